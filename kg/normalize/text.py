@@ -1,0 +1,34 @@
+"""Text normalisation: NFKC, white-space folding, 'unknown' markers. Pure functions."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WS = re.compile(r"\s+")
+# cells that mean "unknown / not applicable" in the sheets (never zero)
+UNKNOWN_MARKS = frozenset({"", "-", "－", "―", "‐", "—", "–", "ー", "−", "--", "‐‐", "－－", "――", "…", "/", "／"})
+
+
+def nfkc(text: str | None) -> str:
+    """NFKC-fold and collapse every run of white space (incl. U+3000) to one space."""
+    if text is None:
+        return ""
+    return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def is_unknown(text: str | None) -> bool:
+    """True for blank and the dash family that sheets print for 'no value' (not zero)."""
+    if text is None:
+        return True
+    t = text.strip().replace(" ", "").replace("\u3000", "")
+    return t in UNKNOWN_MARKS or set(t) <= set("-－―‐—–−ー")
+
+
+def squash(text: str | None) -> str:
+    """NFKC and remove all white space: for comparing labels that PDF extraction splits."""
+    return _WS.sub("", unicodedata.normalize("NFKC", text or ""))
+
+
+def or_none(text: str | None) -> str | None:
+    """nfkc(text), or None when the cell is an unknown marker."""
+    return None if is_unknown(text) else nfkc(text)

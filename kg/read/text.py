@@ -1,0 +1,66 @@
+"""Plain-text readers (.txt/.tsv): encoding detection with a clear error for what is not text.
+
+Order: BOM (UTF-8, UTF-16 LE/BE) -> strict UTF-8 -> CP932 (Shift_JIS superset) -> UTF-16 without BOM
+(by NUL pattern) -> refusal. We never decode with 'replace' silently.
+"""
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from kg.read.base import RawDoc, ReadError, sha256_bytes
+
+MAX_TEXT_BYTES = 200 * 1024 * 1024
+
+
+def decode(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
+    """Return (text, encoding) or raise ReadError naming ``path``."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8", path, "utf-8-sig")
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        return _strict(data, "utf-16", path, "utf-16")
+    if len(data) >= 4 and _looks_utf16(data):
+        enc = "utf-16-le" if data[1] == 0 else "utf-16-be"
+        return _strict(data, enc, path, enc)
+    if b"\x00" in data:
+        raise ReadError(path, "binary content (NUL bytes), not a text document")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as e:
+        utf8_err = e
+    try:
+        return data.decode("cp932"), "cp932"
+    except UnicodeDecodeError:
+        pass
+    raise ReadError(path, f"unknown text encoding (not UTF-8: {utf8_err.reason} at byte {utf8_err.start}; "
+                          "not CP932/Shift_JIS; not UTF-16)")
+
+
+def _looks_utf16(data: bytes) -> bool:
+    sample = data[:4000]
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    return max(even_nuls, odd_nuls) > 0.3 * half and min(even_nuls, odd_nuls) < 0.05 * half
+
+
+def _strict(data: bytes, codec: str, path, label: str) -> tuple[str, str]:
+    try:
+        return data.decode(codec), label
+    except UnicodeDecodeError as e:
+        raise ReadError(path, f"invalid {label} at byte {e.start}: {e.reason}") from None
+
+
+def read_text(path: str | Path) -> RawDoc:
+    p = Path(path)
+    data = p.read_bytes()
+    if len(data) > MAX_TEXT_BYTES:
+        raise ReadError(p, f"file too large ({len(data)} bytes > {MAX_TEXT_BYTES})")
+    text, enc = decode(data, p)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    fmt = "tsv" if p.suffix.lower() == ".tsv" else "txt"
+    return RawDoc(path=str(p), lines=lines, encoding=enc, fmt=fmt, sha256=sha256_bytes(data))
