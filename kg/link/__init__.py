@@ -1,0 +1,23 @@
+"""Linking: statutes to e-Gov 法令ID, payees by 法人番号, programs across years, 政策評価 joins."""
+from __future__ import annotations
+
+from kg.records import Record
+
+
+def link_all(records: list[Record]) -> dict:
+    """Run every linker over the records of a build (mutates them); returns per-linker statistics."""
+    from kg.link.lineage import assign_programs, link_past_numbers
+    from kg.link.payees import link_payees
+    from kg.link.policies import link_means
+    from kg.link.sheets import SheetIndex
+    from kg.link.statutes import link_statutes
+
+    index = SheetIndex(records)
+    report = {
+        "statutes": link_statutes(records),
+        "payees": link_payees(records),
+        "lineage": link_past_numbers(records, index),
+        "means": link_means(records, index),
+    }
+    report["programs"] = assign_programs(records)
+    return report

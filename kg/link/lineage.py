@@ -1,0 +1,87 @@
+"""Programs across years from the sheets' own 関連する過去のレビューシートの事業番号.
+
+Each past number with a known review year becomes a link from the sheet to the earlier sheet
+(year, ministry, number), with evidence: the official past number is the signal; when the earlier
+sheet is in the build, its name similarity is recorded and a contradiction (very different name) is
+reported as a warning and the link demoted to `candidate`. Programs are the connected components of
+asserted links; the program key is the earliest sheet key of the component.
+"""
+from __future__ import annotations
+
+from kg.link.sheets import SheetIndex, SheetKey, sheet_key
+from kg.normalize.names import similarity
+from kg.records import Record, warn
+
+NAME_CONTRADICTION = 0.35  # below this name similarity the official number is doubted (reported)
+
+
+def link_past_numbers(records: list[Record], index: SheetIndex) -> dict:
+    stats = {"links": 0, "asserted": 0, "candidate": 0, "target_in_build": 0, "without_year": 0}
+    for rec in records:
+        if rec.get("document_type") != "review_sheet" or not rec.get("ministry"):
+            continue
+        links = rec.setdefault("lineage", [])
+        known = {(lk["fiscal_year"], lk["number"]) for lk in links}
+        for p in rec.get("past_project_numbers") or []:
+            if p.get("fiscal_year") is None:
+                stats["without_year"] += 1
+                continue
+            if (p["fiscal_year"], p["number"]) in known:
+                continue
+            key: SheetKey = (int(p["fiscal_year"]), rec["ministry"], p["number"])
+            evidence: dict = {"official_past_number": p["number"]}
+            status, score = "asserted", 0.9
+            targets = index.get(key)
+            if targets:
+                stats["target_in_build"] += 1
+                sim = max(similarity(rec.get("project_name") or "", t.get("project_name") or "") for t in targets)
+                evidence["name_similarity"] = round(sim, 3)
+                if sim < NAME_CONTRADICTION:
+                    status, score = "candidate", 0.5
+                    warn(rec, "lineage_contradiction",
+                         f"past number {p['number']} ({p['fiscal_year']}) names a sheet with a different name "
+                         f"({targets[0].get('project_name')!r}, similarity {sim:.2f})", field="past_project_numbers")
+                else:
+                    score = round(min(1.0, 0.8 + 0.2 * sim), 3)
+            links.append({"fiscal_year": key[0], "ministry": key[1], "number": key[2], "status": status,
+                          "score": score, "evidence": evidence, "method": "past_number"})
+            known.add((key[0], key[2]))
+            stats["links"] += 1
+            stats[status] += 1
+    return stats
+
+
+def assign_programs(records: list[Record]) -> int:
+    """Union-find over asserted lineage links; sets rec['program_key'] to the component's earliest key."""
+    parent: dict[SheetKey, SheetKey] = {}
+
+    def find(k: SheetKey) -> SheetKey:
+        parent.setdefault(k, k)
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(a: SheetKey, b: SheetKey) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            lo, hi = sorted((ra, rb), key=_order)
+            parent[hi] = lo
+
+    keyed = []
+    for rec in records:
+        k = sheet_key(rec)
+        if not k:
+            continue
+        keyed.append((rec, k))
+        find(k)
+        for lk in rec.get("lineage") or []:
+            if lk.get("status") == "asserted":
+                union(k, (lk["fiscal_year"], lk["ministry"], lk["number"]))
+    for rec, k in keyed:
+        rec["program_key"] = list(find(k))
+    return len({find(k) for _, k in keyed})
+
+
+def _order(k: SheetKey) -> tuple:
+    return (k[0], k[1], k[2])

@@ -1,0 +1,38 @@
+"""Statutes: resolve every 根拠法令 of every record to an e-Gov 法令ID (kg.link.laws.LawIndex).
+
+Items that already carry an ID (RS 1-3) keep it; the 法令番号 is the stable key, and every ID seen is
+kept as an alias. Unresolved laws stay with their name and a warning.
+"""
+from __future__ import annotations
+
+from kg.records import Record, warn
+
+
+def link_statutes(records: list[Record]) -> dict:
+    from kg.link.laws import LawIndex
+
+    idx = LawIndex.load()
+    stats = {"citations": 0, "resolved": 0, "unresolved": 0, "by_method": {}}
+    for rec in records:
+        for lb in rec.get("legal_bases") or []:
+            stats["citations"] += 1
+            given_id = lb.get("law_id")
+            res = idx.resolve(lb.get("law") or "")
+            if res.law_id:
+                method = res.method
+                if given_id and given_id != res.law_id:
+                    lb.setdefault("law_aliases", [])
+                    if given_id not in lb["law_aliases"]:
+                        lb["law_aliases"].append(given_id)
+                lb["law_id"], lb["law_number"], lb["law_title"] = res.law_id, res.law_number, res.title
+                lb["resolution"] = {"method": method, "score": round(res.score, 3)}
+            elif given_id:
+                method = "given"
+                lb["resolution"] = {"method": "given", "score": 1.0}
+            else:
+                method = "unresolved"
+                warn(rec, "law_unresolved", f"law not found in the e-Gov list: {lb.get('law')!r}",
+                     field="legal_bases")
+            stats["resolved" if method != "unresolved" else "unresolved"] += 1
+            stats["by_method"][method] = stats["by_method"].get(method, 0) + 1
+    return stats

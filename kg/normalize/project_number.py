@@ -1,0 +1,100 @@
+"""事業番号 (review-sheet program numbers) in every printed spelling. Pure functions.
+
+Canonical forms:
+- RS-era sheets (2021-2023): "YYYY-省-NN-NNNN", e.g. "2021-総務-20-0095" (YYYY review year, 省 the
+  ministry abbreviation as printed, NN the previous era year, NNNN the serial).
+- older sheets: the bare serial "0039", or "新29-0004" for new programs (新 + era year + serial),
+  or a short "20-0094" (era year + serial, as 関連事業 tables print it).
+
+Accepted spellings include "総務省 - 0037", "総務省 (0049)", "総務省 - 新02 - 0013",
+"2021 総務 20 0032", "2023ｰ経産ｰ22ｰ0252", "2023警察220059", "令和５年度　2023環境22 0150", and lists
+"2023農水22-0204、2022農水21-0206" / "0407,0416" (``parse_numbers``).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+from kg.normalize.era import parse_year
+
+_DASHES = "-‐‑‒–—―−－ｰー~〜"
+_DASH_RE = re.compile(f"[{re.escape(_DASHES)}]")
+_MINISTRY_WORD = r"[^\d\s,、，;；()（）\[\]「」/・-]{1,8}?"
+
+# 2021-総務-20-0095, 2021 総務 20 0032, 2023警察220059, 2023環境22 0150
+_RS_RE = re.compile(
+    rf"(?<!\d)(?P<y>20\d\d)\s*-?\s*(?P<m>{_MINISTRY_WORD})\s*-?\s*(?P<e>\d\d)\s*-?\s*(?P<n>\d{{4}})(?!\d)"
+)
+_NEW_RE = re.compile(r"新\s*(?P<e>\d{1,2})\s*-?\s*(?P<n>\d{4})(?!\d)")
+_SHORT_RE = re.compile(r"(?<![\d新])(?P<e>\d{2})\s*-\s*(?P<n>\d{4})(?!\d)")
+_BARE_RE = re.compile(r"(?<![\d-])(?P<n>\d{4})(?![\d年])")
+
+
+def _prep(text: str) -> str:
+    t = unicodedata.normalize("NFKC", text or "")
+    t = _DASH_RE.sub("-", t)
+    t = re.sub(r"(省|庁|府|委員会)\s*-\s*", r"\1 ", t)  # "総務省 - 0037" -> "総務省 0037"
+    return re.sub(r"[ \t\u3000]+", " ", t).strip()
+
+
+class NumberRef(NamedTuple):
+    number: str  # canonical 事業番号
+    fiscal_year: int | None  # review year the number belongs to, when the text says it
+    raw: str  # the piece of text it came from
+
+
+def parse_numbers(text: str | None, fiscal_year: int | None = None) -> list[NumberRef]:
+    """Every 事業番号 in ``text``, canonical, in order, without duplicates.
+
+    ``fiscal_year``: the review year to attach to numbers that carry none (e.g. a table row
+    "平成29年度  0039"); an era year written in the text itself ("令和５年度　…") takes precedence.
+    Text with no number (``"-"``, a policy number like "政策8") gives [].
+    """
+    t = _prep(text or "")
+    if not t:
+        return []
+    year_in_text, _ = parse_year(t)
+    default_year = year_in_text or fiscal_year
+    out: list[NumberRef] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match, number: str, year: int | None) -> None:
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            return
+        taken.append((m.start(), m.end()))
+        out.append(NumberRef(number, year, m.group(0).strip()))
+
+    for m in _RS_RE.finditer(t):
+        add(m, f"{m['y']}-{m['m']}-{m['e']}-{m['n']}", int(m["y"]))
+    for m in _NEW_RE.finditer(t):
+        add(m, f"新{int(m['e']):02d}-{m['n']}", default_year)
+    for m in _SHORT_RE.finditer(t):
+        add(m, f"{m['e']}-{m['n']}", default_year)
+    for m in _BARE_RE.finditer(t):
+        if re.fullmatch(r"20\d\d", m["n"]) and re.match(r"\s*-?\s*\D", t[m.end():]):
+            continue  # a year heading an RS number we could not parse
+        add(m, m["n"], default_year)
+    order = {r.raw: i for i, r in enumerate(out)}
+    seen: set[str] = set()
+    result = []
+    for r in sorted(out, key=lambda r: (t.find(r.raw), order[r.raw])):
+        if r.number not in seen:
+            seen.add(r.number)
+            result.append(r)
+    return result
+
+
+def canonical_number(text: str | None) -> str | None:
+    """The single 事業番号 printed in ``text`` in canonical form, or None ("-", blank, no number)."""
+    refs = parse_numbers(text)
+    return refs[0].number if refs else None
+
+
+def serial(number: str) -> str:
+    """The 4-digit serial of any canonical number: '2021-総務-20-0095' -> '0095', '新29-0004' -> '0004'."""
+    return number.rsplit("-", 1)[-1]
+
+
+def is_rs_format(number: str) -> bool:
+    return bool(re.fullmatch(r"20\d\d-[^-]+-\d\d-\d{4}", number))

@@ -1,0 +1,264 @@
+"""`kg build`: read -> extract -> link -> emit -> validate -> store, with a report of every input.
+
+Stages are plain functions so each can be tested alone. Output is deterministic: graph.nt holds the
+sorted, de-duplicated N-Triples of the union graph; graph.nq the sorted quads (one named graph per source).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.inputs import Input, discover
+from kg.records import Record
+
+DEFAULT_BASE = "https://kg.example.org/"
+
+
+@dataclass
+class InputResult:
+    input: Input
+    records: list[Record] = field(default_factory=list)
+    status: str = "ok"  # ok | warnings | failed | skipped
+    reasons: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_report(self) -> dict:
+        warnings = [dict(w, source=r.get("source")) for r in self.records for w in r.get("warnings", [])]
+        return {
+            "input": self.input.path,
+            "kind": self.input.kind,
+            "status": self.status,
+            "reasons": self.reasons,
+            "records": len(self.records),
+            "warnings": warnings[:200],
+            "warning_count": len(warnings),
+            "sha256": sorted({r.get("provenance", {}).get("sha256") or "" for r in self.records} - {""}),
+            "seconds": round(self.seconds, 3),
+        }
+
+
+# ---------------------------------------------------------------- read + extract
+
+
+def process_input(inp: Input) -> InputResult:
+    """Read and extract one input; never raises (errors become a failed status with the reason)."""
+    from kg.extract.dispatch import ExtractError, extract_path
+    from kg.read.base import ReadError
+
+    t0 = time.perf_counter()
+    res = InputResult(inp)
+    try:
+        if inp.kind == "note":
+            res.status, res.reasons = "skipped", ["data-set note, not a document"]
+        elif inp.kind == "document":
+            res.records = [extract_path(inp.path)]
+        elif inp.kind == "judgit":
+            from kg.read.judgit import iter_judgit
+
+            res.records = list(iter_judgit(inp.path))
+        elif inp.kind == "rs":
+            from kg.read.rs import iter_rs
+
+            res.records = list(iter_rs(inp.path))
+    except (ReadError, ExtractError) as e:
+        res.status, res.reasons = "failed", [str(e)]
+    except Exception as e:  # noqa: BLE001 - a bug in one extractor must not stop the build
+        res.status, res.reasons = "failed", [f"{inp.path}: internal error {type(e).__name__}: {e}"]
+    if res.status == "ok" and any(r.get("warnings") for r in res.records):
+        res.status = "warnings"
+    res.seconds = time.perf_counter() - t0
+    return res
+
+
+def extract_all(inputs: list[Input], jobs: int = 1, progress=None) -> list[InputResult]:
+    """Extract inputs, in parallel processes when jobs > 1; results keep the input order."""
+    if jobs <= 1 or len(inputs) < 2:
+        out = []
+        for i, inp in enumerate(inputs):
+            out.append(process_input(inp))
+            if progress:
+                progress(i + 1, len(inputs))
+        return out
+    with ProcessPoolExecutor(max_workers=jobs) as ex:
+        out = []
+        for i, r in enumerate(ex.map(process_input, inputs, chunksize=max(1, len(inputs) // (jobs * 8)))):
+            out.append(r)
+            if progress:
+                progress(i + 1, len(inputs))
+        return out
+
+
+# ---------------------------------------------------------------- emit
+
+
+def emit_nquads(records: Iterable[Record], base: str) -> Iterator[str]:
+    from kg.emit.rdf import emit, to_nq_line
+
+    for rec in records:
+        for q in emit(rec, base):
+            yield to_nq_line(q)
+
+
+def write_outputs(lines: Iterable[str], out: Path) -> dict:
+    """Write sorted graph.nq and graph.nt (union, de-duplicated) and graph.ttl; return counts."""
+    quads = sorted(set(lines))
+    nq = out / "graph.nq"
+    nq.write_text("".join(quads), encoding="utf-8")
+    triples = sorted({_drop_graph(q) for q in quads})
+    nt = out / "graph.nt"
+    nt.write_text("".join(triples), encoding="utf-8")
+    _write_turtle(nt, out / "graph.ttl")
+    return {"quads": len(quads), "triples": len(triples)}
+
+
+def _drop_graph(nq_line: str) -> str:
+    # an N-Quads line ends with " <graph> .\n"; the graph IRI never contains '> <'.
+    body = nq_line.rstrip()[:-1].rstrip()
+    if body.endswith(">"):
+        cut = body.rfind(" <")
+        if cut > 0:
+            return body[:cut] + " .\n"
+    return nq_line
+
+
+def _write_turtle(nt: Path, ttl: Path) -> None:
+    import pyoxigraph as ox
+
+    from kg.namespaces import PREFIXES
+
+    with nt.open("rb") as f, ttl.open("wb") as g:
+        ox.serialize(ox.parse(f, format=ox.RdfFormat.N_TRIPLES), g, format=ox.RdfFormat.TURTLE,
+                     prefixes=PREFIXES)
+
+
+# ---------------------------------------------------------------- build
+
+
+@dataclass
+class BuildOptions:
+    base: str = DEFAULT_BASE
+    jobs: int = 1
+    validate: bool = True
+    quiet: bool = False
+
+
+def build(paths: list[str], out_dir: str | Path, opts: BuildOptions | None = None) -> dict:
+    """Run the whole build; write DIR/graph.nt, graph.nq, graph.ttl, report.json and DIR/store."""
+    from kg.link import link_all
+    from kg.store import load_new_store
+
+    opts = opts or BuildOptions()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    inputs = discover(paths)
+    bar = _Progress("extract", quiet=opts.quiet) if len(inputs) > 1 else None
+    results = extract_all(inputs, jobs=opts.jobs, progress=bar)
+    if bar:
+        bar.done()
+    records = [r for res in results for r in res.records]
+    link_report = link_all(records)
+    counts = write_outputs(emit_nquads(records, opts.base), out)
+    validation = {"skipped": True}
+    if opts.validate:
+        from kg.validate import validate_file
+
+        validation = validate_file(out / "graph.nt")
+    load_new_store(out, out / "graph.nq")
+    summary = summarise(results, records, counts)
+    report = {
+        "kg_version": _version(),
+        "base": opts.base,
+        "inputs": [r.to_report() for r in results],
+        "summary": summary,
+        "link": link_report,
+        "validation": validation,
+        "seconds": round(time.perf_counter() - t0, 2),
+    }
+    (out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                                     encoding="utf-8")
+    return report
+
+
+def summarise(results: list[InputResult], records: list[Record], counts: dict) -> dict:
+    from kg.normalize.houjin import is_valid
+
+    sheets = [r for r in records if r.get("document_type") == "review_sheet"]
+    payees = [p for r in sheets for p in r.get("payees") or []]
+    corps = {p["corporate_number"] for p in payees if p.get("corporate_number") and is_valid(p["corporate_number"])}
+    laws = {lb.get("law_id") or lb.get("law") for r in records for lb in r.get("legal_bases") or []}
+    programs = {tuple(r["program_key"]) if r.get("program_key") else id(r) for r in sheets}
+    status = {}
+    for res in results:
+        status[res.status] = status.get(res.status, 0) + 1
+    return {
+        "inputs": len(results),
+        "inputs_by_status": status,
+        "documents": sum(1 for res in results if res.input.kind == "document" and res.status != "failed"),
+        "records": len(records),
+        "sheets": len(sheets),
+        "policy_evaluations": sum(1 for r in records if r.get("document_type") == "policy_evaluation"),
+        "programs": len(programs),
+        "payees": len(payees),
+        "corporations": len(corps),
+        "laws": len(laws),
+        "triples": counts["triples"],
+        "quads": counts["quads"],
+        "warnings": sum(len(r.get("warnings") or []) for r in records),
+    }
+
+
+def format_summary(report: dict) -> str:
+    s = report["summary"]
+    rows = [
+        ("inputs", s["inputs"]), ("documents", s["documents"]), ("sheets", s["sheets"]),
+        ("policy evaluations", s["policy_evaluations"]), ("programs", s["programs"]), ("payees", s["payees"]),
+        ("corporations", s["corporations"]), ("laws", s["laws"]), ("triples", s["triples"]),
+        ("warnings", s["warnings"]),
+    ]
+    failed = [i for i in report["inputs"] if i["status"] == "failed"]
+    w = max(len(k) for k, _ in rows)
+    lines = ["kg build summary", "-" * (w + 12)]
+    lines += [f"{k:<{w}}  {v:>9,}" for k, v in rows]
+    lines.append("-" * (w + 12))
+    lines.append("inputs by status: " + ", ".join(f"{k} {v}" for k, v in sorted(s["inputs_by_status"].items())))
+    v = report.get("validation", {})
+    if not v.get("skipped"):
+        lines.append(f"SHACL: {'conforms' if v.get('conforms') else 'VIOLATIONS: ' + str(v.get('violations'))}")
+    for f in failed:
+        lines.append(f"FAILED {f['input']}: {'; '.join(f['reasons'])}")
+    return "\n".join(lines)
+
+
+def _version() -> str:
+    from kg import __version__
+
+    return __version__
+
+
+class _Progress:
+    """A one-line progress bar on stderr (only when stderr is a terminal and the run is long)."""
+
+    def __init__(self, label: str, quiet: bool = False):
+        self.label, self.t0 = label, time.perf_counter()
+        self.enabled = not quiet and sys.stderr.isatty() and not os.environ.get("CI")
+        self.shown = False
+
+    def __call__(self, i: int, n: int) -> None:
+        if not self.enabled or (time.perf_counter() - self.t0 < 0.5 and i < n):
+            return
+        width = 30
+        fill = int(width * i / n)
+        sys.stderr.write(f"\r{self.label} [{'#' * fill}{'.' * (width - fill)}] {i}/{n}")
+        sys.stderr.flush()
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")

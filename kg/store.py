@@ -1,0 +1,124 @@
+"""The embedded store (pyoxigraph on disk) and read-only SPARQL over it.
+
+A build writes a new store next to the old one and swaps it in only when complete, so a build
+killed midway leaves the previous store usable.
+"""
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+STORE_DIRNAME = "store"
+QUERY_DIR = Path(__file__).resolve().parent.parent / "ontology" / "queries"
+
+
+class QueryError(Exception):
+    pass
+
+
+def store_path(out_dir: str | Path) -> Path:
+    return Path(out_dir) / STORE_DIRNAME
+
+
+def load_new_store(out_dir: str | Path, nquads_file: str | Path) -> Path:
+    """Bulk-load ``nquads_file`` into ``out_dir/store`` atomically (build in store.new, then swap)."""
+    final = store_path(out_dir)
+    tmp = final.with_name(STORE_DIRNAME + ".new")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    st = ox.Store(str(tmp))
+    st.bulk_load(path=str(nquads_file), format=ox.RdfFormat.N_QUADS)
+    st.flush()
+    st.optimize()
+    del st
+    old = final.with_name(STORE_DIRNAME + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        final.rename(old)
+    tmp.rename(final)
+    if old.exists():
+        shutil.rmtree(old)
+    return final
+
+
+def open_store(out_dir: str | Path, read_only: bool = True) -> ox.Store:
+    p = store_path(out_dir)
+    if not p.exists():
+        # accept the store folder itself too
+        p = Path(out_dir)
+        if not (p / "CURRENT").exists():
+            raise FileNotFoundError(f"no kg store under {out_dir} (run `kg build ... --out {out_dir}` first)")
+    return ox.Store.read_only(str(p)) if read_only else ox.Store(str(p))
+
+
+def named_queries() -> dict[str, Path]:
+    return {p.stem: p for p in sorted(QUERY_DIR.glob("*.rq"))}
+
+
+def query_header(text: str) -> list[str]:
+    """The leading comment lines of a query file (what it answers, its parameters)."""
+    out = []
+    for line in text.splitlines():
+        if line.startswith("#"):
+            out.append(line.lstrip("# ").rstrip())
+        elif line.strip():
+            break
+    return out
+
+
+def resolve_query(name_or_file: str) -> tuple[str, str]:
+    """(name, SPARQL text) for a named query or a .rq file path."""
+    qs = named_queries()
+    if name_or_file in qs:
+        return name_or_file, qs[name_or_file].read_text(encoding="utf-8")
+    p = Path(name_or_file)
+    if p.is_file():
+        return p.stem, p.read_text(encoding="utf-8")
+    raise QueryError(f"no named query or file {name_or_file!r}; named queries: {', '.join(qs)}")
+
+
+_UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD")
+
+
+def _term(value: str) -> ox.NamedNode | ox.Literal:
+    if value.startswith(("http://", "https://", "urn:")):
+        return ox.NamedNode(value)
+    return ox.Literal(value)
+
+
+def run_query(store: ox.Store, sparql: str, params: dict[str, str] | None = None):
+    """Run a read query with parameters *bound* as SEP-0007 substitutions (never pasted into text).
+
+    Returns (variables, rows) for SELECT, (None, bool) for ASK, ("triples", list) for CONSTRUCT.
+    """
+    subs = {ox.Variable(k.lstrip("?$")): _term(v) for k, v in (params or {}).items()}
+    try:
+        res = store.query(sparql, substitutions=subs or None, use_default_graph_as_union=True)
+    except SyntaxError as e:
+        head = sparql.lstrip().upper()
+        if any(w in head for w in _UPDATE_WORDS):
+            raise QueryError("only read queries (SELECT/ASK/CONSTRUCT/DESCRIBE) are accepted here") from None
+        raise QueryError(f"SPARQL syntax error: {e}") from None
+    if isinstance(res, bool):
+        return None, res
+    if isinstance(res, ox.QuerySolutions):
+        variables = [v.value for v in res.variables]
+        rows = [[_plain(sol[v]) for v in variables] for sol in res]
+        return variables, rows
+    return "triples", list(res)
+
+
+def _plain(term) -> str | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal | ox.NamedNode):
+        return term.value
+    return str(term)
+
+
+def iter_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    return iter(store)
