@@ -163,7 +163,7 @@ def build(paths: list[str], out_dir: str | Path, opts: BuildOptions | None = Non
     if bar:
         bar.done()
     records = [r for res in results for r in res.records]
-    link_report = link_all(records)
+    records, link_report = link_all(records)
     counts = write_outputs(emit_nquads(records, opts.base), out)
     validation = {"skipped": True}
     if opts.validate:
