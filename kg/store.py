@@ -5,6 +5,7 @@ killed midway leaves the previous store usable.
 """
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -81,28 +82,54 @@ def resolve_query(name_or_file: str) -> tuple[str, str]:
     raise QueryError(f"no named query or file {name_or_file!r}; named queries: {', '.join(qs)}")
 
 
-_UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD")
-
-
 def _term(value: str) -> ox.NamedNode | ox.Literal:
     if value.startswith(("http://", "https://", "urn:")):
         return ox.NamedNode(value)
     return ox.Literal(value)
 
 
+def _values_re(name: str) -> re.Pattern:
+    return re.compile(r"VALUES\s+\?" + re.escape(name) + r"\s*\{\s*UNDEF\s*\}", re.IGNORECASE)
+
+
+def bind_parameters(sparql: str, params: dict[str, str]) -> tuple[str, dict]:
+    """Bind query parameters without pasting user text into the query.
+
+    A named query declares a parameter as ``VALUES ?name { UNDEF }`` (unbound = no constraint). A value
+    given for it replaces UNDEF with the RDF term *serialised by pyoxigraph* (an IRI, or a literal with
+    its quotes and escapes), exactly like a prepared statement: the value can never become query syntax.
+    Other parameters must be projected variables and go through SEP-0007 substitutions.
+    """
+    subs: dict = {}
+    for raw_name, value in params.items():
+        name = raw_name.lstrip("?$")
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise QueryError(f"bad parameter name {raw_name!r}")
+        term = _term(value)
+        pat = _values_re(name)
+        if pat.search(sparql):
+            sparql = pat.sub(lambda _m, n=name, t=term: f"VALUES ?{n} {{ {t} }}", sparql)
+        else:
+            subs[ox.Variable(name)] = term
+    return sparql, subs
+
+
 def run_query(store: ox.Store, sparql: str, params: dict[str, str] | None = None):
-    """Run a read query with parameters *bound* as SEP-0007 substitutions (never pasted into text).
+    """Run a read query with parameters bound (see ``bind_parameters``), never pasted.
 
     Returns (variables, rows) for SELECT, (None, bool) for ASK, ("triples", list) for CONSTRUCT.
     """
-    subs = {ox.Variable(k.lstrip("?$")): _term(v) for k, v in (params or {}).items()}
+    head = re.sub(r"(?m)#.*$", "", sparql)
+    if re.search(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b\s*(DATA|WHERE|GRAPH|SILENT|ALL|DEFAULT|NAMED|<|\{)",
+                 head, re.IGNORECASE):
+        raise QueryError("only read queries (SELECT/ASK/CONSTRUCT/DESCRIBE) are accepted here")
+    sparql, subs = bind_parameters(sparql, params or {})
     try:
         res = store.query(sparql, substitutions=subs or None, use_default_graph_as_union=True)
     except SyntaxError as e:
-        head = sparql.lstrip().upper()
-        if any(w in head for w in _UPDATE_WORDS):
-            raise QueryError("only read queries (SELECT/ASK/CONSTRUCT/DESCRIBE) are accepted here") from None
         raise QueryError(f"SPARQL syntax error: {e}") from None
+    except RuntimeError as e:
+        raise QueryError(str(e)) from None
     if isinstance(res, bool):
         return None, res
     if isinstance(res, ox.QuerySolutions):

@@ -8,13 +8,12 @@ from __future__ import annotations
 import copy
 
 import pytest
+from kg.read.judgit import iter_judgit
 
 from kg.extract.dispatch import extract_path
 from kg.link.merge import merge_into
 from kg.normalize.names import corp_key
-from kg.read.judgit import iter_judgit
-
-from .conftest import SEEDS, shared_path
+from tests.conftest import SEEDS, shared_path
 
 CASES = [
     ("000_38c8df3bc6a1d4a3.txt", 2022, "2022-総務-21-0030"),

@@ -19,10 +19,11 @@ def decode(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
         return _strict(data[3:], "utf-8", path, "utf-8-sig")
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         return _strict(data, "utf-16", path, "utf-16")
-    if len(data) >= 4 and _looks_utf16(data):
-        enc = "utf-16-le" if data[1] == 0 else "utf-16-be"
-        return _strict(data, enc, path, enc)
     if b"\x00" in data:
+        for enc in ("utf-16-le", "utf-16-be"):
+            text = _try_utf16(data, enc)
+            if text is not None:
+                return text, enc
         raise ReadError(path, "binary content (NUL bytes), not a text document")
     try:
         return data.decode("utf-8"), "utf-8"
@@ -36,12 +37,18 @@ def decode(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
                           "not CP932/Shift_JIS; not UTF-16)")
 
 
-def _looks_utf16(data: bytes) -> bool:
-    sample = data[:4000]
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = len(sample) // 2
-    return max(even_nuls, odd_nuls) > 0.3 * half and min(even_nuls, odd_nuls) < 0.05 * half
+def _try_utf16(data: bytes, enc: str) -> str | None:
+    """UTF-16 without BOM: accept only if it decodes strictly to text-like characters."""
+    if len(data) % 2:
+        return None
+    try:
+        text = data.decode(enc)
+    except UnicodeDecodeError:
+        return None
+    sample = text[:4000]
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r") or 0xE000 <= ord(c) <= 0xF8FF
+              or ord(c) in (0xFFFE, 0xFFFF))
+    return text if sample and bad <= 0.01 * len(sample) else None
 
 
 def _strict(data: bytes, codec: str, path, label: str) -> tuple[str, str]:
