@@ -6,6 +6,7 @@ from kg.records import Record
 
 def link_all(records: list[Record]) -> tuple[list[Record], dict]:
     """Run every linker over the records of a build; returns (records after merging, statistics)."""
+    from kg.link.evidence import link_consecutive_years
     from kg.link.lineage import assign_programs, link_past_numbers
     from kg.link.merge import merge_duplicates
     from kg.link.payees import link_payees
@@ -20,6 +21,7 @@ def link_all(records: list[Record]) -> tuple[list[Record], dict]:
         "statutes": link_statutes(records),
         "payees": link_payees(records),
         "lineage": link_past_numbers(records, index),
+        "lineage_by_evidence": link_consecutive_years(records),
         "means": link_means(records, index),
     }
     report["programs"] = assign_programs(records)

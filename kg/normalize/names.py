@@ -57,6 +57,9 @@ def program_key(name: str) -> str:
     """Program-name key: NFKC, bracketed notes and common suffixes removed, punctuation removed."""
     t = _nfkc(name)
     t = _BRACKETS.sub("", t) or t
+    open_at = max(t.rfind("("), t.rfind("（"))
+    if open_at >= 6:  # an unclosed note at the end ("…事業（令和6年度から、…")
+        t = t[:open_at]
     t = _PUNCT.sub("", t)
     changed = True
     while changed:

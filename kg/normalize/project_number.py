@@ -98,3 +98,11 @@ def serial(number: str) -> str:
 
 def is_rs_format(number: str) -> bool:
     return bool(re.fullmatch(r"20\d\d-[^-]+-\d\d-\d{4}", number))
+
+
+def match_key(number: str) -> str:
+    """Key for comparing numbers across sources: '2023-総務省-22-0100' and '2023-総務-22-0100' agree."""
+    m = re.fullmatch(r"(20\d\d)-(.+?)(省|庁|府)?-(新?\d\d)-(\d{4})", number)
+    if m:
+        return f"{m[1]}-{m[2]}-{m[4]}-{m[5]}"
+    return number
