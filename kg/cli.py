@@ -19,7 +19,7 @@ def cmd_build(a) -> int:
     from kg.pipeline import BuildOptions, build, format_summary
 
     report = build(a.inputs, a.out, BuildOptions(base=a.base, jobs=a.jobs, validate=not a.no_validate,
-                                                 quiet=a.quiet))
+                                                 quiet=a.quiet, cache=not a.no_cache))
     print(format_summary(report))
     print(f"wrote {Path(a.out) / 'graph.nt'}, graph.ttl, graph.nq, report.json and the store {Path(a.out) / 'store'}")
     v = report.get("validation", {})
@@ -177,6 +177,7 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI (default {DEFAULT_BASE})")
     b.add_argument("--jobs", type=int, default=1, help="parallel extraction processes")
     b.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
+    b.add_argument("--no-cache", action="store_true", help="re-extract every input (ignore DIR/cache)")
     b.add_argument("--quiet", action="store_true")
     b.set_defaults(func=cmd_build)
 

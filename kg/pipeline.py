@@ -27,6 +27,7 @@ class InputResult:
     status: str = "ok"  # ok | warnings | failed | skipped
     reasons: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    cached: bool = False
 
     def to_report(self) -> dict:
         warnings = [dict(w, source=r.get("source")) for r in self.records for w in r.get("warnings", [])]
@@ -40,6 +41,7 @@ class InputResult:
             "warning_count": len(warnings),
             "sha256": sorted({r.get("provenance", {}).get("sha256") or "" for r in self.records} - {""}),
             "seconds": round(self.seconds, 3),
+            "cached": self.cached,
         }
 
 
@@ -76,22 +78,38 @@ def process_input(inp: Input) -> InputResult:
     return res
 
 
-def extract_all(inputs: list[Input], jobs: int = 1, progress=None) -> list[InputResult]:
-    """Extract inputs, in parallel processes when jobs > 1; results keep the input order."""
-    if jobs <= 1 or len(inputs) < 2:
-        out = []
-        for i, inp in enumerate(inputs):
-            out.append(process_input(inp))
-            if progress:
-                progress(i + 1, len(inputs))
-        return out
-    with ProcessPoolExecutor(max_workers=jobs) as ex:
-        out = []
-        for i, r in enumerate(ex.map(process_input, inputs, chunksize=max(1, len(inputs) // (jobs * 8)))):
-            out.append(r)
-            if progress:
-                progress(i + 1, len(inputs))
-        return out
+def extract_all(inputs: list[Input], jobs: int = 1, progress=None, cache=None) -> list[InputResult]:
+    """Extract inputs (parallel processes when jobs > 1), reusing cached results of unchanged inputs.
+
+    Results keep the input order; ``InputResult.cached`` tells which came from the cache.
+    """
+    results: list[InputResult | None] = [None] * len(inputs)
+    todo: list[int] = []
+    for i, inp in enumerate(inputs):
+        hit = cache.get(inp) if cache else None
+        if hit is not None:
+            results[i] = InputResult(inp, hit["records"], hit["status"], hit["reasons"], 0.0, cached=True)
+        else:
+            todo.append(i)
+    done = len(inputs) - len(todo)
+
+    def finish(i: int, res: InputResult) -> None:
+        nonlocal done
+        results[i] = res
+        if cache and res.status != "failed":
+            cache.put(res.input, {"records": res.records, "status": res.status, "reasons": res.reasons})
+        done += 1
+        if progress:
+            progress(done, len(inputs))
+
+    if jobs <= 1 or len(todo) < 2:
+        for i in todo:
+            finish(i, process_input(inputs[i]))
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as ex:
+            for i, res in zip(todo, ex.map(process_input, [inputs[i] for i in todo], chunksize=1), strict=True):
+                finish(i, res)
+    return [r for r in results if r is not None]
 
 
 # ---------------------------------------------------------------- emit
@@ -105,16 +123,65 @@ def emit_nquads(records: Iterable[Record], base: str) -> Iterator[str]:
             yield to_nq_line(q)
 
 
+SORT_CHUNK = 1_000_000
+
+
+def sorted_unique(lines: Iterable[str], tmp_dir: Path, chunk: int = SORT_CHUNK) -> Iterator[str]:
+    """Sort and de-duplicate a stream of lines with bounded memory (sorted runs on disk, k-way merge)."""
+    import heapq
+    import tempfile
+
+    runs: list[Path] = []
+    buf: list[str] = []
+
+    def spill() -> None:
+        f = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=tmp_dir, suffix=".run", delete=False)
+        with f:
+            f.writelines(sorted(set(buf)))
+        runs.append(Path(f.name))
+        buf.clear()
+
+    for line in lines:
+        buf.append(line)
+        if len(buf) >= chunk:
+            spill()
+    if not runs:
+        yield from sorted(set(buf))
+        return
+    if buf:
+        spill()
+    files = [r.open(encoding="utf-8") for r in runs]
+    try:
+        last = None
+        for line in heapq.merge(*files):
+            if line != last:
+                yield line
+                last = line
+    finally:
+        for f in files:
+            f.close()
+        for r in runs:
+            r.unlink()
+
+
 def write_outputs(lines: Iterable[str], out: Path) -> dict:
-    """Write sorted graph.nq and graph.nt (union, de-duplicated) and graph.ttl; return counts."""
-    quads = sorted(set(lines))
-    nq = out / "graph.nq"
-    nq.write_text("".join(quads), encoding="utf-8")
-    triples = sorted({_drop_graph(q) for q in quads})
-    nt = out / "graph.nt"
-    nt.write_text("".join(triples), encoding="utf-8")
+    """Write sorted graph.nq and graph.nt (union, de-duplicated) and graph.ttl; return counts.
+
+    Streams: quads are sorted externally, and the union triples are sorted from the quads file.
+    """
+    nq, nt = out / "graph.nq", out / "graph.nt"
+    n_quads = 0
+    with nq.open("w", encoding="utf-8") as f:
+        for line in sorted_unique(lines, out):
+            f.write(line)
+            n_quads += 1
+    n_triples = 0
+    with nq.open(encoding="utf-8") as src, nt.open("w", encoding="utf-8") as f:
+        for line in sorted_unique((_drop_graph(q) for q in src), out):
+            f.write(line)
+            n_triples += 1
     _write_turtle(nt, out / "graph.ttl")
-    return {"quads": len(quads), "triples": len(triples)}
+    return {"quads": n_quads, "triples": n_triples}
 
 
 def _drop_graph(nq_line: str) -> str:
@@ -146,6 +213,7 @@ class BuildOptions:
     jobs: int = 1
     validate: bool = True
     quiet: bool = False
+    cache: bool = True
 
 
 def build(paths: list[str], out_dir: str | Path, opts: BuildOptions | None = None) -> dict:
@@ -159,7 +227,12 @@ def build(paths: list[str], out_dir: str | Path, opts: BuildOptions | None = Non
     t0 = time.perf_counter()
     inputs = discover(paths)
     bar = _Progress("extract", quiet=opts.quiet) if len(inputs) > 1 else None
-    results = extract_all(inputs, jobs=opts.jobs, progress=bar)
+    from kg.cache import ExtractCache
+
+    cache = ExtractCache(out) if opts.cache else None
+    results = extract_all(inputs, jobs=opts.jobs, progress=bar, cache=cache)
+    if cache:
+        cache.prune()
     if bar:
         bar.done()
     records = [r for res in results for r in res.records]
