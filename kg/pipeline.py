@@ -230,20 +230,34 @@ def build(paths: list[str], out_dir: str | Path, opts: BuildOptions | None = Non
     from kg.cache import ExtractCache
 
     cache = ExtractCache(out) if opts.cache else None
+    stages: dict[str, float] = {}
+    tick = time.perf_counter()
+
+    def stage(name: str) -> None:
+        nonlocal tick
+        now = time.perf_counter()
+        stages[name] = round(now - tick, 2)
+        tick = now
+
     results = extract_all(inputs, jobs=opts.jobs, progress=bar, cache=cache)
     if cache:
         cache.prune()
     if bar:
         bar.done()
     records = [r for res in results for r in res.records]
+    stage("extract")
     records, link_report = link_all(records)
+    stage("link")
     counts = write_outputs(emit_nquads(records, opts.base), out)
+    stage("emit")
     validation = {"skipped": True}
     if opts.validate:
         from kg.validate import validate_file
 
         validation = validate_file(out / "graph.nt")
+    stage("validate")
     load_new_store(out, out / "graph.nq")
+    stage("store")
     summary = summarise(results, records, counts)
     report = {
         "kg_version": _version(),
@@ -252,6 +266,7 @@ def build(paths: list[str], out_dir: str | Path, opts: BuildOptions | None = Non
         "summary": summary,
         "link": link_report,
         "validation": validation,
+        "stages": stages,
         "seconds": round(time.perf_counter() - t0, 2),
     }
     (out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
@@ -267,6 +282,13 @@ def summarise(results: list[InputResult], records: list[Record], counts: dict) -
     corps = {p["corporate_number"] for p in payees if p.get("corporate_number") and is_valid(p["corporate_number"])}
     laws = {lb.get("law_id") or lb.get("law") for r in records for lb in r.get("legal_bases") or []}
     programs = {tuple(r["program_key"]) if r.get("program_key") else id(r) for r in sheets}
+    malformed: dict[str, int] = {}
+    for p in payees:
+        raw = p.get("corporate_number_raw")
+        if raw and not p.get("corporate_number"):
+            kind = houjin_error_kind(raw)
+            if kind:
+                malformed[kind] = malformed.get(kind, 0) + 1
     status = {}
     for res in results:
         status[res.status] = status.get(res.status, 0) + 1
@@ -284,7 +306,22 @@ def summarise(results: list[InputResult], records: list[Record], counts: dict) -
         "triples": counts["triples"],
         "quads": counts["quads"],
         "warnings": sum(len(r.get("warnings") or []) for r in records),
+        "malformed_corporate_numbers": dict(sorted(malformed.items())),
     }
+
+
+def houjin_error_kind(raw: str) -> str | None:
+    """Class of a malformed printed 法人番号: wrong_length | check_digit | non_digit (None when valid)."""
+    from kg.normalize.houjin import validate
+
+    err = validate(raw).error or ""
+    if err.startswith("wrong length"):
+        return "wrong_length"
+    if err.startswith("check digit"):
+        return "check_digit"
+    if err.startswith("non-digit"):
+        return "non_digit"
+    return None
 
 
 def format_summary(report: dict) -> str:
@@ -295,6 +332,12 @@ def format_summary(report: dict) -> str:
         ("corporations", s["corporations"]), ("laws", s["laws"]), ("triples", s["triples"]),
         ("warnings", s["warnings"]),
     ]
+    bad = s.get("malformed_corporate_numbers") or {}
+    if bad:
+        rows.append(("malformed 法人番号", sum(bad.values())))
+    pay = report.get("link", {}).get("payees", {})
+    if pay.get("corporations_across_ministries"):
+        rows.append(("corps across ministries", pay["corporations_across_ministries"]))
     failed = [i for i in report["inputs"] if i["status"] == "failed"]
     w = max(len(k) for k, _ in rows)
     lines = ["kg build summary", "-" * (w + 12)]

@@ -1,0 +1,139 @@
+"""National build benchmark (issue 5): JUDGIT 2015-2023 (+ RS 2024 and seeds when given) in one graph.
+
+Prints wall time, peak RSS of the whole process tree, triples, sheets/s; then times every named query on
+the embedded Oxigraph store and on rdflib's in-memory graph of the same data (ratio printed), and the
+time to add one document to the built store (incremental rebuild: only that input is re-extracted).
+
+usage: .venv/bin/python bench/bench_build.py [--years 2015-2023] [--jobs 2] [--out /tmp/kg-national]
+                                             [--rs ../shared/data/rs2024-soumu] [--no-rdflib]
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+from kg.pipeline import BuildOptions, build
+from kg.store import named_queries, open_store, run_query
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+# a contractor that is paid by many programs in every year (NTTデータ): the "programs sharing a contractor" probe
+PROBE_CORP = "9010601021385"
+
+
+class PeakRSS(threading.Thread):
+    """Samples the RSS of this process and all its children every 0.2 s; ``peak`` in bytes."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak, self._stop = 0, threading.Event()
+
+    def run(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            try:
+                procs = [me, *me.children(recursive=True)]
+                self.peak = max(self.peak, sum(p.memory_info().rss for p in procs if p.is_running()))
+            except psutil.Error:
+                pass
+            self._stop.wait(0.2)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self.join()
+        return self.peak
+
+
+def _params(name: str) -> dict[str, str]:
+    from kg.pipeline import DEFAULT_BASE
+
+    return {"corp": f"{DEFAULT_BASE}corp/{PROBE_CORP}"} if "contractor" in name else {}
+
+
+def time_queries(out: Path, with_rdflib: bool) -> None:
+    store = open_store(out)
+    rows = []
+    graph = None
+    if with_rdflib:
+        import rdflib
+
+        t0 = time.perf_counter()
+        graph = rdflib.Dataset(default_union=True)
+        graph.parse(out / "graph.nq", format="nquads")
+        print(f"rdflib load of graph.nq: {time.perf_counter() - t0:.1f} s")
+    for name, path in sorted(named_queries().items()):
+        text = path.read_text(encoding="utf-8")
+        params = _params(name)
+        t0 = time.perf_counter()
+        _, res = run_query(store, text, params)
+        t_ox = time.perf_counter() - t0
+        n = len(res) if isinstance(res, list) else 1
+        t_rdf = None
+        if graph is not None:
+            from kg.store import bind_parameters
+
+            q, subs = bind_parameters(text, params)
+            t0 = time.perf_counter()
+            try:
+                list(graph.query(q, initBindings={str(k.value): rdflib_term(v) for k, v in subs.items()}))
+                t_rdf = time.perf_counter() - t0
+            except Exception as e:  # noqa: BLE001 - report, keep timing the others
+                print(f"rdflib failed on {name}: {e}")
+        rows.append((name, n, t_ox, t_rdf))
+    print(f"{'query':<28} {'rows':>8} {'oxigraph s':>11} {'rdflib s':>9} {'ratio':>7}")
+    for name, n, t_ox, t_rdf in rows:
+        r = f"{t_rdf:9.3f} {t_rdf / t_ox:7.1f}" if t_rdf else f"{'-':>9} {'-':>7}"
+        print(f"{name:<28} {n:>8} {t_ox:>11.3f} {r}")
+
+
+def rdflib_term(term):
+    import rdflib
+
+    return rdflib.URIRef(term.value) if term.__class__.__name__ == "NamedNode" else rdflib.Literal(term.value)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--years", default="2015-2023")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--out", default="/tmp/kg-national")
+    ap.add_argument("--rs", default=None, help="RS-system CSV folder to include")
+    ap.add_argument("--no-rdflib", action="store_true")
+    ap.add_argument("--keep", action="store_true", help="reuse the existing build dir (cache)")
+    a = ap.parse_args()
+    y0, y1 = (int(x) for x in a.years.split("-"))
+    inputs = [str(SHARED / "data" / "judgit" / f"judgit-{y}.ndjson.gz") for y in range(y0, y1 + 1)]
+    if a.rs:
+        inputs.append(a.rs)
+    out = Path(a.out)
+    if out.exists() and not a.keep:
+        shutil.rmtree(out)
+    mon = PeakRSS()
+    mon.start()
+    t0 = time.perf_counter()
+    report = build(inputs, out, BuildOptions(jobs=a.jobs, quiet=True))
+    wall = time.perf_counter() - t0
+    peak = mon.stop()
+    s = report["summary"]
+    print(f"inputs {len(inputs)}  sheets {s['sheets']:,}  payees {s['payees']:,}  corporations {s['corporations']:,}")
+    print(f"triples {s['triples']:,}  quads {s['quads']:,}")
+    print(f"wall {wall:.1f} s  ({s['sheets'] / wall:.0f} sheets/s)  peak RSS {peak / 2**30:.2f} GiB")
+    print(f"stage seconds: {report.get('stages')}")
+    print(f"malformed 法人番号: {s.get('malformed_corporate_numbers')}")
+    pay = report["link"].get("payees", {})
+    print(f"corporations paid by several ministries: {pay.get('corporations_across_ministries')}")
+    time_queries(out, with_rdflib=not a.no_rdflib)
+    # incremental: add one document to the built store
+    seed = ROOT / "seeds" / "000_38c8df3bc6a1d4a3.txt"
+    t0 = time.perf_counter()
+    build([*inputs, str(seed)], out, BuildOptions(jobs=a.jobs, quiet=True, validate=False))
+    print(f"add one document and rebuild (cached extraction, no SHACL): {time.perf_counter() - t0:.1f} s")
+
+
+if __name__ == "__main__":
+    main()
