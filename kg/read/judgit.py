@@ -1,0 +1,286 @@
+"""JUDGIT! NDJSON (one review sheet per line, one file per 公開年度) -> review_sheet records.
+
+Streams ``.ndjson`` / ``.ndjson.gz`` (also ``.jsonl``): one record per sheet, with the same keys as document
+extraction (kg/records.py), so linking and emitting are shared. Values are kept as JUDGIT gives them
+(JUDGIT writes 0 where a sheet prints "-"; amounts are in 百万円 with up to 6 decimals); text is NFKC-folded
+like the gold records. Invalid 法人番号 become ``corporate_number=None`` + ``corporate_number_raw`` and a
+warning (houjin_wrong_length | houjin_check_digit | houjin_non_digit), counted in ``JudgitReader.stats``.
+Lines that are not a JSON object with 公開年度 and 府省庁 yield nothing and are listed in ``.errors``.
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from kg.normalize.houjin import validate
+from kg.normalize.numbers import as_int_if_whole
+from kg.normalize.project_number import canonical_number, parse_numbers
+from kg.normalize.text import is_unknown, nfkc
+from kg.read.base import ReadError
+from kg.records import Record, new_record, span, warn
+
+BUDGET_FIELDS = {
+    "当初予算": "initial", "補正予算": "supplementary", "前年度から繰越し": "carried_from_previous",
+    "翌年度へ繰越し": "carried_to_next", "予備費等": "reserve", "予算計": "total", "執行額": "executed",
+    "要求額": "requested",
+}
+HOUJIN_KINDS = ("wrong_length", "check_digit", "non_digit")
+_YEAR_RE = re.compile(r"20\d\d")
+# payee names and numbers repeat across sheets: memoise the pure normalisers
+_validate = functools.lru_cache(maxsize=1 << 16)(validate)
+_nfkc = functools.lru_cache(maxsize=1 << 16)(nfkc)
+
+
+def houjin_kind(error: str | None) -> str | None:
+    """Class of a kg.normalize.houjin error message: wrong_length | check_digit | non_digit."""
+    if not error:
+        return None
+    if error.startswith("wrong length"):
+        return "wrong_length"
+    if error.startswith("check digit"):
+        return "check_digit"
+    if error.startswith("non-digit"):
+        return "non_digit"
+    return "other"
+
+
+def check_houjin(rec: Record, payee: dict, raw: Any, counts: dict[str, int], where: str, line: int) -> None:
+    """Set payee["corporate_number"] from the printed ``raw``; a malformed number keeps ``corporate_number_raw``,
+    is warned (houjin_wrong_length | houjin_check_digit | houjin_non_digit) and counted in ``counts``."""
+    h = _validate(raw)
+    payee["corporate_number"] = h.number
+    if not h.error:
+        return
+    kind = houjin_kind(h.error)
+    payee["corporate_number_raw"] = h.raw
+    if kind in counts:
+        counts[kind] += 1
+    warn(rec, f"houjin_{kind}", f"{where} {payee.get('name')}: 法人番号 {h.raw!r}: {h.error}", line=line,
+         field=f"payees[{payee.get('block')}|{payee.get('rank')}]")
+
+
+def file_sha256(path: str | Path, chunk: int = 1 << 20) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(chunk):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _s(v: Any) -> str:
+    return "" if v is None else str(v).strip()
+
+
+def compose_number(p1: Any, p2: Any, p3: Any, p4: Any = None, p5: Any = None) -> str | None:
+    """事業番号 as printed on the sheet, from JUDGIT's 事業番号1-5.
+
+    RS era (2021+: 1=year, 2=府省 abbreviation, 3=era year or 新NN, 4=serial, 5=sub-sheet):
+    '2021-総務-20-0095', '2023-こども-新23-0001', '2023-デジ-22-0001-1'.
+    Before (1=新NN or empty, 2=serial, 3=sub-sheet): '0048', '新29-0004', '0036-1'.
+    """
+    a, b, c, d, e = (_s(x) for x in (p1, p2, p3, p4, p5))
+    if _YEAR_RE.fullmatch(a):
+        if not d:
+            return None
+        base = "-".join(x for x in (a, b, c, d) if x)
+        sub = e
+    else:
+        if not b:
+            return None
+        base = f"{a}-{b}" if a else b
+        sub = c
+    canon = canonical_number(base)
+    if canon is not None and canon.replace("-", "") == base.replace("-", ""):
+        base = canon  # same characters, canonical spelling
+    return f"{base}-{sub}" if sub else base
+
+
+def _lines(v: Any) -> list[str]:
+    return [t for t in (nfkc(x) for x in _s(v).splitlines()) if t]
+
+
+def _text(v: Any) -> str | None:
+    """NFKC text; a cell of several lines keeps one line per unit (bureaus, divisions)."""
+    parts = _lines(v)
+    return "\n".join(parts) if parts else None
+
+
+def _amount(v: Any) -> float | int | None:
+    if v is None or isinstance(v, bool):
+        return None
+    if isinstance(v, (int, float)):
+        return as_int_if_whole(round(float(v), 6))
+    raise ValueError(f"not a number: {v!r}")
+
+
+def _year(v: Any) -> int | None:
+    if v is None or v == "":
+        return None
+    return int(v)
+
+
+class JudgitReader:
+    """Iterate the sheets of one JUDGIT file; ``errors`` [(line, reason)] and ``stats`` fill as it goes."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.errors: list[tuple[int, str]] = []
+        self.stats: dict[str, Any] = {"sheets": 0, "payees": 0, "lines": 0, "malformed_lines": 0,
+                                      "malformed_houjin": dict.fromkeys(HOUJIN_KINDS, 0)}
+        self.truncated = False
+        self._sha: str | None = None
+
+    @property
+    def sha256(self) -> str:
+        if self._sha is None:
+            self._sha = file_sha256(self.path)
+        return self._sha
+
+    def _open(self):
+        name = self.path.name.lower()
+        if name.endswith(".gz"):
+            return gzip.open(self.path, "rt", encoding="utf-8", newline="\n")
+        return open(self.path, encoding="utf-8-sig", newline="\n")
+
+    def __iter__(self) -> Iterator[Record]:
+        try:
+            sha = self.sha256
+            fh = self._open()
+        except OSError as e:
+            raise ReadError(self.path, f"cannot open: {e.strerror or e}") from None
+        n = 0
+        with fh:
+            try:
+                for n, line in enumerate(fh, start=1):  # noqa: B007 - n is used after the loop
+                    self.stats["lines"] = n
+                    if not line.strip():
+                        continue
+                    rec = self._line(line, n, sha)
+                    if rec is not None:
+                        yield rec
+            except (OSError, EOFError, UnicodeDecodeError) as e:
+                self.truncated = True
+                self.errors.append((n + 1, f"file cut off or corrupt after line {n}: {e}"))
+
+    def _fail(self, n: int, reason: str) -> None:
+        self.errors.append((n, reason))
+        self.stats["malformed_lines"] += 1
+
+    def _line(self, line: str, n: int, sha: str) -> Record | None:
+        try:
+            d = json.loads(line)
+        except ValueError as e:
+            self._fail(n, f"not JSON: {e}")
+            return None
+        if not isinstance(d, dict):
+            self._fail(n, f"not a JSON object but {type(d).__name__}")
+            return None
+        if not isinstance(d.get("公開年度"), int) or not _s(d.get("府省庁")):
+            self._fail(n, "no 公開年度 (integer) or 府省庁")
+            return None
+        try:
+            rec = self._record(d, n, sha)
+        except (TypeError, ValueError, AttributeError) as e:
+            self._fail(n, f"unexpected value: {e}")
+            return None
+        self.stats["sheets"] += 1
+        return rec
+
+    def _record(self, d: dict, n: int, sha: str) -> Record:
+        rec = new_record("review_sheet", self.path.name)
+        rec["provenance"].update({"path": str(self.path), "sha256": sha, "format": "judgit", "line": n})
+        year = d["公開年度"]
+        rec["sheet_fiscal_year"] = year
+        rec["ministry"] = nfkc(d["府省庁"])
+        number = compose_number(*(d.get(f"事業番号{i}") for i in range(1, 6)))
+        given = _s(d.get("事業番号"))
+        if number is None and given:
+            number = given
+            warn(rec, "project_number_irregular", f"事業番号 parts do not form a number; kept {given!r}",
+                 line=n, field="project_number")
+        elif number and given and number != given and nfkc(given) != number:
+            warn(rec, "project_number_irregular", f"事業番号 {given!r} differs from its parts ({number})",
+                 line=n, field="project_number")
+        rec["project_number"] = number
+        rec["project_name"] = _text(d.get("事業名"))
+        rec["bureau"] = _text(d.get("担当部局庁"))
+        rec["division"] = _text(d.get("担当課室"))
+        rec["responsible_officials"] = _lines(d.get("作成責任者"))
+        rec["start_fiscal_year"] = _year(d.get("開始年度"))
+        rec["end_fiscal_year"] = _year(d.get("終了年度"))
+        rec["accounts"] = [t for t in (nfkc(x) for x in d.get("会計区分") or []) if t]
+        rec["implementation_methods"] = [t for t in (nfkc(x) for x in d.get("実施方法") or []) if t]
+        policies = [t for t in (nfkc(x) for x in d.get("主要施策") or []) if t]
+        rec["major_policy"] = "、".join(policies) or None
+        for key in ("project_number", "project_name", "bureau", "division", "responsible_officials",
+                    "start_fiscal_year", "end_fiscal_year", "accounts", "implementation_methods", "major_policy"):
+            if rec[key] not in (None, []):
+                span(rec, key, n)
+        for b in d.get("予算") or []:
+            row: dict[str, Any] = {"fiscal_year": _year(b.get("年度"))}
+            for jp, key in BUDGET_FIELDS.items():
+                if jp in b:
+                    row[key] = _amount(b[jp])
+            rec["budget"].append(row)
+            span(rec, f"budget[{row['fiscal_year']}]", n)
+        self._payees(rec, d.get("支出先") or [], n)
+        self._past(rec, d.get("関連する過去のレビューシート") or [], n)
+        rec["extra"] = {"judgit_id": d.get("ID"), "jigyo_id": d.get("事業ID"), "url": d.get("url"),
+                        "judgit_number": given or None}
+        for jp, key in (("事業目的", "purpose"), ("事業概要", "overview")):
+            if not is_unknown(_s(d.get(jp))):
+                rec["extra"][key] = d[jp]
+        return rec
+
+    def _payees(self, rec: Record, rows: list, n: int) -> None:
+        for p in rows:
+            block, rank = _s(p.get("グループ")) or None, p.get("番号")
+            raw = p.get("法人番号")
+            payee = {"block": block, "rank": rank, "name": _nfkc(p.get("支出先名")) or None,
+                     "corporate_number": None, "description": _nfkc(p.get("業務概要")) or None,
+                     "amount": _amount(p.get("支出額")), "contract_method": None, "bidders": None,
+                     "award_rate": None, "year": _year(p.get("年度"))}
+            check_houjin(rec, payee, raw, self.stats["malformed_houjin"], f"支出先 {block}-{rank}", n)
+            rec["payees"].append(payee)
+            span(rec, f"payees[{block}|{rank}]", n)
+            self.stats["payees"] += 1
+
+    def _past(self, rec: Record, rows: list, n: int) -> None:
+        seen = set()
+        for i, x in enumerate(rows):
+            if isinstance(x, dict):
+                fy = _year(x.get("年度"))
+                text = compose_number(*(x.get(f"事業番号{k}") for k in range(1, 6)))
+                refs = parse_numbers(text, fy) if text else []
+                number = refs[0].number if len(refs) == 1 and refs[0].raw == text else text
+                item = {"fiscal_year": fy, "number": number}
+                if _s(x.get("府省庁")):
+                    item["ministry"] = nfkc(x["府省庁"])
+                items = [item] if number else []
+            else:
+                items = [{"fiscal_year": r.fiscal_year, "number": r.number} for r in parse_numbers(_s(x))]
+            for item in items:
+                key = (item["fiscal_year"], item.get("ministry"), item["number"])
+                if key in seen:
+                    continue
+                seen.add(key)
+                span(rec, f"past_project_numbers[{len(rec['past_project_numbers'])}]", n)
+                rec["past_project_numbers"].append(item)
+            if not items:
+                warn(rec, "past_number_unparsed", f"関連する過去のレビューシート #{i + 1}: no 事業番号 in {x!r}",
+                     line=n, field="past_project_numbers")
+
+
+def iter_judgit(path: str | Path) -> Iterator[Record]:
+    """Review-sheet records of one JUDGIT NDJSON(.gz) file, streamed. A cut-off file raises ReadError at the end
+    (after the sheets that could be read); use JudgitReader for the malformed lines and counts."""
+    reader = JudgitReader(path)
+    yield from reader
+    if reader.truncated:
+        raise ReadError(path, reader.errors[-1][1])
