@@ -19,6 +19,19 @@ def _is_rs_dir(p: Path) -> bool:
     return any(RS_FILE_RE.match(c.name) for c in p.iterdir() if c.is_file())
 
 
+def _is_rs_zip(p: Path) -> bool:
+    """A zip holding RS-system CSVs (the whole download in one archive)."""
+    import zipfile
+
+    if p.suffix.lower() != ".zip" or not p.is_file():
+        return False
+    try:
+        with zipfile.ZipFile(p) as z:
+            return any(RS_FILE_RE.match(Path(n).name) for n in z.namelist())
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
 def _is_judgit(p: Path) -> bool:
     n = p.name.lower()
     return n.endswith(".ndjson") or n.endswith(".ndjson.gz") or n.endswith(".jsonl") or n.endswith(".jsonl.gz")
@@ -36,6 +49,8 @@ def discover(paths: list[str | Path]) -> list[Input]:
             out.append(Input(str(p), "judgit"))
         elif RS_FILE_RE.match(p.name):
             out.append(Input(str(p.parent), "rs"))
+        elif _is_rs_zip(p):
+            out.append(Input(str(p), "rs"))
         else:
             out.append(Input(str(p), "document"))
     seen, uniq = set(), []
@@ -57,6 +72,8 @@ def _walk(d: Path) -> list[Input]:
             out.extend(_walk(c))
         elif _is_judgit(c):
             out.append(Input(str(c), "judgit"))
+        elif _is_rs_zip(c):
+            out.append(Input(str(c), "rs"))
         elif c.name.upper() in NOTE_NAMES:
             out.append(Input(str(c), "note"))  # data-set notes: listed in the report as skipped
         else:

@@ -275,7 +275,7 @@ def build(paths: list[str], out_dir: str | Path, opts: BuildOptions | None = Non
 
 
 def summarise(results: list[InputResult], records: list[Record], counts: dict) -> dict:
-    from kg.normalize.houjin import is_valid
+    from kg.normalize.houjin import error_kind, is_valid, validate
 
     sheets = [r for r in records if r.get("document_type") == "review_sheet"]
     payees = [p for r in sheets for p in r.get("payees") or []]
@@ -286,7 +286,7 @@ def summarise(results: list[InputResult], records: list[Record], counts: dict) -
     for p in payees:
         raw = p.get("corporate_number_raw")
         if raw and not p.get("corporate_number"):
-            kind = houjin_error_kind(raw)
+            kind = error_kind(validate(raw).error)
             if kind:
                 malformed[kind] = malformed.get(kind, 0) + 1
     status = {}
@@ -308,20 +308,6 @@ def summarise(results: list[InputResult], records: list[Record], counts: dict) -
         "warnings": sum(len(r.get("warnings") or []) for r in records),
         "malformed_corporate_numbers": dict(sorted(malformed.items())),
     }
-
-
-def houjin_error_kind(raw: str) -> str | None:
-    """Class of a malformed printed 法人番号: wrong_length | check_digit | non_digit (None when valid)."""
-    from kg.normalize.houjin import validate
-
-    err = validate(raw).error or ""
-    if err.startswith("wrong length"):
-        return "wrong_length"
-    if err.startswith("check digit"):
-        return "check_digit"
-    if err.startswith("non-digit"):
-        return "non_digit"
-    return None
 
 
 def format_summary(report: dict) -> str:

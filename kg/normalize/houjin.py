@@ -43,3 +43,13 @@ def validate(raw: str | None) -> Houjin:
 
 def is_valid(raw: str | None) -> bool:
     return validate(raw).number is not None
+
+
+def error_kind(error: str | None) -> str | None:
+    """Class of a ``validate`` error message: wrong_length | check_digit | non_digit | other (None: no error)."""
+    if not error:
+        return None
+    for prefix, kind in (("wrong length", "wrong_length"), ("check digit", "check_digit"), ("non-digit", "non_digit")):
+        if error.startswith(prefix):
+            return kind
+    return "other"

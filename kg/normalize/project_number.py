@@ -23,12 +23,19 @@ _DASH_RE = re.compile(f"[{re.escape(_DASHES)}]")
 _MINISTRY_WORD = r"[^\d\s,、，;；()（）\[\]「」/・-]{1,8}?"
 
 # 2021-総務-20-0095, 2021 総務 20 0032, 2023警察220059, 2023環境22 0150
+# (2022-国交-0117 has no era year; 2023-こども-新23-0001 is a new program; "-1" marks a sub-sheet)
+_SUB = r"(?:-(?P<sub>\d{1,2})(?![\d-]))?"
 _RS_RE = re.compile(
-    rf"(?<!\d)(?P<y>20\d\d)\s*-?\s*(?P<m>{_MINISTRY_WORD})\s*-?\s*(?P<e>\d\d)\s*-?\s*(?P<n>\d{{4}})(?!\d)"
+    rf"(?<!\d)(?P<y>20\d\d)\s*-?\s*(?P<m>{_MINISTRY_WORD})\s*-?\s*(?:(?P<e>新?\d\d)\s*-?\s*)?(?P<n>\d{{4}})(?!\d)"
+    + _SUB
 )
-_NEW_RE = re.compile(r"新\s*(?P<e>\d{1,2})\s*-?\s*(?P<n>\d{4})(?!\d)")
-_SHORT_RE = re.compile(r"(?<![\d新])(?P<e>\d{2})\s*-\s*(?P<n>\d{4})(?!\d)")
-_BARE_RE = re.compile(r"(?<![\d-])(?P<n>\d{4})(?![\d年])")
+_NEW_RE = re.compile(r"新\s*(?P<e>\d{1,2})\s*-?\s*(?P<n>\d{4})(?!\d)" + _SUB)
+_SHORT_RE = re.compile(r"(?<![\d新])(?P<e>\d{2})\s*-\s*(?P<n>\d{4})(?!\d)" + _SUB)
+_BARE_RE = re.compile(r"(?<![\d-])(?P<n>\d{4})(?![\d年])" + _SUB)
+
+
+def _sub(m: re.Match) -> str:
+    return f"-{m['sub']}" if m["sub"] else ""
 
 
 def _prep(text: str) -> str:
@@ -66,15 +73,16 @@ def parse_numbers(text: str | None, fiscal_year: int | None = None) -> list[Numb
         out.append(NumberRef(number, year, m.group(0).strip()))
 
     for m in _RS_RE.finditer(t):
-        add(m, f"{m['y']}-{m['m']}-{m['e']}-{m['n']}", int(m["y"]))
+        era = f"{m['e']}-" if m["e"] else ""
+        add(m, f"{m['y']}-{m['m']}-{era}{m['n']}{_sub(m)}", int(m["y"]))
     for m in _NEW_RE.finditer(t):
-        add(m, f"新{int(m['e']):02d}-{m['n']}", default_year)
+        add(m, f"新{int(m['e']):02d}-{m['n']}{_sub(m)}", default_year)
     for m in _SHORT_RE.finditer(t):
-        add(m, f"{m['e']}-{m['n']}", default_year)
+        add(m, f"{m['e']}-{m['n']}{_sub(m)}", default_year)
     for m in _BARE_RE.finditer(t):
         if re.fullmatch(r"20\d\d", m["n"]) and re.match(r"\s*-?\s*\D", t[m.end():]):
             continue  # a year heading an RS number we could not parse
-        add(m, m["n"], default_year)
+        add(m, m["n"] + _sub(m), default_year)
     order = {r.raw: i for i, r in enumerate(out)}
     seen: set[str] = set()
     result = []
@@ -92,17 +100,21 @@ def canonical_number(text: str | None) -> str | None:
 
 
 def serial(number: str) -> str:
-    """The 4-digit serial of any canonical number: '2021-総務-20-0095' -> '0095', '新29-0004' -> '0004'."""
-    return number.rsplit("-", 1)[-1]
+    """The 4-digit serial of any canonical number: '2021-総務-20-0095' -> '0095', '新29-0004' -> '0004',
+    '0036-1' (a sub-sheet) -> '0036'."""
+    parts = number.split("-")
+    if len(parts) > 1 and len(parts[-1]) <= 2 and len(parts[-2]) == 4 and parts[-2].isdigit():
+        return parts[-2]
+    return parts[-1]
 
 
 def is_rs_format(number: str) -> bool:
-    return bool(re.fullmatch(r"20\d\d-[^-]+-\d\d-\d{4}", number))
+    return bool(re.fullmatch(r"20\d\d-[^-\d]+-(新?\d\d-)?\d{4}(-\d{1,2})?", number))
 
 
 def match_key(number: str) -> str:
     """Key for comparing numbers across sources: '2023-総務省-22-0100' and '2023-総務-22-0100' agree."""
-    m = re.fullmatch(r"(20\d\d)-(.+?)(省|庁|府)?-(新?\d\d)-(\d{4})", number)
+    m = re.fullmatch(r"(20\d\d)-(.+?)(省|庁|府)?-((?:新?\d\d-)?\d{4}(?:-\d{1,2})?)", number)
     if m:
-        return f"{m[1]}-{m[2]}-{m[4]}-{m[5]}"
+        return f"{m[1]}-{m[2]}-{m[4]}"
     return number

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kg.normalize.houjin import validate
+from kg.normalize.houjin import error_kind, validate
 from kg.normalize.numbers import as_int_if_whole
 from kg.normalize.project_number import canonical_number, parse_numbers
 from kg.normalize.text import is_unknown, nfkc
@@ -39,15 +39,7 @@ _nfkc = functools.lru_cache(maxsize=1 << 16)(nfkc)
 
 def houjin_kind(error: str | None) -> str | None:
     """Class of a kg.normalize.houjin error message: wrong_length | check_digit | non_digit."""
-    if not error:
-        return None
-    if error.startswith("wrong length"):
-        return "wrong_length"
-    if error.startswith("check digit"):
-        return "check_digit"
-    if error.startswith("non-digit"):
-        return "non_digit"
-    return "other"
+    return error_kind(error)
 
 
 def check_houjin(rec: Record, payee: dict, raw: Any, counts: dict[str, int], where: str, line: int) -> None:

@@ -165,3 +165,28 @@ def test_number_lists_and_years():
 def test_number_parser_never_raises(text):
     for r in parse_numbers(text):
         assert r.number
+
+
+@pytest.mark.parametrize("text,numbers", [
+    ("2022-国交-0117", ["2022-国交-0117"]),  # no era year (JUDGIT 2022)
+    ("2023-こども-新23-0001", ["2023-こども-新23-0001"]),  # a new program in the RS-era form
+    ("0036-1", ["0036-1"]),  # a sub-sheet keeps its suffix (the base sheet 0036 also exists)
+    ("2023-デジ-22-0001-1", ["2023-デジ-22-0001-1"]),
+    ("0407,0416", ["0407", "0416"]),
+])
+def test_project_number_forms_of_later_years(text, numbers):
+    from kg.normalize.project_number import is_rs_format, parse_numbers, serial
+
+    refs = parse_numbers(text)
+    assert [r.number for r in refs] == numbers
+    assert all(len(serial(r.number)) == 4 for r in refs)
+    assert is_rs_format(refs[0].number) == text.startswith("20")
+
+
+def test_houjin_error_kinds():
+    from kg.normalize.houjin import error_kind, validate
+
+    assert error_kind(validate("101000114339").error) == "wrong_length"
+    assert error_kind(validate("2010001143390").error) == "check_digit"
+    assert error_kind(validate("10100011433X0").error) == "non_digit"
+    assert error_kind(validate("1010001143390").error) is None
