@@ -1,0 +1,72 @@
+"""Document type and layout from content alone (never from the file name).
+
+document type: the form's title — 「令和4年度行政事業レビューシート」 (review_sheet) or
+「主要な政策に係る政策評価の事前分析表」 (policy_evaluation); when both words occur, the one printed first
+as a title wins. Without a title, the form's own labels decide (≥ 3 review-sheet labels, or ≥ 2
+事前分析表 labels).
+
+layout: "excel" for an Excel text export (cells separated by TAB, one sheet row per line, possibly
+with HTML or markdown tables inside), "pdf" for PDF text (no TABs; cells wrapped over short lines,
+vertical labels split into single-character lines).
+"""
+from __future__ import annotations
+
+import re
+
+from kg.normalize.text import squash
+
+_REVIEW_TITLE = re.compile(r"(?:令和|平成|昭和|R|H)?(?:元|\d{1,2}|20\d\d)年度行政事業レビューシート")
+_POLICY_TITLE = re.compile(r"政策評価の事前分析表|事前分析表")
+_REVIEW_LABELS = ("事業名", "担当部局", "事業開始年度", "根拠法令", "会計区分", "予算額・執行額", "支出先上位",
+                  "関連する過去のレビューシートの事業番号", "点検・改善結果", "作成責任者")
+_POLICY_LABELS = ("施策目標", "測定指標", "達成手段", "施策の概要", "政策の概要", "目標設定の考え方")
+_MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
+
+
+def _title_line(lines: list[str], pattern: re.Pattern, max_len: int) -> int | None:
+    for i, line in enumerate(lines):
+        s = squash(line)
+        if len(s) <= max_len and pattern.search(s):
+            return i
+    return None
+
+
+def _document_type(lines: list[str]) -> str | None:
+    review = _title_line(lines, _REVIEW_TITLE, 60)
+    policy = _title_line(lines, _POLICY_TITLE, 60)
+    if review is not None and (policy is None or review < policy):
+        return "review_sheet"
+    if policy is not None:
+        return "policy_evaluation"
+    text = squash("\n".join(lines[:3000]))
+    n_review = sum(1 for lab in _REVIEW_LABELS if lab in text)
+    n_policy = sum(1 for lab in _POLICY_LABELS if lab in text)
+    if n_review >= 3 and n_review >= n_policy:
+        return "review_sheet"
+    if n_policy >= 2:
+        return "policy_evaluation"
+    return None
+
+
+def _layout(lines: list[str]) -> str:
+    nonblank = [x for x in lines if x.strip()]
+    if not nonblank:
+        return "pdf"
+    tabbed = sum(1 for x in nonblank if "\t" in x)
+    tables = sum(1 for x in nonblank if "<table" in x.lower() or _MD_ROW.match(x))
+    if tabbed >= 3 and tabbed >= 0.1 * len(nonblank):
+        return "excel"
+    if tables >= 3:
+        return "excel"
+    return "pdf"
+
+
+def detect(lines: list[str]) -> tuple[str | None, str | None]:
+    """(document_type, layout): ('review_sheet'|'policy_evaluation', 'excel'|'pdf'), or (None, None)."""
+    doc_type = _document_type(lines)
+    if doc_type is None:
+        return None, None
+    return doc_type, _layout(lines)
+
+
+__all__ = ["detect"]
