@@ -1,0 +1,315 @@
+"""Anchors and consistency solving for review sheets read from PDF text (cells scrambled).
+
+PDF text extraction of a 行政事業レビューシート keeps each printed text run but not the table: a line
+holds the cells that sat side by side (so their left-to-right order is kept), lines of one row are
+often far apart, and row labels may sit next to the values of another column. The 予算額・執行額 table
+is therefore rebuilt from its arithmetic, not from positions:
+
+- 計 = 当初予算 + 補正予算 + 前年度から繰越し + 翌年度へ繰越し(▲) + 予備費等 for every year column;
+- 執行率 = 執行額 / 計 and 「当初予算＋補正予算に対する執行額の割合」 = 執行額 / (当初 + 補正), when printed;
+- 前年度から繰越し of year y+1 = ▲ 翌年度へ繰越し of year y;
+- every value is a printed token, used at most as often as it is printed;
+- the values of one line lie in one row, in consecutive columns, in order (a run glued into one token,
+  e.g. "8,50121,992", is split at its digit groups and its order is not trusted);
+- a value printed after a row label belongs to that row.
+
+Candidates are enumerated column by column and scored; the best full table wins (ties are reported).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.normalize.numbers import parse_number
+from kg.normalize.text import is_unknown, squash
+
+ROWS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total", "executed")
+INI, SUP, CFP, CTN, RES, TOT, EXE = range(7)  # row indexes
+# row labels as printed (squashed); longest first so 「当初予算＋補正予算に対する…割合」 is not read as 当初予算
+ROW_LABELS: list[tuple[str, str]] = [
+    ("当初予算+補正予算に対する執行額の割合", "ratio_is"), ("執行率", "ratio_total"),
+    ("前年度から繰越し", "carried_from_previous"), ("前年度からの繰越し", "carried_from_previous"),
+    ("翌年度へ繰越し", "carried_to_next"), ("翌年度への繰越し", "carried_to_next"),
+    ("当初予算", "initial"), ("補正予算", "supplementary"), ("予備費等", "reserve"), ("執行額", "executed"),
+    ("計", "total"),
+]
+_NUM_TOKEN = re.compile(r"^[▲△-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[▲△-]?\d+(?:\.\d+)?$")
+_GLUED = re.compile(r"[▲△]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[▲△]?\d+(?:\.\d+)?")
+
+
+def paragraphs(lines: list[str], lo: int = 1, hi: int | None = None) -> list[tuple[int, int]]:
+    """(first, last) 1-based line ranges of blank-separated runs within lo..hi."""
+    from kg.extract.policy_eval import _paragraphs
+
+    return _paragraphs(lines, lo, hi)
+
+
+@dataclass
+class Group:
+    """The numeric cells of one line: values in printed order, the row label if the line starts with one."""
+
+    line: int
+    values: list[float | None]
+    label: str | None = None
+    glued: bool = False  # values split out of one token: order not trusted
+    percent: bool = False
+
+
+def _tokens(text: str) -> list[str]:
+    t = re.sub(r"([▲△])\s+", r"\1", text)
+    t = re.sub(r"\s+%", "%", t)
+    return t.split()
+
+
+def parse_group(text: str, line: int) -> Group | None:
+    """A line made only of numbers / percentages / dashes (after an optional row label), else None."""
+    t = text.strip()
+    label = None
+    sq = squash(t)
+    for lab, key in ROW_LABELS:
+        if sq.startswith(lab):
+            label = key
+            k, n = 0, 0  # cut the label off the un-squashed text
+            while n < len(lab) and k < len(t):
+                if not t[k].isspace():
+                    n += 1
+                k += 1
+            t = re.sub(r"^[(（]\s*[%％]\s*[)）]", "", t[k:].strip()).strip()  # 執行率（％）
+            break
+    toks = _tokens(t)
+    if not toks:
+        return None
+    vals: list[float | None] = []
+    glued = percent = False
+    for tok in toks:
+        if tok.endswith("%"):
+            p = parse_number(tok, percent=True)
+            if p.error or p.value is None:
+                return None
+            vals.append(p.value)
+            percent = True
+        elif is_unknown(tok):
+            vals.append(None)
+        elif _NUM_TOKEN.match(tok):
+            vals.append(parse_number(tok).value)
+        else:
+            parts = _GLUED.findall(tok)
+            if "".join(parts) != tok or len(parts) < 2:
+                return None
+            vals.extend(parse_number(p).value for p in parts)
+            glued = True
+    if all(v is None for v in vals):
+        return None
+    if label is None and len(vals) == 1 and vals[0] is not None and re.fullmatch(r"\d{4}", toks[0]):
+        return None  # a bare 4-digit token is more likely a 事業番号 than an amount without comma
+    return Group(line, vals, label, glued, percent)
+
+
+@dataclass
+class BudgetSolution:
+    grid: list[list[float | None]]  # grid[col][row], cols 0..n_years-1
+    score: float
+    request_total: float | None = None
+    ties: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def _close(num: float, den: float, pct: float) -> bool:
+    return den > 0 and abs(100.0 * num / den - pct) <= 0.5 + 1e-6
+
+
+def solve_budget(groups: list[Group], n_years: int = 4, with_request: bool = True) -> BudgetSolution | None:
+    """Rebuild the 予算額・執行額 table (n_years columns, the last one the current year without 執行額)."""
+    money = [g for g in groups if not g.percent]
+    rates = [g for g in groups if g.percent]
+    pool: Counter = Counter(v for g in money for v in g.values if v is not None)
+    nonneg = sorted(v for v in pool if v >= 0)
+    negs = sorted(v for v in pool if v < 0)
+    n_past = n_years - 1
+    rate_sets = _rate_options(rates, n_past)
+    tot_cands = _total_candidates(money, n_years)
+    labeled: dict[int, set] = {}
+    full: dict[int, list] = {}  # a labelled line holding the whole row: its values are positional
+    for g in money:
+        if g.label in ROWS:
+            r = ROWS.index(g.label)
+            labeled.setdefault(r, set()).update(g.values)
+            if len(g.values) >= (n_past if r == EXE else n_years) and not g.glued:
+                full.setdefault(r, g.values)
+    best: BudgetSolution | None = None
+    for tots, req in tot_cands:
+        for p_tot, p_is in rate_sets:
+            cols = []
+            for j in range(n_years):
+                cols.append(_column_candidates(tots[j], j < n_past, p_tot[j] if p_tot else None,
+                                               p_is[j] if p_is else None, pool, nonneg, negs, labeled,
+                                               {r: v[j] for r, v in full.items() if j < len(v)}))
+            sol = _combine(cols, money, pool, tots, req, with_request)
+            if sol and (best is None or sol.score > best.score):
+                best = sol
+            elif sol and best and sol.score == best.score and sol.grid != best.grid:
+                best.ties += 1
+    if best is None and rates:
+        return solve_budget(money, n_years, with_request)  # printed rates fit no table: try without them
+    return best
+
+
+def _rate_options(rates: list[Group], n_past: int) -> list[tuple[list | None, list | None]]:
+    def pad(vals):
+        v = list(vals)[:n_past]
+        return v + [None] * (n_past - len(v)) + [None]
+
+    lab_t = next((g for g in rates if g.label == "ratio_total"), None)
+    lab_i = next((g for g in rates if g.label == "ratio_is"), None)
+    free = [g for g in rates if g.label not in ("ratio_total", "ratio_is")]
+    opts = []
+    if lab_t and lab_i:
+        opts.append((pad(lab_t.values), pad(lab_i.values)))
+    elif lab_t or lab_i:
+        other = free[0].values if free else None
+        t_vals = lab_t.values if lab_t else other
+        i_vals = lab_i.values if lab_i else other
+        opts.append((pad(t_vals) if t_vals else None, pad(i_vals) if i_vals else None))
+    elif len(free) >= 2:
+        opts += [(pad(free[0].values), pad(free[1].values)), (pad(free[1].values), pad(free[0].values))]
+    elif free:
+        opts += [(pad(free[0].values), None), (None, pad(free[0].values))]
+    return opts or [(None, None)]
+
+
+def _total_candidates(money: list[Group], n_years: int) -> list[tuple[list[float | None], float | None]]:
+    out = []
+    for g in sorted(money, key=lambda g: (g.label != "total", -len(g.values), g.line)):
+        vals = g.values
+        if g.glued or len(vals) < n_years or any(v is None or v < 0 for v in vals[:n_years]):
+            continue
+        if g.label not in (None, "total"):
+            continue
+        req = vals[n_years] if len(vals) > n_years else None
+        out.append((list(vals[:n_years]), req))
+    return out[:4]
+
+
+def _column_candidates(total, past: bool, p_tot, p_is, pool, nonneg, negs, labeled,
+                       at: dict[int, float | None]) -> list[tuple[float, tuple]]:
+    """(local score, (I, S, F, C, R, T, E)) for one year column whose 計 is ``total``."""
+    out = []
+    if total is None:
+        return out
+    if past:
+        e_opts = [v for v in nonneg if p_tot is None or _close(v, total, p_tot)]
+        if p_tot is None:
+            e_opts.append(None)
+    else:
+        e_opts = [None]
+    vals = nonneg + [None]
+    zero_ok = pool.get(0.0, 0) > 0
+    r_opts = [v for v in pool if v != 0] + ([0.0, None] if zero_ok else [None])
+    pairs: dict[float, list[tuple]] = {}  # f + r -> [(f, r)]
+    for f in vals:
+        for r in r_opts:
+            pairs.setdefault(round((f or 0) + (r or 0), 6), []).append((f, r))
+    for e in e_opts:
+        for i in vals:
+            for s in vals:
+                if p_is is not None and e is not None and not _close(e, (i or 0) + (s or 0), p_is):
+                    continue
+                for c in negs + [0.0, None]:
+                    if c == 0.0 and not zero_ok:
+                        continue
+                    need = round(total - sum(x or 0 for x in (i, s, c)), 6)
+                    for f, r in pairs.get(need, ()):
+                        cell = (i, s, f, c, r, total, e)
+                        loc = -4.0 * sum(1 for k, x in enumerate(cell) if x is None and (k != EXE or past))
+                        loc += 1.0 if r == 0 else 0.0
+                        loc += 1.0 if (i or 0) >= (s or 0) else 0.0
+                        loc += sum(3.0 for r, vs in labeled.items() if cell[r] in vs)  # value printed after its label
+                        loc += sum(6.0 if cell[r] == v else -6.0 for r, v in at.items())
+                        out.append((loc, cell))
+    out.sort(key=lambda x: -x[0])
+    return out[:3000]
+
+
+def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | None:
+    start: Counter = Counter()
+    if req is not None and with_request:
+        start[req] += 1
+    beam: list[tuple[float, list[tuple], Counter]] = [(0.0, [], start)]
+    for cands in cols:
+        if cands:
+            top = cands[0][0]
+            cands = [x for x in cands if x[0] >= top - 8.0]  # at most two unknown cells more than the best
+        nxt = []
+        for score, chosen, used in beam:
+            prev = chosen[-1] if chosen else None
+            for loc, cell in cands:
+                add = Counter(v for v in cell if v is not None and v != 0)
+                if any(used[v] + n > pool.get(v, 0) for v, n in add.items()):
+                    continue
+                sc = score + loc
+                if prev is not None:
+                    want = -prev[CTN] if prev[CTN] is not None else None
+                    if cell[CFP] != want and not (want == 0 and cell[CFP] is None):
+                        sc -= 6.0
+                nxt.append((sc, chosen + [cell], used + add))
+        nxt.sort(key=lambda x: -x[0])
+        beam = nxt[:300]
+        if not beam:
+            return None
+    best = None
+    ties = 0
+    for sc, chosen, _used in beam:
+        grid = [list(c) for c in chosen]
+        total = sc + _group_score(grid, money, req)
+        if best is None or total > best.score + 1e-9:
+            best, ties = BudgetSolution(grid, total, req), 0
+        elif abs(total - best.score) <= 1e-9 and grid != best.grid:
+            ties += 1
+    if best:
+        best.ties = ties
+    return best
+
+
+def _group_score(grid: list[list], money: list[Group], req) -> float:
+    n = len(grid)
+    rows = [[grid[c][r] for c in range(n)] for r in range(7)]
+    if req is not None:  # the request column holds 当初予算 and 計
+        rows[INI].append(req)
+        rows[TOT].append(req)
+    score = 0.0
+    for g in money:
+        vals = [v for v in g.values]
+        lab = ROWS.index(g.label) if g.label in ROWS else None
+        hit_rows = [r for r in range(7) if _in_row(rows[r], vals, g.glued)]
+        if len(vals) >= 2 and hit_rows:
+            score += 2.0 * len(vals)
+        if lab is not None:
+            score += 3.0 * len(vals) if lab in hit_rows else -3.0 * len(vals)
+    return score
+
+
+def _in_row(row: list, vals: list, glued: bool) -> bool:
+    k = len(vals)
+    for s in range(0, len(row) - k + 1):
+        win = row[s:s + k]
+        if (sorted(map(_key, win)) == sorted(map(_key, vals))) if glued else win == vals:
+            return True
+    return False
+
+
+def _key(v):
+    return (v is None, v or 0)
+
+
+def budget_groups(lines: list[str], lo: int, hi: int) -> list[Group]:
+    """Numeric line groups in lines lo..hi (1-based, inclusive)."""
+    out = []
+    for i in range(lo, hi + 1):
+        g = parse_group(lines[i - 1], i)
+        if g is not None:
+            out.append(g)
+    return out
+
+
+__all__ = ["ROWS", "Group", "BudgetSolution", "parse_group", "solve_budget", "budget_groups", "paragraphs"]

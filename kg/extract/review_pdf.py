@@ -1,0 +1,512 @@
+"""行政事業レビューシート read from PDF text -> review_sheet record (../shared/gold/SCHEMA.md).
+
+PDF text scrambles the order of the sheet's cells, wraps cells over short lines and splits vertical
+labels into single characters. Fields are found by the form's own labels and value shapes, never by
+line offsets, and settled by consistency checks:
+
+- title 「平成29年度行政事業レビューシート 総務省」 -> sheet year, ministry; 「事業番号 0048」;
+- 事業名 / 担当部局庁 / 作成責任者 / 担当課室: the line holding 担当部局庁 (name before it, bureau after);
+- 事業開始年度 / 事業終了(予定)年度: era-year cells around the 事業終了 label;
+- 会計区分, 実施方法, 主要経費 / 主要政策・施策: cells that are made only of the form's vocabulary;
+- 根拠法令: the paragraph after the label, law names rejoined over line breaks, then
+  ``kg.normalize.law_ref.parse_legal_bases``; 関係する計画、通知等: the bullet paragraph next to its label;
+- 予算額・執行額: rebuilt from its arithmetic (kg.extract.pdf_layout.solve_budget);
+- 支出先上位10者リスト: rows anchored on the 法人番号 cell (13 digits, or "-" with the amount), blocks taken
+  from the 費目・使途 totals (計 per block, in block-letter order): rows fill blocks in order so that their
+  amounts add up to each block total; 法人番号 check digits are verified;
+- 関連する過去のレビューシートの事業番号, 関連事業, 政策評価 (政策 / 施策 lines).
+
+Everything not settled is a warning; every field gets a provenance span.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract import fields
+from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
+from kg.extract.policy_eval import MINISTRY_PARENT
+from kg.normalize.era import guess_era
+from kg.normalize.numbers import as_int_if_whole, parse_number
+from kg.normalize.project_number import canonical_number, parse_numbers
+from kg.normalize.text import is_unknown, nfkc, squash
+from kg.read.base import RawDoc
+from kg.records import Record, new_record, span, warn
+
+_MINISTRY_RE = re.compile("|".join(sorted(map(re.escape, MINISTRY_PARENT), key=len, reverse=True)))
+_ERA_YEAR_CELL = re.compile(r"^(?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*年度$")
+_METHODS = {"直接実施", "委託・請負", "補助", "負担", "交付", "貸付", "出資", "その他", "委託", "請負"}
+MAJOR_EXPENSES = ("社会保障", "社会保障関係費", "文教及び科学振興", "科学技術振興", "国債費", "恩給", "地方交付税交付金",
+                  "地方特例交付金", "防衛", "防衛関係費", "公共事業", "公共事業関係費", "経済協力", "中小企業対策",
+                  "エネルギー対策", "食料安定供給", "食糧安定供給", "その他の事項経費", "予備費", "東日本大震災復興")
+MAJOR_POLICIES = ("IT戦略", "科学技術・イノベーション", "地方創生", "子ども・子育て支援", "一億総活躍社会", "女性活躍",
+                  "男女共同参画", "観光立国", "海洋", "宇宙", "原子力", "国土強靱化", "国土強靭化", "健康・医療",
+                  "知的財産", "クールジャパン", "農林水産業", "消費者政策", "環境", "復興", "少子化社会対策",
+                  "高齢社会対策", "障害者施策", "子ども・若者育成支援", "交通安全対策", "自殺対策",
+                  "犯罪被害者等施策", "薬物乱用対策", "ODA", "地球温暖化対策", "生物多様性", "地域活性化",
+                  "文化芸術振興", "サイバーセキュリティ", "防災", "水循環", "ものづくり", "海洋政策", "TPP")
+_CONTRACT = re.compile(r"^(一般競争|指名競争|随意契約|企画競争|公募|確認公募|不落随契|少額随契|その他|補助|交付|負担|委託)")
+_PAYEE_HEADER_WORDS = ("支出先", "法人番号", "業務概要", "支出額", "契約方式", "入札者数", "応募者", "落札率", "一者応札",
+                       "競争性のない", "理由及び改善策", "百万円", "契約先", "ﾌﾞﾛｯｸ", "ブロック", "チェック", "リスト",
+                       "別紙", "費目", "使途", "金額", "資金の流れ", "契約額")
+_OUTCOME_LABELS = ("成果目標", "活動指標", "目標最終年度", "成果実績", "活動実績", "単位当たり")
+
+
+def _first(L: list[str], pred, lo: int = 1, hi: int | None = None) -> int | None:
+    hi = len(L) if hi is None else hi
+    return next((i for i in range(lo, hi + 1) if pred(L[i - 1])), None)
+
+
+def _para_of(paras: list[tuple[int, int]], line: int) -> int | None:
+    return next((k for k, (a, b) in enumerate(paras) if a <= line <= b), None)
+
+
+# ------------------------------------------------------------------ header fields
+
+def _title(rec: Record, L: list[str]) -> None:
+    for i, t in enumerate(L, 1):
+        title = fields.parse_sheet_title(t)
+        if title:
+            rec["sheet_fiscal_year"] = title.fiscal_year
+            span(rec, "sheet_fiscal_year", i)
+            m = _MINISTRY_RE.search(t[t.find("シート"):]) if "シート" in t else None
+            if m:
+                rec["ministry"] = m.group(0)
+                span(rec, "ministry", i)
+            break
+    else:
+        warn(rec, "title_missing", "no 「…年度行政事業レビューシート」 title", field="sheet_fiscal_year")
+    if rec["ministry"] is None:
+        warn(rec, "ministry_missing", "no ministry next to the title", field="ministry")
+
+
+def _project_number(rec: Record, L: list[str]) -> None:
+    for i, t in enumerate(L, 1):
+        m = re.match(r"^事業番号\s*(.+)$", t)
+        if m and not is_unknown(m.group(1)):
+            num = canonical_number(m.group(1))
+            if num and not re.search(r"事業名|府省", m.group(1)):
+                rec["project_number"] = num
+                span(rec, "project_number", i)
+                return
+    warn(rec, "project_number_missing", "no 「事業番号 NNNN」 cell", field="project_number")
+
+
+def _names(rec: Record, L: list[str]) -> None:
+    paras = paragraphs(L)
+    i = _first(L, lambda t: "担当部局" in squash(t))
+    if i is None:
+        warn(rec, "bureau_missing", "no 担当部局庁 label", field="bureau")
+    else:
+        t = L[i - 1]
+        k = t.find("担当部局")
+        before, after = t[:k].strip(), re.sub(r"^担当部局庁?", "", t[k:]).strip()
+        pa, _pb = paras[_para_of(paras, i)]
+        name_parts = [x for x in L[pa - 1:i - 1]] + ([before] if before else [])
+        name = fields.join_wrapped(name_parts)
+        name = re.sub(r"^事業名\s*", "", name)
+        if name:
+            rec["project_name"] = name
+            span(rec, "project_name", pa if pa < i else i, i)
+        else:
+            warn(rec, "project_name_missing", "no 事業名 before the 担当部局庁 label", line=i, field="project_name")
+        officials = None
+        if "作成責任者" in after:
+            after, officials = [x.strip() for x in after.split("作成責任者", 1)]
+        if not after and i < len(L):
+            after = L[i].strip()
+        if after:
+            rec["bureau"] = after
+            span(rec, "bureau", i)
+        if officials:
+            rec["responsible_officials"] = fields.parse_officials(officials)
+            span(rec, "responsible_officials", i)
+    j = _first(L, lambda t: t.startswith("担当課室"))
+    if j is None:
+        warn(rec, "division_missing", "no 担当課室 label", field="division")
+        return
+    rest = re.sub(r"^担当課室\s*", "", L[j - 1]).split(" ", 1)
+    if rest and rest[0]:
+        rec["division"] = rest[0]
+        span(rec, "division", j)
+    if len(rest) > 1 and not rec["responsible_officials"]:
+        rec["responsible_officials"] = fields.parse_officials(rest[1])
+        span(rec, "responsible_officials", j)
+    if not rec["responsible_officials"]:
+        warn(rec, "officials_missing", "no 作成責任者 found", field="responsible_officials")
+
+
+def _period(rec: Record, L: list[str]) -> None:
+    sy = rec["sheet_fiscal_year"]
+    end_label = _first(L, lambda t: t.startswith("事業終了"))
+    cells = [i for i, t in enumerate(L, 1) if _ERA_YEAR_CELL.match(t) or t.startswith("終了予定")]
+    if end_label is None or not cells:
+        warn(rec, "period_missing", "no 事業開始年度 / 事業終了(予定)年度 cells", field="start_fiscal_year")
+        return
+    before = [i for i in cells if end_label - 3 <= i < end_label]
+    after = [i for i in cells if end_label < i <= end_label + 4]
+    if after:
+        a = after[0]
+        y = fields.parse_fiscal_year_cell(L[a - 1], sy)
+        rec["end_fiscal_year"] = y.year
+        span(rec, "end_fiscal_year", a)
+    else:
+        warn(rec, "end_year_missing", "no cell after the 事業終了(予定)年度 label", line=end_label,
+             field="end_fiscal_year")
+    start_label = _first(L, lambda t: t.startswith("事業開始"))
+    near_start = [i for i in cells if start_label and start_label < i <= start_label + 3 and i not in after]
+    pick = near_start[0] if near_start else (before[-1] if before else None)
+    if pick is None:
+        warn(rec, "start_year_missing", "no 事業開始年度 cell", field="start_fiscal_year")
+        return
+    y = fields.parse_fiscal_year_cell(L[pick - 1], sy)
+    rec["start_fiscal_year"] = y.year
+    span(rec, "start_fiscal_year", pick)
+    s, e = rec["start_fiscal_year"], rec["end_fiscal_year"]
+    if s and ((e and e < s) or (sy and s > sy + 1)):
+        warn(rec, "period_inconsistent", f"事業開始年度 {s} / 終了 {e} / sheet year {sy} do not fit",
+             line=pick, field="start_fiscal_year")
+
+
+def _vocab_cells(rec: Record, L: list[str], hi: int) -> None:
+    acc_re = re.compile(r"^(?:会計区分\s*)?((?:一般会計|[^\s、,]{1,30}特別会計[^\s、,]{0,20})(?:[、,\s]+(?:一般会計|"
+                        r"[^\s、,]{1,30}特別会計[^\s、,]{0,20}))*)$")
+    for i in range(1, hi + 1):
+        t = L[i - 1]
+        if not rec["accounts"]:
+            m = acc_re.match(t)
+            if m:
+                rec["accounts"] = fields.split_list(m.group(1).replace(" ", "、"))
+                span(rec, "accounts", i)
+        if not rec["implementation_methods"]:
+            parts = fields.split_list(re.sub(r"^実施方法\s*", "", t))
+            if parts and all(p in _METHODS for p in parts):
+                rec["implementation_methods"] = parts
+                span(rec, "implementation_methods", i)
+        for key, vocab, label in (("major_expense", MAJOR_EXPENSES, "主要経費"),
+                                  ("major_policy", MAJOR_POLICIES, "主要政策・施策")):
+            v = re.sub(rf"^{label}\s*", "", t)
+            if rec[key] is None and v in vocab:
+                rec[key] = v
+                span(rec, key, i)
+    for key in ("accounts", "implementation_methods"):
+        if not rec[key]:
+            warn(rec, f"{key}_missing", f"no {key} cell found", field=key)
+
+
+def _legal(rec: Record, L: list[str]) -> None:
+    lab = _first(L, lambda t: t.startswith("根拠法令"))
+    if lab is None:
+        warn(rec, "legal_bases_missing", "no 根拠法令 label", field="legal_bases")
+        return
+    cite = re.compile(r"第\s*[\d一二三四五六七八九十百]+\s*条")
+    for a, b in paragraphs(L, lab + 1, min(len(L), lab + 15)):
+        if not any(cite.search(x) for x in L[a - 1:b]):
+            continue
+        items, buf = [], []
+        for x in L[a - 1:b]:
+            buf.append(x)
+            if cite.search(x):
+                items.append(re.sub(r"\s+等$", "", fields.join_wrapped(buf)))
+                buf = []
+        if buf:
+            items.append(fields.join_wrapped(buf))
+        text = "\n".join(items)
+        rec["extra"]["legal_bases_text"] = text
+        try:
+            from kg.normalize.law_ref import parse_legal_bases
+        except ImportError:
+            warn(rec, "legal_parser_missing", "kg.normalize.law_ref is not available; raw text kept in extra",
+                 field="legal_bases")
+            return
+        rec["legal_bases"] = parse_legal_bases(text)
+        span(rec, "legal_bases", a, b)
+        for lb in rec["legal_bases"]:
+            span(rec, f"legal_bases[{lb.get('law')}]", a, b)
+        return
+    warn(rec, "legal_bases_missing", "no 根拠法令 text with 第N条 after the label", line=lab, field="legal_bases")
+
+
+def _plans(rec: Record, L: list[str]) -> None:
+    lab = _first(L, lambda t: "関係する計画" in squash(t))
+    if lab is None:
+        warn(rec, "related_plans_missing", "no 関係する計画、通知等 label", field="related_plans")
+        return
+    best = None
+    for a, b in paragraphs(L, max(1, lab - 25), min(len(L), lab + 25)):
+        if L[a - 1].startswith(("・", "○", "●")) and any("決定" in x or "年" in x for x in L[a - 1:b]):
+            if best is None or abs(a - lab) < abs(best[0] - lab):
+                best = (a, b)
+    if best is None:
+        return
+    a, b = best
+    rec["related_plans"] = fields.parse_plans("\n".join(L[a - 1:b]))
+    span(rec, "related_plans", a, b)
+    for k in range(len(rec["related_plans"])):
+        span(rec, f"related_plans[{k}]", a, b)
+
+
+def _policy_eval(rec: Record, L: list[str]) -> None:
+    pol = _first(L, lambda t: re.match(r"^政策\s+\S", t) is not None)
+    mea = _first(L, lambda t: re.match(r"^施策\s+\S", t) is not None)
+    p = re.sub(r"^政策\s+", "", L[pol - 1]).replace(" ", "") if pol else None
+    m = re.sub(r"^施策\s+", "", L[mea - 1]) if mea else None
+    rec["policy_evaluation"] = fields.parse_policy_evaluation(p, m)
+    for ln in (pol, mea):
+        if ln:
+            span(rec, "policy_evaluation", ln)
+
+
+# ------------------------------------------------------------------ budget
+
+def _budget(rec: Record, L: list[str]) -> None:
+    sy = rec["sheet_fiscal_year"]
+    lab = _first(L, lambda t: "予算額" in squash(t) or t.startswith(("当初予算", "執行額")))
+    if sy is None or lab is None:
+        warn(rec, "budget_missing", "no sheet year or no 予算額・執行額 table", field="budget")
+        return
+    hi = _first(L, lambda t: any(w in t for w in _OUTCOME_LABELS)) or len(L)
+    groups = budget_groups(L, 1, hi - 1)
+    sol = solve_budget(groups)
+    if sol is None:
+        warn(rec, "budget_unsolved", "予算額・執行額: no table of printed values adds up "
+             "(当初+補正+繰越し+予備費 = 計)", line=lab, field="budget")
+        return
+    years = [sy - 3 + k for k in range(len(sol.grid))]
+    lines_of: dict[float, list[int]] = {}
+    for g in groups:
+        for v in g.values:
+            if v is not None:
+                lines_of.setdefault(v, []).append(g.line)
+    for y, col in zip(years, sol.grid, strict=True):
+        entry = {"fiscal_year": y}
+        for k, key in enumerate(ROWS):
+            entry[key] = as_int_if_whole(col[k])
+        rec["budget"].append(entry)
+        fields.check_budget_total(rec, entry)
+        for v in col:
+            for ln in lines_of.get(v, [])[:1] if v not in (None, 0) else []:
+                span(rec, f"budget[{y}]", ln)
+        if any(col[k] is None for k in range(6)):
+            warn(rec, "budget_cells_unknown", f"{y}: some 予算 cells not printed or not found: "
+                 f"{[ROWS[k] for k in range(6) if col[k] is None]}", field=f"budget[{y}]")
+    if sol.request_total is not None:
+        y = sy + 1
+        rec["budget"].append({"fiscal_year": y, "requested": as_int_if_whole(sol.request_total)})
+        for ln in lines_of.get(sol.request_total, [])[:1]:
+            span(rec, f"budget[{y}]", ln)
+    if sol.ties:
+        warn(rec, "budget_ambiguous", f"予算額・執行額: {sol.ties} other table(s) fit the printed values equally "
+             "well; the first was kept", line=lab, field="budget")
+    span(rec, "budget", min(g.line for g in groups), max(g.line for g in groups))
+
+
+# ------------------------------------------------------------------ payees
+
+def _is_header(text: str) -> bool:
+    s = squash(text)
+    return any(w in s for w in _PAYEE_HEADER_WORDS) or bool(re.fullmatch(r"[A-ZＡ-Ｚ.\s]+", text))
+
+
+def _blocks(L: list[str], lo: int) -> tuple[list[str], dict[str, str], list[tuple[float, int]]]:
+    letters: list[str] = []
+    names: dict[str, str] = {}
+    totals: list[tuple[float, int]] = []
+    for i in range(lo, len(L) + 1):
+        t = L[i - 1]
+        for m in re.finditer(r"(?:^|(?<=\s))([A-Z])\.\s*([^\sA-Z.][^\s]*)?", t):
+            if re.match(r"^[A-Z]\.", t):
+                letter, name = m.group(1), m.group(2) or ""
+                if letter not in letters:
+                    letters.append(letter)
+                if name and letter not in names:
+                    names[letter] = name
+        if t.startswith("計 ") or t == "計":
+            for m in re.finditer(r"計\s*([▲△]?[\d,]+(?:\.\d+)?|[-－―])", t):
+                totals.append((parse_number(m.group(1)).value, i))
+    return sorted(letters), names, totals
+
+
+def _payee_rows(L: list[str], lo: int) -> list[dict]:
+    paras = paragraphs(L, lo)
+    rows = []
+    for i in range(lo, len(L) + 1):
+        t = L[i - 1]
+        m = re.match(r"^(\d{13}|[-－―])(?:\s+([▲]?[\d,]+(?:\.\d+)?))?$", t)
+        if not m or (m.group(1) in "-－―" and not m.group(2)):
+            continue
+        k = _para_of(paras, i)
+        pa, pb = paras[k]
+        row: dict = {"line": i, "corporate_number": m.group(1), "amount": m.group(2), "rank": None}
+        # name: lines before the anchor in its paragraph, else the previous paragraphs (headers skipped)
+        name_lines = L[pa - 1:i - 1]
+        q = k - 1
+        while not name_lines and q >= 0 and k - q <= 6:
+            qa, qb = paras[q]
+            cand = L[qa - 1:qb]
+            if re.fullmatch(r"\d{1,2}", cand[0]):
+                row["rank"] = int(cand[0])
+                if len(cand) == 1:
+                    break
+                cand = cand[1:]
+            if not any(_is_header(x) for x in cand) and not parse_group_like(cand[0]):
+                name_lines = cand
+                break
+            if not all(_is_header(x) for x in cand):
+                break
+            q -= 1
+        if name_lines and re.fullmatch(r"\d{1,2}", name_lines[0]):
+            row["rank"] = int(name_lines[0])
+            name_lines = name_lines[1:]
+        row["name"] = fields.join_wrapped(name_lines) or None
+        desc = L[i:pb]
+        q = k + 1
+        while not desc and q < len(paras) and q - k <= 4:
+            qa, qb = paras[q]
+            cand = L[qa - 1:qb]
+            if not any(_is_header(x) for x in cand):
+                desc, k = cand, q
+                break
+            q += 1
+        row["description"] = fields.join_wrapped(desc) or None
+        tail: list[str] = []
+        if k + 1 < len(paras):
+            qa, qb = paras[k + 1]
+            tail = L[qa - 1:qb]
+        if row["amount"] is None and tail and parse_group_like(tail[0]):
+            row["amount"], tail = tail[0], tail[1:]
+        method = []
+        while tail and not parse_group_like(tail[0]) and (method or _CONTRACT.match(tail[0])):
+            if _is_header(tail[0]):
+                break
+            method.append(tail.pop(0))
+        row["contract_method"] = fields.join_wrapped(method) or None
+        nums = [x for x in tail if parse_group_like(x) or is_unknown(x)]
+        row["bidders"] = nums[0] if nums else None
+        row["award_rate"] = nums[1] if len(nums) > 1 else None
+        rows.append(row)
+    return rows
+
+
+def parse_group_like(text: str) -> bool:
+    """A cell that is one number (amount, count or percentage)."""
+    return bool(re.fullmatch(r"[▲△]?[\d,]+(?:\.\d+)?%?", text.strip()))
+
+
+def _payees(rec: Record, L: list[str]) -> None:
+    lo = _first(L, lambda t: "支出先上位" in squash(t))
+    if lo is None:
+        warn(rec, "payees_missing", "no 支出先上位10者リスト", field="payees")
+        return
+    letters, names, totals = _blocks(L, lo)
+    rows = _payee_rows(L, lo)
+    if not rows:
+        return
+    amounts = [parse_number(r["amount"]).value or 0 for r in rows]
+    assign: list[str] = []
+    if totals and letters:
+        if len(totals) != len(letters):
+            warn(rec, "payee_block_totals", f"{len(totals)} block totals (計) for blocks {letters}", field="payees")
+        pos = 0
+        for letter, (tot, tline) in zip(letters, totals, strict=False):
+            s, count = 0.0, 0
+            while pos < len(rows) and tot is not None and s + amounts[pos] <= tot + 0.5:
+                s += amounts[pos]
+                assign.append(letter)
+                pos, count = pos + 1, count + 1
+            if tot is not None and abs(s - tot) > 0.5 and count < 10:  # with 10 rows the rest are not listed
+                warn(rec, "payee_block_sum", f"block {letter}: payees add up to {as_int_if_whole(s)}, block total "
+                     f"{as_int_if_whole(tot)}", line=tline, field="payees")
+        if pos < len(rows):
+            warn(rec, "payee_block_unassigned", f"{len(rows) - pos} payee rows beyond the block totals; put in the "
+                 "last block", field="payees")
+            assign += [letters[-1]] * (len(rows) - pos)
+    else:
+        warn(rec, "payee_blocks_unknown", "no block totals (計) found; all payees put in block A", field="payees")
+        assign = ["A"] * len(rows)
+    rank_in: dict[str, int] = {}
+    for row, letter in zip(rows, assign, strict=True):
+        rank_in[letter] = rank_in.get(letter, 0) + 1
+        rank = rank_in[letter]
+        if row["rank"] is not None and row["rank"] != rank:
+            warn(rec, "payee_rank", f"block {letter}: printed rank {row['rank']} but row {rank} in order",
+                 line=row["line"], field="payees")
+        name = row["name"]
+        if name is None and names.get(letter):
+            name = names[letter]
+            warn(rec, "payee_name_from_block", f"block {letter} rank {rank}: no name cell next to the row; took the "
+                 f"block name {name!r}", line=row["line"], field=f"payees[{letter}|{rank}]")
+        cells = dict(row, name=name)
+        p = fields.build_payee(rec, letter, rank, cells, line=row["line"])
+        rec["payees"].append(p)
+        span(rec, f"payees[{letter}|{rank}]", row["line"])
+        if rank > 10:
+            warn(rec, "payee_rank_over_10", f"block {letter} has more than 10 payee rows", field="payees")
+
+
+# ------------------------------------------------------------------ past numbers, related projects
+
+def _past_numbers(rec: Record, L: list[str]) -> None:
+    lab = _first(L, lambda t: "関連する過去のレビューシート" in squash(t))
+    if lab is None:
+        return
+    sy = rec["sheet_fiscal_year"]
+    year_tok = re.compile(r"(?:令和|平成)\s*(?:元|\d{1,2})\s*年度")
+    num_line = re.compile(r"^(?:(?:新\s*\d{1,2}\s*-\s*\d{4}|\d{4}|20\d\d-\S{1,6}-\d{2}-\d{4})\s*)+$")
+    for i in range(max(1, lab - 60), min(len(L), lab + 60) + 1):
+        t = year_tok.sub(" ", L[i - 1]).strip()
+        if not t or not num_line.match(t) or "事業番号" in L[i - 1]:
+            continue
+        for ref in parse_numbers(t):
+            item = {"number": ref.number}
+            m = re.match(r"新(\d{2})-", ref.number)
+            if m and sy:
+                y = guess_era(int(m.group(1)), sy)
+                if y and y <= sy:
+                    item = {"fiscal_year": y, "number": ref.number}
+            if all(x["number"] != ref.number for x in rec["past_project_numbers"]):
+                span(rec, f"past_project_numbers[{len(rec['past_project_numbers'])}]", i)
+                rec["past_project_numbers"].append(item)
+
+
+def _related(rec: Record, L: list[str]) -> None:
+    lab = _first(L, lambda t: "事業番号" in t and "事業名" in t and "府省" in t)
+    if lab is None:
+        return
+    rows = []
+    for i in range(lab + 1, min(len(L), lab + 20) + 1):
+        t = L[i - 1]
+        if not t:
+            continue
+        m = re.match(rf"^({_MINISTRY_RE.pattern})\s*[-(]?\s*((?:新\s*)?\d{{2}}\s*-\s*\d{{4}}|\d{{4}}|-)?\s*\)?\s+(.+)$", t)
+        if not m:
+            break
+        rows.append((m.group(1), m.group(2), m.group(3)))
+        span(rec, f"related_projects[{len(rows) - 1}]", i)
+    rec["related_projects"] = fields.parse_related_projects(rows)
+
+
+# ------------------------------------------------------------------ entry point
+
+def extract(doc: RawDoc) -> Record:
+    """Extract one 行政事業レビューシート (PDF text) into a review_sheet record."""
+    rec = new_record("review_sheet", doc.name)
+    L = [nfkc(x) for x in doc.lines]
+    _title(rec, L)
+    _project_number(rec, L)
+    _names(rec, L)
+    _period(rec, L)
+    hi = _first(L, lambda t: "支出先上位" in squash(t)) or len(L)
+    _vocab_cells(rec, L, hi)
+    _legal(rec, L)
+    _plans(rec, L)
+    _budget(rec, L)
+    _policy_eval(rec, L)
+    _payees(rec, L)
+    _past_numbers(rec, L)
+    _related(rec, L)
+    if rec["policy_evaluation"] is None:
+        warn(rec, "policy_evaluation_missing", "no 政策 / 施策 cells", field="policy_evaluation")
+    return rec
+
+
+__all__ = ["extract", "MAJOR_EXPENSES", "MAJOR_POLICIES", "parse_group_like"]

@@ -1,0 +1,60 @@
+"""PDF reader: text layer -> RawDoc, one line per text line, pages in order (pdfplumber).
+
+A vertical gap between two text lines (more than GAP line heights) becomes a blank line, as pdftotext
+does, so that wrapped cells stay together. Pages are separated by one blank line (extractors treat blank lines as cell boundaries). Locators are
+"p3:L12" (page 3, 12th text line of that page; "p3" for the separator). A PDF with no text at all is
+refused as probably scanned; encrypted or corrupt files are refused naming the file.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.read.base import RawDoc, ReadError, sha256_bytes
+
+GAP = 0.8  # a vertical gap wider than this many line heights ends a paragraph (like pdftotext)
+
+
+def read_pdf(path: str | Path) -> RawDoc:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise ReadError(p, f"cannot open: {e.strerror}") from None
+    try:
+        import pdfplumber
+        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    except ImportError as e:  # pragma: no cover - dependency declared in pyproject
+        raise ReadError(p, f"PDF support missing ({e.name}); install pdfplumber") from None
+    lines: list[str] = []
+    locators: list[str] = []
+    try:
+        with pdfplumber.open(p) as pdf:
+            for n, page in enumerate(pdf.pages, 1):
+                if lines:
+                    lines.append("")
+                    locators.append(f"p{n}")
+                prev = None
+                for k, tl in enumerate(page.extract_text_lines(), 1):
+                    if prev is not None and tl["top"] - prev["bottom"] > GAP * (prev["bottom"] - prev["top"]):
+                        lines.append("")  # a vertical gap: the next text belongs to another cell
+                        locators.append(f"p{n}:L{k}")
+                    lines.append(tl["text"].rstrip())
+                    locators.append(f"p{n}:L{k}")
+                    prev = tl
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise ReadError(p, "encrypted PDF (password required)") from None
+    except ReadError:
+        raise
+    except Exception as e:  # pdfminer raises many types for damaged files
+        inner = e.args[0] if e.args and isinstance(e.args[0], Exception) else e  # pdfplumber wraps pdfminer's
+        name = type(inner).__name__
+        if "Password" in name or "Encrypt" in name:
+            raise ReadError(p, "encrypted PDF (password required)") from None
+        raise ReadError(p, f"corrupt or unreadable PDF ({name}: {inner})") from None
+    if not any(x.strip() for x in lines):
+        raise ReadError(p, "no text layer (scanned PDF?)")
+    return RawDoc(path=str(p), lines=lines, encoding="pdf", fmt="pdf", sha256=sha256_bytes(data),
+                  locators=locators)
+
+
+__all__ = ["read_pdf"]
