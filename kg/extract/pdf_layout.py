@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.normalize.numbers import parse_number
 from kg.normalize.text import is_unknown, squash
@@ -231,30 +232,39 @@ def _column_candidates(total, past: bool, p_tot, p_is, pool, nonneg, negs, label
     return out[:3000]
 
 
+BEAM = 100  # partial tables kept per column; 300 gave the same solutions on every test table
+
+
 def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | None:
     start: Counter = Counter()
     if req is not None and with_request:
         start[req] += 1
-    beam: list[tuple[float, list[tuple], Counter]] = [(0.0, [], start)]
+    beam: list[tuple[float, list[tuple], dict]] = [(0.0, [], dict(start))]
     for cands in cols:
         if cands:
             top = cands[0][0]
             cands = [x for x in cands if x[0] >= top - 8.0]  # at most two unknown cells more than the best
+        # the values each candidate cell uses, counted once per column (not once per beam entry)
+        prepared = [(loc, cell, tuple(Counter(v for v in cell if v is not None and v != 0).items()))
+                    for loc, cell in cands]
         nxt = []
         for score, chosen, used in beam:
             prev = chosen[-1] if chosen else None
-            for loc, cell in cands:
-                add = Counter(v for v in cell if v is not None and v != 0)
-                if any(used[v] + n > pool.get(v, 0) for v, n in add.items()):
+            want = -prev[CTN] if prev is not None and prev[CTN] is not None else None
+            for loc, cell, add in prepared:
+                if any(used.get(v, 0) + n > pool.get(v, 0) for v, n in add):
                     continue
                 sc = score + loc
-                if prev is not None:
-                    want = -prev[CTN] if prev[CTN] is not None else None
-                    if cell[CFP] != want and not (want == 0 and cell[CFP] is None):
-                        sc -= 6.0
-                nxt.append((sc, chosen + [cell], used + add))
+                if prev is not None and cell[CFP] != want and not (want == 0 and cell[CFP] is None):
+                    sc -= 6.0
+                nxt.append((sc, chosen, cell, used, add))
         nxt.sort(key=lambda x: -x[0])
-        beam = nxt[:300]
+        beam = []
+        for sc, chosen, cell, used, add in nxt[:BEAM]:
+            u = dict(used)
+            for v, n in add:
+                u[v] = u.get(v, 0) + n
+            beam.append((sc, chosen + [cell], u))
         if not beam:
             return None
     best = None
@@ -281,7 +291,8 @@ def _group_score(grid: list[list], money: list[Group], req) -> float:
     for g in money:
         vals = [v for v in g.values]
         lab = ROWS.index(g.label) if g.label in ROWS else None
-        hit_rows = [r for r in range(7) if _in_row(rows[r], vals, g.glued)]
+        tv = tuple(vals)
+        hit_rows = [r for r in range(7) if _in_row(tuple(rows[r]), tv, g.glued)]
         if len(vals) >= 2 and hit_rows:
             score += 2.0 * len(vals)
         if lab is not None:
@@ -289,7 +300,8 @@ def _group_score(grid: list[list], money: list[Group], req) -> float:
     return score
 
 
-def _in_row(row: list, vals: list, glued: bool) -> bool:
+@lru_cache(maxsize=65536)
+def _in_row(row: tuple, vals: tuple, glued: bool) -> bool:
     k = len(vals)
     for s in range(0, len(row) - k + 1):
         win = row[s:s + k]
