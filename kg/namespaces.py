@@ -1,0 +1,158 @@
+"""Namespaces of every vocabulary kg uses, and the Turtle prefixes.
+
+``KG`` is an rdflib ``DefinedNamespace`` with ``_fail = True``: a misspelt kg: term raises instead of
+minting a new IRI. Every term listed here is declared in ontology/kg.ttl (tests/test_ontology.py).
+External vocabularies follow DESIGN.md (org, eli, pc, qb, skos, prov, oa, dcat, void, dcterms, ic).
+"""
+from __future__ import annotations
+
+from rdflib import RDF, RDFS, XSD, Namespace, URIRef
+from rdflib.namespace import DCAT, DCTERMS, ORG, OWL, PROV, QB, SKOS, VOID, DefinedNamespace
+
+KG_NS = "https://kg.example.org/ns#"
+
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+PC = Namespace("http://purl.org/procurement/public-contracts#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+IC = Namespace("http://imi.go.jp/ns/core/rdf#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+RFC5147 = URIRef("http://tools.ietf.org/rfc/rfc5147")
+
+
+class KG(DefinedNamespace):
+    """The project's own terms (only where no reused vocabulary fits)."""
+
+    _fail = True
+    _NS = Namespace(KG_NS)
+
+    # classes
+    ReviewSheet: URIRef
+    Program: URIRef
+    Payee: URIRef
+    Corporation: URIRef
+    Payment: URIRef
+    BudgetObservation: URIRef
+    FiscalYear: URIRef
+    Plan: URIRef
+    PastProjectNumber: URIRef
+    RelatedProject: URIRef
+    PolicyEvaluation: URIRef
+    Indicator: URIRef
+    Means: URIRef
+    QualifiedLink: URIRef
+    LineageLink: URIRef
+    SheetLink: URIRef
+    SourceDocument: URIRef
+    LineSpan: URIRef
+    Warning: URIRef
+
+    # review sheet
+    reviewYear: URIRef
+    projectNumber: URIRef
+    ministry: URIRef
+    bureau: URIRef
+    division: URIRef
+    program: URIRef
+    startFiscalYear: URIRef
+    endFiscalYear: URIRef
+    responsibleOfficial: URIRef
+    account: URIRef
+    implementationMethod: URIRef
+    majorPolicy: URIRef
+    majorExpense: URIRef
+    policy: URIRef
+    measure: URIRef
+    legalBasis: URIRef
+    citesProvision: URIRef
+    relatedPlan: URIRef
+    decidedBy: URIRef
+    pastProjectNumber: URIRef
+    relatedProject: URIRef
+    ministryName: URIRef
+    rsId: URIRef
+    judgitId: URIRef
+
+    # payees
+    payment: URIRef
+    payee: URIRef
+    block: URIRef
+    rank: URIRef
+    amount: URIRef
+    contractMethod: URIRef
+    winningBidRatio: URIRef
+    corporateNumber: URIRef
+    corporateNumberRaw: URIRef
+
+    # budgets (qb)
+    budgetOf: URIRef
+    fiscalYear: URIRef
+    refPeriod: URIRef
+    year: URIRef
+    initialBudget: URIRef
+    supplementaryBudget: URIRef
+    carriedFromPrevious: URIRef
+    carriedToNext: URIRef
+    reserveFund: URIRef
+    totalBudget: URIRef
+    executedAmount: URIRef
+    requestedAmount: URIRef
+    budgetAmount: URIRef
+
+    # laws
+    lawNumber: URIRef
+    lawAlias: URIRef
+
+    # links (lineage, 達成手段 -> sheet)
+    lineage: URIRef
+    sheetLink: URIRef
+    linkTarget: URIRef
+    status: URIRef
+    score: URIRef
+    method: URIRef
+    evidence: URIRef
+    nameSimilarity: URIRef
+    officialNumber: URIRef
+    implementedBy: URIRef
+
+    # 事前分析表
+    evaluationYear: URIRef
+    policyNumber: URIRef
+    goal: URIRef
+    indicator: URIRef
+    indicatorNumber: URIRef
+    means: URIRef
+    meansIndex: URIRef
+    measuredBy: URIRef
+    reviewProjectNumber: URIRef
+
+    # provenance and warnings
+    sha256: URIRef
+    firstLine: URIRef
+    lastLine: URIRef
+    field: URIRef
+    warning: URIRef
+    code: URIRef
+    line: URIRef
+
+
+PREFIXES: dict[str, str] = {
+    "kg": KG_NS,
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "owl": str(OWL),
+    "org": str(ORG),
+    "eli": str(ELI),
+    "pc": str(PC),
+    "qb": str(QB),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "oa": str(OA),
+    "dcat": str(DCAT),
+    "void": str(VOID),
+    "dcterms": str(DCTERMS),
+    "ic": str(IC),
+}
+
+__all__ = ["DCAT", "DCTERMS", "ELI", "IC", "KG", "KG_NS", "OA", "ORG", "OWL", "PC", "PREFIXES", "PROV", "QB",
+           "RDF", "RDFS", "RFC5147", "SH", "SKOS", "VOID", "XSD"]
