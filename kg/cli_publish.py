@@ -1,0 +1,122 @@
+"""`kg serve`, `kg push`, `kg export`: publishing a built store. ``register(subparsers)`` adds them to kg's CLI.
+
+Exit codes as in kg.cli: 0 success, 1 the operation failed (push refused, server error), 2 bad usage or
+missing store. Messages go to stderr, prefixed with the command.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def _auth(value: str | None, env: str) -> str | None:
+    return value or os.environ.get(env) or None
+
+
+def cmd_serve(a) -> int:
+    from kg.serve import ServeOptions, serve
+
+    opts = ServeOptions(store=a.store, host=a.host, port=a.port, timeout=a.timeout, allow_update=a.allow_update,
+                        auth=_auth(a.auth, "KG_SERVE_AUTH"), workers=a.workers, quiet=a.quiet)
+    try:
+        return serve(opts)
+    except (FileNotFoundError, ValueError) as e:
+        print(f"kg serve: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:
+        print(f"kg serve: cannot listen on {a.host}:{a.port}: {e}", file=sys.stderr)
+        return 1
+
+
+def cmd_push(a) -> int:
+    from kg.push import PushError, PushOptions, push
+
+    def log(msg: str) -> None:
+        if not a.quiet:
+            print(msg, file=sys.stderr)
+
+    opts = PushOptions(endpoint=a.endpoint, graph=a.graph, batch_size=a.batch_size, retries=a.retries,
+                       auth=_auth(a.auth, "KG_PUSH_AUTH"), timeout=a.timeout, log=log)
+    try:
+        s = push(a.store, opts)
+    except FileNotFoundError as e:
+        print(f"kg push: {e}", file=sys.stderr)
+        return 2
+    except PushError as e:
+        print(f"kg push: {e}", file=sys.stderr)
+        return 1
+    for w in s["warnings"]:
+        print(f"kg push: warning: {w}", file=sys.stderr)
+    print(f"kg push: {s['triples']} triples in {s['graphs']} graph(s) to {a.endpoint} "
+          f"({s['requests']} requests, {s['retries']} retries)")
+    return 0
+
+
+def cmd_export(a) -> int:
+    from kg.export import ExportError, export
+
+    formats = [f.strip() for spec in a.format for f in spec.split(",") if f.strip()]
+    try:
+        res = export(a.store, formats, a.out, base=a.base, context_url=a.context_url, download_url=a.download_url,
+                     endpoint=a.endpoint)
+    except (FileNotFoundError, ExportError) as e:
+        print(f"kg export: {e}", file=sys.stderr)
+        return 2
+    for fmt, path in res["files"].items():
+        print(f"wrote {path} ({fmt})")
+    print(f"wrote {res['dcat']} (DCAT + VoID) and {res['context']} (JSON-LD context); "
+          f"{res['counts']['triples']} triples, {res['counts']['quads']} quads")
+    return 0
+
+
+def register(sub) -> None:
+    from kg.pipeline import DEFAULT_BASE
+
+    s = sub.add_parser("serve", help="SPARQL 1.1 endpoint and query page over a built store (read-only by default)")
+    s.add_argument("--store", default="build", help="build output folder holding store/")
+    s.add_argument("--host", default="127.0.0.1", help="address to bind (default loopback; others print a warning)")
+    s.add_argument("--port", type=int, default=7878, help="port (0 = pick a free one; default 7878)")
+    s.add_argument("--timeout", type=float, default=30.0, help="query time limit in seconds (default 30)")
+    s.add_argument("--allow-update", action="store_true",
+                   help="accept SPARQL Update at /update and Graph Store Protocol writes at /store")
+    s.add_argument("--auth", metavar="USER:PASSWORD",
+                   help="require HTTP Basic auth on every request (or set KG_SERVE_AUTH)")
+    s.add_argument("--workers", type=int, default=2, help="query worker processes (default 2)")
+    s.add_argument("--quiet", action="store_true", help="do not log requests")
+    s.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("push", help="upload the store to a SPARQL 1.1 Graph Store Protocol endpoint")
+    p.add_argument("--store", default="build", help="build output folder holding store/")
+    p.add_argument("--endpoint", required=True, help="Graph Store Protocol service URL (e.g. http://host:7878/store)")
+    p.add_argument("--graph", metavar="IRI",
+                   help="put the union of all graphs into this graph (default: each named graph to its own name)")
+    p.add_argument("--batch-size", type=int, default=50_000, help="triples per request (default 50000)")
+    p.add_argument("--retries", type=int, default=4, help="retries per request on 5xx/429/network errors")
+    p.add_argument("--timeout", type=float, default=120.0, help="seconds per request")
+    p.add_argument("--auth", metavar="USER:PASSWORD", help="HTTP Basic credentials (or set KG_PUSH_AUTH)")
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_push)
+
+    e = sub.add_parser("export", help="dump the store (ttl, nt, nq, jsonld) with a DCAT + VoID description")
+    e.add_argument("--store", default="build", help="build output folder holding store/")
+    e.add_argument("--format", action="append", required=True, metavar="ttl|nt|nq|jsonld",
+                   help="output format; repeat or comma-separate for several (then --out is a file stem)")
+    e.add_argument("--out", required=True, help="output file (or stem with several formats)")
+    e.add_argument("--base", default=DEFAULT_BASE, help="base IRI of the dataset description")
+    e.add_argument("--context-url", help="published URL of the JSON-LD context (default {base}ns/context.jsonld)")
+    e.add_argument("--download-url", help="URL the dumps will be published under (default {base}download/)")
+    e.add_argument("--endpoint", help="public SPARQL endpoint URL to list in the description")
+    e.set_defaults(func=cmd_export)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Stand-alone entry (``python -m kg.cli_publish``) until kg.cli registers these commands."""
+    ap = argparse.ArgumentParser(prog="kg", description=__doc__)
+    register(ap.add_subparsers(dest="cmd", required=True))
+    a = ap.parse_args(argv)
+    return a.func(a) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
