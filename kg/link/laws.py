@@ -1,0 +1,311 @@
+"""Law names -> e-Gov 法令ID over the bundled law list (kg/data/egov_law_list_2020-03.csv.gz).
+
+Order of methods: ``exact`` title, ``normalised`` (NFKC, no spaces/brackets/抄, citations cut off by
+kg.normalize.law_ref, a title written as "法令番号（title）" in the list), ``number`` (a 法令番号 in the text),
+``abbreviation`` (kg/data/law_abbreviations.tsv: well-known 通称 only), ``fuzzy`` (character-bigram Dice over the
+titles, accepted at >= FUZZY_THRESHOLD when the title ends the same way and no rival is as close), else
+``unresolved`` (law_id None; the caller keeps the name and warns).
+
+The 法令番号 is the stable key: 法令IDs differ between sources for the same law (議員立法: 430AC0000000074 in the
+2020 list, 430AC1000000074 on e-Gov today; 414AC1000000026 vs 414AC0100000026 in RS 1-3). Every ID seen is kept
+as an alias of its 法令番号 (``aliases``), and IDs of 法律/政令 decode to their 法令番号 (``number_from_id``).
+"""
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import re
+import threading
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.normalize.era import kanji_to_int
+from kg.normalize.law_ref import clean_name, parse_legal_bases
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+LAW_LIST = DATA / "egov_law_list_2020-03.csv.gz"
+ABBREVIATIONS = DATA / "law_abbreviations.tsv"
+FUZZY_THRESHOLD = 0.85
+FUZZY_MARGIN = 0.03
+
+_ERA_CODE = {"1": "明治", "2": "大正", "3": "昭和", "4": "平成", "5": "令和"}
+_KIND_CODE = {"AC": "法律", "CO": "政令"}
+_NUMV = r"(?:元|\d{1,4}|[〇一二三四五六七八九十百千]{1,8})"
+_NUMBER_RE = re.compile(rf"(明治|大正|昭和|平成|令和)({_NUMV})年([^\s()第年]{{1,40}}?)第({_NUMV})号")
+_ID_RE = re.compile(r"^[1-5]\d{2}[A-Z]{2}[0-9A-Za-z]{10}$")
+_DROP = re.compile(r"[\s「」『』【】〔〕\[\]\"“”]")
+_TITLED_NUMBER = re.compile(r"^(.+?号)\((.+)\)$")
+
+_LOCK = threading.Lock()
+_CACHE: dict[str, LawIndex] = {}
+
+
+@dataclass(frozen=True)
+class Resolution:
+    law_id: str | None
+    law_number: str | None
+    title: str | None
+    method: str  # exact | normalised | abbreviation | number | fuzzy | unresolved
+    score: float
+
+
+@dataclass(frozen=True)
+class Law:
+    law_id: str
+    law_number: str
+    title: str
+    kind: str
+
+
+def _key(title: str) -> str:
+    """Title key: NFKC, no white space or quotes, trailing 抄 dropped."""
+    t = _DROP.sub("", unicodedata.normalize("NFKC", title or ""))
+    return re.sub(r"抄$", "", t)
+
+
+def canonical_number(text: str | None) -> str | None:
+    """'平成三十年法律第七十四号' / '平成30年法律第74号' -> '平成30年法律第74号' (arabic), else None."""
+    m = _NUMBER_RE.search(_DROP.sub("", unicodedata.normalize("NFKC", text or "")))
+    if not m:
+        return None
+    year, n = kanji_to_int(m.group(2)), kanji_to_int(m.group(4))
+    if year is None or n is None:
+        return None
+    return f"{m.group(1)}{year}年{m.group(3)}第{n}号"
+
+
+def number_from_id(law_id: str | None) -> str | None:
+    """法令ID of a 法律/政令 -> its canonical 法令番号: '430AC1000000074' -> '平成30年法律第74号'."""
+    t = (law_id or "").strip()
+    if not _ID_RE.match(t) or t[0] not in _ERA_CODE or t[3:5] not in _KIND_CODE or not t[9:].isdigit():
+        return None
+    return f"{_ERA_CODE[t[0]]}{int(t[1:3])}年{_KIND_CODE[t[3:5]]}第{int(t[9:])}号"
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1)} if len(s) > 1 else {s}
+
+
+class LawIndex:
+    """Titles, 法令番号 and 法令IDs of the bundled e-Gov list, with aliases; see the module doc."""
+
+    def __init__(self, laws: Iterable[Law], abbreviations: dict[str, str] | None = None):
+        self.by_id: dict[str, Law] = {}
+        self.by_title: dict[str, list[Law]] = defaultdict(list)
+        self.by_number: dict[str, Law] = {}
+        self._aliases: dict[str, set[str]] = defaultdict(set)
+        for law in laws:
+            self._add(law)
+        self.abbreviations = {_key(k): v for k, v in (abbreviations or {}).items()}
+        self._grams: dict[str, list[str]] | None = None
+
+    def _add(self, law: Law) -> None:
+        self.by_id[law.law_id] = law
+        keys = {_key(law.title)}
+        m = _TITLED_NUMBER.match(_key(law.title))  # 昭和二十二年法律第五十四号(私的独占の禁止及び…)
+        if m:
+            keys.add(m.group(2))
+        for k in keys:
+            if k:
+                self.by_title[k].append(law)
+        num = canonical_number(law.law_number)
+        if num:
+            self._aliases[num].add(law.law_id)
+            old = self.by_number.get(num)
+            if old is None or law.law_id < old.law_id:
+                self.by_number[num] = law
+
+    # ------------------------------------------------------------ loading
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> LawIndex:
+        """The index over ``path`` (default: the bundled list), cached per process."""
+        p = Path(path) if path else LAW_LIST
+        with _LOCK:
+            idx = _CACHE.get(str(p))
+            if idx is None:
+                idx = cls(read_law_list(p), read_abbreviations(ABBREVIATIONS))
+                _CACHE[str(p)] = idx
+        return idx
+
+    # ------------------------------------------------------------ aliases
+
+    def aliases(self, law_number: str) -> list[str]:
+        """Every 法令ID seen for the law with this 法令番号 (sorted)."""
+        num = canonical_number(law_number)
+        return sorted(self._aliases.get(num, ())) if num else []
+
+    def register_alias(self, law_id: str, law_number: str | None = None, title: str | None = None) -> Resolution:
+        """Record an ID seen elsewhere (RS 1-3) as an alias of the law with that 法令番号 (given or decoded from
+        the ID). A law missing from the list is added when its 法令番号 and title are known. Returns the law."""
+        law_id = (law_id or "").strip()
+        num = canonical_number(law_number) or number_from_id(law_id) or canonical_number(law_id)
+        if not _ID_RE.match(law_id):  # RS 1-3 sometimes writes a 法令番号 in its 法令ID column
+            return self.resolve_number(num) if num else _unresolved()
+        if num:
+            self._aliases[num].add(law_id)
+            known = self.by_number.get(num)
+            if known is not None:
+                self.by_id.setdefault(law_id, known)
+                return Resolution(known.law_id, known.law_number, known.title, "number", 1.0)
+            if title:
+                law = Law(law_id, law_number or num, clean_name(title), law_id[3:5])
+                self._add(law)
+                self._grams = None
+                return Resolution(law.law_id, law.law_number, law.title, "number", 1.0)
+        known = self.by_id.get(law_id)
+        if known is not None:
+            return Resolution(known.law_id, known.law_number, known.title, "exact", 1.0)
+        return _unresolved()
+
+    def canonical_id(self, law_id: str) -> str | None:
+        """The list's 法令ID for an ID or one of its aliases (None when unknown)."""
+        law = self.by_id.get((law_id or "").strip())
+        if law is not None:
+            return law.law_id
+        num = number_from_id(law_id) or canonical_number(law_id)
+        law = self.by_number.get(num) if num else None
+        return law.law_id if law else None
+
+    # ------------------------------------------------------------ resolving
+
+    def resolve_number(self, law_number: str) -> Resolution:
+        """法令番号 (kanji or arabic numerals) -> the law."""
+        num = canonical_number(law_number)
+        law = self.by_number.get(num) if num else None
+        if law is None:
+            return _unresolved()
+        return Resolution(law.law_id, law.law_number, law.title, "number", 1.0)
+
+    def resolve(self, name: str) -> Resolution:
+        """Law name (possibly with citations, a 法令番号 in brackets, PDF spaces) -> Resolution."""
+        try:
+            return self._resolve(name or "")
+        except Exception:  # noqa: BLE001 - a lookup over free text must never raise
+            return _unresolved()
+
+    def _resolve(self, name: str) -> Resolution:
+        key = _key(name)
+        if not key:
+            return _unresolved()
+        hit = self._title(key)
+        if hit:
+            return _res(hit, "exact", 1.0)
+        parsed = parse_legal_bases(name)
+        cands = [_key(p["law"]) for p in parsed[:1]] + [_key(clean_name(name))]
+        m = _TITLED_NUMBER.match(key)
+        if m:
+            cands.append(m.group(2))
+        for c in cands:
+            hit = self._title(c)
+            if hit:
+                return _res(hit, "normalised", 1.0)
+        for num in [p.get("law_number") for p in parsed[:1]] + [name]:
+            if num and canonical_number(num):
+                r = self.resolve_number(num)
+                if r.law_id:
+                    return r
+        for c in [key, *cands]:
+            title = self.abbreviations.get(c)
+            if title:
+                hit = self._title(_key(title))
+                if hit:
+                    return _res(hit, "abbreviation", 1.0)
+        best = cands[0] if cands and cands[0] else key
+        return self._fuzzy(best)
+
+    def _title(self, key: str) -> Law | None:
+        laws = self.by_title.get(key)
+        if not laws:
+            return None
+        return max(laws, key=lambda law: (law.kind == "AC", law.law_id))  # a 法律 first, then the newest
+
+    def _fuzzy(self, key: str) -> Resolution:
+        if len(key) < 4:
+            return _unresolved()
+        if self._grams is None:
+            grams: dict[str, list[str]] = defaultdict(list)
+            for k in self.by_title:
+                for g in _bigrams(k):
+                    grams[g].append(k)
+            self._grams = grams
+        q = _bigrams(key)
+        counts: Counter[str] = Counter()
+        for g in q:
+            counts.update(self._grams.get(g, ()))
+        scored = []
+        for k, n in counts.most_common(200):
+            dice = 2 * n / (len(q) + len(_bigrams(k)))
+            if k[-2:] == key[-2:]:
+                scored.append((dice, k))
+        scored.sort(key=lambda x: (-x[0], x[1]))
+        if not scored or scored[0][0] < FUZZY_THRESHOLD:
+            return _unresolved(scored[0][0] if scored else 0.0)
+        if len(scored) > 1 and scored[0][0] - scored[1][0] < FUZZY_MARGIN:
+            a, b = self._title(scored[0][1]), self._title(scored[1][1])
+            if a is None or b is None or a.law_id != b.law_id:
+                return _unresolved(scored[0][0])
+        return _res(self._title(scored[0][1]), "fuzzy", scored[0][0])
+
+    def resolve_text(self, text: str) -> list[dict]:
+        """Free-text 根拠法令 -> [{law, law_id, citations}] (law_id None when unresolved)."""
+        out = []
+        for lb in parse_legal_bases(text):
+            r = self.resolve(lb["law"])
+            if not r.law_id and lb.get("law_number"):
+                r = self.resolve_number(lb["law_number"])
+            out.append({"law": lb["law"], "law_id": r.law_id, "citations": lb["citations"]})
+        return out
+
+
+def _res(law: Law | None, method: str, score: float) -> Resolution:
+    if law is None:
+        return _unresolved()
+    return Resolution(law.law_id, law.law_number, law.title, method, score)
+
+
+def _unresolved(score: float = 0.0) -> Resolution:
+    return Resolution(None, None, None, "unresolved", score)
+
+
+def read_law_list(path: str | Path) -> list[Law]:
+    """Rows of the e-Gov list CSV (gzip or plain): 法令ID,法令番号,法令名,法令種別コード,revision_id."""
+    p = Path(path)
+    raw = p.read_bytes()
+    if raw[:2] == b"\x1f\x8b":
+        raw = gzip.decompress(raw)
+    rows = csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))
+    return [Law(r["法令ID"].strip(), r["法令番号"].strip(), r["法令名"].strip(), r.get("法令種別コード", "").strip())
+            for r in rows if r.get("法令ID")]
+
+
+def read_abbreviations(path: str | Path) -> dict[str, str]:
+    """abbreviation<TAB>official title<TAB>justification; '#' lines are comments."""
+    p = Path(path)
+    if not p.exists():
+        return {}
+    out = {}
+    for line in p.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) >= 2 and cols[0] != "abbreviation":
+            out[cols[0].strip()] = cols[1].strip()
+    return out
+
+
+def resolve_text(text: str) -> list[dict]:
+    """Free-text 根拠法令 -> [{law, law_id, citations}] over the bundled list."""
+    return LawIndex.load().resolve_text(text)
+
+
+def resolve_lines(lines: Iterable[str]) -> Iterator[str]:
+    """One JSON line (a list of {law, law_id, citations}) per input text; for `kg laws resolve`."""
+    idx = LawIndex.load()
+    for line in lines:
+        yield json.dumps(idx.resolve_text(line), ensure_ascii=False)
