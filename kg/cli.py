@@ -146,6 +146,38 @@ def cmd_validate(a) -> int:
     return 0 if res["conforms"] else 1
 
 
+# ---------------------------------------------------------------- lineage
+
+
+def cmd_lineage(a) -> int:
+    from kg.lineage_view import LINK_COLUMNS, LineageError, chain, links
+    from kg.store import QueryError, open_store
+
+    try:
+        store = open_store(a.store)
+        if a.program == "links":
+            rows = links(store, a.year)
+            write_rows(LINK_COLUMNS, [[r[c] for c in LINK_COLUMNS] for r in rows], a.format, sys.stdout)
+            return 0
+        steps = chain(store, a.program, a.year)
+    except (QueryError, FileNotFoundError, LineageError) as e:
+        print(f"kg lineage: {e}", file=sys.stderr)
+        return 2
+    if a.format == "json":
+        _print_json(steps)
+        return 0
+    cols = ["review_year", "number", "name", "division", "budget_year", "budget", "executed", "execution_rate",
+            "links"]
+    rows = []
+    for st in steps:
+        ev = "; ".join(f"{lk['status']} {lk['previous_fiscal_year']}:{lk['previous_number']} "
+                       f"score {lk['score']:.2f} {json.dumps(lk['evidence'], ensure_ascii=False, sort_keys=True)}"
+                       for lk in st["links"])
+        rows.append([st[c] for c in cols[:-1]] + [ev])
+    write_rows(cols, rows, a.format, sys.stdout)
+    return 0
+
+
 # ---------------------------------------------------------------- laws
 
 
@@ -204,6 +236,20 @@ def make_parser() -> argparse.ArgumentParser:
     laws.add_argument("action", choices=["resolve"])
     laws.add_argument("texts", nargs="+", help="texts to resolve, or - to read one text per line from stdin")
     laws.set_defaults(func=cmd_laws)
+
+    li = sub.add_parser("lineage", help="a program's chain across years (PROGRAM), or every lineage link (links)",
+                        description="kg lineage PROGRAM --store DIR: the program's sheets year by year with the "
+                                    "evidence of each step; PROGRAM is a 事業番号 (any spelling), an RS 予算事業ID or "
+                                    "a sheet/program IRI. kg lineage links --store DIR: every link, one per row.")
+    li.add_argument("program", help="事業番号, 予算事業ID, sheet or program IRI; or the word 'links'")
+    li.add_argument("--store", required=True, help="build directory (kg build --out)")
+    li.add_argument("--year", type=int, help="review year of the sheet (PROGRAM) / of the later sheets (links)")
+    li.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    li.set_defaults(func=cmd_lineage)
+
+    from kg.cli_publish import register
+
+    register(sub)
     return ap
 
 

@@ -207,9 +207,15 @@ def concept_scheme(base: str, ministry_name: str) -> str:
     return f"{norm_base(base)}policy/{ministry_key(ministry_name)}"
 
 
+def concept_label(text: str | None) -> str:
+    """The one preferred label of a 政策/施策 concept, and its key: ``policy_norm`` without spaces, so every
+    variant that meets in the concept gives the same label."""
+    return _nospace(policy_norm(text))
+
+
 def concept(base: str, ministry_name: str, text: str) -> str:
-    """政策/施策 concept of a ministry, keyed by ``policy_norm`` (variants across years meet here)."""
-    return f"{concept_scheme(base, ministry_name)}/{text_key(_nospace(policy_norm(text)))}"
+    """政策/施策 concept of a ministry, keyed by ``concept_label`` (variants across years meet here)."""
+    return f"{concept_scheme(base, ministry_name)}/{text_key(concept_label(text))}"
 
 
 def evaluation(base: str, year: int, ministry_name: str, policy_number: str | None, policy_name: str | None) -> str:

@@ -112,6 +112,8 @@ class KG(DefinedNamespace):
     evidence: URIRef
     nameSimilarity: URIRef
     officialNumber: URIRef
+    targetYear: URIRef
+    targetNumber: URIRef
     implementedBy: URIRef
 
     # 事前分析表

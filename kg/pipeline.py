@@ -250,14 +250,14 @@ def build(paths: list[str], out_dir: str | Path, opts: BuildOptions | None = Non
     stage("link")
     counts = write_outputs(emit_nquads(records, opts.base), out)
     stage("emit")
-    validation = {"skipped": True}
-    if opts.validate:
-        from kg.validate import validate_file
-
-        validation = validate_file(out / "graph.nt")
-    stage("validate")
     load_new_store(out, out / "graph.nq")
     stage("store")
+    validation = {"skipped": True}
+    if opts.validate:
+        from kg.validate import validate_build
+
+        validation = validate_build(out, counts["triples"])
+    stage("validate")
     summary = summarise(results, records, counts)
     report = {
         "kg_version": _version(),

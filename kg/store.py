@@ -130,8 +130,8 @@ def run_query(store: ox.Store, sparql: str, params: dict[str, str] | None = None
         raise QueryError(f"SPARQL syntax error: {e}") from None
     except RuntimeError as e:
         raise QueryError(str(e)) from None
-    if isinstance(res, bool):
-        return None, res
+    if isinstance(res, bool) or type(res).__name__ == "QueryBoolean":
+        return None, bool(res)
     if isinstance(res, ox.QuerySolutions):
         variables = [v.value for v in res.variables]
         rows = [[_plain(sol[v]) for v in variables] for sol in res]

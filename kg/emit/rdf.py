@@ -281,15 +281,15 @@ def _orgs(out: _Out, base: str, subject: str, ministry: str | None, bureau: str 
 
 
 def _concept(out: _Out, base: str, ministry: str, printed: str) -> str | None:
-    norm = iris.policy_norm(printed)
-    if not norm:
+    label = iris.concept_label(printed)
+    if not label:
         return None
     c = iris.concept(base, ministry, printed)
     scheme = iris.concept_scheme(base, ministry)
     out.type(c, SKOS.Concept)
     out.add(c, SKOS.inScheme, scheme)
-    out.add(c, SKOS.prefLabel, ja(norm))
-    if nfkc(printed) != norm:
+    out.add(c, SKOS.prefLabel, ja(label))
+    if nfkc(printed) != label:
         out.add(c, SKOS.altLabel, ja(printed))
     out.type(scheme, SKOS.ConceptScheme)
     out.add(scheme, RDFS.label, ox.Literal(f"{nfkc(ministry)} 政策体系", language="ja"))
@@ -318,6 +318,8 @@ def _link(out: _Out, subject: str, link_prop, cls, target: str, ref: dict, direc
     out.add(subject, link_prop, node)
     out.type(node, cls)
     out.add(node, KG.linkTarget, target)
+    out.add(node, KG.targetYear, integer(ref.get("fiscal_year")))
+    out.add(node, KG.targetNumber, plain(ref.get("number")))
     out.add(node, KG.status, plain(ref.get("status")))
     out.add(node, KG.score, decimal(ref.get("score")))
     out.add(node, KG.method, plain(ref.get("method")))

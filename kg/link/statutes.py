@@ -13,6 +13,12 @@ def link_statutes(records: list[Record]) -> dict:
 
     idx = LawIndex.load()
     stats = {"citations": 0, "resolved": 0, "unresolved": 0, "by_method": {}}
+    # IDs given by a source (RS 1-3) first become aliases of their law (keyed by 法令番号), so a law newer than the
+    # bundled list resolves in every record that names it, not only in the one that carried the ID
+    for rec in records:
+        for lb in rec.get("legal_bases") or []:
+            if lb.get("law_id"):
+                idx.register_alias(lb["law_id"], lb.get("law_number"), lb.get("law"))
     for rec in records:
         for lb in rec.get("legal_bases") or []:
             stats["citations"] += 1
