@@ -8,11 +8,11 @@ from __future__ import annotations
 import copy
 
 import pytest
-from kg.read.judgit import iter_judgit
 
 from kg.extract.dispatch import extract_path
 from kg.link.merge import merge_into
 from kg.normalize.names import corp_key
+from kg.read.judgit import iter_judgit
 from tests.conftest import SEEDS, shared_path
 
 CASES = [

@@ -222,6 +222,7 @@ class JudgitReader:
             rec["budget"].append(row)
             span(rec, f"budget[{row['fiscal_year']}]", n)
         self._payees(rec, d.get("支出先") or [], n)
+        _check_units(rec, n)
         self._past(rec, d.get("関連する過去のレビューシート") or [], n)
         rec["extra"] = {"judgit_id": d.get("ID"), "jigyo_id": d.get("事業ID"), "url": d.get("url"),
                         "judgit_number": given or None}
@@ -267,6 +268,25 @@ class JudgitReader:
             if not items:
                 warn(rec, "past_number_unparsed", f"関連する過去のレビューシート #{i + 1}: no 事業番号 in {x!r}",
                      line=n, field="past_project_numbers")
+
+
+def _check_units(rec: Record, n: int) -> None:
+    """Payee amounts written in 円 (far above the sheet's own budget) are converted to 百万円, raw value kept
+    and warned; amounts implausible either way are only warned about."""
+    from kg.normalize.units import TOO_LARGE, budget_scale, yen_suspect
+
+    scale = budget_scale(rec["budget"])
+    for p in rec["payees"]:
+        a = p.get("amount")
+        conv = yen_suspect(a, scale)
+        where = f"支出先 {p.get('block')}-{p.get('rank')}"
+        if conv is not None:
+            p["amount_raw"], p["amount"] = a, conv
+            warn(rec, "amount_in_yen", f"{where}: amount {a:,} is {a / scale:,.0f}x the sheet's largest budget "
+                 f"figure ({scale:,} 百万円); read as 円 -> {conv} 百万円", line=n, field="payees")
+        elif a is not None and scale is not None and a > TOO_LARGE * scale:
+            warn(rec, "amount_implausible", f"{where}: amount {a:,} 百万円 is far above the sheet's largest budget "
+                 f"figure ({scale:,}); kept as given", line=n, field="payees")
 
 
 def iter_judgit(path: str | Path) -> Iterator[Record]:

@@ -136,3 +136,26 @@ def test_plain_ndjson(tmp_path):
     p = tmp_path / "x.ndjson"
     p.write_text(json.dumps(SHEET, ensure_ascii=False) + "\n", encoding="utf-8")
     assert [r["project_name"] for r in iter_judgit(p)] == ["テスト事業"]
+
+
+def test_amounts_written_in_yen_are_converted_and_flagged():
+    from kg.read.judgit import iter_judgit
+    from tests.conftest import shared_path
+
+    recs = [r for r in iter_judgit(shared_path("data", "judgit", "judgit-2021.ndjson.gz"))
+            if r["ministry"] == "総務省" and r["project_number"] == "2021-総務-20-0068"]
+    assert len(recs) == 1
+    a1 = next(p for p in recs[0]["payees"] if (p["block"], p["rank"]) == ("A", 1))
+    assert a1["amount"] == 86.9 and a1["amount_raw"] == 86_900_000
+    assert sum(w["code"] == "amount_in_yen" for w in recs[0]["warnings"]) == 3
+
+
+def test_unit_check_is_pure():
+    from kg.normalize.units import budget_scale, yen_suspect
+
+    scale = budget_scale([{"fiscal_year": 2020, "total": 608.0, "executed": 500}, {"fiscal_year": 2021, "total": None}])
+    assert scale == 608.0
+    assert yen_suspect(86_900_000, scale) == 86.9
+    assert yen_suspect(600, scale) is None  # a plausible 百万円 amount stays
+    assert yen_suspect(10**12, scale) is None  # not plausible in 円 either: only warned by the reader
+    assert yen_suspect(5, None) is None
