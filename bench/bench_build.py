@@ -31,20 +31,20 @@ class PeakRSS(threading.Thread):
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
-        self.peak, self._stop = 0, threading.Event()
+        self.peak, self._halt = 0, threading.Event()
 
     def run(self) -> None:
         me = psutil.Process()
-        while not self._stop.is_set():
+        while not self._halt.is_set():
             try:
                 procs = [me, *me.children(recursive=True)]
                 self.peak = max(self.peak, sum(p.memory_info().rss for p in procs if p.is_running()))
             except psutil.Error:
                 pass
-            self._stop.wait(0.2)
+            self._halt.wait(0.2)
 
     def stop(self) -> int:
-        self._stop.set()
+        self._halt.set()
         self.join()
         return self.peak
 

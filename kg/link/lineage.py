@@ -72,16 +72,26 @@ def assign_programs(records: list[Record]) -> int:
     for rec in records:
         k = sheet_key(rec)
         if not k:
-            continue
+            # a sheet that prints no 事業番号 still joins the program of the sheets it continues: a surrogate
+            # key (never emitted) that sorts after every real number of its year
+            if rec.get("sheet_fiscal_year") is None or not rec.get("ministry") or not rec.get("project_name"):
+                continue
+            k = (int(rec["sheet_fiscal_year"]), rec["ministry"], "\uffff" + (rec.get("source") or "") + "|"
+                 + rec["project_name"])
         keyed.append((rec, k))
         find(k)
         for lk in rec.get("lineage") or []:
             if lk.get("status") == "asserted":
                 union(k, (lk["fiscal_year"], lk["ministry"], lk["number"]))
     for rec, k in keyed:
-        rec["program_key"] = list(find(k))
+        root = find(k)
+        if not root[2].startswith("\uffff"):
+            rec["program_key"] = list(root)
+        # else: no numbered sheet in the component; the emitter names the program after the sheet itself
     return len({find(k) for _, k in keyed})
 
 
 def _order(k: SheetKey) -> tuple:
-    return (k[0], k[1], k[2])
+    # the program is named after its earliest numbered sheet; surrogate keys (sheets without a number) only
+    # name nothing
+    return (k[2].startswith("\uffff"), k[0], k[1], k[2])
