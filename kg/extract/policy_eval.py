@@ -76,16 +76,9 @@ _FIELD_LABELS = {"担当部局課室名": "bureaus", "作成責任者名": "resp
 # ------------------------------------------------------------------ small text helpers
 
 def _join(parts: list[str]) -> str:
-    """Rejoin a cell wrapped over lines: no space, except between two ASCII word characters."""
-    out = ""
-    for p in parts:
-        p = p.strip()
-        if not p:
-            continue
-        if out and out[-1].isascii() and out[-1].isalnum() and p[0].isascii() and p[0].isalnum():
-            out += " "
-        out += p
-    return out
+    from kg.extract.fields import join_wrapped
+
+    return join_wrapped(parts)
 
 
 def _era_year(era: str, n: str) -> int:

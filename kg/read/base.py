@@ -44,3 +44,12 @@ class RawDoc:
 
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def read_bytes(path: str | Path) -> tuple[Path, bytes]:
+    """The file's bytes; an unreadable file raises ReadError naming it."""
+    p = Path(path)
+    try:
+        return p, p.read_bytes()
+    except OSError as e:
+        raise ReadError(p, f"cannot open: {e.strerror}") from None

@@ -9,17 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.read.base import RawDoc, ReadError, sha256_bytes
+from kg.read.base import RawDoc, ReadError, read_bytes, sha256_bytes
 
 GAP = 0.8  # a vertical gap wider than this many line heights ends a paragraph (like pdftotext)
 
 
 def read_pdf(path: str | Path) -> RawDoc:
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise ReadError(p, f"cannot open: {e.strerror}") from None
+    p, data = read_bytes(path)
     try:
         import pdfplumber
         from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect

@@ -12,7 +12,7 @@ import datetime as dt
 import zipfile
 from pathlib import Path
 
-from kg.read.base import RawDoc, ReadError, sha256_bytes
+from kg.read.base import RawDoc, ReadError, read_bytes, sha256_bytes
 
 
 def _fmt_number(v: float | int, number_format: str) -> str:
@@ -65,11 +65,7 @@ def _extent(ws) -> tuple[int, int]:
 
 def read_xlsx(path: str | Path) -> RawDoc:
     """Read every worksheet of a workbook into one RawDoc (fmt 'xlsx'). Raises ReadError naming the file."""
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise ReadError(p, f"cannot open: {e.strerror}") from None
+    p, data = read_bytes(path)
     try:
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
