@@ -28,6 +28,9 @@ def extract_doc(doc: RawDoc) -> Record:
     else:
         raise ExtractError(doc.path, "unknown layout: neither a 行政事業レビューシート nor a 政策評価 事前分析表")
     rec = extract(doc)
+    from kg.extract.checks import check_record
+
+    check_record(rec)
     prov = rec.setdefault("provenance", {"source": doc.name, "spans": {}})
     prov.update({"source": doc.name, "path": doc.path, "sha256": doc.sha256, "format": doc.fmt,
                  "encoding": doc.encoding, "layout": layout})
