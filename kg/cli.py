@@ -26,6 +26,24 @@ def cmd_build(a) -> int:
     return 1 if (not v.get("skipped") and not v.get("conforms")) else 0
 
 
+def cmd_add(a) -> int:
+    from kg.incremental import AddError, add_documents
+
+    try:
+        res = add_documents(a.docs, a.store, a.base)
+    except (AddError, FileNotFoundError) as e:
+        print(f"kg add: {e}", file=sys.stderr)
+        return 2
+    for i in res["inputs"]:
+        line = f"{i['status']:<9} {i['input']}"
+        if i.get("reasons"):
+            line += "  " + "; ".join(i["reasons"])
+        print(line)
+    print(f"added {res['quads']:,} quads ({res['graphs_replaced']} earlier version(s) replaced) in {res['seconds']} s; "
+          f"graph.nt/graph.ttl are stale until the next kg build")
+    return 1 if any(i["status"] == "failed" for i in res["inputs"]) else 0
+
+
 # ---------------------------------------------------------------- extract
 
 
@@ -212,6 +230,12 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--no-cache", action="store_true", help="re-extract every input (ignore DIR/cache)")
     b.add_argument("--quiet", action="store_true")
     b.set_defaults(func=cmd_build)
+
+    ad = sub.add_parser("add", help="add or replace documents in a built store without rebuilding it")
+    ad.add_argument("docs", nargs="+", help="document files or folders")
+    ad.add_argument("--store", required=True, help="build directory (kg build --out)")
+    ad.add_argument("--base", default=None, help="base IRI (default: the build's)")
+    ad.set_defaults(func=cmd_add)
 
     e = sub.add_parser("extract", help="extract one document to a record (schema of gold/SCHEMA.md)")
     e.add_argument("doc")

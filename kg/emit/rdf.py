@@ -379,7 +379,9 @@ def _review_sheet(out: _Out, base: str, rec: Record) -> str:
     out.add(s, KG.judgitId, plain(extra.get("judgit_id")))
 
     # program across years
-    if rec.get("program_key"):
+    if rec.get("program_iri"):  # set by `kg add`: the program the store already has for this lineage
+        p = rec["program_iri"]
+    elif rec.get("program_key"):
         p = iris.program(base, rec["program_key"])
     elif ministry and rec.get("sheet_fiscal_year") is not None and number:
         p = iris.program(base, [rec["sheet_fiscal_year"], ministry, number])
