@@ -528,6 +528,8 @@ def japanese_font() -> str | None:
     _FONT_STATE["family"] = family
     if family:
         rcParams["font.family"] = [family, "DejaVu Sans"]
+        # networkx draws labels with font_family="sans-serif": put the Japanese font first there too
+        rcParams["font.sans-serif"] = [family] + [f for f in rcParams["font.sans-serif"] if f != family]
     else:
         warnings.warn("no Japanese font found (fc-list :lang=ja is empty): Japanese labels will show as boxes; "
                       "install e.g. fonts-noto-cjk", stacklevel=2)
