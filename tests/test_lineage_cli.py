@@ -81,3 +81,24 @@ def test_program_chain_from_2024_back_to_2022(soumu_build):
 
 def s2023_sheet(steps):
     return next(s["sheet"] for s in steps if s["review_year"] == 2023)
+
+
+def test_build_is_identical_across_hash_seeds(tmp_path):
+    """Sets and dicts iterate in hash order: the graph must not depend on it (two processes, two seeds)."""
+    import os
+    import subprocess
+    import sys
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for year in (2022, 2023):
+        with gzip.open(shared_path("data", "judgit", f"judgit-{year}.ndjson.gz"), "rt", encoding="utf-8") as f, \
+                gzip.open(src / f"judgit-{year}.ndjson.gz", "wt", encoding="utf-8") as g:
+            g.writelines(line for line in f if '"府省庁":"総務省"' in line)
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        subprocess.run([sys.executable, "-m", "kg.cli", "build", str(src), "--out", str(out), "--no-validate",
+                        "--quiet"], check=True, env=dict(os.environ, PYTHONHASHSEED=seed), capture_output=True)
+        outs.append((out / "graph.nt").read_bytes())
+    assert len(outs[0]) > 10_000_000 and outs[0] == outs[1]

@@ -33,6 +33,13 @@ def _n(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
 
+@lru_cache(maxsize=8192)
+def _term(iri: str) -> ox.NamedNode:
+    """Vocabulary IRIs (predicates, classes, shared nodes) recur millions of times: built once."""
+    return ox.NamedNode(str(iri))
+
+
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
 _XSD_INTEGER = ox.NamedNode(str(XSD.integer))
 _XSD_DECIMAL = ox.NamedNode(str(XSD.decimal))
 _XSD_DATE = ox.NamedNode(str(XSD.date))
@@ -143,11 +150,12 @@ class _Out:
             return
         if isinstance(o, str):
             o = _n(str(o))
-        self.quads.append(ox.Quad(_n(s), _n(str(p)), o, self.g))
+        self.quads.append(ox.Quad(_n(s), _term(p), o, self.g))
 
     def type(self, s: str, *classes) -> None:
+        subject = _n(s)
         for c in classes:
-            self.add(s, RDF.type, str(c))
+            self.quads.append(ox.Quad(subject, _RDF_TYPE, _term(c), self.g))
 
 
 def emit(rec: Record, base: str) -> Iterator[ox.Quad]:
@@ -201,8 +209,14 @@ def _line_span(out: _Out, doc: str, first: int, last: int) -> str:
     return span_iri
 
 
+# list items that are nodes of their own carry their line span themselves (_derived): no second derivation
+_ITEM_NODES = ("budget[", "past_project_numbers[", "related_projects[", "payees[", "indicators[", "means[")
+
+
 def _spans(out: _Out, subject: str, doc: str, spans: dict) -> None:
     for key in sorted(spans):
+        if key.startswith(_ITEM_NODES):
+            continue
         first, last = _span_pair(spans[key])
         if first is None:
             continue

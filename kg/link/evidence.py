@@ -144,7 +144,7 @@ class _Block:
         for t in _trigrams(key):
             for i in self.by_tri.get(t, ()):
                 shared[i] += 1
-        c.update(sorted(shared, key=lambda i: -shared[i])[:15])
+        c.update(sorted(shared, key=lambda i: (-shared[i], i))[:15])  # ties by position: hash-seed independent
         for n in official:
             c.update(self.by_number.get(n, []))
         for y, b in _budget(rec).items():

@@ -1,0 +1,47 @@
+"""Parallel emission (forked workers writing sorted runs) gives exactly the serial, sorted, unique lines."""
+from __future__ import annotations
+
+import itertools
+
+from kg.pipeline import DEFAULT_BASE, emit_sorted
+from kg.read.judgit import iter_judgit
+from tests.conftest import shared_path
+
+
+def test_parallel_emission_equals_serial(tmp_path):
+    recs = list(itertools.islice((r for r in iter_judgit(shared_path("data", "judgit", "judgit-2017.ndjson.gz"))
+                                  if r["ministry"] == "総務省"), 120))
+    serial = list(emit_sorted(recs, DEFAULT_BASE, tmp_path, jobs=1, chunk=5000))
+    parallel = list(emit_sorted(recs, DEFAULT_BASE, tmp_path, jobs=2, chunk=5000, min_records=0))
+    assert len(serial) > 20000 and serial == sorted(set(serial))
+    assert parallel == serial
+    assert not list(tmp_path.glob("*.run"))  # runs are removed after the merge
+    assert any("<https://kg.example.org/corp/" in line for line in serial)
+
+
+def test_union_triples_same_with_and_without_gnu_sort(tmp_path, monkeypatch):
+    import kg.pipeline as pl
+
+    nq = tmp_path / "graph.nq"
+    recs = list(itertools.islice(iter_judgit(shared_path("data", "judgit", "judgit-2016.ndjson.gz")), 60))
+    recs[0]["project_name"] += "\t(タブ)\x01"  # control characters in a literal
+    nq.write_text("".join(emit_sorted(recs, DEFAULT_BASE, tmp_path)), encoding="utf-8")
+    n1 = pl._union_triples(nq, tmp_path / "a.nt", tmp_path)
+    monkeypatch.setattr(pl, "_gnu_sort", lambda: None)
+    n2 = pl._union_triples(nq, tmp_path / "b.nt", tmp_path)
+    assert n1 == n2 > 10000
+    assert (tmp_path / "a.nt").read_bytes() == (tmp_path / "b.nt").read_bytes()
+
+
+def test_write_quads_same_with_and_without_gnu_sort(tmp_path, monkeypatch):
+    import kg.pipeline as pl
+
+    recs = list(itertools.islice(iter_judgit(shared_path("data", "judgit", "judgit-2018.ndjson.gz")), 50))
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    n1 = pl.write_quads(recs, DEFAULT_BASE, tmp_path / "a", jobs=2)
+    monkeypatch.setattr(pl, "_gnu_sort", lambda: None)
+    n2 = pl.write_quads(recs, DEFAULT_BASE, tmp_path / "b", jobs=2)
+    assert n1 == n2 > 10000
+    assert (tmp_path / "a" / "graph.nq").read_bytes() == (tmp_path / "b" / "graph.nq").read_bytes()
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["graph.nq"]  # no temporary files left
