@@ -184,7 +184,7 @@ def write_quads(records: list[Record], base: str, out: Path, jobs: int = 1) -> i
             parts = parts[:1]
             _emit_raw((0, 1, base, parts[0]))
         env = dict(os.environ, LC_ALL="C")
-        subprocess.run([exe, "-u", "-S", "20%", f"--parallel={max(1, os.cpu_count() or 1)}", "-T", str(out),
+        subprocess.run([exe, "-u", "-S", "1G", f"--parallel={max(1, os.cpu_count() or 1)}", "-T", str(out),
                         "-o", str(nq), *parts], check=True, env=env)
     finally:
         _EMIT_RECORDS = []
@@ -290,7 +290,7 @@ def _union_triples(nq: Path, nt: Path, tmp_dir: Path) -> int:
             f.writelines(_drop_graph(q) for q in src)
         env = dict(os.environ, LC_ALL="C")
         try:
-            subprocess.run([exe, "-u", "-S", "20%", f"--parallel={max(1, os.cpu_count() or 1)}", "-T", str(tmp_dir),
+            subprocess.run([exe, "-u", "-S", "1G", f"--parallel={max(1, os.cpu_count() or 1)}", "-T", str(tmp_dir),
                             "-o", str(nt), str(flat)], check=True, env=env)
         finally:
             flat.unlink(missing_ok=True)
