@@ -109,6 +109,7 @@ def time_queries(out: Path, with_rdflib: bool, limit: float = 120.0) -> None:
         graph = rdflib.Dataset(default_union=True)
         graph.parse(out / "graph.nq", format="nquads")
         print(f"rdflib load of graph.nq: {time.perf_counter() - t0:.1f} s")
+    print(f"{'query':<22} {'binding':<34} {'rows':>7} {'oxigraph s':>11} {'rdflib s':>9} {'ratio':>7}", flush=True)
     for name, path in sorted(named_queries().items()):
         text = path.read_text(encoding="utf-8")
         prm = params.get(name, {})
@@ -130,12 +131,10 @@ def time_queries(out: Path, with_rdflib: bool, limit: float = 120.0) -> None:
             except Exception as e:  # noqa: BLE001 - report, keep timing the others
                 print(f"rdflib failed on {name}: {e}")
         rows.append((name, prm, n, t_ox, t_rdf))
-    print(f"{'query':<22} {'binding':<34} {'rows':>7} {'oxigraph s':>11} {'rdflib s':>9} {'ratio':>7}")
-    for name, prm, n, t_ox, t_rdf in rows:
         b = ", ".join(f"{k}={v.rsplit('/', 1)[-1]}" for k, v in prm.items())[:34]
         r = f"{t_rdf:9.3f} {t_rdf / t_ox:7.1f}" if t_rdf else f"{'-':>9} {'-':>7}"
         shown = f"{t_ox:>11.3f}" if n >= 0 else f"{'>' + str(int(limit)):>11}"
-        print(f"{name:<22} {b:<34} {n:>7} {shown} {r}")
+        print(f"{name:<22} {b:<34} {n:>7} {shown} {r}", flush=True)
 
 
 def rdflib_term(term):
