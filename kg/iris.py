@@ -96,9 +96,11 @@ def gbizinfo(number: str) -> str:
     return GBIZINFO + number
 
 
-def payee(sheet_iri: str, name: str) -> str:
-    """A payee without a valid 法人番号, scoped to its sheet (never merged across sheets)."""
-    return f"{sheet_iri}/payee/{text_key(corp_key(name) or name)}"
+def payee(sheet_iri: str, name: str, raw_number: str | None = None) -> str:
+    """A payee without a valid 法人番号, scoped to its sheet (never merged across sheets). A printed but invalid
+    number is part of the key: one name with two different bad numbers is not silently one payee."""
+    key = corp_key(name) or name
+    return f"{sheet_iri}/payee/{text_key(f'{key}|{raw_number}' if raw_number else key)}"
 
 
 def payment(sheet_iri: str, block: str | None, rank: int | None) -> str:

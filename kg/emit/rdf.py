@@ -524,7 +524,7 @@ def _payees(out: _Out, base: str, s: str, doc: str, spans: dict, payees: list[di
             out.add(who, KG.corporateNumber, plain(number))
             out.add(who, RDFS.seeAlso, iris.gbizinfo(number))
         else:
-            who = iris.payee(s, name)
+            who = iris.payee(s, name, p.get("corporate_number_raw"))
             out.type(who, KG.Payee)
             out.add(who, KG.corporateNumberRaw, plain(p.get("corporate_number_raw")))
         out.add(who, RDFS.label, ja(display))

@@ -158,3 +158,27 @@ def test_decimal_literals():
     assert decimal(-3180).value == "-3180"
     assert decimal(83.30).value == "83.3"
     assert decimal(None) is None and decimal(True) is None and decimal("約5") is None
+
+
+def test_one_name_with_two_bad_numbers_is_two_payees():
+    """Seen in JUDGIT 2016 (総務省 0042): the same payee name printed with two different invalid 法人番号 in one sheet.
+    They must not become one node with two raw numbers (a SHACL violation, and a silent merge)."""
+    import rdflib
+
+    from kg.validate import validate_graph
+
+    rec = copy.deepcopy(next(r for r in linked_gold_records() if r["source"].startswith("000")))
+    for p, raw in zip(rec["payees"][:2], ("601000100181", "60100010018170"), strict=True):
+        p.update({"name": "株式会社テスト", "name_display": "株式会社テスト", "corporate_number": None,
+                  "corporate_number_raw": raw})
+    quads = list(emit(rec, BASE))
+    raw_prop = ox.NamedNode(str(KG.corporateNumberRaw))
+    raws = {}
+    for q in quads:
+        if q.predicate == raw_prop:
+            raws.setdefault(q.subject.value, set()).add(q.object.value)
+    ours = {s: v for s, v in raws.items() if v & {"601000100181", "60100010018170"}}
+    assert len(ours) == 2 and all(len(v) == 1 for v in ours.values())
+    g = rdflib.Graph()
+    g.parse(data="".join(to_nq_line(ox.Quad(q.subject, q.predicate, q.object)) for q in quads), format="nt")
+    assert validate_graph(g)["conforms"]
