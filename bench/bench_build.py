@@ -94,6 +94,23 @@ def _timed(args) -> tuple[int, float]:
     return (len(res) if isinstance(res, list) else 1), time.perf_counter() - t0
 
 
+_RDFLIB_GRAPH = None
+
+
+def _timed_rdflib(args) -> float | None:
+    from kg.store import bind_parameters
+
+    text, prm = args
+    q, subs = bind_parameters(text, prm)
+    t0 = time.perf_counter()
+    try:
+        list(_RDFLIB_GRAPH.query(q, initBindings={str(k.value): rdflib_term(v) for k, v in subs.items()}))
+    except Exception as e:  # noqa: BLE001 - report, keep timing the others
+        print(f"rdflib failed: {e}", flush=True)
+        return None
+    return time.perf_counter() - t0
+
+
 def time_queries(out: Path, with_rdflib: bool, limit: float = 120.0) -> None:
     import multiprocessing as mp
 
@@ -121,18 +138,20 @@ def time_queries(out: Path, with_rdflib: bool, limit: float = 120.0) -> None:
                 n, t_ox = -1, float("inf")
         t_rdf = None
         if graph is not None and n >= 0:
-            from kg.store import bind_parameters
-
-            q, subs = bind_parameters(text, prm)
-            t0 = time.perf_counter()
-            try:
-                list(graph.query(q, initBindings={str(k.value): rdflib_term(v) for k, v in subs.items()}))
-                t_rdf = time.perf_counter() - t0
-            except Exception as e:  # noqa: BLE001 - report, keep timing the others
-                print(f"rdflib failed on {name}: {e}")
+            global _RDFLIB_GRAPH
+            _RDFLIB_GRAPH = graph  # forked workers see it without copying
+            with mp.get_context("fork").Pool(1) as pool:
+                job = pool.apply_async(_timed_rdflib, ((text, prm),))
+                try:
+                    t_rdf = job.get(timeout=limit)
+                except mp.TimeoutError:
+                    t_rdf = float("inf")
         rows.append((name, prm, n, t_ox, t_rdf))
         b = ", ".join(f"{k}={v.rsplit('/', 1)[-1]}" for k, v in prm.items())[:34]
-        r = f"{t_rdf:9.3f} {t_rdf / t_ox:7.1f}" if t_rdf else f"{'-':>9} {'-':>7}"
+        if t_rdf == float("inf"):
+            r = f"{'>' + str(int(limit)):>9} {'-':>7}"
+        else:
+            r = f"{t_rdf:9.3f} {t_rdf / t_ox:7.1f}" if t_rdf else f"{'-':>9} {'-':>7}"
         shown = f"{t_ox:>11.3f}" if n >= 0 else f"{'>' + str(int(limit)):>11}"
         print(f"{name:<22} {b:<34} {n:>7} {shown} {r}", flush=True)
 
@@ -150,6 +169,7 @@ def main() -> None:
     ap.add_argument("--out", default="/tmp/kg-national")
     ap.add_argument("--rs", default=None, help="RS-system CSV folder to include")
     ap.add_argument("--no-rdflib", action="store_true")
+    ap.add_argument("--limit", type=float, default=120.0, help="seconds a query may take before it is abandoned")
     ap.add_argument("--keep", action="store_true", help="reuse the existing build dir (cache)")
     ap.add_argument("--seeds", action="store_true", help="include seeds/ (the 事前分析表 for the policy queries)")
     ap.add_argument("--rebuild", action="store_true", help="also time a full rebuild with the seeds added")
@@ -163,7 +183,7 @@ def main() -> None:
         inputs.append(str(ROOT / "seeds"))
     out = Path(a.out)
     if a.queries_only:
-        time_queries(out, with_rdflib=not a.no_rdflib)
+        time_queries(out, with_rdflib=not a.no_rdflib, limit=a.limit)
         time_add(out)
         return
     if out.exists() and not a.keep:
@@ -182,7 +202,7 @@ def main() -> None:
     print(f"malformed 法人番号: {s.get('malformed_corporate_numbers')}")
     pay = report["link"].get("payees", {})
     print(f"corporations paid by several ministries: {pay.get('corporations_across_ministries')}")
-    time_queries(out, with_rdflib=not a.no_rdflib)
+    time_queries(out, with_rdflib=not a.no_rdflib, limit=a.limit)
     time_add(out)
     if a.rebuild:
         t0 = time.perf_counter()
