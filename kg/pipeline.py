@@ -11,7 +11,9 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from kg.inputs import Input, discover
@@ -124,7 +126,32 @@ def emit_nquads(records: Iterable[Record], base: str) -> Iterator[str]:
 
 
 SORT_CHUNK = 1_000_000
-_EMIT_RECORDS: list[Record] = []  # set before forking emit workers: children read it without pickling
+PARALLEL_MIN_RECORDS = 2000  # below this, forking emit workers costs more than it saves
+_EMIT_RECORDS: list[Record] = []  # set while emit workers run: forked children read it without pickling
+
+
+@contextmanager
+def _shared_records(records: list[Record]):
+    global _EMIT_RECORDS
+    _EMIT_RECORDS = records
+    try:
+        yield
+    finally:
+        _EMIT_RECORDS = []
+
+
+def _forkable(records: list[Record], jobs: int, min_records: int = PARALLEL_MIN_RECORDS) -> bool:
+    import multiprocessing as mp
+
+    return jobs > 1 and len(records) >= min_records and "fork" in mp.get_all_start_methods()
+
+
+def _fork_map(fn, args: list) -> list:
+    """``fn`` over ``args`` in forked workers (one per item), which see ``_EMIT_RECORDS`` (see _shared_records)."""
+    import multiprocessing as mp
+
+    with mp.get_context("fork").Pool(len(args)) as pool:
+        return pool.map(fn, args)
 
 
 def _spill(lines: list[str], tmp_dir: Path) -> Path:
@@ -161,55 +188,32 @@ def _emit_raw(args: tuple[int, int, str, str]) -> str:
 def write_quads(records: list[Record], base: str, out: Path, jobs: int = 1) -> int:
     """graph.nq: every quad of ``records``, sorted and unique; returns the count. With GNU sort, emission writes
     unsorted files (in ``jobs`` forked workers) that one parallel ``sort -u`` orders; else the Python external sort."""
-    import multiprocessing as mp
-    import subprocess
-
     nq = out / "graph.nq"
     exe = _gnu_sort()
     if not exe:
-        n = 0
-        with nq.open("w", encoding="utf-8") as f:
-            for line in emit_sorted(records, base, out, jobs):
-                f.write(line)
-                n += 1
-        return n
-    global _EMIT_RECORDS
-    parts = [str(out / f"graph.part{i}.tmp") for i in range(max(1, jobs))]
-    _EMIT_RECORDS = records
+        return _write_lines(nq, emit_sorted(records, base, out, jobs))
+    n = jobs if _forkable(records, jobs) else 1
+    parts = [str(out / f"graph.part{i}.tmp") for i in range(n)]
     try:
-        if jobs > 1 and len(records) >= 2000 and "fork" in mp.get_all_start_methods():
-            with mp.get_context("fork").Pool(jobs) as pool:
-                pool.map(_emit_raw, [(i, jobs, base, parts[i]) for i in range(jobs)])
-        else:
-            parts = parts[:1]
-            _emit_raw((0, 1, base, parts[0]))
-        env = dict(os.environ, LC_ALL="C")
-        subprocess.run([exe, "-u", "-S", "1G", f"--parallel={max(1, os.cpu_count() or 1)}", "-T", str(out),
-                        "-o", str(nq), *parts], check=True, env=env)
+        with _shared_records(records):
+            args = [(i, n, base, parts[i]) for i in range(n)]
+            _fork_map(_emit_raw, args) if n > 1 else _emit_raw(args[0])
+        _sort_unique_files(exe, parts, nq, out)
     finally:
-        _EMIT_RECORDS = []
         for p in parts:
             Path(p).unlink(missing_ok=True)
-    with nq.open("rb") as f:
-        return sum(1 for _ in f)
+    return _count_lines(nq)
 
 
 def emit_sorted(records: list[Record], base: str, tmp_dir: Path, jobs: int = 1,
-                chunk: int = SORT_CHUNK, min_records: int = 2000) -> Iterator[str]:
+                chunk: int = SORT_CHUNK, min_records: int = PARALLEL_MIN_RECORDS) -> Iterator[str]:
     """All N-Quads lines of ``records``, sorted and unique. With jobs > 1 and a fork-capable OS, emission runs in
     worker processes (each writes sorted runs to ``tmp_dir``) and the runs are merged here."""
-    import multiprocessing as mp
-
-    if jobs <= 1 or len(records) < min_records or "fork" not in mp.get_all_start_methods():
+    if not _forkable(records, jobs, min_records):
         yield from sorted_unique(emit_nquads(records, base), tmp_dir, chunk)
         return
-    global _EMIT_RECORDS
-    _EMIT_RECORDS = records
-    try:
-        with mp.get_context("fork").Pool(jobs) as pool:
-            shares = pool.map(_emit_share, [(i, jobs, base, str(tmp_dir), chunk) for i in range(jobs)])
-    finally:
-        _EMIT_RECORDS = []
+    with _shared_records(records):
+        shares = _fork_map(_emit_share, [(i, jobs, base, str(tmp_dir), chunk) for i in range(jobs)])
     yield from _merge_runs([Path(r) for runs in shares for r in runs])
 
 
@@ -247,22 +251,34 @@ def sorted_unique(lines: Iterable[str], tmp_dir: Path, chunk: int = SORT_CHUNK) 
     yield from _merge_runs(runs)
 
 
-def write_outputs(lines: Iterable[str], out: Path, presorted: bool = False) -> dict:
-    """Write sorted graph.nq and graph.nt (union, de-duplicated) and graph.ttl; return counts.
-
-    Streams: quads are sorted externally (unless ``presorted``), and the union triples are sorted from the quads file.
-    """
-    nq, nt = out / "graph.nq", out / "graph.nt"
-    n_quads = 0
-    with nq.open("w", encoding="utf-8") as f:
-        for line in (lines if presorted else sorted_unique(lines, out)):
+def _write_lines(path: Path, lines: Iterable[str]) -> int:
+    n = 0
+    with path.open("w", encoding="utf-8") as f:
+        for line in lines:
             f.write(line)
-            n_quads += 1
-    n_triples = _union_triples(nq, nt, out)
+            n += 1
+    return n
+
+
+def _count_lines(path: Path) -> int:
+    with path.open("rb") as f:
+        return sum(1 for _ in f)
+
+
+def write_outputs(lines: Iterable[str], out: Path) -> dict:
+    """Write sorted graph.nq (from unsorted ``lines``), then graph.nt and graph.ttl from it; return counts."""
+    return finish_outputs(out, _write_lines(out / "graph.nq", sorted_unique(lines, out)))
+
+
+def finish_outputs(out: Path, n_quads: int) -> dict:
+    """graph.nt (the union of out/graph.nq's graphs, sorted and unique) and graph.ttl; returns the counts."""
+    nt = out / "graph.nt"
+    n_triples = _union_triples(out / "graph.nq", nt, out)
     _write_turtle(nt, out / "graph.ttl")
     return {"quads": n_quads, "triples": n_triples}
 
 
+@lru_cache(maxsize=1)
 def _gnu_sort() -> str | None:
     import shutil
     import subprocess
@@ -277,31 +293,30 @@ def _gnu_sort() -> str | None:
     return exe if "GNU" in ver else None
 
 
+def _sort_unique_files(exe: str, inputs: list[str], output: Path, tmp_dir: Path) -> None:
+    """``sort -u`` in the C locale (byte order = code-point order for UTF-8), in parallel, bounded buffer."""
+    import subprocess
+
+    subprocess.run([exe, "-u", "-S", "1G", f"--parallel={max(1, os.cpu_count() or 1)}", "-T", str(tmp_dir),
+                    "-o", str(output), *inputs], check=True, env=dict(os.environ, LC_ALL="C"))
+
+
 def _union_triples(nq: Path, nt: Path, tmp_dir: Path) -> int:
     """graph.nt: the quads without their graph, sorted and unique. GNU sort in the C locale orders UTF-8 lines
     by code point exactly as Python does (N-Triples lines hold no character below '\\n'), in parallel and much
     faster; without it, the same order comes from the Python external sort."""
-    import subprocess
-
     exe = _gnu_sort()
-    if exe:
-        flat = tmp_dir / "graph.flat.tmp"
+    if not exe:
+        with nq.open(encoding="utf-8") as src:
+            return _write_lines(nt, sorted_unique((_drop_graph(q) for q in src), tmp_dir))
+    flat = tmp_dir / "graph.flat.tmp"
+    try:
         with nq.open(encoding="utf-8") as src, flat.open("w", encoding="utf-8") as f:
             f.writelines(_drop_graph(q) for q in src)
-        env = dict(os.environ, LC_ALL="C")
-        try:
-            subprocess.run([exe, "-u", "-S", "1G", f"--parallel={max(1, os.cpu_count() or 1)}", "-T", str(tmp_dir),
-                            "-o", str(nt), str(flat)], check=True, env=env)
-        finally:
-            flat.unlink(missing_ok=True)
-        with nt.open("rb") as f:
-            return sum(1 for _ in f)
-    n = 0
-    with nq.open(encoding="utf-8") as src, nt.open("w", encoding="utf-8") as f:
-        for line in sorted_unique((_drop_graph(q) for q in src), tmp_dir):
-            f.write(line)
-            n += 1
-    return n
+        _sort_unique_files(exe, [str(flat)], nt, tmp_dir)
+    finally:
+        flat.unlink(missing_ok=True)
+    return _count_lines(nt)
 
 
 def _drop_graph(nq_line: str) -> str:
@@ -368,9 +383,7 @@ def build(paths: list[str], out_dir: str | Path, opts: BuildOptions | None = Non
     stage("extract")
     records, link_report = link_all(records)
     stage("link")
-    n_quads = write_quads(records, opts.base, out, opts.jobs)
-    counts = {"quads": n_quads, "triples": _union_triples(out / "graph.nq", out / "graph.nt", out)}
-    _write_turtle(out / "graph.nt", out / "graph.ttl")
+    counts = finish_outputs(out, write_quads(records, opts.base, out, opts.jobs))
     stage("emit")
     load_new_store(out, out / "graph.nq")
     stage("store")

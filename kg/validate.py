@@ -87,28 +87,28 @@ def validate_build(out_dir: str | Path, triples: int, full_limit: int = FULL_LIM
     """Validate a build: the whole graph.nt when it has at most ``full_limit`` triples; else a deterministic
     sample taken from the store (pySHACL holds the data in memory and runs for hours on a national graph; the
     report says which was done)."""
-    import pyoxigraph as ox
-    import rdflib
-
     out = Path(out_dir)
     if triples <= full_limit:
         return validate_file(out / "graph.nt")
     from kg.store import open_store
 
     sample, n_start = sample_triples(open_store(out), sheets)
-    data = ox.serialize(sample, format=ox.RdfFormat.N_TRIPLES)
-    g = rdflib.Graph()
-    g.parse(data=data.decode("utf-8"), format="nt")
+    g = _rdflib_graph(sample)
     res = validate_graph(g)
     res.update({"sampled": True, "triples_validated": len(g), "triples_total": triples, "start_nodes": n_start})
     return res
 
 
 def validate_store(store) -> dict:
+    return validate_graph(_rdflib_graph(q.triple for q in store))
+
+
+def _rdflib_graph(triples) -> object:
+    """pyoxigraph triples -> an rdflib Graph (pySHACL's input), through N-Triples."""
     import pyoxigraph as ox
     import rdflib
 
-    data = ox.serialize((q.triple for q in store), format=ox.RdfFormat.N_TRIPLES)
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     g = rdflib.Graph()
     g.parse(data=data.decode("utf-8") if isinstance(data, bytes) else data, format="nt")
-    return validate_graph(g)
+    return g
