@@ -41,6 +41,10 @@ def cmd_add(a) -> int:
         print(line)
     print(f"added {res['quads']:,} quads ({res['graphs_replaced']} earlier version(s) replaced) in {res['seconds']} s; "
           f"graph.nt/graph.ttl are stale until the next kg build")
+    stale = res["rankings"]["stale_rankings"]
+    if stale:
+        print(f"kg add: {len(stale)} payee ranking(s) may miss a payee after a replaced document lowered a total "
+              f"(listed in report.json stale_rankings); run kg build to refresh them", file=sys.stderr)
     return 1 if any(i["status"] == "failed" for i in res["inputs"]) else 0
 
 

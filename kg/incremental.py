@@ -133,6 +133,7 @@ def _previous_graphs(store: ox.Store, base: str, name: str) -> list[ox.NamedNode
 
 
 def add_documents(paths: list[str], out_dir: str | Path, base: str | None = None) -> dict:
+    from kg.emit.rankings import rankings_before, update_rankings
     from kg.emit.rdf import emit, to_nq_line
     from kg.pipeline import DEFAULT_BASE, process_input
     from kg.store import open_store
@@ -157,9 +158,11 @@ def add_documents(paths: list[str], out_dir: str | Path, base: str | None = None
             name = (rec.get("provenance") or {}).get("source") or rec.get("source")
             replaced += _previous_graphs(store, base, name)
             quads.extend(emit(rec, base))
+    before = rankings_before(store, replaced, records, base)
     for g in replaced:
         store.remove_graph(g)
     store.extend(quads)
+    ranks = update_rankings(store, base, before)
     store.flush()
     with (out / "graph.nq").open("a", encoding="utf-8") as f:
         f.writelines(sorted({to_nq_line(q) for q in quads}))
@@ -168,9 +171,11 @@ def add_documents(paths: list[str], out_dir: str | Path, base: str | None = None
     prev["inputs"] = [i for i in prev.get("inputs", []) if i.get("input") not in added] + entries
     prev.setdefault("incremental", []).append({"added": sorted(added), "quads": len(quads),
                                                "graphs_replaced": [g.value for g in replaced],
-                                               "link": link_report,
+                                               "link": link_report, "rankings": ranks,
                                                "seconds": round(time.perf_counter() - t0, 2)})
     prev["stale_files"] = ["graph.nt", "graph.ttl"] + (["graph.nq (appended, unsorted)"] if quads else [])
+    prev["stale_rankings"] = sorted(set(prev.get("stale_rankings", [])) | set(ranks["stale_rankings"]))
     report_path.write_text(json.dumps(prev, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return {"inputs": entries, "quads": len(quads), "graphs_replaced": len(replaced), "link": link_report,
+            "rankings": ranks,
             "seconds": round(time.perf_counter() - t0, 2)}

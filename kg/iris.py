@@ -266,3 +266,17 @@ def warning(subject_iri: str, w: dict) -> str:
 
 def budget_dataset(base: str) -> str:
     return f"{norm_base(base)}dataset/budget"
+
+
+# ---------------------------------------------------------------- derived at build time
+
+
+def derived_graph(base: str, name: str) -> str:
+    """The named graph of a view the build derives from the whole corpus (not from one source)."""
+    return f"{norm_base(base)}graph/derived/{code_key(name)}"
+
+
+def payee_ranking(base: str, year: int | str | None, ministry_iri: str | None) -> str:
+    """A payee ranking's scope: one review year or all ('all'), one ministry (its org key) or all."""
+    m = ministry_iri.rstrip("/").rsplit("/", 1)[-1] if ministry_iri else "all"
+    return f"{norm_base(base)}ranking/payees/{int(year) if year else 'all'}/{m}"

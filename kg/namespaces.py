@@ -72,6 +72,18 @@ class KG(DefinedNamespace):
     rsId: URIRef
     judgitId: URIRef
 
+    # payee rankings (derived at build time, kg.emit.rankings)
+    PayeeRanking: URIRef
+    RankingEntry: URIRef
+    rankingYear: URIRef
+    rankingMinistry: URIRef
+    inRanking: URIRef
+    position: URIRef
+    rankedPayee: URIRef
+    total: URIRef
+    rows: URIRef
+    sheets: URIRef
+
     # payees
     payment: URIRef
     payee: URIRef

@@ -5,6 +5,7 @@ sorted, de-duplicated N-Triples of the union graph; graph.nq the sorted quads (o
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sys
@@ -125,6 +126,13 @@ def emit_nquads(records: Iterable[Record], base: str) -> Iterator[str]:
             yield to_nq_line(q)
 
 
+def derived_lines(records: list[Record], base: str) -> list[str]:
+    """N-Quads of the views derived from the whole corpus at build time (payee rankings, kg.emit.rankings)."""
+    from kg.emit.rankings import ranking_lines
+
+    return ranking_lines(records, base)
+
+
 SORT_CHUNK = 1_000_000
 PARALLEL_MIN_RECORDS = 2000  # below this, forking emit workers costs more than it saves
 _EMIT_RECORDS: list[Record] = []  # set while emit workers run: forked children read it without pickling
@@ -194,13 +202,15 @@ def write_quads(records: list[Record], base: str, out: Path, jobs: int = 1) -> i
         return _write_lines(nq, emit_sorted(records, base, out, jobs))
     n = jobs if _forkable(records, jobs) else 1
     parts = [str(out / f"graph.part{i}.tmp") for i in range(n)]
+    derived = out / "graph.derived.tmp"
     try:
         with _shared_records(records):
             args = [(i, n, base, parts[i]) for i in range(n)]
             _fork_map(_emit_raw, args) if n > 1 else _emit_raw(args[0])
-        _sort_unique_files(exe, parts, nq, out)
+        _write_lines(derived, derived_lines(records, base))
+        _sort_unique_files(exe, [*parts, str(derived)], nq, out)
     finally:
-        for p in parts:
+        for p in [*parts, derived]:
             Path(p).unlink(missing_ok=True)
     return _count_lines(nq)
 
@@ -210,11 +220,13 @@ def emit_sorted(records: list[Record], base: str, tmp_dir: Path, jobs: int = 1,
     """All N-Quads lines of ``records``, sorted and unique. With jobs > 1 and a fork-capable OS, emission runs in
     worker processes (each writes sorted runs to ``tmp_dir``) and the runs are merged here."""
     if not _forkable(records, jobs, min_records):
-        yield from sorted_unique(emit_nquads(records, base), tmp_dir, chunk)
+        yield from sorted_unique(itertools.chain(emit_nquads(records, base), derived_lines(records, base)),
+                                 tmp_dir, chunk)
         return
     with _shared_records(records):
         shares = _fork_map(_emit_share, [(i, jobs, base, str(tmp_dir), chunk) for i in range(jobs)])
-    yield from _merge_runs([Path(r) for runs in shares for r in runs])
+    runs = [Path(r) for rs in shares for r in rs]
+    yield from _merge_runs([*runs, _spill(derived_lines(records, base), tmp_dir)])
 
 
 def _merge_runs(runs: list[Path]) -> Iterator[str]:

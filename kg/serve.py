@@ -40,7 +40,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pyoxigraph as ox
 
-from kg.store import QueryError, bind_parameters, named_queries, query_header
+from kg.store import QueryError, bind_parameters, named_queries, query_header, query_parameters
 
 WEB_DIR = Path(__file__).resolve().parent / "web"
 MAX_QUERY_BYTES = 1 << 20
@@ -116,7 +116,7 @@ def describe_named_queries() -> list[dict]:
                     params[m.group(1)] = m.group(2).strip()
             elif not (sep and key == "name"):
                 free.append(line)
-        for var in re.findall(r"VALUES\s+\?([A-Za-z_][A-Za-z0-9_]*)\s*\{\s*UNDEF\s*\}", text, re.IGNORECASE):
+        for var in query_parameters(text):
             params.setdefault(var, "")
         out.append({"name": name, "description": " ".join(desc or free).strip(),
                     "parameters": [{"name": k, "description": v} for k, v in params.items()], "query": text})

@@ -71,6 +71,16 @@ def query_header(text: str) -> list[str]:
     return out
 
 
+TYPED_SUFFIXES = ("_ja", "_int")  # typed companions of a parameter (see bind_parameters)
+
+
+def query_parameters(text: str) -> list[str]:
+    """The parameters a query declares (``VALUES ?x { UNDEF }``), in order, without typed companions."""
+    found = list(dict.fromkeys(re.findall(r"VALUES\s+\?([A-Za-z_][A-Za-z0-9_]*)\s*\{\s*UNDEF\s*\}", text,
+                                          re.IGNORECASE)))
+    return [v for v in found if not any(v.endswith(s) and v[: -len(s)] in found for s in TYPED_SUFFIXES)]
+
+
 def resolve_query(name_or_file: str) -> tuple[str, str]:
     """(name, SPARQL text) for a named query or a .rq file path."""
     qs = named_queries()
@@ -88,6 +98,23 @@ def _term(value: str) -> ox.NamedNode | ox.Literal:
     return ox.Literal(value)
 
 
+XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+
+
+def _typed_forms(value: str, term) -> dict[str, ox.Literal]:
+    """The typed companions of a literal parameter value: ``_ja`` (NFKC, @ja, as labels and titles are stored)
+    and ``_int`` (xsd:integer, as years are stored) when the value is a whole number."""
+    from kg.normalize.text import nfkc
+
+    if not isinstance(term, ox.Literal):
+        return {}
+    forms = {TYPED_SUFFIXES[0]: ox.Literal(nfkc(value).strip(), language="ja")}
+    digits = nfkc(value).strip()
+    if re.fullmatch(r"[+-]?\d+", digits):
+        forms[TYPED_SUFFIXES[1]] = ox.Literal(str(int(digits)), datatype=XSD_INTEGER)
+    return forms
+
+
 def _values_re(name: str) -> re.Pattern:
     return re.compile(r"VALUES\s+\?" + re.escape(name) + r"\s*\{\s*UNDEF\s*\}", re.IGNORECASE)
 
@@ -98,6 +125,9 @@ def bind_parameters(sparql: str, params: dict[str, str]) -> tuple[str, dict]:
     A named query declares a parameter as ``VALUES ?name { UNDEF }`` (unbound = no constraint). A value
     given for it replaces UNDEF with the RDF term *serialised by pyoxigraph* (an IRI, or a literal with
     its quotes and escapes), exactly like a prepared statement: the value can never become query syntax.
+    Typed companions let a query look the value up through the indexes instead of comparing strings: a
+    ``VALUES ?name_ja { UNDEF }`` receives the value as an NFKC ``@ja`` literal (how labels and titles are
+    stored) and ``VALUES ?name_int { UNDEF }`` as an xsd:integer (how years are stored) when it is a whole number.
     Other parameters must be projected variables and go through SEP-0007 substitutions.
     """
     subs: dict = {}
@@ -109,6 +139,9 @@ def bind_parameters(sparql: str, params: dict[str, str]) -> tuple[str, dict]:
         pat = _values_re(name)
         if pat.search(sparql):
             sparql = pat.sub(lambda _m, n=name, t=term: f"VALUES ?{n} {{ {t} }}", sparql)
+            for suffix, typed in _typed_forms(value, term).items():
+                sparql = _values_re(name + suffix).sub(
+                    lambda _m, n=name + suffix, t=typed: f"VALUES ?{n} {{ {t} }}", sparql)
         else:
             subs[ox.Variable(name)] = term
     return sparql, subs

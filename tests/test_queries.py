@@ -8,7 +8,7 @@ import pytest
 
 from kg import iris
 from kg.pipeline import BuildOptions, build
-from kg.store import named_queries, open_store, query_header, run_query
+from kg.store import named_queries, open_store, query_header, query_parameters, run_query
 from tests.conftest import SEEDS
 
 BASE = "https://kg.example.org/"
@@ -42,7 +42,7 @@ def test_query_headers_declare_their_parameters(path: Path):
     assert head[0] == f"name: {path.stem}"
     assert any(h.startswith("answers:") for h in head)
     declared = {m for h in head for m in re.findall(r"^param: \?(\w+)", h)}
-    in_values = set(re.findall(r"VALUES\s+\?(\w+)\s*\{\s*UNDEF\s*\}", text))
+    in_values = set(query_parameters(text))
     assert declared == in_values
 
 
@@ -119,3 +119,69 @@ def test_means_linked_to_sheet_in_build(store):
     rows = [r for r in ask(store, "means-sheets") if r["index"] == "18"]
     assert rows and {r["target"] for r in rows} == {MYNUMBER}
     assert {r["status"] for r in rows} == {"asserted"}
+
+
+# The live aggregate top-payees ran before rankings were derived at build time: the rankings must agree with it.
+LIVE_TOP_PAYEES = """PREFIX kg: <https://kg.example.org/ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?payee ?name ?number ?total ?rows ?sheets WHERE {
+  { SELECT ?payee (SUM(?amount) AS ?total) (COUNT(?payment) AS ?rows) (COUNT(DISTINCT ?sheet) AS ?sheets) WHERE {
+      SELECT DISTINCT ?payee ?payment ?sheet ?amount WHERE {
+        VALUES ?year { UNDEF }
+        VALUES ?ministry { UNDEF }
+        ?sheet a kg:ReviewSheet ; kg:reviewYear ?ry ; kg:ministry ?m ; kg:payment ?payment .
+        FILTER (!BOUND(?year) || STR(?ry) = STR(?year))
+        FILTER (!BOUND(?ministry) || ?m = ?ministry || EXISTS { ?m rdfs:label ?ml FILTER (STR(?ml) = STR(?ministry)) })
+        ?payment kg:payee ?payee ; kg:amount ?amount . } }
+    GROUP BY ?payee }
+  OPTIONAL { SELECT ?payee (MIN(STR(?l)) AS ?name) WHERE { ?payee a kg:Payee ; rdfs:label ?l } GROUP BY ?payee }
+  OPTIONAL { ?payee kg:corporateNumber ?number }
+} ORDER BY DESC(?total) ?payee LIMIT 50"""
+
+
+def test_payee_rankings_equal_the_live_aggregate_in_every_scope(store):
+    years = [r[0] for r in run_query(store, "PREFIX kg: <https://kg.example.org/ns#> "
+                                     "SELECT DISTINCT ?y WHERE { ?s a kg:ReviewSheet ; kg:reviewYear ?y }")[1]]
+    assert sorted(years) == ["2017", "2020", "2021", "2022"]
+    scopes = [{}] + [{"year": y} for y in years] + [{"ministry": "総務省"}, {"ministry": BASE + "org/soumu"}]
+    scopes += [{"year": y, "ministry": "総務省"} for y in years]
+    answered = 0
+    for scope in scopes:
+        variables, rows = run_query(store, LIVE_TOP_PAYEES, scope)
+        live = [dict(zip(variables, r, strict=True)) for r in rows]
+        assert ask(store, "top-payees", **scope) == live, scope
+        answered += bool(live)
+    assert answered >= len(scopes) - 2  # a year whose sheets list no payees has an empty ranking
+    # the largest single row of 2017: 地方公共団体 (no 法人番号: a payee of its sheet) 26,818 百万円
+    top = ask(store, "top-payees", year="2017", ministry="総務省")[0]
+    assert (top["name"], top["number"], top["total"]) == ("地方公共団体", None, "26818")
+    assert top["payee"].startswith(MYNUMBER + "/payee/")
+
+
+def test_sheets_by_number_title_and_ministry(store):
+    by_number = ask(store, "sheets", number="2021-総務-20-0095")
+    assert [(r["sheet_iri"], r["title"], r["ministry_name"]) for r in by_number] == [
+        (CYBER, "サイバーセキュリティ政策に関する調査研究", "総務省")]
+    assert ask(store, "sheets", title="サイバーセキュリティ政策に関する調査研究") == by_number
+    soumu = ask(store, "sheets", ministry="総務省")
+    assert len(soumu) == 4 and ask(store, "sheets", ministry=BASE + "org/soumu") == soumu
+    assert ask(store, "sheets", number="2021-総務-20-0095", ministry="総務省") == by_number
+    assert ask(store, "sheets", number="2021-総務-20-0095", ministry="内閣府") == []
+    assert ask(store, "sheets", number="2021-総務-20-0095", title="別の事業") == []
+    assert {r["sheet_iri"] for r in ask(store, "sheets")} == {r["sheet_iri"] for r in soumu}
+
+
+def test_policy_tree_and_statute_programs_by_name_or_iri(store):
+    tree = ask(store, "policy-tree", ministry="総務省")
+    assert tree and ask(store, "policy-tree", ministry=BASE + "org/soumu") == tree
+    assert ask(store, "policy-tree", ministry="内閣府") == []
+    by_name = ask(store, "statute-programs", law="総務省設置法")
+    assert len(by_name) == 4 and ask(store, "statute-programs", law=by_name[0]["law_iri"]) == by_name
+    cyber = next(r for r in by_name if r["sheet_iri"] == CYBER)
+    assert (cyber["review_year"], cyber["ministry_name"]) == ("2021", "総務省")
+
+
+def test_program_corporations_of_a_contractor(store):
+    rows = ask(store, "program-corporations", corp="1010001143390")
+    assert len(rows) == 1 and (rows[0]["rows"], rows[0]["total"]) == ("2", "21")
+    assert rows[0]["number"] == "1010001143390"

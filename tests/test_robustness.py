@@ -157,3 +157,24 @@ def test_query_refuses_updates(tmp_path):
     assert rows == [["http://x/s"]]
     _, rows = run_query(st, q)  # unbound parameter: no constraint
     assert rows == [["http://x/s"]]
+
+
+def test_parameters_reach_typed_companions_as_terms_never_as_text(tmp_path):
+    from kg.store import bind_parameters, load_new_store, open_store, query_parameters, run_query
+
+    nq = tmp_path / "a.nq"
+    nq.write_text('<http://x/s> <http://x/label> "総務省"@ja <http://x/g> .\n'
+                  '<http://x/s> <http://x/year> "2021"^^<http://www.w3.org/2001/XMLSchema#integer> <http://x/g> .\n',
+                  encoding="utf-8")
+    load_new_store(tmp_path, nq)
+    st = open_store(tmp_path)
+    q = ("SELECT ?s WHERE { VALUES ?m { UNDEF } VALUES ?m_ja { UNDEF } VALUES ?y { UNDEF } VALUES ?y_int { UNDEF }"
+         " ?s <http://x/label> ?m_ja ; <http://x/year> ?y_int }")
+    assert query_parameters(q) == ["m", "y"]
+    # a name reaches the @ja companion NFKC-folded, a year (full-width digits too) the xsd:integer one
+    assert run_query(st, q, {"m": "総務省", "y": "２０２１"})[1] == [["http://x/s"]]
+    assert run_query(st, q, {"m": "総務省", "y": "2020"})[1] == []
+    # not a number: no integer companion (unbound = no constraint), and text never becomes syntax
+    text, _ = bind_parameters(q, {"y": '1" } ; DROP ALL ; #'})
+    assert "VALUES ?y_int { UNDEF }" in text
+    assert run_query(st, q, {"m": '総務省"@ja } ; DROP ALL ; #'})[1] == []

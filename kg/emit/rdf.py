@@ -354,7 +354,7 @@ def _link(out: _Out, subject: str, link_prop, cls, target: str, ref: dict, direc
 # ---------------------------------------------------------------- review sheets
 
 
-def _sheet_iri(base: str, rec: Record) -> str:
+def sheet_iri(base: str, rec: Record) -> str:
     from kg.link.sheets import sheet_number
 
     year, ministry = rec.get("sheet_fiscal_year"), rec.get("ministry")
@@ -367,7 +367,7 @@ def _sheet_iri(base: str, rec: Record) -> str:
 def _review_sheet(out: _Out, base: str, rec: Record) -> str:
     from kg.link.sheets import sheet_number
 
-    s = _sheet_iri(base, rec)
+    s = sheet_iri(base, rec)
     spans = (rec.get("provenance") or {}).get("spans") or {}
     doc = iris.source(base, (rec.get("provenance") or {}).get("source") or rec.get("source"),
                       (rec.get("provenance") or {}).get("sha256"))
@@ -502,6 +502,17 @@ def _provision(out: _Out, law: str, c: dict) -> str | None:
     return iri
 
 
+def payee_node(base: str, sheet_iri: str, p: dict) -> tuple[str, str | None, str]:
+    """(IRI, valid 法人番号 or None, display name) of a payee-list row's payee: the corporation when the row has
+    a valid 法人番号, else a payee scoped to its sheet."""
+    name = p.get("name") or ""
+    display = p.get("name_display") or corp_display(name)
+    number = validate_houjin(p.get("corporate_number")).number
+    if number:
+        return iris.corp(base, number), number, display
+    return iris.payee(sheet_iri, name, p.get("corporate_number_raw")), None, display
+
+
 def _payees(out: _Out, base: str, s: str, doc: str, spans: dict, payees: list[dict]) -> None:
     for p in payees:
         pay = iris.payment(s, p.get("block"), p.get("rank"))
@@ -515,16 +526,12 @@ def _payees(out: _Out, base: str, s: str, doc: str, spans: dict, payees: list[di
         out.add(pay, PC.numberOfTenders, integer(p.get("bidders")))
         out.add(pay, KG.winningBidRatio, decimal(p.get("award_rate")))
         out.add(pay, KG.fiscalYear, integer(p.get("year")))
-        name = p.get("name") or ""
-        display = p.get("name_display") or corp_display(name)
-        number = validate_houjin(p.get("corporate_number")).number
+        who, number, display = payee_node(base, s, p)
         if number:
-            who = iris.corp(base, number)
             out.type(who, KG.Corporation, KG.Payee, ORG.FormalOrganization)
             out.add(who, KG.corporateNumber, plain(number))
             out.add(who, RDFS.seeAlso, iris.gbizinfo(number))
         else:
-            who = iris.payee(s, name, p.get("corporate_number_raw"))
             out.type(who, KG.Payee)
             out.add(who, KG.corporateNumberRaw, plain(p.get("corporate_number_raw")))
         out.add(who, RDFS.label, ja(display))

@@ -1,0 +1,230 @@
+"""Payee rankings: the largest payees of every review year and ministry, computed once at build time.
+
+Ranking a year's payee-list rows (80,000 on the national graph) is an aggregate no store answers in a second,
+so the build derives it, from the same records and with the same IRIs as the emitter, into its own named graph
+(``{base}graph/derived/payee-rankings``); the named query ``top-payees`` reads it. Semantics are those of the
+live aggregate it replaces (tests/test_rankings.py checks them against it): payee-list rows of review sheets
+that have a review year, a ministry and an amount, made distinct by (payee, row, sheet, amount); totals summed
+per payee (corporations merged by 法人番号, other payees per sheet); ordered by total descending, then payee IRI.
+One ranking per scope: every review year x ministry, every year, every ministry, and all of them.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+import pyoxigraph as ox
+
+from kg import iris
+from kg.emit.rdf import _Out, decimal, integer, payee_node, sheet_iri, to_nq_line
+from kg.namespaces import DCTERMS, KG, KG_NS, RDFS
+from kg.records import Record
+
+TOP_N = 50  # entries kept per ranking (top-payees returns them all)
+
+
+def _rows(records: Iterable[Record], base: str) -> Iterator[tuple[str, str, str, str, str, Decimal, str]]:
+    """(payee, payment, sheet, year, ministry name, amount, amount literal) per distinct payee-list row."""
+    seen = set()
+    for rec in records:
+        if rec.get("document_type") == "policy_evaluation" or not rec.get("payees"):
+            continue
+        year, ministry = rec.get("sheet_fiscal_year"), rec.get("ministry")
+        if year is None or not ministry:
+            continue
+        s = sheet_iri(base, rec)
+        for p in rec["payees"]:
+            amount = decimal(p.get("amount"))
+            if amount is None:
+                continue
+            who = payee_node(base, s, p)[0]
+            key = (who, iris.payment(s, p.get("block"), p.get("rank")), s, amount.value)
+            if key not in seen:
+                seen.add(key)
+                yield key[0], key[1], s, str(int(year)), ministry, Decimal(amount.value), amount.value
+
+
+def rankings(records: Iterable[Record], base: str, top_n: int = TOP_N) -> list[dict]:
+    """[{year|None, ministry|None, entries: [(payee, total, rows, sheets)]}] for every scope with payments."""
+    base = iris.norm_base(base)
+    # per (year, ministry IRI, payee): [total, rows, sheets]; a sheet has one year and one ministry, so the
+    # distinct-sheet counts of wider scopes are sums of these
+    cell: dict[tuple[str, str, str], list] = defaultdict(lambda: [Decimal(0), 0, set()])
+    names: dict[str, str] = {}
+    for payee, _payment, s, year, ministry, amount, _lit in _rows(records, base):
+        m = iris.ministry(base, ministry)
+        names.setdefault(m, ministry)
+        c = cell[(year, m, payee)]
+        c[0] += amount
+        c[1] += 1
+        c[2].add(s)
+    scopes: dict[tuple[str | None, str | None], dict[str, list]] = defaultdict(dict)
+    for (year, m, payee), (total, rows, sheets) in cell.items():
+        for scope in ((year, m), (year, None), (None, m), (None, None)):
+            acc = scopes[scope].setdefault(payee, [Decimal(0), 0, 0])
+            acc[0] += total
+            acc[1] += rows
+            acc[2] += len(sheets)
+    out = []
+    for (year, m), by_payee in sorted(scopes.items(), key=lambda kv: (kv[0][0] or "", kv[0][1] or "")):
+        top = sorted(by_payee.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top_n]
+        out.append({"year": year, "ministry": m, "ministry_name": names.get(m) if m else None,
+                    "entries": [(payee, total, rows, sheets) for payee, (total, rows, sheets) in top]})
+    return out
+
+
+def _emit_ranking(out: _Out, base: str, r: dict, top_n: int) -> None:
+    node = iris.payee_ranking(base, r["year"], r["ministry"])
+    out.type(node, KG.PayeeRanking)
+    scope = " ".join(x for x in (r["year"] and f"{r['year']}年度", r["ministry_name"]) if x) or "全府省庁・全年度"
+    out.add(node, RDFS.label, ox.Literal(f"支出先ランキング {scope}", language="ja"))
+    out.add(node, DCTERMS.description, ox.Literal(
+        f"The {top_n} largest payees by summed payee-list amounts (百万円), derived at build time", language="en"))
+    out.add(node, KG.rankingYear, integer(r["year"]))
+    out.add(node, KG.rankingMinistry, r["ministry"])
+    for pos, (payee, total, rows, sheets) in enumerate(r["entries"], 1):
+        e = f"{node}/{pos}"
+        out.type(e, KG.RankingEntry)
+        out.add(e, KG.inRanking, node)
+        out.add(e, KG.position, integer(pos))
+        out.add(e, KG.rankedPayee, payee)
+        out.add(e, KG.total, decimal(total))
+        out.add(e, KG.rows, integer(rows))
+        out.add(e, KG.sheets, integer(sheets))
+
+
+def ranking_quads(records: Iterable[Record], base: str, top_n: int = TOP_N) -> Iterator[ox.Quad]:
+    base = iris.norm_base(base)
+    out = _Out(iris.derived_graph(base, "payee-rankings"))
+    for r in rankings(records, base, top_n):
+        _emit_ranking(out, base, r, top_n)
+    yield from out.quads
+
+
+def ranking_lines(records: Iterable[Record], base: str, top_n: int = TOP_N) -> list[str]:
+    return [to_nq_line(q) for q in ranking_quads(records, base, top_n)]
+
+
+# ---------------------------------------------------------------- kg add: keep the rankings of a built store true
+
+
+def _n(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+_PAYMENT, _PAYEE, _AMOUNT = _n(str(KG.payment)), _n(str(KG.payee)), _n(str(KG.amount))
+_YEAR, _MINISTRY = _n(str(KG.reviewYear)), _n(str(KG.ministry))
+Row = tuple[str, str, str, str, str, str]  # payee, payment, sheet, amount (lexical), year, ministry IRI
+
+
+def _graph_rows(store: ox.Store, g: ox.NamedNode) -> Iterator[Row]:
+    """The payee-list rows a named graph holds (read before it is replaced)."""
+    for q in store.quads_for_pattern(None, _PAYMENT, None, g):
+        s, pay = q.subject, q.object
+        ys = [y.object.value for y in store.quads_for_pattern(s, _YEAR, None, g)]
+        ms = [m.object.value for m in store.quads_for_pattern(s, _MINISTRY, None, g)]
+        for who in store.quads_for_pattern(pay, _PAYEE, None, g):
+            for amt in store.quads_for_pattern(pay, _AMOUNT, None, g):
+                yield from ((who.object.value, pay.value, s.value, amt.object.value, y, m) for y in ys for m in ms)
+
+
+def _present(store: ox.Store, row: Row) -> bool:
+    """Is the row in the store's union graph (what the rankings count)?"""
+    payee, pay, s, amount, _y, _m = row
+    lit = decimal(amount)
+    return all(next(iter(store.quads_for_pattern(*spo)), None) is not None for spo in (
+        (_n(s), _PAYMENT, _n(pay)), (_n(pay), _PAYEE, _n(payee)), (_n(pay), _AMOUNT, lit)))
+
+
+def rankings_before(store: ox.Store, replaced: list[ox.NamedNode], records: list[Record], base: str) -> dict[Row, bool]:
+    """Before ``kg add`` changes the store: every payee-list row it may touch (those of the new records and of the
+    graphs it replaces), with whether the store has it now."""
+    base = iris.norm_base(base)
+    rows = {(p, pay, s, lit, y, iris.ministry(base, m)) for p, pay, s, y, m, _a, lit in _rows(records, base)}
+    rows |= {r for g in replaced for r in _graph_rows(store, g)}
+    return {r: _present(store, r) for r in rows}
+
+
+def _live_cells(store: ox.Store, payees: set[str]) -> dict[tuple[str, str, str], list]:
+    """Per (year, ministry IRI, payee): [total, rows, sheets] of the payees' distinct rows, from the store."""
+    cell: dict[tuple[str, str, str], list] = defaultdict(lambda: [Decimal(0), 0, set()])
+    values = " ".join(str(_n(p)) for p in sorted(payees))
+    q = f"""PREFIX kg: <{KG_NS}>
+SELECT DISTINCT ?payee ?payment ?sheet ?amount ?ry ?m WHERE {{
+  VALUES ?payee {{ {values} }}
+  ?payment kg:payee ?payee .
+  LATERAL {{ ?payment kg:amount ?amount . ?sheet kg:payment ?payment ; a kg:ReviewSheet ; kg:reviewYear ?ry ;
+             kg:ministry ?m }} }}"""
+    seen = set()
+    for s in store.query(q, use_default_graph_as_union=True):
+        key = (s["payee"].value, s["payment"].value, s["sheet"].value, s["amount"].value)
+        if key in seen:  # one row per (payee, row, sheet, amount), like the build
+            continue
+        seen.add(key)
+        c = cell[(s["ry"].value, s["m"].value, key[0])]
+        c[0] += Decimal(key[3])
+        c[1] += 1
+        c[2].add(key[2])
+    return cell
+
+
+def _stored_entries(store: ox.Store, node: str) -> dict[str, tuple[Decimal, int, int]]:
+    out = {}
+    for q in store.quads_for_pattern(None, _n(str(KG.inRanking)), _n(node)):
+        e = q.subject
+
+        def one(p, e=e):
+            return next(iter(store.quads_for_pattern(e, _n(str(p)), None)), None)
+
+        who, total, rows, sheets = one(KG.rankedPayee), one(KG.total), one(KG.rows), one(KG.sheets)
+        if who and total and rows and sheets:
+            out[who.object.value] = (Decimal(total.object.value), int(rows.object.value), int(sheets.object.value))
+    return out
+
+
+def _remove_ranking(store: ox.Store, node: str, g: ox.NamedNode) -> None:
+    entries = [q.subject for q in store.quads_for_pattern(None, _n(str(KG.inRanking)), _n(node), g)]
+    for s in [*entries, _n(node)]:
+        for q in list(store.quads_for_pattern(s, None, None, g)):
+            store.remove(q)
+
+
+def update_rankings(store: ox.Store, base: str, before: dict[Row, bool], top_n: int = TOP_N) -> dict:
+    """After ``kg add`` changed the store, recompute the rankings of every scope where a payee-list row appeared
+    or disappeared (``before``: the rows it could touch, from ``rankings_before``).
+
+    A ranking holds the top ``top_n`` only, so it is rebuilt from its stored entries plus the live totals of the
+    payees whose rows changed: exact while those totals only grew. When a ranked payee's total fell (a replaced
+    document paid it more) in a full ranking, a payee outside it may now belong in it: that ranking is listed
+    as stale (run ``kg build``), never silently wrong."""
+    base = iris.norm_base(base)
+    changed = [r for r, was in before.items() if was != _present(store, r)]
+    if not changed:
+        return {"rows_changed": 0, "rankings_updated": 0, "stale_rankings": []}
+    payees = {r[0] for r in changed}
+    scopes = {sc for _p, _pay, _s, _a, y, m in changed for sc in ((y, m), (y, None), (None, m), (None, None))}
+    live = _live_cells(store, payees)
+    g = _n(iris.derived_graph(base, "payee-rankings"))
+    out, stale = _Out(g.value), []
+    for year, m in sorted(scopes, key=lambda s: (s[0] or "", s[1] or "")):
+        node = iris.payee_ranking(base, year, m)
+        stored = _stored_entries(store, node)
+        merged = {p: v for p, v in stored.items() if p not in payees}
+        for p in payees:
+            tot, rows, sheets = Decimal(0), 0, 0
+            for (y, mm, pp), (t_, r_, s_) in live.items():
+                if pp == p and (year is None or y == year) and (m is None or mm == m):
+                    tot, rows, sheets = tot + t_, rows + r_, sheets + len(s_)
+            if rows:
+                merged[p] = (tot, rows, sheets)
+            if p in stored and (not rows or tot < stored[p][0]) and len(stored) >= top_n:
+                stale.append(node)
+        top = sorted(merged.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top_n]
+        _remove_ranking(store, node, g)
+        if top:
+            label = next(iter(store.quads_for_pattern(_n(m), _n(str(RDFS.label)), None)), None) if m else None
+            _emit_ranking(out, base, {"year": year, "ministry": m, "ministry_name": label.object.value if label else None,
+                                      "entries": [(p, *v) for p, v in top]}, top_n)
+    store.extend(out.quads)
+    return {"rows_changed": len(changed), "rankings_updated": len(scopes), "stale_rankings": sorted(set(stale))}
