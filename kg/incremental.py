@@ -3,8 +3,10 @@
 Only the given documents are read and extracted. They are linked against the graph already in the store
 (sheets named by past 事業番号 or by 達成手段, their programs, a sheet already there from JUDGIT/RS with the
 same key), emitted into their own named graph (a changed document replaces its previous graph) and inserted
-in one transaction. graph.nq gets the new quads appended; graph.nt/graph.ttl are marked stale in report.json
-until the next `kg build` (which re-derives everything, and is what to run after adding data sets).
+in one transaction; then the payee rankings of the scopes whose payee-list rows changed are recomputed
+(kg.emit.rankings.update_rankings; any it cannot keep exact are listed in report.json ``stale_rankings``).
+graph.nq gets the new quads appended; graph.nt/graph.ttl are marked stale in report.json until the next
+`kg build` (which re-derives everything, and is what to run after adding data sets).
 """
 from __future__ import annotations
 

@@ -193,6 +193,13 @@ def _emit_raw(args: tuple[int, int, str, str]) -> str:
     return path
 
 
+def _derive_raw(args: tuple[str, str]) -> str:
+    """Worker: the derived views' lines (see derived_lines) into one file; returns its path."""
+    base, path = args
+    _write_lines(Path(path), derived_lines(_EMIT_RECORDS, base))
+    return path
+
+
 def write_quads(records: list[Record], base: str, out: Path, jobs: int = 1) -> int:
     """graph.nq: every quad of ``records``, sorted and unique; returns the count. With GNU sort, emission writes
     unsorted files (in ``jobs`` forked workers) that one parallel ``sort -u`` orders; else the Python external sort."""
@@ -207,7 +214,8 @@ def write_quads(records: list[Record], base: str, out: Path, jobs: int = 1) -> i
         with _shared_records(records):
             args = [(i, n, base, parts[i]) for i in range(n)]
             _fork_map(_emit_raw, args) if n > 1 else _emit_raw(args[0])
-        _write_lines(derived, derived_lines(records, base))
+            # the corpus-wide views in a child too: their working memory is returned when it exits
+            _fork_map(_derive_raw, [(base, str(derived))]) if n > 1 else _derive_raw((base, str(derived)))
         _sort_unique_files(exe, [*parts, str(derived)], nq, out)
     finally:
         for p in [*parts, derived]:
