@@ -76,8 +76,7 @@ TYPED_SUFFIXES = ("_ja", "_int")  # typed companions of a parameter (see bind_pa
 
 def query_parameters(text: str) -> list[str]:
     """The parameters a query declares (``VALUES ?x { UNDEF }``), in order, without typed companions."""
-    found = list(dict.fromkeys(re.findall(r"VALUES\s+\?([A-Za-z_][A-Za-z0-9_]*)\s*\{\s*UNDEF\s*\}", text,
-                                          re.IGNORECASE)))
+    found = list(dict.fromkeys(_values_re(r"([A-Za-z_][A-Za-z0-9_]*)", literal=False).findall(text)))
     return [v for v in found if not any(v.endswith(s) and v[: -len(s)] in found for s in TYPED_SUFFIXES)]
 
 
@@ -108,15 +107,17 @@ def _typed_forms(value: str, term) -> dict[str, ox.Literal]:
 
     if not isinstance(term, ox.Literal):
         return {}
-    forms = {TYPED_SUFFIXES[0]: ox.Literal(nfkc(value).strip(), language="ja")}
-    digits = nfkc(value).strip()
-    if re.fullmatch(r"[+-]?\d+", digits):
-        forms[TYPED_SUFFIXES[1]] = ox.Literal(str(int(digits)), datatype=XSD_INTEGER)
+    folded = nfkc(value).strip()
+    forms = {TYPED_SUFFIXES[0]: ox.Literal(folded, language="ja")}
+    if re.fullmatch(r"[+-]?\d+", folded):
+        forms[TYPED_SUFFIXES[1]] = ox.Literal(str(int(folded)), datatype=XSD_INTEGER)
     return forms
 
 
-def _values_re(name: str) -> re.Pattern:
-    return re.compile(r"VALUES\s+\?" + re.escape(name) + r"\s*\{\s*UNDEF\s*\}", re.IGNORECASE)
+def _values_re(name: str, literal: bool = True) -> re.Pattern:
+    """``VALUES ?name { UNDEF }``, the declaration of a parameter (``name`` a regex when not ``literal``)."""
+    return re.compile(r"VALUES\s+\?" + (re.escape(name) if literal else name) + r"\s*\{\s*UNDEF\s*\}",
+                      re.IGNORECASE)
 
 
 def bind_parameters(sparql: str, params: dict[str, str]) -> tuple[str, dict]:
@@ -136,12 +137,9 @@ def bind_parameters(sparql: str, params: dict[str, str]) -> tuple[str, dict]:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise QueryError(f"bad parameter name {raw_name!r}")
         term = _term(value)
-        pat = _values_re(name)
-        if pat.search(sparql):
-            sparql = pat.sub(lambda _m, n=name, t=term: f"VALUES ?{n} {{ {t} }}", sparql)
-            for suffix, typed in _typed_forms(value, term).items():
-                sparql = _values_re(name + suffix).sub(
-                    lambda _m, n=name + suffix, t=typed: f"VALUES ?{n} {{ {t} }}", sparql)
+        if _values_re(name).search(sparql):
+            for n, t in {name: term, **{name + s: f for s, f in _typed_forms(value, term).items()}}.items():
+                sparql = _values_re(n).sub(lambda _m, n=n, t=t: f"VALUES ?{n} {{ {t} }}", sparql)
         else:
             subs[ox.Variable(name)] = term
     return sparql, subs

@@ -48,33 +48,58 @@ def _rows(records: Iterable[Record], base: str) -> Iterator[tuple[str, str, str,
                 yield who, pay, s, str(int(year)), ministry, Decimal(amount.value), amount.value
 
 
-def rankings(records: Iterable[Record], base: str, top_n: int = TOP_N) -> list[dict]:
-    """[{year|None, ministry|None, entries: [(payee, total, rows, sheets)]}] for every scope with payments."""
-    base = iris.norm_base(base)
-    # per (year, ministry IRI, payee): [total, rows, sheets]; a sheet has one year and one ministry, so the
-    # distinct-sheet counts of wider scopes are sums of these
-    cell: dict[tuple[str, str, str], list] = defaultdict(lambda: [Decimal(0), 0, set()])
-    names: dict[str, str] = {}
-    for payee, _payment, s, year, ministry, amount, _lit in _rows(records, base):
-        m = iris.ministry(base, ministry)
-        names.setdefault(m, ministry)
+Cells = dict[tuple[str, str, str], list]  # (year, ministry IRI, payee) -> [total, rows, set of sheets]
+Scopes = dict[tuple[str | None, str | None], dict[str, list]]  # (year|None, ministry|None) -> payee -> [total, rows, sheets]
+
+
+def _accumulate(rows: Iterable[tuple[str, str, str, str, Decimal]]) -> Cells:
+    """Distinct rows (payee, sheet, year, ministry IRI, amount) summed per year, ministry and payee."""
+    cell: Cells = defaultdict(lambda: [Decimal(0), 0, set()])
+    for payee, s, year, m, amount in rows:
         c = cell[(year, m, payee)]
         c[0] += amount
         c[1] += 1
         c[2].add(s)
-    scopes: dict[tuple[str | None, str | None], dict[str, list]] = defaultdict(dict)
+    return cell
+
+
+def _fold(cell: Cells) -> Scopes:
+    """The cells summed into every scope: year x ministry, year, ministry, all. A sheet has one year and one
+    ministry, so the distinct-sheet counts of wider scopes are sums of the cells'."""
+    scopes: Scopes = defaultdict(dict)
     for (year, m, payee), (total, rows, sheets) in cell.items():
         for scope in ((year, m), (year, None), (None, m), (None, None)):
             acc = scopes[scope].setdefault(payee, [Decimal(0), 0, 0])
             acc[0] += total
             acc[1] += rows
             acc[2] += len(sheets)
-    out = []
-    for (year, m), by_payee in sorted(scopes.items(), key=lambda kv: (kv[0][0] or "", kv[0][1] or "")):
-        top = sorted(by_payee.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top_n]
-        out.append({"year": year, "ministry": m, "ministry_name": names.get(m) if m else None,
-                    "entries": [(payee, total, rows, sheets) for payee, (total, rows, sheets) in top]})
-    return out
+    return scopes
+
+
+def _scope_key(scope: tuple[str | None, str | None]) -> tuple[str, str]:
+    return scope[0] or "", scope[1] or ""
+
+
+def _top(by_payee: dict, top_n: int) -> list[tuple]:
+    """(payee, total, rows, sheets) by total descending, then payee IRI; the first ``top_n``."""
+    return [(p, *v) for p, v in sorted(by_payee.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top_n]]
+
+
+def rankings(records: Iterable[Record], base: str, top_n: int = TOP_N) -> list[dict]:
+    """[{year|None, ministry|None, entries: [(payee, total, rows, sheets)]}] for every scope with payments."""
+    base = iris.norm_base(base)
+    names: dict[str, str] = {}
+
+    def rows():
+        for payee, _payment, s, year, ministry, amount, _lit in _rows(records, base):
+            m = iris.ministry(base, ministry)
+            names.setdefault(m, ministry)
+            yield payee, s, year, m, amount
+
+    scopes = _fold(_accumulate(rows()))
+    return [{"year": year, "ministry": m, "ministry_name": names.get(m) if m else None,
+             "entries": _top(by_payee, top_n)}
+            for (year, m), by_payee in sorted(scopes.items(), key=lambda kv: _scope_key(kv[0]))]
 
 
 def _emit_ranking(out: _Out, base: str, r: dict, top_n: int) -> None:
@@ -149,9 +174,8 @@ def rankings_before(store: ox.Store, replaced: list[ox.NamedNode], records: list
     return {r: _present(store, r) for r in rows}
 
 
-def _live_cells(store: ox.Store, payees: set[str]) -> dict[tuple[str, str, str], list]:
-    """Per (year, ministry IRI, payee): [total, rows, sheets] of the payees' distinct rows, from the store."""
-    cell: dict[tuple[str, str, str], list] = defaultdict(lambda: [Decimal(0), 0, set()])
+def _live_cells(store: ox.Store, payees: set[str]) -> Cells:
+    """The payees' distinct rows in the store, summed per year, ministry and payee (like the build)."""
     values = " ".join(str(_n(p)) for p in sorted(payees))
     q = f"""PREFIX kg: <{KG_NS}>
 SELECT DISTINCT ?payee ?payment ?sheet ?amount ?ry ?m WHERE {{
@@ -159,17 +183,16 @@ SELECT DISTINCT ?payee ?payment ?sheet ?amount ?ry ?m WHERE {{
   ?payment kg:payee ?payee .
   LATERAL {{ ?payment kg:amount ?amount . ?sheet kg:payment ?payment ; a kg:ReviewSheet ; kg:reviewYear ?ry ;
              kg:ministry ?m }} }}"""
-    seen = set()
-    for s in store.query(q, use_default_graph_as_union=True):
-        key = (s["payee"].value, s["payment"].value, s["sheet"].value, s["amount"].value)
-        if key in seen:  # one row per (payee, row, sheet, amount), like the build
-            continue
-        seen.add(key)
-        c = cell[(s["ry"].value, s["m"].value, key[0])]
-        c[0] += Decimal(key[3])
-        c[1] += 1
-        c[2].add(key[2])
-    return cell
+
+    def rows():
+        seen = set()
+        for s in store.query(q, use_default_graph_as_union=True):
+            key = (s["payee"].value, s["payment"].value, s["sheet"].value, s["amount"].value)
+            if key not in seen:  # one row per (payee, row, sheet, amount), whatever year/ministry duplicates say
+                seen.add(key)
+                yield key[0], key[2], s["ry"].value, s["m"].value, Decimal(key[3])
+
+    return _accumulate(rows())
 
 
 def _stored_entries(store: ox.Store, node: str) -> dict[str, tuple[Decimal, int, int]]:
@@ -207,27 +230,24 @@ def update_rankings(store: ox.Store, base: str, before: dict[Row, bool], top_n: 
         return {"rows_changed": 0, "rankings_updated": 0, "stale_rankings": []}
     payees = {r[0] for r in changed}
     scopes = {sc for _p, _pay, _s, _a, y, m in changed for sc in ((y, m), (y, None), (None, m), (None, None))}
-    live = _live_cells(store, payees)
+    live = _fold(_live_cells(store, payees))
     g = _n(iris.derived_graph(base, "payee-rankings"))
     out, stale = _Out(g.value), []
-    for year, m in sorted(scopes, key=lambda s: (s[0] or "", s[1] or "")):
+    for year, m in sorted(scopes, key=_scope_key):
         node = iris.payee_ranking(base, year, m)
         stored = _stored_entries(store, node)
         merged = {p: v for p, v in stored.items() if p not in payees}
+        now = live.get((year, m), {})
         for p in payees:
-            tot, rows, sheets = Decimal(0), 0, 0
-            for (y, mm, pp), (t_, r_, s_) in live.items():
-                if pp == p and (year is None or y == year) and (m is None or mm == m):
-                    tot, rows, sheets = tot + t_, rows + r_, sheets + len(s_)
-            if rows:
-                merged[p] = (tot, rows, sheets)
-            if p in stored and (not rows or tot < stored[p][0]) and len(stored) >= top_n:
+            if p in now:
+                merged[p] = now[p]
+            if p in stored and (p not in now or now[p][0] < stored[p][0]) and len(stored) >= top_n:
                 stale.append(node)
-        top = sorted(merged.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top_n]
+        top = _top(merged, top_n)
         _remove_ranking(store, node, g)
         if top:
             label = next(iter(store.quads_for_pattern(_n(m), _n(str(RDFS.label)), None)), None) if m else None
             _emit_ranking(out, base, {"year": year, "ministry": m, "ministry_name": label.object.value if label else None,
-                                      "entries": [(p, *v) for p, v in top]}, top_n)
+                                      "entries": top}, top_n)
     store.extend(out.quads)
     return {"rows_changed": len(changed), "rankings_updated": len(scopes), "stale_rankings": sorted(set(stale))}
