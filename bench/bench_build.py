@@ -18,8 +18,8 @@ from pathlib import Path
 
 import psutil
 
-from kg.pipeline import BuildOptions, build
-from kg.store import named_queries, open_store, run_query
+from kg.build.pipeline import BuildOptions, build
+from kg.query.store import named_queries, open_store, run_query
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -65,7 +65,7 @@ PREFIX = "PREFIX kg: <https://kg.example.org/ns#> "
 
 def bench_params(store) -> dict[str, dict[str, str]]:
     """One representative binding per named query (what a user asks on the national graph)."""
-    from kg.pipeline import DEFAULT_BASE
+    from kg.build.pipeline import DEFAULT_BASE
 
     def one(q: str) -> str | None:
         _, rows = run_query(store, PREFIX + q)
@@ -103,7 +103,7 @@ _RDFLIB_GRAPH = None
 
 
 def _timed_rdflib(args) -> float | None:
-    from kg.store import bind_parameters
+    from kg.query.store import bind_parameters
 
     text, prm = args
     q, subs = bind_parameters(text, prm)
@@ -222,7 +222,7 @@ def time_add(out: Path) -> None:
     """Incremental: add one document to the built store (kg add), the same again (replacing it), another one."""
     import tempfile
 
-    from kg.incremental import add_documents
+    from kg.build.incremental import add_documents
 
     docs = [ROOT / "seeds" / s for s in ("003_dbf95f44c3587854.txt", "003_dbf95f44c3587854.txt",
                                          "002_c3e6fb52ab9c5507.txt")]

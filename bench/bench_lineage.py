@@ -11,10 +11,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kg.read.judgit import iter_judgit
-from kg.read.rs import iter_rs
-
 from kg.link.lineage_eval import evaluate
+from kg.sources.judgit import iter_judgit
+from kg.sources.rs import iter_rs
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 

@@ -8,8 +8,8 @@ import argparse
 import time
 from pathlib import Path
 
-from kg.read.judgit import JudgitReader
-from kg.read.rs import RsReader
+from kg.sources.judgit import JudgitReader
+from kg.sources.rs import RsReader
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 

@@ -21,6 +21,7 @@ from kg.normalize.names import corp_key
 from kg.normalize.project_number import match_key
 from kg.normalize.text import nfkc
 
+DEFAULT_BASE = "https://kg.example.org/"  # placeholder; set yours with --base
 GBIZINFO = "http://hojin-info.go.jp/data/basic/"
 EGOV_LAW = "https://laws.e-gov.go.jp/law/"
 

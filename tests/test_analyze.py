@@ -1,4 +1,4 @@
-"""kg.analyze on the seeds build: typed frames of the named queries, program projections, policy tree,
+"""kg.query.analyze on the seeds build: typed frames of the named queries, program projections, policy tree,
 lineage and ministry trend, and the plot/HTML writers (issues 4 and 7)."""
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-import kg.analyze as ka
-from kg.pipeline import BuildOptions, build
-from kg.store import named_queries
+import kg.query.analyze as ka
+from kg.build.pipeline import BuildOptions, build
+from kg.query.store import named_queries
 from tests.conftest import SEEDS, shared_path
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from kg.build.pipeline import BuildOptions, build
 from kg.extract.dispatch import extract_path
-from kg.pipeline import BuildOptions, build
 from tests.conftest import SEEDS
 
 SEED0 = SEEDS / "000_38c8df3bc6a1d4a3.txt"

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import itertools
 
-from kg.pipeline import DEFAULT_BASE, emit_sorted
-from kg.read.judgit import iter_judgit
+from kg.build.pipeline import emit_sorted
+from kg.iris import DEFAULT_BASE
+from kg.sources.judgit import iter_judgit
 from tests.conftest import shared_path
 
 
@@ -20,7 +21,7 @@ def test_parallel_emission_equals_serial(tmp_path):
 
 
 def test_union_triples_same_with_and_without_gnu_sort(tmp_path, monkeypatch):
-    import kg.pipeline as pl
+    import kg.build.pipeline as pl
 
     nq = tmp_path / "graph.nq"
     recs = list(itertools.islice(iter_judgit(shared_path("data", "judgit", "judgit-2016.ndjson.gz")), 60))
@@ -34,7 +35,7 @@ def test_union_triples_same_with_and_without_gnu_sort(tmp_path, monkeypatch):
 
 
 def test_write_quads_same_with_and_without_gnu_sort(tmp_path, monkeypatch):
-    import kg.pipeline as pl
+    import kg.build.pipeline as pl
 
     recs = list(itertools.islice(iter_judgit(shared_path("data", "judgit", "judgit-2018.ndjson.gz")), 50))
     (tmp_path / "a").mkdir()

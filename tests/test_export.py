@@ -12,8 +12,8 @@ import rdflib.namespace as ns
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kg.export import CONTEXT_FILE, export, read_export
 from kg.namespaces import PREFIXES
+from kg.publish.export import CONTEXT_FILE, export, read_export
 from tests.test_serve import NTT_DATA_KEIEI, run_kg, seeds_build
 
 SPDX = ns.Namespace("http://spdx.org/rdf/terms#")

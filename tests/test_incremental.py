@@ -7,9 +7,9 @@ import shutil
 import pyoxigraph as ox
 import pytest
 
+from kg.build.pipeline import BuildOptions, build
 from kg.cli import main
-from kg.pipeline import BuildOptions, build
-from kg.store import open_store
+from kg.query.store import open_store
 from tests.conftest import SEEDS
 
 SEED0 = "000_38c8df3bc6a1d4a3.txt"

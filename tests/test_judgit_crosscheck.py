@@ -12,7 +12,7 @@ import pytest
 from kg.extract.dispatch import extract_path
 from kg.link.merge import merge_into
 from kg.normalize.names import corp_key
-from kg.read.judgit import iter_judgit
+from kg.sources.judgit import iter_judgit
 from tests.conftest import SEEDS, shared_path
 
 CASES = [

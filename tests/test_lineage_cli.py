@@ -9,8 +9,8 @@ from contextlib import redirect_stdout
 
 import pytest
 
+from kg.build.pipeline import BuildOptions, build
 from kg.cli import main
-from kg.pipeline import BuildOptions, build
 from tests.conftest import shared_path
 
 

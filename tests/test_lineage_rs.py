@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from kg.link.lineage_eval import evaluate
-from kg.read.judgit import iter_judgit
-from kg.read.rs import iter_rs
+from kg.sources.judgit import iter_judgit
+from kg.sources.rs import iter_rs
 from tests.conftest import shared_path
 
 

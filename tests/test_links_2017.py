@@ -5,8 +5,8 @@ import gzip
 
 import pytest
 
-from kg.pipeline import BuildOptions, build
-from kg.store import named_queries, open_store, run_query
+from kg.build.pipeline import BuildOptions, build
+from kg.query.store import named_queries, open_store, run_query
 from tests.conftest import SEEDS, shared_path
 
 PREFIX = """PREFIX kg: <https://kg.example.org/ns#>

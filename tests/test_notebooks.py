@@ -14,7 +14,7 @@ import pytest
 from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 
-from kg.pipeline import BuildOptions, build
+from kg.build.pipeline import BuildOptions, build
 from tests.conftest import ROOT, SEEDS, shared_path
 
 NB_DIR = ROOT / "notebooks"

@@ -12,7 +12,7 @@ from rdflib import OWL, RDF, RDFS
 
 from kg.emit.rdf import emit, to_nq_line
 from kg.namespaces import KG, KG_NS
-from kg.validate import ONTOLOGY
+from kg.validate.shacl import ONTOLOGY
 from tests.conftest import shared_path
 
 BASE = "https://kg.example.org/"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.push import PushError, PushOptions, graph_url, push
+from kg.publish.push import PushError, PushOptions, graph_url, push
 from tests.test_serve import NTT_DATA_KEIEI, empty_store, kg_serve, run_kg, seeds_build, select_json
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from kg import iris
-from kg.pipeline import BuildOptions, build
-from kg.store import named_queries, open_store, query_header, query_parameters, run_query
+from kg.build.pipeline import BuildOptions, build
+from kg.query.store import named_queries, open_store, query_header, query_parameters, run_query
 from tests.conftest import SEEDS
 
 BASE = "https://kg.example.org/"

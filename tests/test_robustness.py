@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.inputs import Input
-from kg.pipeline import process_input
+from kg.build.inputs import Input
+from kg.build.pipeline import process_input
 from kg.read.text import decode
 from tests.conftest import SEEDS
 
@@ -118,7 +118,7 @@ def test_build_goes_on_past_bad_inputs(tmp_path):
 
 def test_killed_build_leaves_previous_store_usable(tmp_path):
     """A build that dies before the swap leaves store/ as it was (write new, then swap)."""
-    from kg.store import load_new_store, open_store, run_query
+    from kg.query.store import load_new_store, open_store, run_query
 
     out = tmp_path / "out"
     out.mkdir()
@@ -139,7 +139,7 @@ def test_killed_build_leaves_previous_store_usable(tmp_path):
 
 
 def test_query_refuses_updates(tmp_path):
-    from kg.store import QueryError, load_new_store, open_store, run_query
+    from kg.query.store import QueryError, load_new_store, open_store, run_query
 
     nq = tmp_path / "a.nq"
     nq.write_text('<http://x/s> <http://x/p> "v" <http://x/g> .\n', encoding="utf-8")
@@ -160,7 +160,7 @@ def test_query_refuses_updates(tmp_path):
 
 
 def test_parameters_reach_typed_companions_as_terms_never_as_text(tmp_path):
-    from kg.store import bind_parameters, load_new_store, open_store, query_parameters, run_query
+    from kg.query.store import bind_parameters, load_new_store, open_store, query_parameters, run_query
 
     nq = tmp_path / "a.nq"
     nq.write_text('<http://x/s> <http://x/label> "総務省"@ja <http://x/g> .\n'

@@ -2,7 +2,6 @@
 command on a free loopback port and stopped at the end of each test module."""
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import json
@@ -22,7 +21,7 @@ from urllib.parse import quote, urlencode
 import pyoxigraph as ox
 import pytest
 
-from kg.serve import ServeOptions, check_options, describe_named_queries, negotiate
+from kg.publish.serve import ServeOptions, check_options, describe_named_queries, negotiate
 from tests.conftest import ROOT, SEEDS
 
 NTT_DATA_KEIEI = "1010001143390"  # (株)エヌ・ティ・ティ・データ経営研究所 in the サイバーセキュリティ sheet
@@ -43,23 +42,15 @@ def seeds_build(tmp_path_factory) -> Path:
     return out
 
 
-def kg_module() -> str:
-    """kg.cli once it registers serve/push/export, else the stand-alone kg.cli_publish."""
-    from kg.cli import make_parser
-
-    sub = next(a for a in make_parser()._actions if isinstance(a, argparse._SubParsersAction))
-    return "kg.cli" if "serve" in sub.choices else "kg.cli_publish"
-
-
 def run_kg(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", kg_module(), *args], capture_output=True, text=True, cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, cwd=ROOT,
                           env={**os.environ, **(env or {})}, timeout=300)
 
 
 @contextmanager
 def kg_serve(store: Path, *extra: str):
     """Start `kg serve --port 0` (a free loopback port); yield its base URL; stop it."""
-    proc = subprocess.Popen([sys.executable, "-m", kg_module(), "serve", "--store", str(store), "--port", "0",
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", "0",
                              "--quiet", *extra], cwd=ROOT, stdout=subprocess.PIPE, text=True)  # stderr inherited
     line: list[str] = []
     reader = threading.Thread(target=lambda: line.append(proc.stdout.readline()), daemon=True)

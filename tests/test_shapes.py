@@ -1,4 +1,4 @@
-"""SHACL shapes (ontology/shapes.ttl via kg.validate): emitted output conforms; known-bad graphs fail."""
+"""SHACL shapes (ontology/shapes.ttl via kg.validate.shacl): emitted output conforms; known-bad graphs fail."""
 from __future__ import annotations
 
 import pyoxigraph as ox
@@ -8,7 +8,7 @@ from rdflib import RDF, XSD, Literal, URIRef
 
 from kg.emit.rdf import emit, to_nq_line
 from kg.namespaces import DCTERMS, KG
-from kg.validate import validate_graph
+from kg.validate.shacl import validate_graph
 from tests.test_ontology import BASE, synthetic_records
 
 SHEET = URIRef(BASE + "sheet/2021/soumu/2021-%E7%B7%8F%E5%8B%99-20-0096")  # the synthetic sheet

@@ -26,8 +26,9 @@ from pathlib import Path
 
 from kg.normalize.era import kanji_to_int
 from kg.normalize.law_ref import clean_name, parse_legal_bases
+from kg.paths import DATA_DIR
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = DATA_DIR
 LAW_LIST = DATA / "egov_law_list_2020-03.csv.gz"
 ABBREVIATIONS = DATA / "law_abbreviations.tsv"
 FUZZY_THRESHOLD = 0.85

@@ -165,7 +165,7 @@ def test_one_name_with_two_bad_numbers_is_two_payees():
     They must not become one node with two raw numbers (a SHACL violation, and a silent merge)."""
     import rdflib
 
-    from kg.validate import validate_graph
+    from kg.validate.shacl import validate_graph
 
     rec = copy.deepcopy(next(r for r in linked_gold_records() if r["source"].startswith("000")))
     for p, raw in zip(rec["payees"][:2], ("601000100181", "60100010018170"), strict=True):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import zipfile
 
-from kg.inputs import discover
+from kg.build.inputs import discover
 from tests.conftest import shared_path
 
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from kg.read.base import ReadError
-from kg.read.judgit import JudgitReader, compose_number, iter_judgit
+from kg.sources.judgit import JudgitReader, compose_number, iter_judgit
 from tests.conftest import shared_path
 
 
@@ -139,7 +139,7 @@ def test_plain_ndjson(tmp_path):
 
 
 def test_amounts_written_in_yen_are_converted_and_flagged():
-    from kg.read.judgit import iter_judgit
+    from kg.sources.judgit import iter_judgit
     from tests.conftest import shared_path
 
     recs = [r for r in iter_judgit(shared_path("data", "judgit", "judgit-2021.ndjson.gz"))

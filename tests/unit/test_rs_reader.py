@@ -9,8 +9,8 @@ import zipfile
 import pytest
 
 from kg.read.base import ReadError
-from kg.read.judgit import iter_judgit
-from kg.read.rs import RsReader, iter_rs
+from kg.sources.judgit import iter_judgit
+from kg.sources.rs import RsReader, iter_rs
 from tests.conftest import shared_path
 
 

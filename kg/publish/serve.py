@@ -10,7 +10,7 @@ Implements
   (https://www.w3.org/TR/sparql11-http-rdf-update/: GET/HEAD/PUT/POST/DELETE with ``?graph=IRI`` or
   ``?default``), both only with ``allow_update``; GSP GET is always allowed;
 - named queries (``ontology/queries/*.rq``): ``GET /queries`` lists name, description and parameters;
-  ``GET /queries/NAME?PARAM=VALUE`` runs one with its parameters bound (``kg.store.bind_parameters``),
+  ``GET /queries/NAME?PARAM=VALUE`` runs one with its parameters bound (``kg.query.store.bind_parameters``),
   never pasted into the query text;
 - the query page at ``/`` (``kg/web``) and the published JSON-LD context at ``/context.jsonld``.
 
@@ -35,14 +35,13 @@ import threading
 import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pyoxigraph as ox
 
-from kg.store import QueryError, bind_parameters, named_queries, query_header, query_parameters
+from kg.paths import WEB_DIR
+from kg.query.store import QueryError, bind_parameters, named_queries, query_header, query_parameters
 
-WEB_DIR = Path(__file__).resolve().parent / "web"
 MAX_QUERY_BYTES = 1 << 20
 UPDATE_WORDS = re.compile(
     r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b\s*(DATA|WHERE|GRAPH|SILENT|ALL|DEFAULT|NAMED|<|\{)",
@@ -194,7 +193,7 @@ def execute(store: ox.Store, job: dict) -> tuple[int, str, bytes]:
 
 
 def _worker_main(conn, store_dir: str) -> None:
-    from kg.store import open_store
+    from kg.query.store import open_store
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops us
     store = open_store(store_dir, read_only=True)
@@ -307,7 +306,7 @@ class KgServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, opts: ServeOptions):
-        from kg.store import open_store
+        from kg.query.store import open_store
 
         self.opts = opts
         self.store = open_store(opts.store, read_only=not opts.allow_update)  # fails early if absent

@@ -43,8 +43,8 @@ from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.orgs import MINISTRIES, parent_ministry
 from kg.normalize.text import is_unknown, nfkc
 from kg.read.base import ReadError
-from kg.read.judgit import check_houjin
 from kg.records import Record, new_record, span, warn
+from kg.sources.judgit import check_houjin
 
 FILE_RE = re.compile(r"^(\d-\d)_RS_(\d{4})_(.*)\.(csv|zip)$", re.IGNORECASE)
 REQUIRED = ("1-1", "1-2", "1-3", "2-1")

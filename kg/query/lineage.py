@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import json
 
-from kg.store import named_queries, run_query
+from kg.namespaces import KG_NS
+from kg.query.store import named_queries, run_query
 
 LINK_COLUMNS = ["fiscal_year", "sheet_id", "previous_fiscal_year", "previous_number", "status", "score", "evidence"]
 
-_PREFIX = """PREFIX kg: <https://kg.example.org/ns#>
+_PREFIX = f"""PREFIX kg: <{KG_NS}>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 """

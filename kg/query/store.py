@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.paths import QUERY_DIR
+
 STORE_DIRNAME = "store"
-QUERY_DIR = Path(__file__).resolve().parent.parent / "ontology" / "queries"
 
 
 class QueryError(Exception):

@@ -5,7 +5,6 @@ missing store. Messages go to stderr, prefixed with the command.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
@@ -15,7 +14,7 @@ def _auth(value: str | None, env: str) -> str | None:
 
 
 def cmd_serve(a) -> int:
-    from kg.serve import ServeOptions, serve
+    from kg.publish.serve import ServeOptions, serve
 
     opts = ServeOptions(store=a.store, host=a.host, port=a.port, timeout=a.timeout, allow_update=a.allow_update,
                         auth=_auth(a.auth, "KG_SERVE_AUTH"), workers=a.workers, quiet=a.quiet)
@@ -30,7 +29,7 @@ def cmd_serve(a) -> int:
 
 
 def cmd_push(a) -> int:
-    from kg.push import PushError, PushOptions, push
+    from kg.publish.push import PushError, PushOptions, push
 
     def log(msg: str) -> None:
         if not a.quiet:
@@ -54,7 +53,7 @@ def cmd_push(a) -> int:
 
 
 def cmd_export(a) -> int:
-    from kg.export import ExportError, export
+    from kg.publish.export import ExportError, export
 
     formats = [f.strip() for spec in a.format for f in spec.split(",") if f.strip()]
     try:
@@ -71,7 +70,7 @@ def cmd_export(a) -> int:
 
 
 def register(sub) -> None:
-    from kg.pipeline import DEFAULT_BASE
+    from kg.iris import DEFAULT_BASE
 
     s = sub.add_parser("serve", help="SPARQL 1.1 endpoint and query page over a built store (read-only by default)")
     s.add_argument("--store", default="build", help="build output folder holding store/")
@@ -109,14 +108,3 @@ def register(sub) -> None:
     e.add_argument("--endpoint", help="public SPARQL endpoint URL to list in the description")
     e.set_defaults(func=cmd_export)
 
-
-def main(argv: list[str] | None = None) -> int:
-    """Stand-alone entry (``python -m kg.cli_publish``) until kg.cli registers these commands."""
-    ap = argparse.ArgumentParser(prog="kg", description=__doc__)
-    register(ap.add_subparsers(dest="cmd", required=True))
-    a = ap.parse_args(argv)
-    return a.func(a) or 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

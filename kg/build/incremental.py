@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.inputs import discover
+from kg.build.inputs import discover
 from kg.normalize.names import program_key
+from kg.namespaces import KG_NS as KG
 from kg.records import Record, warn
 
-KG = "https://kg.example.org/ns#"
 DCTERMS_TITLE = ox.NamedNode("http://purl.org/dc/terms/title")
 
 
@@ -137,8 +137,9 @@ def _previous_graphs(store: ox.Store, base: str, name: str) -> list[ox.NamedNode
 def add_documents(paths: list[str], out_dir: str | Path, base: str | None = None) -> dict:
     from kg.emit.rankings import rankings_before, update_rankings
     from kg.emit.rdf import emit, to_nq_line
-    from kg.pipeline import DEFAULT_BASE, process_input
-    from kg.store import open_store
+    from kg.build.pipeline import process_input
+    from kg.iris import DEFAULT_BASE
+    from kg.query.store import open_store
 
     t0 = time.perf_counter()
     out = Path(out_dir)

@@ -11,13 +11,14 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from kg.inputs import Input
+from kg.build.inputs import Input
+from kg.paths import PACKAGE_DIR
 
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     h = hashlib.sha256()
-    root = Path(__file__).resolve().parent
+    root = PACKAGE_DIR
     for p in sorted(root.rglob("*")):
         if p.suffix in (".py", ".csv", ".json") and "__pycache__" not in p.parts:
             h.update(p.relative_to(root).as_posix().encode())

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from kg.inputs import Input, discover
+from kg.build.inputs import Input, discover
+from kg.iris import DEFAULT_BASE
 from kg.records import Record
 
-DEFAULT_BASE = "https://kg.example.org/"
 
 
 @dataclass
@@ -64,11 +64,11 @@ def process_input(inp: Input) -> InputResult:
         elif inp.kind == "document":
             res.records = [extract_path(inp.path)]
         elif inp.kind == "judgit":
-            from kg.read.judgit import iter_judgit
+            from kg.sources.judgit import iter_judgit
 
             res.records = list(iter_judgit(inp.path))
         elif inp.kind == "rs":
-            from kg.read.rs import iter_rs
+            from kg.sources.rs import iter_rs
 
             res.records = list(iter_rs(inp.path))
     except (ReadError, ExtractError) as e:
@@ -374,7 +374,7 @@ class BuildOptions:
 def build(paths: list[str], out_dir: str | Path, opts: BuildOptions | None = None) -> dict:
     """Run the whole build; write DIR/graph.nt, graph.nq, graph.ttl, report.json and DIR/store."""
     from kg.link import link_all
-    from kg.store import load_new_store
+    from kg.query.store import load_new_store
 
     opts = opts or BuildOptions()
     out = Path(out_dir)
@@ -382,7 +382,7 @@ def build(paths: list[str], out_dir: str | Path, opts: BuildOptions | None = Non
     t0 = time.perf_counter()
     inputs = discover(paths)
     bar = _Progress("extract", quiet=opts.quiet) if len(inputs) > 1 else None
-    from kg.cache import ExtractCache
+    from kg.build.cache import ExtractCache
 
     cache = ExtractCache(out) if opts.cache else None
     stages: dict[str, float] = {}
@@ -409,7 +409,7 @@ def build(paths: list[str], out_dir: str | Path, opts: BuildOptions | None = Non
     stage("store")
     validation = {"skipped": True}
     if opts.validate:
-        from kg.validate import validate_build
+        from kg.validate.shacl import validate_build
 
         validation = validate_build(out, counts["triples"])
     stage("validate")

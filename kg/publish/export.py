@@ -1,11 +1,11 @@
 """`kg export`: dump a built store as Turtle, N-Triples, N-Quads or JSON-LD, with a DCAT + VoID description.
 
 - ``nq`` and ``jsonld`` keep the named graphs (one per source document); ``ttl`` and ``nt`` hold their union.
-- Output is deterministic: the same sorted, de-duplicated lines as ``kg build`` writes (kg.pipeline.write_outputs).
+- Output is deterministic: the same sorted, de-duplicated lines as ``kg build`` writes (kg.build.pipeline.write_outputs).
 - JSON-LD: the document's ``@context`` is the URL of the published context (``kg/web/context.jsonld``, served
   by ``kg serve`` at ``/context.jsonld``); the same file is written beside the dump so it can be published
   with it. Property names and types are compact IRIs (``kg:amount``); node ids are absolute IRIs.
-- Beside the dump(s): ``<stem>.dcat.ttl`` (kg.dcat.describe) for CKAN/DCAT portals.
+- Beside the dump(s): ``<stem>.dcat.ttl`` (kg.publish.dcat.describe) for CKAN/DCAT portals.
 """
 from __future__ import annotations
 
@@ -18,10 +18,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.pipeline import DEFAULT_BASE, write_outputs
-from kg.store import open_store
+from kg.build.pipeline import write_outputs
+from kg.iris import DEFAULT_BASE
+from kg.paths import WEB_DIR
+from kg.query.store import open_store
 
-CONTEXT_FILE = Path(__file__).resolve().parent / "web" / "context.jsonld"
+CONTEXT_FILE = WEB_DIR / "context.jsonld"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -75,7 +77,7 @@ def export(store_dir: str | Path, formats: list[str], out: str | Path, *, base: 
            context_url: str | None = None, download_url: str | None = None, endpoint: str | None = None,
            issued: str | None = None) -> dict:
     """Write the dump(s), ``context.jsonld`` and ``<stem>.dcat.ttl``; return {"files": {fmt: path}, "counts", "dcat"}."""
-    from kg.dcat import Distribution, describe
+    from kg.publish.dcat import Distribution, describe
 
     paths = out_paths(out, formats)
     store = open_store(store_dir)

@@ -22,9 +22,9 @@ import networkx as nx
 import pandas as pd
 import pyoxigraph as ox
 
-from kg.store import QUERY_DIR, bind_parameters, open_store, query_header, resolve_query
+from kg.query.store import QUERY_DIR, bind_parameters, open_store, query_header, resolve_query
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the source tree (seeds/), for notebooks run from a checkout
 SEEDS_CACHE = ROOT / "build" / "notebook-seeds"
 
 _INT_TYPES = {"integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
@@ -46,7 +46,7 @@ def ensure_build(dir: str | Path | None = None) -> Path:  # noqa: A002 - the bri
     out = SEEDS_CACHE
     report = out / "report.json"
     if not report.exists() or not (out / "store").exists() or _newest_input() > report.stat().st_mtime:
-        from kg.pipeline import BuildOptions, build
+        from kg.build.pipeline import BuildOptions, build
 
         build([str(ROOT / "seeds")], out, BuildOptions(quiet=True))
     return out
@@ -114,7 +114,7 @@ def query_columns(name: str) -> list[str]:
 def frame(store_or_dir, query_name: str, **params) -> pd.DataFrame:
     """Run a named query (or .rq file) with parameters and return a typed DataFrame.
 
-    Parameters are bound like ``kg.store.run_query`` does (``VALUES ?p { UNDEF }``); ``None`` leaves a
+    Parameters are bound like ``kg.query.store.run_query`` does (``VALUES ?p { UNDEF }``); ``None`` leaves a
     parameter unbound. Integer columns are pandas ``Int64`` (nullable), decimal columns float, the rest str.
     """
     store = _store(store_or_dir)

@@ -23,7 +23,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pyoxigraph as ox
 
-from kg.store import open_store
+from kg.query.store import open_store
 
 RETRY_STATUS = {408, 425, 429, 500, 502, 503, 504}
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
-SHAPES = ONTOLOGY_DIR / "shapes.ttl"
-ONTOLOGY = ONTOLOGY_DIR / "kg.ttl"
+from kg.namespaces import KG_NS
+from kg.paths import ONTOLOGY, SHAPES
 
 
 def validate_graph(data_graph) -> dict:
@@ -39,7 +38,6 @@ def validate_graph(data_graph) -> dict:
 FULL_LIMIT = 30_000  # graphs up to this many triples are validated whole (pySHACL: ~0.5-2 ms a triple)
 SAMPLE_SHEETS = 30  # above it: this many sheets (chosen by a hash of their IRI) with everything they reach
 
-KG_NS = "https://kg.example.org/ns#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
@@ -90,7 +88,7 @@ def validate_build(out_dir: str | Path, triples: int, full_limit: int = FULL_LIM
     out = Path(out_dir)
     if triples <= full_limit:
         return validate_file(out / "graph.nt")
-    from kg.store import open_store
+    from kg.query.store import open_store
 
     sample, n_start = sample_triples(open_store(out), sheets)
     g = _rdflib_graph(sample)

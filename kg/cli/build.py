@@ -1,0 +1,58 @@
+"""`kg build` and `kg add`."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def cmd_build(a) -> int:
+    from kg.build.pipeline import BuildOptions, build, format_summary
+
+    report = build(a.inputs, a.out, BuildOptions(base=a.base, jobs=a.jobs, validate=not a.no_validate,
+                                                 quiet=a.quiet, cache=not a.no_cache))
+    print(format_summary(report))
+    print(f"wrote {Path(a.out) / 'graph.nt'}, graph.ttl, graph.nq, report.json and the store {Path(a.out) / 'store'}")
+    v = report.get("validation", {})
+    return 1 if (not v.get("skipped") and not v.get("conforms")) else 0
+
+
+def cmd_add(a) -> int:
+    from kg.build.incremental import AddError, add_documents
+
+    try:
+        res = add_documents(a.docs, a.store, a.base)
+    except (AddError, FileNotFoundError) as e:
+        print(f"kg add: {e}", file=sys.stderr)
+        return 2
+    for i in res["inputs"]:
+        line = f"{i['status']:<9} {i['input']}"
+        if i.get("reasons"):
+            line += "  " + "; ".join(i["reasons"])
+        print(line)
+    print(f"added {res['quads']:,} quads ({res['graphs_replaced']} earlier version(s) replaced) in {res['seconds']} s; "
+          f"graph.nt/graph.ttl are stale until the next kg build")
+    stale = res["rankings"]["stale_rankings"]
+    if stale:
+        print(f"kg add: {len(stale)} payee ranking(s) may miss a payee after a replaced document lowered a total "
+              f"(listed in report.json stale_rankings); run kg build to refresh them", file=sys.stderr)
+    return 1 if any(i["status"] == "failed" for i in res["inputs"]) else 0
+
+
+def register(sub) -> None:
+    from kg.iris import DEFAULT_BASE
+
+    b = sub.add_parser("build", help="build the graph and the embedded store from documents and data")
+    b.add_argument("inputs", nargs="+", help="documents, folders, JUDGIT .ndjson.gz files, RS download folders")
+    b.add_argument("--out", required=True, help="output folder (graph.nt, graph.ttl, report.json, store/)")
+    b.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI (default {DEFAULT_BASE})")
+    b.add_argument("--jobs", type=int, default=1, help="parallel extraction processes")
+    b.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
+    b.add_argument("--no-cache", action="store_true", help="re-extract every input (ignore DIR/cache)")
+    b.add_argument("--quiet", action="store_true")
+    b.set_defaults(func=cmd_build)
+
+    ad = sub.add_parser("add", help="add or replace documents in a built store without rebuilding it")
+    ad.add_argument("docs", nargs="+", help="document files or folders")
+    ad.add_argument("--store", required=True, help="build directory (kg build --out)")
+    ad.add_argument("--base", default=None, help="base IRI (default: the build's)")
+    ad.set_defaults(func=cmd_add)
