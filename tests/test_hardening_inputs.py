@@ -1,0 +1,146 @@
+"""Issue 23, inputs: every input is read with bounds (size, time, depth), discovery never loops, special files are
+skipped with a reason, and no file name or value can abort a build. Inputs are made here, by code."""
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from kg.build.inputs import discover
+from kg.read import read_document
+from kg.read.base import ReadError
+from tests.conftest import SEEDS
+
+SEED0 = SEEDS / "000_38c8df3bc6a1d4a3.txt"
+
+
+def _folder_with_seed(tmp_path: Path) -> Path:
+    d = tmp_path / "in"
+    d.mkdir()
+    shutil.copy(SEED0, d / "sheet.txt")
+    return d
+
+
+def test_symlink_loops_are_walked_once(tmp_path):
+    """A folder with links back to itself and its parent: discovery ends, the document is listed once and each loop
+    is listed as skipped (it used to hang, or read one document 41 times)."""
+    d = _folder_with_seed(tmp_path)
+    sub = d / "sub"
+    sub.mkdir()
+    (sub / "up").symlink_to("..")
+    (d / "self").symlink_to(".")
+    (d / "knot").symlink_to("knot")  # a link to itself: ELOOP
+    t0 = time.perf_counter()
+    found = discover([d])
+    assert time.perf_counter() - t0 < 5
+    docs = [i for i in found if i.kind == "document"]
+    assert [Path(i.path).name for i in docs] == ["sheet.txt"]
+    skipped = {Path(i.path).name: i.reason for i in found if i.kind == "skip"}
+    assert set(skipped) == {"up", "self", "knot"}
+    assert "loop" in skipped["knot"] and "again" in skipped["self"] and "again" in skipped["up"]
+
+
+def test_second_link_to_a_file_is_read_once(tmp_path):
+    d = _folder_with_seed(tmp_path)
+    (d / "alias.txt").symlink_to(d / "sheet.txt")
+    found = discover([d])
+    assert [Path(i.path).name for i in found if i.kind == "document"] == ["alias.txt"]  # sorted first, read once
+    [skip] = [i for i in found if i.kind == "skip"]
+    assert Path(skip.path).name == "sheet.txt" and "same file" in skip.reason
+
+
+def test_fifo_and_device_links_are_skipped_never_opened(tmp_path):
+    """A FIFO would block the build forever and /dev/zero never ends: both are listed with a reason, not read."""
+    d = _folder_with_seed(tmp_path)
+    os.mkfifo(d / "pipe.txt")
+    (d / "zero.txt").symlink_to("/dev/zero")
+    (d / "gone.txt").symlink_to(d / "nowhere")
+    found = {Path(i.path).name: i for i in discover([d])}
+    assert found["sheet.txt"].kind == "document"
+    assert found["pipe.txt"].kind == "skip" and "FIFO" in found["pipe.txt"].reason
+    assert found["zero.txt"].kind == "skip" and "character device" in found["zero.txt"].reason
+    assert found["gone.txt"].kind == "skip" and "dangling" in found["gone.txt"].reason
+    # given directly (not through a folder) they are refused by the reader at once, never blocking
+    t0 = time.perf_counter()
+    for name in ("pipe.txt", "zero.txt"):
+        with pytest.raises(ReadError, match="not a document") as e:
+            read_document(d / name)
+        assert name in str(e.value)
+    assert time.perf_counter() - t0 < 2
+
+
+def test_oversized_text_file_is_refused_without_reading_it(tmp_path, monkeypatch):
+    import kg.read.text as text
+
+    monkeypatch.setattr(text, "MAX_TEXT_BYTES", 1000)
+    p = tmp_path / "big.txt"
+    p.write_bytes(SEED0.read_bytes())
+    with pytest.raises(ReadError, match="too large") as e:
+        read_document(p)
+    assert str(p) in str(e.value) and f"{p.stat().st_size:,}" in str(e.value)
+
+
+def _zip_bomb_xlsx(sheet_mib: int) -> bytes:
+    """A real workbook whose first sheet holds one cell of ``sheet_mib`` MiB of '0' (deflated ~1000:1)."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "事業名"
+    buf = io.BytesIO()
+    wb.save(buf)
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename != "xl/worksheets/sheet1.xml":
+                z.writestr(info, data)
+                continue
+            head, rest = data.split(b"<sheetData>", 1)
+            tail = rest.split(b"</sheetData>", 1)[1]
+            zi = zipfile.ZipInfo(info.filename)
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            with z.open(zi, "w", force_zip64=True) as f:
+                f.write(head + b'<sheetData><row r="1"><c r="A1"><v>')
+                chunk = b"0" * (1 << 20)
+                for _ in range(sheet_mib):
+                    f.write(chunk)
+                f.write(b"</v></c></row></sheetData>" + tail)
+    return out.getvalue()
+
+
+def test_xlsx_zip_bomb_is_refused_in_seconds(tmp_path):
+    """412 KB of .xlsx whose sheet XML is 400 MB of '0' took over 300 s; now refused from the zip directory."""
+    t0 = time.perf_counter()
+    p = tmp_path / "bomb.xlsx"
+    p.write_bytes(_zip_bomb_xlsx(400))
+    made = time.perf_counter() - t0
+    assert p.stat().st_size < 1_000_000
+    t1 = time.perf_counter()
+    with pytest.raises(ReadError, match="too large when unpacked") as e:
+        read_document(p)
+    assert time.perf_counter() - t1 < 5, "refused before parsing"
+    assert str(p) in str(e.value) and "xl/worksheets/sheet1.xml" in str(e.value)
+    assert made < 30
+
+
+def test_xlsx_styled_extent_does_not_become_a_grid(tmp_path):
+    """A value in XFD1 and another in A200000 make a 16384 x 200000 extent: the grid holds only the value cells."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"], ws["B1"], ws["XFD1"], ws["A200000"] = "事業名", "テスト事業", "端", "末尾"
+    p = tmp_path / "wide.xlsx"
+    wb.save(p)
+    t0 = time.perf_counter()
+    doc = read_document(p)
+    assert time.perf_counter() - t0 < 20
+    assert doc.lines[0].startswith("事業名\tテスト事業\t") and doc.lines[0].endswith("\t端")
+    assert doc.lines[0].count("\t") == 16383
+    assert len(doc.lines) == 200000 and doc.lines[-1] == "末尾" and doc.locate(200000) == "Sheet!R200000"
