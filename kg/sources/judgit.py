@@ -14,6 +14,7 @@ import gzip
 import hashlib
 import json
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -170,6 +171,9 @@ class JudgitReader:
         except ValueError as e:
             self._fail(n, f"not JSON: {e}")
             return None
+        except RecursionError:
+            self._fail(n, f"nested too deeply to read (over Python's limit of {sys.getrecursionlimit()} levels)")
+            return None
         if not isinstance(d, dict):
             self._fail(n, f"not a JSON object but {type(d).__name__}")
             return None
@@ -178,7 +182,7 @@ class JudgitReader:
             return None
         try:
             rec = self._record(d, n, sha)
-        except (TypeError, ValueError, AttributeError) as e:
+        except (TypeError, ValueError, AttributeError, RecursionError) as e:
             self._fail(n, f"unexpected value: {e}")
             return None
         self.stats["sheets"] += 1
@@ -227,7 +231,7 @@ class JudgitReader:
         rec["extra"] = {"judgit_id": d.get("ID"), "jigyo_id": d.get("事業ID"), "url": d.get("url"),
                         "judgit_number": given or None}
         for jp, key in (("事業目的", "purpose"), ("事業概要", "overview")):
-            if not is_unknown(_s(d.get(jp))):
+            if isinstance(d.get(jp), str) and not is_unknown(_s(d.get(jp))):
                 rec["extra"][key] = d[jp]
         return rec
 
