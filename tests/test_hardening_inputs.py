@@ -3,6 +3,7 @@ skipped with a reason, and no file name or value can abort a build. Inputs are m
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import time
@@ -144,3 +145,47 @@ def test_xlsx_styled_extent_does_not_become_a_grid(tmp_path):
     assert doc.lines[0].startswith("事業名\tテスト事業\t") and doc.lines[0].endswith("\t端")
     assert doc.lines[0].count("\t") == 16383
     assert len(doc.lines) == 200000 and doc.lines[-1] == "末尾" and doc.locate(200000) == "Sheet!R200000"
+
+
+def test_make_safe_cuts_oversized_values_and_escapes_undecodable_names():
+    from kg.build.guard import TRUNCATION_MARK, make_safe
+
+    bad_name = os.fsdecode("シート".encode("cp932") + b".txt")
+    rec = {"source": bad_name, "project_name": "長" * 50, "payees": [{"name": "短い", "description": "x" * 30}],
+           "warnings": [{"code": "c", "message": f"in {bad_name}"}]}
+    make_safe(rec, max_chars=25)
+    json.dumps(rec, ensure_ascii=False).encode("utf-8")  # writable now
+    assert rec["source"] == "\\x83V\\x81[\\x83g.txt"
+    assert rec["project_name"] == "長" * 25 + TRUNCATION_MARK
+    assert rec["payees"][0] == {"name": "短い", "description": "x" * 25 + TRUNCATION_MARK}
+    kept = {t["field"]: t for t in rec["truncated_values"]}
+    assert kept["project_name"] == {"field": "project_name", "length": 50, "value": "長" * 50}
+    assert kept["payees[0].description"]["length"] == 30
+    codes = [w["code"] for w in rec["warnings"]]
+    assert codes.count("value_truncated") == 2 and rec["warnings"][0]["message"] == "in \\x83V\\x81[\\x83g.txt"
+
+
+def test_time_limit_interrupts_a_slow_reader():
+    from kg.build.guard import time_limit
+
+    t0 = time.perf_counter()
+    with pytest.raises(ReadError, match="time limit exceeded") as e:
+        with time_limit(0.2, "slow.txt"):
+            while True:
+                sum(range(1000))
+    assert time.perf_counter() - t0 < 2 and e.value.path == "slow.txt"
+
+
+def test_judgit_line_nested_too_deeply_is_one_bad_line(tmp_path):
+    from kg.sources.judgit import JudgitReader
+
+    p = tmp_path / "j.ndjson"
+    good = {"公開年度": 2017, "府省庁": "総務省", "事業番号2": "0001", "事業名": "テスト事業"}
+    p.write_text(json.dumps(good, ensure_ascii=False) + "\n" + "[" * 50_000 + "]" * 50_000 + "\n"
+                 + json.dumps({**good, "事業番号2": "0002", "事業目的": [[["not text"]]]}, ensure_ascii=False) + "\n",
+                 encoding="utf-8")
+    reader = JudgitReader(p)
+    recs = list(reader)
+    assert [r["project_number"] for r in recs] == ["0001", "0002"]
+    assert [n for n, _ in reader.errors] == [2] and "nested too deeply" in reader.errors[0][1]
+    assert "purpose" not in recs[1]["extra"]
