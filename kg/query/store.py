@@ -40,6 +40,17 @@ def build_store(target: str | Path, nquads_file: str | Path) -> Path:
     return target
 
 
+def copy_store(source: str | Path, target: str | Path) -> Path:
+    """A copy of the store at ``source`` as a new store at ``target`` (RocksDB checkpoint: the immutable files are
+    hard-linked, so this is cheap on one file system); the copy can then be changed without touching the source."""
+    st = ox.Store(str(source))
+    try:
+        st.backup(str(target))
+    finally:
+        del st
+    return Path(target)
+
+
 def load_new_store(out_dir: str | Path, nquads_file: str | Path) -> Path:
     """Bulk-load ``nquads_file`` as ``out_dir/store``: built aside in the staging folder and swapped in by a journalled
     commit (kg.build.atomic), so a run killed at any point leaves the previous store or the new one, never none."""
