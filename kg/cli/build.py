@@ -36,12 +36,17 @@ report.json "truncated_values")."""
 
 
 def cmd_add(a) -> int:
+    from kg.build.atomic import BusyError, OutputError, describe_os_error
     from kg.build.incremental import AddError, add_documents
 
     try:
         res = add_documents(a.docs, a.store, a.base)
-    except (AddError, FileNotFoundError) as e:
+    except (AddError, FileNotFoundError, BusyError, OutputError) as e:
         print(f"kg add: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:
+        print(f"kg add: {describe_os_error(e, f'cannot update {a.store}')}; the build is left as it was",
+              file=sys.stderr)
         return 2
     for i in res["inputs"]:
         line = f"{i['status']:<9} {i['input']}"
