@@ -60,6 +60,15 @@ def _crash_during_load(out: Path, nq: Path, crash: str) -> int:
     return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True).returncode
 
 
+def _crashed(tmp_path: Path, crash: str) -> Path:
+    """A build folder holding the store of value "old", where loading one of value "new" died at ``crash``."""
+    out = tmp_path / "out"
+    out.mkdir()
+    load_new_store(out, _nq(tmp_path / "a.nq", "old"))
+    assert _crash_during_load(out, _nq(tmp_path / "b.nq", "new"), crash) == 9
+    return out
+
+
 def _kg_query(out: Path, tmp_path: Path) -> subprocess.CompletedProcess:
     rq = tmp_path / "q.rq"
     rq.write_text(Q, encoding="utf-8")
@@ -69,10 +78,7 @@ def _kg_query(out: Path, tmp_path: Path) -> subprocess.CompletedProcess:
 
 def test_crash_between_the_two_renames_keeps_a_store_and_is_repaired(tmp_path):
     """It used to leave no store at all; now the journal says the new store is complete and it is moved in."""
-    out = tmp_path / "out"
-    out.mkdir()
-    load_new_store(out, _nq(tmp_path / "a.nq", "old"))
-    assert _crash_during_load(out, _nq(tmp_path / "b.nq", "new"), "between-renames") == 9
+    out = _crashed(tmp_path, "between-renames")
     assert not (out / "store").exists()  # the crash left the folder mid-swap
     assert atomic.usable_store(out) == out / ".kg-staging" / "store"
     r = _kg_query(out, tmp_path)
@@ -83,10 +89,7 @@ def test_crash_between_the_two_renames_keeps_a_store_and_is_repaired(tmp_path):
 
 
 def test_crash_before_the_commit_keeps_the_old_store(tmp_path):
-    out = tmp_path / "out"
-    out.mkdir()
-    load_new_store(out, _nq(tmp_path / "a.nq", "old"))
-    assert _crash_during_load(out, _nq(tmp_path / "b.nq", "new"), "before-commit") == 9
+    out = _crashed(tmp_path, "before-commit")
     assert (out / ".kg-staging" / "store").exists() and not (out / ".kg-staging" / "COMMIT").exists()
     r = _kg_query(out, tmp_path)
     assert r.returncode == 0, r.stderr
@@ -98,10 +101,7 @@ def test_crash_before_the_commit_keeps_the_old_store(tmp_path):
 
 def test_reader_uses_last_good_store_while_a_writer_holds_the_folder(tmp_path):
     """Mid-swap with a writer still holding the lock: the reader does not repair, it reads the complete store."""
-    out = tmp_path / "out"
-    out.mkdir()
-    load_new_store(out, _nq(tmp_path / "a.nq", "old"))
-    assert _crash_during_load(out, _nq(tmp_path / "b.nq", "new"), "between-renames") == 9
+    out = _crashed(tmp_path, "between-renames")
     with atomic.output_lock(out):
         assert locate_store(out) == out / ".kg-staging" / "store"
         assert _values(out) == [["new"]]
