@@ -40,8 +40,8 @@ def _previous_graphs(store: ox.Store, base: str, name: str) -> list[ox.NamedNode
 
 
 def add_documents(paths: list[str], out_dir: str | Path, base: str | None = None) -> dict:
-    from kg.emit.rankings import rankings_before, update_rankings
     from kg.build.pipeline import process_input
+    from kg.emit.rankings import rankings_before, update_rankings
     from kg.emit.rdf import emit, to_nq_line
     from kg.iris import DEFAULT_BASE
     from kg.link import link_all
