@@ -189,3 +189,27 @@ def test_judgit_line_nested_too_deeply_is_one_bad_line(tmp_path):
     assert [r["project_number"] for r in recs] == ["0001", "0002"]
     assert [n for n, _ in reader.errors] == [2] and "nested too deeply" in reader.errors[0][1]
     assert "purpose" not in recs[1]["extra"]
+
+
+def test_judgit_line_over_the_line_limit_is_skipped_not_held(tmp_path):
+    from kg.read.ndjson import LongLine, iter_lines
+    from kg.sources.judgit import JudgitReader
+
+    good = json.dumps({"公開年度": 2017, "府省庁": "総務省", "事業番号2": "0001", "事業名": "テスト事業"},
+                      ensure_ascii=False)
+    p = tmp_path / "j.ndjson"
+    p.write_text(good + "\n" + "x" * 5000 + "\n" + good.replace("0001", "0002") + "\n", encoding="utf-8")
+    lines = list(iter_lines(p, max_chars=1000))
+    assert [n for n, _ in lines] == [1, 2, 3]
+    assert isinstance(lines[1][1], LongLine) and lines[1][1].length == 5001
+    assert lines[2][1].startswith("{") and json.loads(lines[2][1])["事業番号2"] == "0002"
+    import kg.read.ndjson as nd
+
+    old = nd.MAX_LINE_CHARS
+    try:
+        nd.iter_lines.__defaults__ = (1000,)
+        reader = JudgitReader(p)
+        assert [r["project_number"] for r in reader] == ["0001", "0002"]
+        assert reader.errors[0][0] == 2 and "5,001 characters" in reader.errors[0][1]
+    finally:
+        nd.iter_lines.__defaults__ = (old,)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 def cmd_build(a) -> int:
     from kg.build.atomic import BusyError, OutputError, describe_os_error
-    from kg.build.pipeline import BuildOptions, build, format_summary
+    from kg.build.pipeline import BuildOptions, build
+    from kg.build.summary import format_summary
 
     try:
         report = build(a.inputs, a.out, BuildOptions(base=a.base, jobs=a.jobs, validate=not a.no_validate,
