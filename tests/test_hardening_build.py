@@ -225,6 +225,8 @@ def test_file_name_that_is_not_utf8(tmp_path):
     shown = "事業シート".encode("cp932").decode("utf-8", "backslashreplace") + ".txt"
     assert entry["input"].endswith("/" + shown) and shown.startswith("\\x8e\\x96")
     assert "2010401075423" in (out / "graph.nt").read_text(encoding="utf-8")
+    assert kg("build", src, "--out", out).returncode == 0
+    assert _report(out)["inputs"][0]["cached"] is True  # the extraction cache keeps such names too
 
 
 def test_time_limit_per_input(tmp_path):
