@@ -213,3 +213,22 @@ def test_judgit_line_over_the_line_limit_is_skipped_not_held(tmp_path):
         assert reader.errors[0][0] == 2 and "5,001 characters" in reader.errors[0][1]
     finally:
         nd.iter_lines.__defaults__ = (old,)
+
+
+def test_rs_zip_bomb_is_refused_from_the_zip_directory(tmp_path):
+    from kg.read.rs_download import find_sources
+
+    p = tmp_path / "rs.zip"
+    with zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as z:
+        for code in ("1-1", "1-2", "1-3"):
+            z.writestr(f"{code}_RS_2024_x.csv", "事業名\n")
+        zi = zipfile.ZipInfo("2-1_RS_2024_予算・執行_サマリ.csv")
+        zi.compress_type = zipfile.ZIP_DEFLATED
+        with z.open(zi, "w", force_zip64=True) as f:
+            for _ in range(100):
+                f.write(b"0" * (1 << 20))
+    assert p.stat().st_size < 1_000_000
+    t0 = time.perf_counter()
+    with pytest.raises(ReadError, match="unpacks to 104,857,600 bytes") as e:
+        find_sources(p)
+    assert time.perf_counter() - t0 < 2 and str(p) in str(e.value)
