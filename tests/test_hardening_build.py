@@ -209,6 +209,7 @@ def test_special_files_and_loops_are_listed_in_the_report(tmp_path):
         ("pipe.txt", "zero.txt", "loop"), "skipped")
     assert "FIFO" in by_name["pipe.txt"]["reasons"][0] and "device" in by_name["zero.txt"]["reasons"][0]
     assert by_name[SEED0.name]["status"] in ("ok", "warnings")
+    assert "SKIPPED" in r.stdout and "pipe.txt: skipped, a FIFO" in r.stdout
 
 
 def test_file_name_that_is_not_utf8(tmp_path):

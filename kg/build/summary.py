@@ -70,4 +70,7 @@ def format_summary(report: dict) -> str:
         lines.append(f"SHACL: {'conforms' if v.get('conforms') else 'VIOLATIONS: ' + str(v.get('violations'))}")
     for f in failed:
         lines.append(f"FAILED {f['input']}: {'; '.join(f['reasons'])}")
+    for f in report["inputs"]:
+        if f["kind"] == "skip":  # what discovery would not open (FIFO, device, link loop): say so, not only count it
+            lines.append(f"SKIPPED {'; '.join(f['reasons'])}")
     return "\n".join(lines)
