@@ -202,11 +202,18 @@ def _execute(store: ox.Store, job: dict) -> tuple[int, str, bytes]:
 MAX_RESULT_DEFAULT = ServeOptions.max_result_bytes
 
 
+READY = "ready"
+
+
 def _worker_main(conn, store_dir: str) -> None:
     from kg.query.store import open_store
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops us
     store = open_store(store_dir, read_only=True)
+    try:
+        conn.send(READY)  # the pool times a query from here, not from the process start
+    except (BrokenPipeError, OSError):
+        return
     while True:
         try:
             job = conn.recv()
@@ -260,6 +267,7 @@ class QueryPool:
         self._ctx = multiprocessing.get_context("spawn")
         self._idle: queue.Queue = queue.Queue()
         self._all: set = set()
+        self._ready: set[int] = set()  # pids of workers that said READY
         self._lock = threading.Lock()
         self._long = threading.BoundedSemaphore(max(1, long_lane))
         self.long_started = self.long_refused = 0
@@ -283,6 +291,7 @@ class QueryPool:
         p.join(5)
         with self._lock:
             self._all.discard(p)
+        self._ready.discard(p.pid)
 
     def _replace(self, worker) -> None:
         self._retire(worker)
@@ -301,6 +310,10 @@ class QueryPool:
                             {"Retry-After": "5"}) from None
         p, conn = worker
         try:
+            if p.pid not in self._ready:  # a fresh worker: wait until it has opened the store
+                if not conn.poll(max(0.0, deadline - time.monotonic())) or conn.recv() != READY:
+                    raise EOFError
+                self._ready.add(p.pid)
             conn.send(job)
             first = deadline - time.monotonic()
             if self.long_lane > 0:
