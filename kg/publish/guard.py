@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
@@ -100,17 +101,23 @@ def _prefixes(toks: list[Token]) -> dict[str, str]:
     return out
 
 
-def outbound_targets(text: str) -> list[Target]:
-    """Every SERVICE/LOAD clause of ``text`` with the IRI it would fetch (None when unknown)."""
+@lru_cache(maxsize=256)
+def outbound_targets(text: str) -> tuple[Target, ...]:
+    """Every SERVICE/LOAD clause of ``text`` with the IRI it would fetch (None when unknown).
+
+    A text in which neither word occurs at all (in any case, after decoding escapes) has none and is not lexed."""
     text = unescape_codepoints(text)
+    folded = text.upper()
+    if not any(k in folded for k in FETCHING_KEYWORDS):
+        return ()
     toks = tokens(text)
     prefixes = _prefixes(toks)
     has_base = any(t.kind == "word" and t.text.upper() == "BASE" for t in toks)
     out = []
     for i, t in enumerate(toks):
         kw = _fetching(t)
-        if kw is None:
-            continue
+        if kw is None or (i and toks[i - 1].kind == "word" and toks[i - 1].text.upper() == "PREFIX"):
+            continue  # (the declaration ``PREFIX service: <…>`` fetches nothing; its uses are checked)
         glued = t.kind != "word" or t.text.upper() not in FETCHING_KEYWORDS
         j = i + 1
         if j < len(toks) and toks[j].kind == "word" and toks[j].text.upper() == "SILENT":
@@ -134,7 +141,7 @@ def outbound_targets(text: str) -> list[Target]:
         else:
             why = f"{nxt.text!r}"
         out.append(Target(kw, iri, t.pos, why))
-    return out
+    return tuple(out)
 
 
 def check_outbound(text: str, allowed: frozenset[str] | set[str] = frozenset()) -> None:

@@ -302,7 +302,6 @@ class QueryPool:
                               "(kg serve --timeout)")
 
     def run(self, job: dict) -> tuple[int, str, bytes]:
-        deadline = time.monotonic() + self.timeout
         try:
             worker = self._idle.get(timeout=self.timeout)
         except queue.Empty:
@@ -311,9 +310,10 @@ class QueryPool:
         p, conn = worker
         try:
             if p.pid not in self._ready:  # a fresh worker: wait until it has opened the store
-                if not conn.poll(max(0.0, deadline - time.monotonic())) or conn.recv() != READY:
+                if not conn.poll(max(self.timeout, 30.0)) or conn.recv() != READY:
                     raise EOFError
                 self._ready.add(p.pid)
+            deadline = time.monotonic() + self.timeout  # the time limit counts from the query's start
             conn.send(job)
             first = deadline - time.monotonic()
             if self.long_lane > 0:
