@@ -13,7 +13,15 @@ from urllib.parse import parse_qs
 import pyoxigraph as ox
 
 from kg.publish.guard import OutboundRefused, check_outbound
-from kg.publish.protocol import GRAPH_FORMATS, TEXT, HttpError, check_iri, negotiate
+from kg.publish.protocol import (
+    GRAPH_FORMATS,
+    TEXT,
+    CappedBuffer,
+    HttpError,
+    ResultTooLarge,
+    check_iri,
+    negotiate,
+)
 
 
 def require_update(req) -> None:
@@ -69,7 +77,12 @@ def graph_store(req, method: str) -> None:
         mt = negotiate(req.headers.get("Accept") or "", GRAPH_FORMATS, "text/turtle")
         if mt is None:
             raise HttpError(406, "no acceptable RDF format")
-        req.send(200, mt + "; charset=utf-8", st.dump(format=GRAPH_FORMATS[mt], from_graph=g))
+        out = CappedBuffer(req.server.opts.max_result_bytes)
+        try:
+            st.dump(out, format=GRAPH_FORMATS[mt], from_graph=g)
+        except ResultTooLarge as e:
+            raise HttpError(422, f"graph {g.value}: {e}") from None
+        req.send(200, mt + "; charset=utf-8", out.getvalue())
         return
     require_update(req)
     if method == "DELETE":

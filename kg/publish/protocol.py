@@ -40,6 +40,31 @@ class HttpError(Exception):
         self.status, self.message, self.headers = status, message, headers or {}
 
 
+class ResultTooLarge(Exception):
+    pass
+
+
+class CappedBuffer:
+    """A write target for pyoxigraph's serializers that refuses to grow past ``limit`` bytes."""
+
+    def __init__(self, limit: int):
+        self.limit, self.parts, self.size = limit, [], 0
+
+    def write(self, b) -> int:
+        self.size += len(b)
+        if self.size > self.limit:
+            raise ResultTooLarge(f"the result is larger than the limit of {self.limit:,} bytes "
+                                 "(kg serve --max-result-bytes); add a LIMIT, or page with LIMIT/OFFSET")
+        self.parts.append(bytes(b))
+        return len(b)
+
+    def flush(self) -> None:
+        pass
+
+    def getvalue(self) -> bytes:
+        return b"".join(self.parts)
+
+
 def is_update(text: str) -> bool:
     """True when ``text`` (that did not parse as a query) reads as a SPARQL Update."""
     return bool(UPDATE_WORDS.search(re.sub(r"(?m)#.*$", "", text)))

@@ -59,7 +59,9 @@ from kg.publish.protocol import (
     GRAPH_FORMATS,
     RESULTS_FORMATS,
     TEXT,
+    CappedBuffer,
     HttpError,
+    ResultTooLarge,
     check_iri,
     is_update,
     negotiate,
@@ -125,31 +127,6 @@ def describe_named_queries() -> list[dict]:
 
 
 # ---------------------------------------------------------------- query workers
-
-
-class ResultTooLarge(Exception):
-    pass
-
-
-class CappedBuffer:
-    """A write target for pyoxigraph's serializers that refuses to grow past ``limit`` bytes."""
-
-    def __init__(self, limit: int):
-        self.limit, self.parts, self.size = limit, [], 0
-
-    def write(self, b) -> int:
-        self.size += len(b)
-        if self.size > self.limit:
-            raise ResultTooLarge(f"the result is larger than the limit of {self.limit:,} bytes "
-                                 "(kg serve --max-result-bytes); add a LIMIT, or page with LIMIT/OFFSET")
-        self.parts.append(bytes(b))
-        return len(b)
-
-    def flush(self) -> None:
-        pass
-
-    def getvalue(self) -> bytes:
-        return b"".join(self.parts)
 
 
 def execute(store: ox.Store, job: dict) -> tuple[int, str, bytes]:
