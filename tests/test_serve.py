@@ -395,6 +395,11 @@ def test_ssrf_service_is_refused_and_nothing_is_fetched(endpoint):
         harmless = ('SELECT ?x WHERE { BIND("SERVICE <http://127.0.0.1/>" AS ?x) '
                     '# SERVICE <http://127.0.0.1/>\n FILTER(?x != <http://example.org/SERVICE>) }')
         assert select_json(endpoint, harmless) == [{"x": "SERVICE <http://127.0.0.1/>"}]
+        # FROM / FROM NAMED / DESCRIBE name graphs of the store: they run, and fetch nothing
+        for q in (f"SELECT * FROM <{listener.url}/from> WHERE {{ ?s ?p ?o }}",
+                  f"SELECT * FROM NAMED <{listener.url}/named> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
+                  f"DESCRIBE <{listener.url}/describe>"):
+            assert http(f"{endpoint}/query?{urlencode({'query': q})}")[0] == 200, q
         time.sleep(0.3)
         assert listener.requests == []
     finally:
@@ -482,6 +487,9 @@ def test_client_mistakes_are_4xx_and_workers_survive(endpoint):
     status, _h, body = http(f"{endpoint}/query", b"ASK { \xff }", "POST", {"Content-Type": "application/sparql-query"})
     assert status == 400 and "UTF-8" in body
     assert http(f"{endpoint}/query?query=%ff")[0] == 400
+    status, _h, body = http(f"{endpoint}/query", b"query=ASK%ff", "POST",
+                            {"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 400 and "UTF-8" in body
     for _ in range(4):  # both workers still there
         assert json.loads(http(f"{endpoint}/query?{urlencode(ask)}")[2])["boolean"] is True
 

@@ -8,8 +8,6 @@ request handler (kg.publish.serve.Handler) and the method.
 """
 from __future__ import annotations
 
-from urllib.parse import parse_qs
-
 import pyoxigraph as ox
 
 from kg.publish.guard import OutboundRefused, check_outbound
@@ -36,7 +34,7 @@ def update(req, method: str) -> None:
     if ctype == "application/sparql-update":
         text = req.text(body)
     elif ctype == "application/x-www-form-urlencoded":
-        text = (parse_qs(req.text(body)).get("update") or [""])[0]
+        text = (req.form(body).get("update") or [""])[0]
     else:
         raise HttpError(415, "POST /update wants application/sparql-update or a form with 'update'")
     try:

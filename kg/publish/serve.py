@@ -21,7 +21,7 @@ connections (more are answered 503 at once, no thread); a request body needs a p
 results are serialised into a capped buffer (``max_result_bytes``, else 422 with the reason); any client mistake
 is a 4xx and a worker never dies of one.
 
-Read-only (the default), every query runs in a worker process holding its own read-only handle on the store;
+Queries run in kg.publish.pool. Read-only (the default), every query runs in a worker process holding its own read-only handle on the store;
 a query that passes the time limit is stopped by ending its worker (a thread could not be stopped) and
 answered with 503. A query still running after ``long_after`` seconds moves to the long lane: its worker leaves
 the pool and a fresh one takes its place, so at most ``long_lane`` long queries run at once and short queries
@@ -35,8 +35,6 @@ import base64
 import hmac
 import ipaddress
 import json
-import multiprocessing
-import queue
 import re
 import signal
 import socket
@@ -49,24 +47,19 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
-import pyoxigraph as ox
-
 from kg.paths import WEB_DIR
 from kg.publish import gsp
 from kg.publish.guard import OutboundRefused, check_outbound
+from kg.publish.pool import MAX_RESULT_DEFAULT, QueryPool, ThreadRunner, execute
 from kg.publish.protocol import (
     FORMAT_ALIASES,
-    GRAPH_FORMATS,
-    RESULTS_FORMATS,
     TEXT,
-    CappedBuffer,
     HttpError,
-    ResultTooLarge,
     check_iri,
     is_update,
     negotiate,
 )
-from kg.query.store import QueryError, bind_parameters, named_queries, query_header, query_parameters
+from kg.query.store import named_queries, query_header, query_parameters
 
 __all__ = ["HttpError", "ROUTES", "Route", "ServeOptions", "check_options", "describe_named_queries", "execute",
            "is_update", "make_server", "negotiate", "serve"]
@@ -90,7 +83,7 @@ class ServeOptions:
     backlog: int = 128  # listen queue
     request_timeout: float = 10.0  # seconds: each socket operation, and reading a whole request
     max_connections: int = 64  # open connections served at once; more get 503 at once
-    max_result_bytes: int = 64 << 20  # serialised result size cap
+    max_result_bytes: int = MAX_RESULT_DEFAULT  # serialised result size cap
     long_after: float = 1.0  # seconds after which a running query moves to the long lane
     long_lane: int = 2  # long queries at once (0: no lane, long queries keep their worker)
 
@@ -126,213 +119,6 @@ def describe_named_queries() -> list[dict]:
     return out
 
 
-# ---------------------------------------------------------------- query workers
-
-
-def execute(store: ox.Store, job: dict) -> tuple[int, str, bytes]:
-    """Run one query job in a worker: (HTTP status, content type, body). Never raises."""
-    try:
-        return _execute(store, job)
-    except Exception as e:  # noqa: BLE001 - a worker answers every job and stays alive
-        return 500, TEXT, f"query failed: {type(e).__name__}: {e}".encode()
-
-
-def _execute(store: ox.Store, job: dict) -> tuple[int, str, bytes]:
-    try:
-        sparql, subs = bind_parameters(job["query"], job.get("params") or {})
-        kw: dict = {"substitutions": subs or None}
-        if job.get("default_graphs"):
-            kw["default_graph"] = [ox.NamedNode(g) for g in job["default_graphs"]]
-        else:
-            kw["use_default_graph_as_union"] = True
-        if job.get("named_graphs"):
-            kw["named_graphs"] = [ox.NamedNode(g) for g in job["named_graphs"]]
-    except (QueryError, ValueError) as e:
-        return 400, TEXT, str(e).encode()
-    out = CappedBuffer(job.get("max_bytes") or MAX_RESULT_DEFAULT)
-    try:
-        res = store.query(sparql, **kw)
-        if isinstance(res, ox.QueryTriples):
-            mt = negotiate(job.get("accept", ""), GRAPH_FORMATS, "text/turtle")
-            if mt is None:
-                return 406, TEXT, b"no acceptable format for a graph result"
-            res.serialize(out, format=GRAPH_FORMATS[mt])
-        else:
-            mt = negotiate(job.get("accept", ""), RESULTS_FORMATS, "application/sparql-results+json")
-            if mt is None:
-                return 406, TEXT, b"no acceptable format for query results"
-            res.serialize(out, format=RESULTS_FORMATS[mt])
-    except ResultTooLarge as e:
-        return 422, TEXT, str(e).encode()
-    except SyntaxError as e:
-        if is_update(job["query"]):
-            return 403, TEXT, b"this is a SPARQL Update: /query runs read queries only"
-        return 400, TEXT, f"SPARQL syntax error: {e}".encode()
-    except ValueError as e:
-        return 400, TEXT, str(e).encode()
-    except (OSError, RuntimeError) as e:
-        return 500, TEXT, f"query failed: {e}".encode()
-    ctype = mt + ("; charset=utf-8" if mt.startswith("text/") or mt.endswith("json") else "")
-    return 200, ctype, out.getvalue()
-
-
-MAX_RESULT_DEFAULT = ServeOptions.max_result_bytes
-
-
-READY = "ready"
-
-
-def _worker_main(conn, store_dir: str) -> None:
-    from kg.query.store import open_store
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops us
-    store = open_store(store_dir, read_only=True)
-    try:
-        conn.send(READY)  # the pool times a query from here, not from the process start
-    except (BrokenPipeError, OSError):
-        return
-    while True:
-        try:
-            job = conn.recv()
-        except (EOFError, OSError):
-            return
-        try:
-            conn.send(execute(store, job))
-        except (BrokenPipeError, OSError):
-            return
-
-
-class ThreadRunner:
-    """Queries in threads of the server process, over the store it writes (``--allow-update``).
-
-    RocksDB cannot be opened by other processes while this one writes it (a compaction deletes files a
-    read-only opener still expects), so with updates on there are no worker processes: a query past the time
-    limit is answered with 503 on time, but its thread runs on until the query ends.
-    """
-
-    def __init__(self, store: ox.Store, size: int, timeout: float):
-        from concurrent.futures import ThreadPoolExecutor
-
-        self.store, self.timeout = store, timeout
-        self._pool = ThreadPoolExecutor(max_workers=max(1, size), thread_name_prefix="kg-query")
-
-    def run(self, job: dict) -> tuple[int, str, bytes]:
-        from concurrent.futures import TimeoutError as FutureTimeout
-
-        future = self._pool.submit(execute, self.store, job)
-        try:
-            return future.result(timeout=self.timeout)
-        except FutureTimeout:
-            future.cancel()
-            raise HttpError(503, f"query abandoned: it ran longer than the time limit of {self.timeout:g} s "
-                                 "(kg serve --timeout)") from None
-
-    def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
-
-
-class QueryPool:
-    """Worker processes, each with a read-only store handle; a query past its deadline ends its worker.
-
-    ``size`` workers serve every query; one still running after ``long_after`` s takes its worker into the long
-    lane (at most ``long_lane`` at once) and a fresh worker replaces it, so long queries cannot starve short ones.
-    """
-
-    def __init__(self, store_dir: str, size: int, timeout: float, long_after: float = 1.0, long_lane: int = 2):
-        self.store_dir, self.timeout = store_dir, timeout
-        self.long_after, self.long_lane = long_after, long_lane
-        self._ctx = multiprocessing.get_context("spawn")
-        self._idle: queue.Queue = queue.Queue()
-        self._all: set = set()
-        self._ready: set[int] = set()  # pids of workers that said READY
-        self._lock = threading.Lock()
-        self._long = threading.BoundedSemaphore(max(1, long_lane))
-        self.long_started = self.long_refused = 0
-        for _ in range(max(1, size)):
-            self._idle.put(self._spawn())
-
-    def _spawn(self):
-        parent, child = self._ctx.Pipe()
-        p = self._ctx.Process(target=_worker_main, args=(child, self.store_dir), daemon=True, name="kg-query")
-        p.start()
-        child.close()
-        with self._lock:
-            self._all.add(p)
-        return p, parent
-
-    def _retire(self, worker) -> None:
-        p, conn = worker
-        conn.close()
-        if p.is_alive():
-            p.kill()
-        p.join(5)
-        with self._lock:
-            self._all.discard(p)
-        self._ready.discard(p.pid)
-
-    def _replace(self, worker) -> None:
-        self._retire(worker)
-        self._idle.put(self._spawn())
-
-    def _timed_out(self) -> HttpError:
-        return HttpError(503, f"query stopped: it ran longer than the time limit of {self.timeout:g} s "
-                              "(kg serve --timeout)")
-
-    def run(self, job: dict) -> tuple[int, str, bytes]:
-        try:
-            worker = self._idle.get(timeout=self.timeout)
-        except queue.Empty:
-            raise HttpError(503, f"all query workers are busy; try again (time limit {self.timeout:g} s)",
-                            {"Retry-After": "5"}) from None
-        p, conn = worker
-        try:
-            if p.pid not in self._ready:  # a fresh worker: wait until it has opened the store
-                if not conn.poll(max(self.timeout, 30.0)) or conn.recv() != READY:
-                    raise EOFError
-                self._ready.add(p.pid)
-            deadline = time.monotonic() + self.timeout  # the time limit counts from the query's start
-            conn.send(job)
-            first = deadline - time.monotonic()
-            if self.long_lane > 0:
-                first = min(first, self.long_after)
-            if conn.poll(max(0.0, first)):
-                res = conn.recv()
-                self._idle.put(worker)
-                return res
-            if time.monotonic() >= deadline:
-                self._replace(worker)
-                raise self._timed_out()
-            # a long query: into the long lane (a fresh worker takes its place), or stopped when the lane is full
-            if not self._long.acquire(blocking=False):
-                self.long_refused += 1
-                self._replace(worker)
-                raise HttpError(503, f"query stopped after {self.long_after:g} s: {self.long_lane} long queries are "
-                                     "running already (kg serve --long-lane); try again later",
-                                {"Retry-After": "10"})
-            self.long_started += 1
-            try:
-                self._idle.put(self._spawn())
-                if conn.poll(max(0.0, deadline - time.monotonic())):
-                    res = conn.recv()
-                    self._retire(worker)
-                    return res
-                self._retire(worker)
-                raise self._timed_out()
-            finally:
-                self._long.release()
-        except (EOFError, OSError):
-            self._replace(worker)
-            raise HttpError(500, "the query worker died while running the query") from None
-
-    def close(self) -> None:
-        with self._lock:
-            procs = list(self._all)
-        for p in procs:
-            p.kill()
-        for p in procs:
-            p.join(5)
-
-
 # ---------------------------------------------------------------- routes
 
 
@@ -356,7 +142,7 @@ def sparql_query(req: Handler, method: str) -> None:
         if ctype == "application/sparql-query":
             args.setdefault("query", []).append(req.text(body))
         elif ctype == "application/x-www-form-urlencoded":
-            for k, v in parse_qs(req.text(body), keep_blank_values=True).items():
+            for k, v in req.form(body).items():
                 args.setdefault(k, []).extend(v)
         elif ctype == "application/sparql-update":
             raise HttpError(403, "updates are not accepted at /query")
@@ -574,6 +360,13 @@ class Handler(BaseHTTPRequestHandler):
             return body.decode("utf-8")
         except UnicodeDecodeError as e:
             raise HttpError(400, f"the request body is not UTF-8: {e}") from None
+
+    def form(self, body: bytes) -> dict[str, list[str]]:
+        """An application/x-www-form-urlencoded body; 400 when it (or a %-escape in it) is not UTF-8."""
+        try:
+            return parse_qs(self.text(body), keep_blank_values=True, errors="strict")
+        except UnicodeDecodeError as e:
+            raise HttpError(400, f"the form is not UTF-8: {e}") from None
 
     def path_only(self) -> str:
         return urlsplit(self.path).path

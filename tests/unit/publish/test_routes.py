@@ -1,11 +1,13 @@
-"""kg.publish.serve: the route table, the capped result buffer and a worker's answers to bad jobs."""
+"""kg.publish: the route table (serve), the capped result buffer (protocol), a worker's answers to bad jobs (pool)."""
 from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
 
 from kg.publish import gsp
-from kg.publish.serve import ROUTES, CappedBuffer, ResultTooLarge, Route, execute, find_route, run_named
+from kg.publish.pool import execute
+from kg.publish.protocol import CappedBuffer, ResultTooLarge
+from kg.publish.serve import ROUTES, Route, find_route, run_named
 
 
 def test_every_path_has_one_route_and_lookup_prefers_exact_then_longest_prefix():
@@ -52,3 +54,14 @@ def test_execute_answers_bad_jobs_with_4xx_and_never_raises():
     assert status == 400
     status, _ct, body = execute(st, {})  # a malformed job: 500 with the reason, the worker lives on
     assert status == 500 and b"KeyError" in body
+
+
+def test_options_refused_outright(tmp_path):
+    from kg.publish.serve import ServeOptions, check_options
+
+    for bad in ({"allowed_services": frozenset({"file:///etc/passwd"})}, {"max_connections": 0},
+                {"request_timeout": 0}, {"long_lane": -1}, {"max_result_bytes": 0}, {"backlog": 0}):
+        with pytest.raises(ValueError):
+            check_options(ServeOptions(store=str(tmp_path), **bad))
+    ok = check_options(ServeOptions(store=str(tmp_path), allowed_services=frozenset({"https://query.wikidata.org/sparql"})))
+    assert ok and "query.wikidata.org" in ok[0]
