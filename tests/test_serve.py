@@ -621,3 +621,30 @@ def test_long_queries_do_not_starve_short_ones(build):
             t.join(30)
         assert all(r[0] == 503 and "time limit" in r[1] for r in results.values()), results
         assert srv.pool.long_started == 2
+
+
+def test_long_queries_do_not_starve_short_ones_with_updates_on(tmp_path):
+    """With --allow-update queries run in threads that cannot be stopped: an abandoned one used to keep its pool
+    slot, so two long queries made every later query wait behind them."""
+    long4 = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"  # 60^4 rows: seconds
+    with in_process(empty_store(tmp_path), allow_update=True, workers=2, timeout=1) as (srv, url):
+        data = " ".join(f"<http://x.example/{i}> <http://x.example/p> {i} ." for i in range(60))
+        assert http(f"{url}/update", f"INSERT DATA {{ {data} }}".encode(), "POST",
+                    {"Content-Type": "application/sparql-update"})[0] == 204
+        codes: list[int] = []
+        threads = [threading.Thread(target=lambda: codes.append(http(f"{url}/query?{urlencode({'query': long4})}")[0]))
+                   for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(30)
+        try:
+            assert codes == [503, 503] and srv.pool.abandoned == 2  # both still running, abandoned
+            t0 = time.monotonic()
+            rows = select_json(url, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+            assert rows == [{"n": "60"}] and time.monotonic() - t0 < 1.0
+        finally:
+            for _ in range(600):  # leave no query burning CPU after the test
+                if srv.pool.abandoned == 0:
+                    break
+                time.sleep(0.1)

@@ -102,28 +102,54 @@ class ThreadRunner:
 
     RocksDB cannot be opened by other processes while this one writes it (a compaction deletes files a
     read-only opener still expects), so with updates on there are no worker processes: a query past the time
-    limit is answered with 503 on time, but its thread runs on until the query ends.
+    limit is answered with 503 on time, but its thread runs on until the query ends. Such an abandoned query gives
+    its slot back (a thread pool would keep it, and every later query would queue behind it); while
+    ``max_abandoned`` of them still run, new queries are refused with 503 instead of piling more work on.
     """
 
-    def __init__(self, store: ox.Store, size: int, timeout: float):
-        from concurrent.futures import ThreadPoolExecutor
-
-        self.store, self.timeout = store, timeout
-        self._pool = ThreadPoolExecutor(max_workers=max(1, size), thread_name_prefix="kg-query")
+    def __init__(self, store: ox.Store, size: int, timeout: float, max_abandoned: int = 8):
+        self.store, self.timeout, self.max_abandoned = store, timeout, max_abandoned
+        self._slots = threading.BoundedSemaphore(max(1, size))
+        self._lock = threading.Lock()
+        self.abandoned = 0
 
     def run(self, job: dict) -> tuple[int, str, bytes]:
-        from concurrent.futures import TimeoutError as FutureTimeout
+        with self._lock:
+            if self.abandoned >= self.max_abandoned:
+                raise HttpError(503, f"{self.abandoned} queries past the time limit are still running (with "
+                                     "--allow-update they cannot be stopped); try again later", {"Retry-After": "10"})
+        if not self._slots.acquire(timeout=self.timeout):
+            raise HttpError(503, f"all query threads are busy; try again (time limit {self.timeout:g} s)",
+                            {"Retry-After": "5"})
+        state = {"abandoned": False}
+        done = threading.Event()
+        out: list = []
 
-        future = self._pool.submit(execute, self.store, job)
-        try:
-            return future.result(timeout=self.timeout)
-        except FutureTimeout:
-            future.cancel()
-            raise HttpError(503, f"query abandoned: it ran longer than the time limit of {self.timeout:g} s "
-                                 "(kg serve --timeout)") from None
+        def work() -> None:
+            try:
+                out.append(execute(self.store, job))
+            finally:
+                with self._lock:
+                    done.set()
+                    if state["abandoned"]:
+                        self.abandoned -= 1
+                    else:
+                        self._slots.release()
+
+        threading.Thread(target=work, name="kg-query", daemon=True).start()
+        if done.wait(self.timeout):
+            return out[0]
+        with self._lock:
+            if done.is_set():  # finished just now
+                return out[0]
+            state["abandoned"] = True
+            self.abandoned += 1
+            self._slots.release()
+        raise HttpError(503, f"query abandoned: it ran longer than the time limit of {self.timeout:g} s "
+                             "(kg serve --timeout)")
 
     def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        pass
 
 
 class QueryPool:
