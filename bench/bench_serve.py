@@ -7,8 +7,8 @@ Everything is bounded: each level runs at most --seconds and --requests; the lon
 time limit.
 
 usage: .venv/bin/python bench/bench_serve.py [--store DIR] [--clients 20,50] [--seconds 8] [--requests 3000]
-                                             [--compare]   (also the issue's old setting: listen backlog 5, no
-                                                            long-query lane)
+                                             [--compare]   (also as before issue 23: listen backlog 5, no
+                                                            long-query lane, no connection cap)
 """
 from __future__ import annotations
 
@@ -146,13 +146,18 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=8.0, help="per load level (default 8)")
     ap.add_argument("--requests", type=int, default=3000, help="at most this many requests per level")
     ap.add_argument("--timeout", type=float, default=6.0, help="the server's query time limit for the long queries")
-    ap.add_argument("--compare", action="store_true", help="also run with --backlog 5 --long-lane 0 (issue 23)")
+    ap.add_argument("--compare", action="store_true",
+                    help="also run as before issue 23 (backlog 5, no long-query lane, no connection cap)")
+    ap.add_argument("--serve-arg", action="append", default=[], metavar="ARG",
+                    help="an extra kg serve argument for the default setting (repeat: --serve-arg=--workers "
+                         "--serve-arg=3)")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="kg-bench-serve-") as tmp:
         store = a.store or build_seeds(Path(tmp) / "seeds")
-        settings = [("default", [])]
+        settings = [("default" + (" " + " ".join(a.serve_arg) if a.serve_arg else ""), a.serve_arg)]
         if a.compare:
-            settings.append(("backlog 5, no long lane", ["--backlog", "5", "--long-lane", "0"]))
+            settings.append(("as before: backlog 5, no long lane, no connection cap",
+                             ["--backlog", "5", "--long-lane", "0", "--max-connections", "100000"]))
         for name, extra in settings:
             with kg_serve(store, "--timeout", str(a.timeout), *extra) as port:
                 print(f"-- kg serve ({name}; 2 workers, time limit {a.timeout:g} s) on 127.0.0.1:{port}, "

@@ -92,8 +92,9 @@ def register(sub) -> None:
     s.add_argument("--backlog", type=int, default=128, help="listen backlog (default 128)")
     s.add_argument("--request-timeout", type=float, default=10.0,
                    help="seconds for each socket operation and for receiving a whole request (default 10)")
-    s.add_argument("--max-connections", type=int, default=64,
-                   help="open connections served at once; more are answered 503 (default 64)")
+    s.add_argument("--max-connections", type=int, default=8,
+                   help="connections served at once; more wait in the listen queue for a moment, then are answered "
+                        "503 (default 8)")
     s.add_argument("--max-result-bytes", type=int, default=64 << 20,
                    help="largest serialised query result; a larger one is refused with 422 (default 64 MiB)")
     s.add_argument("--long-after", type=float, default=1.0,

@@ -16,8 +16,8 @@ Every path is one line of ``ROUTES`` (path, methods, function taking the request
 
 Hardening (issue 23): no outbound fetch (``SERVICE``, ``LOAD``) unless ``allowed_services`` names the endpoint
 (kg.publish.guard); a listen backlog of ``backlog``; a per-operation socket timeout and a deadline for reading
-the request (``request_timeout``: a silent or trickling client is dropped); at most ``max_connections`` open
-connections (more are answered 503 at once, no thread); a request body needs a plain decimal Content-Length;
+the request (``request_timeout``: a silent or trickling client is dropped); at most ``max_connections``
+connections served at once (more wait in the listen queue for a moment, then get 503 without a thread); a request body needs a plain decimal Content-Length;
 results are serialised into a capped buffer (``max_result_bytes``, else 422 with the reason); any client mistake
 is a 4xx and a worker never dies of one.
 
@@ -82,7 +82,7 @@ class ServeOptions:
     allowed_services: frozenset[str] = field(default_factory=frozenset)  # SERVICE/LOAD targets allowed
     backlog: int = 128  # listen queue
     request_timeout: float = 10.0  # seconds: each socket operation, and reading a whole request
-    max_connections: int = 64  # open connections served at once; more get 503 at once
+    max_connections: int = 8  # connections served at once; more wait in the listen queue, then 503
     max_result_bytes: int = MAX_RESULT_DEFAULT  # serialised result size cap
     long_after: float = 1.0  # seconds after which a running query moves to the long lane
     long_lane: int = 2  # long queries at once (0: no lane, long queries keep their worker)
@@ -211,6 +211,7 @@ def find_route(path: str, routes: tuple[Route, ...] = ROUTES) -> Route | None:
 # ---------------------------------------------------------------- HTTP
 
 
+SLOT_WAIT = 0.5  # seconds a connection past --max-connections waits for a slot before its 503
 BUSY = (b"HTTP/1.0 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nRetry-After: 2\r\n"
         b"Connection: close\r\nContent-Length: %d\r\n\r\n%s")
 
@@ -230,6 +231,7 @@ class KgServer(ThreadingHTTPServer):
         self.auth_header = ("Basic " + base64.b64encode(opts.auth.encode()).decode()) if opts.auth else None
         self.address_family = socket.AF_INET6 if ":" in opts.host else socket.AF_INET
         self._slots = threading.BoundedSemaphore(max(1, opts.max_connections))
+        self._saturated = threading.Event()
         self._watch: dict[int, tuple[float, socket.socket]] = {}
         self._watch_lock = threading.Lock()
         self._closing = threading.Event()
@@ -241,10 +243,14 @@ class KgServer(ThreadingHTTPServer):
             raise
         threading.Thread(target=self._reaper, name="kg-serve-reaper", daemon=True).start()
 
-    # -- connection cap: a connection past max_connections is answered 503 here, without a thread
+    # -- connection cap: at most max_connections handler threads. At the cap the accept loop waits a moment for a
+    # slot (later connections wait in the listen queue, not in threads: under load this keeps the server fast),
+    # then answers 503 without a thread; while slots stay taken (a wait has failed and none was freed since)
+    # the 503 comes at once, so a flood of idle connections cannot queue up minutes of waiting.
 
     def process_request(self, request, client_address):
-        if not self._slots.acquire(blocking=False):
+        if not self._slots.acquire(timeout=0 if self._saturated.is_set() else SLOT_WAIT):
+            self._saturated.set()
             self.refused_busy += 1
             msg = f"too many open connections (kg serve --max-connections {self.opts.max_connections}); retry\n"
             try:
@@ -257,14 +263,18 @@ class KgServer(ThreadingHTTPServer):
         try:
             super().process_request(request, client_address)
         except BaseException:
-            self._slots.release()
+            self._release_slot()
             raise
 
     def process_request_thread(self, request, client_address):
         try:
             super().process_request_thread(request, client_address)
         finally:
-            self._slots.release()
+            self._release_slot()
+
+    def _release_slot(self) -> None:
+        self._slots.release()
+        self._saturated.clear()
 
     # -- request deadline: a client that has not sent its whole request in time is disconnected
 
