@@ -156,7 +156,8 @@ class QueryPool:
     """Worker processes, each with a read-only store handle; a query past its deadline ends its worker.
 
     ``size`` workers serve every query; one still running after ``long_after`` s takes its worker into the long
-    lane (at most ``long_lane`` at once) and a fresh worker replaces it, so long queries cannot starve short ones.
+    lane (at most ``long_lane`` at once) and a spare worker, booted ahead, takes its place, so long queries cannot
+    starve short ones.
     """
 
     def __init__(self, store_dir: str, size: int, timeout: float, long_after: float = 1.0, long_lane: int = 2):
@@ -171,6 +172,9 @@ class QueryPool:
         self.long_started = self.long_refused = 0
         for _ in range(max(1, size)):
             self._idle.put(self._spawn())
+        self._spare: queue.Queue = queue.Queue()  # one worker booted ahead for the next query that goes long
+        if long_lane > 0:
+            self._spare.put(self._spawn())
 
     def _spawn(self):
         parent, child = self._ctx.Pipe()
@@ -194,6 +198,15 @@ class QueryPool:
     def _replace(self, worker) -> None:
         self._retire(worker)
         self._idle.put(self._spawn())
+
+    def _replacement(self):
+        """The booted spare (a fresh one boots in its place), or a new worker when there is none."""
+        try:
+            worker = self._spare.get_nowait()
+        except queue.Empty:
+            return self._spawn()
+        self._spare.put(self._spawn())
+        return worker
 
     def _timed_out(self) -> HttpError:
         return HttpError(503, f"query stopped: it ran longer than the time limit of {self.timeout:g} s "
@@ -232,7 +245,7 @@ class QueryPool:
                                 {"Retry-After": "10"})
             self.long_started += 1
             try:
-                self._idle.put(self._spawn())
+                self._idle.put(self._replacement())
                 if conn.poll(max(0.0, deadline - time.monotonic())):
                     res = conn.recv()
                     self._retire(worker)
