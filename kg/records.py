@@ -175,14 +175,14 @@ class ReviewSheet(TypedDict, total=False):
     iri: str  # a sheet answered by the store (kg.link.store_index)
 
 
-class PolicyName(TypedDict, total=False):
+class NumberedName(TypedDict, total=False):
+    """政策 ("8", "電子政府・電子自治体の推進") and 測定指標 alike."""
     number: str | None
     name: str | None
 
 
-class Indicator(TypedDict, total=False):
-    number: str | None
-    name: str | None
+PolicyName = NumberedName
+Indicator = NumberedName
 
 
 class MeansBudget(TypedDict, total=False):
