@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -209,6 +208,3 @@ def _plain(term) -> str | None:
         return term.value
     return str(term)
 
-
-def iter_quads(store: ox.Store) -> Iterator[ox.Quad]:
-    return iter(store)
