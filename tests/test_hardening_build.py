@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import atomic
+from kg.query import atomic
 from tests.conftest import ROOT, SEEDS, shared_path
 
 SEED0 = SEEDS / "000_38c8df3bc6a1d4a3.txt"
@@ -80,7 +80,7 @@ def _crash_build(src: Path, out: Path, at: str) -> int:
     'mid-commit' (the store and graph.nq moved in, the other files not yet)."""
     code = textwrap.dedent(f"""
         import os, sys
-        from kg.build import atomic
+        from kg.query import atomic
         at = {at!r}
         if at == "commit":
             atomic.commit = lambda *a, **k: os._exit(9)

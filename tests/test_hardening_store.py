@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import atomic
+from kg.query import atomic
 from kg.query.store import load_new_store, locate_store, open_store, run_query
 from tests.conftest import ROOT
 
@@ -37,7 +37,7 @@ def _crash_during_load(out: Path, nq: Path, crash: str) -> int:
     the journal not yet written) or 'between-renames' (old store moved aside, new one not yet in place)."""
     code = textwrap.dedent(f"""
         import os, pathlib, sys
-        from kg.build import atomic
+        from kg.query import atomic
         from kg.query.store import load_new_store
         crash = {crash!r}
         if crash == "before-commit":

@@ -42,8 +42,8 @@ def _previous_graphs(store: ox.Store, base: str, name: str) -> list[ox.NamedNode
 def add_documents(paths: list[str], out_dir: str | Path, base: str | None = None) -> dict:
     """Add or replace ``paths`` in the build at ``out_dir`` as one atomic change: under the folder's lock, a copy of
     the store (hard-linked, cheap) is changed and swapped in together with report.json and the lines appended to
-    graph.nq (kg.build.atomic); a failure or a crash at any point leaves the build as it was."""
-    from kg.build import atomic
+    graph.nq (kg.query.atomic); a failure or a crash at any point leaves the build as it was."""
+    from kg.query import atomic
     from kg.query.store import copy_store, locate_store
 
     out = Path(out_dir)

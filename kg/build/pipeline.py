@@ -171,9 +171,9 @@ class BuildOptions:
 def build(paths: list[str], out_dir: str | Path, opts: BuildOptions | None = None) -> dict:
     """Run the whole build; write DIR/graph.nt, graph.nq, graph.ttl, report.json and DIR/store.
 
-    One writer per DIR (kg.build.atomic: a second build gets BusyError); every output is written into the staging
+    One writer per DIR (kg.query.atomic: a second build gets BusyError); every output is written into the staging
     folder and published together when complete, so a failed or killed build leaves the previous outputs whole."""
-    from kg.build.atomic import staged
+    from kg.query.atomic import staged
 
     with staged(out_dir, "kg build") as tx:
         return _build(paths, Path(out_dir), tx.dir, opts or BuildOptions(), tx)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 
 def cmd_build(a) -> int:
-    from kg.build.atomic import BusyError, OutputError, describe_os_error
     from kg.build.pipeline import BuildOptions, build
     from kg.build.summary import format_summary
+    from kg.query.atomic import BusyError, OutputError, describe_os_error
 
     try:
         report = build(a.inputs, a.out, BuildOptions(base=a.base, jobs=a.jobs, validate=not a.no_validate,
@@ -37,8 +37,8 @@ report.json "truncated_values")."""
 
 
 def cmd_add(a) -> int:
-    from kg.build.atomic import BusyError, OutputError, describe_os_error
     from kg.build.incremental import AddError, add_documents
+    from kg.query.atomic import BusyError, OutputError, describe_os_error
 
     try:
         res = add_documents(a.docs, a.store, a.base)

@@ -1,7 +1,7 @@
 """The embedded store (pyoxigraph on disk) and read-only SPARQL over it.
 
 A build writes a new store aside and swaps it in only when complete, through a journalled commit
-(kg.build.atomic): a build killed at any point leaves the previous store or the new one usable, and the next
+(kg.query.atomic): a build killed at any point leaves the previous store or the new one usable, and the next
 build, ``kg add`` or ``kg query`` finishes or undoes the interrupted swap.
 """
 from __future__ import annotations
@@ -52,8 +52,8 @@ def copy_store(source: str | Path, target: str | Path) -> Path:
 
 def load_new_store(out_dir: str | Path, nquads_file: str | Path) -> Path:
     """Bulk-load ``nquads_file`` as ``out_dir/store``: built aside in the staging folder and swapped in by a journalled
-    commit (kg.build.atomic), so a run killed at any point leaves the previous store or the new one, never none."""
-    from kg.build import atomic
+    commit (kg.query.atomic), so a run killed at any point leaves the previous store or the new one, never none."""
+    from kg.query import atomic
 
     s = atomic.begin(out_dir)
     build_store(s / STORE_DIRNAME, nquads_file)
@@ -64,7 +64,7 @@ def load_new_store(out_dir: str | Path, nquads_file: str | Path) -> Path:
 def locate_store(out_dir: str | Path) -> Path:
     """The store folder of build folder ``out_dir`` (or ``out_dir`` itself when it is a store). An interrupted build
     or swap is repaired first when no writer holds the folder; while one does, the last complete store is used."""
-    from kg.build import atomic
+    from kg.query import atomic
 
     out = Path(out_dir)
     p = store_path(out)
