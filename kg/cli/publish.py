@@ -29,7 +29,7 @@ def cmd_serve(a) -> int:
 
 
 def cmd_push(a) -> int:
-    from kg.publish.push import PushError, PushOptions, push
+    from kg.publish.push import PushError, PushOptions, push, split_credentials
 
     def log(msg: str) -> None:
         if not a.quiet:
@@ -47,7 +47,7 @@ def cmd_push(a) -> int:
         return 1
     for w in s["warnings"]:
         print(f"kg push: warning: {w}", file=sys.stderr)
-    print(f"kg push: {s['triples']} triples in {s['graphs']} graph(s) to {a.endpoint} "
+    print(f"kg push: {s['triples']} triples in {s['graphs']} graph(s) to {split_credentials(a.endpoint)[0]} "
           f"({s['requests']} requests, {s['retries']} retries)")
     return 0
 

@@ -575,6 +575,7 @@ def validate_store(store, shapes=None, subclass_pairs=None, max_results: int = 5
     return {"conforms": violations == 0, "violations": violations, "results": results[:max_results],
             "result_count": total, "engine": "compiled-sparql", "checks": len(checks),
             "failing_checks": [c for c in per_check if c["results"]],
+            "slowest_checks": sorted(per_check, key=lambda c: -c["seconds"])[:5],
             "seconds": round(time.perf_counter() - t_all, 2)}
 
 
