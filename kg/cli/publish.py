@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 
 def _auth(value: str | None, env: str) -> str | None:
@@ -36,7 +37,7 @@ def cmd_push(a) -> int:
             print(msg, file=sys.stderr)
 
     opts = PushOptions(endpoint=a.endpoint, graph=a.graph, batch_size=a.batch_size, retries=a.retries,
-                       auth=_auth(a.auth, "KG_PUSH_AUTH"), timeout=a.timeout, log=log)
+                       auth=_auth(a.auth, "KG_PUSH_AUTH"), timeout=a.timeout, log=log, quiet=a.quiet)
     try:
         s = push(a.store, opts)
     except FileNotFoundError as e:
@@ -53,15 +54,20 @@ def cmd_push(a) -> int:
 
 
 def cmd_export(a) -> int:
+    from kg.build.progress import Ticker, bytes_of
     from kg.publish.export import ExportError, export
 
     formats = [f.strip() for spec in a.format for f in spec.split(",") if f.strip()]
+    out = Path(a.out)
+    ticker = Ticker("export", bytes_of(out.parent, out.name + "*"))  # bytes written so far
     try:
         res = export(a.store, formats, a.out, base=a.base, context_url=a.context_url, download_url=a.download_url,
                      endpoint=a.endpoint)
     except (FileNotFoundError, ExportError) as e:
         print(f"kg export: {e}", file=sys.stderr)
         return 2
+    finally:
+        ticker.stop()
     for fmt, path in res["files"].items():
         print(f"wrote {path} ({fmt})")
     print(f"wrote {res['dcat']} (DCAT + VoID) and {res['context']} (JSON-LD context); "

@@ -47,16 +47,20 @@ def cmd_query(a) -> int:
 
 
 def cmd_validate(a) -> int:
+    from kg.build.progress import Progress
     from kg.query.store import open_store
     from kg.validate.compiled import UnsupportedShape
     from kg.validate.shacl import validate_store
 
+    bar = Progress("validate (SHACL checks)", unit="check")
     try:
         store = open_store(a.store)
-        res = validate_store(store, engine=a.engine)
+        res = validate_store(store, engine=a.engine, progress=bar)
     except (FileNotFoundError, UnsupportedShape) as e:
         print(f"kg validate: {e}", file=sys.stderr)
         return 2
+    finally:
+        bar.done()
     if a.json:
         print_json(res)
     else:

@@ -49,6 +49,7 @@ class PushOptions:
     timeout: float = 120.0
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
     log: Callable[[str], None] | None = field(default=None, repr=False)
+    quiet: bool = False  # no progress bar (it is drawn only when stderr is a terminal anyway)
 
 
 def split_credentials(url: str) -> tuple[str, str | None]:
@@ -180,8 +181,20 @@ def _push(store_dir: str, opts: PushOptions) -> dict:
     check_endpoint(opts.endpoint)
     if opts.batch_size < 1:
         raise PushError("--batch-size must be at least 1")
+    from kg.build.progress import Progress, enabled
+
     store = open_store(store_dir)
     summary = {"graphs": 0, "triples": 0, "requests": 0, "retries": 0, "warnings": []}
+    bar = Progress("push", quiet=opts.quiet, unit="triple")
+    total = len(store) if enabled(opts.quiet) else 0  # a scan: only when a bar is drawn
+    try:
+        _push_all(store, opts, summary, bar, total)
+    finally:
+        bar.done()
+    return summary
+
+
+def _push_all(store, opts: PushOptions, summary: dict, bar, total: int) -> None:
     blank = False
     for target, source in targets(store, opts.graph):
         url = graph_url(opts.endpoint, target)
@@ -201,10 +214,10 @@ def _push(store_dir: str, opts: PushOptions) -> dict:
             n_batches += 1
             summary["requests"] += 1
             summary["triples"] += len(chunk)
+            bar(summary["triples"], max(total, summary["triples"]))
         if n_batches:
             summary["graphs"] += 1
             if opts.log:
                 opts.log(f"kg push: {target or 'default graph'}: {n_batches} batch(es)")
     if blank and opts.batch_size:
         summary["warnings"].append("the store has blank nodes: a blank node split across batches becomes two nodes")
-    return summary

@@ -68,7 +68,7 @@ def validate_build(out_dir: str | Path, triples: int, progress=None) -> dict:
     return res
 
 
-def validate_store(store, engine: str = "sparql") -> dict:
+def validate_store(store, engine: str = "sparql", progress=None) -> dict:
     """Validate a pyoxigraph Store: compiled SPARQL checks (default, any size) or pySHACL (``engine="pyshacl"``:
     loads the whole store into rdflib, for small stores and comparisons)."""
     if engine == "pyshacl":
@@ -77,7 +77,7 @@ def validate_store(store, engine: str = "sparql") -> dict:
         return res
     from kg.validate.compiled import validate_store as compiled
 
-    return compiled(store)
+    return compiled(store, progress=progress)
 def _rdflib_graph(triples) -> object:
     """pyoxigraph triples -> an rdflib Graph (pySHACL's input), through N-Triples."""
     import pyoxigraph as ox
