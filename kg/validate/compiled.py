@@ -430,9 +430,13 @@ def _c_pattern(ctx: _Ctx, obj) -> list[Check]:
                             f"value {ctx.on()} does not match {str(obj)!r}")
 
 
+def _any_of(tests: list[str]) -> str:
+    return " || ".join(tests) or "false"
+
+
 def _c_languagein(ctx: _Ctx, obj) -> list[Check]:
     langs = [str(x) for x in ctx.c.s.items(obj)]
-    ok = " || ".join(f"LANGMATCHES(LANG(?value), {_string(x)})" for x in langs) or "false"
+    ok = _any_of([f"LANGMATCHES(LANG(?value), {_string(x)})" for x in langs])
     return ctx.value_filter("LanguageInConstraintComponent", f"!isLiteral(?value) || !({ok})",
                             f"language of value {ctx.on()} not in {langs}")
 
@@ -448,7 +452,7 @@ def _c_uniquelang(ctx: _Ctx, obj) -> list[Check]:
 
 def _c_in(ctx: _Ctx, obj) -> list[Check]:
     allowed = [_term(x) for x in ctx.c.s.items(obj)]
-    ok = " || ".join(f"sameTerm(?value, {a})" for a in allowed) or "false"
+    ok = _any_of([f"sameTerm(?value, {a})" for a in allowed])
     return ctx.value_filter("InConstraintComponent", f"!({ok})",
                             f"value {ctx.on()} is not one of {', '.join(allowed)}")
 
