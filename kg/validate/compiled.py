@@ -199,7 +199,7 @@ class Compiler:
             return "(" + "|".join(self.path(x) for x in self.s.items(alt)) + ")"
         raise UnsupportedShape(f"unknown path form at {_name(p)}")
 
-    # -- targets: a function from a variable name to a group binding it (distinct)
+    # -- targets: a group pattern binding ?this to every focus node of the shape
     def targets(self, shape) -> str | None:
         import rdflib
 
@@ -242,10 +242,10 @@ class Compiler:
         for shape in sorted(shapes, key=_sort_key):
             target = self.targets(shape)
             if target is not None:
-                checks += self.shape_checks(shape, target, None)
+                checks += self.shape_checks(shape, target)
         return checks
 
-    def shape_checks(self, shape, target: str, parent_path: str | None) -> list[Check]:
+    def shape_checks(self, shape, target: str) -> list[Check]:
         """Checks of one shape whose focus nodes are bound to ?this by ``target``."""
         import rdflib
 
@@ -261,7 +261,7 @@ class Compiler:
             p = str(p)
             if p.startswith(SH):
                 local = p[len(SH):]
-                if local not in NON_CONSTRAINT and local not in HANDLERS and local not in ("minCount",):
+                if local not in NON_CONSTRAINT and local not in HANDLERS:
                     raise UnsupportedShape(f"shape {_name(shape)} uses sh:{local}, which kg's SHACL compiler "
                                            "does not know")
         path_node = s.one(shape, "path")
@@ -286,7 +286,7 @@ class Compiler:
                      f"WHERE {{ {target} }} }} {inner} {path} ?this . }} }}")
             else:
                 t = target
-            checks += self.shape_checks(sub, t, path)
+            checks += self.shape_checks(sub, t)
         return checks
 
 
