@@ -75,4 +75,4 @@ def test_bars_on_a_terminal_only(tmp_path):
     for label in ("extract", "link", "emit (graph.nq)", "sort (graph.nt, graph.ttl)", "load (store)",
                   "validate (SHACL checks)"):
         assert label + ":" in shown, (label, shown)
-    assert "5/5" in shown and "input" in shown  # the extraction bar counts the five seeds
+    assert "/5 [" in shown and "input/s" in shown  # the extraction bar counts the five seeds
