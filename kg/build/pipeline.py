@@ -8,6 +8,7 @@ kg.build.outputs, the summary kg.build.summary, the progress bar kg.build.progre
 from __future__ import annotations
 
 import json
+import logging
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -16,10 +17,12 @@ from pathlib import Path
 from kg.build.inputs import Input, discover
 from kg.build.outputs import finish_outputs
 from kg.build.parallel import write_quads
-from kg.build.progress import Progress
+from kg.build.progress import Progress, StageMeter, bytes_of
 from kg.build.summary import summarise
 from kg.iris import DEFAULT_BASE
 from kg.records import Record
+
+log = logging.getLogger("kg.build")
 
 
 @dataclass
@@ -185,19 +188,21 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
     from kg.query.store import build_store
 
     t0 = time.perf_counter()
+    meter = StageMeter(quiet=opts.quiet)  # seconds and peak memory per stage; tickers for the long stages
     inputs = discover(paths)
-    bar = Progress("extract", quiet=opts.quiet) if len(inputs) > 1 else None
+    log.info("build: %d input(s) -> %s", len(inputs), out)
+    bar = Progress("extract", quiet=opts.quiet, unit="input") if len(inputs) > 1 else None
     from kg.build.cache import ExtractCache
 
     cache = ExtractCache(out) if opts.cache else None
     stages: dict[str, float] = {}
-    tick = time.perf_counter()
+    if bar is None:
+        meter.show("extract")
 
-    def stage(name: str) -> None:
-        nonlocal tick
-        now = time.perf_counter()
-        stages[name] = round(now - tick, 2)
-        tick = now
+    def stage(name: str, next_label: str | None = None, probe=None) -> None:
+        stages[name] = meter.mark(name)
+        if next_label:
+            meter.show(next_label, probe)
 
     results = extract_all(inputs, jobs=opts.jobs, progress=bar, cache=cache)
     if cache:
@@ -205,21 +210,26 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
     if bar:
         bar.done()
     records = [r for res in results for r in res.records]
-    stage("extract")
+    stage("extract", "link")
     records, link_report = link_all(records)
-    stage("link")
+    stage("link", "emit (graph.nq)", bytes_of(stage_dir, "graph*"))
     for name in ("graph.nq", "graph.nt", "graph.ttl"):
         tx.path(name)
-    counts = finish_outputs(stage_dir, write_quads(records, opts.base, stage_dir, opts.jobs))
-    stage("emit")
+    n_quads = write_quads(records, opts.base, stage_dir, opts.jobs)
+    stage("emit", "sort (graph.nt, graph.ttl)", bytes_of(stage_dir, "graph.nt", "graph.ttl", "graph.flat.tmp", "*.run"))
+    counts = finish_outputs(stage_dir, n_quads)
+    stage("sort", "load (store)", bytes_of(stage_dir, "store/*"))
     build_store(tx.store_path(), stage_dir / "graph.nq")
     stage("store")
     validation = {"skipped": True}
     if opts.validate:
         from kg.validate.shacl import validate_build
 
-        validation = validate_build(stage_dir, counts["triples"])
+        vbar = Progress("validate (SHACL checks)", quiet=opts.quiet, unit="check")
+        validation = validate_build(stage_dir, counts["triples"], progress=vbar)
+        vbar.done()
     stage("validate")
+    resources = meter.close()
     summary = summarise(results, records, counts)
     report = {
         "kg_version": _version(),
@@ -229,6 +239,8 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
         "link": link_report,
         "validation": validation,
         "stages": stages,
+        "stage_resources": resources["stages"],  # per stage: seconds and peak memory of the process tree
+        "peak_memory_mb": resources["peak_memory_mb"],
         "seconds": round(time.perf_counter() - t0, 2),
         "truncated_values": [dict(t, input=display_path(r.input.path), source=rec.get("source")) for r in results
                              for rec in r.records for t in rec.get("truncated_values") or []],
