@@ -21,6 +21,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 
 from kg import iris
+from kg.emit.flows import emit_flows
 from kg.namespaces import DCTERMS, ELI, KG, OA, ORG, PC, PROV, QB, RDF, RDFS, RFC5147, SKOS, XSD
 from kg.normalize.houjin import validate as validate_houjin
 from kg.normalize.names import corp_display
@@ -210,7 +211,8 @@ def _line_span(out: _Out, doc: str, first: int, last: int) -> str:
 
 
 # list items that are nodes of their own carry their line span themselves (_derived): no second derivation
-_ITEM_NODES = ("budget[", "past_project_numbers[", "related_projects[", "payees[", "indicators[", "means[")
+_ITEM_NODES = ("budget[", "past_project_numbers[", "related_projects[", "payees[", "indicators[", "means[",
+               "blocks[", "flows[")
 
 
 def _spans(out: _Out, subject: str, doc: str, spans: dict) -> None:
@@ -431,6 +433,7 @@ def _review_sheet(out: _Out, base: str, rec: Record) -> str:
             out.add(mc, SKOS.broader, pc)
 
     _payees(out, base, s, doc, spans, rec.get("payees") or [])
+    emit_flows(out, base, s, doc, spans, rec)
 
     for i, pn in enumerate(rec.get("past_project_numbers") or []):
         if not pn.get("number"):
