@@ -44,6 +44,7 @@ from kg.normalize.orgs import MINISTRIES, parent_ministry
 from kg.normalize.text import is_unknown, nfkc
 from kg.read.base import ReadError
 from kg.records import Record, new_record, span, warn
+from kg.sources import rs_flows
 from kg.sources.judgit import check_houjin
 
 FILE_RE = re.compile(r"^(\d-\d)_RS_(\d{4})_(.*)\.(csv|zip)$", re.IGNORECASE)
@@ -55,7 +56,7 @@ FILE_TITLES = {
     "4-1": "点検・評価", "5-1": "支出先_支出情報", "5-2": "支出先_支出ブロックのつながり", "5-3": "支出先_費目・使途",
     "5-4": "支出先_国庫債務負担行為等による契約", "6-1": "その他備考",
 }
-USED = ("1-1", "1-2", "1-3", "1-5", "2-1", "5-1", "5-2", "5-3")
+USED = ("1-1", "1-2", "1-3", "1-5", "2-1", "5-1", "5-2", "5-3", "5-4")
 YEN_PER_MILLION = 1_000_000
 
 
@@ -632,6 +633,7 @@ class RsReader:
             rec = self._rec(rid, "5-2", n)
             if rec is None:
                 continue
+            rs_flows.link_row(rec, n, row)  # issue 18: blocks and flows (kg.sources.rs_flows)
             ex = rec["extra"]
             if _cell(row, "国自らが支出する間接経費") or _cell(row, "国自らが支出する間接経費の項目"):
                 ex.setdefault("indirect_costs", []).append({
@@ -656,6 +658,9 @@ class RsReader:
             self._read_5_1()
         self._read_5_3(as_payees="5-1" not in self.sources)
         self._read_5_2()
+        for n, rid, row in self._rows("5-4"):  # issue 18: 国庫債務負担行為等による契約 of the blocks
+            if (rec := self._rec(rid, "5-4", n)) is not None:
+                rs_flows.contract_row(rec, n, row)
         for t in self.tables.values():
             self.errors.extend((t.label, n, reason) for n, reason in t.bad_rows)
         files = {c: {"name": t.label, "sha256": t.sha256, "encoding": t.encoding, "rows": t.rows}
@@ -665,6 +670,7 @@ class RsReader:
         for rid in self.order:
             rec = self.recs[rid]
             rec.pop("_ranks", None)
+            rs_flows.finish(rec, "5-1" in self.sources)
             if rec["ministry"] is None:
                 warn(rec, "rs_no_organisation", f"予算事業ID {rid}: no 府省庁 in 1-1/1-2", field="ministry")
             rec["provenance"].update({"sha256": digest, "files": files})
