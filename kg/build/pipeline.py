@@ -430,6 +430,7 @@ def build(paths: list[str], out_dir: str | Path, opts: BuildOptions | None = Non
 
 
 def summarise(results: list[InputResult], records: list[Record], counts: dict) -> dict:
+    from kg.link.flows import flow_report
     from kg.normalize.houjin import error_kind, is_valid, validate
 
     sheets = [r for r in records if r.get("document_type") == "review_sheet"]
@@ -462,6 +463,7 @@ def summarise(results: list[InputResult], records: list[Record], counts: dict) -
         "quads": counts["quads"],
         "warnings": sum(len(r.get("warnings") or []) for r in records),
         "malformed_corporate_numbers": dict(sorted(malformed.items())),
+        "flows": flow_report(records),  # issue 18: blocks, flows, chains by depth, ambiguous 再委託 money
     }
 
 

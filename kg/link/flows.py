@@ -99,7 +99,9 @@ def annotate(rec: dict) -> dict:
 
 def chain_stats(recs) -> dict:
     """Build-report figures over annotated records: blocks, flows (from the organisation / block -> block),
-    blocks by depth, and the share of block -> block (再委託) money whose payer is ambiguous."""
+    blocks by depth, and the share of block -> block (再委託) money whose payer is ambiguous (the paying block holds
+    several payees) — and how much of it has a paying block whose number of payees no source gives (RS without
+    5-1). Money of a flow: kg.link.flows module docstring (its amount, else the block's, else its listed payees')."""
     c: Counter = Counter()
     by_depth: Counter = Counter()
     status: Counter = Counter()
@@ -107,10 +109,12 @@ def chain_stats(recs) -> dict:
     for r in recs:
         blocks = r.get("blocks") or []
         flows = r.get("flows") or []
-        if not blocks and not flows:
+        listed_only = {p["block"] for p in r.get("payees") or [] if p.get("block")} - {b.get("code") for b in blocks}
+        if not blocks and not flows and not listed_only:
             continue
         c["sheets_with_blocks"] += 1
-        c["blocks"] += len(blocks)
+        c["blocks"] += len(blocks) + len(listed_only)
+        by_depth["unknown"] += len(listed_only)
         for b in blocks:
             by_depth[str(b["depth"]) if b.get("depth") is not None else "unknown"] += 1
         for f in flows:
@@ -122,8 +126,8 @@ def chain_stats(recs) -> dict:
             status[st] += 1
             if f.get("money") is not None:
                 money["known"] += f["money"]
-                if st == "ambiguous":
-                    money["ambiguous"] += f["money"]
+                if st in ("ambiguous", "unknown"):
+                    money[st] += f["money"]
             else:
                 c["block_flows_without_amount"] += 1
         c["indirect_costs"] += len(r.get("indirect_costs") or [])
@@ -133,7 +137,17 @@ def chain_stats(recs) -> dict:
             "block_flows_by_status": dict(sorted(status.items())),
             "subcontract_money_million_yen": round(money["known"], 6),
             "subcontract_money_ambiguous_million_yen": round(money["ambiguous"], 6),
+            "subcontract_money_payer_unknown_million_yen": round(money["unknown"], 6),
             "subcontract_money_ambiguous_share": share}
 
 
-__all__ = ["annotate", "chain_stats", "names_several", "payee_totals"]
+def flow_report(records) -> dict:
+    """chain_stats over the review-sheet records (annotated here: annotate is idempotent)."""
+    sheets = [r for r in records if r.get("document_type") == "review_sheet"]
+    for r in sheets:
+        if r.get("blocks") or r.get("flows"):
+            annotate(r)
+    return chain_stats(sheets)
+
+
+__all__ = ["annotate", "chain_stats", "flow_report", "names_several", "payee_totals"]
