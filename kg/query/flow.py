@@ -176,8 +176,29 @@ def sankey(trees: list[dict]) -> dict:
     return {"nodes": sorted(nodes.values(), key=lambda n: n["id"]), "links": links}
 
 
+_TOP_Q = """PREFIX kg: <https://kg.example.org/ns#>
+SELECT ?sheet (COUNT(DISTINCT ?f) AS ?n) WHERE { ?sheet kg:moneyFlow ?f } GROUP BY ?sheet ORDER BY DESC(?n) ?sheet"""
+
+
+def top_flow_trees(store, top: int = 3) -> list[dict]:
+    """The trees of the ``top`` sheets with the most money flows (the notebook's and the serve page's default)."""
+    _, rows = run_query(store, _TOP_Q)
+    return [sheet_flow(store, r[0]) for r in rows[:top]]
+
+
+def flow_keys(trees: list[dict], graph: dict) -> dict:
+    """Key numbers of a Sankey (for notebooks): nodes, links, and each block -> block link's value."""
+    out: dict = {"sankey_sheets": len(trees), "sankey_nodes": len(graph["nodes"]), "sankey_links": len(graph["links"])}
+    kinds = {n["id"]: n for n in graph["nodes"]}
+    for lk in graph["links"]:
+        s, t = kinds[lk["source"]], kinds[lk["target"]]
+        if s["kind"] == "block" and t["kind"] == "block":
+            out[f"flow[{s['label'].split('.')[0]}->{t['label'].split('.')[0]}]"] = lk["value"]
+    return out
+
+
 def format_json(trees: list[dict]) -> str:
     return json.dumps(trees, ensure_ascii=False, indent=1) + "\n"
 
 
-__all__ = ["FlowError", "flow", "format_json", "format_table", "sankey", "sheet_flow"]
+__all__ = ["FlowError", "flow", "flow_keys", "format_json", "format_table", "sankey", "sheet_flow", "top_flow_trees"]
