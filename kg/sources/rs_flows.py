@@ -16,38 +16,15 @@ Rows arrive as the RS reader streams them ({header_key: cell}, data row number n
 """
 from __future__ import annotations
 
-import unicodedata
-
 from kg.extract.flows import flow_kind
-from kg.normalize.numbers import as_int_if_whole, parse_number
-from kg.normalize.text import is_unknown, nfkc
+from kg.normalize.numbers import parse_number
 from kg.records import Record, span, warn
-
-YEN_PER_MILLION = 1_000_000
-
-
-def _key(name: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", name).split())
+from kg.sources.rs_cells import cell, is_true, yen
 
 
 def _cell(row: dict, key: str) -> str | None:
-    v = row.get(_key(key))
-    return None if v is None or is_unknown(v) else nfkc(v).strip() or None
-
-
-def _true(row: dict, key: str) -> bool:
-    return (row.get(_key(key)) or "").strip().upper() in ("TRUE", "1")
-
-
-def _yen(rec: Record, row: dict, key: str, n: int, code: str, fld: str) -> float | int | None:
-    v = row.get(_key(key))
-    if v is None or not v.strip():
-        return None
-    p = parse_number(v)
-    if p.error or p.value is None:
-        warn(rec, "rs_bad_amount", f"{code} row {n} {key}: {v!r} is not an amount", line=n, field=fld)
-        return None
-    return as_int_if_whole(round(p.value / YEN_PER_MILLION, 6))
+    v = cell(row, key)
+    return v.strip() or None if v is not None else None
 
 
 def _state(rec: Record) -> dict:
@@ -71,13 +48,13 @@ def link_row(rec: Record, n: int, row: dict) -> None:
     if _cell(row, "国自らが支出する間接経費") or _cell(row, "国自らが支出する間接経費の項目"):
         rec.setdefault("indirect_costs", []).append({
             "kind": _cell(row, "国自らが支出する間接経費"), "item": _cell(row, "国自らが支出する間接経費の項目"),
-            "amount": _yen(rec, row, "国自らが支出する間接経費の金額", n, "5-2", "indirect_costs")})
+            "amount": yen(rec, row, "国自らが支出する間接経費の金額", n, "5-2", "indirect_costs")})
         _span(rec, "indirect_costs", n, "5-2")
     to = _cell(row, "支出先の支出先ブロック")
     if not to:
         return
     src = _cell(row, "支出元の支出先ブロック")
-    org = _true(row, "担当組織からの支出")
+    org = is_true(row, "担当組織からの支出")
     tb = _block(st, to)
     tb["name"] = tb["name"] or _cell(row, "支出先の支出先ブロック名")
     if src and not org:
@@ -114,15 +91,15 @@ def contract_row(rec: Record, n: int, row: dict) -> None:
     st = _state(rec)
     b = _block(st, block)
     i = len(b["contracts"]) + 1
-    bidders = parse_number(row.get(_key("入札者数(応募者数)" + suffix)) or "").value
+    bidders = parse_number(row.get("入札者数(応募者数)" + suffix) or "").value
     b["contracts"].append({
         "name": name, "corporate_number": None, "corporate_number_raw": None,
         "description": _cell(row, "契約概要(契約名)" + suffix),
-        "amount": _yen(rec, row, "契約額" + suffix, n, "5-4", f"blocks[{block}]"),
+        "amount": yen(rec, row, "契約額" + suffix, n, "5-4", f"blocks[{block}]"),
         "contract_method": _cell(row, "契約方式等" + suffix),
         "bidders": int(bidders) if bidders is not None else None,
-        "award_rate": parse_number(row.get(_key("落札率(%)" + suffix)) or "", percent=True).value, "row": n})
-    raw = (row.get(_key("契約先の法人番号" + suffix)) or "").strip()
+        "award_rate": parse_number(row.get("落札率(%)" + suffix) or "", percent=True).value, "row": n})
+    raw = (row.get("契約先の法人番号" + suffix) or "").strip()
     if raw:
         from kg.normalize.houjin import validate
 
