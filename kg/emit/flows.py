@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from kg import iris
 from kg.link.flows import annotate
-from kg.namespaces import DCTERMS, KG, ORG, PC, PROV, RDFS
+from kg.namespaces import DCTERMS, KG, PC, PROV, RDFS
 
 
 def emit_flows(out, base: str, s: str, doc: str, spans: dict, rec: dict) -> None:
@@ -66,16 +66,7 @@ def emit_flows(out, base: str, s: str, doc: str, spans: dict, rec: dict) -> None
             out.add(cn, PC.numberOfTenders, R.integer(c.get("bidders")))
             out.add(cn, KG.winningBidRatio, R.decimal(c.get("award_rate")))
             if c.get("name"):
-                who, number, display = R.payee_node(base, s, c)
-                if number:
-                    out.type(who, KG.Corporation, KG.Payee, ORG.FormalOrganization)
-                    out.add(who, KG.corporateNumber, R.plain(number))
-                    out.add(who, RDFS.seeAlso, iris.gbizinfo(number))
-                else:
-                    out.type(who, KG.Payee)
-                    out.add(who, KG.corporateNumberRaw, R.plain(c.get("corporate_number_raw")))
-                out.add(who, RDFS.label, R.ja(display))
-                out.add(cn, KG.contractor, who)
+                out.add(cn, KG.contractor, R.payee_entity(out, base, s, c))
             out.add(cn, PROV.wasDerivedFrom, doc)
     for p in payees:
         if p.get("block"):

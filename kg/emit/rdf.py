@@ -516,6 +516,20 @@ def payee_node(base: str, sheet_iri: str, p: dict) -> tuple[str, str | None, str
     return iris.payee(sheet_iri, name, p.get("corporate_number_raw")), None, display
 
 
+def payee_entity(out: _Out, base: str, s: str, p: dict) -> str:
+    """The payee of a row (a corporation, or a payee scoped to sheet ``s``) with its type, number and label."""
+    who, number, display = payee_node(base, s, p)
+    if number:
+        out.type(who, KG.Corporation, KG.Payee, ORG.FormalOrganization)
+        out.add(who, KG.corporateNumber, plain(number))
+        out.add(who, RDFS.seeAlso, iris.gbizinfo(number))
+    else:
+        out.type(who, KG.Payee)
+        out.add(who, KG.corporateNumberRaw, plain(p.get("corporate_number_raw")))
+    out.add(who, RDFS.label, ja(display))
+    return who
+
+
 def _payees(out: _Out, base: str, s: str, doc: str, spans: dict, payees: list[dict]) -> None:
     for p in payees:
         pay = iris.payment(s, p.get("block"), p.get("rank"))
@@ -529,16 +543,7 @@ def _payees(out: _Out, base: str, s: str, doc: str, spans: dict, payees: list[di
         out.add(pay, PC.numberOfTenders, integer(p.get("bidders")))
         out.add(pay, KG.winningBidRatio, decimal(p.get("award_rate")))
         out.add(pay, KG.fiscalYear, integer(p.get("year")))
-        who, number, display = payee_node(base, s, p)
-        if number:
-            out.type(who, KG.Corporation, KG.Payee, ORG.FormalOrganization)
-            out.add(who, KG.corporateNumber, plain(number))
-            out.add(who, RDFS.seeAlso, iris.gbizinfo(number))
-        else:
-            out.type(who, KG.Payee)
-            out.add(who, KG.corporateNumberRaw, plain(p.get("corporate_number_raw")))
-        out.add(who, RDFS.label, ja(display))
-        out.add(pay, KG.payee, who)
+        out.add(pay, KG.payee, payee_entity(out, base, s, p))
         _derived(out, pay, doc, spans, f"payees[{p.get('block')}|{p.get('rank')}]")
 
 
