@@ -52,4 +52,16 @@ def flow_page(store, program: str | None, year: str | None = None, fmt: str | No
     return status, "text/html; charset=utf-8", page.encode()
 
 
-__all__ = ["flow_page"]
+def flow_route(req, method: str) -> None:
+    """The /flow route of kg serve (a ROUTES line): the page or its JSON, read from the server's store."""
+    args = req.args()
+
+    def first(key: str) -> str | None:
+        v = args.get(key) or []
+        return v[0] if v else None
+
+    status, ctype, body = flow_page(req.server.store, first("program"), first("year"), first("format"))
+    req.send(status, ctype, body)
+
+
+__all__ = ["flow_page", "flow_route"]

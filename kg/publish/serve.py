@@ -395,6 +395,11 @@ class Handler(BaseHTTPRequestHandler):
             elif path.startswith("/queries/"):
                 self._only(method, "GET", "HEAD")
                 self._named(unquote(path[len("/queries/"):]))
+            elif path == "/flow":  # issue 18: the money-flow page (kg.publish.flow_page)
+                self._only(method, "GET", "HEAD")
+                from kg.publish.flow_page import flow_page
+                a = {k: v[0] for k, v in self._args().items() if v}
+                self._send(*flow_page(self.server.store, a.get("program"), a.get("year"), a.get("format")))
             elif path in STATIC:
                 self._only(method, "GET", "HEAD")
                 name, ctype = STATIC[path]
