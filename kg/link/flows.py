@@ -21,8 +21,19 @@ from kg.normalize.text import nfkc
 _SEVERAL = re.compile(r"(ほか|他|等|など)\s*(\d+\s*(者|社|件|団体))?\s*$|\d+\s*(者|社|団体)\s*$")
 
 
+_TRAILING_NOTE = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)\s*$")
+
+
 def names_several(name: str | None) -> bool:
-    return bool(name) and bool(_SEVERAL.search(nfkc(name).strip()))
+    """A block name standing for several payees: '…ほか', '…等', '3者' — after trailing notes in brackets
+    ('民間企業等(再委託先)')."""
+    t = nfkc(name or "").strip()
+    while True:
+        u = _TRAILING_NOTE.sub("", t)
+        if u == t or not u:
+            break
+        t = u
+    return bool(t) and bool(_SEVERAL.search(t))
 
 
 def payee_totals(rec: dict) -> dict[str, tuple[int, float | None]]:

@@ -112,7 +112,7 @@ def format_table(trees: list[dict]) -> str:
         def walk(node: dict, level: int, passed_on: bool) -> None:
             pad = "  " * level
             if node["kind"] == "block":
-                how = node.get("edge") or "種類不明"
+                how = node.get("edge") or "種類の記載なし"
                 if how == "unstated":
                     how = "支出元の記載なし"
                 extra = []

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kg.extract.flows import flow_kind
-from kg.link.flows import annotate, chain_stats
+from kg.link.flows import annotate, chain_stats, names_several
 
 
 def _rec(flows, blocks, payees=(), source="rs", from_5_1=False):
@@ -18,6 +18,13 @@ def test_flow_kinds():
     assert flow_kind("委託", from_block=False) == "委託"
     assert flow_kind("移替", from_block=False) == "移替"
     assert flow_kind("") is None and flow_kind(None) is None
+
+
+def test_block_names_standing_for_several_payees():
+    assert names_several("株式会社電通東日本ほか") and names_several("民間事業者等")
+    assert names_several("民間企業等(一般競争入札(総合評価等))") and names_several("委員等 3者")
+    assert not names_several("総務省") and not names_several("(独)統計センター(随意契約)")
+    assert not names_several("") and not names_several(None)
 
 
 def test_depths_statuses_and_money():
