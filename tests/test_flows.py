@@ -60,7 +60,10 @@ def test_a_table_without_its_block_letter_is_left_out_and_reported():
     rec = _seed("000_38c8df3bc6a1d4a3.txt")
     assert all(not b["expense_items"] for b in rec["blocks"])  # never assigned by position
     assert rec["flows"] == []
-    assert [w["code"] for w in rec["warnings"]].count("flow_table_unassigned") == 1
+    assert [n["code"] for n in rec["extra"]["flow_notes"]] == ["flow_table_unassigned"]  # said, not a warning
+    assert rec["provenance"]["spans"]["flow_notes[0]"] == [101, 111] and rec["warnings"] == []
+    annotate(rec)
+    assert chain_stats([rec])["flow_table_unassigned"] == 1
 
 
 def test_a_payee_name_fitting_two_blocks_makes_no_flow():
@@ -71,9 +74,9 @@ def test_a_payee_name_fitting_two_blocks_makes_no_flow():
     rec2["payees"].append(twin)
     from kg.extract.flows import _flows
 
-    items = [(b["code"], i) for b in rec2["blocks"] for i in b["expense_items"]]
+    items = [(b["code"], i, 150) for b in rec2["blocks"] for i in b["expense_items"]]
     assert _flows(rec2, items) == []
-    assert any(w["code"] == "flow_target_ambiguous" and "C, H" in w["message"] for w in rec2["warnings"])
+    assert any(n["code"] == "flow_target_ambiguous" and "C, H" in n["message"] for n in rec2["extra"]["flow_notes"])
 
 
 def test_a_block_of_several_payees_makes_an_ambiguous_chain_and_no_payee_edge():

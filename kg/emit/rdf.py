@@ -212,7 +212,7 @@ def _line_span(out: _Out, doc: str, first: int, last: int) -> str:
 
 # list items that are nodes of their own carry their line span themselves (_derived): no second derivation
 _ITEM_NODES = ("budget[", "past_project_numbers[", "related_projects[", "payees[", "indicators[", "means[",
-               "blocks[", "flows[")
+               "blocks[", "flows[", "flow_notes[")
 
 
 def _spans(out: _Out, subject: str, doc: str, spans: dict) -> None:

@@ -12,8 +12,10 @@ and the record whose ``payees`` are already extracted. Output: two new record ke
 
 The diagram of 資金の流れ (which block the ministry pays, block totals) is a drawing the text export does not
 carry; blocks get no first-level flow from sheets (unknown, not guessed). Tables whose block letter cannot be
-told (a 費目 header row with a different number of tables than the block header above it) are left out with a
-warning naming the line, never assigned by position.
+told (a 費目 header row with a different number of tables than the block header above it) are left out, never
+assigned by position, and so are names fitting payees of several blocks: each is noted in
+extra["flow_notes"] ({code, message}; lines in provenance spans flow_notes[i]; counted in the build report) — a layout the text export lost is not a
+fault of the document, so it is not a warning.
 """
 from __future__ import annotations
 
@@ -91,7 +93,7 @@ def extract_flows(rec: Record, rows: list[Any]) -> None:
     for p in rec.get("payees") or []:
         if p.get("block"):
             block(p["block"])["payee_count"] += 1
-    items: list[tuple[str, dict]] = []
+    items: list[tuple[str, dict, int]] = []  # (block, 費目・使途 row, source line)
     sec = _section(rows)
     if sec is not None:
         pending: list[tuple[str, str]] = []  # block letters of the last heading row not yet given a table
@@ -137,20 +139,27 @@ def extract_flows(rec: Record, rows: list[Any]) -> None:
                     block(letter)["expense_total"] = value
                     span(rec, f"blocks[{letter}]", r.line)
                     continue
-                item = {"expense": expense or None, "use": use or None, "amount": value, "line": r.line}
+                item = {"expense": expense or None, "use": use or None, "amount": value}
                 block(letter)["expense_items"].append(item)
                 span(rec, f"blocks[{letter}]", r.line)
-                items.append((letter, item))
+                items.append((letter, item, r.line))
         if unassigned:
-            warn(rec, "flow_table_unassigned",
-                 f"費目・使途: {len(unassigned)} table header row(s) (lines {', '.join(map(str, unassigned[:8]))}) "
-                 f"do not match a block heading row above them; their block is not known and their rows are "
-                 f"left out", line=unassigned[0], field="blocks")
+            _note(rec, "flow_table_unassigned",
+                  f"費目・使途: {len(unassigned)} table header row(s) do not match a block heading row above them; "
+                  f"their block is not known and their rows are left out", unassigned[0], unassigned[-1])
     rec["blocks"] = [blocks[k] for k in sorted(blocks)]
     rec["flows"] = _flows(rec, items)
 
 
-def _flows(rec: Record, items: list[tuple[str, dict]]) -> list[dict]:
+def _note(rec: Record, code: str, message: str, line: int, last: int | None = None) -> None:
+    """What the 資金の流れ mapping could not use (not a fault of the document: its layout lost the block); the
+    source lines go to provenance spans ``flow_notes[i]``."""
+    notes = rec["extra"].setdefault("flow_notes", [])
+    span(rec, f"flow_notes[{len(notes)}]", line, last)
+    notes.append({"code": code, "message": message})
+
+
+def _flows(rec: Record, items: list[tuple[str, dict, int]]) -> list[dict]:
     """B's 外部委託費 to a payee that is H's payee is a B -> H flow (evidence: the 費目・使途 row)."""
     by_key: dict[str, set[str]] = {}
     for p in rec.get("payees") or []:
@@ -159,7 +168,7 @@ def _flows(rec: Record, items: list[tuple[str, dict]]) -> list[dict]:
             if len(k) >= 2:
                 by_key.setdefault(k, set()).add(p["block"])
     flows: list[dict] = []
-    for letter, item in items:
+    for letter, item, line in items:
         use = item.get("use") or ""
         expense = item.get("expense") or ""
         if not use or not any(w in expense for w in _PASS_ON):
@@ -169,17 +178,16 @@ def _flows(rec: Record, items: list[tuple[str, dict]]) -> list[dict]:
         if not targets:
             continue
         if len(targets) > 1:
-            warn(rec, "flow_target_ambiguous",
-                 f"費目・使途 of block {letter} ({expense} / {use}) names a payee of blocks "
-                 f"{', '.join(sorted(targets))}; no flow is made", line=item["line"], field=f"blocks[{letter}]")
+            _note(rec, "flow_target_ambiguous",
+                  f"費目・使途 of block {letter} ({expense} / {use}) names a payee of blocks "
+                  f"{', '.join(sorted(targets))}; no flow is made", line)
             continue
         to = targets.pop()
         i = len(flows)
         flows.append({"from": letter, "from_organisation": False, "to": to, "kind": flow_kind(expense),
                       "kind_raw": expense, "amount": item.get("amount"),
-                      "evidence": f"費目・使途 {letter}: {expense} / {use} / {item.get('amount')}",
-                      "line": item["line"]})
-        span(rec, f"flows[{i}]", item["line"])
+                      "evidence": f"費目・使途 {letter}: {expense} / {use} / {item.get('amount')}"})
+        span(rec, f"flows[{i}]", line)
     return flows
 
 

@@ -121,7 +121,7 @@ def chain_stats(recs) -> dict:
         blocks = r.get("blocks") or []
         flows = r.get("flows") or []
         listed_only = {p["block"] for p in r.get("payees") or [] if p.get("block")} - {b.get("code") for b in blocks}
-        if not blocks and not flows and not listed_only:
+        if not blocks and not flows and not listed_only and not (r.get("extra") or {}).get("flow_notes"):
             continue
         c["sheets_with_blocks"] += 1
         c["blocks"] += len(blocks) + len(listed_only)
@@ -142,6 +142,8 @@ def chain_stats(recs) -> dict:
             else:
                 c["block_flows_without_amount"] += 1
         c["indirect_costs"] += len(r.get("indirect_costs") or [])
+        for n in (r.get("extra") or {}).get("flow_notes") or []:
+            c[n["code"]] += 1  # flow_table_unassigned, flow_target_ambiguous (kg.extract.flows)
         c["expense_items"] += sum(len(b.get("expense_items") or []) for b in blocks)
     share = round(money["ambiguous"] / money["known"], 4) if money["known"] else None
     return {**dict(sorted(c.items())), "blocks_by_depth": dict(sorted(by_depth.items())),
