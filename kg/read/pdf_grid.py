@@ -32,21 +32,26 @@ class PageGrid:
     rows: list[list[tuple[float, str]]] = field(default_factory=list)
     tops: list[float] = field(default_factory=list)
     cells: int = 0
+    cell_x: list[float] = field(default_factory=list)  # left edges of the page's table cells
 
 
 def _is_ascii_word(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-def _join_lines(lines: list[str]) -> str:
+def _join_lines(lines: list[str], full: list[bool]) -> str:
+    """Rejoin wrapped lines: no space, except between two ASCII word characters where the line above was
+    not cut by the cell's width (a line ending well before the right edge broke at a space)."""
     out = ""
-    for s in lines:
+    prev_full = False
+    for s, f in zip(lines, full, strict=True):
         s = s.strip()
         if not s:
             continue
-        if out and _is_ascii_word(out[-1]) and _is_ascii_word(s[0]):
+        if out and _is_ascii_word(out[-1]) and _is_ascii_word(s[0]) and not prev_full:
             out += " "
         out += s
+        prev_full = f
     return out
 
 
@@ -84,17 +89,22 @@ def _lines_of(chars: list[dict]) -> list[list[dict]]:
     return lines
 
 
-def cell_text(chars: list[dict]) -> str:
-    """Text of one cell from its characters: wrapped lines rejoined, stacked and rotated labels read as words."""
+def cell_text(chars: list[dict], right: float | None = None) -> str:
+    """Text of one cell from its characters: wrapped lines rejoined, stacked and rotated labels read as words.
+    ``right``: the cell's right edge (tells a line cut by the width from one broken at a space)."""
     if not chars:
         return ""
     if all(not c.get("upright", True) for c in chars):  # rotated text: read along the page, top to bottom
         return "".join(c["text"] for c in sorted(chars, key=lambda c: (c["top"], c["x0"]))).strip()
-    lines = [_line_text(ln) for ln in _lines_of(chars)]
-    lines = [x for x in lines if x]
+    groups = [g for g in _lines_of(chars) if _line_text(g)]
+    lines = [_line_text(g) for g in groups]
     if len(lines) >= 2 and all(len(x) == 1 for x in lines):  # stacked vertical label
         return "".join(lines)
-    return _join_lines(lines)
+    if right is None:
+        full = [False] * len(groups)
+    else:
+        full = [right - max(c["x1"] for c in g) < 1.5 * max(c["size"] for c in g) + 4 for g in groups]
+    return _join_lines(lines, full)
 
 
 def _segments(chars: list[dict]) -> list[tuple[float, str]]:
@@ -154,6 +164,7 @@ def page_grid(chars: list[dict], edges: list[dict], number: int) -> PageGrid:
     grid = PageGrid(number)
     cells = page_cells(edges)
     grid.cells = len(cells)
+    grid.cell_x = [c[0] for c in cells]
     index = _CellIndex(cells)
     in_cell: dict[int, list[dict]] = {}
     free: list[dict] = []
@@ -166,8 +177,8 @@ def page_grid(chars: list[dict], edges: list[dict], number: int) -> PageGrid:
         else:
             in_cell.setdefault(i, []).append(ch)
     items: list[tuple[float, float, str]] = []  # (top, x0, text)
-    for i, (x0, top, _x1, _bottom) in enumerate(cells):
-        items.append((top, x0, cell_text(in_cell.get(i, []))))
+    for i, (x0, top, x1, _bottom) in enumerate(cells):
+        items.append((top, x0, cell_text(in_cell.get(i, []), x1)))
     span_top = min((c[1] for c in cells), default=None)
     span_bottom = max((c[3] for c in cells), default=None)
     free_rows: list[tuple[float, list[tuple[float, str]]]] = []
@@ -206,7 +217,7 @@ def _columns(xs: list[float], tol: float = 2.5) -> list[float]:
 
 def grid_lines(pages: list[PageGrid]) -> tuple[list[str], list[str]]:
     """TAB lines and their locators for the whole document (columns numbered over all pages)."""
-    cols = _columns([x for p in pages for row in p.rows for x, _ in row])
+    cols = _columns([x for p in pages for x in p.cell_x]) or _columns([x for p in pages for r in p.rows for x, _ in r])
     lines: list[str] = []
     locators: list[str] = []
     for p in pages:
