@@ -2,7 +2,7 @@
 
 The review-sheet form is a spreadsheet printed to PDF: its cells are drawn as ruling lines or rectangles.
 ``page_grid`` rebuilds them from the page geometry (the ruling edges of kg.read.pdf_geometry and their
-intersections → cells, merged cells included, by pdfplumber's intersection algorithm), puts every character into the cell holding its centre, and rejoins the text of a
+intersections → cells, merged cells included), puts every character into the cell holding its centre, and rejoins the text of a
 cell wrapped over several lines (no space between lines, except between two ASCII word characters);
 a cell whose lines hold one character each is a vertical (stacked) label and is joined as one word, and
 rotated characters are read top to bottom.
@@ -148,15 +148,77 @@ class _CellIndex:
         return None
 
 
-def page_cells(edges: list[dict]) -> list[tuple[float, float, float, float]]:
-    """Cells (x0, top, x1, bottom) of the ruled form drawn by ``edges`` (pdfplumber's intersection algorithm)."""
-    from pdfplumber.table import edges_to_intersections, intersections_to_cells, merge_edges
+def _cluster(values: list[float], tol: float = 3.0) -> list[float]:
+    """Sorted positions, those within ``tol`` of the previous one merged into it (their mean)."""
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= tol:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(g) / len(g) for g in out]
 
-    if len(edges) < 4:
+
+def page_cells(edges: list[dict], tol: float = 3.0) -> list[tuple[float, float, float, float]]:
+    """Cells (x0, top, x1, bottom) of the ruled form drawn by ``edges``.
+
+    The distinct x of the vertical rulings and y of the horizontal ones cut the page into atoms; two neighbouring
+    atoms belong to one cell unless a ruling separates them (a merged cell is several atoms). A group of atoms is
+    a cell when it is a rectangle whose whole outline is drawn."""
+    xs = _cluster([e["x0"] for e in edges if e["orientation"] == "v"], tol)
+    ys = _cluster([e["top"] for e in edges if e["orientation"] == "h"], tol)
+    nx, ny = len(xs) - 1, len(ys) - 1
+    if nx < 1 or ny < 1:
         return []
-    merged = merge_edges(edges, 3, 3, 3, 3)
-    merged = [e for e in merged if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= 3]
-    return [tuple(c) for c in intersections_to_cells(edges_to_intersections(merged, 3, 3))]
+
+    def near(vals: list[float], v: float) -> int:
+        k = bisect.bisect_left(vals, v)
+        return min((i for i in (k - 1, k) if 0 <= i < len(vals)), key=lambda i: abs(vals[i] - v))
+
+    hcov = [[False] * nx for _ in range(ny + 1)]  # hcov[j][i]: a ruling at ys[j] over xs[i]..xs[i+1]
+    vcov = [[False] * ny for _ in range(nx + 1)]  # vcov[i][j]: a ruling at xs[i] over ys[j]..ys[j+1]
+    for e in edges:
+        if e["orientation"] == "h":
+            j = near(ys, e["top"])
+            for i in range(bisect.bisect_left(xs, e["x0"] - tol), nx):
+                if xs[i + 1] > e["x1"] + tol:
+                    break
+                hcov[j][i] = True
+        else:
+            i = near(xs, e["x0"])
+            for j in range(bisect.bisect_left(ys, e["top"] - tol), ny):
+                if ys[j + 1] > e["bottom"] + tol:
+                    break
+                vcov[i][j] = True
+    parent = list(range(nx * ny))
+
+    def root(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for j in range(ny):
+        for i in range(nx):
+            a = j * nx + i
+            if i + 1 < nx and not vcov[i + 1][j]:
+                parent[root(a)] = root(a + 1)
+            if j + 1 < ny and not hcov[j + 1][i]:
+                parent[root(a)] = root(a + nx)
+    groups: dict[int, list[int]] = {}
+    for a in range(nx * ny):
+        groups.setdefault(root(a), []).append(a)
+    cells = []
+    for atoms in groups.values():
+        i0 = min(a % nx for a in atoms)
+        i1 = max(a % nx for a in atoms)
+        j0, j1 = atoms[0] // nx, atoms[-1] // nx
+        if len(atoms) != (i1 - i0 + 1) * (j1 - j0 + 1):
+            continue  # not a rectangle: the space around the form, not a cell
+        if all(hcov[j0][i] and hcov[j1 + 1][i] for i in range(i0, i1 + 1)) and \
+                all(vcov[i0][j] and vcov[i1 + 1][j] for j in range(j0, j1 + 1)):
+            cells.append((xs[i0], ys[j0], xs[i1 + 1], ys[j1 + 1]))
+    return cells
 
 
 def page_grid(chars: list[dict], edges: list[dict], number: int) -> PageGrid:
