@@ -25,6 +25,7 @@ import re
 from kg.extract import fields
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
+from kg.extract.review_text import budget_rows, label_fields
 from kg.normalize.era import guess_era
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number, parse_numbers
@@ -265,6 +266,15 @@ def _budget(rec: Record, L: list[str]) -> None:
         warn(rec, "budget_missing", "no sheet year or no 予算額・執行額 table", field="budget")
         return
     hi = _first(L, lambda t: any(w in t for w in _OUTCOME_LABELS)) or len(L)
+    years = [(sy - 3 + k, k == 4) for k in range(5)]
+    rows = budget_rows(L, years, lab)  # row-style text: each row label with its figures, checked by arithmetic
+    if rows is not None:
+        budget, first, last = rows
+        for entry in budget:
+            rec["budget"].append(entry)
+            span(rec, f"budget[{entry['fiscal_year']}]", first, last)
+        span(rec, "budget", first, last)
+        return
     groups = budget_groups(L, 1, hi - 1)
     sol = solve_budget(groups)
     if sol is None:
@@ -487,6 +497,32 @@ def _related(rec: Record, L: list[str]) -> None:
 
 # ------------------------------------------------------------------ entry point
 
+_MISSING_CODES = {"project_number": "project_number_missing", "project_name": "project_name_missing",
+                  "bureau": "bureau_missing", "division": "division_missing",
+                  "responsible_officials": "officials_missing", "start_fiscal_year": "start_year_missing",
+                  "end_fiscal_year": "end_year_missing", "accounts": "accounts_missing",
+                  "implementation_methods": "implementation_methods_missing"}
+
+
+def _label_anchored(rec: Record, L: list[str]) -> None:
+    """Fields printed next to their labels, in any tool's order (kg.extract.review_text), take precedence over
+    the positional guesses above; a guess they replace is a warning naming field and line."""
+    found = label_fields(L, rec["sheet_fiscal_year"])
+    for key, (value, line) in sorted(found.items()):
+        old = rec.get(key)
+        if old == value:
+            continue
+        if old not in (None, []):
+            warn(rec, "pdf_text_disagreement", f"{key}: {old!r} by position, {value!r} next to its label "
+                 "(kept)", line=line, field=key)
+        rec[key] = value
+        rec["provenance"]["spans"].pop(key, None)
+        span(rec, key, line)
+        code = _MISSING_CODES.get(key)
+        rec["warnings"] = [w for w in rec["warnings"] if w.get("code") != code and
+                           not (key in ("start_fiscal_year", "end_fiscal_year") and w.get("code") == "period_missing")]
+
+
 def extract(doc: RawDoc) -> Record:
     """Extract one 行政事業レビューシート (PDF text) into a review_sheet record."""
     rec = new_record("review_sheet", doc.name)
@@ -504,6 +540,7 @@ def extract(doc: RawDoc) -> Record:
     _payees(rec, L)
     _past_numbers(rec, L)
     _related(rec, L)
+    _label_anchored(rec, L)
     if rec["policy_evaluation"] is None:
         warn(rec, "policy_evaluation_missing", "no 政策 / 施策 cells", field="policy_evaluation")
     return rec

@@ -1,0 +1,271 @@
+"""Label-anchored reading of review-sheet PDF text, whatever tool made the text and in whatever order it put the
+cells (pdfminer.six and poppler's pdftotext write one cell per paragraph, pdfplumber one form row per line).
+
+The text is cut into tokens at the form's labels (事業名, 担当部局庁, 担当課室, 事業開始年度, 事業終了(予定)年度,
+事業番号, 会計区分, 主要政策・施策, 主要経費, 実施方法, ...): a label found at the start of a line or after a space
+is a label token, the text between labels is value tokens (paragraphs in paragraph-style text, the pieces of
+a line in row-style text). Pieces of a label wrapped over two lines (「条項も記載)」「(予定)年度」) are dropped.
+A field's value is the first value token after its label, before the next label, and only when it has the
+value's own shape (a 事業番号 that parses, an era year, an account name, text that is not a number);
+otherwise the field is left to the caller (kg.extract.review_pdf), which warns. Budget rows of row-style text
+(「当初予算 7 9 5 9 11」) are read by their row labels and accepted only when every executed year's 計 is the
+sum of its parts (``budget_rows``).
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from kg.extract import fields
+from kg.normalize.numbers import as_int_if_whole, parse_number
+from kg.normalize.project_number import canonical_number
+from kg.normalize.text import is_unknown, nfkc
+
+# (pattern, field): the label as printed, with the optional tails of its wording
+_LABELS: tuple[tuple[str, str], ...] = (
+    (r"事業番号", "project_number"),
+    (r"事業名", "project_name"),
+    (r"担当部局庁?", "bureau"),
+    (r"担当課室", "division"),
+    (r"作成責任者", "responsible_officials"),
+    (r"事業開始(?:・終了)?\s*(?:\(予定\))?\s*年?\s*度?", "start_fiscal_year"),
+    (r"事業終了\s*(?:\(\s*予定\s*\))?\s*年?\s*度?", "end_fiscal_year"),
+    (r"会計区分", "accounts"),
+    (r"根拠法令\s*(?:\(具体的な\s*(?:条項も記載\))?)?", "legal"),
+    (r"関係する\s*計画、?\s*(?:通\s*知\s*等)?", "plans"),
+    (r"主要政策・施策", "major_policy"),
+    (r"主要経費", "major_expense"),
+    (r"事業の目的(?:\s*\([^)]*\))?", "purpose"),
+    (r"事業概要(?:\s*\([^)]*\))?", "outline"),
+    (r"実施方法", "implementation_methods"),
+    (r"予算額・執行額(?:\s*\(単位:百万円\))?", "budget"),
+    (r"政策評価", "policy_eval"),
+    (r"関連事業", "related"),
+    (r"支出先上位", "payees"),
+)
+_LABEL_RE = re.compile("|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(_LABELS)))
+_FULL_LABELS = ("事業開始年度", "事業終了(予定)年度", "根拠法令(具体的な条項も記載)", "関係する計画、通知等",
+                "政策評価、経済財政運営と改革の基本方針との関係", "予算額・執行額(単位:百万円)", "支出先上位10者リスト",
+                "事業の目的(目指す姿を簡潔に。3行程度以内)", "事業概要(5行程度以内。別添可)",
+                "関連する過去のレビューシートの事業番号")
+_ACCOUNT = re.compile(r"^(?:一般会計|[^\s、,]{1,30}特別会計[^\s、,]{0,20})(?:[、,\s]+(?:一般会計|[^\s、,]{1,30}特別会計"
+                      r"[^\s、,]{0,20}))*$")
+_METHODS = {"直接実施", "委託・請負", "補助", "負担", "交付", "貸付", "出資", "その他", "委託", "請負"}
+_NUMBERISH = re.compile(r"^[\d,.\s▲△\-−%()]+$")
+
+
+class Token(NamedTuple):
+    text: str
+    line: int  # 1-based source line of its first piece
+    field: str | None  # the field a label token introduces (None: a value token)
+
+
+def _is_fragment(t: str) -> bool:
+    """A piece of a label wrapped onto the next line (「条項も記載)」「知等」「度」)."""
+    s = t.replace(" ", "")
+    return bool(s) and len(s) <= 12 and any(s in lab and s != lab for lab in _FULL_LABELS) and not s.isdigit()
+
+
+def _split_line(text: str) -> list[tuple[str, str | None]]:
+    """One line -> [(text, field or None)], cut at labels found at the start of the line or after a space."""
+    out: list[tuple[str, str | None]] = []
+    pos = 0
+    for m in _LABEL_RE.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] != " ":
+            continue
+        if m.end() < len(text) and text[m.end()] != " ":
+            continue  # glued to more text: a table header (「事業名所管府省名」) or running text, not a form label
+        if m.start() < pos:
+            continue
+        before = text[pos:m.start()].strip()
+        if before:
+            out.append((before, None))
+        field = _LABELS[int(m.lastgroup[1:])][1]
+        out.append((m.group(0).strip(), field))
+        pos = m.end()
+    rest = text[pos:].strip()
+    if rest:
+        out.append((rest, None))
+    return out
+
+
+def paragraph_style(lines: list[str]) -> bool:
+    """True for text that separates cells by blank lines (pdfminer, pdftotext), False for one row per line."""
+    blank = sum(1 for x in lines if not x.strip())
+    return blank >= 0.2 * max(len(lines), 1)
+
+
+def tokens(lines: list[str]) -> list[Token]:
+    """Label and value tokens in text order (see module doc)."""
+    para = paragraph_style(lines)
+    out: list[Token] = []
+    open_value: list[str] = []
+    open_line = 0
+
+    def flush() -> None:
+        nonlocal open_value
+        if open_value:
+            text = fields.join_wrapped(open_value)
+            if not _is_fragment(text):
+                out.append(Token(text, open_line, None))
+            open_value = []
+
+    for n, raw in enumerate(lines, 1):
+        t = nfkc(raw)
+        if not t:
+            flush()
+            continue
+        for piece, field in _split_line(t):
+            if field is not None:
+                flush()
+                out.append(Token(piece, n, field))
+            elif para:
+                if not open_value:
+                    open_line = n
+                open_value.append(piece)
+            else:
+                if not _is_fragment(piece):
+                    out.append(Token(piece, n, None))
+        if not para:
+            flush()
+    flush()
+    return out
+
+
+def _values_after(toks: list[Token], k: int, n: int = 1) -> list[Token]:
+    out = []
+    for t in toks[k + 1:]:
+        if t.field is not None or len(out) >= n:
+            break
+        out.append(t)
+    return out
+
+
+def _shape_ok(field: str, text: str, sheet_year: int | None) -> bool:
+    if is_unknown(text):
+        return False
+    if field == "project_number":
+        return canonical_number(text) is not None
+    if field in ("start_fiscal_year", "end_fiscal_year"):
+        fy = fields.parse_fiscal_year_cell(text, sheet_year)
+        return fy.error is None and (fy.year is not None or text.startswith("終了"))
+    if field == "accounts":
+        return bool(_ACCOUNT.match(text))
+    if field == "implementation_methods":
+        parts = fields.split_list(text)
+        return bool(parts) and all(p in _METHODS for p in parts)
+    if field in ("project_name", "bureau", "division", "major_policy", "major_expense"):
+        return not _NUMBERISH.match(text) and not fields.parse_sheet_title(text) and len(text) <= 120
+    return True
+
+
+class Found(NamedTuple):
+    value: object
+    line: int
+
+
+def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, Found]:
+    """Header fields found next to their labels and of the right shape: {field: Found(value, line)}."""
+    toks = tokens(lines)
+    para = paragraph_style(lines)
+    out: dict[str, Found] = {}
+    seen: set[str] = set()
+    for k, t in enumerate(toks):
+        if t.field is None or t.field in seen:
+            continue
+        seen.add(t.field)  # only a field's first label counts: a later one is another table's header
+        vals = _values_after(toks, k, 2 if t.field == "division" else 1)
+        if not vals:
+            continue
+        v = vals[0]
+        text = v.text
+        if t.field == "division":
+            officials = vals[1].text if len(vals) > 1 else None
+            if " " in text and officials is None:
+                text, officials = text.split(" ", 1)
+            if _shape_ok("division", text, sheet_year):
+                out["division"] = Found(text, v.line)
+                if officials and not _NUMBERISH.match(officials) and fields.parse_officials(officials):
+                    out.setdefault("responsible_officials", Found(fields.parse_officials(officials), vals[-1].line))
+            continue
+        if t.field == "responsible_officials":
+            if fields.parse_officials(text) and not fields.parse_fiscal_year_cell(text, sheet_year).year:
+                out["responsible_officials"] = Found(fields.parse_officials(text), v.line)
+            continue
+        if t.field not in ("project_number", "project_name", "bureau", "start_fiscal_year", "end_fiscal_year",
+                           "accounts", "major_policy", "major_expense", "implementation_methods"):
+            continue
+        if not _shape_ok(t.field, text, sheet_year):
+            continue
+        if t.field == "project_number":
+            out[t.field] = Found(canonical_number(text), v.line)
+        elif t.field in ("start_fiscal_year", "end_fiscal_year"):
+            out[t.field] = Found(fields.parse_fiscal_year_cell(text, sheet_year).year, v.line)
+        elif t.field in ("accounts", "implementation_methods"):
+            out[t.field] = Found(fields.split_list(text.replace(" ", "、")), v.line)
+        else:
+            out[t.field] = Found(text, v.line)
+    return out
+
+
+# ------------------------------------------------------------------ budget rows of row-style text
+
+_ROWS = (("当初予算", "initial"), ("補正予算", "supplementary"), ("前年度から繰越", "carried_from_previous"),
+         ("翌年度へ繰越", "carried_to_next"), ("予備費", "reserve"), ("計", "total"), ("執行額", "executed"))
+_NUM_TOKEN = re.compile(r"[▲△-]?\d[\d,]*(?:\.\d+)?")
+
+
+def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1) -> tuple[list[dict], int, int] | None:
+    """Row-style budget: each row label followed by its figures, one per year column (``years``: [(year,
+    is_request)] from the header). Returns (budget entries, first line, last line) when every executed year's
+    計 is the sum of its parts, else None (the caller then rebuilds the table another way)."""
+    if not years:
+        return None
+    values: dict[str, tuple[list[float | int], int]] = {}
+    for n in range(start, len(lines) + 1):
+        t = nfkc(lines[n - 1])
+        m = re.match(r"^(?:[予算の状況]\s)?\s*(当初予算|補正予算|前年度から繰越し?|翌年度へ繰越し?|予備費等?|計|執行額)\s+(.*)$",
+                     t)
+        if not m:
+            continue
+        field = next(f for lab, f in _ROWS if m[1].startswith(lab))
+        if field in values or not re.fullmatch(r"[\s\d,.▲△\-]*", m[2]):
+            continue
+        nums = []
+        for x in _NUM_TOKEN.findall(m[2].replace(" ", " ")):
+            p = parse_number(x.replace("△", "▲").replace("-", "▲") if x[0] in "△-" else x)
+            if p.error or p.value is None:
+                return None
+            nums.append(as_int_if_whole(p.value))
+        values[field] = (nums, n)
+        if len(values) == len(_ROWS):
+            break
+    if "total" not in values or "initial" not in values:
+        return None
+    past = [i for i, (_, req) in enumerate(years) if not req]
+    budget = []
+    for i, (y, req) in enumerate(years):
+        if req:
+            v = values["initial"][0]
+            budget.append({"fiscal_year": y, "requested": v[i] if i < len(v) else None})
+            continue
+        e = {"fiscal_year": y}
+        for f in ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total",
+                  "executed"):
+            row = values.get(f, ([], 0))[0]
+            e[f] = row[i] if i < len(row) and (f != "executed" or len(row) > i) else None
+        parts = [e[f] for f in ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve")]
+        if e["total"] is None or any(p is None for p in parts) or abs(sum(parts) - e["total"]) > 0.5 * len(parts):
+            if i in past and e["total"] is not None:
+                return None
+        budget.append(e)
+    # rows shorter than the number of year columns must be the leading columns (executed: past years only)
+    for f, (row, _) in values.items():
+        limit = len(years) if f == "initial" else len(past)
+        if len(row) > limit:
+            return None
+    lines_used = [ln for _, ln in values.values()]
+    return budget, min(lines_used), max(lines_used)
+
+
+__all__ = ["Token", "tokens", "label_fields", "paragraph_style", "budget_rows", "Found"]
