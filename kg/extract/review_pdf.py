@@ -25,7 +25,7 @@ import re
 from kg.extract import fields
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
-from kg.extract.review_text import budget_rows, label_fields
+from kg.extract.review_text import budget_rows, label_fields, paragraph_style, payee_rows
 from kg.normalize.era import guess_era
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number, parse_numbers
@@ -407,6 +407,16 @@ def _payees(rec: Record, L: list[str]) -> None:
     if lo is None:
         warn(rec, "payees_missing", "no 支出先上位10者リスト", field="payees")
         return
+    if not paragraph_style(L):
+        text_rows = payee_rows(L, lo)
+        if text_rows:
+            for r in text_rows:
+                rec["payees"].append(fields.build_payee(rec, r.block, r.rank, r.cells, line=r.line))
+                span(rec, f"payees[{r.block}|{r.rank}]", r.line)
+                if r.guessed:
+                    warn(rec, "payee_wrap_guess", f"block {r.block} rank {r.rank}: a wrapped piece of text was "
+                         "attached to the longer text cell", line=r.line, field=f"payees[{r.block}|{r.rank}]")
+            return
     letters, names, totals = _blocks(L, lo)
     rows = _payee_rows(L, lo)
     if not rows:

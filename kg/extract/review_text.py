@@ -73,7 +73,8 @@ def _split_line(text: str) -> list[tuple[str, str | None]]:
     for m in _LABEL_RE.finditer(text):
         if m.start() > 0 and text[m.start() - 1] != " ":
             continue
-        if m.end() < len(text) and text[m.end()] != " ":
+        end = m.start() + len(m.group(0).rstrip())
+        if end < len(text) and text[end] != " ":
             continue  # glued to more text: a table header (「事業名所管府省名」) or running text, not a form label
         if m.start() < pos:
             continue
@@ -82,7 +83,7 @@ def _split_line(text: str) -> list[tuple[str, str | None]]:
             out.append((before, None))
         field = _LABELS[int(m.lastgroup[1:])][1]
         out.append((m.group(0).strip(), field))
-        pos = m.end()
+        pos = end
     rest = text[pos:].strip()
     if rest:
         out.append((rest, None))
@@ -167,7 +168,6 @@ class Found(NamedTuple):
 def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, Found]:
     """Header fields found next to their labels and of the right shape: {field: Found(value, line)}."""
     toks = tokens(lines)
-    para = paragraph_style(lines)
     out: dict[str, Found] = {}
     seen: set[str] = set()
     for k, t in enumerate(toks):
@@ -269,3 +269,105 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
 
 
 __all__ = ["Token", "tokens", "label_fields", "paragraph_style", "budget_rows", "Found"]
+
+
+# ------------------------------------------------------------------ payee rows of row-style text
+
+_BLOCK_LINE = re.compile(r"^([A-Z])\s*[.．:：]")
+_RANK_LINE = re.compile(r"^(\d{1,2})\s*(\S.*)$")
+_CORP = re.compile(r"^(?:\d{6,13}|[-－―])$")  # fewer than 13 digits: the rest is wrapped onto the next line
+_CONTRACT_END = ("契約", "交付", "その他", "公募", "随契", "競争", "委託", "請負", "補助", "負担", ")")
+_AMOUNT_HEAD = re.compile(r"^([▲△]?\d[\d,]*(?:\.\d+)?)(.*)$")
+_PAGE_NO = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4}|[-‐－]\s*\d{1,4}\s*[-‐－]|(?:page|p\.)\s*\d{1,4})$", re.I)
+_SMALL = re.compile(r"^(?:[-－―]|\d{1,3}(?:\(\d+\))?|\d{1,3}(?:\.\d+)?%)$")
+
+
+class PayeeRow(NamedTuple):
+    block: str
+    rank: int
+    cells: dict
+    line: int
+    guessed: bool  # a wrapped piece was attached by guess
+
+
+def payee_rows(lines: list[str], start: int) -> list[PayeeRow] | None:
+    """Row-style payee tables (「1神戸市 9000020281000 調査研究の請負 2随意契約(企画 - -」): anchored on the
+    法人番号 cell (13 digits or a dash) after the rank and name, the amount at the head of the next number, and
+    入札者数 / 落札率 as the last two cells. Pieces of wrapped cells on the next line go to the cell left
+    unclosed (a parenthesis) or, failing that, to the longer text cell (``guessed``). None when the section
+    holds no such row."""
+    out: list[PayeeRow] = []
+    block: str | None = None
+    last: PayeeRow | None = None
+    for n in range(start + 1, len(lines) + 1):
+        t = nfkc(lines[n - 1])
+        if not t:
+            continue
+        if any(w in t for w in ("資金の流れ", "費目・使途")) and last is not None:
+            break
+        if _PAGE_NO.match(t):  # a page footer between two rows of one table
+            continue
+        mb = _BLOCK_LINE.match(t)
+        if mb and not _RANK_LINE.match(t):
+            block, last = mb[1], None
+            continue
+        if "支出先" in t and "法人番号" in t:
+            last = None
+            continue
+        m = _RANK_LINE.match(t)
+        words = m[2].split(" ") if m else []
+        k = next((i for i, w in enumerate(words) if i >= 1 and _CORP.match(w)), None)
+        if m and k is not None and len(words) >= k + 4 and block is not None:
+            name = " ".join(words[:k])
+            rest = words[k + 1:]
+            j = next((i for i, w in enumerate(rest) if _AMOUNT_HEAD.match(w)), None)
+            if j is None or j + 3 > len(rest) or not _SMALL.match(rest[-1]) or not _SMALL.match(rest[-2]):
+                m = None
+        if m and k is not None and len(words) >= k + 4 and block is not None:
+            am = _AMOUNT_HEAD.match(rest[j])
+            cells = {"name": name, "corporate_number": words[k], "description": " ".join(rest[:j]) or None,
+                     "amount": am[1], "contract_method": " ".join([am[2]] + rest[j + 1:-2]).strip() or None,
+                     "bidders": rest[-2], "award_rate": rest[-1]}
+            last = PayeeRow(block, int(m[1]), cells, n, False)
+            out.append(last)
+            continue
+        if last is not None:  # pieces of the previous row's wrapped cells, in column order
+            pieces = t.split(" ")
+            cells = dict(last.cells)
+            guessed = last.guessed
+            corp = cells.get("corporate_number") or ""
+            d = next((i for i, x in enumerate(pieces) if x.isdigit() and corp.isdigit() and
+                      len(corp) + len(x) == 13), None)
+            left: list[str] = []
+            if d is not None:  # the rest of the 法人番号: what is left of it belongs to the name
+                cells["corporate_number"] = corp + pieces[d]
+                left, pieces = pieces[:d], pieces[d + 1:]
+            tail: list[str] = []
+            while pieces:  # from the right: the 契約方式 cell while it is left open
+                cm = cells.get("contract_method") or ""
+                piece = pieces[-1]
+                opened = cm.count("(") > cm.count(")")
+                qualifier = piece.startswith("(") and piece.endswith(")") and not opened
+                if cm and (opened or qualifier or not cm.endswith(_CONTRACT_END)) and not tail:
+                    tail.append(pieces.pop())
+                    cells["contract_method"] = cm + tail[-1]
+                    continue
+                break
+            if d is None and len(pieces) >= 2:
+                left, pieces = pieces[:1], pieces[1:]
+            if left:
+                cells["name"] = fields.join_wrapped([cells.get("name") or "", *left])
+            if pieces:
+                target = "description"
+                if d is None and not left and len(pieces) == 1:  # one piece: the name's or the description's
+                    target = max(("description", "name"), key=lambda f: len(cells.get(f) or ""))
+                    guessed = True
+                cells[target] = fields.join_wrapped([cells.get(target) or "", *pieces])
+            last = PayeeRow(last.block, last.rank, cells, last.line, guessed)
+            out[-1] = last
+            continue
+        last = None
+    return out or None
+
+
+__all__ += ["PayeeRow", "payee_rows"]
