@@ -25,7 +25,7 @@ import re
 from kg.extract import fields
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
-from kg.extract.review_text import budget_rows, label_fields, paragraph_style, payee_rows
+from kg.extract.review_text import budget_rows, label_fields, label_lists, paragraph_style, payee_rows
 from kg.normalize.era import guess_era
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number, parse_numbers
@@ -533,6 +533,34 @@ def _label_anchored(rec: Record, L: list[str]) -> None:
                            not (key in ("start_fiscal_year", "end_fiscal_year") and w.get("code") == "period_missing")]
 
 
+def _label_lists(rec: Record, L: list[str]) -> None:
+    """List fields read between their label and the next (kg.extract.review_text.label_lists), where the
+    positional passes found nothing (or past numbers without their years)."""
+    found = label_lists(L, rec["sheet_fiscal_year"])
+    if "legal_text" in found and not rec["legal_bases"]:
+        from kg.normalize.law_ref import parse_legal_bases
+
+        text, line = found["legal_text"]
+        rec["extra"]["legal_bases_text"] = text
+        rec["legal_bases"] = parse_legal_bases(text)
+        for lb in rec["legal_bases"]:
+            span(rec, f"legal_bases[{lb.get('law')}]", line)
+        rec["warnings"] = [w for w in rec["warnings"] if w.get("code") != "legal_bases_missing"]
+    if "related_plans" in found and not rec["related_plans"]:
+        rec["related_plans"], line = found["related_plans"]
+        for k in range(len(rec["related_plans"])):
+            span(rec, f"related_plans[{k}]", line)
+    pe = rec["policy_evaluation"]
+    if "policy_evaluation" in found and (pe is None or pe.get("policy") is None or pe.get("measure") is None):
+        rec["policy_evaluation"], line = found["policy_evaluation"]
+        span(rec, "policy_evaluation", line)
+    past = rec["past_project_numbers"]
+    if "past_project_numbers" in found and (not past or not any("fiscal_year" in x for x in past)):
+        rec["past_project_numbers"], line = found["past_project_numbers"]
+        for i in range(len(rec["past_project_numbers"])):
+            span(rec, f"past_project_numbers[{i}]", line)
+
+
 def extract(doc: RawDoc) -> Record:
     """Extract one 行政事業レビューシート (PDF text) into a review_sheet record."""
     rec = new_record("review_sheet", doc.name)
@@ -551,6 +579,7 @@ def extract(doc: RawDoc) -> Record:
     _past_numbers(rec, L)
     _related(rec, L)
     _label_anchored(rec, L)
+    _label_lists(rec, L)
     if rec["policy_evaluation"] is None:
         warn(rec, "policy_evaluation_missing", "no 政策 / 施策 cells", field="policy_evaluation")
     return rec

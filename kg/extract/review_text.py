@@ -39,7 +39,10 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"事業概要(?:\s*\([^)]*\))?", "outline"),
     (r"実施方法", "implementation_methods"),
     (r"予算額・執行額(?:\s*\(単位:百万円\))?", "budget"),
-    (r"政策評価", "policy_eval"),
+    (r"政策評価(?:、\S*)?", "policy_eval"),
+    (r"政策", "policy"),
+    (r"施策", "measure"),
+    (r"関連する過去のレビューシートの事業番号", "past_project_numbers"),
     (r"関連事業", "related"),
     (r"支出先上位", "payees"),
 )
@@ -165,6 +168,45 @@ class Found(NamedTuple):
     line: int
 
 
+def _run(toks: list[Token], field: str, limit: int = 60) -> tuple[list[Token], int] | None:
+    """The value tokens after a field's first label, up to the next label (and its line)."""
+    k = next((i for i, t in enumerate(toks) if t.field == field), None)
+    if k is None:
+        return None
+    vals = []
+    for t in toks[k + 1: k + 1 + limit]:
+        if t.field is not None:
+            break
+        vals.append(t)
+    return vals, toks[k].line
+
+
+def label_lists(lines: list[str], sheet_year: int | None = None) -> dict[str, Found]:
+    """List-valued fields read between their label and the next one: 根拠法令 (its text), 関係する計画、通知等,
+    政策評価 (政策 / 施策 values), 関連する過去のレビューシートの事業番号. Only what parses is returned."""
+    toks = tokens(lines)
+    out: dict[str, Found] = {}
+    run = _run(toks, "legal", 4)
+    if run and run[0] and re.search(r"第\s*[\d一二三四五六七八九十百]+\s*条", run[0][0].text):
+        out["legal_text"] = Found(fields.join_wrapped(t.text for t in run[0]), run[0][0].line)
+    run = _run(toks, "plans", 6)
+    if run and run[0]:
+        plans = fields.parse_plans(fields.join_wrapped(t.text for t in run[0]))
+        if plans and any(p.get("date") for p in plans):
+            out["related_plans"] = Found(plans, run[0][0].line)
+    pol, mea = _run(toks, "policy", 1), _run(toks, "measure", 1)
+    if pol and pol[0] and mea and mea[0]:
+        out["policy_evaluation"] = Found(fields.parse_policy_evaluation(pol[0][0].text, mea[0][0].text),
+                                         pol[0][0].line)
+    run = _run(toks, "past_project_numbers", 40)
+    if run and run[0]:
+        words = [w for t in run[0] for w in t.text.split(" ")]
+        nums = fields.parse_past_numbers(words, sheet_year)
+        if nums:
+            out["past_project_numbers"] = Found(nums, run[0][0].line)
+    return out
+
+
 def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, Found]:
     """Header fields found next to their labels and of the right shape: {field: Found(value, line)}."""
     toks = tokens(lines)
@@ -268,7 +310,7 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
     return budget, min(lines_used), max(lines_used)
 
 
-__all__ = ["Token", "tokens", "label_fields", "paragraph_style", "budget_rows", "Found"]
+__all__ = ["Token", "tokens", "label_fields", "label_lists", "paragraph_style", "budget_rows", "Found"]
 
 
 # ------------------------------------------------------------------ payee rows of row-style text
