@@ -451,6 +451,9 @@ def _payees(rec: Record, L: list[str]) -> None:
             warn(rec, "payee_rank", f"block {letter}: printed rank {row['rank']} but row {rank} in order",
                  line=row["line"], field="payees")
         name = row["name"]
+        m = re.match(r"^(\d{1,2}) (\S.*)$", name or "")
+        if m and int(m[1]) == rank:  # the rank cell printed on the name's line
+            name = m[2]
         if name is None and names.get(letter):
             name = names[letter]
             warn(rec, "payee_name_from_block", f"block {letter} rank {rank}: no name cell next to the row; took the "
@@ -537,7 +540,7 @@ def _label_lists(rec: Record, L: list[str]) -> None:
     """List fields read between their label and the next (kg.extract.review_text.label_lists), where the
     positional passes found nothing (or past numbers without their years)."""
     found = label_lists(L, rec["sheet_fiscal_year"])
-    if "legal_text" in found and not rec["legal_bases"]:
+    if "legal_text" in found and (not rec["legal_bases"] or not paragraph_style(L)):
         from kg.normalize.law_ref import parse_legal_bases
 
         text, line = found["legal_text"]

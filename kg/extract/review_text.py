@@ -54,6 +54,7 @@ _FULL_LABELS = ("事業開始年度", "事業終了(予定)年度", "根拠法�
 _ACCOUNT = re.compile(r"^(?:一般会計|[^\s、,]{1,30}特別会計[^\s、,]{0,20})(?:[、,\s]+(?:一般会計|[^\s、,]{1,30}特別会計"
                       r"[^\s、,]{0,20}))*$")
 _METHODS = {"直接実施", "委託・請負", "補助", "負担", "交付", "貸付", "出資", "その他", "委託", "請負"}
+_ORG = re.compile(r"(?:局|官房|官|部|庁|本部|院|所|室|課|センター|会議|省|庁舎|事務局|グループ|チーム)(?:\([^)]*\))?$")
 _NUMBERISH = re.compile(r"^[\d,.\s▲△\-−%()]+$")
 
 
@@ -66,6 +67,8 @@ class Token(NamedTuple):
 def _is_fragment(t: str) -> bool:
     """A piece of a label wrapped onto the next line (「条項も記載)」「知等」「度」)."""
     s = t.replace(" ", "")
+    if not re.search(r"\w", s):
+        return False  # a lone bracket or comma is a piece of a value (「)」), not of a label
     return bool(s) and len(s) <= 12 and any(s in lab and s != lab for lab in _FULL_LABELS) and not s.isdigit()
 
 
@@ -120,6 +123,13 @@ def tokens(lines: list[str]) -> list[Token]:
             flush()
             continue
         for piece, field in _split_line(t):
+            if field is None:  # label pieces wrapped onto this line come first: drop them
+                words = piece.split(" ")
+                while words and _is_fragment(words[0]):
+                    words.pop(0)
+                piece = " ".join(words)
+                if not piece:
+                    continue
             if field is not None:
                 flush()
                 out.append(Token(piece, n, field))
@@ -158,7 +168,9 @@ def _shape_ok(field: str, text: str, sheet_year: int | None) -> bool:
     if field == "implementation_methods":
         parts = fields.split_list(text)
         return bool(parts) and all(p in _METHODS for p in parts)
-    if field in ("project_name", "bureau", "division", "major_policy", "major_expense"):
+    if field in ("bureau", "division"):
+        return bool(_ORG.search(text)) and not _NUMBERISH.match(text) and len(text) <= 60
+    if field in ("project_name", "major_policy", "major_expense"):
         return not _NUMBERISH.match(text) and not fields.parse_sheet_title(text) and len(text) <= 120
     return True
 
