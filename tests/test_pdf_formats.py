@@ -62,3 +62,40 @@ def test_pdf_gives_the_xlsx_record(fixtures, xlsx_records, name, fmt):
     assert {k: rec[k] for k in FIELDS} == {k: ref[k] for k in FIELDS}
     assert rec["provenance"]["format"] == "pdf"
     assert [w["code"] for w in rec["warnings"]] == [w["code"] for w in ref["warnings"]]
+
+
+# ------------------------------------------------------------------ PDF text (no TABs), three tools
+
+TEXT_FORMATS = [f"{p}.{t}.txt" for p in ("lo", "rl") for t in ("pdfminer", "pdftotext", "pdfplumber")]
+HEADER = ("sheet_fiscal_year", "ministry", "project_number", "project_name", "division", "responsible_officials",
+          "start_fiscal_year", "accounts", "implementation_methods", "major_policy", "major_expense")
+# fields a label or a value's shape settles: never a wrong value (the value or nothing, with a warning)
+NEVER_WRONG = (*HEADER, "bureau", "end_fiscal_year", "budget", "policy_evaluation", "related_plans",
+               "related_projects")
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+@pytest.mark.parametrize("name", sorted(SHEETS))
+def test_pdf_text_gives_the_xlsx_header_fields(fixtures, xlsx_records, name, fmt):
+    doc = read_document(fixtures[name][fmt])
+    assert not any("\t" in x for x in doc.lines)
+    rec = extract_path(fixtures[name][fmt])
+    ref = xlsx_records[name]
+    assert {k: rec[k] for k in HEADER} == {k: ref[k] for k in HEADER}
+    for k in NEVER_WRONG:
+        assert rec[k] in (None, [], ref[k]), k
+    for p in rec["payees"]:  # whatever the order of the cells, no 法人番号 is read as an amount
+        assert p["amount"] is None or p["amount"] < 10**9
+
+
+@pytest.mark.parametrize("producer", ["lo", "rl"])
+@pytest.mark.parametrize("name", sorted(SHEETS))
+def test_row_style_text_gives_the_xlsx_budget_and_payees(fixtures, xlsx_records, name, producer):
+    """pdfplumber's text keeps one form row per line: budget rows (checked by their arithmetic) and payee rows
+    (anchored on the 法人番号, wrapped cells rejoined) give exactly the .xlsx values."""
+    rec = extract_path(fixtures[name][f"{producer}.pdfplumber.txt"])
+    ref = xlsx_records[name]
+    assert rec["budget"] == ref["budget"]
+    assert rec["payees"] == ref["payees"]
+    assert rec["past_project_numbers"] == ref["past_project_numbers"]
+    assert rec["policy_evaluation"] == ref["policy_evaluation"]

@@ -25,7 +25,14 @@ import re
 from kg.extract import fields
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
-from kg.extract.review_text import budget_rows, label_fields, label_lists, paragraph_style, payee_rows
+from kg.extract.review_text import (
+    budget_rows,
+    label_fields,
+    label_lists,
+    paragraph_style,
+    payee_rows,
+    plans_plausible,
+)
 from kg.normalize.era import guess_era
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number, parse_numbers
@@ -549,6 +556,13 @@ def _label_lists(rec: Record, L: list[str]) -> None:
         for lb in rec["legal_bases"]:
             span(rec, f"legal_bases[{lb.get('law')}]", line)
         rec["warnings"] = [w for w in rec["warnings"] if w.get("code") != "legal_bases_missing"]
+    if rec["related_plans"] and not plans_plausible(rec["related_plans"]):
+        warn(rec, "related_plans_unsure", f"関係する計画、通知等 mixed with other cells' text; left out: "
+             f"{rec['related_plans']!r}", line=rec["provenance"]["spans"].get("related_plans", [None])[0],
+             field="related_plans")
+        rec["related_plans"] = []
+        rec["provenance"]["spans"] = {k: v for k, v in rec["provenance"]["spans"].items()
+                                      if not k.startswith("related_plans")}
     if "related_plans" in found and not rec["related_plans"]:
         rec["related_plans"], line = found["related_plans"]
         for k in range(len(rec["related_plans"])):

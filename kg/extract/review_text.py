@@ -193,6 +193,21 @@ def _run(toks: list[Token], field: str, limit: int = 60) -> tuple[list[Token], i
     return vals, toks[k].line
 
 
+_DECIDER = re.compile(r"^[^\d\s()第条]{1,24}(?:決定|了解|決議|策定|公表|報告|通知|改定|閣議)$")
+
+
+def plans_plausible(plans: list[dict]) -> bool:
+    """関係する計画 items that read as titles with a date and a decider: pieces of neighbouring cells mixed in
+    (「閣議第8条決定」, an unbalanced parenthesis) make the list implausible."""
+    for p in plans:
+        t = p.get("title") or ""
+        if t.count("(") != t.count(")") or re.search(r"第\s*\d+\s*条", t) or "閣議" in t or "決定)" in t:
+            return False
+        if p.get("decided_by") is not None and not _DECIDER.match(p["decided_by"]):
+            return False
+    return True
+
+
 def label_lists(lines: list[str], sheet_year: int | None = None) -> dict[str, Found]:
     """List-valued fields read between their label and the next one: 根拠法令 (its text), 関係する計画、通知等,
     政策評価 (政策 / 施策 values), 関連する過去のレビューシートの事業番号. Only what parses is returned."""
@@ -204,7 +219,7 @@ def label_lists(lines: list[str], sheet_year: int | None = None) -> dict[str, Fo
     run = _run(toks, "plans", 6)
     if run and run[0]:
         plans = fields.parse_plans(fields.join_wrapped(t.text for t in run[0]))
-        if plans and any(p.get("date") for p in plans):
+        if plans and any(p.get("date") for p in plans) and plans_plausible(plans):
             out["related_plans"] = Found(plans, run[0][0].line)
     pol, mea = _run(toks, "policy", 1), _run(toks, "measure", 1)
     if pol and pol[0] and mea and mea[0]:
@@ -322,7 +337,7 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
     return budget, min(lines_used), max(lines_used)
 
 
-__all__ = ["Token", "tokens", "label_fields", "label_lists", "paragraph_style", "budget_rows", "Found"]
+__all__ = ["Token", "tokens", "label_fields", "label_lists", "plans_plausible", "paragraph_style", "budget_rows", "Found"]
 
 
 # ------------------------------------------------------------------ payee rows of row-style text
