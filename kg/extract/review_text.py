@@ -64,12 +64,16 @@ class Token(NamedTuple):
     field: str | None  # the field a label token introduces (None: a value token)
 
 
+_FRAGMENTS = frozenset(lab[i:j] for lab in _FULL_LABELS for i in range(len(lab))
+                       for j in range(i + 1, min(len(lab), i + 12) + 1) if lab[i:j] != lab)
+
+
 def _is_fragment(t: str) -> bool:
     """A piece of a label wrapped onto the next line (「条項も記載)」「知等」「度」)."""
     s = t.replace(" ", "")
-    if not re.search(r"\w", s):
-        return False  # a lone bracket or comma is a piece of a value (「)」), not of a label
-    return bool(s) and len(s) <= 12 and any(s in lab and s != lab for lab in _FULL_LABELS) and not s.isdigit()
+    if s not in _FRAGMENTS or s.isdigit():
+        return False
+    return bool(re.search(r"\w", s))  # a lone bracket or comma is a piece of a value (「)」), not of a label
 
 
 def _split_line(text: str) -> list[tuple[str, str | None]]:
@@ -102,8 +106,21 @@ def paragraph_style(lines: list[str]) -> bool:
     return blank >= 0.2 * max(len(lines), 1)
 
 
+_TOKEN_CACHE: dict[int, tuple[list[str], list[Token]]] = {}
+
+
 def tokens(lines: list[str]) -> list[Token]:
-    """Label and value tokens in text order (see module doc)."""
+    """Label and value tokens in text order (see module doc); the last document's tokens are kept."""
+    hit = _TOKEN_CACHE.get(id(lines))
+    if hit is not None and hit[0] is lines:
+        return hit[1]
+    out = _tokens(lines)
+    _TOKEN_CACHE.clear()
+    _TOKEN_CACHE[id(lines)] = (lines, out)
+    return out
+
+
+def _tokens(lines: list[str]) -> list[Token]:
     para = paragraph_style(lines)
     out: list[Token] = []
     open_value: list[str] = []
