@@ -9,6 +9,7 @@ once, LibreOffice needed): .pdf pages/s (LibreOffice and reportlab prints, read 
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from pathlib import Path
 
@@ -61,13 +62,13 @@ def formats(outdir: Path, rounds: int) -> None:
     for kind in ("lo.pdf", "rl.pdf"):
         paths = [f[kind] for f in files.values()]
         pages = sum(len(pdfium.PdfDocument(str(p))) for p in paths)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for _ in range(rounds):
             for p in paths:
                 extract_doc(read_document(p))
-        dt = time.perf_counter() - t0
+        dt, dc = time.perf_counter() - t0, time.process_time() - c0
         print(f"{'.pdf ' + kind[:2] + ' (read + extract)':<40} {pages * rounds / dt:>9.1f} pages/s "
-              f"{len(paths) * rounds / dt:>7.1f} sheets/s")
+              f"{len(paths) * rounds / dt:>7.1f} sheets/s   (CPU time: {pages * rounds / dc:.1f} pages/s)")
     texts = {}
     for f in files.values():
         for k, p in f.items():
@@ -75,12 +76,15 @@ def formats(outdir: Path, rounds: int) -> None:
                 texts.setdefault(k.split(".")[1], []).append(read_document(p))
     texts["seed 002"] = [read_document(ROOT / "seeds" / "002_c3e6fb52ab9c5507.txt")]
     for tool, docs in sorted(texts.items()):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for _ in range(rounds):
             for d in docs:
                 extract_doc(d)
-        dt = time.perf_counter() - t0
-        print(f"{'PDF text, ' + tool + ' (extract)':<40} {len(docs) * rounds / dt:>9.1f} sheets/s")
+        dt, dc = time.perf_counter() - t0, time.process_time() - c0
+        print(f"{'PDF text, ' + tool + ' (extract)':<40} {len(docs) * rounds / dt:>9.1f} sheets/s "
+              f"{'':>18}(CPU time: {len(docs) * rounds / dc:.1f} sheets/s)")
+    print(f"load average while measuring: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
+          f"(wall-clock rates shrink on a shared machine; CPU-time rates do not)")
 
 
 if __name__ == "__main__":
