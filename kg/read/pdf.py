@@ -21,7 +21,8 @@ from kg.read.pdf_grid import MIN_CELLS, grid_lines, page_grid
 GAP = 0.8  # a vertical gap wider than this many line heights ends a paragraph (like pdftotext)
 
 
-def read_pdf(path: str | Path) -> RawDoc:
+def read_pdf(path: str | Path, text_only: bool = False) -> RawDoc:
+    """The PDF as a cell grid when its pages hold a ruled form, else (or with ``text_only``) as text lines."""
     p, data = read_bytes(path)
     try:
         import pdfplumber
@@ -31,7 +32,7 @@ def read_pdf(path: str | Path) -> RawDoc:
     lines: list[str] = []
     locators: list[str] = []
     try:
-        geometry = read_geometry(p)
+        geometry = [] if text_only else read_geometry(p)
     except GeometryError:
         geometry = []  # pdfplumber below says why (encrypted, damaged)
     grids = [page_grid(chars, edges, n) for n, (chars, edges) in enumerate(geometry, 1)]
