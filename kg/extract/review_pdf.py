@@ -26,6 +26,7 @@ from kg.extract import fields
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
 from kg.extract.review_text import (
+    budget_paragraphs,
     budget_rows,
     label_fields,
     label_lists,
@@ -275,6 +276,8 @@ def _budget(rec: Record, L: list[str]) -> None:
     hi = _first(L, lambda t: any(w in t for w in _OUTCOME_LABELS)) or len(L)
     years = [(sy - 3 + k, k == 4) for k in range(5)]
     rows = budget_rows(L, years, lab)  # row-style text: each row label with its figures, checked by arithmetic
+    if rows is None and paragraph_style(L):
+        rows = budget_paragraphs(L, years, lab)
     if rows is not None:
         budget, first, last = rows
         for entry in budget:

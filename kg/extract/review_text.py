@@ -457,3 +457,90 @@ def payee_rows(lines: list[str], start: int) -> list[PayeeRow] | None:
 
 
 __all__ += ["PayeeRow", "payee_rows"]
+
+
+# ------------------------------------------------------------------ budget of paragraph-style text
+
+_BUDGET_LABEL = re.compile(r"^(?:[予算の状況]\s+)?(当初予算|補正予算|前年度から繰越し?|翌年度へ繰越し?|予備費等?|計|執行額)$")
+_BUDGET_END = ("政策評価", "関連事業", "執行率", "当初予算+補正予算", "予算内訳", "成果目標", "活動指標", "支出先上位")
+
+
+def budget_paragraphs(lines: list[str], years: list[tuple[int, bool]], start: int) -> tuple[list[dict], int, int] | None:
+    """Paragraph-style budget (pdftotext, pdfminer): row labels and figures in reading order, a run of labels
+    followed by a run of figures read row by row (当初予算 has the past, current and request columns, 執行額
+    the past ones, the other rows past and current). Accepted only when every past column's 計 is the sum of
+    its parts; None otherwise (the caller's solver then tries)."""
+    past = sum(1 for _, req in years if not req) - 1  # executed columns (the current year has none)
+    n_cur = past + 1
+    seq: list[tuple[str, object, int]] = []
+    for n in range(start + 1, min(len(lines), start + 120) + 1):
+        t = nfkc(lines[n - 1])
+        if not t:
+            continue
+        if any(t.startswith(w) for w in _BUDGET_END):
+            break
+        m = _BUDGET_LABEL.match(t)
+        if m:
+            seq.append(("label", next(f for lab, f in _ROWS if m[1].startswith(lab)), n))
+            continue
+        if re.fullmatch(r"[\d,.▲△\s]+", t):
+            for x in _NUM_TOKEN.findall(t):
+                p = parse_number(x.replace("△", "▲"))
+                if p.error or p.value is None:
+                    return None
+                seq.append(("num", as_int_if_whole(p.value), n))
+    values: dict[str, list] = {}
+    used_lines: list[int] = []
+    k = 0
+    while k < len(seq):
+        labels = []
+        while k < len(seq) and seq[k][0] == "label":
+            labels.append(seq[k][1])
+            used_lines.append(seq[k][2])
+            k += 1
+        nums = []
+        while k < len(seq) and seq[k][0] == "num":
+            nums.append(seq[k][1])
+            used_lines.append(seq[k][2])
+            k += 1
+        if not labels:
+            continue
+        want = [(n_cur + 1, n_cur) if f == "initial" else (past, past) if f == "executed" else (n_cur, n_cur - 1)
+                for f in labels]
+        # the lengths the run can be cut into: each row full, or short by its last columns
+        cut = None
+        for choice in range(1 << len(labels)):
+            lens = [w[(choice >> i) & 1] for i, w in enumerate(want)]
+            if sum(lens) == len(nums):
+                cut = lens
+                break
+        if cut is None:
+            return None
+        pos = 0
+        for f, ln in zip(labels, cut, strict=True):
+            if f in values:
+                return None
+            values[f] = nums[pos:pos + ln]
+            pos += ln
+    if "initial" not in values or "total" not in values:
+        return None
+    budget = []
+    for i, (y, req) in enumerate(years):
+        if req:
+            ini = values["initial"]
+            budget.append({"fiscal_year": y, "requested": ini[n_cur] if len(ini) > n_cur else None})
+            continue
+        e = {"fiscal_year": y}
+        for f in ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total",
+                  "executed"):
+            row = values.get(f, [])
+            e[f] = row[i] if i < len(row) else None
+        if i < past:
+            parts = [e[f] for f in ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve")]
+            if e["total"] is None or any(p is None for p in parts) or abs(sum(parts) - e["total"]) > 0.5 * len(parts):
+                return None
+        budget.append(e)
+    return budget, min(used_lines), max(used_lines)
+
+
+__all__ += ["budget_paragraphs"]
