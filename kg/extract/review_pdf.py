@@ -31,6 +31,7 @@ from kg.extract.review_text import (
     label_fields,
     label_lists,
     paragraph_style,
+    payee_paragraphs,
     payee_rows,
     plans_plausible,
 )
@@ -417,16 +418,16 @@ def _payees(rec: Record, L: list[str]) -> None:
     if lo is None:
         warn(rec, "payees_missing", "no 支出先上位10者リスト", field="payees")
         return
-    if not paragraph_style(L):
-        text_rows = payee_rows(L, lo)
-        if text_rows:
-            for r in text_rows:
-                rec["payees"].append(fields.build_payee(rec, r.block, r.rank, r.cells, line=r.line))
-                span(rec, f"payees[{r.block}|{r.rank}]", r.line)
-                if r.guessed:
-                    warn(rec, "payee_wrap_guess", f"block {r.block} rank {r.rank}: a wrapped piece of text was "
-                         "attached to the longer text cell", line=r.line, field=f"payees[{r.block}|{r.rank}]")
-            return
+    text_rows = payee_rows(L, lo) if not paragraph_style(L) else payee_paragraphs(L, lo)
+    if text_rows:
+        for r in text_rows:
+            rec["payees"].append(fields.build_payee(rec, r.block, r.rank, r.cells, line=r.line))
+            span(rec, f"payees[{r.block}|{r.rank}]", r.line)
+            if r.guessed:
+                warn(rec, "payee_cell_guess", f"block {r.block} rank {r.rank}: placed by guess (a wrapped "
+                     "piece of text attached to the longer cell, or the block letter taken as the next one)",
+                     line=r.line, field=f"payees[{r.block}|{r.rank}]")
+        return
     letters, names, totals = _blocks(L, lo)
     rows = _payee_rows(L, lo)
     if not rows:

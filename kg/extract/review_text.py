@@ -373,7 +373,7 @@ class PayeeRow(NamedTuple):
     rank: int
     cells: dict
     line: int
-    guessed: bool  # a wrapped piece was attached by guess
+    guessed: bool  # placed by guess: a wrapped piece attached to the longer cell, or the block letter inferred
 
 
 def payee_rows(lines: list[str], start: int) -> list[PayeeRow] | None:
@@ -544,3 +544,119 @@ def budget_paragraphs(lines: list[str], years: list[tuple[int, bool]], start: in
 
 
 __all__ += ["budget_paragraphs"]
+
+
+# ------------------------------------------------------------------ payee rows of paragraph-style text
+
+_HEADER_WORDS = ("支出先", "法人番号", "業務概要", "支出額", "契約方式", "入札者数", "落札率", "者数)", "応募者数)",
+                 "万円)")
+
+
+def _paragraph_cells(lines: list[str], start: int) -> list[tuple[str, int]]:
+    """Paragraphs after ``start`` as cell texts: lines rejoined (digits of one number without a space)."""
+    out: list[tuple[str, int]] = []
+    buf: list[str] = []
+    first = 0
+    for n in range(start + 1, len(lines) + 1):
+        t = nfkc(lines[n - 1])
+        if not t:
+            if buf:
+                if all(x.isdigit() for x in buf):
+                    out.append(("".join(buf), first))
+                else:
+                    out.append((fields.join_wrapped(buf), first))
+                buf = []
+            continue
+        if not buf:
+            first = n
+        buf.append(t)
+    if buf:
+        out.append((fields.join_wrapped(buf), first))
+    return out
+
+
+def payee_paragraphs(lines: list[str], start: int) -> list[PayeeRow] | None:
+    """Paragraph-style payee tables (pdftotext's order: rank and name, 法人番号, 業務概要, amount and 契約方式,
+    入札者数, 落札率 as consecutive cells). Every row must have every cell in its shape, ranks must run 1, 2, ...
+    within each block; otherwise None (nothing is guessed)."""
+    cells = _paragraph_cells(lines, start)
+    words: list[tuple[str, int, bool]] = []  # (word, line, starts a paragraph)
+    for text, ln in cells:
+        if any(w in text for w in ("資金の流れ", "費目・使途")):
+            break
+        if _PAGE_NO.match(text):
+            continue
+        if _BLOCK_LINE.match(text):  # a block title (maybe glued to the header's first cell)
+            words.append((text.split(" ")[0], ln, True))
+            continue
+        if any(h in text for h in _HEADER_WORDS) or _is_fragment(text):
+            continue
+        for i, w in enumerate(text.split(" ")):
+            if w:
+                words.append((w, ln, i == 0))
+    out: list[PayeeRow] = []
+    block: str | None = None
+    k = 0
+
+    def take_text(k: int) -> tuple[str | None, int]:
+        """The words of one paragraph from k on."""
+        if k >= len(words):
+            return None, k
+        got = [words[k][0]]
+        k += 1
+        while k < len(words) and not words[k][2]:
+            got.append(words[k][0])
+            k += 1
+        return " ".join(got), k
+
+    while k < len(words):
+        w, ln, new_para = words[k]
+        mb = _BLOCK_LINE.match(w)
+        if new_para and mb:
+            block = mb[1]
+            k += 1
+            continue
+        if not (new_para and re.fullmatch(r"\d{1,2}", w)) or block is None:
+            return None
+        rank = int(w)
+        prev = [r.rank for r in out if r.block == block]
+        inferred = False
+        if rank == 1 and prev and block < "Z":  # a new block whose title the tool put elsewhere
+            block, prev, inferred = chr(ord(block) + 1), [], True
+        if rank != (prev[-1] + 1 if prev else 1):
+            return None
+        k += 1
+        if k < len(words) and not words[k][2]:  # the name on the rank's line
+            name, k = take_text(k - 1)
+            name = name.split(" ", 1)[1] if name and " " in name else None
+        else:
+            name, k = take_text(k)
+        corp, k = take_text(k)
+        if name is None or corp is None or not _CORP.match(corp) or (corp[0].isdigit() and len(corp) != 13):
+            return None
+        desc, k = take_text(k)
+        amount_cell, k = take_text(k)
+        if desc is None or amount_cell is None:
+            return None
+        am = _AMOUNT_HEAD.match(amount_cell)
+        if not am:
+            return None
+        rest = am[2].strip().split(" ") if am[2].strip() else []
+        if not rest:  # 契約方式 in its own paragraph
+            contract, k = take_text(k)
+            rest = contract.split(" ") if contract else []
+        tail: list[str] = []
+        while rest and _SMALL.match(rest[-1]) and len(tail) < 2:
+            tail.insert(0, rest.pop())
+        while len(tail) < 2 and k < len(words) and words[k][2] and _SMALL.match(words[k][0]):
+            tail.append(words[k][0])
+            k += 1
+        if len(tail) != 2 or not rest:
+            return None
+        row = {"name": name, "corporate_number": corp, "description": desc, "amount": am[1],
+               "contract_method": fields.join_wrapped(rest), "bidders": tail[0], "award_rate": tail[1]}
+        out.append(PayeeRow(block, rank, row, ln, inferred))
+    return out or None
+
+
+__all__ += ["payee_paragraphs"]
