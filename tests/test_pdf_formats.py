@@ -86,8 +86,12 @@ def test_pdf_text_gives_the_xlsx_header_fields(fixtures, xlsx_records, name, fmt
     ref_budget = {b["fiscal_year"]: b for b in ref["budget"]}
     for b in rec["budget"]:  # a budget cell is the printed figure or unknown, never another figure
         assert all(v is None or ref_budget[b["fiscal_year"]][k] == v for k, v in b.items()), b
-    for p in rec["payees"]:  # whatever the order of the cells, no 法人番号 is read as an amount
-        assert p["amount"] is None or p["amount"] < 10**9
+    ref_payees = {(p["block"], p["rank"]): p for p in ref["payees"]}
+    for p in rec["payees"]:  # a payee row is the printed row (cells unknown at worst), or not there at all
+        assert p["amount"] is None or p["amount"] < 10**9  # no 法人番号 read as an amount
+        want = ref_payees[(p["block"], p["rank"])]
+        for k in ("name", "corporate_number", "amount", "bidders", "award_rate"):
+            assert p[k] is None or p[k] == want[k], (p, want)
 
 
 @pytest.mark.parametrize("producer", ["lo", "rl"])

@@ -452,8 +452,16 @@ def _payees(rec: Record, L: list[str]) -> None:
                  "last block", field="payees")
             assign += [letters[-1]] * (len(rows) - pos)
     else:
-        warn(rec, "payee_blocks_unknown", "no block totals (計) found; all payees put in block A", field="payees")
-        assign = ["A"] * len(rows)
+        # no block totals: which block and rank each row has is not established, so no row is emitted
+        # (a payee row is a claim about its block and rank); the rows are kept in extra["withheld"]
+        lines = [r["line"] for r in rows]
+        warn(rec, "payee_blocks_unknown", f"no block totals (計) found: {len(rows)} payee rows (lines "
+             f"{min(lines)}-{max(lines)}) cannot be placed in their blocks; withheld", line=min(lines),
+             field="payees")
+        rec["extra"].setdefault("withheld", []).append(
+            {"field": "payees", "value": [{k: v for k, v in r.items() if k != "line"} for r in rows],
+             "reason": "payee blocks not established", "line": min(lines)})
+        return
     rank_in: dict[str, int] = {}
     for row, letter in zip(rows, assign, strict=True):
         rank_in[letter] = rank_in.get(letter, 0) + 1
