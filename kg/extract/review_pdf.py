@@ -293,6 +293,14 @@ def _budget(rec: Record, L: list[str]) -> None:
              "(当初+補正+繰越し+予備費 = 計)", line=lab, field="budget")
         return
     years = [sy - 3 + k for k in range(len(sol.grid))]
+    for y, col in zip(years[:-1], sol.grid[:-1], strict=False):  # the searched table must add up exactly
+        parts, total = col[:5], col[5]
+        if total is not None and all(isinstance(v, int | float) and float(v).is_integer() for v in [*parts, total]
+                                     if v is not None) and sum(v for v in parts if v is not None) != total:
+            warn(rec, "budget_unsolved", f"予算額・執行額: the best table found does not add up in {y} "
+                 f"({[as_int_if_whole(v) for v in parts]} vs 計 {as_int_if_whole(total)}); not used", line=lab,
+                 field="budget")
+            return
     lines_of: dict[float, list[int]] = {}
     for g in groups:
         for v in g.values:
