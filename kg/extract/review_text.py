@@ -301,6 +301,13 @@ _ROWS = (("当初予算", "initial"), ("補正予算", "supplementary"), ("前�
 _NUM_TOKEN = re.compile(r"[▲△-]?\d[\d,]*(?:\.\d+)?")
 
 
+def _adds_up(parts: list, total) -> bool:
+    """計 = the sum of its parts: exactly for whole figures, within rounding (0.5 per part) for decimals."""
+    if all(float(v).is_integer() for v in [*parts, total]):
+        return sum(parts) == total
+    return abs(sum(parts) - total) <= 0.5 * len(parts)
+
+
 def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1) -> tuple[list[dict], int, int] | None:
     """Row-style budget: each row label followed by its figures, one per year column (``years``: [(year,
     is_request)] from the header). Returns (budget entries, first line, last line) when every executed year's
@@ -341,7 +348,7 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
             row = values.get(f, ([], 0))[0]
             e[f] = row[i] if i < len(row) and (f != "executed" or len(row) > i) else None
         parts = [e[f] for f in ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve")]
-        if e["total"] is None or any(p is None for p in parts) or abs(sum(parts) - e["total"]) > 0.5 * len(parts):
+        if e["total"] is None or any(p is None for p in parts) or not _adds_up(parts, e["total"]):
             if i in past and e["total"] is not None:
                 return None
         budget.append(e)
@@ -537,7 +544,7 @@ def budget_paragraphs(lines: list[str], years: list[tuple[int, bool]], start: in
             e[f] = row[i] if i < len(row) else None
         if i < past:
             parts = [e[f] for f in ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve")]
-            if e["total"] is None or any(p is None for p in parts) or abs(sum(parts) - e["total"]) > 0.5 * len(parts):
+            if e["total"] is None or any(p is None for p in parts) or not _adds_up(parts, e["total"]):
                 return None
         budget.append(e)
     return budget, min(used_lines), max(used_lines)
