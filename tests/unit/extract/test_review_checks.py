@@ -86,3 +86,29 @@ def test_sheet_without_name_or_year_is_a_failed_document(tmp_path):
     assert res.status == "failed" and "fiscal year" in " ".join(res.reasons)
     ok = process_input(Input(str(SEED0), "document"))
     assert ok.status in ("ok", "warnings") and ok.records[0]["project_name"]
+
+
+def test_build_reports_failed_sheets_and_keeps_impossible_amounts_out_of_the_graph(tmp_path):
+    """Issue 17's done-criterion on a small build: no amount above 10^9 百万円 in graph.nt; the sheet without a
+    事業名 is `failed` in report.json and absent from the graph; the other sheets are there."""
+    import re
+
+    from kg.build.pipeline import BuildOptions, build
+
+    src = tmp_path / "in"
+    src.mkdir()
+    p, _ = _edit(tmp_path, "株式会社柏屋本店", "\t0\t", "\t7000020010006\t", "amount.txt")
+    p.rename(src / "amount.txt")
+    q, _ = _edit(tmp_path, "事業名", "住民基本台帳ネットワークシステムセキュリティ対策経費", "", "noname.txt")
+    q.rename(src / "noname.txt")
+    report = build([str(src)], tmp_path / "out", BuildOptions(quiet=True, validate=False))
+    status = {i["input"].rsplit("/", 1)[-1]: i for i in report["inputs"]}
+    assert status["noname.txt"]["status"] == "failed" and "事業名" in status["noname.txt"]["reasons"][0]
+    assert status["amount.txt"]["status"] == "warnings"
+    assert any(w["code"] == "implausible_amount" for w in status["amount.txt"]["warnings"])
+    nt = (tmp_path / "out" / "graph.nt").read_text(encoding="utf-8")
+    assert "住民基本台帳ネットワークシステムセキュリティ対策経費" in nt  # amount.txt is in the graph
+    numbers = [float(x) for x in re.findall(r'"(-?\d+(?:\.\d+)?)"\^\^<http://www.w3.org/2001/XMLSchema#(?:decimal|integer|double)>', nt)]
+    assert numbers and max(numbers) < 10**9
+    assert "7000020010006\"^^" not in nt
+    assert "noname.txt" not in nt
