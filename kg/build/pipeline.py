@@ -87,6 +87,8 @@ def process_input(inp: Input) -> InputResult:
     except Exception as e:  # noqa: BLE001 - a bug in one extractor must not stop the build
         res.records, res.status = [], "failed"
         res.reasons = [clean_text(f"{inp.path}: internal error {type(e).__name__}: {e}")]
+    if res.status == "ok" and inp.kind == "document":
+        _refuse_unestablished(res)
     if res.status == "ok" and (res.warnings or any(r.get("warnings") for r in res.records)):
         res.status = "warnings"
     res.seconds = time.perf_counter() - t0
@@ -107,6 +109,16 @@ def read_judgit(path: str) -> tuple[list[Record], list[dict]]:
                          "message": f"line {line}: {reason}" + ("; the sheets before it are kept" if cut
                                                                 else "; this line is not in the graph")})
     return records, warnings
+
+
+def _refuse_unestablished(res: InputResult) -> None:
+    """A review sheet whose 事業名 or fiscal year could not be established is not a document of the graph:
+    the input is failed (reasons name the file), its record is not emitted (issue 17)."""
+    from kg.extract.checks import unestablished
+
+    why = [w for r in res.records for w in unestablished(r)]
+    if why:
+        res.status, res.reasons, res.records = "failed", [f"{res.input.path}: {w}" for w in why], []
 
 
 def extract_all(inputs: list[Input], jobs: int = 1, progress=None, cache=None) -> list[InputResult]:
