@@ -281,3 +281,8 @@ def payee_ranking(base: str, year: int | str | None, ministry_iri: str | None) -
     """A payee ranking's scope: one review year or all ('all'), one ministry (its org key) or all."""
     m = ministry_iri.rstrip("/").rsplit("/", 1)[-1] if ministry_iri else "all"
     return f"{norm_base(base)}ranking/payees/{int(year) if year else 'all'}/{m}"
+
+
+def finding(base: str, finding_id: str) -> str:
+    """A finding about the official data (kg.link.findings): a digest of its kind, code and targets."""
+    return f"{norm_base(base)}finding/{code_key(finding_id)}"

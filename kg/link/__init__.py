@@ -7,6 +7,7 @@ from kg.records import Record
 def link_all(records: list[Record]) -> tuple[list[Record], dict]:
     """Run every linker over the records of a build; returns (records after merging, statistics)."""
     from kg.link.evidence import link_consecutive_years
+    from kg.link.findings import find_all
     from kg.link.lineage import assign_programs, link_past_numbers
     from kg.link.merge import merge_duplicates
     from kg.link.payees import link_payees
@@ -25,4 +26,5 @@ def link_all(records: list[Record]) -> tuple[list[Record], dict]:
         "means": link_means(records, index),
     }
     report["programs"] = assign_programs(records)
+    report["findings"] = find_all(records, report)[1]
     return records, report

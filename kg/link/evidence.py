@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from kg.link.findings import note
 from kg.normalize.names import program_key, similarity
 from kg.normalize.project_number import match_key, parse_numbers
 from kg.normalize.text import nfkc
@@ -220,6 +221,7 @@ def link_years(later: Iterable[Record], earlier: Iterable[Record], later_year: i
                         "message": f"旧事業番号 names {s[2]} ({earlier_year}) but the evidence disagrees: "
                                    f"name {s[4]['name']}, budget {s[4]['budget_hits']}/{s[4]['budget_compared']}",
                         "field": "lineage"})
+                    note(rec, "official_number_contradicted", year=earlier_year, number=s[2], field="project_name")
         status = "asserted" if chosen else None
         if not chosen and scored and scored[0][1] >= MIN_CANDIDATE_SCORE:
             chosen, status = [scored[0]], "candidate"

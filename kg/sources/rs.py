@@ -467,6 +467,9 @@ class RsReader:
     def _law(self, rec: Record, seen: dict, row: dict, law: str, n: int) -> None:
         given_id, number = _cell(row, "法令ID"), _cell(row, "法令番号")
         if given_id and _LAW_NUMBER_RE.search(given_id):
+            # a 法令番号 in the 法令ID column: used as the number, and noted (kg.link.findings.laws)
+            rec.setdefault("finding_notes", []).append({"code": "law_number_in_id_column", "law": law,
+                                                       "text": given_id, "field": f"legal_bases[{law}]"})
             number, given_id = number or given_id, None
         article_raw = _cell(row, "条")
         if not (given_id or number or article_raw):
