@@ -130,9 +130,9 @@ def test_law_id_variants_and_a_law_number_in_the_id_column():
 
 
 def test_rs_reader_notes_a_law_number_in_the_id_column(tmp_path):
-    from kg.sources.rs import iter_rs
-
     import zipfile
+
+    from kg.sources.rs import iter_rs
     d = tmp_path / "rs"
     d.mkdir()
 
@@ -343,3 +343,22 @@ def test_build_reports_findings_and_kg_findings_lists_them(small_build, capsys):
     csv_out = capsys.readouterr().out
     assert csv_out.splitlines()[0].startswith("severity,confidence,kind,code,message")
     assert "local_government_number_mismatch" in csv_out
+
+
+def test_every_term_of_the_findings_graph_is_declared():
+    import rdflib
+
+    from kg.emit.findings import finding_quads
+    from kg.validate.shacl import ONTOLOGY
+    from tests.test_ontology import declared
+
+    recs = [sheet(2019, "0001", "事業甲", budget={2018: (50, 40)}, payees=[("北海道", AOMORI, 4000)]),
+            sheet(2020, "0001", "事業甲", past=[(2019, "0001", "文部科学省")])]
+    recs, _ = link_all(recs)
+    quads = list(finding_quads(recs, BASE))
+    assert {f["kind"] for f in collect(recs)} >= {"corporate_number", "amount", "lineage"}
+    known = declared(rdflib.Graph().parse(ONTOLOGY, format="turtle"))
+    preds = {q.predicate.value for q in quads}
+    classes = {q.object.value for q in quads if q.predicate.value == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"}
+    assert preds - known == set() and classes - known == set()
+    assert "http://www.w3.org/ns/dqv#QualityAnnotation" in classes

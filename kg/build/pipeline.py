@@ -480,6 +480,9 @@ def format_summary(report: dict) -> str:
     pay = report.get("link", {}).get("payees", {})
     if pay.get("corporations_across_ministries"):
         rows.append(("corps across ministries", pay["corporations_across_ministries"]))
+    found = report.get("link", {}).get("findings") or {}
+    if found.get("total"):
+        rows.append(("findings (kg findings)", found["total"]))
     failed = [i for i in report["inputs"] if i["status"] == "failed"]
     w = max(len(k) for k, _ in rows)
     lines = ["kg build summary", "-" * (w + 12)]

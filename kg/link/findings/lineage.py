@@ -34,8 +34,21 @@ REORGANISATIONS = {
 _SPLIT_NOTE = re.compile(r"分割|分離|統合|移管|一部|再編|組替|組み替")
 
 
+class _Index(SheetIndex):
+    """Sheets by key, and by (year, ministry, match_key(number)) for numbers printed in another spelling."""
+
+    def __init__(self, records: list[Record]):
+        super().__init__(records)
+        self.by_match: dict[tuple, list[Record]] = defaultdict(list)
+        for k, rs in self.by_key.items():
+            self.by_match[(k[0], k[1], match_key(k[2]))].extend(rs)
+
+    def lookup(self, year: int, ministry: str, number: str) -> list[Record]:
+        return self.get((year, ministry, number)) or self.by_match.get((year, ministry, match_key(number)), [])
+
+
 def find(records: list[Record], link_report: dict) -> list[tuple[Record, dict]]:
-    index = SheetIndex(records)
+    index = _Index(records)
     out: list[tuple[Record, dict]] = []
     out += _contradicted(records, index)
     out += _claimed_twice(records, index)
@@ -52,18 +65,14 @@ def _final_link(rec: Record, year: int) -> dict | None:
     return max(links, key=lambda lk: lk.get("score") or 0) if links else None
 
 
-def _contradicted(records: list[Record], index: SheetIndex) -> list[tuple[Record, dict]]:
+def _contradicted(records: list[Record], index: _Index) -> list[tuple[Record, dict]]:
     out = []
     for rec in records:
         for n in rec.get("finding_notes") or []:
             if n["code"] not in ("past_number_contradicted", "official_number_contradicted"):
                 continue
             year, number = int(n["year"]), n["number"]
-            targets = index.get((year, rec["ministry"], number)) or [
-                r for r in index.by_key.get((year, rec["ministry"], number), [])]
-            if not targets:
-                targets = [r for k, rs in index.by_key.items() if k[0] == year and k[1] == rec["ministry"]
-                           and match_key(k[2]) == match_key(number) for r in rs]
+            targets = index.lookup(year, rec["ministry"], number)
             if not targets:
                 continue
             target = targets[0]
@@ -81,7 +90,7 @@ def _contradicted(records: list[Record], index: SheetIndex) -> list[tuple[Record
             suggestion = None
             pointed = None
             if final:
-                pointed = (index.get((year, final["ministry"], final["number"])) or [None])[0]
+                pointed = next(iter(index.lookup(year, final["ministry"], final["number"])), None)
                 evidence["evidence_points_to"] = {"number": final["number"], "score": final.get("score"),
                                                   **{k: v for k, v in (final.get("evidence") or {}).items()
                                                      if k in ("name", "budget_hits", "budget_compared", "same_division")}}
@@ -137,7 +146,7 @@ def _split_noted(rec: Record) -> bool:
     return any(_SPLIT_NOTE.search(nfkc(str(ex.get(k) or ""))) for k in ("old_number_text", "note", "overview"))
 
 
-def _claimed_twice(records: list[Record], index: SheetIndex) -> list[tuple[Record, dict]]:
+def _claimed_twice(records: list[Record], index: _Index) -> list[tuple[Record, dict]]:
     claims: dict[tuple, list[tuple[Record, str]]] = defaultdict(list)
     for rec in records:
         if rec.get("document_type") != "review_sheet" or not rec.get("ministry") or rec.get("sheet_fiscal_year") is None:
@@ -158,8 +167,7 @@ def _claimed_twice(records: list[Record], index: SheetIndex) -> list[tuple[Recor
         claimants = sorted(recs.values(), key=lambda rf: str(sheet_key(rf[0])))
         if any(_split_noted(r) for r, _ in claimants):
             continue
-        target = next((r for k, rs in index.by_key.items() if k[0] == year and k[1] == ministry
-                       and match_key(k[2]) == mkey for r in rs), None)
+        target = next(iter(index.lookup(year, ministry, mkey)), None)
         number = mkey
         names = [r.get("project_name") for r, _ in claimants]
         sims = [name_score(n or "", (target or {}).get("project_name") or "") for n in names] if target else []
@@ -184,7 +192,7 @@ def _claimed_twice(records: list[Record], index: SheetIndex) -> list[tuple[Recor
     return out
 
 
-def _ministry_jumps(records: list[Record], index: SheetIndex) -> list[tuple[Record, dict]]:
+def _ministry_jumps(records: list[Record], index: _Index) -> list[tuple[Record, dict]]:
     out = []
     for rec in records:
         if rec.get("document_type") != "review_sheet" or not rec.get("ministry"):
@@ -197,8 +205,8 @@ def _ministry_jumps(records: list[Record], index: SheetIndex) -> list[tuple[Reco
             reorg = REORGANISATIONS.get(rec["ministry"])
             if reorg and year < reorg[0] + 2 and nfkc(printed) in reorg[1]:
                 continue  # the program came over in a reorganisation
-            there = index.get((year, nfkc(printed), p["number"]))
-            here = index.get((year, rec["ministry"], p["number"]))
+            there = index.lookup(year, nfkc(printed), p["number"])
+            here = index.lookup(year, rec["ministry"], p["number"])
             name_there = max((name_score(rec.get("project_name") or "", t.get("project_name") or "") for t in there),
                              default=None)
             name_here = max((name_score(rec.get("project_name") or "", t.get("project_name") or "") for t in here),
