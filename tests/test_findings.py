@@ -183,7 +183,7 @@ def test_municipality_with_another_municipalitys_number_is_found_from_learned_co
     f = fs[0]
     assert f["evidence"]["code_learned_for"] == "札幌市" and HAKODATE in f["suggestion"]
     assert f["targets"][1]["number"] == "0090"
-    assert report["findings_tables"]["municipality_codes_learned"] == 2
+    assert report["findings"]["tables"]["municipality_codes_learned"] == 2
 
 
 def test_one_name_with_several_numbers_in_one_sheet():

@@ -92,15 +92,17 @@ def finding(kind: str, code: str, severity: str, confidence: float, message: str
 # ---------------------------------------------------------------- the stage
 
 
-def find_all(records: list[Record], link_report: dict | None = None) -> tuple[list[dict], dict]:
-    """Every finding over the linked records; attaches each to its first record; returns (findings, counts)."""
+def find_all(records: list[Record]) -> tuple[list[dict], dict]:
+    """Every finding over the linked records; attaches each to its first record; returns (findings, counts; with
+    ``tables``: what the stage learned, e.g. how many 団体コード it learned)."""
     from kg.link.findings import amounts, laws, lineage, payees
 
     for rec in records:
         rec.pop("findings", None)
     found: list[tuple[Record, dict]] = []
+    tables: dict = {}
     for module in (lineage, laws, payees, amounts):
-        found.extend(module.find(records, link_report or {}))
+        found.extend(module.find(records, tables))
     seen: set[str] = set()
     out = []
     for rec, f in found:
@@ -109,7 +111,7 @@ def find_all(records: list[Record], link_report: dict | None = None) -> tuple[li
         seen.add(f["id"])
         rec.setdefault("findings", []).append(f)
         out.append(f)
-    return out, counts(out)
+    return out, dict(counts(out), tables=tables)
 
 
 def collect(records: list[Record]) -> list[dict]:

@@ -28,7 +28,7 @@ FIELDS_JA = {"initial": "当初予算", "supplementary": "補正予算", "carrie
              "carried_to_next": "翌年度へ繰越し", "reserve": "予備費等", "total": "予算計", "executed": "執行額"}
 
 
-def find(records: list[Record], link_report: dict) -> list[tuple[Record, dict]]:
+def find(records: list[Record], tables: dict) -> list[tuple[Record, dict]]:
     out: list[tuple[Record, dict]] = []
     index = SheetIndex(records)
     for rec in records:

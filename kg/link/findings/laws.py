@@ -24,7 +24,7 @@ def _giin_recoding(a: str, b: str) -> bool:
     return len(a) == len(b) == 15 and a[:5] == b[:5] and a[6:] == b[6:] and {a[5], b[5]} <= {"0", "1"}
 
 
-def find(records: list[Record], link_report: dict) -> list[tuple[Record, dict]]:
+def find(records: list[Record], tables: dict) -> list[tuple[Record, dict]]:
     variants: dict[tuple, list[tuple[Record, dict]]] = defaultdict(list)
     in_id: dict[tuple, list[tuple[Record, dict]]] = defaultdict(list)
     for rec in records:

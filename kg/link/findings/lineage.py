@@ -47,7 +47,7 @@ class _Index(SheetIndex):
         return self.get((year, ministry, number)) or self.by_match.get((year, ministry, match_key(number)), [])
 
 
-def find(records: list[Record], link_report: dict) -> list[tuple[Record, dict]]:
+def find(records: list[Record], tables: dict) -> list[tuple[Record, dict]]:
     index = _Index(records)
     out: list[tuple[Record, dict]] = []
     out += _contradicted(records, index)

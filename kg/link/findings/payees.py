@@ -118,11 +118,10 @@ class Municipalities:
         return self.name_codes.get(name, Counter())
 
 
-def find(records: list[Record], link_report: dict) -> list[tuple[Record, dict]]:
+def find(records: list[Record], tables: dict) -> list[tuple[Record, dict]]:
     usual = Usual(records)
     towns = Municipalities(usual)
-    if isinstance(link_report, dict):
-        link_report.setdefault("findings_tables", {})["municipality_codes_learned"] = len(towns.learned)
+    tables["municipality_codes_learned"] = len(towns.learned)
     out = []
     out += _local_governments(records, usual, towns)
     out += _several_numbers(records, usual)
