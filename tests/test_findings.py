@@ -362,3 +362,23 @@ def test_every_term_of_the_findings_graph_is_declared():
     classes = {q.object.value for q in quads if q.predicate.value == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"}
     assert preds - known == set() and classes - known == set()
     assert "http://www.w3.org/ns/dqv#QualityAnnotation" in classes
+
+
+def test_findings_page_lists_the_findings_about_an_entity():
+    from kg.emit.findings import finding_quads
+    from kg.emit.rdf import emit
+    from kg.publish.findings_page import link_for, render
+
+    recs = [sheet(2019, "0001", "事業甲", payees=[("北海道", AOMORI, 10)]), sheet(2019, "0002", "事業乙")]
+    recs, _ = link_all(recs)
+    st = ox.Store()
+    st.extend(list(finding_quads(recs, BASE)))
+    for r in recs:
+        st.extend(list(emit(r, BASE)))
+    page = render(st, target=f"{BASE}corp/{AOMORI}").decode()
+    assert "local_government_number_mismatch" in page and HOKKAIDO in page and "judgit-2019.ndjson.gz:191" in page
+    from kg.emit.rdf import sheet_iri
+
+    assert "local_government_number_mismatch" in render(st, target=sheet_iri(BASE, recs[0])).decode()
+    assert "No findings." in render(st, target=sheet_iri(BASE, recs[1])).decode()
+    assert link_for(f"{BASE}corp/{AOMORI}") == f"/findings?target=https%3A%2F%2Fkg.example.org%2Fcorp%2F{AOMORI}"
