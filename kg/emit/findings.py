@@ -71,6 +71,10 @@ def _emit(out: _Out, base: str, f: dict) -> None:
         iri = target_iri(base, t)
         if iri:
             out.add(node, OA.hasTarget, iri)
+        if t.get("type") == "payment":  # the sheet of a payee-list row is concerned too (its page links here)
+            sheet = target_iri(base, dict(t, type="sheet"))
+            if sheet:
+                out.add(node, OA.hasTarget, sheet)
     for s in f["sources"]:
         for iri in source_iris(base, s):
             out.add(node, PROV.wasDerivedFrom, iri)
