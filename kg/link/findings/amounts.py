@@ -79,10 +79,10 @@ def _above_execution(rec: Record) -> list[tuple[Record, dict]]:
     msg = (f"payee 「{p0.get('name')}」 received {a0:,} 百万円 in {y0}, {a0 / ex0:,.1f}x the program's execution "
            f"({ex0:,} 百万円)" + (f"; {len(rows) - 1} more row(s) above execution" if len(rows) > 1 else ""))
     suggestion = None
-    for s in SCALES:
-        if ex0 > 0 and a0 / s <= ex0 * EXCESS and a0 / s >= ex0 / 1000:
-            suggestion = f"the payee amounts may be in {'千円' if s == 1000 else '円'}: {a0 / s:,.3f} 百万円"
-            break
+    if a0 >= 100 * ex0:  # far above: a unit slip, not carried funds
+        fits = [s for s in SCALES if a0 / s <= ex0 * EXCESS]
+        if fits:
+            suggestion = " or ".join(f"{a0 / s:,.3f} 百万円 if written in {'千円' if s == 1000 else '円'}" for s in fits)
     tgts = [sheet_target(rec)] + [payment_target(rec, p) for p, *_ in rows]
     srcs = sources(rec, *[_pk(p) for p, *_ in rows], *sorted({f"budget[{y}]" for _, y, _, _ in rows}))
     return [(rec, finding("amount", "payee_above_execution", severity, conf, msg, tgts, srcs, ev, suggestion))]
@@ -97,7 +97,8 @@ def _budget_totals(rec: Record) -> list[tuple[Record, dict]]:
         parts = {k: _num(b.get(k)) for k in BUDGET_PARTS}
         base = sum(v for k, v in parts.items() if v is not None and k != "carried_to_next")
         to_next = abs(parts["carried_to_next"] or 0)
-        sums = {base - to_next, base + to_next}
+        # JUDGIT sheets subtract 翌年度へ繰越し (printed ▲); the RS 計(歳出予算現額) does not
+        sums = {base - to_next, base}
         tol = max(TOTAL_TOLERANCE[0], TOTAL_TOLERANCE[1] * abs(total))
         if any(abs(total - s) <= tol for s in sums):
             continue
@@ -164,14 +165,19 @@ def _yen_payees(rec: Record) -> list[tuple[Record, dict]]:
     rows = [p for p in rec.get("payees") or [] if "amount_raw" in p]
     if not rows:
         return []
+    ex = max((_num(b.get("executed")) or 0 for b in rec.get("budget") or []), default=0)
     ev = {"rows": [{"block": p.get("block"), "rank": p.get("rank"), "payee": p.get("name"), "printed": p["amount_raw"],
-                    "read_as": p.get("amount")} for p in rows]}
+                    "read_as": p.get("amount"), "if_in_thousand_yen": p["amount_raw"] / 1000} for p in rows],
+          "largest_execution": ex}
     msg = (f"{len(rows)} payee amount(s) of {_label(rec)} are written in 円 where the sheet uses 百万円 "
            f"(e.g. {rows[0]['amount_raw']:,} for 「{rows[0].get('name')}」)")
     return [(rec, finding("amount", "unit_scale", "high", 0.9, msg,
                           [sheet_target(rec)] + [payment_target(rec, p) for p in rows],
                           sources(rec, *[_pk(p) for p in rows]), dict(ev, between="payee amount and the sheet's budget"),
-                          "; ".join(f"{p.get('name')}: {p.get('amount')} 百万円" for p in rows[:5])))]
+                          "; ".join(f"{p.get('name')}: {p.get('amount')} 百万円 (as 円)"
+                                    + (f" or {p['amount_raw'] / 1000:,} 百万円 (as 千円)"
+                                       if ex and p["amount_raw"] / 1000 <= ex * EXCESS else "")
+                                    for p in rows[:5])))]
 
 
 def _merge_conflicts(rec: Record) -> list[tuple[Record, dict]]:
@@ -226,16 +232,38 @@ def _between_sheets(rec: Record, index: SheetIndex) -> list[tuple[Record, dict]]
             if not diffs:
                 continue
             d = diffs[0]
-            wrong = "this sheet" if abs(d["this_sheet"]) > abs(d["earlier_sheet"]) else "the earlier sheet"
+            wrong = _odd_one(rec, other, d)
             msg = (f"{_label(rec)} and its earlier sheet {lk['number']} ({lk['fiscal_year']}) give {d['field']} "
                    f"{d['fiscal_year']} as {d['this_sheet']:,} and {d['earlier_sheet']:,}: a factor of {d['scale']:,}")
             out.append((rec, finding("amount", "unit_scale", "medium", 0.75, msg,
                                      [sheet_target(rec), sheet_target(other)],
                                      sources(rec, *[f"budget[{x['fiscal_year']}]" for x in diffs])
                                      + sources(other, *[f"budget[{x['fiscal_year']}]" for x in diffs]),
-                                     {"between": "consecutive sheets of one program", "differences": diffs},
-                                     f"{wrong} is in the wrong unit (百万円 expected)")))
+                                     {"between": "consecutive sheets of one program", "differences": diffs,
+                                      "odd_one": wrong},
+                                     f"{wrong} is in the wrong unit: its other years are of the other sheet's "
+                                     f"magnitude" if wrong else None)))
     return out
+
+
+def _odd_one(rec: Record, other: Record, d: dict) -> str | None:
+    """Which sheet's value is off its own other years by the scale ('this sheet' / 'the earlier sheet'), if one is."""
+    key = {v: k for k, v in FIELDS_JA.items()}[d["field"]]
+
+    def off(r: Record, value: float) -> bool | None:
+        vals = sorted(abs(v) for y, b in _budget(r).items() if y != d["fiscal_year"]
+                      for v in [_num(b.get(key))] if v)
+        if not vals:
+            return None
+        med = vals[len(vals) // 2]
+        return abs(value) > 30 * med or abs(value) * 30 < med
+
+    a, b = off(rec, d["this_sheet"]), off(other, d["earlier_sheet"])
+    if a and b is False:
+        return "this sheet"
+    if b and a is False:
+        return "the earlier sheet"
+    return None
 
 
 def _label(rec: Record) -> str:

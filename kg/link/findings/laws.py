@@ -13,10 +13,17 @@ from __future__ import annotations
 from collections import defaultdict
 
 from kg.link.findings import finding, law_target, sheet_target, sources
-from kg.link.laws import LawIndex, canonical_number, number_from_id
+from kg.link.laws import _ERA_CODE, _ID_RE, LawIndex, canonical_number, number_from_id
 from kg.records import Record
 
-MAX_LISTED = 20  # sheets listed per finding (targets/sources); the evidence counts them all
+MAX_LISTED = 20
+LIST_YEAR = 2020  # the bundled e-Gov list is of 2020-03
+_ERA_START = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
+
+
+def _id_year(law_id: str) -> int:
+    """The western year of a 法令ID's era year ('504M60000020010' -> 2022)."""
+    return _ERA_START[_ERA_CODE[law_id[0]]] + int(law_id[1:3])  # sheets listed per finding (targets/sources); the evidence counts them all
 
 
 def _giin_recoding(a: str, b: str) -> bool:
@@ -37,6 +44,8 @@ def find(records: list[Record], tables: dict) -> list[tuple[Record, dict]]:
     idx = LawIndex.load()
     for (canonical, given), hits in sorted(variants.items()):
         n0 = hits[0][1]
+        if not _ID_RE.match(given) or _id_year(given) > LIST_YEAR:
+            continue  # not an ID ("IDなし"), or a law/revision newer than the bundled list: no contradiction
         recs = _distinct(hits)
         given_number = number_from_id(given)
         law_number = canonical_number(n0.get("law_number"))

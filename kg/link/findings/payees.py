@@ -27,7 +27,7 @@ MIN_SUPPORT = 3  # sheets showing a name <-> number pair before kg trusts it as 
 DOMINANCE = 0.8  # share of the sheets a usual pair must have
 RUNNER_UP = 3  # a learned 団体コード name is printed at least 3x as often as any other name with that number
 MAX_LISTED = 20
-_NOT_A_MUNICIPALITY = re.compile(r"法人|会社|組合|協会|連合|センター|機構|事務所|協議会|委員会|[()（）・]")
+_NOT_A_MUNICIPALITY = re.compile(r"法人|会社|組合|協会|連合|センター|機構|事務所|協議会|委員会|改良区|財産区|地区|[()（）・]")
 _GENERIC = re.compile(r"^(その他|他|個人|非公表|-|―|ー)$|ほか\d*[者社件]?$|他\d*[者社件]$|等$")
 
 
@@ -238,7 +238,10 @@ def _several_numbers(records: list[Record], usual: Usual) -> list[tuple[Record, 
                             "number": p.get("corporate_number") or p.get("corporate_number_raw"),
                             "amount": p.get("amount")} for p in ps],
                   "usual_number": usual_n, "usual_support": support}
-            severity, conf = ("high", 0.9) if sug else ("medium", 0.7)
+            if sug or len(valid) < len(nums):
+                severity, conf = ("high", 0.9) if sug else ("medium", 0.7)  # an invalid number among them
+            else:
+                severity, conf = "low", 0.4  # two valid numbers: two bodies may share a name
             msg = f"payee 「{ps[0]['name']}」 appears in one sheet with {len(nums)} different 法人番号: {', '.join(nums)}"
             tgts = [payment_target(rec, p) for p in ps] + [corp_target(n) for n in valid]
             srcs = [s for p in ps for s in sources(rec, f"payees[{p.get('block')}|{p.get('rank')}]")]
@@ -248,6 +251,12 @@ def _several_numbers(records: list[Record], usual: Usual) -> list[tuple[Record, 
 
 
 # ---------------------------------------------------------------- one number, clearly different names
+
+
+def _common(a: str, b: str) -> int:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
 
 
 def _different_names(records: list[Record], usual: Usual) -> list[tuple[Record, dict]]:
@@ -276,17 +285,19 @@ def _different_names(records: list[Record], usual: Usual) -> list[tuple[Record, 
         if m and lgcode.lg_code(number):
             continue  # reported as local_government_number_mismatch when the evidence is clear
         shown = usual.shown(usual_name)
+        related = _common(k, usual_name) >= 3  # エヌ・ティ・ティ・データ / NTTデータ: perhaps one body renamed
         ev = {"number": number, "printed_name": rows[0][1]["name"], "rows": len(rows),
               "number_usually_printed_as": shown, "number_usual_support": name_support,
               "name_usually_carries": own_number, "name_usual_support": own_support,
               "name_similarity": round(sim, 3)}
         msg = (f"法人番号 {number} is printed for 「{rows[0][1]['name']}」, but in {name_support} other sheets it is "
                f"「{shown}」's, and 「{rows[0][1]['name']}」 carries {own_number} in {own_support} sheets")
-        conf = min(0.95, 0.6 + 0.03 * min(name_support, own_support))
+        conf = 0.4 if related else min(0.95, 0.6 + 0.03 * min(name_support, own_support))
+        ev["names_share"] = related
         tgts = [corp_target(number, shown), corp_target(own_number, rows[0][1]["name"])] + \
             [payment_target(r, p) for r, p in rows[:MAX_LISTED]]
         srcs = [s for r, p in rows[:MAX_LISTED] for s in sources(r, f"payees[{p.get('block')}|{p.get('rank')}]")]
         out.append((rows[0][0], finding("corporate_number", "number_with_different_names",
-                                        "high" if conf >= 0.8 else "medium", conf, msg, tgts, srcs, ev,
-                                        f"法人番号 {own_number}")))
+                                        "high" if conf >= 0.8 else "medium" if not related else "low", conf, msg,
+                                        tgts, srcs, ev, ("perhaps " if related else "") + f"法人番号 {own_number}")))
     return out
