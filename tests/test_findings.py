@@ -382,3 +382,21 @@ def test_findings_page_lists_the_findings_about_an_entity():
     assert "local_government_number_mismatch" in render(st, target=sheet_iri(BASE, recs[0])).decode()
     assert "No findings." in render(st, target=sheet_iri(BASE, recs[1])).decode()
     assert link_for(f"{BASE}corp/{AOMORI}") == f"/findings?target=https%3A%2F%2Fkg.example.org%2Fcorp%2F{AOMORI}"
+
+
+def test_findings_conform_to_their_shape_and_a_broken_one_does_not():
+    import rdflib
+
+    from kg.emit.findings import finding_quads
+    from kg.emit.rdf import to_nq_line
+    from kg.validate.shacl import validate_graph
+
+    recs, _ = link_all([sheet(2019, "0001", "事業甲", budget={2018: (50, 40)}, payees=[("北海道", AOMORI, 4000)])])
+    lines = [to_nq_line(q) for q in finding_quads(recs, BASE)]
+    g = rdflib.Graph().parse(data="".join(ln.rsplit(" <", 1)[0] + " .\n" for ln in lines), format="nt")
+    assert validate_graph(g)["conforms"]
+    f = next(g.subjects(rdflib.RDF.type, rdflib.URIRef("https://kg.example.org/ns#Finding")))
+    g.remove((f, rdflib.URIRef("https://kg.example.org/ns#severity"), None))
+    g.add((f, rdflib.URIRef("https://kg.example.org/ns#severity"), rdflib.Literal("catastrophic")))
+    res = validate_graph(g)
+    assert not res["conforms"] and any(r["path"].endswith("#severity") for r in res["results"])
