@@ -84,6 +84,7 @@ def add_documents(paths: list[str], out_dir: str | Path, base: str | None = None
                                                "seconds": round(time.perf_counter() - t0, 2)})
     prev["stale_files"] = ["graph.nt", "graph.ttl"] + (["graph.nq (appended, unsorted)"] if quads else [])
     prev["stale_rankings"] = sorted(set(prev.get("stale_rankings", [])) | set(ranks["stale_rankings"]))
+    prev["stale_findings"] = True  # corpus-wide (kg.link.findings): kg add leaves them; kg build refreshes them
     report_path.write_text(json.dumps(prev, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return {"inputs": entries, "quads": len(quads), "graphs_replaced": len(replaced), "link": link_report,
             "rankings": ranks,

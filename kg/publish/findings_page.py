@@ -62,3 +62,21 @@ def render(store: ox.Store, kind: str | None = None, severity: str | None = None
             out.append(f"<p>{len(rows) - LIMIT} more: <code>kg findings --store DIR --format csv</code></p>")
     out.append("</body></html>")
     return "\n".join(out).encode("utf-8")
+
+
+def route(req, method: str) -> None:
+    """kg serve route ``/findings`` (GET/HEAD): ?kind=K&severity=S&target=IRI; the page, or JSON when
+    ``format=json`` or the client accepts only JSON."""
+    args = req.args()
+
+    def one(k: str) -> str | None:
+        v = (args.get(k) or [None])[0]
+        return v.strip() if v and v.strip() else None
+
+    store = req.server.store
+    if one("format") == "json" or "application/json" in (req.headers.get("Accept") or "") and \
+            "text/html" not in (req.headers.get("Accept") or ""):
+        rows = findings(store, kind=one("kind"), target=one("target"), severity=one("severity"))
+        req.send(200, "application/json; charset=utf-8", json.dumps(rows, ensure_ascii=False, indent=1).encode())
+        return
+    req.send(200, "text/html; charset=utf-8", render(store, one("kind"), one("severity"), one("target")))
