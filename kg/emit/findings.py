@@ -20,7 +20,8 @@ from collections.abc import Iterable, Iterator
 import pyoxigraph as ox
 
 from kg import iris
-from kg.emit.rdf import _Out, decimal, plain, sheet_iri, to_nq_line
+from kg.emit.out import Out
+from kg.emit.rdf import decimal, plain, sheet_iri, to_nq_line
 from kg.namespaces import DQV, KG, OA, PROV, RDF
 from kg.normalize.houjin import is_valid
 from kg.records import Record
@@ -51,7 +52,7 @@ def source_iris(base: str, s: dict) -> list[str]:
     return [doc]
 
 
-def _emit(out: _Out, base: str, f: dict) -> None:
+def _emit(out: Out, base: str, f: dict) -> None:
     node = iris.finding(base, f["id"])
     out.type(node, DQV.QualityAnnotation, KG.Finding)
     out.add(node, OA.motivatedBy, DQV.qualityAssessment)
@@ -82,7 +83,7 @@ def _emit(out: _Out, base: str, f: dict) -> None:
 
 def finding_quads(records: Iterable[Record], base: str) -> Iterator[ox.Quad]:
     base = iris.norm_base(base)
-    out = _Out(iris.derived_graph(base, GRAPH))
+    out = Out(iris.derived_graph(base, GRAPH))
     for rec in records:
         for f in rec.get("findings") or []:
             _emit(out, base, f)
