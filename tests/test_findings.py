@@ -400,3 +400,20 @@ def test_findings_conform_to_their_shape_and_a_broken_one_does_not():
     g.add((f, rdflib.URIRef("https://kg.example.org/ns#severity"), rdflib.Literal("catastrophic")))
     res = validate_graph(g)
     assert not res["conforms"] and any(r["path"].endswith("#severity") for r in res["results"])
+
+
+def test_kg_serve_has_a_findings_page_per_entity(small_build):
+    from urllib.parse import quote
+
+    from tests.test_serve import http, kg_serve
+
+    out, _ = small_build
+    corp_iri = f"{BASE}corp/{AOMORI}"
+    with kg_serve(out) as url:
+        status, headers, body = http(f"{url}/findings?target={quote(corp_iri, safe='')}")
+        assert status == 200 and "text/html" in headers["Content-Type"]
+        assert "local_government_number_mismatch" in body and HOKKAIDO in body and "judgit-2017.ndjson.gz:4" in body
+        status, _, body = http(f"{url}/findings?kind=corporate_number&format=json")
+        rows = json.loads(body)
+        assert status == 200 and any(corp_iri in f["targets"] for f in rows)
+        assert all(f["kind"] == "corporate_number" for f in rows)

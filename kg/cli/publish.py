@@ -17,7 +17,10 @@ def cmd_serve(a) -> int:
     from kg.publish.serve import ServeOptions, serve
 
     opts = ServeOptions(store=a.store, host=a.host, port=a.port, timeout=a.timeout, allow_update=a.allow_update,
-                        auth=_auth(a.auth, "KG_SERVE_AUTH"), workers=a.workers, quiet=a.quiet)
+                        auth=_auth(a.auth, "KG_SERVE_AUTH"), workers=a.workers, quiet=a.quiet,
+                        allowed_services=frozenset(a.allow_service or ()), backlog=a.backlog,
+                        request_timeout=a.request_timeout, max_connections=a.max_connections,
+                        max_result_bytes=a.max_result_bytes, long_after=a.long_after, long_lane=a.long_lane)
     try:
         return serve(opts)
     except (FileNotFoundError, ValueError) as e:
@@ -83,6 +86,21 @@ def register(sub) -> None:
                    help="require HTTP Basic auth on every request (or set KG_SERVE_AUTH)")
     s.add_argument("--workers", type=int, default=2, help="query worker processes (default 2)")
     s.add_argument("--quiet", action="store_true", help="do not log requests")
+    s.add_argument("--allow-service", action="append", metavar="URL",
+                   help="an endpoint SPARQL SERVICE (and LOAD, with --allow-update) may call; repeatable. "
+                        "Without it the server fetches no URL")
+    s.add_argument("--backlog", type=int, default=128, help="listen backlog (default 128)")
+    s.add_argument("--request-timeout", type=float, default=10.0,
+                   help="seconds for each socket operation and for receiving a whole request (default 10)")
+    s.add_argument("--max-connections", type=int, default=8,
+                   help="connections served at once; more wait in the listen queue for a moment, then are answered "
+                        "503 (default 8)")
+    s.add_argument("--max-result-bytes", type=int, default=64 << 20,
+                   help="largest serialised query result; a larger one is refused with 422 (default 64 MiB)")
+    s.add_argument("--long-after", type=float, default=1.0,
+                   help="seconds after which a running query moves to the long-query lane (default 1)")
+    s.add_argument("--long-lane", type=int, default=2,
+                   help="long queries running at once; short ones keep --workers workers (default 2; 0 = no lane)")
     s.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("push", help="upload the store to a SPARQL 1.1 Graph Store Protocol endpoint")
