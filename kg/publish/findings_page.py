@@ -24,10 +24,10 @@ def count_for(store: ox.Store, target: str) -> int:
 
 
 def _a(iri: str, local_prefix: str | None = None) -> str:
-    href = iri
-    if local_prefix and iri.startswith(local_prefix):
-        href = "/" + iri[len(local_prefix):]
-    return f'<a href="{html.escape(href)}">{html.escape(iri)}</a>'
+    """A fact: its description (SPARQL DESCRIBE at /query) and the findings about it."""
+    describe = "/query?query=" + quote(f"DESCRIBE <{iri}>", safe="")
+    return (f'<a href="{html.escape(describe)}">{html.escape(iri)}</a> '
+            f'<small><a href="{html.escape(link_for(iri))}">findings</a></small>')
 
 
 def render(store: ox.Store, kind: str | None = None, severity: str | None = None, target: str | None = None,
