@@ -417,3 +417,19 @@ def test_kg_serve_has_a_findings_page_per_entity(small_build):
         rows = json.loads(body)
         assert status == 200 and any(corp_iri in f["targets"] for f in rows)
         assert all(f["kind"] == "corporate_number" for f in rows)
+
+
+def test_block_total_not_the_sum_of_its_rows():
+    r = sheet(2024, "0007", "事業甲", payees=[("株式会社甲野商事", A_CO, 60), ("株式会社乙山工業", B_CO, 30)])
+    r["extra"]["blocks"] = {"A": {"name": "委託先", "payee_count": 2, "amount": 100}}
+    r["provenance"]["spans"]["blocks[A]"] = [12, 12]
+    pdf = sheet(2019, "0008", "事業乙", source="0008.pdf")
+    pdf["warnings"].append({"code": "payee_block_sum", "message": "block B: payees add up to 75, block total 80",
+                            "line": 140, "field": "payees"})
+    fs, _, _ = found([r, pdf], "block_total_not_sum")
+    assert len(fs) == 2
+    rs = next(f for f in fs if f["evidence"]["block"] == "A")
+    assert rs["evidence"]["printed_total"] == 100 and rs["evidence"]["sum_of_rows"] == 90
+    assert any(s["field"] == "blocks[A]" and s["lines"] == [12, 12] for s in rs["sources"])
+    doc = next(f for f in fs if f["evidence"]["block"] == "B")
+    assert doc["evidence"]["printed_total"] == "80" and doc["sources"][0]["lines"] == [140, 140]
