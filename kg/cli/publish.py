@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 
 def _auth(value: str | None, env: str) -> str | None:
@@ -32,14 +33,14 @@ def cmd_serve(a) -> int:
 
 
 def cmd_push(a) -> int:
-    from kg.publish.push import PushError, PushOptions, push
+    from kg.publish.push import PushError, PushOptions, push, split_credentials
 
     def log(msg: str) -> None:
         if not a.quiet:
             print(msg, file=sys.stderr)
 
     opts = PushOptions(endpoint=a.endpoint, graph=a.graph, batch_size=a.batch_size, retries=a.retries,
-                       auth=_auth(a.auth, "KG_PUSH_AUTH"), timeout=a.timeout, log=log)
+                       auth=_auth(a.auth, "KG_PUSH_AUTH"), timeout=a.timeout, log=log, quiet=a.quiet)
     try:
         s = push(a.store, opts)
     except FileNotFoundError as e:
@@ -50,21 +51,26 @@ def cmd_push(a) -> int:
         return 1
     for w in s["warnings"]:
         print(f"kg push: warning: {w}", file=sys.stderr)
-    print(f"kg push: {s['triples']} triples in {s['graphs']} graph(s) to {a.endpoint} "
+    print(f"kg push: {s['triples']} triples in {s['graphs']} graph(s) to {split_credentials(a.endpoint)[0]} "
           f"({s['requests']} requests, {s['retries']} retries)")
     return 0
 
 
 def cmd_export(a) -> int:
+    from kg.build.progress import Ticker, bytes_of
     from kg.publish.export import ExportError, export
 
     formats = [f.strip() for spec in a.format for f in spec.split(",") if f.strip()]
+    out = Path(a.out)
+    ticker = Ticker("export", bytes_of(out.parent, out.name + "*"))  # bytes written so far
     try:
         res = export(a.store, formats, a.out, base=a.base, context_url=a.context_url, download_url=a.download_url,
                      endpoint=a.endpoint)
     except (FileNotFoundError, ExportError) as e:
         print(f"kg export: {e}", file=sys.stderr)
         return 2
+    finally:
+        ticker.stop()
     for fmt, path in res["files"].items():
         print(f"wrote {path} ({fmt})")
     print(f"wrote {res['dcat']} (DCAT + VoID) and {res['context']} (JSON-LD context); "
