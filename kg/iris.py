@@ -286,3 +286,25 @@ def payee_ranking(base: str, year: int | str | None, ministry_iri: str | None) -
 def finding(base: str, finding_id: str) -> str:
     """A finding about the official data (kg.link.findings): a digest of its kind, code and targets."""
     return f"{norm_base(base)}finding/{code_key(finding_id)}"
+# ---------------------------------------------------------------- 資金の流れ (issue 18)
+
+
+def spending_block(sheet_iri: str, code: str) -> str:
+    return f"{sheet_iri}/block/{code_key(code)}"
+
+
+def money_flow(sheet_iri: str, source: str | None, target: str) -> str:
+    """A flow into block ``target`` from block ``source`` (None: from the organisation)."""
+    return f"{sheet_iri}/flow/{code_key(source) if source else 'org'}-{code_key(target)}"
+
+
+def expense_item(block_iri: str, index: int) -> str:
+    return f"{block_iri}/item/{int(index)}"
+
+
+def indirect_cost(sheet_iri: str, index: int) -> str:
+    return f"{sheet_iri}/indirect-cost/{int(index)}"
+
+
+def commitment_contract(block_iri: str, index: int) -> str:
+    return f"{block_iri}/contract/{int(index)}"

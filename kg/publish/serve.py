@@ -50,6 +50,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from kg.paths import WEB_DIR
 from kg.publish import findings_page, gsp
+from kg.publish.flow_page import flow_route
 from kg.publish.guard import OutboundRefused, check_outbound
 from kg.publish.pool import MAX_RESULT_DEFAULT, QueryPool, ThreadRunner, execute
 from kg.publish.protocol import (
@@ -198,6 +199,7 @@ ROUTES: tuple[Route, ...] = (
     Route("/app.js", READ, static("app.js", "text/javascript; charset=utf-8")),
     Route("/context.jsonld", READ, static("context.jsonld", "application/ld+json")),
     Route("/findings", READ, findings_page.route),
+    Route("/flow", READ, flow_route),  # issue 18: the money-flow page (Sankey + tree, or JSON)
 )
 
 
