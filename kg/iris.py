@@ -283,6 +283,9 @@ def payee_ranking(base: str, year: int | str | None, ministry_iri: str | None) -
     return f"{norm_base(base)}ranking/payees/{int(year) if year else 'all'}/{m}"
 
 
+def finding(base: str, finding_id: str) -> str:
+    """A finding about the official data (kg.link.findings): a digest of its kind, code and targets."""
+    return f"{norm_base(base)}finding/{code_key(finding_id)}"
 # ---------------------------------------------------------------- 資金の流れ (issue 18)
 
 

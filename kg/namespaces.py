@@ -14,6 +14,7 @@ KG_NS = "https://kg.example.org/ns#"
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 PC = Namespace("http://purl.org/procurement/public-contracts#")
 OA = Namespace("http://www.w3.org/ns/oa#")
+DQV = Namespace("http://www.w3.org/ns/dqv#")
 IC = Namespace("http://imi.go.jp/ns/core/rdf#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 RFC5147 = URIRef("http://tools.ietf.org/rfc/rfc5147")
@@ -148,6 +149,15 @@ class KG(DefinedNamespace):
     code: URIRef
     line: URIRef
 
+    # findings about the official data (kg.link.findings, kg.emit.findings)
+    Finding: URIRef
+    findingKind: URIRef
+    findingCode: URIRef
+    severity: URIRef
+    confidence: URIRef
+    findingEvidence: URIRef
+    suggestedCorrection: URIRef
+
     # issue 18: follow the money (資金の流れ)
     SpendingBlock: URIRef
     MoneyFlow: URIRef
@@ -191,11 +201,12 @@ PREFIXES: dict[str, str] = {
     "skos": str(SKOS),
     "prov": str(PROV),
     "oa": str(OA),
+    "dqv": str(DQV),
     "dcat": str(DCAT),
     "void": str(VOID),
     "dcterms": str(DCTERMS),
     "ic": str(IC),
 }
 
-__all__ = ["DCAT", "DCTERMS", "ELI", "IC", "KG", "KG_NS", "OA", "ORG", "OWL", "PC", "PREFIXES", "PROV", "QB",
+__all__ = ["DCAT", "DCTERMS", "DQV", "ELI", "IC", "KG", "KG_NS", "OA", "ORG", "OWL", "PC", "PREFIXES", "PROV", "QB",
            "RDF", "RDFS", "RFC5147", "SH", "SKOS", "VOID", "XSD"]

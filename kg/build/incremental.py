@@ -101,6 +101,7 @@ def _add(inputs, out: Path, store: ox.Store, base: str | None, tx) -> dict:
                                                "seconds": round(time.perf_counter() - t0, 2)})
     prev["stale_files"] = ["graph.nt", "graph.ttl"] + (["graph.nq (appended, unsorted)"] if quads else [])
     prev["stale_rankings"] = sorted(set(prev.get("stale_rankings", [])) | set(ranks["stale_rankings"]))
+    prev["stale_findings"] = True  # corpus-wide (kg.link.findings): kg add leaves them; kg build refreshes them
     tx.write_text("report.json", json.dumps(prev, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     return {"inputs": entries, "quads": len(quads), "graphs_replaced": len(replaced), "link": link_report,
             "rankings": ranks,

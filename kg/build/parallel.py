@@ -29,9 +29,10 @@ def emit_nquads(records: Iterable[Record], base: str) -> Iterator[str]:
 
 def derived_lines(records: list[Record], base: str) -> list[str]:
     """N-Quads of the views derived from the whole corpus at build time (payee rankings, kg.emit.rankings)."""
+    from kg.emit.findings import finding_lines
     from kg.emit.rankings import ranking_lines
 
-    return ranking_lines(records, base)
+    return ranking_lines(records, base) + finding_lines(records, base)
 
 
 @contextmanager

@@ -61,6 +61,9 @@ def format_summary(report: dict) -> str:
     pay = report.get("link", {}).get("payees", {})
     if pay.get("corporations_across_ministries"):
         rows.append(("corps across ministries", pay["corporations_across_ministries"]))
+    found = report.get("link", {}).get("findings") or {}
+    if found.get("total"):
+        rows.append(("findings (kg findings)", found["total"]))
     fl = s.get("flows") or {}
     if fl.get("blocks"):  # issue 18
         rows += [("spending blocks", fl["blocks"]), ("block -> block flows", fl.get("block_flows", 0))]

@@ -67,6 +67,12 @@ def _programs_joined(records: list[Record], index: StoreSheetIndex) -> Any:
     return join_programs(records, index)
 
 
+def _findings(records: list[Record], index: Any) -> Any:
+    from kg.link.findings import find_all
+
+    return find_all(records)[1]
+
+
 @dataclass(frozen=True)
 class Linker:
     name: str  # its key in the link report (report.json "link")
@@ -82,6 +88,7 @@ LINKERS: tuple[Linker, ...] = (
     Linker("means", _means, BOTH),
     Linker("programs", _programs, BUILD),
     Linker("programs_joined", _programs_joined, ADD),
+    Linker("findings", _findings, BUILD),  # corpus-wide, over the linked records: last (kg.link.findings)
 )
 
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, NamedTuple
 
+from kg.link.findings import note
 from kg.normalize.names import program_key, similarity
 from kg.normalize.project_number import match_key, parse_numbers
 from kg.normalize.text import nfkc
@@ -321,6 +322,7 @@ def link_years(later: Iterable[Record], earlier: Iterable[Record], later_year: i
                                    f"name {s.evidence['name']}, budget {s.evidence['budget_hits']}/"
                                    f"{s.evidence['budget_compared']}",
                         "field": "lineage"})
+                    note(rec, "official_number_contradicted", year=earlier_year, number=s[2], field="project_name")
         status = "asserted" if chosen else None
         if not chosen and scored and scored[0].score >= MIN_CANDIDATE_SCORE:
             chosen, status = [scored[0]], "candidate"

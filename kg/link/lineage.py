@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from kg import iris
+from kg.link.findings import note
 from kg.link.sheets import SheetKey, SheetLookup, sheet_key
 from kg.normalize.names import similarity
 from kg.records import Record, warn
@@ -28,7 +29,7 @@ def link_past_numbers(records: list[Record], index: SheetLookup) -> dict:
             continue
         links = rec.setdefault("lineage", [])
         known = {(lk["fiscal_year"], lk["number"]) for lk in links}
-        for p in rec.get("past_project_numbers") or []:
+        for i, p in enumerate(rec.get("past_project_numbers") or []):
             if p.get("fiscal_year") is None:
                 stats["without_year"] += 1
                 continue
@@ -47,6 +48,8 @@ def link_past_numbers(records: list[Record], index: SheetLookup) -> dict:
                     warn(rec, "lineage_contradiction",
                          f"past number {p['number']} ({p['fiscal_year']}) names a sheet with a different name "
                          f"({targets[0].get('project_name')!r}, similarity {sim:.2f})", field="past_project_numbers")
+                    note(rec, "past_number_contradicted", year=key[0], number=key[2], similarity=round(sim, 3),
+                         field=f"past_project_numbers[{i}]")
                 else:
                     score = round(min(1.0, 0.8 + 0.2 * sim), 3)
             links.append({"fiscal_year": key[0], "ministry": key[1], "number": key[2], "status": status,

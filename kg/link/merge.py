@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from kg.link.findings import note
 from kg.link.sheets import sheet_key
 from kg.normalize.names import corp_key, program_key
 from kg.normalize.text import nfkc
@@ -85,6 +86,8 @@ def merge_into(doc: Record, other: Record) -> list[str]:
 
     def conflict(key: str, a, b) -> None:
         conflicts.append(key)
+        note(doc, "source_conflict", key=key, document=a, other=b, other_source=src,
+             document_source=doc.get("provenance", {}).get("source"))
         warn(doc, "source_conflict", f"{key}: document has {a!r}, {src} has {b!r} (document value kept)", field=key)
 
     for key in ("project_number", "project_name", "bureau", "division", "start_fiscal_year", "end_fiscal_year"):

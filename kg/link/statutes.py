@@ -5,6 +5,7 @@ kept as an alias. Unresolved laws stay with their name and a warning.
 """
 from __future__ import annotations
 
+from kg.link.findings import note
 from kg.records import Record, warn
 
 
@@ -27,6 +28,8 @@ def link_statutes(records: list[Record]) -> dict:
             if res.law_id:
                 method = res.method
                 if given_id and given_id != res.law_id:
+                    note(rec, "law_id_variant", law=lb.get("law"), given=given_id, canonical=res.law_id,
+                         law_number=res.law_number, title=res.title, method=method, field=f"legal_bases[{lb.get('law')}]")
                     lb.setdefault("law_aliases", [])
                     if given_id not in lb["law_aliases"]:
                         lb["law_aliases"].append(given_id)

@@ -10,7 +10,8 @@ Implements
 - named queries (``ontology/queries/*.rq``): ``GET /queries`` lists name, description and parameters;
   ``GET /queries/NAME?PARAM=VALUE`` runs one with its parameters bound (``kg.query.store.bind_parameters``),
   never pasted into the query text;
-- the query page at ``/`` (``kg/web``) and the published JSON-LD context at ``/context.jsonld``.
+- the query page at ``/`` (``kg/web``) and the published JSON-LD context at ``/context.jsonld``;
+- ``GET /findings?kind=K&severity=S&target=IRI``: the findings about the official data (kg.publish.findings_page).
 
 Every path is one line of ``ROUTES`` (path, methods, function taking the request handler and the method).
 
@@ -48,7 +49,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from kg.paths import WEB_DIR
-from kg.publish import gsp
+from kg.publish import findings_page, gsp
 from kg.publish.flow_page import flow_route
 from kg.publish.guard import OutboundRefused, check_outbound
 from kg.publish.pool import MAX_RESULT_DEFAULT, QueryPool, ThreadRunner, execute
@@ -197,6 +198,7 @@ ROUTES: tuple[Route, ...] = (
     Route("/index.html", READ, static("index.html", HTML)),
     Route("/app.js", READ, static("app.js", "text/javascript; charset=utf-8")),
     Route("/context.jsonld", READ, static("context.jsonld", "application/ld+json")),
+    Route("/findings", READ, findings_page.route),
     Route("/flow", READ, flow_route),  # issue 18: the money-flow page (Sankey + tree, or JSON)
 )
 

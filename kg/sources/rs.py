@@ -226,6 +226,9 @@ class RsReader(RsPayeeFiles):
     def _law(self, rec: Record, seen: dict, row: dict, law: str, n: int) -> None:
         given_id, number = cell(row, "法令ID"), cell(row, "法令番号")
         if given_id and _LAW_NUMBER_RE.search(given_id):
+            # a 法令番号 in the 法令ID column: used as the number, and noted (kg.link.findings.laws)
+            rec.setdefault("finding_notes", []).append({"code": "law_number_in_id_column", "law": law,
+                                                       "text": given_id, "field": f"legal_bases[{law}]"})
             number, given_id = number or given_id, None
         article_raw = cell(row, "条")
         if not (given_id or number or article_raw):

@@ -22,7 +22,7 @@ def _sheet(year: int, number: str, name: str, past: list | None = None) -> dict:
 def test_modes_switch_the_corpus_steps():
     build = [lk.name for lk in LINKERS if "build" in lk.modes]
     add = [lk.name for lk in LINKERS if "add" in lk.modes]
-    assert build == ["statutes", "payees", "lineage", "lineage_by_evidence", "means", "programs"]
+    assert build == ["statutes", "payees", "lineage", "lineage_by_evidence", "means", "programs", "findings"]
     assert add == ["statutes", "payees", "lineage", "means", "programs_joined"]
 
 
