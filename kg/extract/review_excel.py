@@ -735,6 +735,7 @@ def extract(doc: RawDoc) -> Record:
     _past_numbers(cx)
     _payees(cx)
     _completeness(cx)
+    __import__("kg.extract.indicators").extract.indicators.add_text_and_indicators(rec, rows)
     return rec
 
 
