@@ -281,3 +281,22 @@ def payee_ranking(base: str, year: int | str | None, ministry_iri: str | None) -
     """A payee ranking's scope: one review year or all ('all'), one ministry (its org key) or all."""
     m = ministry_iri.rstrip("/").rsplit("/", 1)[-1] if ministry_iri else "all"
     return f"{norm_base(base)}ranking/payees/{int(year) if year else 'all'}/{m}"
+
+
+# ---------------------------------------------------------------- text, indicators, data cube structure (issue 19)
+
+def indicator_dataset(base: str) -> str:
+    return f"{norm_base(base)}dataset/indicators"
+
+
+def dataset_structure(dataset_iri: str) -> str:
+    """The qb:DataStructureDefinition of a dataset."""
+    return f"{dataset_iri}/structure"
+
+
+def dataset_component(dataset_iri: str, prop_local: str) -> str:
+    return f"{dataset_iri}/structure/{code_key(prop_local)}"
+
+
+def indicator_obs(indicator_iri: str, measure: str, year: int) -> str:
+    return f"{indicator_iri}/obs/{code_key(measure)}/{int(year)}"

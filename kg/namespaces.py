@@ -132,6 +132,25 @@ class KG(DefinedNamespace):
     evaluationYear: URIRef
     policyNumber: URIRef
     goal: URIRef
+    # issue 19: text, indicators (qb), term layer
+    IndicatorObservation: URIRef
+    purpose: URIRef
+    summary: URIRef
+    indicatorKind: URIRef
+    indicatorOf: URIRef
+    valueKind: URIRef
+    indicatorValue: URIRef
+    unit: URIRef
+    stage: URIRef
+    qualifier: URIRef
+    rawValue: URIRef
+    targetFiscalYear: URIRef
+    yearlyTargetsText: URIRef
+    finalTargetValue: URIRef
+    midtermTargetValue: URIRef
+    term: URIRef
+    termCount: URIRef
+    titleTerm: URIRef
     indicator: URIRef
     indicatorNumber: URIRef
     means: URIRef
