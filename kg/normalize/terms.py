@@ -8,12 +8,12 @@ Choices, and why:
   for セキュリティ find 情報セキュリティ and a search for 日本電気 find 日本電気株式会社 (partial names); the
   compound as one more term rewards documents that hold the whole compound (precision), as the
   Elasticsearch Sudachi plugin's "search mode" does. Queries are turned into terms by the same function.
-- Form: Sudachi's normalized_form (セキュリティ -> セキュリティー, 附則 -> 付則, verbs to their dictionary form),
+- Form: Sudachi's normalized_form (セキュリティ -> セキュリティー, 附則 -> 付則, 組み合せ -> 組み合わせ),
   after NFKC (ｻｲﾊﾞｰ -> サイバー) and case folding (ＩｏＴ -> iot). So 「サイバー・セキュリティ」,
   「サイバーセキュリティ」 and 「ｻｲﾊﾞｰｾｷｭﾘﾃｨ」 all give サイバー + セキュリティー (the ・ is a symbol, not a term).
-- Content words only: nouns (not numerals), verbs and adjectives that are not auxiliary-like
-  (非自立可能: する, ある, なる, できる …), 形状詞 (サイバー, 安全); no particles, symbols, single kana, bare
-  numbers, or the form words listed in ``STOP``.
+- Content words only: nouns (not numerals) and 形状詞 (サイバー, 安全); no verbs or adjectives (in these texts
+  they are the generic 図る, 行う, 踏まえる, 資する that make every program look alike to `kg similar`), no
+  particles, symbols, single kana, bare numbers, or the form words listed in ``STOP``.
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from functools import lru_cache
 from kg.normalize.sudachi import Token, tokenize_units
 from kg.normalize.text import nfkc
 
-_CONTENT = frozenset({"名詞", "動詞", "形容詞", "形状詞"})
+_CONTENT = frozenset({"名詞", "形状詞"})
 # form words that carry no topic (normalised forms)
 STOP = frozenset({
     "こと", "もの", "ため", "等", "など", "よう", "これ", "それ", "ところ", "ほか", "他", "及び", "並びに", "又は",
@@ -39,8 +39,6 @@ def _is_content(t: Token) -> bool:
     if pos[0] not in _CONTENT:
         return False
     if pos[0] == "名詞" and pos[1] == "数詞":
-        return False
-    if pos[0] in ("動詞", "形容詞") and pos[1] == "非自立可能":
         return False
     return True
 
