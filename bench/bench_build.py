@@ -65,7 +65,7 @@ PREFIX = "PREFIX kg: <https://kg.example.org/ns#> "
 
 def bench_params(store) -> dict[str, dict[str, str]]:
     """One representative binding per named query (what a user asks on the national graph)."""
-    from kg.build.pipeline import DEFAULT_BASE
+    from kg.iris import DEFAULT_BASE
 
     def one(q: str) -> str | None:
         _, rows = run_query(store, PREFIX + q)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import itertools
 
-from kg.build.pipeline import emit_sorted
+from kg.build.parallel import emit_sorted
 from kg.iris import DEFAULT_BASE
 from kg.sources.judgit import iter_judgit
 from tests.conftest import shared_path
@@ -21,28 +21,30 @@ def test_parallel_emission_equals_serial(tmp_path):
 
 
 def test_union_triples_same_with_and_without_gnu_sort(tmp_path, monkeypatch):
-    import kg.build.pipeline as pl
+    import kg.build.outputs as outputs
+    import kg.build.sort as sort
 
     nq = tmp_path / "graph.nq"
     recs = list(itertools.islice(iter_judgit(shared_path("data", "judgit", "judgit-2016.ndjson.gz")), 60))
     recs[0]["project_name"] += "\t(タブ)\x01"  # control characters in a literal
     nq.write_text("".join(emit_sorted(recs, DEFAULT_BASE, tmp_path)), encoding="utf-8")
-    n1 = pl._union_triples(nq, tmp_path / "a.nt", tmp_path)
-    monkeypatch.setattr(pl, "_gnu_sort", lambda: None)
-    n2 = pl._union_triples(nq, tmp_path / "b.nt", tmp_path)
+    n1 = outputs.union_triples(nq, tmp_path / "a.nt", tmp_path)
+    monkeypatch.setattr(sort, "gnu_sort", lambda: None)
+    n2 = outputs.union_triples(nq, tmp_path / "b.nt", tmp_path)
     assert n1 == n2 > 10000
     assert (tmp_path / "a.nt").read_bytes() == (tmp_path / "b.nt").read_bytes()
 
 
 def test_write_quads_same_with_and_without_gnu_sort(tmp_path, monkeypatch):
-    import kg.build.pipeline as pl
+    import kg.build.parallel as parallel
+    import kg.build.sort as sort
 
     recs = list(itertools.islice(iter_judgit(shared_path("data", "judgit", "judgit-2018.ndjson.gz")), 50))
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    n1 = pl.write_quads(recs, DEFAULT_BASE, tmp_path / "a", jobs=2)
-    monkeypatch.setattr(pl, "_gnu_sort", lambda: None)
-    n2 = pl.write_quads(recs, DEFAULT_BASE, tmp_path / "b", jobs=2)
+    n1 = parallel.write_quads(recs, DEFAULT_BASE, tmp_path / "a", jobs=2)
+    monkeypatch.setattr(sort, "gnu_sort", lambda: None)
+    n2 = parallel.write_quads(recs, DEFAULT_BASE, tmp_path / "b", jobs=2)
     assert n1 == n2 > 10000
     assert (tmp_path / "a" / "graph.nq").read_bytes() == (tmp_path / "b" / "graph.nq").read_bytes()
     assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["graph.nq"]  # no temporary files left

@@ -17,107 +17,12 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.build.inputs import discover
-from kg.normalize.names import program_key
+from kg.link.store_index import DCTERMS_TITLE
 from kg.namespaces import KG_NS as KG
-from kg.records import Record, warn
-
-DCTERMS_TITLE = ox.NamedNode("http://purl.org/dc/terms/title")
 
 
 class AddError(Exception):
     pass
-
-
-class StoreSheetIndex:
-    """The SheetIndex interface (kg.link.sheets) answered from a built store instead of in-memory records."""
-
-    def __init__(self, store: ox.Store, base: str):
-        self.store, self.base = store, base
-
-    def _sheet(self, iri: str, number: str | None) -> list[Record]:
-        node = ox.NamedNode(iri)
-        titles = sorted({q.object.value for q in self.store.quads_for_pattern(node, DCTERMS_TITLE, None)})
-        if not titles:
-            return []
-        return [{"document_type": "review_sheet", "project_name": titles[0], "project_number": number,
-                 "iri": iri}]
-
-    def get(self, key) -> list[Record]:
-        from kg import iris
-
-        year, ministry, number = key
-        return self._sheet(iris.sheet(self.base, int(year), ministry, number), number)
-
-    def by_program_name(self, year: int, ministry: str, name: str) -> list[Record]:
-        from kg import iris
-
-        q = f"""PREFIX kg: <{KG}> PREFIX dcterms: <http://purl.org/dc/terms/>
-        SELECT DISTINCT ?s ?t ?n WHERE {{ ?s a kg:ReviewSheet ; kg:reviewYear {int(year)} ;
-          kg:ministry <{iris.ministry(self.base, ministry)}> ; dcterms:title ?t . OPTIONAL {{ ?s kg:projectNumber ?n }} }}"""
-        want = program_key(name)
-        out = []
-        for sol in self.store.query(q, use_default_graph_as_union=True):
-            if program_key(sol["t"].value) == want:
-                n = sol["n"].value if sol["n"] is not None else None
-                out.append({"document_type": "review_sheet", "project_name": sol["t"].value, "project_number": n,
-                            "iri": sol["s"].value})
-        return out
-
-    def program_of(self, sheet_iri: str) -> str | None:
-        progs = sorted(q.object.value for q in self.store.quads_for_pattern(
-            ox.NamedNode(sheet_iri), ox.NamedNode(KG + "program"), None))
-        return progs[0] if progs else None
-
-
-def _link(records: list[Record], index: StoreSheetIndex, base: str) -> dict:
-    from kg import iris
-    from kg.link.lineage import link_past_numbers
-    from kg.link.payees import link_payees
-    from kg.link.policies import link_means
-    from kg.link.sheets import sheet_key
-    from kg.link.statutes import link_statutes
-
-    report = {"statutes": link_statutes(records), "payees": link_payees(records),
-              "lineage": link_past_numbers(records, index), "means": link_means(records, index)}
-    joined = 0
-    for rec in records:
-        if rec.get("document_type") != "review_sheet":
-            continue
-        # the program as a full build would name it: after the earliest sheet of the lineage, where a linked
-        # sheet already in the graph brings its own program (a full build may also rename that program when the new
-        # document reaches further back; `kg build` settles it)
-        cands: list[tuple[int, str, str, str]] = []
-        for lk in rec.get("lineage") or []:
-            if lk.get("status") != "asserted":
-                continue
-            prog = index.program_of(iris.sheet(base, lk["fiscal_year"], lk["ministry"], lk["number"]))
-            if prog:
-                joined += 1
-                cands.append((_year_of(prog), "", "", prog))
-            else:
-                key = [int(lk["fiscal_year"]), lk["ministry"], lk["number"]]
-                cands.append((key[0], key[1], key[2], iris.program(base, key)))
-        own = sheet_key(rec)
-        if own:
-            cands.append((own[0], own[1], own[2], iris.program(base, list(own))))
-        if cands:
-            rec["program_iri"] = min(cands)[3]
-        k = sheet_key(rec)
-        if k:
-            twin = index.get(k)
-            if twin:
-                warn(rec, "added_to_existing_sheet", f"sheet {k[2]} ({k[0]}, {k[1]}) is already in the store "
-                     f"(another source); this document's facts are added to it", field="project_number")
-                rec["program_iri"] = index.program_of(twin[0]["iri"]) or rec.get("program_iri")
-    report["programs_joined"] = joined
-    return report
-
-
-def _year_of(program_iri: str) -> int:
-    try:
-        return int(program_iri.split("/program/", 1)[1].split("/", 1)[0])
-    except (IndexError, ValueError):
-        return 10**6
 
 
 def _previous_graphs(store: ox.Store, base: str, name: str) -> list[ox.NamedNode]:
@@ -135,10 +40,12 @@ def _previous_graphs(store: ox.Store, base: str, name: str) -> list[ox.NamedNode
 
 
 def add_documents(paths: list[str], out_dir: str | Path, base: str | None = None) -> dict:
+    from kg.build.pipeline import process_input
     from kg.emit.rankings import rankings_before, update_rankings
     from kg.emit.rdf import emit, to_nq_line
-    from kg.build.pipeline import process_input
     from kg.iris import DEFAULT_BASE
+    from kg.link import link_all
+    from kg.link.store_index import StoreSheetIndex
     from kg.query.store import open_store
 
     t0 = time.perf_counter()
@@ -153,8 +60,7 @@ def add_documents(paths: list[str], out_dir: str | Path, base: str | None = None
     store = open_store(out, read_only=False)
     results = [process_input(i) for i in inputs if i.kind == "document"]
     records = [r for res in results for r in res.records]
-    index = StoreSheetIndex(store, base)
-    link_report = _link(records, index, base)
+    _, link_report = link_all(records, mode="add", index=StoreSheetIndex(store, base))
     replaced, quads = [], []
     for res in results:
         for rec in res.records:

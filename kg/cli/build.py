@@ -6,7 +6,8 @@ from pathlib import Path
 
 
 def cmd_build(a) -> int:
-    from kg.build.pipeline import BuildOptions, build, format_summary
+    from kg.build.pipeline import BuildOptions, build
+    from kg.build.summary import format_summary
 
     report = build(a.inputs, a.out, BuildOptions(base=a.base, jobs=a.jobs, validate=not a.no_validate,
                                                  quiet=a.quiet, cache=not a.no_cache))

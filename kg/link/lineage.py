@@ -8,14 +8,20 @@ asserted links; the program key is the earliest sheet key of the component.
 """
 from __future__ import annotations
 
-from kg.link.sheets import SheetIndex, SheetKey, sheet_key
+from typing import TYPE_CHECKING
+
+from kg import iris
+from kg.link.sheets import SheetKey, SheetLookup, sheet_key
 from kg.normalize.names import similarity
 from kg.records import Record, warn
+
+if TYPE_CHECKING:
+    from kg.link.store_index import StoreSheetIndex
 
 NAME_CONTRADICTION = 0.35  # below this name similarity the official number is doubted (reported)
 
 
-def link_past_numbers(records: list[Record], index: SheetIndex) -> dict:
+def link_past_numbers(records: list[Record], index: SheetLookup) -> dict:
     stats = {"links": 0, "asserted": 0, "candidate": 0, "target_in_build": 0, "without_year": 0}
     for rec in records:
         if rec.get("document_type") != "review_sheet" or not rec.get("ministry"):
@@ -95,3 +101,46 @@ def _order(k: SheetKey) -> tuple:
     # the program is named after its earliest numbered sheet; surrogate keys (sheets without a number) only
     # name nothing
     return (k[2].startswith("\uffff"), k[0], k[1], k[2])
+
+
+def join_programs(records: list[Record], index: StoreSheetIndex) -> int:
+    """`kg add`'s counterpart of assign_programs: each new sheet's program as a full build would name it, after
+    the earliest sheet of its lineage, where a linked sheet already in the store brings its own program (a full
+    build may also rename that program when the new document reaches further back; `kg build` settles it).
+    A sheet already in the store under the same key (another source) keeps that sheet's program (a warning says
+    so). Sets rec['program_iri']; returns how many asserted links joined a program already in the store."""
+    base = index.base
+    joined = 0
+    for rec in records:
+        if rec.get("document_type") != "review_sheet":
+            continue
+        cands: list[tuple[int, str, str, str]] = []
+        for lk in rec.get("lineage") or []:
+            if lk.get("status") != "asserted":
+                continue
+            prog = index.program_of(iris.sheet(base, lk["fiscal_year"], lk["ministry"], lk["number"]))
+            if prog:
+                joined += 1
+                cands.append((_year_of(prog), "", "", prog))
+            else:
+                key = [int(lk["fiscal_year"]), lk["ministry"], lk["number"]]
+                cands.append((key[0], key[1], key[2], iris.program(base, key)))
+        own = sheet_key(rec)
+        if own:
+            cands.append((own[0], own[1], own[2], iris.program(base, list(own))))
+        if cands:
+            rec["program_iri"] = min(cands)[3]
+        if own:
+            twin = index.get(own)
+            if twin:
+                warn(rec, "added_to_existing_sheet", f"sheet {own[2]} ({own[0]}, {own[1]}) is already in the store "
+                     f"(another source); this document's facts are added to it", field="project_number")
+                rec["program_iri"] = index.program_of(twin[0]["iri"]) or rec.get("program_iri")
+    return joined
+
+
+def _year_of(program_iri: str) -> int:
+    try:
+        return int(program_iri.split("/program/", 1)[1].split("/", 1)[0])
+    except (IndexError, ValueError):
+        return 10**6

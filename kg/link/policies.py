@@ -1,14 +1,14 @@
 """政策評価 joins: 事前分析表 達成手段 -> the review sheets of that year (by 事業番号, checked by name)."""
 from __future__ import annotations
 
-from kg.link.sheets import SheetIndex
+from kg.link.sheets import SheetLookup
 from kg.normalize.names import similarity
 from kg.records import Record, warn
 
 NAME_OK = 0.6
 
 
-def link_means(records: list[Record], index: SheetIndex) -> dict:
+def link_means(records: list[Record], index: SheetLookup) -> dict:
     stats = {"means": 0, "linked": 0, "by_number": 0, "by_name": 0, "contradictions": 0, "target_in_build": 0}
     for rec in records:
         if rec.get("document_type") != "policy_evaluation":

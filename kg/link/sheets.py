@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Protocol
 
 from kg.normalize.names import program_key
 from kg.records import Record
@@ -18,6 +19,15 @@ def sheet_key(rec: Record) -> SheetKey | None:
     if rec.get("sheet_fiscal_year") is None or not rec.get("ministry") or not n:
         return None
     return (int(rec["sheet_fiscal_year"]), rec["ministry"], n)
+
+
+class SheetLookup(Protocol):
+    """What linkers ask of the sheets they link to: SheetIndex (a build's records) or
+    kg.link.store_index.StoreSheetIndex (a built store, for `kg add`)."""
+
+    def get(self, key: SheetKey) -> list[Record]: ...
+
+    def by_program_name(self, year: int, ministry: str, name: str) -> list[Record]: ...
 
 
 class SheetIndex:

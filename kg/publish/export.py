@@ -1,7 +1,7 @@
 """`kg export`: dump a built store as Turtle, N-Triples, N-Quads or JSON-LD, with a DCAT + VoID description.
 
 - ``nq`` and ``jsonld`` keep the named graphs (one per source document); ``ttl`` and ``nt`` hold their union.
-- Output is deterministic: the same sorted, de-duplicated lines as ``kg build`` writes (kg.build.pipeline.write_outputs).
+- Output is deterministic: the same sorted, de-duplicated lines as ``kg build`` writes (kg.build.outputs.write_outputs).
 - JSON-LD: the document's ``@context`` is the URL of the published context (``kg/web/context.jsonld``, served
   by ``kg serve`` at ``/context.jsonld``); the same file is written beside the dump so it can be published
   with it. Property names and types are compact IRIs (``kg:amount``); node ids are absolute IRIs.
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.build.pipeline import write_outputs
+from kg.build.outputs import write_outputs
 from kg.iris import DEFAULT_BASE
 from kg.paths import WEB_DIR
 from kg.query.store import open_store

@@ -10,8 +10,6 @@ Lines that are not a JSON object with 公開年度 and 府省庁 yield nothing a
 from __future__ import annotations
 
 import functools
-import gzip
-import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -23,6 +21,7 @@ from kg.normalize.numbers import as_int_if_whole
 from kg.normalize.project_number import canonical_number, parse_numbers
 from kg.normalize.text import is_unknown, nfkc
 from kg.read.base import ReadError
+from kg.read.ndjson import CutOff, file_sha256, iter_lines
 from kg.records import Record, new_record, span, warn
 
 BUDGET_FIELDS = {
@@ -55,14 +54,6 @@ def check_houjin(rec: Record, payee: dict, raw: Any, counts: dict[str, int], whe
         counts[kind] += 1
     warn(rec, f"houjin_{kind}", f"{where} {payee.get('name')}: 法人番号 {h.raw!r}: {h.error}", line=line,
          field=f"payees[{payee.get('block')}|{payee.get('rank')}]")
-
-
-def file_sha256(path: str | Path, chunk: int = 1 << 20) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while block := f.read(chunk):
-            h.update(block)
-    return h.hexdigest()
 
 
 def _s(v: Any) -> str:
@@ -134,31 +125,22 @@ class JudgitReader:
             self._sha = file_sha256(self.path)
         return self._sha
 
-    def _open(self):
-        name = self.path.name.lower()
-        if name.endswith(".gz"):
-            return gzip.open(self.path, "rt", encoding="utf-8", newline="\n")
-        return open(self.path, encoding="utf-8-sig", newline="\n")
-
     def __iter__(self) -> Iterator[Record]:
         try:
             sha = self.sha256
-            fh = self._open()
         except OSError as e:
             raise ReadError(self.path, f"cannot open: {e.strerror or e}") from None
-        n = 0
-        with fh:
-            try:
-                for n, line in enumerate(fh, start=1):  # noqa: B007 - n is used after the loop
-                    self.stats["lines"] = n
-                    if not line.strip():
-                        continue
-                    rec = self._line(line, n, sha)
-                    if rec is not None:
-                        yield rec
-            except (OSError, EOFError, UnicodeDecodeError) as e:
-                self.truncated = True
-                self.errors.append((n + 1, f"file cut off or corrupt after line {n}: {e}"))
+        try:
+            for n, line in iter_lines(self.path):
+                self.stats["lines"] = n
+                if not line.strip():
+                    continue
+                rec = self._line(line, n, sha)
+                if rec is not None:
+                    yield rec
+        except CutOff as e:
+            self.truncated = True
+            self.errors.append((e.line + 1, str(e)))
 
     def _fail(self, n: int, reason: str) -> None:
         self.errors.append((n, reason))
