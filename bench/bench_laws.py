@@ -13,13 +13,13 @@ import io
 import sys
 import time
 import zipfile
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.link.laws import LawIndex  # noqa: E402
+from kg.link.laws import LawIndex, _key  # noqa: E402
+from kg.normalize.law_ref import clean_name  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "data" / "rs2024" / "1-3_RS_2024_基本情報_政策・施策、法令等.zip"
 
@@ -52,7 +52,7 @@ def main() -> None:
     ap.add_argument("--misses", type=int, default=40)
     ap.add_argument("--learn", choices=["none", "other", "all"], default="other",
                     help="learn IDs and titles from RS 1-3 rows: of no ministry, of the other ministries "
-                         "(default: a ministry's names are resolved with what the others wrote), or of all")
+                         "(default: a ministry's names are resolved with titles the others wrote), or of all")
     a = ap.parse_args()
     rs = rows(Path(a.path))
     base = LawIndex.load()
@@ -67,16 +67,28 @@ def main() -> None:
     truth = fresh(base)
     learn(truth, rs)  # the true law of a row is decided with everything RS says
     shared = fresh(base)
-    if a.learn == "all":
-        learn(shared, rs)
+    taught: dict[str, set[str]] = {}  # learned title key -> the ministries that printed it beside an ID
+    if a.learn != "none":
+        before = set(shared.by_title)
+        for r in rs:
+            if r.get("法令ID", "").strip():
+                shared.register_alias(r["法令ID"].strip(), r.get("法令番号", "").strip() or None,
+                                      r.get("法令名", "").strip())
+                for k in set(shared.by_title) - before:
+                    taught.setdefault(k, set())
+                before = set(shared.by_title)
+                k = _key(clean_name(r.get("法令名", "")))
+                if k in taught:
+                    taught[k].add(r.get("府省庁", ""))
     t0 = time.time()
     total = ok = unknown = 0
     misses = []
     for ministry, keys in by_ministry.items():
         idx = shared
-        if a.learn == "other":
-            idx = fresh(base)
-            learn(idx, [r for r in rs if r.get("府省庁", "") != ministry])
+        hidden = {}
+        if a.learn == "other":  # titles only this ministry taught are unknown while resolving its own names
+            hidden = {k: idx.by_title.pop(k) for k, who in taught.items() if who == {ministry} and k in idx.by_title}
+            idx._sudachi = idx._grams = None
         for (name, law_id, number) in keys:
             want = truth.canonical_id(law_id) or (truth.resolve_number(number).law_id if number else None)
             if want is None:
@@ -88,6 +100,9 @@ def main() -> None:
                 ok += 1
             else:
                 misses.append((name, law_id, got.law_id, got.method, ministry))
+        if hidden:
+            idx.by_title.update(hidden)
+            idx._sudachi = idx._grams = None
     dt = time.time() - t0
     print(f"learning: {a.learn}; RS 1-3 rows {len(rs)}, {len(by_ministry)} ministries; distinct (name, ID) pairs "
           f"with a decidable law {total} (+{unknown} whose ID and number are unknown)")

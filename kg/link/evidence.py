@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from kg.link import term_evidence as te
 from kg.normalize.names import program_key, similarity
 from kg.normalize.project_number import match_key, parse_numbers
 from kg.normalize.text import nfkc
@@ -134,6 +135,12 @@ class _Block:
                     if v:
                         self.by_amount[(y, round(float(v)))].append(i)
 
+    def meaning(self) -> te.TermBlock:
+        """The block's term index over 事業名 + 事業目的 + 事業概要 (built on first use)."""
+        if getattr(self, "_meaning", None) is None:
+            self._meaning = te.TermBlock(self.recs, te.text_terms)
+        return self._meaning
+
     def candidates(self, rec: Record, official: set[str], later_year: int) -> set[int]:
         c: set[int] = set()
         key = program_key(rec.get("project_name") or "")
@@ -153,6 +160,8 @@ class _Block:
                     v = b.get(f)
                     if v:
                         c.update(self.by_amount.get((y, round(float(v))), []))
+        if te.ENABLED:  # lineage by meaning (kg.link.term_evidence)
+            c.update(self.meaning().candidates(te.text_terms(rec)))
         if len(c) < 3:  # small ministries or new divisions: compare with every sheet
             c.update(range(len(self.recs)))
         return c
@@ -172,13 +181,20 @@ def score_pair(later: Record, earlier: Record, later_year: int, official: set[st
     score = 0.5 * name + 0.1 * same_div + 0.05 * same_bureau + 0.35 * (ratio if n else name)
     if is_official:
         score = min(1.0, score + 0.2)
+    terms = text = part = None
+    if te.ENABLED:
+        terms = round(te.overlap(te.name_terms(later), te.name_terms(earlier)), 3)
+        text = round(te.text_overlap(later, earlier), 3)
+        part = te.part_match(later.get("project_name") or "", earlier.get("project_name") or "")
     asserted = (
-        name >= 0.97
+        part == "part"
+        or (part == "item" and name >= 0.35)
+        or name >= 0.97
         or (name >= 0.80 and (same_div or hits >= 2))
         or (hits >= 3 and ratio >= 0.75 and (same_bureau or name >= 0.5))
         or (is_official and (name >= 0.35 or hits >= 1))
     )
-    return {"name": round(name, 3), "request_match": req, "budget_hits": hits, "budget_compared": n, "same_division": same_div,
+    return {"name": round(name, 3), "terms": terms, "text": text, "part": part, "request_match": req, "budget_hits": hits, "budget_compared": n, "same_division": same_div,
             "same_bureau": same_bureau, "official": is_official, "score": round(score, 3), "asserted": asserted}
 
 
@@ -220,6 +236,8 @@ def link_years(later: Iterable[Record], earlier: Iterable[Record], later_year: i
                         "message": f"旧事業番号 names {s[2]} ({earlier_year}) but the evidence disagrees: "
                                    f"name {s[4]['name']}, budget {s[4]['budget_hits']}/{s[4]['budget_compared']}",
                         "field": "lineage"})
+        if not chosen and te.ENABLED:
+            chosen = te.by_meaning(scored)
         status = "asserted" if chosen else None
         if not chosen and scored and scored[0][1] >= MIN_CANDIDATE_SCORE:
             chosen, status = [scored[0]], "candidate"
@@ -235,6 +253,7 @@ def link_years(later: Iterable[Record], earlier: Iterable[Record], later_year: i
             ev = {k: v for k, v in ev.items() if k not in ("asserted", "score")}
             links.append({"fiscal_year": earlier_year, "ministry": e["ministry"], "number": number,
                           "status": status, "score": score, "evidence": ev, "method": method})
+    te.clear_cache()
     return stats
 
 

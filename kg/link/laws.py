@@ -339,7 +339,7 @@ class LawIndex:
         keys = self._sudachi.get(normalized(key)) if len(key) <= 60 else None
         if not keys:
             return None
-        laws = {self._title(k).law_id: self._title(k) for k in keys}
+        laws = {law.law_id: law for law in (self._title(k) for k in keys) if law is not None}
         return next(iter(laws.values())) if len(laws) == 1 else None
 
     def _title(self, key: str) -> Law | None:
