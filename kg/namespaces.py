@@ -151,6 +151,8 @@ class KG(DefinedNamespace):
     term: URIRef
     termCount: URIRef
     titleTerm: URIRef
+    period: URIRef
+    leadsTo: URIRef
     indicator: URIRef
     indicatorNumber: URIRef
     means: URIRef

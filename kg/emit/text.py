@@ -108,6 +108,9 @@ def _indicators(out, base: str, rec: dict, subject: str, doc: str, spans: dict, 
         out.add(node, KG.unit, ja(ind.get("unit")))
         out.add(node, KG.targetFiscalYear, integer(ind.get("target_fiscal_year")))
         out.add(node, KG.yearlyTargetsText, ja(ind.get("yearly_targets_text")))
+        out.add(node, KG.period, ja(ind.get("period")))
+        for nxt in ind.get("leads_to") or []:
+            out.add(node, KG.leadsTo, iris.indicator(subject, str(nxt)))
         for v in ind.get("values") or []:
             if v.get("value") is None:
                 continue

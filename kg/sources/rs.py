@@ -40,7 +40,7 @@ from kg.records import Record, new_record, span, warn
 from kg.sources.rs_cells import cell, is_true, raw_cell, ref_number, to_int, yen
 from kg.sources.rs_payees import RsPayeeFiles
 
-USED = ("1-1", "1-2", "1-3", "1-5", "2-1", "5-1", "5-2", "5-3")
+USED = ("1-1", "1-2", "1-3", "1-5", "2-1", "3-2", "5-1", "5-2", "5-3")
 
 _LAW_NUMBER_RE = re.compile(r"(法律|政令|省令|府令|規則|告示|訓令|条例|勅令)第.+号")
 
@@ -308,6 +308,7 @@ class RsReader(RsPayeeFiles):
         self._read_1_3()
         self._read_1_5()
         self._read_2_1()
+        __import__("kg.sources.rs_goals").sources.rs_goals.read_3_2(self)  # issue 19: 成果/活動目標 (indicators)
         if "5-1" in self.sources:
             self._read_5_1()
         self._read_5_3(as_payees="5-1" not in self.sources)
