@@ -45,7 +45,9 @@ _TITLED_NUMBER = re.compile(r"^(.+?号)\((.+)\)$")
 _LAWID_URL = re.compile(r"lawid=([1-5]\d{2}[A-Z]{2}[0-9A-Za-z]{10})\b", re.I)
 _TITLE_ENDS = frozenset("法律令則規程約定書準針画")
 _NOT_TITLE = ("第", "(", "その他", "等", "ほか", "他", "附則", "付則", "及び", "並びに", "又は", "、", ",", "・", "http",
-              "に基づ", "による", "施行", "の規定", "の一部", "に規定", "関係", "別表", "/", "※")
+              "に基づ", "による", "の規定", "に規定", "別表", "/", "※")
+# what follows a title when the whole is another law (施行細則, 一部を改正する法律 …): never cut there
+_OTHER_LAW = re.compile(r"改正する|施行|細則|規則|省令|政令|府令|告示")
 _LEARNABLE = re.compile(r"^[^()第、,。]+(法|法律|令|規則|規程|条約|協定)$")
 _ERA_IN = re.compile(r"(平成|令和)([〇一二三四五六七八九十]+|\d{1,2}|元)年")
 _KANJI = "〇一二三四五六七八九"
@@ -320,7 +322,9 @@ class LawIndex:
             if key[i - 1] not in _TITLE_ENDS:
                 continue
             rest = key[i:]
-            if not rest.startswith(_NOT_TITLE):
+            if not rest.startswith(_NOT_TITLE) or _OTHER_LAW.search(rest):
+                continue
+            if "第" not in rest and rest.endswith(("法", "法律", "令")):
                 continue
             hit = self._title(key[:i])
             if hit:
