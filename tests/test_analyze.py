@@ -9,6 +9,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 
+import kg.notebook as nb
 import kg.query.analyze as ka
 from kg.build.pipeline import BuildOptions, build
 from kg.query.store import named_queries
@@ -197,12 +198,12 @@ def test_plots_and_html(store, tmp_path):
 
 def test_ensure_build_prefers_explicit_and_env(store, tmp_path, monkeypatch):
     with pytest.raises(FileNotFoundError):
-        ka.ensure_build(tmp_path)
+        nb.ensure_build(tmp_path)
     monkeypatch.setenv("KG_BUILD", str(tmp_path))
     with pytest.raises(FileNotFoundError):
-        ka.ensure_build()
+        nb.ensure_build()
 
 
 def test_print_keys_format(capsys):
-    ka.print_keys({"a": 1.0, "b": float("nan"), "c": 0.25, "d": None, "e": "x"})
+    nb.print_keys({"a": 1.0, "b": float("nan"), "c": 0.25, "d": None, "e": "x"})
     assert capsys.readouterr().out.splitlines() == ["KEY a=1", "KEY b=nan", "KEY c=0.25", "KEY d=nan", "KEY e=x"]

@@ -160,3 +160,225 @@ def test_bad_endpoint_and_graph_url():
         push("nowhere", opts("ftp://example.org/store"))
     assert graph_url("http://h/store", "http://g.example/a b") == "http://h/store?graph=http%3A%2F%2Fg.example%2Fa+b"
     assert graph_url("http://h/store?x=1", None) == "http://h/store?x=1&default"
+
+
+# ---------------------------------------------------------------- an independent server: Oxigraph (PyPI `oxigraph`)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def oxigraph_server(location: Path):
+    """`oxigraph serve` (the Oxigraph server from PyPI, not kg's code) on a free loopback port; yields its URL."""
+    import shutil
+    import subprocess
+    import sys
+    import time
+
+    exe = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
+    if exe is None:
+        pytest.fail("the oxigraph server is not installed: pip install -e '.[test]' installs it (PyPI `oxigraph`)")
+    port = _free_port()
+    proc = subprocess.Popen([exe, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=5):
+                    break
+            except (urllib.error.URLError, OSError):
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"oxigraph serve did not start: {proc.stderr.read().decode(errors='replace')}")
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
+        proc.stderr.close()
+
+
+def test_push_to_oxigraph_server(build, tmp_path):
+    """Every named graph into a real Oxigraph server; its SPARQL endpoint finds NTTデータ経営研究所, and its store,
+    opened after the server stopped, holds exactly the quads of kg's store (pushing twice replaces)."""
+    with oxigraph_server(tmp_path / "oxi") as url:
+        s = push(str(build), opts(f"{url}/store", batch_size=400))
+        s = push(str(build), opts(f"{url}/store", batch_size=400))
+        rows = select_json(url, "SELECT ?c WHERE { GRAPH ?g { ?c ?p ?o } "
+                                f"FILTER(STRENDS(STR(?c), '/corp/{NTT_DATA_KEIEI}')) }} LIMIT 1")
+        assert rows and rows[0]["c"].endswith(NTT_DATA_KEIEI)
+    source = store_quads(build)
+    assert s["triples"] == len(source) and s["requests"] > s["graphs"] > 1
+    got = {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name))
+           for q in ox.Store.read_only(str(tmp_path / "oxi"))}
+    assert got == source
+
+
+def test_push_union_to_oxigraph_server_with_kg_cli(build, tmp_path):
+    g = "http://publish.example/kg"
+    with oxigraph_server(tmp_path / "oxi") as url:
+        r = run_kg("push", "--store", str(build), "--endpoint", f"{url}/store", "--graph", g, "--batch-size", "700")
+        assert r.returncode == 0, r.stderr
+    got = {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name))
+           for q in ox.Store.read_only(str(tmp_path / "oxi"))}
+    assert {q[3] for q in got} == {f"<{g}>"}
+    assert {q[:3] for q in got} == {q[:3] for q in store_quads(build)}
+
+
+# ---------------------------------------------------------------- issue 23: redirects, truncation, credentials
+
+
+class Recorder(ThreadingHTTPServer):
+    """Records every request (method, path, Authorization) and answers 200 — the 'other origin'."""
+
+    daemon_threads = True
+
+    def __init__(self):
+        self.requests: list[tuple[str, str, str | None]] = []
+        super().__init__(("127.0.0.1", 0), RecorderHandler)
+
+
+class RecorderHandler(BaseHTTPRequestHandler):
+    server: Recorder
+
+    def log_message(self, *args):
+        pass
+
+    def _any(self):
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.server.requests.append((self.command, self.path, self.headers.get("Authorization")))
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_GET = do_PUT = do_POST = _any  # noqa: N815
+
+
+class Redirector(FlakyProxy):
+    """Forwards PUTs to ``upstream``; answers POST batches with ``code`` and a Location on another origin."""
+
+    def __init__(self, upstream: str, code: int, location: str):
+        self.code, self.location = code, location
+        super().__init__(upstream, failures=0)
+        self.RequestHandlerClass = RedirectHandler
+
+
+class RedirectHandler(FlakyHandler):
+    server: Redirector
+
+    def do_POST(self):  # noqa: N802
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.send_response(self.server.code)
+        self.send_header("Location", self.server.location + self.path)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+@contextmanager
+def serving(server):
+    t = threading.Thread(target=server.serve_forever, daemon=True)
+    t.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        t.join(10)
+
+
+@pytest.mark.parametrize("code", [301, 302, 303, 307, 308])
+def test_redirected_write_fails_and_sends_nothing_elsewhere(build, tmp_path, code):
+    """Before: a 301/302/303 on a POST batch was followed as a GET to the other origin with the Authorization
+    header, and the push reported success with those batches never stored."""
+    with oxigraph_server(tmp_path / "oxi") as url, serving(Recorder()) as other:
+        red = Redirector(url, code, other)
+        with serving(red) as rurl:
+            with pytest.raises(PushError) as e:
+                push(str(build), opts(f"{rurl}/store", batch_size=300, auth="pub:s3cret-pw"))
+            r = run_kg("push", "--store", str(build), "--endpoint", f"{rurl}/store", "--batch-size", "300",
+                       "--auth", "pub:s3cret-pw")
+    msg = str(e.value)
+    assert f"redirected (HTTP {code}" in msg and other in msg and "POST" in msg and "--endpoint" in msg
+    assert r.returncode == 1 and "redirected" in r.stderr and "Traceback" not in r.stderr
+    assert "s3cret-pw" not in msg + r.stderr + r.stdout
+
+
+def test_redirect_recorder_receives_nothing(build, tmp_path):
+    """The other origin gets no request at all (so no credentials), for every redirect code."""
+    rec = Recorder()
+    with oxigraph_server(tmp_path / "oxi") as url, serving(rec) as other:
+        for code in (301, 302, 303, 307, 308):
+            with serving(Redirector(url, code, other)) as rurl, pytest.raises(PushError, match="redirected"):
+                push(str(build), opts(f"{rurl}/store", batch_size=300, auth="pub:s3cret-pw"))
+    assert rec.requests == []
+
+
+class Truncator(FlakyProxy):
+    """Forwards to ``upstream``, but the first ``cuts`` answers promise 100 bytes, send 10 and hang up."""
+
+    def __init__(self, upstream: str, cuts: int):
+        super().__init__(upstream, failures=0)
+        self.cuts = cuts
+        self.RequestHandlerClass = TruncateHandler
+
+
+class TruncateHandler(FlakyHandler):
+    server: Truncator
+
+    def _cut_or_forward(self):
+        with self.server.lock:
+            cut = self.server.cuts > 0
+            self.server.cuts -= 1
+        if not cut:
+            return self._forward()
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.send_response(200)
+        self.send_header("Content-Length", "100")
+        self.end_headers()
+        self.wfile.write(b"0123456789")
+        self.wfile.flush()
+        self.close_connection = True
+
+    do_PUT = do_POST = do_GET = _cut_or_forward  # noqa: N815
+
+
+def test_truncated_response_is_retried(build, tmp_path):
+    """Before: a response cut short (IncompleteRead) ended kg push with a traceback and no retry."""
+    with oxigraph_server(tmp_path / "oxi") as url:
+        with serving(Truncator(url, cuts=2)) as turl:
+            s = push(str(build), opts(f"{turl}/store", retries=3))
+        assert s["retries"] == 2
+        with serving(Truncator(url, cuts=1000)) as turl:
+            r = run_kg("push", "--store", str(build), "--endpoint", f"{turl}/store", "--retries", "1")
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert "truncated or malformed response" in r.stderr and "after 2 attempts" in r.stderr
+    got = {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name))
+           for q in ox.Store.read_only(str(tmp_path / "oxi"))}
+    assert got == store_quads(build)
+
+
+def test_credentials_in_endpoint_url_are_used_and_never_printed(build, tmp_path):
+    """Before: `--endpoint http://user:pw@host/store` printed the password in the error."""
+    port = _free_port()  # nobody listens: the error names the endpoint
+    r = run_kg("push", "--store", str(build), "--endpoint", f"http://pub:s3cret-pw@127.0.0.1:{port}/store",
+               "--retries", "0")
+    assert r.returncode == 1 and f"http://127.0.0.1:{port}/store" in r.stderr
+    assert "s3cret-pw" not in r.stderr + r.stdout and "Traceback" not in r.stderr
+    target = empty_store(tmp_path / "target")
+    with kg_serve(target, "--allow-update", "--auth", "pub:s3cret-pw") as url:
+        host = url.removeprefix("http://")
+        r = run_kg("push", "--store", str(build), "--endpoint", f"http://pub:s3cret-pw@{host}/store")
+        assert r.returncode == 0, r.stderr
+        assert f"to {url}/store" in r.stdout and "s3cret-pw" not in r.stdout + r.stderr
+        r = run_kg("push", "--store", str(build), "--endpoint", f"http://pub:wrong-pw@{host}/store")
+        assert r.returncode == 1 and "401" in r.stderr and "wrong-pw" not in r.stderr + r.stdout
+    assert store_quads(target) == store_quads(build)

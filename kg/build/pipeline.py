@@ -8,6 +8,7 @@ kg.build.outputs, the summary kg.build.summary, the progress bar kg.build.progre
 from __future__ import annotations
 
 import json
+import logging
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -16,10 +17,12 @@ from pathlib import Path
 from kg.build.inputs import Input, discover
 from kg.build.outputs import finish_outputs
 from kg.build.parallel import write_quads
-from kg.build.progress import Progress
+from kg.build.progress import Progress, StageMeter, bytes_of
 from kg.build.summary import summarise
 from kg.iris import DEFAULT_BASE
 from kg.records import Record
+
+log = logging.getLogger("kg.build")
 
 
 @dataclass
@@ -135,19 +138,21 @@ def build(paths: list[str], out_dir: str | Path, opts: BuildOptions | None = Non
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
+    meter = StageMeter(quiet=opts.quiet)  # seconds and peak memory per stage; tickers for the long stages
     inputs = discover(paths)
-    bar = Progress("extract", quiet=opts.quiet) if len(inputs) > 1 else None
+    log.info("build: %d input(s) -> %s", len(inputs), out)
+    bar = Progress("extract", quiet=opts.quiet, unit="input") if len(inputs) > 1 else None
     from kg.build.cache import ExtractCache
 
     cache = ExtractCache(out) if opts.cache else None
     stages: dict[str, float] = {}
-    tick = time.perf_counter()
+    if bar is None:
+        meter.show("extract")
 
-    def stage(name: str) -> None:
-        nonlocal tick
-        now = time.perf_counter()
-        stages[name] = round(now - tick, 2)
-        tick = now
+    def stage(name: str, next_label: str | None = None, probe=None) -> None:
+        stages[name] = meter.mark(name)
+        if next_label:
+            meter.show(next_label, probe)
 
     results = extract_all(inputs, jobs=opts.jobs, progress=bar, cache=cache)
     if cache:
@@ -155,19 +160,24 @@ def build(paths: list[str], out_dir: str | Path, opts: BuildOptions | None = Non
     if bar:
         bar.done()
     records = [r for res in results for r in res.records]
-    stage("extract")
+    stage("extract", "link")
     records, link_report = link_all(records)
-    stage("link")
-    counts = finish_outputs(out, write_quads(records, opts.base, out, opts.jobs))
-    stage("emit")
+    stage("link", "emit (graph.nq)", bytes_of(out, "graph*"))
+    n_quads = write_quads(records, opts.base, out, opts.jobs)
+    stage("emit", "sort (graph.nt, graph.ttl)", bytes_of(out, "graph.nt", "graph.ttl", "graph.flat.tmp", "*.run"))
+    counts = finish_outputs(out, n_quads)
+    stage("sort", "load (store)", bytes_of(out, "store.new/*"))
     load_new_store(out, out / "graph.nq")
     stage("store")
     validation = {"skipped": True}
     if opts.validate:
         from kg.validate.shacl import validate_build
 
-        validation = validate_build(out, counts["triples"])
+        vbar = Progress("validate (SHACL checks)", quiet=opts.quiet, unit="check")
+        validation = validate_build(out, counts["triples"], progress=vbar)
+        vbar.done()
     stage("validate")
+    resources = meter.close()
     summary = summarise(results, records, counts)
     report = {
         "kg_version": _version(),
@@ -177,6 +187,8 @@ def build(paths: list[str], out_dir: str | Path, opts: BuildOptions | None = Non
         "link": link_report,
         "validation": validation,
         "stages": stages,
+        "stage_resources": resources["stages"],  # per stage: seconds and peak memory of the process tree
+        "peak_memory_mb": resources["peak_memory_mb"],
         "seconds": round(time.perf_counter() - t0, 2),
     }
     (out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n",

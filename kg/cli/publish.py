@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 
 def _auth(value: str | None, env: str) -> str | None:
@@ -17,7 +18,10 @@ def cmd_serve(a) -> int:
     from kg.publish.serve import ServeOptions, serve
 
     opts = ServeOptions(store=a.store, host=a.host, port=a.port, timeout=a.timeout, allow_update=a.allow_update,
-                        auth=_auth(a.auth, "KG_SERVE_AUTH"), workers=a.workers, quiet=a.quiet)
+                        auth=_auth(a.auth, "KG_SERVE_AUTH"), workers=a.workers, quiet=a.quiet,
+                        allowed_services=frozenset(a.allow_service or ()), backlog=a.backlog,
+                        request_timeout=a.request_timeout, max_connections=a.max_connections,
+                        max_result_bytes=a.max_result_bytes, long_after=a.long_after, long_lane=a.long_lane)
     try:
         return serve(opts)
     except (FileNotFoundError, ValueError) as e:
@@ -29,14 +33,14 @@ def cmd_serve(a) -> int:
 
 
 def cmd_push(a) -> int:
-    from kg.publish.push import PushError, PushOptions, push
+    from kg.publish.push import PushError, PushOptions, push, split_credentials
 
     def log(msg: str) -> None:
         if not a.quiet:
             print(msg, file=sys.stderr)
 
     opts = PushOptions(endpoint=a.endpoint, graph=a.graph, batch_size=a.batch_size, retries=a.retries,
-                       auth=_auth(a.auth, "KG_PUSH_AUTH"), timeout=a.timeout, log=log)
+                       auth=_auth(a.auth, "KG_PUSH_AUTH"), timeout=a.timeout, log=log, quiet=a.quiet)
     try:
         s = push(a.store, opts)
     except FileNotFoundError as e:
@@ -47,21 +51,26 @@ def cmd_push(a) -> int:
         return 1
     for w in s["warnings"]:
         print(f"kg push: warning: {w}", file=sys.stderr)
-    print(f"kg push: {s['triples']} triples in {s['graphs']} graph(s) to {a.endpoint} "
+    print(f"kg push: {s['triples']} triples in {s['graphs']} graph(s) to {split_credentials(a.endpoint)[0]} "
           f"({s['requests']} requests, {s['retries']} retries)")
     return 0
 
 
 def cmd_export(a) -> int:
+    from kg.build.progress import Ticker, bytes_of
     from kg.publish.export import ExportError, export
 
     formats = [f.strip() for spec in a.format for f in spec.split(",") if f.strip()]
+    out = Path(a.out)
+    ticker = Ticker("export", bytes_of(out.parent, out.name + "*"))  # bytes written so far
     try:
         res = export(a.store, formats, a.out, base=a.base, context_url=a.context_url, download_url=a.download_url,
                      endpoint=a.endpoint)
     except (FileNotFoundError, ExportError) as e:
         print(f"kg export: {e}", file=sys.stderr)
         return 2
+    finally:
+        ticker.stop()
     for fmt, path in res["files"].items():
         print(f"wrote {path} ({fmt})")
     print(f"wrote {res['dcat']} (DCAT + VoID) and {res['context']} (JSON-LD context); "
@@ -83,6 +92,21 @@ def register(sub) -> None:
                    help="require HTTP Basic auth on every request (or set KG_SERVE_AUTH)")
     s.add_argument("--workers", type=int, default=2, help="query worker processes (default 2)")
     s.add_argument("--quiet", action="store_true", help="do not log requests")
+    s.add_argument("--allow-service", action="append", metavar="URL",
+                   help="an endpoint SPARQL SERVICE (and LOAD, with --allow-update) may call; repeatable. "
+                        "Without it the server fetches no URL")
+    s.add_argument("--backlog", type=int, default=128, help="listen backlog (default 128)")
+    s.add_argument("--request-timeout", type=float, default=10.0,
+                   help="seconds for each socket operation and for receiving a whole request (default 10)")
+    s.add_argument("--max-connections", type=int, default=8,
+                   help="connections served at once; more wait in the listen queue for a moment, then are answered "
+                        "503 (default 8)")
+    s.add_argument("--max-result-bytes", type=int, default=64 << 20,
+                   help="largest serialised query result; a larger one is refused with 422 (default 64 MiB)")
+    s.add_argument("--long-after", type=float, default=1.0,
+                   help="seconds after which a running query moves to the long-query lane (default 1)")
+    s.add_argument("--long-lane", type=int, default=2,
+                   help="long queries running at once; short ones keep --workers workers (default 2; 0 = no lane)")
     s.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("push", help="upload the store to a SPARQL 1.1 Graph Store Protocol endpoint")

@@ -47,15 +47,20 @@ def cmd_query(a) -> int:
 
 
 def cmd_validate(a) -> int:
+    from kg.build.progress import Progress
     from kg.query.store import open_store
+    from kg.validate.compiled import UnsupportedShape
     from kg.validate.shacl import validate_store
 
+    bar = Progress("validate (SHACL checks)", unit="check")
     try:
         store = open_store(a.store)
-    except FileNotFoundError as e:
+        res = validate_store(store, engine=a.engine, progress=bar)
+    except (FileNotFoundError, UnsupportedShape) as e:
         print(f"kg validate: {e}", file=sys.stderr)
         return 2
-    res = validate_store(store)
+    finally:
+        bar.done()
     if a.json:
         print_json(res)
     else:
@@ -107,6 +112,9 @@ def register(sub) -> None:
     v = sub.add_parser("validate", help="SHACL-validate a built store")
     v.add_argument("--store", default="build")
     v.add_argument("--json", action="store_true")
+    v.add_argument("--engine", choices=["sparql", "pyshacl"], default="sparql",
+                   help="sparql: the shapes compiled to SPARQL on the store (whole graph, any size; default); "
+                        "pyshacl: the store loaded into rdflib and checked by pySHACL (small stores only)")
     v.set_defaults(func=cmd_validate)
 
     li = sub.add_parser("lineage", help="a program's chain across years (PROGRAM), or every lineage link (links)",

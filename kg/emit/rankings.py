@@ -18,7 +18,8 @@ from decimal import Decimal
 import pyoxigraph as ox
 
 from kg import iris
-from kg.emit.rdf import _Out, decimal, integer, payee_node, sheet_iri, to_nq_line
+from kg.emit.out import Out
+from kg.emit.rdf import decimal, integer, payee_node, sheet_iri, to_nq_line
 from kg.namespaces import DCTERMS, KG, KG_NS, RDFS
 from kg.records import Record
 
@@ -102,7 +103,7 @@ def rankings(records: Iterable[Record], base: str, top_n: int = TOP_N) -> list[d
             for (year, m), by_payee in sorted(scopes.items(), key=lambda kv: _scope_key(kv[0]))]
 
 
-def _emit_ranking(out: _Out, base: str, r: dict, top_n: int) -> None:
+def _emit_ranking(out: Out, base: str, r: dict, top_n: int) -> None:
     node = iris.payee_ranking(base, r["year"], r["ministry"])
     out.type(node, KG.PayeeRanking)
     scope = " ".join(x for x in (r["year"] and f"{r['year']}年度", r["ministry_name"]) if x) or "全府省庁・全年度"
@@ -124,7 +125,7 @@ def _emit_ranking(out: _Out, base: str, r: dict, top_n: int) -> None:
 
 def ranking_quads(records: Iterable[Record], base: str, top_n: int = TOP_N) -> Iterator[ox.Quad]:
     base = iris.norm_base(base)
-    out = _Out(iris.derived_graph(base, "payee-rankings"))
+    out = Out(iris.derived_graph(base, "payee-rankings"))
     for r in rankings(records, base, top_n):
         _emit_ranking(out, base, r, top_n)
     yield from out.quads
@@ -232,7 +233,7 @@ def update_rankings(store: ox.Store, base: str, before: dict[Row, bool], top_n: 
     scopes = {sc for _p, _pay, _s, _a, y, m in changed for sc in ((y, m), (y, None), (None, m), (None, None))}
     live = _fold(_live_cells(store, payees))
     g = _n(iris.derived_graph(base, "payee-rankings"))
-    out, stale = _Out(g.value), []
+    out, stale = Out(g.value), []
     for year, m in sorted(scopes, key=_scope_key):
         node = iris.payee_ranking(base, year, m)
         stored = _stored_entries(store, node)

@@ -16,30 +16,21 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 
 import pyoxigraph as ox
 
 from kg import iris
+from kg.emit.out import Out, node, vocab
 from kg.namespaces import DCTERMS, ELI, KG, OA, ORG, PC, PROV, QB, RDF, RDFS, RFC5147, SKOS, XSD
 from kg.normalize.houjin import validate as validate_houjin
 from kg.normalize.names import corp_display
 from kg.normalize.text import nfkc
 from kg.records import Record
 
-
-@lru_cache(maxsize=16384)
-def _n(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(iri)
+_n = node  # interned IRIs (kg.emit.out)
+_term = vocab
 
 
-@lru_cache(maxsize=8192)
-def _term(iri: str) -> ox.NamedNode:
-    """Vocabulary IRIs (predicates, classes, shared nodes) recur millions of times: built once."""
-    return ox.NamedNode(str(iri))
-
-
-_RDF_TYPE = ox.NamedNode(str(RDF.type))
 _XSD_INTEGER = ox.NamedNode(str(XSD.integer))
 _XSD_DECIMAL = ox.NamedNode(str(XSD.decimal))
 _XSD_DATE = ox.NamedNode(str(XSD.date))
@@ -137,33 +128,12 @@ def citation_label(c: dict) -> str:
 # ---------------------------------------------------------------- emitter
 
 
-class _Out:
-    """Collects quads of one record in its named graph."""
-
-    def __init__(self, graph_iri: str):
-        self.g = _n(graph_iri)
-        self.quads: list[ox.Quad] = []
-
-    def add(self, s: str, p, o) -> None:
-        """Add (s, p, o); o may be an IRI string (rdflib URIRef included), an ox term, or None (skipped)."""
-        if o is None:
-            return
-        if isinstance(o, str):
-            o = _n(str(o))
-        self.quads.append(ox.Quad(_n(s), _term(p), o, self.g))
-
-    def type(self, s: str, *classes) -> None:
-        subject = _n(s)
-        for c in classes:
-            self.quads.append(ox.Quad(subject, _RDF_TYPE, _term(c), self.g))
-
-
 def emit(rec: Record, base: str) -> Iterator[ox.Quad]:
     """All quads for one record (review sheet, policy evaluation, JUDGIT/RS sheet) in its source's graph."""
     base = iris.norm_base(base)
     prov = rec.get("provenance") or {}
     src_name = prov.get("source") or rec.get("source")
-    out = _Out(iris.graph(base, src_name, prov.get("sha256")))
+    out = Out(iris.graph(base, src_name, prov.get("sha256")))
     doc = _source(out, base, prov, rec.get("source"))
     if rec.get("document_type") == "policy_evaluation":
         subject = _policy_evaluation(out, base, rec)
@@ -186,7 +156,7 @@ def to_nq_line(q: ox.Quad) -> str:
 # ---------------------------------------------------------------- provenance
 
 
-def _source(out: _Out, base: str, prov: dict, fallback_name: str | None) -> str:
+def _source(out: Out, base: str, prov: dict, fallback_name: str | None) -> str:
     name = prov.get("source") or fallback_name
     doc = iris.source(base, name, prov.get("sha256"))
     out.type(doc, KG.SourceDocument, PROV.Entity)
@@ -196,7 +166,7 @@ def _source(out: _Out, base: str, prov: dict, fallback_name: str | None) -> str:
     return doc
 
 
-def _line_span(out: _Out, doc: str, first: int, last: int) -> str:
+def _line_span(out: Out, doc: str, first: int, last: int) -> str:
     span_iri = iris.line_span(doc, first, last)
     sel = span_iri + "/selector"
     out.type(span_iri, KG.LineSpan, OA.SpecificResource)
@@ -214,7 +184,7 @@ def _line_span(out: _Out, doc: str, first: int, last: int) -> str:
 _ITEM_NODES = ("budget[", "past_project_numbers[", "related_projects[", "payees[", "indicators[", "means[")
 
 
-def _spans(out: _Out, subject: str, doc: str, spans: dict) -> None:
+def _spans(out: Out, subject: str, doc: str, spans: dict) -> None:
     for key in sorted(spans):
         if key.startswith(_ITEM_NODES):
             continue
@@ -236,7 +206,7 @@ def _span_pair(v) -> tuple[int | None, int | None]:
     return (a, b) if 1 <= a <= b else (None, None)
 
 
-def _derived(out: _Out, node: str, doc: str, spans: dict, key: str) -> None:
+def _derived(out: Out, node: str, doc: str, spans: dict, key: str) -> None:
     """A sheet-level node (payment, budget, plan use, ...) derived from the document and its lines."""
     out.add(node, PROV.wasDerivedFrom, doc)
     if key in spans:
@@ -245,7 +215,7 @@ def _derived(out: _Out, node: str, doc: str, spans: dict, key: str) -> None:
             out.add(node, PROV.wasDerivedFrom, _line_span(out, doc, first, last))
 
 
-def _warnings(out: _Out, subject: str, warnings: list[dict]) -> None:
+def _warnings(out: Out, subject: str, warnings: list[dict]) -> None:
     for w in warnings:
         wi = iris.warning(subject, w)
         out.add(subject, KG.warning, wi)
@@ -259,7 +229,7 @@ def _warnings(out: _Out, subject: str, warnings: list[dict]) -> None:
 # ---------------------------------------------------------------- shared nodes
 
 
-def _fy(out: _Out, base: str, year) -> str | None:
+def _fy(out: Out, base: str, year) -> str | None:
     lit = integer(year)
     if lit is None:
         return None
@@ -271,7 +241,7 @@ def _fy(out: _Out, base: str, year) -> str | None:
     return fy
 
 
-def _orgs(out: _Out, base: str, subject: str, ministry: str | None, bureau: str | None,
+def _orgs(out: Out, base: str, subject: str, ministry: str | None, bureau: str | None,
           division: str | None) -> None:
     if not ministry:
         return
@@ -295,7 +265,7 @@ def _orgs(out: _Out, base: str, subject: str, ministry: str | None, bureau: str 
         out.add(subject, KG.division, d)
 
 
-def _concept(out: _Out, base: str, ministry: str, printed: str) -> str | None:
+def _concept(out: Out, base: str, ministry: str, printed: str) -> str | None:
     label = iris.concept_label(printed)
     if not label:
         return None
@@ -312,7 +282,7 @@ def _concept(out: _Out, base: str, ministry: str, printed: str) -> str | None:
     return c
 
 
-def _budget_obs(out: _Out, base: str, owner: str, b: dict, fields) -> str | None:
+def _budget_obs(out: Out, base: str, owner: str, b: dict, fields) -> str | None:
     fy = _fy(out, base, b.get("fiscal_year"))
     if fy is None:
         return None
@@ -327,7 +297,7 @@ def _budget_obs(out: _Out, base: str, owner: str, b: dict, fields) -> str | None
     return obs
 
 
-def _link(out: _Out, subject: str, link_prop, cls, target: str, ref: dict, direct_prop) -> None:
+def _link(out: Out, subject: str, link_prop, cls, target: str, ref: dict, direct_prop) -> None:
     """A qualified link (status, score, method, evidence) and, when asserted, the direct edge."""
     node = iris.lineage_link(subject, target)
     out.add(subject, link_prop, node)
@@ -365,7 +335,7 @@ def sheet_iri(base: str, rec: Record) -> str:
     return iris.sheet(base, int(year), ministry, sheet_number(rec), rec.get("project_name"))
 
 
-def _review_sheet(out: _Out, base: str, rec: Record) -> str:
+def _review_sheet(out: Out, base: str, rec: Record) -> str:
     from kg.link.sheets import sheet_number
 
     s = sheet_iri(base, rec)
@@ -460,7 +430,7 @@ def _review_sheet(out: _Out, base: str, rec: Record) -> str:
     return s
 
 
-def _legal_bases(out: _Out, base: str, s: str, legal_bases: list[dict]) -> None:
+def _legal_bases(out: Out, base: str, s: str, legal_bases: list[dict]) -> None:
     for lb in legal_bases:
         if not lb.get("law") and not lb.get("law_id"):
             continue
@@ -482,7 +452,7 @@ def _legal_bases(out: _Out, base: str, s: str, legal_bases: list[dict]) -> None:
             out.add(s, KG.citesProvision, node)
 
 
-def _provision(out: _Out, law: str, c: dict) -> str | None:
+def _provision(out: Out, law: str, c: dict) -> str | None:
     """The cited 条/項/号 (or range) as eli:LegalResourceSubdivision, chained up to the law with is_part_of."""
     iri = iris.article(law, c)
     if iri is None:
@@ -514,7 +484,7 @@ def payee_node(base: str, sheet_iri: str, p: dict) -> tuple[str, str | None, str
     return iris.payee(sheet_iri, name, p.get("corporate_number_raw")), None, display
 
 
-def _payees(out: _Out, base: str, s: str, doc: str, spans: dict, payees: list[dict]) -> None:
+def _payees(out: Out, base: str, s: str, doc: str, spans: dict, payees: list[dict]) -> None:
     for p in payees:
         pay = iris.payment(s, p.get("block"), p.get("rank"))
         out.type(pay, KG.Payment)
@@ -546,7 +516,7 @@ def _payees(out: _Out, base: str, s: str, doc: str, spans: dict, payees: list[di
 MEANS_BUDGET = (("amount", KG.budgetAmount), ("executed", KG.executedAmount))
 
 
-def _policy_evaluation(out: _Out, base: str, rec: Record) -> str:
+def _policy_evaluation(out: Out, base: str, rec: Record) -> str:
     prov = rec.get("provenance") or {}
     spans = prov.get("spans") or {}
     doc = iris.source(base, prov.get("source") or rec.get("source"), prov.get("sha256"))

@@ -41,9 +41,9 @@ _GLUED = re.compile(r"[▲△]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[▲△]?\d+(?:\.\d+
 
 def paragraphs(lines: list[str], lo: int = 1, hi: int | None = None) -> list[tuple[int, int]]:
     """(first, last) 1-based line ranges of blank-separated runs within lo..hi."""
-    from kg.extract.policy_eval import _paragraphs
+    from kg.extract.policy_eval import paragraphs as blank_separated
 
-    return _paragraphs(lines, lo, hi)
+    return blank_separated(lines, lo, hi)
 
 
 @dataclass

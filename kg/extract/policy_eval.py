@@ -85,8 +85,8 @@ def _era_year(era: str, n: str) -> int:
     return ERAS[era] + (1 if n == "元" else int(n))
 
 
-def _paragraphs(lines: list[str], lo: int = 1, hi: int | None = None) -> list[tuple[int, int]]:
-    """(first, last) 1-based line ranges of blank-separated runs within lo..hi."""
+def paragraphs(lines: list[str], lo: int = 1, hi: int | None = None) -> list[tuple[int, int]]:
+    """(first, last) 1-based line ranges of blank-separated runs within lo..hi (also kg.extract.pdf_layout's)."""
     hi = len(lines) if hi is None else hi
     out, start = [], None
     for i in range(lo, hi + 1):
@@ -99,6 +99,9 @@ def _paragraphs(lines: list[str], lo: int = 1, hi: int | None = None) -> list[tu
     if start is not None:
         out.append((start, hi))
     return out
+
+
+_paragraphs = paragraphs  # this module's own name for it
 
 
 # ------------------------------------------------------------------ amount lines

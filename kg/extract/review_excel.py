@@ -317,14 +317,11 @@ def _legal_and_plans(cx: _Ctx) -> None:
     elif raw is not None:
         text = nfkc(raw)
         rec["extra"]["legal_bases_text"] = text
-        try:
-            from kg.normalize.law_ref import parse_legal_bases
-        except ImportError:  # helper module not present yet: keep the raw text only
-            parse_legal_bases = None
-        if parse_legal_bases is not None:
-            rec["legal_bases"] = parse_legal_bases(text)
-            for lb in rec["legal_bases"]:
-                span(rec, f"legal_bases[{lb.get('law')}]", line)
+        from kg.normalize.law_ref import parse_legal_bases
+
+        rec["legal_bases"] = parse_legal_bases(text)
+        for lb in rec["legal_bases"]:
+            span(rec, f"legal_bases[{lb.get('law')}]", line)
     raw, line = cx.joined("related_plans", ("関係する計画",))
     if raw is not None:
         rec["extra"]["related_plans_text"] = nfkc(raw)

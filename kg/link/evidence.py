@@ -19,23 +19,30 @@ see bench/bench_lineage.py): a candidate is *asserted* when
 otherwise the best candidate with score >= 0.45 is kept as *candidate*. An official number that the
 evidence contradicts becomes a candidate and is reported. Several asserted links (merges/splits) are
 allowed only when each one meets the asserted rule on its own — never as a fallback for a weak best match.
+
+All of this is declared as data: ``FEATURES`` (name, function of the pair and the values before it, weight in the
+score, recorded in the link's evidence or not), ``ASSERT_RULES`` (name, thresholds, test) and
+``MIN_CANDIDATE_SCORE``. A new signal is one more Feature; a new rule one more Rule.
 """
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, NamedTuple
 
 from kg.link import term_evidence as te
 from kg.normalize.names import program_key, similarity
 from kg.normalize.project_number import match_key, parse_numbers
 from kg.normalize.text import nfkc
-from kg.records import Record
+from kg.records import BudgetRow, Record
 
 BUDGET_FIELDS = ("initial", "total", "executed")
 MIN_CANDIDATE_SCORE = 0.45
 
 
-def _budget(rec: Record) -> dict[int, dict]:
+def _budget(rec: Record) -> dict[int, BudgetRow]:
     return {int(b["fiscal_year"]): b for b in rec.get("budget") or [] if b.get("fiscal_year") is not None}
 
 
@@ -160,42 +167,138 @@ class _Block:
                     v = b.get(f)
                     if v:
                         c.update(self.by_amount.get((y, round(float(v))), []))
-        if te.ENABLED:  # lineage by meaning (kg.link.term_evidence)
+        if te.ENABLED:  # lineage by meaning: earlier sheets sharing informative terms of the texts
             c.update(self.meaning().candidates(te.text_terms(rec)))
         if len(c) < 3:  # small ministries or new divisions: compare with every sheet
             c.update(range(len(self.recs)))
         return c
 
 
+class Pair:
+    """A later sheet and one earlier candidate: what the features look at."""
+
+    def __init__(self, later: Record, earlier: Record, later_year: int, official: set[str]):
+        self.later, self.earlier, self.later_year, self.official = later, earlier, later_year, official
+
+    @cached_property
+    def budget(self) -> tuple[int, int]:
+        """(agreeing, compared) amounts (budget_hits)."""
+        return budget_hits(self.later, self.earlier, self.later_year)
+
+
+Values = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One evidence signal. ``value(pair, values)`` may use the values of the features declared before it;
+    ``weight`` is its share of the score; ``recorded`` features are kept in the link's evidence."""
+    name: str
+    value: Callable[[Pair, Values], Any]
+    weight: float = 0.0
+    recorded: bool = True
+
+
+def _same_units(key: str) -> Callable[[Pair, Values], bool]:
+    return lambda p, v: bool(_units(p.later.get(key)) & _units(p.earlier.get(key)))
+
+
+def _is_official(p: Pair, v: Values) -> bool:
+    num = _number(p.earlier)
+    return bool(num) and match_key(num) in p.official
+
+
+# The score is the weighted sum in this order (float addition is order-sensitive and graph.nt records the
+# rounded score), plus OFFICIAL_BONUS when the sheet itself names the candidate, capped at 1.
+FEATURES: tuple[Feature, ...] = (
+    Feature("name", lambda p, v: name_score(p.later.get("project_name") or "", p.earlier.get("project_name") or ""),
+            weight=0.5),
+    Feature("request_match", lambda p, v: request_match(p.later, p.earlier, p.later_year)),
+    # the earlier sheet's request for the later year counts as one more compared (and agreeing) amount
+    Feature("budget_hits", lambda p, v: p.budget[0] + v["request_match"]),
+    Feature("budget_compared", lambda p, v: p.budget[1] + v["request_match"]),
+    Feature("same_division", _same_units("division"), weight=0.1),
+    Feature("same_bureau", _same_units("bureau"), weight=0.05),
+    Feature("official", _is_official),
+    # lineage by meaning (kg.link.term_evidence; None when switched off for bench/bench_lineage.py)
+    Feature("terms", lambda p, v: round(te.overlap(te.name_terms(p.later), te.name_terms(p.earlier)), 3)
+            if te.ENABLED else None),
+    Feature("text", lambda p, v: round(te.text_overlap(p.later, p.earlier), 3) if te.ENABLED else None),
+    Feature("part", lambda p, v: te.part_match(p.later.get("project_name") or "", p.earlier.get("project_name") or "")
+            if te.ENABLED else None),
+    Feature("budget_ratio", lambda p, v: v["budget_hits"] / v["budget_compared"] if v["budget_compared"] else 0.0,
+            recorded=False),
+    # the budget's share of the score: the agreeing ratio, or the name again when no amount could be compared
+    Feature("budget_or_name", lambda p, v: v["budget_ratio"] if v["budget_compared"] else v["name"], weight=0.35,
+            recorded=False),
+)
+OFFICIAL_BONUS = 0.2
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule that asserts a candidate: ``test(values, thresholds)``."""
+    name: str
+    thresholds: Mapping[str, float]
+    test: Callable[[Values, Mapping[str, float]], bool]
+
+
+ASSERT_RULES: tuple[Rule, ...] = (
+    Rule("same_name", {"name": 0.97}, lambda v, t: v["name"] >= t["name"]),
+    Rule("similar_name_and_division_or_budget", {"name": 0.80, "budget_hits": 2},
+         lambda v, t: v["name"] >= t["name"] and (v["same_division"] or v["budget_hits"] >= t["budget_hits"])),
+    Rule("renamed_same_budget", {"budget_hits": 3, "budget_ratio": 0.75, "name": 0.5},
+         lambda v, t: v["budget_hits"] >= t["budget_hits"] and v["budget_ratio"] >= t["budget_ratio"]
+         and (v["same_bureau"] or v["name"] >= t["name"])),
+    Rule("official_not_contradicted", {"name": 0.35, "budget_hits": 1},
+         lambda v, t: v["official"] and (v["name"] >= t["name"] or v["budget_hits"] >= t["budget_hits"])),
+    # 「（うち X）」: X is the earlier 事業名 (a split or merge written in the name)
+    Rule("split_or_merge_in_name", {}, lambda v, t: v["part"] == "part"),
+    # the same bracketed budget item (「（情報通信技術調達等適正・効率化推進費）」) and a related name
+    Rule("same_budget_item", {"name": 0.35}, lambda v, t: v["part"] == "item" and v["name"] >= t["name"]),
+)
+
+
+def feature_values(pair: Pair) -> dict[str, Any]:
+    """Every FEATURES value of the pair, in declaration order (unrounded)."""
+    values: dict[str, Any] = {}
+    for f in FEATURES:
+        values[f.name] = f.value(pair, values)
+    return values
+
+
+def rules_met(values: Values) -> list[str]:
+    """The names of the ASSERT_RULES the values meet (asserted when any)."""
+    return [r.name for r in ASSERT_RULES if r.test(values, r.thresholds)]
+
+
+def score(values: Values) -> float:
+    s = 0.0
+    for f in FEATURES:
+        if f.weight:
+            s += f.weight * values[f.name]
+    if values["official"]:
+        s = min(1.0, s + OFFICIAL_BONUS)
+    return s
+
+
 def score_pair(later: Record, earlier: Record, later_year: int, official: set[str]) -> dict:
-    name = name_score(later.get("project_name") or "", earlier.get("project_name") or "")
-    hits, n = budget_hits(later, earlier, later_year)
-    same_div = bool(_units(later.get("division")) & _units(earlier.get("division")))
-    same_bureau = bool(_units(later.get("bureau")) & _units(earlier.get("bureau")))
-    req = request_match(later, earlier, later_year)
-    if req:
-        hits, n = hits + 1, n + 1
-    num = _number(earlier)
-    is_official = bool(num) and match_key(num) in official
-    ratio = hits / n if n else 0.0
-    score = 0.5 * name + 0.1 * same_div + 0.05 * same_bureau + 0.35 * (ratio if n else name)
-    if is_official:
-        score = min(1.0, score + 0.2)
-    terms = text = part = None
-    if te.ENABLED:
-        terms = round(te.overlap(te.name_terms(later), te.name_terms(earlier)), 3)
-        text = round(te.text_overlap(later, earlier), 3)
-        part = te.part_match(later.get("project_name") or "", earlier.get("project_name") or "")
-    asserted = (
-        part == "part"
-        or (part == "item" and name >= 0.35)
-        or name >= 0.97
-        or (name >= 0.80 and (same_div or hits >= 2))
-        or (hits >= 3 and ratio >= 0.75 and (same_bureau or name >= 0.5))
-        or (is_official and (name >= 0.35 or hits >= 1))
-    )
-    return {"name": round(name, 3), "terms": terms, "text": text, "part": part, "request_match": req, "budget_hits": hits, "budget_compared": n, "same_division": same_div,
-            "same_bureau": same_bureau, "official": is_official, "score": round(score, 3), "asserted": asserted}
+    """The evidence of one pair: the recorded features (name rounded), ``score`` and ``asserted``."""
+    values = feature_values(Pair(later, earlier, later_year, official))
+    ev = {f.name: values[f.name] for f in FEATURES if f.recorded}
+    ev["name"] = round(values["name"], 3)
+    ev["score"] = round(score(values), 3)
+    ev["asserted"] = bool(rules_met(values))
+    return ev
+
+
+class Scored(NamedTuple):
+    """A candidate earlier sheet with its evidence."""
+    asserted: bool
+    score: float
+    number: str | None
+    earlier: Record
+    evidence: dict
 
 
 def link_years(later: Iterable[Record], earlier: Iterable[Record], later_year: int,
@@ -224,22 +327,23 @@ def link_years(later: Iterable[Record], earlier: Iterable[Record], later_year: i
         for i in block.candidates(rec, official, later_year):
             e = block.recs[i]
             ev = score_pair(rec, e, later_year, official)
-            scored.append((ev["asserted"], ev["score"], _number(e), e, ev))
-        scored.sort(key=lambda x: (not x[0], -x[1], x[2]))
-        chosen = [s for s in scored if s[0]]
+            scored.append(Scored(ev["asserted"], ev["score"], _number(e), e, ev))
+        scored.sort(key=lambda s: (not s.asserted, -s.score, s.number))
+        chosen = [s for s in scored if s.asserted]
         for s in scored:
-            if s[4]["official"]:
-                stats["official_confirmed" if s[0] else "official_contradicted"] += 1
-                if not s[0]:
+            if s.evidence["official"]:
+                stats["official_confirmed" if s.asserted else "official_contradicted"] += 1
+                if not s.asserted:
                     rec.setdefault("warnings", []).append({
                         "code": "official_number_contradicted",
-                        "message": f"旧事業番号 names {s[2]} ({earlier_year}) but the evidence disagrees: "
-                                   f"name {s[4]['name']}, budget {s[4]['budget_hits']}/{s[4]['budget_compared']}",
+                        "message": f"旧事業番号 names {s.number} ({earlier_year}) but the evidence disagrees: "
+                                   f"name {s.evidence['name']}, budget {s.evidence['budget_hits']}/"
+                                   f"{s.evidence['budget_compared']}",
                         "field": "lineage"})
         if not chosen and te.ENABLED:
             chosen = te.by_meaning(scored)
         status = "asserted" if chosen else None
-        if not chosen and scored and scored[0][1] >= MIN_CANDIDATE_SCORE:
+        if not chosen and scored and scored[0].score >= MIN_CANDIDATE_SCORE:
             chosen, status = [scored[0]], "candidate"
         elif not chosen:
             stats["none"] += 1
@@ -247,12 +351,12 @@ def link_years(later: Iterable[Record], earlier: Iterable[Record], later_year: i
         if len(chosen) > 1:
             stats["multi"] += 1
         stats[status] += 1
-        for _, score, number, e, ev in chosen:
-            if (earlier_year, match_key(number)) in already:
+        for s in chosen:
+            if (earlier_year, match_key(s.number)) in already:
                 continue
-            ev = {k: v for k, v in ev.items() if k not in ("asserted", "score")}
-            links.append({"fiscal_year": earlier_year, "ministry": e["ministry"], "number": number,
-                          "status": status, "score": score, "evidence": ev, "method": method})
+            ev = {k: v for k, v in s.evidence.items() if k not in ("asserted", "score")}
+            links.append({"fiscal_year": earlier_year, "ministry": s.earlier["ministry"], "number": s.number,
+                          "status": status, "score": s.score, "evidence": ev, "method": method})
     te.clear_cache()
     return stats
 

@@ -8,7 +8,7 @@ asserted links; the program key is the earliest sheet key of the component.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kg import iris
 from kg.link.sheets import SheetKey, SheetLookup, sheet_key
@@ -103,6 +103,14 @@ def _order(k: SheetKey) -> tuple:
     return (k[2].startswith("\uffff"), k[0], k[1], k[2])
 
 
+class ProgramCandidate(NamedTuple):
+    """A program a sheet may join; the least (year, ministry, number) names it (the earliest sheet)."""
+    year: int
+    ministry: str
+    number: str
+    iri: str
+
+
 def join_programs(records: list[Record], index: StoreSheetIndex) -> int:
     """`kg add`'s counterpart of assign_programs: each new sheet's program as a full build would name it, after
     the earliest sheet of its lineage, where a linked sheet already in the store brings its own program (a full
@@ -114,22 +122,22 @@ def join_programs(records: list[Record], index: StoreSheetIndex) -> int:
     for rec in records:
         if rec.get("document_type") != "review_sheet":
             continue
-        cands: list[tuple[int, str, str, str]] = []
+        cands: list[ProgramCandidate] = []
         for lk in rec.get("lineage") or []:
             if lk.get("status") != "asserted":
                 continue
             prog = index.program_of(iris.sheet(base, lk["fiscal_year"], lk["ministry"], lk["number"]))
             if prog:
                 joined += 1
-                cands.append((_year_of(prog), "", "", prog))
+                cands.append(ProgramCandidate(_year_of(prog), "", "", prog))
             else:
                 key = [int(lk["fiscal_year"]), lk["ministry"], lk["number"]]
-                cands.append((key[0], key[1], key[2], iris.program(base, key)))
+                cands.append(ProgramCandidate(key[0], key[1], key[2], iris.program(base, key)))
         own = sheet_key(rec)
         if own:
-            cands.append((own[0], own[1], own[2], iris.program(base, list(own))))
+            cands.append(ProgramCandidate(own[0], own[1], own[2], iris.program(base, list(own))))
         if cands:
-            rec["program_iri"] = min(cands)[3]
+            rec["program_iri"] = min(cands).iri
         if own:
             twin = index.get(own)
             if twin:

@@ -43,10 +43,6 @@ def parse_number(text: str | None, percent: bool = False) -> Parsed:
     return Parsed(-v if neg else v)
 
 
-def number_or_none(text: str | None, percent: bool = False) -> float | None:
-    return parse_number(text, percent).value
-
-
 def as_int_if_whole(v: float | None) -> float | int | None:
     """3.0 -> 3 (JSON output stays readable); other values unchanged."""
     if v is not None and float(v).is_integer():

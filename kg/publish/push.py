@@ -6,20 +6,26 @@ PUT (replaces what the server holds, so pushing again gives the same graph), the
 Without ``--graph`` every named graph of the store goes to the graph of the same name (and the default graph,
 if not empty, to ``?default``); with ``--graph IRI`` the union of all graphs goes to that one graph.
 
-Transient failures (connection errors, HTTP 408/425/429/5xx) are retried with exponential back-off
-(``Retry-After`` honoured); authentication failures and other client errors stop at once with a message
-naming the endpoint and the HTTP status.
+Transient failures (connection errors, truncated or malformed responses, HTTP 408/425/429/5xx) are retried
+with exponential back-off (``Retry-After`` honoured); authentication failures and other client errors stop at
+once with a message naming the endpoint and the HTTP status.
+
+Redirects are never followed: a 3xx answer to a PUT/POST batch is a failure (urllib would repeat a redirected
+POST as a GET without its body, possibly to another origin and carrying the Authorization header, and report
+success with nothing stored). Credentials written in the endpoint URL (``http://user:pw@host/store``) are taken
+out of it, sent as HTTP Basic only to that endpoint, and never printed: every message names the URL without them.
 """
 from __future__ import annotations
 
 import base64
+import http.client
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 
 import pyoxigraph as ox
 
@@ -43,12 +49,42 @@ class PushOptions:
     timeout: float = 120.0
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
     log: Callable[[str], None] | None = field(default=None, repr=False)
+    quiet: bool = False  # no progress bar (it is drawn only when stderr is a terminal anyway)
+
+
+def split_credentials(url: str) -> tuple[str, str | None]:
+    """(the URL without user:password@, "user:password" or None)."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url, None
+    userinfo, host = parts.netloc.rsplit("@", 1)
+    return urlunsplit(parts._replace(netloc=host)), unquote(userinfo)
+
+
+def redact(text: str, secrets: Iterable[str | None]) -> str:
+    """``text`` with every secret (and its user:password@ form) replaced by ***."""
+    for secret in sorted({s for s in secrets if s}, key=len, reverse=True):
+        text = text.replace(secret, "***")
+        if ":" in secret:
+            text = text.replace(secret.split(":", 1)[1], "***")
+    return text
 
 
 def check_endpoint(url: str) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise PushError(f"--endpoint must be an http(s) URL of a Graph Store Protocol service, got {url!r}")
+        raise PushError("--endpoint must be an http(s) URL of a Graph Store Protocol service, got "
+                        f"{split_credentials(url)[0]!r}")
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Turns every redirect into an HTTPError (3xx) instead of following it."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
 
 
 def graph_url(endpoint: str, graph: str | None) -> str:
@@ -87,12 +123,21 @@ def _send(url: str, method: str, body: bytes, opts: PushOptions) -> int:
         wait = opts.backoff * (2 ** attempt)
         try:
             req = urllib.request.Request(url, data=body, method=method, headers=headers)
-            with urllib.request.urlopen(req, timeout=opts.timeout) as resp:
+            with _OPENER.open(req, timeout=opts.timeout) as resp:
                 resp.read()
                 return attempt
         except urllib.error.HTTPError as e:
-            detail = e.read(600).decode("utf-8", "replace").strip()
+            try:
+                detail = e.read(600).decode("utf-8", "replace").strip()
+            except (http.client.HTTPException, OSError):
+                detail = ""
             status = f"HTTP {e.code} {e.reason}"
+            if 300 <= e.code < 400:
+                where = e.headers.get("Location", "") if e.headers else ""
+                raise PushError(f"{opts.endpoint}: {method} {url} was redirected ({status}"
+                                + (f" to {split_credentials(where)[0]}" if where else "") + "): kg push does not "
+                                "follow redirects of writes (nothing was stored by this request, and credentials "
+                                "are not sent on); give the final URL as --endpoint") from None
             if e.code in (401, 403):
                 hint = ("no credentials were given (kg push --auth USER:PASSWORD or KG_PUSH_AUTH)" if not opts.auth
                         else "the credentials were refused")
@@ -106,8 +151,10 @@ def _send(url: str, method: str, body: bytes, opts: PushOptions) -> int:
             if retry_after.isdigit():
                 wait = min(float(retry_after), 60.0)
             reason = status
-        except (urllib.error.URLError, OSError) as e:
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as e:
             reason = str(getattr(e, "reason", e))
+            if isinstance(e, http.client.HTTPException) and not isinstance(e, OSError):
+                reason = f"truncated or malformed response ({type(e).__name__}: {str(e)[:200]})"
             if last:
                 raise PushError(f"cannot reach {opts.endpoint} after {attempt + 1} attempts: {reason}") from None
         if opts.log:
@@ -117,12 +164,37 @@ def _send(url: str, method: str, body: bytes, opts: PushOptions) -> int:
 
 
 def push(store_dir: str, opts: PushOptions) -> dict:
-    """Upload the store; returns {"graphs", "triples", "requests", "retries", "warnings"}. Raises PushError."""
+    """Upload the store; returns {"graphs", "triples", "requests", "retries", "warnings"}. Raises PushError
+    (its message never holds the credentials)."""
+    endpoint, userinfo = split_credentials(opts.endpoint)
+    secrets = (userinfo, opts.auth)
+    log = opts.log
+    opts = replace(opts, endpoint=endpoint, auth=opts.auth or userinfo,
+                   log=(lambda m: log(redact(m, secrets))) if log else None)
+    try:
+        return _push(store_dir, opts)
+    except PushError as e:
+        raise PushError(redact(str(e), secrets)) from None
+
+
+def _push(store_dir: str, opts: PushOptions) -> dict:
     check_endpoint(opts.endpoint)
     if opts.batch_size < 1:
         raise PushError("--batch-size must be at least 1")
+    from kg.build.progress import Progress, enabled
+
     store = open_store(store_dir)
     summary = {"graphs": 0, "triples": 0, "requests": 0, "retries": 0, "warnings": []}
+    bar = Progress("push", quiet=opts.quiet, unit="triple")
+    total = len(store) if enabled(opts.quiet) else 0  # a scan: only when a bar is drawn
+    try:
+        _push_all(store, opts, summary, bar, total)
+    finally:
+        bar.done()
+    return summary
+
+
+def _push_all(store, opts: PushOptions, summary: dict, bar, total: int) -> None:
     blank = False
     for target, source in targets(store, opts.graph):
         url = graph_url(opts.endpoint, target)
@@ -142,10 +214,10 @@ def push(store_dir: str, opts: PushOptions) -> dict:
             n_batches += 1
             summary["requests"] += 1
             summary["triples"] += len(chunk)
+            bar(summary["triples"], max(total, summary["triples"]))
         if n_batches:
             summary["graphs"] += 1
             if opts.log:
                 opts.log(f"kg push: {target or 'default graph'}: {n_batches} batch(es)")
     if blank and opts.batch_size:
         summary["warnings"].append("the store has blank nodes: a blank node split across batches becomes two nodes")
-    return summary

@@ -5,18 +5,28 @@ Implements
   ``application/sparql-query`` and ``application/x-www-form-urlencoded``; ``default-graph-uri`` /
   ``named-graph-uri`` (without them the default graph is the union of all graphs, as for ``kg query``);
   results by content negotiation (SPARQL JSON/XML/CSV/TSV; Turtle, N-Triples, RDF/XML, JSON-LD for graphs);
-  400 with the parser's message on a syntax error; 403 for an update;
-- ``/update`` (SPARQL 1.1 Update) and the Graph Store HTTP Protocol writes at ``/store``
-  (https://www.w3.org/TR/sparql11-http-rdf-update/: GET/HEAD/PUT/POST/DELETE with ``?graph=IRI`` or
-  ``?default``), both only with ``allow_update``; GSP GET is always allowed;
+  400 with the parser's message on a syntax error or a bad graph IRI; 403 for an update;
+- ``/update`` and the Graph Store Protocol at ``/store`` (kg.publish.gsp), writes only with ``allow_update``;
 - named queries (``ontology/queries/*.rq``): ``GET /queries`` lists name, description and parameters;
   ``GET /queries/NAME?PARAM=VALUE`` runs one with its parameters bound (``kg.query.store.bind_parameters``),
   never pasted into the query text;
 - the query page at ``/`` (``kg/web``) and the published JSON-LD context at ``/context.jsonld``.
 
-Read-only (the default), every query runs in a worker process holding its own read-only handle on the store;
+Every path is one line of ``ROUTES`` (path, methods, function taking the request handler and the method).
+
+Hardening (issue 23): no outbound fetch (``SERVICE``, ``LOAD``) unless ``allowed_services`` names the endpoint
+(kg.publish.guard); a listen backlog of ``backlog``; a per-operation socket timeout and a deadline for reading
+the request (``request_timeout``: a silent or trickling client is dropped); at most ``max_connections``
+connections served at once (more wait in the listen queue for a moment, then get 503 without a thread); a request body needs a plain decimal Content-Length;
+results are serialised into a capped buffer (``max_result_bytes``, else 422 with the reason); any client mistake
+is a 4xx and a worker never dies of one.
+
+Queries run in kg.publish.pool. Read-only (the default), every query runs in a worker process holding its own read-only handle on the store;
 a query that passes the time limit is stopped by ending its worker (a thread could not be stopped) and
-answered with 503. With ``allow_update`` queries run in threads over the written store (see ThreadRunner).
+answered with 503. A query still running after ``long_after`` seconds moves to the long lane: its worker leaves
+the pool and a fresh one takes its place, so at most ``long_lane`` long queries run at once and short queries
+always find ``workers`` workers (a query past ``long_after`` with the lane full is stopped with 503).
+With ``allow_update`` queries run in threads over the written store (see ThreadRunner).
 The server binds 127.0.0.1 unless told otherwise and warns loudly on any other address.
 """
 from __future__ import annotations
@@ -25,57 +35,37 @@ import base64
 import hmac
 import ipaddress
 import json
-import multiprocessing
-import queue
 import re
 import signal
 import socket
 import sys
 import threading
 import time
-from dataclasses import dataclass
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
-import pyoxigraph as ox
-
 from kg.paths import WEB_DIR
-from kg.query.store import QueryError, bind_parameters, named_queries, query_header, query_parameters
+from kg.publish import gsp
+from kg.publish.guard import OutboundRefused, check_outbound
+from kg.publish.pool import MAX_RESULT_DEFAULT, QueryPool, ThreadRunner, execute
+from kg.publish.protocol import (
+    FORMAT_ALIASES,
+    TEXT,
+    HttpError,
+    check_iri,
+    is_update,
+    negotiate,
+)
+from kg.query.store import named_queries, query_header, query_parameters
+
+__all__ = ["HttpError", "ROUTES", "Route", "ServeOptions", "check_options", "describe_named_queries", "execute",
+           "is_update", "make_server", "negotiate", "serve"]
 
 MAX_QUERY_BYTES = 1 << 20
-UPDATE_WORDS = re.compile(
-    r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b\s*(DATA|WHERE|GRAPH|SILENT|ALL|DEFAULT|NAMED|<|\{)",
-    re.IGNORECASE)
-
-RESULTS_FORMATS = {  # media type -> pyoxigraph format, for SELECT and ASK
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "application/xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-GRAPH_FORMATS = {  # media type -> pyoxigraph format, for CONSTRUCT/DESCRIBE results and GSP bodies
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "text/plain": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-}
-FORMAT_ALIASES = {  # ?format= shortcut (the page's download links use it)
-    "json": "application/sparql-results+json", "xml": "application/sparql-results+xml", "csv": "text/csv",
-    "tsv": "text/tab-separated-values", "ttl": "text/turtle", "turtle": "text/turtle",
-    "nt": "application/n-triples", "rdfxml": "application/rdf+xml", "jsonld": "application/ld+json",
-}
-STATIC = {"/": ("index.html", "text/html; charset=utf-8"), "/index.html": ("index.html", "text/html; charset=utf-8"),
-          "/app.js": ("app.js", "text/javascript; charset=utf-8"),
-          "/context.jsonld": ("context.jsonld", "application/ld+json")}
-
-
-class HttpError(Exception):
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
-        super().__init__(message)
-        self.status, self.message, self.headers = status, message, headers or {}
+MIN_UPLOAD_RATE = 1 << 20  # bytes/s a GSP upload must keep up, on top of request_timeout
 
 
 @dataclass
@@ -89,6 +79,13 @@ class ServeOptions:
     workers: int = 2
     max_upload: int = 1 << 30
     quiet: bool = False
+    allowed_services: frozenset[str] = field(default_factory=frozenset)  # SERVICE/LOAD targets allowed
+    backlog: int = 128  # listen queue
+    request_timeout: float = 10.0  # seconds: each socket operation, and reading a whole request
+    max_connections: int = 8  # connections served at once; more wait in the listen queue, then 503
+    max_result_bytes: int = MAX_RESULT_DEFAULT  # serialised result size cap
+    long_after: float = 1.0  # seconds after which a running query moves to the long lane
+    long_lane: int = 2  # long queries at once (0: no lane, long queries keep their worker)
 
 
 # ---------------------------------------------------------------- named queries
@@ -122,184 +119,101 @@ def describe_named_queries() -> list[dict]:
     return out
 
 
-# ---------------------------------------------------------------- query workers
+# ---------------------------------------------------------------- routes
 
 
-def is_update(text: str) -> bool:
-    """True when ``text`` (that did not parse as a query) reads as a SPARQL Update."""
-    return bool(UPDATE_WORDS.search(re.sub(r"(?m)#.*$", "", text)))
+@dataclass(frozen=True)
+class Route:
+    """``path`` (exact, or a prefix when ``prefix``), the methods it answers, and ``fn(handler, method)``."""
+    path: str
+    methods: tuple[str, ...]
+    fn: Callable[[Handler, str], None]
+    prefix: bool = False
 
 
-def negotiate(accept: str, offered: dict[str, object], default: str) -> str | None:
-    """The offered media type that best fits an Accept header (q-values honoured; None = 406)."""
-    if not accept.strip():
-        return default
-    best, best_q = None, 0.0
-    for i, part in enumerate(accept.split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        mt, q = fields[0].lower(), 1.0
-        for f in fields[1:]:
-            if f.startswith("q="):
-                try:
-                    q = float(f[2:])
-                except ValueError:
-                    q = 0.0
-        if mt in ("*/*", "application/*", "text/*"):
-            cand = default if default.startswith(mt[:-1]) or mt == "*/*" else next(
-                (m for m in offered if m.startswith(mt[:-1])), None)
+READ = ("GET", "HEAD")
+
+
+def sparql_query(req: Handler, method: str) -> None:
+    """/query: the SPARQL 1.1 Protocol query operation."""
+    args = req.args()
+    if method == "POST":
+        ctype, body = req.ctype(), req.body()
+        if ctype == "application/sparql-query":
+            args.setdefault("query", []).append(req.text(body))
+        elif ctype == "application/x-www-form-urlencoded":
+            for k, v in req.form(body).items():
+                args.setdefault(k, []).extend(v)
+        elif ctype == "application/sparql-update":
+            raise HttpError(403, "updates are not accepted at /query")
         else:
-            cand = mt if mt in offered else None
-        score = q - i * 1e-6  # earlier wins on ties
-        if cand and q > 0 and score > best_q:
-            best, best_q = cand, score
-    return best
+            raise HttpError(415, f"POST /query wants application/sparql-query or a form, got {ctype or 'nothing'}")
+    if "update" in args:
+        raise HttpError(403, "updates are not accepted at /query" + (
+            "; send them to /update" if req.server.opts.allow_update else " (read-only endpoint)"))
+    queries = args.get("query") or []
+    if len(queries) != 1 or not queries[0].strip():
+        raise HttpError(400, "give exactly one non-empty 'query' parameter (SPARQL 1.1 Protocol)")
+    graphs = {}
+    for key in ("default-graph-uri", "named-graph-uri"):
+        graphs[key] = [check_iri(g, key).value for g in args.get(key) or []]
+    req.run_query({"query": queries[0], "accept": req.accept(args), "default_graphs": graphs["default-graph-uri"],
+                   "named_graphs": graphs["named-graph-uri"]})
 
 
-def execute(store: ox.Store, job: dict) -> tuple[int, str, bytes]:
-    """Run one query job in a worker: (HTTP status, content type, body)."""
-    try:
-        sparql, subs = bind_parameters(job["query"], job.get("params") or {})
-    except QueryError as e:
-        return 400, "text/plain; charset=utf-8", str(e).encode()
-    kw: dict = {"substitutions": subs or None}
-    if job.get("default_graphs"):
-        kw["default_graph"] = [ox.NamedNode(g) for g in job["default_graphs"]]
-    else:
-        kw["use_default_graph_as_union"] = True
-    if job.get("named_graphs"):
-        kw["named_graphs"] = [ox.NamedNode(g) for g in job["named_graphs"]]
-    try:
-        res = store.query(sparql, **kw)
-        if isinstance(res, ox.QueryTriples):
-            mt = negotiate(job.get("accept", ""), GRAPH_FORMATS, "text/turtle")
-            if mt is None:
-                return 406, "text/plain; charset=utf-8", b"no acceptable format for a graph result"
-            body = res.serialize(format=GRAPH_FORMATS[mt])
-        else:
-            mt = negotiate(job.get("accept", ""), RESULTS_FORMATS, "application/sparql-results+json")
-            if mt is None:
-                return 406, "text/plain; charset=utf-8", b"no acceptable format for query results"
-            body = res.serialize(format=RESULTS_FORMATS[mt])
-    except SyntaxError as e:
-        if is_update(job["query"]):
-            return 403, "text/plain; charset=utf-8", b"this is a SPARQL Update: /query runs read queries only"
-        return 400, "text/plain; charset=utf-8", f"SPARQL syntax error: {e}".encode()
-    except ValueError as e:
-        return 400, "text/plain; charset=utf-8", str(e).encode()
-    except (OSError, RuntimeError) as e:
-        return 500, "text/plain; charset=utf-8", f"query failed: {e}".encode()
-    ctype = mt + ("; charset=utf-8" if mt.startswith("text/") or mt.endswith("json") else "")
-    return 200, ctype, body
+def list_named(req: Handler, method: str) -> None:
+    """/queries: the named queries with their descriptions and parameters."""
+    req.send(200, "application/json; charset=utf-8",
+             json.dumps(describe_named_queries(), ensure_ascii=False, indent=1).encode())
 
 
-def _worker_main(conn, store_dir: str) -> None:
-    from kg.query.store import open_store
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops us
-    store = open_store(store_dir, read_only=True)
-    while True:
-        try:
-            job = conn.recv()
-        except (EOFError, OSError):
-            return
-        try:
-            conn.send(execute(store, job))
-        except (BrokenPipeError, OSError):
-            return
+def run_named(req: Handler, method: str) -> None:
+    """/queries/NAME?PARAM=VALUE: one named query with its parameters bound."""
+    name = unquote(req.path_only()[len("/queries/"):])
+    qs = named_queries()
+    if name not in qs:
+        raise HttpError(404, f"no named query {name!r}; named queries: {', '.join(qs)}")
+    args = req.args()
+    params = {k: v[0] for k, v in args.items() if k != "format" and v and v[0].strip()}
+    req.run_query({"query": qs[name].read_text(encoding="utf-8"), "params": params, "accept": req.accept(args)})
 
 
-class ThreadRunner:
-    """Queries in threads of the server process, over the store it writes (``--allow-update``).
-
-    RocksDB cannot be opened by other processes while this one writes it (a compaction deletes files a
-    read-only opener still expects), so with updates on there are no worker processes: a query past the time
-    limit is answered with 503 on time, but its thread runs on until the query ends.
-    """
-
-    def __init__(self, store: ox.Store, size: int, timeout: float):
-        from concurrent.futures import ThreadPoolExecutor
-
-        self.store, self.timeout = store, timeout
-        self._pool = ThreadPoolExecutor(max_workers=max(1, size), thread_name_prefix="kg-query")
-
-    def run(self, job: dict) -> tuple[int, str, bytes]:
-        from concurrent.futures import TimeoutError as FutureTimeout
-
-        future = self._pool.submit(execute, self.store, job)
-        try:
-            return future.result(timeout=self.timeout)
-        except FutureTimeout:
-            future.cancel()
-            raise HttpError(503, f"query abandoned: it ran longer than the time limit of {self.timeout:g} s "
-                                 "(kg serve --timeout)") from None
-
-    def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+def static(name: str, ctype: str) -> Callable[[Handler, str], None]:
+    """A route function answering with the file ``kg/web/NAME``."""
+    def send_file(req: Handler, method: str) -> None:
+        req.send(200, ctype, (WEB_DIR / name).read_bytes())
+    return send_file
 
 
-class QueryPool:
-    """Worker processes, each with a read-only store handle; a query past its deadline ends its worker."""
+HTML = "text/html; charset=utf-8"
+ROUTES: tuple[Route, ...] = (
+    Route("/query", ("GET", "HEAD", "POST"), sparql_query),
+    Route("/update", ("POST",), gsp.update),
+    Route("/store", ("GET", "HEAD", "PUT", "POST", "DELETE"), gsp.graph_store),
+    Route("/queries", READ, list_named),
+    Route("/queries/", READ, run_named, prefix=True),
+    Route("/", READ, static("index.html", HTML)),
+    Route("/index.html", READ, static("index.html", HTML)),
+    Route("/app.js", READ, static("app.js", "text/javascript; charset=utf-8")),
+    Route("/context.jsonld", READ, static("context.jsonld", "application/ld+json")),
+)
 
-    def __init__(self, store_dir: str, size: int, timeout: float):
-        self.store_dir, self.timeout = store_dir, timeout
-        self._ctx = multiprocessing.get_context("spawn")
-        self._idle: queue.Queue = queue.Queue()
-        self._all: set = set()
-        self._lock = threading.Lock()
-        for _ in range(max(1, size)):
-            self._idle.put(self._spawn())
 
-    def _spawn(self):
-        parent, child = self._ctx.Pipe()
-        p = self._ctx.Process(target=_worker_main, args=(child, self.store_dir), daemon=True, name="kg-query")
-        p.start()
-        child.close()
-        with self._lock:
-            self._all.add(p)
-        return p, parent
-
-    def _retire(self, worker) -> None:
-        p, conn = worker
-        conn.close()
-        if p.is_alive():
-            p.kill()
-        p.join(5)
-        with self._lock:
-            self._all.discard(p)
-
-    def run(self, job: dict) -> tuple[int, str, bytes]:
-        deadline = time.monotonic() + self.timeout
-        try:
-            worker = self._idle.get(timeout=self.timeout)
-        except queue.Empty:
-            raise HttpError(503, f"all query workers are busy; try again (time limit {self.timeout:g} s)",
-                            {"Retry-After": "5"}) from None
-        p, conn = worker
-        try:
-            conn.send(job)
-            if conn.poll(max(0.0, deadline - time.monotonic())):
-                res = conn.recv()
-                self._idle.put(worker)
-                return res
-        except (EOFError, OSError):
-            self._retire(worker)
-            self._idle.put(self._spawn())
-            raise HttpError(500, "the query worker died while running the query") from None
-        self._retire(worker)
-        self._idle.put(self._spawn())
-        raise HttpError(503, f"query stopped: it ran longer than the time limit of {self.timeout:g} s "
-                             "(kg serve --timeout)")
-
-    def close(self) -> None:
-        with self._lock:
-            procs = list(self._all)
-        for p in procs:
-            p.kill()
-        for p in procs:
-            p.join(5)
+def find_route(path: str, routes: tuple[Route, ...] = ROUTES) -> Route | None:
+    """The exact route for ``path``, else the longest prefix route."""
+    exact = next((r for r in routes if not r.prefix and r.path == path), None)
+    if exact:
+        return exact
+    pre = [r for r in routes if r.prefix and path.startswith(r.path)]
+    return max(pre, key=lambda r: len(r.path)) if pre else None
 
 
 # ---------------------------------------------------------------- HTTP
+
+
+SLOT_WAIT = 0.5  # seconds a connection past --max-connections waits for a slot before its 503
+BUSY = (b"HTTP/1.0 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nRetry-After: 2\r\n"
+        b"Connection: close\r\nContent-Length: %d\r\n\r\n%s")
 
 
 class KgServer(ThreadingHTTPServer):
@@ -309,20 +223,84 @@ class KgServer(ThreadingHTTPServer):
         from kg.query.store import open_store
 
         self.opts = opts
+        self.request_queue_size = max(1, opts.backlog)  # listen() backlog (socketserver's default is 5)
         self.store = open_store(opts.store, read_only=not opts.allow_update)  # fails early if absent
         self.write_lock = threading.Lock()
         self.pool = (ThreadRunner(self.store, opts.workers, opts.timeout) if opts.allow_update
-                     else QueryPool(opts.store, opts.workers, opts.timeout))
+                     else QueryPool(opts.store, opts.workers, opts.timeout, opts.long_after, opts.long_lane))
         self.auth_header = ("Basic " + base64.b64encode(opts.auth.encode()).decode()) if opts.auth else None
-        family = socket.AF_INET6 if ":" in opts.host else socket.AF_INET
-        self.address_family = family
+        self.address_family = socket.AF_INET6 if ":" in opts.host else socket.AF_INET
+        self._slots = threading.BoundedSemaphore(max(1, opts.max_connections))
+        self._saturated = threading.Event()
+        self._watch: dict[int, tuple[float, socket.socket]] = {}
+        self._watch_lock = threading.Lock()
+        self._closing = threading.Event()
+        self.refused_busy = self.dropped_slow = 0
         try:
             super().__init__((opts.host, opts.port), Handler)
         except OSError:
             self.pool.close()
             raise
+        threading.Thread(target=self._reaper, name="kg-serve-reaper", daemon=True).start()
+
+    # -- connection cap: at most max_connections handler threads. At the cap the accept loop waits a moment for a
+    # slot (later connections wait in the listen queue, not in threads: under load this keeps the server fast),
+    # then answers 503 without a thread; while slots stay taken (a wait has failed and none was freed since)
+    # the 503 comes at once, so a flood of idle connections cannot queue up minutes of waiting.
+
+    def process_request(self, request, client_address):
+        if not self._slots.acquire(timeout=0 if self._saturated.is_set() else SLOT_WAIT):
+            self._saturated.set()
+            self.refused_busy += 1
+            msg = f"too many open connections (kg serve --max-connections {self.opts.max_connections}); retry\n"
+            try:
+                request.settimeout(1.0)
+                request.sendall(BUSY % (len(msg.encode()), msg.encode()))
+            except OSError:
+                pass
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._release_slot()
+            raise
+
+    def process_request_thread(self, request, client_address):
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._release_slot()
+
+    def _release_slot(self) -> None:
+        self._slots.release()
+        self._saturated.clear()
+
+    # -- request deadline: a client that has not sent its whole request in time is disconnected
+
+    def watch(self, handler, seconds: float) -> None:
+        with self._watch_lock:
+            self._watch[id(handler)] = (time.monotonic() + seconds, handler.connection)
+
+    def unwatch(self, handler) -> None:
+        with self._watch_lock:
+            self._watch.pop(id(handler), None)
+
+    def _reaper(self) -> None:
+        while not self._closing.wait(0.2):
+            now = time.monotonic()
+            with self._watch_lock:
+                late = [k for k, (t, _) in self._watch.items() if t <= now]
+                socks = [self._watch.pop(k)[1] for k in late]
+            for s in socks:
+                self.dropped_slow += 1
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
 
     def server_close(self) -> None:
+        self._closing.set()
         super().server_close()
         self.pool.close()
 
@@ -333,11 +311,23 @@ class Handler(BaseHTTPRequestHandler):
 
     # -- plumbing
 
+    def setup(self) -> None:
+        self.timeout = self.server.opts.request_timeout  # every recv/send (StreamRequestHandler.setup applies it)
+        super().setup()
+        self.server.watch(self, self.server.opts.request_timeout)
+
+    def finish(self) -> None:
+        self.server.unwatch(self)
+        try:
+            super().finish()
+        except OSError:
+            pass
+
     def log_message(self, format, *args):  # noqa: A002 - BaseHTTPRequestHandler's signature
         if not self.server.opts.quiet:
             sys.stderr.write(f"kg serve: {self.address_string()} {format % args}\n")
 
-    def _send(self, status: int, ctype: str, body: bytes, headers: dict[str, str] | None = None) -> None:
+    def send(self, status: int, ctype: str, body: bytes, headers: dict[str, str] | None = None) -> None:
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
@@ -351,27 +341,60 @@ class Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def _error(self, e: HttpError) -> None:
-        self._send(e.status, "text/plain; charset=utf-8", (e.message + "\n").encode(), e.headers)
+    def error(self, e: HttpError) -> None:
+        self.send(e.status, TEXT, (e.message + "\n").encode(), e.headers)
 
-    def _body(self) -> bytes:
-        n = self.headers.get("Content-Length")
-        if n is None:
+    def body(self) -> bytes:
+        """The request body: a plain decimal Content-Length within the limit, read before the deadline."""
+        if self.headers.get("Transfer-Encoding"):
+            raise HttpError(411, "chunked or other transfer codings are not accepted; send a Content-Length")
+        n = (self.headers.get("Content-Length") or "").strip()
+        if not n:
             raise HttpError(411, "a Content-Length header is required")
+        if not n.isascii() or not n.isdigit():
+            raise HttpError(400, f"bad Content-Length {n[:40]!r}: a non-negative decimal number is required")
         n = int(n)
-        limit = self.server.opts.max_upload if self._path().startswith("/store") else MAX_QUERY_BYTES
+        limit = self.server.opts.max_upload if self.path_only().startswith("/store") else MAX_QUERY_BYTES
         if n > limit:
             raise HttpError(413, f"request body of {n} bytes is larger than the limit of {limit}")
-        return self.rfile.read(n)
+        self.server.watch(self, self.server.opts.request_timeout + n / MIN_UPLOAD_RATE)
+        data = self.rfile.read(n)
+        self.server.unwatch(self)
+        if len(data) != n:
+            raise HttpError(400, f"the body ended after {len(data)} of {n} bytes")
+        return data
 
-    def _path(self) -> str:
+    @staticmethod
+    def text(body: bytes) -> str:
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise HttpError(400, f"the request body is not UTF-8: {e}") from None
+
+    def form(self, body: bytes) -> dict[str, list[str]]:
+        """An application/x-www-form-urlencoded body; 400 when it (or a %-escape in it) is not UTF-8."""
+        try:
+            return parse_qs(self.text(body), keep_blank_values=True, errors="strict")
+        except UnicodeDecodeError as e:
+            raise HttpError(400, f"the form is not UTF-8: {e}") from None
+
+    def path_only(self) -> str:
         return urlsplit(self.path).path
 
-    def _args(self) -> dict[str, list[str]]:
-        return parse_qs(urlsplit(self.path).query, keep_blank_values=True)
+    def args(self) -> dict[str, list[str]]:
+        try:
+            return parse_qs(urlsplit(self.path).query, keep_blank_values=True, errors="strict")
+        except UnicodeDecodeError as e:
+            raise HttpError(400, f"the query string is not UTF-8: {e}") from None
 
-    def _ctype(self) -> str:
+    def ctype(self) -> str:
         return (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+
+    def accept(self, args: dict[str, list[str]]) -> str:
+        fmt = (args.get("format") or [""])[0]
+        if fmt:
+            return FORMAT_ALIASES.get(fmt, fmt)
+        return self.headers.get("Accept") or ""
 
     def _check_auth(self) -> None:
         want = self.server.auth_header
@@ -379,36 +402,30 @@ class Handler(BaseHTTPRequestHandler):
             raise HttpError(401, "authentication required", {"WWW-Authenticate": 'Basic realm="kg", charset="UTF-8"'})
 
     def _dispatch(self, method: str) -> None:
+        if method not in ("POST", "PUT"):
+            self.server.unwatch(self)  # the whole request is in: no body to wait for
         try:
             self._check_auth()
-            path = self._path()
-            if path == "/query":
-                self._query(method)
-            elif path == "/update":
-                self._update(method)
-            elif path == "/store":
-                self._gsp(method)
-            elif path == "/queries":
-                self._only(method, "GET", "HEAD")
-                self._send(200, "application/json; charset=utf-8",
-                           json.dumps(describe_named_queries(), ensure_ascii=False, indent=1).encode())
-            elif path.startswith("/queries/"):
-                self._only(method, "GET", "HEAD")
-                self._named(unquote(path[len("/queries/"):]))
-            elif path in STATIC:
-                self._only(method, "GET", "HEAD")
-                name, ctype = STATIC[path]
-                self._send(200, ctype, (WEB_DIR / name).read_bytes())
-            else:
+            path = self.path_only()
+            route = find_route(path)
+            if route is None:
                 raise HttpError(404, f"no such resource {path}; see / for the query page, /query for SPARQL")
+            if method not in route.methods:
+                raise HttpError(405, f"{method} is not allowed here", {"Allow": ", ".join(route.methods)})
+            route.fn(self, method)
         except HttpError as e:
-            self._error(e)
+            self._answer_error(e)
         except (ConnectionError, TimeoutError):
-            pass
+            self.close_connection = True
+        except Exception as e:  # noqa: BLE001 - one request's bug must not drop the connection unanswered
+            traceback.print_exc(file=sys.stderr)
+            self._answer_error(HttpError(500, f"internal error: {type(e).__name__}: {e}"))
 
-    def _only(self, method: str, *allowed: str) -> None:
-        if method not in allowed:
-            raise HttpError(405, f"{method} is not allowed here", {"Allow": ", ".join(allowed)})
+    def _answer_error(self, e: HttpError) -> None:
+        try:
+            self.error(e)
+        except (OSError, ValueError):
+            self.close_connection = True
 
     def do_GET(self):  # noqa: N802 - http.server naming
         self._dispatch("GET")
@@ -425,135 +442,17 @@ class Handler(BaseHTTPRequestHandler):
     def do_DELETE(self):  # noqa: N802
         self._dispatch("DELETE")
 
-    # -- SPARQL protocol
+    # -- queries
 
-    def _accept(self, args: dict[str, list[str]]) -> str:
-        fmt = (args.get("format") or [""])[0]
-        if fmt:
-            return FORMAT_ALIASES.get(fmt, fmt)
-        return self.headers.get("Accept") or ""
-
-    def _query(self, method: str) -> None:
-        self._only(method, "GET", "POST", "HEAD")
-        args = self._args()
-        if method == "POST":
-            ctype, body = self._ctype(), self._body()
-            if ctype == "application/sparql-query":
-                args.setdefault("query", []).append(body.decode("utf-8"))
-            elif ctype == "application/x-www-form-urlencoded":
-                for k, v in parse_qs(body.decode("utf-8"), keep_blank_values=True).items():
-                    args.setdefault(k, []).extend(v)
-            elif ctype == "application/sparql-update":
-                raise HttpError(403, "updates are not accepted at /query")
-            else:
-                raise HttpError(415, f"POST /query wants application/sparql-query or a form, got {ctype or 'nothing'}")
-        if "update" in args:
-            raise HttpError(403, "updates are not accepted at /query" + (
-                "; send them to /update" if self.server.opts.allow_update else " (read-only endpoint)"))
-        queries = args.get("query") or []
-        if len(queries) != 1 or not queries[0].strip():
-            raise HttpError(400, "give exactly one non-empty 'query' parameter (SPARQL 1.1 Protocol)")
-        self._run({"query": queries[0], "accept": self._accept(args),
-                   "default_graphs": args.get("default-graph-uri"), "named_graphs": args.get("named-graph-uri")})
-
-    def _named(self, name: str) -> None:
-        qs = named_queries()
-        if name not in qs:
-            raise HttpError(404, f"no named query {name!r}; named queries: {', '.join(qs)}")
-        args = self._args()
-        params = {k: v[0] for k, v in args.items() if k != "format" and v and v[0].strip()}
-        self._run({"query": qs[name].read_text(encoding="utf-8"), "params": params, "accept": self._accept(args)})
-
-    def _run(self, job: dict) -> None:
-        status, ctype, body = self.server.pool.run(job)
-        self._send(status, ctype, body)
-
-    # -- writes
-
-    def _require_update(self) -> None:
-        if not self.server.opts.allow_update:
-            raise HttpError(403, "read-only endpoint: start kg serve with --allow-update to accept writes")
-
-    def _wrote(self) -> None:
-        self.server.store.flush()
-
-    def _update(self, method: str) -> None:
-        self._only(method, "POST")
-        self._require_update()
-        ctype, body = self._ctype(), self._body()
-        if ctype == "application/sparql-update":
-            text = body.decode("utf-8")
-        elif ctype == "application/x-www-form-urlencoded":
-            text = (parse_qs(body.decode("utf-8")).get("update") or [""])[0]
-        else:
-            raise HttpError(415, "POST /update wants application/sparql-update or a form with 'update'")
-        with self.server.write_lock:
-            try:
-                self.server.store.update(text)
-            except SyntaxError as e:
-                raise HttpError(400, f"SPARQL Update syntax error: {e}") from None
-            except (OSError, RuntimeError, ValueError) as e:
-                raise HttpError(500, f"update failed: {e}") from None
-            self._wrote()
-        self._send(204, "text/plain", b"")
-
-    def _graph(self) -> ox.NamedNode | ox.DefaultGraph:
-        args = self._args()
-        if "graph" in args and "default" in args:
-            raise HttpError(400, "give either ?graph=IRI or ?default, not both")
-        if "default" in args:
-            return ox.DefaultGraph()
-        g = (args.get("graph") or [""])[0]
-        if not g:
-            raise HttpError(400, "Graph Store Protocol: give ?graph=IRI or ?default")
+    def run_query(self, job: dict) -> None:
+        """Check the query for outbound fetches, run it in the pool, send its answer."""
         try:
-            return ox.NamedNode(g)
-        except ValueError as e:
-            raise HttpError(400, f"bad graph IRI {g!r}: {e}") from None
-
-    def _gsp(self, method: str) -> None:
-        self._only(method, "GET", "HEAD", "PUT", "POST", "DELETE")
-        g = self._graph()
-        st = self.server.store
-        exists = isinstance(g, ox.DefaultGraph) or st.contains_named_graph(g)
-        if method in ("GET", "HEAD"):
-            if not exists:
-                raise HttpError(404, f"no graph {g.value}")
-            mt = negotiate(self.headers.get("Accept") or "", GRAPH_FORMATS, "text/turtle")
-            if mt is None:
-                raise HttpError(406, "no acceptable RDF format")
-            self._send(200, mt + "; charset=utf-8", st.dump(format=GRAPH_FORMATS[mt], from_graph=g))
-            return
-        self._require_update()
-        if method == "DELETE":
-            if not exists:
-                raise HttpError(404, f"no graph {g.value}")
-            with self.server.write_lock:
-                if isinstance(g, ox.DefaultGraph):
-                    st.clear_graph(g)
-                else:
-                    st.remove_graph(g)
-                self._wrote()
-            self._send(204, "text/plain", b"")
-            return
-        fmt = GRAPH_FORMATS.get(self._ctype())
-        if fmt is None:
-            raise HttpError(415, f"unsupported RDF media type {self._ctype() or '(none)'}; use "
-                                 "text/turtle, application/n-triples, application/rdf+xml or application/ld+json")
-        body = self._body()
-        base = g.value if isinstance(g, ox.NamedNode) else None
-        try:  # parse everything before touching the store
-            triples = [q.triple for q in ox.parse(body, format=fmt, base_iri=base, without_named_graphs=True)]
-        except SyntaxError as e:
-            raise HttpError(400, f"cannot parse the {self._ctype()} body: {e}") from None
-        with self.server.write_lock:
-            if method == "PUT" and exists:
-                st.clear_graph(g)
-            elif not exists:
-                st.add_graph(g)
-            st.extend([ox.Quad(t.subject, t.predicate, t.object, g) for t in triples])
-            self._wrote()
-        self._send(201 if not exists else 204, "text/plain", b"")
+            check_outbound(job["query"], self.server.opts.allowed_services)
+        except OutboundRefused as e:
+            raise HttpError(403, str(e)) from None
+        job["max_bytes"] = self.server.opts.max_result_bytes
+        status, ctype, body = self.server.pool.run(job)
+        self.send(status, ctype, body)
 
 
 # ---------------------------------------------------------------- start / stop
@@ -584,6 +483,19 @@ def check_options(opts: ServeOptions) -> list[str]:
         raise ValueError("--auth wants USER:PASSWORD")
     if opts.timeout <= 0:
         raise ValueError("--timeout must be positive")
+    for name in ("request_timeout", "long_after"):
+        if getattr(opts, name) <= 0:
+            raise ValueError(f"--{name.replace('_', '-')} must be positive")
+    for name in ("backlog", "max_connections", "max_result_bytes", "workers"):
+        if getattr(opts, name) < 1:
+            raise ValueError(f"--{name.replace('_', '-')} must be at least 1")
+    if opts.long_lane < 0:
+        raise ValueError("--long-lane must be 0 or more")
+    for url in opts.allowed_services:
+        if not re.match(r"https?://[^\s<>\"{}|\\^`]+$", url):
+            raise ValueError(f"--allow-service wants an absolute http(s) endpoint URL, got {url!r}")
+    if opts.allowed_services:
+        warnings.append("kg serve: SERVICE may call " + ", ".join(sorted(opts.allowed_services)))
     return warnings
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -178,6 +177,3 @@ def _plain(term) -> str | None:
         return term.value
     return str(term)
 
-
-def iter_quads(store: ox.Store) -> Iterator[ox.Quad]:
-    return iter(store)

@@ -1,4 +1,5 @@
-"""Document readers: bytes -> RawDoc. ``read_document`` picks the reader from content, not name."""
+"""Readers: bytes -> RawDoc for documents (``read_document`` picks the reader from content, not name), and the raw
+rows of the data sets (kg.read.ndjson: JUDGIT lines; kg.read.rs_download and kg.read.csv_tables: the RS CSVs)."""
 from __future__ import annotations
 
 from pathlib import Path

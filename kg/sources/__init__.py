@@ -1,1 +1,2 @@
-"""Structured national data (JUDGIT! NDJSON, RS-system CSV): raw rows → the same records documents give."""
+"""Structured national data (JUDGIT! NDJSON, RS-system CSV): the field mapping of each data set, raw rows → the same
+records documents give. Reading the files (NDJSON lines, the RS download's CSVs) is kg.read's."""

@@ -22,7 +22,7 @@ from kg.normalize.project_number import canonical_number, parse_numbers
 from kg.normalize.text import is_unknown, nfkc
 from kg.read.base import ReadError
 from kg.read.ndjson import CutOff, file_sha256, iter_lines
-from kg.records import Record, new_record, span, warn
+from kg.records import Payee, Record, new_record, span, warn
 
 BUDGET_FIELDS = {
     "当初予算": "initial", "補正予算": "supplementary", "前年度から繰越し": "carried_from_previous",
@@ -41,7 +41,7 @@ def houjin_kind(error: str | None) -> str | None:
     return error_kind(error)
 
 
-def check_houjin(rec: Record, payee: dict, raw: Any, counts: dict[str, int], where: str, line: int) -> None:
+def check_houjin(rec: Record, payee: Payee, raw: Any, counts: dict[str, int], where: str, line: int) -> None:
     """Set payee["corporate_number"] from the printed ``raw``; a malformed number keeps ``corporate_number_raw``,
     is warned (houjin_wrong_length | houjin_check_digit | houjin_non_digit) and counted in ``counts``."""
     h = _validate(raw)

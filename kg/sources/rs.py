@@ -339,11 +339,9 @@ class RsReader(RsPayeeFiles):
 
 
 def _parse_free_law(text: str) -> list[dict] | None:
-    """根拠法令 written as free text in 法令名 ('総務省設置法第４条第１項第１９号'): helper D's parser when present."""
-    try:
-        from kg.normalize.law_ref import parse_legal_bases
-    except ImportError:
-        return None
+    """根拠法令 written as free text in 法令名 ('総務省設置法第４条第１項第１９号'), by kg.normalize.law_ref."""
+    from kg.normalize.law_ref import parse_legal_bases
+
     try:
         parsed = parse_legal_bases(text)
     except Exception:  # noqa: BLE001 - a parser failure keeps the text as printed

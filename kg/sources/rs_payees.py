@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from kg.normalize.numbers import as_int_if_whole, parse_number
-from kg.records import Record
+from kg.records import Payee, Record
 from kg.sources.judgit import check_houjin
 from kg.sources.rs_cells import cell, is_true, raw_cell, to_int, yen
 
@@ -23,7 +23,7 @@ class RsPayeeFiles:
     stats: dict[str, Any]
 
     def _payee(self, seen: dict, rec: Record, rid: str, block: str | None, name: str, row: dict, n: int,
-               code: str) -> tuple[dict, bool]:
+               code: str) -> tuple[Payee, bool]:
         """(payee, created): one payee per (id, block, name, 法人番号); rank = order in its block."""
         raw_number = raw_cell(row, "法人番号")
         key = (rid, block, name, raw_number)
@@ -31,7 +31,7 @@ class RsPayeeFiles:
             return seen[key], False
         ranks = rec.setdefault("_ranks", defaultdict(int))
         ranks[block] += 1
-        p = {"block": block, "rank": ranks[block], "name": name, "corporate_number": None, "description": None,
+        p: Payee = {"block": block, "rank": ranks[block], "name": name, "corporate_number": None, "description": None,
              "amount": None, "contract_method": None, "bidders": None, "award_rate": None}
         check_houjin(rec, p, raw_number, self.stats["malformed_houjin"], f"{code} row {n} 支出先 {block}", n)
         rec["payees"].append(p)

@@ -1,0 +1,193 @@
+"""networkx views of a built graph: programs linked by what they share, and the 政策 → 施策 → 測定指標 → 達成手段
+tree of the 事前分析表 (built from the typed frames of kg.query.frames)."""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+import networkx as nx
+import pandas as pd
+
+from kg.query.frames import (
+    evaluation_tree,
+    means_sheets,
+    policy_tree_rows,
+    program_corporations,
+    sheets,
+    statute_programs,
+)
+
+_VIA = {"payees", "statutes", "measures"}
+
+
+def program_labels(store) -> dict[str, str]:
+    """Program IRI (or sheet IRI for a sheet without a program) -> title of its latest sheet."""
+    df = sheets(store).sort_values(["program_iri", "review_year", "sheet_iri"])
+    df = df[df["title"].notna()].groupby("program_iri").tail(1)
+    return dict(zip(df["program_iri"], df["title"], strict=True))
+
+
+def _two_mode_rows(store, via: str) -> list[tuple[str, str, str, int]]:
+    """(program, item, item label, rows) of the two-mode graph programs x items."""
+    if via == "payees":
+        df = program_corporations(store)
+        it = zip(df["program_iri"], df["corp_iri"], df["name"].fillna(df["number"]), df["rows"], strict=True)
+    elif via == "statutes":
+        df = statute_programs(store)
+        df = df.groupby(["program_iri", "law_iri"], as_index=False).agg(name=("name", "min"),
+                                                                        rows=("sheet_iri", "nunique"))
+        it = zip(df["program_iri"], df["law_iri"], df["name"], df["rows"], strict=True)
+    elif via == "measures":
+        df = policy_tree_rows(store)
+        df = df[df["measure"].notna()]
+        df = df.assign(program=df["program"].fillna(df["sheet"]))
+        df = df.groupby(["program", "measure"], as_index=False).agg(label=("measure_label", "min"),
+                                                                    rows=("sheet", "nunique"))
+        it = zip(df["program"], df["measure"], df["label"], df["rows"], strict=True)
+    else:
+        raise ValueError(f"via must be one of {sorted(_VIA)}, not {via!r}")
+    return [(p, i, lbl, int(n)) for p, i, lbl, n in it]
+
+
+def two_mode_graph(store, via: str = "payees") -> nx.Graph:
+    """Programs and the items they share (corporations by 法人番号, laws or 施策) as a bipartite graph:
+    node attribute ``kind`` is "program" or the item kind, edge weight = rows linking them."""
+    rows = _two_mode_rows(store, via)
+    kind = {"payees": "corporation", "statutes": "law", "measures": "measure"}[via]
+    labels = program_labels(store)
+    G = nx.Graph(via=via)
+    for prog, item, label, n in rows:
+        G.add_node(prog, kind="program", label=labels.get(prog, prog))
+        G.add_node(item, kind=kind, label=label or item)
+        G.add_edge(prog, item, weight=n)
+    return G
+
+
+def program_graph(store, via: str = "payees", max_programs_per_item: int | None = None) -> nx.Graph:
+    """Programs linked by what they share: ``via`` = "payees" (corporations by 法人番号), "statutes" (根拠法令)
+    or "measures" (施策). Nodes are programs (a sheet without a program stands for itself) with ``label``
+    (latest sheet title); edge ``weight`` = number of shared items, ``shared`` = their sorted labels.
+    Items shared by more than ``max_programs_per_item`` programs are left out (listed in G.graph["skipped"])."""
+    B = two_mode_graph(store, via)
+    G = nx.Graph(via=via, skipped=[])
+    for n, d in B.nodes(data=True):
+        if d["kind"] == "program":
+            G.add_node(n, label=d["label"], items=B.degree(n))
+    for item, d in sorted(B.nodes(data=True)):
+        if d["kind"] == "program":
+            continue
+        progs = sorted(B.neighbors(item))
+        if max_programs_per_item is not None and len(progs) > max_programs_per_item:
+            G.graph["skipped"].append(d["label"])
+            continue
+        for i, a in enumerate(progs):
+            for b in progs[i + 1:]:
+                if G.has_edge(a, b):
+                    G[a][b]["weight"] += 1
+                    G[a][b]["shared"].append(d["label"])
+                else:
+                    G.add_edge(a, b, weight=1, shared=[d["label"]])
+    for _, _, e in G.edges(data=True):
+        e["shared"] = sorted(e["shared"])
+    return G
+
+
+def policy_tree(store, evaluation: str | None = None) -> nx.DiGraph:
+    """政策 → 施策 → 測定指標 → 達成手段 from the 事前分析表 in the graph.
+
+    Nodes carry ``kind`` (policy, measure, indicator, means), ``label`` and, for 達成手段, ``budget`` (the
+    amount for the evaluation year, 百万円; NaN when unknown), ``budgets`` {fiscal year: amount},
+    ``executed`` {fiscal year: amount}, ``number`` (行政事業レビュー事業番号) and ``sheet`` (implementing sheet).
+    A 達成手段 that names no 測定指標 hangs under its 施策; one naming several has several parents.
+    """
+    rows = evaluation_tree(store, evaluation)
+    money = means_sheets(store, evaluation)
+    T = nx.DiGraph()
+    if rows.empty:
+        return T
+    budgets: dict[str, dict[int, float]] = defaultdict(dict)
+    executed: dict[str, dict[int, float]] = defaultdict(dict)
+    numbers: dict[str, str] = {}
+    for r in rows.itertuples(index=False):
+        year = None if pd.isna(r.eval_year) else int(r.eval_year)
+        measure = r.concept if isinstance(r.concept, str) else r.eval
+        if measure not in T:
+            T.add_node(measure, kind="measure", label=r.concept_label if isinstance(r.concept_label, str)
+                       else (r.eval_label or measure), evaluation=r.eval, year=year, ministry=r.ministry_name)
+        if isinstance(r.broader, str):
+            T.add_node(r.broader, kind="policy", label=r.broader_label if isinstance(r.broader_label, str)
+                       else r.broader)
+            T.add_edge(r.broader, measure)
+        if r.kind == "indicator":
+            T.add_node(r.node, kind="indicator", label=r.node_label, number=r.node_number, year=year)
+            T.add_edge(measure, r.node)
+        else:
+            T.add_node(r.node, kind="means", label=r.node_label, index=int(r.node_number), year=year,
+                       sheet=r.sheet_iri if isinstance(r.sheet_iri, str) else None)
+            if isinstance(r.indicator, str):
+                T.add_edge(r.indicator, r.node)
+            else:
+                T.add_edge(measure, r.node)
+    for r in money.itertuples(index=False):
+        node = _means_node(T, r.eval, r.index)
+        if node is None:
+            continue
+        if isinstance(r.number, str):
+            numbers[node] = r.number
+        if pd.notna(r.fiscal_year):
+            if pd.notna(r.amount):
+                budgets[node][int(r.fiscal_year)] = float(r.amount)
+            if pd.notna(r.executed):
+                executed[node][int(r.fiscal_year)] = float(r.executed)
+    for n, d in T.nodes(data=True):
+        if d["kind"] == "means":
+            d["budgets"] = dict(sorted(budgets[n].items()))
+            d["executed"] = dict(sorted(executed[n].items()))
+            d["number"] = numbers.get(n)
+            d["budget"] = d["budgets"].get(d["year"], float("nan")) if d["year"] else float("nan")
+    return T
+
+
+def _means_node(T: nx.DiGraph, evaluation: str, index) -> str | None:
+    for n, d in T.nodes(data=True):
+        if d["kind"] == "means" and d["index"] == int(index) and n.startswith(evaluation + "/"):
+            return n
+    return None
+
+
+def tree_summary(T: nx.DiGraph) -> dict[str, float | int]:
+    """Counts per node kind and the total 達成手段 budget of the evaluation year (each 達成手段 once)."""
+    out: dict[str, float | int] = {k: 0 for k in ("policy", "measure", "indicator", "means")}
+    total, known = 0.0, 0
+    for _, d in T.nodes(data=True):
+        out[d["kind"]] += 1
+        if d["kind"] == "means" and not math.isnan(d["budget"]):
+            total += d["budget"]
+            known += 1
+    out["means_budget"] = total
+    out["means_with_budget"] = known
+    return out
+
+
+def tree_frame(T: nx.DiGraph) -> pd.DataFrame:
+    """The 達成手段 of a policy tree as rows: index, name, indicators, number, budget, sheet."""
+    rows = []
+    for n, d in T.nodes(data=True):
+        if d["kind"] != "means":
+            continue
+        inds = sorted((T.nodes[p].get("number") for p in T.predecessors(n) if T.nodes[p]["kind"] == "indicator"),
+                      key=lambda s: (len(s), s))
+        rows.append({"index": d["index"], "name": d["label"], "indicators": ",".join(inds), "number": d["number"],
+                     "budget": d["budget"], "sheet": d["sheet"]})
+    cols = ["index", "name", "indicators", "number", "budget", "sheet"]
+    return pd.DataFrame(rows, columns=cols).sort_values("index").reset_index(drop=True)
+
+
+def graph_summary(G: nx.Graph, top: int = 5, prefix: str = "") -> dict[str, object]:
+    """Nodes, edges and the ``top`` heaviest edges (``edge[label a|label b]=weight``) of a graph, keys prefixed."""
+    out: dict[str, object] = {f"{prefix}nodes": G.number_of_nodes(), f"{prefix}edges": G.number_of_edges()}
+    heavy = sorted(G.edges(data=True), key=lambda e: (-e[2].get("weight", 1), str(e[0]), str(e[1])))[:top]
+    for a, b, d in heavy:
+        la, lb = sorted([G.nodes[a].get("label", a), G.nodes[b].get("label", b)])
+        out[f"{prefix}edge[{la}|{lb}]"] = d.get("weight", 1)
+    return out
