@@ -253,9 +253,9 @@ ASSERT_RULES: tuple[Rule, ...] = (
     Rule("official_not_contradicted", {"name": 0.35, "budget_hits": 1},
          lambda v, t: v["official"] and (v["name"] >= t["name"] or v["budget_hits"] >= t["budget_hits"])),
     # 「（うち X）」: X is the earlier 事業名 (a split or merge written in the name)
-    Rule("split_or_merge_in_name", {}, lambda v, t: v["part"] == "part"),
+    Rule("split_or_merge_in_name", {}, lambda v, t: v.get("part") == "part"),
     # the same bracketed budget item (「（情報通信技術調達等適正・効率化推進費）」) and a related name
-    Rule("same_budget_item", {"name": 0.35}, lambda v, t: v["part"] == "item" and v["name"] >= t["name"]),
+    Rule("same_budget_item", {"name": 0.35}, lambda v, t: v.get("part") == "item" and v["name"] >= t["name"]),
 )
 
 

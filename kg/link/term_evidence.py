@@ -121,16 +121,16 @@ TEXT_MARGIN = 0.15  # over the next candidate
 def by_meaning(scored: list) -> list:
     """When no candidate is asserted on names, budgets or numbers: the candidate whose 事業目的/事業概要 terms
     overlap the sheet's by at least TEXT_ASSERT, TEXT_MARGIN ahead of every other (a program keeps its texts
-    when its name changes). ``scored`` items are (asserted, score, number, record, evidence)."""
-    ranked = sorted(scored, key=lambda s: (-(s[4].get("text") or 0.0), s[2] or ""))
+    when its name changes). ``scored`` items are kg.link.evidence.Scored."""
+    ranked = sorted(scored, key=lambda s: (-(s.evidence.get("text") or 0.0), s.number or ""))
     if not ranked:
         return []
-    best = ranked[0][4].get("text") or 0.0
-    second = (ranked[1][4].get("text") or 0.0) if len(ranked) > 1 else 0.0
+    best = ranked[0].evidence.get("text") or 0.0
+    second = (ranked[1].evidence.get("text") or 0.0) if len(ranked) > 1 else 0.0
     if best >= TEXT_ASSERT and best - second >= TEXT_MARGIN:
         top = ranked[0]
-        top[4]["meaning"] = True
-        return [(True, max(top[1], best), top[2], top[3], top[4])]
+        top.evidence["meaning"] = True
+        return [top._replace(asserted=True, score=round(max(top.score, best), 3))]
     return []
 
 
