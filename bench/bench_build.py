@@ -5,7 +5,7 @@ the embedded Oxigraph store and on rdflib's in-memory graph of the same data (ra
 time to add one document to the built store (incremental rebuild: only that input is re-extracted).
 
 usage: .venv/bin/python bench/bench_build.py [--years 2015-2023] [--jobs 2] [--out /tmp/kg-national]
-                                             [--rs ../shared/data/rs2024-soumu] [--no-rdflib]
+                                             [--rs ../shared/data/rs2024] [--no-rdflib]
 """
 from __future__ import annotations
 
@@ -83,6 +83,8 @@ def bench_params(store) -> dict[str, dict[str, str]]:
         "shared-statutes": law, "statute-programs": law, "policy-tree": {"ministry": "総務省"},
         "sheets": {"number": "2021-総務-20-0095"}, "top-payees": {"year": "2023"},
         "evaluation-tree": {"evaluation": evaluation}, "means-sheets": {"evaluation": evaluation},
+        "money-flow": {"sheet": sheet}, "payee-sources": corp,
+        "subcontract-chains": {"ministry": "総務省", "year": "2024"},
     }
     return {k: {n: v for n, v in d.items() if v} for k, d in p.items()}
 

@@ -1,10 +1,15 @@
 """Extraction speed: sheets/second on one core over the seed documents (read + detect + extract).
 
-usage: .venv/bin/python bench/bench_extract.py [--rounds N]
+usage: .venv/bin/python bench/bench_extract.py [--rounds N] [--formats DIR]
+
+``--formats DIR`` also times the generated review sheets of tests/fixtures/review_sheets.py (written into DIR
+once, LibreOffice needed): .pdf pages/s (LibreOffice and reportlab prints, read + extract) and PDF-text sheets/s
+(the text of those PDFs from pdfminer.six, pdftotext and pdfplumber, plus seed 002), one core.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from pathlib import Path
 
@@ -17,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=50)
+    ap.add_argument("--formats", metavar="DIR", help="also time the generated sheets (.pdf, PDF text) in DIR")
     a = ap.parse_args()
     docs = [read_document(p) for p in sorted((ROOT / "seeds").glob("*.txt"))]
     for d in docs:  # warm up (Sudachi dictionary, regex compilation)
@@ -38,6 +44,47 @@ def main() -> None:
     read_dt = time.perf_counter() - read_t0
     print(f"{'all (extract only)':<55} {total_n / total_t:>9.1f}")
     print(f"{'all (read + extract)':<55} {total_n / (total_t + read_dt):>9.1f}")
+    if a.formats:
+        formats(Path(a.formats), max(1, a.rounds // 10))
+
+
+def formats(outdir: Path, rounds: int) -> None:
+    import sys
+
+    import pypdfium2 as pdfium
+
+    sys.path.insert(0, str(ROOT))
+    from tests.fixtures.review_sheets import build_fixtures
+
+    t0 = time.perf_counter()
+    files = build_fixtures(outdir)
+    print(f"fixtures: {len(files)} sheets in every format, written in {time.perf_counter() - t0:.1f} s")
+    for kind in ("lo.pdf", "rl.pdf"):
+        paths = [f[kind] for f in files.values()]
+        pages = sum(len(pdfium.PdfDocument(str(p))) for p in paths)
+        t0, c0 = time.perf_counter(), time.process_time()
+        for _ in range(rounds):
+            for p in paths:
+                extract_doc(read_document(p))
+        dt, dc = time.perf_counter() - t0, time.process_time() - c0
+        print(f"{'.pdf ' + kind[:2] + ' (read + extract)':<40} {pages * rounds / dt:>9.1f} pages/s "
+              f"{len(paths) * rounds / dt:>7.1f} sheets/s   (CPU time: {pages * rounds / dc:.1f} pages/s)")
+    texts = {}
+    for f in files.values():
+        for k, p in f.items():
+            if k.endswith(".txt"):
+                texts.setdefault(k.split(".")[1], []).append(read_document(p))
+    texts["seed 002"] = [read_document(ROOT / "seeds" / "002_c3e6fb52ab9c5507.txt")]
+    for tool, docs in sorted(texts.items()):
+        t0, c0 = time.perf_counter(), time.process_time()
+        for _ in range(rounds):
+            for d in docs:
+                extract_doc(d)
+        dt, dc = time.perf_counter() - t0, time.process_time() - c0
+        print(f"{'PDF text, ' + tool + ' (extract)':<40} {len(docs) * rounds / dt:>9.1f} sheets/s "
+              f"{'':>18}(CPU time: {len(docs) * rounds / dc:.1f} sheets/s)")
+    print(f"load average while measuring: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
+          f"(wall-clock rates shrink on a shared machine; CPU-time rates do not)")
 
 
 if __name__ == "__main__":

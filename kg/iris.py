@@ -300,3 +300,26 @@ def dataset_component(dataset_iri: str, prop_local: str) -> str:
 
 def indicator_obs(indicator_iri: str, measure: str, year: int) -> str:
     return f"{indicator_iri}/obs/{code_key(measure)}/{int(year)}"
+
+# ---------------------------------------------------------------- 資金の流れ (issue 18)
+
+
+def spending_block(sheet_iri: str, code: str) -> str:
+    return f"{sheet_iri}/block/{code_key(code)}"
+
+
+def money_flow(sheet_iri: str, source: str | None, target: str) -> str:
+    """A flow into block ``target`` from block ``source`` (None: from the organisation)."""
+    return f"{sheet_iri}/flow/{code_key(source) if source else 'org'}-{code_key(target)}"
+
+
+def expense_item(block_iri: str, index: int) -> str:
+    return f"{block_iri}/item/{int(index)}"
+
+
+def indirect_cost(sheet_iri: str, index: int) -> str:
+    return f"{sheet_iri}/indirect-cost/{int(index)}"
+
+
+def commitment_contract(block_iri: str, index: int) -> str:
+    return f"{block_iri}/contract/{int(index)}"

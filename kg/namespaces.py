@@ -169,6 +169,35 @@ class KG(DefinedNamespace):
     code: URIRef
     line: URIRef
 
+    # issue 18: follow the money (資金の流れ)
+    SpendingBlock: URIRef
+    MoneyFlow: URIRef
+    ExpenseItem: URIRef
+    IndirectCost: URIRef
+    spendingBlock: URIRef
+    blockCode: URIRef
+    blockName: URIRef
+    role: URIRef
+    largestPayee: URIRef
+    payeeCount: URIRef
+    blockAmount: URIRef
+    chainDepth: URIRef
+    inBlock: URIRef
+    moneyFlow: URIRef
+    flowFrom: URIRef
+    flowTo: URIRef
+    flowKind: URIRef
+    flowLabel: URIRef
+    flowAmount: URIRef
+    chainStatus: URIRef
+    flowEvidence: URIRef
+    expenseItem: URIRef
+    expenseCategory: URIRef
+    use: URIRef
+    itemAmount: URIRef
+    indirectCost: URIRef
+    commitmentContract: URIRef
+    contractor: URIRef
 
 PREFIXES: dict[str, str] = {
     "kg": KG_NS,

@@ -16,6 +16,9 @@ import pandas as pd
 from kg.paths import PACKAGE_DIR, QUERY_DIR
 from kg.query.analyze import *  # noqa: F403 - the notebooks' one import
 from kg.query.analyze import __all__ as _analysis
+from kg.query.flow import flow_keys, sankey, top_flow_trees  # issue 18: money flows
+from kg.query.flow import format_table as flow_table
+from kg.query.sankey import sankey_html
 
 ROOT = PACKAGE_DIR.parent  # the source tree (seeds/), for notebooks run from a checkout
 SEEDS_CACHE = ROOT / "build" / "notebook-seeds"
@@ -77,4 +80,5 @@ def print_frame_keys(df: pd.DataFrame, key: str | list[str], values: list[str], 
         k = "|".join(str(r[c]) for c in keys)
         print_keys((f"{v}[{k}]", r[v]) for v in values)
 
-__all__ = [*_analysis, "ROOT", "SEEDS_CACHE", "ensure_build", "out_dir", "print_frame_keys", "print_keys"]
+__all__ = [*_analysis, "ROOT", "SEEDS_CACHE", "ensure_build", "out_dir", "print_frame_keys", "print_keys",
+           "flow_keys", "flow_table", "sankey", "sankey_html", "top_flow_trees"]

@@ -54,8 +54,10 @@ def test_unparseable_amounts_are_unknown_and_flagged(tmp_path, raw):
 def test_negative_total_is_flagged(tmp_path):
     rec, _ = _edit(tmp_path, "計", "\t4\t", "\t▲4\t")
     b2019 = next(b for b in rec["budget"] if b["fiscal_year"] == 2019)
-    assert b2019["total"] == -4
-    assert {"negative_amount", "budget_total_mismatch"} <= _codes(rec)
+    assert b2019["total"] is None  # issue 17: a 計 its parts do not add up to is withheld, not emitted
+    assert {"withheld": -4} == {"withheld": next(w["value"] for w in rec["extra"]["withheld"]
+                                                 if w["field"] == "budget[2019].total")}
+    assert {"negative_amount", "budget_total_mismatch", "budget_total_withheld"} <= _codes(rec)
 
 
 @pytest.mark.parametrize("raw,code,kept", [("令和99年度", "bad_fiscal_year", None),

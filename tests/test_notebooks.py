@@ -201,3 +201,13 @@ def test_two_mode_html_lists_corporations(run):
     text = (run[1] / "contractors_two_mode.html").read_text(encoding="utf-8")
     assert "corp/1010001143390" in text  # the node info names the corporation IRI
     assert os.path.getsize(run[1] / "contractors_two_mode.html") > 5000
+
+
+def test_contractors_money_flow_sankey(run):
+    """Issue 18: the Sankey (ministry -> program -> block -> payee) of the sheets with money flows; in the seeds
+    only seed 003 has one: block B (PwC) passes 6 百万円 to block H (Asia Wise法律事務所)."""
+    keys, out = run[0]["contractors"], run[1]
+    assert _num(keys, "sankey_sheets") == 1
+    _close(keys, "flow[B->H]", 6)
+    page = (out / "money_flow_sankey.html").read_text(encoding="utf-8")
+    assert "Asia Wise法律事務所" in page and "B. PwCコンサルティング合同会社 → H. Asia Wise法律事務所: 6 百万円" in page

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,7 +33,7 @@ def input_fingerprint(inp: Input) -> str | None:
     try:
         files = sorted(x for x in p.rglob("*") if x.is_file()) if p.is_dir() else [p]
         for f in files:
-            h.update(f.name.encode())
+            h.update(os.fsencode(f.name))  # names that are not UTF-8 too
             with f.open("rb") as fh:
                 for chunk in iter(lambda fh=fh: fh.read(1 << 20), b""):
                     h.update(chunk)
@@ -58,7 +59,7 @@ class ExtractCache:
         if not p.exists():
             return None
         try:
-            with gzip.open(p, "rt", encoding="utf-8") as f:
+            with gzip.open(p, "rt", encoding="utf-8", errors="surrogateescape") as f:
                 data = json.load(f)
         except (OSError, ValueError):
             return None
@@ -70,7 +71,7 @@ class ExtractCache:
             return
         payload = dict(payload, input=inp.path)
         tmp = self._path(fp).with_suffix(".tmp")
-        with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=3) as f:
+        with gzip.open(tmp, "wt", encoding="utf-8", errors="surrogateescape", compresslevel=3) as f:
             json.dump(payload, f, ensure_ascii=False)
         tmp.replace(self._path(fp))
 

@@ -40,25 +40,42 @@ def _previous_graphs(store: ox.Store, base: str, name: str) -> list[ox.NamedNode
 
 
 def add_documents(paths: list[str], out_dir: str | Path, base: str | None = None) -> dict:
+    """Add or replace ``paths`` in the build at ``out_dir`` as one atomic change: under the folder's lock, a copy of
+    the store (hard-linked, cheap) is changed and swapped in together with report.json and the lines appended to
+    graph.nq (kg.query.atomic); a failure or a crash at any point leaves the build as it was."""
+    from kg.query import atomic
+    from kg.query.store import copy_store, locate_store
+
+    out = Path(out_dir)
+    if not out.is_dir():
+        raise FileNotFoundError(f"no kg build at {out_dir} (run `kg build ... --out {out_dir}` first)")
+    inputs = discover(paths)
+    data_sets = [i.path for i in inputs if i.kind in ("judgit", "rs")]
+    if data_sets:
+        raise AddError(f"kg add takes documents; data sets need `kg build` (they relink everything): {data_sets}")
+    with atomic.staged(out, "kg add") as tx:
+        live = locate_store(out)
+        store_dir = copy_store(live, tx.store_path())
+        store = ox.Store(str(store_dir))
+        try:
+            return _add(inputs, out, store, base, tx)
+        finally:
+            del store
+
+
+def _add(inputs, out: Path, store: ox.Store, base: str | None, tx) -> dict:
     from kg.build.pipeline import process_input
     from kg.emit.rankings import rankings_before, update_rankings
     from kg.emit.rdf import emit, to_nq_line
     from kg.iris import DEFAULT_BASE
     from kg.link import link_all
     from kg.link.store_index import StoreSheetIndex
-    from kg.query.store import open_store
 
     t0 = time.perf_counter()
-    out = Path(out_dir)
     report_path = out / "report.json"
     prev = json.loads(report_path.read_text(encoding="utf-8")) if report_path.exists() else {}
     base = base or prev.get("base") or DEFAULT_BASE
-    inputs = discover(paths)
-    data_sets = [i.path for i in inputs if i.kind in ("judgit", "rs")]
-    if data_sets:
-        raise AddError(f"kg add takes documents; data sets need `kg build` (they relink everything): {data_sets}")
-    store = open_store(out, read_only=False)
-    results = [process_input(i) for i in inputs if i.kind == "document"]
+    results = [process_input(i) for i in inputs if i.kind in ("document", "skip")]
     records = [r for res in results for r in res.records]
     _, link_report = link_all(records, mode="add", index=StoreSheetIndex(store, base))
     replaced, quads = [], []
@@ -73,8 +90,8 @@ def add_documents(paths: list[str], out_dir: str | Path, base: str | None = None
     store.extend(quads)
     ranks = update_rankings(store, base, before)
     store.flush()
-    with (out / "graph.nq").open("a", encoding="utf-8") as f:
-        f.writelines(sorted({to_nq_line(q) for q in quads}))
+    if quads:
+        tx.append("graph.nq", sorted({to_nq_line(q) for q in quads}))
     entries = [r.to_report() for r in results]
     added = {e["input"] for e in entries}
     prev["inputs"] = [i for i in prev.get("inputs", []) if i.get("input") not in added] + entries
@@ -84,7 +101,7 @@ def add_documents(paths: list[str], out_dir: str | Path, base: str | None = None
                                                "seconds": round(time.perf_counter() - t0, 2)})
     prev["stale_files"] = ["graph.nt", "graph.ttl"] + (["graph.nq (appended, unsorted)"] if quads else [])
     prev["stale_rankings"] = sorted(set(prev.get("stale_rankings", [])) | set(ranks["stale_rankings"]))
-    report_path.write_text(json.dumps(prev, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    tx.write_text("report.json", json.dumps(prev, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     return {"inputs": entries, "quads": len(quads), "graphs_replaced": len(replaced), "link": link_report,
             "rankings": ranks,
             "seconds": round(time.perf_counter() - t0, 2)}

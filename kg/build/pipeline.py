@@ -33,11 +33,15 @@ class InputResult:
     reasons: list[str] = field(default_factory=list)
     seconds: float = 0.0
     cached: bool = False
+    warnings: list[dict] = field(default_factory=list)  # about the input as a whole (e.g. JUDGIT lines not read)
 
     def to_report(self) -> dict:
-        warnings = [dict(w, source=r.get("source")) for r in self.records for w in r.get("warnings", [])]
+        from kg.build.inputs import display_path
+
+        warnings = [dict(w, source=display_path(self.input.path)) for w in self.warnings]
+        warnings += [dict(w, source=r.get("source")) for r in self.records for w in r.get("warnings", [])]
         return {
-            "input": self.input.path,
+            "input": display_path(self.input.path),
             "kind": self.input.kind,
             "status": self.status,
             "reasons": self.reasons,
@@ -54,33 +58,67 @@ class InputResult:
 
 
 def process_input(inp: Input) -> InputResult:
-    """Read and extract one input; never raises (errors become a failed status with the reason)."""
+    """Read and extract one input within its time limit; never raises (errors become a failed status with the
+    reason). Records come out writable and bounded (kg.build.guard.make_safe)."""
+    from kg.build.guard import clean_text, limit_seconds, make_safe, time_limit
     from kg.extract.dispatch import ExtractError, extract_path
     from kg.read.base import ReadError
 
     t0 = time.perf_counter()
     res = InputResult(inp)
     try:
-        if inp.kind == "note":
-            res.status, res.reasons = "skipped", ["data-set note, not a document"]
-        elif inp.kind == "document":
-            res.records = [extract_path(inp.path)]
-        elif inp.kind == "judgit":
-            from kg.sources.judgit import iter_judgit
+        with time_limit(limit_seconds(inp.kind), inp.path):
+            if inp.kind == "note":
+                res.status, res.reasons = "skipped", ["data-set note, not a document"]
+            elif inp.kind == "skip":
+                res.status, res.reasons = "skipped", [inp.reason]
+            elif inp.kind == "document":
+                res.records = [extract_path(inp.path)]
+            elif inp.kind == "judgit":
+                res.records, res.warnings = read_judgit(inp.path)
+            elif inp.kind == "rs":
+                from kg.sources.rs import iter_rs
 
-            res.records = list(iter_judgit(inp.path))
-        elif inp.kind == "rs":
-            from kg.sources.rs import iter_rs
-
-            res.records = list(iter_rs(inp.path))
+                res.records = list(iter_rs(inp.path))
+            for rec in res.records:
+                make_safe(rec)
     except (ReadError, ExtractError) as e:
-        res.status, res.reasons = "failed", [str(e)]
+        res.records, res.status, res.reasons = [], "failed", [clean_text(str(e))]
     except Exception as e:  # noqa: BLE001 - a bug in one extractor must not stop the build
-        res.status, res.reasons = "failed", [f"{inp.path}: internal error {type(e).__name__}: {e}"]
-    if res.status == "ok" and any(r.get("warnings") for r in res.records):
+        res.records, res.status = [], "failed"
+        res.reasons = [clean_text(f"{inp.path}: internal error {type(e).__name__}: {e}")]
+    if res.status == "ok" and inp.kind == "document":
+        _refuse_unestablished(res)
+    if res.status == "ok" and (res.warnings or any(r.get("warnings") for r in res.records)):
         res.status = "warnings"
     res.seconds = time.perf_counter() - t0
     return res
+
+
+def read_judgit(path: str) -> tuple[list[Record], list[dict]]:
+    """The sheets of one JUDGIT file and a warning per line that could not be read (with its line number) or for a
+    file cut off midway; the readable sheets are always kept."""
+    from kg.sources.judgit import JudgitReader
+
+    reader = JudgitReader(path)
+    records = list(reader)
+    warnings = []
+    for i, (line, reason) in enumerate(reader.errors):
+        cut = reader.truncated and i == len(reader.errors) - 1
+        warnings.append({"code": "judgit_file_truncated" if cut else "judgit_line_unreadable", "line": line,
+                         "message": f"line {line}: {reason}" + ("; the sheets before it are kept" if cut
+                                                                else "; this line is not in the graph")})
+    return records, warnings
+
+
+def _refuse_unestablished(res: InputResult) -> None:
+    """A review sheet whose 事業名 or fiscal year could not be established is not a document of the graph:
+    the input is failed (reasons name the file), its record is not emitted (issue 17)."""
+    from kg.extract.checks import unestablished
+
+    why = [w for r in res.records for w in unestablished(r)]
+    if why:
+        res.status, res.reasons, res.records = "failed", [f"{res.input.path}: {w}" for w in why], []
 
 
 def extract_all(inputs: list[Input], jobs: int = 1, progress=None, cache=None) -> list[InputResult]:
@@ -91,9 +129,10 @@ def extract_all(inputs: list[Input], jobs: int = 1, progress=None, cache=None) -
     results: list[InputResult | None] = [None] * len(inputs)
     todo: list[int] = []
     for i, inp in enumerate(inputs):
-        hit = cache.get(inp) if cache else None
+        hit = _cache_get(cache, inp) if cache and inp.kind not in ("skip", "note") else None
         if hit is not None:
-            results[i] = InputResult(inp, hit["records"], hit["status"], hit["reasons"], 0.0, cached=True)
+            results[i] = InputResult(inp, hit["records"], hit["status"], hit["reasons"], 0.0, cached=True,
+                                     warnings=hit.get("warnings") or [])
         else:
             todo.append(i)
     done = len(inputs) - len(todo)
@@ -101,8 +140,8 @@ def extract_all(inputs: list[Input], jobs: int = 1, progress=None, cache=None) -
     def finish(i: int, res: InputResult) -> None:
         nonlocal done
         results[i] = res
-        if cache and res.status != "failed":
-            cache.put(res.input, {"records": res.records, "status": res.status, "reasons": res.reasons})
+        if cache and res.status not in ("failed", "skipped"):
+            _cache_put(cache, res)
         done += 1
         if progress:
             progress(done, len(inputs))
@@ -115,6 +154,21 @@ def extract_all(inputs: list[Input], jobs: int = 1, progress=None, cache=None) -
             for i, res in zip(todo, ex.map(process_input, [inputs[i] for i in todo], chunksize=1), strict=True):
                 finish(i, res)
     return [r for r in results if r is not None]
+
+
+def _cache_get(cache, inp: Input) -> dict | None:
+    try:
+        return cache.get(inp)
+    except (OSError, UnicodeError, ValueError):
+        return None  # the cache only saves time: an unreadable entry is a miss
+
+
+def _cache_put(cache, res: InputResult) -> None:
+    try:
+        cache.put(res.input, {"records": res.records, "status": res.status, "reasons": res.reasons,
+                              "warnings": res.warnings})
+    except (OSError, UnicodeError, ValueError):
+        pass  # e.g. a full disk: the build goes on without caching this input
 
 
 # ---------------------------------------------------------------- build
@@ -130,13 +184,21 @@ class BuildOptions:
 
 
 def build(paths: list[str], out_dir: str | Path, opts: BuildOptions | None = None) -> dict:
-    """Run the whole build; write DIR/graph.nt, graph.nq, graph.ttl, report.json and DIR/store."""
-    from kg.link import link_all
-    from kg.query.store import load_new_store
+    """Run the whole build; write DIR/graph.nt, graph.nq, graph.ttl, report.json and DIR/store.
 
-    opts = opts or BuildOptions()
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    One writer per DIR (kg.query.atomic: a second build gets BusyError); every output is written into the staging
+    folder and published together when complete, so a failed or killed build leaves the previous outputs whole."""
+    from kg.query.atomic import staged
+
+    with staged(out_dir, "kg build") as tx:
+        return _build(paths, Path(out_dir), tx.dir, opts or BuildOptions(), tx)
+
+
+def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx) -> dict:
+    from kg.build.inputs import display_path
+    from kg.link import link_all
+    from kg.query.store import build_store
+
     t0 = time.perf_counter()
     meter = StageMeter(quiet=opts.quiet)  # seconds and peak memory per stage; tickers for the long stages
     inputs = discover(paths)
@@ -162,19 +224,21 @@ def build(paths: list[str], out_dir: str | Path, opts: BuildOptions | None = Non
     records = [r for res in results for r in res.records]
     stage("extract", "link")
     records, link_report = link_all(records)
-    stage("link", "emit (graph.nq)", bytes_of(out, "graph*"))
-    n_quads = write_quads(records, opts.base, out, opts.jobs)
-    stage("emit", "sort (graph.nt, graph.ttl)", bytes_of(out, "graph.nt", "graph.ttl", "graph.flat.tmp", "*.run"))
-    counts = finish_outputs(out, n_quads)
-    stage("sort", "load (store)", bytes_of(out, "store.new/*"))
-    load_new_store(out, out / "graph.nq")
+    stage("link", "emit (graph.nq)", bytes_of(stage_dir, "graph*"))
+    for name in ("graph.nq", "graph.nt", "graph.ttl"):
+        tx.path(name)
+    n_quads = write_quads(records, opts.base, stage_dir, opts.jobs)
+    stage("emit", "sort (graph.nt, graph.ttl)", bytes_of(stage_dir, "graph.nt", "graph.ttl", "graph.flat.tmp", "*.run"))
+    counts = finish_outputs(stage_dir, n_quads)
+    stage("sort", "load (store)", bytes_of(stage_dir, "store/*"))
+    build_store(tx.store_path(), stage_dir / "graph.nq")
     stage("store")
     validation = {"skipped": True}
     if opts.validate:
         from kg.validate.shacl import validate_build
 
         vbar = Progress("validate (SHACL checks)", quiet=opts.quiet, unit="check")
-        validation = validate_build(out, counts["triples"], progress=vbar)
+        validation = validate_build(stage_dir, counts["triples"], progress=vbar)
         vbar.done()
     stage("validate")
     resources = meter.close()
@@ -190,10 +254,21 @@ def build(paths: list[str], out_dir: str | Path, opts: BuildOptions | None = Non
         "stage_resources": resources["stages"],  # per stage: seconds and peak memory of the process tree
         "peak_memory_mb": resources["peak_memory_mb"],
         "seconds": round(time.perf_counter() - t0, 2),
+        "truncated_values": [dict(t, input=display_path(r.input.path), source=rec.get("source")) for r in results
+                             for rec in r.records for t in rec.get("truncated_values") or []],
+        "exit_code": exit_code(results, validation),
     }
-    (out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                                     encoding="utf-8")
+    if not report["truncated_values"]:
+        del report["truncated_values"]
+    tx.write_text("report.json", json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     return report
+
+
+def exit_code(results: list[InputResult], validation: dict) -> int:
+    """What `kg build` exits with: 1 SHACL violations, 3 some inputs failed (the rest built), else 0."""
+    if not validation.get("skipped") and not validation.get("conforms"):
+        return 1
+    return 3 if any(r.status == "failed" for r in results) else 0
 
 
 def _version() -> str:

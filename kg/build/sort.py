@@ -90,5 +90,17 @@ def sort_unique_files(exe: str, inputs: list[str], output: Path, tmp_dir: Path) 
     """``sort -u`` in the C locale (byte order = code-point order for UTF-8), in parallel, bounded buffer."""
     import subprocess
 
-    subprocess.run([exe, "-u", "-S", "1G", f"--parallel={max(1, os.cpu_count() or 1)}", "-T", str(tmp_dir),
-                    "-o", str(output), *inputs], check=True, env=dict(os.environ, LC_ALL="C"))
+    r = subprocess.run([exe, "-u", "-S", "1G", f"--parallel={max(1, os.cpu_count() or 1)}", "-T", str(tmp_dir),
+                        "-o", str(output), *inputs], env=dict(os.environ, LC_ALL="C"), stderr=subprocess.PIPE,
+                       text=True, errors="replace")
+    if r.returncode:
+        raise sort_error(r.stderr, output)
+
+
+def sort_error(stderr: str, output: Path) -> OSError:
+    """sort's failure as the OSError it reports (ENOSPC for a full disk), so callers give one clear message."""
+    import errno
+
+    lines = (stderr or "").strip().splitlines() or ["sort failed"]
+    code = errno.ENOSPC if any("No space left" in x for x in lines) else errno.EIO
+    return OSError(code, f"{os.strerror(code)} ({lines[0]})", str(output))

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
 
 
 def summarise(results: list[InputResult], records: list[Record], counts: dict) -> dict:
+    from kg.link.flows import flow_report
     from kg.normalize.houjin import error_kind, is_valid, validate
 
     sheets = [r for r in records if r.get("document_type") == "review_sheet"]
@@ -42,6 +43,7 @@ def summarise(results: list[InputResult], records: list[Record], counts: dict) -
         "quads": counts["quads"],
         "warnings": sum(len(r.get("warnings") or []) for r in records),
         "malformed_corporate_numbers": dict(sorted(malformed.items())),
+        "flows": flow_report(records),  # issue 18: blocks, flows, chains by depth, ambiguous 再委託 money
     }
 
 
@@ -59,6 +61,9 @@ def format_summary(report: dict) -> str:
     pay = report.get("link", {}).get("payees", {})
     if pay.get("corporations_across_ministries"):
         rows.append(("corps across ministries", pay["corporations_across_ministries"]))
+    fl = s.get("flows") or {}
+    if fl.get("blocks"):  # issue 18
+        rows += [("spending blocks", fl["blocks"]), ("block -> block flows", fl.get("block_flows", 0))]
     failed = [i for i in report["inputs"] if i["status"] == "failed"]
     w = max(len(k) for k, _ in rows)
     lines = ["kg build summary", "-" * (w + 12)]
@@ -70,4 +75,7 @@ def format_summary(report: dict) -> str:
         lines.append(f"SHACL: {'conforms' if v.get('conforms') else 'VIOLATIONS: ' + str(v.get('violations'))}")
     for f in failed:
         lines.append(f"FAILED {f['input']}: {'; '.join(f['reasons'])}")
+    for f in report["inputs"]:
+        if f["kind"] == "skip":  # what discovery would not open (FIFO, device, link loop): say so, not only count it
+            lines.append(f"SKIPPED {'; '.join(f['reasons'])}")
     return "\n".join(lines)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-COMMAND_MODULES = ("build", "extract", "query", "publish", "search")
+COMMAND_MODULES = ("build", "extract", "query", "publish", "flow", "search")
 
 
 def make_parser() -> argparse.ArgumentParser:

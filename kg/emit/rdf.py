@@ -20,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 import pyoxigraph as ox
 
 from kg import iris
+from kg.emit.flows import emit_flows
 from kg.emit.out import Out, node, vocab
 from kg.namespaces import DCTERMS, ELI, KG, OA, ORG, PC, PROV, QB, RDF, RDFS, RFC5147, SKOS, XSD
 from kg.normalize.houjin import validate as validate_houjin
@@ -181,7 +182,8 @@ def _line_span(out: Out, doc: str, first: int, last: int) -> str:
 
 
 # list items that are nodes of their own carry their line span themselves (_derived): no second derivation
-_ITEM_NODES = ("budget[", "past_project_numbers[", "related_projects[", "payees[", "indicators[", "means[")
+_ITEM_NODES = ("budget[", "past_project_numbers[", "related_projects[", "payees[", "indicators[", "means[",
+               "blocks[", "flows[", "flow_notes[")
 
 
 def _spans(out: Out, subject: str, doc: str, spans: dict) -> None:
@@ -402,6 +404,7 @@ def _review_sheet(out: Out, base: str, rec: Record) -> str:
             out.add(mc, SKOS.broader, pc)
 
     _payees(out, base, s, doc, spans, rec.get("payees") or [])
+    emit_flows(out, base, s, doc, spans, rec)
 
     for i, pn in enumerate(rec.get("past_project_numbers") or []):
         if not pn.get("number"):
@@ -484,6 +487,20 @@ def payee_node(base: str, sheet_iri: str, p: dict) -> tuple[str, str | None, str
     return iris.payee(sheet_iri, name, p.get("corporate_number_raw")), None, display
 
 
+def payee_entity(out: Out, base: str, s: str, p: dict) -> str:
+    """The payee of a row (a corporation, or a payee scoped to sheet ``s``) with its type, number and label."""
+    who, number, display = payee_node(base, s, p)
+    if number:
+        out.type(who, KG.Corporation, KG.Payee, ORG.FormalOrganization)
+        out.add(who, KG.corporateNumber, plain(number))
+        out.add(who, RDFS.seeAlso, iris.gbizinfo(number))
+    else:
+        out.type(who, KG.Payee)
+        out.add(who, KG.corporateNumberRaw, plain(p.get("corporate_number_raw")))
+    out.add(who, RDFS.label, ja(display))
+    return who
+
+
 def _payees(out: Out, base: str, s: str, doc: str, spans: dict, payees: list[dict]) -> None:
     for p in payees:
         pay = iris.payment(s, p.get("block"), p.get("rank"))
@@ -497,16 +514,7 @@ def _payees(out: Out, base: str, s: str, doc: str, spans: dict, payees: list[dic
         out.add(pay, PC.numberOfTenders, integer(p.get("bidders")))
         out.add(pay, KG.winningBidRatio, decimal(p.get("award_rate")))
         out.add(pay, KG.fiscalYear, integer(p.get("year")))
-        who, number, display = payee_node(base, s, p)
-        if number:
-            out.type(who, KG.Corporation, KG.Payee, ORG.FormalOrganization)
-            out.add(who, KG.corporateNumber, plain(number))
-            out.add(who, RDFS.seeAlso, iris.gbizinfo(number))
-        else:
-            out.type(who, KG.Payee)
-            out.add(who, KG.corporateNumberRaw, plain(p.get("corporate_number_raw")))
-        out.add(who, RDFS.label, ja(display))
-        out.add(pay, KG.payee, who)
+        out.add(pay, KG.payee, payee_entity(out, base, s, p))
         _derived(out, pay, doc, spans, f"payees[{p.get('block')}|{p.get('rank')}]")
 
 

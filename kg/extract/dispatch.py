@@ -19,6 +19,12 @@ def extract_doc(doc: RawDoc) -> Record:
     from kg.extract.detect import detect
 
     doc_type, layout = detect(doc.lines)
+    if doc_type == "policy_evaluation" and doc.fmt == "pdf" and layout == "excel":
+        # a ruled 事前分析表: its extractor reads text lines, not the review sheet's cell grid
+        from kg.read.pdf import read_pdf
+
+        doc = read_pdf(doc.path, text_only=True)
+        doc_type, layout = detect(doc.lines)
     if doc_type == "review_sheet" and layout == "pdf":
         from kg.extract.review_pdf import extract
     elif doc_type == "review_sheet":

@@ -245,14 +245,21 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
             top = cands[0][0]
             cands = [x for x in cands if x[0] >= top - 8.0]  # at most two unknown cells more than the best
         # the values each candidate cell uses, counted once per column (not once per beam entry)
-        prepared = [(loc, cell, tuple(Counter(v for v in cell if v is not None and v != 0).items()))
+        # (value, count, the count already used beyond which the pool runs out)
+        prepared = [(loc, cell, tuple((v, n, pool.get(v, 0) - n) for v, n in
+                                      Counter(v for v in cell if v is not None and v != 0).items()))
                     for loc, cell in cands]
         nxt = []
         for score, chosen, used in beam:
             prev = chosen[-1] if chosen else None
             want = -prev[CTN] if prev is not None and prev[CTN] is not None else None
             for loc, cell, add in prepared:
-                if any(used.get(v, 0) + n > pool.get(v, 0) for v, n in add):
+                fits = True
+                for v, _n, limit in add:
+                    if used.get(v, 0) > limit:
+                        fits = False
+                        break
+                if not fits:
                     continue
                 sc = score + loc
                 if prev is not None and cell[CFP] != want and not (want == 0 and cell[CFP] is None):
@@ -262,7 +269,7 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
         beam = []
         for sc, chosen, cell, used, add in nxt[:BEAM]:
             u = dict(used)
-            for v, n in add:
+            for v, n, _limit in add:
                 u[v] = u.get(v, 0) + n
             beam.append((sc, chosen + [cell], u))
         if not beam:

@@ -33,6 +33,7 @@ from kg.extract.fields import (
     parse_sheet_title,
     split_list,
 )
+from kg.extract.flows import extract_flows
 from kg.normalize.era import guess_era, parse_year, parse_year_headers
 from kg.normalize.project_number import canonical_number
 from kg.normalize.text import is_unknown, nfkc, or_none, squash
@@ -731,6 +732,7 @@ def extract(doc: RawDoc) -> Record:
     _related_projects(cx)
     _past_numbers(cx)
     _payees(cx)
+    extract_flows(rec, rows)
     _completeness(cx)
     __import__("kg.extract.indicators").extract.indicators.add_text_and_indicators(rec, rows)
     return rec

@@ -25,6 +25,16 @@ import re
 from kg.extract import fields
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
+from kg.extract.review_text import (
+    budget_paragraphs,
+    budget_rows,
+    label_fields,
+    label_lists,
+    paragraph_style,
+    payee_paragraphs,
+    payee_rows,
+    plans_plausible,
+)
 from kg.normalize.era import guess_era
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number, parse_numbers
@@ -265,6 +275,17 @@ def _budget(rec: Record, L: list[str]) -> None:
         warn(rec, "budget_missing", "no sheet year or no 予算額・執行額 table", field="budget")
         return
     hi = _first(L, lambda t: any(w in t for w in _OUTCOME_LABELS)) or len(L)
+    years = [(sy - 3 + k, k == 4) for k in range(5)]
+    rows = budget_rows(L, years, lab)  # row-style text: each row label with its figures, checked by arithmetic
+    if rows is None and paragraph_style(L):
+        rows = budget_paragraphs(L, years, lab)
+    if rows is not None:
+        budget, first, last = rows
+        for entry in budget:
+            rec["budget"].append(entry)
+            span(rec, f"budget[{entry['fiscal_year']}]", first, last)
+        span(rec, "budget", first, last)
+        return
     groups = budget_groups(L, 1, hi - 1)
     sol = solve_budget(groups)
     if sol is None:
@@ -272,6 +293,14 @@ def _budget(rec: Record, L: list[str]) -> None:
              "(当初+補正+繰越し+予備費 = 計)", line=lab, field="budget")
         return
     years = [sy - 3 + k for k in range(len(sol.grid))]
+    for y, col in zip(years[:-1], sol.grid[:-1], strict=False):  # the searched table must add up exactly
+        parts, total = col[:5], col[5]
+        if total is not None and all(isinstance(v, int | float) and float(v).is_integer() for v in [*parts, total]
+                                     if v is not None) and sum(v for v in parts if v is not None) != total:
+            warn(rec, "budget_unsolved", f"予算額・執行額: the best table found does not add up in {y} "
+                 f"({[as_int_if_whole(v) for v in parts]} vs 計 {as_int_if_whole(total)}); not used", line=lab,
+                 field="budget")
+            return
     lines_of: dict[float, list[int]] = {}
     for g in groups:
         for v in g.values:
@@ -397,6 +426,16 @@ def _payees(rec: Record, L: list[str]) -> None:
     if lo is None:
         warn(rec, "payees_missing", "no 支出先上位10者リスト", field="payees")
         return
+    text_rows = payee_rows(L, lo) if not paragraph_style(L) else payee_paragraphs(L, lo)
+    if text_rows:
+        for r in text_rows:
+            rec["payees"].append(fields.build_payee(rec, r.block, r.rank, r.cells, line=r.line))
+            span(rec, f"payees[{r.block}|{r.rank}]", r.line)
+            if r.guessed:
+                warn(rec, "payee_cell_guess", f"block {r.block} rank {r.rank}: placed by guess (a wrapped "
+                     "piece of text attached to the longer cell, or the block letter taken as the next one)",
+                     line=r.line, field=f"payees[{r.block}|{r.rank}]")
+        return
     letters, names, totals = _blocks(L, lo)
     rows = _payee_rows(L, lo)
     if not rows:
@@ -421,8 +460,16 @@ def _payees(rec: Record, L: list[str]) -> None:
                  "last block", field="payees")
             assign += [letters[-1]] * (len(rows) - pos)
     else:
-        warn(rec, "payee_blocks_unknown", "no block totals (計) found; all payees put in block A", field="payees")
-        assign = ["A"] * len(rows)
+        # no block totals: which block and rank each row has is not established, so no row is emitted
+        # (a payee row is a claim about its block and rank); the rows are kept in extra["withheld"]
+        lines = [r["line"] for r in rows]
+        warn(rec, "payee_blocks_unknown", f"no block totals (計) found: {len(rows)} payee rows (lines "
+             f"{min(lines)}-{max(lines)}) cannot be placed in their blocks; withheld", line=min(lines),
+             field="payees")
+        rec["extra"].setdefault("withheld", []).append(
+            {"field": "payees", "value": [{k: v for k, v in r.items() if k != "line"} for r in rows],
+             "reason": "payee blocks not established", "line": min(lines)})
+        return
     rank_in: dict[str, int] = {}
     for row, letter in zip(rows, assign, strict=True):
         rank_in[letter] = rank_in.get(letter, 0) + 1
@@ -431,6 +478,9 @@ def _payees(rec: Record, L: list[str]) -> None:
             warn(rec, "payee_rank", f"block {letter}: printed rank {row['rank']} but row {rank} in order",
                  line=row["line"], field="payees")
         name = row["name"]
+        m = re.match(r"^(\d{1,2}) (\S.*)$", name or "")
+        if m and int(m[1]) == rank:  # the rank cell printed on the name's line
+            name = m[2]
         if name is None and names.get(letter):
             name = names[letter]
             warn(rec, "payee_name_from_block", f"block {letter} rank {rank}: no name cell next to the row; took the "
@@ -487,6 +537,67 @@ def _related(rec: Record, L: list[str]) -> None:
 
 # ------------------------------------------------------------------ entry point
 
+_MISSING_CODES = {"project_number": "project_number_missing", "project_name": "project_name_missing",
+                  "bureau": "bureau_missing", "division": "division_missing",
+                  "responsible_officials": "officials_missing", "start_fiscal_year": "start_year_missing",
+                  "end_fiscal_year": "end_year_missing", "accounts": "accounts_missing",
+                  "implementation_methods": "implementation_methods_missing"}
+
+
+def _label_anchored(rec: Record, L: list[str]) -> None:
+    """Fields printed next to their labels, in any tool's order (kg.extract.review_text), take precedence over
+    the positional guesses above; a guess they replace is a warning naming field and line."""
+    found = label_fields(L, rec["sheet_fiscal_year"])
+    for key, (value, line) in sorted(found.items()):
+        old = rec.get(key)
+        if old == value:
+            continue
+        if old not in (None, []):
+            warn(rec, "pdf_text_disagreement", f"{key}: {old!r} by position, {value!r} next to its label "
+                 "(kept)", line=line, field=key)
+        rec[key] = value
+        rec["provenance"]["spans"].pop(key, None)
+        span(rec, key, line)
+        code = _MISSING_CODES.get(key)
+        rec["warnings"] = [w for w in rec["warnings"] if w.get("code") != code and
+                           not (key in ("start_fiscal_year", "end_fiscal_year") and w.get("code") == "period_missing")]
+
+
+def _label_lists(rec: Record, L: list[str]) -> None:
+    """List fields read between their label and the next (kg.extract.review_text.label_lists), where the
+    positional passes found nothing (or past numbers without their years)."""
+    found = label_lists(L, rec["sheet_fiscal_year"])
+    if "legal_text" in found and (not rec["legal_bases"] or not paragraph_style(L)):
+        from kg.normalize.law_ref import parse_legal_bases
+
+        text, line = found["legal_text"]
+        rec["extra"]["legal_bases_text"] = text
+        rec["legal_bases"] = parse_legal_bases(text)
+        for lb in rec["legal_bases"]:
+            span(rec, f"legal_bases[{lb.get('law')}]", line)
+        rec["warnings"] = [w for w in rec["warnings"] if w.get("code") != "legal_bases_missing"]
+    if rec["related_plans"] and not plans_plausible(rec["related_plans"]):
+        warn(rec, "related_plans_unsure", f"関係する計画、通知等 mixed with other cells' text; left out: "
+             f"{rec['related_plans']!r}", line=rec["provenance"]["spans"].get("related_plans", [None])[0],
+             field="related_plans")
+        rec["related_plans"] = []
+        rec["provenance"]["spans"] = {k: v for k, v in rec["provenance"]["spans"].items()
+                                      if not k.startswith("related_plans")}
+    if "related_plans" in found and not rec["related_plans"]:
+        rec["related_plans"], line = found["related_plans"]
+        for k in range(len(rec["related_plans"])):
+            span(rec, f"related_plans[{k}]", line)
+    pe = rec["policy_evaluation"]
+    if "policy_evaluation" in found and (pe is None or pe.get("policy") is None or pe.get("measure") is None):
+        rec["policy_evaluation"], line = found["policy_evaluation"]
+        span(rec, "policy_evaluation", line)
+    past = rec["past_project_numbers"]
+    if "past_project_numbers" in found and (not past or not any("fiscal_year" in x for x in past)):
+        rec["past_project_numbers"], line = found["past_project_numbers"]
+        for i in range(len(rec["past_project_numbers"])):
+            span(rec, f"past_project_numbers[{i}]", line)
+
+
 def extract(doc: RawDoc) -> Record:
     """Extract one 行政事業レビューシート (PDF text) into a review_sheet record."""
     rec = new_record("review_sheet", doc.name)
@@ -504,6 +615,8 @@ def extract(doc: RawDoc) -> Record:
     _payees(rec, L)
     _past_numbers(rec, L)
     _related(rec, L)
+    _label_anchored(rec, L)
+    _label_lists(rec, L)
     if rec["policy_evaluation"] is None:
         warn(rec, "policy_evaluation_missing", "no 政策 / 施策 cells", field="policy_evaluation")
     return rec

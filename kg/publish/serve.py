@@ -49,6 +49,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from kg.paths import WEB_DIR
 from kg.publish import gsp
+from kg.publish.flow_page import flow_route
 from kg.publish.guard import OutboundRefused, check_outbound
 from kg.publish.pool import MAX_RESULT_DEFAULT, QueryPool, ThreadRunner, execute
 from kg.publish.protocol import (
@@ -196,6 +197,7 @@ ROUTES: tuple[Route, ...] = (
     Route("/index.html", READ, static("index.html", HTML)),
     Route("/app.js", READ, static("app.js", "text/javascript; charset=utf-8")),
     Route("/context.jsonld", READ, static("context.jsonld", "application/ld+json")),
+    Route("/flow", READ, flow_route),  # issue 18: the money-flow page (Sankey + tree, or JSON)
 )
 
 

@@ -1,7 +1,8 @@
 """The embedded store (pyoxigraph on disk) and read-only SPARQL over it.
 
-A build writes a new store next to the old one and swaps it in only when complete, so a build
-killed midway leaves the previous store usable.
+A build writes a new store aside and swaps it in only when complete, through a journalled commit
+(kg.query.atomic): a build killed at any point leaves the previous store or the new one usable, and the next
+build, ``kg add`` or ``kg query`` finishes or undoes the interrupted swap.
 """
 from __future__ import annotations
 
@@ -24,35 +25,65 @@ def store_path(out_dir: str | Path) -> Path:
     return Path(out_dir) / STORE_DIRNAME
 
 
-def load_new_store(out_dir: str | Path, nquads_file: str | Path) -> Path:
-    """Bulk-load ``nquads_file`` into ``out_dir/store`` atomically (build in store.new, then swap)."""
-    final = store_path(out_dir)
-    tmp = final.with_name(STORE_DIRNAME + ".new")
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    st = ox.Store(str(tmp))
+def build_store(target: str | Path, nquads_file: str | Path) -> Path:
+    """Bulk-load ``nquads_file`` into a new store at ``target`` (removed first if a killed run left one), flushed,
+    optimised and closed."""
+    target = Path(target)
+    if target.exists():
+        shutil.rmtree(target)
+    st = ox.Store(str(target))
     st.bulk_load(path=str(nquads_file), format=ox.RdfFormat.N_QUADS)
     st.flush()
     st.optimize()
     del st
-    old = final.with_name(STORE_DIRNAME + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if final.exists():
-        final.rename(old)
-    tmp.rename(final)
-    if old.exists():
-        shutil.rmtree(old)
-    return final
+    return target
+
+
+def copy_store(source: str | Path, target: str | Path) -> Path:
+    """A copy of the store at ``source`` as a new store at ``target`` (RocksDB checkpoint: the immutable files are
+    hard-linked, so this is cheap on one file system); the copy can then be changed without touching the source."""
+    st = ox.Store(str(source))
+    try:
+        st.backup(str(target))
+    finally:
+        del st
+    return Path(target)
+
+
+def load_new_store(out_dir: str | Path, nquads_file: str | Path) -> Path:
+    """Bulk-load ``nquads_file`` as ``out_dir/store``: built aside in the staging folder and swapped in by a journalled
+    commit (kg.query.atomic), so a run killed at any point leaves the previous store or the new one, never none."""
+    from kg.query import atomic
+
+    s = atomic.begin(out_dir)
+    build_store(s / STORE_DIRNAME, nquads_file)
+    atomic.commit(out_dir, [], store=True)
+    return store_path(out_dir)
+
+
+def locate_store(out_dir: str | Path) -> Path:
+    """The store folder of build folder ``out_dir`` (or ``out_dir`` itself when it is a store). An interrupted build
+    or swap is repaired first when no writer holds the folder; while one does, the last complete store is used."""
+    from kg.query import atomic
+
+    out = Path(out_dir)
+    p = store_path(out)
+    if not p.exists() and (out / "CURRENT").exists():
+        return out  # the store folder itself
+    if (atomic.staging_dir(out).exists() or not p.exists()) and out.is_dir() and atomic.lock_is_free(out):
+        try:
+            with atomic.output_lock(out, "kg repair"):
+                atomic.recover(out)
+        except (atomic.BusyError, atomic.OutputError, OSError):
+            pass  # a writer came in, or the folder is read-only: read what is there
+    found = p if p.exists() else atomic.usable_store(out)
+    if found is None:
+        raise FileNotFoundError(f"no kg store under {out_dir} (run `kg build ... --out {out_dir}` first)")
+    return found
 
 
 def open_store(out_dir: str | Path, read_only: bool = True) -> ox.Store:
-    p = store_path(out_dir)
-    if not p.exists():
-        # accept the store folder itself too
-        p = Path(out_dir)
-        if not (p / "CURRENT").exists():
-            raise FileNotFoundError(f"no kg store under {out_dir} (run `kg build ... --out {out_dir}` first)")
+    p = locate_store(out_dir)
     return ox.Store.read_only(str(p)) if read_only else ox.Store(str(p))
 
 

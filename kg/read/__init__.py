@@ -10,11 +10,14 @@ DOC_SUFFIXES = {".txt", ".tsv", ".text", ".xlsx", ".xlsm", ".pdf"}
 
 
 def read_document(path: str | Path) -> RawDoc:
+    from kg.read.base import open_regular
+
     p = Path(path)
-    try:
-        head = p.open("rb").read(8)
-    except OSError as e:
-        raise ReadError(p, f"cannot open: {e.strerror}") from None
+    with open_regular(p) as f:
+        try:
+            head = f.read(8)
+        except OSError as e:
+            raise ReadError(p, f"cannot read: {e.strerror}") from None
     if not head:
         raise ReadError(p, "empty file")
     if head.startswith(b"%PDF"):

@@ -2,8 +2,16 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+
+# Bounds on reading one input (a hostile or broken file fails with a clear reason instead of hanging the build)
+MAX_DOCUMENT_BYTES = 200 * 1024 * 1024  # a document file (.txt/.tsv/.xlsx/.pdf)
+MAX_XLSX_XML_BYTES = 128 * 1024 * 1024  # all XML parts of a workbook, uncompressed (as the zip directory says)
+MAX_XLSX_CELLS = 5_000_000  # cells of one worksheet's value grid
+MAX_JSON_DEPTH = 200  # nesting of one JUDGIT line (real lines nest 4 deep)
 
 
 class ReadError(Exception):
@@ -46,10 +54,59 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_bytes(path: str | Path) -> tuple[Path, bytes]:
-    """The file's bytes; an unreadable file raises ReadError naming it."""
+def special_kind(mode: int) -> str | None:
+    """What a non-regular file is, in words (None for a regular file or a folder)."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    for test, name in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def check_regular(path: str | Path, limit: int | None = MAX_DOCUMENT_BYTES) -> int:
+    """The size of ``path``, which must be a regular file (a FIFO or a device would block or never end) of at most
+    ``limit`` bytes; else ReadError naming it."""
     p = Path(path)
     try:
-        return p, p.read_bytes()
+        st = p.stat()
     except OSError as e:
         raise ReadError(p, f"cannot open: {e.strerror}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise ReadError(p, "a folder, not a document")
+    special = special_kind(st.st_mode)
+    if special:
+        raise ReadError(p, f"{special}, not a document; not read")
+    if limit is not None and st.st_size > limit:
+        raise ReadError(p, f"file too large ({st.st_size:,} bytes > the limit of {limit:,})")
+    return st.st_size
+
+
+def open_regular(path: str | Path, limit: int | None = MAX_DOCUMENT_BYTES):
+    """A binary file object for a regular file of at most ``limit`` bytes (checked on the open file too, so a file
+    swapped for a FIFO after the check cannot block: the open does not wait for a writer)."""
+    p = Path(path)
+    check_regular(p, limit)
+    try:
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as e:
+        raise ReadError(p, f"cannot open: {e.strerror}") from None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        raise ReadError(p, "not a regular file; not read")
+    return os.fdopen(fd, "rb")
+
+
+def read_bytes(path: str | Path, limit: int | None = MAX_DOCUMENT_BYTES) -> tuple[Path, bytes]:
+    """The file's bytes (at most ``limit``); an unreadable, special or oversized file raises ReadError naming it."""
+    p = Path(path)
+    with open_regular(p, limit) as f:
+        try:
+            data = f.read(limit + 1) if limit is not None else f.read()
+        except OSError as e:
+            raise ReadError(p, f"cannot read: {e.strerror}") from None
+    if limit is not None and len(data) > limit:
+        raise ReadError(p, f"file too large (more than the limit of {limit:,} bytes)")
+    return p, data

@@ -32,9 +32,20 @@ def open_text(path: Path) -> IO[str]:
     return open(path, encoding="utf-8-sig", newline="\n")
 
 
-def iter_lines(path: str | Path) -> Iterator[tuple[int, str]]:
-    """(1-based line number, line) for every line, blank ones included. An unopenable file raises ReadError;
-    a file that breaks part way raises CutOff after the last good line."""
+MAX_LINE_CHARS = 256 * 1024 * 1024  # one line (one sheet); a longer one is skipped, not held in memory
+
+
+class LongLine(str):
+    """Stands for a line longer than MAX_LINE_CHARS (its text is not kept): ``len(line)`` is 0, ``line.length``
+    the characters it had."""
+
+    length = 0
+
+
+def iter_lines(path: str | Path, max_chars: int = MAX_LINE_CHARS) -> Iterator[tuple[int, str]]:
+    """(1-based line number, line) for every line, blank ones included; a line over ``max_chars`` comes as a
+    ``LongLine`` (read through, never held). An unopenable file raises ReadError; a file that breaks part way
+    raises CutOff after the last good line."""
     p = Path(path)
     try:
         fh = open_text(p)
@@ -43,7 +54,25 @@ def iter_lines(path: str | Path) -> Iterator[tuple[int, str]]:
     n = 0
     with fh:
         try:
-            for n, line in enumerate(fh, start=1):  # noqa: B007 - n is used after the loop
+            while True:
+                line = fh.readline(max_chars)
+                if not line:
+                    break
+                n += 1
+                if len(line) >= max_chars and not line.endswith("\n"):
+                    long = LongLine()
+                    long.length = len(line) + _skip_to_newline(fh)
+                    yield n, long
+                    continue
                 yield n, line
         except (OSError, EOFError, UnicodeDecodeError) as e:
             raise CutOff(n, str(e)) from None
+
+
+def _skip_to_newline(fh: IO[str], chunk: int = 1 << 20) -> int:
+    skipped = 0
+    while True:
+        part = fh.readline(chunk)
+        skipped += len(part)
+        if not part or part.endswith("\n"):
+            return skipped

@@ -1,4 +1,9 @@
-"""PDF reader: text layer -> RawDoc, one line per text line, pages in order (pdfplumber).
+"""PDF reader: page geometry or text layer -> RawDoc, pages in order (pdfplumber).
+
+A PDF whose pages hold a ruled form (the review sheet printed from Excel by any producer) is read as a cell
+grid (kg.read.pdf_grid: cells from the ruling lines, one TAB-separated line per form row, as an Excel text
+export gives), so the same field mapping reads .xlsx, Excel text and such PDFs. A PDF without a ruled form
+is read as text lines, as follows.
 
 A vertical gap between two text lines (more than GAP line heights) becomes a blank line, as pdftotext
 does, so that wrapped cells stay together. Pages are separated by one blank line (extractors treat blank lines as cell boundaries). Locators are
@@ -10,11 +15,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.read.base import RawDoc, ReadError, read_bytes, sha256_bytes
+from kg.read.pdf_geometry import GeometryError, read_geometry
+from kg.read.pdf_grid import MIN_CELLS, grid_lines, page_grid
 
 GAP = 0.8  # a vertical gap wider than this many line heights ends a paragraph (like pdftotext)
 
 
-def read_pdf(path: str | Path) -> RawDoc:
+def read_pdf(path: str | Path, text_only: bool = False) -> RawDoc:
+    """The PDF as a cell grid when its pages hold a ruled form, else (or with ``text_only``) as text lines."""
     p, data = read_bytes(path)
     try:
         import pdfplumber
@@ -23,6 +31,17 @@ def read_pdf(path: str | Path) -> RawDoc:
         raise ReadError(p, f"PDF support missing ({e.name}); install pdfplumber") from None
     lines: list[str] = []
     locators: list[str] = []
+    try:
+        geometry = [] if text_only else read_geometry(p)
+    except GeometryError:
+        geometry = []  # pdfplumber below says why (encrypted, damaged)
+    grids = [page_grid(chars, edges, n) for n, (chars, edges) in enumerate(geometry, 1)]
+    if any(g.cells >= MIN_CELLS for g in grids):  # a ruled form: the cell grid
+        lines, locators = grid_lines(grids)
+        if any(x.strip() for x in lines):
+            return RawDoc(path=str(p), lines=lines, encoding="pdf", fmt="pdf", sha256=sha256_bytes(data),
+                          locators=locators)
+        lines, locators = [], []
     try:
         with pdfplumber.open(p) as pdf:
             for n, page in enumerate(pdf.pages, 1):

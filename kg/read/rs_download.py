@@ -15,6 +15,10 @@ from kg.read.base import ReadError
 
 FILE_RE = re.compile(r"^(\d-\d)_RS_(\d{4})_(.*)\.(csv|zip)$", re.IGNORECASE)
 REQUIRED = ("1-1", "1-2", "1-3", "2-1")
+# a zip member unpacking beyond these is refused from the zip directory, before reading (CSV deflates ~5-15:1)
+MAX_MEMBER_BYTES = 8 * 1024**3
+BOMB_MIN_BYTES = 64 * 1024**2
+BOMB_RATIO = 200
 FILE_TITLES = {
     "1-1": "基本情報_組織情報", "1-2": "基本情報_事業概要等", "1-3": "基本情報_政策・施策、法令等",
     "1-4": "基本情報_補助率等", "1-5": "基本情報_関連事業", "2-1": "予算・執行_サマリ",
@@ -55,6 +59,13 @@ def _zip_sources(path: Path, code_hint: str | None = None) -> list[Source]:
         raise ReadError(path, f"not a readable zip file: {e}") from None
     out = []
     members = [i for i in zf.infolist() if not i.is_dir()]
+    for info in members:
+        if info.file_size > MAX_MEMBER_BYTES or (info.file_size > BOMB_MIN_BYTES
+                                                 and info.file_size > BOMB_RATIO * max(info.compress_size, 1)):
+            zf.close()
+            raise ReadError(path, f"{zip_member_name(info)} unpacks to {info.file_size:,} bytes from "
+                                  f"{info.compress_size:,} (over {MAX_MEMBER_BYTES:,} bytes or {BOMB_RATIO}:1, "
+                                  f"not a CSV of the download); not read")
     for info in members:
         name = Path(zip_member_name(info)).name
         m = FILE_RE.match(name)

@@ -8,9 +8,9 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from kg.read.base import RawDoc, ReadError, sha256_bytes
+from kg.read.base import MAX_DOCUMENT_BYTES, RawDoc, ReadError, read_bytes, sha256_bytes
 
-MAX_TEXT_BYTES = 200 * 1024 * 1024
+MAX_TEXT_BYTES = MAX_DOCUMENT_BYTES
 
 
 def decode(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
@@ -59,10 +59,7 @@ def _strict(data: bytes, codec: str, path, label: str) -> tuple[str, str]:
 
 
 def read_text(path: str | Path) -> RawDoc:
-    p = Path(path)
-    data = p.read_bytes()
-    if len(data) > MAX_TEXT_BYTES:
-        raise ReadError(p, f"file too large ({len(data)} bytes > {MAX_TEXT_BYTES})")
+    p, data = read_bytes(path, MAX_TEXT_BYTES)  # a regular file, bounded: never a FIFO or /dev/zero
     text, enc = decode(data, p)
     if text.startswith("\ufeff"):
         text = text[1:]

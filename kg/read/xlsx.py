@@ -5,14 +5,20 @@ One line per sheet row, cells joined by TAB; a merged range keeps its value in t
 them for the common formats of the sheets (whole numbers without ".0", thousands separators for
 '#,##0' formats, percentages for '%' formats). Worksheets are concatenated in workbook order with one
 blank line between them (sheets without values are skipped); locators are "Sheet!R12".
+
+Reading is bounded: the zip's directory gives every part's unpacked size, and a workbook whose parts unpack to
+more than MAX_XLSX_XML_BYTES (a zip bomb: a few hundred KB holding a 400 MB sheet) is refused before any XML is
+parsed; zipfile never inflates a part beyond its declared size. A sheet's grid is built from the cells that hold
+values (never from the styled extent, and at most MAX_XLSX_CELLS cells).
 """
 from __future__ import annotations
 
 import datetime as dt
+import io
 import zipfile
 from pathlib import Path
 
-from kg.read.base import RawDoc, ReadError, read_bytes, sha256_bytes
+from kg.read.base import MAX_XLSX_CELLS, MAX_XLSX_XML_BYTES, RawDoc, ReadError, read_bytes, sha256_bytes
 
 
 def _fmt_number(v: float | int, number_format: str) -> str:
@@ -52,15 +58,39 @@ def cell_text(value: object, number_format: str = "General") -> str:
     return s.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
 
 
-def _extent(ws) -> tuple[int, int]:
-    """Last row/column holding a value: sheets often style whole rows/columns (max_column 16384)."""
+def check_unpacked_size(p: Path, z: zipfile.ZipFile, limit: int = MAX_XLSX_XML_BYTES) -> None:
+    """Refuse a workbook whose parts unpack to more than ``limit`` bytes (the zip directory's sizes, which zipfile
+    also enforces while inflating), naming the largest part."""
+    infos = z.infolist()
+    total = sum(i.file_size for i in infos)
+    if total > limit:
+        big = max(infos, key=lambda i: i.file_size)
+        raise ReadError(p, f"workbook too large when unpacked: {total:,} bytes of parts > the limit of {limit:,} "
+                           f"({big.filename}: {big.file_size:,} bytes from {big.compress_size:,} compressed); not read")
+
+
+def _grid(ws, p: Path) -> list[tuple[int, list[str]]]:
+    """(row number, cell texts) of the rows up to the last holding a value, built from the value cells only: sheets
+    often style whole rows/columns (max_column 16384), which must not become a grid."""
     cells = getattr(ws, "_cells", None)
     if cells is None:  # pragma: no cover - other openpyxl internals
-        return ws.max_row, ws.max_column
-    used = [k for k, c in cells.items() if c.value is not None and c.value != ""]
-    if not used:
-        return 0, 0
-    return max(r for r, _ in used), max(c for _, c in used)
+        cells = {(c.row, c.column): c for row in ws.iter_rows() for c in row}
+    if len(cells) > MAX_XLSX_CELLS:
+        raise ReadError(p, f"sheet {ws.title!r} has {len(cells):,} cells > the limit of {MAX_XLSX_CELLS:,}; not read")
+    by_row: dict[int, dict[int, str]] = {}
+    for (r, c), cell in cells.items():
+        if cell.value is None or cell.value == "":
+            continue
+        text = cell_text(cell.value, getattr(cell, "number_format", "General"))
+        if text:
+            by_row.setdefault(r, {})[c] = text
+    if not by_row:
+        return []
+    rows = []
+    for r in range(1, max(by_row) + 1):
+        vals = by_row.get(r, {})
+        rows.append((r, [vals.get(c, "") for c in range(1, max(vals) + 1)] if vals else []))
+    return rows
 
 
 def read_xlsx(path: str | Path) -> RawDoc:
@@ -72,7 +102,12 @@ def read_xlsx(path: str | Path) -> RawDoc:
     except ImportError:  # pragma: no cover - dependency declared in pyproject
         raise ReadError(p, "openpyxl is not installed") from None
     try:
-        wb = openpyxl.load_workbook(p, read_only=False, data_only=True)
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            check_unpacked_size(p, z)
+    except zipfile.BadZipFile as e:
+        raise ReadError(p, f"not an Excel workbook ({e})") from None
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException) as e:
         raise ReadError(p, f"not an Excel workbook ({e})") from None
     except KeyError as e:
@@ -83,16 +118,13 @@ def read_xlsx(path: str | Path) -> RawDoc:
     locators: list[str] = []
     try:
         for ws in wb.worksheets:
-            max_row, max_col = _extent(ws)
-            if not max_row:
+            rows = _grid(ws, p)
+            if not rows:
                 continue  # a sheet with no values
             if lines:
                 lines.append("")
                 locators.append(f"{ws.title}!R0")
-            for r, row in enumerate(ws.iter_rows(min_row=1, max_row=max_row, min_col=1, max_col=max_col), start=1):
-                cells = [cell_text(c.value, getattr(c, "number_format", "General")) for c in row]
-                while cells and not cells[-1]:
-                    cells.pop()
+            for r, cells in rows:
                 lines.append("\t".join(cells))
                 locators.append(f"{ws.title}!R{r}")
     finally:

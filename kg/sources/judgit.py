@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from kg.normalize.numbers import as_int_if_whole
 from kg.normalize.project_number import canonical_number, parse_numbers
 from kg.normalize.text import is_unknown, nfkc
 from kg.read.base import ReadError
-from kg.read.ndjson import CutOff, file_sha256, iter_lines
+from kg.read.ndjson import MAX_LINE_CHARS, CutOff, LongLine, file_sha256, iter_lines
 from kg.records import Payee, Record, new_record, span, warn
 
 BUDGET_FIELDS = {
@@ -133,6 +134,9 @@ class JudgitReader:
         try:
             for n, line in iter_lines(self.path):
                 self.stats["lines"] = n
+                if isinstance(line, LongLine):
+                    self._fail(n, f"a line of {line.length:,} characters, over the limit of {MAX_LINE_CHARS:,}")
+                    continue
                 if not line.strip():
                     continue
                 rec = self._line(line, n, sha)
@@ -152,6 +156,9 @@ class JudgitReader:
         except ValueError as e:
             self._fail(n, f"not JSON: {e}")
             return None
+        except RecursionError:
+            self._fail(n, f"nested too deeply to read (over Python's limit of {sys.getrecursionlimit()} levels)")
+            return None
         if not isinstance(d, dict):
             self._fail(n, f"not a JSON object but {type(d).__name__}")
             return None
@@ -160,7 +167,7 @@ class JudgitReader:
             return None
         try:
             rec = self._record(d, n, sha)
-        except (TypeError, ValueError, AttributeError) as e:
+        except (TypeError, ValueError, AttributeError, RecursionError) as e:
             self._fail(n, f"unexpected value: {e}")
             return None
         self.stats["sheets"] += 1
@@ -209,7 +216,7 @@ class JudgitReader:
         rec["extra"] = {"judgit_id": d.get("ID"), "jigyo_id": d.get("事業ID"), "url": d.get("url"),
                         "judgit_number": given or None}
         for jp, key in (("事業目的", "purpose"), ("事業概要", "overview")):
-            if not is_unknown(_s(d.get(jp))):
+            if isinstance(d.get(jp), str) and not is_unknown(_s(d.get(jp))):
                 rec["extra"][key] = d[jp]
         return rec
 

@@ -37,10 +37,11 @@ from kg.normalize.text import nfkc
 from kg.read.csv_tables import Table, iter_csv
 from kg.read.rs_download import find_sources
 from kg.records import Record, new_record, span, warn
+from kg.sources import rs_flows
 from kg.sources.rs_cells import cell, is_true, raw_cell, ref_number, to_int, yen
 from kg.sources.rs_payees import RsPayeeFiles
 
-USED = ("1-1", "1-2", "1-3", "1-5", "2-1", "3-2", "5-1", "5-2", "5-3")
+USED = ("1-1", "1-2", "1-3", "1-5", "2-1", "3-2", "5-1", "5-2", "5-3", "5-4")
 
 _LAW_NUMBER_RE = re.compile(r"(法律|政令|省令|府令|規則|告示|訓令|条例|勅令)第.+号")
 
@@ -313,6 +314,9 @@ class RsReader(RsPayeeFiles):
             self._read_5_1()
         self._read_5_3(as_payees="5-1" not in self.sources)
         self._read_5_2()
+        for n, rid, row in self._rows("5-4"):  # issue 18: 国庫債務負担行為等による契約 of the blocks
+            if (rec := self._rec(rid, "5-4", n)) is not None:
+                rs_flows.contract_row(rec, n, row)
         for t in self.tables.values():
             self.errors.extend((t.label, n, reason) for n, reason in t.bad_rows)
         files = {c: {"name": t.label, "sha256": t.sha256, "encoding": t.encoding, "rows": t.rows}
@@ -322,6 +326,7 @@ class RsReader(RsPayeeFiles):
         for rid in self.order:
             rec = self.recs[rid]
             rec.pop("_ranks", None)
+            rs_flows.finish(rec, "5-1" in self.sources)
             if rec["ministry"] is None:
                 warn(rec, "rs_no_organisation", f"予算事業ID {rid}: no 府省庁 in 1-1/1-2", field="ministry")
             rec["provenance"].update({"sha256": digest, "files": files})

@@ -13,6 +13,7 @@ from typing import Any
 
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.records import Payee, Record
+from kg.sources import rs_flows
 from kg.sources.judgit import check_houjin
 from kg.sources.rs_cells import cell, is_true, raw_cell, to_int, yen
 
@@ -111,6 +112,7 @@ class RsPayeeFiles:
             rec = self._rec(rid, "5-2", n)
             if rec is None:
                 continue
+            rs_flows.link_row(rec, n, row)  # issue 18: blocks and flows (kg.sources.rs_flows)
             ex = rec["extra"]
             if cell(row, "国自らが支出する間接経費") or cell(row, "国自らが支出する間接経費の項目"):
                 ex.setdefault("indirect_costs", []).append({

@@ -64,3 +64,78 @@ def test_encrypted_and_corrupt_pdfs_are_refused_naming_the_file(tmp_path):
     with pytest.raises(ReadError, match="corrupt") as e:
         read_document(bad)
     assert "broken.pdf" in str(e.value)
+
+
+# ------------------------------------------------------------------ ruled forms (kg.read.pdf_grid)
+
+def _h(y, x0, x1):
+    return {"orientation": "h", "x0": x0, "x1": x1, "top": y, "bottom": y}
+
+
+def _v(x, top, bottom):
+    return {"orientation": "v", "x0": x, "x1": x, "top": top, "bottom": bottom}
+
+
+def _ch(text, x0, top, size=8.0, upright=True):
+    return {"text": text, "x0": x0, "x1": x0 + size, "top": top, "bottom": top + size, "size": size,
+            "upright": upright}
+
+
+def test_cells_from_rulings_with_a_merged_cell():
+    from kg.read.pdf_grid import page_cells
+
+    # two rows, three columns; the top row's first two cells are merged (no ruling between them)
+    edges = [_h(0, 0, 90), _h(20, 0, 90), _h(40, 0, 90), _v(0, 0, 40), _v(30, 20, 40), _v(60, 0, 40),
+             _v(90, 0, 40)]
+    cells = sorted(page_cells(edges))
+    assert cells == [(0, 0, 60, 20), (0, 20, 30, 40), (30, 20, 60, 40), (60, 0, 90, 20), (60, 20, 90, 40)]
+    assert page_cells([_h(0, 0, 90), _v(0, 0, 40)]) == []  # rulings that close no cell
+
+
+def test_cell_text_rejoins_wrapped_and_stacked_text():
+    from kg.read.pdf_grid import cell_text
+
+    stacked = [_ch(c, 10, 10 * k) for k, c in enumerate("予算の状況")]
+    assert cell_text(stacked) == "予算の状況"
+    # a 法人番号 cut by the cell's width: no space; an ASCII word broken at a space: one space
+    cut = [_ch(c, 4 * k, 0, size=4) for k, c in enumerate("2000020261")] + [_ch(c, 4 * k, 6, size=4)
+                                                                             for k, c in enumerate("009")]
+    assert cell_text(cut, right=41) == "2000020261009"
+    spaced = [_ch(c, 4 * k, 0, size=4) for k, c in enumerate("Wi")] + [_ch(c, 4 * k, 6, size=4)
+                                                                        for k, c in enumerate("Fi")]
+    assert cell_text(spaced, right=60) == "Wi Fi"
+    rotated = [_ch(c, 10, 10 * k, upright=False) for k, c in enumerate("支出先")]
+    assert cell_text(rotated) == "支出先"
+
+
+def test_ruled_form_pdf_is_read_as_a_grid_with_page_locators(tmp_path):
+    """reportlab draws a small ruled form over two pages; rows continue across the page break in the same
+    columns, and the page number in the footer is not a row."""
+    from reportlab.pdfgen import canvas
+
+    from tests.helpers_pdf import FONT, _canvas
+
+    c, (_w, h) = _canvas(tmp_path / "form.pdf")
+    rows = [("事業名", "テスト事業", "担当部局庁", "自治行政局")] + [(str(k), f"支出先{k}", "3010005022218", str(10 * k))
+                                                            for k in range(1, 45)]
+    xs = (40, 120, 260, 360, 460)
+    y = h - 40
+    page = 1
+    for r in rows:
+        if y < 80:
+            c.drawString(290, 30, f"{page} / 2")
+            c.showPage()
+            page, y = page + 1, h - 40
+        c.setFont(FONT, 9)
+        for k, text in enumerate(r):
+            c.rect(xs[k], y - 20, xs[k + 1] - xs[k], 20)
+            c.drawString(xs[k] + 3, y - 14, text)
+        y -= 20
+    c.drawString(290, 30, f"{page} / 2")
+    c.showPage()
+    c.save()
+    assert isinstance(c, canvas.Canvas)
+    doc = read_pdf(tmp_path / "form.pdf")
+    assert doc.lines[0] == "事業名\tテスト事業\t担当部局庁\t自治行政局"
+    assert doc.lines[1:] == [f"{k}\t支出先{k}\t3010005022218\t{10 * k}" for k in range(1, 45)]
+    assert doc.locate(1) == "p1:R1" and doc.locate(len(doc.lines)).startswith("p2:R")

@@ -1,0 +1,669 @@
+"""Label-anchored reading of review-sheet PDF text, whatever tool made the text and in whatever order it put the
+cells (pdfminer.six and poppler's pdftotext write one cell per paragraph, pdfplumber one form row per line).
+
+The text is cut into tokens at the form's labels (事業名, 担当部局庁, 担当課室, 事業開始年度, 事業終了(予定)年度,
+事業番号, 会計区分, 主要政策・施策, 主要経費, 実施方法, ...): a label found at the start of a line or after a space
+is a label token, the text between labels is value tokens (paragraphs in paragraph-style text, the pieces of
+a line in row-style text). Pieces of a label wrapped over two lines (「条項も記載)」「(予定)年度」) are dropped.
+A field's value is the first value token after its label, before the next label, and only when it has the
+value's own shape (a 事業番号 that parses, an era year, an account name, text that is not a number);
+otherwise the field is left to the caller (kg.extract.review_pdf), which warns. Budget rows of row-style text
+(「当初予算 7 9 5 9 11」) are read by their row labels and accepted only when every executed year's 計 is the
+sum of its parts (``budget_rows``).
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from kg.extract import fields
+from kg.normalize.numbers import as_int_if_whole, parse_number
+from kg.normalize.project_number import canonical_number
+from kg.normalize.text import is_unknown, nfkc
+
+# (pattern, field): the label as printed, with the optional tails of its wording
+_LABELS: tuple[tuple[str, str], ...] = (
+    (r"事業番号", "project_number"),
+    (r"事業名", "project_name"),
+    (r"担当部局庁?", "bureau"),
+    (r"担当課室", "division"),
+    (r"作成責任者", "responsible_officials"),
+    (r"事業開始[^ ]*", "start_fiscal_year"),  # the label's wording, wherever the cell wrapped it
+    (r"事業終了[^ ]*", "end_fiscal_year"),
+    (r"会計区分", "accounts"),
+    (r"根拠法令(?:\s*\(具[^ ]*)?", "legal"),
+    (r"関係する\s*計画[^ ]*", "plans"),
+    (r"主要政策・施策", "major_policy"),
+    (r"主要経費", "major_expense"),
+    (r"事業の目的(?:\s*\([^)]*\))?", "purpose"),
+    (r"事業概要(?:\s*\([^)]*\))?", "outline"),
+    (r"実施方法", "implementation_methods"),
+    (r"予算額・執行額(?:\s*\(単位:百万円\))?", "budget"),
+    (r"政策評価(?:、\S*)?", "policy_eval"),
+    (r"政策", "policy"),
+    (r"施策", "measure"),
+    (r"関連する過去のレビューシートの事業番号", "past_project_numbers"),
+    (r"関連事業", "related"),
+    (r"支出先上位", "payees"),
+)
+_LABEL_RE = re.compile("|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(_LABELS)))
+_FULL_LABELS = ("事業開始年度", "事業終了(予定)年度", "根拠法令(具体的な条項も記載)", "関係する計画、通知等",
+                "政策評価、経済財政運営と改革の基本方針との関係", "予算額・執行額(単位:百万円)", "支出先上位10者リスト",
+                "事業の目的(目指す姿を簡潔に。3行程度以内)", "事業概要(5行程度以内。別添可)",
+                "関連する過去のレビューシートの事業番号")
+_ACCOUNT = re.compile(r"^(?:一般会計|[^\s、,]{1,30}特別会計[^\s、,]{0,20})(?:[、,\s]+(?:一般会計|[^\s、,]{1,30}特別会計"
+                      r"[^\s、,]{0,20}))*$")
+_METHODS = {"直接実施", "委託・請負", "補助", "負担", "交付", "貸付", "出資", "その他", "委託", "請負"}
+_ORG = re.compile(r"(?:局|官房|官|部|庁|本部|院|所|室|課|センター|会議|省|庁舎|事務局|グループ|チーム)(?:\([^)]*\))?$")
+_NUMBERISH = re.compile(r"^[\d,.\s▲△\-−%()]+$")
+
+
+class Token(NamedTuple):
+    text: str
+    line: int  # 1-based source line of its first piece
+    field: str | None  # the field a label token introduces (None: a value token)
+
+
+_FRAGMENTS = frozenset(lab[i:j] for lab in _FULL_LABELS for i in range(len(lab))
+                       for j in range(i + 1, min(len(lab), i + 12) + 1) if lab[i:j] != lab)
+
+
+def _is_fragment(t: str) -> bool:
+    """A piece of a label wrapped onto the next line (「条項も記載)」「知等」「度」)."""
+    s = t.replace(" ", "")
+    if s not in _FRAGMENTS or s.isdigit():
+        return False
+    return bool(re.search(r"\w", s))  # a lone bracket or comma is a piece of a value (「)」), not of a label
+
+
+def _split_line(text: str) -> list[tuple[str, str | None]]:
+    """One line -> [(text, field or None)], cut at labels found at the start of the line or after a space."""
+    out: list[tuple[str, str | None]] = []
+    pos = 0
+    for m in _LABEL_RE.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] != " ":
+            continue
+        end = m.start() + len(m.group(0).rstrip())
+        if end < len(text) and text[end] != " ":
+            continue  # glued to more text: a table header (「事業名所管府省名」) or running text, not a form label
+        if m.start() < pos:
+            continue
+        before = text[pos:m.start()].strip()
+        if before:
+            out.append((before, None))
+        field = _LABELS[int(m.lastgroup[1:])][1]
+        out.append((m.group(0).strip(), field))
+        pos = end
+    rest = text[pos:].strip()
+    if rest:
+        out.append((rest, None))
+    return out
+
+
+def paragraph_style(lines: list[str]) -> bool:
+    """True for text that separates cells by blank lines (pdfminer, pdftotext), False for one row per line."""
+    blank = sum(1 for x in lines if not x.strip())
+    return blank >= 0.2 * max(len(lines), 1)
+
+
+_TOKEN_CACHE: dict[int, tuple[list[str], list[Token]]] = {}
+
+
+def tokens(lines: list[str]) -> list[Token]:
+    """Label and value tokens in text order (see module doc); the last document's tokens are kept."""
+    hit = _TOKEN_CACHE.get(id(lines))
+    if hit is not None and hit[0] is lines:
+        return hit[1]
+    out = _tokens(lines)
+    _TOKEN_CACHE.clear()
+    _TOKEN_CACHE[id(lines)] = (lines, out)
+    return out
+
+
+def _tokens(lines: list[str]) -> list[Token]:
+    para = paragraph_style(lines)
+    out: list[Token] = []
+    open_value: list[str] = []
+    open_line = 0
+
+    def flush() -> None:
+        nonlocal open_value
+        if open_value:
+            text = fields.join_wrapped(open_value)
+            if not _is_fragment(text):
+                out.append(Token(text, open_line, None))
+            open_value = []
+
+    for n, raw in enumerate(lines, 1):
+        t = nfkc(raw)
+        if not t:
+            flush()
+            continue
+        for piece, field in _split_line(t):
+            if field is None:  # label pieces wrapped onto this line come first: drop them
+                words = piece.split(" ")
+                while words and _is_fragment(words[0]):
+                    words.pop(0)
+                piece = " ".join(words)
+                if not piece:
+                    continue
+            if field is not None:
+                flush()
+                out.append(Token(piece, n, field))
+            elif para:
+                if not open_value:
+                    open_line = n
+                open_value.append(piece)
+            else:
+                if not _is_fragment(piece):
+                    out.append(Token(piece, n, None))
+        if not para:
+            flush()
+    flush()
+    return out
+
+
+def _values_after(toks: list[Token], k: int, n: int = 1) -> list[Token]:
+    out = []
+    for t in toks[k + 1:]:
+        if t.field is not None or len(out) >= n:
+            break
+        out.append(t)
+    return out
+
+
+def _shape_ok(field: str, text: str, sheet_year: int | None) -> bool:
+    if is_unknown(text):
+        return False
+    if field == "project_number":
+        return canonical_number(text) is not None
+    if field in ("start_fiscal_year", "end_fiscal_year"):
+        fy = fields.parse_fiscal_year_cell(text, sheet_year)
+        return fy.error is None and (fy.year is not None or text.startswith("終了"))
+    if field == "accounts":
+        return bool(_ACCOUNT.match(text))
+    if field == "implementation_methods":
+        parts = fields.split_list(text)
+        return bool(parts) and all(p in _METHODS for p in parts)
+    if field in ("bureau", "division"):
+        return bool(_ORG.search(text)) and not _NUMBERISH.match(text) and len(text) <= 60
+    if field in ("project_name", "major_policy", "major_expense"):
+        return not _NUMBERISH.match(text) and not fields.parse_sheet_title(text) and len(text) <= 120
+    return True
+
+
+class Found(NamedTuple):
+    value: object
+    line: int
+
+
+def _run(toks: list[Token], field: str, limit: int = 60) -> tuple[list[Token], int] | None:
+    """The value tokens after a field's first label, up to the next label (and its line)."""
+    k = next((i for i, t in enumerate(toks) if t.field == field), None)
+    if k is None:
+        return None
+    vals = []
+    for t in toks[k + 1: k + 1 + limit]:
+        if t.field is not None:
+            break
+        vals.append(t)
+    return vals, toks[k].line
+
+
+_DECIDER = re.compile(r"^[^\d\s()第条]{1,24}(?:決定|了解|決議|策定|公表|報告|通知|改定|閣議)$")
+
+
+def plans_plausible(plans: list[dict]) -> bool:
+    """関係する計画 items that read as titles with a date and a decider: pieces of neighbouring cells mixed in
+    (「閣議第8条決定」, an unbalanced parenthesis) make the list implausible."""
+    for p in plans:
+        t = p.get("title") or ""
+        if t.count("(") != t.count(")") or re.search(r"第\s*\d+\s*条", t) or "閣議" in t or "決定)" in t:
+            return False
+        if p.get("decided_by") is not None and not _DECIDER.match(p["decided_by"]):
+            return False
+    return True
+
+
+def label_lists(lines: list[str], sheet_year: int | None = None) -> dict[str, Found]:
+    """List-valued fields read between their label and the next one: 根拠法令 (its text), 関係する計画、通知等,
+    政策評価 (政策 / 施策 values), 関連する過去のレビューシートの事業番号. Only what parses is returned."""
+    toks = tokens(lines)
+    out: dict[str, Found] = {}
+    run = _run(toks, "legal", 4)
+    if run and run[0] and re.search(r"第\s*[\d一二三四五六七八九十百]+\s*条", run[0][0].text):
+        out["legal_text"] = Found(fields.join_wrapped(t.text for t in run[0]), run[0][0].line)
+    run = _run(toks, "plans", 6)
+    if run and run[0]:
+        plans = fields.parse_plans(fields.join_wrapped(t.text for t in run[0]))
+        if plans and any(p.get("date") for p in plans) and plans_plausible(plans):
+            out["related_plans"] = Found(plans, run[0][0].line)
+    pol, mea = _run(toks, "policy", 1), _run(toks, "measure", 1)
+    if pol and pol[0] and mea and mea[0]:
+        out["policy_evaluation"] = Found(fields.parse_policy_evaluation(pol[0][0].text, mea[0][0].text),
+                                         pol[0][0].line)
+    run = _run(toks, "past_project_numbers", 40)
+    if run and run[0]:
+        words = [w for t in run[0] for w in t.text.split(" ")]
+        nums = fields.parse_past_numbers(words, sheet_year)
+        if nums:
+            out["past_project_numbers"] = Found(nums, run[0][0].line)
+    return out
+
+
+def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, Found]:
+    """Header fields found next to their labels and of the right shape: {field: Found(value, line)}."""
+    toks = tokens(lines)
+    out: dict[str, Found] = {}
+    seen: set[str] = set()
+    for k, t in enumerate(toks):
+        if t.field is None or t.field in seen:
+            continue
+        seen.add(t.field)  # only a field's first label counts: a later one is another table's header
+        vals = _values_after(toks, k, 2 if t.field == "division" else 1)
+        if not vals:
+            continue
+        v = vals[0]
+        text = v.text
+        if t.field == "division":
+            officials = vals[1].text if len(vals) > 1 else None
+            if " " in text and officials is None:
+                text, officials = text.split(" ", 1)
+            if _shape_ok("division", text, sheet_year):
+                out["division"] = Found(text, v.line)
+                if officials and not _NUMBERISH.match(officials) and fields.parse_officials(officials):
+                    out.setdefault("responsible_officials", Found(fields.parse_officials(officials), vals[-1].line))
+            continue
+        if t.field == "responsible_officials":
+            if fields.parse_officials(text) and not fields.parse_fiscal_year_cell(text, sheet_year).year:
+                out["responsible_officials"] = Found(fields.parse_officials(text), v.line)
+            continue
+        if t.field not in ("project_number", "project_name", "bureau", "start_fiscal_year", "end_fiscal_year",
+                           "accounts", "major_policy", "major_expense", "implementation_methods"):
+            continue
+        if not _shape_ok(t.field, text, sheet_year):
+            continue
+        if t.field == "project_number":
+            out[t.field] = Found(canonical_number(text), v.line)
+        elif t.field in ("start_fiscal_year", "end_fiscal_year"):
+            out[t.field] = Found(fields.parse_fiscal_year_cell(text, sheet_year).year, v.line)
+        elif t.field in ("accounts", "implementation_methods"):
+            out[t.field] = Found(fields.split_list(text.replace(" ", "、")), v.line)
+        else:
+            out[t.field] = Found(text, v.line)
+    return out
+
+
+# ------------------------------------------------------------------ budget rows of row-style text
+
+_ROWS = (("当初予算", "initial"), ("補正予算", "supplementary"), ("前年度から繰越", "carried_from_previous"),
+         ("翌年度へ繰越", "carried_to_next"), ("予備費", "reserve"), ("計", "total"), ("執行額", "executed"))
+_NUM_TOKEN = re.compile(r"[▲△-]?\d[\d,]*(?:\.\d+)?")
+
+
+def _adds_up(parts: list, total) -> bool:
+    """計 = the sum of its parts: exactly for whole figures, within rounding (0.5 per part) for decimals."""
+    if all(float(v).is_integer() for v in [*parts, total]):
+        return sum(parts) == total
+    return abs(sum(parts) - total) <= 0.5 * len(parts)
+
+
+def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1) -> tuple[list[dict], int, int] | None:
+    """Row-style budget: each row label followed by its figures, one per year column (``years``: [(year,
+    is_request)] from the header). Returns (budget entries, first line, last line) when every executed year's
+    計 is the sum of its parts, else None (the caller then rebuilds the table another way)."""
+    if not years:
+        return None
+    values: dict[str, tuple[list[float | int], int]] = {}
+    for n in range(start, len(lines) + 1):
+        t = nfkc(lines[n - 1])
+        m = re.match(r"^(?:[予算の状況]\s)?\s*(当初予算|補正予算|前年度から繰越し?|翌年度へ繰越し?|予備費等?|計|執行額)\s+(.*)$",
+                     t)
+        if not m:
+            continue
+        field = next(f for lab, f in _ROWS if m[1].startswith(lab))
+        if field in values or not re.fullmatch(r"[\s\d,.▲△\-]*", m[2]):
+            continue
+        nums = []
+        for x in _NUM_TOKEN.findall(m[2].replace(" ", " ")):
+            p = parse_number(x.replace("△", "▲").replace("-", "▲") if x[0] in "△-" else x)
+            if p.error or p.value is None:
+                return None
+            nums.append(as_int_if_whole(p.value))
+        values[field] = (nums, n)
+        if len(values) == len(_ROWS):
+            break
+    if "total" not in values or "initial" not in values:
+        return None
+    past = [i for i, (_, req) in enumerate(years) if not req]
+    budget = []
+    for i, (y, req) in enumerate(years):
+        if req:
+            v = values["initial"][0]
+            budget.append({"fiscal_year": y, "requested": v[i] if i < len(v) else None})
+            continue
+        e = {"fiscal_year": y}
+        for f in ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total",
+                  "executed"):
+            row = values.get(f, ([], 0))[0]
+            e[f] = row[i] if i < len(row) and (f != "executed" or len(row) > i) else None
+        parts = [e[f] for f in ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve")]
+        if e["total"] is None or any(p is None for p in parts) or not _adds_up(parts, e["total"]):
+            if i in past and e["total"] is not None:
+                return None
+        budget.append(e)
+    # rows shorter than the number of year columns must be the leading columns (executed: past years only)
+    for f, (row, _) in values.items():
+        limit = len(years) if f == "initial" else len(past)
+        if len(row) > limit:
+            return None
+    lines_used = [ln for _, ln in values.values()]
+    return budget, min(lines_used), max(lines_used)
+
+
+__all__ = ["Token", "tokens", "label_fields", "label_lists", "plans_plausible", "paragraph_style", "budget_rows", "Found"]
+
+
+# ------------------------------------------------------------------ payee rows of row-style text
+
+_BLOCK_LINE = re.compile(r"^([A-Z])\s*[.．:：]")
+_RANK_LINE = re.compile(r"^(\d{1,2})\s*(\S.*)$")
+_CORP = re.compile(r"^(?:\d{6,13}|[-－―])$")  # fewer than 13 digits: the rest is wrapped onto the next line
+_CONTRACT_END = ("契約", "交付", "その他", "公募", "随契", "競争", "委託", "請負", "補助", "負担", ")")
+_AMOUNT_HEAD = re.compile(r"^([▲△]?\d[\d,]*(?:\.\d+)?)(.*)$")
+_PAGE_NO = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4}|[-‐－]\s*\d{1,4}\s*[-‐－]|(?:page|p\.)\s*\d{1,4})$", re.I)
+_SMALL = re.compile(r"^(?:[-－―]|\d{1,3}(?:\(\d+\))?|\d{1,3}(?:\.\d+)?%)$")
+
+
+class PayeeRow(NamedTuple):
+    block: str
+    rank: int
+    cells: dict
+    line: int
+    guessed: bool  # placed by guess: a wrapped piece attached to the longer cell, or the block letter inferred
+
+
+def payee_rows(lines: list[str], start: int) -> list[PayeeRow] | None:
+    """Row-style payee tables (「1神戸市 9000020281000 調査研究の請負 2随意契約(企画 - -」): anchored on the
+    法人番号 cell (13 digits or a dash) after the rank and name, the amount at the head of the next number, and
+    入札者数 / 落札率 as the last two cells. Pieces of wrapped cells on the next line go to the cell left
+    unclosed (a parenthesis) or, failing that, to the longer text cell (``guessed``). None when the section
+    holds no such row."""
+    out: list[PayeeRow] = []
+    block: str | None = None
+    last: PayeeRow | None = None
+    for n in range(start + 1, len(lines) + 1):
+        t = nfkc(lines[n - 1])
+        if not t:
+            continue
+        if any(w in t for w in ("資金の流れ", "費目・使途")) and last is not None:
+            break
+        if _PAGE_NO.match(t):  # a page footer between two rows of one table
+            continue
+        mb = _BLOCK_LINE.match(t)
+        if mb and not _RANK_LINE.match(t):
+            block, last = mb[1], None
+            continue
+        if "支出先" in t and "法人番号" in t:
+            last = None
+            continue
+        m = _RANK_LINE.match(t)
+        words = m[2].split(" ") if m else []
+        k = next((i for i, w in enumerate(words) if i >= 1 and _CORP.match(w)), None)
+        if m and k is not None and len(words) >= k + 4 and block is not None:
+            name = " ".join(words[:k])
+            rest = words[k + 1:]
+            j = next((i for i, w in enumerate(rest) if _AMOUNT_HEAD.match(w)), None)
+            if j is None or j + 3 > len(rest) or not _SMALL.match(rest[-1]) or not _SMALL.match(rest[-2]):
+                m = None
+        if m and k is not None and len(words) >= k + 4 and block is not None:
+            am = _AMOUNT_HEAD.match(rest[j])
+            cells = {"name": name, "corporate_number": words[k], "description": " ".join(rest[:j]) or None,
+                     "amount": am[1], "contract_method": " ".join([am[2]] + rest[j + 1:-2]).strip() or None,
+                     "bidders": rest[-2], "award_rate": rest[-1]}
+            last = PayeeRow(block, int(m[1]), cells, n, False)
+            out.append(last)
+            continue
+        if last is not None:  # pieces of the previous row's wrapped cells, in column order
+            pieces = t.split(" ")
+            cells = dict(last.cells)
+            guessed = last.guessed
+            corp = cells.get("corporate_number") or ""
+            d = next((i for i, x in enumerate(pieces) if x.isdigit() and corp.isdigit() and
+                      len(corp) + len(x) == 13), None)
+            left: list[str] = []
+            if d is not None:  # the rest of the 法人番号: what is left of it belongs to the name
+                cells["corporate_number"] = corp + pieces[d]
+                left, pieces = pieces[:d], pieces[d + 1:]
+            tail: list[str] = []
+            while pieces:  # from the right: the 契約方式 cell while it is left open
+                cm = cells.get("contract_method") or ""
+                piece = pieces[-1]
+                opened = cm.count("(") > cm.count(")")
+                qualifier = piece.startswith("(") and piece.endswith(")") and not opened
+                if cm and (opened or qualifier or not cm.endswith(_CONTRACT_END)) and not tail:
+                    tail.append(pieces.pop())
+                    cells["contract_method"] = cm + tail[-1]
+                    continue
+                break
+            if d is None and len(pieces) >= 2:
+                left, pieces = pieces[:1], pieces[1:]
+            if left:
+                cells["name"] = fields.join_wrapped([cells.get("name") or "", *left])
+            if pieces:
+                target = "description"
+                if d is None and not left and len(pieces) == 1:  # one piece: the name's or the description's
+                    target = max(("description", "name"), key=lambda f: len(cells.get(f) or ""))
+                    guessed = True
+                cells[target] = fields.join_wrapped([cells.get(target) or "", *pieces])
+            last = PayeeRow(last.block, last.rank, cells, last.line, guessed)
+            out[-1] = last
+            continue
+        last = None
+    return out or None
+
+
+__all__ += ["PayeeRow", "payee_rows"]
+
+
+# ------------------------------------------------------------------ budget of paragraph-style text
+
+_BUDGET_LABEL = re.compile(r"^(?:[予算の状況]\s+)?(当初予算|補正予算|前年度から繰越し?|翌年度へ繰越し?|予備費等?|計|執行額)$")
+_BUDGET_END = ("政策評価", "関連事業", "執行率", "当初予算+補正予算", "予算内訳", "成果目標", "活動指標", "支出先上位")
+
+
+def budget_paragraphs(lines: list[str], years: list[tuple[int, bool]], start: int) -> tuple[list[dict], int, int] | None:
+    """Paragraph-style budget (pdftotext, pdfminer): row labels and figures in reading order, a run of labels
+    followed by a run of figures read row by row (当初予算 has the past, current and request columns, 執行額
+    the past ones, the other rows past and current). Accepted only when every past column's 計 is the sum of
+    its parts; None otherwise (the caller's solver then tries)."""
+    past = sum(1 for _, req in years if not req) - 1  # executed columns (the current year has none)
+    n_cur = past + 1
+    seq: list[tuple[str, object, int]] = []
+    for n in range(start + 1, min(len(lines), start + 120) + 1):
+        t = nfkc(lines[n - 1])
+        if not t:
+            continue
+        if any(t.startswith(w) for w in _BUDGET_END):
+            break
+        m = _BUDGET_LABEL.match(t)
+        if m:
+            seq.append(("label", next(f for lab, f in _ROWS if m[1].startswith(lab)), n))
+            continue
+        if re.fullmatch(r"[\d,.▲△\s]+", t):
+            for x in _NUM_TOKEN.findall(t):
+                p = parse_number(x.replace("△", "▲"))
+                if p.error or p.value is None:
+                    return None
+                seq.append(("num", as_int_if_whole(p.value), n))
+    values: dict[str, list] = {}
+    used_lines: list[int] = []
+    k = 0
+    while k < len(seq):
+        labels = []
+        while k < len(seq) and seq[k][0] == "label":
+            labels.append(seq[k][1])
+            used_lines.append(seq[k][2])
+            k += 1
+        nums = []
+        while k < len(seq) and seq[k][0] == "num":
+            nums.append(seq[k][1])
+            used_lines.append(seq[k][2])
+            k += 1
+        if not labels:
+            continue
+        want = [(n_cur + 1, n_cur) if f == "initial" else (past, past) if f == "executed" else (n_cur, n_cur - 1)
+                for f in labels]
+        # the lengths the run can be cut into: each row full, or short by its last columns
+        cut = None
+        for choice in range(1 << len(labels)):
+            lens = [w[(choice >> i) & 1] for i, w in enumerate(want)]
+            if sum(lens) == len(nums):
+                cut = lens
+                break
+        if cut is None:
+            return None
+        pos = 0
+        for f, ln in zip(labels, cut, strict=True):
+            if f in values:
+                return None
+            values[f] = nums[pos:pos + ln]
+            pos += ln
+    if "initial" not in values or "total" not in values:
+        return None
+    budget = []
+    for i, (y, req) in enumerate(years):
+        if req:
+            ini = values["initial"]
+            budget.append({"fiscal_year": y, "requested": ini[n_cur] if len(ini) > n_cur else None})
+            continue
+        e = {"fiscal_year": y}
+        for f in ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total",
+                  "executed"):
+            row = values.get(f, [])
+            e[f] = row[i] if i < len(row) else None
+        if i < past:
+            parts = [e[f] for f in ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve")]
+            if e["total"] is None or any(p is None for p in parts) or not _adds_up(parts, e["total"]):
+                return None
+        budget.append(e)
+    return budget, min(used_lines), max(used_lines)
+
+
+__all__ += ["budget_paragraphs"]
+
+
+# ------------------------------------------------------------------ payee rows of paragraph-style text
+
+_HEADER_WORDS = ("支出先", "法人番号", "業務概要", "支出額", "契約方式", "入札者数", "落札率", "者数)", "応募者数)",
+                 "万円)")
+
+
+def _paragraph_cells(lines: list[str], start: int) -> list[tuple[str, int]]:
+    """Paragraphs after ``start`` as cell texts: lines rejoined (digits of one number without a space)."""
+    out: list[tuple[str, int]] = []
+    buf: list[str] = []
+    first = 0
+    for n in range(start + 1, len(lines) + 1):
+        t = nfkc(lines[n - 1])
+        if not t:
+            if buf:
+                if all(x.isdigit() for x in buf):
+                    out.append(("".join(buf), first))
+                else:
+                    out.append((fields.join_wrapped(buf), first))
+                buf = []
+            continue
+        if not buf:
+            first = n
+        buf.append(t)
+    if buf:
+        out.append((fields.join_wrapped(buf), first))
+    return out
+
+
+def payee_paragraphs(lines: list[str], start: int) -> list[PayeeRow] | None:
+    """Paragraph-style payee tables (pdftotext's order: rank and name, 法人番号, 業務概要, amount and 契約方式,
+    入札者数, 落札率 as consecutive cells). Every row must have every cell in its shape, ranks must run 1, 2, ...
+    within each block; otherwise None (nothing is guessed)."""
+    cells = _paragraph_cells(lines, start)
+    words: list[tuple[str, int, bool]] = []  # (word, line, starts a paragraph)
+    for text, ln in cells:
+        if any(w in text for w in ("資金の流れ", "費目・使途")):
+            break
+        if _PAGE_NO.match(text):
+            continue
+        if _BLOCK_LINE.match(text):  # a block title (maybe glued to the header's first cell)
+            words.append((text.split(" ")[0], ln, True))
+            continue
+        if any(h in text for h in _HEADER_WORDS) or _is_fragment(text):
+            continue
+        for i, w in enumerate(text.split(" ")):
+            if w:
+                words.append((w, ln, i == 0))
+    out: list[PayeeRow] = []
+    block: str | None = None
+    k = 0
+
+    def take_text(k: int) -> tuple[str | None, int]:
+        """The words of one paragraph from k on."""
+        if k >= len(words):
+            return None, k
+        got = [words[k][0]]
+        k += 1
+        while k < len(words) and not words[k][2]:
+            got.append(words[k][0])
+            k += 1
+        return " ".join(got), k
+
+    while k < len(words):
+        w, ln, new_para = words[k]
+        mb = _BLOCK_LINE.match(w)
+        if new_para and mb:
+            block = mb[1]
+            k += 1
+            continue
+        if not (new_para and re.fullmatch(r"\d{1,2}", w)) or block is None:
+            return None
+        rank = int(w)
+        prev = [r.rank for r in out if r.block == block]
+        inferred = False
+        if rank == 1 and prev and block < "Z":  # a new block whose title the tool put elsewhere
+            block, prev, inferred = chr(ord(block) + 1), [], True
+        if rank != (prev[-1] + 1 if prev else 1):
+            return None
+        k += 1
+        if k < len(words) and not words[k][2]:  # the name on the rank's line
+            name, k = take_text(k - 1)
+            name = name.split(" ", 1)[1] if name and " " in name else None
+        else:
+            name, k = take_text(k)
+        corp, k = take_text(k)
+        if name is None or corp is None or not _CORP.match(corp) or (corp[0].isdigit() and len(corp) != 13):
+            return None
+        desc, k = take_text(k)
+        amount_cell, k = take_text(k)
+        if desc is None or amount_cell is None:
+            return None
+        am = _AMOUNT_HEAD.match(amount_cell)
+        if not am:
+            return None
+        rest = am[2].strip().split(" ") if am[2].strip() else []
+        if not rest:  # 契約方式 in its own paragraph
+            contract, k = take_text(k)
+            rest = contract.split(" ") if contract else []
+        tail: list[str] = []
+        while rest and _SMALL.match(rest[-1]) and len(tail) < 2:
+            tail.insert(0, rest.pop())
+        while len(tail) < 2 and k < len(words) and words[k][2] and _SMALL.match(words[k][0]):
+            tail.append(words[k][0])
+            k += 1
+        if len(tail) != 2 or not rest:
+            return None
+        row = {"name": name, "corporate_number": corp, "description": desc, "amount": am[1],
+               "contract_method": fields.join_wrapped(rest), "bidders": tail[0], "award_rate": tail[1]}
+        out.append(PayeeRow(block, rank, row, ln, inferred))
+    return out or None
+
+
+__all__ += ["payee_paragraphs"]

@@ -1,0 +1,107 @@
+"""Issue 17: one review sheet, every format, the same record.
+
+Varied sheets are written as .xlsx (openpyxl), printed to PDF by LibreOffice headless and by reportlab (another
+producer drawing the same form), and their text taken out by pdfminer.six, poppler's pdftotext and pdfplumber
+(tests/fixtures/review_sheets.py; generated once per session, nothing binary is committed). The .xlsx record is
+checked against the facts the generator wrote, then every PDF must give exactly that record.
+Needs: LibreOffice (libreoffice-calc-nogui), fonts-ipaexfont, poppler-utils.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.dispatch import extract_path
+from kg.read import read_document
+from kg.records import REVIEW_SHEET_KEYS
+from tests.fixtures.review_sheets import build_fixtures, sheets
+
+SHEETS = {s.name: s for s in sheets()}
+FIELDS = [k for k in REVIEW_SHEET_KEYS if k != "source"]
+
+
+@pytest.fixture(scope="session")
+def fixtures(tmp_path_factory):
+    return build_fixtures(tmp_path_factory.mktemp("review-formats"), list(SHEETS.values()))
+
+
+@pytest.fixture(scope="session")
+def xlsx_records(fixtures):
+    return {name: extract_path(files["xlsx"]) for name, files in fixtures.items()}
+
+
+@pytest.mark.parametrize("name", sorted(SHEETS))
+def test_xlsx_record_holds_the_generated_facts(xlsx_records, name):
+    truth, rec = SHEETS[name].truth, xlsx_records[name]
+    for key in ("sheet_fiscal_year", "ministry", "project_number", "project_name", "bureau", "division"):
+        assert rec[key] == truth[key], key
+    assert [(p["block"], p["rank"], p["corporate_number"], p["amount"]) for p in rec["payees"]] == truth["payees"]
+    totals = {b["fiscal_year"]: b.get("total") for b in rec["budget"] if "total" in b}
+    assert totals == truth["budget"]
+    assert not [w for w in rec["warnings"] if w["code"] != "payee_block_unlabelled"], rec["warnings"]
+
+
+def test_fixtures_cover_the_hard_cases(fixtures):
+    import pypdfium2 as pdfium
+
+    blocks = {len({p[0] for p in s.truth["payees"]}) for s in SHEETS.values()}
+    assert 1 in blocks and 12 in blocks
+    pages = {name: len(pdfium.PdfDocument(str(f["rl.pdf"]))) for name, f in fixtures.items()}
+    assert max(pages.values()) >= 3 and min(pages.values()) == 1
+    # a payee block continued on the next page without its header (reportlab painter's page breaks)
+    assert any(set(s.page_breaks) & set(s.payee_rows) for s in SHEETS.values())
+
+
+@pytest.mark.parametrize("fmt", ["lo.pdf", "rl.pdf"])
+@pytest.mark.parametrize("name", sorted(SHEETS))
+def test_pdf_gives_the_xlsx_record(fixtures, xlsx_records, name, fmt):
+    doc = read_document(fixtures[name][fmt])
+    assert any("\t" in x for x in doc.lines), "a ruled form is read as a cell grid"
+    assert doc.locate(1).startswith("p1:R")
+    rec = extract_path(fixtures[name][fmt])
+    ref = xlsx_records[name]
+    assert {k: rec[k] for k in FIELDS} == {k: ref[k] for k in FIELDS}
+    assert rec["provenance"]["format"] == "pdf"
+    assert [w["code"] for w in rec["warnings"]] == [w["code"] for w in ref["warnings"]]
+
+
+# ------------------------------------------------------------------ PDF text (no TABs), three tools
+
+TEXT_FORMATS = [f"{p}.{t}.txt" for p in ("lo", "rl") for t in ("pdfminer", "pdftotext", "pdfplumber")]
+HEADER = ("sheet_fiscal_year", "ministry", "project_number", "project_name", "division", "responsible_officials",
+          "start_fiscal_year", "accounts", "implementation_methods", "major_policy", "major_expense")
+# fields a label or a value's shape settles: never a wrong value (the value or nothing, with a warning)
+NEVER_WRONG = (*HEADER, "bureau", "end_fiscal_year", "policy_evaluation", "related_plans", "related_projects")
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+@pytest.mark.parametrize("name", sorted(SHEETS))
+def test_pdf_text_gives_the_xlsx_header_fields(fixtures, xlsx_records, name, fmt):
+    doc = read_document(fixtures[name][fmt])
+    assert not any("\t" in x for x in doc.lines)
+    rec = extract_path(fixtures[name][fmt])
+    ref = xlsx_records[name]
+    assert {k: rec[k] for k in HEADER} == {k: ref[k] for k in HEADER}
+    for k in NEVER_WRONG:
+        assert rec[k] in (None, [], ref[k]), k
+    ref_budget = {b["fiscal_year"]: b for b in ref["budget"]}
+    for b in rec["budget"]:  # a budget cell is the printed figure or unknown, never another figure
+        assert all(v is None or ref_budget[b["fiscal_year"]][k] == v for k, v in b.items()), b
+    ref_payees = {(p["block"], p["rank"]): p for p in ref["payees"]}
+    for p in rec["payees"]:  # a payee row is the printed row (cells unknown at worst), or not there at all
+        assert p["amount"] is None or p["amount"] < 10**9  # no 法人番号 read as an amount
+        want = ref_payees[(p["block"], p["rank"])]
+        for k in ("name", "corporate_number", "amount", "bidders", "award_rate"):
+            assert p[k] is None or p[k] == want[k], (p, want)
+
+
+@pytest.mark.parametrize("producer", ["lo", "rl"])
+@pytest.mark.parametrize("name", sorted(SHEETS))
+def test_row_style_text_gives_the_xlsx_budget_and_payees(fixtures, xlsx_records, name, producer):
+    """pdfplumber's text keeps one form row per line: budget rows (checked by their arithmetic) and payee rows
+    (anchored on the 法人番号, wrapped cells rejoined) give exactly the .xlsx values."""
+    rec = extract_path(fixtures[name][f"{producer}.pdfplumber.txt"])
+    ref = xlsx_records[name]
+    assert rec["budget"] == ref["budget"]
+    assert rec["payees"] == ref["payees"]
+    assert rec["past_project_numbers"] == ref["past_project_numbers"]
+    assert rec["policy_evaluation"] == ref["policy_evaluation"]

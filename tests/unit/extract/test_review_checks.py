@@ -1,0 +1,114 @@
+"""Issue 17, never confidently wrong: kg.extract.checks withholds values that fail their own plausibility, and a
+sheet without 事業名 or fiscal year is a failed document. Cases edit one cell of a real sheet (seed 000)."""
+from __future__ import annotations
+
+from kg.build.inputs import Input
+from kg.build.pipeline import process_input
+from kg.emit.rankings import ranking_lines
+from kg.extract.checks import AMOUNT_MAX, amount_problem, check_amounts, unestablished
+from kg.extract.dispatch import extract_path
+from tests.conftest import SEEDS
+
+SEED0 = SEEDS / "000_38c8df3bc6a1d4a3.txt"
+
+
+def _edit(tmp_path, label: str, old: str, new: str, name: str = "edited.txt"):
+    lines = SEED0.read_text(encoding="utf-8").split("\n")
+    i = next(i for i, line in enumerate(lines) if label in line and old in line)
+    lines[i] = lines[i].replace(old, new, 1)
+    p = tmp_path / name
+    p.write_text("\n".join(lines), encoding="utf-8")
+    return p, i + 1
+
+
+def test_amount_problem_names_the_shape():
+    assert "法人番号" in amount_problem(7000020010006)  # check digit valid: a 地方公共団体's number
+    assert "13 digits" in amount_problem(1234567890123)
+    assert "national budget" in amount_problem(AMOUNT_MAX * 2)
+    assert amount_problem(26818) is None and amount_problem(-8501) is None and amount_problem(None) is None
+
+
+def test_corporate_number_in_the_amount_column_is_withheld_with_field_and_line(tmp_path):
+    # 株式会社柏屋本店's row: its amount cell "0" becomes the 法人番号 of 札幌市 (check digit valid)
+    p, line = _edit(tmp_path, "株式会社柏屋本店", "\t0\t", "\t7000020010006\t")
+    rec = extract_path(p)
+    payee = next(x for x in rec["payees"] if x["name"] == "株式会社柏屋本店")
+    assert payee["amount"] is None and payee["corporate_number"] == "6010001001817"
+    w = next(w for w in rec["warnings"] if w["code"] == "implausible_amount")
+    assert w["line"] == line and w["field"] == f"payees[{payee['block']}|{payee['rank']}].amount"
+    assert "法人番号" in w["message"]
+    held = next(h for h in rec["extra"]["withheld"] if h["field"] == w["field"])
+    assert held["value"] == 7000020010006 and held["line"] == line
+    # ... and so it is in no ranking (the bug of issue 17: it topped the year's payee ranking)
+    assert not any("7000020010006" in x for x in ranking_lines([rec], "https://example.org/kg/"))
+
+
+def test_payee_amount_above_everything_the_program_had_is_withheld(tmp_path):
+    p, line = _edit(tmp_path, "株式会社柏屋本店", "\t0\t", "\t5000\t")  # the program's largest 計 is 4 百万円
+    rec = extract_path(p)
+    payee = next(x for x in rec["payees"] if x["name"] == "株式会社柏屋本店")
+    assert payee["amount"] is None
+    w = next(w for w in rec["warnings"] if w["code"] == "payee_amount_above_budget")
+    assert w["line"] == line and "5,000" in w["message"]
+
+
+def test_other_amounts_are_untouched_on_the_real_seed():
+    rec = extract_path(SEED0)
+    assert "withheld" not in rec["extra"]
+    assert {(x["block"], x["rank"]): x["amount"] for x in rec["payees"]}[("A", 1)] == 0.2
+
+
+def test_check_amounts_works_on_any_record_shape():
+    rec = {"budget": [{"fiscal_year": 2020, "initial": 10, "supplementary": 2, "total": 15, "executed": 11},
+                      {"fiscal_year": 2021, "initial": 5, "total": 5, "executed": 3012345678901}],
+           "payees": [{"block": "A", "rank": 1, "amount": 9}], "warnings": [], "extra": {},
+           "provenance": {"spans": {"budget[2020]": [7, 9]}}}
+    check_amounts(rec)
+    assert rec["budget"][0]["total"] is None and rec["budget"][1]["executed"] is None
+    assert rec["budget"][1]["total"] == 5 and rec["payees"][0]["amount"] == 9
+    codes = {(w["code"], w["field"], w.get("line")) for w in rec["warnings"]}
+    assert ("budget_total_withheld", "budget[2020].total", 7) in codes
+    assert ("implausible_amount", "budget[2021].executed", None) in codes
+    check_amounts(rec)  # idempotent: nothing more to withhold
+    assert len(rec["extra"]["withheld"]) == 2
+
+
+def test_sheet_without_name_or_year_is_a_failed_document(tmp_path):
+    p, _ = _edit(tmp_path, "事業名", "住民基本台帳ネットワークシステムセキュリティ対策経費", "", "noname.txt")
+    rec = extract_path(p)
+    assert unestablished(rec) == ["事業名 could not be established"]
+    assert any(w["code"] == "missing_value" and w["field"] == "project_name" for w in rec["warnings"])
+    res = process_input(Input(str(p), "document"))
+    assert res.status == "failed" and res.records == []
+    assert "noname.txt" in res.reasons[0] and "事業名" in res.reasons[0]
+    q, _ = _edit(tmp_path, "行政事業レビューシート", "令和4年度", "", "noyear.txt")
+    res = process_input(Input(str(q), "document"))
+    assert res.status == "failed" and "fiscal year" in " ".join(res.reasons)
+    ok = process_input(Input(str(SEED0), "document"))
+    assert ok.status in ("ok", "warnings") and ok.records[0]["project_name"]
+
+
+def test_build_reports_failed_sheets_and_keeps_impossible_amounts_out_of_the_graph(tmp_path):
+    """Issue 17's done-criterion on a small build: no amount above 10^9 百万円 in graph.nt; the sheet without a
+    事業名 is `failed` in report.json and absent from the graph; the other sheets are there."""
+    import re
+
+    from kg.build.pipeline import BuildOptions, build
+
+    src = tmp_path / "in"
+    src.mkdir()
+    p, _ = _edit(tmp_path, "株式会社柏屋本店", "\t0\t", "\t7000020010006\t", "amount.txt")
+    p.rename(src / "amount.txt")
+    q, _ = _edit(tmp_path, "事業名", "住民基本台帳ネットワークシステムセキュリティ対策経費", "", "noname.txt")
+    q.rename(src / "noname.txt")
+    report = build([str(src)], tmp_path / "out", BuildOptions(quiet=True, validate=False))
+    status = {i["input"].rsplit("/", 1)[-1]: i for i in report["inputs"]}
+    assert status["noname.txt"]["status"] == "failed" and "事業名" in status["noname.txt"]["reasons"][0]
+    assert status["amount.txt"]["status"] == "warnings"
+    assert any(w["code"] == "implausible_amount" for w in status["amount.txt"]["warnings"])
+    nt = (tmp_path / "out" / "graph.nt").read_text(encoding="utf-8")
+    assert "住民基本台帳ネットワークシステムセキュリティ対策経費" in nt  # amount.txt is in the graph
+    numbers = [float(x) for x in re.findall(r'"(-?\d+(?:\.\d+)?)"\^\^<http://www.w3.org/2001/XMLSchema#(?:decimal|integer|double)>', nt)]
+    assert numbers and max(numbers) < 10**9
+    assert "7000020010006\"^^" not in nt
+    assert "noname.txt" not in nt
