@@ -43,12 +43,13 @@ def cmd_similar(a) -> int:
     from kg.query.store import open_store
 
     try:
-        me, results = similar(open_store(a.store), a.program, limit=a.limit, year=a.year)
+        me, results = similar(open_store(a.store), a.program, limit=a.limit * (5 if a.other_ministries else 1),
+                              year=a.year)
     except (SearchError, FileNotFoundError) as e:
         print(f"kg similar: {e}", file=sys.stderr)
         return 2
     if a.other_ministries:
-        results = [d for d in results if d["ministry"] != me["ministry"]]
+        results = [d for d in results if d["ministry"] != me["ministry"]][: a.limit]
     if a.format != "json":
         print(f"# {me['label']} ({me['ministry']}, {me['year']}, {me['number'] or '-'})", file=sys.stderr)
     _print(results, a.format)

@@ -202,7 +202,8 @@ def similar(store, ref: str, limit: int = 10, max_terms: int = 30, year: int | N
     if not terms:
         raise SearchError(f"{me['iri']} has no terms")
     df = {t: doc_freq(store, t) for t in terms}
-    terms = sorted((t for t in terms if df[t] > 1), key=lambda t: (df[t], t))[:max_terms]
+    floor = 2 if sum(n for n, _ in stats(store).values()) < 10000 else 5  # a term held by a handful is noise
+    terms = sorted((t for t in terms if df[t] >= floor), key=lambda t: (df[t], t))[:max_terms]
     scores, matched, node_kinds = bm25(store, terms)
     own = {d["program"] for d in described if d["program"]}
     return me, _rank(store, scores, matched, node_kinds, limit, {"program"}, own)
