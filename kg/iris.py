@@ -286,6 +286,25 @@ def payee_ranking(base: str, year: int | str | None, ministry_iri: str | None) -
 def finding(base: str, finding_id: str) -> str:
     """A finding about the official data (kg.link.findings): a digest of its kind, code and targets."""
     return f"{norm_base(base)}finding/{code_key(finding_id)}"
+
+# ---------------------------------------------------------------- text, indicators, data cube structure (issue 19)
+
+def indicator_dataset(base: str) -> str:
+    return f"{norm_base(base)}dataset/indicators"
+
+
+def dataset_structure(dataset_iri: str) -> str:
+    """The qb:DataStructureDefinition of a dataset."""
+    return f"{dataset_iri}/structure"
+
+
+def dataset_component(dataset_iri: str, prop_local: str) -> str:
+    return f"{dataset_iri}/structure/{code_key(prop_local)}"
+
+
+def indicator_obs(indicator_iri: str, measure: str, year: int) -> str:
+    return f"{indicator_iri}/obs/{code_key(measure)}/{int(year)}"
+
 # ---------------------------------------------------------------- 資金の流れ (issue 18)
 
 

@@ -133,6 +133,27 @@ class KG(DefinedNamespace):
     evaluationYear: URIRef
     policyNumber: URIRef
     goal: URIRef
+    # issue 19: text, indicators (qb), term layer
+    IndicatorObservation: URIRef
+    purpose: URIRef
+    summary: URIRef
+    indicatorKind: URIRef
+    indicatorOf: URIRef
+    valueKind: URIRef
+    indicatorValue: URIRef
+    unit: URIRef
+    stage: URIRef
+    qualifier: URIRef
+    rawValue: URIRef
+    targetFiscalYear: URIRef
+    yearlyTargetsText: URIRef
+    finalTargetValue: URIRef
+    midtermTargetValue: URIRef
+    term: URIRef
+    termCount: URIRef
+    titleTerm: URIRef
+    period: URIRef
+    leadsTo: URIRef
     indicator: URIRef
     indicatorNumber: URIRef
     means: URIRef

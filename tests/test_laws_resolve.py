@@ -114,3 +114,42 @@ def test_cli_stdin():
     assert run.returncode == 0, run.stderr
     got = [json.loads(line) for line in run.stdout.splitlines()]
     assert [g[0]["law_id"] for g in got] == ["411AC0000000091", "426AC1000000104"]
+
+
+def test_issue19_misses(idx):
+    # an exact title holding 「、」, followed by citations
+    assert idx.resolve("医薬品、医療機器等の品質、有効性及び安全性の確保等に関する法律").law_id == "335AC0000000145"
+    assert idx.resolve("医薬品、医療機器等の品質、有効性及び安全性の確保等に関する法律第23条の2の23～第23条の19").law_id \
+        == "335AC0000000145"
+    # a title in parentheses; a title followed by 「その他、当該事業に関する法律等」
+    assert idx.resolve("（国立研究開発法人建築研究所法）").law_id == "411AC0000000206"
+    assert idx.resolve("奄美群島振興開発特別措置法その他、当該事業に関する法律等").law_id == "329AC1000000189"
+    # era rewriting: the list's 平成三十七年 is 令和七年
+    assert idx.resolve("令和七年に開催される国際博覧会の準備及び運営のために必要な特別措置に関する法律").law_id \
+        == "431AC0000000018"
+    # the title inside 「」 after a 法令番号 with a date; an e-Gov URL carrying the ID; 法 left off
+    assert idx.resolve("平成23年８月10日法律第95号「歯科口腔保健の推進に関する法律」").law_id == "423AC1000000095"
+    assert idx.resolve("文化芸術基本法https://elaws.e-gov.go.jp/document?lawid=413AC1000000148").law_id \
+        == "413AC1000000148"
+    assert idx.resolve("森林・林業基本").law_id == "339AC0000000161"
+    # what follows a title but makes another law is never cut off
+    assert idx.resolve("地方独立行政法人法施行細則").law_id is None
+    assert idx.resolve("雇用保険法等の一部を改正する法律（平成19年法律第30号）附則").law_id != "349AC0000000116"
+
+
+def test_renamed_law_learned_from_rs_ids():
+    from kg.link.laws import ABBREVIATIONS, LAW_LIST, read_abbreviations, read_law_list
+
+    idx = LawIndex(read_law_list(LAW_LIST), read_abbreviations(ABBREVIATIONS))  # private: learning must not leak
+    renamed = "農林漁業法人等に対する投資の円滑化に関する特別措置法"  # was 農業法人に対する投資の円滑化に関する特別措置法
+    assert idx.resolve(renamed).law_id is None
+    r = idx.register_alias("414AC0000000052", "平成十四年法律第五十二号", renamed)  # as RS 1-3 prints it
+    assert r.law_id == "414AC0000000052"
+    assert idx.resolve(renamed).law_id == "414AC0000000052"
+    assert idx.resolve("農業法人に対する投資の円滑化に関する特別措置法").law_id == "414AC0000000052"
+    # a law after the 2020 list, learned with its title, keyed by 法令番号
+    r = idx.register_alias("503AC0000000036", "令和三年法律第三十六号", "デジタル庁設置法")
+    assert idx.resolve("デジタル庁設置法（2025年夏頃施行予定）").law_id == "503AC0000000036"
+    # a title that already names another law is not learned for this one
+    assert not idx.learn_title("総務省設置法", idx.by_id["414AC0000000052"])
+    assert idx.resolve("総務省設置法").law_id == "411AC0000000091"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-COMMAND_MODULES = ("build", "extract", "query", "publish", "flow", "findings")
+COMMAND_MODULES = ("build", "extract", "query", "publish", "flow", "findings", "search")
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -145,6 +145,7 @@ def emit(rec: Record, base: str) -> Iterator[ox.Quad]:
         out.add(subject, PROV.wasDerivedFrom, _source(out, base, other, other.get("source")))
     _spans(out, subject, doc, prov.get("spans") or {})
     _warnings(out, subject, rec.get("warnings") or [])
+    __import__("kg.emit.text").emit.text.emit_text(out, base, rec, subject, doc)  # issue 19: text, indicators, terms
     yield from out.quads
 
 

@@ -834,6 +834,7 @@ def extract(doc: RawDoc) -> Record:
     spans = rec["provenance"]["spans"]
     means_last = max((v[1] for k, v in spans.items() if k.startswith("means[")), default=hi)
     _cabinet_policies(rec, L, means_last + 1)
+    __import__("kg.extract.indicators").extract.indicators.add_policy_values(rec)
     return rec
 
 

@@ -734,6 +734,7 @@ def extract(doc: RawDoc) -> Record:
     _payees(cx)
     extract_flows(rec, rows)
     _completeness(cx)
+    __import__("kg.extract.indicators").extract.indicators.add_text_and_indicators(rec, rows)
     return rec
 
 

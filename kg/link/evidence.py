@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, NamedTuple
 
+from kg.link import term_evidence as te
 from kg.link.findings import note
 from kg.normalize.names import program_key, similarity
 from kg.normalize.project_number import match_key, parse_numbers
@@ -142,6 +143,12 @@ class _Block:
                     if v:
                         self.by_amount[(y, round(float(v)))].append(i)
 
+    def meaning(self) -> te.TermBlock:
+        """The block's term index over 事業名 + 事業目的 + 事業概要 (built on first use)."""
+        if getattr(self, "_meaning", None) is None:
+            self._meaning = te.TermBlock(self.recs, te.text_terms)
+        return self._meaning
+
     def candidates(self, rec: Record, official: set[str], later_year: int) -> set[int]:
         c: set[int] = set()
         key = program_key(rec.get("project_name") or "")
@@ -161,6 +168,8 @@ class _Block:
                     v = b.get(f)
                     if v:
                         c.update(self.by_amount.get((y, round(float(v))), []))
+        if te.ENABLED:  # lineage by meaning: earlier sheets sharing informative terms of the texts
+            c.update(self.meaning().candidates(te.text_terms(rec)))
         if len(c) < 3:  # small ministries or new divisions: compare with every sheet
             c.update(range(len(self.recs)))
         return c
@@ -212,6 +221,12 @@ FEATURES: tuple[Feature, ...] = (
     Feature("same_division", _same_units("division"), weight=0.1),
     Feature("same_bureau", _same_units("bureau"), weight=0.05),
     Feature("official", _is_official),
+    # lineage by meaning (kg.link.term_evidence; None when switched off for bench/bench_lineage.py)
+    Feature("terms", lambda p, v: round(te.overlap(te.name_terms(p.later), te.name_terms(p.earlier)), 3)
+            if te.ENABLED else None),
+    Feature("text", lambda p, v: round(te.text_overlap(p.later, p.earlier), 3) if te.ENABLED else None),
+    Feature("part", lambda p, v: te.part_match(p.later.get("project_name") or "", p.earlier.get("project_name") or "")
+            if te.ENABLED else None),
     Feature("budget_ratio", lambda p, v: v["budget_hits"] / v["budget_compared"] if v["budget_compared"] else 0.0,
             recorded=False),
     # the budget's share of the score: the agreeing ratio, or the name again when no amount could be compared
@@ -238,6 +253,10 @@ ASSERT_RULES: tuple[Rule, ...] = (
          and (v["same_bureau"] or v["name"] >= t["name"])),
     Rule("official_not_contradicted", {"name": 0.35, "budget_hits": 1},
          lambda v, t: v["official"] and (v["name"] >= t["name"] or v["budget_hits"] >= t["budget_hits"])),
+    # 「（うち X）」: X is the earlier 事業名 (a split or merge written in the name)
+    Rule("split_or_merge_in_name", {}, lambda v, t: v.get("part") == "part"),
+    # the same bracketed budget item (「（情報通信技術調達等適正・効率化推進費）」) and a related name
+    Rule("same_budget_item", {"name": 0.35}, lambda v, t: v.get("part") == "item" and v["name"] >= t["name"]),
 )
 
 
@@ -323,6 +342,8 @@ def link_years(later: Iterable[Record], earlier: Iterable[Record], later_year: i
                                    f"{s.evidence['budget_compared']}",
                         "field": "lineage"})
                     note(rec, "official_number_contradicted", year=earlier_year, number=s[2], field="project_name")
+        if not chosen and te.ENABLED:
+            chosen = te.by_meaning(scored)
         status = "asserted" if chosen else None
         if not chosen and scored and scored[0].score >= MIN_CANDIDATE_SCORE:
             chosen, status = [scored[0]], "candidate"
@@ -338,6 +359,7 @@ def link_years(later: Iterable[Record], earlier: Iterable[Record], later_year: i
             ev = {k: v for k, v in s.evidence.items() if k not in ("asserted", "score")}
             links.append({"fiscal_year": earlier_year, "ministry": s.earlier["ministry"], "number": s.number,
                           "status": status, "score": s.score, "evidence": ev, "method": method})
+    te.clear_cache()
     return stats
 
 

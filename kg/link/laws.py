@@ -42,6 +42,51 @@ _ID_RE = re.compile(r"^[1-5]\d{2}[A-Z]{2}[0-9A-Za-z]{10}$")
 _DROP = re.compile(r"[\s「」『』【】〔〕\[\]\"“”]")
 _TITLED_NUMBER = re.compile(r"^(.+?号)\((.+)\)$")
 
+_LAWID_URL = re.compile(r"lawid=([1-5]\d{2}[A-Z]{2}[0-9A-Za-z]{10})\b", re.I)
+_TITLE_ENDS = frozenset("法律令則規程約定書準針画")
+_NOT_TITLE = ("第", "(", "その他", "等", "ほか", "他", "附則", "付則", "及び", "並びに", "又は", "、", ",", "・", "http",
+              "に基づ", "による", "の規定", "に規定", "別表", "/", "※")
+# what follows a title when the whole is another law (施行細則, 一部を改正する法律 …): never cut there
+_OTHER_LAW = re.compile(r"改正する|施行|細則|規則|省令|政令|府令|告示")
+_LEARNABLE = re.compile(r"^[^()第、,。]+(法|法律|令|規則|規程|条約|協定)$")
+_ERA_IN = re.compile(r"(平成|令和)([〇一二三四五六七八九十]+|\d{1,2}|元)年")
+_KANJI = "〇一二三四五六七八九"
+
+
+def _kanji_num(n: int) -> str:
+    """1..99 in kanji as law titles write them (三十七, 七, 十)."""
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else _KANJI[tens]) + "十" if tens else "") + (_KANJI[ones] if ones else "")
+
+
+def _variants(key: str) -> list[str]:
+    """Other ways the same title may be written (see LawIndex._more)."""
+    out = []
+    t = re.sub(r"https?://\S+$", "", key)
+    if t != key:
+        out.append(t)
+    for a, b in (("(", ")"), ("「", "」"), ("『", "』")):
+        if t.startswith(a) and t.endswith(b):
+            out.append(t[1:-1])
+    inner = re.findall(r"[「『]([^」』]{4,})[」』]", t)
+    out.extend(inner)
+    m = re.match(r"^(.+?)\(.*\)$", t)  # a note in brackets after the title: 法律(2025年夏頃施行予定)
+    if m:
+        out.append(m.group(1))
+    for v in [t, *out]:
+        e = _ERA_IN.search(v)
+        if e:
+            n = 1 if e.group(2) == "元" else kanji_to_int(e.group(2))
+            if n is not None:
+                if e.group(1) == "令和":
+                    out.append(v[:e.start()] + f"平成{_kanji_num(n + 30)}年" + v[e.end():])
+                elif n > 31:
+                    out.append(v[:e.start()] + f"令和{_kanji_num(n - 30)}年" + v[e.end():])
+    if t and t[-1] not in _TITLE_ENDS:
+        out.append(t + "法")
+    return [v for v in out if v and v != key]
+
+
 _LOCK = threading.Lock()
 _CACHE: dict[str, LawIndex] = {}
 
@@ -104,6 +149,7 @@ class LawIndex:
             self._add(law)
         self.abbreviations = {_key(k): v for k, v in (abbreviations or {}).items()}
         self._grams: dict[str, list[str]] | None = None
+        self._sudachi: dict[str, list[str]] | None = None
 
     def _add(self, law: Law) -> None:
         self.by_id[law.law_id] = law
@@ -153,16 +199,36 @@ class LawIndex:
             known = self.by_number.get(num)
             if known is not None:
                 self.by_id.setdefault(law_id, known)
+                if title:
+                    self.learn_title(title, known)
                 return Resolution(known.law_id, known.law_number, known.title, "number", 1.0)
             if title:
                 law = Law(law_id, law_number or num, clean_name(title), law_id[3:5])
                 self._add(law)
-                self._grams = None
+                self._grams = self._sudachi = None
                 return Resolution(law.law_id, law.law_number, law.title, "number", 1.0)
         known = self.by_id.get(law_id)
         if known is not None:
             return Resolution(known.law_id, known.law_number, known.title, "exact", 1.0)
         return _unresolved()
+
+    def learn_title(self, title: str, law: Law) -> bool:
+        """A title a source prints beside the law's ID (RS 1-3), e.g. the law's name after a renaming
+        (農業法人に対する… -> 農林漁業法人等に対する…), becomes one more title of that law. Only a clean title
+        (ends like a law title, no citation) that does not already name another law is learned."""
+        key = _key(clean_name(title))
+        m = _LEARNABLE.match(key)
+        if not m or len(key) < 4:
+            return False
+        known = self._title(key)
+        if known is not None:
+            return known.law_id == law.law_id
+        other = self.resolve(key)
+        if other.law_id and other.law_id != law.law_id:
+            return False
+        self.by_title[key].append(law)
+        self._grams = self._sudachi = None
+        return True
 
     def canonical_id(self, law_id: str) -> str | None:
         """The list's 法令ID for an ID or one of its aliases (None when unknown)."""
@@ -217,8 +283,68 @@ class LawIndex:
                 hit = self._title(_key(title))
                 if hit:
                     return _res(hit, "abbreviation", 1.0)
+        hit = self._more(name, key, cands)
+        if hit is not None:
+            return hit
         best = cands[0] if cands and cands[0] else key
         return self._fuzzy(best)
+
+    # ------------------------------------------------------------ more ways a title is written (issue 19)
+
+    def _more(self, name: str, key: str, cands: list[str]) -> Resolution | None:
+        """A 法令ID in an e-Gov URL; the title inside 「」 or () ; a title followed by anything that is not part
+        of it (citations holding 、, その他…, a URL, a note in brackets); the era rewritten (平成三十七年 =
+        令和七年); 法 missing at the end; Sudachi-normalised spelling (覚醒剤 = 覚せい剤)."""
+        m = _LAWID_URL.search(unicodedata.normalize("NFKC", name))
+        if m:
+            law = self.by_id.get(m.group(1))
+            if law is not None:
+                return _res(law, "number", 1.0)
+        raw = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+        variants = list(dict.fromkeys(_key(v) for c in [raw, key, *cands] if c for v in _variants(c)))
+        for v in variants:
+            hit = self._title(v)
+            if hit:
+                return _res(hit, "normalised", 1.0)
+        for v in [key, *variants]:
+            hit = self._prefix_title(v)
+            if hit:
+                return _res(hit, "normalised", 1.0)
+        for v in [key, *variants]:
+            hit = self._sudachi_title(v)
+            if hit:
+                return _res(hit, "sudachi", 1.0)
+        return None
+
+    def _prefix_title(self, key: str) -> Law | None:
+        """The longest known title that starts ``key`` and is followed by something no title continues with."""
+        for i in range(len(key) - 1, 3, -1):
+            if key[i - 1] not in _TITLE_ENDS:
+                continue
+            rest = key[i:]
+            if not rest.startswith(_NOT_TITLE) or _OTHER_LAW.search(rest):
+                continue
+            if "第" not in rest and rest.endswith(("法", "法律", "令")):
+                continue
+            hit = self._title(key[:i])
+            if hit:
+                return hit
+        return None
+
+    def _sudachi_title(self, key: str) -> Law | None:
+        from kg.normalize.sudachi import normalized
+
+        if self._sudachi is None:
+            idx: dict[str, list[str]] = defaultdict(list)
+            for k in self.by_title:
+                if len(k) <= 60:
+                    idx[normalized(k)].append(k)
+            self._sudachi = idx
+        keys = self._sudachi.get(normalized(key)) if len(key) <= 60 else None
+        if not keys:
+            return None
+        laws = {law.law_id: law for law in (self._title(k) for k in keys) if law is not None}
+        return next(iter(laws.values())) if len(laws) == 1 else None
 
     def _title(self, key: str) -> Law | None:
         laws = self.by_title.get(key)

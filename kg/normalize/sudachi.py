@@ -58,3 +58,28 @@ def clause_start(text: str) -> int:
         elif t.pos[0] == "補助記号" and t.pos[1] in ("句点", "読点"):
             start = t.end
     return start
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A long unit (SplitMode.C) and its short units (SplitMode.A; the unit itself when it does not split)."""
+    token: Token
+    short: tuple[Token, ...]
+
+
+@lru_cache(maxsize=8192)
+def tokenize_units(text: str) -> tuple[Unit, ...]:
+    """Morphemes of ``text`` in SplitMode.C, each with its SplitMode.A parts (one tokenisation, two granularities)."""
+    if not text:
+        return ()
+    from sudachipy import SplitMode
+
+    out = []
+    with _LOCK:
+        for m in _tokenizer().tokenize(text):
+            tok = Token(m.surface(), tuple(m.part_of_speech()), m.normalized_form(), m.begin(), m.end())
+            parts = m.split(SplitMode.A)
+            short = tuple(Token(a.surface(), tuple(a.part_of_speech()), a.normalized_form(), a.begin(), a.end())
+                          for a in parts) if len(parts) > 1 else (tok,)
+            out.append(Unit(tok, short))
+    return tuple(out)

@@ -41,7 +41,7 @@ from kg.sources import rs_flows
 from kg.sources.rs_cells import cell, is_true, raw_cell, ref_number, to_int, yen
 from kg.sources.rs_payees import RsPayeeFiles
 
-USED = ("1-1", "1-2", "1-3", "1-5", "2-1", "5-1", "5-2", "5-3", "5-4")
+USED = ("1-1", "1-2", "1-3", "1-5", "2-1", "3-2", "5-1", "5-2", "5-3", "5-4")
 
 _LAW_NUMBER_RE = re.compile(r"(法律|政令|省令|府令|規則|告示|訓令|条例|勅令)第.+号")
 
@@ -312,6 +312,7 @@ class RsReader(RsPayeeFiles):
         self._read_1_3()
         self._read_1_5()
         self._read_2_1()
+        __import__("kg.sources.rs_goals").sources.rs_goals.read_3_2(self)  # issue 19: 成果/活動目標 (indicators)
         if "5-1" in self.sources:
             self._read_5_1()
         self._read_5_3(as_payees="5-1" not in self.sources)

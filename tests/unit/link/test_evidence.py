@@ -33,7 +33,8 @@ def _sheet(name: str, number: str, year: int, division: str | None = None, burea
 
 def test_the_tables_name_every_rule_and_feature_once():
     assert [r.name for r in ASSERT_RULES] == ["same_name", "similar_name_and_division_or_budget",
-                                              "renamed_same_budget", "official_not_contradicted"]
+                                              "renamed_same_budget", "official_not_contradicted",
+                                              "split_or_merge_in_name", "same_budget_item"]
     names = [f.name for f in FEATURES]
     assert len(names) == len(set(names))
     assert {"name", "budget_hits", "budget_compared", "same_division", "same_bureau", "official"} <= set(names)
@@ -97,7 +98,7 @@ def test_features_of_a_real_pair():
     ev = score_pair(later, earlier, 2017, {"0099"})
     assert ev["asserted"] is True and ev["score"] == 1.0
     assert list(ev) == ["name", "request_match", "budget_hits", "budget_compared", "same_division", "same_bureau",
-                        "official", "score", "asserted"]  # unrecorded features stay out of the evidence
+                        "official", "terms", "text", "part", "score", "asserted"]  # unrecorded features stay out of the evidence
 
 
 def test_link_years_asserts_and_keeps_a_weak_best_match_as_candidate():

@@ -1,0 +1,142 @@
+"""Lineage by meaning: term overlap of program names (and texts) as evidence for the linker (kg.link.evidence).
+
+Characters alone miss renamed programs whose words are kept but reordered or respelled
+(「地域おこし協力隊の推進に要する経費」 / 「地域おこし協力隊推進事業」, 「サイバー・セキュリティ対策」 /
+「サイバーセキュリティー対策経費」); the Sudachi terms (kg.normalize.terms: NFKC, SplitMode A + C, normalized
+form, nouns) meet there. Generic words of program names (経費, 事業, 推進, 対策 …) weigh little: the overlap is
+weighted by each term's inverse frequency among the names of the block being linked (one ministry's sheets of
+one year), so two names sharing only 「推進に要する経費」 score near 0.
+
+``name_terms(rec)`` -> terms of the 事業名 (texts' terms cached for one linking run, see ``clear_cache``);
+``TermBlock(recs)`` -> IDF weights over the block and ``overlap(a, b)`` weighted Jaccard (0..1);
+``text_overlap(a, b)`` -> the same over 事業名 + 事業目的 + 事業概要 (for the evidence record).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+
+from kg.normalize.terms import terms
+from kg.normalize.text import nfkc
+
+ENABLED = True  # bench/bench_lineage.py switches it off to print what meaning changes
+_CACHE: dict[str, frozenset[str]] = {}  # text -> its terms, for one linking run (clear_cache() after it)
+
+
+def _terms_of(text: str | None) -> frozenset[str]:
+    if not text:
+        return frozenset()
+    t = _CACHE.get(text)
+    if t is None:
+        t = _CACHE[text] = frozenset(terms(text))
+    return t
+
+
+def name_terms(rec: dict) -> frozenset[str]:
+    return _terms_of(rec.get("project_name"))
+
+
+def text_terms(rec: dict) -> frozenset[str]:
+    ex = rec.get("extra") or {}
+    return (_terms_of(rec.get("project_name")) | _terms_of(rec.get("purpose") or ex.get("purpose"))
+            | _terms_of(rec.get("summary") or ex.get("overview")))
+
+
+def clear_cache() -> None:
+    _CACHE.clear()
+
+
+class TermBlock:
+    """IDF of terms over one block of earlier sheets, and an inverted index for candidate generation."""
+
+    def __init__(self, recs: list[dict], of=None):
+        self.n = len(recs)
+        df: Counter = Counter()
+        self.by_term: dict[str, list[int]] = defaultdict(list)
+        for i, r in enumerate(recs):
+            ts = (of or name_terms)(r)
+            df.update(ts)
+            for t in ts:
+                self.by_term[t].append(i)
+        self.idf = {t: math.log(1 + self.n / c) for t, c in df.items()}
+        self._default = math.log(1 + self.n)  # a term no earlier name has: as rare as can be
+
+    def weight(self, t: str) -> float:
+        return self.idf.get(t, self._default)
+
+    def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """IDF-weighted Jaccard of two term sets."""
+        if not a or not b:
+            return 0.0
+        inter = sum(self.weight(t) for t in a & b)
+        union = sum(self.weight(t) for t in a | b)
+        return inter / union if union else 0.0
+
+    def candidates(self, a: frozenset[str], k: int = 10) -> list[int]:
+        """Earlier sheets sharing the most informative name terms with ``a`` (best ``k``)."""
+        score: dict[int, float] = defaultdict(float)
+        for t in a:
+            post = self.by_term.get(t, ())
+            if len(post) > max(50, self.n // 5):  # too common to tell programs apart
+                continue
+            w = self.weight(t)
+            for i in post:
+                score[i] += w
+        return sorted(score, key=lambda i: (-score[i], i))[:k]
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Plain Jaccard of two term sets (0..1)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+_PART = re.compile(r"[(（]\s*(?:うち|内)?\s*([^()（）]{6,})[)）]")
+
+
+def part_match(later_name: str, earlier_name: str) -> str | None:
+    """A split or merge written in the name: ``"part"`` when the later 事業名 holds 「（うち X）」 (or「（X）」) and X
+    is the earlier 事業名 (same program key); ``"item"`` when both names end in the same bracketed budget item of
+    at least 8 characters (「…システム（情報通信技術調達等適正・効率化推進費）」 from 「情報システムの整備（同）」) —
+    weaker: a funding source (「（国際観光旅客税財源）」) is shared by unrelated programs, so the caller wants more."""
+    from kg.normalize.names import program_key
+
+    a, b = nfkc(later_name), nfkc(earlier_name)
+    kb = program_key(b)
+    for m in _PART.finditer(a):
+        if kb and program_key(m.group(1)) == kb:
+            return "part"
+    ma, mb = _PART.findall(a), _PART.findall(b)
+    if ma and mb and len(ma[-1]) >= 8 and ma[-1] == mb[-1]:
+        return "item"
+    return None
+
+
+TEXT_ASSERT = 0.5  # Jaccard of the 事業名+事業目的+事業概要 terms
+TEXT_MARGIN = 0.15  # over the next candidate
+
+
+def by_meaning(scored: list) -> list:
+    """When no candidate is asserted on names, budgets or numbers: the candidate whose 事業目的/事業概要 terms
+    overlap the sheet's by at least TEXT_ASSERT, TEXT_MARGIN ahead of every other (a program keeps its texts
+    when its name changes). ``scored`` items are kg.link.evidence.Scored."""
+    ranked = sorted(scored, key=lambda s: (-(s.evidence.get("text") or 0.0), s.number or ""))
+    if not ranked:
+        return []
+    best = ranked[0].evidence.get("text") or 0.0
+    second = (ranked[1].evidence.get("text") or 0.0) if len(ranked) > 1 else 0.0
+    if best >= TEXT_ASSERT and best - second >= TEXT_MARGIN:
+        top = ranked[0]
+        top.evidence["meaning"] = True
+        return [top._replace(asserted=True, score=round(max(top.score, best), 3))]
+    return []
+
+
+def text_overlap(a: dict, b: dict) -> float:
+    """Plain Jaccard of the terms of 事業名 + 事業目的 + 事業概要 (0..1)."""
+    x, y = text_terms(a), text_terms(b)
+    if not x or not y:
+        return 0.0
+    return len(x & y) / len(x | y)
