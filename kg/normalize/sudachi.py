@@ -45,6 +45,12 @@ def tokenize(text: str) -> tuple[Token, ...]:
                      for m in ms)
 
 
+def normalized(text: str) -> str:
+    """Sudachi normalized forms joined (folds spelling variants: 附則 -> 付則, 組み合せ -> 組み合わせ); law titles are
+    matched on it (kg.link.laws)."""
+    return "".join(t.normalized for t in tokenize(text))
+
+
 def clause_start(text: str) -> int:
     """Offset just after the last topic particle (係助詞 は/も) or punctuation mark in ``text``.
 

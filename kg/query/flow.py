@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 
+from kg.namespaces import KG_NS
 from kg.query.lineage import find_sheets
 from kg.query.store import named_queries, run_query
 
-_SHEET_Q = """PREFIX kg: <https://kg.example.org/ns#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
+_SHEET_Q = f"PREFIX kg: <{KG_NS}>\n" + """PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?number ?title ?ministry ?ministry_label ?bureau_label ?program WHERE {
   VALUES ?sheet { UNDEF }
@@ -176,8 +176,7 @@ def sankey(trees: list[dict]) -> dict:
     return {"nodes": sorted(nodes.values(), key=lambda n: n["id"]), "links": links}
 
 
-_TOP_Q = """PREFIX kg: <https://kg.example.org/ns#>
-SELECT ?sheet (COUNT(DISTINCT ?f) AS ?n) WHERE { ?sheet kg:moneyFlow ?f } GROUP BY ?sheet ORDER BY DESC(?n) ?sheet"""
+_TOP_Q = f"PREFIX kg: <{KG_NS}>\n" + """SELECT ?sheet (COUNT(DISTINCT ?f) AS ?n) WHERE { ?sheet kg:moneyFlow ?f } GROUP BY ?sheet ORDER BY DESC(?n) ?sheet"""
 
 
 def top_flow_trees(store, top: int = 3) -> list[dict]:
