@@ -47,7 +47,7 @@ def emit_flows(out, base: str, s: str, doc: str, spans: dict, rec: dict) -> None
         out.add(node, KG.blockAmount, R.decimal(b.get("amount")))
         out.add(node, KG.chainDepth, R.integer(b.get("depth")))
         if f"blocks[{code}]" in spans:
-            R._derived(out, node, doc, spans, f"blocks[{code}]")
+            R.derived(out, node, doc, spans, f"blocks[{code}]")
         for i, item in enumerate(b.get("expense_items") or [], start=1):
             it = iris.expense_item(node, i)
             out.type(it, KG.ExpenseItem)
@@ -88,7 +88,7 @@ def emit_flows(out, base: str, s: str, doc: str, spans: dict, rec: dict) -> None
         out.add(fl, KG.flowAmount, R.decimal(f.get("amount")))
         out.add(fl, KG.chainStatus, R.plain(f.get("chain_status")))
         out.add(fl, KG.flowEvidence, R.ja(f.get("evidence")))
-        R._derived(out, fl, doc, spans, f"flows[{i}]")
+        R.derived(out, fl, doc, spans, f"flows[{i}]")
     for i, c in enumerate(rec.get("indirect_costs") or [], start=1):
         node = iris.indirect_cost(s, i)
         out.type(node, KG.IndirectCost)

@@ -181,7 +181,7 @@ def _line_span(out: Out, doc: str, first: int, last: int) -> str:
     return span_iri
 
 
-# list items that are nodes of their own carry their line span themselves (_derived): no second derivation
+# list items that are nodes of their own carry their line span themselves (derived): no second derivation
 _ITEM_NODES = ("budget[", "past_project_numbers[", "related_projects[", "payees[", "indicators[", "means[",
                "blocks[", "flows[", "flow_notes[")
 
@@ -208,7 +208,7 @@ def _span_pair(v) -> tuple[int | None, int | None]:
     return (a, b) if 1 <= a <= b else (None, None)
 
 
-def _derived(out: Out, node: str, doc: str, spans: dict, key: str) -> None:
+def derived(out: Out, node: str, doc: str, spans: dict, key: str) -> None:
     """A sheet-level node (payment, budget, plan use, ...) derived from the document and its lines."""
     out.add(node, PROV.wasDerivedFrom, doc)
     if key in spans:
@@ -231,7 +231,7 @@ def _warnings(out: Out, subject: str, warnings: list[dict]) -> None:
 # ---------------------------------------------------------------- shared nodes
 
 
-def _fy(out: Out, base: str, year) -> str | None:
+def fiscal_year_node(out: Out, base: str, year) -> str | None:
     lit = integer(year)
     if lit is None:
         return None
@@ -285,7 +285,7 @@ def _concept(out: Out, base: str, ministry: str, printed: str) -> str | None:
 
 
 def _budget_obs(out: Out, base: str, owner: str, b: dict, fields) -> str | None:
-    fy = _fy(out, base, b.get("fiscal_year"))
+    fy = fiscal_year_node(out, base, b.get("fiscal_year"))
     if fy is None:
         return None
     obs = iris.budget_obs(owner, int(b["fiscal_year"]))
@@ -347,7 +347,7 @@ def _review_sheet(out: Out, base: str, rec: Record) -> str:
     ministry = rec.get("ministry")
     out.type(s, KG.ReviewSheet)
     out.add(s, KG.reviewYear, integer(rec.get("sheet_fiscal_year")))
-    _fy(out, base, rec.get("sheet_fiscal_year"))
+    fiscal_year_node(out, base, rec.get("sheet_fiscal_year"))
     out.add(s, DCTERMS.title, ja(rec.get("project_name")))
     out.add(s, RDFS.label, ja(rec.get("project_name")))
     number = sheet_number(rec)
@@ -392,7 +392,7 @@ def _review_sheet(out: Out, base: str, rec: Record) -> str:
     for b in rec.get("budget") or []:
         obs = _budget_obs(out, base, s, b, BUDGET_FIELDS)
         if obs:
-            _derived(out, obs, doc, spans, f"budget[{b['fiscal_year']}]")
+            derived(out, obs, doc, spans, f"budget[{b['fiscal_year']}]")
 
     pe = rec.get("policy_evaluation") or {}
     if ministry and (pe.get("policy") or pe.get("measure")):
@@ -414,7 +414,7 @@ def _review_sheet(out: Out, base: str, rec: Record) -> str:
         out.add(node, KG.fiscalYear, integer(pn.get("fiscal_year")))
         out.add(node, KG.projectNumber, plain(pn["number"]))
         out.add(s, KG.pastProjectNumber, node)
-        _derived(out, node, doc, spans, f"past_project_numbers[{i}]")
+        derived(out, node, doc, spans, f"past_project_numbers[{i}]")
 
     for i, rp in enumerate(rec.get("related_projects") or []):
         node = iris.related_project(s, rp.get("ministry"), rp.get("number"), rp.get("name"))
@@ -423,7 +423,7 @@ def _review_sheet(out: Out, base: str, rec: Record) -> str:
         out.add(node, KG.ministryName, ja(rp.get("ministry")))
         out.add(node, KG.projectNumber, plain(rp.get("number")))
         out.add(s, KG.relatedProject, node)
-        _derived(out, node, doc, spans, f"related_projects[{i}]")
+        derived(out, node, doc, spans, f"related_projects[{i}]")
 
     for lk in rec.get("lineage") or []:
         if lk.get("fiscal_year") is None or not lk.get("ministry") or not lk.get("number"):
@@ -515,7 +515,7 @@ def _payees(out: Out, base: str, s: str, doc: str, spans: dict, payees: list[dic
         out.add(pay, KG.winningBidRatio, decimal(p.get("award_rate")))
         out.add(pay, KG.fiscalYear, integer(p.get("year")))
         out.add(pay, KG.payee, payee_entity(out, base, s, p))
-        _derived(out, pay, doc, spans, f"payees[{p.get('block')}|{p.get('rank')}]")
+        derived(out, pay, doc, spans, f"payees[{p.get('block')}|{p.get('rank')}]")
 
 
 # ---------------------------------------------------------------- 事前分析表
@@ -537,7 +537,7 @@ def _policy_evaluation(out: Out, base: str, rec: Record) -> str:
         e = iris.evaluation(base, int(year), ministry, policy.get("number"), policy.get("name"))
     out.type(e, KG.PolicyEvaluation)
     out.add(e, KG.evaluationYear, integer(year))
-    _fy(out, base, year)
+    fiscal_year_node(out, base, year)
     _orgs(out, base, e, ministry or None, None, None)
     out.add(e, KG.policyNumber, plain(policy.get("number")))
     if policy.get("name"):
@@ -554,7 +554,7 @@ def _policy_evaluation(out: Out, base: str, rec: Record) -> str:
         out.add(node, KG.indicatorNumber, plain(ind["number"]))
         out.add(node, RDFS.label, ja(ind.get("name")))
         out.add(e, KG.indicator, node)
-        _derived(out, node, doc, spans, f"indicators[{ind['number']}]")
+        derived(out, node, doc, spans, f"indicators[{ind['number']}]")
     for i, m in enumerate(rec.get("means") or []):
         idx = m.get("index") if m.get("index") is not None else i + 1
         node = iris.means(e, idx)
@@ -572,5 +572,5 @@ def _policy_evaluation(out: Out, base: str, rec: Record) -> str:
         if ref and ref.get("fiscal_year") is not None and ref.get("ministry") and ref.get("number"):
             target = iris.sheet(base, int(ref["fiscal_year"]), ref["ministry"], ref["number"])
             _link(out, node, KG.sheetLink, KG.SheetLink, target, ref, KG.implementedBy)
-        _derived(out, node, doc, spans, f"means[{idx}]")
+        derived(out, node, doc, spans, f"means[{idx}]")
     return e

@@ -62,7 +62,7 @@ def structure(out, dataset: str, components, label_en: str, label_ja: str) -> No
 
 def emit_text(out, base: str, rec: dict, subject: str, doc: str) -> None:
     """Everything of issue 19 for one record (text, indicators, dataset structures, terms)."""
-    from kg.emit.rdf import _derived, ja
+    from kg.emit.rdf import ja
 
     spans = (rec.get("provenance") or {}).get("spans") or {}
     extra = rec.get("extra") or {}
@@ -84,12 +84,12 @@ def emit_text(out, base: str, rec: dict, subject: str, doc: str) -> None:
     if any(q.predicate.value == str(QB.dataSet) for q in out.quads):
         structure(out, iris.budget_dataset(base), BUDGET_COMPONENTS, "Budgets and execution per fiscal year",
                   "年度別の予算額・執行額")
-    _indicators(out, base, rec, subject, doc, spans, _derived, ja)
+    _indicators(out, base, rec, subject, doc, spans)
     _terms(out, subject, texts)
 
 
-def _indicators(out, base: str, rec: dict, subject: str, doc: str, spans: dict, _derived, ja) -> None:
-    from kg.emit.rdf import _fy, decimal, integer
+def _indicators(out, base: str, rec: dict, subject: str, doc: str, spans: dict) -> None:
+    from kg.emit.rdf import decimal, derived, fiscal_year_node, integer, ja
 
     dataset = iris.indicator_dataset(base)
     any_obs = False
@@ -102,7 +102,7 @@ def _indicators(out, base: str, rec: dict, subject: str, doc: str, spans: dict, 
             out.add(subject, KG.indicator, node)
             out.add(node, RDFS.label, ja(ind.get("name")))
             out.add(node, KG.indicatorNumber, _lit(ind["number"]))
-            _derived(out, node, doc, spans, f"indicators[{ind['number']}]")
+            derived(out, node, doc, spans, f"indicators[{ind['number']}]")
         out.add(node, KG.indicatorKind, _lit(ind.get("kind")))
         out.add(node, KG.goal, ja(ind.get("goal")))
         out.add(node, KG.unit, ja(ind.get("unit")))
@@ -119,7 +119,7 @@ def _indicators(out, base: str, rec: dict, subject: str, doc: str, spans: dict, 
                 if prop is not None and v.get("measure") == "target":
                     out.add(node, prop, decimal(v["value"]))
                 continue
-            fy = _fy(out, base, v["fiscal_year"])
+            fy = fiscal_year_node(out, base, v["fiscal_year"])
             if fy is None:
                 continue
             obs = iris.indicator_obs(node, v["measure"], v["fiscal_year"])
@@ -139,7 +139,7 @@ def _indicators(out, base: str, rec: dict, subject: str, doc: str, spans: dict, 
             out.add(obs, KG.rawValue, _lit(v.get("raw")))
             key = f"indicators[{ind['number']}].values" if f"indicators[{ind['number']}].values" in spans \
                 else f"indicators[{ind['number']}]"
-            _derived(out, obs, doc, spans, key)
+            derived(out, obs, doc, spans, key)
     if any_obs:
         structure(out, dataset, INDICATOR_COMPONENTS, "Indicator values per fiscal year",
                   "年度別の指標値（成果指標・活動指標・測定指標）")
