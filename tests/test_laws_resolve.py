@@ -153,3 +153,69 @@ def test_renamed_law_learned_from_rs_ids():
     # a title that already names another law is not learned for this one
     assert not idx.learn_title("総務省設置法", idx.by_id["414AC0000000052"])
     assert idx.resolve("総務省設置法").law_id == "411AC0000000091"
+
+
+def _private_index() -> LawIndex:
+    from kg.link.laws import ABBREVIATIONS, LAW_LIST, read_abbreviations, read_law_list
+
+    return LawIndex(read_law_list(LAW_LIST), read_abbreviations(ABBREVIATIONS))  # learning must not leak
+
+
+def test_an_unknown_id_takes_over_no_title():
+    idx = _private_index()
+    # 412AC0000000091 decodes to 平成12年法律第91号, which the list does not hold; its title names 平成11年法律第91号
+    r = idx.register_alias("412AC0000000091", None, "総務省設置法")
+    assert r.law_id is None
+    assert idx.conflicts == [{"law_id": "412AC0000000091", "law_number": "平成12年法律第91号", "title": "総務省設置法",
+                              "title_law_id": "411AC0000000091"}]
+    assert idx.resolve("総務省設置法").law_id == "411AC0000000091"
+    assert "412AC0000000091" not in idx.by_id
+    # an ID of the list keeps the list's law, whatever 法令番号 is printed beside it (RS: 「平成11年法率第91号」)
+    r = idx.register_alias("411AC0000000091", "平成11年法率第91号", "総務省設置法")
+    assert (r.law_id, r.law_number) == ("411AC0000000091", "平成十一年法律第九十一号")
+    assert idx.by_id["411AC0000000091"].law_number == "平成十一年法律第九十一号"
+
+
+def test_post_2020_laws_learned_from_rs_1_3_rows():
+    idx = _private_index()
+    text = "過疎地域の持続的発展の支援に関する特別措置法、デジタル社会形成基本法第2条"
+    assert [x["law_id"] for x in idx.resolve_text(text)] == [None, None]  # not in the 2020 list
+    for r in _rs_rows():  # as kg.link.statutes does with RS 1-3 of 総務省
+        if r["法令ID"]:
+            idx.register_alias(r["法令ID"], r["法令番号"] or None, r["法令名"])
+    assert idx.conflicts == []
+    got = idx.resolve_text(text)
+    assert [(x["law_id"], x["citations"]) for x in got] == [("503AC1000000019", []),
+                                                            ("503AC0000000035", [{"article": "2"}])]
+    # 「及び」-joined, and the 法令番号 written in the text
+    got = idx.resolve_text("デジタル社会形成基本法及び地方公共団体情報システムの標準化に関する法律")
+    assert [x["law_id"] for x in got] == ["503AC0000000035", "503AC0000000040"]
+    assert idx.resolve("令和三年法律第四十号").law_id == "503AC0000000040"
+
+
+def test_internal_errors_are_counted_not_hidden(monkeypatch):
+    from kg.link import laws
+    from kg.link.statutes import link_statutes
+
+    real = laws.LawIndex._resolve
+
+    def broken(self, name):
+        if "壊れた" in name:
+            raise ValueError("a bug met on this text")
+        return real(self, name)
+
+    monkeypatch.setattr(laws.LawIndex, "_resolve", broken)
+    recs = [{"legal_bases": [{"law": "壊れた法律", "citations": []}, {"law": "総務省設置法", "citations": []}],
+             "warnings": []}]
+    stats = link_statutes(recs)
+    assert stats["internal_errors"] == 1 and stats["unresolved"] == 1 and stats["resolved"] == 1
+    assert stats["internal_error_examples"] == [{"name": "壊れた法律", "error": "ValueError: a bug met on this text"}]
+    assert recs[0]["legal_bases"][1]["law_id"] == "411AC0000000091"
+    assert [w["code"] for w in recs[0]["warnings"]] == ["law_unresolved"]
+
+    def missing(self, name):
+        raise ImportError("no sudachipy")
+
+    monkeypatch.setattr(laws.LawIndex, "_resolve", missing)
+    with pytest.raises(ImportError):  # a missing dependency fails loudly
+        LawIndex.load().resolve("総務省設置法")

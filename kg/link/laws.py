@@ -16,6 +16,7 @@ import csv
 import gzip
 import io
 import json
+import logging
 import re
 import threading
 import unicodedata
@@ -31,6 +32,7 @@ from kg.paths import DATA_DIR
 DATA = DATA_DIR
 LAW_LIST = DATA / "egov_law_list_2020-03.csv.gz"
 ABBREVIATIONS = DATA / "law_abbreviations.tsv"
+log = logging.getLogger(__name__)
 FUZZY_THRESHOLD = 0.85
 FUZZY_MARGIN = 0.03
 
@@ -150,6 +152,8 @@ class LawIndex:
         self.abbreviations = {_key(k): v for k, v in (abbreviations or {}).items()}
         self._grams: dict[str, list[str]] | None = None
         self._sudachi: dict[str, list[str]] | None = None
+        self.conflicts: list[dict] = []  # IDs register_alias refused: their title names another law
+        self.errors: list[dict] = []  # internal errors resolve() met (name, error), for report.json
 
     def _add(self, law: Law) -> None:
         self.by_id[law.law_id] = law
@@ -194,6 +198,11 @@ class LawIndex:
         num = canonical_number(law_number) or number_from_id(law_id) or canonical_number(law_id)
         if not _ID_RE.match(law_id):  # RS 1-3 sometimes writes a 法令番号 in its 法令ID column
             return self.resolve_number(num) if num else _unresolved()
+        listed = self.by_id.get(law_id)
+        if listed is not None:  # an ID of the list: the list's law, whatever 法令番号 is printed beside it
+            if title:              # (RS prints 「平成11年法率第91号」 beside 411AC0000000091)
+                self.learn_title(title, listed)
+            return Resolution(listed.law_id, listed.law_number, listed.title, "exact", 1.0)
         if num:
             self._aliases[num].add(law_id)
             known = self.by_number.get(num)
@@ -203,6 +212,13 @@ class LawIndex:
                     self.learn_title(title, known)
                 return Resolution(known.law_id, known.law_number, known.title, "number", 1.0)
             if title:
+                owner = self.resolve(title)
+                if owner.law_id and canonical_number(owner.law_number) != num:
+                    # the title names a law of the list with another 法令番号 (412AC0000000091 printed for
+                    # 総務省設置法, 平成11年法律第91号): the ID is doubtful, it takes over no title (counted)
+                    self.conflicts.append({"law_id": law_id, "law_number": num, "title": title,
+                                           "title_law_id": owner.law_id})
+                    return _unresolved()
                 law = Law(law_id, law_number or num, clean_name(title), law_id[3:5])
                 self._add(law)
                 self._grams = self._sudachi = None
@@ -253,7 +269,14 @@ class LawIndex:
         """Law name (possibly with citations, a 法令番号 in brackets, PDF spaces) -> Resolution."""
         try:
             return self._resolve(name or "")
-        except Exception:  # noqa: BLE001 - a lookup over free text must never raise
+        except ImportError:
+            raise  # a missing dependency (sudachipy) is not a property of the text: fail loudly
+        except Exception as e:  # noqa: BLE001 - logged and counted below
+            # a bug met on some free text: the law stays unresolved (the caller warns), and the error is logged
+            # and counted (report.json "laws"."internal_errors"), never hidden
+            with _LOCK:
+                self.errors.append({"name": name, "error": f"{type(e).__name__}: {e}"})
+            log.warning("law resolution failed on %r: %s: %s", name, type(e).__name__, e)
             return _unresolved()
 
     def _resolve(self, name: str) -> Resolution:
