@@ -20,7 +20,7 @@ import re
 import time
 from collections import defaultdict
 
-from kg.link.evidence import name_score, number_keys, link_years
+from kg.link.evidence import link_years, name_score, number_keys
 from kg.normalize.project_number import is_rs_format, match_key, parse_numbers
 
 EARLIER = 2023
