@@ -32,6 +32,7 @@ from kg.paths import DATA_DIR
 DATA = DATA_DIR
 LAW_LIST = DATA / "egov_law_list_2020-03.csv.gz"
 ABBREVIATIONS = DATA / "law_abbreviations.tsv"
+RENAMES = DATA / "law_renames.tsv"  # laws renamed after the 2020 list: new title -> the list's title
 log = logging.getLogger(__name__)
 FUZZY_THRESHOLD = 0.85
 FUZZY_MARGIN = 0.03
@@ -41,9 +42,22 @@ _KIND_CODE = {"AC": "法律", "CO": "政令"}
 _NUMV = r"(?:元|\d{1,4}|[〇一二三四五六七八九十百千]{1,8})"
 _NUMBER_RE = re.compile(rf"(明治|大正|昭和|平成|令和)({_NUMV})年([^\s()第年]{{1,40}}?)第({_NUMV})号")
 _ID_RE = re.compile(r"^[1-5]\d{2}[A-Z]{2}[0-9A-Za-z]{10}$")
+# e-Gov's ID of one revision of a law: 法令ID _ date the revision takes effect _ ID of the amending law
+_REVISION_ID = re.compile(r"^([1-5]\d{2}[A-Z]{2}[0-9A-Za-z]{10})_\d{8}_[1-5]\d{2}[A-Z]{2}[0-9A-Za-z]{10}$")
+
+
+def law_id_of(text: str | None) -> str:
+    """The 法令ID of an ID as RS prints it: '414AC0000000094_20240524_506AC0000000037' (a revision) ->
+    '414AC0000000094'; anything else stripped as is."""
+    t = (text or "").strip()
+    m = _REVISION_ID.match(t)
+    return m.group(1) if m else t
 _DROP = re.compile(r"[\s「」『』【】〔〕\[\]\"“”]")
 _TITLED_NUMBER = re.compile(r"^(.+?号)\((.+)\)$")
 
+# kanji the 2010 常用漢字表 admitted, that renamed laws (覚せい剤取締法 -> 覚醒剤取締法, 2020-04) where the list
+# still has the mixed spelling; Sudachi's normalized form keeps the two apart
+_MAZEGAKI = (("覚醒剤", "覚せい剤"),)
 _LAWID_URL = re.compile(r"lawid=([1-5]\d{2}[A-Z]{2}[0-9A-Za-z]{10})\b", re.I)
 _TITLE_ENDS = frozenset("法律令則規程約定書準針画")
 _NOT_TITLE = ("第", "(", "その他", "等", "ほか", "他", "附則", "付則", "及び", "並びに", "又は", "、", ",", "・", "http",
@@ -84,6 +98,9 @@ def _variants(key: str) -> list[str]:
                     out.append(v[:e.start()] + f"平成{_kanji_num(n + 30)}年" + v[e.end():])
                 elif n > 31:
                     out.append(v[:e.start()] + f"令和{_kanji_num(n - 30)}年" + v[e.end():])
+    for kanji, mixed in _MAZEGAKI:  # titles of the 2020 list kept the older mixed spelling
+        if kanji in t:
+            out.append(t.replace(kanji, mixed))
     if t and t[-1] not in _TITLE_ENDS:
         out.append(t + "法")
     return [v for v in out if v and v != key]
@@ -181,8 +198,21 @@ class LawIndex:
             idx = _CACHE.get(str(p))
             if idx is None:
                 idx = cls(read_law_list(p), read_abbreviations(ABBREVIATIONS))
+                idx.add_renames(read_abbreviations(RENAMES))
                 _CACHE[str(p)] = idx
         return idx
+
+    def add_renames(self, renames: dict[str, str]) -> int:
+        """Titles of laws renamed after the list (kg/data/law_renames.tsv: new title -> the list's title) become
+        titles of those laws; a row whose old title the list does not hold is skipped. Returns how many."""
+        n = 0
+        for new, old in renames.items():
+            law = self._title(_key(old))
+            if law is not None and self._title(_key(new)) is None:
+                self.by_title[_key(new)].append(law)
+                n += 1
+        self._grams = self._sudachi = None
+        return n
 
     # ------------------------------------------------------------ aliases
 
@@ -194,7 +224,7 @@ class LawIndex:
     def register_alias(self, law_id: str, law_number: str | None = None, title: str | None = None) -> Resolution:
         """Record an ID seen elsewhere (RS 1-3) as an alias of the law with that 法令番号 (given or decoded from
         the ID). A law missing from the list is added when its 法令番号 and title are known. Returns the law."""
-        law_id = (law_id or "").strip()
+        law_id = law_id_of(law_id)
         num = canonical_number(law_number) or number_from_id(law_id) or canonical_number(law_id)
         if not _ID_RE.match(law_id):  # RS 1-3 sometimes writes a 法令番号 in its 法令ID column
             return self.resolve_number(num) if num else _unresolved()
@@ -248,7 +278,8 @@ class LawIndex:
 
     def canonical_id(self, law_id: str) -> str | None:
         """The list's 法令ID for an ID or one of its aliases (None when unknown)."""
-        law = self.by_id.get((law_id or "").strip())
+        law_id = law_id_of(law_id)
+        law = self.by_id.get(law_id)
         if law is not None:
             return law.law_id
         num = number_from_id(law_id) or canonical_number(law_id)

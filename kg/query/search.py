@@ -209,12 +209,14 @@ def query_weights(texts: tuple[str, str, str], terms: list[str], df: dict[str, i
     return {t: (1 + math.log(tf.get(t) or 1)) * math.log(max(n_docs, 2) / max(df.get(t, 1), 1)) for t in terms}
 
 
-def similar(store, ref: str, limit: int = 10, max_terms: int = 30, year: int | None = None) -> tuple[dict, list[dict]]:
+def similar(store, ref: str, limit: int = 10, max_terms: int = 30, year: int | None = None,
+            weighted: bool = True) -> tuple[dict, list[dict]]:
     """Programs whose sheets share the most informative terms with the program ``ref`` (any ministry, any year).
 
     The query is the latest sheet's terms weighted by tf·idf within the program's own text (query_weights),
     keeping the ``max_terms`` heaviest; each term's BM25 part is multiplied by its weight (relative to the
-    heaviest). The program's own sheets are left out."""
+    heaviest). ``weighted=False`` is the earlier query (the ``max_terms`` rarest terms, each counting once), kept
+    for bench/bench_similar.py. The program's own sheets are left out."""
     from kg.query.lineage import find_sheets
 
     sheets = find_sheets(store, ref, year)
@@ -230,9 +232,13 @@ def similar(store, ref: str, limit: int = 10, max_terms: int = 30, year: int | N
     n_docs = sum(n for n, _ in st.values())
     floor = 2 if n_docs < 10000 else 5  # a term held by a handful is noise
     terms = [t for t in terms if df[t] >= floor]
-    w = query_weights(sheet_texts(store, me["iri"]), terms, df, n_docs)
-    terms = sorted(terms, key=lambda t: (-w[t], t))[:max_terms]
-    top = max((w[t] for t in terms), default=1.0) or 1.0
-    scores, matched, node_kinds = bm25(store, terms, st, {t: w[t] / top for t in terms})
+    if weighted:
+        w = query_weights(sheet_texts(store, me["iri"]), terms, df, n_docs)
+        terms = sorted(terms, key=lambda t: (-w[t], t))[:max_terms]
+        top = max((w[t] for t in terms), default=1.0) or 1.0
+        scores, matched, node_kinds = bm25(store, terms, st, {t: w[t] / top for t in terms})
+    else:
+        terms = sorted(terms, key=lambda t: (df[t], t))[:max_terms]
+        scores, matched, node_kinds = bm25(store, terms, st)
     own = {d["program"] for d in described if d["program"]}
     return me, _rank(store, scores, matched, node_kinds, limit, {"program"}, own)
