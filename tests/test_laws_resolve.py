@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
 
@@ -219,3 +220,34 @@ def test_internal_errors_are_counted_not_hidden(monkeypatch):
     monkeypatch.setattr(laws.LawIndex, "_resolve", missing)
     with pytest.raises(ImportError):  # a missing dependency fails loudly
         LawIndex.load().resolve("総務省設置法")
+
+
+def test_renamed_laws_on_real_rs_rows():
+    """Every RS 2024 1-3 row (all ministries) printing a title of kg/data/law_renames.tsv beside an ID resolves, by
+    the title alone and without learning from RS, to that ID's law; an e-Gov revision ID names its law."""
+    import io
+    import zipfile
+
+    from kg.link.laws import RENAMES, law_id_of, read_abbreviations
+
+    renames = read_abbreviations(RENAMES)
+    with zipfile.ZipFile(shared_path("data", "rs2024", "1-3_RS_2024_基本情報_政策・施策、法令等.zip")) as z:
+        raw = z.read(next(n for n in z.namelist() if n.endswith(".csv")))
+    rows = [r for r in csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))
+            if r["法令名"].strip() in renames and r["法令ID"].strip()]
+    idx = _private_index()
+    idx.add_renames(renames)
+    assert {r["法令名"].strip() for r in rows} >= {"宅地造成及び特定盛土等規制法", "漁港及び漁場の整備等に関する法律",
+                                                 "独立行政法人エネルギー・金属鉱物資源機構法"}
+    checked = 0
+    for r in rows:
+        want = idx.canonical_id(r["法令ID"])
+        if want is None:  # 「IDなし」 in the ID column
+            assert not re.match(r"^[1-5]\d{2}[A-Z]{2}", r["法令ID"].strip()), r["法令ID"]
+            continue
+        assert idx.resolve(r["法令名"]).law_id == want, r
+        checked += 1
+    assert checked >= 10
+    assert law_id_of("414AC0000000094_20240524_506AC0000000037") == "414AC0000000094"
+    assert idx.canonical_id("414AC0000000094_20260523_506AC0000000038") == "414AC0000000094"
+    assert idx.resolve("覚醒剤取締法第41条").law_id == "326AC1000000252"  # 覚せい剤取締法 in the 2020 list
