@@ -251,3 +251,15 @@ def test_renamed_laws_on_real_rs_rows():
     assert law_id_of("414AC0000000094_20240524_506AC0000000037") == "414AC0000000094"
     assert idx.canonical_id("414AC0000000094_20260523_506AC0000000038") == "414AC0000000094"
     assert idx.resolve("覚醒剤取締法第41条").law_id == "326AC1000000252"  # 覚せい剤取締法 in the 2020 list
+
+
+def test_a_title_naming_another_year_is_another_law():
+    # RS 1-3 prints 504AC0000000015 (令和4年法律第15号) beside the 2027 horticultural expo law; the list has the 2025
+    # expo law (平成三十七年 = 令和七年), whose title differs by the year and 園芸: neither a conflict nor a fuzzy match
+    idx = _private_index()
+    title = "令和九年に開催される国際園芸博覧会の準備及び運営のために必要な特別措置に関する法律"
+    assert idx.resolve(title).law_id is None
+    assert idx.register_alias("504AC0000000015", "令和4年法律第15号", title).law_id == "504AC0000000015"
+    assert idx.conflicts == []
+    assert idx.resolve(title).law_id == "504AC0000000015"
+    assert idx.resolve(title.replace("令和九年", "令和七年").replace("園芸", "")).law_id == "431AC0000000018"

@@ -243,7 +243,7 @@ class LawIndex:
                 return Resolution(known.law_id, known.law_number, known.title, "number", 1.0)
             if title:
                 owner = self.resolve(title)
-                if owner.law_id and canonical_number(owner.law_number) != num:
+                if owner.law_id and owner.method != "fuzzy" and canonical_number(owner.law_number) != num:
                     # the title names a law of the list with another 法令番号 (412AC0000000091 printed for
                     # 総務省設置法, 平成11年法律第91号): the ID is doubtful, it takes over no title (counted)
                     self.conflicts.append({"law_id": law_id, "law_number": num, "title": title,
@@ -420,9 +420,11 @@ class LawIndex:
         for g in q:
             counts.update(self._grams.get(g, ()))
         scored = []
+        years = _era_years(key)
         for k, n in counts.most_common(200):
             dice = 2 * n / (len(q) + len(_bigrams(k)))
-            if k[-2:] == key[-2:]:
+            if k[-2:] == key[-2:] and not (years and _era_years(k) and _era_years(k) != years):
+                # (a title naming another year is another law: 令和九年…国際園芸博覧会 is not 令和七年…国際博覧会)
                 scored.append((dice, k))
         scored.sort(key=lambda x: (-x[0], x[1]))
         if not scored or scored[0][0] < FUZZY_THRESHOLD:
@@ -442,6 +444,16 @@ class LawIndex:
                 r = self.resolve_number(lb["law_number"])
             out.append({"law": lb["law"], "law_id": r.law_id, "citations": lb["citations"]})
         return out
+
+
+def _era_years(key: str) -> set[int]:
+    """Western years of the era dates in a title (平成三十七年 and 令和七年 are both 2025)."""
+    out = set()
+    for era, n in _ERA_IN.findall(key):
+        v = 1 if n == "元" else kanji_to_int(n)
+        if v is not None:
+            out.add(v + (1988 if era == "平成" else 2018))
+    return out
 
 
 def _res(law: Law | None, method: str, score: float) -> Resolution:
