@@ -94,6 +94,30 @@ def test_pdf_text_gives_the_xlsx_header_fields(fixtures, xlsx_records, name, fmt
             assert p[k] is None or p[k] == want[k], (p, want)
 
 
+PARAGRAPH_FORMATS = [f"{p}.{t}.txt" for p in ("lo", "rl") for t in ("pdfminer", "pdftotext")]
+
+
+@pytest.mark.parametrize("fmt", PARAGRAPH_FORMATS)
+@pytest.mark.parametrize("name", sorted(SHEETS))
+def test_paragraph_text_gives_the_xlsx_policy_evaluation_and_past_numbers(fixtures, xlsx_records, name, fmt):
+    """Paragraph-per-cell text (pdfminer, pdftotext) puts the 政策 / 施策 labels apart from their values and
+    writes tables column by column or row by row: the values' shapes still give the .xlsx record's 政策評価 and
+    past numbers (with their years), and 関連事業 is the .xlsx's or unknown, never other rows."""
+    rec = extract_path(fixtures[name][fmt])
+    ref = xlsx_records[name]
+    assert rec["policy_evaluation"] == ref["policy_evaluation"]
+    assert rec["past_project_numbers"] == ref["past_project_numbers"]
+    assert rec["related_projects"] in ([], ref["related_projects"])
+    assert not any(w["code"] == "policy_evaluation_missing" for w in rec["warnings"]) or ref["policy_evaluation"] is None
+
+
+def test_paragraph_text_gives_most_related_projects(fixtures, xlsx_records):
+    got = [(extract_path(f[fmt])["related_projects"], xlsx_records[n]["related_projects"])
+           for n, f in fixtures.items() for fmt in PARAGRAPH_FORMATS]
+    with_rows = [(g, r) for g, r in got if r]
+    assert with_rows and sum(g == r for g, r in with_rows) >= len(with_rows) - 2, with_rows
+
+
 @pytest.mark.parametrize("producer", ["lo", "rl"])
 @pytest.mark.parametrize("name", sorted(SHEETS))
 def test_row_style_text_gives_the_xlsx_budget_and_payees(fixtures, xlsx_records, name, producer):

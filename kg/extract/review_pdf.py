@@ -566,7 +566,9 @@ def _label_anchored(rec: Record, L: list[str]) -> None:
 def _label_lists(rec: Record, L: list[str]) -> None:
     """List fields read between their label and the next (kg.extract.review_text.label_lists), where the
     positional passes found nothing (or past numbers without their years)."""
-    found = label_lists(L, rec["sheet_fiscal_year"])
+    taken = frozenset(v for k in ("project_name", "bureau", "division", "major_policy", "major_expense")
+                      if isinstance(v := rec.get(k), str))
+    found = label_lists(L, rec["sheet_fiscal_year"], taken)
     if "legal_text" in found and (not rec["legal_bases"] or not paragraph_style(L)):
         from kg.normalize.law_ref import parse_legal_bases
 
@@ -591,8 +593,14 @@ def _label_lists(rec: Record, L: list[str]) -> None:
     if "policy_evaluation" in found and (pe is None or pe.get("policy") is None or pe.get("measure") is None):
         rec["policy_evaluation"], line = found["policy_evaluation"]
         span(rec, "policy_evaluation", line)
+    if "related_projects" in found and not rec["related_projects"]:
+        rec["related_projects"], line = found["related_projects"]
+        for i in range(len(rec["related_projects"])):
+            span(rec, f"related_projects[{i}]", line)
     past = rec["past_project_numbers"]
-    if "past_project_numbers" in found and (not past or not any("fiscal_year" in x for x in past)):
+    labelled = found.get("past_project_numbers")
+    if labelled and (not past or not any("fiscal_year" in x for x in past)
+                     or (all("fiscal_year" in x for x in labelled.value) and labelled.value != past)):
         rec["past_project_numbers"], line = found["past_project_numbers"]
         for i in range(len(rec["past_project_numbers"])):
             span(rec, f"past_project_numbers[{i}]", line)
