@@ -129,3 +129,40 @@ def test_row_style_text_gives_the_xlsx_budget_and_payees(fixtures, xlsx_records,
     assert rec["payees"] == ref["payees"]
     assert rec["past_project_numbers"] == ref["past_project_numbers"]
     assert rec["policy_evaluation"] == ref["policy_evaluation"]
+
+
+REPEATED_HEADER = {  # a payee table's header as a continuation page repeats it, with the block's title
+    "pdftotext": ["{title}", "支出先", "", "法人番号", "", "業務概要", "", "支出額 (百万円) 契約方式等", "",
+                  "入札者数 (応募 落札率", "者数)", ""],
+    "pdfplumber": ["{title}", "支出先 法人番号 業務概要 支出額(百万円) 契約方式等 入札者数(応募者数) 落札率"],
+}
+
+
+@pytest.mark.parametrize("tool", sorted(REPEATED_HEADER))
+def test_repeated_payee_header_starts_no_block_and_no_row(fixtures, xlsx_records, tmp_path, tool):
+    """A payee table continued on the next page under a repeated header (and its block title) gives the same
+    payees as without it: the header starts no new block and makes no row (every sheet whose text gives a
+    block's second row; at least three)."""
+    import re
+
+    tried = 0
+    for name in sorted(SHEETS):
+        src = fixtures[name][f"rl.{tool}.txt"]
+        lines = src.read_text(encoding="utf-8").split("\n")
+        before = extract_path(src)
+        second = next((p for p in before["payees"] if p["rank"] == 2), None)
+        if second is None:
+            continue
+        lo = next(i for i, x in enumerate(lines) if "支出先上位" in x)
+        at = next(i for i in range(lo, len(lines)) if re.match(r"^2(?: |$)", lines[i]) and
+                  second["name"][:4] in " ".join(lines[i:i + 3]))
+        title = next(x for x in reversed(lines[lo:at]) if re.match(r"^[A-Z]\.", x)).split(" ")[0]
+        lines[at:at] = [x.format(title=title) for x in REPEATED_HEADER[tool]]
+        p = tmp_path / src.name
+        p.write_text("\n".join(lines), encoding="utf-8")
+        after = extract_path(p)
+        assert after["payees"] == before["payees"], name
+        ref = {(x["block"], x["rank"]) for x in xlsx_records[name]["payees"]}
+        assert {(x["block"], x["rank"]) for x in after["payees"]} <= ref
+        tried += 1
+    assert tried >= 3

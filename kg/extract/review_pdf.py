@@ -426,7 +426,10 @@ def _payees(rec: Record, L: list[str]) -> None:
     if lo is None:
         warn(rec, "payees_missing", "no 支出先上位10者リスト", field="payees")
         return
-    text_rows = payee_rows(L, lo) if not paragraph_style(L) else payee_paragraphs(L, lo)
+    notes: list = []
+    text_rows = payee_rows(L, lo) if not paragraph_style(L) else payee_paragraphs(L, lo, notes)
+    for line, message in notes:
+        warn(rec, "payees_partial", message, line=line, field="payees")
     if text_rows:
         for r in text_rows:
             rec["payees"].append(fields.build_payee(rec, r.block, r.rank, r.cells, line=r.line))
@@ -439,6 +442,8 @@ def _payees(rec: Record, L: list[str]) -> None:
     letters, names, totals = _blocks(L, lo)
     rows = _payee_rows(L, lo)
     if not rows:
+        warn(rec, "payees_unread", "支出先上位10者リスト: no payee row could be read in this text (the payees are "
+             "unknown, not absent)", line=lo, field="payees")
         return
     amounts = [parse_number(r["amount"]).value or 0 for r in rows]
     assign: list[str] = []

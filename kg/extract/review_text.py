@@ -596,10 +596,11 @@ def _paragraph_cells(lines: list[str], start: int) -> list[tuple[str, int]]:
     return out
 
 
-def payee_paragraphs(lines: list[str], start: int) -> list[PayeeRow] | None:
+def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:
     """Paragraph-style payee tables (pdftotext's order: rank and name, 法人番号, 業務概要, amount and 契約方式,
-    入札者数, 落札率 as consecutive cells). Every row must have every cell in its shape, ranks must run 1, 2, ...
-    within each block; otherwise None (nothing is guessed)."""
+    入札者数, 落札率 as consecutive cells). Every row must have its cells in their shapes (入札者数 / 落札率 may be
+    unknown when the tool wrote them elsewhere), ranks must run 1, 2, ... within each block; where they stop,
+    the rows before stand and ``notes`` says what was left (``_table_end``); no row at all gives None."""
     cells = _paragraph_cells(lines, start)
     words: list[tuple[str, int, bool]] = []  # (word, line, starts a paragraph)
     for text, ln in cells:
@@ -638,14 +639,14 @@ def payee_paragraphs(lines: list[str], start: int) -> list[PayeeRow] | None:
             k += 1
             continue
         if not (new_para and re.fullmatch(r"\d{1,2}", w)) or block is None:
-            return None
+            return _table_end(out, words, k, notes)
         rank = int(w)
         prev = [r.rank for r in out if r.block == block]
         inferred = False
         if rank == 1 and prev and block < "Z":  # a new block whose title the tool put elsewhere
             block, prev, inferred = chr(ord(block) + 1), [], True
         if rank != (prev[-1] + 1 if prev else 1):
-            return None
+            return _table_end(out, words, k, notes)
         k += 1
         if k < len(words) and not words[k][2]:  # the name on the rank's line
             name, k = take_text(k - 1)
@@ -669,15 +670,46 @@ def payee_paragraphs(lines: list[str], start: int) -> list[PayeeRow] | None:
         tail: list[str] = []
         while rest and _SMALL.match(rest[-1]) and len(tail) < 2:
             tail.insert(0, rest.pop())
-        while len(tail) < 2 and k < len(words) and words[k][2] and _SMALL.match(words[k][0]):
+        # 入札者数 / 落札率 in the paragraphs that follow: a cell alone in its paragraph (「3 京都市」 is the next
+        # row), taken only while the cells fit 入札者数 then 落札率 (pdftotext may write them after the table)
+        while (len(tail) < 2 and k < len(words) and words[k][2] and (k + 1 == len(words) or words[k + 1][2])
+               and _SMALL.match(words[k][0]) and _tail_fits([*tail, words[k][0]])):
             tail.append(words[k][0])
             k += 1
-        if len(tail) != 2 or not rest:
-            return None
+        if not rest or not _tail_fits(tail) or not _CONTRACT_WORDS.search(fields.join_wrapped(rest)):
+            return _table_end(out, words, k, notes)  # 「2 有限責任監査法人…」 is the next row, not amount + 契約方式
+        bidders, rate = (tail[0], tail[1]) if len(tail) == 2 else \
+            (None, tail[0]) if tail and tail[0].endswith("%") else (None, None)
         row = {"name": name, "corporate_number": corp, "description": desc, "amount": am[1],
-               "contract_method": fields.join_wrapped(rest), "bidders": tail[0], "award_rate": tail[1]}
-        out.append(PayeeRow(block, rank, row, ln, inferred))
+               "contract_method": fields.join_wrapped(rest), "bidders": bidders, "award_rate": rate}
+        out.append(PayeeRow(block, rank, row, ln, inferred or len(tail) < 2))
     return out or None
+
+
+_CONTRACT_WORDS = re.compile(r"契約|交付|その他|公募|随意|随契|競争|委託|請負|補助|負担|入札|企画")
+_RATE = re.compile(r"^(?:[-－―]|\d{1,3}(?:\.\d+)?%)$")
+_BIDDERS = re.compile(r"^(?:[-－―]|\d{1,3}(?:\(\d+\))?)$")
+
+
+def _tail_fits(cells: list[str]) -> bool:
+    """入札者数 then 落札率: two cells of those shapes, or one (which of the two a lone cell is: only a % says)."""
+    if len(cells) == 2:
+        return bool(_BIDDERS.match(cells[0]) and _RATE.match(cells[1]))
+    return len(cells) <= 1
+
+
+def _table_end(out: list[PayeeRow], words: list[tuple[str, int, bool]], k: int,
+               notes: list | None = None) -> list[PayeeRow] | None:
+    """Where the rows stop making a table (cells pdftotext wrote after it, 「3」「-」, or a row whose rank and
+    name the tool put elsewhere): the rows read so far stand (each was read whole, in its block). When what is
+    left still holds a 法人番号, rows are missing: ``notes`` gets (line, message) for the caller's warning."""
+    if not out:
+        return None
+    left = [(w, ln) for w, ln, _ in words[k:] if re.fullmatch(r"\d{13}", w)]
+    if left and notes is not None:
+        notes.append((words[k][1], f"支出先上位10者リスト: {len(out)} rows read; from line {words[k][1]} on the cells "
+                                   f"do not make rows ({len(left)} more 法人番号 in them): those payees are unknown"))
+    return out
 
 
 __all__ += ["payee_paragraphs"]
