@@ -146,3 +146,19 @@ def test_cli_json_and_table(store_dir):
     assert "same-statute" in text and "住民基本台帳ネットワークシステムセキュリティ対策経費" in text
     assert "similar-text" not in text
     assert main(["related", "no such thing at all", "--store", str(store_dir)]) == 2
+
+
+def test_named_query_related_gives_both_sides_articles(store):
+    from kg.query.store import named_queries, run_query
+
+    text = named_queries()["related"].read_text(encoding="utf-8")
+    variables, rows = run_query(store, text, {"program": JUKI_PROGRAM})
+    got = [dict(zip(variables, r, strict=True)) for r in rows]
+    law = [r for r in got if r["relation"] == "same-statute" and r["via"] == JUKI_LAW]
+    assert len(law) == 1 and law[0]["other_program"] == MYNUMBER_PROGRAM and law[0]["via_label"] == "住民基本台帳法"
+    assert set(law[0]["mine"].split(", ")) == {"第30条の24から第30条の40まで", "第31条"}
+    assert set(law[0]["theirs"].split(", ")) == {"第7条", "第30条の6", "第30条の9の2"}
+    # asserted lineage inside the program is its history, not a related program
+    assert not [r for r in got if r["relation"].startswith("lineage")]
+    assert {r["other_program"] for r in got} == {MYNUMBER_PROGRAM, f"{BASE}program/2017/soumu/new29-0004",
+                                                 f"{BASE}program/2020/soumu/0094"}
