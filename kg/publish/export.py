@@ -78,9 +78,11 @@ def _stem(out: Path) -> Path:
 
 def export(store_dir: str | Path, formats: list[str], out: str | Path, *, base: str = DEFAULT_BASE,
            context_url: str | None = None, download_url: str | None = None, endpoint: str | None = None,
-           issued: str | None = None) -> dict:
-    """Write the dump(s), ``context.jsonld`` and ``<stem>.dcat.ttl``; return {"files": {fmt: path}, "counts", "dcat"}."""
-    from kg.publish.dcat import Distribution, describe
+           issued: str | None = None, publication=None) -> dict:
+    """Write the dump(s), ``context.jsonld`` and ``<stem>.dcat.ttl``; return {"files": {fmt: path}, "counts", "dcat",
+    "dcat_warnings"} — the warnings list what the description lacks for DCAT-AP (kg.publish.dcat.check), e.g. a
+    publisher when ``publication`` (kg.publish.dcat.Publication) names none."""
+    from kg.publish.dcat import Distribution, check, describe
 
     paths = out_paths(out, formats)
     store = open_store(store_dir)
@@ -104,10 +106,11 @@ def export(store_dir: str | Path, formats: list[str], out: str | Path, *, base: 
     dists = [Distribution.of_file(p, FORMATS[f]) for f, p in paths.items()]
     stem = _stem(Path(out))
     dcat_path = stem.with_name(stem.name + ".dcat.ttl")
-    dcat_path.write_text(describe(store, dists, base=base, counts=counts, endpoint=endpoint, issued=issued,
-                                  download_url=download_url, context_url=context_url), encoding="utf-8")
+    text = describe(store, dists, base=base, counts=counts, endpoint=endpoint, issued=issued,
+                    download_url=download_url, context_url=context_url, publication=publication)
+    dcat_path.write_text(text, encoding="utf-8")
     return {"files": {f: str(p) for f, p in paths.items()}, "counts": counts, "dcat": str(dcat_path),
-            "context": str(first.parent / "context.jsonld")}
+            "context": str(first.parent / "context.jsonld"), "dcat_warnings": check(text)}
 
 
 # ---------------------------------------------------------------- JSON-LD
