@@ -167,6 +167,42 @@ def test_policy_tree(store):
     assert tf.set_index("index").loc[6, "indicators"] == "1,4"
 
 
+def test_policy_tree_is_one_tree_down_to_the_sheets(store):
+    """Issue 20: the 事前分析表 hierarchy and the sheets' own 政策/施策 fields in one tree, sheets as leaves."""
+    T = ka.policy_tree(store)
+    s = ka.tree_summary(T)
+    assert (s["policy"], s["measure"], s["indicator"], s["means"]) == (3, 3, 10, 23)
+    assert s["sheets_held"] == 4  # seeds 000-003
+    assert nx.is_directed_acyclic_graph(T)
+
+    def sheet(title_start):
+        return next(n for n, d in T.nodes(data=True) if d["kind"] == "sheet" and d.get("held")
+                    and d["title"].startswith(title_start))
+
+    def parents(n):
+        return {T.nodes[p]["kind"]: T.nodes[p] for p in T.predecessors(n)}
+
+    # seed 002 implements 達成手段 18 (measured by 測定指標 8) of seed 004, whose 施策 its own fields also name
+    mynumber = sheet("社会保障・税に関わる番号制度")
+    assert parents(mynumber)["means"]["index"] == 18
+    means18 = next(p for p in T.predecessors(mynumber))
+    assert {T.nodes[i]["number"] for i in T.predecessors(means18)} == {"8"}
+    # seed 000 (2022): 達成手段 9 names its program's 2017 sheet 0039, which the seeds do not hold
+    juki = sheet("住民基本台帳ネットワークシステム")
+    assert parents(juki)["means"]["index"] == 9 and parents(juki)["measure"]["label"] == "電子自治体の推進"
+    earlier = next(n for n, d in T.nodes(data=True) if d["kind"] == "sheet" and n.endswith("/2017/soumu/0039"))
+    assert not T.nodes[earlier]["held"] and T.nodes[earlier]["program"] == T.nodes[juki]["program"]
+    # seed 003: in no 事前分析表, under the 施策 and 政策 its own fields name
+    cyber = sheet("サイバーセキュリティ政策")
+    measure = next(iter(T.predecessors(cyber)))
+    assert T.nodes[measure]["label"] == "情報通信高度利活用の推進"
+    assert [T.nodes[p]["label"] for p in T.predecessors(measure)] == ["情報通信(ICT政策)"]
+    # one 事前分析表: only its 施策 and the sheets under it
+    one = ka.tree_summary(ka.policy_tree(store, evaluation=next(
+        d["evaluation"] for _, d in T.nodes(data=True) if d["kind"] == "measure" and d.get("evaluation"))))
+    assert (one["measure"], one["means"], one["sheets_held"]) == (1, 23, 3)  # seeds 000 (via 0039), 001, 002
+
+
 def test_ministry_trend(store):
     mt = ka.ministry_trend(store).set_index(["ministry", "year"])
     g2 = _gold("002")

@@ -1,5 +1,5 @@
-"""networkx views of a built graph: programs linked by what they share, and the 政策 → 施策 → 測定指標 → 達成手段
-tree of the 事前分析表 (built from the typed frames of kg.query.frames)."""
+"""networkx views of a built graph: programs linked by what they share, and the 政策 → 施策 → 測定指標 → 達成手段 →
+sheets tree of the 事前分析表 and the sheets' own fields (built from the typed frames of kg.query.frames)."""
 from __future__ import annotations
 
 import math
@@ -92,22 +92,27 @@ def program_graph(store, via: str = "payees", max_programs_per_item: int | None 
     return G
 
 
-def policy_tree(store, evaluation: str | None = None) -> nx.DiGraph:
-    """政策 → 施策 → 測定指標 → 達成手段 from the 事前分析表 in the graph.
+def policy_tree(store, evaluation: str | None = None, ministry: str | None = None, sheets: bool = True
+                ) -> nx.DiGraph:
+    """One tree 政策 → 施策 → 測定指標 → 達成手段 → review sheets, merging the 事前分析表 in the graph and the
+    sheets' own 政策/施策 fields (the named query policy-tree).
 
-    Nodes carry ``kind`` (policy, measure, indicator, means), ``label`` and, for 達成手段, ``budget`` (the
-    amount for the evaluation year, 百万円; NaN when unknown), ``budgets`` {fiscal year: amount},
-    ``executed`` {fiscal year: amount}, ``number`` (行政事業レビュー事業番号) and ``sheet`` (implementing sheet).
-    A 達成手段 that names no 測定指標 hangs under its 施策; one naming several has several parents.
+    Nodes carry ``kind`` (policy, measure, indicator, means, sheet) and ``label``; 達成手段 also ``budget`` (the
+    amount for the evaluation year, 百万円; NaN when unknown), ``budgets`` {fiscal year: amount}, ``executed``
+    {fiscal year: amount}, ``number`` (行政事業レビュー事業番号) and ``sheet`` (implementing sheet). A 達成手段 that
+    names no 測定指標 hangs under its 施策; one naming several has several parents. Sheets (``sheets=True``)
+    hang under the 達成手段 they implement, else under the 施策 (or 政策) their own fields name; a sheet node has
+    ``year``, ``title``, ``program`` and ``held`` (False when the graph names that year's sheet but does not
+    hold it). ``evaluation``: that 事前分析表 and the sheets under its 施策; ``ministry``: a name or IRI.
     """
     rows = evaluation_tree(store, evaluation)
     money = means_sheets(store, evaluation)
     T = nx.DiGraph()
-    if rows.empty:
-        return T
     budgets: dict[str, dict[int, float]] = defaultdict(dict)
     executed: dict[str, dict[int, float]] = defaultdict(dict)
     numbers: dict[str, str] = {}
+    if ministry and not rows.empty:
+        rows = rows[(rows["ministry_name"] == ministry) | rows["eval"].isin(_evaluations_of(store, ministry))]
     for r in rows.itertuples(index=False):
         year = None if pd.isna(r.eval_year) else int(r.eval_year)
         measure = r.concept if isinstance(r.concept, str) else r.eval
@@ -145,7 +150,71 @@ def policy_tree(store, evaluation: str | None = None) -> nx.DiGraph:
             d["executed"] = dict(sorted(executed[n].items()))
             d["number"] = numbers.get(n)
             d["budget"] = d["budgets"].get(d["year"], float("nan")) if d["year"] else float("nan")
+    if sheets:
+        _add_sheets(store, T, ministry, evaluation is not None)
     return T
+
+
+def _evaluations_of(store, ministry: str) -> set[str]:
+    df = policy_tree_rows(store, ministry=ministry)
+    return set(df["evaluation"].dropna()) if "evaluation" in df else set()
+
+
+def _add_sheets(store, T: nx.DiGraph, ministry: str | None, only_tree_measures: bool) -> None:
+    """The sheets of the merged policy-tree query: under the 達成手段 they implement, else under their 施策."""
+    df = policy_tree_rows(store, ministry=ministry)
+    if df.empty:
+        return
+    held = df[df["source"] == "sheet"].drop_duplicates("sheet").set_index("sheet")
+    for r in df[(df["source"] == "evaluation") & df["sheet"].notna() & df["means"].notna()].itertuples(index=False):
+        if r.means not in T:
+            continue
+        _sheet_node(T, r.sheet, held, r)
+        T.add_edge(r.means, r.sheet)
+    for r in df[df["source"] == "sheet"].itertuples(index=False):
+        parent = r.measure if isinstance(r.measure, str) else r.policy
+        if not isinstance(parent, str) or r.sheet in T:
+            continue  # already under its 達成手段
+        if isinstance(r.policy, str) and r.policy not in T:
+            T.add_node(r.policy, kind="policy", label=r.policy_label if isinstance(r.policy_label, str) else r.policy)
+        if isinstance(r.measure, str):
+            if r.measure not in T:
+                T.add_node(r.measure, kind="measure", label=r.measure_label if isinstance(r.measure_label, str)
+                           else r.measure, evaluation=None, year=None, ministry=None)
+            if isinstance(r.policy, str) and not T.has_edge(r.policy, r.measure) and T.in_degree(r.measure) == 0:
+                T.add_edge(r.policy, r.measure)
+        if isinstance(r.program, str) and any(d.get("program") == r.program for _, d in T.nodes(data=True)
+                                              if d.get("kind") == "sheet" and not d.get("held")):
+            # the program implements a 達成手段 through an earlier year's sheet: hang this one beside it
+            earlier = next(n for n, d in T.nodes(data=True) if d.get("kind") == "sheet" and not d.get("held")
+                           and d.get("program") == r.program)
+            _sheet_node(T, r.sheet, held, r)
+            for m in list(T.predecessors(earlier)):
+                T.add_edge(m, r.sheet)
+            if parent in T:
+                T.add_edge(parent, r.sheet)  # and under the 施策 its own fields name
+            continue
+        if only_tree_measures and parent not in T:
+            continue
+        _sheet_node(T, r.sheet, held, r)
+        T.add_edge(parent, r.sheet)
+
+
+def _sheet_node(T: nx.DiGraph, sheet: str, held: pd.DataFrame, r) -> None:
+    if sheet in T:
+        return
+    if sheet in held.index:
+        h = held.loc[sheet]
+        year = None if pd.isna(h["year"]) else int(h["year"])
+        T.add_node(sheet, kind="sheet", label=f"{year} {h['title']}", title=h["title"], year=year,
+                   program=h["program"] if isinstance(h["program"], str) else sheet, held=True)
+    else:  # named by a 達成手段 only ({base}sheet/{year}/{ministry}/{事業番号}); its program through a later sheet
+        parts = sheet.rstrip("/").split("/")
+        year = int(parts[-3]) if len(parts) >= 3 and parts[-3].isdigit() else None
+        title = r.title if isinstance(r.title, str) else None
+        label = f"{year or ''} {parts[-1]}".strip() + (f" → {title}" if title else " (not in the graph)")
+        T.add_node(sheet, kind="sheet", label=label, title=title, year=year,
+                   program=r.program if isinstance(r.program, str) else None, held=False)
 
 
 def _means_node(T: nx.DiGraph, evaluation: str, index) -> str | None:
@@ -157,10 +226,12 @@ def _means_node(T: nx.DiGraph, evaluation: str, index) -> str | None:
 
 def tree_summary(T: nx.DiGraph) -> dict[str, float | int]:
     """Counts per node kind and the total 達成手段 budget of the evaluation year (each 達成手段 once)."""
-    out: dict[str, float | int] = {k: 0 for k in ("policy", "measure", "indicator", "means")}
+    out: dict[str, float | int] = {k: 0 for k in ("policy", "measure", "indicator", "means", "sheet")}
     total, known = 0.0, 0
     for _, d in T.nodes(data=True):
         out[d["kind"]] += 1
+        if d["kind"] == "sheet" and d.get("held"):
+            out["sheets_held"] = out.get("sheets_held", 0) + 1
         if d["kind"] == "means" and not math.isnan(d["budget"]):
             total += d["budget"]
             known += 1

@@ -135,10 +135,10 @@ def _save(fig, path) -> Path:
 
 
 _KIND_COLORS = {"program": "#4c78a8", "corporation": "#f58518", "law": "#54a24b", "measure": "#b279a2",
-                "policy": "#e45756", "indicator": "#72b7b2", "means": "#eeca3b"}
+                "policy": "#e45756", "indicator": "#72b7b2", "means": "#eeca3b", "sheet": "#9d755d"}
 
 
-_COLUMN = {"policy": 0, "measure": 1, "indicator": 2, "means": 3}
+_COLUMN = {"policy": 0, "measure": 1, "indicator": 2, "means": 3, "sheet": 4}
 
 
 def _tree_positions(T: nx.DiGraph) -> dict:
@@ -177,33 +177,38 @@ def _sort_key(T, n):
 
 
 def plot_tree(T: nx.DiGraph, path_png: str | Path, title: str | None = None) -> Path:
-    """Draw a policy tree (``policy_tree``) left to right; 達成手段 labels carry their budget (百万円)."""
+    """Draw a policy tree (``policy_tree``) left to right: 政策, 施策, 測定指標, 達成手段 (labels with their budget,
+    百万円), sheets (grey: named by a 達成手段 but not in the graph)."""
     plt = _pyplot()
     pos = _tree_positions(T) if T.number_of_nodes() else {}
     leaves = max(1, sum(1 for n in T if T.out_degree(n) == 0))
-    fig, ax = plt.subplots(figsize=(14, max(4, 0.32 * leaves + 1)), dpi=100)
+    fig, ax = plt.subplots(figsize=(19, max(4, 0.32 * leaves + 1)), dpi=100)
     for a, b in T.edges:
         (x0, y0), (x1, y1) = pos[a], pos[b]
         ax.plot([x0, x1], [y0, y1], color="#bbbbbb", lw=0.8, zorder=1)
     for n, d in T.nodes(data=True):
         x, yv = pos[n]
         ax.scatter([x], [yv], s=40, color=_KIND_COLORS.get(d["kind"], "#888888"), zorder=2)
-        label = _short(d.get("label"), 24 if d["kind"] == "means" else 16)
+        label = _short(d.get("label"), 20 if d["kind"] == "means" else 16)
         if d["kind"] == "means":
             b = d.get("budget")
             label = f"{d['index']}. {label} [{'—' if b is None or math.isnan(b) else f'{b:,.0f}'}]"
         elif d["kind"] == "indicator":
             label = f"指標{d.get('number')}: {label}"
-        ax.text(x + 0.05, yv, label, fontsize=7, va="center", zorder=3)
-    ax.set_xlim(-0.1, 4.4)
-    ax.set_xticks(range(4))
-    ax.set_xticklabels(["政策", "施策", "測定指標", "達成手段"])
+        elif d["kind"] == "sheet":
+            label = _short(d.get("label"), 30)
+        ax.text(x + 0.05, yv, label, fontsize=7, va="center", zorder=3,
+                color="#999999" if d["kind"] == "sheet" and not d.get("held") else "black")
+    ax.set_xlim(-0.1, 5.0)
+    ax.set_xticks(range(5))
+    ax.set_xticklabels(["政策", "施策", "測定指標", "達成手段", "事業 (シート)"])
     ax.set_yticks([])
     for s in ("top", "right", "left"):
         ax.spines[s].set_visible(False)
     s = tree_summary(T) if T.number_of_nodes() else {}
-    ax.set_title(title or (f"{s.get('means', 0)} 達成手段, {s.get('indicator', 0)} 測定指標; budget "
-                           f"{s.get('means_budget', 0):,.0f} 百万円" if s else "no 事前分析表 in the graph"))
+    ax.set_title(title or (f"{s.get('measure', 0)} 施策, {s.get('means', 0)} 達成手段, {s.get('indicator', 0)} 測定指標, "
+                           f"{s.get('sheet', 0)} sheets; 達成手段 budget {s.get('means_budget', 0):,.0f} 百万円"
+                           if s else "no 政策 tree in the graph"))
     return _save(fig, path_png)
 
 
