@@ -171,33 +171,33 @@ def _add_sheets(store, T: nx.DiGraph, ministry: str | None, only_tree_measures: 
             continue
         _sheet_node(T, r.sheet, held, r)
         T.add_edge(r.means, r.sheet)
+    unheld = {d["program"]: n for n, d in T.nodes(data=True)
+              if d.get("kind") == "sheet" and not d.get("held") and d.get("program")}
     for r in df[df["source"] == "sheet"].itertuples(index=False):
         parent = r.measure if isinstance(r.measure, str) else r.policy
         if not isinstance(parent, str) or r.sheet in T:
             continue  # already under its 達成手段
-        if isinstance(r.policy, str) and r.policy not in T:
-            T.add_node(r.policy, kind="policy", label=r.policy_label if isinstance(r.policy_label, str) else r.policy)
-        if isinstance(r.measure, str):
-            if r.measure not in T:
-                T.add_node(r.measure, kind="measure", label=r.measure_label if isinstance(r.measure_label, str)
-                           else r.measure, evaluation=None, year=None, ministry=None)
-            if isinstance(r.policy, str) and not T.has_edge(r.policy, r.measure) and T.in_degree(r.measure) == 0:
-                T.add_edge(r.policy, r.measure)
-        if isinstance(r.program, str) and any(d.get("program") == r.program for _, d in T.nodes(data=True)
-                                              if d.get("kind") == "sheet" and not d.get("held")):
-            # the program implements a 達成手段 through an earlier year's sheet: hang this one beside it
-            earlier = next(n for n, d in T.nodes(data=True) if d.get("kind") == "sheet" and not d.get("held")
-                           and d.get("program") == r.program)
-            _sheet_node(T, r.sheet, held, r)
+        earlier = unheld.get(r.program) if isinstance(r.program, str) else None
+        if only_tree_measures and parent not in T and earlier is None:
+            continue
+        if not only_tree_measures or parent in T:
+            if isinstance(r.policy, str) and r.policy not in T:
+                T.add_node(r.policy, kind="policy",
+                           label=r.policy_label if isinstance(r.policy_label, str) else r.policy)
+            if isinstance(r.measure, str):
+                if r.measure not in T:
+                    T.add_node(r.measure, kind="measure", label=r.measure_label if isinstance(r.measure_label, str)
+                               else r.measure, evaluation=None, year=None, ministry=None)
+                if isinstance(r.policy, str) and T.in_degree(r.measure) == 0:
+                    T.add_edge(r.policy, r.measure)
+        _sheet_node(T, r.sheet, held, r)
+        if earlier is not None:
+            # the program implements a 達成手段 through an earlier year's sheet the graph does not hold: this
+            # sheet hangs under the same 達成手段
             for m in list(T.predecessors(earlier)):
                 T.add_edge(m, r.sheet)
-            if parent in T:
-                T.add_edge(parent, r.sheet)  # and under the 施策 its own fields name
-            continue
-        if only_tree_measures and parent not in T:
-            continue
-        _sheet_node(T, r.sheet, held, r)
-        T.add_edge(parent, r.sheet)
+        if parent in T:
+            T.add_edge(parent, r.sheet)  # under the 施策 (or 政策) its own fields name
 
 
 def _sheet_node(T: nx.DiGraph, sheet: str, held: pd.DataFrame, r) -> None:
