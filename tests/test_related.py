@@ -162,3 +162,14 @@ def test_named_query_related_gives_both_sides_articles(store):
     assert not [r for r in got if r["relation"].startswith("lineage")]
     assert {r["other_program"] for r in got} == {MYNUMBER_PROGRAM, f"{BASE}program/2017/soumu/new29-0004",
                                                  f"{BASE}program/2020/soumu/0094"}
+
+
+def test_a_hub_contractor_is_said_not_enumerated(store, monkeypatch):
+    import kg.query.related as R
+
+    monkeypatch.setattr(R, "HUB_ROWS", 0)  # every corporation of the seeds is a hub now
+    rows = related(store, MYNUMBER_SHEET)
+    hub = _row(rows, f"{BASE}corp/7010701007922", "shared-contractor")
+    assert hub["kind"] == "corporation" and hub["detail"]["hub"] is True and hub["detail"]["payee_rows"] == 1
+    assert "not listed" in hub["detail"]["how"]
+    assert not [r for r in rows if r["relation"] == "shared-contractor" and r["kind"] == "program"]

@@ -21,7 +21,8 @@ how, ranked, each with the path that connects it — read from a built store.
   and ``how``, a one-line reading of it.
 
 Every lookup starts from a constant through an index (the key, then node by node), so a program on the national
-store costs a few dozen small queries; the hubs (a law or a payee shared by thousands of programs) are read once.
+store costs a few dozen small queries. A corporation paid in more than HUB_ROWS payee-list rows (a prefecture, a
+lump-sum payee) is one row saying so (detail ``hub``, ``payee_rows``), its programs not enumerated.
 """
 from __future__ import annotations
 
@@ -53,6 +54,7 @@ WEIGHTS = {
     "under": 0.8, "broader": 0.6, "narrower": 0.6, "means": 0.5,
 }
 ARTICLE_BONUS = 0.3  # a shared article on top of a shared law
+HUB_ROWS = 2000  # a corporation in more payee-list rows (a prefecture, a lump-sum payee) is not enumerated
 LAW_ID_RE = re.compile(r"\d{3}[A-Z]{2}\d{10}")
 KINDS = {
     KG_NS + "ReviewSheet": "program", KG_NS + "Program": "program", KG_NS + "Corporation": "corporation",
@@ -473,11 +475,27 @@ def _contractors(store, ent, rows, info, other_program, prog_label) -> None:
     if not corps:
         return
     labels = _labels(store, corps)
-    q_pay = """SELECT DISTINCT ?other ?pay ?amount WHERE { VALUES ?corp { UNDEF }
-      ?pay kg:payee ?corp . LATERAL { ?other kg:payment ?pay . OPTIONAL { ?pay kg:amount ?amount } } }"""
+    n_rows: dict[str, int] = {}
+    for chunk in _batched(sorted(corps), 100):
+        for r in _q(store, "SELECT ?corp (COUNT(DISTINCT ?pay) AS ?n) WHERE { " + _values("corp", chunk)
+                    + " ?pay kg:payee ?corp } GROUP BY ?corp"):
+            n_rows[r["corp"]] = int(r["n"])
+    hubs = {c for c, n in n_rows.items() if n > HUB_ROWS}
+    for corp in sorted(hubs):  # said, not enumerated: a link through it says little and costs seconds
+        c = corps[corp]
+        rows.add(corp, "corporation", "shared-contractor", None, 0.05, label=labels.get(corp) or c["number"],
+                 hub=True, payee_rows=n_rows[corp], corporate_number=c["number"],
+                 amount_mine=_num(c["mine"]) if c["mine_known"] else None)
+    paid_by: dict[str, list[dict]] = defaultdict(list)
+    for chunk in _batched(sorted(set(corps) - hubs), 40):  # the payee-list rows of 40 corporations at a time
+        q_pay = "SELECT DISTINCT ?corp ?other ?pay ?amount WHERE { " + _values("corp", chunk) + """
+          ?pay kg:payee ?corp . LATERAL { ?other kg:payment ?pay . OPTIONAL { ?pay kg:amount ?amount } } }"""
+        for r in _q(store, q_pay):
+            paid_by[r["corp"]].append(r)
+    all_info = _sheet_info(store, sorted({r["other"] for rs in paid_by.values() for r in rs}))
     for corp, c in sorted(corps.items()):
-        paid = _q(store, q_pay, {"corp": corp})
-        oinfo = _sheet_info(store, sorted({r["other"] for r in paid}))
+        paid = paid_by.get(corp, [])
+        oinfo = {r["other"]: all_info[r["other"]] for r in paid if r["other"] in all_info}
         n_programs = len({d["program"] for d in oinfo.values()})
         spec = specificity(n_programs)
         theirs: dict[str, float] = defaultdict(float)
@@ -620,21 +638,54 @@ def _money_flow(store, ent, rows, info) -> None:
                  amount_total=_num(amount) if p["known"] else None, years=sorted(y for y in p["by_year"] if y))
 
 
-def _similar(store, ent, rows) -> None:
-    from kg.query.search import SearchError, similar
+_STATS: dict[int, tuple] = {}  # id(store) -> (store, kg.query.search.stats): one aggregate per open store
 
-    try:
-        _me, found = similar(store, ent["iri"], limit=15)
-    except SearchError:
+
+def _search_stats(store) -> dict:
+    """BM25's collection figures for programs only (review sheets holding terms, their average distinct terms):
+    what ranking programs among programs needs, without kg.query.search.stats' aggregate over every node."""
+    hit = _STATS.get(id(store))
+    if hit is None or hit[0] is not store:
+        _STATS.clear()
+        rows = _q(store, "SELECT (COUNT(?s) AS ?n) (AVG(?c) AS ?avg) WHERE { ?s a kg:ReviewSheet ; kg:termCount ?c }")
+        n = int(rows[0]["n"] or 0) if rows else 0
+        hit = _STATS[id(store)] = (store, {"program": (n, float(rows[0]["avg"]))} if n else {})
+    return hit[1]
+
+
+def _similar(store, ent, rows, max_terms: int = 12, limit: int = 15) -> None:
+    """Programs whose sheets share the most informative terms with the program's latest sheet (as kg similar:
+    BM25 over the term layer, terms held by too few nodes left out), the rarest ``max_terms`` terms."""
+    from kg.query.search import bm25, describe, doc_freq, node_terms
+
+    st = _search_stats(store)
+    if not st:
         return  # no term layer in this store (built before it existed)
-    if not found:
+    latest = max(ent["sheet_info"].values(), key=lambda d: (d["year"] or 0, d["iri"]))
+    terms = node_terms(store, latest["iri"])
+    if not terms:
         return
-    best = max(f["score"] for f in found) or 1.0
-    for f in found:
-        prog = f.get("program") or f["iri"]
-        rows.add(prog, "program", "similar-text", None, WEIGHTS["similar-text"] * f["score"] / best,
-                 label=f.get("label"), shared_terms=f.get("matched") or [], text_score=f["score"],
-                 years=f.get("years") or [])
+    df = {t: doc_freq(store, t) for t in terms}
+    floor = 2 if st["program"][0] < 5000 else 5  # a term held by a handful is noise (as in kg similar)
+    terms = sorted((t for t in terms if df[t] >= floor), key=lambda t: (df[t], t))[:max_terms]
+    scores, matched, kinds = bm25(store, terms, st)
+    own = set(ent["programs"]) | set(ent["sheets"])
+    best: dict[str, tuple[float, dict, list[str]]] = {}
+    for node in sorted((n for n in scores if kinds.get(n) == "program"), key=lambda n: (-scores[n], n)):
+        if len(best) >= limit:
+            break
+        d = describe(store, node)
+        prog = d.get("program") or node
+        if prog in own or prog in best:
+            continue
+        best[prog] = (scores[node], d, sorted(matched.get(node, [])))
+    if not best:
+        return
+    top = max(v[0] for v in best.values()) or 1.0
+    for prog, (score, d, shared) in best.items():
+        rows.add(prog, "program", "similar-text", [(d["iri"], d.get("label"))], WEIGHTS["similar-text"] * score / top,
+                 label=d.get("label"), shared_terms=shared, text_score=round(score, 4), years=[d.get("year")],
+                 sheets=[d["iri"]])
 
 
 # ------------------------------------------------------------------------------------------- other kinds of key
@@ -800,6 +851,9 @@ def _how(r: dict) -> str:
             s += f"; the same articles: {', '.join(d['shared_articles'])}"
         return (f"same law {s} (this program: {', '.join(d.get('articles_mine') or []) or 'no article'}; "
                 f"that one: {', '.join(d.get('articles_theirs') or []) or 'no article'})")
+    if rel == "shared-contractor" and d.get("hub"):
+        return (f"paid in {d['payee_rows']:,} payee-list rows: the programs sharing it are not listed "
+                f"(more than {HUB_ROWS:,})")
     if rel == "shared-contractor":
         return (f"both pay {', '.join(d.get('corporations') or [])}: {_m(d.get('amount_mine'))} here, "
                 f"{_m(d.get('amount_theirs'))} there")
