@@ -3,6 +3,7 @@ sheets tree of the 事前分析表 and the sheets' own fields (built from the ty
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 
 import networkx as nx
@@ -262,3 +263,100 @@ def graph_summary(G: nx.Graph, top: int = 5, prefix: str = "") -> dict[str, obje
         la, lb = sorted([G.nodes[a].get("label", a), G.nodes[b].get("label", b)])
         out[f"{prefix}edge[{la}|{lb}]"] = d.get("weight", 1)
     return out
+
+
+# ---------------------------------------------------------------- the contractor network a reader can see
+
+_LUMP_RE = re.compile(r"(等|ほか|他|者|個人|その他|機関|団体|都道府県|市町村|市区町村|地方公共団体|世帯)$")
+_LG_WORDS = ("地方公共団体", "都道府県", "市町村", "市区町村")
+SET_APART = ("local_government", "national_government", "lump_sum")
+
+
+def payee_group(name: str | None, number: str | None) -> str:
+    """Which kind of payee a row of the payee lists is, for setting apart what links every program to every
+    other: "local_government" (a 地方公共団体: its 法人番号 encodes a 団体コード, or a prefecture/municipality name
+    or a word for them all), "national_government" (a 国の機関: 法人番号 with 000012), "lump_sum" (no valid 法人番号 and a name for a group of people or bodies: 年金受給者,
+    医療機関等, 被災労働者等 …), else "corporation" (a valid 法人番号) or "payee"."""
+    from kg.normalize.houjin import is_valid
+    from kg.normalize.lgcode import clean, is_prefecture_name, lg_code, municipality_name
+
+    n = clean(name)
+    valid = bool(number) and is_valid(number)
+    if (valid and lg_code(number)) or is_prefecture_name(n) or any(w in n for w in _LG_WORDS):
+        return "local_government"
+    if valid and number[1:7] == "000012":  # 国の機関 (a ministry, an agency): money moving inside the state
+        return "national_government"
+    if not valid and municipality_name(n):
+        return "local_government"
+    if not valid and _LUMP_RE.search(n):
+        return "lump_sum"
+    return "corporation" if valid else "payee"
+
+
+def top_payees_grouped(store, year: int | None = None, ministry: str | None = None) -> pd.DataFrame:
+    """``top_payees`` (the build's ranking) with ``group`` (payee_group) and a ``label`` unique per payee: two
+    payees printed alike (two 年金受給者 of two sheets) keep two rows and two labels."""
+    from kg.query.frames import top_payees
+
+    df = top_payees(store, year=year, ministry=ministry)
+    cols = [*df.columns, "group", "label"]
+    if df.empty:
+        return pd.DataFrame(columns=cols)
+    df = df.copy()
+    df["group"] = [payee_group(n, num if isinstance(num, str) else None) for n, num in zip(df["name"], df["number"],
+                                                                                          strict=True)]
+    df["label"] = unique_labels(df["name"], df["payee"], df["number"])
+    return df
+
+
+def unique_labels(names, keys, numbers=None) -> list[str]:
+    """Display labels keyed by identity: a name printed for several keys gets the 法人番号, else the sheet and
+    payee tail of its IRI, so bars and nodes never merge or swap."""
+    names = ["" if not isinstance(n, str) else n for n in names]
+    keys = list(keys)
+    numbers = list(numbers) if numbers is not None else [None] * len(keys)
+    seen: dict[str, set] = defaultdict(set)
+    for n, k in zip(names, keys, strict=True):
+        seen[n].add(k)
+    out = []
+    for n, k, num in zip(names, keys, numbers, strict=True):
+        if len(seen[n]) <= 1:
+            out.append(n or str(k))
+        elif isinstance(num, str) and num:
+            out.append(f"{n} ({num})")
+        else:
+            parts = str(k).split("/")
+            where = "/".join(parts[-6:-2]) if "/payee/" in str(k) and len(parts) > 6 else str(k)[-12:]
+            out.append(f"{n} ({where})")
+    return out
+
+
+def contractor_network(store, top: int = 25, programs_per_corporation: int = 6, year: int | None = None,
+                       ministry: str | None = None) -> tuple[nx.Graph, pd.DataFrame]:
+    """The contractor network a reader can see: the ``top`` corporations by amount (the build's payee ranking,
+    of a review year and/or ministry), 地方公共団体 and lump sums set apart, each with the
+    ``programs_per_corporation`` programs paying it most. Two-mode graph: corporations and programs, every node
+    labelled (``label``, ``total`` 百万円), edges weighted by the amount (``amount``) and payee-list rows.
+    Returns (graph, set_apart): the payees of the ranking left out (SET_APART groups: 地方公共団体, 国の機関,
+    lump sums), with their group and total."""
+    from kg.query.frames import program_corporations
+
+    ranked = top_payees_grouped(store, year=year, ministry=ministry)
+    G = nx.Graph(via="payees", top=top)
+    if ranked.empty:
+        return G, ranked
+    apart = ranked[ranked["group"].isin(SET_APART)].reset_index(drop=True)
+    corps = ranked[ranked["group"] == "corporation"].head(top)
+    labels = program_labels(store)
+    for c in corps.itertuples(index=False):
+        G.add_node(c.payee, kind="corporation", label=c.label, number=c.number, total=float(c.total))
+        progs = program_corporations(store, corp=c.payee)
+        progs = progs.sort_values(["total", "program_iri"], ascending=[False, True]).head(programs_per_corporation)
+        for p in progs.itertuples(index=False):
+            if p.program_iri not in G:
+                G.add_node(p.program_iri, kind="program", label=labels.get(p.program_iri, p.program_iri), total=0.0)
+            amount = float(p.total) if pd.notna(p.total) else float("nan")
+            G.add_edge(c.payee, p.program_iri, amount=amount, weight=int(p.rows))
+            if not math.isnan(amount):
+                G.nodes[p.program_iri]["total"] += amount
+    return G, apart
