@@ -237,7 +237,7 @@ def _program_entity(store, sheets: list[str], given: str | None) -> dict:
     earlier: dict[str, str] = {}
     q = """SELECT DISTINCT ?old ?y ?n WHERE { VALUES ?s { UNDEF } ?s dcterms:replaces ?old .
       FILTER NOT EXISTS { ?old a kg:ReviewSheet }
-      OPTIONAL { ?s kg:lineage ?l . ?l kg:linkTarget ?old ; kg:targetYear ?y ; kg:targetNumber ?n } }"""
+      LATERAL { OPTIONAL { ?s kg:lineage ?l . ?l kg:linkTarget ?old ; kg:targetYear ?y ; kg:targetNumber ?n } } }"""
     for s in sorted(all_sheets):
         for r in _q(store, q, {"s": s}):
             earlier.setdefault(r["old"], " ".join(x for x in (r["y"], r["n"]) if x) or r["old"].rsplit("/", 1)[-1])
@@ -252,7 +252,7 @@ def _sheet_info(store, sheets: list[str]) -> dict[str, dict]:
         q = "SELECT ?s ?y ?t ?n ?m ?p WHERE { " + _values("s", chunk) + """
           ?s kg:reviewYear ?y .
           OPTIONAL { ?s dcterms:title ?t } OPTIONAL { ?s kg:projectNumber ?n }
-          OPTIONAL { ?s kg:ministry ?mi . ?mi rdfs:label ?m } OPTIONAL { ?s kg:program ?p } }"""
+          OPTIONAL { ?s kg:ministry ?mi } LATERAL { OPTIONAL { ?mi rdfs:label ?m } } OPTIONAL { ?s kg:program ?p } }"""
         for r in _q(store, q):
             d = out.setdefault(r["s"], {"iri": r["s"], "year": _num(r["y"]), "title": r["t"], "number": r["n"],
                                         "ministry": r["m"], "program": r["p"] or r["s"]})
@@ -327,6 +327,12 @@ class _Rows:
 def related(store, key: str, *, limit: int = 50, year: int | None = None, text: bool = True) -> list[dict]:
     """Every entity connected to ``key`` and how, best first (see the module docstring). ``year`` narrows a bare
     事業番号 to one review year; ``text`` adds the programs sharing informative terms (kg similar)."""
+    return related_to(store, key, limit=limit, year=year, text=text)[1]
+
+
+def related_to(store, key: str, *, limit: int = 50, year: int | None = None, text: bool = True
+               ) -> tuple[dict, list[dict]]:
+    """(the resolved key: iri, kind, label, sheets; the rows of ``related``), resolving the key once."""
     ent = resolve(store, key, year)
     rows = _Rows(ent)
     if ent["kind"] == "program":
@@ -349,7 +355,7 @@ def related(store, key: str, *, limit: int = 50, year: int | None = None, text: 
     out = rows.finish(limit)
     for r in out:
         r["detail"].setdefault("how", _how(r))
-    return out
+    return {k: ent[k] for k in ("iri", "kind", "label", "sheets")}, out
 
 
 def key_entity(store, key: str, year: int | None = None) -> dict:
@@ -895,4 +901,4 @@ def table_rows(rows: list[dict]) -> list[list]:
     return [[f"{r['score']:.3f}", r["relation"], r["kind"], r["label"], r["detail"].get("how"), r["iri"]] for r in rows]
 
 
-__all__ = ["COLUMNS", "RelatedError", "key_entity", "related", "resolve", "specificity", "table_rows"]
+__all__ = ["COLUMNS", "RelatedError", "key_entity", "related", "related_to", "resolve", "specificity", "table_rows"]
