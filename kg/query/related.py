@@ -867,27 +867,26 @@ def _how(r: dict) -> str:
         return f"{d.get('direction')} ({d.get('status')}, score {d.get('link_score')}, {d.get('method') or ''})"
     if rel == "implements":
         return f"達成手段 {d.get('means_index') or ''} of {d.get('evaluation') or 'a 事前分析表'}".strip()
-    if rel == "same-evaluation":
-        return f"implements 達成手段 {', '.join(d.get('means') or [])} of the same 事前分析表 {d.get('evaluation')}"
-    if rel == "same-measure":
-        return f"same 施策 {', '.join(d.get('measures') or [])}"
-    if rel == "same-plan":
-        return f"same plan {', '.join(d.get('plans') or [])}" if d.get("plans") else "lists the same plan"
-    if rel == "legal-basis":
-        return f"根拠法令, articles {', '.join(d.get('articles') or []) or 'not cited'}"
-    if rel == "money-flow":
-        return f"paid {_m(d.get('amount_total'))} (years {', '.join(str(y) for y in d.get('years') or [])})"
-    if rel == "similar-text":
-        return f"shares the terms {', '.join((d.get('shared_terms') or [])[:8])}"
-    if rel == "cites":
-        return f"cites it, articles {', '.join(d.get('articles') or []) or 'not given'}"
-    if rel == "policy":
-        return f"its {d.get('level')}"
-    if rel == "co-cited":
-        return f"cited together by {d.get('sheets_citing_both')} sheets"
-    if rel == "under":
-        return f"under this {d.get('level')} in {', '.join(str(y) for y in d.get('years') or [])}"
-    return rel
+    how = _HOW.get(rel)
+    return how(d) if how else rel
+
+
+def _joined(d: dict, key: str, n: int | None = None, empty: str = "") -> str:
+    return ", ".join(str(x) for x in (d.get(key) or [])[:n]) or empty
+
+
+_HOW = {  # one-line readings of the simpler relations
+    "same-evaluation": lambda d: f"implements 達成手段 {_joined(d, 'means')} of the same 事前分析表 {d.get('evaluation')}",
+    "same-measure": lambda d: f"same 施策 {_joined(d, 'measures')}",
+    "same-plan": lambda d: f"same plan {_joined(d, 'plans', empty='(unnamed)')}",
+    "legal-basis": lambda d: f"根拠法令, articles {_joined(d, 'articles', empty='not cited')}",
+    "money-flow": lambda d: f"paid {_m(d.get('amount_total'))} (years {_joined(d, 'years')})",
+    "similar-text": lambda d: f"shares the terms {_joined(d, 'shared_terms', 8)}",
+    "cites": lambda d: f"cites it, articles {_joined(d, 'articles', empty='not given')}",
+    "policy": lambda d: f"its {d.get('level')}",
+    "co-cited": lambda d: f"cited together by {d.get('sheets_citing_both')} sheets",
+    "under": lambda d: f"under this {d.get('level')} in {_joined(d, 'years')}",
+}
 
 
 def _m(v) -> str:
