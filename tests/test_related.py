@@ -173,3 +173,14 @@ def test_a_hub_contractor_is_said_not_enumerated(store, monkeypatch):
     assert hub["kind"] == "corporation" and hub["detail"]["hub"] is True and hub["detail"]["payee_rows"] == 1
     assert "not listed" in hub["detail"]["how"]
     assert not [r for r in rows if r["relation"] == "shared-contractor" and r["kind"] == "program"]
+
+
+def test_a_hub_law_keeps_its_row_and_articles_without_enumerating(store, monkeypatch):
+    import kg.query.related as R
+
+    monkeypatch.setattr(R, "HUB_SHEETS", 1)  # 住民基本台帳法 (2 sheets) is a hub now
+    rows = related(store, JUKI_SHEET)
+    law = _row(rows, JUKI_LAW, "legal-basis")
+    assert law["detail"]["hub"] is True and law["detail"]["sheets_citing"] == 2
+    assert law["detail"]["articles"] == ["第30条の24から第30条の40まで", "第31条"]
+    assert not [r for r in rows if r["relation"] == "same-statute"]

@@ -22,7 +22,8 @@ how, ranked, each with the path that connects it — read from a built store.
 
 Every lookup starts from a constant through an index (the key, then node by node), so a program on the national
 store costs a few dozen small queries. A corporation paid in more than HUB_ROWS payee-list rows (a prefecture, a
-lump-sum payee) is one row saying so (detail ``hub``, ``payee_rows``), its programs not enumerated.
+lump-sum payee) is one row saying so (detail ``hub``, ``payee_rows``), its programs not enumerated; so is a law, 施策
+or plan named by more than HUB_SHEETS sheets (the law or plan row has ``hub`` and the count).
 """
 from __future__ import annotations
 
@@ -55,6 +56,7 @@ WEIGHTS = {
 }
 ARTICLE_BONUS = 0.3  # a shared article on top of a shared law
 HUB_ROWS = 2000  # a corporation in more payee-list rows (a prefecture, a lump-sum payee) is not enumerated
+HUB_SHEETS = 3000  # a law, 施策 or plan named by more sheets (財政法, a 骨太の方針) is not enumerated either
 LAW_ID_RE = re.compile(r"\d{3}[A-Z]{2}\d{10}")
 KINDS = {
     KG_NS + "ReviewSheet": "program", KG_NS + "Program": "program", KG_NS + "Corporation": "corporation",
@@ -433,23 +435,29 @@ def _statutes(store, ent, rows, info, other_program, prog_label) -> None:
     if not laws:
         return
     labels = _labels(store, laws)
-    q_cite = """SELECT DISTINCT ?other WHERE { VALUES ?law { UNDEF } ?other kg:legalBasis ?law }"""
     q_art = """SELECT DISTINCT ?other ?a ?al WHERE { VALUES ?law { UNDEF }
       ?a eli:is_part_of ?law . ?other kg:citesProvision ?a . OPTIONAL { ?a rdfs:label ?al } }"""
+    q_mine = """SELECT DISTINCT ?a ?al WHERE { VALUES ?law { UNDEF } VALUES ?s { UNDEF }
+      ?s kg:citesProvision ?a . ?a eli:is_part_of ?law . OPTIONAL { ?a rdfs:label ?al } }"""
     for law, my_sheets in sorted(laws.items()):
-        citing = sorted({r["other"] for r in _q(store, q_cite, {"law": law})})
+        citing, n_sheets = _sheets_naming(store, "legalBasis", law)
         arts: dict[str, dict[str, str]] = defaultdict(dict)
-        for r in _q(store, q_art, {"law": law}):
-            arts[r["other"]][r["a"]] = r["al"] or r["a"].rsplit("/", 1)[-1]
+        if citing:
+            for r in _q(store, q_art, {"law": law}):
+                arts[r["other"]][r["a"]] = r["al"] or r["a"].rsplit("/", 1)[-1]
+        else:  # a hub: only this program's own articles
+            for s in my_sheets:
+                for r in _q(store, q_mine, {"law": law, "s": s}):
+                    arts[s][r["a"]] = r["al"] or r["a"].rsplit("/", 1)[-1]
         oinfo = _sheet_info(store, citing)
-        n_programs = len({d["program"] for d in oinfo.values()})
+        n_programs = len({d["program"] for d in oinfo.values()}) if citing else n_sheets
         spec = specificity(n_programs)
         my_arts = {a: al for s in my_sheets for a, al in arts.get(s, {}).items()}
         law_label = labels.get(law) or law.rsplit("/", 1)[-1]
         rows.add(law, "law", "legal-basis", None, WEIGHTS["legal-basis"] * (0.5 + 0.5 * spec), label=law_label,
                  articles=sorted(my_arts.values(), key=_article_order), years=sorted({info[s]["year"] for s in
                                                                                      my_sheets if s in info}),
-                 programs_citing=n_programs)
+                 sheets_citing=n_sheets, **({"programs_citing": n_programs} if citing else {"hub": True}))
         for prog, sheets in other_program(oinfo).items():
             their = {a: al for d in sheets for a, al in arts.get(d["iri"], {}).items()}
             shared = sorted(set(my_arts) & set(their))
@@ -460,6 +468,16 @@ def _statutes(store, ent, rows, info, other_program, prog_label) -> None:
                      articles_theirs=[f"{law_label} {x}" for x in sorted(their.values(), key=_article_order)],
                      shared_articles=[f"{law_label} {my_arts[a]}" for a in shared],
                      years=sorted({d["year"] for d in sheets}), sheets=sorted(d["iri"] for d in sheets))
+
+
+def _sheets_naming(store, prop: str, node: str) -> tuple[list[str], int]:
+    """The sheets naming ``node`` through kg:``prop`` and how many they are; none listed past HUB_SHEETS."""
+    rows = _q(store, f"SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE {{ VALUES ?x {{ UNDEF }} ?o kg:{prop} ?x }}", {"x": node})
+    n = int(rows[0]["n"]) if rows else 0
+    if n > HUB_SHEETS:
+        return [], n
+    return sorted({r["o"] for r in _q(store, f"SELECT DISTINCT ?o WHERE {{ VALUES ?x {{ UNDEF }} ?o kg:{prop} ?x }}",
+                                      {"x": node})}), n
 
 
 def _article_order(label: str):
@@ -530,14 +548,13 @@ def _concepts(store, ent, rows, other_program, prog_label) -> None:
             if concepts.get(r["c"]) != "measure":
                 concepts[r["c"]] = r["prop"]
     labels = _labels(store, concepts)
-    q_under = """SELECT DISTINCT ?other WHERE { VALUES ?c { UNDEF } ?other kg:measure ?c }"""
     for c, prop in sorted(concepts.items()):
         label = labels.get(c) or c
         rows.add(c, "policy", "policy", None, WEIGHTS["policy"] * (1.0 if prop == "measure" else 0.8), label=label,
                  level="施策" if prop == "measure" else "政策")
         if prop != "measure":
             continue
-        oinfo = _sheet_info(store, sorted({r["other"] for r in _q(store, q_under, {"c": c})}))
+        oinfo = _sheet_info(store, _sheets_naming(store, "measure", c)[0])
         spec = specificity(len({d["program"] for d in oinfo.values()}))
         for prog, sheets in other_program(oinfo).items():
             rows.add(prog, "program", "same-measure", [(c, label)], WEIGHTS["same-measure"] * spec,
@@ -549,12 +566,13 @@ def _plans(store, ent, rows, other_program, prog_label) -> None:
     q = """SELECT DISTINCT ?plan WHERE { VALUES ?s { UNDEF } ?s kg:relatedPlan ?plan }"""
     plans = sorted({r["plan"] for s in ent["sheets"] for r in _q(store, q, {"s": s})})
     labels = _labels(store, plans)
-    q_other = """SELECT DISTINCT ?other WHERE { VALUES ?plan { UNDEF } ?other kg:relatedPlan ?plan }"""
     for plan in plans:
         label = labels.get(plan) or plan
-        oinfo = _sheet_info(store, sorted({r["other"] for r in _q(store, q_other, {"plan": plan})}))
-        spec = specificity(len({d["program"] for d in oinfo.values()}))
-        rows.add(plan, "plan", "plan", None, WEIGHTS["plan"] * (0.5 + 0.5 * spec), label=label)
+        naming, n_sheets = _sheets_naming(store, "relatedPlan", plan)
+        oinfo = _sheet_info(store, naming)
+        spec = specificity(len({d["program"] for d in oinfo.values()}) if naming else n_sheets)
+        rows.add(plan, "plan", "plan", None, WEIGHTS["plan"] * (0.5 + 0.5 * spec), label=label, sheets_naming=n_sheets,
+                 **({} if naming else {"hub": True}))
         for prog, sheets in other_program(oinfo).items():
             rows.add(prog, "program", "same-plan", [(plan, label)], WEIGHTS["same-plan"] * spec,
                      label=prog_label(sheets), plans=[label], years=sorted({d["year"] for d in sheets}),
