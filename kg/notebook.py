@@ -151,9 +151,11 @@ _GROUP_JA = {"local_government": "地方公共団体", "national_government": "�
              "corporation": "法人", "payee": "支出先"}
 
 
-def contractor_findings(summary: dict, ranked: pd.DataFrame, apart: pd.DataFrame, network) -> list[str]:
+def contractor_findings(summary: dict, ranked: pd.DataFrame, apart: pd.DataFrame, network,
+                        reach: pd.DataFrame | None = None) -> list[str]:
     """Sentences from the contractors notebook's numbers: the largest payee, what was set apart and its share,
-    the largest corporation and how many programs pay it, the widest-reaching corporation."""
+    the largest corporation and how many programs pay it, the widest-reaching payee and (``reach``: the
+    contractor_table) the widest-reaching corporation outside 地方公共団体 and 国の機関."""
     out = []
     if len(ranked):
         t = ranked.iloc[0]
@@ -168,12 +170,23 @@ def contractor_findings(summary: dict, ranked: pd.DataFrame, apart: pd.DataFrame
     if corps:
         total, n = corps[0]
         d = network.nodes[n]
-        out.append(f"The largest corporation is {d['label']} ({d['number']}): {_m(total)}, from "
-                   f"{_n(network.degree(n), 'program')} (the network shows at most the six paying it most).")
+        out.append(f"The largest corporation is {d['label']} ({d['number']}): {_m(total)}, paid by "
+                   f"{_n(int(d['programs']), 'program')} (the network draws the {network.degree(n)} paying it most).")
     if summary.get("widest_corporation"):
+        number = str(summary["widest_corporation"])
+        kind = payee_group(None, number)  # noqa: F405 - from kg.query.analyze
         out.append(f"{summary['corporations_in_several_programs']} of {summary['corporations']} corporations are paid "
-                   f"by more than one program; the widest-reaching, {summary['widest_corporation']}, by "
-                   f"{_n(int(summary['widest_corporation_programs']), 'program')}.")
+                   f"by more than one program; the widest-reaching, {number}"
+                   + (f" ({_GROUP_JA[kind]})" if kind != "corporation" else "")
+                   + f", by {_n(int(summary['widest_corporation_programs']), 'program')}.")
+    if reach is not None and len(reach) and summary.get("widest_corporation"):
+        groups = [payee_group(nm, num) for nm, num in zip(reach["name"], reach["number"], strict=True)]  # noqa: F405
+        own = reach[[g == "corporation" for g in groups]]
+        if len(own) and str(own.iloc[0]["number"]) != str(summary["widest_corporation"]):
+            w = own.iloc[0]
+            out.append(f"Leaving 地方公共団体 and 国の機関 aside, the widest-reaching corporation is {w['name']} "
+                       f"({w['number']}), paid by {_n(int(w['programs']), 'program')} of "
+                       f"{_n(int(w['ministries']), 'ministry').replace('ministrys', 'ministries')}.")
     return out
 
 

@@ -254,6 +254,7 @@ def test_payee_groups_set_apart_local_governments_ministries_and_lump_sums():
     assert ka.payee_group("国土交通省", "2000012100001") == "national_government"
     assert ka.payee_group("ネットワンシステムズ株式会社", "7010701007922") == "corporation"
     assert ka.payee_group("関東地方整備局", None) == "payee"
+    assert ka.payee_group("地方公共団体情報システム機構", "3010005022218") == "corporation"  # a 地方共同法人
 
 
 def test_bars_are_keyed_by_payee_not_by_name():

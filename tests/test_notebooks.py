@@ -121,8 +121,12 @@ def test_contractors_numbers(run):
     top_corp = max(per_corp_total, key=per_corp_total.get)
     assert keys["top_corporation"] == top_corp
     _close(keys, "top_corporation_total", per_corp_total[top_corp])
-    # no corporation is shared by two programs in the seeds: the projection has programs but no edges
-    assert _num(keys, "edges") == 0
+    # the contractor network: every corporation of the seeds (none is a 地方公共団体 or 国の機関; the 26,818 百万円
+    # row printed 地方公共団体 is set apart), each with the one program paying it
+    pairs = {(p["corporate_number"], src) for src, p in rows}
+    assert _num(keys, "network_edges") == len(pairs) == 16
+    assert _num(keys, "network_nodes") == len(per_corp_rows) + len({src for _, src in pairs})
+    assert _num(keys, "set_apart") == 1 and _num(keys, "set_apart_total") == 26818
 
 
 def test_statutes_numbers(run):
@@ -195,7 +199,7 @@ def test_png_written(run, name, min_bytes):
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > min_bytes, (name, len(data))
 
 
-@pytest.mark.parametrize("name", ["contractors_network.html", "contractors_two_mode.html"])
+@pytest.mark.parametrize("name", ["contractors_network.html"])
 def test_html_written(run, name):
     text = (run[1] / name).read_text(encoding="utf-8")
     assert "<svg" in text and "<script>" in text and "addEventListener('wheel'" in text
@@ -203,10 +207,10 @@ def test_html_written(run, name):
     assert text.count('class="n"') >= 3  # programs are drawn
 
 
-def test_two_mode_html_lists_corporations(run):
-    text = (run[1] / "contractors_two_mode.html").read_text(encoding="utf-8")
+def test_network_html_lists_corporations(run):
+    text = (run[1] / "contractors_network.html").read_text(encoding="utf-8")
     assert "corp/1010001143390" in text  # the node info names the corporation IRI
-    assert os.path.getsize(run[1] / "contractors_two_mode.html") > 5000
+    assert os.path.getsize(run[1] / "contractors_network.html") > 5000
 
 
 def test_contractors_money_flow_sankey(run):

@@ -274,23 +274,23 @@ SET_APART = ("local_government", "national_government", "lump_sum")
 
 def payee_group(name: str | None, number: str | None) -> str:
     """Which kind of payee a row of the payee lists is, for setting apart what links every program to every
-    other: "local_government" (a 地方公共団体: its 法人番号 encodes a 団体コード, or a prefecture/municipality name
-    or a word for them all), "national_government" (a 国の機関: 法人番号 with 000012), "lump_sum" (no valid 法人番号 and a name for a group of people or bodies: 年金受給者,
+    other: "local_government" (a 地方公共団体: its 法人番号 encodes a 団体コード; without a 法人番号, a
+    prefecture/municipality name or a word for them all), "national_government" (a 国の機関: 法人番号 with 000012),
+    "lump_sum" (no valid 法人番号 and a name for a group of people or bodies: 年金受給者,
     医療機関等, 被災労働者等 …), else "corporation" (a valid 法人番号) or "payee"."""
     from kg.normalize.houjin import is_valid
     from kg.normalize.lgcode import clean, is_prefecture_name, lg_code, municipality_name
 
     n = clean(name)
-    valid = bool(number) and is_valid(number)
-    if (valid and lg_code(number)) or is_prefecture_name(n) or any(w in n for w in _LG_WORDS):
+    if number and is_valid(number):  # the number decides (地方公共団体情報システム機構 is a corporation)
+        if lg_code(number):
+            return "local_government"
+        if number[1:7] == "000012":  # 国の機関 (a ministry, an agency): money moving inside the state
+            return "national_government"
+        return "corporation"
+    if is_prefecture_name(n) or municipality_name(n) or any(w in n for w in _LG_WORDS):
         return "local_government"
-    if valid and number[1:7] == "000012":  # 国の機関 (a ministry, an agency): money moving inside the state
-        return "national_government"
-    if not valid and municipality_name(n):
-        return "local_government"
-    if not valid and _LUMP_RE.search(n):
-        return "lump_sum"
-    return "corporation" if valid else "payee"
+    return "lump_sum" if _LUMP_RE.search(n) else "payee"
 
 
 def top_payees_grouped(store, year: int | None = None, ministry: str | None = None) -> pd.DataFrame:
@@ -336,7 +336,8 @@ def contractor_network(store, top: int = 25, programs_per_corporation: int = 6, 
     """The contractor network a reader can see: the ``top`` corporations by amount (the build's payee ranking,
     of a review year and/or ministry), 地方公共団体 and lump sums set apart, each with the
     ``programs_per_corporation`` programs paying it most. Two-mode graph: corporations and programs, every node
-    labelled (``label``, ``total`` 百万円), edges weighted by the amount (``amount``) and payee-list rows.
+    labelled (``label``, ``total`` 百万円; corporations also ``programs``, all the programs paying them), edges
+    weighted by the amount (``amount``) and payee-list rows.
     Returns (graph, set_apart): the payees of the ranking left out (SET_APART groups: 地方公共団体, 国の機関,
     lump sums), with their group and total."""
     from kg.query.frames import program_corporations
@@ -349,8 +350,9 @@ def contractor_network(store, top: int = 25, programs_per_corporation: int = 6, 
     corps = ranked[ranked["group"] == "corporation"].head(top)
     labels = program_labels(store)
     for c in corps.itertuples(index=False):
-        G.add_node(c.payee, kind="corporation", label=c.label, number=c.number, total=float(c.total))
         progs = program_corporations(store, corp=c.payee)
+        G.add_node(c.payee, kind="corporation", label=c.label, number=c.number, total=float(c.total),
+                   programs=int(progs["program_iri"].nunique()) if len(progs) else 0)
         progs = progs.sort_values(["total", "program_iri"], ascending=[False, True]).head(programs_per_corporation)
         for p in progs.itertuples(index=False):
             if p.program_iri not in G:
