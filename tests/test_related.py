@@ -89,6 +89,10 @@ def test_keys_in_every_form_name_the_same_program(store):
         assert resolve(store, key)["iri"] == MYNUMBER_PROGRAM, key
     for key in ("2021-総務-20-0095", "2021 総務 20 0095", "総務省 2021-総務-20-0095"):
         assert resolve(store, key)["iri"] == f"{BASE}program/2020/soumu/0094", key
+    for key in ("総務省 0048", "総務 0048", "総務省 - 0048"):  # the ministry named before the number
+        assert resolve(store, key)["iri"] == MYNUMBER_PROGRAM, key
+    with pytest.raises(RelatedError):
+        resolve(store, "厚労 0048")  # 厚生労働省 has no 0048 in the seeds: not silently 総務省's
     assert resolve(store, "342AC0000000081")["iri"] == JUKI_LAW
     assert resolve(store, "住民基本台帳法")["iri"] == JUKI_LAW
     assert resolve(store, "7010701007922")["kind"] == "corporation"

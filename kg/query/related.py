@@ -156,7 +156,7 @@ def resolve(store, key: str, year: int | None = None) -> dict:
         raise RelatedError(f"no law in the store has the 法令ID {plain}")
     sheets = _sheets_by_number(store, key, year)
     if sheets:
-        return _program_entity(store, sheets, None)
+        return _program_entity(store, _by_ministry_word(store, key, sheets), None)
     named = _by_name(store, plain)
     if named:
         return named
@@ -189,6 +189,26 @@ def _sheets_by_number(store, ref: str, year: int | None) -> list[str]:
             if year is None or _num(r["y"]) == year:
                 hits.add(r["s"])
     return sorted(hits)
+
+
+def _by_ministry_word(store, key: str, sheets: list[str]) -> list[str]:
+    """The sheets of the ministry the key names before its number ("総務省 0048", "総務 0048", "経産 0424"; none
+    when that ministry has no such number); all of them when the key names no ministry (a bare "0048" is every
+    ministry's, "新29-0004")."""
+    from kg.normalize.orgs import AGENCY_PARENT, MINISTRIES
+    from kg.normalize.text import nfkc
+
+    word = re.sub(r"[\s\-‐－ー―(（)）]+$", "", re.split(r"\d", nfkc(key), maxsplit=1)[0]).strip()
+    if not word or not any(_abbreviates(word, m) for m in (*MINISTRIES, *AGENCY_PARENT)):
+        return sheets  # no ministry named ("新29-0004", a bare number)
+    info = _sheet_info(store, sheets)
+    return [s for s in sheets if _abbreviates(word, info.get(s, {}).get("ministry") or "")]
+
+
+def _abbreviates(word: str, name: str) -> bool:
+    """'総務省', '総務', '経産' (経済産業省), '厚労' (厚生労働省): the word's characters in order in the name."""
+    it = iter(name)
+    return bool(word) and all(c in it for c in word.rstrip("省庁府"))
 
 
 def _by_name(store, name: str) -> dict | None:
@@ -225,9 +245,11 @@ def _program_entity(store, sheets: list[str], given: str | None) -> dict:
     programs = sorted({info[s]["program"] for s in sheets if s in info})
     if not programs:
         raise RelatedError(f"no review sheet found for {given or sheets}")
-    if len(programs) > 5:
-        sample = ", ".join(f"{info[s]['year']} {info[s]['title']} <{s}>" for s in sheets[:5])
-        raise RelatedError(f"{len(programs)} programs match; give the review year (--year) or an IRI: {sample} …")
+    ministries = {info[s]["ministry"] for s in sheets if s in info}
+    if len(programs) > 5 or len(ministries) > 1:  # one ministry's programs of one name: taken together
+        sample = ", ".join(f"{info[s]['year']} {info[s]['ministry'] or ''} {info[s]['title']} <{s}>" for s in sheets[:5])
+        raise RelatedError(f"{len(programs)} programs of {len(ministries)} ministries match; name the ministry "
+                           f"(総務省 0048), the review year (--year) or give an IRI: {sample} …")
     all_sheets = set(sheets)
     for p in programs:
         all_sheets |= set(_program_sheets(store, p))
