@@ -154,9 +154,9 @@ def resolve(store, key: str, year: int | None = None) -> dict:
         if rows:
             return _entity(store, sorted(r["l"] for r in rows)[0], "law")
         raise RelatedError(f"no law in the store has the 法令ID {plain}")
-    sheets = _sheets_by_number(store, key, year)
+    sheets = _by_ministry_word(store, key, _sheets_by_number(store, key, year))
     if sheets:
-        return _program_entity(store, _by_ministry_word(store, key, sheets), None)
+        return _program_entity(store, sheets, None)
     named = _by_name(store, plain)
     if named:
         return named
@@ -196,6 +196,9 @@ def _by_ministry_word(store, key: str, sheets: list[str]) -> list[str]:
     when that ministry has no such number); all of them when the key names no ministry (a bare "0048" is every
     ministry's, "新29-0004")."""
     from kg.normalize.orgs import AGENCY_PARENT, MINISTRIES
+
+    if not sheets:
+        return sheets
     from kg.normalize.text import nfkc
 
     word = re.sub(r"[\s\-‐－ー―(（)）]+$", "", re.split(r"\d", nfkc(key), maxsplit=1)[0]).strip()
