@@ -160,9 +160,10 @@ def resolve(store, key: str, year: int | None = None) -> dict:
     named = _by_name(store, plain)
     if named:
         return named
+    from kg.normalize.project_number import canonical_number
     from kg.query.lineage import find_sheets  # last resort: a part of a 事業名 (scans the titles)
 
-    sheets = find_sheets(store, key, year)
+    sheets = find_sheets(store, key, year) if canonical_number(key) is None else []
     if sheets:
         return _program_entity(store, sheets, None)
     raise RelatedError(f"nothing in the store is named {key!r} (a 事業番号, 予算事業ID, 法人番号, 法令ID, law title, "
