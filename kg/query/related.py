@@ -650,39 +650,51 @@ def _related_projects(store, ent, rows) -> None:
 
 
 def _money_flow(store, ent, rows, info) -> None:
-    """The payees each sheet pays, through its spending blocks (kg.query.flow): amount per year and the chain."""
+    """The payees the program pays: amounts by year from every sheet's payee-list rows, and the path through the
+    spending blocks — the whole chain of 再委託 (kg.query.flow) for the latest sheet, the block for older ones."""
     from kg.query.flow import sheet_flow
 
+    q = """SELECT DISTINCT ?pay ?payee ?number ?amount ?block WHERE { VALUES ?s { UNDEF }
+      ?s kg:payment ?pay . ?pay kg:payee ?payee . OPTIONAL { ?pay kg:amount ?amount }
+      OPTIONAL { ?pay kg:inBlock ?block } OPTIONAL { ?payee kg:corporateNumber ?number } }"""
     paid: dict[str, dict] = {}
+    blocks: set[str] = set()
     for s in ent["sheets"]:
-        tree = sheet_flow(store, s)
-        year = info.get(s, {}).get("year") or tree.get("year")
+        year = info.get(s, {}).get("year")
+        for r in _q(store, q, {"s": s}):
+            p = paid.setdefault(r["payee"], {"number": r["number"], "by_year": defaultdict(float), "known": False,
+                                             "trail": [], "trail_year": -1})
+            p["by_year"][year] += float(r["amount"]) if r["amount"] is not None else 0.0
+            p["known"] = p["known"] or r["amount"] is not None
+            if (year or 0) > p["trail_year"]:
+                p["trail"] = [(s, _sheet_label(info.get(s, {})))] + ([(r["block"], None)] if r["block"] else [])
+                p["trail_year"] = year or 0
+            if r["block"]:
+                blocks.add(r["block"])
+    if not paid:
+        return
+    labels = _labels(store, set(paid) | blocks)
+    for p in paid.values():
+        p["trail"] = [(i, lbl or labels.get(i) or i.rsplit("/", 1)[-1]) for i, lbl in p["trail"]]
+    latest = max((d for d in info.values() if d["iri"] in ent["sheets"]), key=lambda d: (d["year"] or 0, d["iri"]))
 
-        def walk(node: dict, trail: list[tuple[str, str]], year=year) -> None:
-            step = (node["iri"], node.get("label") or node.get("code") or node["iri"])
-            if node["kind"] == "payee":
-                p = paid.setdefault(node["iri"], {"label": node.get("label"), "number": node.get("corporate_number"),
-                                                  "by_year": defaultdict(float), "trail": trail + [step],
-                                                  "known": False})
-                if node.get("amount") is not None:
-                    p["by_year"][year] += float(node["amount"])
-                    p["known"] = True
-                else:
-                    p["by_year"].setdefault(year, 0.0)
-                if (year or 0) >= max(y or 0 for y in p["by_year"]):
-                    p["trail"] = trail + [step]
-                return
-            for k in node.get("children") or []:
-                walk(k, trail + [step], year)
+    def walk(node: dict, trail: list[tuple[str, str]]) -> None:  # the latest sheet's chains of blocks
+        step = (node["iri"], node.get("label") or node.get("code") or node["iri"])
+        if node["kind"] == "payee":
+            if node["iri"] in paid and paid[node["iri"]]["trail_year"] <= (latest["year"] or 0):
+                paid[node["iri"]]["trail"] = trail
+            return
+        for k in node.get("children") or []:
+            walk(k, trail + [step])
 
-        for n in tree["children"]:
-            walk(n, [(s, _sheet_label(info.get(s, {})))])
+    for n in sheet_flow(store, latest["iri"])["children"]:
+        walk(n, [(latest["iri"], _sheet_label(latest))])
     total = sum(sum(p["by_year"].values()) for p in paid.values()) or 1.0
     for iri, p in paid.items():
         amount = sum(p["by_year"].values())
         kind = "corporation" if p["number"] else "payee"
-        rows.add(iri, kind, "money-flow", p["trail"][:-1], WEIGHTS["money-flow"] * (0.4 + 0.6 * amount / total),
-                 label=p["label"], corporate_number=p["number"],
+        rows.add(iri, kind, "money-flow", p["trail"], WEIGHTS["money-flow"] * (0.4 + 0.6 * amount / total),
+                 label=labels.get(iri), corporate_number=p["number"],
                  amounts={str(y): _num(v) for y, v in sorted(p["by_year"].items(), key=lambda kv: kv[0] or 0)}
                  if p["known"] else None,
                  amount_total=_num(amount) if p["known"] else None, years=sorted(y for y in p["by_year"] if y))
