@@ -276,18 +276,23 @@ def _program_entity(store, sheets: list[str], given: str | None) -> dict:
 def _sheet_info(store, sheets: list[str]) -> dict[str, dict]:
     """Year, title, 事業番号, ministry and program of each sheet (the sheet itself when it has no program)."""
     out: dict[str, dict] = {}
+    ministries: dict[str, str] = {}
     for chunk in _batched(sorted(set(sheets))):
-        q = "SELECT ?s ?y ?t ?n ?m ?p WHERE { " + _values("s", chunk) + """
+        q = "SELECT DISTINCT ?s ?y ?t ?n ?mi ?p WHERE { " + _values("s", chunk) + """
           ?s kg:reviewYear ?y .
           OPTIONAL { ?s dcterms:title ?t } OPTIONAL { ?s kg:projectNumber ?n }
-          OPTIONAL { ?s kg:ministry ?mi } LATERAL { OPTIONAL { ?mi rdfs:label ?m } } OPTIONAL { ?s kg:program ?p } }"""
+          OPTIONAL { ?s kg:ministry ?mi } OPTIONAL { ?s kg:program ?p } }"""
         for r in _q(store, q):
             d = out.setdefault(r["s"], {"iri": r["s"], "year": _num(r["y"]), "title": r["t"], "number": r["n"],
-                                        "ministry": r["m"], "program": r["p"] or r["s"]})
-            for k, v in (("title", r["t"]), ("number", r["n"]), ("ministry", r["m"])):
+                                        "ministry": r["mi"], "program": r["p"] or r["s"]})
+            for k, v in (("title", r["t"]), ("number", r["n"]), ("ministry", r["mi"])):
                 d[k] = d[k] or v
-            if r["m"] and not re.search(r"[ぁ-んァ-ン一-龥]", d["ministry"] or ""):
-                d["ministry"] = r["m"]  # prefer the Japanese label
+    # the ministries' names once (a ministry's label repeats in every source graph naming it)
+    for iri, label in _labels(store, {d["ministry"] for d in out.values() if d["ministry"]}).items():
+        ministries[iri] = label
+    for d in out.values():
+        if d["ministry"]:
+            d["ministry"] = ministries.get(d["ministry"], d["ministry"])
     return out
 
 
