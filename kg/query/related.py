@@ -723,7 +723,7 @@ def _search_stats(store) -> dict:
 def _similar(store, ent, rows, max_terms: int = 12, limit: int = 15) -> None:
     """Programs whose sheets share the most informative terms with the program's latest sheet (as kg similar:
     BM25 over the term layer, terms held by too few nodes left out), the rarest ``max_terms`` terms."""
-    from kg.query.search import bm25, describe, doc_freq, node_terms
+    from kg.query.search import bm25, describe, node_terms
 
     st = _search_stats(store)
     if not st:
@@ -732,7 +732,12 @@ def _similar(store, ent, rows, max_terms: int = 12, limit: int = 15) -> None:
     terms = node_terms(store, latest["iri"])
     if not terms:
         return
-    df = {t: doc_freq(store, t) for t in terms}
+    df = dict.fromkeys(terms, 0)
+    for chunk in _batched(sorted(terms), 100):  # the document frequency of every term in one query (as doc_freq)
+        values = " ".join(str(ox.Literal(t)) for t in chunk)
+        for r in _q(store, f"SELECT ?t (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES ?t {{ {values} }} ?s kg:term ?t }} "
+                           "GROUP BY ?t"):
+            df[r["t"]] = int(r["n"])
     floor = 2 if st["program"][0] < 5000 else 5  # a term held by a handful is noise (as in kg similar)
     terms = sorted((t for t in terms if df[t] >= floor), key=lambda t: (df[t], t))[:max_terms]
     scores, matched, kinds = bm25(store, terms, st)
