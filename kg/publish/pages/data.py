@@ -1,0 +1,389 @@
+"""What the entity pages show, read from the store by index lookups.
+
+Every lookup starts from a constant: the node's own triples (``quads_for_pattern(node, …)``: the SPO index), the
+nodes pointing at it (``quads_for_pattern(…, node)``: OSP), or a named query with the node bound as its parameter
+(the named queries are written to be answered from the indexes, README "Named queries"). The union graph
+repeats a node shared by several sources once per graph: everything here is made distinct.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import islice
+
+import pyoxigraph as ox
+
+from kg.namespaces import KG_NS
+from kg.query.store import named_queries, run_query
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+RDFS_SEEALSO = "http://www.w3.org/2000/01/rdf-schema#seeAlso"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+DCT = "http://purl.org/dc/terms/"
+ELI = "http://data.europa.eu/eli/ontology#"
+ORG = "http://www.w3.org/ns/org#"
+KG = KG_NS
+LABEL_PREDICATES = (RDFS_LABEL, SKOS + "prefLabel", DCT + "title", ELI + "title")
+
+KIND_OF_TYPE = {
+    KG + "Program": "program", KG + "ReviewSheet": "sheet", KG + "Corporation": "corp",
+    ELI + "LegalResource": "law", SKOS + "Concept": "concept",
+    ORG + "FormalOrganization": "org", ORG + "OrganizationalUnit": "org", ORG + "Organization": "org",
+}
+INCOMING_CAP = 2000  # generic page / data document: at most this many triples pointing at the node
+
+
+def node(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def props(store: ox.Store, iri: str) -> dict[str, list]:
+    """predicate IRI -> distinct objects (ox terms) of the node, in a stable order."""
+    out: dict[str, list] = defaultdict(list)
+    seen = set()
+    for q in store.quads_for_pattern(node(iri), None, None):
+        key = (q.predicate.value, q.object)
+        if key not in seen:
+            seen.add(key)
+            out[q.predicate.value].append(q.object)
+    return {p: sorted(v, key=str) for p, v in out.items()}
+
+
+def values(store: ox.Store, iri: str, pred: str) -> list:
+    """Distinct objects of one predicate (the SPO index with two constants)."""
+    return sorted({q.object for q in store.quads_for_pattern(node(iri), node(pred), None)}, key=str)
+
+
+def value(store: ox.Store, iri: str, pred: str) -> str | None:
+    v = values(store, iri, pred)
+    return v[0].value if v else None
+
+
+def subjects(store: ox.Store, pred: str, obj: str, cap: int | None = None) -> list[str]:
+    """Distinct subjects ``?s pred obj`` (the POS index), at most ``cap``."""
+    seen: dict[str, None] = {}
+    for q in store.quads_for_pattern(None, node(pred), node(obj)):
+        seen.setdefault(q.subject.value, None)
+        if cap and len(seen) >= cap:
+            break
+    return sorted(seen)
+
+
+def exists(store: ox.Store, iri: str) -> bool:
+    n = node(iri)
+    return next(iter(store.quads_for_pattern(n, None, None)), None) is not None or \
+        next(iter(store.quads_for_pattern(None, None, n)), None) is not None
+
+
+def label(store: ox.Store, iri: str) -> str | None:
+    """rdfs:label, skos:prefLabel, dcterms:title or eli:title (the smallest of the first present)."""
+    n = node(iri)
+    for p in LABEL_PREDICATES:
+        vals = sorted({q.object.value for q in store.quads_for_pattern(n, node(p), None)})
+        if vals:
+            return vals[0]
+    return None
+
+
+def kind(store: ox.Store, iri: str) -> str:
+    types = {o.value for o in values(store, iri, RDF_TYPE)}
+    for t, k in KIND_OF_TYPE.items():
+        if t in types:
+            return k
+    return "node"
+
+
+def num(v: str | None) -> float | int | None:
+    if v is None:
+        return None
+    try:
+        f = float(v)
+    except ValueError:
+        return None
+    return int(f) if f.is_integer() else f
+
+
+def named(store: ox.Store, name: str, params: dict[str, str]) -> list[dict]:
+    variables, rows = run_query(store, named_queries()[name].read_text(encoding="utf-8"), params)
+    return [dict(zip(variables, r, strict=True)) for r in rows]
+
+
+# ---------------------------------------------------------------- every triple about a node
+
+
+def triples_about(store: ox.Store, iri: str, incoming_cap: int = INCOMING_CAP) -> tuple[list, list, bool]:
+    """(outgoing (p, o) pairs, incoming (s, p) pairs, whether the incoming ones were cut at the cap)."""
+    n = node(iri)
+    out = sorted({(q.predicate, q.object) for q in store.quads_for_pattern(n, None, None)}, key=str)
+    inc: set = set()
+    cut = False
+    for q in store.quads_for_pattern(None, None, n):
+        inc.add((q.subject, q.predicate))
+        if len(inc) > incoming_cap:
+            cut = True
+            break
+    return out, sorted(islice(sorted(inc, key=str), incoming_cap), key=str), cut
+
+
+def data_triples(store: ox.Store, iri: str) -> list[ox.Triple]:
+    """The triples of the data document of an IRI: every triple with it as subject, those with it as object (up to
+    INCOMING_CAP) and the labels of the nodes it points at."""
+    n = node(iri)
+    out, inc, _ = triples_about(store, iri)
+    triples = {ox.Triple(n, p, o) for p, o in out} | {ox.Triple(s, p, n) for s, p in inc}
+    for _, o in out:
+        if isinstance(o, ox.NamedNode):
+            for p in LABEL_PREDICATES[:2]:
+                triples |= {ox.Triple(o, q.predicate, q.object) for q in store.quads_for_pattern(o, node(p), None)}
+    return sorted(triples, key=str)
+
+
+# ---------------------------------------------------------------- program
+
+
+def sheet_info(store: ox.Store, sheet: str) -> dict:
+    p = props(store, sheet)
+
+    def first(pred: str) -> str | None:
+        v = p.get(pred)
+        return v[0].value if v else None
+
+    return {
+        "iri": sheet, "year": num(first(KG + "reviewYear")), "title": first(DCT + "title") or first(RDFS_LABEL),
+        "number": first(KG + "projectNumber"), "rs_id": first(KG + "rsId"), "program": first(KG + "program"),
+        "ministry": first(KG + "ministry"), "bureau": first(KG + "bureau"), "division": first(KG + "division"),
+        "purpose": first(KG + "purpose"), "summary": first(KG + "summary"),
+        "policy": [o.value for o in p.get(KG + "policy", [])], "measure": [o.value for o in p.get(KG + "measure", [])],
+        "laws": [o.value for o in p.get(KG + "legalBasis", [])],
+        "provisions": [o.value for o in p.get(KG + "citesProvision", [])],
+        "payments": [o.value for o in p.get(KG + "payment", [])],
+        "replaces": [o.value for o in p.get(DCT + "replaces", [])],
+    }
+
+
+def payments(store: ox.Store, sheet: str, iris: list[str]) -> list[dict]:
+    rows = []
+    for pay in iris:
+        p = props(store, pay)
+
+        def first(pred: str, p=p) -> str | None:
+            v = p.get(pred)
+            return v[0].value if v else None
+
+        payee = first(KG + "payee")
+        rows.append({"iri": pay, "sheet": sheet, "block": first(KG + "block"), "rank": num(first(KG + "rank")),
+                     "amount": num(first(KG + "amount")), "description": first(DCT + "description"),
+                     "contract": first(KG + "contractMethod"), "payee": payee,
+                     "name": label(store, payee) if payee else None,
+                     "number": value(store, payee, KG + "corporateNumber") if payee else None})
+    return sorted(rows, key=lambda r: (r["block"] or "", r["rank"] if r["rank"] is not None else 1e9, r["iri"]))
+
+
+def budgets(store: ox.Store, program: str) -> list[dict]:
+    """Per fiscal year the figures of the newest sheet that reports it (a later sheet's figures supersede)."""
+    rows = named(store, "program-budgets", {"program": program})
+    best: dict[int, dict] = {}
+    for r in rows:
+        fy, ry = num(r.get("fiscal_year")), num(r.get("review_year"))
+        if fy is None:
+            continue
+        if fy not in best or (ry or 0) > (best[fy]["review_year"] or 0):
+            best[fy] = {"fiscal_year": fy, "review_year": ry, "sheet": r.get("s"),
+                        **{k: num(r.get(k)) for k in ("initial", "supplementary", "total", "executed", "requested")}}
+    return [best[y] for y in sorted(best)]
+
+
+def law_rows(store: ox.Store, sheets: list[dict]) -> list[dict]:
+    """The laws the sheets cite: label, 法令ID, e-Gov link, articles cited, review years."""
+    laws: dict[str, dict] = {}
+    for s in sheets:
+        for law in s["laws"]:
+            d = laws.setdefault(law, {"iri": law, "label": label(store, law), "law_id": value(store, law, ELI + "id_local"),
+                                      "links": [o.value for o in values(store, law, RDFS_SEEALSO)],
+                                      "articles": {}, "years": set()})
+            if s["year"]:
+                d["years"].add(s["year"])
+        for a in s["provisions"]:
+            law = next((lw for lw in laws if a.startswith(lw + "/at/")), None)
+            if law:
+                laws[law]["articles"].setdefault(a, label(store, a))
+    return sorted(({**d, "years": sorted(d["years"]), "articles": sorted(d["articles"].items())}
+                   for d in laws.values()), key=lambda d: (d["label"] or "", d["iri"]))
+
+
+def means_of(store: ox.Store, sheets: list[str]) -> list[dict]:
+    """達成手段 of the 事前分析表 implemented by the sheets (``?means kg:implementedBy ?sheet``), with their evaluation."""
+    out = []
+    for s in sheets:
+        for m in subjects(store, KG + "implementedBy", s):
+            evals = subjects(store, KG + "means", m)
+            ev = evals[0] if evals else None
+            out.append({"iri": m, "label": label(store, m), "sheet": s, "evaluation": ev,
+                        "evaluation_label": label(store, ev) if ev else None,
+                        "policy": value(store, ev, KG + "policy") if ev else None})
+    return out
+
+
+def program_data(store: ox.Store, program: str, only_sheet: str | None = None) -> dict:
+    sheet_iris = [only_sheet] if only_sheet else subjects(store, KG + "program", program)
+    sheets = sorted((sheet_info(store, s) for s in sheet_iris), key=lambda d: (-(d["year"] or 0), d["iri"]))
+    latest = sheets[0] if sheets else {}
+    pays = []
+    for s in sheets:
+        for r in payments(store, s["iri"], s["payments"]):
+            r["year"] = s["year"]
+            pays.append(r)
+    concepts = {}
+    for s in sheets:
+        for c in s["policy"] + s["measure"]:
+            if c not in concepts:
+                concepts[c] = {"iri": c, "label": label(store, c), "role": "施策" if c in s["measure"] else "政策",
+                               "broader": value(store, c, SKOS + "broader")}
+    orgs = {o: label(store, o) for s in sheets for o in (s["ministry"], s["bureau"], s["division"]) if o}
+    return {"program": program, "sheets": sheets, "latest": latest, "payments": pays,
+            "budgets": budgets(store, program) if not only_sheet else _sheet_budgets(store, only_sheet),
+            "laws": law_rows(store, sheets), "concepts": sorted(concepts.values(), key=lambda c: (c["role"], c["iri"])),
+            "means": means_of(store, [s["iri"] for s in sheets]), "orgs": orgs}
+
+
+def _sheet_budgets(store: ox.Store, sheet: str) -> list[dict]:
+    rows = named(store, "sheet-budgets", {"sheet": sheet})
+    out = {}
+    for r in rows:
+        if r.get("sheet_iri") != sheet:
+            continue
+        fy = num(r.get("fiscal_year"))
+        if fy is not None and fy not in out:
+            out[fy] = {"fiscal_year": fy, "review_year": num(r.get("review_year")), "sheet": sheet,
+                       **{k: num(r.get(k)) for k in ("initial", "supplementary", "total", "executed", "requested")}}
+    return [out[y] for y in sorted(out)]
+
+
+# ---------------------------------------------------------------- corporation
+
+
+def corp_data(store: ox.Store, corp: str) -> dict:
+    number = value(store, corp, KG + "corporateNumber")
+    reach = named(store, "payee-reach", {"corp": corp})
+    rows = named(store, "payee-sources", {"corp": corp})
+    programs: dict[str, str | None] = {}
+    for r in rows:
+        s = r.get("sheet")
+        if s and s not in programs:
+            programs[s] = value(store, s, KG + "program")
+        r["program"] = programs.get(s)
+        r["amount"] = num(r.get("amount"))
+        r["depth"] = num(r.get("depth"))
+        r["year"] = num(r.get("year"))
+    by_ministry: dict[str, dict] = {}
+    by_year: dict[int, float] = defaultdict(float)
+    for r in rows:
+        m = by_ministry.setdefault(r.get("ministry") or "", {"ministry": r.get("ministry"), "total": 0.0,
+                                                             "years": set(), "rows": 0})
+        m["rows"] += 1
+        m["total"] += r["amount"] or 0
+        if r["year"]:
+            m["years"].add(r["year"])
+            by_year[r["year"]] += r["amount"] or 0
+    return {"iri": corp, "number": number, "name": label(store, corp),
+            "links": [o.value for o in values(store, corp, RDFS_SEEALSO)],
+            "reach": reach[0] if reach else {}, "rows": rows,
+            "ministries": sorted(({**m, "years": sorted(m["years"])} for m in by_ministry.values()),
+                                 key=lambda m: -m["total"]),
+            "years": sorted(by_year.items())}
+
+
+# ---------------------------------------------------------------- law
+
+
+def law_data(store: ox.Store, law: str) -> dict:
+    programs = named(store, "statute-programs", {"law": law})
+    q = f"""PREFIX eli: <{ELI}> PREFIX kg: <{KG}> PREFIX rdfs: <{RDFS_LABEL[:-5]}>
+    SELECT DISTINCT ?a ?label ?s WHERE {{
+      VALUES ?law {{ UNDEF }}
+      ?a eli:is_part_of+ ?law .
+      LATERAL {{ OPTIONAL {{ ?a rdfs:label ?label }} }}
+      LATERAL {{ OPTIONAL {{ ?s kg:citesProvision ?a }} }}
+    }}"""
+    _, rows = run_query(store, q, {"law": law})
+    arts: dict[str, dict] = {}
+    for a, lab, s in rows:
+        d = arts.setdefault(a, {"iri": a, "label": lab, "sheets": set()})
+        if s:
+            d["sheets"].add(s)
+    sheet_titles = {s: label(store, s) for d in arts.values() for s in d["sheets"]}
+    return {"iri": law, "label": label(store, law), "law_id": value(store, law, ELI + "id_local"),
+            "law_number": value(store, law, KG + "lawNumber"),
+            "links": [o.value for o in values(store, law, RDFS_SEEALSO)], "programs": programs,
+            "articles": sorted(({**d, "sheets": sorted(d["sheets"])} for d in arts.values()),
+                               key=lambda d: (_article_order(d["iri"]), d["iri"])),
+            "sheet_titles": sheet_titles}
+
+
+def _article_order(iri: str) -> tuple:
+    key = iri.rsplit("/at/", 1)[-1]
+    parts = []
+    for tok in key.replace("_", "-").split("-"):
+        digits = "".join(ch for ch in tok if ch.isdigit())
+        parts.append((int(digits) if digits else 0, tok))
+    return tuple(parts)
+
+
+# ---------------------------------------------------------------- 政策/施策 (skos:Concept)
+
+
+def concept_data(store: ox.Store, concept: str) -> dict:
+    sheets = sorted(set(subjects(store, KG + "measure", concept)) | set(subjects(store, KG + "policy", concept)))
+    rows = []
+    for s in sheets:
+        rows.append({"iri": s, "year": num(value(store, s, KG + "reviewYear")), "title": label(store, s),
+                     "number": value(store, s, KG + "projectNumber"), "program": value(store, s, KG + "program")})
+    broader = value(store, concept, SKOS + "broader")
+    narrower = subjects(store, SKOS + "broader", concept)
+    evals = subjects(store, KG + "policy", concept)
+    evals = [e for e in evals if e not in sheets]
+    return {"iri": concept, "label": label(store, concept),
+            "alt": sorted(o.value for o in values(store, concept, SKOS + "altLabel")),
+            "scheme": value(store, concept, SKOS + "inScheme"),
+            "broader": (broader, label(store, broader)) if broader else None,
+            "narrower": [(n, label(store, n)) for n in narrower],
+            "sheets": sorted(rows, key=lambda r: (-(r["year"] or 0), r["title"] or "")),
+            "evaluations": [(e, label(store, e)) for e in evals]}
+
+
+# ---------------------------------------------------------------- ministry / bureau / division
+
+ORG_LIST_CAP = 300
+
+
+def org_data(store: ox.Store, org: str) -> dict:
+    types = {o.value for o in values(store, org, RDF_TYPE)}
+    pred = KG + "ministry" if ORG + "FormalOrganization" in types else None
+    if pred is None:  # a bureau or a division: which one is said by how the sheets point at it
+        for p in (KG + "bureau", KG + "division"):
+            if next(iter(store.quads_for_pattern(None, node(p), node(org))), None) is not None:
+                pred = p
+                break
+    parent = value(store, org, ORG + "unitOf")
+    units = subjects(store, ORG + "unitOf", org)
+    years: list = []
+    latest: list[dict] = []
+    if pred:
+        q = f"""PREFIX kg: <{KG}> PREFIX dcterms: <{DCT}>
+        SELECT ?y (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES ?org {{ UNDEF }} ?s <{pred}> ?org . ?s kg:reviewYear ?y }}
+        GROUP BY ?y ORDER BY DESC(?y)"""
+        _, years = run_query(store, q, {"org": org})
+        if years:
+            q2 = f"""PREFIX kg: <{KG}> PREFIX dcterms: <{DCT}>
+            SELECT DISTINCT ?s ?t ?n ?p WHERE {{ VALUES ?org {{ UNDEF }} VALUES ?y {{ UNDEF }}
+              ?s <{pred}> ?org ; kg:reviewYear ?y .
+              LATERAL {{ OPTIONAL {{ ?s dcterms:title ?t }} }} LATERAL {{ OPTIONAL {{ ?s kg:projectNumber ?n }} }}
+              LATERAL {{ OPTIONAL {{ ?s kg:program ?p }} }} }} ORDER BY ?n ?t LIMIT {ORG_LIST_CAP + 1}"""
+            y = years[0][0]
+            _, rows = run_query(store, q2.replace("VALUES ?y { UNDEF }",
+                                                  f'VALUES ?y {{ {ox.Literal(y, datatype=node("http://www.w3.org/2001/XMLSchema#integer"))} }}'),
+                                {"org": org})
+            latest = [{"iri": s, "title": t, "number": n, "program": p, "year": num(y)} for s, t, n, p in rows]
+    return {"iri": org, "label": label(store, org), "parent": (parent, label(store, parent)) if parent else None,
+            "units": sorted(((u, label(store, u)) for u in units), key=lambda x: (x[1] or "", x[0])),
+            "years": [(num(y), int(n)) for y, n in years], "latest": latest, "role": pred}
