@@ -211,17 +211,35 @@ def law_rows(store: ox.Store, sheets: list[dict]) -> list[dict]:
                    for d in laws.values()), key=lambda d: (d["label"] or "", d["iri"]))
 
 
-def means_of(store: ox.Store, sheets: list[str]) -> list[dict]:
-    """達成手段 of the 事前分析表 implemented by the sheets (``?means kg:implementedBy ?sheet``), with their evaluation."""
+def lineage_targets(store: ox.Store, sheet: str) -> list[tuple[str, int | None, str | None]]:
+    """(target sheet IRI, its year, its 事業番号) of the sheet's lineage links: the earlier sheets of the program,
+    whether or not they are in the store (an 事前分析表 達成手段 names the sheet of its own year)."""
     out = []
+    for link in {o.value for o in values(store, sheet, KG + "lineage")}:
+        t = value(store, link, KG + "linkTarget")
+        if t:
+            out.append((t, num(value(store, link, KG + "targetYear")), value(store, link, KG + "targetNumber")))
+    return sorted(set(out), key=lambda x: (x[1] or 0, x[0]))
+
+
+def means_of(store: ox.Store, sheets: list[str]) -> list[dict]:
+    """達成手段 of the 事前分析表 implemented by the sheets or by the earlier sheets their lineage names
+    (``?means kg:implementedBy ?sheet``), with their evaluation."""
+    cands: dict[str, str | None] = {s: None for s in sheets}
     for s in sheets:
+        for t, y, n in lineage_targets(store, s):
+            cands.setdefault(t, f"{y or '?'} {n or ''}".strip())
+    out = []
+    for s, via in cands.items():
         for m in subjects(store, KG + "implementedBy", s):
             evals = subjects(store, KG + "means", m)
             ev = evals[0] if evals else None
-            out.append({"iri": m, "label": label(store, m), "sheet": s, "evaluation": ev,
+            out.append({"iri": m, "label": label(store, m), "sheet": s, "via": via, "evaluation": ev,
                         "evaluation_label": label(store, ev) if ev else None,
                         "policy": value(store, ev, KG + "policy") if ev else None})
-    return out
+    for m in out:
+        m["policy_label"] = label(store, m["policy"]) if m["policy"] else None
+    return sorted(out, key=lambda m: m["iri"])
 
 
 def program_data(store: ox.Store, program: str, only_sheet: str | None = None) -> dict:
@@ -239,6 +257,7 @@ def program_data(store: ox.Store, program: str, only_sheet: str | None = None) -
             if c not in concepts:
                 concepts[c] = {"iri": c, "label": label(store, c), "role": "施策" if c in s["measure"] else "政策",
                                "broader": value(store, c, SKOS + "broader")}
+                concepts[c]["broader_label"] = label(store, concepts[c]["broader"]) if concepts[c]["broader"] else None
     orgs = {o: label(store, o) for s in sheets for o in (s["ministry"], s["bureau"], s["division"]) if o}
     return {"program": program, "sheets": sheets, "latest": latest, "payments": pays,
             "budgets": budgets(store, program) if not only_sheet else _sheet_budgets(store, only_sheet),

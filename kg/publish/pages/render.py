@@ -199,10 +199,12 @@ def program_page(d: dict, ctx: Ctx, findings: dict[str, int], related: list[dict
     items = []
     for c in d["concepts"]:
         items.append(f'<li>{e(c["role"])}: {ctx.a(c["iri"], c["label"])}'
-                     + (f' <span class="muted">(上位 {ctx.a(c["broader"])})</span>' if c["broader"] else "") + "</li>")
+                     + (f' <span class="muted">(上位 {ctx.a(c["broader"], c.get("broader_label"))})</span>' if c["broader"] else "") + "</li>")
     for m in d["means"]:
-        items.append(f'<li>達成手段: {ctx.a(m["iri"], m["label"])} — 事前分析表 '
-                     f'{ctx.a(m["evaluation"], m["evaluation_label"])}</li>')
+        via = f' <span class="muted">(シート {e(m["via"])} の事業番号で)</span>' if m.get("via") else ""
+        items.append(f'<li class="means">達成手段: {ctx.a(m["iri"], m["label"])} — 事前分析表 '
+                     f'{ctx.a(m["evaluation"], m["evaluation_label"])}'
+                     + (f' — 政策 {ctx.a(m["policy"], m.get("policy_label"))}' if m.get("policy") else "") + f"{via}</li>")
     body.append(f'<ul id="policy-list">{"".join(items)}</ul>' if items else "<p>No 政策/施策 given.</p>")
     # related
     body.append('<h2 id="related">関連事業 (related programs)</h2>')
