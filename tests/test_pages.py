@@ -187,3 +187,28 @@ def test_request_text_is_escaped(served):
 def test_findings_page_links_back_to_the_entity(served):
     status, _, page = http(f"{served}/findings?target={quote(BASE + 'corp/' + UQ, safe='')}")
     assert status == 200 and f'<a id="target-page" href="/corp/{UQ}">' in page
+
+
+def test_values_from_the_store_are_escaped(served, seed0_program, tmp_path_factory):
+    """A label holding markup (a payee name, a law title) is shown as text on every page that prints it."""
+    import pyoxigraph as ox
+
+    from kg.publish.pages import jobs, render
+
+    store = ox.Store()
+    store.load(path=str(seeds_build(tmp_path_factory) / "graph.nt"), format=ox.RdfFormat.N_TRIPLES)
+    evil = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    for iri in (f"{BASE}corp/{UQ}", f"{BASE}law/{JUKI}"):
+        store.add(ox.Quad(ox.NamedNode(iri), label, ox.Literal(evil + "名"), ox.DefaultGraph()))
+    ctx = render.Ctx(BASE)
+    for iri in (seed0_program, f"{BASE}corp/{UQ}", f"{BASE}law/{JUKI}", f"{BASE}org/soumu"):
+        status, _, body = jobs.entity_page(store, iri, ctx)
+        page = body.decode()
+        assert status == 200 and "<script" not in page and "<img" not in page, iri
+    page = jobs.entity_page(store, seed0_program, ctx)[2].decode()
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;名" in page
+    status, _, body = jobs.run_page(store, {"page": "data", "iri": f"{BASE}corp/{UQ}", "mt": "text/turtle",
+                                            "base": BASE})
+    g = rdflib.Graph().parse(data=body.decode(), format="turtle")  # and the data keeps the text as it is
+    assert rdflib.Literal(evil + "名") in set(g.objects(rdflib.URIRef(f"{BASE}corp/{UQ}"), rdflib.RDFS.label))
