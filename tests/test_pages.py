@@ -128,6 +128,13 @@ def test_program_page_of_seed_000(served, seed0_program):
     # money flows (blocks A, B, C paid by the ministry) and the findings link with its count
     assert 'id="flow-sankey"' in page and "UQコミュニケーションズ株式会社" in page
     assert f'href="/findings?target={quote(seed0_program, safe="")}"' in page and 'id="findings-count">0<' in page
+    # related (kg.query.related) in a frame: its own document, links opening in the framing page
+    assert f'<iframe id="related-frame" title="related" src="/page{path_of(seed0_program)}?section=related"' in page
+    status, _, rel = http(f"{served}/page{path_of(seed0_program)}?section=related")
+    assert status == 200 and '<base target="_top">' in rel and 'id="related-table"' in rel
+    assert "same-statute" in rel and "社会保障・税に関わる番号制度に関するシステム構築等に要する経費" in rel
+    assert http(f"{served}/page/corp/{UQ}?section=related")[0] == 404
+    assert http(f"{served}/page{path_of(seed0_program)}?section=nonsense")[0] == 400
 
 
 def test_corporation_law_concept_and_organisation_pages(served, seed0_program):

@@ -1,7 +1,7 @@
 """Issue 20: the linked-data pages in headless Chromium. Open seed 000's program at its IRI (303 to its page), read
 known values (a budget, a 法人番号 and its amount, a law with its e-Gov link), follow the link to its contractor
 UQコミュニケーションズ and read that page's values (法人番号, gBizINFO/国税庁 links, the program back); the search
-form finds the program. Needs chromium + chromium-driver and selenium (fails with that message, never skips)."""
+form finds the program; the related frame lists seed 002's program through 住民基本台帳法. Needs chromium + chromium-driver and selenium (fails with that message, never skips)."""
 from __future__ import annotations
 
 import urllib.parse
@@ -55,6 +55,14 @@ def test_program_page_then_its_contractor_in_the_browser(pages):
     assert egov.get_attribute("href") == f"https://laws.e-gov.go.jp/law/{JUKI}"
     assert "電子自治体の推進" in driver.find_element(By.ID, "policy-list").text
     assert driver.find_element(By.ID, "findings-count").text == "0"
+    # related programs (kg.query.related, in a frame of its own): seed 002's program through 住民基本台帳法
+    driver.switch_to.frame(driver.find_element(By.ID, "related-frame"))
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#related-table tbody tr"))
+    rel = [r for r in cells(driver, "related-table") if r[2] == "same-statute" and "住民基本台帳法" in r[3]]
+    assert rel and rel[0][0] == "社会保障・税に関わる番号制度に関するシステム構築等に要する経費"
+    assert "第31条" in rel[0][4]
+    assert any(r[2] == "implements" and r[1] == "means" for r in cells(driver, "related-table"))
+    driver.switch_to.default_content()
     # follow the contractor
     driver.find_element(By.CSS_SELECTOR, "#payees-table").find_element(By.LINK_TEXT, "UQコミュニケーションズ株式会社").click()
     wait(driver, lambda d: d.current_url == f"{url}/page/corp/{UQ}")

@@ -141,24 +141,25 @@ def data_triples(store: ox.Store, iri: str) -> list[ox.Triple]:
 # ---------------------------------------------------------------- program
 
 
+SHEET_FIELDS = {  # key -> predicate; one SPO lookup each (a sheet also holds ~100 term triples we skip)
+    "year": KG + "reviewYear", "title": DCT + "title", "label": RDFS_LABEL, "number": KG + "projectNumber",
+    "rs_id": KG + "rsId", "program": KG + "program", "ministry": KG + "ministry", "bureau": KG + "bureau",
+    "division": KG + "division", "purpose": KG + "purpose", "summary": KG + "summary",
+}
+SHEET_LISTS = {"policy": KG + "policy", "measure": KG + "measure", "laws": KG + "legalBasis",
+               "provisions": KG + "citesProvision", "payments": KG + "payment", "replaces": DCT + "replaces"}
+
+
 def sheet_info(store: ox.Store, sheet: str) -> dict:
-    p = props(store, sheet)
-
-    def first(pred: str) -> str | None:
-        v = p.get(pred)
-        return v[0].value if v else None
-
-    return {
-        "iri": sheet, "year": num(first(KG + "reviewYear")), "title": first(DCT + "title") or first(RDFS_LABEL),
-        "number": first(KG + "projectNumber"), "rs_id": first(KG + "rsId"), "program": first(KG + "program"),
-        "ministry": first(KG + "ministry"), "bureau": first(KG + "bureau"), "division": first(KG + "division"),
-        "purpose": first(KG + "purpose"), "summary": first(KG + "summary"),
-        "policy": [o.value for o in p.get(KG + "policy", [])], "measure": [o.value for o in p.get(KG + "measure", [])],
-        "laws": [o.value for o in p.get(KG + "legalBasis", [])],
-        "provisions": [o.value for o in p.get(KG + "citesProvision", [])],
-        "payments": [o.value for o in p.get(KG + "payment", [])],
-        "replaces": [o.value for o in p.get(DCT + "replaces", [])],
-    }
+    d: dict = {"iri": sheet}
+    for k, p in SHEET_FIELDS.items():
+        d[k] = value(store, sheet, p)
+    for k, p in SHEET_LISTS.items():
+        d[k] = [o.value for o in values(store, sheet, p)]
+    d["year"] = num(d["year"])
+    d["title"] = d["title"] or d.pop("label")
+    d.pop("label", None)
+    return d
 
 
 def payments(store: ox.Store, sheet: str, iris: list[str]) -> list[dict]:

@@ -51,6 +51,8 @@ def _run(store: ox.Store, job: dict) -> tuple[int, str, bytes]:
         return 404, TEXT, f"nothing in the store is about {iri}\n".encode()
     if kind == "data":
         return data_document(store, iri, job["mt"], job.get("max_bytes"))
+    if job.get("section") == "related":
+        return related_section(store, iri, render.Ctx(job["base"]))
     return entity_page(store, iri, render.Ctx(job["base"]))
 
 
@@ -67,8 +69,7 @@ def entity_page(store: ox.Store, iri: str, ctx: render.Ctx) -> tuple[int, str, b
         if not d["sheets"]:
             return _generic(store, iri, ctx)
         findings = findings_count(store, [iri] + ([] if only else [program]) + [s["iri"] for s in d["sheets"]])
-        related, note = _related(store, program)
-        return 200, HTML, render.program_page(d, ctx, findings, related, note, _flows(store, d, ctx), only)
+        return 200, HTML, render.program_page(d, ctx, findings, _flows(store, d, ctx), only)
     n = len(finding_nodes(store, target=iri))
     if k == "corp":
         return 200, HTML, render.corp_page(data.corp_data(store, iri), ctx, n)
@@ -106,33 +107,47 @@ def compact(iri: str) -> str:
 
 
 def _related(store: ox.Store, program: str) -> tuple[list[dict] | None, str]:
-    """kg.query.related (issue 20 part A) when present in this version of kg."""
+    """kg.query.related (issue 20 part A), without the similar-text rows (kg similar: seconds on a national
+    store; the page links to it)."""
+    from kg.query.related import RelatedError, related
+
     try:
-        from kg.query.related import related
-    except ImportError:
-        return None, "kg related is not part of this version of kg."
-    try:
-        return related(store, program, limit=50), ""
-    except Exception as ex:  # noqa: BLE001 - a section that fails says why; the page is still served
-        return None, f"related programs could not be computed: {type(ex).__name__}: {ex}"
+        return related(store, program, limit=50, text=False), ""
+    except RelatedError as ex:
+        return None, str(ex)
+
+
+def related_section(store: ox.Store, iri: str, ctx: render.Ctx) -> tuple[int, str, bytes]:
+    """The related entities of a program (or of a sheet's program) as a document of its own: the program page
+    embeds it in a frame, so its page is served at once and this slower part has its own time limit."""
+    k = data.kind(store, iri)
+    program = (data.value(store, iri, data.KG + "program") or iri) if k == "sheet" else iri
+    if k not in ("program", "sheet"):
+        return 404, TEXT, f"related programs are shown for programs and sheets; {iri} is a {k}\n".encode()
+    rows, note = _related(store, program)
+    return 200, HTML, render.related_document(program, rows, note, ctx)
+
+
+FLOW_SHEETS_TRIED = 3  # the newest sheets looked at for one with spending blocks
 
 
 def _flows(store: ox.Store, d: dict, ctx: render.Ctx) -> str:
-    from kg.query.flow import FlowError, flow, format_table, sankey
+    """The Sankey and tree of the newest sheet with spending blocks (every year: /flow)."""
+    from kg.query.flow import format_table, sankey, sheet_flow
     from kg.query.sankey import svg
 
-    try:
-        trees = flow(store, d["latest"]["iri"] if len(d["sheets"]) == 1 else d["program"])
-    except FlowError:
+    newest = None
+    for s in d["sheets"][:FLOW_SHEETS_TRIED]:  # newest first
+        tree = sheet_flow(store, s["iri"])
+        if tree["children"]:
+            newest = tree
+            break
+    if newest is None:
         return ""
-    trees = [t for t in trees if t["children"]]
-    if not trees:
-        return ""
-    newest = trees[0]
     flow_link = "/flow?program=" + quote(d["program"], safe="")
     return (f'<div id="flow-sankey">{svg(sankey([newest]))}</div>'
             f'<p class="muted">{render.e(newest["year"])}年度のシート; every year: '
-            f'<a href="{render.e(flow_link)}">/flow</a></p><pre id="flow-tree">{render.e(format_table(trees))}</pre>')
+            f'<a href="{render.e(flow_link)}">/flow</a></p><pre id="flow-tree">{render.e(format_table([newest]))}</pre>')
 
 
 def data_document(store: ox.Store, iri: str, mt: str, max_bytes: int | None) -> tuple[int, str, bytes]:

@@ -128,8 +128,7 @@ def budget_svg(rows: list[dict]) -> str:
 # ---------------------------------------------------------------- program
 
 
-def program_page(d: dict, ctx: Ctx, findings: dict[str, int], related: list[dict] | None,
-                 related_note: str, flows_html: str, sheet: str | None = None) -> bytes:
+def program_page(d: dict, ctx: Ctx, findings: dict[str, int], flows_html: str, sheet: str | None = None) -> bytes:
     latest = d["latest"]
     title = latest.get("title") or d["program"]
     body: list[str] = []
@@ -206,17 +205,38 @@ def program_page(d: dict, ctx: Ctx, findings: dict[str, int], related: list[dict
                      f'{ctx.a(m["evaluation"], m["evaluation_label"])}'
                      + (f' — 政策 {ctx.a(m["policy"], m.get("policy_label"))}' if m.get("policy") else "") + f"{via}</li>")
     body.append(f'<ul id="policy-list">{"".join(items)}</ul>' if items else "<p>No 政策/施策 given.</p>")
-    # related
-    body.append('<h2 id="related">関連事業 (related programs)</h2>')
-    if related:
-        rrow = [[ctx.a(r.get("iri"), r.get("label")), e(r.get("kind")), e(r.get("relation")),
-                 e(r.get("detail") if not isinstance(r.get("detail"), dict | list) else _short(r.get("detail"))),
-                 e(r.get("score"))] for r in related]
-        body.append(table(["関連先", "種別", "関係", "経路・詳細", "score"], rrow, "related-table"))
-    else:
-        body.append(f"<p>{e(related_note or 'No related programs found.')}</p>")
+    # related: its own document in a frame (kg.query.related can take seconds on a national store)
+    body.append('<h2 id="related">関連 (related programs and entities)</h2>')
+    rel = resolve.page_path(ctx.base, d["program"])
+    if rel:
+        body.append(f'<iframe id="related-frame" title="related" src="{e(rel)}?section=related" '
+                    'style="width:100%;height:32em;border:1px solid #ddd"></iframe>')
+        body.append(f'<p class="muted">Similar texts: <code>kg similar {e(d["program"])}</code></p>')
     total = sum(findings.values())
     return page(title, body, ctx, sheet or d["program"], total)
+
+
+def related_document(program: str, related: list[dict] | None, note: str, ctx: Ctx) -> bytes:
+    """The related section (kg.query.related rows, each with the path connecting it), links opening in the page
+    that frames it."""
+    body: list[str] = []
+    if related:
+        rrow = []
+        for r in related:
+            path = " → ".join(ctx.a(hop[0], hop[1] if len(hop) > 1 else None) for hop in r.get("path") or []
+                              if isinstance(hop, list | tuple) and hop)
+            detail = r.get("detail") or {}
+            how = detail.get("how") if isinstance(detail, dict) else None
+            rest = {k: v for k, v in detail.items() if k != "how"} if isinstance(detail, dict) else detail
+            rrow.append([ctx.a(r.get("iri"), r.get("label")), e(r.get("kind")), e(r.get("relation")), path,
+                         e(how or "") + (f' <span class="muted">{e(_short(rest))}</span>' if rest else ""),
+                         e(r.get("score"))])
+        body.append(table(["関連先", "種別", "関係", "経路", "詳細", "score"], rrow, "related-table", (5,)))
+    else:
+        body.append(f'<p id="related-none">{e(note or "Nothing related found.")}</p>')
+    out = [f'<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>related {e(program)}</title>'
+           f'<base target="_top"><style>{STYLE}</style></head><body>'] + body + ["</body></html>"]
+    return "\n".join(out).encode("utf-8")
 
 
 def _short(v) -> str:

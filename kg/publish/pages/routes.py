@@ -60,7 +60,10 @@ def page(req, method: str) -> None:
     iri = resolve.iri_of(_base(req), path, resolve.PAGE)
     if iri is None:
         raise _not_found(path)
-    status, ctype, body = req.server.pool.run({"page": "entity", "iri": iri, "base": _base(req),
+    section = _one(req.args(), "section")
+    if section not in (None, "related"):
+        raise HttpError(400, "section must be 'related'")
+    status, ctype, body = req.server.pool.run({"page": "entity", "iri": iri, "base": _base(req), "section": section,
                                                "max_bytes": req.server.opts.max_result_bytes})
     headers = {}
     if status == 200:
