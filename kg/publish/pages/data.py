@@ -283,34 +283,59 @@ def _sheet_budgets(store: ox.Store, sheet: str) -> list[dict]:
 
 
 def corp_data(store: ox.Store, corp: str) -> dict:
+    """Every payee-list row naming the corporation (walked from the index: ``?payment kg:payee corp``), each with
+    its sheet, program, ministry, year, block and amount; the depth and the chain of paying blocks above it from
+    the named query ``payee-sources`` where the store has spending blocks; the reach (the figures of the named
+    query ``payee-reach``) counted from the same rows."""
     number = value(store, corp, KG + "corporateNumber")
-    reach = named(store, "payee-reach", {"corp": corp})
-    rows = named(store, "payee-sources", {"corp": corp})
-    programs: dict[str, str | None] = {}
-    for r in rows:
-        s = r.get("sheet")
-        if s and s not in programs:
-            programs[s] = value(store, s, KG + "program")
-        r["program"] = programs.get(s)
-        r["amount"] = num(r.get("amount"))
-        r["depth"] = num(r.get("depth"))
-        r["year"] = num(r.get("year"))
+    chains = {}
+    for r in named(store, "payee-sources", {"corp": corp}):
+        chains[r.get("block")] = (num(r.get("depth")), r.get("chain"), r.get("block_label"))
+    sheets: dict[str, dict] = {}
+    rows = []
+    for pay in subjects(store, KG + "payee", corp):
+        owner = subjects(store, KG + "payment", pay, cap=1)
+        s = owner[0] if owner else None
+        if s and s not in sheets:
+            sheets[s] = {"year": num(value(store, s, KG + "reviewYear")), "title": label(store, s),
+                         "program": value(store, s, KG + "program"), "ministry_iri": value(store, s, KG + "ministry")}
+            m = sheets[s]["ministry_iri"]
+            sheets[s]["ministry"] = label(store, m) if m else None
+        info = sheets.get(s, {})
+        block = value(store, pay, KG + "inBlock")
+        depth, chain, block_label = chains.get(block, (None, None, None))
+        rows.append({"payment": pay, "sheet": s, "year": info.get("year"), "title": info.get("title"),
+                     "program": info.get("program"), "ministry": info.get("ministry"),
+                     "ministry_iri": info.get("ministry_iri"), "block": block,
+                     "block_label": block_label or value(store, pay, KG + "block"), "depth": depth, "chain": chain,
+                     "amount": num(value(store, pay, KG + "amount"))})
+    rows.sort(key=lambda r: (-(r["year"] or 0), r["ministry"] or "", r["title"] or "", r["payment"]))
+    years = [r["year"] for r in rows if r["year"]]
+    known = [r["amount"] for r in rows if r["amount"] is not None]
+    reach = {"sheets": len({r["sheet"] for r in rows if r["sheet"]}),
+             "programs": len({r["program"] or r["sheet"] for r in rows if r["sheet"]}),
+             "ministries": len({r["ministry_iri"] for r in rows if r["ministry_iri"]}), "rows": len(rows),
+             "blocks": len({(r["sheet"], r["block_label"]) for r in rows}),
+             "total": sum(known) if known else None, "first_year": min(years) if years else None,
+             "last_year": max(years) if years else None} if rows else {}
     by_ministry: dict[str, dict] = {}
     by_year: dict[int, float] = defaultdict(float)
     for r in rows:
-        m = by_ministry.setdefault(r.get("ministry") or "", {"ministry": r.get("ministry"), "total": 0.0,
-                                                             "years": set(), "rows": 0})
+        m = by_ministry.setdefault(r["ministry_iri"] or "", {"ministry": r["ministry"], "iri": r["ministry_iri"],
+                                                             "total": 0.0, "years": set(), "rows": 0,
+                                                             "unknown": 0})
         m["rows"] += 1
         m["total"] += r["amount"] or 0
+        m["unknown"] += r["amount"] is None
         if r["year"]:
             m["years"].add(r["year"])
             by_year[r["year"]] += r["amount"] or 0
     return {"iri": corp, "number": number, "name": label(store, corp),
             "links": [o.value for o in values(store, corp, RDFS_SEEALSO)],
-            "reach": reach[0] if reach else {}, "rows": rows,
+            "reach": reach, "rows": rows,
             "ministries": sorted(({**m, "years": sorted(m["years"])} for m in by_ministry.values()),
-                                 key=lambda m: -m["total"]),
-            "years": sorted(by_year.items())}
+                                 key=lambda m: (-m["total"], m["ministry"] or "")),
+            "years": sorted(by_year.items()), "unknown_amounts": sum(r["amount"] is None for r in rows)}
 
 
 # ---------------------------------------------------------------- law

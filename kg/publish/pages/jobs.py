@@ -138,6 +138,8 @@ def _flows(store: ox.Store, d: dict, ctx: render.Ctx) -> str:
 
     newest = None
     for s in d["sheets"][:FLOW_SHEETS_TRIED]:  # newest first
+        if not data.values(store, s["iri"], data.KG + "spendingBlock"):
+            continue
         tree = sheet_flow(store, s["iri"])
         if tree["children"]:
             newest = tree

@@ -258,14 +258,17 @@ def corp_page(d: dict, ctx: Ctx, findings: int) -> bytes:
         body.append('<h2 id="reach">到達範囲 (reach)</h2>')
         body.append(table(["sheets", "programs", "府省庁", "支出先行", "blocks", "合計 (百万円)", "年度"],
                           [[e(r.get("sheets")), e(r.get("programs")), e(r.get("ministries")), e(r.get("rows")),
-                            e(r.get("blocks")), amount(_n(r.get("total"))),
+                            e(r.get("blocks")), amount(r.get("total")),
                             e(f'{r.get("first_year") or "?"}–{r.get("last_year") or "?"}')]], "reach-table",
                           (0, 1, 2, 3, 4, 5)))
+    if d["unknown_amounts"]:
+        body.append(f'<p class="muted">{d["unknown_amounts"]} row(s) without an amount (unknown) are left out of '
+                    "the totals.</p>")
     if d["ministries"]:
         body.append('<h2 id="ministries">府省庁別 (by ministry, 百万円)</h2>')
         body.append(table(["府省庁", "合計", "行", "年度"],
-                          [[e(m["ministry"] or "—"), amount(m["total"]), e(m["rows"]), e(", ".join(map(str, m["years"])))]
-                           for m in d["ministries"]], "ministries-table", (1, 2)))
+                          [[ctx.a(m["iri"], m["ministry"]) if m["iri"] else "—", amount(m["total"]), e(m["rows"]),
+                            e(", ".join(map(str, m["years"])))] for m in d["ministries"]], "ministries-table", (1, 2)))
     if d["years"]:
         body.append('<h2 id="years">年度別 (by review year, 百万円)</h2>')
         body.append(table(["年度", "合計"], [[e(y), amount(v)] for y, v in d["years"]], "years-table", (1,)))
@@ -273,14 +276,15 @@ def corp_page(d: dict, ctx: Ctx, findings: int) -> bytes:
     if d["rows"]:
         rows = []
         for x in d["rows"][:PAYEE_ROWS_CAP]:
-            rows.append([e(x.get("year")), e(x.get("ministry")), ctx.a(x.get("program") or x.get("sheet"), x.get("title")),
+            rows.append([e(x.get("year")), ctx.a(x.get("ministry_iri"), x.get("ministry")),
+                         ctx.a(x.get("program") or x.get("sheet"), x.get("title")),
                          ctx.a(x.get("sheet"), "シート"), ctx.a(x.get("block"), x.get("block_label")),
                          e(x.get("depth") if x.get("depth") is not None else "?"), amount(x.get("amount")),
                          e(x.get("chain") or "")])
         body.append(table(["年度", "府省庁", "事業", "シート", "ブロック", "深さ", "金額", "資金の経路 (上流)"], rows,
                           "payments-table", (6,)))
         if len(d["rows"]) > PAYEE_ROWS_CAP:
-            body.append(f"<p>{len(d['rows']) - PAYEE_ROWS_CAP} more rows: <code>kg query payee-sources "
+            body.append(f"<p>{len(d['rows']) - PAYEE_ROWS_CAP} more rows: <code>kg query contractor-programs "
                         f"--param corp={e(num)}</code></p>")
     else:
         body.append("<p>No payee-list row names this corporation.</p>")
