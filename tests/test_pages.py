@@ -219,3 +219,31 @@ def test_values_from_the_store_are_escaped(served, seed0_program, tmp_path_facto
                                             "base": BASE})
     g = rdflib.Graph().parse(data=body.decode(), format="turtle")  # and the data keeps the text as it is
     assert rdflib.Literal(evil + "名") in set(g.objects(rdflib.URIRef(f"{BASE}corp/{UQ}"), rdflib.RDFS.label))
+
+
+def test_every_kind_of_iri_in_the_seeds_build_dereferences(served, tmp_path_factory):
+    """Each shape of IRI kg minted in the seeds build (subjects, objects and graph names under the base, grouped by
+    their path's words: program, corp, sheet/…/payment, …/block, …/flow, law/…/at, evaluation/…/means, source/…/lines,
+    graph, fy, …) answers 303 to a page that opens (200, HTML) and to its data (Turtle that rdflib reads)."""
+    import re
+
+    nq = (seeds_build(tmp_path_factory) / "graph.nq").read_text(encoding="utf-8")
+    iris = set(re.findall(r"<(https://kg\.example\.org/[^>#]+)>", nq))
+    shapes: dict[str, list[str]] = {}
+    for iri in sorted(iris):
+        words = tuple(w for w in iri[len(BASE):].split("/") if re.fullmatch(r"[a-z][a-z-]*", w))
+        shapes.setdefault("/".join(words), []).append(iri)
+    assert len(shapes) >= 25, sorted(shapes)  # sheets, payments, blocks, flows, laws, articles, means, lines …
+    for shape, members in sorted(shapes.items()):
+        for iri in members[:2]:
+            status, h, _ = raw(served + path_of(iri))
+            assert status == 303, (shape, iri, status)
+            status, h, page = http(served + path_of(iri))
+            assert status == 200 and h["Content-Type"].startswith("text/html"), (shape, iri, status)
+            assert f'<code id="iri">{iri}</code>' in page or f'<h1 id="title">{iri}</h1>' in page, (shape, iri)
+            status, h, body = http(served + path_of(iri), headers={"Accept": "text/turtle"})
+            assert status == 200 and h["Content-Type"].startswith("text/turtle"), (shape, iri, status)
+            g = rdflib.Graph().parse(data=body, format="turtle")
+            assert len(g) > 0, (shape, iri)  # a graph name: the graph's own triples (Graph Store Protocol)
+            node = rdflib.URIRef(iri)
+            assert (node, None, None) in g or (None, None, node) in g or shape.startswith("graph"), (shape, iri)

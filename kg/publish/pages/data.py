@@ -75,6 +75,32 @@ def exists(store: ox.Store, iri: str) -> bool:
         next(iter(store.quads_for_pattern(None, None, n)), None) is not None
 
 
+def is_graph(store: ox.Store, iri: str) -> bool:
+    """A named graph of the store (kg.iris.graph: one per source, and the derived ones)."""
+    return store.contains_named_graph(node(iri))
+
+
+GRAPH_COUNT_CAP = 200_000
+GRAPH_LIST_CAP = 200
+
+
+def graph_data(store: ox.Store, iri: str) -> dict:
+    """A named graph: its size (counted up to GRAPH_COUNT_CAP quads), the sheets, 事前分析表 and findings it holds
+    (first GRAPH_LIST_CAP of each) and the source documents its triples derive from."""
+    g = node(iri)
+    n = sum(1 for _ in islice(store.quads_for_pattern(None, None, None, g), GRAPH_COUNT_CAP + 1))
+    held = {}
+    for t in ("ReviewSheet", "PolicyEvaluation", "Finding"):
+        subs = sorted({q.subject.value for q in islice(store.quads_for_pattern(None, node(RDF_TYPE), node(KG + t), g),
+                                                       GRAPH_LIST_CAP + 1)})
+        held[t] = [(x, label(store, x)) for x in subs[:GRAPH_LIST_CAP]] + ([("…", None)] if len(subs) > GRAPH_LIST_CAP
+                                                                          else [])
+    sources = sorted({q.object.value for q in islice(store.quads_for_pattern(
+        None, node("http://www.w3.org/ns/prov#wasDerivedFrom"), None, g), 5000) if "/lines/" not in q.object.value})
+    return {"iri": iri, "quads": n, "capped": n > GRAPH_COUNT_CAP, "held": held,
+            "sources": [(x, label(store, x)) for x in sources[:20]]}
+
+
 def label(store: ox.Store, iri: str) -> str | None:
     """rdfs:label, skos:prefLabel, dcterms:title or eli:title (the smallest of the first present)."""
     n = node(iri)

@@ -48,6 +48,8 @@ def _run(store: ox.Store, job: dict) -> tuple[int, str, bytes]:
     except ValueError:
         return 404, TEXT, f"not an IRI: {iri!r}".encode()
     if not data.exists(store, iri):
+        if kind == "entity" and data.is_graph(store, iri):
+            return 200, HTML, render.graph_page(data.graph_data(store, iri), render.Ctx(job["base"]))
         return 404, TEXT, f"nothing in the store is about {iri}\n".encode()
     if kind == "data":
         return data_document(store, iri, job["mt"], job.get("max_bytes"))

@@ -359,6 +359,23 @@ def org_page(d: dict, ctx: Ctx, findings: int) -> bytes:
     return page(d["label"] or d["iri"], body, ctx, d["iri"], findings)
 
 
+# ---------------------------------------------------------------- named graph
+
+
+def graph_page(d: dict, ctx: Ctx) -> bytes:
+    store_link = "/store?graph=" + quote(d["iri"], safe="")
+    body = [f'<p>A named graph of the store: <span id="graph-quads">{d["quads"]:,}{"+" if d["capped"] else ""}'
+            f'</span> triples · its triples: <a id="graph-data" href="{e(store_link)}">{e(store_link)}</a> '
+            "(Graph Store Protocol; Turtle, N-Triples, RDF/XML or JSON-LD by Accept)</p>"]
+    if d["sources"]:
+        body.append("<p>Derived from: " + ", ".join(ctx.a(i, lab) for i, lab in d["sources"]) + "</p>")
+    for t, title in (("ReviewSheet", "レビューシート"), ("PolicyEvaluation", "事前分析表"), ("Finding", "findings")):
+        if d["held"][t]:
+            body.append(f"<h2>{title}</h2><ul>" + "".join(
+                f"<li>{ctx.a(i, lab) if i != '…' else '…'}</li>" for i, lab in d["held"][t]) + "</ul>")
+    return page(d["iri"], body, ctx)
+
+
 # ---------------------------------------------------------------- generic
 
 

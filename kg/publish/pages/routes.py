@@ -9,6 +9,8 @@ Rendering runs in the query workers (kg.publish.pages.jobs).
 """
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from kg.publish.pages import data, resolve
 from kg.publish.protocol import TEXT, HttpError
 
@@ -34,7 +36,8 @@ def entity(req, method: str) -> None:
     path = req.path_only()
     base = _base(req)
     iri = resolve.iri_of(base, path)
-    if iri is None or not _exists(req, iri):
+    graph = iri is not None and not _exists(req, iri) and _is_graph(req, iri)
+    if iri is None or not (graph or _exists(req, iri)):
         raise _not_found(path)
     args = req.args()
     want = resolve.wanted(req.headers.get("Accept") or "", _one(args, "format"))
@@ -43,9 +46,18 @@ def entity(req, method: str) -> None:
                              "application/n-triples or application/rdf+xml", {"Vary": "Accept"})
     if want == "html":
         where = resolve.page_path(base, iri)
+    elif graph:  # a named graph: its triples are served by the Graph Store Protocol
+        where = "/store?graph=" + quote(iri, safe="")
     else:
         where = resolve.data_path(base, iri, resolve.FORMAT_OF[want])
     req.send(303, TEXT, f"See Other: {where}\n".encode(), {"Location": where, "Vary": "Accept"})
+
+
+def _is_graph(req, iri: str) -> bool:
+    try:
+        return data.is_graph(req.server.store, iri)
+    except ValueError:
+        return False
 
 
 def _exists(req, iri: str) -> bool:
@@ -80,6 +92,10 @@ def data_document(req, method: str) -> None:
         raise _not_found(path)
     args = req.args()
     fmt = _one(args, "format")
+    if not _exists(req, iri) and _is_graph(req, iri):
+        req.send(303, TEXT, b"See Other: the Graph Store Protocol\n",
+                 {"Location": "/store?graph=" + quote(iri, safe=""), "Vary": "Accept"})
+        return
     mt = resolve.data_type(req.headers.get("Accept") or "", fmt)
     if mt is None:
         raise HttpError(406 if not fmt else 400, f"no data format {fmt or req.headers.get('Accept')!r}; "
