@@ -74,6 +74,7 @@ def test_entity_iri_answers_303_by_content_negotiation(served, seed0_program):
     status, h, _ = raw(served + p + "?format=nt")
     assert status == 303 and h["Location"] == f"/data{p}?format=nt"
     assert raw(served + p, {"Accept": "image/png"})[0] == 406
+    assert raw(served + p + "?format=png")[0] == 400
     assert raw(served + "/corp/" + "1" * 13)[0] == 404  # minted shape, not in the store
     assert raw(served + "/program/2099/soumu/9999")[0] == 404
     assert raw(served + "/page/program/2099/soumu/9999")[0] == 404

@@ -40,7 +40,10 @@ def entity(req, method: str) -> None:
     if iri is None or not (graph or _exists(req, iri)):
         raise _not_found(path)
     args = req.args()
-    want = resolve.wanted(req.headers.get("Accept") or "", _one(args, "format"))
+    fmt = _one(args, "format")
+    want = resolve.wanted(req.headers.get("Accept") or "", fmt)
+    if want is None and fmt:
+        raise HttpError(400, f"no format {fmt!r}; format=html, ttl, jsonld, nt or rdfxml")
     if want is None:
         raise HttpError(406, "this IRI is described as text/html, text/turtle, application/ld+json, "
                              "application/n-triples or application/rdf+xml", {"Vary": "Accept"})
