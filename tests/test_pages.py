@@ -248,3 +248,16 @@ def test_every_kind_of_iri_in_the_seeds_build_dereferences(served, tmp_path_fact
             assert len(g) > 0, (shape, iri)  # a graph name: the graph's own triples (Graph Store Protocol)
             node = rdflib.URIRef(iri)
             assert (node, None, None) in g or (None, None, node) in g or shape.startswith("graph"), (shape, iri)
+
+
+def test_chain_above_a_block_is_walked_and_unknown_depth_is_not_zero(tmp_path_factory):
+    """Seed 003: block B (PwCコンサルティング) passes 6 百万円 to block H (Asia Wise法律事務所); who pays B is not in
+    the sheet's text, so B's depth is unknown ("?"), never the organisation's 0."""
+    from kg.publish.pages import data
+    from kg.query.store import open_store
+
+    store = open_store(seeds_build(tmp_path_factory))
+    sheet = f"{BASE}sheet/2021/soumu/2021-%E7%B7%8F%E5%8B%99-20-0095"
+    assert data.block_chain(store, f"{sheet}/block/H") == (None, "?:B. PwCコンサルティング合同会社",
+                                                           "H. Asia Wise法律事務所")
+    assert data.block_chain(store, f"{sheet}/block/B") == (None, None, "B. PwCコンサルティング合同会社")

@@ -308,15 +308,37 @@ def _sheet_budgets(store: ox.Store, sheet: str) -> list[dict]:
 # ---------------------------------------------------------------- corporation
 
 
+CHAIN_STEPS = 12
+
+
+def block_chain(store: ox.Store, block: str) -> tuple[int | None, str | None, str | None]:
+    """(depth, the paying blocks and organisation above, label) of a spending block: ``kg:flowTo`` then
+    ``kg:flowFrom`` upwards, step by step through the indexes; each step "depth:label" as ``payee-sources`` prints
+    it (depth 0 is the organisation), nearest first."""
+    steps: list[str] = []
+    seen, frontier = {block}, [block]
+    while frontier and len(steps) < CHAIN_STEPS:
+        ups: set[str] = set()
+        for b in frontier:
+            for f in subjects(store, KG + "flowTo", b):
+                ups |= {o.value for o in values(store, f, KG + "flowFrom")}
+        ups -= seen
+        for u in sorted(ups):  # depth 0: the organisation; a block whose depth no source gives: "?"
+            is_block = KG + "SpendingBlock" in {o.value for o in values(store, u, RDF_TYPE)}
+            d = value(store, u, KG + "chainDepth") or ("?" if is_block else "0")
+            steps.append(f"{d}:{label(store, u) or u}")
+        seen |= ups
+        frontier = sorted(ups)
+    return num(value(store, block, KG + "chainDepth")), " <- ".join(steps) or None, label(store, block)
+
+
 def corp_data(store: ox.Store, corp: str) -> dict:
     """Every payee-list row naming the corporation (walked from the index: ``?payment kg:payee corp``), each with
     its sheet, program, ministry, year, block and amount; the depth and the chain of paying blocks above it from
-    the named query ``payee-sources`` where the store has spending blocks; the reach (the figures of the named
+    the spending blocks (what the named query ``payee-sources`` gives, walked block by block); the reach (the figures of the named
     query ``payee-reach``) counted from the same rows."""
     number = value(store, corp, KG + "corporateNumber")
-    chains = {}
-    for r in named(store, "payee-sources", {"corp": corp}):
-        chains[r.get("block")] = (num(r.get("depth")), r.get("chain"), r.get("block_label"))
+    chains: dict[str, tuple] = {}
     sheets: dict[str, dict] = {}
     rows = []
     for pay in subjects(store, KG + "payee", corp):
@@ -329,6 +351,8 @@ def corp_data(store: ox.Store, corp: str) -> dict:
             sheets[s]["ministry"] = label(store, m) if m else None
         info = sheets.get(s, {})
         block = value(store, pay, KG + "inBlock")
+        if block and block not in chains:
+            chains[block] = block_chain(store, block)
         depth, chain, block_label = chains.get(block, (None, None, None))
         rows.append({"payment": pay, "sheet": s, "year": info.get("year"), "title": info.get("title"),
                      "program": info.get("program"), "ministry": info.get("ministry"),
