@@ -89,6 +89,10 @@ def test_keys_in_every_form_name_the_same_program(store):
         assert resolve(store, key)["iri"] == MYNUMBER_PROGRAM, key
     for key in ("2021-総務-20-0095", "2021 総務 20 0095", "総務省 2021-総務-20-0095"):
         assert resolve(store, key)["iri"] == f"{BASE}program/2020/soumu/0094", key
+    for key in ("総務省 0048", "総務 0048", "総務省 - 0048"):  # the ministry named before the number
+        assert resolve(store, key)["iri"] == MYNUMBER_PROGRAM, key
+    with pytest.raises(RelatedError):
+        resolve(store, "厚労 0048")  # 厚生労働省 has no 0048 in the seeds: not silently 総務省's
     assert resolve(store, "342AC0000000081")["iri"] == JUKI_LAW
     assert resolve(store, "住民基本台帳法")["iri"] == JUKI_LAW
     assert resolve(store, "7010701007922")["kind"] == "corporation"
@@ -146,3 +150,41 @@ def test_cli_json_and_table(store_dir):
     assert "same-statute" in text and "住民基本台帳ネットワークシステムセキュリティ対策経費" in text
     assert "similar-text" not in text
     assert main(["related", "no such thing at all", "--store", str(store_dir)]) == 2
+
+
+def test_named_query_related_gives_both_sides_articles(store):
+    from kg.query.store import named_queries, run_query
+
+    text = named_queries()["related"].read_text(encoding="utf-8")
+    variables, rows = run_query(store, text, {"program": JUKI_PROGRAM})
+    got = [dict(zip(variables, r, strict=True)) for r in rows]
+    law = [r for r in got if r["relation"] == "same-statute" and r["via"] == JUKI_LAW]
+    assert len(law) == 1 and law[0]["other_program"] == MYNUMBER_PROGRAM and law[0]["via_label"] == "住民基本台帳法"
+    assert set(law[0]["mine"].split(", ")) == {"第30条の24から第30条の40まで", "第31条"}
+    assert set(law[0]["theirs"].split(", ")) == {"第7条", "第30条の6", "第30条の9の2"}
+    # asserted lineage inside the program is its history, not a related program
+    assert not [r for r in got if r["relation"].startswith("lineage")]
+    assert {r["other_program"] for r in got} == {MYNUMBER_PROGRAM, f"{BASE}program/2017/soumu/new29-0004",
+                                                 f"{BASE}program/2020/soumu/0094"}
+
+
+def test_a_hub_contractor_is_said_not_enumerated(store, monkeypatch):
+    import kg.query.related as R
+
+    monkeypatch.setattr(R, "HUB_ROWS", 0)  # every corporation of the seeds is a hub now
+    rows = related(store, MYNUMBER_SHEET)
+    hub = _row(rows, f"{BASE}corp/7010701007922", "shared-contractor")
+    assert hub["kind"] == "corporation" and hub["detail"]["hub"] is True and hub["detail"]["payee_rows"] == 1
+    assert "not listed" in hub["detail"]["how"]
+    assert not [r for r in rows if r["relation"] == "shared-contractor" and r["kind"] == "program"]
+
+
+def test_a_hub_law_keeps_its_row_and_articles_without_enumerating(store, monkeypatch):
+    import kg.query.related as R
+
+    monkeypatch.setattr(R, "HUB_SHEETS", 1)  # 住民基本台帳法 (2 sheets) is a hub now
+    rows = related(store, JUKI_SHEET)
+    law = _row(rows, JUKI_LAW, "legal-basis")
+    assert law["detail"]["hub"] is True and law["detail"]["sheets_citing"] == 2
+    assert law["detail"]["articles"] == ["第30条の24から第30条の40まで", "第31条"]
+    assert not [r for r in rows if r["relation"] == "same-statute"]

@@ -7,13 +7,12 @@ from kg.cli.output import print_json, write_rows
 
 
 def cmd_related(a) -> int:
-    from kg.query.related import COLUMNS, RelatedError, key_entity, related, table_rows
+    from kg.query.related import COLUMNS, RelatedError, related_to, table_rows
     from kg.query.store import QueryError, open_store
 
     try:
         store = open_store(a.store)
-        key = key_entity(store, a.key, a.year)
-        rows = related(store, a.key, limit=a.limit, year=a.year, text=not a.no_text)
+        key, rows = related_to(store, a.key, limit=a.limit, year=a.year, text=not a.no_text)
     except (QueryError, FileNotFoundError, RelatedError) as e:
         print(f"kg related: {e}", file=sys.stderr)
         return 2

@@ -21,7 +21,9 @@ how, ranked, each with the path that connects it — read from a built store.
   and ``how``, a one-line reading of it.
 
 Every lookup starts from a constant through an index (the key, then node by node), so a program on the national
-store costs a few dozen small queries; the hubs (a law or a payee shared by thousands of programs) are read once.
+store costs a few dozen small queries. A corporation paid in more than HUB_ROWS payee-list rows (a prefecture, a
+lump-sum payee) is one row saying so (detail ``hub``, ``payee_rows``), its programs not enumerated; so is a law, 施策
+or plan named by more than HUB_SHEETS sheets (the law or plan row has ``hub`` and the count).
 """
 from __future__ import annotations
 
@@ -53,6 +55,8 @@ WEIGHTS = {
     "under": 0.8, "broader": 0.6, "narrower": 0.6, "means": 0.5,
 }
 ARTICLE_BONUS = 0.3  # a shared article on top of a shared law
+HUB_ROWS = 2000  # a corporation in more payee-list rows (a prefecture, a lump-sum payee) is not enumerated
+HUB_SHEETS = 3000  # a law, 施策 or plan named by more sheets (財政法, a 骨太の方針) is not enumerated either
 LAW_ID_RE = re.compile(r"\d{3}[A-Z]{2}\d{10}")
 KINDS = {
     KG_NS + "ReviewSheet": "program", KG_NS + "Program": "program", KG_NS + "Corporation": "corporation",
@@ -150,15 +154,16 @@ def resolve(store, key: str, year: int | None = None) -> dict:
         if rows:
             return _entity(store, sorted(r["l"] for r in rows)[0], "law")
         raise RelatedError(f"no law in the store has the 法令ID {plain}")
-    sheets = _sheets_by_number(store, key, year)
+    sheets = _by_ministry_word(store, key, _sheets_by_number(store, key, year))
     if sheets:
         return _program_entity(store, sheets, None)
     named = _by_name(store, plain)
     if named:
         return named
+    from kg.normalize.project_number import canonical_number
     from kg.query.lineage import find_sheets  # last resort: a part of a 事業名 (scans the titles)
 
-    sheets = find_sheets(store, key, year)
+    sheets = find_sheets(store, key, year) if canonical_number(key) is None else []
     if sheets:
         return _program_entity(store, sheets, None)
     raise RelatedError(f"nothing in the store is named {key!r} (a 事業番号, 予算事業ID, 法人番号, 法令ID, law title, "
@@ -185,6 +190,29 @@ def _sheets_by_number(store, ref: str, year: int | None) -> list[str]:
             if year is None or _num(r["y"]) == year:
                 hits.add(r["s"])
     return sorted(hits)
+
+
+def _by_ministry_word(store, key: str, sheets: list[str]) -> list[str]:
+    """The sheets of the ministry the key names before its number ("総務省 0048", "総務 0048", "経産 0424"; none
+    when that ministry has no such number); all of them when the key names no ministry (a bare "0048" is every
+    ministry's, "新29-0004")."""
+    from kg.normalize.orgs import AGENCY_PARENT, MINISTRIES
+
+    if not sheets:
+        return sheets
+    from kg.normalize.text import nfkc
+
+    word = re.sub(r"[\s\-‐－ー―(（)）]+$", "", re.split(r"\d", nfkc(key), maxsplit=1)[0]).strip()
+    if not word or not any(_abbreviates(word, m) for m in (*MINISTRIES, *AGENCY_PARENT)):
+        return sheets  # no ministry named ("新29-0004", a bare number)
+    info = _sheet_info(store, sheets)
+    return [s for s in sheets if _abbreviates(word, info.get(s, {}).get("ministry") or "")]
+
+
+def _abbreviates(word: str, name: str) -> bool:
+    """'総務省', '総務', '経産' (経済産業省), '厚労' (厚生労働省): the word's characters in order in the name."""
+    it = iter(name)
+    return bool(word) and all(c in it for c in word.rstrip("省庁府"))
 
 
 def _by_name(store, name: str) -> dict | None:
@@ -221,9 +249,11 @@ def _program_entity(store, sheets: list[str], given: str | None) -> dict:
     programs = sorted({info[s]["program"] for s in sheets if s in info})
     if not programs:
         raise RelatedError(f"no review sheet found for {given or sheets}")
-    if len(programs) > 5:
-        sample = ", ".join(f"{info[s]['year']} {info[s]['title']} <{s}>" for s in sheets[:5])
-        raise RelatedError(f"{len(programs)} programs match; give the review year (--year) or an IRI: {sample} …")
+    ministries = {info[s]["ministry"] for s in sheets if s in info}
+    if len(programs) > 5 or len(ministries) > 1:  # one ministry's programs of one name: taken together
+        sample = ", ".join(f"{info[s]['year']} {info[s]['ministry'] or ''} {info[s]['title']} <{s}>" for s in sheets[:5])
+        raise RelatedError(f"{len(programs)} programs of {len(ministries)} ministries match; name the ministry "
+                           f"(総務省 0048), the review year (--year) or give an IRI: {sample} …")
     all_sheets = set(sheets)
     for p in programs:
         all_sheets |= set(_program_sheets(store, p))
@@ -235,7 +265,7 @@ def _program_entity(store, sheets: list[str], given: str | None) -> dict:
     earlier: dict[str, str] = {}
     q = """SELECT DISTINCT ?old ?y ?n WHERE { VALUES ?s { UNDEF } ?s dcterms:replaces ?old .
       FILTER NOT EXISTS { ?old a kg:ReviewSheet }
-      OPTIONAL { ?s kg:lineage ?l . ?l kg:linkTarget ?old ; kg:targetYear ?y ; kg:targetNumber ?n } }"""
+      LATERAL { OPTIONAL { ?s kg:lineage ?l . ?l kg:linkTarget ?old ; kg:targetYear ?y ; kg:targetNumber ?n } } }"""
     for s in sorted(all_sheets):
         for r in _q(store, q, {"s": s}):
             earlier.setdefault(r["old"], " ".join(x for x in (r["y"], r["n"]) if x) or r["old"].rsplit("/", 1)[-1])
@@ -246,18 +276,23 @@ def _program_entity(store, sheets: list[str], given: str | None) -> dict:
 def _sheet_info(store, sheets: list[str]) -> dict[str, dict]:
     """Year, title, 事業番号, ministry and program of each sheet (the sheet itself when it has no program)."""
     out: dict[str, dict] = {}
+    ministries: dict[str, str] = {}
     for chunk in _batched(sorted(set(sheets))):
-        q = "SELECT ?s ?y ?t ?n ?m ?p WHERE { " + _values("s", chunk) + """
+        q = "SELECT DISTINCT ?s ?y ?t ?n ?mi ?p WHERE { " + _values("s", chunk) + """
           ?s kg:reviewYear ?y .
           OPTIONAL { ?s dcterms:title ?t } OPTIONAL { ?s kg:projectNumber ?n }
-          OPTIONAL { ?s kg:ministry ?mi . ?mi rdfs:label ?m } OPTIONAL { ?s kg:program ?p } }"""
+          OPTIONAL { ?s kg:ministry ?mi } OPTIONAL { ?s kg:program ?p } }"""
         for r in _q(store, q):
             d = out.setdefault(r["s"], {"iri": r["s"], "year": _num(r["y"]), "title": r["t"], "number": r["n"],
-                                        "ministry": r["m"], "program": r["p"] or r["s"]})
-            for k, v in (("title", r["t"]), ("number", r["n"]), ("ministry", r["m"])):
+                                        "ministry": r["mi"], "program": r["p"] or r["s"]})
+            for k, v in (("title", r["t"]), ("number", r["n"]), ("ministry", r["mi"])):
                 d[k] = d[k] or v
-            if r["m"] and not re.search(r"[ぁ-んァ-ン一-龥]", d["ministry"] or ""):
-                d["ministry"] = r["m"]  # prefer the Japanese label
+    # the ministries' names once (a ministry's label repeats in every source graph naming it)
+    for iri, label in _labels(store, {d["ministry"] for d in out.values() if d["ministry"]}).items():
+        ministries[iri] = label
+    for d in out.values():
+        if d["ministry"]:
+            d["ministry"] = ministries.get(d["ministry"], d["ministry"])
     return out
 
 
@@ -325,6 +360,12 @@ class _Rows:
 def related(store, key: str, *, limit: int = 50, year: int | None = None, text: bool = True) -> list[dict]:
     """Every entity connected to ``key`` and how, best first (see the module docstring). ``year`` narrows a bare
     事業番号 to one review year; ``text`` adds the programs sharing informative terms (kg similar)."""
+    return related_to(store, key, limit=limit, year=year, text=text)[1]
+
+
+def related_to(store, key: str, *, limit: int = 50, year: int | None = None, text: bool = True
+               ) -> tuple[dict, list[dict]]:
+    """(the resolved key: iri, kind, label, sheets; the rows of ``related``), resolving the key once."""
     ent = resolve(store, key, year)
     rows = _Rows(ent)
     if ent["kind"] == "program":
@@ -347,7 +388,7 @@ def related(store, key: str, *, limit: int = 50, year: int | None = None, text: 
     out = rows.finish(limit)
     for r in out:
         r["detail"].setdefault("how", _how(r))
-    return out
+    return {k: ent[k] for k in ("iri", "kind", "label", "sheets")}, out
 
 
 def key_entity(store, key: str, year: int | None = None) -> dict:
@@ -425,23 +466,29 @@ def _statutes(store, ent, rows, info, other_program, prog_label) -> None:
     if not laws:
         return
     labels = _labels(store, laws)
-    q_cite = """SELECT DISTINCT ?other WHERE { VALUES ?law { UNDEF } ?other kg:legalBasis ?law }"""
     q_art = """SELECT DISTINCT ?other ?a ?al WHERE { VALUES ?law { UNDEF }
       ?a eli:is_part_of ?law . ?other kg:citesProvision ?a . OPTIONAL { ?a rdfs:label ?al } }"""
+    q_mine = """SELECT DISTINCT ?a ?al WHERE { VALUES ?law { UNDEF } VALUES ?s { UNDEF }
+      ?s kg:citesProvision ?a . ?a eli:is_part_of ?law . OPTIONAL { ?a rdfs:label ?al } }"""
     for law, my_sheets in sorted(laws.items()):
-        citing = sorted({r["other"] for r in _q(store, q_cite, {"law": law})})
+        citing, n_sheets = _sheets_naming(store, "legalBasis", law)
         arts: dict[str, dict[str, str]] = defaultdict(dict)
-        for r in _q(store, q_art, {"law": law}):
-            arts[r["other"]][r["a"]] = r["al"] or r["a"].rsplit("/", 1)[-1]
+        if citing:
+            for r in _q(store, q_art, {"law": law}):
+                arts[r["other"]][r["a"]] = r["al"] or r["a"].rsplit("/", 1)[-1]
+        else:  # a hub: only this program's own articles
+            for s in my_sheets:
+                for r in _q(store, q_mine, {"law": law, "s": s}):
+                    arts[s][r["a"]] = r["al"] or r["a"].rsplit("/", 1)[-1]
         oinfo = _sheet_info(store, citing)
-        n_programs = len({d["program"] for d in oinfo.values()})
+        n_programs = len({d["program"] for d in oinfo.values()}) if citing else n_sheets
         spec = specificity(n_programs)
         my_arts = {a: al for s in my_sheets for a, al in arts.get(s, {}).items()}
         law_label = labels.get(law) or law.rsplit("/", 1)[-1]
         rows.add(law, "law", "legal-basis", None, WEIGHTS["legal-basis"] * (0.5 + 0.5 * spec), label=law_label,
                  articles=sorted(my_arts.values(), key=_article_order), years=sorted({info[s]["year"] for s in
                                                                                      my_sheets if s in info}),
-                 programs_citing=n_programs)
+                 sheets_citing=n_sheets, **({"programs_citing": n_programs} if citing else {"hub": True}))
         for prog, sheets in other_program(oinfo).items():
             their = {a: al for d in sheets for a, al in arts.get(d["iri"], {}).items()}
             shared = sorted(set(my_arts) & set(their))
@@ -452,6 +499,16 @@ def _statutes(store, ent, rows, info, other_program, prog_label) -> None:
                      articles_theirs=[f"{law_label} {x}" for x in sorted(their.values(), key=_article_order)],
                      shared_articles=[f"{law_label} {my_arts[a]}" for a in shared],
                      years=sorted({d["year"] for d in sheets}), sheets=sorted(d["iri"] for d in sheets))
+
+
+def _sheets_naming(store, prop: str, node: str) -> tuple[list[str], int]:
+    """The sheets naming ``node`` through kg:``prop`` and how many they are; none listed past HUB_SHEETS."""
+    rows = _q(store, f"SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE {{ VALUES ?x {{ UNDEF }} ?o kg:{prop} ?x }}", {"x": node})
+    n = int(rows[0]["n"]) if rows else 0
+    if n > HUB_SHEETS:
+        return [], n
+    return sorted({r["o"] for r in _q(store, f"SELECT DISTINCT ?o WHERE {{ VALUES ?x {{ UNDEF }} ?o kg:{prop} ?x }}",
+                                      {"x": node})}), n
 
 
 def _article_order(label: str):
@@ -473,11 +530,27 @@ def _contractors(store, ent, rows, info, other_program, prog_label) -> None:
     if not corps:
         return
     labels = _labels(store, corps)
-    q_pay = """SELECT DISTINCT ?other ?pay ?amount WHERE { VALUES ?corp { UNDEF }
-      ?pay kg:payee ?corp . LATERAL { ?other kg:payment ?pay . OPTIONAL { ?pay kg:amount ?amount } } }"""
+    n_rows: dict[str, int] = {}
+    for chunk in _batched(sorted(corps), 100):
+        for r in _q(store, "SELECT ?corp (COUNT(DISTINCT ?pay) AS ?n) WHERE { " + _values("corp", chunk)
+                    + " ?pay kg:payee ?corp } GROUP BY ?corp"):
+            n_rows[r["corp"]] = int(r["n"])
+    hubs = {c for c, n in n_rows.items() if n > HUB_ROWS}
+    for corp in sorted(hubs):  # said, not enumerated: a link through it says little and costs seconds
+        c = corps[corp]
+        rows.add(corp, "corporation", "shared-contractor", None, 0.05, label=labels.get(corp) or c["number"],
+                 hub=True, payee_rows=n_rows[corp], corporate_number=c["number"],
+                 amount_mine=_num(c["mine"]) if c["mine_known"] else None)
+    paid_by: dict[str, list[dict]] = defaultdict(list)
+    for chunk in _batched(sorted(set(corps) - hubs), 40):  # the payee-list rows of 40 corporations at a time
+        q_pay = "SELECT DISTINCT ?corp ?other ?pay ?amount WHERE { " + _values("corp", chunk) + """
+          ?pay kg:payee ?corp . LATERAL { ?other kg:payment ?pay . OPTIONAL { ?pay kg:amount ?amount } } }"""
+        for r in _q(store, q_pay):
+            paid_by[r["corp"]].append(r)
+    all_info = _sheet_info(store, sorted({r["other"] for rs in paid_by.values() for r in rs}))
     for corp, c in sorted(corps.items()):
-        paid = _q(store, q_pay, {"corp": corp})
-        oinfo = _sheet_info(store, sorted({r["other"] for r in paid}))
+        paid = paid_by.get(corp, [])
+        oinfo = {r["other"]: all_info[r["other"]] for r in paid if r["other"] in all_info}
         n_programs = len({d["program"] for d in oinfo.values()})
         spec = specificity(n_programs)
         theirs: dict[str, float] = defaultdict(float)
@@ -506,14 +579,13 @@ def _concepts(store, ent, rows, other_program, prog_label) -> None:
             if concepts.get(r["c"]) != "measure":
                 concepts[r["c"]] = r["prop"]
     labels = _labels(store, concepts)
-    q_under = """SELECT DISTINCT ?other WHERE { VALUES ?c { UNDEF } ?other kg:measure ?c }"""
     for c, prop in sorted(concepts.items()):
         label = labels.get(c) or c
         rows.add(c, "policy", "policy", None, WEIGHTS["policy"] * (1.0 if prop == "measure" else 0.8), label=label,
                  level="施策" if prop == "measure" else "政策")
         if prop != "measure":
             continue
-        oinfo = _sheet_info(store, sorted({r["other"] for r in _q(store, q_under, {"c": c})}))
+        oinfo = _sheet_info(store, _sheets_naming(store, "measure", c)[0])
         spec = specificity(len({d["program"] for d in oinfo.values()}))
         for prog, sheets in other_program(oinfo).items():
             rows.add(prog, "program", "same-measure", [(c, label)], WEIGHTS["same-measure"] * spec,
@@ -525,12 +597,13 @@ def _plans(store, ent, rows, other_program, prog_label) -> None:
     q = """SELECT DISTINCT ?plan WHERE { VALUES ?s { UNDEF } ?s kg:relatedPlan ?plan }"""
     plans = sorted({r["plan"] for s in ent["sheets"] for r in _q(store, q, {"s": s})})
     labels = _labels(store, plans)
-    q_other = """SELECT DISTINCT ?other WHERE { VALUES ?plan { UNDEF } ?other kg:relatedPlan ?plan }"""
     for plan in plans:
         label = labels.get(plan) or plan
-        oinfo = _sheet_info(store, sorted({r["other"] for r in _q(store, q_other, {"plan": plan})}))
-        spec = specificity(len({d["program"] for d in oinfo.values()}))
-        rows.add(plan, "plan", "plan", None, WEIGHTS["plan"] * (0.5 + 0.5 * spec), label=label)
+        naming, n_sheets = _sheets_naming(store, "relatedPlan", plan)
+        oinfo = _sheet_info(store, naming)
+        spec = specificity(len({d["program"] for d in oinfo.values()}) if naming else n_sheets)
+        rows.add(plan, "plan", "plan", None, WEIGHTS["plan"] * (0.5 + 0.5 * spec), label=label, sheets_naming=n_sheets,
+                 **({} if naming else {"hub": True}))
         for prog, sheets in other_program(oinfo).items():
             rows.add(prog, "program", "same-plan", [(plan, label)], WEIGHTS["same-plan"] * spec,
                      label=prog_label(sheets), plans=[label], years=sorted({d["year"] for d in sheets}),
@@ -582,59 +655,109 @@ def _related_projects(store, ent, rows) -> None:
 
 
 def _money_flow(store, ent, rows, info) -> None:
-    """The payees each sheet pays, through its spending blocks (kg.query.flow): amount per year and the chain."""
+    """The payees the program pays: amounts by year from every sheet's payee-list rows, and the path through the
+    spending blocks — the whole chain of 再委託 (kg.query.flow) for the latest sheet, the block for older ones."""
     from kg.query.flow import sheet_flow
 
+    q = """SELECT DISTINCT ?pay ?payee ?number ?amount ?block WHERE { VALUES ?s { UNDEF }
+      ?s kg:payment ?pay . ?pay kg:payee ?payee . OPTIONAL { ?pay kg:amount ?amount }
+      OPTIONAL { ?pay kg:inBlock ?block } OPTIONAL { ?payee kg:corporateNumber ?number } }"""
     paid: dict[str, dict] = {}
+    blocks: set[str] = set()
     for s in ent["sheets"]:
-        tree = sheet_flow(store, s)
-        year = info.get(s, {}).get("year") or tree.get("year")
+        year = info.get(s, {}).get("year")
+        for r in _q(store, q, {"s": s}):
+            p = paid.setdefault(r["payee"], {"number": r["number"], "by_year": defaultdict(float), "known": False,
+                                             "trail": [], "trail_year": -1})
+            p["by_year"][year] += float(r["amount"]) if r["amount"] is not None else 0.0
+            p["known"] = p["known"] or r["amount"] is not None
+            if (year or 0) > p["trail_year"]:
+                p["trail"] = [(s, _sheet_label(info.get(s, {})))] + ([(r["block"], None)] if r["block"] else [])
+                p["trail_year"] = year or 0
+            if r["block"]:
+                blocks.add(r["block"])
+    if not paid:
+        return
+    labels = _labels(store, set(paid) | blocks)
+    for p in paid.values():
+        p["trail"] = [(i, lbl or labels.get(i) or i.rsplit("/", 1)[-1]) for i, lbl in p["trail"]]
+    latest = max((d for d in info.values() if d["iri"] in ent["sheets"]), key=lambda d: (d["year"] or 0, d["iri"]))
 
-        def walk(node: dict, trail: list[tuple[str, str]], year=year) -> None:
-            step = (node["iri"], node.get("label") or node.get("code") or node["iri"])
-            if node["kind"] == "payee":
-                p = paid.setdefault(node["iri"], {"label": node.get("label"), "number": node.get("corporate_number"),
-                                                  "by_year": defaultdict(float), "trail": trail + [step],
-                                                  "known": False})
-                if node.get("amount") is not None:
-                    p["by_year"][year] += float(node["amount"])
-                    p["known"] = True
-                else:
-                    p["by_year"].setdefault(year, 0.0)
-                if (year or 0) >= max(y or 0 for y in p["by_year"]):
-                    p["trail"] = trail + [step]
-                return
-            for k in node.get("children") or []:
-                walk(k, trail + [step], year)
+    def walk(node: dict, trail: list[tuple[str, str]]) -> None:  # the latest sheet's chains of blocks
+        step = (node["iri"], node.get("label") or node.get("code") or node["iri"])
+        if node["kind"] == "payee":
+            if node["iri"] in paid and paid[node["iri"]]["trail_year"] <= (latest["year"] or 0):
+                paid[node["iri"]]["trail"] = trail
+            return
+        for k in node.get("children") or []:
+            walk(k, trail + [step])
 
-        for n in tree["children"]:
-            walk(n, [(s, _sheet_label(info.get(s, {})))])
+    for n in sheet_flow(store, latest["iri"])["children"]:
+        walk(n, [(latest["iri"], _sheet_label(latest))])
     total = sum(sum(p["by_year"].values()) for p in paid.values()) or 1.0
     for iri, p in paid.items():
         amount = sum(p["by_year"].values())
         kind = "corporation" if p["number"] else "payee"
-        rows.add(iri, kind, "money-flow", p["trail"][:-1], WEIGHTS["money-flow"] * (0.4 + 0.6 * amount / total),
-                 label=p["label"], corporate_number=p["number"],
+        rows.add(iri, kind, "money-flow", p["trail"], WEIGHTS["money-flow"] * (0.4 + 0.6 * amount / total),
+                 label=labels.get(iri), corporate_number=p["number"],
                  amounts={str(y): _num(v) for y, v in sorted(p["by_year"].items(), key=lambda kv: kv[0] or 0)}
                  if p["known"] else None,
                  amount_total=_num(amount) if p["known"] else None, years=sorted(y for y in p["by_year"] if y))
 
 
-def _similar(store, ent, rows) -> None:
-    from kg.query.search import SearchError, similar
+_STATS: dict[int, tuple] = {}  # id(store) -> (store, kg.query.search.stats): one aggregate per open store
 
-    try:
-        _me, found = similar(store, ent["iri"], limit=15)
-    except SearchError:
+
+def _search_stats(store) -> dict:
+    """BM25's collection figures for programs only (review sheets holding terms, their average distinct terms):
+    what ranking programs among programs needs, without kg.query.search.stats' aggregate over every node."""
+    hit = _STATS.get(id(store))
+    if hit is None or hit[0] is not store:
+        _STATS.clear()
+        rows = _q(store, "SELECT (COUNT(?s) AS ?n) (AVG(?c) AS ?avg) WHERE { ?s a kg:ReviewSheet ; kg:termCount ?c }")
+        n = int(rows[0]["n"] or 0) if rows else 0
+        hit = _STATS[id(store)] = (store, {"program": (n, float(rows[0]["avg"]))} if n else {})
+    return hit[1]
+
+
+def _similar(store, ent, rows, max_terms: int = 12, limit: int = 15) -> None:
+    """Programs whose sheets share the most informative terms with the program's latest sheet (as kg similar:
+    BM25 over the term layer, terms held by too few nodes left out), the rarest ``max_terms`` terms."""
+    from kg.query.search import bm25, describe, node_terms
+
+    st = _search_stats(store)
+    if not st:
         return  # no term layer in this store (built before it existed)
-    if not found:
+    latest = max(ent["sheet_info"].values(), key=lambda d: (d["year"] or 0, d["iri"]))
+    terms = node_terms(store, latest["iri"])
+    if not terms:
         return
-    best = max(f["score"] for f in found) or 1.0
-    for f in found:
-        prog = f.get("program") or f["iri"]
-        rows.add(prog, "program", "similar-text", None, WEIGHTS["similar-text"] * f["score"] / best,
-                 label=f.get("label"), shared_terms=f.get("matched") or [], text_score=f["score"],
-                 years=f.get("years") or [])
+    df = dict.fromkeys(terms, 0)
+    for chunk in _batched(sorted(terms), 100):  # the document frequency of every term in one query (as doc_freq)
+        values = " ".join(str(ox.Literal(t)) for t in chunk)
+        for r in _q(store, f"SELECT ?t (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES ?t {{ {values} }} ?s kg:term ?t }} "
+                           "GROUP BY ?t"):
+            df[r["t"]] = int(r["n"])
+    floor = 2 if st["program"][0] < 5000 else 5  # a term held by a handful is noise (as in kg similar)
+    terms = sorted((t for t in terms if df[t] >= floor), key=lambda t: (df[t], t))[:max_terms]
+    scores, matched, kinds = bm25(store, terms, st)
+    own = set(ent["programs"]) | set(ent["sheets"])
+    best: dict[str, tuple[float, dict, list[str]]] = {}
+    for node in sorted((n for n in scores if kinds.get(n) == "program"), key=lambda n: (-scores[n], n)):
+        if len(best) >= limit:
+            break
+        d = describe(store, node)
+        prog = d.get("program") or node
+        if prog in own or prog in best:
+            continue
+        best[prog] = (scores[node], d, sorted(matched.get(node, [])))
+    if not best:
+        return
+    top = max(v[0] for v in best.values()) or 1.0
+    for prog, (score, d, shared) in best.items():
+        rows.add(prog, "program", "similar-text", [(d["iri"], d.get("label"))], WEIGHTS["similar-text"] * score / top,
+                 label=d.get("label"), shared_terms=shared, text_score=round(score, 4), years=[d.get("year")],
+                 sheets=[d["iri"]])
 
 
 # ------------------------------------------------------------------------------------------- other kinds of key
@@ -800,6 +923,9 @@ def _how(r: dict) -> str:
             s += f"; the same articles: {', '.join(d['shared_articles'])}"
         return (f"same law {s} (this program: {', '.join(d.get('articles_mine') or []) or 'no article'}; "
                 f"that one: {', '.join(d.get('articles_theirs') or []) or 'no article'})")
+    if rel == "shared-contractor" and d.get("hub"):
+        return (f"paid in {d['payee_rows']:,} payee-list rows: the programs sharing it are not listed "
+                f"(more than {HUB_ROWS:,})")
     if rel == "shared-contractor":
         return (f"both pay {', '.join(d.get('corporations') or [])}: {_m(d.get('amount_mine'))} here, "
                 f"{_m(d.get('amount_theirs'))} there")
@@ -807,27 +933,26 @@ def _how(r: dict) -> str:
         return f"{d.get('direction')} ({d.get('status')}, score {d.get('link_score')}, {d.get('method') or ''})"
     if rel == "implements":
         return f"達成手段 {d.get('means_index') or ''} of {d.get('evaluation') or 'a 事前分析表'}".strip()
-    if rel == "same-evaluation":
-        return f"implements 達成手段 {', '.join(d.get('means') or [])} of the same 事前分析表 {d.get('evaluation')}"
-    if rel == "same-measure":
-        return f"same 施策 {', '.join(d.get('measures') or [])}"
-    if rel == "same-plan":
-        return f"same plan {', '.join(d.get('plans') or [])}" if d.get("plans") else "lists the same plan"
-    if rel == "legal-basis":
-        return f"根拠法令, articles {', '.join(d.get('articles') or []) or 'not cited'}"
-    if rel == "money-flow":
-        return f"paid {_m(d.get('amount_total'))} (years {', '.join(str(y) for y in d.get('years') or [])})"
-    if rel == "similar-text":
-        return f"shares the terms {', '.join((d.get('shared_terms') or [])[:8])}"
-    if rel == "cites":
-        return f"cites it, articles {', '.join(d.get('articles') or []) or 'not given'}"
-    if rel == "policy":
-        return f"its {d.get('level')}"
-    if rel == "co-cited":
-        return f"cited together by {d.get('sheets_citing_both')} sheets"
-    if rel == "under":
-        return f"under this {d.get('level')} in {', '.join(str(y) for y in d.get('years') or [])}"
-    return rel
+    how = _HOW.get(rel)
+    return how(d) if how else rel
+
+
+def _joined(d: dict, key: str, n: int | None = None, empty: str = "") -> str:
+    return ", ".join(str(x) for x in (d.get(key) or [])[:n]) or empty
+
+
+_HOW = {  # one-line readings of the simpler relations
+    "same-evaluation": lambda d: f"implements 達成手段 {_joined(d, 'means')} of the same 事前分析表 {d.get('evaluation')}",
+    "same-measure": lambda d: f"same 施策 {_joined(d, 'measures')}",
+    "same-plan": lambda d: f"same plan {_joined(d, 'plans', empty='(unnamed)')}",
+    "legal-basis": lambda d: f"根拠法令, articles {_joined(d, 'articles', empty='not cited')}",
+    "money-flow": lambda d: f"paid {_m(d.get('amount_total'))} (years {_joined(d, 'years')})",
+    "similar-text": lambda d: f"shares the terms {_joined(d, 'shared_terms', 8)}",
+    "cites": lambda d: f"cites it, articles {_joined(d, 'articles', empty='not given')}",
+    "policy": lambda d: f"its {d.get('level')}",
+    "co-cited": lambda d: f"cited together by {d.get('sheets_citing_both')} sheets",
+    "under": lambda d: f"under this {d.get('level')} in {_joined(d, 'years')}",
+}
 
 
 def _m(v) -> str:
@@ -841,4 +966,4 @@ def table_rows(rows: list[dict]) -> list[list]:
     return [[f"{r['score']:.3f}", r["relation"], r["kind"], r["label"], r["detail"].get("how"), r["iri"]] for r in rows]
 
 
-__all__ = ["COLUMNS", "RelatedError", "key_entity", "related", "resolve", "specificity", "table_rows"]
+__all__ = ["COLUMNS", "RelatedError", "key_entity", "related", "related_to", "resolve", "specificity", "table_rows"]
