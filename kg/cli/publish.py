@@ -21,7 +21,8 @@ def cmd_serve(a) -> int:
                         auth=_auth(a.auth, "KG_SERVE_AUTH"), workers=a.workers, quiet=a.quiet,
                         allowed_services=frozenset(a.allow_service or ()), backlog=a.backlog,
                         request_timeout=a.request_timeout, max_connections=a.max_connections,
-                        max_result_bytes=a.max_result_bytes, long_after=a.long_after, long_lane=a.long_lane)
+                        max_result_bytes=a.max_result_bytes, long_after=a.long_after, long_lane=a.long_lane,
+                        base=_serve_base(a))
     try:
         return serve(opts)
     except (FileNotFoundError, ValueError) as e:
@@ -30,6 +31,21 @@ def cmd_serve(a) -> int:
     except OSError as e:
         print(f"kg serve: cannot listen on {a.host}:{a.port}: {e}", file=sys.stderr)
         return 1
+
+
+def _serve_base(a) -> str:
+    """--base, else the base the store was built with (DIR/report.json), else kg's placeholder."""
+    import json
+
+    from kg.iris import DEFAULT_BASE, norm_base
+
+    if a.base:
+        return a.base  # checked with the other options (kg.publish.serve.check_options)
+    try:
+        return norm_base(json.loads((Path(a.store) / "report.json").read_text(encoding="utf-8")).get("base")
+                         or DEFAULT_BASE)
+    except (OSError, ValueError, AttributeError):
+        return DEFAULT_BASE
 
 
 def cmd_push(a) -> int:
@@ -118,6 +134,9 @@ def register(sub) -> None:
                    help="seconds after which a running query moves to the long-query lane (default 1)")
     s.add_argument("--long-lane", type=int, default=2,
                    help="long queries running at once; short ones keep --workers workers (default 2; 0 = no lane)")
+    s.add_argument("--base", metavar="IRI",
+                   help="base IRI of the store's IRIs: IRIs under it dereference here (303 to /page/… or /data/…); "
+                        "default: the base the store was built with (report.json), else " + DEFAULT_BASE)
     s.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("push", help="upload the store to a SPARQL 1.1 Graph Store Protocol endpoint")
