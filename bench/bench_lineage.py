@@ -4,7 +4,8 @@ Builds RS 2024 records (the download folder) and JUDGIT 2023 sheets, empties eve
 evidence only — once on names, divisions and budgets alone, once with lineage by meaning as well (Sudachi term
 overlap of 事業名/事業目的/事業概要, 「（うち…）」 splits and merges: kg.link.term_evidence) — and reports for
 each: share of the official 旧事業番号 links reproduced by asserted links, share of 前年度事業 programs with an
-asserted link to a 2023 sheet, counts by 事業区分; then what meaning changed (links added and lost, by the
+asserted link to a 2023 sheet, counts by 事業区分, the missed official links by kind (how they are counted:
+kg.link.lineage_eval); then what meaning changed (links added and lost, by the
 evidence that decided them, with examples).
 
 usage: .venv/bin/python bench/bench_lineage.py [--rs DIR_OR_ZIP_FOLDER] [--judgit FILE] [--examples N]
@@ -25,14 +26,35 @@ from kg.sources.rs import iter_rs
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 
 
-def report(label: str, res: dict) -> None:
+def report(label: str, res: dict, rows: bool = False) -> None:
     o, p = res["official_links"], res["previous_year_programs"]
-    print(f"[{label}] official 旧事業番号 links reproduced (asserted, 旧事業番号 emptied): "
-          f"{res['official_reproduced']}/{o} = {res['official_reproduced'] / max(o, 1):.1%}")
+    c = res["official_contradicted"]
+    print(f"[{label}] 旧事業番号 references: {o} name a 2023 sheet of the program's ministry (official links), "
+          f"{res['official_other_year']} another year's sheet, {res['official_not_found']} no 2023 sheet "
+          f"({res['official_ambiguous']} ambiguous)")
+    print(f"[{label}] official links reproduced (asserted, 旧事業番号 emptied): {res['official_reproduced']}/{o - c} "
+          f"= {res['official_rate']:.1%} ({c} contradicted by the evidence left out as findings; "
+          f"{res['official_reproduced']}/{o} = {res['official_reproduced'] / max(o, 1):.1%} counting them as misses)")
     print(f"[{label}] 前年度事業 with an asserted link to a 2023 sheet: {res['previous_year_asserted']}/{p}"
           f" = {res['previous_year_asserted'] / max(p, 1):.1%}")
-    for cat, c in sorted(res["by_category"].items()):
-        print(f"[{label}]   {cat}: asserted {c['asserted']}, candidate {c['candidate']}, none {c['none']}")
+    for cat, n in sorted(res["by_category"].items()):
+        print(f"[{label}]   {cat}: asserted {n['asserted']}, candidate {n['candidate']}, none {n['none']}")
+    kinds = Counter(m["kind"] for m in res["official_missed"])
+    print(f"[{label}] official links missed, by kind:")
+    print("  | kind | links |")
+    print("  |---|---|")
+    for k, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"  | {k} | {n} |")
+    print(f"  | contradicted (evidence asserts a same-name sheet; the 旧事業番号 names another program) | {c} |")
+    if rows:
+        for m in res["official_missed"]:
+            print(f"  missed   {m['ministry']} {m['rs_id']} {m['name']} -> {m['official']} {m['official_name']} "
+                  f"({m['kind']}); linked {m['linked']}")
+        for m in res["official_contradicted_rows"]:
+            print(f"  contra.  {m['ministry']} {m['rs_id']} {m['name']} -> {m['official']} {m['official_name']}; "
+                  f"linked {m['linked']}")
+        for m in res["official_not_found_rows"]:
+            print(f"  {m['kind']} {m['ministry']} {m['rs_id']} {m['name']} -> {m['official']}")
     print(f"[{label}] linking time: {res['seconds']} s")
 
 
@@ -56,7 +78,7 @@ def main() -> None:
         report("names+budgets", evaluate(before_rs, copy.deepcopy(j23)))
     finally:
         term_evidence.ENABLED = True
-    report("+ meaning", evaluate(rs, j23))
+    report("+ meaning", evaluate(rs, j23), rows=True)
     added: Counter = Counter()
     lost: Counter = Counter()
     examples = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
 
@@ -153,3 +154,112 @@ def test_renamed_law_learned_from_rs_ids():
     # a title that already names another law is not learned for this one
     assert not idx.learn_title("総務省設置法", idx.by_id["414AC0000000052"])
     assert idx.resolve("総務省設置法").law_id == "411AC0000000091"
+
+
+def _private_index() -> LawIndex:
+    from kg.link.laws import ABBREVIATIONS, LAW_LIST, read_abbreviations, read_law_list
+
+    return LawIndex(read_law_list(LAW_LIST), read_abbreviations(ABBREVIATIONS))  # learning must not leak
+
+
+def test_an_unknown_id_takes_over_no_title():
+    idx = _private_index()
+    # 412AC0000000091 decodes to 平成12年法律第91号, which the list does not hold; its title names 平成11年法律第91号
+    r = idx.register_alias("412AC0000000091", None, "総務省設置法")
+    assert r.law_id is None
+    assert idx.conflicts == [{"law_id": "412AC0000000091", "law_number": "平成12年法律第91号", "title": "総務省設置法",
+                              "title_law_id": "411AC0000000091"}]
+    assert idx.resolve("総務省設置法").law_id == "411AC0000000091"
+    assert "412AC0000000091" not in idx.by_id
+    # an ID of the list keeps the list's law, whatever 法令番号 is printed beside it (RS: 「平成11年法率第91号」)
+    r = idx.register_alias("411AC0000000091", "平成11年法率第91号", "総務省設置法")
+    assert (r.law_id, r.law_number) == ("411AC0000000091", "平成十一年法律第九十一号")
+    assert idx.by_id["411AC0000000091"].law_number == "平成十一年法律第九十一号"
+
+
+def test_post_2020_laws_learned_from_rs_1_3_rows():
+    idx = _private_index()
+    text = "過疎地域の持続的発展の支援に関する特別措置法、デジタル社会形成基本法第2条"
+    assert [x["law_id"] for x in idx.resolve_text(text)] == [None, None]  # not in the 2020 list
+    for r in _rs_rows():  # as kg.link.statutes does with RS 1-3 of 総務省
+        if r["法令ID"]:
+            idx.register_alias(r["法令ID"], r["法令番号"] or None, r["法令名"])
+    assert idx.conflicts == []
+    got = idx.resolve_text(text)
+    assert [(x["law_id"], x["citations"]) for x in got] == [("503AC1000000019", []),
+                                                            ("503AC0000000035", [{"article": "2"}])]
+    # 「及び」-joined, and the 法令番号 written in the text
+    got = idx.resolve_text("デジタル社会形成基本法及び地方公共団体情報システムの標準化に関する法律")
+    assert [x["law_id"] for x in got] == ["503AC0000000035", "503AC0000000040"]
+    assert idx.resolve("令和三年法律第四十号").law_id == "503AC0000000040"
+
+
+def test_internal_errors_are_counted_not_hidden(monkeypatch):
+    from kg.link import laws
+    from kg.link.statutes import link_statutes
+
+    real = laws.LawIndex._resolve
+
+    def broken(self, name):
+        if "壊れた" in name:
+            raise ValueError("a bug met on this text")
+        return real(self, name)
+
+    monkeypatch.setattr(laws.LawIndex, "_resolve", broken)
+    recs = [{"legal_bases": [{"law": "壊れた法律", "citations": []}, {"law": "総務省設置法", "citations": []}],
+             "warnings": []}]
+    stats = link_statutes(recs)
+    assert stats["internal_errors"] == 1 and stats["unresolved"] == 1 and stats["resolved"] == 1
+    assert stats["internal_error_examples"] == [{"name": "壊れた法律", "error": "ValueError: a bug met on this text"}]
+    assert recs[0]["legal_bases"][1]["law_id"] == "411AC0000000091"
+    assert [w["code"] for w in recs[0]["warnings"]] == ["law_unresolved"]
+
+    def missing(self, name):
+        raise ImportError("no sudachipy")
+
+    monkeypatch.setattr(laws.LawIndex, "_resolve", missing)
+    with pytest.raises(ImportError):  # a missing dependency fails loudly
+        LawIndex.load().resolve("総務省設置法")
+
+
+def test_renamed_laws_on_real_rs_rows():
+    """Every RS 2024 1-3 row (all ministries) printing a title of kg/data/law_renames.tsv beside an ID resolves, by
+    the title alone and without learning from RS, to that ID's law; an e-Gov revision ID names its law."""
+    import io
+    import zipfile
+
+    from kg.link.laws import RENAMES, law_id_of, read_abbreviations
+
+    renames = read_abbreviations(RENAMES)
+    with zipfile.ZipFile(shared_path("data", "rs2024", "1-3_RS_2024_基本情報_政策・施策、法令等.zip")) as z:
+        raw = z.read(next(n for n in z.namelist() if n.endswith(".csv")))
+    rows = [r for r in csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))
+            if r["法令名"].strip() in renames and r["法令ID"].strip()]
+    idx = _private_index()
+    idx.add_renames(renames)
+    assert {r["法令名"].strip() for r in rows} >= {"宅地造成及び特定盛土等規制法", "漁港及び漁場の整備等に関する法律",
+                                                 "独立行政法人エネルギー・金属鉱物資源機構法"}
+    checked = 0
+    for r in rows:
+        want = idx.canonical_id(r["法令ID"])
+        if want is None:  # 「IDなし」 in the ID column
+            assert not re.match(r"^[1-5]\d{2}[A-Z]{2}", r["法令ID"].strip()), r["法令ID"]
+            continue
+        assert idx.resolve(r["法令名"]).law_id == want, r
+        checked += 1
+    assert checked >= 10
+    assert law_id_of("414AC0000000094_20240524_506AC0000000037") == "414AC0000000094"
+    assert idx.canonical_id("414AC0000000094_20260523_506AC0000000038") == "414AC0000000094"
+    assert idx.resolve("覚醒剤取締法第41条").law_id == "326AC1000000252"  # 覚せい剤取締法 in the 2020 list
+
+
+def test_a_title_naming_another_year_is_another_law():
+    # RS 1-3 prints 504AC0000000015 (令和4年法律第15号) beside the 2027 horticultural expo law; the list has the 2025
+    # expo law (平成三十七年 = 令和七年), whose title differs by the year and 園芸: neither a conflict nor a fuzzy match
+    idx = _private_index()
+    title = "令和九年に開催される国際園芸博覧会の準備及び運営のために必要な特別措置に関する法律"
+    assert idx.resolve(title).law_id is None
+    assert idx.register_alias("504AC0000000015", "令和4年法律第15号", title).law_id == "504AC0000000015"
+    assert idx.conflicts == []
+    assert idx.resolve(title).law_id == "504AC0000000015"
+    assert idx.resolve(title.replace("令和九年", "令和七年").replace("園芸", "")).law_id == "431AC0000000018"

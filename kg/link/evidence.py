@@ -15,7 +15,9 @@ see bench/bench_lineage.py): a candidate is *asserted* when
   name >= 0.97                                            (same program name), or
   name >= 0.80 and (same division or >= 2 budget hits),  or
   >= 3 budget hits with hit ratio >= 0.75 and (same bureau or name >= 0.5)   (renamed program), or
-  official number and not contradicted (name >= 0.35 or >= 1 budget hit);
+  official number and not contradicted (name >= 0.35 or >= 1 budget hit), or
+  (lineage by meaning, kg.link.term_evidence) 「（うち X）」 naming the earlier sheet, the same bracketed budget
+  item and name >= 0.35, or texts overlapping by >= 0.6 with the same division and >= 2 budget hits;
 otherwise the best candidate with score >= 0.45 is kept as *candidate*. An official number that the
 evidence contradicts becomes a candidate and is reported. Several asserted links (merges/splits) are
 allowed only when each one meets the asserted rule on its own — never as a fallback for a weak best match.
@@ -26,6 +28,7 @@ score, recorded in the link's evidence or not), ``ASSERT_RULES`` (name, threshol
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -95,10 +98,23 @@ def official_numbers(rec: Record, earlier_year: int) -> set[str]:
     return out
 
 
+def number_keys(number: str) -> set[str]:
+    """The keys an official reference may use for a sheet's number: the whole number (match_key) and its tails,
+    since 旧事業番号 is often printed without year and ministry ("22-0436", "0333", "0001-04").
+    '2023-経産-22-0436' -> {'2023-経産-22-0436', '22-0436', '0436'}."""
+    key = match_key(number)
+    parts = key.split("-")
+    out = {key}
+    sub = len(parts) > 1 and len(parts[-1]) <= 2 and parts[-2].isdigit() and len(parts[-2]) == 4
+    tail = 2 if sub else 1
+    out.add("-".join(parts[-tail:]))
+    if len(parts) > tail and re.fullmatch(r"新?\d\d", parts[-tail - 1]):
+        out.add("-".join(parts[-tail - 1:]))
+    return out
+
+
 def _units(text: str | None) -> set[str]:
     """Org-unit names of a cell that may list several ("情報流通振興課\n利用環境課")."""
-    import re
-
     return {u for u in (nfkc(x) for x in re.split(r"[\n、,／/]", text or "")) if u}
 
 
@@ -136,7 +152,8 @@ class _Block:
                 self.by_div[u].append(i)
             n = _number(r)
             if n:
-                self.by_number[match_key(n)].append(i)
+                for k in number_keys(n):
+                    self.by_number[k].append(i)
             for y, b in _budget(r).items():
                 for f in BUDGET_FIELDS:
                     v = b.get(f)
@@ -206,7 +223,7 @@ def _same_units(key: str) -> Callable[[Pair, Values], bool]:
 
 def _is_official(p: Pair, v: Values) -> bool:
     num = _number(p.earlier)
-    return bool(num) and match_key(num) in p.official
+    return bool(num) and bool(number_keys(num) & p.official)
 
 
 # The score is the weighted sum in this order (float addition is order-sensitive and graph.nt records the
@@ -257,6 +274,12 @@ ASSERT_RULES: tuple[Rule, ...] = (
     Rule("split_or_merge_in_name", {}, lambda v, t: v.get("part") == "part"),
     # the same bracketed budget item (「（情報通信技術調達等適正・効率化推進費）」) and a related name
     Rule("same_budget_item", {"name": 0.35}, lambda v, t: v.get("part") == "item" and v["name"] >= t["name"]),
+    # a renamed program that kept its division, its texts (事業名+事業目的+事業概要 terms) and some amounts: a merge
+    # (「需要家主導太陽光発電導入促進事業」 -> 「需要家主導型太陽光発電及び…蓄電池導入促進事業」, initial budgets equal,
+    # totals not: the supplementary budget of the other merged program)
+    Rule("same_texts_division_and_budget", {"text": 0.6, "budget_hits": 2},
+         lambda v, t: (v.get("text") or 0.0) >= t["text"] and v["same_division"]
+         and v["budget_hits"] >= t["budget_hits"]),
 )
 
 

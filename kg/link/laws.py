@@ -16,6 +16,7 @@ import csv
 import gzip
 import io
 import json
+import logging
 import re
 import threading
 import unicodedata
@@ -31,6 +32,8 @@ from kg.paths import DATA_DIR
 DATA = DATA_DIR
 LAW_LIST = DATA / "egov_law_list_2020-03.csv.gz"
 ABBREVIATIONS = DATA / "law_abbreviations.tsv"
+RENAMES = DATA / "law_renames.tsv"  # laws renamed after the 2020 list: new title -> the list's title
+log = logging.getLogger(__name__)
 FUZZY_THRESHOLD = 0.85
 FUZZY_MARGIN = 0.03
 
@@ -39,9 +42,22 @@ _KIND_CODE = {"AC": "法律", "CO": "政令"}
 _NUMV = r"(?:元|\d{1,4}|[〇一二三四五六七八九十百千]{1,8})"
 _NUMBER_RE = re.compile(rf"(明治|大正|昭和|平成|令和)({_NUMV})年([^\s()第年]{{1,40}}?)第({_NUMV})号")
 _ID_RE = re.compile(r"^[1-5]\d{2}[A-Z]{2}[0-9A-Za-z]{10}$")
+# e-Gov's ID of one revision of a law: 法令ID _ date the revision takes effect _ ID of the amending law
+_REVISION_ID = re.compile(r"^([1-5]\d{2}[A-Z]{2}[0-9A-Za-z]{10})_\d{8}_[1-5]\d{2}[A-Z]{2}[0-9A-Za-z]{10}$")
+
+
+def law_id_of(text: str | None) -> str:
+    """The 法令ID of an ID as RS prints it: '414AC0000000094_20240524_506AC0000000037' (a revision) ->
+    '414AC0000000094'; anything else stripped as is."""
+    t = (text or "").strip()
+    m = _REVISION_ID.match(t)
+    return m.group(1) if m else t
 _DROP = re.compile(r"[\s「」『』【】〔〕\[\]\"“”]")
 _TITLED_NUMBER = re.compile(r"^(.+?号)\((.+)\)$")
 
+# kanji the 2010 常用漢字表 admitted, that renamed laws (覚せい剤取締法 -> 覚醒剤取締法, 2020-04) where the list
+# still has the mixed spelling; Sudachi's normalized form keeps the two apart
+_MAZEGAKI = (("覚醒剤", "覚せい剤"),)
 _LAWID_URL = re.compile(r"lawid=([1-5]\d{2}[A-Z]{2}[0-9A-Za-z]{10})\b", re.I)
 _TITLE_ENDS = frozenset("法律令則規程約定書準針画")
 _NOT_TITLE = ("第", "(", "その他", "等", "ほか", "他", "附則", "付則", "及び", "並びに", "又は", "、", ",", "・", "http",
@@ -82,6 +98,9 @@ def _variants(key: str) -> list[str]:
                     out.append(v[:e.start()] + f"平成{_kanji_num(n + 30)}年" + v[e.end():])
                 elif n > 31:
                     out.append(v[:e.start()] + f"令和{_kanji_num(n - 30)}年" + v[e.end():])
+    for kanji, mixed in _MAZEGAKI:  # titles of the 2020 list kept the older mixed spelling
+        if kanji in t:
+            out.append(t.replace(kanji, mixed))
     if t and t[-1] not in _TITLE_ENDS:
         out.append(t + "法")
     return [v for v in out if v and v != key]
@@ -150,6 +169,8 @@ class LawIndex:
         self.abbreviations = {_key(k): v for k, v in (abbreviations or {}).items()}
         self._grams: dict[str, list[str]] | None = None
         self._sudachi: dict[str, list[str]] | None = None
+        self.conflicts: list[dict] = []  # IDs register_alias refused: their title names another law
+        self.errors: list[dict] = []  # internal errors resolve() met (name, error), for report.json
 
     def _add(self, law: Law) -> None:
         self.by_id[law.law_id] = law
@@ -177,8 +198,21 @@ class LawIndex:
             idx = _CACHE.get(str(p))
             if idx is None:
                 idx = cls(read_law_list(p), read_abbreviations(ABBREVIATIONS))
+                idx.add_renames(read_abbreviations(RENAMES))
                 _CACHE[str(p)] = idx
         return idx
+
+    def add_renames(self, renames: dict[str, str]) -> int:
+        """Titles of laws renamed after the list (kg/data/law_renames.tsv: new title -> the list's title) become
+        titles of those laws; a row whose old title the list does not hold is skipped. Returns how many."""
+        n = 0
+        for new, old in renames.items():
+            law = self._title(_key(old))
+            if law is not None and self._title(_key(new)) is None:
+                self.by_title[_key(new)].append(law)
+                n += 1
+        self._grams = self._sudachi = None
+        return n
 
     # ------------------------------------------------------------ aliases
 
@@ -190,10 +224,15 @@ class LawIndex:
     def register_alias(self, law_id: str, law_number: str | None = None, title: str | None = None) -> Resolution:
         """Record an ID seen elsewhere (RS 1-3) as an alias of the law with that 法令番号 (given or decoded from
         the ID). A law missing from the list is added when its 法令番号 and title are known. Returns the law."""
-        law_id = (law_id or "").strip()
+        law_id = law_id_of(law_id)
         num = canonical_number(law_number) or number_from_id(law_id) or canonical_number(law_id)
         if not _ID_RE.match(law_id):  # RS 1-3 sometimes writes a 法令番号 in its 法令ID column
             return self.resolve_number(num) if num else _unresolved()
+        listed = self.by_id.get(law_id)
+        if listed is not None:  # an ID of the list: the list's law, whatever 法令番号 is printed beside it
+            if title:              # (RS prints 「平成11年法率第91号」 beside 411AC0000000091)
+                self.learn_title(title, listed)
+            return Resolution(listed.law_id, listed.law_number, listed.title, "exact", 1.0)
         if num:
             self._aliases[num].add(law_id)
             known = self.by_number.get(num)
@@ -203,6 +242,13 @@ class LawIndex:
                     self.learn_title(title, known)
                 return Resolution(known.law_id, known.law_number, known.title, "number", 1.0)
             if title:
+                owner = self.resolve(title)
+                if owner.law_id and owner.method != "fuzzy" and canonical_number(owner.law_number) != num:
+                    # the title names a law of the list with another 法令番号 (412AC0000000091 printed for
+                    # 総務省設置法, 平成11年法律第91号): the ID is doubtful, it takes over no title (counted)
+                    self.conflicts.append({"law_id": law_id, "law_number": num, "title": title,
+                                           "title_law_id": owner.law_id})
+                    return _unresolved()
                 law = Law(law_id, law_number or num, clean_name(title), law_id[3:5])
                 self._add(law)
                 self._grams = self._sudachi = None
@@ -232,7 +278,8 @@ class LawIndex:
 
     def canonical_id(self, law_id: str) -> str | None:
         """The list's 法令ID for an ID or one of its aliases (None when unknown)."""
-        law = self.by_id.get((law_id or "").strip())
+        law_id = law_id_of(law_id)
+        law = self.by_id.get(law_id)
         if law is not None:
             return law.law_id
         num = number_from_id(law_id) or canonical_number(law_id)
@@ -253,7 +300,14 @@ class LawIndex:
         """Law name (possibly with citations, a 法令番号 in brackets, PDF spaces) -> Resolution."""
         try:
             return self._resolve(name or "")
-        except Exception:  # noqa: BLE001 - a lookup over free text must never raise
+        except ImportError:
+            raise  # a missing dependency (sudachipy) is not a property of the text: fail loudly
+        except Exception as e:  # noqa: BLE001 - logged and counted below
+            # a bug met on some free text: the law stays unresolved (the caller warns), and the error is logged
+            # and counted (report.json "laws"."internal_errors"), never hidden
+            with _LOCK:
+                self.errors.append({"name": name, "error": f"{type(e).__name__}: {e}"})
+            log.warning("law resolution failed on %r: %s: %s", name, type(e).__name__, e)
             return _unresolved()
 
     def _resolve(self, name: str) -> Resolution:
@@ -366,9 +420,11 @@ class LawIndex:
         for g in q:
             counts.update(self._grams.get(g, ()))
         scored = []
+        years = _era_years(key)
         for k, n in counts.most_common(200):
             dice = 2 * n / (len(q) + len(_bigrams(k)))
-            if k[-2:] == key[-2:]:
+            if k[-2:] == key[-2:] and not (years and _era_years(k) and _era_years(k) != years):
+                # (a title naming another year is another law: 令和九年…国際園芸博覧会 is not 令和七年…国際博覧会)
                 scored.append((dice, k))
         scored.sort(key=lambda x: (-x[0], x[1]))
         if not scored or scored[0][0] < FUZZY_THRESHOLD:
@@ -388,6 +444,16 @@ class LawIndex:
                 r = self.resolve_number(lb["law_number"])
             out.append({"law": lb["law"], "law_id": r.law_id, "citations": lb["citations"]})
         return out
+
+
+def _era_years(key: str) -> set[int]:
+    """Western years of the era dates in a title (平成三十七年 and 令和七年 are both 2025)."""
+    out = set()
+    for era, n in _ERA_IN.findall(key):
+        v = 1 if n == "元" else kanji_to_int(n)
+        if v is not None:
+            out.add(v + (1988 if era == "平成" else 2018))
+    return out
 
 
 def _res(law: Law | None, method: str, score: float) -> Resolution:

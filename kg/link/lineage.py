@@ -14,6 +14,7 @@ from kg import iris
 from kg.link.findings import note
 from kg.link.sheets import SheetKey, SheetLookup, sheet_key
 from kg.normalize.names import similarity
+from kg.normalize.text import nfkc
 from kg.records import Record, warn
 
 if TYPE_CHECKING:
@@ -35,13 +36,14 @@ def link_past_numbers(records: list[Record], index: SheetLookup) -> dict:
                 continue
             if (p["fiscal_year"], p["number"]) in known:
                 continue
-            key: SheetKey = (int(p["fiscal_year"]), rec["ministry"], p["number"])
+            key, targets, sim = _past_target(rec, p, index)
             evidence: dict = {"official_past_number": p["number"]}
+            if key[1] != rec["ministry"]:
+                evidence["printed_ministry"] = key[1]
+                stats["printed_ministry"] = stats.get("printed_ministry", 0) + 1
             status, score = "asserted", 0.9
-            targets = index.get(key)
             if targets:
                 stats["target_in_build"] += 1
-                sim = max(similarity(rec.get("project_name") or "", t.get("project_name") or "") for t in targets)
                 evidence["name_similarity"] = round(sim, 3)
                 if sim < NAME_CONTRADICTION:
                     status, score = "candidate", 0.5
@@ -58,6 +60,26 @@ def link_past_numbers(records: list[Record], index: SheetLookup) -> dict:
             stats["links"] += 1
             stats[status] += 1
     return stats
+
+
+def _past_target(rec: Record, p: dict, index: SheetLookup) -> tuple[SheetKey, list[Record], float]:
+    """The earlier sheet a past number names: under the ministry printed beside the number (JUDGIT's 府省庁 of
+    関連する過去のレビューシート; a program moved between ministries, 内閣官房 taking over 総務省's systems in 2020),
+    unless the sheet's own ministry holds a sheet of that number with a closer name (the printed ministry was a
+    slip). Without a printed ministry, or with neither sheet in the build, the printed one (the source) wins."""
+    year, name = int(p["fiscal_year"]), rec.get("project_name") or ""
+    own: SheetKey = (year, rec["ministry"], p["number"])
+    printed = nfkc(p.get("ministry") or "") or rec["ministry"]
+    keys = [(year, printed, p["number"])] + ([own] if printed != rec["ministry"] else [])
+    best: tuple[SheetKey, list[Record], float] | None = None
+    for k in keys:
+        targets = index.get(k)
+        if not targets:
+            continue
+        sim = max(similarity(name, t.get("project_name") or "") for t in targets)
+        if best is None or sim > best[2]:
+            best = (k, targets, sim)
+    return best or (keys[0], [], 0.0)
 
 
 def assign_programs(records: list[Record]) -> int:

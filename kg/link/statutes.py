@@ -13,13 +13,20 @@ def link_statutes(records: list[Record]) -> dict:
     from kg.link.laws import LawIndex
 
     idx = LawIndex.load()
-    stats = {"citations": 0, "resolved": 0, "unresolved": 0, "by_method": {}}
+    stats: dict = {"citations": 0, "resolved": 0, "unresolved": 0, "by_method": {}}
+    errors0, conflicts0 = len(idx.errors), len(idx.conflicts)  # the index is shared by the process
     # IDs given by a source (RS 1-3) first become aliases of their law (keyed by 法令番号), so a law newer than the
     # bundled list resolves in every record that names it, not only in the one that carried the ID
     for rec in records:
         for lb in rec.get("legal_bases") or []:
             if lb.get("law_id"):
+                n = len(idx.conflicts)
                 idx.register_alias(lb["law_id"], lb.get("law_number"), lb.get("law"))
+                if len(idx.conflicts) > n:
+                    c = idx.conflicts[-1]
+                    warn(rec, "law_id_doubtful", f"法令ID {c['law_id']} ({c['law_number']}) is not in the e-Gov list "
+                         f"and its title {c['title']!r} names {c['title_law_id']}: the ID is not learned",
+                         field=f"legal_bases[{lb.get('law')}]")
     for rec in records:
         for lb in rec.get("legal_bases") or []:
             stats["citations"] += 1
@@ -44,4 +51,10 @@ def link_statutes(records: list[Record]) -> dict:
                      field="legal_bases")
             stats["resolved" if method != "unresolved" else "unresolved"] += 1
             stats["by_method"][method] = stats["by_method"].get(method, 0) + 1
+    # IDs whose title names another law (not learned), and internal errors of the resolver (the law stayed
+    # unresolved; each is logged): counted here so report.json ("link"."statutes") shows them, never hidden
+    stats["doubtful_ids"] = len(idx.conflicts) - conflicts0
+    stats["internal_errors"] = len(idx.errors) - errors0
+    if stats["internal_errors"]:
+        stats["internal_error_examples"] = idx.errors[errors0:errors0 + 10]
     return stats

@@ -42,6 +42,9 @@ def _prep(text: str) -> str:
     t = unicodedata.normalize("NFKC", text or "")
     t = _DASH_RE.sub("-", t)
     t = re.sub(r"(省|庁|府|委員会)\s*-\s*", r"\1 ", t)  # "総務省 - 0037" -> "総務省 0037"
+    t = re.sub(r"-{2,}", "-", t)  # "2023-経産-新23--0068"
+    t = re.sub(r"(20\d\d)\s*年度\s*:?\s*(?=20\d\d)", "", t)  # "2023年度:2023-経産-新23-0008"
+    t = re.sub(r"(新?\d\d)\s*:\s*(\d{4})(?!\d)", r"\1-\2", t)  # "経産22:0436" (era year : serial)
     return re.sub(r"[ \t\u3000]+", " ", t).strip()
 
 
@@ -114,7 +117,8 @@ def is_rs_format(number: str) -> bool:
 
 def match_key(number: str) -> str:
     """Key for comparing numbers across sources: '2023-総務省-22-0100' and '2023-総務-22-0100' agree."""
-    m = re.fullmatch(r"(20\d\d)-(.+?)(省|庁|府)?-((?:新?\d\d-)?\d{4}(?:-\d{1,2})?)", number)
+    m = re.fullmatch(r"(20\d\d)-(.+?)(省|庁|府)?-((?:新?\d\d-)?\d{4})(?:-(\d{1,2}))?", number)
     if m:
-        return f"{m[1]}-{m[2]}-{m[4]}"
-    return number
+        return f"{m[1]}-{m[2]}-{m[4]}" + (f"-{int(m[5])}" if m[5] else "")
+    m = re.fullmatch(r"(.*\d{4})-0(\d)", number)  # a sub-sheet written "0001-04" is "0001-4"
+    return f"{m[1]}-{m[2]}" if m else number

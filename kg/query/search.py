@@ -18,7 +18,7 @@ import math
 from collections import defaultdict
 
 from kg.namespaces import KG_NS
-from kg.normalize.terms import query_terms
+from kg.normalize.terms import query_terms, term_counts
 from kg.query.store import run_query
 
 K1, B = 1.2, 0.75
@@ -73,11 +73,13 @@ def doc_freq(store, term: str) -> int:
     return int(rows[0][0]) if rows else 0
 
 
-def bm25(store, terms: list[str], st: dict[str, tuple[int, float]] | None = None
+def bm25(store, terms: list[str], st: dict[str, tuple[int, float]] | None = None,
+         query_weights: dict[str, float] | None = None
          ) -> tuple[dict[str, float], dict[str, list[str]], dict[str, str]]:
     """BM25 of every node holding one of ``terms``, within its kind (programs are ranked among programs, laws
     among laws: their texts differ too much in length to share one scale); a term in a sheet's 事業名 scores a
-    second time. Returns scores, matched terms and kinds."""
+    second time; ``query_weights`` multiply a term's part (1 when absent). Returns scores, matched terms and
+    kinds."""
     st = st if st is not None else stats(store)
     if not st:
         raise SearchError("the store has no term layer (kg:term): build it with this version of kg")
@@ -96,7 +98,8 @@ def bm25(store, terms: list[str], st: dict[str, tuple[int, float]] | None = None
             n_docs, avg_len = st.get(kind, (len(post), float(dl)))
             idf = math.log(1 + (n_docs - df[kind] + 0.5) / (df[kind] + 0.5))
             tf = 1 + TITLE_WEIGHT if s in title else 1
-            scores[s] += idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * dl / (avg_len or 1)))
+            qw = query_weights.get(t, 1.0) if query_weights else 1.0
+            scores[s] += qw * idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * dl / (avg_len or 1)))
             matched[s].append(t)
             kinds[s] = kind
     return dict(scores), dict(matched), kinds
@@ -186,11 +189,34 @@ def node_terms(store, node: str) -> list[str]:
     return sorted(r[0] for r in rows)
 
 
-def similar(store, ref: str, limit: int = 10, max_terms: int = 30, year: int | None = None) -> tuple[dict, list[dict]]:
+def sheet_texts(store, node: str) -> tuple[str, str, str]:
+    """(事業名, 事業目的, 事業概要) of a sheet as stored (empty strings when absent)."""
+    q = _PREFIX + """SELECT (SAMPLE(?l) AS ?label) (SAMPLE(?p) AS ?purpose) (SAMPLE(?m) AS ?summary) WHERE {
+      VALUES ?s { UNDEF } OPTIONAL { ?s rdfs:label ?l } OPTIONAL { ?s kg:purpose ?p } OPTIONAL { ?s kg:summary ?m } }"""
+    _, rows = run_query(store, q, {"s": node})
+    row = rows[0] if rows else (None, None, None)
+    return tuple(str(x or "") for x in row)  # type: ignore[return-value]
+
+
+def query_weights(texts: tuple[str, str, str], terms: list[str], df: dict[str, int], n_docs: int
+                  ) -> dict[str, float]:
+    """tf·idf of each of the program's terms within its own text: (1 + log tf) · log(N / df), tf counted over
+    事業名 (twice: the name says what the program is) + 事業目的 + 事業概要; a term of the node that its texts do
+    not hold (施策 labels) counts as tf 1. A word the program uses again and again (サイバー, セキュリティー)
+    outweighs one it uses once in passing (過度, 依存), however rare that one is in the store."""
+    name, purpose, summary = texts
+    tf = term_counts(name, name, purpose, summary)
+    return {t: (1 + math.log(tf.get(t) or 1)) * math.log(max(n_docs, 2) / max(df.get(t, 1), 1)) for t in terms}
+
+
+def similar(store, ref: str, limit: int = 10, max_terms: int = 30, year: int | None = None,
+            weighted: bool = True) -> tuple[dict, list[dict]]:
     """Programs whose sheets share the most informative terms with the program ``ref`` (any ministry, any year).
 
-    The query is the latest sheet's terms, keeping the ``max_terms`` rarest (highest IDF); the program's own
-    sheets are left out."""
+    The query is the latest sheet's terms weighted by tf·idf within the program's own text (query_weights),
+    keeping the ``max_terms`` heaviest; each term's BM25 part is multiplied by its weight (relative to the
+    heaviest). ``weighted=False`` is the earlier query (the ``max_terms`` rarest terms, each counting once), kept
+    for bench/bench_similar.py. The program's own sheets are left out."""
     from kg.query.lineage import find_sheets
 
     sheets = find_sheets(store, ref, year)
@@ -202,8 +228,17 @@ def similar(store, ref: str, limit: int = 10, max_terms: int = 30, year: int | N
     if not terms:
         raise SearchError(f"{me['iri']} has no terms")
     df = {t: doc_freq(store, t) for t in terms}
-    floor = 2 if sum(n for n, _ in stats(store).values()) < 10000 else 5  # a term held by a handful is noise
-    terms = sorted((t for t in terms if df[t] >= floor), key=lambda t: (df[t], t))[:max_terms]
-    scores, matched, node_kinds = bm25(store, terms)
+    st = stats(store)
+    n_docs = sum(n for n, _ in st.values())
+    floor = 2 if n_docs < 10000 else 5  # a term held by a handful is noise
+    terms = [t for t in terms if df[t] >= floor]
+    if weighted:
+        w = query_weights(sheet_texts(store, me["iri"]), terms, df, n_docs)
+        terms = sorted(terms, key=lambda t: (-w[t], t))[:max_terms]
+        top = max((w[t] for t in terms), default=1.0) or 1.0
+        scores, matched, node_kinds = bm25(store, terms, st, {t: w[t] / top for t in terms})
+    else:
+        terms = sorted(terms, key=lambda t: (df[t], t))[:max_terms]
+        scores, matched, node_kinds = bm25(store, terms, st)
     own = {d["program"] for d in described if d["program"]}
     return me, _rank(store, scores, matched, node_kinds, limit, {"program"}, own)

@@ -10,6 +10,7 @@ from kg.link.evidence import (
     Pair,
     feature_values,
     link_years,
+    number_keys,
     rules_met,
     score,
     score_pair,
@@ -34,7 +35,8 @@ def _sheet(name: str, number: str, year: int, division: str | None = None, burea
 def test_the_tables_name_every_rule_and_feature_once():
     assert [r.name for r in ASSERT_RULES] == ["same_name", "similar_name_and_division_or_budget",
                                               "renamed_same_budget", "official_not_contradicted",
-                                              "split_or_merge_in_name", "same_budget_item"]
+                                              "split_or_merge_in_name", "same_budget_item",
+                                              "same_texts_division_and_budget"]
     names = [f.name for f in FEATURES]
     assert len(names) == len(set(names))
     assert {"name", "budget_hits", "budget_compared", "same_division", "same_bureau", "official"} <= set(names)
@@ -113,3 +115,26 @@ def test_link_years_asserts_and_keeps_a_weak_best_match_as_candidate():
     weak = later[1].get("lineage")
     assert all(x["status"] == "candidate" and x["score"] >= MIN_CANDIDATE_SCORE for x in weak)
     assert stats["asserted"] == 1 and stats["sheets"] == 2
+
+
+def test_rule_renamed_program_with_the_same_texts_division_and_budget():
+    # RS 2024 需要家主導型太陽光発電及び…蓄電池導入促進事業 <- 2023-経産-22-0258 需要家主導太陽光発電導入促進事業:
+    # name 0.596, texts 0.844, same division, initial budgets of 2022 and 2023 equal (totals differ)
+    v = _values(name=0.596, text=0.844, same_division=True, budget_hits=2, budget_compared=5, budget_ratio=0.4)
+    assert rules_met(v) == ["same_texts_division_and_budget"]
+    assert rules_met(dict(v, text=0.59)) == []
+    assert rules_met(dict(v, same_division=False)) == []
+    assert rules_met(dict(v, budget_hits=1)) == []
+
+
+def test_number_keys_let_a_short_or_bare_official_number_name_the_sheet():
+    assert number_keys("2023-経産-22-0436") == {"2023-経産-22-0436", "22-0436", "0436"}
+    assert number_keys("2023-デジ-22-0001-4") == {"2023-デジ-22-0001-4", "22-0001-4", "0001-4"}
+    assert number_keys("2023-こども-新23-0002") == {"2023-こども-新23-0002", "新23-0002", "0002"}
+    later = _sheet("地域知財普及啓発推進事業", None, 2024)
+    later["extra"] = {"old_number_text": "経産新21：0034\u3000経産21：0414\u3000経産22：0436"}
+    earlier = [dict(_sheet("地域知財普及啓発推進事業", "2023-経産-22-0436", 2023), ministry="総務省"),
+               _sheet("別の事業", "2023-経産-22-0034", 2023)]
+    link_years([later], earlier, 2024)
+    (lk,) = [x for x in later["lineage"] if x["status"] == "asserted"]
+    assert lk["number"] == "2023-経産-22-0436" and lk["evidence"]["official"] is True
