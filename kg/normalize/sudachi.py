@@ -44,6 +44,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
                      for m in ms)
 
 
+@lru_cache(maxsize=1 << 16)
 def normalized(text: str) -> str:
     """Sudachi normalized forms joined (folds spelling variants: 附則 -> 付則, 組み合せ -> 組み合わせ); law titles are
     matched on it (kg.link.laws)."""
