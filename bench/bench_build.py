@@ -92,6 +92,7 @@ def bench_params(store) -> dict[str, dict[str, str]]:
         "evaluation-tree": {"evaluation": evaluation}, "means-sheets": {"evaluation": evaluation},
         "money-flow": {"sheet": sheet}, "payee-sources": corp,
         "subcontract-chains": {"ministry": "総務省", "year": "2024"},
+        "related": {"program": program},
     }
     return {k: {n: v for n, v in d.items() if v} for k, d in p.items()}
 

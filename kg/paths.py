@@ -14,3 +14,4 @@ SHAPES = ONTOLOGY_DIR / "shapes.ttl"
 QUERY_DIR = ONTOLOGY_DIR / "queries"
 DATA_DIR = PACKAGE_DIR / "data"
 WEB_DIR = PACKAGE_DIR / "web"
+DCAT_SHAPES = ONTOLOGY_DIR / "dcat-shapes.ttl"  # what kg export checks its DCAT description against

@@ -115,6 +115,8 @@ class Payee(TypedDict, total=False):
     others: bool
     contracts: list[Contract]
     amount_basis: str  # "5-3" when an RS payee's amount is the sum of its 費目・使途 items
+    amount_raw: float  # JUDGIT: the printed amount when it was written in 千円 or 円 (kg.normalize.units)
+    amount_unit: str  # "千円" | "円": the unit amount_raw was read in
 
 
 class PastNumber(TypedDict, total=False):

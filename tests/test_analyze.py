@@ -167,6 +167,42 @@ def test_policy_tree(store):
     assert tf.set_index("index").loc[6, "indicators"] == "1,4"
 
 
+def test_policy_tree_is_one_tree_down_to_the_sheets(store):
+    """Issue 20: the 事前分析表 hierarchy and the sheets' own 政策/施策 fields in one tree, sheets as leaves."""
+    T = ka.policy_tree(store)
+    s = ka.tree_summary(T)
+    assert (s["policy"], s["measure"], s["indicator"], s["means"]) == (3, 3, 10, 23)
+    assert s["sheets_held"] == 4  # seeds 000-003
+    assert nx.is_directed_acyclic_graph(T)
+
+    def sheet(title_start):
+        return next(n for n, d in T.nodes(data=True) if d["kind"] == "sheet" and d.get("held")
+                    and d["title"].startswith(title_start))
+
+    def parents(n):
+        return {T.nodes[p]["kind"]: T.nodes[p] for p in T.predecessors(n)}
+
+    # seed 002 implements 達成手段 18 (measured by 測定指標 8) of seed 004, whose 施策 its own fields also name
+    mynumber = sheet("社会保障・税に関わる番号制度")
+    assert parents(mynumber)["means"]["index"] == 18
+    means18 = next(p for p in T.predecessors(mynumber))
+    assert {T.nodes[i]["number"] for i in T.predecessors(means18)} == {"8"}
+    # seed 000 (2022): 達成手段 9 names its program's 2017 sheet 0039, which the seeds do not hold
+    juki = sheet("住民基本台帳ネットワークシステム")
+    assert parents(juki)["means"]["index"] == 9 and parents(juki)["measure"]["label"] == "電子自治体の推進"
+    earlier = next(n for n, d in T.nodes(data=True) if d["kind"] == "sheet" and n.endswith("/2017/soumu/0039"))
+    assert not T.nodes[earlier]["held"] and T.nodes[earlier]["program"] == T.nodes[juki]["program"]
+    # seed 003: in no 事前分析表, under the 施策 and 政策 its own fields name
+    cyber = sheet("サイバーセキュリティ政策")
+    measure = next(iter(T.predecessors(cyber)))
+    assert T.nodes[measure]["label"] == "情報通信高度利活用の推進"
+    assert [T.nodes[p]["label"] for p in T.predecessors(measure)] == ["情報通信(ICT政策)"]
+    # one 事前分析表: only its 施策 and the sheets under it
+    one = ka.tree_summary(ka.policy_tree(store, evaluation=next(
+        d["evaluation"] for _, d in T.nodes(data=True) if d["kind"] == "measure" and d.get("evaluation"))))
+    assert (one["measure"], one["means"], one["sheets_held"]) == (1, 23, 3)  # seeds 000 (via 0039), 001, 002
+
+
 def test_ministry_trend(store):
     mt = ka.ministry_trend(store).set_index(["ministry", "year"])
     g2 = _gold("002")
@@ -207,3 +243,44 @@ def test_ensure_build_prefers_explicit_and_env(store, tmp_path, monkeypatch):
 def test_print_keys_format(capsys):
     nb.print_keys({"a": 1.0, "b": float("nan"), "c": 0.25, "d": None, "e": "x"})
     assert capsys.readouterr().out.splitlines() == ["KEY a=1", "KEY b=nan", "KEY c=0.25", "KEY d=nan", "KEY e=x"]
+
+
+def test_payee_groups_set_apart_local_governments_ministries_and_lump_sums():
+    assert ka.payee_group("年金受給者", None) == "lump_sum"
+    assert ka.payee_group("医療機関等", None) == "lump_sum"
+    assert ka.payee_group("東京都", None) == "local_government"
+    assert ka.payee_group("地方公共団体", None) == "local_government"  # seed 002's 26,818 百万円 row
+    assert ka.payee_group("北海道", "7000020010006") == "local_government"  # 法人番号 of a 地方公共団体
+    assert ka.payee_group("国土交通省", "2000012100001") == "national_government"
+    assert ka.payee_group("ネットワンシステムズ株式会社", "7010701007922") == "corporation"
+    assert ka.payee_group("関東地方整備局", None) == "payee"
+    assert ka.payee_group("地方公共団体情報システム機構", "3010005022218") == "corporation"  # a 地方共同法人
+
+
+def test_bars_are_keyed_by_payee_not_by_name():
+    """Two payees printed 年金受給者 (two sheets' payees) are two bars with their own values and labels."""
+    df = pd.DataFrame({"payee": ["https://kg.example.org/sheet/2017/mhlw/0773/payee/aa",
+                                 "https://kg.example.org/corp/7010701007922",
+                                 "https://kg.example.org/sheet/2017/mhlw/0774/payee/bb"],
+                       "name": ["年金受給者", "ネットワンシステムズ株式会社", "年金受給者"],
+                       "number": [None, "7010701007922", None], "total": [21683300.0, 15.0, 639985.0],
+                       "group": ["lump_sum", "corporation", "lump_sum"]})
+    bars = ka.bar_layout(df, "name", "total", group="group")
+    assert len(bars) == 3 and bars["label"].is_unique
+    by_key = bars.set_index("key")
+    assert by_key.loc[df["payee"][0], "value"] == 21683300.0
+    assert by_key.loc[df["payee"][2], "value"] == 639985.0
+    assert by_key.loc[df["payee"][0], "label"] == "年金受給者 (sheet/2017/mhlw/0773)"
+    assert by_key.loc[df["payee"][1], "label"] == "ネットワンシステムズ株式会社"
+    assert list(bars["y"]) == [0, 1, 2] and bars.iloc[-1]["key"] == df["payee"][0]  # the first row on top
+
+
+def test_contractor_network_sets_apart_and_labels(store):
+    G, apart = ka.contractor_network(store, top=5, programs_per_corporation=2)
+    assert set(apart["group"]) == {"local_government"} and "地方公共団体" in set(apart["name"])
+    corps = [d for _, d in G.nodes(data=True) if d["kind"] == "corporation"]
+    assert len(corps) == 5 and all(d["label"] and d["number"] for d in corps)
+    top = max(corps, key=lambda d: d["total"])
+    assert (top["number"], top["total"]) == ("1010401023102", 35.0)  # PwC, seed 003
+    assert all(G.degree(n) <= 2 for n, d in G.nodes(data=True) if d["kind"] == "corporation")
+    assert all(d["label"] for _, d in G.nodes(data=True))

@@ -52,23 +52,20 @@ def test_isomorphic_with_an_independent_parser(build, exported):
     nt = (build / "graph.nt").read_text(encoding="utf-8")
     expected = Graph().parse(data=nt, format="nt")
     assert isomorphic(Graph().parse(exported["files"]["ttl"], format="turtle"), expected)
-    doc = json.loads(Path(exported["files"]["jsonld"]).read_text(encoding="utf-8"))
-    ctx = json.loads(Path(exported["context"]).read_text(encoding="utf-8"))["@context"]
-    doc["@context"] = ctx  # what a JSON-LD document loader does with the published context URL
     ds = Dataset()
-    ds.parse(data=json.dumps(doc), format="json-ld")
+    ds.parse(exported["files"]["jsonld"], format="json-ld")  # the context is in the file: nothing to fetch
     union = Graph()
     for s, p, o, _g in ds.quads((None, None, None, None)):
         union.add((s, p, o))
     assert isomorphic(union, expected)
 
 
-def test_jsonld_links_the_published_context(exported):
+def test_jsonld_embeds_the_published_context(exported):
     doc = json.loads(Path(exported["files"]["jsonld"]).read_text(encoding="utf-8"))
-    assert doc["@context"] == "https://kg.example.org/ns/context.jsonld"
     beside = json.loads(Path(exported["context"]).read_text(encoding="utf-8"))
     assert beside == json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))
     assert beside["@context"] == PREFIXES  # the published context stays in step with kg.namespaces
+    assert doc["@context"] == PREFIXES  # embedded: standard parsers need no URL (issue 20)
     keys = {k for g in doc["@graph"] for n in g.get("@graph", [g]) for k in n}
     assert "kg:legalBasis" in keys and "@type" in keys
 
@@ -123,3 +120,61 @@ def test_cli_export(build, tmp_path):
     assert (tmp_path / "dist" / "context.jsonld").exists()
     r = run_kg("export", "--store", str(build), "--format", "rdfxml", "--out", str(tmp_path / "x"))
     assert r.returncode == 2 and "unknown export format" in r.stderr
+
+
+VCARD = ns.Namespace("http://www.w3.org/2006/vcard/ns#")
+
+
+def test_dcat_publisher_contact_spatial_theme_from_a_config_file_and_flags(build, tmp_path):
+    """Issue 20: nothing hard-coded — the publisher and contact point come from the config file, flags override
+    it, the values read back from the description, and it conforms to the DCAT-AP shapes."""
+    cfg = tmp_path / "dcat.json"
+    cfg.write_text(json.dumps({
+        "publisher": {"name": "総務省 行政評価局", "name_en": "Administrative Evaluation Bureau, MIC",
+                      "url": "https://www.soumu.go.jp/main_sosiki/hyouka/",
+                      "type": "http://purl.org/adms/publishertype/NationalAuthority"},
+        "contact": {"name": "行政事業レビュー担当", "email": "review@example.go.jp"},
+        "dataset": {"themes": ["http://publications.europa.eu/resource/authority/data-theme/GOVE"],
+                    "conforms_to": ["https://kg.example.org/ns"]}}, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "d" / "graph.nt"
+    r = run_kg("export", "--store", str(build), "--format", "nt", "--out", str(out), "--dcat-config", str(cfg),
+               "--contact-url", "https://example.go.jp/contact")
+    assert r.returncode == 0, r.stderr
+    assert "warning: DCAT" not in r.stderr
+    g = Graph().parse(tmp_path / "d" / "graph.dcat.ttl", format="turtle")
+    ds = next(g.subjects(ns.RDF.type, ns.DCAT.Dataset))
+    pub = g.value(ds, ns.DCTERMS.publisher)
+    assert g.value(next(g.subjects(ns.RDF.type, ns.DCAT.Catalog)), ns.DCTERMS.publisher) == pub
+    assert {str(n) for n in g.objects(pub, ns.FOAF.name)} == {"総務省 行政評価局", "Administrative Evaluation Bureau, MIC"}
+    assert "kg" not in {str(n) for n in g.objects(pub, ns.FOAF.name)}
+    assert g.value(pub, ns.FOAF.homepage) == URIRef("https://www.soumu.go.jp/main_sosiki/hyouka/")
+    assert g.value(pub, ns.DCTERMS.type) == URIRef("http://purl.org/adms/publishertype/NationalAuthority")
+    cp = g.value(ds, ns.DCAT.contactPoint)
+    assert str(g.value(cp, VCARD.fn)) == "行政事業レビュー担当"
+    assert g.value(cp, VCARD.hasEmail) == URIRef("mailto:review@example.go.jp")
+    assert g.value(cp, VCARD.hasURL) == URIRef("https://example.go.jp/contact")  # the flag, over the file
+    assert set(g.objects(ds, ns.DCTERMS.spatial)) == {  # Japan, by default
+        URIRef("http://publications.europa.eu/resource/authority/country/JPN"), URIRef("https://sws.geonames.org/1861060/")}
+    assert set(g.objects(ds, ns.DCAT.theme)) == {URIRef("http://publications.europa.eu/resource/authority/data-theme/GOVE")}
+    assert set(g.objects(ds, ns.DCTERMS.conformsTo)) == {URIRef("https://kg.example.org/ns")}
+
+
+def test_dcat_without_a_publisher_invents_none_and_says_what_is_missing(build, exported):
+    from kg.publish.dcat import check
+
+    g = Graph().parse(exported["dcat"], format="turtle")
+    assert not list(g.objects(None, ns.DCTERMS.publisher)) and not list(g.objects(None, ns.DCAT.contactPoint))
+    assert not list(g.objects(None, ns.FOAF.name))
+    warnings = exported["dcat_warnings"]
+    assert warnings == check(Path(exported["dcat"]).read_text(encoding="utf-8"))
+    assert any("catalogue needs one publisher" in w for w in warnings)
+    assert any("dataset needs a contact point" in w for w in warnings)
+    assert len(warnings) == 3  # catalogue publisher, dataset publisher, dataset contact point
+
+
+def test_dcat_config_errors_name_file_and_key(build, tmp_path):
+    cfg = tmp_path / "bad.json"
+    cfg.write_text(json.dumps({"publisher": {"nmae": "x"}}), encoding="utf-8")
+    r = run_kg("export", "--store", str(build), "--format", "nt", "--out", str(tmp_path / "x.nt"),
+               "--dcat-config", str(cfg))
+    assert r.returncode == 2 and "bad.json" in r.stderr and "'nmae'" in r.stderr

@@ -40,7 +40,7 @@ def run(tmp_path_factory):
     build_dir = tmp_path_factory.mktemp("nb-build")
     build([str(SEEDS)], build_dir, BuildOptions(quiet=True))
     out = tmp_path_factory.mktemp("nb-out")
-    results = {}
+    results, executed = {}, {}
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("KG_BUILD", str(build_dir))
         mp.setenv("KG_NOTEBOOK_OUT", str(out))
@@ -49,7 +49,8 @@ def run(tmp_path_factory):
             NotebookClient(nb, kernel_name="python3", timeout=600,
                            resources={"metadata": {"path": str(NB_DIR)}}).execute()
             results[name] = _keys(nb)
-    return results, out
+            executed[name] = nb
+    return results, out, executed
 
 
 def _keys(nb) -> dict[str, str]:
@@ -120,8 +121,12 @@ def test_contractors_numbers(run):
     top_corp = max(per_corp_total, key=per_corp_total.get)
     assert keys["top_corporation"] == top_corp
     _close(keys, "top_corporation_total", per_corp_total[top_corp])
-    # no corporation is shared by two programs in the seeds: the projection has programs but no edges
-    assert _num(keys, "edges") == 0
+    # the contractor network: every corporation of the seeds (none is a 地方公共団体 or 国の機関; the 26,818 百万円
+    # row printed 地方公共団体 is set apart), each with the one program paying it
+    pairs = {(p["corporate_number"], src) for src, p in rows}
+    assert _num(keys, "network_edges") == len(pairs) == 16
+    assert _num(keys, "network_nodes") == len(per_corp_rows) + len({src for _, src in pairs})
+    assert _num(keys, "set_apart") == 1 and _num(keys, "set_apart_total") == 26818
 
 
 def test_statutes_numbers(run):
@@ -147,7 +152,12 @@ def test_policy_tree_numbers(run):
     year = ev["evaluation_fiscal_year"]
     assert _num(keys, "means") == len(ev["means"]) == 23
     assert _num(keys, "indicator") == len(ev["indicators"])
-    assert _num(keys, "measure") == 1
+    # one tree: the 事前分析表's 施策 (the same concept as seeds 001/002 name) and the 施策 of seeds 000 and 003
+    import re
+
+    measures = {re.sub(r"^\d+\.\s*", "", g["policy_evaluation"]["measure"]) for g in _sheets()} | {ev["policy"]["name"]}
+    assert _num(keys, "measure") == len(measures) == 3
+    assert _num(keys, "sheets_held") == len(_sheets()) == 4
     amounts = {m["index"]: next((b.get("amount") for b in m["budget"] if b["fiscal_year"] == year), None)
                for m in ev["means"]}
     _close(keys, "means_budget", sum(a for a in amounts.values() if a is not None))
@@ -189,7 +199,7 @@ def test_png_written(run, name, min_bytes):
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > min_bytes, (name, len(data))
 
 
-@pytest.mark.parametrize("name", ["contractors_network.html", "contractors_two_mode.html"])
+@pytest.mark.parametrize("name", ["contractors_network.html"])
 def test_html_written(run, name):
     text = (run[1] / name).read_text(encoding="utf-8")
     assert "<svg" in text and "<script>" in text and "addEventListener('wheel'" in text
@@ -197,10 +207,10 @@ def test_html_written(run, name):
     assert text.count('class="n"') >= 3  # programs are drawn
 
 
-def test_two_mode_html_lists_corporations(run):
-    text = (run[1] / "contractors_two_mode.html").read_text(encoding="utf-8")
+def test_network_html_lists_corporations(run):
+    text = (run[1] / "contractors_network.html").read_text(encoding="utf-8")
     assert "corp/1010001143390" in text  # the node info names the corporation IRI
-    assert os.path.getsize(run[1] / "contractors_two_mode.html") > 5000
+    assert os.path.getsize(run[1] / "contractors_network.html") > 5000
 
 
 def test_contractors_money_flow_sankey(run):
@@ -211,3 +221,65 @@ def test_contractors_money_flow_sankey(run):
     _close(keys, "flow[B->H]", 6)
     page = (out / "money_flow_sankey.html").read_text(encoding="utf-8")
     assert "Asia Wise法律事務所" in page and "B. PwCコンサルティング合同会社 → H. Asia Wise法律事務所: 6 百万円" in page
+
+
+def _outputs(nb):
+    for cell in nb.cells:
+        yield from cell.get("outputs", [])
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_plots_are_inline_and_saved(run, name):
+    """Issue 20: every PNG a notebook saves is also shown inline (an image/png output), and exists."""
+    nb = run[2][name]
+    saved = [line[len("saved "):] for o in _outputs(nb) if o.get("output_type") == "stream"
+             for line in o["text"].splitlines() if line.startswith("saved ")]
+    pngs = [p for p in saved if p.endswith(".png")]
+    inline = [o for o in _outputs(nb) if "image/png" in o.get("data", {})]
+    assert pngs and len(inline) == len(pngs), (name, pngs, len(inline))
+    for p in saved:
+        assert Path(p).exists() and Path(p).parent == run[1]
+
+
+def _findings(nb) -> str:
+    last = nb.cells[-1]
+    md = [o["data"]["text/markdown"] for o in last.get("outputs", []) if "text/markdown" in o.get("data", {})]
+    assert md and md[0].startswith("## Findings"), "the last cell shows the findings"
+    assert "findings(" in last.source  # computed, not typed
+    return md[0]
+
+
+def test_contractors_findings_are_the_printed_numbers(run):
+    keys, text = run[0]["contractors"], _findings(run[2]["contractors"])
+    assert f"{_num(keys, 'top_payee_total'):,.0f} 百万円" in text and keys["top_payee"] in text
+    assert f"{int(_num(keys, 'set_apart'))} of the {int(_num(keys, 'ranked_payees'))} ranked payees" in text
+    assert f"{_num(keys, 'set_apart_total'):,.0f} 百万円" in text
+    assert f"({keys['top_corporation']}): {_num(keys, 'top_corporation_total'):,.0f} 百万円" in text
+    assert f"{int(_num(keys, 'corporations_in_several_programs'))} of {int(_num(keys, 'corporations'))} corporations" \
+        in text
+
+
+def test_statutes_findings_are_the_printed_numbers(run):
+    keys, text = run[0]["statutes_policy"], _findings(run[2]["statutes_policy"])
+    assert f"{int(_num(keys, 'laws'))} laws are cited" in text
+    assert f"budget of {_num(keys, 'budget[総務省設置法]'):,.0f} 百万円" in text and "総務省設置法 underpins" in text
+    assert (f"{int(_num(keys, 'policy'))} 政策, {int(_num(keys, 'measure'))} 施策, {int(_num(keys, 'indicator'))} "
+            f"測定指標 and {int(_num(keys, 'means'))} 達成手段") in text
+    assert f"{_num(keys, 'means_budget'):,.0f} 百万円" in text
+    assert f"has {_num(keys, 'budget[18]'):,.0f} 百万円" in text  # 達成手段 18 is the largest in seed 004
+
+
+def test_budgets_findings_are_the_printed_numbers(run):
+    keys, text = run[0]["budgets_over_time"], _findings(run[2]["budgets_over_time"])
+    years = sorted(int(k[7:-1]) for k in keys if k.startswith("budget[") and "|" not in k and keys[k] != "nan")
+    first, last = years[0], years[-1]
+    assert (f"budget {_num(keys, f'budget[{first}]'):,.0f} 百万円 in {first}, "
+            f"{_num(keys, f'budget[{last}]'):,.0f} 百万円 in {last}") in text
+    # its closest program: seed 002, through 住民基本台帳法; and the 達成手段 it implements (seed 004)
+    assert "most closely connected to it is 社会保障・税に関わる番号制度に関するシステム構築等に要する経費" in text
+    assert "It implements 達成手段 9 of 2017年度 事前分析表 政策8" in text
+
+
+def test_connected_programs_table(run):
+    assert _num(run[0]["budgets_over_time"], "connected") == 20
+    assert _num(run[0]["statutes_policy"], "connected") >= 5

@@ -94,6 +94,30 @@ def test_pdf_text_gives_the_xlsx_header_fields(fixtures, xlsx_records, name, fmt
             assert p[k] is None or p[k] == want[k], (p, want)
 
 
+PARAGRAPH_FORMATS = [f"{p}.{t}.txt" for p in ("lo", "rl") for t in ("pdfminer", "pdftotext")]
+
+
+@pytest.mark.parametrize("fmt", PARAGRAPH_FORMATS)
+@pytest.mark.parametrize("name", sorted(SHEETS))
+def test_paragraph_text_gives_the_xlsx_policy_evaluation_and_past_numbers(fixtures, xlsx_records, name, fmt):
+    """Paragraph-per-cell text (pdfminer, pdftotext) puts the 政策 / 施策 labels apart from their values and
+    writes tables column by column or row by row: the values' shapes still give the .xlsx record's 政策評価 and
+    past numbers (with their years), and 関連事業 is the .xlsx's or unknown, never other rows."""
+    rec = extract_path(fixtures[name][fmt])
+    ref = xlsx_records[name]
+    assert rec["policy_evaluation"] == ref["policy_evaluation"]
+    assert rec["past_project_numbers"] == ref["past_project_numbers"]
+    assert rec["related_projects"] in ([], ref["related_projects"])
+    assert not any(w["code"] == "policy_evaluation_missing" for w in rec["warnings"]) or ref["policy_evaluation"] is None
+
+
+def test_paragraph_text_gives_most_related_projects(fixtures, xlsx_records):
+    got = [(extract_path(f[fmt])["related_projects"], xlsx_records[n]["related_projects"])
+           for n, f in fixtures.items() for fmt in PARAGRAPH_FORMATS]
+    with_rows = [(g, r) for g, r in got if r]
+    assert with_rows and sum(g == r for g, r in with_rows) >= len(with_rows) - 2, with_rows
+
+
 @pytest.mark.parametrize("producer", ["lo", "rl"])
 @pytest.mark.parametrize("name", sorted(SHEETS))
 def test_row_style_text_gives_the_xlsx_budget_and_payees(fixtures, xlsx_records, name, producer):
@@ -105,3 +129,40 @@ def test_row_style_text_gives_the_xlsx_budget_and_payees(fixtures, xlsx_records,
     assert rec["payees"] == ref["payees"]
     assert rec["past_project_numbers"] == ref["past_project_numbers"]
     assert rec["policy_evaluation"] == ref["policy_evaluation"]
+
+
+REPEATED_HEADER = {  # a payee table's header as a continuation page repeats it, with the block's title
+    "pdftotext": ["{title}", "支出先", "", "法人番号", "", "業務概要", "", "支出額 (百万円) 契約方式等", "",
+                  "入札者数 (応募 落札率", "者数)", ""],
+    "pdfplumber": ["{title}", "支出先 法人番号 業務概要 支出額(百万円) 契約方式等 入札者数(応募者数) 落札率"],
+}
+
+
+@pytest.mark.parametrize("tool", sorted(REPEATED_HEADER))
+def test_repeated_payee_header_starts_no_block_and_no_row(fixtures, xlsx_records, tmp_path, tool):
+    """A payee table continued on the next page under a repeated header (and its block title) gives the same
+    payees as without it: the header starts no new block and makes no row (every sheet whose text gives a
+    block's second row; at least three)."""
+    import re
+
+    tried = 0
+    for name in sorted(SHEETS):
+        src = fixtures[name][f"rl.{tool}.txt"]
+        lines = src.read_text(encoding="utf-8").split("\n")
+        before = extract_path(src)
+        second = next((p for p in before["payees"] if p["rank"] == 2), None)
+        if second is None:
+            continue
+        lo = next(i for i, x in enumerate(lines) if "支出先上位" in x)
+        at = next(i for i in range(lo, len(lines)) if re.match(r"^2(?: |$)", lines[i]) and
+                  second["name"][:4] in " ".join(lines[i:i + 3]))
+        title = next(x for x in reversed(lines[lo:at]) if re.match(r"^[A-Z]\.", x)).split(" ")[0]
+        lines[at:at] = [x.format(title=title) for x in REPEATED_HEADER[tool]]
+        p = tmp_path / src.name
+        p.write_text("\n".join(lines), encoding="utf-8")
+        after = extract_path(p)
+        assert after["payees"] == before["payees"], name
+        ref = {(x["block"], x["rank"]) for x in xlsx_records[name]["payees"]}
+        assert {(x["block"], x["rank"]) for x in after["payees"]} <= ref
+        tried += 1
+    assert tried >= 3

@@ -77,12 +77,32 @@ def test_contractor_programs(store):
 
 
 def test_policy_tree_measure_spelled_two_ways_is_one_concept(store):
-    rows = [r for r in ask(store, "policy-tree") if r["measure_label"] == "電子政府・電子自治体の推進"]
+    tree = [r for r in ask(store, "policy-tree") if r["measure_label"] == "電子政府・電子自治体の推進"]
+    rows = [r for r in tree if r["source"] == "sheet"]
     # seed 002 prints 政策 "IV.電子政府・電子自治体", seed 001 "電子政府・電子自治体": one 政策, one 施策
     assert {r["year"] for r in rows} == {"2017", "2020"}
     assert len({r["policy"] for r in rows}) == 1 and len({r["measure"] for r in rows}) == 1
     concept = rows[0]["measure"]
-    assert {r["sheet"] for r in ask(store, "policy-tree", concept=concept)} == {r["sheet"] for r in rows}
+    assert {r["sheet"] for r in ask(store, "policy-tree", concept=concept)} == {r["sheet"] for r in tree}
+
+
+def test_policy_tree_merges_the_evaluation_hierarchy(store):
+    """One tree (issue 20): the 事前分析表 (seed 004) hangs its 測定指標 and 達成手段 under the same 政策/施策
+    concepts as the sheets' own fields, down to the sheet implementing each 達成手段."""
+    tree = ask(store, "policy-tree", ministry="総務省")
+    ev = [r for r in tree if r["source"] == "evaluation"]
+    assert {r["measure_label"] for r in ev} == {"電子政府・電子自治体の推進"}
+    assert {r["policy_label"] for r in ev} == {"電子政府・電子自治体"}
+    assert len({r["means"] for r in ev if r["means"]}) == 23
+    # seed 002's sheet: under its 施策 by its own fields, and as 達成手段 18, measured by 測定指標 8
+    mine = [r for r in tree if r["sheet"] == MYNUMBER]
+    assert {r["source"] for r in mine} == {"sheet", "evaluation"}
+    by_means = next(r for r in mine if r["source"] == "evaluation")
+    assert (by_means["means_index"], by_means["indicator_number"]) == ("18", "8")
+    assert by_means["title"] == "社会保障・税に関わる番号制度に関するシステム構築等に要する経費"
+    assert len({r["measure"] for r in mine}) == 1 and len({r["policy"] for r in mine}) == 1
+    # every 測定指標 of the 事前分析表 is in the tree, with or without a 達成手段
+    assert len({r["indicator"] for r in ev if r["indicator"]}) == 10
 
 
 def test_same_measure(store):

@@ -29,7 +29,7 @@ log = logging.getLogger("kg.build")
 class InputResult:
     input: Input
     records: list[Record] = field(default_factory=list)
-    status: str = "ok"  # ok | warnings | failed | skipped
+    status: str = "ok"  # ok | warnings | failed | skipped | duplicate (kg.build.duplicates)
     reasons: list[str] = field(default_factory=list)
     seconds: float = 0.0
     cached: bool = False
@@ -221,6 +221,9 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
         cache.prune()
     if bar:
         bar.done()
+    from kg.build.duplicates import mark_duplicates
+
+    duplicates = mark_duplicates(results)  # issue 17: the same sheet given twice: one kept, the others reported
     records = [r for res in results for r in res.records]
     stage("extract", "link")
     records, link_report = link_all(records)
@@ -267,6 +270,8 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
     }
     if not report["truncated_values"]:
         del report["truncated_values"]
+    if duplicates:
+        report["duplicate_sheets"] = duplicates
     tx.write_text("report.json", json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     return report
 

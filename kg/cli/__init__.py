@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-COMMAND_MODULES = ("build", "extract", "query", "publish", "flow", "findings", "search")
+COMMAND_MODULES = ("build", "extract", "query", "publish", "flow", "findings", "search", "related")
 
 
 def make_parser() -> argparse.ArgumentParser:

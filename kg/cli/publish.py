@@ -21,7 +21,8 @@ def cmd_serve(a) -> int:
                         auth=_auth(a.auth, "KG_SERVE_AUTH"), workers=a.workers, quiet=a.quiet,
                         allowed_services=frozenset(a.allow_service or ()), backlog=a.backlog,
                         request_timeout=a.request_timeout, max_connections=a.max_connections,
-                        max_result_bytes=a.max_result_bytes, long_after=a.long_after, long_lane=a.long_lane)
+                        max_result_bytes=a.max_result_bytes, long_after=a.long_after, long_lane=a.long_lane,
+                        base=_serve_base(a))
     try:
         return serve(opts)
     except (FileNotFoundError, ValueError) as e:
@@ -30,6 +31,21 @@ def cmd_serve(a) -> int:
     except OSError as e:
         print(f"kg serve: cannot listen on {a.host}:{a.port}: {e}", file=sys.stderr)
         return 1
+
+
+def _serve_base(a) -> str:
+    """--base, else the base the store was built with (DIR/report.json), else kg's placeholder."""
+    import json
+
+    from kg.iris import DEFAULT_BASE, norm_base
+
+    if a.base:
+        return a.base  # checked with the other options (kg.publish.serve.check_options)
+    try:
+        return norm_base(json.loads((Path(a.store) / "report.json").read_text(encoding="utf-8")).get("base")
+                         or DEFAULT_BASE)
+    except (OSError, ValueError, AttributeError):
+        return DEFAULT_BASE
 
 
 def cmd_push(a) -> int:
@@ -58,14 +74,23 @@ def cmd_push(a) -> int:
 
 def cmd_export(a) -> int:
     from kg.build.progress import Ticker, bytes_of
+    from kg.publish.dcat import Publication, PublicationError, load_publication
     from kg.publish.export import ExportError, export
 
     formats = [f.strip() for spec in a.format for f in spec.split(",") if f.strip()]
     out = Path(a.out)
+    try:
+        pubn = (load_publication(a.dcat_config) if a.dcat_config else Publication()).updated(
+            publisher=a.publisher, publisher_en=a.publisher_en, publisher_url=a.publisher_url,
+            publisher_type=a.publisher_type, contact_name=a.contact_name, contact_email=a.contact_email,
+            contact_url=a.contact_url, spatial=a.spatial, themes=a.theme, conforms_to=a.conforms_to)
+    except PublicationError as e:
+        print(f"kg export: {e}", file=sys.stderr)
+        return 2
     ticker = Ticker("export", bytes_of(out.parent, out.name + "*"))  # bytes written so far
     try:
         res = export(a.store, formats, a.out, base=a.base, context_url=a.context_url, download_url=a.download_url,
-                     endpoint=a.endpoint)
+                     endpoint=a.endpoint, publication=pubn)
     except (FileNotFoundError, ExportError) as e:
         print(f"kg export: {e}", file=sys.stderr)
         return 2
@@ -75,6 +100,8 @@ def cmd_export(a) -> int:
         print(f"wrote {path} ({fmt})")
     print(f"wrote {res['dcat']} (DCAT + VoID) and {res['context']} (JSON-LD context); "
           f"{res['counts']['triples']} triples, {res['counts']['quads']} quads")
+    for w in res["dcat_warnings"]:
+        print(f"kg export: warning: DCAT: {w}", file=sys.stderr)
     return 0
 
 
@@ -107,6 +134,9 @@ def register(sub) -> None:
                    help="seconds after which a running query moves to the long-query lane (default 1)")
     s.add_argument("--long-lane", type=int, default=2,
                    help="long queries running at once; short ones keep --workers workers (default 2; 0 = no lane)")
+    s.add_argument("--base", metavar="IRI",
+                   help="base IRI of the store's IRIs: IRIs under it dereference here (303 to /page/… or /data/…); "
+                        "default: the base the store was built with (report.json), else " + DEFAULT_BASE)
     s.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("push", help="upload the store to a SPARQL 1.1 Graph Store Protocol endpoint")
@@ -127,7 +157,24 @@ def register(sub) -> None:
                    help="output format; repeat or comma-separate for several (then --out is a file stem)")
     e.add_argument("--out", required=True, help="output file (or stem with several formats)")
     e.add_argument("--base", default=DEFAULT_BASE, help="base IRI of the dataset description")
-    e.add_argument("--context-url", help="published URL of the JSON-LD context (default {base}ns/context.jsonld)")
+    e.add_argument("--context-url", help="URL the JSON-LD context (embedded in the dump) is also published at; "
+                                         "listed as the JSON-LD distribution's dcterms:conformsTo")
+    d = e.add_argument_group("DCAT", "who publishes the data and what it covers (flags override --dcat-config); "
+                                     "nothing is invented when not given: kg export warns what DCAT-AP misses")
+    d.add_argument("--dcat-config", metavar="FILE", help="TOML or JSON with [publisher] name/name_en/url/type, "
+                                                         "[contact] name/email/url, [dataset] spatial/themes/conforms_to")
+    d.add_argument("--publisher", help="publisher name (foaf:name)")
+    d.add_argument("--publisher-en", help="publisher name in English")
+    d.add_argument("--publisher-url", help="publisher homepage")
+    d.add_argument("--publisher-type", help="publisher type IRI (e.g. http://purl.org/adms/publishertype/NationalAuthority)")
+    d.add_argument("--contact-name", help="contact point name (vcard:fn)")
+    d.add_argument("--contact-email", help="contact point e-mail")
+    d.add_argument("--contact-url", help="contact point URL (a form or page)")
+    d.add_argument("--spatial", action="append", metavar="IRI", help="spatial coverage (repeat; default Japan: EU "
+                                                                      "country authority JPN and GeoNames 1861060)")
+    d.add_argument("--theme", action="append", metavar="IRI", help="dcat:theme (repeat; default EU data themes "
+                                                                    "GOVE and ECON)")
+    d.add_argument("--conforms-to", action="append", metavar="IRI", help="dcterms:conformsTo of the dataset (repeat)")
     e.add_argument("--download-url", help="URL the dumps will be published under (default {base}download/)")
     e.add_argument("--endpoint", help="public SPARQL endpoint URL to list in the description")
     e.set_defaults(func=cmd_export)

@@ -4,13 +4,25 @@ whatever its source (review sheets in any format, JUDGIT, RS):
 
 - ``amount_problem(value)``: why an amount in 百万円 is impossible (a 13-digit number, which is what a
   法人番号 read as an amount looks like; anything above ``AMOUNT_MAX``), or None;
-- ``check_amounts(rec)``: every budget figure and payee amount; an impossible one, a payee amount above
-  everything the program had (its largest 計 and 執行額), and a 計 that its parts do not add up to are
-  each a warning naming the field and the source line, and the value is moved out of the field into
-  ``extra["withheld"]`` ({field, value, reason, line}) so it reaches neither the graph nor the rankings;
+- ``check_amounts(rec, totals=...)``: every amount of the record; an impossible one (budget figures, payee
+  amounts, their contracts, RS blocks, 費目・使途 items, 間接経費), a payee amount equal to the payee's own
+  法人番号 (also read as 円), a payee amount above everything the program had (its largest 計, 執行額,
+  当初予算 and 要求額, when that is above 0), and, with ``totals="withhold"``, a 計 that its parts do not add
+  up to are each a warning naming the field and the source line, and the value is moved out of the field
+  into ``extra["withheld"]`` ({field, value, reason, code, line}) so it reaches neither the graph nor the rankings;
 - ``check_record(rec)``: the above plus year checks, for review sheets (called by kg.extract.dispatch);
 - ``unestablished(rec)``: the reasons a review sheet cannot stand as a document (no 事業名, no fiscal year);
   the build marks such a document ``failed`` in report.json.
+
+Withheld versus only reported. A value that cannot be an amount at all is withheld whatever the source. A
+計 that is not the sum of its parts is withheld for documents (``totals="withhold"``: the extractor read the
+table, so a 計 that does not add up means a misread cell) but not for JUDGIT and RS (``totals="finding"``):
+there the figures are the official data as published — the RS 計 is the 歳出予算現額, which does not subtract
+翌年度へ繰越し, and JUDGIT 2015/2016 give 翌年度へ繰越し as 0 where the sheet printed one — and
+kg.link.findings.amounts reports them as ``budget_total_not_sum`` findings with the printed figures. A payee
+amount above the program's largest figure is withheld everywhere: no payee receives more than the whole
+program in every year; a payee above only one year's 執行額 stays and is a ``payee_above_execution`` finding.
+JUDGIT writes 0 where a sheet prints "-", so a program whose figures are all 0 gives no ceiling.
 """
 from __future__ import annotations
 
@@ -45,13 +57,50 @@ def _line(rec: Record, key: str) -> int | None:
 def _withhold(rec: Record, holder: dict, key: str, field: str, reason: str, code: str, line: int | None) -> None:
     value = holder.get(key)
     holder[key] = None
-    rec.setdefault("extra", {}).setdefault("withheld", []).append(
-        {"field": field, "value": value, "reason": reason, **({"line": line} if line is not None else {})})
+    held = rec.setdefault("extra", {}).setdefault("withheld", [])
+    if any(h.get("field") == field and h.get("value") == value for h in held):
+        return  # a copy of a value already withheld (RS blocks and 間接経費 are kept twice in the record)
+    held.append(
+        {"field": field, "value": value, "reason": reason, "code": code, **({"line": line} if line is not None else {})})
     warn(rec, code, f"{field}: {reason}; value withheld", line=line, field=field)
 
 
-def check_amounts(rec: Record) -> None:
-    """Withhold impossible budget figures and payee amounts (see module doc). Idempotent."""
+def _as_yen_equal(amount, number: str | None) -> bool:
+    """``amount`` (百万円) is the 法人番号 ``number`` itself, written as 百万円 or as 円 (RS columns are 円)."""
+    if not number or not isinstance(amount, int | float) or isinstance(amount, bool) or amount <= 0:
+        return False
+    n = int(number)
+    return amount == n or round(amount * 1_000_000) == n
+
+
+def _other_amounts(rec: Record):
+    """(holder, key, field) of every amount outside the budget rows and the payees' own amounts."""
+    for p in rec.get("payees") or []:
+        for i, c in enumerate(p.get("contracts") or [], 1):
+            yield c, "amount", f"payees[{p.get('block')}|{p.get('rank')}].contracts[{i}].amount"
+    for b in rec.get("blocks") or []:
+        code = b.get("code")
+        yield b, "amount", f"blocks[{code}].amount"
+        for i, it in enumerate(b.get("expense_items") or [], 1):
+            yield it, "amount", f"blocks[{code}].expense_items[{i}].amount"
+        for i, c in enumerate(b.get("contracts") or [], 1):
+            yield c, "amount", f"blocks[{code}].contracts[{i}].amount"
+    extra = rec.get("extra") or {}
+    for code, info in sorted((extra.get("blocks") or {}).items()):
+        if isinstance(info, dict):
+            yield info, "amount", f"blocks[{code}].amount"
+    for i, it in enumerate(extra.get("expense_items") or [], 1):
+        yield it, "amount", f"expense_items[{i}].amount"
+    for holder in (rec, extra):
+        for i, it in enumerate(holder.get("indirect_costs") or [], 1):
+            yield it, "amount", f"indirect_costs[{i}].amount"
+    for i, f in enumerate(rec.get("flows") or []):
+        yield f, "amount", f"flows[{i}].amount"
+
+
+def check_amounts(rec: Record, totals: str = "withhold") -> None:
+    """Withhold impossible amounts (see module doc); ``totals``: "withhold" (documents) or "finding" (JUDGIT,
+    RS: a 計 not the sum of its parts stays, kg.link.findings reports it). Idempotent."""
     budget = rec.get("budget") or []
     for b in budget:
         fy = b.get("fiscal_year")
@@ -59,7 +108,7 @@ def check_amounts(rec: Record) -> None:
             why = amount_problem(b.get(k))
             if why:
                 _withhold(rec, b, k, f"budget[{fy}].{k}", why, "implausible_amount", _line(rec, f"budget[{fy}]"))
-    for b in budget:
+    for b in budget if totals == "withhold" else ():
         parts = [b.get(k) for k in BUDGET_FIELDS[:5]]
         known = [v for v in parts if isinstance(v, int | float)]
         total = b.get("total")
@@ -72,15 +121,24 @@ def check_amounts(rec: Record) -> None:
                    if isinstance(b.get(k), int | float)), default=None)
     for p in rec.get("payees") or []:
         key = f"payees[{p.get('block')}|{p.get('rank')}]"
-        why = amount_problem(p.get("amount"))
+        a = p.get("amount")
+        why = amount_problem(a)
+        if why is None and _as_yen_equal(a, p.get("corporate_number")):
+            shown = a if a == int(p["corporate_number"]) else f"{a} 百万円 ({p['corporate_number']} 円)"
+            why = f"{shown} is the payee's own 法人番号 {p['corporate_number']}, not an amount"
         if why:
             _withhold(rec, p, "amount", f"{key}.amount", why, "implausible_amount", _line(rec, key))
             continue
-        a = p.get("amount")
-        if ceiling is not None and isinstance(a, int | float) and a > ceiling + 0.5:
+        if ceiling and isinstance(a, int | float) and a > ceiling + 0.5:
             _withhold(rec, p, "amount", f"{key}.amount",
                       f"{a:,} 百万円 is above the program's largest 計 and 執行額 ({ceiling:,} 百万円)",
                       "payee_amount_above_budget", _line(rec, key))
+    for holder, key, field in _other_amounts(rec):
+        why = amount_problem(holder.get(key))
+        if why:
+            where = field.rsplit(".", 1)[0]
+            line = _line(rec, where) or _line(rec, where.split(".")[0]) or _line(rec, where.split("[")[0])
+            _withhold(rec, holder, key, field, why, "implausible_amount", line)
 
 
 def unestablished(rec: Record) -> list[str]:

@@ -426,7 +426,10 @@ def _payees(rec: Record, L: list[str]) -> None:
     if lo is None:
         warn(rec, "payees_missing", "no 支出先上位10者リスト", field="payees")
         return
-    text_rows = payee_rows(L, lo) if not paragraph_style(L) else payee_paragraphs(L, lo)
+    notes: list = []
+    text_rows = payee_rows(L, lo) if not paragraph_style(L) else payee_paragraphs(L, lo, notes)
+    for line, message in notes:
+        warn(rec, "payees_partial", message, line=line, field="payees")
     if text_rows:
         for r in text_rows:
             rec["payees"].append(fields.build_payee(rec, r.block, r.rank, r.cells, line=r.line))
@@ -439,6 +442,8 @@ def _payees(rec: Record, L: list[str]) -> None:
     letters, names, totals = _blocks(L, lo)
     rows = _payee_rows(L, lo)
     if not rows:
+        warn(rec, "payees_unread", "支出先上位10者リスト: no payee row could be read in this text (the payees are "
+             "unknown, not absent)", line=lo, field="payees")
         return
     amounts = [parse_number(r["amount"]).value or 0 for r in rows]
     assign: list[str] = []
@@ -566,7 +571,9 @@ def _label_anchored(rec: Record, L: list[str]) -> None:
 def _label_lists(rec: Record, L: list[str]) -> None:
     """List fields read between their label and the next (kg.extract.review_text.label_lists), where the
     positional passes found nothing (or past numbers without their years)."""
-    found = label_lists(L, rec["sheet_fiscal_year"])
+    taken = frozenset(v for k in ("project_name", "bureau", "division", "major_policy", "major_expense")
+                      if isinstance(v := rec.get(k), str))
+    found = label_lists(L, rec["sheet_fiscal_year"], taken)
     if "legal_text" in found and (not rec["legal_bases"] or not paragraph_style(L)):
         from kg.normalize.law_ref import parse_legal_bases
 
@@ -591,8 +598,14 @@ def _label_lists(rec: Record, L: list[str]) -> None:
     if "policy_evaluation" in found and (pe is None or pe.get("policy") is None or pe.get("measure") is None):
         rec["policy_evaluation"], line = found["policy_evaluation"]
         span(rec, "policy_evaluation", line)
+    if "related_projects" in found and not rec["related_projects"]:
+        rec["related_projects"], line = found["related_projects"]
+        for i in range(len(rec["related_projects"])):
+            span(rec, f"related_projects[{i}]", line)
     past = rec["past_project_numbers"]
-    if "past_project_numbers" in found and (not past or not any("fiscal_year" in x for x in past)):
+    labelled = found.get("past_project_numbers")
+    if labelled and (not past or not any("fiscal_year" in x for x in past)
+                     or (all("fiscal_year" in x for x in labelled.value) and labelled.value != past)):
         rec["past_project_numbers"], line = found["past_project_numbers"]
         for i in range(len(rec["past_project_numbers"])):
             span(rec, f"past_project_numbers[{i}]", line)

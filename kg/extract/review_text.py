@@ -225,9 +225,11 @@ def plans_plausible(plans: list[dict]) -> bool:
     return True
 
 
-def label_lists(lines: list[str], sheet_year: int | None = None) -> dict[str, Found]:
+def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozenset[str] = frozenset()) -> dict[str, Found]:
     """List-valued fields read between their label and the next one: 根拠法令 (its text), 関係する計画、通知等,
-    政策評価 (政策 / 施策 values), 関連する過去のレビューシートの事業番号. Only what parses is returned."""
+    政策評価 (政策 / 施策 values; by their shape when the labels stand apart from them: ``policy_by_shape``,
+    ``taken`` = texts already placed in other fields), 関連する過去のレビューシートの事業番号. Only what parses
+    is returned."""
     toks = tokens(lines)
     out: dict[str, Found] = {}
     run = _run(toks, "legal", 4)
@@ -242,8 +244,20 @@ def label_lists(lines: list[str], sheet_year: int | None = None) -> dict[str, Fo
     if pol and pol[0] and mea and mea[0]:
         out["policy_evaluation"] = Found(fields.parse_policy_evaluation(pol[0][0].text, mea[0][0].text),
                                          pol[0][0].line)
+    elif (pe := policy_by_shape(toks, lines, taken, sheet_year)) is not None:
+        out["policy_evaluation"] = pe
+    if paragraph_style(lines):
+        pe = out.get("policy_evaluation")
+        placed = taken | {v for v in ((pe.value or {}).values() if pe else ()) if v}
+        if pe and pe.value and all(pe.value.values()):
+            placed |= {fields.join_wrapped(pe.value.values())}
+        if (rel := related_by_shape(toks, frozenset(placed), sheet_year)) is not None:
+            out["related_projects"] = rel
     run = _run(toks, "past_project_numbers", 40)
-    if run and run[0]:
+    columns = past_by_columns(toks, sheet_year) if paragraph_style(lines) else None
+    if columns is not None:
+        out["past_project_numbers"] = columns
+    elif run and run[0]:
         words = [w for t in run[0] for w in t.text.split(" ")]
         nums = fields.parse_past_numbers(words, sheet_year)
         if nums:
@@ -582,10 +596,11 @@ def _paragraph_cells(lines: list[str], start: int) -> list[tuple[str, int]]:
     return out
 
 
-def payee_paragraphs(lines: list[str], start: int) -> list[PayeeRow] | None:
+def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:
     """Paragraph-style payee tables (pdftotext's order: rank and name, 法人番号, 業務概要, amount and 契約方式,
-    入札者数, 落札率 as consecutive cells). Every row must have every cell in its shape, ranks must run 1, 2, ...
-    within each block; otherwise None (nothing is guessed)."""
+    入札者数, 落札率 as consecutive cells). Every row must have its cells in their shapes (入札者数 / 落札率 may be
+    unknown when the tool wrote them elsewhere), ranks must run 1, 2, ... within each block; where they stop,
+    the rows before stand and ``notes`` says what was left (``_table_end``); no row at all gives None."""
     cells = _paragraph_cells(lines, start)
     words: list[tuple[str, int, bool]] = []  # (word, line, starts a paragraph)
     for text, ln in cells:
@@ -624,14 +639,14 @@ def payee_paragraphs(lines: list[str], start: int) -> list[PayeeRow] | None:
             k += 1
             continue
         if not (new_para and re.fullmatch(r"\d{1,2}", w)) or block is None:
-            return None
+            return _table_end(out, words, k, notes)
         rank = int(w)
         prev = [r.rank for r in out if r.block == block]
         inferred = False
         if rank == 1 and prev and block < "Z":  # a new block whose title the tool put elsewhere
             block, prev, inferred = chr(ord(block) + 1), [], True
         if rank != (prev[-1] + 1 if prev else 1):
-            return None
+            return _table_end(out, words, k, notes)
         k += 1
         if k < len(words) and not words[k][2]:  # the name on the rank's line
             name, k = take_text(k - 1)
@@ -655,15 +670,203 @@ def payee_paragraphs(lines: list[str], start: int) -> list[PayeeRow] | None:
         tail: list[str] = []
         while rest and _SMALL.match(rest[-1]) and len(tail) < 2:
             tail.insert(0, rest.pop())
-        while len(tail) < 2 and k < len(words) and words[k][2] and _SMALL.match(words[k][0]):
+        # 入札者数 / 落札率 in the paragraphs that follow: a cell alone in its paragraph (「3 京都市」 is the next
+        # row), taken only while the cells fit 入札者数 then 落札率 (pdftotext may write them after the table)
+        while (len(tail) < 2 and k < len(words) and words[k][2] and (k + 1 == len(words) or words[k + 1][2])
+               and _SMALL.match(words[k][0]) and _tail_fits([*tail, words[k][0]])):
             tail.append(words[k][0])
             k += 1
-        if len(tail) != 2 or not rest:
-            return None
+        if not rest or not _tail_fits(tail) or not _CONTRACT_WORDS.search(fields.join_wrapped(rest)):
+            return _table_end(out, words, k, notes)  # 「2 有限責任監査法人…」 is the next row, not amount + 契約方式
+        bidders, rate = (tail[0], tail[1]) if len(tail) == 2 else \
+            (None, tail[0]) if tail and tail[0].endswith("%") else (None, None)
         row = {"name": name, "corporate_number": corp, "description": desc, "amount": am[1],
-               "contract_method": fields.join_wrapped(rest), "bidders": tail[0], "award_rate": tail[1]}
-        out.append(PayeeRow(block, rank, row, ln, inferred))
+               "contract_method": fields.join_wrapped(rest), "bidders": bidders, "award_rate": rate}
+        out.append(PayeeRow(block, rank, row, ln, inferred or len(tail) < 2))
     return out or None
 
 
+_CONTRACT_WORDS = re.compile(r"契約|交付|その他|公募|随意|随契|競争|委託|請負|補助|負担|入札|企画")
+_RATE = re.compile(r"^(?:[-－―]|\d{1,3}(?:\.\d+)?%)$")
+_BIDDERS = re.compile(r"^(?:[-－―]|\d{1,3}(?:\(\d+\))?)$")
+
+
+def _tail_fits(cells: list[str]) -> bool:
+    """入札者数 then 落札率: two cells of those shapes, or one (which of the two a lone cell is: only a % says)."""
+    if len(cells) == 2:
+        return bool(_BIDDERS.match(cells[0]) and _RATE.match(cells[1]))
+    return len(cells) <= 1
+
+
+def _table_end(out: list[PayeeRow], words: list[tuple[str, int, bool]], k: int,
+               notes: list | None = None) -> list[PayeeRow] | None:
+    """Where the rows stop making a table (cells pdftotext wrote after it, 「3」「-」, or a row whose rank and
+    name the tool put elsewhere): the rows read so far stand (each was read whole, in its block). When what is
+    left still holds a 法人番号, rows are missing: ``notes`` gets (line, message) for the caller's warning."""
+    if not out:
+        return None
+    left = [(w, ln) for w, ln, _ in words[k:] if re.fullmatch(r"\d{13}", w)]
+    if left and notes is not None:
+        notes.append((words[k][1], f"支出先上位10者リスト: {len(out)} rows read; from line {words[k][1]} on the cells "
+                                   f"do not make rows ({len(left)} more 法人番号 in them): those payees are unknown"))
+    return out
+
+
 __all__ += ["payee_paragraphs"]
+
+
+# ------------------------------------------------------------------ 政策評価 of paragraph-style text
+
+# the cells that end the 政策評価 row's neighbourhood: the 関連事業 table's headers and the sections after it
+_POLICY_STOP = frozenset({"project_number", "project_name", "past_project_numbers", "payees", "budget", "purpose",
+                          "outline", "legal", "plans"})
+_TABLE_HEADERS = frozenset({"所管府省名", "所管府省", "事業番号", "事業名", "府省庁名"})
+_MINISTRY = re.compile(r"^\S{1,12}(?:省|庁|府|委員会|院|官房|本部|局)$")
+# the head of a 政策 / 施策 name: its numbering (「2.」「(6)」「IV.」「施策目標」), which a wrapped line does not start with
+_ITEM_HEAD = re.compile(r"^(?:\(\s*[0-9]+\s*\)|[0-9]+\s*[.、．]|[IVX]+\s*[.、．\s]|政策|施策|第\s*[0-9一二三四五六七八九十]+)")
+
+
+def _policy_candidate(t: Token, taken: frozenset[str], sheet_year: int | None) -> bool:
+    text = t.text
+    if t.field is not None or is_unknown(text) or _NUMBERISH.match(text) or _is_fragment(text):
+        return False
+    if text in taken or text in _TABLE_HEADERS or _MINISTRY.match(text) or text.startswith("終了"):
+        return False
+    if fields.parse_fiscal_year_cell(text, sheet_year).year is not None or canonical_number(text) is not None:
+        return False
+    return not _NUMBERISH.match(text.replace("%", "")) and len(text) <= 120
+
+
+def _paragraph_lines(lines: list[str], t: Token) -> list[str]:
+    out = []
+    for n in range(t.line, len(lines) + 1):
+        x = nfkc(lines[n - 1])
+        if not x or (out and _split_line(x)[0][1] is not None):
+            break  # the paragraph ends at a blank line or at a line that starts with a label
+        out.append(x)
+    return out
+
+
+def policy_by_shape(toks: list[Token], lines: list[str], taken: frozenset[str] = frozenset(),
+                    sheet_year: int | None = None) -> Found | None:
+    """政策 / 施策 values of paragraph-style text whose labels stand apart from them (pdfminer puts the three
+    labels 政策, 施策, 政策評価… together and the two value cells after them; pdftotext joins the two stacked
+    value cells into one paragraph of two lines, a few cells further on). From the first of these labels up to
+    the next section (the 関連事業 table's 事業番号 / 事業名, past numbers, payees), the first text-shaped value
+    cell (not a number, year, ministry, table header, unknown mark, nor a text already placed in another field,
+    ``taken``) is the 政策 when the cell right after it is one too (the 施策), or when it is a paragraph of
+    exactly two lines of which the second starts like a 施策 (its numbering: 「(6)」「2.」「IV.」「施策…」, which a
+    wrapped line does not); a lone text cell is passed over (a wrapped piece of a column header). Three text
+    cells in a row, an unknown mark ("-") first, or no pair before the next section give None: unknown beats
+    wrong."""
+    k = next((i for i, t in enumerate(toks) if t.field in ("policy", "measure", "policy_eval")), None)
+    if k is None:
+        return None
+    for i in range(k + 1, min(len(toks), k + 80)):
+        t = toks[i]
+        if t.field in _POLICY_STOP:
+            return None
+        if t.field is None and is_unknown(t.text):
+            return None  # the 政策 cell printed empty
+        if not _policy_candidate(t, taken, sheet_year):
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and _policy_candidate(nxt, taken, sheet_year):
+            after = toks[i + 2] if i + 2 < len(toks) else None
+            if after is not None and _policy_candidate(after, taken, sheet_year):
+                return None  # three text cells in a row: not the 政策評価 pair
+            return Found(fields.parse_policy_evaluation(t.text, nxt.text), t.line)
+        para = _paragraph_lines(lines, t)
+        if len(para) == 2 and fields.join_wrapped(para) == t.text and _ITEM_HEAD.match(para[1]):
+            return Found(fields.parse_policy_evaluation(para[0], para[1]), t.line)
+        # a lone text cell (a wrapped piece of a column header: 「要求」) is not the pair: look further
+    return None
+
+
+__all__ += ["policy_by_shape"]
+
+
+# ------------------------------------------------------------------ 関連事業 of paragraph-style text
+
+def _is_year_cell(text: str, sheet_year: int | None) -> bool:
+    return bool(re.fullmatch(r"(?:令和|平成|昭和)?\s*(?:元|\d{1,4})\s*年度?", text)) and \
+        fields.parse_fiscal_year_cell(text, sheet_year).year is not None
+
+
+def related_by_shape(toks: list[Token], taken: frozenset[str] = frozenset(),
+                     sheet_year: int | None = None) -> Found | None:
+    """関連事業 rows of paragraph-style text, read by the cells' shapes: from the 関連事業 label up to the first
+    year cell after the 関連する過去のレビューシート label (those years and numbers are the past numbers) or the
+    payee list, the ministry cells (「…省」「…庁」), the 事業番号 cells and the name cells (text of no other shape,
+    not already placed in another field: ``taken``) each keep their order whether the tool wrote the table row
+    by row (pdftotext) or column by column (pdfminer), so the i-th of each make the i-th row. Accepted only when
+    there are as many ministries as names and as many numbers or none; otherwise None (unknown beats wrong)."""
+    k = next((i for i, t in enumerate(toks) if t.field == "related"), None)
+    if k is None:
+        return None
+    ministries: list[Token] = []
+    numbers: list[Token] = []
+    names: list[Token] = []
+    past = False
+    for t in toks[k + 1:]:
+        if t.field == "payees" or "支出先上位" in t.text:
+            break
+        if t.field == "past_project_numbers":
+            past = True
+        if t.field is not None:
+            continue
+        text = t.text
+        if _is_year_cell(text, sheet_year):
+            if past:
+                break
+            continue
+        if canonical_number(text) is not None:
+            numbers.append(t)
+            continue
+        if is_unknown(text) or _NUMBERISH.match(text) or _is_fragment(text) or text in _TABLE_HEADERS:
+            continue
+        if _MINISTRY.match(text):
+            ministries.append(t)
+        elif text not in taken and not text.startswith("終了") and len(text) <= 120:
+            names.append(t)
+    if not names or len(ministries) != len(names) or len(numbers) not in (0, len(names)):
+        return None
+    rows = [(m.text, numbers[i].text if numbers else None, n.text) for i, (m, n) in enumerate(zip(ministries, names,
+                                                                                                 strict=True))]
+    return Found(fields.parse_related_projects(rows), names[0].line)
+
+
+__all__ += ["related_by_shape"]
+
+
+def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found | None:
+    """関連する過去のレビューシートの事業番号 written column by column (pdfminer: the k year cells, then the k
+    number cells, maybe after the 関連事業 table's last cells): the first run of year cells after the label and
+    the run of 事業番号 cells right after it, paired in order when both runs have the same length (k >= 2).
+    None for any other order (row by row, 「平成28年度 0274」, is read by fields.parse_past_numbers)."""
+    k = next((i for i, t in enumerate(toks) if t.field == "past_project_numbers"), None)
+    if k is None:
+        return None
+    years: list[Token] = []
+    numbers: list[Token] = []
+    for t in toks[k + 1:]:
+        if t.field is not None and not years:
+            continue
+        if t.field is not None or "支出先上位" in t.text:
+            break
+        if _is_year_cell(t.text, sheet_year) and not numbers:
+            years.append(t)
+        elif years and canonical_number(t.text) is not None:
+            numbers.append(t)
+        elif years:
+            break
+    if len(years) < 2 or len(numbers) != len(years):
+        return None
+    words = [w for y, n in zip(years, numbers, strict=True) for w in (y.text, n.text)]
+    nums = fields.parse_past_numbers(words, sheet_year)
+    if len(nums) != len(years) or not all("fiscal_year" in x for x in nums):
+        return None
+    return Found(nums, years[0].line)
+
+
+__all__ += ["past_by_columns"]

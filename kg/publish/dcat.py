@@ -6,12 +6,20 @@ fiscal years in the graph (Japanese fiscal years: 1 April to 31 March), VoID cou
 subjects/objects, properties, classes). Each distribution: download URL, media type (IANA IRI), format,
 byte size, sha256 checksum (spdx:, as in DCAT-AP). References: https://www.w3.org/TR/vocab-dcat-3/,
 https://www.w3.org/TR/void/, DCAT-AP 3 (spdx:checksum).
+
+Who publishes the data is the publisher's to say, not kg's: publisher (name ja/en, homepage, type),
+contactPoint (vCard: name, e-mail, URL), spatial coverage (default Japan), themes and the standards the dataset
+conforms to come from a :class:`Publication` — flags of ``kg export`` or a config file (TOML or JSON,
+``--dcat-config``; see ``load_publication``). Nothing is invented when they are not given: the description then
+has no publisher or contact point, and :func:`check` (SHACL, ``kg/ontology/dcat-shapes.ttl``: what DCAT-AP 3
+makes mandatory or recommends for a catalogue, dataset and distribution) lists what is missing.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -24,6 +32,84 @@ SPDX = Namespace("http://spdx.org/rdf/terms#")
 CC_BY_4 = URIRef("https://creativecommons.org/licenses/by/4.0/")
 IANA = "https://www.iana.org/assignments/media-types/"
 JPN = URIRef("http://publications.europa.eu/resource/authority/language/JPN")
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+# Japan, as the EU country authority and GeoNames name it (DCAT-AP recommends the former for dcterms:spatial)
+JAPAN = ("http://publications.europa.eu/resource/authority/country/JPN", "https://sws.geonames.org/1861060/")
+# EU data themes (DCAT-AP's controlled vocabulary for dcat:theme): government and public sector, economy
+THEMES = ("http://publications.europa.eu/resource/authority/data-theme/GOVE",
+          "http://publications.europa.eu/resource/authority/data-theme/ECON")
+
+
+class PublicationError(ValueError):
+    pass
+
+
+@dataclass
+class Publication:
+    """Who publishes the dataset and what it covers (DCAT). Empty fields are left out of the description."""
+
+    publisher: str | None = None  # name (Japanese or as the publisher writes it)
+    publisher_en: str | None = None
+    publisher_url: str | None = None  # the publisher's homepage (the agent itself is {base}publisher)
+    publisher_type: str | None = None  # e.g. http://purl.org/adms/publishertype/NationalAuthority
+    contact_name: str | None = None
+    contact_email: str | None = None
+    contact_url: str | None = None
+    spatial: list[str] = field(default_factory=lambda: list(JAPAN))
+    themes: list[str] = field(default_factory=lambda: list(THEMES))
+    conforms_to: list[str] = field(default_factory=list)
+
+    def updated(self, **values) -> Publication:
+        """A copy with the values given (None and empty lists keep what is there): flags over the config file."""
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        for k, v in values.items():
+            if k not in data:
+                raise PublicationError(f"unknown DCAT setting {k!r}; known: {', '.join(data)}")
+            if v not in (None, [], ()):
+                data[k] = list(v) if isinstance(data[k], list) else v
+        return Publication(**data)
+
+
+def load_publication(path: str | Path) -> Publication:
+    """A Publication from a TOML (Python 3.11+) or JSON file::
+
+        [publisher]
+        name = "総務省 行政評価局"        # name_en, url, type as well
+        [contact]
+        name = "行政事業レビュー担当"      # email, url
+        [dataset]
+        spatial = ["http://publications.europa.eu/resource/authority/country/JPN"]
+        themes = ["http://publications.europa.eu/resource/authority/data-theme/GOVE"]
+        conforms_to = ["https://kg.example.org/ns"]
+
+    (JSON: the same tables as objects.) A key kg does not know is an error naming the file and the key."""
+    path = Path(path)
+    try:
+        if path.suffix == ".toml":
+            import tomllib  # Python 3.11+
+
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        else:
+            data = json.loads(path.read_text(encoding="utf-8"))
+    except ModuleNotFoundError:
+        raise PublicationError(f"{path}: TOML needs Python 3.11 or later; write the same tables as JSON") from None
+    except (OSError, ValueError) as e:
+        raise PublicationError(f"{path}: cannot read the DCAT config: {e}") from None
+    known = {"publisher": {"name": "publisher", "name_en": "publisher_en", "url": "publisher_url",
+                           "type": "publisher_type"},
+             "contact": {"name": "contact_name", "email": "contact_email", "url": "contact_url"},
+             "dataset": {"spatial": "spatial", "themes": "themes", "theme": "themes", "conforms_to": "conforms_to"}}
+    values: dict = {}
+    for table, entries in (data or {}).items():
+        if table not in known or not isinstance(entries, dict):
+            raise PublicationError(f"{path}: unknown table [{table}]; known: {', '.join(known)}")
+        for k, v in entries.items():
+            if k not in known[table]:
+                raise PublicationError(f"{path}: unknown key {k!r} in [{table}]; known: {', '.join(known[table])}")
+            if known[table][k] in ("spatial", "themes", "conforms_to") and isinstance(v, str):
+                v = [v]
+            values[known[table][k]] = v
+    return Publication().updated(**values)
 
 # provenance format of a source document -> (ja, en) attribution of the publisher
 SOURCE_KINDS = {
@@ -108,8 +194,10 @@ def attribution(formats: set[str | None], egov: bool) -> tuple[str, str]:
 
 def describe(store: ox.Store, dists: list[Distribution], *, base: str, counts: dict, endpoint: str | None = None,
              download_url: str | None = None, issued: str | None = None, context_url: str | None = None,
-             publisher: str = "kg") -> str:
-    """Turtle text of a dcat:Catalog holding one dcat:Dataset (also a void:Dataset) and its distributions."""
+             publication: Publication | None = None) -> str:
+    """Turtle text of a dcat:Catalog holding one dcat:Dataset (also a void:Dataset) and its distributions;
+    publisher, contact point, coverage, themes and standards from ``publication`` (nothing invented)."""
+    pubn = publication or Publication()
     base = base if base.endswith("/") else base + "/"
     download_url = download_url or base + "download/"
     if not download_url.endswith("/"):
@@ -120,15 +208,44 @@ def describe(store: ox.Store, dists: list[Distribution], *, base: str, counts: d
         g.bind(prefix, ns)
     g.bind("spdx", SPDX)
     g.bind("foaf", FOAF)
-    cat, ds, pub = URIRef(base + "catalog"), URIRef(base + "dataset"), URIRef(base + "publisher")
+    g.bind("vcard", VCARD)
+    cat, ds = URIRef(base + "catalog"), URIRef(base + "dataset")
+    pub = URIRef(base + "publisher") if pubn.publisher else None
     g.add((cat, RDF.type, DCAT.Catalog))
     g.add((cat, DCTERMS.title, Literal("kg データカタログ", lang="ja")))
     g.add((cat, DCTERMS.title, Literal("kg data catalogue", lang="en")))
     g.add((cat, DCTERMS.description, Literal("行政事業レビュー・政策評価のナレッジグラフ", lang="ja")))
-    g.add((cat, DCTERMS.publisher, pub))
     g.add((cat, DCAT.dataset, ds))
-    g.add((pub, RDF.type, FOAF.Agent))
-    g.add((pub, FOAF.name, Literal(publisher)))
+    if pub is not None:
+        g.add((cat, DCTERMS.publisher, pub))
+        g.add((ds, DCTERMS.publisher, pub))
+        g.add((pub, RDF.type, FOAF.Agent))
+        g.add((pub, RDF.type, FOAF.Organization))
+        g.add((pub, FOAF.name, Literal(pubn.publisher, lang="ja" if _japanese(pubn.publisher) else None)))
+        if pubn.publisher_en:
+            g.add((pub, FOAF.name, Literal(pubn.publisher_en, lang="en")))
+        if pubn.publisher_url:
+            g.add((pub, FOAF.homepage, URIRef(pubn.publisher_url)))
+        if pubn.publisher_type:
+            g.add((pub, DCTERMS.type, URIRef(pubn.publisher_type)))
+    if pubn.contact_name or pubn.contact_email or pubn.contact_url:
+        cp = URIRef(base + "dataset/contact")
+        g.add((ds, DCAT.contactPoint, cp))
+        g.add((cp, RDF.type, VCARD.Kind))
+        g.add((cp, RDF.type, VCARD.Organization))
+        g.add((cp, VCARD.fn, Literal(pubn.contact_name or pubn.publisher or pubn.contact_email or pubn.contact_url)))
+        if pubn.contact_email:
+            email = pubn.contact_email
+            g.add((cp, VCARD.hasEmail, URIRef(email if email.startswith("mailto:") else "mailto:" + email)))
+        if pubn.contact_url:
+            g.add((cp, VCARD.hasURL, URIRef(pubn.contact_url)))
+    for iri in pubn.spatial:
+        g.add((ds, DCTERMS.spatial, URIRef(iri)))
+        g.add((URIRef(iri), RDF.type, DCTERMS.Location))
+    for iri in pubn.themes:
+        g.add((ds, DCAT.theme, URIRef(iri)))
+    for iri in pubn.conforms_to:
+        g.add((ds, DCTERMS.conformsTo, URIRef(iri)))
 
     g.add((ds, RDF.type, DCAT.Dataset))
     g.add((ds, RDF.type, VOID.Dataset))
@@ -146,7 +263,6 @@ def describe(store: ox.Store, dists: list[Distribution], *, base: str, counts: d
                      ("government spending", "en"), ("linked data", "en")):
         g.add((ds, DCAT.keyword, Literal(kw, lang=lang)))
     g.add((ds, DCTERMS.language, JPN))
-    g.add((ds, DCTERMS.publisher, pub))
     g.add((ds, DCTERMS.issued, Literal(issued, datatype=XSD.date)))
     g.add((ds, DCTERMS.modified, Literal(issued, datatype=XSD.date)))
     g.add((ds, DCTERMS.license, CC_BY_4))
@@ -215,3 +331,26 @@ def describe(store: ox.Store, dists: list[Distribution], *, base: str, counts: d
         if d.ext == "jsonld" and context_url:
             g.add((node, DCTERMS.conformsTo, URIRef(context_url)))
     return g.serialize(format="turtle")
+
+
+def _japanese(text: str) -> bool:
+    return any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def check(turtle: str) -> list[str]:
+    """What the description lacks against kg/ontology/dcat-shapes.ttl (DCAT-AP 3: mandatory and recommended
+    properties of catalogue, dataset, distribution, publisher and contact point), one message each; [] when
+    it conforms."""
+    from pyshacl import validate
+
+    from kg.paths import DCAT_SHAPES
+
+    data = Graph().parse(data=turtle, format="turtle")
+    shapes = Graph().parse(DCAT_SHAPES, format="turtle")
+    _conforms, report, _text = validate(data, shacl_graph=shapes)
+    sh = Namespace("http://www.w3.org/ns/shacl#")
+    out = []
+    for r in report.subjects(RDF.type, sh.ValidationResult):
+        focus, path, msg = report.value(r, sh.focusNode), report.value(r, sh.resultPath), report.value(r, sh.resultMessage)
+        out.append(f"{focus}: {path.n3(data.namespace_manager) if path is not None else ''} {msg}".strip())
+    return sorted(out)

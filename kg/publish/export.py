@@ -2,9 +2,12 @@
 
 - ``nq`` and ``jsonld`` keep the named graphs (one per source document); ``ttl`` and ``nt`` hold their union.
 - Output is deterministic: the same sorted, de-duplicated lines as ``kg build`` writes (kg.build.outputs.write_outputs).
-- JSON-LD: the document's ``@context`` is the URL of the published context (``kg/web/context.jsonld``, served
-  by ``kg serve`` at ``/context.jsonld``); the same file is written beside the dump so it can be published
-  with it. Property names and types are compact IRIs (``kg:amount``); node ids are absolute IRIs.
+- JSON-LD: the context (the prefixes of ``kg/web/context.jsonld``) is embedded in the document, so rdflib,
+  pyld, pyoxigraph or any JSON-LD 1.1 processor reads the dump offline without kg (a context named by a URL
+  under the placeholder base could not be fetched). The same context is written beside the dump and served
+  by ``kg serve`` at ``/context.jsonld``; ``--context-url`` names where it is published (DCAT
+  ``dcterms:conformsTo`` of the JSON-LD distribution). Property names and types are compact IRIs
+  (``kg:amount``); node ids are absolute IRIs.
 - Beside the dump(s): ``<stem>.dcat.ttl`` (kg.publish.dcat.describe) for CKAN/DCAT portals.
 """
 from __future__ import annotations
@@ -75,15 +78,16 @@ def _stem(out: Path) -> Path:
 
 def export(store_dir: str | Path, formats: list[str], out: str | Path, *, base: str = DEFAULT_BASE,
            context_url: str | None = None, download_url: str | None = None, endpoint: str | None = None,
-           issued: str | None = None) -> dict:
-    """Write the dump(s), ``context.jsonld`` and ``<stem>.dcat.ttl``; return {"files": {fmt: path}, "counts", "dcat"}."""
-    from kg.publish.dcat import Distribution, describe
+           issued: str | None = None, publication=None) -> dict:
+    """Write the dump(s), ``context.jsonld`` and ``<stem>.dcat.ttl``; return {"files": {fmt: path}, "counts", "dcat",
+    "dcat_warnings"} — the warnings list what the description lacks for DCAT-AP (kg.publish.dcat.check), e.g. a
+    publisher when ``publication`` (kg.publish.dcat.Publication) names none."""
+    from kg.publish.dcat import Distribution, check, describe
 
     paths = out_paths(out, formats)
     store = open_store(store_dir)
     first = next(iter(paths.values()))
     first.parent.mkdir(parents=True, exist_ok=True)
-    context_url = context_url or default_context_url(base)
     tmp = Path(tempfile.mkdtemp(prefix=".kg-export-", dir=first.parent))
     try:
         raw = tmp / "raw.nq"
@@ -92,7 +96,7 @@ def export(store_dir: str | Path, formats: list[str], out: str | Path, *, base: 
             counts = write_outputs(f, tmp)
         made = {"ttl": tmp / "graph.ttl", "nt": tmp / "graph.nt", "nq": tmp / "graph.nq"}
         if "jsonld" in paths:
-            write_jsonld(tmp / "graph.nq", paths["jsonld"], context_url)
+            write_jsonld(tmp / "graph.nq", paths["jsonld"])
         for fmt, path in paths.items():
             if fmt != "jsonld":
                 shutil.move(made[fmt], path)
@@ -102,10 +106,11 @@ def export(store_dir: str | Path, formats: list[str], out: str | Path, *, base: 
     dists = [Distribution.of_file(p, FORMATS[f]) for f, p in paths.items()]
     stem = _stem(Path(out))
     dcat_path = stem.with_name(stem.name + ".dcat.ttl")
-    dcat_path.write_text(describe(store, dists, base=base, counts=counts, endpoint=endpoint, issued=issued,
-                                  download_url=download_url, context_url=context_url), encoding="utf-8")
+    text = describe(store, dists, base=base, counts=counts, endpoint=endpoint, issued=issued,
+                    download_url=download_url, context_url=context_url, publication=publication)
+    dcat_path.write_text(text, encoding="utf-8")
     return {"files": {f: str(p) for f, p in paths.items()}, "counts": counts, "dcat": str(dcat_path),
-            "context": str(first.parent / "context.jsonld")}
+            "context": str(first.parent / "context.jsonld"), "dcat_warnings": check(text)}
 
 
 # ---------------------------------------------------------------- JSON-LD
@@ -132,8 +137,9 @@ def _value(term, prefixes) -> dict | str:
     return {"@id": _node_id(term)}
 
 
-def write_jsonld(nquads: Path, out: Path, context_url: str) -> None:
-    """JSON-LD from sorted N-Quads: one ``@graph`` object per named graph, node objects sorted by id."""
+def write_jsonld(nquads: Path, out: Path, context: str | dict | None = None) -> None:
+    """JSON-LD from sorted N-Quads: one ``@graph`` object per named graph, node objects sorted by id. The
+    ``@context`` is embedded (kg's prefixes) unless ``context`` names another (a URL, or a context object)."""
     prefixes = sorted(context_prefixes().items(), key=lambda kv: -len(kv[1]))
     graphs: dict[str, dict[str, dict[str, list]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
     with nquads.open("rb") as f:
@@ -151,13 +157,15 @@ def write_jsonld(nquads: Path, out: Path, context_url: str) -> None:
     top: list[dict] = nodes(graphs.pop("")) if "" in graphs else []
     top += [{"@id": g, "@graph": nodes(graphs[g])} for g in sorted(graphs)]
     with out.open("w", encoding="utf-8") as f:
-        json.dump({"@context": context_url, "@graph": top}, f, ensure_ascii=False, indent=1)
+        json.dump({"@context": context if context is not None else context_prefixes(), "@graph": top}, f,
+                  ensure_ascii=False, indent=1)
         f.write("\n")
 
 
 def read_jsonld(path: str | Path, context_file: str | Path | None = None) -> list[ox.Quad]:
-    """Parse an exported JSON-LD file, resolving its context URL to a local copy of the published context
-    (``context.jsonld`` beside the file, else ``kg/web/context.jsonld``) as a JSON-LD document loader would."""
+    """Parse an exported JSON-LD file. Dumps carry their context; one written by an older kg names it by URL,
+    which is resolved to a local copy of the published context (``context.jsonld`` beside the file, else
+    ``kg/web/context.jsonld``) as a JSON-LD document loader would."""
     path = Path(path)
     doc = json.loads(path.read_text(encoding="utf-8"))
     if isinstance(doc.get("@context"), str):

@@ -23,10 +23,16 @@ def count_for(store: ox.Store, target: str) -> int:
     return len(findings(store, target=target))
 
 
-def _a(iri: str, local_prefix: str | None = None) -> str:
-    """A fact: its description (SPARQL DESCRIBE at /query) and the findings about it."""
-    describe = "/query?query=" + quote(f"DESCRIBE <{iri}>", safe="")
-    return (f'<a href="{html.escape(describe)}">{html.escape(iri)}</a> '
+def _a(iri: str, base: str | None = None) -> str:
+    """A fact: its page when it is under the served base (kg.publish.pages: the IRI dereferences), else its
+    description (SPARQL DESCRIBE at /query); and the findings about it."""
+    local = None
+    if base:
+        from kg.publish.pages.resolve import local_path
+
+        local = local_path(base, iri)
+    href = local or "/query?query=" + quote(f"DESCRIBE <{iri}>", safe="")
+    return (f'<a class="entity" href="{html.escape(href)}">{html.escape(iri)}</a> '
             f'<small><a href="{html.escape(link_for(iri))}">findings</a></small>')
 
 
@@ -34,11 +40,17 @@ def render(store: ox.Store, kind: str | None = None, severity: str | None = None
            base: str | None = None) -> bytes:
     rows = findings(store, kind=kind, target=target, severity=severity)
     title = "Findings about the official data" + (f" — {target}" if target else "") + (f" — {kind}" if kind else "")
+    back = ""
+    if target and base:
+        from kg.publish.pages.resolve import local_path
+
+        lp = local_path(base, target)
+        back = f'<p>Back to <a id="target-page" href="{html.escape(lp)}">{html.escape(target)}</a></p>' if lp else ""
     out = [f"<!doctype html><html lang=\"ja\"><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title>",
            "<style>body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse}td,th{border:1px solid #ccc;"
            "padding:4px;vertical-align:top;font-size:90%}.high{color:#a00}.medium{color:#a60}.low{color:#666}"
            "pre{white-space:pre-wrap;margin:0}</style></head><body>",
-           f"<h1>{html.escape(title)}</h1>",
+           f"<h1>{html.escape(title)}</h1>", back,
            "<p>Contradictions in the official data that kg establishes with evidence (W3C DQV quality annotations "
            "in the named graph graph/derived/findings). Kinds: "
            + " · ".join(f'<a href="{PATH}?kind={k}">{k}</a> ({n})' for k, n in counts(rows).items()) + "</p>"]
@@ -79,4 +91,5 @@ def route(req, method: str) -> None:
         rows = findings(store, kind=one("kind"), target=one("target"), severity=one("severity"))
         req.send(200, "application/json; charset=utf-8", json.dumps(rows, ensure_ascii=False, indent=1).encode())
         return
-    req.send(200, "text/html; charset=utf-8", render(store, one("kind"), one("severity"), one("target")))
+    base = getattr(req.server.opts, "base", None)
+    req.send(200, "text/html; charset=utf-8", render(store, one("kind"), one("severity"), one("target"), base))

@@ -1,6 +1,8 @@
 """Where kg serve's queries run: worker processes with read-only store handles (QueryPool, with a lane for long
 queries), or threads over the written store (ThreadRunner, with ``--allow-update``). ``execute`` turns one job
-(query, parameters, graphs, Accept, size cap) into (status, content type, body) and never raises.
+(query, parameters, graphs, Accept, size cap) into (status, content type, body) and never raises; a job with a
+``page`` key renders a linked-data page or /search instead (kg.publish.pages.jobs: the same workers, time limit
+and size cap).
 """
 from __future__ import annotations
 
@@ -36,6 +38,10 @@ def execute(store: ox.Store, job: dict) -> tuple[int, str, bytes]:
 
 
 def _execute(store: ox.Store, job: dict) -> tuple[int, str, bytes]:
+    if "page" in job:  # issue 20: an entity page or /search, rendered in the worker (kg.publish.pages.jobs)
+        from kg.publish.pages.jobs import run_page
+
+        return run_page(store, job)
     try:
         sparql, subs = bind_parameters(job["query"], job.get("params") or {})
         kw: dict = {"substitutions": subs or None}

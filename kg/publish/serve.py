@@ -11,7 +11,9 @@ Implements
   ``GET /queries/NAME?PARAM=VALUE`` runs one with its parameters bound (``kg.query.store.bind_parameters``),
   never pasted into the query text;
 - the query page at ``/`` (``kg/web``) and the published JSON-LD context at ``/context.jsonld``;
-- ``GET /findings?kind=K&severity=S&target=IRI``: the findings about the official data (kg.publish.findings_page).
+- ``GET /findings?kind=K&severity=S&target=IRI``: the findings about the official data (kg.publish.findings_page);
+- linked data (issue 20, kg.publish.pages): every IRI under ``base`` dereferences — 303 See Other to its HTML page
+  ``/page/…`` or its triples ``/data/…`` by content negotiation (why 303: kg.publish.pages) — and ``/search``.
 
 Every path is one line of ``ROUTES`` (path, methods, function taking the request handler and the method).
 
@@ -48,10 +50,12 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from kg.iris import DEFAULT_BASE, norm_base
 from kg.paths import WEB_DIR
 from kg.publish import findings_page, gsp
 from kg.publish.flow_page import flow_route
 from kg.publish.guard import OutboundRefused, check_outbound
+from kg.publish.pages import routes as pages
 from kg.publish.pool import MAX_RESULT_DEFAULT, QueryPool, ThreadRunner, execute
 from kg.publish.protocol import (
     FORMAT_ALIASES,
@@ -88,6 +92,7 @@ class ServeOptions:
     max_result_bytes: int = MAX_RESULT_DEFAULT  # serialised result size cap
     long_after: float = 1.0  # seconds after which a running query moves to the long lane
     long_lane: int = 2  # long queries at once (0: no lane, long queries keep their worker)
+    base: str = DEFAULT_BASE  # the IRIs under it dereference (issue 20: kg.publish.pages)
 
 
 # ---------------------------------------------------------------- named queries
@@ -200,6 +205,11 @@ ROUTES: tuple[Route, ...] = (
     Route("/context.jsonld", READ, static("context.jsonld", "application/ld+json")),
     Route("/findings", READ, findings_page.route),
     Route("/flow", READ, flow_route),  # issue 18: the money-flow page (Sankey + tree, or JSON)
+    # issue 20: linked-data pages (kg.publish.pages): every other path under --base is an entity IRI (303)
+    Route("/page/", READ, pages.page, prefix=True),
+    Route("/data/", READ, pages.data_document, prefix=True),
+    Route("/search", READ, pages.search),
+    Route("/", READ, pages.entity, prefix=True),
 )
 
 
@@ -495,6 +505,9 @@ def check_options(opts: ServeOptions) -> list[str]:
             raise ValueError(f"--{name.replace('_', '-')} must be at least 1")
     if opts.long_lane < 0:
         raise ValueError("--long-lane must be 0 or more")
+    if not re.match(r"https?://[^\s<>\"{}|\\^`/]+(/[^\s<>\"{}|\\^`#?]*)?$", opts.base or ""):
+        raise ValueError(f"--base wants an absolute http(s) IRI without query or fragment, got {opts.base!r}")
+    opts.base = norm_base(opts.base)  # ends with "/"; ValueError when not ASCII
     for url in opts.allowed_services:
         if not re.match(r"https?://[^\s<>\"{}|\\^`]+$", url):
             raise ValueError(f"--allow-service wants an absolute http(s) endpoint URL, got {url!r}")

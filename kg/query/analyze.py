@@ -33,18 +33,25 @@ from kg.query.frames import (  # noqa: F401 - re-exported
     top_payees_by_year,
 )
 from kg.query.networks import (  # noqa: F401 - re-exported
+    SET_APART,
+    contractor_network,
     graph_summary,
+    payee_group,
     policy_tree,
     program_graph,
     program_labels,
+    top_payees_grouped,
     tree_frame,
     tree_summary,
     two_mode_graph,
+    unique_labels,
 )
 from kg.query.plots import (  # noqa: F401 - re-exported
+    bar_layout,
     japanese_font,
     network_html,
     plot_bars,
+    plot_contractor_network,
     plot_lineage,
     plot_network,
     plot_tree,
@@ -53,6 +60,13 @@ from kg.query.plots import (  # noqa: F401 - re-exported
 
 __all__ = [
     "QUERY_FUNCTIONS",
+    "SET_APART",
+    "bar_layout",
+    "contractor_network",
+    "payee_group",
+    "plot_contractor_network",
+    "top_payees_grouped",
+    "unique_labels",
     "contractor_programs",
     "contractor_summary",
     "contractor_table",

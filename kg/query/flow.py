@@ -18,12 +18,13 @@ _SHEET_Q = f"PREFIX kg: <{KG_NS}>\n" + """PREFIX dcterms: <http://purl.org/dc/te
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?number ?title ?ministry ?ministry_label ?bureau_label ?program WHERE {
   VALUES ?sheet { UNDEF }
-  OPTIONAL { ?sheet kg:projectNumber ?number }
-  OPTIONAL { ?sheet dcterms:title ?title }
-  OPTIONAL { ?sheet kg:program ?program }
-  OPTIONAL { ?sheet kg:ministry ?ministry }
-  OPTIONAL { ?ministry rdfs:label ?ministry_label }
-  OPTIONAL { ?sheet kg:bureau ?b . ?b rdfs:label ?bureau_label }
+  # each lookup with the sheet bound (LATERAL): an OPTIONAL of two patterns, or one whose subject the left side
+  # binds, is evaluated on its own first (all labels of the store: 0.16 s a sheet on 4.4 M triples)
+  LATERAL { OPTIONAL { ?sheet kg:projectNumber ?number } }
+  LATERAL { OPTIONAL { ?sheet dcterms:title ?title } }
+  LATERAL { OPTIONAL { ?sheet kg:program ?program } }
+  LATERAL { OPTIONAL { ?sheet kg:ministry ?ministry . ?ministry rdfs:label ?ministry_label } }
+  LATERAL { OPTIONAL { ?sheet kg:bureau ?b . ?b rdfs:label ?bureau_label } }
 } LIMIT 1"""
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from kg.query.networks import tree_summary
+from kg.query.networks import tree_summary, unique_labels
 
 _FONT_STATE: dict[str, str | None] = {}
 _CJK_NAMES = ("Noto Sans CJK JP", "Noto Sans JP", "IPAexGothic", "IPAGothic", "IPAPGothic", "TakaoGothic",
@@ -135,10 +135,10 @@ def _save(fig, path) -> Path:
 
 
 _KIND_COLORS = {"program": "#4c78a8", "corporation": "#f58518", "law": "#54a24b", "measure": "#b279a2",
-                "policy": "#e45756", "indicator": "#72b7b2", "means": "#eeca3b"}
+                "policy": "#e45756", "indicator": "#72b7b2", "means": "#eeca3b", "sheet": "#9d755d"}
 
 
-_COLUMN = {"policy": 0, "measure": 1, "indicator": 2, "means": 3}
+_COLUMN = {"policy": 0, "measure": 1, "indicator": 2, "means": 3, "sheet": 4}
 
 
 def _tree_positions(T: nx.DiGraph) -> dict:
@@ -177,33 +177,38 @@ def _sort_key(T, n):
 
 
 def plot_tree(T: nx.DiGraph, path_png: str | Path, title: str | None = None) -> Path:
-    """Draw a policy tree (``policy_tree``) left to right; 達成手段 labels carry their budget (百万円)."""
+    """Draw a policy tree (``policy_tree``) left to right: 政策, 施策, 測定指標, 達成手段 (labels with their budget,
+    百万円), sheets (grey: named by a 達成手段 but not in the graph)."""
     plt = _pyplot()
     pos = _tree_positions(T) if T.number_of_nodes() else {}
     leaves = max(1, sum(1 for n in T if T.out_degree(n) == 0))
-    fig, ax = plt.subplots(figsize=(14, max(4, 0.32 * leaves + 1)), dpi=100)
+    fig, ax = plt.subplots(figsize=(19, max(4, 0.32 * leaves + 1)), dpi=100)
     for a, b in T.edges:
         (x0, y0), (x1, y1) = pos[a], pos[b]
         ax.plot([x0, x1], [y0, y1], color="#bbbbbb", lw=0.8, zorder=1)
     for n, d in T.nodes(data=True):
         x, yv = pos[n]
         ax.scatter([x], [yv], s=40, color=_KIND_COLORS.get(d["kind"], "#888888"), zorder=2)
-        label = _short(d.get("label"), 24 if d["kind"] == "means" else 16)
+        label = _short(d.get("label"), 20 if d["kind"] == "means" else 16)
         if d["kind"] == "means":
             b = d.get("budget")
             label = f"{d['index']}. {label} [{'—' if b is None or math.isnan(b) else f'{b:,.0f}'}]"
         elif d["kind"] == "indicator":
             label = f"指標{d.get('number')}: {label}"
-        ax.text(x + 0.05, yv, label, fontsize=7, va="center", zorder=3)
-    ax.set_xlim(-0.1, 4.4)
-    ax.set_xticks(range(4))
-    ax.set_xticklabels(["政策", "施策", "測定指標", "達成手段"])
+        elif d["kind"] == "sheet":
+            label = _short(d.get("label"), 30)
+        ax.text(x + 0.05, yv, label, fontsize=7, va="center", zorder=3,
+                color="#999999" if d["kind"] == "sheet" and not d.get("held") else "black")
+    ax.set_xlim(-0.1, 5.0)
+    ax.set_xticks(range(5))
+    ax.set_xticklabels(["政策", "施策", "測定指標", "達成手段", "事業 (シート)"])
     ax.set_yticks([])
     for s in ("top", "right", "left"):
         ax.spines[s].set_visible(False)
     s = tree_summary(T) if T.number_of_nodes() else {}
-    ax.set_title(title or (f"{s.get('means', 0)} 達成手段, {s.get('indicator', 0)} 測定指標; budget "
-                           f"{s.get('means_budget', 0):,.0f} 百万円" if s else "no 事前分析表 in the graph"))
+    ax.set_title(title or (f"{s.get('measure', 0)} 施策, {s.get('means', 0)} 達成手段, {s.get('indicator', 0)} 測定指標, "
+                           f"{s.get('sheet', 0)} sheets; 達成手段 budget {s.get('means_budget', 0):,.0f} 百万円"
+                           if s else "no 政策 tree in the graph"))
     return _save(fig, path_png)
 
 
@@ -259,18 +264,86 @@ def plot_trend(df: pd.DataFrame, path_png: str | Path, top: int = 8, title: str 
     return _save(fig, path_png)
 
 
+_GROUP_COLORS = {"corporation": "#4c78a8", "payee": "#72b7b2", "local_government": "#54a24b",
+                 "national_government": "#b279a2", "lump_sum": "#e45756"}
+_GROUP_NAMES = {"corporation": "法人 (法人番号)", "payee": "支出先 (法人番号なし)", "local_government": "地方公共団体",
+                "national_government": "国の機関", "lump_sum": "まとめて記載 (年金受給者等)"}
+
+
 def plot_bars(df: pd.DataFrame, label: str, value: str, path_png: str | Path, top: int = 15,
-              title: str | None = None) -> Path:
-    """Horizontal bars of ``value`` by ``label`` for the first ``top`` rows of a frame."""
+              title: str | None = None, key: str | None = None, group: str | None = None) -> Path:
+    """Horizontal bars of ``value`` for the first ``top`` rows of a frame, one bar per row (``bar_layout``): bars
+    are placed by position and identified by ``key`` (a payee IRI or 法人番号; default: the first of payee, corp_iri,
+    law_iri, number present), so rows whose ``label`` reads the same (two 年金受給者) keep two bars, each with its
+    own value written at its end. Labels printed alike get the key appended. ``group`` colours the bars
+    (payee_group) with a legend."""
     plt = _pyplot()
-    sub = df.head(top).iloc[::-1]
-    fig, ax = plt.subplots(figsize=(10, max(3, 0.35 * len(sub) + 1)), dpi=100)
-    ax.barh([_short(str(s), 30) for s in sub[label]], sub[value].fillna(0), color="#4c78a8")
-    for i, v in enumerate(sub[value]):
+    bars = bar_layout(df, label, value, top, key, group)
+    fig, ax = plt.subplots(figsize=(10, max(3, 0.35 * len(bars) + 1)), dpi=100)
+    ax.barh(bars["y"], bars["value"].fillna(0), color=[_GROUP_COLORS.get(g, "#4c78a8") for g in bars["group"]])
+    for y, v in zip(bars["y"], bars["value"], strict=True):
         if pd.notna(v):
-            ax.text(v, i, f" {v:,.1f}", va="center", fontsize=7)
+            ax.text(v, y, f" {v:,.1f}", va="center", fontsize=7)
+    ax.set_yticks(list(bars["y"]))
+    ax.set_yticklabels([_short(s, 34) for s in bars["label"]], fontsize=8)
+    if group and group in df.columns:
+        from matplotlib.patches import Patch
+
+        present = [g for g in _GROUP_COLORS if g in set(bars["group"])]
+        ax.legend(handles=[Patch(color=_GROUP_COLORS[g], label=_GROUP_NAMES[g]) for g in present], fontsize=7,
+                  loc="lower right")
     ax.set_xlabel(value)
     ax.set_title(title or f"{value} by {label}")
+    return _save(fig, path_png)
+
+
+def bar_layout(df: pd.DataFrame, label: str, value: str, top: int = 15, key: str | None = None,
+               group: str | None = None) -> pd.DataFrame:
+    """The bars plot_bars draws, one per row of the first ``top`` rows, largest at the top: y position, key
+    (identity: a payee IRI or 法人番号), label (unique per key), value, group."""
+    key = key or next((c for c in ("payee", "corp_iri", "law_iri", "number") if c in df.columns), label)
+    sub = df.head(top).iloc[::-1].reset_index(drop=True)
+    nums = sub["number"] if "number" in sub.columns else None
+    return pd.DataFrame({"y": range(len(sub)), "key": list(sub[key]), "label": unique_labels(sub[label], sub[key], nums),
+                         "value": list(sub[value]),
+                         "group": list(sub[group]) if group and group in sub.columns else ["corporation"] * len(sub)})
+
+
+def plot_contractor_network(G: nx.Graph, path_png: str | Path, title: str | None = None) -> Path:
+    """Draw ``contractor_network``: corporations on the left (largest total first), the programs paying them on
+    the right, every node labelled with its name and amount (百万円), edge width by amount."""
+    plt = _pyplot()
+    corps = sorted((n for n, d in G.nodes(data=True) if d["kind"] == "corporation"),
+                   key=lambda n: (-G.nodes[n]["total"], n))
+    progs = sorted((n for n, d in G.nodes(data=True) if d["kind"] == "program"),
+                   key=lambda n: (min(corps.index(c) for c in G.neighbors(n)), -G.nodes[n]["total"], n))
+    rows = max(len(corps), len(progs), 1)
+    fig, ax = plt.subplots(figsize=(14, max(4, 0.28 * rows + 1.5)), dpi=100)
+    pos = {n: (0.0, -i * rows / max(len(corps), 1)) for i, n in enumerate(corps)}
+    pos.update({n: (1.0, -i * rows / max(len(progs), 1)) for i, n in enumerate(progs)})
+    amounts = [d.get("amount") for _, _, d in G.edges(data=True)]
+    top = max((a for a in amounts if a is not None and not math.isnan(a)), default=1.0) or 1.0
+    for a, b, d in G.edges(data=True):
+        (x0, y0), (x1, y1) = pos[a], pos[b]
+        amt = d.get("amount")
+        w = 0.4 + 4 * (amt / top if amt is not None and not math.isnan(amt) else 0)
+        ax.plot([x0, x1], [y0, y1], color="#999999", lw=w, alpha=0.6, zorder=1)
+    for n in corps:
+        x, y = pos[n]
+        d = G.nodes[n]
+        ax.scatter([x], [y], s=60, color=_KIND_COLORS["corporation"], zorder=2)
+        ax.text(x - 0.02, y, f"{_short(d['label'], 22)}  {d['total']:,.0f}", ha="right", va="center", fontsize=7)
+    for n in progs:
+        x, y = pos[n]
+        d = G.nodes[n]
+        ax.scatter([x], [y], s=40, color=_KIND_COLORS["program"], zorder=2)
+        ax.text(x + 0.02, y, f"{_short(d['label'], 30)}  {d['total']:,.0f}", ha="left", va="center", fontsize=7)
+    ax.set_xlim(-0.9, 1.9)
+    ax.axis("off")
+    ax.set_title(title or f"top {len(corps)} corporations by amount and the programs paying them most "
+                          f"({len(progs)} programs; 百万円)")
+    if not corps:
+        ax.text(0.5, 0.5, "no corporation in the ranking", ha="center", va="center", transform=ax.transAxes)
     return _save(fig, path_png)
 
 

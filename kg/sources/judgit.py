@@ -6,6 +6,10 @@ extraction (kg/records.py), so linking and emitting are shared. Values are kept 
 like the gold records. Invalid 法人番号 become ``corporate_number=None`` + ``corporate_number_raw`` and a
 warning (houjin_wrong_length | houjin_check_digit | houjin_non_digit), counted in ``JudgitReader.stats``.
 Lines that are not a JSON object with 公開年度 and 府省庁 yield nothing and are listed in ``.errors``.
+Payee amounts written in 千円 or 円 are converted (kg.normalize.units, amount_raw/amount_unit kept, warned);
+then kg.extract.checks.check_amounts(totals="finding") withholds amounts that cannot be real (a 法人番号, above
+10^9 百万円, a payee amount above everything the program had) into extra.withheld with a warning; a 予算計 that
+is not the sum of its parts stays as published (kg.link.findings reports it).
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from kg.extract.checks import check_amounts
 from kg.normalize.houjin import error_kind, validate
 from kg.normalize.numbers import as_int_if_whole
 from kg.normalize.project_number import canonical_number, parse_numbers
@@ -218,6 +223,7 @@ class JudgitReader:
         for jp, key in (("事業目的", "purpose"), ("事業概要", "overview")):
             if isinstance(d.get(jp), str) and not is_unknown(_s(d.get(jp))):
                 rec["extra"][key] = d[jp]
+        check_amounts(rec, totals="finding")  # issue 17: impossible amounts withheld (kg.extract.checks)
         return rec
 
     def _payees(self, rec: Record, rows: list, n: int) -> None:
@@ -260,22 +266,22 @@ class JudgitReader:
 
 
 def _check_units(rec: Record, n: int) -> None:
-    """Payee amounts written in 円 (far above the sheet's own budget) are converted to 百万円, raw value kept
-    and warned; amounts implausible either way are only warned about."""
-    from kg.normalize.units import TOO_LARGE, budget_scale, yen_suspect
+    """Payee amounts written in 千円 or 円 (far above the sheet's own budget, kg.normalize.units) are converted to
+    百万円, raw value and unit kept (amount_raw, amount_unit) and warned. A raw value that cannot be an amount
+    (kg.extract.checks.amount_problem: a 法人番号) is not converted: check_amounts withholds it."""
+    from kg.extract.checks import amount_problem
+    from kg.normalize.units import budget_scale, unit_suspect
 
     scale = budget_scale(rec["budget"])
     for p in rec["payees"]:
         a = p.get("amount")
-        conv = yen_suspect(a, scale)
-        where = f"支出先 {p.get('block')}-{p.get('rank')}"
+        conv = None if amount_problem(a) else unit_suspect(a, scale)
         if conv is not None:
-            p["amount_raw"], p["amount"] = a, conv
-            warn(rec, "amount_in_yen", f"{where}: amount {a:,} is {a / scale:,.0f}x the sheet's largest budget "
-                 f"figure ({scale:,} 百万円); read as 円 -> {conv} 百万円", line=n, field="payees")
-        elif a is not None and scale is not None and a > TOO_LARGE * scale:
-            warn(rec, "amount_implausible", f"{where}: amount {a:,} 百万円 is far above the sheet's largest budget "
-                 f"figure ({scale:,}); kept as given", line=n, field="payees")
+            p["amount_raw"], (p["amount"], p["amount_unit"]) = a, conv
+            code = "amount_in_yen" if conv[1] == "円" else "amount_in_thousand_yen"
+            warn(rec, code, f"支出先 {p.get('block')}-{p.get('rank')}: amount {a:,} is {a / scale:,.0f}x the "
+                 f"sheet's largest budget figure ({scale:,} 百万円); read as {conv[1]} -> {conv[0]} 百万円", line=n,
+                 field="payees")
 
 
 def iter_judgit(path: str | Path) -> Iterator[Record]:

@@ -20,6 +20,8 @@ Joined by 予算事業ID:
 - 5-1 支出情報 when present: payees by block (rank = order in the block), 法人番号 validated, amount =
   支出先の合計支出額, contracts in payee["contracts"]; without 5-1, payees come from 5-3 費目・使途 (amount = sum of
   the items, payee["amount_basis"] = "5-3"); 5-2 -> extra.block_links and extra.indirect_costs.
+Amounts that cannot be real (kg.extract.checks.check_amounts, totals="finding": a payee amount above everything
+the program had, one that is the payee's 法人番号 in 円, anything above 10^9 百万円) are withheld with a warning.
 project_number = 予算事業ID as printed; sheet_fiscal_year = 事業年度. Provenance: format "rs", files with
 sha256 of each CSV, rows {code: [data row numbers]}, spans {field: [first, last]} with span_files {field: code}.
 """
@@ -32,6 +34,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from kg.extract.checks import check_amounts
 from kg.normalize.orgs import MINISTRIES, parent_ministry
 from kg.normalize.text import nfkc
 from kg.read.csv_tables import Table, iter_csv
@@ -330,6 +333,7 @@ class RsReader(RsPayeeFiles):
             rec = self.recs[rid]
             rec.pop("_ranks", None)
             rs_flows.finish(rec, "5-1" in self.sources)
+            check_amounts(rec, totals="finding")  # issue 17: impossible amounts withheld (kg.extract.checks)
             if rec["ministry"] is None:
                 warn(rec, "rs_no_organisation", f"予算事業ID {rid}: no 府省庁 in 1-1/1-2", field="ministry")
             rec["provenance"].update({"sha256": digest, "files": files})

@@ -59,8 +59,11 @@ def _above_execution(rec: Record) -> list[tuple[Record, dict]]:
     budget = _budget(rec)
     sy = rec.get("sheet_fiscal_year")
     rows = []
+    held = {h.get("field"): h.get("value") for h in (rec.get("extra") or {}).get("withheld") or []
+            if h.get("code") == "payee_amount_above_budget"}
     for p in rec.get("payees") or []:
-        a = _num(p.get("amount"))
+        # an amount kg.extract.checks withheld (above everything the program had) is still evidence here
+        a = _num(p.get("amount") if p.get("amount") is not None else held.get(f"{_pk(p)}.amount"))
         year = p.get("year") or (int(sy) - 1 if sy is not None else None)
         if a is None or year is None or "amount_raw" in p:
             continue
@@ -173,14 +176,15 @@ def _yen_payees(rec: Record) -> list[tuple[Record, dict]]:
     ev = {"rows": [{"block": p.get("block"), "rank": p.get("rank"), "payee": p.get("name"), "printed": p["amount_raw"],
                     "read_as": p.get("amount"), "if_in_thousand_yen": p["amount_raw"] / 1000} for p in rows],
           "largest_execution": ex}
-    msg = (f"{len(rows)} payee amount(s) of {_label(rec)} are written in 円 where the sheet uses 百万円 "
+    units = "/".join(sorted({p.get("amount_unit", "円") for p in rows}))  # kg.sources.judgit: 千円 or 円
+    msg = (f"{len(rows)} payee amount(s) of {_label(rec)} are written in {units} where the sheet uses 百万円 "
            f"(e.g. {rows[0]['amount_raw']:,} for 「{rows[0].get('name')}」)")
     return [(rec, finding("amount", "unit_scale", "high", 0.9, msg,
                           [sheet_target(rec)] + [payment_target(rec, p) for p in rows],
                           sources(rec, *[_pk(p) for p in rows]), dict(ev, between="payee amount and the sheet's budget"),
-                          "; ".join(f"{p.get('name')}: {p.get('amount')} 百万円 (as 円)"
-                                    + (f" or {p['amount_raw'] / 1000:,} 百万円 (as 千円)"
-                                       if ex and p["amount_raw"] / 1000 <= ex * EXCESS else "")
+                          "; ".join(f"{p.get('name')}: {p.get('amount')} 百万円 (as {p.get('amount_unit', '円')})"
+                                    + (f" or {p['amount_raw'] / 1000:,} 百万円 (as 千円)" if ex and p.get(
+                                        "amount_unit", "円") == "円" and p["amount_raw"] / 1000 <= ex * EXCESS else "")
                                     for p in rows[:5])))]
 
 

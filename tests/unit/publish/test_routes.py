@@ -16,7 +16,10 @@ def test_every_path_has_one_route_and_lookup_prefers_exact_then_longest_prefix()
     assert find_route("/store").fn is gsp.graph_store and find_route("/update").fn is gsp.update
     assert find_route("/queries/contractor-programs").fn is run_named
     assert find_route("/queries").fn is not run_named
-    assert find_route("/nothing") is None
+    from kg.publish.pages import routes as pages
+
+    assert find_route("/nothing").fn is pages.entity  # any other path may be an entity IRI (issue 20)
+    assert find_route("/page/corp/1").fn is pages.page and find_route("/").fn is not pages.entity
     extra = (*ROUTES, Route("/queries/special/", ("GET",), gsp.update, prefix=True))  # a route is one line
     assert find_route("/queries/special/x", extra).fn is gsp.update
     assert "POST" not in find_route("/queries").methods

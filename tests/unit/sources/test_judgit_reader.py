@@ -151,11 +151,14 @@ def test_amounts_written_in_yen_are_converted_and_flagged():
 
 
 def test_unit_check_is_pure():
-    from kg.normalize.units import budget_scale, yen_suspect
+    from kg.normalize.units import budget_scale, unit_suspect
 
     scale = budget_scale([{"fiscal_year": 2020, "total": 608.0, "executed": 500}, {"fiscal_year": 2021, "total": None}])
     assert scale == 608.0
-    assert yen_suspect(86_900_000, scale) == 86.9
-    assert yen_suspect(600, scale) is None  # a plausible 百万円 amount stays
-    assert yen_suspect(10**12, scale) is None  # not plausible in 円 either: only warned by the reader
-    assert yen_suspect(5, None) is None
+    assert unit_suspect(86_900_000, scale) == (86.9, "円")
+    assert unit_suspect(600, scale) is None  # a plausible 百万円 amount stays
+    assert unit_suspect(10**12, scale) is None  # not plausible in 円 either: kg.extract.checks withholds it
+    # 100-2,000x the largest figure: 千円 fits (JUDGIT 2017 復興庁 0102: 27,909 of a 55 百万円 program)
+    assert unit_suspect(27_909, 83.0) == (27.909, "千円")
+    assert unit_suspect(696_600, 281.0) == (0.6966, "円")  # 696.6 as 千円 would be 2.5x the program
+    assert unit_suspect(5, None) is None
