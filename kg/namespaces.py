@@ -231,3 +231,27 @@ PREFIXES: dict[str, str] = {
 
 __all__ = ["DCAT", "DCTERMS", "DQV", "ELI", "IC", "KG", "KG_NS", "OA", "ORG", "OWL", "PC", "PREFIXES", "PROV", "QB",
            "RDF", "RDFS", "RFC5147", "SH", "SKOS", "VOID", "XSD"]
+
+
+def _materialise(*namespaces) -> None:
+    """Turn every declared term of these DefinedNamespaces into a plain class attribute (the same URIRef).
+
+    rdflib resolves ``KG.term`` through the metaclass's ``__getattr__`` (checks and a cache lookup, ~2-10 µs); the
+    emitter reads such terms for every triple (tens of millions in a national build), so that lookup alone cost
+    more than a minute of CPU (bench/README.md, profile of the emit stage). Undeclared names still raise
+    (``_fail``): only the declared ones become attributes."""
+    from rdflib.namespace import DefinedNamespace
+
+    for ns in namespaces:
+        if not (isinstance(ns, type) and issubclass(ns, DefinedNamespace)):
+            continue
+        for cls in ns.__mro__:
+            for name in getattr(cls, "__annotations__", {}):
+                if not name.startswith("_") and name not in vars(ns):
+                    try:
+                        type.__setattr__(ns, name, ns[name])
+                    except (AttributeError, KeyError, TypeError):
+                        pass
+
+
+_materialise(KG, RDF, RDFS, XSD, OWL, ORG, QB, SKOS, PROV, DCAT, VOID, DCTERMS)

@@ -232,9 +232,16 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
         tx.path(name)
     n_quads = write_quads(records, opts.base, stage_dir, opts.jobs)
     stage("emit", "sort (graph.nt, graph.ttl)", bytes_of(stage_dir, "graph.nt", "graph.ttl", "graph.flat.tmp", "*.run"))
-    counts = finish_outputs(stage_dir, n_quads)
+    # the store is bulk-loaded from graph.nq (Oxigraph, native threads, the GIL released) while graph.nt and graph.ttl
+    # are written from it: the two used to run one after the other with a core idle (bench/README.md)
+    loading = _Background(build_store, tx.store_path(), stage_dir / "graph.nq")
+    try:
+        counts = finish_outputs(stage_dir, n_quads)
+    except BaseException:
+        loading.wait()  # the staging folder is cleaned up next: not while the loader still writes into it
+        raise
     stage("sort", "load (store)", bytes_of(stage_dir, "store/*"))
-    build_store(tx.store_path(), stage_dir / "graph.nq")
+    loading.result()
     stage("store")
     validation = {"skipped": True}
     if opts.validate:
@@ -267,6 +274,33 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
         report["duplicate_sheets"] = duplicates
     tx.write_text("report.json", json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     return report
+
+
+class _Background:
+    """``fn(*args)`` in a thread; ``result()`` waits for it and re-raises its exception in the caller."""
+
+    def __init__(self, fn, *args):
+        import threading
+
+        self._value, self._error = None, None
+
+        def run():
+            try:
+                self._value = fn(*args)
+            except BaseException as e:  # noqa: BLE001 - handed to the caller by result()
+                self._error = e
+
+        self._thread = threading.Thread(target=run, name=f"kg-{fn.__name__}", daemon=True)
+        self._thread.start()
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def result(self):
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
 
 
 def exit_code(results: list[InputResult], validation: dict) -> int:

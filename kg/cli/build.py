@@ -1,6 +1,7 @@
 """`kg build` and `kg add`."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -11,7 +12,8 @@ def cmd_build(a) -> int:
     from kg.query.atomic import BusyError, OutputError, describe_os_error
 
     try:
-        report = build(a.inputs, a.out, BuildOptions(base=a.base, jobs=a.jobs, validate=not a.no_validate,
+        jobs = a.jobs if a.jobs > 0 else (os.cpu_count() or 1)
+        report = build(a.inputs, a.out, BuildOptions(base=a.base, jobs=jobs, validate=not a.no_validate,
                                                      quiet=a.quiet, cache=not a.no_cache))
     except (BusyError, OutputError) as e:
         print(f"kg build: {e}", file=sys.stderr)
@@ -73,7 +75,8 @@ def register(sub) -> None:
     b.add_argument("inputs", nargs="+", help="documents, folders, JUDGIT .ndjson.gz files, RS download folders")
     b.add_argument("--out", required=True, help="output folder (graph.nt, graph.ttl, report.json, store/)")
     b.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI (default {DEFAULT_BASE})")
-    b.add_argument("--jobs", type=int, default=1, help="parallel extraction processes")
+    b.add_argument("--jobs", type=int, default=0,
+                   help="parallel processes for extraction and emission (default 0: one per CPU core)")
     b.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
     b.add_argument("--no-cache", action="store_true", help="re-extract every input (ignore DIR/cache)")
     b.add_argument("--quiet", action="store_true")

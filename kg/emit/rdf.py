@@ -131,6 +131,17 @@ def citation_label(c: dict) -> str:
 
 def emit(rec: Record, base: str) -> Iterator[ox.Quad]:
     """All quads for one record (review sheet, policy evaluation, JUDGIT/RS sheet) in its source's graph."""
+    yield from emit_out(rec, base).quads
+
+
+def emit_lines(rec: Record, base: str) -> list[str]:
+    """The N-Quads lines of ``emit(rec, base)``, formatted without building pyoxigraph quads (what the build
+    writes; kg.emit.out says why)."""
+    return emit_out(rec, base).lines()
+
+
+def emit_out(rec: Record, base: str) -> Out:
+    """The triples of one record, collected in an Out (see ``emit``)."""
     base = iris.norm_base(base)
     prov = rec.get("provenance") or {}
     src_name = prov.get("source") or rec.get("source")
@@ -146,7 +157,7 @@ def emit(rec: Record, base: str) -> Iterator[ox.Quad]:
     _spans(out, subject, doc, prov.get("spans") or {})
     _warnings(out, subject, rec.get("warnings") or [])
     __import__("kg.emit.text").emit.text.emit_text(out, base, rec, subject, doc)  # issue 19: text, indicators, terms
-    yield from out.quads
+    return out
 
 
 def to_nq_line(q: ox.Quad) -> str:

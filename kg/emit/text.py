@@ -18,11 +18,14 @@
 from __future__ import annotations
 
 from kg import iris
+from kg.emit.out import value_of
 from kg.namespaces import DCTERMS, ELI, KG, QB, RDF, RDFS, SKOS
 from kg.normalize.terms import terms
 from kg.normalize.text import nfkc
 
 _TYPE = str(RDF.type)
+_DATASET = str(QB.dataSet)
+_POLICY_MEASURE = (str(KG.policy), str(KG.measure))
 _LABELS = {str(RDFS.label), str(SKOS.prefLabel), str(DCTERMS.title)}
 _TERM_TYPES = {str(KG.Payee), str(KG.Corporation), str(ELI.LegalResource), str(SKOS.Concept)}
 
@@ -81,7 +84,7 @@ def emit_text(out, base: str, rec: dict, subject: str, doc: str) -> None:
     else:
         texts = [*(rec.get("goals") or [])]
 
-    if any(q.predicate.value == str(QB.dataSet) for q in out.quads):
+    if any(t[1] == _DATASET for t in out.triples):
         structure(out, iris.budget_dataset(base), BUDGET_COMPONENTS, "Budgets and execution per fiscal year",
                   "年度別の予算額・執行額")
     _indicators(out, base, rec, subject, doc, spans)
@@ -152,14 +155,13 @@ def _terms(out, subject: str, texts: list) -> None:
     types: dict[str, set[str]] = {}
     labels: dict[str, list[str]] = {}
     linked: list[str] = []
-    for q in out.quads:
-        s, p, o = q.subject.value, q.predicate.value, q.object
+    for s, p, o in out.triples:  # (subject IRI, predicate IRI, IRI string or literal): kg.emit.out
         if p == _TYPE:
-            types.setdefault(s, set()).add(o.value)
-        elif p in _LABELS and getattr(o, "language", None) == "ja":
+            types.setdefault(s, set()).add(str(o))
+        elif p in _LABELS and not isinstance(o, str) and getattr(o, "language", None) == "ja":
             labels.setdefault(s, []).append(o.value)
-        elif s == subject and p in (str(KG.policy), str(KG.measure)):
-            linked.append(o.value)
+        elif s == subject and p in _POLICY_MEASURE:
+            linked.append(value_of(o))
     subject_texts = [t for t in texts if t] + list(dict.fromkeys(lab for c in linked for lab in labels.get(c, [])))
     if subject not in labels or not texts:
         subject_texts += labels.get(subject, [])

@@ -36,7 +36,7 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from kg.link import term_evidence as te
-from kg.link.findings import note
+from kg.link.findings import NOTES, note
 from kg.normalize.names import program_key, similarity
 from kg.normalize.project_number import match_key, parse_numbers
 from kg.normalize.text import nfkc
@@ -396,13 +396,15 @@ def link_consecutive_years(records: list[Record]) -> dict:
         if r.get("document_type") == "review_sheet" and r.get("sheet_fiscal_year") is not None:
             by_year[int(r["sheet_fiscal_year"])].append(r)
     out: dict = {"years": {}, "rs_by_category": {}}
+    pairs = []
     for year in sorted(by_year):
         if year - 1 not in by_year:
             continue
         todo = [r for r in by_year[year]
                 if not any(lk.get("fiscal_year") == year - 1 and lk.get("status") == "asserted"
                            for lk in r.get("lineage") or [])]
-        out["years"][year] = link_years(todo, by_year[year - 1], year)
+        pairs.append((year, todo, by_year[year - 1]))
+    out["years"] = _link_pairs(pairs)
     for r in records:
         if r.get("provenance", {}).get("format") != "rs":
             continue
@@ -413,4 +415,55 @@ def link_consecutive_years(records: list[Record]) -> dict:
                   else "candidate" if links else "none")
         c = out["rs_by_category"].setdefault(cat, {"asserted": 0, "candidate": 0, "none": 0})
         c[status] += 1
+    return out
+
+
+# ---------------------------------------------------------------- the year pairs on every core
+# Each pair (year Y's unlinked sheets -> year Y-1's sheets) reads both years and writes only Y's sheets, so the pairs
+# are independent: with several cores they run in forked workers (the records shared copy-on-write, nothing pickled
+# but what a pair changed), which halves the costliest step of a national build's link stage on 2 cores
+# (bench/README.md). The result is the same as running them in order (tests/unit/link/test_evidence_parallel.py).
+
+_PAIRS: list = []  # set while forked workers run
+_CHANGED_KEYS = ("lineage", "warnings", NOTES)  # what link_years writes on a later sheet
+PARALLEL_MIN_SHEETS = 4000  # below this, forking costs more than it saves
+
+
+def _link_pairs(pairs: list, jobs: int | None = None, min_sheets: int | None = None) -> dict:
+    import multiprocessing as mp
+    import os
+
+    global _PAIRS
+    jobs = min(jobs or os.cpu_count() or 1, len(pairs))
+    min_sheets = PARALLEL_MIN_SHEETS if min_sheets is None else min_sheets
+    if jobs < 2 or sum(len(t) for _, t, _ in pairs) < min_sheets or "fork" not in mp.get_all_start_methods():
+        return {year: link_years(todo, earlier, year) for year, todo, earlier in pairs}
+    order = sorted(range(len(pairs)), key=lambda i: -len(pairs[i][1]))  # largest first, dealt out in turn
+    _PAIRS = pairs
+    try:
+        with mp.get_context("fork").Pool(jobs) as pool:
+            done = pool.map(_link_share, [order[k::jobs] for k in range(jobs)])
+    finally:
+        _PAIRS = []
+    stats = {}
+    for share in done:
+        for i, year_stats, changes in share:
+            stats[i] = year_stats
+            for rec, changed in zip(pairs[i][1], changes, strict=True):
+                for key, value in changed:  # in the order the worker set them; lists changed in place, as there
+                    if isinstance(rec.get(key), list) and isinstance(value, list):
+                        rec[key][:] = value
+                    else:
+                        rec[key] = value
+    return {pairs[i][0]: stats[i] for i in range(len(pairs))}
+
+
+def _link_share(indexes: list[int]) -> list:
+    """Worker: link the year pairs ``indexes`` of _PAIRS; returns per pair its statistics and, per later sheet, the
+    keys link_years writes, with their values after it (in the record's key order)."""
+    out = []
+    for i in indexes:
+        year, todo, earlier = _PAIRS[i]
+        year_stats = link_years(todo, earlier, year)
+        out.append((i, year_stats, [[(k, r[k]) for k in r if k in _CHANGED_KEYS] for r in todo]))
     return out

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from kg.normalize.sudachi import Token, tokenize_units
+from kg.normalize.sudachi import Token, content_forms
 from kg.normalize.text import nfkc
 
 _CONTENT = frozenset({"名詞", "形状詞"})
@@ -35,19 +35,11 @@ _MAX_CHUNK = 4000  # characters per Sudachi call (its input limit is in bytes)
 
 
 def _is_content(t: Token) -> bool:
-    pos = t.pos
-    if pos[0] not in _CONTENT:
-        return False
-    if pos[0] == "名詞" and pos[1] == "数詞":
-        return False
-    return True
+    return _content_pos(t.pos)
 
 
 def _form(t: Token) -> str | None:
-    f = t.normalized.casefold()
-    if not f or f in STOP or _NOISE.match(f):
-        return None
-    return f
+    return _normalized_form(t.normalized)
 
 
 def _chunks(text: str) -> list[str]:
@@ -74,15 +66,22 @@ def terms(text: str | None) -> tuple[str, ...]:
     if not t:
         return ()
     out: list[str] = []
-    for chunk in _chunks(t):
-        for unit in tokenize_units(chunk):
-            shorts = [f for s in unit.short if _is_content(s) and (f := _form(s))]
-            out.extend(shorts)
-            if len(unit.short) > 1 and _is_content(unit.token):
-                f = _form(unit.token)
-                if f and f not in shorts:
-                    out.append(f)
+    for chunk in _chunks(t):  # = sudachi.tokenize_units filtered by _is_content and _form, ~4x faster
+        out.extend(content_forms(chunk, _content_pos, _normalized_form))
     return tuple(out)
+
+
+def _content_pos(pos: tuple[str, ...]) -> bool:
+    """Nouns (not numerals) and 形状詞."""
+    return pos[0] in _CONTENT and not (pos[0] == "名詞" and pos[1] == "数詞")
+
+
+def _normalized_form(normalized: str) -> str | None:
+    """The term of a normalized form: case-folded; None for stop words and noise."""
+    f = normalized.casefold()
+    if not f or f in STOP or _NOISE.match(f):
+        return None
+    return f
 
 
 def term_counts(*texts: str | None) -> Counter:
