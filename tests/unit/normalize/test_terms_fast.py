@@ -1,5 +1,6 @@
 """The fast term path (kg.normalize.sudachi.content_forms) gives exactly what the reference form gives: the long
-units of tokenize_units filtered by terms._is_content and terms._form (compound after its parts, unless equal)."""
+units of tokenize_units filtered by terms._content_pos and terms._normalized_form (compound after its parts, unless
+equal)."""
 from kg.normalize import terms as T
 from kg.normalize.sudachi import content_forms, tokenize_units
 from kg.normalize.text import nfkc
@@ -19,10 +20,10 @@ TEXTS = [
 def reference(text: str) -> list[str]:
     out: list[str] = []
     for unit in tokenize_units(text):
-        shorts = [f for s in unit.short if T._is_content(s) and (f := T._form(s))]
+        shorts = [f for s in unit.short if T._content_pos(s.pos) and (f := T._normalized_form(s.normalized))]
         out.extend(shorts)
-        if len(unit.short) > 1 and T._is_content(unit.token):
-            f = T._form(unit.token)
+        if len(unit.short) > 1 and T._content_pos(unit.token.pos):
+            f = T._normalized_form(unit.token.normalized)
             if f and f not in shorts:
                 out.append(f)
     return out
