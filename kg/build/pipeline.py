@@ -188,10 +188,14 @@ def build(paths: list[str], out_dir: str | Path, opts: BuildOptions | None = Non
 
     One writer per DIR (kg.query.atomic: a second build gets BusyError); every output is written into the staging
     folder and published together when complete, so a failed or killed build leaves the previous outputs whole."""
+    from kg.normalize.terms import forget
     from kg.query.atomic import staged
 
     with staged(out_dir, "kg build") as tx:
-        return _build(paths, Path(out_dir), tx.dir, opts or BuildOptions(), tx)
+        try:
+            return _build(paths, Path(out_dir), tx.dir, opts or BuildOptions(), tx)
+        finally:
+            forget()  # the texts' terms known for this build (kg.build.terms)
 
 
 def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx) -> dict:
@@ -225,7 +229,11 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
 
     duplicates = mark_duplicates(results)  # issue 17: the same sheet given twice: one kept, the others reported
     records = [r for res in results for r in res.records]
-    stage("extract", "link")
+    stage("extract", "terms (Sudachi)")
+    from kg.build.terms import precompute
+
+    term_stats = precompute(records, opts.jobs, cache.dir if cache else None)
+    stage("terms", "link")
     records, link_report = link_all(records)
     stage("link", "emit (graph.nq)", bytes_of(stage_dir, "graph*"))
     for name in ("graph.nq", "graph.nt", "graph.ttl"):
@@ -259,6 +267,7 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
         "inputs": [r.to_report() for r in results],
         "summary": summary,
         "link": link_report,
+        "terms": term_stats,  # texts tokenised once for link and emit (kg.build.terms), and how many came from cache
         "validation": validation,
         "stages": stages,
         "stage_resources": resources["stages"],  # per stage: seconds and peak memory of the process tree

@@ -28,16 +28,18 @@ score, recorded in the link's evidence or not), ``ASSERT_RULES`` (name, threshol
 """
 from __future__ import annotations
 
+import heapq
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cached_property
 from typing import Any, NamedTuple
 
 from kg.link import term_evidence as te
 from kg.link.findings import NOTES, note
-from kg.normalize.names import program_key, similarity
+from kg.normalize.names import program_key
 from kg.normalize.project_number import match_key, parse_numbers
 from kg.normalize.text import nfkc
 from kg.records import BudgetRow, Record
@@ -56,7 +58,10 @@ def _agree(a: float, b: float) -> bool:
 
 def budget_hits(later: Record, earlier: Record, later_year: int) -> tuple[int, int]:
     """(agreeing, compared) amounts over the fiscal years both sheets report, before ``later_year``."""
-    lb, eb = _budget(later), _budget(earlier)
+    return _hits(_budget(later), _budget(earlier), later_year)
+
+
+def _hits(lb: dict[int, BudgetRow], eb: dict[int, BudgetRow], later_year: int) -> tuple[int, int]:
     hits = n = 0
     for y in range(later_year - 3, later_year):
         a, b = lb.get(y), eb.get(y)
@@ -72,16 +77,30 @@ def budget_hits(later: Record, earlier: Record, later_year: int) -> tuple[int, i
 
 
 def name_score(a: str, b: str) -> float:
-    ka, kb = program_key(a), program_key(b)
+    return key_score(program_key(a), program_key(b))
+
+
+def key_score(ka: str, kb: str) -> float:
+    """name_score of two program keys: 1.0 the same key, else difflib's ratio (kg.normalize.names.similarity), at
+    least 0.9 when the shorter key (>= 10 characters) starts the longer (one source truncates long names)."""
+    lo, hi = key_score_bounds(ka, kb)
+    if lo == hi:
+        return lo
+    return max(lo, SequenceMatcher(None, ka, kb, autojunk=False).ratio())
+
+
+def key_score_bounds(ka: str, kb: str, ca: Counter | None = None, cb: Counter | None = None) -> tuple[float, float]:
+    """(lower, upper) bounds of key_score without difflib's matching: the prefix rule below, and above the share of
+    characters the keys have in common (difflib's quick_ratio, an upper bound of its ratio in the same float
+    arithmetic). ``ca``/``cb``: the keys' character counts when already known."""
     if not ka or not kb:
-        return 0.0
+        return 0.0, 0.0
     if ka == kb:
-        return 1.0
-    s = similarity(a, b)
+        return 1.0, 1.0
     short, long_ = sorted((ka, kb), key=len)
-    if len(short) >= 10 and long_.startswith(short):
-        s = max(s, 0.9)
-    return s
+    lo = 0.9 if len(short) >= 10 and long_.startswith(short) else 0.0
+    common = sum(((ca or Counter(ka)) & (cb or Counter(kb))).values())
+    return lo, max(lo, 2.0 * common / (len(ka) + len(kb)))
 
 
 def official_numbers(rec: Record, earlier_year: int) -> set[str]:
@@ -124,13 +143,58 @@ def _trigrams(key: str) -> set[str]:
 
 def request_match(later: Record, earlier: Record, later_year: int) -> bool:
     """The earlier sheet's request for ``later_year`` equals the later sheet's initial budget for it."""
-    a, b = _budget(later).get(later_year), _budget(earlier).get(later_year)
+    return _request_match(_budget(later), _budget(earlier), later_year)
+
+
+def _request_match(lb: dict[int, BudgetRow], eb: dict[int, BudgetRow], later_year: int) -> bool:
+    a, b = lb.get(later_year), eb.get(later_year)
     x, z = (a or {}).get("initial"), (b or {}).get("requested")
     return x is not None and z is not None and x != 0 and _agree(float(x), float(z))
 
 
 def _number(rec: Record) -> str | None:
     return rec.get("project_number") or rec.get("sheet_number")
+
+
+class Sheet:
+    """What the features read of one sheet, computed once per linking run instead of once per candidate pair
+    (``sheet(rec)``; a national build scores ~35 candidate pairs per sheet, bench/README.md)."""
+
+    def __init__(self, rec: Record):
+        self.rec = rec
+        self.name = rec.get("project_name") or ""
+        self.key = program_key(self.name)
+        self.division = _units(rec.get("division"))
+        self.bureau = _units(rec.get("bureau"))
+        self.budget = _budget(rec)
+        self.number = _number(rec)
+
+    @cached_property
+    def chars(self) -> Counter:
+        """The characters of the program key (for the upper bound of the name similarity)."""
+        return Counter(self.key)
+
+    @cached_property
+    def name_terms(self) -> frozenset[str]:
+        return te.name_terms(self.rec)
+
+    @cached_property
+    def text_terms(self) -> frozenset[str]:
+        return te.text_terms(self.rec)
+
+    @cached_property
+    def parts(self) -> te.NameParts:
+        return te.name_parts(self.name)
+
+
+_SHEETS: dict[int, Sheet] = {}  # id(record) -> Sheet, for one link_years run (the records outlive it)
+
+
+def sheet(rec: Record) -> Sheet:
+    s = _SHEETS.get(id(rec))
+    if s is None or s.rec is not rec:
+        s = _SHEETS[id(rec)] = Sheet(rec)
+    return s
 
 
 class _Block:
@@ -144,17 +208,16 @@ class _Block:
         self.by_amount: dict[tuple, list[int]] = defaultdict(list)
         self.by_number: dict[str, list[int]] = defaultdict(list)
         for i, r in enumerate(recs):
-            key = program_key(r.get("project_name") or "")
-            self.by_key[key].append(i)
-            for t in _trigrams(key):
+            sh = sheet(r)
+            self.by_key[sh.key].append(i)
+            for t in _trigrams(sh.key):
                 self.by_tri[t].append(i)
-            for u in _units(r.get("division")):
+            for u in sh.division:
                 self.by_div[u].append(i)
-            n = _number(r)
-            if n:
-                for k in number_keys(n):
+            if sh.number:
+                for k in number_keys(sh.number):
                     self.by_number[k].append(i)
-            for y, b in _budget(r).items():
+            for y, b in sh.budget.items():
                 for f in BUDGET_FIELDS:
                     v = b.get(f)
                     if v:
@@ -163,33 +226,33 @@ class _Block:
     def meaning(self) -> te.TermBlock:
         """The block's term index over 事業名 + 事業目的 + 事業概要 (built on first use)."""
         if getattr(self, "_meaning", None) is None:
-            self._meaning = te.TermBlock(self.recs, te.text_terms)
+            self._meaning = te.TermBlock(self.recs, lambda r: sheet(r).text_terms)
         return self._meaning
 
-    def candidates(self, rec: Record, official: set[str], later_year: int) -> set[int]:
+    def candidates(self, rec: Record, official: set[str], later_year: int) -> list[int]:
+        """The earlier sheets worth scoring, in a fixed order (the order breaks ties between equal candidates)."""
         c: set[int] = set()
-        key = program_key(rec.get("project_name") or "")
-        c.update(self.by_key.get(key, []))
-        for u in _units(rec.get("division")):
+        sh = sheet(rec)
+        c.update(self.by_key.get(sh.key, []))
+        for u in sh.division:
             c.update(self.by_div.get(u, []))
-        shared: dict[int, int] = defaultdict(int)
-        for t in _trigrams(key):
-            for i in self.by_tri.get(t, ()):
-                shared[i] += 1
-        c.update(sorted(shared, key=lambda i: (-shared[i], i))[:15])  # ties by position: hash-seed independent
+        shared: Counter = Counter()
+        for t in _trigrams(sh.key):
+            shared.update(self.by_tri.get(t, ()))
+        c.update(heapq.nsmallest(15, shared, key=lambda i: (-shared[i], i)))  # ties by position: hash-seed independent
         for n in official:
             c.update(self.by_number.get(n, []))
-        for y, b in _budget(rec).items():
+        for y, b in sh.budget.items():
             if later_year - 3 <= y < later_year:
                 for f in BUDGET_FIELDS:
                     v = b.get(f)
                     if v:
                         c.update(self.by_amount.get((y, round(float(v))), []))
         if te.ENABLED:  # lineage by meaning: earlier sheets sharing informative terms of the texts
-            c.update(self.meaning().candidates(te.text_terms(rec)))
+            c.update(self.meaning().candidates(sh.text_terms))
         if len(c) < 3:  # small ministries or new divisions: compare with every sheet
             c.update(range(len(self.recs)))
-        return c
+        return list(c)
 
 
 class Pair:
@@ -197,11 +260,23 @@ class Pair:
 
     def __init__(self, later: Record, earlier: Record, later_year: int, official: set[str]):
         self.later, self.earlier, self.later_year, self.official = later, earlier, later_year, official
+        self.ls, self.es = sheet(later), sheet(earlier)
 
     @cached_property
     def budget(self) -> tuple[int, int]:
         """(agreeing, compared) amounts (budget_hits)."""
-        return budget_hits(self.later, self.earlier, self.later_year)
+        return _hits(self.ls.budget, self.es.budget, self.later_year)
+
+    @cached_property
+    def name_bounds(self) -> tuple[float, float]:
+        """(lower, upper) bounds of the name feature, without difflib (key_score_bounds)."""
+        return key_score_bounds(self.ls.key, self.es.key, self.ls.chars, self.es.chars)
+
+    def name(self) -> float:
+        lo, hi = self.name_bounds
+        if lo == hi:
+            return lo
+        return max(lo, SequenceMatcher(None, self.ls.key, self.es.key, autojunk=False).ratio())
 
 
 Values = Mapping[str, Any]
@@ -217,33 +292,31 @@ class Feature:
     recorded: bool = True
 
 
-def _same_units(key: str) -> Callable[[Pair, Values], bool]:
-    return lambda p, v: bool(_units(p.later.get(key)) & _units(p.earlier.get(key)))
-
-
 def _is_official(p: Pair, v: Values) -> bool:
-    num = _number(p.earlier)
+    num = p.es.number
     return bool(num) and bool(number_keys(num) & p.official)
 
 
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
 # The score is the weighted sum in this order (float addition is order-sensitive and graph.nt records the
-# rounded score), plus OFFICIAL_BONUS when the sheet itself names the candidate, capped at 1.
+# rounded score), plus OFFICIAL_BONUS when the sheet itself names the candidate, capped at 1. The score and every
+# rule are non-decreasing in ``name``: link_years relies on it to skip difflib where the bounds decide.
 FEATURES: tuple[Feature, ...] = (
-    Feature("name", lambda p, v: name_score(p.later.get("project_name") or "", p.earlier.get("project_name") or ""),
-            weight=0.5),
-    Feature("request_match", lambda p, v: request_match(p.later, p.earlier, p.later_year)),
+    Feature("name", lambda p, v: p.name(), weight=0.5),
+    Feature("request_match", lambda p, v: _request_match(p.ls.budget, p.es.budget, p.later_year)),
     # the earlier sheet's request for the later year counts as one more compared (and agreeing) amount
     Feature("budget_hits", lambda p, v: p.budget[0] + v["request_match"]),
     Feature("budget_compared", lambda p, v: p.budget[1] + v["request_match"]),
-    Feature("same_division", _same_units("division"), weight=0.1),
-    Feature("same_bureau", _same_units("bureau"), weight=0.05),
+    Feature("same_division", lambda p, v: bool(p.ls.division & p.es.division), weight=0.1),
+    Feature("same_bureau", lambda p, v: bool(p.ls.bureau & p.es.bureau), weight=0.05),
     Feature("official", _is_official),
     # lineage by meaning (kg.link.term_evidence; None when switched off for bench/bench_lineage.py)
-    Feature("terms", lambda p, v: round(te.overlap(te.name_terms(p.later), te.name_terms(p.earlier)), 3)
-            if te.ENABLED else None),
-    Feature("text", lambda p, v: round(te.text_overlap(p.later, p.earlier), 3) if te.ENABLED else None),
-    Feature("part", lambda p, v: te.part_match(p.later.get("project_name") or "", p.earlier.get("project_name") or "")
-            if te.ENABLED else None),
+    Feature("terms", lambda p, v: round(te.overlap(p.ls.name_terms, p.es.name_terms), 3) if te.ENABLED else None),
+    Feature("text", lambda p, v: round(_jaccard(p.ls.text_terms, p.es.text_terms), 3) if te.ENABLED else None),
+    Feature("part", lambda p, v: te.parts_match(p.ls.parts, p.es.parts) if te.ENABLED else None),
     Feature("budget_ratio", lambda p, v: v["budget_hits"] / v["budget_compared"] if v["budget_compared"] else 0.0,
             recorded=False),
     # the budget's share of the score: the agreeing ratio, or the name again when no amount could be compared
@@ -283,11 +356,12 @@ ASSERT_RULES: tuple[Rule, ...] = (
 )
 
 
-def feature_values(pair: Pair) -> dict[str, Any]:
-    """Every FEATURES value of the pair, in declaration order (unrounded)."""
+def feature_values(pair: Pair, name: float | None = None) -> dict[str, Any]:
+    """Every FEATURES value of the pair, in declaration order (unrounded); ``name`` given: that value instead of the
+    name feature's (a bound of it, see link_years)."""
     values: dict[str, Any] = {}
     for f in FEATURES:
-        values[f.name] = f.value(pair, values)
+        values[f.name] = name if name is not None and f.name == "name" else f.value(pair, values)
     return values
 
 
@@ -306,9 +380,7 @@ def score(values: Values) -> float:
     return s
 
 
-def score_pair(later: Record, earlier: Record, later_year: int, official: set[str]) -> dict:
-    """The evidence of one pair: the recorded features (name rounded), ``score`` and ``asserted``."""
-    values = feature_values(Pair(later, earlier, later_year, official))
+def _evidence(values: Values) -> dict:
     ev = {f.name: values[f.name] for f in FEATURES if f.recorded}
     ev["name"] = round(values["name"], 3)
     ev["score"] = round(score(values), 3)
@@ -316,18 +388,67 @@ def score_pair(later: Record, earlier: Record, later_year: int, official: set[st
     return ev
 
 
+def score_pair(later: Record, earlier: Record, later_year: int, official: set[str]) -> dict:
+    """The evidence of one pair: the recorded features (name rounded), ``score`` and ``asserted``."""
+    return _evidence(feature_values(Pair(later, earlier, later_year, official)))
+
+
 class Scored(NamedTuple):
-    """A candidate earlier sheet with its evidence."""
+    """A candidate earlier sheet with its evidence. ``pair`` is set while the evidence is only an upper bound (the
+    name feature at its bound: the candidate is surely not asserted and its score at most ``score``); ``exact``
+    computes the real evidence. ``pos``: the candidate's place in the block's order, the last tie-break."""
     asserted: bool
     score: float
     number: str | None
     earlier: Record
     evidence: dict
+    pos: int = 0
+    pair: Pair | None = None
+
+    def exact(self) -> Scored:
+        if self.pair is None:
+            return self
+        ev = _evidence(feature_values(self.pair))
+        return Scored(ev["asserted"], ev["score"], self.number, self.earlier, ev, self.pos)
+
+
+def _score_candidate(pair: Pair, pos: int) -> Scored:
+    """The pair's evidence, exact where it matters: difflib's ratio (the costliest feature) is computed only when the
+    bounds of the name feature leave open whether the candidate is asserted, or when it is the sheet's official
+    number (its evidence goes into a warning). Every rule and the score are non-decreasing in ``name``, so with the
+    upper bound no rule met means none met with the real value."""
+    lo, hi = pair.name_bounds
+    if lo != hi:
+        values = feature_values(pair, name=hi)
+        if not values["official"] and not rules_met(values):
+            ev = _evidence(values)
+            return Scored(False, ev["score"], pair.es.number, pair.earlier, ev, pos, pair)
+    ev = _evidence(feature_values(pair))
+    return Scored(ev["asserted"], ev["score"], pair.es.number, pair.earlier, ev, pos)
+
+
+def _rank(s: Scored) -> tuple:
+    return (not s.asserted, -s.score, s.number, s.pos)
+
+
+def _best(scored: list[Scored]) -> Scored | None:
+    """The first of the candidates by _rank with their exact evidence, computing as few as the bounds allow."""
+    best = None
+    for s in sorted(scored, key=_rank):
+        if best is not None and _rank(best) <= _rank(s):  # s's score is at most its bound: it cannot come first
+            break
+        s = s.exact()
+        if best is None or _rank(s) < _rank(best):
+            best = s
+    return best
 
 
 def link_years(later: Iterable[Record], earlier: Iterable[Record], later_year: int,
-               method: str = "evidence") -> dict:
-    """Add lineage links from each ``later`` sheet (review year ``later_year``) to ``earlier`` sheets."""
+               method: str = "evidence", keep_terms: bool = False) -> dict:
+    """Add lineage links from each ``later`` sheet (review year ``later_year``) to ``earlier`` sheets.
+
+    ``keep_terms``: keep the texts' terms cached after the run (the caller links the next year pair and clears
+    them, kg.link.term_evidence.clear_cache)."""
     earlier_year = later_year - 1
     blocks: dict[str, _Block] = {}
     grouped: dict[str, list[Record]] = defaultdict(list)
@@ -347,12 +468,9 @@ def link_years(later: Iterable[Record], earlier: Iterable[Record], later_year: i
         if not block:
             stats["none"] += 1
             continue
-        scored = []
-        for i in block.candidates(rec, official, later_year):
-            e = block.recs[i]
-            ev = score_pair(rec, e, later_year, official)
-            scored.append(Scored(ev["asserted"], ev["score"], _number(e), e, ev))
-        scored.sort(key=lambda s: (not s.asserted, -s.score, s.number))
+        scored = [_score_candidate(Pair(rec, block.recs[i], later_year, official), pos)
+                  for pos, i in enumerate(block.candidates(rec, official, later_year))]
+        scored.sort(key=_rank)
         chosen = [s for s in scored if s.asserted]
         for s in scored:
             if s.evidence["official"]:
@@ -364,12 +482,13 @@ def link_years(later: Iterable[Record], earlier: Iterable[Record], later_year: i
                                    f"name {s.evidence['name']}, budget {s.evidence['budget_hits']}/"
                                    f"{s.evidence['budget_compared']}",
                         "field": "lineage"})
-                    note(rec, "official_number_contradicted", year=earlier_year, number=s[2], field="project_name")
+                    note(rec, "official_number_contradicted", year=earlier_year, number=s.number, field="project_name")
         if not chosen and te.ENABLED:
-            chosen = te.by_meaning(scored)
+            chosen = te.by_meaning(scored, exact=Scored.exact)
         status = "asserted" if chosen else None
-        if not chosen and scored and scored[0].score >= MIN_CANDIDATE_SCORE:
-            chosen, status = [scored[0]], "candidate"
+        best = None if chosen else _best(scored)
+        if best is not None and best.score >= MIN_CANDIDATE_SCORE:
+            chosen, status = [best], "candidate"
         elif not chosen:
             stats["none"] += 1
             continue
@@ -382,7 +501,9 @@ def link_years(later: Iterable[Record], earlier: Iterable[Record], later_year: i
             ev = {k: v for k, v in s.evidence.items() if k not in ("asserted", "score")}
             links.append({"fiscal_year": earlier_year, "ministry": s.earlier["ministry"], "number": s.number,
                           "status": status, "score": s.score, "evidence": ev, "method": method})
-    te.clear_cache()
+    _SHEETS.clear()
+    if not keep_terms:
+        te.clear_cache()
     return stats
 
 
@@ -437,12 +558,14 @@ def _link_pairs(pairs: list, jobs: int | None = None, min_sheets: int | None = N
     jobs = min(jobs or os.cpu_count() or 1, len(pairs))
     min_sheets = PARALLEL_MIN_SHEETS if min_sheets is None else min_sheets
     if jobs < 2 or sum(len(t) for _, t, _ in pairs) < min_sheets or "fork" not in mp.get_all_start_methods():
-        return {year: link_years(todo, earlier, year) for year, todo, earlier in pairs}
-    order = sorted(range(len(pairs)), key=lambda i: -len(pairs[i][1]))  # largest first, dealt out in turn
+        try:
+            return {year: link_years(todo, earlier, year, keep_terms=True) for year, todo, earlier in pairs}
+        finally:
+            te.clear_cache()
     _PAIRS = pairs
     try:
         with mp.get_context("fork").Pool(jobs) as pool:
-            done = pool.map(_link_share, [order[k::jobs] for k in range(jobs)])
+            done = pool.map(_link_share, _shares([len(t) for _, t, _ in pairs], jobs), chunksize=1)
     finally:
         _PAIRS = []
     stats = {}
@@ -458,12 +581,27 @@ def _link_pairs(pairs: list, jobs: int | None = None, min_sheets: int | None = N
     return {pairs[i][0]: stats[i] for i in range(len(pairs))}
 
 
+def _shares(sizes: list[int], jobs: int) -> list[list[int]]:
+    """The pairs (consecutive years) cut into ``jobs`` runs of consecutive pairs of about equal size: a worker that
+    links Y-1 -> Y and then Y -> Y+1 tokenises year Y's texts once (the terms stay cached between its pairs)."""
+    total, out, cur, acc = sum(sizes), [], [], 0
+    for i, n in enumerate(sizes):
+        cur.append(i)
+        acc += n
+        left = jobs - len(out) - 1  # workers still to fill after this one
+        if left and (acc >= total * (len(out) + 1) / jobs or len(sizes) - i - 1 == left):
+            out.append(cur)
+            cur = []
+    return out + [cur] if cur else out
+
+
 def _link_share(indexes: list[int]) -> list:
     """Worker: link the year pairs ``indexes`` of _PAIRS; returns per pair its statistics and, per later sheet, the
     keys link_years writes, with their values after it (in the record's key order)."""
     out = []
     for i in indexes:
         year, todo, earlier = _PAIRS[i]
-        year_stats = link_years(todo, earlier, year)
+        year_stats = link_years(todo, earlier, year, keep_terms=True)
         out.append((i, year_stats, [[(k, r[k]) for k in r if k in _CHANGED_KEYS] for r in todo]))
+    te.clear_cache()
     return out

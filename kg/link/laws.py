@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import itertools
 import json
 import logging
 import re
@@ -167,8 +168,13 @@ class LawIndex:
         for law in laws:
             self._add(law)
         self.abbreviations = {_key(k): v for k, v in (abbreviations or {}).items()}
+        # bigram and Sudachi indexes of the titles, built on first use and extended as titles are learned (by_title
+        # only grows, in insertion order: the first _grams_n / _sudachi_n keys are indexed)
         self._grams: dict[str, list[str]] | None = None
+        self._gram_counts: dict[str, int] = {}
+        self._grams_n = 0
         self._sudachi: dict[str, list[str]] | None = None
+        self._sudachi_n = 0
         self.conflicts: list[dict] = []  # IDs register_alias refused: their title names another law
         self.errors: list[dict] = []  # internal errors resolve() met (name, error), for report.json
 
@@ -211,7 +217,6 @@ class LawIndex:
             if law is not None and self._title(_key(new)) is None:
                 self.by_title[_key(new)].append(law)
                 n += 1
-        self._grams = self._sudachi = None
         return n
 
     # ------------------------------------------------------------ aliases
@@ -251,7 +256,6 @@ class LawIndex:
                     return _unresolved()
                 law = Law(law_id, law_number or num, clean_name(title), law_id[3:5])
                 self._add(law)
-                self._grams = self._sudachi = None
                 return Resolution(law.law_id, law.law_number, law.title, "number", 1.0)
         known = self.by_id.get(law_id)
         if known is not None:
@@ -273,7 +277,6 @@ class LawIndex:
         if other.law_id and other.law_id != law.law_id:
             return False
         self.by_title[key].append(law)
-        self._grams = self._sudachi = None
         return True
 
     def canonical_id(self, law_id: str) -> str | None:
@@ -389,11 +392,12 @@ class LawIndex:
         from kg.normalize.sudachi import normalized
 
         if self._sudachi is None:
-            idx: dict[str, list[str]] = defaultdict(list)
-            for k in self.by_title:
+            self._sudachi, self._sudachi_n = defaultdict(list), 0
+        if self._sudachi_n < len(self.by_title):  # titles learned since: indexed in the order they came
+            for k in itertools.islice(self.by_title, self._sudachi_n, None):
                 if len(k) <= 60:
-                    idx[normalized(k)].append(k)
-            self._sudachi = idx
+                    self._sudachi[normalized(k)].append(k)
+            self._sudachi_n = len(self.by_title)
         keys = self._sudachi.get(normalized(key)) if len(key) <= 60 else None
         if not keys:
             return None
@@ -410,11 +414,14 @@ class LawIndex:
         if len(key) < 4:
             return _unresolved()
         if self._grams is None:
-            grams: dict[str, list[str]] = defaultdict(list)
-            for k in self.by_title:
-                for g in _bigrams(k):
-                    grams[g].append(k)
-            self._grams = grams
+            self._grams, self._gram_counts, self._grams_n = defaultdict(list), {}, 0
+        if self._grams_n < len(self.by_title):  # titles learned since: indexed in the order they came
+            for k in itertools.islice(self.by_title, self._grams_n, None):
+                grams = _bigrams(k)
+                self._gram_counts[k] = len(grams)
+                for g in grams:
+                    self._grams[g].append(k)
+            self._grams_n = len(self.by_title)
         q = _bigrams(key)
         counts: Counter[str] = Counter()
         for g in q:
@@ -422,7 +429,7 @@ class LawIndex:
         scored = []
         years = _era_years(key)
         for k, n in counts.most_common(200):
-            dice = 2 * n / (len(q) + len(_bigrams(k)))
+            dice = 2 * n / (len(q) + self._gram_counts[k])
             if k[-2:] == key[-2:] and not (years and _era_years(k) and _era_years(k) != years):
                 # (a title naming another year is another law: 令和九年…国際園芸博覧会 is not 令和七年…国際博覧会)
                 scored.append((dice, k))

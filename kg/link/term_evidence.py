@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from typing import NamedTuple
 
 from kg.normalize.terms import terms
 from kg.normalize.text import nfkc
@@ -96,20 +97,35 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
 _PART = re.compile(r"[(（]\s*(?:うち|内)?\s*([^()（）]{6,})[)）]")
 
 
+class NameParts(NamedTuple):
+    """What part_match reads of one 事業名: its program key (after NFKC), the keys of its bracketed parts and its
+    last bracketed text."""
+    key: str
+    part_keys: frozenset[str]
+    last: str | None
+
+
+def name_parts(name: str) -> NameParts:
+    from kg.normalize.names import program_key
+
+    t = nfkc(name)
+    found = [m.group(1) for m in _PART.finditer(t)]
+    return NameParts(program_key(t), frozenset(program_key(x) for x in found), found[-1] if found else None)
+
+
 def part_match(later_name: str, earlier_name: str) -> str | None:
     """A split or merge written in the name: ``"part"`` when the later 事業名 holds 「（うち X）」 (or「（X）」) and X
     is the earlier 事業名 (same program key); ``"item"`` when both names end in the same bracketed budget item of
     at least 8 characters (「…システム（情報通信技術調達等適正・効率化推進費）」 from 「情報システムの整備（同）」) —
     weaker: a funding source (「（国際観光旅客税財源）」) is shared by unrelated programs, so the caller wants more."""
-    from kg.normalize.names import program_key
+    return parts_match(name_parts(later_name), name_parts(earlier_name))
 
-    a, b = nfkc(later_name), nfkc(earlier_name)
-    kb = program_key(b)
-    for m in _PART.finditer(a):
-        if kb and program_key(m.group(1)) == kb:
-            return "part"
-    ma, mb = _PART.findall(a), _PART.findall(b)
-    if ma and mb and len(ma[-1]) >= 8 and ma[-1] == mb[-1]:
+
+def parts_match(later: NameParts, earlier: NameParts) -> str | None:
+    """part_match of two names' NameParts."""
+    if earlier.key and earlier.key in later.part_keys:
+        return "part"
+    if later.last and earlier.last and len(later.last) >= 8 and later.last == earlier.last:
         return "item"
     return None
 
@@ -118,17 +134,18 @@ TEXT_ASSERT = 0.5  # Jaccard of the 事業名+事業目的+事業概要 terms
 TEXT_MARGIN = 0.15  # over the next candidate
 
 
-def by_meaning(scored: list) -> list:
+def by_meaning(scored: list, exact=None) -> list:
     """When no candidate is asserted on names, budgets or numbers: the candidate whose 事業目的/事業概要 terms
     overlap the sheet's by at least TEXT_ASSERT, TEXT_MARGIN ahead of every other (a program keeps its texts
-    when its name changes). ``scored`` items are kg.link.evidence.Scored."""
+    when its name changes). ``scored`` items are kg.link.evidence.Scored; ``exact(item)`` its exact evidence where
+    the item's score is only a bound."""
     ranked = sorted(scored, key=lambda s: (-(s.evidence.get("text") or 0.0), s.number or ""))
     if not ranked:
         return []
     best = ranked[0].evidence.get("text") or 0.0
     second = (ranked[1].evidence.get("text") or 0.0) if len(ranked) > 1 else 0.0
     if best >= TEXT_ASSERT and best - second >= TEXT_MARGIN:
-        top = ranked[0]
+        top = exact(ranked[0]) if exact else ranked[0]
         top.evidence["meaning"] = True
         return [top._replace(asserted=True, score=round(max(top.score, best), 3))]
     return []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from kg.normalize.houjin import check_digit
 
@@ -68,8 +69,10 @@ def is_prefecture_code(code6_: str) -> bool:
     return code6_[2:5] == "000"
 
 
+@lru_cache(maxsize=1 << 17)
 def clean(name: str | None) -> str:
-    """NFKC, no white space: how a payee name is compared with a 地方公共団体 name."""
+    """NFKC, no white space: how a payee name is compared with a 地方公共団体 name (cached: the findings stage asks
+    for every payee row's name)."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name or ""))
 
 

@@ -28,6 +28,7 @@ def _nfkc(s: str) -> str:
     return unicodedata.normalize("NFKC", s or "").strip()
 
 
+@lru_cache(maxsize=1 << 18)
 def corp_display(name: str) -> str:
     """NFKC, single spaces, abbreviations such as (株) spelled out: '(株)野村総合研究所' -> '株式会社野村総合研究所'."""
     t = re.sub(r"\s+", " ", _nfkc(name))
@@ -36,10 +37,12 @@ def corp_display(name: str) -> str:
     return t
 
 
+@lru_cache(maxsize=1 << 18)
 def corp_key(name: str) -> str:
     """Matching key: legal form removed wherever it stands, small kana folded, punctuation/space removed.
 
-    '(株)エヌ・ティ・ティ・データ経営研究所' and '株式会社エヌティティデータ経営研究所' give the same key.
+    '(株)エヌ・ティ・ティ・データ経営研究所' and '株式会社エヌティティデータ経営研究所' give the same key. Cached, as
+    corp_display: a national build asks for the same payee names hundreds of thousands of times.
     """
     t = corp_display(name)
     for w in _FORM_WORDS:

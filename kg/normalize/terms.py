@@ -51,9 +51,30 @@ def _chunks(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=65536)
+_KNOWN: dict[str, tuple[str, ...]] = {}  # terms a build computed beforehand for its texts (kg.build.terms)
+
+
 def terms(text: str | None) -> tuple[str, ...]:
     """Content-word terms of ``text`` in text order, with repeats (short units, then the compound)."""
+    if text:
+        known = _KNOWN.get(text)
+        if known is not None:
+            return known
+    return _terms(text)
+
+
+def remember(found: dict[str, tuple[str, ...]]) -> None:
+    """Texts whose terms are known (computed by ``terms`` in other processes or an earlier build): ``terms`` answers
+    them without Sudachi until ``forget``."""
+    _KNOWN.update(found)
+
+
+def forget() -> None:
+    _KNOWN.clear()
+
+
+@lru_cache(maxsize=65536)
+def _terms(text: str | None) -> tuple[str, ...]:
     t = nfkc(text)
     if not t:
         return ()

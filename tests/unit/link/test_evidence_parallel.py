@@ -40,3 +40,36 @@ def test_parallel_year_pairs_equal_sequential(monkeypatch):
     assert sum(years[y]["asserted"] for y in years) > 100  # real links were made (and equal in both runs)
     linked = json.loads(seq_json)
     assert any(lk.get("method") == "evidence" for r in linked for lk in r.get("lineage") or [])
+
+
+def test_name_bounds_change_no_link(monkeypatch):
+    """link_years computes difflib's ratio only where the bounds of the name feature leave the outcome open
+    (evidence._score_candidate); scoring every candidate pair exactly gives the same links, scores and warnings."""
+    recs = _records()
+    bounded_json, bounded_stats = _run(copy.deepcopy(recs), False, monkeypatch)
+    calls = {"exact": 0}
+
+    def exact_only(pair, pos):
+        calls["exact"] += 1
+        ev = evidence._evidence(evidence.feature_values(pair))
+        return evidence.Scored(ev["asserted"], ev["score"], pair.es.number, pair.earlier, ev, pos)
+
+    monkeypatch.setattr(evidence, "_score_candidate", exact_only)
+    exact_json, exact_stats = _run(copy.deepcopy(recs), False, monkeypatch)
+    assert calls["exact"] > 1000
+    assert exact_stats == bounded_stats
+    assert exact_json == bounded_json
+
+
+def test_key_score_bounds_hold():
+    from kg.link.evidence import key_score, key_score_bounds
+    from kg.normalize.names import program_key
+
+    names = sorted({r.get("project_name") or "" for r in _records() if r["sheet_fiscal_year"] == 2017})[:120]
+    keys = [program_key(n) for n in names]
+    for a in keys:
+        for b in keys[:40]:
+            lo, hi = key_score_bounds(a, b)
+            assert lo <= key_score(a, b) <= hi
+    assert key_score_bounds("地域情報化の推進", "地域情報化の推進") == (1.0, 1.0)
+    assert key_score_bounds("", "地域情報化の推進") == (0.0, 0.0)
