@@ -25,7 +25,13 @@ import re
 from kg.extract import fields
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
+from kg.extract.payee_columns import payee_columns
 from kg.extract.review_text import (
+    _HEADER_WORDS,
+    _PAGE_NO,
+    PayeeRow,
+    _is_fragment,
+    _paragraph_cells,
     budget_paragraphs,
     budget_rows,
     label_fields,
@@ -421,13 +427,74 @@ def parse_group_like(text: str) -> bool:
     return bool(re.fullmatch(r"[▲△]?[\d,]+(?:\.\d+)?%?", text.strip()))
 
 
+def _section_cells(L: list[str], lo: int) -> list[tuple[str, int, bool]]:
+    """The 支出先上位10者リスト section's paragraph cells: (text, line, is a table header)."""
+    out = []
+    for text, line in _paragraph_cells(L, lo):
+        if any(w in text for w in ("資金の流れ", "費目・使途")):
+            break
+        if _PAGE_NO.match(text):
+            continue
+        out.append((text, line, any(h in text for h in _HEADER_WORDS) or _is_fragment(text)))
+    return out
+
+
+def _with_columns(L: list[str], lo: int, rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
+    """Paragraph-style payees: the rows read whole in text order, and for each block they did not read whole
+    the block read as columns (kg.extract.payee_columns: name, 法人番号, amount; the other cells unknown unless
+    the whole-row reader read that same row). A block the two readers disagree on keeps the whole rows. When
+    法人番号 of the section are in no row, ``notes`` is replaced by one message naming the blocks not read."""
+    cells = _section_cells(L, lo)
+    cols, unread = payee_columns(cells)
+    by_block: dict[str, list[PayeeRow]] = {}
+    for r in rows:
+        by_block.setdefault(r.block, []).append(r)
+    col_block: dict[str, list] = {}
+    for c in cols:
+        col_block.setdefault(c.block, []).append(c)
+    out: list[PayeeRow] = []
+    disagree = []
+    for letter in sorted(set(by_block) | set(col_block)):
+        mine, theirs = by_block.get(letter, []), col_block.get(letter, [])
+        if len(theirs) <= len(mine):
+            out += mine
+            continue
+        whole = {r.rank: r for r in mine}
+        if any(r.rank not in {c.rank for c in theirs} or r.cells.get("corporate_number") != theirs[r.rank - 1].corporate_number
+               or r.cells.get("name") != theirs[r.rank - 1].name or r.cells.get("amount") != theirs[r.rank - 1].amount
+               for r in mine):
+            disagree.append(letter)
+            out += mine
+            continue
+        for c in theirs:
+            if c.rank in whole:
+                out.append(whole[c.rank])
+            else:
+                got = {"name": c.name, "corporate_number": c.corporate_number, "amount": c.amount}
+                out.append(PayeeRow(letter, c.rank, got, c.line, False))
+    if out is not rows and len(out) > len(rows):
+        corps = sum(1 for t, _, h in cells if not h for w in t.split(" ") if re.fullmatch(r"\d{13}", w))
+        have = sum(1 for r in out if re.fullmatch(r"\d{13}", r.cells.get("corporate_number") or ""))
+        notes.clear()
+        if corps > have:
+            why = "; ".join(m for _, m in unread) or "cells not in rows"
+            if disagree:
+                why += f"; blocks {disagree}: the two readings disagree"
+            notes.append((lo, f"支出先上位10者リスト: {len(out)} rows read; {corps - have} more 法人番号 in cells that do "
+                              f"not make rows ({why}): those payees are unknown"))
+    return out
+
+
 def _payees(rec: Record, L: list[str]) -> None:
     lo = _first(L, lambda t: "支出先上位" in squash(t))
     if lo is None:
         warn(rec, "payees_missing", "no 支出先上位10者リスト", field="payees")
         return
     notes: list = []
-    text_rows = payee_rows(L, lo) if not paragraph_style(L) else payee_paragraphs(L, lo, notes)
+    if paragraph_style(L):
+        text_rows = _with_columns(L, lo, payee_paragraphs(L, lo, notes) or [], notes) or None
+    else:
+        text_rows = payee_rows(L, lo)
     for line, message in notes:
         warn(rec, "payees_partial", message, line=line, field="payees")
     if text_rows:

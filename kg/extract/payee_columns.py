@@ -1,0 +1,203 @@
+"""支出先上位10者リスト from paragraph-per-cell PDF text whose cells are not in row order (pdfminer.six, and
+pdftotext on some pages): the tool writes a block's columns one after another (all names, then all 法人番号,
+then the amounts), or a row's cells mixed with the next row's, or 入札者数 / 落札率 far from their rows.
+
+Each block (from its title 「A.…」 to the next title) is read as three columns pooled by the values' own shapes:
+
+- 法人番号: a 13-digit number with a valid check digit (digits wrapped over lines rejoined), or a dash cell
+  right after a name (an individual);
+- names: the text after a rank (「3 株式会社…」, or a rank cell then a text cell), or the run of text cells
+  written just before a run of 法人番号 (one per number);
+- amounts: a number whose cell or next cell is a 契約方式 (「55 その他」), else (only when those are too
+  few) also a number written right after a 業務概要 cell.
+
+The columns are paired by count and order, and only when every count agrees, the printed ranks run 1..n, the
+amounts do not rise down the list (a top-10 list is in order of amount) and a 地方公共団体's 法人番号
+(…000020…) goes with a name of that shape: otherwise the block is left unread (the caller warns). 業務概要,
+契約方式, 入札者数 and 落札率 are not paired (left unknown): the tool's order does not establish them.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from kg.normalize.houjin import is_valid
+from kg.normalize.numbers import parse_number
+
+_TITLE = re.compile(r"^([A-Z])\s*[.．:：]")
+_CORP13 = re.compile(r"^\d{13}$")
+_RANK = re.compile(r"^\d{1,2}$")
+_NUMBER = re.compile(r"^[▲△]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[▲△]?\d+(?:\.\d+)?$")
+_DASH = re.compile(r"^[-－―‐]$")
+_CONTRACT = re.compile(r"契約|交付|その他|公募|随意|随契|競争|委託|請負|補助|負担|入札|企画")
+_SMALL = re.compile(r"^(?:[-－―‐]|\d{1,3}(?:\(\d+\))?|\d{1,3}(?:\.\d+)?%)$")
+_LOCAL_NAME = re.compile(r"(?:都|道|府|県|市|町|村|区|広域連合|組合)$")
+
+
+class Item(NamedTuple):
+    kind: str  # rank | name | corp | desc | num | amount | contract | text | dash | small | title | header
+    text: str
+    line: int
+    alone: bool = True  # the item is its cell's only item
+
+
+def _items(text: str, line: int, header: bool) -> list[Item]:
+    """One cell (paragraph) -> items by shape."""
+    m = _TITLE.match(text)
+    if m:
+        return [Item("title", m[1], line)]
+    if header:
+        return [Item("header", text, line)]
+    words = [w for w in text.split(" ") if w]
+    if not words:
+        return []
+    k = next((i for i, w in enumerate(words) if _CORP13.match(w) and is_valid(w)), None)
+    if k is not None:  # [rank] [name] 法人番号 [業務概要]
+        out: list[Item] = []
+        before, after = words[:k], words[k + 1:]
+        if before and _RANK.match(before[0]) and len(before) > 1:
+            out.append(Item("rank", before[0], line, False))
+            before = before[1:]
+        if before:
+            if any(_NUMBER.match(w) for w in before):
+                return [Item("text", text, line)]  # not a row's cells: leave the cell out of every column
+            out.append(Item("name", " ".join(before), line, False))
+        out.append(Item("corp", words[k], line, not out and not after))
+        if after:
+            out.append(Item("desc", " ".join(after), line, False))
+        return out
+    if _NUMBER.match(words[0]):
+        rest = words[1:]
+        if not rest:
+            return [Item("num", words[0], line)]
+        if _CONTRACT.search(rest[0]):  # amount 契約方式 [入札者数 [落札率]]
+            tail = []
+            while len(rest) > 1 and _SMALL.match(rest[-1]) and len(tail) < 2:
+                tail.insert(0, rest.pop())
+            return [Item("amount", words[0], line, False), Item("contract", " ".join(rest), line, False),
+                    *(Item("small", t, line, False) for t in tail)]
+        if _RANK.match(words[0]) and not any(_NUMBER.match(w) or _SMALL.match(w) for w in rest):
+            return [Item("rank", words[0], line, False), Item("name", " ".join(rest), line, False)]
+        return [Item("small" if _SMALL.match(w) else "text", w, line, False) for w in words]
+    if _DASH.match(text):
+        return [Item("dash", text, line)]
+    if all(_SMALL.match(w) for w in words):
+        return [Item("small", w, line, len(words) == 1) for w in words]
+    if _CONTRACT.search(text):
+        return [Item("contract", text, line)]
+    return [Item("text", text, line)]
+
+
+class Column(NamedTuple):
+    block: str
+    rank: int
+    name: str
+    corporate_number: str
+    amount: str
+    line: int
+
+
+def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
+    """One block's items -> its rows, or None with the reason."""
+    kinds = [it.kind for it in items]
+    name_at: set[int] = set()
+    ranks: dict[int, int] = {}
+    for i, it in enumerate(items):
+        if it.kind == "name":
+            name_at.add(i)
+            if i and items[i - 1].kind == "rank" and not items[i - 1].alone:
+                ranks[i] = int(items[i - 1].text)
+        elif it.kind == "text" and i and kinds[i - 1] == "num" and _RANK.match(items[i - 1].text) and (
+                i + 1 == len(items) or kinds[i + 1] in ("corp", "dash", "num", "rank", "name", "text")):
+            name_at.add(i)  # a rank cell, then the name cell
+            ranks[i] = int(items[i - 1].text)
+    # corps (a dash right after a name, or inside a run of bare 法人番号, is an individual's)
+    corp_at: list[int] = []
+    for i, it in enumerate(items):
+        if it.kind == "corp":
+            corp_at.append(i)
+        elif it.kind == "dash" and i and (i - 1 in name_at or (kinds[i - 1] in ("corp", "dash") and
+                                                               (i - 1) in corp_at and items[i - 1].alone)):
+            corp_at.append(i)
+    # names written as a column just before a column of 法人番号
+    i = 0
+    while i < len(items):
+        if i in corp_at and items[i].alone:
+            j = i
+            while j + 1 < len(items) and j + 1 in corp_at and items[j + 1].alone:
+                j += 1
+            run = j - i + 1
+            texts = []
+            q = i - 1
+            while q >= 0 and kinds[q] in ("text", "name") and len(texts) < run:
+                texts.append(q)
+                q -= 1
+            if len(texts) == run and not any(t in name_at for t in texts[1:]):
+                name_at.update(texts)
+            i = j + 1
+            continue
+        i += 1
+    names = sorted(name_at)
+    n = len(corp_at)
+    if n == 0:
+        return None, "no 法人番号"
+    strong = [i for i, it in enumerate(items) if it.kind == "amount" or (
+        it.kind == "num" and i + 1 < len(items) and kinds[i + 1] == "contract" and items[i + 1].alone)]
+    weak = []
+    for i, it in enumerate(items):
+        if it.kind != "num" or i in strong or not i:
+            continue
+        after = kinds[i + 1] if i + 1 < len(items) else None
+        if kinds[i - 1] == "desc" or (kinds[i - 1] == "text" and i - 1 not in name_at and after not in ("small", "num")):
+            weak.append(i)
+    amounts = strong if len(strong) == n else sorted(strong + weak) if len(strong) + len(weak) == n else None
+    if len(names) != n or amounts is None:
+        return None, (f"{len(names)} names, {n} 法人番号, {len(strong)}(+{len(weak)}) amounts do not make rows")
+    rows: list[Column] = []
+    prev = None
+    for k, (ni, ci, ai) in enumerate(zip(names, corp_at, amounts, strict=True), start=1):
+        if ni in ranks and ranks[ni] != k:
+            return None, f"rank {ranks[ni]} printed where row {k} is in order"
+        name, corp = items[ni].text, items[ci].text
+        amount = parse_number(items[ai].text.replace("△", "▲")).value
+        if amount is None or (prev is not None and amount > prev):
+            return None, "the amounts do not fall down the list"
+        prev = amount
+        local = corp[1:7] == "000020"
+        if _DASH.match(corp):
+            corp = "-"
+        elif local != bool(_LOCAL_NAME.search(name)) and (local or re.fullmatch(r"\S{1,5}(?:都|道|府|県|市|町|村)", name)):
+            return None, f"{name!r} and 法人番号 {corp} are not of one kind"
+        rows.append(Column("", k, name, corp, items[ai].text, items[ni].line))
+    return rows, ""
+
+
+def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], list[tuple[int, str]]]:
+    """Paragraph cells of the 支出先上位10者リスト section (text, line, is a table header) -> rows of the blocks
+    that read whole, and (line, reason) for each block that did not."""
+    blocks: list[tuple[str, list[Item]]] = []
+    for text, line, header in cells:
+        for it in _items(text, line, header):
+            if it.kind == "title":
+                if not blocks or blocks[-1][0] != it.text:  # a title repeated on a continuation page
+                    blocks.append((it.text, []))
+            elif it.kind != "header" and blocks:
+                blocks[-1][1].append(it)
+    rows: list[Column] = []
+    unread: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for letter, items in blocks:
+        if letter in seen:
+            unread.append((items[0].line if items else 0, f"block {letter} written twice"))
+            continue
+        seen.add(letter)
+        got, why = _block(items)
+        if got is None:
+            if any(it.kind == "corp" for it in items):
+                unread.append((items[0].line, f"block {letter}: {why}"))
+            continue
+        rows += [r._replace(block=letter) for r in got]
+    return rows, unread
+
+
+__all__ = ["Column", "payee_columns"]
