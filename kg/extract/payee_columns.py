@@ -29,7 +29,7 @@ _CORP13 = re.compile(r"^\d{13}$")
 _RANK = re.compile(r"^\d{1,2}$")
 _NUMBER = re.compile(r"^[▲△]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[▲△]?\d+(?:\.\d+)?$")
 _DASH = re.compile(r"^[-－―‐]$")
-_CONTRACT = re.compile(r"契約|交付|その他|公募|随意|随契|競争|委託|請負|補助|負担|入札|企画")
+_CONTRACT = re.compile(r"^(?:一般競争|指名競争|随意契約|随契|企画競争|確認公募|公募|少額|不落|補助金|交付|負担|その他|特命|競争|契約)")
 _SMALL = re.compile(r"^(?:[-－―‐]|\d{1,3}(?:\(\d+\))?|\d{1,3}(?:\.\d+)?%)$")
 _LOCAL_NAME = re.compile(r"(?:都|道|府|県|市|町|村|区|広域連合|組合)$")
 
@@ -141,18 +141,20 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
     n = len(corp_at)
     if n == 0:
         return None, "no 法人番号"
+    def after_text(i: int) -> bool:  # written right after a 業務概要 (a row's cells in order)
+        return i > 0 and (kinds[i - 1] == "desc" or (kinds[i - 1] == "text" and i - 1 not in name_at))
+
     strong = [i for i, it in enumerate(items) if it.kind == "amount" or (
-        it.kind == "num" and i + 1 < len(items) and kinds[i + 1] == "contract" and items[i + 1].alone)]
-    weak = []
-    for i, it in enumerate(items):
-        if it.kind != "num" or i in strong or not i:
-            continue
-        after = kinds[i + 1] if i + 1 < len(items) else None
-        if kinds[i - 1] == "desc" or (kinds[i - 1] == "text" and i - 1 not in name_at and after not in ("small", "num")):
-            weak.append(i)
+        it.kind == "num" and i + 1 < len(items) and kinds[i + 1] == "contract" and items[i + 1].alone
+        and not (i and kinds[i - 1] == "num"))]  # not the last of a column of numbers (入札者数)
+    weak = [i for i, it in enumerate(items) if it.kind == "num" and i not in strong and after_text(i) and
+            not (i + 1 < len(items) and kinds[i + 1] in ("small", "num"))]
     amounts = strong if len(strong) == n else sorted(strong + weak) if len(strong) + len(weak) == n else None
     if len(names) != n or amounts is None:
         return None, (f"{len(names)} names, {n} 法人番号, {len(strong)}(+{len(weak)}) amounts do not make rows")
+    chosen = set(amounts)
+    if any(it.kind == "num" and i not in chosen and not _SMALL.match(it.text) for i, it in enumerate(items)):
+        return None, "a number of an amount's shape is left over"
     rows: list[Column] = []
     prev = None
     for k, (ni, ci, ai) in enumerate(zip(names, corp_at, amounts, strict=True), start=1):
@@ -172,32 +174,62 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
     return rows, ""
 
 
-def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], list[tuple[int, str]]]:
-    """Paragraph cells of the 支出先上位10者リスト section (text, line, is a table header) -> rows of the blocks
-    that read whole, and (line, reason) for each block that did not."""
+def _chunks(items: list[Item], by: str) -> list[tuple[str, list[Item]]]:
+    """Items cut into blocks at the block titles (``by="title"``) or at the table headers (``by="header"``:
+    one header per block, the letters taken from the titles in order; only when the counts agree)."""
+    letters: list[str] = []
+    for it in items:
+        if it.kind == "title" and (not letters or letters[-1] != it.text):  # a title repeated on the next page
+            letters.append(it.text)
     blocks: list[tuple[str, list[Item]]] = []
-    for text, line, header in cells:
-        for it in _items(text, line, header):
+    if by == "title":
+        for it in items:
             if it.kind == "title":
-                if not blocks or blocks[-1][0] != it.text:  # a title repeated on a continuation page
+                if not blocks or blocks[-1][0] != it.text:
                     blocks.append((it.text, []))
             elif it.kind != "header" and blocks:
                 blocks[-1][1].append(it)
-    rows: list[Column] = []
-    unread: list[tuple[int, str]] = []
-    seen: set[str] = set()
-    for letter, items in blocks:
-        if letter in seen:
-            unread.append((items[0].line if items else 0, f"block {letter} written twice"))
-            continue
-        seen.add(letter)
-        got, why = _block(items)
-        if got is None:
-            if any(it.kind == "corp" for it in items):
-                unread.append((items[0].line, f"block {letter}: {why}"))
-            continue
-        rows += [r._replace(block=letter) for r in got]
-    return rows, unread
+        return blocks
+    runs: list[list[Item]] = []
+    prev = None
+    for it in items:
+        if it.kind == "header":
+            if prev != "header":
+                runs.append([])
+        elif it.kind != "title" and runs:
+            runs[-1].append(it)
+        prev = it.kind if it.kind != "title" else prev
+    if len(runs) != len(letters) or len(set(letters)) != len(letters):
+        return []
+    return list(zip(letters, runs, strict=True))
+
+
+def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], list[tuple[int, str]]]:
+    """Paragraph cells of the 支出先上位10者リスト section (text, line, is a table header) -> rows of the blocks
+    that read whole, and (line, reason) for each block that did not. The blocks are cut at their titles or,
+    when that reads more rows, at their table headers (pdfminer may write a title after the block's rows)."""
+    items = [it for text, line, header in cells for it in _items(text, line, header)]
+    best: tuple[list[Column], list[tuple[int, str]]] = ([], [])
+    for by in ("title", "header"):
+        rows: list[Column] = []
+        unread: list[tuple[int, str]] = []
+        seen: set[str] = set()
+        for letter, chunk in _chunks(items, by):
+            if letter in seen:
+                unread.append((chunk[0].line if chunk else 0, f"block {letter} written twice"))
+                continue
+            seen.add(letter)
+            got, why = _block(chunk)
+            if got is None:
+                if any(it.kind == "corp" for it in chunk):
+                    unread.append((chunk[0].line, f"block {letter}: {why}"))
+                continue
+            rows += [r._replace(block=letter) for r in got]
+        if len(rows) > len(best[0]):
+            best = (rows, unread)
+        elif by == "title":
+            best = (rows, unread)
+    return best
 
 
 __all__ = ["Column", "payee_columns"]
