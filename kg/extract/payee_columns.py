@@ -51,10 +51,16 @@ def _items(text: str, line: int, header: bool) -> list[Item]:
     words = [w for w in text.split(" ") if w]
     if not words:
         return []
-    k = next((i for i, w in enumerate(words) if _CORP13.match(w) and is_valid(w)), None)
+    k = next((i for i, w in enumerate(words) if _CORP13.match(w[:13]) and is_valid(w[:13]) and
+              (len(w) == 13 or not w[13].isdigit())), None)
     if k is not None:  # [rank] [name] 法人番号 [業務概要]
         out: list[Item] = []
         before, after = words[:k], words[k + 1:]
+        if len(words[k]) > 13:  # the name's wrapped end glued to the number (「…株式 4194234696994会社」)
+            if after or not before:
+                return [Item("text", text, line)]
+            before = [*before[:-1], before[-1] + words[k][13:]]
+            words[k] = words[k][:13]
         if before and _RANK.match(before[0]) and len(before) > 1:
             out.append(Item("rank", before[0], line, False))
             before = before[1:]
