@@ -123,8 +123,9 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
         if it.kind == "corp":
             corp_at.append(i)
         elif it.kind == "dash" and i and (i - 1 in name_at or (kinds[i - 1] in ("corp", "dash") and
-                                                               (i - 1) in corp_at and items[i - 1].alone)):
-            corp_at.append(i)
+                                                               (i - 1) in corp_at and items[i - 1].alone)
+                                          or (kinds[i - 1] == "text" and i + 1 < len(items) and kinds[i + 1] == "text")):
+            corp_at.append(i)  # 「個人(A)」「-」「業務概要」
     # names written as a column just before a column of 法人番号
     i = 0
     while i < len(items):
@@ -153,6 +154,22 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
     strong = [i for i, it in enumerate(items) if it.kind == "amount" or (
         it.kind == "num" and i + 1 < len(items) and kinds[i + 1] == "contract" and items[i + 1].alone
         and not (i and kinds[i - 1] == "num"))]  # not the last of a column of numbers (入札者数)
+    # a column of amounts written just before the column of their 契約方式, one for one
+    i = 0
+    while i < len(items):
+        if kinds[i] != "num":
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(items) and kinds[j + 1] == "num":
+            j += 1
+        c = j + 1
+        while c < len(items) and kinds[c] == "contract" and items[c].alone:
+            c += 1
+        if j > i and c - (j + 1) == j - i + 1 and not (i and kinds[i - 1] == "num"):
+            strong += [q for q in range(i, j + 1) if q not in strong]
+        i = j + 1
+    strong.sort()
     weak = [i for i, it in enumerate(items) if it.kind == "num" and i not in strong and after_text(i) and
             not (i + 1 < len(items) and kinds[i + 1] in ("small", "num"))]
     amounts = strong if len(strong) == n else sorted(strong + weak) if len(strong) + len(weak) == n else None
