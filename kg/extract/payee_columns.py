@@ -44,8 +44,9 @@ class Item(NamedTuple):
 def _items(text: str, line: int, header: bool) -> list[Item]:
     """One cell (paragraph) -> items by shape."""
     m = _TITLE.match(text)
-    if m:
-        return [Item("title", m[1], line)]
+    if m:  # the title, maybe glued to the table header's first cell (「B.民間企業 支出先」)
+        at = text.find("支出先")
+        return [Item("title", m[1], line), *([Item("header", text[at:], line)] if header and at > 0 else [])]
     if header:
         return [Item("header", text, line)]
     words = [w for w in text.split(" ") if w]
@@ -216,8 +217,8 @@ def _chunks(items: list[Item], by: str) -> list[tuple[str, list[Item]]]:
     runs: list[list[Item]] = []
     prev = None
     for it in items:
-        if it.kind == "header":
-            if prev != "header":
+        if it.kind == "header":  # a table header starts at its first column's 支出先 (other header cells skipped)
+            if prev != "header" and it.text.startswith("支出先"):
                 runs.append([])
         elif it.kind != "title" and runs:
             runs[-1].append(it)
