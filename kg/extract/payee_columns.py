@@ -25,6 +25,7 @@ from kg.normalize.houjin import is_valid
 from kg.normalize.numbers import parse_number
 
 _TITLE = re.compile(r"^([A-Z])\s*[.．:：]")
+_GLUED_TITLE = re.compile(r"(?<=[^\x00-\x7f])([A-Z])\s*[.．]\s*[^\s\d.．]")
 _CORP13 = re.compile(r"^\d{13}$")
 _RANK = re.compile(r"^\d{1,2}$")
 _NUMBER = re.compile(r"^[▲△]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[▲△]?\d+(?:\.\d+)?$")
@@ -49,6 +50,9 @@ def _items(text: str, line: int, header: bool) -> list[Item]:
         return [Item("title", m[1], line), *([Item("header", text[at:], line)] if header and at > 0 else [])]
     if header:
         return [Item("header", text, line)]
+    g = _GLUED_TITLE.search(text)
+    if g:  # a block title glued to the end of a wrapped cell (「株式会社野村総合研究所E.研究機関」)
+        return [*_items(text[:g.start()].strip(), line, False), Item("title", g[1], line)]
     words = [w for w in text.split(" ") if w]
     if not words:
         return []
@@ -137,10 +141,10 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
             run = j - i + 1
             texts = []
             q = i - 1
-            while q >= 0 and kinds[q] in ("text", "name") and len(texts) < run:
+            while q >= 0 and kinds[q] == "text" and q not in name_at:
                 texts.append(q)
                 q -= 1
-            if len(texts) == run and not any(t in name_at for t in texts[1:]):
+            if len(texts) == run:  # the whole run of text cells, one per number (a longer run is ambiguous)
                 name_at.update(texts)
             i = j + 1
             continue
@@ -176,6 +180,16 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
     amounts = strong if len(strong) == n else sorted(strong + weak) if len(strong) + len(weak) == n else None
     if len(names) != n or amounts is None:
         return None, (f"{len(names)} names, {n} 法人番号, {len(strong)}(+{len(weak)}) amounts do not make rows")
+    columns = []  # columns of ranks 1..k printed apart from the names
+    for i in range(len(items)):
+        if kinds[i] == "num" and items[i].text == "1" and not (i and kinds[i - 1] == "num"):
+            k = 1
+            while i + k < len(items) and kinds[i + k] == "num" and items[i + k].text == str(k + 1):
+                k += 1
+            columns.append(k)
+    if any(k > n for k in columns):
+        return None, f"a column of ranks 1..{max(columns)} for {n} rows"
+    ranked = all(ni in ranks for ni in names) or n in columns
     chosen = set(amounts)
     if any(it.kind == "num" and i not in chosen and not _SMALL.match(it.text) for i, it in enumerate(items)):
         return None, "a number of an amount's shape is left over"
@@ -195,7 +209,7 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
         elif local != bool(_LOCAL_NAME.search(name)) and (local or re.fullmatch(r"\S{1,5}(?:都|道|府|県|市|町|村)", name)):
             return None, f"{name!r} and 法人番号 {corp} are not of one kind"
         rows.append(Column("", k, name, corp, items[ai].text, items[ni].line))
-    return rows, ""
+    return rows, "" if ranked else "unranked"
 
 
 def _chunks(items: list[Item], by: str) -> list[tuple[str, list[Item]]]:
@@ -233,27 +247,40 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
     that read whole, and (line, reason) for each block that did not. The blocks are cut at their titles or,
     when that reads more rows, at their table headers (pdfminer may write a title after the block's rows)."""
     items = [it for text, line, header in cells for it in _items(text, line, header)]
-    best: tuple[list[Column], list[tuple[int, str]]] = ([], [])
+    readings: list[dict[str, tuple[list[Column], bool]]] = []
+    unread: dict[str, tuple[int, str]] = {}
     for by in ("title", "header"):
-        rows: list[Column] = []
-        unread: list[tuple[int, str]] = []
+        got: dict[str, tuple[list[Column], bool]] = {}
         seen: set[str] = set()
         for letter, chunk in _chunks(items, by):
             if letter in seen:
-                unread.append((chunk[0].line if chunk else 0, f"block {letter} written twice"))
+                unread.setdefault(letter, (chunk[0].line if chunk else 0, f"block {letter} written twice"))
                 continue
             seen.add(letter)
-            got, why = _block(chunk)
-            if got is None:
+            rows, why = _block(chunk)
+            if rows is None:
                 if any(it.kind == "corp" for it in chunk):
-                    unread.append((chunk[0].line, f"block {letter}: {why}"))
+                    unread.setdefault(letter, (chunk[0].line, f"block {letter}: {why}"))
                 continue
-            rows += [r._replace(block=letter) for r in got]
-        if len(rows) > len(best[0]):
-            best = (rows, unread)
-        elif by == "title":
-            best = (rows, unread)
-    return best
+            got[letter] = ([r._replace(block=letter) for r in rows], why != "unranked")
+        readings.append(got)
+    a, b = readings
+    out: list[Column] = []
+    for letter in sorted(set(a) | set(b)):
+        if letter in a and letter in b:
+            (ra, _), (rb, _) = a[letter], b[letter]
+            if ra[:len(rb)] == rb or rb[:len(ra)] == ra:  # a title written before or after its block's first
+                out += rb  # rows: the header's cut
+            else:
+                unread[letter] = (ra[0].line, f"block {letter}: its title and its table header give other rows")
+            continue
+        rows, ranked = a.get(letter) or b[letter]
+        if ranked:  # read by one cut only: its ranks must be printed (with the names, or as a column)
+            out += rows
+        else:
+            unread.setdefault(letter, (rows[0].line, f"block {letter}: read by one cut only, ranks not printed"))
+    done = {r.block for r in out}
+    return out, [v for k, v in sorted(unread.items()) if k not in done]
 
 
 __all__ = ["Column", "payee_columns"]
