@@ -118,7 +118,8 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
             name_at.add(i)
             if i and items[i - 1].kind == "rank" and not items[i - 1].alone:
                 ranks[i] = int(items[i - 1].text)
-        elif it.kind == "text" and i and kinds[i - 1] == "num" and _RANK.match(items[i - 1].text) and (
+        elif it.kind == "text" and i and kinds[i - 1] == "num" and _RANK.match(items[i - 1].text) and not (
+                i > 1 and kinds[i - 2] == "num" and items[i - 2].text == str(int(items[i - 1].text) - 1)) and (
                 i + 1 == len(items) or kinds[i + 1] in ("corp", "dash", "num", "rank", "name", "text")):
             name_at.add(i)  # a rank cell, then the name cell
             ranks[i] = int(items[i - 1].text)

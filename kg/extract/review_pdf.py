@@ -23,15 +23,11 @@ from __future__ import annotations
 import re
 
 from kg.extract import fields
+from kg.extract.payee_columns import payee_columns
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
-from kg.extract.payee_columns import payee_columns
 from kg.extract.review_text import (
-    _HEADER_WORDS,
-    _PAGE_NO,
     PayeeRow,
-    _is_fragment,
-    _paragraph_cells,
     budget_paragraphs,
     budget_rows,
     label_fields,
@@ -39,6 +35,7 @@ from kg.extract.review_text import (
     paragraph_style,
     payee_paragraphs,
     payee_rows,
+    payee_section_cells,
     plans_plausible,
 )
 from kg.normalize.era import guess_era
@@ -427,24 +424,12 @@ def parse_group_like(text: str) -> bool:
     return bool(re.fullmatch(r"[▲△]?[\d,]+(?:\.\d+)?%?", text.strip()))
 
 
-def _section_cells(L: list[str], lo: int) -> list[tuple[str, int, bool]]:
-    """The 支出先上位10者リスト section's paragraph cells: (text, line, is a table header)."""
-    out = []
-    for text, line in _paragraph_cells(L, lo):
-        if any(w in text for w in ("資金の流れ", "費目・使途")):
-            break
-        if _PAGE_NO.match(text):
-            continue
-        out.append((text, line, any(h in text for h in _HEADER_WORDS) or _is_fragment(text)))
-    return out
-
-
 def _with_columns(L: list[str], lo: int, rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
     """Paragraph-style payees: the rows read whole in text order, and for each block they did not read whole
     the block read as columns (kg.extract.payee_columns: name, 法人番号, amount; the other cells unknown unless
     the whole-row reader read that same row). A block the two readers disagree on keeps the whole rows. When
     法人番号 of the section are in no row, ``notes`` is replaced by one message naming the blocks not read."""
-    cells = _section_cells(L, lo)
+    cells = payee_section_cells(L, lo)
     cols, unread = payee_columns(cells)
     by_block: dict[str, list[PayeeRow]] = {}
     for r in rows:

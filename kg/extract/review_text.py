@@ -596,6 +596,18 @@ def _paragraph_cells(lines: list[str], start: int) -> list[tuple[str, int]]:
     return out
 
 
+def payee_section_cells(L: list[str], lo: int) -> list[tuple[str, int, bool]]:
+    """The 支出先上位10者リスト section's paragraph cells: (text, line, is a table header)."""
+    out = []
+    for text, line in _paragraph_cells(L, lo):
+        if any(w in text for w in ("資金の流れ", "費目・使途")):
+            break
+        if _PAGE_NO.match(text):
+            continue
+        out.append((text, line, any(h in text for h in _HEADER_WORDS) or _is_fragment(text)))
+    return out
+
+
 def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:
     """Paragraph-style payee tables (pdftotext's order: rank and name, 法人番号, 業務概要, amount and 契約方式,
     入札者数, 落札率 as consecutive cells). Every row must have its cells in their shapes (入札者数 / 落札率 may be
@@ -712,7 +724,7 @@ def _table_end(out: list[PayeeRow], words: list[tuple[str, int, bool]], k: int,
     return out
 
 
-__all__ += ["payee_paragraphs"]
+__all__ += ["payee_paragraphs", "payee_section_cells"]
 
 
 # ------------------------------------------------------------------ 政策評価 of paragraph-style text
