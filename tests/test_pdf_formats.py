@@ -166,3 +166,49 @@ def test_repeated_payee_header_starts_no_block_and_no_row(fixtures, xlsx_records
         assert {(x["block"], x["rank"]) for x in after["payees"]} <= ref
         tried += 1
     assert tried >= 3
+
+
+# ------------------------------------------------------------------ payee tables of paragraph-style text, per tool
+
+# rows read / rows on the generated sheets (127 each), measured when the column reader came in
+# (kg/extract/payee_columns.py; before it: pdfminer 0 and 0, pdftotext 39 and 98): each tool must keep at least
+PAYEE_FLOOR = {"lo.pdfminer.txt": 110, "rl.pdfminer.txt": 6, "lo.pdftotext.txt": 50, "rl.pdftotext.txt": 115,
+               "lo.pdfplumber.txt": 127, "rl.pdfplumber.txt": 127}
+
+
+@pytest.mark.parametrize("fmt", sorted(PAYEE_FLOOR))
+def test_pdf_text_payee_rows_are_the_xlsx_rows(fixtures, xlsx_records, fmt):
+    """Every tool's text: each payee row read is the .xlsx row (block, rank, name, 法人番号 and amount exactly;
+    the other cells that row's or unknown), and the generator's own facts (a real check-digit 法人番号 or an
+    individual's dash, the amount in 百万円); a sheet whose rows are not all read says so (payees_partial /
+    payees_unread / payee_blocks_unknown), never silently short. Enough rows are read per tool."""
+    read = total = 0
+    for name in sorted(SHEETS):
+        rec = extract_path(fixtures[name][fmt])
+        ref = {(p["block"], p["rank"]): p for p in xlsx_records[name]["payees"]}
+        truth = {(b, r): (corp, amount) for b, r, corp, amount in SHEETS[name].truth["payees"]}
+        for p in rec["payees"]:
+            want = ref[(p["block"], p["rank"])]
+            assert (p["name"], p["corporate_number"], p["amount"]) == \
+                (want["name"], want["corporate_number"], want["amount"]), (name, p, want)
+            assert (p["corporate_number"], p["amount"]) == truth[(p["block"], p["rank"])]
+            for k in ("description", "contract_method", "bidders", "award_rate"):
+                assert p[k] is None or p[k] == want[k], (name, k, p, want)
+        total += len(ref)
+        read += len(rec["payees"])
+        if len(rec["payees"]) < len(ref):
+            codes = {w["code"] for w in rec["warnings"]}
+            assert codes & {"payees_partial", "payees_unread", "payee_blocks_unknown"}, (name, fmt, codes)
+    print(f"{fmt}: payee rows {read}/{total}")
+    assert total == 127 and read >= PAYEE_FLOOR[fmt], (fmt, read, total)
+
+
+def test_pdfminer_text_gives_local_government_and_company_payees(fixtures, xlsx_records):
+    """pdfminer's text (rows and blocks mixed) gives, among its rows, both a 地方公共団体's 法人番号
+    (check digit + 000020 + 団体コード) and a company's, each with its .xlsx amount."""
+    rows = [p for name in sorted(SHEETS) for p in extract_path(fixtures[name]["lo.pdfminer.txt"])["payees"]]
+    local = [p for p in rows if p["corporate_number"] and p["corporate_number"][1:7] == "000020"]
+    other = [p for p in rows if p["corporate_number"] and p["corporate_number"][1:7] != "000020"]
+    assert local and other
+    assert all(p["name"].endswith(("市", "町", "村", "県", "区")) for p in local)
+    assert all(isinstance(p["amount"], (int, float)) and 0 < p["amount"] < 10**6 for p in rows)

@@ -231,13 +231,20 @@ def _chunks(items: list[Item], by: str) -> list[tuple[str, list[Item]]]:
         return blocks
     runs: list[list[Item]] = []
     prev = None
+    last_title, repeated = None, False
     for it in items:
         if it.kind == "header":  # a table header starts at its first column's 支出先 (other header cells skipped)
-            if prev != "header" and it.text.startswith("支出先"):
-                runs.append([])
-        elif it.kind != "title" and runs:
+            if prev != "header" and it.text.startswith("支出先") and not (repeated and runs):
+                runs.append([])  # (under its block's title repeated on a continuation page: the same block)
+        elif it.kind == "title":
+            repeated = it.text == last_title
+            last_title = it.text
+            continue
+        elif runs:
             runs[-1].append(it)
-        prev = it.kind if it.kind != "title" else prev
+        if it.kind != "header":
+            repeated = False
+        prev = it.kind
     if len(runs) != len(letters) or len(set(letters)) != len(letters):
         return []
     return list(zip(letters, runs, strict=True))
