@@ -4,7 +4,8 @@ usage: .venv/bin/python bench/bench_extract.py [--rounds N] [--formats DIR]
 
 ``--formats DIR`` also times the generated review sheets of tests/fixtures/review_sheets.py (written into DIR
 once, LibreOffice needed): .pdf pages/s (LibreOffice and reportlab prints, read + extract) and PDF-text sheets/s
-(the text of those PDFs from pdfminer.six, pdftotext and pdfplumber, plus seed 002), one core.
+(the text of those PDFs from pdfminer.six, pdftotext and pdfplumber, plus seed 002), one core, and the payee
+rows each tool's text gives (read / on the sheets, and any row that is not the .xlsx row).
 """
 from __future__ import annotations
 
@@ -75,6 +76,18 @@ def formats(outdir: Path, rounds: int) -> None:
             if k.endswith(".txt"):
                 texts.setdefault(k.split(".")[1], []).append(read_document(p))
     texts["seed 002"] = [read_document(ROOT / "seeds" / "002_c3e6fb52ab9c5507.txt")]
+    # payee rows read / rows on the sheets, per tool and producer (a row counts when it is the .xlsx row)
+    ref = {n: {(p["block"], p["rank"]): p for p in extract_doc(read_document(f["xlsx"]))["payees"]}
+           for n, f in files.items()}
+    for k in sorted(k for k in next(iter(files.values())) if k.endswith(".txt")):
+        read = wrong = 0
+        for n, f in files.items():
+            for p in extract_doc(read_document(f[k]))["payees"]:
+                w = ref[n].get((p["block"], p["rank"]))
+                same = w is not None and all(p[c] is None or p[c] == w[c] for c in
+                                             ("name", "corporate_number", "amount", "bidders", "award_rate"))
+                read, wrong = read + same, wrong + (not same)
+        print(f"{'payee rows, ' + k:<40} {read:>5}/{sum(map(len, ref.values()))} read, {wrong} wrong")
     for tool, docs in sorted(texts.items()):
         t0, c0 = time.perf_counter(), time.process_time()
         for _ in range(rounds):
