@@ -212,3 +212,55 @@ def test_pdfminer_text_gives_local_government_and_company_payees(fixtures, xlsx_
     assert local and other
     assert all(p["name"].endswith(("市", "町", "村", "県", "区")) for p in local)
     assert all(isinstance(p["amount"], (int, float)) and 0 < p["amount"] < 10**6 for p in rows)
+
+
+# ------------------------------------------------------------------ ruled 事前分析表: .xlsx and its PDF, one grid mapping
+
+POLICY_KEYS = ("ministry", "evaluation_fiscal_year", "policy", "goals", "indicators", "means")
+
+
+@pytest.fixture(scope="session")
+def policy_fixtures(tmp_path_factory):
+    from tests.fixtures.policy_sheets import build_policy_fixtures, policy_sheets
+
+    sheet_list = policy_sheets()
+    return {s.name: (s, files) for s, files in
+            zip(sheet_list, build_policy_fixtures(tmp_path_factory.mktemp("policy-formats"), sheet_list).values(),
+                strict=True)}
+
+
+def test_policy_fixtures_cover_several_pages(policy_fixtures):
+    import pypdfium2 as pdfium
+
+    pages = [len(pdfium.PdfDocument(str(f["lo.pdf"]))) for _, f in policy_fixtures.values()]
+    assert min(pages) == 1 and max(pages) >= 2, pages
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "lo.pdf"])
+@pytest.mark.parametrize("name", ["policy01", "policy02", "policy03", "policy04"])
+def test_ruled_policy_evaluation_gives_the_generated_record(policy_fixtures, name, fmt):
+    """A ruled 事前分析表 (.xlsx, and the .xlsx printed to PDF by LibreOffice) is read as its cell grid by
+    kg.extract.policy_grid: the generator's 政策, goals, 測定指標 (number, name, 基準値/目標値 and their years) and
+    every 達成手段 (name, 開始年度, 予算額 and 執行額 per year, "-" unknown, 関連する指標, レビュー事業番号)."""
+    sheet, files = policy_fixtures[name]
+    doc = read_document(files[fmt])
+    assert any("\t" in x for x in doc.lines), "read as a cell grid"
+    rec = extract_path(files[fmt])
+    truth = sheet.truth
+    for k in ("ministry", "evaluation_fiscal_year", "policy", "goals", "means"):
+        assert rec[k] == truth[k], k
+    assert [{"number": i["number"], "name": i["name"]} for i in rec["indicators"]] == truth["indicators"]
+    for ind in rec["indicators"]:
+        measures = {v["measure"]: v for v in ind["values"]}
+        assert set(measures) == {"baseline", "target"} and measures["target"]["qualifier"] == "以上"
+        assert measures["baseline"]["fiscal_year"] < truth["evaluation_fiscal_year"] <= ind["target_fiscal_year"]
+    assert rec["warnings"] == []
+    assert rec["provenance"]["format"] == ("pdf" if fmt == "lo.pdf" else "xlsx")
+
+
+@pytest.mark.parametrize("name", ["policy01", "policy02", "policy03", "policy04"])
+def test_ruled_policy_evaluation_pdf_gives_the_xlsx_record(policy_fixtures, name):
+    _, files = policy_fixtures[name]
+    a, b = extract_path(files["xlsx"]), extract_path(files["lo.pdf"])
+    assert {k: b[k] for k in POLICY_KEYS} == {k: a[k] for k in POLICY_KEYS}
+    assert b["extra"]["budget_years"] == a["extra"]["budget_years"]
