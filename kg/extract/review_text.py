@@ -573,8 +573,22 @@ _HEADER_WORDS = ("支出先", "法人番号", "業務概要", "支出額", "契�
                  "万円)")
 
 
+_CELLS_CACHE: dict[tuple[int, int], tuple[list[str], list[tuple[str, int]]]] = {}
+
+
 def _paragraph_cells(lines: list[str], start: int) -> list[tuple[str, int]]:
-    """Paragraphs after ``start`` as cell texts: lines rejoined (digits of one number without a space)."""
+    """Paragraphs after ``start`` as cell texts: lines rejoined (digits of one number without a space); the
+    last document's cells are kept (the payee readers both ask)."""
+    hit = _CELLS_CACHE.get((id(lines), start))
+    if hit is not None and hit[0] is lines:
+        return hit[1]
+    out = _paragraph_cells_of(lines, start)
+    _CELLS_CACHE.clear()
+    _CELLS_CACHE[(id(lines), start)] = (lines, out)
+    return out
+
+
+def _paragraph_cells_of(lines: list[str], start: int) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     buf: list[str] = []
     first = 0
