@@ -106,6 +106,8 @@ class Column(NamedTuple):
     corporate_number: str
     amount: str
     line: int
+    description: str | None = None  # only where the row's cells are in row order (法人番号, 業務概要, amount)
+    contract_method: str | None = None  # only the 契約方式 in or right after the amount's cell
 
 
 def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
@@ -209,7 +211,13 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
             corp = "-"
         elif local != bool(_LOCAL_NAME.search(name)) and (local or re.fullmatch(r"\S{1,5}(?:都|道|府|県|市|町|村)", name)):
             return None, f"{name!r} and 法人番号 {corp} are not of one kind"
-        rows.append(Column("", k, name, corp, items[ai].text, items[ni].line))
+        desc = contract = None
+        if ci + 1 < len(items) and (kinds[ci + 1] == "desc" or (
+                kinds[ci + 1] == "text" and ci + 1 not in name_at and ci + 2 == ai)):
+            desc = items[ci + 1].text
+        if kinds[ai] == "amount" and ai + 1 < len(items) and kinds[ai + 1] == "contract":
+            contract = items[ai + 1].text  # in the amount's cell (a cell after it may be another row's)
+        rows.append(Column("", k, name, corp, items[ai].text, items[ni].line, desc, contract))
     return rows, "" if ranked else "unranked"
 
 

@@ -455,7 +455,8 @@ def _with_columns(L: list[str], lo: int, rows: list[PayeeRow], notes: list) -> l
             if c.rank in whole:
                 out.append(whole[c.rank])
             else:
-                got = {"name": c.name, "corporate_number": c.corporate_number, "amount": c.amount}
+                got = {"name": c.name, "corporate_number": c.corporate_number, "amount": c.amount,
+                       "description": c.description, "contract_method": c.contract_method}
                 out.append(PayeeRow(letter, c.rank, got, c.line, False))
     if out is not rows and len(out) > len(rows):
         corps = sum(1 for t, _, h in cells if not h for w in t.split(" ") if re.fullmatch(r"\d{13}", w))

@@ -689,6 +689,8 @@ def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) ->
         am = _AMOUNT_HEAD.match(amount_cell)
         if not am:
             return None
+        if re.fullmatch(r"\d{13}", am[1]):  # another row's 法人番号 where the amount should be: no row here
+            return _table_end(out, words, k, notes)
         rest = am[2].strip().split(" ") if am[2].strip() else []
         if not rest:  # 契約方式 in its own paragraph
             contract, k = take_text(k)
