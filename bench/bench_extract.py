@@ -60,27 +60,20 @@ def formats(outdir: Path, rounds: int) -> None:
     t0 = time.perf_counter()
     files = build_fixtures(outdir)
     print(f"fixtures: {len(files)} sheets in every format, written in {time.perf_counter() - t0:.1f} s")
-    for kind in ("lo.pdf", "rl.pdf"):
-        paths = [f[kind] for f in files.values()]
+    from tests.fixtures.policy_sheets import build_policy_fixtures
+
+    pol = [f["lo.pdf"] for f in build_policy_fixtures(outdir / "policy").values()]
+    for label, paths in ((".pdf lo", [f["lo.pdf"] for f in files.values()]),
+                         (".pdf rl", [f["rl.pdf"] for f in files.values()]), (".pdf 事前分析表 lo", pol)):
         pages = sum(len(pdfium.PdfDocument(str(p))) for p in paths)
         t0, c0 = time.perf_counter(), time.process_time()
         for _ in range(rounds):
             for p in paths:
                 extract_doc(read_document(p))
         dt, dc = time.perf_counter() - t0, time.process_time() - c0
-        print(f"{'.pdf ' + kind[:2] + ' (read + extract)':<40} {pages * rounds / dt:>9.1f} pages/s "
-              f"{len(paths) * rounds / dt:>7.1f} sheets/s   (CPU time: {pages * rounds / dc:.1f} pages/s)")
-    from tests.fixtures.policy_sheets import build_policy_fixtures
-
-    pol = [f["lo.pdf"] for f in build_policy_fixtures(outdir / "policy").values()]
-    pages = sum(len(pdfium.PdfDocument(str(p))) for p in pol)
-    t0, c0 = time.perf_counter(), time.process_time()
-    for _ in range(rounds):
-        for p in pol:
-            extract_doc(read_document(p))
-    dt, dc = time.perf_counter() - t0, time.process_time() - c0
-    print(f"{'.pdf 事前分析表 lo (read + extract)':<37} {pages * rounds / dt:>9.1f} pages/s "
-          f"{len(pol) * rounds / dt:>7.1f} sheets/s   (CPU time: {pages * rounds / dc:.1f} pages/s)")
+        print(f"{label + ' (read + extract)':<{40 - sum(ord(ch) > 0x2E80 for ch in label)}} "
+              f"{pages * rounds / dt:>9.1f} pages/s {len(paths) * rounds / dt:>7.1f} sheets/s   "
+              f"(CPU time: {pages * rounds / dc:.1f} pages/s)")
     texts = {}
     for f in files.values():
         for k, p in f.items():
