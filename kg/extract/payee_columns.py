@@ -26,6 +26,7 @@ from kg.normalize.numbers import parse_number
 
 _TITLE = re.compile(r"^([A-Z])\s*[.．:：]")
 _GLUED_TITLE = re.compile(r"(?<=[^\x00-\x7f])([A-Z])\s*[.．]\s*[^\s\d.．]")
+_HAS13 = re.compile(r"\d{13}")
 _CORP13 = re.compile(r"^\d{13}$")
 _RANK = re.compile(r"^\d{1,2}$")
 _NUMBER = re.compile(r"^[▲△]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[▲△]?\d+(?:\.\d+)?$")
@@ -57,7 +58,7 @@ def _items(text: str, line: int, header: bool) -> list[Item]:
     if not words:
         return []
     k = next((i for i, w in enumerate(words) if _CORP13.match(w[:13]) and is_valid(w[:13]) and
-              (len(w) == 13 or not w[13].isdigit())), None)
+              (len(w) == 13 or not w[13].isdigit())), None) if _HAS13.search(text) else None
     if k is not None:  # [rank] [name] 法人番号 [業務概要]
         out: list[Item] = []
         before, after = words[:k], words[k + 1:]

@@ -430,6 +430,8 @@ def _with_columns(L: list[str], lo: int, rows: list[PayeeRow], notes: list) -> l
     the whole-row reader read that same row). A block the two readers disagree on keeps the whole rows. When
     法人番号 of the section are in no row, ``notes`` is replaced by one message naming the blocks not read."""
     cells = payee_section_cells(L, lo)
+    if rows and not notes:  # the whole-row reader read every row (no 法人番号 left over): nothing to add
+        return rows
     cols, unread = payee_columns(cells)
     by_block: dict[str, list[PayeeRow]] = {}
     for r in rows:
