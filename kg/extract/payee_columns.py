@@ -37,7 +37,7 @@ _LOCAL_NAME = re.compile(r"(?:都|道|府|県|市|町|村|区|広域連合|組�
 
 
 class Item(NamedTuple):
-    kind: str  # rank | name | corp | desc | num | amount | contract | text | dash | small | title | header
+    kind: str  # rank | name | corp | desc | num | amount | contract | text | dash | small | title | header | total
     text: str
     line: int
     alone: bool = True  # the item is its cell's only item
@@ -91,6 +91,8 @@ def _items(text: str, line: int, header: bool) -> list[Item]:
         if _RANK.match(words[0]) and not any(_NUMBER.match(w) or _SMALL.match(w) for w in rest):
             return [Item("rank", words[0], line, False), Item("name", " ".join(rest), line, False)]
         return [Item("small" if _SMALL.match(w) else "text", w, line, False) for w in words]
+    if re.fullmatch(r"(?:計|合計|小計)(?:\s*[▲△]?[\d,]+(?:\.\d+)?)?", text):
+        return [Item("total", text, line)]  # a block's 計 row (its figure, if apart, is dropped with it)
     if _DASH.match(text):
         return [Item("dash", text, line)]
     if all(_SMALL.match(w) for w in words):
@@ -264,6 +266,8 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
     that read whole, and (line, reason) for each block that did not. The blocks are cut at their titles or,
     when that reads more rows, at their table headers (pdfminer may write a title after the block's rows)."""
     items = [it for text, line, header in cells for it in _items(text, line, header)]
+    items = [it for i, it in enumerate(items) if it.kind != "total" and not (  # 計 and its figure
+        it.kind == "num" and i and items[i - 1].kind == "total" and items[i - 1].text in ("計", "合計", "小計"))]
     readings: list[dict[str, tuple[list[Column], bool]]] = []
     unread: dict[str, tuple[int, str]] = {}
     for by in ("title", "header"):

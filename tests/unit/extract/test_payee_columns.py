@@ -73,3 +73,14 @@ def test_a_title_written_after_its_rows_takes_the_header_cut():
         *HEADER, "1 有限会社見本", f"{CORP_B} 調査", "B.研究機関", "70 その他"))
     assert [(r.block, r.rank, r.corporate_number, r.amount) for r in got] == [
         ("A", 1, CORP_A, "50"), ("B", 1, CORP_B, "70")]
+
+
+def test_a_block_total_row_is_no_payee_and_no_amount():
+    # a real sheet's block ends with its 計 row: neither a name nor an amount
+    got, unread = payee_columns(cells(
+        "A.民間企業", *HEADER, "1 合同会社サンプル", f"{CORP_A} 調査", "50 その他", "2 有限会社見本",
+        f"{CORP_B} 調査", "20 その他", "計", "70", "B.研究機関", *HEADER, "1 横浜市", f"{CITY} 補助", "9 補助金等交付",
+        "計 9"))
+    assert unread == []
+    assert [(r.block, r.rank, r.name, r.amount) for r in got] == [
+        ("A", 1, "合同会社サンプル", "50"), ("A", 2, "有限会社見本", "20"), ("B", 1, "横浜市", "9")]
