@@ -173,7 +173,7 @@ def _means(rec: Record, rows: list[list[str]], head: int, eval_year: int | None)
         for k, y, current in years:
             cell = r[k] if k < len(r) else ""
             entry: dict = {"fiscal_year": y, "amount": None}
-            a = _AMOUNT_CELL.match(cell.replace(" ", "") if cell else "")
+            a = _AMOUNT_CELL.match(re.sub(r"\s+", "", cell) if cell else "")
             if a:
                 entry["amount"] = _money(a[1])
                 if a[2] is not None and not current:
