@@ -137,24 +137,41 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
                                                                (i - 1) in corp_at and items[i - 1].alone)
                                           or (kinds[i - 1] == "text" and i + 1 < len(items) and kinds[i + 1] == "text")):
             corp_at.append(i)  # 「個人(A)」「-」「業務概要」
-    # names written as a column just before a column of 法人番号
+    # names written as a column just before a column of 法人番号; the text cells between two such columns are
+    # the first column's 業務概要 then the second's names (reportlab's boxes grouped by pdfminer), one each
+    desc_of: dict[int, int] = {}
+    prev_run: list[int] = []
     i = 0
     while i < len(items):
         if i in corp_at and items[i].alone:
             j = i
             while j + 1 < len(items) and j + 1 in corp_at and items[j + 1].alone:
                 j += 1
-            run = j - i + 1
+            run = list(range(i, j + 1))
             texts = []
             q = i - 1
             while q >= 0 and kinds[q] == "text" and q not in name_at:
                 texts.append(q)
                 q -= 1
-            if len(texts) == run:  # the whole run of text cells, one per number (a longer run is ambiguous)
+            texts.reverse()
+            after_prev = bool(prev_run) and q == prev_run[-1]
+            if len(texts) == len(run) and not after_prev:
                 name_at.update(texts)
+            elif after_prev and len(texts) == len(prev_run) + len(run):
+                desc_of.update(zip(prev_run, texts[:len(prev_run)], strict=True))
+                name_at.update(texts[len(prev_run):])
+            prev_run = run
             i = j + 1
             continue
         i += 1
+    if prev_run:  # after the last run: its 業務概要, one each, then no more text
+        q = prev_run[-1] + 1
+        texts = []
+        while q < len(items) and kinds[q] == "text" and q not in name_at:
+            texts.append(q)
+            q += 1
+        if len(texts) == len(prev_run) and q < len(items) and kinds[q] in ("num", "amount"):
+            desc_of.update(zip(prev_run, texts, strict=True))
     names = sorted(name_at)
     n = len(corp_at)
     if n == 0:
@@ -195,7 +212,8 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
             columns.append(k)
     if any(k > n for k in columns):
         return None, f"a column of ranks 1..{max(columns)} for {n} rows"
-    ranked = all(ni in ranks for ni in names) or n in columns
+    printed = {ranks[ni] for ni in names if ni in ranks} | {r for k in columns for r in range(1, k + 1)}
+    ranked = all(ni in ranks for ni in names) or n in columns or printed >= set(range(1, n + 1))
     chosen = set(amounts)
     if any(it.kind == "num" and i not in chosen and not _SMALL.match(it.text) for i, it in enumerate(items)):
         return None, "a number of an amount's shape is left over"
@@ -215,7 +233,9 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
         elif local != bool(_LOCAL_NAME.search(name)) and (local or re.fullmatch(r"\S{1,5}(?:都|道|府|県|市|町|村)", name)):
             return None, f"{name!r} and 法人番号 {corp} are not of one kind"
         desc = contract = None
-        if ci + 1 < len(items) and (kinds[ci + 1] == "desc" or (
+        if ci in desc_of:
+            desc = items[desc_of[ci]].text
+        elif ci + 1 < len(items) and (kinds[ci + 1] == "desc" or (
                 kinds[ci + 1] == "text" and ci + 1 not in name_at and ci + 2 == ai)):
             desc = items[ci + 1].text
         if kinds[ai] == "amount" and ai + 1 < len(items) and kinds[ai + 1] == "contract":
@@ -290,8 +310,10 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
     for letter in sorted(set(a) | set(b)):
         if letter in a and letter in b:
             (ra, _), (rb, _) = a[letter], b[letter]
-            if ra[:len(rb)] == rb or rb[:len(ra)] == ra:  # a title written before or after its block's first
-                out += rb  # rows: the header's cut
+            ka, kb = [r[:5] for r in ra], [r[:5] for r in rb]  # block, rank, name, 法人番号, amount
+            if ka[:len(kb)] == kb or kb[:len(ka)] == ka:  # a title written before or after its block's first
+                out += [r if k >= len(ra) or ra[k][6:] == r[6:] else r._replace(description=None, contract_method=None)
+                        for k, r in enumerate(rb)]  # rows: the header's cut (other cells only where both agree)
             else:
                 unread[letter] = (ra[0].line, f"block {letter}: its title and its table header give other rows")
             continue

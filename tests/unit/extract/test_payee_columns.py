@@ -84,3 +84,15 @@ def test_a_block_total_row_is_no_payee_and_no_amount():
     assert unread == []
     assert [(r.block, r.rank, r.name, r.amount) for r in got] == [
         ("A", 1, "合同会社サンプル", "50"), ("A", 2, "有限会社見本", "20"), ("B", 1, "横浜市", "9")]
+
+
+def test_text_between_two_runs_of_numbers_is_descriptions_then_names():
+    # reportlab's boxes as pdfminer groups them: names, 法人番号, then the 業務概要 of those rows followed by the
+    # next rows' names, their 法人番号 ... (one text cell per row each time: the counts settle the split)
+    got, unread = payee_columns(cells(
+        "A.民間企業", *HEADER, "1", "2", "3", "合同会社サンプル", CORP_A, "システム運用", "有限会社見本", "横浜市",
+        CORP_B, CITY, "機器の賃貸借", "調査研究", "120", "95", "40", "その他", "随意契約(公募)", "補助金等交付"))
+    assert unread == []
+    assert [(r.rank, r.name, r.corporate_number, r.description, r.amount) for r in got] == [
+        (1, "合同会社サンプル", CORP_A, "システム運用", "120"), (2, "有限会社見本", CORP_B, "機器の賃貸借", "95"),
+        (3, "横浜市", CITY, "調査研究", "40")]
