@@ -61,12 +61,32 @@ _CONTRACT = re.compile(r"^(一般競争|指名競争|随意契約|企画競争|�
 _PAYEE_HEADER_WORDS = ("支出先", "法人番号", "業務概要", "支出額", "契約方式", "入札者数", "応募者", "落札率", "一者応札",
                        "競争性のない", "理由及び改善策", "百万円", "契約先", "ﾌﾞﾛｯｸ", "ブロック", "チェック", "リスト",
                        "別紙", "費目", "使途", "金額", "資金の流れ", "契約額")
+_POLICY_LINE, _MEASURE_LINE = re.compile(r"^政策\s+\S"), re.compile(r"^施策\s+\S")
 _OUTCOME_LABELS = ("成果目標", "活動指標", "目標最終年度", "成果実績", "活動実績", "単位当たり")
 
 
 def _first(L: list[str], pred, lo: int = 1, hi: int | None = None) -> int | None:
     hi = len(L) if hi is None else hi
     return next((i for i in range(lo, hi + 1) if pred(L[i - 1])), None)
+
+
+_SQ_CACHE: dict[int, tuple[list[str], list[str]]] = {}
+
+
+def _squashed(L: list[str]) -> list[str]:
+    """squash() of every line of L (the last document's lines kept: the label scans below all ask)."""
+    hit = _SQ_CACHE.get(id(L))
+    if hit is not None and hit[0] is L:
+        return hit[1]
+    out = [squash(x) for x in L]
+    _SQ_CACHE.clear()
+    _SQ_CACHE[id(L)] = (L, out)
+    return out
+
+
+def _first_in(L: list[str], word: str) -> int | None:
+    """The first line whose squashed text holds ``word`` (1-based)."""
+    return next((i for i, t in enumerate(_squashed(L), 1) if word in t), None)
 
 
 def _para_of(paras: list[tuple[int, int]], line: int) -> int | None:
@@ -106,7 +126,7 @@ def _project_number(rec: Record, L: list[str]) -> None:
 
 def _names(rec: Record, L: list[str]) -> None:
     paras = paragraphs(L)
-    i = _first(L, lambda t: "担当部局" in squash(t))
+    i = _first_in(L, "担当部局")
     if i is None:
         warn(rec, "bureau_missing", "no 担当部局庁 label", field="bureau")
     else:
@@ -240,7 +260,7 @@ def _legal(rec: Record, L: list[str]) -> None:
 
 
 def _plans(rec: Record, L: list[str]) -> None:
-    lab = _first(L, lambda t: "関係する計画" in squash(t))
+    lab = _first_in(L, "関係する計画")
     if lab is None:
         warn(rec, "related_plans_missing", "no 関係する計画、通知等 label", field="related_plans")
         return
@@ -259,8 +279,8 @@ def _plans(rec: Record, L: list[str]) -> None:
 
 
 def _policy_eval(rec: Record, L: list[str]) -> None:
-    pol = _first(L, lambda t: re.match(r"^政策\s+\S", t) is not None)
-    mea = _first(L, lambda t: re.match(r"^施策\s+\S", t) is not None)
+    pol = _first(L, lambda t: _POLICY_LINE.match(t) is not None)
+    mea = _first(L, lambda t: _MEASURE_LINE.match(t) is not None)
     p = re.sub(r"^政策\s+", "", L[pol - 1]).replace(" ", "") if pol else None
     m = re.sub(r"^施策\s+", "", L[mea - 1]) if mea else None
     rec["policy_evaluation"] = fields.parse_policy_evaluation(p, m)
@@ -273,7 +293,8 @@ def _policy_eval(rec: Record, L: list[str]) -> None:
 
 def _budget(rec: Record, L: list[str]) -> None:
     sy = rec["sheet_fiscal_year"]
-    lab = _first(L, lambda t: "予算額" in squash(t) or t.startswith(("当初予算", "執行額")))
+    lab = next((i for i, (t, q) in enumerate(zip(L, _squashed(L), strict=True), 1)
+               if "予算額" in q or t.startswith(("当初予算", "執行額"))), None)
     if sy is None or lab is None:
         warn(rec, "budget_missing", "no sheet year or no 予算額・執行額 table", field="budget")
         return
@@ -474,7 +495,7 @@ def _with_columns(L: list[str], lo: int, rows: list[PayeeRow], notes: list) -> l
 
 
 def _payees(rec: Record, L: list[str]) -> None:
-    lo = _first(L, lambda t: "支出先上位" in squash(t))
+    lo = _first_in(L, "支出先上位")
     if lo is None:
         warn(rec, "payees_missing", "no 支出先上位10者リスト", field="payees")
         return
@@ -556,7 +577,7 @@ def _payees(rec: Record, L: list[str]) -> None:
 # ------------------------------------------------------------------ past numbers, related projects
 
 def _past_numbers(rec: Record, L: list[str]) -> None:
-    lab = _first(L, lambda t: "関連する過去のレビューシート" in squash(t))
+    lab = _first_in(L, "関連する過去のレビューシート")
     if lab is None:
         return
     sy = rec["sheet_fiscal_year"]
@@ -674,7 +695,7 @@ def extract(doc: RawDoc) -> Record:
     _project_number(rec, L)
     _names(rec, L)
     _period(rec, L)
-    hi = _first(L, lambda t: "支出先上位" in squash(t)) or len(L)
+    hi = _first_in(L, "支出先上位") or len(L)
     _vocab_cells(rec, L, hi)
     _legal(rec, L)
     _plans(rec, L)
