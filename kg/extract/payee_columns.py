@@ -293,12 +293,21 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
     for by in ("title", "header"):
         got: dict[str, tuple[list[Column], bool]] = {}
         seen: set[str] = set()
+        prev_empty = False
         for letter, chunk in _chunks(items, by):
             if letter in seen:
                 unread.setdefault(letter, (chunk[0].line if chunk else 0, f"block {letter} written twice"))
                 continue
             seen.add(letter)
             rows, why = _block(chunk)
+            firsts = [i for i, it in enumerate(chunk) if it.kind == "rank" and not it.alone and it.text == "1"]
+            if rows is None and by == "title" and not prev_empty and len(firsts) > 1 and firsts[0] == 0:
+                # the next blocks' rows written before their titles: the rows right under this title, up to the
+                # next printed rank 1, are this block's (not when the title came with another title before it)
+                rows, why = _block(chunk[:firsts[1]])
+                if rows is not None and why == "unranked":
+                    rows = None
+            prev_empty = not chunk
             if rows is None:
                 if any(it.kind == "corp" for it in chunk):
                     unread.setdefault(letter, (chunk[0].line, f"block {letter}: {why}"))

@@ -96,3 +96,21 @@ def test_text_between_two_runs_of_numbers_is_descriptions_then_names():
     assert [(r.rank, r.name, r.corporate_number, r.description, r.amount) for r in got] == [
         (1, "合同会社サンプル", CORP_A, "システム運用", "120"), (2, "有限会社見本", CORP_B, "機器の賃貸借", "95"),
         (3, "横浜市", CITY, "調査研究", "40")]
+
+
+def test_rows_of_later_blocks_before_their_titles_leave_only_the_first_block_read():
+    # pdftotext wrote block B's rows right after A's, B's title later: A's rows (up to the next printed rank 1)
+    # are A's; B's rows, whose letter the order does not establish, are not read
+    got, unread = payee_columns(cells(
+        "A.民間企業", *HEADER, "1 合同会社サンプル", CORP_A, "調査", "50 その他", "2 有限会社見本", CORP_B, "調査",
+        "20 その他", "1 横浜市", CITY, "補助", "9 補助金等交付", "B.地方公共団体", *HEADER))
+    assert [(r.block, r.rank, r.name, r.amount) for r in got] == [
+        ("A", 1, "合同会社サンプル", "50"), ("A", 2, "有限会社見本", "20")]
+
+
+def test_two_titles_together_leave_the_rows_after_them_unread():
+    # titles A and B written together, then rows: whose rows they are is not established
+    got, _ = payee_columns(cells(
+        "A.民間企業", "B.地方公共団体", *HEADER, "1 合同会社サンプル", CORP_A, "調査", "50 その他", "1 横浜市", CITY,
+        "補助", "9 補助金等交付"))
+    assert got == []
