@@ -700,10 +700,14 @@ def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) ->
             tail.insert(0, rest.pop())
         # 入札者数 / 落札率 in the paragraphs that follow: a cell alone in its paragraph (「3 京都市」 is the next
         # row), taken only while the cells fit 入札者数 then 落札率 (pdftotext may write them after the table)
+        own = len(tail)
         while (len(tail) < 2 and k < len(words) and words[k][2] and (k + 1 == len(words) or words[k + 1][2])
                and _SMALL.match(words[k][0]) and _tail_fits([*tail, words[k][0]])):
             tail.append(words[k][0])
             k += 1
+        if len(tail) > own and k < len(words) and words[k][2] and (k + 1 == len(words) or words[k + 1][2]) \
+                and _SMALL.match(words[k][0]) and not re.fullmatch(r"\d{1,2}", words[k][0]):
+            tail = tail[:own]  # more such cells follow: which row's they are is not established (unknown)
         if not rest or not _tail_fits(tail) or not _CONTRACT_WORDS.search(fields.join_wrapped(rest)):
             return _table_end(out, words, k, notes)  # 「2 有限責任監査法人…」 is the next row, not amount + 契約方式
         bidders, rate = (tail[0], tail[1]) if len(tail) == 2 else \
