@@ -4,7 +4,8 @@ usage: .venv/bin/python bench/bench_extract.py [--rounds N] [--formats DIR]
 
 ``--formats DIR`` also times the generated review sheets of tests/fixtures/review_sheets.py (written into DIR
 once, LibreOffice needed): .pdf pages/s (LibreOffice and reportlab prints, read + extract) and PDF-text sheets/s
-(the text of those PDFs from pdfminer.six, pdftotext and pdfplumber, plus seed 002), one core.
+(the text of those PDFs from pdfminer.six, pdftotext and pdfplumber, plus seed 002), one core, and the payee
+rows each tool's text gives (read / on the sheets, and any row that is not the .xlsx row).
 """
 from __future__ import annotations
 
@@ -59,22 +60,38 @@ def formats(outdir: Path, rounds: int) -> None:
     t0 = time.perf_counter()
     files = build_fixtures(outdir)
     print(f"fixtures: {len(files)} sheets in every format, written in {time.perf_counter() - t0:.1f} s")
-    for kind in ("lo.pdf", "rl.pdf"):
-        paths = [f[kind] for f in files.values()]
+    from tests.fixtures.policy_sheets import build_policy_fixtures
+
+    pol = [f["lo.pdf"] for f in build_policy_fixtures(outdir / "policy").values()]
+    for label, paths in ((".pdf lo", [f["lo.pdf"] for f in files.values()]),
+                         (".pdf rl", [f["rl.pdf"] for f in files.values()]), (".pdf 事前分析表 lo", pol)):
         pages = sum(len(pdfium.PdfDocument(str(p))) for p in paths)
         t0, c0 = time.perf_counter(), time.process_time()
         for _ in range(rounds):
             for p in paths:
                 extract_doc(read_document(p))
         dt, dc = time.perf_counter() - t0, time.process_time() - c0
-        print(f"{'.pdf ' + kind[:2] + ' (read + extract)':<40} {pages * rounds / dt:>9.1f} pages/s "
-              f"{len(paths) * rounds / dt:>7.1f} sheets/s   (CPU time: {pages * rounds / dc:.1f} pages/s)")
+        print(f"{label + ' (read + extract)':<{40 - sum(ord(ch) > 0x2E80 for ch in label)}} "
+              f"{pages * rounds / dt:>9.1f} pages/s {len(paths) * rounds / dt:>7.1f} sheets/s   "
+              f"(CPU time: {pages * rounds / dc:.1f} pages/s)")
     texts = {}
     for f in files.values():
         for k, p in f.items():
             if k.endswith(".txt"):
                 texts.setdefault(k.split(".")[1], []).append(read_document(p))
     texts["seed 002"] = [read_document(ROOT / "seeds" / "002_c3e6fb52ab9c5507.txt")]
+    # payee rows read / rows on the sheets, per tool and producer (a row counts when it is the .xlsx row)
+    ref = {n: {(p["block"], p["rank"]): p for p in extract_doc(read_document(f["xlsx"]))["payees"]}
+           for n, f in files.items()}
+    for k in sorted(k for k in next(iter(files.values())) if k.endswith(".txt")):
+        read = wrong = 0
+        for n, f in files.items():
+            for p in extract_doc(read_document(f[k]))["payees"]:
+                w = ref[n].get((p["block"], p["rank"]))
+                same = w is not None and all(p[c] is None or p[c] == w[c] for c in
+                                             ("name", "corporate_number", "amount", "bidders", "award_rate"))
+                read, wrong = read + same, wrong + (not same)
+        print(f"{'payee rows, ' + k:<40} {read:>5}/{sum(map(len, ref.values()))} read, {wrong} wrong")
     for tool, docs in sorted(texts.items()):
         t0, c0 = time.perf_counter(), time.process_time()
         for _ in range(rounds):

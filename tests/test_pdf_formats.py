@@ -166,3 +166,101 @@ def test_repeated_payee_header_starts_no_block_and_no_row(fixtures, xlsx_records
         assert {(x["block"], x["rank"]) for x in after["payees"]} <= ref
         tried += 1
     assert tried >= 3
+
+
+# ------------------------------------------------------------------ payee tables of paragraph-style text, per tool
+
+# rows read / rows on the generated sheets (127 each), measured when the column reader came in
+# (kg/extract/payee_columns.py; before it: pdfminer 0 and 0, pdftotext 39 and 98; now 117, 31, 69, 124): each tool keeps at least
+PAYEE_FLOOR = {"lo.pdfminer.txt": 110, "rl.pdfminer.txt": 25, "lo.pdftotext.txt": 65, "rl.pdftotext.txt": 120,
+               "lo.pdfplumber.txt": 127, "rl.pdfplumber.txt": 127}
+
+
+@pytest.mark.parametrize("fmt", sorted(PAYEE_FLOOR))
+def test_pdf_text_payee_rows_are_the_xlsx_rows(fixtures, xlsx_records, fmt):
+    """Every tool's text: each payee row read is the .xlsx row (block, rank, name, 法人番号 and amount exactly;
+    the other cells that row's or unknown), and the generator's own facts (a real check-digit 法人番号 or an
+    individual's dash, the amount in 百万円); a sheet whose rows are not all read says so (payees_partial /
+    payees_unread / payee_blocks_unknown), never silently short. Enough rows are read per tool."""
+    read = total = 0
+    for name in sorted(SHEETS):
+        rec = extract_path(fixtures[name][fmt])
+        ref = {(p["block"], p["rank"]): p for p in xlsx_records[name]["payees"]}
+        truth = {(b, r): (corp, amount) for b, r, corp, amount in SHEETS[name].truth["payees"]}
+        for p in rec["payees"]:
+            want = ref[(p["block"], p["rank"])]
+            assert (p["name"], p["corporate_number"], p["amount"]) == \
+                (want["name"], want["corporate_number"], want["amount"]), (name, p, want)
+            assert (p["corporate_number"], p["amount"]) == truth[(p["block"], p["rank"])]
+            for k in ("description", "contract_method", "bidders", "award_rate"):
+                assert p[k] is None or p[k] == want[k], (name, k, p, want)
+        total += len(ref)
+        read += len(rec["payees"])
+        if len(rec["payees"]) < len(ref):
+            codes = {w["code"] for w in rec["warnings"]}
+            assert codes & {"payees_partial", "payees_unread", "payee_blocks_unknown"}, (name, fmt, codes)
+    print(f"{fmt}: payee rows {read}/{total}")
+    assert total == 127 and read >= PAYEE_FLOOR[fmt], (fmt, read, total)
+
+
+def test_pdfminer_text_gives_local_government_and_company_payees(fixtures, xlsx_records):
+    """pdfminer's text (rows and blocks mixed) gives, among its rows, both a 地方公共団体's 法人番号
+    (check digit + 000020 + 団体コード) and a company's, each with its .xlsx amount."""
+    rows = [p for name in sorted(SHEETS) for p in extract_path(fixtures[name]["lo.pdfminer.txt"])["payees"]]
+    local = [p for p in rows if p["corporate_number"] and p["corporate_number"][1:7] == "000020"]
+    other = [p for p in rows if p["corporate_number"] and p["corporate_number"][1:7] != "000020"]
+    assert local and other
+    assert all(p["name"].endswith(("市", "町", "村", "県", "区")) for p in local)
+    assert all(isinstance(p["amount"], (int, float)) and 0 < p["amount"] < 10**6 for p in rows)
+
+
+# ------------------------------------------------------------------ ruled 事前分析表: .xlsx and its PDF, one grid mapping
+
+POLICY_KEYS = ("ministry", "evaluation_fiscal_year", "policy", "goals", "indicators", "means")
+
+
+@pytest.fixture(scope="session")
+def policy_fixtures(tmp_path_factory):
+    from tests.fixtures.policy_sheets import build_policy_fixtures, policy_sheets
+
+    sheet_list = policy_sheets()
+    return {s.name: (s, files) for s, files in
+            zip(sheet_list, build_policy_fixtures(tmp_path_factory.mktemp("policy-formats"), sheet_list).values(),
+                strict=True)}
+
+
+def test_policy_fixtures_cover_several_pages(policy_fixtures):
+    import pypdfium2 as pdfium
+
+    pages = [len(pdfium.PdfDocument(str(f["lo.pdf"]))) for _, f in policy_fixtures.values()]
+    assert min(pages) == 1 and max(pages) >= 2, pages
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "lo.pdf"])
+@pytest.mark.parametrize("name", ["policy01", "policy02", "policy03", "policy04"])
+def test_ruled_policy_evaluation_gives_the_generated_record(policy_fixtures, name, fmt):
+    """A ruled 事前分析表 (.xlsx, and the .xlsx printed to PDF by LibreOffice) is read as its cell grid by
+    kg.extract.policy_grid: the generator's 政策, goals, 測定指標 (number, name, 基準値/目標値 and their years) and
+    every 達成手段 (name, 開始年度, 予算額 and 執行額 per year, "-" unknown, 関連する指標, レビュー事業番号)."""
+    sheet, files = policy_fixtures[name]
+    doc = read_document(files[fmt])
+    assert any("\t" in x for x in doc.lines), "read as a cell grid"
+    rec = extract_path(files[fmt])
+    truth = sheet.truth
+    for k in ("ministry", "evaluation_fiscal_year", "policy", "goals", "means"):
+        assert rec[k] == truth[k], k
+    assert [{"number": i["number"], "name": i["name"]} for i in rec["indicators"]] == truth["indicators"]
+    for ind in rec["indicators"]:
+        measures = {v["measure"]: v for v in ind["values"]}
+        assert set(measures) == {"baseline", "target"} and measures["target"]["qualifier"] == "以上"
+        assert measures["baseline"]["fiscal_year"] < truth["evaluation_fiscal_year"] <= ind["target_fiscal_year"]
+    assert rec["warnings"] == []
+    assert rec["provenance"]["format"] == ("pdf" if fmt == "lo.pdf" else "xlsx")
+
+
+@pytest.mark.parametrize("name", ["policy01", "policy02", "policy03", "policy04"])
+def test_ruled_policy_evaluation_pdf_gives_the_xlsx_record(policy_fixtures, name):
+    _, files = policy_fixtures[name]
+    a, b = extract_path(files["xlsx"]), extract_path(files["lo.pdf"])
+    assert {k: b[k] for k in POLICY_KEYS} == {k: a[k] for k in POLICY_KEYS}
+    assert b["extra"]["budget_years"] == a["extra"]["budget_years"]

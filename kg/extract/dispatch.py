@@ -19,13 +19,20 @@ def extract_doc(doc: RawDoc) -> Record:
     from kg.extract.detect import detect
 
     doc_type, layout = detect(doc.lines)
-    if doc_type == "policy_evaluation" and doc.fmt == "pdf" and layout == "excel":
-        # a ruled 事前分析表: its extractor reads text lines, not the review sheet's cell grid
-        from kg.read.pdf import read_pdf
+    grid = False
+    if doc_type == "policy_evaluation" and layout == "excel":
+        from kg.extract.policy_grid import is_grid
 
-        doc = read_pdf(doc.path, text_only=True)
-        doc_type, layout = detect(doc.lines)
-    if doc_type == "review_sheet" and layout == "pdf":
+        grid = is_grid(doc.lines)  # the form's cell grid (.xlsx, ruled PDF): kg.extract.policy_grid
+        if not grid and doc.fmt == "pdf":
+            # a ruled 事前分析表 whose grid lacks the 達成手段 table: the text-line reader
+            from kg.read.pdf import read_pdf
+
+            doc = read_pdf(doc.path, text_only=True)
+            doc_type, layout = detect(doc.lines)
+    if grid:
+        from kg.extract.policy_grid import extract
+    elif doc_type == "review_sheet" and layout == "pdf":
         from kg.extract.review_pdf import extract
     elif doc_type == "review_sheet":
         from kg.extract.review_excel import extract

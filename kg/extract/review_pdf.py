@@ -23,9 +23,11 @@ from __future__ import annotations
 import re
 
 from kg.extract import fields
+from kg.extract.payee_columns import payee_columns
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
 from kg.extract.review_text import (
+    PayeeRow,
     budget_paragraphs,
     budget_rows,
     label_fields,
@@ -33,6 +35,7 @@ from kg.extract.review_text import (
     paragraph_style,
     payee_paragraphs,
     payee_rows,
+    payee_section_cells,
     plans_plausible,
 )
 from kg.normalize.era import guess_era
@@ -58,12 +61,32 @@ _CONTRACT = re.compile(r"^(一般競争|指名競争|随意契約|企画競争|�
 _PAYEE_HEADER_WORDS = ("支出先", "法人番号", "業務概要", "支出額", "契約方式", "入札者数", "応募者", "落札率", "一者応札",
                        "競争性のない", "理由及び改善策", "百万円", "契約先", "ﾌﾞﾛｯｸ", "ブロック", "チェック", "リスト",
                        "別紙", "費目", "使途", "金額", "資金の流れ", "契約額")
+_POLICY_LINE, _MEASURE_LINE = re.compile(r"^政策\s+\S"), re.compile(r"^施策\s+\S")
 _OUTCOME_LABELS = ("成果目標", "活動指標", "目標最終年度", "成果実績", "活動実績", "単位当たり")
 
 
 def _first(L: list[str], pred, lo: int = 1, hi: int | None = None) -> int | None:
     hi = len(L) if hi is None else hi
     return next((i for i in range(lo, hi + 1) if pred(L[i - 1])), None)
+
+
+_SQ_CACHE: dict[int, tuple[list[str], list[str]]] = {}
+
+
+def _squashed(L: list[str]) -> list[str]:
+    """squash() of every line of L (the last document's lines kept: the label scans below all ask)."""
+    hit = _SQ_CACHE.get(id(L))
+    if hit is not None and hit[0] is L:
+        return hit[1]
+    out = [squash(x) for x in L]
+    _SQ_CACHE.clear()
+    _SQ_CACHE[id(L)] = (L, out)
+    return out
+
+
+def _first_in(L: list[str], word: str) -> int | None:
+    """The first line whose squashed text holds ``word`` (1-based)."""
+    return next((i for i, t in enumerate(_squashed(L), 1) if word in t), None)
 
 
 def _para_of(paras: list[tuple[int, int]], line: int) -> int | None:
@@ -103,7 +126,7 @@ def _project_number(rec: Record, L: list[str]) -> None:
 
 def _names(rec: Record, L: list[str]) -> None:
     paras = paragraphs(L)
-    i = _first(L, lambda t: "担当部局" in squash(t))
+    i = _first_in(L, "担当部局")
     if i is None:
         warn(rec, "bureau_missing", "no 担当部局庁 label", field="bureau")
     else:
@@ -237,7 +260,7 @@ def _legal(rec: Record, L: list[str]) -> None:
 
 
 def _plans(rec: Record, L: list[str]) -> None:
-    lab = _first(L, lambda t: "関係する計画" in squash(t))
+    lab = _first_in(L, "関係する計画")
     if lab is None:
         warn(rec, "related_plans_missing", "no 関係する計画、通知等 label", field="related_plans")
         return
@@ -256,8 +279,8 @@ def _plans(rec: Record, L: list[str]) -> None:
 
 
 def _policy_eval(rec: Record, L: list[str]) -> None:
-    pol = _first(L, lambda t: re.match(r"^政策\s+\S", t) is not None)
-    mea = _first(L, lambda t: re.match(r"^施策\s+\S", t) is not None)
+    pol = _first(L, lambda t: _POLICY_LINE.match(t) is not None)
+    mea = _first(L, lambda t: _MEASURE_LINE.match(t) is not None)
     p = re.sub(r"^政策\s+", "", L[pol - 1]).replace(" ", "") if pol else None
     m = re.sub(r"^施策\s+", "", L[mea - 1]) if mea else None
     rec["policy_evaluation"] = fields.parse_policy_evaluation(p, m)
@@ -270,7 +293,8 @@ def _policy_eval(rec: Record, L: list[str]) -> None:
 
 def _budget(rec: Record, L: list[str]) -> None:
     sy = rec["sheet_fiscal_year"]
-    lab = _first(L, lambda t: "予算額" in squash(t) or t.startswith(("当初予算", "執行額")))
+    lab = next((i for i, (t, q) in enumerate(zip(L, _squashed(L), strict=True), 1)
+               if "予算額" in q or t.startswith(("当初予算", "執行額"))), None)
     if sy is None or lab is None:
         warn(rec, "budget_missing", "no sheet year or no 予算額・執行額 table", field="budget")
         return
@@ -421,13 +445,65 @@ def parse_group_like(text: str) -> bool:
     return bool(re.fullmatch(r"[▲△]?[\d,]+(?:\.\d+)?%?", text.strip()))
 
 
+def _with_columns(L: list[str], lo: int, rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
+    """Paragraph-style payees: the rows read whole in text order, and for each block they did not read whole
+    the block read as columns (kg.extract.payee_columns: name, 法人番号, amount; the other cells unknown unless
+    the whole-row reader read that same row). A block the two readers disagree on keeps the whole rows. When
+    法人番号 of the section are in no row, ``notes`` is replaced by one message naming the blocks not read."""
+    cells = payee_section_cells(L, lo)
+    if rows and not notes:  # the whole-row reader read every row (no 法人番号 left over): nothing to add
+        return rows
+    cols, unread = payee_columns(cells)
+    by_block: dict[str, list[PayeeRow]] = {}
+    for r in rows:
+        by_block.setdefault(r.block, []).append(r)
+    col_block: dict[str, list] = {}
+    for c in cols:
+        col_block.setdefault(c.block, []).append(c)
+    out: list[PayeeRow] = []
+    disagree = []
+    for letter in sorted(set(by_block) | set(col_block)):
+        mine, theirs = by_block.get(letter, []), col_block.get(letter, [])
+        if len(theirs) <= len(mine):
+            out += mine
+            continue
+        whole = {r.rank: r for r in mine}
+        if any(r.rank not in {c.rank for c in theirs} or r.cells.get("corporate_number") != theirs[r.rank - 1].corporate_number
+               or r.cells.get("name") != theirs[r.rank - 1].name or r.cells.get("amount") != theirs[r.rank - 1].amount
+               for r in mine):
+            disagree.append(letter)
+            out += mine
+            continue
+        for c in theirs:
+            if c.rank in whole:
+                out.append(whole[c.rank])
+            else:
+                got = {"name": c.name, "corporate_number": c.corporate_number, "amount": c.amount,
+                       "description": c.description, "contract_method": c.contract_method}
+                out.append(PayeeRow(letter, c.rank, got, c.line, False))
+    if out is not rows and len(out) > len(rows):
+        corps = sum(1 for t, _, h in cells if not h for w in t.split(" ") if re.fullmatch(r"\d{13}", w))
+        have = sum(1 for r in out if re.fullmatch(r"\d{13}", r.cells.get("corporate_number") or ""))
+        notes.clear()
+        if corps > have:
+            why = "; ".join(m for _, m in unread) or "cells not in rows"
+            if disagree:
+                why += f"; blocks {disagree}: the two readings disagree"
+            notes.append((lo, f"支出先上位10者リスト: {len(out)} rows read; {corps - have} more 法人番号 in cells that do "
+                              f"not make rows ({why}): those payees are unknown"))
+    return out
+
+
 def _payees(rec: Record, L: list[str]) -> None:
-    lo = _first(L, lambda t: "支出先上位" in squash(t))
+    lo = _first_in(L, "支出先上位")
     if lo is None:
         warn(rec, "payees_missing", "no 支出先上位10者リスト", field="payees")
         return
     notes: list = []
-    text_rows = payee_rows(L, lo) if not paragraph_style(L) else payee_paragraphs(L, lo, notes)
+    if paragraph_style(L):
+        text_rows = _with_columns(L, lo, payee_paragraphs(L, lo, notes) or [], notes) or None
+    else:
+        text_rows = payee_rows(L, lo)
     for line, message in notes:
         warn(rec, "payees_partial", message, line=line, field="payees")
     if text_rows:
@@ -501,7 +577,7 @@ def _payees(rec: Record, L: list[str]) -> None:
 # ------------------------------------------------------------------ past numbers, related projects
 
 def _past_numbers(rec: Record, L: list[str]) -> None:
-    lab = _first(L, lambda t: "関連する過去のレビューシート" in squash(t))
+    lab = _first_in(L, "関連する過去のレビューシート")
     if lab is None:
         return
     sy = rec["sheet_fiscal_year"]
@@ -619,7 +695,7 @@ def extract(doc: RawDoc) -> Record:
     _project_number(rec, L)
     _names(rec, L)
     _period(rec, L)
-    hi = _first(L, lambda t: "支出先上位" in squash(t)) or len(L)
+    hi = _first_in(L, "支出先上位") or len(L)
     _vocab_cells(rec, L, hi)
     _legal(rec, L)
     _plans(rec, L)

@@ -573,8 +573,22 @@ _HEADER_WORDS = ("支出先", "法人番号", "業務概要", "支出額", "契�
                  "万円)")
 
 
+_CELLS_CACHE: dict[tuple[int, int], tuple[list[str], list[tuple[str, int]]]] = {}
+
+
 def _paragraph_cells(lines: list[str], start: int) -> list[tuple[str, int]]:
-    """Paragraphs after ``start`` as cell texts: lines rejoined (digits of one number without a space)."""
+    """Paragraphs after ``start`` as cell texts: lines rejoined (digits of one number without a space); the
+    last document's cells are kept (the payee readers both ask)."""
+    hit = _CELLS_CACHE.get((id(lines), start))
+    if hit is not None and hit[0] is lines:
+        return hit[1]
+    out = _paragraph_cells_of(lines, start)
+    _CELLS_CACHE.clear()
+    _CELLS_CACHE[(id(lines), start)] = (lines, out)
+    return out
+
+
+def _paragraph_cells_of(lines: list[str], start: int) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     buf: list[str] = []
     first = 0
@@ -593,6 +607,18 @@ def _paragraph_cells(lines: list[str], start: int) -> list[tuple[str, int]]:
         buf.append(t)
     if buf:
         out.append((fields.join_wrapped(buf), first))
+    return out
+
+
+def payee_section_cells(L: list[str], lo: int) -> list[tuple[str, int, bool]]:
+    """The 支出先上位10者リスト section's paragraph cells: (text, line, is a table header)."""
+    out = []
+    for text, line in _paragraph_cells(L, lo):
+        if any(w in text for w in ("資金の流れ", "費目・使途")):
+            break
+        if _PAGE_NO.match(text):
+            continue
+        out.append((text, line, any(h in text for h in _HEADER_WORDS) or _is_fragment(text)))
     return out
 
 
@@ -663,6 +689,8 @@ def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) ->
         am = _AMOUNT_HEAD.match(amount_cell)
         if not am:
             return None
+        if re.fullmatch(r"\d{13}", am[1]):  # another row's 法人番号 where the amount should be: no row here
+            return _table_end(out, words, k, notes)
         rest = am[2].strip().split(" ") if am[2].strip() else []
         if not rest:  # 契約方式 in its own paragraph
             contract, k = take_text(k)
@@ -672,10 +700,14 @@ def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) ->
             tail.insert(0, rest.pop())
         # 入札者数 / 落札率 in the paragraphs that follow: a cell alone in its paragraph (「3 京都市」 is the next
         # row), taken only while the cells fit 入札者数 then 落札率 (pdftotext may write them after the table)
+        own = len(tail)
         while (len(tail) < 2 and k < len(words) and words[k][2] and (k + 1 == len(words) or words[k + 1][2])
                and _SMALL.match(words[k][0]) and _tail_fits([*tail, words[k][0]])):
             tail.append(words[k][0])
             k += 1
+        if len(tail) > own and k < len(words) and words[k][2] and (k + 1 == len(words) or words[k + 1][2]) \
+                and _SMALL.match(words[k][0]) and not re.fullmatch(r"\d{1,2}", words[k][0]):
+            tail = tail[:own]  # more such cells follow: which row's they are is not established (unknown)
         if not rest or not _tail_fits(tail) or not _CONTRACT_WORDS.search(fields.join_wrapped(rest)):
             return _table_end(out, words, k, notes)  # 「2 有限責任監査法人…」 is the next row, not amount + 契約方式
         bidders, rate = (tail[0], tail[1]) if len(tail) == 2 else \
@@ -712,7 +744,7 @@ def _table_end(out: list[PayeeRow], words: list[tuple[str, int, bool]], k: int,
     return out
 
 
-__all__ += ["payee_paragraphs"]
+__all__ += ["payee_paragraphs", "payee_section_cells"]
 
 
 # ------------------------------------------------------------------ 政策評価 of paragraph-style text

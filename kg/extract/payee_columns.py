@@ -1,0 +1,338 @@
+"""支出先上位10者リスト from paragraph-per-cell PDF text whose cells are not in row order (pdfminer.six, and
+pdftotext on some pages): the tool writes a block's columns one after another (all names, then all 法人番号,
+then the amounts), or a row's cells mixed with the next row's, or 入札者数 / 落札率 far from their rows.
+
+Each block (from its title 「A.…」 to the next title) is read as three columns pooled by the values' own shapes:
+
+- 法人番号: a 13-digit number with a valid check digit (digits wrapped over lines rejoined), or a dash cell
+  right after a name (an individual);
+- names: the text after a rank (「3 株式会社…」, or a rank cell then a text cell), or the run of text cells
+  written just before a run of 法人番号 (one per number);
+- amounts: a number whose cell or next cell is a 契約方式 (「55 その他」), else (only when those are too
+  few) also a number written right after a 業務概要 cell.
+
+The columns are paired by count and order, and only when every count agrees, the printed ranks run 1..n, the
+amounts do not rise down the list (a top-10 list is in order of amount) and a 地方公共団体's 法人番号
+(…000020…) goes with a name of that shape: otherwise the block is left unread (the caller warns). 業務概要,
+契約方式, 入札者数 and 落札率 are not paired (left unknown): the tool's order does not establish them.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from kg.normalize.houjin import is_valid
+from kg.normalize.numbers import parse_number
+
+_TITLE = re.compile(r"^([A-Z])\s*[.．:：]")
+_GLUED_TITLE = re.compile(r"(?<=[^\x00-\x7f])([A-Z])\s*[.．]\s*[^\s\d.．]")
+_HAS13 = re.compile(r"\d{13}")
+_CORP13 = re.compile(r"^\d{13}$")
+_RANK = re.compile(r"^\d{1,2}$")
+_NUMBER = re.compile(r"^[▲△]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[▲△]?\d+(?:\.\d+)?$")
+_DASH = re.compile(r"^[-－―‐]$")
+_CONTRACT = re.compile(r"^(?:一般競争|指名競争|随意契約|随契|企画競争|確認公募|公募|少額|不落|補助金|交付|負担|その他|特命|競争|契約)")
+_SMALL = re.compile(r"^(?:[-－―‐]|\d{1,3}(?:\(\d+\))?|\d{1,3}(?:\.\d+)?%)$")
+_LOCAL_NAME = re.compile(r"(?:都|道|府|県|市|町|村|区|広域連合|組合)$")
+
+
+class Item(NamedTuple):
+    kind: str  # rank | name | corp | desc | num | amount | contract | text | dash | small | title | header | total
+    text: str
+    line: int
+    alone: bool = True  # the item is its cell's only item
+
+
+def _items(text: str, line: int, header: bool) -> list[Item]:
+    """One cell (paragraph) -> items by shape."""
+    m = _TITLE.match(text)
+    if m:  # the title, maybe glued to the table header's first cell (「B.民間企業 支出先」)
+        at = text.find("支出先")
+        return [Item("title", m[1], line), *([Item("header", text[at:], line)] if header and at > 0 else [])]
+    if header:
+        return [Item("header", text, line)]
+    g = _GLUED_TITLE.search(text)
+    if g:  # a block title glued to the end of a wrapped cell (「株式会社野村総合研究所E.研究機関」)
+        return [*_items(text[:g.start()].strip(), line, False), Item("title", g[1], line)]
+    words = [w for w in text.split(" ") if w]
+    if not words:
+        return []
+    k = next((i for i, w in enumerate(words) if _CORP13.match(w[:13]) and is_valid(w[:13]) and
+              (len(w) == 13 or not w[13].isdigit())), None) if _HAS13.search(text) else None
+    if k is not None:  # [rank] [name] 法人番号 [業務概要]
+        out: list[Item] = []
+        before, after = words[:k], words[k + 1:]
+        if len(words[k]) > 13:  # the name's wrapped end glued to the number (「…株式 4194234696994会社」)
+            if after or not before:
+                return [Item("text", text, line)]
+            before = [*before[:-1], before[-1] + words[k][13:]]
+            words[k] = words[k][:13]
+        if before and _RANK.match(before[0]) and len(before) > 1:
+            out.append(Item("rank", before[0], line, False))
+            before = before[1:]
+        if before:
+            if any(_NUMBER.match(w) for w in before):
+                return [Item("text", text, line)]  # not a row's cells: leave the cell out of every column
+            out.append(Item("name", " ".join(before), line, False))
+        out.append(Item("corp", words[k], line, not out and not after))
+        if after:
+            out.append(Item("desc", " ".join(after), line, False))
+        return out
+    if _NUMBER.match(words[0]):
+        rest = words[1:]
+        if not rest:
+            return [Item("num", words[0], line)]
+        if _CONTRACT.search(rest[0]):  # amount 契約方式 [入札者数 [落札率]]
+            tail = []
+            while len(rest) > 1 and _SMALL.match(rest[-1]) and len(tail) < 2:
+                tail.insert(0, rest.pop())
+            return [Item("amount", words[0], line, False), Item("contract", " ".join(rest), line, False),
+                    *(Item("small", t, line, False) for t in tail)]
+        if _RANK.match(words[0]) and not any(_NUMBER.match(w) or _SMALL.match(w) for w in rest):
+            return [Item("rank", words[0], line, False), Item("name", " ".join(rest), line, False)]
+        return [Item("small" if _SMALL.match(w) else "text", w, line, False) for w in words]
+    if re.fullmatch(r"(?:計|合計|小計)(?:\s*[▲△]?[\d,]+(?:\.\d+)?)?", text):
+        return [Item("total", text, line)]  # a block's 計 row (its figure, if apart, is dropped with it)
+    if _DASH.match(text):
+        return [Item("dash", text, line)]
+    if all(_SMALL.match(w) for w in words):
+        return [Item("small", w, line, len(words) == 1) for w in words]
+    if _CONTRACT.search(text):
+        return [Item("contract", text, line)]
+    return [Item("text", text, line)]
+
+
+class Column(NamedTuple):
+    block: str
+    rank: int
+    name: str
+    corporate_number: str
+    amount: str
+    line: int
+    description: str | None = None  # only where the row's cells are in row order (法人番号, 業務概要, amount)
+    contract_method: str | None = None  # only the 契約方式 in or right after the amount's cell
+
+
+def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
+    """One block's items -> its rows, or None with the reason."""
+    kinds = [it.kind for it in items]
+    name_at: set[int] = set()
+    ranks: dict[int, int] = {}
+    for i, it in enumerate(items):
+        if it.kind == "name":
+            name_at.add(i)
+            if i and items[i - 1].kind == "rank" and not items[i - 1].alone:
+                ranks[i] = int(items[i - 1].text)
+        elif it.kind == "text" and i and kinds[i - 1] == "num" and _RANK.match(items[i - 1].text) and not (
+                i > 1 and kinds[i - 2] == "num" and items[i - 2].text == str(int(items[i - 1].text) - 1)) and (
+                i + 1 == len(items) or kinds[i + 1] in ("corp", "dash", "num", "rank", "name", "text")):
+            name_at.add(i)  # a rank cell, then the name cell
+            ranks[i] = int(items[i - 1].text)
+    # corps (a dash right after a name, or inside a run of bare 法人番号, is an individual's)
+    corp_at: list[int] = []
+    for i, it in enumerate(items):
+        if it.kind == "corp":
+            corp_at.append(i)
+        elif it.kind == "dash" and i and (i - 1 in name_at or (kinds[i - 1] in ("corp", "dash") and
+                                                               (i - 1) in corp_at and items[i - 1].alone)
+                                          or (kinds[i - 1] == "text" and i + 1 < len(items) and kinds[i + 1] == "text")):
+            corp_at.append(i)  # 「個人(A)」「-」「業務概要」
+    # names written as a column just before a column of 法人番号; the text cells between two such columns are
+    # the first column's 業務概要 then the second's names (reportlab's boxes grouped by pdfminer), one each
+    desc_of: dict[int, int] = {}
+    prev_run: list[int] = []
+    i = 0
+    while i < len(items):
+        if i in corp_at and items[i].alone:
+            j = i
+            while j + 1 < len(items) and j + 1 in corp_at and items[j + 1].alone:
+                j += 1
+            run = list(range(i, j + 1))
+            texts = []
+            q = i - 1
+            while q >= 0 and kinds[q] == "text" and q not in name_at:
+                texts.append(q)
+                q -= 1
+            texts.reverse()
+            after_prev = bool(prev_run) and q == prev_run[-1]
+            if len(texts) == len(run) and not after_prev:
+                name_at.update(texts)
+            elif after_prev and len(texts) == len(prev_run) + len(run):
+                desc_of.update(zip(prev_run, texts[:len(prev_run)], strict=True))
+                name_at.update(texts[len(prev_run):])
+            prev_run = run
+            i = j + 1
+            continue
+        i += 1
+    if prev_run:  # after the last run: its 業務概要, one each, then no more text
+        q = prev_run[-1] + 1
+        texts = []
+        while q < len(items) and kinds[q] == "text" and q not in name_at:
+            texts.append(q)
+            q += 1
+        if len(texts) == len(prev_run) and q < len(items) and kinds[q] in ("num", "amount"):
+            desc_of.update(zip(prev_run, texts, strict=True))
+    names = sorted(name_at)
+    n = len(corp_at)
+    if n == 0:
+        return None, "no 法人番号"
+    def after_text(i: int) -> bool:  # written right after a 業務概要 (a row's cells in order)
+        return i > 0 and (kinds[i - 1] == "desc" or (kinds[i - 1] == "text" and i - 1 not in name_at))
+
+    strong = [i for i, it in enumerate(items) if it.kind == "amount" or (
+        it.kind == "num" and i + 1 < len(items) and kinds[i + 1] == "contract" and items[i + 1].alone
+        and not (i and kinds[i - 1] == "num"))]  # not the last of a column of numbers (入札者数)
+    # a column of amounts written just before the column of their 契約方式, one for one
+    i = 0
+    while i < len(items):
+        if kinds[i] != "num":
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(items) and kinds[j + 1] == "num":
+            j += 1
+        c = j + 1
+        while c < len(items) and kinds[c] == "contract" and items[c].alone:
+            c += 1
+        if j > i and c - (j + 1) == j - i + 1 and not (i and kinds[i - 1] == "num"):
+            strong += [q for q in range(i, j + 1) if q not in strong]
+        i = j + 1
+    strong.sort()
+    weak = [i for i, it in enumerate(items) if it.kind == "num" and i not in strong and after_text(i) and
+            not (i + 1 < len(items) and kinds[i + 1] in ("small", "num"))]
+    amounts = strong if len(strong) == n else sorted(strong + weak) if len(strong) + len(weak) == n else None
+    if len(names) != n or amounts is None:
+        return None, (f"{len(names)} names, {n} 法人番号, {len(strong)}(+{len(weak)}) amounts do not make rows")
+    columns = []  # columns of ranks 1..k printed apart from the names
+    for i in range(len(items)):
+        if kinds[i] == "num" and items[i].text == "1" and not (i and kinds[i - 1] == "num"):
+            k = 1
+            while i + k < len(items) and kinds[i + k] == "num" and items[i + k].text == str(k + 1):
+                k += 1
+            columns.append(k)
+    if any(k > n for k in columns):
+        return None, f"a column of ranks 1..{max(columns)} for {n} rows"
+    printed = {ranks[ni] for ni in names if ni in ranks} | {r for k in columns for r in range(1, k + 1)}
+    ranked = all(ni in ranks for ni in names) or n in columns or printed >= set(range(1, n + 1))
+    chosen = set(amounts)
+    if any(it.kind == "num" and i not in chosen and not _SMALL.match(it.text) for i, it in enumerate(items)):
+        return None, "a number of an amount's shape is left over"
+    rows: list[Column] = []
+    prev = None
+    for k, (ni, ci, ai) in enumerate(zip(names, corp_at, amounts, strict=True), start=1):
+        if ni in ranks and ranks[ni] != k:
+            return None, f"rank {ranks[ni]} printed where row {k} is in order"
+        name, corp = items[ni].text, items[ci].text
+        amount = parse_number(items[ai].text.replace("△", "▲")).value
+        if amount is None or (prev is not None and amount > prev):
+            return None, "the amounts do not fall down the list"
+        prev = amount
+        local = corp[1:7] == "000020"
+        if _DASH.match(corp):
+            corp = "-"
+        elif local != bool(_LOCAL_NAME.search(name)) and (local or re.fullmatch(r"\S{1,5}(?:都|道|府|県|市|町|村)", name)):
+            return None, f"{name!r} and 法人番号 {corp} are not of one kind"
+        desc = contract = None
+        if ci in desc_of:
+            desc = items[desc_of[ci]].text
+        elif ci + 1 < len(items) and (kinds[ci + 1] == "desc" or (
+                kinds[ci + 1] == "text" and ci + 1 not in name_at and ci + 2 == ai)):
+            desc = items[ci + 1].text
+        if kinds[ai] == "amount" and ai + 1 < len(items) and kinds[ai + 1] == "contract":
+            contract = items[ai + 1].text  # in the amount's cell (a cell after it may be another row's)
+        rows.append(Column("", k, name, corp, items[ai].text, items[ni].line, desc, contract))
+    return rows, "" if ranked else "unranked"
+
+
+def _chunks(items: list[Item], by: str) -> list[tuple[str, list[Item]]]:
+    """Items cut into blocks at the block titles (``by="title"``) or at the table headers (``by="header"``:
+    one header per block, the letters taken from the titles in order; only when the counts agree)."""
+    letters: list[str] = []
+    for it in items:
+        if it.kind == "title" and (not letters or letters[-1] != it.text):  # a title repeated on the next page
+            letters.append(it.text)
+    blocks: list[tuple[str, list[Item]]] = []
+    if by == "title":
+        for it in items:
+            if it.kind == "title":
+                if not blocks or blocks[-1][0] != it.text:
+                    blocks.append((it.text, []))
+            elif it.kind != "header" and blocks:
+                blocks[-1][1].append(it)
+        return blocks
+    runs: list[list[Item]] = []
+    prev = None
+    last_title, repeated = None, False
+    for it in items:
+        if it.kind == "header":  # a table header starts at its first column's 支出先 (other header cells skipped)
+            if prev != "header" and it.text.startswith("支出先") and not (repeated and runs):
+                runs.append([])  # (under its block's title repeated on a continuation page: the same block)
+        elif it.kind == "title":
+            repeated = it.text == last_title
+            last_title = it.text
+            continue
+        elif runs:
+            runs[-1].append(it)
+        if it.kind != "header":
+            repeated = False
+        prev = it.kind
+    if len(runs) != len(letters) or len(set(letters)) != len(letters):
+        return []
+    return list(zip(letters, runs, strict=True))
+
+
+def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], list[tuple[int, str]]]:
+    """Paragraph cells of the 支出先上位10者リスト section (text, line, is a table header) -> rows of the blocks
+    that read whole, and (line, reason) for each block that did not. The blocks are cut at their titles or,
+    when that reads more rows, at their table headers (pdfminer may write a title after the block's rows)."""
+    items = [it for text, line, header in cells for it in _items(text, line, header)]
+    items = [it for i, it in enumerate(items) if it.kind != "total" and not (  # 計 and its figure
+        it.kind == "num" and i and items[i - 1].kind == "total" and items[i - 1].text in ("計", "合計", "小計"))]
+    readings: list[dict[str, tuple[list[Column], bool]]] = []
+    unread: dict[str, tuple[int, str]] = {}
+    for by in ("title", "header"):
+        got: dict[str, tuple[list[Column], bool]] = {}
+        seen: set[str] = set()
+        prev_empty = False
+        for letter, chunk in _chunks(items, by):
+            if letter in seen:
+                unread.setdefault(letter, (chunk[0].line if chunk else 0, f"block {letter} written twice"))
+                continue
+            seen.add(letter)
+            rows, why = _block(chunk)
+            firsts = [i for i, it in enumerate(chunk) if it.kind == "rank" and not it.alone and it.text == "1"]
+            if rows is None and by == "title" and not prev_empty and len(firsts) > 1 and firsts[0] == 0:
+                # the next blocks' rows written before their titles: the rows right under this title, up to the
+                # next printed rank 1, are this block's (not when the title came with another title before it)
+                rows, why = _block(chunk[:firsts[1]])
+                if rows is not None and why == "unranked":
+                    rows = None
+            prev_empty = not chunk
+            if rows is None:
+                if any(it.kind == "corp" for it in chunk):
+                    unread.setdefault(letter, (chunk[0].line, f"block {letter}: {why}"))
+                continue
+            got[letter] = ([r._replace(block=letter) for r in rows], why != "unranked")
+        readings.append(got)
+    a, b = readings
+    out: list[Column] = []
+    for letter in sorted(set(a) | set(b)):
+        if letter in a and letter in b:
+            (ra, _), (rb, _) = a[letter], b[letter]
+            ka, kb = [r[:5] for r in ra], [r[:5] for r in rb]  # block, rank, name, 法人番号, amount
+            if ka[:len(kb)] == kb or kb[:len(ka)] == ka:  # a title written before or after its block's first
+                out += [r if k >= len(ra) or ra[k][6:] == r[6:] else r._replace(description=None, contract_method=None)
+                        for k, r in enumerate(rb)]  # rows: the header's cut (other cells only where both agree)
+            else:
+                unread[letter] = (ra[0].line, f"block {letter}: its title and its table header give other rows")
+            continue
+        rows, ranked = a.get(letter) or b[letter]
+        if ranked:  # read by one cut only: its ranks must be printed (with the names, or as a column)
+            out += rows
+        else:
+            unread.setdefault(letter, (rows[0].line, f"block {letter}: read by one cut only, ranks not printed"))
+    done = {r.block for r in out}
+    return out, [v for k, v in sorted(unread.items()) if k not in done]
+
+
+__all__ = ["Column", "payee_columns"]
