@@ -219,7 +219,7 @@ def main() -> None:
     mon.start()
     cpu0 = tree_cpu()
     t0 = time.perf_counter()
-    report = build(inputs, out, BuildOptions(jobs=jobs, quiet=True))
+    report = build(inputs, out, BuildOptions(jobs=jobs, quiet=False))
     wall = time.perf_counter() - t0
     cpu = tree_cpu() - cpu0
     peak = mon.stop()

@@ -51,11 +51,20 @@ def value_of(o) -> str:
 class Out:
     """Collects the triples of one record (or derived view) in its named graph."""
 
-    __slots__ = ("graph", "triples")
+    __slots__ = ("graph", "triples", "described")
 
     def __init__(self, graph_iri: str):
         self.graph = str(graph_iri)
         self.triples: list[tuple] = []
+        self.described: set[str] = set()  # nodes whose description is already in ``triples`` (line spans)
+
+    def first_time(self, node: str) -> bool:
+        """True the first time ``node`` is asked for: the caller describes it then, and never again in this Out (a
+        JUDGIT sheet is one line: every field derives from the same line span)."""
+        if node in self.described:
+            return False
+        self.described.add(node)
+        return True
 
     @property
     def g(self) -> ox.NamedNode:
@@ -71,10 +80,11 @@ class Out:
             self.triples.append((s, _TYPE, str(c)))
 
     def lines(self) -> list[str]:
-        """The N-Quads lines (newline-terminated), in emission order."""
+        """The N-Quads lines (newline-terminated), in emission order, each once."""
         g = f"<{self.graph}> .\n"
-        return [f"<{s}> <{p}> <{o}> {g}" if isinstance(o, str) else f"<{s}> <{p}> {o} {g}"
-                for s, p, o in self.triples]
+        return list(dict.fromkeys([f"<{s}> <{p}> <{o}> {g}" if isinstance(o, str) else f"<{s}> <{p}> {o} {g}"
+                                   for s, p, o in self.triples]))  # once each: half the lines of a JUDGIT sheet
+                                                                   # repeated its shared nodes (fiscal years, payees)
 
     @property
     def quads(self) -> list[ox.Quad]:

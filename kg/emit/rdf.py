@@ -180,6 +180,8 @@ def _source(out: Out, base: str, prov: dict, fallback_name: str | None) -> str:
 
 def _line_span(out: Out, doc: str, first: int, last: int) -> str:
     span_iri = iris.line_span(doc, first, last)
+    if not out.first_time(span_iri):
+        return span_iri
     sel = span_iri + "/selector"
     out.type(span_iri, KG.LineSpan, OA.SpecificResource)
     out.add(span_iri, OA.hasSource, doc)

@@ -463,7 +463,7 @@ def link_years(later: Iterable[Record], earlier: Iterable[Record], later_year: i
         stats["sheets"] += 1
         block = blocks.get(rec.get("ministry") or "")
         links = rec.setdefault("lineage", [])
-        already = {(lk["fiscal_year"], match_key(lk["number"])) for lk in links if lk.get("status") == "asserted"}
+        already = {(lk["fiscal_year"], match_key(lk["number"])): i for i, lk in enumerate(links)}
         official = official_numbers(rec, earlier_year)
         if not block:
             stats["none"] += 1
@@ -496,11 +496,18 @@ def link_years(later: Iterable[Record], earlier: Iterable[Record], later_year: i
             stats["multi"] += 1
         stats[status] += 1
         for s in chosen:
-            if (earlier_year, match_key(s.number)) in already:
-                continue
             ev = {k: v for k, v in s.evidence.items() if k not in ("asserted", "score")}
-            links.append({"fiscal_year": earlier_year, "ministry": s.earlier["ministry"], "number": s.number,
-                          "status": status, "score": s.score, "evidence": ev, "method": method})
+            link = {"fiscal_year": earlier_year, "ministry": s.earlier["ministry"], "number": s.number,
+                    "status": status, "score": s.score, "evidence": ev, "method": method}
+            at = already.get((earlier_year, match_key(s.number)))
+            if at is None:
+                already[(earlier_year, match_key(s.number))] = len(links)
+                links.append(link)
+            elif status == "asserted" and links[at].get("status") != "asserted":
+                # the sheet's past number named this sheet but its name alone left it a candidate: the evidence
+                # decides, and one link (one node in the graph) says so, keeping what the past number said
+                ev["past_number"] = links[at].get("evidence") or {}
+                links[at] = link
     _SHEETS.clear()
     if not keep_terms:
         te.clear_cache()

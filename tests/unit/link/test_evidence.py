@@ -138,3 +138,25 @@ def test_number_keys_let_a_short_or_bare_official_number_name_the_sheet():
     link_years([later], earlier, 2024)
     (lk,) = [x for x in later["lineage"] if x["status"] == "asserted"]
     assert lk["number"] == "2023-経産-22-0436" and lk["evidence"]["official"] is True
+
+
+def test_a_past_number_candidate_confirmed_by_evidence_is_one_asserted_link():
+    """A past number whose name alone left it a candidate (JUDGIT 2018 内閣府 新30-0017 -> 新30-0014: name 0.167),
+    asserted by the evidence (same division, texts, budget): one link to that sheet, asserted, keeping what the past
+    number said — two links to one target were two statuses on one node of the graph (SHACL maxCount)."""
+    budget_late = [{"fiscal_year": 2017, "initial": 40.0}]
+    budget_early = [{"fiscal_year": 2017, "initial": 40.0}]
+    later = _sheet("地方創生推進交付金事務費", "新30-0017", 2018, "地方創生推進室", "地方創生推進事務局", budget_late)
+    later["lineage"] = [{"fiscal_year": 2017, "ministry": "総務省", "number": "新30-0014", "status": "candidate",
+                         "score": 0.5, "method": "past_number",
+                         "evidence": {"official_past_number": "新30-0014", "name_similarity": 0.167}}]
+    later["past_project_numbers"] = [{"fiscal_year": 2017, "number": "新30-0014"}]
+    earlier = [_sheet("地方創生推進交付金の事務", "新30-0014", 2017, "地方創生推進室", "地方創生推進事務局",
+                      budget_early)]
+    link_years([later], earlier, 2018)
+    links = [x for x in later["lineage"] if x["fiscal_year"] == 2017]
+    assert len(links) == 1
+    (lk,) = links
+    assert lk["number"] == "新30-0014" and lk["status"] == "asserted" and lk["method"] == "evidence"
+    assert lk["evidence"]["official"] is True
+    assert lk["evidence"]["past_number"] == {"official_past_number": "新30-0014", "name_similarity": 0.167}
