@@ -17,7 +17,7 @@ from pathlib import Path
 from tests.conftest import shared_path
 
 ROOT = Path(__file__).resolve().parent.parent
-STAGES = ["extract", "link", "emit", "sort", "store", "validate"]
+STAGES = ["extract", "terms", "link", "emit", "sort", "store", "validate"]
 
 
 def kg(*args: str, stderr=subprocess.PIPE, env: dict | None = None) -> subprocess.Popen:
@@ -72,7 +72,7 @@ def test_bars_on_a_terminal_only(tmp_path):
         os.close(master)
     shown = b"".join(chunks).decode("utf-8", "replace")
     assert p.returncode == 0
-    for label in ("extract", "link", "emit (graph.nq)", "sort (graph.nt, graph.ttl)", "load (store)",
+    for label in ("extract", "terms (Sudachi)", "link", "emit (graph.nq)", "sort (graph.nt, graph.ttl)", "load (store)",
                   "validate (SHACL checks)"):
         assert label + ":" in shown, (label, shown)
     assert "/5 [" in shown and "input/s" in shown  # the extraction bar counts the five seeds

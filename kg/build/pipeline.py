@@ -133,6 +133,8 @@ def extract_all(inputs: list[Input], jobs: int = 1, progress=None, cache=None) -
         if hit is not None:
             results[i] = InputResult(inp, hit["records"], hit["status"], hit["reasons"], 0.0, cached=True,
                                      warnings=hit.get("warnings") or [])
+            if progress:  # reading a national build's cache takes minutes too: the bar moves with it
+                progress(i + 1 - len(todo), len(inputs))
         else:
             todo.append(i)
     done = len(inputs) - len(todo)
