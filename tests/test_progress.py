@@ -14,6 +14,8 @@ import sys
 import termios
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import shared_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,9 +51,10 @@ def test_quiet_flag_silences_stderr(tmp_path):
     assert b"kg build summary" in out
 
 
-def test_bars_on_a_terminal_only(tmp_path):
+@pytest.mark.parametrize("rows, cols", [(24, 100), (0, 0)])  # 0 x 0: a terminal that reports no size (`script`)
+def test_bars_on_a_terminal_only(tmp_path, rows, cols):
     master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a 100-column terminal
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
     try:
         p = kg("build", str(shared_path("seeds")), "--out", str(tmp_path / "b"), stderr=slave)
         os.close(slave)

@@ -31,8 +31,19 @@ def enabled(quiet: bool = False) -> bool:
 def _bar(label: str, total: int | None, unit: str = "it", quiet: bool = False, unit_scale: bool = False):
     from tqdm import tqdm
 
+    width = _width()  # a terminal that reports no size (0 × 0: `script` run without a terminal) gets 100 × 24
     return tqdm(total=total, desc=label, unit=unit, unit_scale=unit_scale, file=sys.stderr, leave=False,
-                dynamic_ncols=True, disable=not enabled(quiet), mininterval=0.3)
+                dynamic_ncols=width is None, ncols=width, nrows=None if width is None else 24,
+                disable=not enabled(quiet), mininterval=0.3)
+
+
+def _width() -> int | None:
+    """None when stderr's terminal knows its size (the bar follows it), else 100 columns."""
+    try:
+        size = os.get_terminal_size(sys.stderr.fileno())
+        return None if size.columns > 0 and size.lines > 0 else 100
+    except (OSError, ValueError):
+        return None
 
 
 class Progress:
