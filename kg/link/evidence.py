@@ -83,7 +83,12 @@ def name_score(a: str, b: str) -> float:
 def key_score(ka: str, kb: str) -> float:
     """name_score of two program keys: 1.0 the same key, else difflib's ratio (kg.normalize.names.similarity), at
     least 0.9 when the shorter key (>= 10 characters) starts the longer (one source truncates long names)."""
-    lo, hi = key_score_bounds(ka, kb)
+    return _within(ka, kb, key_score_bounds(ka, kb))
+
+
+def _within(ka: str, kb: str, bounds: tuple[float, float]) -> float:
+    """key_score given its bounds: difflib's ratio only when they differ."""
+    lo, hi = bounds
     if lo == hi:
         return lo
     return max(lo, SequenceMatcher(None, ka, kb, autojunk=False).ratio())
@@ -141,12 +146,8 @@ def _trigrams(key: str) -> set[str]:
     return {key[i:i + 3] for i in range(max(1, len(key) - 2))}
 
 
-def request_match(later: Record, earlier: Record, later_year: int) -> bool:
-    """The earlier sheet's request for ``later_year`` equals the later sheet's initial budget for it."""
-    return _request_match(_budget(later), _budget(earlier), later_year)
-
-
 def _request_match(lb: dict[int, BudgetRow], eb: dict[int, BudgetRow], later_year: int) -> bool:
+    """The earlier sheet's request for ``later_year`` equals the later sheet's initial budget for it."""
     a, b = lb.get(later_year), eb.get(later_year)
     x, z = (a or {}).get("initial"), (b or {}).get("requested")
     return x is not None and z is not None and x != 0 and _agree(float(x), float(z))
@@ -273,10 +274,7 @@ class Pair:
         return key_score_bounds(self.ls.key, self.es.key, self.ls.chars, self.es.chars)
 
     def name(self) -> float:
-        lo, hi = self.name_bounds
-        if lo == hi:
-            return lo
-        return max(lo, SequenceMatcher(None, self.ls.key, self.es.key, autojunk=False).ratio())
+        return _within(self.ls.key, self.es.key, self.name_bounds)
 
 
 Values = Mapping[str, Any]
@@ -297,10 +295,6 @@ def _is_official(p: Pair, v: Values) -> bool:
     return bool(num) and bool(number_keys(num) & p.official)
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
 # The score is the weighted sum in this order (float addition is order-sensitive and graph.nt records the
 # rounded score), plus OFFICIAL_BONUS when the sheet itself names the candidate, capped at 1. The score and every
 # rule are non-decreasing in ``name``: link_years relies on it to skip difflib where the bounds decide.
@@ -315,7 +309,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("official", _is_official),
     # lineage by meaning (kg.link.term_evidence; None when switched off for bench/bench_lineage.py)
     Feature("terms", lambda p, v: round(te.overlap(p.ls.name_terms, p.es.name_terms), 3) if te.ENABLED else None),
-    Feature("text", lambda p, v: round(_jaccard(p.ls.text_terms, p.es.text_terms), 3) if te.ENABLED else None),
+    Feature("text", lambda p, v: round(te.overlap(p.ls.text_terms, p.es.text_terms), 3) if te.ENABLED else None),
     Feature("part", lambda p, v: te.parts_match(p.ls.parts, p.es.parts) if te.ENABLED else None),
     Feature("budget_ratio", lambda p, v: v["budget_hits"] / v["budget_compared"] if v["budget_compared"] else 0.0,
             recorded=False),
@@ -406,10 +400,12 @@ class Scored(NamedTuple):
     pair: Pair | None = None
 
     def exact(self) -> Scored:
-        if self.pair is None:
-            return self
-        ev = _evidence(feature_values(self.pair))
-        return Scored(ev["asserted"], ev["score"], self.number, self.earlier, ev, self.pos)
+        return self if self.pair is None else _scored_exactly(self.pair, self.pos)
+
+
+def _scored_exactly(pair: Pair, pos: int) -> Scored:
+    ev = _evidence(feature_values(pair))
+    return Scored(ev["asserted"], ev["score"], pair.es.number, pair.earlier, ev, pos)
 
 
 def _score_candidate(pair: Pair, pos: int) -> Scored:
@@ -423,8 +419,7 @@ def _score_candidate(pair: Pair, pos: int) -> Scored:
         if not values["official"] and not rules_met(values):
             ev = _evidence(values)
             return Scored(False, ev["score"], pair.es.number, pair.earlier, ev, pos, pair)
-    ev = _evidence(feature_values(pair))
-    return Scored(ev["asserted"], ev["score"], pair.es.number, pair.earlier, ev, pos)
+    return _scored_exactly(pair, pos)
 
 
 def _rank(s: Scored) -> tuple:

@@ -168,12 +168,12 @@ class LawIndex:
         for law in laws:
             self._add(law)
         self.abbreviations = {_key(k): v for k, v in (abbreviations or {}).items()}
-        # bigram and Sudachi indexes of the titles, built on first use and extended as titles are learned (by_title
+        # bigram and Sudachi indexes of the titles, filled on first use and extended as titles are learned (by_title
         # only grows, in insertion order: the first _grams_n / _sudachi_n keys are indexed)
-        self._grams: dict[str, list[str]] | None = None
+        self._grams: dict[str, list[str]] = defaultdict(list)
         self._gram_counts: dict[str, int] = {}
         self._grams_n = 0
-        self._sudachi: dict[str, list[str]] | None = None
+        self._sudachi: dict[str, list[str]] = defaultdict(list)
         self._sudachi_n = 0
         self.conflicts: list[dict] = []  # IDs register_alias refused: their title names another law
         self.errors: list[dict] = []  # internal errors resolve() met (name, error), for report.json
@@ -391,8 +391,6 @@ class LawIndex:
     def _sudachi_title(self, key: str) -> Law | None:
         from kg.normalize.sudachi import normalized
 
-        if self._sudachi is None:
-            self._sudachi, self._sudachi_n = defaultdict(list), 0
         if self._sudachi_n < len(self.by_title):  # titles learned since: indexed in the order they came
             for k in itertools.islice(self.by_title, self._sudachi_n, None):
                 if len(k) <= 60:
@@ -413,8 +411,6 @@ class LawIndex:
     def _fuzzy(self, key: str) -> Resolution:
         if len(key) < 4:
             return _unresolved()
-        if self._grams is None:
-            self._grams, self._gram_counts, self._grams_n = defaultdict(list), {}, 0
         if self._grams_n < len(self.by_title):  # titles learned since: indexed in the order they came
             for k in itertools.islice(self.by_title, self._grams_n, None):
                 grams = _bigrams(k)

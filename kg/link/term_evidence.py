@@ -9,7 +9,7 @@ one year), so two names sharing only 「推進に要する経費」 score near 0
 
 ``name_terms(rec)`` -> terms of the 事業名 (texts' terms cached for one linking run, see ``clear_cache``);
 ``TermBlock(recs)`` -> IDF weights over the block and ``overlap(a, b)`` weighted Jaccard (0..1);
-``text_overlap(a, b)`` -> the same over 事業名 + 事業目的 + 事業概要 (for the evidence record).
+``text_terms(rec)`` -> the terms of 事業名 + 事業目的 + 事業概要 (their plain ``overlap`` is the evidence record's ``text``).
 """
 from __future__ import annotations
 
@@ -98,7 +98,7 @@ _PART = re.compile(r"[(（]\s*(?:うち|内)?\s*([^()（）]{6,})[)）]")
 
 
 class NameParts(NamedTuple):
-    """What part_match reads of one 事業名: its program key (after NFKC), the keys of its bracketed parts and its
+    """What parts_match reads of one 事業名: its program key (after NFKC), the keys of its bracketed parts and its
     last bracketed text."""
     key: str
     part_keys: frozenset[str]
@@ -113,16 +113,11 @@ def name_parts(name: str) -> NameParts:
     return NameParts(program_key(t), frozenset(program_key(x) for x in found), found[-1] if found else None)
 
 
-def part_match(later_name: str, earlier_name: str) -> str | None:
+def parts_match(later: NameParts, earlier: NameParts) -> str | None:
     """A split or merge written in the name: ``"part"`` when the later 事業名 holds 「（うち X）」 (or「（X）」) and X
     is the earlier 事業名 (same program key); ``"item"`` when both names end in the same bracketed budget item of
     at least 8 characters (「…システム（情報通信技術調達等適正・効率化推進費）」 from 「情報システムの整備（同）」) —
     weaker: a funding source (「（国際観光旅客税財源）」) is shared by unrelated programs, so the caller wants more."""
-    return parts_match(name_parts(later_name), name_parts(earlier_name))
-
-
-def parts_match(later: NameParts, earlier: NameParts) -> str | None:
-    """part_match of two names' NameParts."""
     if earlier.key and earlier.key in later.part_keys:
         return "part"
     if later.last and earlier.last and len(later.last) >= 8 and later.last == earlier.last:
@@ -149,11 +144,3 @@ def by_meaning(scored: list, exact=None) -> list:
         top.evidence["meaning"] = True
         return [top._replace(asserted=True, score=round(max(top.score, best), 3))]
     return []
-
-
-def text_overlap(a: dict, b: dict) -> float:
-    """Plain Jaccard of the terms of 事業名 + 事業目的 + 事業概要 (0..1)."""
-    x, y = text_terms(a), text_terms(b)
-    if not x or not y:
-        return 0.0
-    return len(x & y) / len(x | y)

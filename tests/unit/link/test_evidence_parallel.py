@@ -49,10 +49,11 @@ def test_name_bounds_change_no_link(monkeypatch):
     bounded_json, bounded_stats = _run(copy.deepcopy(recs), False, monkeypatch)
     calls = {"exact": 0}
 
+    scored_exactly = evidence._scored_exactly
+
     def exact_only(pair, pos):
         calls["exact"] += 1
-        ev = evidence._evidence(evidence.feature_values(pair))
-        return evidence.Scored(ev["asserted"], ev["score"], pair.es.number, pair.earlier, ev, pos)
+        return scored_exactly(pair, pos)
 
     monkeypatch.setattr(evidence, "_score_candidate", exact_only)
     exact_json, exact_stats = _run(copy.deepcopy(recs), False, monkeypatch)
