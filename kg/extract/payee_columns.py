@@ -281,6 +281,57 @@ def _chunks(items: list[Item], by: str) -> list[tuple[str, list[Item]]]:
     return list(zip(letters, runs, strict=True))
 
 
+_STREAMS = (("name", "支出先"), ("corp", "法人番号"), ("amount", "支出額"))
+
+
+def _stream_chunks(items: list[Item]) -> list[tuple[str, list[Item]]]:
+    """Items cut into blocks column by column: each block's table header has a 支出先, a 法人番号 and a 支出額
+    cell, and a tool that writes the left columns of several blocks before their right columns (pdftotext on
+    a page of several blocks) still writes each column's header before that block's cells in the column. So a
+    法人番号 (and a name cell right before it, and the 業務概要 cells) belongs to the block of the last 法人番号
+    header, an amount / 契約方式 / 入札者数 / 落札率 to the block of the last 支出額 header, a rank and name cell
+    not followed by its 法人番号 to the block of the last 支出先 header. Only when every block has one header of
+    each kind (otherwise nothing)."""
+    letters: list[str] = []
+    for it in items:
+        if it.kind == "title" and (not letters or letters[-1] != it.text):
+            letters.append(it.text)
+    if len(set(letters)) != len(letters):
+        return []
+    heads = [[s for s, word in _STREAMS if word in it.text] if it.kind == "header" else [] for it in items]
+    if any(sum(s in h for h in heads) != len(letters) for s, _ in _STREAMS):
+        return []
+    at = {s: -1 for s, _ in _STREAMS}
+    out: list[list[Item]] = [[] for _ in letters]
+    prev = None
+    for i, it in enumerate(items):
+        if heads[i]:
+            for s in heads[i]:
+                at[s] += 1
+            prev = heads[i][-1] if len(heads[i]) == 1 else None
+            continue
+        if it.kind in ("title", "header"):
+            continue
+        if it.kind in ("corp", "desc", "text"):
+            stream = "corp"
+        elif it.kind in ("rank", "name"):
+            j = i + 1
+            while j < len(items) and items[j].kind in ("rank", "name") and items[j].line == it.line:
+                j += 1
+            stream = "corp" if j < len(items) and items[j].kind == "corp" else "name"
+        elif it.kind == "dash":
+            stream = prev
+        else:  # an amount (and its 契約方式, 入札者数, 落札率) right after its row's 業務概要: that row's block
+            stream = "amount" if prev != "corp" or it.kind not in ("amount", "num") else "row"
+            stream = "row" if prev == "row" and it.kind in ("contract", "small", "num") else stream
+        prev = stream
+        at_ = at["corp"] if stream == "row" else at.get(stream, -1) if stream else -1
+        if at_ < 0:
+            continue
+        out[at_].append(it)
+    return list(zip(letters, out, strict=True))
+
+
 def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], list[tuple[int, str]]]:
     """Paragraph cells of the 支出先上位10者リスト section (text, line, is a table header) -> rows of the blocks
     that read whole, and (line, reason) for each block that did not. The blocks are cut at their titles or,
@@ -290,11 +341,11 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
         it.kind == "num" and i and items[i - 1].kind == "total" and items[i - 1].text in ("計", "合計", "小計"))]
     readings: list[dict[str, tuple[list[Column], bool]]] = []
     unread: dict[str, tuple[int, str]] = {}
-    for by in ("title", "header"):
+    for by in ("title", "header", "streams"):
         got: dict[str, tuple[list[Column], bool]] = {}
         seen: set[str] = set()
         prev_empty = False
-        for letter, chunk in _chunks(items, by):
+        for letter, chunk in (_stream_chunks(items) if by == "streams" else _chunks(items, by)):
             if letter in seen:
                 unread.setdefault(letter, (chunk[0].line if chunk else 0, f"block {letter} written twice"))
                 continue
@@ -314,19 +365,23 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
                 continue
             got[letter] = ([r._replace(block=letter) for r in rows], why != "unranked")
         readings.append(got)
-    a, b = readings
     out: list[Column] = []
-    for letter in sorted(set(a) | set(b)):
-        if letter in a and letter in b:
-            (ra, _), (rb, _) = a[letter], b[letter]
-            ka, kb = [r[:5] for r in ra], [r[:5] for r in rb]  # block, rank, name, 法人番号, amount
-            if ka[:len(kb)] == kb or kb[:len(ka)] == ka:  # a title written before or after its block's first
-                out += [r if k >= len(ra) or ra[k][6:] == r[6:] else r._replace(description=None, contract_method=None)
-                        for k, r in enumerate(rb)]  # rows: the header's cut (other cells only where both agree)
-            else:
-                unread[letter] = (ra[0].line, f"block {letter}: its title and its table header give other rows")
+    for letter in sorted({k for got in readings for k in got}):
+        read = [got[letter] for got in readings if letter in got]
+        if len(read) > 1:  # every cut that reads the block gives the same rows (one may stop early: a title
+            # written before or after its block's first rows)
+            keys = [[r[:5] for r in rows] for rows, _ in read]  # block, rank, name, 法人番号, amount
+            if any(ka[:len(kb)] != kb and kb[:len(ka)] != ka for ka in keys for kb in keys):
+                unread[letter] = (read[0][0][0].line, f"block {letter}: its title and its table header give other rows")
+                continue
+            # the rows both column cuts give (a title cut may run on into the next block's first rows)
+            cuts = [k for k, got in enumerate(readings) if letter in got]
+            best = min((k for k in range(len(read)) if cuts[k] > 0), key=lambda k: len(read[k][0]))
+            out += [r if all(k >= len(rows) or rows[k][6:] == r[6:] for rows, _ in read)
+                    else r._replace(description=None, contract_method=None)  # other cells only where all agree
+                    for k, r in enumerate(read[best][0])]
             continue
-        rows, ranked = a.get(letter) or b[letter]
+        rows, ranked = read[0]
         if ranked:  # read by one cut only: its ranks must be printed (with the names, or as a column)
             out += rows
         else:
