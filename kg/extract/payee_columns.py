@@ -173,6 +173,9 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
         if len(texts) == len(prev_run) and q < len(items) and kinds[q] in ("num", "amount"):
             desc_of.update(zip(prev_run, texts, strict=True))
     names = sorted(name_at)
+    if len(names) > 1 and all(ni in ranks for ni in names) and sorted(ranks[ni] for ni in names) == list(
+            range(1, len(names) + 1)):  # every name with its printed rank (a name cell the tool wrote apart from
+        names.sort(key=lambda ni: ranks[ni])  # its row, e.g. after the block's other rows): in rank order
     n = len(corp_at)
     if n == 0:
         return None, "no 法人番号"
@@ -318,9 +321,15 @@ def _stream_chunks(items: list[Item]) -> list[tuple[str, list[Item]]]:
             j = i + 1
             while j < len(items) and items[j].kind in ("rank", "name") and items[j].line == it.line:
                 j += 1
-            stream = "corp" if j < len(items) and items[j].kind == "corp" else "name"
+            stream = "corp" if j < len(items) and (items[j].kind == "corp" or (  # or an individual's dash
+                items[j].kind == "dash" and j + 1 < len(items) and items[j + 1].kind == "text")) else "name"
         elif it.kind == "dash":
             stream = prev
+            j = i - 1
+            while j > 0 and items[j].kind == "header" and not heads[j]:  # (「業務概要」 a cell of its own)
+                j -= 1
+            if j >= 0 and heads[j] == ["corp"] and i + 1 < len(items) and items[i + 1].kind == "text":
+                it = it._replace(kind="corp")  # an individual's dash under the 法人番号 header, its 業務概要 after
         else:  # an amount (and its 契約方式, 入札者数, 落札率) right after its row's 業務概要: that row's block
             stream = "amount" if prev != "corp" or it.kind not in ("amount", "num") else "row"
             stream = "row" if prev == "row" and it.kind in ("contract", "small", "num") else stream
