@@ -30,6 +30,7 @@ _HAS13 = re.compile(r"\d{13}")
 _CORP13 = re.compile(r"^\d{13}$")
 _RANK = re.compile(r"^\d{1,2}$")
 _NUMBER = re.compile(r"^[▲△]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[▲△]?\d+(?:\.\d+)?$")
+_BIG = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|[1-9]\d{2,})(?:\.\d+)?$|^\d+\.\d+$")
 _DASH = re.compile(r"^[-－―‐]$")
 _CONTRACT = re.compile(r"^(?:一般競争|指名競争|随意契約|随契|企画競争|確認公募|公募|少額|不落|補助金|交付|負担|その他|特命|競争|契約)")
 _SMALL = re.compile(r"^(?:[-－―‐]|\d{1,3}(?:\(\d+\))?|\d{1,3}(?:\.\d+)?%)$")
@@ -204,6 +205,19 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
     weak = [i for i, it in enumerate(items) if it.kind == "num" and i not in strong and after_text(i) and
             not (i + 1 < len(items) and kinds[i + 1] in ("small", "num"))]
     amounts = strong if len(strong) == n else sorted(strong + weak) if len(strong) + len(weak) == n else None
+    if amounts is None:  # amounts by their shape alone: a number no rank or 入札者数 has (thousands grouped,
+        # a decimal, 100 or more) or one with its 契約方式, one per row, the other numbers small enough to be
+        # the rows' ranks and 入札者数 (a column of ranks, or a rank before its name, aside; at most one each)
+        shaped = sorted(set(strong) | {i for i, it in enumerate(items) if it.kind == "num" and _BIG.match(it.text)})
+        ranked_at = {i for i in range(len(items)) if kinds[i] == "num" and (
+            (i + 1 < len(items) and kinds[i + 1] == "num" and int(items[i + 1].text) == int(items[i].text) + 1
+             if _RANK.match(items[i + 1].text if i + 1 < len(items) else "") and _RANK.match(items[i].text) else False)
+            or (i and kinds[i - 1] == "num" and _RANK.match(items[i - 1].text) and _RANK.match(items[i].text)
+                and int(items[i].text) == int(items[i - 1].text) + 1))}
+        small = [i for i, it in enumerate(items) if it.kind == "num" and i not in shaped and i not in ranked_at
+                 and i not in name_at and not (i + 1 < len(items) and i + 1 in name_at)]
+        if len(shaped) == n and len(small) <= n:
+            amounts = shaped
     if len(names) != n or amounts is None:
         return None, (f"{len(names)} names, {n} 法人番号, {len(strong)}(+{len(weak)}) amounts do not make rows")
     columns = []  # columns of ranks 1..k printed apart from the names
