@@ -185,7 +185,8 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
 
     strong = [i for i, it in enumerate(items) if it.kind == "amount" or (
         it.kind == "num" and i + 1 < len(items) and kinds[i + 1] == "contract" and items[i + 1].alone
-        and not (i and kinds[i - 1] == "num"))]  # not the last of a column of numbers (入札者数)
+        and not (i and (kinds[i - 1] == "num" or (kinds[i - 1] == "dash" and i + 2 < len(items) and kinds[i + 2]
+                                                  == "contract"))))]  # not the last of a column of 入札者数
     # a column of amounts written just before the column of their 契約方式, one for one
     i = 0
     while i < len(items):
@@ -205,19 +206,19 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
     weak = [i for i, it in enumerate(items) if it.kind == "num" and i not in strong and after_text(i) and
             not (i + 1 < len(items) and kinds[i + 1] in ("small", "num"))]
     amounts = strong if len(strong) == n else sorted(strong + weak) if len(strong) + len(weak) == n else None
-    if amounts is None:  # amounts by their shape alone: a number no rank or 入札者数 has (thousands grouped,
-        # a decimal, 100 or more) or one with its 契約方式, one per row, the other numbers small enough to be
-        # the rows' ranks and 入札者数 (a column of ranks, or a rank before its name, aside; at most one each)
-        shaped = sorted(set(strong) | {i for i, it in enumerate(items) if it.kind == "num" and _BIG.match(it.text)})
-        ranked_at = {i for i in range(len(items)) if kinds[i] == "num" and (
-            (i + 1 < len(items) and kinds[i + 1] == "num" and int(items[i + 1].text) == int(items[i].text) + 1
-             if _RANK.match(items[i + 1].text if i + 1 < len(items) else "") and _RANK.match(items[i].text) else False)
-            or (i and kinds[i - 1] == "num" and _RANK.match(items[i - 1].text) and _RANK.match(items[i].text)
-                and int(items[i].text) == int(items[i - 1].text) + 1))}
-        small = [i for i, it in enumerate(items) if it.kind == "num" and i not in shaped and i not in ranked_at
-                 and i not in name_at and not (i + 1 < len(items) and i + 1 in name_at)]
-        if len(shaped) == n and len(small) <= n:
-            amounts = shaped
+    # amounts by their shape alone: a number no rank or 入札者数 has (thousands grouped, a decimal, 100 or more)
+    # or one in its 契約方式's cell, one per row, the other numbers few enough to be the rows' ranks and 入札者数
+    # (a column of ranks, or a rank cell before its name, aside). Where both ways give amounts they must agree.
+    shaped = [i for i, it in enumerate(items) if it.kind == "amount" or (it.kind == "num" and _BIG.match(it.text))]
+    ranked_at = {i for i in range(len(items)) if kinds[i] == "num" and _RANK.match(items[i].text) and any(
+        0 <= q < len(items) and kinds[q] == "num" and _RANK.match(items[q].text)
+        and int(items[q].text) - int(items[i].text) == q - i for q in (i - 1, i + 1))}
+    small = [i for i, it in enumerate(items) if it.kind == "num" and i not in shaped and i not in ranked_at
+             and i not in name_at and i + 1 not in name_at]
+    if len(shaped) == n and len(small) <= n:
+        if amounts is not None and amounts != shaped:
+            return None, "the amounts' order and their shapes give other amounts"
+        amounts = shaped
     if len(names) != n or amounts is None:
         return None, (f"{len(names)} names, {n} 法人番号, {len(strong)}(+{len(weak)}) amounts do not make rows")
     columns = []  # columns of ranks 1..k printed apart from the names
@@ -364,11 +365,16 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
         it.kind == "num" and i and items[i - 1].kind == "total" and items[i - 1].text in ("計", "合計", "小計"))]
     readings: list[dict[str, tuple[list[Column], bool]]] = []
     unread: dict[str, tuple[int, str]] = {}
+    header_cut: dict[str, list[Item]] = {}
     for by in ("title", "header", "streams"):
         got: dict[str, tuple[list[Column], bool]] = {}
         seen: set[str] = set()
         prev_empty = False
         for letter, chunk in (_stream_chunks(items) if by == "streams" else _chunks(items, by)):
+            if by == "streams" and header_cut.get(letter) == chunk:
+                continue  # the same cells as the header cut: no second reading
+            if by == "header":
+                header_cut[letter] = chunk
             if letter in seen:
                 unread.setdefault(letter, (chunk[0].line if chunk else 0, f"block {letter} written twice"))
                 continue
@@ -405,10 +411,10 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
                     for k, r in enumerate(read[best][0])]
             continue
         rows, ranked = read[0]
-        if ranked:  # read by one cut only: its ranks must be printed (with the names, or as a column)
-            out += rows
+        if ranked or letter not in readings[0]:  # read by one cut only: by its table header (its cells
+            out += rows  # come after the header row above them), or by its title with its ranks printed
         else:
-            unread.setdefault(letter, (rows[0].line, f"block {letter}: read by one cut only, ranks not printed"))
+            unread.setdefault(letter, (rows[0].line, f"block {letter}: read by its title only, ranks not printed"))
     done = {r.block for r in out}
     return out, [v for k, v in sorted(unread.items()) if k not in done]
 
