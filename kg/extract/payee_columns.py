@@ -114,6 +114,72 @@ class Column(NamedTuple):
     contract_method: str | None = None  # only the 契約方式 in or right after the amount's cell
 
 
+def _plausible(name: str, corp: str) -> bool:
+    """A name and a 法人番号 of one kind: a 地方公共団体's number (…000020…) with a 都道府県市区町村 name, and a
+    name of that shape only with such a number."""
+    if _DASH.match(corp):
+        return True
+    local = corp[1:7] == "000020"
+    return local == bool(_LOCAL_NAME.search(name)) or not (local or re.fullmatch(r"\S{1,5}(?:都|道|府|県|市|町|村)", name))
+
+
+def _interleaved(items: list[Item], corp_at: list[int], fixed: set[int], ranks: dict[int, int]
+                 ) -> tuple[list[int], dict[int, int]] | None:
+    """Text cells split into names and 業務概要 where the tool wrote a block's columns interleaved (reportlab's
+    boxes as pdfminer groups them: some names, some 法人番号, their 業務概要, the next names ...): each column in
+    row order, a row's name before its 法人番号, its 業務概要 after it, each name of the 法人番号's kind. The
+    split when exactly one fits (names, {法人番号 index: 業務概要 index}), else None."""
+    n = len(corp_at)
+    corp_no = {ci: k for k, ci in enumerate(corp_at)}
+    seq = [i for i, it in enumerate(items) if i in corp_no or i in fixed or it.kind in ("text", "desc")]
+    if len(seq) > 80:
+        return None
+    memo: dict[tuple[int, int, int, int], int] = {}
+
+    def name_ok(i: int, a: int) -> bool:
+        return a < n and (i not in ranks or ranks[i] == a + 1) and _plausible(items[i].text, items[corp_at[a]].text)
+
+    def desc_ok(i: int, b: int, c: int) -> bool:
+        return b < c and not re.fullmatch(r"\S{1,5}(?:都|道|府|県|市|区|町|村)|個人.*", items[i].text)
+
+    def count(p: int, a: int, b: int, c: int) -> int:  # ways to label seq[p:] (2 means "more than one")
+        if p == len(seq):
+            return int(a == n and b == n)
+        key = (p, a, b, c)
+        if key not in memo:
+            i = seq[p]
+            if i in corp_no:
+                got = count(p + 1, a, b, c + 1) if a >= c + 1 else 0
+            elif items[i].kind == "desc":  # in its 法人番号's cell
+                got = count(p + 1, a, b + 1, c) if b == c - 1 else 0
+            elif i in fixed:
+                got = count(p + 1, a + 1, b, c) if name_ok(i, a) else 0
+            else:
+                got = (count(p + 1, a + 1, b, c) if name_ok(i, a) else 0) + (
+                    count(p + 1, a, b + 1, c) if desc_ok(i, b, c) else 0)
+            memo[key] = min(got, 2)
+        return memo[key]
+
+    if count(0, 0, 0, 0) != 1:
+        return None
+    names: list[int] = []
+    descs: list[int] = []
+    a = b = c = 0
+    for p, i in enumerate(seq):
+        if i in corp_no:
+            c += 1
+        elif items[i].kind == "desc":
+            descs.append(i)
+            b += 1
+        elif i in fixed or (name_ok(i, a) and count(p + 1, a + 1, b, c) == 1):
+            names.append(i)
+            a += 1
+        else:
+            descs.append(i)
+            b += 1
+    return names, {corp_at[k]: d for k, d in enumerate(descs) if items[d].kind != "desc"}
+
+
 def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
     """One block's items -> its rows, or None with the reason."""
     kinds = [it.kind for it in items]
@@ -174,6 +240,10 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
         if len(texts) == len(prev_run) and q < len(items) and kinds[q] in ("num", "amount"):
             desc_of.update(zip(prev_run, texts, strict=True))
     names = sorted(name_at)
+    if len(names) != len(corp_at) and corp_at:
+        split = _interleaved(items, corp_at, {i for i in name_at if kinds[i] == "name" or i in ranks}, ranks)
+        if split is not None:
+            names, desc_of = split
     if len(names) > 1 and all(ni in ranks for ni in names) and sorted(ranks[ni] for ni in names) == list(
             range(1, len(names) + 1)):  # every name with its printed rank (a name cell the tool wrote apart from
         names.sort(key=lambda ni: ranks[ni])  # its row, e.g. after the block's other rows): in rank order
