@@ -466,7 +466,7 @@ def _with_columns(L: list[str], lo: int, rows: list[PayeeRow], notes: list) -> l
         mine, theirs = by_block.get(letter, []), col_block.get(letter, [])
         cols = {c.rank: c for c in theirs}
 
-        def alike(r: PayeeRow) -> bool:
+        def alike(r: PayeeRow, cols: dict = cols) -> bool:
             c = cols.get(r.rank)
             return c is not None and (r.cells.get("name"), r.cells.get("corporate_number"), r.cells.get("amount")) \
                 == (c.name, c.corporate_number, c.amount)
