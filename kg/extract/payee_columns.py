@@ -406,8 +406,8 @@ def _stream_chunks(items: list[Item]) -> list[tuple[str, list[Item]]]:
             j = i + 1
             while j < len(items) and items[j].kind in ("rank", "name") and items[j].line == it.line:
                 j += 1
-            stream = "corp" if j < len(items) and (items[j].kind == "corp" or (  # or an individual's dash
-                items[j].kind == "dash" and j + 1 < len(items) and items[j + 1].kind == "text")) else "name"
+            stream = "corp" if j < len(items) and items[j].kind in ("corp", "dash") else "name"  # (a dash: an
+            # individual's 法人番号)
         elif it.kind == "dash":
             stream = prev
             j = i - 1

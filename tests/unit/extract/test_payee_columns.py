@@ -197,3 +197,17 @@ def test_interleaved_names_of_another_kind_than_their_numbers_leave_the_block_un
         "随意契約(公募)"))
     assert got == []
     assert unread and "block A" in unread[0][1]
+
+
+def test_an_individual_at_the_foot_of_a_page_goes_with_its_blocks_numbers():
+    # 「2 個人(B)」 and its dash written under B's 法人番号 header at the foot of the page (its 業務概要 on the next
+    # page, after the titles of later blocks): B's second row, not a row of the block whose 支出先 came last
+    got, unread = payee_columns(flagged(
+        "A.民間企業 支出先", "法人番号 業務概要", "1 富士通株式会社", FUJITSU, "調査研究の請負",
+        "支出額 (百万円) 契約方式等", "2,500 一般競争契約(最低価格)", "2", "88%",
+        "法人番号 業務概要", "1 日本電気株式会社", NEC, "機器の賃貸借", "69 補助金等交付", "1", "73%",
+        "2 個人(B)", "-", "B.研究機関 支出先", "支出額 (百万円) 契約方式等", "研修の企画運営", "12 随意契約(公募)"))
+    assert [(r.block, r.rank, r.name, r.corporate_number, r.amount) for r in got] == [
+        ("A", 1, "富士通株式会社", FUJITSU, "2,500"), ("B", 1, "日本電気株式会社", NEC, "69"),
+        ("B", 2, "個人(B)", "-", "12")]
+    assert unread == []
