@@ -8,9 +8,17 @@ no indicator names, units or values (those are in 3-1, absent from our copy of t
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg.normalize.text import nfkc
 
 _KIND = {"アウトプット": "output", "アウトカム": "outcome"}
+
+
+@lru_cache(maxsize=1024)
+def _header(k: str | None) -> str:
+    """A header as _step compares it (computed once per column, not once per row)."""
+    return nfkc(k or "").replace(" ", "")
 
 
 def _step(row: dict, side: str) -> tuple[str | None, str | None, str | None, str | None]:
@@ -18,7 +26,7 @@ def _step(row: dict, side: str) -> tuple[str | None, str | None, str | None, str
     NFKC-folded or respaced header is found too)."""
     kind = number = goal = period = None
     for k, v in row.items():
-        key = nfkc(k or "").replace(" ", "")
+        key = _header(k)
         if not key.startswith(side):
             continue
         val = nfkc(v or "") or None
