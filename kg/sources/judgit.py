@@ -104,8 +104,12 @@ _EXACT = 2**53  # integers below this in size go through float() unchanged
 
 
 def _amount(v: Any) -> float | int | None:
-    if type(v) is int and -_EXACT < v < _EXACT:
-        return v  # what the general rule below gives, without the float round trip (most JUDGIT amounts)
+    t = type(v)
+    if t is float:  # most JUDGIT amounts: as_int_if_whole(round(float(v), 6)) written out
+        r = round(v, 6)
+        return int(r) if r.is_integer() else r
+    if t is int and -_EXACT < v < _EXACT:
+        return v  # what the general rule below gives, without the float round trip
     if v is None or isinstance(v, bool):
         return None
     if isinstance(v, (int, float)):
