@@ -106,6 +106,8 @@ _EXACT = 2**53  # integers below this in size go through float() unchanged
 def _amount(v: Any) -> float | int | None:
     t = type(v)
     if t is float:  # most JUDGIT amounts: as_int_if_whole(round(float(v), 6)) written out
+        if v.is_integer():
+            return int(v)  # round(v, 6) of a whole float is v
         r = round(v, 6)
         return int(r) if r.is_integer() else r
     if t is int and -_EXACT < v < _EXACT:
