@@ -121,7 +121,11 @@ def _pipeline_source() -> str:
 
     from kg.build import pipeline
 
-    return "\n".join(textwrap.dedent(inspect.getsource(getattr(pipeline, f))) for f in PIPELINE_FUNCTIONS)
+    try:
+        return "\n".join(textwrap.dedent(inspect.getsource(getattr(pipeline, f))) for f in PIPELINE_FUNCTIONS)
+    except (OSError, TypeError):  # no source to read (a frozen build): the whole module's file, if any
+        p = PACKAGE_DIR / "build" / "pipeline.py"
+        return p.read_text(encoding="utf-8", errors="replace") if p.is_file() else ""
 
 
 @lru_cache(maxsize=1)
