@@ -167,3 +167,12 @@ def test_every_module_extraction_imports_is_fingerprinted(inputs):
     files = set(kc.extraction_files())
     missing = [m for m in loaded if kc._module_file(m) not in files]
     assert not missing, f"extraction loads modules the cache fingerprint does not cover: {missing}"
+
+
+def test_an_entry_lost_after_the_worker_wrote_it_is_extracted_again(inputs, tmp_path, monkeypatch):
+    cache = kc.ExtractCache(tmp_path)
+    monkeypatch.setattr(kc, "load", lambda path: None)  # the parent finds nothing readable where the worker wrote
+    got = extract_all(inputs, jobs=2, cache=cache)
+    assert [len(r.records) for r in got] == [len(process_input(i).records) for i in inputs]
+    assert _by_name(got)[SEED3].records[0]["payees"][2]["corporate_number"] == "1010001143390"
+    assert not any(r.cached for r in got)
