@@ -88,6 +88,9 @@ class Check:
     sparql: str
     # several value filters checked in one scan: the row's ?_k indexes (constraint, message)
     variants: tuple[tuple[str, str], ...] = ()
+    # a cheaper query whose rows include every failing (?this, ?value) of ``sparql`` before the join with the
+    # targets (or "" when there is none): when it finds no row, the check has no result and ``sparql`` is not run
+    precheck: str = ""
 
 
 # ------------------------------------------------------------------ shapes graph access (rdflib)
@@ -224,8 +227,9 @@ class Compiler:
             parts.append(f"{self.fresh()} {_term(p)} ?this .")
         if not parts:
             return None
-        # a group binding ?this to every focus node (maybe more than once: results are SELECT DISTINCT)
-        return "{ " + " UNION ".join("{ " + p + " }" for p in parts) + " }"
+        # a group binding ?this to every focus node once: the store's union graph repeats a triple once per named
+        # graph holding it (a corporation's rdf:type in every year's graph), and every check joined the repeats
+        return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join("{ " + p + " }" for p in parts) + " } }"
 
     def compile(self) -> list[Check]:
         import rdflib
@@ -322,7 +326,8 @@ class _Ctx:
         and only then joins them with the target group: much faster on Oxigraph than a lookup per focus node."""
         q = f"SELECT DISTINCT {select} WHERE {{ {{ SELECT {select} WHERE {{ {inner} }} }} {self.target} }}"
         return Check(shape=_name(self.shape), constraint=component, path=self.path_label,
-                     severity=self.severity, message=self.message or default_msg, sparql=q)
+                     severity=self.severity, message=self.message or default_msg, sparql=q,
+                     precheck=f"SELECT {select} WHERE {{ {inner} }} LIMIT 1")
 
     def value_filter(self, component: str, cond_fail: str, default_msg: str) -> list[Check]:
         """Value-node tests are collected and checked together (one scan of the path): see combined_filters."""
@@ -332,15 +337,19 @@ class _Ctx:
     def combined_filters(self) -> Check:
         ks = " ".join(str(i) for i in range(len(self.filters)))
         cond = " || ".join(f"(?_k = {i} && ({c}))" for i, (_comp, c, _m) in enumerate(self.filters))
+        pre = ""
         if self.path:
             q = (f"SELECT DISTINCT ?this ?value ?_k WHERE {{ {{ SELECT ?this ?value ?_k WHERE {{ "
                  f"?this {self.path} ?value . VALUES ?_k {{ {ks} }} FILTER({cond}) }} }} {self.target} }}")
+            # every row of q fails one of the tests: one scan of the path with their disjunction, one row per value
+            any_fails = " || ".join(f"({c})" for _comp, c, _m in self.filters)
+            pre = f"SELECT ?this WHERE {{ ?this {self.path} ?value . FILTER({any_fails}) }} LIMIT 1"
         else:
             q = (f"SELECT DISTINCT ?this ?value ?_k WHERE {{ {self.target} BIND(?this AS ?value) "
                  f"VALUES ?_k {{ {ks} }} FILTER({cond}) }}")
         variants = tuple((comp, msg) for comp, _c, msg in self.filters)
         return Check(shape=_name(self.shape), constraint="+".join(v[0] for v in variants), path=self.path_label,
-                     severity=self.severity, message="", sparql=q, variants=variants)
+                     severity=self.severity, message="", sparql=q, variants=variants, precheck=pre)
 
     def on(self) -> str:
         return f"on {self.path_label}" if self.path_label else "on the focus node"
@@ -402,10 +411,10 @@ def _c_maxcount(ctx: _Ctx, obj) -> list[Check]:
     n = _count(obj, "maxCount", ctx.shape)
     if not ctx.path:
         raise UnsupportedShape(f"shape {_name(ctx.shape)}: sh:maxCount on a node shape")
-    q = (f"SELECT DISTINCT ?this WHERE {{ {{ SELECT ?this WHERE {{ ?this {ctx.path} ?value . }} "
-         f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {n}) }} {ctx.target} }}")
+    inner = f"SELECT ?this WHERE {{ ?this {ctx.path} ?value . }} GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {n})"
+    q = f"SELECT DISTINCT ?this WHERE {{ {{ {inner} }} {ctx.target} }}"
     return [Check(_name(ctx.shape), "MaxCountConstraintComponent", ctx.path_label, ctx.severity,
-                  ctx.message or f"more than {n} values {ctx.on()}", q)]
+                  ctx.message or f"more than {n} values {ctx.on()}", q, precheck=inner + " LIMIT 1")]
 
 
 def _range(op: str, component: str, word: str):
@@ -444,10 +453,12 @@ def _c_languagein(ctx: _Ctx, obj) -> list[Check]:
 def _c_uniquelang(ctx: _Ctx, obj) -> list[Check]:
     if obj.toPython() is not True:
         return []
-    q = (f"SELECT DISTINCT ?this ?_lang WHERE {{ {{ SELECT ?this ?_lang WHERE {{ {ctx.values} BIND(LANG(?value) AS ?_lang) "
-         f"FILTER(?_lang != \"\") }} GROUP BY ?this ?_lang HAVING (COUNT(DISTINCT ?value) > 1) }} {ctx.target} }}")
+    inner = (f"SELECT ?this ?_lang WHERE {{ {ctx.values} BIND(LANG(?value) AS ?_lang) "
+             f"FILTER(?_lang != \"\") }} GROUP BY ?this ?_lang HAVING (COUNT(DISTINCT ?value) > 1)")
+    q = f"SELECT DISTINCT ?this ?_lang WHERE {{ {{ {inner} }} {ctx.target} }}"
     return [Check(_name(ctx.shape), "UniqueLangConstraintComponent", ctx.path_label, ctx.severity,
-                  ctx.message or f"more than one value {ctx.on()} in one language", q)]
+                  ctx.message or f"more than one value {ctx.on()} in one language", q,
+                  precheck=inner + " LIMIT 1" if ctx.path else "")]
 
 
 def _c_in(ctx: _Ctx, obj) -> list[Check]:
@@ -580,10 +591,48 @@ def _text(term) -> str:
     return term.value if hasattr(term, "value") else str(term)
 
 
-def validate_store(store, shapes=None, subclass_pairs=None, max_results: int = 500, progress=None) -> dict:
+def _run(store, ch: Check, keep: int) -> dict:
+    """One check on the store: its precheck first (when it finds nothing the check has no result), then the check.
+    Runs in a worker thread: pyoxigraph evaluates a query with the GIL released."""
+    t, cpu = time.perf_counter(), time.thread_time()
+    rows: list[dict] = []
+    n = 0
+    ran_full = not ch.precheck or any(True for _ in store.query(ch.precheck, use_default_graph_as_union=True))
+    if ran_full:
+        for row in store.query(ch.sparql, use_default_graph_as_union=True):
+            n += 1
+            if len(rows) < keep:
+                try:
+                    value = row["value"]
+                except (KeyError, IndexError):
+                    value = None
+                constraint, message = ch.constraint, ch.message
+                if ch.variants:
+                    constraint, message = ch.variants[int(row["_k"].value)]
+                rows.append({"focus": _text(row["this"]), "path": ch.path, "severity": ch.severity,
+                             "message": message, "constraint": constraint, "value": _text(value),
+                             "shape": ch.shape})
+    return {"rows": rows, "n": n, "full": ran_full, "seconds": time.perf_counter() - t,
+            "cpu": time.thread_time() - cpu}
+
+
+def default_jobs() -> int:
+    """Checks run at once: one per core (a query runs on one core), at most 4."""
+    import os
+
+    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+
+
+def validate_store(store, shapes=None, subclass_pairs=None, max_results: int = 500, progress=None,
+                   jobs: int | None = None) -> dict:
     """Run every compiled check on a pyoxigraph Store (union of its graphs): kg's shapes and the ontology's
     class hierarchy unless a shapes rdflib Graph (and (subclass, superclass) pairs) are given. Returns the report
-    of kg.validate.shacl (conforms, violations, results, result_count) plus per-check counts and seconds."""
+    of kg.validate.shacl (conforms, violations, results, result_count) plus per-check counts and seconds.
+
+    The checks run on ``jobs`` threads (default: one per core): Oxigraph evaluates a query with the GIL released,
+    so two checks use two cores. Results are merged in the checks' order, so the report does not depend on it."""
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
     if shapes is None:
         shapes, pairs = load_shapes()
     else:
@@ -592,39 +641,40 @@ def validate_store(store, shapes=None, subclass_pairs=None, max_results: int = 5
         f"SELECT DISTINCT ?s ?o WHERE {{ ?s <{RDFS_SUBCLASS}> ?o FILTER(isIRI(?s) && isIRI(?o)) }}",
         use_default_graph_as_union=True)]
     checks = compile_shapes(shapes, list(pairs) + data_pairs)
-    t_all = time.perf_counter()
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    t_all, cpu_all = time.perf_counter(), time.process_time()
+    keep = 50 * max_results
+    done: list[dict | None] = [None] * len(checks)
+    # the checks without a precheck scan all their focus nodes whatever the data: started first, so that a long
+    # one does not run alone at the end
+    order = sorted(range(len(checks)), key=lambda i: (bool(checks[i].precheck), i))
+    with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="kg-validate") as pool:
+        futures = {pool.submit(_run, store, checks[i], keep): i for i in order}
+        for k, fut in enumerate(as_completed(futures)):
+            done[futures[fut]] = fut.result()
+            if progress:
+                progress(k + 1, len(checks))
     results: list[dict] = []
     per_check = []
     total = violations = 0
-    for i, ch in enumerate(checks):
-        t = time.perf_counter()
-        n = 0
-        for row in store.query(ch.sparql, use_default_graph_as_union=True):
-            n += 1
-            if len(results) < 50 * max_results:
-                try:
-                    value = row["value"]
-                except (KeyError, IndexError):
-                    value = None
-                constraint, message = ch.constraint, ch.message
-                if ch.variants:
-                    constraint, message = ch.variants[int(row["_k"].value)]
-                results.append({"focus": _text(row["this"]), "path": ch.path, "severity": ch.severity,
-                                "message": message, "constraint": constraint, "value": _text(value),
-                                "shape": ch.shape})
-        total += n
+    for ch, r in zip(checks, done, strict=True):
+        if len(results) < keep:
+            results.extend(r["rows"][: keep - len(results)])
+        total += r["n"]
         if ch.severity == "Violation":
-            violations += n
-        per_check.append({"shape": ch.shape, "constraint": ch.constraint, "path": ch.path, "results": n,
-                          "seconds": round(time.perf_counter() - t, 3)})
-        if progress:
-            progress(i + 1, len(checks))
+            violations += r["n"]
+        per_check.append({"shape": ch.shape, "constraint": ch.constraint, "path": ch.path, "results": r["n"],
+                          "seconds": round(r["seconds"], 3), "cpu_seconds": round(r["cpu"], 3),
+                          "prechecked": bool(ch.precheck) and not r["full"]})
     results.sort(key=lambda r: (r["severity"], r["focus"], r["path"], r["constraint"], r["value"]))
     return {"conforms": violations == 0, "violations": violations, "results": results[:max_results],
             "result_count": total, "engine": "compiled-sparql", "checks": len(checks),
             "failing_checks": [c for c in per_check if c["results"]],
             "slowest_checks": sorted(per_check, key=lambda c: -c["seconds"])[:5],
-            "seconds": round(time.perf_counter() - t_all, 2)}
+            "seconds": round(time.perf_counter() - t_all, 2),
+            "cpu_seconds": round(time.process_time() - cpu_all, 2), "jobs": jobs,
+            "prechecked": sum(1 for c in per_check if c["prechecked"]),
+            "per_check": per_check}
 
 
 def validate_rdflib_graph(graph, **kw) -> dict:
