@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import count
 
 SH = "http://www.w3.org/ns/shacl#"
@@ -91,6 +91,10 @@ class Check:
     # a cheaper query whose rows include every failing (?this, ?value) of ``sparql`` before the join with the
     # targets (or "" when there is none): when it finds no row, the check has no result and ``sparql`` is not run
     precheck: str = ""
+    # checks with the same ``anti_join`` (a MINUS on one path) and different targets run as one query, the
+    # path's subjects hashed once (see _tasks); ``target`` is then this check's target group
+    anti_join: str = ""
+    target: str = ""
 
 
 # ------------------------------------------------------------------ shapes graph access (rdflib)
@@ -399,8 +403,9 @@ def _c_mincount(ctx: _Ctx, obj) -> list[Check]:
     if n == 0:
         return []
     if n == 1:
-        return [ctx.check("MinCountConstraintComponent", f"MINUS {{ ?this {ctx.path} ?_any }}", msg,
-                          select="?this")]
+        anti = f"MINUS {{ ?this {ctx.path} ?_any }}"
+        ch = ctx.check("MinCountConstraintComponent", anti, msg, select="?this")
+        return [replace(ch, anti_join=anti, target=ctx.target)]
     q = (f"SELECT ?this WHERE {{ {ctx.target} OPTIONAL {{ ?this {ctx.path} ?_v }} }} "
          f"GROUP BY ?this HAVING (COUNT(DISTINCT ?_v) < {n})")
     return [Check(_name(ctx.shape), "MinCountConstraintComponent", ctx.path_label, ctx.severity,
@@ -591,17 +596,40 @@ def _text(term) -> str:
     return term.value if hasattr(term, "value") else str(term)
 
 
-def _run(store, ch: Check, keep: int) -> dict:
-    """One check on the store: its precheck first (when it finds nothing the check has no result), then the check.
-    Runs in a worker thread: pyoxigraph evaluates a query with the GIL released."""
+def _tasks(checks: list[Check]) -> list[tuple[list[int], str, str]]:
+    """(check indexes, query, precheck) to run: one per check, except that the minCount checks on one path (e.g.
+    prov:wasDerivedFrom of sheets, payments, findings...) become one query whose ?_s names the check: Oxigraph
+    hashes the subjects of the path (2.2 M for prov:wasDerivedFrom) once instead of once per shape."""
+    groups: dict[str, list[int]] = {}
+    for i, ch in enumerate(checks):
+        if ch.anti_join:
+            groups.setdefault(ch.anti_join, []).append(i)
+    tasks, grouped = [], set()
+    for i, ch in enumerate(checks):
+        members = groups.get(ch.anti_join, []) if ch.anti_join else []
+        if len(members) > 1:
+            if i == members[0]:
+                union = " UNION ".join(f"{{ {checks[m].target} BIND({k} AS ?_s) }}" for k, m in enumerate(members))
+                tasks.append((members, f"SELECT DISTINCT ?this ?_s WHERE {{ {{ {union} }} {ch.anti_join} }}", ""))
+                grouped.update(members)
+        elif i not in grouped:
+            tasks.append(([i], ch.sparql, ch.precheck))
+    return tasks
+
+
+def _run(store, checks: list[Check], members: list[int], sparql: str, precheck: str, keep: int) -> list[dict]:
+    """One task on the store: its precheck first (when it finds nothing the checks have no result), then the
+    query; returns each member check's figures. Runs in a worker thread: pyoxigraph evaluates a query with the
+    GIL released."""
     t, cpu = time.perf_counter(), time.thread_time()
-    rows: list[dict] = []
-    n = 0
-    ran_full = not ch.precheck or any(True for _ in store.query(ch.precheck, use_default_graph_as_union=True))
+    out = [{"rows": [], "n": 0} for _ in members]
+    ran_full = not precheck or any(True for _ in store.query(precheck, use_default_graph_as_union=True))
     if ran_full:
-        for row in store.query(ch.sparql, use_default_graph_as_union=True):
-            n += 1
-            if len(rows) < keep:
+        for row in store.query(sparql, use_default_graph_as_union=True):
+            k = int(row["_s"].value) if len(members) > 1 else 0
+            ch, res = checks[members[k]], out[k]
+            res["n"] += 1
+            if len(res["rows"]) < keep:
                 try:
                     value = row["value"]
                 except (KeyError, IndexError):
@@ -609,11 +637,13 @@ def _run(store, ch: Check, keep: int) -> dict:
                 constraint, message = ch.constraint, ch.message
                 if ch.variants:
                     constraint, message = ch.variants[int(row["_k"].value)]
-                rows.append({"focus": _text(row["this"]), "path": ch.path, "severity": ch.severity,
-                             "message": message, "constraint": constraint, "value": _text(value),
-                             "shape": ch.shape})
-    return {"rows": rows, "n": n, "full": ran_full, "seconds": time.perf_counter() - t,
-            "cpu": time.thread_time() - cpu}
+                res["rows"].append({"focus": _text(row["this"]), "path": ch.path, "severity": ch.severity,
+                                    "message": message, "constraint": constraint, "value": _text(value),
+                                    "shape": ch.shape})
+    seconds, cpu = time.perf_counter() - t, time.thread_time() - cpu
+    for res in out:
+        res.update({"full": ran_full, "seconds": seconds, "cpu": cpu, "shared": len(members)})
+    return out
 
 
 def default_jobs() -> int:
@@ -645,15 +675,19 @@ def validate_store(store, shapes=None, subclass_pairs=None, max_results: int = 5
     t_all, cpu_all = time.perf_counter(), time.process_time()
     keep = 50 * max_results
     done: list[dict | None] = [None] * len(checks)
-    # the checks without a precheck scan all their focus nodes whatever the data: started first, so that a long
+    tasks = _tasks(checks)
+    # the queries without a precheck scan all their focus nodes whatever the data: started first, so that a long
     # one does not run alone at the end
-    order = sorted(range(len(checks)), key=lambda i: (bool(checks[i].precheck), i))
+    tasks.sort(key=lambda task: (bool(task[2]), -len(task[0]), task[0][0]))
+    finished = 0
     with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="kg-validate") as pool:
-        futures = {pool.submit(_run, store, checks[i], keep): i for i in order}
-        for k, fut in enumerate(as_completed(futures)):
-            done[futures[fut]] = fut.result()
+        futures = {pool.submit(_run, store, checks, members, q, pre, keep): members for members, q, pre in tasks}
+        for fut in as_completed(futures):
+            for i, res in zip(futures[fut], fut.result(), strict=True):
+                done[i] = res
+            finished += len(futures[fut])
             if progress:
-                progress(k + 1, len(checks))
+                progress(finished, len(checks))
     results: list[dict] = []
     per_check = []
     total = violations = 0
@@ -665,7 +699,7 @@ def validate_store(store, shapes=None, subclass_pairs=None, max_results: int = 5
             violations += r["n"]
         per_check.append({"shape": ch.shape, "constraint": ch.constraint, "path": ch.path, "results": r["n"],
                           "seconds": round(r["seconds"], 3), "cpu_seconds": round(r["cpu"], 3),
-                          "prechecked": bool(ch.precheck) and not r["full"]})
+                          "prechecked": bool(ch.precheck) and not r["full"], "query_shared_by": r["shared"]})
     results.sort(key=lambda r: (r["severity"], r["focus"], r["path"], r["constraint"], r["value"]))
     return {"conforms": violations == 0, "violations": violations, "results": results[:max_results],
             "result_count": total, "engine": "compiled-sparql", "checks": len(checks),
@@ -673,7 +707,7 @@ def validate_store(store, shapes=None, subclass_pairs=None, max_results: int = 5
             "slowest_checks": sorted(per_check, key=lambda c: -c["seconds"])[:5],
             "seconds": round(time.perf_counter() - t_all, 2),
             "cpu_seconds": round(time.process_time() - cpu_all, 2), "jobs": jobs,
-            "prechecked": sum(1 for c in per_check if c["prechecked"]),
+            "prechecked": sum(1 for c in per_check if c["prechecked"]), "queries": len(tasks),
             "per_check": per_check}
 
 

@@ -98,3 +98,54 @@ def test_sparql_constraint_is_bound_to_targets():
     py = validate_graph(data, shapes=shapes, ont=rdflib.Graph())
     assert keys(comp) == keys(py) == {("http://ex.org/p1", "", "SPARQLConstraintComponent", "Violation", "50")}
     assert comp["results"][0]["message"] == "older than the boss"
+
+
+SHARED_PATH_SHAPES = PREFIXES + """
+ex:AShape a sh:NodeShape ; sh:targetClass ex:A ;
+  sh:property [ sh:path ex:src ; sh:minCount 1 ] ;
+  sh:property [ sh:path ex:n ; sh:maxCount 1 ; sh:datatype xsd:integer ; sh:minInclusive 0 ] .
+ex:BShape a sh:NodeShape ; sh:targetClass ex:B ; sh:property [ sh:path ex:src ; sh:minCount 1 ] .
+ex:CShape a sh:NodeShape ; sh:targetSubjectsOf ex:n ; sh:property [ sh:path ex:src ; sh:minCount 1 ] .
+"""
+SHARED_PATH_DATA = PREFIXES + """
+ex:a1 a ex:A ; ex:src ex:s ; ex:n "x" .
+ex:a2 a ex:A ; ex:n 5 .
+ex:a3 a ex:A ; ex:src ex:s ; ex:n 1 , 2 , -3 .
+ex:b1 a ex:B .
+ex:b2 a ex:B ; ex:src ex:s .
+ex:x1 ex:src ex:s ; ex:n "bad" , 7 , 8 .
+ex:x2 ex:src ex:s .
+"""
+
+
+def test_shared_path_checks_merged_prechecked_and_threaded():
+    """minCount on one path in three shapes runs as one query; value and count checks whose candidates are no
+    focus node (ex:x1) are settled by the precheck or the target join; one or two threads give pySHACL's
+    results, each once although the store repeats every triple in two named graphs."""
+    import pyoxigraph as ox
+
+    from kg.validate.compiled import validate_store
+
+    shapes, data = graph(SHARED_PATH_SHAPES), graph(SHARED_PATH_DATA)
+    py = validate_graph(data, shapes=shapes, ont=rdflib.Graph())
+    expected = keys(py)
+    assert ("http://ex.org/a2", "http://ex.org/src", "MinCountConstraintComponent", "Violation", "") in expected
+    assert ("http://ex.org/b1", "http://ex.org/src", "MinCountConstraintComponent", "Violation", "") in expected
+    assert ("http://ex.org/a1", "http://ex.org/n", "DatatypeConstraintComponent", "Violation", "x") in expected
+    assert ("http://ex.org/a3", "http://ex.org/n", "MinInclusiveConstraintComponent", "Violation", "-3") in expected
+    assert not any(k[0] == "http://ex.org/x1" and k[1] == "http://ex.org/n" for k in expected)
+    store = ox.Store()
+    nt = data.serialize(format="nt", encoding="utf-8")
+    for g in ("http://ex.org/g1", "http://ex.org/g2"):
+        store.load(nt, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(g))
+    for jobs in (1, 2):
+        comp = validate_store(store, shapes=shapes, subclass_pairs=[], jobs=jobs, max_results=100)
+        assert keys(comp) == expected, (sorted(keys(comp) ^ expected))
+        assert comp["result_count"] == py["result_count"] == 7  # a2 fails ex:src of AShape and of CShape
+        assert comp["checks"] == 5 and comp["queries"] == 3  # the three minCount checks on ex:src: one query
+        merged = [c for c in comp["per_check"] if c["query_shared_by"] == 3]
+        assert [c["results"] for c in merged] == [1, 1, 1]  # a2 (AShape), b1, a2 (CShape: a subject of ex:n)
+        assert comp["jobs"] == jobs
+    clean = graph(PREFIXES + "ex:a1 a ex:A ; ex:src ex:s ; ex:n 4 . ex:x1 ex:src ex:s ; ex:n 2 , 3 .")
+    comp = validate_rdflib_graph(clean, shapes=shapes, subclass_pairs=[])
+    assert comp["conforms"] and comp["prechecked"] == 1  # ex:n's value tests find nothing; its maxCount finds x1
