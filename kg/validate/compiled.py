@@ -95,6 +95,9 @@ class Check:
     # path's subjects hashed once (see _tasks); ``target`` is then this check's target group
     anti_join: str = ""
     target: str = ""
+    # a query counting a path's rows (?n) and its distinct subjects (?m): when they are equal no subject has two
+    # values, which settles a maxCount >= 1 before the (dearer) grouping of the precheck
+    count_precheck: str = ""
 
 
 # ------------------------------------------------------------------ shapes graph access (rdflib)
@@ -418,8 +421,11 @@ def _c_maxcount(ctx: _Ctx, obj) -> list[Check]:
         raise UnsupportedShape(f"shape {_name(ctx.shape)}: sh:maxCount on a node shape")
     inner = f"SELECT ?this WHERE {{ ?this {ctx.path} ?value . }} GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {n})"
     q = f"SELECT DISTINCT ?this WHERE {{ {{ {inner} }} {ctx.target} }}"
+    counts = (f"SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?this) AS ?m) WHERE {{ ?this {ctx.path} ?value . }}"
+              if n >= 1 else "")
     return [Check(_name(ctx.shape), "MaxCountConstraintComponent", ctx.path_label, ctx.severity,
-                  ctx.message or f"more than {n} values {ctx.on()}", q, precheck=inner + " LIMIT 1")]
+                  ctx.message or f"more than {n} values {ctx.on()}", q, precheck=inner + " LIMIT 1",
+                  count_precheck=counts)]
 
 
 def _range(op: str, component: str, word: str):
@@ -596,8 +602,8 @@ def _text(term) -> str:
     return term.value if hasattr(term, "value") else str(term)
 
 
-def _tasks(checks: list[Check]) -> list[tuple[list[int], str, str]]:
-    """(check indexes, query, precheck) to run: one per check, except that the minCount checks on one path (e.g.
+def _tasks(checks: list[Check]) -> list[tuple[list[int], str, str, str]]:
+    """(check indexes, query, precheck, count precheck) to run: one per check, except that the minCount checks on one path (e.g.
     prov:wasDerivedFrom of sheets, payments, findings...) become one query whose ?_s names the check: Oxigraph
     hashes the subjects of the path (2.2 M for prov:wasDerivedFrom) once instead of once per shape."""
     groups: dict[str, list[int]] = {}
@@ -610,20 +616,28 @@ def _tasks(checks: list[Check]) -> list[tuple[list[int], str, str]]:
         if len(members) > 1:
             if i == members[0]:
                 union = " UNION ".join(f"{{ {checks[m].target} BIND({k} AS ?_s) }}" for k, m in enumerate(members))
-                tasks.append((members, f"SELECT DISTINCT ?this ?_s WHERE {{ {{ {union} }} {ch.anti_join} }}", ""))
+                tasks.append((members, f"SELECT DISTINCT ?this ?_s WHERE {{ {{ {union} }} {ch.anti_join} }}", "",
+                              ""))
                 grouped.update(members)
         elif i not in grouped:
-            tasks.append(([i], ch.sparql, ch.precheck))
+            tasks.append(([i], ch.sparql, ch.precheck, ch.count_precheck))
     return tasks
 
 
-def _run(store, checks: list[Check], members: list[int], sparql: str, precheck: str, keep: int) -> list[dict]:
+def _settled_by_counts(store, query: str) -> bool:
+    row = next(iter(store.query(query, use_default_graph_as_union=True)))
+    return row["n"].value == row["m"].value
+
+
+def _run(store, checks: list[Check], members: list[int], sparql: str, precheck: str, counts: str,
+         keep: int) -> list[dict]:
     """One task on the store: its precheck first (when it finds nothing the checks have no result), then the
     query; returns each member check's figures. Runs in a worker thread: pyoxigraph evaluates a query with the
     GIL released."""
     t, cpu = time.perf_counter(), time.thread_time()
     out = [{"rows": [], "n": 0} for _ in members]
-    ran_full = not precheck or any(True for _ in store.query(precheck, use_default_graph_as_union=True))
+    ran_full = not (counts and _settled_by_counts(store, counts)) and (
+        not precheck or any(True for _ in store.query(precheck, use_default_graph_as_union=True)))
     if ran_full:
         for row in store.query(sparql, use_default_graph_as_union=True):
             k = int(row["_s"].value) if len(members) > 1 else 0
@@ -681,7 +695,8 @@ def validate_store(store, shapes=None, subclass_pairs=None, max_results: int = 5
     tasks.sort(key=lambda task: (bool(task[2]), -len(task[0]), task[0][0]))
     finished = 0
     with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="kg-validate") as pool:
-        futures = {pool.submit(_run, store, checks, members, q, pre, keep): members for members, q, pre in tasks}
+        futures = {pool.submit(_run, store, checks, members, q, pre, counts, keep): members
+                   for members, q, pre, counts in tasks}
         for fut in as_completed(futures):
             for i, res in zip(futures[fut], fut.result(), strict=True):
                 done[i] = res

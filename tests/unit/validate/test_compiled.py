@@ -149,3 +149,9 @@ def test_shared_path_checks_merged_prechecked_and_threaded():
     clean = graph(PREFIXES + "ex:a1 a ex:A ; ex:src ex:s ; ex:n 4 . ex:x1 ex:src ex:s ; ex:n 2 , 3 .")
     comp = validate_rdflib_graph(clean, shapes=shapes, subclass_pairs=[])
     assert comp["conforms"] and comp["prechecked"] == 1  # ex:n's value tests find nothing; its maxCount finds x1
+    one_each = graph(PREFIXES + "ex:a1 a ex:A ; ex:src ex:s ; ex:n 4 . ex:x1 ex:src ex:s ; ex:n 2 .")
+    comp = validate_rdflib_graph(one_each, shapes=shapes, subclass_pairs=[])
+    assert comp["conforms"] and comp["prechecked"] == 2  # one ex:n per subject: the counts settle its maxCount
+    a3 = graph(PREFIXES + "ex:a3 a ex:A ; ex:src ex:s ; ex:n 1 , 2 . ex:x1 ex:src ex:s ; ex:n 2 .")
+    assert keys(validate_rdflib_graph(a3, shapes=shapes, subclass_pairs=[])) == {
+        ("http://ex.org/a3", "http://ex.org/n", "MaxCountConstraintComponent", "Violation", "")}
