@@ -155,3 +155,28 @@ def test_shared_path_checks_merged_prechecked_and_threaded():
     a3 = graph(PREFIXES + "ex:a3 a ex:A ; ex:src ex:s ; ex:n 1 , 2 . ex:x1 ex:src ex:s ; ex:n 2 .")
     assert keys(validate_rdflib_graph(a3, shapes=shapes, subclass_pairs=[])) == {
         ("http://ex.org/a3", "http://ex.org/n", "MaxCountConstraintComponent", "Violation", "")}
+
+
+def test_prechecks_find_every_failing_value():
+    """A precheck (with its cheaper tests) returns every subject the check reports: otherwise a check would be
+    skipped on data that fails it. One subject per value: IRIs, blank nodes, language-tagged, typed, ill-typed."""
+    import pyoxigraph as ox
+
+    from kg.validate.compiled import compile_shapes
+
+    shapes = graph(PREFIXES + """ex:S a sh:NodeShape ; sh:targetClass ex:T ;
+      sh:property [ sh:path ex:p ; sh:datatype xsd:integer ; sh:maxCount 1 ] ;
+      sh:property [ sh:path ex:p ; sh:datatype xsd:string ; sh:minLength 2 ; sh:maxLength 3 ] ;
+      sh:property [ sh:path ex:p ; sh:pattern "^a" ; sh:nodeKind sh:Literal ; sh:minInclusive 2 ] ;
+      sh:property [ sh:path ex:p ; sh:datatype xsd:decimal ; sh:languageIn ( "ja" ) ; sh:in ( "ab" 3 ) ] .""")
+    values = ['<http://ex.org/i>', '<http://ex.org/abc>', '_:b', '""', '"a"', '"ab"', '"abcd"', '"ab"@ja', '"x"@en',
+              '"3"^^xsd:integer', '"03"^^xsd:integer', '"x"^^xsd:integer', '"2.5"^^xsd:decimal', '"a"^^ex:dt']
+    data = PREFIXES + " ".join(f"ex:s{i} a ex:T ; ex:p {v} ." for i, v in enumerate(values)) + " ex:m a ex:T ; ex:p 1, 2 ."
+    store = ox.Store()
+    store.load(data.encode(), format=ox.RdfFormat.TURTLE)
+    checks = [c for c in compile_shapes(shapes) if c.precheck]
+    assert len(checks) == 5  # four sets of value tests and one maxCount
+    for ch in checks:
+        found = {r["this"] for r in store.query(ch.sparql)}
+        pre = {r["this"] for r in store.query(ch.precheck.replace(" LIMIT 1", ""))}
+        assert found and found <= pre, (ch.constraint, found - pre)
