@@ -55,8 +55,9 @@ def store_only(path: str, jobs: int | None, top: int) -> None:
     print(f"  total     {t:8.2f} s wall  {res['cpu_seconds']:8.2f} s CPU   {res['result_count']} results, "
           f"{res['violations']} violations, conforms={res['conforms']}")
     per = res["per_check"]
-    print(f"  sum of the checks' CPU seconds {sum(c['cpu_seconds'] for c in per):.2f}")
-    print("  every check (slowest first; wall, thread CPU, results, settled by precheck):")
+    print(f"  {res['queries']} queries (the minCount checks on one path share one); sum of their CPU seconds "
+          f"{sum(c['cpu_seconds'] / c['query_shared_by'] for c in per):.2f}")
+    print("  every check (slowest first; wall, thread CPU of its query, results, p: settled by its precheck):")
     for c in sorted(per, key=lambda c: -c["cpu_seconds"])[:top]:
         print(f"    {c['seconds']:7.2f} {c['cpu_seconds']:7.2f} {c['results']:6d} {'p' if c['prechecked'] else ' '} "
               f"{c['shape'][-40:]} {c['constraint']} {c['path']}")
