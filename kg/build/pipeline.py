@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.build.inputs import Input, discover
-from kg.build.outputs import finish_outputs
-from kg.build.parallel import write_quads
+from kg.build.outputs import BackgroundOutputs
+from kg.build.parallel import emit_parts, sort_parts
 from kg.build.progress import Progress, StageMeter, bytes_of
 from kg.build.summary import summarise
 from kg.iris import DEFAULT_BASE
@@ -237,36 +237,48 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
     term_stats = precompute(records, opts.jobs, cache.dir if cache else None)
     stage("terms", "link")
     records, link_report = link_all(records)
-    stage("link", "emit (graph.nq)", bytes_of(stage_dir, "graph*"))
+    stage("link", "emit (graph.nq)", bytes_of(stage_dir, "graph.part*", "graph.derived.tmp", "*.run"))
     for name in ("graph.nq", "graph.nt", "graph.ttl"):
         tx.path(name)
-    n_quads = write_quads(records, opts.base, stage_dir, opts.jobs)
-    stage("emit", "sort (graph.nt, graph.ttl)", bytes_of(stage_dir, "graph.nt", "graph.ttl", "graph.flat.tmp", "*.run"))
-    # the store is bulk-loaded from graph.nq (Oxigraph, native threads, the GIL released) while graph.nt and graph.ttl
-    # are written from it: the two used to run one after the other with a core idle (bench/README.md)
-    loading = _Background(build_store, tx.store_path(), stage_dir / "graph.nq")
-    try:
-        counts = finish_outputs(stage_dir, n_quads)
-    except BaseException:
-        loading.wait()  # the staging folder is cleaned up next: not while the loader still writes into it
-        raise
+    parts = emit_parts(records, opts.base, stage_dir, opts.jobs)
+    # what the report needs of the records is taken now: sorting, loading and validation run without them (the
+    # records of a national build hold ~1.7 GiB that the sort buffer and the store's loader need more)
+    summary = summarise(results, records, {"quads": 0, "triples": 0})
+    input_reports = [r.to_report() for r in results]
+    truncated = [dict(t, input=display_path(r.input.path), source=rec.get("source")) for r in results
+                 for rec in r.records for t in rec.get("truncated_values") or []]
+    del records
+    _release_records(results)
+    stage("emit", "sort (graph.nq)", bytes_of(stage_dir, "graph.nq", "*.run"))
+    sort_parts(parts, stage_dir)
     stage("sort", "load (store)", bytes_of(stage_dir, "store/*"))
-    loading.result()
-    stage("store")
-    validation = {"skipped": True}
-    if opts.validate:
-        from kg.validate.shacl import validate_build
+    # graph.nt and graph.ttl are written by a child process from graph.nq while the store loads (Oxigraph's loader,
+    # native threads) and the graph is validated: each used to wait for the one before (bench/README.md)
+    outputs = BackgroundOutputs(stage_dir)
+    try:
+        build_store(tx.store_path(), stage_dir / "graph.nq")
+        stage("store")
+        validation = {"skipped": True}
+        if opts.validate:
+            from kg.validate.shacl import validate_build
 
-        vbar = Progress("validate (SHACL checks)", quiet=opts.quiet, unit="check")
-        validation = validate_build(stage_dir, counts["triples"], progress=vbar)
-        vbar.done()
-    stage("validate")
+            vbar = Progress("validate (SHACL checks)", quiet=opts.quiet, unit="check")
+            validation = validate_build(stage_dir, None, progress=vbar)
+            vbar.done()
+        stage("validate", "outputs (graph.nt, graph.ttl)", bytes_of(stage_dir, "graph.nt", "graph.ttl"))
+        counts = outputs.result()
+    except BaseException:
+        outputs.cancel()  # the staging folder is cleaned up next: not while the child still writes into it
+        raise
+    stage("outputs")
+    if "triples_validated" in validation:
+        validation["triples_validated"] = counts["triples"]
+    summary.update(triples=counts["triples"], quads=counts["quads"])
     resources = meter.close()
-    summary = summarise(results, records, counts)
     report = {
         "kg_version": _version(),
         "base": opts.base,
-        "inputs": [r.to_report() for r in results],
+        "inputs": input_reports,
         "summary": summary,
         "link": link_report,
         "terms": term_stats,  # texts tokenised once for link and emit (kg.build.terms), and how many came from cache
@@ -275,8 +287,7 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
         "stage_resources": resources["stages"],  # per stage: seconds and peak memory of the process tree
         "peak_memory_mb": resources["peak_memory_mb"],
         "seconds": round(time.perf_counter() - t0, 2),
-        "truncated_values": [dict(t, input=display_path(r.input.path), source=rec.get("source")) for r in results
-                             for rec in r.records for t in rec.get("truncated_values") or []],
+        "truncated_values": truncated,
         "exit_code": exit_code(results, validation),
     }
     if not report["truncated_values"]:
@@ -287,31 +298,21 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
     return report
 
 
-class _Background:
-    """``fn(*args)`` in a thread; ``result()`` waits for it and re-raises its exception in the caller."""
+def _release_records(results: list[InputResult]) -> None:
+    """Drop the records (the report has what it needs of them) and give their memory back to the system."""
+    import ctypes
+    import gc
 
-    def __init__(self, fn, *args):
-        import threading
+    from kg.normalize.terms import forget
 
-        self._value, self._error = None, None
-
-        def run():
-            try:
-                self._value = fn(*args)
-            except BaseException as e:  # noqa: BLE001 - handed to the caller by result()
-                self._error = e
-
-        self._thread = threading.Thread(target=run, name=f"kg-{fn.__name__}", daemon=True)
-        self._thread.start()
-
-    def wait(self) -> None:
-        self._thread.join()
-
-    def result(self):
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._value
+    for res in results:
+        res.records = []
+    forget()  # the texts' terms (kg.build.terms): emission was their last user
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)  # glibc keeps freed heap pages otherwise
+    except (OSError, AttributeError):
+        pass  # not glibc: the memory is reused by this process instead
 
 
 def exit_code(results: list[InputResult], validation: dict) -> int:
