@@ -21,6 +21,12 @@ Anything else (sh:node, sh:and, sh:or, sh:not, sh:xone, sh:qualifiedValueShape, 
 components, $currentShape/$shapesGraph in SPARQL) raises :class:`UnsupportedShape` naming the shape and the
 term, so that a shape nobody checks is never silently skipped.
 
+Running them (issue 22, figures in bench/README.md "Validation"): the checks run on one thread per core (Oxigraph
+evaluates with the GIL released); a check that joins candidate rows of its path with its targets first runs a
+precheck, the candidates alone with LIMIT 1 (no row: no result, the target scan is skipped); maxCount first compares a
+path's rows with its distinct subjects; minCount checks on one path run as one query; focus nodes are bound once
+(the store's union graph repeats a triple per named graph). Same results as one query per check, in the same order.
+
 Results have the fields of kg.validate.shacl's pySHACL report (focus, path, severity, message) plus
 ``constraint`` (the SHACL constraint component, e.g. ``MinCountConstraintComponent``), ``value`` and ``shape``.
 """
@@ -608,9 +614,9 @@ def _text(term) -> str:
 
 
 def _tasks(checks: list[Check]) -> list[tuple[list[int], str, str, str]]:
-    """(check indexes, query, precheck, count precheck) to run: one per check, except that the minCount checks on one path (e.g.
-    prov:wasDerivedFrom of sheets, payments, findings...) become one query whose ?_s names the check: Oxigraph
-    hashes the subjects of the path (2.2 M for prov:wasDerivedFrom) once instead of once per shape."""
+    """(check indexes, query, precheck, count precheck) to run: one per check, except that the minCount checks on
+    one path (e.g. prov:wasDerivedFrom of sheets, payments, findings...) become one query whose ?_s names the check:
+    Oxigraph hashes the subjects of the path (2.2 M for prov:wasDerivedFrom) once instead of once per shape."""
     groups: dict[str, list[int]] = {}
     for i, ch in enumerate(checks):
         if ch.anti_join:
