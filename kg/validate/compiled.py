@@ -23,8 +23,8 @@ term, so that a shape nobody checks is never silently skipped.
 
 Running them (issue 22, figures in bench/README.md "Validation"): the checks run on one thread per core (Oxigraph
 evaluates with the GIL released); a check that joins candidate rows of its path with its targets first runs a
-precheck, the candidates alone with LIMIT 1 (no row: no result, the target scan is skipped); maxCount first compares a
-path's rows with its distinct subjects; minCount checks on one path run as one query; focus nodes are bound once
+precheck, the candidates alone (none: no result, the target scan is skipped; up to PRECHECK_LIMIT subjects: the check
+runs on them only, VALUES ?this); maxCount first compares a path's rows with its distinct subjects; minCount checks on one path run as one query; focus nodes are bound once
 (the store's union graph repeats a triple per named graph). Same results as one query per check, in the same order.
 
 Results have the fields of kg.validate.shacl's pySHACL report (focus, path, severity, message) plus
@@ -104,6 +104,13 @@ class Check:
     # a query counting a path's rows (?n) and its distinct subjects (?m): when they are equal no subject has two
     # values, which settles a maxCount >= 1 before the (dearer) grouping of the precheck
     count_precheck: str = ""
+    # ``sparql`` with RESTRICT where the candidates' WHERE group starts: when the precheck finds a few candidates,
+    # the query runs on their subjects only (VALUES ?this), a lookup each instead of a scan of the path
+    restricted: str = ""
+
+
+RESTRICT = "%%only-these%%"
+PRECHECK_LIMIT = 1000  # candidates the precheck collects for a restricted run; beyond, the whole query runs
 
 
 # ------------------------------------------------------------------ shapes graph access (rdflib)
@@ -337,10 +344,10 @@ class _Ctx:
     def candidates_first(self, component: str, inner: str, default_msg: str, select: str = "?this ?value") -> Check:
         """A check that finds the failing (?this, ?value) pairs by the path first (an index scan on its predicate)
         and only then joins them with the target group: much faster on Oxigraph than a lookup per focus node."""
-        q = f"SELECT DISTINCT {select} WHERE {{ {{ SELECT {select} WHERE {{ {inner} }} }} {self.target} }}"
+        q = f"SELECT DISTINCT {select} WHERE {{ {{ SELECT {select} WHERE {{ {RESTRICT} {inner} }} }} {self.target} }}"
         return Check(shape=_name(self.shape), constraint=component, path=self.path_label,
-                     severity=self.severity, message=self.message or default_msg, sparql=q,
-                     precheck=f"SELECT {select} WHERE {{ {inner} }} LIMIT 1")
+                     severity=self.severity, message=self.message or default_msg, sparql=q.replace(RESTRICT, ""),
+                     precheck=f"SELECT {select} WHERE {{ {inner} }} LIMIT {PRECHECK_LIMIT + 1}", restricted=q)
 
     def value_filter(self, component: str, cond_fail: str, default_msg: str, cheap: str = "") -> list[Check]:
         """Value-node tests are collected and checked together (one scan of the path): see combined_filters.
@@ -354,17 +361,20 @@ class _Ctx:
         cond = " || ".join(f"(?_k = {i} && ({c}))" for i, (_comp, c, _m, _cheap) in enumerate(self.filters))
         pre = ""
         if self.path:
-            q = (f"SELECT DISTINCT ?this ?value ?_k WHERE {{ {{ SELECT ?this ?value ?_k WHERE {{ "
-                 f"?this {self.path} ?value . VALUES ?_k {{ {ks} }} FILTER({cond}) }} }} {self.target} }}")
+            restricted = (f"SELECT DISTINCT ?this ?value ?_k WHERE {{ {{ SELECT ?this ?value ?_k WHERE {{ {RESTRICT} "
+                          f"?this {self.path} ?value . VALUES ?_k {{ {ks} }} FILTER({cond}) }} }} {self.target} }}")
+            q = restricted.replace(RESTRICT, "")
             # every row of q fails one of the tests: one scan of the path with their disjunction, one row per value
             any_fails = " || ".join(f"({cheap})" for _comp, _c, _m, cheap in self.filters)
-            pre = f"SELECT ?this WHERE {{ ?this {self.path} ?value . FILTER({any_fails}) }} LIMIT 1"
+            pre = f"SELECT ?this WHERE {{ ?this {self.path} ?value . FILTER({any_fails}) }} LIMIT {PRECHECK_LIMIT + 1}"
         else:
+            restricted = ""
             q = (f"SELECT DISTINCT ?this ?value ?_k WHERE {{ {self.target} BIND(?this AS ?value) "
                  f"VALUES ?_k {{ {ks} }} FILTER({cond}) }}")
         variants = tuple((comp, msg) for comp, _c, msg, _cheap in self.filters)
         return Check(shape=_name(self.shape), constraint="+".join(v[0] for v in variants), path=self.path_label,
-                     severity=self.severity, message="", sparql=q, variants=variants, precheck=pre)
+                     severity=self.severity, message="", sparql=q, variants=variants, precheck=pre,
+                     restricted=restricted)
 
     def on(self) -> str:
         return f"on {self.path_label}" if self.path_label else "on the focus node"
@@ -429,13 +439,15 @@ def _c_maxcount(ctx: _Ctx, obj) -> list[Check]:
     n = _count(obj, "maxCount", ctx.shape)
     if not ctx.path:
         raise UnsupportedShape(f"shape {_name(ctx.shape)}: sh:maxCount on a node shape")
-    inner = f"SELECT ?this WHERE {{ ?this {ctx.path} ?value . }} GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {n})"
-    q = f"SELECT DISTINCT ?this WHERE {{ {{ {inner} }} {ctx.target} }}"
+    inner = (f"SELECT ?this WHERE {{ {RESTRICT} ?this {ctx.path} ?value . }} GROUP BY ?this "
+             f"HAVING (COUNT(DISTINCT ?value) > {n})")
+    restricted = f"SELECT DISTINCT ?this WHERE {{ {{ {inner} }} {ctx.target} }}"
+    q, inner = restricted.replace(RESTRICT, ""), inner.replace(RESTRICT, "")
     counts = (f"SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?this) AS ?m) WHERE {{ ?this {ctx.path} ?value . }}"
               if n >= 1 else "")
     return [Check(_name(ctx.shape), "MaxCountConstraintComponent", ctx.path_label, ctx.severity,
-                  ctx.message or f"more than {n} values {ctx.on()}", q, precheck=inner + " LIMIT 1",
-                  count_precheck=counts)]
+                  ctx.message or f"more than {n} values {ctx.on()}", q, precheck=f"{inner} LIMIT {PRECHECK_LIMIT + 1}",
+                  count_precheck=counts, restricted=restricted)]
 
 
 def _range(op: str, component: str, word: str):
@@ -480,7 +492,7 @@ def _c_uniquelang(ctx: _Ctx, obj) -> list[Check]:
     q = f"SELECT DISTINCT ?this ?_lang WHERE {{ {{ {inner} }} {ctx.target} }}"
     return [Check(_name(ctx.shape), "UniqueLangConstraintComponent", ctx.path_label, ctx.severity,
                   ctx.message or f"more than one value {ctx.on()} in one language", q,
-                  precheck=inner + " LIMIT 1" if ctx.path else "")]
+                  precheck=f"{inner} LIMIT {PRECHECK_LIMIT + 1}" if ctx.path else "")]
 
 
 def _c_in(ctx: _Ctx, obj) -> list[Check]:
@@ -613,8 +625,8 @@ def _text(term) -> str:
     return term.value if hasattr(term, "value") else str(term)
 
 
-def _tasks(checks: list[Check]) -> list[tuple[list[int], str, str, str]]:
-    """(check indexes, query, precheck, count precheck) to run: one per check, except that the minCount checks on
+def _tasks(checks: list[Check]) -> list[tuple[list[int], str, str, str, str]]:
+    """(check indexes, query, precheck, count precheck, restricted query) to run: one per check, except that the minCount checks on
     one path (e.g. prov:wasDerivedFrom of sheets, payments, findings...) become one query whose ?_s names the check:
     Oxigraph hashes the subjects of the path (2.2 M for prov:wasDerivedFrom) once instead of once per shape."""
     groups: dict[str, list[int]] = {}
@@ -628,10 +640,10 @@ def _tasks(checks: list[Check]) -> list[tuple[list[int], str, str, str]]:
             if i == members[0]:
                 union = " UNION ".join(f"{{ {checks[m].target} BIND({k} AS ?_s) }}" for k, m in enumerate(members))
                 tasks.append((members, f"SELECT DISTINCT ?this ?_s WHERE {{ {{ {union} }} {ch.anti_join} }}", "",
-                              ""))
+                              "", ""))
                 grouped.update(members)
         elif i not in grouped:
-            tasks.append(([i], ch.sparql, ch.precheck, ch.count_precheck))
+            tasks.append(([i], ch.sparql, ch.precheck, ch.count_precheck, ch.restricted))
     return tasks
 
 
@@ -640,15 +652,31 @@ def _settled_by_counts(store, query: str) -> bool:
     return row["n"].value == row["m"].value
 
 
+def _candidates(store, precheck: str) -> list | None:
+    """The subjects the precheck finds (the rows of the check are among them), or None when they are too many or
+    a blank node (which a query cannot name) is among them."""
+    import pyoxigraph as ox
+
+    found = {r["this"] for r in store.query(precheck, use_default_graph_as_union=True)}
+    if len(found) > PRECHECK_LIMIT or not all(isinstance(t, ox.NamedNode) for t in found):
+        return None
+    return sorted(found, key=str)
+
+
 def _run(store, checks: list[Check], members: list[int], sparql: str, precheck: str, counts: str,
-         keep: int) -> list[dict]:
+         restricted: str, keep: int) -> list[dict]:
     """One task on the store: its precheck first (when it finds nothing the checks have no result), then the
     query; returns each member check's figures. Runs in a worker thread: pyoxigraph evaluates a query with the
     GIL released."""
     t, cpu = time.perf_counter(), time.thread_time()
     out = [{"rows": [], "n": 0} for _ in members]
-    ran_full = not (counts and _settled_by_counts(store, counts)) and (
-        not precheck or any(True for _ in store.query(precheck, use_default_graph_as_union=True)))
+    ran_full = not (counts and _settled_by_counts(store, counts))
+    if ran_full and precheck:
+        found = _candidates(store, precheck)
+        if found == []:
+            ran_full = False
+        elif found is not None and restricted:
+            sparql = restricted.replace(RESTRICT, "VALUES ?this { " + " ".join(str(t) for t in found) + " }")
     if ran_full:
         for row in store.query(sparql, use_default_graph_as_union=True):
             k = int(row["_s"].value) if len(members) > 1 else 0
@@ -706,8 +734,8 @@ def validate_store(store, shapes=None, subclass_pairs=None, max_results: int = 5
     tasks.sort(key=lambda task: (bool(task[2]), -len(task[0]), task[0][0]))
     finished = 0
     with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="kg-validate") as pool:
-        futures = {pool.submit(_run, store, checks, members, q, pre, counts, keep): members
-                   for members, q, pre, counts in tasks}
+        futures = {pool.submit(_run, store, checks, members, q, pre, counts, restricted, keep): members
+                   for members, q, pre, counts, restricted in tasks}
         for fut in as_completed(futures):
             for i, res in zip(futures[fut], fut.result(), strict=True):
                 done[i] = res
