@@ -18,6 +18,7 @@ from pathlib import Path
 
 from kg.build import sort
 from kg.build.sort import SORT_CHUNK
+from kg.fork import fork_pool
 from kg.records import Record
 
 PARALLEL_MIN_RECORDS = 2000  # below this, forking emit workers costs more than it saves
@@ -66,24 +67,6 @@ def forkable(records: list[Record], jobs: int, min_records: int = PARALLEL_MIN_R
     import multiprocessing as mp
 
     return jobs > 1 and len(records) >= min_records and "fork" in mp.get_all_start_methods()
-
-
-@contextmanager
-def fork_pool(processes: int):
-    """A pool of ``processes`` forked workers that inherit the parent's module globals (records, texts, pairs).
-
-    The parent's objects are frozen out of the garbage collector (``gc.freeze``) while it runs: a collection in a
-    child writes to every object it visits and so copied the shared records' pages into each child (copy-on-write);
-    frozen, they stay shared unless a worker really touches them."""
-    import gc
-    import multiprocessing as mp
-
-    gc.freeze()
-    try:
-        with mp.get_context("fork").Pool(processes) as pool:
-            yield pool
-    finally:
-        gc.unfreeze()
 
 
 def fork_map(fn, args: list) -> list:

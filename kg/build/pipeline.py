@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import pickle
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -124,16 +125,24 @@ def _refuse_unestablished(res: InputResult) -> None:
 def extract_all(inputs: list[Input], jobs: int = 1, progress=None, cache=None) -> list[InputResult]:
     """Extract inputs (parallel processes when jobs > 1), reusing cached results of unchanged inputs.
 
-    Results keep the input order; ``InputResult.cached`` tells which came from the cache.
+    Results keep the input order; ``InputResult.cached`` tells which came from the cache. With a cache and parallel
+    jobs, each worker writes the entry of the input it extracted and the records come back through that file
+    (kg.build.cache: pickled once, read back with the garbage collector paused), not through the pool's pipe.
     """
+    import functools
+
     results: list[InputResult | None] = [None] * len(inputs)
     todo: list[int] = []
+    fps: dict[int, str | None] = {}
     for i, inp in enumerate(inputs):
-        hit = _cache_get(cache, inp) if cache and inp.kind not in ("skip", "note") else None
+        hit = None
+        if cache and inp.kind not in ("skip", "note"):
+            fps[i] = _input_fingerprint(inp)
+            hit = _cache_get(cache, inp, fps[i])
         if hit is not None:
             results[i] = InputResult(inp, hit["records"], hit["status"], hit["reasons"], 0.0, cached=True,
                                      warnings=hit.get("warnings") or [])
-            if progress:  # reading a national build's cache takes minutes too: the bar moves with it
+            if progress:  # reading a national build's cache takes a while too: the bar moves with it
                 progress(i + 1 - len(todo), len(inputs))
         else:
             todo.append(i)
@@ -142,35 +151,61 @@ def extract_all(inputs: list[Input], jobs: int = 1, progress=None, cache=None) -
     def finish(i: int, res: InputResult) -> None:
         nonlocal done
         results[i] = res
-        if cache and res.status not in ("failed", "skipped"):
-            _cache_put(cache, res)
         done += 1
         if progress:
             progress(done, len(inputs))
 
+    jobs_args = [(inputs[i], fps.get(i)) for i in todo]
     if jobs <= 1 or len(todo) < 2:
-        for i in todo:
-            finish(i, process_input(inputs[i]))
+        for i, args in zip(todo, jobs_args, strict=True):
+            finish(i, _extract_job(cache, args, keep_records=True)[0])
     else:
         with ProcessPoolExecutor(max_workers=jobs) as ex:
-            for i, res in zip(todo, ex.map(process_input, [inputs[i] for i in todo], chunksize=1), strict=True):
+            for i, (res, entry) in zip(todo, ex.map(functools.partial(_extract_job, cache), jobs_args, chunksize=1),
+                                       strict=True):
+                if entry is not None:
+                    from kg.build.cache import load
+
+                    data = load(entry)
+                    if data is None:  # the entry vanished or broke since the worker wrote it: extract again
+                        res = _extract_job(cache, (res.input, fps.get(i)), keep_records=True)[0]
+                    else:
+                        res.records = data["records"]
                 finish(i, res)
     return [r for r in results if r is not None]
 
 
-def _cache_get(cache, inp: Input) -> dict | None:
+def _extract_job(cache, args: tuple[Input, str | None], keep_records: bool = False) -> tuple[InputResult, object]:
+    """Worker: extract one input and, with a cache, write its entry. Returns (result, entry path); when the entry
+    was written and ``keep_records`` is false, the result comes without its records (read them from the entry)."""
+    inp, fp = args
+    res = process_input(inp)
+    entry = _cache_put(cache, res, fp) if cache and res.status not in ("failed", "skipped") else None
+    if entry is not None and not keep_records:
+        res.records = []
+        return res, entry
+    return res, None
+
+
+def _input_fingerprint(inp: Input) -> str | None:
+    from kg.build.cache import input_fingerprint
+
+    return input_fingerprint(inp)
+
+
+def _cache_get(cache, inp: Input, fp: str | None = None) -> dict | None:
     try:
-        return cache.get(inp)
+        return cache.get(inp, fp)
     except (OSError, UnicodeError, ValueError):
         return None  # the cache only saves time: an unreadable entry is a miss
 
 
-def _cache_put(cache, res: InputResult) -> None:
+def _cache_put(cache, res: InputResult, fp: str | None = None):
     try:
-        cache.put(res.input, {"records": res.records, "status": res.status, "reasons": res.reasons,
-                              "warnings": res.warnings})
-    except (OSError, UnicodeError, ValueError):
-        pass  # e.g. a full disk: the build goes on without caching this input
+        return cache.put(res.input, {"records": res.records, "status": res.status, "reasons": res.reasons,
+                                     "warnings": res.warnings}, fp)
+    except (OSError, UnicodeError, ValueError, pickle.PicklingError, RecursionError, TypeError):
+        return None  # e.g. a full disk: the build goes on without caching this input
 
 
 # ---------------------------------------------------------------- build

@@ -101,7 +101,7 @@ def _save(path: Path, table: dict[bytes, tuple[str, ...]]) -> None:
 def _tokenise(texts: list[str], jobs: int) -> list[tuple[str, ...]]:
     import multiprocessing as mp
 
-    from kg.build.parallel import fork_pool
+    from kg.fork import fork_pool
 
     global _TEXTS
     if jobs < 2 or len(texts) < PARALLEL_MIN_TEXTS or "fork" not in mp.get_all_start_methods():
