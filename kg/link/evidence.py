@@ -34,7 +34,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cached_property
 from typing import Any, NamedTuple
 
 from kg.link import term_evidence as te
@@ -84,7 +83,9 @@ def _amount_hits(window: list[tuple[tuple[int, str], Any]], amounts: dict[tuple[
         if z is None or (x == 0 and z == 0):
             continue
         n += 1
-        hits += _agree(float(x), float(z))
+        x, z = float(x), float(z)
+        if abs(x - z) <= max(0.5, 0.005 * abs(z)):  # _agree, inline: called for ~8 amounts of every pair
+            hits += 1
     return hits, n
 
 
@@ -193,6 +194,22 @@ def _number(rec: Record) -> str | None:
     return rec.get("project_number") or rec.get("sheet_number")
 
 
+class _once:  # noqa: N801 - used as a decorator, like functools.cached_property
+    """functools.cached_property without its lock (Python 3.11 takes an RLock on every first access: 13 of 134 s
+    of a profiled year pair, bench/README.md); the value is stored in the instance's __dict__, which later look-ups
+    find first."""
+
+    def __init__(self, fn: Callable):
+        self.fn, self.name = fn, fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __get__(self, obj: Any, cls: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
 class Sheet:
     """What the features read of one sheet, computed once per linking run instead of once per candidate pair
     (``sheet(rec)``; a national build scores ~35 candidate pairs per sheet, bench/README.md)."""
@@ -207,12 +224,12 @@ class Sheet:
         self.number = _number(rec)
         self._window: tuple[int, list] | None = None
 
-    @cached_property
+    @_once
     def chars(self) -> Counter:
         """The characters of the program key (for the upper bound of the name similarity)."""
         return Counter(self.key)
 
-    @cached_property
+    @_once
     def amounts(self) -> dict[tuple[int, str], Any]:
         """The budget's amounts by (fiscal year, field), as an earlier sheet is compared (_amount_hits)."""
         return _amounts(self.budget)
@@ -223,20 +240,20 @@ class Sheet:
             self._window = (later_year, _window(self.budget, later_year))
         return self._window[1]
 
-    @cached_property
+    @_once
     def number_keys(self) -> frozenset[str]:
         """number_keys of the sheet's number (empty without one)."""
         return frozenset(number_keys(self.number)) if self.number else frozenset()
 
-    @cached_property
+    @_once
     def name_terms(self) -> frozenset[str]:
         return te.name_terms(self.rec)
 
-    @cached_property
+    @_once
     def text_terms(self) -> frozenset[str]:
         return te.text_terms(self.rec)
 
-    @cached_property
+    @_once
     def parts(self) -> te.NameParts:
         return te.name_parts(self.name)
 
@@ -293,7 +310,8 @@ class _Block:
         shared: Counter = Counter()
         for t in _trigrams(sh.key):
             shared.update(self.by_tri.get(t, ()))
-        c.update(heapq.nsmallest(15, shared, key=lambda i: (-shared[i], i)))  # ties by position: hash-seed independent
+        # ties by position: hash-seed independent ((-count, position) pairs are distinct: = sorted(...)[:15])
+        c.update(i for _, i in heapq.nsmallest(15, [(-n, i) for i, n in shared.items()]))
         for n in official:
             c.update(self.by_number.get(n, []))
         for y, b in sh.budget.items():
@@ -317,34 +335,34 @@ class Pair:
         self.official_numbers = official  # the numbers the later sheet itself names for the earlier year
         self.ls, self.es = sheet(later), sheet(earlier)
 
-    @cached_property
+    @_once
     def budget(self) -> tuple[int, int]:
         """(agreeing, compared) amounts (budget_hits)."""
         return _amount_hits(self.ls.window(self.later_year), self.es.amounts)
 
     # The features that do not depend on the name, kept per pair: _score_candidate may evaluate FEATURES twice
     # (at the name's upper bound, then exactly)
-    @cached_property
+    @_once
     def request_match(self) -> bool:
         return _request_match(self.ls.budget, self.es.budget, self.later_year)
 
-    @cached_property
+    @_once
     def official(self) -> bool:
         return bool(self.official_numbers) and bool(self.es.number_keys & self.official_numbers)
 
-    @cached_property
+    @_once
     def terms(self) -> float:
         return round(te.overlap(self.ls.name_terms, self.es.name_terms), 3)
 
-    @cached_property
+    @_once
     def text(self) -> float:
         return round(te.overlap(self.ls.text_terms, self.es.text_terms), 3)
 
-    @cached_property
+    @_once
     def part(self) -> str | None:
         return te.parts_match(self.ls.parts, self.es.parts)
 
-    @cached_property
+    @_once
     def name_bounds(self) -> tuple[float, float]:
         """(lower, upper) bounds of the name feature, without difflib (key_score_bounds)."""
         return key_score_bounds(self.ls.key, self.es.key, self.ls.chars, self.es.chars)

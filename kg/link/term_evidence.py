@@ -86,7 +86,8 @@ class TermBlock:
             w = self.idf[t]  # every indexed term has its idf
             for i in post:
                 score[i] += w
-        return heapq.nsmallest(k, score, key=lambda i: (-score[i], i))  # = sorted(...)[:k]: the keys are distinct
+        # sorted(score, key=lambda i: (-score[i], i))[:k], the (-score, i) pairs being distinct
+        return [i for _, i in heapq.nsmallest(k, [(-w, i) for i, w in score.items()])]
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
