@@ -269,6 +269,14 @@ def budget_dataset(base: str) -> str:
     return f"{norm_base(base)}dataset/budget"
 
 
+def shared_node_prefixes(base: str) -> tuple[str, ...]:
+    """Where the IRIs of nodes many records describe begin (organisations, corporations, laws, plans, fiscal years,
+    policy concepts, datasets, source documents and their line spans): emission de-duplicates lines about them
+    across the records of one worker (kg.build.parallel)."""
+    b = norm_base(base)
+    return tuple(f"{b}{p}/" for p in ("org", "corp", "law", "plan", "fy", "policy", "dataset", "source"))
+
+
 # ---------------------------------------------------------------- derived at build time
 
 

@@ -19,7 +19,7 @@ import pytest
 from tests.conftest import shared_path
 
 ROOT = Path(__file__).resolve().parent.parent
-STAGES = ["extract", "terms", "link", "emit", "sort", "store", "validate"]
+STAGES = ["extract", "terms", "link", "emit", "sort", "store", "validate", "outputs"]
 
 
 def kg(*args: str, stderr=subprocess.PIPE, env: dict | None = None) -> subprocess.Popen:
@@ -75,7 +75,7 @@ def test_bars_on_a_terminal_only(tmp_path, rows, cols):
         os.close(master)
     shown = b"".join(chunks).decode("utf-8", "replace")
     assert p.returncode == 0
-    for label in ("extract", "terms (Sudachi)", "link", "emit (graph.nq)", "sort (graph.nt, graph.ttl)", "load (store)",
-                  "validate (SHACL checks)"):
+    for label in ("extract", "terms (Sudachi)", "link", "emit (graph.nq)", "sort (graph.nq)", "load (store)",
+                  "validate (SHACL checks)", "outputs (graph.nt, graph.ttl)"):
         assert label + ":" in shown, (label, shown)
     assert "/5 [" in shown and "input/s" in shown  # the extraction bar counts the five seeds

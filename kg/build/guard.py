@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import threading
 from contextlib import contextmanager
@@ -76,9 +77,9 @@ def _only_escapes(s: str) -> bool:
 def make_safe(rec: dict, max_chars: int = MAX_VALUE_CHARS) -> dict:
     """Make every string in ``rec`` writable and bounded, in place (see the module doc); returns ``rec``.
 
-    Nearly every record is already safe: one C-speed pass (its JSON text, all keys and strings in it, is shorter
-    than ``max_chars`` and encodes as UTF-8) proves it, and the walk below, which cost a fifth of the extraction
-    CPU of a national build (bench/README.md), runs only for the others."""
+    Nearly every record is already safe: one C-speed pass (``_already_safe``: its pickle or its JSON text) proves
+    it, and the walk below, which cost a fifth of the extraction CPU of a national build (bench/README.md), runs
+    only for the others."""
     if _already_safe(rec, max_chars):
         rec["warnings"] = rec.get("warnings") or []
         return rec
@@ -119,11 +120,27 @@ def make_safe(rec: dict, max_chars: int = MAX_VALUE_CHARS) -> dict:
     return rec
 
 
-def _already_safe(rec: dict, max_chars: int) -> bool:
-    """True when no string of ``rec`` can need fixing: its whole JSON text is at most ``max_chars`` characters (so
-    no single string is longer) and has no lone surrogate (it encodes as UTF-8)."""
-    import json
+_SURROGATE_UTF8 = re.compile(rb"\xed[\xa0-\xbf]")  # a surrogate code point in UTF-8 (surrogatepass): never valid
 
+
+def _already_safe(rec: dict, max_chars: int) -> bool:
+    """True when no string of ``rec`` can need fixing: no string is longer than ``max_chars`` and none holds a lone
+    surrogate (they encode as UTF-8).
+
+    First proof: the record's pickle (C, 2.5-3x faster than its JSON text). It holds every string of the record as
+    UTF-8 bytes, lone surrogates as ED A0-BF.. (which valid UTF-8 never has), so a pickle of at most ``max_chars``
+    bytes without such a pair proves both. Binary fields of the pickle (floats, lengths) can hold such a pair by
+    chance (about 1 record in 100–400): then, as before, the JSON text decides (at most ``max_chars`` characters
+    and encodable as UTF-8); only records failing both are walked."""
+    import json
+    import pickle
+
+    try:
+        data = pickle.dumps(rec, protocol=5)
+    except Exception:  # noqa: BLE001 - an object pickle cannot take: the JSON proof below decides
+        data = None
+    if data is not None and len(data) <= max_chars and not _SURROGATE_UTF8.search(data):
+        return True
     try:
         text = json.dumps(rec, ensure_ascii=False, default=repr, check_circular=False)
     except (TypeError, ValueError, RecursionError):

@@ -2,7 +2,12 @@
 
 Forked children read the records from a module global set for the duration (``shared_records``), so nothing is
 pickled. With GNU sort, each worker writes one unsorted part file and one parallel ``sort -u`` orders them all;
-otherwise each worker writes sorted runs that are merged here (kg.build.sort).
+otherwise each worker writes sorted runs that are merged here (kg.build.sort). ``emit_parts`` and ``sort_parts``
+are the two steps (`kg build` frees the records between them); ``write_quads`` does both.
+
+Lines about nodes many records describe (corporations, fiscal years, organisations, laws, the datasets'
+structure: kg.iris.shared_node_prefixes) are written once per worker while they are remembered (a bounded set):
+a third of a national build's lines were such repeats, which sort then removed (bench/README.md).
 """
 from __future__ import annotations
 
@@ -13,9 +18,11 @@ from pathlib import Path
 
 from kg.build import sort
 from kg.build.sort import SORT_CHUNK
+from kg.fork import fork_pool
 from kg.records import Record
 
 PARALLEL_MIN_RECORDS = 2000  # below this, forking emit workers costs more than it saves
+SEEN_MAX = 400_000  # lines about shared nodes remembered per worker (~100 MB); forgotten all at once when full
 _EMIT_RECORDS: list[Record] = []  # set while emit workers run: forked children read it without pickling
 
 
@@ -23,9 +30,19 @@ def emit_nquads(records: Iterable[Record], base: str) -> Iterator[str]:
     """The N-Quads lines of every record, formatted from the emitter's triples (kg.emit.rdf.emit_lines: the same
     text as formatting pyoxigraph quads, at about half the cost)."""
     from kg.emit.rdf import emit_lines
+    from kg.iris import shared_node_prefixes
 
+    shared = tuple("<" + p for p in shared_node_prefixes(base))
+    seen: set[str] = set()
     for rec in records:
-        yield from emit_lines(rec, base)
+        for line in emit_lines(rec, base):
+            if line.startswith(shared):
+                if line in seen:
+                    continue
+                if len(seen) >= SEEN_MAX:
+                    seen.clear()
+                seen.add(line)
+            yield line
 
 
 def derived_lines(records: list[Record], base: str) -> list[str]:
@@ -54,9 +71,7 @@ def forkable(records: list[Record], jobs: int, min_records: int = PARALLEL_MIN_R
 
 def fork_map(fn, args: list) -> list:
     """``fn`` over ``args`` in forked workers (one per item), which see ``_EMIT_RECORDS`` (see shared_records)."""
-    import multiprocessing as mp
-
-    with mp.get_context("fork").Pool(len(args)) as pool:
+    with fork_pool(len(args)) as pool:
         return pool.map(fn, args)
 
 
@@ -75,11 +90,29 @@ def _emit_share(args: tuple[int, int, str, str, int]) -> list[str]:
 
 
 def _emit_raw(args: tuple[int, int, str, str]) -> str:
-    """Worker: emit records i, i+n, ... unsorted into one file; returns its path."""
-    i, n, base, path = args
+    """Worker: emit records [start, stop) unsorted into one file; returns its path."""
+    start, stop, base, path = args
     with open(path, "w", encoding="utf-8") as f:
-        f.writelines(emit_nquads(_EMIT_RECORDS[i::n], base))
+        f.writelines(emit_nquads(_EMIT_RECORDS[start:stop], base))
     return path
+
+
+def contiguous_shares(records: list[Record], n: int) -> list[tuple[int, int]]:
+    """``n`` runs of consecutive records of about equal work (a record weighs 1 + its payee rows).
+
+    Consecutive, not every n-th record: a forked worker copies each memory page whose objects it touches (their
+    reference counts change), and records built one after another share pages — with every n-th record each
+    worker touched, and so copied, nearly all of them. Consecutive records of one file also share the most nodes
+    (fewer repeated lines, see emit_nquads)."""
+    weights = [1 + len(r.get("payees") or []) for r in records]
+    total, bounds, acc, k = sum(weights), [0], 0, 1
+    for i, w in enumerate(weights):
+        acc += w
+        if k < n and acc * n >= total * k:
+            bounds.append(i + 1)
+            k += 1
+    bounds += [len(records)] * (n + 1 - len(bounds))
+    return list(zip(bounds, bounds[1:], strict=False))
 
 
 def _derive_raw(args: tuple[str, str]) -> str:
@@ -90,26 +123,53 @@ def _derive_raw(args: tuple[str, str]) -> str:
 
 
 def write_quads(records: list[Record], base: str, out: Path, jobs: int = 1) -> int:
-    """graph.nq: every quad of ``records``, sorted and unique; returns the count. With GNU sort, emission writes
-    unsorted files (in ``jobs`` forked workers) that one parallel ``sort -u`` orders; else the Python external sort."""
-    nq = out / "graph.nq"
-    exe = sort.gnu_sort()
-    if not exe:
-        return sort.write_lines(nq, emit_sorted(records, base, out, jobs))
+    """graph.nq: every quad of ``records``, sorted and unique; returns the count (emit_parts, then sort_parts)."""
+    sort_parts(emit_parts(records, base, out, jobs), out)
+    return sort.count_lines(out / "graph.nq")
+
+
+def emit_parts(records: list[Record], base: str, out: Path, jobs: int = 1) -> list[Path]:
+    """Emit ``records`` and the derived views into part files in ``out`` (``jobs`` forked workers): unsorted parts
+    when GNU sort is there, else sorted runs. ``sort_parts`` makes graph.nq of them."""
     n = jobs if forkable(records, jobs) else 1
-    parts = [str(out / f"graph.part{i}.tmp") for i in range(n)]
-    derived = out / "graph.derived.tmp"
+    made: list[Path] = []
     try:
         with shared_records(records):
-            args = [(i, n, base, parts[i]) for i in range(n)]
-            fork_map(_emit_raw, args) if n > 1 else _emit_raw(args[0])
-            # the corpus-wide views in a child too: their working memory is returned when it exits
-            fork_map(_derive_raw, [(base, str(derived))]) if n > 1 else _derive_raw((base, str(derived)))
-        sort.sort_unique_files(exe, [*parts, str(derived)], nq, out)
+            if sort.gnu_sort():
+                parts = [str(out / f"graph.part{i}.tmp") for i in range(n)]
+                derived = out / "graph.derived.tmp"
+                made += [Path(p) for p in parts] + [derived]
+                args = [(a, b, base, parts[i]) for i, (a, b) in enumerate(contiguous_shares(records, n))]
+                fork_map(_emit_raw, args) if n > 1 else _emit_raw(args[0])
+                # the corpus-wide views in a child too, after the emitters (it reads every record: beside them it
+                # would copy their pages a third time): its working memory is returned when it exits
+                fork_map(_derive_raw, [(base, str(derived))]) if n > 1 else _derive_raw((base, str(derived)))
+            else:
+                args = [(i, n, base, str(out), SORT_CHUNK) for i in range(n)]
+                shares = fork_map(_emit_share, args) if n > 1 else [_emit_share(args[0])]
+                made += [Path(r) for rs in shares for r in rs]
+                made.append(sort.spill(derived_lines(records, base), out))
+    except BaseException:
+        for p in made:
+            p.unlink(missing_ok=True)
+        raise
+    return made
+
+
+def sort_parts(parts: list[Path], out: Path) -> Path:
+    """graph.nq from ``emit_parts``'s files (one parallel ``sort -u``, or a merge of the sorted runs); the parts are
+    removed; returns graph.nq's path."""
+    nq = out / "graph.nq"
+    try:
+        exe = sort.gnu_sort()
+        if exe:
+            sort.sort_unique_files(exe, [str(p) for p in parts], nq, out)
+        else:
+            sort.write_lines(nq, sort.merge_runs(parts))
     finally:
-        for p in [*parts, derived]:
-            Path(p).unlink(missing_ok=True)
-    return sort.count_lines(nq)
+        for p in parts:
+            p.unlink(missing_ok=True)
+    return nq
 
 
 def emit_sorted(records: list[Record], base: str, tmp_dir: Path, jobs: int = 1,

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import json
 import logging
+import pickle
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.build.inputs import Input, discover
-from kg.build.outputs import finish_outputs
-from kg.build.parallel import write_quads
+from kg.build.outputs import BackgroundOutputs
+from kg.build.parallel import emit_parts, sort_parts
 from kg.build.progress import Progress, StageMeter, bytes_of
 from kg.build.summary import summarise
 from kg.iris import DEFAULT_BASE
@@ -124,16 +125,24 @@ def _refuse_unestablished(res: InputResult) -> None:
 def extract_all(inputs: list[Input], jobs: int = 1, progress=None, cache=None) -> list[InputResult]:
     """Extract inputs (parallel processes when jobs > 1), reusing cached results of unchanged inputs.
 
-    Results keep the input order; ``InputResult.cached`` tells which came from the cache.
+    Results keep the input order; ``InputResult.cached`` tells which came from the cache. With a cache and parallel
+    jobs, each worker writes the entry of the input it extracted and the records come back through that file
+    (kg.build.cache: pickled once, read back with the garbage collector paused), not through the pool's pipe.
     """
+    import functools
+
     results: list[InputResult | None] = [None] * len(inputs)
     todo: list[int] = []
+    fps: dict[int, str | None] = {}
     for i, inp in enumerate(inputs):
-        hit = _cache_get(cache, inp) if cache and inp.kind not in ("skip", "note") else None
+        hit = None
+        if cache and inp.kind not in ("skip", "note"):
+            fps[i] = _input_fingerprint(inp)
+            hit = _cache_get(cache, inp, fps[i])
         if hit is not None:
             results[i] = InputResult(inp, hit["records"], hit["status"], hit["reasons"], 0.0, cached=True,
                                      warnings=hit.get("warnings") or [])
-            if progress:  # reading a national build's cache takes minutes too: the bar moves with it
+            if progress:  # reading a national build's cache takes a while too: the bar moves with it
                 progress(i + 1 - len(todo), len(inputs))
         else:
             todo.append(i)
@@ -142,35 +151,61 @@ def extract_all(inputs: list[Input], jobs: int = 1, progress=None, cache=None) -
     def finish(i: int, res: InputResult) -> None:
         nonlocal done
         results[i] = res
-        if cache and res.status not in ("failed", "skipped"):
-            _cache_put(cache, res)
         done += 1
         if progress:
             progress(done, len(inputs))
 
+    jobs_args = [(inputs[i], fps.get(i)) for i in todo]
     if jobs <= 1 or len(todo) < 2:
-        for i in todo:
-            finish(i, process_input(inputs[i]))
+        for i, args in zip(todo, jobs_args, strict=True):
+            finish(i, _extract_job(cache, args, keep_records=True)[0])
     else:
         with ProcessPoolExecutor(max_workers=jobs) as ex:
-            for i, res in zip(todo, ex.map(process_input, [inputs[i] for i in todo], chunksize=1), strict=True):
+            for i, (res, entry) in zip(todo, ex.map(functools.partial(_extract_job, cache), jobs_args, chunksize=1),
+                                       strict=True):
+                if entry is not None:
+                    from kg.build.cache import load
+
+                    data = load(entry)
+                    if data is None:  # the entry vanished or broke since the worker wrote it: extract again
+                        res = _extract_job(cache, (res.input, fps.get(i)), keep_records=True)[0]
+                    else:
+                        res.records = data["records"]
                 finish(i, res)
     return [r for r in results if r is not None]
 
 
-def _cache_get(cache, inp: Input) -> dict | None:
+def _extract_job(cache, args: tuple[Input, str | None], keep_records: bool = False) -> tuple[InputResult, object]:
+    """Worker: extract one input and, with a cache, write its entry. Returns (result, entry path); when the entry
+    was written and ``keep_records`` is false, the result comes without its records (read them from the entry)."""
+    inp, fp = args
+    res = process_input(inp)
+    entry = _cache_put(cache, res, fp) if cache and res.status not in ("failed", "skipped") else None
+    if entry is not None and not keep_records:
+        res.records = []
+        return res, entry
+    return res, None
+
+
+def _input_fingerprint(inp: Input) -> str | None:
+    from kg.build.cache import input_fingerprint
+
+    return input_fingerprint(inp)
+
+
+def _cache_get(cache, inp: Input, fp: str | None = None) -> dict | None:
     try:
-        return cache.get(inp)
+        return cache.get(inp, fp)
     except (OSError, UnicodeError, ValueError):
         return None  # the cache only saves time: an unreadable entry is a miss
 
 
-def _cache_put(cache, res: InputResult) -> None:
+def _cache_put(cache, res: InputResult, fp: str | None = None):
     try:
-        cache.put(res.input, {"records": res.records, "status": res.status, "reasons": res.reasons,
-                              "warnings": res.warnings})
-    except (OSError, UnicodeError, ValueError):
-        pass  # e.g. a full disk: the build goes on without caching this input
+        return cache.put(res.input, {"records": res.records, "status": res.status, "reasons": res.reasons,
+                                     "warnings": res.warnings}, fp)
+    except (OSError, UnicodeError, ValueError, pickle.PicklingError, RecursionError, TypeError):
+        return None  # e.g. a full disk: the build goes on without caching this input
 
 
 # ---------------------------------------------------------------- build
@@ -237,36 +272,48 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
     term_stats = precompute(records, opts.jobs, cache.dir if cache else None)
     stage("terms", "link")
     records, link_report = link_all(records)
-    stage("link", "emit (graph.nq)", bytes_of(stage_dir, "graph*"))
+    stage("link", "emit (graph.nq)", bytes_of(stage_dir, "graph.part*", "graph.derived.tmp", "*.run"))
     for name in ("graph.nq", "graph.nt", "graph.ttl"):
         tx.path(name)
-    n_quads = write_quads(records, opts.base, stage_dir, opts.jobs)
-    stage("emit", "sort (graph.nt, graph.ttl)", bytes_of(stage_dir, "graph.nt", "graph.ttl", "graph.flat.tmp", "*.run"))
-    # the store is bulk-loaded from graph.nq (Oxigraph, native threads, the GIL released) while graph.nt and graph.ttl
-    # are written from it: the two used to run one after the other with a core idle (bench/README.md)
-    loading = _Background(build_store, tx.store_path(), stage_dir / "graph.nq")
-    try:
-        counts = finish_outputs(stage_dir, n_quads)
-    except BaseException:
-        loading.wait()  # the staging folder is cleaned up next: not while the loader still writes into it
-        raise
+    parts = emit_parts(records, opts.base, stage_dir, opts.jobs)
+    # what the report needs of the records is taken now: sorting, loading and validation run without them (the
+    # records of a national build hold ~1.7 GiB that the sort buffer and the store's loader need more)
+    summary = summarise(results, records, {"quads": 0, "triples": 0})
+    input_reports = [r.to_report() for r in results]
+    truncated = [dict(t, input=display_path(r.input.path), source=rec.get("source")) for r in results
+                 for rec in r.records for t in rec.get("truncated_values") or []]
+    del records
+    _release_records(results)
+    stage("emit", "sort (graph.nq)", bytes_of(stage_dir, "graph.nq", "*.run"))
+    sort_parts(parts, stage_dir)
     stage("sort", "load (store)", bytes_of(stage_dir, "store/*"))
-    loading.result()
-    stage("store")
-    validation = {"skipped": True}
-    if opts.validate:
-        from kg.validate.shacl import validate_build
+    # graph.nt and graph.ttl are written by a child process from graph.nq while the store loads (Oxigraph's loader,
+    # native threads) and the graph is validated: each used to wait for the one before (bench/README.md)
+    outputs = BackgroundOutputs(stage_dir)
+    try:
+        build_store(tx.store_path(), stage_dir / "graph.nq")
+        stage("store")
+        validation = {"skipped": True}
+        if opts.validate:
+            from kg.validate.shacl import validate_build
 
-        vbar = Progress("validate (SHACL checks)", quiet=opts.quiet, unit="check")
-        validation = validate_build(stage_dir, counts["triples"], progress=vbar)
-        vbar.done()
-    stage("validate")
+            vbar = Progress("validate (SHACL checks)", quiet=opts.quiet, unit="check")
+            validation = validate_build(stage_dir, None, progress=vbar)
+            vbar.done()
+        stage("validate", "outputs (graph.nt, graph.ttl)", bytes_of(stage_dir, "graph.nt", "graph.ttl"))
+        counts = outputs.result()
+    except BaseException:
+        outputs.cancel()  # the staging folder is cleaned up next: not while the child still writes into it
+        raise
+    stage("outputs")
+    if "triples_validated" in validation:
+        validation["triples_validated"] = counts["triples"]
+    summary.update(triples=counts["triples"], quads=counts["quads"])
     resources = meter.close()
-    summary = summarise(results, records, counts)
     report = {
         "kg_version": _version(),
         "base": opts.base,
-        "inputs": [r.to_report() for r in results],
+        "inputs": input_reports,
         "summary": summary,
         "link": link_report,
         "terms": term_stats,  # texts tokenised once for link and emit (kg.build.terms), and how many came from cache
@@ -275,8 +322,7 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
         "stage_resources": resources["stages"],  # per stage: seconds and peak memory of the process tree
         "peak_memory_mb": resources["peak_memory_mb"],
         "seconds": round(time.perf_counter() - t0, 2),
-        "truncated_values": [dict(t, input=display_path(r.input.path), source=rec.get("source")) for r in results
-                             for rec in r.records for t in rec.get("truncated_values") or []],
+        "truncated_values": truncated,
         "exit_code": exit_code(results, validation),
     }
     if not report["truncated_values"]:
@@ -287,31 +333,21 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
     return report
 
 
-class _Background:
-    """``fn(*args)`` in a thread; ``result()`` waits for it and re-raises its exception in the caller."""
+def _release_records(results: list[InputResult]) -> None:
+    """Drop the records (the report has what it needs of them) and give their memory back to the system."""
+    import ctypes
+    import gc
 
-    def __init__(self, fn, *args):
-        import threading
+    from kg.normalize.terms import forget
 
-        self._value, self._error = None, None
-
-        def run():
-            try:
-                self._value = fn(*args)
-            except BaseException as e:  # noqa: BLE001 - handed to the caller by result()
-                self._error = e
-
-        self._thread = threading.Thread(target=run, name=f"kg-{fn.__name__}", daemon=True)
-        self._thread.start()
-
-    def wait(self) -> None:
-        self._thread.join()
-
-    def result(self):
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._value
+    for res in results:
+        res.records = []
+    forget()  # the texts' terms (kg.build.terms): emission was their last user
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)  # glibc keeps freed heap pages otherwise
+    except (OSError, AttributeError):
+        pass  # not glibc: the memory is reused by this process instead
 
 
 def exit_code(results: list[InputResult], validation: dict) -> int:

@@ -101,13 +101,15 @@ def _save(path: Path, table: dict[bytes, tuple[str, ...]]) -> None:
 def _tokenise(texts: list[str], jobs: int) -> list[tuple[str, ...]]:
     import multiprocessing as mp
 
+    from kg.fork import fork_pool
+
     global _TEXTS
     if jobs < 2 or len(texts) < PARALLEL_MIN_TEXTS or "fork" not in mp.get_all_start_methods():
         return [term_layer.terms(t) for t in texts]
     n = jobs * 8  # small shares: texts differ in length
     _TEXTS = texts
     try:
-        with mp.get_context("fork").Pool(jobs) as pool:
+        with fork_pool(jobs) as pool:
             parts = pool.map(_share, [(i, n) for i in range(n)], chunksize=1)
     finally:
         _TEXTS = []

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache, wraps
 
 import pyoxigraph as ox
 
@@ -49,11 +50,29 @@ BUDGET_FIELDS = (
 # ---------------------------------------------------------------- literals
 
 
+def _memo(maxsize: int):
+    """Cache a literal maker for str and int values (a national build makes the same labels, years and codes
+    millions of times; bench/README.md). Other types (floats: -0.0 == 0.0 but they print differently) are made
+    afresh each time."""
+    def wrap(fn):
+        cached = lru_cache(maxsize=maxsize, typed=True)(fn)
+
+        @wraps(fn)
+        def make(v):
+            return cached(v) if type(v) is str or type(v) is int else fn(v)
+
+        return make
+
+    return wrap
+
+
+@_memo(32768)
 def ja(text: str | None) -> ox.Literal | None:
     t = nfkc(text) if text is not None else ""
     return ox.Literal(t, language="ja") if t else None
 
 
+@_memo(32768)
 def plain(text) -> ox.Literal | None:
     if text is None:
         return None
@@ -61,6 +80,7 @@ def plain(text) -> ox.Literal | None:
     return ox.Literal(t) if t else None
 
 
+@_memo(4096)
 def integer(v) -> ox.Literal | None:
     if v is None or isinstance(v, bool):
         return None
@@ -73,6 +93,7 @@ def integer(v) -> ox.Literal | None:
     return ox.Literal(str(int(d)), datatype=_XSD_INTEGER)
 
 
+@_memo(16384)
 def decimal(v) -> ox.Literal | None:
     """xsd:decimal in plain notation (0.2, 4, -3180); None, bools and non-numbers give no literal."""
     if v is None or isinstance(v, bool):

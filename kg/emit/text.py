@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from kg import iris
 from kg.emit.out import value_of
+from kg.emit.rdf import plain as _lit
 from kg.namespaces import DCTERMS, ELI, KG, QB, RDF, RDFS, SKOS
 from kg.normalize.terms import terms
 from kg.normalize.text import nfkc
@@ -36,12 +37,6 @@ BUDGET_COMPONENTS = ((KG.budgetOf, KG.refPeriod),
                      (KG.initialBudget, KG.supplementaryBudget, KG.carriedFromPrevious, KG.carriedToNext,
                       KG.reserveFund, KG.totalBudget, KG.executedAmount, KG.requestedAmount, KG.budgetAmount),
                      (KG.fiscalYear,))
-
-
-def _lit(v):
-    from kg.emit.rdf import plain
-
-    return plain(v)
 
 
 def structure(out, dataset: str, components, label_en: str, label_ja: str) -> None:

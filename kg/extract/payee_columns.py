@@ -30,6 +30,7 @@ _HAS13 = re.compile(r"\d{13}")
 _CORP13 = re.compile(r"^\d{13}$")
 _RANK = re.compile(r"^\d{1,2}$")
 _NUMBER = re.compile(r"^[▲△]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[▲△]?\d+(?:\.\d+)?$")
+_BIG = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|[1-9]\d{2,})(?:\.\d+)?$|^\d+\.\d+$")
 _DASH = re.compile(r"^[-－―‐]$")
 _CONTRACT = re.compile(r"^(?:一般競争|指名競争|随意契約|随契|企画競争|確認公募|公募|少額|不落|補助金|交付|負担|その他|特命|競争|契約)")
 _SMALL = re.compile(r"^(?:[-－―‐]|\d{1,3}(?:\(\d+\))?|\d{1,3}(?:\.\d+)?%)$")
@@ -113,6 +114,72 @@ class Column(NamedTuple):
     contract_method: str | None = None  # only the 契約方式 in or right after the amount's cell
 
 
+def _plausible(name: str, corp: str) -> bool:
+    """A name and a 法人番号 of one kind: a 地方公共団体's number (…000020…) with a 都道府県市区町村 name, and a
+    name of that shape only with such a number."""
+    if _DASH.match(corp):
+        return True
+    local = corp[1:7] == "000020"
+    return local == bool(_LOCAL_NAME.search(name)) or not (local or re.fullmatch(r"\S{1,5}(?:都|道|府|県|市|町|村)", name))
+
+
+def _interleaved(items: list[Item], corp_at: list[int], fixed: set[int], ranks: dict[int, int]
+                 ) -> tuple[list[int], dict[int, int]] | None:
+    """Text cells split into names and 業務概要 where the tool wrote a block's columns interleaved (reportlab's
+    boxes as pdfminer groups them: some names, some 法人番号, their 業務概要, the next names ...): each column in
+    row order, a row's name before its 法人番号, its 業務概要 after it, each name of the 法人番号's kind. The
+    split when exactly one fits (names, {法人番号 index: 業務概要 index}), else None."""
+    n = len(corp_at)
+    corp_no = {ci: k for k, ci in enumerate(corp_at)}
+    seq = [i for i, it in enumerate(items) if i in corp_no or i in fixed or it.kind in ("text", "desc")]
+    if len(seq) > 80:
+        return None
+    memo: dict[tuple[int, int, int, int], int] = {}
+
+    def name_ok(i: int, a: int) -> bool:
+        return a < n and (i not in ranks or ranks[i] == a + 1) and _plausible(items[i].text, items[corp_at[a]].text)
+
+    def desc_ok(i: int, b: int, c: int) -> bool:
+        return b < c and not re.fullmatch(r"\S{1,5}(?:都|道|府|県|市|区|町|村)|個人.*", items[i].text)
+
+    def count(p: int, a: int, b: int, c: int) -> int:  # ways to label seq[p:] (2 means "more than one")
+        if p == len(seq):
+            return int(a == n and b == n)
+        key = (p, a, b, c)
+        if key not in memo:
+            i = seq[p]
+            if i in corp_no:
+                got = count(p + 1, a, b, c + 1) if a >= c + 1 else 0
+            elif items[i].kind == "desc":  # in its 法人番号's cell
+                got = count(p + 1, a, b + 1, c) if b == c - 1 else 0
+            elif i in fixed:
+                got = count(p + 1, a + 1, b, c) if name_ok(i, a) else 0
+            else:
+                got = (count(p + 1, a + 1, b, c) if name_ok(i, a) else 0) + (
+                    count(p + 1, a, b + 1, c) if desc_ok(i, b, c) else 0)
+            memo[key] = min(got, 2)
+        return memo[key]
+
+    if count(0, 0, 0, 0) != 1:
+        return None
+    names: list[int] = []
+    descs: list[int] = []
+    a = b = c = 0
+    for p, i in enumerate(seq):
+        if i in corp_no:
+            c += 1
+        elif items[i].kind == "desc":
+            descs.append(i)
+            b += 1
+        elif i in fixed or (name_ok(i, a) and count(p + 1, a + 1, b, c) == 1):
+            names.append(i)
+            a += 1
+        else:
+            descs.append(i)
+            b += 1
+    return names, {corp_at[k]: d for k, d in enumerate(descs) if items[d].kind != "desc"}
+
+
 def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
     """One block's items -> its rows, or None with the reason."""
     kinds = [it.kind for it in items]
@@ -173,6 +240,13 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
         if len(texts) == len(prev_run) and q < len(items) and kinds[q] in ("num", "amount"):
             desc_of.update(zip(prev_run, texts, strict=True))
     names = sorted(name_at)
+    if len(names) != len(corp_at) and corp_at:
+        split = _interleaved(items, corp_at, {i for i in name_at if kinds[i] == "name" or i in ranks}, ranks)
+        if split is not None:
+            names, desc_of = split
+    if len(names) > 1 and all(ni in ranks for ni in names) and sorted(ranks[ni] for ni in names) == list(
+            range(1, len(names) + 1)):  # every name with its printed rank (a name cell the tool wrote apart from
+        names.sort(key=lambda ni: ranks[ni])  # its row, e.g. after the block's other rows): in rank order
     n = len(corp_at)
     if n == 0:
         return None, "no 法人番号"
@@ -181,7 +255,8 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
 
     strong = [i for i, it in enumerate(items) if it.kind == "amount" or (
         it.kind == "num" and i + 1 < len(items) and kinds[i + 1] == "contract" and items[i + 1].alone
-        and not (i and kinds[i - 1] == "num"))]  # not the last of a column of numbers (入札者数)
+        and not (i and (kinds[i - 1] == "num" or (kinds[i - 1] == "dash" and i + 2 < len(items) and kinds[i + 2]
+                                                  == "contract"))))]  # not the last of a column of 入札者数
     # a column of amounts written just before the column of their 契約方式, one for one
     i = 0
     while i < len(items):
@@ -201,6 +276,19 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
     weak = [i for i, it in enumerate(items) if it.kind == "num" and i not in strong and after_text(i) and
             not (i + 1 < len(items) and kinds[i + 1] in ("small", "num"))]
     amounts = strong if len(strong) == n else sorted(strong + weak) if len(strong) + len(weak) == n else None
+    # amounts by their shape alone: a number no rank or 入札者数 has (thousands grouped, a decimal, 100 or more)
+    # or one in its 契約方式's cell, one per row, the other numbers few enough to be the rows' ranks and 入札者数
+    # (a column of ranks, or a rank cell before its name, aside). Where both ways give amounts they must agree.
+    shaped = [i for i, it in enumerate(items) if it.kind == "amount" or (it.kind == "num" and _BIG.match(it.text))]
+    ranked_at = {i for i in range(len(items)) if kinds[i] == "num" and _RANK.match(items[i].text) and any(
+        0 <= q < len(items) and kinds[q] == "num" and _RANK.match(items[q].text)
+        and int(items[q].text) - int(items[i].text) == q - i for q in (i - 1, i + 1))}
+    small = [i for i, it in enumerate(items) if it.kind == "num" and i not in shaped and i not in ranked_at
+             and i not in name_at and i + 1 not in name_at]
+    if len(shaped) == n and len(small) <= n:
+        if amounts is not None and amounts != shaped:
+            return None, "the amounts' order and their shapes give other amounts"
+        amounts = shaped
     if len(names) != n or amounts is None:
         return None, (f"{len(names)} names, {n} 法人番号, {len(strong)}(+{len(weak)}) amounts do not make rows")
     columns = []  # columns of ranks 1..k printed apart from the names
@@ -281,6 +369,63 @@ def _chunks(items: list[Item], by: str) -> list[tuple[str, list[Item]]]:
     return list(zip(letters, runs, strict=True))
 
 
+_STREAMS = (("name", "支出先"), ("corp", "法人番号"), ("amount", "支出額"))
+
+
+def _stream_chunks(items: list[Item]) -> list[tuple[str, list[Item]]]:
+    """Items cut into blocks column by column: each block's table header has a 支出先, a 法人番号 and a 支出額
+    cell, and a tool that writes the left columns of several blocks before their right columns (pdftotext on
+    a page of several blocks) still writes each column's header before that block's cells in the column. So a
+    法人番号 (and a name cell right before it, and the 業務概要 cells) belongs to the block of the last 法人番号
+    header, an amount / 契約方式 / 入札者数 / 落札率 to the block of the last 支出額 header, a rank and name cell
+    not followed by its 法人番号 to the block of the last 支出先 header. Only when every block has one header of
+    each kind (otherwise nothing)."""
+    letters: list[str] = []
+    for it in items:
+        if it.kind == "title" and (not letters or letters[-1] != it.text):
+            letters.append(it.text)
+    if len(set(letters)) != len(letters):
+        return []
+    heads = [[s for s, word in _STREAMS if word in it.text] if it.kind == "header" else [] for it in items]
+    if any(sum(s in h for h in heads) != len(letters) for s, _ in _STREAMS):
+        return []
+    at = {s: -1 for s, _ in _STREAMS}
+    out: list[list[Item]] = [[] for _ in letters]
+    prev = None
+    for i, it in enumerate(items):
+        if heads[i]:
+            for s in heads[i]:
+                at[s] += 1
+            prev = heads[i][-1] if len(heads[i]) == 1 else None
+            continue
+        if it.kind in ("title", "header"):
+            continue
+        if it.kind in ("corp", "desc", "text"):
+            stream = "corp"
+        elif it.kind in ("rank", "name"):
+            j = i + 1
+            while j < len(items) and items[j].kind in ("rank", "name") and items[j].line == it.line:
+                j += 1
+            stream = "corp" if j < len(items) and items[j].kind in ("corp", "dash") else "name"  # (a dash: an
+            # individual's 法人番号)
+        elif it.kind == "dash":
+            stream = prev
+            j = i - 1
+            while j > 0 and items[j].kind == "header" and not heads[j]:  # (「業務概要」 a cell of its own)
+                j -= 1
+            if j >= 0 and heads[j] == ["corp"] and i + 1 < len(items) and items[i + 1].kind == "text":
+                it = it._replace(kind="corp")  # an individual's dash under the 法人番号 header, its 業務概要 after
+        else:  # an amount (and its 契約方式, 入札者数, 落札率) right after its row's 業務概要: that row's block
+            stream = "amount" if prev != "corp" or it.kind not in ("amount", "num") else "row"
+            stream = "row" if prev == "row" and it.kind in ("contract", "small", "num") else stream
+        prev = stream
+        at_ = at["corp"] if stream == "row" else at.get(stream, -1) if stream else -1
+        if at_ < 0:
+            continue
+        out[at_].append(it)
+    return list(zip(letters, out, strict=True))
+
+
 def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], list[tuple[int, str]]]:
     """Paragraph cells of the 支出先上位10者リスト section (text, line, is a table header) -> rows of the blocks
     that read whole, and (line, reason) for each block that did not. The blocks are cut at their titles or,
@@ -290,11 +435,16 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
         it.kind == "num" and i and items[i - 1].kind == "total" and items[i - 1].text in ("計", "合計", "小計"))]
     readings: list[dict[str, tuple[list[Column], bool]]] = []
     unread: dict[str, tuple[int, str]] = {}
-    for by in ("title", "header"):
+    header_cut: dict[str, list[Item]] = {}
+    for by in ("title", "header", "streams"):
         got: dict[str, tuple[list[Column], bool]] = {}
         seen: set[str] = set()
         prev_empty = False
-        for letter, chunk in _chunks(items, by):
+        for letter, chunk in (_stream_chunks(items) if by == "streams" else _chunks(items, by)):
+            if by == "streams" and header_cut.get(letter) == chunk:
+                continue  # the same cells as the header cut: no second reading
+            if by == "header":
+                header_cut[letter] = chunk
             if letter in seen:
                 unread.setdefault(letter, (chunk[0].line if chunk else 0, f"block {letter} written twice"))
                 continue
@@ -314,23 +464,27 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
                 continue
             got[letter] = ([r._replace(block=letter) for r in rows], why != "unranked")
         readings.append(got)
-    a, b = readings
     out: list[Column] = []
-    for letter in sorted(set(a) | set(b)):
-        if letter in a and letter in b:
-            (ra, _), (rb, _) = a[letter], b[letter]
-            ka, kb = [r[:5] for r in ra], [r[:5] for r in rb]  # block, rank, name, 法人番号, amount
-            if ka[:len(kb)] == kb or kb[:len(ka)] == ka:  # a title written before or after its block's first
-                out += [r if k >= len(ra) or ra[k][6:] == r[6:] else r._replace(description=None, contract_method=None)
-                        for k, r in enumerate(rb)]  # rows: the header's cut (other cells only where both agree)
-            else:
-                unread[letter] = (ra[0].line, f"block {letter}: its title and its table header give other rows")
+    for letter in sorted({k for got in readings for k in got}):
+        read = [got[letter] for got in readings if letter in got]
+        if len(read) > 1:  # every cut that reads the block gives the same rows (one may stop early: a title
+            # written before or after its block's first rows)
+            keys = [[r[:5] for r in rows] for rows, _ in read]  # block, rank, name, 法人番号, amount
+            if any(ka[:len(kb)] != kb and kb[:len(ka)] != ka for ka in keys for kb in keys):
+                unread[letter] = (read[0][0][0].line, f"block {letter}: its title and its table header give other rows")
+                continue
+            # the rows both column cuts give (a title cut may run on into the next block's first rows)
+            cuts = [k for k, got in enumerate(readings) if letter in got]
+            best = min((k for k in range(len(read)) if cuts[k] > 0), key=lambda k: len(read[k][0]))
+            out += [r if all(k >= len(rows) or rows[k][6:] == r[6:] for rows, _ in read)
+                    else r._replace(description=None, contract_method=None)  # other cells only where all agree
+                    for k, r in enumerate(read[best][0])]
             continue
-        rows, ranked = a.get(letter) or b[letter]
-        if ranked:  # read by one cut only: its ranks must be printed (with the names, or as a column)
-            out += rows
+        rows, ranked = read[0]
+        if ranked or letter not in readings[0]:  # read by one cut only: by its table header (its cells
+            out += rows  # come after the header row above them), or by its title with its ranks printed
         else:
-            unread.setdefault(letter, (rows[0].line, f"block {letter}: read by one cut only, ranks not printed"))
+            unread.setdefault(letter, (rows[0].line, f"block {letter}: read by its title only, ranks not printed"))
     done = {r.block for r in out}
     return out, [v for k, v in sorted(unread.items()) if k not in done]
 

@@ -464,13 +464,21 @@ def _with_columns(L: list[str], lo: int, rows: list[PayeeRow], notes: list) -> l
     disagree = []
     for letter in sorted(set(by_block) | set(col_block)):
         mine, theirs = by_block.get(letter, []), col_block.get(letter, [])
+        cols = {c.rank: c for c in theirs}
+
+        def alike(r: PayeeRow, cols: dict = cols) -> bool:
+            c = cols.get(r.rank)
+            return c is not None and (r.cells.get("name"), r.cells.get("corporate_number"), r.cells.get("amount")) \
+                == (c.name, c.corporate_number, c.amount)
+        if theirs and not all(alike(r) for r in mine if r.rank in cols):
+            disagree.append(letter)  # one of the two readers is wrong on a row: only the rows both give alike
+            out += [r for r in mine if alike(r)]
+            continue
         if len(theirs) <= len(mine):
             out += mine
             continue
         whole = {r.rank: r for r in mine}
-        if any(r.rank not in {c.rank for c in theirs} or r.cells.get("corporate_number") != theirs[r.rank - 1].corporate_number
-               or r.cells.get("name") != theirs[r.rank - 1].name or r.cells.get("amount") != theirs[r.rank - 1].amount
-               for r in mine):
+        if any(r.rank not in cols for r in mine):
             disagree.append(letter)
             out += mine
             continue
@@ -481,7 +489,7 @@ def _with_columns(L: list[str], lo: int, rows: list[PayeeRow], notes: list) -> l
                 got = {"name": c.name, "corporate_number": c.corporate_number, "amount": c.amount,
                        "description": c.description, "contract_method": c.contract_method}
                 out.append(PayeeRow(letter, c.rank, got, c.line, False))
-    if out is not rows and len(out) > len(rows):
+    if disagree or (out is not rows and len(out) > len(rows)):
         corps = sum(1 for t, _, h in cells if not h for w in t.split(" ") if re.fullmatch(r"\d{13}", w))
         have = sum(1 for r in out if re.fullmatch(r"\d{13}", r.cells.get("corporate_number") or ""))
         notes.clear()
@@ -491,6 +499,9 @@ def _with_columns(L: list[str], lo: int, rows: list[PayeeRow], notes: list) -> l
                 why += f"; blocks {disagree}: the two readings disagree"
             notes.append((lo, f"支出先上位10者リスト: {len(out)} rows read; {corps - have} more 法人番号 in cells that do "
                               f"not make rows ({why}): those payees are unknown"))
+        elif disagree:
+            notes.append((lo, f"支出先上位10者リスト: blocks {disagree}: the row reader and the column reader give other "
+                              "rows: the rows they do not give alike are unknown"))
     return out
 
 

@@ -679,6 +679,8 @@ def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) ->
             name = name.split(" ", 1)[1] if name and " " in name else None
         else:
             name, k = take_text(k)
+            if name and re.match(rf"{rank} ", name):  # 「3」「3 公益社団法人…」: the lone number is another row's
+                return _table_end(out, words, k - len(name.split(" ")) - 1, notes)  # cell (入札者数), not a rank
         corp, k = take_text(k)
         if name is None or corp is None or not _CORP.match(corp) or (corp[0].isdigit() and len(corp) != 13):
             return None

@@ -11,10 +11,11 @@ from typing import NamedTuple
 
 
 def check_digit(base12: str) -> int:
-    digits = [int(c) for c in base12]
+    digits = list(map(int, base12))
     if len(digits) != 12:
         raise ValueError("base must have 12 digits")
-    total = sum(d * (1 if n % 2 else 2) for n, d in enumerate(reversed(digits), start=1))
+    # P_n counted from the right: odd n (the last digit, then every second one leftwards) weigh 1, even n weigh 2
+    total = sum(digits[::-2]) + 2 * sum(digits[-2::-2])
     return 9 - (total % 9)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 from kg.normalize.era import parse_year
@@ -38,14 +39,23 @@ def _sub(m: re.Match) -> str:
     return f"-{m['sub']}" if m["sub"] else ""
 
 
+_ORG_DASH_RE = re.compile(r"(省|庁|府|委員会)\s*-\s*")
+_DASHES_RE = re.compile(r"-{2,}")
+_YEAR_HEAD_RE = re.compile(r"(20\d\d)\s*年度\s*:?\s*(?=20\d\d)")
+_ERA_COLON_RE = re.compile(r"(新?\d\d)\s*:\s*(\d{4})(?!\d)")
+_BLANKS_RE = re.compile(r"[ \t\u3000]+")
+_YEAR4_RE = re.compile(r"20\d\d")
+_NON_DIGIT_AHEAD_RE = re.compile(r"\s*-?\s*\D")
+
+
 def _prep(text: str) -> str:
     t = unicodedata.normalize("NFKC", text or "")
     t = _DASH_RE.sub("-", t)
-    t = re.sub(r"(省|庁|府|委員会)\s*-\s*", r"\1 ", t)  # "総務省 - 0037" -> "総務省 0037"
-    t = re.sub(r"-{2,}", "-", t)  # "2023-経産-新23--0068"
-    t = re.sub(r"(20\d\d)\s*年度\s*:?\s*(?=20\d\d)", "", t)  # "2023年度:2023-経産-新23-0008"
-    t = re.sub(r"(新?\d\d)\s*:\s*(\d{4})(?!\d)", r"\1-\2", t)  # "経産22:0436" (era year : serial)
-    return re.sub(r"[ \t\u3000]+", " ", t).strip()
+    t = _ORG_DASH_RE.sub(r"\1 ", t)  # "総務省 - 0037" -> "総務省 0037"
+    t = _DASHES_RE.sub("-", t)  # "2023-経産-新23--0068"
+    t = _YEAR_HEAD_RE.sub("", t)  # "2023年度:2023-経産-新23-0008"
+    t = _ERA_COLON_RE.sub(r"\1-\2", t)  # "経産22:0436" (era year : serial)
+    return _BLANKS_RE.sub(" ", t).strip()
 
 
 class NumberRef(NamedTuple):
@@ -60,10 +70,16 @@ def parse_numbers(text: str | None, fiscal_year: int | None = None) -> list[Numb
     ``fiscal_year``: the review year to attach to numbers that carry none (e.g. a table row
     "平成29年度  0039"); an era year written in the text itself ("令和５年度　…") takes precedence.
     Text with no number (``"-"``, a policy number like "政策8") gives [].
+    Cached (a pure function: JUDGIT and the linkers ask for the same few thousand numbers over and over).
     """
-    t = _prep(text or "")
+    return list(_parse_numbers(text or "", fiscal_year))
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse_numbers(text: str, fiscal_year: int | None) -> tuple[NumberRef, ...]:
+    t = _prep(text)
     if not t:
-        return []
+        return ()
     year_in_text, _ = parse_year(t)
     default_year = year_in_text or fiscal_year
     out: list[NumberRef] = []
@@ -83,7 +99,7 @@ def parse_numbers(text: str | None, fiscal_year: int | None = None) -> list[Numb
     for m in _SHORT_RE.finditer(t):
         add(m, f"{m['e']}-{m['n']}{_sub(m)}", default_year)
     for m in _BARE_RE.finditer(t):
-        if re.fullmatch(r"20\d\d", m["n"]) and re.match(r"\s*-?\s*\D", t[m.end():]):
+        if _YEAR4_RE.fullmatch(m["n"]) and _NON_DIGIT_AHEAD_RE.match(t, m.end()):
             continue  # a year heading an RS number we could not parse
         add(m, m["n"] + _sub(m), default_year)
     order = {r.raw: i for i, r in enumerate(out)}
@@ -93,7 +109,7 @@ def parse_numbers(text: str | None, fiscal_year: int | None = None) -> list[Numb
         if r.number not in seen:
             seen.add(r.number)
             result.append(r)
-    return result
+    return tuple(result)
 
 
 def canonical_number(text: str | None) -> str | None:

@@ -17,7 +17,7 @@ TOO_LARGE = 100  # an amount more than 100x the sheet's largest budget/execution
 def budget_scale(budget_rows: list[dict]) -> float | None:
     """The largest budget or execution figure of a sheet (百万円), None when it reports none."""
     vals = [abs(float(b[k])) for b in budget_rows for k in ("total", "executed", "initial")
-            if isinstance(b.get(k), int | float)]
+            if isinstance(b.get(k), (int, float))]  # a tuple: faster than int | float, the same test
     return max(vals) if vals and max(vals) > 0 else None
 
 

@@ -100,7 +100,18 @@ def _text(v: Any) -> str | None:
     return "\n".join(parts) if parts else None
 
 
+_EXACT = 2**53  # integers below this in size go through float() unchanged
+
+
 def _amount(v: Any) -> float | int | None:
+    t = type(v)
+    if t is float:  # most JUDGIT amounts: as_int_if_whole(round(float(v), 6)) written out
+        if v.is_integer():
+            return int(v)  # round(v, 6) of a whole float is v
+        r = round(v, 6)
+        return int(r) if r.is_integer() else r
+    if t is int and -_EXACT < v < _EXACT:
+        return v  # what the general rule below gives, without the float round trip
     if v is None or isinstance(v, bool):
         return None
     if isinstance(v, (int, float)):
@@ -234,7 +245,11 @@ class JudgitReader:
                      "corporate_number": None, "description": _nfkc(p.get("業務概要")) or None,
                      "amount": _amount(p.get("支出額")), "contract_method": None, "bidders": None,
                      "award_rate": None, "year": _year(p.get("年度"))}
-            check_houjin(rec, payee, raw, self.stats["malformed_houjin"], f"支出先 {block}-{rank}", n)
+            h = _validate(raw)
+            if h.error:  # check_houjin warns and counts (the place named only then)
+                check_houjin(rec, payee, raw, self.stats["malformed_houjin"], f"支出先 {block}-{rank}", n)
+            else:
+                payee["corporate_number"] = h.number
             rec["payees"].append(payee)
             span(rec, f"payees[{block}|{rank}]", n)
             self.stats["payees"] += 1
@@ -270,11 +285,16 @@ def _check_units(rec: Record, n: int) -> None:
     百万円, raw value and unit kept (amount_raw, amount_unit) and warned. A raw value that cannot be an amount
     (kg.extract.checks.amount_problem: a 法人番号) is not converted: check_amounts withholds it."""
     from kg.extract.checks import amount_problem
-    from kg.normalize.units import budget_scale, unit_suspect
+    from kg.normalize.units import TOO_LARGE, budget_scale, unit_suspect
 
     scale = budget_scale(rec["budget"])
+    if scale is None:
+        return  # unit_suspect finds nothing without a scale
+    limit = TOO_LARGE * scale
     for p in rec["payees"]:
         a = p.get("amount")
+        if a is None or a <= limit:
+            continue  # unit_suspect(a, scale) is None: the checks below would give nothing
         conv = None if amount_problem(a) else unit_suspect(a, scale)
         if conv is not None:
             p["amount_raw"], (p["amount"], p["amount_unit"]) = a, conv

@@ -41,7 +41,7 @@ from kg.read.csv_tables import Table, iter_csv
 from kg.read.rs_download import find_sources
 from kg.records import Record, new_record, span, warn
 from kg.sources import rs_flows
-from kg.sources.rs_cells import cell, is_true, raw_cell, ref_number, to_int, yen
+from kg.sources.rs_cells import cell, is_true, nfkc_cached, raw_cell, ref_number, to_int, yen
 from kg.sources.rs_payees import RsPayeeFiles
 
 USED = ("1-1", "1-2", "1-3", "1-5", "2-1", "3-2", "5-1", "5-2", "5-3", "5-4")
@@ -79,7 +79,7 @@ class RsReader(RsPayeeFiles):
             return
         table = self.tables.setdefault(code, Table(code, src.label))
         for n, row in iter_csv(src, table):
-            rid = nfkc(row.get("予算事業ID"))
+            rid = nfkc_cached(row.get("予算事業ID"))
             if not rid:
                 self.errors.append((src.label, n, "row without 予算事業ID"))
                 continue

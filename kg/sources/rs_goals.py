@@ -8,29 +8,37 @@ no indicator names, units or values (those are in 3-1, absent from our copy of t
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg.normalize.text import nfkc
+from kg.sources.rs_cells import nfkc_cached
 
 _KIND = {"アウトプット": "output", "アウトカム": "outcome"}
 
 
+_SIDES = ("派生元", "派生先")
+_FIELDS = (("種別", 0), ("番号", 1), ("期間", 3), ("目標", 2))  # tested in this order; slots of (kind, number, goal, period)
+
+
+@lru_cache(maxsize=1024)
+def _role(header: str | None) -> tuple[str, int] | None:
+    """(side, slot) a column fills, None for the others: computed once per column, not once per row and side."""
+    key = nfkc(header or "").replace(" ", "")
+    for side in _SIDES:
+        if key.startswith(side):
+            return next(((side, slot) for word, slot in _FIELDS if word in key), None)
+    return None
+
+
 def _step(row: dict, side: str) -> tuple[str | None, str | None, str | None, str | None]:
     """(kind, number, goal, period) of the 派生元/派生先 side of a 3-2 row (headers matched by their words, so an
-    NFKC-folded or respaced header is found too)."""
-    kind = number = goal = period = None
+    NFKC-folded or respaced header is found too; a later column of the same slot wins)."""
+    slots: list[str | None] = [None, None, None, None]
     for k, v in row.items():
-        key = nfkc(k or "").replace(" ", "")
-        if not key.startswith(side):
-            continue
-        val = nfkc(v or "") or None
-        if "種別" in key:
-            kind = _KIND.get(val or "")
-        elif "番号" in key:
-            number = val
-        elif "期間" in key:
-            period = val
-        elif "目標" in key:
-            goal = val
-    return kind, number, goal, period
+        role = _role(k)
+        if role is not None and role[0] == side:
+            slots[role[1]] = nfkc_cached(v or "") or None
+    return _KIND.get(slots[0] or ""), slots[1], slots[2], slots[3]
 
 
 def read_3_2(reader) -> None:

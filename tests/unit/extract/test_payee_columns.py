@@ -114,3 +114,100 @@ def test_two_titles_together_leave_the_rows_after_them_unread():
         "A.民間企業", "B.地方公共団体", *HEADER, "1 合同会社サンプル", CORP_A, "調査", "50 その他", "1 横浜市", CITY,
         "補助", "9 補助金等交付"))
     assert got == []
+
+
+# real 法人番号 (国税庁 法人番号公表サイト): companies, and 地方公共団体 (check digit + 000020 + 団体コード)
+FUJITSU, NEC, HITACHI = "1020001071491", "7010401022916", "7010001008844"
+TOKYO, YOKOHAMA, KYOTO = "8000020130001", "3000020141003", "2000020261009"
+
+
+def flagged(*texts: str) -> list[tuple[str, int, bool]]:
+    """Cells with the header flag the section reader gives (a title glued to 支出先 is a header cell)."""
+    words = ("支出先", "法人番号", "業務概要", "支出額", "契約方式", "入札者数", "落札率")
+    return [(t, n, any(w in t for w in words)) for n, t in enumerate(texts, start=10)]
+
+
+def test_left_columns_of_several_blocks_before_their_amounts_are_cut_by_their_own_headers():
+    # pdftotext on a LibreOffice page of two blocks: the 法人番号 / 業務概要 columns of A and B (each under its
+    # own header cell) come first, then A's amounts under its 支出額 header, then B's title, name and amount
+    got, unread = payee_columns(flagged(
+        "A.民間企業 支出先", "法人番号 業務概要",
+        "1 富士通株式会社", FUJITSU, "システムの設計・開発及び運用保守業務",
+        "2 横浜市", YOKOHAMA, "補助事業の実施",
+        "法人番号 業務概要", "-", "研修の企画運営",
+        "支出額 (百万円) 契約方式等", "1,067 一般競争契約(総合評価)", "入札者数 (応募 落札率 者数)", "3", "77%",
+        "671 補助金等交付", "-", "-",
+        "B.公益法人 支出先", "1 個人(A)", "支出額 (百万円) 契約方式等", "743 随意契約(企画競争)", "1"))
+    assert unread == []
+    assert [(r.block, r.rank, r.name, r.corporate_number, r.amount) for r in got] == [
+        ("A", 1, "富士通株式会社", FUJITSU, "1,067"), ("A", 2, "横浜市", YOKOHAMA, "671"),
+        ("B", 1, "個人(A)", "-", "743")]
+
+
+def test_an_amount_written_with_its_row_before_the_blocks_amount_header_stays_with_the_row():
+    # block B's only row written whole (name, 法人番号, 業務概要, amount) before B's 支出額 header: its amount is
+    # B's, not A's (A's amount column then holds A's amount only)
+    got, unread = payee_columns(flagged(
+        "A.民間企業 支出先", "法人番号 業務概要", "1 日本電気株式会社", NEC, "機器の賃貸借",
+        "支出額 (百万円) 契約方式等", "2,500 一般競争契約(最低価格)", "2", "88%",
+        "法人番号 業務概要", "1 株式会社日立製作所", HITACHI, "調査研究の請負", "32 随意契約(公募) 1", "94%",
+        "B.研究機関 支出先", "支出額 (百万円) 契約方式等", "5"))
+    assert [(r.block, r.rank, r.corporate_number, r.amount) for r in got] == [
+        ("A", 1, NEC, "2,500"), ("B", 1, HITACHI, "32")]
+    assert unread == []
+
+
+def test_amounts_by_their_shape_when_the_order_does_not_settle_them():
+    # a column of amounts broken by 入札者数 (pdfminer): 1,250 and 980 cannot be ranks or 入札者数; 3 can
+    got, unread = payee_columns(cells(
+        "A.民間企業", *HEADER, "1", "2", "富士通株式会社", "日本電気株式会社", FUJITSU, NEC, "システム運用",
+        "機器の賃貸借", "1,250", "3", "980", "-", "一般競争契約(最低価格)", "随意契約(公募)", "91%", "-"))
+    assert unread == []
+    assert [(r.rank, r.name, r.corporate_number, r.amount) for r in got] == [
+        (1, "富士通株式会社", FUJITSU, "1,250"), (2, "日本電気株式会社", NEC, "980")]
+
+
+def test_amounts_whose_order_and_shape_disagree_leave_the_block_unread():
+    # by order 950 and 5 (a number before its 契約方式); by shape 950 and 120 (a 入札者数 of 120?): unknown
+    got, unread = payee_columns(cells(
+        "A.民間企業", *HEADER, "富士通株式会社", "日本電気株式会社", FUJITSU, NEC, "調査", "950", "運用", "5",
+        "一般競争契約(最低価格)", "120", "91%"))
+    assert got == []
+    assert unread and "block A" in unread[0][1]
+
+
+def test_interleaved_names_and_descriptions_split_by_the_one_labelling_that_fits():
+    # three names, two 法人番号, two 業務概要, the third 法人番号 and 業務概要: each column in row order, a name
+    # before its 法人番号 and a 業務概要 after it — only one split fits
+    got, unread = payee_columns(cells(
+        "A.民間企業", *HEADER, "1", "2", "3", "富士通株式会社", "東京都", "日本電気株式会社", FUJITSU, TOKYO,
+        "ヘルプデスク業務", "補助事業の実施", NEC, "機器の賃貸借", "120", "95", "40", "その他", "補助金等交付",
+        "随意契約(公募)"))
+    assert unread == []
+    assert [(r.rank, r.name, r.corporate_number, r.description, r.amount) for r in got] == [
+        (1, "富士通株式会社", FUJITSU, "ヘルプデスク業務", "120"), (2, "東京都", TOKYO, "補助事業の実施", "95"),
+        (3, "日本電気株式会社", NEC, "機器の賃貸借", "40")]
+
+
+def test_interleaved_names_of_another_kind_than_their_numbers_leave_the_block_unread():
+    # the same order, but the second name is a city and the second 法人番号 a company's: no split fits
+    got, unread = payee_columns(cells(
+        "A.民間企業", *HEADER, "1", "2", "3", "富士通株式会社", "京都市", "日本電気株式会社", FUJITSU, NEC,
+        "ヘルプデスク業務", "補助事業の実施", HITACHI, "機器の賃貸借", "120", "95", "40", "その他", "補助金等交付",
+        "随意契約(公募)"))
+    assert got == []
+    assert unread and "block A" in unread[0][1]
+
+
+def test_an_individual_at_the_foot_of_a_page_goes_with_its_blocks_numbers():
+    # 「2 個人(B)」 and its dash written under B's 法人番号 header at the foot of the page (its 業務概要 on the next
+    # page, after the titles of later blocks): B's second row, not a row of the block whose 支出先 came last
+    got, unread = payee_columns(flagged(
+        "A.民間企業 支出先", "法人番号 業務概要", "1 富士通株式会社", FUJITSU, "調査研究の請負",
+        "支出額 (百万円) 契約方式等", "2,500 一般競争契約(最低価格)", "2", "88%",
+        "法人番号 業務概要", "1 日本電気株式会社", NEC, "機器の賃貸借", "69 補助金等交付", "1", "73%",
+        "2 個人(B)", "-", "B.研究機関 支出先", "支出額 (百万円) 契約方式等", "研修の企画運営", "12 随意契約(公募)"))
+    assert [(r.block, r.rank, r.name, r.corporate_number, r.amount) for r in got] == [
+        ("A", 1, "富士通株式会社", FUJITSU, "2,500"), ("B", 1, "日本電気株式会社", NEC, "69"),
+        ("B", 2, "個人(B)", "-", "12")]
+    assert unread == []
