@@ -5,6 +5,10 @@ number of checks and results, the slowest checks, and whether both engines agree
 
 usage: .venv/bin/python bench/bench_validate.py [--big ../shared/data/judgit/judgit-2017.ndjson.gz] [--no-big]
                                                 [--out /tmp/kg-bench-validate]
+       .venv/bin/python bench/bench_validate.py --store /tmp/kg-nat3/store [--jobs 2] [--top 30]
+
+--store: only the compiled checks on an existing store (opened read-only, e.g. a national build's): every check's
+wall and CPU seconds (its thread's), whether its precheck settled it, and the totals (wall, CPU of the process).
 """
 from __future__ import annotations
 
@@ -42,12 +46,35 @@ def build_once(inputs: list[str], out: Path) -> int:
     return sum(1 for _ in open_store(out))
 
 
+def store_only(path: str, jobs: int | None, top: int) -> None:
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(path)
+    res, t = timed(compiled, store, jobs=jobs)
+    print(f"{path}: {res['checks']} checks on {res['jobs']} threads, {res['prechecked']} settled by their precheck")
+    print(f"  total     {t:8.2f} s wall  {res['cpu_seconds']:8.2f} s CPU   {res['result_count']} results, "
+          f"{res['violations']} violations, conforms={res['conforms']}")
+    per = res["per_check"]
+    print(f"  {res['queries']} queries (the minCount checks on one path share one); sum of their CPU seconds "
+          f"{sum(c['cpu_seconds'] / c['query_shared_by'] for c in per):.2f}")
+    print("  every check (slowest first; wall, thread CPU of its query, results, p: settled by its precheck):")
+    for c in sorted(per, key=lambda c: -c["cpu_seconds"])[:top]:
+        print(f"    {c['seconds']:7.2f} {c['cpu_seconds']:7.2f} {c['results']:6d} {'p' if c['prechecked'] else ' '} "
+              f"{c['shape'][-40:]} {c['constraint']} {c['path']}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--big", default=str(SHARED / "data" / "judgit" / "judgit-2017.ndjson.gz"))
     ap.add_argument("--no-big", action="store_true")
     ap.add_argument("--out", default="/tmp/kg-bench-validate")
+    ap.add_argument("--store", help="only the compiled checks on this existing store (read-only)")
+    ap.add_argument("--jobs", type=int, default=None, help="threads for the checks (default: one per core)")
+    ap.add_argument("--top", type=int, default=1000, help="--store: print this many checks")
     a = ap.parse_args()
+    if a.store:
+        store_only(a.store, a.jobs, a.top)
+        return
     seeds = str(SHARED / "seeds")
     out = Path(a.out)
 

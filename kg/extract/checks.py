@@ -37,6 +37,8 @@ BUDGET_FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_t
 
 def amount_problem(value) -> str | None:
     """Why ``value`` (an amount in 百万円) cannot be real, or None. Not a number -> None (not our business)."""
+    if (type(value) is float or type(value) is int) and -AMOUNT_MAX <= value <= AMOUNT_MAX:
+        return None  # nearly every amount: answered first (a fifth of JUDGIT extraction went here)
     if not isinstance(value, int | float) or isinstance(value, bool):
         return None
     if float(value).is_integer() and 10**12 <= abs(value) < 10**13:

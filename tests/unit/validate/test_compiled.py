@@ -3,10 +3,12 @@ property shapes, pair constraints, languages) give the same results as pySHACL; 
 translate is refused by name, never skipped."""
 from __future__ import annotations
 
+import re
+
 import pytest
 import rdflib
 
-from kg.validate.compiled import UnsupportedShape, compile_shapes, validate_rdflib_graph
+from kg.validate.compiled import RESTRICT, UnsupportedShape, compile_shapes, validate_rdflib_graph
 from kg.validate.shacl import validate_graph
 
 PREFIXES = """
@@ -98,3 +100,89 @@ def test_sparql_constraint_is_bound_to_targets():
     py = validate_graph(data, shapes=shapes, ont=rdflib.Graph())
     assert keys(comp) == keys(py) == {("http://ex.org/p1", "", "SPARQLConstraintComponent", "Violation", "50")}
     assert comp["results"][0]["message"] == "older than the boss"
+
+
+SHARED_PATH_SHAPES = PREFIXES + """
+ex:AShape a sh:NodeShape ; sh:targetClass ex:A ;
+  sh:property [ sh:path ex:src ; sh:minCount 1 ] ;
+  sh:property [ sh:path ex:n ; sh:maxCount 1 ; sh:datatype xsd:integer ; sh:minInclusive 0 ] .
+ex:BShape a sh:NodeShape ; sh:targetClass ex:B ; sh:property [ sh:path ex:src ; sh:minCount 1 ] .
+ex:CShape a sh:NodeShape ; sh:targetSubjectsOf ex:n ; sh:property [ sh:path ex:src ; sh:minCount 1 ] .
+"""
+SHARED_PATH_DATA = PREFIXES + """
+ex:a1 a ex:A ; ex:src ex:s ; ex:n "x" .
+ex:a2 a ex:A ; ex:n 5 .
+ex:a3 a ex:A ; ex:src ex:s ; ex:n 1 , 2 , -3 .
+ex:b1 a ex:B .
+ex:b2 a ex:B ; ex:src ex:s .
+ex:x1 ex:src ex:s ; ex:n "bad" , 7 , 8 .
+ex:x2 ex:src ex:s .
+"""
+
+
+def test_shared_path_checks_merged_prechecked_and_threaded():
+    """minCount on one path in three shapes runs as one query; value and count checks whose candidates are no
+    focus node (ex:x1) are settled by the precheck or the target join; one or two threads give pySHACL's
+    results, each once although the store repeats every triple in two named graphs."""
+    import pyoxigraph as ox
+
+    from kg.validate.compiled import validate_store
+
+    shapes, data = graph(SHARED_PATH_SHAPES), graph(SHARED_PATH_DATA)
+    py = validate_graph(data, shapes=shapes, ont=rdflib.Graph())
+    expected = keys(py)
+    assert ("http://ex.org/a2", "http://ex.org/src", "MinCountConstraintComponent", "Violation", "") in expected
+    assert ("http://ex.org/b1", "http://ex.org/src", "MinCountConstraintComponent", "Violation", "") in expected
+    assert ("http://ex.org/a1", "http://ex.org/n", "DatatypeConstraintComponent", "Violation", "x") in expected
+    assert ("http://ex.org/a3", "http://ex.org/n", "MinInclusiveConstraintComponent", "Violation", "-3") in expected
+    assert not any(k[0] == "http://ex.org/x1" and k[1] == "http://ex.org/n" for k in expected)
+    store = ox.Store()
+    nt = data.serialize(format="nt", encoding="utf-8")
+    for g in ("http://ex.org/g1", "http://ex.org/g2"):
+        store.load(nt, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(g))
+    for jobs in (1, 2):
+        comp = validate_store(store, shapes=shapes, subclass_pairs=[], jobs=jobs, max_results=100)
+        assert keys(comp) == expected, (sorted(keys(comp) ^ expected))
+        assert comp["result_count"] == py["result_count"] == 7  # a2 fails ex:src of AShape and of CShape
+        assert comp["checks"] == 5 and comp["queries"] == 3  # the three minCount checks on ex:src: one query
+        merged = [c for c in comp["per_check"] if c["query_shared_by"] == 3]
+        assert [c["results"] for c in merged] == [1, 1, 1]  # a2 (AShape), b1, a2 (CShape: a subject of ex:n)
+        assert comp["jobs"] == jobs
+    clean = graph(PREFIXES + "ex:a1 a ex:A ; ex:src ex:s ; ex:n 4 . ex:x1 ex:src ex:s ; ex:n 2 , 3 .")
+    comp = validate_rdflib_graph(clean, shapes=shapes, subclass_pairs=[])
+    assert comp["conforms"] and comp["prechecked"] == 1  # ex:n's value tests find nothing; its maxCount finds x1
+    one_each = graph(PREFIXES + "ex:a1 a ex:A ; ex:src ex:s ; ex:n 4 . ex:x1 ex:src ex:s ; ex:n 2 .")
+    comp = validate_rdflib_graph(one_each, shapes=shapes, subclass_pairs=[])
+    assert comp["conforms"] and comp["prechecked"] == 2  # one ex:n per subject: the counts settle its maxCount
+    a3 = graph(PREFIXES + "ex:a3 a ex:A ; ex:src ex:s ; ex:n 1 , 2 . ex:x1 ex:src ex:s ; ex:n 2 .")
+    assert keys(validate_rdflib_graph(a3, shapes=shapes, subclass_pairs=[])) == {
+        ("http://ex.org/a3", "http://ex.org/n", "MaxCountConstraintComponent", "Violation", "")}
+
+
+def test_prechecks_find_every_failing_value():
+    """A precheck (with its cheaper tests) returns every subject the check reports: otherwise a check would be
+    skipped on data that fails it. One subject per value: IRIs, blank nodes, language-tagged, typed, ill-typed."""
+    import pyoxigraph as ox
+
+    from kg.validate.compiled import compile_shapes
+
+    shapes = graph(PREFIXES + """ex:S a sh:NodeShape ; sh:targetClass ex:T ;
+      sh:property [ sh:path ex:p ; sh:datatype xsd:integer ; sh:maxCount 1 ] ;
+      sh:property [ sh:path ex:p ; sh:datatype xsd:string ; sh:minLength 2 ; sh:maxLength 3 ] ;
+      sh:property [ sh:path ex:p ; sh:pattern "^a" ; sh:nodeKind sh:Literal ; sh:minInclusive 2 ] ;
+      sh:property [ sh:path ex:p ; sh:datatype xsd:decimal ; sh:languageIn ( "ja" ) ; sh:in ( "ab" 3 ) ] .""")
+    values = ['<http://ex.org/i>', '<http://ex.org/abc>', '_:b', '""', '"a"', '"ab"', '"abcd"', '"ab"@ja', '"x"@en',
+              '"3"^^xsd:integer', '"03"^^xsd:integer', '"x"^^xsd:integer', '"2.5"^^xsd:decimal', '"a"^^ex:dt']
+    data = PREFIXES + " ".join(f"ex:s{i} a ex:T ; ex:p {v} ." for i, v in enumerate(values)) + " ex:m a ex:T ; ex:p 1, 2 ."
+    store = ox.Store()
+    store.load(data.encode(), format=ox.RdfFormat.TURTLE)
+    checks = [c for c in compile_shapes(shapes) if c.precheck]
+    assert len(checks) == 5  # four sets of value tests and one maxCount
+    for ch in checks:
+        found = {r["this"] for r in store.query(ch.sparql)}
+        pre = {r["this"] for r in store.query(re.sub(r" LIMIT \d+$", "", ch.precheck))}
+        assert found and found <= pre, (ch.constraint, found - pre)
+        # the check run on the precheck's subjects only (VALUES ?this) gives the same rows as on the whole store
+        only = ch.restricted.replace(RESTRICT, "VALUES ?this { " + " ".join(map(str, pre)) + " }")
+        rows = {tuple(r) for r in store.query(ch.sparql)}
+        assert rows and {tuple(r) for r in store.query(only)} == rows, ch.constraint
