@@ -34,7 +34,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cached_property
 from typing import Any, NamedTuple
 
 from kg.link import term_evidence as te
@@ -62,6 +61,36 @@ def budget_hits(later: Record, earlier: Record, later_year: int) -> tuple[int, i
 
 
 def _hits(lb: dict[int, BudgetRow], eb: dict[int, BudgetRow], later_year: int) -> tuple[int, int]:
+    return _amount_hits(_window(lb, later_year), _amounts(eb))
+
+
+def _amounts(budget: dict[int, BudgetRow]) -> dict[tuple[int, str], Any]:
+    """The amounts of BUDGET_FIELDS a sheet gives, by (fiscal year, field)."""
+    return {(y, f): b[f] for y, b in budget.items() if b for f in BUDGET_FIELDS if b.get(f) is not None}
+
+
+def _window(budget: dict[int, BudgetRow], later_year: int) -> list[tuple[tuple[int, str], Any]]:
+    """The amounts of the three fiscal years before ``later_year``, in _hits_by_row's order."""
+    return [((y, f), b[f]) for y in range(later_year - 3, later_year) for b in [budget.get(y)] if b
+            for f in BUDGET_FIELDS if b.get(f) is not None]
+
+
+def _amount_hits(window: list[tuple[tuple[int, str], Any]], amounts: dict[tuple[int, str], Any]) -> tuple[int, int]:
+    """_hits from the later sheet's window and the earlier sheet's amounts (the same counts, fewer look-ups)."""
+    hits = n = 0
+    for key, x in window:
+        z = amounts.get(key)
+        if z is None or (x == 0 and z == 0):
+            continue
+        n += 1
+        x, z = float(x), float(z)
+        if abs(x - z) <= max(0.5, 0.005 * abs(z)):  # _agree, inline: called for ~8 amounts of every pair
+            hits += 1
+    return hits, n
+
+
+def _hits_by_row(lb: dict[int, BudgetRow], eb: dict[int, BudgetRow], later_year: int) -> tuple[int, int]:
+    """The reference form of _hits (tests compare the two)."""
     hits = n = 0
     for y in range(later_year - 3, later_year):
         a, b = lb.get(y), eb.get(y)
@@ -104,8 +133,16 @@ def key_score_bounds(ka: str, kb: str, ca: Counter | None = None, cb: Counter | 
         return 1.0, 1.0
     short, long_ = sorted((ka, kb), key=len)
     lo = 0.9 if len(short) >= 10 and long_.startswith(short) else 0.0
-    common = sum(((ca or Counter(ka)) & (cb or Counter(kb))).values())
+    common = _common_chars(ca or Counter(ka), cb or Counter(kb))
     return lo, max(lo, 2.0 * common / (len(ka) + len(kb)))
+
+
+def _common_chars(ca: Mapping[str, int], cb: Mapping[str, int]) -> int:
+    """How many characters two keys share (the size of the multiset intersection, ``sum((ca & cb).values())``),
+    without building the intersection Counter."""
+    if len(ca) > len(cb):
+        ca, cb = cb, ca
+    return sum(min(v, cb[c]) for c, v in ca.items() if c in cb)
 
 
 def official_numbers(rec: Record, earlier_year: int) -> set[str]:
@@ -157,6 +194,22 @@ def _number(rec: Record) -> str | None:
     return rec.get("project_number") or rec.get("sheet_number")
 
 
+class _once:  # noqa: N801 - used as a decorator, like functools.cached_property
+    """functools.cached_property without its lock (Python 3.11 takes an RLock on every first access: 13 of 134 s
+    of a profiled year pair, bench/README.md); the value is stored in the instance's __dict__, which later look-ups
+    find first."""
+
+    def __init__(self, fn: Callable):
+        self.fn, self.name = fn, fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __get__(self, obj: Any, cls: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
 class Sheet:
     """What the features read of one sheet, computed once per linking run instead of once per candidate pair
     (``sheet(rec)``; a national build scores ~35 candidate pairs per sheet, bench/README.md)."""
@@ -169,21 +222,38 @@ class Sheet:
         self.bureau = _units(rec.get("bureau"))
         self.budget = _budget(rec)
         self.number = _number(rec)
+        self._window: tuple[int, list] | None = None
 
-    @cached_property
+    @_once
     def chars(self) -> Counter:
         """The characters of the program key (for the upper bound of the name similarity)."""
         return Counter(self.key)
 
-    @cached_property
+    @_once
+    def amounts(self) -> dict[tuple[int, str], Any]:
+        """The budget's amounts by (fiscal year, field), as an earlier sheet is compared (_amount_hits)."""
+        return _amounts(self.budget)
+
+    def window(self, later_year: int) -> list[tuple[tuple[int, str], Any]]:
+        """The budget's amounts of the three years before ``later_year``, as a later sheet is compared."""
+        if self._window is None or self._window[0] != later_year:
+            self._window = (later_year, _window(self.budget, later_year))
+        return self._window[1]
+
+    @_once
+    def number_keys(self) -> frozenset[str]:
+        """number_keys of the sheet's number (empty without one)."""
+        return frozenset(number_keys(self.number)) if self.number else frozenset()
+
+    @_once
     def name_terms(self) -> frozenset[str]:
         return te.name_terms(self.rec)
 
-    @cached_property
+    @_once
     def text_terms(self) -> frozenset[str]:
         return te.text_terms(self.rec)
 
-    @cached_property
+    @_once
     def parts(self) -> te.NameParts:
         return te.name_parts(self.name)
 
@@ -240,7 +310,8 @@ class _Block:
         shared: Counter = Counter()
         for t in _trigrams(sh.key):
             shared.update(self.by_tri.get(t, ()))
-        c.update(heapq.nsmallest(15, shared, key=lambda i: (-shared[i], i)))  # ties by position: hash-seed independent
+        # ties by position: hash-seed independent ((-count, position) pairs are distinct: = sorted(...)[:15])
+        c.update(i for _, i in heapq.nsmallest(15, [(-n, i) for i, n in shared.items()]))
         for n in official:
             c.update(self.by_number.get(n, []))
         for y, b in sh.budget.items():
@@ -260,15 +331,38 @@ class Pair:
     """A later sheet and one earlier candidate: what the features look at."""
 
     def __init__(self, later: Record, earlier: Record, later_year: int, official: set[str]):
-        self.later, self.earlier, self.later_year, self.official = later, earlier, later_year, official
+        self.later, self.earlier, self.later_year = later, earlier, later_year
+        self.official_numbers = official  # the numbers the later sheet itself names for the earlier year
         self.ls, self.es = sheet(later), sheet(earlier)
 
-    @cached_property
+    @_once
     def budget(self) -> tuple[int, int]:
         """(agreeing, compared) amounts (budget_hits)."""
-        return _hits(self.ls.budget, self.es.budget, self.later_year)
+        return _amount_hits(self.ls.window(self.later_year), self.es.amounts)
 
-    @cached_property
+    # The features that do not depend on the name, kept per pair: _score_candidate may evaluate FEATURES twice
+    # (at the name's upper bound, then exactly)
+    @_once
+    def request_match(self) -> bool:
+        return _request_match(self.ls.budget, self.es.budget, self.later_year)
+
+    @_once
+    def official(self) -> bool:
+        return bool(self.official_numbers) and bool(self.es.number_keys & self.official_numbers)
+
+    @_once
+    def terms(self) -> float:
+        return round(te.overlap(self.ls.name_terms, self.es.name_terms), 3)
+
+    @_once
+    def text(self) -> float:
+        return round(te.overlap(self.ls.text_terms, self.es.text_terms), 3)
+
+    @_once
+    def part(self) -> str | None:
+        return te.parts_match(self.ls.parts, self.es.parts)
+
+    @_once
     def name_bounds(self) -> tuple[float, float]:
         """(lower, upper) bounds of the name feature, without difflib (key_score_bounds)."""
         return key_score_bounds(self.ls.key, self.es.key, self.ls.chars, self.es.chars)
@@ -291,8 +385,7 @@ class Feature:
 
 
 def _is_official(p: Pair, v: Values) -> bool:
-    num = p.es.number
-    return bool(num) and bool(number_keys(num) & p.official)
+    return p.official
 
 
 # The score is the weighted sum in this order (float addition is order-sensitive and graph.nt records the
@@ -300,7 +393,7 @@ def _is_official(p: Pair, v: Values) -> bool:
 # rule are non-decreasing in ``name``: link_years relies on it to skip difflib where the bounds decide.
 FEATURES: tuple[Feature, ...] = (
     Feature("name", lambda p, v: p.name(), weight=0.5),
-    Feature("request_match", lambda p, v: _request_match(p.ls.budget, p.es.budget, p.later_year)),
+    Feature("request_match", lambda p, v: p.request_match),
     # the earlier sheet's request for the later year counts as one more compared (and agreeing) amount
     Feature("budget_hits", lambda p, v: p.budget[0] + v["request_match"]),
     Feature("budget_compared", lambda p, v: p.budget[1] + v["request_match"]),
@@ -308,9 +401,9 @@ FEATURES: tuple[Feature, ...] = (
     Feature("same_bureau", lambda p, v: bool(p.ls.bureau & p.es.bureau), weight=0.05),
     Feature("official", _is_official),
     # lineage by meaning (kg.link.term_evidence; None when switched off for bench/bench_lineage.py)
-    Feature("terms", lambda p, v: round(te.overlap(p.ls.name_terms, p.es.name_terms), 3) if te.ENABLED else None),
-    Feature("text", lambda p, v: round(te.overlap(p.ls.text_terms, p.es.text_terms), 3) if te.ENABLED else None),
-    Feature("part", lambda p, v: te.parts_match(p.ls.parts, p.es.parts) if te.ENABLED else None),
+    Feature("terms", lambda p, v: p.terms if te.ENABLED else None),
+    Feature("text", lambda p, v: p.text if te.ENABLED else None),
+    Feature("part", lambda p, v: p.part if te.ENABLED else None),
     Feature("budget_ratio", lambda p, v: v["budget_hits"] / v["budget_compared"] if v["budget_compared"] else 0.0,
             recorded=False),
     # the budget's share of the score: the agreeing ratio, or the name again when no amount could be compared
@@ -364,11 +457,13 @@ def rules_met(values: Values) -> list[str]:
     return [r.name for r in ASSERT_RULES if r.test(values, r.thresholds)]
 
 
+_WEIGHTED = tuple((f.name, f.weight) for f in FEATURES if f.weight)  # in declaration order (see FEATURES)
+
+
 def score(values: Values) -> float:
     s = 0.0
-    for f in FEATURES:
-        if f.weight:
-            s += f.weight * values[f.name]
+    for name, weight in _WEIGHTED:
+        s += weight * values[name]
     if values["official"]:
         s = min(1.0, s + OFFICIAL_BONUS)
     return s
@@ -416,7 +511,7 @@ def _score_candidate(pair: Pair, pos: int) -> Scored:
     lo, hi = pair.name_bounds
     if lo != hi:
         values = feature_values(pair, name=hi)
-        if not values["official"] and not rules_met(values):
+        if not values["official"] and not any(r.test(values, r.thresholds) for r in ASSERT_RULES):
             ev = _evidence(values)
             return Scored(False, ev["score"], pair.es.number, pair.earlier, ev, pos, pair)
     return _scored_exactly(pair, pos)

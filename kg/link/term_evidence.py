@@ -13,6 +13,7 @@ one year), so two names sharing only 「推進に要する経費」 score near 0
 """
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -77,21 +78,24 @@ class TermBlock:
     def candidates(self, a: frozenset[str], k: int = 10) -> list[int]:
         """Earlier sheets sharing the most informative name terms with ``a`` (best ``k``)."""
         score: dict[int, float] = defaultdict(float)
-        for t in a:
-            post = self.by_term.get(t, ())
-            if len(post) > max(50, self.n // 5):  # too common to tell programs apart
+        common = max(50, self.n // 5)
+        for t in a:  # (the weights are added in the set's order: the sums, and so the ties, as they always were)
+            post = self.by_term.get(t)
+            if not post or len(post) > common:  # too common to tell programs apart
                 continue
-            w = self.weight(t)
+            w = self.idf[t]  # every indexed term has its idf
             for i in post:
                 score[i] += w
-        return sorted(score, key=lambda i: (-score[i], i))[:k]
+        # sorted(score, key=lambda i: (-score[i], i))[:k], the (-score, i) pairs being distinct
+        return [i for _, i in heapq.nsmallest(k, [(-w, i) for i, w in score.items()])]
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     """Plain Jaccard of two term sets (0..1)."""
     if not a or not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    common = len(a & b)
+    return common / (len(a) + len(b) - common)  # len(a | b), without building the union
 
 
 _PART = re.compile(r"[(（]\s*(?:うち|内)?\s*([^()（）]{6,})[)）]")

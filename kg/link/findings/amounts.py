@@ -48,7 +48,7 @@ def _budget(rec: Record) -> dict[int, dict]:
 
 
 def _num(v) -> float | None:
-    return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
+    return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None  # a tuple: faster than int | float
 
 
 def _pk(p: dict) -> str:

@@ -74,3 +74,46 @@ def test_key_score_bounds_hold():
             assert lo <= key_score(a, b) <= hi
     assert key_score_bounds("地域情報化の推進", "地域情報化の推進") == (1.0, 1.0)
     assert key_score_bounds("", "地域情報化の推進") == (0.0, 0.0)
+
+
+def test_fast_forms_equal_the_reference_forms():
+    """The per-pair shortcuts of the evidence linker (bench/README.md, link third round) give exactly what the
+    plain forms give on real sheets: budget hits from per-sheet amounts, shared characters without a Counter
+    intersection, the plain Jaccard without building the union, the term candidates by heap."""
+    from collections import Counter
+
+    from kg.link import term_evidence as te
+    from kg.link.evidence import _budget, _common_chars, _hits, _hits_by_row
+    from kg.normalize.names import program_key
+
+    recs = _records()
+    later = [r for r in recs if r["sheet_fiscal_year"] == 2017][:150]
+    earlier = [r for r in recs if r["sheet_fiscal_year"] == 2016][:150]
+    compared = hit = 0
+    for a in later:
+        for b in earlier[:60]:
+            got = _hits(_budget(a), _budget(b), 2017)
+            assert got == _hits_by_row(_budget(a), _budget(b), 2017)
+            compared += got[1] > 0
+            hit += got[0] > 0
+            ka, kb = program_key(a["project_name"]), program_key(b["project_name"])
+            assert _common_chars(Counter(ka), Counter(kb)) == sum((Counter(ka) & Counter(kb)).values())
+    assert compared > 1000 and hit > 10  # real amounts were compared, some agreed
+    texts = [te.text_terms(r) for r in earlier]
+    assert sum(1 for t in texts if t) > 100
+    for x in texts[:40]:
+        for y in texts:
+            plain = len(x & y) / len(x | y) if x and y else 0.0
+            assert te.overlap(x, y) == plain
+    block = te.TermBlock(earlier, te.text_terms)
+    for r in later[:80]:
+        a = te.text_terms(r)
+        score: dict[int, float] = {}
+        for t in a:
+            post = block.by_term.get(t, ())
+            if len(post) > max(50, block.n // 5):
+                continue
+            for i in post:
+                score[i] = score.get(i, 0.0) + block.weight(t)
+        assert block.candidates(a) == sorted(score, key=lambda i: (-score[i], i))[:10]
+    te.clear_cache()
