@@ -86,6 +86,10 @@ def precompute(records: list[Record], jobs: int = 1, cache_dir: Path | None = No
 
 
 def _save(path: Path, table: dict[bytes, tuple[str, ...]]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # a cache folder not made yet is made, not a silent miss
+    except OSError:
+        return
     for old in path.parent.glob("terms-*.pickle"):
         if old != path:
             old.unlink(missing_ok=True)  # another fingerprint: never read again

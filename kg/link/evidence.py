@@ -651,6 +651,8 @@ def _link_pairs(pairs: list, jobs: int | None = None, min_sheets: int | None = N
     import multiprocessing as mp
     import os
 
+    from kg.fork import fork_pool
+
     global _PAIRS
     jobs = min(jobs or os.cpu_count() or 1, len(pairs))
     min_sheets = PARALLEL_MIN_SHEETS if min_sheets is None else min_sheets
@@ -661,7 +663,7 @@ def _link_pairs(pairs: list, jobs: int | None = None, min_sheets: int | None = N
             te.clear_cache()
     _PAIRS = pairs
     try:
-        with mp.get_context("fork").Pool(jobs) as pool:
+        with fork_pool(jobs) as pool:  # kg.fork: the records stay shared (no collection in the children)
             done = pool.map(_link_share, _shares([len(t) for _, t, _ in pairs], jobs), chunksize=1)
     finally:
         _PAIRS = []
