@@ -24,20 +24,16 @@ from kg.build import sort
 
 def write_outputs(lines: Iterable[str], out: Path) -> dict:
     """Write sorted graph.nq (from unsorted ``lines``), then graph.nt and graph.ttl from it; return counts."""
-    return finish_outputs(out, sort.write_lines(out / "graph.nq", sort.sorted_unique(lines, out)))
+    sort.write_lines(out / "graph.nq", sort.sorted_unique(lines, out))
+    return finish_outputs(out)
 
 
-def finish_outputs(out: Path, n_quads: int | None = None) -> dict:
+def finish_outputs(out: Path) -> dict:
     """graph.nt (the union of out/graph.nq's graphs, sorted and unique) and graph.ttl; returns the counts."""
     nt = out / "graph.nt"
     quads, triples = union_counts(out / "graph.nq", nt)
     write_turtle(nt, out / "graph.ttl")
     return {"quads": quads, "triples": triples}
-
-
-def union_triples(nq: Path, nt: Path, tmp_dir: Path | None = None) -> int:
-    """graph.nt from the sorted, unique ``nq``; returns the number of triples (see union_counts)."""
-    return union_counts(nq, nt)[1]
 
 
 def union_counts(nq: Path, nt: Path) -> tuple[int, int]:

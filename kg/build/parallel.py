@@ -76,10 +76,10 @@ def fork_map(fn, args: list) -> list:
 
 
 def _emit_share(args: tuple[int, int, str, str, int]) -> list[str]:
-    """Worker: emit records i, i+n, i+2n, ... into sorted run files; returns their paths."""
-    i, n, base, tmp_dir, chunk = args
+    """Worker: emit records [start, stop) into sorted run files; returns their paths."""
+    start, stop, base, tmp_dir, chunk = args
     runs, buf = [], []
-    for line in emit_nquads(_EMIT_RECORDS[i::n], base):
+    for line in emit_nquads(_EMIT_RECORDS[start:stop], base):
         buf.append(line)
         if len(buf) >= chunk:
             runs.append(str(sort.spill(buf, Path(tmp_dir))))
@@ -87,6 +87,14 @@ def _emit_share(args: tuple[int, int, str, str, int]) -> list[str]:
     if buf:
         runs.append(str(sort.spill(buf, Path(tmp_dir))))
     return runs
+
+
+def _sorted_runs(records: list[Record], base: str, tmp_dir: Path, n: int, chunk: int) -> list[Path]:
+    """Sorted run files of ``records`` (``n`` forked workers when n > 1; inside ``shared_records``) and of the
+    derived views."""
+    args = [(a, b, base, str(tmp_dir), chunk) for a, b in contiguous_shares(records, n)]
+    shares = fork_map(_emit_share, args) if n > 1 else [_emit_share(args[0])]
+    return [Path(r) for rs in shares for r in rs] + [sort.spill(derived_lines(records, base), tmp_dir)]
 
 
 def _emit_raw(args: tuple[int, int, str, str]) -> str:
@@ -145,10 +153,7 @@ def emit_parts(records: list[Record], base: str, out: Path, jobs: int = 1) -> li
                 # would copy their pages a third time): its working memory is returned when it exits
                 fork_map(_derive_raw, [(base, str(derived))]) if n > 1 else _derive_raw((base, str(derived)))
             else:
-                args = [(i, n, base, str(out), SORT_CHUNK) for i in range(n)]
-                shares = fork_map(_emit_share, args) if n > 1 else [_emit_share(args[0])]
-                made += [Path(r) for rs in shares for r in rs]
-                made.append(sort.spill(derived_lines(records, base), out))
+                made += _sorted_runs(records, base, out, n, SORT_CHUNK)
     except BaseException:
         for p in made:
             p.unlink(missing_ok=True)
@@ -181,6 +186,5 @@ def emit_sorted(records: list[Record], base: str, tmp_dir: Path, jobs: int = 1,
                                       tmp_dir, chunk)
         return
     with shared_records(records):
-        shares = fork_map(_emit_share, [(i, jobs, base, str(tmp_dir), chunk) for i in range(jobs)])
-    runs = [Path(r) for rs in shares for r in rs]
-    yield from sort.merge_runs([*runs, sort.spill(derived_lines(records, base), tmp_dir)])
+        runs = _sorted_runs(records, base, tmp_dir, jobs, chunk)
+    yield from sort.merge_runs(runs)
