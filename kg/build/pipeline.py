@@ -282,6 +282,8 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
     input_reports = [r.to_report() for r in results]
     truncated = [dict(t, input=display_path(r.input.path), source=rec.get("source")) for r in results
                  for rec in r.records for t in rec.get("truncated_values") or []]
+    from kg.emit.rankings import PAYEE_CELLS, write_payee_cells  # issue 22 (addspeed)
+    payee_cells = write_payee_cells(records, opts.base, tx.path(PAYEE_CELLS))  # issue 22 (addspeed)
     del records
     _release_records(results)
     stage("emit", "sort (graph.nq)", bytes_of(stage_dir, "graph.nq", "*.run"))
@@ -325,6 +327,7 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
         "truncated_values": truncated,
         "exit_code": exit_code(results, validation),
     }
+    report["payee_cells"] = payee_cells  # issue 22 (addspeed): the stamp kg add checks (kg.emit.rankings.PayeeCells)
     if not report["truncated_values"]:
         del report["truncated_values"]
     if duplicates:
