@@ -111,6 +111,11 @@ def _add(inputs, out: Path, store: ox.Store, base: str | None, tx, phase: Phases
     with phase("extract"):
         results = [process_input(i) for i in inputs if i.kind in ("document", "skip")]
     records = [r for res in results for r in res.records]
+    with phase("law_index"):
+        if any(rec.get("legal_bases") for rec in records):  # loaded only for a document citing laws, pickled once
+            from kg.link.laws import LawIndex
+
+            LawIndex.load(cache_dir=out / "cache")
     with phase("link"):
         _, link_report = link_all(records, mode="add", index=StoreSheetIndex(store, base))
     replaced, quads = [], []

@@ -245,7 +245,10 @@ def write_payee_cells(records: Iterable[Record], base: str, path: str | Path) ->
     thousands). Returns the file's stamp: the build puts it in report.json (``payee_cells``), and `kg add` uses
     the file only while the stamps agree."""
     base = iris.norm_base(base)
-    cells = _cells(records, base)
+    return _write_cells(_cells(records, base), path, base)
+
+
+def _write_cells(cells: Cells, path: str | Path, base: str) -> str:
     stamp = uuid.uuid4().hex
     p = Path(path)
     p.unlink(missing_ok=True)
@@ -263,6 +266,27 @@ def write_payee_cells(records: Iterable[Record], base: str, path: str | Path) ->
     finally:
         con.close()
     return stamp
+
+
+def write_payee_cells_from_store(store: ox.Store, path: str | Path, base: str) -> str:
+    """The cells of ``write_payee_cells`` aggregated from a built store instead of the records (every review
+    sheet's payee-list rows; minutes on the national store): for a store built before the cells existed. Returns
+    the stamp to put in its report.json (``payee_cells``)."""
+    q = f"""PREFIX kg: <{KG_NS}>
+SELECT ?payee ?payment ?sheet ?amount ?ry ?m WHERE {{
+  ?sheet a kg:ReviewSheet ; kg:reviewYear ?ry ; kg:ministry ?m ; kg:payment ?payment .
+  ?payment kg:payee ?payee ; kg:amount ?amount }}"""
+
+    def rows():
+        seen = set()
+        for s in store.query(q, use_default_graph_as_union=True):
+            key = (s["payee"].value, s["payment"].value, s["sheet"].value, s["amount"].value)
+            digest = hashlib.blake2b("\x1f".join(key).encode(), digest_size=16).digest()
+            if digest not in seen:
+                seen.add(digest)
+                yield key[0], key[2], s["ry"].value, s["m"].value, Decimal(key[3])
+
+    return _write_cells(_accumulate(rows()), path, iris.norm_base(base))
 
 
 class PayeeCells:
