@@ -64,12 +64,29 @@ def frequent_corporations(store_dir: Path, n: int) -> list[tuple[str, str]]:
     return list(out.items())
 
 
+def unused_number(store_dir: Path) -> str:
+    """A 事業番号 2021-総務-20-NNNN whose sheet the store does not hold (earlier benches added some)."""
+    import pyoxigraph as ox
+
+    from kg import iris
+
+    st = ox.Store.read_only(str(store_dir))
+    try:
+        for n in range(9990, 9000, -1):
+            node = ox.NamedNode(iris.sheet(iris.DEFAULT_BASE, 2021, "総務省", f"2021-総務-20-{n}"))
+            if next(iter(st.quads_for_pattern(node, None, None)), None) is None:
+                return str(n)
+    finally:
+        del st
+    raise SystemExit("no unused 事業番号 2021-総務-20-9xxx in the store")
+
+
 def make_documents(folder: Path, store_dir: Path) -> dict[str, Path]:
     text = SEED.read_text(encoding="utf-8")
-    new = re.sub(r"(事業番号\s*2021 - 総務 - 20 - )0095", r"\g<1>9902", text, count=1)
+    new = re.sub(r"(事業番号\s*2021 - 総務 - 20 - )0095", r"\g<1>" + unused_number(store_dir), text, count=1)
     docs = {"unchanged": SEED}
     (folder / "new").mkdir()
-    docs["new"] = folder / "new" / "bench-new-sheet.txt"
+    docs["new"] = folder / "new" / "bench-add-new-sheet.txt"
     docs["new"].write_text(new, encoding="utf-8")
     # payee-list rows are "rank<TAB>name<TAB>法人番号<TAB>..." lines: give each a frequent corporation
     corps = frequent_corporations(store_dir, 13)
@@ -92,7 +109,7 @@ def make_documents(folder: Path, store_dir: Path) -> dict[str, Path]:
     return docs
 
 
-def fresh_copy(src: Path, work: Path) -> Path:
+def fresh_copy(src: Path, work: Path, law_cache: Path) -> Path:
     import pyoxigraph as ox
 
     if work.exists():
@@ -102,6 +119,12 @@ def fresh_copy(src: Path, work: Path) -> Path:
     st.backup(str(work / "store"))
     del st
     shutil.copy(src / "report.json", work / "report.json")
+    for name in ("payee-cells.sqlite", "payee-cells.delta.json"):
+        if (src / name).exists():
+            shutil.copy(src / name, work / name)
+    (work / "cache").mkdir()
+    for f in law_cache.glob("law-index-*.pickle"):
+        shutil.copy(f, work / "cache" / f.name)
     (work / "graph.nq").write_bytes(b"")
     return work
 
@@ -112,6 +135,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=2, help="runs per case, each on a fresh copy (default 2)")
     ap.add_argument("--work", type=Path, help="scratch folder on the same file system (default: next to DIR)")
     ap.add_argument("--only", default=",".join(CASES), help="comma-separated cases")
+    ap.add_argument("--no-law-cache", action="store_true", help="no pickled law index in the copies (a first kg add)")
     args = ap.parse_args()
     src = args.dir.resolve()
     if not (src / "store").is_dir():
@@ -119,10 +143,19 @@ def main() -> None:
     work_root = Path(tempfile.mkdtemp(prefix=".bench-add-", dir=args.work or src.parent))
     try:
         docs = make_documents(Path(tempfile.mkdtemp(dir=work_root)), src / "store")
-        print(f"store {src}; each case on a fresh checkpoint; wall / CPU seconds")
+        # the law index as the first kg add on a build pickles it (kg.link.laws.LawIndex.load(cache_dir=...)):
+        # every run below starts with it in DIR/cache, as every kg add after the first does
+        law_cache = work_root / "law-cache"
+        if not args.no_law_cache:
+            subprocess.run([sys.executable, "-c", "import sys; from kg.link.laws import LawIndex; "
+                            "LawIndex.load(cache_dir=sys.argv[1])", str(law_cache)], cwd=ROOT, check=True)
+        cells = (src / "payee-cells.sqlite").exists()
+        print(f"store {src}; each case on a fresh checkpoint; wall / CPU seconds; payee cells "
+              f"{'present' if cells else 'absent (rankings from the live aggregate)'}; law index "
+              f"{'pickled' if not args.no_law_cache else 'built in each run'}")
         for case in [c for c in args.only.split(",") if c]:
             for run in range(1, args.runs + 1):
-                out = fresh_copy(src, work_root / "out")
+                out = fresh_copy(src, work_root / "out", law_cache)
                 t0 = time.perf_counter()
                 r = subprocess.run([sys.executable, "-c", _CHILD, str(docs[case]), str(out)], cwd=ROOT,
                                    capture_output=True, text=True)
