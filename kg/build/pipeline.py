@@ -275,15 +275,15 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
     stage("link", "emit (graph.nq)", bytes_of(stage_dir, "graph.part*", "graph.derived.tmp", "*.run"))
     for name in ("graph.nq", "graph.nt", "graph.ttl"):
         tx.path(name)
-    parts = emit_parts(records, opts.base, stage_dir, opts.jobs)
+    from kg.emit.rankings import PAYEE_CELLS, cells_stamp, cells_to  # issue 22 (addspeed)
+    with cells_to(tx.path(PAYEE_CELLS)):  # issue 22 (addspeed): the rankings' per-payee cells, kept for kg add
+        parts = emit_parts(records, opts.base, stage_dir, opts.jobs)
     # what the report needs of the records is taken now: sorting, loading and validation run without them (the
     # records of a national build hold ~1.7 GiB that the sort buffer and the store's loader need more)
     summary = summarise(results, records, {"quads": 0, "triples": 0})
     input_reports = [r.to_report() for r in results]
     truncated = [dict(t, input=display_path(r.input.path), source=rec.get("source")) for r in results
                  for rec in r.records for t in rec.get("truncated_values") or []]
-    from kg.emit.rankings import PAYEE_CELLS, write_payee_cells  # issue 22 (addspeed)
-    payee_cells = write_payee_cells(records, opts.base, tx.path(PAYEE_CELLS))  # issue 22 (addspeed)
     del records
     _release_records(results)
     stage("emit", "sort (graph.nq)", bytes_of(stage_dir, "graph.nq", "*.run"))
@@ -327,7 +327,7 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
         "truncated_values": truncated,
         "exit_code": exit_code(results, validation),
     }
-    report["payee_cells"] = payee_cells  # issue 22 (addspeed): the stamp kg add checks (kg.emit.rankings.PayeeCells)
+    report["payee_cells"] = cells_stamp(stage_dir / PAYEE_CELLS)  # issue 22 (addspeed): checked by kg add
     if not report["truncated_values"]:
         del report["truncated_values"]
     if duplicates:
