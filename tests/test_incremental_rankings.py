@@ -16,6 +16,7 @@ from kg.cli import main
 from kg.emit.rankings import PAYEE_CELLS, PAYEE_CELLS_DELTA, write_payee_cells_from_store
 from kg.query.store import open_store
 from tests.conftest import SEEDS
+from tests.test_incremental import seeds_except
 
 SEED3 = "003_dbf95f44c3587854.txt"  # 令和3年度 総務省, NTTデータ経営研究所 (1010001143390) paid 18 + 3 百万円
 NTTD = "1010001143390"
@@ -60,11 +61,7 @@ def _build(inputs, out):
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
     d = tmp_path_factory.mktemp("incr-rank")
-    others = d / "others"
-    others.mkdir()
-    for p in sorted(SEEDS.iterdir()):
-        if p.name != SEED3:
-            shutil.copy(p, others / p.name)
+    others = seeds_except(SEED3, d / "others")
     changed = d / "changed"
     changed.mkdir()
     text = (SEEDS / SEED3).read_text(encoding="utf-8")
@@ -135,3 +132,21 @@ def test_cells_of_another_build_are_not_used(builds, tmp_path):
     copy.mkdir()
     shutil.copy(full / PAYEE_CELLS, copy / PAYEE_CELLS)
     assert PayeeCells.open(copy, report["payee_cells"]) is None
+
+
+def test_cells_that_do_not_add_up_are_not_trusted(builds):
+    """Stored cells that cannot be this store's (here: the corporation's 2021 総務省 cell says no rows although the
+    store has two) give way to the rows in the store, and are rewritten from them."""
+    _, full, full_changed, part, changed = builds
+    corp = iris.corp(BASE, NTTD)
+    m = iris.ministry(BASE, "総務省")
+    delta_path = part / PAYEE_CELLS_DELTA
+    delta = json.loads(delta_path.read_text(encoding="utf-8"))
+    delta["cells"] = [c if c[:3] != ["2021", m, corp] else ["2021", m, corp, "21", 0, 0] for c in delta["cells"]]
+    delta_path.write_text(json.dumps(delta), encoding="utf-8")
+    assert main(["add", str(changed), "--store", str(part)]) == 0
+    assert _rankings(part) == _rankings(full_changed)
+    fixed = json.loads(delta_path.read_text(encoding="utf-8"))
+    assert ["2021", m, corp, "25.5", 2, 1] in fixed["cells"]
+    assert main(["add", str(SEEDS / SEED3), "--store", str(part)]) == 0
+    assert _rankings(part) == _rankings(full)

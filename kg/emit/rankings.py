@@ -381,16 +381,19 @@ def _sheet_rows(store: ox.Store, sheet: str, payee: str) -> set[tuple[str, str]]
 def _cells_after(store: ox.Store, cells: PayeeCells, changed: list[Row], before: dict[Row, bool]) -> dict[CellKey, list]:
     """The cells of the changed rows' payees after the change: the stored ones plus the changed rows (a row that
     appeared adds its amount and one row, one that went takes them off; a sheet counts while it holds a row of
-    the payee). The changed cells are also recorded in ``cells`` (written as the delta)."""
+    the payee). The changed cells are also recorded in ``cells`` (written as the delta). Cells that come out
+    impossible (fewer than no rows, more sheets than rows) mean the stored ones were not this store's: then the
+    payees' cells are aggregated from the store (_live_cells) and recorded whole, never trusted."""
     payees = {r[0] for r in changed}
     now = cells.get(payees)
     by_sheet: dict[tuple[str, str, str, str], list[tuple[tuple[str, str], bool]]] = defaultdict(list)
-    seen = set()
+    seen, touched = set(), set()
     for r in sorted(changed):
         payee, pay, s, amount, y, m = r
         if (payee, pay, s, amount) in seen:
             continue  # one row, whatever year/ministry duplicates say (as _live_cells)
         seen.add((payee, pay, s, amount))
+        touched.add((y, m, payee))
         appeared = not before[r]
         c = now.setdefault((y, m, payee), [Decimal(0), 0, 0])
         c[0] += Decimal(amount) if appeared else -Decimal(amount)
@@ -400,8 +403,15 @@ def _cells_after(store: ox.Store, cells: PayeeCells, changed: list[Row], before:
         after = _sheet_rows(store, s, payee)
         prior = (after - {k for k, appeared in rows if appeared}) | {k for k, appeared in rows if not appeared}
         now[(y, m, payee)][2] += bool(after) - bool(prior)
-    for y, m, payee in {(y, m, p) for p, _pay, _s, _a, y, m in changed}:
-        cells.changed[(y, m, payee)] = now[(y, m, payee)]
+    if any(not (0 <= now[k][2] <= now[k][1]) or (now[k][1] == 0 and now[k][0] != 0) for k in touched):
+        live = {k: [t, r, len(sh)] for k, (t, r, sh) in _live_cells(store, payees).items()}
+        for k in now:
+            cells.changed[k] = live.get(k, [Decimal(0), 0, 0])
+        for k, v in live.items():
+            cells.changed[k] = v
+        return live
+    for k in touched:
+        cells.changed[k] = now[k]
     return now
 
 
