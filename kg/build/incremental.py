@@ -4,7 +4,10 @@ Only the given documents are read and extracted. They are linked against the gra
 (sheets named by past 事業番号 or by 達成手段, their programs, a sheet already there from JUDGIT/RS with the
 same key), emitted into their own named graph (a changed document replaces its previous graph) and inserted
 in one transaction; then the payee rankings of the scopes whose payee-list rows changed are recomputed
-(kg.emit.rankings.update_rankings; any it cannot keep exact are listed in report.json ``stale_rankings``).
+(kg.emit.rankings.update_rankings; any it cannot keep exact are listed in report.json ``stale_rankings``) from the
+build's per-payee cells (DIR/payee-cells.sqlite, plus DIR/payee-cells.delta.json of the adds since, published with
+the store) rather than from every row of the touched payees. The law index is loaded only for a document citing
+laws, from its pickle in DIR/cache. ``bench/bench_add.py`` times each step (``phases``).
 graph.nq gets the new quads appended; graph.nt/graph.ttl are marked stale in report.json until the next
 `kg build` (which re-derives everything, and is what to run after adding data sets).
 """
