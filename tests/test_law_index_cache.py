@@ -26,10 +26,12 @@ def test_pickled_index_resolves_as_the_fresh_one(tmp_path):
     assert again is not fresh and len(again.by_id) == len(fresh.by_id) > 8000
     assert {n: (again.resolve(n).law_id, again.resolve(n).law_number) for n in NAMES} == expect
     # a damaged file is rebuilt, not trusted
+    (tmp_path / "law-index-000000000000000000000000.pickle").write_bytes(b"of another version")
     files[0].write_bytes(b"not a pickle")
     _fresh_process_cache()
     rebuilt = LawIndex.load(cache_dir=tmp_path)
     assert rebuilt.resolve("サイバーセキュリティ基本法").law_id == "426AC1000000104"
+    assert [p.name for p in tmp_path.glob("law-index-*.pickle")] == [files[0].name]  # the other version went
     _fresh_process_cache()
 
 

@@ -507,6 +507,9 @@ def _write_pickled(path: Path, idx: LawIndex) -> None:
         with tmp.open("wb") as f:
             pickle.dump(idx, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        for old in path.parent.glob("law-index-*.pickle"):  # of other lists or code: never read again
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError:
         tmp.unlink(missing_ok=True)
 
