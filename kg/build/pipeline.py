@@ -286,7 +286,10 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
         held.clear()
         _release_records(results, terms=False)
 
-    parts = emit_parts(records, opts.base, stage_dir, opts.jobs, release=release)
+    from kg.emit.rankings import PAYEE_CELLS, cells_stamp, cells_to
+
+    with cells_to(tx.path(PAYEE_CELLS)):  # the rankings' per-payee cells, kept for kg add (kg.emit.rankings)
+        parts = emit_parts(records, opts.base, stage_dir, opts.jobs, release=release)
     del records
     _release_records(results)
     stage("emit", "sort (graph.nq)", bytes_of(stage_dir, "graph.nq", "*.run"))
@@ -336,6 +339,7 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
         "truncated_values": truncated,
         "exit_code": exit_code(results, validation),
     }
+    report["payee_cells"] = cells_stamp(stage_dir / PAYEE_CELLS)  # checked by kg add (kg.emit.rankings)
     if not report["truncated_values"]:
         del report["truncated_values"]
     if duplicates:
