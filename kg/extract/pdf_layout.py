@@ -17,10 +17,10 @@ Candidates are enumerated column by column and scored; the best full table wins 
 """
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from kg.normalize.numbers import parse_number
 from kg.normalize.text import is_unknown, squash
@@ -63,12 +63,25 @@ def _tokens(text: str) -> list[str]:
     return t.split()
 
 
+# Letters, kana and kanji: NFKC leaves them as they are (checked over every code point of these ranges), they
+# are no digit, dash, sign or space, and no canonical composition with them gives one; so a token holding one
+# is neither a number, a percentage, an unknown marker nor glued numbers, and a line whose first character is
+# one of them (or printable ASCII) starts with no row label unless that character starts one.
+_LETTER = re.compile(r"[A-Za-z\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]")
+_LABEL_FIRST = frozenset(lab[0] for lab, _ in ROW_LABELS)
+
+
 def parse_group(text: str, line: int) -> Group | None:
     """A line made only of numbers / percentages / dashes (after an optional row label), else None."""
     t = text.strip()
     label = None
-    sq = squash(t)
-    for lab, key in ROW_LABELS:
+    c0 = t[:1]
+    if c0 and c0 not in _LABEL_FIRST and ("!" <= c0 <= "~" or _LETTER.match(c0)):
+        labels: list[tuple[str, str]] = []  # no row label: skip the squash and the label scan
+    else:
+        labels = ROW_LABELS
+    sq = squash(t) if labels else ""
+    for lab, key in labels:
         if sq.startswith(lab):
             label = key
             k, n = 0, 0  # cut the label off the un-squashed text
@@ -78,6 +91,8 @@ def parse_group(text: str, line: int) -> Group | None:
                 k += 1
             t = re.sub(r"^[(（]\s*[%％]\s*[)）]", "", t[k:].strip()).strip()  # 執行率（％）
             break
+    if _LETTER.search(t):
+        return None  # a word among the values: not a line of figures (see _LETTER)
     toks = _tokens(t)
     if not toks:
         return None
@@ -211,22 +226,36 @@ def _column_candidates(total, past: bool, p_tot, p_is, pool, nonneg, negs, label
     for f in vals:
         for r in r_opts:
             pairs.setdefault(round((f or 0) + (r or 0), 6), []).append((f, r))
+    c_opts = [c for c in negs + [0.0, None] if not (c == 0.0 and not zero_ok)]
+    lab_items, at_items = tuple(labeled.items()), tuple(at.items())
+    e_past = past  # an unknown 執行額 counts as unknown only in a past year
     for e in e_opts:
+        n_e = (e is None and e_past) + (total is None)
         for i in vals:
+            n_i = n_e + (i is None)
             for s in vals:
                 if p_is is not None and e is not None and not _close(e, (i or 0) + (s or 0), p_is):
                     continue
-                for c in negs + [0.0, None]:
-                    if c == 0.0 and not zero_ok:
+                n_s = n_i + (s is None)
+                b_is = 1.0 if (i or 0) >= (s or 0) else 0.0
+                for c in c_opts:
+                    need = round(total - sum((i or 0, s or 0, c or 0)), 6)  # the same sum as sum() of a generator
+                    prs = pairs.get(need)
+                    if not prs:
                         continue
-                    need = round(total - sum(x or 0 for x in (i, s, c)), 6)
-                    for f, r in pairs.get(need, ()):
+                    n_c = n_s + (c is None)
+                    for f, r in prs:
                         cell = (i, s, f, c, r, total, e)
-                        loc = -4.0 * sum(1 for k, x in enumerate(cell) if x is None and (k != EXE or past))
+                        # the same value as counting unknown cells, +1/+3/±6 terms one by one: whole numbers in
+                        # floats add up exactly in any order
+                        loc = -4.0 * (n_c + (f is None) + (r is None))
                         loc += 1.0 if r == 0 else 0.0
-                        loc += 1.0 if (i or 0) >= (s or 0) else 0.0
-                        loc += sum(3.0 for r, vs in labeled.items() if cell[r] in vs)  # value printed after its label
-                        loc += sum(6.0 if cell[r] == v else -6.0 for r, v in at.items())
+                        loc += b_is
+                        for rr, vs in lab_items:
+                            if cell[rr] in vs:
+                                loc += 3.0  # value printed after its label
+                        for rr, v in at_items:
+                            loc += 6.0 if cell[rr] == v else -6.0
                         out.append((loc, cell))
     out.sort(key=lambda x: -x[0])
     return out[:3000]
@@ -249,11 +278,19 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
         prepared = [(loc, cell, tuple((v, n, pool.get(v, 0) - n) for v, n in
                                       Counter(v for v in cell if v is not None and v != 0).items()))
                     for loc, cell in cands]
-        nxt = []
+        # The BEAM best extensions in the order a stable sort by score of all of them (beam entry by beam
+        # entry, candidate by candidate) gives: a min-heap of (score, -order) keeps the BEAM first; once it is
+        # full, an extension scoring no more than its worst comes after all of them. Candidates come by
+        # falling local score and a score is at most the entry's score + the candidate's local score, so the
+        # rest of an entry's candidates are skipped once that bound is no more than the heap's worst.
+        heap: list[tuple[float, int, tuple]] = []
+        order = 0
         for score, chosen, used in beam:
             prev = chosen[-1] if chosen else None
             want = -prev[CTN] if prev is not None and prev[CTN] is not None else None
             for loc, cell, add in prepared:
+                if len(heap) == BEAM and score + loc <= heap[0][0]:
+                    break
                 fits = True
                 for v, _n, limit in add:
                     if used.get(v, 0) > limit:
@@ -264,10 +301,14 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
                 sc = score + loc
                 if prev is not None and cell[CFP] != want and not (want == 0 and cell[CFP] is None):
                     sc -= 6.0
-                nxt.append((sc, chosen, cell, used, add))
-        nxt.sort(key=lambda x: -x[0])
+                order += 1
+                if len(heap) < BEAM:
+                    heapq.heappush(heap, (sc, -order, (sc, chosen, cell, used, add)))
+                elif sc > heap[0][0]:
+                    heapq.heapreplace(heap, (sc, -order, (sc, chosen, cell, used, add)))
+        nxt = [x[2] for x in sorted(heap, key=lambda x: (-x[0], -x[1]))]
         beam = []
-        for sc, chosen, cell, used, add in nxt[:BEAM]:
+        for sc, chosen, cell, used, add in nxt:
             u = dict(used)
             for v, n, _limit in add:
                 u[v] = u.get(v, 0) + n
@@ -276,9 +317,11 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
             return None
     best = None
     ties = 0
+    spec = _score_spec(money)
+    memo: dict = {}
     for sc, chosen, _used in beam:
         grid = [list(c) for c in chosen]
-        total = sc + _group_score(grid, money, req)
+        total = sc + _group_score(grid, money, req, spec, memo)
         if best is None or total > best.score + 1e-9:
             best, ties = BudgetSolution(grid, total, req), 0
         elif abs(total - best.score) <= 1e-9 and grid != best.grid:
@@ -288,33 +331,67 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
     return best
 
 
-def _group_score(grid: list[list], money: list[Group], req) -> float:
+def _group_score(grid: list[list], money: list[Group], req, spec: tuple | None = None,
+                 memo: dict | None = None) -> float:
+    """+2 per value of a line of 2+ values that stands in some row (consecutive cells in order, or in any order
+    for glued values), +3 / -3 per value of a labelled line that does / does not stand in its row.
+    ``spec``: _score_spec(money); ``memo``: {row: its windows}, shared by the calls of one search."""
     n = len(grid)
     rows = [[grid[c][r] for c in range(n)] for r in range(7)]
     if req is not None:  # the request column holds 当初予算 and 計
         rows[INI].append(req)
         rows[TOT].append(req)
+    items, k_ord, k_uno = spec or _score_spec(money)
+    memo = {} if memo is None else memo
+    wins = []
+    for row in rows:
+        row = tuple(row)
+        w = memo.get(row)
+        if w is None:
+            w = memo[row] = _windows(row, k_ord, k_uno)
+        wins.append(w)
+    every = frozenset().union(*wins)
     score = 0.0
-    for g in money:
-        vals = [v for v in g.values]
-        lab = ROWS.index(g.label) if g.label in ROWS else None
-        tv = tuple(vals)
-        hit_rows = [r for r in range(7) if _in_row(tuple(rows[r]), tv, g.glued)]
-        if len(vals) >= 2 and hit_rows:
-            score += 2.0 * len(vals)
+    for m, lab, key in items:
+        if m >= 2 and key in every:
+            score += 2.0 * m
         if lab is not None:
-            score += 3.0 * len(vals) if lab in hit_rows else -3.0 * len(vals)
+            score += 3.0 * m if key in wins[lab] else -3.0 * m
     return score
 
 
-@lru_cache(maxsize=65536)
-def _in_row(row: tuple, vals: tuple, glued: bool) -> bool:
-    k = len(vals)
-    for s in range(0, len(row) - k + 1):
-        win = row[s:s + k]
-        if (sorted(map(_key, win)) == sorted(map(_key, vals))) if glued else win == vals:
-            return True
-    return False
+def _windows(row: tuple, k_ord: set[int], k_uno: set[int]) -> frozenset:
+    """The row's runs of consecutive cells, as printed (lengths k_ord) and as sorted value keys (lengths k_uno):
+    a line of values stands in the row when its values (its sorted keys, when glued) are one of them. The two
+    kinds never meet: a run as printed holds numbers and None, a sorted one holds (bool, number) pairs."""
+    out: set = set()
+    for k in k_ord:
+        for s in range(0, len(row) - k + 1):
+            out.add(row[s:s + k])
+    for k in k_uno:
+        for s in range(0, len(row) - k + 1):
+            out.add(tuple(sorted(map(_key, row[s:s + k]))))
+    return frozenset(out)
+
+
+def _score_spec(money: list[Group]) -> tuple[list[tuple], set[int], set[int]]:
+    """What _group_score reads of each line that can score: (number of values, row label index, its values, or
+    its sorted value keys when glued), and the lengths of the runs to build, as printed and sorted."""
+    items = []
+    k_ord: set[int] = set()
+    k_uno: set[int] = set()
+    for g in money:
+        m = len(g.values)
+        lab = ROWS.index(g.label) if g.label in ROWS else None
+        if m < 2 and lab is None:
+            continue  # scores nothing either way
+        if g.glued:
+            items.append((m, lab, tuple(sorted(map(_key, g.values)))))
+            k_uno.add(m)
+        else:
+            items.append((m, lab, tuple(g.values)))
+            k_ord.add(m)
+    return items, k_ord, k_uno
 
 
 def _key(v):
