@@ -57,9 +57,12 @@ class Group:
     percent: bool = False
 
 
+_MARK_SPACE, _SPACE_PCT = re.compile(r"([▲△])\s+"), re.compile(r"\s+%")
+
+
 def _tokens(text: str) -> list[str]:
-    t = re.sub(r"([▲△])\s+", r"\1", text)
-    t = re.sub(r"\s+%", "%", t)
+    t = _MARK_SPACE.sub(r"\1", text) if "▲" in text or "△" in text else text
+    t = _SPACE_PCT.sub("%", t) if "%" in t else t
     return t.split()
 
 

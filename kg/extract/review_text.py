@@ -76,8 +76,16 @@ def _is_fragment(t: str) -> bool:
     return bool(re.search(r"\w", s))  # a lone bracket or comma is a piece of a value (「)」), not of a label
 
 
+# every label starts with a literal character: a line holding none of them holds no label
+_LABEL_FIRST = re.compile("[" + "".join(sorted({p[0] for p, _ in _LABELS})) + "]")
+assert all(p[0] not in "\\[]().*+?{}|^$-" for p, _ in _LABELS)
+
+
 def _split_line(text: str) -> list[tuple[str, str | None]]:
     """One line -> [(text, field or None)], cut at labels found at the start of the line or after a space."""
+    if not _LABEL_FIRST.search(text):
+        rest = text.strip()
+        return [(rest, None)] if rest else []
     out: list[tuple[str, str | None]] = []
     pos = 0
     for m in _LABEL_RE.finditer(text):
@@ -322,6 +330,9 @@ def _adds_up(parts: list, total) -> bool:
     return abs(sum(parts) - total) <= 0.5 * len(parts)
 
 
+_BUDGET_ROW = re.compile(r"^(?:[予算の状況]\s)?\s*(当初予算|補正予算|前年度から繰越し?|翌年度へ繰越し?|予備費等?|計|執行額)\s+(.*)$")
+
+
 def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1) -> tuple[list[dict], int, int] | None:
     """Row-style budget: each row label followed by its figures, one per year column (``years``: [(year,
     is_request)] from the header). Returns (budget entries, first line, last line) when every executed year's
@@ -330,9 +341,7 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
         return None
     values: dict[str, tuple[list[float | int], int]] = {}
     for n in range(start, len(lines) + 1):
-        t = nfkc(lines[n - 1])
-        m = re.match(r"^(?:[予算の状況]\s)?\s*(当初予算|補正予算|前年度から繰越し?|翌年度へ繰越し?|予備費等?|計|執行額)\s+(.*)$",
-                     t)
+        m = _BUDGET_ROW.match(nfkc(lines[n - 1]))
         if not m:
             continue
         field = next(f for lab, f in _ROWS if m[1].startswith(lab))
