@@ -77,9 +77,11 @@ _LABEL_FIRST = frozenset(lab[0] for lab, _ in ROW_LABELS)
 def parse_group(text: str, line: int) -> Group | None:
     """A line made only of numbers / percentages / dashes (after an optional row label), else None."""
     t = text.strip()
+    if not t:
+        return None  # no label, no token
     label = None
-    c0 = t[:1]
-    if c0 and c0 not in _LABEL_FIRST and ("!" <= c0 <= "~" or _LETTER.match(c0)):
+    c0 = t[0]
+    if c0 not in _LABEL_FIRST and ("!" <= c0 <= "~" or _LETTER.match(c0)):
         labels: list[tuple[str, str]] = []  # no row label: skip the squash and the label scan
     else:
         labels = ROW_LABELS
@@ -157,13 +159,14 @@ def solve_budget(groups: list[Group], n_years: int = 4, with_request: bool = Tru
             if len(g.values) >= (n_past if r == EXE else n_years) and not g.glued:
                 full.setdefault(r, g.values)
     best: BudgetSolution | None = None
+    pairs = _pairs(pool, nonneg) if tot_cands else None
     for tots, req in tot_cands:
         for p_tot, p_is in rate_sets:
             cols = []
             for j in range(n_years):
                 cols.append(_column_candidates(tots[j], j < n_past, p_tot[j] if p_tot else None,
                                                p_is[j] if p_is else None, pool, nonneg, negs, labeled,
-                                               {r: v[j] for r, v in full.items() if j < len(v)}))
+                                               {r: v[j] for r, v in full.items() if j < len(v)}, pairs))
             sol = _combine(cols, money, pool, tots, req, with_request)
             if sol and (best is None or sol.score > best.score):
                 best = sol
@@ -210,9 +213,22 @@ def _total_candidates(money: list[Group], n_years: int) -> list[tuple[list[float
     return out[:4]
 
 
+def _pairs(pool, nonneg) -> dict[float, list[tuple]]:
+    """f + r -> [(f, r)]: the 予備費等 and 繰越し pairs of a pool (the same for every column of one search)."""
+    vals = nonneg + [None]
+    zero_ok = pool.get(0.0, 0) > 0
+    r_opts = [v for v in pool if v != 0] + ([0.0, None] if zero_ok else [None])
+    pairs: dict[float, list[tuple]] = {}
+    for f in vals:
+        for r in r_opts:
+            pairs.setdefault(round((f or 0) + (r or 0), 6), []).append((f, r))
+    return pairs
+
+
 def _column_candidates(total, past: bool, p_tot, p_is, pool, nonneg, negs, labeled,
-                       at: dict[int, float | None]) -> list[tuple[float, tuple]]:
-    """(local score, (I, S, F, C, R, T, E)) for one year column whose 計 is ``total``."""
+                       at: dict[int, float | None], pairs: dict | None = None) -> list[tuple[float, tuple]]:
+    """(local score, (I, S, F, C, R, T, E)) for one year column whose 計 is ``total`` (``pairs``: _pairs(pool,
+    nonneg), when the caller has it)."""
     out = []
     if total is None:
         return out
@@ -224,21 +240,22 @@ def _column_candidates(total, past: bool, p_tot, p_is, pool, nonneg, negs, label
         e_opts = [None]
     vals = nonneg + [None]
     zero_ok = pool.get(0.0, 0) > 0
-    r_opts = [v for v in pool if v != 0] + ([0.0, None] if zero_ok else [None])
-    pairs: dict[float, list[tuple]] = {}  # f + r -> [(f, r)]
-    for f in vals:
-        for r in r_opts:
-            pairs.setdefault(round((f or 0) + (r or 0), 6), []).append((f, r))
+    if pairs is None:
+        pairs = _pairs(pool, nonneg)
     c_opts = [c for c in negs + [0.0, None] if not (c == 0.0 and not zero_ok)]
     lab_items, at_items = tuple(labeled.items()), tuple(at.items())
     e_past = past  # an unknown 執行額 counts as unknown only in a past year
+    tol = 0.5 + 1e-6  # _close's
     for e in e_opts:
         n_e = (e is None and e_past) + (total is None)
+        check_is = p_is is not None and e is not None
         for i in vals:
             n_i = n_e + (i is None)
             for s in vals:
-                if p_is is not None and e is not None and not _close(e, (i or 0) + (s or 0), p_is):
-                    continue
+                if check_is:  # _close(e, i + s, p_is), inline
+                    den = (i or 0) + (s or 0)
+                    if not (den > 0 and abs(100.0 * e / den - p_is) <= tol):
+                        continue
                 n_s = n_i + (s is None)
                 b_is = 1.0 if (i or 0) >= (s or 0) else 0.0
                 for c in c_opts:
@@ -264,6 +281,14 @@ def _column_candidates(total, past: bool, p_tot, p_is, pool, nonneg, negs, label
     return out[:3000]
 
 
+def _uses(cell: tuple, pool) -> tuple:
+    """(value, times the cell uses it, times already used beyond which the pool runs out), in the cell's order."""
+    vals = [v for v in cell if v is not None and v != 0]
+    if len(set(vals)) == len(vals):  # no value twice: what Counter(vals).items() gives, without the Counter
+        return tuple((v, 1, pool.get(v, 0) - 1) for v in vals)
+    return tuple((v, n, pool.get(v, 0) - n) for v, n in Counter(vals).items())
+
+
 BEAM = 100  # partial tables kept per column; 300 gave the same solutions on every test table
 
 
@@ -278,38 +303,54 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
             cands = [x for x in cands if x[0] >= top - 8.0]  # at most two unknown cells more than the best
         # the values each candidate cell uses, counted once per column (not once per beam entry)
         # (value, count, the count already used beyond which the pool runs out)
-        prepared = [(loc, cell, tuple((v, n, pool.get(v, 0) - n) for v, n in
-                                      Counter(v for v in cell if v is not None and v != 0).items()))
-                    for loc, cell in cands]
+        prepared = [(loc, cell, _uses(cell, pool)) for loc, cell in cands]
         # The BEAM best extensions in the order a stable sort by score of all of them (beam entry by beam
-        # entry, candidate by candidate) gives: a min-heap of (score, -order) keeps the BEAM first; once it is
-        # full, an extension scoring no more than its worst comes after all of them. Candidates come by
-        # falling local score and a score is at most the entry's score + the candidate's local score, so the
-        # rest of an entry's candidates are skipped once that bound is no more than the heap's worst.
-        heap: list[tuple[float, int, tuple]] = []
-        order = 0
-        for score, chosen, used in beam:
+        # entry, candidate by candidate) gives, i.e. by (-score, entry, candidate): a min-heap on (score,
+        # -entry, -candidate) keeps them. An extension scores the entry's score + the cell's local score, less 6
+        # when the cell's 前年度から繰越し is not the previous column's ▲翌年度へ繰越し: so an entry's candidates
+        # are taken in two runs, those without and those with that penalty, each by falling score (candidates
+        # come by falling local score); a run stops at the first extension that the heap, full, would not
+        # take, since the rest of the run scores no more and comes later.
+        # A cell fits an entry when no value it uses runs past the pool: a value it uses once must not be used up
+        # (the entry's ``spent``), one it uses more often is counted; a value the pool does not hold that often
+        # never fits, so that cell is left out.
+        once = [frozenset(v for v, n, _limit in add if n == 1) for _loc, _cell, add in prepared]
+        more = [tuple((v, limit) for v, n, limit in add if n > 1) for _loc, _cell, add in prepared]
+        possible = [k for k, (_loc, _cell, add) in enumerate(prepared) if all(limit >= 0 for _v, _n, limit in add)]
+        by_cfp: dict = {}
+        for k in possible:
+            by_cfp.setdefault(prepared[k][1][CFP], []).append(k)
+        heap: list[tuple] = []
+        for b, (score, chosen, used) in enumerate(beam):
+            spent = frozenset(v for v, c in used.items() if c >= pool.get(v, 0))
             prev = chosen[-1] if chosen else None
-            want = -prev[CTN] if prev is not None and prev[CTN] is not None else None
-            for loc, cell, add in prepared:
-                if len(heap) == BEAM and score + loc <= heap[0][0]:
-                    break
-                fits = True
-                for v, _n, limit in add:
-                    if used.get(v, 0) > limit:
-                        fits = False
-                        break
-                if not fits:
-                    continue
-                sc = score + loc
-                if prev is not None and cell[CFP] != want and not (want == 0 and cell[CFP] is None):
-                    sc -= 6.0
-                order += 1
-                if len(heap) < BEAM:
-                    heapq.heappush(heap, (sc, -order, (sc, chosen, cell, used, add)))
-                elif sc > heap[0][0]:
-                    heapq.heapreplace(heap, (sc, -order, (sc, chosen, cell, used, add)))
-        nxt = [x[2] for x in sorted(heap, key=lambda x: (-x[0], -x[1]))]
+            if prev is None:
+                runs: list = [(possible, False)]
+            else:
+                want = -prev[CTN] if prev[CTN] is not None else None
+                good = by_cfp.get(want, [])
+                if want == 0 and want is not None and None in by_cfp:
+                    good = sorted(good + by_cfp[None])
+                good_set = set(good)
+                runs = [(good, False), ((k for k in possible if k not in good_set), True)]
+            for ks, penalty in runs:
+                for k in ks:
+                    loc, cell, add = prepared[k]
+                    sc = score + loc
+                    if penalty:
+                        sc -= 6.0
+                    if len(heap) == BEAM:
+                        w = heap[0]
+                        if sc < w[0] or (sc == w[0] and (b, k) > (-w[1], -w[2])):
+                            break
+                    if not once[k].isdisjoint(spent) or any(used.get(v, 0) > limit for v, limit in more[k]):
+                        continue
+                    item = (sc, -b, -k, (sc, chosen, cell, used, add))
+                    if len(heap) < BEAM:
+                        heapq.heappush(heap, item)
+                    else:
+                        heapq.heapreplace(heap, item)  # it beats the worst: checked above
+        nxt = [x[3] for x in sorted(heap, key=lambda x: (-x[0], -x[1], -x[2]))]
         beam = []
         for sc, chosen, cell, used, add in nxt:
             u = dict(used)
