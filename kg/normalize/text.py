@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WS = re.compile(r"\s+")
 # cells that mean "unknown / not applicable" in the sheets (never zero)
@@ -12,6 +13,20 @@ UNKNOWN_MARKS = frozenset({"", "-", "－", "―", "‐", "—", "–", "ー", "�
 _DASH_CHARS = "-－―‐—–−ー"
 
 
+# nfkc and squash are pure (str -> str) and every reader of a sheet folds the same lines again (thousands of
+# calls a sheet): a bounded cache of the results for short strings (lines, cells; a whole text is not kept
+# alive) gives the same strings at a dictionary look-up's cost.
+_CACHE = 1 << 15
+_SHORT = 512
+
+
+def _nfkc(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+_nfkc_cached = lru_cache(maxsize=_CACHE)(_nfkc)
+
+
 def nfkc(text: str | None) -> str:
     """NFKC-fold and collapse every run of white space (incl. U+3000) to one space.
 
@@ -19,7 +34,7 @@ def nfkc(text: str | None) -> str:
     Python's one definition of Unicode white space (str.isspace); the split is 2-3x faster on sheet text."""
     if text is None:
         return ""
-    return " ".join(unicodedata.normalize("NFKC", text).split())
+    return _nfkc_cached(text) if len(text) <= _SHORT and type(text) is str else _nfkc(text)
 
 
 def is_unknown(text: str | None) -> bool:
@@ -30,9 +45,18 @@ def is_unknown(text: str | None) -> bool:
     return t in UNKNOWN_MARKS or not t.strip(_DASH_CHARS)  # every character a dash (as set(t) <= dashes)
 
 
+def _squash(text: str) -> str:
+    return _WS.sub("", unicodedata.normalize("NFKC", text))
+
+
+_squash_cached = lru_cache(maxsize=_CACHE)(_squash)
+
+
 def squash(text: str | None) -> str:
     """NFKC and remove all white space: for comparing labels that PDF extraction splits."""
-    return _WS.sub("", unicodedata.normalize("NFKC", text or ""))
+    if not text:
+        return ""
+    return _squash_cached(text) if len(text) <= _SHORT and type(text) is str else _squash(text)
 
 
 def or_none(text: str | None) -> str | None:
