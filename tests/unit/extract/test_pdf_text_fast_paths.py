@@ -148,3 +148,38 @@ def test_title_scan_in_one_pass():
         assert detect._title_lines(lines, 60) == (detect._title_line(lines, detect._REVIEW_TITLE, 60),
                                                   detect._title_line(lines, detect._POLICY_TITLE, 60))
     assert detect.detect(SEED_002.read_text(encoding="utf-8").split("\n"))[0] == "review_sheet"
+
+
+def test_cached_normalisation_equals_plain():
+    """nfkc/squash keep short results in a cache: the same strings as the plain folding, long texts uncached."""
+    import unicodedata
+
+    from kg.normalize import text as T
+
+    def plain_nfkc(t):
+        return T._WS.sub(" ", unicodedata.normalize("NFKC", t)).strip()
+
+    def plain_squash(t):
+        return T._WS.sub("", unicodedata.normalize("NFKC", t))
+    lines = SEED_002.read_text(encoding="utf-8").split("\n")
+    rng = random.Random(5)
+    chars = "０１２ ,，▲△ー－\u3000\t\n(（株）カブ ｶﾌﾞ千代田区ﾃﾞ①ⅱ㈱é"
+    samples = lines + [x for x in lines] + ["".join(rng.choice(chars) for _ in range(rng.randint(0, 30)))
+                                            for _ in range(3000)]
+    samples.append("\u3000１，２３４ 百万円 " * 200)  # longer than the cached length
+    for t in samples + samples:  # the second pass answers from the cache
+        assert T.nfkc(t) == plain_nfkc(t) and T.squash(t) == plain_squash(t)
+    assert T.nfkc("\u3000１，２３４　百万円 ") == "1,234 百万円" and T.squash(" 事業 名\u3000") == "事業名"
+    assert T.nfkc(None) == "" and T.squash(None) == "" and T.squash("") == ""
+    assert T._nfkc_cached.cache_info().currsize > 0
+
+
+def test_paragraph_style_counts_blank_lines():
+    from kg.extract.review_text import paragraph_style
+    rng = random.Random(3)
+    ws = ["", " ", "\u3000", "\t", "a", " b ", "x y", "\u2003"]
+    for _ in range(3000):
+        lines = ["".join(rng.choice(ws) for _ in range(rng.randint(0, 3))) for _ in range(rng.randint(0, 12))]
+        assert paragraph_style(lines) == ([x.strip() for x in lines].count("") >= 0.2 * max(len(lines), 1))
+    assert paragraph_style(SEED_002.read_text(encoding="utf-8").split("\n"))  # pdfminer's blank-line cells
+    assert not paragraph_style(["事業名 a", "府省 b", "", "c", "d", "e"])
