@@ -804,15 +804,23 @@ def _cabinet_policies(rec: Record, L: list[str], lo: int) -> None:
         rec["extra"]["cabinet_policies"] = out
 
 
+# the labels' patterns, compiled once; a paragraph not starting with a label's first character holds none
+_FIELD_RES = [(label, key, re.compile(r"\s*".join(map(re.escape, label)))) for label, key in _FIELD_LABELS.items()]
+_FIELD_FIRST = frozenset(label[0] for label in _FIELD_LABELS)
+assert all(label and not label[0].isspace() for label in _FIELD_LABELS)
+
+
 def _labelled_fields(rec: Record, L: list[str]) -> None:
     """Form cells whose label starts a paragraph: the rest of that paragraph, else the next paragraph."""
     paras = _paragraphs(L)
     for q, (a, b) in enumerate(paras):
+        if L[a - 1][:1] not in _FIELD_FIRST:  # a label's pattern starts with its first character
+            continue
         text = "\n".join(L[a - 1:b])
-        for label, key in _FIELD_LABELS.items():
+        for _label, key, pat in _FIELD_RES:
             if key in rec["extra"]:
                 continue
-            m = re.match(r"\s*".join(map(re.escape, label)), text)
+            m = pat.match(text)
             if not m:
                 continue
             rest = _join(text[m.end():].split("\n"))
