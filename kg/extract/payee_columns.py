@@ -84,6 +84,10 @@ def _items(text: str, line: int, header: bool) -> list[Item]:
         if not rest:
             return [Item("num", words[0], line)]
         if _CONTRACT.search(rest[0]):  # amount 契約方式 [入札者数 [落札率]]
+            glued = re.fullmatch(r"(.*[^\d,.])([▲△]?\d{1,3}(?:,\d{3})+|[▲△]?\d+)", rest[-1])
+            if glued and not _SMALL.match(rest[-1]) and _CONTRACT.search(glued[1]):  # the block's 計 figure
+                rest[-1] = glued[1]  # written on at the end of its last row's 契約方式 cell (pdftotext)
+                return [*_items(" ".join([words[0], *rest]), line, False), Item("num", glued[2], line, False)]
             tail = []
             while len(rest) > 1 and _SMALL.match(rest[-1]) and len(tail) < 2:
                 tail.insert(0, rest.pop())
@@ -92,8 +96,9 @@ def _items(text: str, line: int, header: bool) -> list[Item]:
         if _RANK.match(words[0]) and not any(_NUMBER.match(w) or _SMALL.match(w) for w in rest):
             return [Item("rank", words[0], line, False), Item("name", " ".join(rest), line, False)]
         return [Item("small" if _SMALL.match(w) else "text", w, line, False) for w in words]
-    if re.fullmatch(r"(?:計|合計|小計)(?:\s*[▲△]?[\d,]+(?:\.\d+)?)?", text):
-        return [Item("total", text, line)]  # a block's 計 row (its figure, if apart, is dropped with it)
+    m = re.fullmatch(r"(?:計|合計|小計)(?:\s*([▲△]?[\d,]+(?:\.\d+)?))?", text)
+    if m:  # a block's 計 row: the item's text is its figure (empty when the tool wrote it apart)
+        return [Item("total", m[1] or "", line)]
     if _DASH.match(text):
         return [Item("dash", text, line)]
     if all(_SMALL.match(w) for w in words):
@@ -180,8 +185,8 @@ def _interleaved(items: list[Item], corp_at: list[int], fixed: set[int], ranks: 
     return names, {corp_at[k]: d for k, d in enumerate(descs) if items[d].kind != "desc"}
 
 
-def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
-    """One block's items -> its rows, or None with the reason."""
+def _block_core(items: list[Item]) -> tuple[list[Column] | None, str]:
+    """One block's items (no 計) -> its rows, or None with the reason."""
     kinds = [it.kind for it in items]
     name_at: set[int] = set()
     ranks: dict[int, int] = {}
@@ -332,6 +337,51 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
     return rows, "" if ranked else "unranked"
 
 
+def _value(text: str) -> float | None:
+    return parse_number(text.replace("△", "▲")).value
+
+
+def _adds_up(rows: list[Column], total: float | None) -> bool:
+    """The rows' amounts add up to the block's 計: exactly for whole figures, within rounding for decimals."""
+    parts = [_value(r.amount) for r in rows]
+    if total is None or None in parts:
+        return False
+    whole = all(float(x).is_integer() for x in [*parts, total])
+    return abs(sum(parts) - total) <= (1e-9 if whole else 0.05 * len(parts) + 1e-9)
+
+
+def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
+    """One block's items -> its rows, or None with the reason. A block that holds its 計 label must add up
+    to its 計: the figure written with the label (or found right after it), else one number of the block
+    that the other numbers' rows add up to (taken out of the block: it is no amount); when several numbers
+    could be the 計 they must give the same rows, and with no 計 figure found the block is unknown. A block
+    without its label reads as before, or, failing that, with one of its numbers as its 計 by the same sum."""
+    labels = [it for it in items if it.kind == "total"]
+    core = [it for it in items if it.kind != "total"]
+    known = [_value(it.text) for it in labels if it.text]
+    rows, why = _block_core(core)
+    if rows is not None and not labels:
+        return rows, why
+    if rows is not None and any(_adds_up(rows, t) for t in known):
+        return rows, why
+    readings: list[tuple[list[Column], str]] = []
+    for c, it in enumerate(core):
+        if it.kind != "num" or (known and not any(_value(it.text) == t for t in known)):
+            continue
+        got, w = _block_core(core[:c] + core[c + 1:])
+        if got is not None and _adds_up(got, _value(it.text)):
+            readings.append((got, w))
+    if readings:
+        keys = {tuple(r[:5] for r in got) for got, _ in readings}
+        if len(keys) > 1:
+            return None, "two numbers could be its 計 and give other rows"
+        return readings[0]
+    if labels:
+        return None, ("its amounts do not add up to its 計" if rows is not None or known else
+                      f"no 計 figure its amounts add up to ({why})" if rows is None else "no 計 figure")
+    return rows, why
+
+
 def _chunks(items: list[Item], by: str) -> list[tuple[str, list[Item]]]:
     """Items cut into blocks at the block titles (``by="title"``) or at the table headers (``by="header"``:
     one header per block, the letters taken from the titles in order; only when the counts agree)."""
@@ -398,7 +448,7 @@ def _stream_chunks(items: list[Item]) -> list[tuple[str, list[Item]]]:
                 at[s] += 1
             prev = heads[i][-1] if len(heads[i]) == 1 else None
             continue
-        if it.kind in ("title", "header"):
+        if it.kind in ("title", "header", "total"):
             continue
         if it.kind in ("corp", "desc", "text"):
             stream = "corp"
@@ -431,8 +481,16 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
     that read whole, and (line, reason) for each block that did not. The blocks are cut at their titles or,
     when that reads more rows, at their table headers (pdfminer may write a title after the block's rows)."""
     items = [it for text, line, header in cells for it in _items(text, line, header)]
-    items = [it for i, it in enumerate(items) if it.kind != "total" and not (  # 計 and its figure
-        it.kind == "num" and i and items[i - 1].kind == "total" and items[i - 1].text in ("計", "合計", "小計"))]
+    figure_at: set[int] = set()  # a 計 label's figure written right after it (a block title or header between)
+    for i, it in enumerate(items):
+        if it.kind == "total" and not it.text:
+            j = i + 1
+            while j < len(items) and j - i <= 3 and items[j].kind in ("title", "header"):
+                j += 1
+            if j < len(items) and items[j].kind == "num" and j not in figure_at:
+                figure_at.add(j)
+                items[i] = it._replace(text=items[j].text)
+    items = [it for i, it in enumerate(items) if i not in figure_at]
     readings: list[dict[str, tuple[list[Column], bool]]] = []
     unread: dict[str, tuple[int, str]] = {}
     header_cut: dict[str, list[Item]] = {}

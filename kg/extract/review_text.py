@@ -397,6 +397,24 @@ class PayeeRow(NamedTuple):
     guessed: bool  # placed by guess: a wrapped piece attached to the longer cell, or the block letter inferred
 
 
+_TOTAL_LINE = re.compile(r"^(?:計|合計|小計)(?:\s+[▲△]?[\d,]+(?:\.\d+)?)?$")
+
+
+def _sums_to(parts: list[float], total: float) -> bool:
+    """A block's 計 is the sum of its amounts: exactly for whole figures, within rounding for decimals."""
+    whole = all(float(x).is_integer() for x in [*parts, total])
+    return abs(sum(parts) - total) <= (1e-9 if whole else 0.05 * len(parts) + 1e-9)
+
+
+def _is_total_of(text: str, amounts: list[str]) -> bool:
+    """``text`` is a number and the sum of the printed ``amounts`` (a block's 計)."""
+    if not amounts or not re.fullmatch(r"[▲△]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[▲△]?\d+(?:\.\d+)?", text):
+        return False
+    parts = [parse_number(a.replace("△", "▲")).value for a in amounts]
+    got = parse_number(text.replace("△", "▲")).value
+    return got is not None and None not in parts and _sums_to(parts, got)
+
+
 def payee_rows(lines: list[str], start: int) -> list[PayeeRow] | None:
     """Row-style payee tables (「1神戸市 9000020281000 調査研究の請負 2随意契約(企画 - -」): anchored on the
     法人番号 cell (13 digits or a dash) after the rank and name, the amount at the head of the next number, and
@@ -419,6 +437,9 @@ def payee_rows(lines: list[str], start: int) -> list[PayeeRow] | None:
             block, last = mb[1], None
             continue
         if "支出先" in t and "法人番号" in t:
+            last = None
+            continue
+        if _TOTAL_LINE.match(t):  # the block's 計 row (its amounts' sum): not a row, nor a piece of one
             last = None
             continue
         m = _RANK_LINE.match(t)
@@ -629,6 +650,7 @@ def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) ->
     the rows before stand and ``notes`` says what was left (``_table_end``); no row at all gives None."""
     cells = _paragraph_cells(lines, start)
     words: list[tuple[str, int, bool]] = []  # (word, line, starts a paragraph)
+    totals_at: list[int] = []  # where a 計 label stood in words
     for text, ln in cells:
         if any(w in text for w in ("資金の流れ", "費目・使途")):
             break
@@ -639,12 +661,22 @@ def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) ->
             continue
         if any(h in text for h in _HEADER_WORDS) or _is_fragment(text):
             continue
+        if _TOTAL_LINE.match(text):  # a block's 計 (its figure, when the tool wrote it elsewhere, is skipped
+            totals_at.append(len(words))  # below where it is the sum of the block's amounts)
+            continue
         for i, w in enumerate(text.split(" ")):
             if w:
                 words.append((w, ln, i == 0))
     out: list[PayeeRow] = []
     block: str | None = None
-    k = 0
+    k = block_at = 0
+
+    def block_total(k: int) -> bool:
+        """words[k] (a paragraph of its own) is the current block's 計 figure: a 計 label stood in this block
+        and the figure is the sum of the block's amounts read so far."""
+        if not (k + 1 == len(words) or words[k + 1][2]) or not any(block_at <= t <= k for t in totals_at):
+            return False
+        return _is_total_of(words[k][0], [r.cells["amount"] for r in out if r.block == block])
 
     def take_text(k: int) -> tuple[str | None, int]:
         """The words of one paragraph from k on."""
@@ -661,7 +693,10 @@ def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) ->
         w, ln, new_para = words[k]
         mb = _BLOCK_LINE.match(w)
         if new_para and mb:
-            block = mb[1]
+            block, block_at = mb[1], k
+            k += 1
+            continue
+        if new_para and block_total(k):
             k += 1
             continue
         if not (new_para and re.fullmatch(r"\d{1,2}", w)) or block is None:
@@ -697,6 +732,9 @@ def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) ->
         if not rest:  # 契約方式 in its own paragraph
             contract, k = take_text(k)
             rest = contract.split(" ") if contract else []
+        if len(rest) > 1 and any(block_at <= t <= k for t in totals_at) and _is_total_of(
+                rest[-1], [r.cells["amount"] for r in out if r.block == block] + [am[1]]):
+            rest.pop()  # the block's 計 figure, written at the end of its last row's 契約方式 cell
         tail: list[str] = []
         while rest and _SMALL.match(rest[-1]) and len(tail) < 2:
             tail.insert(0, rest.pop())
