@@ -46,6 +46,9 @@ class Item(NamedTuple):
 
 def _items(text: str, line: int, header: bool) -> list[Item]:
     """One cell (paragraph) -> items by shape."""
+    m = re.fullmatch(r"(?:計|合計|小計)(?:\s*([▲△]?[\d,]+(?:\.\d+)?))?", text)
+    if m:  # a block's 計 row (a piece of a label to the header test): the item's text is its figure (empty
+        return [Item("total", m[1] or "", line)]  # when the tool wrote it apart)
     m = _TITLE.match(text)
     if m:  # the title, maybe glued to the table header's first cell (「B.民間企業 支出先」)
         at = text.find("支出先")
@@ -96,9 +99,6 @@ def _items(text: str, line: int, header: bool) -> list[Item]:
         if _RANK.match(words[0]) and not any(_NUMBER.match(w) or _SMALL.match(w) for w in rest):
             return [Item("rank", words[0], line, False), Item("name", " ".join(rest), line, False)]
         return [Item("small" if _SMALL.match(w) else "text", w, line, False) for w in words]
-    m = re.fullmatch(r"(?:計|合計|小計)(?:\s*([▲△]?[\d,]+(?:\.\d+)?))?", text)
-    if m:  # a block's 計 row: the item's text is its figure (empty when the tool wrote it apart)
-        return [Item("total", m[1] or "", line)]
     if _DASH.match(text):
         return [Item("dash", text, line)]
     if all(_SMALL.match(w) for w in words):
@@ -350,6 +350,30 @@ def _adds_up(rows: list[Column], total: float | None) -> bool:
     return abs(sum(parts) - total) <= (1e-9 if whole else 0.05 * len(parts) + 1e-9)
 
 
+def _amount_column(core: list[Item]) -> list[tuple[list[Column], str]]:
+    """Readings of a block whose amounts the tool wrote as a column with the 計 under it (pdfminer on small
+    amounts: 「1」「1」「1」「3」): a whole run of bare numbers, apart from any other number, whose last is the
+    sum of the others and which do not rise down the list. The others are taken as the amounts (one per row:
+    the block's own checks must then read it)."""
+    out = []
+    i = 0
+    while i < len(core):
+        if core[i].kind != "num":
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(core) and core[j + 1].kind == "num":
+            j += 1
+        vals = [_value(core[q].text) for q in range(i, j + 1)]
+        if j > i and None not in vals and all(a >= b for a, b in zip(vals[:-2], vals[1:-1], strict=False)):
+            sub = [it._replace(kind="amount") if i <= q < j else it for q, it in enumerate(core) if q != j]
+            got, why = _block_core(sub)
+            if got is not None and len(got) == j - i and _adds_up(got, vals[-1]):
+                out.append((got, why))
+        i = j + 1
+    return out
+
+
 def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
     """One block's items -> its rows, or None with the reason. A block that holds its 計 label must add up
     to its 計: the figure written with the label (or found right after it), else one number of the block
@@ -371,6 +395,8 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
         got, w = _block_core(core[:c] + core[c + 1:])
         if got is not None and _adds_up(got, _value(it.text)):
             readings.append((got, w))
+    if not readings and labels:
+        readings = _amount_column(core)
     if readings:
         keys = {tuple(r[:5] for r in got) for got, _ in readings}
         if len(keys) > 1:
@@ -380,6 +406,19 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
         return None, ("its amounts do not add up to its 計" if rows is not None or known else
                       f"no 計 figure its amounts add up to ({why})" if rows is None else "no 計 figure")
     return rows, why
+
+
+def _drop_head_total(chunk: list[Item], total: float | None) -> list[Item]:
+    """A block's cells without a number at their head (before any row's cell) that is the 計 of the block
+    before (pdfminer writes a 計 figure after the next block's title)."""
+    if total is None:
+        return chunk
+    for i, it in enumerate(chunk):
+        if it.kind == "num" and _value(it.text) == total:
+            return chunk[:i] + chunk[i + 1:]
+        if it.kind not in ("total", "header", "title"):
+            break
+    return chunk
 
 
 def _chunks(items: list[Item], by: str) -> list[tuple[str, list[Item]]]:
@@ -481,16 +520,23 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
     that read whole, and (line, reason) for each block that did not. The blocks are cut at their titles or,
     when that reads more rows, at their table headers (pdfminer may write a title after the block's rows)."""
     items = [it for text, line, header in cells for it in _items(text, line, header)]
-    figure_at: set[int] = set()  # a 計 label's figure written right after it (a block title or header between)
-    for i, it in enumerate(items):
-        if it.kind == "total" and not it.text:
-            j = i + 1
-            while j < len(items) and j - i <= 3 and items[j].kind in ("title", "header"):
-                j += 1
-            if j < len(items) and items[j].kind == "num" and j not in figure_at:
-                figure_at.add(j)
-                items[i] = it._replace(text=items[j].text)
-    items = [it for i, it in enumerate(items) if i not in figure_at]
+    for i in range(1, len(items)):  # a 計 written right after the next block's title (before its table header)
+        j = i - 1  # is the block's before: moved before that title
+        while j > 0 and items[j].kind == "header":
+            j -= 1
+        if items[i].kind == "total" and items[j].kind == "title":
+            items.insert(j, items.pop(i))
+    out, unread = _read(items, {})
+    sums = {r.block: 0.0 for r in out}
+    for r in out:
+        sums[r.block] += _value(r.amount) or 0.0
+    if sums:  # again, each block's cells without the 計 figure of the block before it written at their head
+        out, unread = _read(items, {chr(ord(k) + 1): v for k, v in sums.items()})
+    return out, unread
+
+
+def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], list[tuple[int, str]]]:
+    """payee_columns over items; ``before``: {block letter: the 計 of the block before it, as read}."""
     readings: list[dict[str, tuple[list[Column], bool]]] = []
     unread: dict[str, tuple[int, str]] = {}
     header_cut: dict[str, list[Item]] = {}
@@ -507,7 +553,7 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
                 unread.setdefault(letter, (chunk[0].line if chunk else 0, f"block {letter} written twice"))
                 continue
             seen.add(letter)
-            rows, why = _block(chunk)
+            rows, why = _block(_drop_head_total(chunk, before.get(letter)))
             firsts = [i for i, it in enumerate(chunk) if it.kind == "rank" and not it.alone and it.text == "1"]
             if rows is None and by == "title" and not prev_empty and len(firsts) > 1 and firsts[0] == 0:
                 # the next blocks' rows written before their titles: the rows right under this title, up to the
