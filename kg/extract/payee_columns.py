@@ -487,7 +487,11 @@ def _stream_chunks(items: list[Item]) -> list[tuple[str, list[Item]]]:
                 at[s] += 1
             prev = heads[i][-1] if len(heads[i]) == 1 else None
             continue
-        if it.kind in ("title", "header", "total"):
+        if it.kind in ("title", "header"):
+            continue
+        if it.kind == "total":  # 「計 90」 (written as one cell, the figure under the 支出額 header); a 「計」 alone
+            if it.text and at["amount"] >= 0:  # is not placed (the tool may write it far from its block)
+                out[at["amount"]].append(it)
             continue
         if it.kind in ("corp", "desc", "text"):
             stream = "corp"
