@@ -659,10 +659,10 @@ def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) ->
         if _BLOCK_LINE.match(text):  # a block title (maybe glued to the header's first cell)
             words.append((text.split(" ")[0], ln, True))
             continue
-        if any(h in text for h in _HEADER_WORDS) or _is_fragment(text):
-            continue
         if _TOTAL_LINE.match(text):  # a block's 計 (its figure, when the tool wrote it elsewhere, is skipped
             totals_at.append(len(words))  # below where it is the sum of the block's amounts)
+            continue
+        if any(h in text for h in _HEADER_WORDS) or _is_fragment(text):
             continue
         for i, w in enumerate(text.split(" ")):
             if w:
@@ -691,6 +691,7 @@ def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) ->
 
     while k < len(words):
         w, ln, new_para = words[k]
+        row_k = k  # where this row starts (a row that does not read leaves its 法人番号 to the column reader)
         mb = _BLOCK_LINE.match(w)
         if new_para and mb:
             block, block_at = mb[1], k
@@ -727,14 +728,21 @@ def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) ->
         if not am:
             return None
         if re.fullmatch(r"\d{13}", am[1]):  # another row's 法人番号 where the amount should be: no row here
-            return _table_end(out, words, k, notes)
+            return _table_end(out, words, row_k, notes)
         rest = am[2].strip().split(" ") if am[2].strip() else []
         if not rest:  # 契約方式 in its own paragraph
             contract, k = take_text(k)
+            if contract and any(block_at <= t <= k for t in totals_at) and _is_total_of(
+                    contract, [r.cells["amount"] for r in out if r.block == block] + [am[1]]):
+                contract, k = take_text(k)  # (after the block's 計 figure, written between them)
             rest = contract.split(" ") if contract else []
-        if len(rest) > 1 and any(block_at <= t <= k for t in totals_at) and _is_total_of(
+        glued = re.fullmatch(r"(.*[^\d,.\s])([\d,]+(?:\.\d+)?)", rest[-1]) if rest else None
+        if glued and any(block_at <= t <= k for t in totals_at) and _is_total_of(
+                glued[2], [r.cells["amount"] for r in out if r.block == block] + [am[1]]):
+            rest[-1] = glued[1]  # the block's 計 figure, written on at the end of its last row's 契約方式 cell
+        elif len(rest) > 1 and any(block_at <= t <= k for t in totals_at) and _is_total_of(
                 rest[-1], [r.cells["amount"] for r in out if r.block == block] + [am[1]]):
-            rest.pop()  # the block's 計 figure, written at the end of its last row's 契約方式 cell
+            rest.pop()  # (or as a word of its own there)
         tail: list[str] = []
         while rest and _SMALL.match(rest[-1]) and len(tail) < 2:
             tail.insert(0, rest.pop())
@@ -749,7 +757,7 @@ def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) ->
                 and _SMALL.match(words[k][0]) and not re.fullmatch(r"\d{1,2}", words[k][0]):
             tail = tail[:own]  # more such cells follow: which row's they are is not established (unknown)
         if not rest or not _tail_fits(tail) or not _CONTRACT_WORDS.search(fields.join_wrapped(rest)):
-            return _table_end(out, words, k, notes)  # 「2 有限責任監査法人…」 is the next row, not amount + 契約方式
+            return _table_end(out, words, row_k, notes)  # 「2 有限責任監査法人…」 is the next row, not amount + 契約方式
         bidders, rate = (tail[0], tail[1]) if len(tail) == 2 else \
             (None, tail[0]) if tail and tail[0].endswith("%") else (None, None)
         row = {"name": name, "corporate_number": corp, "description": desc, "amount": am[1],
