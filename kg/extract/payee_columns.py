@@ -87,6 +87,9 @@ def _items(text: str, line: int, header: bool) -> list[Item]:
         if not rest:
             return [Item("num", words[0], line)]
         if _CONTRACT.search(rest[0]):  # amount 契約方式 [入札者数 [落札率]]
+            if len(rest) > 1 and _NUMBER.match(rest[-1]) and not _SMALL.match(rest[-1]):  # a number no 入札者数 /
+                return [*_items(" ".join([words[0], *rest[:-1]]), line, False),  # 落札率 has (a 計) after them
+                        Item("num", rest[-1], line, False)]
             glued = re.fullmatch(r"(.*[^\d,.])([▲△]?\d{1,3}(?:,\d{3})+|[▲△]?\d+)", rest[-1])
             if glued and not _SMALL.match(rest[-1]) and _CONTRACT.search(glued[1]):  # the block's 計 figure
                 rest[-1] = glued[1]  # written on at the end of its last row's 契約方式 cell (pdftotext)
@@ -310,6 +313,12 @@ def _block_core(items: list[Item]) -> tuple[list[Column] | None, str]:
     chosen = set(amounts)
     if any(it.kind == "num" and i not in chosen and not _SMALL.match(it.text) for i, it in enumerate(items)):
         return None, "a number of an amount's shape is left over"
+    pairs = dict(zip(names, corp_at, strict=True))
+    for ni in names:  # a name and a 法人番号 written in one cell (「4 …株式 1662665234794」) are one row's
+        ci = ni + 1
+        if ci < len(items) and items[ci].kind == "corp" and items[ci].line == items[ni].line and \
+                not items[ci].alone and ci in corp_at and pairs[ni] != ci:
+            return None, f"{items[ni].text!r} and 法人番号 {items[ci].text}, written in one cell, fall in other rows"
     rows: list[Column] = []
     prev = None
     for k, (ni, ci, ai) in enumerate(zip(names, corp_at, amounts, strict=True), start=1):
@@ -374,6 +383,15 @@ def _amount_column(core: list[Item]) -> list[tuple[list[Column], str]]:
     return out
 
 
+def _in_rank_run(core: list[Item], c: int) -> bool:
+    """core[c] is one of a column of ranks (「1」「2」: k right after k - 1 or right before k + 1)."""
+    if not _RANK.match(core[c].text):
+        return False
+    k = int(core[c].text)
+    return (c > 0 and core[c - 1].kind == "num" and core[c - 1].text == str(k - 1)) or (
+        c + 1 < len(core) and core[c + 1].kind == "num" and core[c + 1].text == str(k + 1))
+
+
 def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
     """One block's items -> its rows, or None with the reason. A block that holds its 計 label must add up
     to its 計: the figure written with the label (or found right after it), else one number of the block
@@ -390,8 +408,9 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
         return rows, why
     readings: list[tuple[list[Column], str]] = []
     for c, it in enumerate(core):
-        if it.kind != "num" or (known and not any(_value(it.text) == t for t in known)):
-            continue
+        if it.kind != "num" or (known and not any(_value(it.text) == t for t in known)) or _in_rank_run(core, c) \
+                or (0 < c < len(core) - 1 and core[c + 1].kind == "contract" and core[c - 1].kind != "num"):
+            continue  # (a rank; a row's amount written between its 業務概要 and its 契約方式)
         got, w = _block_core(core[:c] + core[c + 1:])
         if got is not None and _adds_up(got, _value(it.text)):
             readings.append((got, w))

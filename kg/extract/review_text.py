@@ -631,10 +631,23 @@ def _paragraph_cells_of(lines: list[str], start: int) -> list[tuple[str, int]]:
     return out
 
 
+_NAME_THEN_TOTAL = re.compile(r"^(.*[社所人構団体市町村県都府区)）])計$")
+
+
+def _cut_total(cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A block's 計 label run on at the end of the cell before it (no blank line between them: 「…株式会社」「計」
+    as one paragraph) is a cell of its own."""
+    out = []
+    for text, line in cells:
+        m = _NAME_THEN_TOTAL.match(text)
+        out += [(m[1], line), ("計", line)] if m else [(text, line)]
+    return out
+
+
 def payee_section_cells(L: list[str], lo: int) -> list[tuple[str, int, bool]]:
     """The 支出先上位10者リスト section's paragraph cells: (text, line, is a table header)."""
     out = []
-    for text, line in _paragraph_cells(L, lo):
+    for text, line in _cut_total(_paragraph_cells(L, lo)):
         if any(w in text for w in ("資金の流れ", "費目・使途")):
             break
         if _PAGE_NO.match(text):
@@ -648,7 +661,7 @@ def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) ->
     入札者数, 落札率 as consecutive cells). Every row must have its cells in their shapes (入札者数 / 落札率 may be
     unknown when the tool wrote them elsewhere), ranks must run 1, 2, ... within each block; where they stop,
     the rows before stand and ``notes`` says what was left (``_table_end``); no row at all gives None."""
-    cells = _paragraph_cells(lines, start)
+    cells = _cut_total(_paragraph_cells(lines, start))
     words: list[tuple[str, int, bool]] = []  # (word, line, starts a paragraph)
     totals_at: list[int] = []  # where a 計 label stood in words
     for text, ln in cells:
