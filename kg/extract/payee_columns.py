@@ -39,6 +39,7 @@ _LOCAL_NAME = re.compile(r"(?:都|道|府|県|市|町|村|区|広域連合|組�
 
 class Item(NamedTuple):
     kind: str  # rank | name | corp | desc | num | amount | contract | text | dash | small | title | header | total
+    # (and column: an amount of a column of amounts read with its 計 under it)
     text: str
     line: int
     alone: bool = True  # the item is its cell's only item
@@ -261,7 +262,7 @@ def _block_core(items: list[Item]) -> tuple[list[Column] | None, str]:
     def after_text(i: int) -> bool:  # written right after a 業務概要 (a row's cells in order)
         return i > 0 and (kinds[i - 1] == "desc" or (kinds[i - 1] == "text" and i - 1 not in name_at))
 
-    strong = [i for i, it in enumerate(items) if it.kind == "amount" or (
+    strong = [i for i, it in enumerate(items) if it.kind in ("amount", "column") or (
         it.kind == "num" and i + 1 < len(items) and kinds[i + 1] == "contract" and items[i + 1].alone
         and not (i and (kinds[i - 1] == "num" or (kinds[i - 1] == "dash" and i + 2 < len(items) and kinds[i + 2]
                                                   == "contract"))))]  # not the last of a column of 入札者数
@@ -282,12 +283,14 @@ def _block_core(items: list[Item]) -> tuple[list[Column] | None, str]:
         i = j + 1
     strong.sort()
     weak = [i for i, it in enumerate(items) if it.kind == "num" and i not in strong and after_text(i) and
-            not (i + 1 < len(items) and kinds[i + 1] in ("small", "num"))]
+            not (i + 1 < len(items) and kinds[i + 1] in ("small", "num")) and i + 1 not in ranks]  # (not the rank
+    # cell of the name after it)
     amounts = strong if len(strong) == n else sorted(strong + weak) if len(strong) + len(weak) == n else None
     # amounts by their shape alone: a number no rank or 入札者数 has (thousands grouped, a decimal, 100 or more)
     # or one in its 契約方式's cell, one per row, the other numbers few enough to be the rows' ranks and 入札者数
     # (a column of ranks, or a rank cell before its name, aside). Where both ways give amounts they must agree.
-    shaped = [i for i, it in enumerate(items) if it.kind == "amount" or (it.kind == "num" and _BIG.match(it.text))]
+    shaped = [i for i, it in enumerate(items) if it.kind in ("amount", "column") or (
+        it.kind == "num" and _BIG.match(it.text))]
     ranked_at = {i for i in range(len(items)) if kinds[i] == "num" and _RANK.match(items[i].text) and any(
         0 <= q < len(items) and kinds[q] == "num" and _RANK.match(items[q].text)
         and int(items[q].text) - int(items[i].text) == q - i for q in (i - 1, i + 1))}
@@ -375,7 +378,7 @@ def _amount_column(core: list[Item]) -> list[tuple[list[Column], str]]:
             j += 1
         vals = [_value(core[q].text) for q in range(i, j + 1)]
         if j > i and None not in vals and all(a >= b for a, b in zip(vals[:-2], vals[1:-1], strict=False)):
-            sub = [it._replace(kind="amount") if i <= q < j else it for q, it in enumerate(core) if q != j]
+            sub = [it._replace(kind="column") if i <= q < j else it for q, it in enumerate(core) if q != j]
             got, why = _block_core(sub)
             if got is not None and len(got) == j - i and _adds_up(got, vals[-1]):
                 out.append((got, why))
@@ -472,8 +475,8 @@ def _chunks(items: list[Item], by: str) -> list[tuple[str, list[Item]]]:
         if it.kind != "header":
             repeated = False
         prev = it.kind
-    if len(runs) != len(letters) or len(set(letters)) != len(letters):
-        return []
+    if len(runs) != len(letters) or len(set(letters)) != len(letters) or letters != sorted(letters):
+        return []  # (titles written out of their order: which header is whose is not established)
     return list(zip(letters, runs, strict=True))
 
 
@@ -492,7 +495,7 @@ def _stream_chunks(items: list[Item]) -> list[tuple[str, list[Item]]]:
     for it in items:
         if it.kind == "title" and (not letters or letters[-1] != it.text):
             letters.append(it.text)
-    if len(set(letters)) != len(letters):
+    if len(set(letters)) != len(letters) or letters != sorted(letters):
         return []
     heads = [[s for s, word in _STREAMS if word in it.text] if it.kind == "header" else [] for it in items]
     if any(sum(s in h for h in heads) != len(letters) for s, _ in _STREAMS):
