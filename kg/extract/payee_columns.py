@@ -37,6 +37,10 @@ _SMALL = re.compile(r"^(?:[-－―‐]|\d{1,3}(?:\(\d+\))?|\d{1,3}(?:\.\d+)?%)$"
 _LOCAL_NAME = re.compile(r"(?:都|道|府|県|市|町|村|区|広域連合|組合)$")
 
 
+# a legal entity's name (a 業務概要 is not one): 株式会社…, …法人…, 有限会社, 合同会社, 組合, 協会, 機構
+_ENTITY = re.compile(r"^(?:株式会社|有限会社|合同会社|合資会社|合名会社)|(?:株式会社|有限会社|合同会社|法人|組合|協会|機構)$|法人")
+
+
 class Item(NamedTuple):
     kind: str  # rank | name | corp | desc | num | amount | contract | text | dash | small | title | header | total
     # (and column: an amount of a column of amounts read with its 計 under it)
@@ -149,7 +153,8 @@ def _interleaved(items: list[Item], corp_at: list[int], fixed: set[int], ranks: 
         return a < n and (i not in ranks or ranks[i] == a + 1) and _plausible(items[i].text, items[corp_at[a]].text)
 
     def desc_ok(i: int, b: int, c: int) -> bool:
-        return b < c and not re.fullmatch(r"\S{1,5}(?:都|道|府|県|市|区|町|村)|個人.*", items[i].text)
+        return b < c and not re.fullmatch(r"\S{1,5}(?:都|道|府|県|市|区|町|村)|個人.*", items[i].text) \
+            and not _ENTITY.search(items[i].text)
 
     def count(p: int, a: int, b: int, c: int) -> int:  # ways to label seq[p:] (2 means "more than one")
         if p == len(seq):
@@ -395,6 +400,40 @@ def _in_rank_run(core: list[Item], c: int) -> bool:
         c + 1 < len(core) and core[c + 1].kind == "num" and core[c + 1].text == str(k + 1))
 
 
+def _pooled_amounts(core: list[Item]) -> list[tuple[list[Column], str]]:
+    """A block whose amounts the tool wrote in pieces (a page's column, a row's amount, the next page's column
+    and the 計 under it): the block's numbers that are neither ranks (a column of ranks, a rank cell before its
+    name) nor 入札者数 (a run of numbers and dashes with a dash in it, or one right before the 落札率 cells) are
+    its amounts, in order, and its 計 last — only when they do not rise down the list and add up to the last."""
+    kinds = [it.kind for it in core]
+    skip: set[int] = set()
+    i = 0
+    while i < len(core):
+        if kinds[i] not in ("num", "dash"):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(core) and kinds[j + 1] in ("num", "dash"):
+            j += 1
+        if "dash" in kinds[i:j + 1] or (j + 1 < len(core) and kinds[j + 1] == "small"):
+            skip.update(range(i, j + 1))
+        i = j + 1
+    pool = [c for c, it in enumerate(core) if it.kind == "num" and c not in skip and not _in_rank_run(core, c)
+            and not (c + 1 < len(core) and kinds[c + 1] in ("text", "name") and _RANK.match(it.text))]
+    if len(pool) < 3:
+        return []
+    vals = [_value(core[c].text) for c in pool]
+    if None in vals or any(a < b for a, b in zip(vals[:-2], vals[1:-1], strict=False)) or \
+            abs(sum(vals[:-1]) - vals[-1]) > 1e-9:
+        return []
+    chosen = set(pool[:-1])
+    sub = [it._replace(kind="column") if c in chosen else it for c, it in enumerate(core) if c != pool[-1]]
+    got, why = _block_core(sub)
+    if got is None or len(got) != len(chosen) or [_value(r.amount) for r in got] != vals[:-1]:
+        return []
+    return [(got, why)]
+
+
 def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
     """One block's items -> its rows, or None with the reason. A block that holds its 計 label must add up
     to its 計: the figure written with the label (or found right after it), else one number of the block
@@ -418,7 +457,7 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
         if got is not None and _adds_up(got, _value(it.text)):
             readings.append((got, w))
     if not readings and labels:
-        readings = _amount_column(core)
+        readings = _amount_column(core) or _pooled_amounts(core)
     if readings:
         keys = {tuple(r[:5] for r in got) for got, _ in readings}
         if len(keys) > 1:
