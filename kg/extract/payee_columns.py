@@ -605,6 +605,20 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
     readings: list[dict[str, tuple[list[Column], bool]]] = []
     unread: dict[str, tuple[int, str]] = {}
     header_cut: dict[str, list[Item]] = {}
+    labelled: set[str] = set()  # blocks whose 計 label the title or header cut holds
+    figures: dict[float, int] = {}  # every number of the section, how often
+    for it in items:
+        v = _value(it.text) if it.kind in ("num", "amount") or (it.kind == "total" and it.text) else None
+        if v is not None:
+            figures[v] = figures.get(v, 0) + 1
+
+    def figure_seen(rows: list[Column]) -> bool:
+        """The sum of the rows' amounts is a number of the section (besides the one amount of a one-row block):
+        a block read without its 計 label (the column cut, or the rows up to the next rank 1) still adds up to
+        a 計 the tool wrote somewhere."""
+        parts = [_value(r.amount) for r in rows]
+        return None not in parts and figures.get(sum(parts), 0) >= (2 if len(rows) == 1 else 1)
+
     for by in ("title", "header", "streams"):
         got: dict[str, tuple[list[Column], bool]] = {}
         seen: set[str] = set()
@@ -618,13 +632,19 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
                 unread.setdefault(letter, (chunk[0].line if chunk else 0, f"block {letter} written twice"))
                 continue
             seen.add(letter)
+            if by != "streams" and any(it.kind == "total" for it in chunk):
+                labelled.add(letter)
             rows, why = _block(_drop_head_total(chunk, before.get(letter)))
+            if rows is not None and by == "streams" and letter in labelled and not any(
+                    it.kind == "total" for it in chunk) and not figure_seen(rows):
+                rows, why = None, "its column cut's amounts add up to no 計 of the section"
             firsts = [i for i, it in enumerate(chunk) if it.kind == "rank" and not it.alone and it.text == "1"]
             if rows is None and by == "title" and not prev_empty and len(firsts) > 1 and firsts[0] == 0:
                 # the next blocks' rows written before their titles: the rows right under this title, up to the
                 # next printed rank 1, are this block's (not when the title came with another title before it)
                 rows, why = _block(chunk[:firsts[1]])
-                if rows is not None and why == "unranked":
+                if rows is not None and (why == "unranked" or (letter in labelled and not any(
+                        it.kind == "total" for it in chunk[:firsts[1]]) and not figure_seen(rows))):
                     rows = None
             prev_empty = not chunk
             if rows is None:

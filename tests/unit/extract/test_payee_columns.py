@@ -271,3 +271,25 @@ def test_a_total_written_on_at_the_end_of_the_last_contract_cell_is_no_part_of_i
         "1,110 随意契約(企画競争)1,110", "1", "71%"))
     assert unread == []
     assert [(r.corporate_number, r.amount, r.contract_method) for r in got] == [(HITACHI, "1,110", "随意契約(企画競争)")]
+
+
+def page_split_block(total: str) -> list[tuple[str, int, bool]]:
+    # pdfminer on a reportlab block that runs onto the next page: page 1's ranks, names interleaved with their
+    # 法人番号 and 業務概要, its amount column, 契約方式, 入札者数 (with a dash) and 落札率; page 2's row written
+    # whole (rank cell, name, 法人番号, 業務概要, amount, 契約方式), then the 計
+    return cells(
+        "A.研究機関", *HEADER, "1", "2", "富士通株式会社", "日本電気株式会社", FUJITSU, "機器の賃貸借", NEC,
+        "調査研究の請負", "43", "33", "随意契約(企画競争)", "一般競争契約(総合評価)", "1", "-", "91%", "-",
+        "3", "京都市", KYOTO, "研修の企画運営", "9", "その他", "-", "-", "計", total)
+
+
+def test_amounts_written_in_pieces_that_add_up_to_the_total_make_the_rows():
+    got, unread = payee_columns(page_split_block("85"))  # 43 + 33 + 9
+    assert unread == []
+    assert [(r.rank, r.name, r.corporate_number, r.amount) for r in got] == [
+        (1, "富士通株式会社", FUJITSU, "43"), (2, "日本電気株式会社", NEC, "33"), (3, "京都市", KYOTO, "9")]
+
+
+def test_amounts_written_in_pieces_that_do_not_add_up_leave_the_block_unread():
+    got, unread = payee_columns(page_split_block("86"))
+    assert got == [] and unread and "block A" in unread[0][1]
