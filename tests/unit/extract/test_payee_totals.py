@@ -4,6 +4,7 @@ pdftotext's paragraph-per-cell text."""
 from __future__ import annotations
 
 from kg.extract.review_text import payee_paragraphs, payee_rows
+from tests.unit.extract.test_payee_paragraphs import paragraphs
 from tests.unit.extract.test_review_excel import S000, codes, idx, run, seed
 
 FUJITSU, NEC, KYOTO = "1020001071491", "7010401022916", "2000020261009"  # real 法人番号
@@ -35,13 +36,6 @@ def test_row_style_total_line_is_no_row_and_no_piece_of_one():
     assert [(r.block, r.rank, r.cells["name"], r.cells["amount"], r.cells["contract_method"]) for r in rows] == [
         ("A", 1, "富士通株式会社", "1,250", "随意契約(公募)"), ("A", 2, "京都市", "95", "補助金等交付"),
         ("B", 1, "日本電気株式会社", "7", "その他")]
-
-
-def paragraphs(*cells: str) -> list[str]:
-    out = ["支出先上位10者リスト", ""]
-    for c in cells:
-        out += [*c.split("\n"), ""]
-    return out
 
 
 def test_paragraph_total_label_and_its_figure_written_apart_are_skipped_by_the_sum():
