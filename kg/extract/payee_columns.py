@@ -18,6 +18,7 @@ amounts do not rise down the list (a top-10 list is in order of amount) and a �
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -195,7 +196,15 @@ def _interleaved(items: list[Item], corp_at: list[int], fixed: set[int], ranks: 
 
 
 def _block_core(items: list[Item]) -> tuple[list[Column] | None, str]:
-    """One block's items (no 計) -> its rows, or None with the reason."""
+    """One block's items (no 計) -> its rows, or None with the reason (the same cells are often read again: by
+    another cut, in the second pass, or with one number taken out as the 計)."""
+    rows, why = _block_core_of(tuple(items))
+    return (None if rows is None else list(rows)), why
+
+
+@functools.lru_cache(maxsize=2048)
+def _block_core_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
+    items = list(cells)
     kinds = [it.kind for it in items]
     name_at: set[int] = set()
     ranks: dict[int, int] = {}
@@ -354,7 +363,11 @@ def _block_core(items: list[Item]) -> tuple[list[Column] | None, str]:
     return rows, "" if ranked else "unranked"
 
 
+@functools.lru_cache(maxsize=4096)
 def _value(text: str) -> float | None:
+    if _NUMBER.match(text):  # (the common case, without the general parser)
+        v = float(text.lstrip("▲△").replace(",", ""))
+        return -v if text[0] in "▲△" else v
     return parse_number(text.replace("△", "▲")).value
 
 
@@ -434,12 +447,22 @@ def _pooled_amounts(core: list[Item]) -> list[tuple[list[Column], str]]:
     return [(got, why)]
 
 
+_COUNTS = re.compile(r"(\d+) names, (\d+) 法人番号")
+
+
 def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
+    rows, why = _block_of(tuple(items))
+    return (None if rows is None else list(rows)), why
+
+
+@functools.lru_cache(maxsize=1024)
+def _block_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
     """One block's items -> its rows, or None with the reason. A block that holds its 計 label must add up
-    to its 計: the figure written with the label (or found right after it), else one number of the block
+    to its 計: the figure written with the label, else one number of the block
     that the other numbers' rows add up to (taken out of the block: it is no amount); when several numbers
     could be the 計 they must give the same rows, and with no 計 figure found the block is unknown. A block
     without its label reads as before, or, failing that, with one of its numbers as its 計 by the same sum."""
+    items = list(cells)
     labels = [it for it in items if it.kind == "total"]
     core = [it for it in items if it.kind != "total"]
     known = [_value(it.text) for it in labels if it.text]
@@ -449,10 +472,14 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
     if rows is not None and any(_adds_up(rows, t) for t in known):
         return rows, why
     readings: list[tuple[list[Column], str]] = []
-    for c, it in enumerate(core):
+    m = _COUNTS.match(why)
+    hopeless = why == "no 法人番号" or (m and m[1] != m[2])  # (no number taken out as the 計 makes names and
+    least = max((v for it in core if it.kind == "amount" and (v := _value(it.text)) is not None), default=0.0)
+    for c, it in enumerate([] if hopeless else core):  # 法人番号 agree)
         if it.kind != "num" or (known and not any(_value(it.text) == t for t in known)) or _in_rank_run(core, c) \
+                or (_value(it.text) or 0.0) < least \
                 or (0 < c < len(core) - 1 and core[c + 1].kind == "contract" and core[c - 1].kind != "num"):
-            continue  # (a rank; a row's amount written between its 業務概要 and its 契約方式)
+            continue  # (a rank; below an amount of the block; a row's amount between its 業務概要 and its 契約方式)
         got, w = _block_core(core[:c] + core[c + 1:])
         if got is not None and _adds_up(got, _value(it.text)):
             readings.append((got, w))
@@ -584,6 +611,8 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
     """Paragraph cells of the 支出先上位10者リスト section (text, line, is a table header) -> rows of the blocks
     that read whole, and (line, reason) for each block that did not. The blocks are cut at their titles or,
     when that reads more rows, at their table headers (pdfminer may write a title after the block's rows)."""
+    _block_core_of.cache_clear()  # (caches of one section's readings)
+    _block_of.cache_clear()
     items = [it for text, line, header in cells for it in _items(text, line, header)]
     for i in range(1, len(items)):  # a 計 written right after the next block's title (before its table header)
         j = i - 1  # is the block's before: moved before that title
