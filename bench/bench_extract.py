@@ -4,7 +4,8 @@ usage: .venv/bin/python bench/bench_extract.py [--rounds N] [--formats DIR]
 
 ``--formats DIR`` also times the generated review sheets of tests/fixtures/review_sheets.py (written into DIR
 once, LibreOffice needed): .pdf pages/s (LibreOffice and reportlab prints, read + extract) and PDF-text sheets/s
-(the text of those PDFs from pdfminer.six, pdftotext and pdfplumber, plus seed 002), one core, and the payee
+(the text of those PDFs from pdfminer.six, pdftotext and pdfplumber, plus seed 002 and the 事前分析表 PDF text
+of seed 004), one core, and the payee
 rows each tool's text gives (read / on the sheets, and any row that is not the .xlsx row).
 """
 from __future__ import annotations
@@ -80,6 +81,7 @@ def formats(outdir: Path, rounds: int) -> None:
             if k.endswith(".txt"):
                 texts.setdefault(k.split(".")[1], []).append(read_document(p))
     texts["seed 002"] = [read_document(ROOT / "seeds" / "002_c3e6fb52ab9c5507.txt")]
+    texts["seed 004 (事前分析表)"] = [read_document(ROOT / "seeds" / "004_6371e9cc681a4f0c.txt")]
     # payee rows read / rows on the sheets, per tool and producer (a row counts when it is the .xlsx row)
     ref = {n: {(p["block"], p["rank"]): p for p in extract_doc(read_document(f["xlsx"]))["payees"]}
            for n, f in files.items()}
@@ -98,7 +100,8 @@ def formats(outdir: Path, rounds: int) -> None:
             for d in docs:
                 extract_doc(d)
         dt, dc = time.perf_counter() - t0, time.process_time() - c0
-        print(f"{'PDF text, ' + tool + ' (extract)':<40} {len(docs) * rounds / dt:>9.1f} sheets/s "
+        label = f"PDF text, {tool} (extract)"
+        print(f"{label:<{40 - sum(ord(ch) > 0x2E80 for ch in label)}} {len(docs) * rounds / dt:>9.1f} sheets/s "
               f"{'':>18}(CPU time: {len(docs) * rounds / dc:.1f} sheets/s)")
     print(f"load average while measuring: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
           f"(wall-clock rates shrink on a shared machine; CPU-time rates do not)")

@@ -19,16 +19,21 @@ def _triples(out) -> set:
     return {q.triple for q in open_store(out)}
 
 
+def seeds_except(name: str, folder):
+    """A folder with every seed but ``name`` (what a build had before ``kg add`` of it)."""
+    folder.mkdir()
+    for p in sorted(SEEDS.iterdir()):
+        if p.name != name:
+            shutil.copy(p, folder / p.name)
+    return folder
+
+
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
     d = tmp_path_factory.mktemp("incr")
     full = d / "full"
     build([str(SEEDS)], full, BuildOptions(quiet=True, validate=False))
-    part_in = d / "in"
-    part_in.mkdir()
-    for p in sorted(SEEDS.iterdir()):
-        if p.name != SEED0:
-            shutil.copy(p, part_in / p.name)
+    part_in = seeds_except(SEED0, d / "in")
     part = d / "part"
     build([str(part_in)], part, BuildOptions(quiet=True, validate=False))
     return d, full, part

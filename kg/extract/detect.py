@@ -31,9 +31,25 @@ def _title_line(lines: list[str], pattern: re.Pattern, max_len: int) -> int | No
     return None
 
 
+def _title_lines(lines: list[str], max_len: int) -> tuple[int | None, int | None]:
+    """(_title_line(lines, _REVIEW_TITLE, max_len), _title_line(lines, _POLICY_TITLE, max_len)) in one pass:
+    each line squashed once."""
+    review = policy = None
+    for i, line in enumerate(lines):
+        s = squash(line)
+        if len(s) > max_len:
+            continue
+        if review is None and _REVIEW_TITLE.search(s):
+            review = i
+        if policy is None and _POLICY_TITLE.search(s):
+            policy = i
+        if review is not None and policy is not None:
+            break
+    return review, policy
+
+
 def _document_type(lines: list[str]) -> str | None:
-    review = _title_line(lines, _REVIEW_TITLE, 60)
-    policy = _title_line(lines, _POLICY_TITLE, 60)
+    review, policy = _title_lines(lines, 60)
     if review is not None and (policy is None or review < policy):
         return "review_sheet"
     if policy is not None:

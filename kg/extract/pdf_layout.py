@@ -17,10 +17,10 @@ Candidates are enumerated column by column and scored; the best full table wins 
 """
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from kg.normalize.numbers import parse_number
 from kg.normalize.text import is_unknown, squash
@@ -57,18 +57,36 @@ class Group:
     percent: bool = False
 
 
+_MARK_SPACE, _SPACE_PCT = re.compile(r"([▲△])\s+"), re.compile(r"\s+%")
+
+
 def _tokens(text: str) -> list[str]:
-    t = re.sub(r"([▲△])\s+", r"\1", text)
-    t = re.sub(r"\s+%", "%", t)
+    t = _MARK_SPACE.sub(r"\1", text) if "▲" in text or "△" in text else text
+    t = _SPACE_PCT.sub("%", t) if "%" in t else t
     return t.split()
+
+
+# Letters, kana and kanji: NFKC leaves them as they are (checked over every code point of these ranges), they
+# are no digit, dash, sign or space, and no canonical composition with them gives one; so a token holding one
+# is neither a number, a percentage, an unknown marker nor glued numbers, and a line whose first character is
+# one of them (or printable ASCII) starts with no row label unless that character starts one.
+_LETTER = re.compile(r"[A-Za-z\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]")
+_LABEL_FIRST = frozenset(lab[0] for lab, _ in ROW_LABELS)
 
 
 def parse_group(text: str, line: int) -> Group | None:
     """A line made only of numbers / percentages / dashes (after an optional row label), else None."""
     t = text.strip()
+    if not t:
+        return None  # no label, no token
     label = None
-    sq = squash(t)
-    for lab, key in ROW_LABELS:
+    c0 = t[0]
+    if c0 not in _LABEL_FIRST and ("!" <= c0 <= "~" or _LETTER.match(c0)):
+        labels: list[tuple[str, str]] = []  # no row label: skip the squash and the label scan
+    else:
+        labels = ROW_LABELS
+    sq = squash(t) if labels else ""
+    for lab, key in labels:
         if sq.startswith(lab):
             label = key
             k, n = 0, 0  # cut the label off the un-squashed text
@@ -78,6 +96,8 @@ def parse_group(text: str, line: int) -> Group | None:
                 k += 1
             t = re.sub(r"^[(（]\s*[%％]\s*[)）]", "", t[k:].strip()).strip()  # 執行率（％）
             break
+    if _LETTER.search(t):
+        return None  # a word among the values: not a line of figures (see _LETTER)
     toks = _tokens(t)
     if not toks:
         return None
@@ -139,13 +159,14 @@ def solve_budget(groups: list[Group], n_years: int = 4, with_request: bool = Tru
             if len(g.values) >= (n_past if r == EXE else n_years) and not g.glued:
                 full.setdefault(r, g.values)
     best: BudgetSolution | None = None
+    pairs = _pairs(pool, nonneg) if tot_cands else None
     for tots, req in tot_cands:
         for p_tot, p_is in rate_sets:
             cols = []
             for j in range(n_years):
                 cols.append(_column_candidates(tots[j], j < n_past, p_tot[j] if p_tot else None,
                                                p_is[j] if p_is else None, pool, nonneg, negs, labeled,
-                                               {r: v[j] for r, v in full.items() if j < len(v)}))
+                                               {r: v[j] for r, v in full.items() if j < len(v)}, pairs))
             sol = _combine(cols, money, pool, tots, req, with_request)
             if sol and (best is None or sol.score > best.score):
                 best = sol
@@ -192,9 +213,22 @@ def _total_candidates(money: list[Group], n_years: int) -> list[tuple[list[float
     return out[:4]
 
 
+def _pairs(pool, nonneg) -> dict[float, list[tuple]]:
+    """f + r -> [(f, r)]: the 予備費等 and 繰越し pairs of a pool (the same for every column of one search)."""
+    vals = nonneg + [None]
+    zero_ok = pool.get(0.0, 0) > 0
+    r_opts = [v for v in pool if v != 0] + ([0.0, None] if zero_ok else [None])
+    pairs: dict[float, list[tuple]] = {}
+    for f in vals:
+        for r in r_opts:
+            pairs.setdefault(round((f or 0) + (r or 0), 6), []).append((f, r))
+    return pairs
+
+
 def _column_candidates(total, past: bool, p_tot, p_is, pool, nonneg, negs, labeled,
-                       at: dict[int, float | None]) -> list[tuple[float, tuple]]:
-    """(local score, (I, S, F, C, R, T, E)) for one year column whose 計 is ``total``."""
+                       at: dict[int, float | None], pairs: dict | None = None) -> list[tuple[float, tuple]]:
+    """(local score, (I, S, F, C, R, T, E)) for one year column whose 計 is ``total`` (``pairs``: _pairs(pool,
+    nonneg), when the caller has it)."""
     out = []
     if total is None:
         return out
@@ -206,30 +240,53 @@ def _column_candidates(total, past: bool, p_tot, p_is, pool, nonneg, negs, label
         e_opts = [None]
     vals = nonneg + [None]
     zero_ok = pool.get(0.0, 0) > 0
-    r_opts = [v for v in pool if v != 0] + ([0.0, None] if zero_ok else [None])
-    pairs: dict[float, list[tuple]] = {}  # f + r -> [(f, r)]
-    for f in vals:
-        for r in r_opts:
-            pairs.setdefault(round((f or 0) + (r or 0), 6), []).append((f, r))
+    if pairs is None:
+        pairs = _pairs(pool, nonneg)
+    c_opts = [c for c in negs + [0.0, None] if not (c == 0.0 and not zero_ok)]
+    lab_items, at_items = tuple(labeled.items()), tuple(at.items())
+    e_past = past  # an unknown 執行額 counts as unknown only in a past year
+    tol = 0.5 + 1e-6  # _close's
     for e in e_opts:
+        n_e = (e is None and e_past) + (total is None)
+        check_is = p_is is not None and e is not None
         for i in vals:
+            n_i = n_e + (i is None)
             for s in vals:
-                if p_is is not None and e is not None and not _close(e, (i or 0) + (s or 0), p_is):
-                    continue
-                for c in negs + [0.0, None]:
-                    if c == 0.0 and not zero_ok:
+                if check_is:  # _close(e, i + s, p_is), inline
+                    den = (i or 0) + (s or 0)
+                    if not (den > 0 and abs(100.0 * e / den - p_is) <= tol):
                         continue
-                    need = round(total - sum(x or 0 for x in (i, s, c)), 6)
-                    for f, r in pairs.get(need, ()):
+                n_s = n_i + (s is None)
+                b_is = 1.0 if (i or 0) >= (s or 0) else 0.0
+                for c in c_opts:
+                    need = round(total - sum((i or 0, s or 0, c or 0)), 6)  # the same sum as sum() of a generator
+                    prs = pairs.get(need)
+                    if not prs:
+                        continue
+                    n_c = n_s + (c is None)
+                    for f, r in prs:
                         cell = (i, s, f, c, r, total, e)
-                        loc = -4.0 * sum(1 for k, x in enumerate(cell) if x is None and (k != EXE or past))
+                        # the same value as counting unknown cells, +1/+3/±6 terms one by one: whole numbers in
+                        # floats add up exactly in any order
+                        loc = -4.0 * (n_c + (f is None) + (r is None))
                         loc += 1.0 if r == 0 else 0.0
-                        loc += 1.0 if (i or 0) >= (s or 0) else 0.0
-                        loc += sum(3.0 for r, vs in labeled.items() if cell[r] in vs)  # value printed after its label
-                        loc += sum(6.0 if cell[r] == v else -6.0 for r, v in at.items())
+                        loc += b_is
+                        for rr, vs in lab_items:
+                            if cell[rr] in vs:
+                                loc += 3.0  # value printed after its label
+                        for rr, v in at_items:
+                            loc += 6.0 if cell[rr] == v else -6.0
                         out.append((loc, cell))
     out.sort(key=lambda x: -x[0])
     return out[:3000]
+
+
+def _uses(cell: tuple, pool) -> tuple:
+    """(value, times the cell uses it, times already used beyond which the pool runs out), in the cell's order."""
+    vals = [v for v in cell if v is not None and v != 0]
+    if len(set(vals)) == len(vals):  # no value twice: what Counter(vals).items() gives, without the Counter
+        return tuple((v, 1, pool.get(v, 0) - 1) for v in vals)
+    return tuple((v, n, pool.get(v, 0) - n) for v, n in Counter(vals).items())
 
 
 BEAM = 100  # partial tables kept per column; 300 gave the same solutions on every test table
@@ -246,28 +303,56 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
             cands = [x for x in cands if x[0] >= top - 8.0]  # at most two unknown cells more than the best
         # the values each candidate cell uses, counted once per column (not once per beam entry)
         # (value, count, the count already used beyond which the pool runs out)
-        prepared = [(loc, cell, tuple((v, n, pool.get(v, 0) - n) for v, n in
-                                      Counter(v for v in cell if v is not None and v != 0).items()))
-                    for loc, cell in cands]
-        nxt = []
-        for score, chosen, used in beam:
+        prepared = [(loc, cell, _uses(cell, pool)) for loc, cell in cands]
+        # The BEAM best extensions in the order a stable sort by score of all of them (beam entry by beam
+        # entry, candidate by candidate) gives, i.e. by (-score, entry, candidate): a min-heap on (score,
+        # -entry, -candidate) keeps them. An extension scores the entry's score + the cell's local score, less 6
+        # when the cell's 前年度から繰越し is not the previous column's ▲翌年度へ繰越し: so an entry's candidates
+        # are taken in two runs, those without and those with that penalty, each by falling score (candidates
+        # come by falling local score); a run stops at the first extension that the heap, full, would not
+        # take, since the rest of the run scores no more and comes later.
+        # A cell fits an entry when no value it uses runs past the pool: a value it uses once must not be used up
+        # (the entry's ``spent``), one it uses more often is counted; a value the pool does not hold that often
+        # never fits, so that cell is left out.
+        once = [frozenset(v for v, n, _limit in add if n == 1) for _loc, _cell, add in prepared]
+        more = [tuple((v, limit) for v, n, limit in add if n > 1) for _loc, _cell, add in prepared]
+        possible = [k for k, (_loc, _cell, add) in enumerate(prepared) if all(limit >= 0 for _v, _n, limit in add)]
+        by_cfp: dict = {}
+        for k in possible:
+            by_cfp.setdefault(prepared[k][1][CFP], []).append(k)
+        heap: list[tuple] = []
+        for b, (score, chosen, used) in enumerate(beam):
+            spent = frozenset(v for v, c in used.items() if c >= pool.get(v, 0))
             prev = chosen[-1] if chosen else None
-            want = -prev[CTN] if prev is not None and prev[CTN] is not None else None
-            for loc, cell, add in prepared:
-                fits = True
-                for v, _n, limit in add:
-                    if used.get(v, 0) > limit:
-                        fits = False
-                        break
-                if not fits:
-                    continue
-                sc = score + loc
-                if prev is not None and cell[CFP] != want and not (want == 0 and cell[CFP] is None):
-                    sc -= 6.0
-                nxt.append((sc, chosen, cell, used, add))
-        nxt.sort(key=lambda x: -x[0])
+            if prev is None:
+                runs: list = [(possible, False)]
+            else:
+                want = -prev[CTN] if prev[CTN] is not None else None
+                good = by_cfp.get(want, [])
+                if want == 0 and want is not None and None in by_cfp:
+                    good = sorted(good + by_cfp[None])
+                good_set = set(good)
+                runs = [(good, False), ((k for k in possible if k not in good_set), True)]
+            for ks, penalty in runs:
+                for k in ks:
+                    loc, cell, add = prepared[k]
+                    sc = score + loc
+                    if penalty:
+                        sc -= 6.0
+                    if len(heap) == BEAM:
+                        w = heap[0]
+                        if sc < w[0] or (sc == w[0] and (b, k) > (-w[1], -w[2])):
+                            break
+                    if not once[k].isdisjoint(spent) or any(used.get(v, 0) > limit for v, limit in more[k]):
+                        continue
+                    item = (sc, -b, -k, (sc, chosen, cell, used, add))
+                    if len(heap) < BEAM:
+                        heapq.heappush(heap, item)
+                    else:
+                        heapq.heapreplace(heap, item)  # it beats the worst: checked above
+        nxt = [x[3] for x in sorted(heap, key=lambda x: (-x[0], -x[1], -x[2]))]
         beam = []
-        for sc, chosen, cell, used, add in nxt[:BEAM]:
+        for sc, chosen, cell, used, add in nxt:
             u = dict(used)
             for v, n, _limit in add:
                 u[v] = u.get(v, 0) + n
@@ -276,9 +361,11 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
             return None
     best = None
     ties = 0
+    spec = _score_spec(money)
+    memo: dict = {}
     for sc, chosen, _used in beam:
         grid = [list(c) for c in chosen]
-        total = sc + _group_score(grid, money, req)
+        total = sc + _group_score(grid, money, req, spec, memo)
         if best is None or total > best.score + 1e-9:
             best, ties = BudgetSolution(grid, total, req), 0
         elif abs(total - best.score) <= 1e-9 and grid != best.grid:
@@ -288,33 +375,67 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
     return best
 
 
-def _group_score(grid: list[list], money: list[Group], req) -> float:
+def _group_score(grid: list[list], money: list[Group], req, spec: tuple | None = None,
+                 memo: dict | None = None) -> float:
+    """+2 per value of a line of 2+ values that stands in some row (consecutive cells in order, or in any order
+    for glued values), +3 / -3 per value of a labelled line that does / does not stand in its row.
+    ``spec``: _score_spec(money); ``memo``: {row: its windows}, shared by the calls of one search."""
     n = len(grid)
     rows = [[grid[c][r] for c in range(n)] for r in range(7)]
     if req is not None:  # the request column holds 当初予算 and 計
         rows[INI].append(req)
         rows[TOT].append(req)
+    items, k_ord, k_uno = spec or _score_spec(money)
+    memo = {} if memo is None else memo
+    wins = []
+    for row in rows:
+        row = tuple(row)
+        w = memo.get(row)
+        if w is None:
+            w = memo[row] = _windows(row, k_ord, k_uno)
+        wins.append(w)
+    every = frozenset().union(*wins)
     score = 0.0
-    for g in money:
-        vals = [v for v in g.values]
-        lab = ROWS.index(g.label) if g.label in ROWS else None
-        tv = tuple(vals)
-        hit_rows = [r for r in range(7) if _in_row(tuple(rows[r]), tv, g.glued)]
-        if len(vals) >= 2 and hit_rows:
-            score += 2.0 * len(vals)
+    for m, lab, key in items:
+        if m >= 2 and key in every:
+            score += 2.0 * m
         if lab is not None:
-            score += 3.0 * len(vals) if lab in hit_rows else -3.0 * len(vals)
+            score += 3.0 * m if key in wins[lab] else -3.0 * m
     return score
 
 
-@lru_cache(maxsize=65536)
-def _in_row(row: tuple, vals: tuple, glued: bool) -> bool:
-    k = len(vals)
-    for s in range(0, len(row) - k + 1):
-        win = row[s:s + k]
-        if (sorted(map(_key, win)) == sorted(map(_key, vals))) if glued else win == vals:
-            return True
-    return False
+def _windows(row: tuple, k_ord: set[int], k_uno: set[int]) -> frozenset:
+    """The row's runs of consecutive cells, as printed (lengths k_ord) and as sorted value keys (lengths k_uno):
+    a line of values stands in the row when its values (its sorted keys, when glued) are one of them. The two
+    kinds never meet: a run as printed holds numbers and None, a sorted one holds (bool, number) pairs."""
+    out: set = set()
+    for k in k_ord:
+        for s in range(0, len(row) - k + 1):
+            out.add(row[s:s + k])
+    for k in k_uno:
+        for s in range(0, len(row) - k + 1):
+            out.add(tuple(sorted(map(_key, row[s:s + k]))))
+    return frozenset(out)
+
+
+def _score_spec(money: list[Group]) -> tuple[list[tuple], set[int], set[int]]:
+    """What _group_score reads of each line that can score: (number of values, row label index, its values, or
+    its sorted value keys when glued), and the lengths of the runs to build, as printed and sorted."""
+    items = []
+    k_ord: set[int] = set()
+    k_uno: set[int] = set()
+    for g in money:
+        m = len(g.values)
+        lab = ROWS.index(g.label) if g.label in ROWS else None
+        if m < 2 and lab is None:
+            continue  # scores nothing either way
+        if g.glued:
+            items.append((m, lab, tuple(sorted(map(_key, g.values)))))
+            k_uno.add(m)
+        else:
+            items.append((m, lab, tuple(g.values)))
+            k_ord.add(m)
+    return items, k_ord, k_uno
 
 
 def _key(v):

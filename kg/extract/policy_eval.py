@@ -118,11 +118,20 @@ def _money(tok: str) -> float | None:
     return as_int_if_whole(parse_money(tok).value)
 
 
+# Characters no token of an amount line has: a token is an amount with its unit, a (執行額), an unknown marker
+# (blank or dashes, kg.normalize.text.UNKNOWN_MARKS) or a list of indicator numbers, matched as printed.
+_NOT_IN_AMOUNT_LINE = re.compile(r"[^\s\d,.▲△()百千万億円、・\-－―‐—–−ー…/／]")
+_UNIT_SPACE, _MARK_SPACE, _SPACE_PAREN = (re.compile(r"([\d,.])\s+(百万円|千円|億円|万円)"), re.compile(r"([▲△(])\s+"),
+                                          re.compile(r"\s+\)"))
+
+
 def _amount_line(text: str, line: int) -> _AmtLine | None:
     """Classify an NFKC line made only of 予算額 / (執行額) / ― / 関連する指標 cells; None otherwise."""
-    t = re.sub(r"([\d,.])\s+(百万円|千円|億円|万円)", r"\1\2", text)
-    t = re.sub(r"([▲△(])\s+", r"\1", t)
-    t = re.sub(r"\s+\)", ")", t)
+    if _NOT_IN_AMOUNT_LINE.search(text):
+        return None  # a token holding that character is none of the four kinds
+    t = _UNIT_SPACE.sub(r"\1\2", text)
+    t = _MARK_SPACE.sub(r"\1", t)
+    t = _SPACE_PAREN.sub(")", t)
     toks = t.split()
     if not toks:
         return None
@@ -211,6 +220,8 @@ class _Means:
 
 
 def _name_with_suffix(parts: list[str]) -> tuple[str, int | None, str] | None:
+    if not any("年" in p for p in parts):
+        return None  # no （平成N年度）: the parts are NFKC text (pieces of extract's lines), so joining adds no 年
     joined = _join(parts)
     for m in reversed(list(_YEAR_SUFFIX.finditer(joined))):
         rest = joined[m.end():].strip()
@@ -363,7 +374,8 @@ def _means(rec: Record, L: list[str], years: list[int], eval_year: int | None) -
     region_hi = len(L)
     last_start = max(b.first for b in blocks)
     for i in range(last_start, len(L) + 1):
-        if any(lab in squash(L[i - 1]) for lab in _END_LABELS):
+        s = squash(L[i - 1])
+        if any(lab in s for lab in _END_LABELS):
             region_hi = i - 1
             break
     k = len(years)
@@ -541,7 +553,7 @@ def _policy(rec: Record, L: list[str]) -> None:
 
 
 def _years(rec: Record, L: list[str], eval_year: int | None) -> list[int]:
-    label_lines = [i for i, t in enumerate(L, 1) if "予算額" in squash(t) and "執行額" in squash(t)]
+    label_lines = [i for i, t in enumerate(L, 1) if "予算額" in (s := squash(t)) and "執行額" in s]
     for lab in label_lines:
         for i in range(lab, min(len(L), lab + 15) + 1):
             toks = L[i - 1].replace("年 度", "年度").split()
@@ -719,6 +731,8 @@ def _indicator_values(rec: Record, L: list[str], found: list, hi: int) -> None:
 
 def _policy_budget(rec: Record, L: list[str], years: list[int]) -> None:
     for i, t in enumerate(L, 1):
+        if "額" not in t:
+            continue  # L is NFKC text: squash only drops its white space
         s = squash(t)
         if not any(s.startswith(lab) for lab in ("政策の予算額・執行額", "施策の予算額・執行額")):
             continue

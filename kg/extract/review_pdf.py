@@ -63,10 +63,13 @@ _PAYEE_HEADER_WORDS = ("支出先", "法人番号", "業務概要", "支出額",
                        "別紙", "費目", "使途", "金額", "資金の流れ", "契約額")
 _POLICY_LINE, _MEASURE_LINE = re.compile(r"^政策\s+\S"), re.compile(r"^施策\s+\S")
 _OUTCOME_LABELS = ("成果目標", "活動指標", "目標最終年度", "成果実績", "活動実績", "単位当たり")
+_OUTCOME_RE = re.compile("|".join(_OUTCOME_LABELS))  # a line holding any of them
 
 
 def _first(L: list[str], pred, lo: int = 1, hi: int | None = None) -> int | None:
     hi = len(L) if hi is None else hi
+    if 1 <= lo and hi <= len(L):  # the lines by a slice (no index per line)
+        return next((i for i, t in enumerate(L[lo - 1:hi], lo) if pred(t)), None)
     return next((i for i in range(lo, hi + 1) if pred(L[i - 1])), None)
 
 
@@ -200,27 +203,34 @@ def _period(rec: Record, L: list[str]) -> None:
              line=pick, field="start_fiscal_year")
 
 
+_ACCOUNT_CELL = re.compile(r"^(?:会計区分\s*)?((?:一般会計|[^\s、,]{1,30}特別会計[^\s、,]{0,20})(?:[、,\s]+(?:一般会計|"
+                           r"[^\s、,]{1,30}特別会計[^\s、,]{0,20}))*)$")
+_METHODS_LABEL = re.compile(r"^実施方法\s*")
+# a cell made only of 実施方法 words holds one of them as it is (the lines are NFKC already, the words have no space)
+_ANY_METHOD = re.compile("|".join(sorted(_METHODS, key=len, reverse=True)))
+_VOCAB_FIELDS = (("major_expense", frozenset(MAJOR_EXPENSES), re.compile(r"^主要経費\s*")),
+                 ("major_policy", frozenset(MAJOR_POLICIES), re.compile(r"^主要政策・施策\s*")))
+
+
 def _vocab_cells(rec: Record, L: list[str], hi: int) -> None:
-    acc_re = re.compile(r"^(?:会計区分\s*)?((?:一般会計|[^\s、,]{1,30}特別会計[^\s、,]{0,20})(?:[、,\s]+(?:一般会計|"
-                        r"[^\s、,]{1,30}特別会計[^\s、,]{0,20}))*)$")
     for i in range(1, hi + 1):
         t = L[i - 1]
         if not rec["accounts"]:
-            m = acc_re.match(t)
+            m = _ACCOUNT_CELL.match(t)
             if m:
                 rec["accounts"] = fields.split_list(m.group(1).replace(" ", "、"))
                 span(rec, "accounts", i)
-        if not rec["implementation_methods"]:
-            parts = fields.split_list(re.sub(r"^実施方法\s*", "", t))
+        if not rec["implementation_methods"] and _ANY_METHOD.search(t):
+            parts = fields.split_list(_METHODS_LABEL.sub("", t))
             if parts and all(p in _METHODS for p in parts):
                 rec["implementation_methods"] = parts
                 span(rec, "implementation_methods", i)
-        for key, vocab, label in (("major_expense", MAJOR_EXPENSES, "主要経費"),
-                                  ("major_policy", MAJOR_POLICIES, "主要政策・施策")):
-            v = re.sub(rf"^{label}\s*", "", t)
-            if rec[key] is None and v in vocab:
-                rec[key] = v
-                span(rec, key, i)
+        for key, vocab, label in _VOCAB_FIELDS:
+            if rec[key] is None:
+                v = label.sub("", t)
+                if v in vocab:
+                    rec[key] = v
+                    span(rec, key, i)
     for key in ("accounts", "implementation_methods"):
         if not rec[key]:
             warn(rec, f"{key}_missing", f"no {key} cell found", field=key)
@@ -298,7 +308,7 @@ def _budget(rec: Record, L: list[str]) -> None:
     if sy is None or lab is None:
         warn(rec, "budget_missing", "no sheet year or no 予算額・執行額 table", field="budget")
         return
-    hi = _first(L, lambda t: any(w in t for w in _OUTCOME_LABELS)) or len(L)
+    hi = _first(L, _OUTCOME_RE.search) or len(L)
     years = [(sy - 3 + k, k == 4) for k in range(5)]
     rows = budget_rows(L, years, lab)  # row-style text: each row label with its figures, checked by arithmetic
     if rows is None and paragraph_style(L):

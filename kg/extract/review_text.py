@@ -76,8 +76,16 @@ def _is_fragment(t: str) -> bool:
     return bool(re.search(r"\w", s))  # a lone bracket or comma is a piece of a value (「)」), not of a label
 
 
+# every label starts with a literal character: a line holding none of them holds no label
+_LABEL_FIRST = re.compile("[" + "".join(sorted({p[0] for p, _ in _LABELS})) + "]")
+assert all(p[0] not in "\\[]().*+?{}|^$-" for p, _ in _LABELS)
+
+
 def _split_line(text: str) -> list[tuple[str, str | None]]:
     """One line -> [(text, field or None)], cut at labels found at the start of the line or after a space."""
+    if not _LABEL_FIRST.search(text):
+        rest = text.strip()
+        return [(rest, None)] if rest else []
     out: list[tuple[str, str | None]] = []
     pos = 0
     for m in _LABEL_RE.finditer(text):
@@ -102,7 +110,7 @@ def _split_line(text: str) -> list[tuple[str, str | None]]:
 
 def paragraph_style(lines: list[str]) -> bool:
     """True for text that separates cells by blank lines (pdfminer, pdftotext), False for one row per line."""
-    blank = sum(1 for x in lines if not x.strip())
+    blank = [x.strip() for x in lines].count("")
     return blank >= 0.2 * max(len(lines), 1)
 
 
@@ -322,6 +330,9 @@ def _adds_up(parts: list, total) -> bool:
     return abs(sum(parts) - total) <= 0.5 * len(parts)
 
 
+_BUDGET_ROW = re.compile(r"^(?:[予算の状況]\s)?\s*(当初予算|補正予算|前年度から繰越し?|翌年度へ繰越し?|予備費等?|計|執行額)\s+(.*)$")
+
+
 def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1) -> tuple[list[dict], int, int] | None:
     """Row-style budget: each row label followed by its figures, one per year column (``years``: [(year,
     is_request)] from the header). Returns (budget entries, first line, last line) when every executed year's
@@ -330,9 +341,7 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
         return None
     values: dict[str, tuple[list[float | int], int]] = {}
     for n in range(start, len(lines) + 1):
-        t = nfkc(lines[n - 1])
-        m = re.match(r"^(?:[予算の状況]\s)?\s*(当初予算|補正予算|前年度から繰越し?|翌年度へ繰越し?|予備費等?|計|執行額)\s+(.*)$",
-                     t)
+        m = _BUDGET_ROW.match(nfkc(lines[n - 1]))
         if not m:
             continue
         field = next(f for lab, f in _ROWS if m[1].startswith(lab))
@@ -410,7 +419,7 @@ def payee_rows(lines: list[str], start: int) -> list[PayeeRow] | None:
         t = nfkc(lines[n - 1])
         if not t:
             continue
-        if any(w in t for w in ("資金の流れ", "費目・使途")) and last is not None:
+        if _SECTION_END.search(t) and last is not None:
             break
         if _PAGE_NO.match(t):  # a page footer between two rows of one table
             continue
@@ -571,6 +580,8 @@ __all__ += ["budget_paragraphs"]
 
 _HEADER_WORDS = ("支出先", "法人番号", "業務概要", "支出額", "契約方式", "入札者数", "落札率", "者数)", "応募者数)",
                  "万円)")
+_HEADER_WORD = re.compile("|".join(map(re.escape, _HEADER_WORDS)))  # a text holding any of them
+_SECTION_END = re.compile("資金の流れ|費目・使途")
 
 
 _CELLS_CACHE: dict[tuple[int, int], tuple[list[str], list[tuple[str, int]]]] = {}
@@ -614,11 +625,11 @@ def payee_section_cells(L: list[str], lo: int) -> list[tuple[str, int, bool]]:
     """The 支出先上位10者リスト section's paragraph cells: (text, line, is a table header)."""
     out = []
     for text, line in _paragraph_cells(L, lo):
-        if any(w in text for w in ("資金の流れ", "費目・使途")):
+        if _SECTION_END.search(text):
             break
         if _PAGE_NO.match(text):
             continue
-        out.append((text, line, any(h in text for h in _HEADER_WORDS) or _is_fragment(text)))
+        out.append((text, line, bool(_HEADER_WORD.search(text)) or _is_fragment(text)))
     return out
 
 
@@ -630,14 +641,14 @@ def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) ->
     cells = _paragraph_cells(lines, start)
     words: list[tuple[str, int, bool]] = []  # (word, line, starts a paragraph)
     for text, ln in cells:
-        if any(w in text for w in ("資金の流れ", "費目・使途")):
+        if _SECTION_END.search(text):
             break
         if _PAGE_NO.match(text):
             continue
         if _BLOCK_LINE.match(text):  # a block title (maybe glued to the header's first cell)
             words.append((text.split(" ")[0], ln, True))
             continue
-        if any(h in text for h in _HEADER_WORDS) or _is_fragment(text):
+        if bool(_HEADER_WORD.search(text)) or _is_fragment(text):
             continue
         for i, w in enumerate(text.split(" ")):
             if w:

@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import io
 import itertools
 import json
 import logging
+import os
+import pickle
 import re
 import threading
 import unicodedata
@@ -197,14 +200,21 @@ class LawIndex:
     # ------------------------------------------------------------ loading
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> LawIndex:
-        """The index over ``path`` (default: the bundled list), cached per process."""
+    def load(cls, path: str | Path | None = None, cache_dir: str | Path | None = None) -> LawIndex:
+        """The index over ``path`` (default: the bundled list), cached per process. With ``cache_dir`` (a build's
+        DIR/cache: `kg add`), the fresh index is also kept there pickled, under the digest of the lists and of the
+        code that builds it, and read back by the next process (~0.05 s instead of ~0.7 s to build it)."""
         p = Path(path) if path else LAW_LIST
         with _LOCK:
             idx = _CACHE.get(str(p))
             if idx is None:
-                idx = cls(read_law_list(p), read_abbreviations(ABBREVIATIONS))
-                idx.add_renames(read_abbreviations(RENAMES))
+                pickled = Path(cache_dir) / f"law-index-{_index_digest(p)}.pickle" if cache_dir else None
+                idx = _read_pickled(pickled) if pickled else None
+                if idx is None:
+                    idx = cls(read_law_list(p), read_abbreviations(ABBREVIATIONS))
+                    idx.add_renames(read_abbreviations(RENAMES))
+                    if pickled:
+                        _write_pickled(pickled, idx)  # before any use changes it (aliases, learned titles)
                 _CACHE[str(p)] = idx
         return idx
 
@@ -467,6 +477,41 @@ def _res(law: Law | None, method: str, score: float) -> Resolution:
 
 def _unresolved(score: float = 0.0) -> Resolution:
     return Resolution(None, None, None, "unresolved", score)
+
+
+def _index_digest(path: Path) -> str:
+    """What a pickled LawIndex depends on: the lists it reads and the modules that build its keys."""
+    from kg.normalize import era, law_ref
+
+    h = hashlib.sha256()
+    for f in (path, ABBREVIATIONS, RENAMES, Path(__file__), Path(era.__file__), Path(law_ref.__file__)):
+        h.update(f.read_bytes() if f.exists() else b"-")
+        h.update(b"\0")
+    return h.hexdigest()[:24]
+
+
+def _read_pickled(path: Path) -> LawIndex | None:
+    try:
+        with path.open("rb") as f:
+            idx = pickle.load(f)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    return idx if isinstance(idx, LawIndex) else None
+
+
+def _write_pickled(path: Path, idx: LawIndex) -> None:
+    """Best effort (a read-only build folder just means no cache): written aside, then renamed into place."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tmp.open("wb") as f:
+            pickle.dump(idx, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for old in path.parent.glob("law-index-*.pickle"):  # of other lists or code: never read again
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        tmp.unlink(missing_ok=True)
 
 
 def read_law_list(path: str | Path) -> list[Law]:

@@ -12,8 +12,10 @@ from kg.records import Record, warn
 def link_statutes(records: list[Record]) -> dict:
     from kg.link.laws import LawIndex
 
-    idx = LawIndex.load()
     stats: dict = {"citations": 0, "resolved": 0, "unresolved": 0, "by_method": {}}
+    if not any(rec.get("legal_bases") for rec in records):  # nothing to resolve: the index is not even loaded
+        return {**stats, "doubtful_ids": 0, "internal_errors": 0}
+    idx = LawIndex.load()
     errors0, conflicts0 = len(idx.errors), len(idx.conflicts)  # the index is shared by the process
     # IDs given by a source (RS 1-3) first become aliases of their law (keyed by 法令番号), so a law newer than the
     # bundled list resolves in every record that names it, not only in the one that carried the ID

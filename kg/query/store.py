@@ -28,15 +28,30 @@ def store_path(out_dir: str | Path) -> Path:
 def build_store(target: str | Path, nquads_file: str | Path) -> Path:
     """Bulk-load ``nquads_file`` into a new store at ``target`` (removed first if a killed run left one), flushed,
     optimised and closed."""
+    st = load_store(target, nquads_file)
+    finish_store(st)
+    del st
+    return Path(target)
+
+
+def load_store(target: str | Path, nquads_file: str | Path) -> ox.Store:
+    """Bulk-load ``nquads_file`` into a new store at ``target`` (removed first if a killed run left one) and return
+    it open, queryable at once. The loader writes one set of sorted files per million quads; RocksDB merges them in
+    background threads meanwhile (on a national build this merge took as long as a third of the load:
+    bench/README.md), so work done on the returned store overlaps it. ``finish_store`` waits for the merge."""
     target = Path(target)
     if target.exists():
         shutil.rmtree(target)
     st = ox.Store(str(target))
     st.bulk_load(path=str(nquads_file), format=ox.RdfFormat.N_QUADS)
+    return st
+
+
+def finish_store(st: ox.Store) -> None:
+    """Flush ``st`` and compact it whole (the caller then drops it, which closes it): every later reader of the
+    store, read-only ones included, gets the merged files."""
     st.flush()
     st.optimize()
-    del st
-    return target
 
 
 def copy_store(source: str | Path, target: str | Path) -> Path:
