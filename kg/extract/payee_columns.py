@@ -18,6 +18,7 @@ amounts do not rise down the list (a top-10 list is in order of amount) and a �
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -37,8 +38,13 @@ _SMALL = re.compile(r"^(?:[-－―‐]|\d{1,3}(?:\(\d+\))?|\d{1,3}(?:\.\d+)?%)$"
 _LOCAL_NAME = re.compile(r"(?:都|道|府|県|市|町|村|区|広域連合|組合)$")
 
 
+# a legal entity's name (a 業務概要 is not one): 株式会社…, …法人…, 有限会社, 合同会社, 組合, 協会, 機構
+_ENTITY = re.compile(r"^(?:株式会社|有限会社|合同会社|合資会社|合名会社)|(?:株式会社|有限会社|合同会社|法人|組合|協会|機構)$|法人")
+
+
 class Item(NamedTuple):
     kind: str  # rank | name | corp | desc | num | amount | contract | text | dash | small | title | header | total
+    # (and column: an amount of a column of amounts read with its 計 under it)
     text: str
     line: int
     alone: bool = True  # the item is its cell's only item
@@ -46,6 +52,9 @@ class Item(NamedTuple):
 
 def _items(text: str, line: int, header: bool) -> list[Item]:
     """One cell (paragraph) -> items by shape."""
+    m = re.fullmatch(r"(?:計|合計|小計)(?:\s*([▲△]?[\d,]+(?:\.\d+)?))?", text)
+    if m:  # a block's 計 row (a piece of a label to the header test): the item's text is its figure (empty
+        return [Item("total", m[1] or "", line)]  # when the tool wrote it apart)
     m = _TITLE.match(text)
     if m:  # the title, maybe glued to the table header's first cell (「B.民間企業 支出先」)
         at = text.find("支出先")
@@ -84,6 +93,13 @@ def _items(text: str, line: int, header: bool) -> list[Item]:
         if not rest:
             return [Item("num", words[0], line)]
         if _CONTRACT.search(rest[0]):  # amount 契約方式 [入札者数 [落札率]]
+            if len(rest) > 1 and _NUMBER.match(rest[-1]) and not _SMALL.match(rest[-1]):  # a number no 入札者数 /
+                return [*_items(" ".join([words[0], *rest[:-1]]), line, False),  # 落札率 has (a 計) after them
+                        Item("num", rest[-1], line, False)]
+            glued = re.fullmatch(r"(.*[^\d,.])([▲△]?\d{1,3}(?:,\d{3})+|[▲△]?\d+)", rest[-1])
+            if glued and not _SMALL.match(rest[-1]) and _CONTRACT.search(glued[1]):  # the block's 計 figure
+                rest[-1] = glued[1]  # written on at the end of its last row's 契約方式 cell (pdftotext)
+                return [*_items(" ".join([words[0], *rest]), line, False), Item("num", glued[2], line, False)]
             tail = []
             while len(rest) > 1 and _SMALL.match(rest[-1]) and len(tail) < 2:
                 tail.insert(0, rest.pop())
@@ -92,8 +108,6 @@ def _items(text: str, line: int, header: bool) -> list[Item]:
         if _RANK.match(words[0]) and not any(_NUMBER.match(w) or _SMALL.match(w) for w in rest):
             return [Item("rank", words[0], line, False), Item("name", " ".join(rest), line, False)]
         return [Item("small" if _SMALL.match(w) else "text", w, line, False) for w in words]
-    if re.fullmatch(r"(?:計|合計|小計)(?:\s*[▲△]?[\d,]+(?:\.\d+)?)?", text):
-        return [Item("total", text, line)]  # a block's 計 row (its figure, if apart, is dropped with it)
     if _DASH.match(text):
         return [Item("dash", text, line)]
     if all(_SMALL.match(w) for w in words):
@@ -140,7 +154,8 @@ def _interleaved(items: list[Item], corp_at: list[int], fixed: set[int], ranks: 
         return a < n and (i not in ranks or ranks[i] == a + 1) and _plausible(items[i].text, items[corp_at[a]].text)
 
     def desc_ok(i: int, b: int, c: int) -> bool:
-        return b < c and not re.fullmatch(r"\S{1,5}(?:都|道|府|県|市|区|町|村)|個人.*", items[i].text)
+        return b < c and not re.fullmatch(r"\S{1,5}(?:都|道|府|県|市|区|町|村)|個人.*", items[i].text) \
+            and not _ENTITY.search(items[i].text)
 
     def count(p: int, a: int, b: int, c: int) -> int:  # ways to label seq[p:] (2 means "more than one")
         if p == len(seq):
@@ -180,8 +195,16 @@ def _interleaved(items: list[Item], corp_at: list[int], fixed: set[int], ranks: 
     return names, {corp_at[k]: d for k, d in enumerate(descs) if items[d].kind != "desc"}
 
 
-def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
-    """One block's items -> its rows, or None with the reason."""
+def _block_core(items: list[Item]) -> tuple[list[Column] | None, str]:
+    """One block's items (no 計) -> its rows, or None with the reason (the same cells are often read again: by
+    another cut, in the second pass, or with one number taken out as the 計)."""
+    rows, why = _block_core_of(tuple(items))
+    return (None if rows is None else list(rows)), why
+
+
+@functools.lru_cache(maxsize=2048)
+def _block_core_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
+    items = list(cells)
     kinds = [it.kind for it in items]
     name_at: set[int] = set()
     ranks: dict[int, int] = {}
@@ -253,7 +276,7 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
     def after_text(i: int) -> bool:  # written right after a 業務概要 (a row's cells in order)
         return i > 0 and (kinds[i - 1] == "desc" or (kinds[i - 1] == "text" and i - 1 not in name_at))
 
-    strong = [i for i, it in enumerate(items) if it.kind == "amount" or (
+    strong = [i for i, it in enumerate(items) if it.kind in ("amount", "column") or (
         it.kind == "num" and i + 1 < len(items) and kinds[i + 1] == "contract" and items[i + 1].alone
         and not (i and (kinds[i - 1] == "num" or (kinds[i - 1] == "dash" and i + 2 < len(items) and kinds[i + 2]
                                                   == "contract"))))]  # not the last of a column of 入札者数
@@ -274,12 +297,14 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
         i = j + 1
     strong.sort()
     weak = [i for i, it in enumerate(items) if it.kind == "num" and i not in strong and after_text(i) and
-            not (i + 1 < len(items) and kinds[i + 1] in ("small", "num"))]
+            not (i + 1 < len(items) and kinds[i + 1] in ("small", "num")) and i + 1 not in ranks]  # (not the rank
+    # cell of the name after it)
     amounts = strong if len(strong) == n else sorted(strong + weak) if len(strong) + len(weak) == n else None
     # amounts by their shape alone: a number no rank or 入札者数 has (thousands grouped, a decimal, 100 or more)
     # or one in its 契約方式's cell, one per row, the other numbers few enough to be the rows' ranks and 入札者数
     # (a column of ranks, or a rank cell before its name, aside). Where both ways give amounts they must agree.
-    shaped = [i for i, it in enumerate(items) if it.kind == "amount" or (it.kind == "num" and _BIG.match(it.text))]
+    shaped = [i for i, it in enumerate(items) if it.kind in ("amount", "column") or (
+        it.kind == "num" and _BIG.match(it.text))]
     ranked_at = {i for i in range(len(items)) if kinds[i] == "num" and _RANK.match(items[i].text) and any(
         0 <= q < len(items) and kinds[q] == "num" and _RANK.match(items[q].text)
         and int(items[q].text) - int(items[i].text) == q - i for q in (i - 1, i + 1))}
@@ -305,6 +330,12 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
     chosen = set(amounts)
     if any(it.kind == "num" and i not in chosen and not _SMALL.match(it.text) for i, it in enumerate(items)):
         return None, "a number of an amount's shape is left over"
+    pairs = dict(zip(names, corp_at, strict=True))
+    for ni in names:  # a name and a 法人番号 written in one cell (「4 …株式 1662665234794」) are one row's
+        ci = ni + 1
+        if ci < len(items) and items[ci].kind == "corp" and items[ci].line == items[ni].line and \
+                not items[ci].alone and ci in corp_at and pairs[ni] != ci:
+            return None, f"{items[ni].text!r} and 法人番号 {items[ci].text}, written in one cell, fall in other rows"
     rows: list[Column] = []
     prev = None
     for k, (ni, ci, ai) in enumerate(zip(names, corp_at, amounts, strict=True), start=1):
@@ -330,6 +361,152 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
             contract = items[ai + 1].text  # in the amount's cell (a cell after it may be another row's)
         rows.append(Column("", k, name, corp, items[ai].text, items[ni].line, desc, contract))
     return rows, "" if ranked else "unranked"
+
+
+@functools.lru_cache(maxsize=4096)
+def _value(text: str) -> float | None:
+    if _NUMBER.match(text):  # (the common case, without the general parser)
+        v = float(text.lstrip("▲△").replace(",", ""))
+        return -v if text[0] in "▲△" else v
+    return parse_number(text.replace("△", "▲")).value
+
+
+def _adds_up(rows: list[Column], total: float | None) -> bool:
+    """The rows' amounts add up to the block's 計: exactly for whole figures, within rounding for decimals."""
+    parts = [_value(r.amount) for r in rows]
+    if total is None or None in parts:
+        return False
+    whole = all(float(x).is_integer() for x in [*parts, total])
+    return abs(sum(parts) - total) <= (1e-9 if whole else 0.05 * len(parts) + 1e-9)
+
+
+def _amount_column(core: list[Item]) -> list[tuple[list[Column], str]]:
+    """Readings of a block whose amounts the tool wrote as a column with the 計 under it (pdfminer on small
+    amounts: 「1」「1」「1」「3」): a whole run of bare numbers, apart from any other number, whose last is the
+    sum of the others and which do not rise down the list. The others are taken as the amounts (one per row:
+    the block's own checks must then read it)."""
+    out = []
+    i = 0
+    while i < len(core):
+        if core[i].kind != "num":
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(core) and core[j + 1].kind == "num":
+            j += 1
+        vals = [_value(core[q].text) for q in range(i, j + 1)]
+        if j > i and None not in vals and all(a >= b for a, b in zip(vals[:-2], vals[1:-1], strict=False)):
+            sub = [it._replace(kind="column") if i <= q < j else it for q, it in enumerate(core) if q != j]
+            got, why = _block_core(sub)
+            if got is not None and len(got) == j - i and _adds_up(got, vals[-1]):
+                out.append((got, why))
+        i = j + 1
+    return out
+
+
+def _in_rank_run(core: list[Item], c: int) -> bool:
+    """core[c] is one of a column of ranks (「1」「2」: k right after k - 1 or right before k + 1)."""
+    if not _RANK.match(core[c].text):
+        return False
+    k = int(core[c].text)
+    return (c > 0 and core[c - 1].kind == "num" and core[c - 1].text == str(k - 1)) or (
+        c + 1 < len(core) and core[c + 1].kind == "num" and core[c + 1].text == str(k + 1))
+
+
+def _pooled_amounts(core: list[Item]) -> list[tuple[list[Column], str]]:
+    """A block whose amounts the tool wrote in pieces (a page's column, a row's amount, the next page's column
+    and the 計 under it): the block's numbers that are neither ranks (a column of ranks, a rank cell before its
+    name) nor 入札者数 (a run of numbers and dashes with a dash in it, or one right before the 落札率 cells) are
+    its amounts, in order, and its 計 last — only when they do not rise down the list and add up to the last."""
+    kinds = [it.kind for it in core]
+    skip: set[int] = set()
+    i = 0
+    while i < len(core):
+        if kinds[i] not in ("num", "dash"):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(core) and kinds[j + 1] in ("num", "dash"):
+            j += 1
+        if "dash" in kinds[i:j + 1] or (j + 1 < len(core) and kinds[j + 1] == "small"):
+            skip.update(range(i, j + 1))
+        i = j + 1
+    pool = [c for c, it in enumerate(core) if it.kind == "num" and c not in skip and not _in_rank_run(core, c)
+            and not (c + 1 < len(core) and kinds[c + 1] in ("text", "name") and _RANK.match(it.text))]
+    if len(pool) < 3:
+        return []
+    vals = [_value(core[c].text) for c in pool]
+    if None in vals or any(a < b for a, b in zip(vals[:-2], vals[1:-1], strict=False)) or \
+            abs(sum(vals[:-1]) - vals[-1]) > 1e-9:
+        return []
+    chosen = set(pool[:-1])
+    sub = [it._replace(kind="column") if c in chosen else it for c, it in enumerate(core) if c != pool[-1]]
+    got, why = _block_core(sub)
+    if got is None or len(got) != len(chosen) or [_value(r.amount) for r in got] != vals[:-1]:
+        return []
+    return [(got, why)]
+
+
+_COUNTS = re.compile(r"(\d+) names, (\d+) 法人番号")
+
+
+def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
+    rows, why = _block_of(tuple(items))
+    return (None if rows is None else list(rows)), why
+
+
+@functools.lru_cache(maxsize=1024)
+def _block_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
+    """One block's items -> its rows, or None with the reason. A block that holds its 計 label must add up
+    to its 計: the figure written with the label, else one number of the block
+    that the other numbers' rows add up to (taken out of the block: it is no amount); when several numbers
+    could be the 計 they must give the same rows, and with no 計 figure found the block is unknown. A block
+    without its label reads as before, or, failing that, with one of its numbers as its 計 by the same sum."""
+    items = list(cells)
+    labels = [it for it in items if it.kind == "total"]
+    core = [it for it in items if it.kind != "total"]
+    known = [_value(it.text) for it in labels if it.text]
+    rows, why = _block_core(core)
+    if rows is not None and not labels:
+        return rows, why
+    if rows is not None and any(_adds_up(rows, t) for t in known):
+        return rows, why
+    readings: list[tuple[list[Column], str]] = []
+    m = _COUNTS.match(why)
+    hopeless = why == "no 法人番号" or (m and m[1] != m[2])  # (no number taken out as the 計 makes names and
+    least = max((v for it in core if it.kind == "amount" and (v := _value(it.text)) is not None), default=0.0)
+    for c, it in enumerate([] if hopeless else core):  # 法人番号 agree)
+        if it.kind != "num" or (known and not any(_value(it.text) == t for t in known)) or _in_rank_run(core, c) \
+                or (_value(it.text) or 0.0) < least \
+                or (0 < c < len(core) - 1 and core[c + 1].kind == "contract" and core[c - 1].kind != "num"):
+            continue  # (a rank; below an amount of the block; a row's amount between its 業務概要 and its 契約方式)
+        got, w = _block_core(core[:c] + core[c + 1:])
+        if got is not None and _adds_up(got, _value(it.text)):
+            readings.append((got, w))
+    if not readings and labels:
+        readings = _amount_column(core) or _pooled_amounts(core)
+    if readings:
+        keys = {tuple(r[:5] for r in got) for got, _ in readings}
+        if len(keys) > 1:
+            return None, "two numbers could be its 計 and give other rows"
+        return readings[0]
+    if labels:
+        return None, ("its amounts do not add up to its 計" if rows is not None or known else
+                      f"no 計 figure its amounts add up to ({why})" if rows is None else "no 計 figure")
+    return rows, why
+
+
+def _drop_head_total(chunk: list[Item], total: float | None) -> list[Item]:
+    """A block's cells without a number at their head (before any row's cell) that is the 計 of the block
+    before (pdfminer writes a 計 figure after the next block's title)."""
+    if total is None:
+        return chunk
+    for i, it in enumerate(chunk):
+        if it.kind == "num" and _value(it.text) == total:
+            return chunk[:i] + chunk[i + 1:]
+        if it.kind not in ("total", "header", "title"):
+            break
+    return chunk
 
 
 def _chunks(items: list[Item], by: str) -> list[tuple[str, list[Item]]]:
@@ -364,8 +541,8 @@ def _chunks(items: list[Item], by: str) -> list[tuple[str, list[Item]]]:
         if it.kind != "header":
             repeated = False
         prev = it.kind
-    if len(runs) != len(letters) or len(set(letters)) != len(letters):
-        return []
+    if len(runs) != len(letters) or len(set(letters)) != len(letters) or letters != sorted(letters):
+        return []  # (titles written out of their order: which header is whose is not established)
     return list(zip(letters, runs, strict=True))
 
 
@@ -384,7 +561,7 @@ def _stream_chunks(items: list[Item]) -> list[tuple[str, list[Item]]]:
     for it in items:
         if it.kind == "title" and (not letters or letters[-1] != it.text):
             letters.append(it.text)
-    if len(set(letters)) != len(letters):
+    if len(set(letters)) != len(letters) or letters != sorted(letters):
         return []
     heads = [[s for s, word in _STREAMS if word in it.text] if it.kind == "header" else [] for it in items]
     if any(sum(s in h for h in heads) != len(letters) for s, _ in _STREAMS):
@@ -399,6 +576,10 @@ def _stream_chunks(items: list[Item]) -> list[tuple[str, list[Item]]]:
             prev = heads[i][-1] if len(heads[i]) == 1 else None
             continue
         if it.kind in ("title", "header"):
+            continue
+        if it.kind == "total":  # 「計 90」 (written as one cell, the figure under the 支出額 header); a 「計」 alone
+            if it.text and at["amount"] >= 0:  # is not placed (the tool may write it far from its block)
+                out[at["amount"]].append(it)
             continue
         if it.kind in ("corp", "desc", "text"):
             stream = "corp"
@@ -430,12 +611,43 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
     """Paragraph cells of the 支出先上位10者リスト section (text, line, is a table header) -> rows of the blocks
     that read whole, and (line, reason) for each block that did not. The blocks are cut at their titles or,
     when that reads more rows, at their table headers (pdfminer may write a title after the block's rows)."""
+    _block_core_of.cache_clear()  # (caches of one section's readings)
+    _block_of.cache_clear()
     items = [it for text, line, header in cells for it in _items(text, line, header)]
-    items = [it for i, it in enumerate(items) if it.kind != "total" and not (  # 計 and its figure
-        it.kind == "num" and i and items[i - 1].kind == "total" and items[i - 1].text in ("計", "合計", "小計"))]
+    for i in range(1, len(items)):  # a 計 written right after the next block's title (before its table header)
+        j = i - 1  # is the block's before: moved before that title
+        while j > 0 and items[j].kind == "header":
+            j -= 1
+        if items[i].kind == "total" and items[j].kind == "title":
+            items.insert(j, items.pop(i))
+    out, unread = _read(items, {})
+    sums = {r.block: 0.0 for r in out}
+    for r in out:
+        sums[r.block] += _value(r.amount) or 0.0
+    if sums:  # again, each block's cells without the 計 figure of the block before it written at their head
+        out, unread = _read(items, {chr(ord(k) + 1): v for k, v in sums.items()})
+    return out, unread
+
+
+def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], list[tuple[int, str]]]:
+    """payee_columns over items; ``before``: {block letter: the 計 of the block before it, as read}."""
     readings: list[dict[str, tuple[list[Column], bool]]] = []
     unread: dict[str, tuple[int, str]] = {}
     header_cut: dict[str, list[Item]] = {}
+    labelled: set[str] = set()  # blocks whose 計 label the title or header cut holds
+    figures: dict[float, int] = {}  # every number of the section, how often
+    for it in items:
+        v = _value(it.text) if it.kind in ("num", "amount") or (it.kind == "total" and it.text) else None
+        if v is not None:
+            figures[v] = figures.get(v, 0) + 1
+
+    def figure_seen(rows: list[Column]) -> bool:
+        """The sum of the rows' amounts is a number of the section (besides the one amount of a one-row block):
+        a block read without its 計 label (the column cut, or the rows up to the next rank 1) still adds up to
+        a 計 the tool wrote somewhere."""
+        parts = [_value(r.amount) for r in rows]
+        return None not in parts and figures.get(sum(parts), 0) >= (2 if len(rows) == 1 else 1)
+
     for by in ("title", "header", "streams"):
         got: dict[str, tuple[list[Column], bool]] = {}
         seen: set[str] = set()
@@ -449,13 +661,19 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
                 unread.setdefault(letter, (chunk[0].line if chunk else 0, f"block {letter} written twice"))
                 continue
             seen.add(letter)
-            rows, why = _block(chunk)
+            if by != "streams" and any(it.kind == "total" for it in chunk):
+                labelled.add(letter)
+            rows, why = _block(_drop_head_total(chunk, before.get(letter)))
+            if rows is not None and by == "streams" and letter in labelled and not any(
+                    it.kind == "total" for it in chunk) and not figure_seen(rows):
+                rows, why = None, "its column cut's amounts add up to no 計 of the section"
             firsts = [i for i, it in enumerate(chunk) if it.kind == "rank" and not it.alone and it.text == "1"]
             if rows is None and by == "title" and not prev_empty and len(firsts) > 1 and firsts[0] == 0:
                 # the next blocks' rows written before their titles: the rows right under this title, up to the
                 # next printed rank 1, are this block's (not when the title came with another title before it)
                 rows, why = _block(chunk[:firsts[1]])
-                if rows is not None and why == "unranked":
+                if rows is not None and (why == "unranked" or (letter in labelled and not any(
+                        it.kind == "total" for it in chunk[:firsts[1]]) and not figure_seen(rows))):
                     rows = None
             prev_empty = not chunk
             if rows is None:

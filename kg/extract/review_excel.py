@@ -625,6 +625,11 @@ def _payees(cx: _Ctx) -> int | None:
     return title[0] if title else None
 
 
+def _is_total_row(name: str | None, first: str) -> bool:
+    """A payee block's 計 row: 「計」(合計, 小計) in the 支出先 cell or as the row's first cell."""
+    return any(nfkc(t or "").replace(" ", "") in ("計", "合計", "小計") for t in (name, first))
+
+
 def _payee_rows(cx: _Ctx, ri: int, cols: dict[str, int], rank_col: int | None, letter: str,
                 payees: list[dict]) -> int:
     rec, rows = cx.rec, cx.rows
@@ -648,6 +653,9 @@ def _payee_rows(cx: _Ctx, ri: int, cols: dict[str, int], rank_col: int | None, l
         rank = _int_cell(row.cells[rank_col]) if rank_col is not None and rank_col < len(row.cells) else None
         name = cell("name")
         first = next((k for k in row.keys if k), "")
+        if rank is None and _is_total_row(name, first):
+            j += 1  # the block's 計 row (the sum of its amounts): neither a payee nor an amount; it ends the block
+            break
         if rank is None:
             if name and name.strip() and not first.startswith(("支出先上位", "※")) and not _is_label(first) \
                     and any(cell(f) and cell(f).strip() for f in ("amount", "corporate_number", "description")):

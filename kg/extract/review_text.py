@@ -406,6 +406,24 @@ class PayeeRow(NamedTuple):
     guessed: bool  # placed by guess: a wrapped piece attached to the longer cell, or the block letter inferred
 
 
+_TOTAL_LINE = re.compile(r"^(?:計|合計|小計)(?:\s+[▲△]?[\d,]+(?:\.\d+)?)?$")
+
+
+def _sums_to(parts: list[float], total: float) -> bool:
+    """A block's 計 is the sum of its amounts: exactly for whole figures, within rounding for decimals."""
+    whole = all(float(x).is_integer() for x in [*parts, total])
+    return abs(sum(parts) - total) <= (1e-9 if whole else 0.05 * len(parts) + 1e-9)
+
+
+def _is_total_of(text: str, amounts: list[str]) -> bool:
+    """``text`` is a number and the sum of the printed ``amounts`` (a block's 計)."""
+    if not amounts or not re.fullmatch(r"[▲△]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[▲△]?\d+(?:\.\d+)?", text):
+        return False
+    parts = [parse_number(a.replace("△", "▲")).value for a in amounts]
+    got = parse_number(text.replace("△", "▲")).value
+    return got is not None and None not in parts and _sums_to(parts, got)
+
+
 def payee_rows(lines: list[str], start: int) -> list[PayeeRow] | None:
     """Row-style payee tables (「1神戸市 9000020281000 調査研究の請負 2随意契約(企画 - -」): anchored on the
     法人番号 cell (13 digits or a dash) after the rank and name, the amount at the head of the next number, and
@@ -428,6 +446,9 @@ def payee_rows(lines: list[str], start: int) -> list[PayeeRow] | None:
             block, last = mb[1], None
             continue
         if "支出先" in t and "法人番号" in t:
+            last = None
+            continue
+        if _TOTAL_LINE.match(t):  # the block's 計 row (its amounts' sum): not a row, nor a piece of one
             last = None
             continue
         m = _RANK_LINE.match(t)
@@ -621,10 +642,23 @@ def _paragraph_cells_of(lines: list[str], start: int) -> list[tuple[str, int]]:
     return out
 
 
+_NAME_THEN_TOTAL = re.compile(r"^(.*[社所人構団体市町村県都府区)）])計$")
+
+
+def _cut_total(cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A block's 計 label run on at the end of the cell before it (no blank line between them: 「…株式会社」「計」
+    as one paragraph) is a cell of its own."""
+    out = []
+    for text, line in cells:
+        m = _NAME_THEN_TOTAL.match(text)
+        out += [(m[1], line), ("計", line)] if m else [(text, line)]
+    return out
+
+
 def payee_section_cells(L: list[str], lo: int) -> list[tuple[str, int, bool]]:
     """The 支出先上位10者リスト section's paragraph cells: (text, line, is a table header)."""
     out = []
-    for text, line in _paragraph_cells(L, lo):
+    for text, line in _cut_total(_paragraph_cells(L, lo)):
         if _SECTION_END.search(text):
             break
         if _PAGE_NO.match(text):
@@ -638,8 +672,9 @@ def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) ->
     入札者数, 落札率 as consecutive cells). Every row must have its cells in their shapes (入札者数 / 落札率 may be
     unknown when the tool wrote them elsewhere), ranks must run 1, 2, ... within each block; where they stop,
     the rows before stand and ``notes`` says what was left (``_table_end``); no row at all gives None."""
-    cells = _paragraph_cells(lines, start)
+    cells = _cut_total(_paragraph_cells(lines, start))
     words: list[tuple[str, int, bool]] = []  # (word, line, starts a paragraph)
+    totals_at: list[int] = []  # where a 計 label stood in words
     for text, ln in cells:
         if _SECTION_END.search(text):
             break
@@ -648,6 +683,9 @@ def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) ->
         if _BLOCK_LINE.match(text):  # a block title (maybe glued to the header's first cell)
             words.append((text.split(" ")[0], ln, True))
             continue
+        if _TOTAL_LINE.match(text):  # a block's 計 (its figure, when the tool wrote it elsewhere, is skipped
+            totals_at.append(len(words))  # below where it is the sum of the block's amounts)
+            continue
         if bool(_HEADER_WORD.search(text)) or _is_fragment(text):
             continue
         for i, w in enumerate(text.split(" ")):
@@ -655,7 +693,14 @@ def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) ->
                 words.append((w, ln, i == 0))
     out: list[PayeeRow] = []
     block: str | None = None
-    k = 0
+    k = block_at = 0
+
+    def block_total(k: int) -> bool:
+        """words[k] (a paragraph of its own) is the current block's 計 figure: a 計 label stood in this block
+        and the figure is the sum of the block's amounts read so far."""
+        if not (k + 1 == len(words) or words[k + 1][2]) or not any(block_at <= t <= k for t in totals_at):
+            return False
+        return _is_total_of(words[k][0], [r.cells["amount"] for r in out if r.block == block])
 
     def take_text(k: int) -> tuple[str | None, int]:
         """The words of one paragraph from k on."""
@@ -670,9 +715,13 @@ def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) ->
 
     while k < len(words):
         w, ln, new_para = words[k]
+        row_k = k  # where this row starts (a row that does not read leaves its 法人番号 to the column reader)
         mb = _BLOCK_LINE.match(w)
         if new_para and mb:
-            block = mb[1]
+            block, block_at = mb[1], k
+            k += 1
+            continue
+        if new_para and block_total(k):
             k += 1
             continue
         if not (new_para and re.fullmatch(r"\d{1,2}", w)) or block is None:
@@ -703,11 +752,21 @@ def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) ->
         if not am:
             return None
         if re.fullmatch(r"\d{13}", am[1]):  # another row's 法人番号 where the amount should be: no row here
-            return _table_end(out, words, k, notes)
+            return _table_end(out, words, row_k, notes)
         rest = am[2].strip().split(" ") if am[2].strip() else []
         if not rest:  # 契約方式 in its own paragraph
             contract, k = take_text(k)
+            if contract and any(block_at <= t <= k for t in totals_at) and _is_total_of(
+                    contract, [r.cells["amount"] for r in out if r.block == block] + [am[1]]):
+                contract, k = take_text(k)  # (after the block's 計 figure, written between them)
             rest = contract.split(" ") if contract else []
+        glued = re.fullmatch(r"(.*[^\d,.\s])([\d,]+(?:\.\d+)?)", rest[-1]) if rest else None
+        if glued and any(block_at <= t <= k for t in totals_at) and _is_total_of(
+                glued[2], [r.cells["amount"] for r in out if r.block == block] + [am[1]]):
+            rest[-1] = glued[1]  # the block's 計 figure, written on at the end of its last row's 契約方式 cell
+        elif len(rest) > 1 and any(block_at <= t <= k for t in totals_at) and _is_total_of(
+                rest[-1], [r.cells["amount"] for r in out if r.block == block] + [am[1]]):
+            rest.pop()  # (or as a word of its own there)
         tail: list[str] = []
         while rest and _SMALL.match(rest[-1]) and len(tail) < 2:
             tail.insert(0, rest.pop())
@@ -722,7 +781,7 @@ def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) ->
                 and _SMALL.match(words[k][0]) and not re.fullmatch(r"\d{1,2}", words[k][0]):
             tail = tail[:own]  # more such cells follow: which row's they are is not established (unknown)
         if not rest or not _tail_fits(tail) or not _CONTRACT_WORDS.search(fields.join_wrapped(rest)):
-            return _table_end(out, words, k, notes)  # 「2 有限責任監査法人…」 is the next row, not amount + 契約方式
+            return _table_end(out, words, row_k, notes)  # 「2 有限責任監査法人…」 is the next row, not amount + 契約方式
         bidders, rate = (tail[0], tail[1]) if len(tail) == 2 else \
             (None, tail[0]) if tail and tail[0].endswith("%") else (None, None)
         row = {"name": name, "corporate_number": corp, "description": desc, "amount": am[1],

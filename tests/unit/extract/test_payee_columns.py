@@ -211,3 +211,85 @@ def test_an_individual_at_the_foot_of_a_page_goes_with_its_blocks_numbers():
         ("A", 1, "富士通株式会社", FUJITSU, "2,500"), ("B", 1, "日本電気株式会社", NEC, "69"),
         ("B", 2, "個人(B)", "-", "12")]
     assert unread == []
+
+
+# ------------------------------------------------------------------ a block's 計 (the sum of its amounts)
+
+MRI, FUKUOKA = "6010001030403", "3000020401307"  # 株式会社三菱総合研究所, 福岡市
+
+
+def small_amounts_block(total: str) -> list[tuple[str, int, bool]]:
+    # pdfminer on a reportlab page of small amounts: the ranks, names, 法人番号 / 業務概要 interleaved, the 契約方式
+    # column, 入札者数 and 落札率, then the amount column with the block's 計 under it (1 + 1 + 1 = 3)
+    return cells(
+        "A.研究機関", *HEADER, "1", "2", "3", "株式会社三菱総合研究所", MRI, "システムの設計・開発及び運用保守業務",
+        "福岡市", "京都市", "計", FUKUOKA, "研修の企画運営", KYOTO, "研修の企画運営", "随意契約(公募)",
+        "一般競争契約(最低価格)", "随意契約(公募)", "1", "3", "-", "85%", "92%", "-", "1", "1", "1", total)
+
+
+def test_an_amount_column_with_its_total_under_it_gives_the_amounts():
+    got, unread = payee_columns(small_amounts_block("3"))
+    assert unread == []
+    assert [(r.rank, r.name, r.corporate_number, r.amount, r.description) for r in got] == [
+        (1, "株式会社三菱総合研究所", MRI, "1", "システムの設計・開発及び運用保守業務"),
+        (2, "福岡市", FUKUOKA, "1", "研修の企画運営"), (3, "京都市", KYOTO, "1", "研修の企画運営")]
+
+
+def test_an_amount_column_that_does_not_add_up_to_its_total_leaves_the_block_unread():
+    got, unread = payee_columns(small_amounts_block("4"))  # 1 + 1 + 1 is not 4: which numbers are amounts?
+    assert got == []
+    assert unread and "block A" in unread[0][1] and "計" in unread[0][1]
+
+
+def test_the_total_check_keeps_a_block_from_taking_the_previous_blocks_total_as_its_amount():
+    # pdfminer wrote block I's 計 figure (1,686) after J's title; J's own amount (733) and 計 (733) come later.
+    # Without the 計 check J's row took 1,686 (I's 計); with it, 1,686 is I's (its rows add up to it) and J's
+    # amount is the number its 計 says.
+    got, unread = payee_columns(cells(
+        "I.研究機関", *HEADER, "1 日本電気株式会社", f"{NEC} 調査研究の請負", "1,686 その他", "計",
+        "J.公益法人", "1,686", *HEADER, "1", "国立研究開発法人情報通信研究機構", HITACHI, "補助事業の実施", "計",
+        "K.研究機関", "随意契約(企画競争)", "3", "74%", "733", "733",
+        *HEADER, "1 富士通株式会社", f"{FUJITSU} 調査", "5 その他", "計 5"))
+    assert unread == []
+    assert [(r.block, r.rank, r.corporate_number, r.amount) for r in got] == [
+        ("I", 1, NEC, "1,686"), ("J", 1, HITACHI, "733"), ("K", 1, FUJITSU, "5")]
+
+
+def test_a_block_whose_total_its_amounts_do_not_make_is_unread():
+    # rows in order, but the printed 計 (90) is not 50 + 20: one of the amounts is not what it seems
+    got, unread = payee_columns(cells(
+        "A.民間企業", *HEADER, "1 合同会社サンプル", f"{CORP_A} 調査", "50 その他", "2 有限会社見本",
+        f"{CORP_B} 調査", "20 その他", "計 90"))
+    assert got == []
+    assert unread and "block A" in unread[0][1]
+
+
+def test_a_total_written_on_at_the_end_of_the_last_contract_cell_is_no_part_of_it():
+    # pdftotext: 「1,110 随意契約(企画競争)1,110」 — the row's amount, its 契約方式, then the block's 計
+    got, unread = payee_columns(cells(
+        "L.研究機関", *HEADER, "1 国立研究開発法人情報通信研究機構", HITACHI, "データ整備及び分析業務", "計",
+        "1,110 随意契約(企画競争)1,110", "1", "71%"))
+    assert unread == []
+    assert [(r.corporate_number, r.amount, r.contract_method) for r in got] == [(HITACHI, "1,110", "随意契約(企画競争)")]
+
+
+def page_split_block(total: str) -> list[tuple[str, int, bool]]:
+    # pdfminer on a reportlab block that runs onto the next page: page 1's ranks, names interleaved with their
+    # 法人番号 and 業務概要, its amount column, 契約方式, 入札者数 (with a dash) and 落札率; page 2's row written
+    # whole (rank cell, name, 法人番号, 業務概要, amount, 契約方式), then the 計
+    return cells(
+        "A.研究機関", *HEADER, "1", "2", "富士通株式会社", "日本電気株式会社", FUJITSU, "機器の賃貸借", NEC,
+        "調査研究の請負", "43", "33", "随意契約(企画競争)", "一般競争契約(総合評価)", "1", "-", "91%", "-",
+        "3", "京都市", KYOTO, "研修の企画運営", "9", "その他", "-", "-", "計", total)
+
+
+def test_amounts_written_in_pieces_that_add_up_to_the_total_make_the_rows():
+    got, unread = payee_columns(page_split_block("85"))  # 43 + 33 + 9
+    assert unread == []
+    assert [(r.rank, r.name, r.corporate_number, r.amount) for r in got] == [
+        (1, "富士通株式会社", FUJITSU, "43"), (2, "日本電気株式会社", NEC, "33"), (3, "京都市", KYOTO, "9")]
+
+
+def test_amounts_written_in_pieces_that_do_not_add_up_leave_the_block_unread():
+    got, unread = payee_columns(page_split_block("86"))
+    assert got == [] and unread and "block A" in unread[0][1]
