@@ -19,17 +19,35 @@ def link_payees(records: list[Record]) -> dict:
     names: dict[str, set[str]] = defaultdict(set)
     invalid = 0
     rows = 0
+    # per distinct name and number, once: a national build has ~700k payee rows and far fewer names
+    shown: dict[str, tuple[str, str]] = {}  # name -> (display name, key)
+    valid: dict[str, bool] = {}
     for rec in records:
-        for p in rec.get("payees") or []:
+        payees = rec.get("payees")
+        if not payees:
+            continue
+        sheet = None
+        for p in payees:
             rows += 1
-            p["name_display"] = corp_display(p.get("name") or "")
-            p["name_key"] = corp_key(p.get("name") or "")
+            name = p.get("name") or ""
+            dk = shown.get(name)
+            if dk is None:
+                dk = shown[name] = (corp_display(name), corp_key(name))
+            p["name_display"], p["name_key"] = dk
             n = p.get("corporate_number")
-            if n and is_valid(n):
+            if n:
+                ok = valid.get(n)
+                if ok is None:
+                    ok = valid[n] = is_valid(n)
+            else:
+                ok = False
+            if ok:
+                if sheet is None:
+                    sheet = (rec.get("sheet_fiscal_year"), rec.get("ministry"), rec.get("project_number"),
+                             rec.get("source"))
                 ministries[n].add(rec.get("ministry") or "")
-                sheets[n].add((rec.get("sheet_fiscal_year"), rec.get("ministry"), rec.get("project_number"),
-                               rec.get("source")))
-                names[n].add(p["name_key"])
+                sheets[n].add(sheet)
+                names[n].add(dk[1])
             elif p.get("corporate_number_raw"):
                 invalid += 1
     return {

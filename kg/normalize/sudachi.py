@@ -119,15 +119,23 @@ def content_forms(text: str, keep_pos, form) -> list[str]:
     and differs from those. ``keep_pos(pos_tuple) -> bool`` is asked once per part-of-speech id, ``form(normalized)
     -> str | None`` once per distinct normalized form (both cached here per process).
 
+    What a long unit gives is a function of its dictionary entry (its part of speech, normalized form and SplitMode.A
+    parts are the entry's): it is worked out once per word id and remembered (``_WORDS``), so a morpheme already met
+    costs one look-up instead of a split and a filter of its parts. Out-of-vocabulary morphemes (Sudachi's unknown
+    words and the numbers and katakana runs its plugins join: ``is_oov()``, a word id shared by every such morpheme of
+    one part of speech) are worked out every time.
+
     Same output as building ``tokenize_units`` and filtering it (tests/unit/normalize/test_terms_fast.py); about 3x
-    faster, which matters because the term layer tokenises every 事業名/事業目的/事業概要 and payee name of a national
-    build (bench/README.md)."""
+    faster than that, and the per-word memory takes another third off (bench/README.md, issue 22 fifth round),
+    which matters because the term layer tokenises every 事業名/事業目的/事業概要 and payee name of a national
+    build."""
     if not text:
         return []
     from sudachipy import SplitMode
 
     keep = _KEEP.setdefault(keep_pos, {})
     forms = _FORMS.setdefault(form, {})
+    words = _WORDS.setdefault((keep_pos, form), {})
     a_mode = SplitMode.A
 
     def kept(m) -> str | None:
@@ -143,21 +151,32 @@ def content_forms(text: str, keep_pos, form) -> list[str]:
             f = forms[n] = form(n)
         return f
 
+    def unit(m) -> tuple[str, ...]:
+        parts = m.split(a_mode)
+        if len(parts) > 1:
+            shorts = [f for a in parts if (f := kept(a))]
+            f = kept(m)
+            if f and f not in shorts:
+                shorts.append(f)
+            return tuple(shorts)
+        f = kept(m)
+        return (f,) if f else ()
+
     out: list[str] = []
     with _LOCK:
         for m in _tokenizer().tokenize(text):
-            parts = m.split(a_mode)
-            if len(parts) > 1:
-                shorts = [f for a in parts if (f := kept(a))]
-                out.extend(shorts)
-                f = kept(m)
-                if f and f not in shorts:
-                    out.append(f)
-            elif f := kept(m):
-                out.append(f)
+            wid = m.word_id()
+            got = words.get(wid)
+            if got is None:
+                got = unit(m)
+                if not m.is_oov():
+                    words[wid] = got
+            if got:
+                out.extend(got)
     return out
 
 
 _MISSING = object()
 _KEEP: dict = {}  # keep_pos -> {pos id: bool}
 _FORMS: dict = {}  # form -> {normalized form: term or None}
+_WORDS: dict = {}  # (keep_pos, form) -> {word id of a dictionary entry: what its long unit gives}

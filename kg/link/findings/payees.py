@@ -31,37 +31,21 @@ _NOT_A_MUNICIPALITY = re.compile(r"法人|会社|組合|協会|連合|センタ�
 _GENERIC = re.compile(r"^(その他|他|個人|非公表|-|―|ー)$|ほか\d*[者社件]?$|他\d*[者社件]$|等$")
 
 
-def _payee_rows(records: list[Record]):
-    for rec in records:
-        if rec.get("document_type") != "review_sheet":
-            continue
-        for p in rec.get("payees") or []:
-            if p.get("name"):
-                yield rec, p
-
-
-def _key(p: dict) -> str:
-    return p.get("name_key") or corp_key(p.get("name") or "")
-
-
 class Usual:
     """Which numbers each name carries and which names each number is printed with, counted in sheets."""
 
-    def __init__(self, records: list[Record]):
+    def __init__(self, records: list[Record] | None = None):
         self.num_names: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
         self.name_nums: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
         self.display: dict[str, Counter] = defaultdict(Counter)
-        for rec, p in _payee_rows(records):
-            n = p.get("corporate_number")
-            if not n or not is_valid(n):
-                continue
-            k = _key(p)
-            if not k or _GENERIC.search(k):
-                continue
-            sid = id(rec)
-            self.num_names[n][k].add(sid)
-            self.name_nums[k][n].add(sid)
-            self.display[k][p["name"]] += 1
+        if records is not None:
+            _scan(records, self)
+
+    def add(self, sid: int, number: str, name_key: str, name: str) -> None:
+        """One payee row with a valid number and a name key that is not generic (``sid``: its sheet)."""
+        self.num_names[number][name_key].add(sid)
+        self.name_nums[name_key][number].add(sid)
+        self.display[name_key][name] += 1
 
     @staticmethod
     def _dominant(counts: dict[str, set]) -> tuple[str | None, int, float]:
@@ -119,13 +103,73 @@ class Municipalities:
 
 
 def find(records: list[Record], tables: dict) -> list[tuple[Record, dict]]:
-    usual = Usual(records)
+    usual = Usual()
+    scan = _scan(records, usual)
     towns = Municipalities(usual)
     tables["municipality_codes_learned"] = len(towns.learned)
     out = []
-    out += _local_governments(records, usual, towns)
-    out += _several_numbers(records, usual)
-    out += _different_names(records, usual)
+    out += _local_governments(scan, usual, towns)
+    out += _several_numbers(scan, usual)
+    out += _different_names(scan, usual)
+    return out
+
+
+class _Scan:
+    """What the three checks need of the payee rows, gathered in one pass over them (``_scan``)."""
+
+    def __init__(self) -> None:
+        # (sheet, payee, name, number, name key, name key generic or empty) of the named rows with a number, in order
+        self.rows: list[tuple[Record, dict, str, str, str, bool]] = []
+        # (sheet, {name key: its rows with a number or a raw number}) for the name keys with several such rows in a
+        # sheet (one row alone never has several numbers)
+        self.several: list[tuple[Record, dict[str, list[dict]]]] = []
+
+
+def _scan(records: list[Record], usual: Usual) -> _Scan:
+    """One pass over the payee rows of the review sheets (rows in sheet and row order, as each check read them
+    before): fills ``usual`` and returns the rows the checks look at. Per name key, number and name, the tests
+    that do not depend on the row are answered once."""
+    out = _Scan()
+    rows = out.rows
+    skip: dict[str, bool] = {}  # name key -> empty or generic (その他, ほか3者, ...)
+    valid: dict[str, bool] = {}
+    num_names, name_nums, display = usual.num_names, usual.name_nums, usual.display
+    for rec in records:
+        if rec.get("document_type") != "review_sheet":
+            continue
+        payees = rec.get("payees")
+        if not payees:
+            continue
+        sid = id(rec)
+        first: dict[str, dict] = {}  # name key -> its first row with a number (or a raw number) in this sheet
+        several: dict[str, list[dict]] | None = None  # name key -> its rows, for keys with more than one
+        for p in payees:
+            name = p.get("name")
+            k = p.get("name_key") or corp_key(name or "")
+            sk = skip.get(k)
+            if sk is None:
+                sk = skip[k] = not k or bool(_GENERIC.search(k))
+            n = p.get("corporate_number")
+            if not sk and len(k) >= 2 and (n or p.get("corporate_number_raw")):
+                if k in first:
+                    if several is None:
+                        several = {}
+                    several.setdefault(k, [first[k]]).append(p)
+                else:
+                    first[k] = p
+            if not name or not n:
+                continue
+            rows.append((rec, p, name, n, k, sk))
+            if not sk:
+                ok = valid.get(n)
+                if ok is None:
+                    ok = valid[n] = is_valid(n)
+                if ok:  # = usual.add(sid, n, k, name)
+                    num_names[n][k].add(sid)
+                    name_nums[k][n].add(sid)
+                    display[k][name] += 1
+        if several:
+            out.several.append((rec, several))
     return out
 
 
@@ -186,15 +230,31 @@ def _lg_verdict(name: str, number: str, usual: Usual, towns: Municipalities) -> 
     return "medium", conf * 0.8, None, ev, None
 
 
-def _local_governments(records: list[Record], usual: Usual, towns: Municipalities) -> list[tuple[Record, dict]]:
+def _lg_name(name: str) -> bool:
+    """Whether ``_lg_verdict`` can say anything of a payee of this name: a prefecture, or shaped like a 市町村."""
+    if lgcode.is_prefecture_name(name):
+        return True
+    m = lgcode.municipality_name(name)
+    return bool(m) and not _NOT_A_MUNICIPALITY.search(m[1])
+
+
+def _local_governments(scan: _Scan, usual: Usual, towns: Municipalities) -> list[tuple[Record, dict]]:
     groups: dict[tuple, list[tuple[Record, dict, tuple]]] = defaultdict(list)
-    for rec, p in _payee_rows(records):
-        n = p.get("corporate_number")
-        if not n:
+    names: dict[str, bool] = {}
+    verdicts: dict[tuple[str, str], tuple | None] = {}  # (name, number) -> _lg_verdict: the same for every row
+    for rec, p, name, n, _k, _skip in scan.rows:
+        can = names.get(name)
+        if can is None:
+            can = names[name] = _lg_name(name)
+        if not can:
             continue
-        v = _lg_verdict(p["name"], n, usual, towns)
+        key = (name, n)
+        if key in verdicts:
+            v = verdicts[key]
+        else:
+            v = verdicts[key] = _lg_verdict(name, n, usual, towns)
         if v:
-            groups[(lgcode.clean(p["name"]), n)].append((rec, p, v))
+            groups[(lgcode.clean(name), n)].append((rec, p, v))
     out = []
     for (name, number), rows in sorted(groups.items()):
         rec0, _p0, (severity, conf, _want, ev, suggestion) = rows[0]
@@ -213,16 +273,9 @@ def _local_governments(records: list[Record], usual: Usual, towns: Municipalitie
 # ---------------------------------------------------------------- one name, several numbers in one sheet
 
 
-def _several_numbers(records: list[Record], usual: Usual) -> list[tuple[Record, dict]]:
+def _several_numbers(scan: _Scan, usual: Usual) -> list[tuple[Record, dict]]:
     out = []
-    for rec in records:
-        if rec.get("document_type") != "review_sheet":
-            continue
-        by_name: dict[str, list[dict]] = defaultdict(list)
-        for p in rec.get("payees") or []:
-            k = _key(p)
-            if k and not _GENERIC.search(k) and len(k) >= 2 and (p.get("corporate_number") or p.get("corporate_number_raw")):
-                by_name[k].append(p)
+    for rec, by_name in scan.several:
         for k, ps in sorted(by_name.items()):
             nums = sorted({p.get("corporate_number") or str(p.get("corporate_number_raw")) for p in ps})
             if len(nums) < 2:
@@ -259,12 +312,16 @@ def _common(a: str, b: str) -> int:
     return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
 
 
-def _different_names(records: list[Record], usual: Usual) -> list[tuple[Record, dict]]:
+def _different_names(scan: _Scan, usual: Usual) -> list[tuple[Record, dict]]:
     groups: dict[tuple[str, str], list[tuple[Record, dict]]] = defaultdict(list)
-    for rec, p in _payee_rows(records):
-        n = p.get("corporate_number")
-        k = _key(p)
-        if not n or not k or _GENERIC.search(k) or lgcode.is_prefecture_name(p["name"]):
+    prefectures: dict[str, bool] = {}
+    for rec, p, name, n, k, skip in scan.rows:
+        if skip or len(usual.num_names.get(n, ())) < 2:
+            continue  # only a number printed with another name too can have a usual name other than this one
+        pref = prefectures.get(name)
+        if pref is None:
+            pref = prefectures[name] = lgcode.is_prefecture_name(name)
+        if pref:
             continue
         groups[(n, k)].append((rec, p))
     out = []

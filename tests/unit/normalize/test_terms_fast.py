@@ -40,3 +40,19 @@ def test_terms_facts():
     assert "セキュリティー" in T.terms("ｻｲﾊﾞｰｾｷｭﾘﾃｨ") and "サイバー" in T.terms("ｻｲﾊﾞｰｾｷｭﾘﾃｨ")
     assert T.terms("こと ため など") == ()
     assert "2,500" not in T.terms("2,500百万円")
+
+
+def test_remembered_words_give_what_the_reference_gives():
+    """A dictionary word's long unit is worked out once and remembered (kg.normalize.sudachi._WORDS); unknown words
+    (numbers and katakana runs Sudachi's plugins join: one word id for many surfaces) are worked out every time."""
+    from kg.normalize import sudachi
+
+    texts = ["情報セキュリティ対策の推進、情報セキュリティ人材の育成", "一二三四五円と三十五万人の住民基本台帳",
+             "ブロックチェーンテクノロジーとクアンタムコンピューティング", "ｘｙｚ株式会社及びabcdef社"]
+    for _ in range(2):  # the second time every dictionary word comes from memory
+        for text in texts:
+            t = nfkc(text)
+            assert content_forms(t, T._content_pos, T._normalized_form) == reference(t), text
+    words = sudachi._WORDS[(T._content_pos, T._normalized_form)]
+    assert words and all(isinstance(v, tuple) for v in words.values())
+    assert T.terms("住民基本台帳の整備") [:4] == ("住民", "基本", "台帳", "住民基本台帳")
