@@ -76,6 +76,6 @@ def test_bars_on_a_terminal_only(tmp_path, rows, cols):
     shown = b"".join(chunks).decode("utf-8", "replace")
     assert p.returncode == 0
     for label in ("extract", "terms (Sudachi)", "link", "emit (graph.nq)", "sort (graph.nq)", "load (store)",
-                  "validate (SHACL checks)", "outputs (graph.nt, graph.ttl, store merge)"):
+                  "validate (SHACL checks)", "outputs (graph.nt, graph.ttl)"):
         assert label + ":" in shown, (label, shown)
     assert "/5 [" in shown and "input/s" in shown  # the extraction bar counts the five seeds

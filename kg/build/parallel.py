@@ -12,7 +12,7 @@ a third of a national build's lines were such repeats, which sort then removed (
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -136,73 +136,29 @@ def write_quads(records: list[Record], base: str, out: Path, jobs: int = 1) -> i
     return sort.count_lines(out / "graph.nq")
 
 
-def emit_parts(records: list[Record], base: str, out: Path, jobs: int = 1,
-               release: Callable[[], None] | None = None) -> list[Path]:
+def emit_parts(records: list[Record], base: str, out: Path, jobs: int = 1) -> list[Path]:
     """Emit ``records`` and the derived views into part files in ``out`` (``jobs`` forked workers): unsorted parts
-    when GNU sort is there, else sorted runs. ``sort_parts`` makes graph.nq of them.
-
-    With ``release`` and forked workers, the workers do not share the parent's records: each share is pickled to
-    ``out`` and ``release()`` is called, in which the caller drops every reference it holds to the records (and
-    hands their memory back), before the workers are forked; each worker reads its share back. A forked worker
-    copies every page whose objects it touches, so sharing cost a second copy of the records beside the parent's
-    (bench/README.md, "Memory of the emit stage"); this way the records are in memory once."""
+    when GNU sort is there, else sorted runs. ``sort_parts`` makes graph.nq of them."""
     n = jobs if forkable(records, jobs) else 1
     made: list[Path] = []
     try:
-        if sort.gnu_sort():
-            parts = [str(out / f"graph.part{i}.tmp") for i in range(n)]
-            derived = out / "graph.derived.tmp"
-            made += [Path(p) for p in parts] + [derived]
-            shares = contiguous_shares(records, n)
-            if n > 1 and release is not None:
-                with shared_records(records):  # the corpus-wide views first: the child reads every record
-                    fork_map(_derive_raw, [(base, str(derived))])
-                pickles = [out / f"graph.share{i}.tmp" for i in range(n)]
-                made += pickles
-                for (a, b), path in zip(shares, pickles, strict=True):
-                    _dump_share(records[a:b], path)
-                del records
-                release()
-                fork_map(_emit_pickled, [(str(pickles[i]), base, parts[i]) for i in range(n)])
-                for path in pickles:
-                    path.unlink(missing_ok=True)
-                return [Path(p) for p in parts] + [derived]
-            with shared_records(records):
-                args = [(a, b, base, parts[i]) for i, (a, b) in enumerate(shares)]
+        with shared_records(records):
+            if sort.gnu_sort():
+                parts = [str(out / f"graph.part{i}.tmp") for i in range(n)]
+                derived = out / "graph.derived.tmp"
+                made += [Path(p) for p in parts] + [derived]
+                args = [(a, b, base, parts[i]) for i, (a, b) in enumerate(contiguous_shares(records, n))]
                 fork_map(_emit_raw, args) if n > 1 else _emit_raw(args[0])
-                # the corpus-wide views in a child too, after the emitters (it reads every record: beside them
-                # it would copy their pages a third time): its working memory is returned when it exits
+                # the corpus-wide views in a child too, after the emitters (it reads every record: beside them it
+                # would copy their pages a third time): its working memory is returned when it exits
                 fork_map(_derive_raw, [(base, str(derived))]) if n > 1 else _derive_raw((base, str(derived)))
-        else:
-            with shared_records(records):
+            else:
                 made += _sorted_runs(records, base, out, n, SORT_CHUNK)
     except BaseException:
         for p in made:
             p.unlink(missing_ok=True)
         raise
     return made
-
-
-def _dump_share(records: list[Record], path: Path) -> None:
-    import pickle
-
-    with open(path, "wb") as f:
-        pickle.dump(records, f, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _emit_pickled(args: tuple[str, str, str]) -> str:
-    """Worker: read a pickled share of the records, emit it unsorted into one file; returns its path."""
-    import gc
-    import pickle
-
-    share, base, path = args
-    gc.disable()  # unpickling builds millions of objects, none of them garbage: no collections meanwhile
-    with open(share, "rb") as f:
-        records = pickle.load(f)
-    gc.enable()
-    with open(path, "w", encoding="utf-8") as f:
-        f.writelines(emit_nquads(records, base))
-    return path
 
 
 def sort_parts(parts: list[Path], out: Path) -> Path:

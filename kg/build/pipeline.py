@@ -238,7 +238,7 @@ def build(paths: list[str], out_dir: str | Path, opts: BuildOptions | None = Non
 def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx) -> dict:
     from kg.build.inputs import display_path
     from kg.link import link_all
-    from kg.query.store import finish_store, load_store
+    from kg.query.store import build_store
 
     t0 = time.perf_counter()
     meter = StageMeter(quiet=opts.quiet)  # seconds and peak memory per stage; tickers for the long stages
@@ -275,21 +275,16 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
     stage("link", "emit (graph.nq)", bytes_of(stage_dir, "graph.part*", "graph.derived.tmp", "*.run"))
     for name in ("graph.nq", "graph.nt", "graph.ttl"):
         tx.path(name)
-    # what the report needs of the records is taken now: emission (from pickled shares), sorting, loading and
-    # validation run without them (the records of a national build hold ~1.7 GiB)
+    from kg.emit.rankings import PAYEE_CELLS, cells_stamp, cells_to
+
+    with cells_to(tx.path(PAYEE_CELLS)):  # the rankings' per-payee cells, kept for kg add (kg.emit.rankings)
+        parts = emit_parts(records, opts.base, stage_dir, opts.jobs)
+    # what the report needs of the records is taken now: sorting, loading and validation run without them (the
+    # records of a national build hold ~1.7 GiB that the sort buffer and the store's loader need more)
     summary = summarise(results, records, {"quads": 0, "triples": 0})
     input_reports = [r.to_report() for r in results]
     truncated = [dict(t, input=display_path(r.input.path), source=rec.get("source")) for r in results
                  for rec in r.records for t in rec.get("truncated_values") or []]
-
-    def release(held: list = records) -> None:  # emit_parts calls it once the workers' shares are on disk
-        held.clear()
-        _release_records(results, terms=False)
-
-    from kg.emit.rankings import PAYEE_CELLS, cells_stamp, cells_to
-
-    with cells_to(tx.path(PAYEE_CELLS)):  # the rankings' per-payee cells, kept for kg add (kg.emit.rankings)
-        parts = emit_parts(records, opts.base, stage_dir, opts.jobs, release=release)
     del records
     _release_records(results)
     stage("emit", "sort (graph.nq)", bytes_of(stage_dir, "graph.nq", "*.run"))
@@ -297,27 +292,21 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
     stage("sort", "load (store)", bytes_of(stage_dir, "store/*"))
     # graph.nt and graph.ttl are written by a child process from graph.nq while the store loads (Oxigraph's loader,
     # native threads) and the graph is validated: each used to wait for the one before (bench/README.md)
-    # the store is validated as soon as it is loaded, while RocksDB still merges the loaded files; the merge is
-    # waited for with the outputs (kg.query.store.load_store)
     outputs = BackgroundOutputs(stage_dir)
-    st = None
     try:
-        st = load_store(tx.store_path(), stage_dir / "graph.nq")
+        build_store(tx.store_path(), stage_dir / "graph.nq")
         stage("store")
         validation = {"skipped": True}
         if opts.validate:
             from kg.validate.shacl import validate_build
 
             vbar = Progress("validate (SHACL checks)", quiet=opts.quiet, unit="check")
-            validation = validate_build(stage_dir, None, progress=vbar, store=st)
+            validation = validate_build(stage_dir, None, progress=vbar)
             vbar.done()
-        stage("validate", "outputs (graph.nt, graph.ttl, store merge)", bytes_of(stage_dir, "graph.nt", "graph.ttl"))
-        finish_store(st)
-        del st  # closed before the store folder is swapped in
+        stage("validate", "outputs (graph.nt, graph.ttl)", bytes_of(stage_dir, "graph.nt", "graph.ttl"))
         counts = outputs.result()
     except BaseException:
         outputs.cancel()  # the staging folder is cleaned up next: not while the child still writes into it
-        st = None  # nor while the store is open  # noqa: F841
         raise
     stage("outputs")
     if "triples_validated" in validation:
@@ -348,9 +337,8 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
     return report
 
 
-def _release_records(results: list[InputResult], terms: bool = True) -> None:
-    """Drop the records (the report has what it needs of them) and, with ``terms``, the texts' terms; give their
-    memory back to the system."""
+def _release_records(results: list[InputResult]) -> None:
+    """Drop the records (the report has what it needs of them) and give their memory back to the system."""
     import ctypes
     import gc
 
@@ -358,8 +346,7 @@ def _release_records(results: list[InputResult], terms: bool = True) -> None:
 
     for res in results:
         res.records = []
-    if terms:
-        forget()  # the texts' terms (kg.build.terms): emission was their last user
+    forget()  # the texts' terms (kg.build.terms): emission was their last user
     gc.collect()
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)  # glibc keeps freed heap pages otherwise

@@ -28,85 +28,15 @@ def store_path(out_dir: str | Path) -> Path:
 def build_store(target: str | Path, nquads_file: str | Path) -> Path:
     """Bulk-load ``nquads_file`` into a new store at ``target`` (removed first if a killed run left one), flushed,
     optimised and closed."""
-    st = load_store(target, nquads_file)
-    finish_store(st)
-    del st
-    return Path(target)
-
-
-LOAD_CHUNK_LINES = 500_000  # N-Quads lines per bulk_load call when loading on several threads
-
-
-def load_store(target: str | Path, nquads_file: str | Path, threads: int | None = None) -> ox.Store:
-    """Bulk-load ``nquads_file`` into a new store at ``target`` (removed first if a killed run left one) and return
-    it open, queryable at once.
-
-    The file is loaded in chunks of ``LOAD_CHUNK_LINES`` lines, one ``bulk_load`` per chunk on ``threads`` threads
-    (default: one per core; Oxigraph releases the GIL). On a machine of fewer than four cores one ``bulk_load`` of
-    the whole file parses on one thread only and keeps up to three batches of a million quads in memory; chunks
-    parse on every core and hold less (bench/README.md, "The store stage"). graph.nq has each quad once, so the
-    chunks' sets are disjoint. Each chunk's sorted files are merged by RocksDB in background threads, so work done
-    on the returned store overlaps the merge; ``finish_store`` waits for it. A chunk that does not parse is an
-    error naming the file and its lines."""
-    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
-
     target = Path(target)
     if target.exists():
         shutil.rmtree(target)
     st = ox.Store(str(target))
-    n = threads or _cores()
-    if n <= 1:
-        st.bulk_load(path=str(nquads_file), format=ox.RdfFormat.N_QUADS)
-        return st
-    with ThreadPoolExecutor(n) as pool:
-        pending: set = set()
-        for first, chunk in _chunks(Path(nquads_file), LOAD_CHUNK_LINES):
-            if len(pending) >= n:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for f in done:
-                    f.result()
-            pending.add(pool.submit(_load_chunk, st, chunk, nquads_file, first))
-        for f in pending:
-            f.result()
-    return st
-
-
-def _cores() -> int:
-    import os
-
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
-
-
-def _chunks(path: Path, lines: int):
-    """(number of the first line, bytes of up to ``lines`` whole lines) over the file."""
-    import itertools
-
-    first = 1
-    with path.open("rb") as f:
-        while True:
-            block = list(itertools.islice(f, lines))
-            if not block:
-                return
-            yield first, b"".join(block)
-            first += len(block)
-
-
-def _load_chunk(st: ox.Store, chunk: bytes, path, first: int) -> None:
-    try:
-        st.bulk_load(chunk, format=ox.RdfFormat.N_QUADS)
-    except SyntaxError as e:
-        last = first + chunk.count(b"\n") - 1
-        raise SyntaxError(f"{path}: in lines {first}-{last}: {e}") from e
-
-
-def finish_store(st: ox.Store) -> None:
-    """Flush ``st`` and compact it whole (the caller then drops it, which closes it): every later reader of the
-    store, read-only ones included, gets the merged files."""
+    st.bulk_load(path=str(nquads_file), format=ox.RdfFormat.N_QUADS)
     st.flush()
     st.optimize()
+    del st
+    return target
 
 
 def copy_store(source: str | Path, target: str | Path) -> Path:

@@ -52,16 +52,15 @@ def validate_file(nt_path: str | Path) -> dict:
     return res
 
 
-def validate_build(out_dir: str | Path, triples: int, progress=None, store=None) -> dict:
-    """Validate a build's whole graph: the shapes compiled to SPARQL and run on its store (kg.validate.compiled):
-    ``store`` when given (an open pyoxigraph Store), else the store of ``out_dir``. A shapes file that the compiler
-    cannot translate is reported as an error of the validation, not a crash."""
+def validate_build(out_dir: str | Path, triples: int, progress=None) -> dict:
+    """Validate a build's whole graph: the shapes compiled to SPARQL and run on its store (kg.validate.compiled).
+    A shapes file that the compiler cannot translate is reported as an error of the validation, not a crash."""
     from kg.query.store import open_store
     from kg.validate.compiled import UnsupportedShape
     from kg.validate.compiled import validate_store as compiled
 
     try:
-        res = compiled(store if store is not None else open_store(out_dir), progress=progress)
+        res = compiled(open_store(out_dir), progress=progress)
     except UnsupportedShape as e:
         return {"conforms": False, "violations": None, "error": f"shapes not validated: {e}",
                 "results": [], "result_count": 0, "engine": "compiled-sparql", "sampled": False}
