@@ -202,13 +202,21 @@ SELECT DISTINCT ?payee ?payment ?sheet ?amount ?ry ?m WHERE {{
   ?payment kg:payee ?payee .
   LATERAL {{ ?payment kg:amount ?amount . ?sheet kg:payment ?payment ; a kg:ReviewSheet ; kg:reviewYear ?ry ;
              kg:ministry ?m }} }}"""
+    return _query_cells(store, q)
+
+
+def _query_cells(store: ox.Store, q: str) -> Cells:
+    """The payee-list rows a query gives (?payee ?payment ?sheet ?amount ?ry ?m) summed like the build's: one row
+    per (payee, row, sheet, amount), whatever year/ministry duplicates say (remembered by a 16-byte digest: the
+    whole store's rows for write_payee_cells_from_store)."""
 
     def rows():
         seen = set()
         for s in store.query(q, use_default_graph_as_union=True):
             key = (s["payee"].value, s["payment"].value, s["sheet"].value, s["amount"].value)
-            if key not in seen:  # one row per (payee, row, sheet, amount), whatever year/ministry duplicates say
-                seen.add(key)
+            digest = hashlib.blake2b("\x1f".join(key).encode(), digest_size=16).digest()
+            if digest not in seen:
+                seen.add(digest)
                 yield key[0], key[2], s["ry"].value, s["m"].value, Decimal(key[3])
 
     return _accumulate(rows())
@@ -308,17 +316,7 @@ def write_payee_cells_from_store(store: ox.Store, path: str | Path, base: str) -
 SELECT ?payee ?payment ?sheet ?amount ?ry ?m WHERE {{
   ?sheet a kg:ReviewSheet ; kg:reviewYear ?ry ; kg:ministry ?m ; kg:payment ?payment .
   ?payment kg:payee ?payee ; kg:amount ?amount }}"""
-
-    def rows():
-        seen = set()
-        for s in store.query(q, use_default_graph_as_union=True):
-            key = (s["payee"].value, s["payment"].value, s["sheet"].value, s["amount"].value)
-            digest = hashlib.blake2b("\x1f".join(key).encode(), digest_size=16).digest()
-            if digest not in seen:
-                seen.add(digest)
-                yield key[0], key[2], s["ry"].value, s["m"].value, Decimal(key[3])
-
-    return _write_cells(_accumulate(rows()), path, iris.norm_base(base))
+    return _write_cells(_query_cells(store, q), path, iris.norm_base(base))
 
 
 class PayeeCells:
