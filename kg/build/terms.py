@@ -12,13 +12,13 @@ Sudachi dictionary), so a rebuild — after a linker change, or with a year's da
 from __future__ import annotations
 
 import hashlib
-import pickle
 from collections.abc import Iterable
 from pathlib import Path
 
 from kg.normalize import terms as term_layer
 from kg.normalize.names import corp_display
 from kg.normalize.text import nfkc
+from kg.pickled import read_pickle, write_pickle
 from kg.records import Record
 
 PARALLEL_MIN_TEXTS = 2000  # below this, forking costs more than it saves
@@ -68,38 +68,15 @@ def precompute(records: list[Record], jobs: int = 1, cache_dir: Path | None = No
     terms known to kg.normalize.terms; returns figures for report.json."""
     texts = texts_of(records)
     path = Path(cache_dir) / f"terms-{fingerprint()}.pickle" if cache_dir else None
-    cached: dict[bytes, tuple[str, ...]] = {}
-    if path is not None and path.exists():
-        try:
-            with path.open("rb") as f:
-                cached = pickle.load(f)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
-            cached = {}  # the cache only saves time: an unreadable one is rebuilt
+    cached: dict[bytes, tuple[str, ...]] = (read_pickle(path, dict) if path is not None else None) or {}
     keys = [_key(t) for t in texts]
     todo = [t for t, k in zip(texts, keys, strict=True) if k not in cached]
     found = dict(zip(todo, _tokenise(todo, jobs), strict=True))
     known = {t: (cached[k] if k in cached else found[t]) for t, k in zip(texts, keys, strict=True)}
     term_layer.remember(known)
     if path is not None and todo:
-        _save(path, {k: known[t] for t, k in zip(texts, keys, strict=True)})
+        write_pickle(path, {k: known[t] for t, k in zip(texts, keys, strict=True)}, "terms-*.pickle")
     return {"texts": len(texts), "tokenised": len(todo), "from_cache": len(texts) - len(todo)}
-
-
-def _save(path: Path, table: dict[bytes, tuple[str, ...]]) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)  # a cache folder not made yet is made, not a silent miss
-    except OSError:
-        return
-    for old in path.parent.glob("terms-*.pickle"):
-        if old != path:
-            old.unlink(missing_ok=True)  # another fingerprint: never read again
-    tmp = path.with_suffix(".tmp")
-    try:
-        with tmp.open("wb") as f:
-            pickle.dump(table, f, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError:
-        tmp.unlink(missing_ok=True)  # e.g. a full disk: the build goes on without the cache
 
 
 def _tokenise(texts: list[str], jobs: int) -> list[tuple[str, ...]]:

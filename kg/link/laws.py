@@ -19,8 +19,6 @@ import io
 import itertools
 import json
 import logging
-import os
-import pickle
 import re
 import threading
 import unicodedata
@@ -32,6 +30,7 @@ from pathlib import Path
 from kg.normalize.era import kanji_to_int
 from kg.normalize.law_ref import clean_name, parse_legal_bases
 from kg.paths import DATA_DIR
+from kg.pickled import read_pickle, write_pickle
 
 DATA = DATA_DIR
 LAW_LIST = DATA / "egov_law_list_2020-03.csv.gz"
@@ -209,12 +208,13 @@ class LawIndex:
             idx = _CACHE.get(str(p))
             if idx is None:
                 pickled = Path(cache_dir) / f"law-index-{_index_digest(p)}.pickle" if cache_dir else None
-                idx = _read_pickled(pickled) if pickled else None
+                idx = read_pickle(pickled, LawIndex) if pickled else None
                 if idx is None:
                     idx = cls(read_law_list(p), read_abbreviations(ABBREVIATIONS))
                     idx.add_renames(read_abbreviations(RENAMES))
                     if pickled:
-                        _write_pickled(pickled, idx)  # before any use changes it (aliases, learned titles)
+                        # before any use changes it (aliases, learned titles)
+                        write_pickle(pickled, idx, "law-index-*.pickle")
                 _CACHE[str(p)] = idx
         return idx
 
@@ -488,30 +488,6 @@ def _index_digest(path: Path) -> str:
         h.update(f.read_bytes() if f.exists() else b"-")
         h.update(b"\0")
     return h.hexdigest()[:24]
-
-
-def _read_pickled(path: Path) -> LawIndex | None:
-    try:
-        with path.open("rb") as f:
-            idx = pickle.load(f)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None
-    return idx if isinstance(idx, LawIndex) else None
-
-
-def _write_pickled(path: Path, idx: LawIndex) -> None:
-    """Best effort (a read-only build folder just means no cache): written aside, then renamed into place."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("wb") as f:
-            pickle.dump(idx, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        for old in path.parent.glob("law-index-*.pickle"):  # of other lists or code: never read again
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        tmp.unlink(missing_ok=True)
 
 
 def read_law_list(path: str | Path) -> list[Law]:
