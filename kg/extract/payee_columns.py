@@ -450,6 +450,51 @@ def _pooled_amounts(core: list[Item]) -> list[tuple[list[Column], str]]:
 _COUNTS = re.compile(r"(\d+) names, (\d+) 法人番号")
 
 
+class _Bounds(NamedTuple):
+    forced: float  # the sum of the numbers any reading must take as amounts
+    count: int  # how many they are
+    smalls: tuple[float, ...]  # the other numbers (each a 0..999 that may be a rank, 入札者数 or amount), rising
+    least: int  # the fewest rows a reading can have (法人番号 cells)
+    most: int  # the most (法人番号 and dash cells)
+
+
+def _sum_bounds(core: list[Item]) -> _Bounds | None:
+    """What every reading of a block's cells has in common (speed only; see _may_add_up): a reading takes as
+    amounts every amount / column item and every number a rank or 入札者数 cannot be (``_block_core_of``
+    rejects a block with such a number left over), one amount per row, one row per 法人番号 cell and at most
+    one more per dash cell; its other amounts are among the small numbers (0..999)."""
+    forced = [_value(it.text) for it in core if it.kind in ("amount", "column") or (
+        it.kind == "num" and not _SMALL.match(it.text))]
+    smalls = [_value(it.text) for it in core if it.kind == "num" and _SMALL.match(it.text)]
+    if None in forced or None in smalls:
+        return None
+    corps = sum(it.kind == "corp" for it in core)
+    return _Bounds(sum(forced), len(forced), tuple(sorted(smalls)), corps,
+                   corps + sum(it.kind == "dash" for it in core))
+
+
+def _may_add_up(bounds: _Bounds | None, it: Item) -> bool:
+    """False only when no reading of the block's cells without ``it`` (a number) can add up to ``it``'s value
+    (``_adds_up``): its amounts are the forced numbers and, for each further row, one of the small numbers, so
+    they sum to at least the forced plus the fewest rows' smallest small numbers and at most the forced plus
+    the most rows' largest. A bound, never a reading: True lets the block be read as before."""
+    v = _value(it.text)
+    if bounds is None or v is None:
+        return True
+    forced, count, smalls = bounds.forced, bounds.count, list(bounds.smalls)
+    if _SMALL.match(it.text):  # the cell taken out: one of the small numbers, or of the forced
+        smalls.remove(v)
+    else:
+        forced, count = forced - v, count - 1
+    least, most = max(bounds.least, count, 1), min(bounds.most, count + len(smalls))
+    if least > most:
+        return False
+    low = forced + sum(smalls[:least - count])
+    high = forced + sum(smalls[len(smalls) - (most - count):])
+    slack = 0.05 * bounds.most + 1e-6 * (abs(low) + abs(high) + abs(v) + 1.0)  # (_adds_up's rounding, the sums')
+    return low - slack <= v <= high + slack
+
+
 def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
     rows, why = _block_of(tuple(items))
     return (None if rows is None else list(rows)), why
@@ -475,11 +520,14 @@ def _block_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
     m = _COUNTS.match(why)
     hopeless = why == "no 法人番号" or (m and m[1] != m[2])  # (no number taken out as the 計 makes names and
     least = max((v for it in core if it.kind == "amount" and (v := _value(it.text)) is not None), default=0.0)
+    bounds = None if hopeless else _sum_bounds(core)
     for c, it in enumerate([] if hopeless else core):  # 法人番号 agree)
         if it.kind != "num" or (known and not any(_value(it.text) == t for t in known)) or _in_rank_run(core, c) \
                 or (_value(it.text) or 0.0) < least \
-                or (0 < c < len(core) - 1 and core[c + 1].kind == "contract" and core[c - 1].kind != "num"):
-            continue  # (a rank; below an amount of the block; a row's amount between its 業務概要 and its 契約方式)
+                or (0 < c < len(core) - 1 and core[c + 1].kind == "contract" and core[c - 1].kind != "num") \
+                or not _may_add_up(bounds, it):
+            continue  # (a rank; below an amount of the block; a row's amount between its 業務概要 and its 契約方式;
+            # a figure no reading of the other cells can add up to)
         got, w = _block_core(core[:c] + core[c + 1:])
         if got is not None and _adds_up(got, _value(it.text)):
             readings.append((got, w))
