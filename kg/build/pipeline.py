@@ -338,7 +338,7 @@ def _record_stages(paths: list[str], out: Path, stage_dir: Path, opts: BuildOpti
     records, link_report = link_all(records)
     stage("link", "emit (graph.nq)", ("graph.part*", "graph.derived.tmp", "*.run"))
     with cells_to(stage_dir / PAYEE_CELLS):  # the rankings' per-payee cells, kept for kg add (kg.emit.rankings)
-        parts = emit_parts(records, opts.base, stage_dir, opts.jobs)
+        parts = emit_parts(records, opts.base, stage_dir, opts.jobs, own_share=not release)
     took = {"parts": parts, "summary": summarise(results, records, {"quads": 0, "triples": 0}),
             "inputs": [r.to_report() for r in results],
             "truncated": [dict(t, input=display_path(r.input.path), source=rec.get("source")) for r in results
