@@ -246,20 +246,29 @@ def _column_candidates(total, past: bool, p_tot, p_is, pool, nonneg, negs, label
     lab_items, at_items = tuple(labeled.items()), tuple(at.items())
     e_past = past  # an unknown 執行額 counts as unknown only in a past year
     tol = 0.5 + 1e-6  # _close's
+    # When every value is a whole number well inside a float's exact range, the sums below are exact in any
+    # order and round(x, 6) is x: the sum of I and S is taken once per pair and the rounding left out.
+    exact = _whole(total) and all(map(_whole, pool))
     for e in e_opts:
         n_e = (e is None and e_past) + (total is None)
         check_is = p_is is not None and e is not None
         for i in vals:
             n_i = n_e + (i is None)
+            a = i or 0
             for s in vals:
                 if check_is:  # _close(e, i + s, p_is), inline
-                    den = (i or 0) + (s or 0)
+                    den = a + (s or 0)
                     if not (den > 0 and abs(100.0 * e / den - p_is) <= tol):
                         continue
                 n_s = n_i + (s is None)
-                b_is = 1.0 if (i or 0) >= (s or 0) else 0.0
+                b_is = 1.0 if a >= (s or 0) else 0.0
+                if exact:
+                    rest = total - (a + (s or 0))
                 for c in c_opts:
-                    need = round(total - sum((i or 0, s or 0, c or 0)), 6)  # the same sum as sum() of a generator
+                    if exact:
+                        need = rest - (c or 0)
+                    else:
+                        need = round(total - sum((i or 0, s or 0, c or 0)), 6)  # the same sum as sum() of a generator
                     prs = pairs.get(need)
                     if not prs:
                         continue
@@ -281,9 +290,14 @@ def _column_candidates(total, past: bool, p_tot, p_is, pool, nonneg, negs, label
     return out[:3000]
 
 
+def _whole(v) -> bool:
+    """A whole number whose sums with a few others stay exact in floats (|v| < 2**50)."""
+    return v is not None and -(2 ** 50) < v < 2 ** 50 and v == int(v)
+
+
 def _uses(cell: tuple, pool) -> tuple:
     """(value, times the cell uses it, times already used beyond which the pool runs out), in the cell's order."""
-    vals = [v for v in cell if v is not None and v != 0]
+    vals = [v for v in cell if v]  # neither None nor 0
     if len(set(vals)) == len(vals):  # no value twice: what Counter(vals).items() gives, without the Counter
         return tuple((v, 1, pool.get(v, 0) - 1) for v in vals)
     return tuple((v, n, pool.get(v, 0) - n) for v, n in Counter(vals).items())
@@ -296,7 +310,9 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
     start: Counter = Counter()
     if req is not None and with_request:
         start[req] += 1
-    beam: list[tuple[float, list[tuple], dict]] = [(0.0, [], dict(start))]
+    # a beam entry: (score, cells chosen, {value: times used}, the values used up)
+    beam: list[tuple[float, list[tuple], dict, tuple]] = [
+        (0.0, [], dict(start), tuple(v for v, c in start.items() if c >= pool.get(v, 0)))]
     for cands in cols:
         if cands:
             top = cands[0][0]
@@ -312,29 +328,52 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
         # come by falling local score); a run stops at the first extension that the heap, full, would not
         # take, since the rest of the run scores no more and comes later.
         # A cell fits an entry when no value it uses runs past the pool: a value it uses once must not be used up
-        # (the entry's ``spent``), one it uses more often is counted; a value the pool does not hold that often
-        # never fits, so that cell is left out.
-        once = [frozenset(v for v, n, _limit in add if n == 1) for _loc, _cell, add in prepared]
-        more = [tuple((v, limit) for v, n, limit in add if n > 1) for _loc, _cell, add in prepared]
-        possible = [k for k, (_loc, _cell, add) in enumerate(prepared) if all(limit >= 0 for _v, _n, limit in add)]
-        by_cfp: dict = {}
-        for k in possible:
-            by_cfp.setdefault(prepared[k][1][CFP], []).append(k)
+        # (the entry's spent values), one it uses more often is counted; a value the pool does not hold that
+        # often never fits, so that cell is left out. The candidates are indexed as bit sets (bit k: candidate
+        # k) by the values they use, so an entry lists only the candidates that fit it, in candidate order: a
+        # candidate that does not fit changes nothing in the heap, and where the plain walk would stop at one
+        # it stops at the next that fits too (its score is no higher and it comes later).
+        possible = 0
+        by_once: dict = {}  # value -> the candidates using it once
+        by_more: dict = {}  # value -> [(the count already used beyond which the pool runs out, candidate bit)]
+        by_cfp: dict = {}  # 前年度から繰越し -> candidates
+        for k, (_loc, cell, add) in enumerate(prepared):
+            if any(limit < 0 for _v, _n, limit in add):
+                continue
+            bit = 1 << k
+            possible |= bit
+            for v, n, limit in add:
+                if n == 1:
+                    by_once[v] = by_once.get(v, 0) | bit
+                else:
+                    by_more.setdefault(v, []).append((limit, bit))
+            by_cfp[cell[CFP]] = by_cfp.get(cell[CFP], 0) | bit
         heap: list[tuple] = []
-        for b, (score, chosen, used) in enumerate(beam):
-            spent = frozenset(v for v, c in used.items() if c >= pool.get(v, 0))
+        once_get = by_once.get
+        for b, (score, chosen, used, spent) in enumerate(beam):
+            bad = 0
+            for v in spent:
+                bad |= once_get(v, 0)
+            for v, more in by_more.items():
+                c = used.get(v, 0)
+                for limit, bit in more:
+                    if c > limit:
+                        bad |= bit
+            fit = possible & ~bad
             prev = chosen[-1] if chosen else None
             if prev is None:
-                runs: list = [(possible, False)]
+                runs: list = [(fit, False)]
             else:
                 want = -prev[CTN] if prev[CTN] is not None else None
-                good = by_cfp.get(want, [])
-                if want == 0 and want is not None and None in by_cfp:
-                    good = sorted(good + by_cfp[None])
-                good_set = set(good)
-                runs = [(good, False), ((k for k in possible if k not in good_set), True)]
-            for ks, penalty in runs:
-                for k in ks:
+                good = by_cfp.get(want, 0)
+                if want == 0 and want is not None:
+                    good |= by_cfp.get(None, 0)
+                runs = [(fit & good, False), (fit & ~good, True)]
+            for m, penalty in runs:
+                while m:
+                    low = m & -m
+                    m ^= low
+                    k = low.bit_length() - 1
                     loc, cell, add = prepared[k]
                     sc = score + loc
                     if penalty:
@@ -343,27 +382,27 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
                         w = heap[0]
                         if sc < w[0] or (sc == w[0] and (b, k) > (-w[1], -w[2])):
                             break
-                    if not once[k].isdisjoint(spent) or any(used.get(v, 0) > limit for v, limit in more[k]):
-                        continue
-                    item = (sc, -b, -k, (sc, chosen, cell, used, add))
+                    item = (sc, -b, -k, (sc, chosen, cell, used, spent, add))
                     if len(heap) < BEAM:
                         heapq.heappush(heap, item)
                     else:
                         heapq.heapreplace(heap, item)  # it beats the worst: checked above
         nxt = [x[3] for x in sorted(heap, key=lambda x: (-x[0], -x[1], -x[2]))]
         beam = []
-        for sc, chosen, cell, used, add in nxt:
+        for sc, chosen, cell, used, spent, add in nxt:
             u = dict(used)
-            for v, n, _limit in add:
-                u[v] = u.get(v, 0) + n
-            beam.append((sc, chosen + [cell], u))
+            for v, n, limit in add:
+                c = u[v] = u.get(v, 0) + n
+                if c >= limit + n:  # used as often as the pool holds it (limit: the pool's count less n)
+                    spent += (v,)
+            beam.append((sc, chosen + [cell], u, spent))
         if not beam:
             return None
     best = None
     ties = 0
     spec = _score_spec(money)
     memo: dict = {}
-    for sc, chosen, _used in beam:
+    for sc, chosen, _used, _spent in beam:
         grid = [list(c) for c in chosen]
         total = sc + _group_score(grid, money, req, spec, memo)
         if best is None or total > best.score + 1e-9:
@@ -379,29 +418,43 @@ def _group_score(grid: list[list], money: list[Group], req, spec: tuple | None =
                  memo: dict | None = None) -> float:
     """+2 per value of a line of 2+ values that stands in some row (consecutive cells in order, or in any order
     for glued values), +3 / -3 per value of a labelled line that does / does not stand in its row.
-    ``spec``: _score_spec(money); ``memo``: {row: its windows}, shared by the calls of one search."""
-    n = len(grid)
-    rows = [[grid[c][r] for c in range(n)] for r in range(7)]
+    ``spec``: _score_spec(money); ``memo``: {row: the lines standing in it}, shared by the calls of one search.
+
+    The lines are bits (bit j: the j-th scoring line): a row's lines are found once per search; the score is
+    then -3 per value of every labelled line, +6 per value of one standing in its own row, +2 per value of a
+    line of 2+ values standing in any row (whole numbers in floats: the same sum in any order)."""
+    rows = list(zip(*grid, strict=True)) if grid else [()] * 7
     if req is not None:  # the request column holds 当初予算 and 計
-        rows[INI].append(req)
-        rows[TOT].append(req)
-    items, k_ord, k_uno = spec or _score_spec(money)
+        rows[INI] += (req,)
+        rows[TOT] += (req,)
+    items, k_ord, k_uno, key_bits, lab_bits, multi, base = spec or _score_spec(money)
     memo = {} if memo is None else memo
-    wins = []
-    for row in rows:
-        row = tuple(row)
-        w = memo.get(row)
-        if w is None:
-            w = memo[row] = _windows(row, k_ord, k_uno)
-        wins.append(w)
-    every = frozenset().union(*wins)
-    score = 0.0
-    for m, lab, key in items:
-        if m >= 2 and key in every:
-            score += 2.0 * m
-        if lab is not None:
-            score += 3.0 * m if key in wins[lab] else -3.0 * m
-    return score
+    union = 0
+    score = base
+    for r, row in enumerate(rows):
+        hit = memo.get((r, row))
+        if hit is None:  # (the lines standing in the row, the score of those labelled with it)
+            m = 0
+            for w in _windows(row, k_ord, k_uno):
+                m |= key_bits.get(w, 0)
+            own, gain = m & lab_bits[r], 0.0
+            while own:
+                low = own & -own
+                own ^= low
+                gain += 6.0 * items[low.bit_length() - 1][0]
+            hit = memo[(r, row)] = (m, gain)
+        union |= hit[0]
+        score += hit[1]
+    union &= multi
+    gain = memo.get(union)  # an int: never a (row, cells) key
+    if gain is None:
+        gain, u = 0.0, union
+        while u:
+            low = u & -u
+            u ^= low
+            gain += 2.0 * items[low.bit_length() - 1][0]
+        memo[union] = gain
+    return score + gain
 
 
 def _windows(row: tuple, k_ord: set[int], k_uno: set[int]) -> frozenset:
@@ -418,9 +471,11 @@ def _windows(row: tuple, k_ord: set[int], k_uno: set[int]) -> frozenset:
     return frozenset(out)
 
 
-def _score_spec(money: list[Group]) -> tuple[list[tuple], set[int], set[int]]:
-    """What _group_score reads of each line that can score: (number of values, row label index, its values, or
-    its sorted value keys when glued), and the lengths of the runs to build, as printed and sorted."""
+def _score_spec(money: list[Group]) -> tuple:
+    """What _group_score reads of each line that can score: items (number of values, row label index, its values,
+    or its sorted value keys when glued), the lengths of the runs to build, as printed and sorted, {key: the
+    bits of the items with that key}, per row the bits of the items labelled with it, the bits of the items of
+    2+ values, and the score when no line stands anywhere (-3 per value of a labelled line)."""
     items = []
     k_ord: set[int] = set()
     k_uno: set[int] = set()
@@ -435,7 +490,18 @@ def _score_spec(money: list[Group]) -> tuple[list[tuple], set[int], set[int]]:
         else:
             items.append((m, lab, tuple(g.values)))
             k_ord.add(m)
-    return items, k_ord, k_uno
+    key_bits: dict = {}
+    lab_bits = [0] * 7
+    multi = 0
+    base = 0.0
+    for j, (m, lab, key) in enumerate(items):
+        key_bits[key] = key_bits.get(key, 0) | 1 << j
+        if m >= 2:
+            multi |= 1 << j
+        if lab is not None:
+            lab_bits[lab] |= 1 << j
+            base -= 3.0 * m
+    return items, k_ord, k_uno, key_bits, lab_bits, multi, base
 
 
 def _key(v):
