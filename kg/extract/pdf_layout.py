@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -249,43 +250,80 @@ def _column_candidates(total, past: bool, p_tot, p_is, pool, nonneg, negs, label
     # When every value is a whole number well inside a float's exact range, the sums below are exact in any
     # order and round(x, 6) is x: the sum of I and S is taken once per pair and the rounding left out.
     exact = _whole(total) and all(map(_whole, pool))
+
+    def fills(i, s) -> list:
+        """[(C, its (F, R) pairs)] completing I and S to the column's 計, in c_opts order."""
+        got = []
+        if exact:
+            rest = total - ((i or 0) + (s or 0))
+            for c in c_opts:
+                prs = pairs.get(rest - (c or 0))
+                if prs:
+                    got.append((c, prs))
+        else:
+            for c in c_opts:
+                prs = pairs.get(round(total - sum((i or 0, s or 0, c or 0)), 6))  # the same sum as sum() of a generator
+                if prs:
+                    got.append((c, prs))
+        return got
+
+    # The (I, S, C) that complete the column do not depend on the 執行額 E: found once per column for every
+    # (I, S) pair when some E needs no 執行率 check, and for an E that is checked only over the S whose I + S
+    # can give the printed rate (nonneg is sorted: a range found by bisection, then the exact check).
+    every: list | None = None
+    found: dict = {}
     for e in e_opts:
         n_e = (e is None and e_past) + (total is None)
         check_is = p_is is not None and e is not None
-        for i in vals:
-            n_i = n_e + (i is None)
-            a = i or 0
-            for s in vals:
-                if check_is:  # _close(e, i + s, p_is), inline
-                    den = a + (s or 0)
+        if not check_is:
+            if every is None:
+                every = []
+                for i in vals:
+                    for s in vals:
+                        got = fills(i, s)
+                        if got:
+                            every.append((i, s, got))
+            runs = every
+        else:
+            runs = []
+            lo = hi = None
+            if e > 0 and p_is - tol > 0:  # 100 e / (I + S) within tol of p_is: I + S within [lo, hi]
+                lo = 100.0 * e / (p_is + tol) * (1 - 1e-9) - 1e-9
+                hi = 100.0 * e / (p_is - tol) * (1 + 1e-9) + 1e-9
+            for i in vals:
+                a = i or 0
+                if lo is None:
+                    cand = vals
+                else:
+                    cand = nonneg[bisect_left(nonneg, lo - a):bisect_right(nonneg, hi - a)] + [None]
+                for s in cand:
+                    den = a + (s or 0)  # _close(e, i + s, p_is), inline
                     if not (den > 0 and abs(100.0 * e / den - p_is) <= tol):
                         continue
-                n_s = n_i + (s is None)
-                b_is = 1.0 if a >= (s or 0) else 0.0
-                if exact:
-                    rest = total - (a + (s or 0))
-                for c in c_opts:
-                    if exact:
-                        need = rest - (c or 0)
-                    else:
-                        need = round(total - sum((i or 0, s or 0, c or 0)), 6)  # the same sum as sum() of a generator
-                    prs = pairs.get(need)
-                    if not prs:
-                        continue
-                    n_c = n_s + (c is None)
-                    for f, r in prs:
-                        cell = (i, s, f, c, r, total, e)
-                        # the same value as counting unknown cells, +1/+3/±6 terms one by one: whole numbers in
-                        # floats add up exactly in any order
-                        loc = -4.0 * (n_c + (f is None) + (r is None))
-                        loc += 1.0 if r == 0 else 0.0
-                        loc += b_is
-                        for rr, vs in lab_items:
-                            if cell[rr] in vs:
-                                loc += 3.0  # value printed after its label
-                        for rr, v in at_items:
-                            loc += 6.0 if cell[rr] == v else -6.0
-                        out.append((loc, cell))
+                    key = (i, s)
+                    got = found.get(key)
+                    if got is None:
+                        got = found[key] = fills(i, s)
+                    if got:
+                        runs.append((i, s, got))
+        for i, s, got in runs:
+            n_s = n_e + (i is None) + (s is None)
+            b_is = 1.0 if (i or 0) >= (s or 0) else 0.0
+            for c, prs in got:
+                n_c = n_s + (c is None)
+                for f, r in prs:
+                    cell = (i, s, f, c, r, total, e)
+                    # the same value as counting unknown cells, +1/+3/±6 terms one by one: whole numbers in
+                    # floats add up exactly in any order
+                    loc = -4.0 * (n_c + (f is None) + (r is None))
+                    loc += 1.0 if r == 0 else 0.0
+                    loc += b_is
+                    for rr, vs in lab_items:
+                        if cell[rr] in vs:
+                            loc += 3.0  # value printed after its label
+                    for rr, v in at_items:
+                        loc += 6.0 if cell[rr] == v else -6.0
+                    out.append((loc, cell))
     out.sort(key=lambda x: -x[0])
     return out[:3000]
 
@@ -300,7 +338,10 @@ def _uses(cell: tuple, pool) -> tuple:
     vals = [v for v in cell if v]  # neither None nor 0
     if len(set(vals)) == len(vals):  # no value twice: what Counter(vals).items() gives, without the Counter
         return tuple((v, 1, pool.get(v, 0) - 1) for v in vals)
-    return tuple((v, n, pool.get(v, 0) - n) for v, n in Counter(vals).items())
+    count: dict = {}  # Counter(vals), counted in a plain dict (the same keys in the same order)
+    for v in vals:
+        count[v] = count.get(v, 0) + 1
+    return tuple((v, n, pool.get(v, 0) - n) for v, n in count.items())
 
 
 BEAM = 100  # partial tables kept per column; 300 gave the same solutions on every test table
