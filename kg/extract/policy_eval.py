@@ -88,6 +88,16 @@ def _era_year(era: str, n: str) -> int:
 def paragraphs(lines: list[str], lo: int = 1, hi: int | None = None) -> list[tuple[int, int]]:
     """(first, last) 1-based line ranges of blank-separated runs within lo..hi (also kg.extract.pdf_layout's)."""
     hi = len(lines) if hi is None else hi
+    if 1 <= lo and hi <= len(lines):  # the same runs from the positions of the blank lines
+        out = []
+        start = lo
+        for i in [k for k, x in enumerate(lines[lo - 1:hi], lo) if not x]:
+            if i > start:
+                out.append((start, i - 1))
+            start = i + 1
+        if start <= hi:
+            out.append((start, hi))
+        return out
     out, start = [], None
     for i in range(lo, hi + 1):
         if lines[i - 1]:
@@ -220,8 +230,8 @@ class _Means:
 
 
 def _name_with_suffix(parts: list[str]) -> tuple[str, int | None, str] | None:
-    if not any("年" in p for p in parts):
-        return None  # no （平成N年度）: the parts are NFKC text (pieces of extract's lines), so joining adds no 年
+    if not any("年" in p for p in parts) or not any("(" in p or "（" in p for p in parts):
+        return None  # no （平成N年度）: the parts are NFKC text (pieces of extract's lines), so joining adds no 年, (
     joined = _join(parts)
     for m in reversed(list(_YEAR_SUFFIX.finditer(joined))):
         rest = joined[m.end():].strip()
@@ -553,7 +563,8 @@ def _policy(rec: Record, L: list[str]) -> None:
 
 
 def _years(rec: Record, L: list[str], eval_year: int | None) -> list[int]:
-    label_lines = [i for i, t in enumerate(L, 1) if "予算額" in (s := squash(t)) and "執行額" in s]
+    # only 額 itself holds 額 under NFKC (checked over every code point), and no composition makes it
+    label_lines = [i for i, t in enumerate(L, 1) if "額" in t and "予算額" in (s := squash(t)) and "執行額" in s]
     for lab in label_lines:
         for i in range(lab, min(len(L), lab + 15) + 1):
             toks = L[i - 1].replace("年 度", "年度").split()
@@ -584,8 +595,10 @@ def _years(rec: Record, L: list[str], eval_year: int | None) -> list[int]:
 def _goals(rec: Record, L: list[str], hi: int) -> None:
     for a, b in _paragraphs(L, 1, hi):
         parts = L[a - 1:b]
+        if max(len(x) for x in parts) > 24:
+            continue  # a line too long for the 施策目標 cell (checked before joining: the same test)
         text = _join(parts)
-        if (re.search(r"(こと|である)。?$", text) and max(len(x) for x in parts) <= 24
+        if (re.search(r"(こと|である)。?$", text)
                 and not text.startswith(_LEAD_REJECT) and not _TAG_RE.search(text)):
             span(rec, f"goals[{len(rec['goals'])}]", a, b)
             span(rec, "goals", a, b)
