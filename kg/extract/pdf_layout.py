@@ -220,6 +220,17 @@ def _pairs(pool, nonneg) -> dict[float, list[tuple]]:
     zero_ok = pool.get(0.0, 0) > 0
     r_opts = [v for v in pool if v != 0] + ([0.0, None] if zero_ok else [None])
     pairs: dict[float, list[tuple]] = {}
+    if all(map(_whole, pool)):  # whole numbers: the sums are exact and round(x, 6) is x
+        for f in vals:
+            a = f or 0
+            for r in r_opts:
+                key = a + (r or 0)
+                got = pairs.get(key)
+                if got is None:
+                    pairs[key] = [(f, r)]
+                else:
+                    got.append((f, r))
+        return pairs
     for f in vals:
         for r in r_opts:
             pairs.setdefault(round((f or 0) + (r or 0), 6), []).append((f, r))
@@ -358,9 +369,6 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
         if cands:
             top = cands[0][0]
             cands = [x for x in cands if x[0] >= top - 8.0]  # at most two unknown cells more than the best
-        # the values each candidate cell uses, counted once per column (not once per beam entry)
-        # (value, count, the count already used beyond which the pool runs out)
-        prepared = [(loc, cell, _uses(cell, pool)) for loc, cell in cands]
         # The BEAM best extensions in the order a stable sort by score of all of them (beam entry by beam
         # entry, candidate by candidate) gives, i.e. by (-score, entry, candidate): a min-heap on (score,
         # -entry, -candidate) keeps them. An extension scores the entry's score + the cell's local score, less 6
@@ -378,16 +386,25 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
         by_once: dict = {}  # value -> the candidates using it once
         by_more: dict = {}  # value -> [(the count already used beyond which the pool runs out, candidate bit)]
         by_cfp: dict = {}  # 前年度から繰越し -> candidates
-        for k, (_loc, cell, add) in enumerate(prepared):
-            if any(limit < 0 for _v, _n, limit in add):
-                continue
+        pool_get = pool.get
+        for k, (_loc, cell) in enumerate(cands):
+            vals = [v for v in cell if v]  # the values the cell uses (neither None nor 0), as _uses counts them
             bit = 1 << k
-            possible |= bit
-            for v, n, limit in add:
-                if n == 1:
+            if len(set(vals)) == len(vals):  # each once: it fits where none is used up
+                if not all(pool_get(v, 0) >= 1 for v in vals):
+                    continue
+                for v in vals:
                     by_once[v] = by_once.get(v, 0) | bit
-                else:
-                    by_more.setdefault(v, []).append((limit, bit))
+            else:
+                add = _uses(cell, pool)
+                if any(limit < 0 for _v, _n, limit in add):
+                    continue
+                for v, n, limit in add:
+                    if n == 1:
+                        by_once[v] = by_once.get(v, 0) | bit
+                    else:
+                        by_more.setdefault(v, []).append((limit, bit))
+            possible |= bit
             by_cfp[cell[CFP]] = by_cfp.get(cell[CFP], 0) | bit
         heap: list[tuple] = []
         once_get = by_once.get
@@ -415,7 +432,7 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
                     low = m & -m
                     m ^= low
                     k = low.bit_length() - 1
-                    loc, cell, add = prepared[k]
+                    loc, cell = cands[k]
                     sc = score + loc
                     if penalty:
                         sc -= 6.0
@@ -423,16 +440,17 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
                         w = heap[0]
                         if sc < w[0] or (sc == w[0] and (b, k) > (-w[1], -w[2])):
                             break
-                    item = (sc, -b, -k, (sc, chosen, cell, used, spent, add))
+                    item = (sc, -b, -k, (sc, chosen, cell, used, spent))
                     if len(heap) < BEAM:
                         heapq.heappush(heap, item)
                     else:
                         heapq.heapreplace(heap, item)  # it beats the worst: checked above
         nxt = [x[3] for x in sorted(heap, key=lambda x: (-x[0], -x[1], -x[2]))]
         beam = []
-        for sc, chosen, cell, used, spent, add in nxt:
+        for sc, chosen, cell, used, spent in nxt:
             u = dict(used)
-            for v, n, limit in add:
+            # (value, count, the count already used beyond which the pool runs out) of the cell
+            for v, n, limit in _uses(cell, pool):
                 c = u[v] = u.get(v, 0) + n
                 if c >= limit + n:  # used as often as the pool holds it (limit: the pool's count less n)
                     spent += (v,)
