@@ -445,12 +445,16 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
                         heapq.heappush(heap, item)
                     else:
                         heapq.heapreplace(heap, item)  # it beats the worst: checked above
-        nxt = [x[3] for x in sorted(heap, key=lambda x: (-x[0], -x[1], -x[2]))]
+        nxt = [(x[3], -x[2]) for x in sorted(heap, key=lambda x: (-x[0], -x[1], -x[2]))]
+        uses: dict = {}  # candidate -> _uses of its cell, once per column
         beam = []
-        for sc, chosen, cell, used, spent in nxt:
+        for (sc, chosen, cell, used, spent), k in nxt:
             u = dict(used)
             # (value, count, the count already used beyond which the pool runs out) of the cell
-            for v, n, limit in _uses(cell, pool):
+            add = uses.get(k)
+            if add is None:
+                add = uses[k] = _uses(cell, pool)
+            for v, n, limit in add:
                 c = u[v] = u.get(v, 0) + n
                 if c >= limit + n:  # used as often as the pool holds it (limit: the pool's count less n)
                     spent += (v,)
