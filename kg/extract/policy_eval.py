@@ -232,6 +232,10 @@ class _Means:
 def _name_with_suffix(parts: list[str]) -> tuple[str, int | None, str] | None:
     if not any("年" in p for p in parts) or not any("(" in p or "（" in p for p in parts):
         return None  # no （平成N年度）: the parts are NFKC text (pieces of extract's lines), so joining adds no 年, (
+    if not _YEAR_SUFFIX.search("".join(parts)):
+        # joining adds only a space between two ASCII letters or digits, which no match of _YEAR_SUFFIX holds
+        # (its only ASCII run is \d{1,2}): a suffix in the joined text is one in the parts put together
+        return None
     joined = _join(parts)
     for m in reversed(list(_YEAR_SUFFIX.finditer(joined))):
         rest = joined[m.end():].strip()
@@ -254,7 +258,10 @@ def _find_blocks(L: list[str]) -> tuple[list[_Means], list[tuple[int, int]], lis
     lone: list[tuple[int, int]] = []
     used: set[int] = set()
     i = 1
-    while i <= n:
+    for k in [k for k, t in enumerate(L, 1) if t.startswith("(")]:  # a marker line starts with (
+        if k < i:
+            continue  # within a name found above
+        i = k
         t = L[i - 1]
         m = _MARKER.match(t)
         if m:
