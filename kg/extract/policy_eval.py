@@ -131,6 +131,7 @@ def _money(tok: str) -> float | None:
 # Characters no token of an amount line has: a token is an amount with its unit, a (執行額), an unknown marker
 # (blank or dashes, kg.normalize.text.UNKNOWN_MARKS) or a list of indicator numbers, matched as printed.
 _NOT_IN_AMOUNT_LINE = re.compile(r"[^\s\d,.▲△()百千万億円、・\-－―‐—–−ー…/／]")
+_UNITS = re.compile(r"百万円|千円|億円|万円")
 _UNIT_SPACE, _MARK_SPACE, _SPACE_PAREN = (re.compile(r"([\d,.])\s+(百万円|千円|億円|万円)"), re.compile(r"([▲△(])\s+"),
                                           re.compile(r"\s+\)"))
 
@@ -139,9 +140,10 @@ def _amount_line(text: str, line: int) -> _AmtLine | None:
     """Classify an NFKC line made only of 予算額 / (執行額) / ― / 関連する指標 cells; None otherwise."""
     if _NOT_IN_AMOUNT_LINE.search(text):
         return None  # a token holding that character is none of the four kinds
-    t = _UNIT_SPACE.sub(r"\1\2", text)
-    t = _MARK_SPACE.sub(r"\1", t)
-    t = _SPACE_PAREN.sub(")", t)
+    # each substitution only where its pattern's literal is (every unit ends in 円)
+    t = _UNIT_SPACE.sub(r"\1\2", text) if "円" in text else text
+    t = _MARK_SPACE.sub(r"\1", t) if "(" in t or "▲" in t or "△" in t else t
+    t = _SPACE_PAREN.sub(")", t) if ")" in t else t
     toks = t.split()
     if not toks:
         return None
@@ -168,7 +170,7 @@ def _amount_line(text: str, line: int) -> _AmtLine | None:
         return None
     cells: list[dict] = []
     lead: list[float | None] = []
-    units = [u for tok in toks for u in re.findall(r"百万円|千円|億円|万円", tok)]
+    units = [u for tok in toks if "円" in tok for u in _UNITS.findall(tok)]
     for tok, kind in zip(toks, kinds, strict=True):
         if kind == "amt":
             cells.append({"amount": _money(tok), "line": line})
@@ -461,7 +463,8 @@ def _means(rec: Record, L: list[str], years: list[int], eval_year: int | None) -
             continue
         if i in name_line_set or not t:
             continue
-        if _REVIEW_RE.match(t.replace(" ", "")) and _standalone(L, i):
+        c0 = t.lstrip(" ")[:1]  # a 事業番号 starts with 新 or a digit (\d's characters are all digits)
+        if (c0 == "新" or c0.isdigit()) and _REVIEW_RE.match(t.replace(" ", "")) and _standalone(L, i):
             nums.append((t.replace(" ", ""), i))
             continue
         al = _amount_line(t, i)
