@@ -283,17 +283,39 @@ def _column_candidates(total, past: bool, p_tot, p_is, pool, nonneg, negs, label
     # can give the printed rate (nonneg is sorted: a range found by bisection, then the exact check).
     every: list | None = None
     found: dict = {}
+    lab_of, at_of = dict(lab_items), dict(at_items)
+    fr_parts: dict = {}  # id of a pairs list (alive in ``pairs``) -> [(F, R, their score terms)]
+
+    def part(row: int, v) -> float:
+        """The label terms of value v in row ``row``: +3 printed after the row's label, ±6 against its full line."""
+        x = 0.0
+        vs = lab_of.get(row)
+        if vs is not None and v in vs:
+            x += 3.0
+        if row in at_of:
+            x += 6.0 if v == at_of[row] else -6.0
+        return x
     for e in e_opts:
         n_e = (e is None and e_past) + (total is None)
         check_is = p_is is not None and e is not None
         if not check_is:
             if every is None:
                 every = []
-                for i in vals:
-                    for s in vals:
-                        got = fills(i, s)
-                        if got:
-                            every.append((i, s, got))
+                if exact:  # fills(i, s), inline
+                    get = pairs.get
+                    for i in vals:
+                        rest_i = total - (i or 0)
+                        for s in vals:
+                            rest = rest_i - (s or 0)  # total - (I + S): exact
+                            got = [(c, prs) for c in c_opts if (prs := get(rest - (c or 0)))]
+                            if got:
+                                every.append((i, s, got))
+                else:
+                    for i in vals:
+                        for s in vals:
+                            got = fills(i, s)
+                            if got:
+                                every.append((i, s, got))
             runs = every
         else:
             runs = []
@@ -317,24 +339,24 @@ def _column_candidates(total, past: bool, p_tot, p_is, pool, nonneg, negs, label
                         got = found[key] = fills(i, s)
                     if got:
                         runs.append((i, s, got))
+        # A cell's local score is a sum of whole numbers (exact in floats in any order): -4 per unknown cell, +1
+        # for a 予備費 of 0, +1 when I >= S, and for each row +3 when its value is printed after its label and
+        # ±6 against a full labelled line's value. The terms of F and R are summed once per (F, R) pair of the
+        # column, those of I, S, C, T and E once per value.
+        e_part = part(TOT, total) + part(EXE, e)
         for i, s, got in runs:
             n_s = n_e + (i is None) + (s is None)
             b_is = 1.0 if (i or 0) >= (s or 0) else 0.0
+            is_part = e_part + b_is + part(INI, i) + part(SUP, s)
             for c, prs in got:
-                n_c = n_s + (c is None)
-                for f, r in prs:
-                    cell = (i, s, f, c, r, total, e)
-                    # the same value as counting unknown cells, +1/+3/±6 terms one by one: whole numbers in
-                    # floats add up exactly in any order
-                    loc = -4.0 * (n_c + (f is None) + (r is None))
-                    loc += 1.0 if r == 0 else 0.0
-                    loc += b_is
-                    for rr, vs in lab_items:
-                        if cell[rr] in vs:
-                            loc += 3.0  # value printed after its label
-                    for rr, v in at_items:
-                        loc += 6.0 if cell[rr] == v else -6.0
-                    out.append((loc, cell))
+                fixed = -4.0 * (n_s + (c is None)) + is_part + part(CTN, c)
+                fr = fr_parts.get(id(prs))
+                if fr is None:
+                    fr = fr_parts[id(prs)] = [
+                        (f, r, -4.0 * ((f is None) + (r is None)) + (1.0 if r == 0 else 0.0)
+                         + part(CFP, f) + part(RES, r)) for f, r in prs]
+                for f, r, pr in fr:
+                    out.append((fixed + pr, (i, s, f, c, r, total, e)))
     out.sort(key=lambda x: -x[0])
     return out[:3000]
 
@@ -365,7 +387,7 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
     # a beam entry: (score, cells chosen, {value: times used}, the values used up)
     beam: list[tuple[float, list[tuple], dict, tuple]] = [
         (0.0, [], dict(start), tuple(v for v, c in start.items() if c >= pool.get(v, 0)))]
-    for cands in cols:
+    for col, cands in enumerate(cols):
         if cands:
             top = cands[0][0]
             cands = [x for x in cands if x[0] >= top - 8.0]  # at most two unknown cells more than the best
@@ -448,6 +470,9 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
         nxt = [(x[3], -x[2]) for x in sorted(heap, key=lambda x: (-x[0], -x[1], -x[2]))]
         uses: dict = {}  # candidate -> _uses of its cell, once per column
         beam = []
+        if col == len(cols) - 1:  # the last column: the tables are scored, no further column uses the counts
+            beam = [(sc, chosen + [cell], used, spent) for (sc, chosen, cell, used, spent), _k in nxt]
+            nxt = []
         for (sc, chosen, cell, used, spent), k in nxt:
             u = dict(used)
             # (value, count, the count already used beyond which the pool runs out) of the cell
