@@ -88,7 +88,7 @@ def _era_year(era: str, n: str) -> int:
 def paragraphs(lines: list[str], lo: int = 1, hi: int | None = None) -> list[tuple[int, int]]:
     """(first, last) 1-based line ranges of blank-separated runs within lo..hi (also kg.extract.pdf_layout's)."""
     hi = len(lines) if hi is None else hi
-    if 1 <= lo and hi <= len(lines):  # the same runs from the positions of the blank lines
+    if 1 <= lo and 0 <= hi <= len(lines):  # the same runs from the positions of the blank lines
         out = []
         start = lo
         for i in [k for k, x in enumerate(lines[lo - 1:hi], lo) if not x]:

@@ -68,7 +68,7 @@ _OUTCOME_RE = re.compile("|".join(_OUTCOME_LABELS))  # a line holding any of the
 
 def _first(L: list[str], pred, lo: int = 1, hi: int | None = None) -> int | None:
     hi = len(L) if hi is None else hi
-    if 1 <= lo and hi <= len(L):  # the lines by a slice (no index per line)
+    if 1 <= lo and 0 <= hi <= len(L):  # the lines by a slice (no index per line; a negative hi: none)
         return next((i for i, t in enumerate(L[lo - 1:hi], lo) if pred(t)), None)
     return next((i for i in range(lo, hi + 1) if pred(L[i - 1])), None)
 
