@@ -360,3 +360,24 @@ def test_label_tokens_equal_plain():
             assert review_text._tokens(v) == _plain_tokens(v)
     toks = review_text._tokens(_lines(SEED_002))
     assert any(t.field == "project_name" for t in toks)
+
+
+def test_nfkc_is_idempotent_and_squash_is_nfkc_without_spaces():
+    """review_pdf.extract takes the squashed lines as its NFKC lines without spaces: nfkc(nfkc(x)) == nfkc(x) and
+    squash(x) == nfkc(x).replace(" ", "") for every code point, the seeds' lines and random strings of
+    compatibility characters, combining marks, jamo and white space."""
+    def plain_squash(t):
+        return re.sub(r"\s+", "", unicodedata.normalize("NFKC", t))
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        x = T._nfkc(c)
+        assert T._nfkc(x) == x
+    rng = random.Random(21)
+    chars = ["\u0301", "\u0308", "\u3099", "\u309a", "ｶ", "ﾞ", "ﾟ", "\u1100", "\u1161", "\u11a8", "e", "ㄱ", "ㅏ",
+             " ", "\u3000", "\t", "\u00a0", "\u2028", "①", "㍻", "ｱ", "Å", "ﬁ", "\u0345", "\u05b0", "1"]
+    samples = [x for p in sorted(SEEDS.glob("*.txt")) for x in _lines(p)]
+    samples += ["".join(rng.choice(chars) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    for t in samples:
+        x = nfkc(t)
+        assert nfkc(x) == x and T._nfkc(x) == x
+        assert plain_squash(t) == x.replace(" ", "") == plain_squash(x)
