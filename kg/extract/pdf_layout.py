@@ -387,10 +387,12 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
     # a beam entry: (score, cells chosen, {value: times used}, the values used up)
     beam: list[tuple[float, list[tuple], dict, tuple]] = [
         (0.0, [], dict(start), tuple(v for v, c in start.items() if c >= pool.get(v, 0)))]
+    have = {v for v, n in pool.items() if n >= 1}  # pool.get(v, 0) >= 1
     for col, cands in enumerate(cols):
         if cands:
             top = cands[0][0]
-            cands = [x for x in cands if x[0] >= top - 8.0]  # at most two unknown cells more than the best
+            # at most two unknown cells more than the best: candidates come by falling score, so a prefix
+            cands = cands[:bisect_right(cands, -(top - 8.0), key=lambda x: -x[0])]
         # The BEAM best extensions in the order a stable sort by score of all of them (beam entry by beam
         # entry, candidate by candidate) gives, i.e. by (-score, entry, candidate): a min-heap on (score,
         # -entry, -candidate) keeps them. An extension scores the entry's score + the cell's local score, less 6
@@ -408,12 +410,11 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
         by_once: dict = {}  # value -> the candidates using it once
         by_more: dict = {}  # value -> [(the count already used beyond which the pool runs out, candidate bit)]
         by_cfp: dict = {}  # 前年度から繰越し -> candidates
-        pool_get = pool.get
         for k, (_loc, cell) in enumerate(cands):
             vals = [v for v in cell if v]  # the values the cell uses (neither None nor 0), as _uses counts them
             bit = 1 << k
             if len(set(vals)) == len(vals):  # each once: it fits where none is used up
-                if not all(pool_get(v, 0) >= 1 for v in vals):
+                if not have.issuperset(vals):  # each value in the pool at least once
                     continue
                 for v in vals:
                     by_once[v] = by_once.get(v, 0) | bit
@@ -467,7 +468,9 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
                         heapq.heappush(heap, item)
                     else:
                         heapq.heapreplace(heap, item)  # it beats the worst: checked above
-        nxt = [(x[3], -x[2]) for x in sorted(heap, key=lambda x: (-x[0], -x[1], -x[2]))]
+        # by (-score, entry, candidate): the heap's (score, -entry, -candidate) falling (never equal: the
+        # cells after them are not compared)
+        nxt = [(x[3], -x[2]) for x in sorted(heap, reverse=True)]
         uses: dict = {}  # candidate -> _uses of its cell, once per column
         beam = []
         if col == len(cols) - 1:  # the last column: the tables are scored, no further column uses the counts
@@ -490,12 +493,12 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
     ties = 0
     spec = _score_spec(money)
     memo: dict = {}
+    best_cells = None  # the best table's cells: a list of tuples equals another where the lists of lists do
     for sc, chosen, _used, _spent in beam:
-        grid = [list(c) for c in chosen]
-        total = sc + _group_score(grid, money, req, spec, memo)
+        total = sc + _group_score(chosen, money, req, spec, memo)
         if best is None or total > best.score + 1e-9:
-            best, ties = BudgetSolution(grid, total, req), 0
-        elif abs(total - best.score) <= 1e-9 and grid != best.grid:
+            best, ties, best_cells = BudgetSolution([list(c) for c in chosen], total, req), 0, chosen
+        elif abs(total - best.score) <= 1e-9 and chosen != best_cells:
             ties += 1
     if best:
         best.ties = ties
@@ -520,7 +523,7 @@ def _group_score(grid: list[list], money: list[Group], req, spec: tuple | None =
     union = 0
     score = base
     for r, row in enumerate(rows):
-        hit = memo.get((r, row))
+        hit = memo.get((r, row))  # (row index, cells)
         if hit is None:  # (the lines standing in the row, the score of those labelled with it)
             m = 0
             for w in _windows(row, k_ord, k_uno):
