@@ -66,10 +66,10 @@ def _items(text: str, line: int, header: bool) -> list[Item]:
     g = _GLUED_TITLE.search(text)
     if g:  # a block title glued to the end of a wrapped cell (「株式会社野村総合研究所E.研究機関」)
         return [*_items(text[:g.start()].strip(), line, False), Item("title", g[1], line)]
-    words = [w for w in text.split(" ") if w]
+    words = list(filter(None, text.split(" ")))
     if not words:
         return []
-    k = next((i for i, w in enumerate(words) if _CORP13.match(w[:13]) and is_valid(w[:13]) and
+    k = next((i for i, w in enumerate(words) if len(w) >= 13 and _CORP13.match(w[:13]) and is_valid(w[:13]) and
               (len(w) == 13 or not w[13].isdigit())), None) if _HAS13.search(text) else None
     if k is not None:  # [rank] [name] 法人番号 [業務概要]
         out: list[Item] = []
@@ -208,6 +208,7 @@ def _block_core(items: list[Item]) -> tuple[list[Column] | None, str]:
 def _block_core_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
     items = list(cells)
     kinds = [it.kind for it in items]
+    size = len(items)
     name_at: set[int] = set()
     ranks: dict[int, int] = {}
     for i, it in enumerate(items):
@@ -217,27 +218,27 @@ def _block_core_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
                 ranks[i] = int(items[i - 1].text)
         elif it.kind == "text" and i and kinds[i - 1] == "num" and _RANK.match(items[i - 1].text) and not (
                 i > 1 and kinds[i - 2] == "num" and items[i - 2].text == str(int(items[i - 1].text) - 1)) and (
-                i + 1 == len(items) or kinds[i + 1] in ("corp", "dash", "num", "rank", "name", "text")):
+                i + 1 == size or kinds[i + 1] in ("corp", "dash", "num", "rank", "name", "text")):
             name_at.add(i)  # a rank cell, then the name cell
             ranks[i] = int(items[i - 1].text)
     # corps (a dash right after a name, or inside a run of bare 法人番号, is an individual's)
     corp_at: list[int] = []
-    for i, it in enumerate(items):
-        if it.kind == "corp":
-            corp_at.append(i)
-        elif it.kind == "dash" and i and (i - 1 in name_at or (kinds[i - 1] in ("corp", "dash") and
-                                                               (i - 1) in corp_at and items[i - 1].alone)
-                                          or (kinds[i - 1] == "text" and i + 1 < len(items) and kinds[i + 1] == "text")):
-            corp_at.append(i)  # 「個人(A)」「-」「業務概要」
+    corp_set: set[int] = set()
+    for i, kind in enumerate(kinds):
+        if kind == "corp" or (kind == "dash" and i and (
+                i - 1 in name_at or (kinds[i - 1] in ("corp", "dash") and (i - 1) in corp_set and items[i - 1].alone)
+                or (kinds[i - 1] == "text" and i + 1 < size and kinds[i + 1] == "text"))):
+            corp_at.append(i)  # (a dash: 「個人(A)」「-」「業務概要」)
+            corp_set.add(i)
     # names written as a column just before a column of 法人番号; the text cells between two such columns are
     # the first column's 業務概要 then the second's names (reportlab's boxes grouped by pdfminer), one each
     desc_of: dict[int, int] = {}
     prev_run: list[int] = []
-    i = 0
-    while i < len(items):
-        if i in corp_at and items[i].alone:
+    done = 0  # (runs start at a 法人番号 alone in its cell, after the run before)
+    for i in corp_at:
+        if i >= done and items[i].alone:
             j = i
-            while j + 1 < len(items) and j + 1 in corp_at and items[j + 1].alone:
+            while j + 1 < size and j + 1 in corp_set and items[j + 1].alone:
                 j += 1
             run = list(range(i, j + 1))
             texts = []
@@ -253,16 +254,14 @@ def _block_core_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
                 desc_of.update(zip(prev_run, texts[:len(prev_run)], strict=True))
                 name_at.update(texts[len(prev_run):])
             prev_run = run
-            i = j + 1
-            continue
-        i += 1
+            done = j + 1
     if prev_run:  # after the last run: its 業務概要, one each, then no more text
         q = prev_run[-1] + 1
         texts = []
-        while q < len(items) and kinds[q] == "text" and q not in name_at:
+        while q < size and kinds[q] == "text" and q not in name_at:
             texts.append(q)
             q += 1
-        if len(texts) == len(prev_run) and q < len(items) and kinds[q] in ("num", "amount"):
+        if len(texts) == len(prev_run) and q < size and kinds[q] in ("num", "amount"):
             desc_of.update(zip(prev_run, texts, strict=True))
     names = sorted(name_at)
     if len(names) != len(corp_at) and corp_at:
@@ -285,21 +284,20 @@ def _block_core_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
                                                   == "contract")))])  # not the last of a column of 入札者数
     strong_at = set(strong)
     # a column of amounts written just before the column of their 契約方式, one for one
-    i = 0
-    while i < len(items):
-        if kinds[i] != "num":
-            i += 1
+    done = 0  # (each run of numbers once, from its first)
+    for i in nums:
+        if i < done:
             continue
         j = i
-        while j + 1 < len(items) and kinds[j + 1] == "num":
+        while j + 1 < size and kinds[j + 1] == "num":
             j += 1
         c = j + 1
-        while c < len(items) and kinds[c] == "contract" and items[c].alone:
+        while c < size and kinds[c] == "contract" and items[c].alone:
             c += 1
         if j > i and c - (j + 1) == j - i + 1 and not (i and kinds[i - 1] == "num"):
             strong += [q for q in range(i, j + 1) if q not in strong_at]
             strong_at.update(range(i, j + 1))
-        i = j + 1
+        done = j + 1
     strong.sort()
     weak = [i for i in nums if i not in strong_at and after_text(i) and
             not (i + 1 < len(items) and kinds[i + 1] in ("small", "num")) and i + 1 not in ranks]  # (not the rank
@@ -345,7 +343,7 @@ def _block_core_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
         if ni in ranks and ranks[ni] != k:
             return None, f"rank {ranks[ni]} printed where row {k} is in order"
         name, corp = items[ni].text, items[ci].text
-        amount = parse_number(items[ai].text.replace("△", "▲")).value
+        amount = _value(items[ai].text)
         if amount is None or (prev is not None and amount > prev):
             return None, "the amounts do not fall down the list"
         prev = amount
@@ -627,8 +625,13 @@ def _stream_chunks(items: list[Item]) -> list[tuple[str, list[Item]]]:
             letters.append(it.text)
     if len(set(letters)) != len(letters) or letters != sorted(letters):
         return []
-    heads = [[s for s, word in _STREAMS if word in it.text] if it.kind == "header" else [] for it in items]
-    if any(sum(s in h for h in heads) != len(letters) for s, _ in _STREAMS):
+    none: list[str] = []  # (shared by the cells that are no header: never changed)
+    heads = [[s for s, word in _STREAMS if word in it.text] if it.kind == "header" else none for it in items]
+    count = dict.fromkeys((s for s, _ in _STREAMS), 0)
+    for h in heads:
+        for s in h:
+            count[s] += 1
+    if any(k != len(letters) for k in count.values()):
         return []
     at = {s: -1 for s, _ in _STREAMS}
     out: list[list[Item]] = [[] for _ in letters]
