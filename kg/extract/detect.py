@@ -31,11 +31,20 @@ def _title_line(lines: list[str], pattern: re.Pattern, max_len: int) -> int | No
     return None
 
 
+# Each title holds a character that no composition makes and that only these characters give under NFKC
+# (表 in 事前分析表; ュ in レビューシート: ュ, ㌒ and the half-width ｭ; checked over every code point by
+# tests/unit/extract/test_seed_kind_speed_forms.py): a line holding none of them squashes to no title.
+_TITLE_CHARS = re.compile("[表ュ㌒ｭ]")
+
+
 def _title_lines(lines: list[str], max_len: int) -> tuple[int | None, int | None]:
     """(_title_line(lines, _REVIEW_TITLE, max_len), _title_line(lines, _POLICY_TITLE, max_len)) in one pass:
-    each line squashed once."""
+    each line that can hold a title squashed once."""
     review = policy = None
+    title_chars = _TITLE_CHARS.search
     for i, line in enumerate(lines):
+        if not title_chars(line):
+            continue
         s = squash(line)
         if len(s) > max_len:
             continue
@@ -69,7 +78,8 @@ def _layout(lines: list[str]) -> str:
     if not nonblank:
         return "pdf"
     tabbed = sum(1 for x in nonblank if "\t" in x)
-    tables = sum(1 for x in nonblank if "<table" in x.lower() or _MD_ROW.match(x))
+    # "<table" in x.lower() needs a "<" in x (no character lower-cases to one); a markdown row needs a "|"
+    tables = sum(1 for x in nonblank if ("<" in x and "<table" in x.lower()) or ("|" in x and _MD_ROW.match(x)))
     if tabbed >= 3 and tabbed >= 0.1 * len(nonblank):
         return "excel"
     if tables >= 3:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -219,6 +220,17 @@ def _pairs(pool, nonneg) -> dict[float, list[tuple]]:
     zero_ok = pool.get(0.0, 0) > 0
     r_opts = [v for v in pool if v != 0] + ([0.0, None] if zero_ok else [None])
     pairs: dict[float, list[tuple]] = {}
+    if all(map(_whole, pool)):  # whole numbers: the sums are exact and round(x, 6) is x
+        for f in vals:
+            a = f or 0
+            for r in r_opts:
+                key = a + (r or 0)
+                got = pairs.get(key)
+                if got is None:
+                    pairs[key] = [(f, r)]
+                else:
+                    got.append((f, r))
+        return pairs
     for f in vals:
         for r in r_opts:
             pairs.setdefault(round((f or 0) + (r or 0), 6), []).append((f, r))
@@ -246,47 +258,123 @@ def _column_candidates(total, past: bool, p_tot, p_is, pool, nonneg, negs, label
     lab_items, at_items = tuple(labeled.items()), tuple(at.items())
     e_past = past  # an unknown 執行額 counts as unknown only in a past year
     tol = 0.5 + 1e-6  # _close's
+    # When every value is a whole number well inside a float's exact range, the sums below are exact in any
+    # order and round(x, 6) is x: the sum of I and S is taken once per pair and the rounding left out.
+    exact = _whole(total) and all(map(_whole, pool))
+
+    def fills(i, s) -> list:
+        """[(C, its (F, R) pairs)] completing I and S to the column's 計, in c_opts order."""
+        got = []
+        if exact:
+            rest = total - ((i or 0) + (s or 0))
+            for c in c_opts:
+                prs = pairs.get(rest - (c or 0))
+                if prs:
+                    got.append((c, prs))
+        else:
+            for c in c_opts:
+                prs = pairs.get(round(total - sum((i or 0, s or 0, c or 0)), 6))  # the same sum as sum() of a generator
+                if prs:
+                    got.append((c, prs))
+        return got
+
+    # The (I, S, C) that complete the column do not depend on the 執行額 E: found once per column for every
+    # (I, S) pair when some E needs no 執行率 check, and for an E that is checked only over the S whose I + S
+    # can give the printed rate (nonneg is sorted: a range found by bisection, then the exact check).
+    every: list | None = None
+    found: dict = {}
+    lab_of, at_of = dict(lab_items), dict(at_items)
+    fr_parts: dict = {}  # id of a pairs list (alive in ``pairs``) -> [(F, R, their score terms)]
+
+    def part(row: int, v) -> float:
+        """The label terms of value v in row ``row``: +3 printed after the row's label, ±6 against its full line."""
+        x = 0.0
+        vs = lab_of.get(row)
+        if vs is not None and v in vs:
+            x += 3.0
+        if row in at_of:
+            x += 6.0 if v == at_of[row] else -6.0
+        return x
     for e in e_opts:
         n_e = (e is None and e_past) + (total is None)
         check_is = p_is is not None and e is not None
-        for i in vals:
-            n_i = n_e + (i is None)
-            for s in vals:
-                if check_is:  # _close(e, i + s, p_is), inline
-                    den = (i or 0) + (s or 0)
+        if not check_is:
+            if every is None:
+                every = []
+                if exact:  # fills(i, s), inline
+                    get = pairs.get
+                    for i in vals:
+                        rest_i = total - (i or 0)
+                        for s in vals:
+                            rest = rest_i - (s or 0)  # total - (I + S): exact
+                            got = [(c, prs) for c in c_opts if (prs := get(rest - (c or 0)))]
+                            if got:
+                                every.append((i, s, got))
+                else:
+                    for i in vals:
+                        for s in vals:
+                            got = fills(i, s)
+                            if got:
+                                every.append((i, s, got))
+            runs = every
+        else:
+            runs = []
+            lo = hi = None
+            if e > 0 and p_is - tol > 0:  # 100 e / (I + S) within tol of p_is: I + S within [lo, hi]
+                lo = 100.0 * e / (p_is + tol) * (1 - 1e-9) - 1e-9
+                hi = 100.0 * e / (p_is - tol) * (1 + 1e-9) + 1e-9
+            for i in vals:
+                a = i or 0
+                if lo is None:
+                    cand = vals
+                else:
+                    cand = nonneg[bisect_left(nonneg, lo - a):bisect_right(nonneg, hi - a)] + [None]
+                for s in cand:
+                    den = a + (s or 0)  # _close(e, i + s, p_is), inline
                     if not (den > 0 and abs(100.0 * e / den - p_is) <= tol):
                         continue
-                n_s = n_i + (s is None)
-                b_is = 1.0 if (i or 0) >= (s or 0) else 0.0
-                for c in c_opts:
-                    need = round(total - sum((i or 0, s or 0, c or 0)), 6)  # the same sum as sum() of a generator
-                    prs = pairs.get(need)
-                    if not prs:
-                        continue
-                    n_c = n_s + (c is None)
-                    for f, r in prs:
-                        cell = (i, s, f, c, r, total, e)
-                        # the same value as counting unknown cells, +1/+3/±6 terms one by one: whole numbers in
-                        # floats add up exactly in any order
-                        loc = -4.0 * (n_c + (f is None) + (r is None))
-                        loc += 1.0 if r == 0 else 0.0
-                        loc += b_is
-                        for rr, vs in lab_items:
-                            if cell[rr] in vs:
-                                loc += 3.0  # value printed after its label
-                        for rr, v in at_items:
-                            loc += 6.0 if cell[rr] == v else -6.0
-                        out.append((loc, cell))
+                    key = (i, s)
+                    got = found.get(key)
+                    if got is None:
+                        got = found[key] = fills(i, s)
+                    if got:
+                        runs.append((i, s, got))
+        # A cell's local score is a sum of whole numbers (exact in floats in any order): -4 per unknown cell, +1
+        # for a 予備費 of 0, +1 when I >= S, and for each row +3 when its value is printed after its label and
+        # ±6 against a full labelled line's value. The terms of F and R are summed once per (F, R) pair of the
+        # column, those of I, S, C, T and E once per value.
+        e_part = part(TOT, total) + part(EXE, e)
+        for i, s, got in runs:
+            n_s = n_e + (i is None) + (s is None)
+            b_is = 1.0 if (i or 0) >= (s or 0) else 0.0
+            is_part = e_part + b_is + part(INI, i) + part(SUP, s)
+            for c, prs in got:
+                fixed = -4.0 * (n_s + (c is None)) + is_part + part(CTN, c)
+                fr = fr_parts.get(id(prs))
+                if fr is None:
+                    fr = fr_parts[id(prs)] = [
+                        (f, r, -4.0 * ((f is None) + (r is None)) + (1.0 if r == 0 else 0.0)
+                         + part(CFP, f) + part(RES, r)) for f, r in prs]
+                for f, r, pr in fr:
+                    out.append((fixed + pr, (i, s, f, c, r, total, e)))
     out.sort(key=lambda x: -x[0])
     return out[:3000]
 
 
+def _whole(v) -> bool:
+    """A whole number whose sums with a few others stay exact in floats (|v| < 2**50)."""
+    return v is not None and -(2 ** 50) < v < 2 ** 50 and v == int(v)
+
+
 def _uses(cell: tuple, pool) -> tuple:
     """(value, times the cell uses it, times already used beyond which the pool runs out), in the cell's order."""
-    vals = [v for v in cell if v is not None and v != 0]
+    vals = [v for v in cell if v]  # neither None nor 0
     if len(set(vals)) == len(vals):  # no value twice: what Counter(vals).items() gives, without the Counter
         return tuple((v, 1, pool.get(v, 0) - 1) for v in vals)
-    return tuple((v, n, pool.get(v, 0) - n) for v, n in Counter(vals).items())
+    count: dict = {}  # Counter(vals), counted in a plain dict (the same keys in the same order)
+    for v in vals:
+        count[v] = count.get(v, 0) + 1
+    return tuple((v, n, pool.get(v, 0) - n) for v, n in count.items())
 
 
 BEAM = 100  # partial tables kept per column; 300 gave the same solutions on every test table
@@ -296,14 +384,15 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
     start: Counter = Counter()
     if req is not None and with_request:
         start[req] += 1
-    beam: list[tuple[float, list[tuple], dict]] = [(0.0, [], dict(start))]
-    for cands in cols:
+    # a beam entry: (score, cells chosen, {value: times used}, the values used up)
+    beam: list[tuple[float, list[tuple], dict, tuple]] = [
+        (0.0, [], dict(start), tuple(v for v, c in start.items() if c >= pool.get(v, 0)))]
+    have = {v for v, n in pool.items() if n >= 1}  # pool.get(v, 0) >= 1
+    for col, cands in enumerate(cols):
         if cands:
             top = cands[0][0]
-            cands = [x for x in cands if x[0] >= top - 8.0]  # at most two unknown cells more than the best
-        # the values each candidate cell uses, counted once per column (not once per beam entry)
-        # (value, count, the count already used beyond which the pool runs out)
-        prepared = [(loc, cell, _uses(cell, pool)) for loc, cell in cands]
+            # at most two unknown cells more than the best: candidates come by falling score, so a prefix
+            cands = cands[:bisect_right(cands, -(top - 8.0), key=lambda x: -x[0])]
         # The BEAM best extensions in the order a stable sort by score of all of them (beam entry by beam
         # entry, candidate by candidate) gives, i.e. by (-score, entry, candidate): a min-heap on (score,
         # -entry, -candidate) keeps them. An extension scores the entry's score + the cell's local score, less 6
@@ -312,30 +401,61 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
         # come by falling local score); a run stops at the first extension that the heap, full, would not
         # take, since the rest of the run scores no more and comes later.
         # A cell fits an entry when no value it uses runs past the pool: a value it uses once must not be used up
-        # (the entry's ``spent``), one it uses more often is counted; a value the pool does not hold that often
-        # never fits, so that cell is left out.
-        once = [frozenset(v for v, n, _limit in add if n == 1) for _loc, _cell, add in prepared]
-        more = [tuple((v, limit) for v, n, limit in add if n > 1) for _loc, _cell, add in prepared]
-        possible = [k for k, (_loc, _cell, add) in enumerate(prepared) if all(limit >= 0 for _v, _n, limit in add)]
-        by_cfp: dict = {}
-        for k in possible:
-            by_cfp.setdefault(prepared[k][1][CFP], []).append(k)
+        # (the entry's spent values), one it uses more often is counted; a value the pool does not hold that
+        # often never fits, so that cell is left out. The candidates are indexed as bit sets (bit k: candidate
+        # k) by the values they use, so an entry lists only the candidates that fit it, in candidate order: a
+        # candidate that does not fit changes nothing in the heap, and where the plain walk would stop at one
+        # it stops at the next that fits too (its score is no higher and it comes later).
+        possible = 0
+        by_once: dict = {}  # value -> the candidates using it once
+        by_more: dict = {}  # value -> [(the count already used beyond which the pool runs out, candidate bit)]
+        by_cfp: dict = {}  # 前年度から繰越し -> candidates
+        for k, (_loc, cell) in enumerate(cands):
+            vals = [v for v in cell if v]  # the values the cell uses (neither None nor 0), as _uses counts them
+            bit = 1 << k
+            if len(set(vals)) == len(vals):  # each once: it fits where none is used up
+                if not have.issuperset(vals):  # each value in the pool at least once
+                    continue
+                for v in vals:
+                    by_once[v] = by_once.get(v, 0) | bit
+            else:
+                add = _uses(cell, pool)
+                if any(limit < 0 for _v, _n, limit in add):
+                    continue
+                for v, n, limit in add:
+                    if n == 1:
+                        by_once[v] = by_once.get(v, 0) | bit
+                    else:
+                        by_more.setdefault(v, []).append((limit, bit))
+            possible |= bit
+            by_cfp[cell[CFP]] = by_cfp.get(cell[CFP], 0) | bit
         heap: list[tuple] = []
-        for b, (score, chosen, used) in enumerate(beam):
-            spent = frozenset(v for v, c in used.items() if c >= pool.get(v, 0))
+        once_get = by_once.get
+        for b, (score, chosen, used, spent) in enumerate(beam):
+            bad = 0
+            for v in spent:
+                bad |= once_get(v, 0)
+            for v, more in by_more.items():
+                c = used.get(v, 0)
+                for limit, bit in more:
+                    if c > limit:
+                        bad |= bit
+            fit = possible & ~bad
             prev = chosen[-1] if chosen else None
             if prev is None:
-                runs: list = [(possible, False)]
+                runs: list = [(fit, False)]
             else:
                 want = -prev[CTN] if prev[CTN] is not None else None
-                good = by_cfp.get(want, [])
-                if want == 0 and want is not None and None in by_cfp:
-                    good = sorted(good + by_cfp[None])
-                good_set = set(good)
-                runs = [(good, False), ((k for k in possible if k not in good_set), True)]
-            for ks, penalty in runs:
-                for k in ks:
-                    loc, cell, add = prepared[k]
+                good = by_cfp.get(want, 0)
+                if want == 0 and want is not None:
+                    good |= by_cfp.get(None, 0)
+                runs = [(fit & good, False), (fit & ~good, True)]
+            for m, penalty in runs:
+                while m:
+                    low = m & -m
+                    m ^= low
+                    k = low.bit_length() - 1
+                    loc, cell = cands[k]
                     sc = score + loc
                     if penalty:
                         sc -= 6.0
@@ -343,32 +463,42 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
                         w = heap[0]
                         if sc < w[0] or (sc == w[0] and (b, k) > (-w[1], -w[2])):
                             break
-                    if not once[k].isdisjoint(spent) or any(used.get(v, 0) > limit for v, limit in more[k]):
-                        continue
-                    item = (sc, -b, -k, (sc, chosen, cell, used, add))
+                    item = (sc, -b, -k, (sc, chosen, cell, used, spent))
                     if len(heap) < BEAM:
                         heapq.heappush(heap, item)
                     else:
                         heapq.heapreplace(heap, item)  # it beats the worst: checked above
-        nxt = [x[3] for x in sorted(heap, key=lambda x: (-x[0], -x[1], -x[2]))]
+        # by (-score, entry, candidate): the heap's (score, -entry, -candidate) falling (never equal: the
+        # cells after them are not compared)
+        nxt = [(x[3], -x[2]) for x in sorted(heap, reverse=True)]
+        uses: dict = {}  # candidate -> _uses of its cell, once per column
         beam = []
-        for sc, chosen, cell, used, add in nxt:
+        if col == len(cols) - 1:  # the last column: the tables are scored, no further column uses the counts
+            beam = [(sc, chosen + [cell], used, spent) for (sc, chosen, cell, used, spent), _k in nxt]
+            nxt = []
+        for (sc, chosen, cell, used, spent), k in nxt:
             u = dict(used)
-            for v, n, _limit in add:
-                u[v] = u.get(v, 0) + n
-            beam.append((sc, chosen + [cell], u))
+            # (value, count, the count already used beyond which the pool runs out) of the cell
+            add = uses.get(k)
+            if add is None:
+                add = uses[k] = _uses(cell, pool)
+            for v, n, limit in add:
+                c = u[v] = u.get(v, 0) + n
+                if c >= limit + n:  # used as often as the pool holds it (limit: the pool's count less n)
+                    spent += (v,)
+            beam.append((sc, chosen + [cell], u, spent))
         if not beam:
             return None
     best = None
     ties = 0
     spec = _score_spec(money)
     memo: dict = {}
-    for sc, chosen, _used in beam:
-        grid = [list(c) for c in chosen]
-        total = sc + _group_score(grid, money, req, spec, memo)
+    best_cells = None  # the best table's cells: a list of tuples equals another where the lists of lists do
+    for sc, chosen, _used, _spent in beam:
+        total = sc + _group_score(chosen, money, req, spec, memo)
         if best is None or total > best.score + 1e-9:
-            best, ties = BudgetSolution(grid, total, req), 0
-        elif abs(total - best.score) <= 1e-9 and grid != best.grid:
+            best, ties, best_cells = BudgetSolution([list(c) for c in chosen], total, req), 0, chosen
+        elif abs(total - best.score) <= 1e-9 and chosen != best_cells:
             ties += 1
     if best:
         best.ties = ties
@@ -379,29 +509,43 @@ def _group_score(grid: list[list], money: list[Group], req, spec: tuple | None =
                  memo: dict | None = None) -> float:
     """+2 per value of a line of 2+ values that stands in some row (consecutive cells in order, or in any order
     for glued values), +3 / -3 per value of a labelled line that does / does not stand in its row.
-    ``spec``: _score_spec(money); ``memo``: {row: its windows}, shared by the calls of one search."""
-    n = len(grid)
-    rows = [[grid[c][r] for c in range(n)] for r in range(7)]
+    ``spec``: _score_spec(money); ``memo``: {row: the lines standing in it}, shared by the calls of one search.
+
+    The lines are bits (bit j: the j-th scoring line): a row's lines are found once per search; the score is
+    then -3 per value of every labelled line, +6 per value of one standing in its own row, +2 per value of a
+    line of 2+ values standing in any row (whole numbers in floats: the same sum in any order)."""
+    rows = list(zip(*grid, strict=True)) if grid else [()] * 7
     if req is not None:  # the request column holds 当初予算 and 計
-        rows[INI].append(req)
-        rows[TOT].append(req)
-    items, k_ord, k_uno = spec or _score_spec(money)
+        rows[INI] += (req,)
+        rows[TOT] += (req,)
+    items, k_ord, k_uno, key_bits, lab_bits, multi, base = spec or _score_spec(money)
     memo = {} if memo is None else memo
-    wins = []
-    for row in rows:
-        row = tuple(row)
-        w = memo.get(row)
-        if w is None:
-            w = memo[row] = _windows(row, k_ord, k_uno)
-        wins.append(w)
-    every = frozenset().union(*wins)
-    score = 0.0
-    for m, lab, key in items:
-        if m >= 2 and key in every:
-            score += 2.0 * m
-        if lab is not None:
-            score += 3.0 * m if key in wins[lab] else -3.0 * m
-    return score
+    union = 0
+    score = base
+    for r, row in enumerate(rows):
+        hit = memo.get((r, row))  # (row index, cells)
+        if hit is None:  # (the lines standing in the row, the score of those labelled with it)
+            m = 0
+            for w in _windows(row, k_ord, k_uno):
+                m |= key_bits.get(w, 0)
+            own, gain = m & lab_bits[r], 0.0
+            while own:
+                low = own & -own
+                own ^= low
+                gain += 6.0 * items[low.bit_length() - 1][0]
+            hit = memo[(r, row)] = (m, gain)
+        union |= hit[0]
+        score += hit[1]
+    union &= multi
+    gain = memo.get(union)  # an int: never a (row, cells) key
+    if gain is None:
+        gain, u = 0.0, union
+        while u:
+            low = u & -u
+            u ^= low
+            gain += 2.0 * items[low.bit_length() - 1][0]
+        memo[union] = gain
+    return score + gain
 
 
 def _windows(row: tuple, k_ord: set[int], k_uno: set[int]) -> frozenset:
@@ -418,9 +562,11 @@ def _windows(row: tuple, k_ord: set[int], k_uno: set[int]) -> frozenset:
     return frozenset(out)
 
 
-def _score_spec(money: list[Group]) -> tuple[list[tuple], set[int], set[int]]:
-    """What _group_score reads of each line that can score: (number of values, row label index, its values, or
-    its sorted value keys when glued), and the lengths of the runs to build, as printed and sorted."""
+def _score_spec(money: list[Group]) -> tuple:
+    """What _group_score reads of each line that can score: items (number of values, row label index, its values,
+    or its sorted value keys when glued), the lengths of the runs to build, as printed and sorted, {key: the
+    bits of the items with that key}, per row the bits of the items labelled with it, the bits of the items of
+    2+ values, and the score when no line stands anywhere (-3 per value of a labelled line)."""
     items = []
     k_ord: set[int] = set()
     k_uno: set[int] = set()
@@ -435,7 +581,18 @@ def _score_spec(money: list[Group]) -> tuple[list[tuple], set[int], set[int]]:
         else:
             items.append((m, lab, tuple(g.values)))
             k_ord.add(m)
-    return items, k_ord, k_uno
+    key_bits: dict = {}
+    lab_bits = [0] * 7
+    multi = 0
+    base = 0.0
+    for j, (m, lab, key) in enumerate(items):
+        key_bits[key] = key_bits.get(key, 0) | 1 << j
+        if m >= 2:
+            multi |= 1 << j
+        if lab is not None:
+            lab_bits[lab] |= 1 << j
+            base -= 3.0 * m
+    return items, k_ord, k_uno, key_bits, lab_bits, multi, base
 
 
 def _key(v):

@@ -88,6 +88,16 @@ def _era_year(era: str, n: str) -> int:
 def paragraphs(lines: list[str], lo: int = 1, hi: int | None = None) -> list[tuple[int, int]]:
     """(first, last) 1-based line ranges of blank-separated runs within lo..hi (also kg.extract.pdf_layout's)."""
     hi = len(lines) if hi is None else hi
+    if 1 <= lo and 0 <= hi <= len(lines):  # the same runs from the positions of the blank lines
+        out = []
+        start = lo
+        for i in [k for k, x in enumerate(lines[lo - 1:hi], lo) if not x]:
+            if i > start:
+                out.append((start, i - 1))
+            start = i + 1
+        if start <= hi:
+            out.append((start, hi))
+        return out
     out, start = [], None
     for i in range(lo, hi + 1):
         if lines[i - 1]:
@@ -121,6 +131,7 @@ def _money(tok: str) -> float | None:
 # Characters no token of an amount line has: a token is an amount with its unit, a (執行額), an unknown marker
 # (blank or dashes, kg.normalize.text.UNKNOWN_MARKS) or a list of indicator numbers, matched as printed.
 _NOT_IN_AMOUNT_LINE = re.compile(r"[^\s\d,.▲△()百千万億円、・\-－―‐—–−ー…/／]")
+_UNITS = re.compile(r"百万円|千円|億円|万円")
 _UNIT_SPACE, _MARK_SPACE, _SPACE_PAREN = (re.compile(r"([\d,.])\s+(百万円|千円|億円|万円)"), re.compile(r"([▲△(])\s+"),
                                           re.compile(r"\s+\)"))
 
@@ -129,9 +140,10 @@ def _amount_line(text: str, line: int) -> _AmtLine | None:
     """Classify an NFKC line made only of 予算額 / (執行額) / ― / 関連する指標 cells; None otherwise."""
     if _NOT_IN_AMOUNT_LINE.search(text):
         return None  # a token holding that character is none of the four kinds
-    t = _UNIT_SPACE.sub(r"\1\2", text)
-    t = _MARK_SPACE.sub(r"\1", t)
-    t = _SPACE_PAREN.sub(")", t)
+    # each substitution only where its pattern's literal is (every unit ends in 円)
+    t = _UNIT_SPACE.sub(r"\1\2", text) if "円" in text else text
+    t = _MARK_SPACE.sub(r"\1", t) if "(" in t or "▲" in t or "△" in t else t
+    t = _SPACE_PAREN.sub(")", t) if ")" in t else t
     toks = t.split()
     if not toks:
         return None
@@ -158,7 +170,7 @@ def _amount_line(text: str, line: int) -> _AmtLine | None:
         return None
     cells: list[dict] = []
     lead: list[float | None] = []
-    units = [u for tok in toks for u in re.findall(r"百万円|千円|億円|万円", tok)]
+    units = [u for tok in toks if "円" in tok for u in _UNITS.findall(tok)]
     for tok, kind in zip(toks, kinds, strict=True):
         if kind == "amt":
             cells.append({"amount": _money(tok), "line": line})
@@ -220,8 +232,12 @@ class _Means:
 
 
 def _name_with_suffix(parts: list[str]) -> tuple[str, int | None, str] | None:
-    if not any("年" in p for p in parts):
-        return None  # no （平成N年度）: the parts are NFKC text (pieces of extract's lines), so joining adds no 年
+    if not any("年" in p for p in parts) or not any("(" in p or "（" in p for p in parts):
+        return None  # no （平成N年度）: the parts are NFKC text (pieces of extract's lines), so joining adds no 年, (
+    if not _YEAR_SUFFIX.search("".join(parts)):
+        # joining adds only a space between two ASCII letters or digits, which no match of _YEAR_SUFFIX holds
+        # (its only ASCII run is \d{1,2}): a suffix in the joined text is one in the parts put together
+        return None
     joined = _join(parts)
     for m in reversed(list(_YEAR_SUFFIX.finditer(joined))):
         rest = joined[m.end():].strip()
@@ -244,7 +260,10 @@ def _find_blocks(L: list[str]) -> tuple[list[_Means], list[tuple[int, int]], lis
     lone: list[tuple[int, int]] = []
     used: set[int] = set()
     i = 1
-    while i <= n:
+    for k in [k for k, t in enumerate(L, 1) if t.startswith("(")]:  # a marker line starts with (
+        if k < i:
+            continue  # within a name found above
+        i = k
         t = L[i - 1]
         m = _MARKER.match(t)
         if m:
@@ -444,7 +463,8 @@ def _means(rec: Record, L: list[str], years: list[int], eval_year: int | None) -
             continue
         if i in name_line_set or not t:
             continue
-        if _REVIEW_RE.match(t.replace(" ", "")) and _standalone(L, i):
+        c0 = t.lstrip(" ")[:1]  # a 事業番号 starts with 新 or a digit (\d's characters are all digits)
+        if (c0 == "新" or c0.isdigit()) and _REVIEW_RE.match(t.replace(" ", "")) and _standalone(L, i):
             nums.append((t.replace(" ", ""), i))
             continue
         al = _amount_line(t, i)
@@ -553,7 +573,8 @@ def _policy(rec: Record, L: list[str]) -> None:
 
 
 def _years(rec: Record, L: list[str], eval_year: int | None) -> list[int]:
-    label_lines = [i for i, t in enumerate(L, 1) if "予算額" in (s := squash(t)) and "執行額" in s]
+    # only 額 itself holds 額 under NFKC (checked over every code point), and no composition makes it
+    label_lines = [i for i, t in enumerate(L, 1) if "額" in t and "予算額" in (s := squash(t)) and "執行額" in s]
     for lab in label_lines:
         for i in range(lab, min(len(L), lab + 15) + 1):
             toks = L[i - 1].replace("年 度", "年度").split()
@@ -584,8 +605,10 @@ def _years(rec: Record, L: list[str], eval_year: int | None) -> list[int]:
 def _goals(rec: Record, L: list[str], hi: int) -> None:
     for a, b in _paragraphs(L, 1, hi):
         parts = L[a - 1:b]
+        if max(len(x) for x in parts) > 24:
+            continue  # a line too long for the 施策目標 cell (checked before joining: the same test)
         text = _join(parts)
-        if (re.search(r"(こと|である)。?$", text) and max(len(x) for x in parts) <= 24
+        if (re.search(r"(こと|である)。?$", text)
                 and not text.startswith(_LEAD_REJECT) and not _TAG_RE.search(text)):
             span(rec, f"goals[{len(rec['goals'])}]", a, b)
             span(rec, "goals", a, b)

@@ -68,7 +68,7 @@ _OUTCOME_RE = re.compile("|".join(_OUTCOME_LABELS))  # a line holding any of the
 
 def _first(L: list[str], pred, lo: int = 1, hi: int | None = None) -> int | None:
     hi = len(L) if hi is None else hi
-    if 1 <= lo and hi <= len(L):  # the lines by a slice (no index per line)
+    if 1 <= lo and 0 <= hi <= len(L):  # the lines by a slice (no index per line; a negative hi: none)
         return next((i for i, t in enumerate(L[lo - 1:hi], lo) if pred(t)), None)
     return next((i for i in range(lo, hi + 1) if pred(L[i - 1])), None)
 
@@ -370,13 +370,17 @@ def _is_header(text: str) -> bool:
     return any(w in s for w in _PAYEE_HEADER_WORDS) or bool(re.fullmatch(r"[A-ZＡ-Ｚ.\s]+", text))
 
 
+_BLOCK_TITLES = re.compile(r"(?:^|(?<=\s))([A-Z])\.\s*([^\sA-Z.][^\s]*)?")
+_PAYEE_ROW = re.compile(r"^(\d{13}|[-－―])(?:\s+([▲]?[\d,]+(?:\.\d+)?))?$")
+
+
 def _blocks(L: list[str], lo: int) -> tuple[list[str], dict[str, str], list[tuple[float, int]]]:
     letters: list[str] = []
     names: dict[str, str] = {}
     totals: list[tuple[float, int]] = []
     for i in range(lo, len(L) + 1):
         t = L[i - 1]
-        for m in re.finditer(r"(?:^|(?<=\s))([A-Z])\.\s*([^\sA-Z.][^\s]*)?", t):
+        for m in _BLOCK_TITLES.finditer(t) if "." in t else ():  # a block title needs its "."
             if re.match(r"^[A-Z]\.", t):
                 letter, name = m.group(1), m.group(2) or ""
                 if letter not in letters:
@@ -394,7 +398,8 @@ def _payee_rows(L: list[str], lo: int) -> list[dict]:
     rows = []
     for i in range(lo, len(L) + 1):
         t = L[i - 1]
-        m = re.match(r"^(\d{13}|[-－―])(?:\s+([▲]?[\d,]+(?:\.\d+)?))?$", t)
+        c0 = t[:1]  # the row starts with a digit or a dash (\d's characters are all digits)
+        m = _PAYEE_ROW.match(t) if c0.isdigit() or c0 in "-－―" else None
         if not m or (m.group(1) in "-－―" and not m.group(2)):
             continue
         k = _para_of(paras, i)
@@ -712,6 +717,10 @@ def extract(doc: RawDoc) -> Record:
     """Extract one 行政事業レビューシート (PDF text) into a review_sheet record."""
     rec = new_record("review_sheet", doc.name)
     L = [nfkc(x) for x in doc.lines]
+    # squash(x) is nfkc(x) without its spaces, and nfkc(nfkc(x)) == nfkc(x): the lines' squashed forms are L's
+    # without spaces (both checked in tests/unit/extract/test_seed_kind_speed_forms.py)
+    _SQ_CACHE.clear()
+    _SQ_CACHE[id(L)] = (L, [x.replace(" ", "") for x in L])
     _title(rec, L)
     _project_number(rec, L)
     _names(rec, L)

@@ -142,17 +142,20 @@ def _tokens(lines: list[str]) -> list[Token]:
                 out.append(Token(text, open_line, None))
             open_value = []
 
+    label_first = _LABEL_FIRST.search
     for n, raw in enumerate(lines, 1):
         t = nfkc(raw)
         if not t:
             flush()
             continue
-        for piece, field in _split_line(t):
+        # a line without a label's first character is one value piece: nfkc's text is stripped already
+        for piece, field in _split_line(t) if label_first(t) else ((t, None),):
             if field is None:  # label pieces wrapped onto this line come first: drop them
-                words = piece.split(" ")
-                while words and _is_fragment(words[0]):
-                    words.pop(0)
-                piece = " ".join(words)
+                if _is_fragment(piece.split(" ", 1)[0]):  # else the words joined again give the piece
+                    words = piece.split(" ")
+                    while words and _is_fragment(words[0]):
+                        words.pop(0)
+                    piece = " ".join(words)
                 if not piece:
                     continue
             if field is not None:

@@ -1,0 +1,383 @@
+"""The seed 002 / 004 kinds' fast forms (issue 17, speed) give what their plain forms give.
+
+Seed 002's kind (review-sheet PDF text without a ruled form) rebuilds its 予算額・執行額 table by a search whose
+column candidates and 予備費/繰越し pairs are now built from whole-number sums, a bisected rate range and
+precomputed score terms; seed 004's kind (事前分析表 PDF text) skips lines by the characters a pattern needs.
+Each fast form is run here against the plain code it replaced, on real-shaped inputs: the seeds' printed amounts
+and years, the same with lines dropped and shuffled, amounts scaled, amounts with halves (the non-whole path),
+and text lines of both seeds.
+"""
+from __future__ import annotations
+
+import random
+import re
+import sys
+import unicodedata
+
+import pytest
+
+from kg.extract import detect, pdf_layout, policy_eval, review_text
+from kg.extract.pdf_layout import Group, budget_groups
+from kg.normalize import text as T
+from kg.normalize.text import nfkc
+from tests.conftest import SEEDS
+
+SEED_002 = SEEDS / "002_c3e6fb52ab9c5507.txt"
+SEED_004 = SEEDS / "004_6371e9cc681a4f0c.txt"
+
+
+def _lines(p):
+    return p.read_text(encoding="utf-8").split("\n")
+
+
+# ------------------------------------------------------------------ plain forms (the code before the speed-up)
+
+def _plain_pairs(pool, nonneg):
+    vals = nonneg + [None]
+    zero_ok = pool.get(0.0, 0) > 0
+    r_opts = [v for v in pool if v != 0] + ([0.0, None] if zero_ok else [None])
+    pairs: dict = {}
+    for f in vals:
+        for r in r_opts:
+            pairs.setdefault(round((f or 0) + (r or 0), 6), []).append((f, r))
+    return pairs
+
+
+def _plain_column_candidates(total, past, p_tot, p_is, pool, nonneg, negs, labeled, at, pairs=None):
+    out = []
+    if total is None:
+        return out
+    if past:
+        e_opts = [v for v in nonneg if p_tot is None or pdf_layout._close(v, total, p_tot)]
+        if p_tot is None:
+            e_opts.append(None)
+    else:
+        e_opts = [None]
+    vals = nonneg + [None]
+    zero_ok = pool.get(0.0, 0) > 0
+    pairs = _plain_pairs(pool, nonneg)
+    c_opts = [c for c in negs + [0.0, None] if not (c == 0.0 and not zero_ok)]
+    for e in e_opts:
+        n_e = (e is None and past) + (total is None)
+        for i in vals:
+            for s in vals:
+                if p_is is not None and e is not None and not pdf_layout._close(e, (i or 0) + (s or 0), p_is):
+                    continue
+                for c in c_opts:
+                    prs = pairs.get(round(total - sum((i or 0, s or 0, c or 0)), 6))
+                    for f, r in prs or ():
+                        cell = (i, s, f, c, r, total, e)
+                        loc = -4.0 * (n_e + (i is None) + (s is None) + (c is None) + (f is None) + (r is None))
+                        loc += 1.0 if r == 0 else 0.0
+                        loc += 1.0 if (i or 0) >= (s or 0) else 0.0
+                        for rr, vs in labeled.items():
+                            if cell[rr] in vs:
+                                loc += 3.0
+                        for rr, v in at.items():
+                            loc += 6.0 if cell[rr] == v else -6.0
+                        out.append((loc, cell))
+    out.sort(key=lambda x: -x[0])
+    return out[:3000]
+
+
+def _budget_value_sets():
+    """Seed 002's printed values; the same with lines dropped and shuffled; amounts ×7 (the printed rates then
+    fit no table: the search without rates, every 執行額 tried); amounts + 0.5 (sums not whole)."""
+    lines = [nfkc(x) for x in _lines(SEED_002)]
+    groups = budget_groups(lines, 1, len(lines))
+    rng = random.Random(6)
+    out = [groups]
+    for _ in range(3):
+        g = [x for x in groups if rng.random() > 0.15]
+        rng.shuffle(g)
+        out.append(g)
+    for f in (lambda v: 7 * v, lambda v: v + 0.5):
+        out.append([Group(g.line, [None if v is None or g.percent else f(v) for v in g.values] if not g.percent
+                          else list(g.values), g.label, g.glued, g.percent) for g in groups])
+    return out
+
+
+@pytest.mark.parametrize("k", range(6))
+def test_column_candidates_equal_plain(k, monkeypatch):
+    """Every column's candidates (scores, cells, order) and the table equal the plain enumeration's."""
+    calls = []
+    fast_cc = pdf_layout._column_candidates
+
+    def spy(*a, **kw):
+        got = fast_cc(*a, **kw)
+        calls.append((a, got))
+        return got
+    monkeypatch.setattr(pdf_layout, "_column_candidates", spy)
+    fast = pdf_layout.solve_budget(_budget_value_sets()[k])
+    assert calls
+    for a, got in calls:
+        assert got == _plain_column_candidates(*a[:9])
+        assert a[9] == _plain_pairs(a[4], a[5])  # the pairs the search built
+    monkeypatch.setattr(pdf_layout, "_column_candidates", _plain_column_candidates)
+    plain = pdf_layout.solve_budget(_budget_value_sets()[k])
+    assert (fast is None) == (plain is None)
+    if fast is not None:
+        assert (fast.grid, fast.score, fast.ties) == (plain.grid, plain.score, plain.ties)
+    if k == 0:  # seed 002: 2014 column of the gold (3,400 + 20 + 4,515 ▲3,180 = 4,755; 執行額 4,707)
+        assert fast.grid[0] == [3400, 20, 4515, -3180, 0, 4755, 4707]
+
+
+def test_exact_sums_only_for_whole_numbers():
+    assert pdf_layout._whole(22776.0) and pdf_layout._whole(-3180.0) and pdf_layout._whole(0)
+    assert not pdf_layout._whole(12.5) and not pdf_layout._whole(None)
+    assert not pdf_layout._whole(float("nan")) and not pdf_layout._whole(float("inf"))
+    assert not pdf_layout._whole(2.0 ** 51)
+
+
+# ------------------------------------------------------------------ characters a pattern needs
+
+def _sources(chars: str) -> dict[str, set[str]]:
+    """For each character: every code point whose NFKD holds it."""
+    out: dict[str, set[str]] = {c: set() for c in chars}
+    for cp in range(sys.maxunicode + 1):
+        d = unicodedata.normalize("NFKD", chr(cp))
+        for c in chars:
+            if c in d:
+                out[c].add(chr(cp))
+    return out
+
+
+def test_prefilter_characters_are_the_only_sources():
+    """表, ュ (the titles) and 額 (the 予算額 header) are no composite (composition never makes them) and only
+    these code points give them under NFKC: a line holding none of them cannot hold them once normalised."""
+    src = _sources("表ュ額")
+    assert all(unicodedata.decomposition(c) == "" for c in "表ュ額")
+    assert set(detect._TITLE_CHARS.pattern[1:-1]) == src["表"] | src["ュ"] == set("表ュ㌒ｭ")
+    assert src["額"] == {"額"}
+
+
+def test_title_scan_equals_plain():
+    rng = random.Random(4)
+    docs = [_lines(p) for p in sorted(SEEDS.glob("*.txt"))]
+    extra = ["令和4年度行政事業レビューｼｰﾄ", "平成２９年度 行政事業レビュー シート", "主要な政策に係る政策評価の事前分析表",
+             "事前分析表（平成29年度実施政策）", "令和元年度行政事業レビュ㌒", "表", "ュ", "レビューシート"]
+    for d in list(docs):
+        for _ in range(3):
+            x = d[:200] + extra
+            rng.shuffle(x)
+            docs.append(x)
+    for d in docs:
+        assert detect._title_lines(d, 60) == (detect._title_line(d, detect._REVIEW_TITLE, 60),
+                                              detect._title_line(d, detect._POLICY_TITLE, 60))
+
+
+def test_squash_from_nfkc_equals_regex_form():
+    ws = re.compile(r"\s")
+    assert all(bool(ws.match(chr(c))) == chr(c).isspace() for c in range(sys.maxunicode + 1))
+    rng = random.Random(8)
+    chars = "０１２ ,，▲△ー－\u3000\t\n\u2003\x1c(（株）ｶﾌﾞ千代田区ﾃﾞ①ⅱ㈱㍻é\u0301 "
+    samples = _lines(SEED_002) + _lines(SEED_004) + [
+        "".join(rng.choice(chars) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    for t in samples:
+        T._squash_cached.cache_clear()
+        assert T.squash(t) == re.sub(r"\s+", "", unicodedata.normalize("NFKC", t))
+    assert T.squash("\u3000予算額・ 執行額\t") == "予算額・執行額"
+
+
+def test_paragraphs_equal_plain():
+    def plain(lines, lo=1, hi=None):
+        hi = len(lines) if hi is None else hi
+        out, start = [], None
+        for i in range(lo, hi + 1):
+            if lines[i - 1]:
+                if start is None:
+                    start = i
+            elif start is not None:
+                out.append((start, i - 1))
+                start = None
+        if start is not None:
+            out.append((start, hi))
+        return out
+    rng = random.Random(2)
+    seed = [nfkc(x) for x in _lines(SEED_004)]
+    assert policy_eval.paragraphs(seed) == plain(seed)
+    for _ in range(3000):
+        lines = [rng.choice(["", "", "a", " ", "施策"]) for _ in range(rng.randint(0, 12))]
+        lo = rng.randint(1, len(lines) + 2)
+        hi = rng.randint(lo - 3, len(lines))
+        assert policy_eval.paragraphs(lines, lo, hi) == plain(lines, lo, hi)
+        assert policy_eval.paragraphs(lines) == plain(lines)
+
+
+# ------------------------------------------------------------------ 事前分析表 lines
+
+def _plain_amount_line(text, line):
+    """_amount_line before the literal checks: every substitution on every line, units by re.findall."""
+    P = policy_eval
+    if P._NOT_IN_AMOUNT_LINE.search(text):
+        return None
+    t = re.sub(r"([\d,.])\s+(百万円|千円|億円|万円)", r"\1\2", text)
+    t = re.sub(r"([▲△(])\s+", r"\1", t)
+    t = re.sub(r"\s+\)", ")", t)
+    toks = t.split()
+    if not toks:
+        return None
+    kinds = []
+    for tok in toks:
+        if P._MONEY_RE.match(tok):
+            kinds.append("amt")
+        elif tok.startswith("(") and tok.endswith(")") and (P._MONEY_RE.match(tok[1:-1]) or P.is_unknown(tok[1:-1])):
+            kinds.append("exe")
+        elif P.is_unknown(tok):
+            kinds.append("dash")
+        elif P._IND_LIST_RE.match(tok):
+            kinds.append("ind")
+        else:
+            return None
+    if not any(k in ("amt", "exe") for k in kinds) and not (len(kinds) >= 2 and kinds[0] == "dash"):
+        return None
+    ind = None
+    if kinds[-1] == "ind" or (kinds[-1] == "dash" and len(kinds) >= 2 and kinds[-2] in ("amt", "dash")):
+        ind = [] if kinds[-1] == "dash" else [x for x in re.split(r"[,、・]", toks[-1]) if x]
+        toks, kinds = toks[:-1], kinds[:-1]
+    if "ind" in kinds:
+        return None
+    cells, lead = [], []
+    units = [u for tok in toks for u in re.findall(r"百万円|千円|億円|万円", tok)]
+    for tok, kind in zip(toks, kinds, strict=True):
+        if kind == "amt":
+            cells.append({"amount": P._money(tok), "line": line})
+        elif kind == "dash":
+            cells.append({"amount": None, "line": line})
+        else:
+            v = None if P.is_unknown(tok[1:-1]) else P._money(tok[1:-1])
+            if cells and "executed" not in cells[-1]:
+                cells[-1]["executed"] = v
+            else:
+                lead.append(v)
+    return P._AmtLine(cells, lead, ind, units)
+
+
+def _amount_lines():
+    lines = [nfkc(x) for x in _lines(SEED_004)]
+    rng = random.Random(9)
+    out = list(lines)
+    toks = ["1,234百万円", "1,234 百万円", "(1,100百万円)", "( 1,100 百万円 )", "―", "-", "3・5", "▲ 12千円", "△3億円",
+            "(-)", "( ― )", "7万円", "12", "2,3"]
+    for _ in range(3000):
+        out.append(" ".join(rng.choice(toks) for _ in range(rng.randint(1, 6))))
+    return out
+
+
+def test_amount_lines_equal_plain():
+    """The substitutions skipped where their literal is missing: the same amount lines (cells, executed values,
+    indicator lists, units) as substituting every line first."""
+    n = 0
+    for i, t in enumerate(_amount_lines(), 1):
+        fast = policy_eval._amount_line(t, i)
+        assert fast == _plain_amount_line(t, i)
+        n += fast is not None
+    assert n > 1000
+    al = policy_eval._amount_line("1,234 百万円 ( 1,100 百万円 ) ― 3・5", 9)
+    assert al.cells[0] == {"amount": 1234, "line": 9, "executed": 1100} and al.units == ["百万円", "百万円"]
+
+
+def _plain_name_with_suffix(parts):
+    if not any("年" in p for p in parts):
+        return None
+    joined = policy_eval._join(parts)
+    for m in reversed(list(policy_eval._YEAR_SUFFIX.finditer(joined))):
+        rest = joined[m.end():].strip()
+        if rest == "" or policy_eval._amount_line(rest, 0) is not None or re.fullmatch(r"[―\-－ー\s]+", rest):
+            name = joined[:m.start()].strip()
+            if name:
+                return name, policy_eval._era_year(m.group(1), m.group(2)), rest
+    return None
+
+
+def test_name_with_suffix_equals_plain():
+    lines = [nfkc(x) for x in _lines(SEED_004)]
+    rng = random.Random(1)
+    parts_sets = [lines[k:k + n] for n in (1, 2, 3, 4) for k in range(0, len(lines) - n)]
+    pieces = ["地域経済", "活性化事業", "(平成", "29年度)", "(令和元年度)", "(平成 2", "8年度)", "ABC", "12", "3", "(", ")",
+              "(昭和63年)", "1,234百万円", "―", "年", "事業(平成30年度) 5百万円"]
+    parts_sets += [[rng.choice(pieces) for _ in range(rng.randint(1, 4))] for _ in range(4000)]
+    found = 0
+    for parts in parts_sets:
+        got = policy_eval._name_with_suffix(parts)
+        assert got == _plain_name_with_suffix(parts)
+        found += got is not None
+    assert found > 100
+    assert policy_eval._name_with_suffix(["(3) 統計調査事業", "(平成 2", "8年度)"]) is None  # 2 8: no \d{1,2}
+    assert policy_eval._name_with_suffix(["統計調査事業(平成28年度)"]) == ("統計調査事業", 2016, "")
+
+
+# ------------------------------------------------------------------ label tokens
+
+def _plain_tokens(lines):
+    para = review_text.paragraph_style(lines)
+    out, open_value, open_line = [], [], 0
+
+    def flush():
+        nonlocal open_value
+        if open_value:
+            text = review_text.fields.join_wrapped(open_value)
+            if not review_text._is_fragment(text):
+                out.append(review_text.Token(text, open_line, None))
+            open_value = []
+    for n, raw in enumerate(lines, 1):
+        t = nfkc(raw)
+        if not t:
+            flush()
+            continue
+        for piece, field in review_text._split_line(t):
+            if field is None:
+                words = piece.split(" ")
+                while words and review_text._is_fragment(words[0]):
+                    words.pop(0)
+                piece = " ".join(words)
+                if not piece:
+                    continue
+            if field is not None:
+                flush()
+                out.append(review_text.Token(piece, n, field))
+            elif para:
+                if not open_value:
+                    open_line = n
+                open_value.append(piece)
+            elif not review_text._is_fragment(piece):
+                out.append(review_text.Token(piece, n, None))
+        if not para:
+            flush()
+    flush()
+    return out
+
+
+def test_label_tokens_equal_plain():
+    rng = random.Random(12)
+    for p in sorted(SEEDS.glob("*.txt")):
+        lines = _lines(p)
+        variants = [lines, [x for x in lines if x.strip()]]  # pdfminer's blank-line cells, and one cell a line
+        shuffled = list(lines)
+        rng.shuffle(shuffled)
+        variants.append(shuffled)
+        for v in variants:
+            assert review_text._tokens(v) == _plain_tokens(v)
+    toks = review_text._tokens(_lines(SEED_002))
+    assert any(t.field == "project_name" for t in toks)
+
+
+def test_nfkc_is_idempotent_and_squash_is_nfkc_without_spaces():
+    """review_pdf.extract takes the squashed lines as its NFKC lines without spaces: nfkc(nfkc(x)) == nfkc(x) and
+    squash(x) == nfkc(x).replace(" ", "") for every code point, the seeds' lines and random strings of
+    compatibility characters, combining marks, jamo and white space."""
+    def plain_squash(t):
+        return re.sub(r"\s+", "", unicodedata.normalize("NFKC", t))
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        x = T._nfkc(c)
+        assert T._nfkc(x) == x
+    rng = random.Random(21)
+    chars = ["\u0301", "\u0308", "\u3099", "\u309a", "ｶ", "ﾞ", "ﾟ", "\u1100", "\u1161", "\u11a8", "e", "ㄱ", "ㅏ",
+             " ", "\u3000", "\t", "\u00a0", "\u2028", "①", "㍻", "ｱ", "Å", "ﬁ", "\u0345", "\u05b0", "1"]
+    samples = [x for p in sorted(SEEDS.glob("*.txt")) for x in _lines(p)]
+    samples += ["".join(rng.choice(chars) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    for t in samples:
+        x = nfkc(t)
+        assert nfkc(x) == x and T._nfkc(x) == x
+        assert plain_squash(t) == x.replace(" ", "") == plain_squash(x)
