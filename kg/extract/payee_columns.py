@@ -509,6 +509,35 @@ def _drop_head_total(chunk: list[Item], total: float | None) -> list[Item]:
     return chunk
 
 
+def _head_figure(chunk: list[Item]) -> Item | None:
+    """The number a block's cells start with (after its 計 label, before any row's cell) when it is no rank
+    cell (a rank cell is followed by its name): where pdfminer writes the 計 figure of the block before."""
+    for i, it in enumerate(chunk):
+        if it.kind == "total":
+            continue
+        if it.kind == "num" and not (i + 1 < len(chunk) and chunk[i + 1].kind in ("text", "name")):
+            return it
+        return None
+    return None
+
+
+def _next_head_totals(chunks: list[tuple[str, list[Item]]]) -> list[Item | None]:
+    """Per block: when it holds its 計 label without a figure and the next block starts with a number that is
+    no rank cell, that number as a 計 item (pdfminer writes a 計 figure after the next block's title). It is
+    only offered when the block does not read otherwise, and its amounts must add up to it (the next block
+    reads without it in the second pass, which drops the 計 of the block before from its head)."""
+    out: list[Item | None] = []
+    for k, (_, chunk) in enumerate(chunks):
+        fig = None
+        labels = [it for it in chunk if it.kind == "total"]
+        if labels and not any(it.text for it in labels) and k + 1 < len(chunks):
+            head = _head_figure(chunks[k + 1][1])
+            if head is not None:
+                fig = Item("total", head.text, head.line)
+        out.append(fig)
+    return out
+
+
 def _chunks(items: list[Item], by: str) -> list[tuple[str, list[Item]]]:
     """Items cut into blocks at the block titles (``by="title"``) or at the table headers (``by="header"``:
     one header per block, the letters taken from the titles in order; only when the counts agree)."""
@@ -544,6 +573,68 @@ def _chunks(items: list[Item], by: str) -> list[tuple[str, list[Item]]]:
     if len(runs) != len(letters) or len(set(letters)) != len(letters) or letters != sorted(letters):
         return []  # (titles written out of their order: which header is whose is not established)
     return list(zip(letters, runs, strict=True))
+
+
+def _rank_one(items: list[Item], i: int) -> bool:
+    """items[i] is a printed rank 1: with its name in one cell (「1 株式会社…」), or a cell 「1」 right before
+    its name cell (then its 法人番号, or another cell)."""
+    it = items[i]
+    if it.text != "1":
+        return False
+    if it.kind == "rank":
+        return not it.alone
+    return it.kind == "num" and i + 1 < len(items) and items[i + 1].kind == "text" and (
+        i + 2 == len(items) or items[i + 2].kind in ("corp", "dash", "num", "rank", "name", "text"))
+
+
+def _rank_chunks(items: list[Item]) -> list[tuple[str, list[Item], list[Item]]]:
+    """Items cut into blocks at their printed ranks 1, titles aside (pdfminer writes some titles among the rows
+    of the block or two before): (letter, the block's cells, the next block's cells). Only when there is one
+    rank 1 per letter (the letters A, B, C ... of the titles), no row's cell before the first rank 1, and each
+    title written inside its block or the two blocks before (otherwise nothing: which rows are whose is not
+    established)."""
+    title_at: dict[str, list[int]] = {}
+    for i, it in enumerate(items):
+        if it.kind == "title":
+            title_at.setdefault(it.text, []).append(i)
+    letters = sorted(title_at)
+    if not letters or "".join(letters) != "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[:len(letters)]:
+        return []
+    starts = [i for i in range(len(items)) if _rank_one(items, i)]
+    if len(starts) != len(letters) or any(it.kind in ("corp", "name", "rank", "dash", "amount")
+                                          for it in items[:starts[0]]):
+        return []
+    bounds = [0, 0, *starts, len(items)]  # a title within its block, or within the two blocks before it
+    for k, letter in enumerate(letters):
+        if not any(bounds[k] <= t < bounds[k + 3] for t in title_at[letter]):
+            return []
+    segs = [[it for it in items[bounds[k + 2]:bounds[k + 3]] if it.kind not in ("title", "header")]
+            for k in range(len(letters))]
+    return [(letter, segs[k], segs[k + 1] if k + 1 < len(segs) else []) for k, letter in enumerate(letters)]
+
+
+def _rank_cut(items: list[Item], before: dict[str, float]) -> dict[str, list[Column]]:
+    """Blocks read from the rank cut (``_rank_chunks``): each with every rank printed and its amounts adding
+    up to a 計 figure of its cells (or the number the next block's cells start with) that is none of its
+    amounts."""
+    out: dict[str, list[Column]] = {}
+    for letter, seg, nxt in _rank_chunks(items):
+        seg = _drop_head_total(seg, before.get(letter))
+        rows, why = _block(seg)
+        head = _head_figure(nxt)
+        if rows is None and head is not None and any(it.kind == "total" and not it.text for it in seg):
+            rows, why = _block([*seg, Item("total", head.text, head.line)])
+        if rows is None or why == "unranked":
+            continue
+        parts = [_value(r.amount) for r in rows]
+        if None in parts:
+            continue
+        total = sum(parts)  # type: ignore[arg-type]
+        figs = [it for it in [*seg, *([head] if head is not None else [])]
+                if it.kind in ("num", "amount", "column", "total") and it.text and _value(it.text) == total]
+        if len(figs) > sum(1 for v in parts if v == total):
+            out[letter] = [r._replace(block=letter) for r in rows]
+    return out
 
 
 _STREAMS = (("name", "支出先"), ("corp", "法人番号"), ("amount", "支出額"))
@@ -652,7 +743,9 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
         got: dict[str, tuple[list[Column], bool]] = {}
         seen: set[str] = set()
         prev_empty = False
-        for letter, chunk in (_stream_chunks(items) if by == "streams" else _chunks(items, by)):
+        cut = _stream_chunks(items) if by == "streams" else _chunks(items, by)
+        borrowed = [None] * len(cut) if by == "streams" else _next_head_totals(cut)
+        for (letter, chunk), fig in zip(cut, borrowed, strict=True):
             if by == "streams" and header_cut.get(letter) == chunk:
                 continue  # the same cells as the header cut: no second reading
             if by == "header":
@@ -664,6 +757,8 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
             if by != "streams" and any(it.kind == "total" for it in chunk):
                 labelled.add(letter)
             rows, why = _block(_drop_head_total(chunk, before.get(letter)))
+            if rows is None and fig is not None:
+                rows = _block([*_drop_head_total(chunk, before.get(letter)), fig])[0]
             if rows is not None and by == "streams" and letter in labelled and not any(
                     it.kind == "total" for it in chunk) and not figure_seen(rows):
                 rows, why = None, "its column cut's amounts add up to no 計 of the section"
@@ -704,7 +799,25 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
         else:
             unread.setdefault(letter, (rows[0].line, f"block {letter}: read by its title only, ranks not printed"))
     done = {r.block for r in out}
+    out += _rank_fallback(items, before, out, done)
+    done = {r.block for r in out}
     return out, [v for k, v in sorted(unread.items()) if k not in done]
+
+
+def _rank_fallback(items: list[Item], before: dict[str, float], out: list[Column], done: set[str]
+                   ) -> list[Column]:
+    """Rows of the blocks no other cut read, from the rank cut, when the rank cut gives every block the other
+    cuts read the same rows (else nothing: the two disagree on where a block starts)."""
+    if {it.text for it in items if it.kind == "title"} <= done:
+        return []
+    ranked = _rank_cut(items, before)
+    mine = {k: [r[:5] for r in rows] for k, rows in ranked.items()}
+    theirs: dict[str, list] = {}
+    for r in out:
+        theirs.setdefault(r.block, []).append(r[:5])
+    if any(k in mine and mine[k] != v for k, v in theirs.items()):
+        return []
+    return [r for k, rows in sorted(ranked.items()) if k not in done for r in rows]
 
 
 __all__ = ["Column", "payee_columns"]
