@@ -195,15 +195,30 @@ def _interleaved(items: list[Item], corp_at: list[int], fixed: set[int], ranks: 
     return names, {corp_at[k]: d for k, d in enumerate(descs) if items[d].kind != "desc"}
 
 
+def _dash_of_row(items: list[Item], i: int) -> bool:
+    """items[i], a dash, is an individual's 法人番号 written with the rest of its row after another row's cells:
+    a 業務概要 cell (no name's shape) and then the row's amount (in its 契約方式's cell, or a number and
+    then a 契約方式) follow it."""
+    if i + 2 >= len(items) or items[i + 1].kind != "text" or not items[i + 1].alone:
+        return False
+    desc, nxt = items[i + 1].text, items[i + 2]
+    if _ENTITY.search(desc) or re.fullmatch(r"\S{1,5}(?:都|道|府|県|市|区|町|村)|個人.*", desc):
+        return False
+    return nxt.kind == "amount" or (nxt.kind == "num" and i + 3 < len(items) and items[i + 3].kind == "contract")
+
+
 def _block_core(items: list[Item]) -> tuple[list[Column] | None, str]:
     """One block's items (no 計) -> its rows, or None with the reason (the same cells are often read again: by
     another cut, in the second pass, or with one number taken out as the 計)."""
     rows, why = _block_core_of(tuple(items))
+    m = _COUNTS.match(why)
+    if rows is None and m:  # names and 法人番号 do not pair: maybe an individual's dash written
+        rows, why = _block_core_of(tuple(items), True)  # with the rest of its row (``_dash_of_row``) counts
     return (None if rows is None else list(rows)), why
 
 
 @functools.lru_cache(maxsize=2048)
-def _block_core_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
+def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[Column] | None, str]:
     items = list(cells)
     kinds = [it.kind for it in items]
     name_at: set[int] = set()
@@ -225,7 +240,8 @@ def _block_core_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
             corp_at.append(i)
         elif it.kind == "dash" and i and (i - 1 in name_at or (kinds[i - 1] in ("corp", "dash") and
                                                                (i - 1) in corp_at and items[i - 1].alone)
-                                          or (kinds[i - 1] == "text" and i + 1 < len(items) and kinds[i + 1] == "text")):
+                                          or (kinds[i - 1] == "text" and i + 1 < len(items) and kinds[i + 1] == "text")
+                                          or (loose and _dash_of_row(items, i))):
             corp_at.append(i)  # 「個人(A)」「-」「業務概要」
     # names written as a column just before a column of 法人番号; the text cells between two such columns are
     # the first column's 業務概要 then the second's names (reportlab's boxes grouped by pdfminer), one each
