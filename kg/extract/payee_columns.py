@@ -817,7 +817,111 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
     done = {r.block for r in out}
     out += _rank_fallback(items, before, out, done)
     done = {r.block for r in out}
+    out += _run_fallback(items, before, out, done)
+    done = {r.block for r in out}
     return out, [v for k, v in sorted(unread.items()) if k not in done]
+
+
+def _amount_runs(items: list[Item]) -> list[tuple[list[int], list[int]]]:
+    """Runs of amounts written one after another (each in its 契約方式's cell, or a number then its 契約方式
+    cell), the item before the run no such cell, with the numbers written right after the run (入札者数,
+    dashes, 落札率 and the 計 figure): [(the amounts' indices, the following numbers' indices)]."""
+    out = []
+    i = 0
+    while i < len(items):
+        run: list[int] = []
+        j = i
+        while j < len(items):
+            if items[j].kind == "amount":
+                run.append(j)
+                j += 1
+                while j < len(items) and items[j].line == items[j - 1].line and items[j].kind in ("contract", "small"):
+                    j += 1
+            elif items[j].kind == "num" and j + 1 < len(items) and items[j + 1].kind == "contract":
+                run.append(j)
+                j += 2
+            else:
+                break
+        if not run:
+            i += 1
+            continue
+        trail = []
+        while j < len(items) and items[j].kind in ("num", "small", "dash"):
+            if items[j].kind == "num":
+                trail.append(j)
+            j += 1
+        out.append((run, trail))
+        i = j
+    return out
+
+
+_SHORT = re.compile(r"(\d+) names, (\d+) 法人番号, (\d+)\(\+(\d+)\) amounts")
+
+
+def _run_fallback(items: list[Item], before: dict[str, float], out: list[Column], done: set[str]
+                  ) -> list[Column]:
+    """Blocks whose rows pair (as many names as 法人番号) but whose last amounts pdfminer wrote elsewhere (after
+    a page's other blocks, with the 計 right after them): a run of amounts (``_amount_runs``) outside the
+    block's cells, as long as the amounts it lacks, that with the block's own amounts falls down the list and
+    adds up to the 計 written right after the run (the first number there that is no 入札者数, else the last).
+    Only for a block of two rows or more in a section with 計 labels, when exactly one run in the section
+    reads the block (in any cut that holds it), no other block takes that run, and no block read already has
+    one of the run's amounts among the cells it was read from."""
+    letters = sorted({it.text for it in items if it.kind == "title"})
+    todo = [k for k in letters if k not in done]
+    if not todo or not any(it.kind == "total" for it in items):  # (a form without 計 rows: no 計 to check)
+        return []
+    cuts: dict[str, list[list[Item]]] = {}
+    for by in ("title", "header"):
+        for letter, chunk in _chunks(items, by):
+            cuts.setdefault(letter, []).append(chunk)
+    for letter, seg, _ in _rank_chunks(items):
+        cuts.setdefault(letter, []).append(seg)
+    runs = _amount_runs(items)
+    found: dict[str, tuple[int, list[Column]]] = {}
+    for letter in todo:
+        got: set[tuple[int, tuple]] = set()
+        reading: dict[int, list[Column]] = {}
+        for chunk in cuts.get(letter, []):
+            chunk = _drop_head_total(chunk, before.get(letter))
+            rows, why = _block(chunk)
+            m = _SHORT.search(why)
+            if rows is not None or not m or m[1] != m[2] or int(m[3]) + int(m[4]) >= int(m[2]) or int(m[2]) < 2:
+                continue  # (a 計 of one amount proves nothing)
+            need = int(m[2]) - int(m[3])
+            keys = {(it.line, it.text) for it in chunk}
+            for r, (run, trail) in enumerate(runs):
+                if len(run) != need or any((items[q].line, items[q].text) in keys for q in run):
+                    continue
+                part = sum(_value(items[q].text) or 0.0 for q in run)
+                big = [t for t in trail if not _RANK.match(items[t].text)]
+                for t in (big or trail)[-1 if not big else 0:][:1]:  # (the 計: the first number after the run
+                    total = _value(items[t].text)  # that is no 入札者数, else the last)
+                    if total is None or total < part or (total == part) != (int(m[3]) == 0):
+                        continue
+                    extra = [items[q]._replace(kind="column") for q in run]
+                    rows, _ = _block([*[it for it in chunk if it.kind != "total"], *extra,
+                                      Item("total", items[t].text, items[t].line)])
+                    if rows is not None:
+                        got.add((r, tuple(x[1:5] for x in rows)))
+                        reading[r] = rows
+        if len(got) == 1:
+            r, _ = next(iter(got))
+            found[letter] = (r, [x._replace(block=letter) for x in reading[r]])
+    claimed: dict[int, int] = {}
+    for r, _ in found.values():
+        claimed[r] = claimed.get(r, 0) + 1
+    result: list[Column] = []
+    for _letter, (r, rows) in sorted(found.items()):
+        if claimed[r] > 1:
+            continue
+        run_keys = {(items[q].line, items[q].text) for q in runs[r][0]}
+        texts = {items[q].text for q in runs[r][0]}
+        if any(x.amount in texts and any(run_keys & {(it.line, it.text) for it in chunk}
+                                         for chunk in cuts.get(x.block, [])) for x in out):
+            continue  # a block read already may have taken one of the run's amounts
+        result += rows
+    return result
 
 
 def _rank_fallback(items: list[Item], before: dict[str, float], out: list[Column], done: set[str]
