@@ -605,10 +605,10 @@ def _rank_one(items: list[Item], i: int) -> bool:
 
 def _rank_chunks(items: list[Item]) -> list[tuple[str, list[Item], list[Item]]]:
     """Items cut into blocks at their printed ranks 1, titles aside (pdfminer writes some titles among the rows
-    of the block or two before): (letter, the block's cells, the next block's cells). Only when there is one
-    rank 1 per letter (the letters A, B, C ... of the titles), no row's cell before the first rank 1, and each
-    title written inside its block or the two blocks before (otherwise nothing: which rows are whose is not
-    established)."""
+    of the block or two before, or after the next two blocks' rows): (letter, the block's cells, the next
+    block's cells). Only when there is one rank 1 per letter (the letters A, B, C ... of the titles), no
+    row's cell before the first rank 1, and each title written within two blocks of its own (otherwise
+    nothing: which rows are whose is not established)."""
     title_at: dict[str, list[int]] = {}
     for i, it in enumerate(items):
         if it.kind == "title":
@@ -620,9 +620,9 @@ def _rank_chunks(items: list[Item]) -> list[tuple[str, list[Item], list[Item]]]:
     if len(starts) != len(letters) or any(it.kind in ("corp", "name", "rank", "dash", "amount")
                                           for it in items[:starts[0]]):
         return []
-    bounds = [0, 0, *starts, len(items)]  # a title within its block, or within the two blocks before it
+    bounds = [0, 0, *starts, len(items), len(items), len(items)]  # a title within two blocks of its own
     for k, letter in enumerate(letters):
-        if not any(bounds[k] <= t < bounds[k + 3] for t in title_at[letter]):
+        if not any(bounds[k] <= t < bounds[k + 5] for t in title_at[letter]):
             return []
     segs = [[it for it in items[bounds[k + 2]:bounds[k + 3]] if it.kind not in ("title", "header")]
             for k in range(len(letters))]
@@ -642,15 +642,20 @@ def _rank_cut(items: list[Item], before: dict[str, float]) -> dict[str, list[Col
             rows, why = _block([*seg, Item("total", head.text, head.line)])
         if rows is None or why == "unranked":
             continue
-        parts = [_value(r.amount) for r in rows]
-        if None in parts:
-            continue
-        total = sum(parts)  # type: ignore[arg-type]
-        figs = [it for it in [*seg, *([head] if head is not None else [])]
-                if it.kind in ("num", "amount", "column", "total") and it.text and _value(it.text) == total]
-        if len(figs) > sum(1 for v in parts if v == total):
+        if _sum_written(rows, [*seg, *([head] if head is not None else [])]):
             out[letter] = [r._replace(block=letter) for r in rows]
     return out
+
+
+def _sum_written(rows: list[Column], cells: list[Item]) -> bool:
+    """The rows' amounts add up to a number of the cells that is none of the amounts (a 計 figure)."""
+    parts = [_value(r.amount) for r in rows]
+    if None in parts:
+        return False
+    total = sum(parts)  # type: ignore[arg-type]
+    figs = [it for it in cells if it.kind in ("num", "amount", "column", "total") and it.text and
+            _value(it.text) == total]
+    return len(figs) > sum(1 for v in parts if v == total)
 
 
 _STREAMS = (("name", "支出先"), ("corp", "法人番号"), ("amount", "支出額"))
@@ -817,8 +822,14 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
     done = {r.block for r in out}
     out += _rank_fallback(items, before, out, done)
     done = {r.block for r in out}
-    out += _run_fallback(items, before, out, done)
-    done = {r.block for r in out}
+    removed: set[tuple[int, str]] = set()
+    for _ in range(3):  # (a block may read once the runs other blocks took are out of its cells)
+        more, used = _run_fallback(items, before, out, done, removed)
+        if not more:
+            break
+        out += more
+        removed |= used
+        done = {r.block for r in out}
     return out, [v for k, v in sorted(unread.items()) if k not in done]
 
 
@@ -858,32 +869,44 @@ def _amount_runs(items: list[Item]) -> list[tuple[list[int], list[int]]]:
 _SHORT = re.compile(r"(\d+) names, (\d+) 法人番号, (\d+)\(\+(\d+)\) amounts")
 
 
-def _run_fallback(items: list[Item], before: dict[str, float], out: list[Column], done: set[str]
-                  ) -> list[Column]:
+def _run_fallback(items: list[Item], before: dict[str, float], out: list[Column], done: set[str],
+                  removed: set[tuple[int, str]]) -> tuple[list[Column], set[tuple[int, str]]]:
     """Blocks whose rows pair (as many names as 法人番号) but whose last amounts pdfminer wrote elsewhere (after
     a page's other blocks, with the 計 right after them): a run of amounts (``_amount_runs``) outside the
     block's cells, as long as the amounts it lacks, that with the block's own amounts falls down the list and
     adds up to the 計 written right after the run (the first number there that is no 入札者数, else the last).
     Only for a block of two rows or more in a section with 計 labels, when exactly one run in the section
     reads the block (in any cut that holds it), no other block takes that run, and no block read already has
-    one of the run's amounts among the cells it was read from."""
+    one of the run's amounts among the cells it was read from. ``removed``: the cells (line, text) of runs
+    and 計 figures taken in an earlier round, left out of every block's cells (a block whose cells read
+    without them, every rank printed and adding up to a 計 figure of its cells, is read). Returns the rows
+    and the cells this round took."""
     letters = sorted({it.text for it in items if it.kind == "title"})
     todo = [k for k in letters if k not in done]
     if not todo or not any(it.kind == "total" for it in items):  # (a form without 計 rows: no 計 to check)
-        return []
+        return [], set()
     cuts: dict[str, list[list[Item]]] = {}
     for by in ("title", "header"):
         for letter, chunk in _chunks(items, by):
             cuts.setdefault(letter, []).append(chunk)
     for letter, seg, _ in _rank_chunks(items):
         cuts.setdefault(letter, []).append(seg)
-    runs = _amount_runs(items)
+    runs = [(run, trail) for run, trail in _amount_runs(items)
+            if not any((items[q].line, items[q].text) in removed for q in run)]
     found: dict[str, tuple[int, list[Column]]] = {}
     for letter in todo:
         got: set[tuple[int, tuple]] = set()
         reading: dict[int, list[Column]] = {}
         for chunk in cuts.get(letter, []):
             chunk = _drop_head_total(chunk, before.get(letter))
+            if removed:
+                left = [it for it in chunk if (it.line, it.text) not in removed]
+                if len(left) < len(chunk):
+                    rows, why = _block(left)
+                    if rows is not None and why != "unranked" and _sum_written(rows, left):
+                        got.add((-1, tuple(x[1:5] for x in rows)))
+                        reading[-1] = rows
+                    continue
             rows, why = _block(chunk)
             m = _SHORT.search(why)
             if rows is not None or not m or m[1] != m[2] or int(m[3]) + int(m[4]) >= int(m[2]) or int(m[2]) < 2:
@@ -912,7 +935,11 @@ def _run_fallback(items: list[Item], before: dict[str, float], out: list[Column]
     for r, _ in found.values():
         claimed[r] = claimed.get(r, 0) + 1
     result: list[Column] = []
+    used: set[tuple[int, str]] = set()
     for _letter, (r, rows) in sorted(found.items()):
+        if r < 0:
+            result += rows
+            continue
         if claimed[r] > 1:
             continue
         run_keys = {(items[q].line, items[q].text) for q in runs[r][0]}
@@ -921,7 +948,9 @@ def _run_fallback(items: list[Item], before: dict[str, float], out: list[Column]
                                          for chunk in cuts.get(x.block, [])) for x in out):
             continue  # a block read already may have taken one of the run's amounts
         result += rows
-    return result
+        used |= run_keys | {(items[t].line, items[t].text) for t in runs[r][1]
+                            if _value(items[t].text) == sum(_value(x.amount) or 0.0 for x in rows)}
+    return result, used
 
 
 def _rank_fallback(items: list[Item], before: dict[str, float], out: list[Column], done: set[str]
