@@ -539,10 +539,14 @@ def _head_figure(chunk: list[Item]) -> Item | None:
 
 def _next_head_totals(chunks: list[tuple[str, list[Item]]]) -> list[Item | None]:
     """Per block: when it holds its 計 label without a figure and the next block starts with a number that is
-    no rank cell, that number as a 計 item (pdfminer writes a 計 figure after the next block's title). It is
+    no rank cell, that number as a 計 item (pdfminer writes a 計 figure after the next block's title), when the
+    titles run A, B, C ... in order. It is
     only offered when the block does not read otherwise, and its amounts must add up to it (the next block
     reads without it in the second pass, which drops the 計 of the block before from its head)."""
     out: list[Item | None] = []
+    order = [ord(letter) for letter, _ in chunks]
+    if order != list(range(ord("A"), ord("A") + len(order))):  # titles written out of their order: the next
+        return [None] * len(chunks)  # block's cells may be another block's
     for k, (_, chunk) in enumerate(chunks):
         fig = None
         labels = [it for it in chunk if it.kind == "total"]
