@@ -824,7 +824,11 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
         else:
             unread.setdefault(letter, (rows[0].line, f"block {letter}: read by its title only, ranks not printed"))
     done = {r.block for r in out}
-    out += _rank_fallback(items, before, out, done)
+    more, other = _rank_fallback(items, before, out, done)
+    for letter in other:  # the rank cut reads the block otherwise: which rows are its is not established
+        line = next(r.line for r in out if r.block == letter)
+        unread[letter] = (line, f"block {letter}: its printed ranks 1 cut it otherwise than its title or header")
+    out = [r for r in out if r.block not in other] + more
     done = {r.block for r in out}
     removed: set[tuple[int, str]] = set()
     for _ in range(3):  # (a block may read once the runs other blocks took are out of its cells)
@@ -958,19 +962,19 @@ def _run_fallback(items: list[Item], before: dict[str, float], out: list[Column]
 
 
 def _rank_fallback(items: list[Item], before: dict[str, float], out: list[Column], done: set[str]
-                   ) -> list[Column]:
+                   ) -> tuple[list[Column], set[str]]:
     """Rows of the blocks no other cut read, from the rank cut, when the rank cut gives every block the other
-    cuts read the same rows (else nothing: the two disagree on where a block starts)."""
-    if {it.text for it in items if it.kind == "title"} <= done:
-        return []
+    cuts read the same rows; else no rows, and the blocks the rank cut reads otherwise (where such a block
+    starts is then not established: it is left unknown)."""
     ranked = _rank_cut(items, before)
-    mine = {k: [r[:5] for r in rows] for k, rows in ranked.items()}
+    mine = {k: [r[1:5] for r in rows] for k, rows in ranked.items()}
     theirs: dict[str, list] = {}
     for r in out:
-        theirs.setdefault(r.block, []).append(r[:5])
-    if any(k in mine and mine[k] != v for k, v in theirs.items()):
-        return []
-    return [r for k, rows in sorted(ranked.items()) if k not in done for r in rows]
+        theirs.setdefault(r.block, []).append(r[1:5])
+    other = {k for k, v in theirs.items() if k in mine and mine[k] != v}
+    if other:
+        return [], other
+    return [r for k, rows in sorted(ranked.items()) if k not in done for r in rows], set()
 
 
 __all__ = ["Column", "payee_columns"]
