@@ -838,7 +838,24 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
         out += more
         removed |= used
         done = {r.block for r in out}
+    out = _drop_shared_rows(out, unread)
+    done = {r.block for r in out}
     return out, [v for k, v in sorted(unread.items()) if k not in done]
+
+
+def _drop_shared_rows(out: list[Column], unread: dict[str, tuple[int, str]]) -> list[Column]:
+    """Blocks given one same row (its name's cell, 法人番号 and amount) by different cuts are left unknown: one
+    of the cuts put another block's rows under its letter, and which is not established."""
+    seen: dict[tuple[int, str, str, str], str] = {}
+    shared: set[str] = set()
+    for r in out:
+        k = seen.setdefault((r.line, r.name, r.corporate_number, r.amount), r.block)
+        if k != r.block:
+            shared |= {k, r.block}
+    for letter in sorted(shared):
+        line = next(r.line for r in out if r.block == letter)
+        unread[letter] = (line, f"block {letter}: a row of it is read in another block too")
+    return [r for r in out if r.block not in shared]
 
 
 def _amount_runs(items: list[Item]) -> list[tuple[list[int], list[int]]]:
