@@ -276,7 +276,9 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
         while q < len(items) and kinds[q] == "text" and q not in name_at:
             texts.append(q)
             q += 1
-        if len(texts) == len(prev_run) and q < len(items) and kinds[q] in ("num", "amount"):
+        if len(texts) == len(prev_run) and q < len(items) and kinds[q] in ("num", "amount") and (
+                len(prev_run) == 1 or not any(kinds[c] == "dash" for c in prev_run)):  # (individuals' 業務概要
+            # cells after a run of dashes: pdfminer writes them in any order)
             desc_of.update(zip(prev_run, texts, strict=True))
     names = sorted(name_at)
     if len(names) != len(corp_at) and corp_at:
