@@ -951,7 +951,8 @@ def _amount_runs(items: list[Item]) -> list[tuple[list[int], list[int]]]:
             i += 1
             continue
         trail = []
-        while j < len(items) and items[j].kind in ("num", "small", "dash"):
+        while j < len(items) and items[j].kind in ("num", "small", "dash") and not (
+                j + 1 < len(items) and items[j + 1].kind == "contract"):  # (up to the next run)
             if items[j].kind == "num":
                 trail.append(j)
             j += 1
