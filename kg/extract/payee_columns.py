@@ -900,9 +900,18 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
     out = [r for r in out if r.block not in other] + more
     done = {r.block for r in out}
     removed: set[tuple[int, str]] = set()
-    for _ in range(3):  # (a block may read once the runs other blocks took are out of its cells)
-        more, used = _run_fallback(items, before, out, done, removed)
-        if not more:
+    letters = {it.text for it in items if it.kind == "title"}
+    if not letters <= done and any(it.kind == "total" for it in items):  # (a form without 計 rows: no 計 to
+        cuts: dict[str, list[list[Item]]] = {}  # check a run of amounts by)
+        for by in ("title", "header"):
+            for letter, chunk in _chunks(items, by):
+                cuts.setdefault(letter, []).append(chunk)
+        for letter, seg, _ in _rank_chunks(items):
+            cuts.setdefault(letter, []).append(seg)
+        runs = _amount_runs(items)
+    for _ in range(3 if not letters <= done and any(it.kind == "total" for it in items) else 0):
+        more, used = _run_fallback(items, before, out, done, removed, cuts, runs)  # (a block may read once
+        if not more:  # the runs other blocks took are out of its cells)
             break
         out += more
         removed |= used
@@ -965,7 +974,8 @@ _SHORT = re.compile(r"(\d+) names, (\d+) 法人番号, (\d+)\(\+(\d+)\) amounts"
 
 
 def _run_fallback(items: list[Item], before: dict[str, float], out: list[Column], done: set[str],
-                  removed: set[tuple[int, str]]) -> tuple[list[Column], set[tuple[int, str]]]:
+                  removed: set[tuple[int, str]], cuts: dict[str, list[list[Item]]],
+                  all_runs: list[tuple[list[int], list[int]]]) -> tuple[list[Column], set[tuple[int, str]]]:
     """Blocks whose rows pair (as many names as 法人番号) but whose last amounts pdfminer wrote elsewhere (after
     a page's other blocks, with the 計 right after them): a run of amounts (``_amount_runs``) outside the
     block's cells, as long as the amounts it lacks, that with the block's own amounts falls down the list and
@@ -976,18 +986,10 @@ def _run_fallback(items: list[Item], before: dict[str, float], out: list[Column]
     and 計 figures taken in an earlier round, left out of every block's cells (a block whose cells read
     without them, every rank printed and adding up to a 計 figure of its cells, is read). Returns the rows
     and the cells this round took."""
-    letters = sorted({it.text for it in items if it.kind == "title"})
-    todo = [k for k in letters if k not in done]
-    if not todo or not any(it.kind == "total" for it in items):  # (a form without 計 rows: no 計 to check)
+    todo = sorted({it.text for it in items if it.kind == "title"} - done)
+    if not todo:
         return [], set()
-    cuts: dict[str, list[list[Item]]] = {}
-    for by in ("title", "header"):
-        for letter, chunk in _chunks(items, by):
-            cuts.setdefault(letter, []).append(chunk)
-    for letter, seg, _ in _rank_chunks(items):
-        cuts.setdefault(letter, []).append(seg)
-    runs = [(run, trail) for run, trail in _amount_runs(items)
-            if not any((items[q].line, items[q].text) in removed for q in run)]
+    runs = [(run, trail) for run, trail in all_runs if not any((items[q].line, items[q].text) in removed for q in run)]
     found: dict[str, tuple[int, list[Column]]] = {}
     for letter in todo:
         got: set[tuple[int, tuple]] = set()
@@ -1053,6 +1055,9 @@ def _rank_fallback(items: list[Item], before: dict[str, float], out: list[Column
     """Rows of the blocks no other cut read, from the rank cut, when the rank cut gives every block the other
     cuts read the same rows; else no rows, and the blocks the rank cut reads otherwise (where such a block
     starts is then not established: it is left unknown)."""
+    firsts = list(dict.fromkeys(it.text for it in items if it.kind == "title"))
+    if set(firsts) <= done and firsts == sorted(firsts):  # (every block read, the titles in order: the rank
+        return [], set()  # cut is not needed to tell where a block starts)
     ranked = _rank_cut(items, before)
     mine = {k: [r[1:5] for r in rows] for k, rows in ranked.items()}
     theirs: dict[str, list] = {}
