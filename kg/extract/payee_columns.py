@@ -223,8 +223,9 @@ def _block_core(items: list[Item]) -> tuple[list[Column] | None, str]:
     another cut, in the second pass, or with one number taken out as the 計)."""
     rows, why = _block_core_of(tuple(items))
     m = _COUNTS.match(why)
-    if rows is None and m:  # names and 法人番号 do not pair: maybe an individual's dash written
-        rows, why = _block_core_of(tuple(items), True)  # with the rest of its row (``_dash_of_row``) counts
+    if rows is None and m and any(it.kind == "dash" and _dash_of_row(items, i) for i, it in enumerate(items)):
+        rows, why = _block_core_of(tuple(items), True)  # names and 法人番号 do not pair: maybe an individual's
+        # dash written with the rest of its row (``_dash_of_row``) counts
     return (None if rows is None else list(rows)), why
 
 
