@@ -206,15 +206,31 @@ def _interleaved(items: list[Item], corp_at: list[int], fixed: set[int], ranks: 
     return names, {corp_at[k]: d for k, d in enumerate(descs) if items[d].kind != "desc"}
 
 
+def _dash_of_row(items: list[Item], i: int) -> bool:
+    """items[i], a dash, is an individual's 法人番号 written with the rest of its row after another row's cells:
+    a 業務概要 cell (no name's shape) and then the row's amount (in its 契約方式's cell, or a number and
+    then a 契約方式) follow it."""
+    if i + 2 >= len(items) or items[i + 1].kind != "text" or not items[i + 1].alone:
+        return False
+    desc, nxt = items[i + 1].text, items[i + 2]
+    if _ENTITY.search(desc) or re.fullmatch(r"\S{1,5}(?:都|道|府|県|市|区|町|村)|個人.*", desc):
+        return False
+    return nxt.kind == "amount" or (nxt.kind == "num" and i + 3 < len(items) and items[i + 3].kind == "contract")
+
+
 def _block_core(items: list[Item]) -> tuple[list[Column] | None, str]:
     """One block's items (no 計) -> its rows, or None with the reason (the same cells are often read again: by
     another cut, in the second pass, or with one number taken out as the 計)."""
     rows, why = _block_core_of(tuple(items))
+    m = _COUNTS.match(why)
+    if rows is None and m and any(it.kind == "dash" and _dash_of_row(items, i) for i, it in enumerate(items)):
+        rows, why = _block_core_of(tuple(items), True)  # names and 法人番号 do not pair: maybe an individual's
+        # dash written with the rest of its row (``_dash_of_row``) counts
     return (None if rows is None else list(rows)), why
 
 
 @functools.lru_cache(maxsize=2048)
-def _block_core_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
+def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[Column] | None, str]:
     items = list(cells)
     kinds = [it.kind for it in items]
     size = len(items)
@@ -236,7 +252,8 @@ def _block_core_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
     for i, kind in enumerate(kinds):
         if kind == "corp" or (kind == "dash" and i and (
                 i - 1 in name_at or (kinds[i - 1] in ("corp", "dash") and (i - 1) in corp_set and items[i - 1].alone)
-                or (kinds[i - 1] == "text" and i + 1 < size and kinds[i + 1] == "text"))):
+                or (kinds[i - 1] == "text" and i + 1 < size and kinds[i + 1] == "text")
+                or (loose and _dash_of_row(items, i)))):
             corp_at.append(i)  # (a dash: 「個人(A)」「-」「業務概要」)
             corp_set.add(i)
     # names written as a column just before a column of 法人番号; the text cells between two such columns are
@@ -270,7 +287,9 @@ def _block_core_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
         while q < size and kinds[q] == "text" and q not in name_at:
             texts.append(q)
             q += 1
-        if len(texts) == len(prev_run) and q < size and kinds[q] in ("num", "amount"):
+        if len(texts) == len(prev_run) and q < size and kinds[q] in ("num", "amount") and (
+                len(prev_run) == 1 or not any(kinds[c] == "dash" for c in prev_run)):  # (individuals' 業務概要
+            # cells after a run of dashes: pdfminer writes them in any order)
             desc_of.update(zip(prev_run, texts, strict=True))
     names = sorted(name_at)
     if len(names) != len(corp_at) and corp_at:
@@ -587,6 +606,39 @@ def _drop_head_total(chunk: list[Item], total: float | None) -> list[Item]:
     return chunk
 
 
+def _head_figure(chunk: list[Item]) -> Item | None:
+    """The number a block's cells start with (after its 計 label, before any row's cell) when it is no rank
+    cell (a rank cell is followed by its name): where pdfminer writes the 計 figure of the block before."""
+    for i, it in enumerate(chunk):
+        if it.kind == "total":
+            continue
+        if it.kind == "num" and not (i + 1 < len(chunk) and chunk[i + 1].kind in ("text", "name")):
+            return it
+        return None
+    return None
+
+
+def _next_head_totals(chunks: list[tuple[str, list[Item]]]) -> list[Item | None]:
+    """Per block: when it holds its 計 label without a figure and the next block starts with a number that is
+    no rank cell, that number as a 計 item (pdfminer writes a 計 figure after the next block's title), when the
+    titles run A, B, C ... in order. It is
+    only offered when the block does not read otherwise, and its amounts must add up to it (the next block
+    reads without it in the second pass, which drops the 計 of the block before from its head)."""
+    out: list[Item | None] = []
+    order = [ord(letter) for letter, _ in chunks]
+    if order != list(range(ord("A"), ord("A") + len(order))):  # titles written out of their order: the next
+        return [None] * len(chunks)  # block's cells may be another block's
+    for k, (_, chunk) in enumerate(chunks):
+        fig = None
+        labels = [it for it in chunk if it.kind == "total"]
+        if labels and not any(it.text for it in labels) and k + 1 < len(chunks):
+            head = _head_figure(chunks[k + 1][1])
+            if head is not None:
+                fig = Item("total", head.text, head.line)
+        out.append(fig)
+    return out
+
+
 def _chunks(items: list[Item], by: str) -> list[tuple[str, list[Item]]]:
     """Items cut into blocks at the block titles (``by="title"``) or at the table headers (``by="header"``:
     one header per block, the letters taken from the titles in order; only when the counts agree)."""
@@ -622,6 +674,73 @@ def _chunks(items: list[Item], by: str) -> list[tuple[str, list[Item]]]:
     if len(runs) != len(letters) or len(set(letters)) != len(letters) or letters != sorted(letters):
         return []  # (titles written out of their order: which header is whose is not established)
     return list(zip(letters, runs, strict=True))
+
+
+def _rank_one(items: list[Item], i: int) -> bool:
+    """items[i] is a printed rank 1: with its name in one cell (「1 株式会社…」), or a cell 「1」 right before
+    its name cell (then its 法人番号, or another cell)."""
+    it = items[i]
+    if it.text != "1":
+        return False
+    if it.kind == "rank":
+        return not it.alone
+    return it.kind == "num" and i + 1 < len(items) and items[i + 1].kind == "text" and (
+        i + 2 == len(items) or items[i + 2].kind in ("corp", "dash", "num", "rank", "name", "text"))
+
+
+def _rank_chunks(items: list[Item]) -> list[tuple[str, list[Item], list[Item]]]:
+    """Items cut into blocks at their printed ranks 1, titles aside (pdfminer writes some titles among the rows
+    of the block or two before, or after the next two blocks' rows): (letter, the block's cells, the next
+    block's cells). Only when there is one rank 1 per letter (the letters A, B, C ... of the titles), no
+    row's cell before the first rank 1, and each title written within two blocks of its own (otherwise
+    nothing: which rows are whose is not established)."""
+    title_at: dict[str, list[int]] = {}
+    for i, it in enumerate(items):
+        if it.kind == "title":
+            title_at.setdefault(it.text, []).append(i)
+    letters = sorted(title_at)
+    if not letters or "".join(letters) != "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[:len(letters)]:
+        return []
+    starts = [i for i in range(len(items)) if _rank_one(items, i)]
+    if len(starts) != len(letters) or any(it.kind in ("corp", "name", "rank", "dash", "amount")
+                                          for it in items[:starts[0]]):
+        return []
+    bounds = [0, 0, *starts, len(items), len(items), len(items)]  # a title within two blocks of its own
+    for k, letter in enumerate(letters):
+        if not any(bounds[k] <= t < bounds[k + 5] for t in title_at[letter]):
+            return []
+    segs = [[it for it in items[bounds[k + 2]:bounds[k + 3]] if it.kind not in ("title", "header")]
+            for k in range(len(letters))]
+    return [(letter, segs[k], segs[k + 1] if k + 1 < len(segs) else []) for k, letter in enumerate(letters)]
+
+
+def _rank_cut(items: list[Item], before: dict[str, float]) -> dict[str, list[Column]]:
+    """Blocks read from the rank cut (``_rank_chunks``): each with every rank printed and its amounts adding
+    up to a 計 figure of its cells (or the number the next block's cells start with) that is none of its
+    amounts."""
+    out: dict[str, list[Column]] = {}
+    for letter, seg, nxt in _rank_chunks(items):
+        seg = _drop_head_total(seg, before.get(letter))
+        rows, why = _block(seg)
+        head = _head_figure(nxt)
+        if rows is None and head is not None and any(it.kind == "total" and not it.text for it in seg):
+            rows, why = _block([*seg, Item("total", head.text, head.line)])
+        if rows is None or why == "unranked":
+            continue
+        if _sum_written(rows, [*seg, *([head] if head is not None else [])]):
+            out[letter] = [r._replace(block=letter) for r in rows]
+    return out
+
+
+def _sum_written(rows: list[Column], cells: list[Item]) -> bool:
+    """The rows' amounts add up to a number of the cells that is none of the amounts (a 計 figure)."""
+    parts = [_value(r.amount) for r in rows]
+    if None in parts:
+        return False
+    total = sum(parts)  # type: ignore[arg-type]
+    figs = [it for it in cells if it.kind in ("num", "amount", "column", "total") and it.text and
+            _value(it.text) == total]
+    return len(figs) > sum(1 for v in parts if v == total)
 
 
 _STREAMS = (("name", "支出先"), ("corp", "法人番号"), ("amount", "支出額"))
@@ -735,7 +854,9 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
         got: dict[str, tuple[list[Column], bool]] = {}
         seen: set[str] = set()
         prev_empty = False
-        for letter, chunk in (_stream_chunks(items) if by == "streams" else _chunks(items, by)):
+        cut = _stream_chunks(items) if by == "streams" else _chunks(items, by)
+        borrowed = [None] * len(cut) if by == "streams" else _next_head_totals(cut)
+        for (letter, chunk), fig in zip(cut, borrowed, strict=True):
             if by == "streams" and header_cut.get(letter) == chunk:
                 continue  # the same cells as the header cut: no second reading
             if by == "header":
@@ -747,6 +868,8 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
             if by != "streams" and any(it.kind == "total" for it in chunk):
                 labelled.add(letter)
             rows, why = _block(_drop_head_total(chunk, before.get(letter)))
+            if rows is None and fig is not None:
+                rows = _block([*_drop_head_total(chunk, before.get(letter)), fig])[0]
             if rows is not None and by == "streams" and letter in labelled and not any(
                     it.kind == "total" for it in chunk) and not figure_seen(rows):
                 rows, why = None, "its column cut's amounts add up to no 計 of the section"
@@ -787,7 +910,180 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
         else:
             unread.setdefault(letter, (rows[0].line, f"block {letter}: read by its title only, ranks not printed"))
     done = {r.block for r in out}
+    more, other = _rank_fallback(items, before, out, done)
+    for letter in other:  # the rank cut reads the block otherwise: which rows are its is not established
+        line = next(r.line for r in out if r.block == letter)
+        unread[letter] = (line, f"block {letter}: its printed ranks 1 cut it otherwise than its title or header")
+    out = [r for r in out if r.block not in other] + more
+    done = {r.block for r in out}
+    removed: set[tuple[int, str]] = set()
+    letters = {it.text for it in items if it.kind == "title"}
+    if not letters <= done and any(it.kind == "total" for it in items):  # (a form without 計 rows: no 計 to
+        cuts: dict[str, list[list[Item]]] = {}  # check a run of amounts by)
+        for by in ("title", "header"):
+            for letter, chunk in _chunks(items, by):
+                cuts.setdefault(letter, []).append(chunk)
+        for letter, seg, _ in _rank_chunks(items):
+            cuts.setdefault(letter, []).append(seg)
+        runs = _amount_runs(items)
+    for _ in range(3 if not letters <= done and any(it.kind == "total" for it in items) else 0):
+        more, used = _run_fallback(items, before, out, done, removed, cuts, runs)  # (a block may read once
+        if not more:  # the runs other blocks took are out of its cells)
+            break
+        out += more
+        removed |= used
+        done = {r.block for r in out}
+    out = _drop_shared_rows(out, unread)
+    done = {r.block for r in out}
     return out, [v for k, v in sorted(unread.items()) if k not in done]
+
+
+def _drop_shared_rows(out: list[Column], unread: dict[str, tuple[int, str]]) -> list[Column]:
+    """Blocks given one same row (its name's cell, 法人番号 and amount) by different cuts are left unknown: one
+    of the cuts put another block's rows under its letter, and which is not established."""
+    seen: dict[tuple[int, str, str, str], str] = {}
+    shared: set[str] = set()
+    for r in out:
+        k = seen.setdefault((r.line, r.name, r.corporate_number, r.amount), r.block)
+        if k != r.block:
+            shared |= {k, r.block}
+    for letter in sorted(shared):
+        line = next(r.line for r in out if r.block == letter)
+        unread[letter] = (line, f"block {letter}: a row of it is read in another block too")
+    return [r for r in out if r.block not in shared]
+
+
+def _amount_runs(items: list[Item]) -> list[tuple[list[int], list[int]]]:
+    """Runs of amounts written one after another (each in its 契約方式's cell, or a number then its 契約方式
+    cell), the item before the run no such cell, with the numbers written right after the run (入札者数,
+    dashes, 落札率 and the 計 figure): [(the amounts' indices, the following numbers' indices)]."""
+    out = []
+    i = 0
+    while i < len(items):
+        run: list[int] = []
+        j = i
+        while j < len(items):
+            if items[j].kind == "amount":
+                run.append(j)
+                j += 1
+                while j < len(items) and items[j].line == items[j - 1].line and items[j].kind in ("contract", "small"):
+                    j += 1
+            elif items[j].kind == "num" and j + 1 < len(items) and items[j + 1].kind == "contract":
+                run.append(j)
+                j += 2
+            else:
+                break
+        if not run:
+            i += 1
+            continue
+        trail = []
+        while j < len(items) and items[j].kind in ("num", "small", "dash") and not (
+                j + 1 < len(items) and items[j + 1].kind == "contract"):  # (up to the next run)
+            if items[j].kind == "num":
+                trail.append(j)
+            j += 1
+        out.append((run, trail))
+        i = j
+    return out
+
+
+_SHORT = re.compile(r"(\d+) names, (\d+) 法人番号, (\d+)\(\+(\d+)\) amounts")
+
+
+def _run_fallback(items: list[Item], before: dict[str, float], out: list[Column], done: set[str],
+                  removed: set[tuple[int, str]], cuts: dict[str, list[list[Item]]],
+                  all_runs: list[tuple[list[int], list[int]]]) -> tuple[list[Column], set[tuple[int, str]]]:
+    """Blocks whose rows pair (as many names as 法人番号) but whose last amounts pdfminer wrote elsewhere (after
+    a page's other blocks, with the 計 right after them): a run of amounts (``_amount_runs``) outside the
+    block's cells, as long as the amounts it lacks, that with the block's own amounts falls down the list and
+    adds up to the 計 written right after the run (the first number there that is no 入札者数, else the last).
+    Only for a block of two rows or more in a section with 計 labels, when exactly one run in the section
+    reads the block (in any cut that holds it), no other block takes that run, and no block read already has
+    one of the run's amounts among the cells it was read from. ``removed``: the cells (line, text) of runs
+    and 計 figures taken in an earlier round, left out of every block's cells (a block whose cells read
+    without them, every rank printed and adding up to a 計 figure of its cells, is read). Returns the rows
+    and the cells this round took."""
+    todo = sorted({it.text for it in items if it.kind == "title"} - done)
+    if not todo:
+        return [], set()
+    runs = [(run, trail) for run, trail in all_runs if not any((items[q].line, items[q].text) in removed for q in run)]
+    found: dict[str, tuple[int, list[Column]]] = {}
+    for letter in todo:
+        got: set[tuple[int, tuple]] = set()
+        reading: dict[int, list[Column]] = {}
+        for chunk in cuts.get(letter, []):
+            chunk = _drop_head_total(chunk, before.get(letter))
+            if removed:
+                left = [it for it in chunk if (it.line, it.text) not in removed]
+                if len(left) < len(chunk):
+                    rows, why = _block(left)
+                    if rows is not None and why != "unranked" and _sum_written(rows, left):
+                        got.add((-1, tuple(x[1:5] for x in rows)))
+                        reading[-1] = rows
+                    continue
+            rows, why = _block(chunk)
+            m = _SHORT.search(why)
+            if rows is not None or not m or m[1] != m[2] or int(m[3]) + int(m[4]) >= int(m[2]) or int(m[2]) < 2:
+                continue  # (a 計 of one amount proves nothing)
+            need = int(m[2]) - int(m[3])
+            keys = {(it.line, it.text) for it in chunk}
+            for r, (run, trail) in enumerate(runs):
+                if len(run) != need or any((items[q].line, items[q].text) in keys for q in run):
+                    continue
+                part = sum(_value(items[q].text) or 0.0 for q in run)
+                big = [t for t in trail if not _RANK.match(items[t].text)]
+                for t in (big or trail)[-1 if not big else 0:][:1]:  # (the 計: the first number after the run
+                    total = _value(items[t].text)  # that is no 入札者数, else the last)
+                    if total is None or total < part or (total == part) != (int(m[3]) == 0):
+                        continue
+                    extra = [items[q]._replace(kind="column") for q in run]
+                    rows, _ = _block([*[it for it in chunk if it.kind != "total"], *extra,
+                                      Item("total", items[t].text, items[t].line)])
+                    if rows is not None:
+                        got.add((r, tuple(x[1:5] for x in rows)))
+                        reading[r] = rows
+        if len(got) == 1:
+            r, _ = next(iter(got))
+            found[letter] = (r, [x._replace(block=letter) for x in reading[r]])
+    claimed: dict[int, int] = {}
+    for r, _ in found.values():
+        claimed[r] = claimed.get(r, 0) + 1
+    result: list[Column] = []
+    used: set[tuple[int, str]] = set()
+    for _letter, (r, rows) in sorted(found.items()):
+        if r < 0:
+            result += rows
+            continue
+        if claimed[r] > 1:
+            continue
+        run_keys = {(items[q].line, items[q].text) for q in runs[r][0]}
+        texts = {items[q].text for q in runs[r][0]}
+        if any(x.amount in texts and any(run_keys & {(it.line, it.text) for it in chunk}
+                                         for chunk in cuts.get(x.block, [])) for x in out):
+            continue  # a block read already may have taken one of the run's amounts
+        result += rows
+        used |= run_keys | {(items[t].line, items[t].text) for t in runs[r][1]
+                            if _value(items[t].text) == sum(_value(x.amount) or 0.0 for x in rows)}
+    return result, used
+
+
+def _rank_fallback(items: list[Item], before: dict[str, float], out: list[Column], done: set[str]
+                   ) -> tuple[list[Column], set[str]]:
+    """Rows of the blocks no other cut read, from the rank cut, when the rank cut gives every block the other
+    cuts read the same rows; else no rows, and the blocks the rank cut reads otherwise (where such a block
+    starts is then not established: it is left unknown)."""
+    firsts = list(dict.fromkeys(it.text for it in items if it.kind == "title"))
+    if set(firsts) <= done and firsts == sorted(firsts):  # (every block read, the titles in order: the rank
+        return [], set()  # cut is not needed to tell where a block starts)
+    ranked = _rank_cut(items, before)
+    mine = {k: [r[1:5] for r in rows] for k, rows in ranked.items()}
+    theirs: dict[str, list] = {}
+    for r in out:
+        theirs.setdefault(r.block, []).append(r[1:5])
+    other = {k for k, v in theirs.items() if k in mine and mine[k] != v}
+    if other:
+        return [], other
+    return [r for k, rows in sorted(ranked.items()) if k not in done for r in rows], set()
 
 
 __all__ = ["Column", "payee_columns"]

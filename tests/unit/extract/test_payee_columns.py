@@ -293,3 +293,106 @@ def test_amounts_written_in_pieces_that_add_up_to_the_total_make_the_rows():
 def test_amounts_written_in_pieces_that_do_not_add_up_leave_the_block_unread():
     got, unread = payee_columns(page_split_block("86"))
     assert got == [] and unread and "block A" in unread[0][1]
+
+
+# ------------------------------------------------------------------ pdfminer text with the form's 計 rows
+
+def test_a_total_written_after_the_next_blocks_title_confirms_the_block():
+    # pdfminer: A's 計 label right after B's title, its figure (200 = 120 + 80) at the head of B's cells (B's
+    # table header written elsewhere: only the title cut holds the blocks)
+    got, unread = payee_columns(cells(
+        "A.民間企業", *HEADER, "1 富士通株式会社", f"{FUJITSU} 調査研究の請負", "2 日本電気株式会社",
+        f"{NEC} 機器の賃貸借", "120", "随意契約(企画競争)", "80", "一般競争契約(最低価格)",
+        "B.研究機関", "計", "200", "1 株式会社日立製作所", f"{HITACHI} 研修の企画運営", "50 その他", "計 50"))
+    assert unread == []
+    assert [(r.block, r.rank, r.name, r.corporate_number, r.amount) for r in got] == [
+        ("A", 1, "富士通株式会社", FUJITSU, "120"), ("A", 2, "日本電気株式会社", NEC, "80"),
+        ("B", 1, "株式会社日立製作所", HITACHI, "50")]
+
+
+def test_a_figure_at_the_head_of_the_next_block_that_is_not_the_sum_leaves_the_block_unknown():
+    got, unread = payee_columns(cells(
+        "A.民間企業", *HEADER, "1 富士通株式会社", f"{FUJITSU} 調査研究の請負", "2 日本電気株式会社",
+        f"{NEC} 機器の賃貸借", "120", "随意契約(企画競争)", "80", "一般競争契約(最低価格)",
+        "B.研究機関", "計", "210", "1 株式会社日立製作所", f"{HITACHI} 研修の企画運営", "50 その他", "計 50"))
+    assert "A" not in {r.block for r in got}
+    assert any("block A" in why for _, why in unread)
+
+
+def test_titles_out_of_order_lend_no_total_from_the_next_block():
+    # pdfminer wrote C's title (and the 計 label after it) before A's row; the 206 after B's title is A's 計.
+    # Taken as C's 計 it would make A's row C's: with the titles out of order nothing is read
+    got, _ = payee_columns(cells(
+        "A.民間企業", *HEADER, "C.地方公共団体", "計", *HEADER, "1 日本電気株式会社", f"{NEC} 普及啓発事業の実施",
+        "206", "一般競争契約(総合評価)", "3", "64%", "B.研究機関", "計", *HEADER, "206",
+        "1 富士通株式会社", f"{FUJITSU} 調査研究の請負", "382 その他", "計 382"))
+    assert not [r for r in got if r.block == "C"]
+    assert all((r.block, r.corporate_number) != ("C", NEC) for r in got)
+
+
+def test_rows_cut_at_their_printed_ranks_when_the_next_title_is_written_among_them():
+    # pdfminer wrote B's title (and A's 計 label after it) between A's rows 1 and 2; A's 計 (11,296) after
+    # its rows, then B's rank 1: the title and header cuts hold no block whole, the printed ranks 1 do
+    got, unread = payee_columns(cells(
+        "A.民間企業", *HEADER, "1 富士通株式会社", f"{FUJITSU} 調査研究の請負", "5,775", "一般競争契約(最低価格)",
+        "B.研究機関", "計", *HEADER, "2 日本電気株式会社", f"{NEC} ヘルプデスク業務", "5,521", "随意契約(公募)",
+        "11,296", "1 株式会社日立製作所", f"{HITACHI} 機器の賃貸借", "4,579 その他", "計", "4,579"))
+    assert unread == []
+    assert [(r.block, r.rank, r.corporate_number, r.amount) for r in got] == [
+        ("A", 1, FUJITSU, "5,775"), ("A", 2, NEC, "5,521"), ("B", 1, HITACHI, "4,579")]
+
+
+def test_rows_cut_at_their_printed_ranks_must_add_up_to_a_written_total():
+    got, unread = payee_columns(cells(
+        "A.民間企業", *HEADER, "1 富士通株式会社", f"{FUJITSU} 調査研究の請負", "5,775", "一般競争契約(最低価格)",
+        "B.研究機関", "計", *HEADER, "2 日本電気株式会社", f"{NEC} ヘルプデスク業務", "5,521", "随意契約(公募)",
+        "11,297", "1 株式会社日立製作所", f"{HITACHI} 機器の賃貸借", "4,579 その他", "計", "4,579"))
+    assert "A" not in {r.block for r in got}
+    assert any("block A" in why for _, why in unread)
+
+
+def individual_after_other_rows(after_dash: str) -> list[tuple[str, int, bool]]:
+    # pdfminer: the three names with their ranks, then 京都市's 法人番号, amount, 契約方式 and 入札者数, then the
+    # individual's dash, its 業務概要 and amount, then 富士通's row; the 落札率 cells after them
+    return cells(
+        "A.民間企業", *HEADER, "1 京都市", "2", "個人(A)", "3 富士通株式会社", f"{KYOTO} 研修の企画運営",
+        "475 補助金等交付 3", "-", after_dash, "436", "随意契約(公募)", "3", f"{FUJITSU} 普及啓発事業の実施",
+        "389 その他", "86%", "67%", "80%", "計 1,300")
+
+
+def test_an_individuals_dash_written_with_the_rest_of_its_row_is_its_corporate_number():
+    got, unread = payee_columns(individual_after_other_rows("データ整備及び分析業務"))
+    assert unread == []
+    assert [(r.rank, r.name, r.corporate_number, r.amount) for r in got] == [
+        (1, "京都市", KYOTO, "475"), (2, "個人(A)", "-", "436"), (3, "富士通株式会社", FUJITSU, "389")]
+
+
+def test_a_dash_before_a_name_shaped_cell_is_no_individuals_number():
+    # 「-」「横浜市」: the cell after the dash has a name's shape (a 市), so the dash may be a 落札率: unknown
+    got, unread = payee_columns(individual_after_other_rows("横浜市"))
+    assert got == [] and unread and "block A" in unread[0][1]
+
+
+def amounts_after_the_next_block(total: str) -> list[tuple[str, int, bool]]:
+    # pdfminer on a LibreOffice page break: A's rows 3 and 4 have no amount in A's cells; their amounts (228,
+    # 203) and A's 計 come after B's row (the run of amounts the rest of A's rows lack)
+    return cells(
+        "A.民間企業", *HEADER, "1 京都市", f"{KYOTO} 補助事業の実施", "410 補助金等交付 1", "74%",
+        "2 富士通株式会社", f"{FUJITSU} 機器の賃貸借", "299 その他", "3 日本電気株式会社", f"{NEC} 普及啓発事業の実施",
+        "4 株式会社日立製作所", f"{HITACHI} データ整備及び分析業務",
+        "B.研究機関", "計", *HEADER, "1 横浜市", f"{YOKOHAMA} 調査研究の請負", "733", "随意契約(企画競争)", "3",
+        "74%", "228", "随意契約(企画競争)", "203", "随意契約(企画競争)", total, "計", "733")
+
+
+def test_the_run_of_amounts_that_completes_a_block_to_its_total_gives_its_last_rows():
+    got, unread = payee_columns(amounts_after_the_next_block("1,140"))  # 410 + 299 + 228 + 203
+    assert unread == []
+    assert [(r.block, r.rank, r.corporate_number, r.amount) for r in got] == [
+        ("A", 1, KYOTO, "410"), ("A", 2, FUJITSU, "299"), ("A", 3, NEC, "228"), ("A", 4, HITACHI, "203"),
+        ("B", 1, YOKOHAMA, "733")]
+
+
+def test_a_run_of_amounts_that_does_not_complete_the_total_leaves_the_block_unknown():
+    got, unread = payee_columns(amounts_after_the_next_block("1,141"))
+    assert "A" not in {r.block for r in got}
+    assert any("block A" in why for _, why in unread)
