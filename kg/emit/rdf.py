@@ -16,18 +16,23 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache, wraps
+from functools import wraps
 
 import pyoxigraph as ox
 
 from kg import iris
+from kg import namespaces as ns
 from kg.emit.flows import emit_flows
-from kg.emit.out import Out, node, vocab
-from kg.namespaces import DCTERMS, ELI, KG, OA, ORG, PC, PROV, QB, RDF, RDFS, RFC5147, SKOS, XSD
+from kg.emit.out import Out, PlainTerms, node, vocab
+from kg.namespaces import RFC5147, XSD
 from kg.normalize.houjin import validate as validate_houjin
 from kg.normalize.names import corp_display
 from kg.normalize.text import nfkc
 from kg.records import Record
+
+# the vocabularies' terms as plain str (kg.emit.out.PlainTerms): what Out keeps, without a lookup per triple
+DCTERMS, ELI, KG, OA, ORG, PC, PROV, QB, RDF, RDFS, SKOS = (
+    PlainTerms(v) for v in (ns.DCTERMS, ns.ELI, ns.KG, ns.OA, ns.ORG, ns.PC, ns.PROV, ns.QB, ns.RDF, ns.RDFS, ns.SKOS))
 
 _n = node  # interned IRIs (kg.emit.out)
 _term = vocab
@@ -52,18 +57,32 @@ BUDGET_FIELDS = (
 
 def _memo(maxsize: int):
     """Cache a literal maker for str and int values (a national build makes the same labels, years and codes
-    millions of times; bench/README.md). Other types (floats: -0.0 == 0.0 but they print differently) are made
-    afresh each time."""
+    millions of times; bench/README.md). Other types (floats: -0.0 == 0.0 but they print differently; bools: True
+    == 1) are made afresh each time. A plain dict, forgotten all at once when full: one Python call per hit (an
+    lru_cache behind the type test was two)."""
     def wrap(fn):
-        cached = lru_cache(maxsize=maxsize, typed=True)(fn)
+        cache: dict = {}
+        get = cache.get
 
         @wraps(fn)
         def make(v):
-            return cached(v) if type(v) is str or type(v) is int else fn(v)
+            t = type(v)
+            if t is str or t is int:
+                lit = get(v, _MISSING)
+                if lit is _MISSING:
+                    if len(cache) >= maxsize:
+                        cache.clear()
+                    lit = cache[v] = fn(v)
+                return lit
+            return fn(v)
 
+        make.cache_clear = cache.clear
         return make
 
     return wrap
+
+
+_MISSING = object()
 
 
 @_memo(32768)
