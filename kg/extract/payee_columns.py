@@ -35,6 +35,8 @@ _BIG = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|[1-9]\d{2,})(?:\.\d+)?$|^\d+\.\d+$")
 _DASH = re.compile(r"^[-－―‐]$")
 _CONTRACT = re.compile(r"^(?:一般競争|指名競争|随意契約|随契|企画競争|確認公募|公募|少額|不落|補助金|交付|負担|その他|特命|競争|契約)")
 _SMALL = re.compile(r"^(?:[-－―‐]|\d{1,3}(?:\(\d+\))?|\d{1,3}(?:\.\d+)?%)$")
+_TOTAL_CELL = re.compile(r"(?:計|合計|小計)(?:\s*([▲△]?[\d,]+(?:\.\d+)?))?")
+_GLUED_TOTAL = re.compile(r"(.*[^\d,.])([▲△]?\d{1,3}(?:,\d{3})+|[▲△]?\d+)")
 _LOCAL_NAME = re.compile(r"(?:都|道|府|県|市|町|村|区|広域連合|組合)$")
 
 
@@ -52,7 +54,7 @@ class Item(NamedTuple):
 
 def _items(text: str, line: int, header: bool) -> list[Item]:
     """One cell (paragraph) -> items by shape."""
-    m = re.fullmatch(r"(?:計|合計|小計)(?:\s*([▲△]?[\d,]+(?:\.\d+)?))?", text)
+    m = _TOTAL_CELL.fullmatch(text) if text[:1] in "計合小" else None
     if m:  # a block's 計 row (a piece of a label to the header test): the item's text is its figure (empty
         return [Item("total", m[1] or "", line)]  # when the tool wrote it apart)
     m = _TITLE.match(text)
@@ -64,10 +66,10 @@ def _items(text: str, line: int, header: bool) -> list[Item]:
     g = _GLUED_TITLE.search(text)
     if g:  # a block title glued to the end of a wrapped cell (「株式会社野村総合研究所E.研究機関」)
         return [*_items(text[:g.start()].strip(), line, False), Item("title", g[1], line)]
-    words = [w for w in text.split(" ") if w]
+    words = list(filter(None, text.split(" ")))
     if not words:
         return []
-    k = next((i for i, w in enumerate(words) if _CORP13.match(w[:13]) and is_valid(w[:13]) and
+    k = next((i for i, w in enumerate(words) if len(w) >= 13 and _CORP13.match(w[:13]) and is_valid(w[:13]) and
               (len(w) == 13 or not w[13].isdigit())), None) if _HAS13.search(text) else None
     if k is not None:  # [rank] [name] 法人番号 [業務概要]
         out: list[Item] = []
@@ -96,7 +98,7 @@ def _items(text: str, line: int, header: bool) -> list[Item]:
             if len(rest) > 1 and _NUMBER.match(rest[-1]) and not _SMALL.match(rest[-1]):  # a number no 入札者数 /
                 return [*_items(" ".join([words[0], *rest[:-1]]), line, False),  # 落札率 has (a 計) after them
                         Item("num", rest[-1], line, False)]
-            glued = re.fullmatch(r"(.*[^\d,.])([▲△]?\d{1,3}(?:,\d{3})+|[▲△]?\d+)", rest[-1])
+            glued = _GLUED_TOTAL.fullmatch(rest[-1])
             if glued and not _SMALL.match(rest[-1]) and _CONTRACT.search(glued[1]):  # the block's 計 figure
                 rest[-1] = glued[1]  # written on at the end of its last row's 契約方式 cell (pdftotext)
                 return [*_items(" ".join([words[0], *rest]), line, False), Item("num", glued[2], line, False)]
@@ -206,6 +208,7 @@ def _block_core(items: list[Item]) -> tuple[list[Column] | None, str]:
 def _block_core_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
     items = list(cells)
     kinds = [it.kind for it in items]
+    size = len(items)
     name_at: set[int] = set()
     ranks: dict[int, int] = {}
     for i, it in enumerate(items):
@@ -215,27 +218,27 @@ def _block_core_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
                 ranks[i] = int(items[i - 1].text)
         elif it.kind == "text" and i and kinds[i - 1] == "num" and _RANK.match(items[i - 1].text) and not (
                 i > 1 and kinds[i - 2] == "num" and items[i - 2].text == str(int(items[i - 1].text) - 1)) and (
-                i + 1 == len(items) or kinds[i + 1] in ("corp", "dash", "num", "rank", "name", "text")):
+                i + 1 == size or kinds[i + 1] in ("corp", "dash", "num", "rank", "name", "text")):
             name_at.add(i)  # a rank cell, then the name cell
             ranks[i] = int(items[i - 1].text)
     # corps (a dash right after a name, or inside a run of bare 法人番号, is an individual's)
     corp_at: list[int] = []
-    for i, it in enumerate(items):
-        if it.kind == "corp":
-            corp_at.append(i)
-        elif it.kind == "dash" and i and (i - 1 in name_at or (kinds[i - 1] in ("corp", "dash") and
-                                                               (i - 1) in corp_at and items[i - 1].alone)
-                                          or (kinds[i - 1] == "text" and i + 1 < len(items) and kinds[i + 1] == "text")):
-            corp_at.append(i)  # 「個人(A)」「-」「業務概要」
+    corp_set: set[int] = set()
+    for i, kind in enumerate(kinds):
+        if kind == "corp" or (kind == "dash" and i and (
+                i - 1 in name_at or (kinds[i - 1] in ("corp", "dash") and (i - 1) in corp_set and items[i - 1].alone)
+                or (kinds[i - 1] == "text" and i + 1 < size and kinds[i + 1] == "text"))):
+            corp_at.append(i)  # (a dash: 「個人(A)」「-」「業務概要」)
+            corp_set.add(i)
     # names written as a column just before a column of 法人番号; the text cells between two such columns are
     # the first column's 業務概要 then the second's names (reportlab's boxes grouped by pdfminer), one each
     desc_of: dict[int, int] = {}
     prev_run: list[int] = []
-    i = 0
-    while i < len(items):
-        if i in corp_at and items[i].alone:
+    done = 0  # (runs start at a 法人番号 alone in its cell, after the run before)
+    for i in corp_at:
+        if i >= done and items[i].alone:
             j = i
-            while j + 1 < len(items) and j + 1 in corp_at and items[j + 1].alone:
+            while j + 1 < size and j + 1 in corp_set and items[j + 1].alone:
                 j += 1
             run = list(range(i, j + 1))
             texts = []
@@ -251,16 +254,14 @@ def _block_core_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
                 desc_of.update(zip(prev_run, texts[:len(prev_run)], strict=True))
                 name_at.update(texts[len(prev_run):])
             prev_run = run
-            i = j + 1
-            continue
-        i += 1
+            done = j + 1
     if prev_run:  # after the last run: its 業務概要, one each, then no more text
         q = prev_run[-1] + 1
         texts = []
-        while q < len(items) and kinds[q] == "text" and q not in name_at:
+        while q < size and kinds[q] == "text" and q not in name_at:
             texts.append(q)
             q += 1
-        if len(texts) == len(prev_run) and q < len(items) and kinds[q] in ("num", "amount"):
+        if len(texts) == len(prev_run) and q < size and kinds[q] in ("num", "amount"):
             desc_of.update(zip(prev_run, texts, strict=True))
     names = sorted(name_at)
     if len(names) != len(corp_at) and corp_at:
@@ -276,40 +277,40 @@ def _block_core_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
     def after_text(i: int) -> bool:  # written right after a 業務概要 (a row's cells in order)
         return i > 0 and (kinds[i - 1] == "desc" or (kinds[i - 1] == "text" and i - 1 not in name_at))
 
-    strong = [i for i, it in enumerate(items) if it.kind in ("amount", "column") or (
-        it.kind == "num" and i + 1 < len(items) and kinds[i + 1] == "contract" and items[i + 1].alone
+    nums = [i for i, k in enumerate(kinds) if k == "num"]  # (the scans below over numbers only, in order)
+    fixed = [i for i, k in enumerate(kinds) if k in ("amount", "column")]
+    strong = sorted(fixed + [i for i in nums if i + 1 < len(items) and kinds[i + 1] == "contract" and items[i + 1].alone
         and not (i and (kinds[i - 1] == "num" or (kinds[i - 1] == "dash" and i + 2 < len(items) and kinds[i + 2]
-                                                  == "contract"))))]  # not the last of a column of 入札者数
+                                                  == "contract")))])  # not the last of a column of 入札者数
+    strong_at = set(strong)
     # a column of amounts written just before the column of their 契約方式, one for one
-    i = 0
-    while i < len(items):
-        if kinds[i] != "num":
-            i += 1
+    done = 0  # (each run of numbers once, from its first)
+    for i in nums:
+        if i < done:
             continue
         j = i
-        while j + 1 < len(items) and kinds[j + 1] == "num":
+        while j + 1 < size and kinds[j + 1] == "num":
             j += 1
         c = j + 1
-        while c < len(items) and kinds[c] == "contract" and items[c].alone:
+        while c < size and kinds[c] == "contract" and items[c].alone:
             c += 1
         if j > i and c - (j + 1) == j - i + 1 and not (i and kinds[i - 1] == "num"):
-            strong += [q for q in range(i, j + 1) if q not in strong]
-        i = j + 1
+            strong += [q for q in range(i, j + 1) if q not in strong_at]
+            strong_at.update(range(i, j + 1))
+        done = j + 1
     strong.sort()
-    weak = [i for i, it in enumerate(items) if it.kind == "num" and i not in strong and after_text(i) and
+    weak = [i for i in nums if i not in strong_at and after_text(i) and
             not (i + 1 < len(items) and kinds[i + 1] in ("small", "num")) and i + 1 not in ranks]  # (not the rank
     # cell of the name after it)
     amounts = strong if len(strong) == n else sorted(strong + weak) if len(strong) + len(weak) == n else None
     # amounts by their shape alone: a number no rank or 入札者数 has (thousands grouped, a decimal, 100 or more)
     # or one in its 契約方式's cell, one per row, the other numbers few enough to be the rows' ranks and 入札者数
     # (a column of ranks, or a rank cell before its name, aside). Where both ways give amounts they must agree.
-    shaped = [i for i, it in enumerate(items) if it.kind in ("amount", "column") or (
-        it.kind == "num" and _BIG.match(it.text))]
-    ranked_at = {i for i in range(len(items)) if kinds[i] == "num" and _RANK.match(items[i].text) and any(
-        0 <= q < len(items) and kinds[q] == "num" and _RANK.match(items[q].text)
-        and int(items[q].text) - int(items[i].text) == q - i for q in (i - 1, i + 1))}
-    small = [i for i, it in enumerate(items) if it.kind == "num" and i not in shaped and i not in ranked_at
-             and i not in name_at and i + 1 not in name_at]
+    shaped = sorted(fixed + [i for i in nums if _BIG.match(items[i].text)])
+    rank_of = {i: int(items[i].text) for i in nums if _RANK.match(items[i].text)}
+    ranked_at = {i for i, r in rank_of.items() if rank_of.get(i - 1) == r - 1 or rank_of.get(i + 1) == r + 1}
+    shaped_at = set(shaped)
+    small = [i for i in nums if i not in shaped_at and i not in ranked_at and i not in name_at and i + 1 not in name_at]
     if len(shaped) == n and len(small) <= n:
         if amounts is not None and amounts != shaped:
             return None, "the amounts' order and their shapes give other amounts"
@@ -317,8 +318,8 @@ def _block_core_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
     if len(names) != n or amounts is None:
         return None, (f"{len(names)} names, {n} 法人番号, {len(strong)}(+{len(weak)}) amounts do not make rows")
     columns = []  # columns of ranks 1..k printed apart from the names
-    for i in range(len(items)):
-        if kinds[i] == "num" and items[i].text == "1" and not (i and kinds[i - 1] == "num"):
+    for i in nums:
+        if items[i].text == "1" and not (i and kinds[i - 1] == "num"):
             k = 1
             while i + k < len(items) and kinds[i + k] == "num" and items[i + k].text == str(k + 1):
                 k += 1
@@ -328,7 +329,7 @@ def _block_core_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
     printed = {ranks[ni] for ni in names if ni in ranks} | {r for k in columns for r in range(1, k + 1)}
     ranked = all(ni in ranks for ni in names) or n in columns or printed >= set(range(1, n + 1))
     chosen = set(amounts)
-    if any(it.kind == "num" and i not in chosen and not _SMALL.match(it.text) for i, it in enumerate(items)):
+    if any(i not in chosen and not _SMALL.match(items[i].text) for i in nums):
         return None, "a number of an amount's shape is left over"
     pairs = dict(zip(names, corp_at, strict=True))
     for ni in names:  # a name and a 法人番号 written in one cell (「4 …株式 1662665234794」) are one row's
@@ -342,7 +343,7 @@ def _block_core_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
         if ni in ranks and ranks[ni] != k:
             return None, f"rank {ranks[ni]} printed where row {k} is in order"
         name, corp = items[ni].text, items[ci].text
-        amount = parse_number(items[ai].text.replace("△", "▲")).value
+        amount = _value(items[ai].text)
         if amount is None or (prev is not None and amount > prev):
             return None, "the amounts do not fall down the list"
         prev = amount
@@ -373,7 +374,11 @@ def _value(text: str) -> float | None:
 
 def _adds_up(rows: list[Column], total: float | None) -> bool:
     """The rows' amounts add up to the block's 計: exactly for whole figures, within rounding for decimals."""
-    parts = [_value(r.amount) for r in rows]
+    return _sums_to([_value(r.amount) for r in rows], total)
+
+
+def _sums_to(parts: list[float | None], total: float | None) -> bool:
+    """``_adds_up`` of amounts (in row order)."""
     if total is None or None in parts:
         return False
     whole = all(float(x).is_integer() for x in [*parts, total])
@@ -395,9 +400,10 @@ def _amount_column(core: list[Item]) -> list[tuple[list[Column], str]]:
         while j + 1 < len(core) and core[j + 1].kind == "num":
             j += 1
         vals = [_value(core[q].text) for q in range(i, j + 1)]
-        if j > i and None not in vals and all(a >= b for a, b in zip(vals[:-2], vals[1:-1], strict=False)):
+        if j > i and None not in vals and all(a >= b for a, b in zip(vals[:-2], vals[1:-1], strict=False)) \
+                and _sums_to(vals[:-1], vals[-1]):  # (a reading of j - i rows takes the column items as its
             sub = [it._replace(kind="column") if i <= q < j else it for q, it in enumerate(core) if q != j]
-            got, why = _block_core(sub)
+            got, why = _block_core(sub)  # amounts, in their order: the sum is checked before reading)
             if got is not None and len(got) == j - i and _adds_up(got, vals[-1]):
                 out.append((got, why))
         i = j + 1
@@ -450,6 +456,59 @@ def _pooled_amounts(core: list[Item]) -> list[tuple[list[Column], str]]:
 _COUNTS = re.compile(r"(\d+) names, (\d+) 法人番号")
 
 
+class _Bounds(NamedTuple):
+    forced: float  # the sum of the numbers any reading must take as amounts
+    count: int  # how many they are
+    smalls: tuple[float, ...]  # the other numbers (each a 0..999 that may be a rank, 入札者数 or amount), rising
+    least: int  # the fewest rows a reading can have (法人番号 cells)
+    most: int  # the most (法人番号 and dash cells)
+
+
+def _sum_bounds(core: list[Item]) -> _Bounds | None:
+    """What every reading of a block's cells has in common (speed only; see _may_add_up): a reading takes as
+    amounts every amount / column item and every number a rank or 入札者数 cannot be (``_block_core_of``
+    rejects a block with such a number left over), one amount per row, one row per 法人番号 cell and at most
+    one more per dash cell; its other amounts are among the small numbers (0..999)."""
+    forced: list[float | None] = []
+    smalls: list[float | None] = []
+    corps = dashes = 0
+    for it in core:
+        kind = it.kind
+        if kind == "num":
+            (smalls if _SMALL.match(it.text) else forced).append(_value(it.text))
+        elif kind in ("amount", "column"):
+            forced.append(_value(it.text))
+        elif kind == "corp":
+            corps += 1
+        elif kind == "dash":
+            dashes += 1
+    if None in forced or None in smalls:
+        return None
+    return _Bounds(sum(forced), len(forced), tuple(sorted(smalls)), corps, corps + dashes)
+
+
+def _may_add_up(bounds: _Bounds | None, it: Item) -> bool:
+    """False only when no reading of the block's cells without ``it`` (a number) can add up to ``it``'s value
+    (``_adds_up``): its amounts are the forced numbers and, for each further row, one of the small numbers, so
+    they sum to at least the forced plus the fewest rows' smallest small numbers and at most the forced plus
+    the most rows' largest. A bound, never a reading: True lets the block be read as before."""
+    v = _value(it.text)
+    if bounds is None or v is None:
+        return True
+    forced, count, smalls = bounds.forced, bounds.count, list(bounds.smalls)
+    if _SMALL.match(it.text):  # the cell taken out: one of the small numbers, or of the forced
+        smalls.remove(v)
+    else:
+        forced, count = forced - v, count - 1
+    least, most = max(bounds.least, count, 1), min(bounds.most, count + len(smalls))
+    if least > most:
+        return False
+    low = forced + sum(smalls[:least - count])
+    high = forced + sum(smalls[len(smalls) - (most - count):])
+    slack = 0.05 * bounds.most + 1e-6 * (abs(low) + abs(high) + abs(v) + 1.0)  # (_adds_up's rounding, the sums')
+    return low - slack <= v <= high + slack
+
+
 def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
     rows, why = _block_of(tuple(items))
     return (None if rows is None else list(rows)), why
@@ -475,11 +534,14 @@ def _block_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
     m = _COUNTS.match(why)
     hopeless = why == "no 法人番号" or (m and m[1] != m[2])  # (no number taken out as the 計 makes names and
     least = max((v for it in core if it.kind == "amount" and (v := _value(it.text)) is not None), default=0.0)
+    bounds = None if hopeless else _sum_bounds(core)
     for c, it in enumerate([] if hopeless else core):  # 法人番号 agree)
         if it.kind != "num" or (known and not any(_value(it.text) == t for t in known)) or _in_rank_run(core, c) \
                 or (_value(it.text) or 0.0) < least \
-                or (0 < c < len(core) - 1 and core[c + 1].kind == "contract" and core[c - 1].kind != "num"):
-            continue  # (a rank; below an amount of the block; a row's amount between its 業務概要 and its 契約方式)
+                or (0 < c < len(core) - 1 and core[c + 1].kind == "contract" and core[c - 1].kind != "num") \
+                or not _may_add_up(bounds, it):
+            continue  # (a rank; below an amount of the block; a row's amount between its 業務概要 and its 契約方式;
+            # a figure no reading of the other cells can add up to)
         got, w = _block_core(core[:c] + core[c + 1:])
         if got is not None and _adds_up(got, _value(it.text)):
             readings.append((got, w))
@@ -563,8 +625,13 @@ def _stream_chunks(items: list[Item]) -> list[tuple[str, list[Item]]]:
             letters.append(it.text)
     if len(set(letters)) != len(letters) or letters != sorted(letters):
         return []
-    heads = [[s for s, word in _STREAMS if word in it.text] if it.kind == "header" else [] for it in items]
-    if any(sum(s in h for h in heads) != len(letters) for s, _ in _STREAMS):
+    none: list[str] = []  # (shared by the cells that are no header: never changed)
+    heads = [[s for s, word in _STREAMS if word in it.text] if it.kind == "header" else none for it in items]
+    count = dict.fromkeys((s for s, _ in _STREAMS), 0)
+    for h in heads:
+        for s in h:
+            count[s] += 1
+    if any(k != len(letters) for k in count.values()):
         return []
     at = {s: -1 for s, _ in _STREAMS}
     out: list[list[Item]] = [[] for _ in letters]

@@ -645,6 +645,48 @@ def link_consecutive_years(records: list[Record]) -> dict:
 _PAIRS: list = []  # set while forked workers run
 _CHANGED_KEYS = ("lineage", "warnings", NOTES)  # what link_years writes on a later sheet
 PARALLEL_MIN_SHEETS = 4000  # below this, forking costs more than it saves
+# What link_years reads of a record, and of its "extra" (tests/unit/link/test_evidence_parallel.py records every
+# key it reads on real sheets and checks it is one of these). The workers are given copies of only these keys.
+LINKER_KEYS = frozenset(("document_type", "sheet_fiscal_year", "ministry", "project_name", "division", "bureau",
+                         "budget", "project_number", "sheet_number", "past_project_numbers", "purpose", "summary",
+                         "extra", *_CHANGED_KEYS))
+LINKER_EXTRA_KEYS = frozenset(("old_number_text", "purpose", "overview"))
+
+
+def _slim(rec: Record) -> Record:
+    """The keys of ``rec`` that link_years reads, in the record's order (new dicts; the values are rec's objects)."""
+    out = {k: v for k, v in rec.items() if k in LINKER_KEYS}
+    if isinstance(out.get("extra"), dict):
+        out["extra"] = {k: v for k, v in out["extra"].items() if k in LINKER_EXTRA_KEYS}
+    return out
+
+
+def slim_pairs(pairs: list) -> list:
+    """``pairs`` with each record replaced by a fresh copy of what link_years reads (``_slim``), made by one pickle
+    round trip, so a record given in two pairs is one copy in both. Memory (issue 22): a forked worker copies every
+    page whose objects it touches (reference counts), and the records' objects are spread over the whole heap of
+    the parent (~1.2 GiB nationally): each worker copied most of it. The copies sit on their own pages (~a third of
+    the records' size), which is all a worker touches now."""
+    import pickle
+
+    ids: dict[int, int] = {}
+    recs: list[Record] = []
+    spec = []
+    for year, todo, earlier in pairs:
+        idx = []
+        for group in (todo, earlier):
+            at = []
+            for r in group:
+                i = ids.get(id(r))
+                if i is None:
+                    i = ids[id(r)] = len(recs)
+                    recs.append(_slim(r))
+                at.append(i)
+            idx.append(at)
+        spec.append((year, *idx))
+    copies = pickle.loads(pickle.dumps(recs, protocol=pickle.HIGHEST_PROTOCOL))
+    del recs
+    return [(year, [copies[i] for i in t], [copies[i] for i in e]) for year, t, e in spec]
 
 
 def _link_pairs(pairs: list, jobs: int | None = None, min_sheets: int | None = None) -> dict:
@@ -661,7 +703,7 @@ def _link_pairs(pairs: list, jobs: int | None = None, min_sheets: int | None = N
             return {year: link_years(todo, earlier, year, keep_terms=True) for year, todo, earlier in pairs}
         finally:
             te.clear_cache()
-    _PAIRS = pairs
+    _PAIRS = slim_pairs(pairs)  # the workers read copies of what they need, not the records (see slim_pairs)
     try:
         with fork_pool(jobs) as pool:  # kg.fork: the records stay shared (no collection in the children)
             done = pool.map(_link_share, _shares([len(t) for _, t, _ in pairs], jobs), chunksize=1)

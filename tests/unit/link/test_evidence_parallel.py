@@ -117,3 +117,86 @@ def test_fast_forms_equal_the_reference_forms():
                 score[i] = score.get(i, 0.0) + block.weight(t)
         assert block.candidates(a) == sorted(score, key=lambda i: (-score[i], i))[:10]
     te.clear_cache()
+
+
+class _Tracked(dict):
+    """A record that notes every key read of it (and of its "extra")."""
+
+    def __init__(self, rec: dict, seen: set, prefix: str = ""):
+        super().__init__(rec)
+        self._seen, self._prefix = seen, prefix
+        if isinstance(rec.get("extra"), dict) and not prefix:
+            dict.__setitem__(self, "extra", _Tracked(rec["extra"], seen, "extra."))
+
+    def _note(self, key):
+        self._seen.add(self._prefix + str(key))
+
+    def __getitem__(self, key):
+        self._note(key)
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self._note(key)
+        return super().get(key, default)
+
+    def __contains__(self, key):
+        self._note(key)
+        return super().__contains__(key)
+
+    def setdefault(self, key, default=None):
+        self._note(key)
+        return super().setdefault(key, default)
+
+    def __iter__(self):
+        self._note("*")
+        return super().__iter__()
+
+    def keys(self):
+        self._note("*")
+        return super().keys()
+
+    def items(self):
+        self._note("*")
+        return super().items()
+
+    def values(self):
+        self._note("*")
+        return super().values()
+
+
+def test_link_years_reads_only_the_keys_the_workers_are_given():
+    """The forked workers are given copies of LINKER_KEYS only (evidence.slim_pairs): link_years must read no other
+    key. Real sheets: RS 2024 (総務省, with 旧事業番号 text) against JUDGIT 2023, and two JUDGIT years."""
+    from kg.sources.judgit import iter_judgit
+    from kg.sources.rs import iter_rs
+
+    rs = list(iter_rs(shared_path("data", "rs2024-soumu")))
+    j23 = [r for r in iter_judgit(shared_path("data", "judgit", "judgit-2023.ndjson.gz")) if r["ministry"] == "総務省"]
+    recs = [r for r in _records() if r["sheet_fiscal_year"] in (2016, 2017)]
+    assert any((r.get("extra") or {}).get("old_number_text") for r in rs)
+    seen: set = set()
+    for later, earlier, year in ((rs, j23, 2024),
+                                 ([r for r in recs if r["sheet_fiscal_year"] == 2017],
+                                  [r for r in recs if r["sheet_fiscal_year"] == 2016], 2017)):
+        stats = evidence.link_years([_Tracked(r, seen) for r in later], [_Tracked(r, seen) for r in earlier], year)
+        assert stats["asserted"] > 100
+    allowed = set(evidence.LINKER_KEYS) | {"extra." + k for k in evidence.LINKER_EXTRA_KEYS}
+    assert {"project_name", "budget", "extra.old_number_text", "division"} <= seen
+    assert seen <= allowed, sorted(seen - allowed)
+
+
+def test_slim_pairs_copy_only_what_the_linker_reads():
+    """One copy per record however many pairs hold it, the linker's keys in the record's order, nothing else (the
+    payee rows, the provenance are left out); the originals are not touched."""
+    recs = [r for r in _records() if r["sheet_fiscal_year"] in (2016, 2017)]
+    y16 = [r for r in recs if r["sheet_fiscal_year"] == 2016]
+    y17 = [r for r in recs if r["sheet_fiscal_year"] == 2017]
+    pairs = [(2017, y17[:50], y16), (2018, [], y17)]
+    slim = evidence.slim_pairs(pairs)
+    assert slim[0][2] is not y16 and len(slim[0][1]) == 50 and len(slim[1][2]) == len(y17)
+    assert slim[0][1][0] is slim[1][2][0]  # one copy of a record given in two pairs
+    for orig, copy_ in zip(y17, slim[1][2], strict=True):
+        assert copy_ is not orig and list(copy_) == [k for k in orig if k in evidence.LINKER_KEYS]
+        assert copy_["project_name"] == orig["project_name"] and copy_["budget"] == orig.get("budget")
+    with_payees = next(r for r in y17 if r.get("payees"))
+    assert "payees" not in slim[1][2][y17.index(with_payees)] and "provenance" not in slim[1][2][0]
