@@ -550,12 +550,22 @@ def _provision(out: Out, law: str, c: dict) -> str | None:
 def payee_node(base: str, sheet_iri: str, p: dict) -> tuple[str, str | None, str]:
     """(IRI, valid 法人番号 or None, display name) of a payee-list row's payee: the corporation when the row has
     a valid 法人番号, else a payee scoped to its sheet."""
+    key = (base, p.get("name"), p.get("name_display"), p.get("corporate_number"))
+    known = _CORPORATION_NODES.get(key)  # a corporation's node does not depend on the sheet: remembered
+    if known is not None:
+        return known
     name = p.get("name") or ""
     display = p.get("name_display") or corp_display(name)
     number = validate_houjin(p.get("corporate_number")).number
     if number:
-        return iris.corp(base, number), number, display
+        if len(_CORPORATION_NODES) >= 65536:
+            _CORPORATION_NODES.clear()
+        node = _CORPORATION_NODES[key] = (iris.corp(base, number), number, display)
+        return node
     return iris.payee(sheet_iri, name, p.get("corporate_number_raw")), None, display
+
+
+_CORPORATION_NODES: dict[tuple, tuple[str, str, str]] = {}
 
 
 def payee_entity(out: Out, base: str, s: str, p: dict) -> str:
