@@ -51,7 +51,8 @@ _TYPE = str(RDF.type)
 
 
 _LIT_TEXT: dict = {}  # pyoxigraph literal -> its N-Triples text (str() of a literal costs ~1 µs, a lookup 0.1)
-LIT_TEXT_MAX = 300_000  # forgotten all at once when full
+LIT_TEXT_MAX = 200_000  # forgotten all at once when full (at most ~60 MB a worker)
+LIT_TEXT_LONGEST = 120  # characters of the longest text kept
 
 
 def literal_text(o) -> str:
@@ -60,9 +61,11 @@ def literal_text(o) -> str:
     (escaping included). Equal literals (same value, datatype, language) have the same text."""
     t = _LIT_TEXT.get(o)
     if t is None:
-        if len(_LIT_TEXT) >= LIT_TEXT_MAX:
-            _LIT_TEXT.clear()
-        t = _LIT_TEXT[o] = str(o)
+        t = str(o)
+        if len(t) <= LIT_TEXT_LONGEST:  # a sheet's purpose or summary is seldom written twice: not kept
+            if len(_LIT_TEXT) >= LIT_TEXT_MAX:
+                _LIT_TEXT.clear()
+            _LIT_TEXT[o] = t
     return t
 
 
