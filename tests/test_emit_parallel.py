@@ -48,3 +48,32 @@ def test_write_quads_same_with_and_without_gnu_sort(tmp_path, monkeypatch):
     assert n1 == n2 > 10000
     assert (tmp_path / "a" / "graph.nq").read_bytes() == (tmp_path / "b" / "graph.nq").read_bytes()
     assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["graph.nq"]  # no temporary files left
+
+
+def test_emitting_one_share_in_this_process_gives_the_same_graph(tmp_path, monkeypatch):
+    """emit_parts(own_share=True) (the record stages' child of kg build: it emits the first share itself beside one
+    forked worker, then the derived views) writes the same graph.nq as the workers-only path, with the rankings of a
+    corporation paid in several records."""
+    import os
+
+    import kg.build.parallel as parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_RECORDS", 0)
+    recs = list(itertools.islice((r for r in iter_judgit(shared_path("data", "judgit", "judgit-2017.ndjson.gz"))
+                                  if r["ministry"] == "総務省"), 150))
+    pids = set()
+    emit_raw = parallel._emit_raw
+
+    def noting(args):
+        pids.add(os.getpid())
+        return emit_raw(args)
+
+    monkeypatch.setattr(parallel, "_emit_raw", noting)
+    for name, own in (("a", False), ("b", True)):
+        (tmp_path / name).mkdir()
+        parallel.sort_parts(parallel.emit_parts(recs, DEFAULT_BASE, tmp_path / name, jobs=2, own_share=own),
+                            tmp_path / name)
+    a, b = ((tmp_path / n / "graph.nq").read_bytes() for n in "ab")
+    assert a == b and b.count(b"\n") > 20000
+    assert os.getpid() in pids  # the first share of the own_share run was emitted here
+    assert b"<https://kg.example.org/ns#rank>" in b and b"/corp/" in b

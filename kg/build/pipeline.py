@@ -218,6 +218,7 @@ class BuildOptions:
     validate: bool = True
     quiet: bool = False
     cache: bool = True
+    isolate: bool = True  # extract .. emit in a child process (see _record_stages_isolated)
 
 
 def build(paths: list[str], out_dir: str | Path, opts: BuildOptions | None = None) -> dict:
@@ -236,27 +237,90 @@ def build(paths: list[str], out_dir: str | Path, opts: BuildOptions | None = Non
 
 
 def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx) -> dict:
-    from kg.build.inputs import display_path
-    from kg.link import link_all
+    from kg.emit.rankings import PAYEE_CELLS, cells_stamp
     from kg.query.store import build_store
 
     t0 = time.perf_counter()
     meter = StageMeter(quiet=opts.quiet)  # seconds and peak memory per stage; tickers for the long stages
+    stages: dict[str, float] = {}
+
+    def stage(name: str, next_label: str | None = None, probe: tuple[str, ...] = ()) -> None:
+        stages[name] = meter.mark(name)
+        if next_label:
+            meter.show(next_label, bytes_of(stage_dir, *probe) if probe else None)
+
+    for name in ("graph.nq", "graph.nt", "graph.ttl", PAYEE_CELLS):
+        tx.path(name)  # written by the record stages (in a child process: registered here)
+    took = _record_stages_isolated(paths, out, stage_dir, opts, stage, meter)
+    sort_parts([Path(p) for p in took["parts"]], stage_dir)
+    stage("sort", "load (store)", ("store/*",))
+    # graph.nt and graph.ttl are written by a child process from graph.nq while the store loads (Oxigraph's loader,
+    # native threads) and the graph is validated: each used to wait for the one before (bench/README.md)
+    outputs = BackgroundOutputs(stage_dir)
+    try:
+        build_store(tx.store_path(), stage_dir / "graph.nq")
+        stage("store")
+        validation = {"skipped": True}
+        if opts.validate:
+            from kg.validate.shacl import validate_build
+
+            vbar = Progress("validate (SHACL checks)", quiet=opts.quiet, unit="check")
+            validation = validate_build(stage_dir, None, progress=vbar)
+            vbar.done()
+        stage("validate", "outputs (graph.nt, graph.ttl)", ("graph.nt", "graph.ttl"))
+        counts = outputs.result()
+    except BaseException:
+        outputs.cancel()  # the staging folder is cleaned up next: not while the child still writes into it
+        raise
+    stage("outputs")
+    if "triples_validated" in validation:
+        validation["triples_validated"] = counts["triples"]
+    summary = took["summary"]
+    summary.update(triples=counts["triples"], quads=counts["quads"])
+    resources = meter.close()
+    report = {
+        "kg_version": _version(),
+        "base": opts.base,
+        "inputs": took["inputs"],
+        "summary": summary,
+        "link": took["link"],
+        "terms": took["terms"],  # texts tokenised once for link and emit (kg.build.terms), and how many came from cache
+        "validation": validation,
+        "stages": stages,
+        "stage_resources": resources["stages"],  # per stage: seconds and peak memory of the process tree
+        "peak_memory_mb": resources["peak_memory_mb"],
+        "seconds": round(time.perf_counter() - t0, 2),
+        "truncated_values": took["truncated"],
+        "exit_code": 1 if not validation.get("skipped") and not validation.get("conforms") else took["exit_code"],
+    }
+    report["payee_cells"] = cells_stamp(stage_dir / PAYEE_CELLS)  # checked by kg add (kg.emit.rankings)
+    if not report["truncated_values"]:
+        del report["truncated_values"]
+    if took["duplicates"]:
+        report["duplicate_sheets"] = took["duplicates"]
+    tx.write_text("report.json", json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    return report
+
+
+def _record_stages(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, stage, meter,
+                   release: bool = True) -> dict:
+    """extract -> terms -> link -> emit: the stages that hold the records. Writes the emitted part files into
+    ``stage_dir`` and DIR/payee-cells.sqlite; returns what the rest of the build and the report need
+    ({parts, summary, inputs, link, terms, truncated, duplicates, exit_code}). ``stage(name, next_label, probe
+    globs)`` marks the end of each stage. ``release``: free the records' memory before returning (kg.build
+    .pipeline._release_records; a child process that exits next need not)."""
+    from kg.build.inputs import display_path
+    from kg.emit.rankings import PAYEE_CELLS, cells_to
+    from kg.link import link_all
+
     inputs = discover(paths)
     log.info("build: %d input(s) -> %s", len(inputs), out)
     bar = Progress("extract", quiet=opts.quiet, unit="input") if len(inputs) > 1 else None
     from kg.build.cache import ExtractCache
 
     cache = ExtractCache(out) if opts.cache else None
-    stages: dict[str, float] = {}
     if bar is None:
         meter.show("extract")
-
-    def stage(name: str, next_label: str | None = None, probe=None) -> None:
-        stages[name] = meter.mark(name)
-        if next_label:
-            meter.show(next_label, probe)
-
     results = extract_all(inputs, jobs=opts.jobs, progress=bar, cache=cache)
     if cache:
         cache.prune()
@@ -272,69 +336,91 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
     term_stats = precompute(records, opts.jobs, cache.dir if cache else None)
     stage("terms", "link")
     records, link_report = link_all(records)
-    stage("link", "emit (graph.nq)", bytes_of(stage_dir, "graph.part*", "graph.derived.tmp", "*.run"))
-    for name in ("graph.nq", "graph.nt", "graph.ttl"):
-        tx.path(name)
-    from kg.emit.rankings import PAYEE_CELLS, cells_stamp, cells_to
-
-    with cells_to(tx.path(PAYEE_CELLS)):  # the rankings' per-payee cells, kept for kg add (kg.emit.rankings)
-        parts = emit_parts(records, opts.base, stage_dir, opts.jobs)
-    # what the report needs of the records is taken now: sorting, loading and validation run without them (the
-    # records of a national build hold ~1.7 GiB that the sort buffer and the store's loader need more)
-    summary = summarise(results, records, {"quads": 0, "triples": 0})
-    input_reports = [r.to_report() for r in results]
-    truncated = [dict(t, input=display_path(r.input.path), source=rec.get("source")) for r in results
-                 for rec in r.records for t in rec.get("truncated_values") or []]
+    stage("link", "emit (graph.nq)", ("graph.part*", "graph.derived.tmp", "*.run"))
+    with cells_to(stage_dir / PAYEE_CELLS):  # the rankings' per-payee cells, kept for kg add (kg.emit.rankings)
+        parts = emit_parts(records, opts.base, stage_dir, opts.jobs, own_share=not release)
+    took = {"parts": parts, "summary": summarise(results, records, {"quads": 0, "triples": 0}),
+            "inputs": [r.to_report() for r in results],
+            "truncated": [dict(t, input=display_path(r.input.path), source=rec.get("source")) for r in results
+                          for rec in r.records for t in rec.get("truncated_values") or []],
+            "link": link_report, "terms": term_stats, "duplicates": duplicates,
+            "exit_code": exit_code(results, {"skipped": True})}
     del records
-    _release_records(results)
-    stage("emit", "sort (graph.nq)", bytes_of(stage_dir, "graph.nq", "*.run"))
-    sort_parts(parts, stage_dir)
-    stage("sort", "load (store)", bytes_of(stage_dir, "store/*"))
-    # graph.nt and graph.ttl are written by a child process from graph.nq while the store loads (Oxigraph's loader,
-    # native threads) and the graph is validated: each used to wait for the one before (bench/README.md)
-    outputs = BackgroundOutputs(stage_dir)
-    try:
-        build_store(tx.store_path(), stage_dir / "graph.nq")
-        stage("store")
-        validation = {"skipped": True}
-        if opts.validate:
-            from kg.validate.shacl import validate_build
+    if release:
+        _release_records(results)
+    stage("emit", "sort (graph.nq)", ("graph.nq", "*.run"))
+    return took
 
-            vbar = Progress("validate (SHACL checks)", quiet=opts.quiet, unit="check")
-            validation = validate_build(stage_dir, None, progress=vbar)
-            vbar.done()
-        stage("validate", "outputs (graph.nt, graph.ttl)", bytes_of(stage_dir, "graph.nt", "graph.ttl"))
-        counts = outputs.result()
+
+def _record_stages_isolated(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, stage, meter) -> dict:
+    """``_record_stages`` in a forked child process when the OS can fork (issue 22, memory): the records, the link
+    stage's working memory and the heap they fragment (~1.5 GiB the parent kept after freeing the records of a
+    national build: pymalloc arenas hold on to a page while any object in it lives) go back to the system when the
+    child exits, so sorting, the store's load and validation run in a small process. The child reports each stage
+    as it ends (the parent's meter measures the whole process tree) and then what the report needs, pickled; an
+    exception in it is raised here."""
+    import multiprocessing as mp
+
+    if not opts.isolate or "fork" not in mp.get_all_start_methods():
+        return _record_stages(paths, out, stage_dir, opts, stage, meter)
+    ctx = mp.get_context("fork")
+    recv, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_record_stages_child, args=(paths, out, stage_dir, opts, send), name="kg-records")
+    proc.start()
+    send.close()
+    try:
+        while True:
+            try:
+                kind, *msg = recv.recv()
+            except EOFError:
+                proc.join()
+                raise RuntimeError(f"kg build: the record stages' process ended without a result (exit code "
+                                   f"{proc.exitcode})") from None
+            if kind == "stage":
+                stage(*msg)
+            elif kind == "show":
+                meter.show(*msg)
+            elif kind == "error":
+                raise msg[0]
+            else:
+                proc.join()
+                return msg[0]
     except BaseException:
-        outputs.cancel()  # the staging folder is cleaned up next: not while the child still writes into it
+        if proc.is_alive():
+            proc.kill()
+        proc.join()
         raise
-    stage("outputs")
-    if "triples_validated" in validation:
-        validation["triples_validated"] = counts["triples"]
-    summary.update(triples=counts["triples"], quads=counts["quads"])
-    resources = meter.close()
-    report = {
-        "kg_version": _version(),
-        "base": opts.base,
-        "inputs": input_reports,
-        "summary": summary,
-        "link": link_report,
-        "terms": term_stats,  # texts tokenised once for link and emit (kg.build.terms), and how many came from cache
-        "validation": validation,
-        "stages": stages,
-        "stage_resources": resources["stages"],  # per stage: seconds and peak memory of the process tree
-        "peak_memory_mb": resources["peak_memory_mb"],
-        "seconds": round(time.perf_counter() - t0, 2),
-        "truncated_values": truncated,
-        "exit_code": exit_code(results, validation),
-    }
-    report["payee_cells"] = cells_stamp(stage_dir / PAYEE_CELLS)  # checked by kg add (kg.emit.rankings)
-    if not report["truncated_values"]:
-        del report["truncated_values"]
-    if duplicates:
-        report["duplicate_sheets"] = duplicates
-    tx.write_text("report.json", json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
-    return report
+    finally:
+        recv.close()
+
+
+class _Relay:
+    """The child's stand-in for the parent's StageMeter (only ``show`` is called on it)."""
+
+    def __init__(self, send):
+        self.send = send
+
+    def show(self, label: str, probe=None) -> None:
+        self.send.send(("show", label))
+
+
+def _record_stages_child(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, send) -> None:
+    try:
+        took = _record_stages(paths, out, stage_dir, opts, lambda *a: send.send(("stage", *a)), _Relay(send),
+                              release=False)
+        took["parts"] = [str(p) for p in took["parts"]]
+        send.send(("done", took))
+    except BaseException as e:  # noqa: BLE001 - every failure goes to the parent, which raises it
+        import traceback
+
+        e.add_note("in the record stages' process:\n" + "".join(traceback.format_exception(e)))
+        try:
+            pickle.dumps(e)
+        except Exception:  # noqa: BLE001 - an exception that cannot be pickled is sent as its text
+            e = RuntimeError(f"{type(e).__name__}: {e}")
+        send.send(("error", e))
+    finally:
+        send.close()
 
 
 def _release_records(results: list[InputResult]) -> None:

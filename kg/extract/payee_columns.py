@@ -18,7 +18,9 @@ amounts do not rise down the list (a top-10 list is in order of amount) and a �
 """
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from typing import NamedTuple
 
@@ -117,6 +119,13 @@ def _items(text: str, line: int, header: bool) -> list[Item]:
     if _CONTRACT.search(text):
         return [Item("contract", text, line)]
     return [Item("text", text, line)]
+
+
+@functools.lru_cache(maxsize=8192)
+def _shapes(text: str, header: bool) -> tuple[Item, ...]:
+    """``_items`` of a cell, its line left out (a section repeats many cells: ranks, 契約方式, dashes, headers;
+    a build's sheets repeat them too)."""
+    return tuple(_items(text, 0, header))
 
 
 class Column(NamedTuple):
@@ -460,6 +469,7 @@ class _Bounds(NamedTuple):
     forced: float  # the sum of the numbers any reading must take as amounts
     count: int  # how many they are
     smalls: tuple[float, ...]  # the other numbers (each a 0..999 that may be a rank, 入札者数 or amount), rising
+    sums: tuple[float, ...]  # sums[k]: the sum of the k smallest (whole numbers: exact)
     least: int  # the fewest rows a reading can have (法人番号 cells)
     most: int  # the most (法人番号 and dash cells)
 
@@ -484,7 +494,9 @@ def _sum_bounds(core: list[Item]) -> _Bounds | None:
             dashes += 1
     if None in forced or None in smalls:
         return None
-    return _Bounds(sum(forced), len(forced), tuple(sorted(smalls)), corps, corps + dashes)
+    rising = sorted(smalls)
+    return _Bounds(sum(forced), len(forced), tuple(rising), (0.0, *itertools.accumulate(rising)), corps,
+                   corps + dashes)
 
 
 def _may_add_up(bounds: _Bounds | None, it: Item) -> bool:
@@ -495,16 +507,20 @@ def _may_add_up(bounds: _Bounds | None, it: Item) -> bool:
     v = _value(it.text)
     if bounds is None or v is None:
         return True
-    forced, count, smalls = bounds.forced, bounds.count, list(bounds.smalls)
-    if _SMALL.match(it.text):  # the cell taken out: one of the small numbers, or of the forced
-        smalls.remove(v)
+    forced, count, sums, size, out = bounds.forced, bounds.count, bounds.sums, len(bounds.smalls), None
+    if _SMALL.match(it.text):  # the cell taken out: one of the small numbers (the first of its value in the
+        out, size = bisect.bisect_left(bounds.smalls, v), size - 1  # rising list), or of the forced
     else:
         forced, count = forced - v, count - 1
-    least, most = max(bounds.least, count, 1), min(bounds.most, count + len(smalls))
+    least, most = max(bounds.least, count, 1), min(bounds.most, count + size)
     if least > most:
         return False
-    low = forced + sum(smalls[:least - count])
-    high = forced + sum(smalls[len(smalls) - (most - count):])
+
+    def smallest(k: int) -> float:  # the sum of the k smallest small numbers left
+        return sums[k] if out is None or out >= k else sums[k + 1] - v
+
+    low = forced + smallest(least - count)
+    high = forced + smallest(size) - smallest(size - (most - count))
     slack = 0.05 * bounds.most + 1e-6 * (abs(low) + abs(high) + abs(v) + 1.0)  # (_adds_up's rounding, the sums')
     return low - slack <= v <= high + slack
 
@@ -680,7 +696,7 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
     when that reads more rows, at their table headers (pdfminer may write a title after the block's rows)."""
     _block_core_of.cache_clear()  # (caches of one section's readings)
     _block_of.cache_clear()
-    items = [it for text, line, header in cells for it in _items(text, line, header)]
+    items = [Item(it.kind, it.text, line, it.alone) for text, line, header in cells for it in _shapes(text, header)]
     for i in range(1, len(items)):  # a 計 written right after the next block's title (before its table header)
         j = i - 1  # is the block's before: moved before that title
         while j > 0 and items[j].kind == "header":
