@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from kg.normalize.houjin import validate as validate_houjin
@@ -56,8 +57,10 @@ def _nospace(text: str | None) -> str:
     return re.sub(r"\s", "", nfkc(text))
 
 
+@lru_cache(maxsize=65536, typed=True)
 def code_key(code: str) -> str:
-    """A short code (事業番号, 法令ID, field key) as an IRI path segment: ASCII kept, the rest percent-encoded."""
+    """A short code (事業番号, 法令ID, field key) as an IRI path segment: ASCII kept, the rest percent-encoded.
+    Cached (a pure function): emission asks it for every payee row's block and every field's derivation."""
     return quote(unicodedata.normalize("NFKC", str(code)).strip(), safe="-._~")
 
 

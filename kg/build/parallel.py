@@ -26,23 +26,42 @@ SEEN_MAX = 400_000  # lines about shared nodes remembered per worker (~100 MB); 
 _EMIT_RECORDS: list[Record] = []  # set while emit workers run: forked children read it without pickling
 
 
-def emit_nquads(records: Iterable[Record], base: str) -> Iterator[str]:
-    """The N-Quads lines of every record, formatted from the emitter's triples (kg.emit.rdf.emit_lines: the same
-    text as formatting pyoxigraph quads, at about half the cost)."""
-    from kg.emit.rdf import emit_lines
+def emit_bodies(records: Iterable[Record], base: str) -> Iterator[tuple[str, list[str]]]:
+    """``(suffix, bodies)`` of each record (kg.emit.out.Out.bodies: its N-Quads lines are each body + suffix), the
+    bodies about shared nodes that this worker already gave in the same graph left out (kg.iris.
+    shared_node_prefixes; remembered up to SEEN_MAX bodies, then forgotten all at once)."""
+    from kg.emit.rdf import emit_out
     from kg.iris import shared_node_prefixes
 
     shared = tuple("<" + p for p in shared_node_prefixes(base))
-    seen: set[str] = set()
+    seen: dict[str, set[str]] = {}  # suffix (the graph) -> bodies about shared nodes given in it
+    remembered = 0
     for rec in records:
-        for line in emit_lines(rec, base):
-            if line.startswith(shared):
-                if line in seen:
-                    continue
-                if len(seen) >= SEEN_MAX:
-                    seen.clear()
-                seen.add(line)
-            yield line
+        out = emit_out(rec, base)
+        g, bodies = out.suffix(), out.bodies()
+        about_shared = [b for b in bodies if b.startswith(shared)]
+        if about_shared:
+            known = seen.get(g)
+            if known is None:
+                known = seen[g] = set()
+            given = known.intersection(about_shared)
+            if given:
+                bodies = [b for b in bodies if b not in given]
+            known.update(about_shared)
+            remembered += len(about_shared) - len(given)
+            if remembered >= SEEN_MAX:
+                seen.clear()
+                remembered = 0
+        yield g, bodies
+
+
+def emit_nquads(records: Iterable[Record], base: str) -> Iterator[str]:
+    """The N-Quads lines of every record, formatted from the emitter's triples (kg.emit.rdf.emit_lines: the same
+    text as formatting pyoxigraph quads, at about half the cost); a shared node's lines once per worker and graph
+    (see emit_bodies)."""
+    for g, bodies in emit_bodies(records, base):
+        for b in bodies:
+            yield b + g
 
 
 def derived_lines(records: list[Record], base: str) -> list[str]:
@@ -101,7 +120,9 @@ def _emit_raw(args: tuple[int, int, str, str]) -> str:
     """Worker: emit records [start, stop) unsorted into one file; returns its path."""
     start, stop, base, path = args
     with open(path, "w", encoding="utf-8") as f:
-        f.writelines(emit_nquads(_EMIT_RECORDS[start:stop], base))
+        for g, bodies in emit_bodies(_EMIT_RECORDS[start:stop], base):
+            if bodies:
+                f.write(g.join(bodies) + g)  # one string per record: no per-line concatenation
     return path
 
 

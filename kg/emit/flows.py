@@ -16,8 +16,11 @@ No payee-to-payee edge is ever made: money runs between blocks (kg.link.flows sa
 from __future__ import annotations
 
 from kg import iris
+from kg import namespaces as ns
+from kg.emit.out import PlainTerms
 from kg.link.flows import annotate
-from kg.namespaces import DCTERMS, KG, PC, PROV, RDFS
+
+DCTERMS, KG, PC, PROV, RDFS = (PlainTerms(v) for v in (ns.DCTERMS, ns.KG, ns.PC, ns.PROV, ns.RDFS))  # str (kg.emit.out)
 
 
 def emit_flows(out, base: str, s: str, doc: str, spans: dict, rec: dict) -> None:

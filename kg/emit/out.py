@@ -29,13 +29,49 @@ def vocab(iri: str) -> ox.NamedNode:
     return ox.NamedNode(str(iri))
 
 
+class PlainTerms:
+    """A vocabulary's terms as plain ``str`` IRIs: ``PlainTerms(KG).term == str(KG.term)``, each looked up in the
+    vocabulary once (then an instance attribute). An rdflib term costs a metaclass or ``Namespace.__getattr__``
+    lookup (0.3–6 µs) and a ``str()`` copy in ``Out.add`` each time; the emitters name a predicate for every triple.
+    Undeclared kg: terms still raise (KG's ``_fail``)."""
+
+    def __init__(self, ns):
+        self.__dict__["_ns"] = ns
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        value = str(getattr(self.__dict__["_ns"], name))
+        self.__dict__[name] = value
+        return value
+
+
 RDF_TYPE = ox.NamedNode(str(RDF.type))
 _TYPE = str(RDF.type)
 
 
+_LIT_TEXT: dict = {}  # pyoxigraph literal -> its N-Triples text (str() of a literal costs ~1 µs, a lookup 0.1)
+LIT_TEXT_MAX = 200_000  # forgotten all at once when full (at most ~60 MB a worker)
+LIT_TEXT_LONGEST = 120  # characters of the longest text kept
+
+
+def literal_text(o) -> str:
+    """The N-Triples text of a pyoxigraph literal (``str(o)``), remembered: the literal makers of kg.emit.rdf
+    hand out the same labels, years and amounts again and again, and pyoxigraph formats a literal afresh each time
+    (escaping included). Equal literals (same value, datatype, language) have the same text."""
+    t = _LIT_TEXT.get(o)
+    if t is None:
+        t = str(o)
+        if len(t) <= LIT_TEXT_LONGEST:  # a sheet's purpose or summary is seldom written twice: not kept
+            if len(_LIT_TEXT) >= LIT_TEXT_MAX:
+                _LIT_TEXT.clear()
+            _LIT_TEXT[o] = t
+    return t
+
+
 def term_text(o) -> str:
     """The N-Triples text of an object as Out holds it (IRI string or pyoxigraph term)."""
-    return f"<{o}>" if isinstance(o, str) else str(o)
+    return f"<{o}>" if isinstance(o, str) else literal_text(o)
 
 
 def term_of(o):
@@ -79,12 +115,22 @@ class Out:
         for c in classes:
             self.triples.append((s, _TYPE, str(c)))
 
+    def bodies(self) -> list[str]:
+        """Each triple as ``<s> <p> o`` (N-Triples without the terminator), in emission order, each once: half the
+        lines of a JUDGIT sheet repeated its shared nodes (fiscal years, payees). A line of the graph is a body +
+        ``suffix()``."""
+        get = _LIT_TEXT.get
+        return list(dict.fromkeys([f"<{s}> <{p}> <{o}>" if isinstance(o, str)
+                                   else f"<{s}> <{p}> {get(o) or literal_text(o)}" for s, p, o in self.triples]))
+
+    def suffix(self) -> str:
+        """What ends each body's N-Quads line: the graph and the terminator."""
+        return f" <{self.graph}> .\n"
+
     def lines(self) -> list[str]:
         """The N-Quads lines (newline-terminated), in emission order, each once."""
-        g = f"<{self.graph}> .\n"
-        return list(dict.fromkeys([f"<{s}> <{p}> <{o}> {g}" if isinstance(o, str) else f"<{s}> <{p}> {o} {g}"
-                                   for s, p, o in self.triples]))  # once each: half the lines of a JUDGIT sheet
-                                                                   # repeated its shared nodes (fiscal years, payees)
+        g = self.suffix()
+        return [b + g for b in self.bodies()]
 
     @property
     def quads(self) -> list[ox.Quad]:

@@ -113,8 +113,11 @@ def _cells(records: Iterable[Record], base: str, names: dict[str, str] | None = 
     names = {} if names is None else names
 
     def rows():
+        ministries: dict[str, str] = {}  # name -> IRI, minted once per ministry (not per row)
         for payee, _payment, s, year, ministry, amount, _lit in _rows(records, base):
-            m = iris.ministry(base, ministry)
+            m = ministries.get(ministry)
+            if m is None:
+                m = ministries[ministry] = iris.ministry(base, ministry)
             names.setdefault(m, ministry)
             yield payee, s, year, m, amount
 

@@ -17,17 +17,23 @@
 """
 from __future__ import annotations
 
+from operator import itemgetter
+
 from kg import iris
-from kg.emit.out import value_of
+from kg import namespaces as ns
+from kg.emit.out import Out, PlainTerms, value_of
 from kg.emit.rdf import plain as _lit
-from kg.namespaces import DCTERMS, ELI, KG, QB, RDF, RDFS, SKOS
 from kg.normalize.terms import terms
 from kg.normalize.text import nfkc
 
+# the vocabularies' terms as plain str (kg.emit.out.PlainTerms)
+DCTERMS, ELI, KG, QB, RDF, RDFS, SKOS = (PlainTerms(v) for v in (ns.DCTERMS, ns.ELI, ns.KG, ns.QB, ns.RDF, ns.RDFS,
+                                                                ns.SKOS))
 _TYPE = str(RDF.type)
 _DATASET = str(QB.dataSet)
 _POLICY_MEASURE = (str(KG.policy), str(KG.measure))
 _LABELS = {str(RDFS.label), str(SKOS.prefLabel), str(DCTERMS.title)}
+_PICKED = frozenset({_TYPE, *_LABELS, *_POLICY_MEASURE})
 _TERM_TYPES = {str(KG.Payee), str(KG.Corporation), str(ELI.LegalResource), str(SKOS.Concept)}
 
 # dataset -> (dimensions, measures, attributes)
@@ -39,8 +45,23 @@ BUDGET_COMPONENTS = ((KG.budgetOf, KG.refPeriod),
                      (KG.fiscalYear,))
 
 
+_STRUCTURES: dict[tuple, tuple] = {}  # (dataset, components, labels) -> its triples
+
+
 def structure(out, dataset: str, components, label_en: str, label_ja: str) -> None:
-    """qb:DataSet + its qb:DataStructureDefinition (components as qb:ComponentSpecification nodes)."""
+    """qb:DataSet + its qb:DataStructureDefinition (components as qb:ComponentSpecification nodes). The same
+    triples for every record that has observations: made once per process (minting the components' IRIs was a
+    tenth of a JUDGIT record's emission), then copied."""
+    key = (dataset, components, label_en, label_ja)
+    triples = _STRUCTURES.get(key)
+    if triples is None:
+        made = Out(dataset)
+        _structure(made, dataset, components, label_en, label_ja)
+        triples = _STRUCTURES[key] = tuple(made.triples)
+    out.triples.extend(triples)
+
+
+def _structure(out, dataset: str, components, label_en: str, label_ja: str) -> None:
     import pyoxigraph as ox
 
     dsd = iris.dataset_structure(dataset)
@@ -79,7 +100,7 @@ def emit_text(out, base: str, rec: dict, subject: str, doc: str) -> None:
     else:
         texts = [*(rec.get("goals") or [])]
 
-    if any(t[1] == _DATASET for t in out.triples):
+    if _DATASET in map(itemgetter(1), out.triples):  # any observation (kg.emit.rdf._budget_obs)
         structure(out, iris.budget_dataset(base), BUDGET_COMPONENTS, "Budgets and execution per fiscal year",
                   "年度別の予算額・執行額")
     _indicators(out, base, rec, subject, doc, spans)
@@ -145,12 +166,14 @@ def _indicators(out, base: str, rec: dict, subject: str, doc: str, spans: dict) 
 
 def _terms(out, subject: str, texts: list) -> None:
     """kg:term / kg:termCount for the record's subject and the payees, laws and concepts it mentions."""
-    from kg.emit.rdf import integer
 
     types: dict[str, set[str]] = {}
     labels: dict[str, list[str]] = {}
     linked: list[str] = []
-    for s, p, o in out.triples:  # (subject IRI, predicate IRI, IRI string or literal): kg.emit.out
+    # only the triples the loop below can use (types, labels, policy/measure edges), picked out by one set lookup
+    # per triple: the record's other triples (four in five) used to cost three tests each
+    picked = [t for t in out.triples if t[1] in _PICKED]
+    for s, p, o in picked:  # (subject IRI, predicate IRI, IRI string or literal): kg.emit.out
         if p == _TYPE:
             types.setdefault(s, set()).add(str(o))
         elif p in _LABELS and not isinstance(o, str) and getattr(o, "language", None) == "ja":
@@ -165,9 +188,31 @@ def _terms(out, subject: str, texts: list) -> None:
         if node != subject and ts & _TERM_TYPES and labels.get(node):
             nodes[node] = labels[node]
     for node in sorted(nodes):
-        found = sorted({t for text in dict.fromkeys(nodes[node]) for t in terms(text)})
-        if not found:
-            continue
-        for t in found:
-            out.add(node, KG.term, _lit(t))
-        out.add(node, KG.termCount, integer(len(found)))
+        texts_of_node = tuple(dict.fromkeys(nodes[node]))
+        if node == subject:  # a sheet's own texts: seldom seen twice
+            objects = _term_objects(texts_of_node)
+        else:  # corporations, payees, laws, concepts: named again by many records
+            objects = _TERM_OBJECTS.get(texts_of_node)
+            if objects is None:
+                if len(_TERM_OBJECTS) >= TERM_OBJECTS_MAX:
+                    _TERM_OBJECTS.clear()
+                objects = _TERM_OBJECTS[texts_of_node] = _term_objects(texts_of_node)
+        out.triples.extend([(node, p, o) for p, o in objects])
+
+
+_TERM_OBJECTS: dict[tuple, list] = {}  # a node's distinct label texts -> its (kg:term | kg:termCount, literal) pairs
+TERM_OBJECTS_MAX = 100_000
+
+
+def _term_objects(texts: tuple) -> list[tuple[str, object]]:
+    """(predicate, literal) of the kg:term and kg:termCount triples of a node with these texts (none without
+    terms)."""
+    from kg.emit.rdf import integer
+
+    found = sorted({t for text in texts for t in terms(text)})
+    if not found:
+        return []
+    term = KG.term
+    pairs = [(term, lit) for lit in map(_lit, found) if lit is not None]
+    pairs.append((KG.termCount, integer(len(found))))
+    return pairs
