@@ -164,8 +164,8 @@ def emit_parts(records: list[Record], base: str, out: Path, jobs: int = 1, own_s
     ``own_share``: this process emits the first share itself beside ``jobs - 1`` forked workers, and then the
     derived views (for a process that exits after emission, kg.build.pipeline._record_stages_isolated: its heap
     need not stay small). A forked emitter copies the pages of the records it touches and the child of the derived
-    views touches every record: one child fewer and no second pass over all pages in a child saved ~0.6 GiB of the
-    national build's peak (bench/README.md)."""
+    views touches every record: one child fewer, and no child making a second pass over all pages (measured only
+    together with the other memory changes of that round: bench/README.md "Memory, sixth round")."""
     n = jobs if forkable(records, jobs) else 1
     made: list[Path] = []
     try:

@@ -291,7 +291,7 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
         "peak_memory_mb": resources["peak_memory_mb"],
         "seconds": round(time.perf_counter() - t0, 2),
         "truncated_values": took["truncated"],
-        "exit_code": 1 if not validation.get("skipped") and not validation.get("conforms") else took["exit_code"],
+        "exit_code": exit_code(took["inputs_failed"], validation),
     }
     report["payee_cells"] = cells_stamp(stage_dir / PAYEE_CELLS)  # checked by kg add (kg.emit.rankings)
     if not report["truncated_values"]:
@@ -306,7 +306,7 @@ def _record_stages(paths: list[str], out: Path, stage_dir: Path, opts: BuildOpti
                    release: bool = True) -> dict:
     """extract -> terms -> link -> emit: the stages that hold the records. Writes the emitted part files into
     ``stage_dir`` and DIR/payee-cells.sqlite; returns what the rest of the build and the report need
-    ({parts, summary, inputs, link, terms, truncated, duplicates, exit_code}). ``stage(name, next_label, probe
+    ({parts, summary, inputs, link, terms, truncated, duplicates, inputs_failed}). ``stage(name, next_label, probe
     globs)`` marks the end of each stage. ``release``: free the records' memory before returning (kg.build
     .pipeline._release_records; a child process that exits next need not)."""
     from kg.build.inputs import display_path
@@ -344,7 +344,7 @@ def _record_stages(paths: list[str], out: Path, stage_dir: Path, opts: BuildOpti
             "truncated": [dict(t, input=display_path(r.input.path), source=rec.get("source")) for r in results
                           for rec in r.records for t in rec.get("truncated_values") or []],
             "link": link_report, "terms": term_stats, "duplicates": duplicates,
-            "exit_code": exit_code(results, {"skipped": True})}
+            "inputs_failed": any(r.status == "failed" for r in results)}
     del records
     if release:
         _release_records(results)
@@ -440,11 +440,11 @@ def _release_records(results: list[InputResult]) -> None:
         pass  # not glibc: the memory is reused by this process instead
 
 
-def exit_code(results: list[InputResult], validation: dict) -> int:
+def exit_code(inputs_failed: bool, validation: dict) -> int:
     """What `kg build` exits with: 1 SHACL violations, 3 some inputs failed (the rest built), else 0."""
     if not validation.get("skipped") and not validation.get("conforms"):
         return 1
-    return 3 if any(r.status == "failed" for r in results) else 0
+    return 3 if inputs_failed else 0
 
 
 def _version() -> str:

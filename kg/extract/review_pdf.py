@@ -533,7 +533,8 @@ def _payees(rec: Record, L: list[str]) -> None:
     for line, message in notes:
         warn(rec, "payees_partial", message, line=line, field="payees")
     if text_rows:
-        unread = [x for x in _blocks(L, lo)[0] if x not in {r.block for r in text_rows}]
+        read = {r.block for r in text_rows}
+        unread = [x for x in _blocks(L, lo)[0] if x not in read]
         if unread:  # a block whose title is in the text and of which no row was read is unknown, never absent
             warn(rec, "payees_partial", f"支出先上位10者リスト: blocks {unread}: the title is in the text but no row "
                  "of the block was read: their payees are unknown", line=lo, field="payees")
