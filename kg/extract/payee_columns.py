@@ -719,7 +719,7 @@ def _rank_cut(items: list[Item], before: dict[str, float]) -> dict[str, list[Col
     up to a 計 figure of its cells (or the number the next block's cells start with) that is none of its
     amounts."""
     out: dict[str, list[Column]] = {}
-    for letter, seg, nxt in _rank_chunks(items):
+    for letter, seg, nxt in _cut(items, "rank"):
         seg = _drop_head_total(seg, before.get(letter))
         rows, why = _block(seg)
         head = _head_figure(nxt)
@@ -809,12 +809,32 @@ def _stream_chunks(items: list[Item]) -> list[tuple[str, list[Item]]]:
     return list(zip(letters, out, strict=True))
 
 
+_CUTS: dict[tuple[int, str], tuple[tuple[Item, ...], list]] = {}
+
+
+def _cut(items: list[Item], by: str) -> list:
+    """``_chunks(items, by)``, ``_stream_chunks(items)`` (by="streams") or ``_rank_chunks(items)`` (by="rank"),
+    each worked out once per section: ``_read`` runs twice over the same items and its fallbacks cut them
+    again (the cuts depend on the items alone; no caller changes a cut's lists). Kept for the items of the
+    last section (``payee_columns`` empties it), checked against a copy of the items."""
+    key = (id(items), by)
+    hit = _CUTS.get(key)
+    if hit is not None and hit[0] == tuple(items):
+        return hit[1]
+    got = _stream_chunks(items) if by == "streams" else _rank_chunks(items) if by == "rank" else _chunks(items, by)
+    if len(_CUTS) > 64:  # (callers other than payee_columns: a bounded memo)
+        _CUTS.clear()
+    _CUTS[key] = (tuple(items), got)
+    return got
+
+
 def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], list[tuple[int, str]]]:
     """Paragraph cells of the 支出先上位10者リスト section (text, line, is a table header) -> rows of the blocks
     that read whole, and (line, reason) for each block that did not. The blocks are cut at their titles or,
     when that reads more rows, at their table headers (pdfminer may write a title after the block's rows)."""
     _block_core_of.cache_clear()  # (caches of one section's readings)
     _block_of.cache_clear()
+    _CUTS.clear()
     items = [Item(it.kind, it.text, line, it.alone) for text, line, header in cells for it in _shapes(text, header)]
     for i in range(1, len(items)):  # a 計 written right after the next block's title (before its table header)
         j = i - 1  # is the block's before: moved before that title
@@ -854,7 +874,7 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
         got: dict[str, tuple[list[Column], bool]] = {}
         seen: set[str] = set()
         prev_empty = False
-        cut = _stream_chunks(items) if by == "streams" else _chunks(items, by)
+        cut = _cut(items, by)
         borrowed = [None] * len(cut) if by == "streams" else _next_head_totals(cut)
         for (letter, chunk), fig in zip(cut, borrowed, strict=True):
             if by == "streams" and header_cut.get(letter) == chunk:
@@ -921,9 +941,9 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
     if not letters <= done and any(it.kind == "total" for it in items):  # (a form without 計 rows: no 計 to
         cuts: dict[str, list[list[Item]]] = {}  # check a run of amounts by)
         for by in ("title", "header"):
-            for letter, chunk in _chunks(items, by):
+            for letter, chunk in _cut(items, by):
                 cuts.setdefault(letter, []).append(chunk)
-        for letter, seg, _ in _rank_chunks(items):
+        for letter, seg, _ in _cut(items, "rank"):
             cuts.setdefault(letter, []).append(seg)
         runs = _amount_runs(items)
     for _ in range(3 if not letters <= done and any(it.kind == "total" for it in items) else 0):

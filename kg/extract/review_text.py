@@ -66,10 +66,28 @@ class Token(NamedTuple):
 
 _FRAGMENTS = frozenset(lab[i:j] for lab in _FULL_LABELS for i in range(len(lab))
                        for j in range(i + 1, min(len(lab), i + 12) + 1) if lab[i:j] != lab)
+_FRAGMENT_FIRST = frozenset(f[0] for f in _FRAGMENTS)  # (a fragment's first character: one of the labels')
+
+_FOLDED: dict[int, tuple[list[str], list[str]]] = {}
+
+
+def _folded(lines: list[str]) -> list[str]:
+    """[nfkc(x) for x in lines], worked out once per document: the readers of a sheet (label tokens, budget
+    rows, paragraph cells, payee rows) each walk the same lines; the last document's folded lines are kept
+    (the lines are the caller's and are not changed while a sheet is read, as ``tokens`` assumes)."""
+    hit = _FOLDED.get(id(lines))
+    if hit is not None and hit[0] is lines and len(hit[1]) == len(lines):
+        return hit[1]
+    out = [nfkc(x) for x in lines]
+    _FOLDED.clear()
+    _FOLDED[id(lines)] = (lines, out)
+    return out
 
 
 def _is_fragment(t: str) -> bool:
     """A piece of a label wrapped onto the next line (「条項も記載)」「知等」「度」)."""
+    if t[:1] not in _FRAGMENT_FIRST and t[:1] != " ":  # (s's first character is t's)
+        return False
     s = t.replace(" ", "")
     if s not in _FRAGMENTS or s.isdigit():
         return False
@@ -136,15 +154,14 @@ def _tokens(lines: list[str]) -> list[Token]:
 
     def flush() -> None:
         nonlocal open_value
-        if open_value:
-            text = fields.join_wrapped(open_value)
+        if open_value:  # (join_wrapped of one part is its nfkc)
+            text = fields.join_wrapped(open_value) if len(open_value) > 1 else nfkc(open_value[0])
             if not _is_fragment(text):
                 out.append(Token(text, open_line, None))
             open_value = []
 
     label_first = _LABEL_FIRST.search
-    for n, raw in enumerate(lines, 1):
-        t = nfkc(raw)
+    for n, t in enumerate(_folded(lines), 1):
         if not t:
             flush()
             continue
@@ -343,8 +360,9 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
     if not years:
         return None
     values: dict[str, tuple[list[float | int], int]] = {}
+    folded = _folded(lines)
     for n in range(start, len(lines) + 1):
-        m = _BUDGET_ROW.match(nfkc(lines[n - 1]))
+        m = _BUDGET_ROW.match(folded[n - 1])
         if not m:
             continue
         field = next(f for lab, f in _ROWS if m[1].startswith(lab))
@@ -436,8 +454,9 @@ def payee_rows(lines: list[str], start: int) -> list[PayeeRow] | None:
     out: list[PayeeRow] = []
     block: str | None = None
     last: PayeeRow | None = None
+    folded = _folded(lines)
     for n in range(start + 1, len(lines) + 1):
-        t = nfkc(lines[n - 1])
+        t = folded[n - 1]
         if not t:
             continue
         if _SECTION_END.search(t) and last is not None:
@@ -527,8 +546,9 @@ def budget_paragraphs(lines: list[str], years: list[tuple[int, bool]], start: in
     past = sum(1 for _, req in years if not req) - 1  # executed columns (the current year has none)
     n_cur = past + 1
     seq: list[tuple[str, object, int]] = []
+    folded = _folded(lines)
     for n in range(start + 1, min(len(lines), start + 120) + 1):
-        t = nfkc(lines[n - 1])
+        t = folded[n - 1]
         if not t:
             continue
         if any(t.startswith(w) for w in _BUDGET_END):
@@ -627,14 +647,15 @@ def _paragraph_cells_of(lines: list[str], start: int) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     buf: list[str] = []
     first = 0
+    folded = _folded(lines)
     for n in range(start + 1, len(lines) + 1):
-        t = nfkc(lines[n - 1])
+        t = folded[n - 1]
         if not t:
             if buf:
                 if all(x.isdigit() for x in buf):
                     out.append(("".join(buf), first))
-                else:
-                    out.append((fields.join_wrapped(buf), first))
+                else:  # (join_wrapped of one part is its nfkc)
+                    out.append((fields.join_wrapped(buf) if len(buf) > 1 else nfkc(buf[0]), first))
                 buf = []
             continue
         if not buf:
@@ -846,8 +867,9 @@ def _policy_candidate(t: Token, taken: frozenset[str], sheet_year: int | None) -
 
 def _paragraph_lines(lines: list[str], t: Token) -> list[str]:
     out = []
+    folded = _folded(lines)
     for n in range(t.line, len(lines) + 1):
-        x = nfkc(lines[n - 1])
+        x = folded[n - 1]
         if not x or (out and _split_line(x)[0][1] is not None):
             break  # the paragraph ends at a blank line or at a line that starts with a label
         out.append(x)
