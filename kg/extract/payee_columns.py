@@ -121,6 +121,9 @@ def _items(text: str, line: int, header: bool) -> list[Item]:
     return [Item("text", text, line)]
 
 
+_new_item = functools.partial(tuple.__new__, Item)  # Item(*fields) without the Python-level __new__
+
+
 @functools.lru_cache(maxsize=8192)
 def _shapes(text: str, header: bool) -> tuple[Item, ...]:
     """``_items`` of a cell, its line left out (a section repeats many cells: ranks, 契約方式, dashes, headers;
@@ -232,30 +235,41 @@ def _block_core(items: list[Item]) -> tuple[list[Column] | None, str]:
 @functools.lru_cache(maxsize=2048)
 def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[Column] | None, str]:
     items = list(cells)
-    kinds = [it.kind for it in items]
+    kinds = [it[0] for it in items]  # (it.kind)
     size = len(items)
     name_at: set[int] = set()
     ranks: dict[int, int] = {}
-    for i, it in enumerate(items):
-        if it.kind == "name":
-            name_at.add(i)
-            if i and items[i - 1].kind == "rank" and not items[i - 1].alone:
-                ranks[i] = int(items[i - 1].text)
-        elif it.kind == "text" and i and kinds[i - 1] == "num" and _RANK.match(items[i - 1].text) and not (
-                i > 1 and kinds[i - 2] == "num" and items[i - 2].text == str(int(items[i - 1].text) - 1)) and (
-                i + 1 == size or kinds[i + 1] in ("corp", "dash", "num", "rank", "name", "text")):
-            name_at.add(i)  # a rank cell, then the name cell
-            ranks[i] = int(items[i - 1].text)
     # corps (a dash right after a name, or inside a run of bare 法人番号, is an individual's)
     corp_at: list[int] = []
     corp_set: set[int] = set()
+    nums: list[int] = []  # (the scans below over numbers only, in order)
+    fixed: list[int] = []
+    # one pass: the names and ranks, the 法人番号 (which look at the names and 法人番号 before them only) and the
+    # numbers, each as the separate passes over the items gave them
     for i, kind in enumerate(kinds):
-        if kind == "corp" or (kind == "dash" and i and (
-                i - 1 in name_at or (kinds[i - 1] in ("corp", "dash") and (i - 1) in corp_set and items[i - 1].alone)
-                or (kinds[i - 1] == "text" and i + 1 < size and kinds[i + 1] == "text")
-                or (loose and _dash_of_row(items, i)))):
-            corp_at.append(i)  # (a dash: 「個人(A)」「-」「業務概要」)
+        if kind == "name":
+            name_at.add(i)
+            if i and kinds[i - 1] == "rank" and not items[i - 1].alone:
+                ranks[i] = int(items[i - 1].text)
+        elif kind == "text":
+            if i and kinds[i - 1] == "num" and _RANK.match(items[i - 1].text) and not (
+                    i > 1 and kinds[i - 2] == "num" and items[i - 2].text == str(int(items[i - 1].text) - 1)) and (
+                    i + 1 == size or kinds[i + 1] in ("corp", "dash", "num", "rank", "name", "text")):
+                name_at.add(i)  # a rank cell, then the name cell
+                ranks[i] = int(items[i - 1].text)
+        elif kind == "corp":
+            corp_at.append(i)
             corp_set.add(i)
+        elif kind == "num":
+            nums.append(i)
+        elif kind == "dash":
+            if i and (i - 1 in name_at or (kinds[i - 1] in ("corp", "dash") and (i - 1) in corp_set and items[i - 1].alone)
+                      or (kinds[i - 1] == "text" and i + 1 < size and kinds[i + 1] == "text")
+                      or (loose and _dash_of_row(items, i))):
+                corp_at.append(i)  # (a dash: 「個人(A)」「-」「業務概要」)
+                corp_set.add(i)
+        elif kind == "amount" or kind == "column":
+            fixed.append(i)
     # names written as a column just before a column of 法人番号; the text cells between two such columns are
     # the first column's 業務概要 then the second's names (reportlab's boxes grouped by pdfminer), one each
     desc_of: dict[int, int] = {}
@@ -305,8 +319,6 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
     def after_text(i: int) -> bool:  # written right after a 業務概要 (a row's cells in order)
         return i > 0 and (kinds[i - 1] == "desc" or (kinds[i - 1] == "text" and i - 1 not in name_at))
 
-    nums = [i for i, k in enumerate(kinds) if k == "num"]  # (the scans below over numbers only, in order)
-    fixed = [i for i, k in enumerate(kinds) if k in ("amount", "column")]
     strong = sorted(fixed + [i for i in nums if i + 1 < len(items) and kinds[i + 1] == "contract" and items[i + 1].alone
         and not (i and (kinds[i - 1] == "num" or (kinds[i - 1] == "dash" and i + 2 < len(items) and kinds[i + 2]
                                                   == "contract")))])  # not the last of a column of 入札者数
@@ -835,7 +847,8 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
     _block_core_of.cache_clear()  # (caches of one section's readings)
     _block_of.cache_clear()
     _CUTS.clear()
-    items = [Item(it.kind, it.text, line, it.alone) for text, line, header in cells for it in _shapes(text, header)]
+    items = [_new_item((it[0], it[1], line, it[3]))  # (Item(it.kind, it.text, line, it.alone))
+             for text, line, header in cells for it in _shapes(text, header)]
     for i in range(1, len(items)):  # a 計 written right after the next block's title (before its table header)
         j = i - 1  # is the block's before: moved before that title
         while j > 0 and items[j].kind == "header":

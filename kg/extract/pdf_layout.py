@@ -602,8 +602,15 @@ def _key(v):
 def budget_groups(lines: list[str], lo: int, hi: int) -> list[Group]:
     """Numeric line groups in lines lo..hi (1-based, inclusive)."""
     out = []
-    for i in range(lo, hi + 1):
-        g = parse_group(lines[i - 1], i)
+    seen: dict[str, Group | None] = {}  # a text's group, made again for each line that repeats it (a sheet's
+    for i in range(lo, hi + 1):  # PDF text repeats many cells: ranks, counts, dashes, blank lines)
+        t = lines[i - 1]
+        if t in seen:
+            g = seen[t]  # (parse_group reads the text alone: its line only goes into the group)
+            if g is not None:
+                out.append(Group(i, list(g.values), g.label, g.glued, g.percent))
+            continue
+        g = seen[t] = parse_group(t, i)
         if g is not None:
             out.append(g)
     return out

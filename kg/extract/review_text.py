@@ -163,7 +163,8 @@ def _tokens(lines: list[str]) -> list[Token]:
     label_first = _LABEL_FIRST.search
     for n, t in enumerate(_folded(lines), 1):
         if not t:
-            flush()
+            if open_value:  # (flush has nothing to do otherwise)
+                flush()
             continue
         # a line without a label's first character is one value piece: nfkc's text is stripped already
         for piece, field in _split_line(t) if label_first(t) else ((t, None),):
@@ -652,7 +653,7 @@ def _paragraph_cells_of(lines: list[str], start: int) -> list[tuple[str, int]]:
         t = folded[n - 1]
         if not t:
             if buf:
-                if all(x.isdigit() for x in buf):
+                if "".join(buf).isdigit():  # (every piece is non-empty: each one all digits)
                     out.append(("".join(buf), first))
                 else:  # (join_wrapped of one part is its nfkc)
                     out.append((fields.join_wrapped(buf) if len(buf) > 1 else nfkc(buf[0]), first))
@@ -674,7 +675,7 @@ def _cut_total(cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
     as one paragraph) is a cell of its own."""
     out = []
     for text, line in cells:
-        m = _NAME_THEN_TOTAL.match(text)
+        m = _NAME_THEN_TOTAL.match(text) if "計" in text else None  # (the pattern holds 計)
         out += [(m[1], line), ("計", line)] if m else [(text, line)]
     return out
 
