@@ -65,7 +65,7 @@ def _items(text: str, line: int, header: bool) -> list[Item]:
         return [Item("title", m[1], line), *([Item("header", text[at:], line)] if header and at > 0 else [])]
     if header:
         return [Item("header", text, line)]
-    g = _GLUED_TITLE.search(text)
+    g = _GLUED_TITLE.search(text) if "." in text or "．" in text else None  # (the pattern holds one of them)
     if g:  # a block title glued to the end of a wrapped cell (「株式会社野村総合研究所E.研究機関」)
         return [*_items(text[:g.start()].strip(), line, False), Item("title", g[1], line)]
     words = list(filter(None, text.split(" ")))
@@ -581,14 +581,19 @@ def _block_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
     m = _COUNTS.match(why)
     hopeless = why == "no 法人番号" or (m and m[1] != m[2])  # (no number taken out as the 計 makes names and
     least = max((v for it in core if it.kind == "amount" and (v := _value(it.text)) is not None), default=0.0)
-    bounds = None if hopeless else _sum_bounds(core)
+    bounds: _Bounds | None = None
+    bounded = False  # (_sum_bounds, worked out when a number first gets to the bound)
     for c, it in enumerate([] if hopeless else core):  # 法人番号 agree)
-        if it.kind != "num" or (known and not any(_value(it.text) == t for t in known)) or _in_rank_run(core, c) \
+        if it.kind != "num" or (known and not any(_value(it.text) == t for t in known)) \
                 or (_value(it.text) or 0.0) < least \
                 or (0 < c < len(core) - 1 and core[c + 1].kind == "contract" and core[c - 1].kind != "num") \
-                or not _may_add_up(bounds, it):
+                or _in_rank_run(core, c):
             continue  # (a rank; below an amount of the block; a row's amount between its 業務概要 and its 契約方式;
-            # a figure no reading of the other cells can add up to)
+            # the tests are pure: their order is the cheapest first)
+        if not bounded:
+            bounds, bounded = _sum_bounds(core), True
+        if not _may_add_up(bounds, it):
+            continue  # (a figure no reading of the other cells can add up to)
         got, w = _block_core(core[:c] + core[c + 1:])
         if got is not None and _adds_up(got, _value(it.text)):
             readings.append((got, w))

@@ -117,7 +117,7 @@ def _title(rec: Record, L: list[str]) -> None:
 
 def _project_number(rec: Record, L: list[str]) -> None:
     for i, t in enumerate(L, 1):
-        m = re.match(r"^事業番号\s*(.+)$", t)
+        m = re.match(r"^事業番号\s*(.+)$", t) if t.startswith("事業番号") else None  # (the pattern's start)
         if m and not is_unknown(m.group(1)):
             num = canonical_number(m.group(1))
             if num and not re.search(r"事業名|府省", m.group(1)):
@@ -289,8 +289,8 @@ def _plans(rec: Record, L: list[str]) -> None:
 
 
 def _policy_eval(rec: Record, L: list[str]) -> None:
-    pol = _first(L, lambda t: _POLICY_LINE.match(t) is not None)
-    mea = _first(L, lambda t: _MEASURE_LINE.match(t) is not None)
+    pol = _first(L, _POLICY_LINE.match)  # (a match object is true)
+    mea = _first(L, _MEASURE_LINE.match)
     p = re.sub(r"^政策\s+", "", L[pol - 1]).replace(" ", "") if pol else None
     m = re.sub(r"^施策\s+", "", L[mea - 1]) if mea else None
     rec["policy_evaluation"] = fields.parse_policy_evaluation(p, m)
