@@ -30,6 +30,7 @@ from kg.extract.review_text import (
     PayeeRow,
     budget_paragraphs,
     budget_rows,
+    folded_lines,
     label_fields,
     label_lists,
     paragraph_style,
@@ -726,6 +727,7 @@ def extract(doc: RawDoc) -> Record:
     # without spaces (both checked in tests/unit/extract/test_seed_kind_speed_forms.py)
     _SQ_CACHE.clear()
     _SQ_CACHE[id(L)] = (L, [x.replace(" ", "") for x in L])
+    folded_lines(L)  # (review_text's readers take L as it is)
     _title(rec, L)
     _project_number(rec, L)
     _names(rec, L)

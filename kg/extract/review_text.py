@@ -84,6 +84,14 @@ def _folded(lines: list[str]) -> list[str]:
     return out
 
 
+def folded_lines(lines: list[str]) -> None:
+    """Tell the readers that ``lines`` are NFKC-folded already (each is nfkc() of a line): nfkc(nfkc(x)) ==
+    nfkc(x) (checked in tests/unit/extract/test_seed_kind_speed_forms.py), so ``_folded(lines)`` is the lines
+    themselves."""
+    _FOLDED.clear()
+    _FOLDED[id(lines)] = (lines, lines)
+
+
 def _is_fragment(t: str) -> bool:
     """A piece of a label wrapped onto the next line (「条項も記載)」「知等」「度」)."""
     if t[:1] not in _FRAGMENT_FIRST and t[:1] != " ":  # (s's first character is t's)
@@ -126,10 +134,20 @@ def _split_line(text: str) -> list[tuple[str, str | None]]:
     return out
 
 
+_STYLE: dict[int, tuple[list[str], int, bool]] = {}
+
+
 def paragraph_style(lines: list[str]) -> bool:
-    """True for text that separates cells by blank lines (pdfminer, pdftotext), False for one row per line."""
+    """True for text that separates cells by blank lines (pdfminer, pdftotext), False for one row per line
+    (the last document's answer is kept: its readers ask five times)."""
+    hit = _STYLE.get(id(lines))
+    if hit is not None and hit[0] is lines and hit[1] == len(lines):
+        return hit[2]
     blank = len(lines) - len(list(filter(str.strip, lines)))  # lines whose strip() is "" (counted in C)
-    return blank >= 0.2 * max(len(lines), 1)
+    out = blank >= 0.2 * max(len(lines), 1)
+    _STYLE.clear()
+    _STYLE[id(lines)] = (lines, len(lines), out)
+    return out
 
 
 _TOKEN_CACHE: dict[int, tuple[list[str], list[Token]]] = {}
