@@ -232,9 +232,13 @@ def _block_core(items: list[Item]) -> tuple[list[Column] | None, str]:
     return (None if rows is None else list(rows)), why
 
 
-@functools.lru_cache(maxsize=2048)
-def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[Column] | None, str]:
-    items = list(cells)
+def _cells_of(items: list[Item], loose: bool) -> tuple[list[str], set[int], dict[int, int], list[int], set[int],
+                                                     list[int], list[int]]:
+    """What ``_block_core_of`` reads first, in one pass over a block's items: their kinds; the names (a name
+    cell, or a text cell after a rank cell) and their printed ranks; the 法人番号 cells (a dash right after a
+    name, or inside a run of bare 法人番号, is an individual's); the numbers; the amount / column items. Each as
+    its own pass over the items gave it (tests/unit/extract/test_pdf_text_speed_forms.py): a 法人番号 looks
+    at the names and 法人番号 before it only."""
     kinds = [it[0] for it in items]  # (it.kind)
     size = len(items)
     name_at: set[int] = set()
@@ -270,6 +274,14 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
                 corp_set.add(i)
         elif kind == "amount" or kind == "column":
             fixed.append(i)
+    return kinds, name_at, ranks, corp_at, corp_set, nums, fixed
+
+
+@functools.lru_cache(maxsize=2048)
+def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[Column] | None, str]:
+    items = list(cells)
+    kinds, name_at, ranks, corp_at, corp_set, nums, fixed = _cells_of(items, loose)
+    size = len(items)
     # names written as a column just before a column of 法人番号; the text cells between two such columns are
     # the first column's 業務概要 then the second's names (reportlab's boxes grouped by pdfminer), one each
     desc_of: dict[int, int] = {}

@@ -1,0 +1,226 @@
+"""Speed forms of the PDF-text readers (issue 17, fourth round: pdfminer.six text >= 50 sheets/s) against their
+plain forms, on real-shaped input: the text pdfminer.six and pdftotext get out of reportlab's print of generated
+sheets (tests/fixtures/review_sheets.py; with and without 計 rows), and variants of their payee blocks. Each
+fast form must give what the plain code it replaced gives: the same cuts, the same first reading of a block,
+the same budget line groups, the same folded lines, fragments and 計 cells, the same records."""
+from __future__ import annotations
+
+import random
+import shutil
+
+import pytest
+
+import kg.extract.payee_columns as pc
+import kg.extract.review_text as rt
+from kg.extract import pdf_layout
+from kg.extract.dispatch import extract_doc
+from kg.normalize.text import nfkc
+from kg.read import read_document
+from tests.fixtures.review_sheets import more_sheets, text_pdfminer, text_pdftotext, write_reportlab_pdf
+
+SEEDS = (17, 29)  # 12 blocks of 1-8 rows, 12 of 1-10 (more_sheets: blocks and rows by seed)
+
+
+@pytest.fixture(scope="module")
+def texts(tmp_path_factory):
+    """[text file] of reportlab's print of the sheets, with and without 計 rows, read by pdfminer and pdftotext
+    (no LibreOffice needed)."""
+    if shutil.which("pdftotext") is None:
+        pytest.fail("poppler's pdftotext is not installed (apt-get install poppler-utils)", pytrace=False)
+    out = []
+    d = tmp_path_factory.mktemp("speed-forms")
+    for totals in (True, False):
+        for sheet in more_sheets(list(SEEDS), totals):
+            pdf = write_reportlab_pdf(sheet, d / f"{sheet.name}.{totals}.rl.pdf")
+            for tool, fn in (("pdfminer", text_pdfminer), ("pdftotext", text_pdftotext)):
+                p = d / f"{sheet.name}.{totals}.rl.{tool}.txt"
+                p.write_text(fn(pdf), encoding="utf-8")
+                out.append(p)
+    return out
+
+
+@pytest.fixture(scope="module")
+def sections(texts):
+    """The payee sections payee_columns was given (its items, as it builds them) and the blocks its readings
+    tried (the cells of every ``_block_core_of`` call), over every text."""
+    items_seen: list[list[pc.Item]] = []
+    blocks: list[tuple[tuple[pc.Item, ...], bool]] = []
+    cells_seen: list[list[tuple[str, int, bool]]] = []
+    real_read, real_core = pc._read, pc._block_core_of
+    import kg.extract.review_pdf as rp
+
+    real_columns = rp.payee_columns
+
+    def columns_spy(cells):
+        cells_seen.append(list(cells))
+        return real_columns(cells)
+
+    def read_spy(items, before):
+        if not before:
+            items_seen.append(list(items))
+        return real_read(items, before)
+
+    def core_spy(cells, loose=False):
+        blocks.append((tuple(cells), loose))
+        return real_core(cells, loose)
+
+    core_spy.cache_clear = real_core.cache_clear  # (payee_columns empties its caches per section)
+
+    pc._read, pc._block_core_of, rp.payee_columns = read_spy, core_spy, columns_spy
+    try:
+        for p in texts:
+            extract_doc(read_document(p))
+    finally:
+        pc._read, pc._block_core_of, rp.payee_columns = real_read, real_core, real_columns
+    assert len(cells_seen) >= 4 and len(blocks) >= 40  # the column reader ran on these texts
+    return items_seen, blocks, cells_seen
+
+
+def _variants(items: list[pc.Item], rng: random.Random, n: int = 4) -> list[list[pc.Item]]:
+    """The items as read, and copies with a cell dropped and two neighbours swapped."""
+    out = [items]
+    for _ in range(n):
+        v = list(items)
+        k = rng.randrange(len(v))
+        if rng.random() < 0.5:
+            del v[k]
+        elif k + 1 < len(v):
+            v[k], v[k + 1] = v[k + 1], v[k]
+        out.append(v)
+    return out
+
+
+def test_cuts_are_worked_out_once_and_equal_the_plain_cuts(sections):
+    items_seen, _, _ = sections
+    rng = random.Random(7)
+    plain = {"title": lambda it: pc._chunks(it, "title"), "header": lambda it: pc._chunks(it, "header"),
+             "streams": pc._stream_chunks, "rank": pc._rank_chunks}
+    cut_blocks = 0
+    for items in items_seen:
+        for v in _variants(items, rng):
+            for by, fn in plain.items():
+                first = pc._cut(v, by)
+                assert first == fn(v)
+                assert pc._cut(v, by) is first  # the second ask is the memo
+                cut_blocks += len(first)
+            # the same list object with other contents is cut again (the memo checks the items)
+            if len(v) > 1:
+                u = list(v)
+                first = pc._cut(u, "title")
+                w = list(v)
+                cell = [k for k, it in enumerate(w) if it.kind not in ("header", "title")]
+                if not cell or not first:
+                    continue
+                del w[cell[len(cell) // 2]]  # (a cell of some block: the title cut changes)
+                u[:] = w
+                assert pc._cut(u, "title") == pc._chunks(w, "title") != first
+    assert cut_blocks > 50
+
+
+def _cells_plain(items: list[pc.Item], loose: bool):
+    """_block_core_of's first passes as they were written before the fourth speed round (separate passes)."""
+    kinds = [it.kind for it in items]
+    size = len(items)
+    name_at: set[int] = set()
+    ranks: dict[int, int] = {}
+    for i, it in enumerate(items):
+        if it.kind == "name":
+            name_at.add(i)
+            if i and items[i - 1].kind == "rank" and not items[i - 1].alone:
+                ranks[i] = int(items[i - 1].text)
+        elif it.kind == "text" and i and kinds[i - 1] == "num" and pc._RANK.match(items[i - 1].text) and not (
+                i > 1 and kinds[i - 2] == "num" and items[i - 2].text == str(int(items[i - 1].text) - 1)) and (
+                i + 1 == size or kinds[i + 1] in ("corp", "dash", "num", "rank", "name", "text")):
+            name_at.add(i)
+            ranks[i] = int(items[i - 1].text)
+    corp_at: list[int] = []
+    corp_set: set[int] = set()
+    for i, kind in enumerate(kinds):
+        if kind == "corp" or (kind == "dash" and i and (
+                i - 1 in name_at or (kinds[i - 1] in ("corp", "dash") and (i - 1) in corp_set and items[i - 1].alone)
+                or (kinds[i - 1] == "text" and i + 1 < size and kinds[i + 1] == "text")
+                or (loose and pc._dash_of_row(items, i)))):
+            corp_at.append(i)
+            corp_set.add(i)
+    nums = [i for i, k in enumerate(kinds) if k == "num"]
+    fixed = [i for i, k in enumerate(kinds) if k in ("amount", "column")]
+    return kinds, name_at, ranks, corp_at, corp_set, nums, fixed
+
+
+def test_one_pass_over_a_blocks_cells_equals_the_separate_passes(sections):
+    _, blocks, _ = sections
+    rng = random.Random(11)
+    corps = dashes = 0
+    for cells, loose in blocks:
+        for v in _variants(list(cells), rng, 3) if cells else [[]]:
+            for lo in {loose, True}:
+                got = pc._cells_of(v, lo)
+                assert got == _cells_plain(v, lo)
+                corps += len(got[3])
+                dashes += sum(1 for i in got[3] if v[i].kind == "dash")
+    assert corps > 200 and dashes > 0  # 法人番号 and individuals' dashes were read
+
+
+def test_payee_columns_with_the_plain_cuts_and_bounds_gives_the_same_rows(sections, monkeypatch):
+    """The whole column reader with the memo and the lazy bound defeated (every cut made afresh, the bound
+    worked out for every block) gives the same rows and reasons, 法人番号 of 13 digits or a dash."""
+    _, _, cells_of = sections
+    fast = [pc.payee_columns(c) for c in cells_of]
+    plain_cut = {"title": lambda it: pc._chunks(it, "title"), "header": lambda it: pc._chunks(it, "header"),
+                 "streams": pc._stream_chunks, "rank": pc._rank_chunks}
+    monkeypatch.setattr(pc, "_cut", lambda items, by: plain_cut[by](items))
+    plain = [pc.payee_columns(c) for c in cells_of]
+    assert fast == plain
+    rows = [r for out, _ in fast for r in out]
+    assert rows and all(r.corporate_number == "-" or (len(r.corporate_number) == 13 and r.corporate_number.isdigit())
+                        for r in rows)
+
+
+def test_budget_groups_of_repeated_lines_equal_each_lines_group(texts):
+    repeated = 0
+    for p in texts:
+        lines = [nfkc(x) for x in read_document(p).lines]
+        got = pdf_layout.budget_groups(lines, 1, len(lines))
+        plain = [g for i in range(1, len(lines) + 1) if (g := pdf_layout.parse_group(lines[i - 1], i)) is not None]
+        assert got == plain
+        assert len({id(g.values) for g in got}) == len(got)  # every group its own list of values
+        repeated += len(got) - len({lines[g.line - 1] for g in got})
+    assert repeated > 20  # lines repeating a number (ranks, counts, dashes) were made from the memo
+
+
+def test_folded_lines_fragments_and_total_cells_equal_the_plain_forms(texts):
+    rng = random.Random(3)
+    pieces = set(rt._FRAGMENTS) | {" " + f for f in list(rt._FRAGMENTS)[:200]} | {"", " ", "12", "(", "度 "}
+    for p in texts:
+        raw = read_document(p).lines
+        L = [nfkc(x) for x in raw]
+        assert rt._folded(raw) == L
+        rt.folded_lines(L)
+        assert rt._folded(L) is L
+        assert [nfkc(x) for x in L] == L  # (nfkc is idempotent on these lines: folded_lines' premise)
+        pieces.update(L)
+        pieces.update(w for x in L for w in x.split(" "))
+        cells = rt._paragraph_cells_of(L, 0)
+        plain_cells = []
+        for text, line in cells:
+            m = rt._NAME_THEN_TOTAL.match(text)
+            plain_cells += [(m[1], line), ("計", line)] if m else [(text, line)]
+        assert rt._cut_total(cells) == plain_cells
+        assert rt.paragraph_style(L) == (len(L) - sum(1 for x in L if x.strip()) >= 0.2 * max(len(L), 1))
+        M = list(L)
+        assert rt.paragraph_style(M + [""] * len(M)) is True  # another list: asked afresh
+    pieces.update("".join(rng.choice("事業番号年度計画条項も記載)知等 0123-,") for _ in range(rng.randrange(1, 8)))
+                  for _ in range(3000))
+    for t in pieces:
+        s = t.replace(" ", "")
+        assert rt._is_fragment(t) == (s in rt._FRAGMENTS and not s.isdigit() and bool(rt.re.search(r"\w", s)))
+
+
+def test_records_with_folded_lines_equal_records_folding_again(texts, monkeypatch):
+    """review_pdf tells the readers its lines are folded already; with that defeated (the readers fold them
+    again) every record is the same, payees and budget included."""
+    fast = [extract_doc(read_document(p)) for p in texts]
+    monkeypatch.setattr("kg.extract.review_pdf.folded_lines", lambda lines: None)
+    plain = [extract_doc(read_document(p)) for p in texts]
+    assert fast == plain and repr(fast) == repr(plain)
+    assert sum(len(r["payees"]) for r in fast) > 50 and sum(1 for r in fast if r["budget"]) >= len(fast) // 2
