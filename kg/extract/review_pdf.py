@@ -175,7 +175,8 @@ def _names(rec: Record, L: list[str]) -> None:
 def _period(rec: Record, L: list[str]) -> None:
     sy = rec["sheet_fiscal_year"]
     end_label = _first(L, lambda t: t.startswith("事業終了"))
-    cells = [i for i, t in enumerate(L, 1) if _ERA_YEAR_CELL.match(t) or t.startswith("終了予定")]
+    cells = [i for i, t in enumerate(L, 1)  # (both start with one of 令平昭終)
+             if t[:1] in "令平昭終" and (_ERA_YEAR_CELL.match(t) or t.startswith("終了予定"))]
     if end_label is None or not cells:
         warn(rec, "period_missing", "no 事業開始年度 / 事業終了(予定)年度 cells", field="start_fiscal_year")
         return
