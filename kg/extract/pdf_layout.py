@@ -381,13 +381,20 @@ BEAM = 100  # partial tables kept per column; 300 gave the same solutions on eve
 
 
 def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | None:
-    start: Counter = Counter()
+    # Each distinct value of the pool is a bit. A beam entry carries the bits of the values it has used up
+    # (used as often as the pool holds them) and the counts of the values the pool holds more than once (only
+    # those can be used and still be available): (score, cells chosen, {value: times used}, used-up bits).
+    index = {v: j for j, v in enumerate(pool) if pool[v] >= 1}
+    used0: dict = {}
+    spent0 = 0
     if req is not None and with_request:
-        start[req] += 1
-    # a beam entry: (score, cells chosen, {value: times used}, the values used up)
-    beam: list[tuple[float, list[tuple], dict, tuple]] = [
-        (0.0, [], dict(start), tuple(v for v, c in start.items() if c >= pool.get(v, 0)))]
-    have = {v for v, n in pool.items() if n >= 1}  # pool.get(v, 0) >= 1
+        j = index.get(req)
+        if j is not None:  # (a value the pool lacks fits no cell: no bit needed)
+            if pool[req] == 1:
+                spent0 = 1 << j
+            else:
+                used0[req] = 1
+    beam: list[tuple[float, list[tuple], dict, int]] = [(0.0, [], used0, spent0)]
     for col, cands in enumerate(cols):
         if cands:
             top = cands[0][0]
@@ -401,40 +408,78 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
         # come by falling local score); a run stops at the first extension that the heap, full, would not
         # take, since the rest of the run scores no more and comes later.
         # A cell fits an entry when no value it uses runs past the pool: a value it uses once must not be used up
-        # (the entry's spent values), one it uses more often is counted; a value the pool does not hold that
+        # (the entry's used-up bits), one it uses more often is counted; a value the pool does not hold that
         # often never fits, so that cell is left out. The candidates are indexed as bit sets (bit k: candidate
         # k) by the values they use, so an entry lists only the candidates that fit it, in candidate order: a
         # candidate that does not fit changes nothing in the heap, and where the plain walk would stop at one
         # it stops at the next that fits too (its score is no higher and it comes later).
         possible = 0
-        by_once: dict = {}  # value -> the candidates using it once
+        by_once: dict = {}  # value bit -> the candidates using that value once
         by_more: dict = {}  # value -> [(the count already used beyond which the pool runs out, candidate bit)]
         by_cfp: dict = {}  # 前年度から繰越し -> candidates
+        grow: dict = {}  # candidate -> (the bits it uses up on its own, [(value, times, pool's count)] counted)
         for k, (_loc, cell) in enumerate(cands):
-            vals = [v for v in cell if v]  # the values the cell uses (neither None nor 0), as _uses counts them
             bit = 1 << k
-            if len(set(vals)) == len(vals):  # each once: it fits where none is used up
-                if not have.issuperset(vals):  # each value in the pool at least once
+            own = 0
+            counted = []
+            ok = True
+            seen = 0
+            twice = None
+            for v in cell:
+                if not v:  # neither None nor 0
                     continue
-                for v in vals:
-                    by_once[v] = by_once.get(v, 0) | bit
+                j = index.get(v)
+                if j is None:  # not in the pool
+                    ok = False
+                    break
+                b = 1 << j
+                if seen & b:
+                    twice = (twice or 0) | b
+                seen |= b
+            if not ok:
+                continue
+            if twice is None:  # each value once: it fits where none is used up
+                for v in cell:
+                    if v:
+                        b = 1 << index[v]
+                        by_once[b] = by_once.get(b, 0) | bit
+                        n_pool = pool[v]
+                        if n_pool == 1:
+                            own |= b
+                        else:
+                            counted.append((v, 1, n_pool))
             else:
                 add = _uses(cell, pool)
                 if any(limit < 0 for _v, _n, limit in add):
                     continue
                 for v, n, limit in add:
+                    b = 1 << index[v]
                     if n == 1:
-                        by_once[v] = by_once.get(v, 0) | bit
+                        by_once[b] = by_once.get(b, 0) | bit
                     else:
                         by_more.setdefault(v, []).append((limit, bit))
+                    if limit + n == 1:  # held once: used up by this cell (a value held twice or more is counted)
+                        own |= b
+                    else:
+                        counted.append((v, n, limit + n))
             possible |= bit
             by_cfp[cell[CFP]] = by_cfp.get(cell[CFP], 0) | bit
+            grow[k] = (own, counted)
+        relevant = 0  # the bits of the values some candidate uses once
+        for b in by_once:
+            relevant |= b
+        bad_of: dict = {}  # an entry's used-up bits among the relevant -> the candidates they rule out
         heap: list[tuple] = []
-        once_get = by_once.get
         for b, (score, chosen, used, spent) in enumerate(beam):
-            bad = 0
-            for v in spent:
-                bad |= once_get(v, 0)
+            key = spent & relevant
+            bad = bad_of.get(key)
+            if bad is None:
+                bad, m = 0, key
+                while m:
+                    low = m & -m
+                    m ^= low
+                    bad |= by_once[low]
+                bad_of[key] = bad
             for v, more in by_more.items():
                 c = used.get(v, 0)
                 for limit, bit in more:
@@ -471,22 +516,20 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
         # by (-score, entry, candidate): the heap's (score, -entry, -candidate) falling (never equal: the
         # cells after them are not compared)
         nxt = [(x[3], -x[2]) for x in sorted(heap, reverse=True)]
-        uses: dict = {}  # candidate -> _uses of its cell, once per column
         beam = []
         if col == len(cols) - 1:  # the last column: the tables are scored, no further column uses the counts
             beam = [(sc, chosen + [cell], used, spent) for (sc, chosen, cell, used, spent), _k in nxt]
             nxt = []
         for (sc, chosen, cell, used, spent), k in nxt:
-            u = dict(used)
-            # (value, count, the count already used beyond which the pool runs out) of the cell
-            add = uses.get(k)
-            if add is None:
-                add = uses[k] = _uses(cell, pool)
-            for v, n, limit in add:
-                c = u[v] = u.get(v, 0) + n
-                if c >= limit + n:  # used as often as the pool holds it (limit: the pool's count less n)
-                    spent += (v,)
-            beam.append((sc, chosen + [cell], u, spent))
+            own, counted = grow[k]
+            spent |= own
+            if counted:
+                used = dict(used)
+                for v, n, n_pool in counted:
+                    c = used[v] = used.get(v, 0) + n
+                    if c >= n_pool:  # used as often as the pool holds it
+                        spent |= 1 << index[v]
+            beam.append((sc, chosen + [cell], used, spent))
         if not beam:
             return None
     best = None
@@ -525,9 +568,14 @@ def _group_score(grid: list[list], money: list[Group], req, spec: tuple | None =
     for r, row in enumerate(rows):
         hit = memo.get((r, row))  # (row index, cells)
         if hit is None:  # (the lines standing in the row, the score of those labelled with it)
-            m = 0
-            for w in _windows(row, k_ord, k_uno):
-                m |= key_bits.get(w, 0)
+            m = 0  # the OR over _windows(row, k_ord, k_uno) of their lines, window by window (repeats change nothing)
+            get, n = key_bits.get, len(row)
+            for k in k_ord:
+                for s in range(n - k + 1):
+                    m |= get(row[s:s + k], 0)
+            for k in k_uno:
+                for s in range(n - k + 1):
+                    m |= get(tuple(sorted(map(_key, row[s:s + k]))), 0)
             own, gain = m & lab_bits[r], 0.0
             while own:
                 low = own & -own
