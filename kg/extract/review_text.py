@@ -81,6 +81,22 @@ _LABEL_FIRST = re.compile("[" + "".join(sorted({p[0] for p, _ in _LABELS})) + "]
 assert all(p[0] not in "\\[]().*+?{}|^$-" for p, _ in _LABELS)
 
 
+def _label_matches(text: str):
+    """``_LABEL_RE.finditer(text)``, trying the pattern only where a label's first character stands: every label
+    starts with a literal character, so finditer's next match (the leftmost position at or after the last
+    match's end where the pattern matches) is the first such position where ``match`` succeeds."""
+    end = 0
+    match = _LABEL_RE.match
+    for c in _LABEL_FIRST.finditer(text):
+        p = c.start()
+        if p < end:
+            continue
+        m = match(text, p)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
 def _split_line(text: str) -> list[tuple[str, str | None]]:
     """One line -> [(text, field or None)], cut at labels found at the start of the line or after a space."""
     if not _LABEL_FIRST.search(text):
@@ -88,7 +104,7 @@ def _split_line(text: str) -> list[tuple[str, str | None]]:
         return [(rest, None)] if rest else []
     out: list[tuple[str, str | None]] = []
     pos = 0
-    for m in _LABEL_RE.finditer(text):
+    for m in _label_matches(text):
         if m.start() > 0 and text[m.start() - 1] != " ":
             continue
         end = m.start() + len(m.group(0).rstrip())
@@ -137,8 +153,10 @@ def _tokens(lines: list[str]) -> list[Token]:
     def flush() -> None:
         nonlocal open_value
         if open_value:
-            text = fields.join_wrapped(open_value)
-            if not _is_fragment(text):
+            # join_wrapped of one piece is the piece's nfkc (or "" when that is empty); a text whose squashed
+            # form is no label fragment is no fragment (_is_fragment's first test)
+            text = nfkc(open_value[0]) if len(open_value) == 1 else fields.join_wrapped(open_value)
+            if text.replace(" ", "") not in _FRAGMENTS or not _is_fragment(text):
                 out.append(Token(text, open_line, None))
             open_value = []
 
@@ -151,7 +169,8 @@ def _tokens(lines: list[str]) -> list[Token]:
         # a line without a label's first character is one value piece: nfkc's text is stripped already
         for piece, field in _split_line(t) if label_first(t) else ((t, None),):
             if field is None:  # label pieces wrapped onto this line come first: drop them
-                if _is_fragment(piece.split(" ", 1)[0]):  # else the words joined again give the piece
+                first = piece.split(" ", 1)[0]  # no space in it: no fragment unless it is one as it stands
+                if first in _FRAGMENTS and _is_fragment(first):  # else the words joined again give the piece
                     words = piece.split(" ")
                     while words and _is_fragment(words[0]):
                         words.pop(0)
