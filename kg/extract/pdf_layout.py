@@ -301,13 +301,16 @@ def _column_candidates(total, past: bool, p_tot, p_is, pool, nonneg, negs, label
         if not check_is:
             if every is None:
                 every = []
-                if exact:  # fills(i, s), inline
+                if exact:  # fills(i, s), inline, once per distinct total - (I + S)
                     get = pairs.get
+                    got_of: dict = {}
                     for i in vals:
                         rest_i = total - (i or 0)
                         for s in vals:
                             rest = rest_i - (s or 0)  # total - (I + S): exact
-                            got = [(c, prs) for c in c_opts if (prs := get(rest - (c or 0)))]
+                            got = got_of.get(rest)
+                            if got is None:
+                                got = got_of[rest] = [(c, prs) for c in c_opts if (prs := get(rest - (c or 0)))]
                             if got:
                                 every.append((i, s, got))
                 else:
@@ -434,6 +437,11 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
                 if orr & ~single:  # values the pool holds twice or more: counted
                     counted = [(v, 1, pool[v]) for v in cell if v and not bit_of[v] & single]
                 grow.append((orr & single, counted))
+            elif not orr & ~single:  # a value used twice, and every value held once by the pool: never fits
+                once.append(None)
+                more.append(None)
+                grow.append(None)
+                continue
             else:
                 count: dict = {}  # _uses(cell, pool), counted here: {value: times the cell uses it}
                 for v in cell:
@@ -592,14 +600,20 @@ def _row_hit(r: int, row: tuple, spec: tuple, memo: dict) -> tuple:
     hit = memo.get((r, row))
     if hit is None:
         items, k_ord, k_uno, key_bits, lab_bits = spec[:5]
-        m = 0  # the OR over _windows(row, k_ord, k_uno) of their lines, window by window (repeats change nothing)
+        # the OR of the lines equal to the row's runs of consecutive cells, as printed (lengths k_ord) and as sorted
+        # value keys (lengths k_uno; a run as printed holds numbers and None, a sorted one (bool, number) pairs)
+        m = 0
         get, n = key_bits.get, len(row)
+        firsts, uno_vals = spec[7], spec[8]
         for k in k_ord:
+            fk = firsts[k]  # a run equals a line's values only if its first value is that line's first
             for s in range(n - k + 1):
-                m |= get(row[s:s + k], 0)
+                if row[s] in fk:
+                    m |= get(row[s:s + k], 0)
         for k in k_uno:
             for s in range(n - k + 1):
-                m |= get(tuple(sorted(map(_key, row[s:s + k]))), 0)
+                if row[s] in uno_vals:  # (its key is a glued line's only if the value is one of theirs)
+                    m |= get(tuple(sorted(map(_key, row[s:s + k]))), 0)
         own, gain = m & lab_bits[r], 0.0
         while own:
             low = own & -own
@@ -623,20 +637,6 @@ def _union_gain(union: int, spec: tuple, memo: dict) -> float:
             gain += 2.0 * items[low.bit_length() - 1][0]
         memo[union] = gain
     return gain
-
-
-def _windows(row: tuple, k_ord: set[int], k_uno: set[int]) -> frozenset:
-    """The row's runs of consecutive cells, as printed (lengths k_ord) and as sorted value keys (lengths k_uno):
-    a line of values stands in the row when its values (its sorted keys, when glued) are one of them. The two
-    kinds never meet: a run as printed holds numbers and None, a sorted one holds (bool, number) pairs."""
-    out: set = set()
-    for k in k_ord:
-        for s in range(0, len(row) - k + 1):
-            out.add(row[s:s + k])
-    for k in k_uno:
-        for s in range(0, len(row) - k + 1):
-            out.add(tuple(sorted(map(_key, row[s:s + k]))))
-    return frozenset(out)
 
 
 def _score_spec(money: list[Group]) -> tuple:
@@ -669,7 +669,14 @@ def _score_spec(money: list[Group]) -> tuple:
         if lab is not None:
             lab_bits[lab] |= 1 << j
             base -= 3.0 * m
-    return items, k_ord, k_uno, key_bits, lab_bits, multi, base
+    firsts: dict[int, set] = {k: set() for k in k_ord}  # length -> the first values of the lines as printed
+    uno_vals: set = set()  # the values of the glued lines: _key(x) is one of their keys iff x is one of them
+    for m, _lab, key in items:
+        if key and type(key[0]) is tuple:  # sorted value keys: a glued line
+            uno_vals.update(None if is_none else v for is_none, v in key)
+        elif key:
+            firsts[m].add(key[0])
+    return items, k_ord, k_uno, key_bits, lab_bits, multi, base, firsts, uno_vals
 
 
 def _key(v):

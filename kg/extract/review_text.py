@@ -353,6 +353,7 @@ def _adds_up(parts: list, total) -> bool:
 
 
 _BUDGET_ROW = re.compile(r"^(?:[予算の状況]\s)?\s*(当初予算|補正予算|前年度から繰越し?|翌年度へ繰越し?|予備費等?|計|執行額)\s+(.*)$")
+_BUDGET_ROW_FIRST = frozenset("予算の状況当補前翌計執")  # [予算の状況] or a row label's first character
 
 
 def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1) -> tuple[list[dict], int, int] | None:
@@ -363,7 +364,9 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
         return None
     values: dict[str, tuple[list[float | int], int]] = {}
     for n in range(start, len(lines) + 1):
-        m = _BUDGET_ROW.match(nfkc(lines[n - 1]))
+        t = nfkc(lines[n - 1])
+        # nfkc's text starts with no space: a row's first character is one of _BUDGET_ROW's first literals
+        m = _BUDGET_ROW.match(t) if t[:1] in _BUDGET_ROW_FIRST else None
         if not m:
             continue
         field = next(f for lab, f in _ROWS if m[1].startswith(lab))
