@@ -469,23 +469,30 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
             cfp_of.setdefault(cell[CFP], []).append(k)
         runs_of: dict = {}  # the previous column's ▲翌年度へ繰越し -> (candidates without, with the penalty)
         every = [k for k, m in enumerate(once) if m is not None]
+        col_bits = 0  # the bits of every value a candidate uses once: a candidate fits an entry only if none of
+        for k in every:  # its bits is among the entry's used-up ones, so only spent & col_bits decides that
+            col_bits |= once[k]
+        fit_of: dict = {}  # (▲翌年度へ繰越し, spent & col_bits) -> the runs, each keeping the candidates that fit
         heap: list[tuple] = []
         for b, (score, chosen, used, spent) in enumerate(beam):
             prev = chosen[-1] if chosen else None
-            if prev is None:
-                runs: tuple = ((every, False),)
-            else:
-                want = -prev[CTN] if prev[CTN] is not None else None
-                runs = runs_of.get(want)
-                if runs is None:
-                    good = set(cfp_of.get(want, ()))
-                    if want == 0 and want is not None:
-                        good.update(cfp_of.get(None, ()))
-                    runs = runs_of[want] = ((sorted(good), False), ([k for k in every if k not in good], True))
+            want = None if prev is None or prev[CTN] is None else -prev[CTN]
+            key = (prev is None, want, spent & col_bits)
+            runs = fit_of.get(key)
+            if runs is None:
+                if prev is None:
+                    plain: tuple = ((every, False),)
+                else:
+                    plain = runs_of.get(want)
+                    if plain is None:
+                        good = set(cfp_of.get(want, ()))
+                        if want == 0 and want is not None:
+                            good.update(cfp_of.get(None, ()))
+                        plain = runs_of[want] = ((sorted(good), False), ([k for k in every if k not in good], True))
+                out = key[2]
+                runs = fit_of[key] = tuple(([k for k in ks if not once[k] & out], penalty) for ks, penalty in plain)
             for ks, penalty in runs:
                 for k in ks:
-                    if once[k] & spent:
-                        continue
                     mo = more[k]
                     if mo is not None and any(used.get(v, 0) > limit for v, limit in mo):
                         continue
