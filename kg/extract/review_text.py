@@ -144,8 +144,89 @@ def tokens(lines: list[str]) -> list[Token]:
     return out
 
 
+def _unfragment(piece: str) -> str:
+    """The piece without the label pieces wrapped onto its line (its leading words that are fragments)."""
+    first = piece.split(" ", 1)[0]  # no space in it: no fragment unless it is one as it stands
+    if first in _FRAGMENTS and _is_fragment(first):  # else the words joined again give the piece
+        words = piece.split(" ")
+        while words and _is_fragment(words[0]):
+            words.pop(0)
+        return " ".join(words)
+    return piece
+
+
+def _para_tokens(lines: list[str]) -> list[Token]:
+    """_tokens of paragraph-style text, its common line taken in one step: a line holding no label's first
+    character is one value piece, the whole NFKC line, which nfkc leaves as it is (nfkc(nfkc(x)) == nfkc(x)):
+    a paragraph made only of such lines is joined as join_wrapped joins, without folding its pieces again."""
+    out: list[Token] = []
+    open_value: list[str] = []
+    whole = True  # every piece of the open paragraph is a whole NFKC line
+    open_line = 0
+    label_first = _LABEL_FIRST.search
+    fragments = _FRAGMENTS
+    for n, raw in enumerate(lines, 1):
+        t = nfkc(raw)
+        if t and not label_first(t):
+            piece = t if t.split(" ", 1)[0] not in fragments else _unfragment(t)
+            if piece:
+                if not open_value:
+                    open_line = n
+                    whole = True
+                open_value.append(piece)
+                if piece is not t:
+                    whole = False
+            continue
+        if not t:  # a blank line ends the paragraph
+            if open_value:
+                out_text = _joined(open_value, whole)
+                if out_text.replace(" ", "") not in fragments or not _is_fragment(out_text):
+                    out.append(Token(out_text, open_line, None))
+                open_value = []
+            continue
+        for piece, field in _split_line(t):
+            if field is None:
+                piece = _unfragment(piece)
+                if not piece:
+                    continue
+                if not open_value:
+                    open_line = n
+                    whole = True
+                open_value.append(piece)
+                whole = False
+            else:
+                if open_value:
+                    out_text = _joined(open_value, whole)
+                    if out_text.replace(" ", "") not in fragments or not _is_fragment(out_text):
+                        out.append(Token(out_text, open_line, None))
+                    open_value = []
+                out.append(Token(piece, n, field))
+    if open_value:
+        out_text = _joined(open_value, whole)
+        if out_text.replace(" ", "") not in fragments or not _is_fragment(out_text):
+            out.append(Token(out_text, open_line, None))
+    return out
+
+
+def _joined(parts: list[str], whole: bool) -> str:
+    """fields.join_wrapped(parts); when every part is a whole NFKC line (non-empty, nfkc leaves it as it is) the
+    same join without folding the parts again."""
+    if not whole:
+        return nfkc(parts[0]) if len(parts) == 1 else fields.join_wrapped(parts)
+    if len(parts) == 1:
+        return parts[0]
+    out = ""
+    for p in parts:
+        if out and out[-1].isascii() and out[-1].isalnum() and p[0].isascii() and p[0].isalnum():
+            out += " "
+        out += p
+    return out
+
+
 def _tokens(lines: list[str]) -> list[Token]:
     para = paragraph_style(lines)
+    if para:
+        return _para_tokens(lines)
     out: list[Token] = []
     open_value: list[str] = []
     open_line = 0

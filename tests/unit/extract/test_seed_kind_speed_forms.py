@@ -484,3 +484,25 @@ def test_budget_search_bits_equal_plain_search(k, monkeypatch):
         assert fast.grid[0] == [3400, 20, 4515, -3180, 0, 4755, 4707]
     if k in (2, 3):  # values the pool holds twice (the counted path); variant 3 ends in 50 tied tables
         assert fast is not None and checked
+
+
+def test_paragraph_tokens_equal_plain_on_built_texts():
+    """_para_tokens (a line without a label's first character taken as one whole NFKC piece, paragraphs of such
+    pieces joined without folding them again) gives the plain tokens on paragraph-style texts built of label
+    lines, label pieces wrapped onto the next line, words, ASCII words (joined with a space), full-width and
+    compatibility characters, and blank lines."""
+    rng = random.Random(57)
+    pool = _label_lines()[-4000:] + ["度", "条項も記載)", "知等", "(予定)年度", "ABC", "x1", "ＡＢＣ１２", "１，２３４", "㈱日立",
+                                     "事業", "一般会計", "12", "平成２８年度", "  ", "ｶﾞｲﾄﾞ", "度 一般会計", "等 ABC"]
+    found = 0
+    for _ in range(300):
+        lines = []
+        for _ in range(rng.randint(5, 60)):
+            lines.append(rng.choice(pool) if rng.random() > 0.3 else "")
+        lines += [""] * (len(lines) // 3 + 1)  # paragraph style: at least a fifth blank
+        rng.shuffle(lines)
+        assert review_text.paragraph_style(lines)
+        fast = review_text._tokens(lines)
+        assert fast == _plain_tokens(lines)
+        found += sum(t.field is None for t in fast)
+    assert found > 1000
