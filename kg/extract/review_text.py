@@ -68,12 +68,14 @@ _FRAGMENTS = frozenset(lab[i:j] for lab in _FULL_LABELS for i in range(len(lab))
                        for j in range(i + 1, min(len(lab), i + 12) + 1) if lab[i:j] != lab)
 
 
+# the fragments that are pieces of a label: not digits only, and holding a word character (a lone bracket or
+# comma is a piece of a value (「)」), not of a label)
+_WORD_FRAGMENTS = frozenset(s for s in _FRAGMENTS if not s.isdigit() and re.search(r"\w", s))
+
+
 def _is_fragment(t: str) -> bool:
     """A piece of a label wrapped onto the next line (「条項も記載)」「知等」「度」)."""
-    s = t.replace(" ", "")
-    if s not in _FRAGMENTS or s.isdigit():
-        return False
-    return bool(re.search(r"\w", s))  # a lone bracket or comma is a piece of a value (「)」), not of a label
+    return t.replace(" ", "") in _WORD_FRAGMENTS
 
 
 # every label starts with a literal character: a line holding none of them holds no label

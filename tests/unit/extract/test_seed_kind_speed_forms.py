@@ -19,7 +19,7 @@ import pytest
 from kg.extract import detect, pdf_layout, policy_eval, review_text
 from kg.extract.pdf_layout import Group, budget_groups
 from kg.normalize import text as T
-from kg.normalize.text import nfkc
+from kg.normalize.text import nfkc, squash
 from tests.conftest import SEEDS
 
 SEED_002 = SEEDS / "002_c3e6fb52ab9c5507.txt"
@@ -506,3 +506,67 @@ def test_paragraph_tokens_equal_plain_on_built_texts():
         assert fast == _plain_tokens(lines)
         found += sum(t.field is None for t in fast)
     assert found > 1000
+
+
+def test_first_line_scans_equal_plain():
+    """review_pdf's first-line scans over the joined text (a line starting with a word, the first match of a
+    literal pattern, a squashed line holding a word, a pattern tried only where its word starts a line) give
+    the line the plain per-line scans give: on the seeds' NFKC lines, shuffled copies, copies with the line
+    holding the word first / absent / blank lines around it, and a list whose lines hold line breaks."""
+    from kg.extract import review_pdf as P
+
+    rng = random.Random(8)
+    docs = []
+    for p in sorted(SEEDS.glob("*.txt")):
+        L = [nfkc(x) for x in _lines(p)]
+        docs.append(L)
+        sh = list(L)
+        rng.shuffle(sh)
+        docs.append(sh)
+        docs.append(["政策 総務行政", "", *L[:50]])
+        docs.append([x for x in L if "政策" not in x and "成果" not in x and "担当" not in x])
+    docs.append(["a\n政策 x", "政策\n施策 y", "根拠法令\n担当課室", "", "担当課室 z"])  # line breaks: the plain scans
+    docs.append([])
+    words = ["担当課室", "事業終了", "事業開始", "根拠法令", "政策", "施策", "担当部局", "支出先上位", "関係する計画",
+             "関連する過去のレビューシート", "成果目標", "x"]
+    seen = 0
+    for L in docs:
+        for w in words:
+            got = P._first_starting(L, w)
+            assert got == P._first(L, lambda t, w=w: t.startswith(w))
+            assert P._first_in(L, w) == next((i for i, t in enumerate(L, 1) if w in squash(t)), None)
+            seen += got is not None
+        assert P._first_search(L, P._OUTCOME_RE) == P._first(L, P._OUTCOME_RE.search)
+        assert P._first_matching(L, "政策", P._POLICY_LINE) == P._first(L, lambda t: P._POLICY_LINE.match(t) is not None)
+        assert P._first_matching(L, "施策", P._MEASURE_LINE) == \
+            P._first(L, lambda t: P._MEASURE_LINE.match(t) is not None)
+    assert seen > 40
+
+
+def test_line_prefilters_are_exact():
+    """The characters review_pdf and review_text test before a pattern: every label fragment _is_fragment took
+    (a piece of a label, not digits only, holding a word character) is in _WORD_FRAGMENTS and no other string
+    is; an era-year cell or 終了予定 starts with one of _PERIOD_FIRST; an account cell holds 会計; the 主要経費 /
+    主要政策・施策 label patterns only change lines starting with their word."""
+    from kg.extract import review_pdf as P
+
+    def plain_is_fragment(t):
+        s = t.replace(" ", "")
+        return s in review_text._FRAGMENTS and not s.isdigit() and bool(re.search(r"\w", s))
+    samples = [x for p in sorted(SEEDS.glob("*.txt")) for x in _lines(p)] + _label_lines()
+    samples += list(review_text._FRAGMENTS) + [f[:1] + " " + f[1:] for f in review_text._FRAGMENTS] + ["(", ")", "、", "12"]
+    for t in samples:
+        t = nfkc(t)
+        assert review_text._is_fragment(t) == plain_is_fragment(t)
+        for w in t.split(" "):
+            assert review_text._is_fragment(w) == plain_is_fragment(w)
+        if P._ERA_YEAR_CELL.match(t) or t.startswith("終了予定"):
+            assert t[:1] in P._PERIOD_FIRST
+        if P._ACCOUNT_CELL.match(t):
+            assert "会計" in t
+        for _key, _vocab, label, word in P._VOCAB_FIELDS:
+            if not t.startswith(word):
+                assert label.sub("", t) == t
+    for t in ["平成28年度", "令和元年度", "昭和 60 年度", "終了予定なし", "会計区分 一般会計", "主要経費 社会保障"]:
+        assert t[:1] in P._PERIOD_FIRST or P._ACCOUNT_CELL.match(t) or t.startswith("主要経費")
+    assert P._ACCOUNT_CELL.match("会計区分 一般会計、東日本大震災復興特別会計")
