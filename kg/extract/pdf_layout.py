@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from kg.normalize.numbers import parse_number
 from kg.normalize.text import is_unknown, squash
@@ -360,7 +361,7 @@ def _column_candidates(total, past: bool, p_tot, p_is, pool, nonneg, negs, label
                          + part(CFP, f) + part(RES, r)) for f, r in prs]
                 for f, r, pr in fr:
                     out.append((fixed + pr, (i, s, f, c, r, total, e)))
-    out.sort(key=lambda x: -x[0])
+    out.sort(key=itemgetter(0), reverse=True)  # by falling score, stable: sort(key=-score)'s order
     return out[:3000]
 
 
