@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Any, NamedTuple
+from typing import Any
 
 from kg.link import term_evidence as te
 from kg.link.findings import NOTES, note
@@ -437,9 +437,10 @@ ASSERT_RULES: tuple[Rule, ...] = (
     # a renamed program that kept its division, its texts (事業名+事業目的+事業概要 terms) and some amounts: a merge
     # (「需要家主導太陽光発電導入促進事業」 -> 「需要家主導型太陽光発電及び…蓄電池導入促進事業」, initial budgets equal,
     # totals not: the supplementary budget of the other merged program)
+    # (the text tested last: a candidate's values are computed as its rules look them up, see _Lazy)
     Rule("same_texts_division_and_budget", {"text": 0.6, "budget_hits": 2},
-         lambda v, t: (v.get("text") or 0.0) >= t["text"] and v["same_division"]
-         and v["budget_hits"] >= t["budget_hits"]),
+         lambda v, t: v["same_division"] and v["budget_hits"] >= t["budget_hits"]
+         and (v.get("text") or 0.0) >= t["text"]),
 )
 
 
@@ -482,38 +483,95 @@ def score_pair(later: Record, earlier: Record, later_year: int, official: set[st
     return _evidence(feature_values(Pair(later, earlier, later_year, official)))
 
 
-class Scored(NamedTuple):
-    """A candidate earlier sheet with its evidence. ``pair`` is set while the evidence is only an upper bound (the
-    name feature at its bound: the candidate is surely not asserted and its score at most ``score``); ``exact``
-    computes the real evidence. ``pos``: the candidate's place in the block's order, the last tie-break."""
-    asserted: bool
-    score: float
-    number: str | None
-    earlier: Record
-    evidence: dict
-    pos: int = 0
-    pair: Pair | None = None
+class _Lazy(dict):
+    """A pair's FEATURES values, each computed when first looked up (by a rule's test, the score or the evidence) and
+    kept. A candidate is tested against the rules with the name feature at its upper bound; when it surely is not
+    asserted, its rules' tests reach only some features (each test stops at its first unmet condition), and its score
+    and text are looked up only when no candidate of the sheet is asserted (_best, by meaning), its other recorded
+    features (``terms``) never: it is not linked. The values are those of feature_values, the same functions of the
+    pair in the same order of dependence, so the decisions, scores and recorded evidence are the same
+    (tests/unit/link/test_evidence_reduced.py)."""
+
+    __slots__ = ("pair",)
+
+    def __init__(self, pair: Pair, name: float):
+        dict.__init__(self, name=name)
+        self.pair = pair
+
+    def __missing__(self, key: str) -> Any:
+        f = _FEATURE.get(key)
+        if f is None:
+            raise KeyError(key)
+        value = self[key] = f.value(self.pair, self)
+        return value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+
+_FEATURE = {f.name: f for f in FEATURES}
+
+
+class Scored:
+    """A candidate earlier sheet and its feature values (``values``, computed as looked up: _Lazy). ``pair`` is set
+    while the name feature is only at its upper bound (the candidate is surely not asserted and its ``score`` at
+    most the one given here); ``exact`` gives the candidate with the real name feature. ``pos``: the candidate's place
+    in the block's order, the last tie-break. ``score`` (rounded) and ``evidence`` (the recorded features, ``score``
+    and ``asserted``) are computed when first asked."""
+
+    __slots__ = ("asserted", "number", "earlier", "pos", "values", "pair", "_score", "_evidence")
+
+    def __init__(self, asserted: bool, number: str | None, earlier: Record, pos: int, values: Values,
+                 pair: Pair | None = None, score: float | None = None, evidence: dict | None = None):
+        self.asserted, self.number, self.earlier, self.pos = asserted, number, earlier, pos
+        self.values, self.pair, self._score, self._evidence = values, pair, score, evidence
+
+    @property
+    def score(self) -> float:
+        if self._score is None:
+            self._score = round(score(self.values), 3)
+        return self._score
+
+    @property
+    def evidence(self) -> dict:
+        if self._evidence is None:
+            self._evidence = _evidence(self.values)
+        return self._evidence
+
+    @property
+    def official(self) -> bool:
+        return self.values["official"]
+
+    @property
+    def text(self) -> float | None:
+        return self.values["text"]
 
     def exact(self) -> Scored:
         return self if self.pair is None else _scored_exactly(self.pair, self.pos)
 
+    def asserted_with(self, score: float) -> Scored:
+        """The candidate asserted (by meaning) with ``score``; the same evidence dict."""
+        return Scored(True, self.number, self.earlier, self.pos, self.values, None, score, self.evidence)
+
 
 def _scored_exactly(pair: Pair, pos: int) -> Scored:
-    ev = _evidence(feature_values(pair))
-    return Scored(ev["asserted"], ev["score"], pair.es.number, pair.earlier, ev, pos)
+    values = _Lazy(pair, pair.name())
+    return Scored(bool(rules_met(values)), pair.es.number, pair.earlier, pos, values)
 
 
 def _score_candidate(pair: Pair, pos: int) -> Scored:
-    """The pair's evidence, exact where it matters: difflib's ratio (the costliest feature) is computed only when the
+    """The candidate, exact where it matters: difflib's ratio (the costliest feature) is computed only when the
     bounds of the name feature leave open whether the candidate is asserted, or when it is the sheet's official
     number (its evidence goes into a warning). Every rule and the score are non-decreasing in ``name``, so with the
     upper bound no rule met means none met with the real value."""
     lo, hi = pair.name_bounds
     if lo != hi:
-        values = feature_values(pair, name=hi)
+        values = _Lazy(pair, hi)
         if not values["official"] and not any(r.test(values, r.thresholds) for r in ASSERT_RULES):
-            ev = _evidence(values)
-            return Scored(False, ev["score"], pair.es.number, pair.earlier, ev, pos, pair)
+            return Scored(False, pair.es.number, pair.earlier, pos, values, pair)
     return _scored_exactly(pair, pos)
 
 
@@ -560,19 +618,19 @@ def link_years(later: Iterable[Record], earlier: Iterable[Record], later_year: i
             continue
         scored = [_score_candidate(Pair(rec, block.recs[i], later_year, official), pos)
                   for pos, i in enumerate(block.candidates(rec, official, later_year))]
-        scored.sort(key=_rank)
-        chosen = [s for s in scored if s.asserted]
-        for s in scored:
-            if s.evidence["official"]:
-                stats["official_confirmed" if s.asserted else "official_contradicted"] += 1
-                if not s.asserted:
-                    rec.setdefault("warnings", []).append({
-                        "code": "official_number_contradicted",
-                        "message": f"旧事業番号 names {s.number} ({earlier_year}) but the evidence disagrees: "
-                                   f"name {s.evidence['name']}, budget {s.evidence['budget_hits']}/"
-                                   f"{s.evidence['budget_compared']}",
-                        "field": "lineage"})
-                    note(rec, "official_number_contradicted", year=earlier_year, number=s.number, field="project_name")
+        # in _rank's order (a total order: the positions differ); only asserted and official candidates are exact
+        # and wanted here, the others' scores are computed only if no candidate is asserted (_best)
+        chosen = sorted((s for s in scored if s.asserted), key=_rank)
+        for s in sorted((s for s in scored if s.official), key=_rank):
+            stats["official_confirmed" if s.asserted else "official_contradicted"] += 1
+            if not s.asserted:
+                rec.setdefault("warnings", []).append({
+                    "code": "official_number_contradicted",
+                    "message": f"旧事業番号 names {s.number} ({earlier_year}) but the evidence disagrees: "
+                               f"name {s.evidence['name']}, budget {s.evidence['budget_hits']}/"
+                               f"{s.evidence['budget_compared']}",
+                    "field": "lineage"})
+                note(rec, "official_number_contradicted", year=earlier_year, number=s.number, field="project_name")
         if not chosen and te.ENABLED:
             chosen = te.by_meaning(scored, exact=Scored.exact)
         status = "asserted" if chosen else None

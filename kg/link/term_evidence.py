@@ -136,15 +136,17 @@ TEXT_MARGIN = 0.15  # over the next candidate
 def by_meaning(scored: list, exact=None) -> list:
     """When no candidate is asserted on names, budgets or numbers: the candidate whose 事業目的/事業概要 terms
     overlap the sheet's by at least TEXT_ASSERT, TEXT_MARGIN ahead of every other (a program keeps its texts
-    when its name changes). ``scored`` items are kg.link.evidence.Scored; ``exact(item)`` its exact evidence where
-    the item's score is only a bound."""
-    ranked = sorted(scored, key=lambda s: (-(s.evidence.get("text") or 0.0), s.number or ""))
-    if not ranked:
+    when its name changes). ``scored`` items are kg.link.evidence.Scored (``text``: their texts' overlap, ``exact()``:
+    the item with its exact evidence where its score is only a bound), in any order: the candidate kept is the one
+    whose text beats every other's by the margin, so no order breaks a tie."""
+    if not scored:
         return []
-    best = ranked[0].evidence.get("text") or 0.0
-    second = (ranked[1].evidence.get("text") or 0.0) if len(ranked) > 1 else 0.0
+    texts = [s.text or 0.0 for s in scored]
+    best, second = heapq.nlargest(2, texts) if len(texts) > 1 else (texts[0], 0.0)
     if best >= TEXT_ASSERT and best - second >= TEXT_MARGIN:
-        top = exact(ranked[0]) if exact else ranked[0]
+        top = scored[texts.index(best)]  # the only one with the best text (second < best)
+        if exact:
+            top = exact(top)
         top.evidence["meaning"] = True
-        return [top._replace(asserted=True, score=round(max(top.score, best), 3))]
+        return [top.asserted_with(round(max(top.score, best), 3))]
     return []
