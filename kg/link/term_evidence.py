@@ -76,7 +76,38 @@ class TermBlock:
         return inter / union if union else 0.0
 
     def candidates(self, a: frozenset[str], k: int = 10) -> list[int]:
-        """Earlier sheets sharing the most informative name terms with ``a`` (best ``k``)."""
+        """Earlier sheets sharing the most informative name terms with ``a`` (best ``k``): each sheet's score is the
+        sum of the weights of the terms it shares (added in the set's order), the terms held by more than
+        max(50, n/5) sheets left out (too common to tell programs apart); ties go to the first sheet. The sums are
+        added in a numpy array, one term at a time: per sheet the same float additions in the same order as
+        ``candidates_plain`` (tests/unit/link/test_evidence_parallel.py)."""
+        import numpy as np
+
+        posts = self._postings()
+        score = np.zeros(self.n)
+        touched = False
+        for t in a:
+            post = posts.get(t)
+            if post is not None:
+                score[post] += self.idf[t]
+                touched = True
+        if not touched:
+            return []
+        hit = np.flatnonzero(score)  # every weight is > 0 (log(1 + n/c), c <= n): the sheets sharing a term
+        order = np.argsort(-score[hit], kind="stable")[:k]  # by -score, then by position (a stable sort of hit)
+        return hit[order].tolist()
+
+    def _postings(self) -> dict:
+        """The sheets of each term held by at most max(50, n/5) sheets, as numpy index arrays (built on first use)."""
+        if getattr(self, "_posts", None) is None:
+            import numpy as np
+
+            common = max(50, self.n // 5)
+            self._posts = {t: np.array(post, dtype=np.intp) for t, post in self.by_term.items() if len(post) <= common}
+        return self._posts
+
+    def candidates_plain(self, a: frozenset[str], k: int = 10) -> list[int]:
+        """The reference form of ``candidates`` (tests compare the two)."""
         score: dict[int, float] = defaultdict(float)
         common = max(50, self.n // 5)
         for t in a:  # (the weights are added in the set's order: the sums, and so the ties, as they always were)

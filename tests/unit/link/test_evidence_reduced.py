@@ -89,3 +89,39 @@ def test_reduced_evaluation_gives_the_links_and_evidence_of_the_full_one(monkeyp
     # linked by meaning (no candidate asserted; the texts' overlap decided): exact evidence, every feature recorded
     assert sum(1 for lk in links if lk["evidence"].get("meaning")) >= 3
     assert all(set(lk["evidence"]) >= {"name", "terms", "text", "part", "budget_hits", "official"} for lk in links)
+
+
+def test_precomputed_forms_equal_the_plain_forms():
+    """The per-sheet forms of this round give what the per-pair forms give on real sheets: shared characters as one
+    set intersection (the k-th repeat of a character as its own element), budget hits from amounts converted once
+    per sheet, the term candidates summed in numpy arrays."""
+    from collections import Counter
+
+    from kg.normalize.names import program_key
+
+    _, later, earlier = _pairs()[1]
+    later, earlier = later[:300], earlier[:400]
+    keys = [program_key(r.get("project_name") or "") for r in later + earlier]
+    assert any(len(set(k)) < len(k) for k in keys)  # keys with repeated characters are among them
+    for a in keys[:120]:
+        for b in keys[300:]:
+            assert len(evidence._occurrences(a) & evidence._occurrences(b)) == evidence._common_chars(Counter(a),
+                                                                                                     Counter(b))
+    compared = hits = 0
+    for r in later:
+        window = evidence._window(evidence._budget(r), 2017)
+        for e in earlier:
+            amounts = evidence._amounts(evidence._budget(e))
+            got = evidence._amount_hits_pre(evidence._window_pre(window), evidence._amounts_pre(amounts))
+            assert got == evidence._amount_hits(window, amounts)
+            compared += got[1] > 0
+            hits += got[0] > 0
+    assert compared > 5000 and hits > 100
+    block = te.TermBlock(earlier, te.text_terms)
+    found = 0
+    for r in later:
+        got = block.candidates(te.text_terms(r))
+        assert got == block.candidates_plain(te.text_terms(r)) and all(type(i) is int for i in got)
+        found += len(got)
+    assert found > 2000
+    te.clear_cache()
