@@ -274,6 +274,8 @@ class Sheet:
         self.number = _number(rec)
         self._window: tuple[int, list] | None = None
         self._window_pre: tuple[int, list] | None = None
+        self._initial: tuple[int, float | None] | None = None
+        self._request: tuple[int, tuple] | None = None
 
     @_once
     def chars(self) -> Counter:
@@ -294,6 +296,22 @@ class Sheet:
         if self._window_pre is None or self._window_pre[0] != later_year:
             self._window_pre = (later_year, _window_pre(self.window(later_year)))
         return self._window_pre[1]
+
+    def initial_for(self, later_year: int) -> float | None:
+        """As a later sheet: its initial budget for ``later_year`` as a float, None when unknown or 0
+        (_request_match)."""
+        if self._initial is None or self._initial[0] != later_year:
+            x = (self.budget.get(later_year) or {}).get("initial")
+            self._initial = (later_year, None if x is None or x == 0 else float(x))
+        return self._initial[1]
+
+    def request_for(self, later_year: int) -> tuple[float | None, float]:
+        """As an earlier sheet: its request for ``later_year`` as a float and the tolerance around it (_agree)."""
+        if self._request is None or self._request[0] != later_year:
+            z = (self.budget.get(later_year) or {}).get("requested")
+            zf = None if z is None else float(z)
+            self._request = (later_year, (zf, 0.0 if zf is None else max(0.5, 0.005 * abs(zf))))
+        return self._request[1]
 
     @_once
     def amounts(self) -> dict[tuple[int, str], Any]:
@@ -410,7 +428,8 @@ class Pair:
     # (at the name's upper bound, then exactly)
     @_once
     def request_match(self) -> bool:
-        return _request_match(self.ls.budget, self.es.budget, self.later_year)
+        x, (z, tol) = self.ls.initial_for(self.later_year), self.es.request_for(self.later_year)
+        return x is not None and z is not None and abs(x - z) <= tol  # _request_match, converted once per sheet
 
     @_once
     def official(self) -> bool:

@@ -117,6 +117,14 @@ def test_precomputed_forms_equal_the_plain_forms():
             compared += got[1] > 0
             hits += got[0] > 0
     assert compared > 5000 and hits > 100
+    matched = 0
+    for r in later:
+        for e in earlier:
+            got = evidence.Pair(r, e, 2017, set()).request_match
+            assert got == evidence._request_match(evidence._budget(r), evidence._budget(e), 2017)
+            matched += got
+    evidence._SHEETS.clear()
+    assert matched > 50
     block = te.TermBlock(earlier, te.text_terms)
     found = 0
     for r in later:
