@@ -80,7 +80,7 @@ class TermBlock:
         sum of the weights of the terms it shares (added in the set's order), the terms held by more than
         max(50, n/5) sheets left out (too common to tell programs apart); ties go to the first sheet. The sums are
         added by numpy's bincount over the terms' postings laid end to end in the set's order (it adds each weight
-        in turn): per sheet the same float additions, from 0.0, in the same order as ``candidates_plain`` (tests/unit/link/test_evidence_parallel.py)."""
+        in turn): per sheet the same float additions, from 0.0, in the same order as ``candidates_plain`` (tests/unit/link/test_evidence_reduced.py)."""
         import numpy as np
 
         posts = self._postings()
