@@ -481,6 +481,93 @@ def _pooled_amounts(core: list[Item]) -> list[tuple[list[Column], str]]:
     return [(got, why)]
 
 
+def _falling_sums(vals: list[float], n: int, total: float, cap: int = 3) -> list[tuple[int, ...]]:
+    """The ways (at most ``cap``: more means "too many") to pick ``n`` of ``vals``, in their order, that do not
+    rise and add up to ``total`` (``_sums_to``), one per distinct run of values (its earliest cells). A memo
+    over (position, how many left, what is left to add, the last value): no search over all subsets."""
+    whole = all(float(v).is_integer() for v in [*vals, total])
+    tol = 1e-9 if whole else 0.05 * n + 1e-9
+    m = len(vals)
+    memo: dict[tuple[int, int, float, float], tuple[tuple[int, ...], ...]] = {}
+
+    def go(p: int, k: int, rem: float, last: float) -> tuple[tuple[int, ...], ...]:
+        if k == 0:
+            return ((),) if abs(rem) <= tol else ()
+        if rem < -tol or m - p < k:
+            return ()
+        key = (p, k, round(rem, 6), last)
+        if key not in memo:
+            out: list[tuple[int, ...]] = []
+            seen: set[float] = set()  # (a value taken at a later cell gives no other run of values)
+            for q in range(p, m - k + 1):
+                v = vals[q]
+                if v > last or v in seen or v * k < rem - tol:
+                    continue
+                seen.add(v)
+                for rest in go(q + 1, k - 1, rem - v, v):
+                    out.append((q, *rest))
+                    if len(out) >= cap:
+                        break
+                if len(out) >= cap:
+                    break
+            memo[key] = tuple(out)
+        return memo[key]
+
+    return list(go(0, n, total, float("inf")))
+
+
+def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Column], str]]:
+    """Readings of a block whose amounts the tool wrote among its ranks and 入札者数 with nothing to tell them
+    apart but the 計 (reportlab's cells as pdfminer groups them: 「1」「2」「5」 ranks, 「40」 an amount written
+    right before the next row's name, 「2」「2」「5」「-」 入札者数, the 計 after the last amount): the amounts are
+    ``n`` of the block's numbers (rows: its 法人番号 cells, and up to as many more as its dashes), in their
+    order, not rising down the list and adding up to the 計 — the figure with the 計 label, else a number of the
+    block after them (no rank of a column of ranks). Only when one run of values does so for every 計 figure
+    tried and the block's cells then read with those amounts (names and 法人番号 by ``_block_core``, the other
+    numbers taken as ranks and 入札者数, none of an amount's shape left over). A block of one row proves
+    nothing by its sum (its amount is its 計)."""
+    nums = [c for c, it in enumerate(core) if it.kind == "num" and not _in_rank_run(core, c)]
+    corps = sum(1 for it in core if it.kind == "corp")
+    dashes = sum(1 for it in core if it.kind == "dash")
+    if any(it.kind in ("amount", "column") for it in core) or not nums or corps + dashes < 2:
+        return []
+    vals = [_value(core[c].text) for c in nums]
+    if None in vals:
+        return []
+    trials: list[tuple[float, int]] = [(t, len(nums)) for t in known] if known else \
+        [(v, k) for k, v in enumerate(vals) if k >= 2]  # (the 計 after at least two amounts)
+    def rank_cell(c: int) -> bool:  # a rank cell before its name (「10」「有限責任監査法人…」)
+        return c + 1 < len(core) and core[c + 1].kind in ("text", "name") and bool(_RANK.match(core[c].text))
+
+    printed = {int(it.text) for c, it in enumerate(core) if it.kind == "num" and _in_rank_run(core, c)}
+    out: list[tuple[list[Column], str]] = []
+    for total, upto in trials:
+        for n in range(max(corps, 2), corps + dashes + 1):
+            missing = set(range(1, n + 1)) - printed
+            held = set()  # the one rank cell of a rank no column of ranks holds (「6」…「9」, then 「10」 before its name)
+            if printed and len(missing) <= 2:
+                for r in missing:
+                    at = [k for k, c in enumerate(nums[:upto]) if vals[k] == r and rank_cell(c)]
+                    held.update(at if len(at) == 1 else [])
+            pool = [k for k in range(upto) if k not in held]
+            picks = _falling_sums([vals[k] for k in pool], n, total, 4)  # type: ignore[misc]
+            if len(picks) > 3:
+                return []
+            for pick in ([pool[q] for q in p] for p in picks):
+                chosen = {nums[k] for k in pick}
+                drop = nums[upto] if upto < len(nums) else None
+                if sum(1 for c in nums if c not in chosen and c != drop and not rank_cell(c)) > n:
+                    continue  # more numbers left than rows to have them as 入札者数
+                sub = [it._replace(kind="column") if c in chosen else
+                       it._replace(kind="small") if it.kind == "num" and not _in_rank_run(core, c) and
+                       _SMALL.match(it.text) and not rank_cell(c) else it
+                       for c, it in enumerate(core) if c != drop]
+                got, why = _block_core(sub)
+                if got is not None and len(got) == n and [_value(r.amount) for r in got] == [vals[k] for k in pick]:
+                    out.append((got, why))
+    return out
+
+
 _COUNTS = re.compile(r"(\d+) names, (\d+) 法人番号")
 
 
@@ -581,7 +668,7 @@ def _block_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
         if got is not None and _adds_up(got, _value(it.text)):
             readings.append((got, w))
     if not readings and labels:
-        readings = _amount_column(core) or _pooled_amounts(core)
+        readings = _amount_column(core) or _pooled_amounts(core) or _sum_readings(core, known)
     if readings:
         keys = {tuple(r[:5] for r in got) for got, _ in readings}
         if len(keys) > 1:
