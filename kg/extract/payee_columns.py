@@ -438,6 +438,16 @@ def _amount_column(core: list[Item]) -> list[tuple[list[Column], str]]:
     return out
 
 
+def _column_says_otherwise(core: list[Item], rows: list[Column]) -> bool:
+    """A block read without its 計 label whose cells hold a column of amounts with its 計 under it
+    (``_amount_column``: as many numbers as rows, not rising, then their sum, 「422」「341」「763」) that reads it
+    with other amounts (it took a column of 入札者数 「1」「1」 before the column of 契約方式 as the amounts)."""
+    if len(rows) < 2:
+        return False
+    mine = [_value(r.amount) for r in rows]
+    return any([_value(r.amount) for r in got] != mine for got, _ in _amount_column(core))
+
+
 def _in_rank_run(core: list[Item], c: int) -> bool:
     """core[c] is one of a column of ranks (「1」「2」: k right after k - 1 or right before k + 1)."""
     if not _RANK.match(core[c].text):
@@ -649,6 +659,8 @@ def _block_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
     known = [_value(it.text) for it in labels if it.text]
     rows, why = _block_core(core)
     if rows is not None and not labels:
+        if _column_says_otherwise(core, rows):
+            return None, "a run of its numbers adding up to its last gives other amounts"
         return rows, why
     if rows is not None and any(_adds_up(rows, t) for t in known):
         return rows, why
@@ -975,6 +987,8 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
                 continue
             got[letter] = ([r._replace(block=letter) for r in rows], why != "unranked")
         readings.append(got)
+    for letter in _spilled_titles(items, readings[0], readings[1]):
+        readings[0].pop(letter, None)
     out: list[Column] = []
     for letter in sorted({k for got in readings for k in got}):
         read = [got[letter] for got in readings if letter in got]
@@ -1023,6 +1037,29 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
     out = _drop_shared_rows(out, unread)
     done = {r.block for r in out}
     return out, [v for k, v in sorted(unread.items()) if k not in done]
+
+
+def _spilled_titles(items: list[Item], title_got: dict[str, tuple[list[Column], bool]],
+                    header_got: dict[str, tuple[list[Column], bool]]) -> set[str]:
+    """Blocks whose title cut starts with the block before's cells (pdfminer writes the next block's title
+    after some of a block's cells, before its 法人番号 and amounts): the block before is not read by its title
+    cut (its rows' cells are after the next title) but by its header cut, with a 法人番号 written in this
+    block's title cut before this block's first rank. The title cut of such a block is not read (its header
+    cut still is); nor, in turn, that of the block after it when the same holds."""
+    out: set[str] = set()
+    for (prev, _), (letter, chunk) in itertools.pairwise(_chunks(items, "title")):
+        if prev not in header_got or letter not in header_got or (prev in title_got and prev not in out):
+            continue
+        head = set()
+        for k, it in enumerate(chunk):  # the 法人番号 written before this block's first rank
+            if it.kind in ("name", "rank") or (it.kind == "num" and _RANK.match(it.text) and k + 1 < len(chunk)
+                                               and chunk[k + 1].kind == "text"):
+                break
+            if it.kind == "corp":
+                head.add(it.text)
+        if head & {r.corporate_number for r in header_got[prev][0]}:
+            out.add(letter)
+    return out
 
 
 def _drop_shared_rows(out: list[Column], unread: dict[str, tuple[int, str]]) -> list[Column]:
