@@ -22,6 +22,7 @@ import bisect
 import functools
 import itertools
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from kg.normalize.houjin import is_valid
@@ -566,15 +567,20 @@ def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Colum
             for pick in ([pool[q] for q in p] for p in picks):
                 chosen = {nums[k] for k in pick}
                 drop = nums[upto] if upto < len(nums) else None
-                if sum(1 for c in nums if c not in chosen and c != drop and not rank_cell(c)) > n:
-                    continue  # more numbers left than rows to have them as 入札者数
+                left = [c for c in nums if c not in chosen and c != drop and not rank_cell(c)]
+                if len(left) > n or any(_BIG.match(core[c].text) for c in left):
+                    continue  # more numbers left than rows to have them as 入札者数, or one of an amount's shape
                 sub = [it._replace(kind="column") if c in chosen else
                        it._replace(kind="small") if it.kind == "num" and not _in_rank_run(core, c) and
                        _SMALL.match(it.text) and not rank_cell(c) else it
                        for c, it in enumerate(core) if c != drop]
                 got, why = _block_core(sub)
-                if got is not None and len(got) == n and [_value(r.amount) for r in got] == [vals[k] for k in pick]:
-                    out.append((got, why))
+                if got is None or len(got) != n or [_value(r.amount) for r in got] != [vals[k] for k in pick]:
+                    continue
+                if any(rank_cell(c) and (int(core[c].text), core[c + 1].line, core[c + 1].text) in
+                       {(r.rank, r.line, r.name) for r in got} for c in chosen):
+                    continue  # an amount that is the printed rank of the name after it
+                out.append((got, why))
     return out
 
 
@@ -1041,23 +1047,37 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
 
 def _spilled_titles(items: list[Item], title_got: dict[str, tuple[list[Column], bool]],
                     header_got: dict[str, tuple[list[Column], bool]]) -> set[str]:
-    """Blocks whose title cut starts with the block before's cells (pdfminer writes the next block's title
-    after some of a block's cells, before its 法人番号 and amounts): the block before is not read by its title
-    cut (its rows' cells are after the next title) but by its header cut, with a 法人番号 written in this
-    block's title cut before this block's first rank. The title cut of such a block is not read (its header
-    cut still is); nor, in turn, that of the block after it when the same holds."""
+    """Blocks whose title cut reads cells of the block before (pdfminer writes the next block's title after
+    some of a block's cells, before its 法人番号 or amounts): cells between this block's title and its table
+    header — the block before's in the header cut — give its title cut's reading a 法人番号 or an amount its
+    cells after the header do not hold, while the block before is read by its header cut and not by its
+    title cut (its rows' cells are after the next title). The title cut of such a block is not read (its
+    header cut still is)."""
     out: set[str] = set()
+    heads: dict[str, list[Item]] = {}  # title -> the cells from it to the next table header
+    at = None
+    for it in items:
+        if it.kind == "title":
+            at = it.text if it.text not in heads else None
+            if at is not None:
+                heads[at] = []
+        elif it.kind == "header" and it.text.startswith("支出先"):
+            at = None
+        elif at is not None and it.kind != "header":
+            heads[at].append(it)
     for (prev, _), (letter, chunk) in itertools.pairwise(_chunks(items, "title")):
-        if prev not in header_got or letter not in header_got or (prev in title_got and prev not in out):
+        if prev not in header_got or letter not in header_got or letter not in title_got or (
+                prev in title_got and prev not in out) or not heads.get(letter):
             continue
-        head = set()
-        for k, it in enumerate(chunk):  # the 法人番号 written before this block's first rank
-            if it.kind in ("name", "rank") or (it.kind == "num" and _RANK.match(it.text) and k + 1 < len(chunk)
-                                               and chunk[k + 1].kind == "text"):
-                break
-            if it.kind == "corp":
-                head.add(it.text)
-        if head & {r.corporate_number for r in header_got[prev][0]}:
+        head = heads[letter]
+        rest = chunk[len(head):] if chunk[:len(head)] == head else None
+        if rest is None:
+            continue
+        corps = {it.text for it in rest if it.kind == "corp"}
+        figures = Counter(_value(it.text) for it in rest if it.kind in ("num", "amount", "total") and it.text)
+        rows = title_got[letter][0]
+        if any(r.corporate_number not in corps for r in rows if r.corporate_number != "-") or \
+                not Counter(_value(r.amount) for r in rows) <= figures:
             out.add(letter)
     return out
 
