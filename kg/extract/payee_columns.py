@@ -219,6 +219,44 @@ def _dash_of_row(items: list[Item], i: int) -> bool:
     return nxt.kind == "amount" or (nxt.kind == "num" and i + 3 < len(items) and items[i + 3].kind == "contract")
 
 
+def _dash_run(items: list[Item], i: int) -> bool:
+    """items[i] is one of a run of two or more dashes, each alone in its cell, written right after as many
+    text cells and right before a text cell: individuals' 法人番号 written as a column between their names and
+    their 業務概要 (reportlab's boxes as pdfminer groups them: 「個人(B)」「個人(A)」「-」「-」「…の実施」「…の請負」).
+    A run of 入札者数 / 落札率 dashes is written among numbers, not between text cells."""
+    s = e = i
+    while s > 0 and items[s - 1].kind == "dash" and items[s - 1].alone:
+        s -= 1
+    while e + 1 < len(items) and items[e + 1].kind == "dash" and items[e + 1].alone:
+        e += 1
+    k = e - s + 1
+    return k >= 2 and items[i].alone and s >= k and e + 1 < len(items) and items[e + 1].kind == "text" and all(
+        it.kind == "text" for it in items[s - k:s])
+
+
+def _rank_run_names(items: list[Item]) -> dict[int, int]:
+    """Names written as a column right after their column of ranks (「1」「2」「3」「4」 then exactly four text
+    cells, then no text cell: reportlab's rank and name boxes as pdfminer groups them): {name index: rank}."""
+    out: dict[int, int] = {}
+    i = 0
+    while i < len(items):
+        if items[i].kind != "num" or not _RANK.match(items[i].text) or (
+                i and items[i - 1].kind == "num" and items[i - 1].text == str(int(items[i].text) - 1)):
+            i += 1
+            continue
+        j = i  # a run of ranks r, r+1, ... from i to j
+        while j + 1 < len(items) and items[j + 1].kind == "num" and items[j + 1].text == str(int(items[j].text) + 1):
+            j += 1
+        k = j - i + 1
+        e = j + 1
+        while e < len(items) and items[e].kind == "text":
+            e += 1
+        if k >= 2 and e - (j + 1) == k:
+            out.update({j + 1 + q: int(items[i].text) + q for q in range(k)})
+        i = j + 1
+    return out
+
+
 def _block_core(items: list[Item]) -> tuple[list[Column] | None, str]:
     """One block's items (no 計) -> its rows, or None with the reason (the same cells are often read again: by
     another cut, in the second pass, or with one number taken out as the 計)."""
@@ -247,6 +285,9 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
                 i + 1 == size or kinds[i + 1] in ("corp", "dash", "num", "rank", "name", "text")):
             name_at.add(i)  # a rank cell, then the name cell
             ranks[i] = int(items[i - 1].text)
+    for i, r in _rank_run_names(items).items():
+        name_at.add(i)
+        ranks[i] = r
     # corps (a dash right after a name, or inside a run of bare 法人番号, is an individual's)
     corp_at: list[int] = []
     corp_set: set[int] = set()
@@ -254,7 +295,7 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
         if kind == "corp" or (kind == "dash" and i and (
                 i - 1 in name_at or (kinds[i - 1] in ("corp", "dash") and (i - 1) in corp_set and items[i - 1].alone)
                 or (kinds[i - 1] == "text" and i + 1 < size and kinds[i + 1] == "text")
-                or (loose and _dash_of_row(items, i)))):
+                or (loose and _dash_of_row(items, i)) or _dash_run(items, i))):
             corp_at.append(i)  # (a dash: 「個人(A)」「-」「業務概要」)
             corp_set.add(i)
     # names written as a column just before a column of 法人番号; the text cells between two such columns are
