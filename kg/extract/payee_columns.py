@@ -533,25 +533,30 @@ def _pooled_amounts(core: list[Item]) -> list[tuple[list[Column], str]]:
     return [(got, why)]
 
 
-def _falling_sums(vals: list[float], n: int, total: float, cap: int = 3) -> list[tuple[int, ...]]:
+def _falling_sums(vals: list[float], n: int, total: float, cap: int = 3, forced: frozenset[int] = frozenset()
+                  ) -> list[tuple[int, ...]]:
     """The ways (at most ``cap``: more means "too many") to pick ``n`` of ``vals``, in their order, that do not
     rise and add up to ``total`` (``_sums_to``), one per distinct run of values (its earliest cells). A memo
-    over (position, how many left, what is left to add, the last value): no search over all subsets."""
+    over (position, how many left, what is left to add, the last value): no search over all subsets. The
+    positions in ``forced`` (amounts by their cell: 「1 補助金等交付 3」) are in every pick."""
     whole = all(float(v).is_integer() for v in [*vals, total])
     tol = 1e-9 if whole else 0.05 * n + 1e-9
     m = len(vals)
+    stop = [m] * (m + 1)  # stop[p]: the first forced position at p or after (m: none)
+    for q in range(m - 1, -1, -1):
+        stop[q] = q if q in forced else stop[q + 1]
     memo: dict[tuple[int, int, float, float], tuple[tuple[int, ...], ...]] = {}
 
     def go(p: int, k: int, rem: float, last: float) -> tuple[tuple[int, ...], ...]:
         if k == 0:
-            return ((),) if abs(rem) <= tol else ()
+            return ((),) if abs(rem) <= tol and stop[p] == m else ()
         if rem < -tol or m - p < k:
             return ()
         key = (p, k, round(rem, 6), last)
         if key not in memo:
             out: list[tuple[int, ...]] = []
             seen: set[float] = set()  # (a value taken at a later cell gives no other run of values)
-            for q in range(p, m - k + 1):
+            for q in range(p, min(m - k, stop[p]) + 1):
                 v = vals[q]
                 if v > last or v in seen or v * k < rem - tol:
                     continue
@@ -578,16 +583,18 @@ def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Colum
     tried and the block's cells then read with those amounts (names and 法人番号 by ``_block_core``, the other
     numbers taken as ranks and 入札者数, none of an amount's shape left over). A block of one row proves
     nothing by its sum (its amount is its 計)."""
-    nums = [c for c, it in enumerate(core) if it.kind == "num" and not _in_rank_run(core, c)]
+    nums = [c for c, it in enumerate(core) if (it.kind == "num" and not _in_rank_run(core, c)) or it.kind == "amount"]
     corps = sum(1 for it in core if it.kind == "corp")
     dashes = sum(1 for it in core if it.kind == "dash")
-    if any(it.kind in ("amount", "column") for it in core) or not nums or corps + dashes < 2:
+    if any(it.kind == "column" for it in core) or not nums or corps + dashes < 2:
         return []
     vals = [_value(core[c].text) for c in nums]
     if None in vals:
         return []
+    cells = [k for k, c in enumerate(nums) if core[c].kind == "amount"]  # amounts by their cell: in every pick
     trials: list[tuple[float, int]] = [(t, len(nums)) for t in known] if known else \
-        [(v, k) for k, v in enumerate(vals) if k >= 2]  # (the 計 after at least two amounts)
+        [(v, k) for k, v in enumerate(vals) if k >= 2 and core[nums[k]].kind == "num"]  # (the 計 after at least
+    # two amounts)
     def rank_cell(c: int) -> bool:  # a rank cell before its name (「10」「有限責任監査法人…」)
         return c + 1 < len(core) and core[c + 1].kind in ("text", "name") and bool(_RANK.match(core[c].text))
 
@@ -602,7 +609,10 @@ def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Colum
                     at = [k for k, c in enumerate(nums[:upto]) if vals[k] == r and rank_cell(c)]
                     held.update(at if len(at) == 1 else [])
             pool = [k for k in range(upto) if k not in held]
-            picks = _falling_sums([vals[k] for k in pool], n, total, 4)  # type: ignore[misc]
+            if any(k >= upto for k in cells):
+                continue
+            must = frozenset(q for q, k in enumerate(pool) if k in cells)
+            picks = _falling_sums([vals[k] for k in pool], n, total, 4, must)  # type: ignore[misc]
             if len(picks) > 3:
                 return []
             for pick in ([pool[q] for q in p] for p in picks):
@@ -611,7 +621,7 @@ def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Colum
                 left = [c for c in nums if c not in chosen and c != drop and not rank_cell(c)]
                 if len(left) > n or any(_BIG.match(core[c].text) for c in left):
                     continue  # more numbers left than rows to have them as 入札者数, or one of an amount's shape
-                sub = [it._replace(kind="column") if c in chosen else
+                sub = [it._replace(kind="column") if c in chosen and it.kind == "num" else
                        it._replace(kind="small") if it.kind == "num" and not _in_rank_run(core, c) and
                        _SMALL.match(it.text) and not rank_cell(c) else it
                        for c, it in enumerate(core) if c != drop]
@@ -621,7 +631,10 @@ def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Colum
                 if any(rank_cell(c) and (int(core[c].text), core[c + 1].line, core[c + 1].text) in
                        {(r.rank, r.line, r.name) for r in got} for c in chosen):
                     continue  # an amount that is the printed rank of the name after it
-                out.append((got, why))
+                seen = Counter(vals[k] for k in pool)
+                if any(seen[v] > 1 for v in (vals[k] for k in pick)):  # which cell is which row's amount is not
+                    got = [r._replace(description=None, contract_method=None) for r in got]  # established: nor
+                out.append((got, why))  # its 契約方式 in the amount's cell, nor a 業務概要 placed by the amount
     return out
 
 
@@ -865,12 +878,16 @@ def _rank_cut(items: list[Item], before: dict[str, float]) -> dict[str, list[Col
     up to a 計 figure of its cells (or the number the next block's cells start with) that is none of its
     amounts."""
     out: dict[str, list[Column]] = {}
+    labelled = any(it.kind == "total" for it in items)
     for letter, seg, nxt in _rank_chunks(items):
         seg = _drop_head_total(seg, before.get(letter))
         rows, why = _block(seg)
         head = _head_figure(nxt)
         if rows is None and head is not None and any(it.kind == "total" and not it.text for it in seg):
             rows, why = _block([*seg, Item("total", head.text, head.line)])
+        if rows is None and seg and labelled and not any(it.kind == "total" for it in seg):
+            rows, why = _block([*seg, Item("total", "", seg[-1].line)])  # (its 計 label written before its
+            # first rank 1, among the titles: the block is read as one with its label, by a 計 figure of its own)
         if rows is None or why == "unranked":
             continue
         if _sum_written(rows, [*seg, *([head] if head is not None else [])]):
