@@ -285,9 +285,6 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
                 i + 1 == size or kinds[i + 1] in ("corp", "dash", "num", "rank", "name", "text")):
             name_at.add(i)  # a rank cell, then the name cell
             ranks[i] = int(items[i - 1].text)
-    for i, r in _rank_run_names(items).items():
-        name_at.add(i)
-        ranks[i] = r
     # corps (a dash right after a name, or inside a run of bare 法人番号, is an individual's)
     corp_at: list[int] = []
     corp_set: set[int] = set()
@@ -338,6 +335,14 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
         split = _interleaved(items, corp_at, {i for i in name_at if kinds[i] == "name" or i in ranks}, ranks)
         if split is not None:
             names, desc_of = split
+    if len(names) != len(corp_at) and corp_at:  # names written as a column after their ranks' column
+        run_names = _rank_run_names(items)
+        if run_names and not set(run_names) & name_at:
+            ranks.update(run_names)
+            split = _interleaved(items, corp_at, {i for i in name_at if kinds[i] == "name" or i in ranks} |
+                                 set(run_names), ranks)
+            names, desc_of = split if split is not None else (sorted(name_at | set(run_names)), {
+                c: d for c, d in desc_of.items() if d not in run_names})
     if len(names) > 1 and all(ni in ranks for ni in names) and sorted(ranks[ni] for ni in names) == list(
             range(1, len(names) + 1)):  # every name with its printed rank (a name cell the tool wrote apart from
         names.sort(key=lambda ni: ranks[ni])  # its row, e.g. after the block's other rows): in rank order
