@@ -220,14 +220,15 @@ def _dash_of_row(items: list[Item], i: int) -> bool:
 
 
 def _dash_run(items: list[Item], i: int) -> bool:
-    """items[i] is one of a run of two or more dashes, each alone in its cell, written right after as many
-    text cells and right before a text cell: individuals' 法人番号 written as a column between their names and
-    their 業務概要 (reportlab's boxes as pdfminer groups them: 「個人(B)」「個人(A)」「-」「-」「…の実施」「…の請負」).
+    """items[i] is one of a run of two or more dashes and 法人番号, each alone in its cell, written right after as
+    many text cells and right before a text cell: individuals' 法人番号 written in a column of 法人番号 between
+    the names and their 業務概要 (reportlab's boxes as pdfminer groups them: 「個人(B)」「個人(A)」「-」「-」
+    「…の実施」「…の請負」).
     A run of 入札者数 / 落札率 dashes is written among numbers, not between text cells."""
     s = e = i
-    while s > 0 and items[s - 1].kind == "dash" and items[s - 1].alone:
+    while s > 0 and items[s - 1].kind in ("dash", "corp") and items[s - 1].alone:
         s -= 1
-    while e + 1 < len(items) and items[e + 1].kind == "dash" and items[e + 1].alone:
+    while e + 1 < len(items) and items[e + 1].kind in ("dash", "corp") and items[e + 1].alone:
         e += 1
     k = e - s + 1
     return k >= 2 and items[i].alone and s >= k and e + 1 < len(items) and items[e + 1].kind == "text" and all(
@@ -785,14 +786,14 @@ def _head_figure(chunk: list[Item]) -> Item | None:
 def _next_head_totals(chunks: list[tuple[str, list[Item]]]) -> list[Item | None]:
     """Per block: when it holds its 計 label without a figure and the next block starts with a number that is
     no rank cell, that number as a 計 item (pdfminer writes a 計 figure after the next block's title), when the
-    titles run A, B, C ... in order. It is
-    only offered when the block does not read otherwise, and its amounts must add up to it (the next block
+    titles up to the next block's run A, B, C ... in order. It is only offered when the block does not read otherwise, and its amounts must add up to it (the next block
     reads without it in the second pass, which drops the 計 of the block before from its head)."""
     out: list[Item | None] = []
     order = [ord(letter) for letter, _ in chunks]
-    if order != list(range(ord("A"), ord("A") + len(order))):  # titles written out of their order: the next
-        return [None] * len(chunks)  # block's cells may be another block's
     for k, (_, chunk) in enumerate(chunks):
+        if order[:k + 2] != list(range(ord("A"), ord("A") + len(order[:k + 2]))):  # titles written out of their
+            out.append(None)  # order up to the next block's: its cells may be another block's
+            continue
         fig = None
         labels = [it for it in chunk if it.kind == "total"]
         if labels and not any(it.text for it in labels) and k + 1 < len(chunks):
