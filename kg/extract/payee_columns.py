@@ -539,15 +539,19 @@ def _pooled_amounts(core: list[Item]) -> list[tuple[list[Column], str]]:
     return [(got, why)]
 
 
-def _falling_sums(vals: list[float], n: int, total: float, cap: int = 3, forced: frozenset[int] = frozenset()
-                  ) -> list[tuple[int, ...]]:
+def _falling_sums(vals: list[float], n: int, total: float, cap: int = 3, forced: frozenset[int] = frozenset(),
+                  whole: bool | None = None) -> list[tuple[int, ...]]:
     """The ways (at most ``cap``: more means "too many") to pick ``n`` of ``vals``, in their order, that do not
     rise and add up to ``total`` (``_sums_to``), one per distinct run of values (its earliest cells). A memo
     over (position, how many left, what is left to add, the last value): no search over all subsets. The
     positions in ``forced`` (amounts by their cell: 「1 補助金等交付 3」) are in every pick."""
-    whole = all(float(v).is_integer() for v in [*vals, total])
+    if whole is None:  # (the caller may know: the same numbers are tried with several totals and counts)
+        whole = all(float(v).is_integer() for v in [*vals, total])
     tol = 1e-9 if whole else 0.05 * n + 1e-9
     m = len(vals)
+    rising = sorted(vals)
+    if m < n or sum(rising[m - n:]) < total - tol or sum(rising[:n]) > total + tol:
+        return []  # (no n of them can make the total)
     stop = [m] * (m + 1)  # stop[p]: the first forced position at p or after (m: none)
     for q in range(m - 1, -1, -1):
         stop[q] = q if q in forced else stop[q + 1]
@@ -589,14 +593,18 @@ def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Colum
     tried and the block's cells then read with those amounts (names and 法人番号 by ``_block_core``, the other
     numbers taken as ranks and 入札者数, none of an amount's shape left over). A block of one row proves
     nothing by its sum (its amount is its 計)."""
-    nums = [c for c, it in enumerate(core) if (it.kind == "num" and not _in_rank_run(core, c)) or it.kind == "amount"]
+    in_run = [it.kind == "num" and _in_rank_run(core, c) for c, it in enumerate(core)]
+    nums = [c for c, it in enumerate(core) if (it.kind == "num" and not in_run[c]) or it.kind == "amount"]
     corps = sum(1 for it in core if it.kind == "corp")
-    dashes = sum(1 for it in core if it.kind == "dash")
+    dashes = sum(1 for c, it in enumerate(core) if it.kind == "dash" and any(
+        0 <= q < len(core) and core[q].kind in ("text", "name", "corp") for q in (c - 1, c + 1)))  # (individuals'
+    # 法人番号, not 入札者数 / 落札率 dashes among numbers)
     if any(it.kind == "column" for it in core) or not nums or corps + dashes < 2:
         return []
     vals = [_value(core[c].text) for c in nums]
     if None in vals:
         return []
+    whole = all(float(v).is_integer() for v in vals)  # type: ignore[union-attr]
     cells = [k for k, c in enumerate(nums) if core[c].kind == "amount"]  # amounts by their cell: in every pick
     trials: list[tuple[float, int]] = [(t, len(nums)) for t in known] if known else \
         [(v, k) for k, v in enumerate(vals) if k >= 2 and core[nums[k]].kind == "num"]  # (the 計 after at least
@@ -604,7 +612,7 @@ def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Colum
     def rank_cell(c: int) -> bool:  # a rank cell before its name (「10」「有限責任監査法人…」)
         return c + 1 < len(core) and core[c + 1].kind in ("text", "name") and bool(_RANK.match(core[c].text))
 
-    printed = {int(it.text) for c, it in enumerate(core) if it.kind == "num" and _in_rank_run(core, c)}
+    printed = {int(it.text) for c, it in enumerate(core) if in_run[c]}
     out: list[tuple[list[Column], str]] = []
     for total, upto in trials:
         for n in range(max(corps, 2), corps + dashes + 1):
@@ -618,7 +626,8 @@ def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Colum
             if any(k >= upto for k in cells):
                 continue
             must = frozenset(q for q, k in enumerate(pool) if k in cells)
-            picks = _falling_sums([vals[k] for k in pool], n, total, 4, must)  # type: ignore[misc]
+            picks = _falling_sums([vals[k] for k in pool], n, total, 4, must,  # type: ignore[misc]
+                                  whole and float(total).is_integer())
             if len(picks) > 3:
                 return []
             for pick in ([pool[q] for q in p] for p in picks):
@@ -628,7 +637,7 @@ def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Colum
                 if len(left) > n or any(_BIG.match(core[c].text) for c in left):
                     continue  # more numbers left than rows to have them as 入札者数, or one of an amount's shape
                 sub = [it._replace(kind="column") if c in chosen and it.kind == "num" else
-                       it._replace(kind="small") if it.kind == "num" and not _in_rank_run(core, c) and
+                       it._replace(kind="small") if it.kind == "num" and not in_run[c] and
                        _SMALL.match(it.text) and not rank_cell(c) else it
                        for c, it in enumerate(core) if c != drop]
                 got, why = _block_core(sub)
