@@ -1028,6 +1028,7 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
         parts = [_value(r.amount) for r in rows]
         return None not in parts and figures.get(sum(parts), 0) >= (2 if len(rows) == 1 else 1)
 
+    any_total = any(it.kind == "total" for it in items)
     for by in ("title", "header", "streams"):
         got: dict[str, tuple[list[Column], bool]] = {}
         seen: set[str] = set()
@@ -1048,6 +1049,10 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
             rows, why = _block(_drop_head_total(chunk, before.get(letter)))
             if rows is None and fig is not None:
                 rows = _block([*_drop_head_total(chunk, before.get(letter)), fig])[0]
+            if rows is None and by != "streams" and chunk and any_total and not any(
+                    it.kind == "total" for it in chunk):  # its 計 label written elsewhere (among other titles):
+                rows = _block([*_drop_head_total(chunk, before.get(letter)), Item("total", "", chunk[-1].line)])[0]
+                # read as a block with its label, by a 計 figure of its own
             if rows is not None and by == "streams" and letter in labelled and not any(
                     it.kind == "total" for it in chunk) and not figure_seen(rows):
                 rows, why = None, "its column cut's amounts add up to no 計 of the section"
