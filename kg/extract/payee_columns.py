@@ -759,7 +759,7 @@ def _block_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
     if readings:
         keys = {tuple(r[:5] for r in got) for got, _ in readings}
         if len(keys) > 1:
-            return None, "two numbers could be its 計 and give other rows"
+            return None, "two readings add up to a 計 of it (two numbers as its 計, or two runs of amounts) and give other rows"
         return readings[0]
     if labels:
         return None, ("its amounts do not add up to its 計" if rows is not None or known else

@@ -424,9 +424,24 @@ def test_amounts_among_ranks_and_bidders_are_the_one_falling_run_that_makes_the_
         (5, "京都市", KYOTO, "1")]
 
 
+def bidders_before_amounts(bidders: tuple[str, str, str]) -> list[tuple[str, int, bool]]:
+    # three rows; their 入札者数 written as a column before the amounts, each amount then its 落札率, the 計 label
+    # and its figure 6 last (4 + 1 + 1)
+    return cells(
+        "A.民間企業", *HEADER, "1", "2", "3", "富士通株式会社", "日本電気株式会社", "株式会社日立製作所", FUJITSU, NEC,
+        HITACHI, "機器の賃貸借", "調査研究の請負", "研修の企画運営", "随意契約(公募)", "その他", "一般競争契約(最低価格)",
+        *bidders, "4", "80%", "1", "90%", "1", "70%", "計", "6")
+
+
+def test_amounts_told_from_bidders_by_the_total_when_one_falling_run_makes_it():
+    got, unread = payee_columns(bidders_before_amounts(("5", "-", "2")))  # 5 2 4 1 1: only 4 + 1 + 1 makes 6
+    assert unread == []
+    assert [(r.rank, r.corporate_number, r.amount) for r in got] == [(1, FUJITSU, "4"), (2, NEC, "1"), (3, HITACHI, "1")]
+
+
 def test_amounts_two_falling_runs_could_make_leave_the_block_unknown():
-    # with 入札者数 3 and 3 the total 9 is also 3 + 3 + 1 + 1 + 1 (入札者数 taken as amounts): which is not established
-    got, unread = payee_columns(mixed_numbers_block(("3", "3"), "9"))
+    # 入札者数 3, 2, 1: 3 + 2 + 1 makes 6 as well as 4 + 1 + 1 — which numbers are amounts is not established
+    got, unread = payee_columns(bidders_before_amounts(("3", "2", "1")))
     assert got == [] and "block A" in unread[0][1]
 
 
