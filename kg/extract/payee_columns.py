@@ -613,6 +613,10 @@ def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Colum
         return c + 1 < len(core) and core[c + 1].kind in ("text", "name") and bool(_RANK.match(core[c].text))
 
     printed = {int(it.text) for c, it in enumerate(core) if in_run[c]}
+    cell_at: dict[float, list[int]] = {}  # rank cells by their value: {rank: [index in nums]}
+    for k, c in enumerate(nums):
+        if rank_cell(c):
+            cell_at.setdefault(vals[k], []).append(k)  # type: ignore[arg-type]
     out: list[tuple[list[Column], str]] = []
     for total, upto in trials:
         for n in range(max(corps, 2), corps + dashes + 1):
@@ -620,7 +624,7 @@ def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Colum
             held = set()  # the one rank cell of a rank no column of ranks holds (「6」…「9」, then 「10」 before its name)
             if printed and len(missing) <= 2:
                 for r in missing:
-                    at = [k for k, c in enumerate(nums[:upto]) if vals[k] == r and rank_cell(c)]
+                    at = [k for k in cell_at.get(r, ()) if k < upto]
                     held.update(at if len(at) == 1 else [])
             pool = [k for k in range(upto) if k not in held]
             if any(k >= upto for k in cells):
@@ -1034,6 +1038,8 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
         seen: set[str] = set()
         prev_empty = False
         cut = _stream_chunks(items) if by == "streams" else _chunks(items, by)
+        if by == "title":
+            title_cut = cut
         borrowed = [None] * len(cut) if by == "streams" else _next_head_totals(cut)
         for (letter, chunk), fig in zip(cut, borrowed, strict=True):
             if by == "streams" and header_cut.get(letter) == chunk:
@@ -1071,7 +1077,7 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
                 continue
             got[letter] = ([r._replace(block=letter) for r in rows], why != "unranked")
         readings.append(got)
-    for letter in _spilled_titles(items, readings[0], readings[1]):
+    for letter in _spilled_titles(items, title_cut, readings[0], readings[1]):
         readings[0].pop(letter, None)
     out: list[Column] = []
     for letter in sorted({k for got in readings for k in got}):
@@ -1123,7 +1129,8 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
     return out, [v for k, v in sorted(unread.items()) if k not in done]
 
 
-def _spilled_titles(items: list[Item], title_got: dict[str, tuple[list[Column], bool]],
+def _spilled_titles(items: list[Item], title_cut: list[tuple[str, list[Item]]],
+                    title_got: dict[str, tuple[list[Column], bool]],
                     header_got: dict[str, tuple[list[Column], bool]]) -> set[str]:
     """Blocks whose title cut reads cells of the block before (pdfminer writes the next block's title after
     some of a block's cells, before its 法人番号 or amounts): cells between this block's title and its table
@@ -1132,6 +1139,8 @@ def _spilled_titles(items: list[Item], title_got: dict[str, tuple[list[Column], 
     title cut (its rows' cells are after the next title). The title cut of such a block is not read (its
     header cut still is)."""
     out: set[str] = set()
+    if not title_got or len(header_got) < 2:
+        return out
     heads: dict[str, list[Item]] = {}  # title -> the cells from it to the next table header
     at = None
     for it in items:
@@ -1143,7 +1152,7 @@ def _spilled_titles(items: list[Item], title_got: dict[str, tuple[list[Column], 
             at = None
         elif at is not None and it.kind != "header":
             heads[at].append(it)
-    for (prev, _), (letter, chunk) in itertools.pairwise(_chunks(items, "title")):
+    for (prev, _), (letter, chunk) in itertools.pairwise(title_cut):
         if prev not in header_got or letter not in header_got or letter not in title_got or (
                 prev in title_got and prev not in out) or not heads.get(letter):
             continue
