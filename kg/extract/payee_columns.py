@@ -722,7 +722,32 @@ def _may_add_up(bounds: _Bounds | None, it: Item) -> bool:
 
 def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
     rows, why = _block_of(tuple(items))
+    if rows is None and any(it.kind == "total" for it in items):
+        rows, why = _other_ranks_left_out(items, why)
     return (None if rows is None else list(rows)), why
+
+
+def _other_ranks_left_out(items: list[Item], why: str) -> tuple[list[Column] | None, str]:
+    """A block with its 計 label whose cells hold two columns of ranks (「1」…「4」 then 「1」…「3」: pdfminer wrote
+    the block before's rank column with this block's) and that a column longer than its rows keeps unread: read
+    again without the longest column (one of its length only), and kept only when its rows then add up to its
+    計 (``_block_of``), are as many as another column's ranks, and have every rank printed."""
+    runs: list[tuple[int, int]] = []  # (start, length) of each run of ranks 1..k
+    for i, it in enumerate(items):
+        if it.kind == "num" and it.text == "1":
+            k = 1
+            while i + k < len(items) and items[i + k].kind == "num" and items[i + k].text == str(k + 1):
+                k += 1
+            if k >= 2:
+                runs.append((i, k))
+    longest = max((k for _, k in runs), default=0)
+    if len(runs) < 2 or sum(1 for _, k in runs if k == longest) != 1:
+        return None, why
+    start = next(i for i, k in runs if k == longest)
+    rows, w = _block_of(tuple(it for i, it in enumerate(items) if not start <= i < start + longest))
+    if rows is None or w == "unranked" or len(rows) not in {k for _, k in runs if k < longest}:
+        return None, why
+    return rows, w
 
 
 @functools.lru_cache(maxsize=1024)
