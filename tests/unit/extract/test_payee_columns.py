@@ -473,3 +473,25 @@ def test_individuals_dashes_written_as_a_column_are_their_corporate_numbers():
     assert unread == []
     assert [(r.rank, r.name, r.corporate_number, r.amount) for r in got] == [
         (1, "株式会社三菱総合研究所", MRI, "120"), (2, "個人(B)", "-", "40"), (3, "個人(A)", "-", "12")]
+
+
+def two_rank_columns(total: str) -> list[tuple[str, int, bool]]:
+    # the block's rows (name, 法人番号, 業務概要, amount), its 計 figure, 契約方式, 入札者数, 落札率, then the block
+    # before's rank column 1..4 and its own 1..3 written together, its 計 label last
+    return cells(
+        "C.研究機関", *HEADER, "国立研究開発法人情報通信研究機構", CORP_A, "調査研究の請負", "368", "横浜市", YOKOHAMA,
+        "データ整備及び分析業務", "254", "一般財団法人日本情報処理開発協会", CORP_B, "研修の企画運営", "215", total,
+        "一般競争契約(最低価格)", "一般競争契約(最低価格)", "随意契約(企画競争)", "5", "-", "2", "61%", "-", "77%",
+        "1", "2", "3", "4", "1", "2", "3", "計")
+
+
+def test_a_longer_rank_column_of_the_block_before_is_left_out_when_the_rows_make_the_total():
+    got, unread = payee_columns(two_rank_columns("837"))  # 368 + 254 + 215
+    assert unread == []
+    assert [(r.rank, r.corporate_number, r.amount) for r in got] == [
+        (1, CORP_A, "368"), (2, YOKOHAMA, "254"), (3, CORP_B, "215")]
+
+
+def test_two_rank_columns_and_no_total_the_rows_make_leave_the_block_unknown():
+    got, unread = payee_columns(two_rank_columns("838"))
+    assert got == [] and "block C" in unread[0][1]
