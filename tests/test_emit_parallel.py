@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 
 from kg.build.parallel import emit_sorted
 from kg.iris import DEFAULT_BASE
@@ -50,30 +51,39 @@ def test_write_quads_same_with_and_without_gnu_sort(tmp_path, monkeypatch):
     assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["graph.nq"]  # no temporary files left
 
 
-def test_emitting_one_share_in_this_process_gives_the_same_graph(tmp_path, monkeypatch):
-    """emit_parts(own_share=True) (the record stages' child of kg build: it emits the first share itself beside one
-    forked worker, then the derived views) writes the same graph.nq as the workers-only path, with the rankings of a
-    corporation paid in several records."""
-    import os
-
+def test_pickled_shares_emitted_elsewhere_give_the_same_graph(tmp_path, monkeypatch):
+    """write_shares + emit_shares (kg build's record process writes the derived views, pickles its records in shares
+    with the terms of their texts and exits; the small build process emits the shares in forked workers) write the
+    same graph.nq as emit_parts, leave no pickle behind, and the emitters use the terms handed over with the share
+    (this process forgets its own before emitting, as the build's parent never had them)."""
     import kg.build.parallel as parallel
+    from kg.build.terms import precompute
+    from kg.normalize import terms as term_layer
 
     monkeypatch.setattr(parallel, "PARALLEL_MIN_RECORDS", 0)
     recs = list(itertools.islice((r for r in iter_judgit(shared_path("data", "judgit", "judgit-2017.ndjson.gz"))
                                   if r["ministry"] == "総務省"), 150))
-    pids = set()
-    emit_raw = parallel._emit_raw
+    precompute(recs, 1, None)
+    try:
+        (tmp_path / "a").mkdir()
+        parallel.sort_parts(parallel.emit_parts(recs, DEFAULT_BASE, tmp_path / "a", jobs=2), tmp_path / "a")
+        (tmp_path / "b").mkdir()
+        derived, shares = parallel.write_shares(recs, DEFAULT_BASE, tmp_path / "b", 2)
+        assert len(shares) == 2 and all(os.path.getsize(pick) > 10_000 for pick, _ in shares)
+        term_layer.forget()
+        parallel.sort_parts(derived + parallel.emit_shares(shares, DEFAULT_BASE), tmp_path / "b")
+        a, b = ((tmp_path / n / "graph.nq").read_bytes() for n in "ab")
+        assert a == b and b.count(b"\n") > 20000
+        assert sorted(p.name for p in (tmp_path / "b").iterdir()) == ["graph.nq"]  # pickles and parts removed
+        assert b"<https://kg.example.org/ns#rank>" in b and b"/corp/" in b and b"<https://kg.example.org/ns#term>" in b
 
-    def noting(args):
-        pids.add(os.getpid())
-        return emit_raw(args)
-
-    monkeypatch.setattr(parallel, "_emit_raw", noting)
-    for name, own in (("a", False), ("b", True)):
-        (tmp_path / name).mkdir()
-        parallel.sort_parts(parallel.emit_parts(recs, DEFAULT_BASE, tmp_path / name, jobs=2, own_share=own),
-                            tmp_path / name)
-    a, b = ((tmp_path / n / "graph.nq").read_bytes() for n in "ab")
-    assert a == b and b.count(b"\n") > 20000
-    assert os.getpid() in pids  # the first share of the own_share run was emitted here
-    assert b"<https://kg.example.org/ns#rank>" in b and b"/corp/" in b
+        # the handed-over terms are what the emitters use: a text's terms changed before pickling show in the graph
+        name = recs[0]["project_name"]
+        term_layer.remember({name: ("受け渡し確認用語",)})
+        (tmp_path / "c").mkdir()
+        derived, shares = parallel.write_shares(recs, DEFAULT_BASE, tmp_path / "c", 2)
+        term_layer.forget()
+        parallel.sort_parts(derived + parallel.emit_shares(shares, DEFAULT_BASE), tmp_path / "c")
+        assert '"受け渡し確認用語"'.encode() in (tmp_path / "c" / "graph.nq").read_bytes()
+    finally:
+        term_layer.forget()

@@ -12,6 +12,7 @@ a third of a national build's lines were such repeats, which sort then removed (
 from __future__ import annotations
 
 import itertools
+import pickle
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -82,10 +83,11 @@ def shared_records(records: list[Record]):
         _EMIT_RECORDS = []
 
 
-def forkable(records: list[Record], jobs: int, min_records: int = PARALLEL_MIN_RECORDS) -> bool:
+def forkable(records: list[Record], jobs: int, min_records: int | None = None) -> bool:
     import multiprocessing as mp
 
-    return jobs > 1 and len(records) >= min_records and "fork" in mp.get_all_start_methods()
+    least = PARALLEL_MIN_RECORDS if min_records is None else min_records
+    return jobs > 1 and len(records) >= least and "fork" in mp.get_all_start_methods()
 
 
 def fork_map(fn, args: list) -> list:
@@ -157,15 +159,10 @@ def write_quads(records: list[Record], base: str, out: Path, jobs: int = 1) -> i
     return sort.count_lines(out / "graph.nq")
 
 
-def emit_parts(records: list[Record], base: str, out: Path, jobs: int = 1, own_share: bool = False) -> list[Path]:
+def emit_parts(records: list[Record], base: str, out: Path, jobs: int = 1) -> list[Path]:
     """Emit ``records`` and the derived views into part files in ``out`` (``jobs`` forked workers): unsorted parts
-    when GNU sort is there, else sorted runs. ``sort_parts`` makes graph.nq of them.
-
-    ``own_share``: this process emits the first share itself beside ``jobs - 1`` forked workers, and then the
-    derived views (for a process that exits after emission, kg.build.pipeline._record_stages_isolated: its heap
-    need not stay small). A forked emitter copies the pages of the records it touches and the child of the derived
-    views touches every record: one child fewer, and no child making a second pass over all pages (measured only
-    together with the other memory changes of that round: bench/README.md "Memory, sixth round")."""
+    when GNU sort is there, else sorted runs. ``sort_parts`` makes graph.nq of them. (A `kg build` whose record
+    stages run in a child process hands the records over instead: write_shares, emit_shares.)"""
     n = jobs if forkable(records, jobs) else 1
     made: list[Path] = []
     try:
@@ -175,13 +172,6 @@ def emit_parts(records: list[Record], base: str, out: Path, jobs: int = 1, own_s
                 derived = out / "graph.derived.tmp"
                 made += [Path(p) for p in parts] + [derived]
                 args = [(a, b, base, parts[i]) for i, (a, b) in enumerate(contiguous_shares(records, n))]
-                if n > 1 and own_share:
-                    with fork_pool(n - 1) as pool:
-                        others = pool.map_async(_emit_raw, args[1:])
-                        _emit_raw(args[0])
-                        others.get()
-                    _derive_raw((base, str(derived)))
-                    return made
                 fork_map(_emit_raw, args) if n > 1 else _emit_raw(args[0])
                 # the corpus-wide views in a child too, after the emitters (it reads every record: beside them it
                 # would copy their pages a third time): its working memory is returned when it exits
@@ -193,6 +183,72 @@ def emit_parts(records: list[Record], base: str, out: Path, jobs: int = 1, own_s
             p.unlink(missing_ok=True)
         raise
     return made
+
+
+SHARE_SUFFIX = ".share.pickle"
+
+
+def write_shares(records: list[Record], base: str, out: Path, jobs: int) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Emission handed over to processes that do not hold the whole corpus (issue 22, memory): the derived views
+    written here (they read every record), then each of ``jobs`` contiguous shares pickled with the terms of its
+    texts (kg.normalize.terms) as ``out/graph.part{i}.tmp.share.pickle``. Returns (the derived views' part, [(share
+    pickle, part to write)]) for ``emit_shares``, which a small process runs after this one has exited.
+
+    Why: a worker forked from the process holding the linked records shares its pages copy-on-write, and every page
+    either process touches while both live is copied (reference counts): on a national build the emit stage held
+    ~1.9 GB of records, link leftovers and heap twice over (3.4 GiB). Pickled shares cost a few seconds of CPU and
+    let the record process exit before emission: each emitter holds only its share."""
+    from kg.build.terms import texts_of
+    from kg.normalize import terms as term_layer
+
+    derived = out / "graph.derived.tmp"
+    with shared_records(records):
+        _derive_raw((base, str(derived)))
+    shares = []
+    try:
+        for i, (a, b) in enumerate(contiguous_shares(records, jobs)):
+            part = out / f"graph.part{i}.tmp"
+            pick = part.with_name(part.name + SHARE_SUFFIX)
+            share = records[a:b]
+            known = {t: term_layer._KNOWN[t] for t in texts_of(share) if t in term_layer._KNOWN}
+            with pick.open("wb") as f:
+                pickle.dump((share, known), f, protocol=pickle.HIGHEST_PROTOCOL)
+            shares.append((str(pick), str(part)))
+    except BaseException:
+        derived.unlink(missing_ok=True)
+        for pick, _ in shares:
+            Path(pick).unlink(missing_ok=True)
+        raise
+    return [derived], shares
+
+
+def _emit_pickled(args: tuple[str, str, str]) -> str:
+    """Worker: emit the share pickled at ``pick`` (write_shares) unsorted into ``part``; the pickle is removed."""
+    pick, part, base = args
+    from kg.normalize import terms as term_layer
+
+    with open(pick, "rb") as f:
+        share, known = pickle.load(f)
+    Path(pick).unlink(missing_ok=True)
+    term_layer.remember(known)
+    del known
+    with shared_records(share):
+        return _emit_raw((0, len(share), base, part))
+
+
+def emit_shares(shares: list[tuple[str, str]], base: str) -> list[Path]:
+    """The part files of ``write_shares``'s pickled shares, each emitted by a forked worker of this (small)
+    process. The pickles are removed, and so are the parts when emission fails."""
+    args = [(pick, part, base) for pick, part in shares]
+    try:
+        with fork_pool(len(args)) as pool:  # even for one share: this process stays small for the store's load
+            done = pool.map(_emit_pickled, args)
+    except BaseException:
+        for pick, part in shares:
+            Path(pick).unlink(missing_ok=True)
+            Path(part).unlink(missing_ok=True)
+        raise
+    return [Path(p) for p in done]
 
 
 def sort_parts(parts: list[Path], out: Path) -> Path:
@@ -212,7 +268,7 @@ def sort_parts(parts: list[Path], out: Path) -> Path:
 
 
 def emit_sorted(records: list[Record], base: str, tmp_dir: Path, jobs: int = 1,
-                chunk: int = SORT_CHUNK, min_records: int = PARALLEL_MIN_RECORDS) -> Iterator[str]:
+                chunk: int = SORT_CHUNK, min_records: int | None = None) -> Iterator[str]:
     """All N-Quads lines of ``records``, sorted and unique. With jobs > 1 and a fork-capable OS, emission runs in
     worker processes (each writes sorted runs to ``tmp_dir``) and the runs are merged here."""
     if not forkable(records, jobs, min_records):

@@ -15,9 +15,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.build import sort
 from kg.build.inputs import Input, discover
 from kg.build.outputs import BackgroundOutputs
-from kg.build.parallel import emit_parts, sort_parts
+from kg.build.parallel import emit_parts, emit_shares, forkable, sort_parts, write_shares
 from kg.build.progress import Progress, StageMeter, bytes_of
 from kg.build.summary import summarise
 from kg.iris import DEFAULT_BASE
@@ -252,7 +253,16 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
     for name in ("graph.nq", "graph.nt", "graph.ttl", PAYEE_CELLS):
         tx.path(name)  # written by the record stages (in a child process: registered here)
     took = _record_stages_isolated(paths, out, stage_dir, opts, stage, meter)
-    sort_parts([Path(p) for p in took["parts"]], stage_dir)
+    parts = [Path(p) for p in took["parts"]]
+    if took["shares"]:  # the record process handed its records over in pickled shares and has exited
+        try:
+            parts += emit_shares(took["shares"], opts.base)
+        except BaseException:
+            for p in parts:
+                p.unlink(missing_ok=True)
+            raise
+        stage("emit", "sort (graph.nq)", ("graph.nq",))
+    sort_parts(parts, stage_dir)
     stage("sort", "load (store)", ("store/*",))
     # graph.nt and graph.ttl are written by a child process from graph.nq while the store loads (Oxigraph's loader,
     # native threads) and the graph is validated: each used to wait for the one before (bench/README.md)
@@ -303,12 +313,14 @@ def _build(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, tx)
 
 
 def _record_stages(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, stage, meter,
-                   release: bool = True) -> dict:
+                   release: bool = True, hand_over: bool = False) -> dict:
     """extract -> terms -> link -> emit: the stages that hold the records. Writes the emitted part files into
     ``stage_dir`` and DIR/payee-cells.sqlite; returns what the rest of the build and the report need
-    ({parts, summary, inputs, link, terms, truncated, duplicates, inputs_failed}). ``stage(name, next_label, probe
-    globs)`` marks the end of each stage. ``release``: free the records' memory before returning (kg.build
-    .pipeline._release_records; a child process that exits next need not)."""
+    ({parts, shares, summary, inputs, link, terms, truncated, duplicates, inputs_failed}). ``stage(name,
+    next_label, probe globs)`` marks the end of each stage. ``release``: free the records' memory before returning
+    (kg.build.pipeline._release_records; a child process that exits next need not). ``hand_over`` (that child):
+    the records are not emitted here but pickled in shares (kg.build.parallel.write_shares) for the caller's
+    ``emit_shares`` once this process has exited, which then marks the end of the emit stage."""
     from kg.build.inputs import display_path
     from kg.emit.rankings import PAYEE_CELLS, cells_to
     from kg.link import link_all
@@ -337,9 +349,13 @@ def _record_stages(paths: list[str], out: Path, stage_dir: Path, opts: BuildOpti
     stage("terms", "link")
     records, link_report = link_all(records)
     stage("link", "emit (graph.nq)", ("graph.part*", "graph.derived.tmp", "*.run"))
+    shares: list[tuple[str, str]] = []
     with cells_to(stage_dir / PAYEE_CELLS):  # the rankings' per-payee cells, kept for kg add (kg.emit.rankings)
-        parts = emit_parts(records, opts.base, stage_dir, opts.jobs, own_share=not release)
-    took = {"parts": parts, "summary": summarise(results, records, {"quads": 0, "triples": 0}),
+        if hand_over and sort.gnu_sort() and forkable(records, opts.jobs):
+            parts, shares = write_shares(records, opts.base, stage_dir, opts.jobs)  # emitted by the parent
+        else:
+            parts = emit_parts(records, opts.base, stage_dir, opts.jobs)
+    took = {"parts": parts, "shares": shares, "summary": summarise(results, records, {"quads": 0, "triples": 0}),
             "inputs": [r.to_report() for r in results],
             "truncated": [dict(t, input=display_path(r.input.path), source=rec.get("source")) for r in results
                           for rec in r.records for t in rec.get("truncated_values") or []],
@@ -348,7 +364,8 @@ def _record_stages(paths: list[str], out: Path, stage_dir: Path, opts: BuildOpti
     del records
     if release:
         _release_records(results)
-    stage("emit", "sort (graph.nq)", ("graph.nq", "*.run"))
+    if not shares:
+        stage("emit", "sort (graph.nq)", ("graph.nq", "*.run"))
     return took
 
 
@@ -407,7 +424,7 @@ class _Relay:
 def _record_stages_child(paths: list[str], out: Path, stage_dir: Path, opts: BuildOptions, send) -> None:
     try:
         took = _record_stages(paths, out, stage_dir, opts, lambda *a: send.send(("stage", *a)), _Relay(send),
-                              release=False)
+                              release=False, hand_over=True)
         took["parts"] = [str(p) for p in took["parts"]]
         send.send(("done", took))
     except BaseException as e:  # noqa: BLE001 - every failure goes to the parent, which raises it

@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from kg.normalize.numbers import parse_number
 from kg.normalize.text import is_unknown, squash
@@ -301,13 +302,16 @@ def _column_candidates(total, past: bool, p_tot, p_is, pool, nonneg, negs, label
         if not check_is:
             if every is None:
                 every = []
-                if exact:  # fills(i, s), inline
+                if exact:  # fills(i, s), inline, once per distinct total - (I + S)
                     get = pairs.get
+                    got_of: dict = {}
                     for i in vals:
                         rest_i = total - (i or 0)
                         for s in vals:
                             rest = rest_i - (s or 0)  # total - (I + S): exact
-                            got = [(c, prs) for c in c_opts if (prs := get(rest - (c or 0)))]
+                            got = got_of.get(rest)
+                            if got is None:
+                                got = got_of[rest] = [(c, prs) for c in c_opts if (prs := get(rest - (c or 0)))]
                             if got:
                                 every.append((i, s, got))
                 else:
@@ -357,7 +361,7 @@ def _column_candidates(total, past: bool, p_tot, p_is, pool, nonneg, negs, label
                          + part(CFP, f) + part(RES, r)) for f, r in prs]
                 for f, r, pr in fr:
                     out.append((fixed + pr, (i, s, f, c, r, total, e)))
-    out.sort(key=lambda x: -x[0])
+    out.sort(key=itemgetter(0), reverse=True)  # by falling score, stable: sort(key=-score)'s order
     return out[:3000]
 
 
@@ -366,28 +370,35 @@ def _whole(v) -> bool:
     return v is not None and -(2 ** 50) < v < 2 ** 50 and v == int(v)
 
 
-def _uses(cell: tuple, pool) -> tuple:
-    """(value, times the cell uses it, times already used beyond which the pool runs out), in the cell's order."""
-    vals = [v for v in cell if v]  # neither None nor 0
-    if len(set(vals)) == len(vals):  # no value twice: what Counter(vals).items() gives, without the Counter
-        return tuple((v, 1, pool.get(v, 0) - 1) for v in vals)
-    count: dict = {}  # Counter(vals), counted in a plain dict (the same keys in the same order)
-    for v in vals:
-        count[v] = count.get(v, 0) + 1
-    return tuple((v, n, pool.get(v, 0) - n) for v, n in count.items())
-
-
 BEAM = 100  # partial tables kept per column; 300 gave the same solutions on every test table
 
 
 def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | None:
-    start: Counter = Counter()
+    # Each distinct value of the pool is a bit. A beam entry carries the bits of the values it has used up
+    # (used as often as the pool holds them) and the counts of the values the pool holds more than once (only
+    # those can be used and still be available): (score, cells chosen, {value: times used}, used-up bits).
+    index = {v: j for j, v in enumerate(pool) if pool[v] >= 1}
+    # bit_of: a value -> its bit (None and 0 use nothing: 0; a value the pool lacks: the bit ``lack``, past the
+    # pool's), so a cell's values give their bits in one expression: their OR, and their sum, which differs
+    # from the OR exactly when a bit comes twice (a value used twice)
+    lack = 1 << len(pool)
+    bit_of: dict = {v: 1 << j for v, j in index.items()}
+    bit_of[None] = 0
+    bit_of[0.0] = 0  # (0 and -0.0 are the same key)
+    single = 0  # the bits of the values the pool holds once
+    for v, j in index.items():
+        if pool[v] == 1:
+            single |= 1 << j
+    used0: dict = {}
+    spent0 = 0
     if req is not None and with_request:
-        start[req] += 1
-    # a beam entry: (score, cells chosen, {value: times used}, the values used up)
-    beam: list[tuple[float, list[tuple], dict, tuple]] = [
-        (0.0, [], dict(start), tuple(v for v, c in start.items() if c >= pool.get(v, 0)))]
-    have = {v for v, n in pool.items() if n >= 1}  # pool.get(v, 0) >= 1
+        j = index.get(req)
+        if j is not None:  # (a value the pool lacks fits no cell: no bit needed)
+            if pool[req] == 1:
+                spent0 = 1 << j
+            else:
+                used0[req] = 1
+    beam: list[tuple[float, list[tuple], dict, int]] = [(0.0, [], used0, spent0)]
     for col, cands in enumerate(cols):
         if cands:
             top = cands[0][0]
@@ -401,60 +412,91 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
         # come by falling local score); a run stops at the first extension that the heap, full, would not
         # take, since the rest of the run scores no more and comes later.
         # A cell fits an entry when no value it uses runs past the pool: a value it uses once must not be used up
-        # (the entry's spent values), one it uses more often is counted; a value the pool does not hold that
-        # often never fits, so that cell is left out. The candidates are indexed as bit sets (bit k: candidate
-        # k) by the values they use, so an entry lists only the candidates that fit it, in candidate order: a
-        # candidate that does not fit changes nothing in the heap, and where the plain walk would stop at one
-        # it stops at the next that fits too (its score is no higher and it comes later).
-        possible = 0
-        by_once: dict = {}  # value -> the candidates using it once
-        by_more: dict = {}  # value -> [(the count already used beyond which the pool runs out, candidate bit)]
-        by_cfp: dict = {}  # 前年度から繰越し -> candidates
+        # (the entry's used-up bits), one it uses more often is counted; a value the pool does not hold that
+        # often never fits, so that cell is left out. A candidate that does not fit changes nothing in the
+        # heap: the runs skip it (where the plain walk would stop at one, they stop at the next that fits: its
+        # score is no higher and it comes later).
+        once = []  # per candidate: the bits of the values it uses once (None: never fits)
+        more = []  # per candidate: None, or [(value, the count already used beyond which the pool runs out)]
+        grow = []  # per candidate: (the bits it uses up on its own, [(value, times, pool's count)] counted)
+        cfp_of: dict = {}  # 前年度から繰越し -> the candidates (indexes) holding it
+        get = bit_of.get
         for k, (_loc, cell) in enumerate(cands):
-            vals = [v for v in cell if v]  # the values the cell uses (neither None nor 0), as _uses counts them
-            bit = 1 << k
-            if len(set(vals)) == len(vals):  # each once: it fits where none is used up
-                if not have.issuperset(vals):  # each value in the pool at least once
-                    continue
-                for v in vals:
-                    by_once[v] = by_once.get(v, 0) | bit
+            i, s, f, c, r, t, e = cell
+            bi, bs, bf, bc, br, bt, be = (get(i, lack), get(s, lack), get(f, lack), get(c, lack), get(r, lack),
+                                          get(t, lack), get(e, lack))
+            orr = bi | bs | bf | bc | br | bt | be
+            if orr & lack:  # a value the pool lacks
+                once.append(None)
+                more.append(None)
+                grow.append(None)
+                continue
+            if bi + bs + bf + bc + br + bt + be == orr:  # each value once: it fits where none is used up
+                once.append(orr)
+                more.append(None)
+                counted = []
+                if orr & ~single:  # values the pool holds twice or more: counted
+                    counted = [(v, 1, pool[v]) for v in cell if v and not bit_of[v] & single]
+                grow.append((orr & single, counted))
+            elif not orr & ~single:  # a value used twice, and every value held once by the pool: never fits
+                once.append(None)
+                more.append(None)
+                grow.append(None)
+                continue
             else:
-                add = _uses(cell, pool)
-                if any(limit < 0 for _v, _n, limit in add):
+                count: dict = {}  # _uses(cell, pool), counted here: {value: times the cell uses it}
+                for v in cell:
+                    if v:
+                        count[v] = count.get(v, 0) + 1
+                if any(pool[v] < n for v, n in count.items()):  # (every value is in the pool: no lack bit)
+                    once.append(None)
+                    more.append(None)
+                    grow.append(None)
                     continue
-                for v, n, limit in add:
+                m, mo, own, counted = 0, [], 0, []
+                for v, n in count.items():
+                    limit = pool[v] - n
                     if n == 1:
-                        by_once[v] = by_once.get(v, 0) | bit
+                        m |= bit_of[v]
                     else:
-                        by_more.setdefault(v, []).append((limit, bit))
-            possible |= bit
-            by_cfp[cell[CFP]] = by_cfp.get(cell[CFP], 0) | bit
+                        mo.append((v, limit))
+                    if limit + n == 1:  # held once: used up by this cell (a value held twice or more is counted)
+                        own |= bit_of[v]
+                    else:
+                        counted.append((v, n, limit + n))
+                once.append(m)
+                more.append(mo or None)
+                grow.append((own, counted))
+            cfp_of.setdefault(cell[CFP], []).append(k)
+        runs_of: dict = {}  # the previous column's ▲翌年度へ繰越し -> (candidates without, with the penalty)
+        every = [k for k, m in enumerate(once) if m is not None]
+        col_bits = 0  # the bits of every value a candidate uses once: a candidate fits an entry only if none of
+        for k in every:  # its bits is among the entry's used-up ones, so only spent & col_bits decides that
+            col_bits |= once[k]
+        fit_of: dict = {}  # (▲翌年度へ繰越し, spent & col_bits) -> the runs, each keeping the candidates that fit
         heap: list[tuple] = []
-        once_get = by_once.get
         for b, (score, chosen, used, spent) in enumerate(beam):
-            bad = 0
-            for v in spent:
-                bad |= once_get(v, 0)
-            for v, more in by_more.items():
-                c = used.get(v, 0)
-                for limit, bit in more:
-                    if c > limit:
-                        bad |= bit
-            fit = possible & ~bad
             prev = chosen[-1] if chosen else None
-            if prev is None:
-                runs: list = [(fit, False)]
-            else:
-                want = -prev[CTN] if prev[CTN] is not None else None
-                good = by_cfp.get(want, 0)
-                if want == 0 and want is not None:
-                    good |= by_cfp.get(None, 0)
-                runs = [(fit & good, False), (fit & ~good, True)]
-            for m, penalty in runs:
-                while m:
-                    low = m & -m
-                    m ^= low
-                    k = low.bit_length() - 1
+            want = None if prev is None or prev[CTN] is None else -prev[CTN]
+            key = (prev is None, want, spent & col_bits)
+            runs = fit_of.get(key)
+            if runs is None:
+                if prev is None:
+                    plain: tuple = ((every, False),)
+                else:
+                    plain = runs_of.get(want)
+                    if plain is None:
+                        good = set(cfp_of.get(want, ()))
+                        if want == 0 and want is not None:
+                            good.update(cfp_of.get(None, ()))
+                        plain = runs_of[want] = ((sorted(good), False), ([k for k in every if k not in good], True))
+                out = key[2]
+                runs = fit_of[key] = tuple(([k for k in ks if not once[k] & out], penalty) for ks, penalty in plain)
+            for ks, penalty in runs:
+                for k in ks:
+                    mo = more[k]
+                    if mo is not None and any(used.get(v, 0) > limit for v, limit in mo):
+                        continue
                     loc, cell = cands[k]
                     sc = score + loc
                     if penalty:
@@ -471,31 +513,39 @@ def _combine(cols, money, pool, tots, req, with_request) -> BudgetSolution | Non
         # by (-score, entry, candidate): the heap's (score, -entry, -candidate) falling (never equal: the
         # cells after them are not compared)
         nxt = [(x[3], -x[2]) for x in sorted(heap, reverse=True)]
-        uses: dict = {}  # candidate -> _uses of its cell, once per column
         beam = []
         if col == len(cols) - 1:  # the last column: the tables are scored, no further column uses the counts
-            beam = [(sc, chosen + [cell], used, spent) for (sc, chosen, cell, used, spent), _k in nxt]
-            nxt = []
+            last = [(sc, chosen, cell) for (sc, chosen, cell, _used, _spent), _k in nxt]
+            break
         for (sc, chosen, cell, used, spent), k in nxt:
-            u = dict(used)
-            # (value, count, the count already used beyond which the pool runs out) of the cell
-            add = uses.get(k)
-            if add is None:
-                add = uses[k] = _uses(cell, pool)
-            for v, n, limit in add:
-                c = u[v] = u.get(v, 0) + n
-                if c >= limit + n:  # used as often as the pool holds it (limit: the pool's count less n)
-                    spent += (v,)
-            beam.append((sc, chosen + [cell], u, spent))
+            own, counted = grow[k]
+            spent |= own
+            if counted:
+                used = dict(used)
+                for v, n, n_pool in counted:
+                    c = used[v] = used.get(v, 0) + n
+                    if c >= n_pool:  # used as often as the pool holds it
+                        spent |= 1 << index[v]
+            beam.append((sc, chosen + [cell], used, spent))
         if not beam:
             return None
+    else:
+        last = [(sc, chosen, None) for sc, chosen, _used, _spent in beam]  # no column
+    if not last:
+        return None
     best = None
     ties = 0
     spec = _score_spec(money)
     memo: dict = {}
+    by_prefix: dict = {}  # id of a table's first columns (kept alive by ``last``) -> its rows and their hits
     best_cells = None  # the best table's cells: a list of tuples equals another where the lists of lists do
-    for sc, chosen, _used, _spent in beam:
-        total = sc + _group_score(chosen, money, req, spec, memo)
+    for sc, prefix, cell in last:
+        if cell is None:
+            chosen = prefix
+            total = sc + _group_score(chosen, money, req, spec, memo)
+        else:
+            chosen = prefix + [cell]
+            total = sc + _last_column_score(prefix, cell, req, spec, memo, by_prefix)
         if best is None or total > best.score + 1e-9:
             best, ties, best_cells = BudgetSolution([list(c) for c in chosen], total, req), 0, chosen
         elif abs(total - best.score) <= 1e-9 and chosen != best_cells:
@@ -518,48 +568,83 @@ def _group_score(grid: list[list], money: list[Group], req, spec: tuple | None =
     if req is not None:  # the request column holds 当初予算 and 計
         rows[INI] += (req,)
         rows[TOT] += (req,)
-    items, k_ord, k_uno, key_bits, lab_bits, multi, base = spec or _score_spec(money)
+    spec = spec or _score_spec(money)
     memo = {} if memo is None else memo
     union = 0
-    score = base
+    score = spec[6]  # base
     for r, row in enumerate(rows):
-        hit = memo.get((r, row))  # (row index, cells)
-        if hit is None:  # (the lines standing in the row, the score of those labelled with it)
-            m = 0
-            for w in _windows(row, k_ord, k_uno):
-                m |= key_bits.get(w, 0)
-            own, gain = m & lab_bits[r], 0.0
-            while own:
-                low = own & -own
-                own ^= low
-                gain += 6.0 * items[low.bit_length() - 1][0]
-            hit = memo[(r, row)] = (m, gain)
+        hit = _row_hit(r, row, spec, memo)
         union |= hit[0]
         score += hit[1]
-    union &= multi
-    gain = memo.get(union)  # an int: never a (row, cells) key
+    return score + _union_gain(union, spec, memo)
+
+
+def _last_column_score(prefix: list[tuple], cell: tuple, req, spec: tuple, memo: dict, by_prefix: dict) -> float:
+    """_group_score(prefix + [cell], money, req, spec, memo), for the tables of the search's last column: the
+    rows of ``prefix`` (the first columns, alive in the caller while ``by_prefix`` is) are built once and each
+    row's hit is kept per (row, the last cell's value in it), so a table costs seven small look-ups."""
+    got = by_prefix.get(id(prefix))
+    if got is None:
+        got = by_prefix[id(prefix)] = (list(zip(*prefix, strict=True)) if prefix else [()] * 7, {})
+    rows, hits = got
+    union = 0
+    score = spec[6]  # base
+    for r in range(7):
+        v = cell[r]
+        hit = hits.get((r, v))
+        if hit is None:
+            row = rows[r] + (v,)
+            if req is not None and (r == INI or r == TOT):  # the request column holds 当初予算 and 計
+                row += (req,)
+            hit = hits[(r, v)] = _row_hit(r, row, spec, memo)
+        union |= hit[0]
+        score += hit[1]
+    return score + _union_gain(union, spec, memo)
+
+
+def _row_hit(r: int, row: tuple, spec: tuple, memo: dict) -> tuple:
+    """(the bits of the lines standing in row ``r`` holding ``row``, the score of those labelled with that row),
+    kept in ``memo`` by (row index, cells)."""
+    hit = memo.get((r, row))
+    if hit is None:
+        items, k_ord, k_uno, key_bits, lab_bits = spec[:5]
+        # the OR of the lines equal to the row's runs of consecutive cells, as printed (lengths k_ord) and as sorted
+        # value keys (lengths k_uno; a run as printed holds numbers and None, a sorted one (bool, number) pairs)
+        m = 0
+        get, n = key_bits.get, len(row)
+        firsts, uno_vals = spec[7], spec[8]
+        for k in k_ord:
+            fk = firsts[k]  # a run equals a line's values only if its first value is that line's first
+            for s in range(n - k + 1):
+                if row[s] in fk:
+                    m |= get(row[s:s + k], 0)
+        for k in k_uno:
+            for s in range(n - k + 1):
+                if row[s] in uno_vals:  # (its key is a glued line's only if the value is one of theirs)
+                    m |= get(tuple(sorted(map(_key, row[s:s + k]))), 0)
+        own, gain = m & lab_bits[r], 0.0
+        while own:
+            low = own & -own
+            own ^= low
+            gain += 6.0 * items[low.bit_length() - 1][0]
+        hit = memo[(r, row)] = (m, gain)
+    return hit
+
+
+def _union_gain(union: int, spec: tuple, memo: dict) -> float:
+    """+2 per value of each line of 2+ values among ``union`` (the lines standing in some row), kept in ``memo``
+    by the bits (an int: never a (row, cells) key)."""
+    union &= spec[5]  # multi
+    gain = memo.get(union)
     if gain is None:
+        items = spec[0]
         gain, u = 0.0, union
         while u:
             low = u & -u
             u ^= low
             gain += 2.0 * items[low.bit_length() - 1][0]
         memo[union] = gain
-    return score + gain
-
-
-def _windows(row: tuple, k_ord: set[int], k_uno: set[int]) -> frozenset:
-    """The row's runs of consecutive cells, as printed (lengths k_ord) and as sorted value keys (lengths k_uno):
-    a line of values stands in the row when its values (its sorted keys, when glued) are one of them. The two
-    kinds never meet: a run as printed holds numbers and None, a sorted one holds (bool, number) pairs."""
-    out: set = set()
-    for k in k_ord:
-        for s in range(0, len(row) - k + 1):
-            out.add(row[s:s + k])
-    for k in k_uno:
-        for s in range(0, len(row) - k + 1):
-            out.add(tuple(sorted(map(_key, row[s:s + k]))))
-    return frozenset(out)
+    return gain
 
 
 def _score_spec(money: list[Group]) -> tuple:
@@ -592,7 +677,14 @@ def _score_spec(money: list[Group]) -> tuple:
         if lab is not None:
             lab_bits[lab] |= 1 << j
             base -= 3.0 * m
-    return items, k_ord, k_uno, key_bits, lab_bits, multi, base
+    firsts: dict[int, set] = {k: set() for k in k_ord}  # length -> the first values of the lines as printed
+    uno_vals: set = set()  # the values of the glued lines: _key(x) is one of their keys iff x is one of them
+    for m, _lab, key in items:
+        if key and type(key[0]) is tuple:  # sorted value keys: a glued line
+            uno_vals.update(None if is_none else v for is_none, v in key)
+        elif key:
+            firsts[m].add(key[0])
+    return items, k_ord, k_uno, key_bits, lab_bits, multi, base, firsts, uno_vals
 
 
 def _key(v):

@@ -47,6 +47,7 @@ from kg.records import Record, new_record, span, warn
 
 _MINISTRY_RE = re.compile("|".join(sorted(map(re.escape, MINISTRY_PARENT), key=len, reverse=True)))
 _ERA_YEAR_CELL = re.compile(r"^(?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*年度$")
+_PERIOD_FIRST = frozenset("令平昭終")  # the first characters of an era year cell and of 終了予定
 _METHODS = {"直接実施", "委託・請負", "補助", "負担", "交付", "貸付", "出資", "その他", "委託", "請負"}
 MAJOR_EXPENSES = ("社会保障", "社会保障関係費", "文教及び科学振興", "科学技術振興", "国債費", "恩給", "地方交付税交付金",
                   "地方特例交付金", "防衛", "防衛関係費", "公共事業", "公共事業関係費", "経済協力", "中小企業対策",
@@ -87,9 +88,73 @@ def _squashed(L: list[str]) -> list[str]:
     return out
 
 
+_JOIN_CACHE: dict[int, tuple[list[str], str | None, str | None]] = {}
+
+
+def _joined(L: list[str]) -> tuple[str | None, str | None]:
+    """L's lines and their squashed forms, each joined by line breaks (the last document's kept), or None where
+    a line holds a line break itself (then a line's number is not the count of breaks before it)."""
+    hit = _JOIN_CACHE.get(id(L))
+    if hit is not None and hit[0] is L:
+        return hit[1], hit[2]
+    text, sq = "\n".join(L), "\n".join(_squashed(L))
+    n = len(L) - 1
+    out = (text if text.count("\n") == n else None, sq if sq.count("\n") == n else None)
+    _JOIN_CACHE.clear()
+    _JOIN_CACHE[id(L)] = (L, *out)
+    return out
+
+
+def _line_at(text: str, pos: int) -> int:
+    """The 1-based line of position ``pos`` of L's joined text."""
+    return text.count("\n", 0, pos) + 1
+
+
+def _first_starting(L: list[str], word: str) -> int | None:
+    """_first(L, lambda t: t.startswith(word)) for a word without line breaks: the first line starting with it is
+    where the joined text holds it at its start or after a line break."""
+    text = _joined(L)[0]
+    if text is None or not word or "\n" in word:
+        return _first(L, lambda t: t.startswith(word))
+    if text.startswith(word):
+        return 1
+    p = text.find("\n" + word)
+    return None if p < 0 else _line_at(text, p + 1)
+
+
+def _first_matching(L: list[str], word: str, pattern: re.Pattern) -> int | None:
+    """_first(L, lambda t: pattern.match(t) is not None) for a pattern whose matches start with ``word``: the
+    pattern is tried only on the lines starting with the word, in order."""
+    text = _joined(L)[0]
+    if text is None or not word or "\n" in word:
+        return _first(L, lambda t: pattern.match(t) is not None)
+    p = 0 if text.startswith(word) else text.find("\n" + word)
+    while p >= 0:
+        i = _line_at(text, p + (text[p] == "\n"))
+        if pattern.match(L[i - 1]) is not None:
+            return i
+        p = text.find("\n" + word, p + 1)
+    return None
+
+
+def _first_search(L: list[str], pattern: re.Pattern) -> int | None:
+    """_first(L, pattern.search) for a pattern whose matches hold no line break (literal words): the line of
+    its first match in the joined text."""
+    text = _joined(L)[0]
+    if text is None:
+        return _first(L, pattern.search)
+    m = pattern.search(text)
+    return None if m is None else _line_at(text, m.start())
+
+
 def _first_in(L: list[str], word: str) -> int | None:
-    """The first line whose squashed text holds ``word`` (1-based)."""
-    return next((i for i, t in enumerate(_squashed(L), 1) if word in t), None)
+    """The first line whose squashed text holds ``word`` (1-based): where the squashed lines, joined by line
+    breaks, first hold it (a word without white space never spans a break)."""
+    sq = _joined(L)[1]
+    if sq is None or not word or "\n" in word:
+        return next((i for i, t in enumerate(_squashed(L), 1) if word in t), None)
+    p = sq.find(word)
+    return None if p < 0 else _line_at(sq, p)
 
 
 def _para_of(paras: list[tuple[int, int]], line: int) -> int | None:
@@ -156,7 +221,7 @@ def _names(rec: Record, L: list[str]) -> None:
         if officials:
             rec["responsible_officials"] = fields.parse_officials(officials)
             span(rec, "responsible_officials", i)
-    j = _first(L, lambda t: t.startswith("担当課室"))
+    j = _first_starting(L, "担当課室")
     if j is None:
         warn(rec, "division_missing", "no 担当課室 label", field="division")
         return
@@ -173,8 +238,9 @@ def _names(rec: Record, L: list[str]) -> None:
 
 def _period(rec: Record, L: list[str]) -> None:
     sy = rec["sheet_fiscal_year"]
-    end_label = _first(L, lambda t: t.startswith("事業終了"))
-    cells = [i for i, t in enumerate(L, 1) if _ERA_YEAR_CELL.match(t) or t.startswith("終了予定")]
+    end_label = _first_starting(L, "事業終了")
+    cells = [i for i, t in enumerate(L, 1)  # (both need the line to start with one of 令平昭終)
+             if t[:1] in _PERIOD_FIRST and (_ERA_YEAR_CELL.match(t) or t.startswith("終了予定"))]
     if end_label is None or not cells:
         warn(rec, "period_missing", "no 事業開始年度 / 事業終了(予定)年度 cells", field="start_fiscal_year")
         return
@@ -188,7 +254,7 @@ def _period(rec: Record, L: list[str]) -> None:
     else:
         warn(rec, "end_year_missing", "no cell after the 事業終了(予定)年度 label", line=end_label,
              field="end_fiscal_year")
-    start_label = _first(L, lambda t: t.startswith("事業開始"))
+    start_label = _first_starting(L, "事業開始")
     near_start = [i for i in cells if start_label and start_label < i <= start_label + 3 and i not in after]
     pick = near_start[0] if near_start else (before[-1] if before else None)
     if pick is None:
@@ -208,15 +274,15 @@ _ACCOUNT_CELL = re.compile(r"^(?:会計区分\s*)?((?:一般会計|[^\s、,]{1,3
 _METHODS_LABEL = re.compile(r"^実施方法\s*")
 # a cell made only of 実施方法 words holds one of them as it is (the lines are NFKC already, the words have no space)
 _ANY_METHOD = re.compile("|".join(sorted(_METHODS, key=len, reverse=True)))
-_VOCAB_FIELDS = (("major_expense", frozenset(MAJOR_EXPENSES), re.compile(r"^主要経費\s*")),
-                 ("major_policy", frozenset(MAJOR_POLICIES), re.compile(r"^主要政策・施策\s*")))
+_VOCAB_FIELDS = (("major_expense", frozenset(MAJOR_EXPENSES), re.compile(r"^主要経費\s*"), "主要経費"),
+                 ("major_policy", frozenset(MAJOR_POLICIES), re.compile(r"^主要政策・施策\s*"), "主要政策・施策"))
 
 
 def _vocab_cells(rec: Record, L: list[str], hi: int) -> None:
     for i in range(1, hi + 1):
         t = L[i - 1]
         if not rec["accounts"]:
-            m = _ACCOUNT_CELL.match(t)
+            m = _ACCOUNT_CELL.match(t) if "会計" in t else None  # a match holds 一般会計 or 特別会計
             if m:
                 rec["accounts"] = fields.split_list(m.group(1).replace(" ", "、"))
                 span(rec, "accounts", i)
@@ -225,9 +291,9 @@ def _vocab_cells(rec: Record, L: list[str], hi: int) -> None:
             if parts and all(p in _METHODS for p in parts):
                 rec["implementation_methods"] = parts
                 span(rec, "implementation_methods", i)
-        for key, vocab, label in _VOCAB_FIELDS:
+        for key, vocab, label, word in _VOCAB_FIELDS:
             if rec[key] is None:
-                v = label.sub("", t)
+                v = label.sub("", t) if t.startswith(word) else t  # the label pattern starts with the word
                 if v in vocab:
                     rec[key] = v
                     span(rec, key, i)
@@ -237,7 +303,7 @@ def _vocab_cells(rec: Record, L: list[str], hi: int) -> None:
 
 
 def _legal(rec: Record, L: list[str]) -> None:
-    lab = _first(L, lambda t: t.startswith("根拠法令"))
+    lab = _first_starting(L, "根拠法令")
     if lab is None:
         warn(rec, "legal_bases_missing", "no 根拠法令 label", field="legal_bases")
         return
@@ -289,8 +355,8 @@ def _plans(rec: Record, L: list[str]) -> None:
 
 
 def _policy_eval(rec: Record, L: list[str]) -> None:
-    pol = _first(L, lambda t: _POLICY_LINE.match(t) is not None)
-    mea = _first(L, lambda t: _MEASURE_LINE.match(t) is not None)
+    pol = _first_matching(L, "政策", _POLICY_LINE)
+    mea = _first_matching(L, "施策", _MEASURE_LINE)
     p = re.sub(r"^政策\s+", "", L[pol - 1]).replace(" ", "") if pol else None
     m = re.sub(r"^施策\s+", "", L[mea - 1]) if mea else None
     rec["policy_evaluation"] = fields.parse_policy_evaluation(p, m)
@@ -308,7 +374,7 @@ def _budget(rec: Record, L: list[str]) -> None:
     if sy is None or lab is None:
         warn(rec, "budget_missing", "no sheet year or no 予算額・執行額 table", field="budget")
         return
-    hi = _first(L, _OUTCOME_RE.search) or len(L)
+    hi = _first_search(L, _OUTCOME_RE) or len(L)
     years = [(sy - 3 + k, k == 4) for k in range(5)]
     rows = budget_rows(L, years, lab)  # row-style text: each row label with its figures, checked by arithmetic
     if rows is None and paragraph_style(L):

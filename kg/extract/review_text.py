@@ -68,17 +68,35 @@ _FRAGMENTS = frozenset(lab[i:j] for lab in _FULL_LABELS for i in range(len(lab))
                        for j in range(i + 1, min(len(lab), i + 12) + 1) if lab[i:j] != lab)
 
 
+# the fragments that are pieces of a label: not digits only, and holding a word character (a lone bracket or
+# comma is a piece of a value (「)」), not of a label)
+_WORD_FRAGMENTS = frozenset(s for s in _FRAGMENTS if not s.isdigit() and re.search(r"\w", s))
+
+
 def _is_fragment(t: str) -> bool:
     """A piece of a label wrapped onto the next line (「条項も記載)」「知等」「度」)."""
-    s = t.replace(" ", "")
-    if s not in _FRAGMENTS or s.isdigit():
-        return False
-    return bool(re.search(r"\w", s))  # a lone bracket or comma is a piece of a value (「)」), not of a label
+    return t.replace(" ", "") in _WORD_FRAGMENTS
 
 
 # every label starts with a literal character: a line holding none of them holds no label
 _LABEL_FIRST = re.compile("[" + "".join(sorted({p[0] for p, _ in _LABELS})) + "]")
 assert all(p[0] not in "\\[]().*+?{}|^$-" for p, _ in _LABELS)
+
+
+def _label_matches(text: str):
+    """``_LABEL_RE.finditer(text)``, trying the pattern only where a label's first character stands: every label
+    starts with a literal character, so finditer's next match (the leftmost position at or after the last
+    match's end where the pattern matches) is the first such position where ``match`` succeeds."""
+    end = 0
+    match = _LABEL_RE.match
+    for c in _LABEL_FIRST.finditer(text):
+        p = c.start()
+        if p < end:
+            continue
+        m = match(text, p)
+        if m is not None:
+            yield m
+            end = m.end()
 
 
 def _split_line(text: str) -> list[tuple[str, str | None]]:
@@ -88,7 +106,7 @@ def _split_line(text: str) -> list[tuple[str, str | None]]:
         return [(rest, None)] if rest else []
     out: list[tuple[str, str | None]] = []
     pos = 0
-    for m in _LABEL_RE.finditer(text):
+    for m in _label_matches(text):
         if m.start() > 0 and text[m.start() - 1] != " ":
             continue
         end = m.start() + len(m.group(0).rstrip())
@@ -128,8 +146,89 @@ def tokens(lines: list[str]) -> list[Token]:
     return out
 
 
+def _unfragment(piece: str) -> str:
+    """The piece without the label pieces wrapped onto its line (its leading words that are fragments)."""
+    first = piece.split(" ", 1)[0]  # no space in it: no fragment unless it is one as it stands
+    if first in _FRAGMENTS and _is_fragment(first):  # else the words joined again give the piece
+        words = piece.split(" ")
+        while words and _is_fragment(words[0]):
+            words.pop(0)
+        return " ".join(words)
+    return piece
+
+
+def _para_tokens(lines: list[str]) -> list[Token]:
+    """_tokens of paragraph-style text, its common line taken in one step: a line holding no label's first
+    character is one value piece, the whole NFKC line, which nfkc leaves as it is (nfkc(nfkc(x)) == nfkc(x)):
+    a paragraph made only of such lines is joined as join_wrapped joins, without folding its pieces again."""
+    out: list[Token] = []
+    open_value: list[str] = []
+    whole = True  # every piece of the open paragraph is a whole NFKC line
+    open_line = 0
+    label_first = _LABEL_FIRST.search
+    fragments = _FRAGMENTS
+    for n, raw in enumerate(lines, 1):
+        t = nfkc(raw)
+        if t and not label_first(t):
+            piece = t if t.split(" ", 1)[0] not in fragments else _unfragment(t)
+            if piece:
+                if not open_value:
+                    open_line = n
+                    whole = True
+                open_value.append(piece)
+                if piece is not t:
+                    whole = False
+            continue
+        if not t:  # a blank line ends the paragraph
+            if open_value:
+                out_text = _joined(open_value, whole)
+                if out_text.replace(" ", "") not in fragments or not _is_fragment(out_text):
+                    out.append(Token(out_text, open_line, None))
+                open_value = []
+            continue
+        for piece, field in _split_line(t):
+            if field is None:
+                piece = _unfragment(piece)
+                if not piece:
+                    continue
+                if not open_value:
+                    open_line = n
+                    whole = True
+                open_value.append(piece)
+                whole = False
+            else:
+                if open_value:
+                    out_text = _joined(open_value, whole)
+                    if out_text.replace(" ", "") not in fragments or not _is_fragment(out_text):
+                        out.append(Token(out_text, open_line, None))
+                    open_value = []
+                out.append(Token(piece, n, field))
+    if open_value:
+        out_text = _joined(open_value, whole)
+        if out_text.replace(" ", "") not in fragments or not _is_fragment(out_text):
+            out.append(Token(out_text, open_line, None))
+    return out
+
+
+def _joined(parts: list[str], whole: bool) -> str:
+    """fields.join_wrapped(parts); when every part is a whole NFKC line (non-empty, nfkc leaves it as it is) the
+    same join without folding the parts again."""
+    if not whole:
+        return nfkc(parts[0]) if len(parts) == 1 else fields.join_wrapped(parts)
+    if len(parts) == 1:
+        return parts[0]
+    out = ""
+    for p in parts:
+        if out and out[-1].isascii() and out[-1].isalnum() and p[0].isascii() and p[0].isalnum():
+            out += " "
+        out += p
+    return out
+
+
 def _tokens(lines: list[str]) -> list[Token]:
     para = paragraph_style(lines)
+    if para:
+        return _para_tokens(lines)
     out: list[Token] = []
     open_value: list[str] = []
     open_line = 0
@@ -137,8 +236,10 @@ def _tokens(lines: list[str]) -> list[Token]:
     def flush() -> None:
         nonlocal open_value
         if open_value:
-            text = fields.join_wrapped(open_value)
-            if not _is_fragment(text):
+            # join_wrapped of one piece is the piece's nfkc (or "" when that is empty); a text whose squashed
+            # form is no label fragment is no fragment (_is_fragment's first test)
+            text = nfkc(open_value[0]) if len(open_value) == 1 else fields.join_wrapped(open_value)
+            if text.replace(" ", "") not in _FRAGMENTS or not _is_fragment(text):
                 out.append(Token(text, open_line, None))
             open_value = []
 
@@ -151,7 +252,8 @@ def _tokens(lines: list[str]) -> list[Token]:
         # a line without a label's first character is one value piece: nfkc's text is stripped already
         for piece, field in _split_line(t) if label_first(t) else ((t, None),):
             if field is None:  # label pieces wrapped onto this line come first: drop them
-                if _is_fragment(piece.split(" ", 1)[0]):  # else the words joined again give the piece
+                first = piece.split(" ", 1)[0]  # no space in it: no fragment unless it is one as it stands
+                if first in _FRAGMENTS and _is_fragment(first):  # else the words joined again give the piece
                     words = piece.split(" ")
                     while words and _is_fragment(words[0]):
                         words.pop(0)
@@ -334,6 +436,7 @@ def _adds_up(parts: list, total) -> bool:
 
 
 _BUDGET_ROW = re.compile(r"^(?:[予算の状況]\s)?\s*(当初予算|補正予算|前年度から繰越し?|翌年度へ繰越し?|予備費等?|計|執行額)\s+(.*)$")
+_BUDGET_ROW_FIRST = frozenset("予算の状況当補前翌計執")  # [予算の状況] or a row label's first character
 
 
 def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1) -> tuple[list[dict], int, int] | None:
@@ -344,7 +447,9 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
         return None
     values: dict[str, tuple[list[float | int], int]] = {}
     for n in range(start, len(lines) + 1):
-        m = _BUDGET_ROW.match(nfkc(lines[n - 1]))
+        t = nfkc(lines[n - 1])
+        # nfkc's text starts with no space: a row's first character is one of _BUDGET_ROW's first literals
+        m = _BUDGET_ROW.match(t) if t[:1] in _BUDGET_ROW_FIRST else None
         if not m:
             continue
         field = next(f for lab, f in _ROWS if m[1].startswith(lab))

@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Any, NamedTuple
+from typing import Any
 
 from kg.link import term_evidence as te
 from kg.link.findings import NOTES, note
@@ -89,6 +89,39 @@ def _amount_hits(window: list[tuple[tuple[int, str], Any]], amounts: dict[tuple[
     return hits, n
 
 
+def _amounts_pre(amounts: dict[tuple[int, str], Any]) -> dict[tuple[int, str], tuple[float, bool, float]]:
+    """An earlier sheet's amounts as _amount_hits_pre compares them: (the amount as a float, whether it is 0, the
+    tolerance max(0.5, 0.5%) around it), computed once per sheet instead of once per pair."""
+    out = {}
+    for key, z in amounts.items():
+        zf = float(z)
+        out[key] = (zf, z == 0, max(0.5, 0.005 * abs(zf)))
+    return out
+
+
+def _window_pre(window: list[tuple[tuple[int, str], Any]]) -> list[tuple[tuple[int, str], float, bool]]:
+    """A later sheet's window as _amount_hits_pre reads it: (key, the amount as a float, whether it is 0)."""
+    return [(key, float(x), x == 0) for key, x in window]
+
+
+def _amount_hits_pre(window: list[tuple[tuple[int, str], float, bool]],
+                     amounts: dict[tuple[int, str], tuple[float, bool, float]]) -> tuple[int, int]:
+    """_amount_hits from the amounts converted beforehand (_window_pre, _amounts_pre): the same tests on the same
+    floats."""
+    hits = n = 0
+    for key, x, x0 in window:
+        e = amounts.get(key)
+        if e is None:
+            continue
+        z, z0, tol = e
+        if x0 and z0:
+            continue
+        n += 1
+        if abs(x - z) <= tol:
+            hits += 1
+    return hits, n
+
+
 def _hits_by_row(lb: dict[int, BudgetRow], eb: dict[int, BudgetRow], later_year: int) -> tuple[int, int]:
     """The reference form of _hits (tests compare the two)."""
     hits = n = 0
@@ -131,10 +164,27 @@ def key_score_bounds(ka: str, kb: str, ca: Counter | None = None, cb: Counter | 
         return 0.0, 0.0
     if ka == kb:
         return 1.0, 1.0
+    return _bounds(ka, kb, _common_chars(ca or Counter(ka), cb or Counter(kb)))
+
+
+def _bounds(ka: str, kb: str, common: int) -> tuple[float, float]:
+    """key_score_bounds of two different, non-empty keys sharing ``common`` characters."""
     short, long_ = sorted((ka, kb), key=len)
     lo = 0.9 if len(short) >= 10 and long_.startswith(short) else 0.0
-    common = _common_chars(ca or Counter(ka), cb or Counter(kb))
     return lo, max(lo, 2.0 * common / (len(ka) + len(kb)))
+
+
+def _occurrences(key: str) -> frozenset[str]:
+    """The characters of ``key``, the k-th repeat (k >= 2) of a character c as c + NUL + k, so that the size of the
+    intersection of two keys' sets is the size of the multiset intersection of their characters (_common_chars), one
+    set operation in C per pair."""
+    seen: Counter = Counter()
+    out = set()
+    for c in key:
+        seen[c] += 1
+        k = seen[c]
+        out.add(c if k == 1 else f"{c}\x00{k}")
+    return frozenset(out)
 
 
 def _common_chars(ca: Mapping[str, int], cb: Mapping[str, int]) -> int:
@@ -223,11 +273,45 @@ class Sheet:
         self.budget = _budget(rec)
         self.number = _number(rec)
         self._window: tuple[int, list] | None = None
+        self._window_pre: tuple[int, list] | None = None
+        self._initial: tuple[int, float | None] | None = None
+        self._request: tuple[int, tuple] | None = None
 
     @_once
     def chars(self) -> Counter:
         """The characters of the program key (for the upper bound of the name similarity)."""
         return Counter(self.key)
+
+    @_once
+    def char_set(self) -> frozenset[str]:
+        """The characters of the program key, the k-th repeat of a character as that character and k (``_occurrences``):
+        the size of two sheets' intersection is the number of characters their keys share (_common_chars)."""
+        return _occurrences(self.key)
+
+    @_once
+    def amounts_pre(self) -> dict[tuple[int, str], tuple[float, bool, float]]:
+        return _amounts_pre(self.amounts)
+
+    def window_pre(self, later_year: int) -> list[tuple[tuple[int, str], float, bool]]:
+        if self._window_pre is None or self._window_pre[0] != later_year:
+            self._window_pre = (later_year, _window_pre(self.window(later_year)))
+        return self._window_pre[1]
+
+    def initial_for(self, later_year: int) -> float | None:
+        """As a later sheet: its initial budget for ``later_year`` as a float, None when unknown or 0
+        (_request_match)."""
+        if self._initial is None or self._initial[0] != later_year:
+            x = (self.budget.get(later_year) or {}).get("initial")
+            self._initial = (later_year, None if x is None or x == 0 else float(x))
+        return self._initial[1]
+
+    def request_for(self, later_year: int) -> tuple[float | None, float]:
+        """As an earlier sheet: its request for ``later_year`` as a float and the tolerance around it (_agree)."""
+        if self._request is None or self._request[0] != later_year:
+            z = (self.budget.get(later_year) or {}).get("requested")
+            zf = None if z is None else float(z)
+            self._request = (later_year, (zf, 0.0 if zf is None else max(0.5, 0.005 * abs(zf))))
+        return self._request[1]
 
     @_once
     def amounts(self) -> dict[tuple[int, str], Any]:
@@ -338,13 +422,14 @@ class Pair:
     @_once
     def budget(self) -> tuple[int, int]:
         """(agreeing, compared) amounts (budget_hits)."""
-        return _amount_hits(self.ls.window(self.later_year), self.es.amounts)
+        return _amount_hits_pre(self.ls.window_pre(self.later_year), self.es.amounts_pre)
 
     # The features that do not depend on the name, kept per pair: _score_candidate may evaluate FEATURES twice
     # (at the name's upper bound, then exactly)
     @_once
     def request_match(self) -> bool:
-        return _request_match(self.ls.budget, self.es.budget, self.later_year)
+        x, (z, tol) = self.ls.initial_for(self.later_year), self.es.request_for(self.later_year)
+        return x is not None and z is not None and abs(x - z) <= tol  # _request_match, converted once per sheet
 
     @_once
     def official(self) -> bool:
@@ -365,7 +450,10 @@ class Pair:
     @_once
     def name_bounds(self) -> tuple[float, float]:
         """(lower, upper) bounds of the name feature, without difflib (key_score_bounds)."""
-        return key_score_bounds(self.ls.key, self.es.key, self.ls.chars, self.es.chars)
+        ka, kb = self.ls.key, self.es.key
+        if not ka or not kb or ka == kb:
+            return key_score_bounds(ka, kb)
+        return _bounds(ka, kb, len(self.ls.char_set & self.es.char_set))
 
     def name(self) -> float:
         return _within(self.ls.key, self.es.key, self.name_bounds)
@@ -437,9 +525,10 @@ ASSERT_RULES: tuple[Rule, ...] = (
     # a renamed program that kept its division, its texts (事業名+事業目的+事業概要 terms) and some amounts: a merge
     # (「需要家主導太陽光発電導入促進事業」 -> 「需要家主導型太陽光発電及び…蓄電池導入促進事業」, initial budgets equal,
     # totals not: the supplementary budget of the other merged program)
+    # (the text tested last: a candidate's values are computed as its rules look them up, see _Lazy)
     Rule("same_texts_division_and_budget", {"text": 0.6, "budget_hits": 2},
-         lambda v, t: (v.get("text") or 0.0) >= t["text"] and v["same_division"]
-         and v["budget_hits"] >= t["budget_hits"]),
+         lambda v, t: v["same_division"] and v["budget_hits"] >= t["budget_hits"]
+         and (v.get("text") or 0.0) >= t["text"]),
 )
 
 
@@ -482,38 +571,95 @@ def score_pair(later: Record, earlier: Record, later_year: int, official: set[st
     return _evidence(feature_values(Pair(later, earlier, later_year, official)))
 
 
-class Scored(NamedTuple):
-    """A candidate earlier sheet with its evidence. ``pair`` is set while the evidence is only an upper bound (the
-    name feature at its bound: the candidate is surely not asserted and its score at most ``score``); ``exact``
-    computes the real evidence. ``pos``: the candidate's place in the block's order, the last tie-break."""
-    asserted: bool
-    score: float
-    number: str | None
-    earlier: Record
-    evidence: dict
-    pos: int = 0
-    pair: Pair | None = None
+class _Lazy(dict):
+    """A pair's FEATURES values, each computed when first looked up (by a rule's test, the score or the evidence) and
+    kept. A candidate is tested against the rules with the name feature at its upper bound; when it surely is not
+    asserted, its rules' tests reach only some features (each test stops at its first unmet condition), and its score
+    and text are looked up only when no candidate of the sheet is asserted (_best, by meaning), its other recorded
+    features (``terms``) never: it is not linked. The values are those of feature_values, the same functions of the
+    pair in the same order of dependence, so the decisions, scores and recorded evidence are the same
+    (tests/unit/link/test_evidence_reduced.py)."""
+
+    __slots__ = ("pair",)
+
+    def __init__(self, pair: Pair, name: float):
+        dict.__init__(self, name=name)
+        self.pair = pair
+
+    def __missing__(self, key: str) -> Any:
+        f = _FEATURE.get(key)
+        if f is None:
+            raise KeyError(key)
+        value = self[key] = f.value(self.pair, self)
+        return value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+
+_FEATURE = {f.name: f for f in FEATURES}
+
+
+class Scored:
+    """A candidate earlier sheet and its feature values (``values``, computed as looked up: _Lazy). ``pair`` is set
+    while the name feature is only at its upper bound (the candidate is surely not asserted and its ``score`` at
+    most the one given here); ``exact`` gives the candidate with the real name feature. ``pos``: the candidate's place
+    in the block's order, the last tie-break. ``score`` (rounded) and ``evidence`` (the recorded features, ``score``
+    and ``asserted``) are computed when first asked."""
+
+    __slots__ = ("asserted", "number", "earlier", "pos", "values", "pair", "_score", "_evidence")
+
+    def __init__(self, asserted: bool, number: str | None, earlier: Record, pos: int, values: Values,
+                 pair: Pair | None = None, score: float | None = None, evidence: dict | None = None):
+        self.asserted, self.number, self.earlier, self.pos = asserted, number, earlier, pos
+        self.values, self.pair, self._score, self._evidence = values, pair, score, evidence
+
+    @property
+    def score(self) -> float:
+        if self._score is None:
+            self._score = round(score(self.values), 3)
+        return self._score
+
+    @property
+    def evidence(self) -> dict:
+        if self._evidence is None:
+            self._evidence = _evidence(self.values)
+        return self._evidence
+
+    @property
+    def official(self) -> bool:
+        return self.values["official"]
+
+    @property
+    def text(self) -> float | None:
+        return self.values["text"]
 
     def exact(self) -> Scored:
         return self if self.pair is None else _scored_exactly(self.pair, self.pos)
 
+    def asserted_with(self, score: float) -> Scored:
+        """The candidate asserted (by meaning) with ``score``; the same evidence dict."""
+        return Scored(True, self.number, self.earlier, self.pos, self.values, None, score, self.evidence)
+
 
 def _scored_exactly(pair: Pair, pos: int) -> Scored:
-    ev = _evidence(feature_values(pair))
-    return Scored(ev["asserted"], ev["score"], pair.es.number, pair.earlier, ev, pos)
+    values = _Lazy(pair, pair.name())
+    return Scored(bool(rules_met(values)), pair.es.number, pair.earlier, pos, values)
 
 
 def _score_candidate(pair: Pair, pos: int) -> Scored:
-    """The pair's evidence, exact where it matters: difflib's ratio (the costliest feature) is computed only when the
+    """The candidate, exact where it matters: difflib's ratio (the costliest feature) is computed only when the
     bounds of the name feature leave open whether the candidate is asserted, or when it is the sheet's official
     number (its evidence goes into a warning). Every rule and the score are non-decreasing in ``name``, so with the
     upper bound no rule met means none met with the real value."""
     lo, hi = pair.name_bounds
     if lo != hi:
-        values = feature_values(pair, name=hi)
+        values = _Lazy(pair, hi)
         if not values["official"] and not any(r.test(values, r.thresholds) for r in ASSERT_RULES):
-            ev = _evidence(values)
-            return Scored(False, ev["score"], pair.es.number, pair.earlier, ev, pos, pair)
+            return Scored(False, pair.es.number, pair.earlier, pos, values, pair)
     return _scored_exactly(pair, pos)
 
 
@@ -560,19 +706,19 @@ def link_years(later: Iterable[Record], earlier: Iterable[Record], later_year: i
             continue
         scored = [_score_candidate(Pair(rec, block.recs[i], later_year, official), pos)
                   for pos, i in enumerate(block.candidates(rec, official, later_year))]
-        scored.sort(key=_rank)
-        chosen = [s for s in scored if s.asserted]
-        for s in scored:
-            if s.evidence["official"]:
-                stats["official_confirmed" if s.asserted else "official_contradicted"] += 1
-                if not s.asserted:
-                    rec.setdefault("warnings", []).append({
-                        "code": "official_number_contradicted",
-                        "message": f"旧事業番号 names {s.number} ({earlier_year}) but the evidence disagrees: "
-                                   f"name {s.evidence['name']}, budget {s.evidence['budget_hits']}/"
-                                   f"{s.evidence['budget_compared']}",
-                        "field": "lineage"})
-                    note(rec, "official_number_contradicted", year=earlier_year, number=s.number, field="project_name")
+        # in _rank's order (a total order: the positions differ); only asserted and official candidates are exact
+        # and wanted here, the others' scores are computed only if no candidate is asserted (_best)
+        chosen = sorted((s for s in scored if s.asserted), key=_rank)
+        for s in sorted((s for s in scored if s.official), key=_rank):
+            stats["official_confirmed" if s.asserted else "official_contradicted"] += 1
+            if not s.asserted:
+                rec.setdefault("warnings", []).append({
+                    "code": "official_number_contradicted",
+                    "message": f"旧事業番号 names {s.number} ({earlier_year}) but the evidence disagrees: "
+                               f"name {s.evidence['name']}, budget {s.evidence['budget_hits']}/"
+                               f"{s.evidence['budget_compared']}",
+                    "field": "lineage"})
+                note(rec, "official_number_contradicted", year=earlier_year, number=s.number, field="project_name")
         if not chosen and te.ENABLED:
             chosen = te.by_meaning(scored, exact=Scored.exact)
         status = "asserted" if chosen else None

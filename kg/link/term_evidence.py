@@ -76,7 +76,35 @@ class TermBlock:
         return inter / union if union else 0.0
 
     def candidates(self, a: frozenset[str], k: int = 10) -> list[int]:
-        """Earlier sheets sharing the most informative name terms with ``a`` (best ``k``)."""
+        """Earlier sheets sharing the most informative name terms with ``a`` (best ``k``): each sheet's score is the
+        sum of the weights of the terms it shares (added in the set's order), the terms held by more than
+        max(50, n/5) sheets left out (too common to tell programs apart); ties go to the first sheet. The sums are
+        added by numpy's bincount over the terms' postings laid end to end in the set's order (it adds each weight
+        in turn): per sheet the same float additions, from 0.0, in the same order as ``candidates_plain`` (tests/unit/link/test_evidence_reduced.py)."""
+        import numpy as np
+
+        posts = self._postings()
+        found = [(posts[t], self.idf[t]) for t in a if t in posts]
+        if not found:
+            return []
+        idx = np.concatenate([p for p, _ in found])
+        weights = np.repeat([w for _, w in found], [len(p) for p, _ in found])
+        score = np.bincount(idx, weights=weights, minlength=self.n)  # adds weights[j] to idx[j] for j in order
+        hit = np.flatnonzero(score)  # every weight is > 0 (log(1 + n/c), c <= n): the sheets sharing a term
+        order = np.argsort(-score[hit], kind="stable")[:k]  # by -score, then by position (a stable sort of hit)
+        return hit[order].tolist()
+
+    def _postings(self) -> dict:
+        """The sheets of each term held by at most max(50, n/5) sheets, as numpy index arrays (built on first use)."""
+        if getattr(self, "_posts", None) is None:
+            import numpy as np
+
+            common = max(50, self.n // 5)
+            self._posts = {t: np.array(post, dtype=np.intp) for t, post in self.by_term.items() if len(post) <= common}
+        return self._posts
+
+    def candidates_plain(self, a: frozenset[str], k: int = 10) -> list[int]:
+        """The reference form of ``candidates`` (tests compare the two)."""
         score: dict[int, float] = defaultdict(float)
         common = max(50, self.n // 5)
         for t in a:  # (the weights are added in the set's order: the sums, and so the ties, as they always were)
@@ -136,15 +164,17 @@ TEXT_MARGIN = 0.15  # over the next candidate
 def by_meaning(scored: list, exact=None) -> list:
     """When no candidate is asserted on names, budgets or numbers: the candidate whose 事業目的/事業概要 terms
     overlap the sheet's by at least TEXT_ASSERT, TEXT_MARGIN ahead of every other (a program keeps its texts
-    when its name changes). ``scored`` items are kg.link.evidence.Scored; ``exact(item)`` its exact evidence where
-    the item's score is only a bound."""
-    ranked = sorted(scored, key=lambda s: (-(s.evidence.get("text") or 0.0), s.number or ""))
-    if not ranked:
+    when its name changes). ``scored`` items are kg.link.evidence.Scored (``text``: their texts' overlap, ``exact()``:
+    the item with its exact evidence where its score is only a bound), in any order: the candidate kept is the one
+    whose text beats every other's by the margin, so no order breaks a tie."""
+    if not scored:
         return []
-    best = ranked[0].evidence.get("text") or 0.0
-    second = (ranked[1].evidence.get("text") or 0.0) if len(ranked) > 1 else 0.0
+    texts = [s.text or 0.0 for s in scored]
+    best, second = heapq.nlargest(2, texts) if len(texts) > 1 else (texts[0], 0.0)
     if best >= TEXT_ASSERT and best - second >= TEXT_MARGIN:
-        top = exact(ranked[0]) if exact else ranked[0]
+        top = scored[texts.index(best)]  # the only one with the best text (second < best)
+        if exact:
+            top = exact(top)
         top.evidence["meaning"] = True
-        return [top._replace(asserted=True, score=round(max(top.score, best), 3))]
+        return [top.asserted_with(round(max(top.score, best), 3))]
     return []

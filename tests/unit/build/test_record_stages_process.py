@@ -63,3 +63,27 @@ def test_a_child_that_dies_is_an_error_not_a_hang(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError, match="exit code 9"):
         build([str(SEEDS)], tmp_path / "out", BuildOptions(quiet=True, cache=False, validate=False))
     assert pipeline.BuildOptions().isolate
+
+
+def test_the_records_handed_over_in_shares_give_the_same_build(tmp_path, monkeypatch):
+    """With two jobs the record process pickles its linked records in shares and exits, and the build process emits
+    them (kg.build.parallel.write_shares / emit_shares): the same graph.nt and report as emitting in one process."""
+    from kg.build import parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_RECORDS", 0)
+    parent, called = os.getpid(), []
+    emit_shares = pipeline.emit_shares
+
+    def noting(shares, base):
+        called.append((os.getpid(), len(shares)))
+        return emit_shares(shares, base)
+
+    monkeypatch.setattr(pipeline, "emit_shares", noting)
+    a = build([str(SEEDS)], tmp_path / "handed", BuildOptions(quiet=True, cache=False, jobs=2))
+    b = build([str(SEEDS)], tmp_path / "inline", BuildOptions(quiet=True, cache=False, jobs=2, isolate=False))
+    assert called == [(parent, 2)]  # once, here, after the record process had exited
+    assert (tmp_path / "handed" / "graph.nt").read_bytes() == (tmp_path / "inline" / "graph.nt").read_bytes()
+    assert _stable(a) == _stable(b)
+    assert list(a["stages"]) == ["extract", "terms", "link", "emit", "sort", "store", "validate", "outputs"]
+    assert not list((tmp_path / "handed").glob("*.pickle")) and a["validation"]["conforms"]
+    assert "1010001143390" in (tmp_path / "handed" / "graph.nt").read_text(encoding="utf-8")

@@ -19,7 +19,7 @@ import pytest
 from kg.extract import detect, pdf_layout, policy_eval, review_text
 from kg.extract.pdf_layout import Group, budget_groups
 from kg.normalize import text as T
-from kg.normalize.text import nfkc
+from kg.normalize.text import nfkc, squash
 from tests.conftest import SEEDS
 
 SEED_002 = SEEDS / "002_c3e6fb52ab9c5507.txt"
@@ -381,3 +381,192 @@ def test_nfkc_is_idempotent_and_squash_is_nfkc_without_spaces():
         x = nfkc(t)
         assert nfkc(x) == x and T._nfkc(x) == x
         assert plain_squash(t) == x.replace(" ", "") == plain_squash(x)
+
+
+# ------------------------------------------------------------------ third round (seed 002's kind, issue 17)
+
+def _label_lines():
+    """Every NFKC line of the seeds, and lines built of the form's labels (whole, cut, glued to text or to
+    each other, after spaces) among words and figures."""
+    lines = [nfkc(x) for p in sorted(SEEDS.glob("*.txt")) for x in _lines(p)]
+    labels = ["事業番号", "事業名", "担当部局庁", "担当部局", "担当課室", "作成責任者", "事業開始年度", "事業終了(予定)年度",
+              "会計区分", "根拠法令 (具体的な条項も記載)", "関係する 計画、通知等", "主要政策・施策", "主要経費",
+              "事業の目的 (目指す姿を簡潔に。3行程度以内)", "事業概要(5行程度以内。別添可)", "実施方法",
+              "予算額・執行額 (単位:百万円)", "政策評価、経済財政運営", "政策", "施策", "関連事業", "支出先上位10者リスト",
+              "関連する過去のレビューシートの事業番号"]
+    words = ["一般会計", "住民制度課", "総務省", "28", "平成26年度", "▲3,180", "事業", "担当", "関連", "政", "(", ")", "、"]
+    rng = random.Random(31)
+    for _ in range(4000):
+        parts = [rng.choice(labels) if rng.random() < 0.5 else rng.choice(words) for _ in range(rng.randint(1, 6))]
+        parts = [p[:rng.randint(1, len(p))] if rng.random() < 0.2 else p for p in parts]
+        lines.append("".join(p + rng.choice(["", " ", " ", "  "]) for p in parts))
+    return lines
+
+
+def test_label_matches_are_finditers():
+    """review_text._label_matches tries the label pattern only where a label's first character stands: the
+    same matches (span, label) as finditer over every line."""
+    found = 0
+    for t in _label_lines():
+        fast = [(m.span(), m.lastgroup) for m in review_text._label_matches(t)]
+        assert fast == [(m.span(), m.lastgroup) for m in review_text._LABEL_RE.finditer(t)]
+        found += len(fast)
+    assert found > 4000
+    assert [m.group(0) for m in review_text._label_matches("担当課室 住民制度課 事業名 番号制度")] == ["担当課室", "事業名"]
+
+
+def test_budget_row_lines_start_with_a_first_literal():
+    """budget_rows tries its row pattern only on lines starting with one of _BUDGET_ROW_FIRST: no line starting
+    otherwise matches it (seeds' lines, every row label with its figures after each first character)."""
+    lines = [nfkc(x) for p in sorted(SEEDS.glob("*.txt")) for x in _lines(p)]
+    labels = ["当初予算", "補正予算", "前年度から繰越し", "前年度から繰越", "翌年度へ繰越し", "予備費等", "予備費", "計", "執行額"]
+    lines += [f"{p}{lab} 1,234 ▲5 -" for lab in labels for p in ["", "予 ", "算 ", "の ", "状 ", "況 ", "x ", "1 "]]
+    hits = 0
+    for t in lines:
+        m = review_text._BUDGET_ROW.match(t)
+        if t[:1] not in review_text._BUDGET_ROW_FIRST:
+            assert m is None, t
+        hits += m is not None
+    assert hits >= 9 * 6
+    rows = review_text.budget_rows(["予算額・執行額", "当初予算 10 20 30 40 50", "補正予算 0 0 0 0", "前年度から繰越し 0 2 0 0",
+                                    "翌年度へ繰越し ▲2 0 0 0", "予備費等 0 0 0 0", "計 8 22 30 40", "執行額 7 19 29",
+                                    "x 計 1 2 3 4"], [(2014 + k, k == 4) for k in range(5)])
+    assert rows is not None and rows[0][0]["total"] == 8 and rows[0][1]["executed"] == 19
+    assert rows[0][4] == {"fiscal_year": 2018, "requested": 50} and rows[1:] == (2, 8)
+
+
+def _search_variants():
+    """Seed 002's printed values; with lines copied (values the pool holds twice: the counted path), dropped and
+    shuffled; amounts ×3 and + 0.5; and the same from the text's paragraphs shuffled."""
+    groups = [g for g in _budget_value_sets()[0]]
+    rng = random.Random(44)
+    out = [groups]
+    for _ in range(3):
+        g = list(groups) + [Group(1000 + x.line, list(x.values), x.label, x.glued, x.percent)
+                            for x in groups if rng.random() < 0.3]
+        g = [x for x in g if rng.random() > 0.1]
+        rng.shuffle(g)
+        out.append(g)
+    for f in (lambda v: 3 * v, lambda v: v + 0.5):
+        out.append([Group(g.line, [None if v is None else f(v) for v in g.values] if not g.percent
+                          else list(g.values), g.label, g.glued, g.percent) for g in groups])
+    return out
+
+
+@pytest.mark.parametrize("k", range(6))
+def test_budget_search_bits_equal_plain_search(k, monkeypatch):
+    """_combine (used-up values as bits, candidates walked per entry, the last column scored per prefix) gives
+    the table, score, request and ties of the plain search (every extension listed, one stable sort, each line
+    tested against each row), also where the pool holds values twice and where sums are not whole."""
+    from tests.unit.extract.test_pdf_text_fast_paths import _plain_combine, _plain_group_score
+
+    groups = _search_variants()[k]
+    checked = []
+    fast_last = pdf_layout._last_column_score
+
+    def spy(prefix, cell, req, spec, memo, by_prefix):
+        got = fast_last(prefix, cell, req, spec, memo, by_prefix)
+        if len(checked) < 300:
+            money = [g for g in groups if not g.percent]
+            assert got == _plain_group_score([list(c) for c in prefix + [cell]], money, req)
+            checked.append(got)
+        return got
+    monkeypatch.setattr(pdf_layout, "_last_column_score", spy)
+    fast = pdf_layout.solve_budget(groups)
+    assert checked or fast is None
+    monkeypatch.setattr(pdf_layout, "_combine", _plain_combine)
+    plain = pdf_layout.solve_budget(groups)
+    assert (fast is None) == (plain is None)
+    if fast is not None:
+        assert (fast.grid, fast.score, fast.request_total, fast.ties) == \
+            (plain.grid, plain.score, plain.request_total, plain.ties)
+    if k == 0:
+        assert fast.grid[0] == [3400, 20, 4515, -3180, 0, 4755, 4707]
+    if k in (2, 3):  # values the pool holds twice (the counted path); variant 3 ends in 50 tied tables
+        assert fast is not None and checked
+
+
+def test_paragraph_tokens_equal_plain_on_built_texts():
+    """_para_tokens (a line without a label's first character taken as one whole NFKC piece, paragraphs of such
+    pieces joined without folding them again) gives the plain tokens on paragraph-style texts built of label
+    lines, label pieces wrapped onto the next line, words, ASCII words (joined with a space), full-width and
+    compatibility characters, and blank lines."""
+    rng = random.Random(57)
+    pool = _label_lines()[-4000:] + ["度", "条項も記載)", "知等", "(予定)年度", "ABC", "x1", "ＡＢＣ１２", "１，２３４", "㈱日立",
+                                     "事業", "一般会計", "12", "平成２８年度", "  ", "ｶﾞｲﾄﾞ", "度 一般会計", "等 ABC"]
+    found = 0
+    for _ in range(300):
+        lines = []
+        for _ in range(rng.randint(5, 60)):
+            lines.append(rng.choice(pool) if rng.random() > 0.3 else "")
+        lines += [""] * (len(lines) // 3 + 1)  # paragraph style: at least a fifth blank
+        rng.shuffle(lines)
+        assert review_text.paragraph_style(lines)
+        fast = review_text._tokens(lines)
+        assert fast == _plain_tokens(lines)
+        found += sum(t.field is None for t in fast)
+    assert found > 1000
+
+
+def test_first_line_scans_equal_plain():
+    """review_pdf's first-line scans over the joined text (a line starting with a word, the first match of a
+    literal pattern, a squashed line holding a word, a pattern tried only where its word starts a line) give
+    the line the plain per-line scans give: on the seeds' NFKC lines, shuffled copies, copies with the line
+    holding the word first / absent / blank lines around it, and a list whose lines hold line breaks."""
+    from kg.extract import review_pdf as P
+
+    rng = random.Random(8)
+    docs = []
+    for p in sorted(SEEDS.glob("*.txt")):
+        L = [nfkc(x) for x in _lines(p)]
+        docs.append(L)
+        sh = list(L)
+        rng.shuffle(sh)
+        docs.append(sh)
+        docs.append(["政策 総務行政", "", *L[:50]])
+        docs.append([x for x in L if "政策" not in x and "成果" not in x and "担当" not in x])
+    docs.append(["a\n政策 x", "政策\n施策 y", "根拠法令\n担当課室", "", "担当課室 z"])  # line breaks: the plain scans
+    docs.append([])
+    words = ["担当課室", "事業終了", "事業開始", "根拠法令", "政策", "施策", "担当部局", "支出先上位", "関係する計画",
+             "関連する過去のレビューシート", "成果目標", "x"]
+    seen = 0
+    for L in docs:
+        for w in words:
+            got = P._first_starting(L, w)
+            assert got == P._first(L, lambda t, w=w: t.startswith(w))
+            assert P._first_in(L, w) == next((i for i, t in enumerate(L, 1) if w in squash(t)), None)
+            seen += got is not None
+        assert P._first_search(L, P._OUTCOME_RE) == P._first(L, P._OUTCOME_RE.search)
+        assert P._first_matching(L, "政策", P._POLICY_LINE) == P._first(L, lambda t: P._POLICY_LINE.match(t) is not None)
+        assert P._first_matching(L, "施策", P._MEASURE_LINE) == \
+            P._first(L, lambda t: P._MEASURE_LINE.match(t) is not None)
+    assert seen > 40
+
+
+def test_line_prefilters_are_exact():
+    """The characters review_pdf and review_text test before a pattern: every label fragment _is_fragment took
+    (a piece of a label, not digits only, holding a word character) is in _WORD_FRAGMENTS and no other string
+    is; an era-year cell or 終了予定 starts with one of _PERIOD_FIRST; an account cell holds 会計; the 主要経費 /
+    主要政策・施策 label patterns only change lines starting with their word."""
+    from kg.extract import review_pdf as P
+
+    def plain_is_fragment(t):
+        s = t.replace(" ", "")
+        return s in review_text._FRAGMENTS and not s.isdigit() and bool(re.search(r"\w", s))
+    samples = [x for p in sorted(SEEDS.glob("*.txt")) for x in _lines(p)] + _label_lines()
+    samples += list(review_text._FRAGMENTS) + [f[:1] + " " + f[1:] for f in review_text._FRAGMENTS] + ["(", ")", "、", "12"]
+    for t in samples:
+        t = nfkc(t)
+        assert review_text._is_fragment(t) == plain_is_fragment(t)
+        for w in t.split(" "):
+            assert review_text._is_fragment(w) == plain_is_fragment(w)
+        if P._ERA_YEAR_CELL.match(t) or t.startswith("終了予定"):
+            assert t[:1] in P._PERIOD_FIRST
+        if P._ACCOUNT_CELL.match(t):
+            assert "会計" in t
+        for _key, _vocab, label, word in P._VOCAB_FIELDS:
+            if not t.startswith(word):
+                assert label.sub("", t) == t
+    for t in ["平成28年度", "令和元年度", "昭和 60 年度", "終了予定なし", "会計区分 一般会計", "主要経費 社会保障"]:
+        assert t[:1] in P._PERIOD_FIRST or P._ACCOUNT_CELL.match(t) or t.startswith("主要経費")
+    assert P._ACCOUNT_CELL.match("会計区分 一般会計、東日本大震災復興特別会計")
