@@ -22,6 +22,7 @@ import bisect
 import functools
 import itertools
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from kg.normalize.houjin import is_valid
@@ -221,6 +222,45 @@ def _dash_of_row(items: list[Item], i: int) -> bool:
     return nxt.kind == "amount" or (nxt.kind == "num" and i + 3 < len(items) and items[i + 3].kind == "contract")
 
 
+def _dash_run(items: list[Item], i: int) -> bool:
+    """items[i] is one of a run of two or more dashes and 法人番号, each alone in its cell, written right after as
+    many text cells and right before a text cell: individuals' 法人番号 written in a column of 法人番号 between
+    the names and their 業務概要 (reportlab's boxes as pdfminer groups them: 「個人(B)」「個人(A)」「-」「-」
+    「…の実施」「…の請負」).
+    A run of 入札者数 / 落札率 dashes is written among numbers, not between text cells."""
+    s = e = i
+    while s > 0 and items[s - 1].kind in ("dash", "corp") and items[s - 1].alone:
+        s -= 1
+    while e + 1 < len(items) and items[e + 1].kind in ("dash", "corp") and items[e + 1].alone:
+        e += 1
+    k = e - s + 1
+    return k >= 2 and items[i].alone and s >= k and e + 1 < len(items) and items[e + 1].kind == "text" and all(
+        it.kind == "text" for it in items[s - k:s])
+
+
+def _rank_run_names(items: list[Item]) -> dict[int, int]:
+    """Names written as a column right after their column of ranks (「1」「2」「3」「4」 then exactly four text
+    cells, then no text cell: reportlab's rank and name boxes as pdfminer groups them): {name index: rank}."""
+    out: dict[int, int] = {}
+    i = 0
+    while i < len(items):
+        if items[i].kind != "num" or not _RANK.match(items[i].text) or (
+                i and items[i - 1].kind == "num" and items[i - 1].text == str(int(items[i].text) - 1)):
+            i += 1
+            continue
+        j = i  # a run of ranks r, r+1, ... from i to j
+        while j + 1 < len(items) and items[j + 1].kind == "num" and items[j + 1].text == str(int(items[j].text) + 1):
+            j += 1
+        k = j - i + 1
+        e = j + 1
+        while e < len(items) and items[e].kind == "text":
+            e += 1
+        if k >= 2 and e - (j + 1) == k:
+            out.update({j + 1 + q: int(items[i].text) + q for q in range(k)})
+        i = j + 1
+    return out
+
+
 def _block_core(items: list[Item]) -> tuple[list[Column] | None, str]:
     """One block's items (no 計) -> its rows, or None with the reason (the same cells are often read again: by
     another cut, in the second pass, or with one number taken out as the 計)."""
@@ -269,7 +309,7 @@ def _cells_of(items: list[Item], loose: bool) -> tuple[list[str], set[int], dict
         elif kind == "dash":
             if i and (i - 1 in name_at or (kinds[i - 1] in ("corp", "dash") and (i - 1) in corp_set and items[i - 1].alone)
                       or (kinds[i - 1] == "text" and i + 1 < size and kinds[i + 1] == "text")
-                      or (loose and _dash_of_row(items, i))):
+                      or (loose and _dash_of_row(items, i)) or _dash_run(items, i)):
                 corp_at.append(i)  # (a dash: 「個人(A)」「-」「業務概要」)
                 corp_set.add(i)
         elif kind == "amount" or kind == "column":
@@ -322,6 +362,14 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
         split = _interleaved(items, corp_at, {i for i in name_at if kinds[i] == "name" or i in ranks}, ranks)
         if split is not None:
             names, desc_of = split
+    if len(names) != len(corp_at) and corp_at:  # names written as a column after their ranks' column
+        run_names = _rank_run_names(items)
+        if run_names and not set(run_names) & name_at:
+            ranks.update(run_names)
+            split = _interleaved(items, corp_at, {i for i in name_at if kinds[i] == "name" or i in ranks} |
+                                 set(run_names), ranks)
+            names, desc_of = split if split is not None else (sorted(name_at | set(run_names)), {
+                c: d for c, d in desc_of.items() if d not in run_names})
     if len(names) > 1 and all(ni in ranks for ni in names) and sorted(ranks[ni] for ni in names) == list(
             range(1, len(names) + 1)):  # every name with its printed rank (a name cell the tool wrote apart from
         names.sort(key=lambda ni: ranks[ni])  # its row, e.g. after the block's other rows): in rank order
@@ -462,6 +510,16 @@ def _amount_column(core: list[Item]) -> list[tuple[list[Column], str]]:
     return out
 
 
+def _column_says_otherwise(core: list[Item], rows: list[Column]) -> bool:
+    """A block read without its 計 label whose cells hold a column of amounts with its 計 under it
+    (``_amount_column``: as many numbers as rows, not rising, then their sum, 「422」「341」「763」) that reads it
+    with other amounts (it took a column of 入札者数 「1」「1」 before the column of 契約方式 as the amounts)."""
+    if len(rows) < 2:
+        return False
+    mine = [_value(r.amount) for r in rows]
+    return any([_value(r.amount) for r in got] != mine for got, _ in _amount_column(core))
+
+
 def _in_rank_run(core: list[Item], c: int) -> bool:
     """core[c] is one of a column of ranks (「1」「2」: k right after k - 1 or right before k + 1)."""
     if not _RANK.match(core[c].text):
@@ -503,6 +561,124 @@ def _pooled_amounts(core: list[Item]) -> list[tuple[list[Column], str]]:
     if got is None or len(got) != len(chosen) or [_value(r.amount) for r in got] != vals[:-1]:
         return []
     return [(got, why)]
+
+
+def _falling_sums(vals: list[float], n: int, total: float, cap: int = 3, forced: frozenset[int] = frozenset(),
+                  whole: bool | None = None) -> list[tuple[int, ...]]:
+    """The ways (at most ``cap``: more means "too many") to pick ``n`` of ``vals``, in their order, that do not
+    rise and add up to ``total`` (``_sums_to``), one per distinct run of values (its earliest cells). A memo
+    over (position, how many left, what is left to add, the last value): no search over all subsets. The
+    positions in ``forced`` (amounts by their cell: 「1 補助金等交付 3」) are in every pick."""
+    if whole is None:  # (the caller may know: the same numbers are tried with several totals and counts)
+        whole = all(float(v).is_integer() for v in [*vals, total])
+    tol = 1e-9 if whole else 0.05 * n + 1e-9
+    m = len(vals)
+    rising = sorted(vals)
+    if m < n or sum(rising[m - n:]) < total - tol or sum(rising[:n]) > total + tol:
+        return []  # (no n of them can make the total)
+    stop = [m] * (m + 1)  # stop[p]: the first forced position at p or after (m: none)
+    for q in range(m - 1, -1, -1):
+        stop[q] = q if q in forced else stop[q + 1]
+    memo: dict[tuple[int, int, float, float], tuple[tuple[int, ...], ...]] = {}
+
+    def go(p: int, k: int, rem: float, last: float) -> tuple[tuple[int, ...], ...]:
+        if k == 0:
+            return ((),) if abs(rem) <= tol and stop[p] == m else ()
+        if rem < -tol or m - p < k:
+            return ()
+        key = (p, k, round(rem, 6), last)
+        if key not in memo:
+            out: list[tuple[int, ...]] = []
+            seen: set[float] = set()  # (a value taken at a later cell gives no other run of values)
+            for q in range(p, min(m - k, stop[p]) + 1):
+                v = vals[q]
+                if v > last or v in seen or v * k < rem - tol:
+                    continue
+                seen.add(v)
+                for rest in go(q + 1, k - 1, rem - v, v):
+                    out.append((q, *rest))
+                    if len(out) >= cap:
+                        break
+                if len(out) >= cap:
+                    break
+            memo[key] = tuple(out)
+        return memo[key]
+
+    return list(go(0, n, total, float("inf")))
+
+
+def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Column], str]]:
+    """Readings of a block whose amounts the tool wrote among its ranks and 入札者数 with nothing to tell them
+    apart but the 計 (reportlab's cells as pdfminer groups them: 「1」「2」「5」 ranks, 「40」 an amount written
+    right before the next row's name, 「2」「2」「5」「-」 入札者数, the 計 after the last amount): the amounts are
+    ``n`` of the block's numbers (rows: its 法人番号 cells, and up to as many more as its dashes), in their
+    order, not rising down the list and adding up to the 計 — the figure with the 計 label, else a number of the
+    block after them (no rank of a column of ranks). Only when one run of values does so for every 計 figure
+    tried and the block's cells then read with those amounts (names and 法人番号 by ``_block_core``, the other
+    numbers taken as ranks and 入札者数, none of an amount's shape left over). A block of one row proves
+    nothing by its sum (its amount is its 計)."""
+    in_run = [it.kind == "num" and _in_rank_run(core, c) for c, it in enumerate(core)]
+    nums = [c for c, it in enumerate(core) if (it.kind == "num" and not in_run[c]) or it.kind == "amount"]
+    corps = sum(1 for it in core if it.kind == "corp")
+    dashes = sum(1 for c, it in enumerate(core) if it.kind == "dash" and any(
+        0 <= q < len(core) and core[q].kind in ("text", "name", "corp") for q in (c - 1, c + 1)))  # (individuals'
+    # 法人番号, not 入札者数 / 落札率 dashes among numbers)
+    if any(it.kind == "column" for it in core) or not nums or corps + dashes < 2:
+        return []
+    vals = [_value(core[c].text) for c in nums]
+    if None in vals:
+        return []
+    whole = all(float(v).is_integer() for v in vals)  # type: ignore[union-attr]
+    cells = [k for k, c in enumerate(nums) if core[c].kind == "amount"]  # amounts by their cell: in every pick
+    trials: list[tuple[float, int]] = [(t, len(nums)) for t in known] if known else \
+        [(v, k) for k, v in enumerate(vals) if k >= 2 and core[nums[k]].kind == "num"]  # (the 計 after at least
+    # two amounts)
+    def rank_cell(c: int) -> bool:  # a rank cell before its name (「10」「有限責任監査法人…」)
+        return c + 1 < len(core) and core[c + 1].kind in ("text", "name") and bool(_RANK.match(core[c].text))
+
+    printed = {int(it.text) for c, it in enumerate(core) if in_run[c]}
+    cell_at: dict[float, list[int]] = {}  # rank cells by their value: {rank: [index in nums]}
+    for k, c in enumerate(nums):
+        if rank_cell(c):
+            cell_at.setdefault(vals[k], []).append(k)  # type: ignore[arg-type]
+    out: list[tuple[list[Column], str]] = []
+    for total, upto in trials:
+        for n in range(max(corps, 2), corps + dashes + 1):
+            missing = set(range(1, n + 1)) - printed
+            held = set()  # the one rank cell of a rank no column of ranks holds (「6」…「9」, then 「10」 before its name)
+            if printed and len(missing) <= 2:
+                for r in missing:
+                    at = [k for k in cell_at.get(r, ()) if k < upto]
+                    held.update(at if len(at) == 1 else [])
+            pool = [k for k in range(upto) if k not in held]
+            if any(k >= upto for k in cells):
+                continue
+            must = frozenset(q for q, k in enumerate(pool) if k in cells)
+            picks = _falling_sums([vals[k] for k in pool], n, total, 4, must,  # type: ignore[misc]
+                                  whole and float(total).is_integer())
+            if len(picks) > 3:
+                return []
+            for pick in ([pool[q] for q in p] for p in picks):
+                chosen = {nums[k] for k in pick}
+                drop = nums[upto] if upto < len(nums) else None
+                left = [c for c in nums if c not in chosen and c != drop and not rank_cell(c)]
+                if len(left) > n or any(_BIG.match(core[c].text) for c in left):
+                    continue  # more numbers left than rows to have them as 入札者数, or one of an amount's shape
+                sub = [it._replace(kind="column") if c in chosen and it.kind == "num" else
+                       it._replace(kind="small") if it.kind == "num" and not in_run[c] and
+                       _SMALL.match(it.text) and not rank_cell(c) else it
+                       for c, it in enumerate(core) if c != drop]
+                got, why = _block_core(sub)
+                if got is None or len(got) != n or [_value(r.amount) for r in got] != [vals[k] for k in pick]:
+                    continue
+                if any(rank_cell(c) and (int(core[c].text), core[c + 1].line, core[c + 1].text) in
+                       {(r.rank, r.line, r.name) for r in got} for c in chosen):
+                    continue  # an amount that is the printed rank of the name after it
+                seen = Counter(vals[k] for k in pool)
+                if any(seen[v] > 1 for v in (vals[k] for k in pick)):  # which cell is which row's amount is not
+                    got = [r._replace(description=None, contract_method=None) for r in got]  # established: nor
+                out.append((got, why))  # its 契約方式 in the amount's cell, nor a 業務概要 placed by the amount
+    return out
 
 
 _COUNTS = re.compile(r"(\d+) names, (\d+) 法人番号")
@@ -570,7 +746,32 @@ def _may_add_up(bounds: _Bounds | None, it: Item) -> bool:
 
 def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
     rows, why = _block_of(tuple(items))
+    if rows is None and any(it.kind == "total" for it in items):
+        rows, why = _other_ranks_left_out(items, why)
     return (None if rows is None else list(rows)), why
+
+
+def _other_ranks_left_out(items: list[Item], why: str) -> tuple[list[Column] | None, str]:
+    """A block with its 計 label whose cells hold two columns of ranks (「1」…「4」 then 「1」…「3」: pdfminer wrote
+    the block before's rank column with this block's) and that a column longer than its rows keeps unread: read
+    again without the longest column (one of its length only), and kept only when its rows then add up to its
+    計 (``_block_of``), are as many as another column's ranks, and have every rank printed."""
+    runs: list[tuple[int, int]] = []  # (start, length) of each run of ranks 1..k
+    for i, it in enumerate(items):
+        if it.kind == "num" and it.text == "1":
+            k = 1
+            while i + k < len(items) and items[i + k].kind == "num" and items[i + k].text == str(k + 1):
+                k += 1
+            if k >= 2:
+                runs.append((i, k))
+    longest = max((k for _, k in runs), default=0)
+    if len(runs) < 2 or sum(1 for _, k in runs if k == longest) != 1:
+        return None, why
+    start = next(i for i, k in runs if k == longest)
+    rows, w = _block_of(tuple(it for i, it in enumerate(items) if not start <= i < start + longest))
+    if rows is None or w == "unranked" or len(rows) not in {k for _, k in runs if k < longest}:
+        return None, why
+    return rows, w
 
 
 @functools.lru_cache(maxsize=1024)
@@ -586,6 +787,8 @@ def _block_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
     known = [_value(it.text) for it in labels if it.text]
     rows, why = _block_core(core)
     if rows is not None and not labels:
+        if _column_says_otherwise(core, rows):
+            return None, "a run of its numbers adding up to its last gives other amounts"
         return rows, why
     if rows is not None and any(_adds_up(rows, t) for t in known):
         return rows, why
@@ -610,11 +813,11 @@ def _block_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
         if got is not None and _adds_up(got, _value(it.text)):
             readings.append((got, w))
     if not readings and labels:
-        readings = _amount_column(core) or _pooled_amounts(core)
+        readings = _amount_column(core) or _pooled_amounts(core) or _sum_readings(core, known)
     if readings:
         keys = {tuple(r[:5] for r in got) for got, _ in readings}
         if len(keys) > 1:
-            return None, "two numbers could be its 計 and give other rows"
+            return None, "two readings add up to a 計 of it (two numbers as its 計, or two runs of amounts) and give other rows"
         return readings[0]
     if labels:
         return None, ("its amounts do not add up to its 計" if rows is not None or known else
@@ -650,14 +853,14 @@ def _head_figure(chunk: list[Item]) -> Item | None:
 def _next_head_totals(chunks: list[tuple[str, list[Item]]]) -> list[Item | None]:
     """Per block: when it holds its 計 label without a figure and the next block starts with a number that is
     no rank cell, that number as a 計 item (pdfminer writes a 計 figure after the next block's title), when the
-    titles run A, B, C ... in order. It is
-    only offered when the block does not read otherwise, and its amounts must add up to it (the next block
+    titles up to the next block's run A, B, C ... in order. It is only offered when the block does not read otherwise, and its amounts must add up to it (the next block
     reads without it in the second pass, which drops the 計 of the block before from its head)."""
     out: list[Item | None] = []
     order = [ord(letter) for letter, _ in chunks]
-    if order != list(range(ord("A"), ord("A") + len(order))):  # titles written out of their order: the next
-        return [None] * len(chunks)  # block's cells may be another block's
     for k, (_, chunk) in enumerate(chunks):
+        if order[:k + 2] != list(range(ord("A"), ord("A") + len(order[:k + 2]))):  # titles written out of their
+            out.append(None)  # order up to the next block's: its cells may be another block's
+            continue
         fig = None
         labels = [it for it in chunk if it.kind == "total"]
         if labels and not any(it.text for it in labels) and k + 1 < len(chunks):
@@ -748,12 +951,16 @@ def _rank_cut(items: list[Item], before: dict[str, float]) -> dict[str, list[Col
     up to a 計 figure of its cells (or the number the next block's cells start with) that is none of its
     amounts."""
     out: dict[str, list[Column]] = {}
+    labelled = any(it.kind == "total" for it in items)
     for letter, seg, nxt in _cut(items, "rank"):
         seg = _drop_head_total(seg, before.get(letter))
         rows, why = _block(seg)
         head = _head_figure(nxt)
         if rows is None and head is not None and any(it.kind == "total" and not it.text for it in seg):
             rows, why = _block([*seg, Item("total", head.text, head.line)])
+        if rows is None and seg and labelled and not any(it.kind == "total" for it in seg):
+            rows, why = _block([*seg, Item("total", "", seg[-1].line)])  # (its 計 label written before its
+            # first rank 1, among the titles: the block is read as one with its label, by a 計 figure of its own)
         if rows is None or why == "unranked":
             continue
         if _sum_written(rows, [*seg, *([head] if head is not None else [])]):
@@ -900,11 +1107,14 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
         parts = [_value(r.amount) for r in rows]
         return None not in parts and figures.get(sum(parts), 0) >= (2 if len(rows) == 1 else 1)
 
+    any_total = any(it.kind == "total" for it in items)
     for by in ("title", "header", "streams"):
         got: dict[str, tuple[list[Column], bool]] = {}
         seen: set[str] = set()
         prev_empty = False
         cut = _cut(items, by)
+        if by == "title":
+            title_cut = cut
         borrowed = [None] * len(cut) if by == "streams" else _next_head_totals(cut)
         for (letter, chunk), fig in zip(cut, borrowed, strict=True):
             if by == "streams" and header_cut.get(letter) == chunk:
@@ -920,6 +1130,10 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
             rows, why = _block(_drop_head_total(chunk, before.get(letter)))
             if rows is None and fig is not None:
                 rows = _block([*_drop_head_total(chunk, before.get(letter)), fig])[0]
+            if rows is None and by != "streams" and chunk and any_total and not any(
+                    it.kind == "total" for it in chunk):  # its 計 label written elsewhere (among other titles):
+                rows = _block([*_drop_head_total(chunk, before.get(letter)), Item("total", "", chunk[-1].line)])[0]
+                # read as a block with its label, by a 計 figure of its own
             if rows is not None and by == "streams" and letter in labelled and not any(
                     it.kind == "total" for it in chunk) and not figure_seen(rows):
                 rows, why = None, "its column cut's amounts add up to no 計 of the section"
@@ -938,6 +1152,8 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
                 continue
             got[letter] = ([r._replace(block=letter) for r in rows], why != "unranked")
         readings.append(got)
+    for letter in _spilled_titles(items, title_cut, readings[0], readings[1]):
+        readings[0].pop(letter, None)
     out: list[Column] = []
     for letter in sorted({k for got in readings for k in got}):
         read = [got[letter] for got in readings if letter in got]
@@ -986,6 +1202,46 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
     out = _drop_shared_rows(out, unread)
     done = {r.block for r in out}
     return out, [v for k, v in sorted(unread.items()) if k not in done]
+
+
+def _spilled_titles(items: list[Item], title_cut: list[tuple[str, list[Item]]],
+                    title_got: dict[str, tuple[list[Column], bool]],
+                    header_got: dict[str, tuple[list[Column], bool]]) -> set[str]:
+    """Blocks whose title cut reads cells of the block before (pdfminer writes the next block's title after
+    some of a block's cells, before its 法人番号 or amounts): cells between this block's title and its table
+    header — the block before's in the header cut — give its title cut's reading a 法人番号 or an amount its
+    cells after the header do not hold, while the block before is read by its header cut and not by its
+    title cut (its rows' cells are after the next title). The title cut of such a block is not read (its
+    header cut still is)."""
+    out: set[str] = set()
+    if not title_got or len(header_got) < 2:
+        return out
+    heads: dict[str, list[Item]] = {}  # title -> the cells from it to the next table header
+    at = None
+    for it in items:
+        if it.kind == "title":
+            at = it.text if it.text not in heads else None
+            if at is not None:
+                heads[at] = []
+        elif it.kind == "header" and it.text.startswith("支出先"):
+            at = None
+        elif at is not None and it.kind != "header":
+            heads[at].append(it)
+    for (prev, _), (letter, chunk) in itertools.pairwise(title_cut):
+        if prev not in header_got or letter not in header_got or letter not in title_got or (
+                prev in title_got and prev not in out) or not heads.get(letter):
+            continue
+        head = heads[letter]
+        rest = chunk[len(head):] if chunk[:len(head)] == head else None
+        if rest is None:
+            continue
+        corps = {it.text for it in rest if it.kind == "corp"}
+        figures = Counter(_value(it.text) for it in rest if it.kind in ("num", "amount", "total") and it.text)
+        rows = title_got[letter][0]
+        if any(r.corporate_number not in corps for r in rows if r.corporate_number != "-") or \
+                not Counter(_value(r.amount) for r in rows) <= figures:
+            out.add(letter)
+    return out
 
 
 def _drop_shared_rows(out: list[Column], unread: dict[str, tuple[int, str]]) -> list[Column]:

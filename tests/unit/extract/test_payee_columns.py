@@ -396,3 +396,102 @@ def test_a_run_of_amounts_that_does_not_complete_the_total_leaves_the_block_unkn
     got, unread = payee_columns(amounts_after_the_next_block("1,141"))
     assert "A" not in {r.block for r in got}
     assert any("block A" in why for _, why in unread)
+
+
+# ------------------------------------------------------------------ reportlab's boxes as pdfminer groups them
+
+KOBE, NIIGATA, SAPPORO = houjin("000020281000"), houjin("000020151009"), houjin("000020011002")
+SHIZUOKA, CHIBA = houjin("000020221007"), houjin("000020121002")
+
+
+def mixed_numbers_block(bidders: tuple[str, str], total: str) -> list[tuple[str, int, bool]]:
+    # the rank column, the names column, 法人番号 / 業務概要 in groups (an individual's dash among them), then the
+    # amounts of rows 1-4 with their 入札者数 and no 契約方式 between them, the rank cell 「5」 before the last name,
+    # its row, its amount and the block's 計 written after it (1-2 digit amounts, ranks and 入札者数 alike)
+    return cells(
+        "A.地方公共団体", *HEADER, "1", "2", "3", "4", "神戸市", "新潟市", "個人(C)", "札幌市", KOBE, NIIGATA,
+        "調査研究の請負", "機器の賃貸借", "-", "研修の企画運営", SAPPORO, "調査研究の請負", "2", "1", "1", "1", "-", "-",
+        *bidders, "随意契約(企画競争)", "随意契約(公募)", "補助金等交付", "一般競争契約(最低価格)", "-", "-", "92%",
+        "94%", "5", "京都市", "計", KYOTO, "データ整備及び分析業務", "1", total, "補助金等交付", "2", "69%")
+
+
+def test_amounts_among_ranks_and_bidders_are_the_one_falling_run_that_makes_the_total():
+    # 2 + 1 + 1 + 1 + 1 = 6, and no other five of the numbers (2 1 1 1 2 5 5 1) fall and make 6
+    got, unread = payee_columns(mixed_numbers_block(("2", "5"), "6"))
+    assert unread == []
+    assert [(r.rank, r.name, r.corporate_number, r.amount) for r in got] == [
+        (1, "神戸市", KOBE, "2"), (2, "新潟市", NIIGATA, "1"), (3, "個人(C)", "-", "1"), (4, "札幌市", SAPPORO, "1"),
+        (5, "京都市", KYOTO, "1")]
+
+
+def bidders_before_amounts(bidders: tuple[str, str, str]) -> list[tuple[str, int, bool]]:
+    # three rows; their 入札者数 written as a column before the amounts, each amount then its 落札率, the 計 label
+    # and its figure 6 last (4 + 1 + 1)
+    return cells(
+        "A.民間企業", *HEADER, "1", "2", "3", "富士通株式会社", "日本電気株式会社", "株式会社日立製作所", FUJITSU, NEC,
+        HITACHI, "機器の賃貸借", "調査研究の請負", "研修の企画運営", "随意契約(公募)", "その他", "一般競争契約(最低価格)",
+        *bidders, "4", "80%", "1", "90%", "1", "70%", "計", "6")
+
+
+def test_amounts_told_from_bidders_by_the_total_when_one_falling_run_makes_it():
+    got, unread = payee_columns(bidders_before_amounts(("5", "-", "2")))  # 5 2 4 1 1: only 4 + 1 + 1 makes 6
+    assert unread == []
+    assert [(r.rank, r.corporate_number, r.amount) for r in got] == [(1, FUJITSU, "4"), (2, NEC, "1"), (3, HITACHI, "1")]
+
+
+def test_amounts_two_falling_runs_could_make_leave_the_block_unknown():
+    # 入札者数 3, 2, 1: 3 + 2 + 1 makes 6 as well as 4 + 1 + 1 — which numbers are amounts is not established
+    got, unread = payee_columns(bidders_before_amounts(("3", "2", "1")))
+    assert got == [] and "block A" in unread[0][1]
+
+
+def test_a_total_no_falling_run_makes_leaves_the_block_unknown():
+    got, unread = payee_columns(mixed_numbers_block(("2", "5"), "7"))
+    assert got == [] and "block A" in unread[0][1]
+
+
+def test_a_title_written_before_the_last_cells_of_the_block_before_leaves_them_to_that_block():
+    # each row's rank, name and the block's 計 label, then the next block's title, then the row's 法人番号,
+    # 業務概要, 契約方式, amount and 計 figure, then the next block's table header: the title cut would give B the
+    # 法人番号 and amount of A's row (札幌市 with 静岡市's number); the header cut gives each block its own
+    got, unread = payee_columns(cells(
+        "A.地方公共団体", *HEADER, "1", "静岡市", "計", "B.研究機関", SHIZUOKA, "システムの設計・開発及び運用保守業務",
+        "随意契約(公募)", "-", "-", "397", "397", *HEADER, "1", "札幌市", "計", "C.その他", SAPPORO, "ヘルプデスク業務",
+        "随意契約(公募)", "1", "95%", "586", "586", *HEADER, "1", "千葉市", CHIBA, "機器の賃貸借", "485", "その他", "3",
+        "67%", "計", "485"))
+    assert [(r.block, r.rank, r.name, r.corporate_number, r.amount) for r in got] == [
+        ("A", 1, "静岡市", SHIZUOKA, "397"), ("B", 1, "札幌市", SAPPORO, "586"), ("C", 1, "千葉市", CHIBA, "485")]
+    assert unread == []
+
+
+def test_individuals_dashes_written_as_a_column_are_their_corporate_numbers():
+    # 「個人(B)」「個人(A)」 then their two dashes then their two 業務概要 (a run of dashes between text cells)
+    got, unread = payee_columns(cells(
+        "A.民間企業", *HEADER, "1", "2", "3", "株式会社三菱総合研究所", MRI, "普及啓発事業の実施", "個人(B)", "個人(A)",
+        "-", "-", "研修の企画運営", "調査研究の請負", "計", "5", "-", "3", "一般競争契約(最低価格)", "その他",
+        "随意契約(公募)", "80%", "-", "86%", "120", "40", "12", "172"))
+    assert unread == []
+    assert [(r.rank, r.name, r.corporate_number, r.amount) for r in got] == [
+        (1, "株式会社三菱総合研究所", MRI, "120"), (2, "個人(B)", "-", "40"), (3, "個人(A)", "-", "12")]
+
+
+def two_rank_columns(total: str) -> list[tuple[str, int, bool]]:
+    # the block's rows (name, 法人番号, 業務概要, amount), its 計 figure, 契約方式, 入札者数, 落札率, then the block
+    # before's rank column 1..4 and its own 1..3 written together, its 計 label last
+    return cells(
+        "C.研究機関", *HEADER, "国立研究開発法人情報通信研究機構", CORP_A, "調査研究の請負", "368", "横浜市", YOKOHAMA,
+        "データ整備及び分析業務", "254", "一般財団法人日本情報処理開発協会", CORP_B, "研修の企画運営", "215", total,
+        "一般競争契約(最低価格)", "一般競争契約(最低価格)", "随意契約(企画競争)", "5", "-", "2", "61%", "-", "77%",
+        "1", "2", "3", "4", "1", "2", "3", "計")
+
+
+def test_a_longer_rank_column_of_the_block_before_is_left_out_when_the_rows_make_the_total():
+    got, unread = payee_columns(two_rank_columns("837"))  # 368 + 254 + 215
+    assert unread == []
+    assert [(r.rank, r.corporate_number, r.amount) for r in got] == [
+        (1, CORP_A, "368"), (2, YOKOHAMA, "254"), (3, CORP_B, "215")]
+
+
+def test_two_rank_columns_and_no_total_the_rows_make_leave_the_block_unknown():
+    got, unread = payee_columns(two_rank_columns("838"))
+    assert got == [] and "block C" in unread[0][1]
