@@ -121,8 +121,13 @@ def _sorted_runs(records: list[Record], base: str, tmp_dir: Path, n: int, chunk:
 def _emit_raw(args: tuple[int, int, str, str]) -> str:
     """Worker: emit records [start, stop) unsorted into one file; returns its path."""
     start, stop, base, path = args
+    return _write_raw(_EMIT_RECORDS[start:stop], base, path)
+
+
+def _write_raw(records: Iterable[Record], base: str, path: str) -> str:
+    """The N-Quads of ``records``, unsorted, into the file ``path``; returns it."""
     with open(path, "w", encoding="utf-8") as f:
-        for g, bodies in emit_bodies(_EMIT_RECORDS[start:stop], base):
+        for g, bodies in emit_bodies(records, base):
             if bodies:
                 f.write(g.join(bodies) + g)  # one string per record: no per-line concatenation
     return path
@@ -202,17 +207,15 @@ def write_shares(records: list[Record], base: str, out: Path, jobs: int) -> tupl
     from kg.normalize import terms as term_layer
 
     derived = out / "graph.derived.tmp"
-    with shared_records(records):
-        _derive_raw((base, str(derived)))
+    sort.write_lines(derived, derived_lines(records, base))
     shares = []
     try:
         for i, (a, b) in enumerate(contiguous_shares(records, jobs)):
             part = out / f"graph.part{i}.tmp"
             pick = part.with_name(part.name + SHARE_SUFFIX)
             share = records[a:b]
-            known = {t: term_layer._KNOWN[t] for t in texts_of(share) if t in term_layer._KNOWN}
             with pick.open("wb") as f:
-                pickle.dump((share, known), f, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((share, term_layer.known(texts_of(share))), f, protocol=pickle.HIGHEST_PROTOCOL)
             shares.append((str(pick), str(part)))
     except BaseException:
         derived.unlink(missing_ok=True)
@@ -232,8 +235,7 @@ def _emit_pickled(args: tuple[str, str, str]) -> str:
     Path(pick).unlink(missing_ok=True)
     term_layer.remember(known)
     del known
-    with shared_records(share):
-        return _emit_raw((0, len(share), base, part))
+    return _write_raw(share, base, part)
 
 
 def emit_shares(shares: list[tuple[str, str]], base: str) -> list[Path]:

@@ -69,6 +69,12 @@ def remember(found: dict[str, tuple[str, ...]]) -> None:
     _KNOWN.update(found)
 
 
+def known(texts) -> dict[str, tuple[str, ...]]:
+    """The remembered terms of those of ``texts`` that have them (to hand to a process that does not inherit
+    them: ``remember`` there gives ``terms`` the same answers)."""
+    return {t: _KNOWN[t] for t in texts if t in _KNOWN}
+
+
 def forget() -> None:
     _KNOWN.clear()
 
