@@ -16,15 +16,17 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def fork_pool(processes: int):
-    """A ``multiprocessing`` pool of ``processes`` forked workers (see the module docstring)."""
+def fork_pool(processes: int, maxtasksperchild: int | None = None):
+    """A ``multiprocessing`` pool of ``processes`` forked workers (see the module docstring). ``maxtasksperchild=1``:
+    a worker exits after one task (a new one is forked for the next), so what it copied and allocated is given back
+    when its task ends, not when the pool's last task does."""
     import gc
     import multiprocessing as mp
 
     gc.freeze()
     trim()
     try:
-        with mp.get_context("fork").Pool(processes) as pool:
+        with mp.get_context("fork").Pool(processes, maxtasksperchild=maxtasksperchild) as pool:
             yield pool
     finally:
         gc.unfreeze()

@@ -859,8 +859,13 @@ def _link_pairs(pairs: list, jobs: int | None = None, min_sheets: int | None = N
     # the workers read copies of what they need, not the records, and the terms of their texts (see slim_pairs)
     _PAIRS = slim_pairs(pairs, terms=te.ENABLED)
     try:
-        with fork_pool(jobs) as pool:  # kg.fork: the records stay shared (no collection in the children)
-            done = pool.map(_link_share, _shares([len(t) for _, t, _ in pairs], jobs), chunksize=1)
+        # kg.fork: the records stay shared (no collection in the children). Each pair in a worker of its own
+        # (maxtasksperchild=1): a worker's memory grows with the years it has seen (the pages of their sheets and
+        # terms it copied, the heap its pairs left) and is given back when its pair is done, not when the pool's last
+        # pair is; the pairs running at once are years apart (_spread), so they copy different pages (issue 22,
+        # bench/README.md "Link memory, eighth round")
+        with fork_pool(jobs, maxtasksperchild=1) as pool:
+            done = pool.map(_link_share, [[i] for i in _spread(len(pairs))], chunksize=1)
     finally:
         _PAIRS = []
         te.hand_over({})
@@ -875,6 +880,13 @@ def _link_pairs(pairs: list, jobs: int | None = None, min_sheets: int | None = N
                     else:
                         rec[key] = value
     return {pairs[i][0]: stats[i] for i in range(len(pairs))}
+
+
+def _spread(n: int) -> list[int]:
+    """0 .. n-1, the first half interleaved with the second (0, 5, 1, 6, ... for 9): the pairs that run at once on
+    two cores are about half the years apart."""
+    half = (n + 1) // 2
+    return [i for k in range(half) for i in (k, k + half) if i < n]
 
 
 def _shares(sizes: list[int], jobs: int) -> list[list[int]]:
