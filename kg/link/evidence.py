@@ -889,22 +889,9 @@ def _spread(n: int) -> list[int]:
     return [i for k in range(half) for i in (k, k + half) if i < n]
 
 
-def _shares(sizes: list[int], jobs: int) -> list[list[int]]:
-    """The pairs (consecutive years) cut into ``jobs`` runs of consecutive pairs of about equal size: a worker that
-    links Y-1 -> Y and then Y -> Y+1 tokenises year Y's texts once (the terms stay cached between its pairs)."""
-    total, out, cur, acc = sum(sizes), [], [], 0
-    for i, n in enumerate(sizes):
-        cur.append(i)
-        acc += n
-        left = jobs - len(out) - 1  # workers still to fill after this one
-        if left and (acc >= total * (len(out) + 1) / jobs or len(sizes) - i - 1 == left):
-            out.append(cur)
-            cur = []
-    return out + [cur] if cur else out
-
-
 def _link_share(indexes: list[int]) -> list:
-    """Worker: link the year pairs ``indexes`` of _PAIRS; returns per pair its statistics and, per later sheet, the
+    """Worker: link the year pairs ``indexes`` of _PAIRS (one in _link_pairs; consecutive pairs share the later
+    year's term sets: only those are kept between them); returns per pair its statistics and, per later sheet, the
     keys link_years writes, with their values after it (in the record's key order)."""
     from kg.fork import trim
 
