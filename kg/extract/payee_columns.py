@@ -422,15 +422,18 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
     # amounts by their shape alone: a number no rank or 入札者数 has (thousands grouped, a decimal, 100 or more)
     # or one in its 契約方式's cell, one per row, the other numbers few enough to be the rows' ranks and 入札者数
     # (a column of ranks, or a rank cell before its name, aside). Where both ways give amounts they must agree.
-    shaped = sorted(fixed + [i for i in nums if _BIG.match(items[i].text)])
-    rank_of = {i: int(items[i].text) for i in nums if _RANK.match(items[i].text)}
-    ranked_at = {i for i, r in rank_of.items() if rank_of.get(i - 1) == r - 1 or rank_of.get(i + 1) == r + 1}
-    shaped_at = set(shaped)
-    small = [i for i in nums if i not in shaped_at and i not in ranked_at and i not in name_at and i + 1 not in name_at]
-    if len(shaped) == n and len(small) <= n:
-        if amounts is not None and amounts != shaped:
-            return None, "the amounts' order and their shapes give other amounts"
-        amounts = shaped
+    if amounts is not None or len(names) == n:  # (else the rows do not pair whatever the shapes say)
+        shaped = sorted(fixed + [i for i in nums if _BIG.match(items[i].text)])
+        if len(shaped) == n:  # (the other numbers counted only then)
+            rank_of = {i: int(items[i].text) for i in nums if _RANK.match(items[i].text)}
+            ranked_at = {i for i, r in rank_of.items() if rank_of.get(i - 1) == r - 1 or rank_of.get(i + 1) == r + 1}
+            shaped_at = set(shaped)
+            small = [i for i in nums if i not in shaped_at and i not in ranked_at and i not in name_at and
+                     i + 1 not in name_at]
+            if len(small) <= n:
+                if amounts is not None and amounts != shaped:
+                    return None, "the amounts' order and their shapes give other amounts"
+                amounts = shaped
     if len(names) != n or amounts is None:
         return None, (f"{len(names)} names, {n} 法人番号, {len(strong)}(+{len(weak)}) amounts do not make rows")
     columns = []  # columns of ranks 1..k printed apart from the names
@@ -659,15 +662,15 @@ def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Colum
     trials: list[tuple[float, int]] = [(t, len(nums)) for t in known] if known else \
         [(v, k) for k, v in enumerate(vals) if k >= 2 and core[nums[k]].kind == "num"]  # (the 計 after at least
     # two amounts)
-    def rank_cell(c: int) -> bool:  # a rank cell before its name (「10」「有限責任監査法人…」)
-        return c + 1 < len(core) and core[c + 1].kind in ("text", "name") and bool(_RANK.match(core[c].text))
-
+    rank_cell = {c for c in nums if c + 1 < len(core) and core[c + 1].kind in ("text", "name") and _RANK.match(
+        core[c].text)}.__contains__  # a rank cell before its name (「10」「有限責任監査法人…」; asked of numbers only)
     printed = {int(it.text) for c, it in enumerate(core) if in_run[c]}
     cell_at: dict[float, list[int]] = {}  # rank cells by their value: {rank: [index in nums]}
     for k, c in enumerate(nums):
         if rank_cell(c):
             cell_at.setdefault(vals[k], []).append(k)  # type: ignore[arg-type]
     out: list[tuple[list[Column], str]] = []
+    rising_of: dict[int, list[float]] = {}  # sorted(vals[:upto]) by upto
     for total, upto in trials:
         if any(k >= upto for k in cells):
             continue  # (for every n)
@@ -678,10 +681,17 @@ def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Colum
                 for r in missing:
                     at = [k for k in cell_at.get(r, ()) if k < upto]
                     held.update(at if len(at) == 1 else [])
+            exact = whole and float(total).is_integer()
+            if not held:  # (the pool is the first ``upto`` numbers: _falling_sums' first test, its sort kept per
+                rising = rising_of.get(upto)  # pool, before the pool is built)
+                if rising is None:
+                    rising = rising_of[upto] = sorted(vals[:upto])  # type: ignore[type-var]
+                m, tol = len(rising), 1e-9 if exact else 0.05 * n + 1e-9
+                if m < n or sum(rising[m - n:]) < total - tol or sum(rising[:n]) > total + tol:
+                    continue  # (no n of them can make the total)
             pool = [k for k in range(upto) if k not in held] if held else list(range(upto))
             must = frozenset(q for q, k in enumerate(pool) if k in cells) if cells else frozenset()
-            picks = _falling_sums([vals[k] for k in pool], n, total, 4, must,  # type: ignore[misc]
-                                  whole and float(total).is_integer())
+            picks = _falling_sums([vals[k] for k in pool], n, total, 4, must, exact)  # type: ignore[misc]
             if len(picks) > 3:
                 return []
             for pick in ([pool[q] for q in p] for p in picks):
