@@ -395,8 +395,8 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
     def after_text(i: int) -> bool:  # written right after a 業務概要 (a row's cells in order)
         return i > 0 and (kinds[i - 1] == "desc" or (kinds[i - 1] == "text" and i - 1 not in name_at))
 
-    strong = sorted(fixed + [i for i in nums if i + 1 < len(items) and kinds[i + 1] == "contract" and items[i + 1].alone
-        and not (i and (kinds[i - 1] == "num" or (kinds[i - 1] == "dash" and i + 2 < len(items) and kinds[i + 2]
+    strong = sorted(fixed + [i for i in nums if i + 1 < size and kinds[i + 1] == "contract" and items[i + 1].alone
+        and not (i and (kinds[i - 1] == "num" or (kinds[i - 1] == "dash" and i + 2 < size and kinds[i + 2]
                                                   == "contract")))])  # not the last of a column of 入札者数
     strong_at = set(strong)
     # a column of amounts written just before the column of their 契約方式, one for one
@@ -610,7 +610,7 @@ def _falling_sums(vals: list[float], n: int, total: float, cap: int = 3, forced:
             return ((),) if abs(rem) <= tol and stop[p] == m else ()
         if rem < -tol or m - p < k:
             return ()
-        key = (p, k, round(rem, 6), last)
+        key = (p, k, rem if whole else round(rem, 6), last)  # (whole figures: rem is whole, round(rem, 6) is rem)
         if key not in memo:
             out: list[tuple[int, ...]] = []
             seen: set[float] = set()  # (a value taken at a later cell gives no other run of values)
