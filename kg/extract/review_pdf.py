@@ -251,8 +251,14 @@ def _period(rec: Record, L: list[str]) -> None:
     if after:
         a = after[0]
         y = fields.parse_fiscal_year_cell(L[a - 1], sy)
-        rec["end_fiscal_year"] = y.year
-        span(rec, "end_fiscal_year", a)
+        if y.year is not None and (fields.starts_year_run(y.year, L[a: a + 8], sy) or (sy and y.year < sy - 1)):
+            # the budget table's first year header, or a year before the one the sheet reviews: not established
+            warn(rec, "end_year_missing", f"the cell after the 事業終了(予定)年度 label, {L[a - 1]!r}, is a budget "
+                 "year header or before the reviewed year", line=a, field="end_fiscal_year")
+            after = []
+        else:
+            rec["end_fiscal_year"] = y.year
+            span(rec, "end_fiscal_year", a)
     else:
         warn(rec, "end_year_missing", "no cell after the 事業終了(予定)年度 label", line=end_label,
              field="end_fiscal_year")
