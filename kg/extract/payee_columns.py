@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
+from kg.extract.payee_rescue import individuals_read
 from kg.normalize.houjin import is_valid
 from kg.normalize.numbers import parse_number
 
@@ -748,6 +749,8 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
     rows, why = _block_of(tuple(items))
     if rows is None and any(it.kind == "total" for it in items):
         rows, why = _other_ranks_left_out(items, why)
+    if rows is None:  # an individual's dash written among 入札者数 / 落札率 dashes (kg.extract.payee_rescue)
+        rows, why = individuals_read(items, _block_of, lambda line: Item("corp", "-", line, False)) or (None, why)
     return (None if rows is None else list(rows)), why
 
 

@@ -1,0 +1,168 @@
+"""Payee blocks of paragraph-per-cell PDF text that ``kg.extract.payee_columns`` leaves unread and whose text
+still determines the rows (pure functions over that module's items; its block reader is passed in).
+
+Individuals' dashes among 入札者数 / 落札率 dashes (pdfminer.six text of LibreOffice prints): an individual's
+法人番号 is printed 「-」, and pdfminer writes it where its layout puts it — often in a run of the rows'
+入札者数 / 落札率 dashes (「-」「-」「-」 then the individual's 業務概要), so which dash is the 法人番号 is not
+established by the order. The rows are still established by the other columns: the block's names (each with its
+printed rank, ranks 1..n in their written order) and its 13-digit 法人番号 (in their written order) pair in
+exactly one way when every pair is of one kind (a 地方公共団体's number …000020… with a 都道府県市区町村 name, and such
+a name only with such a number), a name written in one cell with a 法人番号 takes that number, and a name left
+without a number is one an individual may have (no legal entity's name: 株式会社…, …法人…; no 都道府県市区町村 name).
+The names left without a number are the individuals: each gets its dash right after its name (one spare dash of
+the block — a dash no row's name is written right before — taken out for it, the one right before a 業務概要
+where there is one), and the block is read again by the column reader, which still needs the amounts to add
+up to the block's 計 (only blocks holding their 計 label are tried). The rows must give each name the number
+the pairing gave it. Their 業務概要 and 契約方式 are left unknown (which cell is whose is not established).
+Two pairings that fit, a name that fits neither, or fewer spare dashes than individuals: the block stays unknown.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+# (kept apart from payee_columns' own patterns: this module reads its items' kinds and texts only)
+_RANK = re.compile(r"^\d{1,2}$")
+_DASH = re.compile(r"^[-－―‐]$")
+_LOCAL_NAME = re.compile(r"(?:都|道|府|県|市|町|村|区|広域連合|組合)$")
+_LOCAL_SHORT = re.compile(r"\S{1,5}(?:都|道|府|県|市|区|町|村)")
+_ENTITY = re.compile(r"^(?:株式会社|有限会社|合同会社|合資会社|合名会社)|(?:株式会社|有限会社|合同会社|法人|組合|協会|機構|会社)$|法人")
+
+Reader = Callable[[tuple[Any, ...]], tuple[Any, str]]
+
+
+def ranked_names(items: Sequence[Any]) -> list[tuple[int, int]] | None:
+    """The block's names with their printed ranks, [(item index, rank)] in written order: a name item after
+    its rank in the same cell, or a text cell right after a rank cell. None unless every name has its rank and
+    the ranks run 1..n in the written order (a name without its rank is not told from a 業務概要)."""
+    out: list[tuple[int, int]] = []
+    for i, it in enumerate(items):
+        if it.kind == "name" and i and items[i - 1].kind == "rank" and not items[i - 1].alone:
+            out.append((i, int(items[i - 1].text)))
+        elif it.kind == "name":
+            return None
+        elif it.kind == "text" and i and items[i - 1].kind == "num" and _RANK.match(items[i - 1].text) and (
+                i + 1 < len(items) and items[i + 1].kind in ("corp", "dash", "num", "rank", "name", "text")):
+            out.append((i, int(items[i - 1].text)))
+    if not out or [r for _, r in out] != list(range(1, len(out) + 1)):
+        return None
+    return out
+
+
+def _kind_fits(name: str, corp: str) -> bool:
+    """A 地方公共団体's 法人番号 (…000020…) goes with a 都道府県市区町村 name, and such a name only with such a number."""
+    local = corp[1:7] == "000020"
+    if local:
+        return bool(_LOCAL_NAME.search(name))
+    return not _LOCAL_SHORT.fullmatch(name)
+
+
+def _may_be_individual(name: str) -> bool:
+    """A name an individual (法人番号 「-」) may have: no legal entity's, no 都道府県市区町村's."""
+    return not _ENTITY.search(name) and not _LOCAL_SHORT.fullmatch(name) and not _LOCAL_NAME.search(name)
+
+
+def pair_names(names: list[str], corps: list[str], hard: dict[int, int], dashed: set[int]) -> list[int | None] | None:
+    """The one pairing of names (in rank order) with 法人番号 (in written order, each used once, in order), a name
+    left without one being an individual: [法人番号 index or None per name], or None when no pairing or more than
+    one fits. ``hard``: {name index: 法人番号 index} written in one cell; ``dashed``: names with their dash already.
+    A memo over (name, 法人番号) positions (n x m states; no search over subsets)."""
+    n, m = len(names), len(corps)
+    hard_corp = {c: a for a, c in hard.items()}
+    memo: dict[tuple[int, int], int] = {}
+
+    def takes(a: int, c: int) -> bool:
+        return a not in dashed and hard.get(a, c) == c and hard_corp.get(c, a) == a and _kind_fits(names[a], corps[c])
+
+    def alone(a: int) -> bool:
+        return a not in hard and (a in dashed or _may_be_individual(names[a]))
+
+    def ways(a: int, c: int) -> int:
+        if a == n:
+            return int(c == m)
+        key = (a, c)
+        if key not in memo:
+            got = (ways(a + 1, c + 1) if c < m and takes(a, c) else 0) + (ways(a + 1, c) if alone(a) else 0)
+            memo[key] = min(got, 2)
+        return memo[key]
+
+    if ways(0, 0) != 1:
+        return None
+    out: list[int | None] = []
+    c = 0
+    for a in range(n):
+        if c < m and takes(a, c) and ways(a + 1, c + 1) == 1:
+            out.append(c)
+            c += 1
+        else:
+            out.append(None)
+    return out
+
+
+def individuals_read(items: Sequence[Any], read: Reader, make_dash: Callable[[int], Any]) -> tuple[Any, str] | None:
+    """A block (its items, with its 計 label) that the column reader left unread because an individual's dash is
+    not where its row is: the block read again with each individual's dash right after its name (see the module
+    docstring). ``read``: the column reader of a block's items (rows or None, reason); ``make_dash(line)``: a
+    dash item. Returns (rows, reason) with 業務概要 and 契約方式 left unknown, or None."""
+    items = list(items)
+    if not any(it.kind == "total" for it in items):
+        return None
+    names = ranked_names(items)
+    if names is None:
+        return None
+    at = [i for i, _ in names]
+    name_of = {i: a for a, i in enumerate(at)}
+    corp_at = [i for i, it in enumerate(items) if it.kind == "corp" and not _DASH.match(it.text)]
+    corps = [items[i].text for i in corp_at]
+    if len(corp_at) >= len(at):
+        return None
+    hard: dict[int, int] = {}
+    for c, i in enumerate(corp_at):  # a name written in one cell with its 法人番号 (「3 株式会社… 1234…」)
+        if not items[i].alone and i and (i - 1) in name_of and items[i - 1].line == items[i].line:
+            hard[name_of[i - 1]] = c
+    dashed = {a for a, i in enumerate(at) if i + 1 < len(items) and items[i + 1].kind == "dash"}
+    pairing = pair_names([items[i].text for i in at], corps, hard, dashed)
+    if pairing is None:
+        return None
+    new = [a for a, c in enumerate(pairing) if c is None and a not in dashed]
+    if not new:
+        return None
+    spare = [i for i, it in enumerate(items) if it.kind == "dash" and (i - 1) not in name_of]
+    if len(spare) < len(new):
+        return None  # (every individual's dash is a dash of the block)
+    before_desc = [i for i in spare if i + 1 < len(items) and items[i + 1].kind == "text" and (i + 1) not in name_of]
+    drop = set((before_desc + [i for i in reversed(spare) if i not in before_desc])[:len(new)])
+    # each individual's dash goes into the column of 法人番号 at its row's place: before the cells of the next
+    # row with a number (its name's cell or its 法人番号, whichever is written first), else after the last 法人番号
+    at_ = {}
+    for a in new:
+        nxt = next((b for b in range(a + 1, len(at)) if pairing[b] is not None), None)
+        if nxt is None:
+            last = corp_at[-1]
+            while last + 1 < len(items) and items[last + 1].line == items[corp_at[-1]].line and \
+                    items[last + 1].kind == "desc":
+                last += 1
+            at_.setdefault(last + 1, []).append(a)
+        else:
+            head = at[nxt] - 1 if items[at[nxt] - 1].kind in ("rank", "num") else at[nxt]
+            at_.setdefault(min(head, corp_at[pairing[nxt]]), []).append(a)
+    cells: list[Any] = []
+    for i, it in enumerate([*items, None]):
+        for a in at_.get(i, []):
+            cells.append(make_dash(items[at[a]].line))
+        if it is not None and i not in drop:
+            cells.append(it)
+    rows, why = read(tuple(cells))
+    if rows is None or len(rows) != len(at):
+        return None
+    by_rank = {r.rank: r for r in rows}
+    for a, i in enumerate(at):
+        r = by_rank.get(a + 1)
+        if r is None or r.name != items[i].text or r.corporate_number != (
+                "-" if pairing[a] is None else corps[pairing[a]]):
+            return None
+    return [r._replace(description=None, contract_method=None) for r in rows], why
+
+
+__all__ = ["individuals_read", "pair_names", "ranked_names"]
