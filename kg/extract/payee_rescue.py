@@ -165,4 +165,59 @@ def individuals_read(items: Sequence[Any], read: Reader, make_dash: Callable[[in
     return [r._replace(description=None, contract_method=None) for r in rows], why
 
 
-__all__ = ["individuals_read", "pair_names", "ranked_names"]
+
+
+
+def _head(chunk: Sequence[Any]) -> int | None:
+    """Index of the number a block's cells start with (after its 計 labels, before any row's cell), when it is
+    no rank cell (followed by its name) and no amount (followed by its 契約方式)."""
+    for i, it in enumerate(chunk):
+        if it.kind == "total" and not it.text:
+            continue
+        if it.kind == "num" and not (i + 1 < len(chunk) and chunk[i + 1].kind in ("text", "name", "contract")):
+            return i
+        return None
+    return None
+
+
+def next_head_reads(title_cut: Sequence[tuple[str, Sequence[Any]]], done: set[str], read: Reader,
+                    make_total: Callable[[str, int], Any]) -> list[Any]:
+    """Blocks whose 計 figure pdfminer wrote at the head of the next block's cells (right after the next title
+    and its 計 label, before its first row) while the titles are not in order (``payee_columns`` borrows such a
+    figure only when they are): a block of the title cut, not read, is read with the number at its own head
+    left out (the 計 of the block printed above it) and the number at the head of the next block's cells as its
+    計, when the blocks before and after it in the text hold rows of their own (a 法人番号: a title written right
+    after another title may head another block's rows) and the rows — every rank printed — add up to
+    it exactly. ``read``: the column reader of a block's items; ``make_total(text, line)``: a 計 item. Returns
+    the rows (block letter set), 業務概要 and 契約方式 as the reader gives them."""
+    out: list[Any] = []
+    counts: dict[str, int] = {}
+    for letter, _ in title_cut:
+        counts[letter] = counts.get(letter, 0) + 1
+    for k, (letter, chunk) in enumerate(title_cut[:-1]):
+        nxt = title_cut[k + 1][1]
+        if letter in done or counts[letter] > 1 or not any(it.kind == "corp" for it in chunk) or \
+                not any(it.kind == "corp" for it in nxt) or k == 0 or \
+                not any(it.kind == "corp" for it in title_cut[k - 1][1]):  # (a title written right after another
+            # title, as pdfminer writes titles out of order, may head another block's rows)
+            continue
+        t = _head(nxt)
+        if t is None:
+            continue
+        h = _head(chunk)
+        cells = [it for i, it in enumerate(chunk) if i != h and it.kind != "total"]
+        total = nxt[t]
+        rows, why = read(tuple([*cells, make_total(total.text, total.line)]))
+        if rows is None or why == "unranked" or any(_amount(r.amount) is None for r in rows) or \
+                abs(sum(_amount(r.amount) or 0.0 for r in rows) - (_amount(total.text) or -1.0)) > 1e-6:
+            continue
+        out += [r._replace(block=letter) for r in rows]
+    return out
+
+
+def _amount(text: str) -> float | None:
+    try:
+        return float(text.replace(",", "").replace("▲", "-").replace("△", "-"))
+    except ValueError:
+        return None
+__all__ = ["individuals_read", "next_head_reads", "pair_names", "ranked_names"]
