@@ -215,9 +215,52 @@ def next_head_reads(title_cut: Sequence[tuple[str, Sequence[Any]]], done: set[st
     return out
 
 
+def head_amount_reads(title_cut: Sequence[tuple[str, Sequence[Any]]], done: set[str], read: Reader,
+                      make_total: Callable[[str, int], Any]) -> list[Any]:
+    """Blocks whose whole column of amounts and their 計 pdfminer wrote at the head of the next block's cells
+    (reportlab's boxes: the next title, then 「2」「1」「1」「1」「1」「1」「7」 and six 契約方式 cells): a block of the
+    title cut, not read, that holds no amount and no 契約方式 of its own takes the next block's first n + 1
+    numbers when they are all its head holds before exactly n 契約方式 cells, the n fall down the
+    list and the last is their sum (the 計); the block is read with them (the number at its own head, the 計
+    of the block before, left out) and must give those amounts, every rank printed."""
+    out: list[Any] = []
+    counts: dict[str, int] = {}
+    for letter, _ in title_cut:
+        counts[letter] = counts.get(letter, 0) + 1
+    for k, (letter, chunk) in enumerate(title_cut[:-1]):
+        nxt = title_cut[k + 1][1]
+        if letter in done or counts[letter] > 1 or any(it.kind in ("amount", "contract", "column") for it in chunk):
+            continue
+        if not any(it.kind == "corp" for it in chunk):
+            continue
+        i = 0
+        while i < len(nxt) and nxt[i].kind == "total" and not nxt[i].text:
+            i += 1
+        j = i
+        while j < len(nxt) and nxt[j].kind == "num":
+            j += 1
+        c = j
+        while c < len(nxt) and nxt[c].kind == "contract" and nxt[c].alone:
+            c += 1
+        n = j - i - 1  # (the rows: as many as the 契約方式 cells)
+        if n < 1 or c - j != n:
+            continue
+        vals = [_amount(it.text) for it in nxt[i:j]]
+        if None in vals or any(a < b for a, b in zip(vals[:n], vals[1:n])) or abs(sum(vals[:n]) - vals[n]) > 1e-6:
+            continue
+        h = _head(chunk)
+        cells = [it for q, it in enumerate(chunk) if q != h and it.kind != "total"]
+        cells += [it._replace(kind="column") for it in nxt[i:i + n]]
+        rows, why = read(tuple([*cells, make_total(nxt[i + n].text, nxt[i + n].line)]))
+        if rows is None or why == "unranked" or [_amount(r.amount) for r in rows] != vals[:n]:
+            continue
+        out += [r._replace(block=letter, contract_method=None) for r in rows]
+    return out
+
+
 def _amount(text: str) -> float | None:
     try:
         return float(text.replace(",", "").replace("▲", "-").replace("△", "-"))
     except ValueError:
         return None
-__all__ = ["individuals_read", "next_head_reads", "pair_names", "ranked_names"]
+__all__ = ["head_amount_reads", "individuals_read", "next_head_reads", "pair_names", "ranked_names"]
