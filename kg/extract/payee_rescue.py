@@ -18,6 +18,7 @@ Two pairings that fit, a name that fits neither, or fewer spare dashes than indi
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -246,7 +247,7 @@ def head_amount_reads(title_cut: Sequence[tuple[str, Sequence[Any]]], done: set[
         if n < 1 or c - j != n:
             continue
         vals = [_amount(it.text) for it in nxt[i:j]]
-        if None in vals or any(a < b for a, b in zip(vals[:n], vals[1:n])) or abs(sum(vals[:n]) - vals[n]) > 1e-6:
+        if None in vals or any(a < b for a, b in itertools.pairwise(vals[:n])) or abs(sum(vals[:n]) - vals[n]) > 1e-6:
             continue
         h = _head(chunk)
         cells = [it for q, it in enumerate(chunk) if q != h and it.kind != "total"]

@@ -1,0 +1,169 @@
+"""kg.extract.payee_rescue: payee blocks of pdfminer.six text that the column reader left unread and whose text
+still settles the rows, and blocks that must stay unknown. The cells are those pdfminer.six writes for generated
+review sheets (tests/fixtures/review_sheets.py: LibreOffice and reportlab prints), as
+kg.extract.review_text.payee_section_cells gives them (text, line, is a table header)."""
+from kg.extract import payee_columns as pc
+from kg.extract.payee_columns import payee_columns
+from kg.extract.payee_rescue import head_amount_reads, pair_names
+
+INDIVIDUALS = [
+    ('A.地方公共団体', 200, False), ('支出先', 202, True), ('法人番号', 204, True), ('業務概要', 206, True), ('支出額 (百万円)', 208, True),
+    ('契約方式等', 210, True), ('入札者数 (応募者数)', 212, True), ('落札率', 215, True), ('1 那覇市', 217, False), ('2', 219, False),
+    ('個人(C)', 221, False), ('3', 223, False), ('個人(C)', 225, False), ('3000020472018 データ整備及び分析業務', 227, False),
+    ('6,296', 229, False), ('随意契約(企画競争)', 231, False), ('-', 234, False), ('データ整備及び分析業務', 236, False),
+    ('3,599', 238, False), ('随意契約(公募)', 240, False), ('-', 242, False), ('-', 244, False), ('-', 246, False),
+    ('ヘルプデスク業務', 248, False), ('4 神戸市', 250, False), ('9000020281000 機器の賃貸借', 252, False),
+    ('5 株式会社エヌ・ティ・ティ・データ 5437313751879 研修の企画運営', 254, False), ('3,107', 256, False), ('一般競争契約(最低価格)', 258, False),
+    ('2,410', 261, False), ('一般競争契約(総合評価)', 263, False), ('5', 266, False), ('1', 268, False), ('2,321', 270, False),
+    ('随意契約(企画競争)', 272, False), ('-', 275, False), ('-', 277, False), ('-', 279, False), ('96%', 281, False),
+    ('76%', 283, False), ('-', 285, False), ('-', 287, False),
+    ('6 一般財団法人日本情報処理開発協会 8378481142004 機器の賃貸借', 289, False), ('1,437', 291, False), ('随意契約(公募)', 293, False),
+    ('-', 295, False), ('B.地方公共団体', 297, False), ('計', 299, True), ('支出先', 301, True), ('19,170', 303, False),
+]
+
+NEXT_HEAD = [
+    ('A.民間企業', 180, False), ('支出先', 182, True), ('法人番号', 184, True), ('業務概要', 186, True), ('支出額 (百万円)', 188, True),
+    ('契約方式等', 190, True), ('入札者数 (応募者数)', 192, True), ('落札率', 195, True), ('1 那覇市', 197, False),
+    ('3000020472018 データ整備及び分析業務', 199, False), ('210', 201, False), ('随意契約(企画競争)', 203, False), ('3', 206, False),
+    ('60%', 208, False), ('210', 210, False), ('法人番号', 212, True), ('業務概要', 214, True), ('支出額 (百万円)', 216, True),
+    ('契約方式等', 218, True), ('入札者数 (応募者数)', 220, True), ('落札率', 223, True), ('1 日本電気株式会社', 225, False),
+    ('6631916131725 機器の賃貸借', 227, False), ('603', 229, False), ('一般競争契約(総合評価)', 231, False), ('1', 234, False),
+    ('73%', 236, False), ('C.研究機関', 238, False), ('計', 240, True), ('支出先', 242, True), ('法人番号', 244, True),
+    ('業務概要', 246, True), ('支出額 (百万円)', 248, True), ('契約方式等', 250, True), ('入札者数 (応募者数)', 252, True),
+    ('落札率', 255, True), ('603', 257, False), ('1 仙台市', 259, False), ('8000020041009 調査研究の請負', 261, False),
+    ('535', 263, False), ('一般競争契約(総合評価)', 265, False), ('3', 268, False), ('76%', 270, False), ('D.公益法人', 272, False),
+    ('計', 274, True), ('支出先', 276, True), ('法人番号', 278, True), ('業務概要', 280, True), ('支出額 (百万円)', 282, True),
+    ('契約方式等', 284, True), ('入札者数 (応募者数)', 286, True), ('落札率', 289, True), ('535', 291, False),
+    ('1 国立研究開発法人情報通信研究機構 7308143349721 普及啓発事業の実施', 293, False), ('609 補助金等交付 5', 295, False), ('81%', 297, False),
+    ('計', 299, True), ('609', 301, False), ('B.公益法人', 305, False), ('計', 307, True), ('支出先', 309, True),
+    ('E.公益法人', 311, False), ('支出先', 313, True), ('法人番号', 315, True), ('業務概要', 317, True), ('支出額 (百万円)', 319, True),
+    ('契約方式等', 321, True), ('入札者数 (応募者数)', 323, True), ('落札率', 326, True), ('1', 328, False),
+    ('みずほリサーチ&テクノロジーズ株式会社', 330, False), ('8110352070928 補助事業の実施', 333, False), ('266 その他', 335, False),
+    ('-', 337, False), ('-', 339, False), ('F.地方公共団体', 341, False), ('計', 343, True), ('支出先', 345, True),
+    ('法人番号', 347, True), ('業務概要', 349, True), ('支出額 (百万円)', 351, True), ('契約方式等', 353, True),
+    ('入札者数 (応募者数)', 355, True), ('落札率', 358, True), ('266', 360, False),
+    ('1 一般財団法人日本情報処理開発協会 5486176353901 普及啓発事業の実施', 362, False), ('492', 364, False), ('一般競争契約(最低価格)', 366, False),
+    ('1', 369, False), ('69%', 371, False), ('G.地方公共団体', 373, False), ('計', 375, True), ('支出先', 377, True),
+    ('法人番号', 379, True), ('業務概要', 381, True), ('支出額 (百万円)', 383, True), ('契約方式等', 385, True),
+    ('入札者数 (応募者数)', 387, True), ('落札率', 390, True), ('492', 392, False), ('1 株式会社三菱総合研究所', 394, False),
+    ('3959083977278 ヘルプデスク業務', 396, False), ('536', 398, False), ('一般競争契約(総合評価)', 400, False), ('-', 403, False),
+    ('-', 405, False), ('H.地方公共団体', 407, False), ('計', 409, True), ('支出先', 411, True),
+]
+
+HEAD_AMOUNTS = [
+    ('A.民間企業', 196, False), ('支出先', 198, True), ('法人番号', 200, True), ('業務概要', 202, True), ('支出額 (百万円)', 204, True),
+    ('契約方式等 入札者数 (応募者数)', 207, True), ('落札率', 210, True), ('1', 212, False), ('2', 214, False), ('3', 216, False),
+    ('横浜市', 218, False), ('3000020141003', 220, False), ('システムの設計・開発及び運用保守業務', 223, False),
+    ('株式会社エヌ・ティ・ティ・データ', 226, False), ('2162235818242', 229, False), ('データ整備及び分析業務', 232, False),
+    ('公益社団法人全国市町村研究会', 234, False), ('9181544138763', 237, False), ('普及啓発事業の実施', 240, False), ('2', 242, False),
+    ('1', 244, False), ('1', 246, False), ('-', 248, False), ('3', 250, False), ('1', 252, False),
+    ('随意契約(企画競争)', 254, False), ('その他', 257, False), ('一般競争契約(総合評価)', 259, False), ('-', 263, False),
+    ('98%', 265, False), ('73%', 267, False), ('計', 271, True), ('B.研究機関', 273, False), ('4', 275, False),
+    ('支出先', 277, True), ('法人番号', 279, True), ('業務概要', 281, True), ('支出額 (百万円)', 283, True),
+    ('契約方式等 入札者数 (応募者数)', 286, True), ('落札率', 289, True), ('1', 291, False), ('2', 293, False), ('3', 295, False),
+    ('4', 297, False), ('5', 299, False), ('6', 301, False), ('株式会社三菱総合研究所', 303, False),
+    ('3323986812548', 305, False), ('補助事業の実施', 308, False), ('個人(B)', 310, False), ('個人(C)', 312, False),
+    ('富士通株式会社', 314, False), ('千葉市', 316, False), ('-', 318, False), ('-', 320, False), ('2982935992394', 322, False),
+    ('6000020121002', 325, False), ('研修の企画運営', 328, False), ('機器の賃貸借', 330, False), ('補助事業の実施', 332, False),
+    ('機器の賃貸借', 334, False), ('みずほリサーチ&テクノロジーズ株式会社', 336, False), ('9360382424119', 339, False),
+    ('データ整備及び分析業務', 342, False), ('計', 344, True), ('C.民間企業', 346, False), ('2', 348, False), ('1', 350, False),
+    ('1', 352, False), ('1', 354, False), ('1', 356, False), ('1', 358, False), ('7', 360, False),
+    ('一般競争契約(最低価格)', 362, False), ('随意契約(公募)', 366, False), ('補助金等交付', 369, False), ('随意契約(公募)', 372, False),
+    ('その他', 375, False), ('補助金等交付', 377, False), ('-', 380, False), ('-', 382, False), ('3', 384, False),
+    ('1', 386, False), ('-', 388, False), ('3', 390, False), ('-', 392, False), ('-', 394, False),
+    ('89%', 396, False), ('97%', 398, False), ('-', 400, False), ('63%', 402, False), ('1', 404, False),
+    ('2', 406, False), ('3', 408, False), ('4', 410, False), ('5', 412, False), ('6', 414, False), ('7', 416, False),
+    ('支出先', 418, True), ('法人番号', 420, True),
+]
+
+
+def rows_of(cells, block):
+    rows, unread = payee_columns(cells)
+    return [(r.rank, r.name, r.corporate_number, r.amount) for r in rows if r.block == block], unread
+
+
+def test_individuals_dash_in_a_run_of_dashes_is_read_by_the_one_pairing():
+    # rows 2 and 3 are individuals; pdfminer wrote row 3's dash in 「-」「-」「-」 with row 2's 入札者数 / 落札率;
+    # the 計 19,170 is at the head of block B
+    rows, unread = rows_of(INDIVIDUALS, "A")
+    assert rows == [(1, "那覇市", "3000020472018", "6,296"), (2, "個人(C)", "-", "3,599"),
+                    (3, "個人(C)", "-", "3,107"), (4, "神戸市", "9000020281000", "2,410"),
+                    (5, "株式会社エヌ・ティ・ティ・データ", "5437313751879", "2,321"),
+                    (6, "一般財団法人日本情報処理開発協会", "8378481142004", "1,437")]
+    got = [r for r in payee_columns(INDIVIDUALS)[0] if r.block == "A"]
+    assert all(r.description is None and r.contract_method is None for r in got)  # (whose cell: not established)
+
+
+def test_individuals_left_unknown_when_two_pairings_fit():
+    # row 1 no 地方公共団体 now (「個人(B)」, an ordinary 法人番号): that number may be row 1's, 2's or 3's
+    cells = [("1 個人(B)", 217, False) if t == "1 那覇市" else
+             ("7123456789012 データ整備及び分析業務", 227, False) if t.startswith("3000020472018") else (t, n, h)
+             for t, n, h in INDIVIDUALS]
+    rows, unread = rows_of(cells, "A")
+    assert rows == [] and any(m.startswith("block A") for _, m in unread)
+
+
+def test_pair_names_pure():
+    names = ["那覇市", "個人(C)", "個人(C)", "神戸市", "株式会社エヌ・ティ・ティ・データ"]
+    corps = ["3000020472018", "9000020281000", "5437313751879"]
+    assert pair_names(names, corps, {}, set()) == [0, None, None, 1, 2]
+    # a legal entity is no individual; a 地方公共団体's number goes with a 市 only
+    assert pair_names(["株式会社日立製作所", "福岡市"], ["3000020401307"], {}, set()) is None
+    # two individuals' names and one ordinary number: which of them holds it is not established
+    assert pair_names(["個人(A)", "個人(B)", "富士通株式会社"], ["7123456789012", "2982935992394"], {}, set()) is None
+    # ... unless the name was written in one cell with it
+    assert pair_names(["個人(A)", "個人(B)", "富士通株式会社"], ["7123456789012", "2982935992394"], {1: 0},
+                      set()) == [None, 0, 1]
+
+
+def test_total_at_the_head_of_the_next_block_with_titles_out_of_order():
+    # title B is written after D (out of order): C's 計 535 heads D's cells, F's 492 heads G's
+    assert rows_of(NEXT_HEAD, "C")[0] == [(1, "仙台市", "8000020041009", "535")]
+    assert rows_of(NEXT_HEAD, "F")[0] == [(1, "一般財団法人日本情報処理開発協会", "5486176353901", "492")]
+    # E's title came right after B's title (no rows between): the rows under it may be another block's
+    assert rows_of(NEXT_HEAD, "E")[0] == []
+
+
+def test_total_at_the_head_is_not_taken_when_the_sum_differs():
+    cells = [("536", 398, False) if (t, n) == ("535", 263) else (t, n, h) for t, n, h in NEXT_HEAD]
+    assert rows_of(cells, "C")[0] == []
+
+
+def test_amount_column_at_the_head_of_the_next_block():
+    # reportlab print: block B's amounts 2 1 1 1 1 1, its 計 7 and six 契約方式 follow title C
+    rows, _ = rows_of(HEAD_AMOUNTS, "B")
+    assert rows == [(1, "株式会社三菱総合研究所", "3323986812548", "2"), (2, "個人(B)", "-", "1"),
+                    (3, "個人(C)", "-", "1"), (4, "富士通株式会社", "2982935992394", "1"),
+                    (5, "千葉市", "6000020121002", "1"), (6, "みずほリサーチ&テクノロジーズ株式会社", "9360382424119", "1")]
+
+
+def test_amount_column_at_the_head_not_taken_when_it_does_not_add_up():
+    cells = [("8", 360, False) if (t, n) == ("7", 360) else (t, n, h) for t, n, h in HEAD_AMOUNTS]
+    assert rows_of(cells, "B")[0] == []
+
+
+def title_cut(cells):
+    """The section's items cut at each title (as payee_columns' title cut does for titles in order)."""
+    out = []
+    for text, line, header in cells:
+        for it in pc._items(text, line, header):
+            if it.kind == "title":
+                out.append((it.text, []))
+            elif out:
+                out[-1][1].append(it)
+    return out
+
+
+def test_head_amount_reads_pure():
+    def total(text, line):
+        return pc.Item("total", text, line)
+    got = head_amount_reads(title_cut(HEAD_AMOUNTS), set(), pc._block_of, total)
+    assert [(r.block, r.rank, r.corporate_number, r.amount) for r in got] == [
+        ("B", 1, "3323986812548", "2"), ("B", 2, "-", "1"), ("B", 3, "-", "1"), ("B", 4, "2982935992394", "1"),
+        ("B", 5, "6000020121002", "1"), ("B", 6, "9360382424119", "1")]
+    assert all(r.contract_method is None for r in got)  # (the 契約方式 column is not matched row by row)
+    # one 契約方式 cell fewer than the amounts: the run is not a column of this block's amounts
+    cells = [c for c in HEAD_AMOUNTS if c[:2] != ("補助金等交付", 377)]
+    assert head_amount_reads(title_cut(cells), set(), pc._block_of, total) == []
+    # a block read already is not read again
+    assert head_amount_reads(title_cut(HEAD_AMOUNTS), {"B"}, pc._block_of, total) == []
