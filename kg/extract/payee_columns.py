@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from kg.extract.payee_rescue import head_amount_reads, individuals_read, next_head_reads
+from kg.extract.payee_rescue import continued_reads, head_amount_reads, individuals_read, next_head_reads
 from kg.normalize.houjin import is_valid
 from kg.normalize.numbers import parse_number
 
@@ -1202,7 +1202,7 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
         out += more
         removed |= used
         done = {r.block for r in out}
-    for rescue in (next_head_reads, head_amount_reads):  # (kg.extract.payee_rescue)
+    for rescue in (next_head_reads, head_amount_reads, continued_reads):  # (kg.extract.payee_rescue)
         out += rescue(title_cut, {r.block for r in out}, _block_of, lambda text, line: Item("total", text, line))
     out = _drop_shared_rows(out, unread)
     done = {r.block for r in out}

@@ -259,9 +259,68 @@ def head_amount_reads(title_cut: Sequence[tuple[str, Sequence[Any]]], done: set[
     return out
 
 
+def _rank_at(items: Sequence[Any], i: int) -> int | None:
+    """The printed rank of the row whose name is items[i] (a rank in the name's cell, or a rank cell before it)."""
+    it = items[i]
+    if i and it.kind == "name" and items[i - 1].kind == "rank" and not items[i - 1].alone:
+        return int(items[i - 1].text)
+    if i and it.kind == "text" and items[i - 1].kind == "num" and _RANK.match(items[i - 1].text) and (
+            i + 1 < len(items) and items[i + 1].kind in ("corp", "dash")):
+        return int(items[i - 1].text)
+    return None
+
+
+def continued_reads(title_cut: Sequence[tuple[str, Sequence[Any]]], done: set[str], read: Reader,
+                    make_total: Callable[[str, int], Any]) -> list[Any]:
+    """Blocks whose last rows pdfminer wrote after the next block's title (a block continued on the next page,
+    its rows under the next title before that block's own): a block of the title cut, not read, whose names are
+    ranked 1..k in order, takes the next block's cells up to its first row ranked 1 when those cells hold rows
+    ranked k + 1..m in order (and nothing of rank 1); the block is read from its cells and those (the number at
+    its own head, the 計 of the block before, left out), as a block with its 計 label: its amounts must add up to
+    a 計 figure among them, every rank printed, m rows. The next block, when not read, is then read from its cells
+    after the taken ones by the same rules (its 計 label and figure its own)."""
+    out: list[Any] = []
+    counts: dict[str, int] = {}
+    for letter, _ in title_cut:
+        counts[letter] = counts.get(letter, 0) + 1
+    for k, (letter, chunk) in enumerate(title_cut[:-1]):
+        nxt_letter, nxt = title_cut[k + 1]
+        if letter in done or counts[letter] > 1 or counts[nxt_letter] > 1:
+            continue
+        names = ranked_names(chunk)
+        if names is None:
+            continue
+        first = len(names)
+        cut, seen = None, []
+        for i in range(len(nxt)):
+            r = _rank_at(nxt, i)
+            if r is None:
+                continue
+            if r == 1:
+                cut = i - (1 if nxt[i - 1].kind in ("rank", "num") else 0)
+                break
+            seen.append(r)
+        if cut is None or not seen or seen != list(range(first + 1, first + 1 + len(seen))):
+            continue
+        h = _head(chunk)
+        cells = [it for q, it in enumerate(chunk) if q != h and it.kind != "total"]
+        cells += [it for it in nxt[:cut] if it.kind != "total"]
+        label = make_total("", chunk[-1].line if chunk else 0)
+        rows, why = read(tuple([*cells, label]))
+        if rows is None or why == "unranked" or len(rows) != first + len(seen):
+            continue
+        out += [r._replace(block=letter) for r in rows]
+        rest = nxt[cut:]
+        if nxt_letter not in done and any(it.kind == "total" for it in rest):
+            more, why = read(tuple(rest))
+            if more is not None and why != "unranked":
+                out += [r._replace(block=nxt_letter) for r in more]
+    return out
+
+
 def _amount(text: str) -> float | None:
     try:
         return float(text.replace(",", "").replace("▲", "-").replace("△", "-"))
     except ValueError:
         return None
-__all__ = ["head_amount_reads", "individuals_read", "next_head_reads", "pair_names", "ranked_names"]
+__all__ = ["continued_reads", "head_amount_reads", "individuals_read", "next_head_reads", "pair_names", "ranked_names"]
