@@ -77,6 +77,31 @@ HEAD_AMOUNTS = [
 ]
 
 
+CONTINUED = [
+    ('I.公益法人', 701, False), ('計', 703, True), ('支出先', 705, True), ('法人番号', 707, True), ('業務概要', 709, True),
+    ('支出額 (百万円)', 711, True), ('契約方式等', 713, True), ('入札者数 (応募者数)', 715, True), ('落札率', 718, True),
+    ('100', 720, False), ('1 日本電気株式会社', 722, False), ('6342736676043 データ整備及び分析業務', 724, False),
+    ('64 補助金等交付 -', 726, False), ('-', 728, False), ('2 那覇市', 730, False), ('3000020472018 ヘルプデスク業務', 732, False),
+    ('56', 734, False), ('随意契約(公募)', 736, False), ('5', 738, False),
+    ('3 一般財団法人日本情報処理開発協会 4577002958517 ヘルプデスク業務', 740, False), ('44', 742, False), ('随意契約(公募)', 744, False),
+    ('1', 746, False), ('68%', 748, False), ('98%', 750, False), ('4 アクセンチュア株式会社', 752, False),
+    ('6908478705198 普及啓発事業の実施', 754, False), ('29 補助金等交付 -', 756, False), ('-', 758, False), ('J.地方公共団体', 760, False),
+    ('計', 762, True), ('支出先', 764, True), ('5', 766, False), ('KDDI株式会社', 768, False),
+    ('6713353142034 研修の企画運営', 770, False), ('6 那覇市', 772, False), ('3000020472018 普及啓発事業の実施', 774, False),
+    ('7 静岡市', 776, False), ('8000020221007 データ整備及び分析業務', 778, False), ('2', 780, False), ('3', 782, False),
+    ('5', 784, False), ('20', 786, False), ('一般競争契約(総合評価)', 788, False), ('11', 791, False),
+    ('一般競争契約(最低価格)', 793, False), ('7', 796, False), ('随意契約(企画競争)', 798, False), ('231', 801, False),
+    ('62%', 803, False), ('89%', 805, False), ('91%', 807, False), ('法人番号', 809, True), ('業務概要', 811, True),
+    ('支出額 (百万円)', 813, True), ('契約方式等', 815, True), ('入札者数 (応募者数)', 817, True), ('落札率', 820, True), ('1', 822, False),
+    ('個人(A)', 824, False), ('-', 826, False), ('研修の企画運営', 828, False),
+    ('2 国立研究開発法人情報通信研究機構 9752981517510 研修の企画運営', 830, False),
+    ('3 株式会社エヌ・ティ・ティ・データ 8499482705538 普及啓発事業の実施', 832, False), ('42 その他', 834, False), ('1', 836, False),
+    ('24 補助金等交付 5', 838, False), ('15', 840, False), ('一般競争契約(最低価格)', 842, False), ('2', 845, False),
+    ('4 公益社団法人全国市町村研究会', 847, False), ('4695690250219', 849, False), ('システムの設計・開発及び運用保守業務', 851, False),
+    ('10 補助金等交付 -', 854, False), ('5', 856, False), ('みずほリサーチ&テクノロジーズ株式会社', 858, False),
+]
+
+
 def rows_of(cells, block):
     rows, unread = payee_columns(cells)
     return [(r.rank, r.name, r.corporate_number, r.amount) for r in rows if r.block == block], unread
@@ -167,3 +192,19 @@ def test_head_amount_reads_pure():
     assert head_amount_reads(title_cut(cells), set(), pc._block_of, total) == []
     # a block read already is not read again
     assert head_amount_reads(title_cut(HEAD_AMOUNTS), {"B"}, pc._block_of, total) == []
+
+
+def test_rows_continued_under_the_next_title():
+    # block I's rows 5-7 (ranks 5, 6, 7) are written after title J, before J's rank 1; I's 計 231 among them;
+    # the number 100 at I's head is the 計 of the block before
+    rows, _ = rows_of(CONTINUED, "I")
+    assert rows == [(1, "日本電気株式会社", "6342736676043", "64"), (2, "那覇市", "3000020472018", "56"),
+                    (3, "一般財団法人日本情報処理開発協会", "4577002958517", "44"),
+                    (4, "アクセンチュア株式会社", "6908478705198", "29"), (5, "KDDI株式会社", "6713353142034", "20"),
+                    (6, "那覇市", "3000020472018", "11"), (7, "静岡市", "8000020221007", "7")]
+
+
+def test_rows_continued_not_taken_when_ranks_skip():
+    # the continued rows printed 6, 7 (no 5): they are not established as block I's
+    cells = [("6", 766, False) if (t, n) == ("5", 766) else (t, n, h) for t, n, h in CONTINUED]
+    assert rows_of(cells, "I")[0] == []
