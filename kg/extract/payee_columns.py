@@ -25,7 +25,14 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from kg.extract.payee_rescue import continued_reads, head_amount_reads, individuals_read, next_head_reads
+from kg.extract.payee_rescue import (
+    after_bunched_title,
+    continued_reads,
+    head_amount_reads,
+    individuals_read,
+    next_head_reads,
+    one_row_unsettled,
+)
 from kg.normalize.houjin import is_valid
 from kg.normalize.numbers import parse_number
 
@@ -751,6 +758,8 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
         rows, why = _other_ranks_left_out(items, why)
     if rows is None:  # an individual's dash written among 入札者数 / 落札率 dashes (kg.extract.payee_rescue)
         rows, why = individuals_read(items, _block_of, lambda line: Item("corp", "-", line, False)) or (None, why)
+    elif one_row_unsettled(items, rows):  # (kg.extract.payee_rescue)
+        rows, why = None, "one row, and another amount with its 契約方式 among its cells"
     return (None if rows is None else list(rows)), why
 
 
@@ -1174,7 +1183,7 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
                     for k, r in enumerate(read[best][0])]
             continue
         rows, ranked = read[0]
-        if ranked or letter not in readings[0]:  # read by one cut only: by its table header (its cells
+        if (ranked and letter not in after_bunched_title(title_cut)) or letter not in readings[0]:  # read by one cut only: by its table header (its cells
             out += rows  # come after the header row above them), or by its title with its ranks printed
         else:
             unread.setdefault(letter, (rows[0].line, f"block {letter}: read by its title only, ranks not printed"))

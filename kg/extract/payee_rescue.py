@@ -1,20 +1,26 @@
 """Payee blocks of paragraph-per-cell PDF text that ``kg.extract.payee_columns`` leaves unread and whose text
-still determines the rows (pure functions over that module's items; its block reader is passed in).
+still determines the rows (pure functions over that module's items — kind, text, line, alone —; its block
+reader is passed in, so every reading still passes its checks: names with 法人番号 of their kind, amounts falling
+down the list and adding up to the block's 計). Each rule reads a block no other cut read; a block two rules or
+cuts give one same row is left unknown by the caller (``_drop_shared_rows``).
 
-Individuals' dashes among 入札者数 / 落札率 dashes (pdfminer.six text of LibreOffice prints): an individual's
-法人番号 is printed 「-」, and pdfminer writes it where its layout puts it — often in a run of the rows'
-入札者数 / 落札率 dashes (「-」「-」「-」 then the individual's 業務概要), so which dash is the 法人番号 is not
-established by the order. The rows are still established by the other columns: the block's names (each with its
-printed rank, ranks 1..n in their written order) and its 13-digit 法人番号 (in their written order) pair in
-exactly one way when every pair is of one kind (a 地方公共団体's number …000020… with a 都道府県市区町村 name, and such
-a name only with such a number), a name written in one cell with a 法人番号 takes that number, and a name left
-without a number is one an individual may have (no legal entity's name: 株式会社…, …法人…; no 都道府県市区町村 name).
-The names left without a number are the individuals: each gets its dash right after its name (one spare dash of
-the block — a dash no row's name is written right before — taken out for it, the one right before a 業務概要
-where there is one), and the block is read again by the column reader, which still needs the amounts to add
-up to the block's 計 (only blocks holding their 計 label are tried). The rows must give each name the number
-the pairing gave it. Their 業務概要 and 契約方式 are left unknown (which cell is whose is not established).
-Two pairings that fit, a name that fits neither, or fewer spare dashes than individuals: the block stays unknown.
+- ``individuals_read`` — an individual's dash among 入札者数 / 落札率 dashes (pdfminer.six text of LibreOffice
+  prints): an individual's 法人番号 is printed 「-」 and pdfminer writes it where its layout puts it, often in a
+  run of the rows' dashes (「-」「-」「-」 then the individual's 業務概要), so which dash is the 法人番号 is not
+  established by the order. The rows still are, by the other columns: the block's names (each with its printed
+  rank, ranks 1..n in their written order) and its 13-digit 法人番号 (in written order) pair in exactly one way
+  when every pair is of one kind (a 地方公共団体's number …000020… with a 都道府県市区町村 name, and such a name
+  only with such a number), a name written in one cell with a 法人番号 takes that number, and a name left
+  without a number is one an individual may have (no legal entity's name: 株式会社…, …法人…; no 都道府県市区町村
+  name). The names left without a number are the individuals; each gets its dash in the column of 法人番号 at its
+  row's place (one spare dash of the block taken out for it) and the block is read again; 業務概要 and 契約方式
+  are then left unknown. Two pairings that fit, or fewer spare dashes than individuals: unknown.
+- ``next_head_reads`` — a block's 計 written at the head of the next block's cells when the titles are out of
+  order (``payee_columns`` borrows it only when they are in order).
+- ``head_amount_reads`` — a block's whole column of amounts and its 計 written at the head of the next block
+  (reportlab's boxes as pdfminer groups them).
+- ``continued_reads`` — a block's last rows (ranks k+1..m) written after the next block's title, before that
+  block's row ranked 1.
 """
 from __future__ import annotations
 
@@ -318,9 +324,32 @@ def continued_reads(title_cut: Sequence[tuple[str, Sequence[Any]]], done: set[st
     return out
 
 
+def one_row_unsettled(items: Sequence[Any], rows: Sequence[Any]) -> bool:
+    """A one-row block whose cells hold another amount with its own 契約方式 (a number in or right before a
+    契約方式 cell) than the row's: which of the two is the row's is not established (its 計 equals either one;
+    pdfminer writes two one-row blocks' amounts and 計 figures one after the other: 「94」「随意契約」「2」「96%」「94」
+    「95」「随意契約」「-」「-」「95」)."""
+    if len(rows) != 1:
+        return False
+    mine = _amount(rows[0].amount)
+    for i, it in enumerate(items):
+        if (it.kind == "amount" or (it.kind == "num" and i + 1 < len(items) and items[i + 1].kind == "contract")) \
+                and _amount(it.text) != mine:
+            return True
+    return False
+
+
+def after_bunched_title(title_cut: Sequence[tuple[str, Sequence[Any]]]) -> set[str]:
+    """Blocks whose title pdfminer wrote right after another title (the title cut's block before holds no row:
+    no 法人番号 cell): rows after a bunch of titles (「D.」「E.」「G.」 then rows) may be any of them, so such a
+    block's title cut alone does not establish its rows (held-out sheet: G read with E's four rows)."""
+    return {letter for (_, prev), (letter, _) in itertools.pairwise(title_cut)
+            if not any(it.kind in ("corp", "dash") for it in prev)}
+
+
 def _amount(text: str) -> float | None:
     try:
         return float(text.replace(",", "").replace("▲", "-").replace("△", "-"))
     except ValueError:
         return None
-__all__ = ["continued_reads", "head_amount_reads", "individuals_read", "next_head_reads", "pair_names", "ranked_names"]
+__all__ = ["after_bunched_title", "continued_reads", "head_amount_reads", "individuals_read", "next_head_reads", "one_row_unsettled", "pair_names", "ranked_names"]
