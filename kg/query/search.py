@@ -43,18 +43,24 @@ KIND_ORDER = ("program", "policy", "law", "payee", "evaluation")
 
 
 def stats(store) -> dict[str, tuple[int, float]]:
-    """Per kind (program, payee, law, policy, evaluation): (nodes with terms, their average distinct terms)."""
-    q = _PREFIX + """SELECT ?type (COUNT(?s) AS ?n) (AVG(?c) AS ?avg) WHERE {
-      { SELECT ?s (MAX(?c0) AS ?c) WHERE { ?s kg:termCount ?c0 } GROUP BY ?s } ?s a ?type } GROUP BY ?type"""
-    _, rows = run_query(store, q)
-    acc: dict[str, list[float]] = {}
-    for typ, n, avg in rows:
-        kind = KINDS.get(typ)
-        if kind and n:
-            a = acc.setdefault(kind, [0, 0.0])
-            a[1] = (a[1] * a[0] + float(avg) * int(n)) / (a[0] + int(n))
-            a[0] += int(n)
-    return {k: (int(v[0]), v[1]) for k, v in acc.items()}
+    """Per kind (program, payee, law, policy, evaluation): (nodes with terms, their average distinct terms).
+
+    Each node counts once per kind: the union graph repeats a shared node's rdf:type once per source graph (a
+    corporation paid in ten years is typed in ten graphs) and a payee is both kg:Payee and kg:Corporation, so one
+    aggregate joining ``?s a ?type`` counted the national payees 445,917 times for 214,490 nodes."""
+    by_kind: dict[str, list[str]] = {}
+    for typ, kind in KINDS.items():
+        by_kind.setdefault(kind, []).append(typ)
+    out: dict[str, tuple[int, float]] = {}
+    for kind, types in by_kind.items():
+        typed = " UNION ".join(f"{{ ?s a <{t}> }}" for t in types)
+        q = _PREFIX + f"""SELECT (COUNT(?s) AS ?n) (AVG(?c) AS ?avg) WHERE {{
+          {{ SELECT DISTINCT ?s WHERE {{ {typed} }} }}
+          LATERAL {{ SELECT ?s (MAX(?c0) AS ?c) WHERE {{ ?s kg:termCount ?c0 }} GROUP BY ?s }} }}"""
+        _, rows = run_query(store, q)
+        if rows and rows[0][0] and int(rows[0][0]):
+            out[kind] = (int(rows[0][0]), float(rows[0][1]))
+    return out
 
 
 def postings(store, term: str, prop: str = "term") -> dict[str, tuple[str, int]]:

@@ -17,6 +17,7 @@ RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 TITLE = "http://purl.org/dc/terms/title"
 TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+XSD_INT = "http://www.w3.org/2001/XMLSchema#integer"
 
 
 def _n(iri: str) -> ox.NamedNode:
@@ -82,3 +83,41 @@ def test_evaluation_tree_takes_repeated_labels_once_and_binds_no_concept_to_an_e
     assert len(rows) == 2
     one = _rows(store, "evaluation-tree", {"evaluation": B + e2})
     assert [(r["ministry_name"], r["concept"], r["node_label"]) for r in one] == [(None, None, "手段")]
+
+
+def test_search_statistics_count_each_node_once_per_kind():
+    from kg.query.search import stats
+
+    q = []
+    for g, n in (("judgit/2022", "3"), ("judgit/2023", "5"), ("rs/2024", "5")):  # one corporation in three graphs
+        q += [("corp/7000020130001", TYPE, NS + "Payee", g), ("corp/7000020130001", TYPE, NS + "Corporation", g),
+              ("corp/7000020130001", NS + "termCount", ox.Literal(n, datatype=ox.NamedNode(XSD_INT)), g)]
+    q += [("payee/x", TYPE, NS + "Payee", "rs/2024"), ("payee/x", NS + "termCount", ox.Literal("2", datatype=ox.NamedNode(XSD_INT)), "rs/2024"),
+          ("sheet/2024/x/9", TYPE, NS + "ReviewSheet", "rs/2024"),
+          ("sheet/2024/x/9", NS + "termCount", ox.Literal("40", datatype=ox.NamedNode(XSD_INT)), "rs/2024"),
+          ("payee/no-terms", TYPE, NS + "Payee", "rs/2024")]
+    st = stats(_store(q))
+    assert st["payee"] == (2, 3.5)  # the corporation once (its largest count, 5) and the other payee (2)
+    assert st["program"] == (1, 40.0)
+    assert "law" not in st
+
+
+def test_subcontract_chains_sum_each_payee_once_whatever_the_graphs_repeating_the_ministry():
+    sheet, g = "sheet/2024/soumu/860", "rs/2024"
+    q = [(f"{sheet}/block/A", TYPE, NS + "SpendingBlock", g), (sheet, NS + "ministry", "org/soumu", g),
+         (sheet, NS + "reviewYear", ox.Literal("2024", datatype=ox.NamedNode(XSD_INT)), g), (sheet, TITLE, _ja("調査研究"), g)]
+    for gg in ("judgit/2022", "judgit/2023", g):
+        q.append(("org/soumu", RDFS + "label", _ja("総務省"), gg))
+    for to in ("B", "C"):
+        f = f"{sheet}/flow/A-{to}"
+        q += [(sheet, NS + "moneyFlow", f, g), (f, NS + "flowFrom", f"{sheet}/block/A", g), (f, NS + "flowTo", f"{sheet}/block/{to}", g),
+              (f"{sheet}/block/{to}", NS + "chainDepth", ox.Literal("2", datatype=ox.NamedNode(XSD_INT)), g)]
+    dec = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
+    for i, amount in ((1, "3"), (2, "4.5"), (3, None)):
+        p = f"{sheet}/payment/{i}"
+        q.append((p, NS + "inBlock", f"{sheet}/block/{'C' if amount is None else 'B'}", g))
+        if amount:
+            q.append((p, NS + "amount", ox.Literal(amount, datatype=dec), g))
+    rows = _rows(_store(q), "subcontract-chains", {"ministry": "総務省"})
+    got = {(r["block"].rsplit("/", 1)[1], r["ministry_label"], r["money"]) for r in rows}
+    assert got == {("B", "総務省", "7.5"), ("C", "総務省", None)}  # 3 + 4.5 once, not once per label's graph

@@ -1,0 +1,129 @@
+"""Gold facts recovered per format (issue 17): the measure the maintainers apply to real held-out sheets.
+
+    python bench/format_facts.py DIR [--misses N] [--keys]
+
+DIR is a folder written by `python -m tests.fixtures.review_sheets DIR [FIRST LAST [no-totals]]` (each sheet as
+.xlsx, a LibreOffice and a reportlab PDF, and the text pdfminer.six, pdftotext and pdfplumber get out of each).
+The reference of every sheet is its .xlsx record (tests/test_pdf_formats.py checks it holds the generated facts),
+cut to the gold schema (../shared/gold/SCHEMA.md: the keys the gold records carry, `source` left out) and
+flattened into facts as ../shared/tools/gold_score.py does — a fact is a (path, value) pair, list items matched
+by their identity fields. Each other format of the sheet is scored the same way: a fact is recovered when the
+format gives that value, wrong when it gives another, absent when it gives none. Prints one line per format
+(facts recovered / facts, %, wrong, absent), then with --keys the misses per top-level key, and with --misses N
+the first N misses of each format.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def _gold_score():
+    path = SHARED / "tools" / "gold_score.py"
+    if not path.exists():
+        sys.exit(f"format_facts: {path} is missing (the shared data folder must sit beside the project)")
+    spec = importlib.util.spec_from_file_location("gold_score", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def gold_schema() -> dict:
+    """The keys the gold review-sheet records carry, nested: {key: sub-schema or None}."""
+    def merge(schema: dict, obj: dict) -> None:
+        for k, v in obj.items():
+            dicts = [it for it in (v if isinstance(v, list) else [v]) if isinstance(it, dict)]
+            if dicts:
+                sub = schema[k] = schema[k] if isinstance(schema.get(k), dict) else {}
+                for it in dicts:
+                    merge(sub, it)
+            else:
+                schema.setdefault(k, None)
+    schema: dict = {}
+    for g in sorted((SHARED / "gold").glob("*.json")):
+        rec = json.loads(g.read_text(encoding="utf-8"))
+        if rec.get("document_type") == "review_sheet":
+            merge(schema, rec)
+    schema.pop("source", None)
+    return schema
+
+
+def project(obj, schema):
+    """``obj`` cut to ``schema`` (the gold's keys)."""
+    if isinstance(obj, list):
+        return [project(x, schema) for x in obj]
+    if isinstance(obj, dict) and isinstance(schema, dict):
+        return {k: project(obj.get(k), sub) for k, sub in schema.items()}
+    return obj
+
+
+def record(path: Path) -> dict | None:
+    from kg.extract.dispatch import ExtractError, extract_path
+    from kg.read.base import ReadError
+
+    try:
+        return json.loads(json.dumps(extract_path(str(path)), ensure_ascii=False, default=str))
+    except (ReadError, ExtractError) as e:
+        print(f"  {path.name}: {e}", file=sys.stderr)
+        return None
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("dirs", nargs="+", type=Path)
+    ap.add_argument("--misses", type=int, default=0, help="misses to list per format")
+    ap.add_argument("--keys", action="store_true", help="misses per top-level key and format")
+    a = ap.parse_args()
+    gs = _gold_score()
+    schema = gold_schema()
+    tally: dict[str, Counter] = defaultdict(Counter)
+    by_key: dict[str, Counter] = defaultdict(Counter)
+    misses: dict[str, list[str]] = defaultdict(list)
+    for d in a.dirs:
+        for xlsx in sorted(d.glob("*.xlsx")):
+            name = xlsx.stem
+            ref = record(xlsx)
+            if ref is None:
+                continue
+            want = gs.facts(project(ref, schema))
+            others = {p.name[len(name) + 1:].removesuffix(".txt"): p for p in d.glob(f"{name}.*") if p != xlsx}
+            if (d / "lo" / f"{name}.pdf").exists():
+                others["lo.pdf"] = d / "lo" / f"{name}.pdf"
+            for fmt, p in sorted(others.items()):
+                got = record(p)
+                have = gs.facts(project(got, schema)) if got else {}
+                t = tally[fmt]
+                t["sheets"] += 1
+                for path, v in want.items():
+                    t["facts"] += 1
+                    h = have.get(path, _ABSENT)
+                    if h == v:
+                        t["ok"] += 1
+                        continue
+                    kind = "absent" if h is _ABSENT or h is None else "wrong"
+                    t[kind] += 1
+                    by_key[fmt][(path.split("/")[1].split("[")[0], kind)] += 1
+                    misses[fmt].append(f"{name} {path}: want {v!r} got {'<absent>' if h is _ABSENT else repr(h)}")
+    print(f"{'format':16s} {'sheets':>6s} {'facts':>7s} {'recovered':>9s} {'%':>6s} {'wrong':>6s} {'absent':>6s}")
+    for fmt, t in sorted(tally.items()):
+        pct = 100.0 * t["ok"] / t["facts"] if t["facts"] else 0.0
+        print(f"{fmt:16s} {t['sheets']:6d} {t['facts']:7d} {t['ok']:9d} {pct:6.1f} {t['wrong']:6d} {t['absent']:6d}")
+    if a.keys:
+        for fmt, c in sorted(by_key.items()):
+            print(f"\n{fmt}: " + ", ".join(f"{k} {kind} {n}" for (k, kind), n in sorted(c.items(), key=lambda x: -x[1])))
+    for fmt, ms in sorted(misses.items()):
+        for m in ms[:a.misses]:
+            print(f"{fmt}: {m}")
+
+
+_ABSENT = object()
+
+if __name__ == "__main__":
+    main()
