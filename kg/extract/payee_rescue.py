@@ -112,9 +112,9 @@ def individuals_read(items: Sequence[Any], read: Reader, make_dash: Callable[[in
     not where its row is: the block read again with each individual's dash right after its name (see the module
     docstring). ``read``: the column reader of a block's items (rows or None, reason); ``make_dash(line)``: a
     dash item. Returns (rows, reason) with 業務概要 and 契約方式 left unknown, or None."""
+    if not any(it.kind == "dash" for it in items) or not any(it.kind == "total" for it in items):
+        return None  # (an individual's dash is one of the block's dashes)
     items = list(items)
-    if not any(it.kind == "total" for it in items):
-        return None
     names = ranked_names(items)
     if names is None:
         return None
