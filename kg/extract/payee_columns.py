@@ -32,6 +32,7 @@ from kg.extract.payee_rescue import (
     individuals_read,
     next_head_reads,
     one_row_unsettled,
+    several_rows_only,
 )
 from kg.normalize.houjin import is_valid
 from kg.normalize.numbers import parse_number
@@ -1189,6 +1190,7 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
             unread.setdefault(letter, (rows[0].line, f"block {letter}: read by its title only, ranks not printed"))
     done = {r.block for r in out}
     more, other = _rank_fallback(items, before, out, done)
+    more = several_rows_only(more, [it.text for it in items if it.kind == "title"])  # (kg.extract.payee_rescue)
     for letter in other:  # the rank cut reads the block otherwise: which rows are its is not established
         line = next(r.line for r in out if r.block == letter)
         unread[letter] = (line, f"block {letter}: its printed ranks 1 cut it otherwise than its title or header")

@@ -347,9 +347,22 @@ def after_bunched_title(title_cut: Sequence[tuple[str, Sequence[Any]]]) -> set[s
             if not any(it.kind in ("corp", "dash") for it in prev)}
 
 
+def several_rows_only(rows: Sequence[Any], titles: Sequence[str]) -> list[Any]:
+    """The rank cut's rows without its one-row blocks when the titles (``titles``: the section's title letters
+    as written) are out of their order: the rank cut gives a block the rows from a printed rank 1 to the next,
+    under the title letters, and a one-row block's 計 is its amount, so nothing checks that the row is that
+    title's (held-out sheet: titles A…F J G H I; main gave H the row of I and I the row of the block after)."""
+    firsts = list(dict.fromkeys(titles))
+    if firsts == sorted(firsts):
+        return list(rows)
+    count: dict[str, int] = {}
+    for r in rows:
+        count[r.block] = count.get(r.block, 0) + 1
+    return [r for r in rows if count[r.block] > 1]
+
 def _amount(text: str) -> float | None:
     try:
         return float(text.replace(",", "").replace("▲", "-").replace("△", "-"))
     except ValueError:
         return None
-__all__ = ["after_bunched_title", "continued_reads", "head_amount_reads", "individuals_read", "next_head_reads", "one_row_unsettled", "pair_names", "ranked_names"]
+__all__ = ["after_bunched_title", "continued_reads", "head_amount_reads", "individuals_read", "next_head_reads", "one_row_unsettled", "pair_names", "ranked_names", "several_rows_only"]

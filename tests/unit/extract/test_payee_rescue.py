@@ -289,3 +289,16 @@ def test_title_right_after_another_title_does_not_take_the_rows_after_it():
     # titles 「D.」「E.」「G.」 written together, then E's four rows: main read them as G's
     rows, _ = rows_of(BUNCHED_TITLES, "G")
     assert all(r[2] not in ("2603856920296", "5545754235863", "6664498901494", "8000020041009") for r in rows)
+
+
+def test_rank_cut_one_row_blocks_dropped_only_when_titles_are_out_of_order():
+    from kg.extract.payee_columns import Column
+    from kg.extract.payee_rescue import several_rows_only
+    rows = [Column("H", 1, "日本電気株式会社", "2335454351646", "6,720", 10),
+            Column("I", 1, "公益社団法人全国市町村研究会", "3521278344961", "3,329", 20),
+            Column("J", 1, "神戸市", "9000020281000", "5,144", 30),
+            Column("J", 2, "株式会社日立製作所", "1735406938419", "4,382", 32)]
+    # titles A…F J G H I (as pdfminer wrote them): which one-row block is whose is not established
+    assert [r.block for r in several_rows_only(rows, list("ABCDEFJGHI"))] == ["J", "J"]
+    # titles in order: the rank cut's letters stand
+    assert several_rows_only(rows, list("ABCDEFGHIJ")) == rows
