@@ -93,6 +93,17 @@ class FiscalYearCell(NamedTuple):
     error: str | None  # why the text is not a fiscal year (None for clean years and for 終了予定なし/unknown)
 
 
+YEAR_HEADER = re.compile(r"^(?:令和|平成|昭和)?\s*(?:元|\d{1,4})\s*年度(?:要求|\s*\(.*\))?$")  # 令和元年度, 令和5年度要求
+
+
+def starts_year_run(year: int, following: list[str], sheet_year: int | None) -> bool:
+    """A year cell followed by the two years after it among the next cells (up to eight): the budget table's year
+    headers (令和元年度, 令和2年度, 令和3年度 …), not a field's value — PDF text writes them where a label's
+    cell was printed empty."""
+    after = [parse_fiscal_year_cell(t, sheet_year).year for t in following[:8] if YEAR_HEADER.match(t.strip())]
+    return after[:2] == [year + 1, year + 2]
+
+
 def parse_fiscal_year_cell(text: str | None, sheet_year: int | None = None) -> FiscalYearCell:
     """事業開始年度 / 事業終了(予定)年度 cell -> Gregorian start year.
 

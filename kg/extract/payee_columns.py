@@ -50,6 +50,8 @@ _SMALL = re.compile(r"^(?:[-－―‐]|\d{1,3}(?:\(\d+\))?|\d{1,3}(?:\.\d+)?%)$"
 _TOTAL_CELL = re.compile(r"(?:計|合計|小計)(?:\s*([▲△]?[\d,]+(?:\.\d+)?))?")
 _GLUED_TOTAL = re.compile(r"(.*[^\d,.])([▲△]?\d{1,3}(?:,\d{3})+|[▲△]?\d+)")
 _LOCAL_NAME = re.compile(r"(?:都|道|府|県|市|町|村|区|広域連合|組合)$")
+_LOCAL_SHAPE = re.compile(r"\S{1,5}(?:都|道|府|県|市|町|村)")  # (fullmatch: a 都道府県市町村's short name)
+_NO_DESC = re.compile(r"\S{1,5}(?:都|道|府|県|市|区|町|村)|個人.*")  # (fullmatch: a name's shape, no 業務概要's)
 
 
 # a legal entity's name (a 業務概要 is not one): 株式会社…, …法人…, 有限会社, 合同会社, 組合, 協会, 機構
@@ -152,13 +154,20 @@ class Column(NamedTuple):
     contract_method: str | None = None  # only the 契約方式 in or right after the amount's cell
 
 
+@functools.lru_cache(maxsize=4096)
 def _plausible(name: str, corp: str) -> bool:
     """A name and a 法人番号 of one kind: a 地方公共団体's number (…000020…) with a 都道府県市区町村 name, and a
     name of that shape only with such a number."""
     if _DASH.match(corp):
         return True
     local = corp[1:7] == "000020"
-    return local == bool(_LOCAL_NAME.search(name)) or not (local or re.fullmatch(r"\S{1,5}(?:都|道|府|県|市|町|村)", name))
+    return local == bool(_LOCAL_NAME.search(name)) or not (local or _LOCAL_SHAPE.fullmatch(name))
+
+
+@functools.lru_cache(maxsize=4096)
+def _desc_shaped(text: str) -> bool:
+    """A cell text that may be a 業務概要: no 都道府県市区町村's short name, no 個人…, no legal entity's name."""
+    return not _NO_DESC.fullmatch(text) and not _ENTITY.search(text)
 
 
 def _interleaved(items: list[Item], corp_at: list[int], fixed: set[int], ranks: dict[int, int]
@@ -178,8 +187,7 @@ def _interleaved(items: list[Item], corp_at: list[int], fixed: set[int], ranks: 
         return a < n and (i not in ranks or ranks[i] == a + 1) and _plausible(items[i].text, items[corp_at[a]].text)
 
     def desc_ok(i: int, b: int, c: int) -> bool:
-        return b < c and not re.fullmatch(r"\S{1,5}(?:都|道|府|県|市|区|町|村)|個人.*", items[i].text) \
-            and not _ENTITY.search(items[i].text)
+        return b < c and _desc_shaped(items[i].text)
 
     def count(p: int, a: int, b: int, c: int) -> int:  # ways to label seq[p:] (2 means "more than one")
         if p == len(seq):
@@ -226,7 +234,7 @@ def _dash_of_row(items: list[Item], i: int) -> bool:
     if i + 2 >= len(items) or items[i + 1].kind != "text" or not items[i + 1].alone:
         return False
     desc, nxt = items[i + 1].text, items[i + 2]
-    if _ENTITY.search(desc) or re.fullmatch(r"\S{1,5}(?:都|道|府|県|市|区|町|村)|個人.*", desc):
+    if not _desc_shaped(desc):
         return False
     return nxt.kind == "amount" or (nxt.kind == "num" and i + 3 < len(items) and items[i + 3].kind == "contract")
 
@@ -273,12 +281,20 @@ def _rank_run_names(items: list[Item]) -> dict[int, int]:
 def _block_core(items: list[Item]) -> tuple[list[Column] | None, str]:
     """One block's items (no 計) -> its rows, or None with the reason (the same cells are often read again: by
     another cut, in the second pass, or with one number taken out as the 計)."""
-    rows, why = _block_core_of(tuple(items))
-    m = _COUNTS.match(why)
-    if rows is None and m and any(it.kind == "dash" and _dash_of_row(items, i) for i, it in enumerate(items)):
-        rows, why = _block_core_of(tuple(items), True)  # names and 法人番号 do not pair: maybe an individual's
-        # dash written with the rest of its row (``_dash_of_row``) counts
+    rows, why = _block_core_t(tuple(items))
     return (None if rows is None else list(rows)), why
+
+
+@functools.lru_cache(maxsize=2048)
+def _block_core_t(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
+    """``_block_core`` of a block's cells as a tuple, once per section (the individual's-dash retry included;
+    callers copy the rows)."""
+    rows, why = _block_core_of(cells)
+    m = _COUNTS.match(why)
+    if rows is None and m and any(it.kind == "dash" and _dash_of_row(cells, i) for i, it in enumerate(cells)):
+        rows, why = _block_core_of(cells, True)  # names and 法人番号 do not pair: maybe an individual's
+        # dash written with the rest of its row (``_dash_of_row``) counts
+    return rows, why
 
 
 def _cells_of(items: list[Item], loose: bool) -> tuple[list[str], set[int], dict[int, int], list[int], set[int],
@@ -388,8 +404,8 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
     def after_text(i: int) -> bool:  # written right after a 業務概要 (a row's cells in order)
         return i > 0 and (kinds[i - 1] == "desc" or (kinds[i - 1] == "text" and i - 1 not in name_at))
 
-    strong = sorted(fixed + [i for i in nums if i + 1 < len(items) and kinds[i + 1] == "contract" and items[i + 1].alone
-        and not (i and (kinds[i - 1] == "num" or (kinds[i - 1] == "dash" and i + 2 < len(items) and kinds[i + 2]
+    strong = sorted(fixed + [i for i in nums if i + 1 < size and kinds[i + 1] == "contract" and items[i + 1].alone
+        and not (i and (kinds[i - 1] == "num" or (kinds[i - 1] == "dash" and i + 2 < size and kinds[i + 2]
                                                   == "contract")))])  # not the last of a column of 入札者数
     strong_at = set(strong)
     # a column of amounts written just before the column of their 契約方式, one for one
@@ -415,15 +431,18 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
     # amounts by their shape alone: a number no rank or 入札者数 has (thousands grouped, a decimal, 100 or more)
     # or one in its 契約方式's cell, one per row, the other numbers few enough to be the rows' ranks and 入札者数
     # (a column of ranks, or a rank cell before its name, aside). Where both ways give amounts they must agree.
-    shaped = sorted(fixed + [i for i in nums if _BIG.match(items[i].text)])
-    rank_of = {i: int(items[i].text) for i in nums if _RANK.match(items[i].text)}
-    ranked_at = {i for i, r in rank_of.items() if rank_of.get(i - 1) == r - 1 or rank_of.get(i + 1) == r + 1}
-    shaped_at = set(shaped)
-    small = [i for i in nums if i not in shaped_at and i not in ranked_at and i not in name_at and i + 1 not in name_at]
-    if len(shaped) == n and len(small) <= n:
-        if amounts is not None and amounts != shaped:
-            return None, "the amounts' order and their shapes give other amounts"
-        amounts = shaped
+    if amounts is not None or len(names) == n:  # (else the rows do not pair whatever the shapes say)
+        shaped = sorted(fixed + [i for i in nums if _BIG.match(items[i].text)])
+        if len(shaped) == n:  # (the other numbers counted only then)
+            rank_of = {i: int(items[i].text) for i in nums if _RANK.match(items[i].text)}
+            ranked_at = {i for i, r in rank_of.items() if rank_of.get(i - 1) == r - 1 or rank_of.get(i + 1) == r + 1}
+            shaped_at = set(shaped)
+            small = [i for i in nums if i not in shaped_at and i not in ranked_at and i not in name_at and
+                     i + 1 not in name_at]
+            if len(small) <= n:
+                if amounts is not None and amounts != shaped:
+                    return None, "the amounts' order and their shapes give other amounts"
+                amounts = shaped
     if len(names) != n or amounts is None:
         return None, (f"{len(names)} names, {n} 法人番号, {len(strong)}(+{len(weak)}) amounts do not make rows")
     columns = []  # columns of ranks 1..k printed apart from the names
@@ -459,7 +478,7 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
         local = corp[1:7] == "000020"
         if _DASH.match(corp):
             corp = "-"
-        elif local != bool(_LOCAL_NAME.search(name)) and (local or re.fullmatch(r"\S{1,5}(?:都|道|府|県|市|町|村)", name)):
+        elif local != bool(_LOCAL_NAME.search(name)) and (local or _LOCAL_SHAPE.fullmatch(name)):
             return None, f"{name!r} and 法人番号 {corp} are not of one kind"
         desc = contract = None
         if ci in desc_of:
@@ -523,10 +542,15 @@ def _column_says_otherwise(core: list[Item], rows: list[Column]) -> bool:
     """A block read without its 計 label whose cells hold a column of amounts with its 計 under it
     (``_amount_column``: as many numbers as rows, not rising, then their sum, 「422」「341」「763」) that reads it
     with other amounts (it took a column of 入札者数 「1」「1」 before the column of 契約方式 as the amounts)."""
+    return _says_otherwise(rows, _amount_column(core))
+
+
+def _says_otherwise(rows: list[Column], column: list[tuple[list[Column], str]]) -> bool:
+    """``_column_says_otherwise`` with the block's ``_amount_column`` readings given."""
     if len(rows) < 2:
         return False
     mine = [_value(r.amount) for r in rows]
-    return any([_value(r.amount) for r in got] != mine for got, _ in _amount_column(core))
+    return any([_value(r.amount) for r in got] != mine for got, _ in column)
 
 
 def _in_rank_run(core: list[Item], c: int) -> bool:
@@ -595,7 +619,7 @@ def _falling_sums(vals: list[float], n: int, total: float, cap: int = 3, forced:
             return ((),) if abs(rem) <= tol and stop[p] == m else ()
         if rem < -tol or m - p < k:
             return ()
-        key = (p, k, round(rem, 6), last)
+        key = (p, k, rem if whole else round(rem, 6), last)  # (whole figures: rem is whole, round(rem, 6) is rem)
         if key not in memo:
             out: list[tuple[int, ...]] = []
             seen: set[float] = set()  # (a value taken at a later cell gives no other run of values)
@@ -626,13 +650,18 @@ def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Colum
     tried and the block's cells then read with those amounts (names and 法人番号 by ``_block_core``, the other
     numbers taken as ranks and 入札者数, none of an amount's shape left over). A block of one row proves
     nothing by its sum (its amount is its 計)."""
-    in_run = [it.kind == "num" and _in_rank_run(core, c) for c, it in enumerate(core)]
-    nums = [c for c, it in enumerate(core) if (it.kind == "num" and not in_run[c]) or it.kind == "amount"]
-    corps = sum(1 for it in core if it.kind == "corp")
-    dashes = sum(1 for c, it in enumerate(core) if it.kind == "dash" and any(
-        0 <= q < len(core) and core[q].kind in ("text", "name", "corp") for q in (c - 1, c + 1)))  # (individuals'
+    kinds = [it.kind for it in core]
+    if "column" in kinds:
+        return []
+    corps = kinds.count("corp")
+    dashes = sum(1 for c, kind in enumerate(kinds) if kind == "dash" and any(
+        0 <= q < len(core) and kinds[q] in ("text", "name", "corp") for q in (c - 1, c + 1)))  # (individuals'
     # 法人番号, not 入札者数 / 落札率 dashes among numbers)
-    if any(it.kind == "column" for it in core) or not nums or corps + dashes < 2:
+    if corps + dashes < 2:
+        return []
+    in_run = [kind == "num" and _in_rank_run(core, c) for c, kind in enumerate(kinds)]
+    nums = [c for c, kind in enumerate(kinds) if (kind == "num" and not in_run[c]) or kind == "amount"]
+    if not nums:
         return []
     vals = [_value(core[c].text) for c in nums]
     if None in vals:
@@ -642,16 +671,18 @@ def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Colum
     trials: list[tuple[float, int]] = [(t, len(nums)) for t in known] if known else \
         [(v, k) for k, v in enumerate(vals) if k >= 2 and core[nums[k]].kind == "num"]  # (the 計 after at least
     # two amounts)
-    def rank_cell(c: int) -> bool:  # a rank cell before its name (「10」「有限責任監査法人…」)
-        return c + 1 < len(core) and core[c + 1].kind in ("text", "name") and bool(_RANK.match(core[c].text))
-
+    rank_cell = {c for c in nums if c + 1 < len(core) and core[c + 1].kind in ("text", "name") and _RANK.match(
+        core[c].text)}.__contains__  # a rank cell before its name (「10」「有限責任監査法人…」; asked of numbers only)
     printed = {int(it.text) for c, it in enumerate(core) if in_run[c]}
     cell_at: dict[float, list[int]] = {}  # rank cells by their value: {rank: [index in nums]}
     for k, c in enumerate(nums):
         if rank_cell(c):
             cell_at.setdefault(vals[k], []).append(k)  # type: ignore[arg-type]
     out: list[tuple[list[Column], str]] = []
+    rising_of: dict[int, list[float]] = {}  # sorted(vals[:upto]) by upto
     for total, upto in trials:
+        if any(k >= upto for k in cells):
+            continue  # (for every n)
         for n in range(max(corps, 2), corps + dashes + 1):
             missing = set(range(1, n + 1)) - printed
             held = set()  # the one rank cell of a rank no column of ranks holds (「6」…「9」, then 「10」 before its name)
@@ -659,12 +690,17 @@ def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Colum
                 for r in missing:
                     at = [k for k in cell_at.get(r, ()) if k < upto]
                     held.update(at if len(at) == 1 else [])
-            pool = [k for k in range(upto) if k not in held]
-            if any(k >= upto for k in cells):
-                continue
-            must = frozenset(q for q, k in enumerate(pool) if k in cells)
-            picks = _falling_sums([vals[k] for k in pool], n, total, 4, must,  # type: ignore[misc]
-                                  whole and float(total).is_integer())
+            exact = whole and float(total).is_integer()
+            if not held:  # (the pool is the first ``upto`` numbers: _falling_sums' first test, its sort kept per
+                rising = rising_of.get(upto)  # pool, before the pool is built)
+                if rising is None:
+                    rising = rising_of[upto] = sorted(vals[:upto])  # type: ignore[type-var]
+                m, tol = len(rising), 1e-9 if exact else 0.05 * n + 1e-9
+                if m < n or sum(rising[m - n:]) < total - tol or sum(rising[:n]) > total + tol:
+                    continue  # (no n of them can make the total)
+            pool = [k for k in range(upto) if k not in held] if held else list(range(upto))
+            must = frozenset(q for q, k in enumerate(pool) if k in cells) if cells else frozenset()
+            picks = _falling_sums([vals[k] for k in pool], n, total, 4, must, exact)  # type: ignore[misc]
             if len(picks) > 3:
                 return []
             for pick in ([pool[q] for q in p] for p in picks):
@@ -754,13 +790,20 @@ def _may_add_up(bounds: _Bounds | None, it: Item) -> bool:
 
 
 def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
-    rows, why = _block_of(tuple(items))
-    if rows is None and any(it.kind == "total" for it in items):
-        rows, why = _other_ranks_left_out(items, why)
-    if rows is None:  # an individual's dash written among 入札者数 / 落札率 dashes (kg.extract.payee_rescue)
-        rows, why = individuals_read(items, _block_of, lambda line: Item("corp", "-", line, False)) or (None, why)
-    elif one_row_unsettled(items, rows):  # (kg.extract.payee_rescue)
-        rows, why = None, "one row, and another amount with its 契約方式 among its cells"
+    cells = tuple(items)
+    hit = _BLOCKS.get(cells)  # (the cuts, their variants with a 計 label or figure and ``_read``'s second pass
+    if hit is None:  # give the same cells again: read once per section)
+        if len(_BLOCKS) > 4096:  # (callers other than payee_columns: a bounded memo)
+            _BLOCKS.clear()
+        rows, why = _block_of(cells)
+        if rows is None and any(it.kind == "total" for it in cells):
+            rows, why = _other_ranks_left_out(items, why)
+        if rows is None:  # an individual's dash written among 入札者数 / 落札率 dashes (kg.extract.payee_rescue)
+            rows, why = individuals_read(cells, _block_of, lambda line: Item("corp", "-", line, False)) or (None, why)
+        elif one_row_unsettled(cells, rows):  # (kg.extract.payee_rescue)
+            rows, why = None, "one row, and another amount with its 契約方式 among its cells"
+        hit = _BLOCKS[cells] = (None if rows is None else tuple(rows)), why
+    rows, why = hit
     return (None if rows is None else list(rows)), why
 
 
@@ -787,46 +830,116 @@ def _other_ranks_left_out(items: list[Item], why: str) -> tuple[list[Column] | N
     return rows, w
 
 
+class _Core:
+    """What reading a block's cells without their 計 labels gives, worked out once per section however many 計
+    labels and figures the same cells come with (a title cut, a header cut, the 計 figure of the next block's
+    head, an empty label, the second pass): the first reading; the numbers that may be the 計 whatever its
+    figure (the figure-independent filters of ``_block_of``) and, for each one tried, its reading (the cells
+    without it, kept only when it adds up to it); the fallback readings (the amount column, the pooled
+    amounts, the sum readings per 計 figures)."""
+
+    __slots__ = ("core", "items", "rows", "why", "cands", "bounds", "bounded", "tried", "column", "pooled", "sums",
+                 "says")
+
+    def __init__(self, core: tuple[Item, ...]) -> None:
+        self.core = core
+        self.items = items = list(core)
+        self.rows, self.why = _block_core(items)
+        m = _COUNTS.match(self.why)
+        hopeless = self.why == "no 法人番号" or (m and m[1] != m[2])  # (no number taken out as the 計 makes names
+        # and 法人番号 agree)
+        least = max((v for it in items if it.kind == "amount" and (v := _value(it.text)) is not None), default=0.0)
+        self.cands: list[int] = [] if hopeless else [
+            c for c, it in enumerate(items) if it.kind == "num" and not (
+                (_value(it.text) or 0.0) < least
+                or (0 < c < len(items) - 1 and items[c + 1].kind == "contract" and items[c - 1].kind != "num")
+                or _in_rank_run(items, c))]  # (a rank; below an amount of the block; a row's amount between its
+        # 業務概要 and its 契約方式)
+        self.bounds: _Bounds | None = None
+        self.bounded = False  # (_sum_bounds, worked out when a number first gets to the bound)
+        self.tried: dict[int, tuple[list[Column], str] | None] = {}
+        self.column: list[tuple[list[Column], str]] | None = None
+        self.pooled: list[tuple[list[Column], str]] | None = None
+        self.sums: dict[tuple[float | None, ...], list[tuple[list[Column], str]]] = {}
+        self.says: bool | None = None
+
+    def reading_without(self, c: int) -> tuple[list[Column], str] | None:
+        """The reading of the cells without number c when its rows add up to it (else None)."""
+        if c in self.tried:
+            return self.tried[c]
+        it, got = self.items[c], None
+        if not self.bounded:
+            self.bounds, self.bounded = _sum_bounds(self.items), True
+        if _may_add_up(self.bounds, it):  # (else a figure no reading of the other cells can add up to)
+            rows, w = _block_core(self.items[:c] + self.items[c + 1:])
+            if rows is not None and _adds_up(rows, _value(it.text)):
+                got = (rows, w)
+        self.tried[c] = got
+        return got
+
+    def amount_column(self) -> list[tuple[list[Column], str]]:
+        if self.column is None:
+            self.column = _amount_column(self.items)
+        return self.column
+
+    def fallback(self, known: list[float | None]) -> list[tuple[list[Column], str]]:
+        """``_amount_column(core) or _pooled_amounts(core) or _sum_readings(core, known)``."""
+        got = self.amount_column()
+        if got:
+            return got
+        if self.pooled is None:
+            self.pooled = _pooled_amounts(self.items)
+        if self.pooled:
+            return self.pooled
+        key = tuple(known)
+        if key not in self.sums:
+            self.sums[key] = _sum_readings(self.items, known)  # type: ignore[arg-type]
+        return self.sums[key]
+
+
+_BLOCKS: dict[tuple[Item, ...], tuple[tuple[Column, ...] | None, str]] = {}  # _block's readings of one section
+_CORES: dict[tuple[Item, ...], _Core] = {}  # one section's block cells without 計 labels, read
+
+
+def _core_of(core: tuple[Item, ...]) -> _Core:
+    info = _CORES.get(core)
+    if info is None:
+        if len(_CORES) > 4096:  # (callers other than payee_columns: a bounded memo)
+            _CORES.clear()
+        info = _CORES[core] = _Core(core)
+    return info
+
+
 @functools.lru_cache(maxsize=1024)
 def _block_of(cells: tuple[Item, ...]) -> tuple[list[Column] | None, str]:
     """One block's items -> its rows, or None with the reason. A block that holds its 計 label must add up
     to its 計: the figure written with the label, else one number of the block
     that the other numbers' rows add up to (taken out of the block: it is no amount); when several numbers
     could be the 計 they must give the same rows, and with no 計 figure found the block is unknown. A block
-    without its label reads as before, or, failing that, with one of its numbers as its 計 by the same sum."""
-    items = list(cells)
-    labels = [it for it in items if it.kind == "total"]
-    core = [it for it in items if it.kind != "total"]
+    without its label reads as before, or, failing that, with one of its numbers as its 計 by the same sum.
+    (What depends on the cells without their labels alone is worked out once per section: ``_Core``.)"""
+    labels = [it for it in cells if it.kind == "total"]
+    info = _core_of(tuple(it for it in cells if it.kind != "total") if labels else cells)
     known = [_value(it.text) for it in labels if it.text]
-    rows, why = _block_core(core)
+    rows, why = info.rows, info.why
     if rows is not None and not labels:
-        if _column_says_otherwise(core, rows):
+        if info.says is None:
+            info.says = _says_otherwise(rows, info.amount_column())
+        if info.says:
             return None, "a run of its numbers adding up to its last gives other amounts"
         return rows, why
     if rows is not None and any(_adds_up(rows, t) for t in known):
         return rows, why
     readings: list[tuple[list[Column], str]] = []
-    m = _COUNTS.match(why)
-    hopeless = why == "no 法人番号" or (m and m[1] != m[2])  # (no number taken out as the 計 makes names and
-    least = max((v for it in core if it.kind == "amount" and (v := _value(it.text)) is not None), default=0.0)
-    bounds: _Bounds | None = None
-    bounded = False  # (_sum_bounds, worked out when a number first gets to the bound)
-    for c, it in enumerate([] if hopeless else core):  # 法人番号 agree)
-        if it.kind != "num" or (known and not any(_value(it.text) == t for t in known)) \
-                or (_value(it.text) or 0.0) < least \
-                or (0 < c < len(core) - 1 and core[c + 1].kind == "contract" and core[c - 1].kind != "num") \
-                or _in_rank_run(core, c):
-            continue  # (a rank; below an amount of the block; a row's amount between its 業務概要 and its 契約方式;
-            # the tests are pure: their order is the cheapest first)
-        if not bounded:
-            bounds, bounded = _sum_bounds(core), True
-        if not _may_add_up(bounds, it):
-            continue  # (a figure no reading of the other cells can add up to)
-        got, w = _block_core(core[:c] + core[c + 1:])
-        if got is not None and _adds_up(got, _value(it.text)):
-            readings.append((got, w))
+    items = info.items
+    for c in info.cands:
+        if known and not any(_value(items[c].text) == t for t in known):
+            continue  # (not the 計 figure written with the label)
+        got = info.reading_without(c)
+        if got is not None:
+            readings.append(got)
     if not readings and labels:
-        readings = _amount_column(core) or _pooled_amounts(core) or _sum_readings(core, known)
+        readings = info.fallback(known)
     if readings:
         keys = {tuple(r[:5] for r in got) for got, _ in readings}
         if len(keys) > 1:
@@ -1082,8 +1195,13 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
     that read whole, and (line, reason) for each block that did not. The blocks are cut at their titles or,
     when that reads more rows, at their table headers (pdfminer may write a title after the block's rows)."""
     _block_core_of.cache_clear()  # (caches of one section's readings)
+    _plausible.cache_clear()
+    _desc_shaped.cache_clear()
+    _block_core_t.cache_clear()
     _block_of.cache_clear()
     _CUTS.clear()
+    _BLOCKS.clear()
+    _CORES.clear()
     items = [_new_item((it[0], it[1], line, it[3]))  # (Item(it.kind, it.text, line, it.alone))
              for text, line, header in cells for it in _shapes(text, header)]
     for i in range(1, len(items)):  # a 計 written right after the next block's title (before its table header)
@@ -1096,9 +1214,24 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
     sums = {r.block: 0.0 for r in out}
     for r in out:
         sums[r.block] += _value(r.amount) or 0.0
-    if sums:  # again, each block's cells without the 計 figure of the block before it written at their head
-        out, unread = _read(items, {chr(ord(k) + 1): v for k, v in sums.items()})
+    before = {chr(ord(k) + 1): v for k, v in sums.items()}
+    if sums and _heads_change(items, before):  # again, each block's cells without the 計 figure of the block
+        out, unread = _read(items, before)  # before it written at their head
     return out, unread
+
+
+def _heads_change(items: list[Item], before: dict[str, float]) -> bool:
+    """Whether ``_read(items, before)`` may read other cells than ``_read(items, {})`` did (speed only): ``before``
+    reaches the readings only through ``_drop_head_total`` of a chunk of the title, header, column or rank cut
+    (``_read``, ``_rank_cut``, ``_run_fallback``'s cuts), and ``_read(items, {})`` drops nothing. When no chunk
+    of those cuts starts with its ``before`` figure, every reading of the second pass gets the cells the first
+    got, so it gives what the first gave. The rank cut is looked at only when the first pass made it (a pass
+    that never asked for it, given the same cells everywhere else, does not ask for it either)."""
+    cuts = [_cut(items, "title"), _cut(items, "header"), _cut(items, "streams")]
+    hit = _CUTS.get((id(items), "rank"))
+    if hit is not None and hit[0] == tuple(items):
+        cuts.append([(letter, seg) for letter, seg, _ in hit[1]])
+    return any(_drop_head_total(chunk, before.get(letter)) != chunk for cut in cuts for letter, chunk in cut)
 
 
 def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], list[tuple[int, str]]]:

@@ -333,6 +333,8 @@ def _shape_ok(field: str, text: str, sheet_year: int | None) -> bool:
         return bool(parts) and all(p in _METHODS for p in parts)
     if field in ("bureau", "division"):
         return bool(_ORG.search(text)) and not _NUMBERISH.match(text) and len(text) <= 60
+    if field in ("major_policy", "major_expense") and fields.YEAR_HEADER.match(text):
+        return False  # a budget column's year header (令和元年度) written after the label, not its value
     if field in ("project_name", "major_policy", "major_expense"):
         return not _NUMBERISH.match(text) and not fields.parse_sheet_title(text) and len(text) <= 120
     return True
@@ -446,7 +448,12 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
         if t.field == "project_number":
             out[t.field] = Found(canonical_number(text), v.line)
         elif t.field in ("start_fiscal_year", "end_fiscal_year"):
-            out[t.field] = Found(fields.parse_fiscal_year_cell(text, sheet_year).year, v.line)
+            year = fields.parse_fiscal_year_cell(text, sheet_year).year
+            if year is not None and fields.starts_year_run(year, [x.text for x in toks[k + 2: k + 10]], sheet_year):
+                continue  # the budget table's first year header, written where the label's cell was empty
+            if t.field == "end_fiscal_year" and year is not None and sheet_year and year < sheet_year - 1:
+                continue  # a sheet reviews the year before it: a program that ended earlier has none
+            out[t.field] = Found(year, v.line)
         elif t.field in ("accounts", "implementation_methods"):
             out[t.field] = Found(fields.split_list(text.replace(" ", "、")), v.line)
         else:
@@ -983,7 +990,13 @@ def _policy_candidate(t: Token, taken: frozenset[str], sheet_year: int | None) -
         return False
     if fields.parse_fiscal_year_cell(text, sheet_year).year is not None or canonical_number(text) is not None:
         return False
+    if _OFFICIAL.match(text) or (not _ITEM_HEAD.match(text) and _DIVISION.search(text)):
+        return False  # another field's cell (作成責任者, 担当課室) the text wrote among these labels
     return not _NUMBERISH.match(text.replace("%", "")) and len(text) <= 120
+
+
+_OFFICIAL = re.compile(r"^\S{0,6}(?:長|官|補佐|理事)\s+\S{1,6}\s+\S{1,6}$")  # 室長 高橋 花子
+_DIVISION = re.compile(r"^.{1,18}(?:課|室)(?:\([^)]*\))?$")  # 企画課, 情報システム室
 
 
 def _paragraph_lines(lines: list[str], t: Token) -> list[str]:

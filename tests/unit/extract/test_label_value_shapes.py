@@ -1,0 +1,50 @@
+"""Paragraph-style PDF text (pdftotext of a LibreOffice print) writes another field's cell where a label's cell
+was printed empty; such a cell must not become the label's value (issue 17: bench/format_facts.py found 5 wrong
+facts on 76 generated sheets, now 0). Cells below are as pdftotext wrote them for generated sheets."""
+from __future__ import annotations
+
+from kg.extract import fields, review_pdf
+from kg.extract.review_text import Token, _policy_candidate, _shape_ok, policy_by_shape
+from kg.records import new_record
+
+
+def test_a_budget_year_header_is_neither_a_main_expense_nor_an_end_year():
+    # 主要経費 printed empty: the next cell is the budget table's first year header
+    assert not _shape_ok("major_expense", "令和元年度", 2022)
+    assert not _shape_ok("major_policy", "令和5年度要求", 2022)
+    assert _shape_ok("major_expense", "その他の事項経費", 2022)
+    after = ["予算額・執行額 (単位:百万円)", "令和2年度", "文教及び科学振興", "令和3年度", "令和4年度", "令和5年度要求"]
+    assert fields.starts_year_run(2019, after, 2022)  # 令和元年度 then 令和2, 令和3年度: the header row
+    assert not fields.starts_year_run(2023, after, 2022)
+    assert not fields.starts_year_run(2019, ["担当部局庁", "地球環境局", "令和3年度"], 2022)
+
+
+def test_the_positional_reader_leaves_an_end_year_that_is_a_budget_header_unknown():
+    lines = ["令和4年度行政事業レビューシート (経済産業省)", "事業開始年度", "平成21年度", "事業終了(予定)年", "度",
+             "令和元年度", "予算額・執行額 (単位:百万円)", "令和2年度", "令和3年度", "令和4年度", "令和5年度要求"]
+    rec = new_record("review_sheet", "sheet65.lo.pdftotext.txt")
+    rec.update(sheet_fiscal_year=2022, start_fiscal_year=None, end_fiscal_year=None)
+    review_pdf._period(rec, lines)
+    assert rec["end_fiscal_year"] is None  # 令和元年度 (2019) starts the year headers, and ends before 2021
+    assert rec["start_fiscal_year"] == 2009
+    assert any(w.get("code") == "end_year_missing" for w in rec["warnings"])
+
+
+def test_division_and_official_cells_are_not_the_policy_pair():
+    assert not _policy_candidate(Token("企画課", 60, None), frozenset(), 2020)
+    assert not _policy_candidate(Token("室長 高橋 花子", 61, None), frozenset(), 2020)
+    assert _policy_candidate(Token("8.システム運用の推進", 90, None), frozenset(), 2020)
+    assert _policy_candidate(Token("(6)国際協力普及啓発の充実", 91, None), frozenset(), 2020)
+    # pdftotext's cells after the 政策 / 施策 labels (sheet 30 of the generated set): 作成責任者 and 担当課室's cells,
+    # 主要経費's (already placed: taken), the budget's year headers and figures, then the pair
+    cells = [("政策評価、経済財政", "policy_eval"), ("政策", "policy"), ("施策", "measure"), ("関連事業", "related"),
+             ("作成責任者", "responsible_officials"), ("企画課", None), ("室長 高橋 花子", None), ("文教及び科学振興", None),
+             ("令和2年度", None), ("令和3年度要求", None), ("1,329", None), ("679", None), ("8.システム運用の推進", None),
+             ("(6)国際協力普及啓発の充実", None)]
+    toks = [Token(text, 57 + 2 * i, field) for i, (text, field) in enumerate(cells)]
+    lines = [""] * 90
+    for t in toks:
+        lines[t.line - 1] = t.text
+    found = policy_by_shape(toks, lines, frozenset({"文教及び科学振興"}), 2020)
+    assert found is not None
+    assert found.value == {"policy": "8.システム運用の推進", "measure": "(6)国際協力普及啓発の充実"}
