@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -198,9 +199,7 @@ def next_head_reads(title_cut: Sequence[tuple[str, Sequence[Any]]], done: set[st
     it exactly. ``read``: the column reader of a block's items; ``make_total(text, line)``: a 計 item. Returns
     the rows (block letter set), 業務概要 and 契約方式 as the reader gives them."""
     out: list[Any] = []
-    counts: dict[str, int] = {}
-    for letter, _ in title_cut:
-        counts[letter] = counts.get(letter, 0) + 1
+    counts = Counter(letter for letter, _ in title_cut)  # (a letter written twice: not read here)
     for k, (letter, chunk) in enumerate(title_cut[:-1]):
         nxt = title_cut[k + 1][1]
         if letter in done or counts[letter] > 1 or not any(it.kind == "corp" for it in chunk) or \
@@ -231,9 +230,7 @@ def head_amount_reads(title_cut: Sequence[tuple[str, Sequence[Any]]], done: set[
     list and the last is their sum (the 計); the block is read with them (the number at its own head, the 計
     of the block before, left out) and must give those amounts, every rank printed."""
     out: list[Any] = []
-    counts: dict[str, int] = {}
-    for letter, _ in title_cut:
-        counts[letter] = counts.get(letter, 0) + 1
+    counts = Counter(letter for letter, _ in title_cut)  # (a letter written twice: not read here)
     for k, (letter, chunk) in enumerate(title_cut[:-1]):
         nxt = title_cut[k + 1][1]
         if letter in done or counts[letter] > 1 or any(it.kind in ("amount", "contract", "column") for it in chunk):
@@ -286,9 +283,7 @@ def continued_reads(title_cut: Sequence[tuple[str, Sequence[Any]]], done: set[st
     a 計 figure among them, every rank printed, m rows. The next block, when not read, is then read from its cells
     after the taken ones by the same rules (its 計 label and figure its own)."""
     out: list[Any] = []
-    counts: dict[str, int] = {}
-    for letter, _ in title_cut:
-        counts[letter] = counts.get(letter, 0) + 1
+    counts = Counter(letter for letter, _ in title_cut)  # (a letter written twice: not read here)
     for k, (letter, chunk) in enumerate(title_cut[:-1]):
         nxt_letter, nxt = title_cut[k + 1]
         if letter in done or counts[letter] > 1 or counts[nxt_letter] > 1:
