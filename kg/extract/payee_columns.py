@@ -25,6 +25,15 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
+from kg.extract.payee_rescue import (
+    after_bunched_title,
+    continued_reads,
+    head_amount_reads,
+    individuals_read,
+    next_head_reads,
+    one_row_unsettled,
+    several_rows_only,
+)
 from kg.normalize.houjin import is_valid
 from kg.normalize.numbers import parse_number
 
@@ -789,6 +798,10 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
         rows, why = _block_of(cells)
         if rows is None and any(it.kind == "total" for it in cells):
             rows, why = _other_ranks_left_out(items, why)
+        if rows is None:  # an individual's dash written among 入札者数 / 落札率 dashes (kg.extract.payee_rescue)
+            rows, why = individuals_read(cells, _block_of, lambda line: Item("corp", "-", line, False)) or (None, why)
+        elif one_row_unsettled(cells, rows):  # (kg.extract.payee_rescue)
+            rows, why = None, "one row, and another amount with its 契約方式 among its cells"
         hit = _BLOCKS[cells] = (None if rows is None else tuple(rows)), why
     rows, why = hit
     return (None if rows is None else list(rows)), why
@@ -1304,12 +1317,13 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
                     for k, r in enumerate(read[best][0])]
             continue
         rows, ranked = read[0]
-        if ranked or letter not in readings[0]:  # read by one cut only: by its table header (its cells
+        if (ranked and letter not in after_bunched_title(title_cut)) or letter not in readings[0]:  # read by one cut only: by its table header (its cells
             out += rows  # come after the header row above them), or by its title with its ranks printed
         else:
             unread.setdefault(letter, (rows[0].line, f"block {letter}: read by its title only, ranks not printed"))
     done = {r.block for r in out}
     more, other = _rank_fallback(items, before, out, done)
+    more = several_rows_only(more, [it.text for it in items if it.kind == "title"])  # (kg.extract.payee_rescue)
     for letter in other:  # the rank cut reads the block otherwise: which rows are its is not established
         line = next(r.line for r in out if r.block == letter)
         unread[letter] = (line, f"block {letter}: its printed ranks 1 cut it otherwise than its title or header")
@@ -1332,6 +1346,8 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
         out += more
         removed |= used
         done = {r.block for r in out}
+    for rescue in (next_head_reads, head_amount_reads, continued_reads):  # (kg.extract.payee_rescue)
+        out += rescue(title_cut, {r.block for r in out}, _block_of, lambda text, line: Item("total", text, line))
     out = _drop_shared_rows(out, unread)
     done = {r.block for r in out}
     return out, [v for k, v in sorted(unread.items()) if k not in done]
