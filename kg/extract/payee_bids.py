@@ -1,0 +1,179 @@
+"""入札者数 / 落札率 of paragraph-style payee rows (issue 17): what the text settles after the rows are read.
+
+pdftotext and pdfminer.six write a payee table's cells as paragraphs, and the 入札者数 / 落札率 cells often land
+away from their row (after the block's 計, at the end of the table). The row readers (kg.extract.review_text
+payee_paragraphs, kg.extract.payee_columns) leave those cells unknown; this module fills only what the text
+establishes, as pure functions over the section's paragraph cells and the rows already read:
+
+- at the row: the cells written right after the row's amount + 契約方式 cell (found by its amount and its
+  契約方式 text), in that paragraph or in the paragraphs right after it: two cells of the 入札者数 then 落札率
+  shapes are the row's pair; a percentage alone is its 落札率; a dash on the 契約方式's own line followed by a
+  dash is the row's 「-」「-」. Rows whose amount + 契約方式 cell reads alike are settled only when every such
+  cell gives the same values.
+- the leftovers: when every row is accounted for (its rank with its name, its 法人番号, its amount + 契約方式
+  cell), the cells of 入札者数 / 落札率 shape in no row (a block's 計 figure taken out) are exactly as many as the
+  rows still lacking them, and all equal (two 「1」 for two rows), every pairing gives the same values: those
+  rows get them. Leftover dashes, a count that differs, or two different values: nothing is assigned.
+
+Never assigns a value the row already has; never overwrites; unknown beats wrong.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.review_text import PayeeRow
+from kg.normalize.numbers import parse_number
+from kg.normalize.text import nfkc
+
+__all__ = ["settle_bids", "contract_tail"]
+
+_SMALL = re.compile(r"^(?:[-－―]|\d{1,3}(?:\(\d+\))?|\d{1,3}(?:\.\d+)?%)$")
+_DASH = re.compile(r"^[-－―]$")
+_BIDDERS = re.compile(r"^(?:[-－―]|\d{1,3}(?:\(\d+\))?)$")
+_RATE = re.compile(r"^(?:[-－―]|\d{1,3}(?:\.\d+)?%)$")
+_AMOUNT_HEAD = re.compile(r"^([▲△]?\d[\d,]*(?:\.\d+)?)\s*(.*)$")
+_CORP13 = re.compile(r"^\d{13}$")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", nfkc(text))
+
+
+def _small_para(text: str) -> bool:
+    words = text.split()
+    return bool(words) and all(_SMALL.match(w) for w in words)
+
+
+def contract_tail(texts: list[str], i: int, amount: str, contract: str) -> tuple[list[str], int] | None:
+    """The words after the row's amount + 契約方式 cell starting at paragraph ``i``: (the words left on the
+    契約方式's last paragraph, index of the paragraph after it), or None when paragraph ``i`` is not that cell
+    (its head is not ``amount`` or its text does not spell ``contract``, maybe wrapped over paragraphs)."""
+    m = _AMOUNT_HEAD.match(texts[i])
+    if not m or m[1] != amount:
+        return None
+    want = _squash(contract)
+    got = ""
+    words = m[2].split()
+    j = i
+    while True:
+        while words and len(got) < len(want):
+            nxt = got + _squash(words[0])
+            if not want.startswith(nxt):
+                return None
+            got = nxt
+            words.pop(0)
+        if got == want:
+            return words, j + 1
+        j += 1  # the 契約方式 wrapped onto the next paragraph
+        if j >= len(texts) or not want:
+            return None
+        words = texts[j].split()
+
+
+def _at_row(words: list[str], after: list[str]) -> tuple[str | None, str | None, int]:
+    """(入札者数, 落札率, paragraphs after the cell used) from the words left on the 契約方式's paragraph and the
+    single-cell paragraphs that follow it; (None, None, 0) when they do not settle it."""
+    if words and not all(_SMALL.match(w) for w in words):
+        return None, None, 0
+    if len(words) == 2:
+        b, r = words
+        return (b, r, 0) if _BIDDERS.match(b) and _RATE.match(r) else (None, None, 0)
+    if len(words) > 2:
+        return None, None, 0
+    if words == ["-"] and after[:1] == ["-"]:
+        return "-", "-", 1
+    if words and words[0].endswith("%"):
+        return None, words[0], 0
+    if not words and after and after[0].endswith("%"):
+        return None, after[0], 1
+    return None, None, 0
+
+
+def settle_bids(cells: list[tuple[str, int, bool]], rows: list[PayeeRow] | None) -> list[PayeeRow] | None:
+    """``rows`` with the 入札者数 / 落札率 the section's paragraph ``cells`` (kg.extract.review_text
+    payee_section_cells: text, line, is a header) settle (see the module's doc); the rows unchanged otherwise."""
+    if not rows or all(r.cells.get("bidders") is not None and r.cells.get("award_rate") is not None for r in rows):
+        return rows
+    texts = [nfkc(t) for t, _, header in cells if not header]
+    used: set[int] = set()  # paragraphs that are a row's cells
+    found: dict[int, tuple[str | None, str | None]] = {}  # row index -> settled at the row
+    accounted = True
+    keys: dict[tuple[str, str], list[int]] = {}
+    for n, r in enumerate(rows):
+        amount, contract = r.cells.get("amount"), r.cells.get("contract_method")
+        if amount is None or not contract:
+            accounted = False
+            continue
+        keys.setdefault((str(amount), contract), []).append(n)
+    for (amount, contract), members in keys.items():
+        at = [(i, got) for i in range(len(texts)) if (got := contract_tail(texts, i, amount, contract))]
+        if len(at) != len(members):  # as many such cells as rows: else which is whose is not established
+            accounted = False
+            continue
+        reads = []
+        for i, (words, j) in at:
+            after = []
+            while j + len(after) < len(texts) and len(texts[j + len(after)].split()) == 1 \
+                    and _SMALL.match(texts[j + len(after)]):
+                after.append(texts[j + len(after)])
+            b, rate, took = _at_row(words, after)
+            reads.append((b, rate))
+            used.update(range(i, j + took))  # (the words left on the cell's paragraph go with it)
+            if words and b is None and rate is None:
+                accounted = False  # words on the cell's line not settled: not leftovers either
+        if len(set(reads)) == 1:
+            for n in members:
+                found[n] = reads[0]
+        elif any(reads):
+            accounted = False
+    out = []
+    for n, r in enumerate(rows):
+        b, rate = found.get(n, (None, None))
+        got = dict(r.cells)
+        if got.get("bidders") is None and b is not None:
+            got["bidders"] = b
+        if got.get("award_rate") is None and rate is not None:
+            got["award_rate"] = rate
+        out.append(r._replace(cells=got))
+    if accounted:
+        totals = sum(1 for t, _, _ in cells if nfkc(t).strip() in ("計", "合計", "小計"))
+        out = _leftovers(texts, used, out, totals)
+    return out
+
+
+def _leftovers(texts: list[str], used: set[int], rows: list[PayeeRow], totals: int) -> list[PayeeRow]:
+    """The rule of equal leftovers (the module's doc): ``rows`` with the values every pairing agrees on."""
+    corps = [w for t in texts for w in re.findall(r"(?<!\d)\d{13}(?!\d)", t)]
+    if len(corps) != len(rows) or any(not _CORP13.match(r.cells.get("corporate_number") or "") for r in rows):
+        return rows
+    named = [t for i, t in enumerate(texts) if i not in used and re.match(r"\d{1,2} ", t) and not _SMALL.match(t.split()[1])]
+    if len(named) != len(rows):  # each rank with its name (a rank alone would look like a 入札者数)
+        return rows
+    left = [w for i, t in enumerate(texts) if i not in used and _small_para(t) for w in t.split()]
+    sums: dict[str, float] = {}
+    for r in rows:
+        v = parse_number(str(r.cells["amount"]).replace("△", "▲")).value
+        if v is None:
+            return rows
+        sums[r.block] = sums.get(r.block, 0.0) + v
+    if totals not in (0, len(sums)):
+        return rows
+    for s in sums.values() if totals else ():  # each block's 計 figure, written alone
+        if s.is_integer() and 0 <= s < 1000:
+            if str(int(s)) not in left:
+                return rows
+            left.remove(str(int(s)))
+    if any(_DASH.match(w) for w in left):
+        return rows
+    bids = [w for w in left if not w.endswith("%")]
+    rates = [w for w in left if w.endswith("%")]
+    need_b = [n for n, r in enumerate(rows) if r.cells.get("bidders") is None]
+    need_r = [n for n, r in enumerate(rows) if r.cells.get("award_rate") is None]
+    if len(bids) != len(need_b) or len(rates) != len(need_r) or len(set(bids)) > 1 or len(set(rates)) > 1:
+        return rows
+    out = list(rows)
+    for n in need_b:
+        out[n] = out[n]._replace(cells={**out[n].cells, "bidders": bids[0]})
+    for n in need_r:
+        out[n] = out[n]._replace(cells={**out[n].cells, "award_rate": rates[0]})
+    return out
