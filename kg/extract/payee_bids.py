@@ -72,19 +72,24 @@ def contract_tail(texts: list[str], i: int, amount: str, contract: str) -> tuple
 
 def _at_row(words: list[str], after: list[str]) -> tuple[str | None, str | None, int]:
     """(入札者数, 落札率, paragraphs after the cell used) from the words left on the 契約方式's paragraph and the
-    single-cell paragraphs that follow it; (None, None, 0) when they do not settle it."""
+    run of single-cell paragraphs of those shapes that follows it (``after``, the whole run); (None, None, 0)
+    when they do not settle it. A run longer than the cells the row lacks is a column of other rows' cells."""
     if words and not all(_SMALL.match(w) for w in words):
         return None, None, 0
     if len(words) == 2:
         b, r = words
         return (b, r, 0) if _BIDDERS.match(b) and _RATE.match(r) else (None, None, 0)
-    if len(words) > 2:
+    if len(words) == 1:
+        w = words[0]
+        if w.endswith("%"):
+            return None, w, 0
+        if len(after) == 1 and _BIDDERS.match(w) and _RATE.match(after[0]) and (w == "-") == (after[0] == "-"):
+            return w, after[0], 1
         return None, None, 0
-    if words == ["-"] and after[:1] == ["-"]:
-        return "-", "-", 1
-    if words and words[0].endswith("%"):
-        return None, words[0], 0
-    if not words and after and after[0].endswith("%"):
+    if len(after) == 2 and _BIDDERS.match(after[0]) and _RATE.match(after[1]) \
+            and (after[0] == "-") == (after[1] == "-"):
+        return after[0], after[1], 2
+    if len(after) == 1 and after[0].endswith("%"):
         return None, after[0], 1
     return None, None, 0
 
@@ -116,6 +121,8 @@ def settle_bids(cells: list[tuple[str, int, bool]], rows: list[PayeeRow] | None)
             while j + len(after) < len(texts) and len(texts[j + len(after)].split()) == 1 \
                     and _SMALL.match(texts[j + len(after)]):
                 after.append(texts[j + len(after)])
+            if j + len(after) < len(texts) and _small_para(texts[j + len(after)]):
+                after = after + ["?", "?"]  # the run goes on in a paragraph of several such cells: unbounded
             b, rate, took = _at_row(words, after)
             reads.append((b, rate))
             used.update(range(i, j + took))  # (the words left on the cell's paragraph go with it)
