@@ -110,12 +110,12 @@ def settle_bids(cells: list[tuple[str, int, bool]], rows: list[PayeeRow] | None)
             accounted = False
             continue
         keys.setdefault((str(amount), contract), []).append(n)
+    totals = sum(1 for t, _, _ in cells if nfkc(t).strip() in ("計", "合計", "小計"))
+    figures = _block_figures(rows) if totals else set()
+    segments = _segments(texts, rows)
     for (amount, contract), members in keys.items():
         at = [(i, got) for i in range(len(texts)) if (got := contract_tail(texts, i, amount, contract))]
-        if len(at) != len(members):  # as many such cells as rows: else which is whose is not established
-            accounted = False
-            continue
-        reads = []
+        reads = {}
         for i, (words, j) in at:
             after = []
             while j + len(after) < len(texts) and len(texts[j + len(after)].split()) == 1 \
@@ -124,15 +124,25 @@ def settle_bids(cells: list[tuple[str, int, bool]], rows: list[PayeeRow] | None)
             if j + len(after) < len(texts) and _small_para(texts[j + len(after)]):
                 after = after + ["?", "?"]  # the run goes on in a paragraph of several such cells: unbounded
             b, rate, took = _at_row(words, after)
-            reads.append((b, rate))
-            used.update(range(i, j + took))  # (the words left on the cell's paragraph go with it)
+            if b is None and rate is None and after and after[-1] in figures:  # the block's 計 figure ends it
+                b, rate, took = _at_row(words, after[:-1])
+            reads[i] = (b, rate, range(i, j + took))  # (the words left on the cell's paragraph go with it)
             if words and b is None and rate is None:
                 accounted = False  # words on the cell's line not settled: not leftovers either
-        if len(set(reads)) == 1:
+        if len(at) == len(members) and len({v[:2] for v in reads.values()}) == 1:
+            own = dict(zip(members, reads, strict=True))  # every pairing gives the same values
+        else:  # each row's cell in its own rows' stretch of text (its rank and name to the next row's)
+            own = {}
             for n in members:
-                found[n] = reads[0]
-        elif any(reads):
-            accounted = False
+                lo, hi = segments.get(n, (0, -1))
+                inside = [i for i in reads if lo <= i < hi]
+                if len(inside) == 1 and inside[0] not in own.values():
+                    own[n] = inside[0]
+            if len(own) != len(members) or len(at) != len(members):
+                accounted = False  # a cell of this 契約方式 whose row is not established
+        for n, i in own.items():
+            found[n] = reads[i][:2]
+            used.update(reads[i][2])
     out = []
     for n, r in enumerate(rows):
         b, rate = found.get(n, (None, None))
@@ -143,9 +153,33 @@ def settle_bids(cells: list[tuple[str, int, bool]], rows: list[PayeeRow] | None)
             got["award_rate"] = rate
         out.append(r._replace(cells=got))
     if accounted:
-        totals = sum(1 for t, _, _ in cells if nfkc(t).strip() in ("計", "合計", "小計"))
         out = _leftovers(texts, used, out, totals)
     return out
+
+
+def _block_figures(rows: list[PayeeRow]) -> set[str]:
+    """Each block's 計 (the sum of its amounts) as a cell of 入札者数 shape would be written."""
+    sums: dict[str, float] = {}
+    for r in rows:
+        v = parse_number(str(r.cells.get("amount")).replace("△", "▲")).value
+        sums[r.block] = sums.get(r.block, 0.0) + (v if v is not None else float("nan"))
+    return {str(int(s)) for s in sums.values() if s == s and s.is_integer() and 0 <= s < 1000}
+
+
+def _segments(texts: list[str], rows: list[PayeeRow]) -> dict[int, tuple[int, int]]:
+    """Row index -> (its rank-and-name paragraph, the next row's): the rows' stretches of text, where each row's
+    rank and name paragraph is found in order after the previous row's."""
+    at: list[tuple[int, int]] = []
+    k = 0
+    for n, r in enumerate(rows):
+        name = _squash(r.cells.get("name") or "")
+        hit = next((i for i in range(k, len(texts)) if texts[i].startswith(f"{r.rank} ") and name
+                    and name.startswith(_squash(texts[i].split(" ", 2)[1])[:6])), None)
+        if hit is None:
+            return {}
+        at.append((n, hit))
+        k = hit + 1
+    return {n: (i, at[m + 1][1] if m + 1 < len(at) else len(texts)) for m, (n, i) in enumerate(at)}
 
 
 def _leftovers(texts: list[str], used: set[int], rows: list[PayeeRow], totals: int) -> list[PayeeRow]:
