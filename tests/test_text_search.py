@@ -130,3 +130,25 @@ def test_terms_queryable_by_sparql(built):
     _, st, _ = built
     _, rows = run_query(st, f'PREFIX kg: <{KG}> SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s kg:term "サイバー" }}')
     assert int(rows[0][0]) >= 3  # 001, 003 and the サイバーセキュリティ基本法
+
+
+def test_search_statistics_kept_per_state_of_the_build(built):
+    from kg.query.search import stats, stats_of_build
+
+    out, st, _ = built
+    fresh = stats(st)
+    assert fresh["program"][0] == 4 and fresh["law"][0] >= 1  # the four review sheets of the seeds hold terms
+    first = stats_of_build(out, st)
+    kept = sorted((out / "cache").glob("search-stats-*.json"))
+    assert first == fresh and len(kept) == 1
+    kept[0].write_text(json.dumps({**fresh, "program": [99, 1.5]}), encoding="utf-8")
+    assert stats_of_build(out, st)["program"] == (99, 1.5)  # read back, not counted again
+    report = out / "report.json"
+    saved = report.read_bytes()
+    try:
+        report.write_bytes(saved + b"\n")  # what a build or `kg add` does: a new report, a new key
+        assert stats_of_build(out, st) == fresh
+        assert [p.name for p in (out / "cache").glob("search-stats-*.json")] != [kept[0].name]
+        assert len(list((out / "cache").glob("search-stats-*.json"))) == 1
+    finally:
+        report.write_bytes(saved)

@@ -25,12 +25,13 @@ def _print(results: list[dict], fmt: str) -> None:
 
 
 def cmd_search(a) -> int:
-    from kg.query.search import SearchError, search
+    from kg.query.search import SearchError, search, stats_of_build
     from kg.query.store import open_store
 
     kinds = set(a.kind) if a.kind else None
     try:
-        results = search(open_store(a.store), a.text, limit=a.limit, kinds=kinds)
+        store = open_store(a.store)
+        results = search(store, a.text, limit=a.limit, kinds=kinds, st=stats_of_build(a.store, store))
     except (SearchError, FileNotFoundError) as e:
         print(f"kg search: {e}", file=sys.stderr)
         return 2
@@ -39,12 +40,13 @@ def cmd_search(a) -> int:
 
 
 def cmd_similar(a) -> int:
-    from kg.query.search import SearchError, similar
+    from kg.query.search import SearchError, similar, stats_of_build
     from kg.query.store import open_store
 
     try:
-        me, results = similar(open_store(a.store), a.program, limit=a.limit * (5 if a.other_ministries else 1),
-                              year=a.year)
+        store = open_store(a.store)
+        me, results = similar(store, a.program, limit=a.limit * (5 if a.other_ministries else 1), year=a.year,
+                              st=stats_of_build(a.store, store))
     except (SearchError, FileNotFoundError) as e:
         print(f"kg similar: {e}", file=sys.stderr)
         return 2

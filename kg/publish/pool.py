@@ -98,7 +98,7 @@ def _worker_main(conn, store_dir: str) -> None:
         except (EOFError, OSError):
             return
         try:
-            conn.send(execute(store, job))
+            conn.send(execute(store, {**job, "store_dir": store_dir}))  # read-only: its search figures can be kept
         except (BrokenPipeError, OSError):
             return
 

@@ -63,6 +63,38 @@ def stats(store) -> dict[str, tuple[int, float]]:
     return out
 
 
+def stats_of_build(out_dir, store) -> dict[str, tuple[int, float]]:
+    """``stats(store)`` of a built output folder, kept in ``out_dir/cache/search-stats-<key>.json`` where the key
+    is the digest of its report.json (rewritten by every build and `kg add`, so a changed store gets new figures):
+    the aggregate reads every kg:termCount of the store (~7 s of CPU on the national build), once per state of
+    the store instead of once per search. A folder without report.json, or one kg cannot write to, is counted
+    afresh."""
+    import hashlib
+    import json
+    from pathlib import Path
+
+    report = Path(out_dir) / "report.json"
+    if not report.is_file():
+        return stats(store)
+    cached = Path(out_dir) / "cache" / f"search-stats-{hashlib.sha256(report.read_bytes()).hexdigest()[:16]}.json"
+    try:
+        return {k: (int(n), float(avg)) for k, (n, avg) in json.loads(cached.read_text(encoding="utf-8")).items()}
+    except (OSError, ValueError, TypeError):
+        pass
+    st = stats(store)
+    try:
+        cached.parent.mkdir(exist_ok=True)
+        tmp = cached.with_suffix(".tmp")
+        tmp.write_text(json.dumps(st, sort_keys=True), encoding="utf-8")
+        tmp.replace(cached)
+        for old in cached.parent.glob("search-stats-*.json"):  # the figures of earlier states of the store
+            if old != cached:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only folder: counted again next time
+    return st
+
+
 def postings(store, term: str, prop: str = "term") -> dict[str, tuple[str, int]]:
     """Nodes holding ``term`` (as kg:term, or kg:titleTerm) -> (kind, length in distinct terms)."""
     q = _PREFIX + f"""SELECT ?s (MAX(?c) AS ?len) (SAMPLE(?type) AS ?k) WHERE {{
@@ -180,12 +212,14 @@ def _rank_kind(store, nodes: list[str], scores: dict[str, float], matched: dict[
     return results
 
 
-def search(store, text: str, limit: int = 20, kinds: set[str] | None = None) -> list[dict]:
-    """Programs, payees, laws, 政策/施策 and 事前分析表 ranked by BM25 against ``text``."""
+def search(store, text: str, limit: int = 20, kinds: set[str] | None = None,
+           st: dict[str, tuple[int, float]] | None = None) -> list[dict]:
+    """Programs, payees, laws, 政策/施策 and 事前分析表 ranked by BM25 against ``text`` (``st``: the store's
+    ``stats``, counted here when not given)."""
     terms = query_terms(text)
     if not terms:
         raise SearchError(f"no content word in {text!r}")
-    scores, matched, node_kinds = bm25(store, terms)
+    scores, matched, node_kinds = bm25(store, terms, st)
     return _rank(store, scores, matched, node_kinds, limit, kinds)
 
 
@@ -216,7 +250,7 @@ def query_weights(texts: tuple[str, str, str], terms: list[str], df: dict[str, i
 
 
 def similar(store, ref: str, limit: int = 10, max_terms: int = 30, year: int | None = None,
-            weighted: bool = True) -> tuple[dict, list[dict]]:
+            weighted: bool = True, st: dict[str, tuple[int, float]] | None = None) -> tuple[dict, list[dict]]:
     """Programs whose sheets share the most informative terms with the program ``ref`` (any ministry, any year).
 
     The query is the latest sheet's terms weighted by tf·idf within the program's own text (query_weights),
@@ -234,7 +268,7 @@ def similar(store, ref: str, limit: int = 10, max_terms: int = 30, year: int | N
     if not terms:
         raise SearchError(f"{me['iri']} has no terms")
     df = {t: doc_freq(store, t) for t in terms}
-    st = stats(store)
+    st = st if st is not None else stats(store)
     n_docs = sum(n for n, _ in st.values())
     floor = 2 if n_docs < 10000 else 5  # a term held by a handful is noise
     terms = [t for t in terms if df[t] >= floor]

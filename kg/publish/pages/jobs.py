@@ -167,14 +167,16 @@ def data_document(store: ox.Store, iri: str, mt: str, max_bytes: int | None) -> 
 
 
 def search(store: ox.Store, job: dict) -> tuple[int, str, bytes]:
-    from kg.query.search import SearchError
+    from kg.query.search import SearchError, stats_of_build
     from kg.query.search import search as run_search
 
     text, kind = (job.get("q") or "").strip(), job.get("kind") or None
     results, error, status = [], None, 200
     if text:
         try:
-            results = run_search(store, text, limit=job.get("limit") or 20, kinds={kind} if kind else None)
+            # a read-only worker's store (job["store_dir"]): BM25's figures kept per state of the build
+            st = stats_of_build(job["store_dir"], store) if job.get("store_dir") else None
+            results = run_search(store, text, limit=job.get("limit") or 20, kinds={kind} if kind else None, st=st)
         except SearchError as ex:
             error, status = str(ex), 400
     base = job["base"]
