@@ -6,10 +6,11 @@ payee_paragraphs, kg.extract.payee_columns) leave those cells unknown; this modu
 establishes, as pure functions over the section's paragraph cells and the rows already read:
 
 - at the row: the cells written right after the row's amount + 契約方式 cell (found by its amount and its
-  契約方式 text), in that paragraph or in the paragraphs right after it: two cells of the 入札者数 then 落札率
-  shapes are the row's pair; a percentage alone is its 落札率; a dash on the 契約方式's own line followed by a
-  dash is the row's 「-」「-」. Rows whose amount + 契約方式 cell reads alike are settled only when every such
-  cell gives the same values.
+  契約方式 text, maybe wrapped), on that cell's line or in the single-cell paragraphs right after it, when that
+  run is one row's cells at most (a longer run is a column of other rows' cells; a block's 計 figure ending
+  it is not one of them): 入札者数 then 落札率, a percentage alone as 落札率, 「-」「-」. Rows whose amount +
+  契約方式 cells read alike (「1 随意契約(公募)」 twice) are settled when all such cells give the same values, or
+  else when each row's stretch of text (its rank-and-name cell to the next row's) holds exactly one of them.
 - the leftovers: when every row is accounted for (its rank with its name, its 法人番号, its amount + 契約方式
   cell), the cells of 入札者数 / 落札率 shape in no row (a block's 計 figure taken out) are exactly as many as the
   rows still lacking them, and all equal (two 「1」 for two rows), every pairing gives the same values: those
@@ -139,7 +140,8 @@ def settle_bids(cells: list[tuple[str, int, bool]], rows: list[PayeeRow] | None)
                 if len(inside) == 1 and inside[0] not in own.values():
                     own[n] = inside[0]
             if len(own) != len(members) or len(at) != len(members):
-                accounted = False  # a cell of this 契約方式 whose row is not established
+                own = {}  # a cell of this 契約方式 whose row is not established: none of them is settled
+                accounted = False
         for n, i in own.items():
             found[n] = reads[i][:2]
             used.update(reads[i][2])

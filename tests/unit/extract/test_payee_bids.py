@@ -71,3 +71,51 @@ def test_values_a_row_has_are_never_replaced():
     got = settle_bids(_cells(["4", "1", "1", "81%"]), rows)
     assert _bids(got)[2] == (3, "3", "90%")
     assert _bids(got)[0] == (1, None, None)  # 「1」「1」 for one row lacking 入札者数: not as many, unknown
+
+
+C_TEXT = ["C.株式会社", "1 株式会社三菱総合研究所", "3188276161002", "調査研究の請負", "4 その他", "2", "63%",
+          "2 株式会社エヌ・ティ・ティ・データ", "6467277058903", "普及啓発事業の実施", "2 一般競争契約(最低価格)", "2", "85%",
+          "3 横浜市", "3000020141003", "ヘルプデスク業務", "1 一般競争契約(総合評価)", "-", "-",
+          "4 アクセンチュア株式会社", "9161003010994", "データ整備及び分析業務", "1 その他", "-", "-",
+          "5 福岡市", "3000020401307", "補助事業の実施", "1 一般競争契約(総合評価)", "5", "94%", "計", "9"]
+C_ROWS = [(1, "株式会社三菱総合研究所", "3188276161002", "4", "その他"),
+          (2, "株式会社エヌ・ティ・ティ・データ", "6467277058903", "2", "一般競争契約(最低価格)"),
+          (3, "横浜市", "3000020141003", "1", "一般競争契約(総合評価)"),
+          (4, "アクセンチュア株式会社", "9161003010994", "1", "その他"),
+          (5, "福岡市", "3000020401307", "1", "一般競争契約(総合評価)")]
+
+
+def _c(texts=C_TEXT, rows=C_ROWS):
+    cells = [(t, 300 + i, t in ("C.株式会社", "計")) for i, t in enumerate(texts)]
+    return cells, [PayeeRow("C", rank, {"name": name, "corporate_number": corp, "amount": amount,
+                                        "description": None, "contract_method": method}, 300 + rank, False)
+                   for rank, name, corp, amount, method in rows]
+
+
+def test_rows_of_alike_contract_cells_by_their_own_stretch():
+    """pdftotext's order of sheet 16's block C (its .xlsx: 2 / 63%, 2 / 85%, - / -, - / -, 5 / 94%): rows 3 and 5
+    both have 「1 一般競争契約(総合評価)」, so each takes the one between its rank-and-name cell and the next row's;
+    「9」 after row 5's 94% is the block's 計 (4+2+1+1+1), not a cell of the row."""
+    got = settle_bids(*_c())
+    assert _bids(got) == [(1, "2", "63%"), (2, "2", "85%"), (3, "-", "-"), (4, "-", "-"), (5, "5", "94%")]
+
+
+def test_a_run_longer_than_the_row_lacks_is_not_the_rows():
+    """Row 1's 「2」「63%」 followed by another 「2」 (a cell of no known row): the three are a column, not row 1's."""
+    texts = list(C_TEXT)
+    texts.insert(7, "2")
+    got = settle_bids(*_c(texts))
+    assert _bids(got)[0] == (1, None, None)
+    assert _bids(got)[1] == (2, "2", "85%")
+
+
+def test_alike_contract_cells_out_of_their_stretches_stay_unknown():
+    """Row 3's 「1 一般競争契約(総合評価)」「-」「-」 moved into row 4's stretch: row 4's stretch now holds both cells
+    of that text and row 3's none, so neither row 3 nor row 5 is settled (their reads differ)."""
+    texts = list(C_TEXT)
+    moved = texts[16:19]
+    del texts[16:19]
+    at = texts.index("9161003010994")
+    texts[at:at] = moved
+    got = settle_bids(*_c(texts))
+    assert _bids(got) == [(1, "2", "63%"), (2, "2", "85%"), (3, None, None), (4, "-", "-"), (5, None, None)]
