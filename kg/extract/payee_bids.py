@@ -24,7 +24,6 @@ import re
 
 from kg.extract.review_text import PayeeRow
 from kg.normalize.numbers import parse_number
-from kg.normalize.text import nfkc
 
 __all__ = ["settle_bids", "contract_tail"]
 
@@ -37,7 +36,7 @@ _CORP13 = re.compile(r"^\d{13}$")
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", nfkc(text))
+    return "".join(text.split())  # (the cells are NFKC already: payee_section_cells, the row readers)
 
 
 def _small_para(text: str) -> bool:
@@ -98,9 +97,15 @@ def _at_row(words: list[str], after: list[str]) -> tuple[str | None, str | None,
 def settle_bids(cells: list[tuple[str, int, bool]], rows: list[PayeeRow] | None) -> list[PayeeRow] | None:
     """``rows`` with the 入札者数 / 落札率 the section's paragraph ``cells`` (kg.extract.review_text
     payee_section_cells: text, line, is a header) settle (see the module's doc); the rows unchanged otherwise."""
-    if not rows or all(r.cells.get("bidders") is not None and r.cells.get("award_rate") is not None for r in rows):
-        return rows
-    texts = [nfkc(t) for t, _, header in cells if not header]
+    if not rows or all(r.cells.get("bidders") is not None and r.cells.get("award_rate") is not None
+                       or not r.cells.get("contract_method") for r in rows):
+        return rows  # (a row without its 契約方式 is found by no rule here, nor are the leftovers settled)
+    texts = [t for t, _, header in cells if not header]  # (payee_section_cells' texts are NFKC already)
+    heads: dict[str, list[int]] = {}  # a paragraph's leading number -> where (an amount + 契約方式 cell's head)
+    for i, t in enumerate(texts):
+        m = _AMOUNT_HEAD.match(t) if t[:1].isdigit() or t[:1] in "▲△" else None
+        if m:
+            heads.setdefault(m[1], []).append(i)
     used: set[int] = set()  # paragraphs that are a row's cells
     found: dict[int, tuple[str | None, str | None]] = {}  # row index -> settled at the row
     accounted = True
@@ -111,11 +116,11 @@ def settle_bids(cells: list[tuple[str, int, bool]], rows: list[PayeeRow] | None)
             accounted = False
             continue
         keys.setdefault((str(amount), contract), []).append(n)
-    totals = sum(1 for t, _, _ in cells if nfkc(t).strip() in ("計", "合計", "小計"))
+    totals = sum(1 for t, _, _ in cells if t.strip() in ("計", "合計", "小計"))
     figures = _block_figures(rows) if totals else set()
-    segments = _segments(texts, rows)
+    segments: dict[int, tuple[int, int]] | None = None
     for (amount, contract), members in keys.items():
-        at = [(i, got) for i in range(len(texts)) if (got := contract_tail(texts, i, amount, contract))]
+        at = [(i, got) for i in heads.get(amount, ()) if (got := contract_tail(texts, i, amount, contract))]
         reads = {}
         for i, (words, j) in at:
             after = []
@@ -134,6 +139,8 @@ def settle_bids(cells: list[tuple[str, int, bool]], rows: list[PayeeRow] | None)
             own = dict(zip(members, reads, strict=True))  # every pairing gives the same values
         else:  # each row's cell in its own rows' stretch of text (its rank and name to the next row's)
             own = {}
+            if segments is None:
+                segments = _segments(texts, rows)
             for n in members:
                 lo, hi = segments.get(n, (0, -1))
                 inside = [i for i in reads if lo <= i < hi]
