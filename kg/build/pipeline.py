@@ -442,19 +442,16 @@ def _record_stages_child(paths: list[str], out: Path, stage_dir: Path, opts: Bui
 
 def _release_records(results: list[InputResult]) -> None:
     """Drop the records (the report has what it needs of them) and give their memory back to the system."""
-    import ctypes
     import gc
 
+    from kg.fork import trim
     from kg.normalize.terms import forget
 
     for res in results:
         res.records = []
     forget()  # the texts' terms (kg.build.terms): emission was their last user
     gc.collect()
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)  # glibc keeps freed heap pages otherwise
-    except (OSError, AttributeError):
-        pass  # not glibc: the memory is reused by this process instead
+    trim()  # glibc keeps freed heap pages otherwise (not glibc: the memory is reused by this process instead)
 
 
 def exit_code(inputs_failed: bool, validation: dict) -> int:

@@ -807,12 +807,15 @@ def _slim(rec: Record) -> Record:
     return out
 
 
-def slim_pairs(pairs: list) -> list:
+def slim_pairs(pairs: list, terms: bool = False) -> list:
     """``pairs`` with each record replaced by a fresh copy of what link_years reads (``_slim``), made by one pickle
     round trip, so a record given in two pairs is one copy in both. Memory (issue 22): a forked worker copies every
     page whose objects it touches (reference counts), and the records' objects are spread over the whole heap of
     the parent (~1.2 GiB nationally): each worker copied most of it. The copies sit on their own pages (~a third of
-    the records' size), which is all a worker touches now."""
+    the records' size), which is all a worker touches now.
+
+    ``terms``: the terms of the copies' texts are copied in the same round trip and handed over
+    (kg.link.term_evidence.given_terms, hand_over): the workers read them instead of the build's table of terms."""
     import pickle
 
     ids: dict[int, int] = {}
@@ -830,8 +833,12 @@ def slim_pairs(pairs: list) -> list:
                 at.append(i)
             idx.append(at)
         spec.append((year, *idx))
-    copies = pickle.loads(pickle.dumps(recs, protocol=pickle.HIGHEST_PROTOCOL))
-    del recs
+    vocab, given = te.given_terms(recs) if terms else ([], {})
+    # one round trip: the texts keyed in ``given`` are the copies' own strings; the distinct terms first, together
+    _, copies, given = pickle.loads(pickle.dumps((vocab, recs, given), protocol=pickle.HIGHEST_PROTOCOL))
+    del recs, vocab
+    if terms:
+        te.hand_over(given)
     return [(year, [copies[i] for i in t], [copies[i] for i in e]) for year, t, e in spec]
 
 
@@ -849,12 +856,19 @@ def _link_pairs(pairs: list, jobs: int | None = None, min_sheets: int | None = N
             return {year: link_years(todo, earlier, year, keep_terms=True) for year, todo, earlier in pairs}
         finally:
             te.clear_cache()
-    _PAIRS = slim_pairs(pairs)  # the workers read copies of what they need, not the records (see slim_pairs)
+    # the workers read copies of what they need, not the records, and the terms of their texts (see slim_pairs)
+    _PAIRS = slim_pairs(pairs, terms=te.ENABLED)
     try:
-        with fork_pool(jobs) as pool:  # kg.fork: the records stay shared (no collection in the children)
-            done = pool.map(_link_share, _shares([len(t) for _, t, _ in pairs], jobs), chunksize=1)
+        # kg.fork: the records stay shared (no collection in the children). Each pair in a worker of its own
+        # (maxtasksperchild=1): a worker's memory grows with the years it has seen (the pages of their sheets and
+        # terms it copied, the heap its pairs left) and is given back when its pair is done, not when the pool's last
+        # pair is; the pairs running at once are years apart (_spread), so they copy different pages (issue 22,
+        # bench/README.md "Link memory, eighth round")
+        with fork_pool(jobs, maxtasksperchild=1) as pool:
+            done = pool.map(_link_share, [[i] for i in _spread(len(pairs))], chunksize=1)
     finally:
         _PAIRS = []
+        te.hand_over({})
     stats = {}
     for share in done:
         for i, year_stats, changes in share:
@@ -868,27 +882,28 @@ def _link_pairs(pairs: list, jobs: int | None = None, min_sheets: int | None = N
     return {pairs[i][0]: stats[i] for i in range(len(pairs))}
 
 
-def _shares(sizes: list[int], jobs: int) -> list[list[int]]:
-    """The pairs (consecutive years) cut into ``jobs`` runs of consecutive pairs of about equal size: a worker that
-    links Y-1 -> Y and then Y -> Y+1 tokenises year Y's texts once (the terms stay cached between its pairs)."""
-    total, out, cur, acc = sum(sizes), [], [], 0
-    for i, n in enumerate(sizes):
-        cur.append(i)
-        acc += n
-        left = jobs - len(out) - 1  # workers still to fill after this one
-        if left and (acc >= total * (len(out) + 1) / jobs or len(sizes) - i - 1 == left):
-            out.append(cur)
-            cur = []
-    return out + [cur] if cur else out
+def _spread(n: int) -> list[int]:
+    """0 .. n-1, the first half interleaved with the second (0, 5, 1, 6, ... for 9): the pairs that run at once on
+    two cores are about half the years apart."""
+    half = (n + 1) // 2
+    return [i for k in range(half) for i in (k, k + half) if i < n]
 
 
 def _link_share(indexes: list[int]) -> list:
-    """Worker: link the year pairs ``indexes`` of _PAIRS; returns per pair its statistics and, per later sheet, the
+    """Worker: link the year pairs ``indexes`` of _PAIRS (one in _link_pairs; consecutive pairs share the later
+    year's term sets: only those are kept between them); returns per pair its statistics and, per later sheet, the
     keys link_years writes, with their values after it (in the record's key order)."""
+    from kg.fork import trim
+
     out = []
-    for i in indexes:
+    for n, i in enumerate(indexes):
         year, todo, earlier = _PAIRS[i]
         year_stats = link_years(todo, earlier, year, keep_terms=True)
         out.append((i, year_stats, [[(k, r[k]) for k in r if k in _CHANGED_KEYS] for r in todo]))
-    te.clear_cache()
+        if n + 1 < len(indexes):  # the next pair's sheets' terms stay cached (its earlier year is this later year)
+            _, nt, ne = _PAIRS[indexes[n + 1]]
+            te.retain(nt + ne)
+        else:
+            te.clear_cache()
+        trim()  # what the pair freed goes back to the system (issue 22, kg.fork.trim)
     return out

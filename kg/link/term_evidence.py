@@ -24,6 +24,7 @@ from kg.normalize.text import nfkc
 
 ENABLED = True  # bench/bench_lineage.py switches it off to print what meaning changes
 _CACHE: dict[str, frozenset[str]] = {}  # text -> its terms, for one linking run (clear_cache() after it)
+_GIVEN: dict[str, tuple[str, ...]] = {}  # text -> terms(text), handed to forked workers (``hand_over``)
 
 
 def _terms_of(text: str | None) -> frozenset[str]:
@@ -31,22 +32,58 @@ def _terms_of(text: str | None) -> frozenset[str]:
         return frozenset()
     t = _CACHE.get(text)
     if t is None:
-        t = _CACHE[text] = frozenset(terms(text))
+        given = _GIVEN.get(text)
+        t = _CACHE[text] = frozenset(terms(text) if given is None else given)
     return t
+
+
+def given_terms(recs) -> tuple[list[str], dict[str, tuple[str, ...]]]:
+    """The terms of the texts of ``recs`` (``terms``), each distinct term one string object (the first of the list
+    returned with them), for ``hand_over``. Memory (issue 22): the build's table of terms (kg.normalize.terms) holds
+    a string per occurrence, its texts in no order of year; a forked worker reading the terms of its year pairs' texts
+    touched (reference counts) and so copied most of that table's pages. A copy of just these, made where the
+    workers' year pairs are (kg.link.evidence.slim_pairs), keeps what a worker touches on few pages."""
+    vocab: dict[str, str] = {}
+    given: dict[str, tuple[str, ...]] = {}
+    for r in recs:
+        for text in texts(r):
+            if text and text not in given:
+                given[text] = tuple([vocab.setdefault(x, x) for x in terms(text)])
+    return list(vocab), given
+
+
+def hand_over(given: dict[str, tuple[str, ...]]) -> None:
+    """``terms`` of these texts is read from ``given`` (equal tuples: the same term sets, built in the same order)
+    until hand_over({})."""
+    global _GIVEN
+    _GIVEN = given
 
 
 def name_terms(rec: dict) -> frozenset[str]:
     return _terms_of(rec.get("project_name"))
 
 
-def text_terms(rec: dict) -> frozenset[str]:
+def texts(rec: dict) -> tuple[str | None, str | None, str | None]:
+    """The 事業名, 事業目的 and 事業概要 of a sheet (the texts text_terms reads)."""
     ex = rec.get("extra") or {}
-    return (_terms_of(rec.get("project_name")) | _terms_of(rec.get("purpose") or ex.get("purpose"))
-            | _terms_of(rec.get("summary") or ex.get("overview")))
+    return rec.get("project_name"), rec.get("purpose") or ex.get("purpose"), rec.get("summary") or ex.get("overview")
+
+
+def text_terms(rec: dict) -> frozenset[str]:
+    name, purpose, summary = texts(rec)
+    return _terms_of(name) | _terms_of(purpose) | _terms_of(summary)
 
 
 def clear_cache() -> None:
     _CACHE.clear()
+
+
+def retain(recs) -> None:
+    """Forget the cached terms of every text but those of ``recs`` (the sheets of the next year pair: a worker that
+    links several pairs keeps only what the next one reads, not every year it has seen; issue 22)."""
+    keep = {t for r in recs for t in texts(r) if t}
+    for t in [t for t in _CACHE if t not in keep]:
+        del _CACHE[t]
 
 
 class TermBlock:
