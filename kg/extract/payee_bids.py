@@ -22,15 +22,12 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.review_text import PayeeRow
+from kg.extract.review_text import _BIDDERS, _RATE, _SMALL, PayeeRow
 from kg.normalize.numbers import parse_number
 
 __all__ = ["settle_bids", "contract_tail"]
 
-_SMALL = re.compile(r"^(?:[-－―]|\d{1,3}(?:\(\d+\))?|\d{1,3}(?:\.\d+)?%)$")
 _DASH = re.compile(r"^[-－―]$")
-_BIDDERS = re.compile(r"^(?:[-－―]|\d{1,3}(?:\(\d+\))?)$")
-_RATE = re.compile(r"^(?:[-－―]|\d{1,3}(?:\.\d+)?%)$")
 _AMOUNT_HEAD = re.compile(r"^([▲△]?\d[\d,]*(?:\.\d+)?)\s*(.*)$")
 _CORP13 = re.compile(r"^\d{13}$")
 
