@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import fields
+from kg.extract.payee_bids import settle_bids
 from kg.extract.payee_columns import payee_columns
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
@@ -602,6 +603,7 @@ def _payees(rec: Record, L: list[str]) -> None:
     notes: list = []
     if paragraph_style(L):
         text_rows = _with_columns(L, lo, payee_paragraphs(L, lo, notes) or [], notes) or None
+        text_rows = settle_bids(payee_section_cells(L, lo), text_rows)
     else:
         text_rows = payee_rows(L, lo)
     for line, message in notes:
