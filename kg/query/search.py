@@ -73,6 +73,8 @@ def stats_of_build(out_dir, store) -> dict[str, tuple[int, float]]:
     import json
     from pathlib import Path
 
+    from kg.query.atomic import write_text_atomic
+
     report = Path(out_dir) / "report.json"
     if not report.is_file():
         return stats(store)
@@ -84,9 +86,7 @@ def stats_of_build(out_dir, store) -> dict[str, tuple[int, float]]:
     st = stats(store)
     try:
         cached.parent.mkdir(exist_ok=True)
-        tmp = cached.with_suffix(".tmp")
-        tmp.write_text(json.dumps(st, sort_keys=True), encoding="utf-8")
-        tmp.replace(cached)
+        write_text_atomic(cached, json.dumps(st, sort_keys=True))  # (serve's workers may write it at once)
         for old in cached.parent.glob("search-stats-*.json"):  # the figures of earlier states of the store
             if old != cached:
                 old.unlink(missing_ok=True)
