@@ -256,7 +256,6 @@ def _period(rec: Record, L: list[str]) -> None:
             # the budget table's first year header, or a year before the one the sheet reviews: not established
             warn(rec, "end_year_missing", f"the cell after the 事業終了(予定)年度 label, {L[a - 1]!r}, is a budget "
                  "year header or before the reviewed year", line=a, field="end_fiscal_year")
-            after = []
         else:
             rec["end_fiscal_year"] = y.year
             span(rec, "end_fiscal_year", a)
@@ -535,12 +534,12 @@ def parse_group_like(text: str) -> bool:
     return bool(re.fullmatch(r"[▲△]?[\d,]+(?:\.\d+)?%?", text.strip()))
 
 
-def _with_columns(L: list[str], lo: int, rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
+def _with_columns(cells: list[tuple[str, int, bool]], lo: int, rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
     """Paragraph-style payees: the rows read whole in text order, and for each block they did not read whole
-    the block read as columns (kg.extract.payee_columns: name, 法人番号, amount; the other cells unknown unless
-    the whole-row reader read that same row). A block the two readers disagree on keeps the whole rows. When
-    法人番号 of the section are in no row, ``notes`` is replaced by one message naming the blocks not read."""
-    cells = payee_section_cells(L, lo)
+    the block read as columns (kg.extract.payee_columns over the section's ``cells``, payee_section_cells: name,
+    法人番号, amount; the other cells unknown unless the whole-row reader read that same row). A block the two
+    readers disagree on keeps the whole rows. When 法人番号 of the section are in no row, ``notes`` is replaced by
+    one message naming the blocks not read (at line ``lo``, the section's label)."""
     if rows and not notes:  # the whole-row reader read every row (no 法人番号 left over): nothing to add
         return rows
     cols, unread = payee_columns(cells)
@@ -602,8 +601,8 @@ def _payees(rec: Record, L: list[str]) -> None:
         return
     notes: list = []
     if paragraph_style(L):
-        text_rows = _with_columns(L, lo, payee_paragraphs(L, lo, notes) or [], notes) or None
-        text_rows = settle_bids(payee_section_cells(L, lo), text_rows)
+        cells = payee_section_cells(L, lo)
+        text_rows = settle_bids(cells, _with_columns(cells, lo, payee_paragraphs(L, lo, notes) or [], notes) or None)
     else:
         text_rows = payee_rows(L, lo)
     for line, message in notes:

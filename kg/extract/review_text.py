@@ -214,9 +214,7 @@ def _para_tokens(lines: list[str]) -> list[Token]:
             continue
         if not t:  # a blank line ends the paragraph
             if open_value:
-                out_text = _joined(open_value, whole)
-                if out_text.replace(" ", "") not in fragments or not _is_fragment(out_text):
-                    out.append(Token(out_text, open_line, None))
+                _close_value(out, open_value, whole, open_line)
                 open_value = []
             continue
         for piece, field in _split_line(t):
@@ -231,16 +229,19 @@ def _para_tokens(lines: list[str]) -> list[Token]:
                 whole = False
             else:
                 if open_value:
-                    out_text = _joined(open_value, whole)
-                    if out_text.replace(" ", "") not in fragments or not _is_fragment(out_text):
-                        out.append(Token(out_text, open_line, None))
+                    _close_value(out, open_value, whole, open_line)
                     open_value = []
                 out.append(Token(piece, n, field))
     if open_value:
-        out_text = _joined(open_value, whole)
-        if out_text.replace(" ", "") not in fragments or not _is_fragment(out_text):
-            out.append(Token(out_text, open_line, None))
+        _close_value(out, open_value, whole, open_line)
     return out
+
+
+def _close_value(out: list[Token], parts: list[str], whole: bool, line: int) -> None:
+    """The paragraph's value pieces joined into one token (none when the whole is a wrapped label piece)."""
+    text = _joined(parts, whole)
+    if text.replace(" ", "") not in _FRAGMENTS or not _is_fragment(text):
+        out.append(Token(text, line, None))
 
 
 def _joined(parts: list[str], whole: bool) -> str:
@@ -259,53 +260,22 @@ def _joined(parts: list[str], whole: bool) -> str:
 
 
 def _tokens(lines: list[str]) -> list[Token]:
-    para = paragraph_style(lines)
-    if para:
+    if paragraph_style(lines):
         return _para_tokens(lines)
+    # one row per line: every piece is a token of its own, wrapped label pieces dropped
     out: list[Token] = []
-    open_value: list[str] = []
-    open_line = 0
-
-    def flush() -> None:
-        nonlocal open_value
-        if open_value:
-            # join_wrapped of one piece is the piece's nfkc (or "" when that is empty); a text whose squashed
-            # form is no label fragment is no fragment (_is_fragment's first test)
-            text = nfkc(open_value[0]) if len(open_value) == 1 else fields.join_wrapped(open_value)
-            if text.replace(" ", "") not in _FRAGMENTS or not _is_fragment(text):
-                out.append(Token(text, open_line, None))
-            open_value = []
-
     label_first = _LABEL_FIRST.search
     for n, t in enumerate(_folded(lines), 1):
         if not t:
-            if open_value:  # (flush has nothing to do otherwise)
-                flush()
             continue
         # a line without a label's first character is one value piece: nfkc's text is stripped already
         for piece, field in _split_line(t) if label_first(t) else ((t, None),):
-            if field is None:  # label pieces wrapped onto this line come first: drop them
-                first = piece.split(" ", 1)[0]  # no space in it: no fragment unless it is one as it stands
-                if first in _FRAGMENTS and _is_fragment(first):  # else the words joined again give the piece
-                    words = piece.split(" ")
-                    while words and _is_fragment(words[0]):
-                        words.pop(0)
-                    piece = " ".join(words)
-                if not piece:
-                    continue
             if field is not None:
-                flush()
                 out.append(Token(piece, n, field))
-            elif para:
-                if not open_value:
-                    open_line = n
-                open_value.append(piece)
-            else:
-                if not _is_fragment(piece):
-                    out.append(Token(piece, n, None))
-        if not para:
-            flush()
-    flush()
+                continue
+            piece = _unfragment(piece)  # label pieces wrapped onto this line come first: drop them
+            if piece and not _is_fragment(piece):
+                out.append(Token(piece, n, None))
     return out
 
 
