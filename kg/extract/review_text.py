@@ -407,6 +407,8 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
                     out.setdefault("responsible_officials", Found(fields.parse_officials(officials), vals[-1].line))
             continue
         if t.field == "responsible_officials":
+            if _ORG.search(text) and " " not in text:
+                continue  # a 担当課室 cell (「技術調査課」) written after the label, not an official (「課長 山田 花子」)
             if fields.parse_officials(text) and not fields.parse_fiscal_year_cell(text, sheet_year).year:
                 out["responsible_officials"] = Found(fields.parse_officials(text), v.line)
             continue

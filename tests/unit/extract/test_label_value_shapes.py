@@ -48,3 +48,13 @@ def test_division_and_official_cells_are_not_the_policy_pair():
     found = policy_by_shape(toks, lines, frozenset({"文教及び科学振興"}), 2020)
     assert found is not None
     assert found.value == {"policy": "8.システム運用の推進", "measure": "(6)国際協力普及啓発の充実"}
+
+
+def test_a_division_cell_after_the_officials_label_is_no_official():
+    # pdftotext of sheet17 (LibreOffice print): 担当課室's cell written after the 作成責任者 label
+    from kg.extract.review_text import label_fields
+
+    lines = ["作成責任者", "", "技術調査課", "", "課長 山田 花子", "", "公共事業関係費"]
+    assert "responsible_officials" not in label_fields(lines, 2022)
+    lines = ["作成責任者", "", "課長 山田 花子", "", "公共事業関係費"]
+    assert label_fields(lines, 2022)["responsible_officials"].value == ["課長 山田 花子"]
