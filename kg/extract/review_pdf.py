@@ -312,6 +312,9 @@ def _vocab_cells(rec: Record, L: list[str], hi: int) -> None:
             warn(rec, f"{key}_missing", f"no {key} cell found", field=key)
 
 
+_CITE = re.compile(r"第\s*[\d一二三四五六七八九十百]+\s*条")
+
+
 def _legal(rec: Record, L: list[str]) -> None:
     lab = _first_starting(L, "根拠法令")
     if lab is None:
@@ -319,33 +322,40 @@ def _legal(rec: Record, L: list[str]) -> None:
         return
     got = legal_pieces(L, lab)  # the cell's pieces on each line, before the next column's label
     if got is not None:
-        text, a, b = got
-        rec["extra"]["legal_bases_text"] = text
-        rec["legal_bases"] = parse_legal_bases(text)
-        span(rec, "legal_bases", a, b)
-        for lb in rec["legal_bases"]:
-            span(rec, f"legal_bases[{lb.get('law')}]", a, b)
+        _set_legal(rec, *got)
         return
-    cite = re.compile(r"第\s*[\d一二三四五六七八九十百]+\s*条")
     for a, b in paragraphs(L, lab + 1, min(len(L), lab + 15)):
-        if not any(cite.search(x) for x in L[a - 1:b]):
+        if not any(_CITE.search(x) for x in L[a - 1:b]):
             continue
         items, buf = [], []
         for x in L[a - 1:b]:
             buf.append(x)
-            if cite.search(x):
+            if _CITE.search(x):
                 items.append(re.sub(r"\s+等$", "", fields.join_wrapped(buf)))
                 buf = []
         if buf:
             items.append(fields.join_wrapped(buf))
-        text = "\n".join(items)
-        rec["extra"]["legal_bases_text"] = text
-        rec["legal_bases"] = parse_legal_bases(text)
-        span(rec, "legal_bases", a, b)
-        for lb in rec["legal_bases"]:
-            span(rec, f"legal_bases[{lb.get('law')}]", a, b)
+        _set_legal(rec, "\n".join(items), a, b)
         return
+    # pdfminer.six may write the cell's box before its label's: the paragraph right before the label, when it is
+    # nothing but citations of laws (every name a law's title, every law cited by article)
+    before = [(a, b) for a, b in paragraphs(L, max(1, lab - 8), lab - 1) if b >= lab - 2]
+    if before:
+        a, b = before[-1]
+        text = fields.join_wrapped(L[a - 1:b])
+        bases = parse_legal_bases(text) if _CITE.search(text) else []
+        if bases and not implausible_laws(bases) and all(lb.get("citations") for lb in bases):
+            _set_legal(rec, text, a, b)
+            return
     warn(rec, "legal_bases_missing", "no 根拠法令 text with 第N条 after the label", line=lab, field="legal_bases")
+
+
+def _set_legal(rec: Record, text: str, a: int, b: int) -> None:
+    rec["extra"]["legal_bases_text"] = text
+    rec["legal_bases"] = parse_legal_bases(text)
+    span(rec, "legal_bases", a, b)
+    for lb in rec["legal_bases"]:
+        span(rec, f"legal_bases[{lb.get('law')}]", a, b)
 
 
 def _plans(rec: Record, L: list[str]) -> None:

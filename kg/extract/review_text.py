@@ -1058,17 +1058,43 @@ def related_by_shape(toks: list[Token], taken: frozenset[str] = frozenset(),
         if canonical_number(text) is not None:
             numbers.append(t)
             continue
-        if is_unknown(text) or _NUMBERISH.match(text) or _is_fragment(text) or text in _TABLE_HEADERS:
-            continue
+        if (is_unknown(text) or _NUMBERISH.match(text) or _is_fragment(text) or text in _TABLE_HEADERS
+                or fields.YEAR_HEADER.match(text) or text == "要求"):
+            continue  # a budget column's header (「平成29年度要求」, its wrapped 「要求」) is no name
         if _MINISTRY.match(text):
             ministries.append(t)
         elif text not in taken and not text.startswith("終了") and len(text) <= 120:
             names.append(t)
+    if len(ministries) != len(names):  # 政策 / 施策 cells (「8.データ活用の推進」「(2)…の充実」) among the names
+        names = [n for n in names if not _ITEM_HEAD.match(n.text)]
+    if ministries and not names:  # pdfminer: the 事業番号 and 事業名 columns written before the 関連事業 label
+        numbers, names = _columns_before(toks, k)
     if not names or len(ministries) != len(names) or len(numbers) not in (0, len(names)):
         return None
     rows = [(m.text, numbers[i].text if numbers else None, n.text) for i, (m, n) in enumerate(zip(ministries, names,
                                                                                                  strict=True))]
     return Found(fields.parse_related_projects(rows), names[0].line)
+
+
+def _columns_before(toks: list[Token], k: int) -> tuple[list[Token], list[Token]]:
+    """The 事業番号 cells and the 事業名 cells of a 関連事業 table written column by column before its label (token
+    ``k``): 「事業番号」 then only 事業番号 cells, 「事業名」 then only text cells, then the label; else ([], [])."""
+    j = k - 1
+    names: list[Token] = []
+    while j >= 0 and toks[j].field is None and canonical_number(toks[j].text) is None \
+            and not _NUMBERISH.match(toks[j].text) and not _MINISTRY.match(toks[j].text):
+        names.insert(0, toks[j])
+        j -= 1
+    if j < 0 or toks[j].field != "project_name" or toks[j].text != "事業名":
+        return [], []
+    j -= 1
+    numbers: list[Token] = []
+    while j >= 0 and toks[j].field is None and canonical_number(toks[j].text) is not None:
+        numbers.insert(0, toks[j])
+        j -= 1
+    if j < 0 or toks[j].field != "project_number" or toks[j].text != "事業番号" or len(numbers) != len(names):
+        return [], []
+    return numbers, names
 
 
 __all__ += ["related_by_shape"]
