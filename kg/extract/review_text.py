@@ -393,6 +393,8 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             continue
         seen.add(t.field)  # only a field's first label counts: a later one is another table's header
         vals = _values_after(toks, k, 2 if t.field == "division" else 1)
+        if not vals and t.field == "end_fiscal_year":
+            vals = _end_year_past_budget(toks, k, sheet_year)
         if not vals:
             continue
         v = vals[0]
@@ -430,7 +432,41 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             out[t.field] = Found(fields.split_list(text.replace(" ", "、")), v.line)
         else:
             out[t.field] = Found(text, v.line)
+    if "bureau" not in out and (b := bureau_by_shape(toks)) is not None:
+        out["bureau"] = b
     return out
+
+
+_BUREAU = re.compile(r"^[^\s\d]{1,16}(?:局|官房|統括官)$")  # 道路局, 大臣官房, 政策統括官 (not …庁: also a ministry's)
+
+
+def bureau_by_shape(toks: list[Token]) -> Found | None:
+    """The 担当部局庁 when its label stands apart from its cell (pdftotext of a LibreOffice print writes the label
+    far below): the one value cell of a bureau's shape (…局, …官房, …統括官) before the payee list, when there is
+    exactly one such text."""
+    found: dict[str, Token] = {}
+    for t in toks:
+        if t.field == "payees" or "支出先上位" in t.text:
+            break
+        if t.field is None and _BUREAU.match(t.text):
+            found.setdefault(t.text, t)
+    if len(found) != 1:
+        return None
+    t = next(iter(found.values()))
+    return Found(t.text, t.line)
+
+
+def _end_year_past_budget(toks: list[Token], k: int, sheet_year: int | None) -> list[Token]:
+    """The 事業終了(予定)年度 cell written after the 予算額・執行額 label that follows its own (its label's cell left
+    for the budget table's): the cell right after that label, when it cannot be one of the table's year headers
+    (sheet year - 3 .. sheet year + 1) — 「終了予定なし」 or a later year."""
+    if k + 2 >= len(toks) or toks[k + 1].field != "budget" or toks[k + 2].field is not None or sheet_year is None:
+        return []
+    v = toks[k + 2]
+    if v.text.startswith("終了"):
+        return [v]
+    year = fields.parse_fiscal_year_cell(v.text, sheet_year).year if fields.YEAR_HEADER.match(v.text) else None
+    return [v] if year is not None and year > sheet_year + 1 and "要求" not in v.text else []
 
 
 # ------------------------------------------------------------------ budget rows of row-style text
@@ -1097,7 +1133,7 @@ def _columns_before(toks: list[Token], k: int) -> tuple[list[Token], list[Token]
     return numbers, names
 
 
-__all__ += ["related_by_shape"]
+__all__ += ["related_by_shape", "bureau_by_shape"]
 
 
 def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found | None:
