@@ -3,8 +3,10 @@
     python bench/format_facts.py DIR [--misses N] [--keys]
 
 DIR is a folder written by `python -m tests.fixtures.review_sheets DIR [FIRST LAST [no-totals]]` (each sheet as
-.xlsx, a LibreOffice and a reportlab PDF, and the text pdfminer.six, pdftotext and pdfplumber get out of each).
-The reference of every sheet is its .xlsx record (tests/test_pdf_formats.py checks it holds the generated facts),
+.xlsx, a LibreOffice and a reportlab PDF, and the text pdfminer.six, pdftotext and pdfplumber get out of each), or
+by `python -m tests.fixtures.seed_prints DIR` (the real review sheets among the seeds printed as a form by
+LibreOffice: there the reference is the seed's gold record, and the .xlsx is scored like the other formats).
+The reference of every generated sheet is its .xlsx record (tests/test_pdf_formats.py checks it holds the generated facts),
 cut to the gold schema (../shared/gold/SCHEMA.md: the keys the gold records carry, `source` left out) and
 flattened into facts as ../shared/tools/gold_score.py does — a fact is a (path, value) pair, list items matched
 by their identity fields. Each other format of the sheet is scored the same way: a fact is recovered when the
@@ -90,11 +92,13 @@ def main() -> None:
     for d in a.dirs:
         for xlsx in sorted(d.glob("*.xlsx")):
             name = xlsx.stem
-            ref = record(xlsx)
+            gold = SHARED / "gold" / f"{name}.json"  # a real seed printed (tests/fixtures/seed_prints.py)
+            ref = json.loads(gold.read_text(encoding="utf-8")) if gold.exists() else record(xlsx)
             if ref is None:
                 continue
             want = gs.facts(project(ref, schema))
-            others = {p.name[len(name) + 1:].removesuffix(".txt"): p for p in d.glob(f"{name}.*") if p != xlsx}
+            others = {p.name[len(name) + 1:].removesuffix(".txt"): p for p in d.glob(f"{name}.*")
+                      if p != xlsx or gold.exists()}
             if (d / "lo" / f"{name}.pdf").exists():
                 others["lo.pdf"] = d / "lo" / f"{name}.pdf"
             for fmt, p in sorted(others.items()):

@@ -629,7 +629,7 @@ def _payees(rec: Record, L: list[str]) -> None:
         cells = payee_section_cells(L, lo)
         text_rows = settle_bids(cells, _with_columns(cells, lo, payee_paragraphs(L, lo, notes) or [], notes) or None)
     else:
-        text_rows = payee_rows(L, lo)
+        text_rows = payee_rows(L, lo, notes)
     for line, message in notes:
         warn(rec, "payees_partial", message, line=line, field="payees")
     if text_rows:

@@ -17,6 +17,7 @@ import re
 from typing import NamedTuple
 
 from kg.extract import fields
+from kg.normalize import houjin
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number
 from kg.normalize.text import is_unknown, nfkc
@@ -555,6 +556,40 @@ _PAGE_NO = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4}|[-‐－]\s*\d{1,4}\s*[-‐－
 _SMALL = re.compile(r"^(?:[-－―]|\d{1,3}(?:\(\d+\))?|\d{1,3}(?:\.\d+)?%)$")
 
 
+_ROW_SHAPED = re.compile(r"\s(?:\d{6,13}|[-－―])(?:\s|$)")  # a rank line holding a 法人番号 (or its piece) or dash
+_LONE_LETTER = re.compile(r"^([A-Z])$")  # a block's title printed as its letter alone (「G」), above its header
+
+
+_GLUED_CORP = re.compile(r"^(.*?\D)?(\d{13})(\D.*)?$")
+
+
+def _unglue(words: list[str]) -> list[str]:
+    """Cells a tool wrote without a space between them, split again: a 法人番号 (13 digits with a valid check
+    digit) glued to the name before it or the 業務概要 after it (「4010001054032タイムスタンプ認」); a dash glued to
+    an unclosed parenthesis (「(少額-」: the 入札者数 cell's dash against the 契約方式 cell — no 契約方式 ends an open
+    parenthesis with a dash)."""
+    out = []
+    for w in words:
+        g = _GLUED_CORP.match(w) if len(w) > 13 else None
+        if g and (g[1] or g[3]) and houjin.is_valid(g[2]):
+            out += [x for x in (g[1], g[2], g[3]) if x]
+        elif 2 <= len(w) <= 3 and all(ch in "-－―" for ch in w):  # 「--」: two cells' dashes (落札率, 理由)
+            out += list(w)
+        elif len(w) > 2 and w[-1] in "-－―" and w.count("(") > w.count(")") and w[-2] not in "-－―":
+            out += [w[:-1], w[-1]]
+        else:
+            out.append(w)
+    return out
+
+
+def _header_follows(folded: list[str], n: int) -> bool:
+    """The next non-blank line after line ``n`` (1-based) is a payee table's header (支出先 … 法人番号)."""
+    for t in folded[n:n + 3]:
+        if t:
+            return "支出先" in t and "法人番号" in t
+    return False
+
+
 class PayeeRow(NamedTuple):
     block: str
     rank: int
@@ -581,41 +616,50 @@ def _is_total_of(text: str, amounts: list[str]) -> bool:
     return got is not None and None not in parts and _sums_to(parts, got)
 
 
-def payee_rows(lines: list[str], start: int) -> list[PayeeRow] | None:
+def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:
     """Row-style payee tables (「1神戸市 9000020281000 調査研究の請負 2随意契約(企画 - -」): anchored on the
     法人番号 cell (13 digits or a dash) after the rank and name, the amount at the head of the next number, and
-    入札者数 / 落札率 as the last two cells. Pieces of wrapped cells on the next line go to the cell left
-    unclosed (a parenthesis) or, failing that, to the longer text cell (``guessed``). None when the section
-    holds no such row."""
+    入札者数 / 落札率 as the last two cells (the first two small cells after the amount when the table has the
+    一者応札…理由 column). Pieces of wrapped cells on the next line go to the cell left unclosed (a parenthesis)
+    or, failing that, to the longer text cell (``guessed``). A row of the next rank that does not read (cells
+    glued) ends the row before and is noted in ``notes`` as (line, message). None when the section holds no
+    such row."""
     out: list[PayeeRow] = []
     block: str | None = None
     last: PayeeRow | None = None
+    reason = False  # the table has the 一者応札…理由 column after 落札率
+    unread: list[int] = []  # lines of rows seen but not read
     folded = _folded(lines)
     for n in range(start + 1, len(lines) + 1):
         t = folded[n - 1]
         if not t:
             continue
-        if _SECTION_END.search(t) and last is not None:
-            break
+        if (_SECTION_END.search(t) or t.startswith("支出先上位")) and last is not None:
+            break  # (「支出先上位10者リスト欄についてさらに記載が必要な場合は…」: the list's footnote)
         if _PAGE_NO.match(t):  # a page footer between two rows of one table
             continue
-        mb = _BLOCK_LINE.match(t)
+        mb = _BLOCK_LINE.match(t) or (_LONE_LETTER.match(t) if _header_follows(folded, n) else None)
         if mb and not _RANK_LINE.match(t):
             block, last = mb[1], None
             continue
         if "支出先" in t and "法人番号" in t:
             last = None
+            reason = "一者応札" in t or "理由" in t  # the form's last column: why one bidder / no competition
             continue
         if _TOTAL_LINE.match(t):  # the block's 計 row (its amounts' sum): not a row, nor a piece of one
             last = None
             continue
-        m = _RANK_LINE.match(t)
-        words = m[2].split(" ") if m else []
+        m = ranked = _RANK_LINE.match(t)
+        words = _unglue(m[2].split(" ")) if m else []
         k = next((i for i, w in enumerate(words) if i >= 1 and _CORP.match(w)), None)
         if m and k is not None and len(words) >= k + 4 and block is not None:
             name = " ".join(words[:k])
             rest = words[k + 1:]
             j = next((i for i, w in enumerate(rest) if _AMOUNT_HEAD.match(w)), None)
+            if reason and j is not None:  # 入札者数 and 落札率 are the first two small cells after the amount's
+                s = next((i for i in range(j + 1, len(rest) - 1) if _SMALL.match(rest[i]) and _SMALL.match(rest[i + 1])),
+                         None)
+                rest = rest[:s + 2] if s is not None else rest
             if j is None or j + 3 > len(rest) or not _SMALL.match(rest[-1]) or not _SMALL.match(rest[-2]):
                 m = None
         if m and k is not None and len(words) >= k + 4 and block is not None:
@@ -626,13 +670,17 @@ def payee_rows(lines: list[str], start: int) -> list[PayeeRow] | None:
             last = PayeeRow(block, int(m[1]), cells, n, False)
             out.append(last)
             continue
+        if ranked and last is not None and int(ranked[1]) == last.rank + 1 and _ROW_SHAPED.search(ranked[2]):
+            unread.append(n)  # the next rank's row, not read (cells glued): no piece of the row before
+            last = None
+            continue
         if last is not None:  # pieces of the previous row's wrapped cells, in column order
             pieces = t.split(" ")
             cells = dict(last.cells)
             guessed = last.guessed
             corp = cells.get("corporate_number") or ""
-            d = next((i for i, x in enumerate(pieces) if x.isdigit() and corp.isdigit() and
-                      len(corp) + len(x) == 13), None)
+            d = next((i for i, x in enumerate(pieces) if x.isdigit() and corp.isdigit() and len(corp) < 13 and
+                      len(corp) + len(x) <= 13), None)  # (a 法人番号 may wrap over three lines: 「201040」「107542」「3」)
             left: list[str] = []
             if d is not None:  # the rest of the 法人番号: what is left of it belongs to the name
                 cells["corporate_number"] = corp + pieces[d]
@@ -648,6 +696,10 @@ def payee_rows(lines: list[str], start: int) -> list[PayeeRow] | None:
                     cells["contract_method"] = cm + tail[-1]
                     continue
                 break
+            open_cells = [f for f in ("name", "description")
+                          if (cells.get(f) or "").count("(") > (cells.get(f) or "").count(")")]
+            if d is None and len(pieces) == 1 and len(open_cells) == 1 and ")" in pieces[0]:
+                cells[open_cells[0]] = fields.join_wrapped([cells[open_cells[0]], pieces.pop()])  # 「謝金)」
             if d is None and len(pieces) >= 2:
                 left, pieces = pieces[:1], pieces[1:]
             if left:
@@ -662,6 +714,9 @@ def payee_rows(lines: list[str], start: int) -> list[PayeeRow] | None:
             out[-1] = last
             continue
         last = None
+    if unread and out and notes is not None:
+        notes.append((unread[0], f"支出先上位10者リスト: the rows on lines {unread} could not be read (cells glued "
+                                  "or out of shape): those payees are unknown"))
     return out or None
 
 
