@@ -484,7 +484,10 @@ def _adds_up(parts: list, total) -> bool:
     return abs(sum(parts) - total) <= 0.5 * len(parts)
 
 
-_BUDGET_ROW = re.compile(r"^(?:[予算の状況]\s)?\s*(当初予算|補正予算|前年度から繰越し?|翌年度へ繰越し?|予備費等?|計|執行額)\s+(.*)$")
+_BUDGET_ROW = re.compile(r"^(?:[予算の状況]{1,5}\s)*\s*(当初予算|補正予算|前年度か(?:ら(?:繰越し?)?)?|翌年度へ(?:繰越し?)?|予備費等?|計"
+                         r"|執行額)\s+(.*)$")
+# (the vertical 予算の状況 label's pieces before the row label: 「予算 の 状 況 当初予算」「予算の状 当初予算」; a row label
+# wrapped in its cell: 「前年度か」「ら繰越し」, 「翌年度へ」「繰越し」)
 _BUDGET_ROW_FIRST = frozenset("予算の状況当補前翌計執")  # [予算の状況] or a row label's first character
 
 
@@ -502,15 +505,19 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
         m = _BUDGET_ROW.match(t) if t[:1] in _BUDGET_ROW_FIRST else None
         if not m:
             continue
-        field = next(f for lab, f in _ROWS if m[1].startswith(lab))
+        field = next(f for lab, f in _ROWS if m[1].startswith(lab) or lab.startswith(m[1]))
         if field in values or not re.fullmatch(r"[\s\d,.▲△\-]*", m[2]):
             continue
-        nums = []
-        for x in _NUM_TOKEN.findall(m[2].replace(" ", " ")):
-            p = parse_number(x.replace("△", "▲").replace("-", "▲") if x[0] in "△-" else x)
-            if p.error or p.value is None:
-                return None
-            nums.append(as_int_if_whole(p.value))
+        nums: list = []
+        for x in m[2].split():
+            if x in ("-", "－", "―"):  # a cell printed as a dash: unknown, not 0
+                nums.append(None)
+                continue
+            for y in _NUM_TOKEN.findall(x):
+                p = parse_number(y.replace("△", "▲").replace("-", "▲") if y[0] in "△-" else y)
+                if p.error or p.value is None:
+                    return None
+                nums.append(as_int_if_whole(p.value))
         values[field] = (nums, n)
         if len(values) == len(_ROWS):
             break
@@ -529,15 +536,25 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
             row = values.get(f, ([], 0))[0]
             e[f] = row[i] if i < len(row) and (f != "executed" or len(row) > i) else None
         parts = [e[f] for f in ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve")]
-        if e["total"] is None or any(p is None for p in parts) or not _adds_up(parts, e["total"]):
+        dashed = [f for f in ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve")
+                  if f in values and i < len(values[f][0]) and values[f][0][i] is None]
+        known = [p for f, p in zip(("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve"),
+                                   parts, strict=True) if f not in dashed]  # a dash adds nothing that is known
+        if e["total"] is None or any(p is None for p in known) or not _adds_up(known, e["total"]):
             if i in past and e["total"] is not None:
                 return None
         budget.append(e)
     # rows shorter than the number of year columns must be the leading columns (executed: past years only)
+    # (the real form prints the request year's column in every row but 執行額: a dash, or its 計 = its 当初予算)
+    req = [i for i, (_, r) in enumerate(years) if r]
     for f, (row, _) in values.items():
-        limit = len(years) if f == "initial" else len(past)
+        limit = len(past) if f == "executed" else len(years)
         if len(row) > limit:
             return None
+        if f not in ("initial", "executed") and len(row) > len(past) and req and req[0] < len(row):
+            v = row[req[0]]
+            if v is not None and not (f == "total" and v == values["initial"][0][req[0]]):
+                return None
     lines_used = [ln for _, ln in values.values()]
     return budget, min(lines_used), max(lines_used)
 

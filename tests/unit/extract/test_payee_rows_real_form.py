@@ -39,3 +39,30 @@ def test_a_row_that_does_not_read_ends_the_row_before_and_is_noted():
         ("UQコミュニケーションズ株式会社", "2010401075423", "モバイルWi-Fi機器の使用料")
     assert c1["contract_method"] == "随意契約(その他)" and c1["bidders"] == "-"
     assert ("C", 2) not in rows and notes and "could not be read" in notes[0][1]
+
+
+def test_budget_rows_of_the_real_form():
+    """pdfplumber's lines of the real seeds' budget tables: the vertical 予算の状況 label's pieces before a row
+    label, row labels wrapped in their cells (「前年度か」「ら繰越し」), dashes (unknown, not 0), and the request year's
+    column printed in every row but 執行額."""
+    from kg.extract.review_text import budget_rows
+
+    years = [(2017 + k, k == 4) for k in range(5)]
+    lines = ["予算額・ 執行額 (単位:百万円) 平成29年度 30年度 令和元年度 2年度 3年度要求", "予算 の 状 況 当初予算 336 47 99 105 3,209",
+             "補正予算 - - - - -", "前年度から繰越 - - - - -", "し", "翌年度へ繰越し - - - - -", "予備費等 - - - - -",
+             "計 336 47 99 105 3,209", "執行額 316 15 43", "執行率(%) 94% 32% 43%"]
+    budget, first, last = budget_rows(lines, years, 1)
+    assert budget[0] == {"fiscal_year": 2017, "initial": 336, "supplementary": None, "carried_from_previous": None,
+                         "carried_to_next": None, "reserve": None, "total": 336, "executed": 316}
+    assert budget[3]["total"] == 105 and budget[3]["executed"] is None and budget[4] == {"fiscal_year": 2021,
+                                                                                         "requested": 3209}
+    years = [(2019 + k, k == 4) for k in range(5)]
+    lines = ["予算額・執行額 (単位:百万円)令和元 令和2年 令和3年 令和4令和5年度要求", "予算の状 当初予算 4 4 4 3 3", "況",
+             "補正予算 0 0 0 0", "前年度か 0 0 0 0", "ら繰越し", "翌年度へ 0 0 0 0", "繰越し", "予備費等 0 0 0 0",
+             "計 4 4 4 3 3", "執行額 2 2 2"]
+    budget = budget_rows(lines, years, 1)[0]
+    assert budget[0] == {"fiscal_year": 2019, "initial": 4, "supplementary": 0, "carried_from_previous": 0,
+                         "carried_to_next": 0, "reserve": 0, "total": 4, "executed": 2}
+    # a 計 that is not the sum of the known parts: no table
+    lines[9] = "計 5 4 4 3 3"
+    assert budget_rows(list(lines), years, 1) is None
