@@ -16,16 +16,22 @@ establishes, as pure functions over the section's paragraph cells and the rows a
   rows still lacking them, and all equal (two 「1」 for two rows), every pairing gives the same values: those
   rows get them. Leftover dashes, a count that differs, or two different values: nothing is assigned.
 
+Before those rules, a row the row readers left without its 契約方式 gets it from the text only where the amount's
+cell is next to one (pdfminer.six writes 「3,697」 and 「随意契約(公募)」 as two paragraphs, see
+``contracts_by_amount``).
+
 Never assigns a value the row already has; never overwrites; unknown beats wrong.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 
+from kg.extract.payee_columns import _CONTRACT
 from kg.extract.review_text import _BIDDERS, _RATE, _SMALL, PayeeRow
 from kg.normalize.numbers import parse_number
 
-__all__ = ["settle_bids", "contract_tail"]
+__all__ = ["settle_bids", "contract_tail", "contracts_by_amount"]
 
 _DASH = re.compile(r"^[-－―]$")
 _AMOUNT_HEAD = re.compile(r"^([▲△]?\d[\d,]*(?:\.\d+)?)\s*(.*)$")
@@ -91,9 +97,47 @@ def _at_row(words: list[str], after: list[str]) -> tuple[str | None, str | None,
     return None, None, 0
 
 
+def _contract_cell(text: str) -> bool:
+    """One 契約方式 cell (its wrapped lines rejoined), maybe with 入札者数 / 落札率 cells after it on its paragraph."""
+    words = text.split()
+    return bool(words) and bool(_CONTRACT.search(words[0])) and all(_SMALL.match(w) for w in words[1:])
+
+
+def contracts_by_amount(texts: list[str], rows: list[PayeeRow]) -> list[PayeeRow]:
+    """``rows`` with the 契約方式 of those without one where the text ties it to the row's amount: the amount is
+    no other row's, it is written once in the section (``texts``, the paragraphs), alone on its paragraph, the
+    next paragraph is one 契約方式 cell (maybe followed by its 入札者数 / 落札率) and the paragraph after that is
+    no 契約方式 (else the cell after the amount is the head of a column of 契約方式: reportlab's prints read by
+    pdfminer.six write a group of rows' amounts, then their 契約方式 one after another, the first not the
+    amount's row's)."""
+    if all(r.cells.get("contract_method") for r in rows):
+        return rows
+    amounts = Counter(str(r.cells.get("amount")) for r in rows)
+    where: dict[str, list[int]] = {}
+    for i, t in enumerate(texts):
+        if amounts.get(t):
+            where.setdefault(t, []).append(i)
+    out = []
+    for r in rows:
+        amount = str(r.cells.get("amount"))
+        at = where.get(amount, ())
+        if r.cells.get("contract_method") or amounts[amount] != 1 or len(at) != 1:
+            out.append(r)
+            continue
+        i = at[0]
+        nxt = texts[i + 1] if i + 1 < len(texts) else ""
+        if not _contract_cell(nxt) or (i + 2 < len(texts) and _CONTRACT.search(texts[i + 2])):
+            out.append(r)
+            continue
+        out.append(r._replace(cells={**r.cells, "contract_method": nxt.split()[0]}))
+    return out
+
+
 def settle_bids(cells: list[tuple[str, int, bool]], rows: list[PayeeRow] | None) -> list[PayeeRow] | None:
-    """``rows`` with the 入札者数 / 落札率 the section's paragraph ``cells`` (kg.extract.review_text
+    """``rows`` with the 契約方式 / 入札者数 / 落札率 the section's paragraph ``cells`` (kg.extract.review_text
     payee_section_cells: text, line, is a header) settle (see the module's doc); the rows unchanged otherwise."""
+    if rows:
+        rows = contracts_by_amount([t for t, _, header in cells if not header], rows)
     if not rows or all(r.cells.get("bidders") is not None and r.cells.get("award_rate") is not None
                        or not r.cells.get("contract_method") for r in rows):
         return rows  # (a row without its 契約方式 is found by no rule here, nor are the leftovers settled)
