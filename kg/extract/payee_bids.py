@@ -28,6 +28,7 @@ import re
 from collections import Counter
 
 from kg.extract.payee_columns import _CONTRACT
+from kg.extract.payee_runs import _block_figures, settle_runs
 from kg.extract.review_text import _BIDDERS, _RATE, _SMALL, PayeeRow
 from kg.normalize.numbers import parse_number
 
@@ -115,7 +116,7 @@ def contracts_by_amount(texts: list[str], rows: list[PayeeRow]) -> list[PayeeRow
     amounts = Counter(str(r.cells.get("amount")) for r in rows)
     where: dict[str, list[int]] = {}
     for i, t in enumerate(texts):
-        if amounts.get(t):
+        if (t[:1].isdigit() or t[:1] in "▲△") and t in amounts:
             where.setdefault(t, []).append(i)
     out = []
     for r in rows:
@@ -133,15 +134,17 @@ def contracts_by_amount(texts: list[str], rows: list[PayeeRow]) -> list[PayeeRow
     return out
 
 
-def settle_bids(cells: list[tuple[str, int, bool]], rows: list[PayeeRow] | None) -> list[PayeeRow] | None:
+def settle_bids(cells: list[tuple[str, int, bool]], rows: list[PayeeRow] | None, notes: list | None = None,
+                line: int = 0) -> list[PayeeRow] | None:
     """``rows`` with the 契約方式 / 入札者数 / 落札率 the section's paragraph ``cells`` (kg.extract.review_text
-    payee_section_cells: text, line, is a header) settle (see the module's doc); the rows unchanged otherwise."""
+    payee_section_cells: text, line, is a header) settle (see the module's doc, then kg.extract.payee_runs); the
+    rows unchanged otherwise. ``notes`` gets (``line``, message) when runs of such cells are left unread."""
+    texts = [t for t, _, header in cells if not header]  # (payee_section_cells' texts are NFKC already)
     if rows:
-        rows = contracts_by_amount([t for t, _, header in cells if not header], rows)
+        rows = contracts_by_amount(texts, rows)
     if not rows or all(r.cells.get("bidders") is not None and r.cells.get("award_rate") is not None
                        or not r.cells.get("contract_method") for r in rows):
         return rows  # (a row without its 契約方式 is found by no rule here, nor are the leftovers settled)
-    texts = [t for t, _, header in cells if not header]  # (payee_section_cells' texts are NFKC already)
     heads: dict[str, list[int]] = {}  # a paragraph's leading number -> where (an amount + 契約方式 cell's head)
     for i, t in enumerate(texts):
         m = _AMOUNT_HEAD.match(t) if t[:1].isdigit() or t[:1] in "▲△" else None
@@ -160,8 +163,11 @@ def settle_bids(cells: list[tuple[str, int, bool]], rows: list[PayeeRow] | None)
     totals = sum(1 for t, _, _ in cells if t.strip() in ("計", "合計", "小計"))
     figures = _block_figures(rows) if totals else set()
     segments: dict[int, tuple[int, int]] | None = None
+    anchors: dict[int, tuple[int, int, list[str]]] = {}  # row index -> its one amount + 契約方式 cell (payee_runs)
     for (amount, contract), members in keys.items():
         at = [(i, got) for i in heads.get(amount, ()) if (got := contract_tail(texts, i, amount, contract))]
+        if len(at) == 1 and len(members) == 1:
+            anchors[members[0]] = (at[0][0], at[0][1][1], list(at[0][1][0]))
         reads = {}
         for i, (words, j) in at:
             after = []
@@ -204,16 +210,13 @@ def settle_bids(cells: list[tuple[str, int, bool]], rows: list[PayeeRow] | None)
         out.append(r._replace(cells=got))
     if accounted:
         out = _leftovers(texts, used, out, totals)
-    return out
-
-
-def _block_figures(rows: list[PayeeRow]) -> set[str]:
-    """Each block's 計 (the sum of its amounts) as a cell of 入札者数 shape would be written."""
-    sums: dict[str, float] = {}
-    for r in rows:
-        v = parse_number(str(r.cells.get("amount")).replace("△", "▲")).value
-        sums[r.block] = sums.get(r.block, 0.0) + (v if v is not None else float("nan"))
-    return {str(int(s)) for s in sums.values() if s == s and s.is_integer() and 0 <= s < 1000}
+    breaks, k = set(), 0  # paragraphs right after a header cell
+    for _, _, header in cells:
+        if header:
+            breaks.add(k)
+        else:
+            k += 1
+    return settle_runs(texts, breaks, out, anchors, notes, line)
 
 
 def _segments(texts: list[str], rows: list[PayeeRow]) -> dict[int, tuple[int, int]]:

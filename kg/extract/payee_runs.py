@@ -5,8 +5,8 @@ pdfminer.six writes a payee row's cells as paragraphs, mostly in row order (amou
 78%」 holds the 入札者数 of the last three rows still without one, then their 落札率, top to bottom. This module
 reads the section as a stream:
 
-- a row is *anchored* at its amount + 契約方式 cell (kg.extract.payee_bids.contract_tail; the cell found exactly
-  once, and no other row's); from there on the row is *pending* for its 入札者数 and its 落札率, in the order of
+- a row is *anchored* at its amount + 契約方式 cell (found by kg.extract.payee_bids.settle_bids, which calls this
+  module last: the cell found exactly once, and no other row's); from there on the row is *pending* for its 入札者数 and its 落札率, in the order of
   the anchors;
 - a *run* is the words of consecutive paragraphs that are all 入札者数 / 落札率 shaped (a small integer, a
   percentage, a dash), starting with the words left on an anchor's 契約方式 paragraph; a header, a title, a
@@ -26,39 +26,32 @@ then nothing of the section is taken. Never overwrites a value.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
-from kg.extract.payee_bids import _block_figures, contract_tail
 from kg.extract.review_text import _BIDDERS, _RATE, _SMALL, PayeeRow
+from kg.normalize.numbers import parse_number
 
 __all__ = ["settle_runs"]
 
 _DASH = re.compile(r"^[-－―]$")
 
 
-def _anchors(texts: list[str], rows: list[PayeeRow]) -> dict[int, tuple[int, int, list[str]]]:
-    """Row index -> (first paragraph of its amount + 契約方式 cell, paragraph after it, words left on its last
-    paragraph), for the rows whose cell is found exactly once (and no other row's)."""
-    out = {}
-    for n, r in enumerate(rows):
-        amount, contract = r.cells.get("amount"), r.cells.get("contract_method")
-        if amount is None or not contract:
-            continue
-        amount = str(amount)
-        hits = [(i, got) for i, t in enumerate(texts) if t.startswith(amount)
-                and (got := contract_tail(texts, i, amount, contract))]
-        if len(hits) == 1:
-            i, (words, j) = hits[0]
-            out[n] = (i, j, words)
-    shared = Counter(i for i, _, _ in out.values())
-    return {n: a for n, a in out.items() if shared[a[0]] == 1}
+def _block_figures(rows: list[PayeeRow]) -> set[str]:
+    """Each block's 計 (the sum of its amounts) as a cell of 入札者数 shape would be written."""
+    sums: dict[str, float] = {}
+    for r in rows:
+        a = str(r.cells.get("amount"))
+        plain = a.replace(",", "")  # (the common case without parse_number: a plain figure, maybe with commas)
+        v = int(plain) if plain.isdigit() and plain.isascii() else parse_number(a.replace("△", "▲")).value
+        sums[r.block] = sums.get(r.block, 0.0) + (v if v is not None else float("nan"))
+    return {str(int(s)) for s in sums.values() if s == s and s.is_integer() and 0 <= s < 1000}
 
 
 def _corp_dashes(texts: list[str], rows: list[PayeeRow]) -> set[int]:
     """Dash paragraphs right after the name of a payee without a 法人番号 (an individual's 「-」 in that column)."""
     names = tuple(r.cells["name"] for r in rows if r.cells.get("name") and not r.cells.get("corporate_number", "")[:1]
                   .isdigit())
-    return {k for k in range(1, len(texts)) if _DASH.match(texts[k]) and names and texts[k - 1].endswith(names)}
+    return {k for k in range(1, len(texts)) if len(texts[k]) == 1 and names and _DASH.match(texts[k])
+            and texts[k - 1].endswith(names)}
 
 
 def _rank_cells(texts: list[str], rows: list[PayeeRow]) -> set[int]:
@@ -70,20 +63,18 @@ def _rank_cells(texts: list[str], rows: list[PayeeRow]) -> set[int]:
         if r.cells.get("name"):
             names.setdefault(r.rank, []).append("".join(r.cells["name"].split()))
     out: set[int] = set()
-    k = 0
-    while k < len(texts):
-        e = k
-        while e < len(texts) and texts[e].isdigit():
-            e += 1
-        if e > k and e < len(texts):
-            nxt = "".join(texts[e].split())
-            for s in range(k, e):
-                vals = [int(texts[i]) for i in range(s, e)]
-                if vals == list(range(vals[0], vals[0] + len(vals))) and any(
-                        nxt.startswith(n) or (len(nxt) >= 4 and n.startswith(nxt)) for n in names.get(vals[0], ())):
-                    out.update(range(s, e))
-                    break
-        k = e + 1
+    for e in range(len(texts) - 1):
+        if not texts[e].isdigit() or _SMALL.match(texts[e + 1].split(None, 1)[0] if texts[e + 1] else "-"):
+            continue  # (e: the last of a run of lone integers, a cell of other shape after it)
+        s = e  # the run's ascending tail: r, r+1, ..., texts[e]
+        while s > 0 and texts[s - 1].isdigit() and int(texts[s - 1]) == int(texts[s]) - 1:
+            s -= 1
+        nxt = "".join(texts[e + 1].split())
+        last = int(texts[e])
+        for rank in range(int(texts[s]), last + 1):
+            if any(nxt.startswith(n) or (len(nxt) >= 4 and n.startswith(nxt)) for n in names.get(rank, ())):
+                out.update(range(e - (last - rank), e + 1))
+                break
     return out
 
 
@@ -96,10 +87,11 @@ def _split(words: list[str], nb: int, nr: int) -> int | None:
     return fits[0] if len(fits) == 1 else None
 
 
-def _read_runs(texts: list[str], skip: set[int], breaks: set[int], anchors: dict[int, tuple[int, int, list[str]]]
-               ) -> tuple[dict[int, dict[str, str]], bool]:
+def _read_runs(texts: list[str], skip: set[int], breaks: set[int], figures: set[str],
+               anchors: dict[int, tuple[int, int, list[str]]]) -> tuple[dict[int, dict[str, str]], bool]:
     """Row index -> the 入札者数 / 落札率 its runs give, read up to the first run that does not fit (then False).
-    ``skip``: paragraphs that are no run's; ``breaks``: paragraphs a run cannot go on into."""
+    ``skip``: paragraphs that are no run's; ``breaks``: paragraphs a run cannot go on into; ``figures``: words
+    that may be another cell (a row's amount, a block's 計): a paragraph with one is in no run."""
     starts = {i for i, _, _ in anchors.values()} | breaks
     ends = {j - 1: n for n, (_, j, _) in sorted(anchors.items(), key=lambda x: x[1][0])}
     pending_b: list[int] = []
@@ -108,7 +100,8 @@ def _read_runs(texts: list[str], skip: set[int], breaks: set[int], anchors: dict
     run: list[str] = []
     for k, t in enumerate(texts + [""]):  # (a last empty paragraph ends the last run)
         words = t.split()
-        small = k not in skip and bool(words) and all(_SMALL.match(w) for w in words)
+        small = k not in skip and bool(words) and all(_SMALL.match(w) for w in words) \
+            and figures.isdisjoint(words)
         if run and (k in starts or not small):
             s = _split(run, len(pending_b), len(pending_r))
             if s is None:
@@ -131,27 +124,20 @@ def _read_runs(texts: list[str], skip: set[int], breaks: set[int], anchors: dict
     return got, True
 
 
-def settle_runs(cells: list[tuple[str, int, bool]], rows: list[PayeeRow], notes: list | None = None,
-                line: int = 0) -> list[PayeeRow]:
-    """``rows`` with the 入札者数 / 落札率 the section's paragraph ``cells`` (kg.extract.review_text
-    payee_section_cells: text, line, is a header) settle as the module's doc says; ``rows`` unchanged otherwise,
-    with a message at ``line`` in ``notes`` when such cells were left unread."""
-    if not rows or all(r.cells.get("bidders") is not None and r.cells.get("award_rate") is not None for r in rows):
-        return rows
-    texts: list[str] = []
-    breaks: set[int] = set()  # paragraphs after a header cell (a header ends a run)
-    for t, _, header in cells:
-        if header:
-            breaks.add(len(texts))
-        else:
-            texts.append(t)
-    anchors = _anchors(texts, rows)
-    if not anchors:
+def settle_runs(texts: list[str], breaks: set[int], rows: list[PayeeRow],
+                anchors: dict[int, tuple[int, int, list[str]]], notes: list | None = None, line: int = 0
+                ) -> list[PayeeRow]:
+    """``rows`` with the 入札者数 / 落札率 the runs of the section's paragraphs settle, as the module's doc says:
+    ``texts`` (no header cells; ``breaks``: the paragraphs right after one), ``anchors`` (row index -> its amount +
+    契約方式 cell: first paragraph, the paragraph after it, the words left on its last paragraph; found once, for
+    no other row). ``rows`` unchanged otherwise, with a message at ``line`` in ``notes`` when such cells were
+    left unread."""
+    if not anchors or all(r.cells.get("bidders") is not None and r.cells.get("award_rate") is not None for r in rows):
         return rows
     figures = {str(r.cells.get("amount")) for r in rows} | _block_figures(rows)
     skip = {k for i, j, _ in anchors.values() for k in range(i, j)} | _corp_dashes(texts, rows) \
-        | _rank_cells(texts, rows) | {k for k, t in enumerate(texts) if figures.intersection(t.split())}
-    got, whole = _read_runs(texts, skip, breaks, anchors)
+        | _rank_cells(texts, rows)
+    got, whole = _read_runs(texts, skip, breaks, figures, anchors)
     for n, c in got.items():
         b, r = c.get("bidders"), c.get("award_rate")
         if (b is not None and r is not None and bool(_DASH.match(b)) != bool(_DASH.match(r))) \

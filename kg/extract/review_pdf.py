@@ -25,7 +25,6 @@ import re
 from kg.extract import fields
 from kg.extract.payee_bids import settle_bids
 from kg.extract.payee_columns import payee_columns
-from kg.extract.payee_runs import settle_runs
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
 from kg.extract.review_text import (
@@ -603,8 +602,8 @@ def _payees(rec: Record, L: list[str]) -> None:
     notes: list = []
     if paragraph_style(L):
         cells = payee_section_cells(L, lo)
-        text_rows = settle_bids(cells, _with_columns(cells, lo, payee_paragraphs(L, lo, notes) or [], notes) or None)
-        text_rows = settle_runs(cells, text_rows, notes, lo) if text_rows else text_rows
+        text_rows = settle_bids(cells, _with_columns(cells, lo, payee_paragraphs(L, lo, notes) or [], notes) or None,
+                                notes, lo)
     else:
         text_rows = payee_rows(L, lo)
     for line, message in notes:
