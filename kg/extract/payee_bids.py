@@ -28,7 +28,7 @@ import re
 from collections import Counter
 
 from kg.extract.payee_columns import _CONTRACT
-from kg.extract.payee_runs import _block_figures, settle_runs
+from kg.extract.payee_runs import _block_figures, block_sums, settle_runs
 from kg.extract.review_text import _BIDDERS, _RATE, _SMALL, PayeeRow
 from kg.normalize.numbers import parse_number
 
@@ -104,13 +104,15 @@ def _contract_cell(text: str) -> bool:
     return bool(words) and bool(_CONTRACT.search(words[0])) and all(_SMALL.match(w) for w in words[1:])
 
 
-def contracts_by_amount(texts: list[str], rows: list[PayeeRow]) -> list[PayeeRow]:
-    """``rows`` with the 契約方式 of those without one where the text ties it to the row's amount: the amount is
-    no other row's, it is written once in the section (``texts``, the paragraphs), alone on its paragraph, the
-    next paragraph is one 契約方式 cell (maybe followed by its 入札者数 / 落札率) and the paragraph after that is
-    no 契約方式 (else the cell after the amount is the head of a column of 契約方式: reportlab's prints read by
-    pdfminer.six write a group of rows' amounts, then their 契約方式 one after another, the first not the
-    amount's row's)."""
+def contracts_by_amount(texts: list[str], rows: list[PayeeRow], breaks: set[int] = frozenset()) -> list[PayeeRow]:
+    """``rows`` with the 契約方式 of those without one where the text ties it to the row's amount: the amount
+    alone on a paragraph, the next paragraph one 契約方式 cell (maybe followed by its 入札者数 / 落札率), and the
+    paragraph after that no 契約方式 (else the cell after the amount is the head of a column of 契約方式:
+    reportlab's prints read by pdfminer.six write a group of rows' amounts, then their 契約方式 one after another,
+    the first not the amount's row's). The amount must be written alone as many times as rows have it (once for
+    one row: a 入札者数 of that figure makes it unknown), each time so, besides a block's 計 of that figure right
+    after a header cell (``breaks``: those paragraphs) and followed by no 契約方式; rows sharing an amount get a
+    契約方式 only when all those places give the same."""
     if all(r.cells.get("contract_method") for r in rows):
         return rows
     amounts = Counter(str(r.cells.get("amount")) for r in rows)
@@ -118,19 +120,24 @@ def contracts_by_amount(texts: list[str], rows: list[PayeeRow]) -> list[PayeeRow
     for i, t in enumerate(texts):
         if (t[:1].isdigit() or t[:1] in "▲△") and t in amounts:
             where.setdefault(t, []).append(i)
+    sums = {f"{int(v):,}" for v in block_sums(rows).values() if v == v and v.is_integer()}
+    found: dict[str, str] = {}
+    for amount, at in where.items():
+        if amount in sums:  # (the block's 計 figure, written after the 計 header's cells, is not the row's)
+            total = [i for i in at if i in breaks]
+            if any(i + 1 < len(texts) and _CONTRACT.search(texts[i + 1]) for i in total):
+                continue
+            at = [i for i in at if i not in breaks]
+        cells = [texts[i + 1] for i in at if i + 1 < len(texts) and _contract_cell(texts[i + 1])
+                 and not (i + 2 < len(texts) and _CONTRACT.search(texts[i + 2]))]
+        methods = {c.split()[0] for c in cells}
+        if len(at) == len(cells) == amounts[amount] and len(methods) == 1:
+            found[amount] = methods.pop()
     out = []
     for r in rows:
-        amount = str(r.cells.get("amount"))
-        at = where.get(amount, ())
-        if r.cells.get("contract_method") or amounts[amount] != 1 or len(at) != 1:
-            out.append(r)
-            continue
-        i = at[0]
-        nxt = texts[i + 1] if i + 1 < len(texts) else ""
-        if not _contract_cell(nxt) or (i + 2 < len(texts) and _CONTRACT.search(texts[i + 2])):
-            out.append(r)
-            continue
-        out.append(r._replace(cells={**r.cells, "contract_method": nxt.split()[0]}))
+        method = found.get(str(r.cells.get("amount")))
+        out.append(r._replace(cells={**r.cells, "contract_method": method})
+                   if method and not r.cells.get("contract_method") else r)
     return out
 
 
@@ -140,8 +147,14 @@ def settle_bids(cells: list[tuple[str, int, bool]], rows: list[PayeeRow] | None,
     payee_section_cells: text, line, is a header) settle (see the module's doc, then kg.extract.payee_runs); the
     rows unchanged otherwise. ``notes`` gets (``line``, message) when runs of such cells are left unread."""
     texts = [t for t, _, header in cells if not header]  # (payee_section_cells' texts are NFKC already)
+    breaks, k = set(), 0  # paragraphs right after a header cell
+    for _, _, header in cells:
+        if header:
+            breaks.add(k)
+        else:
+            k += 1
     if rows:
-        rows = contracts_by_amount(texts, rows)
+        rows = contracts_by_amount(texts, rows, breaks)
     if not rows or all(r.cells.get("bidders") is not None and r.cells.get("award_rate") is not None
                        or not r.cells.get("contract_method") for r in rows):
         return rows  # (a row without its 契約方式 is found by no rule here, nor are the leftovers settled)
@@ -210,12 +223,6 @@ def settle_bids(cells: list[tuple[str, int, bool]], rows: list[PayeeRow] | None,
         out.append(r._replace(cells=got))
     if accounted:
         out = _leftovers(texts, used, out, totals)
-    breaks, k = set(), 0  # paragraphs right after a header cell
-    for _, _, header in cells:
-        if header:
-            breaks.add(k)
-        else:
-            k += 1
     return settle_runs(texts, breaks, out, anchors, notes, line)
 
 

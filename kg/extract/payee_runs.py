@@ -30,20 +30,25 @@ import re
 from kg.extract.review_text import _BIDDERS, _RATE, _SMALL, PayeeRow
 from kg.normalize.numbers import parse_number
 
-__all__ = ["settle_runs"]
+__all__ = ["settle_runs", "block_sums"]
 
 _DASH = re.compile(r"^[-－―]$")
 
 
-def _block_figures(rows: list[PayeeRow]) -> set[str]:
-    """Each block's 計 (the sum of its amounts) as a cell of 入札者数 shape would be written."""
+def block_sums(rows: list[PayeeRow]) -> dict[str, float]:
+    """Each block's 計: the sum of its rows' amounts (nan when one is not a figure)."""
     sums: dict[str, float] = {}
     for r in rows:
         a = str(r.cells.get("amount"))
         plain = a.replace(",", "")  # (the common case without parse_number: a plain figure, maybe with commas)
         v = int(plain) if plain.isdigit() and plain.isascii() else parse_number(a.replace("△", "▲")).value
         sums[r.block] = sums.get(r.block, 0.0) + (v if v is not None else float("nan"))
-    return {str(int(s)) for s in sums.values() if s == s and s.is_integer() and 0 <= s < 1000}
+    return sums
+
+
+def _block_figures(rows: list[PayeeRow]) -> set[str]:
+    """Each block's 計 (the sum of its amounts) as a cell of 入札者数 shape would be written."""
+    return {str(int(s)) for s in block_sums(rows).values() if s == s and s.is_integer() and 0 <= s < 1000}
 
 
 def _corp_dashes(texts: list[str], rows: list[PayeeRow]) -> set[int]:

@@ -111,3 +111,19 @@ def test_a_reading_against_the_dash_rule_gives_nothing():
     got = _got(_read(_cells(body), []))
     assert [g[2:] for g in got[1:]] == [(None, None)] * 4
     assert got[0][2:] == ("1", "88%")  # (settle_bids reads row 1's at its 契約方式 either way)
+
+
+def test_a_one_row_block_s_total_after_the_header_is_not_its_amount():
+    """Sheet 11 (pdfminer.six, LibreOffice): block B's one row 「586」「随意契約(公募)」「1」「95%」, and its 計 586 written
+    after the next block's header cells. The figure after a header is the 計, so the row's 契約方式 is known; a 586
+    in the body (a 入札者数 of that figure, say) leaves it unknown."""
+    cells = [("B.地方公共団体", 206, False), ("支出先", 223, True), ("落札率", 234, True), ("1 札幌市", 236, False),
+             ("9000020011002 ヘルプデスク業務", 238, False), ("586", 240, False), ("随意契約(公募)", 242, False),
+             ("1", 244, False), ("95%", 246, False), ("C.研究機関", 248, False), ("計", 250, True),
+             ("落札率", 265, True), ("586", 267, False), ("1 千葉市", 269, False)]
+    row = PayeeRow("B", 1, {"name": "札幌市", "corporate_number": "9000020011002", "amount": "586",
+                            "description": "ヘルプデスク業務", "contract_method": None}, 236, False)
+    got = settle_bids(cells, [row])[0].cells
+    assert (got["contract_method"], got["bidders"], got["award_rate"]) == ("随意契約(公募)", "1", "95%")
+    body = cells[:-3] + [("586", 260, False)] + cells[-3:]  # (a 586 not after a header: whose cell, not known)
+    assert settle_bids(body, [row])[0].cells.get("contract_method") is None
