@@ -125,5 +125,5 @@ def test_a_one_row_block_s_total_after_the_header_is_not_its_amount():
                             "description": "ヘルプデスク業務", "contract_method": None}, 236, False)
     got = settle_bids(cells, [row])[0].cells
     assert (got["contract_method"], got["bidders"], got["award_rate"]) == ("随意契約(公募)", "1", "95%")
-    body = cells[:-3] + [("586", 260, False)] + cells[-3:]  # (a 586 not after a header: whose cell, not known)
+    body = cells[:9] + [("586", 247, False)] + cells[9:]  # (a 586 after 「95%」, in the body: whose, not known)
     assert settle_bids(body, [row])[0].cells.get("contract_method") is None
