@@ -110,9 +110,10 @@ def contracts_by_amount(texts: list[str], rows: list[PayeeRow], breaks: set[int]
     paragraph after that no 契約方式 (else the cell after the amount is the head of a column of 契約方式:
     reportlab's prints read by pdfminer.six write a group of rows' amounts, then their 契約方式 one after another,
     the first not the amount's row's). The amount must be written alone as many times as rows have it (once for
-    one row: a 入札者数 of that figure makes it unknown), each time so, besides a block's 計 of that figure right
-    after a header cell (``breaks``: those paragraphs) and followed by no 契約方式; rows sharing an amount get a
-    契約方式 only when all those places give the same."""
+    one row: a 入札者数 of that figure makes it unknown), each time so, besides a block's 計 of that figure: right
+    after a header cell (``breaks``: those paragraphs) and followed by no 契約方式, or else, when the figure has one
+    place more than rows, the only place followed by no 契約方式. Rows sharing an amount get a 契約方式 only when
+    all those places give the same."""
     if all(r.cells.get("contract_method") for r in rows):
         return rows
     amounts = Counter(str(r.cells.get("amount")) for r in rows)
@@ -123,11 +124,15 @@ def contracts_by_amount(texts: list[str], rows: list[PayeeRow], breaks: set[int]
     sums = {f"{int(v):,}" for v in block_sums(rows).values() if v == v and v.is_integer()}
     found: dict[str, str] = {}
     for amount, at in where.items():
-        if amount in sums:  # (the block's 計 figure, written after the 計 header's cells, is not the row's)
-            total = [i for i in at if i in breaks]
+        if amount in sums:  # a block's 計 of that figure is one of the places: right after a header cell, or
+            total = [i for i in at if i in breaks]  # else the one place followed by no 契約方式 of one more
             if any(i + 1 < len(texts) and _CONTRACT.search(texts[i + 1]) for i in total):
                 continue
-            at = [i for i in at if i not in breaks]
+            if total:
+                at = [i for i in at if i not in breaks]
+            elif len(at) == amounts[amount] + 1:
+                bare = [i for i in at if not (i + 1 < len(texts) and _CONTRACT.search(texts[i + 1]))]
+                at = [i for i in at if i not in bare] if len(bare) == 1 else at
         cells = [texts[i + 1] for i in at if i + 1 < len(texts) and _contract_cell(texts[i + 1])
                  and not (i + 2 < len(texts) and _CONTRACT.search(texts[i + 2]))]
         methods = {c.split()[0] for c in cells}

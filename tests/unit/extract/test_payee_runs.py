@@ -127,3 +127,19 @@ def test_a_one_row_block_s_total_after_the_header_is_not_its_amount():
     assert (got["contract_method"], got["bidders"], got["award_rate"]) == ("随意契約(公募)", "1", "95%")
     body = cells[:9] + [("586", 247, False)] + cells[9:]  # (a 586 after 「95%」, in the body: whose, not known)
     assert settle_bids(body, [row])[0].cells.get("contract_method") is None
+
+
+def test_a_one_row_block_s_total_written_in_the_body():
+    """Sheet 62 (pdfminer.six, LibreOffice): block C's one row 「11,753」「随意契約(公募)」「1」「96%」 and its 計
+    「11,753」 right after them. Of the figure's two places (one more than the rows with that amount, and the
+    figure is a block's 計) one only is followed by no 契約方式: that one is the 計. Two places both followed by one
+    (another row's 契約方式 after the 計) leave it unknown."""
+    cells = [("C.研究機関", 248, False), ("落札率", 272, True), ("5000020151009 機器の賃貸借", 274, False),
+             ("11,753", 276, False), ("随意契約(公募)", 278, False), ("1", 280, False), ("96%", 282, False),
+             ("11,753", 284, False)]
+    row = PayeeRow("C", 1, {"name": "新潟市", "corporate_number": "5000020151009", "amount": "11,753",
+                            "description": "機器の賃貸借", "contract_method": None}, 255, False)
+    got = settle_bids(cells, [row])[0].cells
+    assert (got["contract_method"], got["bidders"], got["award_rate"]) == ("随意契約(公募)", "1", "96%")
+    other = cells + [("その他", 286, False)]
+    assert settle_bids(other, [row])[0].cells.get("contract_method") is None
