@@ -150,9 +150,12 @@ def settle_runs(texts: list[str], breaks: set[int], rows: list[PayeeRow],
             got, whole = {}, False  # a reading the cells contradict: none of it
             break
     if not whole and notes is not None:
-        notes.append((line, "支出先上位10者リスト: 入札者数 / 落札率 cells written away from their rows: from "
-                      + ("some" if got else "the first") + " of them on, which rows they belong to is not settled: "
-                      "those rows' cells are unknown"))
+        left = sorted({r.block for n, r in enumerate(rows) if any(
+            r.cells.get(k) is None and k not in got.get(n, {}) for k in ("bidders", "award_rate"))})
+        notes.append((line, f"支出先上位10者リスト: blocks {left}: 入札者数 / 落札率 cells written away from their rows: "
+                            "from " + ("some" if got else "the first") + " of them on, which rows they belong to is "
+                            "not settled (a run of such cells fits the rows waiting for them in no way or in more "
+                            "than one): those rows' cells are unknown"))
     out = []
     for n, r in enumerate(rows):
         add = {k: v for k, v in got.get(n, {}).items() if r.cells.get(k) is None}

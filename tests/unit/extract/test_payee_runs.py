@@ -89,7 +89,7 @@ def test_a_run_of_other_length_than_the_rows_pending_is_not_read():
     got = _got(_read(_cells(body), notes))
     assert got[:2] == [(1, "一般競争契約(総合評価)", "1", "88%"), (2, "随意契約(公募)", "-", "-")]
     assert [g[2:] for g in got[2:]] == [(None, None)] * 3
-    assert notes and "not settled" in notes[0][1]
+    assert notes and "blocks ['A']" in notes[0][1] and "not settled" in notes[0][1]
 
 
 def test_a_lone_dash_after_a_row_pending_both_cells_stops_the_reading():
