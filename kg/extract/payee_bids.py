@@ -104,7 +104,8 @@ def _contract_cell(text: str) -> bool:
     return bool(words) and bool(_CONTRACT.search(words[0])) and all(_SMALL.match(w) for w in words[1:])
 
 
-def contracts_by_amount(texts: list[str], rows: list[PayeeRow], breaks: set[int] = frozenset()) -> list[PayeeRow]:
+def contracts_by_amount(texts: list[str], rows: list[PayeeRow], breaks: frozenset[int] | set[int] = frozenset()
+                        ) -> list[PayeeRow]:
     """``rows`` with the 契約方式 of those without one where the text ties it to the row's amount: the amount
     alone on a paragraph, the next paragraph one 契約方式 cell (maybe followed by its 入札者数 / 落札率), and the
     paragraph after that no 契約方式 (else the cell after the amount is the head of a column of 契約方式:
@@ -117,14 +118,17 @@ def contracts_by_amount(texts: list[str], rows: list[PayeeRow], breaks: set[int]
     if all(r.cells.get("contract_method") for r in rows):
         return rows
     amounts = Counter(str(r.cells.get("amount")) for r in rows)
+    wanted = {str(r.cells.get("amount")) for r in rows if not r.cells.get("contract_method")}
     where: dict[str, list[int]] = {}
     for i, t in enumerate(texts):
-        if (t[:1].isdigit() or t[:1] in "▲△") and t in amounts:
+        if (t[:1].isdigit() or t[:1] in "▲△") and t in wanted:
             where.setdefault(t, []).append(i)
-    sums = {f"{int(v):,}" for v in block_sums(rows).values() if v == v and v.is_integer()}
+    sums: set[str] | None = None
     found: dict[str, str] = {}
     for amount, at in where.items():
-        if amount in sums:  # a block's 計 of that figure is one of the places: right after a header cell, or
+        if sums is None and (len(at) == amounts[amount] + 1 or not breaks.isdisjoint(at)):
+            sums = {f"{int(v):,}" for v in block_sums(rows).values() if v == v and v.is_integer()}
+        if sums and amount in sums:  # a block's 計 of that figure is one of the places: right after a header cell, or
             total = [i for i in at if i in breaks]  # else the one place followed by no 契約方式 of one more
             if any(i + 1 < len(texts) and _CONTRACT.search(texts[i + 1]) for i in total):
                 continue
