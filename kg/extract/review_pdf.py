@@ -627,7 +627,8 @@ def _payees(rec: Record, L: list[str]) -> None:
     notes: list = []
     if paragraph_style(L):
         cells = payee_section_cells(L, lo)
-        text_rows = settle_bids(cells, _with_columns(cells, lo, payee_paragraphs(L, lo, notes) or [], notes) or None)
+        text_rows = settle_bids(cells, _with_columns(cells, lo, payee_paragraphs(L, lo, notes) or [], notes) or None,
+                                notes, lo)
     else:
         text_rows = payee_rows(L, lo, notes)
     for line, message in notes:
