@@ -1,0 +1,243 @@
+"""予算額・執行額 from PDF text whose figures come one per line or a few per line (pdfminer.six, pdftotext).
+
+Such text keeps every figure of the table but not its grid: a text line holds one cell, or the cells that
+sat side by side in one row ("0 ▲17": the 翌年度へ繰越し of two neighbouring years), and the lines come
+column by column, row by row, or a mix of both, sometimes with a column far from the others. What holds in
+every order seen is that **a year column's cells come top to bottom** (当初予算, 補正予算, 前年度から繰越し,
+翌年度へ繰越し, 予備費等, 計, 執行額); so each figure, in reading order, goes to the next free cell of one
+column, and the search only chooses the column. The table must then satisfy:
+
+- 計 = 当初予算 + 補正予算 + 前年度から繰越し + 翌年度へ繰越し(▲) + 予備費等 in every year column;
+- 翌年度へ繰越し is the only row holding a negative (▲) figure; 執行額 is at most 計;
+- the figures after the first on one text line go to the next cells of the same row (next columns);
+- a figure printed on a line starting with a row label is in that row;
+- every figure is used once, and every cell gets one: the table has 3 past years (7 rows), the current year
+  (6 rows, no 執行額 yet) and the next year's request (当初予算 only), 28 figures in all.
+
+Among the tables that fit, those read with the fewest jumps win (a figure continues the previous one when it
+sits just below it or just right of it in the grid). When such tables disagree on a cell, that cell is left
+out (unknown beats wrong); zeros traded among cells are the same table and no tie. The search is memoised on
+(figure, cells filled per column, each column's running sum, previous cell) and bounded by ``MAX_STATES``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract.pdf_layout import ROWS, Group, budget_groups
+from kg.normalize.text import squash
+
+CTN, TOT, EXE = 3, 5, 6  # row indexes (ROWS order)
+MAX_JUMPS = 12  # jumps in reading order beyond which a table is not looked for
+MAX_STATES = 20000  # memoised states before the search gives up (a few hundred on typical texts)
+_AMBIG = object()  # a cell the best tables disagree on
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    line: int
+    tail: bool = False  # not the first figure of its text line: the next cell right of the one before
+    row: int | None = None  # the row its line's label names
+    headed: bool = False  # the text line before it is a column header (an era year or 要求)
+
+
+@dataclass
+class TextBudget:
+    """grid[col][row] (cols: the past years, the current year, the request (one row)); None: unknown (the
+    tables that fit disagree on it)."""
+
+    grid: list[list[float | None]]
+    tables: int  # distinct tables that fit
+    ambiguous: list[tuple[int, int]]
+    first: int = 0  # the lines its figures span
+    last: int = 0
+
+
+def figures(groups: list[Group], n_cells: int, lines: list[str]) -> list[Figure] | None:
+    """The first ``n_cells`` money figures of ``groups`` (rates left out; ``lines``: the text they were read
+    from), or None when they do not end at a line's end or are too few."""
+    out: list[Figure] = []
+    for g in groups:
+        before = next((t for t in reversed(lines[max(0, g.line - 4):g.line - 1]) if t.strip()), "")
+        if g.percent or g.label in ("ratio_is", "ratio_total"):
+            continue
+        if any(v is None for v in g.values):
+            return None  # an unknown cell: its place cannot be told from its value
+        row = ROWS.index(g.label) if g.label in ROWS else None
+        for k, v in enumerate(g.values):
+            out.append(Figure(v, g.line, k > 0, row if k == 0 else None,
+                              k == 0 and ("要求" in before or before.strip().endswith("年度"))))
+        if len(out) >= n_cells:
+            return out if len(out) == n_cells else None
+    return None
+
+
+def _column_ok(col: list[float], past: bool) -> bool:
+    """One year column: the parts add up to 計, ▲ only (and always) in 翌年度へ繰越し's place, 執行額 <= 計."""
+    parts, total = col[:TOT], col[TOT]
+    if any((v < 0) != (r == CTN and v != 0) for r, v in enumerate(col)):
+        return False
+    if past and col[EXE] > total:
+        return False
+    return _adds_up(parts, total)
+
+
+def _adds_up(parts: list[float], total: float) -> bool:
+    if all(float(v).is_integer() for v in [*parts, total]):
+        return sum(parts) == total
+    return abs(sum(parts) - total) <= 0.5 * len(parts)
+
+
+def _by_columns(figs: list[Figure], n_past: int, with_request: bool) -> list[list[list[float]]]:
+    """The tables read as whole year columns in reading order, top to bottom: the past years left to right,
+    the current year (6 rows) and the request (one figure) anywhere; the request may follow the current
+    year's 当初予算 (the cell right of it). A figure after the first on its line is the same row's cell of the
+    next year, taken out of that year's run."""
+    out: list[list[list[float]]] = []
+    n = len(figs)
+
+    def walk(p: int, cols: dict, pending: dict, next_past: int) -> None:
+        if len(out) > 8:
+            return
+        if p == n:
+            if len(cols) == n_past + 2 and not pending:
+                out.append([cols[c] for c in range(n_past + 2)])
+            return
+        opts = []
+        if next_past < n_past:
+            opts.append((next_past, 7, False))
+        if n_past not in cols:
+            opts.append((n_past, 6, False))
+            opts.append((n_past, 6, True))
+        if n_past + 1 not in cols and (figs[p].headed or 0 < p < n - 1) and not figs[p].tail and figs[p].value >= 0:
+            # (a lone figure first or last is the request only under its header: else it may be another cell)
+            walk(p + 1, {**cols, n_past + 1: [figs[p].value]}, pending, next_past)
+        for c, rows, with_req in opts:
+            col: list[float] = []
+            q = p
+            pend = dict(pending)
+            req = None
+            ok = True
+            while len(col) < rows:
+                if (c, len(col)) in pend:
+                    col.append(pend.pop((c, len(col))))
+                    continue
+                if q >= n or figs[q].tail:
+                    ok = False
+                    break
+                col.append(figs[q].value)
+                q += 1
+                if q < n and figs[q].tail:  # the rest of the line: the same row's cell of the next column
+                    if q + 1 < n and figs[q + 1].tail:
+                        ok = False  # three or more on a line: a row, read by _by_rows
+                        break
+                    if c + 1 == n_past + 1 and len(col) == 1 and req is None and not with_req:
+                        req = figs[q].value  # the request beside the current year's 当初予算
+                    else:
+                        pend[(c + 1, len(col) - 1)] = figs[q].value
+                    q += 1
+                if with_req and len(col) == 1 and req is None:
+                    if q >= n or figs[q].tail or n_past + 1 in cols or figs[q].value < 0:
+                        ok = False
+                        break
+                    req = figs[q].value
+                    q += 1
+                if not ok:
+                    break
+            if not ok or not _column_ok(col + ([0.0] if rows == 6 else []), rows == 7):
+                continue
+            if any(k[0] <= c or k[0] in cols for k in pend) or (req is not None and n_past + 1 in cols):
+                continue  # a cell pushed right into a column already read
+            new = {**cols, c: col}
+            if req is not None:
+                new[n_past + 1] = [req]
+            walk(q, new, pend, next_past + (c < n_past))
+
+    walk(0, {} if with_request else {n_past + 1: [None]}, {}, 0)
+    return out
+
+
+def _by_rows(figs: list[Figure], n_past: int, with_request: bool) -> list[list[list[float]]]:
+    """The table read row by row in reading order, left to right (当初予算 with or without the request at
+    its end; else the request first or last)."""
+    vals = [f.value for f in figs]
+    n_cur = n_past + 1
+    sizes = [n_cur] * 6 + [n_past]
+    out = []
+    for where in ("row", "first", "last") if with_request else ("none",):
+        if where == "none":
+            req, rest = None, vals
+        elif where == "row":
+            req, rest = vals[n_cur], vals[:n_cur] + vals[n_cur + 1:]
+        elif where == "first":
+            if not figs[0].headed:
+                continue
+            req, rest = vals[0], vals[1:]
+        else:
+            if not figs[-1].headed:
+                continue
+            req, rest = vals[-1], vals[:-1]
+        rows, p = [], 0
+        for size in sizes:
+            rows.append(rest[p:p + size])
+            p += size
+        grid = [[rows[r][c] for r in range(7) if c < len(rows[r])] for c in range(n_cur)] + [[req]]
+        if (req is None or req >= 0) and all(_column_ok(col + ([0.0] if c == n_past else []), c < n_past)
+                            for c, col in enumerate(grid[:n_cur])):
+            out.append(grid)
+    return out
+
+
+def read_budget(figs: list[Figure], n_past: int = 3, with_request: bool = True) -> TextBudget | None:
+    """The 予算額・執行額 table from its figures in reading order (``figures``): every table that the column
+    reading and the row reading give and that adds up; the cells they disagree on are left unknown. None when
+    no table fits. Without ``with_request`` the figures hold no request (its cell is None)."""
+    if len(figs) != 7 * n_past + 6 + with_request:
+        return None
+    tables: list[list[list[float]]] = []
+    for t in _by_columns(figs, n_past, with_request) + _by_rows(figs, n_past, with_request):
+        if t not in tables:
+            tables.append(t)
+    if not tables:
+        return None
+    grid: list[list[float | None]] = [list(col) for col in tables[0]]
+    ambiguous = []
+    for c, col in enumerate(grid):
+        for r in range(len(col)):
+            if any(t[c][r] != col[r] for t in tables[1:]):
+                col[r] = None
+                ambiguous.append((c, r))
+    return TextBudget(grid, len(tables), ambiguous, figs[0].line, figs[-1].line)
+
+
+
+
+def _payee_header(text: str) -> bool:
+    t = squash(text)
+    return t.startswith("支出先") and not t.startswith("支出先上位")
+
+
+def budget_from_text(lines: list[str], lab: int, hi: int, n_past: int = 3) -> tuple[TextBudget | None, int]:
+    """The table read from lines lab..hi (1-based; cut at the 支出先上位10者リスト's 支出先 header, where other
+    figures begin): with the request among its figures, and without it (the request printed elsewhere or not
+    at all). (the table, or None when no table or more than one fits; the number of distinct tables that fit,
+    the request's cell left out when the table is read both with and without it)."""
+    end = next((i for i in range(lab, hi + 1) if _payee_header(lines[i - 1])), hi + 1)
+    groups = budget_groups(lines, lab, end - 1)
+    found: list[TextBudget] = []
+    for with_req in (True, False):
+        figs = figures(groups, 7 * n_past + 6 + with_req, lines)
+        got = read_budget(figs, n_past, with_req) if figs else None
+        if got is not None:
+            found.append(got)
+    years = {repr(t.grid[:-1]) for t in found}
+    n = sum(t.tables for t in found)
+    if not found or len(years) > 1 or any(t.ambiguous for t in found):
+        return None, max(n, len(years))
+    best = found[0]
+    if len(found) > 1:  # read both with and without a request: the 28th figure may be another table's
+        best.grid[-1] = [None]
+    return best, 1
+
+
+__all__ = ["Figure", "TextBudget", "figures", "read_budget", "budget_from_text"]
