@@ -188,16 +188,72 @@ def _by_rows(figs: list[Figure], n_past: int, with_request: bool) -> list[list[l
     return out
 
 
+def _by_blocks(figs: list[Figure], n_past: int, with_request: bool) -> list[list[list[float]]]:
+    """The table read as its 当初予算 row (the request at its end or apart), then the four middle rows
+    (補正予算 .. 予備費等) column by column (a second figure on a line: the next column's cell of that row),
+    then the 計 row and the 執行額 row."""
+    n_cur = n_past + 1
+    out = []
+    for where in ("row", "first", "last") if with_request else ("none",):
+        rest = list(figs)
+        req = None
+        if where == "row":
+            if len(rest) <= n_cur or rest[n_cur].tail:
+                continue
+            req = rest.pop(n_cur).value
+        elif where == "first":
+            if not rest[0].headed:
+                continue
+            req = rest.pop(0).value
+        elif where == "last":
+            if not rest[-1].headed:
+                continue
+            req = rest.pop().value
+        cols: list[list[float]] = [[f.value] for f in rest[:n_cur]]
+        q = n_cur
+        pend: dict = {}
+        ok = True
+        for c in range(n_cur):
+            for r in range(1, TOT):
+                if (c, r) in pend:
+                    cols[c].append(pend.pop((c, r)))
+                    continue
+                if q >= len(rest) or rest[q].tail:
+                    ok = False
+                    break
+                cols[c].append(rest[q].value)
+                q += 1
+                if q < len(rest) and rest[q].tail:
+                    if c + 1 >= n_cur or (q + 1 < len(rest) and rest[q + 1].tail):
+                        ok = False
+                        break
+                    pend[(c + 1, r)] = rest[q].value
+                    q += 1
+            if not ok:
+                break
+        if not ok or pend or len(rest) - q != n_cur + n_past:
+            continue
+        for c in range(n_cur):
+            cols[c].append(rest[q + c].value)
+        for c in range(n_past):
+            cols[c].append(rest[q + n_cur + c].value)
+        if (req is None or req >= 0) and all(_column_ok(col + ([0.0] if c == n_past else []), c < n_past)
+                                             for c, col in enumerate(cols)):
+            out.append([*cols, [req]])
+    return out
+
+
 def read_budget(figs: list[Figure], n_past: int = 3, with_request: bool = True) -> TextBudget | None:
     """The 予算額・執行額 table from its figures in reading order (``figures``): every table that the column
-    reading and the row reading give and that adds up; the cells they disagree on are left unknown. None when
+    reading, the row reading and the block reading give and that adds up; the cells they disagree on are left unknown. None when
     no table fits. Without ``with_request`` the figures hold no request (its cell is None)."""
     if len(figs) != 7 * n_past + 6 + with_request:
         return None
     tables: list[list[list[float]]] = []
-    for t in _by_columns(figs, n_past, with_request) + _by_rows(figs, n_past, with_request):
-        if t not in tables:
-            tables.append(t)
+    for read in (_by_columns, _by_rows, _by_blocks):
+        for t in read(figs, n_past, with_request):
+            if t not in tables:
+                tables.append(t)
     if not tables:
         return None
     grid: list[list[float | None]] = [list(col) for col in tables[0]]
