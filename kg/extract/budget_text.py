@@ -22,6 +22,7 @@ out (unknown beats wrong); zeros traded among cells are the same table and no ti
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import permutations
 
 from kg.extract.pdf_layout import ROWS, Group, budget_groups
 from kg.normalize.text import squash
@@ -39,6 +40,7 @@ class Figure:
     tail: bool = False  # not the first figure of its text line: the next cell right of the one before
     row: int | None = None  # the row its line's label names
     headed: bool = False  # the text line before it is a column header (an era year or 要求)
+    texts: int = 0  # the lines of other text before its line: a run of cells is read on lines of figures only
 
 
 @dataclass
@@ -57,16 +59,21 @@ def figures(groups: list[Group], n_cells: int, lines: list[str]) -> list[Figure]
     """The first ``n_cells`` money figures of ``groups`` (rates left out; ``lines``: the text they were read
     from), or None when they do not end at a line's end or are too few."""
     out: list[Figure] = []
+    texts, last = 0, None
     for g in groups:
+        if last is not None:
+            texts += sum(1 for t in lines[last:g.line - 1] if t.strip())
+        last = g.line
         before = next((t for t in reversed(lines[max(0, g.line - 4):g.line - 1]) if t.strip()), "")
         if g.percent or g.label in ("ratio_is", "ratio_total"):
+            texts += 1
             continue
         if any(v is None for v in g.values):
             return None  # an unknown cell: its place cannot be told from its value
         row = ROWS.index(g.label) if g.label in ROWS else None
         for k, v in enumerate(g.values):
             out.append(Figure(v, g.line, k > 0, row if k == 0 else None,
-                              k == 0 and ("要求" in before or before.strip().endswith("年度"))))
+                              k == 0 and ("要求" in before or before.strip().endswith("年度")), texts))
         if len(out) >= n_cells:
             return out if len(out) == n_cells else None
     return None
@@ -88,7 +95,14 @@ def _adds_up(parts: list[float], total: float) -> bool:
     return abs(sum(parts) - total) <= 0.5 * len(parts)
 
 
-def _by_columns(figs: list[Figure], n_past: int, with_request: bool) -> list[list[list[float]]]:
+MAX_STEPS = 3000  # runs tried by _by_columns before it gives up (a few dozen on typical texts)
+
+
+class _TooMany(Exception):
+    pass
+
+
+def _by_columns(figs: list[Figure], n_past: int, with_request: bool, placed: dict | None = None) -> list[list[list[float]]]:
     """The tables read as whole year columns in reading order, top to bottom: the past years left to right,
     the current year (6 rows) and the request (one figure) anywhere; the request may follow the current
     year's 当初予算 (the cell right of it). A figure after the first on its line is the same row's cell of the
@@ -96,9 +110,12 @@ def _by_columns(figs: list[Figure], n_past: int, with_request: bool) -> list[lis
     out: list[list[list[float]]] = []
     n = len(figs)
 
+    steps = [0]
+
     def walk(p: int, cols: dict, pending: dict, next_past: int) -> None:
-        if len(out) > 8:
-            return
+        steps[0] += 1
+        if len(out) > 8 or steps[0] > MAX_STEPS:
+            raise _TooMany
         if p == n:
             if len(cols) == n_past + 2 and not pending:
                 out.append([cols[c] for c in range(n_past + 2)])
@@ -108,10 +125,26 @@ def _by_columns(figs: list[Figure], n_past: int, with_request: bool) -> list[lis
             opts.append((next_past, 7, False))
         if n_past not in cols:
             opts.append((n_past, 6, False))
-            opts.append((n_past, 6, True))
+            if (n_past, 0) not in pending:
+                opts.append((n_past, 6, True))
         if n_past + 1 not in cols and (figs[p].headed or 0 < p < n - 1) and not figs[p].tail and figs[p].value >= 0:
             # (a lone figure first or last is the request only under its header: else it may be another cell)
             walk(p + 1, {**cols, n_past + 1: [figs[p].value]}, pending, next_past)
+        # the 当初予算 row over the columns not started yet (and the request), their other cells read later
+        start = next_past if next_past < n_past else n_past
+        pend, row = dict(pending), {}
+        for k, c in enumerate(range(start, n_past + 2)):
+            q = p + k
+            if q >= n or figs[q].tail or figs[q].value < 0 or c in cols or (c, 0) in pend:
+                break
+            if c == n_past + 1:
+                row[c] = [figs[q].value]
+            else:
+                pend[(c, 0)] = figs[q].value
+            if figs[q].texts != figs[p].texts:
+                break
+            if k >= 1 and not (q + 1 < n and figs[q + 1].tail):
+                walk(q + 1, {**cols, **row}, dict(pend), next_past)
         for c, rows, with_req in opts:
             col: list[float] = []
             q = p
@@ -144,43 +177,54 @@ def _by_columns(figs: list[Figure], n_past: int, with_request: bool) -> list[lis
                     q += 1
                 if not ok:
                     break
-            if not ok or not _column_ok(col + ([0.0] if rows == 6 else []), rows == 7):
-                continue
-            if any(k[0] <= c or k[0] in cols for k in pend) or (req is not None and n_past + 1 in cols):
+            if not ok or figs[q - 1].texts != figs[p].texts or \
+                    not _column_ok(col + ([0.0] if rows == 6 else []), rows == 7):
+                continue  # (a column's run holds no other text)
+            if any(k[0] == c or k[0] in cols for k in pend) or (req is not None and n_past + 1 in cols):
                 continue  # a cell pushed right into a column already read
             new = {**cols, c: col}
             if req is not None:
                 new[n_past + 1] = [req]
             walk(q, new, pend, next_past + (c < n_past))
 
-    walk(0, {} if with_request else {n_past + 1: [None]}, {}, 0)
+    walk(0, {} if with_request else {n_past + 1: [None]}, dict(placed or {}), 0)
     return out
+
+
+def _joined(run: list[Figure]) -> bool:
+    """The figures were printed with no other text among them (on consecutive lines of figures)."""
+    return not run or run[0].texts == run[-1].texts
 
 
 def _by_rows(figs: list[Figure], n_past: int, with_request: bool) -> list[list[list[float]]]:
     """The table read row by row in reading order, left to right (当初予算 with or without the request at
     its end; else the request first or last)."""
-    vals = [f.value for f in figs]
     n_cur = n_past + 1
     sizes = [n_cur] * 6 + [n_past]
     out = []
     for where in ("row", "first", "last") if with_request else ("none",):
         if where == "none":
-            req, rest = None, vals
+            req, rest = None, figs
         elif where == "row":
-            req, rest = vals[n_cur], vals[:n_cur] + vals[n_cur + 1:]
+            if not _joined(figs[:n_cur + 1]):
+                continue
+            req, rest = figs[n_cur].value, figs[:n_cur] + figs[n_cur + 1:]
         elif where == "first":
             if not figs[0].headed:
                 continue
-            req, rest = vals[0], vals[1:]
+            req, rest = figs[0].value, figs[1:]
         else:
             if not figs[-1].headed:
                 continue
-            req, rest = vals[-1], vals[:-1]
+            req, rest = figs[-1].value, figs[:-1]
         rows, p = [], 0
         for size in sizes:
-            rows.append(rest[p:p + size])
+            rows.append([f.value for f in rest[p:p + size]])
+            if not _joined(rest[p:p + size]):
+                break
             p += size
+        if len(rows) < len(sizes) or not _joined(rest[p - sizes[-1]:p]):
+            continue
         grid = [[rows[r][c] for r in range(7) if c < len(rows[r])] for c in range(n_cur)] + [[req]]
         if (req is None or req >= 0) and all(_column_ok(col + ([0.0] if c == n_past else []), c < n_past)
                             for c, col in enumerate(grid[:n_cur])):
@@ -188,7 +232,7 @@ def _by_rows(figs: list[Figure], n_past: int, with_request: bool) -> list[list[l
     return out
 
 
-def _by_blocks(figs: list[Figure], n_past: int, with_request: bool) -> list[list[list[float]]]:
+def _by_blocks(figs: list[Figure], n_past: int, with_request: bool, placed: dict | None = None) -> list[list[list[float]]]:
     """The table read as its 当初予算 row (the request at its end or apart), then the four middle rows
     (補正予算 .. 予備費等) column by column (a second figure on a line: the next column's cell of that row),
     then the 計 row and the 執行額 row."""
@@ -198,7 +242,7 @@ def _by_blocks(figs: list[Figure], n_past: int, with_request: bool) -> list[list
         rest = list(figs)
         req = None
         if where == "row":
-            if len(rest) <= n_cur or rest[n_cur].tail:
+            if len(rest) <= n_cur or rest[n_cur].tail or not _joined(rest[:n_cur + 1]):
                 continue
             req = rest.pop(n_cur).value
         elif where == "first":
@@ -211,9 +255,10 @@ def _by_blocks(figs: list[Figure], n_past: int, with_request: bool) -> list[list
             req = rest.pop().value
         cols: list[list[float]] = [[f.value] for f in rest[:n_cur]]
         q = n_cur
-        pend: dict = {}
-        ok = True
-        for c in range(n_cur):
+        pend: dict = dict(placed or {})
+        ok = _joined(rest[:n_cur])
+        for c in range(n_cur if ok else 0):
+            q0 = q
             for r in range(1, TOT):
                 if (c, r) in pend:
                     cols[c].append(pend.pop((c, r)))
@@ -229,9 +274,11 @@ def _by_blocks(figs: list[Figure], n_past: int, with_request: bool) -> list[list
                         break
                     pend[(c + 1, r)] = rest[q].value
                     q += 1
-            if not ok:
+            if not ok or not _joined(rest[q0:q]):
+                ok = False
                 break
-        if not ok or pend or len(rest) - q != n_cur + n_past:
+        if not ok or pend or len(rest) - q != n_cur + n_past or not _joined(rest[q:q + n_cur]) or \
+                not _joined(rest[q + n_cur:]):
             continue
         for c in range(n_cur):
             cols[c].append(rest[q + c].value)
@@ -250,10 +297,23 @@ def read_budget(figs: list[Figure], n_past: int = 3, with_request: bool = True) 
     if len(figs) != 7 * n_past + 6 + with_request:
         return None
     tables: list[list[list[float]]] = []
-    for read in (_by_columns, _by_rows, _by_blocks):
-        for t in read(figs, n_past, with_request):
+    try:
+        for t in _by_columns(figs, n_past, with_request) + _by_rows(figs, n_past, with_request) + \
+                _by_blocks(figs, n_past, with_request):
             if t not in tables:
                 tables.append(t)
+        # ▲ figures printed apart from their columns (pdfminer puts them in text boxes of their own): each
+        # placed in the 翌年度へ繰越し of a past year, the rest read as above
+        negs = [k for k, f in enumerate(figs) if f.value < 0 and not f.tail]
+        if negs and len(negs) <= n_past:
+            rest = [f for k, f in enumerate(figs) if k not in negs]
+            for cols in permutations(range(n_past), len(negs)):
+                placed = {(c, CTN): figs[k].value for c, k in zip(cols, negs, strict=True)}
+                for t in _by_columns(rest, n_past, with_request, placed):
+                    if t not in tables:
+                        tables.append(t)
+    except _TooMany:
+        return None
     if not tables:
         return None
     grid: list[list[float | None]] = [list(col) for col in tables[0]]
