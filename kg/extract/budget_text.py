@@ -81,21 +81,26 @@ def figures(groups: list[Group], n_cells: int, lines: list[str]) -> list[Figure]
 
 def _column_ok(col: list[float], past: bool) -> bool:
     """One year column: the parts add up to 計, ▲ only (and always) in 翌年度へ繰越し's place, 執行額 <= 計."""
-    parts, total = col[:TOT], col[TOT]
-    if any((v < 0) != (r == CTN and v != 0) for r, v in enumerate(col)):
-        return False
+    for r, v in enumerate(col):
+        if (v < 0) if r != CTN else (v > 0):
+            return False
+    total = col[TOT]
     if past and col[EXE] > total:
         return False
-    return _adds_up(parts, total)
+    return _adds_up(col[:TOT], total)
 
 
 def _adds_up(parts: list[float], total: float) -> bool:
+    """計 = the sum of its parts: exactly for whole figures, within rounding (0.5 per part) for decimals."""
+    s = sum(parts)
+    if s == total:
+        return True
     if all(float(v).is_integer() for v in [*parts, total]):
-        return sum(parts) == total
-    return abs(sum(parts) - total) <= 0.5 * len(parts)
+        return False
+    return abs(s - total) <= 0.5 * len(parts)
 
 
-MAX_STEPS = 3000  # runs tried by _by_columns before it gives up (a few dozen on typical texts)
+MAX_STEPS = 400  # runs tried by one _by_columns search before it gives up (at most ~150 on 114 generated texts)
 
 
 class _TooMany(Exception):
@@ -177,7 +182,7 @@ def _by_columns(figs: list[Figure], n_past: int, with_request: bool, placed: dic
                     q += 1
                 if not ok:
                     break
-            if not ok or figs[q - 1].texts != figs[p].texts or \
+            if not ok or q == p or figs[q - 1].texts != figs[p].texts or \
                     not _column_ok(col + ([0.0] if rows == 6 else []), rows == 7):
                 continue  # (a column's run holds no other text)
             if any(k[0] == c or k[0] in cols for k in pend) or (req is not None and n_past + 1 in cols):
@@ -302,8 +307,8 @@ def read_budget(figs: list[Figure], n_past: int = 3, with_request: bool = True) 
                 _by_blocks(figs, n_past, with_request):
             if t not in tables:
                 tables.append(t)
-        # ▲ figures printed apart from their columns (pdfminer puts them in text boxes of their own): each
-        # placed in the 翌年度へ繰越し of a past year, the rest read as above
+        # ▲ figures printed apart from their columns (pdfminer puts them in text boxes of their own, beside the
+        # labels or atop the column): each placed in the 翌年度へ繰越し of a past year, the rest read as column runs
         negs = [k for k, f in enumerate(figs) if f.value < 0 and not f.tail]
         if negs and len(negs) <= n_past:
             rest = [f for k, f in enumerate(figs) if k not in negs]
@@ -329,21 +334,34 @@ def read_budget(figs: list[Figure], n_past: int = 3, with_request: bool = True) 
 
 
 def _payee_header(text: str) -> bool:
+    if "支" not in text:
+        return False
     t = squash(text)
     return t.startswith("支出先") and not t.startswith("支出先上位")
 
 
-def budget_from_text(lines: list[str], lab: int, hi: int, n_past: int = 3) -> tuple[TextBudget | None, int]:
+def budget_from_text(lines: list[str], lab: int, hi: int, n_past: int = 3, groups: list[Group] | None = None,
+                     covered: int = 0) -> tuple[TextBudget | None, int]:
     """The table read from lines lab..hi (1-based; cut at the 支出先上位10者リスト's 支出先 header, where other
     figures begin): with the request among its figures, and without it (the request printed elsewhere or not
-    at all). (the table, or None when no table or more than one fits; the number of distinct tables that fit,
-    the request's cell left out when the table is read both with and without it)."""
+    at all). ``groups``: budget_groups of lines 1..covered when the caller has them. (the table, or None when
+    no table or more than one fits; the number of distinct tables that fit), the request's cell left out when
+    the table is read both with and without it."""
     end = next((i for i in range(lab, hi + 1) if _payee_header(lines[i - 1])), hi + 1)
-    groups = budget_groups(lines, lab, end - 1)
+    if groups is None:
+        groups, covered = [], lab - 1
+    mine = [g for g in groups if lab <= g.line < end]
+    if covered < end - 1:
+        mine += budget_groups(lines, max(lab, covered + 1), end - 1)
+    n = 7 * n_past + 6
+    figs = figures(mine, n + 1, lines)
+    if figs is None:
+        figs = figures(mine, n, lines)
     found: list[TextBudget] = []
     for with_req in (True, False):
-        figs = figures(groups, 7 * n_past + 6 + with_req, lines)
-        got = read_budget(figs, n_past, with_req) if figs else None
+        if figs is None or len(figs) < n + with_req or (len(figs) > n and figs[n].tail):
+            continue
+        got = read_budget(figs[:n + with_req], n_past, with_req)
         if got is not None:
             found.append(got)
     years = {repr(t.grid[:-1]) for t in found}

@@ -398,7 +398,7 @@ def _budget(rec: Record, L: list[str]) -> None:
     groups = budget_groups(L, 1, hi - 1)
     sol = solve_budget(groups)
     if sol is None:
-        _budget_of_runs(rec, L, lab, sy)
+        _budget_of_runs(rec, L, lab, sy, groups, hi - 1)
         return
     years = [sy - 3 + k for k in range(len(sol.grid))]
     for y, col in zip(years[:-1], sol.grid[:-1], strict=False):  # the searched table must add up exactly
@@ -437,9 +437,10 @@ def _budget(rec: Record, L: list[str]) -> None:
     span(rec, "budget", min(g.line for g in groups), max(g.line for g in groups))
 
 
-def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int) -> None:
-    """The table from figures printed a few per line, read as runs of whole columns or rows (budget_text)."""
-    got, n = budget_from_text(L, lab, len(L))
+def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, covered: int) -> None:
+    """The table from figures printed a few per line, read as runs of columns or rows (budget_text); ``groups``:
+    the numeric lines of lines 1..covered."""
+    got, n = budget_from_text(L, lab, len(L), groups=groups, covered=covered)
     if got is None:
         if n > 1:
             warn(rec, "budget_ambiguous", f"予算額・執行額: {n} tables fit the printed figures with different "

@@ -32,6 +32,26 @@ def test_initial_row_then_middle_columns_then_total_and_executed_rows():
                         [12276, 0, 0, -428, 0, 11848, 9972], [6228, 0, 1965, 0, 0, 8193], [9926]]
 
 
+def test_negatives_apart_and_a_row_of_initial_budgets_within_column_runs():
+    # sheet 18 (LibreOffice): ▲103 printed among the row labels, ▲153 atop 2016's column, then 2017's and 2018's
+    # 当初予算 and the request in a row before the rest of their columns
+    head = [*HEAD[:10], "▲103", *HEAD[10:]]
+    got, n = _read("464|0|56|0|417|373|▲153|1,666|293|0|0|1,806|1,651|1,581|1,743|1,345|0|122|0|0|1,703|1,450|"
+                   "0|52|0|0|1,795", head)
+    assert n == 1
+    assert got.grid == [[464, 0, 56, -103, 0, 417, 373], [1666, 293, 0, -153, 0, 1806, 1651],
+                        [1581, 0, 122, 0, 0, 1703, 1450], [1743, 0, 52, 0, 0, 1795], [1345]]
+
+
+def test_a_column_printed_around_the_row_labels_is_not_read_as_another_year():
+    # reportlab sheet 101: 2016's column (9/0/0/▲2/0/7/6) is printed among the labels after the other years';
+    # read as runs of figures only, 2017's column would take 2016's place and every year would shift
+    head = ["予算額・執行額 (単位:百万円)", "平成28年度", "平成29年度 平成30年度", "要求"]
+    got, n = _read("3|7|0|0|0|0|7|6|3|0|0|0|0|3|2|8|0|0|0|0|8|当初予算|補正予算|前年度から繰越し|9|0|0|翌年度へ繰越し|▲2|"
+                   "予備費等|計|執行額|0|7|6", head)
+    assert got is None
+
+
 def test_request_missing_from_the_text_leaves_it_unknown_not_a_payee_figure():
     # sheet 21 (reportlab): the request is printed nowhere near; the payee table's ranks follow 支出先
     got, n = _read("5|0|0|0|0|5|4|9|0|0|0|0|9|9|4|0|2|▲2|0|4|4|4|0|0|0|0|4")
