@@ -393,6 +393,8 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             continue
         seen.add(t.field)  # only a field's first label counts: a later one is another table's header
         vals = _values_after(toks, k, 2 if t.field == "division" else 1)
+        if not vals and t.field == "end_fiscal_year":
+            vals = _end_year_past_budget(toks, k, sheet_year)
         if not vals:
             continue
         v = vals[0]
@@ -407,6 +409,8 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
                     out.setdefault("responsible_officials", Found(fields.parse_officials(officials), vals[-1].line))
             continue
         if t.field == "responsible_officials":
+            if _ORG.search(text) and " " not in text:
+                continue  # a 担当課室 cell (「技術調査課」) written after the label, not an official (「課長 山田 花子」)
             if fields.parse_officials(text) and not fields.parse_fiscal_year_cell(text, sheet_year).year:
                 out["responsible_officials"] = Found(fields.parse_officials(text), v.line)
             continue
@@ -428,7 +432,41 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             out[t.field] = Found(fields.split_list(text.replace(" ", "、")), v.line)
         else:
             out[t.field] = Found(text, v.line)
+    if "bureau" not in out and (b := bureau_by_shape(toks)) is not None:
+        out["bureau"] = b
     return out
+
+
+_BUREAU = re.compile(r"^[^\s\d]{1,16}(?:局|官房|統括官)$")  # 道路局, 大臣官房, 政策統括官 (not …庁: also a ministry's)
+
+
+def bureau_by_shape(toks: list[Token]) -> Found | None:
+    """The 担当部局庁 when its label stands apart from its cell (pdftotext of a LibreOffice print writes the label
+    far below): the one value cell of a bureau's shape (…局, …官房, …統括官) before the payee list, when there is
+    exactly one such text."""
+    found: dict[str, Token] = {}
+    for t in toks:
+        if t.field == "payees" or "支出先上位" in t.text:
+            break
+        if t.field is None and _BUREAU.match(t.text):
+            found.setdefault(t.text, t)
+    if len(found) != 1:
+        return None
+    t = next(iter(found.values()))
+    return Found(t.text, t.line)
+
+
+def _end_year_past_budget(toks: list[Token], k: int, sheet_year: int | None) -> list[Token]:
+    """The 事業終了(予定)年度 cell written after the 予算額・執行額 label that follows its own (its label's cell left
+    for the budget table's): the cell right after that label, when it cannot be one of the table's year headers
+    (sheet year - 3 .. sheet year + 1) — 「終了予定なし」 or a later year."""
+    if k + 2 >= len(toks) or toks[k + 1].field != "budget" or toks[k + 2].field is not None or sheet_year is None:
+        return []
+    v = toks[k + 2]
+    if v.text.startswith("終了"):
+        return [v]
+    year = fields.parse_fiscal_year_cell(v.text, sheet_year).year if fields.YEAR_HEADER.match(v.text) else None
+    return [v] if year is not None and year > sheet_year + 1 and "要求" not in v.text else []
 
 
 # ------------------------------------------------------------------ budget rows of row-style text
@@ -1056,12 +1094,17 @@ def related_by_shape(toks: list[Token], taken: frozenset[str] = frozenset(),
         if canonical_number(text) is not None:
             numbers.append(t)
             continue
-        if is_unknown(text) or _NUMBERISH.match(text) or _is_fragment(text) or text in _TABLE_HEADERS:
-            continue
+        if (is_unknown(text) or _NUMBERISH.match(text) or _is_fragment(text) or text in _TABLE_HEADERS
+                or fields.YEAR_HEADER.match(text) or text == "要求"):
+            continue  # a budget column's header (「平成29年度要求」, its wrapped 「要求」) is no name
         if _MINISTRY.match(text):
             ministries.append(t)
         elif text not in taken and not text.startswith("終了") and len(text) <= 120:
             names.append(t)
+    if len(ministries) != len(names):  # 政策 / 施策 cells (「8.データ活用の推進」「(2)…の充実」) among the names
+        names = [n for n in names if not _ITEM_HEAD.match(n.text)]
+    if ministries and not names:  # pdfminer: the 事業番号 and 事業名 columns written before the 関連事業 label
+        numbers, names = _columns_before(toks, k)
     if not names or len(ministries) != len(names) or len(numbers) not in (0, len(names)):
         return None
     rows = [(m.text, numbers[i].text if numbers else None, n.text) for i, (m, n) in enumerate(zip(ministries, names,
@@ -1069,7 +1112,28 @@ def related_by_shape(toks: list[Token], taken: frozenset[str] = frozenset(),
     return Found(fields.parse_related_projects(rows), names[0].line)
 
 
-__all__ += ["related_by_shape"]
+def _columns_before(toks: list[Token], k: int) -> tuple[list[Token], list[Token]]:
+    """The 事業番号 cells and the 事業名 cells of a 関連事業 table written column by column before its label (token
+    ``k``): 「事業番号」 then only 事業番号 cells, 「事業名」 then only text cells, then the label; else ([], [])."""
+    j = k - 1
+    names: list[Token] = []
+    while j >= 0 and toks[j].field is None and canonical_number(toks[j].text) is None \
+            and not _NUMBERISH.match(toks[j].text) and not _MINISTRY.match(toks[j].text):
+        names.insert(0, toks[j])
+        j -= 1
+    if j < 0 or toks[j].field != "project_name" or toks[j].text != "事業名":
+        return [], []
+    j -= 1
+    numbers: list[Token] = []
+    while j >= 0 and toks[j].field is None and canonical_number(toks[j].text) is not None:
+        numbers.insert(0, toks[j])
+        j -= 1
+    if j < 0 or toks[j].field != "project_number" or toks[j].text != "事業番号" or len(numbers) != len(names):
+        return [], []
+    return numbers, names
+
+
+__all__ += ["related_by_shape", "bureau_by_shape"]
 
 
 def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found | None:
