@@ -22,7 +22,7 @@ out (unknown beats wrong); zeros traded among cells are the same table and no ti
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import permutations
+from typing import NamedTuple
 
 from kg.extract.pdf_layout import ROWS, Group, budget_groups
 from kg.normalize.text import squash
@@ -33,8 +33,7 @@ MAX_STATES = 20000  # memoised states before the search gives up (a few hundred 
 _AMBIG = object()  # a cell the best tables disagree on
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     value: float
     line: int
     tail: bool = False  # not the first figure of its text line: the next cell right of the one before
@@ -107,22 +106,23 @@ class _TooMany(Exception):
     pass
 
 
-def _by_columns(figs: list[Figure], n_past: int, with_request: bool, placed: dict | None = None) -> list[list[list[float]]]:
+def _by_columns(figs: list[Figure], n_past: int, with_request: bool, floats: tuple = ()) -> list[list[list[float]]]:
     """The tables read as whole year columns in reading order, top to bottom: the past years left to right,
     the current year (6 rows) and the request (one figure) anywhere; the request may follow the current
     year's 当初予算 (the cell right of it). A figure after the first on its line is the same row's cell of the
-    next year, taken out of that year's run."""
+    next year, taken out of that year's run. ``floats``: ▲ figures printed apart (not in ``figs``), each the
+    翌年度へ繰越し of one past year."""
     out: list[list[list[float]]] = []
     n = len(figs)
 
     steps = [0]
 
-    def walk(p: int, cols: dict, pending: dict, next_past: int) -> None:
+    def walk(p: int, cols: dict, pending: dict, next_past: int, floats: tuple) -> None:
         steps[0] += 1
         if len(out) > 8 or steps[0] > MAX_STEPS:
             raise _TooMany
         if p == n:
-            if len(cols) == n_past + 2 and not pending:
+            if len(cols) == n_past + 2 and not pending and not floats:
                 out.append([cols[c] for c in range(n_past + 2)])
             return
         opts = []
@@ -134,7 +134,7 @@ def _by_columns(figs: list[Figure], n_past: int, with_request: bool, placed: dic
                 opts.append((n_past, 6, True))
         if n_past + 1 not in cols and (figs[p].headed or 0 < p < n - 1) and not figs[p].tail and figs[p].value >= 0:
             # (a lone figure first or last is the request only under its header: else it may be another cell)
-            walk(p + 1, {**cols, n_past + 1: [figs[p].value]}, pending, next_past)
+            walk(p + 1, {**cols, n_past + 1: [figs[p].value]}, pending, next_past, floats)
         # the 当初予算 row over the columns not started yet (and the request), their other cells read later
         start = next_past if next_past < n_past else n_past
         pend, row = dict(pending), {}
@@ -149,8 +149,11 @@ def _by_columns(figs: list[Figure], n_past: int, with_request: bool, placed: dic
             if figs[q].texts != figs[p].texts:
                 break
             if k >= 1 and not (q + 1 < n and figs[q + 1].tail):
-                walk(q + 1, {**cols, **row}, dict(pend), next_past)
-        for c, rows, with_req in opts:
+                walk(q + 1, {**cols, **row}, dict(pend), next_past, floats)
+        for c, rows, with_req, fl in [(*o, k) for o in opts for k in
+                                      ([None, *range(len(floats))] if floats and o[0] < n_past else [None])]:
+            if fl is not None and (c, CTN) in pending:
+                continue
             col: list[float] = []
             q = p
             pend = dict(pending)
@@ -160,10 +163,18 @@ def _by_columns(figs: list[Figure], n_past: int, with_request: bool, placed: dic
                 if (c, len(col)) in pend:
                     col.append(pend.pop((c, len(col))))
                     continue
+                if fl is not None and len(col) == CTN:
+                    col.append(floats[fl])
+                    continue
                 if q >= n or figs[q].tail:
                     ok = False
                     break
-                col.append(figs[q].value)
+                v = figs[q].value
+                r = len(col)
+                if ((v > 0) if r == CTN else (v < 0)) or (r == TOT and v != sum(col) and not _adds_up(col, v)):
+                    ok = False  # (checked again whole below)
+                    break
+                col.append(v)
                 q += 1
                 if q < n and figs[q].tail:  # the rest of the line: the same row's cell of the next column
                     if q + 1 < n and figs[q + 1].tail:
@@ -190,9 +201,9 @@ def _by_columns(figs: list[Figure], n_past: int, with_request: bool, placed: dic
             new = {**cols, c: col}
             if req is not None:
                 new[n_past + 1] = [req]
-            walk(q, new, pend, next_past + (c < n_past))
+            walk(q, new, pend, next_past + (c < n_past), floats if fl is None else floats[:fl] + floats[fl + 1:])
 
-    walk(0, {} if with_request else {n_past + 1: [None]}, dict(placed or {}), 0)
+    walk(0, {} if with_request else {n_past + 1: [None]}, {}, 0, tuple(floats))
     return out
 
 
@@ -312,11 +323,9 @@ def read_budget(figs: list[Figure], n_past: int = 3, with_request: bool = True) 
         negs = [k for k, f in enumerate(figs) if f.value < 0 and not f.tail]
         if negs and len(negs) <= n_past:
             rest = [f for k, f in enumerate(figs) if k not in negs]
-            for cols in permutations(range(n_past), len(negs)):
-                placed = {(c, CTN): figs[k].value for c, k in zip(cols, negs, strict=True)}
-                for t in _by_columns(rest, n_past, with_request, placed):
-                    if t not in tables:
-                        tables.append(t)
+            for t in _by_columns(rest, n_past, with_request, tuple(figs[k].value for k in negs)):
+                if t not in tables:
+                    tables.append(t)
     except _TooMany:
         return None
     if not tables:
