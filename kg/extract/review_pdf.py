@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import fields
+from kg.extract.budget_text import budget_from_text
 from kg.extract.legal_text import implausible_laws, legal_pieces, plans_pieces
 from kg.extract.payee_bids import settle_bids
 from kg.extract.payee_columns import payee_columns
@@ -422,8 +423,7 @@ def _budget(rec: Record, L: list[str]) -> None:
     groups = budget_groups(L, 1, hi - 1)
     sol = solve_budget(groups)
     if sol is None:
-        warn(rec, "budget_unsolved", "予算額・執行額: no table of printed values adds up "
-             "(当初+補正+繰越し+予備費 = 計)", line=lab, field="budget")
+        _budget_of_runs(rec, L, lab, sy, groups, hi - 1)
         return
     years = [sy - 3 + k for k in range(len(sol.grid))]
     for y, col in zip(years[:-1], sol.grid[:-1], strict=False):  # the searched table must add up exactly
@@ -460,6 +460,32 @@ def _budget(rec: Record, L: list[str]) -> None:
         warn(rec, "budget_ambiguous", f"予算額・執行額: {sol.ties} other table(s) fit the printed values equally "
              "well; the first was kept", line=lab, field="budget")
     span(rec, "budget", min(g.line for g in groups), max(g.line for g in groups))
+
+
+def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, covered: int) -> None:
+    """The table from figures printed a few per line, read as runs of columns or rows (budget_text); ``groups``:
+    the numeric lines of lines 1..covered."""
+    got, n = budget_from_text(L, lab, len(L), groups=groups, covered=covered)
+    if got is None:
+        if n > 1:
+            warn(rec, "budget_ambiguous", f"予算額・執行額: {n} tables fit the printed figures with different "
+                 "values; none kept", line=lab, field="budget")
+        else:
+            warn(rec, "budget_unsolved", "予算額・執行額: no table of printed values adds up "
+                 "(当初+補正+繰越し+予備費 = 計)", line=lab, field="budget")
+        return
+    *cols, (req,) = got.grid
+    for k, col in enumerate(cols):
+        y = sy - len(cols) + 1 + k
+        entry = {"fiscal_year": y, **{key: as_int_if_whole(v) for key, v in zip(ROWS, col, strict=False)}}
+        entry.setdefault("executed", None)
+        rec["budget"].append(entry)
+        fields.check_budget_total(rec, entry)
+        span(rec, f"budget[{y}]", got.first, got.last)
+    if req is not None:
+        rec["budget"].append({"fiscal_year": sy + 1, "requested": as_int_if_whole(req)})
+        span(rec, f"budget[{sy + 1}]", got.first, got.last)
+    span(rec, "budget", got.first, got.last)
 
 
 # ------------------------------------------------------------------ payees
