@@ -21,6 +21,10 @@ _REVIEW_LABELS = ("事業名", "担当部局", "事業開始年度", "根拠法�
                   "関連する過去のレビューシートの事業番号", "点検・改善結果", "作成責任者")
 _POLICY_LABELS = ("施策目標", "測定指標", "達成手段", "施策の概要", "政策の概要", "目標設定の考え方")
 _MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
+# a whole HTML table on one line, as an Excel text export writes a cell holding one (and as
+# kg.extract.review_excel expands it); the pieces of such a cell's text in a PDF print (「<table」 alone,
+# its attributes and rows on the lines below) are not one
+_HTML_TABLE = re.compile(r"<table\b.*?</table>", re.I)
 
 
 def _title_line(lines: list[str], pattern: re.Pattern, max_len: int) -> int | None:
@@ -78,8 +82,8 @@ def _layout(lines: list[str]) -> str:
     if not nonblank:
         return "pdf"
     tabbed = sum(1 for x in nonblank if "\t" in x)
-    # "<table" in x.lower() needs a "<" in x (no character lower-cases to one); a markdown row needs a "|"
-    tables = sum(1 for x in nonblank if ("<" in x and "<table" in x.lower()) or ("|" in x and _MD_ROW.match(x)))
+    # an HTML table needs a "<" in x; a markdown row needs a "|"
+    tables = sum(1 for x in nonblank if ("<" in x and _HTML_TABLE.search(x)) or ("|" in x and _MD_ROW.match(x)))
     if tabbed >= 3 and tabbed >= 0.1 * len(nonblank):
         return "excel"
     if tables >= 3:
