@@ -30,6 +30,7 @@ from kg.extract.payee_columns import payee_columns
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
 from kg.extract.review_text import (
+    OFFICIAL_SHAPE,
     PayeeRow,
     budget_paragraphs,
     budget_rows,
@@ -211,7 +212,12 @@ def _names(rec: Record, L: list[str]) -> None:
         name_parts = [x for x in L[pa - 1:i - 1]] + ([before] if before else [])
         name = fields.join_wrapped(name_parts)
         name = re.sub(r"^事業名\s*", "", name)
-        if name:
+        if before and i < len(L) and L[i].strip() and not L[i].startswith(("事業開始", "担当課室", "作成責任者")):
+            # the name's cell beside the label and the paragraph going on below: the lines below may hold the
+            # rest of the name or of the bureau's cell (review_text._side_by_side): the name is unknown
+            warn(rec, "project_name_ambiguous", f"事業名 {name!r} printed beside 担当部局 with more text below it;"
+                 " its end is unknown", line=i, field="project_name")
+        elif name:
             rec["project_name"] = name
             span(rec, "project_name", pa if pa < i else i, i)
         else:
@@ -329,9 +335,11 @@ def _legal(rec: Record, L: list[str]) -> None:
         if not any(_CITE.search(x) for x in L[a - 1:b]):
             continue
         items, buf = [], []
-        for x in L[a - 1:b]:
+        cell = L[a - 1:b]
+        for k, x in enumerate(cell):
             buf.append(x)
-            if _CITE.search(x):
+            # (「…第1項28」 over 「号 …」: the citation goes on in its counter on the next line)
+            if _CITE.search(x) and not (x[-1:].isdigit() and cell[k + 1:k + 2] and cell[k + 1][:1] in "号条項"):
                 items.append(re.sub(r"\s+等$", "", fields.join_wrapped(buf)))
                 buf = []
         if buf:
@@ -819,12 +827,56 @@ def _laws_plausible(rec: Record) -> None:
              "neighbouring cells); withheld", line=line, field="legal_bases")
 
 
+# words of the form's other tables' headers (成果目標・活動指標, 単位当たりコスト) and their units: a 政策 / 施策 value
+# holding one (or a 「分野:」 label, a 「3ページ目」 page reference of the 該当箇所 cells) is another cell's text
+_NOT_POLICY = re.compile(r"測定指標|単位当たりコスト|活動指標|成果指標|成果目標|成果実績|活動実績|目標値|当初見込み|百万円|千円|ページ目|:$")
+
+
+def _policy_plausible(rec: Record) -> None:
+    """A 政策 / 施策 value holding a header word of the indicator tables is no fact: left out with a warning."""
+    pe = rec["policy_evaluation"]
+    if not pe:
+        return
+    for key in ("policy", "measure"):
+        if pe.get(key) and _NOT_POLICY.search(pe[key]):
+            warn(rec, "policy_evaluation_implausible", f"政策評価 {key} {pe[key]!r} holds another table's header "
+                 "word; left out", line=rec["provenance"]["spans"].get("policy_evaluation", [None])[0],
+                 field="policy_evaluation")
+            pe[key] = None
+    if pe.get("policy") is None and pe.get("measure") is None:
+        rec["policy_evaluation"] = None
+
+
+def _officials_plausible(rec: Record) -> None:
+    """An official not of that shape (「一般会計」, 「平成15」, pieces of neighbouring cells, a name whose two
+    parts cannot be told apart) is no fact: left out with a warning."""
+    bad = [o for o in rec["responsible_officials"] if not OFFICIAL_SHAPE.match(o)]
+    for o in bad:
+        warn(rec, "official_implausible", f"作成責任者 {o!r} is not a title and a name; left out",
+             line=rec["provenance"]["spans"].get("responsible_officials", [None])[0], field="responsible_officials")
+    if bad:
+        rec["responsible_officials"] = [o for o in rec["responsible_officials"] if o not in bad]
+
+
+_COUNTER_LOST = re.compile(r"第\s*\d+\s*[条項]\s*\d+(?![\d号条項])")
+
+
 def _label_lists(rec: Record, L: list[str]) -> None:
     """List fields read between their label and the next (kg.extract.review_text.label_lists), where the
     positional passes found nothing (or past numbers without their years)."""
     taken = frozenset(v for k in ("project_name", "bureau", "division", "major_policy", "major_expense")
                       if isinstance(v := rec.get(k), str))
     found = label_lists(L, rec["sheet_fiscal_year"], taken)
+    if "legal_text" in found and rec["legal_bases"] and _COUNTER_LOST.search(rec["extra"].get("legal_bases_text", "")) \
+            and not _COUNTER_LOST.search(found["legal_text"].value):
+        # a citation's number without its counter (「第1項28住民…」: 号 wrapped onto the next line and lost): the
+        # cell's text read between the labels keeps it
+        warn(rec, "pdf_text_disagreement", f"根拠法令: {rec['extra']['legal_bases_text']!r} by position, "
+             f"{found['legal_text'].value!r} between the labels (kept)", line=found["legal_text"].line,
+             field="legal_bases")
+        rec["provenance"]["spans"] = {k: v for k, v in rec["provenance"]["spans"].items()
+                                      if not k.startswith("legal_bases")}
+        rec["legal_bases"] = []
     if "legal_text" in found and not rec["legal_bases"]:
         text, line = found["legal_text"]
         rec["extra"]["legal_bases_text"] = text
@@ -885,6 +937,13 @@ def extract(doc: RawDoc) -> Record:
     _label_anchored(rec, L)
     _label_lists(rec, L)
     _laws_plausible(rec)
+    _policy_plausible(rec)
+    _officials_plausible(rec)
+    if rec["major_policy"] is not None and rec["major_policy"] in MAJOR_EXPENSES:
+        # one of the 主要経費 categories: the neighbouring 主要経費 cell, written before the 主要政策・施策 one
+        warn(rec, "major_policy_implausible", f"主要政策・施策 {rec['major_policy']!r} is a 主要経費 category; left out",
+             line=rec["provenance"]["spans"].get("major_policy", [None])[0], field="major_policy")
+        rec["major_policy"] = None
     if rec["policy_evaluation"] is None:
         warn(rec, "policy_evaluation_missing", "no 政策 / 施策 cells", field="policy_evaluation")
     return rec

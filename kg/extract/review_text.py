@@ -19,7 +19,7 @@ from typing import NamedTuple
 from kg.extract import fields
 from kg.normalize import houjin
 from kg.normalize.numbers import as_int_if_whole, parse_number
-from kg.normalize.project_number import canonical_number
+from kg.normalize.project_number import canonical_number, parse_numbers
 from kg.normalize.text import is_unknown, nfkc
 
 # (pattern, field): the label as printed, with the optional tails of its wording
@@ -33,13 +33,14 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"事業終了[^ ]*", "end_fiscal_year"),
     (r"会計区分", "accounts"),
     (r"根拠法令(?:\s*\(具[^ ]*)?", "legal"),
-    (r"関係する\s*計画[^ ]*", "plans"),
-    (r"主要政策・施策", "major_policy"),
+    (r"関係する(?:\s*計画[^ ]*)?", "plans"),  # (its cell may wrap after 関係する)
+    (r"主要政策(?:\s*・\s*施\s*策?)?", "major_policy"),  # (wrapped in its cell: 「主要政策・施」 over 「策」)
     (r"主要経費", "major_expense"),
     (r"事業の目的(?:\s*\([^)]*\))?", "purpose"),
     (r"事業概要(?:\s*\([^)]*\))?", "outline"),
     (r"実施方法", "implementation_methods"),
     (r"予算額・執行額(?:\s*\(単位:百万円\))?", "budget"),
+    (r"政策評価書(?:\s*URL)?", "policy_url"),  # (the 施策's neighbour on the 政策評価 rows)
     (r"政策評価(?:、\S*)?", "policy_eval"),
     (r"政策", "policy"),
     (r"施策", "measure"),
@@ -49,7 +50,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
 )
 _LABEL_RE = re.compile("|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(_LABELS)))
 _FULL_LABELS = ("事業開始年度", "事業終了(予定)年度", "根拠法令(具体的な条項も記載)", "関係する計画、通知等",
-                "政策評価、経済財政運営と改革の基本方針との関係", "予算額・執行額(単位:百万円)", "支出先上位10者リスト",
+                "政策評価、経済財政運営と改革の基本方針との関係", "政策評価、新経済・財政再生計画との関係",
+                "予算額・執行額(単位:百万円)", "支出先上位10者リスト", "主要政策・施策",
+                "政策評価書URL",
                 "事業の目的(目指す姿を簡潔に。3行程度以内)", "事業概要(5行程度以内。別添可)",
                 "関連する過去のレビューシートの事業番号")
 _ACCOUNT = re.compile(r"^(?:一般会計|[^\s、,]{1,30}特別会計[^\s、,]{0,20})(?:[、,\s]+(?:一般会計|[^\s、,]{1,30}特別会計"
@@ -180,9 +183,17 @@ def tokens(lines: list[str]) -> list[Token]:
     return out
 
 
-def _unfragment(piece: str) -> str:
-    """The piece without the label pieces wrapped onto its line (its leading words that are fragments)."""
+# a number's counter wrapped onto the next line, not a label's piece: 「第1項28」 over 「号 …」, 「平成15」 over 「年度」,
+# 「平成15年」 over 「度」
+_COUNTERS = frozenset({"号", "条", "項", "年", "年度"})
+
+
+def _unfragment(piece: str, before: str = "") -> str:
+    """The piece without the label pieces wrapped onto its line (its leading words that are fragments);
+    ``before``: the paragraph's text above it (a counter after its number is kept)."""
     first = piece.split(" ", 1)[0]  # no space in it: no fragment unless it is one as it stands
+    if (first in _COUNTERS and (before[-1:].isdigit() or before.endswith("元"))) or (first == "度" and before.endswith("年")):
+        return piece
     if first in _FRAGMENTS and _is_fragment(first):  # else the words joined again give the piece
         words = piece.split(" ")
         while words and _is_fragment(words[0]):
@@ -199,12 +210,15 @@ def _para_tokens(lines: list[str]) -> list[Token]:
     open_value: list[str] = []
     whole = True  # every piece of the open paragraph is a whole NFKC line
     open_line = 0
+    mixed = False  # the open paragraph set cells side by side on a line and went on below it (``_side_by_side``)
     label_first = _LABEL_FIRST.search
     fragments = _FRAGMENTS
     for n, raw in enumerate(lines, 1):
         t = nfkc(raw)
         if t and not label_first(t):
-            piece = t if t.split(" ", 1)[0] not in fragments else _unfragment(t)
+            if mixed:
+                continue
+            piece = t if t.split(" ", 1)[0] not in fragments else _unfragment(t, open_value[-1] if open_value else "")
             if piece:
                 if not open_value:
                     open_line = n
@@ -217,10 +231,22 @@ def _para_tokens(lines: list[str]) -> list[Token]:
             if open_value:
                 _close_value(out, open_value, whole, open_line)
                 open_value = []
+            mixed = False
             continue
-        for piece, field in _split_line(t):
+        split = _split_line(t)
+        if not mixed and _side_by_side(split) and n < len(lines) and lines[n].strip():
+            mixed = True  # this line's cells and the next line's pieces: which goes with which is unknown
+            last = max(i for i, (_, f) in enumerate(split) if f is not None)
+            split = [(piece, f) for i, (piece, f) in enumerate(split)
+                     if f is not None or (i < last and _COMPLETE_YEAR.match(piece))]
+            if open_value:
+                _close_value(out, open_value, whole, open_line)
+                open_value = []
+        elif mixed:
+            split = [(piece, f) for piece, f in split if f is not None]
+        for piece, field in split:
             if field is None:
-                piece = _unfragment(piece)
+                piece = _unfragment(piece, open_value[-1] if open_value else "")
                 if not piece:
                     continue
                 if not open_value:
@@ -238,10 +264,31 @@ def _para_tokens(lines: list[str]) -> list[Token]:
     return out
 
 
+# an era year whose cell text is complete (it ends with 年 or 年度): no piece of it can be wrapped below
+_COMPLETE_YEAR = re.compile(r"^(?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*年度?$")
+
+
+def _side_by_side(split: list[tuple[str, str | None]]) -> bool:
+    """A line holding a value piece and, after it, a label: cells of the form printed side by side (pdftotext
+    writes 「事業名の値 担当部局 自治行政局」 on one line). When the paragraph goes on below such a line, the
+    pieces below may belong to any of its cells (「…ネットワークシ」 / 「ステムセキュリティ対策経費」): the line's
+    values and the paragraph's rest are left out (an era year that is complete as it stands is kept)."""
+    seen_value = False
+    for piece, field in split:
+        if field is None:
+            seen_value = seen_value or not _is_fragment(piece)
+        elif seen_value:
+            return True
+    return False
+
+
 def _close_value(out: list[Token], parts: list[str], whole: bool, line: int) -> None:
     """The paragraph's value pieces joined into one token (none when the whole is a wrapped label piece)."""
     text = _joined(parts, whole)
-    if text.replace(" ", "") not in _FRAGMENTS or not _is_fragment(text):
+    if len(parts) > 1 and (m := _LABEL_RE.fullmatch(squashed := text.replace(" ", ""))) is not None:
+        # a label wrapped in its narrow cell (「担当部」 over 「局」, 「会計区」 over 「分」): the label itself
+        out.append(Token(squashed, line, _LABELS[int(m.lastgroup[1:])][1]))
+    elif text.replace(" ", "") not in _FRAGMENTS or not _is_fragment(text):
         out.append(Token(text, line, None))
 
 
@@ -302,6 +349,10 @@ def _shape_ok(field: str, text: str, sheet_year: int | None) -> bool:
     if field == "implementation_methods":
         parts = fields.split_list(text)
         return bool(parts) and all(p in _METHODS for p in parts)
+    if field in ("bureau", "division", "project_name") and text.count("(") != text.count(")"):
+        return False  # a cell cut short (「…統括官(室」): the rest of it is elsewhere
+    if field == "division" and re.search(r"(?:局|官房)$", text):
+        return False  # a bureau's shape (自治行政局): another cell's text after the label
     if field in ("bureau", "division"):
         return bool(_ORG.search(text)) and not _NUMBERISH.match(text) and len(text) <= 60
     if field in ("major_policy", "major_expense") and fields.YEAR_HEADER.match(text):
@@ -332,12 +383,17 @@ def _run(toks: list[Token], field: str, limit: int = 60) -> tuple[list[Token], i
 _DECIDER = re.compile(r"^[^\d\s()第条]{1,24}(?:決定|了解|決議|策定|公表|報告|通知|改定|閣議)$")
 
 
+_HEADER_LABEL_IN = re.compile("主要政策|主要経費|根拠法令|会計区分|事業の目的|事業概要|実施方法|作成責任者|担当課室")
+
+
 def plans_plausible(plans: list[dict]) -> bool:
     """関係する計画 items that read as titles with a date and a decider: pieces of neighbouring cells mixed in
     (「閣議第8条決定」, an unbalanced parenthesis) make the list implausible."""
     for p in plans:
         t = p.get("title") or ""
         if t.count("(") != t.count(")") or re.search(r"第\s*\d+\s*条", t) or "閣議" in t or "決定)" in t:
+            return False
+        if _HEADER_LABEL_IN.search(t.replace(" ", "")):  # the next cell's label (「主要政策・施」 wrapped)
             return False
         if p.get("decided_by") is not None and not _DECIDER.match(p["decided_by"]):
             return False
@@ -364,6 +420,9 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
         out["policy_evaluation"] = Found(fields.parse_policy_evaluation(pol[0][0].text, mea[0][0].text),
                                          pol[0][0].line)
     elif (pe := policy_by_shape(toks, lines, taken, sheet_year)) is not None:
+        if pol and pol[0] and (pe.value or {}).get("policy") != pol[0][0].text:
+            # the 政策 cell next to its label says otherwise: that one, the 施策 unknown
+            pe = Found(fields.parse_policy_evaluation(pol[0][0].text, None), pol[0][0].line)
         out["policy_evaluation"] = pe
     if paragraph_style(lines):
         pe = out.get("policy_evaluation")
@@ -374,8 +433,12 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
             out["related_projects"] = rel
     run = _run(toks, "past_project_numbers", 40)
     columns = past_by_columns(toks, sheet_year) if paragraph_style(lines) else None
+    by_lines = past_by_lines(lines, run[1], sheet_year) if run and columns is None and paragraph_style(lines) \
+        else None
     if columns is not None:
         out["past_project_numbers"] = columns
+    elif by_lines is not None:
+        out["past_project_numbers"] = by_lines
     elif run and run[0]:
         words = [w for t in run[0] for w in t.text.split(" ")]
         nums = fields.parse_past_numbers(words, sheet_year)
@@ -407,12 +470,18 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             if _shape_ok("division", text, sheet_year):
                 out["division"] = Found(text, v.line)
                 if officials and not _NUMBERISH.match(officials) and fields.parse_officials(officials):
-                    out.setdefault("responsible_officials", Found(fields.parse_officials(officials), vals[-1].line))
+                    more = []  # a second official in a paragraph of its own (参事官 海野 敦史 / 参事官 高村 信)
+                    for x in toks[k + 1 + len(vals):]:
+                        if x.field is not None or not OFFICIAL_SHAPE.match(x.text):
+                            break
+                        more.append(x.text)
+                    got = fields.parse_officials(officials) + [o for o in more if o not in officials]
+                    out.setdefault("responsible_officials", Found(got, vals[-1].line))
             continue
         if t.field == "responsible_officials":
             if _ORG.search(text) and " " not in text:
                 continue  # a 担当課室 cell (「技術調査課」) written after the label, not an official (「課長 山田 花子」)
-            if fields.parse_officials(text) and not fields.parse_fiscal_year_cell(text, sheet_year).year:
+            if fields.parse_officials(text) and all(OFFICIAL_SHAPE.match(o) for o in fields.parse_officials(text)):
                 out["responsible_officials"] = Found(fields.parse_officials(text), v.line)
             continue
         if t.field not in ("project_number", "project_name", "bureau", "start_fiscal_year", "end_fiscal_year",
@@ -742,7 +811,12 @@ __all__ += ["PayeeRow", "payee_rows"]
 
 # ------------------------------------------------------------------ budget of paragraph-style text
 
-_BUDGET_LABEL = re.compile(r"^(?:[予算の状況]\s+)?(当初予算|補正予算|前年度から繰越し?|翌年度へ繰越し?|予備費等?|計|執行額)$")
+_BUDGET_LABEL = re.compile(r"^(?:[予算の状況]{1,5}\s+)*(当初予算|補正予算|前年度か(?:ら(?:繰越し?)?)?|翌年度へ(?:繰越し?)?|予備費等?|計"
+                           r"|執行額)(?:\s+((?:[▲△]?\d[\d,]*(?:\.\d+)?|[-－―])(?:\s+(?:[▲△]?\d[\d,]*(?:\.\d+)?|[-－―]))*))?$")
+# (a row label wrapped in its cell, 「前年度か」 over 「ら繰越し」: the second piece is no figure; a label may have its
+# first figures on its line: 「当初予算 4」「翌年度へ繰越し -」)
+_LABEL_REST = frozenset({"ら繰越し", "ら繰越", "繰越し", "繰越", "し"})
+_DASH_CELL = re.compile(r"^[-－―](?:\s+[-－―])*$")
 _BUDGET_END = ("政策評価", "関連事業", "執行率", "当初予算+補正予算", "予算内訳", "成果目標", "活動指標", "支出先上位")
 
 
@@ -763,7 +837,20 @@ def budget_paragraphs(lines: list[str], years: list[tuple[int, bool]], start: in
             break
         m = _BUDGET_LABEL.match(t)
         if m:
-            seq.append(("label", next(f for lab, f in _ROWS if m[1].startswith(lab)), n))
+            seq.append(("label", next(f for lab, f in _ROWS if lab.startswith(m[1]) or m[1].startswith(lab)), n))
+            for x in (m[2] or "").split():
+                if x in "-－―":
+                    seq.append(("num", None, n))
+                    continue
+                p = parse_number(x.replace("△", "▲"))
+                if p.error or p.value is None:
+                    return None
+                seq.append(("num", as_int_if_whole(p.value), n))
+            continue
+        if t.replace(" ", "") in _LABEL_REST:
+            continue
+        if _DASH_CELL.match(t):  # a dash: unknown (not 0), kept in its place
+            seq.extend(("num", None, n) for _ in t.split())
             continue
         if re.fullmatch(r"[\d,.▲△\s]+", t):
             for x in _NUM_TOKEN.findall(t):
@@ -796,6 +883,12 @@ def budget_paragraphs(lines: list[str], years: list[tuple[int, bool]], start: in
             if sum(lens) == len(nums):
                 cut = lens
                 break
+        if cut is None and len(labels) <= 6:
+            # the real form prints every row in the request year's column too (a dash, or 計's figure): each row's
+            # past and current columns, maybe that one; accepted only when one cut fits
+            wide = [(past,) if f == "executed" else (n_cur + 1, n_cur) for f in labels]
+            fits = [lens for lens in _cuts(wide) if sum(lens) == len(nums)]
+            cut = fits[0] if len(fits) == 1 else None
         if cut is None:
             return None
         pos = 0
@@ -819,10 +912,27 @@ def budget_paragraphs(lines: list[str], years: list[tuple[int, bool]], start: in
             e[f] = row[i] if i < len(row) else None
         if i < past:
             parts = [e[f] for f in ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve")]
-            if e["total"] is None or any(p is None for p in parts) or not _adds_up(parts, e["total"]):
+            # (a dash is unknown, left out of the check; a row missing altogether fails it)
+            if e["total"] is None or any(len(values.get(f, ())) <= i for f in _PARTS) \
+                    or not _adds_up([x for x in parts if x is not None], e["total"]):
                 return None
         budget.append(e)
+    if not used_lines or all(e.get(f) is None for e in budget for f in e if f != "fiscal_year"):
+        return None
     return budget, min(used_lines), max(used_lines)
+
+
+_PARTS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve")
+
+
+def _cuts(options: list[tuple[int, ...]]):
+    """Every choice of one length per row (rows' options in order)."""
+    if not options:
+        yield []
+        return
+    for head in options[0]:
+        for rest in _cuts(options[1:]):
+            yield [head, *rest]
 
 
 __all__ += ["budget_paragraphs"]
@@ -1070,12 +1180,13 @@ def _policy_candidate(t: Token, taken: frozenset[str], sheet_year: int | None) -
         return False
     if fields.parse_fiscal_year_cell(text, sheet_year).year is not None or canonical_number(text) is not None:
         return False
-    if _OFFICIAL.match(text) or (not _ITEM_HEAD.match(text) and _DIVISION.search(text)):
+    if OFFICIAL_SHAPE.match(text) or (not _ITEM_HEAD.match(text) and _DIVISION.search(text)):
         return False  # another field's cell (作成責任者, 担当課室) the text wrote among these labels
     return not _NUMBERISH.match(text.replace("%", "")) and len(text) <= 120
 
 
-_OFFICIAL = re.compile(r"^\S{0,6}(?:長|官|補佐|理事)\s+\S{1,6}\s+\S{1,6}$")  # 室長 高橋 花子
+# 作成責任者 as the form prints it: a title (課長, 参事官, …統括官, 室長補佐), then family and given name apart
+OFFICIAL_SHAPE = re.compile(r"^\S{0,14}(?:長|官|補佐|理事|参事)\s+\S{1,8}\s+\S{1,8}$")  # 室長 高橋 花子
 _DIVISION = re.compile(r"^.{1,18}(?:課|室)(?:\([^)]*\))?$")  # 企画課, 情報システム室
 
 
@@ -1239,3 +1350,74 @@ def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found |
 
 
 __all__ += ["past_by_columns"]
+
+
+# an era year whose cell wrapped before its 年 / 年度 (「平成23」 over 「年度」, 「平成23年」 over 「度」)
+_ERA_CUT = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2}))(年)?(?!\s*年|\d)")
+_YEAR_TAIL = frozenset({"年", "年度", "度"})
+
+
+def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = None) -> Found | None:
+    """関連する過去のレビューシートの事業番号 of paragraph-style text read line by line (each line a row or a cell
+    of the table, 「平成23年 0038」 or 「平成23年」 then 「0038」): a line that is only a wrapped year's tail
+    (「度」「年度」) is put back after the era year it belongs to (the last one still lacking it), and the lines
+    go to fields.parse_past_numbers as cells, up to the first line that holds neither a year nor a number.
+    None when no number is read or a year's tail finds no year to complete."""
+    folded = _folded(lines)
+    cells: list[str] = []
+    for t in folded[label_line:label_line + 80]:
+        if not t or is_unknown(t):
+            continue
+        piece = t.replace(" ", "")
+        if piece in _YEAR_TAIL:
+            k = next((i for i in range(len(cells) - 1, -1, -1) if _ERA_CUT.search(cells[i])), None)
+            if k is None:
+                return None
+            m = _ERA_CUT.search(cells[k])
+            whole = (m.group(2) or "") + piece
+            if whole not in ("年", "年度"):
+                return None
+            cells[k] = cells[k][:m.end(1)] + whole + cells[k][m.end():]
+            continue
+        if not (_ERA_CUT.search(t) or fields.parse_fiscal_year_cell(t, sheet_year).year
+                or parse_numbers(t)):
+            break
+        cells.append(t)
+    cells = _rows_of_columns(cells)
+    if not cells:
+        return None
+    nums = fields.parse_past_numbers(cells, sheet_year)
+    return Found(nums, label_line + 1) if nums else None
+
+
+_YEAR_ONLY = re.compile(r"(?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*年度?")
+
+
+def _rows_of_columns(cells: list[str]) -> list[str] | None:
+    """Cells with each run of k >= 2 year cells followed by k number cells (rows written column by column)
+    put back row by row (year, number, year, number...); None when such a run is followed by another count of
+    number cells (which number goes with which year is unknown)."""
+    out: list[str] = []
+    i = 0
+    while i < len(cells):
+        j = i
+        while j < len(cells) and _YEAR_ONLY.fullmatch(cells[j]):
+            j += 1
+        k = j - i
+        if k < 2:
+            out.append(cells[i])
+            i += 1
+            continue
+        m = j
+        while m < len(cells) and not _YEAR_ONLY.match(cells[m]) and parse_numbers(cells[m]):
+            m += 1
+        if m - j != k:
+            return None
+        for y, n in zip(cells[i:j], cells[j:m], strict=True):
+            out += [y, n]
+        i = m
+    return out
+
+
+__all__ += ["past_by_lines"]
+__all__ += ["OFFICIAL_SHAPE"]

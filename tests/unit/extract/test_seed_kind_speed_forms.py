@@ -312,24 +312,45 @@ def test_name_with_suffix_equals_plain():
 def _plain_tokens(lines):
     para = review_text.paragraph_style(lines)
     out, open_value, open_line = [], [], 0
+    mixed = False  # paragraph-style: the paragraph set cells side by side and went on below (review_text._side_by_side)
 
     def flush():
         nonlocal open_value
         if open_value:
             text = review_text.fields.join_wrapped(open_value)
-            if not review_text._is_fragment(text):
+            m = review_text._LABEL_RE.fullmatch(text.replace(" ", ""))
+            if len(open_value) > 1 and m:  # a label wrapped in its cell
+                out.append(review_text.Token(text.replace(" ", ""), open_line,
+                                             review_text._LABELS[int(m.lastgroup[1:])][1]))
+            elif not review_text._is_fragment(text):
                 out.append(review_text.Token(text, open_line, None))
             open_value = []
+
+    def counter(word, before):  # a number's counter wrapped below it, kept
+        return (word in ("号", "条", "項", "年", "年度") and (before[-1:].isdigit() or before.endswith("元"))) \
+            or (word == "度" and before.endswith("年"))
+
     for n, raw in enumerate(lines, 1):
         t = nfkc(raw)
         if not t:
             flush()
+            mixed = False
             continue
-        for piece, field in review_text._split_line(t):
+        split = review_text._split_line(t)
+        if para and mixed:
+            split = [(piece, f) for piece, f in split if f is not None]
+        elif para and review_text._side_by_side(split) and n < len(lines) and lines[n].strip():
+            mixed = True
+            last = max(i for i, (_, f) in enumerate(split) if f is not None)
+            split = [(piece, f) for i, (piece, f) in enumerate(split)
+                     if f is not None or (i < last and review_text._COMPLETE_YEAR.match(piece))]
+            flush()
+        for piece, field in split:
             if field is None:
                 words = piece.split(" ")
-                while words and review_text._is_fragment(words[0]):
-                    words.pop(0)
+                if not (para and counter(words[0], open_value[-1] if open_value else "")):
+                    while words and review_text._is_fragment(words[0]):
+                        words.pop(0)
                 piece = " ".join(words)
                 if not piece:
                     continue
