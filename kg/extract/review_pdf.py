@@ -43,7 +43,7 @@ from kg.extract.review_text import (
 from kg.normalize.era import guess_era
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number, parse_numbers
-from kg.normalize.text import is_unknown, nfkc, squash
+from kg.normalize.text import is_unknown, nfkc, nfkc_lines, squash
 from kg.read.base import RawDoc
 from kg.records import Record, new_record, span, warn
 
@@ -796,7 +796,7 @@ def _label_lists(rec: Record, L: list[str]) -> None:
 def extract(doc: RawDoc) -> Record:
     """Extract one 行政事業レビューシート (PDF text) into a review_sheet record."""
     rec = new_record("review_sheet", doc.name)
-    L = [nfkc(x) for x in doc.lines]
+    L = nfkc_lines(doc.lines)
     # squash(x) is nfkc(x) without its spaces, and nfkc(nfkc(x)) == nfkc(x): the lines' squashed forms are L's
     # without spaces (both checked in tests/unit/extract/test_seed_kind_speed_forms.py)
     _SQ_CACHE.clear()

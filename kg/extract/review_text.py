@@ -200,8 +200,7 @@ def _para_tokens(lines: list[str]) -> list[Token]:
     open_line = 0
     label_first = _LABEL_FIRST.search
     fragments = _FRAGMENTS
-    for n, raw in enumerate(lines, 1):
-        t = nfkc(raw)
+    for n, t in enumerate(_folded(lines), 1):
         if t and not label_first(t):
             piece = t if t.split(" ", 1)[0] not in fragments else _unfragment(t)
             if piece:
@@ -752,15 +751,15 @@ def _paragraph_cells_of(lines: list[str], start: int) -> list[tuple[str, int]]:
             if buf:
                 if "".join(buf).isdigit():  # (every piece is non-empty: each one all digits)
                     out.append(("".join(buf), first))
-                else:  # (join_wrapped of one part is its nfkc)
-                    out.append((fields.join_wrapped(buf) if len(buf) > 1 else nfkc(buf[0]), first))
+                else:  # (join_wrapped of whole NFKC lines: ``_joined``)
+                    out.append((_joined(buf, True), first))
                 buf = []
             continue
         if not buf:
             first = n
         buf.append(t)
     if buf:
-        out.append((fields.join_wrapped(buf), first))
+        out.append((_joined(buf, True), first))
     return out
 
 

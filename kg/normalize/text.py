@@ -37,6 +37,21 @@ def nfkc(text: str | None) -> str:
     return _nfkc_cached(text) if len(text) <= _SHORT and type(text) is str else _nfkc(text)
 
 
+def nfkc_lines(lines: list[str]) -> list[str]:
+    """[nfkc(x) for x in lines] for a document's lines, each distinct line folded once (a sheet's text repeats
+    ~70% of its lines: blank lines, dashes, ranks), without going through nfkc's cache: a document's lines are
+    folded once per document, and the readers after take the folded lines as they are."""
+    memo: dict[str, str] = {}
+    get = memo.get
+    out = []
+    for x in lines:
+        y = get(x)
+        if y is None:
+            y = memo[x] = _nfkc(x) if type(x) is str else nfkc(x)
+        out.append(y)
+    return out
+
+
 def is_unknown(text: str | None) -> bool:
     """True for blank and the dash family that sheets print for 'no value' (not zero)."""
     if text is None:
