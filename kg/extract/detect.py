@@ -37,14 +37,33 @@ def _title_line(lines: list[str], pattern: re.Pattern, max_len: int) -> int | No
 _TITLE_CHARS = re.compile("[表ュ㌒ｭ]")
 
 
+def _holding_title_chars(lines: list[str]):
+    """(index, line) of the lines holding one of ``_TITLE_CHARS``, in order: found in the lines joined by line
+    breaks (each line after the last one found is looked at once), or line by line where a line holds a line
+    break itself."""
+    text = "\n".join(lines)
+    if text.count("\n") != len(lines) - 1:
+        yield from ((i, line) for i, line in enumerate(lines) if _TITLE_CHARS.search(line))
+        return
+    search = _TITLE_CHARS.search
+    i = at = 0  # lines[i] holds position at
+    m = search(text)
+    while m is not None:
+        p = m.start()
+        i += text.count("\n", at, p)
+        at = p
+        yield i, lines[i]
+        end = text.find("\n", p)
+        if end < 0:
+            return
+        m = search(text, end)
+
+
 def _title_lines(lines: list[str], max_len: int) -> tuple[int | None, int | None]:
     """(_title_line(lines, _REVIEW_TITLE, max_len), _title_line(lines, _POLICY_TITLE, max_len)) in one pass:
     each line that can hold a title squashed once."""
     review = policy = None
-    title_chars = _TITLE_CHARS.search
-    for i, line in enumerate(lines):
-        if not title_chars(line):
-            continue
+    for i, line in _holding_title_chars(lines):
         s = squash(line)
         if len(s) > max_len:
             continue

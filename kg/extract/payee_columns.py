@@ -562,6 +562,21 @@ def _in_rank_run(core: list[Item], c: int) -> bool:
         c + 1 < len(core) and core[c + 1].kind == "num" and core[c + 1].text == str(k + 1))
 
 
+def _rank_run_flags(core: list[Item]) -> list[bool]:
+    """[it.kind == "num" and _in_rank_run(core, c) for c, it in enumerate(core)], in one pass (each number's
+    neighbours looked at once, without a call per number)."""
+    out = [False] * len(core)
+    last = len(core) - 1
+    rank = _RANK.match
+    for c, it in enumerate(core):
+        if it[0] == "num" and rank(it[1]):  # (it.kind, it.text)
+            k = int(it[1])
+            if c > 0 and core[c - 1][0] == "num" and core[c - 1][1] == str(k - 1) or \
+                    c < last and core[c + 1][0] == "num" and core[c + 1][1] == str(k + 1):
+                out[c] = True
+    return out
+
+
 def _pooled_amounts(core: list[Item]) -> list[tuple[list[Column], str]]:
     """A block whose amounts the tool wrote in pieces (a page's column, a row's amount, the next page's column
     and the 計 under it): the block's numbers that are neither ranks (a column of ranks, a rank cell before its
@@ -580,7 +595,8 @@ def _pooled_amounts(core: list[Item]) -> list[tuple[list[Column], str]]:
         if "dash" in kinds[i:j + 1] or (j + 1 < len(core) and kinds[j + 1] == "small"):
             skip.update(range(i, j + 1))
         i = j + 1
-    pool = [c for c, it in enumerate(core) if it.kind == "num" and c not in skip and not _in_rank_run(core, c)
+    in_run = _rank_run_flags(core)
+    pool = [c for c, it in enumerate(core) if it.kind == "num" and c not in skip and not in_run[c]
             and not (c + 1 < len(core) and kinds[c + 1] in ("text", "name") and _RANK.match(it.text))]
     if len(pool) < 3:
         return []
@@ -659,7 +675,7 @@ def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Colum
     # 法人番号, not 入札者数 / 落札率 dashes among numbers)
     if corps + dashes < 2:
         return []
-    in_run = [kind == "num" and _in_rank_run(core, c) for c, kind in enumerate(kinds)]
+    in_run = _rank_run_flags(core)
     nums = [c for c, kind in enumerate(kinds) if (kind == "num" and not in_run[c]) or kind == "amount"]
     if not nums:
         return []
@@ -849,11 +865,12 @@ class _Core:
         hopeless = self.why == "no 法人番号" or (m and m[1] != m[2])  # (no number taken out as the 計 makes names
         # and 法人番号 agree)
         least = max((v for it in items if it.kind == "amount" and (v := _value(it.text)) is not None), default=0.0)
+        in_run = _rank_run_flags(items) if not hopeless else []
         self.cands: list[int] = [] if hopeless else [
             c for c, it in enumerate(items) if it.kind == "num" and not (
                 (_value(it.text) or 0.0) < least
                 or (0 < c < len(items) - 1 and items[c + 1].kind == "contract" and items[c - 1].kind != "num")
-                or _in_rank_run(items, c))]  # (a rank; below an amount of the block; a row's amount between its
+                or in_run[c])]  # (a rank; below an amount of the block; a row's amount between its
         # 業務概要 and its 契約方式)
         self.bounds: _Bounds | None = None
         self.bounded = False  # (_sum_bounds, worked out when a number first gets to the bound)
@@ -1271,26 +1288,27 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
                 unread.setdefault(letter, (chunk[0].line if chunk else 0, f"block {letter} written twice"))
                 continue
             seen.add(letter)
-            if by != "streams" and any(it.kind == "total" for it in chunk):
+            has_total = any(it.kind == "total" for it in chunk)
+            if by != "streams" and has_total:
                 labelled.add(letter)
             rows, why = _block(_drop_head_total(chunk, before.get(letter)))
             if rows is None and fig is not None:
                 rows = _block([*_drop_head_total(chunk, before.get(letter)), fig])[0]
-            if rows is None and by != "streams" and chunk and any_total and not any(
-                    it.kind == "total" for it in chunk):  # its 計 label written elsewhere (among other titles):
+            if rows is None and by != "streams" and chunk and any_total and not has_total:  # its 計 label written
+                # elsewhere (among other titles): read as a block with its label, by a 計 figure of its own
                 rows = _block([*_drop_head_total(chunk, before.get(letter)), Item("total", "", chunk[-1].line)])[0]
-                # read as a block with its label, by a 計 figure of its own
-            if rows is not None and by == "streams" and letter in labelled and not any(
-                    it.kind == "total" for it in chunk) and not figure_seen(rows):
+            if rows is not None and by == "streams" and letter in labelled and not has_total and not figure_seen(rows):
                 rows, why = None, "its column cut's amounts add up to no 計 of the section"
-            firsts = [i for i, it in enumerate(chunk) if it.kind == "rank" and not it.alone and it.text == "1"]
-            if rows is None and by == "title" and not prev_empty and len(firsts) > 1 and firsts[0] == 0:
-                # the next blocks' rows written before their titles: the rows right under this title, up to the
-                # next printed rank 1, are this block's (not when the title came with another title before it)
-                rows, why = _block(chunk[:firsts[1]])
-                if rows is not None and (why == "unranked" or (letter in labelled and not any(
-                        it.kind == "total" for it in chunk[:firsts[1]]) and not figure_seen(rows))):
-                    rows = None
+            if rows is None and by == "title" and not prev_empty and chunk and chunk[0].kind == "rank":
+                firsts = [i for i, it in enumerate(chunk) if it.kind == "rank" and not it.alone and it.text == "1"]
+                if len(firsts) > 1 and firsts[0] == 0:
+                    # the next blocks' rows written before their titles: the rows right under this title, up to
+                    # the next printed rank 1, are this block's (not when the title came with another title
+                    # before it)
+                    rows, why = _block(chunk[:firsts[1]])
+                    if rows is not None and (why == "unranked" or (letter in labelled and not any(
+                            it.kind == "total" for it in chunk[:firsts[1]]) and not figure_seen(rows))):
+                        rows = None
             prev_empty = not chunk
             if rows is None:
                 if any(it.kind == "corp" for it in chunk):

@@ -13,6 +13,7 @@ sum of its parts (``budget_rows``).
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -62,6 +63,9 @@ class Token(NamedTuple):
     text: str
     line: int  # 1-based source line of its first piece
     field: str | None  # the field a label token introduces (None: a value token)
+
+
+_new_token = functools.partial(tuple.__new__, Token)  # Token._make(fields) without the Python-level __new__
 
 
 _FRAGMENTS = frozenset(lab[i:j] for lab in _FULL_LABELS for i in range(len(lab))
@@ -239,8 +243,8 @@ def _para_tokens(lines: list[str]) -> list[Token]:
 def _close_value(out: list[Token], parts: list[str], whole: bool, line: int) -> None:
     """The paragraph's value pieces joined into one token (none when the whole is a wrapped label piece)."""
     text = _joined(parts, whole)
-    if text.replace(" ", "") not in _FRAGMENTS or not _is_fragment(text):
-        out.append(Token(text, line, None))
+    if text.replace(" ", "") not in _WORD_FRAGMENTS:  # (not _is_fragment(text); the word fragments are fragments)
+        out.append(_new_token((text, line, None)))
 
 
 def _joined(parts: list[str], whole: bool) -> str:
@@ -776,8 +780,15 @@ def _cut_total(cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return out
 
 
-def payee_section_cells(L: list[str], lo: int) -> list[tuple[str, int, bool]]:
-    """The 支出先上位10者リスト section's paragraph cells: (text, line, is a table header)."""
+_SECTION_CACHE: dict[tuple[int, int], tuple[list[str], list[tuple[str, int, bool]]]] = {}
+
+
+def _section_cells(L: list[str], lo: int) -> list[tuple[str, int, bool]]:
+    """``payee_section_cells``, worked out once per document (the last document's kept: the column reader and
+    ``payee_paragraphs`` both walk the section's cells; neither changes the list)."""
+    hit = _SECTION_CACHE.get((id(L), lo))
+    if hit is not None and hit[0] is L:
+        return hit[1]
     out = []
     for text, line in _cut_total(_paragraph_cells(L, lo)):
         if _SECTION_END.search(text):
@@ -785,7 +796,14 @@ def payee_section_cells(L: list[str], lo: int) -> list[tuple[str, int, bool]]:
         if _PAGE_NO.match(text):
             continue
         out.append((text, line, bool(_HEADER_WORD.search(text)) or _is_fragment(text)))
+    _SECTION_CACHE.clear()
+    _SECTION_CACHE[(id(L), lo)] = (L, out)
     return out
+
+
+def payee_section_cells(L: list[str], lo: int) -> list[tuple[str, int, bool]]:
+    """The 支出先上位10者リスト section's paragraph cells: (text, line, is a table header)."""
+    return list(_section_cells(L, lo))
 
 
 def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:
@@ -793,21 +811,16 @@ def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) ->
     入札者数, 落札率 as consecutive cells). Every row must have its cells in their shapes (入札者数 / 落札率 may be
     unknown when the tool wrote them elsewhere), ranks must run 1, 2, ... within each block; where they stop,
     the rows before stand and ``notes`` says what was left (``_table_end``); no row at all gives None."""
-    cells = _cut_total(_paragraph_cells(lines, start))
     words: list[tuple[str, int, bool]] = []  # (word, line, starts a paragraph)
     totals_at: list[int] = []  # where a 計 label stood in words
-    for text, ln in cells:
-        if _SECTION_END.search(text):
-            break
-        if _PAGE_NO.match(text):
-            continue
+    for text, ln, header in _section_cells(lines, start):  # (up to the section's end, page numbers left out)
         if _BLOCK_LINE.match(text):  # a block title (maybe glued to the header's first cell)
             words.append((text.split(" ")[0], ln, True))
             continue
         if _TOTAL_LINE.match(text):  # a block's 計 (its figure, when the tool wrote it elsewhere, is skipped
             totals_at.append(len(words))  # below where it is the sum of the block's amounts)
             continue
-        if bool(_HEADER_WORD.search(text)) or _is_fragment(text):
+        if header:  # (a header word or a label's fragment)
             continue
         for i, w in enumerate(text.split(" ")):
             if w:
