@@ -401,9 +401,6 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
     n = len(corp_at)
     if n == 0:
         return None, "no 法人番号"
-    def after_text(i: int) -> bool:  # written right after a 業務概要 (a row's cells in order)
-        return i > 0 and (kinds[i - 1] == "desc" or (kinds[i - 1] == "text" and i - 1 not in name_at))
-
     strong = sorted(fixed + [i for i in nums if i + 1 < size and kinds[i + 1] == "contract" and items[i + 1].alone
         and not (i and (kinds[i - 1] == "num" or (kinds[i - 1] == "dash" and i + 2 < size and kinds[i + 2]
                                                   == "contract")))])  # not the last of a column of 入札者数
@@ -424,10 +421,17 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
             strong_at.update(range(i, j + 1))
         done = j + 1
     strong.sort()
-    weak = [i for i in nums if i not in strong_at and after_text(i) and
-            not (i + 1 < len(items) and kinds[i + 1] in ("small", "num")) and i + 1 not in ranks]  # (not the rank
-    # cell of the name after it)
-    amounts = strong if len(strong) == n else sorted(strong + weak) if len(strong) + len(weak) == n else None
+
+    def weak() -> list[int]:  # numbers written right after a 業務概要 (a row's cells in order), not followed by a
+        return [i for i in nums if i not in strong_at and i > 0 and (  # small number or the rank cell of the
+            kinds[i - 1] == "desc" or (kinds[i - 1] == "text" and i - 1 not in name_at)) and  # name after it
+            not (i + 1 < size and kinds[i + 1] in ("small", "num")) and i + 1 not in ranks]
+    # (asked only where the strong amounts are not one per row; name_at and ranks are settled above)
+    if len(strong) == n:
+        amounts: list[int] | None = strong
+    else:
+        weak_at = weak()
+        amounts = sorted(strong + weak_at) if len(strong) + len(weak_at) == n else None
     # amounts by their shape alone: a number no rank or 入札者数 has (thousands grouped, a decimal, 100 or more)
     # or one in its 契約方式's cell, one per row, the other numbers few enough to be the rows' ranks and 入札者数
     # (a column of ranks, or a rank cell before its name, aside). Where both ways give amounts they must agree.
@@ -444,7 +448,7 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
                     return None, "the amounts' order and their shapes give other amounts"
                 amounts = shaped
     if len(names) != n or amounts is None:
-        return None, (f"{len(names)} names, {n} 法人番号, {len(strong)}(+{len(weak)}) amounts do not make rows")
+        return None, (f"{len(names)} names, {n} 法人番号, {len(strong)}(+{len(weak())}) amounts do not make rows")
     columns = []  # columns of ranks 1..k printed apart from the names
     for i in nums:
         if items[i].text == "1" and not (i and kinds[i - 1] == "num"):
@@ -656,6 +660,9 @@ def _falling_sums(vals: list[float], n: int, total: float, cap: int = 3, forced:
     return list(go(0, n, total, float("inf")))
 
 
+_ROW_KINDS = frozenset(("text", "name", "corp"))
+
+
 def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Column], str]]:
     """Readings of a block whose amounts the tool wrote among its ranks and 入札者数 with nothing to tell them
     apart but the 計 (reportlab's cells as pdfminer groups them: 「1」「2」「5」 ranks, 「40」 an amount written
@@ -670,9 +677,10 @@ def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Colum
     if "column" in kinds:
         return []
     corps = kinds.count("corp")
-    dashes = sum(1 for c, kind in enumerate(kinds) if kind == "dash" and any(
-        0 <= q < len(core) and kinds[q] in ("text", "name", "corp") for q in (c - 1, c + 1)))  # (individuals'
-    # 法人番号, not 入札者数 / 落札率 dashes among numbers)
+    last = len(core) - 1
+    dashes = sum(1 for c, kind in enumerate(kinds) if kind == "dash" and (
+        (c > 0 and kinds[c - 1] in _ROW_KINDS) or (c < last and kinds[c + 1] in _ROW_KINDS)))  # (individuals'
+    # 法人番号, next to a text, name or 法人番号: not 入札者数 / 落札率 dashes among numbers)
     if corps + dashes < 2:
         return []
     in_run = _rank_run_flags(core)
@@ -1349,7 +1357,7 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
     done = {r.block for r in out}
     removed: set[tuple[int, str]] = set()
     letters = {it.text for it in items if it.kind == "title"}
-    if not letters <= done and any(it.kind == "total" for it in items):  # (a form without 計 rows: no 計 to
+    if not letters <= done and any_total:  # (a form without 計 rows: no 計 to
         cuts: dict[str, list[list[Item]]] = {}  # check a run of amounts by)
         for by in ("title", "header"):
             for letter, chunk in _cut(items, by):
@@ -1357,7 +1365,7 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
         for letter, seg, _ in _cut(items, "rank"):
             cuts.setdefault(letter, []).append(seg)
         runs = _amount_runs(items)
-    for _ in range(3 if not letters <= done and any(it.kind == "total" for it in items) else 0):
+    for _ in range(3 if not letters <= done and any_total else 0):
         more, used = _run_fallback(items, before, out, done, removed, cuts, runs)  # (a block may read once
         if not more:  # the runs other blocks took are out of its cells)
             break

@@ -274,8 +274,8 @@ def _names(rec: Record, L: list[str]) -> None:
 def _period(rec: Record, L: list[str]) -> None:
     sy = rec["sheet_fiscal_year"]
     end_label = _first_starting(L, "事業終了")
-    cells = [i for i, t in enumerate(L, 1)  # (both need the line to start with one of 令平昭終)
-             if t[:1] in _PERIOD_FIRST and (_ERA_YEAR_CELL.match(t) or t.startswith("終了予定"))]
+    cells = [i for i in sorted(i for c in _PERIOD_FIRST for i in _lines_starting(L, c))  # (both need the line
+             if _ERA_YEAR_CELL.match(t := L[i - 1]) or t.startswith("終了予定")]  # to start with one of 令平昭終)
     if end_label is None or not cells:
         warn(rec, "period_missing", "no 事業開始年度 / 事業終了(予定)年度 cells", field="start_fiscal_year")
         return
