@@ -154,6 +154,9 @@ class Column(NamedTuple):
     contract_method: str | None = None  # only the 契約方式 in or right after the amount's cell
 
 
+_new_column = functools.partial(tuple.__new__, Column)  # Column(*fields) without the Python-level __new__
+
+
 @functools.lru_cache(maxsize=4096)
 def _plausible(name: str, corp: str) -> bool:
     """A name and a 法人番号 of one kind: a 地方公共団体's number (…000020…) with a 都道府県市区町村 name, and a
@@ -690,8 +693,9 @@ def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Colum
     vals = [_value(core[c].text) for c in nums]
     if None in vals:
         return []
-    whole = all(float(v).is_integer() for v in vals)  # type: ignore[union-attr]
+    whole = all(map(float.is_integer, map(float, vals)))  # type: ignore[arg-type]
     cells = [k for k, c in enumerate(nums) if core[c].kind == "amount"]  # amounts by their cell: in every pick
+    last_cell = cells[-1] if cells else -1  # (cells rise)
     trials: list[tuple[float, int]] = [(t, len(nums)) for t in known] if known else \
         [(v, k) for k, v in enumerate(vals) if k >= 2 and core[nums[k]].kind == "num"]  # (the 計 after at least
     # two amounts)
@@ -704,11 +708,13 @@ def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Colum
             cell_at.setdefault(vals[k], []).append(k)  # type: ignore[arg-type]
     out: list[tuple[list[Column], str]] = []
     rising_of: dict[int, list[float]] = {}  # sorted(vals[:upto]) by upto
+    counts = range(max(corps, 2), corps + dashes + 1)
+    missing_of = {n: set(range(1, n + 1)) - printed for n in counts} if trials else {}  # (ranks no column holds)
     for total, upto in trials:
-        if any(k >= upto for k in cells):
-            continue  # (for every n)
-        for n in range(max(corps, 2), corps + dashes + 1):
-            missing = set(range(1, n + 1)) - printed
+        if last_cell >= upto:  # (an amount by its cell at or after the 計: for every n)
+            continue
+        for n in counts:
+            missing = missing_of[n]
             held = set()  # the one rank cell of a rank no column of ranks holds (「6」…「9」, then 「10」 before its name)
             if printed and len(missing) <= 2:
                 for r in missing:
@@ -1115,7 +1121,7 @@ def _rank_cut(items: list[Item], before: dict[str, float]) -> dict[str, list[Col
         if rows is None or why == "unranked":
             continue
         if _sum_written(rows, [*seg, *([head] if head is not None else [])]):
-            out[letter] = [r._replace(block=letter) for r in rows]
+            out[letter] = [_new_column((letter, *r[1:])) for r in rows]  # (r._replace(block=letter))
     return out
 
 
@@ -1322,7 +1328,8 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
                 if any(it.kind == "corp" for it in chunk):
                     unread.setdefault(letter, (chunk[0].line, f"block {letter}: {why}"))
                 continue
-            got[letter] = ([r._replace(block=letter) for r in rows], why != "unranked")
+            got[letter] = ([_new_column((letter, *r[1:])) for r in rows], why != "unranked")  # (r._replace(block=
+            # letter), without the Python-level _make)
         readings.append(got)
     for letter in _spilled_titles(items, title_cut, readings[0], readings[1]):
         readings[0].pop(letter, None)
