@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kg.normalize.text import squash
+from kg.normalize.text import lines_matching, squash
 
 _REVIEW_TITLE = re.compile(r"(?:令和|平成|昭和|R|H)?(?:元|\d{1,2}|20\d\d)年度行政事業レビューシート")
 _POLICY_TITLE = re.compile(r"政策評価の事前分析表|事前分析表")
@@ -37,34 +37,12 @@ def _title_line(lines: list[str], pattern: re.Pattern, max_len: int) -> int | No
 _TITLE_CHARS = re.compile("[表ュ㌒ｭ]")
 
 
-def _holding_title_chars(lines: list[str]):
-    """(index, line) of the lines holding one of ``_TITLE_CHARS``, in order: found in the lines joined by line
-    breaks (each line after the last one found is looked at once), or line by line where a line holds a line
-    break itself."""
-    text = "\n".join(lines)
-    if text.count("\n") != len(lines) - 1:
-        yield from ((i, line) for i, line in enumerate(lines) if _TITLE_CHARS.search(line))
-        return
-    search = _TITLE_CHARS.search
-    i = at = 0  # lines[i] holds position at
-    m = search(text)
-    while m is not None:
-        p = m.start()
-        i += text.count("\n", at, p)
-        at = p
-        yield i, lines[i]
-        end = text.find("\n", p)
-        if end < 0:
-            return
-        m = search(text, end)
-
-
 def _title_lines(lines: list[str], max_len: int) -> tuple[int | None, int | None]:
     """(_title_line(lines, _REVIEW_TITLE, max_len), _title_line(lines, _POLICY_TITLE, max_len)) in one pass:
     each line that can hold a title squashed once."""
     review = policy = None
-    for i, line in _holding_title_chars(lines):
-        s = squash(line)
+    for i in lines_matching(lines, _TITLE_CHARS):
+        s = squash(lines[i])
         if len(s) > max_len:
             continue
         if review is None and _REVIEW_TITLE.search(s):

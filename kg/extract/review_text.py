@@ -20,7 +20,7 @@ from typing import NamedTuple
 from kg.extract import fields
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number
-from kg.normalize.text import is_unknown, nfkc
+from kg.normalize.text import is_unknown, lines_matching, nfkc
 
 # (pattern, field): the label as printed, with the optional tails of its wording
 _LABELS: tuple[tuple[str, str], ...] = (
@@ -202,10 +202,11 @@ def _para_tokens(lines: list[str]) -> list[Token]:
     open_value: list[str] = []
     whole = True  # every piece of the open paragraph is a whole NFKC line
     open_line = 0
-    label_first = _LABEL_FIRST.search
+    folded = _folded(lines)
+    labelled = set(lines_matching(folded, _LABEL_FIRST))  # (0-based)
     fragments = _FRAGMENTS
-    for n, t in enumerate(_folded(lines), 1):
-        if t and not label_first(t):
+    for n, t in enumerate(folded, 1):
+        if t and n - 1 not in labelled:
             piece = t if t.split(" ", 1)[0] not in fragments else _unfragment(t)
             if piece:
                 if not open_value:

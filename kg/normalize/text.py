@@ -52,6 +52,29 @@ def nfkc_lines(lines: list[str]) -> list[str]:
     return out
 
 
+def lines_matching(lines: list[str], pattern: re.Pattern):
+    """The indices i, rising, of the lines where ``pattern.search(lines[i])`` finds a match, for a pattern whose
+    matches hold no line break: searched in the lines joined by line breaks, each line after the last one found
+    looked at once (a document's few lines holding a label or title character found without a search per
+    line); line by line where a line holds a line break itself."""
+    text = "\n".join(lines)
+    if text.count("\n") != len(lines) - 1:
+        yield from (i for i, t in enumerate(lines) if pattern.search(t))
+        return
+    search = pattern.search
+    i = at = 0  # lines[i] holds position at
+    m = search(text)
+    while m is not None:
+        p = m.start()
+        i += text.count("\n", at, p)
+        at = p
+        yield i
+        end = text.find("\n", p)
+        if end < 0:
+            return
+        m = search(text, end)
+
+
 def is_unknown(text: str | None) -> bool:
     """True for blank and the dash family that sheets print for 'no value' (not zero)."""
     if text is None:

@@ -2,7 +2,7 @@
 real text: the seeds and the text pdfminer.six and pdftotext get out of reportlab's print of generated sheets
 (tests/fixtures/review_sheets.py, with and without 計 rows). A document's lines folded once per distinct line,
 lines found in the joined text (lines starting with a word, the first line holding some words, the lines
-holding a title character), the payee section's cells classified once, rank runs flagged in one pass, rows
+holding a label's or title's character), the payee section's cells classified once, rank runs flagged in one pass, rows
 relabelled without ``_replace``: each must give what the plain per-line or per-item code gives."""
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import kg.extract.review_pdf as rp
 import kg.extract.review_text as rt
 from kg.extract import detect
 from kg.extract.dispatch import extract_doc
-from kg.normalize.text import nfkc, nfkc_lines
+from kg.normalize.text import lines_matching, nfkc, nfkc_lines
 from kg.read import read_document
 from tests.conftest import SEEDS
 from tests.fixtures.review_sheets import more_sheets, text_pdfminer, text_pdftotext, write_reportlab_pdf
@@ -71,12 +71,14 @@ def test_lines_starting_and_first_holding_equal_the_plain_scans(texts):
                 assert rp._first_holding(ls, words) == rp._first(ls, lambda t, ws=words: all(w in t for w in ws))
 
 
-def test_title_lines_in_the_joined_text_equal_the_plain_scan(texts):
+def test_lines_matching_in_the_joined_text_equal_the_plain_scan(texts):
+    """The title characters (detect) on the raw lines and the labels' first characters (the label tokens) on
+    the folded lines."""
     for p in texts:
         lines = read_document(p).lines
-        for ls in _variants(lines):
-            plain = [(i, t) for i, t in enumerate(ls) if detect._TITLE_CHARS.search(t)]
-            assert list(detect._holding_title_chars(ls)) == plain
+        for ls in [*_variants(lines), *_variants(nfkc_lines(lines))]:
+            for pattern in (detect._TITLE_CHARS, rt._LABEL_FIRST):
+                assert list(lines_matching(ls, pattern)) == [i for i, t in enumerate(ls) if pattern.search(t)]
 
 
 def _section_cells_plain(L: list[str], lo: int) -> list[tuple[str, int, bool]]:
