@@ -43,7 +43,7 @@ from kg.extract.review_text import (
 from kg.normalize.era import guess_era
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number, parse_numbers
-from kg.normalize.text import is_unknown, nfkc, nfkc_lines, squash
+from kg.normalize.text import is_unknown, nfkc_lines, squash
 from kg.read.base import RawDoc
 from kg.records import Record, new_record, span, warn
 

@@ -19,7 +19,7 @@ from kg.extract.dispatch import extract_doc
 from kg.normalize.text import lines_matching, nfkc, nfkc_lines
 from kg.read import read_document
 from tests.conftest import SEEDS
-from tests.fixtures.review_sheets import more_sheets, text_pdfminer, text_pdftotext, write_reportlab_pdf
+from tests.fixtures.review_sheets import more_sheets, reportlab_texts
 
 SHEET_SEED = 23  # (more_sheets: blocks and rows by seed)
 
@@ -30,16 +30,9 @@ def texts(tmp_path_factory):
     pdfminer.six and pdftotext (no LibreOffice needed)."""
     if shutil.which("pdftotext") is None:
         pytest.fail("poppler's pdftotext is not installed (apt-get install poppler-utils)", pytrace=False)
-    out = sorted(SEEDS.glob("*.txt"))
     d = tmp_path_factory.mktemp("line-scans")
-    for totals in (True, False):
-        for sheet in more_sheets([SHEET_SEED], totals):
-            pdf = write_reportlab_pdf(sheet, d / f"{sheet.name}.{totals}.rl.pdf")
-            for tool, fn in (("pdfminer", text_pdfminer), ("pdftotext", text_pdftotext)):
-                p = d / f"{sheet.name}.{totals}.rl.{tool}.txt"
-                p.write_text(fn(pdf), encoding="utf-8")
-                out.append(p)
-    return out
+    return sorted(SEEDS.glob("*.txt")) + [
+        p for totals in (True, False) for p in reportlab_texts(more_sheets([SHEET_SEED], totals), d, f".{totals}")]
 
 
 def _variants(lines: list[str]) -> list[list[str]]:
@@ -94,22 +87,21 @@ def _section_cells_plain(L: list[str], lo: int) -> list[tuple[str, int, bool]]:
 
 
 def _paragraph_cells_plain(lines: list[str], start: int) -> list[tuple[str, int]]:
-    """_paragraph_cells_of folding every line again (join_wrapped, nfkc)."""
+    """_paragraph_cells_of folding every line again (join_wrapped, nfkc): each run of non-blank lines after
+    ``start`` one cell, its digits-only pieces glued (not the last run's)."""
     from kg.extract import fields
 
-    out, buf, first = [], [], 0
-    for n in range(start + 1, len(lines) + 1):
-        t = nfkc(lines[n - 1])
-        if not t:
-            if buf:
-                out.append(("".join(buf) if "".join(buf).isdigit() else fields.join_wrapped(buf), first))
-                buf = []
+    out, para = [], []
+    for n in range(start + 1, len(lines) + 2):  # (a blank line after the last)
+        t = nfkc(lines[n - 1]) if n <= len(lines) else ""
+        if t:
+            para.append((n, t))
             continue
-        if not buf:
-            first = n
-        buf.append(t)
-    if buf:
-        out.append((fields.join_wrapped(buf), first))
+        if para:
+            parts = [x for _, x in para]
+            glued = "".join(parts)
+            out.append((glued if glued.isdigit() and n <= len(lines) else fields.join_wrapped(parts), para[0][0]))
+            para = []
     return out
 
 
