@@ -3,13 +3,16 @@
     python bench/format_facts.py DIR [--misses N] [--keys]
 
 DIR is a folder written by `python -m tests.fixtures.review_sheets DIR [FIRST LAST [no-totals]]` (each sheet as
-.xlsx, a LibreOffice and a reportlab PDF, and the text pdfminer.six, pdftotext and pdfplumber get out of each).
-The reference of every sheet is its .xlsx record (tests/test_pdf_formats.py checks it holds the generated facts),
+.xlsx, a LibreOffice and a reportlab PDF, and the text pdfminer.six, pdftotext and pdfplumber get out of each), or
+by `python -m tests.fixtures.seed_prints DIR` (the real review sheets among the seeds printed as a form by
+LibreOffice: there the reference is the seed's gold record, and the .xlsx is scored like the other formats).
+The reference of every generated sheet is its .xlsx record (tests/test_pdf_formats.py checks it holds the generated facts),
 cut to the gold schema (../shared/gold/SCHEMA.md: the keys the gold records carry, `source` left out) and
 flattened into facts as ../shared/tools/gold_score.py does — a fact is a (path, value) pair, list items matched
 by their identity fields. Each other format of the sheet is scored the same way: a fact is recovered when the
-format gives that value, wrong when it gives another, absent when it gives none. Prints one line per format
-(facts recovered / facts, %, wrong, absent), then with --keys the misses per top-level key, and with --misses N
+format gives that value, wrong when it gives another, absent when it gives none; a fact the format gives that the
+reference has no place for (a list item of its own: a law, plan or payee row the sheet does not hold) is extra —
+as wrong as a wrong value. Prints one line per format (facts recovered / facts, %, wrong, absent, extra), then with --keys the misses per top-level key, and with --misses N
 the first N misses of each format.
 """
 from __future__ import annotations
@@ -89,11 +92,13 @@ def main() -> None:
     for d in a.dirs:
         for xlsx in sorted(d.glob("*.xlsx")):
             name = xlsx.stem
-            ref = record(xlsx)
+            gold = SHARED / "gold" / f"{name}.json"  # a real seed printed (tests/fixtures/seed_prints.py)
+            ref = json.loads(gold.read_text(encoding="utf-8")) if gold.exists() else record(xlsx)
             if ref is None:
                 continue
             want = gs.facts(project(ref, schema))
-            others = {p.name[len(name) + 1:].removesuffix(".txt"): p for p in d.glob(f"{name}.*") if p != xlsx}
+            others = {p.name[len(name) + 1:].removesuffix(".txt"): p for p in d.glob(f"{name}.*")
+                      if p != xlsx or gold.exists()}
             if (d / "lo" / f"{name}.pdf").exists():
                 others["lo.pdf"] = d / "lo" / f"{name}.pdf"
             for fmt, p in sorted(others.items()):
@@ -111,10 +116,17 @@ def main() -> None:
                     t[kind] += 1
                     by_key[fmt][(path.split("/")[1].split("[")[0], kind)] += 1
                     misses[fmt].append(f"{name} {path}: want {v!r} got {'<absent>' if h is _ABSENT else repr(h)}")
-    print(f"{'format':16s} {'sheets':>6s} {'facts':>7s} {'recovered':>9s} {'%':>6s} {'wrong':>6s} {'absent':>6s}")
+                for path, h in have.items():  # a value the reference does not hold at all (a list item of its own)
+                    if path not in want and h is not None:
+                        t["extra"] += 1
+                        by_key[fmt][(path.split("/")[1].split("[")[0], "extra")] += 1
+                        misses[fmt].append(f"{name} {path}: want <absent> got {h!r}")
+    print(f"{'format':16s} {'sheets':>6s} {'facts':>7s} {'recovered':>9s} {'%':>6s} {'wrong':>6s} {'absent':>6s} "
+          f"{'extra':>6s}")
     for fmt, t in sorted(tally.items()):
         pct = 100.0 * t["ok"] / t["facts"] if t["facts"] else 0.0
-        print(f"{fmt:16s} {t['sheets']:6d} {t['facts']:7d} {t['ok']:9d} {pct:6.1f} {t['wrong']:6d} {t['absent']:6d}")
+        print(f"{fmt:16s} {t['sheets']:6d} {t['facts']:7d} {t['ok']:9d} {pct:6.1f} {t['wrong']:6d} {t['absent']:6d} "
+              f"{t['extra']:6d}")
     if a.keys:
         for fmt, c in sorted(by_key.items()):
             print(f"\n{fmt}: " + ", ".join(f"{k} {kind} {n}" for (k, kind), n in sorted(c.items(), key=lambda x: -x[1])))

@@ -87,6 +87,8 @@ def test_pdf_text_gives_the_xlsx_header_fields(fixtures, xlsx_records, name, fmt
     assert {k: rec[k] for k in HEADER} == {k: ref[k] for k in HEADER}
     for k in NEVER_WRONG:
         assert rec[k] in (None, [], ref[k]), k
+    for k in ("legal_bases", "related_plans"):  # each law / plan given is one of the sheet's, as printed
+        assert all(x in ref[k] for x in rec[k]), (k, rec[k], ref[k])
     ref_budget = {b["fiscal_year"]: b for b in ref["budget"]}
     for b in rec["budget"]:  # a budget cell is the printed figure or unknown, never another figure
         assert all(v is None or ref_budget[b["fiscal_year"]][k] == v for k, v in b.items()), b

@@ -179,6 +179,17 @@ def _plan_item(item: str) -> dict | None:
     return {"title": item}
 
 
+def _glued_bullets(t: str) -> str:
+    """A bullet glued to the dated parenthesis that closes the item before it (a wrap that fell between items:
+    「…計画(平成29年4月6日閣議決定)・地球温暖化対策計画(…)」) starts an item as after white space does."""
+    out, pos = [], 0
+    for m in _PAREN_RE.finditer(t):
+        if t[m.end():m.end() + 1] in "・●○◆◇■□" and m.end() < len(t) and parse_date(m[1])[0]:
+            out.append(t[pos:m.end()] + "\n")
+            pos = m.end()
+    return "".join(out) + t[pos:] if out else t
+
+
 def parse_plans(text: str | None) -> list[dict]:
     """関係する計画、通知等 -> [{title, date?, decided_by?}] in printed order.
 
@@ -189,7 +200,7 @@ def parse_plans(text: str | None) -> list[dict]:
     (PDF wrapping) with ``join_wrapped``."""
     if text is None or is_unknown(text):
         return []
-    t = unicodedata.normalize("NFKC", text).replace("\r", "")
+    t = _glued_bullets(unicodedata.normalize("NFKC", text).replace("\r", ""))
     if _BULLET_SPLIT.search(t):
         chunks = [c for c in _BULLET_SPLIT.split(t) if c.strip()]
     else:

@@ -16,16 +16,23 @@ establishes, as pure functions over the section's paragraph cells and the rows a
   rows still lacking them, and all equal (two 「1」 for two rows), every pairing gives the same values: those
   rows get them. Leftover dashes, a count that differs, or two different values: nothing is assigned.
 
+Before those rules, a row the row readers left without its 契約方式 gets it from the text only where the amount's
+cell is next to one (pdfminer.six writes 「3,697」 and 「随意契約(公募)」 as two paragraphs, see
+``contracts_by_amount``).
+
 Never assigns a value the row already has; never overwrites; unknown beats wrong.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 
+from kg.extract.payee_columns import _CONTRACT
+from kg.extract.payee_runs import _block_figures, block_sums, settle_runs
 from kg.extract.review_text import _BIDDERS, _RATE, _SMALL, PayeeRow
 from kg.normalize.numbers import parse_number
 
-__all__ = ["settle_bids", "contract_tail"]
+__all__ = ["settle_bids", "contract_tail", "contracts_by_amount"]
 
 _DASH = re.compile(r"^[-－―]$")
 _AMOUNT_HEAD = re.compile(r"^([▲△]?\d[\d,]*(?:\.\d+)?)\s*(.*)$")
@@ -91,13 +98,75 @@ def _at_row(words: list[str], after: list[str]) -> tuple[str | None, str | None,
     return None, None, 0
 
 
-def settle_bids(cells: list[tuple[str, int, bool]], rows: list[PayeeRow] | None) -> list[PayeeRow] | None:
-    """``rows`` with the 入札者数 / 落札率 the section's paragraph ``cells`` (kg.extract.review_text
-    payee_section_cells: text, line, is a header) settle (see the module's doc); the rows unchanged otherwise."""
+def _contract_cell(text: str) -> bool:
+    """One 契約方式 cell (its wrapped lines rejoined), maybe with 入札者数 / 落札率 cells after it on its paragraph."""
+    words = text.split()
+    return bool(words) and bool(_CONTRACT.search(words[0])) and all(_SMALL.match(w) for w in words[1:])
+
+
+def contracts_by_amount(texts: list[str], rows: list[PayeeRow], breaks: frozenset[int] | set[int] = frozenset()
+                        ) -> list[PayeeRow]:
+    """``rows`` with the 契約方式 of those without one where the text ties it to the row's amount: the amount
+    alone on a paragraph, the next paragraph one 契約方式 cell (maybe followed by its 入札者数 / 落札率), and the
+    paragraph after that no 契約方式 (else the cell after the amount is the head of a column of 契約方式:
+    reportlab's prints read by pdfminer.six write a group of rows' amounts, then their 契約方式 one after another,
+    the first not the amount's row's). The amount must be written alone as many times as rows have it (once for
+    one row: a 入札者数 of that figure makes it unknown), each time so, besides a block's 計 of that figure: right
+    after a header cell (``breaks``: those paragraphs) and followed by no 契約方式, or else, when the figure has one
+    place more than rows, the only place followed by no 契約方式. Rows sharing an amount get a 契約方式 only when
+    all those places give the same."""
+    if all(r.cells.get("contract_method") for r in rows):
+        return rows
+    amounts = Counter(str(r.cells.get("amount")) for r in rows)
+    wanted = {str(r.cells.get("amount")) for r in rows if not r.cells.get("contract_method")}
+    where: dict[str, list[int]] = {}
+    for i, t in enumerate(texts):
+        if (t[:1].isdigit() or t[:1] in "▲△") and t in wanted:
+            where.setdefault(t, []).append(i)
+    sums: set[str] | None = None
+    found: dict[str, str] = {}
+    for amount, at in where.items():
+        if sums is None and (len(at) == amounts[amount] + 1 or not breaks.isdisjoint(at)):
+            sums = {f"{int(v):,}" for v in block_sums(rows).values() if v == v and v.is_integer()}
+        if sums and amount in sums:  # a block's 計 of that figure is one of the places: right after a header cell, or
+            total = [i for i in at if i in breaks]  # else the one place followed by no 契約方式 of one more
+            if any(i + 1 < len(texts) and _CONTRACT.search(texts[i + 1]) for i in total):
+                continue
+            if total:
+                at = [i for i in at if i not in breaks]
+            elif len(at) == amounts[amount] + 1:
+                bare = [i for i in at if not (i + 1 < len(texts) and _CONTRACT.search(texts[i + 1]))]
+                at = [i for i in at if i not in bare] if len(bare) == 1 else at
+        cells = [texts[i + 1] for i in at if i + 1 < len(texts) and _contract_cell(texts[i + 1])
+                 and not (i + 2 < len(texts) and _CONTRACT.search(texts[i + 2]))]
+        methods = {c.split()[0] for c in cells}
+        if len(at) == len(cells) == amounts[amount] and len(methods) == 1:
+            found[amount] = methods.pop()
+    out = []
+    for r in rows:
+        method = found.get(str(r.cells.get("amount")))
+        out.append(r._replace(cells={**r.cells, "contract_method": method})
+                   if method and not r.cells.get("contract_method") else r)
+    return out
+
+
+def settle_bids(cells: list[tuple[str, int, bool]], rows: list[PayeeRow] | None, notes: list | None = None,
+                line: int = 0) -> list[PayeeRow] | None:
+    """``rows`` with the 契約方式 / 入札者数 / 落札率 the section's paragraph ``cells`` (kg.extract.review_text
+    payee_section_cells: text, line, is a header) settle (see the module's doc, then kg.extract.payee_runs); the
+    rows unchanged otherwise. ``notes`` gets (``line``, message) when runs of such cells are left unread."""
+    texts = [t for t, _, header in cells if not header]  # (payee_section_cells' texts are NFKC already)
+    breaks, k = set(), 0  # paragraphs right after a header cell
+    for _, _, header in cells:
+        if header:
+            breaks.add(k)
+        else:
+            k += 1
+    if rows:
+        rows = contracts_by_amount(texts, rows, breaks)
     if not rows or all(r.cells.get("bidders") is not None and r.cells.get("award_rate") is not None
                        or not r.cells.get("contract_method") for r in rows):
         return rows  # (a row without its 契約方式 is found by no rule here, nor are the leftovers settled)
-    texts = [t for t, _, header in cells if not header]  # (payee_section_cells' texts are NFKC already)
     heads: dict[str, list[int]] = {}  # a paragraph's leading number -> where (an amount + 契約方式 cell's head)
     for i, t in enumerate(texts):
         m = _AMOUNT_HEAD.match(t) if t[:1].isdigit() or t[:1] in "▲△" else None
@@ -116,8 +185,11 @@ def settle_bids(cells: list[tuple[str, int, bool]], rows: list[PayeeRow] | None)
     totals = sum(1 for t, _, _ in cells if t.strip() in ("計", "合計", "小計"))
     figures = _block_figures(rows) if totals else set()
     segments: dict[int, tuple[int, int]] | None = None
+    anchors: dict[int, tuple[int, int, list[str]]] = {}  # row index -> its one amount + 契約方式 cell (payee_runs)
     for (amount, contract), members in keys.items():
         at = [(i, got) for i in heads.get(amount, ()) if (got := contract_tail(texts, i, amount, contract))]
+        if len(at) == 1 and len(members) == 1:
+            anchors[members[0]] = (at[0][0], at[0][1][1], list(at[0][1][0]))
         reads = {}
         for i, (words, j) in at:
             after = []
@@ -160,16 +232,7 @@ def settle_bids(cells: list[tuple[str, int, bool]], rows: list[PayeeRow] | None)
         out.append(r._replace(cells=got))
     if accounted:
         out = _leftovers(texts, used, out, totals)
-    return out
-
-
-def _block_figures(rows: list[PayeeRow]) -> set[str]:
-    """Each block's 計 (the sum of its amounts) as a cell of 入札者数 shape would be written."""
-    sums: dict[str, float] = {}
-    for r in rows:
-        v = parse_number(str(r.cells.get("amount")).replace("△", "▲")).value
-        sums[r.block] = sums.get(r.block, 0.0) + (v if v is not None else float("nan"))
-    return {str(int(s)) for s in sums.values() if s == s and s.is_integer() and 0 <= s < 1000}
+    return settle_runs(texts, breaks, out, anchors, notes, line)
 
 
 def _segments(texts: list[str], rows: list[PayeeRow]) -> dict[int, tuple[int, int]]:

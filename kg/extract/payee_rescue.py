@@ -123,8 +123,8 @@ def individuals_read(items: Sequence[Any], read: Reader, make_dash: Callable[[in
     name_of = {i: a for a, i in enumerate(at)}
     corp_at = [i for i, it in enumerate(items) if it.kind == "corp" and not _DASH.match(it.text)]
     corps = [items[i].text for i in corp_at]
-    if len(corp_at) >= len(at):
-        return None
+    if not corp_at or len(corp_at) >= len(at):
+        return None  # (no column of 法人番号 to place the individuals' dashes in: not established)
     hard: dict[int, int] = {}
     for c, i in enumerate(corp_at):  # a name written in one cell with its 法人番号 (「3 株式会社… 1234…」)
         if not items[i].alone and i and (i - 1) in name_of and items[i - 1].line == items[i].line:

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 
 from kg.extract import fields
+from kg.extract.budget_text import budget_from_text
+from kg.extract.legal_text import implausible_laws, legal_pieces, plans_pieces
 from kg.extract.payee_bids import settle_bids
 from kg.extract.payee_columns import payee_columns
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
@@ -41,6 +43,7 @@ from kg.extract.review_text import (
     plans_plausible,
 )
 from kg.normalize.era import guess_era
+from kg.normalize.law_ref import parse_legal_bases
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number, parse_numbers
 from kg.normalize.text import is_unknown, nfkc_lines, squash
@@ -342,37 +345,50 @@ def _vocab_cells(rec: Record, L: list[str], hi: int) -> None:
             warn(rec, f"{key}_missing", f"no {key} cell found", field=key)
 
 
+_CITE = re.compile(r"第\s*[\d一二三四五六七八九十百]+\s*条")
+
+
 def _legal(rec: Record, L: list[str]) -> None:
     lab = _first_starting(L, "根拠法令")
     if lab is None:
         warn(rec, "legal_bases_missing", "no 根拠法令 label", field="legal_bases")
         return
-    cite = re.compile(r"第\s*[\d一二三四五六七八九十百]+\s*条")
+    got = legal_pieces(L, lab)  # the cell's pieces on each line, before the next column's label
+    if got is not None:
+        _set_legal(rec, *got)
+        return
     for a, b in paragraphs(L, lab + 1, min(len(L), lab + 15)):
-        if not any(cite.search(x) for x in L[a - 1:b]):
+        if not any(_CITE.search(x) for x in L[a - 1:b]):
             continue
         items, buf = [], []
         for x in L[a - 1:b]:
             buf.append(x)
-            if cite.search(x):
+            if _CITE.search(x):
                 items.append(re.sub(r"\s+等$", "", fields.join_wrapped(buf)))
                 buf = []
         if buf:
             items.append(fields.join_wrapped(buf))
-        text = "\n".join(items)
-        rec["extra"]["legal_bases_text"] = text
-        try:
-            from kg.normalize.law_ref import parse_legal_bases
-        except ImportError:
-            warn(rec, "legal_parser_missing", "kg.normalize.law_ref is not available; raw text kept in extra",
-                 field="legal_bases")
-            return
-        rec["legal_bases"] = parse_legal_bases(text)
-        span(rec, "legal_bases", a, b)
-        for lb in rec["legal_bases"]:
-            span(rec, f"legal_bases[{lb.get('law')}]", a, b)
+        _set_legal(rec, "\n".join(items), a, b)
         return
+    # pdfminer.six may write the cell's box before its label's: the paragraph right before the label, when it is
+    # nothing but citations of laws (every name a law's title, every law cited by article)
+    before = [(a, b) for a, b in paragraphs(L, max(1, lab - 8), lab - 1) if b >= lab - 2]
+    if before:
+        a, b = before[-1]
+        text = fields.join_wrapped(L[a - 1:b])
+        bases = parse_legal_bases(text) if _CITE.search(text) else []
+        if bases and not implausible_laws(bases) and all(lb.get("citations") for lb in bases):
+            _set_legal(rec, text, a, b)
+            return
     warn(rec, "legal_bases_missing", "no 根拠法令 text with 第N条 after the label", line=lab, field="legal_bases")
+
+
+def _set_legal(rec: Record, text: str, a: int, b: int) -> None:
+    rec["extra"]["legal_bases_text"] = text
+    rec["legal_bases"] = parse_legal_bases(text)
+    span(rec, "legal_bases", a, b)
+    for lb in rec["legal_bases"]:
+        span(rec, f"legal_bases[{lb.get('law')}]", a, b)
 
 
 def _plans(rec: Record, L: list[str]) -> None:
@@ -380,6 +396,16 @@ def _plans(rec: Record, L: list[str]) -> None:
     if lab is None:
         warn(rec, "related_plans_missing", "no 関係する計画、通知等 label", field="related_plans")
         return
+    legal = _first_starting(L, "根拠法令")
+    got = plans_pieces(L, legal) if legal is not None else None  # the cell beside 根拠法令, read on its lines
+    if got is not None:
+        plans = fields.parse_plans(got[0])
+        if plans and all(p.get("date") for p in plans) and plans_plausible(plans):
+            rec["related_plans"] = plans
+            span(rec, "related_plans", got[1], got[2])
+            for k in range(len(plans)):
+                span(rec, f"related_plans[{k}]", got[1], got[2])
+            return
     best = None
     for a, b in paragraphs(L, max(1, lab - 25), min(len(L), lab + 25)):
         if L[a - 1].startswith(("・", "○", "●")) and any("決定" in x or "年" in x for x in L[a - 1:b]):
@@ -429,8 +455,7 @@ def _budget(rec: Record, L: list[str]) -> None:
     groups = budget_groups(L, 1, hi - 1)
     sol = solve_budget(groups)
     if sol is None:
-        warn(rec, "budget_unsolved", "予算額・執行額: no table of printed values adds up "
-             "(当初+補正+繰越し+予備費 = 計)", line=lab, field="budget")
+        _budget_of_runs(rec, L, lab, sy, groups, hi - 1)
         return
     years = [sy - 3 + k for k in range(len(sol.grid))]
     for y, col in zip(years[:-1], sol.grid[:-1], strict=False):  # the searched table must add up exactly
@@ -467,6 +492,32 @@ def _budget(rec: Record, L: list[str]) -> None:
         warn(rec, "budget_ambiguous", f"予算額・執行額: {sol.ties} other table(s) fit the printed values equally "
              "well; the first was kept", line=lab, field="budget")
     span(rec, "budget", min(g.line for g in groups), max(g.line for g in groups))
+
+
+def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, covered: int) -> None:
+    """The table from figures printed a few per line, read as runs of columns or rows (budget_text); ``groups``:
+    the numeric lines of lines 1..covered."""
+    got, n = budget_from_text(L, lab, len(L), groups=groups, covered=covered)
+    if got is None:
+        if n > 1:
+            warn(rec, "budget_ambiguous", f"予算額・執行額: {n} tables fit the printed figures with different "
+                 "values; none kept", line=lab, field="budget")
+        else:
+            warn(rec, "budget_unsolved", "予算額・執行額: no table of printed values adds up "
+                 "(当初+補正+繰越し+予備費 = 計)", line=lab, field="budget")
+        return
+    *cols, (req,) = got.grid
+    for k, col in enumerate(cols):
+        y = sy - len(cols) + 1 + k
+        entry = {"fiscal_year": y, **{key: as_int_if_whole(v) for key, v in zip(ROWS, col, strict=False)}}
+        entry.setdefault("executed", None)
+        rec["budget"].append(entry)
+        fields.check_budget_total(rec, entry)
+        span(rec, f"budget[{y}]", got.first, got.last)
+    if req is not None:
+        rec["budget"].append({"fiscal_year": sy + 1, "requested": as_int_if_whole(req)})
+        span(rec, f"budget[{sy + 1}]", got.first, got.last)
+    span(rec, "budget", got.first, got.last)
 
 
 # ------------------------------------------------------------------ payees
@@ -634,9 +685,10 @@ def _payees(rec: Record, L: list[str]) -> None:
     notes: list = []
     if paragraph_style(L):
         cells = payee_section_cells(L, lo)
-        text_rows = settle_bids(cells, _with_columns(cells, lo, payee_paragraphs(L, lo, notes) or [], notes) or None)
+        text_rows = settle_bids(cells, _with_columns(cells, lo, payee_paragraphs(L, lo, notes) or [], notes) or None,
+                                notes, lo)
     else:
-        text_rows = payee_rows(L, lo)
+        text_rows = payee_rows(L, lo, notes)
     for line, message in notes:
         warn(rec, "payees_partial", message, line=line, field="payees")
     if text_rows:
@@ -782,15 +834,30 @@ def _label_anchored(rec: Record, L: list[str]) -> None:
                            not (key in ("start_fiscal_year", "end_fiscal_year") and w.get("code") == "period_missing")]
 
 
+def _laws_plausible(rec: Record) -> None:
+    """A law whose name cannot be a law's title (pieces of neighbouring cells: 「記載バーセキュリティ基本法」) is no
+    fact: withheld (extra["withheld"]) with a warning naming the lines it came from."""
+    bad = set(implausible_laws(rec["legal_bases"]))
+    if not bad:
+        return
+    line = rec["provenance"]["spans"].get("legal_bases", [None])[0]
+    for lb in [lb for lb in rec["legal_bases"] if lb.get("law") in bad]:
+        rec["legal_bases"].remove(lb)
+        rec["provenance"]["spans"].pop(f"legal_bases[{lb.get('law')}]", None)
+        rec["extra"].setdefault("withheld", []).append(
+            {"field": "legal_bases", "value": lb, "reason": "not a law's title (pieces of neighbouring cells)",
+             "code": "legal_base_implausible", **({"line": line} if line is not None else {})})
+        warn(rec, "legal_base_implausible", f"根拠法令 {lb.get('law')!r} is not a law's title (pieces of "
+             "neighbouring cells); withheld", line=line, field="legal_bases")
+
+
 def _label_lists(rec: Record, L: list[str]) -> None:
     """List fields read between their label and the next (kg.extract.review_text.label_lists), where the
     positional passes found nothing (or past numbers without their years)."""
     taken = frozenset(v for k in ("project_name", "bureau", "division", "major_policy", "major_expense")
                       if isinstance(v := rec.get(k), str))
     found = label_lists(L, rec["sheet_fiscal_year"], taken)
-    if "legal_text" in found and (not rec["legal_bases"] or not paragraph_style(L)):
-        from kg.normalize.law_ref import parse_legal_bases
-
+    if "legal_text" in found and not rec["legal_bases"]:
         text, line = found["legal_text"]
         rec["extra"]["legal_bases_text"] = text
         rec["legal_bases"] = parse_legal_bases(text)
@@ -849,6 +916,7 @@ def extract(doc: RawDoc) -> Record:
     _related(rec, L)
     _label_anchored(rec, L)
     _label_lists(rec, L)
+    _laws_plausible(rec)
     if rec["policy_evaluation"] is None:
         warn(rec, "policy_evaluation_missing", "no 政策 / 施策 cells", field="policy_evaluation")
     return rec

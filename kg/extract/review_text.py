@@ -18,6 +18,7 @@ import re
 from typing import NamedTuple
 
 from kg.extract import fields
+from kg.normalize import houjin
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number
 from kg.normalize.text import is_unknown, lines_matching, nfkc
@@ -397,6 +398,8 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             continue
         seen.add(t.field)  # only a field's first label counts: a later one is another table's header
         vals = _values_after(toks, k, 2 if t.field == "division" else 1)
+        if not vals and t.field == "end_fiscal_year":
+            vals = _end_year_past_budget(toks, k, sheet_year)
         if not vals:
             continue
         v = vals[0]
@@ -411,6 +414,8 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
                     out.setdefault("responsible_officials", Found(fields.parse_officials(officials), vals[-1].line))
             continue
         if t.field == "responsible_officials":
+            if _ORG.search(text) and " " not in text:
+                continue  # a 担当課室 cell (「技術調査課」) written after the label, not an official (「課長 山田 花子」)
             if fields.parse_officials(text) and not fields.parse_fiscal_year_cell(text, sheet_year).year:
                 out["responsible_officials"] = Found(fields.parse_officials(text), v.line)
             continue
@@ -432,7 +437,41 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             out[t.field] = Found(fields.split_list(text.replace(" ", "、")), v.line)
         else:
             out[t.field] = Found(text, v.line)
+    if "bureau" not in out and (b := bureau_by_shape(toks)) is not None:
+        out["bureau"] = b
     return out
+
+
+_BUREAU = re.compile(r"^[^\s\d]{1,16}(?:局|官房|統括官)$")  # 道路局, 大臣官房, 政策統括官 (not …庁: also a ministry's)
+
+
+def bureau_by_shape(toks: list[Token]) -> Found | None:
+    """The 担当部局庁 when its label stands apart from its cell (pdftotext of a LibreOffice print writes the label
+    far below): the one value cell of a bureau's shape (…局, …官房, …統括官) before the payee list, when there is
+    exactly one such text."""
+    found: dict[str, Token] = {}
+    for t in toks:
+        if t.field == "payees" or "支出先上位" in t.text:
+            break
+        if t.field is None and _BUREAU.match(t.text):
+            found.setdefault(t.text, t)
+    if len(found) != 1:
+        return None
+    t = next(iter(found.values()))
+    return Found(t.text, t.line)
+
+
+def _end_year_past_budget(toks: list[Token], k: int, sheet_year: int | None) -> list[Token]:
+    """The 事業終了(予定)年度 cell written after the 予算額・執行額 label that follows its own (its label's cell left
+    for the budget table's): the cell right after that label, when it cannot be one of the table's year headers
+    (sheet year - 3 .. sheet year + 1) — 「終了予定なし」 or a later year."""
+    if k + 2 >= len(toks) or toks[k + 1].field != "budget" or toks[k + 2].field is not None or sheet_year is None:
+        return []
+    v = toks[k + 2]
+    if v.text.startswith("終了"):
+        return [v]
+    year = fields.parse_fiscal_year_cell(v.text, sheet_year).year if fields.YEAR_HEADER.match(v.text) else None
+    return [v] if year is not None and year > sheet_year + 1 and "要求" not in v.text else []
 
 
 # ------------------------------------------------------------------ budget rows of row-style text
@@ -449,7 +488,10 @@ def _adds_up(parts: list, total) -> bool:
     return abs(sum(parts) - total) <= 0.5 * len(parts)
 
 
-_BUDGET_ROW = re.compile(r"^(?:[予算の状況]\s)?\s*(当初予算|補正予算|前年度から繰越し?|翌年度へ繰越し?|予備費等?|計|執行額)\s+(.*)$")
+_BUDGET_ROW = re.compile(r"^(?:[予算の状況]{1,5}\s)*\s*(当初予算|補正予算|前年度か(?:ら(?:繰越し?)?)?|翌年度へ(?:繰越し?)?|予備費等?|計"
+                         r"|執行額)\s+(.*)$")
+# (the vertical 予算の状況 label's pieces before the row label: 「予算 の 状 況 当初予算」「予算の状 当初予算」; a row label
+# wrapped in its cell: 「前年度か」「ら繰越し」, 「翌年度へ」「繰越し」)
 _BUDGET_ROW_FIRST = frozenset("予算の状況当補前翌計執")  # [予算の状況] or a row label's first character
 
 
@@ -467,15 +509,19 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
         m = _BUDGET_ROW.match(t) if t[:1] in _BUDGET_ROW_FIRST else None
         if not m:
             continue
-        field = next(f for lab, f in _ROWS if m[1].startswith(lab))
+        field = next(f for lab, f in _ROWS if m[1].startswith(lab) or lab.startswith(m[1]))
         if field in values or not re.fullmatch(r"[\s\d,.▲△\-]*", m[2]):
             continue
-        nums = []
-        for x in _NUM_TOKEN.findall(m[2].replace(" ", " ")):
-            p = parse_number(x.replace("△", "▲").replace("-", "▲") if x[0] in "△-" else x)
-            if p.error or p.value is None:
-                return None
-            nums.append(as_int_if_whole(p.value))
+        nums: list = []
+        for x in m[2].split():
+            if x in ("-", "－", "―"):  # a cell printed as a dash: unknown, not 0
+                nums.append(None)
+                continue
+            for y in _NUM_TOKEN.findall(x):
+                p = parse_number(y.replace("△", "▲").replace("-", "▲") if y[0] in "△-" else y)
+                if p.error or p.value is None:
+                    return None
+                nums.append(as_int_if_whole(p.value))
         values[field] = (nums, n)
         if len(values) == len(_ROWS):
             break
@@ -494,15 +540,25 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
             row = values.get(f, ([], 0))[0]
             e[f] = row[i] if i < len(row) and (f != "executed" or len(row) > i) else None
         parts = [e[f] for f in ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve")]
-        if e["total"] is None or any(p is None for p in parts) or not _adds_up(parts, e["total"]):
+        dashed = [f for f in ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve")
+                  if f in values and i < len(values[f][0]) and values[f][0][i] is None]
+        known = [p for f, p in zip(("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve"),
+                                   parts, strict=True) if f not in dashed]  # a dash adds nothing that is known
+        if e["total"] is None or any(p is None for p in known) or not _adds_up(known, e["total"]):
             if i in past and e["total"] is not None:
                 return None
         budget.append(e)
     # rows shorter than the number of year columns must be the leading columns (executed: past years only)
+    # (the real form prints the request year's column in every row but 執行額: a dash, or its 計 = its 当初予算)
+    req = [i for i, (_, r) in enumerate(years) if r]
     for f, (row, _) in values.items():
-        limit = len(years) if f == "initial" else len(past)
+        limit = len(past) if f == "executed" else len(years)
         if len(row) > limit:
             return None
+        if f not in ("initial", "executed") and len(row) > len(past) and req and req[0] < len(row):
+            v = row[req[0]]
+            if v is not None and not (f == "total" and v == values["initial"][0][req[0]]):
+                return None
     lines_used = [ln for _, ln in values.values()]
     return budget, min(lines_used), max(lines_used)
 
@@ -519,6 +575,40 @@ _CONTRACT_END = ("契約", "交付", "その他", "公募", "随契", "競争", 
 _AMOUNT_HEAD = re.compile(r"^([▲△]?\d[\d,]*(?:\.\d+)?)(.*)$")
 _PAGE_NO = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4}|[-‐－]\s*\d{1,4}\s*[-‐－]|(?:page|p\.)\s*\d{1,4})$", re.I)
 _SMALL = re.compile(r"^(?:[-－―]|\d{1,3}(?:\(\d+\))?|\d{1,3}(?:\.\d+)?%)$")
+
+
+_ROW_SHAPED = re.compile(r"\s(?:\d{6,13}|[-－―])(?:\s|$)")  # a rank line holding a 法人番号 (or its piece) or dash
+_LONE_LETTER = re.compile(r"^([A-Z])$")  # a block's title printed as its letter alone (「G」), above its header
+
+
+_GLUED_CORP = re.compile(r"^(.*?\D)?(\d{13})(\D.*)?$")
+
+
+def _unglue(words: list[str]) -> list[str]:
+    """Cells a tool wrote without a space between them, split again: a 法人番号 (13 digits with a valid check
+    digit) glued to the name before it or the 業務概要 after it (「4010001054032タイムスタンプ認」); a dash glued to
+    an unclosed parenthesis (「(少額-」: the 入札者数 cell's dash against the 契約方式 cell — no 契約方式 ends an open
+    parenthesis with a dash)."""
+    out = []
+    for w in words:
+        g = _GLUED_CORP.match(w) if len(w) > 13 else None
+        if g and (g[1] or g[3]) and houjin.is_valid(g[2]):
+            out += [x for x in (g[1], g[2], g[3]) if x]
+        elif 2 <= len(w) <= 3 and all(ch in "-－―" for ch in w):  # 「--」: two cells' dashes (落札率, 理由)
+            out += list(w)
+        elif len(w) > 2 and w[-1] in "-－―" and w.count("(") > w.count(")") and w[-2] not in "-－―":
+            out += [w[:-1], w[-1]]
+        else:
+            out.append(w)
+    return out
+
+
+def _header_follows(folded: list[str], n: int) -> bool:
+    """The next non-blank line after line ``n`` (1-based) is a payee table's header (支出先 … 法人番号)."""
+    for t in folded[n:n + 3]:
+        if t:
+            return "支出先" in t and "法人番号" in t
+    return False
 
 
 class PayeeRow(NamedTuple):
@@ -547,41 +637,50 @@ def _is_total_of(text: str, amounts: list[str]) -> bool:
     return got is not None and None not in parts and _sums_to(parts, got)
 
 
-def payee_rows(lines: list[str], start: int) -> list[PayeeRow] | None:
+def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:
     """Row-style payee tables (「1神戸市 9000020281000 調査研究の請負 2随意契約(企画 - -」): anchored on the
     法人番号 cell (13 digits or a dash) after the rank and name, the amount at the head of the next number, and
-    入札者数 / 落札率 as the last two cells. Pieces of wrapped cells on the next line go to the cell left
-    unclosed (a parenthesis) or, failing that, to the longer text cell (``guessed``). None when the section
-    holds no such row."""
+    入札者数 / 落札率 as the last two cells (the first two small cells after the amount when the table has the
+    一者応札…理由 column). Pieces of wrapped cells on the next line go to the cell left unclosed (a parenthesis)
+    or, failing that, to the longer text cell (``guessed``). A row of the next rank that does not read (cells
+    glued) ends the row before and is noted in ``notes`` as (line, message). None when the section holds no
+    such row."""
     out: list[PayeeRow] = []
     block: str | None = None
     last: PayeeRow | None = None
+    reason = False  # the table has the 一者応札…理由 column after 落札率
+    unread: list[int] = []  # lines of rows seen but not read
     folded = _folded(lines)
     for n in range(start + 1, len(lines) + 1):
         t = folded[n - 1]
         if not t:
             continue
-        if _SECTION_END.search(t) and last is not None:
-            break
+        if (_SECTION_END.search(t) or t.startswith("支出先上位")) and last is not None:
+            break  # (「支出先上位10者リスト欄についてさらに記載が必要な場合は…」: the list's footnote)
         if _PAGE_NO.match(t):  # a page footer between two rows of one table
             continue
-        mb = _BLOCK_LINE.match(t)
+        mb = _BLOCK_LINE.match(t) or (_LONE_LETTER.match(t) if _header_follows(folded, n) else None)
         if mb and not _RANK_LINE.match(t):
             block, last = mb[1], None
             continue
         if "支出先" in t and "法人番号" in t:
             last = None
+            reason = "一者応札" in t or "理由" in t  # the form's last column: why one bidder / no competition
             continue
         if _TOTAL_LINE.match(t):  # the block's 計 row (its amounts' sum): not a row, nor a piece of one
             last = None
             continue
-        m = _RANK_LINE.match(t)
-        words = m[2].split(" ") if m else []
+        m = ranked = _RANK_LINE.match(t)
+        words = _unglue(m[2].split(" ")) if m else []
         k = next((i for i, w in enumerate(words) if i >= 1 and _CORP.match(w)), None)
         if m and k is not None and len(words) >= k + 4 and block is not None:
             name = " ".join(words[:k])
             rest = words[k + 1:]
             j = next((i for i, w in enumerate(rest) if _AMOUNT_HEAD.match(w)), None)
+            if reason and j is not None:  # 入札者数 and 落札率 are the first two small cells after the amount's
+                s = next((i for i in range(j + 1, len(rest) - 1) if _SMALL.match(rest[i]) and _SMALL.match(rest[i + 1])),
+                         None)
+                rest = rest[:s + 2] if s is not None else rest
             if j is None or j + 3 > len(rest) or not _SMALL.match(rest[-1]) or not _SMALL.match(rest[-2]):
                 m = None
         if m and k is not None and len(words) >= k + 4 and block is not None:
@@ -592,13 +691,17 @@ def payee_rows(lines: list[str], start: int) -> list[PayeeRow] | None:
             last = PayeeRow(block, int(m[1]), cells, n, False)
             out.append(last)
             continue
+        if ranked and last is not None and int(ranked[1]) == last.rank + 1 and _ROW_SHAPED.search(ranked[2]):
+            unread.append(n)  # the next rank's row, not read (cells glued): no piece of the row before
+            last = None
+            continue
         if last is not None:  # pieces of the previous row's wrapped cells, in column order
             pieces = t.split(" ")
             cells = dict(last.cells)
             guessed = last.guessed
             corp = cells.get("corporate_number") or ""
-            d = next((i for i, x in enumerate(pieces) if x.isdigit() and corp.isdigit() and
-                      len(corp) + len(x) == 13), None)
+            d = next((i for i, x in enumerate(pieces) if x.isdigit() and corp.isdigit() and len(corp) < 13 and
+                      len(corp) + len(x) <= 13), None)  # (a 法人番号 may wrap over three lines: 「201040」「107542」「3」)
             left: list[str] = []
             if d is not None:  # the rest of the 法人番号: what is left of it belongs to the name
                 cells["corporate_number"] = corp + pieces[d]
@@ -614,6 +717,10 @@ def payee_rows(lines: list[str], start: int) -> list[PayeeRow] | None:
                     cells["contract_method"] = cm + tail[-1]
                     continue
                 break
+            open_cells = [f for f in ("name", "description")
+                          if (cells.get(f) or "").count("(") > (cells.get(f) or "").count(")")]
+            if d is None and len(pieces) == 1 and len(open_cells) == 1 and ")" in pieces[0]:
+                cells[open_cells[0]] = fields.join_wrapped([cells[open_cells[0]], pieces.pop()])  # 「謝金)」
             if d is None and len(pieces) >= 2:
                 left, pieces = pieces[:1], pieces[1:]
             if left:
@@ -628,6 +735,9 @@ def payee_rows(lines: list[str], start: int) -> list[PayeeRow] | None:
             out[-1] = last
             continue
         last = None
+    if unread and out and notes is not None:
+        notes.append((unread[0], f"支出先上位10者リスト: the rows on lines {unread} could not be read (cells glued "
+                                  "or out of shape): those payees are unknown"))
     return out or None
 
 
@@ -1069,12 +1179,17 @@ def related_by_shape(toks: list[Token], taken: frozenset[str] = frozenset(),
         if canonical_number(text) is not None:
             numbers.append(t)
             continue
-        if is_unknown(text) or _NUMBERISH.match(text) or _is_fragment(text) or text in _TABLE_HEADERS:
-            continue
+        if (is_unknown(text) or _NUMBERISH.match(text) or _is_fragment(text) or text in _TABLE_HEADERS
+                or fields.YEAR_HEADER.match(text) or text == "要求"):
+            continue  # a budget column's header (「平成29年度要求」, its wrapped 「要求」) is no name
         if _MINISTRY.match(text):
             ministries.append(t)
         elif text not in taken and not text.startswith("終了") and len(text) <= 120:
             names.append(t)
+    if len(ministries) != len(names):  # 政策 / 施策 cells (「8.データ活用の推進」「(2)…の充実」) among the names
+        names = [n for n in names if not _ITEM_HEAD.match(n.text)]
+    if ministries and not names:  # pdfminer: the 事業番号 and 事業名 columns written before the 関連事業 label
+        numbers, names = _columns_before(toks, k)
     if not names or len(ministries) != len(names) or len(numbers) not in (0, len(names)):
         return None
     rows = [(m.text, numbers[i].text if numbers else None, n.text) for i, (m, n) in enumerate(zip(ministries, names,
@@ -1082,7 +1197,28 @@ def related_by_shape(toks: list[Token], taken: frozenset[str] = frozenset(),
     return Found(fields.parse_related_projects(rows), names[0].line)
 
 
-__all__ += ["related_by_shape"]
+def _columns_before(toks: list[Token], k: int) -> tuple[list[Token], list[Token]]:
+    """The 事業番号 cells and the 事業名 cells of a 関連事業 table written column by column before its label (token
+    ``k``): 「事業番号」 then only 事業番号 cells, 「事業名」 then only text cells, then the label; else ([], [])."""
+    j = k - 1
+    names: list[Token] = []
+    while j >= 0 and toks[j].field is None and canonical_number(toks[j].text) is None \
+            and not _NUMBERISH.match(toks[j].text) and not _MINISTRY.match(toks[j].text):
+        names.insert(0, toks[j])
+        j -= 1
+    if j < 0 or toks[j].field != "project_name" or toks[j].text != "事業名":
+        return [], []
+    j -= 1
+    numbers: list[Token] = []
+    while j >= 0 and toks[j].field is None and canonical_number(toks[j].text) is not None:
+        numbers.insert(0, toks[j])
+        j -= 1
+    if j < 0 or toks[j].field != "project_number" or toks[j].text != "事業番号" or len(numbers) != len(names):
+        return [], []
+    return numbers, names
+
+
+__all__ += ["related_by_shape", "bureau_by_shape"]
 
 
 def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found | None:

@@ -86,6 +86,8 @@ def read_geometry(path: str | Path) -> list[tuple[list[dict], list[dict]]]:
                     continue
                 if raw.FPDFText_IsGenerated(tp.raw, i) == 1:
                     continue
+                if code == 0x02:  # PDFium's mark for a hyphen that ends a line (「Wi-」「Fi」): the hyphen itself
+                    code = 0x2D
                 raw.FPDFText_GetLooseCharBox(tp.raw, i, ctypes.byref(box))  # the font's box: even line heights
                 angle = raw.FPDFText_GetCharAngle(tp.raw, i)
                 size = raw.FPDFText_GetFontSize(tp.raw, i)

@@ -48,3 +48,36 @@ def test_division_and_official_cells_are_not_the_policy_pair():
     found = policy_by_shape(toks, lines, frozenset({"文教及び科学振興"}), 2020)
     assert found is not None
     assert found.value == {"policy": "8.システム運用の推進", "measure": "(6)国際協力普及啓発の充実"}
+
+
+def test_a_division_cell_after_the_officials_label_is_no_official():
+    # pdftotext of sheet17 (LibreOffice print): 担当課室's cell written after the 作成責任者 label
+    from kg.extract.review_text import label_fields
+
+    lines = ["作成責任者", "", "技術調査課", "", "課長 山田 花子", "", "公共事業関係費"]
+    assert "responsible_officials" not in label_fields(lines, 2022)
+    lines = ["作成責任者", "", "課長 山田 花子", "", "公共事業関係費"]
+    assert label_fields(lines, 2022)["responsible_officials"].value == ["課長 山田 花子"]
+
+
+def test_an_end_year_written_after_the_budget_label_and_a_bureau_far_from_its_label():
+    # pdftotext of held-out sheet51 (LibreOffice print, sheet year 2019): 令和4年度 (2022) cannot be one of the
+    # budget table's year headers (2016..2020); 道路局 is the one cell of a bureau's shape, its label far below
+    from kg.extract.review_text import label_fields
+
+    cells = ["令和元年度行政事業レビューシート (農林水産省)", "事業番号", "0258", "事業終了(予定)年", "度",
+             "予算額・執行額 (単位:百万円)", "令和4年度", "平成28年度", "前年度から繰越し", "道路局", "作成責任者",
+             "担当課室", "教育課程課", "参事官 高橋 健", "関連事業", "所管府省名", "財務省", "支出先上位10者リスト",
+             "A.国土交通省北海道開発局", "担当部局庁"]
+    lines = [x for c in cells for x in (c, "")]
+    found = label_fields(lines, 2019)
+    assert found["end_fiscal_year"].value == 2022
+    assert found["bureau"].value == "道路局"
+    # a year the table's headers may hold (2020, the 要求 column's year) is left unknown
+    lines = list(lines)  # (the readers keep the last document's tokens by its list of lines)
+    lines[lines.index("令和4年度")] = "令和2年度"
+    assert "end_fiscal_year" not in label_fields(lines, 2019)
+    # two cells of a bureau's shape: which is the 担当部局庁 is not established
+    lines = list(lines)
+    lines[lines.index("財務省")] = "地球環境局"
+    assert "bureau" not in label_fields(lines, 2019)

@@ -139,3 +139,26 @@ def test_ruled_form_pdf_is_read_as_a_grid_with_page_locators(tmp_path):
     assert doc.lines[0] == "事業名\tテスト事業\t担当部局庁\t自治行政局"
     assert doc.lines[1:] == [f"{k}\t支出先{k}\t3010005022218\t{10 * k}" for k in range(1, 45)]
     assert doc.locate(1) == "p1:R1" and doc.locate(len(doc.lines)).startswith("p2:R")
+
+
+def test_a_half_width_space_of_a_japanese_font_is_a_space():
+    from kg.read.pdf_grid import cell_text
+
+    # LibreOffice's print of seed 003 fitted to the page (5.8 pt): 「V.」 ends at 140.5, 「情」 starts at 142.1 —
+    # a gap of 0.28 of the font size where the sheet had a space; the glyphs of a word touch
+    chars = [{"text": t, "x0": x0, "x1": x1, "top": 606.8, "bottom": 612.6, "size": 5.8, "upright": True}
+             for t, x0, x1 in (("V", 135.3, 139.0), (".", 139.0, 140.5), ("情", 142.1, 147.9), ("報", 147.9, 153.7),
+                               ("通", 153.7, 159.5), ("信", 159.6, 165.4))]
+    assert cell_text(chars, right=200) == "V. 情報通信"
+
+
+def test_a_comma_lower_than_its_digits_stays_on_their_line():
+    from kg.read.pdf_grid import cell_text
+
+    # held-out generated sheet 246 printed by LibreOffice at 5.8 pt: PDFium's box of 「,」 sits 2.3 pt lower and is
+    # shorter than the digits'; grouped by its own box height it made a line of its own (「20488」 + 「,」)
+    box = [("2", 250.4, 254.0, 248.6, 252.9), ("0", 254.1, 257.7, 248.6, 252.9), (",", 257.8, 259.3, 250.9, 253.8),
+           ("4", 259.3, 262.9, 248.7, 252.9), ("8", 263.0, 266.6, 248.6, 253.0), ("8", 266.7, 270.3, 248.6, 253.0)]
+    chars = [{"text": t, "x0": a, "x1": b, "top": top, "bottom": bot, "size": 5.8, "upright": True}
+             for t, a, b, top, bot in box]
+    assert cell_text(chars, right=300) == "20,488"

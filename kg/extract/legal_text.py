@@ -1,0 +1,167 @@
+"""根拠法令 of a review sheet read from PDF text: the cell's own pieces, then a plausibility check of the laws.
+
+The form prints 根拠法令 (left) beside 関係する計画、通知等 (right) in one row. A PDF text tool writes the row's
+physical lines left to right, so a line may hold the end of the law cell, the next column's label and the start
+of its value (「…電波法第103条 関係する計画、通 ・第4期…計画(…閣議決定)」), and the law cell's wrapped rest comes on
+the next line beside the label's wrapped rest (「の2」「知等」). Read line by line from the label, the cell is the
+value pieces before another field's label on each line (label pieces wrapped onto a line, 「条項も記載)」「知等」, are
+no value): 「電波法第103条」+「の2」. A line that starts with another field's label starts the next row.
+
+``implausible_laws`` is the backstop for every reader: a law name that does not end like a law's title, starts
+with a piece of a form label, or holds a cabinet decision's words is pieces of neighbouring cells, not a law.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract import fields
+from kg.extract.review_text import _split_line, _unfragment
+
+# the end of a law's title (kg.normalize.law_ref's rule: 法 not after 方/手/用/技/寸/製/工, 法律, 令, 規則 …)
+_LAW_END = re.compile(r"((?<![方手用技寸製工])法|律|令|規則|規程|規約|告示|条例|訓令|憲章|協定|条約)$")
+# words of a 関係する計画 item (a plan's date, decider, period), never of a law's title
+_PLAN_WORDS = re.compile(r"閣議|決定\)|\d+年\d+月\d+日|第\d+期")
+# pieces (two characters or more, not the label's start) of the row's two labels, as a tool wraps them onto the
+# value's lines (「記載」「知等」): a law's title never starts with one
+_LABEL_PIECES = tuple(sorted({lab[i:j] for lab in ("根拠法令(具体的な条項も記載)", "関係する計画、通知等")
+                              for i in range(1, len(lab) - 1) for j in range(i + 2, len(lab) + 1)}))
+_CITE = re.compile(r"第\s*[\d一二三四五六七八九十百]+\s*条")
+_OPEN_CITE = re.compile(r"第\s*[\d一二三四五六七八九十百]+$")  # a citation wrapped before its 条 / 項 / 号
+
+
+def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """The 根拠法令 cell's pieces and the 関係する計画、通知等 cell's, each as [(text, 1-based line)], read from the
+    根拠法令 label on line ``lab`` (1-based) of the NFKC-folded ``lines`` up to a line that starts with another
+    field's label (the form's next row) or the end of ``window`` lines.
+
+    - A label's wrapped rest is no value: a word that carries a label on towards its full wording (「的な条項も記載」
+      and 「)」 after 「根拠法令 (具体」; 「、通知等」 after 「関係する計画」), or a piece of the left label's wording.
+    - On a line holding the 関係する計画 label (or its wrapped rest), what stands before it is the left cell's, what
+      follows it the right cell's; a rest standing on a line of its own (pdftotext writes the cells line by line:
+      「の2」「知等」「フォローアップ(…)」) makes every later line the right cell's.
+    - Elsewhere a line's words go left to right: a word goes to the right cell when that cell is open (a
+      parenthesis not closed: 「(令和4年1月27日閣議決」) and the left one is not (its text ends a citation), or when
+      it starts an item (「・」); a citation's continuation (「の2」「第1項」「条」) stays left; once a word of a line
+      went right, the line's later words do too."""
+    left: list[tuple[str, int]] = []
+    right: list[tuple[str, int]] = []
+    seen = {"legal": "", "plans": ""}  # each label's wording read so far (no spaces)
+    border = False  # the right label's rest stood on a line of its own: the rest of the row is the right cell's
+    for i in range(lab - 1, min(len(lines), lab - 1 + window)):
+        parts = _split_line(lines[i])
+        if not parts:
+            continue
+        if i > lab - 1 and parts[0][1] not in (None, "legal", "plans"):
+            break  # the next row of the form
+        side = right if border else None  # None: not settled on this line yet
+        for text, field in parts:
+            if field is not None:
+                seen[field] = text.replace(" ", "") if field in seen else ""
+                side = right if field == "plans" else side
+                continue
+            glued = _NEIGHBOUR.search(text)
+            if glued:  # the right label glued to the left cell's text: 「…サイバーセキュリティ関係する計画、通」
+                _add(left, _unfragment(text[:glued.start()].strip()), i + 1)
+                seen["plans"] = text[glued.start():].split(" ", 1)[0].replace(" ", "")
+                side, text = right, text[glued.start():].partition(" ")[2]
+            words = [w for w in text.split(" ") if w]
+            if side is None and i > lab - 1 and _rest_follows(seen, parts, text):
+                side = left  # the right label's rest comes later on this line: what stands before it is left
+            for word in words:
+                label = _carries(seen, word)
+                if label == "plans" or (label is None and word in _PLANS_PIECES and i > lab - 1):
+                    if label:
+                        seen["plans"] += word
+                    side = right
+                    border = border or (len(words) == 1 and len(parts) == 1)
+                    continue
+                if label == "legal":
+                    seen["legal"] += word
+                    continue
+                if len(word) > 1 and word in _LEGAL_PIECES:
+                    continue  # the left label's wording, out of its order
+                if side is None and i > lab - 1:
+                    side = right if _goes_right(word, left, right) else None
+                if side is None and word in ("条", "項", "号") and not _OPEN_CITE.search(left[-1][0] if left else ""):
+                    continue  # a lone piece of the label's 「条項」, not 「…道路法第13」「条」
+                _add(side if side is not None else left, word, i + 1)
+    return left, right
+
+
+def _rest_follows(seen: dict[str, str], parts: list[tuple[str, str | None]], text: str) -> bool:
+    """Does a piece of the 関係する計画 label stand after ``text`` (a value part of ``parts``) on its line?"""
+    after = False
+    for t, field in parts:
+        if after and field is None and any(w in _PLANS_PIECES or (seen["plans"] and _PLANS_LABEL.startswith(
+                seen["plans"] + w)) for w in t.split(" ") if w):
+            return True
+        after = after or t is text
+    words = [w for w in text.split(" ") if w]
+    return any(w in _PLANS_PIECES for w in words[1:])
+
+
+def _carries(seen: dict[str, str], word: str) -> str | None:
+    """The label whose wording read so far ``word`` carries on (the label's wrapped rest), or None."""
+    for field, full in (("legal", _LEGAL_LABEL), ("plans", _PLANS_LABEL)):
+        if seen[field] and full.startswith(seen[field] + word):
+            return field
+    return None
+
+
+def _goes_right(word: str, left: list, right: list) -> bool:
+    """A word of a line after the label's, not yet placed: the right cell's (see ``row_cells``)?"""
+    if _CITE_REST.match(word) or not right:
+        return False
+    if word.startswith(("・", "●", "○")):
+        return True
+    r = "".join(t for t, _ in right)
+    return r.count("(") > r.count(")") and bool(left) and bool(_CITE_END.search(left[-1][0]))
+
+
+def _add(side: list[tuple[str, int]], text: str, line: int) -> None:
+    text = text.strip()
+    if text:
+        side.append((text, line))
+
+
+def legal_pieces(lines: list[str], lab: int, window: int = 15) -> tuple[str, int, int] | None:
+    """(the 根拠法令 cell's text, first line, last line; 1-based) by ``row_cells``; None when no piece cites an
+    article."""
+    pieces = row_cells(lines, lab, window)[0]
+    if not any(_CITE.search(t) for t, _ in pieces):
+        return None
+    return fields.join_wrapped(t for t, _ in pieces), pieces[0][1], pieces[-1][1]
+
+
+def plans_pieces(lines: list[str], lab: int, window: int = 15) -> tuple[str, int, int] | None:
+    """(the 関係する計画、通知等 cell's text, items on lines of their own, first line, last line) by ``row_cells``
+    from the 根拠法令 label on line ``lab``; None when the cell holds nothing."""
+    pieces = row_cells(lines, lab, window)[1]
+    if not pieces:
+        return None
+    return "\n".join(t for t, _ in pieces), pieces[0][1], pieces[-1][1]
+
+
+# the next column's label glued to the law cell's text on one line (「…サイバーセキュリティ関係する計画、通」)
+_NEIGHBOUR = re.compile(r"関係する\s*計画")
+# pieces of the right label (「通知等」「知等」「、通知等」): the border between the two cells on a wrapped line
+_PLANS_PIECES = frozenset("関係する計画、通知等"[i:j] for i in range(1, 10) for j in range(i + 1, 11))
+# pieces of the left label wrapped onto the value's lines (「条項も記載)」「的な条項も記載」「記載)」)
+_LEGAL_LABEL = "根拠法令(具体的な条項も記載)"
+_PLANS_LABEL = "関係する計画、通知等"
+# a citation's continuation wrapped onto the next line, and a text that ends a citation
+_CITE_REST = re.compile(r"^(?:の\s*\d|第\s*[\d一二三四五六七八九十]|[条項号](?:$|[、,第の]))")
+_CITE_END = re.compile(r"(?:条|項|号|の\s*\d+|[)）])$")
+_LEGAL_PIECES = frozenset(p for i in range(len(_LEGAL_LABEL)) for j in range(i + 1, len(_LEGAL_LABEL) + 1)
+                          if (p := _LEGAL_LABEL[i:j]) != _LEGAL_LABEL and re.search(r"\w", p))
+
+
+def implausible_laws(bases: list[dict]) -> list[str]:
+    """The law names of ``bases`` (parse_legal_bases' shape) that cannot be a law's title."""
+    out = []
+    for b in bases:
+        name = b.get("law") or ""
+        if (not _LAW_END.search(name) or name.startswith(_LABEL_PIECES) or _PLAN_WORDS.search(name)
+                or name[:1] in "・、,()"):
+            out.append(name)
+    return out

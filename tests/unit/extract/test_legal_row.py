@@ -1,0 +1,87 @@
+"""根拠法令 and 関係する計画、通知等 of PDF text: the two cells of one form row, read apart (kg/extract/legal_text.py).
+
+Excerpts are the text the PDF tools gave of generated sheets (tests/fixtures/review_sheets.py), each with the
+.xlsx record's values. The readers before gave laws named 「記載バーセキュリティ基本法」 or 「通・第4期教育振興基本計画基本法」,
+電波法 第103条 for 第103条の2, and a plan 「成長戦略の2 知等 フォローアップ」: pieces of the neighbouring cell or label.
+"""
+from __future__ import annotations
+
+from kg.extract import fields
+from kg.extract.legal_text import implausible_laws, legal_pieces, plans_pieces
+from kg.normalize.law_ref import parse_legal_bases
+from kg.normalize.text import nfkc
+
+
+def _read(text: str):
+    lines = [nfkc(x) for x in text.split("\n")]
+    lab = next(i for i, x in enumerate(lines, 1) if x.startswith("根拠法令"))
+    legal, plans = legal_pieces(lines, lab), plans_pieces(lines, lab)
+    return (parse_legal_bases(legal[0]) if legal else []), (fields.parse_plans(plans[0]) if plans else [])
+
+
+def test_pdftotext_cells_line_by_line():
+    """LibreOffice print, pdftotext: the law cell's wrapped rest 「の2」 and the plan label's rest 「知等」 on
+    lines of their own, the plan's rest after them."""
+    laws, plans = _read("根拠法令 (具体的な\n条項も記載)\n\n道路法第13条、地球温暖化対策の推進に関する法律第20条、電波法第103条 "
+                        "関係する計画、通 ・地球温暖化対策計画(平成30年3月25日閣議決定) ・成長戦略\nの2\n知等\n"
+                        "フォローアップ(平成30年6月12日閣議決定)\n\n主要政策・施策 -")
+    assert laws == [{"law": "道路法", "citations": [{"article": "13"}]},
+                    {"law": "地球温暖化対策の推進に関する法律", "citations": [{"article": "20"}]},
+                    {"law": "電波法", "citations": [{"article": "103の2"}]}]
+    assert plans == [{"title": "地球温暖化対策計画", "date": "2018-03-25", "decided_by": "閣議決定"},
+                     {"title": "成長戦略フォローアップ", "date": "2018-06-12", "decided_by": "閣議決定"}]
+
+
+def test_pdfplumber_row_lines():
+    """LibreOffice print, pdfplumber: every physical line holds both cells; the label's rest sits between."""
+    laws, plans = _read("根拠法令 (具体的な 道路法第13条、地球温暖化対策の推進に関する法律第20条、電波法第103条 関係する計画、通 "
+                        "・地球温暖化対策計画(平成30年3月25日閣議決定) ・成長戦略\n条項も記載) の2 知等 フォローアップ(平成30年6月12日閣議決定)\n"
+                        "主要政策・施策 - 主要経費 その他の事項経費")
+    assert laws[-1] == {"law": "電波法", "citations": [{"article": "103の2"}]}
+    assert [p["title"] for p in plans] == ["地球温暖化対策計画", "成長戦略フォローアップ"]
+
+
+def test_pdfplumber_reportlab_rows():
+    """reportlab print, pdfplumber: 「4」 finishes 第30条の24 (it stands before the plan label's rest 「、通知等」);
+    「)」 finishes the label; 「定)」 and 「4年12月6日閣議決定)」 close the plans' open parentheses."""
+    laws, plans = _read("根拠法令 (具体 総務省設置法第4条第1項第28号、住民基本台帳法第30条の2 関係する計画 "
+                        "・第4期教育振興基本計画(平成30年5月2日閣議決\n的な条項も記載 4 、通知等 定)\n)\n主要政策・施策 国土強靱化")
+    assert laws == [{"law": "総務省設置法", "citations": [{"article": "4", "paragraph": "1", "item": "28"}]},
+                    {"law": "住民基本台帳法", "citations": [{"article": "30の24"}]}]
+    assert plans == [{"title": "第4期教育振興基本計画", "date": "2018-05-02", "decided_by": "閣議決定"}]
+    laws, plans = _read("根拠法令 (具体 道路法第13条、電波法第103条の2 関係する計画 ・第4期教育振興基本計画(平成28年9月4日閣議決\n"
+                        "的な条項も記載 、通知等 定) ・デジタル社会の実現に向けた重点計画(平成\n) 28年7月5日閣議決定)\n"
+                        "主要政策・施策 科学技術・イノベーション")
+    assert laws[-1] == {"law": "電波法", "citations": [{"article": "103の2"}]}
+    assert plans[-1] == {"title": "デジタル社会の実現に向けた重点計画", "date": "2016-07-05", "decided_by": "閣議決定"}
+
+
+def test_pdftotext_reportlab_value_on_the_label_line():
+    """reportlab print, pdftotext: the law cell starts on the label's line and wraps beside the label's rest."""
+    laws, _ = _read("根拠法令 (具体 総務省設置法第4条第1項第28号、電波法第103条の2、サイ\n的な条項も記載 バーセキュリティ基本法第16条\n)\n\n"
+                    "関係する計画\n、通知等\n\n・第4期教育振興基本計画(令和4年1月27日閣議決\n定)")
+    assert [b["law"] for b in laws] == ["総務省設置法", "電波法", "サイバーセキュリティ基本法"]
+
+
+def test_a_law_wrapped_before_its_article_mark():
+    """「…道路法第13」 then 「条」 beside the label's rest: 条 here is the citation's, not the label's 「条項」."""
+    laws, _ = _read("根拠法令 (具体的な 住民基本台帳法第30条の24、総務省設置法第4条第1項第28号、道路法第13 関係する計画、通\n"
+                    "条項も記載) 条 知等\n主要政策・施策 国土強靱化")
+    assert laws[-1] == {"law": "道路法", "citations": [{"article": "13"}]}
+
+
+def test_names_that_are_no_law():
+    names = ["記載バーセキュリティ基本法", "通・第4期教育振興基本計画基本法", "通", "記載1項", "電波法",
+             "地球温暖化対策の推進に関する法律", "経済産業省設置法", "予算執行職員等の責任に関する法律", "都市計画法",
+             "国土強靱化基本計画(平成29年4月6日閣議決定)基本法"]
+    assert implausible_laws([{"law": n} for n in names]) == [
+        "記載バーセキュリティ基本法", "通・第4期教育振興基本計画基本法", "通", "記載1項",
+        "国土強靱化基本計画(平成29年4月6日閣議決定)基本法"]
+
+
+def test_plans_glued_after_a_dated_parenthesis():
+    """reportlab's grid cell: two items in one run, the bullet right after the first one's date."""
+    assert fields.parse_plans("・国土強靱化基本計画(平成29年4月6日閣議決定)・地球温暖化対策計画(平成29年2月19日閣議決定)") == [
+        {"title": "国土強靱化基本計画", "date": "2017-04-06", "decided_by": "閣議決定"},
+        {"title": "地球温暖化対策計画", "date": "2017-02-19", "decided_by": "閣議決定"}]
+    assert fields.parse_plans("委託・請負計画(平成29年4月6日閣議決定)")[0]["title"] == "委託・請負計画"

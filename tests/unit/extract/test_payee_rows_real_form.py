@@ -1,0 +1,68 @@
+"""Payee rows of row-style PDF text (pdfplumber) of the real form (kg.extract.review_text.payee_rows): the real
+seeds 000 and 003 printed as a ruled form by LibreOffice (tests/fixtures/seed_prints.py), lines as pdfplumber
+wrote them, values as the seeds' gold records hold them. The form has a ninth column (一者応札…の理由) after 落札率,
+block titles printed as the letter alone, and cells pdfplumber writes without a space between them."""
+from __future__ import annotations
+
+from kg.extract.review_text import payee_rows
+
+HEADER = ["支出先 法人番号 業務概要 支出額 (百万円) 契約方式等 入札者数 (応落札率 一者応札・一者応募又は競争性のない随意",
+          "募者数) 契約となった理由及び改善策 (支出額10億", "円以上)"]
+
+
+def _rows(lines, notes=None):
+    got = payee_rows(["支出先上位10者リスト", *lines], 1, notes)
+    return {(r.block, r.rank): r.cells for r in got or []}
+
+
+def test_the_reason_column_letter_titles_and_glued_numbers():
+    rows = _rows(["A.", *HEADER,
+                  "1 (株)野村総合研究 4010001054032タイムスタンプ認 18 一般競争契約 (総 1 83.3% -", "所 定制度に関する調 合評価)", "査",
+                  "G", *HEADER,
+                  "1 (株)エアクレーレ 4010401004009テレワークセキュ 0.6 随意契約 (少額- - -", "ン リティの手引き( )"])
+    a, g = rows[("A", 1)], rows[("G", 1)]
+    assert (a["name"], a["corporate_number"], a["amount"], a["bidders"], a["award_rate"]) == \
+        ("(株)野村総合研究所", "4010001054032", "18", "1", "83.3%")
+    assert (g["name"], g["corporate_number"], g["amount"], g["contract_method"]) == \
+        ("(株)エアクレーレン", "4010401004009", "0.6", "随意契約 (少額)")
+    assert set(rows) == {("A", 1), ("G", 1)}  # G's row is no row of block A
+
+
+def test_a_row_that_does_not_read_ends_the_row_before_and_is_noted():
+    notes: list = []
+    rows = _rows(["C.", "支出先 法人番号 業務概要支出額 契約方式 入札 落札 一者応札・一者応募又は競争性のない随意契約となった理由及び改善策",
+                  "1 UQコミ 201040 モバイ 0.2 随意契約 - --", "ュニケー 107542 ルWi-Fi (その他)", "ションズ 3 機器の",
+                  "株式会社 使用料", "2 富士フイ 301040 LAN複合0.2 随意契約 - --", "ルムビジ 102680 機の移 (その他)",
+                  "支出先上位10者リスト欄についてさらに記載が必要な場合はチェ チェック"], notes)
+    c1 = rows[("C", 1)]
+    assert (c1["name"], c1["corporate_number"], c1["description"]) == \
+        ("UQコミュニケーションズ株式会社", "2010401075423", "モバイルWi-Fi機器の使用料")
+    assert c1["contract_method"] == "随意契約(その他)" and c1["bidders"] == "-"
+    assert ("C", 2) not in rows and notes and "could not be read" in notes[0][1]
+
+
+def test_budget_rows_of_the_real_form():
+    """pdfplumber's lines of the real seeds' budget tables: the vertical 予算の状況 label's pieces before a row
+    label, row labels wrapped in their cells (「前年度か」「ら繰越し」), dashes (unknown, not 0), and the request year's
+    column printed in every row but 執行額."""
+    from kg.extract.review_text import budget_rows
+
+    years = [(2017 + k, k == 4) for k in range(5)]
+    lines = ["予算額・ 執行額 (単位:百万円) 平成29年度 30年度 令和元年度 2年度 3年度要求", "予算 の 状 況 当初予算 336 47 99 105 3,209",
+             "補正予算 - - - - -", "前年度から繰越 - - - - -", "し", "翌年度へ繰越し - - - - -", "予備費等 - - - - -",
+             "計 336 47 99 105 3,209", "執行額 316 15 43", "執行率(%) 94% 32% 43%"]
+    budget, first, last = budget_rows(lines, years, 1)
+    assert budget[0] == {"fiscal_year": 2017, "initial": 336, "supplementary": None, "carried_from_previous": None,
+                         "carried_to_next": None, "reserve": None, "total": 336, "executed": 316}
+    assert budget[3]["total"] == 105 and budget[3]["executed"] is None and budget[4] == {"fiscal_year": 2021,
+                                                                                         "requested": 3209}
+    years = [(2019 + k, k == 4) for k in range(5)]
+    lines = ["予算額・執行額 (単位:百万円)令和元 令和2年 令和3年 令和4令和5年度要求", "予算の状 当初予算 4 4 4 3 3", "況",
+             "補正予算 0 0 0 0", "前年度か 0 0 0 0", "ら繰越し", "翌年度へ 0 0 0 0", "繰越し", "予備費等 0 0 0 0",
+             "計 4 4 4 3 3", "執行額 2 2 2"]
+    budget = budget_rows(lines, years, 1)[0]
+    assert budget[0] == {"fiscal_year": 2019, "initial": 4, "supplementary": 0, "carried_from_previous": 0,
+                         "carried_to_next": 0, "reserve": 0, "total": 4, "executed": 2}
+    # a 計 that is not the sum of the known parts: no table
+    lines[9] = "計 5 4 4 3 3"
+    assert budget_rows(list(lines), years, 1) is None
