@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kg.normalize.text import squash
+from kg.normalize.text import lines_matching, squash
 
 _REVIEW_TITLE = re.compile(r"(?:令和|平成|昭和|R|H)?(?:元|\d{1,2}|20\d\d)年度行政事業レビューシート")
 _POLICY_TITLE = re.compile(r"政策評価の事前分析表|事前分析表")
@@ -45,11 +45,8 @@ def _title_lines(lines: list[str], max_len: int) -> tuple[int | None, int | None
     """(_title_line(lines, _REVIEW_TITLE, max_len), _title_line(lines, _POLICY_TITLE, max_len)) in one pass:
     each line that can hold a title squashed once."""
     review = policy = None
-    title_chars = _TITLE_CHARS.search
-    for i, line in enumerate(lines):
-        if not title_chars(line):
-            continue
-        s = squash(line)
+    for i in lines_matching(lines, _TITLE_CHARS):
+        s = squash(lines[i])
         if len(s) > max_len:
             continue
         if review is None and _REVIEW_TITLE.search(s):

@@ -154,6 +154,9 @@ class Column(NamedTuple):
     contract_method: str | None = None  # only the 契約方式 in or right after the amount's cell
 
 
+_new_column = functools.partial(tuple.__new__, Column)  # Column(*fields) without the Python-level __new__
+
+
 @functools.lru_cache(maxsize=4096)
 def _plausible(name: str, corp: str) -> bool:
     """A name and a 法人番号 of one kind: a 地方公共団体's number (…000020…) with a 都道府県市区町村 name, and a
@@ -401,9 +404,6 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
     n = len(corp_at)
     if n == 0:
         return None, "no 法人番号"
-    def after_text(i: int) -> bool:  # written right after a 業務概要 (a row's cells in order)
-        return i > 0 and (kinds[i - 1] == "desc" or (kinds[i - 1] == "text" and i - 1 not in name_at))
-
     strong = sorted(fixed + [i for i in nums if i + 1 < size and kinds[i + 1] == "contract" and items[i + 1].alone
         and not (i and (kinds[i - 1] == "num" or (kinds[i - 1] == "dash" and i + 2 < size and kinds[i + 2]
                                                   == "contract")))])  # not the last of a column of 入札者数
@@ -424,10 +424,17 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
             strong_at.update(range(i, j + 1))
         done = j + 1
     strong.sort()
-    weak = [i for i in nums if i not in strong_at and after_text(i) and
-            not (i + 1 < len(items) and kinds[i + 1] in ("small", "num")) and i + 1 not in ranks]  # (not the rank
-    # cell of the name after it)
-    amounts = strong if len(strong) == n else sorted(strong + weak) if len(strong) + len(weak) == n else None
+
+    def weak() -> list[int]:  # numbers written right after a 業務概要 (a row's cells in order), not followed by a
+        return [i for i in nums if i not in strong_at and i > 0 and (  # small number or the rank cell of the
+            kinds[i - 1] == "desc" or (kinds[i - 1] == "text" and i - 1 not in name_at)) and  # name after it
+            not (i + 1 < size and kinds[i + 1] in ("small", "num")) and i + 1 not in ranks]
+    # (asked only where the strong amounts are not one per row; name_at and ranks are settled above)
+    if len(strong) == n:
+        amounts: list[int] | None = strong
+    else:
+        weak_at = weak()
+        amounts = sorted(strong + weak_at) if len(strong) + len(weak_at) == n else None
     # amounts by their shape alone: a number no rank or 入札者数 has (thousands grouped, a decimal, 100 or more)
     # or one in its 契約方式's cell, one per row, the other numbers few enough to be the rows' ranks and 入札者数
     # (a column of ranks, or a rank cell before its name, aside). Where both ways give amounts they must agree.
@@ -444,7 +451,7 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
                     return None, "the amounts' order and their shapes give other amounts"
                 amounts = shaped
     if len(names) != n or amounts is None:
-        return None, (f"{len(names)} names, {n} 法人番号, {len(strong)}(+{len(weak)}) amounts do not make rows")
+        return None, (f"{len(names)} names, {n} 法人番号, {len(strong)}(+{len(weak())}) amounts do not make rows")
     columns = []  # columns of ranks 1..k printed apart from the names
     for i in nums:
         if items[i].text == "1" and not (i and kinds[i - 1] == "num"):
@@ -562,6 +569,21 @@ def _in_rank_run(core: list[Item], c: int) -> bool:
         c + 1 < len(core) and core[c + 1].kind == "num" and core[c + 1].text == str(k + 1))
 
 
+def _rank_run_flags(core: list[Item]) -> list[bool]:
+    """[it.kind == "num" and _in_rank_run(core, c) for c, it in enumerate(core)], in one pass (each number's
+    neighbours looked at once, without a call per number)."""
+    out = [False] * len(core)
+    last = len(core) - 1
+    rank = _RANK.match
+    for c, it in enumerate(core):
+        if it[0] == "num" and rank(it[1]):  # (it.kind, it.text)
+            k = int(it[1])
+            if c > 0 and core[c - 1][0] == "num" and core[c - 1][1] == str(k - 1) or \
+                    c < last and core[c + 1][0] == "num" and core[c + 1][1] == str(k + 1):
+                out[c] = True
+    return out
+
+
 def _pooled_amounts(core: list[Item]) -> list[tuple[list[Column], str]]:
     """A block whose amounts the tool wrote in pieces (a page's column, a row's amount, the next page's column
     and the 計 under it): the block's numbers that are neither ranks (a column of ranks, a rank cell before its
@@ -580,7 +602,8 @@ def _pooled_amounts(core: list[Item]) -> list[tuple[list[Column], str]]:
         if "dash" in kinds[i:j + 1] or (j + 1 < len(core) and kinds[j + 1] == "small"):
             skip.update(range(i, j + 1))
         i = j + 1
-    pool = [c for c, it in enumerate(core) if it.kind == "num" and c not in skip and not _in_rank_run(core, c)
+    in_run = _rank_run_flags(core)
+    pool = [c for c, it in enumerate(core) if it.kind == "num" and c not in skip and not in_run[c]
             and not (c + 1 < len(core) and kinds[c + 1] in ("text", "name") and _RANK.match(it.text))]
     if len(pool) < 3:
         return []
@@ -640,6 +663,9 @@ def _falling_sums(vals: list[float], n: int, total: float, cap: int = 3, forced:
     return list(go(0, n, total, float("inf")))
 
 
+_ROW_KINDS = frozenset(("text", "name", "corp"))
+
+
 def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Column], str]]:
     """Readings of a block whose amounts the tool wrote among its ranks and 入札者数 with nothing to tell them
     apart but the 計 (reportlab's cells as pdfminer groups them: 「1」「2」「5」 ranks, 「40」 an amount written
@@ -654,20 +680,22 @@ def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Colum
     if "column" in kinds:
         return []
     corps = kinds.count("corp")
-    dashes = sum(1 for c, kind in enumerate(kinds) if kind == "dash" and any(
-        0 <= q < len(core) and kinds[q] in ("text", "name", "corp") for q in (c - 1, c + 1)))  # (individuals'
-    # 法人番号, not 入札者数 / 落札率 dashes among numbers)
+    last = len(core) - 1
+    dashes = sum(1 for c, kind in enumerate(kinds) if kind == "dash" and (
+        (c > 0 and kinds[c - 1] in _ROW_KINDS) or (c < last and kinds[c + 1] in _ROW_KINDS)))  # (individuals'
+    # 法人番号, next to a text, name or 法人番号: not 入札者数 / 落札率 dashes among numbers)
     if corps + dashes < 2:
         return []
-    in_run = [kind == "num" and _in_rank_run(core, c) for c, kind in enumerate(kinds)]
+    in_run = _rank_run_flags(core)
     nums = [c for c, kind in enumerate(kinds) if (kind == "num" and not in_run[c]) or kind == "amount"]
     if not nums:
         return []
     vals = [_value(core[c].text) for c in nums]
     if None in vals:
         return []
-    whole = all(float(v).is_integer() for v in vals)  # type: ignore[union-attr]
+    whole = all(map(float.is_integer, map(float, vals)))  # type: ignore[arg-type]
     cells = [k for k, c in enumerate(nums) if core[c].kind == "amount"]  # amounts by their cell: in every pick
+    last_cell = cells[-1] if cells else -1  # (cells rise)
     trials: list[tuple[float, int]] = [(t, len(nums)) for t in known] if known else \
         [(v, k) for k, v in enumerate(vals) if k >= 2 and core[nums[k]].kind == "num"]  # (the 計 after at least
     # two amounts)
@@ -680,11 +708,13 @@ def _sum_readings(core: list[Item], known: list[float]) -> list[tuple[list[Colum
             cell_at.setdefault(vals[k], []).append(k)  # type: ignore[arg-type]
     out: list[tuple[list[Column], str]] = []
     rising_of: dict[int, list[float]] = {}  # sorted(vals[:upto]) by upto
+    counts = range(max(corps, 2), corps + dashes + 1)
+    missing_of = {n: set(range(1, n + 1)) - printed for n in counts} if trials else {}  # (ranks no column holds)
     for total, upto in trials:
-        if any(k >= upto for k in cells):
-            continue  # (for every n)
-        for n in range(max(corps, 2), corps + dashes + 1):
-            missing = set(range(1, n + 1)) - printed
+        if last_cell >= upto:  # (an amount by its cell at or after the 計: for every n)
+            continue
+        for n in counts:
+            missing = missing_of[n]
             held = set()  # the one rank cell of a rank no column of ranks holds (「6」…「9」, then 「10」 before its name)
             if printed and len(missing) <= 2:
                 for r in missing:
@@ -849,11 +879,12 @@ class _Core:
         hopeless = self.why == "no 法人番号" or (m and m[1] != m[2])  # (no number taken out as the 計 makes names
         # and 法人番号 agree)
         least = max((v for it in items if it.kind == "amount" and (v := _value(it.text)) is not None), default=0.0)
+        in_run = _rank_run_flags(items) if not hopeless else []
         self.cands: list[int] = [] if hopeless else [
             c for c, it in enumerate(items) if it.kind == "num" and not (
                 (_value(it.text) or 0.0) < least
                 or (0 < c < len(items) - 1 and items[c + 1].kind == "contract" and items[c - 1].kind != "num")
-                or _in_rank_run(items, c))]  # (a rank; below an amount of the block; a row's amount between its
+                or in_run[c])]  # (a rank; below an amount of the block; a row's amount between its
         # 業務概要 and its 契約方式)
         self.bounds: _Bounds | None = None
         self.bounded = False  # (_sum_bounds, worked out when a number first gets to the bound)
@@ -1090,7 +1121,7 @@ def _rank_cut(items: list[Item], before: dict[str, float]) -> dict[str, list[Col
         if rows is None or why == "unranked":
             continue
         if _sum_written(rows, [*seg, *([head] if head is not None else [])]):
-            out[letter] = [r._replace(block=letter) for r in rows]
+            out[letter] = [_new_column((letter, *r[1:])) for r in rows]  # (r._replace(block=letter))
     return out
 
 
@@ -1271,32 +1302,34 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
                 unread.setdefault(letter, (chunk[0].line if chunk else 0, f"block {letter} written twice"))
                 continue
             seen.add(letter)
-            if by != "streams" and any(it.kind == "total" for it in chunk):
+            has_total = any(it.kind == "total" for it in chunk)
+            if by != "streams" and has_total:
                 labelled.add(letter)
             rows, why = _block(_drop_head_total(chunk, before.get(letter)))
             if rows is None and fig is not None:
                 rows = _block([*_drop_head_total(chunk, before.get(letter)), fig])[0]
-            if rows is None and by != "streams" and chunk and any_total and not any(
-                    it.kind == "total" for it in chunk):  # its 計 label written elsewhere (among other titles):
+            if rows is None and by != "streams" and chunk and any_total and not has_total:  # its 計 label written
+                # elsewhere (among other titles): read as a block with its label, by a 計 figure of its own
                 rows = _block([*_drop_head_total(chunk, before.get(letter)), Item("total", "", chunk[-1].line)])[0]
-                # read as a block with its label, by a 計 figure of its own
-            if rows is not None and by == "streams" and letter in labelled and not any(
-                    it.kind == "total" for it in chunk) and not figure_seen(rows):
+            if rows is not None and by == "streams" and letter in labelled and not has_total and not figure_seen(rows):
                 rows, why = None, "its column cut's amounts add up to no 計 of the section"
-            firsts = [i for i, it in enumerate(chunk) if it.kind == "rank" and not it.alone and it.text == "1"]
-            if rows is None and by == "title" and not prev_empty and len(firsts) > 1 and firsts[0] == 0:
-                # the next blocks' rows written before their titles: the rows right under this title, up to the
-                # next printed rank 1, are this block's (not when the title came with another title before it)
-                rows, why = _block(chunk[:firsts[1]])
-                if rows is not None and (why == "unranked" or (letter in labelled and not any(
-                        it.kind == "total" for it in chunk[:firsts[1]]) and not figure_seen(rows))):
-                    rows = None
+            if rows is None and by == "title" and not prev_empty and chunk and chunk[0].kind == "rank":
+                firsts = [i for i, it in enumerate(chunk) if it.kind == "rank" and not it.alone and it.text == "1"]
+                if len(firsts) > 1 and firsts[0] == 0:
+                    # the next blocks' rows written before their titles: the rows right under this title, up to
+                    # the next printed rank 1, are this block's (not when the title came with another title
+                    # before it)
+                    rows, why = _block(chunk[:firsts[1]])
+                    if rows is not None and (why == "unranked" or (letter in labelled and not any(
+                            it.kind == "total" for it in chunk[:firsts[1]]) and not figure_seen(rows))):
+                        rows = None
             prev_empty = not chunk
             if rows is None:
                 if any(it.kind == "corp" for it in chunk):
                     unread.setdefault(letter, (chunk[0].line, f"block {letter}: {why}"))
                 continue
-            got[letter] = ([r._replace(block=letter) for r in rows], why != "unranked")
+            got[letter] = ([_new_column((letter, *r[1:])) for r in rows], why != "unranked")  # (r._replace(block=
+            # letter), without the Python-level _make)
         readings.append(got)
     for letter in _spilled_titles(items, title_cut, readings[0], readings[1]):
         readings[0].pop(letter, None)
@@ -1331,7 +1364,7 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
     done = {r.block for r in out}
     removed: set[tuple[int, str]] = set()
     letters = {it.text for it in items if it.kind == "title"}
-    if not letters <= done and any(it.kind == "total" for it in items):  # (a form without 計 rows: no 計 to
+    if not letters <= done and any_total:  # (a form without 計 rows: no 計 to
         cuts: dict[str, list[list[Item]]] = {}  # check a run of amounts by)
         for by in ("title", "header"):
             for letter, chunk in _cut(items, by):
@@ -1339,7 +1372,7 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
         for letter, seg, _ in _cut(items, "rank"):
             cuts.setdefault(letter, []).append(seg)
         runs = _amount_runs(items)
-    for _ in range(3 if not letters <= done and any(it.kind == "total" for it in items) else 0):
+    for _ in range(3 if not letters <= done and any_total else 0):
         more, used = _run_fallback(items, before, out, done, removed, cuts, runs)  # (a block may read once
         if not more:  # the runs other blocks took are out of its cells)
             break

@@ -47,7 +47,7 @@ from kg.normalize.era import guess_era
 from kg.normalize.law_ref import parse_legal_bases
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number, parse_numbers
-from kg.normalize.text import is_unknown, nfkc, squash
+from kg.normalize.text import is_unknown, nfkc_lines, squash
 from kg.read.base import RawDoc
 from kg.records import Record, new_record, span, warn
 
@@ -154,6 +154,24 @@ def _first_search(L: list[str], pattern: re.Pattern) -> int | None:
     return None if m is None else _line_at(text, m.start())
 
 
+def _first_holding(L: list[str], words: tuple[str, ...]) -> int | None:
+    """_first(L, lambda t: all(w in t for w in words)) for words without line breaks: only the lines holding
+    the first word (found in the joined text) are asked for the others, in order."""
+    text = _joined(L)[0]
+    if text is None or not words or any(not w or "\n" in w for w in words):
+        return _first(L, lambda t: all(w in t for w in words))
+    p = text.find(words[0])
+    while p >= 0:
+        i = _line_at(text, p)
+        if all(w in L[i - 1] for w in words[1:]):
+            return i
+        end = text.find("\n", p)
+        if end < 0:
+            return None
+        p = text.find(words[0], end)
+    return None
+
+
 def _first_in(L: list[str], word: str) -> int | None:
     """The first line whose squashed text holds ``word`` (1-based): where the squashed lines, joined by line
     breaks, first hold it (a word without white space never spans a break)."""
@@ -187,9 +205,23 @@ def _title(rec: Record, L: list[str]) -> None:
         warn(rec, "ministry_missing", "no ministry next to the title", field="ministry")
 
 
+def _lines_starting(L: list[str], word: str) -> list[int]:
+    """The lines starting with ``word`` (a word without line breaks), 1-based, in order: where the joined text
+    holds it at its start or after a line break."""
+    text = _joined(L)[0]
+    if text is None or not word or "\n" in word:
+        return [i for i, t in enumerate(L, 1) if t.startswith(word)]
+    out = [1] if text.startswith(word) else []
+    p = text.find("\n" + word)
+    while p >= 0:
+        out.append(_line_at(text, p + 1))
+        p = text.find("\n" + word, p + 1)
+    return out
+
+
 def _project_number(rec: Record, L: list[str]) -> None:
-    for i, t in enumerate(L, 1):
-        m = re.match(r"^事業番号\s*(.+)$", t) if t.startswith("事業番号") else None  # (the pattern's start)
+    for i in _lines_starting(L, "事業番号"):
+        m = re.match(r"^事業番号\s*(.+)$", L[i - 1])
         if m and not is_unknown(m.group(1)):
             num = canonical_number(m.group(1))
             if num and not re.search(r"事業名|府省", m.group(1)):
@@ -251,8 +283,8 @@ def _names(rec: Record, L: list[str]) -> None:
 def _period(rec: Record, L: list[str]) -> None:
     sy = rec["sheet_fiscal_year"]
     end_label = _first_starting(L, "事業終了")
-    cells = [i for i, t in enumerate(L, 1)  # (both need the line to start with one of 令平昭終)
-             if t[:1] in _PERIOD_FIRST and (_ERA_YEAR_CELL.match(t) or t.startswith("終了予定"))]
+    cells = [i for i in sorted(i for c in _PERIOD_FIRST for i in _lines_starting(L, c))  # (both need the line
+             if _ERA_YEAR_CELL.match(t := L[i - 1]) or t.startswith("終了予定")]  # to start with one of 令平昭終)
     if end_label is None or not cells:
         warn(rec, "period_missing", "no 事業開始年度 / 事業終了(予定)年度 cells", field="start_fiscal_year")
         return
@@ -766,7 +798,7 @@ def _past_numbers(rec: Record, L: list[str]) -> None:
 
 
 def _related(rec: Record, L: list[str]) -> None:
-    lab = _first(L, lambda t: "事業番号" in t and "事業名" in t and "府省" in t)
+    lab = _first_holding(L, ("事業名", "事業番号", "府省"))
     if lab is None:
         return
     rows = []
@@ -915,7 +947,7 @@ def _label_lists(rec: Record, L: list[str]) -> None:
 def extract(doc: RawDoc) -> Record:
     """Extract one 行政事業レビューシート (PDF text) into a review_sheet record."""
     rec = new_record("review_sheet", doc.name)
-    L = [nfkc(x) for x in doc.lines]
+    L = nfkc_lines(doc.lines)
     # squash(x) is nfkc(x) without its spaces, and nfkc(nfkc(x)) == nfkc(x): the lines' squashed forms are L's
     # without spaces (both checked in tests/unit/extract/test_seed_kind_speed_forms.py)
     _SQ_CACHE.clear()

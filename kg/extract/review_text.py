@@ -13,6 +13,7 @@ sum of its parts (``budget_rows``).
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -20,7 +21,7 @@ from kg.extract import fields
 from kg.normalize import houjin
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number, parse_numbers
-from kg.normalize.text import is_unknown, nfkc
+from kg.normalize.text import is_unknown, lines_matching, nfkc
 
 # (pattern, field): the label as printed, with the optional tails of its wording
 _LABELS: tuple[tuple[str, str], ...] = (
@@ -66,6 +67,9 @@ class Token(NamedTuple):
     text: str
     line: int  # 1-based source line of its first piece
     field: str | None  # the field a label token introduces (None: a value token)
+
+
+_new_token = functools.partial(tuple.__new__, Token)  # Token._make(fields) without the Python-level __new__
 
 
 _FRAGMENTS = frozenset(lab[i:j] for lab in _FULL_LABELS for i in range(len(lab))
@@ -211,11 +215,11 @@ def _para_tokens(lines: list[str]) -> list[Token]:
     whole = True  # every piece of the open paragraph is a whole NFKC line
     open_line = 0
     mixed = False  # the open paragraph set cells side by side on a line and went on below it (``_side_by_side``)
-    label_first = _LABEL_FIRST.search
+    folded = _folded(lines)
+    labelled = set(lines_matching(folded, _LABEL_FIRST))  # (0-based)
     fragments = _FRAGMENTS
-    for n, raw in enumerate(lines, 1):
-        t = nfkc(raw)
-        if t and not label_first(t):
+    for n, t in enumerate(folded, 1):
+        if t and n - 1 not in labelled:
             if mixed:
                 continue
             piece = t if t.split(" ", 1)[0] not in fragments else _unfragment(t, open_value[-1] if open_value else "")
@@ -234,7 +238,7 @@ def _para_tokens(lines: list[str]) -> list[Token]:
             mixed = False
             continue
         split = _split_line(t)
-        if not mixed and _side_by_side(split) and n < len(lines) and lines[n].strip():
+        if not mixed and _side_by_side(split) and n < len(folded) and folded[n]:
             mixed = True  # this line's cells and the next line's pieces: which goes with which is unknown
             last = max(i for i, (_, f) in enumerate(split) if f is not None)
             split = [(piece, f) for i, (piece, f) in enumerate(split)
@@ -287,9 +291,9 @@ def _close_value(out: list[Token], parts: list[str], whole: bool, line: int) -> 
     text = _joined(parts, whole)
     if len(parts) > 1 and (m := _LABEL_RE.fullmatch(squashed := text.replace(" ", ""))) is not None:
         # a label wrapped in its narrow cell (「担当部」 over 「局」, 「会計区」 over 「分」): the label itself
-        out.append(Token(squashed, line, _LABELS[int(m.lastgroup[1:])][1]))
-    elif text.replace(" ", "") not in _FRAGMENTS or not _is_fragment(text):
-        out.append(Token(text, line, None))
+        out.append(_new_token((squashed, line, _LABELS[int(m.lastgroup[1:])][1])))
+    elif text.replace(" ", "") not in _WORD_FRAGMENTS:  # (not _is_fragment(text); the word fragments are fragments)
+        out.append(_new_token((text, line, None)))
 
 
 def _joined(parts: list[str], whole: bool) -> str:
@@ -972,15 +976,15 @@ def _paragraph_cells_of(lines: list[str], start: int) -> list[tuple[str, int]]:
             if buf:
                 if "".join(buf).isdigit():  # (every piece is non-empty: each one all digits)
                     out.append(("".join(buf), first))
-                else:  # (join_wrapped of one part is its nfkc)
-                    out.append((fields.join_wrapped(buf) if len(buf) > 1 else nfkc(buf[0]), first))
+                else:  # (join_wrapped of whole NFKC lines: ``_joined``)
+                    out.append((_joined(buf, True), first))
                 buf = []
             continue
         if not buf:
             first = n
         buf.append(t)
     if buf:
-        out.append((fields.join_wrapped(buf), first))
+        out.append((_joined(buf, True), first))
     return out
 
 
@@ -997,8 +1001,15 @@ def _cut_total(cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return out
 
 
-def payee_section_cells(L: list[str], lo: int) -> list[tuple[str, int, bool]]:
-    """The 支出先上位10者リスト section's paragraph cells: (text, line, is a table header)."""
+_SECTION_CACHE: dict[tuple[int, int], tuple[list[str], list[tuple[str, int, bool]]]] = {}
+
+
+def _section_cells(L: list[str], lo: int) -> list[tuple[str, int, bool]]:
+    """``payee_section_cells``, worked out once per document (the last document's kept: the column reader and
+    ``payee_paragraphs`` both walk the section's cells; neither changes the list)."""
+    hit = _SECTION_CACHE.get((id(L), lo))
+    if hit is not None and hit[0] is L:
+        return hit[1]
     out = []
     for text, line in _cut_total(_paragraph_cells(L, lo)):
         if _SECTION_END.search(text):
@@ -1006,7 +1017,14 @@ def payee_section_cells(L: list[str], lo: int) -> list[tuple[str, int, bool]]:
         if _PAGE_NO.match(text):
             continue
         out.append((text, line, bool(_HEADER_WORD.search(text)) or _is_fragment(text)))
+    _SECTION_CACHE.clear()
+    _SECTION_CACHE[(id(L), lo)] = (L, out)
     return out
+
+
+def payee_section_cells(L: list[str], lo: int) -> list[tuple[str, int, bool]]:
+    """The 支出先上位10者リスト section's paragraph cells: (text, line, is a table header)."""
+    return list(_section_cells(L, lo))
 
 
 def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:
@@ -1014,21 +1032,16 @@ def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) ->
     入札者数, 落札率 as consecutive cells). Every row must have its cells in their shapes (入札者数 / 落札率 may be
     unknown when the tool wrote them elsewhere), ranks must run 1, 2, ... within each block; where they stop,
     the rows before stand and ``notes`` says what was left (``_table_end``); no row at all gives None."""
-    cells = _cut_total(_paragraph_cells(lines, start))
     words: list[tuple[str, int, bool]] = []  # (word, line, starts a paragraph)
     totals_at: list[int] = []  # where a 計 label stood in words
-    for text, ln in cells:
-        if _SECTION_END.search(text):
-            break
-        if _PAGE_NO.match(text):
-            continue
+    for text, ln, header in _section_cells(lines, start):  # (up to the section's end, page numbers left out)
         if _BLOCK_LINE.match(text):  # a block title (maybe glued to the header's first cell)
             words.append((text.split(" ")[0], ln, True))
             continue
         if _TOTAL_LINE.match(text):  # a block's 計 (its figure, when the tool wrote it elsewhere, is skipped
             totals_at.append(len(words))  # below where it is the sum of the block's amounts)
             continue
-        if bool(_HEADER_WORD.search(text)) or _is_fragment(text):
+        if header:  # (a header word or a label's fragment)
             continue
         for i, w in enumerate(text.split(" ")):
             if w:

@@ -37,6 +37,44 @@ def nfkc(text: str | None) -> str:
     return _nfkc_cached(text) if len(text) <= _SHORT and type(text) is str else _nfkc(text)
 
 
+def nfkc_lines(lines: list[str]) -> list[str]:
+    """[nfkc(x) for x in lines] for a document's lines, each distinct line folded once (a sheet's text repeats
+    ~70% of its lines: blank lines, dashes, ranks), without going through nfkc's cache: a document's lines are
+    folded once per document, and the readers after take the folded lines as they are."""
+    memo: dict[str, str] = {}
+    get = memo.get
+    out = []
+    for x in lines:
+        y = get(x)
+        if y is None:
+            y = memo[x] = _nfkc(x) if type(x) is str else nfkc(x)
+        out.append(y)
+    return out
+
+
+def lines_matching(lines: list[str], pattern: re.Pattern):
+    """The indices i, rising, of the lines where ``pattern.search(lines[i])`` finds a match, for a pattern whose
+    matches hold no line break: searched in the lines joined by line breaks, each line after the last one found
+    looked at once (a document's few lines holding a label or title character found without a search per
+    line); line by line where a line holds a line break itself."""
+    text = "\n".join(lines)
+    if text.count("\n") != len(lines) - 1:
+        yield from (i for i, t in enumerate(lines) if pattern.search(t))
+        return
+    search = pattern.search
+    i = at = 0  # lines[i] holds position at
+    m = search(text)
+    while m is not None:
+        p = m.start()
+        i += text.count("\n", at, p)
+        at = p
+        yield i
+        end = text.find("\n", p)
+        if end < 0:
+            return
+        m = search(text, end)
+
+
 def is_unknown(text: str | None) -> bool:
     """True for blank and the dash family that sheets print for 'no value' (not zero)."""
     if text is None:

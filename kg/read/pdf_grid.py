@@ -81,7 +81,9 @@ def _lines_of(chars: list[dict]) -> list[list[dict]]:
     mids: list[float] = []
     for ch in chars:
         mid = (ch["top"] + ch["bottom"]) / 2
-        tol = 0.45 * max(ch["bottom"] - ch["top"], 1.0)
+        # by the font size, not the glyph's own box: a comma's or 「ー」's box is lower and shorter than its line's
+        # (「20,488」 read as 「20488」 + 「,」 on a line of its own in a page printed at 5.8 pt)
+        tol = 0.45 * max(ch["bottom"] - ch["top"], ch.get("size") or 0.0, 1.0)
         if lines and abs(mid - mids[-1]) <= tol:
             lines[-1].append(ch)
         else:

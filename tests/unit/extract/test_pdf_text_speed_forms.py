@@ -17,7 +17,7 @@ from kg.extract import pdf_layout
 from kg.extract.dispatch import extract_doc
 from kg.normalize.text import nfkc
 from kg.read import read_document
-from tests.fixtures.review_sheets import more_sheets, text_pdfminer, text_pdftotext, write_reportlab_pdf
+from tests.fixtures.review_sheets import more_sheets, reportlab_texts
 
 SEEDS = (17, 29)  # 12 blocks of 1-8 rows, 12 of 1-10 (more_sheets: blocks and rows by seed)
 
@@ -28,16 +28,8 @@ def texts(tmp_path_factory):
     (no LibreOffice needed)."""
     if shutil.which("pdftotext") is None:
         pytest.fail("poppler's pdftotext is not installed (apt-get install poppler-utils)", pytrace=False)
-    out = []
     d = tmp_path_factory.mktemp("speed-forms")
-    for totals in (True, False):
-        for sheet in more_sheets(list(SEEDS), totals):
-            pdf = write_reportlab_pdf(sheet, d / f"{sheet.name}.{totals}.rl.pdf")
-            for tool, fn in (("pdfminer", text_pdfminer), ("pdftotext", text_pdftotext)):
-                p = d / f"{sheet.name}.{totals}.rl.{tool}.txt"
-                p.write_text(fn(pdf), encoding="utf-8")
-                out.append(p)
-    return out
+    return [p for totals in (True, False) for p in reportlab_texts(more_sheets(list(SEEDS), totals), d, f".{totals}")]
 
 
 @pytest.fixture(scope="module")

@@ -150,3 +150,15 @@ def test_a_half_width_space_of_a_japanese_font_is_a_space():
              for t, x0, x1 in (("V", 135.3, 139.0), (".", 139.0, 140.5), ("情", 142.1, 147.9), ("報", 147.9, 153.7),
                                ("通", 153.7, 159.5), ("信", 159.6, 165.4))]
     assert cell_text(chars, right=200) == "V. 情報通信"
+
+
+def test_a_comma_lower_than_its_digits_stays_on_their_line():
+    from kg.read.pdf_grid import cell_text
+
+    # held-out generated sheet 246 printed by LibreOffice at 5.8 pt: PDFium's box of 「,」 sits 2.3 pt lower and is
+    # shorter than the digits'; grouped by its own box height it made a line of its own (「20488」 + 「,」)
+    box = [("2", 250.4, 254.0, 248.6, 252.9), ("0", 254.1, 257.7, 248.6, 252.9), (",", 257.8, 259.3, 250.9, 253.8),
+           ("4", 259.3, 262.9, 248.7, 252.9), ("8", 263.0, 266.6, 248.6, 253.0), ("8", 266.7, 270.3, 248.6, 253.0)]
+    chars = [{"text": t, "x0": a, "x1": b, "top": top, "bottom": bot, "size": 5.8, "upright": True}
+             for t, a, b, top, bot in box]
+    assert cell_text(chars, right=300) == "20,488"
