@@ -378,11 +378,15 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
     if columns is not None:
         out["past_project_numbers"] = columns
     elif run and run[0]:
-        words = [w for t in run[0] for w in t.text.split(" ")]
+        words = [w.strip() for t in run[0] for w in _ERA_YEAR_CELL.split(t.text) if w.strip()]
         nums = fields.parse_past_numbers(words, sheet_year)
         if nums:
             out["past_project_numbers"] = Found(nums, run[0][0].line)
     return out
+
+
+_ERA_YEAR_CELL = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*年度?)")  # a year cell, split off the 事業番号
+# cells after it on its line, which stay together (「令和3年 2021 総務 20 0032」 is one number, its cells' dashes lost)
 
 
 def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, Found]:

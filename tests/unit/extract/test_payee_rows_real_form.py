@@ -107,3 +107,19 @@ def test_a_wrapped_piece_goes_to_the_cell_that_filled_its_column():
     assert (g["name"], g["description"]) == ("(株)日本翻訳センター", "テレワークセキュリティガイドラインの英訳作業")
     assert (h["name"], h["description"]) == (None, None)  # 「法制度の比較結果」 is narrower than its column
     assert any("both are unknown" in m for _, m in notes)
+
+
+def test_past_numbers_whose_cells_lost_their_dashes_stay_one_number():
+    """Row-style text of seeds 000 and 003 (A4 print, pdfplumber): the year cell, then the 事業番号's cells on one
+    line (「2021 総務 20 0032」: the dashes of the sheet are not printed; 「総務省 - 新02 - 0013」) — one number each,
+    not its pieces (「2021」「0032」)."""
+    from kg.extract.review_text import label_lists
+
+    lines = ["関連する過去のレビューシートの事業番号", "平成30年0036", "度", "", "令和元年 総務省 - 0037", "度",
+             "令和3年 2021 総務 20 0032", "度", "※令和3年度実績を記入。執行実績がない新規事業、新規要求事業については現時点で予定やイメージを記入。"]
+    got = label_lists(lines, 2022)["past_project_numbers"].value
+    assert got == [{"fiscal_year": 2018, "number": "0036"}, {"fiscal_year": 2019, "number": "0037"},
+                   {"fiscal_year": 2021, "number": "2021-総務-20-0032"}]
+    lines = ["関連する過去のレビューシートの事業番号", "", "令和2年度", "総務省 - 新02 - 0013", "総務省 - 0094"]
+    got = label_lists(lines, 2021)["past_project_numbers"].value
+    assert {"fiscal_year": 2020, "number": "新02-0013"} in got and all(x["number"] != "0013" for x in got)
