@@ -70,7 +70,7 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
             words = [w for w in text.split(" ") if w]
             if side is None and i > lab - 1 and _rest_follows(seen, parts, text):
                 side = left  # the right label's rest comes later on this line: what stands before it is left
-            for word in words:
+            for w_at, word in enumerate(words):
                 if (k := _glued_rest(seen, word)):  # 「(具体的な条基本台帳法…」: the label's rest glued to the cell's
                     seen["legal"] += word[:k]
                     word = word[k:]
@@ -89,7 +89,7 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                 if len(word) > 1 and word in _LEGAL_PIECES:
                     continue  # the left label's wording, out of its order
                 if side is None and i > lab - 1:
-                    side = right if _goes_right(word, left, right) else None
+                    side = right if _goes_right(word, left, right, words[w_at + 1:]) else None
                 if side is None and word in ("条", "項", "号") and not _OPEN_CITE.search(left[-1][0] if left else ""):
                     continue  # a lone piece of the label's 「条項」, not 「…道路法第13」「条」
                 _add(side if side is not None else left, word, i + 1)
@@ -120,10 +120,11 @@ def _after_label(text: str) -> str:
 
 
 def _next_label(text: str) -> bool:
-    """``text`` (a line's first part) starts with the first words of another field's label, wrapped in its cell
-    (「主要政策 - 主要経費 社会保障」: 「主要政策・施策」 over two lines): the form's next row."""
+    """``text`` (a line's first part) starts with the first words (four characters or more) of another field's
+    label, wrapped in its cell (「主要政策 - 主要経費 社会保障」「主要政策・施-」: 「主要政策・施策」 over two lines):
+    the form's next row."""
     first = text.split(" ", 1)[0]
-    return len(first) >= 4 and any(lab.startswith(first) for lab in _OTHER_LABELS)
+    return len(first) >= 4 and any(lab.startswith(first[:4]) for lab in _OTHER_LABELS)
 
 
 def _rest_follows(seen: dict[str, str], parts: list[tuple[str, str | None]], text: str) -> bool:
@@ -146,10 +147,17 @@ def _carries(seen: dict[str, str], word: str) -> str | None:
     return None
 
 
-def _goes_right(word: str, left: list, right: list) -> bool:
-    """A word of a line after the label's, not yet placed: the right cell's (see ``row_cells``)?"""
+def _goes_right(word: str, left: list, right: list, later: list[str] = ()) -> bool:
+    """A word of a line after the label's, not yet placed: the right cell's (see ``row_cells``)? Not when a later
+    word of the line carries on the right cell's date cut after its year (「(令和元年」 … 「5月23日…決定)」): the
+    right cell's rest stands there, what comes before it is the left cell's."""
     if _CITE_REST.match(word) or not right or _LAW_CITATION.search(word):
         return False
+    if _OPEN_DATE.search(right[-1][0]):
+        if _DATE_REST.match(word):
+            return True
+        if any(_DATE_REST.match(w) for w in later):
+            return False
     if word.startswith(("・", "●", "○")):
         return True
     r = "".join(t for t, _ in right)
@@ -189,6 +197,8 @@ _LEGAL_LABEL = "根拠法令(具体的な条項も記載)"
 _OTHER_LABELS = (*(x for x in _FULL_LABELS if not x.startswith(("根拠法令", "関係する"))), "主要政策・施策", "主要経費",
                  "会計区分", "実施方法", "担当部局庁", "作成責任者")  # the form's labels of the rows around 根拠法令
 # a whole law citation (「サイバーセキュリティ基本法第16条」): the left cell's, even beside an open plan item
+_OPEN_DATE = re.compile(r"(?:\d{1,4}|元)年$")  # a plan's date cut after its year
+_DATE_REST = re.compile(r"^\d{1,2}月")
 _LAW_CITATION = re.compile(r"(?:(?<![方手用技寸製工])法|律|令|規則)第\s*\d+\s*条(?:の\d+)?(?:第\s*\d+\s*[項号])*$")
 _PLANS_LABEL = "関係する計画、通知等"
 # a citation's continuation wrapped onto the next line, and a text that ends a citation

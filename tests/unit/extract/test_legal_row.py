@@ -112,3 +112,15 @@ def test_real_form_label_glued_to_the_cell():
                     "磁気ディスクへの記録及びその保存の方法に関する技術的基準(平成14年総務省告示第334号)\n(具体的な条基本台帳法第30条の24から"
                     "第30条 画、通知等\n項も記載) の40まで及び第31条\n主要政策・ - 主要経費 社会保障\n施策")
     assert [x["law"] for x in laws] == ["総務省設置法", "住民基本台帳法"]
+
+
+def test_real_form_narrow_law_name_beside_a_plan_date_cut_after_its_year():
+    """Real seed 001 printed narrow (pdfplumber): a law's name wrapped (「サイバーセキュリ」「ティ基本法第16条」) stands
+    before the plan's date cut after its year (「(令和元年」 … 「5月23日…決定)」) on one line: the law cell's; the
+    next row's label cut in its cell (「主要政策・施-」) ends the row."""
+    laws, _ = _read("根拠法令 (具 総務省設置法第4条・総務省組織令第7条 関係する 計 未来投資戦略2018(平成30年6月15日閣議決定) "
+                    "デジタル・ガバメント実\n体的な 条項 第1項第27号 高度情報通信ネットワーク 画、通知等 行計画(令和元年12月20日閣議決定) "
+                    "サイバーセキュリティ2019(令和元年\nも記載) 社会形成基本法第10条 サイバーセキュリ 5月23日サイバーセキュリティ戦略本部決定) "
+                    "サイバーセキュリティ戦略\nティ基本法第16条 (平成30年7月27日閣議決定)\n主要政策・施- 主要経費 その他の事項経費\n策")
+    assert [x["law"] for x in laws] == ["総務省設置法", "総務省組織令", "高度情報通信ネットワーク社会形成基本法", "サイバーセキュリティ基本法"]
+    assert laws[3]["citations"] == [{"article": "16"}]
