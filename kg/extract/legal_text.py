@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import fields
-from kg.extract.review_text import _split_line, _unfragment
+from kg.extract.review_text import _FULL_LABELS, _split_line, _unfragment
 
 # the end of a law's title (kg.normalize.law_ref's rule: 法 not after 方/手/用/技/寸/製/工, 法律, 令, 規則 …)
 _LAW_END = re.compile(r"((?<![方手用技寸製工])法|律|令|規則|規程|規約|告示|条例|訓令|憲章|協定|条約)$")
@@ -26,7 +26,7 @@ _PLAN_WORDS = re.compile(r"閣議|決定\)|\d+年\d+月\d+日|第\d+期")
 _LABEL_PIECES = tuple(sorted({lab[i:j] for lab in ("根拠法令(具体的な条項も記載)", "関係する計画、通知等")
                               for i in range(1, len(lab) - 1) for j in range(i + 2, len(lab) + 1)}))
 _CITE = re.compile(r"第\s*[\d一二三四五六七八九十百]+\s*条")
-_OPEN_CITE = re.compile(r"第\s*[\d一二三四五六七八九十百]+$")  # a citation wrapped before its 条 / 項 / 号
+_OPEN_CITE = re.compile(r"(?:第\s*[\d一二三四五六七八九十百]+|[条項]\s*\d+)$")  # a citation wrapped before its 条 / 項 / 号
 
 
 def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
@@ -51,13 +51,16 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
         parts = _split_line(lines[i])
         if not parts:
             continue
-        if i > lab - 1 and parts[0][1] not in (None, "legal", "plans"):
-            break  # the next row of the form
+        if i > lab - 1 and (parts[0][1] not in (None, "legal", "plans") or _next_label(parts[0][0])):
+            break  # the next row of the form (its label maybe wrapped in its cell: 「主要政策」「・施策」)
         side = right if border else None  # None: not settled on this line yet
         for text, field in parts:
             if field is not None:
                 seen[field] = text.replace(" ", "") if field in seen else ""
                 side = right if field == "plans" else side
+                if field == "legal" and (rest := _after_label(text)):  # 「根拠法令 (具体的総務省設置法第4条…」
+                    seen[field] = text.replace(" ", "")[:len(seen[field]) - len(rest.replace(" ", ""))]
+                    _add(left, rest, i + 1)
                 continue
             glued = _NEIGHBOUR.search(text)
             if glued:  # the right label glued to the left cell's text: 「…サイバーセキュリティ関係する計画、通」
@@ -67,8 +70,13 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
             words = [w for w in text.split(" ") if w]
             if side is None and i > lab - 1 and _rest_follows(seen, parts, text):
                 side = left  # the right label's rest comes later on this line: what stands before it is left
-            for word in words:
+            for w_at, word in enumerate(words):
+                if (k := _glued_rest(seen, word)):  # 「(具体的な条基本台帳法…」: the label's rest glued to the cell's
+                    seen["legal"] += word[:k]
+                    word = word[k:]
                 label = _carries(seen, word)
+                if label is None and not seen["plans"] and len(word) >= 4 and _PLANS_LABEL.startswith(word):
+                    label = "plans"  # the right label's first line alone (「関係する」: wrapped in a narrow cell)
                 if label == "plans" or (label is None and word in _PLANS_PIECES and i > lab - 1):
                     if label:
                         seen["plans"] += word
@@ -81,11 +89,42 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                 if len(word) > 1 and word in _LEGAL_PIECES:
                     continue  # the left label's wording, out of its order
                 if side is None and i > lab - 1:
-                    side = right if _goes_right(word, left, right) else None
+                    side = right if _goes_right(word, left, right, words[w_at + 1:]) else None
                 if side is None and word in ("条", "項", "号") and not _OPEN_CITE.search(left[-1][0] if left else ""):
                     continue  # a lone piece of the label's 「条項」, not 「…道路法第13」「条」
                 _add(side if side is not None else left, word, i + 1)
     return left, right
+
+
+def _glued_rest(seen: dict[str, str], word: str) -> int:
+    """The length of the 根拠法令 label's wrapped rest that ``word`` starts with when more follows (at least two
+    characters of the wording), else 0."""
+    if not seen["legal"]:
+        return 0
+    k = next((k for k in range(len(word) - 1, 1, -1) if _LEGAL_LABEL.startswith(seen["legal"] + word[:k])), 0)
+    return k
+
+
+def _after_label(text: str) -> str:
+    """What follows the 根拠法令 label's wording in a label part that holds the cell's first words glued to it
+    (「根拠法令 (具体的総務省設置法第4条」 -> 「総務省設置法第4条」), or ""."""
+    k = 0  # characters of the label's wording matched, spaces skipped
+    for pos, ch in enumerate(text):
+        if ch == " ":
+            continue
+        if k < len(_LEGAL_LABEL) and ch == _LEGAL_LABEL[k]:
+            k += 1
+            continue
+        return text[pos:].strip() if k >= 4 else ""
+    return ""
+
+
+def _next_label(text: str) -> bool:
+    """``text`` (a line's first part) starts with the first words (four characters or more) of another field's
+    label, wrapped in its cell (「主要政策 - 主要経費 社会保障」「主要政策・施-」: 「主要政策・施策」 over two lines):
+    the form's next row."""
+    first = text.split(" ", 1)[0]
+    return len(first) >= 4 and any(lab.startswith(first[:4]) for lab in _OTHER_LABELS)
 
 
 def _rest_follows(seen: dict[str, str], parts: list[tuple[str, str | None]], text: str) -> bool:
@@ -108,10 +147,17 @@ def _carries(seen: dict[str, str], word: str) -> str | None:
     return None
 
 
-def _goes_right(word: str, left: list, right: list) -> bool:
-    """A word of a line after the label's, not yet placed: the right cell's (see ``row_cells``)?"""
-    if _CITE_REST.match(word) or not right:
+def _goes_right(word: str, left: list, right: list, later: list[str] = ()) -> bool:
+    """A word of a line after the label's, not yet placed: the right cell's (see ``row_cells``)? Not when a later
+    word of the line carries on the right cell's date cut after its year (「(令和元年」 … 「5月23日…決定)」): the
+    right cell's rest stands there, what comes before it is the left cell's."""
+    if _CITE_REST.match(word) or not right or _LAW_CITATION.search(word):
         return False
+    if _OPEN_DATE.search(right[-1][0]):
+        if _DATE_REST.match(word):
+            return True
+        if any(_DATE_REST.match(w) for w in later):
+            return False
     if word.startswith(("・", "●", "○")):
         return True
     r = "".join(t for t, _ in right)
@@ -148,6 +194,12 @@ _NEIGHBOUR = re.compile(r"関係する\s*計画")
 _PLANS_PIECES = frozenset("関係する計画、通知等"[i:j] for i in range(1, 10) for j in range(i + 1, 11))
 # pieces of the left label wrapped onto the value's lines (「条項も記載)」「的な条項も記載」「記載)」)
 _LEGAL_LABEL = "根拠法令(具体的な条項も記載)"
+_OTHER_LABELS = (*(x for x in _FULL_LABELS if not x.startswith(("根拠法令", "関係する"))), "主要政策・施策", "主要経費",
+                 "会計区分", "実施方法", "担当部局庁", "作成責任者")  # the form's labels of the rows around 根拠法令
+# a whole law citation (「サイバーセキュリティ基本法第16条」): the left cell's, even beside an open plan item
+_OPEN_DATE = re.compile(r"(?:\d{1,4}|元)年$")  # a plan's date cut after its year
+_DATE_REST = re.compile(r"^\d{1,2}月")
+_LAW_CITATION = re.compile(r"(?:(?<![方手用技寸製工])法|律|令|規則)第\s*\d+\s*条(?:の\d+)?(?:第\s*\d+\s*[項号])*$")
 _PLANS_LABEL = "関係する計画、通知等"
 # a citation's continuation wrapped onto the next line, and a text that ends a citation
 _CITE_REST = re.compile(r"^(?:の\s*\d|第\s*[\d一二三四五六七八九十]|[条項号](?:$|[、,第の]))")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import NamedTuple
 
 from kg.extract import fields
@@ -444,11 +445,15 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
     elif by_lines is not None:
         out["past_project_numbers"] = by_lines
     elif run and run[0]:
-        words = [w for t in run[0] for w in t.text.split(" ")]
+        words = [w.strip() for t in run[0] for w in _ERA_YEAR_CELL.split(t.text) if w.strip()]
         nums = fields.parse_past_numbers(words, sheet_year)
         if nums:
             out["past_project_numbers"] = Found(nums, run[0][0].line)
     return out
+
+
+_ERA_YEAR_CELL = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*年度?)")  # a year cell, split off the 事業番号
+# cells after it on its line, which stay together (「令和3年 2021 総務 20 0032」 is one number, its cells' dashes lost)
 
 
 def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, Found]:
@@ -672,11 +677,19 @@ def _unglue(words: list[str]) -> list[str]:
     return out
 
 
+_HEADER_LINE = re.compile(r"^支出先(?!上位).*(?:法人番|業務概)")  # 「支出先 法人番 業務概…」: labels cut in narrow cells
+
+
+def _is_header(t: str) -> bool:
+    """``t`` is a payee table's header line (支出先 then 法人番号 or 業務概要, maybe cut short by a narrow cell)."""
+    return bool(_HEADER_LINE.match(t)) or ("支出先" in t and "法人番号" in t)
+
+
 def _header_follows(folded: list[str], n: int) -> bool:
     """The next non-blank line after line ``n`` (1-based) is a payee table's header (支出先 … 法人番号)."""
     for t in folded[n:n + 3]:
         if t:
-            return "支出先" in t and "法人番号" in t
+            return _is_header(t)
     return False
 
 
@@ -685,7 +698,18 @@ class PayeeRow(NamedTuple):
     rank: int
     cells: dict
     line: int
-    guessed: bool  # placed by guess: a wrapped piece attached to the longer cell, or the block letter inferred
+    guessed: bool  # placed by guess: a wrapped piece attached to the wider cell, or the block letter inferred
+    unsure: tuple = ()  # (cell, line): a wrapped piece put in the wider of two cells of about one width
+    widths: dict | None = None  # the printed width of the name's and 業務概要's first lines (their columns' at most)
+
+
+_CLOSE = 0.75  # a wrapped piece goes to the wider of name / 業務概要 unless the narrower is wider than this share of it
+# (unless it fits only one of them: a wrapped line is at most as wide as its cell's first line and one wide character)
+
+
+def _width(text: str) -> int:
+    """Printed width of ``text`` in half-width units (a wide character counts two): which cell filled its column."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 _TOTAL_LINE = re.compile(r"^(?:計|合計|小計)(?:\s+[▲△]?[\d,]+(?:\.\d+)?)?$")
@@ -706,6 +730,23 @@ def _is_total_of(text: str, amounts: list[str]) -> bool:
     return got is not None and None not in parts and _sums_to(parts, got)
 
 
+def _settle_unsure(rows: list[PayeeRow], notes_at: list[int]) -> list[PayeeRow]:
+    """Rows whose wrapped piece went to the 業務概要 while name and 業務概要 were about as wide: a cell wraps
+    only when its first line fills its column (within one wide character), and a column is at least as wide as the
+    widest first line printed in it. The piece stays (a guess, warned) when that cell can have wrapped; otherwise
+    both cells are unknown (their lines noted in ``notes_at``)."""
+    caps = {f: max((r.widths or {}).get(f, 0) for r in rows) for f in ("name", "description")}
+    out = []
+    for r in rows:
+        if r.unsure:
+            target, line = r.unsure
+            if (r.widths or {}).get(target, 0) < caps[target] - 2:
+                r = r._replace(cells={**r.cells, "name": None, "description": None})
+                notes_at.append(line)
+        out.append(r)
+    return out
+
+
 def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:
     """Row-style payee tables (「1神戸市 9000020281000 調査研究の請負 2随意契約(企画 - -」): anchored on the
     法人番号 cell (13 digits or a dash) after the rank and name, the amount at the head of the next number, and
@@ -719,6 +760,7 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
     last: PayeeRow | None = None
     reason = False  # the table has the 一者応札…理由 column after 落札率
     unread: list[int] = []  # lines of rows seen but not read
+    notes_at: list[int] = []  # lines of wrapped pieces that may be either of two cells'
     folded = _folded(lines)
     for n in range(start + 1, len(lines) + 1):
         t = folded[n - 1]
@@ -732,7 +774,7 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
         if mb and not _RANK_LINE.match(t):
             block, last = mb[1], None
             continue
-        if "支出先" in t and "法人番号" in t:
+        if _is_header(t):
             last = None
             reason = "一者応札" in t or "理由" in t  # the form's last column: why one bidder / no competition
             continue
@@ -757,7 +799,8 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
             cells = {"name": name, "corporate_number": words[k], "description": " ".join(rest[:j]) or None,
                      "amount": am[1], "contract_method": " ".join([am[2]] + rest[j + 1:-2]).strip() or None,
                      "bidders": rest[-2], "award_rate": rest[-1]}
-            last = PayeeRow(block, int(m[1]), cells, n, False)
+            last = PayeeRow(block, int(m[1]), cells, n, False,
+                            widths={f: _width(cells[f] or "") for f in ("name", "description")})
             out.append(last)
             continue
         if ranked and last is not None and int(ranked[1]) == last.rank + 1 and _ROW_SHAPED.search(ranked[2]):
@@ -794,16 +837,26 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
                 left, pieces = pieces[:1], pieces[1:]
             if left:
                 cells["name"] = fields.join_wrapped([cells.get("name") or "", *left])
+            unsure = last.unsure
             if pieces:
                 target = "description"
                 if d is None and not left and len(pieces) == 1:  # one piece: the name's or the description's
-                    target = max(("description", "name"), key=lambda f: len(cells.get(f) or ""))
+                    wide = {f: _width(cells.get(f) or "") for f in ("description", "name")}
+                    fits = [f for f in wide if _width(pieces[0]) <= (last.widths or {}).get(f, 0) + 2]
+                    target = fits[0] if len(fits) == 1 else max(wide, key=wide.get)
                     guessed = True
+                    if len(fits) != 1 and min(wide.values()) > _CLOSE * max(wide.values()) and not unsure:
+                        target = "description"  # both about as wide: the 業務概要 (the row's longer text as a rule)
+                        unsure = (target, n)  # checked when the columns' widths are known
                 cells[target] = fields.join_wrapped([cells.get(target) or "", *pieces])
-            last = PayeeRow(last.block, last.rank, cells, last.line, guessed)
+            last = last._replace(cells=cells, guessed=guessed, unsure=unsure)
             out[-1] = last
             continue
         last = None
+    out = _settle_unsure(out, notes_at)
+    if notes_at and notes is not None:
+        notes.append((notes_at[0], f"支出先上位10者リスト: on lines {notes_at} a wrapped piece may be the name's or "
+                                   "the 業務概要's (their first lines are about as wide): both are unknown"))
     if unread and out and notes is not None:
         notes.append((unread[0], f"支出先上位10者リスト: the rows on lines {unread} could not be read (cells glued "
                                   "or out of shape): those payees are unknown"))

@@ -85,3 +85,42 @@ def test_plans_glued_after_a_dated_parenthesis():
         {"title": "国土強靱化基本計画", "date": "2017-04-06", "decided_by": "閣議決定"},
         {"title": "地球温暖化対策計画", "date": "2017-02-19", "decided_by": "閣議決定"}]
     assert fields.parse_plans("委託・請負計画(平成29年4月6日閣議決定)")[0]["title"] == "委託・請負計画"
+
+
+def test_real_form_a4_label_wrapped_in_narrow_cells():
+    """Real seed 000 printed A4 (pdfplumber): the right label's first line alone (「関係する」), the left label's rest
+    (「(具体的」「な条項も」) beside the law's wrapped rest, an item wrapped before its 号 (「第1項28」「号」), and the
+    next row's label wrapped in its cell (「主要政策」「・施策」) ends the row."""
+    laws, _ = _read("根拠法令 総務省設置法第4条第1項28 関係する ・電気通信回線を通じた送信又は磁気ディスクの送付の方法並びに"
+                    "磁気ディスクへの記録及びその保存の方法に関する技術的基準(平\n(具体的 号 住民基本台帳法第30条の 計画、通 "
+                    "成14年総務省告示第334号)\nな条項も 24から第30条の40まで及び 知等\n記載) 第31条\n主要政策 - 主要経費 社会保障\n・施策")
+    assert laws == [{"law": "総務省設置法", "citations": [{"article": "4", "paragraph": "1", "item": "28"}]},
+                    {"law": "住民基本台帳法", "citations": [{"article": "30の24", "to": "30の40"}, {"article": "31"}]}]
+
+
+def test_real_form_label_glued_to_the_cell():
+    """Real seeds 001 (A4) and 000 (landscape), pdfplumber: the cell's first words glued to the label
+    (「根拠法令 (具体的総務省設置法…」), the label's rest glued to the law's wrapped rest (「(具体的な条基本台帳法…」),
+    and a whole law citation beside an open plan item stays the law cell's."""
+    laws, _ = _read("根拠法令 (具体的総務省設置法第4条・総務省組織令第7条第1項第27 関係する 計画、 未来投資戦略2018(平成30年6月15日"
+                    "閣議決定) デジタル・ガバメント実行計画(令和元年12\nな 条項も記載) 号 高度情報通信ネットワーク社会形成基本法第10条 "
+                    "通知等 月20日閣議決定) サイバーセキュリティ2019(令和元年5月23日サイバーセキュリティ戦略本\nサイバーセキュリティ基本法"
+                    "第16条 部決定) サイバーセキュリティ戦略(平成30年7月27日閣議決定)\n主要政策・施策 - 主要経費 その他の事項経費")
+    assert [x["law"] for x in laws] == ["総務省設置法", "総務省組織令", "高度情報通信ネットワーク社会形成基本法", "サイバーセキュリティ基本法"]
+    assert laws[1]["citations"] == [{"article": "7", "paragraph": "1", "item": "27"}]
+    laws, _ = _read("根拠法令 総務省設置法第4条第1項28号 住民 関係する計 ・電気通信回線を通じた送信又は磁気ディスクの送付の方法並びに"
+                    "磁気ディスクへの記録及びその保存の方法に関する技術的基準(平成14年総務省告示第334号)\n(具体的な条基本台帳法第30条の24から"
+                    "第30条 画、通知等\n項も記載) の40まで及び第31条\n主要政策・ - 主要経費 社会保障\n施策")
+    assert [x["law"] for x in laws] == ["総務省設置法", "住民基本台帳法"]
+
+
+def test_real_form_narrow_law_name_beside_a_plan_date_cut_after_its_year():
+    """Real seed 001 printed narrow (pdfplumber): a law's name wrapped (「サイバーセキュリ」「ティ基本法第16条」) stands
+    before the plan's date cut after its year (「(令和元年」 … 「5月23日…決定)」) on one line: the law cell's; the
+    next row's label cut in its cell (「主要政策・施-」) ends the row."""
+    laws, _ = _read("根拠法令 (具 総務省設置法第4条・総務省組織令第7条 関係する 計 未来投資戦略2018(平成30年6月15日閣議決定) "
+                    "デジタル・ガバメント実\n体的な 条項 第1項第27号 高度情報通信ネットワーク 画、通知等 行計画(令和元年12月20日閣議決定) "
+                    "サイバーセキュリティ2019(令和元年\nも記載) 社会形成基本法第10条 サイバーセキュリ 5月23日サイバーセキュリティ戦略本部決定) "
+                    "サイバーセキュリティ戦略\nティ基本法第16条 (平成30年7月27日閣議決定)\n主要政策・施- 主要経費 その他の事項経費\n策")
+    assert [x["law"] for x in laws] == ["総務省設置法", "総務省組織令", "高度情報通信ネットワーク社会形成基本法", "サイバーセキュリティ基本法"]
+    assert laws[3]["citations"] == [{"article": "16"}]

@@ -66,3 +66,60 @@ def test_budget_rows_of_the_real_form():
     # a 計 that is not the sum of the known parts: no table
     lines[9] = "計 5 4 4 3 3"
     assert budget_rows(list(lines), years, 1) is None
+
+
+NARROW_HEADER = ["支出先 法人番 業務概支出額 契約方 入札 落 一者応札・一者応募又は競争性のない随意契約となった理由及び改善策 (支出額10億円",
+                 "号 要 (百万 式等 者数 札 以上)", "円) (応 率", "募者", "数)"]
+
+
+def test_a_letter_title_above_a_header_cut_by_narrow_cells_opens_its_block():
+    """Narrow print of seed 000 (pdfplumber): the header's labels are cut (「法人番」「業務概」), block B's title is
+    its letter alone; block A's rows do not read (the amount glued to the 業務概要). B's rows are B's, never A's."""
+    rows = _rows(["A.", *NARROW_HEADER, "1 委員謝 - 会議等0.2 - --", "金(委 出席", "員A) (諸謝", "金)",
+                  "B", *NARROW_HEADER, "1 職員旅 - 視察 0.1 - --", "費(職 (旅費", "員A) の支払", ")",
+                  "2 職員旅 - 視察 0.1 - --", "費(職 (旅費", "員B) の支払", ")"])
+    assert ("A", 1) not in rows
+    assert (rows[("B", 1)]["amount"], rows[("B", 2)]["amount"]) == ("0.1", "0.1")
+    assert set(rows) == {("B", 1), ("B", 2)}
+
+
+LANDSCAPE_HEADER = ["支出先 法人番号 業務概要 支出額 (百万円) 契約方式等 入札者数 (応募 落札率 一者応札・一者応募又は競争性のない随意契約となっ",
+                    "者数) た理由及び改善策 (支出額10億円以上)"]
+
+
+def test_a_wrapped_piece_goes_to_the_cell_that_filled_its_column():
+    """Landscape print of seed 003 (pdfplumber): one wrapped piece under a row whose name and 業務概要 are about as
+    wide. A piece wider than the name's first line is the 業務概要's; when both cells fill their columns the
+    piece is the 業務概要's (guessed, warned); when the 業務概要 does not fill its column, both are unknown."""
+    notes: list = []
+    rows = _rows(["E.", *LANDSCAPE_HEADER,
+                  "1 (株)ITリサーチ・アート 1011001072687 サイバーセキュリティ 7 一般競争契約 (総合評価 2 98.7% -",
+                  "対策として講じられる )", "通信の内容及び構成要", "素に係る情報の知得・",
+                  "G.", *LANDSCAPE_HEADER,
+                  "1 (株)日本翻訳センター 4010001033721 テレワークセキュリテ 0.6 随意契約 (少額) - - -",
+                  "ィガイドラインの英訳", "作業",
+                  "H.", *LANDSCAPE_HEADER,
+                  "1 Asia Wise法律事務所 - 法制度の比較結果 6 その他 - - -", "する第三者評価"], notes)
+    e, g, h = rows[("E", 1)], rows[("G", 1)], rows[("H", 1)]
+    assert (e["name"], e["description"]) == ("(株)ITリサーチ・アート", "サイバーセキュリティ対策として講じられる通信の内容及び構成要"
+                                                                   "素に係る情報の知得・")
+    assert e["contract_method"] == "一般競争契約 (総合評価)"
+    assert (g["name"], g["description"]) == ("(株)日本翻訳センター", "テレワークセキュリティガイドラインの英訳作業")
+    assert (h["name"], h["description"]) == (None, None)  # 「法制度の比較結果」 is narrower than its column
+    assert any("both are unknown" in m for _, m in notes)
+
+
+def test_past_numbers_whose_cells_lost_their_dashes_stay_one_number():
+    """Row-style text of seeds 000 and 003 (A4 print, pdfplumber): the year cell, then the 事業番号's cells on one
+    line (「2021 総務 20 0032」: the dashes of the sheet are not printed; 「総務省 - 新02 - 0013」) — one number each,
+    not its pieces (「2021」「0032」)."""
+    from kg.extract.review_text import label_lists
+
+    lines = ["関連する過去のレビューシートの事業番号", "平成30年0036", "度", "", "令和元年 総務省 - 0037", "度",
+             "令和3年 2021 総務 20 0032", "度", "※令和3年度実績を記入。執行実績がない新規事業、新規要求事業については現時点で予定やイメージを記入。"]
+    got = label_lists(lines, 2022)["past_project_numbers"].value
+    assert got == [{"fiscal_year": 2018, "number": "0036"}, {"fiscal_year": 2019, "number": "0037"},
+                   {"fiscal_year": 2021, "number": "2021-総務-20-0032"}]
+    lines = ["関連する過去のレビューシートの事業番号", "", "令和2年度", "総務省 - 新02 - 0013", "総務省 - 0094"]
+    got = label_lists(lines, 2021)["past_project_numbers"].value
+    assert {"fiscal_year": 2020, "number": "新02-0013"} in got and all(x["number"] != "0013" for x in got)
