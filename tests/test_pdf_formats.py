@@ -132,7 +132,13 @@ def test_row_style_text_gives_the_xlsx_budget_and_payees(fixtures, xlsx_records,
     rec = extract_path(fixtures[name][f"{producer}.pdfplumber.txt"])
     ref = xlsx_records[name]
     assert rec["budget"] == ref["budget"]
-    assert rec["payees"] == ref["payees"]
+    # every row, each cell the .xlsx's — but a name and 業務概要 that a wrapped piece could both have ended are
+    # unknown (kg.extract.review_text._settle_unsure: a guess by length was wrong on real sheets), and noted
+    assert [(p["block"], p["rank"]) for p in rec["payees"]] == [(p["block"], p["rank"]) for p in ref["payees"]]
+    for got, want in zip(rec["payees"], ref["payees"], strict=True):
+        unsure = got["name"] is None and got["description"] is None
+        assert got == (dict(want, name=None, description=None) if unsure else want)
+        assert not unsure or any(w["code"] == "payees_partial" for w in rec["warnings"])
     assert rec["past_project_numbers"] == ref["past_project_numbers"]
     assert rec["policy_evaluation"] == ref["policy_evaluation"]
 
@@ -201,8 +207,10 @@ def test_pdf_text_payee_rows_are_the_xlsx_rows(fixtures, xlsx_records, fmt):
         truth = {(b, r): (corp, amount) for b, r, corp, amount in SHEETS[name].truth["payees"]}
         for p in rec["payees"]:
             want = ref[(p["block"], p["rank"])]
-            assert (p["name"], p["corporate_number"], p["amount"]) == \
-                (want["name"], want["corporate_number"], want["amount"]), (name, p, want)
+            assert (p["name"], p["corporate_number"], p["amount"]) in (
+                (want["name"], want["corporate_number"], want["amount"]),
+                (None, want["corporate_number"], want["amount"])), (name, p, want)  # (a name unknown: noted)
+            assert p["name"] is not None or any(w["code"] == "payees_partial" for w in rec["warnings"])
             assert (p["corporate_number"], p["amount"]) == truth[(p["block"], p["rank"])]
             for k in ("description", "contract_method", "bidders", "award_rate"):
                 assert p[k] is None or p[k] == want[k], (name, k, p, want)

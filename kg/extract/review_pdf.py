@@ -861,7 +861,8 @@ def _laws_plausible(rec: Record) -> None:
 
 # words of the form's other tables' headers (成果目標・活動指標, 単位当たりコスト) and their units: a 政策 / 施策 value
 # holding one (or a 「分野:」 label, a 「3ページ目」 page reference of the 該当箇所 cells) is another cell's text
-_NOT_POLICY = re.compile(r"測定指標|単位当たりコスト|活動指標|成果指標|成果目標|成果実績|活動実績|目標値|当初見込み|百万円|千円|ページ目|:$")
+_NOT_POLICY = re.compile(r"測定指標|単位当たりコスト|活動指標|成果指標|成果目標|成果実績|活動実績|目標値|当初見込み|百万円|千円|ページ目|:$"
+                         r"|https?://|政策評価書")
 
 
 def _policy_plausible(rec: Record) -> None:
@@ -877,6 +878,21 @@ def _policy_plausible(rec: Record) -> None:
             pe[key] = None
     if pe.get("policy") is None and pe.get("measure") is None:
         rec["policy_evaluation"] = None
+
+
+# the header row's labels: a 事業名 holding one is the name's cell glued to its neighbours' (「…ネットワークシ担当部局 自治行政局」)
+_HEADER_LABEL = re.compile(r"担当部局?|作成責任者|担当課室|事業開始|事業終了|会計区分|所管府省")
+
+
+def _name_plausible(rec: Record) -> None:
+    """A 事業名 holding a label of the form's header row is no fact: left out with a warning (the document is then
+    failed: its name is not established)."""
+    name = rec.get("project_name")
+    if isinstance(name, str) and _HEADER_LABEL.search(name):
+        warn(rec, "project_name_implausible", f"事業名 {name!r} holds a label of the form's header row (pieces "
+             "of neighbouring cells); left out", line=rec["provenance"]["spans"].get("project_name", [None])[0],
+             field="project_name")
+        rec["project_name"] = None
 
 
 def _officials_plausible(rec: Record) -> None:
@@ -971,6 +987,7 @@ def extract(doc: RawDoc) -> Record:
     _laws_plausible(rec)
     _policy_plausible(rec)
     _officials_plausible(rec)
+    _name_plausible(rec)
     if rec["major_policy"] is not None and rec["major_policy"] in MAJOR_EXPENSES:
         # one of the 主要経費 categories: the neighbouring 主要経費 cell, written before the 主要政策・施策 one
         warn(rec, "major_policy_implausible", f"主要政策・施策 {rec['major_policy']!r} is a 主要経費 category; left out",

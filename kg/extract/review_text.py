@@ -731,18 +731,15 @@ def _is_total_of(text: str, amounts: list[str]) -> bool:
 
 
 def _settle_unsure(rows: list[PayeeRow], notes_at: list[int]) -> list[PayeeRow]:
-    """Rows whose wrapped piece went to the 業務概要 while name and 業務概要 were about as wide: a cell wraps
-    only when its first line fills its column (within one wide character), and a column is at least as wide as the
-    widest first line printed in it. The piece stays (a guess, warned) when that cell can have wrapped; otherwise
-    both cells are unknown (their lines noted in ``notes_at``)."""
-    caps = {f: max((r.widths or {}).get(f, 0) for r in rows) for f in ("name", "description")}
+    """Rows with a wrapped piece that name and 業務概要 could both have wrapped (both about as wide, both filling
+    their columns): which cell it ends is not established, so both cells are unknown (their lines noted in
+    ``notes_at``). A guess by length was wrong on 3 rows of the real seeds printed (「(株)日経BPマーケ」+「ティング」
+    went to the 業務概要); unknown beats wrong."""
     out = []
     for r in rows:
         if r.unsure:
-            target, line = r.unsure
-            if (r.widths or {}).get(target, 0) < caps[target] - 2:
-                r = r._replace(cells={**r.cells, "name": None, "description": None})
-                notes_at.append(line)
+            r = r._replace(cells={**r.cells, "name": None, "description": None})
+            notes_at.append(r.unsure[1])
         out.append(r)
     return out
 
@@ -761,6 +758,7 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
     reason = False  # the table has the 一者応札…理由 column after 落札率
     unread: list[int] = []  # lines of rows seen but not read
     notes_at: list[int] = []  # lines of wrapped pieces that may be either of two cells'
+    ended: dict[int, set[str]] = {}  # a row's (its line's) text cells known to have stopped wrapping
     folded = _folded(lines)
     for n in range(start + 1, len(lines) + 1):
         t = folded[n - 1]
@@ -838,9 +836,12 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
             if left:
                 cells["name"] = fields.join_wrapped([cells.get("name") or "", *left])
             unsure = last.unsure
+            done = ended.setdefault(last.line, set())  # cells that stopped wrapping (no piece on a line of the row)
             if pieces:
                 target = "description"
-                if d is None and not left and len(pieces) == 1:  # one piece: the name's or the description's
+                if d is None and not left and len(pieces) == 1 and len(done) == 1:
+                    target = ({"name", "description"} - done).pop()  # the one cell still wrapping
+                elif d is None and not left and len(pieces) == 1:  # one piece: the name's or the description's
                     wide = {f: _width(cells.get(f) or "") for f in ("description", "name")}
                     fits = [f for f in wide if _width(pieces[0]) <= (last.widths or {}).get(f, 0) + 2]
                     target = fits[0] if len(fits) == 1 else max(wide, key=wide.get)
@@ -848,6 +849,8 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
                     if len(fits) != 1 and min(wide.values()) > _CLOSE * max(wide.values()) and not unsure:
                         target = "description"  # both about as wide: the 業務概要 (the row's longer text as a rule)
                         unsure = (target, n)  # checked when the columns' widths are known
+                    elif len(fits) == 1 and not unsure:
+                        done.add("name" if target == "description" else "description")  # (the other did not wrap)
                 cells[target] = fields.join_wrapped([cells.get(target) or "", *pieces])
             last = last._replace(cells=cells, guessed=guessed, unsure=unsure)
             out[-1] = last

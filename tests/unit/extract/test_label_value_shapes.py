@@ -81,3 +81,14 @@ def test_an_end_year_written_after_the_budget_label_and_a_bureau_far_from_its_la
     lines = list(lines)
     lines[lines.index("財務省")] = "地球環境局"
     assert "bureau" not in label_fields(lines, 2019)
+
+
+def test_a_project_name_holding_a_header_label_is_left_out():
+    # pdfplumber's line of the real seed 000 printed narrow: the 事業名 cell glued to the 担当部局 label and value
+    rec = new_record("review_sheet", "000.lo.pdfplumber.txt")
+    rec["project_name"] = "住民基本台帳ネットワークシ担当部局 自治行政局"
+    review_pdf._name_plausible(rec)
+    assert rec["project_name"] is None and rec["warnings"][0]["code"] == "project_name_implausible"
+    rec["project_name"] = "住民基本台帳ネットワークシステムセキュリティ対策経費"
+    review_pdf._name_plausible(rec)
+    assert rec["project_name"] == "住民基本台帳ネットワークシステムセキュリティ対策経費"
