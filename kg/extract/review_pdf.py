@@ -37,6 +37,7 @@ from kg.extract.review_text import (
     folded_lines,
     label_fields,
     label_lists,
+    org_plausible,
     paragraph_style,
     payee_paragraphs,
     payee_rows,
@@ -884,6 +885,17 @@ def _policy_plausible(rec: Record) -> None:
 _HEADER_LABEL = re.compile(r"担当部局?|作成責任者|担当課室|事業開始|事業終了|会計区分|所管府省")
 
 
+def _orgs_plausible(rec: Record) -> None:
+    """A 担当部局庁 / 担当課室 not of an organisation's shape (a cell's first line whose wrapped rest went elsewhere:
+    「サイバーセキュリティ統」) is no fact: left out with a warning."""
+    for key in ("bureau", "division"):
+        v = rec.get(key)
+        if isinstance(v, str) and not org_plausible(v):
+            warn(rec, f"{key}_implausible", f"{key} {v!r} is not an organisation's name (a wrapped cell's first "
+                 "line?); left out", line=rec["provenance"]["spans"].get(key, [None])[0], field=key)
+            rec[key] = None
+
+
 def _name_plausible(rec: Record) -> None:
     """A 事業名 holding a label of the form's header row is no fact: left out with a warning (the document is then
     failed: its name is not established)."""
@@ -988,6 +1000,7 @@ def extract(doc: RawDoc) -> Record:
     _policy_plausible(rec)
     _officials_plausible(rec)
     _name_plausible(rec)
+    _orgs_plausible(rec)
     if rec["major_policy"] is not None and rec["major_policy"] in MAJOR_EXPENSES:
         # one of the 主要経費 categories: the neighbouring 主要経費 cell, written before the 主要政策・施策 one
         warn(rec, "major_policy_implausible", f"主要政策・施策 {rec['major_policy']!r} is a 主要経費 category; left out",

@@ -516,6 +516,12 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
     return out
 
 
+def org_plausible(text: str) -> bool:
+    """A 担当部局庁 / 担当課室 value of an organisation's shape (…局, …課, …室, …官, 大臣官房 …): not a piece of a cell
+    whose wrapped rest was lost (「サイバーセキュリティ統」 for サイバーセキュリティ統括官)."""
+    return _shape_ok("bureau", text, None)
+
+
 _BUREAU = re.compile(r"^[^\s\d]{1,16}(?:局|官房|統括官)$")  # 道路局, 大臣官房, 政策統括官 (not …庁: also a ministry's)
 
 
@@ -1385,7 +1391,7 @@ def _columns_before(toks: list[Token], k: int) -> tuple[list[Token], list[Token]
     return numbers, names
 
 
-__all__ += ["related_by_shape", "bureau_by_shape"]
+__all__ += ["related_by_shape", "bureau_by_shape", "org_plausible"]
 
 
 def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found | None:

@@ -92,3 +92,12 @@ def test_a_project_name_holding_a_header_label_is_left_out():
     rec["project_name"] = "住民基本台帳ネットワークシステムセキュリティ対策経費"
     review_pdf._name_plausible(rec)
     assert rec["project_name"] == "住民基本台帳ネットワークシステムセキュリティ対策経費"
+
+
+def test_a_bureau_cut_at_its_wrap_is_left_out():
+    # pdfplumber's line of the real seed 003 printed narrow: 「サイバーセキュリティ統」, its rest 「括官」 on the next line
+    rec = new_record("review_sheet", "003.lo.pdfplumber.txt")
+    rec.update(bureau="サイバーセキュリティ統", division="サイバーセキュリティ統括官(室)")
+    review_pdf._orgs_plausible(rec)
+    assert rec["bureau"] is None and rec["division"] == "サイバーセキュリティ統括官(室)"
+    assert [w["code"] for w in rec["warnings"]] == ["bureau_implausible"]
