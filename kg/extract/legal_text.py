@@ -15,17 +15,19 @@ from __future__ import annotations
 import re
 
 from kg.extract import fields
-from kg.extract.review_text import _FULL_LABELS, _split_line, _unfragment
+from kg.extract.review_text import _FULL_LABELS, CITE, _split_line, _unfragment
+from kg.normalize.law_ref import (
+    _LAW_END,  # the end of a law's title (法 not after 方/手/用…, 法律, 令, 規則 …)
+)
 
-# the end of a law's title (kg.normalize.law_ref's rule: 法 not after 方/手/用/技/寸/製/工, 法律, 令, 規則 …)
-_LAW_END = re.compile(r"((?<![方手用技寸製工])法|律|令|規則|規程|規約|告示|条例|訓令|憲章|協定|条約)$")
+_LEGAL_LABEL = "根拠法令(具体的な条項も記載)"  # the row's two labels, as NFKC folds them
+_PLANS_LABEL = "関係する計画、通知等"
 # words of a 関係する計画 item (a plan's date, decider, period), never of a law's title
 _PLAN_WORDS = re.compile(r"閣議|決定\)|\d+年\d+月\d+日|第\d+期")
 # pieces (two characters or more, not the label's start) of the row's two labels, as a tool wraps them onto the
 # value's lines (「記載」「知等」): a law's title never starts with one
-_LABEL_PIECES = tuple(sorted({lab[i:j] for lab in ("根拠法令(具体的な条項も記載)", "関係する計画、通知等")
+_LABEL_PIECES = tuple(sorted({lab[i:j] for lab in (_LEGAL_LABEL, _PLANS_LABEL)
                               for i in range(1, len(lab) - 1) for j in range(i + 2, len(lab) + 1)}))
-_CITE = re.compile(r"第\s*[\d一二三四五六七八九十百]+\s*条")
 _OPEN_CITE = re.compile(r"(?:第\s*[\d一二三四五六七八九十百]+|[条項]\s*\d+)$")  # a citation wrapped before its 条 / 項 / 号
 
 
@@ -170,19 +172,34 @@ def _add(side: list[tuple[str, int]], text: str, line: int) -> None:
         side.append((text, line))
 
 
-def legal_pieces(lines: list[str], lab: int, window: int = 15) -> tuple[str, int, int] | None:
+_ROW_CACHE: dict[int, tuple[list[str], int, tuple]] = {}
+
+
+def _row_cells_once(lines: list[str], lab: int) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """``row_cells(lines, lab)``, worked out once per document: the 根拠法令 and the 関係する計画 readers both ask for
+    it (the last document's answer is kept, by its list of lines, which are not changed while a sheet is read)."""
+    hit = _ROW_CACHE.get(id(lines))
+    if hit is not None and hit[0] is lines and hit[1] == lab:
+        return hit[2]
+    out = row_cells(lines, lab)
+    _ROW_CACHE.clear()
+    _ROW_CACHE[id(lines)] = (lines, lab, out)
+    return out
+
+
+def legal_pieces(lines: list[str], lab: int) -> tuple[str, int, int] | None:
     """(the 根拠法令 cell's text, first line, last line; 1-based) by ``row_cells``; None when no piece cites an
     article."""
-    pieces = row_cells(lines, lab, window)[0]
-    if not any(_CITE.search(t) for t, _ in pieces):
+    pieces = _row_cells_once(lines, lab)[0]
+    if not any(CITE.search(t) for t, _ in pieces):
         return None
     return fields.join_wrapped(t for t, _ in pieces), pieces[0][1], pieces[-1][1]
 
 
-def plans_pieces(lines: list[str], lab: int, window: int = 15) -> tuple[str, int, int] | None:
+def plans_pieces(lines: list[str], lab: int) -> tuple[str, int, int] | None:
     """(the 関係する計画、通知等 cell's text, items on lines of their own, first line, last line) by ``row_cells``
     from the 根拠法令 label on line ``lab``; None when the cell holds nothing."""
-    pieces = row_cells(lines, lab, window)[1]
+    pieces = _row_cells_once(lines, lab)[1]
     if not pieces:
         return None
     return "\n".join(t for t, _ in pieces), pieces[0][1], pieces[-1][1]
@@ -191,19 +208,18 @@ def plans_pieces(lines: list[str], lab: int, window: int = 15) -> tuple[str, int
 # the next column's label glued to the law cell's text on one line (「…サイバーセキュリティ関係する計画、通」)
 _NEIGHBOUR = re.compile(r"関係する\s*計画")
 # pieces of the right label (「通知等」「知等」「、通知等」): the border between the two cells on a wrapped line
-_PLANS_PIECES = frozenset("関係する計画、通知等"[i:j] for i in range(1, 10) for j in range(i + 1, 11))
-# pieces of the left label wrapped onto the value's lines (「条項も記載)」「的な条項も記載」「記載)」)
-_LEGAL_LABEL = "根拠法令(具体的な条項も記載)"
+_PLANS_PIECES = frozenset(_PLANS_LABEL[i:j] for i in range(1, len(_PLANS_LABEL))
+                          for j in range(i + 1, len(_PLANS_LABEL) + 1))
 _OTHER_LABELS = (*(x for x in _FULL_LABELS if not x.startswith(("根拠法令", "関係する"))), "主要政策・施策", "主要経費",
                  "会計区分", "実施方法", "担当部局庁", "作成責任者")  # the form's labels of the rows around 根拠法令
-# a whole law citation (「サイバーセキュリティ基本法第16条」): the left cell's, even beside an open plan item
 _OPEN_DATE = re.compile(r"(?:\d{1,4}|元)年$")  # a plan's date cut after its year
 _DATE_REST = re.compile(r"^\d{1,2}月")
+# a whole law citation (「サイバーセキュリティ基本法第16条」): the left cell's, even beside an open plan item
 _LAW_CITATION = re.compile(r"(?:(?<![方手用技寸製工])法|律|令|規則)第\s*\d+\s*条(?:の\d+)?(?:第\s*\d+\s*[項号])*$")
-_PLANS_LABEL = "関係する計画、通知等"
 # a citation's continuation wrapped onto the next line, and a text that ends a citation
 _CITE_REST = re.compile(r"^(?:の\s*\d|第\s*[\d一二三四五六七八九十]|[条項号](?:$|[、,第の]))")
 _CITE_END = re.compile(r"(?:条|項|号|の\s*\d+|[)）])$")
+# pieces of the left label wrapped onto the value's lines (「条項も記載)」「的な条項も記載」「記載)」)
 _LEGAL_PIECES = frozenset(p for i in range(len(_LEGAL_LABEL)) for j in range(i + 1, len(_LEGAL_LABEL) + 1)
                           if (p := _LEGAL_LABEL[i:j]) != _LEGAL_LABEL and re.search(r"\w", p))
 

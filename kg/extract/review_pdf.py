@@ -30,6 +30,7 @@ from kg.extract.payee_columns import payee_columns
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
 from kg.extract.review_text import (
+    CITE,
     OFFICIAL_SHAPE,
     PayeeRow,
     budget_paragraphs,
@@ -352,9 +353,6 @@ def _vocab_cells(rec: Record, L: list[str], hi: int) -> None:
             warn(rec, f"{key}_missing", f"no {key} cell found", field=key)
 
 
-_CITE = re.compile(r"第\s*[\d一二三四五六七八九十百]+\s*条")
-
-
 def _legal(rec: Record, L: list[str]) -> None:
     lab = _first_starting(L, "根拠法令")
     if lab is None:
@@ -365,14 +363,14 @@ def _legal(rec: Record, L: list[str]) -> None:
         _set_legal(rec, *got)
         return
     for a, b in paragraphs(L, lab + 1, min(len(L), lab + 15)):
-        if not any(_CITE.search(x) for x in L[a - 1:b]):
+        if not any(CITE.search(x) for x in L[a - 1:b]):
             continue
         items, buf = [], []
         cell = L[a - 1:b]
         for k, x in enumerate(cell):
             buf.append(x)
             # (「…第1項28」 over 「号 …」: the citation goes on in its counter on the next line)
-            if _CITE.search(x) and not (x[-1:].isdigit() and cell[k + 1:k + 2] and cell[k + 1][:1] in "号条項"):
+            if CITE.search(x) and not (x[-1:].isdigit() and cell[k + 1:k + 2] and cell[k + 1][:1] in "号条項"):
                 items.append(re.sub(r"\s+等$", "", fields.join_wrapped(buf)))
                 buf = []
         if buf:
@@ -385,7 +383,7 @@ def _legal(rec: Record, L: list[str]) -> None:
     if before:
         a, b = before[-1]
         text = fields.join_wrapped(L[a - 1:b])
-        bases = parse_legal_bases(text) if _CITE.search(text) else []
+        bases = parse_legal_bases(text) if CITE.search(text) else []
         if bases and not implausible_laws(bases) and all(lb.get("citations") for lb in bases):
             _set_legal(rec, text, a, b)
             return

@@ -62,6 +62,7 @@ _ACCOUNT = re.compile(r"^(?:一般会計|[^\s、,]{1,30}特別会計[^\s、,]{0,
 _METHODS = {"直接実施", "委託・請負", "補助", "負担", "交付", "貸付", "出資", "その他", "委託", "請負"}
 _ORG = re.compile(r"(?:局|官房|官|部|庁|本部|院|所|室|課|センター|会議|省|庁舎|事務局|グループ|チーム)(?:\([^)]*\))?$")
 _NUMBERISH = re.compile(r"^[\d,.\s▲△\-−%()]+$")
+CITE = re.compile(r"第\s*[\d一二三四五六七八九十百]+\s*条")  # an article cited (「第4条」「第三十条」): a 根拠法令 text holds one
 
 
 class Token(NamedTuple):
@@ -413,7 +414,7 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
     toks = tokens(lines)
     out: dict[str, Found] = {}
     run = _run(toks, "legal", 4)
-    if run and run[0] and re.search(r"第\s*[\d一二三四五六七八九十百]+\s*条", run[0][0].text):
+    if run and run[0] and CITE.search(run[0][0].text):
         out["legal_text"] = Found(fields.join_wrapped(t.text for t in run[0]), run[0][0].line)
     run = _run(toks, "plans", 6)
     if run and run[0]:
