@@ -44,22 +44,13 @@ _TOTAL = re.compile(r"^(?:計|合計|小計)\b")
 _END = re.compile(r"チェック|【別紙")
 
 
+_KINDS = (("corp", _CORP_HEAD), ("letter", _LETTER), ("int", _RANK), ("number", _NUMBER), ("rate", _RATE),
+          ("dash", _DASH), ("contract", _CONTRACT))
+
+
 def _kind(text: str) -> str:
-    if _CORP_HEAD.match(text):
-        return "corp"
-    if _LETTER.match(text):
-        return "letter"
-    if _RANK.match(text):
-        return "int"
-    if _NUMBER.match(text):
-        return "number"
-    if _RATE.match(text):
-        return "rate"
-    if _DASH.match(text):
-        return "dash"
-    if _CONTRACT.match(text):
-        return "contract"
-    return "text"
+    """A box's kind: the first of _KINDS whose shape it has, else text (a name or a 業務概要)."""
+    return next((kind for kind, shape in _KINDS if shape.match(text)), "text")
 
 
 def _raw_joined(raw: list[str] | None, line: int, text: str) -> str:
@@ -239,7 +230,7 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
             continue  # one text box: the row before's 業務概要 or this row's name, not established
         if len(g) == 1:
             names[k] = boxes[g[0]][1]
-        elif all(not groups[k + m] for m in range(1, len(g)) if k + m < len(groups)) and k + len(g) <= len(groups):
+        elif k and k + len(g) <= len(groups) and not any(groups[k + m] for m in range(1, len(g))):
             for m, i in enumerate(g):  # k names, then their k anchors with no name of their own: in order
                 names[k + m] = boxes[i][1]
     rows: list[PayeeRow] = []
