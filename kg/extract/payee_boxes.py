@@ -10,7 +10,8 @@ This reader takes the section as a stream of typed boxes:
 
 - the *run*: block letters in order from A, each followed (not necessarily at once: rows may stand between)
   by its ranks 1, 2, ... — a number box is a rank only where a rank can stand (after a letter, a rank, a dash
-  or a 落札率; never right after a 法人番号, a name's 「-」 or a 契約方式) and only as the next rank of the block;
+  or a 落札率, or between two names; never right after a 法人番号, a name's 「-」 or a 契約方式) and only as the
+  next rank of the block;
 - a row is *anchored* at its 法人番号 box (13 digits), or at the 「-」 right after a name box (a payee without
   one); its name is the one text box right before the anchor (k names before k anchors that follow with no
   name of their own are paired in order; else the name is unknown);
@@ -18,9 +19,11 @@ This reader takes the section as a stream of typed boxes:
   run: one 業務概要 text, one amount, one 契約方式, then 入札者数 and 落札率; a cell kind found twice, or a
   row whose boxes are not in row order, leaves the row's other cells unknown (the name and 法人番号 stay).
 
-Rows are given block and rank by counting: the n-th anchor is the n-th rank of the run. When the run does not
-read (a letter out of order, a block without a rank) or the counts differ, no row is given (the payees are
-unknown, with a note): which block a row is in is then not established.
+Rows are given block and rank by counting: the n-th anchor is the n-th rank of the run. When the counts differ,
+the boxes are read once more with each lone 「-」 that stands right before a name moved after it (the narrow
+print puts an individual's 「-」 box first); when the run does not read (a letter out of order, a block without a
+rank) or the counts still differ, no row is given (the payees are unknown, with a note): which block a row is in
+is then not established.
 """
 from __future__ import annotations
 
@@ -87,8 +90,10 @@ def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, i
             continue
         prev = boxes[i - 1] if i else None
         before = boxes[i - 2] if i > 1 else None
+        after = boxes[i + 1][0] if i + 1 < len(boxes) else "letter"
         if prev is not None and not (i - 1 in taken or prev[0] in ("letter", "rate")
-                                     or (prev[0] == "dash" and (before is None or before[0] != "text"))):
+                                     or (prev[0] == "dash" and (before is None or before[0] != "text"))
+                                     or (prev[0] == "text" and after in ("text", "corp", "letter"))):
             continue
         taken.add(i)
         last += 1
@@ -184,15 +189,39 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         if _TOTAL.match(text):  # a block's 計: the generated form, read by the other readers
             return None
         boxes.append((_kind(text), text, line))
-    anchors_all = [i for i, b in enumerate(boxes) if b[0] == "corp"]
-    if not anchors_all and not any(b[0] == "dash" for b in boxes):
+    if not any(b[0] in ("corp", "dash") for b in boxes):
         return None
+    got = _rows_of(boxes, raw)
+    if isinstance(got, str):  # the 「-」 of a payee without a 法人番号 may stand before its name: read so, if it reads
+        moved = _dash_after_name(boxes)
+        again = _rows_of(moved, raw) if moved != boxes else got
+        got = got if isinstance(again, str) else again
+    if isinstance(got, str):
+        notes.append((lo, f"支出先上位10者リスト: {got}: which row is in which block is not established; the payees "
+                          "are unknown"))
+        return None
+    return got
+
+
+def _dash_after_name(boxes: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """The boxes with each lone 「-」 that stands right before a text box, after a box that is not text, moved
+    after that text box (「- | 委員謝金(委員A) | 会議等出席…」 read as 「委員謝金(委員A) | - | 会議等出席…」)."""
+    out = list(boxes)
+    i = 0
+    while i + 1 < len(out):
+        if out[i][0] == "dash" and out[i][1] in "-－―" and out[i + 1][0] == "text" and (not i or out[i - 1][0] != "text"):
+            out[i], out[i + 1] = out[i + 1], out[i]
+            i += 2
+            continue
+        i += 1
+    return out
+
+
+def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> list[PayeeRow] | str:
+    """The rows of the boxes, or why their blocks are not established."""
     run = _run(boxes)
     if isinstance(run, str):
-        if anchors_all:
-            notes.append((lo, f"支出先上位10者リスト: the block letters and ranks do not read ({run}): the payee "
-                              "rows' blocks are not established; the payees are unknown"))
-        return None
+        return f"the block letters and ranks do not read ({run})"
     taken, order = run
     anchors = _anchors(boxes, taken)
     if len(anchors) > len(order):  # a 「-」 after a name with no cell of its own: a 法人番号 only if the count needs it
@@ -200,9 +229,7 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         if len(anchors) - len(bare) == len(order):
             anchors = [a for a in anchors if a not in bare]
     if len(anchors) != len(order):
-        notes.append((lo, f"支出先上位10者リスト: {len(anchors)} rows but {len(order)} ranks in the block letters' "
-                          "run: which row is in which block is not established; the payees are unknown"))
-        return None
+        return f"{len(anchors)} rows but {len(order)} ranks in the block letters' run"
     # each anchor's name group: the text boxes right before it (run boxes skipped), after the row before's cells
     groups: list[list[int]] = []
     for k, a in enumerate(anchors):
@@ -255,4 +282,4 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         cells_.update(got or {})
         block, rank = order[k]
         rows.append(PayeeRow(block, rank, cells_, line, False))
-    return rows or None
+    return rows
