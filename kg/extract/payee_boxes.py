@@ -19,11 +19,9 @@ This reader takes the section as a stream of typed boxes:
   run: one 業務概要 text, one amount, one 契約方式, then 入札者数 and 落札率; a cell kind found twice, or a
   row whose boxes are not in row order, leaves the row's other cells unknown (the name and 法人番号 stay).
 
-Rows are given block and rank by counting: the n-th anchor is the n-th rank of the run. When the counts differ,
-the boxes are read once more with each lone 「-」 that stands right before a name moved after it (the narrow
-print puts an individual's 「-」 box first); when the run does not read (a letter out of order, a block without a
-rank) or the counts still differ, no row is given (the payees are unknown, with a note): which block a row is in
-is then not established.
+Rows are given block and rank by counting: the n-th anchor is the n-th rank of the run. When the run does not
+read (a letter out of order, a block without a rank) or the counts differ, no row is given (the payees are
+unknown, with a note): which block a row is in is then not established.
 """
 from __future__ import annotations
 
@@ -51,9 +49,15 @@ _KINDS = (("corp", _CORP_HEAD), ("letter", _LETTER), ("int", _RANK), ("number", 
           ("dash", _DASH), ("contract", _CONTRACT))
 
 
+_MIXED = re.compile(r"^[▲△]?[\d,]+(?:\.\d+)?%? |\d{6}|^(?:一般競争|指名競争|随意)契約")
+
+
 def _kind(text: str) -> str:
-    """A box's kind: the first of _KINDS whose shape it has, else text (a name or a 業務概要)."""
-    return next((kind for kind, shape in _KINDS if shape.match(text)), "text")
+    """A box's kind: the first of _KINDS whose shape it has, else text (a name or a 業務概要) — or mixed: a
+    box that starts with a figure or a 契約方式, or holds part of a 法人番号, with more after it (cells of
+    several columns run together: 「3,237 その他」, 「有限会社KDDI 3757442」), no cell of any row."""
+    kind = next((kind for kind, shape in _KINDS if shape.match(text)), "text")
+    return "mixed" if kind == "text" and _MIXED.search(text) else kind
 
 
 def _raw_joined(raw: list[str] | None, line: int, text: str) -> str:
@@ -166,7 +170,7 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
             rates.append(_RATE.match(text)[1])
         elif kind == "dash":
             tail.append(text)
-        else:  # a 法人番号 or a letter: not this row's
+        else:  # a 法人番号, a letter or a mixed box: not one row's cells
             return None
     if len(desc) > 1 or len(amounts) > 1 or len(contracts) > 1 or len(rates) > 1:
         return None
@@ -192,29 +196,11 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
     if not any(b[0] in ("corp", "dash") for b in boxes):
         return None
     got = _rows_of(boxes, raw)
-    if isinstance(got, str):  # the 「-」 of a payee without a 法人番号 may stand before its name: read so, if it reads
-        moved = _dash_after_name(boxes)
-        again = _rows_of(moved, raw) if moved != boxes else got
-        got = got if isinstance(again, str) else again
     if isinstance(got, str):
         notes.append((lo, f"支出先上位10者リスト: {got}: which row is in which block is not established; the payees "
                           "are unknown"))
         return None
     return got
-
-
-def _dash_after_name(boxes: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
-    """The boxes with each lone 「-」 that stands right before a text box, after a box that is not text, moved
-    after that text box (「- | 委員謝金(委員A) | 会議等出席…」 read as 「委員謝金(委員A) | - | 会議等出席…」)."""
-    out = list(boxes)
-    i = 0
-    while i + 1 < len(out):
-        if out[i][0] == "dash" and out[i][1] in "-－―" and out[i + 1][0] == "text" and (not i or out[i - 1][0] != "text"):
-            out[i], out[i + 1] = out[i + 1], out[i]
-            i += 2
-            continue
-        i += 1
-    return out
 
 
 def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> list[PayeeRow] | str:

@@ -94,18 +94,12 @@ def test_payees_without_a_number_and_a_method_wrapped_at_its_space():
     assert (a3["corporate_number"], a3["amount"], a3["contract_method"]) == ("2010401075423", "0.2", "随意契約 (その他)")
 
 
-def test_the_dash_of_a_payee_without_a_number_before_its_name():
-    """The narrow print: each individual's 「-」 box before the name; read so only when the rows then count alike
-    with the ranks (here a rank after a name: 「富士… | 3 | 株式会社柏屋本店」)."""
-    rows = _read(["A.", "1", "2", "-", "委員謝金\n(委員A)", "会議等\n出席(諸\n謝金)", "0.2", "-", "--", "-", "委員謝金\n(委員B)",
-                  "会議等\n出席(諸\n謝金)", "0.1", "-", "--", "B", "1", "UQコミ\nュニケー\nションズ\n株式会社", "2010401075423",
-                  "0.2", "モバイ\nルWi-Fi\n機器の\n使用料", "随意契約 (その他)", "-", "--", "富士フイ\nルムビジ", "2",
-                  "株式会社\n柏屋本店", "6010001001817", "飲料水\n購入", "0", "その他 -", "--"])
-    assert set(rows) == {("A", 1), ("A", 2), ("B", 1), ("B", 2)}
-    assert (rows[("A", 1)]["name"], rows[("A", 1)]["corporate_number"], rows[("A", 1)]["amount"]) == \
-        ("委員謝金(委員A)", None, "0.2")
-    assert (rows[("A", 2)]["name"], rows[("A", 2)]["description"]) == ("委員謝金(委員B)", "会議等出席(諸謝金)")
-    b2 = rows[("B", 2)]
-    assert (b2["corporate_number"], b2["amount"], b2["contract_method"]) == ("6010001001817", "0", "その他")
-    assert b2["name"] is None  # two names before one number: whose is not established
-    assert (rows[("B", 1)]["name"], rows[("B", 1)]["contract_method"]) == ("UQコミュニケーションズ株式会社", "随意契約 (その他)")
+
+def test_a_box_of_cells_run_together_is_no_cell():
+    """「3,237 その他」 (amount and 契約方式 in one box) is no 業務概要; the row's other cells stay unknown."""
+    rows = _read(["A.", "1", "2", "神奈川県", "4000020140007", "3,237 その他", "-",
+                  "(株)三菱総合研究所", "6010001030403", "11", "調査", "一般競争契約 (総合評価)", "2", "93.3%", "-"])
+    a1, a2 = rows[("A", 1)], rows[("A", 2)]
+    assert (a1["name"], a1["corporate_number"]) == ("神奈川県", "4000020140007")
+    assert a1.get("description") is None and a1.get("amount") is None
+    assert (a2["corporate_number"], a2["amount"], a2["award_rate"]) == ("6010001030403", "11", "93.3%")
