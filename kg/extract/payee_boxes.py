@@ -10,8 +10,8 @@ This reader takes the section as a stream of typed boxes:
 
 - the *run*: block letters in order from A, each followed (not necessarily at once: rows may stand between)
   by its ranks 1, 2, ... — a number box is a rank only where a rank can stand (after a letter, a rank, a dash
-  or a 落札率, or between two names; never right after a 法人番号, a name's 「-」 or a 契約方式) and only as the
-  next rank of the block;
+  or a 落札率, or after a name when a name or the next rank follows; never right after a 法人番号, a name's
+  「-」 or a 契約方式) and only as the next rank of the block;
 - a row is *anchored* at its 法人番号 box (13 digits), or at the 「-」 right after a name box (a payee without
   one); its name is the one text box right before the anchor (k names before k anchors that follow with no
   name of their own are paired in order; else the name is unknown);
@@ -94,10 +94,11 @@ def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, i
             continue
         prev = boxes[i - 1] if i else None
         before = boxes[i - 2] if i > 1 else None
-        after = boxes[i + 1][0] if i + 1 < len(boxes) else "letter"
+        after = boxes[i + 1] if i + 1 < len(boxes) else ("letter", "", 0)
+        next_rank = after[0] == "int" and int(after[1]) == last + 2  # (「… | 3 | 4 | 5 | 一般社団法人…」)
         if prev is not None and not (i - 1 in taken or prev[0] in ("letter", "rate")
                                      or (prev[0] == "dash" and (before is None or before[0] != "text"))
-                                     or (prev[0] == "text" and after in ("text", "corp", "letter"))):
+                                     or (prev[0] == "text" and (after[0] in ("text", "corp", "letter") or next_rank))):
             continue
         taken.add(i)
         last += 1
