@@ -123,7 +123,7 @@ def _anchors(boxes: list[tuple[str, str, int]], run: set[int]) -> list[int]:
         if kind == "corp":
             out.append(i)
             texts_since, merged_desc = 0, bool(_CORP_HEAD.match(text)[2])
-        elif kind == "dash" and text in "-－―" and prev is not None and boxes[prev][0] == "text" \
+        elif kind == "dash" and text in ("-", "－", "―") and prev is not None and boxes[prev][0] == "text" \
                 and (not out or merged_desc or texts_since >= 2):
             out.append(i)
             texts_since, merged_desc = 0, False
@@ -154,6 +154,8 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
             words = text.split(" ")
             if len(words) > 1 and _NUMBER.match(words[-1]):  # 「ドメイン更新 0」: the amount's box run into it
                 amounts.append(words.pop())
+            if _kind(" ".join(words)) != "text" or any(_kind(w) not in ("text", "mixed") for w in words[1:]):
+                return None  # more cells run into it (「英字新聞の購読 0.3 随意契約 (少額)」): not one 業務概要
             desc.append(" ".join(words))
         elif kind in ("int", "number"):
             if after_contract:

@@ -103,3 +103,11 @@ def test_a_box_of_cells_run_together_is_no_cell():
     assert (a1["name"], a1["corporate_number"]) == ("神奈川県", "4000020140007")
     assert a1.get("description") is None and a1.get("amount") is None
     assert (a2["corporate_number"], a2["amount"], a2["award_rate"]) == ("6010001030403", "11", "93.3%")
+
+
+def test_a_number_box_holding_more_than_description_and_amount_gives_no_cells():
+    rows = _read(["A.", "1", "2", "(株)OCS", "5010401006994 英字新聞の購読 0.3 随意契約 (少額)", "-",
+                  "KDDI(株)", "9011101031552", "Web会議システム\n導入", "0.1", "随意契約 (少額)"])
+    assert rows[("A", 1)]["corporate_number"] == "5010401006994" and rows[("A", 1)].get("description") is None
+    assert (rows[("A", 2)]["name"], rows[("A", 2)]["description"], rows[("A", 2)]["amount"]) == \
+        ("KDDI(株)", "Web会議システム導入", "0.1")
