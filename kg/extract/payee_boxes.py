@@ -33,6 +33,7 @@ from kg.normalize.text import nfkc
 __all__ = ["payee_boxes"]
 
 _CORP_HEAD = re.compile(r"^(\d{13})(?: (.+))?$")
+_NAME_CORP = re.compile(r"^(\S.*?) (\d{13})$")  # the name's box and the 法人番号's run together
 _LETTER = re.compile(r"^([A-Z])[.．]?$")
 _RANK = re.compile(r"^[1-9]\d?$")
 _NUMBER = re.compile(r"^[▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -45,10 +46,11 @@ _TOTAL = re.compile(r"^(?:計|合計|小計)\b")
 _END = re.compile(r"チェック|【別紙")
 
 
-_KINDS = (("corp", _CORP_HEAD), ("letter", _LETTER), ("int", _RANK), ("number", _NUMBER), ("rate", _RATE),
-          ("dash", _DASH), ("contract", _CONTRACT))
+_KINDS = (("corp", _CORP_HEAD), ("namecorp", _NAME_CORP), ("letter", _LETTER), ("int", _RANK),
+          ("number", _NUMBER), ("rate", _RATE), ("dash", _DASH), ("contract", _CONTRACT))
 
 
+_ANCHOR = ("corp", "namecorp")
 _MIXED = re.compile(r"^[▲△]?[\d,]+(?:\.\d+)?%? |\d{6}|^(?:一般競争|指名競争|随意)契約")
 
 
@@ -61,8 +63,9 @@ def _kind(text: str) -> str:
 
 
 def _raw_joined(raw: list[str] | None, line: int, text: str) -> str:
-    """A 契約方式 box rejoined from the raw lines (1-based ``line``): a line that ended in a space was wrapped at
-    that space, which the box's text (stripped lines) lost: 「随意契約 」「(その他)」 is 「随意契約 (その他)」."""
+    """A box rejoined from the raw lines (1-based ``line``): a line that ended in a space was wrapped at that
+    space, which the box's text (stripped lines) lost: 「随意契約 」「(その他)」 is 「随意契約 (その他)」; one that did
+    not was wrapped inside a word: 「Pricewaterho」「useCoopers LLP」 is one word."""
     if not raw or line < 1:
         return text
     parts = []
@@ -98,7 +101,7 @@ def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, i
         next_rank = after[0] == "int" and int(after[1]) == last + 2  # (「… | 3 | 4 | 5 | 一般社団法人…」)
         if prev is not None and not (i - 1 in taken or prev[0] in ("letter", "rate")
                                      or (prev[0] == "dash" and (before is None or before[0] != "text"))
-                                     or (prev[0] == "text" and (after[0] in ("text", "corp", "letter") or next_rank))):
+                                     or (prev[0] == "text" and (after[0] in ("text", "letter", *_ANCHOR) or next_rank))):
             continue
         taken.add(i)
         last += 1
@@ -120,9 +123,9 @@ def _anchors(boxes: list[tuple[str, str, int]], run: set[int]) -> list[int]:
     for i, (kind, text, _) in enumerate(boxes):
         if i in run:
             continue
-        if kind == "corp":
+        if kind in ("corp", "namecorp"):
             out.append(i)
-            texts_since, merged_desc = 0, bool(_CORP_HEAD.match(text)[2])
+            texts_since, merged_desc = 0, kind == "corp" and bool(_CORP_HEAD.match(text)[2])
         elif kind == "dash" and text in ("-", "－", "―") and prev is not None and boxes[prev][0] == "text" \
                 and (not out or merged_desc or texts_since >= 2):
             out.append(i)
@@ -137,7 +140,7 @@ def _bare(boxes: list[tuple[str, str, int]], run: set[int], a: int) -> bool:
     """Nothing of a row follows the 「-」 at ``a``: only dashes up to the next 法人番号 or the next name (a text
     box right before a 法人番号) or the end."""
     rest = [b for i, b in enumerate(boxes[a + 1:], a + 1) if i not in run and b[0] != "dash"]
-    return not rest or rest[0][0] == "corp" or (rest[0][0] == "text" and len(rest) > 1 and rest[1][0] == "corp")
+    return not rest or rest[0][0] in _ANCHOR or (rest[0][0] == "text" and len(rest) > 1 and rest[1][0] in _ANCHOR)
 
 
 def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] | None) -> dict | None:
@@ -151,7 +154,7 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
         if kind == "text":
             if after_contract:  # a name left over (its row's 法人番号 elsewhere): not this row's, and the row ends
                 break
-            words = text.split(" ")
+            words = _raw_joined(raw, line, text).split(" ")
             if len(words) > 1 and _NUMBER.match(words[-1]):  # 「ドメイン更新 0」: the amount's box run into it
                 amounts.append(words.pop())
             if _kind(" ".join(words)) != "text" or any(_kind(w) not in ("text", "mixed") for w in words[1:]):
@@ -213,6 +216,9 @@ def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> list[P
         return f"the block letters and ranks do not read ({run})"
     taken, order = run
     anchors = _anchors(boxes, taken)
+    stray = [b[1] for i, b in enumerate(boxes) if i not in anchors and re.search(r"\d{13}", b[1])]
+    if stray:  # a 法人番号 in a box that anchors no row: a row not read, and the count would not be of the rows
+        return f"a 法人番号 in a box that is no row's ({stray[0][:40]!r})"
     if len(anchors) > len(order):  # a 「-」 after a name with no cell of its own: a 法人番号 only if the count needs it
         bare = [a for a in anchors if boxes[a][0] == "dash" and _bare(boxes, taken, a)]
         if len(anchors) - len(bare) == len(order):
@@ -225,7 +231,7 @@ def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> list[P
         g: list[int] = []
         j = a - 1
         floor = anchors[k - 1] if k else -1
-        while j > floor and (j in taken or boxes[j][0] == "text"):
+        while j > floor and boxes[a][0] != "namecorp" and (j in taken or boxes[j][0] == "text"):
             if j not in taken:
                 g.insert(0, j)
             j -= 1
@@ -245,10 +251,11 @@ def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> list[P
         elif k and not prev_has_desc and prev_seg:
             continue  # one text box: the row before's 業務概要 or this row's name, not established
         if len(g) == 1:
-            names[k] = boxes[g[0]][1]
-        elif k and k + len(g) <= len(groups) and not any(groups[k + m] for m in range(1, len(g))):
+            names[k] = _raw_joined(raw, boxes[g[0]][2], boxes[g[0]][1])
+        elif k and k + len(g) <= len(groups) and not any(groups[k + m] or boxes[anchors[k + m]][0] != "corp"
+                                                         for m in range(1, len(g))):
             for m, i in enumerate(g):  # k names, then their k anchors with no name of their own: in order
-                names[k + m] = boxes[i][1]
+                names[k + m] = _raw_joined(raw, boxes[i][2], boxes[i][1])
     rows: list[PayeeRow] = []
     previous_empty = False
     for k, a in enumerate(anchors):
@@ -262,12 +269,15 @@ def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> list[P
         if not cut and end in claimed:
             seg.append(boxes[end])
         kind, text, line = boxes[a]
-        m = _CORP_HEAD.match(text)
-        got = _fields(seg, m[2] if m else None, raw)
+        m = _CORP_HEAD.match(text) if kind == "corp" else None
+        corp, merged = (m[1], m[2]) if m else (None, None)
+        if kind == "namecorp":
+            names[k], corp = _NAME_CORP.match(text).groups()
+        got = _fields(seg, merged, raw)
         if got is not None and previous_empty and k:
-            got = None  # the row before had no cell of its own here: these may be its cells
-        previous_empty = not seg and not (m and m[2])
-        cells_ = {"name": names[k], "corporate_number": m[1] if m else None}
+            got = None  # the row before had no cell of its own here, or its cells did not read: these may be its
+        previous_empty = (not seg and not merged) or got is None  # (a cell of it may have been written here)
+        cells_ = {"name": names[k], "corporate_number": corp}
         cells_.update(got or {})
         block, rank = order[k]
         rows.append(PayeeRow(block, rank, cells_, line, False))

@@ -71,6 +71,11 @@ def test_cells_sharing_a_box_and_two_names_before_their_two_numbers():
     assert rows[("A", 1)]["bidders"] is None and rows[("A", 1)]["contract_method"] == "随意契約 (少額)"
 
 
+def test_a_name_wrapped_inside_an_ascii_word_is_one_word():
+    rows = _read(["A.", "1", "Pricewaterho\nuseCoopers LLP", "9011101031552", "調査", "0.1", "随意契約 (少額)"])
+    assert rows[("A", 1)]["name"] == "PricewaterhouseCoopers LLP"
+
+
 def test_two_rows_whose_cells_interleave_keep_only_name_and_number():
     """The landscape print: both names and numbers, then both 業務概要 and amounts: whose is whose is not read."""
     rows = _read(["A.", "1", "2", *HEADER, "(株)エアクレーレン", "4010401004009", "(株)日本翻訳センター", "4010001033721",
@@ -97,17 +102,17 @@ def test_payees_without_a_number_and_a_method_wrapped_at_its_space():
 
 def test_a_box_of_cells_run_together_is_no_cell():
     """「3,237 その他」 (amount and 契約方式 in one box) is no 業務概要; the row's other cells stay unknown."""
-    rows = _read(["A.", "1", "2", "神奈川県", "4000020140007", "3,237 その他", "-",
-                  "(株)三菱総合研究所", "6010001030403", "11", "調査", "一般競争契約 (総合評価)", "2", "93.3%", "-"])
+    rows = _read(["A.", "1", "2", "(株)三菱総合研究所", "6010001030403", "11", "調査", "一般競争契約 (総合評価)", "2", "93.3%",
+                  "-", "神奈川県", "4000020140007", "3,237 その他", "-"])
     a1, a2 = rows[("A", 1)], rows[("A", 2)]
-    assert (a1["name"], a1["corporate_number"]) == ("神奈川県", "4000020140007")
-    assert a1.get("description") is None and a1.get("amount") is None
-    assert (a2["corporate_number"], a2["amount"], a2["award_rate"]) == ("6010001030403", "11", "93.3%")
+    assert (a2["name"], a2["corporate_number"]) == ("神奈川県", "4000020140007")
+    assert a2.get("description") is None and a2.get("amount") is None
+    assert (a1["corporate_number"], a1["amount"], a1["award_rate"]) == ("6010001030403", "11", "93.3%")
 
 
 def test_a_number_box_holding_more_than_description_and_amount_gives_no_cells():
-    rows = _read(["A.", "1", "2", "(株)OCS", "5010401006994 英字新聞の購読 0.3 随意契約 (少額)", "-",
-                  "KDDI(株)", "9011101031552", "Web会議システム\n導入", "0.1", "随意契約 (少額)"])
-    assert rows[("A", 1)]["corporate_number"] == "5010401006994" and rows[("A", 1)].get("description") is None
-    assert (rows[("A", 2)]["name"], rows[("A", 2)]["description"], rows[("A", 2)]["amount"]) == \
+    rows = _read(["A.", "1", "2", "KDDI(株)", "9011101031552", "Web会議システム\n導入", "0.1", "随意契約 (少額)",
+                  "(株)OCS", "5010401006994 英字新聞の購読 0.3 随意契約 (少額)", "-"])
+    assert rows[("A", 2)]["corporate_number"] == "5010401006994" and rows[("A", 2)].get("description") is None
+    assert (rows[("A", 1)]["name"], rows[("A", 1)]["description"], rows[("A", 1)]["amount"]) == \
         ("KDDI(株)", "Web会議システム導入", "0.1")
