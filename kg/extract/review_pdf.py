@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import fields
+from kg.extract.budget_form import budget_row_major
 from kg.extract.budget_text import budget_from_text
 from kg.extract.legal_text import implausible_laws, legal_pieces, plans_pieces
 from kg.extract.payee_bids import settle_bids
@@ -453,22 +454,22 @@ def _budget(rec: Record, L: list[str]) -> None:
     if rows is None and paragraph_style(L):
         rows = budget_paragraphs(L, years, lab)
     if rows is not None:
-        budget, first, last = rows
-        for entry in budget:
-            rec["budget"].append(entry)
-            span(rec, f"budget[{entry['fiscal_year']}]", first, last)
-        span(rec, "budget", first, last)
+        _budget_of_rows(rec, rows)
         return
     groups = budget_groups(L, 1, hi - 1)
     sol = solve_budget(groups)
     if sol is None:
-        _budget_of_runs(rec, L, lab, sy, groups, hi - 1)
+        _budget_of_runs(rec, L, lab, sy, groups, hi - 1, years)
         return
     years = [sy - 3 + k for k in range(len(sol.grid))]
     for y, col in zip(years[:-1], sol.grid[:-1], strict=False):  # the searched table must add up exactly
         parts, total = col[:5], col[5]
         if total is not None and all(isinstance(v, int | float) and float(v).is_integer() for v in [*parts, total]
                                      if v is not None) and sum(v for v in parts if v is not None) != total:
+            rows = budget_row_major(L, [(sy - 3 + k, k == 4) for k in range(5)], lab)
+            if rows is not None:
+                _budget_of_rows(rec, rows)
+                return
             warn(rec, "budget_unsolved", f"予算額・執行額: the best table found does not add up in {y} "
                  f"({[as_int_if_whole(v) for v in parts]} vs 計 {as_int_if_whole(total)}); not used", line=lab,
                  field="budget")
@@ -501,10 +502,24 @@ def _budget(rec: Record, L: list[str]) -> None:
     span(rec, "budget", min(g.line for g in groups), max(g.line for g in groups))
 
 
-def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, covered: int) -> None:
+def _budget_of_rows(rec: Record, rows: tuple[list[dict], int, int]) -> None:
+    budget, first, last = rows
+    for entry in budget:
+        rec["budget"].append(entry)
+        span(rec, f"budget[{entry['fiscal_year']}]", first, last)
+    span(rec, "budget", first, last)
+
+
+def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, covered: int,
+                    years: list[tuple[int, bool]]) -> None:
     """The table from figures printed a few per line, read as runs of columns or rows (budget_text); ``groups``:
-    the numeric lines of lines 1..covered."""
+    the numeric lines of lines 1..covered. Else the real form's rows in reading order (budget_form)."""
     got, n = budget_from_text(L, lab, len(L), groups=groups, covered=covered)
+    if got is None and n <= 1:
+        rows = budget_row_major(L, years, lab)
+        if rows is not None:
+            _budget_of_rows(rec, rows)
+            return
     if got is None:
         if n > 1:
             warn(rec, "budget_ambiguous", f"予算額・執行額: {n} tables fit the printed figures with different "

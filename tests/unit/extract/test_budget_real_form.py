@@ -1,0 +1,107 @@
+"""予算額・執行額 of the real form in the text of the three tools (issue 17): excerpts of the real seeds 000, 001 and
+003 printed as the ruled form by LibreOffice (tests/fixtures/seed_prints.py; a4, narrow, landscape), as the tools
+wrote them, figures as the seeds' gold records hold them (a dash: None, unknown, not 0)."""
+from __future__ import annotations
+
+from kg.extract.budget_form import budget_row_major
+from kg.extract.review_text import budget_rows
+
+Y000 = [(2019, False), (2020, False), (2021, False), (2022, False), (2023, True)]
+Y001 = [(2017, False), (2018, False), (2019, False), (2020, False), (2021, True)]
+Y003 = [(2018, False), (2019, False), (2020, False), (2021, False), (2022, True)]
+
+
+def _by_year(rows):
+    return {e["fiscal_year"]: e for e in rows[0]}
+
+
+def test_row_labels_cut_short_by_a_narrow_cell():
+    # pdfplumber of seed 000 (narrow): 「当初予」「補正予」「前年度」「翌年度」「予備費」, the rest of each on the next line
+    lines = ["予算額・執行額 (単位: 令和元令和2 令和3 令和 令和5年度要求", "百万円) 年度 年度 年度 4年",
+             "予算の 当初予 4 4 4 3 3", "状況 算", "補正予 0 0 0 0", "算", "前年度 0 0 0 0", "から繰", "越し",
+             "翌年度 0 0 0 0", "へ繰越", "し", "予備費 0 0 0 0", "等", "計 4 4 4 3 3", "執行額 2 2 2",
+             "執行率(%) 50% 50% 50%", "当初予算+補正 50% 50% 50%"]
+    got = _by_year(budget_rows(lines, Y000, 1))
+    assert got[2019] == {"fiscal_year": 2019, "initial": 4, "supplementary": 0, "carried_from_previous": 0,
+                         "carried_to_next": 0, "reserve": 0, "total": 4, "executed": 2}
+    assert got[2022]["total"] == 3 and got[2022]["executed"] is None
+    assert got[2023] == {"fiscal_year": 2023, "requested": 3}
+
+
+def test_a_dash_glued_to_a_cut_label_is_an_unknown_cell():
+    # pdfplumber of seed 001 (narrow): 「前年度から繰- - - - -」
+    lines = ["予算額・ 執行額 (単位:百万円) 平成29年度 30年度 令和元年度 2年度 3年度要求",
+             "予算 の 状 況 当初予算 336 47 99 105 3,209", "補正予算 - - - - -", "前年度から繰- - - - -", "越し",
+             "翌年度へ繰越- - - - -", "し", "予備費等 - - - - -", "計 336 47 99 105 3,209", "執行額 316 15 43"]
+    got = _by_year(budget_rows(lines, Y001, 1))
+    assert got[2018] == {"fiscal_year": 2018, "initial": 47, "supplementary": None, "carried_from_previous": None,
+                         "carried_to_next": None, "reserve": None, "total": 47, "executed": 15}
+    assert got[2021] == {"fiscal_year": 2021, "requested": 3209}
+
+
+# pdftotext of seed 000 (a4): the 計 row's figures and 執行額's first before their labels, the request year's
+# column (当初予算 3, 計 3) printed after the table
+PT000 = ["予算額・執行額 (単位:百万円) 令和元", "年度", "令和2年 令和3年 令和4 令和5年度要求", "度", "度", "年度", "",
+         "予算の状 当初予算 4", "況", "", "4", "", "4", "", "3", "", "補正予算 0", "", "0", "", "0", "", "0", "",
+         "前年度か 0", "ら繰越し", "", "0", "", "0", "", "0", "", "翌年度へ 0", "繰越し", "", "0", "", "0", "", "0", "",
+         "予備費等 0", "", "0", "", "0", "", "0", "", "4", "", "4", "", "4", "", "3", "", "2", "", "計", "執行額", "",
+         "2", "", "2", "", "50%", "", "50%", "", "50%", "", "当初予算+補正予算 50%", "に対する執行額の", "割合(%)", "",
+         "50%", "", "50%", "", "執行率(%)", "", "3", "", "3", "", "歳出予算", "目"]
+
+
+def test_rows_in_reading_order_with_their_labels_apart():
+    got = _by_year(budget_row_major(PT000, Y000, 1))
+    for y in (2019, 2020, 2021):
+        assert got[y] == {"fiscal_year": y, "initial": 4, "supplementary": 0, "carried_from_previous": 0,
+                          "carried_to_next": 0, "reserve": 0, "total": 4, "executed": 2}
+    assert got[2022] == {"fiscal_year": 2022, "initial": 3, "supplementary": 0, "carried_from_previous": 0,
+                         "carried_to_next": 0, "reserve": 0, "total": 3, "executed": None}
+    assert got[2023] == {"fiscal_year": 2023, "requested": 3}
+
+
+def test_the_request_printed_apart_must_add_up():
+    # the request year's 計 differs from its 当初予算 with nothing between: no request read from the two
+    lines = PT000[:-6] + ["3", "", "5", "", "歳出予算"]
+    got = budget_row_major(lines, Y000, 1)
+    assert got is None or _by_year(got)[2023]["requested"] is None
+
+
+def test_first_rows_before_any_label_and_dashes():
+    # pdftotext of seed 001 (narrow): 当初予算 and 補正予算 have their labels after the table; a row of dashes may
+    # lose one (the request year's)
+    lines = ["予算額・ 執行額 (単位:百万円)", "平成29年度", "30年度", "令和元年度", "2年度", "3年度要求",
+             "336", "47", "99", "105", "3,209", "-", "-", "-", "-", "-", "前年度から繰 越し", "-", "-", "-", "-",
+             "翌年度へ繰越 し", "-", "-", "-", "-", "予備費等", "-", "-", "-", "-", "-", "計", "336", "47", "99",
+             "105", "3,209", "執行額", "316", "15", "43", "執行率(%)", "94%", "32%", "43%", "予算 の 状 況 当初予算",
+             "補正予算", "令和2・3年度 予算内訳"]
+    got = _by_year(budget_row_major(lines, Y001, 1))
+    assert got[2017] == {"fiscal_year": 2017, "initial": 336, "supplementary": None, "carried_from_previous": None,
+                         "carried_to_next": None, "reserve": None, "total": 336, "executed": 316}
+    assert got[2019]["executed"] == 43 and got[2020]["total"] == 105 and got[2020]["executed"] is None
+    assert got[2021] == {"fiscal_year": 2021, "requested": 3209}
+
+
+def test_dashed_years_add_up_to_zero_and_the_request_total_apart():
+    # pdftotext of seed 003 (landscape): 平成30年度 and 令和元年度 all dashes with 計 0; the request's 前年度から繰越し
+    # dash and its 計 printed after the rate rows
+    lines = ["予算額・執行額 (単位:百万円)", "予算の状況", "平成30年度", "令和元年度", "令和2年度", "令和3年度",
+             "令和4年度要求", "当初予算", "-", "-", "106", "180", "200", "補正予算", "-", "-", "-", "-",
+             "前年度から繰越し", "-", "-", "-", "-", "翌年度へ繰越し", "-", "-", "-", "-", "予備費等", "-", "-", "-", "-",
+             "計", "0", "0", "106", "180", "執行額", "0", "0", "97", "執行率(%)", "-", "-", "92%",
+             "当初予算+補正予算に対する執行額の割合(%)", "-", "-", "92%", "-", "200", "令和3・4年度 予算内訳"]
+    got = _by_year(budget_row_major(lines, Y003, 1))
+    assert got[2018] == {"fiscal_year": 2018, "initial": None, "supplementary": None, "carried_from_previous": None,
+                         "carried_to_next": None, "reserve": None, "total": 0, "executed": 0}
+    assert got[2020] == {"fiscal_year": 2020, "initial": 106, "supplementary": None, "carried_from_previous": None,
+                         "carried_to_next": None, "reserve": None, "total": 106, "executed": 97}
+    assert got[2021]["initial"] == 180 and got[2022] == {"fiscal_year": 2022, "requested": 200}
+
+
+def test_rows_that_do_not_add_up_give_no_table():
+    lines = ["当初予算", "10", "20", "30", "40", "補正予算", "1", "0", "0", "0", "前年度から繰越し", "0", "0", "0", "0",
+             "翌年度へ繰越し", "0", "0", "0", "0", "予備費等", "0", "0", "0", "0", "計", "10", "20", "30", "40",
+             "執行額", "9", "19", "29"]
+    assert budget_row_major(lines, Y000, 1) is None  # 2019: 10 + 1 is not 10
+    lines = [*lines[:6], "0", *lines[7:]]  # (a new list: the folded text is kept per list)
+    got = _by_year(budget_row_major(lines, Y000, 1))
+    assert got[2019]["total"] == 10 and got[2022]["initial"] == 40 and got[2023]["requested"] is None
