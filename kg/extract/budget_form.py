@@ -21,14 +21,13 @@ from __future__ import annotations
 import re
 from itertools import product
 
-from kg.extract.review_text import _ROW_LABEL, _adds_up, _folded, _row_field
+from kg.extract.review_text import _BUDGET_LABEL, _adds_up, _folded, _row_field
 from kg.normalize.numbers import as_int_if_whole, parse_number
 
 FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total", "executed")
 INI, CTN, TOT, EXE = 0, 3, 5, 6
 _CELL = r"(?:[▲△]?\d[\d,]*(?:\.\d+)?|[-－―])"
 _CELLS = re.compile(rf"^{_CELL}(?:\s+{_CELL})*$")
-_LABELLED = re.compile(rf"^(?:[予算の状況]{{1,5}}\s+)*({_ROW_LABEL})(?:\s+|(?=[-－―]))({_CELL}(?:\s+{_CELL})*)$")
 _RATES = ("執行率", "当初予算+補正予算")
 # the texts after the table: the 歳出予算目 table (its own 計 row), 成果目標, 活動指標, 支出先, 政策評価
 _END = ("歳出予算", "予算内訳", "成果目標", "成果実績", "活動指標", "活動内容", "支出先", "政策評価", "関連事業")
@@ -54,8 +53,8 @@ def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, 
             late = len(out) if late is None else late
             continue
         row = None
-        m = _LABELLED.match(t)
-        if m:
+        m = _BUDGET_LABEL.match(t)  # a row label, maybe with its first figures
+        if m and m[2]:
             row, t = FIELDS.index(_row_field(m[1])), m[2]
         elif not _CELLS.match(t):
             continue
