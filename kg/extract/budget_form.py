@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from itertools import product
 
-from kg.extract.review_text import _BUDGET_LABEL, _adds_up, _folded, _row_field
+from kg.extract.review_text import _BUDGET_LABEL, _MARK_GAP, _adds_up, _folded, _row_field
 from kg.normalize.numbers import as_int_if_whole, parse_number
 
 FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total", "executed")
@@ -29,8 +29,9 @@ INI, CTN, TOT, EXE = 0, 3, 5, 6
 _CELL = r"(?:[▲△]?\d[\d,]*(?:\.\d+)?|[-－―])"
 _CELLS = re.compile(rf"^{_CELL}(?:\s+{_CELL})*$")
 _RATES = ("執行率", "当初予算+補正予算")
-# the texts after the table: the 歳出予算目 table (its own 計 row), 成果目標, 活動指標, 支出先, 政策評価
-_END = ("歳出予算", "予算内訳", "成果目標", "成果実績", "活動指標", "活動内容", "支出先", "政策評価", "関連事業")
+# the texts after the table: the 歳出予算目 table (its own 計 row; 「歳出予」 cut in a narrow cell), 成果目標, 活動指標,
+# 支出先, 政策評価
+_END = ("歳出予", "増減理由", "予算内訳", "成果目標", "成果実績", "活動指標", "活動内容", "支出先", "政策評価", "関連事業")
 MAX_LINES = 160  # lines read after the table's first label
 MAX_LEFT = 7  # cells of the request year's column printed apart (one per row at most)
 
@@ -47,6 +48,8 @@ def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, 
         t = folded[n - 1].strip()
         if not t:
             continue
+        if "▲" in t or "△" in t:
+            t = _MARK_GAP.sub(r"\1", t)
         if t.startswith(_END) or (out and any(w in t for w in _END)):
             break
         if "%" in t or t.startswith(_RATES):
@@ -55,8 +58,12 @@ def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, 
         row = None
         m = _BUDGET_LABEL.match(t)  # a row label, maybe with its first figures
         if m and m[2]:
+            if late is not None:
+                break  # a labelled row after the rate rows: the next table's (歳出予算目's 計)
             row, t = FIELDS.index(_row_field(m[1])), m[2]
         elif not _CELLS.match(t):
+            if late is not None and len(out) > late:
+                break  # other text after the request year's cells printed apart: the next table's
             continue
         for k, x in enumerate(t.split()):
             if x in "-－―":

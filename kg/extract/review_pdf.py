@@ -453,6 +453,11 @@ def _budget(rec: Record, L: list[str]) -> None:
     rows = budget_rows(L, years, lab)  # row-style text: each row label with its figures, checked by arithmetic
     if rows is None and paragraph_style(L):
         rows = budget_paragraphs(L, years, lab)
+    if rows is not None and rows[0] and rows[0][-1].get("requested", 0) is None:
+        # no request read beside its row label: the real form may print its column after the table
+        more = budget_row_major(L, years, lab)
+        if more is not None and more[0][:-1] == rows[0][:-1]:
+            rows = (more[0], min(rows[1], more[1]), max(rows[2], more[2]))
     if rows is not None:
         _budget_of_rows(rec, rows)
         return

@@ -573,9 +573,11 @@ def _adds_up(parts: list, total) -> bool:
 # maybe apart (「前年度から繰 越し」: the cell wrapped); 計 alone; the rest of the label may follow on the next line
 _ROW_NAMES = ("当初予算", "補正予算", "前年度から繰越し", "翌年度へ繰越し", "予備費等", "執行額")
 _ROW_LABEL = "|".join([*(r"\s?".join(name[:k]) for name in _ROW_NAMES for k in range(len(name), 1, -1)), "計"])
-_BUDGET_ROW = re.compile(rf"^(?:[予算の状況]{{1,5}}\s)*\s*({_ROW_LABEL})(?:\s+|(?=[-－―]))(.*)$")
+_BUDGET_ROW = re.compile(rf"^(?:[予算の状況]{{1,5}}\s)*\s*({_ROW_LABEL})(?:\s+|(?=[-－―▲△\d]))(.*)$")
 # (the vertical 予算の状況 label's pieces before the row label: 「予算 の 状 況 当初予算」「予算の状 当初予算」; a row label
-# wrapped in its cell: 「前年度か」「ら繰越し」, 「翌年度へ」「繰越し」; a dash glued to a cut label: 「前年度から繰- - -」)
+# wrapped in its cell: 「前年度か」「ら繰越し」, 「翌年度へ」「繰越し」; a dash or figure glued to a label: 「前年度から繰- - -」
+# 「当初予算337 584」「翌年度へ▲19 0」)
+_MARK_GAP = re.compile(r"([▲△])\s+(?=\d)")  # 「▲ 18,302」: the mark apart from its figure
 _BUDGET_ROW_FIRST = frozenset("予算の状況当補前翌計執")
 
 
@@ -600,10 +602,11 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
         if not m:
             continue
         field = _row_field(m[1])
-        if field in values or not re.fullmatch(r"[\s\d,.▲△\-]*", m[2]):
+        rest = _MARK_GAP.sub(r"\1", m[2])
+        if field in values or not re.fullmatch(r"[\s\d,.▲△\-]*", rest):
             continue
         nums: list = []
-        for x in m[2].split():
+        for x in rest.split():
             if x in ("-", "－", "―"):  # a cell printed as a dash: unknown, not 0
                 nums.append(None)
                 continue
@@ -887,7 +890,7 @@ __all__ += ["PayeeRow", "payee_rows"]
 
 # ------------------------------------------------------------------ budget of paragraph-style text
 
-_BUDGET_LABEL = re.compile(rf"^(?:[予算の状況]{{1,5}}\s+)*({_ROW_LABEL})(?:(?:\s+|(?=[-－―]))((?:[▲△]?\d[\d,]*(?:\.\d+)?|[-－―])"
+_BUDGET_LABEL = re.compile(rf"^(?:[予算の状況]{{1,5}}\s+)*({_ROW_LABEL})(?:(?:\s+|(?=[-－―▲△\d]))((?:[▲△]?\d[\d,]*(?:\.\d+)?|[-－―])"
                            r"(?:\s+(?:[▲△]?\d[\d,]*(?:\.\d+)?|[-－―]))*))?$")
 # (a row label wrapped in its cell, 「前年度か」 over 「ら繰越し」: the second piece is no figure; a label may have its
 # first figures on its line: 「当初予算 4」「翌年度へ繰越し -」)
@@ -909,6 +912,8 @@ def budget_paragraphs(lines: list[str], years: list[tuple[int, bool]], start: in
         t = folded[n - 1]
         if not t:
             continue
+        if "▲" in t or "△" in t:
+            t = _MARK_GAP.sub(r"\1", t)
         if any(t.startswith(w) for w in _BUDGET_END):
             break
         m = _BUDGET_LABEL.match(t)

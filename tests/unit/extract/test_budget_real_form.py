@@ -105,3 +105,23 @@ def test_rows_that_do_not_add_up_give_no_table():
     lines = [*lines[:6], "0", *lines[7:]]  # (a new list: the folded text is kept per list)
     got = _by_year(budget_row_major(lines, Y000, 1))
     assert got[2019]["total"] == 10 and got[2022]["initial"] == 40 and got[2023]["requested"] is None
+
+
+def test_figures_glued_to_their_labels_and_a_mark_apart():
+    # pdfplumber of real-form variants (tests.fixtures.real_variants: the seeds' form with other figures):
+    # 「当初予算337」「翌年度へ▲19」 with no space; 「▲ 18,302」 with one
+    years = [(2011, False), (2012, False), (2013, False), (2014, False), (2015, True)]
+    lines = ["予算額・執行額 (単位:百万円) 平成 平成24年 平成 平成 平成27年度要求", "予算の状況 当初予算337 584 479 539 231",
+             "補正予算0 0 0 0", "前年度か0 0 0 0", "ら繰越し", "翌年度へ▲19 0 0 0", "繰越し", "予備費等0 0 0 0",
+             "計 318 584 479 539 231", "執行額 215 496 472", "執行率(%) 68% 85% 99%"]
+    got = _by_year(budget_rows(lines, years, 1))
+    assert got[2011] == {"fiscal_year": 2011, "initial": 337, "supplementary": 0, "carried_from_previous": 0,
+                         "carried_to_next": -19, "reserve": 0, "total": 318, "executed": 215}
+    assert got[2015] == {"fiscal_year": 2015, "requested": 231}
+    years = [(2013, False), (2014, False), (2015, False), (2016, False), (2017, True)]
+    lines = ["予算額・ 執行額 (単位:百万円) 平成25年 26年度 27年度 28年度 29年度要求", "予算 の 当初予算 56,483 18,790 56,310 56,174 47,948",
+             "状 況", "補正予算 10,591 0 0 4,515 -", "前年度から繰 2,965 0 0 8,633 -", "越し", "翌年度へ繰越 0 0 ▲ 18,302 0 -",
+             "し", "予備費等 0 0 0 0 -", "計 70,039 18,790 38,008 69,322 47,948", "執行額 61,882 17,158 36,143"]
+    got = _by_year(budget_rows(lines, years, 1))
+    assert got[2015]["carried_to_next"] == -18302 and got[2015]["total"] == 38008
+    assert got[2016]["carried_from_previous"] == 8633 and got[2017] == {"fiscal_year": 2017, "requested": 47948}
