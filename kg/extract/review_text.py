@@ -997,6 +997,11 @@ def budget_paragraphs(lines: list[str], years: list[tuple[int, bool]], start: in
             if e["total"] is None or any(len(values.get(f, ())) <= i for f in _PARTS) \
                     or not _adds_up([x for x in parts if x is not None], e["total"]):
                 return None
+        else:  # the current year: its printed parts add up to its 計, and no part is printed without a 計
+            known = [e[f] for f in _PARTS if e[f] is not None]
+            if (e["total"] is None and any(known)) or \
+                    (e["total"] is not None and known and not _adds_up(known, e["total"])):
+                return None
         budget.append(e)
     if not used_lines or all(e.get(f) is None for e in budget for f in e if f != "fiscal_year"):
         return None

@@ -125,3 +125,18 @@ def test_figures_glued_to_their_labels_and_a_mark_apart():
     got = _by_year(budget_rows(lines, years, 1))
     assert got[2015]["carried_to_next"] == -18302 and got[2015]["total"] == 38008
     assert got[2016]["carried_from_previous"] == 8633 and got[2017] == {"fiscal_year": 2017, "requested": 47948}
+
+
+def test_a_current_year_that_does_not_add_up_gives_no_table():
+    # pdftotext of a real-form variant (narrow): the request's 当初予算 (21) printed after the 前年度から繰越し row and
+    # the current year's 計 (58) after 予備費等's, so those rows look full and the 計 row short: 令和元年度 would read
+    # 前年度から繰越し 21, 予備費等 58 and no 計; refused (its parts are printed without a 計)
+    from kg.extract.review_text import budget_paragraphs
+
+    years = [(2015, False), (2016, False), (2017, False), (2018, False), (2019, True)]
+    lines = ["予算額・執行額 (単位:百万円)", "平成27年 平成28", "度", "年度", "予算の状況 当初予 23", "算", "37", "41", "58",
+             "補正予 3", "算", "3", "-", "-", "前年度", "から繰", "越し", "-", "-", "-", "21", "翌年度 ▲6", "へ繰越", "し",
+             "-", "-", "-", "予備費", "等", "-", "-", "-", "58", "計", "20", "40", "41", "執行額", "16", "28", "29",
+             "80%", "70%", "71%", "執行率(%)", "21", "令和元・2年度 予算内訳"]
+    assert budget_paragraphs(lines, years, 1) is None
+    assert budget_row_major(lines, years, 1) is None
