@@ -520,6 +520,12 @@ def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, 
     """The table from figures printed a few per line, read as runs of columns or rows (budget_text); ``groups``:
     the numeric lines of lines 1..covered. Else the real form's rows in reading order (budget_form)."""
     got, n = budget_from_text(L, lab, len(L), groups=groups, covered=covered)
+    if got is not None and any("執行率" in t for t in L[lab - 1:got.last + 30]):
+        # the real form (its 執行率 row): pdfminer prints its year columns as text boxes in no fixed order (seen:
+        # 平成26, 27, 24, 25年度), and a column read adds up whatever year it is: which year is which is not known
+        warn(rec, "budget_order_unknown", "予算額・執行額: the year columns' order is not told by the text; "
+             "none kept", line=lab, field="budget")
+        got, n = None, 0
     if got is None and n <= 1:
         rows = budget_row_major(L, years, lab)
         if rows is not None:

@@ -140,3 +140,23 @@ def test_a_current_year_that_does_not_add_up_gives_no_table():
              "80%", "70%", "71%", "執行率(%)", "21", "令和元・2年度 予算内訳"]
     assert budget_paragraphs(lines, years, 1) is None
     assert budget_row_major(lines, years, 1) is None
+
+
+def test_year_columns_in_no_fixed_order_are_not_read(tmp_path):
+    # pdfminer of a real-form variant: the year columns as text boxes out of order — 平成26年度's (5 0 0 ▲1 0 4 3)
+    # first, then 平成27年度's with the request, 平成24年度's, 平成25年度's; each adds up whatever year it is given
+    from kg.extract.dispatch import extract_path
+
+    head = ["事業番号 0175", "平成27年度行政事業レビューシート ( 農林水産省 )", "事業名", "推進情報経費", "事業開始年度",
+            "平成24年度", "事業終了(予定)年度", "平成27年度", "担当部局庁", "担当課室", "高等教育局", "整備課", "作成責任者",
+            "課長補佐 寺田 純一", "会計区分", "一般会計", "実施方法", "補助、その他"]
+    table = ["予算額・執行額 (単位:百万円)", "平成24年度", "平成25年度", "平成26年度", "平成27年度", "平成28年度要求",
+             "5", "0", "0", "▲ 1", "0", "4", "3", "4", "1", "0", "0", "0", "5", "5", "-", "5", "予算の状況", "当初予算",
+             "補正予算", "前年度から繰越し", "翌年度へ繰越し", "予備費等", "計", "執行額", "執行率(%)", "100%",
+             "当初予算+補正予算に対する執行額の割合(%)", "125%", "4", "0", "1", "0", "0", "5", "5", "100%", "100%", "2", "0",
+             "0", "0", "0", "2", "2", "75%", "60%", "平成27・28年度 予算内訳", "(単位:百万円)"]
+    path = tmp_path / "s.txt"
+    path.write_text("\n\n".join(head + table) + "\n", encoding="utf-8")
+    rec = extract_path(path)
+    assert rec["budget"] == []
+    assert any(w["code"] == "budget_order_unknown" for w in rec["warnings"])
