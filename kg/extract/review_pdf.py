@@ -10,7 +10,9 @@ line offsets, and settled by consistency checks:
 - 会計区分, 実施方法, 主要経費 / 主要政策・施策: cells that are made only of the form's vocabulary;
 - 根拠法令: the paragraph after the label, law names rejoined over line breaks, then
   ``kg.normalize.law_ref.parse_legal_bases``; 関係する計画、通知等: the bullet paragraph next to its label;
-- 予算額・執行額: rebuilt from its arithmetic (kg.extract.pdf_layout.solve_budget);
+- 予算額・執行額: rows beside their labels (review_text.budget_rows / budget_paragraphs), else rebuilt from its
+  arithmetic (kg.extract.pdf_layout.solve_budget, budget_text's column runs), else the real form's rows in
+  reading order (budget_form); each checked by 計 = its parts;
 - 支出先上位10者リスト: rows anchored on the 法人番号 cell (13 digits, or "-" with the amount), blocks taken
   from the 費目・使途 totals (計 per block, in block-letter order): rows fill blocks in order so that their
   amounts add up to each block total; 法人番号 check digits are verified;
