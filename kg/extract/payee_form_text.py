@@ -25,7 +25,7 @@ import re
 import unicodedata
 
 from kg.extract import fields
-from kg.extract.review_text import PayeeRow
+from kg.extract.review_text import PayeeRow, _folded
 from kg.normalize.houjin import validate as validate_houjin
 
 _HEADER_TEXT = unicodedata.normalize(
@@ -48,8 +48,9 @@ def _paras(lines: list[str], start: int) -> list[Para]:
     out: list[Para] = []
     buf: list[str] = []
     first = 0
+    folded = _folded(lines)  # (NFKC lines, worked out once per document)
     for n in range(start + 1, len(lines) + 1):
-        t = unicodedata.normalize("NFKC", lines[n - 1]).strip()
+        t = folded[n - 1].strip()
         if t and _END.search(t):
             break
         if not t:
