@@ -252,8 +252,10 @@ def _read_row(paras: list[Para], i: int, rank: int) -> tuple[dict | None, int]:
 
 
 def _join_method(lines: list[str]) -> str | None:
-    """契約方式等 over its lines (a space inside a line kept: 「一般競争契約 (総合評価)」)."""
-    return _join(lines) if len(lines) > 1 else re.sub(r"\s+\)", ")", lines[0]) or None
+    """契約方式等 over its lines: the space before its kind's bracket kept (「一般競争契約 (総合評価)」), the others
+    pdftotext's (a wrapped line run on: 「随意契約 (その 他)」, 「(少額 )」) dropped."""
+    t = _join(lines)
+    return re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f(])", "", t) if t else None
 
 
 def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:

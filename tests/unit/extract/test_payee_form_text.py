@@ -29,13 +29,13 @@ def test_individuals_and_a_corporate_number_cut_over_three_lines():
     rows = _rows(_paras("A.", HEADER_A4, "1", "委員謝金 (委員A)", ["会議等 0.2", "出席(諸", "謝金)"], "-", "--",
                         "2", "委員謝金 (委員B)", ["会議等 0.1", "出席(諸", "謝金)"], "-", "--",
                         "B", HEADER_A4, "1", ["UQコミ 201040", "ュニケー 107542", "ションズ 3", "株式会社"],
-                        ["モバイ 0.2", "ルWi-Fi", "機器の", "使用料"], "随意契約 (その他)", "--",
+                        ["モバイ 0.2", "ルWi-Fi", "機器の", "使用料"], "随意契約 (その 他)", "--",
                         "2", ["株式会社 601000 飲料水", "柏屋本店 100181 購入", "7"], "その他", "--", "0", "-") + END)
     assert set(rows) == {("A", 1), ("A", 2), ("B", 1), ("B", 2)}
     a1 = rows[("A", 1)]
     assert (a1["name"], a1["corporate_number"], a1["description"], a1["amount"], a1["contract_method"]) == \
         ("委員謝金(委員A)", None, "会議等出席(諸謝金)", "0.2", None)
-    b1 = rows[("B", 1)]
+    b1 = rows[("B", 1)]  # (a wrapped line of 契約方式等 run on with a space: 「(その 他)」)
     assert (b1["name"], b1["corporate_number"], b1["description"], b1["amount"], b1["contract_method"]) == \
         ("UQコミュニケーションズ株式会社", "2010401075423", "モバイルWi-Fi機器の使用料", "0.2", "随意契約 (その他)")
     b2 = rows[("B", 2)]  # name and 業務概要 side by side, cut at the number's pieces; the amount written far after
