@@ -33,7 +33,6 @@ _HEADER_TEXT = unicodedata.normalize(
     "一者応札・一者応募又は競争性のない随意契約となった理由及び改善策(支出額10億円以上)")
 _FORM_WORDS = frozenset({"チェック"})  # the checkbox column of the row above the section (its label)
 _LETTER = re.compile(r"^([A-Z])\.?$")
-_RANK = re.compile(r"^\d{1,2}$")
 _DIGITS = re.compile(r"^\d+$")
 _AMOUNT = re.compile(r"^[▲△]?\d[\d,]*(?:\.\d+)?$")
 _SMALL = re.compile(r"^(?:[-－―]+|\d{1,3}|\d{1,3}(?:\.\d+)?%)$")
