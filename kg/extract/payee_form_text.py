@@ -127,6 +127,9 @@ def _corp_para(p: Para, has_name: bool) -> dict | None:
     if found is None:
         return None
     corp, where = found
+    if where[0] is None:  # lines above the number's: which cell's they are is unknown
+        return {"corporate_number": corp, "name": None, "description": None, "amount": None, "unsure": True,
+                "named": True}
     name: list[str] = []
     desc: list[str] = []
     amount = None
@@ -137,19 +140,25 @@ def _corp_para(p: Para, has_name: bool) -> dict | None:
             extra.append(ln)
             continue
         if extra and (name or desc):
-            return {"corporate_number": corp, "name": None, "description": None, "amount": amount, "unsure": True}
+            return {"corporate_number": corp, "name": None, "description": None, "amount": amount, "unsure": True,
+                    "named": bool(name)}
         after = ws[at + 1:]
         if k == 0 and len(after) >= 2 and _AMOUNT.match(after[-1]):
             amount, after = after[-1], after[:-1]
+        elif len(after) == 1 and _AMOUNT.match(after[0]):  # the amount beside the number, or a 業務概要: unknown
+            return {"corporate_number": corp, "name": None, "description": None, "amount": None, "unsure": True,
+                    "named": bool(name or ws[:at])}
         name += ws[:at]
         desc += after
     if extra and name and desc:
-        return {"corporate_number": corp, "name": None, "description": None, "amount": amount, "unsure": True}
+        return {"corporate_number": corp, "name": None, "description": None, "amount": amount, "unsure": True,
+                "named": True}
     if extra and (desc or has_name or not name):
         desc += extra
     elif extra:
         name += extra
-    return {"corporate_number": corp, "name": name, "description": desc, "amount": amount, "unsure": False}
+    return {"corporate_number": corp, "name": name, "description": desc, "amount": amount, "unsure": False,
+            "named": bool(name)}
 
 
 def _split_amount(p: Para) -> tuple[list[str], str | None]:
@@ -195,7 +204,7 @@ def _read_row(paras: list[Para], i: int, rank: int) -> tuple[dict | None, int]:
         elif i < n:
             got = _corp_para(paras[i], True)
             if got is not None:
-                if got["name"]:  # a name piece before the number: the name cell is not the paragraph before
+                if got["named"]:  # a name piece beside the number: the name cell is not the paragraph before
                     return None, i
                 i = skip(i + 1)
     else:
