@@ -117,6 +117,17 @@ def _join(words: list[str]) -> str | None:
     return re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", t)) or None
 
 
+def _cell(words: list[str]) -> str | None:
+    """A name or 業務概要 from its words (its lines, and the pieces pdftotext ran on in a line, split at spaces):
+    unknown when two of them meet between Latin letters or digits (「Pricewaterho」「useCoopers」: a word cut by
+    the wrap, or two words — the text does not say) or one is a dash alone (another column's 「-」)."""
+    if any(w in ("-", "－", "―") for w in words) or any(
+            a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum()
+            for a, b in zip(words, words[1:], strict=False)):
+        return None
+    return _join(words)
+
+
 def _corp_para(p: Para, has_name: bool) -> dict | None:
     """A paragraph holding the 法人番号: name pieces before it on its lines, 業務概要 pieces after it, the amount
     ending the first line. Wrapped lines without a piece of the number are the name's when no line had a
@@ -196,7 +207,11 @@ def _read_row(paras: list[Para], i: int, rank: int) -> tuple[dict | None, int]:
     if got is None:  # the name, a cell of its own (not one ending in a number: name and amount side by side)
         if _split_amount(paras[i])[1] is not None:
             return None, i
-        cells["name"] = _join([w for ln in paras[i][0] for w in ln.split(" ")])
+        words = [w for ln in paras[i][0] for w in ln.split(" ")]
+        first = paras[i][0][0].split(" ")
+        if len(first) >= 2 and first[-1] in ("-", "－", "―"):  # the 法人番号 cell's dash beside the name's first line
+            del words[len(first) - 1]
+        cells["name"] = _cell(words)
         have_name = True
         i = skip(i + 1)
         if i < n and _text(paras[i]) in "-－―" and len(_text(paras[i])) == 1:  # no 法人番号
@@ -217,9 +232,9 @@ def _read_row(paras: list[Para], i: int, rank: int) -> tuple[dict | None, int]:
             desc_done = True
         else:
             if not have_name:
-                cells["name"] = _join(got["name"])
+                cells["name"] = _cell(got["name"])
             if got["description"]:
-                cells["description"] = _join(got["description"])
+                cells["description"] = _cell(got["description"])
                 desc_done = True
     # 業務概要 as a cell of its own, then the amount alone
     if not desc_done and i < n and _nameish(paras[i]) and not next_rank(i) \
@@ -227,7 +242,7 @@ def _read_row(paras: list[Para], i: int, rank: int) -> tuple[dict | None, int]:
         lines, amount = _split_amount(paras[i])
         if amount is not None and cells["amount"] is not None:
             return None, i
-        cells["description"] = _join([w for ln in lines for w in ln.split(" ")])
+        cells["description"] = _cell([w for ln in lines for w in ln.split(" ")])
         cells["amount"] = cells["amount"] or amount
         i = skip(i + 1)
     if cells["amount"] is None and i < n and _AMOUNT.match(_text(paras[i])) and not next_rank(i):

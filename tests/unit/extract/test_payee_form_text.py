@@ -94,7 +94,7 @@ def test_a_block_whose_letter_the_tool_wrote_elsewhere_is_not_read():
     assert set(rows) == {("H", 1)}
     h1 = rows[("H", 1)]
     assert (h1["name"], h1["corporate_number"], h1["description"], h1["amount"]) == \
-        ("Asia Wise法律事務所", None, "法制度の比較結果に対する第三者評価", "6")
+        (None, None, "法制度の比較結果に対する第三者評価", "6")  # 「Asia Wise」: one word cut or two, unknown
     assert notes and "2 more 法人番号" in notes[0][1]
 
 
@@ -112,3 +112,13 @@ def test_lines_whose_cell_the_text_does_not_say_leave_name_and_description_unkno
     assert (a2["name"], a2["corporate_number"], a2["description"], a2["amount"]) == \
         ("(株)日本翻訳センター", "4010001033721", None, None)
     assert ("B", 1) not in rows
+
+
+def test_a_dash_beside_the_name_is_the_number_cell_and_latin_words_cut_by_a_wrap_are_unknown():
+    rows = _rows(_paras("C", "1", "委員謝金(委員A) -", "支出額 (百万 契約方式等", ["普及啓発コン 179", "テンツの作成"], "-", "--",
+                        "2", ["Pricewaterho useCoopers", "LLP"], ["機器の賃貸借、定期 4.2", "刊行物の購読"], "-", "--")
+                 + END)
+    c1, c2 = rows[("C", 1)], rows[("C", 2)]
+    assert (c1["name"], c1["corporate_number"], c1["description"], c1["amount"]) == \
+        ("委員謝金(委員A)", None, "普及啓発コンテンツの作成", "179")
+    assert (c2["name"], c2["description"], c2["amount"]) == (None, "機器の賃貸借、定期刊行物の購読", "4.2")
