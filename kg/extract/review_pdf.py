@@ -30,6 +30,7 @@ from kg.extract.budget_text import budget_from_text
 from kg.extract.legal_text import implausible_laws, legal_pieces, plans_pieces
 from kg.extract.payee_bids import settle_bids
 from kg.extract.payee_columns import payee_columns
+from kg.extract.payee_form_text import form_rows
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
 from kg.extract.review_text import (
@@ -722,6 +723,11 @@ def _payees(rec: Record, L: list[str]) -> None:
         cells = payee_section_cells(L, lo)
         text_rows = settle_bids(cells, _with_columns(cells, lo, payee_paragraphs(L, lo, notes) or [], notes) or None,
                                 notes, lo)
+        if not text_rows:  # the real form's blocks as pdftotext keeps them (letter, headers, ranked rows)
+            form_notes: list = []
+            text_rows = form_rows(L, lo, form_notes)
+            if text_rows:
+                notes = form_notes
     else:
         text_rows = payee_rows(L, lo, notes)
     for line, message in notes:
