@@ -62,19 +62,26 @@ _WORD_CHAR = re.compile(r"[!-~]")  # a character a wrap moves along with its ASC
 def _broke_early(group: list[dict], after: list[dict], right: float) -> bool:
     """A line that did not wrap for want of width but where the sheet had a space or a line break of its own
     (「一般競争契約」 over 「(総合評価)」 where the cell holds 「一般競争契約 (総合評価)」 or 「一般競争契約⏎(総合評価)」):
-    the line ends before the cell's right edge with room left for the next line's first word — an ASCII word
-    whole (a wrap moves 「(UNDP)」 or 「Japan」 whole), else two characters (a line may not end with an opening
-    bracket). A space the wrap fell on with no such room (「一般競争契約 (総合評価)」 in a cell just too narrow for
-    「(総」) is not seen: PDFium reports no character for it, and the cell reads 「一般競争契約(総合評価)」."""
+    the line's last character is a space (the space it broke at, when PDFium reports it); between two ASCII
+    words, a line not cut by the width (a wrap moves an ASCII word whole, and breaks one only when it is longer
+    than the line); else a line that ends before the cell's right edge with room left for the next line's first
+    word — 「(UNDP)」 or 「Japan」 whole after Japanese text, or two characters (a line may not end with an opening
+    bracket). A space the wrap fell on with no such room and no character (「一般競争契約 (総合評価)」 in a cell just
+    too narrow for 「(総」) is not seen: the cell reads 「一般競争契約(総合評価)」."""
     line = sorted(group, key=lambda c: c["x0"])
+    size = max(c["size"] for c in group)
+    gap = right - line[-1]["x1"]
+    if line[-1]["text"].isspace():
+        return True
     nxt = sorted(after, key=lambda c: c["x0"])
     k = 0
     while k < len(nxt) and _WORD_CHAR.match(nxt[k]["text"]):
         k += 1
     k = max(k, min(2, len(nxt)))
+    if _is_ascii_word(line[-1]["text"]) and _is_ascii_word(nxt[0]["text"]):
+        return gap > 1.5 * size + 4
     need = nxt[k - 1]["x1"] - nxt[0]["x0"]
-    size = max(c["size"] for c in group)
-    return right - line[-1]["x1"] > need + 0.5 * size + 2
+    return gap > need + 0.5 * size + 2
 
 
 def _line_text(chars: list[dict]) -> str:

@@ -117,6 +117,10 @@ def test_a_line_broken_with_room_left_was_a_space_or_a_line_break_of_the_sheet()
     # real-form variant rv001 (LibreOffice, 7.5 pt): 「参事官 小林 雅一」 broke after 「小林」 with a third of the cell left —
     # the .xlsx record has the space; 「雅一」 would have fitted
     assert cell_text(lines("参事官小林", "雅一"), right=100 + 7.5 * 8) == "参事官小林 雅一"
+    # no room left, but PDFium reports the space the line broke at (「参事官 小林 」 over 「雅一」)
+    assert cell_text(lines("参事官 小林 ", "雅一"), right=100 + 7.5 * 7) == "参事官 小林 雅一"
+    # two ASCII words: a line not cut by the width broke at a space (「Asia」 over 「Wise法律事務所」)
+    assert cell_text(lines("Asia", "Wise法律事務所"), right=100 + 7.5 * 7) == "Asia Wise法律事務所"
     # a line cut by the width: no space (「(総」 does not fit after 「一般競争契約」 in 7 characters' width)
     assert cell_text(lines("一般競争契約", "(総合評価)"), right=100 + 7.5 * 7) == "一般競争契約(総合評価)"
     # an ASCII word moves whole: 「(UNDP)」 did not fit after 「国際連合開発計画」, though 「(U」 would have
