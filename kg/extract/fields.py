@@ -207,7 +207,7 @@ def parse_plans(text: str | None) -> list[dict]:
         chunks, pos = [], 0
         flat = t
         for m in _PAREN_RE.finditer(flat):
-            if parse_date(m[1])[0]:
+            if parse_date(join_wrapped(m[1].split("\n")))[0]:  # (a date wrapped inside its parenthesis)
                 chunks.append(flat[pos: m.end()])
                 pos = m.end()
         chunks.append(flat[pos:])
