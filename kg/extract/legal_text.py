@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import fields
-from kg.extract.review_text import _FULL_LABELS, CITE, _split_line, _unfragment
+from kg.extract.review_text import _ACCOUNT, _FULL_LABELS, CITE, _split_line, _unfragment
 from kg.normalize.law_ref import (
     _LAW_END,  # the end of a law's title (法 not after 方/手/用…, 法律, 令, 規則 …)
 )
@@ -212,7 +212,8 @@ def _row_cells_once(lines: list[str], lab: int) -> tuple[list[tuple[str, int]], 
 def legal_pieces(lines: list[str], lab: int) -> tuple[str, int, int] | None:
     """(the 根拠法令 cell's text, first line, last line; 1-based) by ``row_cells``; None when no piece cites an
     article."""
-    pieces = _row_cells_once(lines, lab)[0]
+    # (an account cell written after the label by a paragraph-style tool, 「東日本大震災復興特別会計」, is no law's)
+    pieces = [p for p in _row_cells_once(lines, lab)[0] if not _ACCOUNT.match(p[0])]
     if not any(CITE.search(t) for t, _ in pieces):
         return None
     return fields.join_wrapped(t for t, _ in pieces), pieces[0][1], pieces[-1][1]

@@ -104,3 +104,42 @@ def test_label_pieces_in_a_law_name_are_no_law():
     """A law name holding a cut label (「第1関係す・…住民基本台帳法」) or starting with a citation's 第 is withheld."""
     bases = [{"law": "第1関係す・電気通信回線を通じた送信又は磁気ディスクの令項28号住民基本台帳法"}, {"law": "住民基本台帳法"}]
     assert implausible_laws(bases) == [bases[0]["law"]]
+
+
+def test_past_numbers_with_their_year_wrapped_below():
+    """pdfplumber, narrow print of seed 000: each year cell's 年度 wrapped onto the next line, the era year glued
+    to its 事業番号 (「平成230038」) or before the number's cells (「令和元 総務省 - 0037」)."""
+    rec = _run("関連する過去のレビューシートの事業番号\n平成230038\n年度\n平成240036\n年度\n\n"
+               "令和元 総務省 - 0037\n年度\n令和3 2021 総務 20 0032\n年度\n"
+               "※令和3年度実績を記入。\n資金の流れ (資金の受け取り先が何を行っているかについて補足する) (単位: 百万円)")
+    assert rec["past_project_numbers"] == [{"fiscal_year": 2011, "number": "0038"}, {"fiscal_year": 2012, "number": "0036"},
+                                           {"fiscal_year": 2019, "number": "0037"},
+                                           {"fiscal_year": 2021, "number": "2021-総務-20-0032"}]
+
+
+def test_cells_wrapped_beside_another_label_are_unknown():
+    """pdfplumber prints of seed 000: a 事業名 or 施策 whose cell wraps onto the next line beside another label
+    (「…ネットワークシステム 担当部局 …」 over 「セキュリティ対策経費」, 「施策 電子自 政策評価 …」 over 「治体の 書URL」)
+    is left unknown, not emitted cut; a piece completing the neighbouring 担当部局庁 (「…統」 over 「括官」) leaves the
+    name as it is."""
+    rec = _run("令和4年度行政事業レビューシート (総務省)\n"
+               "事業名 住民基本台帳ネットワークシステム 担当部局 自治行政局 作成責任者\nセキュリティ対策経費\n"
+               "事業開始年 平成15年度 事業終了(予終了予定な担当課室 住民制度課 課長 寺田 雅一\n"
+               "政策評価 政策評価 政策 IV. 電子自治体\n、 新経\n"
+               "政策評価 施策 電子自 政策評価 https://www.soumu.go.jp/main_content/000766416.pdf\n治体の 書URL\n推進\n")
+    assert rec["project_name"] is None
+    assert rec["policy_evaluation"] == {"policy": "IV. 電子自治体", "measure": None}
+    rec = _run("事業番号 2021 - 総務 - 20 - 0095\n令和3年度行政事業レビューシート ( 総務省 )\n"
+               "事業名 サイバーセキュリティ政策に関する調査研究 担当部局庁 サイバーセキュリティ統 作成責任者\n括官\n"
+               "事業開始年度 令和2年度 事業終了(予定)年度 終了予定なし 担当課室 サイバーセキュリティ統括官(室) 参事官 海野 敦史\n")
+    assert rec["project_name"] == "サイバーセキュリティ政策に関する調査研究"
+
+
+def test_account_cell_after_the_cut_label_is_no_law():
+    """pdfminer.six, a real-form variant: the 会計区分 cell written after the cut 根拠法 label is not joined to the
+    first law's name (「東日本大震災復興特別会計独立行政法人国立美術館法」 before)."""
+    rec = _run("会計区\n分\n\n根拠法\n令 (具体\n的な 条\n項も記\n載)\n\n東日本大震災復興特別会計\n\n"
+               "独立行政法人国立美術館法第63条・破壊\n活動防止法第65条第3項\n\n関係する \n計画、通\n知等\n\n"
+               "規制改革実施計画(平成25年5月12日総務大臣決定)\n\nIT戦略\n\n主要政\n策・施\n策\n")
+    assert rec["legal_bases"] == [{"law": "独立行政法人国立美術館法", "citations": [{"article": "63"}]},
+                                  {"law": "破壊活動防止法", "citations": [{"article": "65", "paragraph": "3"}]}]
