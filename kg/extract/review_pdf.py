@@ -462,10 +462,15 @@ def _plans_cell(lines: list[str]) -> str | None:
     text = "\n".join(cell)
     if cell[0].startswith(_BULLETS):
         return text if "決定" in text or "年" in text else None
+    if not text.endswith(")") or not _DATED.search(text):
+        return None
     plans = fields.parse_plans(text)
     if plans and all(p.get("date") and p.get("decided_by") for p in plans) and plans_plausible(plans):
         return text
     return None
+
+
+_DATED = re.compile(r"\d+\s*年\s*\d+\s*月\s*\d+\s*日")  # a date as a plan item's parenthesis holds it
 
 
 def _off_label(line: str) -> str:

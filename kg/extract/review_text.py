@@ -395,6 +395,9 @@ def _wraps_on(toks: list[Token], value: Token) -> bool:
     if not (after is not None and after.line == value.line and after.field is not None and nxt is not None
             and nxt.line == value.line + 1 and nxt.field is None):
         return False
+    if any(m is not None and m.end() == len(after.text) + len(nxt.text.split(" ", 1)[0])
+           for m in [_LABEL_RE.match(after.text + nxt.text.split(" ", 1)[0])]):
+        return False  # the label's own wrapped rest (「担当部局」 over 「庁」)
     # the piece completes the neighbouring cell instead, cut short of its shape (「担当部局庁 サイバーセキュリティ統」
     # over 「括官」)
     beside = toks[k + 2] if k + 2 < len(toks) else None

@@ -143,3 +143,10 @@ def test_account_cell_after_the_cut_label_is_no_law():
                "規制改革実施計画(平成25年5月12日総務大臣決定)\n\nIT戦略\n\n主要政\n策・施\n策\n")
     assert rec["legal_bases"] == [{"law": "独立行政法人国立美術館法", "citations": [{"article": "63"}]},
                                   {"law": "破壊活動防止法", "citations": [{"article": "65", "paragraph": "3"}]}]
+
+
+def test_label_rest_below_a_name_is_no_wrap_of_it():
+    """pdfplumber, a real-form variant: 「担当部局」 over 「庁」 is the label's own rest; the 事業名 beside it is whole."""
+    rec = _run("平成29年度行政事業レビューシート (内閣府)\n事業名 普及啓発安全対策支援事業 担当部局 老健局 作成責任者\n庁\n"
+               "事業開 平成24年度 事業終了 終了予定なし 担当課室 地域情報政策室 参事官 小林 参事官 加藤 健太郎")
+    assert rec["project_name"] == "普及啓発安全対策支援事業"
