@@ -10,7 +10,9 @@ line offsets, and settled by consistency checks:
 - 会計区分, 実施方法, 主要経費 / 主要政策・施策: cells that are made only of the form's vocabulary;
 - 根拠法令: the paragraph after the label, law names rejoined over line breaks, then
   ``kg.normalize.law_ref.parse_legal_bases``; 関係する計画、通知等: the bullet paragraph next to its label;
-- 予算額・執行額: rebuilt from its arithmetic (kg.extract.pdf_layout.solve_budget);
+- 予算額・執行額: rows beside their labels (review_text.budget_rows / budget_paragraphs), else rebuilt from its
+  arithmetic (kg.extract.pdf_layout.solve_budget, budget_text's column runs), else the real form's rows in
+  reading order (budget_form); each checked by 計 = its parts;
 - 支出先上位10者リスト: rows anchored on the 法人番号 cell (13 digits, or "-" with the amount), blocks taken
   from the 費目・使途 totals (計 per block, in block-letter order): rows fill blocks in order so that their
   amounts add up to each block total; 法人番号 check digits are verified;
@@ -23,6 +25,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import fields
+from kg.extract.budget_form import budget_row_major
 from kg.extract.budget_text import budget_from_text
 from kg.extract.legal_text import (
     _LEGAL_LABEL,
@@ -34,6 +37,7 @@ from kg.extract.legal_text import (
 )
 from kg.extract.payee_bids import settle_bids
 from kg.extract.payee_columns import payee_columns
+from kg.extract.payee_form_text import form_rows
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
 from kg.extract.review_text import (
@@ -513,23 +517,28 @@ def _budget(rec: Record, L: list[str]) -> None:
     rows = budget_rows(L, years, lab)  # row-style text: each row label with its figures, checked by arithmetic
     if rows is None and paragraph_style(L):
         rows = budget_paragraphs(L, years, lab)
+    if rows is not None and rows[0] and rows[0][-1].get("requested", 0) is None:
+        # no request read beside its row label: the real form may print its column after the table
+        more = budget_row_major(L, years, lab)
+        if more is not None and more[0][:-1] == rows[0][:-1]:
+            rows = (more[0], min(rows[1], more[1]), max(rows[2], more[2]))
     if rows is not None:
-        budget, first, last = rows
-        for entry in budget:
-            rec["budget"].append(entry)
-            span(rec, f"budget[{entry['fiscal_year']}]", first, last)
-        span(rec, "budget", first, last)
+        _budget_of_rows(rec, rows)
         return
     groups = budget_groups(L, 1, hi - 1)
     sol = solve_budget(groups)
     if sol is None:
-        _budget_of_runs(rec, L, lab, sy, groups, hi - 1)
+        _budget_of_runs(rec, L, lab, sy, groups, hi - 1, years)
         return
     years = [sy - 3 + k for k in range(len(sol.grid))]
     for y, col in zip(years[:-1], sol.grid[:-1], strict=False):  # the searched table must add up exactly
         parts, total = col[:5], col[5]
         if total is not None and all(isinstance(v, int | float) and float(v).is_integer() for v in [*parts, total]
                                      if v is not None) and sum(v for v in parts if v is not None) != total:
+            rows = budget_row_major(L, [(sy - 3 + k, k == 4) for k in range(5)], lab)
+            if rows is not None:
+                _budget_of_rows(rec, rows)
+                return
             warn(rec, "budget_unsolved", f"予算額・執行額: the best table found does not add up in {y} "
                  f"({[as_int_if_whole(v) for v in parts]} vs 計 {as_int_if_whole(total)}); not used", line=lab,
                  field="budget")
@@ -562,10 +571,30 @@ def _budget(rec: Record, L: list[str]) -> None:
     span(rec, "budget", min(g.line for g in groups), max(g.line for g in groups))
 
 
-def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, covered: int) -> None:
+def _budget_of_rows(rec: Record, rows: tuple[list[dict], int, int]) -> None:
+    budget, first, last = rows
+    for entry in budget:
+        rec["budget"].append(entry)
+        span(rec, f"budget[{entry['fiscal_year']}]", first, last)
+    span(rec, "budget", first, last)
+
+
+def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, covered: int,
+                    years: list[tuple[int, bool]]) -> None:
     """The table from figures printed a few per line, read as runs of columns or rows (budget_text); ``groups``:
-    the numeric lines of lines 1..covered."""
+    the numeric lines of lines 1..covered. Else the real form's rows in reading order (budget_form)."""
     got, n = budget_from_text(L, lab, len(L), groups=groups, covered=covered)
+    if got is not None and any("執行率" in t for t in L[lab - 1:got.last + 30]):
+        # the real form (its 執行率 row): pdfminer prints its year columns as text boxes in no fixed order (seen:
+        # 平成26, 27, 24, 25年度), and a column read adds up whatever year it is: which year is which is not known
+        warn(rec, "budget_order_unknown", "予算額・執行額: the year columns' order is not told by the text; "
+             "none kept", line=lab, field="budget")
+        got, n = None, 0
+    if got is None and n <= 1:
+        rows = budget_row_major(L, years, lab)
+        if rows is not None:
+            _budget_of_rows(rec, rows)
+            return
     if got is None:
         if n > 1:
             warn(rec, "budget_ambiguous", f"予算額・執行額: {n} tables fit the printed figures with different "
@@ -755,6 +784,11 @@ def _payees(rec: Record, L: list[str]) -> None:
         cells = payee_section_cells(L, lo)
         text_rows = settle_bids(cells, _with_columns(cells, lo, payee_paragraphs(L, lo, notes) or [], notes) or None,
                                 notes, lo)
+        if not text_rows:  # the real form's blocks as pdftotext keeps them (letter, headers, ranked rows)
+            form_notes: list = []
+            text_rows = form_rows(L, lo, form_notes)
+            if text_rows:
+                notes = form_notes
     else:
         text_rows = payee_rows(L, lo, notes)
     for line, message in notes:

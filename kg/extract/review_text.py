@@ -599,11 +599,22 @@ def _adds_up(parts: list, total) -> bool:
     return abs(sum(parts) - total) <= 0.5 * len(parts)
 
 
-_BUDGET_ROW = re.compile(r"^(?:[予算の状況]{1,5}\s)*\s*(当初予算|補正予算|前年度か(?:ら(?:繰越し?)?)?|翌年度へ(?:繰越し?)?|予備費等?|計"
-                         r"|執行額)\s+(.*)$")
+# a row label, whole or cut short by its cell's width (「当初予」「前年度」「翌年度へ繰」 in a narrow print), its pieces
+# maybe apart (「前年度から繰 越し」: the cell wrapped); 計 alone; the rest of the label may follow on the next line
+_ROW_NAMES = ("当初予算", "補正予算", "前年度から繰越し", "翌年度へ繰越し", "予備費等", "執行額")
+_ROW_LABEL = "|".join([*(r"\s?".join(name[:k]) for name in _ROW_NAMES for k in range(len(name), 1, -1)), "計"])
+_BUDGET_ROW = re.compile(rf"^(?:[予算の状況]{{1,5}}\s)*\s*({_ROW_LABEL})(?:\s+|(?=[-－―▲△\d]))(.*)$")
 # (the vertical 予算の状況 label's pieces before the row label: 「予算 の 状 況 当初予算」「予算の状 当初予算」; a row label
-# wrapped in its cell: 「前年度か」「ら繰越し」, 「翌年度へ」「繰越し」)
-_BUDGET_ROW_FIRST = frozenset("予算の状況当補前翌計執")  # [予算の状況] or a row label's first character
+# wrapped in its cell: 「前年度か」「ら繰越し」, 「翌年度へ」「繰越し」; a dash or figure glued to a label: 「前年度から繰- - -」
+# 「当初予算337 584」「翌年度へ▲19 0」)
+_MARK_GAP = re.compile(r"([▲△])\s+(?=\d)")  # 「▲ 18,302」: the mark apart from its figure
+_BUDGET_ROW_FIRST = frozenset("予算の状況当補前翌計執")
+
+
+def _row_field(label: str) -> str:
+    """The budget field of a row label matched by _ROW_LABEL (whole or its first characters)."""
+    label = label.replace(" ", "")
+    return next(f for lab, f in _ROWS if lab.startswith(label) or label.startswith(lab))  # [予算の状況] or a row label's first character
 
 
 def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1) -> tuple[list[dict], int, int] | None:
@@ -620,11 +631,12 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
         m = _BUDGET_ROW.match(t) if t[:1] in _BUDGET_ROW_FIRST else None
         if not m:
             continue
-        field = next(f for lab, f in _ROWS if m[1].startswith(lab) or lab.startswith(m[1]))
-        if field in values or not re.fullmatch(r"[\s\d,.▲△\-]*", m[2]):
+        field = _row_field(m[1])
+        rest = _MARK_GAP.sub(r"\1", m[2])
+        if field in values or not re.fullmatch(r"[\s\d,.▲△\-]*", rest):
             continue
         nums: list = []
-        for x in m[2].split():
+        for x in rest.split():
             if x in ("-", "－", "―"):  # a cell printed as a dash: unknown, not 0
                 nums.append(None)
                 continue
@@ -908,8 +920,8 @@ __all__ += ["PayeeRow", "payee_rows"]
 
 # ------------------------------------------------------------------ budget of paragraph-style text
 
-_BUDGET_LABEL = re.compile(r"^(?:[予算の状況]{1,5}\s+)*(当初予算|補正予算|前年度か(?:ら(?:繰越し?)?)?|翌年度へ(?:繰越し?)?|予備費等?|計"
-                           r"|執行額)(?:\s+((?:[▲△]?\d[\d,]*(?:\.\d+)?|[-－―])(?:\s+(?:[▲△]?\d[\d,]*(?:\.\d+)?|[-－―]))*))?$")
+_BUDGET_LABEL = re.compile(rf"^(?:[予算の状況]{{1,5}}\s+)*({_ROW_LABEL})(?:(?:\s+|(?=[-－―▲△\d]))((?:[▲△]?\d[\d,]*(?:\.\d+)?|[-－―])"
+                           r"(?:\s+(?:[▲△]?\d[\d,]*(?:\.\d+)?|[-－―]))*))?$")
 # (a row label wrapped in its cell, 「前年度か」 over 「ら繰越し」: the second piece is no figure; a label may have its
 # first figures on its line: 「当初予算 4」「翌年度へ繰越し -」)
 _LABEL_REST = frozenset({"ら繰越し", "ら繰越", "繰越し", "繰越", "し"})
@@ -930,11 +942,13 @@ def budget_paragraphs(lines: list[str], years: list[tuple[int, bool]], start: in
         t = folded[n - 1]
         if not t:
             continue
+        if "▲" in t or "△" in t:
+            t = _MARK_GAP.sub(r"\1", t)
         if any(t.startswith(w) for w in _BUDGET_END):
             break
         m = _BUDGET_LABEL.match(t)
         if m:
-            seq.append(("label", next(f for lab, f in _ROWS if lab.startswith(m[1]) or m[1].startswith(lab)), n))
+            seq.append(("label", _row_field(m[1]), n))
             for x in (m[2] or "").split():
                 if x in "-－―":
                     seq.append(("num", None, n))
@@ -1012,6 +1026,11 @@ def budget_paragraphs(lines: list[str], years: list[tuple[int, bool]], start: in
             # (a dash is unknown, left out of the check; a row missing altogether fails it)
             if e["total"] is None or any(len(values.get(f, ())) <= i for f in _PARTS) \
                     or not _adds_up([x for x in parts if x is not None], e["total"]):
+                return None
+        else:  # the current year: its printed parts add up to its 計, and no part is printed without a 計
+            known = [e[f] for f in _PARTS if e[f] is not None]
+            if (e["total"] is None and any(known)) or \
+                    (e["total"] is not None and known and not _adds_up(known, e["total"])):
                 return None
         budget.append(e)
     if not used_lines or all(e.get(f) is None for e in budget for f in e if f != "fiscal_year"):
