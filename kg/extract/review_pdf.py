@@ -27,7 +27,14 @@ import re
 from kg.extract import fields
 from kg.extract.budget_form import budget_row_major
 from kg.extract.budget_text import budget_from_text
-from kg.extract.legal_text import implausible_laws, legal_pieces, plans_pieces
+from kg.extract.legal_text import (
+    _LEGAL_LABEL,
+    _PLANS_LABEL,
+    _PLANS_PIECES,
+    implausible_laws,
+    legal_pieces,
+    plans_pieces,
+)
 from kg.extract.payee_bids import settle_bids
 from kg.extract.payee_columns import payee_columns
 from kg.extract.payee_form_text import form_rows
@@ -186,6 +193,24 @@ def _first_in(L: list[str], word: str) -> int | None:
         return next((i for i, t in enumerate(_squashed(L), 1) if word in t), None)
     p = sq.find(word)
     return None if p < 0 else _line_at(sq, p)
+
+
+def _first_wrapped(L: list[str], label: str, least: int = 3) -> int | None:
+    """The first line where the form's ``label`` (NFKC, no spaces) starts, whole or wrapped in its narrow cell:
+    the line starts with ``label`` itself, or with its first ``least`` characters or more as a word of their own
+    (「根拠法」「関係す」「関係する計」) whose rest starts the next line (「令 (具」「る計画」「画、通知等」)."""
+    whole = _first_starting(L, label[:4])
+    head = label[:least]
+    for i in _lines_starting(L, head):
+        if whole is not None and i >= whole:
+            break
+        word = L[i - 1].split(" ", 1)[0]
+        if not label.startswith(word) or i >= len(L):
+            continue
+        rest, below = label[len(word):], squash(L[i])
+        if below[:2] == rest[:2]:  # (a rest of one character: its character)
+            return i
+    return whole
 
 
 def _para_of(paras: list[tuple[int, int]], line: int) -> int | None:
@@ -358,7 +383,7 @@ def _vocab_cells(rec: Record, L: list[str], hi: int) -> None:
 
 
 def _legal(rec: Record, L: list[str]) -> None:
-    lab = _first_starting(L, "根拠法令")
+    lab = _first_wrapped(L, _LEGAL_LABEL)
     if lab is None:
         warn(rec, "legal_bases_missing", "no 根拠法令 label", field="legal_bases")
         return
@@ -402,32 +427,68 @@ def _set_legal(rec: Record, text: str, a: int, b: int) -> None:
         span(rec, f"legal_bases[{lb.get('law')}]", a, b)
 
 
+_BULLETS = ("・", "○", "●")
+
+
 def _plans(rec: Record, L: list[str]) -> None:
-    lab = _first_in(L, "関係する計画")
-    if lab is None:
-        warn(rec, "related_plans_missing", "no 関係する計画、通知等 label", field="related_plans")
-        return
-    legal = _first_starting(L, "根拠法令")
+    legal = _first_wrapped(L, _LEGAL_LABEL)
     got = plans_pieces(L, legal) if legal is not None else None  # the cell beside 根拠法令, read on its lines
     if got is not None:
         plans = fields.parse_plans(got[0])
-        if plans and all(p.get("date") for p in plans) and plans_plausible(plans):
-            rec["related_plans"] = plans
-            span(rec, "related_plans", got[1], got[2])
-            for k in range(len(plans)):
-                span(rec, f"related_plans[{k}]", got[1], got[2])
+        # every item dated, or the cell's items all bulleted (an item without a date: 「・…基準(平成14年…告示第334号)」)
+        if plans and plans_plausible(plans) and (all(p.get("date") for p in plans) or got[0].startswith(_BULLETS)):
+            _set_plans(rec, plans, got[1], got[2])
             return
+    lab = _first_in(L, "関係する計画") or _first_wrapped(L, _PLANS_LABEL)
+    if lab is None:
+        warn(rec, "related_plans_missing", "no 関係する計画、通知等 label", field="related_plans")
+        return
     best = None
     for a, b in paragraphs(L, max(1, lab - 25), min(len(L), lab + 25)):
-        if L[a - 1].startswith(("・", "○", "●")) and any("決定" in x or "年" in x for x in L[a - 1:b]):
-            if best is None or abs(a - lab) < abs(best[0] - lab):
-                best = (a, b)
+        cell = _plans_cell(L[a - 1:b])
+        if cell is not None and (best is None or abs(a - lab) < abs(best[0] - lab)):
+            best = (a, b, cell)
     if best is None:
         return
-    a, b = best
-    rec["related_plans"] = fields.parse_plans("\n".join(L[a - 1:b]))
+    a, b, cell = best
+    _set_plans(rec, fields.parse_plans(cell), a, b)
+
+
+def _plans_cell(lines: list[str]) -> str | None:
+    """The 関係する計画、通知等 cell's text in a paragraph (the label's words wrapped at its lines' starts taken off:
+    「関係する計 ・…」 over 「画、通知等」), or None when the paragraph is not of that cell's shape: its items
+    bulleted (and a year or a decision in it), or its whole text dated items (「未来投資戦略2018(平成30年6月15日
+    閣議決定) デジタル・…(令和元年12月20日閣議決定)」: every item a title with its date and decider, nothing after
+    the last)."""
+    cell = [t for x in lines if (t := _off_label(x))]
+    if not cell:
+        return None
+    text = "\n".join(cell)
+    if cell[0].startswith(_BULLETS):
+        return text if "決定" in text or "年" in text else None
+    if not text.endswith(")") or not _DATED.search(text):
+        return None
+    plans = fields.parse_plans(text)
+    if plans and all(p.get("date") and p.get("decided_by") for p in plans) and plans_plausible(plans):
+        return text
+    return None
+
+
+_DATED = re.compile(r"\d+\s*年\s*\d+\s*月\s*\d+\s*日")  # a date as a plan item's parenthesis holds it
+
+
+def _off_label(line: str) -> str:
+    """``line`` without the words of the 関係する計画、通知等 label at its start."""
+    words = line.split(" ")
+    while words and len(words[0]) > 1 and (words[0] in _PLANS_PIECES or _PLANS_LABEL.startswith(words[0])):
+        words.pop(0)
+    return " ".join(words).strip()
+
+
+def _set_plans(rec: Record, plans: list[dict], a: int, b: int) -> None:
+    rec["related_plans"] = plans
     span(rec, "related_plans", a, b)
-    for k in range(len(rec["related_plans"])):
+    for k in range(len(plans)):
         span(rec, f"related_plans[{k}]", a, b)
 
 

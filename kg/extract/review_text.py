@@ -386,6 +386,26 @@ def _run(toks: list[Token], field: str, limit: int = 60) -> tuple[list[Token], i
     return vals, toks[k].line
 
 
+def _wraps_on(toks: list[Token], value: Token) -> bool:
+    """Row-style text: ``value`` stands before another label on its line and the next line starts with a value
+    piece — the cell's text wrapped onto that line (「施策 電子自 政策評価 …」 over 「治体の 書URL」)."""
+    k = toks.index(value)
+    after = toks[k + 1] if k + 1 < len(toks) else None
+    nxt = next((t for t in toks[k + 1:] if t.line > value.line), None)
+    if not (after is not None and after.line == value.line and after.field is not None and nxt is not None
+            and nxt.line == value.line + 1 and nxt.field is None):
+        return False
+    if any(m is not None and m.end() == len(after.text) + len(nxt.text.split(" ", 1)[0])
+           for m in [_LABEL_RE.match(after.text + nxt.text.split(" ", 1)[0])]):
+        return False  # the label's own wrapped rest (「担当部局」 over 「庁」)
+    # the piece completes the neighbouring cell instead, cut short of its shape (「担当部局庁 サイバーセキュリティ統」
+    # over 「括官」)
+    beside = toks[k + 2] if k + 2 < len(toks) else None
+    return not (beside is not None and beside.field is None and beside.line == value.line
+                and after.field in ("bureau", "division") and not _shape_ok(after.field, beside.text, None)
+                and _shape_ok(after.field, beside.text + nxt.text, None))
+
+
 _DECIDER = re.compile(r"^[^\d\s()第条]{1,24}(?:決定|了解|決議|策定|公表|報告|通知|改定|閣議)$")
 
 
@@ -422,8 +442,10 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
         if plans and any(p.get("date") for p in plans) and plans_plausible(plans):
             out["related_plans"] = Found(plans, run[0][0].line)
     pol, mea = _run(toks, "policy", 1), _run(toks, "measure", 1)
+    cut = not paragraph_style(lines) and mea and mea[0] and _wraps_on(toks, mea[0][0])
     if pol and pol[0] and mea and mea[0]:
-        out["policy_evaluation"] = Found(fields.parse_policy_evaluation(pol[0][0].text, mea[0][0].text),
+        # (「政策評価 施策 電子自 政策評価 https://…」 over 「治体の 書URL」: the 施策's end is unknown)
+        out["policy_evaluation"] = Found(fields.parse_policy_evaluation(pol[0][0].text, None if cut else mea[0][0].text),
                                          pol[0][0].line)
     elif (pe := policy_by_shape(toks, lines, taken, sheet_year)) is not None:
         if pol and pol[0] and (pe.value or {}).get("policy") != pol[0][0].text:
@@ -446,15 +468,19 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
     elif by_lines is not None:
         out["past_project_numbers"] = by_lines
     elif run and run[0]:
-        words = [w.strip() for t in run[0] for w in _ERA_YEAR_CELL.split(t.text) if w.strip()]
+        words = [w if not _YEAR_CUT.fullmatch(w) else w + "年度"  # (its 年度 wrapped below: 「平成23」 over 「年度」)
+                 for t in run[0] for w in map(str.strip, _ERA_YEAR_CELL.split(t.text)) if w]
         nums = fields.parse_past_numbers(words, sheet_year)
         if nums:
             out["past_project_numbers"] = Found(nums, run[0][0].line)
     return out
 
 
-_ERA_YEAR_CELL = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*年度?)")  # a year cell, split off the 事業番号
-# cells after it on its line, which stay together (「令和3年 2021 総務 20 0032」 is one number, its cells' dashes lost)
+# a year cell, split off the 事業番号 cells after it on its line, which stay together (「令和3年 2021 総務 20 0032」 is
+# one number, its cells' dashes lost); its 年度 may be wrapped onto the next line in a narrow cell, the era year then
+# glued to a four-digit number (「平成230038」 is 平成23 and 0038) or followed by a space (「令和元 総務省 - 0037」)
+_ERA_YEAR_CELL = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2})(?:\s*年度?|(?=\d{4}(?!\d)|\s)))")
+_YEAR_CUT = re.compile(r"(?:令和|平成|昭和)\s*(?:元|\d{1,2})")  # such a cell without its 年度
 
 
 def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, Found]:
@@ -475,6 +501,8 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
         text = v.text
         if t.field == "division":
             officials = vals[1].text if len(vals) > 1 else None
+            if officials is not None and vals[1].line != v.line and not paragraph_style(lines):
+                officials = None  # a row's text: the next line's piece is another cell's wrap (「終了予」 over 「定なし」)
             if " " in text and officials is None:
                 text, officials = text.split(" ", 1)
             if _shape_ok("division", text, sheet_year):
@@ -499,6 +527,8 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             continue
         if not _shape_ok(t.field, text, sheet_year):
             continue
+        if t.field == "project_name" and not paragraph_style(lines) and _wraps_on(toks, v):
+            continue  # 「事業名 住民基本台帳ネットワークシステム 担当部局 …」 over 「セキュリティ対策経費」: its end is unknown
         if t.field == "project_number":
             out[t.field] = Found(canonical_number(text), v.line)
         elif t.field in ("start_fiscal_year", "end_fiscal_year"):
