@@ -27,6 +27,7 @@ import unicodedata
 from kg.extract import fields
 from kg.extract.review_text import PayeeRow, _folded
 from kg.normalize.houjin import validate as validate_houjin
+from kg.normalize.numbers import parse_number
 
 _HEADER_TEXT = unicodedata.normalize(
     "NFKC", "支出先法人番号業務概要支出額(百万円)契約方式等入札者数(応募者数)落札率"
@@ -281,6 +282,43 @@ def _join_method(lines: list[str]) -> str | None:
     return re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f(])", "", t) if t else None
 
 
+def _block_end(paras: list[Para], i: int, rows: list[PayeeRow]) -> int | None:
+    """The paragraph after the block whose rows end at paras[i]: past small cells and header pieces, and past the
+    block's 計 row (「計」 and its amount, in any order with the pieces of a 法人番号 the tool wrote apart) when
+    the 計 adds up: the rows' amounts, all read, sum to it. None: a 計 that does not add up (or whose rows'
+    amounts are not all read) — the rows are not claimed."""
+    n = len(paras)
+    j = i
+    while j < n and (_is_small(paras[j]) or _is_header(paras[j], False)):
+        j += 1
+    k = j
+    total: list[str] = []
+    seen = False
+    while k < n:
+        t = _text(paras[k])
+        if t == "計" and not seen:
+            seen = True
+        elif _AMOUNT.match(t) and not _is_small(paras[k]) or _DIGITS.match(t):
+            total.append(t)
+        elif not (_is_small(paras[k]) or _is_header(paras[k], False)):
+            break
+        k += 1
+    if not seen:
+        return j
+    amounts = [_number(r.cells.get("amount")) for r in rows]
+    if not rows or None in amounts:
+        return None
+    want = sum(amounts)
+    if not any((v := _number(t)) is not None and abs(v - want) < 1e-6 for t in total):
+        return None
+    return k
+
+
+def _number(t: str | None) -> float | None:
+    p = parse_number(t)
+    return None if t is None or p.error or p.value is None else float(p.value)
+
+
 def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:
     """The rows of the blocks the text holds in the form's order (letter, header cells, rank 1, 2, ... each with
     its cells); None when no block reads so. ``notes`` gets (line, message) when 法人番号 are left unread."""
@@ -309,10 +347,8 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         # the rows stand only when the block ends where the next one (a later letter) or the section ends, past
         # small cells (a number or dash the tool wrote after the table): a rank column the tool wrote apart from
         # its rows (「H」「1」 then another block's cells) is followed by more rows' cells instead
-        j = i
-        while j < n and (_is_small(paras[j]) or _is_header(paras[j], False)):
-            j += 1
-        m = _LETTER.match(_text(paras[j])) if j < n else None
+        j = _block_end(paras, i, rows)
+        m = _LETTER.match(_text(paras[j])) if j is not None and j < n else None
         if j == n or (m and m[1] > letter):
             out += rows
     if not out:

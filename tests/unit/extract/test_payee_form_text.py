@@ -122,3 +122,32 @@ def test_a_dash_beside_the_name_is_the_number_cell_and_latin_words_cut_by_a_wrap
     assert (c1["name"], c1["corporate_number"], c1["description"], c1["amount"]) == \
         ("委員謝金(委員A)", None, "普及啓発コンテンツの作成", "179")
     assert (c2["name"], c2["description"], c2["amount"]) == (None, "機器の賃貸借、定期刊行物の購読", "4.2")
+
+
+def _block_with_total(total):
+    """A block ending in its 計 row (「計」, a header piece the tool wrote there, the sum), then the next block."""
+    return _paras("A", "支出先", "法人番号", "1", "東京都", "8000020130001", ["タイムスタンプ認定制 2,097", "度に関する調査"],
+                  "一般競争契約 (最低価格)", "9", "88.2%",
+                  "2", "柏屋本店(株)", "3257873263590", ["普及啓発コンテンツ 2,042", "の作成"], "その他", "-", "--",
+                  "計", "支出額 (百万円)", total, "B", "支出先", "法人番号", "1", "神戸市", "9000020281000",
+                  ["ガイドラインの英訳 1,598", "作業"], "その他", "-", "--", "計", "1,598") + END
+
+
+def test_a_block_ending_in_its_total_row_is_read_when_the_total_adds_up():
+    rows = _rows(_block_with_total("4,139"))
+    assert set(rows) == {("A", 1), ("A", 2), ("B", 1)}
+    a2 = rows[("A", 2)]
+    assert (a2["name"], a2["corporate_number"], a2["description"], a2["amount"], a2["contract_method"]) == \
+        ("柏屋本店(株)", "3257873263590", "普及啓発コンテンツの作成", "2,042", "その他")
+    a1 = rows[("A", 1)]
+    assert (a1["corporate_number"], a1["amount"], a1["bidders"], a1["award_rate"]) == \
+        ("8000020130001", "2,097", "9", "88.2%")
+    assert rows[("B", 1)]["corporate_number"] == "9000020281000"
+
+
+def test_a_total_that_does_not_add_up_leaves_the_block_unknown():
+    """2,097 + 2,042 is not 4,140: a row's amount, or the block's rows, misread — block A is not claimed."""
+    notes: list = []
+    rows = _rows(_block_with_total("4,140"), notes)
+    assert set(rows) == {("B", 1)}
+    assert notes and "2 more 法人番号" in notes[0][1]
