@@ -37,7 +37,7 @@ _LETTER = re.compile(r"^([A-Z])\.?$")
 _DIGITS = re.compile(r"^\d+$")
 _AMOUNT = re.compile(r"^[▲△]?\d[\d,]*(?:\.\d+)?$")
 _SMALL = re.compile(r"^(?:[-－―]+|\d{1,3}|\d{1,3}(?:\.\d+)?%)$")
-_CONTRACT = re.compile(r"^(?:一般競争|指名競争|随意契約|随契|企画競争|確認公募|公募|少額|不落|補助|交付|負担|その他|特命|"
+_CONTRACT = re.compile(r"^(?:一般競争|指名競争|随意契約|随契|企画競争|確認公募|公募|少額|不落|補助金|補助$|交付|負担|その他|特命|"
                        r"委託|請負)")
 _END = re.compile("支出先上位|資金の流れ|費目・使途")
 
@@ -319,6 +319,86 @@ def _number(t: str | None) -> float | None:
     return None if t is None or p.error or p.value is None else float(p.value)
 
 
+def _read_segment(seg: list[Para], letter: str) -> tuple[list[PayeeRow], bool, list[str]] | None:
+    """The rows of one block whose cells lie between its header cells and the next block's: (rows, whether its
+    ranks are read elsewhere, the letters and numbers the tool wrote before and after its rows); None when the
+    paragraphs do not read as its rows, whole."""
+    i = 0
+    stray: list[str] = []
+    while i < len(seg) and (_LETTER.match(_text(seg[i])) or _is_small(seg[i])) and _text(seg[i]) != "1":
+        stray.append(_text(seg[i]))
+        i += 1
+    if stray and _LETTER.match(stray[-1]) and _LETTER.match(stray[-1])[1] != letter:
+        return None
+    rows: list[PayeeRow] = []
+    rankless = i < len(seg) and _nameish(seg[i])
+    if rankless:  # its rank written elsewhere: the block's one row
+        cells, i = _read_row(seg, i, 1)
+        if cells is None:
+            return None
+        rows.append(PayeeRow(letter, 1, cells, seg[0][1], False))
+    while not rankless:
+        while i < len(seg) and rows and set(_text(seg[i])) <= set("-－― "):  # a row's empty cells left over
+            i += 1
+        if i >= len(seg) or _text(seg[i]) != str(len(rows) + 1):
+            break
+        line = seg[i][1]
+        cells, i = _read_row(seg, i + 1, len(rows) + 1)
+        if cells is None:
+            return None
+        rows.append(PayeeRow(letter, len(rows) + 1, cells, line, False))
+    j = _block_end(seg, i, rows) if rows else None
+    if j is None or not all(_LETTER.match(_text(p)) or _is_small(p) for p in seg[j:]):
+        return None
+    return rows, rankless, stray + [_text(p) for p in seg[i:] if _is_small(p) or _LETTER.match(_text(p))]
+
+
+def _with_header_runs(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
+    """``out`` and the rows of blocks placed by counting: the real form writes its header cells once per block,
+    so when the text's runs of header cells followed by row cells are as many as the section's letters (each
+    written once, A, B, C, ... in order), the k-th such run of cells is the k-th block's. A block's cells are read
+    as ranks 1, 2, ... with their rows, or (its rank written elsewhere) as one row; the numbers written apart from
+    the rows must then be those blocks' rank 「1」s, each block read whole, and the blocks read in the form's order
+    the same ones. Anything else: ``out`` alone."""
+    n = len(paras)
+    letters = [m[1] for p in paras if (m := _LETTER.match(_text(p)))]
+    if not letters or letters != [chr(ord("A") + k) for k in range(len(letters))]:
+        return out
+    runs: list[tuple[int, int]] = []  # (first, end) of the paragraphs after each run of header cells
+    k = 0
+    while k < n:
+        if _is_header(paras[k], False):
+            while k < n and _is_header(paras[k], False):
+                k += 1
+            runs.append((k, k))
+        else:
+            if runs:
+                runs[-1] = (runs[-1][0], k + 1)
+            k += 1
+    if not runs or any(_nameish(p) for p in paras[:runs[0][0]]):
+        return out
+    stray = [_text(p) for p in paras[:runs[0][0]] if not (_LETTER.match(_text(p)) or _is_header(p, True))]
+    blocks = [r for r in runs if any(_nameish(p) for p in paras[r[0]:r[1]])]
+    stray += [_text(p) for r in runs if r not in blocks for p in paras[r[0]:r[1]] if not _LETTER.match(_text(p))]
+    if len(blocks) != len(letters):
+        return out
+    got: list[PayeeRow] = []
+    rankless = 0
+    for (a, b), letter in zip(blocks, letters, strict=True):
+        read = _read_segment(paras[a:b], letter)
+        if read is None:
+            return out
+        got += read[0]
+        rankless += read[1]
+        stray += [t for t in read[2] if not _LETTER.match(t)]
+    if sorted(t for t in stray if t not in ("-", "－", "―", "--")) != ["1"] * rankless:
+        return out
+    if any(r.block == g.block and (r.rank, r.line) != (g.rank, g.line) for r in out for g in got) or \
+            {(r.block, r.rank) for r in out} - {(g.block, g.rank) for g in got}:
+        return out
+    return got
+
+
 def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:
     """The rows of the blocks the text holds in the form's order (letter, header cells, rank 1, 2, ... each with
     its cells); None when no block reads so. ``notes`` gets (line, message) when 法人番号 are left unread."""
@@ -351,6 +431,7 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         m = _LETTER.match(_text(paras[j])) if j is not None and j < n else None
         if j == n or (m and m[1] > letter):
             out += rows
+    out = _with_header_runs(paras, out)
     if not out:
         return None
     corps = {w for p in paras for ln in p[0] for w in ln.split(" ") if len(w) == 13 and w.isdigit()}
