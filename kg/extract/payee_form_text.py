@@ -333,10 +333,11 @@ def _read_segment(seg: list[Para], letter: str) -> tuple[list[PayeeRow], bool, l
     rows: list[PayeeRow] = []
     rankless = i < len(seg) and _nameish(seg[i])
     if rankless:  # its rank written elsewhere: the block's one row
+        line = seg[i][1]
         cells, i = _read_row(seg, i, 1)
         if cells is None:
             return None
-        rows.append(PayeeRow(letter, 1, cells, seg[0][1], False))
+        rows.append(PayeeRow(letter, 1, cells, line, False))
     while not rankless:
         while i < len(seg) and rows and set(_text(seg[i])) <= set("-－― "):  # a row's empty cells left over
             i += 1
