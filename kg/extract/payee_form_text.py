@@ -10,9 +10,13 @@ layout analysis cut the block's header row. When the tool keeps a block together
     …             業務概要 with the amount at the end of its first line, 契約方式等, 入札者数, 落札率, 理由 (「-」)
     2             the next rank, …
 
-and that is the only shape read here: a block's rows are claimed only when its letter, then (past the header
-cells) rank 1, 2, ... come in that order with each row's cells after its rank; the rest of the section (rows
-whose letter or rank the tool wrote elsewhere) is left unknown. Within a row the cells are placed by their
+and that is the shape read first: a block's rows are claimed when its letter, then (past the header cells) rank
+1, 2, ... come in that order with each row's cells after its rank, up to the next letter or the section's end
+(or the block's 計 row, when its sum is the rows' amounts). Where the tool wrote letters or ranks elsewhere
+(「A.」 … 「1」「B」「1」「C」「D」「E」 after the rows), blocks are placed by counting only when it is unambiguous:
+the form writes its header cells once per block, so the runs of header cells followed by row cells, as many as
+the section's letters, are the blocks in order — each read whole (ranked rows, or one row whose rank is
+written apart), the numbers written apart being just those blocks' 「1」s. The rest is left unknown. Within a row the cells are placed by their
 shapes: the 法人番号 by its check digit (its pieces joined on consecutive lines), the amount as the number
 ending the 業務概要's first line (or a number alone), 契約方式等 by its wording; the name and 業務概要 only when
 the lines say which is which (a line holding both, cut at the 法人番号; a cell of its own) — wrapped lines
