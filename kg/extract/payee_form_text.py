@@ -10,9 +10,13 @@ layout analysis cut the block's header row. When the tool keeps a block together
     …             業務概要 with the amount at the end of its first line, 契約方式等, 入札者数, 落札率, 理由 (「-」)
     2             the next rank, …
 
-and that is the only shape read here: a block's rows are claimed only when its letter, then (past the header
-cells) rank 1, 2, ... come in that order with each row's cells after its rank; the rest of the section (rows
-whose letter or rank the tool wrote elsewhere) is left unknown. Within a row the cells are placed by their
+and that is the shape read first: a block's rows are claimed when its letter, then (past the header cells) rank
+1, 2, ... come in that order with each row's cells after its rank, up to the next letter or the section's end
+(or the block's 計 row, when its sum is the rows' amounts). Where the tool wrote letters or ranks elsewhere
+(「A.」 … 「1」「B」「1」「C」「D」「E」 after the rows), blocks are placed by counting only when it is unambiguous:
+the form writes its header cells once per block, so the runs of header cells followed by row cells, as many as
+the section's letters, are the blocks in order — each read whole (ranked rows, or one row whose rank is
+written apart), the numbers written apart being just those blocks' 「1」s. The rest is left unknown. Within a row the cells are placed by their
 shapes: the 法人番号 by its check digit (its pieces joined on consecutive lines), the amount as the number
 ending the 業務概要's first line (or a number alone), 契約方式等 by its wording; the name and 業務概要 only when
 the lines say which is which (a line holding both, cut at the 法人番号; a cell of its own) — wrapped lines
@@ -27,6 +31,7 @@ import unicodedata
 from kg.extract import fields
 from kg.extract.review_text import PayeeRow, _folded
 from kg.normalize.houjin import validate as validate_houjin
+from kg.normalize.numbers import parse_number
 
 _HEADER_TEXT = unicodedata.normalize(
     "NFKC", "支出先法人番号業務概要支出額(百万円)契約方式等入札者数(応募者数)落札率"
@@ -36,7 +41,7 @@ _LETTER = re.compile(r"^([A-Z])\.?$")
 _DIGITS = re.compile(r"^\d+$")
 _AMOUNT = re.compile(r"^[▲△]?\d[\d,]*(?:\.\d+)?$")
 _SMALL = re.compile(r"^(?:[-－―]+|\d{1,3}|\d{1,3}(?:\.\d+)?%)$")
-_CONTRACT = re.compile(r"^(?:一般競争|指名競争|随意契約|随契|企画競争|確認公募|公募|少額|不落|補助|交付|負担|その他|特命|"
+_CONTRACT = re.compile(r"^(?:一般競争|指名競争|随意契約|随契|企画競争|確認公募|公募|少額|不落|補助金|補助$|交付|負担|その他|特命|"
                        r"委託|請負)")
 _END = re.compile("支出先上位|資金の流れ|費目・使途")
 
@@ -281,6 +286,124 @@ def _join_method(lines: list[str]) -> str | None:
     return re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f(])", "", t) if t else None
 
 
+def _block_end(paras: list[Para], i: int, rows: list[PayeeRow]) -> int | None:
+    """The paragraph after the block whose rows end at paras[i]: past small cells and header pieces, and past the
+    block's 計 row (「計」 and its amount, in any order with the pieces of a 法人番号 the tool wrote apart) when
+    the 計 adds up: the rows' amounts, all read, sum to it. None: a 計 that does not add up (or whose rows'
+    amounts are not all read) — the rows are not claimed."""
+    n = len(paras)
+    j = i
+    while j < n and (_is_small(paras[j]) or _is_header(paras[j], False)):
+        j += 1
+    k = j
+    total: list[str] = []
+    seen = False
+    while k < n:
+        t = _text(paras[k])
+        if t == "計" and not seen:
+            seen = True
+        elif _AMOUNT.match(t) and not _is_small(paras[k]) or _DIGITS.match(t):
+            total.append(t)
+        elif not (_is_small(paras[k]) or _is_header(paras[k], False)):
+            break
+        k += 1
+    if not seen:
+        return j
+    amounts = [_number(r.cells.get("amount")) for r in rows]
+    if not rows or None in amounts:
+        return None
+    want = sum(amounts)
+    if not any((v := _number(t)) is not None and abs(v - want) < 1e-6 for t in total):
+        return None
+    return k
+
+
+def _number(t: str | None) -> float | None:
+    p = parse_number(t)
+    return None if t is None or p.error or p.value is None else float(p.value)
+
+
+def _read_segment(seg: list[Para], letter: str) -> tuple[list[PayeeRow], bool, list[str]] | None:
+    """The rows of one block whose cells lie between its header cells and the next block's: (rows, whether its
+    ranks are read elsewhere, the letters and numbers the tool wrote before and after its rows); None when the
+    paragraphs do not read as its rows, whole."""
+    i = 0
+    stray: list[str] = []
+    while i < len(seg) and (_LETTER.match(_text(seg[i])) or _is_small(seg[i])) and _text(seg[i]) != "1":
+        stray.append(_text(seg[i]))
+        i += 1
+    if stray and _LETTER.match(stray[-1]) and _LETTER.match(stray[-1])[1] != letter:
+        return None
+    rows: list[PayeeRow] = []
+    rankless = i < len(seg) and _nameish(seg[i])
+    if rankless:  # its rank written elsewhere: the block's one row
+        line = seg[i][1]
+        cells, i = _read_row(seg, i, 1)
+        if cells is None:
+            return None
+        rows.append(PayeeRow(letter, 1, cells, line, False))
+    while not rankless:
+        while i < len(seg) and rows and set(_text(seg[i])) <= set("-－― "):  # a row's empty cells left over
+            i += 1
+        if i >= len(seg) or _text(seg[i]) != str(len(rows) + 1):
+            break
+        line = seg[i][1]
+        cells, i = _read_row(seg, i + 1, len(rows) + 1)
+        if cells is None:
+            return None
+        rows.append(PayeeRow(letter, len(rows) + 1, cells, line, False))
+    j = _block_end(seg, i, rows) if rows else None
+    if j is None or not all(_LETTER.match(_text(p)) or _is_small(p) for p in seg[j:]):
+        return None
+    return rows, rankless, stray + [_text(p) for p in seg[i:] if _is_small(p) or _LETTER.match(_text(p))]
+
+
+def _with_header_runs(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
+    """``out`` and the rows of blocks placed by counting: the real form writes its header cells once per block,
+    so when the text's runs of header cells followed by row cells are as many as the section's letters (each
+    written once, A, B, C, ... in order), the k-th such run of cells is the k-th block's. A block's cells are read
+    as ranks 1, 2, ... with their rows, or (its rank written elsewhere) as one row; the numbers written apart from
+    the rows must then be those blocks' rank 「1」s, each block read whole, and the blocks read in the form's order
+    the same ones. Anything else: ``out`` alone."""
+    n = len(paras)
+    letters = [m[1] for p in paras if (m := _LETTER.match(_text(p)))]
+    if not letters or letters != [chr(ord("A") + k) for k in range(len(letters))]:
+        return out
+    runs: list[tuple[int, int]] = []  # (first, end) of the paragraphs after each run of header cells
+    k = 0
+    while k < n:
+        if _is_header(paras[k], False):
+            while k < n and _is_header(paras[k], False):
+                k += 1
+            runs.append((k, k))
+        else:
+            if runs:
+                runs[-1] = (runs[-1][0], k + 1)
+            k += 1
+    if not runs or any(_nameish(p) for p in paras[:runs[0][0]]):
+        return out
+    stray = [_text(p) for p in paras[:runs[0][0]] if not (_LETTER.match(_text(p)) or _is_header(p, True))]
+    blocks = [r for r in runs if any(_nameish(p) for p in paras[r[0]:r[1]])]
+    stray += [_text(p) for r in runs if r not in blocks for p in paras[r[0]:r[1]] if not _LETTER.match(_text(p))]
+    if len(blocks) != len(letters):
+        return out
+    got: list[PayeeRow] = []
+    rankless = 0
+    for (a, b), letter in zip(blocks, letters, strict=True):
+        read = _read_segment(paras[a:b], letter)
+        if read is None:
+            return out
+        got += read[0]
+        rankless += read[1]
+        stray += [t for t in read[2] if not _LETTER.match(t)]
+    if sorted(t for t in stray if t not in ("-", "－", "―", "--")) != ["1"] * rankless:
+        return out
+    if any(r.block == g.block and (r.rank, r.line) != (g.rank, g.line) for r in out for g in got) or \
+            {(r.block, r.rank) for r in out} - {(g.block, g.rank) for g in got}:
+        return out
+    return got
+
+
 def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:
     """The rows of the blocks the text holds in the form's order (letter, header cells, rank 1, 2, ... each with
     its cells); None when no block reads so. ``notes`` gets (line, message) when 法人番号 are left unread."""
@@ -309,12 +432,11 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         # the rows stand only when the block ends where the next one (a later letter) or the section ends, past
         # small cells (a number or dash the tool wrote after the table): a rank column the tool wrote apart from
         # its rows (「H」「1」 then another block's cells) is followed by more rows' cells instead
-        j = i
-        while j < n and (_is_small(paras[j]) or _is_header(paras[j], False)):
-            j += 1
-        m = _LETTER.match(_text(paras[j])) if j < n else None
+        j = _block_end(paras, i, rows)
+        m = _LETTER.match(_text(paras[j])) if j is not None and j < n else None
         if j == n or (m and m[1] > letter):
             out += rows
+    out = _with_header_runs(paras, out)
     if not out:
         return None
     corps = {w for p in paras for ln in p[0] for w in ln.split(" ") if len(w) == 13 and w.isdigit()}

@@ -122,3 +122,66 @@ def test_a_dash_beside_the_name_is_the_number_cell_and_latin_words_cut_by_a_wrap
     assert (c1["name"], c1["corporate_number"], c1["description"], c1["amount"]) == \
         ("委員謝金(委員A)", None, "普及啓発コンテンツの作成", "179")
     assert (c2["name"], c2["description"], c2["amount"]) == (None, "機器の賃貸借、定期刊行物の購読", "4.2")
+
+
+def _block_with_total(total):
+    """A block ending in its 計 row (「計」, a header piece the tool wrote there, the sum), then the next block."""
+    return _paras("A", "支出先", "法人番号", "1", "東京都", "8000020130001", ["タイムスタンプ認定制 2,097", "度に関する調査"],
+                  "一般競争契約 (最低価格)", "9", "88.2%",
+                  "2", "柏屋本店(株)", "3257873263590", ["普及啓発コンテンツ 2,042", "の作成"], "その他", "-", "--",
+                  "計", "支出額 (百万円)", total, "B", "支出先", "法人番号", "1", "神戸市", "9000020281000",
+                  ["ガイドラインの英訳 1,598", "作業"], "その他", "-", "--", "計", "1,598") + END
+
+
+def test_a_block_ending_in_its_total_row_is_read_when_the_total_adds_up():
+    rows = _rows(_block_with_total("4,139"))
+    assert set(rows) == {("A", 1), ("A", 2), ("B", 1)}
+    a2 = rows[("A", 2)]
+    assert (a2["name"], a2["corporate_number"], a2["description"], a2["amount"], a2["contract_method"]) == \
+        ("柏屋本店(株)", "3257873263590", "普及啓発コンテンツの作成", "2,042", "その他")
+    a1 = rows[("A", 1)]
+    assert (a1["corporate_number"], a1["amount"], a1["bidders"], a1["award_rate"]) == \
+        ("8000020130001", "2,097", "9", "88.2%")
+    assert rows[("B", 1)]["corporate_number"] == "9000020281000"
+
+
+def test_a_total_that_does_not_add_up_leaves_the_block_unknown():
+    """2,097 + 2,042 is not 4,140: a row's amount, or the block's rows, misread — block A is not claimed."""
+    notes: list = []
+    rows = _rows(_block_with_total("4,140"), notes)
+    assert set(rows) == {("B", 1)}
+    assert notes and "2 more 法人番号" in notes[0][1]
+
+
+HEADER_ROW = ["支出先", "法人番号", "業務概要", "支出額 (百万円)", "契約方式等", "入札者数 (応募者数)", "落札率"]
+
+
+def _counted(stray_ranks=("1", "B", "1"), b_row=("合同会社富士通Japan", "6532482213394", "実証事業の実施", "30,441")):
+    """pdftotext's order of a section whose letters and ranks the tool wrote after the rows: block A's header and
+    row (no rank), B's header and row, C's header then ranks 1, 2 with their rows, then 「1」「B」「1」「C」."""
+    return _paras("A.", *HEADER_ROW, "個人(A)", "-", "研修の企画運営", "28,304", "随意契約 (その他)", "-", "-",
+                  *HEADER_ROW, *b_row, "一般競争契約 (最低価格)", "3", "84.7%",
+                  *HEADER_ROW, "1", "インテック株式会社", "3162212653661", "定期刊行物の購読", "32,835",
+                  "一般競争契約 (最低価格)", "6", "87.5%", "2", "シー・エス・エス(株)", "5220984241458",
+                  ["補助事業の実施、データ整備及び", "分析業務"], "10,588", "随意契約 (公募)", "3", "-", "-",
+                  *stray_ranks, "C") + END
+
+
+def test_blocks_placed_by_counting_their_header_runs_when_the_letters_and_ranks_agree():
+    rows = _rows(_counted())
+    assert set(rows) == {("A", 1), ("B", 1), ("C", 1), ("C", 2)}
+    assert (rows[("A", 1)]["name"], rows[("A", 1)]["amount"]) == ("個人(A)", "28,304")
+    b1 = rows[("B", 1)]
+    assert (b1["name"], b1["corporate_number"], b1["amount"], b1["bidders"], b1["award_rate"]) == \
+        ("合同会社富士通Japan", "6532482213394", "30,441", "3", "84.7%")
+    c2 = rows[("C", 2)]  # a 業務概要 opening with 「補助」 is not a 契約方式等
+    assert (c2["corporate_number"], c2["description"], c2["amount"], c2["contract_method"]) == \
+        ("5220984241458", "補助事業の実施、データ整備及び分析業務", "10,588", "随意契約 (公募)")
+
+
+def test_blocks_are_not_placed_by_counting_when_the_ranks_written_apart_do_not_agree():
+    """A rank 「2」 among those written apart: a block without its rank has two rows somewhere — unknown."""
+    assert _rows(_counted(stray_ranks=("1", "B", "1", "2"))) == {}
+    """Block B's cells reading as two rows (a second name after its cells): not one row — unknown."""
+    assert _rows(_counted(b_row=("合同会社富士通Japan", "6532482213394", "実証事業の実施", "30,441", "一般競争契約",
+                                 "株式会社柏屋本店", "6010001001817", "飲料水購入", "12"))) == {}
