@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from typing import NamedTuple
 
-from kg.extract import fields
+from kg.extract import fields, payee_wraps
 from kg.normalize import houjin
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number, parse_numbers
@@ -651,7 +650,7 @@ __all__ = ["Token", "tokens", "label_fields", "label_lists", "plans_plausible", 
 
 _BLOCK_LINE = re.compile(r"^([A-Z])\s*[.．:：]")
 _RANK_LINE = re.compile(r"^(\d{1,2})\s*(\S.*)$")
-_CORP = re.compile(r"^(?:\d{6,13}|[-－―])$")  # fewer than 13 digits: the rest is wrapped onto the next line
+_CORP = payee_wraps.CORP
 _CONTRACT_END = ("契約", "交付", "その他", "公募", "随契", "競争", "委託", "請負", "補助", "負担", ")")
 _AMOUNT_HEAD = re.compile(r"^([▲△]?\d[\d,]*(?:\.\d+)?)(.*)$")
 _PAGE_NO = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4}|[-‐－]\s*\d{1,4}\s*[-‐－]|(?:page|p\.)\s*\d{1,4})$", re.I)
@@ -714,9 +713,7 @@ _CLOSE = 0.75  # a wrapped piece goes to the wider of name / 業務概要 unless
 # (unless it fits only one of them: a wrapped line is at most as wide as its cell's first line and one wide character)
 
 
-def _width(text: str) -> int:
-    """Printed width of ``text`` in half-width units (a wide character counts two): which cell filled its column."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+_width = payee_wraps.width  # printed width of a text in half-width units: which cell filled its column
 
 
 _TOTAL_LINE = re.compile(r"^(?:計|合計|小計)(?:\s+[▲△]?[\d,]+(?:\.\d+)?)?$")
@@ -751,14 +748,16 @@ def _settle_unsure(rows: list[PayeeRow], notes_at: list[int]) -> list[PayeeRow]:
     return out
 
 
-def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:
+def payee_rows(lines: list[str], start: int, notes: list | None = None,
+               columns: dict[str, int] | None = None) -> list[PayeeRow] | None:
     """Row-style payee tables (「1神戸市 9000020281000 調査研究の請負 2随意契約(企画 - -」): anchored on the
     法人番号 cell (13 digits or a dash) after the rank and name, the amount at the head of the next number, and
     入札者数 / 落札率 as the last two cells (the first two small cells after the amount when the table has the
     一者応札…理由 column). Pieces of wrapped cells on the next line go to the cell left unclosed (a parenthesis)
     or, failing that, to the longer text cell (``guessed``). A row of the next rank that does not read (cells
     glued) ends the row before and is noted in ``notes`` as (line, message). None when the section holds no
-    such row."""
+    such row. A piece left unsure is looked at again with the widths of the whole table's columns (``columns``:
+    the widest first line of the name and 業務概要 columns, which a row above a wider one does not know)."""
     out: list[PayeeRow] = []
     block: str | None = None
     last: PayeeRow | None = None
@@ -766,6 +765,10 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
     unread: list[int] = []  # lines of rows seen but not read
     notes_at: list[int] = []  # lines of wrapped pieces that may be either of two cells'
     ended: dict[int, set[str]] = {}  # a row's (its line's) text cells known to have stopped wrapping
+    tails: dict[int, dict[str, str]] = {}  # a row's name and 業務概要: their last line read so far
+    column: dict[str, int] = dict(columns or {})  # the widest line of the name and 業務概要 columns seen so far
+    check: dict[int, tuple[bool, bool]] = {}  # rows read by a glue or a 法人番号's short piece: checked at the end
+    spelled: list[str] = []  # contract methods as printed on one line (the sheet's spelling of a qualifier)
     folded = _folded(lines)
     for n in range(start + 1, len(lines) + 1):
         t = folded[n - 1]
@@ -787,12 +790,15 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
             last = None
             continue
         m = ranked = _RANK_LINE.match(t)
-        words = _unglue(m[2].split(" ")) if m else []
-        k = next((i for i, w in enumerate(words) if i >= 1 and _CORP.match(w)), None)
+        words, k, pieced = payee_wraps.corp_cell(_unglue(m[2].split(" "))) if m else ([], None, False)
+        glued = False
         if m and k is not None and len(words) >= k + 4 and block is not None:
             name = " ".join(words[:k])
             rest = words[k + 1:]
             j = next((i for i, w in enumerate(rest) if _AMOUNT_HEAD.match(w)), None)
+            if j is None:  # the 業務概要 filled its column and runs into the amount (「会議等出席0.2」)
+                rest, glued = payee_wraps.split_glued_amount(rest)
+                j = next((i for i, w in enumerate(rest) if _AMOUNT_HEAD.match(w)), None)
             if reason and j is not None:  # 入札者数 and 落札率 are the first two small cells after the amount's
                 s = next((i for i in range(j + 1, len(rest) - 1) if _SMALL.match(rest[i]) and _SMALL.match(rest[i + 1])),
                          None)
@@ -807,6 +813,13 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
             last = PayeeRow(block, int(m[1]), cells, n, False,
                             widths={f: _width(cells[f] or "") for f in ("name", "description")})
             out.append(last)
+            spelled.append(cells["contract_method"] or "")
+            tails[n] = {f: cells[f] or "" for f in ("name", "description")}
+            for f in ("name", "description"):
+                if payee_wraps.column_line(cells[f] or ""):
+                    column[f] = max(column.get(f, 0), _width(cells[f] or ""))
+            if pieced or glued:
+                check[n] = (pieced, glued)
             continue
         if ranked and last is not None and int(ranked[1]) == last.rank + 1 and _ROW_SHAPED.search(ranked[2]):
             unread.append(n)  # the next rank's row, not read (cells glued): no piece of the row before
@@ -823,17 +836,18 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
             if d is not None:  # the rest of the 法人番号: what is left of it belongs to the name
                 cells["corporate_number"] = corp + pieces[d]
                 left, pieces = pieces[:d], pieces[d + 1:]
-            tail: list[str] = []
-            while pieces:  # from the right: the 契約方式 cell while it is left open
-                cm = cells.get("contract_method") or ""
-                piece = pieces[-1]
-                opened = cm.count("(") > cm.count(")")
-                qualifier = piece.startswith("(") and piece.endswith(")") and not opened
-                if cm and (opened or qualifier or not cm.endswith(_CONTRACT_END)) and not tail:
-                    tail.append(pieces.pop())
-                    cells["contract_method"] = cm + tail[-1]
-                    continue
-                break
+            cm = cells.get("contract_method") or ""
+            piece = pieces[-1] if pieces else ""
+            opened = cm.count("(") > cm.count(")")
+            qualifier = piece.startswith("(") and piece.endswith(")") and not opened
+            if cm and pieces and (opened or qualifier or not cm.endswith(_CONTRACT_END)):  # the 契約方式 cell left open
+                if payee_wraps.method_and_qualifier(pieces, cm, _CONTRACT_END) == 2:  # 「約 (そ」: one cell's line
+                    spelled.append(cm + pieces[-2] + " " + pieces[-1])
+                    cells["contract_method"] = cm + pieces[-2] + " " + pieces[-1]
+                    pieces = pieces[:-2]
+                else:  # (a qualifier after a whole method: whether a space stood at the line break is unknown)
+                    joint = payee_wraps.QUALIFIER_JOIN if qualifier and cm.endswith(_CONTRACT_END) else ""
+                    cells["contract_method"] = cm + joint + pieces.pop()
             open_cells = [f for f in ("name", "description")
                           if (cells.get(f) or "").count("(") > (cells.get(f) or "").count(")")]
             if d is None and len(pieces) == 1 and len(open_cells) == 1 and ")" in pieces[0]:
@@ -844,10 +858,15 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
                 cells["name"] = fields.join_wrapped([cells.get("name") or "", *left])
             unsure = last.unsure
             done = ended.setdefault(last.line, set())  # cells that stopped wrapping (no piece on a line of the row)
+            tail_of = tails.setdefault(last.line, {})
+            if left:
+                tail_of["name"] = left[-1]
+            stopped = done | {f for f in ("name", "description")  # (or its last line was short)
+                              if payee_wraps.ended(tail_of.get(f, ""), column.get(f, 0), pieces[0] if pieces else "")}
             if pieces:
                 target = "description"
-                if d is None and not left and len(pieces) == 1 and len(done) == 1:
-                    target = ({"name", "description"} - done).pop()  # the one cell still wrapping
+                if d is None and not left and len(pieces) == 1 and len(stopped) == 1:
+                    target = ({"name", "description"} - stopped).pop()  # the one cell still wrapping
                 elif d is None and not left and len(pieces) == 1:  # one piece: the name's or the description's
                     wide = {f: _width(cells.get(f) or "") for f in ("description", "name")}
                     fits = [f for f in wide if _width(pieces[0]) <= (last.widths or {}).get(f, 0) + 2]
@@ -859,17 +878,26 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
                     elif len(fits) == 1 and not unsure:
                         done.add("name" if target == "description" else "description")  # (the other did not wrap)
                 cells[target] = fields.join_wrapped([cells.get(target) or "", *pieces])
+                tail_of[target] = " ".join(pieces)
             last = last._replace(cells=cells, guessed=guessed, unsure=unsure)
             out[-1] = last
             continue
         last = None
-    out = _settle_unsure(out, notes_at)
+    if columns is None and any(r.unsure for r in out):
+        return payee_rows(lines, start, notes, column)  # (a row above a wider one read with the table's widths)
+    out, dropped = payee_wraps.checked(out, check)
+    out, unspelled = payee_wraps.spell_qualifiers(_settle_unsure(out, notes_at), spelled)
+    unread = sorted(unread + dropped)
     if notes_at and notes is not None:
         notes.append((notes_at[0], f"支出先上位10者リスト: on lines {notes_at} a wrapped piece may be the name's or "
                                    "the 業務概要's (their first lines are about as wide): both are unknown"))
     if unread and out and notes is not None:
         notes.append((unread[0], f"支出先上位10者リスト: the rows on lines {unread} could not be read (cells glued "
                                   "or out of shape): those payees are unknown"))
+    if unspelled and notes is not None:
+        notes.append((unspelled[0], f"支出先上位10者リスト: on lines {unspelled} the contract method wraps before its "
+                                    "qualifier and the sheet prints none on one line (with a space or without): "
+                                    "those contract methods are unknown"))
     return out or None
 
 
