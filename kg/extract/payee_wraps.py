@@ -17,6 +17,7 @@ ranks in order of amount (the list is the top payees by amount); otherwise the c
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -48,10 +49,15 @@ def corp_cell(words: list[str]) -> tuple[list[str], int | None, bool]:
         g = _GLUED_DIGITS.match(w)
         if g:
             return [*words[:i], g[1], g[2], *words[i + 1:]], i + 1, True
-        if len(w) > 1 and w[-1] in _DASHES and w[-2] not in _DASHES and i + 1 < len(words) \
-                and not CORP.match(words[i + 1]):
+        if len(w) > 1 and w[-1] in _DASHES and not w[-2].isascii() and w[-2] not in _DASHES \
+                and i + 1 < len(words) and not CORP.match(words[i + 1]):  # (「Pricewaterhous-」: a hyphenated word)
             return [*words[:i], w[:-1], w[-1], *words[i + 1:]], i + 1, False
     return words, k, False
+
+
+def glued_amount(word: str) -> bool:
+    """``word`` may be a 業務概要 glued to an amount (it ends in a number after a character of text)."""
+    return bool(_GLUED_AMOUNT.match(word))
 
 
 def split_glued_amount(rest: list[str]) -> tuple[list[str], bool]:
@@ -89,14 +95,18 @@ def corp_whole(text: str | None) -> bool:
     return bool(text) and houjin.is_valid(text)
 
 
+@functools.lru_cache(maxsize=4096)
 def width(text: str) -> int:
     """Printed width of ``text`` in half-width units (a wide character counts two)."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 _OPENING = "([{<「『【〈《〔"
-_SHORT = 6
-_LATIN = re.compile(r"[A-Za-z0-9]")  # a line this much narrower than its column (more than two wide characters) did not wrap
+_SHORT = 4  # half-width units: a line this much narrower than its column (and by a quarter of it: a proportional
+# font fits more kana than kanji in a line) did not wrap; a character pushed onto the next line (「ー」 may not start
+# a line) leaves a line two units short
+_LATIN = re.compile(r"[A-Za-z0-9]")
+_DIGIT = re.compile(r"\d")
 
 
 def ended(line: str, column: int, piece: str) -> bool:
@@ -104,7 +114,7 @@ def ended(line: str, column: int, piece: str) -> bool:
     narrower than its ``column`` (the widest line seen in that column), it does not end in a Latin word or number,
     and the piece does not start with one or with an opening bracket (a line is left short before a word or a
     bracket pushed whole onto the next line: 「視察」 over 「(旅費」)."""
-    short = _SHORT if _LATIN.search(line) else _SHORT - 2  # (Latin letters print wider or narrower than counted)
+    short = max(_SHORT, column / 4) + (2 if _LATIN.search(line) else 0)  # (Latin letters: wider or narrower)
     return bool(line) and width(line) + short <= column and not (line[-1].isascii() and line[-1].isalnum()) \
         and not (piece[:1].isascii() and piece[:1].isalnum()) and piece[:1] not in _OPENING
 
@@ -117,9 +127,9 @@ def column_line(text: str) -> bool:
 
 def method_and_qualifier(pieces: list[str], method: str, ends: tuple[str, ...]) -> int:
     """How many of a line's last ``pieces`` are the contract method's wrapped line: two when the first completes
-    the method's word (「随意契」+「約」) and the second opens its qualifier (「(そ」) — one cell's line holding a
-    space —, else one."""
-    if len(pieces) >= 2 and not method.endswith(ends) and (method + pieces[-2]).endswith(ends) \
+    the method's word (「随意契」+「約」, 「一般競争」+「契約」) and the second opens its qualifier (「(そ」) — one cell's
+    line holding a space —, else one."""
+    if len(pieces) >= 2 and (method + pieces[-2]).endswith("契約") and not method.endswith("契約") \
             and pieces[-1].startswith("("):
         return 2
     return 1
@@ -134,10 +144,13 @@ def qualifier_spacing(methods: list[str]) -> str | None:
 
 def checked(rows: list, check: dict[int, tuple[bool, bool]]) -> tuple[list, list[int]]:
     """``rows`` less those read by a glue or a 法人番号's piece (``check``: row line → (pieced, glued)) that fail
-    their check: the 法人番号 not whole, or the amount out of its block's order. Returns (rows, lines dropped)."""
-    bad = [r.line for i, r in enumerate(rows) if r.line in check and (
-        (check[r.line][0] and not corp_whole(r.cells.get("corporate_number")))
-        or (check[r.line][1] and out_of_order(rows, i)))]
+    their check: the 法人番号 not whole (a dash only when the glue was the amount's), or the amount out of its
+    block's order; and rows whose contract method holds
+    a digit (no method does: the 入札者数 cell glued to it, 「(企画5」). Returns (rows, lines dropped)."""
+    bad = [r.line for i, r in enumerate(rows) if _DIGIT.search(r.cells.get("contract_method") or "") or (
+        r.line in check and ((not corp_whole(r.cells.get("corporate_number"))
+                              and not (check[r.line][1] and r.cells.get("corporate_number") in _DASHES))
+                             or (check[r.line][1] and out_of_order(rows, i))))]
     return [r for r in rows if r.line not in bad], bad
 
 

@@ -768,6 +768,7 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None,
     tails: dict[int, dict[str, str]] = {}  # a row's name and 業務概要: their last line read so far
     column: dict[str, int] = dict(columns or {})  # the widest line of the name and 業務概要 columns seen so far
     check: dict[int, tuple[bool, bool]] = {}  # rows read by a glue or a 法人番号's short piece: checked at the end
+    unsure_at: dict[str, int] | None = None  # the columns' widths when a piece was first left unsure
     spelled: list[str] = []  # contract methods as printed on one line (the sheet's spelling of a qualifier)
     folded = _folded(lines)
     for n in range(start + 1, len(lines) + 1):
@@ -799,6 +800,8 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None,
             if j is None:  # the 業務概要 filled its column and runs into the amount (「会議等出席0.2」)
                 rest, glued = payee_wraps.split_glued_amount(rest)
                 j = next((i for i, w in enumerate(rest) if _AMOUNT_HEAD.match(w)), None)
+            if j is not None and any(payee_wraps.glued_amount(w) for w in rest[:j]):
+                j = None  # (「セキュリ1.5 一般競争契 3」: the amount may be glued to the 業務概要, and 3 the 入札者数)
             if reason and j is not None:  # 入札者数 and 落札率 are the first two small cells after the amount's
                 s = next((i for i in range(j + 1, len(rest) - 1) if _SMALL.match(rest[i]) and _SMALL.match(rest[i + 1])),
                          None)
@@ -839,14 +842,15 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None,
             cm = cells.get("contract_method") or ""
             piece = pieces[-1] if pieces else ""
             opened = cm.count("(") > cm.count(")")
-            qualifier = piece.startswith("(") and piece.endswith(")") and not opened
-            if cm and pieces and (opened or qualifier or not cm.endswith(_CONTRACT_END)):  # the 契約方式 cell left open
-                if payee_wraps.method_and_qualifier(pieces, cm, _CONTRACT_END) == 2:  # 「約 (そ」: one cell's line
+            qualifier = piece.startswith("(") and not opened and cm.endswith("契約")  # (the form's 「契約 (…)」)
+            two = payee_wraps.method_and_qualifier(pieces, cm, _CONTRACT_END) == 2  # 「約 (そ」: one cell's line
+            if cm and pieces and (two or opened or qualifier or not cm.endswith(_CONTRACT_END)):  # the 契約方式 cell
+                if two:
                     spelled.append(cm + pieces[-2] + " " + pieces[-1])
                     cells["contract_method"] = cm + pieces[-2] + " " + pieces[-1]
                     pieces = pieces[:-2]
                 else:  # (a qualifier after a whole method: whether a space stood at the line break is unknown)
-                    joint = payee_wraps.QUALIFIER_JOIN if qualifier and cm.endswith(_CONTRACT_END) else ""
+                    joint = payee_wraps.QUALIFIER_JOIN if qualifier else ""
                     cells["contract_method"] = cm + joint + pieces.pop()
             open_cells = [f for f in ("name", "description")
                           if (cells.get(f) or "").count("(") > (cells.get(f) or "").count(")")]
@@ -861,21 +865,18 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None,
             tail_of = tails.setdefault(last.line, {})
             if left:
                 tail_of["name"] = left[-1]
-            stopped = done | {f for f in ("name", "description")  # (or its last line was short)
-                              if payee_wraps.ended(tail_of.get(f, ""), column.get(f, 0), pieces[0] if pieces else "")}
             if pieces:
                 target = "description"
-                if d is None and not left and len(pieces) == 1 and len(stopped) == 1:
-                    target = ({"name", "description"} - stopped).pop()  # the one cell still wrapping
-                elif d is None and not left and len(pieces) == 1:  # one piece: the name's or the description's
-                    wide = {f: _width(cells.get(f) or "") for f in ("description", "name")}
-                    fits = [f for f in wide if _width(pieces[0]) <= (last.widths or {}).get(f, 0) + 2]
-                    target = fits[0] if len(fits) == 1 else max(wide, key=wide.get)
-                    guessed = True
-                    if len(fits) != 1 and min(wide.values()) > _CLOSE * max(wide.values()) and not unsure:
-                        target = "description"  # both about as wide: the 業務概要 (the row's longer text as a rule)
-                        unsure = (target, n)  # checked when the columns' widths are known
-                    elif len(fits) == 1 and not unsure:
+                if d is None and not left and len(pieces) == 1:  # one piece: the name's or the description's
+                    fits = [f for f in ("description", "name") if _width(pieces[0]) <= (last.widths or {}).get(f, 0) + 2]
+                    still = [f for f in fits if f not in done  # (a cell that ended takes no piece; its last line short)
+                             and not payee_wraps.ended(tail_of.get(f, ""), column.get(f, 0), pieces[0])]
+                    target = still[0] if len(still) == 1 else "description"
+                    if len(still) != 1:
+                        guessed = True
+                        unsure = unsure or (target, n)  # which cell it ends is not established: both unknown
+                        unsure_at = unsure_at if unsure_at is not None else dict(column)
+                    elif len(fits) == 1:
                         done.add("name" if target == "description" else "description")  # (the other did not wrap)
                 cells[target] = fields.join_wrapped([cells.get(target) or "", *pieces])
                 tail_of[target] = " ".join(pieces)
@@ -883,7 +884,7 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None,
             out[-1] = last
             continue
         last = None
-    if columns is None and any(r.unsure for r in out):
+    if columns is None and unsure_at is not None and unsure_at != column:  # (wider columns seen after it)
         return payee_rows(lines, start, notes, column)  # (a row above a wider one read with the table's widths)
     out, dropped = payee_wraps.checked(out, check)
     out, unspelled = payee_wraps.spell_qualifiers(_settle_unsure(out, notes_at), spelled)
