@@ -332,7 +332,7 @@ def _format_facts():
 
 # gold facts recovered of the three real review-sheet seeds (624) printed A4 by LibreOffice, at least (measured
 # 622 / 574 / 181 / 163 when set): floors, so a change that loses them fails
-REAL_FLOOR = {"lo.pdf": 620, "lo.pdfplumber.txt": 570, "lo.pdftotext.txt": 175, "lo.pdfminer.txt": 160}
+REAL_FLOOR = {"lo.pdf": 620, "lo.pdfplumber.txt": 590, "lo.pdftotext.txt": 175, "lo.pdfminer.txt": 160}
 
 
 def test_real_seeds_printed_never_give_a_fact_of_their_own_and_keep_their_floor(tmp_path):

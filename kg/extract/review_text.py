@@ -704,13 +704,9 @@ class PayeeRow(NamedTuple):
     rank: int
     cells: dict
     line: int
-    guessed: bool  # placed by guess: a wrapped piece attached to the wider cell, or the block letter inferred
-    unsure: tuple = ()  # (cell, line): a wrapped piece put in the wider of two cells of about one width
+    guessed: bool  # placed by guess: a wrapped piece whose cell is not established, or the block letter inferred
+    unsure: tuple = ()  # (cell, line): a wrapped piece that may be the name's or the 業務概要's (both then unknown)
     widths: dict | None = None  # the printed width of the name's and 業務概要's first lines (their columns' at most)
-
-
-_CLOSE = 0.75  # a wrapped piece goes to the wider of name / 業務概要 unless the narrower is wider than this share of it
-# (unless it fits only one of them: a wrapped line is at most as wide as its cell's first line and one wide character)
 
 
 _width = payee_wraps.width  # printed width of a text in half-width units: which cell filled its column
@@ -748,16 +744,15 @@ def _settle_unsure(rows: list[PayeeRow], notes_at: list[int]) -> list[PayeeRow]:
     return out
 
 
-def payee_rows(lines: list[str], start: int, notes: list | None = None,
-               columns: dict[str, int] | None = None) -> list[PayeeRow] | None:
+def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:
     """Row-style payee tables (「1神戸市 9000020281000 調査研究の請負 2随意契約(企画 - -」): anchored on the
     法人番号 cell (13 digits or a dash) after the rank and name, the amount at the head of the next number, and
     入札者数 / 落札率 as the last two cells (the first two small cells after the amount when the table has the
     一者応札…理由 column). Pieces of wrapped cells on the next line go to the cell left unclosed (a parenthesis)
-    or, failing that, to the longer text cell (``guessed``). A row of the next rank that does not read (cells
+    or, failing that, to the one of name / 業務概要 it fits (no wider than the cell's first line) that has not
+    ended (kg.extract.payee_wraps.ended); when that is not one cell, both are unknown (``_settle_unsure``). A row of the next rank that does not read (cells
     glued) ends the row before and is noted in ``notes`` as (line, message). None when the section holds no
-    such row. A piece left unsure is looked at again with the widths of the whole table's columns (``columns``:
-    the widest first line of the name and 業務概要 columns, which a row above a wider one does not know)."""
+    such row."""
     out: list[PayeeRow] = []
     block: str | None = None
     last: PayeeRow | None = None
@@ -766,9 +761,8 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None,
     notes_at: list[int] = []  # lines of wrapped pieces that may be either of two cells'
     ended: dict[int, set[str]] = {}  # a row's (its line's) text cells known to have stopped wrapping
     tails: dict[int, dict[str, str]] = {}  # a row's name and 業務概要: their last line read so far
-    column: dict[str, int] = dict(columns or {})  # the widest line of the name and 業務概要 columns seen so far
+    column: dict[str, int] = {}  # the widest line of the name and 業務概要 columns seen so far
     check: dict[int, tuple[bool, bool]] = {}  # rows read by a glue or a 法人番号's short piece: checked at the end
-    unsure_at: dict[str, int] | None = None  # the columns' widths when a piece was first left unsure
     spelled: list[str] = []  # contract methods as printed on one line (the sheet's spelling of a qualifier)
     folded = _folded(lines)
     for n in range(start + 1, len(lines) + 1):
@@ -875,7 +869,6 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None,
                     if len(still) != 1:
                         guessed = True
                         unsure = unsure or (target, n)  # which cell it ends is not established: both unknown
-                        unsure_at = unsure_at if unsure_at is not None else dict(column)
                     elif len(fits) == 1:
                         done.add("name" if target == "description" else "description")  # (the other did not wrap)
                 cells[target] = fields.join_wrapped([cells.get(target) or "", *pieces])
@@ -884,8 +877,6 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None,
             out[-1] = last
             continue
         last = None
-    if columns is None and unsure_at is not None and unsure_at != column:  # (wider columns seen after it)
-        return payee_rows(lines, start, notes, column)  # (a row above a wider one read with the table's widths)
     out, dropped = payee_wraps.checked(out, check)
     out, unspelled = payee_wraps.spell_qualifiers(_settle_unsure(out, notes_at), spelled)
     unread = sorted(unread + dropped)

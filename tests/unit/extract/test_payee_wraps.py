@@ -4,17 +4,12 @@ the rules of kg.extract.payee_wraps; values as the seeds' gold records hold them
 from __future__ import annotations
 
 from kg.extract import payee_wraps
-from kg.extract.review_text import payee_rows
+from tests.unit.extract.test_payee_rows_real_form import _rows  # (the section's rows by block and rank)
 
 NARROW_000 = ["支出先 法人番 業務概支出額 契約方 入札 落 一者応札・一者応募又は競争性のない随意契約となった理由及び改善策 (支出額10億円",
               "号 要 (百万 式等 者数 札 以上)", "円) (応 率", "募者", "数)"]
 NARROW_003 = ["支出先 法人番号 業務概要 支出額 (百万円契約方式等 入札者数 落札率 一者応札・一者応募又は競争性の",
               ") (応募者数 ない随意契約となった理由及び改", ") 善策 (支出額10億円以上)"]
-
-
-def _rows(lines, notes=None):
-    got = payee_rows(["支出先上位10者リスト", *lines], 1, notes)
-    return {(r.block, r.rank): r.cells for r in got or []}
 
 
 def test_a_corporate_number_in_five_digit_pieces_and_an_amount_glued_to_its_description():
