@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from typing import NamedTuple
 
-from kg.extract import fields
+from kg.extract import fields, payee_wraps
 from kg.normalize import houjin
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number, parse_numbers
@@ -693,7 +692,7 @@ __all__ = ["Token", "tokens", "label_fields", "label_lists", "plans_plausible", 
 
 _BLOCK_LINE = re.compile(r"^([A-Z])\s*[.．:：]")
 _RANK_LINE = re.compile(r"^(\d{1,2})\s*(\S.*)$")
-_CORP = re.compile(r"^(?:\d{6,13}|[-－―])$")  # fewer than 13 digits: the rest is wrapped onto the next line
+_CORP = payee_wraps.CORP
 _CONTRACT_END = ("契約", "交付", "その他", "公募", "随契", "競争", "委託", "請負", "補助", "負担", ")")
 _AMOUNT_HEAD = re.compile(r"^([▲△]?\d[\d,]*(?:\.\d+)?)(.*)$")
 _PAGE_NO = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4}|[-‐－]\s*\d{1,4}\s*[-‐－]|(?:page|p\.)\s*\d{1,4})$", re.I)
@@ -747,18 +746,12 @@ class PayeeRow(NamedTuple):
     rank: int
     cells: dict
     line: int
-    guessed: bool  # placed by guess: a wrapped piece attached to the wider cell, or the block letter inferred
-    unsure: tuple = ()  # (cell, line): a wrapped piece put in the wider of two cells of about one width
+    guessed: bool  # placed by guess: a wrapped piece whose cell is not established, or the block letter inferred
+    unsure: tuple = ()  # (cell, line): a wrapped piece that may be the name's or the 業務概要's (both then unknown)
     widths: dict | None = None  # the printed width of the name's and 業務概要's first lines (their columns' at most)
 
 
-_CLOSE = 0.75  # a wrapped piece goes to the wider of name / 業務概要 unless the narrower is wider than this share of it
-# (unless it fits only one of them: a wrapped line is at most as wide as its cell's first line and one wide character)
-
-
-def _width(text: str) -> int:
-    """Printed width of ``text`` in half-width units (a wide character counts two): which cell filled its column."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+_width = payee_wraps.width  # printed width of a text in half-width units: which cell filled its column
 
 
 _TOTAL_LINE = re.compile(r"^(?:計|合計|小計)(?:\s+[▲△]?[\d,]+(?:\.\d+)?)?$")
@@ -798,7 +791,8 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
     法人番号 cell (13 digits or a dash) after the rank and name, the amount at the head of the next number, and
     入札者数 / 落札率 as the last two cells (the first two small cells after the amount when the table has the
     一者応札…理由 column). Pieces of wrapped cells on the next line go to the cell left unclosed (a parenthesis)
-    or, failing that, to the longer text cell (``guessed``). A row of the next rank that does not read (cells
+    or, failing that, to the one of name / 業務概要 it fits (no wider than the cell's first line) that has not
+    ended (kg.extract.payee_wraps.ended); when that is not one cell, both are unknown (``_settle_unsure``). A row of the next rank that does not read (cells
     glued) ends the row before and is noted in ``notes`` as (line, message). None when the section holds no
     such row."""
     out: list[PayeeRow] = []
@@ -808,6 +802,10 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
     unread: list[int] = []  # lines of rows seen but not read
     notes_at: list[int] = []  # lines of wrapped pieces that may be either of two cells'
     ended: dict[int, set[str]] = {}  # a row's (its line's) text cells known to have stopped wrapping
+    tails: dict[int, dict[str, str]] = {}  # a row's name and 業務概要: their last line read so far
+    column: dict[str, int] = {}  # the widest line of the name and 業務概要 columns seen so far
+    check: dict[int, tuple[bool, bool]] = {}  # rows read by a glue or a 法人番号's short piece: checked at the end
+    spelled: list[str] = []  # contract methods as printed on one line (the sheet's spelling of a qualifier)
     folded = _folded(lines)
     for n in range(start + 1, len(lines) + 1):
         t = folded[n - 1]
@@ -829,12 +827,17 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
             last = None
             continue
         m = ranked = _RANK_LINE.match(t)
-        words = _unglue(m[2].split(" ")) if m else []
-        k = next((i for i, w in enumerate(words) if i >= 1 and _CORP.match(w)), None)
+        words, k, pieced = payee_wraps.corp_cell(_unglue(m[2].split(" "))) if m else ([], None, False)
+        glued = False
         if m and k is not None and len(words) >= k + 4 and block is not None:
             name = " ".join(words[:k])
             rest = words[k + 1:]
             j = next((i for i, w in enumerate(rest) if _AMOUNT_HEAD.match(w)), None)
+            if j is None:  # the 業務概要 filled its column and runs into the amount (「会議等出席0.2」)
+                rest, glued = payee_wraps.split_glued_amount(rest)
+                j = next((i for i, w in enumerate(rest) if _AMOUNT_HEAD.match(w)), None)
+            if j is not None and any(payee_wraps.glued_amount(w) for w in rest[:j]):
+                j = None  # (「セキュリ1.5 一般競争契 3」: the amount may be glued to the 業務概要, and 3 the 入札者数)
             if reason and j is not None:  # 入札者数 and 落札率 are the first two small cells after the amount's
                 s = next((i for i in range(j + 1, len(rest) - 1) if _SMALL.match(rest[i]) and _SMALL.match(rest[i + 1])),
                          None)
@@ -849,6 +852,13 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
             last = PayeeRow(block, int(m[1]), cells, n, False,
                             widths={f: _width(cells[f] or "") for f in ("name", "description")})
             out.append(last)
+            spelled.append(cells["contract_method"] or "")
+            tails[n] = {f: cells[f] or "" for f in ("name", "description")}
+            for f in ("name", "description"):
+                if payee_wraps.column_line(cells[f] or ""):
+                    column[f] = max(column.get(f, 0), _width(cells[f] or ""))
+            if pieced or glued:
+                check[n] = (pieced, glued)
             continue
         if ranked and last is not None and int(ranked[1]) == last.rank + 1 and _ROW_SHAPED.search(ranked[2]):
             unread.append(n)  # the next rank's row, not read (cells glued): no piece of the row before
@@ -865,17 +875,19 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
             if d is not None:  # the rest of the 法人番号: what is left of it belongs to the name
                 cells["corporate_number"] = corp + pieces[d]
                 left, pieces = pieces[:d], pieces[d + 1:]
-            tail: list[str] = []
-            while pieces:  # from the right: the 契約方式 cell while it is left open
-                cm = cells.get("contract_method") or ""
-                piece = pieces[-1]
-                opened = cm.count("(") > cm.count(")")
-                qualifier = piece.startswith("(") and piece.endswith(")") and not opened
-                if cm and (opened or qualifier or not cm.endswith(_CONTRACT_END)) and not tail:
-                    tail.append(pieces.pop())
-                    cells["contract_method"] = cm + tail[-1]
-                    continue
-                break
+            cm = cells.get("contract_method") or ""
+            piece = pieces[-1] if pieces else ""
+            opened = cm.count("(") > cm.count(")")
+            qualifier = piece.startswith("(") and not opened and cm.endswith("契約")  # (the form's 「契約 (…)」)
+            two = payee_wraps.method_and_qualifier(pieces, cm, _CONTRACT_END) == 2  # 「約 (そ」: one cell's line
+            if cm and pieces and (two or opened or qualifier or not cm.endswith(_CONTRACT_END)):  # the 契約方式 cell
+                if two:
+                    spelled.append(cm + pieces[-2] + " " + pieces[-1])
+                    cells["contract_method"] = cm + pieces[-2] + " " + pieces[-1]
+                    pieces = pieces[:-2]
+                else:  # (a qualifier after a whole method: whether a space stood at the line break is unknown)
+                    joint = payee_wraps.QUALIFIER_JOIN if qualifier else ""
+                    cells["contract_method"] = cm + joint + pieces.pop()
             open_cells = [f for f in ("name", "description")
                           if (cells.get(f) or "").count("(") > (cells.get(f) or "").count(")")]
             if d is None and len(pieces) == 1 and len(open_cells) == 1 and ")" in pieces[0]:
@@ -886,32 +898,40 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
                 cells["name"] = fields.join_wrapped([cells.get("name") or "", *left])
             unsure = last.unsure
             done = ended.setdefault(last.line, set())  # cells that stopped wrapping (no piece on a line of the row)
+            tail_of = tails.setdefault(last.line, {})
+            if left:
+                tail_of["name"] = left[-1]
             if pieces:
                 target = "description"
-                if d is None and not left and len(pieces) == 1 and len(done) == 1:
-                    target = ({"name", "description"} - done).pop()  # the one cell still wrapping
-                elif d is None and not left and len(pieces) == 1:  # one piece: the name's or the description's
-                    wide = {f: _width(cells.get(f) or "") for f in ("description", "name")}
-                    fits = [f for f in wide if _width(pieces[0]) <= (last.widths or {}).get(f, 0) + 2]
-                    target = fits[0] if len(fits) == 1 else max(wide, key=wide.get)
-                    guessed = True
-                    if len(fits) != 1 and min(wide.values()) > _CLOSE * max(wide.values()) and not unsure:
-                        target = "description"  # both about as wide: the 業務概要 (the row's longer text as a rule)
-                        unsure = (target, n)  # checked when the columns' widths are known
-                    elif len(fits) == 1 and not unsure:
+                if d is None and not left and len(pieces) == 1:  # one piece: the name's or the description's
+                    fits = [f for f in ("description", "name") if _width(pieces[0]) <= (last.widths or {}).get(f, 0) + 2]
+                    still = [f for f in fits if f not in done  # (a cell that ended takes no piece; its last line short)
+                             and not payee_wraps.ended(tail_of.get(f, ""), column.get(f, 0), pieces[0])]
+                    target = still[0] if len(still) == 1 else "description"
+                    if len(still) != 1:
+                        guessed = True
+                        unsure = unsure or (target, n)  # which cell it ends is not established: both unknown
+                    elif len(fits) == 1:
                         done.add("name" if target == "description" else "description")  # (the other did not wrap)
                 cells[target] = fields.join_wrapped([cells.get(target) or "", *pieces])
+                tail_of[target] = " ".join(pieces)
             last = last._replace(cells=cells, guessed=guessed, unsure=unsure)
             out[-1] = last
             continue
         last = None
-    out = _settle_unsure(out, notes_at)
+    out, dropped = payee_wraps.checked(out, check)
+    out, unspelled = payee_wraps.spell_qualifiers(_settle_unsure(out, notes_at), spelled)
+    unread = sorted(unread + dropped)
     if notes_at and notes is not None:
         notes.append((notes_at[0], f"支出先上位10者リスト: on lines {notes_at} a wrapped piece may be the name's or "
                                    "the 業務概要's (their first lines are about as wide): both are unknown"))
     if unread and out and notes is not None:
         notes.append((unread[0], f"支出先上位10者リスト: the rows on lines {unread} could not be read (cells glued "
                                   "or out of shape): those payees are unknown"))
+    if unspelled and notes is not None:
+        notes.append((unspelled[0], f"支出先上位10者リスト: on lines {unspelled} the contract method wraps before its "
+                                    "qualifier and the sheet prints none on one line (with a space or without): "
+                                    "those contract methods are unknown"))
     return out or None
 
 
