@@ -207,7 +207,8 @@ def parse_plans(text: str | None) -> list[dict]:
         chunks, pos = [], 0
         flat = t
         for m in _PAREN_RE.finditer(flat):
-            if parse_date(m[1])[0]:
+            inner = m[1] if "\n" not in m[1] else join_wrapped(m[1].split("\n"))  # (a date wrapped inside it)
+            if parse_date(inner)[0]:
                 chunks.append(flat[pos: m.end()])
                 pos = m.end()
         chunks.append(flat[pos:])

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import fields
-from kg.extract.review_text import _FULL_LABELS, CITE, _split_line, _unfragment
+from kg.extract.review_text import _ACCOUNT, _FULL_LABELS, CITE, _split_line, _unfragment
 from kg.normalize.law_ref import (
     _LAW_END,  # the end of a law's title (法 not after 方/手/用…, 法律, 令, 規則 …)
 )
@@ -53,6 +53,10 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
         parts = _split_line(lines[i])
         if not parts:
             continue
+        if i == lab - 1 and parts[0][1] is None and _LEGAL_LABEL.startswith(cut := parts[0][0].split(" ", 1)[0]):
+            # the label cut by a narrow cell (「根拠法」 over 「令 (具」): its first line's word is the label's
+            parts = [(cut, "legal"), *([(rest, None)] if (rest := parts[0][0][len(cut):].strip()) else []),
+                     *parts[1:]]
         if i > lab - 1 and (parts[0][1] not in (None, "legal", "plans") or _next_label(parts[0][0])):
             break  # the next row of the form (its label maybe wrapped in its cell: 「主要政策」「・施策」)
         side = right if border else None  # None: not settled on this line yet
@@ -76,9 +80,16 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                 if (k := _glued_rest(seen, word)):  # 「(具体的な条基本台帳法…」: the label's rest glued to the cell's
                     seen["legal"] += word[:k]
                     word = word[k:]
+                if (rest := _PLANS_LABEL[len(seen["plans"]):]) and seen["plans"] and len(word) > len(rest) \
+                        and word.endswith(rest) and _PLANS_LABEL.startswith(seen["plans"]):
+                    # the right label's rest glued to the law cell's words (「…基本法第等」「…及び第、通知等」)
+                    _add(left, word[:-len(rest)], i + 1)
+                    seen["plans"] += rest
+                    side = right
+                    continue
                 label = _carries(seen, word)
-                if label is None and not seen["plans"] and len(word) >= 4 and _PLANS_LABEL.startswith(word):
-                    label = "plans"  # the right label's first line alone (「関係する」: wrapped in a narrow cell)
+                if label is None and not seen["plans"] and len(word) >= 3 and _PLANS_LABEL.startswith(word):
+                    label = "plans"  # the right label's first line alone (「関係する」「関係す」: wrapped in a narrow cell)
                 if label == "plans" or (label is None and word in _PLANS_PIECES and i > lab - 1):
                     if label:
                         seen["plans"] += word
@@ -126,6 +137,8 @@ def _next_label(text: str) -> bool:
     label, wrapped in its cell (「主要政策 - 主要経費 社会保障」「主要政策・施-」: 「主要政策・施策」 over two lines):
     the form's next row."""
     first = text.split(" ", 1)[0]
+    if len(first) == 3:  # a label cut after three characters by a narrow cell (「主要政」 over 「策・施」)
+        return any(lab.startswith(first) for lab in _OTHER_LABELS)
     return len(first) >= 4 and any(lab.startswith(first[:4]) for lab in _OTHER_LABELS)
 
 
@@ -153,8 +166,17 @@ def _goes_right(word: str, left: list, right: list, later: list[str] = ()) -> bo
     """A word of a line after the label's, not yet placed: the right cell's (see ``row_cells``)? Not when a later
     word of the line carries on the right cell's date cut after its year (「(令和元年」 … 「5月23日…決定)」): the
     right cell's rest stands there, what comes before it is the left cell's."""
-    if _CITE_REST.match(word) or not right or _LAW_CITATION.search(word):
-        return False
+    if _CITE_REST.match(word) or not right or _LAW_CITATION.search(word) or CITE.search(word) \
+            or _LAW_OPEN.search(word):
+        return False  # a citation (「…法律第33条及び第」「…法律第」): the law cell's
+    if left and left[-1][0].endswith("第") and _NUMBER_REST.match(word):
+        return False  # 「…及び第」 over 「34条」
+    if _PLAN_WORDS.search(word):
+        return True  # a plan's date or decider (「(平成30年7月27日閣議決定)」「日閣議決定)」): never a law's title
+    r = "".join(t for t, _ in right)
+    if word.count(")") > word.count("(") and r.count("(") > r.count(")") \
+            and "".join(t for t, _ in left).count("(") <= "".join(t for t, _ in left).count(")"):
+        return True  # the right cell's open parenthesis closed (「セキュリティ戦略本部決定)」): the left has none open
     if _OPEN_DATE.search(right[-1][0]):
         if _DATE_REST.match(word):
             return True
@@ -162,8 +184,8 @@ def _goes_right(word: str, left: list, right: list, later: list[str] = ()) -> bo
             return False
     if word.startswith(("・", "●", "○")):
         return True
-    r = "".join(t for t, _ in right)
-    return r.count("(") > r.count(")") and bool(left) and bool(_CITE_END.search(left[-1][0]))
+    return (r.count("(") > r.count(")") or r.count("「") > r.count("」")) and bool(left) \
+        and bool(_CITE_END.search(left[-1][0]))
 
 
 def _add(side: list[tuple[str, int]], text: str, line: int) -> None:
@@ -190,7 +212,8 @@ def _row_cells_once(lines: list[str], lab: int) -> tuple[list[tuple[str, int]], 
 def legal_pieces(lines: list[str], lab: int) -> tuple[str, int, int] | None:
     """(the 根拠法令 cell's text, first line, last line; 1-based) by ``row_cells``; None when no piece cites an
     article."""
-    pieces = _row_cells_once(lines, lab)[0]
+    # (an account cell written after the label by a paragraph-style tool, 「東日本大震災復興特別会計」, is no law's)
+    pieces = [p for p in _row_cells_once(lines, lab)[0] if not _ACCOUNT.match(p[0])]
     if not any(CITE.search(t) for t, _ in pieces):
         return None
     return fields.join_wrapped(t for t, _ in pieces), pieces[0][1], pieces[-1][1]
@@ -206,7 +229,7 @@ def plans_pieces(lines: list[str], lab: int) -> tuple[str, int, int] | None:
 
 
 # the next column's label glued to the law cell's text on one line (「…サイバーセキュリティ関係する計画、通」)
-_NEIGHBOUR = re.compile(r"関係する\s*計画")
+_NEIGHBOUR = re.compile(r"関係する\s*計画|関係する?(?= |$)")
 # pieces of the right label (「通知等」「知等」「、通知等」): the border between the two cells on a wrapped line
 _PLANS_PIECES = frozenset(_PLANS_LABEL[i:j] for i in range(1, len(_PLANS_LABEL))
                           for j in range(i + 1, len(_PLANS_LABEL) + 1))
@@ -214,8 +237,13 @@ _OTHER_LABELS = (*(x for x in _FULL_LABELS if not x.startswith(("根拠法令", 
                  "会計区分", "実施方法", "担当部局庁", "作成責任者")  # the form's labels of the rows around 根拠法令
 _OPEN_DATE = re.compile(r"(?:\d{1,4}|元)年$")  # a plan's date cut after its year
 _DATE_REST = re.compile(r"^\d{1,2}月")
+# words of the row's two labels (cut by a narrow cell: 「関係す」) that no law's title holds
+_LABEL_IN = re.compile(r"関係す|通知等|条項も|具体的な")
 # a whole law citation (「サイバーセキュリティ基本法第16条」): the left cell's, even beside an open plan item
 _LAW_CITATION = re.compile(r"(?:(?<![方手用技寸製工])法|律|令|規則)第\s*\d+\s*条(?:の\d+)?(?:第\s*\d+\s*[項号])*$")
+# a law's title and the 第 of its citation, the number wrapped onto the next line (「電子署名…に関する法律第」)
+_LAW_OPEN = re.compile(r"(?:(?<![方手用技寸製工])法|律|令|規則)第$")
+_NUMBER_REST = re.compile(r"^\d+\s*[条項号]")  # the number and counter of a citation cut after its 第
 # a citation's continuation wrapped onto the next line, and a text that ends a citation
 _CITE_REST = re.compile(r"^(?:の\s*\d|第\s*[\d一二三四五六七八九十]|[条項号](?:$|[、,第の]))")
 _CITE_END = re.compile(r"(?:条|項|号|の\s*\d+|[)）])$")
@@ -230,6 +258,6 @@ def implausible_laws(bases: list[dict]) -> list[str]:
     for b in bases:
         name = b.get("law") or ""
         if (not _LAW_END.search(name) or name.startswith(_LABEL_PIECES) or _PLAN_WORDS.search(name)
-                or name[:1] in "・、,()"):
+                or name[:1] in "・、,()第0123456789" or _LABEL_IN.search(name)):
             out.append(name)
     return out

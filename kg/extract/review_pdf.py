@@ -10,7 +10,9 @@ line offsets, and settled by consistency checks:
 - 会計区分, 実施方法, 主要経費 / 主要政策・施策: cells that are made only of the form's vocabulary;
 - 根拠法令: the paragraph after the label, law names rejoined over line breaks, then
   ``kg.normalize.law_ref.parse_legal_bases``; 関係する計画、通知等: the bullet paragraph next to its label;
-- 予算額・執行額: rebuilt from its arithmetic (kg.extract.pdf_layout.solve_budget);
+- 予算額・執行額: rows beside their labels (review_text.budget_rows / budget_paragraphs), else rebuilt from its
+  arithmetic (kg.extract.pdf_layout.solve_budget, budget_text's column runs), else the real form's rows in
+  reading order (budget_form); each checked by 計 = its parts;
 - 支出先上位10者リスト: rows anchored on the 法人番号 cell (13 digits, or "-" with the amount), blocks taken
   from the 費目・使途 totals (計 per block, in block-letter order): rows fill blocks in order so that their
   amounts add up to each block total; 法人番号 check digits are verified;
@@ -23,11 +25,20 @@ from __future__ import annotations
 import re
 
 from kg.extract import fields
+from kg.extract.budget_form import budget_row_major
 from kg.extract.budget_text import budget_from_text
-from kg.extract.legal_text import implausible_laws, legal_pieces, plans_pieces
+from kg.extract.legal_text import (
+    _LEGAL_LABEL,
+    _PLANS_LABEL,
+    _PLANS_PIECES,
+    implausible_laws,
+    legal_pieces,
+    plans_pieces,
+)
 from kg.extract.payee_bids import settle_bids
 from kg.extract.payee_boxes import payee_boxes
 from kg.extract.payee_columns import payee_columns
+from kg.extract.payee_form_text import form_rows
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
 from kg.extract.review_text import (
@@ -183,6 +194,24 @@ def _first_in(L: list[str], word: str) -> int | None:
         return next((i for i, t in enumerate(_squashed(L), 1) if word in t), None)
     p = sq.find(word)
     return None if p < 0 else _line_at(sq, p)
+
+
+def _first_wrapped(L: list[str], label: str, least: int = 3) -> int | None:
+    """The first line where the form's ``label`` (NFKC, no spaces) starts, whole or wrapped in its narrow cell:
+    the line starts with ``label`` itself, or with its first ``least`` characters or more as a word of their own
+    (「根拠法」「関係す」「関係する計」) whose rest starts the next line (「令 (具」「る計画」「画、通知等」)."""
+    whole = _first_starting(L, label[:4])
+    head = label[:least]
+    for i in _lines_starting(L, head):
+        if whole is not None and i >= whole:
+            break
+        word = L[i - 1].split(" ", 1)[0]
+        if not label.startswith(word) or i >= len(L):
+            continue
+        rest, below = label[len(word):], squash(L[i])
+        if below[:2] == rest[:2]:  # (a rest of one character: its character)
+            return i
+    return whole
 
 
 def _para_of(paras: list[tuple[int, int]], line: int) -> int | None:
@@ -355,7 +384,7 @@ def _vocab_cells(rec: Record, L: list[str], hi: int) -> None:
 
 
 def _legal(rec: Record, L: list[str]) -> None:
-    lab = _first_starting(L, "根拠法令")
+    lab = _first_wrapped(L, _LEGAL_LABEL)
     if lab is None:
         warn(rec, "legal_bases_missing", "no 根拠法令 label", field="legal_bases")
         return
@@ -399,32 +428,68 @@ def _set_legal(rec: Record, text: str, a: int, b: int) -> None:
         span(rec, f"legal_bases[{lb.get('law')}]", a, b)
 
 
+_BULLETS = ("・", "○", "●")
+
+
 def _plans(rec: Record, L: list[str]) -> None:
-    lab = _first_in(L, "関係する計画")
-    if lab is None:
-        warn(rec, "related_plans_missing", "no 関係する計画、通知等 label", field="related_plans")
-        return
-    legal = _first_starting(L, "根拠法令")
+    legal = _first_wrapped(L, _LEGAL_LABEL)
     got = plans_pieces(L, legal) if legal is not None else None  # the cell beside 根拠法令, read on its lines
     if got is not None:
         plans = fields.parse_plans(got[0])
-        if plans and all(p.get("date") for p in plans) and plans_plausible(plans):
-            rec["related_plans"] = plans
-            span(rec, "related_plans", got[1], got[2])
-            for k in range(len(plans)):
-                span(rec, f"related_plans[{k}]", got[1], got[2])
+        # every item dated, or the cell's items all bulleted (an item without a date: 「・…基準(平成14年…告示第334号)」)
+        if plans and plans_plausible(plans) and (all(p.get("date") for p in plans) or got[0].startswith(_BULLETS)):
+            _set_plans(rec, plans, got[1], got[2])
             return
+    lab = _first_in(L, "関係する計画") or _first_wrapped(L, _PLANS_LABEL)
+    if lab is None:
+        warn(rec, "related_plans_missing", "no 関係する計画、通知等 label", field="related_plans")
+        return
     best = None
     for a, b in paragraphs(L, max(1, lab - 25), min(len(L), lab + 25)):
-        if L[a - 1].startswith(("・", "○", "●")) and any("決定" in x or "年" in x for x in L[a - 1:b]):
-            if best is None or abs(a - lab) < abs(best[0] - lab):
-                best = (a, b)
+        cell = _plans_cell(L[a - 1:b])
+        if cell is not None and (best is None or abs(a - lab) < abs(best[0] - lab)):
+            best = (a, b, cell)
     if best is None:
         return
-    a, b = best
-    rec["related_plans"] = fields.parse_plans("\n".join(L[a - 1:b]))
+    a, b, cell = best
+    _set_plans(rec, fields.parse_plans(cell), a, b)
+
+
+def _plans_cell(lines: list[str]) -> str | None:
+    """The 関係する計画、通知等 cell's text in a paragraph (the label's words wrapped at its lines' starts taken off:
+    「関係する計 ・…」 over 「画、通知等」), or None when the paragraph is not of that cell's shape: its items
+    bulleted (and a year or a decision in it), or its whole text dated items (「未来投資戦略2018(平成30年6月15日
+    閣議決定) デジタル・…(令和元年12月20日閣議決定)」: every item a title with its date and decider, nothing after
+    the last)."""
+    cell = [t for x in lines if (t := _off_label(x))]
+    if not cell:
+        return None
+    text = "\n".join(cell)
+    if cell[0].startswith(_BULLETS):
+        return text if "決定" in text or "年" in text else None
+    if not text.endswith(")") or not _DATED.search(text):
+        return None
+    plans = fields.parse_plans(text)
+    if plans and all(p.get("date") and p.get("decided_by") for p in plans) and plans_plausible(plans):
+        return text
+    return None
+
+
+_DATED = re.compile(r"\d+\s*年\s*\d+\s*月\s*\d+\s*日")  # a date as a plan item's parenthesis holds it
+
+
+def _off_label(line: str) -> str:
+    """``line`` without the words of the 関係する計画、通知等 label at its start."""
+    words = line.split(" ")
+    while words and len(words[0]) > 1 and (words[0] in _PLANS_PIECES or _PLANS_LABEL.startswith(words[0])):
+        words.pop(0)
+    return " ".join(words).strip()
+
+
+def _set_plans(rec: Record, plans: list[dict], a: int, b: int) -> None:
+    rec["related_plans"] = plans
     span(rec, "related_plans", a, b)
-    for k in range(len(rec["related_plans"])):
+    for k in range(len(plans)):
         span(rec, f"related_plans[{k}]", a, b)
 
 
@@ -453,23 +518,28 @@ def _budget(rec: Record, L: list[str]) -> None:
     rows = budget_rows(L, years, lab)  # row-style text: each row label with its figures, checked by arithmetic
     if rows is None and paragraph_style(L):
         rows = budget_paragraphs(L, years, lab)
+    if rows is not None and rows[0] and rows[0][-1].get("requested", 0) is None:
+        # no request read beside its row label: the real form may print its column after the table
+        more = budget_row_major(L, years, lab)
+        if more is not None and more[0][:-1] == rows[0][:-1]:
+            rows = (more[0], min(rows[1], more[1]), max(rows[2], more[2]))
     if rows is not None:
-        budget, first, last = rows
-        for entry in budget:
-            rec["budget"].append(entry)
-            span(rec, f"budget[{entry['fiscal_year']}]", first, last)
-        span(rec, "budget", first, last)
+        _budget_of_rows(rec, rows)
         return
     groups = budget_groups(L, 1, hi - 1)
     sol = solve_budget(groups)
     if sol is None:
-        _budget_of_runs(rec, L, lab, sy, groups, hi - 1)
+        _budget_of_runs(rec, L, lab, sy, groups, hi - 1, years)
         return
     years = [sy - 3 + k for k in range(len(sol.grid))]
     for y, col in zip(years[:-1], sol.grid[:-1], strict=False):  # the searched table must add up exactly
         parts, total = col[:5], col[5]
         if total is not None and all(isinstance(v, int | float) and float(v).is_integer() for v in [*parts, total]
                                      if v is not None) and sum(v for v in parts if v is not None) != total:
+            rows = budget_row_major(L, [(sy - 3 + k, k == 4) for k in range(5)], lab)
+            if rows is not None:
+                _budget_of_rows(rec, rows)
+                return
             warn(rec, "budget_unsolved", f"予算額・執行額: the best table found does not add up in {y} "
                  f"({[as_int_if_whole(v) for v in parts]} vs 計 {as_int_if_whole(total)}); not used", line=lab,
                  field="budget")
@@ -502,10 +572,30 @@ def _budget(rec: Record, L: list[str]) -> None:
     span(rec, "budget", min(g.line for g in groups), max(g.line for g in groups))
 
 
-def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, covered: int) -> None:
+def _budget_of_rows(rec: Record, rows: tuple[list[dict], int, int]) -> None:
+    budget, first, last = rows
+    for entry in budget:
+        rec["budget"].append(entry)
+        span(rec, f"budget[{entry['fiscal_year']}]", first, last)
+    span(rec, "budget", first, last)
+
+
+def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, covered: int,
+                    years: list[tuple[int, bool]]) -> None:
     """The table from figures printed a few per line, read as runs of columns or rows (budget_text); ``groups``:
-    the numeric lines of lines 1..covered."""
+    the numeric lines of lines 1..covered. Else the real form's rows in reading order (budget_form)."""
     got, n = budget_from_text(L, lab, len(L), groups=groups, covered=covered)
+    if got is not None and any("執行率" in t for t in L[lab - 1:got.last + 30]):
+        # the real form (its 執行率 row): pdfminer prints its year columns as text boxes in no fixed order (seen:
+        # 平成26, 27, 24, 25年度), and a column read adds up whatever year it is: which year is which is not known
+        warn(rec, "budget_order_unknown", "予算額・執行額: the year columns' order is not told by the text; "
+             "none kept", line=lab, field="budget")
+        got, n = None, 0
+    if got is None and n <= 1:
+        rows = budget_row_major(L, years, lab)
+        if rows is not None:
+            _budget_of_rows(rec, rows)
+            return
     if got is None:
         if n > 1:
             warn(rec, "budget_ambiguous", f"予算額・執行額: {n} tables fit the printed figures with different "
@@ -695,6 +785,11 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
         cells = payee_section_cells(L, lo)
         text_rows = settle_bids(cells, _with_columns(cells, lo, payee_paragraphs(L, lo, notes) or [], notes) or None,
                                 notes, lo)
+        if not text_rows:  # the real form's blocks as pdftotext keeps them (letter, headers, ranked rows)
+            form_notes: list = []
+            text_rows = form_rows(L, lo, form_notes)
+            if text_rows:
+                notes = form_notes
         if not text_rows:  # the real ruled form as pdfminer.six writes it: one box a cell, the ranks apart
             box_notes: list = []
             text_rows = payee_boxes(cells, box_notes, lo, raw)

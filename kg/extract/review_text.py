@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from typing import NamedTuple
 
-from kg.extract import fields
+from kg.extract import fields, payee_wraps
 from kg.normalize import houjin
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number, parse_numbers
@@ -386,6 +385,26 @@ def _run(toks: list[Token], field: str, limit: int = 60) -> tuple[list[Token], i
     return vals, toks[k].line
 
 
+def _wraps_on(toks: list[Token], value: Token) -> bool:
+    """Row-style text: ``value`` stands before another label on its line and the next line starts with a value
+    piece — the cell's text wrapped onto that line (「施策 電子自 政策評価 …」 over 「治体の 書URL」)."""
+    k = toks.index(value)
+    after = toks[k + 1] if k + 1 < len(toks) else None
+    nxt = next((t for t in toks[k + 1:] if t.line > value.line), None)
+    if not (after is not None and after.line == value.line and after.field is not None and nxt is not None
+            and nxt.line == value.line + 1 and nxt.field is None):
+        return False
+    if any(m is not None and m.end() == len(after.text) + len(nxt.text.split(" ", 1)[0])
+           for m in [_LABEL_RE.match(after.text + nxt.text.split(" ", 1)[0])]):
+        return False  # the label's own wrapped rest (「担当部局」 over 「庁」)
+    # the piece completes the neighbouring cell instead, cut short of its shape (「担当部局庁 サイバーセキュリティ統」
+    # over 「括官」)
+    beside = toks[k + 2] if k + 2 < len(toks) else None
+    return not (beside is not None and beside.field is None and beside.line == value.line
+                and after.field in ("bureau", "division") and not _shape_ok(after.field, beside.text, None)
+                and _shape_ok(after.field, beside.text + nxt.text, None))
+
+
 _DECIDER = re.compile(r"^[^\d\s()第条]{1,24}(?:決定|了解|決議|策定|公表|報告|通知|改定|閣議)$")
 
 
@@ -422,8 +441,10 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
         if plans and any(p.get("date") for p in plans) and plans_plausible(plans):
             out["related_plans"] = Found(plans, run[0][0].line)
     pol, mea = _run(toks, "policy", 1), _run(toks, "measure", 1)
+    cut = not paragraph_style(lines) and mea and mea[0] and _wraps_on(toks, mea[0][0])
     if pol and pol[0] and mea and mea[0]:
-        out["policy_evaluation"] = Found(fields.parse_policy_evaluation(pol[0][0].text, mea[0][0].text),
+        # (「政策評価 施策 電子自 政策評価 https://…」 over 「治体の 書URL」: the 施策's end is unknown)
+        out["policy_evaluation"] = Found(fields.parse_policy_evaluation(pol[0][0].text, None if cut else mea[0][0].text),
                                          pol[0][0].line)
     elif (pe := policy_by_shape(toks, lines, taken, sheet_year)) is not None:
         if pol and pol[0] and (pe.value or {}).get("policy") != pol[0][0].text:
@@ -446,15 +467,19 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
     elif by_lines is not None:
         out["past_project_numbers"] = by_lines
     elif run and run[0]:
-        words = [w.strip() for t in run[0] for w in _ERA_YEAR_CELL.split(t.text) if w.strip()]
+        words = [w if not _YEAR_CUT.fullmatch(w) else w + "年度"  # (its 年度 wrapped below: 「平成23」 over 「年度」)
+                 for t in run[0] for w in map(str.strip, _ERA_YEAR_CELL.split(t.text)) if w]
         nums = fields.parse_past_numbers(words, sheet_year)
         if nums:
             out["past_project_numbers"] = Found(nums, run[0][0].line)
     return out
 
 
-_ERA_YEAR_CELL = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*年度?)")  # a year cell, split off the 事業番号
-# cells after it on its line, which stay together (「令和3年 2021 総務 20 0032」 is one number, its cells' dashes lost)
+# a year cell, split off the 事業番号 cells after it on its line, which stay together (「令和3年 2021 総務 20 0032」 is
+# one number, its cells' dashes lost); its 年度 may be wrapped onto the next line in a narrow cell, the era year then
+# glued to a four-digit number (「平成230038」 is 平成23 and 0038) or followed by a space (「令和元 総務省 - 0037」)
+_ERA_YEAR_CELL = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2})(?:\s*年度?|(?=\d{4}(?!\d)|\s)))")
+_YEAR_CUT = re.compile(r"(?:令和|平成|昭和)\s*(?:元|\d{1,2})")  # such a cell without its 年度
 
 
 def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, Found]:
@@ -475,6 +500,8 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
         text = v.text
         if t.field == "division":
             officials = vals[1].text if len(vals) > 1 else None
+            if officials is not None and vals[1].line != v.line and not paragraph_style(lines):
+                officials = None  # a row's text: the next line's piece is another cell's wrap (「終了予」 over 「定なし」)
             if " " in text and officials is None:
                 text, officials = text.split(" ", 1)
             if _shape_ok("division", text, sheet_year):
@@ -499,6 +526,8 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             continue
         if not _shape_ok(t.field, text, sheet_year):
             continue
+        if t.field == "project_name" and not paragraph_style(lines) and _wraps_on(toks, v):
+            continue  # 「事業名 住民基本台帳ネットワークシステム 担当部局 …」 over 「セキュリティ対策経費」: its end is unknown
         if t.field == "project_number":
             out[t.field] = Found(canonical_number(text), v.line)
         elif t.field in ("start_fiscal_year", "end_fiscal_year"):
@@ -569,11 +598,22 @@ def _adds_up(parts: list, total) -> bool:
     return abs(sum(parts) - total) <= 0.5 * len(parts)
 
 
-_BUDGET_ROW = re.compile(r"^(?:[予算の状況]{1,5}\s)*\s*(当初予算|補正予算|前年度か(?:ら(?:繰越し?)?)?|翌年度へ(?:繰越し?)?|予備費等?|計"
-                         r"|執行額)\s+(.*)$")
+# a row label, whole or cut short by its cell's width (「当初予」「前年度」「翌年度へ繰」 in a narrow print), its pieces
+# maybe apart (「前年度から繰 越し」: the cell wrapped); 計 alone; the rest of the label may follow on the next line
+_ROW_NAMES = ("当初予算", "補正予算", "前年度から繰越し", "翌年度へ繰越し", "予備費等", "執行額")
+_ROW_LABEL = "|".join([*(r"\s?".join(name[:k]) for name in _ROW_NAMES for k in range(len(name), 1, -1)), "計"])
+_BUDGET_ROW = re.compile(rf"^(?:[予算の状況]{{1,5}}\s)*\s*({_ROW_LABEL})(?:\s+|(?=[-－―▲△\d]))(.*)$")
 # (the vertical 予算の状況 label's pieces before the row label: 「予算 の 状 況 当初予算」「予算の状 当初予算」; a row label
-# wrapped in its cell: 「前年度か」「ら繰越し」, 「翌年度へ」「繰越し」)
-_BUDGET_ROW_FIRST = frozenset("予算の状況当補前翌計執")  # [予算の状況] or a row label's first character
+# wrapped in its cell: 「前年度か」「ら繰越し」, 「翌年度へ」「繰越し」; a dash or figure glued to a label: 「前年度から繰- - -」
+# 「当初予算337 584」「翌年度へ▲19 0」)
+_MARK_GAP = re.compile(r"([▲△])\s+(?=\d)")  # 「▲ 18,302」: the mark apart from its figure
+_BUDGET_ROW_FIRST = frozenset("予算の状況当補前翌計執")
+
+
+def _row_field(label: str) -> str:
+    """The budget field of a row label matched by _ROW_LABEL (whole or its first characters)."""
+    label = label.replace(" ", "")
+    return next(f for lab, f in _ROWS if lab.startswith(label) or label.startswith(lab))  # [予算の状況] or a row label's first character
 
 
 def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1) -> tuple[list[dict], int, int] | None:
@@ -590,11 +630,12 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
         m = _BUDGET_ROW.match(t) if t[:1] in _BUDGET_ROW_FIRST else None
         if not m:
             continue
-        field = next(f for lab, f in _ROWS if m[1].startswith(lab) or lab.startswith(m[1]))
-        if field in values or not re.fullmatch(r"[\s\d,.▲△\-]*", m[2]):
+        field = _row_field(m[1])
+        rest = _MARK_GAP.sub(r"\1", m[2])
+        if field in values or not re.fullmatch(r"[\s\d,.▲△\-]*", rest):
             continue
         nums: list = []
-        for x in m[2].split():
+        for x in rest.split():
             if x in ("-", "－", "―"):  # a cell printed as a dash: unknown, not 0
                 nums.append(None)
                 continue
@@ -651,7 +692,7 @@ __all__ = ["Token", "tokens", "label_fields", "label_lists", "plans_plausible", 
 
 _BLOCK_LINE = re.compile(r"^([A-Z])\s*[.．:：]")
 _RANK_LINE = re.compile(r"^(\d{1,2})\s*(\S.*)$")
-_CORP = re.compile(r"^(?:\d{6,13}|[-－―])$")  # fewer than 13 digits: the rest is wrapped onto the next line
+_CORP = payee_wraps.CORP
 _CONTRACT_END = ("契約", "交付", "その他", "公募", "随契", "競争", "委託", "請負", "補助", "負担", ")")
 _AMOUNT_HEAD = re.compile(r"^([▲△]?\d[\d,]*(?:\.\d+)?)(.*)$")
 _PAGE_NO = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4}|[-‐－]\s*\d{1,4}\s*[-‐－]|(?:page|p\.)\s*\d{1,4})$", re.I)
@@ -705,18 +746,12 @@ class PayeeRow(NamedTuple):
     rank: int
     cells: dict
     line: int
-    guessed: bool  # placed by guess: a wrapped piece attached to the wider cell, or the block letter inferred
-    unsure: tuple = ()  # (cell, line): a wrapped piece put in the wider of two cells of about one width
+    guessed: bool  # placed by guess: a wrapped piece whose cell is not established, or the block letter inferred
+    unsure: tuple = ()  # (cell, line): a wrapped piece that may be the name's or the 業務概要's (both then unknown)
     widths: dict | None = None  # the printed width of the name's and 業務概要's first lines (their columns' at most)
 
 
-_CLOSE = 0.75  # a wrapped piece goes to the wider of name / 業務概要 unless the narrower is wider than this share of it
-# (unless it fits only one of them: a wrapped line is at most as wide as its cell's first line and one wide character)
-
-
-def _width(text: str) -> int:
-    """Printed width of ``text`` in half-width units (a wide character counts two): which cell filled its column."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+_width = payee_wraps.width  # printed width of a text in half-width units: which cell filled its column
 
 
 _TOTAL_LINE = re.compile(r"^(?:計|合計|小計)(?:\s+[▲△]?[\d,]+(?:\.\d+)?)?$")
@@ -756,7 +791,8 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
     法人番号 cell (13 digits or a dash) after the rank and name, the amount at the head of the next number, and
     入札者数 / 落札率 as the last two cells (the first two small cells after the amount when the table has the
     一者応札…理由 column). Pieces of wrapped cells on the next line go to the cell left unclosed (a parenthesis)
-    or, failing that, to the longer text cell (``guessed``). A row of the next rank that does not read (cells
+    or, failing that, to the one of name / 業務概要 it fits (no wider than the cell's first line) that has not
+    ended (kg.extract.payee_wraps.ended); when that is not one cell, both are unknown (``_settle_unsure``). A row of the next rank that does not read (cells
     glued) ends the row before and is noted in ``notes`` as (line, message). None when the section holds no
     such row."""
     out: list[PayeeRow] = []
@@ -766,6 +802,10 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
     unread: list[int] = []  # lines of rows seen but not read
     notes_at: list[int] = []  # lines of wrapped pieces that may be either of two cells'
     ended: dict[int, set[str]] = {}  # a row's (its line's) text cells known to have stopped wrapping
+    tails: dict[int, dict[str, str]] = {}  # a row's name and 業務概要: their last line read so far
+    column: dict[str, int] = {}  # the widest line of the name and 業務概要 columns seen so far
+    check: dict[int, tuple[bool, bool]] = {}  # rows read by a glue or a 法人番号's short piece: checked at the end
+    spelled: list[str] = []  # contract methods as printed on one line (the sheet's spelling of a qualifier)
     folded = _folded(lines)
     for n in range(start + 1, len(lines) + 1):
         t = folded[n - 1]
@@ -787,12 +827,17 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
             last = None
             continue
         m = ranked = _RANK_LINE.match(t)
-        words = _unglue(m[2].split(" ")) if m else []
-        k = next((i for i, w in enumerate(words) if i >= 1 and _CORP.match(w)), None)
+        words, k, pieced = payee_wraps.corp_cell(_unglue(m[2].split(" "))) if m else ([], None, False)
+        glued = False
         if m and k is not None and len(words) >= k + 4 and block is not None:
             name = " ".join(words[:k])
             rest = words[k + 1:]
             j = next((i for i, w in enumerate(rest) if _AMOUNT_HEAD.match(w)), None)
+            if j is None:  # the 業務概要 filled its column and runs into the amount (「会議等出席0.2」)
+                rest, glued = payee_wraps.split_glued_amount(rest)
+                j = next((i for i, w in enumerate(rest) if _AMOUNT_HEAD.match(w)), None)
+            if j is not None and any(payee_wraps.glued_amount(w) for w in rest[:j]):
+                j = None  # (「セキュリ1.5 一般競争契 3」: the amount may be glued to the 業務概要, and 3 the 入札者数)
             if reason and j is not None:  # 入札者数 and 落札率 are the first two small cells after the amount's
                 s = next((i for i in range(j + 1, len(rest) - 1) if _SMALL.match(rest[i]) and _SMALL.match(rest[i + 1])),
                          None)
@@ -807,6 +852,13 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
             last = PayeeRow(block, int(m[1]), cells, n, False,
                             widths={f: _width(cells[f] or "") for f in ("name", "description")})
             out.append(last)
+            spelled.append(cells["contract_method"] or "")
+            tails[n] = {f: cells[f] or "" for f in ("name", "description")}
+            for f in ("name", "description"):
+                if payee_wraps.column_line(cells[f] or ""):
+                    column[f] = max(column.get(f, 0), _width(cells[f] or ""))
+            if pieced or glued:
+                check[n] = (pieced, glued)
             continue
         if ranked and last is not None and int(ranked[1]) == last.rank + 1 and _ROW_SHAPED.search(ranked[2]):
             unread.append(n)  # the next rank's row, not read (cells glued): no piece of the row before
@@ -823,17 +875,19 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
             if d is not None:  # the rest of the 法人番号: what is left of it belongs to the name
                 cells["corporate_number"] = corp + pieces[d]
                 left, pieces = pieces[:d], pieces[d + 1:]
-            tail: list[str] = []
-            while pieces:  # from the right: the 契約方式 cell while it is left open
-                cm = cells.get("contract_method") or ""
-                piece = pieces[-1]
-                opened = cm.count("(") > cm.count(")")
-                qualifier = piece.startswith("(") and piece.endswith(")") and not opened
-                if cm and (opened or qualifier or not cm.endswith(_CONTRACT_END)) and not tail:
-                    tail.append(pieces.pop())
-                    cells["contract_method"] = cm + tail[-1]
-                    continue
-                break
+            cm = cells.get("contract_method") or ""
+            piece = pieces[-1] if pieces else ""
+            opened = cm.count("(") > cm.count(")")
+            qualifier = piece.startswith("(") and not opened and cm.endswith("契約")  # (the form's 「契約 (…)」)
+            two = payee_wraps.method_and_qualifier(pieces, cm, _CONTRACT_END) == 2  # 「約 (そ」: one cell's line
+            if cm and pieces and (two or opened or qualifier or not cm.endswith(_CONTRACT_END)):  # the 契約方式 cell
+                if two:
+                    spelled.append(cm + pieces[-2] + " " + pieces[-1])
+                    cells["contract_method"] = cm + pieces[-2] + " " + pieces[-1]
+                    pieces = pieces[:-2]
+                else:  # (a qualifier after a whole method: whether a space stood at the line break is unknown)
+                    joint = payee_wraps.QUALIFIER_JOIN if qualifier else ""
+                    cells["contract_method"] = cm + joint + pieces.pop()
             open_cells = [f for f in ("name", "description")
                           if (cells.get(f) or "").count("(") > (cells.get(f) or "").count(")")]
             if d is None and len(pieces) == 1 and len(open_cells) == 1 and ")" in pieces[0]:
@@ -844,32 +898,40 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
                 cells["name"] = fields.join_wrapped([cells.get("name") or "", *left])
             unsure = last.unsure
             done = ended.setdefault(last.line, set())  # cells that stopped wrapping (no piece on a line of the row)
+            tail_of = tails.setdefault(last.line, {})
+            if left:
+                tail_of["name"] = left[-1]
             if pieces:
                 target = "description"
-                if d is None and not left and len(pieces) == 1 and len(done) == 1:
-                    target = ({"name", "description"} - done).pop()  # the one cell still wrapping
-                elif d is None and not left and len(pieces) == 1:  # one piece: the name's or the description's
-                    wide = {f: _width(cells.get(f) or "") for f in ("description", "name")}
-                    fits = [f for f in wide if _width(pieces[0]) <= (last.widths or {}).get(f, 0) + 2]
-                    target = fits[0] if len(fits) == 1 else max(wide, key=wide.get)
-                    guessed = True
-                    if len(fits) != 1 and min(wide.values()) > _CLOSE * max(wide.values()) and not unsure:
-                        target = "description"  # both about as wide: the 業務概要 (the row's longer text as a rule)
-                        unsure = (target, n)  # checked when the columns' widths are known
-                    elif len(fits) == 1 and not unsure:
+                if d is None and not left and len(pieces) == 1:  # one piece: the name's or the description's
+                    fits = [f for f in ("description", "name") if _width(pieces[0]) <= (last.widths or {}).get(f, 0) + 2]
+                    still = [f for f in fits if f not in done  # (a cell that ended takes no piece; its last line short)
+                             and not payee_wraps.ended(tail_of.get(f, ""), column.get(f, 0), pieces[0])]
+                    target = still[0] if len(still) == 1 else "description"
+                    if len(still) != 1:
+                        guessed = True
+                        unsure = unsure or (target, n)  # which cell it ends is not established: both unknown
+                    elif len(fits) == 1:
                         done.add("name" if target == "description" else "description")  # (the other did not wrap)
                 cells[target] = fields.join_wrapped([cells.get(target) or "", *pieces])
+                tail_of[target] = " ".join(pieces)
             last = last._replace(cells=cells, guessed=guessed, unsure=unsure)
             out[-1] = last
             continue
         last = None
-    out = _settle_unsure(out, notes_at)
+    out, dropped = payee_wraps.checked(out, check)
+    out, unspelled = payee_wraps.spell_qualifiers(_settle_unsure(out, notes_at), spelled)
+    unread = sorted(unread + dropped)
     if notes_at and notes is not None:
         notes.append((notes_at[0], f"支出先上位10者リスト: on lines {notes_at} a wrapped piece may be the name's or "
                                    "the 業務概要's (their first lines are about as wide): both are unknown"))
     if unread and out and notes is not None:
         notes.append((unread[0], f"支出先上位10者リスト: the rows on lines {unread} could not be read (cells glued "
                                   "or out of shape): those payees are unknown"))
+    if unspelled and notes is not None:
+        notes.append((unspelled[0], f"支出先上位10者リスト: on lines {unspelled} the contract method wraps before its "
+                                    "qualifier and the sheet prints none on one line (with a space or without): "
+                                    "those contract methods are unknown"))
     return out or None
 
 
@@ -878,8 +940,8 @@ __all__ += ["PayeeRow", "payee_rows"]
 
 # ------------------------------------------------------------------ budget of paragraph-style text
 
-_BUDGET_LABEL = re.compile(r"^(?:[予算の状況]{1,5}\s+)*(当初予算|補正予算|前年度か(?:ら(?:繰越し?)?)?|翌年度へ(?:繰越し?)?|予備費等?|計"
-                           r"|執行額)(?:\s+((?:[▲△]?\d[\d,]*(?:\.\d+)?|[-－―])(?:\s+(?:[▲△]?\d[\d,]*(?:\.\d+)?|[-－―]))*))?$")
+_BUDGET_LABEL = re.compile(rf"^(?:[予算の状況]{{1,5}}\s+)*({_ROW_LABEL})(?:(?:\s+|(?=[-－―▲△\d]))((?:[▲△]?\d[\d,]*(?:\.\d+)?|[-－―])"
+                           r"(?:\s+(?:[▲△]?\d[\d,]*(?:\.\d+)?|[-－―]))*))?$")
 # (a row label wrapped in its cell, 「前年度か」 over 「ら繰越し」: the second piece is no figure; a label may have its
 # first figures on its line: 「当初予算 4」「翌年度へ繰越し -」)
 _LABEL_REST = frozenset({"ら繰越し", "ら繰越", "繰越し", "繰越", "し"})
@@ -900,11 +962,13 @@ def budget_paragraphs(lines: list[str], years: list[tuple[int, bool]], start: in
         t = folded[n - 1]
         if not t:
             continue
+        if "▲" in t or "△" in t:
+            t = _MARK_GAP.sub(r"\1", t)
         if any(t.startswith(w) for w in _BUDGET_END):
             break
         m = _BUDGET_LABEL.match(t)
         if m:
-            seq.append(("label", next(f for lab, f in _ROWS if lab.startswith(m[1]) or m[1].startswith(lab)), n))
+            seq.append(("label", _row_field(m[1]), n))
             for x in (m[2] or "").split():
                 if x in "-－―":
                     seq.append(("num", None, n))
@@ -982,6 +1046,11 @@ def budget_paragraphs(lines: list[str], years: list[tuple[int, bool]], start: in
             # (a dash is unknown, left out of the check; a row missing altogether fails it)
             if e["total"] is None or any(len(values.get(f, ())) <= i for f in _PARTS) \
                     or not _adds_up([x for x in parts if x is not None], e["total"]):
+                return None
+        else:  # the current year: its printed parts add up to its 計, and no part is printed without a 計
+            known = [e[f] for f in _PARTS if e[f] is not None]
+            if (e["total"] is None and any(known)) or \
+                    (e["total"] is not None and known and not _adds_up(known, e["total"])):
                 return None
         budget.append(e)
     if not used_lines or all(e.get(f) is None for e in budget for f in e if f != "fiscal_year"):

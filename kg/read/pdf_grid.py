@@ -3,7 +3,8 @@
 The review-sheet form is a spreadsheet printed to PDF: its cells are drawn as ruling lines or rectangles.
 ``page_grid`` rebuilds them from the page geometry (the ruling edges of kg.read.pdf_geometry and their
 intersections → cells, merged cells included), puts every character into the cell holding its centre, and rejoins the text of a
-cell wrapped over several lines (no space between lines, except between two ASCII word characters);
+cell wrapped over several lines (no space between lines, except after a line that broke with room left for
+the next line's first word: the sheet's own space or line break, which the .xlsx reader reads as a space);
 a cell whose lines hold one character each is a vertical (stacked) label and is joined as one word, and
 rotated characters are read top to bottom.
 
@@ -39,20 +40,48 @@ def _is_ascii_word(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-def _join_lines(lines: list[str], full: list[bool]) -> str:
-    """Rejoin wrapped lines: no space, except between two ASCII word characters where the line above was
-    not cut by the cell's width (a line ending well before the right edge broke at a space)."""
+def _join_lines(lines: list[str], broke: list[bool]) -> str:
+    """Rejoin wrapped lines: no space, except after a line that broke where the sheet had a space or a line
+    break of its own (``broke``), as the .xlsx record reads such a cell (a line break is a space there)."""
     out = ""
-    prev_full = False
-    for s, f in zip(lines, full, strict=True):
+    prev_broke = False
+    for s, b in zip(lines, broke, strict=True):
         s = s.strip()
         if not s:
             continue
-        if out and _is_ascii_word(out[-1]) and _is_ascii_word(s[0]) and not prev_full:
+        if out and prev_broke:
             out += " "
         out += s
-        prev_full = f
+        prev_broke = b
     return out
+
+
+_WORD_CHAR = re.compile(r"[!-~]")  # a character a wrap moves along with its ASCII word: 「(UNDP)」「Japan」
+
+
+def _broke_early(group: list[dict], after: list[dict], right: float) -> bool:
+    """A line that did not wrap for want of width but where the sheet had a space or a line break of its own
+    (「一般競争契約」 over 「(総合評価)」 where the cell holds 「一般競争契約 (総合評価)」 or 「一般競争契約⏎(総合評価)」):
+    the line's last character is a space (the space it broke at, when PDFium reports it); between two ASCII
+    words, a line not cut by the width (a wrap moves an ASCII word whole, and breaks one only when it is longer
+    than the line); else a line that ends before the cell's right edge with room left for the next line's first
+    word — 「(UNDP)」 or 「Japan」 whole after Japanese text, or two characters (a line may not end with an opening
+    bracket). A space the wrap fell on with no such room and no character (「一般競争契約 (総合評価)」 in a cell just
+    too narrow for 「(総」) is not seen: the cell reads 「一般競争契約(総合評価)」."""
+    line = sorted(group, key=lambda c: c["x0"])
+    size = max(c["size"] for c in group)
+    gap = right - line[-1]["x1"]
+    if line[-1]["text"].isspace():
+        return True
+    nxt = sorted(after, key=lambda c: c["x0"])
+    k = 0
+    while k < len(nxt) and _WORD_CHAR.match(nxt[k]["text"]):
+        k += 1
+    k = max(k, min(2, len(nxt)))
+    if _is_ascii_word(line[-1]["text"]) and _is_ascii_word(nxt[0]["text"]):
+        return gap > 1.5 * size + 4
+    need = nxt[k - 1]["x1"] - nxt[0]["x0"]
+    return gap > need + 0.5 * size + 2
 
 
 def _line_text(chars: list[dict]) -> str:
@@ -104,10 +133,11 @@ def cell_text(chars: list[dict], right: float | None = None) -> str:
     if len(lines) >= 2 and all(len(x) == 1 for x in lines):  # stacked vertical label
         return "".join(lines)
     if right is None:
-        full = [False] * len(groups)
+        broke = [False] * len(groups)
     else:
-        full = [right - max(c["x1"] for c in g) < 1.5 * max(c["size"] for c in g) + 4 for g in groups]
-    return _join_lines(lines, full)
+        broke = [_broke_early(g, groups[k + 1], right) if k + 1 < len(groups) else False
+                 for k, g in enumerate(groups)]
+    return _join_lines(lines, broke)
 
 
 def _segments(chars: list[dict]) -> list[tuple[float, str]]:

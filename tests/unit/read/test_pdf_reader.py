@@ -108,6 +108,27 @@ def test_cell_text_rejoins_wrapped_and_stacked_text():
     assert cell_text(rotated) == "支出先"
 
 
+def test_a_line_broken_with_room_left_was_a_space_or_a_line_break_of_the_sheet():
+    from kg.read.pdf_grid import cell_text
+
+    def lines(*rows, size=7.5):
+        return [_ch(c, 100 + size * k, 10 * r, size=size) for r, row in enumerate(rows) for k, c in enumerate(row)]
+
+    # real-form variant rv001 (LibreOffice, 7.5 pt): 「参事官 小林 雅一」 broke after 「小林」 with a third of the cell left —
+    # the .xlsx record has the space; 「雅一」 would have fitted
+    assert cell_text(lines("参事官小林", "雅一"), right=100 + 7.5 * 8) == "参事官小林 雅一"
+    # no room left, but PDFium reports the space the line broke at (「参事官 小林 」 over 「雅一」)
+    assert cell_text(lines("参事官 小林 ", "雅一"), right=100 + 7.5 * 7) == "参事官 小林 雅一"
+    # two ASCII words: a line not cut by the width broke at a space (「Asia」 over 「Wise法律事務所」)
+    assert cell_text(lines("Asia", "Wise法律事務所"), right=100 + 7.5 * 7) == "Asia Wise法律事務所"
+    # a line cut by the width: no space (「(総」 does not fit after 「一般競争契約」 in 7 characters' width)
+    assert cell_text(lines("一般競争契約", "(総合評価)"), right=100 + 7.5 * 7) == "一般競争契約(総合評価)"
+    # an ASCII word moves whole: 「(UNDP)」 did not fit after 「国際連合開発計画」, though 「(U」 would have
+    row1 = "国際連合開発計画"
+    assert cell_text(lines(row1, "(UNDP)"), right=100 + 7.5 * (len(row1) + 3)) == "国際連合開発計画(UNDP)"
+    assert cell_text(lines(row1, "(UNDP)"), right=100 + 7.5 * (len(row1) + 9)) == "国際連合開発計画 (UNDP)"
+
+
 def test_ruled_form_pdf_is_read_as_a_grid_with_page_locators(tmp_path):
     """reportlab draws a small ruled form over two pages; rows continue across the page break in the same
     columns, and the page number in the footer is not a row."""

@@ -1,0 +1,180 @@
+"""予算額・執行額 of the real review-sheet form from PDF text whose cells come row after row (pdftotext, and the
+tools' text of other prints), when the row labels are not beside their figures.
+
+The real form's table: rows 当初予算, 補正予算, 前年度から繰越し, 翌年度へ繰越し, 予備費等, 計 over the past years, the
+current year and the request year, then 執行額 over the past years (then 執行率 and 当初予算+補正予算に対する執行額の割合,
+percentages, not read here). A cell may be a dash 「-」 (nothing printed: unknown, not 0) or blank; the request
+year's column holds its 当初予算 and 計 (its other cells dashes or blank). The text tools keep the cells of a row
+together and the rows in order, but may print a row's figures before its label, a label away from its row, and
+the request year's cells apart after the table (「執行率(%) 3 3」).
+
+So the figures (and dashes) are read in order and cut into rows: each of the six money rows holds a cell per
+past and current year, maybe with the request year's cell at its end; 執行額 holds the past years'; what is
+left after them is the request year's column printed apart (its cells top to bottom). A figure on a row label's
+line is its row's first cell. A cut is kept when every column adds up — 計 = 当初予算 + 補正予算 + 前年度から繰越し +
+翌年度へ繰越し(▲) + 予備費等, a dash adding nothing — 執行額 ≤ 計, ▲ only in 翌年度へ繰越し, and the request year's 計
+equals its 当初予算 plus its printed parts. Every cut that fits is read; a cell the cuts disagree on is left
+unknown (None), and the table is refused when no cut fits or a past year's 計 is unknown.
+"""
+from __future__ import annotations
+
+import re
+from itertools import product
+
+from kg.extract.review_text import _BUDGET_LABEL, _MARK_GAP, _adds_up, _folded, _row_field
+from kg.normalize.numbers import as_int_if_whole, parse_number
+
+FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total", "executed")
+INI, CTN, TOT, EXE = 0, 3, 5, 6
+_CELL = r"(?:[▲△]?\d[\d,]*(?:\.\d+)?|[-－―])"
+_CELLS = re.compile(rf"^{_CELL}(?:\s+{_CELL})*$")
+_RATES = ("執行率", "当初予算+補正予算")
+# the texts after the table: the 歳出予算目 table (its own 計 row; 「歳出予」 cut in a narrow cell), 成果目標, 活動指標,
+# 支出先, 政策評価
+_END = ("歳出予", "増減理由", "予算内訳", "成果目標", "成果実績", "活動指標", "活動内容", "支出先", "政策評価", "関連事業")
+MAX_LINES = 160  # lines read after the table's first label
+MAX_LEFT = 7  # cells of the request year's column printed apart (one per row at most)
+
+
+def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, int | None]], int]:
+    """(value or None for a dash, line, the row its label names when it is its line's first cell) of the
+    figures from line ``start`` on; percentages, years and other text are passed over. And how many come before
+    the rate rows (執行率, 当初予算+補正予算に対する執行額の割合: percentages or dashes); after them only figures are kept
+    (the request year's column printed apart), dashes being the rate rows' as well as its."""
+    out: list[tuple[float | None, int, int | None]] = []
+    late = None
+    folded = _folded(lines)
+    for n in range(start, min(len(lines), start + MAX_LINES) + 1):
+        t = folded[n - 1].strip()
+        if not t:
+            continue
+        if "▲" in t or "△" in t:
+            t = _MARK_GAP.sub(r"\1", t)
+        if t.startswith(_END) or (out and any(w in t for w in _END)):
+            break
+        if "%" in t or t.startswith(_RATES):
+            late = len(out) if late is None else late
+            continue
+        row = None
+        m = _BUDGET_LABEL.match(t)  # a row label, maybe with its first figures
+        if m and m[2]:
+            if late is not None:
+                break  # a labelled row after the rate rows: the next table's (歳出予算目's 計)
+            row, t = FIELDS.index(_row_field(m[1])), m[2]
+        elif not _CELLS.match(t):
+            if late is not None and len(out) > late:
+                break  # other text after the request year's cells printed apart: the next table's
+            continue
+        for k, x in enumerate(t.split()):
+            if x in "-－―":
+                if late is None:
+                    out.append((None, n, row if k == 0 else None))
+                continue
+            p = parse_number(x.replace("△", "▲"))
+            if p.error or p.value is None:
+                return [], 0
+            out.append((p.value, n, row if k == 0 else None))
+    return out, len(out) if late is None else late
+
+
+def _fits(col: list[float | None], past: bool) -> bool:
+    """A year's column (7 cells for a past year, 6 else): the parts (a dash adding nothing) add up to 計, ▲ in
+    翌年度へ繰越し only, 執行額 at most 計."""
+    for r, v in enumerate(col):
+        if v is not None and ((v > 0) if r == CTN else (v < 0)):
+            return False
+    total = col[TOT]
+    if total is None:
+        return not past and all(v is None for v in col)
+    if past and col[EXE] is not None and col[EXE] > total:
+        return False
+    return _adds_up([v for v in col[:TOT] if v is not None] or [0], total)
+
+
+def _request_fits(col: list[float | None]) -> bool:
+    """The request year's column: no ▲, and its 計 (when printed) is its 当初予算 plus its printed parts."""
+    if any(v is not None and v < 0 for v in col):
+        return False
+    if col[TOT] is None or col[INI] is None:
+        return True
+    return _adds_up([v for v in col[:TOT] if v is not None], col[TOT])
+
+
+def _tables(cells: list, n_table: int, n_past: int) -> list[list[list[float | None]]]:
+    """Every cut of ``cells`` (the first ``n_table`` before the rate rows) into the table's rows that fits:
+    [past columns..., current column, request column]."""
+    n_cur = n_past + 1
+    out = []
+    for wide in product((False, True), repeat=6):
+        sizes = [n_cur + w for w in wide] + [n_past]
+        used = sum(sizes)
+        left = cells[used:]
+        if used > n_table or len(left) > MAX_LEFT or any(c[2] is not None for c in left):
+            continue
+        rows, p, ok = [], 0, True
+        for r, size in enumerate(sizes):
+            row = cells[p:p + size]
+            if any(c[2] is not None and (k > 0 or c[2] != r) for k, c in enumerate(row)) or \
+                    (row and row[0][2] is None and any(c[2] == r for c in cells)):
+                ok = False  # a labelled figure must open its row, and a row whose label holds a figure opens there
+                break
+            rows.append([c[0] for c in row])
+            p += size
+        if not ok:
+            continue
+        cols = [[rows[r][c] for r in range(7 if c < n_past else 6)] for c in range(n_cur)]
+        req: list[float | None] = [rows[r][n_cur] if wide[r] else None for r in range(6)]
+        # the request year's cells printed apart: in row order, into the rows that did not hold one
+        free = [r for r in range(6) if not wide[r]]
+        if len(left) > len(free):
+            continue
+        figs = [c[0] for c in left if c[0] is not None]
+        if figs:
+            # the request year's 当初予算 (when its row did not hold it) first, its 計 last, dashes between
+            if wide[TOT] or left[-1][0] is None or len(figs) != 2 - wide[INI] or \
+                    (not wide[INI] and left[0][0] is None):
+                continue
+            req[TOT] = figs[-1]
+            if not wide[INI]:
+                req[INI] = figs[0]
+        if all(_fits(col, c < n_past) for c, col in enumerate(cols)) and _request_fits(req):
+            t = [*cols, req]
+            if t not in out:
+                out.append(t)
+    return out
+
+
+def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int) -> tuple[list[dict], int, int] | None:
+    """The table from line ``start`` on (``years``: [(year, is_request)], the past years, the current year and
+    the request year): (budget entries, first line, last line), or None when no cut fits or a past year's 計 is
+    left unknown. Cells the fitting cuts disagree on are None."""
+    n_past = sum(1 for _, req in years if not req) - 1
+    cells, n_table = _cells(lines, start)
+    if n_table < 7 * n_past + 6:
+        return None
+    tables = _tables(cells, n_table, n_past)
+    if not tables:
+        return None
+    grid = [list(col) for col in tables[0]]
+    for c, col in enumerate(grid):
+        for r in range(len(col)):
+            if any(t[c][r] != col[r] for t in tables[1:]):
+                col[r] = None
+    if any(grid[c][TOT] is None for c in range(n_past)):
+        return None
+    budget = []
+    for (y, is_req), col in zip(years, grid, strict=True):
+        if is_req:
+            budget.append({"fiscal_year": y, "requested": _num(col[INI])})
+            continue
+        entry = {"fiscal_year": y, **{f: _num(v) for f, v in zip(FIELDS, col, strict=False)}}
+        entry.setdefault("executed", None)
+        budget.append(entry)
+    return budget, cells[0][1], cells[-1][1]
+
+
+def _num(v: float | None):
+    return None if v is None else as_int_if_whole(v)
+
+
+__all__ = ["budget_row_major"]

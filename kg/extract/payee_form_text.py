@@ -1,0 +1,447 @@
+"""支出先上位10者リスト of the real (ruled) review-sheet form as poppler's pdftotext writes it.
+
+pdftotext writes each cell of the real form as a paragraph of its own (or a few cells side by side on one line:
+「(株)エヌ・ティ・ 1010001143390 サイバーセキュリ 18」), and the form's column headers again and again wherever its
+layout analysis cut the block's header row. When the tool keeps a block together, the block reads
+
+    A.            the block's letter (alone: 「A.」「B」)
+    支出先 …       the header cells (in any order, in pieces: 「号」「(百万 式等」)
+    1             the rank, then the row's cells: name, 法人番号 (maybe cut: 「4010001054」 over 「032」),
+    …             業務概要 with the amount at the end of its first line, 契約方式等, 入札者数, 落札率, 理由 (「-」)
+    2             the next rank, …
+
+and that is the shape read first: a block's rows are claimed when its letter, then (past the header cells) rank
+1, 2, ... come in that order with each row's cells after its rank, up to the next letter or the section's end
+(or the block's 計 row, when its sum is the rows' amounts). Where the tool wrote letters or ranks elsewhere
+(「A.」 … 「1」「B」「1」「C」「D」「E」 after the rows), blocks are placed by counting only when it is unambiguous:
+the form writes its header cells once per block, so the runs of header cells followed by row cells, as many as
+the section's letters, are the blocks in order — each read whole (ranked rows, or one row whose rank is
+written apart), the numbers written apart being just those blocks' 「1」s. The rest is left unknown. Within a row the cells are placed by their
+shapes: the 法人番号 by its check digit (its pieces joined on consecutive lines), the amount as the number
+ending the 業務概要's first line (or a number alone), 契約方式等 by its wording; the name and 業務概要 only when
+the lines say which is which (a line holding both, cut at the 法人番号; a cell of its own) — wrapped lines
+after a line holding both are the one or the other, unknown. 入札者数 and 落札率 are the first two small cells
+after 契約方式等 (a 落札率 must read as a percentage); cells the row does not hold in that order stay unknown.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from kg.extract import fields
+from kg.extract.review_text import PayeeRow, _folded
+from kg.normalize.houjin import validate as validate_houjin
+from kg.normalize.numbers import parse_number
+
+_HEADER_TEXT = unicodedata.normalize(
+    "NFKC", "支出先法人番号業務概要支出額(百万円)契約方式等入札者数(応募者数)落札率"
+    "一者応札・一者応募又は競争性のない随意契約となった理由及び改善策(支出額10億円以上)")
+_FORM_WORDS = frozenset({"チェック"})  # the checkbox column of the row above the section (its label)
+_LETTER = re.compile(r"^([A-Z])\.?$")
+_DIGITS = re.compile(r"^\d+$")
+_AMOUNT = re.compile(r"^[▲△]?\d[\d,]*(?:\.\d+)?$")
+_SMALL = re.compile(r"^(?:[-－―]+|\d{1,3}|\d{1,3}(?:\.\d+)?%)$")
+_CONTRACT = re.compile(r"^(?:一般競争|指名競争|随意契約|随契|企画競争|確認公募|公募|少額|不落|補助金|補助$|交付|負担|その他|特命|"
+                       r"委託|請負)")
+_END = re.compile("支出先上位|資金の流れ|費目・使途")
+
+Para = tuple[list[str], int]  # (its lines, NFKC-folded and stripped; the 1-based line of its first)
+
+
+def _paras(lines: list[str], start: int) -> list[Para]:
+    out: list[Para] = []
+    buf: list[str] = []
+    first = 0
+    folded = _folded(lines)  # (NFKC lines, worked out once per document)
+    for n in range(start + 1, len(lines) + 1):
+        t = folded[n - 1].strip()
+        if t and _END.search(t):
+            break
+        if not t:
+            if buf:
+                out.append((buf, first))
+                buf = []
+            continue
+        if not buf:
+            first = n
+        buf.append(re.sub(r"\s+", " ", t))
+    if buf:
+        out.append((buf, first))
+    return out
+
+
+def _is_header(p: Para, short: bool) -> bool:
+    """A paragraph of the table's header cells (each word a piece of the header's wording); a single character
+    counts only where no row cell can stand (``short``: between a block's letter and its first rank)."""
+    words = [w for ln in p[0] for w in ln.split(" ")]
+    if " ".join(p[0]) in _FORM_WORDS:
+        return True
+    return all(w in _HEADER_TEXT and not w.isdigit() for w in words) and (short or sum(map(len, words)) >= 2 or words == [")"])
+
+
+def _is_small(p: Para) -> bool:
+    return all(_SMALL.match(w) for ln in p[0] for w in ln.split(" "))
+
+
+def _text(p: Para) -> str:
+    return " ".join(p[0])
+
+
+def _nameish(p: Para) -> bool:
+    """A paragraph that can open a row's cells (its name): not a number, dash, letter, 契約方式 or header."""
+    t = _text(p)
+    return not (_is_small(p) or _LETTER.match(t) or _CONTRACT.match(t) or _AMOUNT.match(t) or _is_header(p, False))
+
+
+def _corp_pieces(lines: list[str]) -> tuple[str, list[int | None]] | None:
+    """The 法人番号 in a paragraph: the first all-digit word of each line, joined over the lines until 13 digits
+    with a valid check digit (the amount ending the first line is not a piece). Returns the number and, per line,
+    the index of the word that is its piece (None: a line without one)."""
+    got = ""
+    where: list[int | None] = []
+    for ln in lines:
+        ws = ln.split(" ")
+        at = None
+        if len(got) < 13:
+            for j, w in enumerate(ws):
+                if _DIGITS.match(w) and not (j == len(ws) - 1 and j >= 2 and not got):
+                    at = j
+                    break
+            if at is not None:
+                got += ws[at]
+                if len(got) > 13:
+                    return None
+        where.append(at)
+    if len(got) != 13 or validate_houjin(got).number is None:
+        return None
+    return got, where
+
+
+def _join(words: list[str]) -> str | None:
+    t = fields.join_wrapped(words)
+    return re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", t)) or None
+
+
+def _cell(words: list[str]) -> str | None:
+    """A name or 業務概要 from its words (its lines, and the pieces pdftotext ran on in a line, split at spaces):
+    unknown when two of them meet between Latin letters or digits (「Pricewaterho」「useCoopers」: a word cut by
+    the wrap, or two words — the text does not say) or one is a dash alone (another column's 「-」)."""
+    if any(w in ("-", "－", "―") for w in words) or any(
+            a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum()
+            for a, b in zip(words, words[1:], strict=False)):
+        return None
+    return _join(words)
+
+
+def _corp_para(p: Para, has_name: bool) -> dict | None:
+    """A paragraph holding the 法人番号: name pieces before it on its lines, 業務概要 pieces after it, the amount
+    ending the first line. Wrapped lines without a piece of the number are the name's when no line had a
+    業務概要 piece, the 業務概要's when no line had a name piece (or the name is a cell of its own), else
+    unknown."""
+    lines = p[0]
+    found = _corp_pieces(lines)
+    if found is None:
+        return None
+    corp, where = found
+    if where[0] is None:  # lines above the number's: which cell's they are is unknown
+        return {"corporate_number": corp, "name": None, "description": None, "amount": None, "unsure": True,
+                "named": True}
+    name: list[str] = []
+    desc: list[str] = []
+    amount = None
+    extra: list[str] = []
+    for k, (ln, at) in enumerate(zip(lines, where, strict=True)):
+        ws = ln.split(" ")
+        if at is None:
+            extra.append(ln)
+            continue
+        if extra and (name or desc):
+            return {"corporate_number": corp, "name": None, "description": None, "amount": amount, "unsure": True,
+                    "named": bool(name)}
+        after = ws[at + 1:]
+        if k == 0 and len(after) >= 2 and _AMOUNT.match(after[-1]):
+            amount, after = after[-1], after[:-1]
+        elif len(after) == 1 and _AMOUNT.match(after[0]):  # the amount beside the number, or a 業務概要: unknown
+            return {"corporate_number": corp, "name": None, "description": None, "amount": None, "unsure": True,
+                    "named": bool(name or ws[:at])}
+        name += ws[:at]
+        desc += after
+    if extra and name and desc:
+        return {"corporate_number": corp, "name": None, "description": None, "amount": amount, "unsure": True,
+                "named": True}
+    if extra and (desc or has_name or not name):
+        desc += extra
+    elif extra:
+        name += extra
+    return {"corporate_number": corp, "name": name, "description": desc, "amount": amount, "unsure": False,
+            "named": bool(name)}
+
+
+def _split_amount(p: Para) -> tuple[list[str], str | None]:
+    """A 業務概要 paragraph's lines and the amount ending its first line (None when it does not end in one)."""
+    first = p[0][0].split(" ")
+    if len(first) >= 2 and _AMOUNT.match(first[-1]):
+        return [" ".join(first[:-1]), *p[0][1:]], first[-1]
+    return list(p[0]), None
+
+
+def _read_row(paras: list[Para], i: int, rank: int) -> tuple[dict | None, int]:
+    """The cells of the row whose rank paragraph is paras[i - 1], from paras[i] on: (cells or None, the index
+    after the row)."""
+    n = len(paras)
+
+    def skip(i: int) -> int:
+        while i < n and _is_header(paras[i], False):
+            i += 1
+        return i
+
+    def next_rank(i: int) -> bool:
+        """paras[i] is the next row's rank: rank + 1 with a name after it."""
+        if i >= n or _text(paras[i]) != str(rank + 1):
+            return False
+        j = skip(i + 1)
+        return j < n and _nameish(paras[j])
+
+    i = skip(i)
+    if i >= n or not _nameish(paras[i]):
+        return None, i
+    cells: dict = {"name": None, "corporate_number": None, "description": None, "amount": None,
+                   "contract_method": None, "bidders": None, "award_rate": None}
+    have_name = False
+    got = _corp_para(paras[i], False)
+    if got is None:  # the name, a cell of its own (not one ending in a number: name and amount side by side)
+        if _split_amount(paras[i])[1] is not None:
+            return None, i
+        words = [w for ln in paras[i][0] for w in ln.split(" ")]
+        first = paras[i][0][0].split(" ")
+        if len(first) >= 2 and first[-1] in ("-", "－", "―"):  # the 法人番号 cell's dash beside the name's first line
+            del words[len(first) - 1]
+        cells["name"] = _cell(words)
+        have_name = True
+        i = skip(i + 1)
+        if i < n and _text(paras[i]) in "-－―" and len(_text(paras[i])) == 1:  # no 法人番号
+            i = skip(i + 1)
+        elif i < n:
+            got = _corp_para(paras[i], True)
+            if got is not None:
+                if got["named"]:  # a name piece beside the number: the name cell is not the paragraph before
+                    return None, i
+                i = skip(i + 1)
+    else:
+        i = skip(i + 1)
+    desc_done = False
+    if got is not None:
+        cells["corporate_number"] = got["corporate_number"]
+        cells["amount"] = got["amount"]
+        if got["unsure"]:
+            desc_done = True
+        else:
+            if not have_name:
+                cells["name"] = _cell(got["name"])
+            if got["description"]:
+                cells["description"] = _cell(got["description"])
+                desc_done = True
+    # 業務概要 as a cell of its own, then the amount alone
+    if not desc_done and i < n and _nameish(paras[i]) and not next_rank(i) \
+            and _corp_pieces(paras[i][0]) is None:
+        lines, amount = _split_amount(paras[i])
+        if amount is not None and cells["amount"] is not None:
+            return None, i
+        cells["description"] = _cell([w for ln in lines for w in ln.split(" ")])
+        cells["amount"] = cells["amount"] or amount
+        i = skip(i + 1)
+    if cells["amount"] is None and i < n and _AMOUNT.match(_text(paras[i])) and not next_rank(i):
+        cells["amount"] = _text(paras[i])
+        i = skip(i + 1)
+    if cells["corporate_number"] is None and cells["amount"] is None:
+        return None, i
+    # the tail: 契約方式等 (maybe with 入札者数 ending its first line), then the small cells
+    smalls: list[str] = []
+    if i < n and _CONTRACT.match(_text(paras[i])):
+        lines = list(paras[i][0])
+        first = lines[0].split(" ")
+        if len(first) >= 2 and _SMALL.match(first[-1]):
+            smalls.append(first[-1])
+            lines[0] = " ".join(first[:-1])
+        words = [w for ln in lines for w in ln.split(" ")]
+        if not any(ln.startswith("(") for ln in lines[1:]) and not any(_SMALL.match(w) for w in words[1:]):
+            cells["contract_method"] = _join_method(lines)
+        i = skip(i + 1)
+    while i < n and _is_small(paras[i]) and len(smalls) < 3 and not next_rank(i):
+        for ln in paras[i][0]:
+            for w in ln.split(" "):
+                smalls += list(w) if set(w) <= set("-－―") else [w]
+        i += 1
+    if smalls and re.fullmatch(r"\d{1,3}", smalls[0]):
+        cells["bidders"] = smalls[0]
+    if len(smalls) > 1 and smalls[1].endswith("%"):
+        cells["award_rate"] = smalls[1]
+    return cells, skip(i)
+
+
+def _join_method(lines: list[str]) -> str | None:
+    """契約方式等 over its lines: the space before its kind's bracket kept (「一般競争契約 (総合評価)」), the others
+    pdftotext's (a wrapped line run on: 「随意契約 (その 他)」, 「(少額 )」) dropped."""
+    t = _join(lines)
+    return re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f(])", "", t) if t else None
+
+
+def _block_end(paras: list[Para], i: int, rows: list[PayeeRow]) -> int | None:
+    """The paragraph after the block whose rows end at paras[i]: past small cells and header pieces, and past the
+    block's 計 row (「計」 and its amount, in any order with the pieces of a 法人番号 the tool wrote apart) when
+    the 計 adds up: the rows' amounts, all read, sum to it. None: a 計 that does not add up (or whose rows'
+    amounts are not all read) — the rows are not claimed."""
+    n = len(paras)
+    j = i
+    while j < n and (_is_small(paras[j]) or _is_header(paras[j], False)):
+        j += 1
+    k = j
+    total: list[str] = []
+    seen = False
+    while k < n:
+        t = _text(paras[k])
+        if t == "計" and not seen:
+            seen = True
+        elif _AMOUNT.match(t) and not _is_small(paras[k]) or _DIGITS.match(t):
+            total.append(t)
+        elif not (_is_small(paras[k]) or _is_header(paras[k], False)):
+            break
+        k += 1
+    if not seen:
+        return j
+    amounts = [_number(r.cells.get("amount")) for r in rows]
+    if not rows or None in amounts:
+        return None
+    want = sum(amounts)
+    if not any((v := _number(t)) is not None and abs(v - want) < 1e-6 for t in total):
+        return None
+    return k
+
+
+def _number(t: str | None) -> float | None:
+    p = parse_number(t)
+    return None if t is None or p.error or p.value is None else float(p.value)
+
+
+def _read_segment(seg: list[Para], letter: str) -> tuple[list[PayeeRow], bool, list[str]] | None:
+    """The rows of one block whose cells lie between its header cells and the next block's: (rows, whether its
+    ranks are read elsewhere, the letters and numbers the tool wrote before and after its rows); None when the
+    paragraphs do not read as its rows, whole."""
+    i = 0
+    stray: list[str] = []
+    while i < len(seg) and (_LETTER.match(_text(seg[i])) or _is_small(seg[i])) and _text(seg[i]) != "1":
+        stray.append(_text(seg[i]))
+        i += 1
+    if stray and _LETTER.match(stray[-1]) and _LETTER.match(stray[-1])[1] != letter:
+        return None
+    rows: list[PayeeRow] = []
+    rankless = i < len(seg) and _nameish(seg[i])
+    if rankless:  # its rank written elsewhere: the block's one row
+        line = seg[i][1]
+        cells, i = _read_row(seg, i, 1)
+        if cells is None:
+            return None
+        rows.append(PayeeRow(letter, 1, cells, line, False))
+    while not rankless:
+        while i < len(seg) and rows and set(_text(seg[i])) <= set("-－― "):  # a row's empty cells left over
+            i += 1
+        if i >= len(seg) or _text(seg[i]) != str(len(rows) + 1):
+            break
+        line = seg[i][1]
+        cells, i = _read_row(seg, i + 1, len(rows) + 1)
+        if cells is None:
+            return None
+        rows.append(PayeeRow(letter, len(rows) + 1, cells, line, False))
+    j = _block_end(seg, i, rows) if rows else None
+    if j is None or not all(_LETTER.match(_text(p)) or _is_small(p) for p in seg[j:]):
+        return None
+    return rows, rankless, stray + [_text(p) for p in seg[i:] if _is_small(p) or _LETTER.match(_text(p))]
+
+
+def _with_header_runs(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
+    """``out`` and the rows of blocks placed by counting: the real form writes its header cells once per block,
+    so when the text's runs of header cells followed by row cells are as many as the section's letters (each
+    written once, A, B, C, ... in order), the k-th such run of cells is the k-th block's. A block's cells are read
+    as ranks 1, 2, ... with their rows, or (its rank written elsewhere) as one row; the numbers written apart from
+    the rows must then be those blocks' rank 「1」s, each block read whole, and the blocks read in the form's order
+    the same ones. Anything else: ``out`` alone."""
+    n = len(paras)
+    letters = [m[1] for p in paras if (m := _LETTER.match(_text(p)))]
+    if not letters or letters != [chr(ord("A") + k) for k in range(len(letters))]:
+        return out
+    runs: list[tuple[int, int]] = []  # (first, end) of the paragraphs after each run of header cells
+    k = 0
+    while k < n:
+        if _is_header(paras[k], False):
+            while k < n and _is_header(paras[k], False):
+                k += 1
+            runs.append((k, k))
+        else:
+            if runs:
+                runs[-1] = (runs[-1][0], k + 1)
+            k += 1
+    if not runs or any(_nameish(p) for p in paras[:runs[0][0]]):
+        return out
+    stray = [_text(p) for p in paras[:runs[0][0]] if not (_LETTER.match(_text(p)) or _is_header(p, True))]
+    blocks = [r for r in runs if any(_nameish(p) for p in paras[r[0]:r[1]])]
+    stray += [_text(p) for r in runs if r not in blocks for p in paras[r[0]:r[1]] if not _LETTER.match(_text(p))]
+    if len(blocks) != len(letters):
+        return out
+    got: list[PayeeRow] = []
+    rankless = 0
+    for (a, b), letter in zip(blocks, letters, strict=True):
+        read = _read_segment(paras[a:b], letter)
+        if read is None:
+            return out
+        got += read[0]
+        rankless += read[1]
+        stray += [t for t in read[2] if not _LETTER.match(t)]
+    if sorted(t for t in stray if t not in ("-", "－", "―", "--")) != ["1"] * rankless:
+        return out
+    if any(r.block == g.block and (r.rank, r.line) != (g.rank, g.line) for r in out for g in got) or \
+            {(r.block, r.rank) for r in out} - {(g.block, g.rank) for g in got}:
+        return out
+    return got
+
+
+def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:
+    """The rows of the blocks the text holds in the form's order (letter, header cells, rank 1, 2, ... each with
+    its cells); None when no block reads so. ``notes`` gets (line, message) when 法人番号 are left unread."""
+    paras = _paras(lines, start)
+    n = len(paras)
+    out: list[PayeeRow] = []
+    last = ""
+    i = 0
+    while i < n:
+        m = _LETTER.match(_text(paras[i]))
+        if not m or m[1] <= last:
+            i += 1
+            continue
+        letter = last = m[1]
+        i += 1
+        while i < n and _is_header(paras[i], True):
+            i += 1
+        rows: list[PayeeRow] = []
+        while i < n and _text(paras[i]) == str(len(rows) + 1):
+            line = paras[i][1]
+            cells, i = _read_row(paras, i + 1, len(rows) + 1)
+            if cells is None:
+                rows = []
+                break
+            rows.append(PayeeRow(letter, len(rows) + 1, cells, line, False))
+        # the rows stand only when the block ends where the next one (a later letter) or the section ends, past
+        # small cells (a number or dash the tool wrote after the table): a rank column the tool wrote apart from
+        # its rows (「H」「1」 then another block's cells) is followed by more rows' cells instead
+        j = _block_end(paras, i, rows)
+        m = _LETTER.match(_text(paras[j])) if j is not None and j < n else None
+        if j == n or (m and m[1] > letter):
+            out += rows
+    out = _with_header_runs(paras, out)
+    if not out:
+        return None
+    corps = {w for p in paras for ln in p[0] for w in ln.split(" ") if len(w) == 13 and w.isdigit()}
+    left = corps - {r.cells.get("corporate_number") for r in out}
+    if left and notes is not None:
+        notes.append((start, f"支出先上位10者リスト: {len(out)} rows read in the form's order; {len(left)} more "
+                             "法人番号 in cells whose block or rank the text does not establish: those payees are unknown"))
+    return out

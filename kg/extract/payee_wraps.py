@@ -1,0 +1,170 @@
+"""Row-style payee tables printed in narrow or wide cells (pdfplumber's one-form-row-per-line text of the real
+form at any page width): the cases kg.extract.review_text.payee_rows reads with these small rules.
+
+- A cell glued to its neighbour when the first filled its column (no gap left for a space): the 業務概要's
+  first line against the amount (「会議等出席0.2」), the name against the 法人番号's first digits
+  (「(株)ITリサーチ1011001072」), the name against the 法人番号 cell's dash (「Asia Wise法律事務-」).
+- A 法人番号 cut in pieces of any length (「20104」「01075」「423」 in a column five digits wide).
+- A cell known to have ended: its last line is clearly shorter than its column (a wrapped line fills its
+  column), so a later piece of the row is the other cell's.
+- The space before a contract method's qualifier (「随意契約 (その他)」 or 「随意契約(その他)」: both are printed on
+  real sheets) when the cell wrapped just before the qualifier: the line break hides it, so the sheet's own
+  spelling on a line that holds both decides; with no such line, or lines spelled both ways, it is unknown.
+
+Each reading that rests on a glue or a piece is checked by the value's own shape afterwards: a 法人番号 found
+this way must end up 13 digits with a valid check digit, an amount split off its 業務概要 must keep the block's
+ranks in order of amount (the list is the top payees by amount); otherwise the cells are unknown.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from kg.normalize import houjin
+from kg.normalize.numbers import parse_number
+
+CORP = re.compile(r"^(?:\d{6,13}|[-－―])$")  # a 法人番号 cell's first line: fewer than 13 digits wrap onto the next
+CORP_PIECE = re.compile(r"^\d{3,13}$")  # its first piece in a column narrower than six digits
+_DASHES = "-－―"
+_GLUED_DIGITS = re.compile(r"^(.*[^\d\s,.])(\d{6,12})$")  # a name glued to a 法人番号's first line (not 13 digits)
+# a 業務概要 glued to the amount after it; not after a Latin letter or digit, a mark, or a character that leads
+# a number in a text (第, 約, era names 令和/平成/昭和, №): there the digits may be the 業務概要's own
+_GLUED_AMOUNT = re.compile(r"^(.*[^\x00-\x7f第約和成№－―．，、。\s])([▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$")
+QUALIFIER_JOIN = "\x1f"  # a contract method rejoined before its qualifier across a line break: space unknown
+_SPELLED = re.compile(r"(?:契約|その他|公募|競争)( ?)\(")  # a method and its qualifier printed on one line
+
+
+def corp_cell(words: list[str]) -> tuple[list[str], int | None, bool]:
+    """The 法人番号 cell of a row's words (after the rank): (words, its index, found only by a glue or a short
+    piece — then the number must be checked whole). The index is at least 1 (a name comes first). A cell of
+    digits (six to 13) is taken first; before a dash (which may be a later cell's: 入札者数, 落札率) a short piece
+    of digits, digits glued to the name, or a dash glued to it are."""
+    k = next((i for i, w in enumerate(words) if i >= 1 and CORP.match(w)), None)
+    if k is not None and words[k][0].isdigit():
+        return words, k, False
+    for i, w in enumerate(words[:k]):
+        if i >= 1 and CORP_PIECE.match(w):
+            return words, i, True
+        g = _GLUED_DIGITS.match(w)
+        if g:
+            return [*words[:i], g[1], g[2], *words[i + 1:]], i + 1, True
+        if len(w) > 1 and w[-1] in _DASHES and not w[-2].isascii() and w[-2] not in _DASHES \
+                and i + 1 < len(words) and not CORP.match(words[i + 1]):  # (「Pricewaterhous-」: a hyphenated word)
+            return [*words[:i], w[:-1], w[-1], *words[i + 1:]], i + 1, False
+    return words, k, False
+
+
+def glued_amount(word: str) -> bool:
+    """``word`` may be a 業務概要 glued to an amount (it ends in a number after a character of text)."""
+    return bool(_GLUED_AMOUNT.match(word))
+
+
+def split_glued_amount(rest: list[str]) -> tuple[list[str], bool]:
+    """The cells after the 法人番号 with a 業務概要 glued to the amount (「会議等出席0.2」 → 「会議等出席」「0.2」),
+    when no cell starts with a number (the amount is nowhere else): (cells, whether one was split)."""
+    for i, w in enumerate(rest[:-2]):
+        g = _GLUED_AMOUNT.match(w)
+        if g:
+            return [*rest[:i], g[1], g[2], *rest[i + 1:]], True
+    return rest, False
+
+
+def _amount(text: str | None) -> float | None:
+    return parse_number(text.replace("△", "▲")).value if text else None
+
+
+def out_of_order(rows: list, i: int) -> bool:
+    """Row ``i``'s amount breaks its block's order (ranks by amount, largest first) against the rows of the
+    next and previous rank, where those are read."""
+    r = rows[i]
+    a = _amount(r.cells.get("amount"))
+    if a is None:
+        return True
+    for o in rows:
+        if o.block != r.block or abs(o.rank - r.rank) != 1:
+            continue
+        b = _amount(o.cells.get("amount"))
+        if b is not None and (b < a if o.rank < r.rank else b > a):
+            return True
+    return False
+
+
+def corp_whole(text: str | None) -> bool:
+    """A 法人番号 read from pieces came out whole: 13 digits with a valid check digit."""
+    return bool(text) and houjin.is_valid(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def width(text: str) -> int:
+    """Printed width of ``text`` in half-width units (a wide character counts two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+_OPENING = "([{<「『【〈《〔"
+_SHORT = 4  # half-width units: a line this much narrower than its column (and by a quarter of it: a proportional
+# font fits more kana than kanji in a line) did not wrap; a character pushed onto the next line (「ー」 may not start
+# a line) leaves a line two units short
+_LATIN = re.compile(r"[A-Za-z0-9]")
+_DIGIT = re.compile(r"\d")
+
+
+def ended(line: str, column: int, piece: str) -> bool:
+    """A cell whose last line is ``line`` has ended before the next ``piece`` of its row: the line is clearly
+    narrower than its ``column`` (the widest line seen in that column), it does not end in a Latin word or number,
+    and the piece does not start with one or with an opening bracket (a line is left short before a word or a
+    bracket pushed whole onto the next line: 「視察」 over 「(旅費」)."""
+    short = max(_SHORT, column / 4) + (2 if _LATIN.search(line) else 0)  # (Latin letters: wider or narrower)
+    return bool(line) and width(line) + short <= column and not (line[-1].isascii() and line[-1].isalnum()) \
+        and not (piece[:1].isascii() and piece[:1].isalnum()) and piece[:1] not in _OPENING
+
+
+def column_line(text: str) -> bool:
+    """``text`` measures its column: a line with no Latin letter or digit (whose printed width is not counted
+    exactly)."""
+    return not _LATIN.search(text)
+
+
+def method_and_qualifier(pieces: list[str], method: str, ends: tuple[str, ...]) -> int:
+    """How many of a line's last ``pieces`` are the contract method's wrapped line: two when the first completes
+    the method's word (「随意契」+「約」, 「一般競争」+「契約」) and the second opens its qualifier (「(そ」) — one cell's
+    line holding a space —, else one."""
+    if len(pieces) >= 2 and (method + pieces[-2]).endswith("契約") and not method.endswith("契約") \
+            and pieces[-1].startswith("("):
+        return 2
+    return 1
+
+
+def qualifier_spacing(methods: list[str]) -> str | None:
+    """The sheet's own spelling of a contract method before its qualifier, from its methods printed on one line
+    with the qualifier: " " or "" when they all agree, None when there is none or they differ."""
+    seen = {m for text in methods for m in _SPELLED.findall(text)}
+    return seen.pop() if len(seen) == 1 else None
+
+
+def checked(rows: list, check: dict[int, tuple[bool, bool]]) -> tuple[list, list[int]]:
+    """``rows`` less those read by a glue or a 法人番号's piece (``check``: row line → (pieced, glued)) that fail
+    their check: the 法人番号 not whole (a dash only when the glue was the amount's), or the amount out of its
+    block's order; and rows whose contract method holds
+    a digit (no method does: the 入札者数 cell glued to it, 「(企画5」). Returns (rows, lines dropped)."""
+    bad = [r.line for i, r in enumerate(rows) if _DIGIT.search(r.cells.get("contract_method") or "") or (
+        r.line in check and ((not corp_whole(r.cells.get("corporate_number"))
+                              and not (check[r.line][1] and r.cells.get("corporate_number") in _DASHES))
+                             or (check[r.line][1] and out_of_order(rows, i))))]
+    return [r for r in rows if r.line not in bad], bad
+
+
+def spell_qualifiers(rows: list, spelled: list[str]) -> tuple[list, list[int]]:
+    """Contract methods rejoined before a qualifier across a line break, spelled as the sheet spells them on one
+    line (``spelled``), or unknown when it does not say. Returns (rows, lines of methods left unknown)."""
+    space = qualifier_spacing(spelled)
+    out, unknown = [], []
+    for r in rows:
+        cm = r.cells.get("contract_method") or ""
+        if QUALIFIER_JOIN in cm:
+            if space is None:
+                unknown.append(r.line)
+            r = r._replace(cells={**r.cells, "contract_method": None if space is None
+                                  else cm.replace(QUALIFIER_JOIN, space)})
+        out.append(r)
+    return out, unknown

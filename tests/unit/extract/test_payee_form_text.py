@@ -1,0 +1,187 @@
+"""Payee rows of pdftotext's text of the real form (kg.extract.payee_form_text): the real seeds 000 and 003 printed
+as a ruled form by LibreOffice (tests/fixtures/seed_prints.py), paragraphs as pdftotext wrote them (A4, narrow and
+landscape prints), values as the seeds' gold records hold them."""
+from __future__ import annotations
+
+from kg.extract.payee_form_text import form_rows
+
+HEADER_A4 = ["支出先", "", "法人番号 業務概要 支出額", "契約方式 入札 落札 一者応札・一者応募又は競争性のない随意契約となった理由及び改善策 (支出額10億円以上)",
+             "(百万円) 等", "者数 率", "(応募", "者数)"]
+HEADER_NARROW = ["支出先", "", "1"]  # (the rank written among the header cells; the header's other cells follow)
+HEADER_REST = ["法人番号", "", "業務概要", "", "支出額 (百万円 契約方式等", ")"]
+END = ["支出先上位10者リスト欄についてさらに記載が必要な場合はチェ チェック", "ックの上【別紙3】に記載"]
+
+
+def _paras(*cells):
+    """Paragraphs (each a list of lines, or one line) separated by blank lines."""
+    out: list[str] = []
+    for c in cells:
+        out += ([c] if isinstance(c, str) else list(c)) + [""]
+    return out
+
+
+def _rows(lines, notes=None):
+    got = form_rows(["支出先上位10者リスト", "", *lines], 1, notes)
+    return {(r.block, r.rank): r.cells for r in got or []}
+
+
+def test_individuals_and_a_corporate_number_cut_over_three_lines():
+    rows = _rows(_paras("A.", HEADER_A4, "1", "委員謝金 (委員A)", ["会議等 0.2", "出席(諸", "謝金)"], "-", "--",
+                        "2", "委員謝金 (委員B)", ["会議等 0.1", "出席(諸", "謝金)"], "-", "--",
+                        "B", HEADER_A4, "1", ["UQコミ 201040", "ュニケー 107542", "ションズ 3", "株式会社"],
+                        ["モバイ 0.2", "ルWi-Fi", "機器の", "使用料"], "随意契約 (その 他)", "--",
+                        "2", ["株式会社 601000 飲料水", "柏屋本店 100181 購入", "7"], "その他", "--", "0", "-") + END)
+    assert set(rows) == {("A", 1), ("A", 2), ("B", 1), ("B", 2)}
+    a1 = rows[("A", 1)]
+    assert (a1["name"], a1["corporate_number"], a1["description"], a1["amount"], a1["contract_method"]) == \
+        ("委員謝金(委員A)", None, "会議等出席(諸謝金)", "0.2", None)
+    b1 = rows[("B", 1)]  # (a wrapped line of 契約方式等 run on with a space: 「(その 他)」)
+    assert (b1["name"], b1["corporate_number"], b1["description"], b1["amount"], b1["contract_method"]) == \
+        ("UQコミュニケーションズ株式会社", "2010401075423", "モバイルWi-Fi機器の使用料", "0.2", "随意契約 (その他)")
+    b2 = rows[("B", 2)]  # name and 業務概要 side by side, cut at the number's pieces; the amount written far after
+    assert (b2["name"], b2["corporate_number"], b2["description"], b2["amount"]) == \
+        ("株式会社柏屋本店", "6010001001817", "飲料水購入", None)
+
+
+def test_narrow_print_number_cut_bidders_on_the_method_line_and_a_rate():
+    rows = _rows(_paras("A.", "チェック", "1", *HEADER_REST[:3], "支出額 (百万円 契約方式等", ["(株)野村総合", "研究所"],
+                        ["4010001054 タイムスタン 18", "032", "プ認定制度に", "関する調査"], "支出先", "法人番号",
+                        ["一般競争契約 1", "(総合評価)"], "83.3% -",
+                        "B", *HEADER_NARROW, *HEADER_REST,
+                        ["PwCコンサル 1010401023 トラストサー 35", "ティング合同 102", "ビス及び電子", "会社", "的な識別の仕"],
+                        ["一般競争契約 1", "(総合評価)"], "99.1% -",
+                        "G", "1", *HEADER_REST, ["(株)エアクレ", "ーレン"],
+                        ["4010401004 テレワークセ 0.6", "009", "キュリティの", "手引き(初版)", "の英訳作業"],
+                        "随意契約 (少額 )", "-", "-",
+                        "2", ["(株)日本翻訳", "センター"], ["4010001033 テレワークセ 0.6", "721", "キュリティガ"],
+                        "随意契約 (少額 )", "-", "-"))
+    a1 = rows[("A", 1)]
+    assert (a1["name"], a1["corporate_number"], a1["description"], a1["amount"], a1["bidders"], a1["award_rate"]) == \
+        ("(株)野村総合研究所", "4010001054032", "タイムスタンプ認定制度に関する調査", "18", "1", "83.3%")
+    assert a1["contract_method"] is None  # 「(総合評価)」 wrapped: whether a space stood before it is unknown
+    b1 = rows[("B", 1)]  # lines after the one holding both: the name's or the 業務概要's, unknown
+    assert (b1["name"], b1["corporate_number"], b1["description"], b1["amount"]) == (None, "1010401023102", None, "35")
+    g1, g2 = rows[("G", 1)], rows[("G", 2)]
+    assert (g1["name"], g1["corporate_number"], g1["amount"], g1["contract_method"], g1["bidders"]) == \
+        ("(株)エアクレーレン", "4010401004009", "0.6", "随意契約 (少額)", None)
+    assert (g2["name"], g2["corporate_number"], g2["description"]) == \
+        ("(株)日本翻訳センター", "4010001033721", "テレワークセキュリティガ")  # (the excerpt cut here)
+
+
+def test_a_rank_column_written_apart_from_its_rows_gives_no_row():
+    """pdfminer.six's order of the same form: the letters and ranks as a column, then the rows' cells — 「H」「1」
+    followed by block F's row and G's: the block does not end where a later letter or the section does."""
+    notes: list = []
+    rows = _rows(_paras("F", "1", "G", "1", "2", "H", "1", "支出先", "法人番号",
+                        ["(株)エヌ・ティ・", "ティ・データ経営", "研究所"], "1010001143390",
+                        ["サイバーセキュリ", "ティに係る国際標", "準化動向調査"], "3", "一般競争契約 (総", "1",
+                        ["(株)エアクレーレ", "ン"], "4010401004009", ["テレワークセキュ", "リティの手引き(初"], "0.6"),
+                 notes)
+    assert rows == {}
+
+
+def test_a_block_whose_letter_the_tool_wrote_elsewhere_is_not_read():
+    """pdftotext's A4 order of seed 003: block A's row, then block B's row with no letter or rank before it (the
+    letters come later): A's row is followed by another row's cells, so neither is claimed; H reads whole."""
+    notes: list = []
+    rows = _rows(_paras("A.", "1", "支出先", "法人番号", ["(株)野村総合研究", "所"], "支出先", "業務概要",
+                        ["4010001054032 タイムスタンプ認 18", "定制度に関する調", "査"], ["一般競争契約 (総", "合評価)"],
+                        "1", "-", "法人番号", "契約方式等",
+                        ["PwCコンサルティ 1010401023102 トラストサービス 35", "ング合同会社", "及び電子的な識別"],
+                        ["一般競争契約 (総", "合評価)"], "1", "-", "83.3%", "B", "1", "業務概要", "99.1%",
+                        "H", "1", "Asia Wise法律事務 所", "業務概要", ["法制度の比較結果 6", "に対する第三者評", "価"], "-"),
+                 notes)
+    assert set(rows) == {("H", 1)}
+    h1 = rows[("H", 1)]
+    assert (h1["name"], h1["corporate_number"], h1["description"], h1["amount"]) == \
+        (None, None, "法制度の比較結果に対する第三者評価", "6")  # 「Asia Wise」: one word cut or two, unknown
+    assert notes and "2 more 法人番号" in notes[0][1]
+
+
+def test_lines_whose_cell_the_text_does_not_say_leave_name_and_description_unknown():
+    """A line above the number's line (the name's or the 業務概要's), a number alone beside the 法人番号 (the amount,
+    or a 業務概要 of digits), a name paragraph followed by a number whose line holds more of a name: unknown."""
+    rows = _rows(_paras("A.", "1", ["(株)野村総合研究", "4010001054032 タイムスタンプ認 18", "定制度に関する調"],
+                        "一般競争契約 (総合評価)", "1", "-",
+                        "2", "(株)日本翻訳センター", ["4010001033721 5"], "随意契約 (少額)", "-",
+                        "B", "1", "(株)三菱総合", ["研究所 6010001030403 AIとセキュリ 11", "ティに関連し", "た技術研究開"],
+                        "一般競争契約 (総合評価)", "2", "-") + END)
+    a1, a2 = rows[("A", 1)], rows[("A", 2)]
+    assert (a1["name"], a1["corporate_number"], a1["description"], a1["amount"], a1["bidders"]) == \
+        (None, "4010001054032", None, None, "1")
+    assert (a2["name"], a2["corporate_number"], a2["description"], a2["amount"]) == \
+        ("(株)日本翻訳センター", "4010001033721", None, None)
+    assert ("B", 1) not in rows
+
+
+def test_a_dash_beside_the_name_is_the_number_cell_and_latin_words_cut_by_a_wrap_are_unknown():
+    rows = _rows(_paras("C", "1", "委員謝金(委員A) -", "支出額 (百万 契約方式等", ["普及啓発コン 179", "テンツの作成"], "-", "--",
+                        "2", ["Pricewaterho useCoopers", "LLP"], ["機器の賃貸借、定期 4.2", "刊行物の購読"], "-", "--")
+                 + END)
+    c1, c2 = rows[("C", 1)], rows[("C", 2)]
+    assert (c1["name"], c1["corporate_number"], c1["description"], c1["amount"]) == \
+        ("委員謝金(委員A)", None, "普及啓発コンテンツの作成", "179")
+    assert (c2["name"], c2["description"], c2["amount"]) == (None, "機器の賃貸借、定期刊行物の購読", "4.2")
+
+
+def _block_with_total(total):
+    """A block ending in its 計 row (「計」, a header piece the tool wrote there, the sum), then the next block."""
+    return _paras("A", "支出先", "法人番号", "1", "東京都", "8000020130001", ["タイムスタンプ認定制 2,097", "度に関する調査"],
+                  "一般競争契約 (最低価格)", "9", "88.2%",
+                  "2", "柏屋本店(株)", "3257873263590", ["普及啓発コンテンツ 2,042", "の作成"], "その他", "-", "--",
+                  "計", "支出額 (百万円)", total, "B", "支出先", "法人番号", "1", "神戸市", "9000020281000",
+                  ["ガイドラインの英訳 1,598", "作業"], "その他", "-", "--", "計", "1,598") + END
+
+
+def test_a_block_ending_in_its_total_row_is_read_when_the_total_adds_up():
+    rows = _rows(_block_with_total("4,139"))
+    assert set(rows) == {("A", 1), ("A", 2), ("B", 1)}
+    a2 = rows[("A", 2)]
+    assert (a2["name"], a2["corporate_number"], a2["description"], a2["amount"], a2["contract_method"]) == \
+        ("柏屋本店(株)", "3257873263590", "普及啓発コンテンツの作成", "2,042", "その他")
+    a1 = rows[("A", 1)]
+    assert (a1["corporate_number"], a1["amount"], a1["bidders"], a1["award_rate"]) == \
+        ("8000020130001", "2,097", "9", "88.2%")
+    assert rows[("B", 1)]["corporate_number"] == "9000020281000"
+
+
+def test_a_total_that_does_not_add_up_leaves_the_block_unknown():
+    """2,097 + 2,042 is not 4,140: a row's amount, or the block's rows, misread — block A is not claimed."""
+    notes: list = []
+    rows = _rows(_block_with_total("4,140"), notes)
+    assert set(rows) == {("B", 1)}
+    assert notes and "2 more 法人番号" in notes[0][1]
+
+
+HEADER_ROW = ["支出先", "法人番号", "業務概要", "支出額 (百万円)", "契約方式等", "入札者数 (応募者数)", "落札率"]
+
+
+def _counted(stray_ranks=("1", "B", "1"), b_row=("合同会社富士通Japan", "6532482213394", "実証事業の実施", "30,441")):
+    """pdftotext's order of a section whose letters and ranks the tool wrote after the rows: block A's header and
+    row (no rank), B's header and row, C's header then ranks 1, 2 with their rows, then 「1」「B」「1」「C」."""
+    return _paras("A.", *HEADER_ROW, "個人(A)", "-", "研修の企画運営", "28,304", "随意契約 (その他)", "-", "-",
+                  *HEADER_ROW, *b_row, "一般競争契約 (最低価格)", "3", "84.7%",
+                  *HEADER_ROW, "1", "インテック株式会社", "3162212653661", "定期刊行物の購読", "32,835",
+                  "一般競争契約 (最低価格)", "6", "87.5%", "2", "シー・エス・エス(株)", "5220984241458",
+                  ["補助事業の実施、データ整備及び", "分析業務"], "10,588", "随意契約 (公募)", "3", "-", "-",
+                  *stray_ranks, "C") + END
+
+
+def test_blocks_placed_by_counting_their_header_runs_when_the_letters_and_ranks_agree():
+    rows = _rows(_counted())
+    assert set(rows) == {("A", 1), ("B", 1), ("C", 1), ("C", 2)}
+    assert (rows[("A", 1)]["name"], rows[("A", 1)]["amount"]) == ("個人(A)", "28,304")
+    b1 = rows[("B", 1)]
+    assert (b1["name"], b1["corporate_number"], b1["amount"], b1["bidders"], b1["award_rate"]) == \
+        ("合同会社富士通Japan", "6532482213394", "30,441", "3", "84.7%")
+    c2 = rows[("C", 2)]  # a 業務概要 opening with 「補助」 is not a 契約方式等
+    assert (c2["corporate_number"], c2["description"], c2["amount"], c2["contract_method"]) == \
+        ("5220984241458", "補助事業の実施、データ整備及び分析業務", "10,588", "随意契約 (公募)")
+
+
+def test_blocks_are_not_placed_by_counting_when_the_ranks_written_apart_do_not_agree():
+    """A rank 「2」 among those written apart: a block without its rank has two rows somewhere — unknown."""
+    assert _rows(_counted(stray_ranks=("1", "B", "1", "2"))) == {}
+    """Block B's cells reading as two rows (a second name after its cells): not one row — unknown."""
+    assert _rows(_counted(b_row=("合同会社富士通Japan", "6532482213394", "実証事業の実施", "30,441", "一般競争契約",
+                                 "株式会社柏屋本店", "6010001001817", "飲料水購入", "12"))) == {}
