@@ -36,6 +36,7 @@ from kg.extract.legal_text import (
     plans_pieces,
 )
 from kg.extract.payee_bids import settle_bids
+from kg.extract.payee_boxes import payee_boxes
 from kg.extract.payee_columns import payee_columns
 from kg.extract.payee_form_text import form_rows
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
@@ -774,7 +775,7 @@ def _with_columns(cells: list[tuple[str, int, bool]], lo: int, rows: list[PayeeR
     return out
 
 
-def _payees(rec: Record, L: list[str]) -> None:
+def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
     lo = _first_in(L, "支出先上位")
     if lo is None:
         warn(rec, "payees_missing", "no 支出先上位10者リスト", field="payees")
@@ -789,6 +790,10 @@ def _payees(rec: Record, L: list[str]) -> None:
             text_rows = form_rows(L, lo, form_notes)
             if text_rows:
                 notes = form_notes
+        if not text_rows:  # the real ruled form as pdfminer.six writes it: one box a cell, the ranks apart
+            box_notes: list = []
+            text_rows = payee_boxes(cells, box_notes, lo, raw)
+            notes = box_notes if text_rows or box_notes else notes
     else:
         text_rows = payee_rows(L, lo, notes)
     for line, message in notes:
@@ -1084,7 +1089,7 @@ def extract(doc: RawDoc) -> Record:
     _plans(rec, L)
     _budget(rec, L)
     _policy_eval(rec, L)
-    _payees(rec, L)
+    _payees(rec, L, doc.lines)
     _past_numbers(rec, L)
     _related(rec, L)
     _label_anchored(rec, L)

@@ -1,0 +1,284 @@
+"""支出先上位10者リスト of pdfminer.six's text of the real ruled form (issue 17): one box (paragraph) a cell.
+
+On the real form pdfminer.six writes the header boxes again before each row (left out here, they are header
+cells), then the row's cells — name | 法人番号 (or 「-」) | 業務概要 and 支出額 (either first) | 契約方式等 |
+入札者数 | 落札率 | 一者応札… —, and the block letters and ranks as boxes of their own, a *run* somewhere among
+the rows: 「A. | 1 | B | 1 | C | 1」, 「G | 1 | 2 | 3 | 4 | 5 | 6」. Rows of small cells may share a box
+(「5010401006994 英字新聞の購読 0.3」) or come in another order (two names, then their two 法人番号).
+
+This reader takes the section as a stream of typed boxes:
+
+- the *run*: block letters in order from A, each followed (not necessarily at once: rows may stand between)
+  by its ranks 1, 2, ... — a number box is a rank only where a rank can stand (after a letter, a rank, a dash
+  or a 落札率, or after a name when a name or the next rank follows; never right after a 法人番号, a name's
+  「-」 or a 契約方式) and only as the next rank of the block;
+- a row is *anchored* at its 法人番号 box (13 digits), or at the 「-」 right after a name box (a payee without
+  one); its name is the one text box right before the anchor (k names before k anchors that follow with no
+  name of their own are paired in order; else the name is unknown);
+- the row's other cells are the boxes after its anchor up to the next row's name, cut at the first box of the
+  run: one 業務概要 text, one amount, one 契約方式, then 入札者数 and 落札率; a cell kind found twice, or a
+  row whose boxes are not in row order, leaves the row's other cells unknown (the name and 法人番号 stay).
+
+Rows are given block and rank by counting: the n-th anchor is the n-th rank of the run. When the run does not
+read (a letter out of order, a block without a rank) or the counts differ, no row is given (the payees are
+unknown, with a note): which block a row is in is then not established.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.review_text import PayeeRow
+from kg.normalize.text import nfkc
+
+__all__ = ["payee_boxes"]
+
+_CORP_HEAD = re.compile(r"^(\d{13})(?: (.+))?$")
+_NAME_CORP = re.compile(r"^(\S.*?) (\d{13})$")  # the name's box and the 法人番号's run together
+_LETTER = re.compile(r"^([A-Z])[.．]?$")
+_RANK = re.compile(r"^[1-9]\d?$")
+_NUMBER = re.compile(r"^[▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_RATE = re.compile(r"^(\d{1,3}(?:\.\d+)?%)(?: [-－―])?$")
+_DASH = re.compile(r"^[-－―]{1,2}(?: [-－―]{1,2})*$")
+# the form's 契約方式等 choices (a trailing 「-」 is the next cell, 一者応札…, run into the box)
+_CONTRACT = re.compile(r"^((?:(?:一般競争|指名競争|随意)契約|企画競争|公募|補助金等?交付|その他)(?: ?\([^()]{1,12}\))?)"
+                       r"(?: [-－―])?$")
+_TOTAL = re.compile(r"^(?:計|合計|小計)\b")
+_END = re.compile(r"チェック|【別紙")
+
+
+_KINDS = (("corp", _CORP_HEAD), ("namecorp", _NAME_CORP), ("letter", _LETTER), ("int", _RANK),
+          ("number", _NUMBER), ("rate", _RATE), ("dash", _DASH), ("contract", _CONTRACT))
+
+
+_ANCHOR = ("corp", "namecorp")
+_MIXED = re.compile(r"^[▲△]?[\d,]+(?:\.\d+)?%? |\d{6}|^(?:一般競争|指名競争|随意)契約")
+
+
+def _kind(text: str) -> str:
+    """A box's kind: the first of _KINDS whose shape it has, else text (a name or a 業務概要) — or mixed: a
+    box that starts with a figure or a 契約方式, or holds part of a 法人番号, with more after it (cells of
+    several columns run together: 「3,237 その他」, 「有限会社KDDI 3757442」), no cell of any row."""
+    kind = next((kind for kind, shape in _KINDS if shape.match(text)), "text")
+    return "mixed" if kind == "text" and _MIXED.search(text) else kind
+
+
+def _raw_joined(raw: list[str] | None, line: int, text: str) -> str:
+    """A box rejoined from the raw lines (1-based ``line``): a line that ended in a space was wrapped at that
+    space, which the box's text (stripped lines) lost: 「随意契約 」「(その他)」 is 「随意契約 (その他)」; one that did
+    not was wrapped inside a word: 「Pricewaterho」「useCoopers LLP」 is one word."""
+    if not raw or line < 1:
+        return text
+    parts = []
+    n = line - 1
+    while n < len(raw) and raw[n].strip():
+        parts.append(raw[n])
+        n += 1
+    out = re.sub(r"\s+", " ", "".join(nfkc(p) + (" " if p[-1:].isspace() else "") for p in parts)).strip()
+    return out if out.replace(" ", "") == text.replace(" ", "") else text
+
+
+def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, int]]] | str:
+    """The indices of the run's boxes and the (block, rank) it gives in order, or why it does not read."""
+    taken: set[int] = set()
+    order: list[tuple[str, int]] = []
+    letter: str | None = None
+    last = 0
+    for i, (kind, text, _) in enumerate(boxes):
+        if kind == "letter":
+            want = "A" if letter is None else chr(ord(letter) + 1)
+            if _LETTER.match(text)[1] != want:
+                return f"block letter {text!r} where {want} was due"
+            if letter is not None and last == 0:
+                return f"block {letter} has no rank before block {want}"
+            letter, last = _LETTER.match(text)[1], 0
+            taken.add(i)
+            continue
+        if kind != "int" or letter is None or int(text) != last + 1:
+            continue
+        prev = boxes[i - 1] if i else None
+        before = boxes[i - 2] if i > 1 else None
+        after = boxes[i + 1] if i + 1 < len(boxes) else ("letter", "", 0)
+        next_rank = after[0] == "int" and int(after[1]) == last + 2  # (「… | 3 | 4 | 5 | 一般社団法人…」)
+        if prev is not None and not (i - 1 in taken or prev[0] in ("letter", "rate")
+                                     or (prev[0] == "dash" and (before is None or before[0] != "text"))
+                                     or (prev[0] == "text" and (after[0] in ("text", "letter", *_ANCHOR) or next_rank))):
+            continue
+        taken.add(i)
+        last += 1
+        order.append((letter, last))
+    if letter is None:
+        return "no block letter"
+    if last == 0:
+        return f"block {letter} has no rank"
+    return taken, order
+
+
+def _anchors(boxes: list[tuple[str, str, int]], run: set[int]) -> list[int]:
+    """Indices of the boxes that anchor a row: a 法人番号, or a 「-」 right after a name (not after the 業務概要 of
+    the row before: that row has its 業務概要 once a text box stood after its anchor before this one)."""
+    out: list[int] = []
+    texts_since = 0  # text boxes since the last anchor (its row's 業務概要 is the first)
+    merged_desc = False
+    prev: int | None = None
+    for i, (kind, text, _) in enumerate(boxes):
+        if i in run:
+            continue
+        if kind in ("corp", "namecorp"):
+            out.append(i)
+            texts_since, merged_desc = 0, kind == "corp" and bool(_CORP_HEAD.match(text)[2])
+        elif kind == "dash" and text in ("-", "－", "―") and prev is not None and boxes[prev][0] == "text" \
+                and (not out or merged_desc or texts_since >= 2):
+            out.append(i)
+            texts_since, merged_desc = 0, False
+        elif kind == "text":
+            texts_since += 1
+        prev = i
+    return out
+
+
+def _bare(boxes: list[tuple[str, str, int]], run: set[int], a: int) -> bool:
+    """Nothing of a row follows the 「-」 at ``a``: only dashes up to the next 法人番号 or the next name (a text
+    box right before a 法人番号) or the end."""
+    rest = [b for i, b in enumerate(boxes[a + 1:], a + 1) if i not in run and b[0] != "dash"]
+    return not rest or rest[0][0] in _ANCHOR or (rest[0][0] == "text" and len(rest) > 1 and rest[1][0] in _ANCHOR)
+
+
+def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] | None) -> dict | None:
+    """A row's cells from its boxes after the anchor (``merged``: what its 法人番号 box held after the number);
+    None when they do not make one row's cells in row order."""
+    desc, amounts, contracts, rates, tail = [], [], [], [], []
+    after_contract = False
+    bidders: str | None = None
+    seg = ([("text", merged, 0)] if merged else []) + seg  # (what the 法人番号's box held after the number)
+    for j, (kind, text, line) in enumerate(seg):
+        if kind == "text":
+            if after_contract:  # a name left over (its row's 法人番号 elsewhere): not this row's, and the row ends
+                break
+            words = _raw_joined(raw, line, text).split(" ")
+            if len(words) > 1 and _NUMBER.match(words[-1]):  # 「ドメイン更新 0」: the amount's box run into it
+                amounts.append(words.pop())
+            if _kind(" ".join(words)) != "text" or any(_kind(w) not in ("text", "mixed") for w in words[1:]):
+                return None  # more cells run into it (「英字新聞の購読 0.3 随意契約 (少額)」): not one 業務概要
+            desc.append(" ".join(words))
+        elif kind in ("int", "number"):
+            if after_contract:
+                if j and seg[j - 1][0] == "contract" and kind == "int":
+                    bidders = text
+                    continue
+                return None
+            amounts.append(text)
+        elif kind == "contract":
+            contracts.append((_CONTRACT.match(_raw_joined(raw, line, text)) or _CONTRACT.match(text))[1])
+            after_contract = True
+        elif kind == "rate":
+            if not after_contract:
+                return None
+            rates.append(_RATE.match(text)[1])
+        elif kind == "dash":
+            tail.append(text)
+        else:  # a 法人番号, a letter or a mixed box: not one row's cells
+            return None
+    if len(desc) > 1 or len(amounts) > 1 or len(contracts) > 1 or len(rates) > 1:
+        return None
+    return {"description": desc[0] if desc else None, "amount": amounts[0] if amounts else None,
+            "contract_method": contracts[0] if contracts else None, "bidders": bidders,
+            "award_rate": rates[0] if rates else None}
+
+
+def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
+                raw: list[str] | None = None) -> list[PayeeRow] | None:
+    """The payee rows of the section's ``cells`` (kg.extract.review_text.payee_section_cells: text, line, is a
+    header) read as boxes (module doc), or None when they do not read; ``notes`` gets (line, message) when rows
+    are there but their blocks are not established. ``raw``: the document's lines as read (契約方式's spaces)."""
+    boxes: list[tuple[str, str, int]] = []
+    for text, line, header in cells:
+        if header:
+            continue
+        if _END.search(text):
+            break
+        if _TOTAL.match(text):  # a block's 計: the generated form, read by the other readers
+            return None
+        boxes.append((_kind(text), text, line))
+    if not any(b[0] in ("corp", "dash") for b in boxes):
+        return None
+    got = _rows_of(boxes, raw)
+    if isinstance(got, str):
+        notes.append((lo, f"支出先上位10者リスト: {got}: which row is in which block is not established; the payees "
+                          "are unknown"))
+        return None
+    return got
+
+
+def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> list[PayeeRow] | str:
+    """The rows of the boxes, or why their blocks are not established."""
+    run = _run(boxes)
+    if isinstance(run, str):
+        return f"the block letters and ranks do not read ({run})"
+    taken, order = run
+    anchors = _anchors(boxes, taken)
+    stray = [b[1] for i, b in enumerate(boxes) if i not in anchors and re.search(r"\d{13}", b[1])]
+    if stray:  # a 法人番号 in a box that anchors no row: a row not read, and the count would not be of the rows
+        return f"a 法人番号 in a box that is no row's ({stray[0][:40]!r})"
+    if len(anchors) > len(order):  # a 「-」 after a name with no cell of its own: a 法人番号 only if the count needs it
+        bare = [a for a in anchors if boxes[a][0] == "dash" and _bare(boxes, taken, a)]
+        if len(anchors) - len(bare) == len(order):
+            anchors = [a for a in anchors if a not in bare]
+    if len(anchors) != len(order):
+        return f"{len(anchors)} rows but {len(order)} ranks in the block letters' run"
+    # each anchor's name group: the text boxes right before it (run boxes skipped), after the row before's cells
+    groups: list[list[int]] = []
+    for k, a in enumerate(anchors):
+        g: list[int] = []
+        j = a - 1
+        floor = anchors[k - 1] if k else -1
+        while j > floor and boxes[a][0] != "namecorp" and (j in taken or boxes[j][0] == "text"):
+            if j not in taken:
+                g.insert(0, j)
+            j -= 1
+        groups.append(g)
+    names: list[str | None] = [None] * len(anchors)
+    claimed: set[int] = set()  # text boxes that are a row's 業務概要 though they stand before the next anchor
+    for k, g in enumerate(groups):
+        if not g:
+            continue
+        prev_seg = [] if not k else [i for i in range(anchors[k - 1] + 1, g[0]) if i not in taken]
+        prev_has_desc = k > 0 and (any(boxes[i][0] == "text" for i in prev_seg)
+                                   or (boxes[anchors[k - 1]][0] == "corp"
+                                       and _CORP_HEAD.match(boxes[anchors[k - 1]][1])[2] is not None))
+        if k and not prev_has_desc and len(g) >= 2:
+            claimed.add(g[0])  # the row before's 業務概要, then the names
+            g = g[1:]
+        elif k and not prev_has_desc and prev_seg:
+            continue  # one text box: the row before's 業務概要 or this row's name, not established
+        if len(g) == 1:
+            names[k] = _raw_joined(raw, boxes[g[0]][2], boxes[g[0]][1])
+        elif k and k + len(g) <= len(groups) and not any(groups[k + m] or boxes[anchors[k + m]][0] != "corp"
+                                                         for m in range(1, len(g))):
+            for m, i in enumerate(g):  # k names, then their k anchors with no name of their own: in order
+                names[k + m] = _raw_joined(raw, boxes[i][2], boxes[i][1])
+    rows: list[PayeeRow] = []
+    previous_empty = False
+    for k, a in enumerate(anchors):
+        end = (groups[k + 1][0] if groups[k + 1] else anchors[k + 1]) if k + 1 < len(anchors) else len(boxes)
+        seg, cut = [], False
+        for i in range(a + 1, end):
+            if i in taken:
+                cut = True  # the run: what stands after it up to the next row is not placed
+                break
+            seg.append(boxes[i])
+        if not cut and end in claimed:
+            seg.append(boxes[end])
+        kind, text, line = boxes[a]
+        m = _CORP_HEAD.match(text) if kind == "corp" else None
+        corp, merged = (m[1], m[2]) if m else (None, None)
+        if kind == "namecorp":
+            names[k], corp = _NAME_CORP.match(text).groups()
+        got = _fields(seg, merged, raw)
+        if got is not None and previous_empty and k:
+            got = None  # the row before had no cell of its own here, or its cells did not read: these may be its
+        previous_empty = (not seg and not merged) or got is None  # (a cell of it may have been written here)
+        cells_ = {"name": names[k], "corporate_number": corp}
+        cells_.update(got or {})
+        block, rank = order[k]
+        rows.append(PayeeRow(block, rank, cells_, line, False))
+    return rows

@@ -1,0 +1,118 @@
+"""Payee rows of pdfminer.six's text of the real ruled form (kg.extract.payee_boxes): boxes (blank-line
+separated paragraphs) as pdfminer.six wrote them for the real seeds 003 and 000 printed by LibreOffice
+(tests/fixtures/seed_prints.py), values as the seeds' gold records hold them. The header boxes come again before
+each row, the block letters and ranks as a run of their own boxes among the rows."""
+from __future__ import annotations
+
+from kg.extract.payee_boxes import payee_boxes
+from kg.extract.review_text import payee_section_cells
+from kg.normalize.text import nfkc_lines
+
+HEADER = ["支出先", "法人番号", "業務概要", "支出額 (百万円)", "契約方式等", "入札者数 (応\n募者数)", "落札率",
+          "一者応札・一者応募又は競争性のない随意\n契約となった理由及び改善策 (支出額10億\n円以上)"]
+
+
+def _read(boxes: list[str], notes: list | None = None) -> dict:
+    lines = ["### 支出先上位10者リスト", ""]
+    for b in boxes:
+        lines += [*b.split("\n"), ""]
+    L = nfkc_lines(lines)
+    got = payee_boxes(payee_section_cells(L, 1), notes if notes is not None else [], 1, lines)
+    return {(r.block, r.rank): r.cells for r in got or []}
+
+
+ROWS_A_TO_D = [
+    *HEADER, "(株)野村総合研究\n所", "4010001054032", "タイムスタンプ認\n定制度に関する調\n査", "18", "一般競争契約 (総\n合評価)",
+    "1", "83.3%", "-",
+    *HEADER, "PwCコンサルティ\nング合同会社", "1010401023102", "35", "トラストサービス\n及び電子的な識別\nの仕組みに関する\n調査",
+    "一般競争契約 (総\n合評価)", "1", "99.1%", "-",
+    *HEADER, "(株)三菱総合研究\n所", "6010001030403", "11", "AIとセキュリティ\nに関連した技術研\n究開発課題に係る\n調査",
+    "一般競争契約 (総\n合評価)", "2", "93.3%", "-"]
+
+
+def test_rows_placed_by_the_run_of_block_letters_and_ranks():
+    rows = _read([*ROWS_A_TO_D, "A.", "1", "B", "1", "C", "1"])
+    assert set(rows) == {("A", 1), ("B", 1), ("C", 1)}
+    a, b, c = rows[("A", 1)], rows[("B", 1)], rows[("C", 1)]
+    assert (a["name"], a["corporate_number"], a["amount"], a["bidders"], a["award_rate"]) == \
+        ("(株)野村総合研究所", "4010001054032", "18", "1", "83.3%")
+    assert a["description"] == "タイムスタンプ認定制度に関する調査" and a["contract_method"] == "一般競争契約 (総合評価)"
+    assert (b["amount"], b["description"]) == ("35", "トラストサービス及び電子的な識別の仕組みに関する調査")  # amount first
+    assert (c["name"], c["corporate_number"], c["amount"], c["bidders"]) == ("(株)三菱総合研究所", "6010001030403", "11", "2")
+
+
+def test_rows_and_ranks_that_do_not_count_alike_give_no_row_and_a_note():
+    notes: list = []
+    assert _read([*ROWS_A_TO_D, "A.", "1", "B", "1"], notes) == {}
+    assert notes and "3 rows but 2 ranks" in notes[0][1]
+    notes.clear()
+    assert _read([*ROWS_A_TO_D, "A.", "1", "C", "1", "D", "1"], notes) == {}  # a letter out of order
+    assert notes and "do not read" in notes[0][1]
+
+
+BLOCK_OF_SIX = [
+    "A.", "1", "2", "3", "4", "5", "6", *HEADER,
+    "(株)エアクレーレ\nン", "4010401004009", "テレワークセキュ\nリティの手引き(初\n版)の英訳作業", "0.6", "随意契約 (少額)", "-",
+    "(株)日本翻訳セン\nター", "4010001033721", "テレワークセキュ\nリティガイドライ\nンの英訳作業", "0.6", "随意契約 (少額)", "-",
+    "(株)OCS", "5010401006994 英字新聞の購読 0.3", "随意契約 (少額)",
+    "KDDI(株)", "9011101031552", "Web会議システム\n導入", "0.1", "随意契約 (少額)",
+    "(株)日経BPマーケ\nティング", "(株)日本レジスト\nリサービス", "4010401087739 定期刊行物の購読 0.1", "随意契約 (少額)",
+    "8010001072212 ドメイン更新", "0", "随意契約 (少額)", "-", "-", "-"]
+
+
+def test_cells_sharing_a_box_and_two_names_before_their_two_numbers():
+    rows = _read(BLOCK_OF_SIX)
+    assert [rows[("A", k)]["corporate_number"] for k in range(1, 7)] == [
+        "4010401004009", "4010001033721", "5010401006994", "9011101031552", "4010401087739", "8010001072212"]
+    ocs, bp, jprs = rows[("A", 3)], rows[("A", 5)], rows[("A", 6)]
+    assert (ocs["name"], ocs["description"], ocs["amount"]) == ("(株)OCS", "英字新聞の購読", "0.3")
+    assert (bp["name"], bp["description"], bp["amount"]) == ("(株)日経BPマーケティング", "定期刊行物の購読", "0.1")
+    assert (jprs["name"], jprs["description"], jprs["amount"]) == ("(株)日本レジストリサービス", "ドメイン更新", "0")
+    assert rows[("A", 1)]["bidders"] is None and rows[("A", 1)]["contract_method"] == "随意契約 (少額)"
+
+
+def test_a_name_wrapped_inside_an_ascii_word_is_one_word():
+    rows = _read(["A.", "1", "Pricewaterho\nuseCoopers LLP", "9011101031552", "調査", "0.1", "随意契約 (少額)"])
+    assert rows[("A", 1)]["name"] == "PricewaterhouseCoopers LLP"
+
+
+def test_two_rows_whose_cells_interleave_keep_only_name_and_number():
+    """The landscape print: both names and numbers, then both 業務概要 and amounts: whose is whose is not read."""
+    rows = _read(["A.", "1", "2", *HEADER, "(株)エアクレーレン", "4010401004009", "(株)日本翻訳センター", "4010001033721",
+                  "テレワークセキュリテ\nィの手引き(初版)の英訳\n作業", "0.6", "テレワークセキュリテ\nィガイドラインの英訳\n作業", "0.6",
+                  "随意契約 (少額)", "随意契約 (少額)"])
+    assert (rows[("A", 1)]["name"], rows[("A", 1)]["corporate_number"]) == ("(株)エアクレーレン", "4010401004009")
+    assert (rows[("A", 2)]["name"], rows[("A", 2)]["corporate_number"]) == ("(株)日本翻訳センター", "4010001033721")
+    for r in rows.values():
+        assert r.get("description") is None and r.get("amount") is None and r.get("contract_method") is None
+
+
+def test_payees_without_a_number_and_a_method_wrapped_at_its_space():
+    rows = _read(["A.", "1", "2", "3", "支出先 法人番号 業務概要", "支出額 \n(百万円)", "契約方式\n等",
+                  "委員謝金\n(委員A)", "-", "0.2", "会議等\n出席(諸\n謝金)", "委員謝金\n(委員B)", "-", "0.1", "会議等\n出席(諸\n謝金)",
+                  "UQコミ\nュニケー\nションズ\n株式会社", "201040\n107542\n3", "モバイ\nルWi-Fi\n機器の\n使用料", "0.2",
+                  "随意契約 \n(その他)", "-", "--"])
+    a1, a2, a3 = rows[("A", 1)], rows[("A", 2)], rows[("A", 3)]
+    assert (a1["name"], a1["corporate_number"], a1["amount"], a1["description"]) == \
+        ("委員謝金(委員A)", None, "0.2", "会議等出席(諸謝金)")
+    assert (a2["name"], a2["amount"]) == ("委員謝金(委員B)", "0.1")
+    assert (a3["corporate_number"], a3["amount"], a3["contract_method"]) == ("2010401075423", "0.2", "随意契約 (その他)")
+
+
+
+def test_a_box_of_cells_run_together_is_no_cell():
+    """「3,237 その他」 (amount and 契約方式 in one box) is no 業務概要; the row's other cells stay unknown."""
+    rows = _read(["A.", "1", "2", "(株)三菱総合研究所", "6010001030403", "11", "調査", "一般競争契約 (総合評価)", "2", "93.3%",
+                  "-", "神奈川県", "4000020140007", "3,237 その他", "-"])
+    a1, a2 = rows[("A", 1)], rows[("A", 2)]
+    assert (a2["name"], a2["corporate_number"]) == ("神奈川県", "4000020140007")
+    assert a2.get("description") is None and a2.get("amount") is None
+    assert (a1["corporate_number"], a1["amount"], a1["award_rate"]) == ("6010001030403", "11", "93.3%")
+
+
+def test_a_number_box_holding_more_than_description_and_amount_gives_no_cells():
+    rows = _read(["A.", "1", "2", "KDDI(株)", "9011101031552", "Web会議システム\n導入", "0.1", "随意契約 (少額)",
+                  "(株)OCS", "5010401006994 英字新聞の購読 0.3 随意契約 (少額)", "-"])
+    assert rows[("A", 2)]["corporate_number"] == "5010401006994" and rows[("A", 2)].get("description") is None
+    assert (rows[("A", 1)]["name"], rows[("A", 1)]["description"], rows[("A", 1)]["amount"]) == \
+        ("KDDI(株)", "Web会議システム導入", "0.1")
