@@ -274,9 +274,10 @@ def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> list[P
             continue  # one text box: the row before's 業務概要 or this row's name, not established
         if len(g) == 1:
             names[k] = _raw_joined(raw, boxes[g[0]][2], boxes[g[0]][1])
-        elif k and k + len(g) <= len(groups) and not any(groups[k + m] or boxes[anchors[k + m]][0] == "namecorp"
-                                                         for m in range(1, len(g))):
-            for m, i in enumerate(g):  # k names, then their k anchors with no name of their own: in order
+        elif (k or all(i in taken for i in range(g[0]))) and k + len(g) <= len(groups) \
+                and not any(groups[k + m] or boxes[anchors[k + m]][0] == "namecorp" for m in range(1, len(g))):
+            # k names, then their k anchors with no name of their own: in order (first of all, only the run before)
+            for m, i in enumerate(g):
                 names[k + m] = _raw_joined(raw, boxes[i][2], boxes[i][1])
     rows: list[PayeeRow] = []
     previous_empty = False

@@ -127,3 +127,10 @@ def test_names_written_before_their_dashes_are_rows_without_a_number():
     assert (rows[("A", 2)]["name"], rows[("A", 2)]["corporate_number"]) == ("職員旅費(職員A)", None)
     assert (rows[("A", 3)]["name"], rows[("A", 3)]["corporate_number"]) == ("講師謝金(講師B)", None)
     assert rows[("A", 3)].get("amount") is None  # both rows' cells in one run: whose is whose is not read
+
+
+def test_names_before_their_dashes_first_of_all_after_the_run():
+    rows = _read(["A.", "1", "2", "職員旅費(職員A)", "株式会社エアクレーレン・KDDI(株)共同企業体", "-", "-", "研修の企画運営",
+                  "267", "随意契約 (少額)", "-", "-", "定期刊行物の購読 206", "一般競争契約 (最低価格)", "9", "48.8%"])
+    assert (rows[("A", 1)]["name"], rows[("A", 1)]["corporate_number"]) == ("職員旅費(職員A)", None)
+    assert (rows[("A", 2)]["name"], rows[("A", 2)]["corporate_number"]) == ("株式会社エアクレーレン・KDDI(株)共同企業体", None)
