@@ -14,7 +14,10 @@ This reader takes the section as a stream of typed boxes:
   「-」 or a 契約方式) and only as the next rank of the block;
 - a row is *anchored* at its 法人番号 box (13 digits), or at the 「-」 right after a name box (a payee without
   one); its name is the one text box right before the anchor (k names before k anchors that follow with no
-  name of their own are paired in order; else the name is unknown);
+  name of their own are paired in order; else the name is unknown); k names right before k single 「-」 and
+  then a text box (「職員旅費(職員A) | 講師謝金(講師B) | - | - | データ整備…」: payees with no 法人番号, the names
+  first) are k rows anchored at the k 「-」, when the row before has its 業務概要 before the names (or no row
+  stands before);
 - the row's other cells are the boxes after its anchor up to the next row's name, cut at the first box of the
   run: one 業務概要 text, one amount, one 契約方式, then 入札者数 and 落札率; a cell kind found twice, or a
   row whose boxes are not in row order, leaves the row's other cells unknown (the name and 法人番号 stay).
@@ -118,6 +121,7 @@ def _anchors(boxes: list[tuple[str, str, int]], run: set[int]) -> list[int]:
     the row before: that row has its 業務概要 once a text box stood after its anchor before this one)."""
     out: list[int] = []
     texts_since = 0  # text boxes since the last anchor (its row's 業務概要 is the first)
+    names = 0  # text boxes right before this one (no other box between)
     merged_desc = False
     prev: int | None = None
     for i, (kind, text, _) in enumerate(boxes):
@@ -129,11 +133,29 @@ def _anchors(boxes: list[tuple[str, str, int]], run: set[int]) -> list[int]:
         elif kind == "dash" and text in ("-", "－", "―") and prev is not None and boxes[prev][0] == "text" \
                 and (not out or merged_desc or texts_since >= 2):
             out.append(i)
+            out += _dash_pairs(boxes, run, i, names, (not out[:-1] and texts_since == names)
+                               or (bool(out[:-1]) and (merged_desc or texts_since > names)))
             texts_since, merged_desc = 0, False
         elif kind == "text":
             texts_since += 1
+        names = names + 1 if kind == "text" else 0
         prev = i
     return out
+
+
+def _dash_pairs(boxes: list[tuple[str, str, int]], run: set[int], a: int, names: int, all_names: bool) -> list[int]:
+    """The further 「-」 anchors of k names written before their k 「-」 法人番号 (「職員旅費(職員A) | 講師謝金(講師B) |
+    - | - | データ整備…」): the k - 1 single dashes right after the anchor at ``a`` when exactly that many stand
+    there, a text box (a 業務概要) follows them, and all ``names`` text boxes before ``a`` are names
+    (``all_names``: the row before has its 業務概要 before them, or no row stands before). Else none."""
+    if names < 2 or not all_names:
+        return []
+    nxt = [i for i in range(a + 1, len(boxes)) if i not in run][:names]
+    dashes = nxt[:names - 1]
+    if len(nxt) < names or any(boxes[i][0] != "dash" or boxes[i][1] not in ("-", "－", "―") for i in dashes) \
+            or boxes[nxt[-1]][0] != "text":
+        return []
+    return dashes
 
 
 def _bare(boxes: list[tuple[str, str, int]], run: set[int], a: int) -> bool:
@@ -252,9 +274,10 @@ def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> list[P
             continue  # one text box: the row before's 業務概要 or this row's name, not established
         if len(g) == 1:
             names[k] = _raw_joined(raw, boxes[g[0]][2], boxes[g[0]][1])
-        elif k and k + len(g) <= len(groups) and not any(groups[k + m] or boxes[anchors[k + m]][0] != "corp"
-                                                         for m in range(1, len(g))):
-            for m, i in enumerate(g):  # k names, then their k anchors with no name of their own: in order
+        elif (k or all(i in taken for i in range(g[0]))) and k + len(g) <= len(groups) \
+                and not any(groups[k + m] or boxes[anchors[k + m]][0] == "namecorp" for m in range(1, len(g))):
+            # k names, then their k anchors with no name of their own: in order (first of all, only the run before)
+            for m, i in enumerate(g):
                 names[k + m] = _raw_joined(raw, boxes[i][2], boxes[i][1])
     rows: list[PayeeRow] = []
     previous_empty = False

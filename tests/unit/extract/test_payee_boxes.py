@@ -116,3 +116,21 @@ def test_a_number_box_holding_more_than_description_and_amount_gives_no_cells():
     assert rows[("A", 2)]["corporate_number"] == "5010401006994" and rows[("A", 2)].get("description") is None
     assert (rows[("A", 1)]["name"], rows[("A", 1)]["description"], rows[("A", 1)]["amount"]) == \
         ("KDDI(株)", "Web会議システム導入", "0.1")
+
+
+def test_names_written_before_their_dashes_are_rows_without_a_number():
+    """Two payees with no 法人番号: both names, then both 「-」, then their cells (a jittered real-form print)."""
+    rows = _read(["A.", "1", "2", "3", "ITリサーチ・アート(株)", "3202938518712", "視察(旅費の支払)", "7,177", "補助金等交付",
+                  "職員旅費(職員A)", "講師謝金(講師B)", "-", "-", "データ整備及び分析業務", "25,693", "随意契約 (公募)",
+                  "普及啓発コンテンツの作成", "19,440", "随意契約 (その他)"])
+    assert (rows[("A", 1)]["corporate_number"], rows[("A", 1)]["amount"]) == ("3202938518712", "7,177")
+    assert (rows[("A", 2)]["name"], rows[("A", 2)]["corporate_number"]) == ("職員旅費(職員A)", None)
+    assert (rows[("A", 3)]["name"], rows[("A", 3)]["corporate_number"]) == ("講師謝金(講師B)", None)
+    assert rows[("A", 3)].get("amount") is None  # both rows' cells in one run: whose is whose is not read
+
+
+def test_names_before_their_dashes_first_of_all_after_the_run():
+    rows = _read(["A.", "1", "2", "職員旅費(職員A)", "株式会社エアクレーレン・KDDI(株)共同企業体", "-", "-", "研修の企画運営",
+                  "267", "随意契約 (少額)", "-", "-", "定期刊行物の購読 206", "一般競争契約 (最低価格)", "9", "48.8%"])
+    assert (rows[("A", 1)]["name"], rows[("A", 1)]["corporate_number"]) == ("職員旅費(職員A)", None)
+    assert (rows[("A", 2)]["name"], rows[("A", 2)]["corporate_number"]) == ("株式会社エアクレーレン・KDDI(株)共同企業体", None)
