@@ -66,6 +66,15 @@ def glued_amount(word: str) -> bool:
     return bool(_GLUED_AMOUNT.match(word))
 
 
+_ENDS_IN_DIGIT = re.compile(r"[^\d\s,.]\d+$")
+
+
+def ends_in_digit(word: str) -> bool:
+    """A word before the amount ending in a digit after a bracket or Latin text (「視察(旅費の支払)13」): the
+    amount may be glued to it, so the next number found is not established as the amount."""
+    return bool(_ENDS_IN_DIGIT.search(word))
+
+
 def split_glued_amount(rest: list[str]) -> tuple[list[str], bool]:
     """The cells after the 法人番号 with a 業務概要 glued to the amount (「会議等出席0.2」 → 「会議等出席」「0.2」),
     when no cell starts with a number (the amount is nowhere else): (cells, whether one was split)."""

@@ -838,7 +838,7 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
             if j is None:  # the 業務概要 filled its column and runs into the amount (「会議等出席0.2」)
                 rest, glued = payee_wraps.split_glued_amount(rest)
                 j = next((i for i, w in enumerate(rest) if _AMOUNT_HEAD.match(w)), None)
-            if j is not None and any(payee_wraps.glued_amount(w) for w in rest[:j]):
+            if j is not None and any(payee_wraps.glued_amount(w) or payee_wraps.ends_in_digit(w) for w in rest[:j]):
                 j = None  # (「セキュリ1.5 一般競争契 3」: the amount may be glued to the 業務概要, and 3 the 入札者数)
             if reason and j is not None:  # 入札者数 and 落札率 are the first two small cells after the amount's
                 s = next((i for i in range(j + 1, len(rest) - 1) if _SMALL.match(rest[i]) and _SMALL.match(rest[i + 1])),

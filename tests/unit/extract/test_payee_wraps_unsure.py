@@ -57,3 +57,10 @@ def test_a_next_ranks_row_that_does_not_read_is_no_piece_of_the_row_before():
     c3 = rows[("C", 3)]  # (was 「…マーケティング4総合研究所」 and a 業務概要 holding all of rank 4's row)
     assert (c3["name"], c3["description"]) == ("株式会社日経BPマーケティング", "利用者の基本的な権利の保障の在り方を")
     assert ("C", 4) not in rows and any("could not be read" in m for _, m in notes)
+
+
+def test_an_amount_glued_after_a_bracket_leaves_the_row_unread():
+    rows = _rows(["D", *WIDE, "1 合同会社伊 848487 視察(旅費の支払)13 随意契約 (公募) 4 - -", "藤忠テクノ 419981",
+                  "ソリューシ 2", "ョンズ", "2 一般社団法 553818 普及啓発コンテ 12 補助金等交付 - -"])
+    assert ("D", 1) not in rows  # (was amount 4: the 入札者数)
+    assert payee_wraps.ends_in_digit("視察(旅費の支払)13") and not payee_wraps.ends_in_digit("調査")
