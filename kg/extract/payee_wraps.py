@@ -11,6 +11,12 @@ form at any page width): the cases kg.extract.review_text.payee_rows reads with 
   real sheets) when the cell wrapped just before the qualifier: the line break hides it, so the sheet's own
   spelling on a line that holds both decides; with no such line, or lines spelled both ways, it is unknown.
 
+- Pieces that could be read two ways leave the name and 業務概要 unknown: a Latin word continued over a line break
+  (「Pricewater」 over 「houseCoo」: a space there or not), a line whose second piece starts with a Latin word
+  (「pers LLP 業」: the name's line holding a space, or the 業務概要's first word). A 法人番号's last digits glued to
+  the name's piece (「Japan株式0」) are taken when they complete a valid number, else the name is unknown; a
+  contract method glued to the 入札者数's dash (「補助金等交付-」) has ended and takes no later piece.
+
 Each reading that rests on a glue or a piece is checked by the value's own shape afterwards: a 法人番号 found
 this way must end up 13 digits with a valid check digit, an amount split off its 業務概要 must keep the block's
 ranks in order of amount (the list is the top payees by amount); otherwise the cells are unknown.
@@ -58,6 +64,15 @@ def corp_cell(words: list[str]) -> tuple[list[str], int | None, bool]:
 def glued_amount(word: str) -> bool:
     """``word`` may be a 業務概要 glued to an amount (it ends in a number after a character of text)."""
     return bool(_GLUED_AMOUNT.match(word))
+
+
+_ENDS_IN_DIGIT = re.compile(r"[^\d\s,.]\d+$")
+
+
+def ends_in_digit(word: str) -> bool:
+    """A word before the amount ending in a digit after a bracket or Latin text (「視察(旅費の支払)13」): the
+    amount may be glued to it, so the next number found is not established as the amount."""
+    return bool(_ENDS_IN_DIGIT.search(word))
 
 
 def split_glued_amount(rest: list[str]) -> tuple[list[str], bool]:
@@ -140,6 +155,44 @@ def qualifier_spacing(methods: list[str]) -> str | None:
     with the qualifier: " " or "" when they all agree, None when there is none or they differ."""
     seen = {m for text in methods for m in _SPELLED.findall(text)}
     return seen.pop() if len(seen) == 1 else None
+
+
+_ASCII_WORD = re.compile(r"^[A-Za-z0-9]")
+_GLUED_REST = re.compile(r"^(.*[^\d\s])(\d{1,7})$")  # a name's piece glued to the 法人番号's last digits
+
+
+def word_broken(text: str, piece: str) -> bool:
+    """A wrapped ``piece`` starting with a Latin word continues ``text`` that ends in one: whether a space stood
+    at the line break (「Pricewater」+「houseCoo」, or 「Asia」+「Wise」) is not in the text."""
+    return bool(text) and text[-1].isascii() and text[-1].isalnum() and bool(_ASCII_WORD.match(piece))
+
+
+def split_unsure(pieces: list[str]) -> bool:
+    """A line of a row's wrapped pieces (its first the name's) whose second piece starts with a Latin word after
+    a first ending in one or in a half-finished word may be either cell's (「pers LLP 業」): the name's line
+    holding a space, or the 業務概要's first word."""
+    return len(pieces) >= 3 and bool(_ASCII_WORD.match(pieces[1]))
+
+
+def method_closed(method: str, ends: tuple[str, ...]) -> bool:
+    """A whole contract method (ending in one of ``ends``, its brackets closed) glued to the next cell's dash
+    (「補助金等交付-」, the 入札者数's): the method's line ended there, so no later piece of the row is the method's."""
+    m = method[:-1]
+    return len(method) > 1 and method[-1] in _DASHES and (not m[-1].isascii() or m[-1] == ")") \
+        and m.endswith(ends) \
+        and m.count("(") == m.count(")")
+
+
+def corp_rest_glued(pieces: list[str], corp: str) -> tuple[list[str], int | None, bool]:
+    """The first of a row's wrapped ``pieces`` (the name's) glued to the rest of a 法人番号 cut short (``corp``,
+    fewer than 13 digits): (pieces with the digits split off, their index, whether the name is in doubt). The
+    digits are taken when they complete a valid number; a name ending in digits is otherwise in doubt."""
+    g = _GLUED_REST.match(pieces[0])
+    if not g:
+        return pieces, None, False
+    if len(corp) + len(g[2]) == 13 and houjin.is_valid(corp + g[2]):
+        return [g[1], g[2], *pieces[1:]], 1, False
+    return pieces, None, True
 
 
 def checked(rows: list, check: dict[int, tuple[bool, bool]]) -> tuple[list, list[int]]:

@@ -699,7 +699,8 @@ _PAGE_NO = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4}|[-‐－]\s*\d{1,4}\s*[-‐－
 _SMALL = re.compile(r"^(?:[-－―]|\d{1,3}(?:\(\d+\))?|\d{1,3}(?:\.\d+)?%)$")
 
 
-_ROW_SHAPED = re.compile(r"\s(?:\d{6,13}|[-－―])(?:\s|$)")  # a rank line holding a 法人番号 (or its piece) or dash
+_ROW_SHAPED = re.compile(r"(?:\s|[^\d\s,.])(?:\d{6,13}|[-－―])(?:\s|$)")  # a rank line holding a 法人番号 (or its
+# piece, or glued to the name: 「4 合同会社三菱8267289516833 セキュリティ」) or a dash
 _LONE_LETTER = re.compile(r"^([A-Z])$")  # a block's title printed as its letter alone (「G」), above its header
 
 
@@ -805,6 +806,7 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
     tails: dict[int, dict[str, str]] = {}  # a row's name and 業務概要: their last line read so far
     column: dict[str, int] = {}  # the widest line of the name and 業務概要 columns seen so far
     check: dict[int, tuple[bool, bool]] = {}  # rows read by a glue or a 法人番号's short piece: checked at the end
+    closed: set[int] = set()  # rows whose contract method was glued to the next cell's dash: it ended there
     spelled: list[str] = []  # contract methods as printed on one line (the sheet's spelling of a qualifier)
     folded = _folded(lines)
     for n in range(start + 1, len(lines) + 1):
@@ -836,7 +838,7 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
             if j is None:  # the 業務概要 filled its column and runs into the amount (「会議等出席0.2」)
                 rest, glued = payee_wraps.split_glued_amount(rest)
                 j = next((i for i, w in enumerate(rest) if _AMOUNT_HEAD.match(w)), None)
-            if j is not None and any(payee_wraps.glued_amount(w) for w in rest[:j]):
+            if j is not None and any(payee_wraps.glued_amount(w) or payee_wraps.ends_in_digit(w) for w in rest[:j]):
                 j = None  # (「セキュリ1.5 一般競争契 3」: the amount may be glued to the 業務概要, and 3 the 入札者数)
             if reason and j is not None:  # 入札者数 and 落札率 are the first two small cells after the amount's
                 s = next((i for i in range(j + 1, len(rest) - 1) if _SMALL.match(rest[i]) and _SMALL.match(rest[i + 1])),
@@ -849,6 +851,9 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
             cells = {"name": name, "corporate_number": words[k], "description": " ".join(rest[:j]) or None,
                      "amount": am[1], "contract_method": " ".join([am[2]] + rest[j + 1:-2]).strip() or None,
                      "bidders": rest[-2], "award_rate": rest[-1]}
+            if payee_wraps.method_closed(cells["contract_method"] or "", _CONTRACT_END):  # (「補助金等交付-」)
+                closed.add(n)
+                cells["contract_method"] = cells["contract_method"][:-1]
             last = PayeeRow(block, int(m[1]), cells, n, False,
                             widths={f: _width(cells[f] or "") for f in ("name", "description")})
             out.append(last)
@@ -872,6 +877,10 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
             d = next((i for i, x in enumerate(pieces) if x.isdigit() and corp.isdigit() and len(corp) < 13 and
                       len(corp) + len(x) <= 13), None)  # (a 法人番号 may wrap over three lines: 「201040」「107542」「3」)
             left: list[str] = []
+            unsure = last.unsure
+            if d is None and pieces and corp.isdigit() and len(corp) < 13:  # (「Japan株式0」: its last digits glued)
+                pieces, d, doubt = payee_wraps.corp_rest_glued(pieces, corp)
+                unsure = unsure or (("name", n) if doubt else ())
             if d is not None:  # the rest of the 法人番号: what is left of it belongs to the name
                 cells["corporate_number"] = corp + pieces[d]
                 left, pieces = pieces[:d], pieces[d + 1:]
@@ -880,7 +889,8 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
             opened = cm.count("(") > cm.count(")")
             qualifier = piece.startswith("(") and not opened and cm.endswith("契約")  # (the form's 「契約 (…)」)
             two = payee_wraps.method_and_qualifier(pieces, cm, _CONTRACT_END) == 2  # 「約 (そ」: one cell's line
-            if cm and pieces and (two or opened or qualifier or not cm.endswith(_CONTRACT_END)):  # the 契約方式 cell
+            if cm and pieces and (two or opened or qualifier or not cm.endswith(_CONTRACT_END)) \
+                    and last.line not in closed:  # the 契約方式 cell (not one glued to the next cell's dash)
                 if two:
                     spelled.append(cm + pieces[-2] + " " + pieces[-1])
                     cells["contract_method"] = cm + pieces[-2] + " " + pieces[-1]
@@ -893,10 +903,13 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
             if d is None and len(pieces) == 1 and len(open_cells) == 1 and ")" in pieces[0]:
                 cells[open_cells[0]] = fields.join_wrapped([cells[open_cells[0]], pieces.pop()])  # 「謝金)」
             if d is None and len(pieces) >= 2:
+                if payee_wraps.split_unsure(pieces):  # (「pers LLP 業」: 「LLP」 the name's or the 業務概要's)
+                    unsure = unsure or ("description", n)
                 left, pieces = pieces[:1], pieces[1:]
+            if left and payee_wraps.word_broken(cells.get("name") or "", left[0]):
+                unsure = unsure or ("name", n)  # (「Pricewater」+「houseCoo」: a space at the line break or not)
             if left:
                 cells["name"] = fields.join_wrapped([cells.get("name") or "", *left])
-            unsure = last.unsure
             done = ended.setdefault(last.line, set())  # cells that stopped wrapping (no piece on a line of the row)
             tail_of = tails.setdefault(last.line, {})
             if left:
