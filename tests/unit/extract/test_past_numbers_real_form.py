@@ -47,3 +47,15 @@ def test_a_row_per_line_with_its_year_tail_below_keeps_its_years():
     lines = _HEAD + ["関連する過去のレビューシートの事業番号", "平成23年0038", "度", "平成24年0036", "度",
                      "※令和元年度実績を記入。"] + _PAYEES
     assert _past(lines, 2021) == [{"fiscal_year": 2011, "number": "0038"}, {"fiscal_year": 2012, "number": "0036"}]
+
+
+def test_a_number_wrapped_below_a_row_of_four_year_cells_gets_no_year():
+    # 平成30年度's cell 「総務省 - 0078」 wrapped after its dash; the row's other cells kept theirs on the line
+    lines = _HEAD + ["関連する過去のレビューシートの事業番号",
+                     "平成28年度 総務省 - 0210平成29年度 0150 平成30年度 総務省 - 令和元年度0270", "0078",
+                     "令和2年度 総務省 - 0286令和3年度 2021 総務 20 0123 令和4年度 0207 令和5年度 2023 総務 22 0435",
+                     "※令和5年度実績を記入。執行実績がない新規事業、新規要求事業については現時点で予定やイメージを記入。"] + _PAYEES
+    got = _past(lines, 2024)
+    assert {"number": "0078"} in got  # not 令和元年度's (2019), the year before it on the line
+    assert {"fiscal_year": 2019, "number": "0270"} in got and {"fiscal_year": 2016, "number": "0210"} in got
+    assert {"fiscal_year": 2023, "number": "2023-総務-22-0435"} in got
