@@ -578,8 +578,12 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
 
 def org_plausible(text: str) -> bool:
     """A 担当部局庁 / 担当課室 value of an organisation's shape (…局, …課, …室, …官, 大臣官房 …): not a piece of a cell
-    whose wrapped rest was lost (「サイバーセキュリティ統」 for サイバーセキュリティ統括官)."""
-    return _shape_ok("bureau", text, None)
+    whose wrapped rest was lost (「サイバーセキュリティ統」 for サイバーセキュリティ統括官), nor the label 担当部局庁's
+    wrapped rest 「庁」, alone or glued after the bureau's name (「老健局庁」: no organisation is named …局庁)."""
+    return _shape_ok("bureau", text, None) and not _LABEL_TAIL.search(text.replace(" ", ""))
+
+
+_LABEL_TAIL = re.compile(r"^庁$|局庁$")
 
 
 _BUREAU = re.compile(r"^[^\s\d]{1,16}(?:局|官房|統括官)$")  # 道路局, 大臣官房, 政策統括官 (not …庁: also a ministry's)
