@@ -467,13 +467,13 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
     elif by_lines is not None:
         out["past_project_numbers"] = by_lines
     elif run and run[0]:
-        cells, folded = _past_cells(run[0]), _folded(lines)
+        cells = _past_cells(run[0])
         # a row of several cells wrapped onto the next line (「平成21年文部科学省 平成22年 …」 over 「度 (0176) 度
         # 0432 年度」, or over 「0078」): the numbers of that line, their year cells' places lost, are read without
         # a year
-        tails = [t for t in cells if _wrapped_row(folded[t.line - 1])
+        tails = [t for t in cells if _wrapped_row(lines[t.line - 1])
                  or (t.line > 1 and not _ERA_YEAR_CELL.search(t.text)
-                     and len(_ERA_YEAR_CELL.findall(folded[t.line - 2])) > 1)]
+                     and len(_ERA_YEAR_CELL.findall(lines[t.line - 2])) > 1)]
         words = [w if not _YEAR_CUT.fullmatch(w) else w + "年度"  # (its 年度 wrapped below: 「平成23」 over 「年度」)
                  for t in cells if t not in tails for w in map(str.strip, _ERA_YEAR_CELL.split(t.text)) if w]
         nums = fields.parse_past_numbers(words, sheet_year)
