@@ -467,12 +467,42 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
     elif by_lines is not None:
         out["past_project_numbers"] = by_lines
     elif run and run[0]:
+        cells = _past_cells(run[0])
+        # a row of several cells wrapped onto the next line (「平成21年文部科学省 平成22年 …」 over 「度 (0176) 度
+        # 0432 年度」, or over 「0078」): the numbers of that line, their year cells' places lost, are read without
+        # a year
+        tails = [t for t in cells if _wrapped_row(lines[t.line - 1])
+                 or (t.line > 1 and not _ERA_YEAR_CELL.search(t.text)
+                     and len(_ERA_YEAR_CELL.findall(lines[t.line - 2])) > 1)]
         words = [w if not _YEAR_CUT.fullmatch(w) else w + "年度"  # (its 年度 wrapped below: 「平成23」 over 「年度」)
-                 for t in run[0] for w in map(str.strip, _ERA_YEAR_CELL.split(t.text)) if w]
+                 for t in cells if t not in tails for w in map(str.strip, _ERA_YEAR_CELL.split(t.text)) if w]
         nums = fields.parse_past_numbers(words, sheet_year)
+        had = {x["number"] for x in nums}
+        nums += [x for x in fields.parse_past_numbers([t.text for t in tails]) if x["number"] not in had]
         if nums:
             out["past_project_numbers"] = Found(nums, run[0][0].line)
     return out
+
+
+def _wrapped_row(line: str) -> bool:
+    """A line of the past numbers' table holding the wrapped tail of a year cell (「度」「年度」) beside other
+    cells' pieces: the rest of a row of several cells (「度 (0176) 度 0432 年度」)."""
+    words = line.split()
+    return len(words) > 1 and any(w in _YEAR_TAIL for w in words)
+
+
+def _past_cells(run: list[Token]) -> list[Token]:
+    """The cells of the 関連する過去のレビューシートの事業番号 table: the run's tokens up to the first one that
+    holds neither a year nor a 事業番号 and is no blank cell (「-」), no wrapped year tail (「度」) and no piece
+    of a label — there the next block's text begins (「資金の流れ」; a payee's wrapped 法人番号 「2369」 beside
+    「に関する文書」 further on is no past number)."""
+    for i, t in enumerate(run):
+        text = t.text.strip()
+        if (is_unknown(text) or text.replace(" ", "") in _YEAR_TAIL or _is_fragment(text)
+                or _ERA_YEAR_CELL.search(text) or _is_year_cell(text, None) or parse_numbers(text)):
+            continue
+        return run[:i]
+    return run
 
 
 # a year cell, split off the 事業番号 cells after it on its line, which stay together (「令和3年 2021 総務 20 0032」 is
@@ -548,8 +578,12 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
 
 def org_plausible(text: str) -> bool:
     """A 担当部局庁 / 担当課室 value of an organisation's shape (…局, …課, …室, …官, 大臣官房 …): not a piece of a cell
-    whose wrapped rest was lost (「サイバーセキュリティ統」 for サイバーセキュリティ統括官)."""
-    return _shape_ok("bureau", text, None)
+    whose wrapped rest was lost (「サイバーセキュリティ統」 for サイバーセキュリティ統括官), nor the label 担当部局庁's
+    wrapped rest 「庁」, alone or glued after the bureau's name (「老健局庁」: no organisation is named …局庁)."""
+    return _shape_ok("bureau", text, None) and not _LABEL_TAIL.search(text.replace(" ", ""))
+
+
+_LABEL_TAIL = re.compile(r"^庁$|局庁$")
 
 
 _BUREAU = re.compile(r"^[^\s\d]{1,16}(?:局|官房|統括官)$")  # 道路局, 大臣官房, 政策統括官 (not …庁: also a ministry's)
