@@ -134,6 +134,12 @@ def ended(line: str, column: int, piece: str) -> bool:
         and not (piece[:1].isascii() and piece[:1].isalnum()) and piece[:1] not in _OPENING
 
 
+def moved_whole(piece: str) -> bool:
+    """``piece`` starts with a Latin word, a number or an opening bracket: a wrap moves it whole onto the next line,
+    so the line above it may be short of its column (its width tells nothing about which cell it continues)."""
+    return bool(piece) and ((piece[0].isascii() and piece[0].isalnum()) or piece[0] in _OPENING)
+
+
 def column_line(text: str) -> bool:
     """``text`` measures its column: a line with no Latin letter or digit (whose printed width is not counted
     exactly)."""

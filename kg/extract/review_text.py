@@ -951,7 +951,10 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
             if pieces:
                 target = "description"
                 if d is None and not left and len(pieces) == 1:  # one piece: the name's or the description's
-                    fits = [f for f in ("description", "name") if _width(pieces[0]) <= (last.widths or {}).get(f, 0) + 2]
+                    # (a piece starting with a Latin word or an opening bracket fits either cell: a wrap moves such
+                    # a word whole and leaves the line above short — 「富士通」 over 「Japan(株)」)
+                    fits = [f for f in ("description", "name") if _width(pieces[0]) <= (last.widths or {}).get(f, 0) + 2
+                            or payee_wraps.moved_whole(pieces[0])]
                     still = [f for f in fits if f not in done  # (a cell that ended takes no piece; its last line short)
                              and not payee_wraps.ended(tail_of.get(f, ""), column.get(f, 0), pieces[0])]
                     target = still[0] if len(still) == 1 else "description"

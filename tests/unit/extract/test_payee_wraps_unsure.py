@@ -64,3 +64,19 @@ def test_an_amount_glued_after_a_bracket_leaves_the_row_unread():
                   "ソリューシ 2", "ョンズ", "2 一般社団法 553818 普及啓発コンテ 12 補助金等交付 - -"])
     assert ("D", 1) not in rows  # (was amount 4: the 入札者数)
     assert payee_wraps.ends_in_digit("視察(旅費の支払)13") and not payee_wraps.ends_in_digit("調査")
+
+
+def test_a_piece_a_wrap_moves_whole_fits_either_cell():
+    # held-out real-form variant rv217 (pdfplumber): 「富士通Japan(株)」 printed 「富士通」 over 「Japan(株)」 — the Latin
+    # word moved whole, so the name's first line is short and its width does not say the piece is the 業務概要's
+    # (was: name 「富士通」, 業務概要 「研修の企画運営Japan(株)」)
+    rows = _rows(["C", *HEADER, "1 富士通 5798369383662 研修の企画運営 26 一般競争契約 1 60.4% -", "Japan(株) (最低価格)"])
+    c = rows[("C", 1)]
+    assert (c["name"], c["description"]) == (None, None)
+    assert (c["corporate_number"], c["amount"]) == ("5798369383662", "26")
+    # rv228: 「(株)KDDI・」 over 「(株)ITリサーチ」 — an opening bracket moves with its word
+    a = _rows(["A", *HEADER, "1 (株)KDDI・ - 機器の賃貸借 24 補助金等交 - --", "(株)ITリサーチ 付", "・アート共同企",
+               "業体"])[("A", 1)]
+    assert (a["name"], a["description"]) == (None, None)
+    assert a["amount"] == "24"
+    assert payee_wraps.moved_whole("Japan(株)") and payee_wraps.moved_whole("(株)IT") and not payee_wraps.moved_whole("研修")
