@@ -131,7 +131,7 @@ def ended(line: str, column: int, piece: str) -> bool:
     bracket pushed whole onto the next line: 「視察」 over 「(旅費」)."""
     short = max(_SHORT, column / 4) + (2 if _LATIN.search(line) else 0)  # (Latin letters: wider or narrower)
     return bool(line) and width(line) + short <= column and not (line[-1].isascii() and line[-1].isalnum()) \
-        and not (piece[:1].isascii() and piece[:1].isalnum()) and piece[:1] not in _OPENING
+        and bool(piece) and not moved_whole(piece)
 
 
 def moved_whole(piece: str) -> bool:

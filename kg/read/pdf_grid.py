@@ -74,12 +74,12 @@ def _broke_early(group: list[dict], after: list[dict], right: float) -> bool:
     if line[-1]["text"].isspace():
         return True
     nxt = sorted(after, key=lambda c: c["x0"])
+    if _is_ascii_word(line[-1]["text"]) and _is_ascii_word(nxt[0]["text"]):
+        return gap > 1.5 * size + 4
     k = 0
     while k < len(nxt) and _WORD_CHAR.match(nxt[k]["text"]):
         k += 1
     k = max(k, min(2, len(nxt)))
-    if _is_ascii_word(line[-1]["text"]) and _is_ascii_word(nxt[0]["text"]):
-        return gap > 1.5 * size + 4
     need = nxt[k - 1]["x1"] - nxt[0]["x0"]
     return gap > need + 0.5 * size + 2
 
