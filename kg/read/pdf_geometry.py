@@ -61,6 +61,37 @@ def _add_edge(edges: list[dict], a: tuple[float, float], b: tuple[float, float],
                       "orientation": "v", "object_type": "line"})
 
 
+def _blank_glyphs(page, tp, height: float, raw) -> list[tuple[float, float]]:
+    """Origins (x, top) of the text objects that draw no character PDFium reports and have no extent: a space
+    glyph. PDFium leaves out a space a line of a wrapped cell ends with (LibreOffice writes it as an object of
+    its own), where pdfminer reads it: 「一般競争契約 」 over 「(総合評価)」 is the cell 「一般競争契約 (総合評価)」."""
+    import ctypes
+
+    lo, bo, ro, to = (ctypes.c_float() for _ in range(4))
+    out: list[tuple[float, float]] = []
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_TEXT,), max_depth=8):
+        if not raw.FPDFPageObj_GetBounds(obj.raw, ctypes.byref(lo), ctypes.byref(bo), ctypes.byref(ro),
+                                         ctypes.byref(to)):
+            continue
+        if ro.value - lo.value > 0.01 or to.value - bo.value > 0.01:
+            continue
+        if raw.FPDFTextObj_GetText(obj.raw, tp.raw, None, 0) <= 2:  # the terminator alone: no text
+            out.append((lo.value, height - to.value))
+    return sorted(out)
+
+
+def _blank_at(blanks: list[tuple[float, float]], x: float, top: float) -> bool:
+    """A blank glyph's origin at (x, top), within half a point: right after a character on its baseline."""
+    import bisect
+
+    k = bisect.bisect_left(blanks, (x - 0.5, -1e9))
+    while k < len(blanks) and blanks[k][0] <= x + 0.5:
+        if abs(blanks[k][1] - top) <= 0.5:
+            return True
+        k += 1
+    return False
+
+
 def read_geometry(path: str | Path) -> list[tuple[list[dict], list[dict]]]:
     """[(chars, edges)] per page. Raises GeometryError when PDFium cannot open the file."""
     import ctypes
@@ -74,13 +105,16 @@ def read_geometry(path: str | Path) -> list[tuple[list[dict], list[dict]]]:
         msg = str(e)
         raise GeometryError(msg, encrypted="password" in msg.lower() or "security" in msg.lower()) from None
     pages: list[tuple[list[dict], list[dict]]] = []
+    ox, oy = ctypes.c_double(), ctypes.c_double()
     try:
         for page in pdf:
             _w, h = page.get_size()
             tp = page.get_textpage()
             chars: list[dict] = []
             box = raw.FS_RECTF()
-            for i in range(tp.count_chars()):
+            blanks = _blank_glyphs(page, tp, h, raw)
+            count = tp.count_chars()
+            for i in range(count):
                 code = raw.FPDFText_GetUnicode(tp.raw, i)
                 if code in (0, 0xFFFE, 0xFFFF) or code in (0x0D, 0x0A, 0x09):
                     continue
@@ -94,6 +128,10 @@ def read_geometry(path: str | Path) -> list[tuple[list[dict], list[dict]]]:
                 chars.append({"text": chr(code), "x0": box.left, "x1": box.right, "top": h - box.top,
                               "bottom": h - box.bottom, "size": size or (box.top - box.bottom),
                               "upright": not (0.5 < angle < 5.8)})
+                if blanks and i + 1 < count and raw.FPDFText_GetUnicode(tp.raw, i + 1) in (0x0D, 0x0A):
+                    raw.FPDFText_GetCharOrigin(tp.raw, i, ctypes.byref(ox), ctypes.byref(oy))
+                    if _blank_at(blanks, box.right, h - oy.value):  # the space this line broke at
+                        chars.append({**chars[-1], "text": " ", "x0": box.right - 0.01})
             edges: list[dict] = []
             for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=8):
                 edges += _edges_of_path(obj.raw, h, raw)

@@ -56,6 +56,7 @@ def _join_lines(lines: list[str], broke: list[bool]) -> str:
     return out
 
 
+_NO_LINE_START = set(")]}）］｝」』】〕〉》、。，．,.・：；:;？！?!ーゝゞ々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ")  # kinsoku
 _WORD_CHAR = re.compile(r"[!-~]")  # a character a wrap moves along with its ASCII word: 「(UNDP)」「Japan」
 
 
@@ -80,6 +81,11 @@ def _broke_early(group: list[dict], after: list[dict], right: float) -> bool:
     while k < len(nxt) and _WORD_CHAR.match(nxt[k]["text"]):
         k += 1
     k = max(k, min(2, len(nxt)))
+    glued = False  # a Latin word after an ASCII 「)」 goes with it: 「(株)TKC」 (no break between them)
+    while k < len(nxt) and (nxt[k]["text"] in _NO_LINE_START or _is_ascii_word(nxt[k]["text"])
+                            and (nxt[k - 1]["text"] in ")]" or glued)):
+        glued = _is_ascii_word(nxt[k]["text"])  # 「(株)・」 moves whole too: 「)」「・」 start no line
+        k += 1
     need = nxt[k - 1]["x1"] - nxt[0]["x0"]
     return gap > need + 0.5 * size + 2
 

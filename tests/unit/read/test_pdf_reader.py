@@ -127,6 +127,33 @@ def test_a_line_broken_with_room_left_was_a_space_or_a_line_break_of_the_sheet()
     row1 = "国際連合開発計画"
     assert cell_text(lines(row1, "(UNDP)"), right=100 + 7.5 * (len(row1) + 3)) == "国際連合開発計画(UNDP)"
     assert cell_text(lines(row1, "(UNDP)"), right=100 + 7.5 * (len(row1) + 9)) == "国際連合開発計画 (UNDP)"
+    # what a wrap moves whole: 「(株)」 with the 「・」 after it, 「(株)TKC」 (no break after an ASCII 「)」 before a
+    # Latin word) — room for 「(株」 is no room (real-form variants rv018, rv221, rv228: the names hold no space)
+    assert cell_text(lines("(株)日本工営・", "(株)TKC共同"), right=100 + 7.5 * 9.5) == "(株)日本工営・(株)TKC共同"
+    assert cell_text(lines("シー・エス・エス", "(株)・パシフィック"), right=100 + 7.5 * 11) == "シー・エス・エス(株)・パシフィック"
+    assert cell_text(lines("(株)日本工営・", "(株)TKC共同"), right=100 + 7.5 * 16) == "(株)日本工営・ (株)TKC共同"
+
+
+@pytest.mark.parametrize("space", [True, False])
+def test_a_space_a_wrapped_line_ends_with_is_read_from_its_own_text_object(tmp_path, space):
+    """PDFium leaves out a space glyph drawn as a text object of its own at a line's end (LibreOffice prints the
+    space a cell wrapped at so); kg.read.pdf_geometry reads it, and the cell keeps the sheet's space."""
+    from kg.read.pdf_geometry import read_geometry
+    from kg.read.pdf_grid import cell_text
+    from tests.helpers_pdf import FONT, _canvas
+
+    c, _ = _canvas(tmp_path / "wrap.pdf")
+    c.setFont(FONT, 7.5)
+    c.drawString(100, 700, "一般競争契約")
+    if space:
+        c.drawString(100 + 6 * 7.5, 700, " ")
+    c.drawString(100, 690, "(総合評価)")
+    c.showPage()
+    c.save()
+    chars, _edges = read_geometry(tmp_path / "wrap.pdf")[0]
+    assert [ch["text"] for ch in chars][5:7] == (["約", " "] if space else ["約", "("])
+    want = "一般競争契約 (総合評価)" if space else "一般競争契約(総合評価)"
+    assert cell_text(chars, right=100 + 7.5 * 7) == want  # no room for 「(総」: only the glyph tells
 
 
 def test_ruled_form_pdf_is_read_as_a_grid_with_page_locators(tmp_path):
