@@ -128,10 +128,12 @@ def read_geometry(path: str | Path) -> list[tuple[list[dict], list[dict]]]:
                 chars.append({"text": chr(code), "x0": box.left, "x1": box.right, "top": h - box.top,
                               "bottom": h - box.bottom, "size": size or (box.top - box.bottom),
                               "upright": not (0.5 < angle < 5.8)})
-                if blanks and i + 1 < count and raw.FPDFText_GetUnicode(tp.raw, i + 1) in (0x0D, 0x0A):
+                if blanks and i + 1 < count and (raw.FPDFText_GetUnicode(tp.raw, i + 1) in (0x0D, 0x0A)
+                                                 or raw.FPDFText_IsGenerated(tp.raw, i + 1) == 1):  # line's end
                     raw.FPDFText_GetCharOrigin(tp.raw, i, ctypes.byref(ox), ctypes.byref(oy))
-                    if _blank_at(blanks, box.right, h - oy.value):  # the space this line broke at
-                        chars.append({**chars[-1], "text": " ", "x0": box.right - 0.01})
+                    if _blank_at(blanks, box.right, h - oy.value):  # the space this line broke at, at the
+                        mid = (box.left + box.right) / 2 + 0.001  # character's centre: in its cell, after it
+                        chars.append({**chars[-1], "text": " ", "x0": mid, "x1": mid})
             edges: list[dict] = []
             for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=8):
                 edges += _edges_of_path(obj.raw, h, raw)

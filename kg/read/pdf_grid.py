@@ -136,8 +136,9 @@ def cell_text(chars: list[dict], right: float | None = None) -> str:
         return "".join(c["text"] for c in sorted(chars, key=lambda c: (c["top"], c["x0"]))).strip()
     groups = [g for g in _lines_of(chars) if _line_text(g)]
     lines = [_line_text(g) for g in groups]
-    if len(lines) >= 2 and all(len(x) == 1 for x in lines):  # stacked vertical label
-        return "".join(lines)
+    if len(lines) >= 2 and all(len(x) == 1 for x in lines):  # stacked: a vertical label, or a cell one character
+        # wide, whose spaces are the ones a line ends with (「審」「議」「官 」「渡」「辺 」「大」「輔」: 「審議官 渡辺 大輔」)
+        return _join_lines(lines, [max(g, key=lambda c: c["x0"])["text"].isspace() for g in groups])
     if right is None:
         broke = [False] * len(groups)
     else:

@@ -104,6 +104,11 @@ def test_cell_text_rejoins_wrapped_and_stacked_text():
     spaced = [_ch(c, 4 * k, 0, size=4) for k, c in enumerate("Wi")] + [_ch(c, 4 * k, 6, size=4)
                                                                         for k, c in enumerate("Fi")]
     assert cell_text(spaced, right=60) == "Wi Fi"
+    # a cell one character wide (real-form variant rv087's 作成責任者): the spaces its lines end with are the name's
+    one_wide = [_ch(c, 10, 10 * k) for k, c in enumerate("審議官")] + [_ch(" ", 18, 20)] + [
+        _ch(c, 10, 30 + 10 * k) for k, c in enumerate("渡辺")] + [_ch(" ", 18, 40)] + [
+        _ch(c, 10, 50 + 10 * k) for k, c in enumerate("大輔")]
+    assert cell_text(one_wide) == "審議官 渡辺 大輔"
     rotated = [_ch(c, 10, 10 * k, upright=False) for k, c in enumerate("支出先")]
     assert cell_text(rotated) == "支出先"
 
