@@ -372,6 +372,20 @@ def _totalled(paras: list[Para], i: int, j: int) -> bool:
     return any(_text(p) == "計" for p in paras[i:j])
 
 
+def _ends(paras: list[Para], i: int, j: int, letter: str) -> bool:
+    """The block whose rows end at paras[i] ends at j: the section's end, a later letter, the next block's start."""
+    m = _LETTER.match(_text(paras[j])) if j < len(paras) else None
+    return j == len(paras) or bool(m and m[1] > letter) or _next_block(paras, i, j)
+
+
+def _past_tails(paras: list[Para], i: int) -> int:
+    """The paragraph after paras[i:] small cells, header cells and 契約方式等 cells (a row's last cells written
+    after the block's rows)."""
+    while i < len(paras) and (_is_small(paras[i]) or _is_header(paras[i], False) or _CONTRACT.match(_text(paras[i]))):
+        i += 1
+    return i
+
+
 def _next_block(paras: list[Para], i: int, j: int) -> bool:
     """paras[i:j] (small cells and header cells after a block's rows; the header cells right after the last row
     are before i) end with the next block's start: header cells (the form writes them at the top of each block
@@ -495,10 +509,13 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         # table), or at its 計 when the rows' amounts add up to it: a rank column the tool wrote apart from its rows
         # (「H」「1」 then another block's cells) is followed by more rows' cells instead
         j = _block_end(paras, i, rows)
-        m = _LETTER.match(_text(paras[j])) if j is not None and j < n else None
-        if rows and (j == n or (m and m[1] > letter) or (j is not None and _totalled(paras, i, j))
-                     or (j is not None and _next_block(paras, i, j))):
+        if rows and j is not None and (_ends(paras, i, j, letter) or _totalled(paras, i, j)):
             pass
+        elif rows and _ends(paras, i, (t := _past_tails(paras, i)), letter):
+            # 契約方式等 cells written after the rows: which rows' they are (and the 入札者数 / 落札率 beside them)
+            # is unknown
+            rows = [PayeeRow(r.block, r.rank, {**r.cells, "contract_method": None, "bidders": None,
+                                               "award_rate": None}, r.line, False) for r in rows]
         elif _cut_short(paras, i, rows):
             short.append((letter, paras[i][1], len(rows) + 1))
         else:

@@ -101,3 +101,17 @@ def test_rows_before_a_row_whose_cells_are_written_elsewhere_stand_and_it_is_unk
     assert any("block G: the row ranked 2 does not read" in m for _, m in notes)
     # row 1 without its amount (its cells interleaved with the next rows'): nothing stands
     assert _rows(_paras("G", "業務概要", "1", ["国立大学 527280985", "法人京都 4204", "大学"], "-", *tail) + END) == {}
+
+
+def test_contract_cells_written_after_the_rows_end_the_block_and_are_nobodys():
+    # variant 16, block B: row 1's 「随意契約 (少額)」 and row 2's 「その他」 written after row 2's cells
+    rows = _rows(_paras("B", *HEADER, "1", "国際連合開発計画 (UNDP)", "ガイドラインの英訳作業 4.9",
+                        "2", ["合同会社日経BPマ 9391193848 ガイドラインの英訳作業 2.2", "ーケティング", "385", "、諸外国の動向に関する",
+                              "文書の分析及び要約作業", "、補助事業の実施"], HEADER[4], "随意契約 (少額) -", "-", "その他", "--", "-",
+                        HEADER[6], "-", "C") + END)
+    assert sorted(rows) == [("B", 1), ("B", 2)]
+    b1, b2 = rows[("B", 1)], rows[("B", 2)]
+    assert (b1["name"], b1["corporate_number"], b1["description"], b1["amount"]) == \
+        ("国際連合開発計画(UNDP)", None, "ガイドラインの英訳作業", "4.9")
+    assert (b2["corporate_number"], b2["amount"]) == ("9391193848385", "2.2")
+    assert [(r["contract_method"], r["bidders"]) for r in (b1, b2)] == [(None, None), (None, None)]
