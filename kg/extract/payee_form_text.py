@@ -511,7 +511,7 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         j = _block_end(paras, i, rows)
         if rows and j is not None and (_ends(paras, i, j, letter) or _totalled(paras, i, j)):
             pass
-        elif rows and _ends(paras, i, (t := _past_tails(paras, i)), letter):
+        elif rows and _ends(paras, i, _past_tails(paras, i), letter):
             # 契約方式等 cells written after the rows: which rows' they are (and the 入札者数 / 落札率 beside them)
             # is unknown
             rows = [PayeeRow(r.block, r.rank, {**r.cells, "contract_method": None, "bidders": None,
