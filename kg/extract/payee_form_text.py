@@ -288,8 +288,8 @@ def _join_method(lines: list[str]) -> str | None:
 
 def _block_end(paras: list[Para], i: int, rows: list[PayeeRow]) -> int | None:
     """The paragraph after the block whose rows end at paras[i]: past small cells and header pieces, and past the
-    block's 計 row (「計」 and its amount, in any order with the pieces of a 法人番号 the tool wrote apart) when
-    the 計 adds up: the rows' amounts, all read, sum to it. None: a 計 that does not add up (or whose rows'
+    block's 計 row (「計」 and its amount, in any order with the pieces of a 法人番号 the tool wrote apart, or the
+    next block's letter between them) when the 計 adds up: the rows' amounts, all read, sum to it. None: a 計 that does not add up (or whose rows'
     amounts are not all read) — the rows are not claimed."""
     n = len(paras)
     j = i
@@ -302,6 +302,8 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow]) -> int | None:
         t = _text(paras[k])
         if t == "計" and not seen:
             seen = True
+        elif seen and _LETTER.match(t) and _text(paras[k - 1]) == "計":  # the next block's letter written before
+            pass  # the 計's amount
         elif _AMOUNT.match(t) and not _is_small(paras[k]) or _DIGITS.match(t):
             total.append(t)
         elif not (_is_small(paras[k]) or _is_header(paras[k], False)):

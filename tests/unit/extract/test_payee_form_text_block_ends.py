@@ -115,3 +115,20 @@ def test_contract_cells_written_after_the_rows_end_the_block_and_are_nobodys():
         ("国際連合開発計画(UNDP)", None, "ガイドラインの英訳作業", "4.9")
     assert (b2["corporate_number"], b2["amount"]) == ("9391193848385", "2.2")
     assert [(r["contract_method"], r["bidders"]) for r in (b1, b2)] == [(None, None), (None, None)]
+
+
+def test_a_total_whose_amount_follows_the_next_blocks_letter():
+    # variant 7, block G: 「計」「H」「5,189」 (2,506 + 1,072 + 945 + 666)
+    rows = _rows(_paras("G", *HEADER[:5], "1", ["一般社団法人地 2361409260591", "方自治情報セン", "ター"],
+                        "普及啓発コンテンツの作成 2,506", ["随意契約 (その 他)"], "--",
+                        "2", ["一般財団法人日 2927597495682", "本規格協会"], ["研修の企画運営、セキュリ 1,072", "ティ説明会の開催、機器の", "賃貸借"],
+                        ["随意契約 (公募 1", ")"], "-",
+                        "3", ["パシフィックコ 1859000415846", "ンサルタンツ(株", ")"],
+                        ["機器の賃貸借、研修の企画 945", "運営、諸外国の動向に関す", "る文書の分析及び要約作業"], "その他", "-", "--",
+                        "4", "委員謝金(委員D) -", ["システムの設計・開発及び 666", "運用保守"], ["一般競争契約", "(最低価格)"], "4",
+                        "85.6%", "計", "H", "5,189", HEADER[6], "-", "-", HEADER[0], HEADER[1]) + END)
+    assert sorted(rows) == [("G", 1), ("G", 2), ("G", 3), ("G", 4)]
+    assert [rows[("G", k)]["amount"] for k in (1, 2, 3, 4)] == ["2,506", "1,072", "945", "666"]
+    g4 = rows[("G", 4)]
+    assert (g4["name"], g4["corporate_number"], g4["description"], g4["bidders"], g4["award_rate"]) == \
+        ("委員謝金(委員D)", None, "システムの設計・開発及び運用保守", "4", "85.6%")
