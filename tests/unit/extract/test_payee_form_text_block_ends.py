@@ -4,23 +4,10 @@ its rows add up to. Paragraphs from real-form variants (tests/fixtures/real_vari
 values as the variants' .xlsx records hold them."""
 from __future__ import annotations
 
-from kg.extract.payee_form_text import form_rows
+from tests.unit.extract.test_payee_form_text import END, _paras, _rows
 
 HEADER = ["支出先", "法人番号", "業務概要", "支出額 (百万円) 契約方式等", "入札者数 (応募者数)", "落札率",
           ["一者応札・一者応募又は競争性のない随意契約となった理", "由及び改善策 (支出額10億円以上)"]]
-END = ["支出先上位10者リスト欄についてさらに記載が必要な場合はチェ チェック", "ックの上【別紙3】に記載"]
-
-
-def _paras(*cells):
-    out: list[str] = []
-    for c in cells:
-        out += ([c] if isinstance(c, str) else list(c)) + [""]
-    return out
-
-
-def _rows(lines, notes=None):
-    got = form_rows(["支出先上位10者リスト", "", *lines], 1, notes)
-    return {(r.block, r.rank): r.cells for r in got or []}
 
 
 def test_a_block_ends_at_the_next_blocks_header_and_rank_one_whose_letter_follows_its_rows():
