@@ -512,7 +512,8 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         # (「H」「1」 then another block's cells) is followed by more rows' cells instead
         j = _block_end(paras, i, rows)
         if rows and j is not None and (_ends(paras, i, j, letter) or _totalled(paras, i, j)):
-            pass
+            if any(_text(p) == str(len(rows) + 1) for p in paras[i:j]) and not _totalled(paras, i, j):
+                short.append((letter, paras[i][1], len(rows) + 1))  # (a 入札者数, or a rank without its cells)
         elif rows and _ends(paras, i, _past_tails(paras, i), letter):
             # 契約方式等 cells written after the rows: which rows' they are (and the 入札者数 / 落札率 beside them)
             # is unknown
@@ -534,8 +535,8 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
     read = {r.block for r in out}
     for letter, line, rank in short:
         if notes is not None and letter in read:
-            notes.append((line, f"支出先上位10者リスト: block {letter}: the row ranked {rank} does not read (its cells "
-                                "written elsewhere): it and the rows after it are unknown"))
+            notes.append((line, f"支出先上位10者リスト: block {letter}: no row ranked {rank} reads (its rank alone, or "
+                                "its cells written elsewhere): the rows from it on are unknown"))
     corps = {w for p in paras for ln in p[0] for w in ln.split(" ") if len(w) == 13 and w.isdigit()}
     left = corps - {r.cells.get("corporate_number") for r in out}
     if left and notes is not None:

@@ -43,13 +43,15 @@ def test_the_next_block_without_its_letter_after_its_rows_stays_unknown():
 
 def test_a_bidders_cell_that_reads_like_the_next_rank_ends_the_block():
     # variant 14, block G: 「5」 (the last row's 入札者数, written apart) after rank 4's cells, then 「-」 and 「H」
+    notes: list = []
     rows = _rows(_paras("G", "1", ["パシフィックコンサルタンツ株 5449049654061", "式会社"], "研修の企画運営、機器の賃貸借",
                         "1,598", "-", "2", ["国立研究開発法人産業技術総合 3249670437519", "研究所"],
                         ["実証事業の実施、ヘルプデスク", "業務"], "1,231", ["一般競争契約 (最 9", "低価格)"],
                         "3", "株式会社日本工営", "5952324475061", "普及啓発コンテンツの作成", "508",
                         "4", "有限会社建設技術研究所", "6288711145052", "補助事業の実施", "362", "随意契約 (公募)", "52.5%",
-                        "-", "-", "5", "-", "H") + END)
+                        "-", "-", "5", "-", "H") + END, notes)
     assert [k for k in sorted(rows)] == [("G", 1), ("G", 2), ("G", 3), ("G", 4)]
+    assert any("block G: no row ranked 5 reads" in m for _, m in notes)  # (or a rank 5 whose cells are elsewhere)
     g4 = rows[("G", 4)]
     assert (g4["name"], g4["corporate_number"], g4["amount"], g4["contract_method"], g4["bidders"]) == \
         ("有限会社建設技術研究所", "6288711145052", "362", "随意契約 (公募)", None)
@@ -85,7 +87,7 @@ def test_rows_before_a_row_whose_cells_are_written_elsewhere_stand_and_it_is_unk
     g1 = rows[("G", 1)]
     assert (g1["corporate_number"], g1["amount"], g1["contract_method"]) == ("5272809854204", "155", "その他")
     assert g1["name"] is None  # (「大学」 wrapped among the 業務概要's lines: which cell's it is is unknown)
-    assert any("block G: the row ranked 2 does not read" in m for _, m in notes)
+    assert any("block G: no row ranked 2 reads" in m for _, m in notes)
     # row 1 without its amount (its cells interleaved with the next rows'): nothing stands
     assert _rows(_paras("G", "業務概要", "1", ["国立大学 527280985", "法人京都 4204", "大学"], "-", *tail) + END) == {}
 
