@@ -88,9 +88,10 @@ def _text(p: Para) -> str:
 
 
 def _nameish(p: Para) -> bool:
-    """A paragraph that can open a row's cells (its name): not a number, dash, letter, 契約方式 or header."""
+    """A paragraph that can open a row's cells (its name): not a number, dash, letter, 契約方式, header or the
+    block's 「計」."""
     t = _text(p)
-    return not (_is_small(p) or _LETTER.match(t) or _CONTRACT.match(t) or _AMOUNT.match(t) or _is_header(p, False))
+    return t != "計" and not (_is_small(p) or _LETTER.match(t) or _CONTRACT.match(t) or _AMOUNT.match(t) or _is_header(p, False))
 
 
 def _corp_pieces(lines: list[str]) -> tuple[str, list[int | None]] | None:

@@ -121,3 +121,13 @@ def test_a_total_whose_amount_follows_the_next_blocks_letter():
     g4 = rows[("G", 4)]
     assert (g4["name"], g4["corporate_number"], g4["description"], g4["bidders"], g4["award_rate"]) == \
         ("委員謝金(委員D)", None, "システムの設計・開発及び運用保守", "4", "85.6%")
+
+
+def test_the_total_label_is_no_cell_of_a_row():
+    # held-out variant 62, block F: 「計」 right after the row's name and 法人番号, its amount after the next letter's
+    # header cells (with the row's 業務概要 and amount): 「計」 was read as the 業務概要
+    rows = _rows(_paras("F.", "支出先", "1", ["株式会社日本工 5952324475061", "営"], "計", "G.", "法人番号", "業務概要",
+                        "支出額 (百万円)", "契約方式等", ["視察(旅費の支", "払)、機器の賃", "貸借"], "8,249",
+                        "一般競争契約 (総合評価) 9", "8,249") + END)
+    assert all(c["description"] != "計" for c in rows.values())
+    assert ("F", 1) not in rows  # (its amount not read: the 計 cannot be checked, the block is not closed)
