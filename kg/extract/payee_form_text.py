@@ -88,9 +88,10 @@ def _text(p: Para) -> str:
 
 
 def _nameish(p: Para) -> bool:
-    """A paragraph that can open a row's cells (its name): not a number, dash, letter, 契約方式 or header."""
+    """A paragraph that can open a row's cells (its name): not a number, dash, letter, 契約方式, header or the
+    block's 「計」."""
     t = _text(p)
-    return not (_is_small(p) or _LETTER.match(t) or _CONTRACT.match(t) or _AMOUNT.match(t) or _is_header(p, False))
+    return t != "計" and not (_is_small(p) or _LETTER.match(t) or _CONTRACT.match(t) or _AMOUNT.match(t) or _is_header(p, False))
 
 
 def _corp_pieces(lines: list[str]) -> tuple[str, list[int | None]] | None:
@@ -288,8 +289,8 @@ def _join_method(lines: list[str]) -> str | None:
 
 def _block_end(paras: list[Para], i: int, rows: list[PayeeRow]) -> int | None:
     """The paragraph after the block whose rows end at paras[i]: past small cells and header pieces, and past the
-    block's 計 row (「計」 and its amount, in any order with the pieces of a 法人番号 the tool wrote apart) when
-    the 計 adds up: the rows' amounts, all read, sum to it. None: a 計 that does not add up (or whose rows'
+    block's 計 row (「計」 and its amount, in any order with the pieces of a 法人番号 the tool wrote apart, or the
+    next block's letter between them) when the 計 adds up: the rows' amounts, all read, sum to it. None: a 計 that does not add up (or whose rows'
     amounts are not all read) — the rows are not claimed."""
     n = len(paras)
     j = i
@@ -302,6 +303,8 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow]) -> int | None:
         t = _text(paras[k])
         if t == "計" and not seen:
             seen = True
+        elif seen and _LETTER.match(t) and _text(paras[k - 1]) == "計":  # the next block's letter written before
+            pass  # the 計's amount
         elif _AMOUNT.match(t) and not _is_small(paras[k]) or _DIGITS.match(t):
             total.append(t)
         elif not (_is_small(paras[k]) or _is_header(paras[k], False)):
@@ -316,6 +319,82 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow]) -> int | None:
     if not any((v := _number(t)) is not None and abs(v - want) < 1e-6 for t in total):
         return None
     return k
+
+
+def _ranked(paras: list[Para], i: int, letter: str) -> tuple[list[PayeeRow], int]:
+    """The rows ranked 1, 2, ... from paras[i] (its rank 「1」) up to the first number that does not start a row (a small cell that reads like the next rank, or a
+    row unread: the block stands only if what follows is small cells up to its end), and the index after them."""
+    rows: list[PayeeRow] = []
+    while True:
+        k = i
+        while k < len(paras) and rows and set(_text(paras[k])) <= set("-－― "):  # a row's empty cells left over
+            k += 1
+        if k >= len(paras) or _text(paras[k]) != str(len(rows) + 1):
+            return rows, i
+        cells, after = _read_row(paras, k + 1, len(rows) + 1)
+        if cells is None:
+            return rows, i
+        rows.append(PayeeRow(letter, len(rows) + 1, cells, paras[k][1], False))
+        i = after
+
+
+def _rows_before(paras: list[Para], lo: int, at: int, letter: str) -> list[PayeeRow]:
+    """The rows of the block whose letter is paras[at], written before it: from a rank 「1」 after header cells, the
+    paragraphs between lo (the end of the block before) and it holding no row cell, ranked rows ending at the
+    letter (past small and header cells)."""
+    s = lo
+    while s < at and (_is_header(paras[s], False) or _is_small(paras[s]) or _LETTER.match(_text(paras[s]))) \
+            and not (_text(paras[s]) == "1" and s > 0 and _is_header(paras[s - 1], False)):
+        s += 1
+    if s >= at or _text(paras[s]) != "1":
+        return []
+    rows, e = _ranked(paras, s, letter)
+    return rows if rows and _block_end(paras, e, rows) == at else []
+
+
+def _cut_short(paras: list[Para], i: int, rows: list[PayeeRow]) -> bool:
+    """The rows before a row that does not read (its rank at paras[i] and its name after it, its other cells
+    written elsewhere) stand when each reads whole — an amount and a 法人番号 or 業務概要 — and the amounts do
+    not rise down the list (the form ranks its payees by amount): the rank column runs with the rows up to there,
+    and the rows from the unread one on are unknown."""
+    if not rows or i >= len(paras) or _text(paras[i]) != str(len(rows) + 1):
+        return False
+    k = i + 1
+    while k < len(paras) and _is_header(paras[k], False):
+        k += 1
+    if k >= len(paras) or not _nameish(paras[k]):
+        return False
+    amounts = [_number(r.cells.get("amount")) for r in rows]
+    return None not in amounts and all(a >= b for a, b in zip(amounts, amounts[1:], strict=False)) and all(
+        r.cells.get("corporate_number") or r.cells.get("description") for r in rows)
+
+
+def _totalled(paras: list[Para], i: int, j: int) -> bool:
+    """paras[i:j], past a block's rows, hold its 計 row (which _block_end has checked adds up to the rows'
+    amounts): the rows are the block's, all of them, whatever cells the tool wrote after it."""
+    return any(_text(p) == "計" for p in paras[i:j])
+
+
+def _ends(paras: list[Para], i: int, j: int, letter: str) -> bool:
+    """The block whose rows end at paras[i] ends at j: the section's end, a later letter, the next block's start."""
+    m = _LETTER.match(_text(paras[j])) if j < len(paras) else None
+    return j == len(paras) or bool(m and m[1] > letter) or _next_block(paras, i, j)
+
+
+def _past_tails(paras: list[Para], i: int) -> int:
+    """The paragraph after paras[i:] small cells, header cells and 契約方式等 cells (a row's last cells written
+    after the block's rows)."""
+    while i < len(paras) and (_is_small(paras[i]) or _is_header(paras[i], False) or _CONTRACT.match(_text(paras[i]))):
+        i += 1
+    return i
+
+
+def _next_block(paras: list[Para], i: int, j: int) -> bool:
+    """paras[i:j] (small cells and header cells after a block's rows; the header cells right after the last row
+    are before i) end with the next block's start: header cells (the form writes them at the top of each block
+    only), then its rank 「1」, then a row's name at j."""
+    return i < j < len(paras) and j >= 2 and _text(paras[j - 1]) == "1" and _is_header(paras[j - 2], False) \
+        and _nameish(paras[j])
 
 
 def _number(t: str | None) -> float | None:
@@ -410,35 +489,55 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
     paras = _paras(lines, start)
     n = len(paras)
     out: list[PayeeRow] = []
+    short: list[tuple[str, int, int]] = []  # (block, line, rank) of a row that does not read
     last = ""
+    claimed = ""  # the last block whose rows stand
+    done = 0  # the paragraphs before done are that block's (or its letter's)
     i = 0
     while i < n:
         m = _LETTER.match(_text(paras[i]))
         if not m or m[1] <= last:
             i += 1
             continue
-        letter = last = m[1]
+        at, letter = i, m[1]
+        # the rows written right before the letter, after the previous block's: the letter written after its rows
+        back = _rows_before(paras, done, at, letter) if ord(letter) == ord(claimed or "@") + 1 else []
+        last = letter
         i += 1
         while i < n and _is_header(paras[i], True):
             i += 1
-        rows: list[PayeeRow] = []
-        while i < n and _text(paras[i]) == str(len(rows) + 1):
-            line = paras[i][1]
-            cells, i = _read_row(paras, i + 1, len(rows) + 1)
-            if cells is None:
-                rows = []
-                break
-            rows.append(PayeeRow(letter, len(rows) + 1, cells, line, False))
-        # the rows stand only when the block ends where the next one (a later letter) or the section ends, past
-        # small cells (a number or dash the tool wrote after the table): a rank column the tool wrote apart from
-        # its rows (「H」「1」 then another block's cells) is followed by more rows' cells instead
+        rows, i = _ranked(paras, i, letter)
+        # the rows stand only when the block ends where the next one (a later letter, or the next block's header
+        # cells and its rank 1) or the section ends, past small cells (a number or dash the tool wrote after the
+        # table), or at its 計 when the rows' amounts add up to it: a rank column the tool wrote apart from its rows
+        # (「H」「1」 then another block's cells) is followed by more rows' cells instead
         j = _block_end(paras, i, rows)
-        m = _LETTER.match(_text(paras[j])) if j is not None and j < n else None
-        if j == n or (m and m[1] > letter):
-            out += rows
+        if rows and j is not None and (_ends(paras, i, j, letter) or _totalled(paras, i, j)):
+            if any(_text(p) == str(len(rows) + 1) for p in paras[i:j]) and not _totalled(paras, i, j):
+                short.append((letter, paras[i][1], len(rows) + 1))  # (a 入札者数, or a rank without its cells)
+        elif rows and _ends(paras, i, _past_tails(paras, i), letter):
+            # 契約方式等 cells written after the rows: which rows' they are (and the 入札者数 / 落札率 beside them)
+            # is unknown
+            rows = [PayeeRow(r.block, r.rank, {**r.cells, "contract_method": None, "bidders": None,
+                                               "award_rate": None}, r.line, False) for r in rows]
+        elif _cut_short(paras, i, rows):
+            short.append((letter, paras[i][1], len(rows) + 1))
+        else:
+            rows = []
+        if rows and back:  # rows both before and after the letter: whose they are is unknown
+            short = [x for x in short if x[0] != letter]
+            continue
+        if rows or back:
+            out += rows or back
+            claimed, done = letter, i if rows else at + 1
     out = _with_header_runs(paras, out)
     if not out:
         return None
+    read = {r.block for r in out}
+    for letter, line, rank in short:
+        if notes is not None and letter in read:
+            notes.append((line, f"支出先上位10者リスト: block {letter}: no row ranked {rank} reads (its rank alone, or "
+                                "its cells written elsewhere): the rows from it on are unknown"))
     corps = {w for p in paras for ln in p[0] for w in ln.split(" ") if len(w) == 13 and w.isdigit()}
     left = corps - {r.cells.get("corporate_number") for r in out}
     if left and notes is not None:
