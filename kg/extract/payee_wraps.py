@@ -34,6 +34,8 @@ CORP = re.compile(r"^(?:\d{6,13}|[-－―])$")  # a 法人番号 cell's first li
 CORP_PIECE = re.compile(r"^\d{3,13}$")  # its first piece in a column narrower than six digits
 _DASHES = "-－―"
 _GLUED_DIGITS = re.compile(r"^(.*[^\d\s,.])(\d{6,12})$")  # a name glued to a 法人番号's first line (not 13 digits)
+_DIGITS_TEXT = re.compile(r"^(\d{3,12})([^\d\s,.].*)$")  # a 法人番号's first line glued to the 業務概要's
+_NAME_DIGITS = re.compile(r"^(.*[^\d\s,.])(\d{3,12})([^\d\s,.].*)?$")  # ... the name's glued to a short one's
 # a 業務概要 glued to the amount after it; not after a Latin letter or digit, a mark, or a character that leads
 # a number in a text (第, 約, era names 令和/平成/昭和, №): there the digits may be the 業務概要's own
 _GLUED_AMOUNT = re.compile(r"^(.*[^\x00-\x7f第約和成№－―．，、。\s])([▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$")
@@ -55,6 +57,12 @@ def corp_cell(words: list[str]) -> tuple[list[str], int | None, bool]:
         g = _GLUED_DIGITS.match(w)
         if g:
             return [*words[:i], g[1], g[2], *words[i + 1:]], i + 1, True
+        g = _DIGITS_TEXT.match(w) if i >= 1 else None
+        if g:  # (「30000201諸外国」: the 法人番号's first line glued to the 業務概要's)
+            return [*words[:i], g[1], g[2], *words[i + 1:]], i, True
+        g = _NAME_DIGITS.match(w) if i == 0 and i + 1 < len(words) and not CORP.match(words[i + 1]) else None
+        if g:  # (「株式会社43502」, 「法人地域08758インの英」: the name's first line glued to the 法人番号's)
+            return [*words[:i], *(x for x in g.groups() if x), *words[i + 1:]], i + 1, True
         if len(w) > 1 and w[-1] in _DASHES and not w[-2].isascii() and w[-2] not in _DASHES \
                 and i + 1 < len(words) and not CORP.match(words[i + 1]):  # (「Pricewaterhous-」: a hyphenated word)
             return [*words[:i], w[:-1], w[-1], *words[i + 1:]], i + 1, False
@@ -82,6 +90,24 @@ def split_glued_amount(rest: list[str]) -> tuple[list[str], bool]:
         g = _GLUED_AMOUNT.match(w)
         if g:
             return [*rest[:i], g[1], g[2], *rest[i + 1:]], True
+    return rest, False
+
+
+_METHOD_GLUED = re.compile(r"^(.*(?:[^\x00-\x7f]|\)))(\d{1,3}|[-－―])$")  # a method's line glued to the 入札者数
+
+
+def split_glued_bidders(rest: list[str], j: int, ends: tuple[str, ...]) -> tuple[list[str], bool]:
+    """The cells after the amount (``rest[j]``) with the contract method's last word glued to the 入札者数 cell
+    after it split off again (「(企画4」, 「一般競争契9」, 「補助金等交-」: no contract method holds a digit or ends in a
+    dash): (cells, whether the method was whole there — then it ended, and takes no later piece)."""
+    for i in range(j + 1, len(rest)):
+        w = rest[i]
+        if w[:1].isdigit() or w in _DASHES:  # (the method ended before a cell of its own)
+            break
+        g = _METHOD_GLUED.match(w)
+        if g:
+            method = " ".join([*rest[j + 1:i], g[1]])
+            return [*rest[:i], g[1], g[2], *rest[i + 1:]], g[2] in _DASHES and method_closed(method + "-", ends)
     return rest, False
 
 
@@ -199,6 +225,26 @@ def corp_rest_glued(pieces: list[str], corp: str) -> tuple[list[str], int | None
     if len(corp) + len(g[2]) == 13 and houjin.is_valid(corp + g[2]):
         return [g[1], g[2], *pieces[1:]], 1, False
     return pieces, None, True
+
+
+_GLUED_PIECE = re.compile(r"^(.*[^\d\s,.])?(\d+)([^\d\s,.].*)?$")
+
+
+def corp_piece_glued(pieces: list[str], corp: str, first: int) -> tuple[list[str], int | None]:
+    """A wrapped line's ``pieces`` with the next line of a 法人番号 cut short (``corp``, fewer than 13 digits; its
+    first line ``first`` digits long) glued to the name's piece before it or the 業務概要's after it (「伊藤忠テ15537」,
+    「78791基本的な」, 「法人地域08758」): (pieces with the digits split off, their index). The digits are taken only
+    when they are as long as the first line (a line of the column filled: its digits are as wide as any) or end the
+    number with a valid check digit; else (pieces, None)."""
+    for i, p in enumerate(pieces):
+        g = _GLUED_PIECE.match(p)
+        if not g or not (g[1] or g[3]):
+            continue
+        n = len(corp) + len(g[2])
+        if (len(g[2]) == first and n < 13) or (n == 13 and houjin.is_valid(corp + g[2])):
+            return [*pieces[:i], *(x for x in g.groups() if x), *pieces[i + 1:]], i + (1 if g[1] else 0)
+        return pieces, None
+    return pieces, None
 
 
 def checked(rows: list, check: dict[int, tuple[bool, bool]]) -> tuple[list, list[int]]:

@@ -841,6 +841,7 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
     column: dict[str, int] = {}  # the widest line of the name and 業務概要 columns seen so far
     check: dict[int, tuple[bool, bool]] = {}  # rows read by a glue or a 法人番号's short piece: checked at the end
     closed: set[int] = set()  # rows whose contract method was glued to the next cell's dash: it ended there
+    first_corp: dict[int, int] = {}  # a row's 法人番号: the length of its first line
     spelled: list[str] = []  # contract methods as printed on one line (the sheet's spelling of a qualifier)
     folded = _folded(lines)
     for n in range(start + 1, len(lines) + 1):
@@ -864,7 +865,7 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
             continue
         m = ranked = _RANK_LINE.match(t)
         words, k, pieced = payee_wraps.corp_cell(_unglue(m[2].split(" "))) if m else ([], None, False)
-        glued = False
+        glued = ended_glued = False
         if m and k is not None and len(words) >= k + 4 and block is not None:
             name = " ".join(words[:k])
             rest = words[k + 1:]
@@ -872,8 +873,13 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
             if j is None:  # the 業務概要 filled its column and runs into the amount (「会議等出席0.2」)
                 rest, glued = payee_wraps.split_glued_amount(rest)
                 j = next((i for i, w in enumerate(rest) if _AMOUNT_HEAD.match(w)), None)
-            if j is not None and any(payee_wraps.glued_amount(w) or payee_wraps.ends_in_digit(w) for w in rest[:j]):
-                j = None  # (「セキュリ1.5 一般競争契 3」: the amount may be glued to the 業務概要, and 3 the 入札者数)
+            if j is not None and any(payee_wraps.glued_amount(w) for w in rest[:j]):
+                rest, glued = payee_wraps.split_glued_amount(rest)  # (「セキュリ1.5 一般競争契 3」: the amount is
+                j = next((i for i, w in enumerate(rest) if _AMOUNT_HEAD.match(w)), None)  # glued, 3 the 入札者数)
+            if j is not None and any(payee_wraps.ends_in_digit(w) for w in rest[:j]):
+                j = None  # (「視察(旅費の支払)13 随意契約 4」: the amount may be glued to the 業務概要, and 4 the 入札者数)
+            if j is not None:  # (「一般競争契9」: the method's line glued to the 入札者数)
+                rest, ended_glued = payee_wraps.split_glued_bidders(rest, j, _CONTRACT_END)
             if reason and j is not None:  # 入札者数 and 落札率 are the first two small cells after the amount's
                 s = next((i for i in range(j + 1, len(rest) - 1) if _SMALL.match(rest[i]) and _SMALL.match(rest[i + 1])),
                          None)
@@ -885,9 +891,8 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
             cells = {"name": name, "corporate_number": words[k], "description": " ".join(rest[:j]) or None,
                      "amount": am[1], "contract_method": " ".join([am[2]] + rest[j + 1:-2]).strip() or None,
                      "bidders": rest[-2], "award_rate": rest[-1]}
-            if payee_wraps.method_closed(cells["contract_method"] or "", _CONTRACT_END):  # (「補助金等交付-」)
+            if ended_glued:  # (「補助金等交付-」)
                 closed.add(n)
-                cells["contract_method"] = cells["contract_method"][:-1]
             last = PayeeRow(block, int(m[1]), cells, n, False,
                             widths={f: _width(cells[f] or "") for f in ("name", "description")})
             out.append(last)
@@ -898,6 +903,7 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
                     column[f] = max(column.get(f, 0), _width(cells[f] or ""))
             if pieced or glued:
                 check[n] = (pieced, glued)
+            first_corp[n] = len(words[k])
             continue
         if ranked and last is not None and int(ranked[1]) == last.rank + 1 and _ROW_SHAPED.search(ranked[2]):
             unread.append(n)  # the next rank's row, not read (cells glued): no piece of the row before
@@ -912,6 +918,10 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
                       len(corp) + len(x) <= 13), None)  # (a 法人番号 may wrap over three lines: 「201040」「107542」「3」)
             left: list[str] = []
             unsure = last.unsure
+            if d is None and pieces and corp.isdigit() and len(corp) < 13:  # (「伊藤忠テ15537」: a line glued)
+                pieces, d = payee_wraps.corp_piece_glued(pieces, corp, first_corp.get(last.line, len(corp)))
+                if d is not None:
+                    check[last.line] = (True, check.get(last.line, (False, False))[1])
             if d is None and pieces and corp.isdigit() and len(corp) < 13:  # (「Japan株式0」: its last digits glued)
                 pieces, d, doubt = payee_wraps.corp_rest_glued(pieces, corp)
                 unsure = unsure or (("name", n) if doubt else ())
