@@ -63,8 +63,11 @@ def corp_cell(words: list[str]) -> tuple[list[str], int | None, bool]:
         g = _NAME_DIGITS.match(w) if i == 0 and i + 1 < len(words) and not CORP.match(words[i + 1]) else None
         if g:  # (「株式会社43502」, 「法人地域08758インの英」: the name's first line glued to the 法人番号's)
             return [*words[:i], *(x for x in g.groups() if x), *words[i + 1:]], i + 1, True
-        if len(w) > 1 and w[-1] in _DASHES and not w[-2].isascii() and w[-2] not in _DASHES \
-                and i + 1 < len(words) and not CORP.match(words[i + 1]):  # (「Pricewaterhous-」: a hyphenated word)
+        if len(w) > 1 and w[-1] in _DASHES and w[-2] not in _DASHES and i + 1 < len(words) \
+                and not CORP.match(words[i + 1]) and (not w[-2].isascii() or (
+                    # a Latin letter or a bracket before the dash: not a hyphen of the name's when no 法人番号 cell
+                    # follows (「講師謝金(講師A)-」, 「Asia Wise-」; 「Hewlett-」 before 「40100」 is a hyphenated word)
+                    (w[-2] == ")" or w[-2].isalpha()) and not words[i + 1][:1].isdigit())):
             return [*words[:i], w[:-1], w[-1], *words[i + 1:]], i + 1, False
     return words, k, False
 

@@ -636,7 +636,7 @@ def _adds_up(parts: list, total) -> bool:
 # maybe apart (「前年度から繰 越し」: the cell wrapped); 計 alone; the rest of the label may follow on the next line
 _ROW_NAMES = ("当初予算", "補正予算", "前年度から繰越し", "翌年度へ繰越し", "予備費等", "執行額")
 _ROW_LABEL = "|".join([*(r"\s?".join(name[:k]) for name in _ROW_NAMES for k in range(len(name), 1, -1)), "計"])
-_BUDGET_ROW = re.compile(rf"^(?:[予算の状況]{{1,5}}\s)*\s*({_ROW_LABEL})(?:\s+|(?=[-－―▲△\d]))(.*)$")
+_BUDGET_ROW = re.compile(rf"^(?:[予算の状況]{{1,5}}\s)*[予算の状況]{{0,5}}\s*({_ROW_LABEL})(?:\s+|(?=[-－―▲△\d]))(.*)$")
 # (the vertical 予算の状況 label's pieces before the row label: 「予算 の 状 況 当初予算」「予算の状 当初予算」; a row label
 # wrapped in its cell: 「前年度か」「ら繰越し」, 「翌年度へ」「繰越し」; a dash or figure glued to a label: 「前年度から繰- - -」
 # 「当初予算337 584」「翌年度へ▲19 0」)
