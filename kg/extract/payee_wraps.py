@@ -163,6 +163,31 @@ def ended(line: str, column: int, piece: str) -> bool:
         and bool(piece) and not moved_whole(piece)
 
 
+_KANJI = re.compile(r"^[\u4e00-\u9fff]+$")
+_NO_START = "、。，．・:;!?)]}」』】〉》〕ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々"  # may not start a line
+
+
+def measure(column: dict[str, int], cell: str, line: str) -> None:
+    """Widen ``column[cell]`` (what the column holds at least) by ``line``, a line of the cell followed by another
+    (the cell wrapped: it was not shrunk to fit) when it is printed in kanji only: a kanji is as wide as two Latin
+    letters in any font, where kana and Latin letters may be narrower (a proportional font) and brackets wider."""
+    if _KANJI.match(line):
+        column[cell] = max(column.get(cell, 0), width(line))
+
+
+def ended_exactly(line: str, column: int, piece: str) -> bool:
+    """A cell whose last line is ``line`` ended before ``piece``: its column holds at least ``column`` (measured by
+    kanji lines: ``measure``) and the piece's first character would have fitted on the line, which holds wide
+    characters only (kanji and kana: no wider than counted). A character that may not start a line after it
+    (「、」「ー」) could have pushed it down: then two must have fitted. The piece starts with a wide character that
+    may start a line (a wrap moves a Latin word or a bracket whole). 「センター」 in a column five kanji wide is not
+    continued by 「方を巡る」."""
+    if not line or column <= 0 or not piece or any(width(c) != 2 for c in line + piece[0]) \
+            or piece[0] in _NO_START:
+        return False
+    return width(line) + (4 if piece[1:2] and piece[1] in _NO_START else 2) <= column
+
+
 def moved_whole(piece: str) -> bool:
     """``piece`` starts with a Latin word, a number or an opening bracket: a wrap moves it whole onto the next line,
     so the line above it may be short of its column (its width tells nothing about which cell it continues)."""

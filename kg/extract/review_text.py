@@ -838,6 +838,7 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
     notes_at: list[int] = []  # lines of wrapped pieces that may be either of two cells'
     ended: dict[int, set[str]] = {}  # a row's (its line's) text cells known to have stopped wrapping
     tails: dict[int, dict[str, str]] = {}  # a row's name and 業務概要: their last line read so far
+    exact: dict[str, int] = {}  # the widest kanji-only line of the name and 業務概要 columns (a width they hold)
     column: dict[str, int] = {}  # the widest line of the name and 業務概要 columns seen so far
     check: dict[int, tuple[bool, bool]] = {}  # rows read by a glue or a 法人番号's short piece: checked at the end
     closed: set[int] = set()  # rows whose contract method was glued to the next cell's dash: it ended there
@@ -956,8 +957,13 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
                 cells["name"] = fields.join_wrapped([cells.get("name") or "", *left])
             done = ended.setdefault(last.line, set())  # cells that stopped wrapping (no piece on a line of the row)
             tail_of = tails.setdefault(last.line, {})
-            if left:
+            if left:  # (the name's: certain; so are the 業務概要's pieces beside it or beside the 法人番号's)
+                payee_wraps.measure(exact, "name", tail_of.get("name", ""))
                 tail_of["name"] = left[-1]
+            if pieces and (left or d is not None):
+                payee_wraps.measure(exact, "description", tail_of.get("description", ""))
+            if d is not None:  # the 法人番号's piece parts the line: a cell with no piece on either side of it ended
+                done.update(f for f, p in (("name", left), ("description", pieces)) if not p)
             if pieces:
                 target = "description"
                 if d is None and not left and len(pieces) == 1:  # one piece: the name's or the description's
@@ -965,8 +971,10 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
                     # a word whole and leaves the line above short — 「富士通」 over 「Japan(株)」)
                     fits = [f for f in ("description", "name") if _width(pieces[0]) <= (last.widths or {}).get(f, 0) + 2
                             or payee_wraps.moved_whole(pieces[0])]
-                    still = [f for f in fits if f not in done  # (a cell that ended takes no piece; its last line short)
-                             and not payee_wraps.ended(tail_of.get(f, ""), column.get(f, 0), pieces[0])]
+                    done.update(f for f in ("description", "name")  # (its last line short: it ended for good)
+                                if payee_wraps.ended(tail_of.get(f, ""), column.get(f, 0), pieces[0])
+                                or payee_wraps.ended_exactly(tail_of.get(f, ""), exact.get(f, 0), pieces[0]))
+                    still = [f for f in fits if f not in done]  # (a cell that ended takes no piece)
                     target = still[0] if len(still) == 1 else "description"
                     if len(still) != 1:
                         guessed = True
