@@ -650,6 +650,24 @@ def _row_field(label: str) -> str:
     return next(f for lab, f in _ROWS if lab.startswith(label) or label.startswith(lab))  # [予算の状況] or a row label's first character
 
 
+_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})*$")
+_WRAPPED_PIECE = re.compile(r"^\d{1,3}$")
+
+
+def _wrapped_figures(cells: list[str], below: str) -> list[str]:
+    """A row's ``cells`` with a figure that wrapped in its narrow cell joined again to its last digits, the lone
+    piece on the line ``below`` (「19,9953,270」 over 「0」: 「19,99」 glued to the next cell's 「53,270」, then 「0」).
+    Taken only when exactly one way of cutting the glued cells and placing the piece reads every part as a figure
+    grouped by commas (「19,990」「53,270」; 「19,995」「3,270」 leaves 「0」 nowhere); else the cells unchanged."""
+    bad = [i for i, c in enumerate(cells) if "," in c and not _GROUPED.match(c) and re.fullmatch(r"[\d,]+", c)]
+    if len(bad) != 1 or not _WRAPPED_PIECE.match(below):
+        return cells
+    c = cells[bad[0]]
+    ways = {(c + below,)} | {w for i in range(1, len(c)) for w in ((c[:i] + below, c[i:]), (c[:i], c[i:] + below))}
+    fit = [w for w in ways if all(_GROUPED.match(x) for x in w)]
+    return [*cells[:bad[0]], *fit[0], *cells[bad[0] + 1:]] if len(fit) == 1 else cells
+
+
 def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1) -> tuple[list[dict], int, int] | None:
     """Row-style budget: each row label followed by its figures, one per year column (``years``: [(year,
     is_request)] from the header). Returns (budget entries, first line, last line) when every executed year's
@@ -669,7 +687,7 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
         if field in values or not re.fullmatch(r"[\s\d,.▲△\-]*", rest):
             continue
         nums: list = []
-        for x in rest.split():
+        for x in _wrapped_figures(rest.split(), folded[n] if n < len(folded) else ""):
             if x in ("-", "－", "―"):  # a cell printed as a dash: unknown, not 0
                 nums.append(None)
                 continue
