@@ -37,8 +37,9 @@ _GLUED_DIGITS = re.compile(r"^(.*[^\d\s,.])(\d{6,12})$")  # a name glued to a �
 _DIGITS_TEXT = re.compile(r"^(\d{3,12})([^\d\s,.].*)$")  # a 法人番号's first line glued to the 業務概要's
 _NAME_DIGITS = re.compile(r"^(.*[^\d\s,.])(\d{3,12})([^\d\s,.].*)?$")  # ... the name's glued to a short one's
 # a 業務概要 glued to the amount after it; not after a Latin letter or digit, a mark, or a character that leads
-# a number in a text (第, 約, era names 令和/平成/昭和, №): there the digits may be the 業務概要's own
-_GLUED_AMOUNT = re.compile(r"^(.*[^\x00-\x7f第約和成№－―．，、。\s])([▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$")
+# a number in a text (第, 約, era names 令和/平成/昭和, №): there the digits may be the 業務概要's own; after a closing
+# bracket when it closes the word's brackets (「会議等出席(諸謝金)16,237」: a bracket holds no text's number after it)
+_GLUED_AMOUNT = re.compile(r"^(.*(?:[^\x00-\x7f第約和成№－―．，、。\s]|\)))([▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$")
 QUALIFIER_JOIN = "\x1f"  # a contract method rejoined before its qualifier across a line break: space unknown
 _SPELLED = re.compile(r"(?:契約|その他|公募|競争)( ?)\(")  # a method and its qualifier printed on one line
 
@@ -72,9 +73,14 @@ def corp_cell(words: list[str]) -> tuple[list[str], int | None, bool]:
     return words, k, False
 
 
+def _glued_amount(word: str) -> re.Match | None:
+    g = _GLUED_AMOUNT.match(word)
+    return g if g and (g[1][-1] != ")" or g[1].count("(") == g[1].count(")")) else None
+
+
 def glued_amount(word: str) -> bool:
     """``word`` may be a 業務概要 glued to an amount (it ends in a number after a character of text)."""
-    return bool(_GLUED_AMOUNT.match(word))
+    return bool(_glued_amount(word))
 
 
 _ENDS_IN_DIGIT = re.compile(r"[^\d\s,.]\d+$")
@@ -90,7 +96,7 @@ def split_glued_amount(rest: list[str]) -> tuple[list[str], bool]:
     """The cells after the 法人番号 with a 業務概要 glued to the amount (「会議等出席0.2」 → 「会議等出席」「0.2」),
     when no cell starts with a number (the amount is nowhere else): (cells, whether one was split)."""
     for i, w in enumerate(rest[:-2]):
-        g = _GLUED_AMOUNT.match(w)
+        g = _glued_amount(w)
         if g:
             return [*rest[:i], g[1], g[2], *rest[i + 1:]], True
     return rest, False
@@ -163,29 +169,26 @@ def ended(line: str, column: int, piece: str) -> bool:
         and bool(piece) and not moved_whole(piece)
 
 
-_KANJI = re.compile(r"^[\u4e00-\u9fff]+$")
+_KANJI = re.compile(r"[\u4e00-\u9fff]")
 _NO_START = "、。，．・:;!?)]}」』】〉》〕ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々"  # may not start a line
 
 
-def measure(column: dict[str, int], cell: str, line: str) -> None:
-    """Widen ``column[cell]`` (what the column holds at least) by ``line``, a line of the cell followed by another
-    (the cell wrapped: it was not shrunk to fit) when it is printed in kanji only: a kanji is as wide as two Latin
-    letters in any font, where kana and Latin letters may be narrower (a proportional font) and brackets wider."""
-    if _KANJI.match(line):
-        column[cell] = max(column.get(cell, 0), width(line))
+def holds(line: str) -> int:
+    """The width (in half-width units) a printed ``line`` takes at least, in any font: a kanji two, another wide
+    character (kana, a full-width mark: narrower in a proportional font) one, a Latin letter, digit or mark none."""
+    return sum(2 if _KANJI.match(c) else 1 if width(c) == 2 else 0 for c in line)
 
 
-def ended_exactly(line: str, column: int, piece: str) -> bool:
-    """A cell whose last line is ``line`` ended before ``piece``: its column holds at least ``column`` (measured by
-    kanji lines: ``measure``) and the piece's first character would have fitted on the line, which holds wide
-    characters only (kanji and kana: no wider than counted). A character that may not start a line after it
-    (「、」「ー」) could have pushed it down: then two must have fitted. The piece starts with a wide character that
-    may start a line (a wrap moves a Latin word or a bracket whole). 「センター」 in a column five kanji wide is not
-    continued by 「方を巡る」."""
-    if not line or column <= 0 or not piece or any(width(c) != 2 for c in line + piece[0]) \
-            or piece[0] in _NO_START:
+def ended_exactly(line: str, column: float, piece: str) -> bool:
+    """A cell whose last line is ``line`` ended before ``piece``: an earlier line of the same cell (same font) shows
+    its column holds at least ``column`` (``holds``), and the piece's first character (at most two units wide, as
+    any character of the line) would have fitted after the line. A character that may not start a line after it
+    (「、」「ー」) could have pushed it down: then two must have fitted. The piece starts with a character that may
+    start a line (a wrap moves a Latin word or a bracket whole). 「センター」 under 「特定非営利」 is not continued by
+    「方を巡る」."""
+    if not line or column <= 0 or not piece or moved_whole(piece) or piece[0] in _NO_START:
         return False
-    return width(line) + (4 if piece[1:2] and piece[1] in _NO_START else 2) <= column
+    return 2 * len(line) + (4 if piece[1:2] and piece[1] in _NO_START else 2) <= column
 
 
 def moved_whole(piece: str) -> bool:

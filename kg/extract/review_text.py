@@ -839,7 +839,28 @@ def _settle_unsure(rows: list[PayeeRow], notes_at: list[int]) -> list[PayeeRow]:
     return out
 
 
+def _wrapped_on(holds: dict[str, int], tail_of: dict[str, str], cell: str) -> None:
+    """A row's ``cell`` continues on a new line: its last line so far filled the column (kg.extract.payee_wraps.holds:
+    the width the column holds at least, for this cell's later lines)."""
+    holds[cell] = max(holds.get(cell, 0), payee_wraps.holds(tail_of.get(cell, "")))
+
+
 def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:
+    """Row-style payee tables (``_payee_rows``). When a wrapped piece was left to either of two cells, the rows are
+    read again knowing the widest first lines of the whole table (a short last line in an early row is seen short
+    against the columns of later rows)."""
+    said: list = []
+    out, column, unsure = _payee_rows(lines, start, said, {})
+    if unsure:
+        said = []
+        out, _, _ = _payee_rows(lines, start, said, column)
+    if notes is not None:
+        notes.extend(said)
+    return out
+
+
+def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, int]) \
+        -> tuple[list[PayeeRow] | None, dict[str, int], bool]:
     """Row-style payee tables (「1神戸市 9000020281000 調査研究の請負 2随意契約(企画 - -」): anchored on the
     法人番号 cell (13 digits or a dash) after the rank and name, the amount at the head of the next number, and
     入札者数 / 落札率 as the last two cells (the first two small cells after the amount when the table has the
@@ -847,7 +868,8 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
     or, failing that, to the one of name / 業務概要 it fits (no wider than the cell's first line) that has not
     ended (kg.extract.payee_wraps.ended); when that is not one cell, both are unknown (``_settle_unsure``). A row of the next rank that does not read (cells
     glued) ends the row before and is noted in ``notes`` as (line, message). None when the section holds no
-    such row."""
+    such row. ``columns``: the widest first lines of the name and 業務概要 known before (of the whole table); returns
+    (rows, the widest first lines seen, whether a piece was left to either cell)."""
     out: list[PayeeRow] = []
     block: str | None = None
     last: PayeeRow | None = None
@@ -856,8 +878,8 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
     notes_at: list[int] = []  # lines of wrapped pieces that may be either of two cells'
     ended: dict[int, set[str]] = {}  # a row's (its line's) text cells known to have stopped wrapping
     tails: dict[int, dict[str, str]] = {}  # a row's name and 業務概要: their last line read so far
-    exact: dict[str, int] = {}  # the widest kanji-only line of the name and 業務概要 columns (a width they hold)
-    column: dict[str, int] = {}  # the widest line of the name and 業務概要 columns seen so far
+    held: dict[int, dict[str, int]] = {}  # a row's name and 業務概要: the width their lines before the last hold
+    column: dict[str, int] = dict(columns)  # the widest line of the name and 業務概要 columns seen so far
     check: dict[int, tuple[bool, bool]] = {}  # rows read by a glue or a 法人番号's short piece: checked at the end
     closed: set[int] = set()  # rows whose contract method was glued to the next cell's dash: it ended there
     first_corp: dict[int, int] = {}  # a row's 法人番号: the length of its first line
@@ -975,11 +997,10 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
                 cells["name"] = fields.join_wrapped([cells.get("name") or "", *left])
             done = ended.setdefault(last.line, set())  # cells that stopped wrapping (no piece on a line of the row)
             tail_of = tails.setdefault(last.line, {})
-            if left:  # (the name's: certain; so are the 業務概要's pieces beside it or beside the 法人番号's)
-                payee_wraps.measure(exact, "name", tail_of.get("name", ""))
+            holds = held.setdefault(last.line, {})
+            if left:
+                _wrapped_on(holds, tail_of, "name")
                 tail_of["name"] = left[-1]
-            if pieces and (left or d is not None):
-                payee_wraps.measure(exact, "description", tail_of.get("description", ""))
             if d is not None:  # the 法人番号's piece parts the line: a cell with no piece on either side of it ended
                 done.update(f for f, p in (("name", left), ("description", pieces)) if not p)
             if pieces:
@@ -991,7 +1012,7 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
                             or payee_wraps.moved_whole(pieces[0])]
                     done.update(f for f in ("description", "name")  # (its last line short: it ended for good)
                                 if payee_wraps.ended(tail_of.get(f, ""), column.get(f, 0), pieces[0])
-                                or payee_wraps.ended_exactly(tail_of.get(f, ""), exact.get(f, 0), pieces[0]))
+                                or payee_wraps.ended_exactly(tail_of.get(f, ""), holds.get(f, 0), pieces[0]))
                     still = [f for f in fits if f not in done]  # (a cell that ended takes no piece)
                     target = still[0] if len(still) == 1 else "description"
                     if len(still) != 1:
@@ -1000,6 +1021,7 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
                     elif len(fits) == 1:
                         done.add("name" if target == "description" else "description")  # (the other did not wrap)
                 cells[target] = fields.join_wrapped([cells.get(target) or "", *pieces])
+                _wrapped_on(holds, tail_of, target)
                 tail_of[target] = " ".join(pieces)
             last = last._replace(cells=cells, guessed=guessed, unsure=unsure)
             out[-1] = last
@@ -1008,17 +1030,17 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
     out, dropped = payee_wraps.checked(out, check)
     out, unspelled = payee_wraps.spell_qualifiers(_settle_unsure(out, notes_at), spelled)
     unread = sorted(unread + dropped)
-    if notes_at and notes is not None:
+    if notes_at:
         notes.append((notes_at[0], f"支出先上位10者リスト: on lines {notes_at} a wrapped piece may be the name's or "
                                    "the 業務概要's (their first lines are about as wide): both are unknown"))
-    if unread and out and notes is not None:
+    if unread and out:
         notes.append((unread[0], f"支出先上位10者リスト: the rows on lines {unread} could not be read (cells glued "
                                   "or out of shape): those payees are unknown"))
-    if unspelled and notes is not None:
+    if unspelled:
         notes.append((unspelled[0], f"支出先上位10者リスト: on lines {unspelled} the contract method wraps before its "
                                     "qualifier and the sheet prints none on one line (with a space or without): "
                                     "those contract methods are unknown"))
-    return out or None
+    return out or None, column, bool(notes_at)
 
 
 __all__ += ["PayeeRow", "payee_rows"]
