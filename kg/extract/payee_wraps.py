@@ -173,6 +173,7 @@ _KANJI = re.compile(r"[\u4e00-\u9fff]")
 _NO_START = "、。，．・:;!?)]}」』】〉》〕ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々"  # may not start a line
 
 
+@functools.lru_cache(maxsize=4096)
 def holds(line: str) -> int:
     """The width (in half-width units) a printed ``line`` takes at least, in any font: a kanji two, another wide
     character (kana, a full-width mark: narrower in a proportional font) one, a Latin letter, digit or mark none."""

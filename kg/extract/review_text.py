@@ -846,9 +846,9 @@ def _wrapped_on(holds: dict[str, int], tail_of: dict[str, str], cell: str) -> No
 
 
 def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:
-    """Row-style payee tables (``_payee_rows``). When a wrapped piece was left to either of two cells, the rows are
-    read again knowing the widest first lines of the whole table (a short last line in an early row is seen short
-    against the columns of later rows)."""
+    """Row-style payee tables (``_payee_rows``). When a wrapped piece was left to either of two cells before the
+    widest first lines of the table were all seen, the rows are read again knowing them (a short last line in an
+    early row is seen short against the columns of later rows)."""
     said: list = []
     out, column, unsure = _payee_rows(lines, start, said, {})
     if unsure:
@@ -869,7 +869,7 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
     ended (kg.extract.payee_wraps.ended); when that is not one cell, both are unknown (``_settle_unsure``). A row of the next rank that does not read (cells
     glued) ends the row before and is noted in ``notes`` as (line, message). None when the section holds no
     such row. ``columns``: the widest first lines of the name and 業務概要 known before (of the whole table); returns
-    (rows, the widest first lines seen, whether a piece was left to either cell)."""
+    (rows, the widest first lines seen, whether a piece was left to either cell while they were not all seen)."""
     out: list[PayeeRow] = []
     block: str | None = None
     last: PayeeRow | None = None
@@ -879,6 +879,7 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
     ended: dict[int, set[str]] = {}  # a row's (its line's) text cells known to have stopped wrapping
     tails: dict[int, dict[str, str]] = {}  # a row's name and 業務概要: their last line read so far
     held: dict[int, dict[str, int]] = {}  # a row's name and 業務概要: the width their lines before the last hold
+    undecided: list[tuple[dict[str, str], str]] = []  # pieces left to either cell: (the cells' last lines, piece)
     column: dict[str, int] = dict(columns)  # the widest line of the name and 業務概要 columns seen so far
     check: dict[int, tuple[bool, bool]] = {}  # rows read by a glue or a 法人番号's short piece: checked at the end
     closed: set[int] = set()  # rows whose contract method was glued to the next cell's dash: it ended there
@@ -1010,14 +1011,15 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
                     # a word whole and leaves the line above short — 「富士通」 over 「Japan(株)」)
                     fits = [f for f in ("description", "name") if _width(pieces[0]) <= (last.widths or {}).get(f, 0) + 2
                             or payee_wraps.moved_whole(pieces[0])]
-                    done.update(f for f in ("description", "name")  # (its last line short: it ended for good)
-                                if payee_wraps.ended(tail_of.get(f, ""), column.get(f, 0), pieces[0])
-                                or payee_wraps.ended_exactly(tail_of.get(f, ""), holds.get(f, 0), pieces[0]))
+                    done.update(f for f in fits if f not in done and (  # (its last line short: it ended for good)
+                        payee_wraps.ended(tail_of.get(f, ""), column.get(f, 0), pieces[0])
+                        or payee_wraps.ended_exactly(tail_of.get(f, ""), holds.get(f, 0), pieces[0])))
                     still = [f for f in fits if f not in done]  # (a cell that ended takes no piece)
                     target = still[0] if len(still) == 1 else "description"
                     if len(still) != 1:
                         guessed = True
                         unsure = unsure or (target, n)  # which cell it ends is not established: both unknown
+                        undecided.append(({f: tail_of.get(f, "") for f in still}, pieces[0]))
                     elif len(fits) == 1:
                         done.add("name" if target == "description" else "description")  # (the other did not wrap)
                 cells[target] = fields.join_wrapped([cells.get(target) or "", *pieces])
@@ -1040,7 +1042,9 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
         notes.append((unspelled[0], f"支出先上位10者リスト: on lines {unspelled} the contract method wraps before its "
                                     "qualifier and the sheet prints none on one line (with a space or without): "
                                     "those contract methods are unknown"))
-    return out or None, column, bool(notes_at)
+    return out or None, column, any(  # (the widest first lines of the whole table would end one of the two cells)
+        sum(not payee_wraps.ended(t, column.get(f, 0), piece) for f, t in tails.items()) == 1
+        for tails, piece in undecided)
 
 
 __all__ += ["PayeeRow", "payee_rows"]
