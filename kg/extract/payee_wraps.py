@@ -214,6 +214,12 @@ def method_and_qualifier(pieces: list[str], method: str, ends: tuple[str, ...]) 
     return 1
 
 
+def method_goes_on(method: str, piece: str) -> bool:
+    """A contract method's line 「一般競争」 or 「指名競争」 (a word of its own, 競争 ending the form's other methods
+    「企画競争」) is continued by 「契約」: 「一般競争」 over 「契約」 is 「一般競争契約」."""
+    return method.endswith(("一般競争", "指名競争")) and piece.startswith("契約")
+
+
 def qualifier_spacing(methods: list[str]) -> str | None:
     """The sheet's own spelling of a contract method before its qualifier, from its methods printed on one line
     with the qualifier: " " or "" when they all agree, None when there is none or they differ."""

@@ -970,12 +970,15 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
             if d is not None:  # the rest of the 法人番号: what is left of it belongs to the name
                 cells["corporate_number"] = corp + pieces[d]
                 left, pieces = pieces[:d], pieces[d + 1:]
+            if pieces and pieces[-1] == "%" and re.fullmatch(r"\d+(?:\.\d+)?", cells.get("award_rate") or ""):
+                cells["award_rate"] += pieces.pop()  # (「92」 over 「%」: the 落札率 wrapped in its narrow cell)
             cm = cells.get("contract_method") or ""
             piece = pieces[-1] if pieces else ""
             opened = cm.count("(") > cm.count(")")
             qualifier = piece.startswith("(") and not opened and cm.endswith("契約")  # (the form's 「契約 (…)」)
             two = payee_wraps.method_and_qualifier(pieces, cm, _CONTRACT_END) == 2  # 「約 (そ」: one cell's line
-            if cm and pieces and (two or opened or qualifier or not cm.endswith(_CONTRACT_END)) \
+            if cm and pieces and (two or opened or qualifier or not cm.endswith(_CONTRACT_END)
+                                  or payee_wraps.method_goes_on(cm, piece)) \
                     and last.line not in closed:  # the 契約方式 cell (not one glued to the next cell's dash)
                 if two:
                     spelled.append(cm + pieces[-2] + " " + pieces[-1])

@@ -71,3 +71,16 @@ def test_a_name_glued_to_the_corporate_numbers_dash_after_a_bracket():
         ("講師謝金(講師A)", "-", "2,006", "補助金等交付")
     words, k, _ = payee_wraps.corp_cell(["Hewlett-", "40100", "調査"])
     assert words[k] == "40100"  # (a Latin word's hyphen before a 法人番号's piece stays the name's)
+
+
+def test_a_wrapped_award_rate_and_a_method_word_cut_before_its_last_word():
+    # (a narrow print: 「一般競争」 over 「契約 (最」 over 「低価格)」, the 入札者数 3 glued to it, the 落札率 「92」 over 「%」:
+    # was 「一般競争」 — 競争 ends a method of the form too — with 「契約 (最 %」 given to the 業務概要)
+    header = ["支出先 法人番号 業務概要 支出額 (百 契約方式入札者 落札一者応札・一者応募又は競争性のない随意契約となった理由及び",
+              "万円) 等 数 (応 率 改善策 (支出額10億円以上)", "募者数", ")"]
+    a1 = _rows(["A.", *header, "1 国立大学 1598058 定期刊行 21,114 一般競争3 92 -", "法人東京 483954 物の購読 契約 (最 %",
+                "大学 、補助事 低価格)", "業の実施"])[("A", 1)]
+    assert (a1["name"], a1["corporate_number"]) == ("国立大学法人東京大学", "1598058483954")
+    assert a1["description"] == "定期刊行物の購読、補助事業の実施"
+    assert (a1["contract_method"], a1["bidders"], a1["award_rate"]) == ("一般競争契約 (最低価格)", "3", "92%")
+    assert payee_wraps.method_goes_on("一般競争", "契約") and not payee_wraps.method_goes_on("随意契約 (企画競争", "契約")
