@@ -34,9 +34,12 @@ CORP = re.compile(r"^(?:\d{6,13}|[-－―])$")  # a 法人番号 cell's first li
 CORP_PIECE = re.compile(r"^\d{3,13}$")  # its first piece in a column narrower than six digits
 _DASHES = "-－―"
 _GLUED_DIGITS = re.compile(r"^(.*[^\d\s,.])(\d{6,12})$")  # a name glued to a 法人番号's first line (not 13 digits)
+_DIGITS_TEXT = re.compile(r"^(\d{3,12})([^\d\s,.].*)$")  # a 法人番号's first line glued to the 業務概要's
+_NAME_DIGITS = re.compile(r"^(.*[^\d\s,.])(\d{3,12})([^\d\s,.].*)?$")  # ... the name's glued to a short one's
 # a 業務概要 glued to the amount after it; not after a Latin letter or digit, a mark, or a character that leads
-# a number in a text (第, 約, era names 令和/平成/昭和, №): there the digits may be the 業務概要's own
-_GLUED_AMOUNT = re.compile(r"^(.*[^\x00-\x7f第約和成№－―．，、。\s])([▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$")
+# a number in a text (第, 約, era names 令和/平成/昭和, №): there the digits may be the 業務概要's own; after a closing
+# bracket when it closes the word's brackets (「会議等出席(諸謝金)16,237」: a bracket holds no text's number after it)
+_GLUED_AMOUNT = re.compile(r"^(.*(?:[^\x00-\x7f第約和成№－―．，、。\s]|\)))([▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$")
 QUALIFIER_JOIN = "\x1f"  # a contract method rejoined before its qualifier across a line break: space unknown
 _SPELLED = re.compile(r"(?:契約|その他|公募|競争)( ?)\(")  # a method and its qualifier printed on one line
 
@@ -55,15 +58,29 @@ def corp_cell(words: list[str]) -> tuple[list[str], int | None, bool]:
         g = _GLUED_DIGITS.match(w)
         if g:
             return [*words[:i], g[1], g[2], *words[i + 1:]], i + 1, True
-        if len(w) > 1 and w[-1] in _DASHES and not w[-2].isascii() and w[-2] not in _DASHES \
-                and i + 1 < len(words) and not CORP.match(words[i + 1]):  # (「Pricewaterhous-」: a hyphenated word)
+        g = _DIGITS_TEXT.match(w) if i >= 1 else None
+        if g:  # (「30000201諸外国」: the 法人番号's first line glued to the 業務概要's)
+            return [*words[:i], g[1], g[2], *words[i + 1:]], i, True
+        g = _NAME_DIGITS.match(w) if i == 0 and i + 1 < len(words) and not CORP.match(words[i + 1]) else None
+        if g:  # (「株式会社43502」, 「法人地域08758インの英」: the name's first line glued to the 法人番号's)
+            return [*words[:i], *(x for x in g.groups() if x), *words[i + 1:]], i + 1, True
+        if len(w) > 1 and w[-1] in _DASHES and w[-2] not in _DASHES and i + 1 < len(words) \
+                and not CORP.match(words[i + 1]) and (not w[-2].isascii() or (
+                    # a Latin letter or a bracket before the dash: not a hyphen of the name's when no 法人番号 cell
+                    # follows (「講師謝金(講師A)-」, 「Asia Wise-」; 「Hewlett-」 before 「40100」 is a hyphenated word)
+                    (w[-2] == ")" or w[-2].isalpha()) and not words[i + 1][:1].isdigit())):
             return [*words[:i], w[:-1], w[-1], *words[i + 1:]], i + 1, False
     return words, k, False
 
 
+def _glued_amount(word: str) -> re.Match | None:
+    g = _GLUED_AMOUNT.match(word)
+    return g if g and (g[1][-1] != ")" or g[1].count("(") == g[1].count(")")) else None
+
+
 def glued_amount(word: str) -> bool:
     """``word`` may be a 業務概要 glued to an amount (it ends in a number after a character of text)."""
-    return bool(_GLUED_AMOUNT.match(word))
+    return bool(_glued_amount(word))
 
 
 _ENDS_IN_DIGIT = re.compile(r"[^\d\s,.]\d+$")
@@ -79,9 +96,27 @@ def split_glued_amount(rest: list[str]) -> tuple[list[str], bool]:
     """The cells after the 法人番号 with a 業務概要 glued to the amount (「会議等出席0.2」 → 「会議等出席」「0.2」),
     when no cell starts with a number (the amount is nowhere else): (cells, whether one was split)."""
     for i, w in enumerate(rest[:-2]):
-        g = _GLUED_AMOUNT.match(w)
+        g = _glued_amount(w)
         if g:
             return [*rest[:i], g[1], g[2], *rest[i + 1:]], True
+    return rest, False
+
+
+_METHOD_GLUED = re.compile(r"^(.*(?:[^\x00-\x7f]|\)))(\d{1,3}|[-－―])$")  # a method's line glued to the 入札者数
+
+
+def split_glued_bidders(rest: list[str], j: int, ends: tuple[str, ...]) -> tuple[list[str], bool]:
+    """The cells after the amount (``rest[j]``) with the contract method's last word glued to the 入札者数 cell
+    after it split off again (「(企画4」, 「一般競争契9」, 「補助金等交-」: no contract method holds a digit or ends in a
+    dash): (cells, whether the method was whole there — then it ended, and takes no later piece)."""
+    for i in range(j + 1, len(rest)):
+        w = rest[i]
+        if w[:1].isdigit() or w in _DASHES:  # (the method ended before a cell of its own)
+            break
+        g = _METHOD_GLUED.match(w)
+        if g:
+            method = " ".join([*rest[j + 1:i], g[1]])
+            return [*rest[:i], g[1], g[2], *rest[i + 1:]], g[2] in _DASHES and method_closed(method + "-", ends)
     return rest, False
 
 
@@ -134,6 +169,29 @@ def ended(line: str, column: int, piece: str) -> bool:
         and bool(piece) and not moved_whole(piece)
 
 
+_KANJI = re.compile(r"[\u4e00-\u9fff]")
+_NO_START = "、。，．・:;!?)]}」』】〉》〕ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々"  # may not start a line
+
+
+@functools.lru_cache(maxsize=4096)
+def holds(line: str) -> int:
+    """The width (in half-width units) a printed ``line`` takes at least, in any font: a kanji two, another wide
+    character (kana, a full-width mark: narrower in a proportional font) one, a Latin letter, digit or mark none."""
+    return sum(2 if _KANJI.match(c) else 1 if width(c) == 2 else 0 for c in line)
+
+
+def ended_exactly(line: str, column: float, piece: str) -> bool:
+    """A cell whose last line is ``line`` ended before ``piece``: an earlier line of the same cell (same font) shows
+    its column holds at least ``column`` (``holds``), and the piece's first character (at most two units wide, as
+    any character of the line) would have fitted after the line. A character that may not start a line after it
+    (「、」「ー」) could have pushed it down: then two must have fitted. The piece starts with a character that may
+    start a line (a wrap moves a Latin word or a bracket whole). 「センター」 under 「特定非営利」 is not continued by
+    「方を巡る」."""
+    if not line or column <= 0 or not piece or moved_whole(piece) or piece[0] in _NO_START:
+        return False
+    return 2 * len(line) + (4 if piece[1:2] and piece[1] in _NO_START else 2) <= column
+
+
 def moved_whole(piece: str) -> bool:
     """``piece`` starts with a Latin word, a number or an opening bracket: a wrap moves it whole onto the next line,
     so the line above it may be short of its column (its width tells nothing about which cell it continues)."""
@@ -154,6 +212,12 @@ def method_and_qualifier(pieces: list[str], method: str, ends: tuple[str, ...]) 
             and pieces[-1].startswith("("):
         return 2
     return 1
+
+
+def method_goes_on(method: str, piece: str) -> bool:
+    """A contract method's line 「一般競争」 or 「指名競争」 (a word of its own, 競争 ending the form's other methods
+    「企画競争」) is continued by 「契約」: 「一般競争」 over 「契約」 is 「一般競争契約」."""
+    return method.endswith(("一般競争", "指名競争")) and piece.startswith("契約")
 
 
 def qualifier_spacing(methods: list[str]) -> str | None:
@@ -199,6 +263,26 @@ def corp_rest_glued(pieces: list[str], corp: str) -> tuple[list[str], int | None
     if len(corp) + len(g[2]) == 13 and houjin.is_valid(corp + g[2]):
         return [g[1], g[2], *pieces[1:]], 1, False
     return pieces, None, True
+
+
+_GLUED_PIECE = re.compile(r"^(.*[^\d\s,.])?(\d+)([^\d\s,.].*)?$")
+
+
+def corp_piece_glued(pieces: list[str], corp: str, first: int) -> tuple[list[str], int | None]:
+    """A wrapped line's ``pieces`` with the next line of a 法人番号 cut short (``corp``, fewer than 13 digits; its
+    first line ``first`` digits long) glued to the name's piece before it or the 業務概要's after it (「伊藤忠テ15537」,
+    「78791基本的な」, 「法人地域08758」): (pieces with the digits split off, their index). The digits are taken only
+    when they are as long as the first line (a line of the column filled: its digits are as wide as any) or end the
+    number with a valid check digit; else (pieces, None)."""
+    for i, p in enumerate(pieces):
+        g = _GLUED_PIECE.match(p)
+        if not g or not (g[1] or g[3]):
+            continue
+        n = len(corp) + len(g[2])
+        if (len(g[2]) == first and n < 13) or (n == 13 and houjin.is_valid(corp + g[2])):
+            return [*pieces[:i], *(x for x in g.groups() if x), *pieces[i + 1:]], i + (1 if g[1] else 0)
+        return pieces, None
+    return pieces, None
 
 
 def checked(rows: list, check: dict[int, tuple[bool, bool]]) -> tuple[list, list[int]]:

@@ -636,7 +636,7 @@ def _adds_up(parts: list, total) -> bool:
 # maybe apart (「前年度から繰 越し」: the cell wrapped); 計 alone; the rest of the label may follow on the next line
 _ROW_NAMES = ("当初予算", "補正予算", "前年度から繰越し", "翌年度へ繰越し", "予備費等", "執行額")
 _ROW_LABEL = "|".join([*(r"\s?".join(name[:k]) for name in _ROW_NAMES for k in range(len(name), 1, -1)), "計"])
-_BUDGET_ROW = re.compile(rf"^(?:[予算の状況]{{1,5}}\s)*\s*({_ROW_LABEL})(?:\s+|(?=[-－―▲△\d]))(.*)$")
+_BUDGET_ROW = re.compile(rf"^(?:[予算の状況]{{1,5}}\s)*[予算の状況]{{0,5}}\s*({_ROW_LABEL})(?:\s+|(?=[-－―▲△\d]))(.*)$")
 # (the vertical 予算の状況 label's pieces before the row label: 「予算 の 状 況 当初予算」「予算の状 当初予算」; a row label
 # wrapped in its cell: 「前年度か」「ら繰越し」, 「翌年度へ」「繰越し」; a dash or figure glued to a label: 「前年度から繰- - -」
 # 「当初予算337 584」「翌年度へ▲19 0」)
@@ -648,6 +648,24 @@ def _row_field(label: str) -> str:
     """The budget field of a row label matched by _ROW_LABEL (whole or its first characters)."""
     label = label.replace(" ", "")
     return next(f for lab, f in _ROWS if lab.startswith(label) or label.startswith(lab))  # [予算の状況] or a row label's first character
+
+
+_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})*$")
+_WRAPPED_PIECE = re.compile(r"^\d{1,3}$")
+
+
+def _wrapped_figures(cells: list[str], below: str) -> list[str]:
+    """A row's ``cells`` with a figure that wrapped in its narrow cell joined again to its last digits, the lone
+    piece on the line ``below`` (「19,9953,270」 over 「0」: 「19,99」 glued to the next cell's 「53,270」, then 「0」).
+    Taken only when exactly one way of cutting the glued cells and placing the piece reads every part as a figure
+    grouped by commas (「19,990」「53,270」; 「19,995」「3,270」 leaves 「0」 nowhere); else the cells unchanged."""
+    bad = [i for i, c in enumerate(cells) if "," in c and not _GROUPED.match(c) and re.fullmatch(r"[\d,]+", c)]
+    if len(bad) != 1 or not _WRAPPED_PIECE.match(below):
+        return cells
+    c = cells[bad[0]]
+    ways = {(c + below,)} | {w for i in range(1, len(c)) for w in ((c[:i] + below, c[i:]), (c[:i], c[i:] + below))}
+    fit = [w for w in ways if all(_GROUPED.match(x) for x in w)]
+    return [*cells[:bad[0]], *fit[0], *cells[bad[0] + 1:]] if len(fit) == 1 else cells
 
 
 def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1) -> tuple[list[dict], int, int] | None:
@@ -669,7 +687,7 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
         if field in values or not re.fullmatch(r"[\s\d,.▲△\-]*", rest):
             continue
         nums: list = []
-        for x in rest.split():
+        for x in _wrapped_figures(rest.split(), folded[n] if n < len(folded) else ""):
             if x in ("-", "－", "―"):  # a cell printed as a dash: unknown, not 0
                 nums.append(None)
                 continue
@@ -821,7 +839,28 @@ def _settle_unsure(rows: list[PayeeRow], notes_at: list[int]) -> list[PayeeRow]:
     return out
 
 
+def _wrapped_on(holds: dict[str, int], tail_of: dict[str, str], cell: str) -> None:
+    """A row's ``cell`` continues on a new line: its last line so far filled the column (kg.extract.payee_wraps.holds:
+    the width the column holds at least, for this cell's later lines)."""
+    holds[cell] = max(holds.get(cell, 0), payee_wraps.holds(tail_of.get(cell, "")))
+
+
 def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:
+    """Row-style payee tables (``_payee_rows``). When a wrapped piece was left to either of two cells before the
+    widest first lines of the table were all seen, the rows are read again knowing them (a short last line in an
+    early row is seen short against the columns of later rows)."""
+    said: list = []
+    out, column, unsure = _payee_rows(lines, start, said, {})
+    if unsure:
+        said = []
+        out, _, _ = _payee_rows(lines, start, said, column)
+    if notes is not None:
+        notes.extend(said)
+    return out
+
+
+def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, int]) \
+        -> tuple[list[PayeeRow] | None, dict[str, int], bool]:
     """Row-style payee tables (「1神戸市 9000020281000 調査研究の請負 2随意契約(企画 - -」): anchored on the
     法人番号 cell (13 digits or a dash) after the rank and name, the amount at the head of the next number, and
     入札者数 / 落札率 as the last two cells (the first two small cells after the amount when the table has the
@@ -829,7 +868,8 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
     or, failing that, to the one of name / 業務概要 it fits (no wider than the cell's first line) that has not
     ended (kg.extract.payee_wraps.ended); when that is not one cell, both are unknown (``_settle_unsure``). A row of the next rank that does not read (cells
     glued) ends the row before and is noted in ``notes`` as (line, message). None when the section holds no
-    such row."""
+    such row. ``columns``: the widest first lines of the name and 業務概要 known before (of the whole table); returns
+    (rows, the widest first lines seen, whether a piece was left to either cell while they were not all seen)."""
     out: list[PayeeRow] = []
     block: str | None = None
     last: PayeeRow | None = None
@@ -838,9 +878,12 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
     notes_at: list[int] = []  # lines of wrapped pieces that may be either of two cells'
     ended: dict[int, set[str]] = {}  # a row's (its line's) text cells known to have stopped wrapping
     tails: dict[int, dict[str, str]] = {}  # a row's name and 業務概要: their last line read so far
-    column: dict[str, int] = {}  # the widest line of the name and 業務概要 columns seen so far
+    held: dict[int, dict[str, int]] = {}  # a row's name and 業務概要: the width their lines before the last hold
+    undecided: list[tuple[dict[str, str], str]] = []  # pieces left to either cell: (the cells' last lines, piece)
+    column: dict[str, int] = dict(columns)  # the widest line of the name and 業務概要 columns seen so far
     check: dict[int, tuple[bool, bool]] = {}  # rows read by a glue or a 法人番号's short piece: checked at the end
     closed: set[int] = set()  # rows whose contract method was glued to the next cell's dash: it ended there
+    first_corp: dict[int, int] = {}  # a row's 法人番号: the length of its first line
     spelled: list[str] = []  # contract methods as printed on one line (the sheet's spelling of a qualifier)
     folded = _folded(lines)
     for n in range(start + 1, len(lines) + 1):
@@ -864,7 +907,7 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
             continue
         m = ranked = _RANK_LINE.match(t)
         words, k, pieced = payee_wraps.corp_cell(_unglue(m[2].split(" "))) if m else ([], None, False)
-        glued = False
+        glued = ended_glued = False
         if m and k is not None and len(words) >= k + 4 and block is not None:
             name = " ".join(words[:k])
             rest = words[k + 1:]
@@ -872,8 +915,13 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
             if j is None:  # the 業務概要 filled its column and runs into the amount (「会議等出席0.2」)
                 rest, glued = payee_wraps.split_glued_amount(rest)
                 j = next((i for i, w in enumerate(rest) if _AMOUNT_HEAD.match(w)), None)
-            if j is not None and any(payee_wraps.glued_amount(w) or payee_wraps.ends_in_digit(w) for w in rest[:j]):
-                j = None  # (「セキュリ1.5 一般競争契 3」: the amount may be glued to the 業務概要, and 3 the 入札者数)
+            if j is not None and any(payee_wraps.glued_amount(w) for w in rest[:j]):
+                rest, glued = payee_wraps.split_glued_amount(rest)  # (「セキュリ1.5 一般競争契 3」: the amount is
+                j = next((i for i, w in enumerate(rest) if _AMOUNT_HEAD.match(w)), None)  # glued, 3 the 入札者数)
+            if j is not None and any(payee_wraps.ends_in_digit(w) for w in rest[:j]):
+                j = None  # (「視察(旅費の支払)13 随意契約 4」: the amount may be glued to the 業務概要, and 4 the 入札者数)
+            if j is not None:  # (「一般競争契9」: the method's line glued to the 入札者数)
+                rest, ended_glued = payee_wraps.split_glued_bidders(rest, j, _CONTRACT_END)
             if reason and j is not None:  # 入札者数 and 落札率 are the first two small cells after the amount's
                 s = next((i for i in range(j + 1, len(rest) - 1) if _SMALL.match(rest[i]) and _SMALL.match(rest[i + 1])),
                          None)
@@ -885,9 +933,8 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
             cells = {"name": name, "corporate_number": words[k], "description": " ".join(rest[:j]) or None,
                      "amount": am[1], "contract_method": " ".join([am[2]] + rest[j + 1:-2]).strip() or None,
                      "bidders": rest[-2], "award_rate": rest[-1]}
-            if payee_wraps.method_closed(cells["contract_method"] or "", _CONTRACT_END):  # (「補助金等交付-」)
+            if ended_glued:  # (「補助金等交付-」)
                 closed.add(n)
-                cells["contract_method"] = cells["contract_method"][:-1]
             last = PayeeRow(block, int(m[1]), cells, n, False,
                             widths={f: _width(cells[f] or "") for f in ("name", "description")})
             out.append(last)
@@ -898,6 +945,7 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
                     column[f] = max(column.get(f, 0), _width(cells[f] or ""))
             if pieced or glued:
                 check[n] = (pieced, glued)
+            first_corp[n] = len(words[k])
             continue
         if ranked and last is not None and int(ranked[1]) == last.rank + 1 and _ROW_SHAPED.search(ranked[2]):
             unread.append(n)  # the next rank's row, not read (cells glued): no piece of the row before
@@ -912,18 +960,25 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
                       len(corp) + len(x) <= 13), None)  # (a 法人番号 may wrap over three lines: 「201040」「107542」「3」)
             left: list[str] = []
             unsure = last.unsure
+            if d is None and pieces and corp.isdigit() and len(corp) < 13:  # (「伊藤忠テ15537」: a line glued)
+                pieces, d = payee_wraps.corp_piece_glued(pieces, corp, first_corp.get(last.line, len(corp)))
+                if d is not None:
+                    check[last.line] = (True, check.get(last.line, (False, False))[1])
             if d is None and pieces and corp.isdigit() and len(corp) < 13:  # (「Japan株式0」: its last digits glued)
                 pieces, d, doubt = payee_wraps.corp_rest_glued(pieces, corp)
                 unsure = unsure or (("name", n) if doubt else ())
             if d is not None:  # the rest of the 法人番号: what is left of it belongs to the name
                 cells["corporate_number"] = corp + pieces[d]
                 left, pieces = pieces[:d], pieces[d + 1:]
+            if pieces and pieces[-1] == "%" and re.fullmatch(r"\d+(?:\.\d+)?", cells.get("award_rate") or ""):
+                cells["award_rate"] += pieces.pop()  # (「92」 over 「%」: the 落札率 wrapped in its narrow cell)
             cm = cells.get("contract_method") or ""
             piece = pieces[-1] if pieces else ""
             opened = cm.count("(") > cm.count(")")
             qualifier = piece.startswith("(") and not opened and cm.endswith("契約")  # (the form's 「契約 (…)」)
             two = payee_wraps.method_and_qualifier(pieces, cm, _CONTRACT_END) == 2  # 「約 (そ」: one cell's line
-            if cm and pieces and (two or opened or qualifier or not cm.endswith(_CONTRACT_END)) \
+            if cm and pieces and (two or opened or qualifier or not cm.endswith(_CONTRACT_END)
+                                  or payee_wraps.method_goes_on(cm, piece)) \
                     and last.line not in closed:  # the 契約方式 cell (not one glued to the next cell's dash)
                 if two:
                     spelled.append(cm + pieces[-2] + " " + pieces[-1])
@@ -946,8 +1001,12 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
                 cells["name"] = fields.join_wrapped([cells.get("name") or "", *left])
             done = ended.setdefault(last.line, set())  # cells that stopped wrapping (no piece on a line of the row)
             tail_of = tails.setdefault(last.line, {})
+            holds = held.setdefault(last.line, {})
             if left:
+                _wrapped_on(holds, tail_of, "name")
                 tail_of["name"] = left[-1]
+            if d is not None:  # the 法人番号's piece parts the line: a cell with no piece on either side of it ended
+                done.update(f for f, p in (("name", left), ("description", pieces)) if not p)
             if pieces:
                 target = "description"
                 if d is None and not left and len(pieces) == 1:  # one piece: the name's or the description's
@@ -955,15 +1014,19 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
                     # a word whole and leaves the line above short — 「富士通」 over 「Japan(株)」)
                     fits = [f for f in ("description", "name") if _width(pieces[0]) <= (last.widths or {}).get(f, 0) + 2
                             or payee_wraps.moved_whole(pieces[0])]
-                    still = [f for f in fits if f not in done  # (a cell that ended takes no piece; its last line short)
-                             and not payee_wraps.ended(tail_of.get(f, ""), column.get(f, 0), pieces[0])]
+                    done.update(f for f in fits if f not in done and (  # (its last line short: it ended for good)
+                        payee_wraps.ended(tail_of.get(f, ""), column.get(f, 0), pieces[0])
+                        or payee_wraps.ended_exactly(tail_of.get(f, ""), holds.get(f, 0), pieces[0])))
+                    still = [f for f in fits if f not in done]  # (a cell that ended takes no piece)
                     target = still[0] if len(still) == 1 else "description"
                     if len(still) != 1:
                         guessed = True
                         unsure = unsure or (target, n)  # which cell it ends is not established: both unknown
+                        undecided.append(({f: tail_of.get(f, "") for f in still}, pieces[0]))
                     elif len(fits) == 1:
                         done.add("name" if target == "description" else "description")  # (the other did not wrap)
                 cells[target] = fields.join_wrapped([cells.get(target) or "", *pieces])
+                _wrapped_on(holds, tail_of, target)
                 tail_of[target] = " ".join(pieces)
             last = last._replace(cells=cells, guessed=guessed, unsure=unsure)
             out[-1] = last
@@ -972,17 +1035,19 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
     out, dropped = payee_wraps.checked(out, check)
     out, unspelled = payee_wraps.spell_qualifiers(_settle_unsure(out, notes_at), spelled)
     unread = sorted(unread + dropped)
-    if notes_at and notes is not None:
+    if notes_at:
         notes.append((notes_at[0], f"支出先上位10者リスト: on lines {notes_at} a wrapped piece may be the name's or "
                                    "the 業務概要's (their first lines are about as wide): both are unknown"))
-    if unread and out and notes is not None:
+    if unread and out:
         notes.append((unread[0], f"支出先上位10者リスト: the rows on lines {unread} could not be read (cells glued "
                                   "or out of shape): those payees are unknown"))
-    if unspelled and notes is not None:
+    if unspelled:
         notes.append((unspelled[0], f"支出先上位10者リスト: on lines {unspelled} the contract method wraps before its "
                                     "qualifier and the sheet prints none on one line (with a space or without): "
                                     "those contract methods are unknown"))
-    return out or None
+    return out or None, column, any(  # (the widest first lines of the whole table would end one of the two cells)
+        sum(not payee_wraps.ended(t, column.get(f, 0), piece) for f, t in tails.items()) == 1
+        for tails, piece in undecided)
 
 
 __all__ += ["PayeeRow", "payee_rows"]

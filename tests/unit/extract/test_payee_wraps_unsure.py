@@ -52,19 +52,35 @@ def test_the_rules_alone():
 def test_a_next_ranks_row_that_does_not_read_is_no_piece_of_the_row_before():
     notes: list = []
     rows = _rows(["C.", *WIDE, "3 株式会社日経2919864843629 利用者の基本 3,861 - -- -", "BPマーケテ 的な権利の保",
-                  "ィング 障の在り方を", "4 合同会社三菱8267289516833 セキュリティ 1,902 一般競争契約 (最8 95.5%",
-                  "総合研究所 説明会の開催 低価格)"], notes)
+                  "ィング 障の在り方を", "4 合同会社三菱8267289516833 視察(旅費)、1902 一般競争契約 8 95.5%",
+                  "総合研究所 説明会の開催 (最低価格)"], notes)  # (an amount glued after a mark: not read)
     c3 = rows[("C", 3)]  # (was 「…マーケティング4総合研究所」 and a 業務概要 holding all of rank 4's row)
     assert (c3["name"], c3["description"]) == ("株式会社日経BPマーケティング", "利用者の基本的な権利の保障の在り方を")
     assert ("C", 4) not in rows and any("could not be read" in m for _, m in notes)
 
 
-def test_an_amount_glued_after_a_bracket_leaves_the_row_unread():
-    rows = _rows(["D", *WIDE, "1 合同会社伊 848487 視察(旅費の支払)13 随意契約 (公募) 4 - -", "藤忠テクノ 419981",
-                  "ソリューシ 2", "ョンズ", "2 一般社団法 553818 普及啓発コンテ 12 補助金等交付 - -"])
-    assert ("D", 1) not in rows  # (was amount 4: the 入札者数)
-    assert payee_wraps.ends_in_digit("視察(旅費の支払)13") and not payee_wraps.ends_in_digit("調査")
+def test_a_method_glued_to_the_bidders_count_is_split_off_again():
+    # (「(最8」: no contract method holds a digit — the 入札者数 8 glued to the method's line; was: row not read)
+    rows = _rows(["C.", *WIDE, "4 合同会社三菱8267289516833 セキュリティ 1,902 一般競争契約 (最8 95.5%",
+                  "総合研究所 説明会の開催 低価格)"])
+    c4 = rows[("C", 4)]
+    assert (c4["name"], c4["corporate_number"], c4["description"]) == \
+        ("合同会社三菱総合研究所", "8267289516833", "セキュリティ説明会の開催")
+    assert (c4["contract_method"], c4["bidders"], c4["award_rate"]) == ("一般競争契約 (最低価格)", "8", "95.5%")
 
+
+def test_an_amount_glued_after_a_closing_bracket_is_read_when_it_keeps_the_ranks_in_order():
+    # (「視察(旅費の支払)13」: the amount 13 glued to the 業務概要, 4 the 入札者数 — was: row not read)
+    lines = ["D", *WIDE, "1 合同会社伊 848487 視察(旅費の支払)13 随意契約 (公募) 4 - -", "藤忠テクノ 419981",
+             "ソリューシ 2", "ョンズ", "2 一般社団法 553818 普及啓発コンテ 12 補助金等交付 - -"]
+    d1 = _rows(lines)[("D", 1)]
+    assert (d1["description"], d1["amount"], d1["contract_method"], d1["bidders"]) == \
+        ("視察(旅費の支払)", "13", "随意契約 (公募)", "4")
+    assert d1["corporate_number"] == "8484874199812"
+    notes: list = []  # rank 2 paid more than rank 1 would: the split is not established, the row is not read
+    assert ("D", 1) not in _rows([*lines[:-1], lines[-1].replace(" 12 ", " 14 ")], notes) and notes
+    assert payee_wraps.ends_in_digit("視察(旅費の支払)13") and payee_wraps.glued_amount("視察(旅費の支払)13")
+    assert not payee_wraps.glued_amount("視察(旅費(支払)13")  # (a bracket left open: the digits may be its own)
 
 def test_a_piece_a_wrap_moves_whole_fits_either_cell():
     # held-out real-form variant rv217 (pdfplumber): 「富士通Japan(株)」 printed 「富士通」 over 「Japan(株)」 — the Latin
