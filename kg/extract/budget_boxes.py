@@ -48,11 +48,13 @@ class Cell(NamedTuple):
 def cells(lines: list[str], start: int, n_cols: int = 5) -> list[Cell] | None:
     """The table's cells from line ``start`` (its 予算額 label) on, in text order (percentages left out); None
     when a figure is not readable (wrapped in its cell). The ``n_cols`` figures right after the 当初予算 label (on
-    its line, then on lines of figures only) are that row's cells left to right (``col`` set): the row under the
-    year headers, which pdfminer prints whole after its label when it prints it there at all (variants 1-59: 26
-    times, always in order)."""
+    its line, then on lines of figures only) are that row's cells left to right (``col`` set) when no figure came
+    before the label: the row under the year headers, which pdfminer prints whole after its label when it prints
+    it there at all (variants 1-59: in order every time but one, a column so narrow that its figures wrapped
+    (「34」 over 「1」) and its header too, its bare 「28」 before the label)."""
     out: list[Cell] = []
     row_at: int | None = None  # where the 当初予算 row's figures begin, while they are being read
+    rest = ""  # the rest of a cut 当初予算 label, expected on the next line
     folded = _folded(lines)
     last_row = None
     for n in range(start, min(len(lines), start + MAX_LINES) + 1):
@@ -64,6 +66,10 @@ def cells(lines: list[str], start: int, n_cols: int = 5) -> list[Cell] | None:
         if "▲" in t or "△" in t:
             t = _MARK_GAP.sub(r"\1", t)
         words = t.split()
+        if rest and t == rest and row_at == len(out):
+            rest = ""  # the 当初予算 label's rest wrapped in its cell (「当初予」 over 「算」)
+            continue
+        rest = ""
         if row_at is not None and len(out) - row_at < n_cols and not all(_cell(w) for w in words):
             row_at = None  # other text among them: the row is not printed whole here
         if t.startswith(_RATE_LABELS):
@@ -74,8 +80,9 @@ def cells(lines: list[str], start: int, n_cols: int = 5) -> list[Cell] | None:
         if m:
             last_row = _row_field(m[1])
             row, figs = last_row, (m[2] or "").split()
-            if row == "initial" and row_at is None and not any(c.row == 0 for c in out):
+            if row == "initial" and row_at is None and not out:
                 row_at = len(out)
+                rest = "当初予算"[len(m[1].replace(" ", "")):] if not m[2] else ""
         elif words[0] in _LABEL_REST or (words[0] not in "-－―" and not _FIG.match(words[0]) and
                                          not _PCT.match(words[0])):
             if words[0] in _LABEL_REST and last_row is not None and all(_cell(w) for w in words[1:]):

@@ -72,3 +72,21 @@ def test_a_figure_wrapped_in_its_cell_leaves_the_table_unread():
     lines = ["予算額・執行額 (単位:百万円)", "当初予算", "17,957", "43,179 18,477", "19,99", "0", "53,270",
              "執行率(%)", "歳出予算目"]
     assert budget_boxes(lines, [(2018, False), (2019, False), (2020, False), (2021, False), (2022, True)], 1) is None
+
+
+def test_the_initial_row_after_its_label_wrapped_in_its_cell():
+    # variant 9: 「当初予」 over 「算」, then the row; the other cells in pieces, ▲6 alone
+    lines = ["予算額・執行額 (単位:百万円)", "平成27年", "度", "平成28", "年度", "平成29年度 平成30", "年度", "令和元年度要求",
+             "予算の状況", "当初予", "算", "23", "37", "41", "58", "21", "補正予", "算", "3", "-", "前年度", "から繰", "越し",
+             "3", "-", "-", "-", "-", "-", "▲6", "-", "翌年度", "へ繰越", "し", "予備費", "等", "-", "計", "執行額", "20",
+             "16", "-", "40", "28", "-", "-", "58", "21", "-", "-", "41", "29", "執行率(%)", "80% 70%", "71%",
+             "当初予算+補正予算に対す", "る執行額の割合(%)", "62% 70%", "71%", "歳出予算目"]
+    years = [(2015, False), (2016, False), (2017, False), (2018, False), (2019, True)]
+    got = _by_year(budget_boxes(lines, years, 1))
+    assert got[2015]["initial"] == 23 and got[2015]["carried_to_next"] == -6 and got[2015]["total"] == 20
+    assert got[2015]["executed"] == 16
+    # (2016's 補正予算 3 may also be read as its 前年度から繰越し: unknown, not guessed)
+    assert got[2016] == {"fiscal_year": 2016, "initial": 37, "supplementary": None, "carried_from_previous": None,
+                         "carried_to_next": None, "reserve": None, "total": 40, "executed": 28}
+    assert got[2017]["total"] == 41 and got[2017]["executed"] == 29
+    assert got[2019] == {"fiscal_year": 2019, "requested": 21}
