@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import fields
+from kg.extract.budget_boxes import budget_boxes
 from kg.extract.budget_form import budget_row_major
 from kg.extract.budget_text import budget_from_text
 from kg.extract.legal_text import (
@@ -583,19 +584,28 @@ def _budget_of_rows(rec: Record, rows: tuple[list[dict], int, int]) -> None:
 def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, covered: int,
                     years: list[tuple[int, bool]]) -> None:
     """The table from figures printed a few per line, read as runs of columns or rows (budget_text); ``groups``:
-    the numeric lines of lines 1..covered. Else the real form's rows in reading order (budget_form)."""
+    the numeric lines of lines 1..covered. Else the real form's rows in reading order (budget_form), or its cells
+    as pdfminer's text boxes, placed where the text tells (budget_boxes)."""
     got, n = budget_from_text(L, lab, len(L), groups=groups, covered=covered)
-    if got is not None and any("執行率" in t for t in L[lab - 1:got.last + 30]):
+    unordered = got is not None and any("執行率" in t for t in L[lab - 1:got.last + 30])
+    if unordered:
         # the real form (its 執行率 row): pdfminer prints its year columns as text boxes in no fixed order (seen:
         # 平成26, 27, 24, 25年度), and a column read adds up whatever year it is: which year is which is not known
-        warn(rec, "budget_order_unknown", "予算額・執行額: the year columns' order is not told by the text; "
-             "none kept", line=lab, field="budget")
         got, n = None, 0
     if got is None and n <= 1:
         rows = budget_row_major(L, years, lab)
         if rows is not None:
             _budget_of_rows(rec, rows)
             return
+        # the real form's cells as text boxes: the years its labels, lines and arithmetic place (budget_boxes)
+        boxes = budget_boxes(L, years, lab) if any("執行率" in t for t in L[lab - 1:lab + 200]) else None
+        if boxes is not None:
+            _budget_of_boxes(rec, boxes)
+            return
+    if unordered:
+        warn(rec, "budget_order_unknown", "予算額・執行額: the year columns' order is not told by the text; "
+             "none kept", line=lab, field="budget")
+        return
     if got is None:
         if n > 1:
             warn(rec, "budget_ambiguous", f"予算額・執行額: {n} tables fit the printed figures with different "
@@ -616,6 +626,17 @@ def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, 
         rec["budget"].append({"fiscal_year": sy + 1, "requested": as_int_if_whole(req)})
         span(rec, f"budget[{sy + 1}]", got.first, got.last)
     span(rec, "budget", got.first, got.last)
+
+
+def _budget_of_boxes(rec: Record, boxes: tuple[list[dict], int, int, list[int], list[str]]) -> None:
+    budget, first, last, dropped, unknown = boxes
+    _budget_of_rows(rec, (budget, first, last))
+    if unknown:
+        warn(rec, "budget_cells_unknown", f"予算額・執行額: {unknown}: the text reads two ways there; left unknown",
+             line=first, field="budget")
+    if dropped:
+        warn(rec, "budget_order_unknown", f"予算額・執行額: {dropped}: which printed column is which of these years "
+             "is not told by the text; left out", line=first, field="budget")
 
 
 # ------------------------------------------------------------------ payees

@@ -1,0 +1,286 @@
+"""予算額・執行額 of the real review-sheet form from pdfminer.six's text, whose cells come as text boxes in an order
+that follows the page's layout tree, not the grid: a row's cells, a column's, or pieces of both, the year columns
+in no fixed order (seen: 平成26, 27, 24, 25年度).
+
+What the text does establish, and all this reader relies on:
+
+- a figure on a row label's line (「当初予算 337」「翌年度へ繰越し ▲3」) sat right of that label: it is the first year
+  column's cell of that row (a text line is one run of characters across the page, so only the cell next to the
+  label can share its line); a percentage on a rate label's line (「執行率(%) 100%」) is the first year's rate;
+- the figures after the first on one text line are the same row's cells of the next columns, left to right;
+- a year column's cells come top to bottom (当初予算, 補正予算, 前年度から繰越し, 翌年度へ繰越し, 予備費等, 計, 執行額);
+  the current year's column has no 執行額, the request's holds its 当初予算, maybe dashes, and its 計;
+- every column adds up: 計 = 当初予算 + 補正予算 + 前年度から繰越し + 翌年度へ繰越し(▲) + 予備費等 (a dash adds nothing),
+  ▲ only in 翌年度へ繰越し, 執行額 at most 計; the request's 計 is its 当初予算.
+
+Every assignment of the figures to the columns that keeps these is considered (a search over (figure, cells
+filled per column, each column's running sum), so the many equal readings of interchangeable zeros cost nothing);
+a cell is read when every assignment gives it the same value, and a year is kept when its 計 is so read. Columns
+that nothing tells apart (two past years whose figures could be swapped) stay unknown.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from kg.extract.review_text import _BUDGET_LABEL, _LABEL_REST, _MARK_GAP, _adds_up, _folded, _row_field
+from kg.normalize.numbers import as_int_if_whole, parse_number
+
+FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total", "executed")
+INI, CTN, TOT, EXE = 0, 3, 5, 6
+_FIG = re.compile(r"^[▲△]?\d[\d,]*(?:\.\d+)?$")
+_BAD_GROUPS = re.compile(r",(?!\d{3}(?:\D|$))")  # 「19,99」: a figure wrapped in its cell (「0」 on the next line)
+_PCT = re.compile(r"^\d+(?:\.\d+)?%$")
+_RATE_LABELS = ("執行率", "当初予算+補正予算")
+_END = ("歳出予", "予算内訳", "増減理由", "成果目標", "成果実績", "活動指標", "活動内容", "支出先", "政策評価", "関連事業")
+MAX_LINES = 200
+MAX_STATES = 4000  # search states before the reader gives up (unknown; ~25 ms)
+
+
+class Cell(NamedTuple):
+    value: float | None  # None: a dash
+    line: int
+    row: int | None = None  # the row its label names (the first figure on a label's line: the first column)
+    tail: bool = False  # after the first figure of its line: the next column's cell of the same row
+    col: int | None = None  # the column it is known to sit in (with ``row``)
+
+
+def cells(lines: list[str], start: int, n_cols: int = 5) -> list[Cell] | None:
+    """The table's cells from line ``start`` (its 予算額 label) on, in text order (percentages left out); None
+    when a figure is not readable (wrapped in its cell). The ``n_cols`` figures right after the 当初予算 label (on
+    its line, then on lines of figures only) are that row's cells left to right (``col`` set) when no figure came
+    before the label: the row under the year headers, which pdfminer prints whole after its label when it prints
+    it there at all (variants 1-59: in order every time but one, a column so narrow that its figures wrapped
+    (「34」 over 「1」) and its header too, its bare 「28」 before the label)."""
+    out: list[Cell] = []
+    row_at: int | None = None  # where the 当初予算 row's figures begin, while they are being read
+    rest = ""  # the rest of a cut 当初予算 label, expected on the next line
+    folded = _folded(lines)
+    last_row = None
+    for n in range(start, min(len(lines), start + MAX_LINES) + 1):
+        t = folded[n - 1].strip()
+        if not t:
+            continue
+        if any(w in t for w in _END):
+            break
+        if "▲" in t or "△" in t:
+            t = _MARK_GAP.sub(r"\1", t)
+        words = t.split()
+        if rest and t == rest and row_at == len(out):
+            rest = ""  # the 当初予算 label's rest wrapped in its cell (「当初予」 over 「算」)
+            continue
+        rest = ""
+        if row_at is not None and len(out) - row_at < n_cols and not all(_cell(w) for w in words):
+            row_at = None  # other text among them: the row is not printed whole here
+        if t.startswith(_RATE_LABELS):
+            last_row = None
+            continue
+        row, figs = None, words
+        m = _BUDGET_LABEL.match(t)
+        if m:
+            last_row = _row_field(m[1])
+            row, figs = last_row, (m[2] or "").split()
+            if row == "initial" and row_at is None and not out:
+                row_at = len(out)
+                rest = "当初予算"[len(m[1].replace(" ", "")):] if not m[2] else ""
+        elif words[0] in _LABEL_REST or (words[0] not in "-－―" and not _FIG.match(words[0]) and
+                                         not _PCT.match(words[0])):
+            if words[0] in _LABEL_REST and last_row is not None and all(_cell(w) for w in words[1:]):
+                row, figs = last_row, words[1:]
+            else:
+                last_row = None if words[0] not in _LABEL_REST else last_row
+                continue
+        if not all(_cell(w) or _PCT.match(w) for w in figs):
+            continue
+        k = 0
+        for w in figs:
+            if _PCT.match(w):
+                continue
+            if _BAD_GROUPS.search(w):
+                return None
+            v = None if w in "-－―" else parse_number(w.replace("△", "▲")).value
+            if w not in "-－―" and v is None:
+                return None
+            out.append(Cell(v, n, FIELDS.index(row) if row is not None and k == 0 else None, k > 0))
+            k += 1
+    if row_at is not None and len(out) - row_at >= n_cols:
+        out[row_at:row_at + n_cols] = [c._replace(row=0, col=k) for k, c in enumerate(out[row_at:row_at + n_cols])]
+    return out
+
+
+def _cell(w: str) -> bool:
+    return w in "-－―" or bool(_FIG.match(w))
+
+
+_UNKNOWN = object()  # a cell the readings disagree on
+
+
+def solve(cs: list[Cell], n_past: int) -> list[dict[int, object]] | None:
+    """{row: value} per column (the past years, the current year, the request (rows 0 and 5)) that every reading
+    of ``cs`` gives (_UNKNOWN where they disagree); None when no reading fits or the search grows too large.
+
+    A search over (figure, cells filled per column, each column's running sum): each figure goes to the next
+    row of a column (its label's or its line's when those tell). A column's running sum must still be reachable
+    by a 計 printed later (a later figure less at most four later parts), which keeps the search small; a search
+    larger than MAX_STATES is given up (unknown, never a partial answer)."""
+    n_cols = n_past + 2
+    REQ = n_past + 1
+    size = [7] * n_past + [6, 6]
+    n = len(cs)
+    # the running sums a 計 printed from figure i on can close: a later figure less up to four parts before it
+    # (exact for whole figures only: with decimals, rounded parts need not add up exactly, and nothing is pruned)
+    whole = all(c.value is None or float(c.value).is_integer() for c in cs)
+    levels = [[set() for _ in range(n + 1)] for _ in range(TOT)]
+    for i in range(n - 1, -1, -1):
+        v = cs[i].value
+        for k in range(TOT):
+            here = levels[k][i]
+            here |= levels[k][i + 1]
+            if v:
+                here |= {v} if k == 0 else {x - v for x in levels[k - 1][i + 1]}
+    reach = [set().union(*(levels[k][i] for k in range(TOT))) for i in range(n + 1)]
+    memo: dict = {}
+    budget = [0]
+
+    def moves(i, counts, accs, prev):
+        c0 = cs[i]
+        v = c0.value
+        if c0.col is not None:
+            opts = [(c0.col, c0.row)]
+        elif c0.tail:
+            if prev is None:
+                return
+            opts = [(prev[0] + 1, prev[1])] if prev[0] + 1 < n_cols else []
+        elif c0.row is not None:
+            opts = [(0, c0.row)]
+        else:
+            opts = [(c, counts[c]) for c in range(REQ) if counts[c] < size[c]] + [(REQ, None)]
+        for c, r in opts:
+            k = counts[c]
+            if c == REQ:
+                # the request: 当初予算, its 計 (= its 当初予算) and up to four dashes (its other rows), the dashes
+                # anywhere (seen printed after its 計)
+                has_a, has_f, dashes = k & 1, k & 2, k >> 2
+                kind = (INI if r == INI else TOT if r == TOT else -1) if (c0.tail or c0.col is not None) else None
+                if v is None:
+                    if kind in (None, -1) and dashes < TOT - 1:
+                        yield c, -1, counts[:c] + (k + 4,) + counts[c + 1:], accs
+                elif v >= 0 and kind in (None, INI) and not has_a:
+                    yield c, INI, counts[:c] + (k | 1,) + counts[c + 1:], accs[:c] + (v,) + accs[c + 1:]
+                if v is not None and kind in (None, TOT) and has_a and not has_f and v == accs[c]:
+                    yield c, TOT, counts[:c] + (k | 2,) + counts[c + 1:], accs
+                continue
+            if k != r or r >= size[c] or (v is not None and ((v > 0) if r == CTN else (v < 0))):
+                continue
+            a = accs[c]
+            if r < TOT:
+                na = a + (v or 0)
+                if whole and na != 0 and na not in reach[i + 1]:
+                    continue  # no 計 printed later can close this column
+            elif r == TOT:
+                if v is None:
+                    if a != 0:
+                        continue
+                    na = 0
+                elif not _adds_up([a], v):
+                    continue
+                else:
+                    na = v
+            else:
+                if v is not None and v > a:
+                    continue
+                na = a
+            yield c, r, counts[:c] + (r + 1,) + counts[c + 1:], accs[:c] + (na,) + accs[c + 1:]
+
+    def nxt(i, c, r):  # the cell's place, kept only when the next figure is on its line
+        return (c, r) if i + 1 < n and cs[i + 1].tail else None
+
+    def feasible(i, counts, accs, prev) -> bool:
+        key = (i, counts, accs, prev)
+        hit = memo.get(key)
+        if hit is not None:
+            return hit
+        budget[0] += 1
+        if budget[0] > MAX_STATES:
+            raise _TooLarge
+        if i == n:
+            ok = all(counts[c] == size[c] for c in range(REQ)) and counts[REQ] & 3 == 3
+        else:
+            ok = any(feasible(i + 1, nc, na, nxt(i, c, r)) for c, r, nc, na in moves(i, counts, accs, prev))
+        memo[key] = ok
+        return ok
+
+    start = (0, (0,) * n_cols, (0,) * n_cols, None)
+    try:
+        if not feasible(*start):
+            return None
+    except _TooLarge:
+        return None
+    got: list[dict[int, object]] = [{} for _ in range(n_cols)]
+    seen = set()
+    stack = [start]
+    try:
+        while stack:  # every move of every state on a reading: the values each cell may take
+            state = stack.pop()
+            i = state[0]
+            if i == n or state in seen:
+                continue
+            seen.add(state)
+            for c, r, nc, na in moves(*state):
+                st = (i + 1, nc, na, nxt(i, c, r))
+                if not feasible(*st):
+                    continue
+                if r >= 0:
+                    v = cs[i].value
+                    got[c][r] = v if got[c].get(r, v) == v and (r in got[c] or True) and \
+                        got[c].get(r, v) is not _UNKNOWN else _UNKNOWN
+                stack.append(st)
+    except _TooLarge:
+        return None
+    return got
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def budget_boxes(lines: list[str], years: list[tuple[int, bool]], start: int) -> tuple[list[dict], int, int, list[int], list[str]] | None:
+    """(budget entries of the years whose 計 every reading agrees on, first line, last line, the years left out,
+    the cells left unknown as "year field"), or None when no reading fits. A cell the readings disagree on is
+    None."""
+    n_past = sum(1 for _, req in years if not req) - 1
+    cs = cells(lines, start, n_past + 2)
+    if not cs or not any(c.row is not None or c.tail for c in cs):
+        return None  # no figure placed by a label or a line: the past years' columns could be any of them
+    sol = solve(cs, n_past)
+    if sol is None:
+        return None
+    budget, dropped, unknown = [], [], []
+    for (y, is_req), col in zip(years, sol, strict=True):
+        if is_req:
+            if col.get(INI) not in (None, _UNKNOWN):
+                budget.append({"fiscal_year": y, "requested": _num(col[INI])})
+            else:
+                dropped.append(y)
+            continue
+        if col.get(TOT, _UNKNOWN) is _UNKNOWN or col[TOT] is None:
+            dropped.append(y)
+            continue
+        entry = {"fiscal_year": y}
+        for r, f in enumerate(FIELDS):
+            v = col.get(r, _UNKNOWN) if r < EXE or y < years[-2][0] else None
+            if v is _UNKNOWN:
+                unknown.append(f"{y} {f}")
+                v = None
+            entry[f] = _num(v)
+        budget.append(entry)
+    if not budget:
+        return None
+    return budget, cs[0].line, cs[-1].line, dropped, unknown
+
+
+def _num(v: float | None):
+    return None if v is None else as_int_if_whole(v)
+
+
+__all__ = ["Cell", "cells", "solve", "budget_boxes"]
