@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.review_text import PayeeRow
+from kg.normalize.numbers import parse_number
 from kg.normalize.text import nfkc
 
 __all__ = ["payee_boxes"]
@@ -116,7 +117,7 @@ def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, i
     return taken, order
 
 
-def _anchors(boxes: list[tuple[str, str, int]], run: set[int]) -> list[int]:
+def _anchors(boxes: list[tuple[str, str, int]], run: set[int], loose: bool = False) -> list[int]:
     """Indices of the boxes that anchor a row: a 法人番号, or a 「-」 right after a name (not after the 業務概要 of
     the row before: that row has its 業務概要 once a text box stood after its anchor before this one)."""
     out: list[int] = []
@@ -124,9 +125,11 @@ def _anchors(boxes: list[tuple[str, str, int]], run: set[int]) -> list[int]:
     names = 0  # text boxes right before this one (no other box between)
     merged_desc = False
     prev: int | None = None
+    since: list[str] = []  # the kinds of the boxes since the last anchor (``loose``: names with no anchor of their own)
     for i, (kind, text, _) in enumerate(boxes):
         if i in run:
             continue
+        had = len(out)
         if kind in ("corp", "namecorp"):
             out.append(i)
             texts_since, merged_desc = 0, kind == "corp" and bool(_CORP_HEAD.match(text)[2])
@@ -136,11 +139,64 @@ def _anchors(boxes: list[tuple[str, str, int]], run: set[int]) -> list[int]:
             out += _dash_pairs(boxes, run, i, names, (not out[:-1] and texts_since == names)
                                or (bool(out[:-1]) and (merged_desc or texts_since > names)))
             texts_since, merged_desc = 0, False
+        elif kind == "text" and loose and _loose_name(boxes, run, i, prev, out, since):
+            out.append(i)
+            texts_since, merged_desc = 0, False
         elif kind == "text":
             texts_since += 1
+        since = [] if len(out) > had else [*since, _cell_kind(kind, text)]
         names = names + 1 if kind == "text" else 0
         prev = i
     return out
+
+
+_ROW_END = ("contract", "rate", "dash")
+
+
+def _loose_name(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: int | None, out: list[int],
+               since: list[str]) -> bool:
+    """The text box at ``i`` is the name of a payee whose 「-」 法人番号 pdfminer.six wrote elsewhere (before the
+    name, or among the dashes of the row before): the row before is complete (its 業務概要, amount and 契約方式 or
+    trailing 「-」 stand since its anchor; or no row and no cell stands before), and this one's 業務概要 and amount
+    follow at once (either first), then no 法人番号 before its 契約方式."""
+    if out:
+        if not (boxes[prev][0] in _ROW_END and ("text" in since or _AMOUNT_DESC in since)
+                and any(k in since for k in ("number", "amount", _AMOUNT_DESC))):
+            return False
+    elif any(j not in run and boxes[j][0] != "dash" for j in range(i)):
+        return False
+    nxt = [boxes[j] for j in range(i + 1, len(boxes)) if j not in run][:3]
+    kinds = [_cell_kind(k, t) for k, t, _ in nxt]
+    ends = ("contract", "dash", "int", "rate")
+    return (len(kinds) == 3 and {kinds[0], kinds[1]} == {"text", "number"} and kinds[2] in ends) \
+        or (len(kinds) >= 2 and kinds[0] == _AMOUNT_DESC and kinds[1] in ends) \
+        or (len(kinds) >= 2 and kinds[0] == "text" and kinds[1] == "amount")
+
+
+_AMOUNT_DESC = "text+number"
+
+
+def _cell_kind(kind: str, text: str) -> str:
+    """A box's kind with the cells that run together told apart: a 業務概要 and its amount (_AMOUNT_DESC), an amount
+    and its 契約方式 (「amount」)."""
+    if kind == "text" and _ends_in_amount(text):
+        return _AMOUNT_DESC
+    return "amount" if _amount_contract(kind, text) else kind
+
+
+def _ends_in_amount(text: str) -> bool:
+    """A 業務概要 box with the amount's box run into it (「研修の企画運営 0.8」)."""
+    words = text.split(" ")
+    return len(words) > 1 and bool(_NUMBER.match(words[-1])) and _kind(" ".join(words[:-1])) == "text"
+
+
+_AMOUNT_CONTRACT = re.compile(r"^([▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?) (.+)$")
+
+
+def _amount_contract(kind: str, text: str) -> tuple[str, str] | None:
+    """The amount and the 契約方式 of a box holding both, in the form's column order (「4,085 補助金等交付 -」)."""
+    m = _AMOUNT_CONTRACT.match(text) if kind == "mixed" else None
+    return (m[1], _CONTRACT.match(m[2])[1]) if m and _CONTRACT.match(m[2]) else None
 
 
 def _dash_pairs(boxes: list[tuple[str, str, int]], run: set[int], a: int, names: int, all_names: bool) -> list[int]:
@@ -198,6 +254,11 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
             rates.append(_RATE.match(text)[1])
         elif kind == "dash":
             tail.append(text)
+        elif _amount_contract(kind, text) and not after_contract:  # 「3,237 その他」
+            amount, contract = _amount_contract(kind, text)
+            amounts.append(amount)
+            contracts.append(contract)
+            after_contract = True
         else:  # a 法人番号, a letter or a mixed box: not one row's cells
             return None
     if len(desc) > 1 or len(amounts) > 1 or len(contracts) > 1 or len(rates) > 1:
@@ -232,12 +293,43 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
 
 
 def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> list[PayeeRow] | str:
-    """The rows of the boxes, or why their blocks are not established."""
+    """The rows of the boxes, or why their blocks are not established. When the rows anchored at a 法人番号 or a
+    「-」 do not count as the ranks, names with no anchor of their own (``_loose_name``) are rows too — kept only
+    when every such row's amount reads and each block's amounts do not rise down its ranks (the list is of the
+    largest payees in order: a row counted into the wrong block or rank breaks that order)."""
     run = _run(boxes)
     if isinstance(run, str):
         return f"the block letters and ranks do not read ({run})"
-    taken, order = run
-    anchors = _anchors(boxes, taken)
+    got = _rows_anchored(boxes, raw, *run)
+    if not isinstance(got, str) or " rows but " not in got:
+        return got
+    loose = _rows_anchored(boxes, raw, *run, loose=True)
+    if isinstance(loose, str):
+        return got
+    named = {r.line for r in loose} - {boxes[a][2] for a in _anchors(boxes, run[0])}
+    if any(r.cells.get("amount") is None for r in loose if r.line in named):
+        return got + "; rows with no 法人番号 of their own do not all read"
+    falls = _amounts_fall(loose)
+    return loose if falls is None else f"{got}; with rows with no 法人番号 of their own, {falls}"
+
+
+def _amounts_fall(rows: list[PayeeRow]) -> str | None:
+    """None when each block's amounts (those read) do not rise down its ranks, else where one does."""
+    last: dict[str, tuple[float, int]] = {}
+    for r in rows:
+        value = parse_number(r.cells.get("amount") or "").value
+        if value is None:
+            continue
+        if r.block in last and value > last[r.block][0]:
+            return f"block {r.block} rank {r.rank}'s amount is larger than rank {last[r.block][1]}'s"
+        last[r.block] = (value, r.rank)
+    return None
+
+
+def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, taken: set[int],
+                   order: list[tuple[str, int]], loose: bool = False) -> list[PayeeRow] | str:
+    """The rows anchored as ``_anchors`` finds them, placed by the run's (block, rank) in order."""
+    anchors = _anchors(boxes, taken, loose)
     stray = [b[1] for i, b in enumerate(boxes) if i not in anchors and re.search(r"\d{13}", b[1])]
     if stray:  # a 法人番号 in a box that anchors no row: a row not read, and the count would not be of the rows
         return f"a 法人番号 in a box that is no row's ({stray[0][:40]!r})"
@@ -253,7 +345,7 @@ def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> list[P
         g: list[int] = []
         j = a - 1
         floor = anchors[k - 1] if k else -1
-        while j > floor and boxes[a][0] != "namecorp" and (j in taken or boxes[j][0] == "text"):
+        while j > floor and boxes[a][0] not in ("namecorp", "text") and (j in taken or boxes[j][0] == "text"):
             if j not in taken:
                 g.insert(0, j)
             j -= 1
@@ -296,6 +388,8 @@ def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> list[P
         corp, merged = (m[1], m[2]) if m else (None, None)
         if kind == "namecorp":
             names[k], corp = _NAME_CORP.match(text).groups()
+        elif kind == "text":  # a name with no anchor of its own (``_loose_name``)
+            names[k] = _raw_joined(raw, line, text)
         got = _fields(seg, merged, raw)
         if got is not None and previous_empty and k:
             got = None  # the row before had no cell of its own here, or its cells did not read: these may be its

@@ -100,13 +100,14 @@ def test_payees_without_a_number_and_a_method_wrapped_at_its_space():
 
 
 
-def test_a_box_of_cells_run_together_is_no_cell():
-    """「3,237 その他」 (amount and 契約方式 in one box) is no 業務概要; the row's other cells stay unknown."""
+def test_a_box_of_amount_and_contract_gives_both_and_no_description():
+    """「3,237 その他」 (amount and 契約方式 in one box, in the form's column order) is no 業務概要: it gives the row's
+    amount and 契約方式; the 業務概要 stays unknown."""
     rows = _read(["A.", "1", "2", "(株)三菱総合研究所", "6010001030403", "11", "調査", "一般競争契約 (総合評価)", "2", "93.3%",
                   "-", "神奈川県", "4000020140007", "3,237 その他", "-"])
     a1, a2 = rows[("A", 1)], rows[("A", 2)]
     assert (a2["name"], a2["corporate_number"]) == ("神奈川県", "4000020140007")
-    assert a2.get("description") is None and a2.get("amount") is None
+    assert a2.get("description") is None and (a2["amount"], a2["contract_method"]) == ("3,237", "その他")
     assert (a1["corporate_number"], a1["amount"], a1["award_rate"]) == ("6010001030403", "11", "93.3%")
 
 
