@@ -159,6 +159,8 @@ def _loose_name(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: 
     name, or among the dashes of the row before): the row before is complete (its 業務概要, amount and 契約方式 or
     trailing 「-」 stand since its anchor; or no row and no cell stands before), and this one's 業務概要 and amount
     follow at once (either first), then no 法人番号 before its 契約方式."""
+    if re.search(r" [-－―]$", boxes[i][1]):  # (a name with its 「-」 run into its box: the name would be cut wrong)
+        return False
     if out:
         if not (boxes[prev][0] in _ROW_END and ("text" in since or _AMOUNT_DESC in since)
                 and any(k in since for k in ("number", "amount", _AMOUNT_DESC))):
@@ -275,7 +277,7 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
     are there but their blocks are not established. ``raw``: the document's lines as read (契約方式's spaces)."""
     boxes: list[tuple[str, str, int]] = []
     for text, line, header in cells:
-        if header:
+        if header and not _LETTER.match(text):  # (「L」「R」「U」 are also pieces of a wrapped 「URL」 label)
             continue
         if _END.search(text):
             break
