@@ -135,3 +135,46 @@ def test_names_before_their_dashes_first_of_all_after_the_run():
                   "267", "随意契約 (少額)", "-", "-", "定期刊行物の購読 206", "一般競争契約 (最低価格)", "9", "48.8%"])
     assert (rows[("A", 1)]["name"], rows[("A", 1)]["corporate_number"]) == ("職員旅費(職員A)", None)
     assert (rows[("A", 2)]["name"], rows[("A", 2)]["corporate_number"]) == ("株式会社エアクレーレン・KDDI(株)共同企業体", None)
+
+
+# ------------------------------------------------------------------ names with no anchor of their own
+# pdfminer.six's boxes of a real-form variant (tests/fixtures/real_variants.py, LibreOffice print): the first
+# payee, a 共同企業体 with no 法人番号, has its 「-」 written before its name, so no 「-」 follows the name.
+DASH_BEFORE_NAME = [
+    "A.", *HEADER, "1", "2", "3", "4", "-", "KDDI株式会社・\n合同会社野村総\n合研究所共同企\n業体", "2.6",
+    "実証事業の実\n施、諸外国の\n動向に関する\n文書の分析及\nび要約作業", "随意契約 (その\n他)", "-", "-", "-",
+    "公益財団法人日\n本情報システム\n・ユーザー協会", "1598566169269", "1.5",
+    "タイムスタン\nプ認定制度に\n関する調査、\n普及啓発コン\nテンツの作成\n、定期刊行物\nの購読", "随意契約 (その\n他)", "-", "-", "-",
+    "独立行政法人情\n報処理推進機構", "3618323422493", "1", "利用者の基本\n的な権利の保\n障の在り方を\n巡る諸外国の\n法制度・実態\nの調査",
+    "随意契約 (公募)", "5", "-", "-",
+    "株式会社伊藤忠\nテクノソリュー\nションズ", "4350215537548", "データ整備及\nび分析業務", "0.9", "一般競争契約 \n(総合評価)", "5", "45%"]
+
+
+def test_a_name_with_no_anchor_whose_description_and_amount_follow_is_a_row():
+    rows = _read(DASH_BEFORE_NAME)
+    assert set(rows) == {("A", 1), ("A", 2), ("A", 3), ("A", 4)}
+    a1, a2, a4 = rows[("A", 1)], rows[("A", 2)], rows[("A", 4)]
+    assert (a1["name"], a1["corporate_number"], a1["amount"], a1["contract_method"]) == \
+        ("KDDI株式会社・合同会社野村総合研究所共同企業体", None, "2.6", "随意契約 (その他)")
+    assert a1["description"] == "実証事業の実施、諸外国の動向に関する文書の分析及び要約作業"
+    assert (a2["name"], a2["corporate_number"], a2["amount"]) == ("公益財団法人日本情報システム・ユーザー協会", "1598566169269", "1.5")
+    assert (a4["corporate_number"], a4["amount"], a4["bidders"], a4["award_rate"]) == ("4350215537548", "0.9", "5", "45%")
+
+
+def test_rows_found_by_a_name_alone_are_refused_when_the_amounts_rise_down_the_ranks():
+    """The largest payees come in order: a reading whose amounts rise down a block's ranks has counted a row into
+    the wrong rank; no row is given, with a note."""
+    notes: list = []
+    boxes = [("0.2" if b == "2.6" else b) for b in DASH_BEFORE_NAME]
+    assert _read(boxes, notes) == {}
+    assert notes and "amount is larger" in notes[0][1]
+
+
+def test_a_block_letter_that_is_also_a_piece_of_a_wrapped_label_is_a_letter():
+    """「L」 (like 「R」 and 「U」, a piece of a wrapped 「URL」 label elsewhere) is block L's title."""
+    letters = "ABCDEFGHIJKL"
+    boxes = [b for x in letters for b in (x, "1")]
+    for n, x in enumerate(letters):  # (13-digit numbers of the right shape; the reader does not check the digit)
+        boxes += [f"株式会社{x}", f"{n + 1:013d}", "調査", f"{100 - n}", "随意契約 (少額)", "-"]
+    rows = _read(boxes)
+    assert len(rows) == 12 and rows[("L", 1)]["corporate_number"] == "0000000000012"
