@@ -34,7 +34,7 @@ from kg.extract.review_text import PayeeRow
 from kg.normalize.numbers import parse_number
 from kg.normalize.text import nfkc
 
-__all__ = ["payee_boxes"]
+__all__ = ["payee_boxes", "with_boxes"]
 
 _CORP_HEAD = re.compile(r"^(\d{13})(?: (.+))?$")
 _NAME_CORP = re.compile(r"^(\S.*?) (\d{13})$")  # the name's box and the 法人番号's run together
@@ -48,6 +48,8 @@ _CONTRACT = re.compile(r"^((?:(?:一般競争|指名競争|随意)契約|企画�
                        r"(?: [-－―])?$")
 _TOTAL = re.compile(r"^(?:計|合計|小計)\b")
 _END = re.compile(r"チェック|【別紙")
+# a figure starting a word inside a 業務概要 (not a count of years, times, articles…): an amount run in
+_FIGURE_IN = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d年月日度回条項号次期か%])")
 
 
 _KINDS = (("corp", _CORP_HEAD), ("namecorp", _NAME_CORP), ("letter", _LETTER), ("int", _RANK),
@@ -237,8 +239,9 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
             words = _raw_joined(raw, line, text).split(" ")
             if len(words) > 1 and _NUMBER.match(words[-1]):  # 「ドメイン更新 0」: the amount's box run into it
                 amounts.append(words.pop())
-            if _kind(" ".join(words)) != "text" or any(_kind(w) not in ("text", "mixed") for w in words[1:]):
-                return None  # more cells run into it (「英字新聞の購読 0.3 随意契約 (少額)」): not one 業務概要
+            if _kind(" ".join(words)) != "text" or any(_kind(w) not in ("text", "mixed") or _FIGURE_IN.match(w)
+                                                       for w in words[1:]):
+                return None  # more cells run into it (「英字新聞の購読 0.3 随意契約 (少額)」, 「…保障の在り 3.5方を…」)
             desc.append(" ".join(words))
         elif kind in ("int", "number"):
             if after_contract:
@@ -401,3 +404,38 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         block, rank = order[k]
         rows.append(PayeeRow(block, rank, cells_, line, False))
     return rows
+
+
+def _same(a: dict, b: dict) -> bool:
+    """Two readings of one row agree: name, 法人番号 and amount alike wherever both give them."""
+    for cell in ("name", "corporate_number", "amount"):
+        x, y = a.get(cell), b.get(cell)
+        if x is None or y is None:
+            continue
+        if cell == "amount":
+            x, y = parse_number(x).value, parse_number(y).value
+            if x is None or y is None:
+                continue
+        if x != y:
+            return False
+    return True
+
+
+def with_boxes(rows: list[PayeeRow], boxed: list[PayeeRow], notes: list, lo: int) -> list[PayeeRow]:
+    """The rows another reader gave (``rows``) with this reader's (``boxed``, every rank of every block): a row both
+    give alike is kept as ``rows`` has it, one only this reader gives is added, and a row they give otherwise — at
+    one (block, rank) another payee or amount, or one 法人番号 at two places — is unknown in both, with a note."""
+    mine = {(r.block, r.rank): r for r in boxed}
+    theirs = {(r.block, r.rank): r for r in rows}
+    place: dict[str, set] = {}
+    for key, r in [*mine.items(), *theirs.items()]:
+        if r.cells.get("corporate_number"):
+            place.setdefault(r.cells["corporate_number"], set()).add(key)
+    bad = {k for k in mine.keys() & theirs.keys() if not _same(mine[k].cells, theirs[k].cells)}
+    bad |= {k for keys in place.values() if len(keys) > 1 for k in keys}
+    if bad:
+        notes.append((lo, f"支出先上位10者リスト: rows {sorted(bad)} read otherwise by the box reader and the other "
+                          "readers: those payees are unknown"))
+    out = [r for k, r in theirs.items() if k not in bad]
+    out += [r for k, r in mine.items() if k not in bad and k not in theirs]
+    return sorted(out, key=lambda r: (r.block, r.rank))

@@ -178,3 +178,24 @@ def test_a_block_letter_that_is_also_a_piece_of_a_wrapped_label_is_a_letter():
         boxes += [f"株式会社{x}", f"{n + 1:013d}", "調査", f"{100 - n}", "随意契約 (少額)", "-"]
     rows = _read(boxes)
     assert len(rows) == 12 and rows[("L", 1)]["corporate_number"] == "0000000000012"
+
+
+def test_rows_the_box_reader_and_another_reader_give_otherwise_are_unknown():
+    """A real-form variant's pdfminer.six text: the column reader gave block E's rank 1 to the payee of rank 2 and
+    read no other block; the box reader gives every rank. Rows read alike stay, rows only the box reader gives are
+    added, and the two rows read otherwise are unknown, with a note."""
+    from kg.extract.payee_boxes import with_boxes
+    from kg.extract.review_text import PayeeRow
+
+    def row(block, rank, name, corp, amount):
+        return PayeeRow(block, rank, {"name": name, "corporate_number": corp, "amount": amount}, 1, False)
+
+    columns = [row("D", 1, "合同会社ソフトバンク", "7764924899870", "715"),
+               row("E", 1, "(株)大和総研", "4782536765664", "839"), row("E", 2, "大和総研株式会社", "4788357620723", "274")]
+    boxed = [row("A", 1, "横浜市", "3000020141003", "1,427"), row("D", 1, "合同会社ソフトバンク", "7764924899870", "715"),
+             row("E", 1, "職員旅費(職員A)", None, "839"), row("E", 2, "(株)大和総研", "4782536765664", "656")]
+    notes: list = []
+    got = {(r.block, r.rank): r.cells for r in with_boxes(columns, boxed, notes, 1)}
+    assert set(got) == {("A", 1), ("D", 1)}
+    assert (got[("A", 1)]["corporate_number"], got[("A", 1)]["amount"]) == ("3000020141003", "1,427")
+    assert notes and "('E', 1), ('E', 2)" in notes[0][1]
