@@ -34,7 +34,7 @@ from kg.extract.review_text import PayeeRow
 from kg.normalize.numbers import parse_number
 from kg.normalize.text import nfkc
 
-__all__ = ["payee_boxes", "with_boxes"]
+__all__ = ["has_letters", "payee_boxes", "with_boxes"]
 
 _CORP_HEAD = re.compile(r"^(\d{13})(?: (.+))?$")
 _NAME_CORP = re.compile(r"^(\S.*?) (\d{13})$")  # the name's box and the 法人番号's run together
@@ -271,6 +271,12 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
     return {"description": desc[0] if desc else None, "amount": amounts[0] if amounts else None,
             "contract_method": contracts[0] if contracts else None, "bidders": bidders,
             "award_rate": rates[0] if rates else None}
+
+
+def has_letters(cells: list[tuple[str, int, bool]]) -> bool:
+    """Block A's letter stands as a box of its own (the real form's letters; the generated form titles its blocks
+    「A.name」): the one cell this reader cannot do without, looked for before it reads."""
+    return any(t in ("A", "A.") for t, _, _ in cells)
 
 
 def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
