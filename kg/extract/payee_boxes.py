@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.review_text import PayeeRow
+from kg.normalize import houjin
 from kg.normalize.numbers import parse_number
 from kg.normalize.text import nfkc
 
@@ -295,12 +296,35 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         boxes.append((_kind(text), text, line))
     if not any(b[0] in ("corp", "dash") for b in boxes):
         return None
-    got = _rows_of(boxes, raw)
+    got = _rows_of(_rejoin_numbers(boxes), raw)
     if isinstance(got, str):
         notes.append((lo, f"支出先上位10者リスト: {got}: which row is in which block is not established; the payees "
                           "are unknown"))
         return None
     return got
+
+
+_NAME_PART = re.compile(r"^(\S.*?) (\d{1,12})$")
+
+
+def _rejoin_numbers(boxes: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """A name's box that ends in the first digits of its 法人番号, the rest of them the next box (「大和総研(株)
+    183876063」「3822」): one name-and-法人番号 box, when the digits make 13 with a valid check digit."""
+    out: list[tuple[str, str, int]] = []
+    skip = False
+    for n, (kind, text, line) in enumerate(boxes):
+        if skip:
+            skip = False
+            continue
+        m = _NAME_PART.match(text) if kind == "mixed" and n + 1 < len(boxes) else None
+        rest = boxes[n + 1][1] if m else ""
+        if m and rest.isdigit() and len(m[2]) + len(rest) == 13 and houjin.is_valid(m[2] + rest) \
+                and _kind(m[1]) == "text":
+            out.append(("namecorp", f"{m[1]} {m[2]}{rest}", line))
+            skip = True
+            continue
+        out.append((kind, text, line))
+    return out
 
 
 def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> list[PayeeRow] | str:

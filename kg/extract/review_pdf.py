@@ -794,7 +794,7 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
         if not text_rows:
             text_rows = payee_boxes(cells, box_notes, lo, raw)
             notes = box_notes if text_rows or box_notes else notes
-        elif notes and has_letters(cells):  # the other readers left rows unread: this one may give them all
+        elif has_letters(cells):  # the real form's letters: this reader may give the rows the others left unread
             boxed = payee_boxes(cells, box_notes, lo, raw)
             text_rows = with_boxes(text_rows, boxed, notes, lo) if boxed else text_rows
     else:
