@@ -199,3 +199,17 @@ def test_rows_the_box_reader_and_another_reader_give_otherwise_are_unknown():
     assert set(got) == {("A", 1), ("D", 1)}
     assert (got[("A", 1)]["corporate_number"], got[("A", 1)]["amount"]) == ("3000020141003", "1,427")
     assert notes and "('E', 1), ('E', 2)" in notes[0][1]
+
+
+def test_a_corporate_number_split_between_the_name_box_and_the_next_is_rejoined_when_its_check_digit_holds():
+    """A real-form variant's boxes: 「合同会社TKC 739996267」 then 「8950」 (the 法人番号 7399962678950 cut where the
+    name's box ends); the digits made 13 with a valid check digit are the row's 法人番号."""
+    head = ["A.", "1", "2", "国立研究開発法\n人情報通信研究\n機構", "9832168838720", "ガイドラインの\n英訳作業、機器\nの賃貸借", "440",
+            "随意契約 (少額)", "-", "--"]
+    rows = _read([*head, "合同会社TKC 739996267", "8950", "実証事業の実施", "158", "随意契約 (公募)", "1", "-"])
+    a2 = rows[("A", 2)]
+    assert (a2["name"], a2["corporate_number"], a2["amount"], a2["contract_method"]) == \
+        ("合同会社TKC", "7399962678950", "158", "随意契約 (公募)")
+    assert rows[("A", 1)]["corporate_number"] == "9832168838720"
+    # a digit changed: no valid 法人番号, the box is no row's, and the rows are not placed
+    assert _read([*head, "合同会社TKC 739996267", "8951", "実証事業の実施", "158", "随意契約 (公募)", "1", "-"]) == {}
