@@ -407,7 +407,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             for m, i in enumerate(g):
                 names[k + m] = _raw_joined(raw, boxes[i][2], boxes[i][1])
     rows: list[PayeeRow] = []
-    previous_empty = False
+    previous_empty = previous_open = False
     for k, a in enumerate(anchors):
         end = (groups[k + 1][0] if groups[k + 1] else anchors[k + 1]) if k + 1 < len(anchors) else len(boxes)
         seg, cut = [], False
@@ -428,12 +428,22 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         got = _fields(seg, merged, raw)
         if got is not None and previous_empty and k:
             got = None  # the row before had no cell of its own here, or its cells did not read: these may be its
+        elif got is not None and previous_open and _right_cells(seg) > 4:  # more than one row's 契約方式, 入札者数,
+            got.update(contract_method=None, bidders=None, award_rate=None)  # 落札率 and 理由: some the row before's
         previous_empty = (not seg and not merged) or got is None  # (a cell of it may have been written here)
+        previous_open = got is not None and got["contract_method"] is None
         cells_ = {"name": names[k], "corporate_number": corp}
         cells_.update(got or {})
         block, rank = order[k]
         rows.append(PayeeRow(block, rank, cells_, line, False))
     return rows
+
+
+def _right_cells(seg: list[tuple[str, str, int]]) -> int:
+    """The cells right of the amount a row's boxes hold (契約方式, 入札者数, 落札率, 理由: a row has 4; each 「-」 of a
+    dash box is one)."""
+    return sum(len(re.findall(r"[-－―]", t)) if k == "dash" else 1 if k in ("contract", "int", "rate") else 0
+               for k, t, _ in seg)
 
 
 def _same(a: dict, b: dict) -> bool:

@@ -213,3 +213,16 @@ def test_a_corporate_number_split_between_the_name_box_and_the_next_is_rejoined_
     assert rows[("A", 1)]["corporate_number"] == "9832168838720"
     # a digit changed: no valid 法人番号, the box is no row's, and the rows are not placed
     assert _read([*head, "合同会社TKC 739996267", "8951", "実証事業の実施", "158", "随意契約 (公募)", "1", "-"]) == {}
+
+
+def test_a_row_after_one_with_no_contract_holding_more_than_one_rows_right_cells_gives_none_of_them():
+    """pdfminer.six may write a row's 契約方式 / 入札者数 / 落札率 after the next row's amount: the first row below has
+    none of its own, the second holds 7 cells right of its amount (a row has 4): whose they are is not established,
+    so the second row's 契約方式, 入札者数 and 落札率 are unknown (its name, 法人番号 and amount stand)."""
+    rows = _read(["A.", "1", "2", "独立行政法人情\n報処理推進機構", "3618323422493 研修の企画運営", "10,264",
+                  "公益財団法人日\n本情報システム\n・ユーザー協会", "1598566169269", "定期刊行物の購読", "3,286",
+                  "一般競争契約 (総\n合評価)", "3", "-", "81%", "-", "--"])
+    a1, a2 = rows[("A", 1)], rows[("A", 2)]
+    assert (a1["corporate_number"], a1["amount"], a1["contract_method"]) == ("3618323422493", "10,264", None)
+    assert (a2["corporate_number"], a2["amount"]) == ("1598566169269", "3,286")
+    assert a2["contract_method"] is None and a2["bidders"] is None and a2["award_rate"] is None
