@@ -31,9 +31,11 @@ from __future__ import annotations
 import re
 
 from kg.extract.review_text import PayeeRow
+from kg.normalize import houjin
+from kg.normalize.numbers import parse_number
 from kg.normalize.text import nfkc
 
-__all__ = ["payee_boxes"]
+__all__ = ["has_letters", "payee_boxes", "with_boxes"]
 
 _CORP_HEAD = re.compile(r"^(\d{13})(?: (.+))?$")
 _NAME_CORP = re.compile(r"^(\S.*?) (\d{13})$")  # the name's box and the 法人番号's run together
@@ -47,6 +49,8 @@ _CONTRACT = re.compile(r"^((?:(?:一般競争|指名競争|随意)契約|企画�
                        r"(?: [-－―])?$")
 _TOTAL = re.compile(r"^(?:計|合計|小計)\b")
 _END = re.compile(r"チェック|【別紙")
+# a figure starting a word inside a 業務概要 (not a count of years, times, articles…): an amount run in
+_FIGURE_IN = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d年月日度回条項号次期か%])")
 
 
 _KINDS = (("corp", _CORP_HEAD), ("namecorp", _NAME_CORP), ("letter", _LETTER), ("int", _RANK),
@@ -116,7 +120,7 @@ def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, i
     return taken, order
 
 
-def _anchors(boxes: list[tuple[str, str, int]], run: set[int]) -> list[int]:
+def _anchors(boxes: list[tuple[str, str, int]], run: set[int], loose: bool = False) -> list[int]:
     """Indices of the boxes that anchor a row: a 法人番号, or a 「-」 right after a name (not after the 業務概要 of
     the row before: that row has its 業務概要 once a text box stood after its anchor before this one)."""
     out: list[int] = []
@@ -124,9 +128,11 @@ def _anchors(boxes: list[tuple[str, str, int]], run: set[int]) -> list[int]:
     names = 0  # text boxes right before this one (no other box between)
     merged_desc = False
     prev: int | None = None
+    since: list[str] = []  # the kinds of the boxes since the last anchor (``loose``: names with no anchor of their own)
     for i, (kind, text, _) in enumerate(boxes):
         if i in run:
             continue
+        had = len(out)
         if kind in ("corp", "namecorp"):
             out.append(i)
             texts_since, merged_desc = 0, kind == "corp" and bool(_CORP_HEAD.match(text)[2])
@@ -136,11 +142,66 @@ def _anchors(boxes: list[tuple[str, str, int]], run: set[int]) -> list[int]:
             out += _dash_pairs(boxes, run, i, names, (not out[:-1] and texts_since == names)
                                or (bool(out[:-1]) and (merged_desc or texts_since > names)))
             texts_since, merged_desc = 0, False
+        elif kind == "text" and loose and _loose_name(boxes, run, i, prev, out, since):
+            out.append(i)
+            texts_since, merged_desc = 0, False
         elif kind == "text":
             texts_since += 1
+        since = [] if len(out) > had else [*since, _cell_kind(kind, text)]
         names = names + 1 if kind == "text" else 0
         prev = i
     return out
+
+
+_ROW_END = ("contract", "rate", "dash")
+
+
+def _loose_name(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: int | None, out: list[int],
+               since: list[str]) -> bool:
+    """The text box at ``i`` is the name of a payee whose 「-」 法人番号 pdfminer.six wrote elsewhere (before the
+    name, or among the dashes of the row before): the row before is complete (its 業務概要, amount and 契約方式 or
+    trailing 「-」 stand since its anchor; or no row and no cell stands before), and this one's 業務概要 and amount
+    follow at once (either first), then no 法人番号 before its 契約方式."""
+    if re.search(r" [-－―]$", boxes[i][1]):  # (a name with its 「-」 run into its box: the name would be cut wrong)
+        return False
+    if out:
+        if not (boxes[prev][0] in _ROW_END and ("text" in since or _AMOUNT_DESC in since)
+                and any(k in since for k in ("number", "amount", _AMOUNT_DESC))):
+            return False
+    elif any(j not in run and boxes[j][0] != "dash" for j in range(i)):
+        return False
+    nxt = [boxes[j] for j in range(i + 1, len(boxes)) if j not in run][:3]
+    kinds = [_cell_kind(k, t) for k, t, _ in nxt]
+    ends = ("contract", "dash", "int", "rate")
+    return (len(kinds) == 3 and {kinds[0], kinds[1]} == {"text", "number"} and kinds[2] in ends) \
+        or (len(kinds) >= 2 and kinds[0] == _AMOUNT_DESC and kinds[1] in ends) \
+        or (len(kinds) >= 2 and kinds[0] == "text" and kinds[1] == "amount")
+
+
+_AMOUNT_DESC = "text+number"
+
+
+def _cell_kind(kind: str, text: str) -> str:
+    """A box's kind with the cells that run together told apart: a 業務概要 and its amount (_AMOUNT_DESC), an amount
+    and its 契約方式 (「amount」)."""
+    if kind == "text" and _ends_in_amount(text):
+        return _AMOUNT_DESC
+    return "amount" if _amount_contract(kind, text) else kind
+
+
+def _ends_in_amount(text: str) -> bool:
+    """A 業務概要 box with the amount's box run into it (「研修の企画運営 0.8」)."""
+    words = text.split(" ")
+    return len(words) > 1 and bool(_NUMBER.match(words[-1])) and _kind(" ".join(words[:-1])) == "text"
+
+
+_AMOUNT_CONTRACT = re.compile(r"^([▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?) (.+)$")
+
+
+def _amount_contract(kind: str, text: str) -> tuple[str, str] | None:
+    """The amount and the 契約方式 of a box holding both, in the form's column order (「4,085 補助金等交付 -」)."""
+    m = _AMOUNT_CONTRACT.match(text) if kind == "mixed" else None
+    return (m[1], _CONTRACT.match(m[2])[1]) if m and _CONTRACT.match(m[2]) else None
 
 
 def _dash_pairs(boxes: list[tuple[str, str, int]], run: set[int], a: int, names: int, all_names: bool) -> list[int]:
@@ -179,8 +240,9 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
             words = _raw_joined(raw, line, text).split(" ")
             if len(words) > 1 and _NUMBER.match(words[-1]):  # 「ドメイン更新 0」: the amount's box run into it
                 amounts.append(words.pop())
-            if _kind(" ".join(words)) != "text" or any(_kind(w) not in ("text", "mixed") for w in words[1:]):
-                return None  # more cells run into it (「英字新聞の購読 0.3 随意契約 (少額)」): not one 業務概要
+            if _kind(" ".join(words)) != "text" or any(_kind(w) not in ("text", "mixed") or _FIGURE_IN.match(w)
+                                                       for w in words[1:]):
+                return None  # more cells run into it (「英字新聞の購読 0.3 随意契約 (少額)」, 「…保障の在り 3.5方を…」)
             desc.append(" ".join(words))
         elif kind in ("int", "number"):
             if after_contract:
@@ -198,6 +260,11 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
             rates.append(_RATE.match(text)[1])
         elif kind == "dash":
             tail.append(text)
+        elif _amount_contract(kind, text) and not after_contract:  # 「3,237 その他」
+            amount, contract = _amount_contract(kind, text)
+            amounts.append(amount)
+            contracts.append(contract)
+            after_contract = True
         else:  # a 法人番号, a letter or a mixed box: not one row's cells
             return None
     if len(desc) > 1 or len(amounts) > 1 or len(contracts) > 1 or len(rates) > 1:
@@ -207,6 +274,12 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
             "award_rate": rates[0] if rates else None}
 
 
+def has_letters(cells: list[tuple[str, int, bool]]) -> bool:
+    """Block A's letter stands as a box of its own (the real form's letters; the generated form titles its blocks
+    「A.name」): the one cell this reader cannot do without, looked for before it reads."""
+    return any(t in ("A", "A.") for t, _, _ in cells)
+
+
 def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
                 raw: list[str] | None = None) -> list[PayeeRow] | None:
     """The payee rows of the section's ``cells`` (kg.extract.review_text.payee_section_cells: text, line, is a
@@ -214,7 +287,7 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
     are there but their blocks are not established. ``raw``: the document's lines as read (契約方式's spaces)."""
     boxes: list[tuple[str, str, int]] = []
     for text, line, header in cells:
-        if header:
+        if header and not _LETTER.match(text):  # (「L」「R」「U」 are also pieces of a wrapped 「URL」 label)
             continue
         if _END.search(text):
             break
@@ -223,7 +296,7 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         boxes.append((_kind(text), text, line))
     if not any(b[0] in ("corp", "dash") for b in boxes):
         return None
-    got = _rows_of(boxes, raw)
+    got = _rows_of(_rejoin_numbers(boxes), raw)
     if isinstance(got, str):
         notes.append((lo, f"支出先上位10者リスト: {got}: which row is in which block is not established; the payees "
                           "are unknown"))
@@ -231,13 +304,67 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
     return got
 
 
+_NAME_PART = re.compile(r"^(\S.*?) (\d{1,12})$")
+
+
+def _rejoin_numbers(boxes: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """A name's box that ends in the first digits of its 法人番号, the rest of them the next box (「大和総研(株)
+    183876063」「3822」): one name-and-法人番号 box, when the digits make 13 with a valid check digit."""
+    out: list[tuple[str, str, int]] = []
+    skip = False
+    for n, (kind, text, line) in enumerate(boxes):
+        if skip:
+            skip = False
+            continue
+        m = _NAME_PART.match(text) if kind == "mixed" and n + 1 < len(boxes) else None
+        rest = boxes[n + 1][1] if m else ""
+        if m and rest.isdigit() and len(m[2]) + len(rest) == 13 and houjin.is_valid(m[2] + rest) \
+                and _kind(m[1]) == "text":
+            out.append(("namecorp", f"{m[1]} {m[2]}{rest}", line))
+            skip = True
+            continue
+        out.append((kind, text, line))
+    return out
+
+
 def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> list[PayeeRow] | str:
-    """The rows of the boxes, or why their blocks are not established."""
+    """The rows of the boxes, or why their blocks are not established. When the rows anchored at a 法人番号 or a
+    「-」 do not count as the ranks, names with no anchor of their own (``_loose_name``) are rows too — kept only
+    when every such row's amount reads and each block's amounts do not rise down its ranks (the list is of the
+    largest payees in order: a row counted into the wrong block or rank breaks that order)."""
     run = _run(boxes)
     if isinstance(run, str):
         return f"the block letters and ranks do not read ({run})"
-    taken, order = run
-    anchors = _anchors(boxes, taken)
+    got = _rows_anchored(boxes, raw, *run)
+    if not isinstance(got, str) or " rows but " not in got:
+        return got
+    loose = _rows_anchored(boxes, raw, *run, loose=True)
+    if isinstance(loose, str):
+        return got
+    named = {r.line for r in loose} - {boxes[a][2] for a in _anchors(boxes, run[0])}
+    if any(r.cells.get("amount") is None for r in loose if r.line in named):
+        return got + "; rows with no 法人番号 of their own do not all read"
+    falls = _amounts_fall(loose)
+    return loose if falls is None else f"{got}; with rows with no 法人番号 of their own, {falls}"
+
+
+def _amounts_fall(rows: list[PayeeRow]) -> str | None:
+    """None when each block's amounts (those read) do not rise down its ranks, else where one does."""
+    last: dict[str, tuple[float, int]] = {}
+    for r in rows:
+        value = parse_number(r.cells.get("amount") or "").value
+        if value is None:
+            continue
+        if r.block in last and value > last[r.block][0]:
+            return f"block {r.block} rank {r.rank}'s amount is larger than rank {last[r.block][1]}'s"
+        last[r.block] = (value, r.rank)
+    return None
+
+
+def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, taken: set[int],
+                   order: list[tuple[str, int]], loose: bool = False) -> list[PayeeRow] | str:
+    """The rows anchored as ``_anchors`` finds them, placed by the run's (block, rank) in order."""
+    anchors = _anchors(boxes, taken, loose)
     stray = [b[1] for i, b in enumerate(boxes) if i not in anchors and re.search(r"\d{13}", b[1])]
     if stray:  # a 法人番号 in a box that anchors no row: a row not read, and the count would not be of the rows
         return f"a 法人番号 in a box that is no row's ({stray[0][:40]!r})"
@@ -253,7 +380,7 @@ def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> list[P
         g: list[int] = []
         j = a - 1
         floor = anchors[k - 1] if k else -1
-        while j > floor and boxes[a][0] != "namecorp" and (j in taken or boxes[j][0] == "text"):
+        while j > floor and boxes[a][0] not in ("namecorp", "text") and (j in taken or boxes[j][0] == "text"):
             if j not in taken:
                 g.insert(0, j)
             j -= 1
@@ -280,7 +407,7 @@ def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> list[P
             for m, i in enumerate(g):
                 names[k + m] = _raw_joined(raw, boxes[i][2], boxes[i][1])
     rows: list[PayeeRow] = []
-    previous_empty = False
+    previous_empty = previous_open = False
     for k, a in enumerate(anchors):
         end = (groups[k + 1][0] if groups[k + 1] else anchors[k + 1]) if k + 1 < len(anchors) else len(boxes)
         seg, cut = [], False
@@ -296,12 +423,59 @@ def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> list[P
         corp, merged = (m[1], m[2]) if m else (None, None)
         if kind == "namecorp":
             names[k], corp = _NAME_CORP.match(text).groups()
+        elif kind == "text":  # a name with no anchor of its own (``_loose_name``)
+            names[k] = _raw_joined(raw, line, text)
         got = _fields(seg, merged, raw)
         if got is not None and previous_empty and k:
             got = None  # the row before had no cell of its own here, or its cells did not read: these may be its
+        elif got is not None and previous_open and _right_cells(seg) > 4:  # more than one row's 契約方式, 入札者数,
+            got.update(contract_method=None, bidders=None, award_rate=None)  # 落札率 and 理由: some the row before's
         previous_empty = (not seg and not merged) or got is None  # (a cell of it may have been written here)
+        previous_open = got is not None and got["contract_method"] is None
         cells_ = {"name": names[k], "corporate_number": corp}
         cells_.update(got or {})
         block, rank = order[k]
         rows.append(PayeeRow(block, rank, cells_, line, False))
     return rows
+
+
+def _right_cells(seg: list[tuple[str, str, int]]) -> int:
+    """The cells right of the amount a row's boxes hold (契約方式, 入札者数, 落札率, 理由: a row has 4; each 「-」 of a
+    dash box is one)."""
+    return sum(len(re.findall(r"[-－―]", t)) if k == "dash" else 1 if k in ("contract", "int", "rate") else 0
+               for k, t, _ in seg)
+
+
+def _same(a: dict, b: dict) -> bool:
+    """Two readings of one row agree: name, 法人番号 and amount alike wherever both give them."""
+    for cell in ("name", "corporate_number", "amount"):
+        x, y = a.get(cell), b.get(cell)
+        if x is None or y is None:
+            continue
+        if cell == "amount":
+            x, y = parse_number(x).value, parse_number(y).value
+            if x is None or y is None:
+                continue
+        if x != y:
+            return False
+    return True
+
+
+def with_boxes(rows: list[PayeeRow], boxed: list[PayeeRow], notes: list, lo: int) -> list[PayeeRow]:
+    """The rows another reader gave (``rows``) with this reader's (``boxed``, every rank of every block): a row both
+    give alike is kept as ``rows`` has it, one only this reader gives is added, and a row they give otherwise — at
+    one (block, rank) another payee or amount, or one 法人番号 at two places — is unknown in both, with a note."""
+    mine = {(r.block, r.rank): r for r in boxed}
+    theirs = {(r.block, r.rank): r for r in rows}
+    place: dict[str, set] = {}
+    for key, r in [*mine.items(), *theirs.items()]:
+        if r.cells.get("corporate_number"):
+            place.setdefault(r.cells["corporate_number"], set()).add(key)
+    bad = {k for k in mine.keys() & theirs.keys() if not _same(mine[k].cells, theirs[k].cells)}
+    bad |= {k for keys in place.values() if len(keys) > 1 for k in keys}
+    if bad:
+        notes.append((lo, f"支出先上位10者リスト: rows {sorted(bad)} read otherwise by the box reader and the other "
+                          "readers: those payees are unknown"))
+    out = [r for k, r in theirs.items() if k not in bad]
+    out += [r for k, r in mine.items() if k not in bad and k not in theirs]
+    return sorted(out, key=lambda r: (r.block, r.rank))

@@ -37,7 +37,7 @@ from kg.extract.legal_text import (
     plans_pieces,
 )
 from kg.extract.payee_bids import settle_bids
-from kg.extract.payee_boxes import payee_boxes
+from kg.extract.payee_boxes import has_letters, payee_boxes, with_boxes
 from kg.extract.payee_columns import payee_columns
 from kg.extract.payee_form_text import form_rows
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
@@ -811,10 +811,13 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
             text_rows = form_rows(L, lo, form_notes)
             if text_rows:
                 notes = form_notes
-        if not text_rows:  # the real ruled form as pdfminer.six writes it: one box a cell, the ranks apart
-            box_notes: list = []
+        box_notes: list = []  # the real ruled form as pdfminer.six writes it: one box a cell, the ranks apart
+        if not text_rows:
             text_rows = payee_boxes(cells, box_notes, lo, raw)
             notes = box_notes if text_rows or box_notes else notes
+        elif has_letters(cells):  # the real form's letters: this reader may give the rows the others left unread
+            boxed = payee_boxes(cells, box_notes, lo, raw)
+            text_rows = with_boxes(text_rows, boxed, notes, lo) if boxed else text_rows
     else:
         text_rows = payee_rows(L, lo, notes)
     for line, message in notes:

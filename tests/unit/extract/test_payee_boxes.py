@@ -100,13 +100,14 @@ def test_payees_without_a_number_and_a_method_wrapped_at_its_space():
 
 
 
-def test_a_box_of_cells_run_together_is_no_cell():
-    """「3,237 その他」 (amount and 契約方式 in one box) is no 業務概要; the row's other cells stay unknown."""
+def test_a_box_of_amount_and_contract_gives_both_and_no_description():
+    """「3,237 その他」 (amount and 契約方式 in one box, in the form's column order) is no 業務概要: it gives the row's
+    amount and 契約方式; the 業務概要 stays unknown."""
     rows = _read(["A.", "1", "2", "(株)三菱総合研究所", "6010001030403", "11", "調査", "一般競争契約 (総合評価)", "2", "93.3%",
                   "-", "神奈川県", "4000020140007", "3,237 その他", "-"])
     a1, a2 = rows[("A", 1)], rows[("A", 2)]
     assert (a2["name"], a2["corporate_number"]) == ("神奈川県", "4000020140007")
-    assert a2.get("description") is None and a2.get("amount") is None
+    assert a2.get("description") is None and (a2["amount"], a2["contract_method"]) == ("3,237", "その他")
     assert (a1["corporate_number"], a1["amount"], a1["award_rate"]) == ("6010001030403", "11", "93.3%")
 
 
@@ -134,3 +135,94 @@ def test_names_before_their_dashes_first_of_all_after_the_run():
                   "267", "随意契約 (少額)", "-", "-", "定期刊行物の購読 206", "一般競争契約 (最低価格)", "9", "48.8%"])
     assert (rows[("A", 1)]["name"], rows[("A", 1)]["corporate_number"]) == ("職員旅費(職員A)", None)
     assert (rows[("A", 2)]["name"], rows[("A", 2)]["corporate_number"]) == ("株式会社エアクレーレン・KDDI(株)共同企業体", None)
+
+
+# ------------------------------------------------------------------ names with no anchor of their own
+# pdfminer.six's boxes of a real-form variant (tests/fixtures/real_variants.py, LibreOffice print): the first
+# payee, a 共同企業体 with no 法人番号, has its 「-」 written before its name, so no 「-」 follows the name.
+DASH_BEFORE_NAME = [
+    "A.", *HEADER, "1", "2", "3", "4", "-", "KDDI株式会社・\n合同会社野村総\n合研究所共同企\n業体", "2.6",
+    "実証事業の実\n施、諸外国の\n動向に関する\n文書の分析及\nび要約作業", "随意契約 (その\n他)", "-", "-", "-",
+    "公益財団法人日\n本情報システム\n・ユーザー協会", "1598566169269", "1.5",
+    "タイムスタン\nプ認定制度に\n関する調査、\n普及啓発コン\nテンツの作成\n、定期刊行物\nの購読", "随意契約 (その\n他)", "-", "-", "-",
+    "独立行政法人情\n報処理推進機構", "3618323422493", "1", "利用者の基本\n的な権利の保\n障の在り方を\n巡る諸外国の\n法制度・実態\nの調査",
+    "随意契約 (公募)", "5", "-", "-",
+    "株式会社伊藤忠\nテクノソリュー\nションズ", "4350215537548", "データ整備及\nび分析業務", "0.9", "一般競争契約 \n(総合評価)", "5", "45%"]
+
+
+def test_a_name_with_no_anchor_whose_description_and_amount_follow_is_a_row():
+    rows = _read(DASH_BEFORE_NAME)
+    assert set(rows) == {("A", 1), ("A", 2), ("A", 3), ("A", 4)}
+    a1, a2, a4 = rows[("A", 1)], rows[("A", 2)], rows[("A", 4)]
+    assert (a1["name"], a1["corporate_number"], a1["amount"], a1["contract_method"]) == \
+        ("KDDI株式会社・合同会社野村総合研究所共同企業体", None, "2.6", "随意契約 (その他)")
+    assert a1["description"] == "実証事業の実施、諸外国の動向に関する文書の分析及び要約作業"
+    assert (a2["name"], a2["corporate_number"], a2["amount"]) == ("公益財団法人日本情報システム・ユーザー協会", "1598566169269", "1.5")
+    assert (a4["corporate_number"], a4["amount"], a4["bidders"], a4["award_rate"]) == ("4350215537548", "0.9", "5", "45%")
+
+
+def test_rows_found_by_a_name_alone_are_refused_when_the_amounts_rise_down_the_ranks():
+    """The largest payees come in order: a reading whose amounts rise down a block's ranks has counted a row into
+    the wrong rank; no row is given, with a note."""
+    notes: list = []
+    boxes = [("0.2" if b == "2.6" else b) for b in DASH_BEFORE_NAME]
+    assert _read(boxes, notes) == {}
+    assert notes and "amount is larger" in notes[0][1]
+
+
+def test_a_block_letter_that_is_also_a_piece_of_a_wrapped_label_is_a_letter():
+    """「L」 (like 「R」 and 「U」, a piece of a wrapped 「URL」 label elsewhere) is block L's title."""
+    letters = "ABCDEFGHIJKL"
+    boxes = [b for x in letters for b in (x, "1")]
+    for n, x in enumerate(letters):  # (13-digit numbers of the right shape; the reader does not check the digit)
+        boxes += [f"株式会社{x}", f"{n + 1:013d}", "調査", f"{100 - n}", "随意契約 (少額)", "-"]
+    rows = _read(boxes)
+    assert len(rows) == 12 and rows[("L", 1)]["corporate_number"] == "0000000000012"
+
+
+def test_rows_the_box_reader_and_another_reader_give_otherwise_are_unknown():
+    """A real-form variant's pdfminer.six text: the column reader gave block E's rank 1 to the payee of rank 2 and
+    read no other block; the box reader gives every rank. Rows read alike stay, rows only the box reader gives are
+    added, and the two rows read otherwise are unknown, with a note."""
+    from kg.extract.payee_boxes import with_boxes
+    from kg.extract.review_text import PayeeRow
+
+    def row(block, rank, name, corp, amount):
+        return PayeeRow(block, rank, {"name": name, "corporate_number": corp, "amount": amount}, 1, False)
+
+    columns = [row("D", 1, "合同会社ソフトバンク", "7764924899870", "715"),
+               row("E", 1, "(株)大和総研", "4782536765664", "839"), row("E", 2, "大和総研株式会社", "4788357620723", "274")]
+    boxed = [row("A", 1, "横浜市", "3000020141003", "1,427"), row("D", 1, "合同会社ソフトバンク", "7764924899870", "715"),
+             row("E", 1, "職員旅費(職員A)", None, "839"), row("E", 2, "(株)大和総研", "4782536765664", "656")]
+    notes: list = []
+    got = {(r.block, r.rank): r.cells for r in with_boxes(columns, boxed, notes, 1)}
+    assert set(got) == {("A", 1), ("D", 1)}
+    assert (got[("A", 1)]["corporate_number"], got[("A", 1)]["amount"]) == ("3000020141003", "1,427")
+    assert notes and "('E', 1), ('E', 2)" in notes[0][1]
+
+
+def test_a_corporate_number_split_between_the_name_box_and_the_next_is_rejoined_when_its_check_digit_holds():
+    """A real-form variant's boxes: 「合同会社TKC 739996267」 then 「8950」 (the 法人番号 7399962678950 cut where the
+    name's box ends); the digits made 13 with a valid check digit are the row's 法人番号."""
+    head = ["A.", "1", "2", "国立研究開発法\n人情報通信研究\n機構", "9832168838720", "ガイドラインの\n英訳作業、機器\nの賃貸借", "440",
+            "随意契約 (少額)", "-", "--"]
+    rows = _read([*head, "合同会社TKC 739996267", "8950", "実証事業の実施", "158", "随意契約 (公募)", "1", "-"])
+    a2 = rows[("A", 2)]
+    assert (a2["name"], a2["corporate_number"], a2["amount"], a2["contract_method"]) == \
+        ("合同会社TKC", "7399962678950", "158", "随意契約 (公募)")
+    assert rows[("A", 1)]["corporate_number"] == "9832168838720"
+    # a digit changed: no valid 法人番号, the box is no row's, and the rows are not placed
+    assert _read([*head, "合同会社TKC 739996267", "8951", "実証事業の実施", "158", "随意契約 (公募)", "1", "-"]) == {}
+
+
+def test_a_row_after_one_with_no_contract_holding_more_than_one_rows_right_cells_gives_none_of_them():
+    """pdfminer.six may write a row's 契約方式 / 入札者数 / 落札率 after the next row's amount: the first row below has
+    none of its own, the second holds 7 cells right of its amount (a row has 4): whose they are is not established,
+    so the second row's 契約方式, 入札者数 and 落札率 are unknown (its name, 法人番号 and amount stand)."""
+    rows = _read(["A.", "1", "2", "独立行政法人情\n報処理推進機構", "3618323422493 研修の企画運営", "10,264",
+                  "公益財団法人日\n本情報システム\n・ユーザー協会", "1598566169269", "定期刊行物の購読", "3,286",
+                  "一般競争契約 (総\n合評価)", "3", "-", "81%", "-", "--"])
+    a1, a2 = rows[("A", 1)], rows[("A", 2)]
+    assert (a1["corporate_number"], a1["amount"], a1["contract_method"]) == ("3618323422493", "10,264", None)
+    assert (a2["corporate_number"], a2["amount"]) == ("1598566169269", "3,286")
+    assert a2["contract_method"] is None and a2["bidders"] is None and a2["award_rate"] is None
