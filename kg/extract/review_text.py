@@ -278,7 +278,7 @@ def _para_tokens(lines: list[str]) -> list[Token]:
                     open_value = []
                 out.append(Token(piece, n, field))
     if open_value:
-        _close_value(out, open_value, whole, open_line)
+        _close_value(out, open_value, whole, open_line, cut)
     return out
 
 
@@ -472,6 +472,8 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
     run = _run(toks, "legal", 4)
     if run and run[0] and CITE.search(run[0][0].text):
         out["legal_text"] = Found(fields.join_wrapped(t.text for t in run[0]), run[0][0].line)
+    elif run is not None and paragraph_style(lines) and (law := legal_by_shape(toks)) is not None:
+        out["legal_text"] = law
     run = _run(toks, "plans", 6)
     if run and run[0]:
         plans = fields.parse_plans(fields.join_wrapped(t.text for t in run[0]))
@@ -528,6 +530,27 @@ def _goes_on(lines: list[str], line: int) -> bool:
         if any(w not in _YEAR_TAIL for w in x.split()):
             return True
     return False
+
+
+# a 根拠法令 cell's text: a law's title (…法, …法律, …令, …規則) and the article it cites, at the cell's start
+_LAW_START = re.compile(r"^[^\s、,()・:]{2,60}?(?:法律|法|令|規則)第\s*[\d一二三四五六七八九十百]+\s*条")
+_NOT_LAW_CELL = re.compile(r"閣議|決定|\d+年\d+月\d+日")
+
+
+def legal_by_shape(toks: list[Token]) -> Found | None:
+    """The 根拠法令 cell of paragraph-style text written apart from its label (pdfminer puts it before the label,
+    or after the next rows' labels): the one value paragraph before the budget table that starts with a law's
+    title citing an article (「都市再生特別措置法第23条」) and holds no plan's words (a date, 閣議決定);
+    None when there is no such paragraph or more than one."""
+    found = []
+    for t in toks:
+        if t.field in ("budget", "payees") or "支出先上位" in t.text:
+            break
+        if t.field is None and _LAW_START.match(t.text) and not _NOT_LAW_CELL.search(t.text):
+            found.append(t)
+    if len(found) != 1:
+        return None
+    return Found(found[0].text, found[0].line)
 
 
 def _wrapped_row(line: str) -> bool:

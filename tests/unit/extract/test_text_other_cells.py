@@ -110,3 +110,14 @@ def test_a_bureau_cells_wrapped_rest_is_no_bureau():
              "全局", "事業開始年度 令和元年 事業終了(予定)年 終了予定なし 担当課室 地域政策課 室長 神門 敦史", "度 度",
              "会計区分 一般会計"]
     assert "bureau" not in label_fields(lines, 2024)
+
+
+def test_the_law_cell_written_apart_from_its_label():
+    # pdfminer: the 根拠法令 cell's paragraph before its label; a plans cell citing a date is no law cell
+    lines = ["担当課室 高齢者支援課", "", "会計区分 一般会計", "", "都市再生特別措置法第23", "条", "", "関係する計",
+             "画、通知等", "", "-", "", "根拠法令", "(具体的", "な条項も", "記載)", "", "主要政策", "・施策", "", "-", "",
+             "主要経費 社会保障", "", "予算額・執行額", ""]
+    assert label_lists(lines, 2021)["legal_text"].value == "都市再生特別措置法第23条"
+    two = lines[:4] + ["国土強靱化基本法第10条に基づく計画(平成30年12月14日閣議決定)", ""] + lines[4:]
+    assert label_lists(two, 2021)["legal_text"].value == "都市再生特別措置法第23条"
+    assert "legal_text" not in label_lists(lines[:4] + ["電波法第103条", ""] + lines[4:], 2021)  # two: unknown
