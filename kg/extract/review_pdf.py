@@ -50,6 +50,7 @@ from kg.extract.review_text import (
     folded_lines,
     label_fields,
     label_lists,
+    label_piece,
     org_plausible,
     paragraph_style,
     payee_paragraphs,
@@ -962,7 +963,7 @@ def _laws_plausible(rec: Record) -> None:
 # holding one (or a 「分野:」 label, the 政策評価書 row's 「該当箇所」 label and its 「3ページ目」 page reference) is
 # another cell's text
 _NOT_POLICY = re.compile(r"測定指標|単位当たりコスト|活動指標|成果指標|成果目標|成果実績|活動実績|目標値|当初見込み|百万円|千円|ページ目|:$"
-                         r"|https?://|政策評価書|該当箇所")
+                         r"|https?://|政策評価書|該当箇所|定量的指標|定性的指標")
 
 
 def _policy_plausible(rec: Record) -> None:
@@ -971,8 +972,8 @@ def _policy_plausible(rec: Record) -> None:
     if not pe:
         return
     for key in ("policy", "measure"):
-        if pe.get(key) and (_NOT_POLICY.search(pe[key]) or fields.YEAR_HEADER.match(pe[key])):
-            # (or a table's year header, 「4年度」, written after the label)
+        if pe.get(key) and (_NOT_POLICY.search(pe[key]) or fields.YEAR_HEADER.match(pe[key]) or label_piece(pe[key])):
+            # (or a table's year header, 「4年度」, written after the label, or a piece of a label: 「費」)
             warn(rec, "policy_evaluation_implausible", f"政策評価 {key} {pe[key]!r} holds another table's header "
                  "word; left out", line=rec["provenance"]["spans"].get("policy_evaluation", [None])[0],
                  field="policy_evaluation")

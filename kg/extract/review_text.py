@@ -282,10 +282,16 @@ def _para_tokens(lines: list[str]) -> list[Token]:
     return out
 
 
+_LABEL_TEXTS = (*_FULL_LABELS, "事業番号", "事業名", "担当部局庁", "担当課室", "作成責任者", "会計区分", "主要経費", "実施方法",
+                "関連事業")
 # the heads of the form's labels (「事業」「事業開始」「主要政策」): a value's last line that is one may be the value's
-_LABEL_HEADS = frozenset(lab[:j] for lab in (*_FULL_LABELS, "事業番号", "事業名", "担当部局庁", "担当課室", "作成責任者",
-                                             "会計区分", "主要経費", "実施方法", "関連事業")
-                         for j in range(2, len(lab)))
+_LABEL_HEADS = frozenset(lab[:j] for lab in _LABEL_TEXTS for j in range(2, len(lab)))
+
+
+def label_piece(text: str) -> bool:
+    """``text`` (spaces aside) is a piece of one of the form's labels (「費」 of 「主要経費」 wrapped in its cell)."""
+    t = text.replace(" ", "")
+    return bool(t) and any(t in lab for lab in _LABEL_TEXTS)
 CUT = "cut"  # the field of a value piece left out (a cell whose text is unknown): it ends its label's run
 
 
@@ -1587,7 +1593,7 @@ def _columns_before(toks: list[Token], k: int) -> tuple[list[Token], list[Token]
     return numbers, names
 
 
-__all__ += ["related_by_shape", "bureau_by_shape", "org_plausible"]
+__all__ += ["related_by_shape", "bureau_by_shape", "org_plausible", "label_piece"]
 
 
 def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found | None:

@@ -121,3 +121,13 @@ def test_the_law_cell_written_apart_from_its_label():
     two = lines[:4] + ["国土強靱化基本法第10条に基づく計画(平成30年12月14日閣議決定)", ""] + lines[4:]
     assert label_lists(two, 2021)["legal_text"].value == "都市再生特別措置法第23条"
     assert "legal_text" not in label_lists(lines[:4] + ["電波法第103条", ""] + lines[4:], 2021)  # two: unknown
+
+
+def test_a_label_piece_or_an_indicator_header_is_no_policy():
+    from kg.extract.review_text import label_piece
+
+    assert label_piece("費") and not label_piece("支援") and not label_piece("(5)データ活用安全対策の推進")
+    text = ("令和4年度行政事業レビューシート (総務省)\n\n事業名\n\n調査研究事業\n\n"
+            "政策評価、新経済・財政再生計画と 政策\nの関係\n\n測定指 定量的指標標\n\n施策\n\n費\n\n")
+    pe = extract(RawDoc(path="x.txt", lines=text.split("\n")))["policy_evaluation"] or {}
+    assert pe.get("policy") != "測定指 定量的指標標" and pe.get("measure") != "費"
