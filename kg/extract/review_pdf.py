@@ -48,6 +48,7 @@ from kg.extract.review_text import (
     budget_paragraphs,
     budget_rows,
     folded_lines,
+    holds_label_head,
     label_fields,
     label_lists,
     label_piece,
@@ -1102,6 +1103,12 @@ def extract(doc: RawDoc) -> Record:
     _officials_plausible(rec)
     _name_plausible(rec)
     _orgs_plausible(rec)
+    if isinstance(rec["major_policy"], str) and holds_label_head(rec["major_policy"]):
+        warn(rec, "major_policy_implausible", f"主要政策・施策 {rec['major_policy']!r} holds a form label's head (cells "
+             "and a cut label on one line); left out", line=rec["provenance"]["spans"].get("major_policy", [None])[0],
+             field="major_policy")
+        rec["major_policy"] = None
+    _plans_not_placed(rec)
     if rec["major_policy"] is not None and rec["major_policy"] in MAJOR_EXPENSES:
         # one of the 主要経費 categories: the neighbouring 主要経費 cell, written before the 主要政策・施策 one
         warn(rec, "major_policy_implausible", f"主要政策・施策 {rec['major_policy']!r} is a 主要経費 category; left out",
@@ -1114,7 +1121,20 @@ def extract(doc: RawDoc) -> Record:
 
 
 def _expense_ok(v: str) -> bool:
-    return not ((v in MAJOR_POLICIES and v not in MAJOR_EXPENSES) or org_plausible(v))
+    return not ((v in MAJOR_POLICIES and v not in MAJOR_EXPENSES) or org_plausible(v) or holds_label_head(v))
+
+
+def _plans_not_placed(rec: Record) -> None:
+    """A 関係する計画 item without a date whose title is a 主要政策・施策 category (「科学技術・イノベーション」: the
+    next row's cell read on with the plans) is no plan: left out with a warning."""
+    bad = [p for p in rec["related_plans"] if not p.get("date") and p.get("title") in MAJOR_POLICIES]
+    for p in bad:
+        warn(rec, "related_plans_unsure", f"関係する計画 {p.get('title')!r} is a 主要政策・施策 category; left out",
+             line=rec["provenance"]["spans"].get("related_plans[0]", [None])[0], field="related_plans")
+    if bad:
+        rec["related_plans"] = [p for p in rec["related_plans"] if p not in bad]
+        rec["provenance"]["spans"] = {k: v for k, v in rec["provenance"]["spans"].items() if not k.startswith(
+            "related_plans[") or int(k[len("related_plans["):].split("]")[0]) < len(rec["related_plans"])}
 
 
 def _expense_plausible(rec: Record) -> None:

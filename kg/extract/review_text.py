@@ -288,6 +288,12 @@ _LABEL_TEXTS = (*_FULL_LABELS, "事業番号", "事業名", "担当部局庁", "
 _LABEL_HEADS = frozenset(lab[:j] for lab in _LABEL_TEXTS for j in range(2, len(lab)))
 
 
+def holds_label_head(text: str) -> bool:
+    """A word of ``text`` is the head of a form label (「地方創生 主要経 社会保障」: the 主要経費 label cut by its cell
+    between two cells' values)."""
+    return any(w in _LABEL_HEADS for w in text.split(" "))
+
+
 def label_piece(text: str) -> bool:
     """``text`` (spaces aside) is a piece of one of the form's labels (「費」 of 「主要経費」 wrapped in its cell)."""
     t = text.replace(" ", "")
@@ -451,6 +457,7 @@ def _wraps_on(toks: list[Token], value: Token) -> bool:
 _DECIDER = re.compile(r"^[^\d\s()第条]{1,24}(?:決定|了解|決議|策定|公表|報告|通知|改定|閣議)$")
 
 
+_PLANS_LABEL_IN = re.compile(r"関係する|計画、通|、通知")  # pieces of the 関係する計画、通知等 label no plan's title holds
 _HEADER_LABEL_IN = re.compile("主要政策|主要経費|根拠法令|会計区分|事業の目的|事業概要|実施方法|作成責任者|担当課室")
 
 
@@ -461,8 +468,8 @@ def plans_plausible(plans: list[dict]) -> bool:
         t = p.get("title") or ""
         if t.count("(") != t.count(")") or re.search(r"第\s*\d+\s*条", t) or "閣議" in t or "決定)" in t:
             return False
-        if _HEADER_LABEL_IN.search(t.replace(" ", "")):  # the next cell's label (「主要政策・施」 wrapped)
-            return False
+        if _HEADER_LABEL_IN.search(t.replace(" ", "")) or _PLANS_LABEL_IN.search(t.replace(" ", "")):
+            return False  # a label (「主要政策・施」 wrapped, the cell's own 「計画、通」) glued to the title
         if p.get("decided_by") is not None and not _DECIDER.match(p["decided_by"]):
             return False
     return True
@@ -1593,7 +1600,7 @@ def _columns_before(toks: list[Token], k: int) -> tuple[list[Token], list[Token]
     return numbers, names
 
 
-__all__ += ["related_by_shape", "bureau_by_shape", "org_plausible", "label_piece"]
+__all__ += ["related_by_shape", "bureau_by_shape", "org_plausible", "label_piece", "holds_label_head"]
 
 
 def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found | None:

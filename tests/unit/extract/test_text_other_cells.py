@@ -131,3 +131,24 @@ def test_a_label_piece_or_an_indicator_header_is_no_policy():
             "政策評価、新経済・財政再生計画と 政策\nの関係\n\n測定指 定量的指標標\n\n施策\n\n費\n\n")
     pe = extract(RawDoc(path="x.txt", lines=text.split("\n")))["policy_evaluation"] or {}
     assert pe.get("policy") != "測定指 定量的指標標" and pe.get("measure") != "費"
+
+
+def test_plans_holding_their_label_or_the_next_rows_category_are_no_plans():
+    from kg.extract.review_text import plans_plausible
+
+    assert not plans_plausible([{"title": "計画、通まち・ひと・しごと創生総合戦略", "date": "2013-07-14",
+                                 "decided_by": "閣議決定"}])
+    text = ("令和4年度行政事業レビューシート (総務省)\n\n事業名\n\n研究開発安全対策経費\n\n"
+            "関係する計画、通知等\n\n成長戦略フォローアップ(令和元年11月25日関係閣僚会議決定)\n\n"
+            "科学技術・イノベーション\n\n主要経費\n\n文教及び科学振興\n\n")
+    rec = extract(RawDoc(path="x.txt", lines=text.split("\n")))
+    assert all(p.get("title") != "科学技術・イノベーション" for p in rec["related_plans"])
+
+
+def test_a_category_holding_a_cut_label_is_unknown():
+    from kg.extract.review_text import holds_label_head
+
+    assert holds_label_head("地方創生 主要経 社会保障") and not holds_label_head("地方創生")
+    lines = ["令和4年度行政事業レビューシート (総務省)", "事業名 調査研究事業 担当部局 情報流通行政局 作成責任者",
+             "主要政策・施 地方創生 主要経 社会保障", "策 費", "事業の目的 調査研究を行う。"]
+    assert extract(RawDoc(path="x.txt", lines=lines))["major_policy"] != "地方創生 主要経 社会保障"
