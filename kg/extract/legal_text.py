@@ -274,6 +274,6 @@ def implausible_laws(bases: list[dict]) -> list[str]:
     for b in bases:
         name = b.get("law") or ""
         if (not _LAW_END.search(name) or name.startswith(_LABEL_PIECES) or _PLAN_WORDS.search(name)
-                or name[:1] in "・、,()第0123456789" or _LABEL_IN.search(name)):
+                or name[:1] in "・、,()第条項号0123456789" or _LABEL_IN.search(name)):
             out.append(name)
     return out

@@ -1691,6 +1691,7 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
     seen: set[tuple[int | None, str]] = set()
     prev: tuple | None = None  # ("year", year, cell index, settles the next line) or ("number", ...)
     latest = None
+    waiting = False  # a year's row read up to its ministry and dash, its number not yet
     for ci, cell in enumerate(cells):
         parts = [p.strip() for p in _ERA_IN.split(cell)]
         for pi, part in enumerate(parts):
@@ -1702,11 +1703,18 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
                     prev = ("number",)
                     continue
                 alone = not any(q for q in parts[:pi] + parts[pi + 1:])
-                prev = ("year", y, ci, alone and (latest is None or y > latest))
+                prev = ("year", y, ci, alone and (latest is None or y > latest) and not waiting)
                 latest = y if latest is None else max(latest, y)
+                waiting = False
                 continue
             first = not any(parts[:pi])
-            for ref in parse_numbers(part):
+            refs = parse_numbers(part)
+            if not refs and part.endswith("-") and prev is not None and prev[0] == "year" and prev[2] == ci:
+                # 「平成30年度 厚生労働省 -」: the year's row waits for its number, written further on; a year
+                # read before it comes does not settle the next number (「令和元年度」 then 「0090」)
+                waiting = True
+            for ref in refs:
+                waiting = False
                 fy = ref.fiscal_year
                 same = prev is not None and prev[0] == "year" and prev[2] == ci
                 below = prev is not None and prev[0] == "year" and prev[3] and prev[2] == ci - 1 and first

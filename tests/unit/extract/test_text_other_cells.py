@@ -152,3 +152,21 @@ def test_a_category_holding_a_cut_label_is_unknown():
     lines = ["令和4年度行政事業レビューシート (総務省)", "事業名 調査研究事業 担当部局 情報流通行政局 作成責任者",
              "主要政策・施 地方創生 主要経 社会保障", "策 費", "事業の目的 調査研究を行う。"]
     assert extract(RawDoc(path="x.txt", lines=lines))["major_policy"] != "地方創生 主要経 社会保障"
+
+
+def test_a_year_waiting_for_its_number_leaves_the_next_pairing_unknown():
+    # pdfminer: 「平成30年度 厚生労働省 -」, its number further on; 「令和元年度」 then 「0090」 is not settled
+    lines = ["関連する過去のレビューシートの事業番号", "", "平成28年度", "", "0011", "", "平成30年度 厚生労働省 -", "",
+             "令和元年度", "", "0090", "", "※令和元年度実績を記入。", ""]
+    got = _past(lines, 2020)
+    assert (2016, "0011") in got and (2019, "0090") not in got
+
+
+def test_a_law_title_starts_with_no_counter_and_a_cut_header_is_no_policy():
+    from kg.extract.legal_text import implausible_laws
+
+    assert implausible_laws([{"law": "条外貨公債の発行に関する法律"}]) == ["条外貨公債の発行に関する法律"]
+    text = ("令和4年度行政事業レビューシート (総務省)\n\n事業名\n\n調査研究事業\n\n"
+            "政策評価、新経済・財政再生計画と 政策\nの関係\n\n単位当たりコス\n\n施策\n\n(1) 普及啓発の推進\n\n")
+    pe = extract(RawDoc(path="x.txt", lines=text.split("\n")))["policy_evaluation"] or {}
+    assert pe.get("policy") != "単位当たりコス"
