@@ -76,6 +76,8 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
             words = [w for w in text.split(" ") if w]
             if side is None and i > lab - 1 and _rest_follows(seen, parts, text):
                 side = left  # the right label's rest comes later on this line: what stands before it is left
+            if side is right and not border and _between_labels(seen, words):
+                side = left  # the right label's two lines on one line: between them, the left cell's next line
             for w_at, word in enumerate(words):
                 if (k := _glued_rest(seen, word)):  # 「(具体的な条基本台帳法…」: the label's rest glued to the cell's
                     seen["legal"] += word[:k]
@@ -98,6 +100,11 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                     continue
                 if label == "legal":
                     seen["legal"] += word
+                    if side is right and not border:
+                        # the left label's rest after the right label on one line: the tool wrote the row's next
+                        # physical line on this one (「根拠法令 (具 …に関 関係する 体的な条項も する法律第12条…」):
+                        # what follows is the left cell's again, up to the right label's rest
+                        side = None
                     continue
                 if len(word) > 1 and word in _LEGAL_PIECES:
                     continue  # the left label's wording, out of its order
@@ -107,6 +114,15 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                     continue  # a lone piece of the label's 「条項」, not 「…道路法第13」「条」
                 _add(side if side is not None else left, word, i + 1)
     return left, right
+
+
+def _between_labels(seen: dict[str, str], words: list[str]) -> bool:
+    """Right after the 関係する計画 label's first piece on a line, words citing articles and then that label's
+    wrapped rest (「関係する 化住宅都市建設法第24条第2項、… 計画、通」): the tool wrote two physical lines of the
+    row as one, so the cited words are the law cell's next line, not the plans cell's (whose items cite no
+    article of a law, and hold no date or decider here)."""
+    k = next((k for k, w in enumerate(words) if _carries(seen, w) == "plans"), None)
+    return bool(k) and all(CITE.search(w) and not _PLAN_WORDS.search(w) for w in words[:k])
 
 
 def _glued_rest(seen: dict[str, str], word: str) -> int:
@@ -258,6 +274,6 @@ def implausible_laws(bases: list[dict]) -> list[str]:
     for b in bases:
         name = b.get("law") or ""
         if (not _LAW_END.search(name) or name.startswith(_LABEL_PIECES) or _PLAN_WORDS.search(name)
-                or name[:1] in "・、,()第0123456789" or _LABEL_IN.search(name)):
+                or name[:1] in "・、,()第条項号0123456789" or _LABEL_IN.search(name)):
             out.append(name)
     return out

@@ -49,8 +49,10 @@ from kg.extract.review_text import (
     budget_paragraphs,
     budget_rows,
     folded_lines,
+    holds_label_head,
     label_fields,
     label_lists,
+    label_piece,
     org_plausible,
     paragraph_style,
     payee_paragraphs,
@@ -952,8 +954,8 @@ def _label_anchored(rec: Record, L: list[str]) -> None:
     found = label_fields(L, rec["sheet_fiscal_year"])
     for key, (value, line) in sorted(found.items()):
         old = rec.get(key)
-        if old == value:
-            continue
+        if old == value or (key == "major_expense" and not _expense_ok(value)):
+            continue  # (another cell's text after the 主要経費 label does not replace the cell found by position)
         if old not in (None, []):
             warn(rec, "pdf_text_disagreement", f"{key}: {old!r} by position, {value!r} next to its label "
                  "(kept)", line=line, field=key)
@@ -983,9 +985,10 @@ def _laws_plausible(rec: Record) -> None:
 
 
 # words of the form's other tables' headers (成果目標・活動指標, 単位当たりコスト) and their units: a 政策 / 施策 value
-# holding one (or a 「分野:」 label, a 「3ページ目」 page reference of the 該当箇所 cells) is another cell's text
-_NOT_POLICY = re.compile(r"測定指標|単位当たりコスト|活動指標|成果指標|成果目標|成果実績|活動実績|目標値|当初見込み|百万円|千円|ページ目|:$"
-                         r"|https?://|政策評価書")
+# holding one (or a 「分野:」 label, the 政策評価書 row's 「該当箇所」 label and its 「3ページ目」 page reference) is
+# another cell's text
+_NOT_POLICY = re.compile(r"測定指標|単位当たり|活動指標|成果指標|成果目標|成果実績|活動実績|目標値|当初見込み|百万円|千円|ページ目|:$"
+                         r"|https?://|政策評価書|該当箇所|定量的指標|定性的指標")
 
 
 def _policy_plausible(rec: Record) -> None:
@@ -994,7 +997,8 @@ def _policy_plausible(rec: Record) -> None:
     if not pe:
         return
     for key in ("policy", "measure"):
-        if pe.get(key) and _NOT_POLICY.search(pe[key]):
+        if pe.get(key) and (_NOT_POLICY.search(pe[key]) or fields.YEAR_HEADER.match(pe[key]) or label_piece(pe[key])):
+            # (or a table's year header, 「4年度」, written after the label, or a piece of a label: 「費」)
             warn(rec, "policy_evaluation_implausible", f"政策評価 {key} {pe[key]!r} holds another table's header "
                  "word; left out", line=rec["provenance"]["spans"].get("policy_evaluation", [None])[0],
                  field="policy_evaluation")
@@ -1123,14 +1127,50 @@ def extract(doc: RawDoc) -> Record:
     _officials_plausible(rec)
     _name_plausible(rec)
     _orgs_plausible(rec)
+    if isinstance(rec["major_policy"], str) and holds_label_head(rec["major_policy"]):
+        warn(rec, "major_policy_implausible", f"主要政策・施策 {rec['major_policy']!r} holds a form label's head (cells "
+             "and a cut label on one line); left out", line=rec["provenance"]["spans"].get("major_policy", [None])[0],
+             field="major_policy")
+        rec["major_policy"] = None
+    _plans_not_placed(rec)
     if rec["major_policy"] is not None and rec["major_policy"] in MAJOR_EXPENSES:
         # one of the 主要経費 categories: the neighbouring 主要経費 cell, written before the 主要政策・施策 one
         warn(rec, "major_policy_implausible", f"主要政策・施策 {rec['major_policy']!r} is a 主要経費 category; left out",
              line=rec["provenance"]["spans"].get("major_policy", [None])[0], field="major_policy")
         rec["major_policy"] = None
+    _expense_plausible(rec)
     if rec["policy_evaluation"] is None:
         warn(rec, "policy_evaluation_missing", "no 政策 / 施策 cells", field="policy_evaluation")
     return rec
+
+
+def _expense_ok(v: str) -> bool:
+    return not ((v in MAJOR_POLICIES and v not in MAJOR_EXPENSES) or org_plausible(v) or holds_label_head(v))
+
+
+def _plans_not_placed(rec: Record) -> None:
+    """A 関係する計画 item without a date whose title is a 主要政策・施策 category (「科学技術・イノベーション」: the
+    next row's cell read on with the plans) is no plan: left out with a warning."""
+    bad = [p for p in rec["related_plans"] if not p.get("date") and p.get("title") in MAJOR_POLICIES]
+    for p in bad:
+        warn(rec, "related_plans_unsure", f"関係する計画 {p.get('title')!r} is a 主要政策・施策 category; left out",
+             line=rec["provenance"]["spans"].get("related_plans[0]", [None])[0], field="related_plans")
+    if bad:
+        rec["related_plans"] = [p for p in rec["related_plans"] if p not in bad]
+        rec["provenance"]["spans"] = {k: v for k, v in rec["provenance"]["spans"].items() if not k.startswith(
+            "related_plans[") or int(k[len("related_plans["):].split("]")[0]) < len(rec["related_plans"])}
+
+
+def _expense_plausible(rec: Record) -> None:
+    """A 主要経費 that is one of the 主要政策・施策 categories and none of the 主要経費 ones (the neighbouring cell,
+    written after the 主要経費 label: 「地方創生」), or an organisation's name (a 担当部局庁 / 担当課室 cell:
+    「地球環境局」), is no fact: left out with a warning."""
+    v = rec["major_expense"]
+    if isinstance(v, str) and not _expense_ok(v):
+        warn(rec, "major_expense_implausible", f"主要経費 {v!r} is another cell's text (a 主要政策・施策 category or an "
+             "organisation's name); left out", line=rec["provenance"]["spans"].get("major_expense", [None])[0],
+             field="major_expense")
+        rec["major_expense"] = None
 
 
 __all__ = ["extract", "MAJOR_EXPENSES", "MAJOR_POLICIES", "parse_group_like"]

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from kg.extract import fields, payee_wraps
 from kg.normalize import houjin
+from kg.normalize.era import parse_year
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number, parse_numbers
 from kg.normalize.text import is_unknown, lines_matching, nfkc
@@ -216,6 +217,7 @@ def _para_tokens(lines: list[str]) -> list[Token]:
     whole = True  # every piece of the open paragraph is a whole NFKC line
     open_line = 0
     mixed = False  # the open paragraph set cells side by side on a line and went on below it (``_side_by_side``)
+    cut = False  # the open paragraph's last line was dropped as a label's head: the value's end is unknown
     folded = _folded(lines)
     labelled = set(lines_matching(folded, _LABEL_FIRST))  # (0-based)
     fragments = _FRAGMENTS
@@ -234,16 +236,23 @@ def _para_tokens(lines: list[str]) -> list[Token]:
             continue
         if not t:  # a blank line ends the paragraph
             if open_value:
-                _close_value(out, open_value, whole, open_line)
+                _close_value(out, open_value, whole, open_line, cut)
                 open_value = []
-            mixed = False
+            mixed = cut = False
             continue
         split = _split_line(t)
-        if not mixed and _side_by_side(split) and n < len(folded) and folded[n]:
+        if split and split[0][1] is not None and n > 1 and folded[n - 2] and not open_value \
+                and (m := _LABEL_RE.fullmatch(folded[n - 2].replace(" ", "") + split[0][0])) is not None:
+            # a label wrapped in its narrow cell, its rest a label of its own (「主要政策・」 over 「施策」): the whole label
+            split[0] = (folded[n - 2].replace(" ", "") + split[0][0], _LABELS[int(m.lastgroup[1:])][1])
+        if not mixed and _side_by_side(split) and n < len(folded) and folded[n] \
+                and not _labels_wrapped_below(split, folded, n):
             mixed = True  # this line's cells and the next line's pieces: which goes with which is unknown
             last = max(i for i, (_, f) in enumerate(split) if f is not None)
-            split = [(piece, f) for i, (piece, f) in enumerate(split)
-                     if f is not None or (i < last and _COMPLETE_YEAR.match(piece))]
+            # a value piece left out stays in the text as a cut cell (field CUT): the label before it has no
+            # value, not the next paragraph's (「担当課室 電波政策課」 over 「…し」: not the 作成責任者 below)
+            split = [(piece, f) if f is not None or (i < last and _COMPLETE_YEAR.match(piece)) else (piece, CUT)
+                     for i, (piece, f) in enumerate(split) if f is not None or not _is_fragment(piece)]
             if open_value:
                 _close_value(out, open_value, whole, open_line)
                 open_value = []
@@ -251,8 +260,12 @@ def _para_tokens(lines: list[str]) -> list[Token]:
             split = [(piece, f) for piece, f in split if f is not None]
         for piece, field in split:
             if field is None:
+                whole_piece = piece
                 piece = _unfragment(piece, open_value[-1] if open_value else "")
                 if not piece:
+                    if open_value and len(split) == 1 and whole_piece in _LABEL_HEADS \
+                            and (n >= len(folded) or not folded[n]):
+                        cut = True  # the paragraph's last line a label's head (「…安全対策」 over 「事業」): its end is unknown
                     continue
                 if not open_value:
                     open_line = n
@@ -265,8 +278,41 @@ def _para_tokens(lines: list[str]) -> list[Token]:
                     open_value = []
                 out.append(Token(piece, n, field))
     if open_value:
-        _close_value(out, open_value, whole, open_line)
+        _close_value(out, open_value, whole, open_line, cut)
     return out
+
+
+_LABEL_TEXTS = (*_FULL_LABELS, "事業番号", "事業名", "担当部局庁", "担当課室", "作成責任者", "会計区分", "主要経費", "実施方法",
+                "関連事業")
+# the heads of the form's labels (「事業」「事業開始」「主要政策」): a value's last line that is one may be the value's
+_LABEL_HEADS = frozenset(lab[:j] for lab in _LABEL_TEXTS for j in range(2, len(lab)))
+
+
+def holds_label_head(text: str) -> bool:
+    """A word of ``text`` is the head of a form label (「地方創生 主要経 社会保障」: the 主要経費 label cut by its cell
+    between two cells' values)."""
+    return any(w in _LABEL_HEADS for w in text.split(" "))
+
+
+def label_piece(text: str) -> bool:
+    """``text`` (spaces aside) is a piece of one of the form's labels (「費」 of 「主要経費」 wrapped in its cell)."""
+    t = text.replace(" ", "")
+    return bool(t) and any(t in lab for lab in _LABEL_TEXTS)
+CUT = "cut"  # the field of a value piece left out (a cell whose text is unknown): it ends its label's run
+
+
+def _labels_wrapped_below(split: list[tuple[str, str | None]], folded: list[str], n: int) -> bool:
+    """The lines below line ``n`` up to the blank line hold only the wrapped rests of the line's labels
+    (「事業終了 終了予定なし 担当課室 地域情報政策室」 over 「(予定)年度」): no value piece went on below, the
+    line's cells are whole."""
+    labels = [lab for lab in _FULL_LABELS for piece, f in split if f is not None and lab.startswith(piece)
+              and lab != piece]
+    for x in folded[n:]:
+        if not x:
+            return True
+        if not all(any(w in lab[1:] for lab in labels) for w in x.split(" ")):
+            return False
+    return True
 
 
 # an era year whose cell text is complete (it ends with 年 or 年度): no piece of it can be wrapped below
@@ -287,10 +333,13 @@ def _side_by_side(split: list[tuple[str, str | None]]) -> bool:
     return False
 
 
-def _close_value(out: list[Token], parts: list[str], whole: bool, line: int) -> None:
-    """The paragraph's value pieces joined into one token (none when the whole is a wrapped label piece)."""
+def _close_value(out: list[Token], parts: list[str], whole: bool, line: int, cut: bool = False) -> None:
+    """The paragraph's value pieces joined into one token (none when the whole is a wrapped label piece; a cut
+    cell, field CUT, when ``cut``)."""
     text = _joined(parts, whole)
-    if len(parts) > 1 and (m := _LABEL_RE.fullmatch(squashed := text.replace(" ", ""))) is not None:
+    if cut:
+        out.append(_new_token((text, line, CUT)))
+    elif len(parts) > 1 and (m := _LABEL_RE.fullmatch(squashed := text.replace(" ", ""))) is not None:
         # a label wrapped in its narrow cell (「担当部」 over 「局」, 「会計区」 over 「分」): the label itself
         out.append(_new_token((squashed, line, _LABELS[int(m.lastgroup[1:])][1])))
     elif text.replace(" ", "") not in _WORD_FRAGMENTS:  # (not _is_fragment(text); the word fragments are fragments)
@@ -408,6 +457,7 @@ def _wraps_on(toks: list[Token], value: Token) -> bool:
 _DECIDER = re.compile(r"^[^\d\s()第条]{1,24}(?:決定|了解|決議|策定|公表|報告|通知|改定|閣議)$")
 
 
+_PLANS_LABEL_IN = re.compile(r"関係する|計画、通|、通知")  # pieces of the 関係する計画、通知等 label no plan's title holds
 _HEADER_LABEL_IN = re.compile("主要政策|主要経費|根拠法令|会計区分|事業の目的|事業概要|実施方法|作成責任者|担当課室")
 
 
@@ -418,8 +468,8 @@ def plans_plausible(plans: list[dict]) -> bool:
         t = p.get("title") or ""
         if t.count("(") != t.count(")") or re.search(r"第\s*\d+\s*条", t) or "閣議" in t or "決定)" in t:
             return False
-        if _HEADER_LABEL_IN.search(t.replace(" ", "")):  # the next cell's label (「主要政策・施」 wrapped)
-            return False
+        if _HEADER_LABEL_IN.search(t.replace(" ", "")) or _PLANS_LABEL_IN.search(t.replace(" ", "")):
+            return False  # a label (「主要政策・施」 wrapped, the cell's own 「計画、通」) glued to the title
         if p.get("decided_by") is not None and not _DECIDER.match(p["decided_by"]):
             return False
     return True
@@ -435,6 +485,8 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
     run = _run(toks, "legal", 4)
     if run and run[0] and CITE.search(run[0][0].text):
         out["legal_text"] = Found(fields.join_wrapped(t.text for t in run[0]), run[0][0].line)
+    elif run is not None and paragraph_style(lines) and (law := legal_by_shape(toks)) is not None:
+        out["legal_text"] = law
     run = _run(toks, "plans", 6)
     if run and run[0]:
         plans = fields.parse_plans(fields.join_wrapped(t.text for t in run[0]))
@@ -471,17 +523,47 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
         # a row of several cells wrapped onto the next line (「平成21年文部科学省 平成22年 …」 over 「度 (0176) 度
         # 0432 年度」, or over 「0078」): the numbers of that line, their year cells' places lost, are read without
         # a year
+        # (a paragraph of several year cells going on below its first line is such a row too: 「平成21年 文部科学省
+        # 平成22年 …- 平成23」 over 「(0176)」 over 「0432」)
         tails = [t for t in cells if _wrapped_row(lines[t.line - 1])
                  or (t.line > 1 and not _ERA_YEAR_CELL.search(t.text)
-                     and len(_ERA_YEAR_CELL.findall(lines[t.line - 2])) > 1)]
-        words = [w if not _YEAR_CUT.fullmatch(w) else w + "年度"  # (its 年度 wrapped below: 「平成23」 over 「年度」)
-                 for t in cells if t not in tails for w in map(str.strip, _ERA_YEAR_CELL.split(t.text)) if w]
-        nums = fields.parse_past_numbers(words, sheet_year)
-        had = {x["number"] for x in nums}
-        nums += [x for x in fields.parse_past_numbers([t.text for t in tails]) if x["number"] not in had]
+                     and len(_ERA_YEAR_CELL.findall(lines[t.line - 2])) > 1)
+                 or (paragraph_style(lines) and len(_ERA_IN.findall(t.text)) > 1 and _goes_on(lines, t.line))]
+        nums = _paired_past([t.text for t in cells], frozenset(i for i, t in enumerate(cells) if t in tails))
         if nums:
             out["past_project_numbers"] = Found(nums, run[0][0].line)
     return out
+
+
+def _goes_on(lines: list[str], line: int) -> bool:
+    """The paragraph starting at ``line`` (1-based) goes on below it with more than a year's wrapped tail."""
+    for x in lines[line:]:
+        if not x.strip():
+            return False
+        if any(w not in _YEAR_TAIL for w in x.split()):
+            return True
+    return False
+
+
+# a 根拠法令 cell's text: a law's title (…法, …法律, …令, …規則) and the article it cites, at the cell's start
+_LAW_START = re.compile(r"^[^\s、,()・:]{2,60}?(?:法律|法|令|規則)第\s*[\d一二三四五六七八九十百]+\s*条")
+_NOT_LAW_CELL = re.compile(r"閣議|決定|\d+年\d+月\d+日")
+
+
+def legal_by_shape(toks: list[Token]) -> Found | None:
+    """The 根拠法令 cell of paragraph-style text written apart from its label (pdfminer puts it before the label,
+    or after the next rows' labels): the one value paragraph before the budget table that starts with a law's
+    title citing an article (「都市再生特別措置法第23条」) and holds no plan's words (a date, 閣議決定);
+    None when there is no such paragraph or more than one."""
+    found = []
+    for t in toks:
+        if t.field in ("budget", "payees") or "支出先上位" in t.text:
+            break
+        if t.field is None and _LAW_START.match(t.text) and not _NOT_LAW_CELL.search(t.text):
+            found.append(t)
+    if len(found) != 1:
+        return None
+    return Found(found[0].text, found[0].line)
 
 
 def _wrapped_row(line: str) -> bool:
@@ -571,9 +653,16 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             out[t.field] = Found(fields.split_list(text.replace(" ", "、")), v.line)
         else:
             out[t.field] = Found(text, v.line)
-    if "bureau" not in out and (b := bureau_by_shape(toks)) is not None:
+    if "bureau" not in out and not _beside_label(toks, "bureau") and (b := bureau_by_shape(toks)) is not None:
         out["bureau"] = b
     return out
+
+
+def _beside_label(toks: list[Token], field: str) -> bool:
+    """The field's first label has a value piece right after it on its line (a cell there, of the wrong shape: cut
+    short, 「担当部局 水管理・国土保」 over 「全局」): its value is not to be looked for elsewhere by shape."""
+    k = next((i for i, t in enumerate(toks) if t.field == field), None)
+    return k is not None and k + 1 < len(toks) and toks[k + 1].field is None and toks[k + 1].line == toks[k].line
 
 
 def org_plausible(text: str) -> bool:
@@ -1576,7 +1665,7 @@ def _columns_before(toks: list[Token], k: int) -> tuple[list[Token], list[Token]
     return numbers, names
 
 
-__all__ += ["related_by_shape", "bureau_by_shape", "org_plausible"]
+__all__ += ["related_by_shape", "bureau_by_shape", "org_plausible", "label_piece", "holds_label_head"]
 
 
 def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found | None:
@@ -1646,11 +1735,79 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
     cells = _rows_of_columns(cells)
     if not cells:
         return None
-    nums = fields.parse_past_numbers(cells, sheet_year)
+    nums = _paired_past(cells)
     return Found(nums, label_line + 1) if nums else None
 
 
+_ERA_IN = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2})(?:\s*年(?:\s*度)*)?)")
+
+
+def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> list[dict]:
+    """Past numbers of cells in text order (each a line of the table, a year's wrapped tail put back), a number
+    given the year of the cell right before it only where the text settles that pairing: the year stands before
+    it on its line (「令和元年度 0270」, 「平成25年 財務省 - 0147」), or the year is a line of its own, later than
+    every year before it, and the number starts the next line. A year written at the end of a line after other
+    cells (「総務省 - 0210 平成29年度」: cells of the table's column groups side by side), a year earlier than one
+    read before it (the text left the table's row order), a year already given a number, or a number after
+    another number: the number's year is unknown (unless the number carries its own: 「2021 総務 20 0032」); so
+    are the numbers of the cells at the indices ``yearless`` (rows of several cells wrapped together). An era year
+    glued to the number after it (「平成27- 0200」) stays a year, not a number's head."""
+    out: list[dict] = []
+    seen: set[tuple[int | None, str]] = set()
+    prev: tuple | None = None  # ("year", year, cell index, settles the next line) or ("number", ...)
+    latest = None
+    waiting = False  # a year's row read up to its ministry and dash, its number not yet
+    for ci, cell in enumerate(cells):
+        parts = [p.strip() for p in _ERA_IN.split(cell)]
+        for pi, part in enumerate(parts):
+            if not part:
+                continue
+            if pi % 2:  # a year cell
+                y, _ = parse_year(part if "年" in part else part + "年度")  # (「平成230038」: its 年度 wrapped below)
+                if y is None or ci in yearless:
+                    prev = ("number",)
+                    continue
+                alone = not any(q for q in parts[:pi] + parts[pi + 1:])
+                prev = ("year", y, ci, alone and (latest is None or y > latest) and not waiting)
+                latest = y if latest is None else max(latest, y)
+                waiting = False
+                continue
+            first = not any(parts[:pi])
+            refs = parse_numbers(part)
+            if not refs and part.endswith("-") and prev is not None and prev[0] == "year" and prev[2] == ci:
+                # 「平成30年度 厚生労働省 -」: the year's row waits for its number, written further on; a year
+                # read before it comes does not settle the next number (「令和元年度」 then 「0090」)
+                waiting = True
+            for ref in refs:
+                waiting = False
+                fy = ref.fiscal_year
+                same = prev is not None and prev[0] == "year" and prev[2] == ci
+                below = prev is not None and prev[0] == "year" and prev[3] and prev[2] == ci - 1 and first
+                if fy is None and ci not in yearless and (same or below or _new_of(ref.number, prev)):
+                    fy = prev[1]
+                # a year on a line of its own goes on to the number lines right below it (「令和2年度」 over
+                # 「総務省 - 新02 - 0013」 over 「総務省 - 0094」); a year beside its number on a line, to that line's
+                prev = ("year", prev[1], ci, True) if below and not same else \
+                    (prev if same and prev[3] and ci not in yearless else ("number",))
+                if (fy, ref.number) in seen:
+                    continue
+                seen.add((fy, ref.number))
+                out.append({"fiscal_year": fy, "number": ref.number} if fy is not None else {"number": ref.number})
+    return out
+
+
 _YEAR_ONLY = re.compile(r"(?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*年度?")
+_NEW = re.compile(r"新(\d{2})-")
+
+
+def _new_of(number: str, prev: tuple | None) -> bool:
+    """A 新NN-… number (new in era year NN) right after the year cell of that era year (「平成29年度」 then
+    「新29-0004」): the number itself settles the pairing, whatever the text's order."""
+    m = _NEW.match(number)
+    if m is None or prev is None or prev[0] != "year":
+        return False
+    nn = int(m.group(1))
+    return prev[1] - 1988 == nn or prev[1] - 2018 == nn  # 平成 / 令和
 
 
 def _rows_of_columns(cells: list[str]) -> list[str] | None:

@@ -314,12 +314,17 @@ def _plain_tokens(lines):
     out, open_value, open_line = [], [], 0
     mixed = False  # paragraph-style: the paragraph set cells side by side and went on below (review_text._side_by_side)
 
+    folded = [nfkc(x) for x in lines]
+    cut = False  # the paragraph's last line was a label's head, dropped: the value's end is unknown
+
     def flush():
         nonlocal open_value
         if open_value:
             text = review_text.fields.join_wrapped(open_value)
             m = review_text._LABEL_RE.fullmatch(text.replace(" ", ""))
-            if len(open_value) > 1 and m:  # a label wrapped in its cell
+            if cut:
+                out.append(review_text.Token(text, open_line, review_text.CUT))
+            elif len(open_value) > 1 and m:  # a label wrapped in its cell
                 out.append(review_text.Token(text.replace(" ", ""), open_line,
                                              review_text._LABELS[int(m.lastgroup[1:])][1]))
             elif not review_text._is_fragment(text):
@@ -334,25 +339,36 @@ def _plain_tokens(lines):
         t = nfkc(raw)
         if not t:
             flush()
-            mixed = False
+            mixed = cut = False
             continue
         split = review_text._split_line(t)
+        if para and split and split[0][1] is not None and n > 1 and folded[n - 2] and not open_value:
+            m = review_text._LABEL_RE.fullmatch(folded[n - 2].replace(" ", "") + split[0][0])
+            if m:  # 「主要政策・」 over 「施策」: the whole label
+                split[0] = (folded[n - 2].replace(" ", "") + split[0][0], review_text._LABELS[int(m.lastgroup[1:])][1])
         if para and mixed:
             split = [(piece, f) for piece, f in split if f is not None]
-        elif para and review_text._side_by_side(split) and n < len(lines) and lines[n].strip():
+        elif para and review_text._side_by_side(split) and n < len(lines) and lines[n].strip() \
+                and not review_text._labels_wrapped_below(split, folded, n):
             mixed = True
             last = max(i for i, (_, f) in enumerate(split) if f is not None)
-            split = [(piece, f) for i, (piece, f) in enumerate(split)
-                     if f is not None or (i < last and review_text._COMPLETE_YEAR.match(piece))]
+            # a value piece left out stays as a cut cell
+            split = [(piece, f if f is not None or (i < last and review_text._COMPLETE_YEAR.match(piece))
+                      else review_text.CUT)
+                     for i, (piece, f) in enumerate(split) if f is not None or not review_text._is_fragment(piece)]
             flush()
         for piece, field in split:
             if field is None:
+                whole = piece
                 words = piece.split(" ")
                 if not (para and counter(words[0], open_value[-1] if open_value else "")):
                     while words and review_text._is_fragment(words[0]):
                         words.pop(0)
                 piece = " ".join(words)
                 if not piece:
+                    if para and open_value and len(split) == 1 and whole in review_text._LABEL_HEADS \
+                            and (n >= len(lines) or not folded[n]):
+                        cut = True
                     continue
             if field is not None:
                 flush()
