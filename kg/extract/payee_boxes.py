@@ -304,6 +304,23 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
     return got
 
 
+def checked_by_amounts(rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
+    """The rows of the blocks whose every row has its amount, falling or level down the ranks (the list is of
+    the top payees by amount): a row counted to a rank is placed by the count alone, and a name a row too early
+    or too late takes its neighbour's rank with nothing to show it; the amounts are the check. Other blocks'
+    rows are left out, noted."""
+    out: list[PayeeRow] = []
+    for block in dict.fromkeys(r.block for r in rows):
+        mine = sorted((r for r in rows if r.block == block), key=lambda r: r.rank)
+        amounts = [parse_number(r.cells.get("amount") or "").value for r in mine]
+        if all(a is not None for a in amounts) and all(a >= b for a, b in zip(amounts, amounts[1:], strict=False)):
+            out += mine
+        else:
+            notes.append((mine[0].line, f"支出先上位10者リスト block {block}: a row's amount is not read or the amounts "
+                                        "rise down the ranks: its rows' places are not checked; they are unknown"))
+    return out
+
+
 _NAME_PART = re.compile(r"^(\S.*?) (\d{1,12})$")
 
 
@@ -463,8 +480,10 @@ def _same(a: dict, b: dict) -> bool:
 
 def with_boxes(rows: list[PayeeRow], boxed: list[PayeeRow], notes: list, lo: int) -> list[PayeeRow]:
     """The rows another reader gave (``rows``) with this reader's (``boxed``, every rank of every block): a row both
-    give alike is kept as ``rows`` has it, one only this reader gives is added, and a row they give otherwise — at
-    one (block, rank) another payee or amount, or one 法人番号 at two places — is unknown in both, with a note."""
+    give alike is kept as ``rows`` has it, one only this reader gives is added when its block passes
+    ``checked_by_amounts``, and a row they give otherwise — at one (block, rank) another payee or amount, or one
+    法人番号 at two places — is unknown in both, with a note."""
+    checked = {(r.block, r.rank) for r in checked_by_amounts(boxed, [])}
     mine = {(r.block, r.rank): r for r in boxed}
     theirs = {(r.block, r.rank): r for r in rows}
     place: dict[str, set] = {}
@@ -477,5 +496,5 @@ def with_boxes(rows: list[PayeeRow], boxed: list[PayeeRow], notes: list, lo: int
         notes.append((lo, f"支出先上位10者リスト: rows {sorted(bad)} read otherwise by the box reader and the other "
                           "readers: those payees are unknown"))
     out = [r for k, r in theirs.items() if k not in bad]
-    out += [r for k, r in mine.items() if k not in bad and k not in theirs]
+    out += [r for k, r in mine.items() if k not in bad and k not in theirs and k in checked]
     return sorted(out, key=lambda r: (r.block, r.rank))

@@ -226,3 +226,34 @@ def test_a_row_after_one_with_no_contract_holding_more_than_one_rows_right_cells
     assert (a1["corporate_number"], a1["amount"], a1["contract_method"]) == ("3618323422493", "10,264", None)
     assert (a2["corporate_number"], a2["amount"]) == ("1598566169269", "3,286")
     assert a2["contract_method"] is None and a2["bidders"] is None and a2["award_rate"] is None
+
+
+def _row(block, rank, name, number, amount):
+    from kg.extract.review_text import PayeeRow
+
+    return PayeeRow(block=block, rank=rank, line=100 + rank, guessed=False,
+                    cells={"name": name, "corporate_number": number, "amount": amount})
+
+
+def test_rows_placed_by_count_alone_are_kept_only_when_their_amounts_check_them():
+    """Held-out real-form variants 60-89: names and 法人番号 counted to ranks with no amount read came out one rank
+    (and one block) off — 「パシフィックコンサルタンツ(株)」 1859000415846 given at D1 where D2's payee stands. A
+    block is kept only with every amount read and falling or level down its ranks (a top-10 list)."""
+    from kg.extract.payee_boxes import checked_by_amounts, with_boxes
+
+    rows = [_row("A", 1, "(株)野村総合研究所", "4010001054032", "18"),
+            _row("A", 2, "(株)三菱総合研究所", "6010001030403", "11"),
+            _row("B", 1, "合同会社富士通Japan", "6532482213394", None),
+            _row("B", 2, "パシフィックコンサルタンツ(株)", "1859000415846", None),
+            _row("C", 1, "那覇市", "3000020472018", "96"),
+            _row("C", 2, "(株)OCS", "5010401006994", "107")]
+    notes: list = []
+    kept = checked_by_amounts(rows, notes)
+    assert [(r.block, r.rank, r.cells["corporate_number"]) for r in kept] == [
+        ("A", 1, "4010001054032"), ("A", 2, "6010001030403")]
+    assert [line for line, _ in notes] == [101, 101]  # B (no amount) and C (107 after 96), each named
+    assert "block B" in notes[0][1] and "block C" in notes[1][1]
+    # beside another reader's rows, the box reader adds only rows of checked blocks
+    other = [_row("A", 1, "(株)野村総合研究所", "4010001054032", "18")]
+    merged = with_boxes(other, rows, [], 1)
+    assert [(r.block, r.rank) for r in merged] == [("A", 1), ("A", 2)]
