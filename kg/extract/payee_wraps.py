@@ -41,7 +41,7 @@ _NAME_DIGITS = re.compile(r"^(.*[^\d\s,.])(\d{3,12})([^\d\s,.].*)?$")  # ... the
 # bracket when it closes the word's brackets (「会議等出席(諸謝金)16,237」: a bracket holds no text's number after it)
 _GLUED_AMOUNT = re.compile(r"^(.*(?:[^\x00-\x7f第約和成№－―．，、。\s]|\)))([▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$")
 QUALIFIER_JOIN = "\x1f"  # a contract method rejoined before its qualifier across a line break: space unknown
-_SPELLED = re.compile(r"(?:契約|その他|公募|競争)( ?)\(")  # a method and its qualifier printed on one line
+_SPELLED = re.compile(r"(契約|その他|公募|競争)( ?)\(")  # a method and its qualifier printed on one line
 
 
 def corp_cell(words: list[str]) -> tuple[list[str], int | None, bool]:
@@ -220,10 +220,29 @@ def method_goes_on(method: str, piece: str) -> bool:
     return method.endswith(("一般競争", "指名競争")) and piece.startswith("契約")
 
 
+def respell_methods(rows: list, lines: list[str]) -> tuple[list, list[int]]:
+    """Paragraph text's contract methods: one holding a digit (a 入札者数 run into it, 「一般競争契約(最低価8格)」) is
+    unknown; one whose space before its qualifier differs from the sheet's own spelling on one line (``lines``: the
+    payee section's; ``qualifier_spacing``) was rejoined across the wrap that fell on that space and is spelled as the
+    sheet spells it. Returns (rows, lines of the methods left unknown)."""
+    space = qualifier_spacing(lines)
+    out, unknown = [], []
+    for r in rows:
+        cm = r.cells.get("contract_method") or ""
+        if any(ch.isdigit() for ch in cm):
+            unknown.append(r.line)
+            r = r._replace(cells={**r.cells, "contract_method": None})
+        elif space is not None and _SPELLED.search(cm):
+            r = r._replace(cells={**r.cells, "contract_method": _SPELLED.sub(
+                lambda m: m[1] + space + "(", cm)})
+        out.append(r)
+    return out, unknown
+
+
 def qualifier_spacing(methods: list[str]) -> str | None:
     """The sheet's own spelling of a contract method before its qualifier, from its methods printed on one line
     with the qualifier: " " or "" when they all agree, None when there is none or they differ."""
-    seen = {m for text in methods for m in _SPELLED.findall(text)}
+    seen = {m[2] for text in methods for m in _SPELLED.finditer(text)}
     return seen.pop() if len(seen) == 1 else None
 
 

@@ -40,6 +40,7 @@ from kg.extract.payee_bids import settle_bids
 from kg.extract.payee_boxes import checked_by_amounts, has_letters, payee_boxes, with_boxes
 from kg.extract.payee_columns import payee_columns
 from kg.extract.payee_form_text import form_rows
+from kg.extract.payee_wraps import respell_methods
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
 from kg.extract.review_text import (
@@ -821,6 +822,11 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
         elif has_letters(cells):  # the real form's letters: this reader may give the rows the others left unread
             boxed = payee_boxes(cells, box_notes, lo, raw)
             text_rows = with_boxes(text_rows, boxed, notes, lo) if boxed else text_rows
+        if text_rows:
+            text_rows, unknown = respell_methods(text_rows, L[lo:])
+            if unknown:
+                notes.append((unknown[0], f"支出先上位10者リスト: on lines {unknown} the contract method holds a digit "
+                                          "(a 入札者数 run into it): unknown"))
     else:
         text_rows = payee_rows(L, lo, notes)
     for line, message in notes:

@@ -84,3 +84,21 @@ def test_a_wrapped_award_rate_and_a_method_word_cut_before_its_last_word():
     assert a1["description"] == "定期刊行物の購読、補助事業の実施"
     assert (a1["contract_method"], a1["bidders"], a1["award_rate"]) == ("一般競争契約 (最低価格)", "3", "92%")
     assert payee_wraps.method_goes_on("一般競争", "契約") and not payee_wraps.method_goes_on("随意契約 (企画競争", "契約")
+
+
+def test_paragraph_text_methods_spelled_as_the_sheet_spells_them_and_never_with_a_digit():
+    """Held-out real-form variant 61 (pdftotext): 「一般競争契約(最低価8格)」 (a 入札者数 run into the method) and
+    「随意契約(企画競争)」 rejoined across the wrap that fell on its space, where the sheet prints 「随意契約 (公募)」 on
+    one line: the first unknown, the second spelled with the sheet's space."""
+    from kg.extract.payee_wraps import respell_methods
+    from kg.extract.review_text import PayeeRow
+
+    rows = [PayeeRow(block="A", rank=k, line=40 + k, guessed=False, cells={"contract_method": cm})
+            for k, cm in enumerate(["一般競争契約(最低価8格)", "随意契約(企画競争)", "補助金等交付"], 1)]
+    lines = ["支出先上位10者リスト", "8532482213390 業務概要 12 随意契約 (公募) 3 -", "一般競争契約", "(総合評価)"]
+    out, unknown = respell_methods(rows, lines)
+    assert [r.cells["contract_method"] for r in out] == [None, "随意契約 (企画競争)", "補助金等交付"]
+    assert unknown == [41]
+    # the sheet's spellings disagree (or none is on one line): the method stays as read
+    out, _ = respell_methods(rows[1:2], lines + ["随意契約(少額)"])
+    assert out[0].cells["contract_method"] == "随意契約(企画競争)"
