@@ -995,7 +995,8 @@ def _laws_plausible(rec: Record) -> None:
 # holding one (or a 「分野:」 label, the 政策評価書 row's 「該当箇所」 label and its 「3ページ目」 page reference) is
 # another cell's text
 _NOT_POLICY = re.compile(r"測定指標|単位当たり|活動指標|成果指標|成果目標|成果実績|活動実績|目標値|当初見込み|百万円|千円|ページ目|:$"
-                         r"|https?://|政策評価書|該当箇所|定量的指標|定性的指標")
+                         r"|https?://|政策評価書|該当箇所|定量的指標|定性的指標|^チェック$|^(?:千|百万)?円/[^\s/]{1,3}$")
+# (the 点検 column's 「チェック」 header; a unit of the 単位当たりコスト row, 「円/件」)
 
 
 def _policy_plausible(rec: Record) -> None:
@@ -1152,7 +1153,8 @@ def extract(doc: RawDoc) -> Record:
 
 
 def _expense_ok(v: str) -> bool:
-    return not ((v in MAJOR_POLICIES and v not in MAJOR_EXPENSES) or org_plausible(v) or holds_label_head(v))
+    return not ((v in MAJOR_POLICIES and v not in MAJOR_EXPENSES) or org_plausible(v) or holds_label_head(v)
+                or OFFICIAL_SHAPE.match(v))  # (the 作成責任者 cell: 「室長 佐々木 美香」)
 
 
 def _plans_not_placed(rec: Record) -> None:
@@ -1174,8 +1176,8 @@ def _expense_plausible(rec: Record) -> None:
     「地球環境局」), is no fact: left out with a warning."""
     v = rec["major_expense"]
     if isinstance(v, str) and not _expense_ok(v):
-        warn(rec, "major_expense_implausible", f"主要経費 {v!r} is another cell's text (a 主要政策・施策 category or an "
-             "organisation's name); left out", line=rec["provenance"]["spans"].get("major_expense", [None])[0],
+        warn(rec, "major_expense_implausible", f"主要経費 {v!r} is another cell's text (a 主要政策・施策 category, an "
+             "organisation's name or an official); left out", line=rec["provenance"]["spans"].get("major_expense", [None])[0],
              field="major_expense")
         rec["major_expense"] = None
 

@@ -170,3 +170,19 @@ def test_a_law_title_starts_with_no_counter_and_a_cut_header_is_no_policy():
             "政策評価、新経済・財政再生計画と 政策\nの関係\n\n単位当たりコス\n\n施策\n\n(1) 普及啓発の推進\n\n")
     pe = extract(RawDoc(path="x.txt", lines=text.split("\n")))["policy_evaluation"] or {}
     assert pe.get("policy") != "単位当たりコス"
+
+
+def test_an_official_is_no_major_expense_and_a_header_or_a_unit_is_no_policy():
+    """Variants 60-89 (pdftotext): 主要経費 read as the 作成責任者 cell 「室長 佐々木 美香」; 政策 read as the 点検 column's
+    header 「チェック」 or as the 単位当たりコスト unit 「円/件」."""
+    from kg.extract.review_pdf import _expense_ok
+
+    assert not _expense_ok("室長 佐々木 美香") and _expense_ok("中小企業対策")
+    for cell in ("チェック", "円/件"):
+        text = ("令和4年度行政事業レビューシート (総務省)\n\n事業名\n\n調査研究事業\n\n"
+                f"政策評価、新経済・財政再生計画と 政策\nの関係\n\n{cell}\n\n施策\n\n3. 支援研究開発の推進\n\n")
+        pe = extract(RawDoc(path="x.txt", lines=text.split("\n")))["policy_evaluation"] or {}
+        assert pe.get("policy") != cell
+    text = text.replace("円/件", "国際協力の推進")
+    assert (extract(RawDoc(path="x.txt", lines=text.split("\n")))["policy_evaluation"] or {}).get("policy") == \
+        "国際協力の推進"
