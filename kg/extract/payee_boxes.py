@@ -147,7 +147,8 @@ def _anchors(boxes: list[tuple[str, str, int]], run: set[int], loose: bool = Fal
             texts_since, merged_desc = 0, False
         elif kind == "text":
             texts_since += 1
-        since = [] if len(out) > had else [*since, _cell_kind(kind, text)]
+        if loose:  # (what ``_loose_name`` looks back on)
+            since = [] if len(out) > had else [*since, _cell_kind(kind, text)]
         names = names + 1 if kind == "text" else 0
         prev = i
     return out
@@ -260,8 +261,8 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
             rates.append(_RATE.match(text)[1])
         elif kind == "dash":
             tail.append(text)
-        elif _amount_contract(kind, text) and not after_contract:  # 「3,237 その他」
-            amount, contract = _amount_contract(kind, text)
+        elif not after_contract and (both := _amount_contract(kind, text)):  # 「3,237 その他」
+            amount, contract = both
             amounts.append(amount)
             contracts.append(contract)
             after_contract = True
@@ -312,8 +313,8 @@ def checked_by_amounts(rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
     out: list[PayeeRow] = []
     for block in dict.fromkeys(r.block for r in rows):
         mine = sorted((r for r in rows if r.block == block), key=lambda r: r.rank)
-        amounts = [parse_number(r.cells.get("amount") or "").value for r in mine]
-        if all(a is not None for a in amounts) and all(a >= b for a, b in zip(amounts, amounts[1:], strict=False)):
+        if all(parse_number(r.cells.get("amount") or "").value is not None for r in mine) \
+                and _amounts_fall(mine) is None:
             out += mine
         else:
             notes.append((mine[0].line, f"支出先上位10者リスト block {block}: a row's amount is not read or the amounts "

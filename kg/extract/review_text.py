@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from kg.extract import fields, payee_wraps
 from kg.normalize import houjin
-from kg.normalize.era import parse_year
+from kg.normalize.era import ERAS, parse_year
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number, parse_numbers
 from kg.normalize.text import is_unknown, lines_matching, nfkc
@@ -298,6 +298,8 @@ def label_piece(text: str) -> bool:
     """``text`` (spaces aside) is a piece of one of the form's labels (「費」 of 「主要経費」 wrapped in its cell)."""
     t = text.replace(" ", "")
     return bool(t) and any(t in lab for lab in _LABEL_TEXTS)
+
+
 CUT = "cut"  # the field of a value piece left out (a cell whose text is unknown): it ends its label's run
 
 
@@ -1807,7 +1809,7 @@ def _new_of(number: str, prev: tuple | None) -> bool:
     if m is None or prev is None or prev[0] != "year":
         return False
     nn = int(m.group(1))
-    return prev[1] - 1988 == nn or prev[1] - 2018 == nn  # 平成 / 令和
+    return prev[1] - ERAS["平成"] == nn or prev[1] - ERAS["令和"] == nn
 
 
 def _rows_of_columns(cells: list[str]) -> list[str] | None:
