@@ -57,6 +57,7 @@ def _join_lines(lines: list[str], broke: list[bool]) -> str:
 
 
 _NO_LINE_START = set(")]}）］｝」』】〕〉》、。，．,.・：；:;？！?!ーゝゞ々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ")  # kinsoku
+_OPENING = set("([{（［｛「『【〔〈《")
 _WORD_CHAR = re.compile(r"[!-~]")  # a character a wrap moves along with its ASCII word: 「(UNDP)」「Japan」
 
 
@@ -80,6 +81,8 @@ def _broke_early(group: list[dict], after: list[dict], right: float) -> bool:
     k = 0
     while k < len(nxt) and _WORD_CHAR.match(nxt[k]["text"]):
         k += 1
+    if 0 < k < len(nxt) and nxt[k - 1]["text"] in _OPENING:  # a line may not end with an opening bracket:
+        k += 1  # 「TKC(株)」 moves whole (its 「)」 is taken below)
     k = max(k, min(2, len(nxt)))
     glued = False  # a Latin word after an ASCII 「)」 goes with it: 「(株)TKC」 (no break between them)
     while k < len(nxt) and (nxt[k]["text"] in _NO_LINE_START or _is_ascii_word(nxt[k]["text"])

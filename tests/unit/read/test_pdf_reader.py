@@ -137,6 +137,10 @@ def test_a_line_broken_with_room_left_was_a_space_or_a_line_break_of_the_sheet()
     assert cell_text(lines("(株)日本工営・", "(株)TKC共同"), right=100 + 7.5 * 9.5) == "(株)日本工営・(株)TKC共同"
     assert cell_text(lines("シー・エス・エス", "(株)・パシフィック"), right=100 + 7.5 * 11) == "シー・エス・エス(株)・パシフィック"
     assert cell_text(lines("(株)日本工営・", "(株)TKC共同"), right=100 + 7.5 * 16) == "(株)日本工営・ (株)TKC共同"
+    # a Latin word followed by an opening bracket moves with the bracketed character after it: 「TKC(株)」 whole
+    # (a line may not end with 「(」), so room for 「TKC(」 is no room (real-form variant rv264)
+    assert cell_text(lines("(株)柏屋本店・", "TKC(株)共同"), right=100 + 7.5 * 13.5) == "(株)柏屋本店・TKC(株)共同"
+    assert cell_text(lines("(株)柏屋本店・", "TKC(株)共同"), right=100 + 7.5 * 16) == "(株)柏屋本店・ TKC(株)共同"
 
 
 @pytest.mark.parametrize("space", [True, False])
