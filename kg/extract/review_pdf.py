@@ -356,7 +356,7 @@ def _period(rec: Record, L: list[str]) -> None:
 
 _ACCOUNT_CELL = re.compile(r"^(?:会計区分\s*)?((?:一般会計|[^\s、,]{1,30}特別会計[^\s、,]{0,20})(?:[、,\s]+(?:一般会計|"
                            r"[^\s、,]{1,30}特別会計[^\s、,]{0,20}))*)$")
-_METHODS_LABEL = re.compile(r"^実施方法\s*")
+_METHODS_LABEL = re.compile(r"^実施方(?:法\s*|\s+)")  # (cut by a narrow cell, 「実施方」 over 「法」)
 # a cell made only of 実施方法 words holds one of them as it is (the lines are NFKC already, the words have no space)
 _ANY_METHOD = re.compile("|".join(sorted(_METHODS, key=len, reverse=True)))
 _VOCAB_FIELDS = (("major_expense", frozenset(MAJOR_EXPENSES), re.compile(r"^主要経費\s*"), "主要経費"),
@@ -364,6 +364,8 @@ _VOCAB_FIELDS = (("major_expense", frozenset(MAJOR_EXPENSES), re.compile(r"^主�
 
 
 def _vocab_cells(rec: Record, L: list[str], hi: int) -> None:
+    # the 実施方法 cell is the header's, above the 予算額・執行額 table (a lone 「その他」 below it is a 費目's)
+    methods_hi = _first_in(L, "予算額・執行額") or hi
     for i in range(1, hi + 1):
         t = L[i - 1]
         if not rec["accounts"]:
@@ -371,7 +373,7 @@ def _vocab_cells(rec: Record, L: list[str], hi: int) -> None:
             if m:
                 rec["accounts"] = fields.split_list(m.group(1).replace(" ", "、"))
                 span(rec, "accounts", i)
-        if not rec["implementation_methods"] and _ANY_METHOD.search(t):
+        if not rec["implementation_methods"] and i < methods_hi and _ANY_METHOD.search(t):
             parts = fields.split_list(_METHODS_LABEL.sub("", t))
             if parts and all(p in _METHODS for p in parts):
                 rec["implementation_methods"] = parts

@@ -392,12 +392,17 @@ def _values_after(toks: list[Token], k: int, n: int = 1) -> list[Token]:
     return out
 
 
+_ERA_WORD = re.compile("令和|平成|昭和")
+
+
 def _shape_ok(field: str, text: str, sheet_year: int | None) -> bool:
     if is_unknown(text):
         return False
     if field == "project_number":
         return canonical_number(text) is not None
     if field in ("start_fiscal_year", "end_fiscal_year"):
+        if len(_ERA_WORD.findall(text)) > 1:
+            return False  # two cells' years run together (「平成29 事業終 令和5年」: the next label cut in its cell)
         fy = fields.parse_fiscal_year_cell(text, sheet_year)
         return fy.error is None and (fy.year is not None or text.startswith("終了"))
     if field == "accounts":
@@ -407,7 +412,7 @@ def _shape_ok(field: str, text: str, sheet_year: int | None) -> bool:
         return bool(parts) and all(p in _METHODS for p in parts)
     if field in ("bureau", "division", "project_name") and text.count("(") != text.count(")"):
         return False  # a cell cut short (「…統括官(室」): the rest of it is elsewhere
-    if field == "division" and re.search(r"(?:局|官房)$", text):
+    if field == "division" and re.search(r"(?:局|官房|統括官)$", text):
         return False  # a bureau's shape (自治行政局): another cell's text after the label
     if field in ("bureau", "division"):
         return bool(_ORG.search(text)) and not _NUMBERISH.match(text) and len(text) <= 60
@@ -613,6 +618,12 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
         v = vals[0]
         text = v.text
         if t.field == "division":
+            if len(vals) > 1 and k and toks[k - 1].field == "bureau" and _BUREAU.match(v.text) \
+                    and _DIVISION.match(vals[1].text):
+                # the two labels' cells written after both (「担当部局庁」「担当課室」「政策統括官」「教育課程課」): the
+                # bureau's first, the division's second
+                v, vals = vals[1], vals[1:]
+                text = v.text
             officials = vals[1].text if len(vals) > 1 else None
             if officials is not None and vals[1].line != v.line and not paragraph_style(lines):
                 officials = None  # a row's text: the next line's piece is another cell's wrap (「終了予」 over 「定なし」)
@@ -1640,9 +1651,106 @@ def related_by_shape(toks: list[Token], taken: frozenset[str] = frozenset(),
     if ministries and not names:  # pdfminer: the 事業番号 and 事業名 columns written before the 関連事業 label
         numbers, names = _columns_before(toks, k)
     if not names or len(ministries) != len(names) or len(numbers) not in (0, len(names)):
-        return None
+        return related_by_header(toks)
     rows = [(m.text, numbers[i].text if numbers else None, n.text) for i, (m, n) in enumerate(zip(ministries, names,
                                                                                                  strict=True))]
+    return Found(fields.parse_related_projects(rows), names[0].line)
+
+
+_MINISTRY_HEADERS = frozenset({"所管府省名", "所管府省", "府省庁名"})
+
+
+def _header_at(toks: list[Token], i: int, field: str | None) -> bool:
+    """Token ``i`` is the 関連事業 table's column header: 所管府省名 (field None), 事業番号 or 事業名 (as labels)."""
+    if i >= len(toks):
+        return False
+    t = toks[i]
+    if field is None:
+        return t.field is None and t.text in _MINISTRY_HEADERS
+    return t.field == field and t.text == {"project_number": "事業番号", "project_name": "事業名"}[field]
+
+
+# the labels of the 点検 column printed beside the 関連事業 table: no related program is named so
+_CHECK_LABELS = re.compile("点検|改善の方向性|所見|備考|役割分担")
+
+
+def _related_name(t: Token) -> bool:
+    """A cell of a 関連事業 name's shape: text of no other cell's shape (no ministry, 事業番号, year, figure, blank
+    mark, table header, label), no sentence (「…を行っている。」: the 点検 column's text beside the table)."""
+    text = t.text
+    return (t.field is None and not _MINISTRY.match(text) and canonical_number(text) is None
+            and not is_unknown(text) and not _NUMBERISH.match(text) and text not in _TABLE_HEADERS
+            and "。" not in text and not _is_fragment(text) and not fields.YEAR_HEADER.match(text)
+            and not label_piece(text) and not _CHECK_LABELS.search(text) and len(text) <= 80)
+
+
+def _is_ministry(toks: list[Token], i: int) -> bool:
+    return i < len(toks) and toks[i].field is None and bool(_MINISTRY.match(toks[i].text))
+
+
+def _is_number_cell(toks: list[Token], i: int) -> bool:
+    return i < len(toks) and toks[i].field is None and (canonical_number(toks[i].text) is not None
+                                                       or is_unknown(toks[i].text))
+
+
+def _related_rows(toks: list[Token], i: int) -> list[tuple[str, str | None, str]] | None:
+    """The 関連事業 rows from token ``i`` on, read group by group: a run of a ministry cells, a run of a 事業番号
+    cells (blank 「-」 or not) or none, a run of a name cells (pdftotext writes a group of one row, pdfminer a group
+    of the rows its text box holds); None when a group does not read whole or a 事業番号 follows the last one."""
+    rows: list[tuple[str, str | None, str]] = []
+    while _is_ministry(toks, i):
+        j = i
+        while _is_ministry(toks, j):
+            j += 1
+        a = j - i
+        m = j
+        while _is_number_cell(toks, m):
+            m += 1
+        if m - j not in (0, a) or not all(_related_name(t) for t in toks[m:m + a]) or m + a > len(toks):
+            return None
+        rows += [(toks[i + x].text, None if m == j or is_unknown(toks[j + x].text) else toks[j + x].text,
+                  toks[m + x].text) for x in range(a)]
+        i = m + a
+    if _is_number_cell(toks, i) and not is_unknown(toks[i].text):
+        return None
+    return rows
+
+
+def related_by_header(toks: list[Token]) -> Found | None:
+    """関連事業 rows read under the table's own column headers (所管府省名 / 事業番号 / 事業名), where the 関連事業
+    label stands far from the table (the real form prints it at the left of the 点検 column).
+
+    - The three headers in order, nothing but the 点検 column's sentences between them: the rows follow, read by
+      ``_related_rows``.
+    - Else each header is followed by its own column (pdfminer writes the table column by column, the 点検 cells
+      between): k ministry cells after 所管府省名, k 事業番号 cells (or none) after 事業番号, k name cells after
+      事業名 — the counts must agree.
+    None when there is no header or the rows do not read whole: unknown beats wrong."""
+    h = next((i for i, t in enumerate(toks) if _header_at(toks, i, None)), None)
+    if h is None:
+        return None
+    n = next((j for j in range(h + 1, min(len(toks), h + 40)) if _header_at(toks, j, "project_number")), None)
+    e = next((j for j in range(h + 1, min(len(toks), h + 40)) if _header_at(toks, j, "project_name")), None)
+    if n is None or e is None or e < n:
+        return None
+    if e == n + 1 and all(t.field is None and "。" in t.text for t in toks[h + 1:n]):
+        rows = _related_rows(toks, e + 1)
+        return Found(fields.parse_related_projects(rows), toks[e + 1].line) if rows else None
+    k = 0
+    while _is_ministry(toks, h + 1 + k):
+        k += 1
+    if not k or n < h + 1 + k:
+        return None
+    numbers = toks[n + 1:n + 1 + k]
+    if not all(_is_number_cell(toks, n + 1 + x) for x in range(k)):
+        if _is_number_cell(toks, n + 1) and not is_unknown(toks[n + 1].text):
+            return None  # fewer numbers than rows: which row's is unknown
+        numbers = []  # no 事業番号 column printed (the cells empty)
+    names = toks[e + 1:e + 1 + k]
+    if len(names) != k or not all(_related_name(t) for t in names):
+        return None
+    rows = [(toks[h + 1 + x].text, None if not numbers or is_unknown(numbers[x].text) else numbers[x].text,
+             names[x].text) for x in range(k)]
     return Found(fields.parse_related_projects(rows), names[0].line)
 
 
@@ -1667,7 +1775,7 @@ def _columns_before(toks: list[Token], k: int) -> tuple[list[Token], list[Token]
     return numbers, names
 
 
-__all__ += ["related_by_shape", "bureau_by_shape", "org_plausible", "label_piece", "holds_label_head"]
+__all__ += ["related_by_shape", "related_by_header", "bureau_by_shape", "org_plausible", "label_piece", "holds_label_head"]
 
 
 def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found | None:
@@ -1758,7 +1866,9 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
     seen: set[tuple[int | None, str]] = set()
     prev: tuple | None = None  # ("year", year, cell index, settles the next line) or ("number", ...)
     latest = None
-    waiting = False  # a year's row read up to its ministry and dash, its number not yet
+    # the cell of the last year whose row still waits for its number (nothing of it read yet, or only its ministry
+    # and dash: 「平成30年度 厚生労働省 -」); None when no row waits
+    waiting: int | None = None
     for ci, cell in enumerate(cells):
         parts = [p.strip() for p in _ERA_IN.split(cell)]
         for pi, part in enumerate(parts):
@@ -1769,27 +1879,31 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
                 if y is None or ci in yearless:
                     prev = ("number",)
                     continue
+                # a year read on another line than the year whose row still waits (「平成30年度」 then 「文部科学省
+                # 令和元年度」 over 「- 0476」; 「平成29年度」 then 「令和3年度」): the next number may be either's, so
+                # this year settles none (on one line, 「平成21年文部科学省 平成22年 …」, the cells stand side by side)
+                held = waiting is not None and waiting != ci
                 alone = not any(q for q in parts[:pi] + parts[pi + 1:])
-                prev = ("year", y, ci, alone and (latest is None or y > latest) and not waiting)
+                prev = ("year", y, ci, alone and (latest is None or y > latest) and not held, held)
                 latest = y if latest is None else max(latest, y)
-                waiting = False
+                waiting = ci
                 continue
             first = not any(parts[:pi])
             refs = parse_numbers(part)
-            if not refs and part.endswith("-") and prev is not None and prev[0] == "year" and prev[2] == ci:
-                # 「平成30年度 厚生労働省 -」: the year's row waits for its number, written further on; a year
-                # read before it comes does not settle the next number (「令和元年度」 then 「0090」)
-                waiting = True
+            head = part.rstrip("-‐−― ")
+            if refs or not head or (head == part and not _MINISTRY.match(head)):
+                waiting = None  # a number, a blank (「-」) or another cell: the year's row is read
+            elif waiting is None:
+                waiting = -1  # a ministry with no year open before it (「文部科学省 令和2年度 …」): an earlier row's
             for ref in refs:
-                waiting = False
                 fy = ref.fiscal_year
-                same = prev is not None and prev[0] == "year" and prev[2] == ci
+                same = prev is not None and prev[0] == "year" and prev[2] == ci and not prev[4]
                 below = prev is not None and prev[0] == "year" and prev[3] and prev[2] == ci - 1 and first
                 if fy is None and ci not in yearless and (same or below or _new_of(ref.number, prev)):
                     fy = prev[1]
                 # a year on a line of its own goes on to the number lines right below it (「令和2年度」 over
                 # 「総務省 - 新02 - 0013」 over 「総務省 - 0094」); a year beside its number on a line, to that line's
-                prev = ("year", prev[1], ci, True) if below and not same else \
+                prev = ("year", prev[1], ci, True, False) if below and not same else \
                     (prev if same and prev[3] and ci not in yearless else ("number",))
                 if (fy, ref.number) in seen:
                     continue
