@@ -1,0 +1,112 @@
+"""Header and list fields of paragraph-style PDF text (pdfminer.six, poppler's pdftotext) of the real form printed
+in a jittered layout (tests/fixtures/real_variants.py): excerpts written as the tools wrote them, each asserting a
+field's value or its absence (unknown where the text does not settle it)."""
+from __future__ import annotations
+
+from kg.extract.dispatch import extract_path
+from kg.extract.legal_text import legal_pieces
+from kg.extract.review_text import _paired_past, label_fields, label_lists
+
+
+def _pairs(nums: list[dict]) -> list[tuple[int | None, str]]:
+    return [(x.get("fiscal_year"), x["number"]) for x in nums]
+
+
+def test_a_number_after_a_year_while_an_earlier_row_waits_has_no_year():
+    # pdftotext: the 平成30年度 row's cell 「文部科学省 - 0476」 wrapped, its ministry beside the next year cell
+    assert _pairs(_paired_past(["平成30年度", "文部科学省 令和元年度- 0476"])) == [(None, "0476")]
+    # pdfminer: the row read up to its ministry, then the next year on a line of its own, then the number
+    assert _pairs(_paired_past(["平成30年度 文部科学省", "令和元年度", "- 0476"])) == [(None, "0476")]
+    # two years on lines of their own, the first one's row not read: the number may be either's
+    assert _pairs(_paired_past(["平成29年度", "令和3年度", "文部科学省 - 0047"])) == [(None, "0047")]
+    # a ministry before a year with no row open: an earlier row's number may follow
+    assert _pairs(_paired_past(["平成28年度", "-", "文部科学省 令和2年度 文部科学省 - 0308"])) == [(None, "0308")]
+
+
+def test_a_year_still_pairs_with_its_own_row():
+    assert _pairs(_paired_past(["平成30年度", "-", "令和元年度 0270"])) == [(2019, "0270")]
+    assert _pairs(_paired_past(["平成24年度", "-", "平成28年度", "内閣府 - 0306"])) == [(2016, "0306")]
+    # cells side by side on one line (pdfplumber): each year's ministry wrapped, the last row whole
+    row = "平成21年文部科学省 平成22年 文部科学省 - 平成23 文部科学省 - 0074"
+    assert _pairs(_paired_past([row])) == [(2011, "0074")]
+
+
+HEAD = ["事業番号 0246", "", "令和元年度行政事業レビューシート ( 外務省 )", "", "事業名", "",
+        "システム運用国際協力防災 担当部局 産業技術環境局", "人材育成推進費", "庁", "", "作成責任者", "",
+        "事業開始年", "度", "", "平成29 事業終 令和5年", "年度", "了(予定) 度", "年度", "", "審議官 海野 拓也", "",
+        "会計区分", "", "一般会計", ""]
+
+
+def test_two_year_cells_run_together_give_no_start_year():
+    # pdftotext: the start year's 「年度」 wrapped, the end label cut after 「事業終」 and the end year beside it
+    got = {k: v.value for k, v in label_fields(HEAD, 2019).items()}
+    assert "start_fiscal_year" not in got  # not 2023, the end year's
+    assert got["accounts"] == ["一般会計"]
+
+
+def test_a_complete_start_year_before_a_cut_label_is_kept():
+    lines = ["事業開始年度", "", "昭和63年度 事業終", "", "了(予", "定)年", "度", "", "終了予定", "なし", ""]
+    assert label_fields(lines, 2019)["start_fiscal_year"].value == 1988
+
+
+def test_bureau_and_division_cells_after_both_labels():
+    # pdfminer: the two labels, then the bureau's cell, then the division's
+    lines = ["会計区分", "", "労働保険特別会計", "", "担当部局庁", "", "担当課室", "", "政策統括官", "", "教育課程課", "",
+             "作成責任者", "", "参事官 加藤 雅一", ""]
+    got = {k: v.value for k, v in label_fields(lines, 2015).items()}
+    assert got["division"] == "教育課程課"  # not 政策統括官, a bureau's shape
+
+
+RELATED_HEAD = ["関連事業", "", "点検・改善結果", "", "活動実績は見込みに見合ったものであるか。", ""]
+
+
+def test_related_projects_row_by_row_under_their_headers():
+    # pdftotext: the three headers, then each row's ministry, 事業番号 and name
+    lines = [*RELATED_HEAD, "所管府省名", "", "事業番号", "", "事業名", "", "環境省", "", "13-0264", "",
+             "安全対策システム運用国際協力事業", "", "外務省", "", "13-0208", "", "研究開発地域国際協力事業", "",
+             "点検結果", "", "これらの事業の重要性は高い。", ""]
+    got = label_lists(lines, 2019)["related_projects"].value
+    assert got == [{"ministry": "環境省", "number": "13-0264", "name": "安全対策システム運用国際協力事業"},
+                   {"ministry": "外務省", "number": "13-0208", "name": "研究開発地域国際協力事業"}]
+
+
+def test_related_projects_in_groups_and_columns():
+    # pdfminer: a text box of two rows (ministries, then names: no number printed), then a row with its number
+    lines = [*RELATED_HEAD, "所管府省名", "", "事業番号", "", "事業名", "", "財務省", "", "経済産業省", "",
+             "高度化データ活用防災事業", "", "情報データ活用人材育成事業", "", "経済産業省", "", "20-0303", "",
+             "支援推進高度化事業", "", "点検・改善結果 点検結果", ""]
+    got = label_lists(lines, 2019)["related_projects"].value
+    assert [(p["ministry"], p["number"], p["name"]) for p in got] == [
+        ("財務省", None, "高度化データ活用防災事業"), ("経済産業省", None, "情報データ活用人材育成事業"),
+        ("経済産業省", "20-0303", "支援推進高度化事業")]
+    # pdfminer: column by column, the 点検 column's sentences between
+    lines = [*RELATED_HEAD, "所管府省名", "", "環境省", "", "外務省", "", "事業番号", "", "13-0264", "", "13-0208", "",
+             "活動実績は、当初の見込みを達成している。", "", "事業名", "", "安全対策システム運用国際協力事業", "",
+             "研究開発地域国際協力事業", "", "点検・改善結果", ""]
+    got = label_lists(lines, 2019)["related_projects"].value
+    assert [(p["ministry"], p["number"]) for p in got] == [("環境省", "13-0264"), ("外務省", "13-0208")]
+
+
+def test_related_projects_whose_rows_do_not_read_whole_are_unknown():
+    # the last row's name glued to the 点検 column's label: no list rather than a label for a name
+    lines = [*RELATED_HEAD, "所管府省名", "", "事業番号", "", "事業名", "", "財務省", "", "高度化データ活用防災事業", "",
+             "経済産業省", "", "20-0303", "", "点検・改善結果 点検結果", ""]
+    assert "related_projects" not in label_lists(lines, 2019)
+
+
+def test_a_law_cell_longer_than_the_window_is_read_whole():
+    lines = ["会計区分", "", "一般会計", "", "根拠法", "令 (具体", "的な条", "項も記", "載)", "", "労働保険特別会計", "",
+             "郵便物運送委託法第58", "条第2項、第68条及び", "第90条 大蔵省預金部", "等損失特別処理法第4",
+             "条の5、第57条第2項", "第3号及び第55条の9", "家内労働法第11条第1", "項第15号、第17条及",
+             "び第81条第4項", "", "関係する", "計画、通", "知等", ""]
+    text = legal_pieces(lines, 5)[0]
+    assert text.endswith("家内労働法第11条第1項第15号、第17条及び第81条第4項")
+
+
+def test_methods_are_read_above_the_budget_table(tmp_path):
+    lines = ["令和元年度行政事業レビューシート (法務省)", "", "事業名 支援調査推進費", "", "担当部局 地球環境局", "",
+             "会計区 労働保険特別会計", "分", "", "実施方 直接実施", "", "予算額・執行額", "",
+             "平成29年度 平成30年度 令和元年度", "", "当初予算 5 4 3", "", "費目・使途", "", "その他", "", "596", ""]
+    path = tmp_path / "s.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert extract_path(path)["implementation_methods"] == ["直接実施"]  # not the 費目 「その他」
