@@ -54,6 +54,7 @@ from kg.extract.review_text import (
     label_fields,
     label_lists,
     label_piece,
+    label_rests_below,
     org_plausible,
     paragraph_style,
     payee_paragraphs,
@@ -280,7 +281,8 @@ def _names(rec: Record, L: list[str]) -> None:
         name_parts = [x for x in L[pa - 1:i - 1]] + ([before] if before else [])
         name = fields.join_wrapped(name_parts)
         name = re.sub(r"^事業名\s*", "", name)
-        if before and i < len(L) and L[i].strip() and not L[i].startswith(("事業開始", "担当課室", "作成責任者")):
+        if before and i < len(L) and L[i].strip() and not L[i].startswith(("事業開始", "担当課室", "作成責任者")) \
+                and not label_rests_below(L, i):
             # the name's cell beside the label and the paragraph going on below: the lines below may hold the
             # rest of the name or of the bureau's cell (review_text._side_by_side): the name is unknown
             warn(rec, "project_name_ambiguous", f"事業名 {name!r} printed beside 担当部局 with more text below it;"

@@ -307,14 +307,20 @@ def _labels_wrapped_below(split: list[tuple[str, str | None]], folded: list[str]
     """The lines below line ``n`` up to the blank line hold only the wrapped rests of the line's labels
     (「事業終了 終了予定なし 担当課室 地域情報政策室」 over 「(予定)年度」): no value piece went on below, the
     line's cells are whole."""
-    labels = [lab for lab in _FULL_LABELS for piece, f in split if f is not None and lab.startswith(piece)
-              and lab != piece]
+    labels = [lab for lab in (*_FULL_LABELS, "担当部局庁") for piece, f in split if f is not None
+              and lab.startswith(piece) and lab != piece]
     for x in folded[n:]:
         if not x:
             return True
         if not all(any(w in lab[1:] for lab in labels) for w in x.split(" ")):
             return False
     return True
+
+
+def label_rests_below(lines: list[str], n: int) -> bool:
+    """The lines below line ``n`` (1-based) up to the blank line hold only the wrapped rests of line ``n``'s labels
+    (「…推進費 担当部局 高等教育局」 over 「庁」): the line's cells are whole."""
+    return _labels_wrapped_below(_split_line(lines[n - 1]), lines, n)
 
 
 # an era year whose cell text is complete (it ends with 年 or 年度): no piece of it can be wrapped below
@@ -428,9 +434,10 @@ class Found(NamedTuple):
     line: int
 
 
-def _run(toks: list[Token], field: str, limit: int = 60) -> tuple[list[Token], int] | None:
-    """The value tokens after a field's first label, up to the next label (and its line)."""
-    k = next((i for i, t in enumerate(toks) if t.field == field), None)
+def _run(toks: list[Token], field: str, limit: int = 60, start: int = 0) -> tuple[list[Token], int] | None:
+    """The value tokens after a field's first label (from token ``start`` on), up to the next label (and its
+    line)."""
+    k = next((i for i in range(start, len(toks)) if toks[i].field == field), None)
     if k is None:
         return None
     vals = []
@@ -499,9 +506,17 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
         plans = fields.parse_plans(fields.join_wrapped(t.text for t in run[0]))
         if plans and any(p.get("date") for p in plans) and plans_plausible(plans):
             out["related_plans"] = Found(plans, run[0][0].line)
-    pol, mea = _run(toks, "policy", 1), _run(toks, "measure", 1)
+    # the 施策 label of the 政策評価 rows, after the first of their labels (a 「施策」 before them is the 主要政策・施策
+    # label's wrapped rest)
+    k_pe = next((i for i, t in enumerate(toks) if t.field in ("policy", "policy_eval")), 0)
+    k_mea = next((i for i in range(k_pe, len(toks)) if toks[i].field == "measure"), None)
+    pol, mea = _run(toks, "policy", 1), (_run(toks, "measure", 1, k_mea) if k_mea is not None else None)
     cut = not paragraph_style(lines) and mea and mea[0] and _wraps_on(toks, mea[0][0])
-    if pol and pol[0] and mea and mea[0]:
+    if pol and pol[0] and mea and not mea[0] and k_mea is not None and k_mea + 1 < len(toks) \
+            and toks[k_mea + 1].field == CUT and _policy_candidate(pol[0][0], taken, sheet_year):
+        # the 施策 cell cut by its neighbour's label (「6. システム運用 政策評価書URL」 over 「防災の推進」): unknown
+        out["policy_evaluation"] = Found(fields.parse_policy_evaluation(pol[0][0].text, None), pol[0][0].line)
+    elif pol and pol[0] and mea and mea[0]:
         # (「政策評価 施策 電子自 政策評価 https://…」 over 「治体の 書URL」: the 施策's end is unknown)
         out["policy_evaluation"] = Found(fields.parse_policy_evaluation(pol[0][0].text, None if cut else mea[0][0].text),
                                          pol[0][0].line)
@@ -649,6 +664,8 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
         if t.field not in ("project_number", "project_name", "bureau", "start_fiscal_year", "end_fiscal_year",
                            "accounts", "major_policy", "major_expense", "implementation_methods"):
             continue
+        if t.field == "bureau" and t.text.replace(" ", "") == "担当部局" and text.endswith("局庁"):
+            text = text[:-1]  # the label's wrapped 「庁」 read on with its cell (「高等教育局」 over 「庁」): no 「…局庁」 exists
         if not _shape_ok(t.field, text, sheet_year):
             continue
         if t.field == "project_name" and not paragraph_style(lines) and _wraps_on(toks, v):
@@ -668,7 +685,33 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             out[t.field] = Found(text, v.line)
     if "bureau" not in out and not _beside_label(toks, "bureau") and (b := bureau_by_shape(toks)) is not None:
         out["bureau"] = b
+    if "responsible_officials" not in out and paragraph_style(lines) and (o := officials_by_shape(toks)) is not None:
+        out["responsible_officials"] = o
     return out
+
+
+_HEADER_END = frozenset({"purpose", "outline", "budget", "payees", "policy_eval", "related"})
+_TITLE_NAME = re.compile(r"(?:長|官|補佐|理事|参事)\s+\S")  # a title and a name's start: an official's piece
+
+
+def officials_by_shape(toks: list[Token]) -> Found | None:
+    """作成責任者 of paragraph-style text whose cell stands apart from its label (pdftotext writes 「審議官 山本 雅一」
+    a few cells further on): the header's value cells (before 事業の目的) of an official's shape, in order, when
+    the 作成責任者 label is there and no other header cell holds an official's piece (「参事官 小林 参事官 加藤
+    健太郎」 over 「雅一」: two officials' cells run together), nor a cut cell; None otherwise."""
+    if not any(t.field == "responsible_officials" for t in toks):
+        return None
+    found: list[Token] = []
+    for t in toks:
+        if t.field in _HEADER_END:
+            break
+        if t.field is None and OFFICIAL_SHAPE.match(t.text):
+            found.append(t)
+        elif t.field in (None, CUT) and _TITLE_NAME.search(t.text):
+            return None
+    if not found:
+        return None
+    return Found([t.text for t in found], found[0].line)
 
 
 def _beside_label(toks: list[Token], field: str) -> bool:
@@ -1534,6 +1577,9 @@ _MINISTRY = re.compile(r"^\S{1,12}(?:省|庁|府|委員会|院|官房|本部|局
 _ITEM_HEAD = re.compile(r"^(?:\(\s*[0-9]+\s*\)|[0-9]+\s*[.、．]|[IVX]+\s*[.、．\s]|政策|施策|第\s*[0-9一二三四五六七八九十]+)")
 
 
+_POLICY_TABLE_LABELS = re.compile("測定指標|定量的指標|定性的指標|目標値|成果実績|達成度|取組事項|該当箇所|https?:")
+
+
 def _policy_candidate(t: Token, taken: frozenset[str], sheet_year: int | None) -> bool:
     text = t.text
     if t.field is not None or is_unknown(text) or _NUMBERISH.match(text) or _is_fragment(text):
@@ -1544,6 +1590,8 @@ def _policy_candidate(t: Token, taken: frozenset[str], sheet_year: int | None) -
         return False
     if OFFICIAL_SHAPE.match(text) or (not _ITEM_HEAD.match(text) and _DIVISION.search(text)):
         return False  # another field's cell (作成責任者, 担当課室) the text wrote among these labels
+    if _POLICY_TABLE_LABELS.match(text):
+        return False  # a label of the 政策評価 rows' own table (「測定指標 定量的指標」), printed after the cells
     return not _NUMBERISH.match(text.replace("%", "")) and len(text) <= 120
 
 
@@ -1584,6 +1632,8 @@ def policy_by_shape(toks: list[Token], lines: list[str], taken: frozenset[str] =
             return None
         if t.field is None and is_unknown(t.text):
             return None  # the 政策 cell printed empty
+        if t.field is None and _POLICY_TABLE_LABELS.match(t.text):
+            return None  # the 政策評価 rows' own table (「測定指標 定量的指標」) begins after their cells
         if not _policy_candidate(t, taken, sheet_year):
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -1684,6 +1734,9 @@ def _related_name(t: Token) -> bool:
             and not label_piece(text) and not _CHECK_LABELS.search(text) and len(text) <= 80)
 
 
+_MINISTRY_HEAD = re.compile(r"^\S{1,12}?(?:省|庁|府)(?=\S)")  # 「文部科学省点検・改善結果」: a ministry's cell glued to another
+
+
 def _is_ministry(toks: list[Token], i: int) -> bool:
     return i < len(toks) and toks[i].field is None and bool(_MINISTRY.match(toks[i].text))
 
@@ -1711,8 +1764,9 @@ def _related_rows(toks: list[Token], i: int) -> list[tuple[str, str | None, str]
         rows += [(toks[i + x].text, None if m == j or is_unknown(toks[j + x].text) else toks[j + x].text,
                   toks[m + x].text) for x in range(a)]
         i = m + a
-    if _is_number_cell(toks, i) and not is_unknown(toks[i].text):
-        return None
+    if i < len(toks) and toks[i].field is None and (canonical_number(toks[i].text) is not None
+                                                    or _MINISTRY_HEAD.match(toks[i].text)):
+        return None  # a row goes on in a shape not read (a number; a ministry glued to the next cell's text)
     return rows
 
 
@@ -1775,7 +1829,7 @@ def _columns_before(toks: list[Token], k: int) -> tuple[list[Token], list[Token]
     return numbers, names
 
 
-__all__ += ["related_by_shape", "related_by_header", "bureau_by_shape", "org_plausible", "label_piece", "holds_label_head"]
+__all__ += ["related_by_shape", "related_by_header", "officials_by_shape", "label_rests_below", "bureau_by_shape", "org_plausible", "label_piece", "holds_label_head"]
 
 
 def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found | None:

@@ -92,6 +92,11 @@ def test_related_projects_whose_rows_do_not_read_whole_are_unknown():
     lines = [*RELATED_HEAD, "所管府省名", "", "事業番号", "", "事業名", "", "財務省", "", "高度化データ活用防災事業", "",
              "経済産業省", "", "20-0303", "", "点検・改善結果 点検結果", ""]
     assert "related_projects" not in label_lists(lines, 2019)
+    # a third row's ministry glued to the 点検 label (pdftotext): not a list of two
+    lines = [*RELATED_HEAD, "所管府省名", "", "事業番号", "", "事業名", "", "外務省", "", "20-0377", "",
+             "支援防災人材育成事業", "", "内閣府", "", "20-0059", "", "データ活用国際協力地域事業", "",
+             "文部科学省点検・改善結果", "", "地域データ活用基盤整備事業", ""]
+    assert "related_projects" not in label_lists(lines, 2019)
 
 
 def test_a_law_cell_longer_than_the_window_is_read_whole():
@@ -110,3 +115,43 @@ def test_methods_are_read_above_the_budget_table(tmp_path):
     path = tmp_path / "s.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
     assert extract_path(path)["implementation_methods"] == ["直接実施"]  # not the 費目 「その他」
+
+
+def test_policy_labels_together_then_their_cells():
+    # pdfminer: 政策評価, 政策, 施策, the two cells, then the 政策評価 rows' own table labels
+    lines = ["主要政策・施策", "", "観光立国", "", "政策評価", "", "政策", "", "施策", "", "国際協力", "",
+             "(7)人材育成高度化の推進", "", "測定指標 定量的指標", "", "/", ""]
+    got = label_lists(lines, 2016)["policy_evaluation"].value
+    assert got == {"policy": "国際協力", "measure": "(7)人材育成高度化の推進"}
+    # the table's labels are no 政策 / 施策 pair (pdfplumber: 「標 - 年」 「実績値 - - -」 after them)
+    lines = ["政策評価", "", "政策", "", "施策", "", "測定指標 定量的指標", "", "標 - 年", "", "実績値 - - - -", ""]
+    assert "policy_evaluation" not in label_lists(lines, 2016)
+
+
+def test_a_measure_cut_by_its_neighbour_leaves_the_policy_alone():
+    # pdftotext: 「主要政策・」 over 「施策」 above; the 施策 cell beside 「政策評価書URL」 with its rest below
+    lines = ["主要政策・ 科学技術・イノベーション", "施策", "", "主要経費", "", "政策評価、 政策評価", "", "政策", "",
+             "IV. 安全対策", "", "政策評価", "", "施策", "", "6. システム運用 政策評価書URL", "防災の推進", ""]
+    got = label_lists(lines, 2020)["policy_evaluation"].value
+    assert got == {"policy": "IV. 安全対策", "measure": None}
+
+
+def test_an_official_apart_from_the_label_by_shape():
+    lines = ["事業名", "", "基盤整備推進費", "", "作成責任者", "", "事業開始年度", "", "平成30年度", "",
+             "課長補佐 神門 大輔", "", "会計区分", "", "一般会計", "", "事業の目的", "", "…を図る。", ""]
+    assert label_fields(lines, 2021)["responsible_officials"].value == ["課長補佐 神門 大輔"]
+    # two officials' cells run together: which name is whose is unknown
+    lines = ["作成責任者", "", "事業開始年度", "", "平成24年度", "", "参事官 小林 参事官 加藤 健太郎", "雅一", "",
+             "事業の目的", "", "…を図る。", ""]
+    assert "responsible_officials" not in label_fields(lines, 2017)
+
+
+def test_a_name_beside_the_bureau_label_whose_rest_is_below(tmp_path):
+    # pdftotext: 「担当部局」 beside both cells, its 「庁」 wrapped below: the cells are whole
+    lines = ["平成28年度行政事業レビューシート (文部科学省)", "", "事業名", "",
+             "システム運用基盤整備支援推進費 担当部局 高等教育局", "庁", "", "作成責任者", "", "会計区分", "",
+             "一般会計", ""]
+    path = tmp_path / "s.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    rec = extract_path(path)
+    assert (rec["project_name"], rec["bureau"]) == ("システム運用基盤整備支援推進費", "高等教育局")
