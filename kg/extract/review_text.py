@@ -644,6 +644,9 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
                 officials = None  # a row's text: the next line's piece is another cell's wrap (「終了予」 over 「定なし」)
             if " " in text and officials is None:
                 text, officials = text.split(" ", 1)
+                below = [x for x in toks if x.line == v.line + 1 and x.field is None]
+                if not paragraph_style(lines) and below and _TITLE_TAIL.match(below[-1].text):
+                    officials = None  # a title's tail wrapped below (「審議参事官 海野 信」 over 「官」): cells mixed
             if _shape_ok("division", text, sheet_year):
                 out["division"] = Found(text, v.line)
                 if officials and not _NUMBERISH.match(officials) and fields.parse_officials(officials):
@@ -690,6 +693,7 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
     return out
 
 
+_TITLE_TAIL = re.compile(r"^\S{0,3}(?:官|長|補佐)$")  # the end of an official's title (「官」「課長」「補佐」)
 _HEADER_END = frozenset({"purpose", "outline", "budget", "payees", "policy_eval", "related"})
 _TITLE_NAME = re.compile(r"(?:長|官|補佐|理事|参事)\s+\S")  # a title and a name's start: an official's piece
 
@@ -731,7 +735,7 @@ def org_plausible(text: str) -> bool:
 _LABEL_TAIL = re.compile(r"^庁$|局庁$")
 
 
-_BUREAU = re.compile(r"^[^\s\d]{1,16}(?:局|官房|統括官)$")  # 道路局, 大臣官房, 政策統括官 (not …庁: also a ministry's)
+_BUREAU = re.compile(r"^[^\s\d、,。]{1,16}(?:局|官房|統括官)$")  # 道路局, 大臣官房, 政策統括官 (not …庁: also a ministry's)
 
 
 def bureau_by_shape(toks: list[Token]) -> Found | None:

@@ -155,3 +155,23 @@ def test_a_name_beside_the_bureau_label_whose_rest_is_below(tmp_path):
     path.write_text("\n".join(lines), encoding="utf-8")
     rec = extract_path(path)
     assert (rec["project_name"], rec["bureau"]) == ("システム運用基盤整備支援推進費", "高等教育局")
+
+
+def test_a_sentence_ending_in_a_bureau_word_is_no_bureau():
+    # pdfplumber: the 担当部局庁 label glued to its cell; a wrapped piece of a 点検 sentence (「…場合、他部局・…」)
+    lines = ["令和4年度行政事業レビューシート (文部科学省)", "事業名 研究開発推進費 担当部局庁道路局 作成責任者",
+             "会計区分 一般会計", "事業連 関連する事 - -", "業がある場", "合、他部局", "・他府省等"]
+    assert label_fields(lines, 2022).get("bureau") is None or label_fields(lines, 2022)["bureau"].value != "合、他部局"
+
+
+def test_officials_whose_title_wrapped_below_are_unknown():
+    # pdfplumber: 「審議官 伊藤 拓也」 and 「参事官 海野 信」 in one cell, its lines mixed with the row's
+    lines = ["平成27年度行政事業レビューシート (法務省)", "事業名 情報人材育成事業 担当部局 製造産業局 作成責任者",
+             "事業開始年度 平成25年度 事業終了(予 終了予定なし 担当課室 大学振興課 審議参事官 海野 信",
+             "定)年度 官", "伊藤", "拓也", "会計区分 一般会計"]
+    got = label_fields(lines, 2015)
+    assert got["division"].value == "大学振興課"
+    assert "responsible_officials" not in got  # not 「審議参事官 海野 信」
+    # the row's cells whole (only the label's rest below): the official beside the division is read
+    lines[2], lines[3] = lines[2].replace("審議参事官", "参事官"), "定)年度"
+    assert label_fields(lines[:4] + ["会計区分 一般会計"], 2015)["responsible_officials"].value == ["参事官 海野 信"]
