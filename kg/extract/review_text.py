@@ -690,7 +690,28 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
         out["bureau"] = b
     if "responsible_officials" not in out and paragraph_style(lines) and (o := officials_by_shape(toks)) is not None:
         out["responsible_officials"] = o
+    if "division" not in out and paragraph_style(lines) and not _beside_label(toks, "division") \
+            and (d := division_by_shape(toks)) is not None:
+        out["division"] = d
     return out
+
+
+def division_by_shape(toks: list[Token]) -> Found | None:
+    """The 担当課室 of paragraph-style text whose cell stands apart from its label (pdftotext writes 「担当課室」 at
+    the end of another row's line and the cell a few paragraphs on): the one header cell (before 事業の目的) of a
+    division's shape (…課, …室), when the label is there and no other header cell has that shape."""
+    if not any(t.field == "division" for t in toks):
+        return None
+    found: dict[str, Token] = {}
+    for t in toks:
+        if t.field in _HEADER_END:
+            break
+        if t.field is None and _DIVISION.match(t.text) and _shape_ok("division", t.text, None):
+            found.setdefault(t.text, t)
+    if len(found) != 1:
+        return None
+    t = next(iter(found.values()))
+    return Found(t.text, t.line)
 
 
 _TITLE_TAIL = re.compile(r"^\S{0,3}(?:官|長|補佐)$")  # the end of an official's title (「官」「課長」「補佐」)
@@ -1833,7 +1854,7 @@ def _columns_before(toks: list[Token], k: int) -> tuple[list[Token], list[Token]
     return numbers, names
 
 
-__all__ += ["related_by_shape", "related_by_header", "officials_by_shape", "label_rests_below", "bureau_by_shape", "org_plausible", "label_piece", "holds_label_head"]
+__all__ += ["related_by_shape", "related_by_header", "officials_by_shape", "division_by_shape", "label_rests_below", "bureau_by_shape", "org_plausible", "label_piece", "holds_label_head"]
 
 
 def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found | None:

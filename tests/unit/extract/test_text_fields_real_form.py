@@ -175,3 +175,13 @@ def test_officials_whose_title_wrapped_below_are_unknown():
     # the row's cells whole (only the label's rest below): the official beside the division is read
     lines[2], lines[3] = lines[2].replace("審議参事官", "参事官"), "定)年度"
     assert label_fields(lines[:4] + ["会計区分 一般会計"], 2015)["responsible_officials"].value == ["参事官 海野 信"]
+
+
+def test_a_division_apart_from_its_label_by_shape():
+    # pdftotext: 「担当課室」 at the end of the 事業終了 row's line, the cell a few paragraphs on
+    lines = ["担当部局庁 道路局", "終了予定な 担当課室", "し", "", "作成責任者", "", "情報システム室", "",
+             "企画官 加藤 健太郎", "", "事業の目的", "", "…を図る。", ""]
+    assert label_fields(lines, 2022)["division"].value == "情報システム室"
+    # two cells of that shape: which one is the 担当課室 is unknown
+    lines[10:10] = ["参事官室", ""]
+    assert "division" not in label_fields(lines, 2022)
