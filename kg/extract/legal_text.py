@@ -249,6 +249,24 @@ def plans_pieces(lines: list[str], lab: int) -> tuple[str, int, int] | None:
     return "\n".join(t for t, _ in pieces), pieces[0][1], pieces[-1][1]
 
 
+def plans_rejoined(lines: list[str], lab: int) -> str | None:
+    """The 関係する計画、通知等 cell's items (one a line) when the cell's words are dated items wrapped anywhere: a
+    piece that does not close its item (「…決定) 地球」 over 「温暖化対策計画(…決定)」) goes on with the first piece of
+    the next line; None when such a piece is followed on its own line (words of one item apart) or the last piece
+    leaves its item open."""
+    items: list[str] = []
+    open_at = None  # the line of the open item's last piece
+    for text, line in _row_cells_once(lines, lab)[1]:
+        if open_at is not None:
+            if line == open_at:
+                return None
+            items[-1] = fields.join_wrapped([items[-1], text])
+        else:
+            items.append(text)
+        open_at = None if items[-1].endswith(")") else line
+    return "\n".join(items) if items and open_at is None else None
+
+
 # the next column's label glued to the law cell's text on one line (「…サイバーセキュリティ関係する計画、通」)
 _NEIGHBOUR = re.compile(r"関係する\s*計画|関係する?(?= |$)")
 # pieces of the right label (「通知等」「知等」「、通知等」): the border between the two cells on a wrapped line

@@ -35,6 +35,7 @@ from kg.extract.legal_text import (
     implausible_laws,
     legal_pieces,
     plans_pieces,
+    plans_rejoined,
 )
 from kg.extract.payee_bids import settle_bids
 from kg.extract.payee_boxes import checked_by_amounts, has_letters, payee_boxes, with_boxes
@@ -446,6 +447,11 @@ def _plans(rec: Record, L: list[str]) -> None:
         plans = fields.parse_plans(got[0])
         # every item dated, or the cell's items all bulleted (an item without a date: 「・…基準(平成14年…告示第334号)」)
         if plans and plans_plausible(plans) and (all(p.get("date") for p in plans) or got[0].startswith(_BULLETS)):
+            _set_plans(rec, plans, got[1], got[2])
+            return
+        # the items wrapped anywhere in the cell (「…決定) 地球」 over 「温暖化対策計画(…)」): every one dated and decided
+        plans = fields.parse_plans(text) if (text := plans_rejoined(L, legal)) else []
+        if plans and plans_plausible(plans) and all(p.get("date") and p.get("decided_by") for p in plans):
             _set_plans(rec, plans, got[1], got[2])
             return
     lab = _first_in(L, "関係する計画") or _first_wrapped(L, _PLANS_LABEL)

@@ -184,3 +184,19 @@ def test_a_division_apart_from_its_label_by_shape():
     assert label_fields(lines, 2022)["division"].value == "情報システム室"
     # two cells of that shape: which one is the 担当課室 is unknown
     assert "division" not in label_fields([*lines[:10], "参事官室", "", *lines[10:]], 2022)
+
+
+def test_plans_whose_items_wrap_anywhere_in_the_cell(tmp_path):
+    # pdfminer: the 関係する計画 label in four pieces, the items' words wrapped wherever the cell's width fell
+    lines = ["令和2年度行政事業レビューシート (内閣府)", "", "事業名", "", "調査事業", "", "会計区分", "",
+             "エネルギー対策特別会計", "", "根拠法令 (具体的", "な条項も記載)", "", "自殺対策基本法第35条・消費者安全",
+             "法第104条第2項第5号", "", "関係す", "る計画", "、通知", "等", "",
+             "国土強靱化基本計画(平成24年1月17日関係閣僚会議決定) 地球",
+             "温暖化対策計画(平成23年11月3日関係閣僚会議決定) デジタル", "・ガバメント実行計画(平成23年5月16日閣議決定)", "",
+             "主要政策・施策 科学技術・イノベーション", ""]
+    path = tmp_path / "s.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    got = extract_path(path)["related_plans"]
+    assert [(p["title"], p["date"]) for p in got] == [("国土強靱化基本計画", "2012-01-17"),
+                                                      ("地球温暖化対策計画", "2011-11-03"),
+                                                      ("デジタル・ガバメント実行計画", "2011-05-16")]
