@@ -655,14 +655,16 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
                         if x.field is not None or not OFFICIAL_SHAPE.match(x.text):
                             break
                         more.append(x.text)
-                    got = fields.parse_officials(officials) + [o for o in more if o not in officials]
+                    got = [x for o in fields.parse_officials(officials) for x in (_officials_of(o) or [o])]
+                    got += [o for o in more if o not in officials]  # (「審議官 佐々木 敦史 参事官 中村 雅一」: two)
                     out.setdefault("responsible_officials", Found(got, vals[-1].line))
             continue
         if t.field == "responsible_officials":
             if _ORG.search(text) and " " not in text:
                 continue  # a 担当課室 cell (「技術調査課」) written after the label, not an official (「課長 山田 花子」)
-            if fields.parse_officials(text) and all(OFFICIAL_SHAPE.match(o) for o in fields.parse_officials(text)):
-                out["responsible_officials"] = Found(fields.parse_officials(text), v.line)
+            got = [x for o in fields.parse_officials(text) for x in (_officials_of(o) or [o])]
+            if got and all(OFFICIAL_SHAPE.match(o) for o in got):
+                out["responsible_officials"] = Found(got, v.line)
             continue
         if t.field not in ("project_number", "project_name", "bureau", "start_fiscal_year", "end_fiscal_year",
                            "accounts", "major_policy", "major_expense", "implementation_methods"):
@@ -726,17 +728,29 @@ def officials_by_shape(toks: list[Token]) -> Found | None:
     健太郎」 over 「雅一」: two officials' cells run together), nor a cut cell; None otherwise."""
     if not any(t.field == "responsible_officials" for t in toks):
         return None
-    found: list[Token] = []
+    found: list[str] = []
+    line = 0
     for t in toks:
         if t.field in _HEADER_END:
             break
-        if t.field is None and OFFICIAL_SHAPE.match(t.text):
-            found.append(t)
+        if t.field is None and (officials := _officials_of(t.text)):
+            found += officials
+            line = line or t.line
         elif t.field in (None, CUT) and _TITLE_NAME.search(t.text):
             return None
-    if not found:
-        return None
-    return Found([t.text for t in found], found[0].line)
+    return Found(found, line) if found else None
+
+
+def _officials_of(text: str) -> list[str]:
+    """The officials a cell's text is made of: one of an official's shape (「審議官 山本 雅一」), or several side by
+    side, each a title and two names (「審議官 佐々木 敦史 参事官 中村 雅一」); [] for any other text."""
+    if OFFICIAL_SHAPE.match(text):
+        return [text]
+    words = text.split(" ")
+    if len(words) < 6 or len(words) % 3:
+        return []
+    out = [" ".join(words[i:i + 3]) for i in range(0, len(words), 3)]
+    return out if all(OFFICIAL_SHAPE.match(o) for o in out) else []
 
 
 def _beside_label(toks: list[Token], field: str) -> bool:

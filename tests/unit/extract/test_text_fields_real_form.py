@@ -200,3 +200,12 @@ def test_plans_whose_items_wrap_anywhere_in_the_cell(tmp_path):
     assert [(p["title"], p["date"]) for p in got] == [("国土強靱化基本計画", "2012-01-17"),
                                                       ("地球温暖化対策計画", "2011-11-03"),
                                                       ("デジタル・ガバメント実行計画", "2011-05-16")]
+
+
+def test_two_officials_side_by_side_on_a_line():
+    # pdftotext: the 作成責任者 cell's two officials on one line, after the division's cell
+    lines = ["担当部局庁", "", "水・大気環境局", "", "作成責任者", "", "担当課室", "", "河川計画課", "",
+             "審議官 佐々木 敦史 参事官 中村 雅一", "", "根拠法令 (具体的な", ""]
+    got = label_fields(lines, 2014)
+    assert got["responsible_officials"].value == ["審議官 佐々木 敦史", "参事官 中村 雅一"]
+    assert got["division"].value == "河川計画課"
