@@ -518,8 +518,17 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
         out["policy_evaluation"] = Found(fields.parse_policy_evaluation(pol[0][0].text, None), pol[0][0].line)
     elif pol and pol[0] and mea and mea[0]:
         # (「政策評価 施策 電子自 政策評価 https://…」 over 「治体の 書URL」: the 施策's end is unknown)
-        out["policy_evaluation"] = Found(fields.parse_policy_evaluation(pol[0][0].text, None if cut else mea[0][0].text),
-                                         pol[0][0].line)
+        policy = pol[0][0]
+        k_pol = next(i for i, t in enumerate(toks) if t.field == "policy")
+        between = [t for t in toks[k_pol + 1:k_mea or 0] if _policy_candidate(t, taken, sheet_year)
+                   and "/" not in t.text]  # (not a 単位当たりコスト cell: 「百万円/件」「53.9/1」)
+        if paragraph_style(lines) and is_unknown(policy.text) and len(between) == 1 \
+                and all(t.field is None for t in toks[k_pol + 1:k_mea or 0]):
+            # the 政策 label's neighbour a blank of the 単位当たりコスト cells written beside it: the one text cell
+            # between the 政策 and 施策 labels (「- - 53.9 62 … 7. 安全対策の推進」 then 「施策」) is the 政策's
+            policy = between[0]
+        out["policy_evaluation"] = Found(fields.parse_policy_evaluation(policy.text, None if cut else mea[0][0].text),
+                                         policy.line)
     elif (pe := policy_by_shape(toks, lines, taken, sheet_year)) is not None:
         if pol and pol[0] and (pe.value or {}).get("policy") != pol[0][0].text:
             # the 政策 cell next to its label says otherwise: that one, the 施策 unknown

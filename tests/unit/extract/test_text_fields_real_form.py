@@ -209,3 +209,12 @@ def test_two_officials_side_by_side_on_a_line():
     got = label_fields(lines, 2014)
     assert got["responsible_officials"].value == ["審議官 佐々木 敦史", "参事官 中村 雅一"]
     assert got["division"].value == "河川計画課"
+
+
+def test_a_policy_between_the_unit_cost_cells_and_the_measure_label():
+    # pdftotext: the 政策 label's neighbours are the 単位当たりコスト cells; the 政策 cell right before 「施策」
+    lines = ["政策評価、新経済・財政 政策", "再生計画との関係", "", "-", "", "-", "", "53.9", "", "62", "",
+             "百万円/件", "", "53.9/1", "", "62/1", "", "7. 安全対策の推進", "", "施策", "", "研究開発高度化の推進", "",
+             "測定指標", ""]
+    got = label_lists(lines, 2019)["policy_evaluation"].value
+    assert got == {"policy": "7. 安全対策の推進", "measure": "研究開発高度化の推進"}
