@@ -634,7 +634,9 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
         if t.field is None or t.field in seen:
             continue
         seen.add(t.field)  # only a field's first label counts: a later one is another table's header
-        vals = _values_after(toks, k, 2 if t.field == "division" else 1)
+        vals = _values_after(toks, k, 2 if t.field in ("division", "bureau") else 1)
+        if t.field == "bureau":  # (the label's wrapped 「庁」 as a paragraph of its own: 「担当部局」 over 「庁」)
+            vals = vals[1:] if vals and vals[0].text == "庁" and t.text.replace(" ", "") == "担当部局" else vals[:1]
         if not vals and t.field == "end_fiscal_year":
             vals = _end_year_past_budget(toks, k, sheet_year)
         if not vals:

@@ -218,3 +218,9 @@ def test_a_policy_between_the_unit_cost_cells_and_the_measure_label():
              "測定指標", ""]
     got = label_lists(lines, 2019)["policy_evaluation"].value
     assert got == {"policy": "7. 安全対策の推進", "measure": "研究開発高度化の推進"}
+
+
+def test_the_bureau_labels_wrapped_rest_is_no_bureau():
+    # pdfminer: 「担当部局」 over 「庁」 (the label cut by its cell), then the bureau's cell
+    lines = ["事業名", "", "普及啓発安全対策支援事業", "", "担当部局", "庁", "", "老健局", "", "作成責任者", ""]
+    assert label_fields(lines, 2017)["bureau"].value == "老健局"
