@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import fields
-from kg.extract.review_text import _ACCOUNT, _FULL_LABELS, CITE, _split_line, _unfragment
+from kg.extract.review_text import _ACCOUNT, _FULL_LABELS, CITE, _split_line, _unfragment, paragraph_style
 from kg.normalize.law_ref import (
     _LAW_END,  # the end of a law's title (法 not after 方/手/用…, 法律, 令, 規則 …)
 )
@@ -34,7 +34,8 @@ _OPEN_CITE = re.compile(r"(?:第\s*[\d一二三四五六七八九十百]+|[条�
 def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     """The 根拠法令 cell's pieces and the 関係する計画、通知等 cell's, each as [(text, 1-based line)], read from the
     根拠法令 label on line ``lab`` (1-based) of the NFKC-folded ``lines`` up to a line that starts with another
-    field's label (the form's next row) or the end of ``window`` lines.
+    field's label (the form's next row) or the end of ``window`` lines (in paragraph-style text, a paragraph that
+    goes on past them is read to its end, up to twice as many lines: pdfminer writes a long cell as one).
 
     - A label's wrapped rest is no value: a word that carries a label on towards its full wording (「的な条項も記載」
       and 「)」 after 「根拠法令 (具体」; 「、通知等」 after 「関係する計画」), or a piece of the left label's wording.
@@ -49,7 +50,11 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
     right: list[tuple[str, int]] = []
     seen = {"legal": "", "plans": ""}  # each label's wording read so far (no spaces)
     border = False  # the right label's rest stood on a line of its own: the rest of the row is the right cell's
-    for i in range(lab - 1, min(len(lines), lab - 1 + window)):
+    end = min(len(lines), lab - 1 + window)
+    if paragraph_style(lines):
+        while end < min(len(lines), lab - 1 + 2 * window) and lines[end - 1].strip() and lines[end].strip():
+            end += 1  # a cell's paragraph going on past the window (「…第11条第1」 over 「項第15号…」): to its end
+    for i in range(lab - 1, end):
         parts = _split_line(lines[i])
         if not parts:
             continue
@@ -242,6 +247,24 @@ def plans_pieces(lines: list[str], lab: int) -> tuple[str, int, int] | None:
     if not pieces:
         return None
     return "\n".join(t for t, _ in pieces), pieces[0][1], pieces[-1][1]
+
+
+def plans_rejoined(lines: list[str], lab: int) -> str | None:
+    """The 関係する計画、通知等 cell's items (one a line) when the cell's words are dated items wrapped anywhere: a
+    piece that does not close its item (「…決定) 地球」 over 「温暖化対策計画(…決定)」) goes on with the first piece of
+    the next line; None when such a piece is followed on its own line (words of one item apart) or the last piece
+    leaves its item open."""
+    items: list[str] = []
+    open_at = None  # the line of the open item's last piece
+    for text, line in _row_cells_once(lines, lab)[1]:
+        if open_at is not None:
+            if line == open_at:
+                return None
+            items[-1] = fields.join_wrapped([items[-1], text])
+        else:
+            items.append(text)
+        open_at = None if items[-1].endswith(")") else line
+    return "\n".join(items) if items and open_at is None else None
 
 
 # the next column's label glued to the law cell's text on one line (「…サイバーセキュリティ関係する計画、通」)

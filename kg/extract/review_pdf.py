@@ -35,6 +35,7 @@ from kg.extract.legal_text import (
     implausible_laws,
     legal_pieces,
     plans_pieces,
+    plans_rejoined,
 )
 from kg.extract.payee_bids import settle_bids
 from kg.extract.payee_boxes import checked_by_amounts, has_letters, payee_boxes, with_boxes
@@ -54,6 +55,7 @@ from kg.extract.review_text import (
     label_fields,
     label_lists,
     label_piece,
+    label_rests_below,
     org_plausible,
     paragraph_style,
     payee_paragraphs,
@@ -280,7 +282,8 @@ def _names(rec: Record, L: list[str]) -> None:
         name_parts = [x for x in L[pa - 1:i - 1]] + ([before] if before else [])
         name = fields.join_wrapped(name_parts)
         name = re.sub(r"^事業名\s*", "", name)
-        if before and i < len(L) and L[i].strip() and not L[i].startswith(("事業開始", "担当課室", "作成責任者")):
+        if before and i < len(L) and L[i].strip() and not L[i].startswith(("事業開始", "担当課室", "作成責任者")) \
+                and not label_rests_below(L, i):
             # the name's cell beside the label and the paragraph going on below: the lines below may hold the
             # rest of the name or of the bureau's cell (review_text._side_by_side): the name is unknown
             warn(rec, "project_name_ambiguous", f"事業名 {name!r} printed beside 担当部局 with more text below it;"
@@ -356,7 +359,7 @@ def _period(rec: Record, L: list[str]) -> None:
 
 _ACCOUNT_CELL = re.compile(r"^(?:会計区分\s*)?((?:一般会計|[^\s、,]{1,30}特別会計[^\s、,]{0,20})(?:[、,\s]+(?:一般会計|"
                            r"[^\s、,]{1,30}特別会計[^\s、,]{0,20}))*)$")
-_METHODS_LABEL = re.compile(r"^実施方法\s*")
+_METHODS_LABEL = re.compile(r"^実施方(?:法\s*|\s+)")  # (cut by a narrow cell, 「実施方」 over 「法」)
 # a cell made only of 実施方法 words holds one of them as it is (the lines are NFKC already, the words have no space)
 _ANY_METHOD = re.compile("|".join(sorted(_METHODS, key=len, reverse=True)))
 _VOCAB_FIELDS = (("major_expense", frozenset(MAJOR_EXPENSES), re.compile(r"^主要経費\s*"), "主要経費"),
@@ -364,6 +367,8 @@ _VOCAB_FIELDS = (("major_expense", frozenset(MAJOR_EXPENSES), re.compile(r"^主�
 
 
 def _vocab_cells(rec: Record, L: list[str], hi: int) -> None:
+    # the 実施方法 cell is the header's, above the 予算額・執行額 table (a lone 「その他」 below it is a 費目's)
+    methods_hi = _first_in(L, "予算額・執行額") or hi
     for i in range(1, hi + 1):
         t = L[i - 1]
         if not rec["accounts"]:
@@ -371,7 +376,7 @@ def _vocab_cells(rec: Record, L: list[str], hi: int) -> None:
             if m:
                 rec["accounts"] = fields.split_list(m.group(1).replace(" ", "、"))
                 span(rec, "accounts", i)
-        if not rec["implementation_methods"] and _ANY_METHOD.search(t):
+        if not rec["implementation_methods"] and i < methods_hi and _ANY_METHOD.search(t):
             parts = fields.split_list(_METHODS_LABEL.sub("", t))
             if parts and all(p in _METHODS for p in parts):
                 rec["implementation_methods"] = parts
@@ -442,6 +447,11 @@ def _plans(rec: Record, L: list[str]) -> None:
         plans = fields.parse_plans(got[0])
         # every item dated, or the cell's items all bulleted (an item without a date: 「・…基準(平成14年…告示第334号)」)
         if plans and plans_plausible(plans) and (all(p.get("date") for p in plans) or got[0].startswith(_BULLETS)):
+            _set_plans(rec, plans, got[1], got[2])
+            return
+        # the items wrapped anywhere in the cell (「…決定) 地球」 over 「温暖化対策計画(…)」): every one dated and decided
+        plans = fields.parse_plans(text) if (text := plans_rejoined(L, legal)) else []
+        if plans and plans_plausible(plans) and all(p.get("date") and p.get("decided_by") for p in plans):
             _set_plans(rec, plans, got[1], got[2])
             return
     lab = _first_in(L, "関係する計画") or _first_wrapped(L, _PLANS_LABEL)

@@ -307,14 +307,20 @@ def _labels_wrapped_below(split: list[tuple[str, str | None]], folded: list[str]
     """The lines below line ``n`` up to the blank line hold only the wrapped rests of the line's labels
     (「事業終了 終了予定なし 担当課室 地域情報政策室」 over 「(予定)年度」): no value piece went on below, the
     line's cells are whole."""
-    labels = [lab for lab in _FULL_LABELS for piece, f in split if f is not None and lab.startswith(piece)
-              and lab != piece]
+    labels = [lab for lab in (*_FULL_LABELS, "担当部局庁") for piece, f in split if f is not None
+              and lab.startswith(piece) and lab != piece]
     for x in folded[n:]:
         if not x:
             return True
         if not all(any(w in lab[1:] for lab in labels) for w in x.split(" ")):
             return False
     return True
+
+
+def label_rests_below(lines: list[str], n: int) -> bool:
+    """The lines below line ``n`` (1-based) up to the blank line hold only the wrapped rests of line ``n``'s labels
+    (「…推進費 担当部局 高等教育局」 over 「庁」): the line's cells are whole."""
+    return _labels_wrapped_below(_split_line(lines[n - 1]), lines, n)
 
 
 # an era year whose cell text is complete (it ends with 年 or 年度): no piece of it can be wrapped below
@@ -392,12 +398,17 @@ def _values_after(toks: list[Token], k: int, n: int = 1) -> list[Token]:
     return out
 
 
+_ERA_WORD = re.compile("令和|平成|昭和")
+
+
 def _shape_ok(field: str, text: str, sheet_year: int | None) -> bool:
     if is_unknown(text):
         return False
     if field == "project_number":
         return canonical_number(text) is not None
     if field in ("start_fiscal_year", "end_fiscal_year"):
+        if len(_ERA_WORD.findall(text)) > 1:
+            return False  # two cells' years run together (「平成29 事業終 令和5年」: the next label cut in its cell)
         fy = fields.parse_fiscal_year_cell(text, sheet_year)
         return fy.error is None and (fy.year is not None or text.startswith("終了"))
     if field == "accounts":
@@ -407,7 +418,7 @@ def _shape_ok(field: str, text: str, sheet_year: int | None) -> bool:
         return bool(parts) and all(p in _METHODS for p in parts)
     if field in ("bureau", "division", "project_name") and text.count("(") != text.count(")"):
         return False  # a cell cut short (「…統括官(室」): the rest of it is elsewhere
-    if field == "division" and re.search(r"(?:局|官房)$", text):
+    if field == "division" and re.search(r"(?:局|官房|統括官)$", text):
         return False  # a bureau's shape (自治行政局): another cell's text after the label
     if field in ("bureau", "division"):
         return bool(_ORG.search(text)) and not _NUMBERISH.match(text) and len(text) <= 60
@@ -423,9 +434,10 @@ class Found(NamedTuple):
     line: int
 
 
-def _run(toks: list[Token], field: str, limit: int = 60) -> tuple[list[Token], int] | None:
-    """The value tokens after a field's first label, up to the next label (and its line)."""
-    k = next((i for i, t in enumerate(toks) if t.field == field), None)
+def _run(toks: list[Token], field: str, limit: int = 60, start: int = 0) -> tuple[list[Token], int] | None:
+    """The value tokens after a field's first label (from token ``start`` on), up to the next label (and its
+    line)."""
+    k = next((i for i in range(start, len(toks)) if toks[i].field == field), None)
     if k is None:
         return None
     vals = []
@@ -494,12 +506,29 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
         plans = fields.parse_plans(fields.join_wrapped(t.text for t in run[0]))
         if plans and any(p.get("date") for p in plans) and plans_plausible(plans):
             out["related_plans"] = Found(plans, run[0][0].line)
-    pol, mea = _run(toks, "policy", 1), _run(toks, "measure", 1)
+    # the 施策 label of the 政策評価 rows, after the first of their labels (a 「施策」 before them is the 主要政策・施策
+    # label's wrapped rest)
+    k_pe = next((i for i, t in enumerate(toks) if t.field in ("policy", "policy_eval")), 0)
+    k_mea = next((i for i in range(k_pe, len(toks)) if toks[i].field == "measure"), None)
+    pol, mea = _run(toks, "policy", 1), (_run(toks, "measure", 1, k_mea) if k_mea is not None else None)
     cut = not paragraph_style(lines) and mea and mea[0] and _wraps_on(toks, mea[0][0])
-    if pol and pol[0] and mea and mea[0]:
+    if pol and pol[0] and mea and not mea[0] and k_mea is not None and k_mea + 1 < len(toks) \
+            and toks[k_mea + 1].field == CUT and _policy_candidate(pol[0][0], taken, sheet_year):
+        # the 施策 cell cut by its neighbour's label (「6. システム運用 政策評価書URL」 over 「防災の推進」): unknown
+        out["policy_evaluation"] = Found(fields.parse_policy_evaluation(pol[0][0].text, None), pol[0][0].line)
+    elif pol and pol[0] and mea and mea[0]:
         # (「政策評価 施策 電子自 政策評価 https://…」 over 「治体の 書URL」: the 施策's end is unknown)
-        out["policy_evaluation"] = Found(fields.parse_policy_evaluation(pol[0][0].text, None if cut else mea[0][0].text),
-                                         pol[0][0].line)
+        policy = pol[0][0]
+        k_pol = next(i for i, t in enumerate(toks) if t.field == "policy")
+        between = [t for t in toks[k_pol + 1:k_mea or 0] if _policy_candidate(t, taken, sheet_year)
+                   and "/" not in t.text]  # (not a 単位当たりコスト cell: 「百万円/件」「53.9/1」)
+        if paragraph_style(lines) and is_unknown(policy.text) and len(between) == 1 \
+                and all(t.field is None for t in toks[k_pol + 1:k_mea or 0]):
+            # the 政策 label's neighbour a blank of the 単位当たりコスト cells written beside it: the one text cell
+            # between the 政策 and 施策 labels (「- - 53.9 62 … 7. 安全対策の推進」 then 「施策」) is the 政策's
+            policy = between[0]
+        out["policy_evaluation"] = Found(fields.parse_policy_evaluation(policy.text, None if cut else mea[0][0].text),
+                                         policy.line)
     elif (pe := policy_by_shape(toks, lines, taken, sheet_year)) is not None:
         if pol and pol[0] and (pe.value or {}).get("policy") != pol[0][0].text:
             # the 政策 cell next to its label says otherwise: that one, the 施策 unknown
@@ -605,7 +634,9 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
         if t.field is None or t.field in seen:
             continue
         seen.add(t.field)  # only a field's first label counts: a later one is another table's header
-        vals = _values_after(toks, k, 2 if t.field == "division" else 1)
+        vals = _values_after(toks, k, 2 if t.field in ("division", "bureau") else 1)
+        if t.field == "bureau":  # (the label's wrapped 「庁」 as a paragraph of its own: 「担当部局」 over 「庁」)
+            vals = vals[1:] if vals and vals[0].text == "庁" and t.text.replace(" ", "") == "担当部局" else vals[:1]
         if not vals and t.field == "end_fiscal_year":
             vals = _end_year_past_budget(toks, k, sheet_year)
         if not vals:
@@ -613,11 +644,20 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
         v = vals[0]
         text = v.text
         if t.field == "division":
+            if len(vals) > 1 and k and toks[k - 1].field == "bureau" and _BUREAU.match(v.text) \
+                    and _DIVISION.match(vals[1].text):
+                # the two labels' cells written after both (「担当部局庁」「担当課室」「政策統括官」「教育課程課」): the
+                # bureau's first, the division's second
+                v, vals = vals[1], vals[1:]
+                text = v.text
             officials = vals[1].text if len(vals) > 1 else None
             if officials is not None and vals[1].line != v.line and not paragraph_style(lines):
                 officials = None  # a row's text: the next line's piece is another cell's wrap (「終了予」 over 「定なし」)
             if " " in text and officials is None:
                 text, officials = text.split(" ", 1)
+                below = [x for x in toks if x.line == v.line + 1 and x.field is None]
+                if not paragraph_style(lines) and below and _TITLE_TAIL.match(below[-1].text):
+                    officials = None  # a title's tail wrapped below (「審議参事官 海野 信」 over 「官」): cells mixed
             if _shape_ok("division", text, sheet_year):
                 out["division"] = Found(text, v.line)
                 if officials and not _NUMBERISH.match(officials) and fields.parse_officials(officials):
@@ -626,18 +666,22 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
                         if x.field is not None or not OFFICIAL_SHAPE.match(x.text):
                             break
                         more.append(x.text)
-                    got = fields.parse_officials(officials) + [o for o in more if o not in officials]
+                    got = [x for o in fields.parse_officials(officials) for x in (_officials_of(o) or [o])]
+                    got += [o for o in more if o not in officials]  # (「審議官 佐々木 敦史 参事官 中村 雅一」: two)
                     out.setdefault("responsible_officials", Found(got, vals[-1].line))
             continue
         if t.field == "responsible_officials":
             if _ORG.search(text) and " " not in text:
                 continue  # a 担当課室 cell (「技術調査課」) written after the label, not an official (「課長 山田 花子」)
-            if fields.parse_officials(text) and all(OFFICIAL_SHAPE.match(o) for o in fields.parse_officials(text)):
-                out["responsible_officials"] = Found(fields.parse_officials(text), v.line)
+            got = [x for o in fields.parse_officials(text) for x in (_officials_of(o) or [o])]
+            if got and all(OFFICIAL_SHAPE.match(o) for o in got):
+                out["responsible_officials"] = Found(got, v.line)
             continue
         if t.field not in ("project_number", "project_name", "bureau", "start_fiscal_year", "end_fiscal_year",
                            "accounts", "major_policy", "major_expense", "implementation_methods"):
             continue
+        if t.field == "bureau" and t.text.replace(" ", "") == "担当部局" and text.endswith("局庁"):
+            text = text[:-1]  # the label's wrapped 「庁」 read on with its cell (「高等教育局」 over 「庁」): no 「…局庁」 exists
         if not _shape_ok(t.field, text, sheet_year):
             continue
         if t.field == "project_name" and not paragraph_style(lines) and _wraps_on(toks, v):
@@ -657,7 +701,67 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             out[t.field] = Found(text, v.line)
     if "bureau" not in out and not _beside_label(toks, "bureau") and (b := bureau_by_shape(toks)) is not None:
         out["bureau"] = b
+    if "responsible_officials" not in out and paragraph_style(lines) and (o := officials_by_shape(toks)) is not None:
+        out["responsible_officials"] = o
+    if "division" not in out and paragraph_style(lines) and not _beside_label(toks, "division") \
+            and (d := division_by_shape(toks)) is not None:
+        out["division"] = d
     return out
+
+
+def division_by_shape(toks: list[Token]) -> Found | None:
+    """The 担当課室 of paragraph-style text whose cell stands apart from its label (pdftotext writes 「担当課室」 at
+    the end of another row's line and the cell a few paragraphs on): the one header cell (before 事業の目的) of a
+    division's shape (…課, …室), when the label is there and no other header cell has that shape."""
+    if not any(t.field == "division" for t in toks):
+        return None
+    found: dict[str, Token] = {}
+    for t in toks:
+        if t.field in _HEADER_END:
+            break
+        if t.field is None and _DIVISION.match(t.text) and _shape_ok("division", t.text, None):
+            found.setdefault(t.text, t)
+    if len(found) != 1:
+        return None
+    t = next(iter(found.values()))
+    return Found(t.text, t.line)
+
+
+_TITLE_TAIL = re.compile(r"^\S{0,3}(?:官|長|補佐)$")  # the end of an official's title (「官」「課長」「補佐」)
+_HEADER_END = frozenset({"purpose", "outline", "budget", "payees", "policy_eval", "related"})
+_TITLE_NAME = re.compile(r"(?:長|官|補佐|理事|参事)\s+\S")  # a title and a name's start: an official's piece
+
+
+def officials_by_shape(toks: list[Token]) -> Found | None:
+    """作成責任者 of paragraph-style text whose cell stands apart from its label (pdftotext writes 「審議官 山本 雅一」
+    a few cells further on): the header's value cells (before 事業の目的) of an official's shape, in order, when
+    the 作成責任者 label is there and no other header cell holds an official's piece (「参事官 小林 参事官 加藤
+    健太郎」 over 「雅一」: two officials' cells run together), nor a cut cell; None otherwise."""
+    if not any(t.field == "responsible_officials" for t in toks):
+        return None
+    found: list[str] = []
+    line = 0
+    for t in toks:
+        if t.field in _HEADER_END:
+            break
+        if t.field is None and (officials := _officials_of(t.text)):
+            found += officials
+            line = line or t.line
+        elif t.field in (None, CUT) and _TITLE_NAME.search(t.text):
+            return None
+    return Found(found, line) if found else None
+
+
+def _officials_of(text: str) -> list[str]:
+    """The officials a cell's text is made of: one of an official's shape (「審議官 山本 雅一」), or several side by
+    side, each a title and two names (「審議官 佐々木 敦史 参事官 中村 雅一」); [] for any other text."""
+    if OFFICIAL_SHAPE.match(text):
+        return [text]
+    words = text.split(" ")
+    if len(words) < 6 or len(words) % 3:
+        return []
+    out = [" ".join(words[i:i + 3]) for i in range(0, len(words), 3)]
+    return out if all(OFFICIAL_SHAPE.match(o) for o in out) else []
 
 
 def _beside_label(toks: list[Token], field: str) -> bool:
@@ -677,7 +781,7 @@ def org_plausible(text: str) -> bool:
 _LABEL_TAIL = re.compile(r"^庁$|局庁$")
 
 
-_BUREAU = re.compile(r"^[^\s\d]{1,16}(?:局|官房|統括官)$")  # 道路局, 大臣官房, 政策統括官 (not …庁: also a ministry's)
+_BUREAU = re.compile(r"^[^\s\d、,。]{1,16}(?:局|官房|統括官)$")  # 道路局, 大臣官房, 政策統括官 (not …庁: also a ministry's)
 
 
 def bureau_by_shape(toks: list[Token]) -> Found | None:
@@ -1523,6 +1627,9 @@ _MINISTRY = re.compile(r"^\S{1,12}(?:省|庁|府|委員会|院|官房|本部|局
 _ITEM_HEAD = re.compile(r"^(?:\(\s*[0-9]+\s*\)|[0-9]+\s*[.、．]|[IVX]+\s*[.、．\s]|政策|施策|第\s*[0-9一二三四五六七八九十]+)")
 
 
+_POLICY_TABLE_LABELS = re.compile("測定指標|定量的指標|定性的指標|目標値|成果実績|達成度|取組事項|該当箇所|https?:")
+
+
 def _policy_candidate(t: Token, taken: frozenset[str], sheet_year: int | None) -> bool:
     text = t.text
     if t.field is not None or is_unknown(text) or _NUMBERISH.match(text) or _is_fragment(text):
@@ -1533,6 +1640,8 @@ def _policy_candidate(t: Token, taken: frozenset[str], sheet_year: int | None) -
         return False
     if OFFICIAL_SHAPE.match(text) or (not _ITEM_HEAD.match(text) and _DIVISION.search(text)):
         return False  # another field's cell (作成責任者, 担当課室) the text wrote among these labels
+    if _POLICY_TABLE_LABELS.match(text):
+        return False  # a label of the 政策評価 rows' own table (「測定指標 定量的指標」), printed after the cells
     return not _NUMBERISH.match(text.replace("%", "")) and len(text) <= 120
 
 
@@ -1573,6 +1682,8 @@ def policy_by_shape(toks: list[Token], lines: list[str], taken: frozenset[str] =
             return None
         if t.field is None and is_unknown(t.text):
             return None  # the 政策 cell printed empty
+        if t.field is None and _POLICY_TABLE_LABELS.match(t.text):
+            return None  # the 政策評価 rows' own table (「測定指標 定量的指標」) begins after their cells
         if not _policy_candidate(t, taken, sheet_year):
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -1640,9 +1751,110 @@ def related_by_shape(toks: list[Token], taken: frozenset[str] = frozenset(),
     if ministries and not names:  # pdfminer: the 事業番号 and 事業名 columns written before the 関連事業 label
         numbers, names = _columns_before(toks, k)
     if not names or len(ministries) != len(names) or len(numbers) not in (0, len(names)):
-        return None
+        return related_by_header(toks)
     rows = [(m.text, numbers[i].text if numbers else None, n.text) for i, (m, n) in enumerate(zip(ministries, names,
                                                                                                  strict=True))]
+    return Found(fields.parse_related_projects(rows), names[0].line)
+
+
+_MINISTRY_HEADERS = frozenset({"所管府省名", "所管府省", "府省庁名"})
+
+
+def _header_at(toks: list[Token], i: int, field: str | None) -> bool:
+    """Token ``i`` is the 関連事業 table's column header: 所管府省名 (field None), 事業番号 or 事業名 (as labels)."""
+    if i >= len(toks):
+        return False
+    t = toks[i]
+    if field is None:
+        return t.field is None and t.text in _MINISTRY_HEADERS
+    return t.field == field and t.text == {"project_number": "事業番号", "project_name": "事業名"}[field]
+
+
+# the labels of the 点検 column printed beside the 関連事業 table: no related program is named so
+_CHECK_LABELS = re.compile("点検|改善の方向性|所見|備考|役割分担")
+
+
+def _related_name(t: Token) -> bool:
+    """A cell of a 関連事業 name's shape: text of no other cell's shape (no ministry, 事業番号, year, figure, blank
+    mark, table header, label), no sentence (「…を行っている。」: the 点検 column's text beside the table)."""
+    text = t.text
+    return (t.field is None and not _MINISTRY.match(text) and canonical_number(text) is None
+            and not is_unknown(text) and not _NUMBERISH.match(text) and text not in _TABLE_HEADERS
+            and "。" not in text and not _is_fragment(text) and not fields.YEAR_HEADER.match(text)
+            and not label_piece(text) and not _CHECK_LABELS.search(text) and len(text) <= 80)
+
+
+_MINISTRY_HEAD = re.compile(r"^\S{1,12}?(?:省|庁|府)(?=\S)")  # 「文部科学省点検・改善結果」: a ministry's cell glued to another
+
+
+def _is_ministry(toks: list[Token], i: int) -> bool:
+    return i < len(toks) and toks[i].field is None and bool(_MINISTRY.match(toks[i].text))
+
+
+def _is_number_cell(toks: list[Token], i: int) -> bool:
+    return i < len(toks) and toks[i].field is None and (canonical_number(toks[i].text) is not None
+                                                       or is_unknown(toks[i].text))
+
+
+def _related_rows(toks: list[Token], i: int) -> list[tuple[str, str | None, str]] | None:
+    """The 関連事業 rows from token ``i`` on, read group by group: a run of a ministry cells, a run of a 事業番号
+    cells (blank 「-」 or not) or none, a run of a name cells (pdftotext writes a group of one row, pdfminer a group
+    of the rows its text box holds); None when a group does not read whole or a 事業番号 follows the last one."""
+    rows: list[tuple[str, str | None, str]] = []
+    while _is_ministry(toks, i):
+        j = i
+        while _is_ministry(toks, j):
+            j += 1
+        a = j - i
+        m = j
+        while _is_number_cell(toks, m):
+            m += 1
+        if m - j not in (0, a) or not all(_related_name(t) for t in toks[m:m + a]) or m + a > len(toks):
+            return None
+        rows += [(toks[i + x].text, None if m == j or is_unknown(toks[j + x].text) else toks[j + x].text,
+                  toks[m + x].text) for x in range(a)]
+        i = m + a
+    if i < len(toks) and toks[i].field is None and (canonical_number(toks[i].text) is not None
+                                                    or _MINISTRY_HEAD.match(toks[i].text)):
+        return None  # a row goes on in a shape not read (a number; a ministry glued to the next cell's text)
+    return rows
+
+
+def related_by_header(toks: list[Token]) -> Found | None:
+    """関連事業 rows read under the table's own column headers (所管府省名 / 事業番号 / 事業名), where the 関連事業
+    label stands far from the table (the real form prints it at the left of the 点検 column).
+
+    - The three headers in order, nothing but the 点検 column's sentences between them: the rows follow, read by
+      ``_related_rows``.
+    - Else each header is followed by its own column (pdfminer writes the table column by column, the 点検 cells
+      between): k ministry cells after 所管府省名, k 事業番号 cells (or none) after 事業番号, k name cells after
+      事業名 — the counts must agree.
+    None when there is no header or the rows do not read whole: unknown beats wrong."""
+    h = next((i for i, t in enumerate(toks) if _header_at(toks, i, None)), None)
+    if h is None:
+        return None
+    n = next((j for j in range(h + 1, min(len(toks), h + 40)) if _header_at(toks, j, "project_number")), None)
+    e = next((j for j in range(h + 1, min(len(toks), h + 40)) if _header_at(toks, j, "project_name")), None)
+    if n is None or e is None or e < n:
+        return None
+    if e == n + 1 and all(t.field is None and "。" in t.text for t in toks[h + 1:n]):
+        rows = _related_rows(toks, e + 1)
+        return Found(fields.parse_related_projects(rows), toks[e + 1].line) if rows else None
+    k = 0
+    while _is_ministry(toks, h + 1 + k):
+        k += 1
+    if not k or n < h + 1 + k:
+        return None
+    numbers = toks[n + 1:n + 1 + k]
+    if not all(_is_number_cell(toks, n + 1 + x) for x in range(k)):
+        if _is_number_cell(toks, n + 1) and not is_unknown(toks[n + 1].text):
+            return None  # fewer numbers than rows: which row's is unknown
+        numbers = []  # no 事業番号 column printed (the cells empty)
+    names = toks[e + 1:e + 1 + k]
+    if len(names) != k or not all(_related_name(t) for t in names):
+        return None
+    rows = [(toks[h + 1 + x].text, None if not numbers or is_unknown(numbers[x].text) else numbers[x].text,
+             names[x].text) for x in range(k)]
     return Found(fields.parse_related_projects(rows), names[0].line)
 
 
@@ -1667,7 +1879,7 @@ def _columns_before(toks: list[Token], k: int) -> tuple[list[Token], list[Token]
     return numbers, names
 
 
-__all__ += ["related_by_shape", "bureau_by_shape", "org_plausible", "label_piece", "holds_label_head"]
+__all__ += ["related_by_shape", "related_by_header", "officials_by_shape", "division_by_shape", "label_rests_below", "bureau_by_shape", "org_plausible", "label_piece", "holds_label_head"]
 
 
 def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found | None:
@@ -1758,7 +1970,9 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
     seen: set[tuple[int | None, str]] = set()
     prev: tuple | None = None  # ("year", year, cell index, settles the next line) or ("number", ...)
     latest = None
-    waiting = False  # a year's row read up to its ministry and dash, its number not yet
+    # the cell of the last year whose row still waits for its number (nothing of it read yet, or only its ministry
+    # and dash: 「平成30年度 厚生労働省 -」); None when no row waits
+    waiting: int | None = None
     for ci, cell in enumerate(cells):
         parts = [p.strip() for p in _ERA_IN.split(cell)]
         for pi, part in enumerate(parts):
@@ -1769,27 +1983,31 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
                 if y is None or ci in yearless:
                     prev = ("number",)
                     continue
+                # a year read on another line than the year whose row still waits (「平成30年度」 then 「文部科学省
+                # 令和元年度」 over 「- 0476」; 「平成29年度」 then 「令和3年度」): the next number may be either's, so
+                # this year settles none (on one line, 「平成21年文部科学省 平成22年 …」, the cells stand side by side)
+                held = waiting is not None and waiting != ci
                 alone = not any(q for q in parts[:pi] + parts[pi + 1:])
-                prev = ("year", y, ci, alone and (latest is None or y > latest) and not waiting)
+                prev = ("year", y, ci, alone and (latest is None or y > latest) and not held, held)
                 latest = y if latest is None else max(latest, y)
-                waiting = False
+                waiting = ci
                 continue
             first = not any(parts[:pi])
             refs = parse_numbers(part)
-            if not refs and part.endswith("-") and prev is not None and prev[0] == "year" and prev[2] == ci:
-                # 「平成30年度 厚生労働省 -」: the year's row waits for its number, written further on; a year
-                # read before it comes does not settle the next number (「令和元年度」 then 「0090」)
-                waiting = True
+            head = part.rstrip("-‐−― ")
+            if refs or not head or (head == part and not _MINISTRY.match(head)):
+                waiting = None  # a number, a blank (「-」) or another cell: the year's row is read
+            elif waiting is None:
+                waiting = -1  # a ministry with no year open before it (「文部科学省 令和2年度 …」): an earlier row's
             for ref in refs:
-                waiting = False
                 fy = ref.fiscal_year
-                same = prev is not None and prev[0] == "year" and prev[2] == ci
+                same = prev is not None and prev[0] == "year" and prev[2] == ci and not prev[4]
                 below = prev is not None and prev[0] == "year" and prev[3] and prev[2] == ci - 1 and first
                 if fy is None and ci not in yearless and (same or below or _new_of(ref.number, prev)):
                     fy = prev[1]
                 # a year on a line of its own goes on to the number lines right below it (「令和2年度」 over
                 # 「総務省 - 新02 - 0013」 over 「総務省 - 0094」); a year beside its number on a line, to that line's
-                prev = ("year", prev[1], ci, True) if below and not same else \
+                prev = ("year", prev[1], ci, True, False) if below and not same else \
                     (prev if same and prev[3] and ci not in yearless else ("number",))
                 if (fy, ref.number) in seen:
                     continue
