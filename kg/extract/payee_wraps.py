@@ -37,9 +37,10 @@ _GLUED_DIGITS = re.compile(r"^(.*[^\d\s,.])(\d{6,12})$")  # a name glued to a �
 _DIGITS_TEXT = re.compile(r"^(\d{3,12})([^\d\s,.].*)$")  # a 法人番号's first line glued to the 業務概要's
 _NAME_DIGITS = re.compile(r"^(.*[^\d\s,.])(\d{3,12})([^\d\s,.].*)?$")  # ... the name's glued to a short one's
 # a 業務概要 glued to the amount after it; not after a Latin letter or digit, a mark, or a character that leads
-# a number in a text (第, 約, era names 令和/平成/昭和, №): there the digits may be the 業務概要's own; after a closing
-# bracket when it closes the word's brackets (「会議等出席(諸謝金)16,237」: a bracket holds no text's number after it)
-_GLUED_AMOUNT = re.compile(r"^(.*(?:[^\x00-\x7f第約和成№－―．，、。\s]|\)))([▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$")
+# a number in a text (第, 約, era names 令和/平成/昭和, №): there the digits may be the 業務概要's own; after 「、」 only
+# an amount printed grouped (_glued_amount); after a closing bracket when it closes the word's brackets
+# (「会議等出席(諸謝金)16,237」: a bracket holds no text's number after it)
+_GLUED_AMOUNT = re.compile(r"^(.*(?:[^\x00-\x7f第約和成№－―．，。\s]|\)))([▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$")
 QUALIFIER_JOIN = "\x1f"  # a contract method rejoined before its qualifier across a line break: space unknown
 _SPELLED = re.compile(r"(契約|その他|公募|競争)( ?)\(")  # a method and its qualifier printed on one line
 
@@ -73,8 +74,15 @@ def corp_cell(words: list[str]) -> tuple[list[str], int | None, bool]:
     return words, k, False
 
 
+_PRINTED_AMOUNT = re.compile(r"^[▲△]?(?:\d{1,3}(?:,\d{3})+|\d{1,3})(?:\.\d+)?$")  # grouped as the form prints it
+
+
 def _glued_amount(word: str) -> re.Match | None:
+    """A 業務概要 glued to the amount: after a closing bracket that closes the word's brackets, or after a 「、」 (a
+    list of tasks wrapped after its comma) when the number is printed as an amount (grouped by thousands)."""
     g = _GLUED_AMOUNT.match(word)
+    if g and g[1][-1] == "、":
+        return g if _PRINTED_AMOUNT.match(g[2]) else None
     return g if g and (g[1][-1] != ")" or g[1].count("(") == g[1].count(")")) else None
 
 
@@ -118,6 +126,28 @@ def split_glued_bidders(rest: list[str], j: int, ends: tuple[str, ...]) -> tuple
             method = " ".join([*rest[j + 1:i], g[1]])
             return [*rest[:i], g[1], g[2], *rest[i + 1:]], g[2] in _DASHES and method_closed(method + "-", ends)
     return rest, False
+
+
+_RATE_CUT = re.compile(r"^\d{1,3}\.\d*$")  # a 落札率 whose % (and maybe last digits) wrapped onto the next line
+_RATE_REST = re.compile(r"^\d*%$")
+
+
+def rate_cut(text: str) -> bool:
+    """A 落札率 cell's first line cut before its % (「47.7」, 「40.」): a number with a decimal point and no %."""
+    return bool(_RATE_CUT.match(text))
+
+
+def rate_goes_on(rate: str, piece: str) -> bool:
+    """The 落札率 ``rate`` (a number without its %) is continued by ``piece``, its last digits and % (「%」, 「4%」)."""
+    return bool(re.fullmatch(r"\d+(?:\.\d*)?", rate)) and bool(_RATE_REST.match(piece)) \
+        and (piece == "%" or rate.endswith(".") or "." in rate)
+
+
+def uncut_rates(rows: list) -> list:
+    """Rows whose 落札率 was cut before its % (``rate_cut``) and never continued: the rate is unknown (its last
+    digits may be on a line not read)."""
+    return [r._replace(cells={**r.cells, "award_rate": None}) if rate_cut(r.cells.get("award_rate") or "") else r
+            for r in rows]
 
 
 def _amount(text: str | None) -> float | None:

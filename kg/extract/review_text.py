@@ -842,6 +842,13 @@ _PAGE_NO = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4}|[-‐－]\s*\d{1,4}\s*[-‐－
 _SMALL = re.compile(r"^(?:[-－―]|\d{1,3}(?:\(\d+\))?|\d{1,3}(?:\.\d+)?%)$")
 
 
+
+
+def _rate_cell(text: str) -> bool:
+    """A row's last small cell: the 落札率, maybe cut before its % (「47.7」 over 「%」, 「40.」 over 「4%」)."""
+    return bool(_SMALL.match(text)) or payee_wraps.rate_cut(text)
+
+
 _ROW_SHAPED = re.compile(r"(?:\s|[^\d\s,.])(?:\d{6,13}|[-－―])(?:\s|$)")  # a rank line holding a 法人番号 (or its
 # piece, or glued to the name: 「4 合同会社三菱8267289516833 セキュリティ」) or a dash
 _LONE_LETTER = re.compile(r"^([A-Z])$")  # a block's title printed as its letter alone (「G」), above its header
@@ -869,7 +876,8 @@ def _unglue(words: list[str]) -> list[str]:
     return out
 
 
-_HEADER_LINE = re.compile(r"^支出先(?!上位).*(?:法人番|業務概)")  # 「支出先 法人番 業務概…」: labels cut in narrow cells
+_HEADER_LINE = re.compile(r"^支出先(?!上位).*(?:法人番|業務概|法人 業務 )")  # 「支出先 法人番 業務概…」, 「支出先 法人 業務
+# 支出額」: labels cut in narrow cells (two characters a line: 法人番号 over two lines)
 
 
 def _is_header(t: str) -> bool:
@@ -1014,10 +1022,10 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
             if j is not None:  # (「一般競争契9」: the method's line glued to the 入札者数)
                 rest, ended_glued = payee_wraps.split_glued_bidders(rest, j, _CONTRACT_END)
             if reason and j is not None:  # 入札者数 and 落札率 are the first two small cells after the amount's
-                s = next((i for i in range(j + 1, len(rest) - 1) if _SMALL.match(rest[i]) and _SMALL.match(rest[i + 1])),
+                s = next((i for i in range(j + 1, len(rest) - 1) if _SMALL.match(rest[i]) and _rate_cell(rest[i + 1])),
                          None)
                 rest = rest[:s + 2] if s is not None else rest
-            if j is None or j + 3 > len(rest) or not _SMALL.match(rest[-1]) or not _SMALL.match(rest[-2]):
+            if j is None or j + 3 > len(rest) or not _rate_cell(rest[-1]) or not _SMALL.match(rest[-2]):
                 m = None
         if m and k is not None and len(words) >= k + 4 and block is not None:
             am = _AMOUNT_HEAD.match(rest[j])
@@ -1061,8 +1069,8 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
             if d is not None:  # the rest of the 法人番号: what is left of it belongs to the name
                 cells["corporate_number"] = corp + pieces[d]
                 left, pieces = pieces[:d], pieces[d + 1:]
-            if pieces and pieces[-1] == "%" and re.fullmatch(r"\d+(?:\.\d+)?", cells.get("award_rate") or ""):
-                cells["award_rate"] += pieces.pop()  # (「92」 over 「%」: the 落札率 wrapped in its narrow cell)
+            if pieces and payee_wraps.rate_goes_on(cells.get("award_rate") or "", pieces[-1]):
+                cells["award_rate"] += pieces.pop()  # (「92」 over 「%」, 「40.」 over 「4%」: the 落札率 wrapped)
             cm = cells.get("contract_method") or ""
             piece = pieces[-1] if pieces else ""
             opened = cm.count("(") > cm.count(")")
@@ -1124,6 +1132,7 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
             continue
         last = None
     out, dropped = payee_wraps.checked(out, check)
+    out = payee_wraps.uncut_rates(out)
     out, unspelled = payee_wraps.spell_qualifiers(_settle_unsure(out, notes_at), spelled)
     unread = sorted(unread + dropped)
     if notes_at:

@@ -1,0 +1,46 @@
+"""Row-style payee rows (pdfplumber) of the real form printed very narrow (real-form variants 380-450 pt wide,
+tests/fixtures/real_variants.py): header labels cut two characters a line, a 落札率 whose % wraps after its
+decimals, and a 業務概要 wrapped after its 「、」 glued to the amount (issue 17)."""
+from __future__ import annotations
+
+from kg.extract import payee_wraps
+from tests.unit.extract.test_payee_rows_real_form import _rows
+
+NARROW = ["支出先 法人 業務 支出額 (百契約方式 入札 落 一者応札・一者応募又は競争性のない随意契約",
+          "番号 概要 万円) 等 者数 札 となった理由及び改善策 (支出額10億円以上)", "(応募 率", "者数)"]
+WIDE = ["支出先 法人番号 業務概要 支出額 契約方式等 入札者 落札 一者応札・一者応募又は競争",
+        "(百万円 数 (応 率 性のない随意契約となった理", ") 募者数) 由及び改善策 (支出額10億円", "以上)"]
+
+
+def test_a_header_cut_to_two_characters_a_line_starts_the_table():
+    rows = _rows(["A", *NARROW, "1 NECソリ 4206 実証 3,293 随意契約 - --", "ューショ 8314 事業 (その他)", "ンイノベ 7344 の実",
+                  "ータ株式 4 施", "会社", "2 株式会社 1183 研修 1,967 随意契約 2 - -", "パシフィ 8088 の企 (公募)",
+                  "ックコン 4040 画運", "サルタン 6 営", "ツ", "計 5,260"])
+    a1, a2 = rows[("A", 1)], rows[("A", 2)]  # (was: no row read — 「支出先 法人 業務」 not taken for the header)
+    assert (a1["name"], a1["corporate_number"], a1["description"], a1["amount"]) == \
+        ("NECソリューションイノベータ株式会社", "4206831473444", "実証事業の実施", "3,293")
+    assert (a2["corporate_number"], a2["amount"], a2["bidders"]) == ("1183808840406", "1,967", "2")
+
+
+def test_a_rate_whose_percent_wraps_after_its_decimals():
+    rows = _rows(["A.", *WIDE, "1 (株)日立システ 82864843研修の企 3 一般競争契約 (総 6 79%", "ムズ 97896 画運営 合評価)",
+                  "2 有限会社オリ 97324668ガイドラ 1.5 一般競争契約 (最 3 47.7 -", "エンタルコン 71318 インの英 低価格) %",
+                  "サルタンツ 訳作業"])
+    a2 = rows[("A", 2)]  # (was: row not read — 「47.7」 without its % was no 落札率)
+    assert (a2["corporate_number"], a2["amount"], a2["bidders"], a2["award_rate"]) == ("9732466871318", "1.5", "3", "47.7%")
+    rows = _rows(["A.", *WIDE, "1 一般社団法人 5704952120普及啓発コン 7,231 一般競争2 40. -",
+                  "国際協力推進 373 テンツの作成 契約 (総 4%", "協会 合評価)"])
+    a1 = rows[("A", 1)]  # (「40.」 over 「4%」)
+    assert (a1["corporate_number"], a1["award_rate"], a1["contract_method"]) == \
+        ("5704952120373", "40.4%", "一般競争契約 (総合評価)")
+    a1 = _rows(["A.", *WIDE, "1 一般社団法人 5704952120普及啓発コン 7,231 一般競争2 40. -",
+                "国際協力推進 373 テンツの作成 契約 (総", "協会 合評価)"])[("A", 1)]
+    assert a1["award_rate"] is None  # (its last digits never seen: unknown, not 40)
+
+
+def test_a_description_wrapped_after_its_comma_glued_to_the_amount():
+    rows = _rows(["A", *WIDE, "8 株式会社日 5469817181402 視察(旅費の支払)、2,676 随意契約 (そ - --",
+                  "本翻訳セン セキュリティ説明 の他)", "ター 会の開催"])
+    a8 = rows[("A", 8)]  # (was: row not read)
+    assert (a8["description"], a8["amount"]) == ("視察(旅費の支払)、セキュリティ説明会の開催", "2,676")
+    assert payee_wraps.glued_amount("機器の賃貸借、2.8") and not payee_wraps.glued_amount("視察(旅費)、1902")
