@@ -210,6 +210,47 @@ def holds(line: str) -> int:
     return sum(2 if _KANJI.match(c) else 1 if width(c) == 2 else 0 for c in line)
 
 
+def wide_only(line: str) -> bool:
+    """``line`` is all wide characters (kanji, kana, full-width marks): its width is counted in characters when
+    they are all printed one width."""
+    return bool(line) and all(width(c) == 2 for c in line)
+
+
+def _starts_line(piece: str) -> bool:
+    """``piece`` starts with a wide character that may start a line, not followed by one that may not (nothing pushed
+    it down with it), and is no word moved whole: the line above it was filled to the last character."""
+    return bool(piece) and width(piece[0]) == 2 and not moved_whole(piece) and piece[0] not in _NO_START \
+        and not (piece[1:2] and piece[1] in _NO_START)
+
+
+def filled(line: str, piece: str) -> bool:
+    """``line`` of wide characters, continued by ``piece`` (``_starts_line``), filled its column exactly."""
+    return wide_only(line) and _starts_line(piece)
+
+
+_MIXES = 3  # wide characters other than kanji (kana, marks): narrower than a kanji in a proportional font
+
+
+def monospaced(lines: list[tuple[str, str, str]]) -> bool:
+    """Lines that filled their column exactly (``filled``: (block, cell, line)) show every wide character printed
+    one width: two lines of one column hold as many characters, one with at least ``_MIXES`` more kana or marks than
+    the other (a proportional font fits more kana than kanji in a line)."""
+    seen: dict[tuple[str, str, int], set[int]] = {}
+    for block, cell, line in lines:
+        kana = sum(1 for c in line if not _KANJI.match(c))
+        seen.setdefault((block, cell, len(line)), set()).add(kana)
+    return any(max(k) - min(k) >= _MIXES for k in seen.values())
+
+
+def ended_in_chars(line: str, chars: int, piece: str) -> bool:
+    """With every wide character one width (``monospaced``): a cell whose last ``line`` (wide characters) is shorter
+    than the ``chars`` an earlier line of it held had room for ``piece``'s first character (two when the second may
+    not start a line), so it ended."""
+    if not (wide_only(line) and piece and width(piece[0]) == 2) or moved_whole(piece) or piece[0] in _NO_START:
+        return False
+    return len(line) + (2 if piece[1:2] and piece[1] in _NO_START else 1) <= chars
+
+
 def ended_exactly(line: str, column: float, piece: str) -> bool:
     """A cell whose last line is ``line`` ended before ``piece``: an earlier line of the same cell (same font) shows
     its column holds at least ``column`` (``holds``), and the piece's first character (at most two units wide, as

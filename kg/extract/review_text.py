@@ -938,10 +938,18 @@ def _settle_unsure(rows: list[PayeeRow], notes_at: list[int]) -> list[PayeeRow]:
     return out
 
 
-def _wrapped_on(holds: dict[str, int], tail_of: dict[str, str], cell: str) -> None:
-    """A row's ``cell`` continues on a new line: its last line so far filled the column (kg.extract.payee_wraps.holds:
-    the width the column holds at least, for this cell's later lines)."""
-    holds[cell] = max(holds.get(cell, 0), payee_wraps.holds(tail_of.get(cell, "")))
+def _wrapped_on(holds: dict[str, int], tail_of: dict[str, str], cell: str, piece: str, filled: list,
+                block: str) -> None:
+    """A row's ``cell`` continues on a new line with ``piece``: its last line so far filled the column
+    (kg.extract.payee_wraps.holds: the width the column holds at least, for this cell's later lines; and the wide
+    characters it holds, kept under ``cell + "#"``). A line that ``piece`` shows filled exactly is put in ``filled``
+    as (``block``, cell, line)."""
+    tail = tail_of.get(cell, "")
+    holds[cell] = max(holds.get(cell, 0), payee_wraps.holds(tail))
+    if payee_wraps.wide_only(tail):
+        holds[cell + "#"] = max(holds.get(cell + "#", 0), len(tail))
+        if payee_wraps.filled(tail, piece):
+            filled.append((block, cell, tail))
 
 
 def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:
@@ -949,17 +957,19 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
     widest first lines of the table were all seen, the rows are read again knowing them (a short last line in an
     early row is seen short against the columns of later rows)."""
     said: list = []
-    out, column, unsure = _payee_rows(lines, start, said, {})
-    if unsure:
+    filled: list = []
+    out, column, unsure = _payee_rows(lines, start, said, {}, filled)
+    mono = payee_wraps.monospaced(filled)
+    if unsure or (mono and any("are unknown" in m for _, m in said)):
         said = []
-        out, _, _ = _payee_rows(lines, start, said, column)
+        out, _, _ = _payee_rows(lines, start, said, column, [], mono)
     if notes is not None:
         notes.extend(said)
     return out
 
 
-def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, int]) \
-        -> tuple[list[PayeeRow] | None, dict[str, int], bool]:
+def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, int], filled: list,
+                mono: bool = False) -> tuple[list[PayeeRow] | None, dict[str, int], bool]:
     """Row-style payee tables (「1神戸市 9000020281000 調査研究の請負 2随意契約(企画 - -」): anchored on the
     法人番号 cell (13 digits or a dash) after the rank and name, the amount at the head of the next number, and
     入札者数 / 落札率 as the last two cells (the first two small cells after the amount when the table has the
@@ -967,7 +977,10 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
     or, failing that, to the one of name / 業務概要 it fits (no wider than the cell's first line) that has not
     ended (kg.extract.payee_wraps.ended); when that is not one cell, both are unknown (``_settle_unsure``). A row of the next rank that does not read (cells
     glued) ends the row before and is noted in ``notes`` as (line, message). None when the section holds no
-    such row. ``columns``: the widest first lines of the name and 業務概要 known before (of the whole table); returns
+    such row. ``columns``: the widest first lines of the name and 業務概要 known before (of the whole table); ``filled``
+    gathers (block, cell, line) of lines that filled their column exactly; ``mono``: the table's lines show every
+    wide character printed one width (kg.extract.payee_wraps.monospaced), so a cell's last line with room for the
+    piece's first character ended (``ended_in_chars``); returns
     (rows, the widest first lines seen, whether a piece was left to either cell while they were not all seen)."""
     out: list[PayeeRow] = []
     block: str | None = None
@@ -1102,7 +1115,7 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
             tail_of = tails.setdefault(last.line, {})
             holds = held.setdefault(last.line, {})
             if left:
-                _wrapped_on(holds, tail_of, "name")
+                _wrapped_on(holds, tail_of, "name", left[0], filled, last.block)
                 tail_of["name"] = left[-1]
             if d is not None:  # the 法人番号's piece parts the line: a cell with no piece on either side of it ended
                 done.update(f for f, p in (("name", left), ("description", pieces)) if not p)
@@ -1115,7 +1128,8 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
                             or payee_wraps.moved_whole(pieces[0])]
                     done.update(f for f in fits if f not in done and (  # (its last line short: it ended for good)
                         payee_wraps.ended(tail_of.get(f, ""), column.get(f, 0), pieces[0])
-                        or payee_wraps.ended_exactly(tail_of.get(f, ""), holds.get(f, 0), pieces[0])))
+                        or payee_wraps.ended_exactly(tail_of.get(f, ""), holds.get(f, 0), pieces[0])
+                        or (mono and payee_wraps.ended_in_chars(tail_of.get(f, ""), holds.get(f + "#", 0), pieces[0]))))
                     still = [f for f in fits if f not in done]  # (a cell that ended takes no piece)
                     target = still[0] if len(still) == 1 else "description"
                     if len(still) != 1:
@@ -1125,7 +1139,7 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
                     elif len(fits) == 1:
                         done.add("name" if target == "description" else "description")  # (the other did not wrap)
                 cells[target] = fields.join_wrapped([cells.get(target) or "", *pieces])
-                _wrapped_on(holds, tail_of, target)
+                _wrapped_on(holds, tail_of, target, pieces[0], filled, last.block)
                 tail_of[target] = " ".join(pieces)
             last = last._replace(cells=cells, guessed=guessed, unsure=unsure)
             out[-1] = last

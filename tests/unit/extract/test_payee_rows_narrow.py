@@ -44,3 +44,21 @@ def test_a_description_wrapped_after_its_comma_glued_to_the_amount():
     a8 = rows[("A", 8)]  # (was: row not read)
     assert (a8["description"], a8["amount"]) == ("視察(旅費の支払)、セキュリティ説明会の開催", "2,676")
     assert payee_wraps.glued_amount("機器の賃貸借、2.8") and not payee_wraps.glued_amount("視察(旅費)、1902")
+
+
+def test_a_last_line_with_room_for_a_character_ended_when_wide_characters_are_one_width():
+    lines = ["A.", *WIDE, "3 国立研 324967043751 システムの 6.8 その他 - -- -", "究開発 9 設計・開発", "法人産 及び運用保",
+             "業技術 守、研修の", "総合研 企画運営", "究所"]
+    a3 = _rows(lines)[("A", 3)]  # (「システムの」 and 「及び運用保」: five characters a line, kana or kanji — one
+    assert (a3["name"], a3["description"]) == \
+        ("国立研究開発法人産業技術総合研究所", "システムの設計・開発及び運用保守、研修の企画運営")  # width: 「企画運営」 ended)
+    assert a3["corporate_number"] == "3249670437519"
+
+
+def test_wide_characters_one_width_only_on_the_tables_evidence():
+    filled = [("A", "description", "システムの"), ("A", "description", "設計・開発")]
+    assert payee_wraps.monospaced(filled)  # (five characters each, four kana against one)
+    assert not payee_wraps.monospaced([("A", "description", "設計・開発"), ("A", "description", "及び運用保")])
+    assert not payee_wraps.monospaced([("A", "description", "システムの"), ("B", "description", "設計・開発")])
+    assert payee_wraps.ended_in_chars("企画運営", 5, "究所") and not payee_wraps.ended_in_chars("企画運営", 5, "ー協会")
+    assert not payee_wraps.ended_in_chars("企画運営", 5, "(旅費") and not payee_wraps.ended_in_chars("企画運営営", 5, "究所")
