@@ -27,6 +27,7 @@ import functools
 import re
 import unicodedata
 
+from kg.extract.fields import join_wrapped
 from kg.normalize import houjin
 from kg.normalize.numbers import parse_number
 
@@ -401,3 +402,25 @@ def spell_qualifiers(rows: list, spelled: list[str]) -> tuple[list, list[int]]:
                                   else cm.replace(QUALIFIER_JOIN, space)})
         out.append(r)
     return out, unknown
+
+
+def spelled_elsewhere(rows: list, alone: dict) -> list:
+    """Rows whose last lines held one piece each that the name and the 業務概要 could both have wrapped (``alone``:
+    row line → (first such line, name and 業務概要 before it, the pieces), the row's ``unsure`` that line): the
+    pieces are all one cell's (the other ended on the line before them). When joining them to exactly one of the two
+    cells spells a cell as a row read for certain spells it (the same payee or task on another row of the sheet),
+    they are that cell's; otherwise the row stays unsure."""
+    names = {r.cells.get("name") for r in rows if not r.unsure} - {None, ""}
+    tasks = {r.cells.get("description") for r in rows if not r.unsure} - {None, ""}
+    out = []
+    for r in rows:
+        got = alone.get(r.line)
+        if got and r.unsure == ("description", got[0]):
+            _, name, task, pieces = got
+            as_name, as_task = join_wrapped([name, *pieces]), join_wrapped([task, *pieces])
+            if (as_name in names) != (as_task in tasks):
+                cells = {**r.cells, "name": as_name, "description": task} if as_name in names \
+                    else {**r.cells, "name": name, "description": as_task}
+                r = r._replace(cells=cells, unsure=())
+        out.append(r)
+    return out

@@ -996,6 +996,8 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
     check: dict[int, tuple[bool, bool]] = {}  # rows read by a glue or a 法人番号's short piece: checked at the end
     closed: set[int] = set()  # rows whose contract method was glued to the next cell's dash: it ended there
     first_corp: dict[int, int] = {}  # a row's 法人番号: the length of its first line
+    alone: dict[int, tuple | None] = {}  # a row whose lines of one piece may be the name's or the 業務概要's: (the
+    # first such line, the name and 業務概要 before it, the pieces), None once a line of another shape follows
     spelled: list[str] = []  # contract methods as printed on one line (the sheet's spelling of a qualifier)
     folded = _folded(lines)
     for n in range(start + 1, len(lines) + 1):
@@ -1134,6 +1136,8 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
                     target = still[0] if len(still) == 1 else "description"
                     if len(still) != 1:
                         guessed = True
+                        if not unsure and len(still) == 2:  # (the pieces of lines after: the same cell's)
+                            alone[last.line] = (n, cells.get("name") or "", cells.get("description") or "", [])
                         unsure = unsure or (target, n)  # which cell it ends is not established: both unknown
                         undecided.append(({f: tail_of.get(f, "") for f in still}, pieces[0]))
                     elif len(fits) == 1:
@@ -1141,12 +1145,16 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
                 cells[target] = fields.join_wrapped([cells.get(target) or "", *pieces])
                 _wrapped_on(holds, tail_of, target, pieces[0], filled, last.block)
                 tail_of[target] = " ".join(pieces)
+            if alone.get(last.line):  # a line of one piece after the cell that ended: that piece is the other's
+                alone[last.line] = (*alone[last.line][:3], [*alone[last.line][3], pieces[0]]) \
+                    if d is None and not left and len(pieces) == 1 else None
             last = last._replace(cells=cells, guessed=guessed, unsure=unsure)
             out[-1] = last
             continue
         last = None
     out, dropped = payee_wraps.checked(out, check)
     out = payee_wraps.uncut_rates(out)
+    out = payee_wraps.spelled_elsewhere(out, alone)
     out, unspelled = payee_wraps.spell_qualifiers(_settle_unsure(out, notes_at), spelled)
     unread = sorted(unread + dropped)
     if notes_at:

@@ -62,3 +62,14 @@ def test_wide_characters_one_width_only_on_the_tables_evidence():
     assert not payee_wraps.monospaced([("A", "description", "システムの"), ("B", "description", "設計・開発")])
     assert payee_wraps.ended_in_chars("企画運営", 5, "究所") and not payee_wraps.ended_in_chars("企画運営", 5, "ー協会")
     assert not payee_wraps.ended_in_chars("企画運営", 5, "(旅費") and not payee_wraps.ended_in_chars("企画運営営", 5, "究所")
+
+
+def test_pieces_either_cell_could_take_go_to_the_one_they_spell_as_another_row_does():
+    lines = ["A.", *WIDE, "1 富士フイルムビ 1158399540656 機器の賃貸借、 19,014 その他 - -- -",
+             "ジネスイノベー 実証事業の実", "ション(株) 施", "2 富士フイルムビ 1158399540656 実証事業の実施 12,889 一般競争契約 (最低価格) 2 44.6% -",
+             "ジネスイノベー", "ション(株)"]
+    a2 = _rows(lines)[("A", 2)]  # (both first lines seven characters: was name and 業務概要 unknown)
+    assert (a2["name"], a2["description"]) == ("富士フイルムビジネスイノベーション(株)", "実証事業の実施")
+    notes: list = []
+    a2 = _rows(["A.", *WIDE, *lines[-3:]], notes)[("A", 2)]  # (no other row spells either: both unknown)
+    assert (a2["name"], a2["description"]) == (None, None) and notes
