@@ -399,6 +399,8 @@ def _shape_ok(field: str, text: str, sheet_year: int | None) -> bool:
         return canonical_number(text) is not None
     if field in ("start_fiscal_year", "end_fiscal_year"):
         fy = fields.parse_fiscal_year_cell(text, sheet_year)
+        if len({fields.parse_fiscal_year_cell(y + "年度", sheet_year).year for y in _YEAR_CUT.findall(text)}) > 1:
+            return False  # two cells' years (「平成29 事業終 令和5年」: the next label cut short between them)
         return fy.error is None and (fy.year is not None or text.startswith("終了"))
     if field == "accounts":
         return bool(_ACCOUNT.match(text))
@@ -409,8 +411,8 @@ def _shape_ok(field: str, text: str, sheet_year: int | None) -> bool:
         return False  # a cell cut short (「…統括官(室」): the rest of it is elsewhere
     if field == "division" and re.search(r"(?:局|官房)$", text):
         return False  # a bureau's shape (自治行政局): another cell's text after the label
-    if field in ("bureau", "division"):
-        return bool(_ORG.search(text)) and not _NUMBERISH.match(text) and len(text) <= 60
+    if field in ("bureau", "division"):  # (not a list: 「合、他部局」 is a wrapped sentence's piece)
+        return "、" not in text and bool(_ORG.search(text)) and not _NUMBERISH.match(text) and len(text) <= 60
     if field in ("major_policy", "major_expense") and fields.YEAR_HEADER.match(text):
         return False  # a budget column's year header (令和元年度) written after the label, not its value
     if field in ("project_name", "major_policy", "major_expense"):

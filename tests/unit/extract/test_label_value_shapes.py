@@ -101,3 +101,12 @@ def test_a_bureau_cut_at_its_wrap_is_left_out():
     review_pdf._orgs_plausible(rec)
     assert rec["bureau"] is None and rec["division"] == "サイバーセキュリティ統括官(室)"
     assert [w["code"] for w in rec["warnings"]] == ["bureau_implausible"]
+
+
+def test_two_cells_years_or_a_sentences_piece_are_no_labels_value():
+    # (pdfplumber of real-form variants: 「事業開始年 平成29 事業終 令和5年」 — the 事業終了(予定)年度 label cut short
+    # between two cells' years, was read as a start year 2023; 「合、他部局」, a wrapped 点検 sentence's piece, was
+    # read as the 担当部局庁)
+    assert not _shape_ok("start_fiscal_year", "平成29 事業終 令和5年", 2019)
+    assert _shape_ok("start_fiscal_year", "平成29年度", 2019) and _shape_ok("start_fiscal_year", "平成31年度(令和元年度)", 2019)
+    assert not _shape_ok("bureau", "合、他部局", 2022) and _shape_ok("bureau", "道路局", 2022)
