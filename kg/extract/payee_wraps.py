@@ -252,6 +252,27 @@ def ended_in_chars(line: str, chars: int, piece: str) -> bool:
     return len(line) + (2 if piece[1:2] and piece[1] in _NO_START else 1) <= chars
 
 
+_KATA_INNER = "ァィゥェォッャュョヮヵヶン"  # no word starts with these: each goes on a katakana word
+_HIRA_INNER = "ぁぃぅぇぉっゃゅょゎん"  # ... a hiragana one
+_KATA = re.compile(r"[ァ-ヶー]")
+_HIRA = re.compile(r"[ぁ-ゖー]")
+
+
+def cannot_go_on(line: str, piece: str) -> bool:
+    """``piece`` starts with a character no word starts with (a small kana, ン / ん, ー) that cannot follow ``line``'s
+    last character (「ン株式会社」 goes on a katakana word, not on 「実施」): the piece is not that cell's."""
+    if not line or not piece:
+        return False
+    c, last = piece[0], line[-1]
+    if c in _KATA_INNER:
+        return not _KATA.match(last)
+    if c in _HIRA_INNER:
+        return not _HIRA.match(last)
+    if c == "ー":
+        return not (_KATA.match(last) or _HIRA.match(last))
+    return False
+
+
 def ended_exactly(line: str, column: float, piece: str) -> bool:
     """A cell whose last line is ``line`` ended before ``piece``: an earlier line of the same cell (same font) shows
     its column holds at least ``column`` (``holds``), and the piece's first character (at most two units wide, as

@@ -618,8 +618,11 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             officials = vals[1].text if len(vals) > 1 else None
             if officials is not None and vals[1].line != v.line and not paragraph_style(lines):
                 officials = None  # a row's text: the next line's piece is another cell's wrap (「終了予」 over 「定なし」)
+            wrapped = len(vals) > 1 and vals[1].line != v.line and bool(_TITLE_TAIL.match(vals[1].text))
             if " " in text and officials is None:
                 text, officials = text.split(" ", 1)
+            if wrapped:  # (「審議参事官 海野 信」 over 「官」: another official's title wraps, its first line glued on)
+                officials = None
             if _shape_ok("division", text, sheet_year):
                 out["division"] = Found(text, v.line)
                 if officials and not _NUMBERISH.match(officials) and fields.parse_officials(officials):
@@ -660,6 +663,9 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
     if "bureau" not in out and not _beside_label(toks, "bureau") and (b := bureau_by_shape(toks)) is not None:
         out["bureau"] = b
     return out
+
+
+_TITLE_TAIL = re.compile(r"^\S{0,3}(?:官|長)$")  # an official's title wrapped onto the next line (「官」 under 「審議」)
 
 
 def _beside_label(toks: list[Token], field: str) -> bool:
@@ -944,10 +950,11 @@ def _wrapped_on(holds: dict[str, int], tail_of: dict[str, str], cell: str, piece
                 block: str) -> None:
     """A row's ``cell`` continues on a new line with ``piece``: its last line so far filled the column
     (kg.extract.payee_wraps.holds: the width the column holds at least, for this cell's later lines; and the wide
-    characters it holds, kept under ``cell + "#"``). A line that ``piece`` shows filled exactly is put in ``filled``
+    characters it holds, kept under ``cell + "#"``, and its widest line under ``cell + "w"``). A line that ``piece`` shows filled exactly is put in ``filled``
     as (``block``, cell, line)."""
     tail = tail_of.get(cell, "")
     holds[cell] = max(holds.get(cell, 0), payee_wraps.holds(tail))
+    holds[cell + "w"] = max(holds.get(cell + "w", 0), _width(tail))
     if payee_wraps.wide_only(tail):
         holds[cell + "#"] = max(holds.get(cell + "#", 0), len(tail))
         if payee_wraps.filled(tail, piece):
@@ -1128,12 +1135,15 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
                 if d is None and not left and len(pieces) == 1:  # one piece: the name's or the description's
                     # (a piece starting with a Latin word or an opening bracket fits either cell: a wrap moves such
                     # a word whole and leaves the line above short — 「富士通」 over 「Japan(株)」)
-                    fits = [f for f in ("description", "name") if _width(pieces[0]) <= (last.widths or {}).get(f, 0) + 2
-                            or payee_wraps.moved_whole(pieces[0])]
+                    fits = [f for f in ("description", "name")  # (as wide as its widest line so far, the first or
+                            if _width(pieces[0]) <= max((last.widths or {}).get(f, 0), holds.get(f + "w", 0),
+                                                        _width(tail_of.get(f, ""))) + 2
+                            or payee_wraps.moved_whole(pieces[0])]  # a later one: a half-width bracket is counted 1)
                     done.update(f for f in fits if f not in done and (  # (its last line short: it ended for good)
                         payee_wraps.ended(tail_of.get(f, ""), column.get(f, 0), pieces[0])
                         or payee_wraps.ended_exactly(tail_of.get(f, ""), holds.get(f, 0), pieces[0])
-                        or (mono and payee_wraps.ended_in_chars(tail_of.get(f, ""), holds.get(f + "#", 0), pieces[0]))))
+                        or (mono and payee_wraps.ended_in_chars(tail_of.get(f, ""), holds.get(f + "#", 0), pieces[0]))
+                        or payee_wraps.cannot_go_on(tail_of.get(f, ""), pieces[0])))
                     still = [f for f in fits if f not in done]  # (a cell that ended takes no piece)
                     target = still[0] if len(still) == 1 else "description"
                     if len(still) != 1:

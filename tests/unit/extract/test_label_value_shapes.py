@@ -110,3 +110,13 @@ def test_two_cells_years_or_a_sentences_piece_are_no_labels_value():
     assert not _shape_ok("start_fiscal_year", "平成29 事業終 令和5年", 2019)
     assert _shape_ok("start_fiscal_year", "平成29年度", 2019) and _shape_ok("start_fiscal_year", "平成31年度(令和元年度)", 2019)
     assert not _shape_ok("bureau", "合、他部局", 2022) and _shape_ok("bureau", "道路局", 2022)
+
+
+def test_an_official_glued_to_another_officials_wrapped_title_is_unknown():
+    from kg.extract.review_text import label_fields
+    lines = ["平成27年度行政事業レビューシート (法務省)", "事業名 情報人材育成基盤整備国際協力事業 担当部局 製造産業局 作成責任者",
+             "事業開始年度 平成25年度 事業終了(予 終了予定なし 担当課室 大学振興課 審議参事官 海野 信", "定)年度 官", "伊藤", "拓也",
+             "会計区分 一般会計"]
+    got = label_fields(lines, 2015)
+    assert got["division"].value == "大学振興課"  # (「審議」 over 「官」 is 審議官 伊藤 拓也; 「参事官 海野 信」 beside it)
+    assert "responsible_officials" not in got  # (was 「審議参事官 海野 信」)

@@ -73,3 +73,25 @@ def test_pieces_either_cell_could_take_go_to_the_one_they_spell_as_another_row_d
     notes: list = []
     a2 = _rows(["A.", *WIDE, *lines[-3:]], notes)[("A", 2)]  # (no other row spells either: both unknown)
     assert (a2["name"], a2["description"]) == (None, None) and notes
+
+
+def test_a_piece_wider_than_a_first_line_holding_brackets_may_still_be_that_cells():
+    # (「視察(旅費の支」: its brackets printed wider than counted — the later line 「払)、セキュリティ」 is wider, and so may
+    # the piece 「説明会の開催、普」 be; was glued to the name: 「有限会社パシフィックコンサルタンツ説明会の開催、…」)
+    header = ["支出先 法人番号 業務概要 支出額 (百万円) 契約方式等 入札者数 (応 落札率 一者応札・一者応募又は競争性のない"
+              "随意契約となった理由及び改善策 (支出額10億円以上)", "募者数)"]
+    rows = _rows(["C", *header, "1 富士フイルムビジネ 14016611002利用者の基本的な 32,728 その他 - -",
+                  "スイノベーション株 35 権利の保障の在り", "式会社 方を巡る諸外国の", "法制度・実態の調", "査",
+                  "2 有限会社パシフィッ 16399345079視察(旅費の支 27,732 その他 - --", "クコンサルタンツ 12 払)、セキュリティ",
+                  "説明会の開催、普", "及啓発コンテンツ", "の作成"])
+    c2 = rows[("C", 2)]
+    assert c2["name"] != "有限会社パシフィックコンサルタンツ説明会の開催、普及啓発コンテンツの作成"
+    assert c2["name"] in (None, "有限会社パシフィックコンサルタンツ") and c2["corporate_number"] == "1639934507912"
+
+
+def test_a_piece_no_word_starts_with_goes_on_the_cell_ending_in_kana():
+    rows = _rows(["A.", *WIDE, "1 (株)日立システ 8286484397896 補助事業の実施 5,000 随意契約 (公募) 5 - -",
+                  "2 エアクレーレ 5150710931513 補助事業の実施 894 随意契約 (企画競争) 5 - -", "ン株式会社"])
+    a2 = rows[("A", 2)]  # (「ン」 goes on 「エアクレーレ」, not on 「実施」: was name and 業務概要 unknown)
+    assert (a2["name"], a2["description"]) == ("エアクレーレン株式会社", "補助事業の実施")
+    assert payee_wraps.cannot_go_on("実施", "ーター") and not payee_wraps.cannot_go_on("の", "ょう")
