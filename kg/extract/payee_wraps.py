@@ -131,6 +131,7 @@ def split_glued_bidders(rest: list[str], j: int, ends: tuple[str, ...]) -> tuple
 
 _RATE_CUT = re.compile(r"^\d{1,3}\.\d*$")  # a 落札率 whose % (and maybe last digits) wrapped onto the next line
 _RATE_REST = re.compile(r"^\d*%$")
+_RATE_NUMBER = re.compile(r"^\d+(?:\.\d*)?$")
 
 
 def rate_cut(text: str) -> bool:
@@ -140,8 +141,8 @@ def rate_cut(text: str) -> bool:
 
 def rate_goes_on(rate: str, piece: str) -> bool:
     """The 落札率 ``rate`` (a number without its %) is continued by ``piece``, its last digits and % (「%」, 「4%」)."""
-    return bool(re.fullmatch(r"\d+(?:\.\d*)?", rate)) and bool(_RATE_REST.match(piece)) \
-        and (piece == "%" or rate.endswith(".") or "." in rate)
+    return piece[-1:] == "%" and bool(_RATE_REST.match(piece)) and bool(_RATE_NUMBER.match(rate)) \
+        and (piece == "%" or "." in rate)
 
 
 def uncut_rates(rows: list) -> list:
@@ -211,13 +212,16 @@ def holds(line: str) -> int:
     return sum(2 if _KANJI.match(c) else 1 if width(c) == 2 else 0 for c in line)
 
 
+_WIDE_ONLY = re.compile(r"^[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uffe0-\uffe6]+$")
+
+
 def wide_only(line: str) -> bool:
     """``line`` is all wide characters (kanji, kana, full-width marks): its width is counted in characters when
     they are all printed one width."""
-    return bool(line) and all(width(c) == 2 for c in line)
+    return bool(_WIDE_ONLY.match(line))
 
 
-def _starts_line(piece: str) -> bool:
+def starts_line(piece: str) -> bool:
     """``piece`` starts with a wide character that may start a line, not followed by one that may not (nothing pushed
     it down with it), and is no word moved whole: the line above it was filled to the last character."""
     return bool(piece) and width(piece[0]) == 2 and not moved_whole(piece) and piece[0] not in _NO_START \
@@ -225,8 +229,8 @@ def _starts_line(piece: str) -> bool:
 
 
 def filled(line: str, piece: str) -> bool:
-    """``line`` of wide characters, continued by ``piece`` (``_starts_line``), filled its column exactly."""
-    return wide_only(line) and _starts_line(piece)
+    """``line`` of wide characters, continued by ``piece`` (``starts_line``), filled its column exactly."""
+    return wide_only(line) and starts_line(piece)
 
 
 _MIXES = 3  # wide characters other than kanji (kana, marks): narrower than a kanji in a proportional font

@@ -957,7 +957,7 @@ def _wrapped_on(holds: dict[str, int], tail_of: dict[str, str], cell: str, piece
     holds[cell + "w"] = max(holds.get(cell + "w", 0), _width(tail))
     if payee_wraps.wide_only(tail):
         holds[cell + "#"] = max(holds.get(cell + "#", 0), len(tail))
-        if payee_wraps.filled(tail, piece):
+        if payee_wraps.starts_line(piece):  # (the line filled its column exactly)
             filled.append((block, cell, tail))
 
 
@@ -967,9 +967,10 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
     early row is seen short against the columns of later rows)."""
     said: list = []
     filled: list = []
-    out, column, unsure = _payee_rows(lines, start, said, {}, filled)
-    mono = payee_wraps.monospaced(filled)
-    if unsure or (mono and any("are unknown" in m for _, m in said)):
+    by_chars: list = []  # pieces left to either cell that a cell's room for a character would settle
+    out, column, unsure = _payee_rows(lines, start, said, {}, filled, by_chars=by_chars)
+    mono = bool(unsure or by_chars) and payee_wraps.monospaced(filled)
+    if unsure or (by_chars and mono):
         said = []
         out, _, _ = _payee_rows(lines, start, said, column, [], mono)
     if notes is not None:
@@ -978,7 +979,7 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
 
 
 def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, int], filled: list,
-                mono: bool = False) -> tuple[list[PayeeRow] | None, dict[str, int], bool]:
+                mono: bool = False, by_chars: list | None = None) -> tuple[list[PayeeRow] | None, dict[str, int], bool]:
     """Row-style payee tables (「1神戸市 9000020281000 調査研究の請負 2随意契約(企画 - -」): anchored on the
     法人番号 cell (13 digits or a dash) after the rank and name, the amount at the head of the next number, and
     入札者数 / 落札率 as the last two cells (the first two small cells after the amount when the table has the
@@ -989,7 +990,8 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
     such row. ``columns``: the widest first lines of the name and 業務概要 known before (of the whole table); ``filled``
     gathers (block, cell, line) of lines that filled their column exactly; ``mono``: the table's lines show every
     wide character printed one width (kg.extract.payee_wraps.monospaced), so a cell's last line with room for the
-    piece's first character ended (``ended_in_chars``); returns
+    piece's first character ended (``ended_in_chars``; ``by_chars`` gathers the lines of pieces left to either cell
+    that it would settle); returns
     (rows, the widest first lines seen, whether a piece was left to either cell while they were not all seen)."""
     out: list[PayeeRow] = []
     block: str | None = None
@@ -1152,6 +1154,9 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
                             alone[last.line] = (n, cells.get("name") or "", cells.get("description") or "", [])
                         unsure = unsure or (target, n)  # which cell it ends is not established: both unknown
                         undecided.append(({f: tail_of.get(f, "") for f in still}, pieces[0]))
+                        if by_chars is not None and any(payee_wraps.ended_in_chars(
+                                tail_of.get(f, ""), holds.get(f + "#", 0), pieces[0]) for f in still):
+                            by_chars.append(n)
                     elif len(fits) == 1:
                         done.add("name" if target == "description" else "description")  # (the other did not wrap)
                 cells[target] = fields.join_wrapped([cells.get(target) or "", *pieces])
