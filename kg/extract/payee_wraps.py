@@ -36,7 +36,7 @@ CORP_PIECE = re.compile(r"^\d{3,13}$")  # its first piece in a column narrower t
 _DASHES = "-－―"
 _GLUED_DIGITS = re.compile(r"^(.*[^\d\s,.])(\d{6,12})$")  # a name glued to a 法人番号's first line (not 13 digits)
 _DIGITS_TEXT = re.compile(r"^(\d{3,12})([^\d\s,.].*)$")  # a 法人番号's first line glued to the 業務概要's
-_NAME_DIGITS = re.compile(r"^(.*[^\d\s,.])(\d{3,12})([^\d\s,.].*)?$")  # ... the name's glued to a short one's
+_NAME_DIGITS = re.compile(r"^(.*?[^\d\s,.])(\d{3,12})([^\d\s,.].*)?$")  # ... the name's glued to a short one's
 # a 業務概要 glued to the amount after it; not after a Latin letter or digit, a mark, or a character that leads
 # a number in a text (第, 約, era names 令和/平成/昭和, №): there the digits may be the 業務概要's own; after 「、」 only
 # an amount printed grouped (_glued_amount); after a closing bracket when it closes the word's brackets

@@ -95,3 +95,11 @@ def test_a_piece_no_word_starts_with_goes_on_the_cell_ending_in_kana():
     a2 = rows[("A", 2)]  # (「ン」 goes on 「エアクレーレ」, not on 「実施」: was name and 業務概要 unknown)
     assert (a2["name"], a2["description"]) == ("エアクレーレン株式会社", "補助事業の実施")
     assert payee_wraps.cannot_go_on("実施", "ーター") and not payee_wraps.cannot_go_on("の", "ょう")
+
+
+def test_a_name_glued_to_its_corporate_numbers_first_line_and_that_to_the_description():
+    rows = _rows(["A", *WIDE, "1 有限会社OCS 3390109712155 機器の賃貸借 606 随意契約 (企画競争) 4 - -",
+                  "2 (株)日立8286484397会議等出席255 その他 - --", "システ 896 (諸謝金)", "ムズ"])
+    a2 = rows[("A", 2)]  # (the first digits after the name are the 法人番号's: was 「255」 taken for its piece, row lost)
+    assert (a2["name"], a2["corporate_number"], a2["description"], a2["amount"]) == \
+        ("(株)日立システムズ", "8286484397896", "会議等出席(諸謝金)", "255")
