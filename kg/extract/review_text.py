@@ -399,8 +399,9 @@ def _shape_ok(field: str, text: str, sheet_year: int | None) -> bool:
         return canonical_number(text) is not None
     if field in ("start_fiscal_year", "end_fiscal_year"):
         fy = fields.parse_fiscal_year_cell(text, sheet_year)
-        if len({fields.parse_fiscal_year_cell(y + "年度", sheet_year).year for y in _YEAR_CUT.findall(text)}) > 1:
-            return False  # two cells' years (「平成29 事業終 令和5年」: the next label cut short between them)
+        first = _YEAR_CUT.search(text)
+        if first and fy.year != fields.parse_fiscal_year_cell(first[0] + "年度", sheet_year).year:
+            return False  # two cells' years, the later read (「平成29 事業終 令和5年」: the next label cut between them)
         return fy.error is None and (fy.year is not None or text.startswith("終了"))
     if field == "accounts":
         return bool(_ACCOUNT.match(text))
@@ -452,8 +453,8 @@ def _wraps_on(toks: list[Token], value: Token) -> bool:
         return False  # the label's own wrapped rest (「担当部局」 over 「庁」)
     # the piece completes the neighbouring cell instead, cut short of its shape (「担当部局庁 サイバーセキュリティ統」
     # over 「括官」)
-    beside = toks[k + 2] if k + 2 < len(toks) else None
-    return not (beside is not None and beside.field is None and beside.line == value.line
+    beside = toks[k + 2] if k + 2 < len(toks) else None  # (a line of two pieces, 「経費 官」: the first is this cell's)
+    return " " in nxt.text or not (beside is not None and beside.field is None and beside.line == value.line
                 and after.field in ("bureau", "division") and not _shape_ok(after.field, beside.text, None)
                 and _shape_ok(after.field, beside.text + nxt.text, None))
 
