@@ -866,11 +866,14 @@ _LONE_LETTER = re.compile(r"^([A-Z])$")  # a block's title printed as its letter
 _GLUED_CORP = re.compile(r"^(.*?\D)?(\d{13})(\D.*)?$")
 
 
+_RATE_DASH = re.compile(r"^(\d{1,3}(?:\.\d*)?%|\d{1,3}\.\d*)([-－―])$")  # (its % maybe on the next line)
+
+
 def _unglue(words: list[str]) -> list[str]:
     """Cells a tool wrote without a space between them, split again: a 法人番号 (13 digits with a valid check
     digit) glued to the name before it or the 業務概要 after it (「4010001054032タイムスタンプ認」); a dash glued to
     an unclosed parenthesis (「(少額-」: the 入札者数 cell's dash against the 契約方式 cell — no 契約方式 ends an open
-    parenthesis with a dash)."""
+    parenthesis with a dash); a dash glued to a 落札率 (「55.6%-」, 「92.7-」 over 「%」)."""
     out = []
     for w in words:
         g = _GLUED_CORP.match(w) if len(w) > 13 else None
@@ -880,6 +883,8 @@ def _unglue(words: list[str]) -> list[str]:
             out += list(w)
         elif len(w) > 2 and w[-1] in "-－―" and w.count("(") > w.count(")") and w[-2] not in "-－―":
             out += [w[:-1], w[-1]]
+        elif (g := _RATE_DASH.match(w)) is not None:  # (「55.6%-」: the 落札率 against the 理由 cell's dash)
+            out += [g[1], g[2]]
         else:
             out.append(w)
     return out

@@ -103,3 +103,12 @@ def test_a_name_glued_to_its_corporate_numbers_first_line_and_that_to_the_descri
     a2 = rows[("A", 2)]  # (the first digits after the name are the 法人番号's: was 「255」 taken for its piece, row lost)
     assert (a2["name"], a2["corporate_number"], a2["description"], a2["amount"]) == \
         ("(株)日立システムズ", "8286484397896", "会議等出席(諸謝金)", "255")
+
+
+def test_a_rate_glued_to_the_reasons_dash():
+    rows = _rows(["A", *WIDE, "6 個人(F) - システムの設計・ 6.9 一般競争 4 55.6%-", "開発及び運用保守 契約 (最",
+                  "低価格)", "B", *WIDE, "1 国立研究9832168838 ガイドラインの 50 一般競争契約 5 92.7-",
+                  "開発法人720 英訳作業、実証 (最低価格) %"])
+    a6, b1 = rows[("A", 6)], rows[("B", 1)]  # (was: rows not read)
+    assert (a6["amount"], a6["bidders"], a6["award_rate"]) == ("6.9", "4", "55.6%")
+    assert (b1["corporate_number"], b1["bidders"], b1["award_rate"]) == ("9832168838720", "5", "92.7%")
