@@ -853,9 +853,13 @@ _SMALL = re.compile(r"^(?:[-－―]|\d{1,3}(?:\(\d+\))?|\d{1,3}(?:\.\d+)?%)$")
 
 
 
+_RATE_CELL = re.compile(_SMALL.pattern[:-2] + r"|\d{1,3}\.\d*)$")  # _SMALL, or a 落札率 cut before its %
+
+
 def _rate_cell(text: str) -> bool:
-    """A row's last small cell: the 落札率, maybe cut before its % (「47.7」 over 「%」, 「40.」 over 「4%」)."""
-    return bool(_SMALL.match(text)) or payee_wraps.rate_cut(text)
+    """A row's last small cell: the 落札率, maybe cut before its % (「47.7」 over 「%」, 「40.」 over 「4%」:
+    kg.extract.payee_wraps.rate_cut)."""
+    return bool(_RATE_CELL.match(text))
 
 
 _ROW_SHAPED = re.compile(r"(?:\s|[^\d\s,.])(?:\d{6,13}|[-－―])(?:\s|$)")  # a rank line holding a 法人番号 (or its
@@ -866,6 +870,7 @@ _LONE_LETTER = re.compile(r"^([A-Z])$")  # a block's title printed as its letter
 _GLUED_CORP = re.compile(r"^(.*?\D)?(\d{13})(\D.*)?$")
 
 
+_DASH_SET = frozenset("-－―")
 _RATE_DASH = re.compile(r"^(\d{1,3}(?:\.\d*)?%|\d{1,3}\.\d*)([-－―])$")  # (its % maybe on the next line)
 
 
@@ -883,7 +888,7 @@ def _unglue(words: list[str]) -> list[str]:
             out += list(w)
         elif len(w) > 2 and w[-1] in "-－―" and w.count("(") > w.count(")") and w[-2] not in "-－―":
             out += [w[:-1], w[-1]]
-        elif (g := _RATE_DASH.match(w)) is not None:  # (「55.6%-」: the 落札率 against the 理由 cell's dash)
+        elif w[-1:] in _DASH_SET and (g := _RATE_DASH.match(w)) is not None:  # (「55.6%-」: 落札率 against 理由's dash)
             out += [g[1], g[2]]
         else:
             out.append(w)
@@ -952,17 +957,23 @@ def _settle_unsure(rows: list[PayeeRow], notes_at: list[int]) -> list[PayeeRow]:
     return out
 
 
+_WIDEST = {"name": "name w", "description": "description w"}  # a cell's widest line, under ``holds``
+_CHARS = {"name": "name#", "description": "description#"}  # the wide characters its lines held
+
+
 def _wrapped_on(holds: dict[str, int], tail_of: dict[str, str], cell: str, piece: str, filled: list,
                 block: str) -> None:
     """A row's ``cell`` continues on a new line with ``piece``: its last line so far filled the column
-    (kg.extract.payee_wraps.holds: the width the column holds at least, for this cell's later lines; and the wide
-    characters it holds, kept under ``cell + "#"``, and its widest line under ``cell + "w"``). A line that ``piece`` shows filled exactly is put in ``filled``
-    as (``block``, cell, line)."""
+    (kg.extract.payee_wraps.holds: the width the column holds at least, for this cell's later lines; its widest
+    line kept under ``_WIDEST[cell]``, the wide characters it holds under ``_CHARS[cell]``). A line that ``piece``
+    shows filled exactly is put in ``filled`` as (``block``, cell, line)."""
     tail = tail_of.get(cell, "")
     holds[cell] = max(holds.get(cell, 0), payee_wraps.holds(tail))
-    holds[cell + "w"] = max(holds.get(cell + "w", 0), _width(tail))
+    w = _WIDEST[cell]
+    holds[w] = max(holds.get(w, 0), _width(tail))
     if payee_wraps.wide_only(tail):
-        holds[cell + "#"] = max(holds.get(cell + "#", 0), len(tail))
+        c = _CHARS[cell]
+        holds[c] = max(holds.get(c, 0), len(tail))
         if payee_wraps.starts_line(piece):  # (the line filled its column exactly)
             filled.append((block, cell, tail))
 
@@ -1025,7 +1036,7 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
             break  # (「支出先上位10者リスト欄についてさらに記載が必要な場合は…」: the list's footnote)
         if _PAGE_NO.match(t):  # a page footer between two rows of one table
             continue
-        mb = _BLOCK_LINE.match(t) or (_LONE_LETTER.match(t) if _header_follows(folded, n) else None)
+        mb = _BLOCK_LINE.match(t) or ((lone := _LONE_LETTER.match(t)) and _header_follows(folded, n) and lone) or None
         if mb and not _RANK_LINE.match(t):
             block, last = mb[1], None
             continue
@@ -1144,13 +1155,13 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
                     # (a piece starting with a Latin word or an opening bracket fits either cell: a wrap moves such
                     # a word whole and leaves the line above short — 「富士通」 over 「Japan(株)」)
                     fits = [f for f in ("description", "name")  # (as wide as its widest line so far, the first or
-                            if _width(pieces[0]) <= max((last.widths or {}).get(f, 0), holds.get(f + "w", 0),
+                            if _width(pieces[0]) <= max((last.widths or {}).get(f, 0), holds.get(_WIDEST[f], 0),
                                                         _width(tail_of.get(f, ""))) + 2
                             or payee_wraps.moved_whole(pieces[0])]  # a later one: a half-width bracket is counted 1)
                     done.update(f for f in fits if f not in done and (  # (its last line short: it ended for good)
                         payee_wraps.ended(tail_of.get(f, ""), column.get(f, 0), pieces[0])
                         or payee_wraps.ended_exactly(tail_of.get(f, ""), holds.get(f, 0), pieces[0])
-                        or (mono and payee_wraps.ended_in_chars(tail_of.get(f, ""), holds.get(f + "#", 0), pieces[0]))
+                        or (mono and payee_wraps.ended_in_chars(tail_of.get(f, ""), holds.get(_CHARS[f], 0), pieces[0]))
                         or payee_wraps.cannot_go_on(tail_of.get(f, ""), pieces[0])))
                     still = [f for f in fits if f not in done]  # (a cell that ended takes no piece)
                     target = still[0] if len(still) == 1 else "description"
@@ -1161,7 +1172,7 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
                         unsure = unsure or (target, n)  # which cell it ends is not established: both unknown
                         undecided.append(({f: tail_of.get(f, "") for f in still}, pieces[0]))
                         if by_chars is not None and any(payee_wraps.ended_in_chars(
-                                tail_of.get(f, ""), holds.get(f + "#", 0), pieces[0]) for f in still):
+                                tail_of.get(f, ""), holds.get(_CHARS[f], 0), pieces[0]) for f in still):
                             by_chars.append(n)
                     elif len(fits) == 1:
                         done.add("name" if target == "description" else "description")  # (the other did not wrap)
