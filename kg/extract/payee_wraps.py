@@ -27,6 +27,7 @@ import functools
 import re
 import unicodedata
 
+from kg.extract.fields import join_wrapped
 from kg.normalize import houjin
 from kg.normalize.numbers import parse_number
 
@@ -35,11 +36,12 @@ CORP_PIECE = re.compile(r"^\d{3,13}$")  # its first piece in a column narrower t
 _DASHES = "-－―"
 _GLUED_DIGITS = re.compile(r"^(.*[^\d\s,.])(\d{6,12})$")  # a name glued to a 法人番号's first line (not 13 digits)
 _DIGITS_TEXT = re.compile(r"^(\d{3,12})([^\d\s,.].*)$")  # a 法人番号's first line glued to the 業務概要's
-_NAME_DIGITS = re.compile(r"^(.*[^\d\s,.])(\d{3,12})([^\d\s,.].*)?$")  # ... the name's glued to a short one's
+_NAME_DIGITS = re.compile(r"^(.*?[^\d\s,.])(\d{3,12})([^\d\s,.].*)?$")  # ... the name's glued to a short one's
 # a 業務概要 glued to the amount after it; not after a Latin letter or digit, a mark, or a character that leads
-# a number in a text (第, 約, era names 令和/平成/昭和, №): there the digits may be the 業務概要's own; after a closing
-# bracket when it closes the word's brackets (「会議等出席(諸謝金)16,237」: a bracket holds no text's number after it)
-_GLUED_AMOUNT = re.compile(r"^(.*(?:[^\x00-\x7f第約和成№－―．，、。\s]|\)))([▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$")
+# a number in a text (第, 約, era names 令和/平成/昭和, №): there the digits may be the 業務概要's own; after 「、」 only
+# an amount printed grouped (_glued_amount); after a closing bracket when it closes the word's brackets
+# (「会議等出席(諸謝金)16,237」: a bracket holds no text's number after it)
+_GLUED_AMOUNT = re.compile(r"^(.*(?:[^\x00-\x7f第約和成№－―．，。\s]|\)))([▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$")
 QUALIFIER_JOIN = "\x1f"  # a contract method rejoined before its qualifier across a line break: space unknown
 _SPELLED = re.compile(r"(契約|その他|公募|競争)( ?)\(")  # a method and its qualifier printed on one line
 
@@ -73,8 +75,15 @@ def corp_cell(words: list[str]) -> tuple[list[str], int | None, bool]:
     return words, k, False
 
 
+_PRINTED_AMOUNT = re.compile(r"^[▲△]?(?:\d{1,3}(?:,\d{3})+|\d{1,3})(?:\.\d+)?$")  # grouped as the form prints it
+
+
 def _glued_amount(word: str) -> re.Match | None:
+    """A 業務概要 glued to the amount: after a closing bracket that closes the word's brackets, or after a 「、」 (a
+    list of tasks wrapped after its comma) when the number is printed as an amount (grouped by thousands)."""
     g = _GLUED_AMOUNT.match(word)
+    if g and g[1][-1] == "、":
+        return g if _PRINTED_AMOUNT.match(g[2]) else None
     return g if g and (g[1][-1] != ")" or g[1].count("(") == g[1].count(")")) else None
 
 
@@ -118,6 +127,29 @@ def split_glued_bidders(rest: list[str], j: int, ends: tuple[str, ...]) -> tuple
             method = " ".join([*rest[j + 1:i], g[1]])
             return [*rest[:i], g[1], g[2], *rest[i + 1:]], g[2] in _DASHES and method_closed(method + "-", ends)
     return rest, False
+
+
+_RATE_CUT = re.compile(r"^\d{1,3}\.\d*$")  # a 落札率 whose % (and maybe last digits) wrapped onto the next line
+_RATE_REST = re.compile(r"^\d*%$")
+_RATE_NUMBER = re.compile(r"^\d+(?:\.\d*)?$")
+
+
+def rate_cut(text: str) -> bool:
+    """A 落札率 cell's first line cut before its % (「47.7」, 「40.」): a number with a decimal point and no %."""
+    return bool(_RATE_CUT.match(text))
+
+
+def rate_goes_on(rate: str, piece: str) -> bool:
+    """The 落札率 ``rate`` (a number without its %) is continued by ``piece``, its last digits and % (「%」, 「4%」)."""
+    return piece[-1:] == "%" and bool(_RATE_REST.match(piece)) and bool(_RATE_NUMBER.match(rate)) \
+        and (piece == "%" or "." in rate)
+
+
+def uncut_rates(rows: list) -> list:
+    """Rows whose 落札率 was cut before its % (``rate_cut``) and never continued: the rate is unknown (its last
+    digits may be on a line not read)."""
+    return [r._replace(cells={**r.cells, "award_rate": None}) if rate_cut(r.cells.get("award_rate") or "") else r
+            for r in rows]
 
 
 def _amount(text: str | None) -> float | None:
@@ -178,6 +210,71 @@ def holds(line: str) -> int:
     """The width (in half-width units) a printed ``line`` takes at least, in any font: a kanji two, another wide
     character (kana, a full-width mark: narrower in a proportional font) one, a Latin letter, digit or mark none."""
     return sum(2 if _KANJI.match(c) else 1 if width(c) == 2 else 0 for c in line)
+
+
+_WIDE_ONLY = re.compile(r"^[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uffe0-\uffe6]+$")
+
+
+def wide_only(line: str) -> bool:
+    """``line`` is all wide characters (kanji, kana, full-width marks): its width is counted in characters when
+    they are all printed one width."""
+    return bool(_WIDE_ONLY.match(line))
+
+
+def starts_line(piece: str) -> bool:
+    """``piece`` starts with a wide character that may start a line, not followed by one that may not (nothing pushed
+    it down with it), and is no word moved whole: the line above it was filled to the last character."""
+    return bool(piece) and width(piece[0]) == 2 and not moved_whole(piece) and piece[0] not in _NO_START \
+        and not (piece[1:2] and piece[1] in _NO_START)
+
+
+def filled(line: str, piece: str) -> bool:
+    """``line`` of wide characters, continued by ``piece`` (``starts_line``), filled its column exactly."""
+    return wide_only(line) and starts_line(piece)
+
+
+_MIXES = 3  # wide characters other than kanji (kana, marks): narrower than a kanji in a proportional font
+
+
+def monospaced(lines: list[tuple[str, str, str]]) -> bool:
+    """Lines that filled their column exactly (``filled``: (block, cell, line)) show every wide character printed
+    one width: two lines of one column hold as many characters, one with at least ``_MIXES`` more kana or marks than
+    the other (a proportional font fits more kana than kanji in a line)."""
+    seen: dict[tuple[str, str, int], set[int]] = {}
+    for block, cell, line in lines:
+        kana = sum(1 for c in line if not _KANJI.match(c))
+        seen.setdefault((block, cell, len(line)), set()).add(kana)
+    return any(max(k) - min(k) >= _MIXES for k in seen.values())
+
+
+def ended_in_chars(line: str, chars: int, piece: str) -> bool:
+    """With every wide character one width (``monospaced``): a cell whose last ``line`` (wide characters) is shorter
+    than the ``chars`` an earlier line of it held had room for ``piece``'s first character (two when the second may
+    not start a line), so it ended."""
+    if not (wide_only(line) and piece and width(piece[0]) == 2) or moved_whole(piece) or piece[0] in _NO_START:
+        return False
+    return len(line) + (2 if piece[1:2] and piece[1] in _NO_START else 1) <= chars
+
+
+_KATA_INNER = "ァィゥェォッャュョヮヵヶン"  # no word starts with these: each goes on a katakana word
+_HIRA_INNER = "ぁぃぅぇぉっゃゅょゎん"  # ... a hiragana one
+_KATA = re.compile(r"[ァ-ヶー]")
+_HIRA = re.compile(r"[ぁ-ゖー]")
+
+
+def cannot_go_on(line: str, piece: str) -> bool:
+    """``piece`` starts with a character no word starts with (a small kana, ン / ん, ー) that cannot follow ``line``'s
+    last character (「ン株式会社」 goes on a katakana word, not on 「実施」): the piece is not that cell's."""
+    if not line or not piece:
+        return False
+    c, last = piece[0], line[-1]
+    if c in _KATA_INNER:
+        return not _KATA.match(last)
+    if c in _HIRA_INNER:
+        return not _HIRA.match(last)
+    if c == "ー":
+        return not (_KATA.match(last) or _HIRA.match(last))
+    return False
 
 
 def ended_exactly(line: str, column: float, piece: str) -> bool:
@@ -330,3 +427,25 @@ def spell_qualifiers(rows: list, spelled: list[str]) -> tuple[list, list[int]]:
                                   else cm.replace(QUALIFIER_JOIN, space)})
         out.append(r)
     return out, unknown
+
+
+def spelled_elsewhere(rows: list, alone: dict) -> list:
+    """Rows whose last lines held one piece each that the name and the 業務概要 could both have wrapped (``alone``:
+    row line → (first such line, name and 業務概要 before it, the pieces), the row's ``unsure`` that line): the
+    pieces are all one cell's (the other ended on the line before them). When joining them to exactly one of the two
+    cells spells a cell as a row read for certain spells it (the same payee or task on another row of the sheet),
+    they are that cell's; otherwise the row stays unsure."""
+    names = {r.cells.get("name") for r in rows if not r.unsure} - {None, ""}
+    tasks = {r.cells.get("description") for r in rows if not r.unsure} - {None, ""}
+    out = []
+    for r in rows:
+        got = alone.get(r.line)
+        if got and r.unsure == ("description", got[0]):
+            _, name, task, pieces = got
+            as_name, as_task = join_wrapped([name, *pieces]), join_wrapped([task, *pieces])
+            if (as_name in names) != (as_task in tasks):
+                cells = {**r.cells, "name": as_name, "description": task} if as_name in names \
+                    else {**r.cells, "name": name, "description": as_task}
+                r = r._replace(cells=cells, unsure=())
+        out.append(r)
+    return out

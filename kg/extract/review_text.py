@@ -410,6 +410,9 @@ def _shape_ok(field: str, text: str, sheet_year: int | None) -> bool:
         if len(_ERA_WORD.findall(text)) > 1:
             return False  # two cells' years run together (「平成29 事業終 令和5年」: the next label cut in its cell)
         fy = fields.parse_fiscal_year_cell(text, sheet_year)
+        first = _YEAR_CUT.search(text)
+        if first and fy.year != fields.parse_fiscal_year_cell(first[0] + "年度", sheet_year).year:
+            return False  # the cell's first era year is not the year read: another cell's year came with it
         return fy.error is None and (fy.year is not None or text.startswith("終了"))
     if field == "accounts":
         return bool(_ACCOUNT.match(text))
@@ -420,8 +423,8 @@ def _shape_ok(field: str, text: str, sheet_year: int | None) -> bool:
         return False  # a cell cut short (「…統括官(室」): the rest of it is elsewhere
     if field == "division" and re.search(r"(?:局|官房|統括官)$", text):
         return False  # a bureau's shape (自治行政局): another cell's text after the label
-    if field in ("bureau", "division"):
-        return bool(_ORG.search(text)) and not _NUMBERISH.match(text) and len(text) <= 60
+    if field in ("bureau", "division"):  # (not a list: 「合、他部局」 is a wrapped sentence's piece)
+        return "、" not in text and bool(_ORG.search(text)) and not _NUMBERISH.match(text) and len(text) <= 60
     if field in ("major_policy", "major_expense") and fields.YEAR_HEADER.match(text):
         return False  # a budget column's year header (令和元年度) written after the label, not its value
     if field in ("project_name", "major_policy", "major_expense"):
@@ -462,8 +465,8 @@ def _wraps_on(toks: list[Token], value: Token) -> bool:
         return False  # the label's own wrapped rest (「担当部局」 over 「庁」)
     # the piece completes the neighbouring cell instead, cut short of its shape (「担当部局庁 サイバーセキュリティ統」
     # over 「括官」)
-    beside = toks[k + 2] if k + 2 < len(toks) else None
-    return not (beside is not None and beside.field is None and beside.line == value.line
+    beside = toks[k + 2] if k + 2 < len(toks) else None  # (a line of two pieces, 「経費 官」: the first is this cell's)
+    return " " in nxt.text or not (beside is not None and beside.field is None and beside.line == value.line
                 and after.field in ("bureau", "division") and not _shape_ok(after.field, beside.text, None)
                 and _shape_ok(after.field, beside.text + nxt.text, None))
 
@@ -653,11 +656,14 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             officials = vals[1].text if len(vals) > 1 else None
             if officials is not None and vals[1].line != v.line and not paragraph_style(lines):
                 officials = None  # a row's text: the next line's piece is another cell's wrap (「終了予」 over 「定なし」)
+            wrapped = len(vals) > 1 and vals[1].line != v.line and bool(_TITLE_TAIL.match(vals[1].text))
             if " " in text and officials is None:
                 text, officials = text.split(" ", 1)
                 below = [x for x in toks if x.line == v.line + 1 and x.field is None]
                 if not paragraph_style(lines) and below and _TITLE_TAIL.match(below[-1].text):
                     officials = None  # a title's tail wrapped below (「審議参事官 海野 信」 over 「官」): cells mixed
+            if wrapped:  # (「審議参事官 海野 信」 over 「官」: another official's title wraps, its first line glued on)
+                officials = None
             if _shape_ok("division", text, sheet_year):
                 out["division"] = Found(text, v.line)
                 if officials and not _NUMBERISH.match(officials) and fields.parse_officials(officials):
@@ -946,6 +952,17 @@ _PAGE_NO = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4}|[-‐－]\s*\d{1,4}\s*[-‐－
 _SMALL = re.compile(r"^(?:[-－―]|\d{1,3}(?:\(\d+\))?|\d{1,3}(?:\.\d+)?%)$")
 
 
+
+
+_RATE_CELL = re.compile(_SMALL.pattern[:-2] + r"|\d{1,3}\.\d*)$")  # _SMALL, or a 落札率 cut before its %
+
+
+def _rate_cell(text: str) -> bool:
+    """A row's last small cell: the 落札率, maybe cut before its % (「47.7」 over 「%」, 「40.」 over 「4%」:
+    kg.extract.payee_wraps.rate_cut)."""
+    return bool(_RATE_CELL.match(text))
+
+
 _ROW_SHAPED = re.compile(r"(?:\s|[^\d\s,.])(?:\d{6,13}|[-－―])(?:\s|$)")  # a rank line holding a 法人番号 (or its
 # piece, or glued to the name: 「4 合同会社三菱8267289516833 セキュリティ」) or a dash
 _LONE_LETTER = re.compile(r"^([A-Z])$")  # a block's title printed as its letter alone (「G」), above its header
@@ -954,11 +971,15 @@ _LONE_LETTER = re.compile(r"^([A-Z])$")  # a block's title printed as its letter
 _GLUED_CORP = re.compile(r"^(.*?\D)?(\d{13})(\D.*)?$")
 
 
+_DASH_SET = frozenset("-－―")
+_RATE_DASH = re.compile(r"^(\d{1,3}(?:\.\d*)?%|\d{1,3}\.\d*)([-－―])$")  # (its % maybe on the next line)
+
+
 def _unglue(words: list[str]) -> list[str]:
     """Cells a tool wrote without a space between them, split again: a 法人番号 (13 digits with a valid check
     digit) glued to the name before it or the 業務概要 after it (「4010001054032タイムスタンプ認」); a dash glued to
     an unclosed parenthesis (「(少額-」: the 入札者数 cell's dash against the 契約方式 cell — no 契約方式 ends an open
-    parenthesis with a dash)."""
+    parenthesis with a dash); a dash glued to a 落札率 (「55.6%-」, 「92.7-」 over 「%」)."""
     out = []
     for w in words:
         g = _GLUED_CORP.match(w) if len(w) > 13 else None
@@ -968,12 +989,15 @@ def _unglue(words: list[str]) -> list[str]:
             out += list(w)
         elif len(w) > 2 and w[-1] in "-－―" and w.count("(") > w.count(")") and w[-2] not in "-－―":
             out += [w[:-1], w[-1]]
+        elif w[-1:] in _DASH_SET and (g := _RATE_DASH.match(w)) is not None:  # (「55.6%-」: 落札率 against 理由's dash)
+            out += [g[1], g[2]]
         else:
             out.append(w)
     return out
 
 
-_HEADER_LINE = re.compile(r"^支出先(?!上位).*(?:法人番|業務概)")  # 「支出先 法人番 業務概…」: labels cut in narrow cells
+_HEADER_LINE = re.compile(r"^支出先(?!上位).*(?:法人番|業務概|法人 業務 )")  # 「支出先 法人番 業務概…」, 「支出先 法人 業務
+# 支出額」: labels cut in narrow cells (two characters a line: 法人番号 over two lines)
 
 
 def _is_header(t: str) -> bool:
@@ -1034,10 +1058,25 @@ def _settle_unsure(rows: list[PayeeRow], notes_at: list[int]) -> list[PayeeRow]:
     return out
 
 
-def _wrapped_on(holds: dict[str, int], tail_of: dict[str, str], cell: str) -> None:
-    """A row's ``cell`` continues on a new line: its last line so far filled the column (kg.extract.payee_wraps.holds:
-    the width the column holds at least, for this cell's later lines)."""
-    holds[cell] = max(holds.get(cell, 0), payee_wraps.holds(tail_of.get(cell, "")))
+_WIDEST = {"name": "name w", "description": "description w"}  # a cell's widest line, under ``holds``
+_CHARS = {"name": "name#", "description": "description#"}  # the wide characters its lines held
+
+
+def _wrapped_on(holds: dict[str, int], tail_of: dict[str, str], cell: str, piece: str, filled: list,
+                block: str) -> None:
+    """A row's ``cell`` continues on a new line with ``piece``: its last line so far filled the column
+    (kg.extract.payee_wraps.holds: the width the column holds at least, for this cell's later lines; its widest
+    line kept under ``_WIDEST[cell]``, the wide characters it holds under ``_CHARS[cell]``). A line that ``piece``
+    shows filled exactly is put in ``filled`` as (``block``, cell, line)."""
+    tail = tail_of.get(cell, "")
+    holds[cell] = max(holds.get(cell, 0), payee_wraps.holds(tail))
+    w = _WIDEST[cell]
+    holds[w] = max(holds.get(w, 0), _width(tail))
+    if payee_wraps.wide_only(tail):
+        c = _CHARS[cell]
+        holds[c] = max(holds.get(c, 0), len(tail))
+        if payee_wraps.starts_line(piece):  # (the line filled its column exactly)
+            filled.append((block, cell, tail))
 
 
 def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:
@@ -1045,17 +1084,20 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
     widest first lines of the table were all seen, the rows are read again knowing them (a short last line in an
     early row is seen short against the columns of later rows)."""
     said: list = []
-    out, column, unsure = _payee_rows(lines, start, said, {})
-    if unsure:
+    filled: list = []
+    by_chars: list = []  # pieces left to either cell that a cell's room for a character would settle
+    out, column, unsure = _payee_rows(lines, start, said, {}, filled, by_chars=by_chars)
+    mono = bool(unsure or by_chars) and payee_wraps.monospaced(filled)
+    if unsure or (by_chars and mono):
         said = []
-        out, _, _ = _payee_rows(lines, start, said, column)
+        out, _, _ = _payee_rows(lines, start, said, column, [], mono)
     if notes is not None:
         notes.extend(said)
     return out
 
 
-def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, int]) \
-        -> tuple[list[PayeeRow] | None, dict[str, int], bool]:
+def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, int], filled: list,
+                mono: bool = False, by_chars: list | None = None) -> tuple[list[PayeeRow] | None, dict[str, int], bool]:
     """Row-style payee tables (「1神戸市 9000020281000 調査研究の請負 2随意契約(企画 - -」): anchored on the
     法人番号 cell (13 digits or a dash) after the rank and name, the amount at the head of the next number, and
     入札者数 / 落札率 as the last two cells (the first two small cells after the amount when the table has the
@@ -1063,7 +1105,11 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
     or, failing that, to the one of name / 業務概要 it fits (no wider than the cell's first line) that has not
     ended (kg.extract.payee_wraps.ended); when that is not one cell, both are unknown (``_settle_unsure``). A row of the next rank that does not read (cells
     glued) ends the row before and is noted in ``notes`` as (line, message). None when the section holds no
-    such row. ``columns``: the widest first lines of the name and 業務概要 known before (of the whole table); returns
+    such row. ``columns``: the widest first lines of the name and 業務概要 known before (of the whole table); ``filled``
+    gathers (block, cell, line) of lines that filled their column exactly; ``mono``: the table's lines show every
+    wide character printed one width (kg.extract.payee_wraps.monospaced), so a cell's last line with room for the
+    piece's first character ended (``ended_in_chars``; ``by_chars`` gathers the lines of pieces left to either cell
+    that it would settle); returns
     (rows, the widest first lines seen, whether a piece was left to either cell while they were not all seen)."""
     out: list[PayeeRow] = []
     block: str | None = None
@@ -1079,6 +1125,8 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
     check: dict[int, tuple[bool, bool]] = {}  # rows read by a glue or a 法人番号's short piece: checked at the end
     closed: set[int] = set()  # rows whose contract method was glued to the next cell's dash: it ended there
     first_corp: dict[int, int] = {}  # a row's 法人番号: the length of its first line
+    alone: dict[int, tuple | None] = {}  # a row whose lines of one piece may be the name's or the 業務概要's: (the
+    # first such line, the name and 業務概要 before it, the pieces), None once a line of another shape follows
     spelled: list[str] = []  # contract methods as printed on one line (the sheet's spelling of a qualifier)
     folded = _folded(lines)
     for n in range(start + 1, len(lines) + 1):
@@ -1089,7 +1137,7 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
             break  # (「支出先上位10者リスト欄についてさらに記載が必要な場合は…」: the list's footnote)
         if _PAGE_NO.match(t):  # a page footer between two rows of one table
             continue
-        mb = _BLOCK_LINE.match(t) or (_LONE_LETTER.match(t) if _header_follows(folded, n) else None)
+        mb = _BLOCK_LINE.match(t) or ((lone := _LONE_LETTER.match(t)) and _header_follows(folded, n) and lone) or None
         if mb and not _RANK_LINE.match(t):
             block, last = mb[1], None
             continue
@@ -1118,10 +1166,10 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
             if j is not None:  # (「一般競争契9」: the method's line glued to the 入札者数)
                 rest, ended_glued = payee_wraps.split_glued_bidders(rest, j, _CONTRACT_END)
             if reason and j is not None:  # 入札者数 and 落札率 are the first two small cells after the amount's
-                s = next((i for i in range(j + 1, len(rest) - 1) if _SMALL.match(rest[i]) and _SMALL.match(rest[i + 1])),
+                s = next((i for i in range(j + 1, len(rest) - 1) if _SMALL.match(rest[i]) and _rate_cell(rest[i + 1])),
                          None)
                 rest = rest[:s + 2] if s is not None else rest
-            if j is None or j + 3 > len(rest) or not _SMALL.match(rest[-1]) or not _SMALL.match(rest[-2]):
+            if j is None or j + 3 > len(rest) or not _rate_cell(rest[-1]) or not _SMALL.match(rest[-2]):
                 m = None
         if m and k is not None and len(words) >= k + 4 and block is not None:
             am = _AMOUNT_HEAD.match(rest[j])
@@ -1165,8 +1213,8 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
             if d is not None:  # the rest of the 法人番号: what is left of it belongs to the name
                 cells["corporate_number"] = corp + pieces[d]
                 left, pieces = pieces[:d], pieces[d + 1:]
-            if pieces and pieces[-1] == "%" and re.fullmatch(r"\d+(?:\.\d+)?", cells.get("award_rate") or ""):
-                cells["award_rate"] += pieces.pop()  # (「92」 over 「%」: the 落札率 wrapped in its narrow cell)
+            if pieces and payee_wraps.rate_goes_on(cells.get("award_rate") or "", pieces[-1]):
+                cells["award_rate"] += pieces.pop()  # (「92」 over 「%」, 「40.」 over 「4%」: the 落札率 wrapped)
             cm = cells.get("contract_method") or ""
             piece = pieces[-1] if pieces else ""
             opened = cm.count("(") > cm.count(")")
@@ -1198,7 +1246,7 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
             tail_of = tails.setdefault(last.line, {})
             holds = held.setdefault(last.line, {})
             if left:
-                _wrapped_on(holds, tail_of, "name")
+                _wrapped_on(holds, tail_of, "name", left[0], filled, last.block)
                 tail_of["name"] = left[-1]
             if d is not None:  # the 法人番号's piece parts the line: a cell with no piece on either side of it ended
                 done.update(f for f, p in (("name", left), ("description", pieces)) if not p)
@@ -1207,27 +1255,41 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
                 if d is None and not left and len(pieces) == 1:  # one piece: the name's or the description's
                     # (a piece starting with a Latin word or an opening bracket fits either cell: a wrap moves such
                     # a word whole and leaves the line above short — 「富士通」 over 「Japan(株)」)
-                    fits = [f for f in ("description", "name") if _width(pieces[0]) <= (last.widths or {}).get(f, 0) + 2
-                            or payee_wraps.moved_whole(pieces[0])]
+                    fits = [f for f in ("description", "name")  # (as wide as its widest line so far, the first or
+                            if _width(pieces[0]) <= max((last.widths or {}).get(f, 0), holds.get(_WIDEST[f], 0),
+                                                        _width(tail_of.get(f, ""))) + 2
+                            or payee_wraps.moved_whole(pieces[0])]  # a later one: a half-width bracket is counted 1)
                     done.update(f for f in fits if f not in done and (  # (its last line short: it ended for good)
                         payee_wraps.ended(tail_of.get(f, ""), column.get(f, 0), pieces[0])
-                        or payee_wraps.ended_exactly(tail_of.get(f, ""), holds.get(f, 0), pieces[0])))
+                        or payee_wraps.ended_exactly(tail_of.get(f, ""), holds.get(f, 0), pieces[0])
+                        or (mono and payee_wraps.ended_in_chars(tail_of.get(f, ""), holds.get(_CHARS[f], 0), pieces[0]))
+                        or payee_wraps.cannot_go_on(tail_of.get(f, ""), pieces[0])))
                     still = [f for f in fits if f not in done]  # (a cell that ended takes no piece)
                     target = still[0] if len(still) == 1 else "description"
                     if len(still) != 1:
                         guessed = True
+                        if not unsure and len(still) == 2:  # (the pieces of lines after: the same cell's)
+                            alone[last.line] = (n, cells.get("name") or "", cells.get("description") or "", [])
                         unsure = unsure or (target, n)  # which cell it ends is not established: both unknown
                         undecided.append(({f: tail_of.get(f, "") for f in still}, pieces[0]))
+                        if by_chars is not None and any(payee_wraps.ended_in_chars(
+                                tail_of.get(f, ""), holds.get(_CHARS[f], 0), pieces[0]) for f in still):
+                            by_chars.append(n)
                     elif len(fits) == 1:
                         done.add("name" if target == "description" else "description")  # (the other did not wrap)
                 cells[target] = fields.join_wrapped([cells.get(target) or "", *pieces])
-                _wrapped_on(holds, tail_of, target)
+                _wrapped_on(holds, tail_of, target, pieces[0], filled, last.block)
                 tail_of[target] = " ".join(pieces)
+            if alone.get(last.line):  # a line of one piece after the cell that ended: that piece is the other's
+                alone[last.line] = (*alone[last.line][:3], [*alone[last.line][3], pieces[0]]) \
+                    if d is None and not left and len(pieces) == 1 else None
             last = last._replace(cells=cells, guessed=guessed, unsure=unsure)
             out[-1] = last
             continue
         last = None
     out, dropped = payee_wraps.checked(out, check)
+    out = payee_wraps.uncut_rates(out)
+    out = payee_wraps.spelled_elsewhere(out, alone)
     out, unspelled = payee_wraps.spell_qualifiers(_settle_unsure(out, notes_at), spelled)
     unread = sorted(unread + dropped)
     if notes_at:

@@ -102,3 +102,32 @@ def test_a_bureau_cut_at_its_wrap_is_left_out():
     review_pdf._orgs_plausible(rec)
     assert rec["bureau"] is None and rec["division"] == "サイバーセキュリティ統括官(室)"
     assert [w["code"] for w in rec["warnings"]] == ["bureau_implausible"]
+
+
+def test_two_cells_years_or_a_sentences_piece_are_no_labels_value():
+    # (pdfplumber of real-form variants: 「事業開始年 平成29 事業終 令和5年」 — the 事業終了(予定)年度 label cut short
+    # between two cells' years, was read as a start year 2023; 「合、他部局」, a wrapped 点検 sentence's piece, was
+    # read as the 担当部局庁)
+    assert not _shape_ok("start_fiscal_year", "平成29 事業終 令和5年", 2019)
+    assert _shape_ok("start_fiscal_year", "平成29年度", 2019) and _shape_ok("start_fiscal_year", "平成31年度(令和元年度)", 2019)
+    assert _shape_ok("start_fiscal_year", "平成2年度事業終了(予定令和5年度", 2020)  # (the first: 1990)
+    assert not _shape_ok("bureau", "合、他部局", 2022) and _shape_ok("bureau", "道路局", 2022)
+
+
+def test_an_official_glued_to_another_officials_wrapped_title_is_unknown():
+    from kg.extract.review_text import label_fields
+    lines = ["平成27年度行政事業レビューシート (法務省)", "事業名 情報人材育成基盤整備国際協力事業 担当部局 製造産業局 作成責任者",
+             "事業開始年度 平成25年度 事業終了(予 終了予定なし 担当課室 大学振興課 審議参事官 海野 信", "定)年度 官", "伊藤", "拓也",
+             "会計区分 一般会計"]
+    got = label_fields(lines, 2015)
+    assert got["division"].value == "大学振興課"  # (「審議」 over 「官」 is 審議官 伊藤 拓也; 「参事官 海野 信」 beside it)
+    assert "responsible_officials" not in got  # (was 「審議参事官 海野 信」)
+
+
+def test_a_project_name_wrapped_beside_a_bureau_wrapped_too_is_not_cut_short():
+    from kg.extract.review_text import label_fields
+    lines = ["平成27年度行政事業レビューシート (内閣府)",
+             "事業名 システム運用防災安全対策基盤整備情報 担当部局 サイバーセキュリティ統括 作成責任者", "経費 官",
+             "事業開始年度 平成19 事業終了(予定)終了予定なし 担当課室 高齢者支援課 課長 伊藤 雅一", "年度 年度"]
+    got = label_fields(lines, 2015)  # (「経費」 is the 事業名's wrapped end, 「官」 the 担当部局庁's)
+    assert "project_name" not in got  # (was 「システム運用防災安全対策基盤整備情報」: its end unknown)
