@@ -27,6 +27,7 @@ import re
 from kg.extract import fields
 from kg.extract.budget_boxes import budget_boxes
 from kg.extract.budget_form import budget_row_major
+from kg.extract.budget_gaps import budget_gaps
 from kg.extract.budget_text import budget_from_text
 from kg.extract.legal_text import (
     _LEGAL_LABEL,
@@ -602,6 +603,8 @@ def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, 
             return
         # the real form's cells as text boxes: the years its labels, lines and arithmetic place (budget_boxes)
         boxes = budget_boxes(L, years, lab) if any("執行率" in t for t in L[lab - 1:lab + 200]) else None
+        # else each row after its label with its blank cells left out: the columns they sit in told by the sums
+        boxes = boxes or budget_gaps(L, years, lab)
         if boxes is not None:
             _budget_of_boxes(rec, boxes)
             return

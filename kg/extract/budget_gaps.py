@@ -1,0 +1,168 @@
+"""予算額・執行額 of the real review-sheet form from text that prints each row after its label, left to right, but
+leaves its blank cells out (pdftotext, pdfplumber): 「前年度から繰越し」 then 「- 67 -」 for five year columns.
+
+Which columns a short row's cells sit in is not printed; the table's own arithmetic tells it where it can:
+
+- a row's printed cells (figures and dashes) are some of the year columns (past years, the current year, the
+  request year), in order; the columns it leaves out are blank (nothing, like a dash);
+- every past and current year's column adds up: 計 = 当初予算 + 補正予算 + 前年度から繰越し + 翌年度へ繰越し(▲) + 予備費等,
+  a column without 計 holds nothing, 執行額 (past years only) is at most 計, ▲ only in 翌年度へ繰越し;
+- the request year's column holds its 当初予算 and, maybe, its 計, which is then that 当初予算.
+
+Every placement of every row that keeps these is considered (a search over the rows, its state each column's
+running sum, so placements giving the same sums are one state); a cell is read when every placement gives it the
+same value, and a year is kept when its 計 is so read. A table whose rows do not each follow their own label, or
+that lacks a row, is not read here.
+"""
+from __future__ import annotations
+
+from itertools import combinations
+
+from kg.extract.review_text import paragraph_sequence
+from kg.normalize.numbers import as_int_if_whole
+
+FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total", "executed")
+INI, CTN, TOT, EXE = 0, 3, 5, 6
+MAX_STATES = 5000  # running-sum states of one row before the search gives up (unknown)
+_UNKNOWN = object()  # a cell the placements disagree on
+
+
+def labelled_rows(seq: list[tuple[str, object, int]]) -> tuple[list[list], int, int] | None:
+    """The seven rows' printed cells (in ROW order), and the lines they span, when each row label is followed by
+    its own cells and every row is there once; else None (labels in a run share the figures after them, cut any
+    way: budget_paragraphs' case)."""
+    rows: dict[int, list] = {}
+    k = 0
+    while k < len(seq):
+        kind, field, _ = seq[k]
+        if kind != "label" or FIELDS.index(field) in rows:
+            return None
+        k += 1
+        cells = []
+        while k < len(seq) and seq[k][0] == "num":
+            cells.append(seq[k][1])
+            k += 1
+        if not cells:
+            return None
+        rows[FIELDS.index(field)] = cells
+    if len(rows) != len(FIELDS):
+        return None
+    return [rows[r] for r in range(len(FIELDS))], seq[0][2], seq[-1][2]
+
+
+def _placements(cells: list, n_cols: int, row: int) -> list[tuple]:
+    """The row's values per column for each way its printed ``cells`` may sit among ``n_cols`` columns (None:
+    a dash or a blank), distinct, ▲ in 翌年度へ繰越し only, the request year's column (the last) holding only its
+    当初予算 and 計."""
+    out = set()
+    for at in combinations(range(n_cols), len(cells)):
+        vec = [None] * n_cols
+        for c, v in zip(at, cells, strict=True):
+            vec[c] = v
+        if all(v is None or ((v <= 0) if row == CTN else (v >= 0)) for v in vec) and \
+                (vec[-1] is None or row in (INI, TOT)):
+            out.add(tuple(vec))
+    return sorted(out, key=lambda v: [(x is None, x or 0) for x in v])
+
+
+def _add(state: tuple, vec: tuple) -> tuple:
+    """Each column's (sum, printed parts, all whole) after one more row."""
+    return tuple((s, n, w) if v is None else (s + v, n + 1, w and float(v).is_integer())
+                 for (s, n, w), v in zip(state, vec, strict=True))
+
+
+def _closes(part: tuple, total, executed, is_past: bool, is_req: bool) -> bool:
+    """A column's 計 and 執行額 fit its parts' running sum ``part``."""
+    s, n, whole = part
+    if executed is not None and (not is_past or total is None or executed > total):
+        return False
+    if total is None:
+        return n == 0 or is_req
+    if n == 0:
+        return total == 0 and not is_req
+    if whole and float(total).is_integer():
+        return s == total
+    return abs(s - total) <= 0.5 * n  # (decimals: each part rounded)
+
+
+def solve(rows: list[list], n_past: int) -> list[list] | None:
+    """[past columns..., current, request] of cell values every placement agrees on (_UNKNOWN elsewhere), or
+    None when no placement fits or the search grows too large."""
+    n_cols = n_past + 2
+    vecs = [_placements(cells, n_cols, r) for r, cells in enumerate(rows)]
+    if any(not v for v in vecs):
+        return None
+    levels: list[dict[tuple, list]] = [{tuple((0, 0, True) for _ in range(n_cols)): []}]
+    for r in range(TOT):
+        nxt: dict[tuple, list] = {}
+        for state in levels[-1]:
+            for vec in vecs[r]:
+                nxt.setdefault(_add(state, vec), []).append((state, vec))
+        if len(nxt) > MAX_STATES:
+            return None
+        levels.append(nxt)
+    used: list[set] = [set() for _ in FIELDS]
+    alive = set()
+    for state in levels[-1]:
+        for t in vecs[TOT]:
+            for e in vecs[EXE]:
+                if all(_closes(state[c], t[c], e[c], c < n_past, c == n_past + 1) for c in range(n_cols)):
+                    alive.add(state)
+                    used[TOT].add(t)
+                    used[EXE].add(e)
+    if not alive:
+        return None
+    for r in range(TOT - 1, -1, -1):
+        back = set()
+        for state in alive:
+            for prev, vec in levels[r + 1][state]:
+                back.add(prev)
+                used[r].add(vec)
+        alive = back
+    grid: list[list] = [[None] * len(FIELDS) for _ in range(n_cols)]
+    for r in range(len(FIELDS)):
+        for c in range(n_cols):
+            vals = {v[c] for v in used[r]}
+            grid[c][r] = vals.pop() if len(vals) == 1 else _UNKNOWN
+    return grid
+
+
+def budget_gaps(lines: list[str], years: list[tuple[int, bool]], start: int) \
+        -> tuple[list[dict], int, int, list[int], list[str]] | None:
+    """(budget entries of the years whose 計 every placement agrees on, first line, last line, the years left out,
+    the cells left unknown as "year field"), or None when the text is not of this shape or nothing fits."""
+    seq = paragraph_sequence(lines, start)
+    got = labelled_rows(seq) if seq else None
+    if got is None:
+        return None
+    rows, first, last = got
+    n_past = sum(1 for _, req in years if not req) - 1
+    grid = solve(rows, n_past)
+    if grid is None:
+        return None
+    budget, dropped, unknown = [], [], []
+    for (y, is_req), col in zip(years, grid, strict=True):
+        if is_req:
+            budget.append({"fiscal_year": y, "requested": None if col[INI] is _UNKNOWN else _num(col[INI])})
+            continue
+        if col[TOT] is _UNKNOWN:
+            dropped.append(y)
+            continue
+        entry = {"fiscal_year": y}
+        for r, f in enumerate(FIELDS):
+            v = col[r]
+            if v is _UNKNOWN:
+                unknown.append(f"{y} {f}")
+                v = None
+            entry[f] = _num(v)
+        budget.append(entry)
+    if not any("total" in e for e in budget):
+        return None
+    return budget, first, last, dropped, unknown
+
+
+def _num(v):
+    return None if v is None else as_int_if_whole(v)
+
+
+__all__ = ["labelled_rows", "solve", "budget_gaps"]

@@ -1,0 +1,77 @@
+"""Budget tables of the real form whose rows leave their blank cells out (pdftotext's and pdfplumber's text of
+real-form variants printed by LibreOffice: tests/fixtures/real_variants.py), and figures wrapped or glued in
+narrow cells (kg.extract.budget_gaps, kg.extract.review_text.budget_rows). Values as the variants' .xlsx records
+hold them."""
+from __future__ import annotations
+
+from kg.extract.budget_gaps import budget_gaps
+from kg.extract.review_text import budget_rows
+
+# variant rv003, pdftotext: each row label, then its cells one per line; the 補正予算, 前年度から繰越し, 翌年度へ繰越し
+# and 予備費等 rows leave the request year's (and one more) blank cell out
+RV003 = ["予算額・執行額 (単位:百万円)", "予算の状況", "平成29年度", "平成30年度", "令和元年度", "令和2年度", "令和3年度要求",
+         "当初予算", "307", "299", "370", "280", "506", "補正予算", "-", "98", "-", "85", "前年度から繰越 し", "-", "67", "-",
+         "翌年度へ繰越し ▲3", "▲33", "-", "-", "予備費等", "-", "-", "-", "-", "計", "304", "364", "437", "365",
+         "執行額", "237", "340", "307", "78%", "93%", "70%", "当初予算+補正予算に対 77%", "する執行額の割合(%)"]
+YEARS_2017 = [(2017 + k, k == 4) for k in range(5)]
+
+
+def test_a_short_rows_cells_are_placed_by_the_sums():
+    budget, first, last, dropped, _ = budget_gaps(RV003, YEARS_2017, 1)  # (was no table)
+    assert dropped == [] and (first, last) == (8, 40)
+    assert budget[0] == {"fiscal_year": 2017, "initial": 307, "supplementary": None, "carried_from_previous": None,
+                         "carried_to_next": -3, "reserve": None, "total": 304, "executed": 237}
+    assert budget[1]["supplementary"] == 98 and budget[1]["carried_to_next"] == -33 and budget[1]["total"] == 364
+    assert budget[2]["carried_from_previous"] == 67 and budget[2]["total"] == 437
+    assert budget[3] == {"fiscal_year": 2020, "initial": 280, "supplementary": 85, "carried_from_previous": None,
+                         "carried_to_next": None, "reserve": None, "total": 365, "executed": None}
+    assert budget[4] == {"fiscal_year": 2021, "requested": 506}
+
+
+def test_a_cell_the_sums_do_not_place_is_unknown():
+    # 執行額's one figure could be any past year's; 補正予算's 「0」 any column's: both left unknown
+    lines = ["予算額・執行額", "当初予算", "10", "10", "10", "10", "12", "補正予算", "0", "前年度から繰越し", "-",
+             "翌年度へ繰越し", "-", "予備費等", "-", "計", "10", "10", "10", "10", "執行額", "9"]
+    budget, *_, unknown = budget_gaps(lines, YEARS_2017, 1)
+    assert [e.get("total") for e in budget[:4]] == [10, 10, 10, 10]
+    assert all(e["executed"] is None and e["supplementary"] is None for e in budget[:4])
+    assert "2017 executed" in unknown and "2020 supplementary" in unknown
+    # and a row whose figure no column's sum can take: no table
+    assert budget_gaps([*lines[:9], "5", *lines[9:]], YEARS_2017, 1) is None
+
+
+def test_two_cells_glued_are_cut_by_their_commas():
+    # variant rv069, pdfplumber: the current year's 「3,175」 and the request's 「3,412」 printed 「3,1753,412」
+    years = [(2021 + k, k == 4) for k in range(5)]
+    lines = ["予算額・執行額 (単位:百万円) 令和3年度 令和4年度 令和5年 令和6 令和7年度要求", "度 年度",
+             "予算の 当初予算 4,438 1,650 2,008 3,1753,412", "状況", "補正予算 0 0 0 928", "前年度から繰 0 0 0 0", "越し",
+             "翌年度へ繰越 ▲1,164 0 ▲653 0", "し", "予備費等 0 0 0 0", "計 3,274 1,650 1,355 4,1033,412",
+             "執行額 2,887 1,155 1,076", "執行率(%) 88% 70% 79%"]
+    budget = budget_rows(lines, years, 1)[0]  # (was no table)
+    assert budget[3] == {"fiscal_year": 2024, "initial": 3175, "supplementary": 928, "carried_from_previous": 0,
+                         "carried_to_next": 0, "reserve": 0, "total": 4103, "executed": None}
+    assert budget[4] == {"fiscal_year": 2025, "requested": 3412}
+
+
+def test_a_wrapped_figures_piece_after_the_labels_piece():
+    # variant rv084, pdfplumber: 「59,649」 printed 「59,64」 over 「況 9」 (the vertical 予算の状況 label's last piece)
+    years = [(2015 + k, k == 4) for k in range(5)]
+    lines = ["予算額・執行額 (単位:百万円) 平成27年 平成28年度 平成29 平成30令和元年度要求", "度 年度 年度",
+             "予算の状 当初予算 - 56,249 44,062 59,64 19,625", "況 9", "補正予算 - - - -", "前年度か - - 7,444 -",
+             "ら繰越し", "翌年度へ - ▲ 3,627 - -", "繰越し", "予備費等 - - - -", "計 0 52,622 51,506 59,64 19,625", "9", "",
+             "執行額 0 46,820 47,509", "執行率(%) - 89% 92%"]
+    budget = budget_rows(lines, years, 1)[0]  # (was no table: 「5」 and 「9,649」 read as well)
+    assert budget[3]["initial"] == 59649 and budget[3]["total"] == 59649
+    assert budget[2]["carried_from_previous"] == 7444 and budget[1]["carried_to_next"] == -3627
+    assert budget[4] == {"fiscal_year": 2019, "requested": 19625}
+
+
+def test_a_figure_wrapped_without_commas_is_not_read():
+    # variant rv036, pdfplumber: the current year's 「341」 printed 「34」 over 「1」 in its narrow column, in 当初予算
+    # and 計 alike (so 34 = 34 adds up): which cell the 「1」 ends is not told; no table rather than 34
+    years = [(2013 + k, k == 4) for k in range(5)]
+    lines = ["予算額・執行額 (単位:百 平成 平成 平成27年 平 平成29年度要求", "万円) 25年 26年 度 成", "度 度 28", "年", "度",
+             "予算の 当初 374 379 550 34 499", "状況 予算 1", "補正 - - - -", "予算", "前年 62 - - -", "度か", "ら繰",
+             "越し", "翌年 - - - -", "度へ", "繰越", "し", "予備 - - - -", "費等", "計 436 379 550 34 499", "1",
+             "執行額 306 295 432", "執行率(%) 70% 78% 79%"]
+    assert budget_rows(lines, years, 1) is None  # (was 2016: 34)
