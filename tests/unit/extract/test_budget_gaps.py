@@ -4,6 +4,7 @@ narrow cells (kg.extract.budget_gaps, kg.extract.review_text.budget_rows). Value
 hold them."""
 from __future__ import annotations
 
+from kg.extract.budget_breakdown import breakdown_request
 from kg.extract.budget_gaps import budget_gaps
 from kg.extract.review_text import budget_rows
 
@@ -75,3 +76,15 @@ def test_a_figure_wrapped_without_commas_is_not_read():
              "越し", "翌年 - - - -", "度へ", "繰越", "し", "予備 - - - -", "費等", "計 436 379 550 34 499", "1",
              "執行額 306 295 432", "執行率(%) 70% 78% 79%"]
     assert budget_rows(lines, years, 1) is None  # (was 2016: 34)
+
+
+def test_the_request_from_the_breakdown_tables_total_row():
+    # variant rv027, pdftotext: the request column printed after the 歳出予算目 table; its 計 row 「58,535 59,848」:
+    # 58,535 the current year's 当初予算, and the rows before add up to the two
+    lines = ["平成30・31 歳出予算", "年度 予算内 目", "訳 (単位:百万", "円)", "平成30年度当初", "予算", "令和元年", "度要求",
+             "主な増減理由", "諸謝金", "8,895", "16,453", "職員旅費", "11,472", "10,584", "委員等旅", "費", "9,409", "3,622",
+             "情報処理", "業務庁費", "12,907", "1,076", "その他", "15,852", "28,113", "計", "58,535", "59,848", "執行率(%)",
+             "59,848", "59,848", "活動内容 (ア"]
+    assert breakdown_request(lines, 1, 58535.0) == (59848.0, 29)  # (was no request)
+    assert breakdown_request(lines, 1, 58536.0) is None  # not the current year's 当初予算: not its 計 row
+    assert breakdown_request([*lines[:12], "1", *lines[12:]], 1, 58535.0) is None  # rows not adding up
