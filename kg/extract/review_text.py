@@ -741,7 +741,7 @@ def _row_field(label: str) -> str:
     return next(f for lab, f in _ROWS if lab.startswith(label) or label.startswith(lab))  # [予算の状況] or a row label's first character
 
 
-_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})*$")
+_GROUPED = re.compile(r"^(?:0|[1-9]\d{0,2}(?:,\d{3})*)$")  # (no figure starts with 0 but 0: not 「0,345」)
 _LABEL_PIECES = re.compile(r"^(?:(?:[予算の状況]{1,5}|ら?繰越し?|し)\s+)+")  # a label's piece wrapped before the figure's
 _WRAPPED_PIECE = re.compile(r"^\d{1,3}$")
 
@@ -1172,9 +1172,10 @@ def paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object, 
     when a figure is not readable."""
     seq: list[tuple[str, object, int]] = []
     folded = _folded(lines)
+    pieces: set[int] = set()  # lines holding a wrapped figure's last digits, joined to the line above
     for n in range(start + 1, min(len(lines), start + 120) + 1):
         t = folded[n - 1]
-        if not t:
+        if not t or n in pieces:
             continue
         if "▲" in t or "△" in t:
             t = _MARK_GAP.sub(r"\1", t)
@@ -1183,7 +1184,7 @@ def paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object, 
         m = _BUDGET_LABEL.match(t)
         if m:
             seq.append(("label", _row_field(m[1]), n))
-            for x in (m[2] or "").split():
+            for x in _rejoined((m[2] or "").split(), folded, n, pieces):
                 if x in "-－―":
                     seq.append(("num", None, n))
                     continue
@@ -1198,12 +1199,22 @@ def paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object, 
             seq.extend(("num", None, n) for _ in t.split())
             continue
         if re.fullmatch(r"[\d,.▲△\s]+", t):
-            for x in _NUM_TOKEN.findall(t):
+            for x in _NUM_TOKEN.findall(" ".join(_rejoined(t.split(), folded, n, pieces))):
                 p = parse_number(x.replace("△", "▲"))
                 if p.error or p.value is None:
                     return None
                 seq.append(("num", as_int_if_whole(p.value), n))
     return seq
+
+
+def _rejoined(cells: list[str], folded: list[str], n: int, pieces: set[int]) -> list[str]:
+    """Line ``n``'s ``cells`` with a figure wrapped in its cell joined again to its piece on the next line (that
+    line then added to ``pieces``), or glued cells cut apart (_wrapped_figures)."""
+    below = folded[n] if n < len(folded) else ""
+    out = _wrapped_figures(cells, below)
+    if out != cells and _WRAPPED_PIECE.match(_LABEL_PIECES.sub("", below)):
+        pieces.add(n + 1)
+    return out
 
 
 def budget_paragraphs(lines: list[str], years: list[tuple[int, bool]], start: int) -> tuple[list[dict], int, int] | None:

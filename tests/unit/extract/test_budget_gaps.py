@@ -88,3 +88,18 @@ def test_the_request_from_the_breakdown_tables_total_row():
     assert breakdown_request(lines, 1, 58535.0) == (59848.0, 29)  # (was no request)
     assert breakdown_request(lines, 1, 58536.0) is None  # not the current year's 当初予算: not its 計 row
     assert breakdown_request([*lines[:12], "1", *lines[12:]], 1, 58535.0) is None  # rows not adding up
+
+
+def test_a_wrapped_figure_in_paragraph_text_is_joined_to_its_piece():
+    # variant rv063, pdftotext: the current year's 「50,345」 printed 「50,34」 over 「5」 in 当初予算 and 計 alike
+    years = [(2012 + k, k == 4) for k in range(5)]
+    lines = ["予算額・執行額 (単位:百万円)", "予算の状況", "平成24年度", "平成25年度 平成26", "年度", "平成 平成28年度要求", "27年",
+             "度", "当初予算", "-", "43,077", "51,050 50,34 32,038", "5", "補正予算", "-", "0", "0", "0", "前年度から繰 越し",
+             "0", "0", "0", "翌年度へ繰越 し", "0", "0", "0", "予備費等", "-", "0", "0", "0", "計", "-", "43,077",
+             "51,050 50,34 32,038", "5", "執行額", "-", "36,222", "41,976", "-", "84%", "82%", "当初予算+補正予算に対する"]
+    budget, *_, unknown = budget_gaps(lines, years, 1)  # (was no table: 「50,34」 not a figure)
+    assert budget[3]["initial"] == 50345 and budget[3]["total"] == 50345
+    assert budget[1]["initial"] == 43077 and budget[1]["executed"] == 36222 and budget[2]["executed"] == 41976
+    assert budget[4] == {"fiscal_year": 2016, "requested": 32038}
+    # the request year's column holds no 補正予算: 「- 0 0 0」 are the past and current years'
+    assert budget[0]["total"] is None and budget[1]["supplementary"] == 0 and unknown == []
