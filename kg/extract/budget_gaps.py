@@ -7,7 +7,9 @@ Which columns a short row's cells sit in is not printed; the table's own arithme
   request year), in order; the columns it leaves out are blank (nothing, like a dash);
 - every past and current year's column adds up: 計 = 当初予算 + 補正予算 + 前年度から繰越し + 翌年度へ繰越し(▲) + 予備費等,
   a column without 計 holds nothing, 執行額 (past years only) is at most 計, ▲ only in 翌年度へ繰越し;
-- the request year's column holds its 当初予算 and, maybe, its 計, which is then that 当初予算.
+- the request year's column holds its 当初予算 and, maybe, its 計, which is then that 当初予算; a figure of that
+  column may come apart in another row's run (its cell spanning the rows: 「前年度から繰越し 1 - 2 3 -」, the 3 the
+  request's): read as its 当初予算 only when its 計 is printed and equal to it (else left to the 歳出予算目 table).
 
 Every placement of every row that keeps these is considered (a search over the rows, its state each column's
 running sum, so placements giving the same sums are one state); a cell is read when every placement gives it the
@@ -23,6 +25,7 @@ from kg.normalize.numbers import as_int_if_whole
 
 FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total", "executed")
 INI, CTN, TOT, EXE = 0, 3, 5, 6
+FLOAT = 10  # (the request's figure printed apart: its cell spans the rows, its text where it falls)
 MAX_STATES = 5000  # running-sum states of one row before the search gives up (unknown)
 _UNKNOWN = object()  # a cell the placements disagree on
 
@@ -53,22 +56,32 @@ def labelled_rows(seq: list[tuple[str, object, int]]) -> tuple[list[list], int, 
 def _placements(cells: list, n_cols: int, row: int) -> list[tuple]:
     """The row's values per column for each way its printed ``cells`` may sit among ``n_cols`` columns (None:
     a dash or a blank), distinct, ▲ in 翌年度へ繰越し only, the request year's column (the last) holding only its
-    当初予算 and 計."""
+    当初予算 and 計; then the figure of the request year's column printed in this row's run apart from its own
+    cell (a row between 当初予算 and 計), or None."""
+    options = [(cells, None)]
+    if INI < row < TOT:
+        options += [([*cells[:i], *cells[i + 1:]], v) for i, v in enumerate(cells) if v is not None and v > 0]
     out = set()
-    for at in combinations(range(n_cols), len(cells)):
-        vec = [None] * n_cols
-        for c, v in zip(at, cells, strict=True):
-            vec[c] = v
-        if all(v is None or ((v <= 0) if row == CTN else (v >= 0)) for v in vec) and \
-                (vec[-1] is None or row in (INI, TOT)):
-            out.add(tuple(vec))
+    for rest, apart in options:
+        for at in combinations(range(n_cols), len(rest)):
+            vec = [None] * n_cols
+            for c, v in zip(at, rest, strict=True):
+                vec[c] = v
+            if all(v is None or ((v <= 0) if row == CTN else (v >= 0)) for v in vec) and \
+                    (vec[-1] is None or row in (INI, TOT)):
+                out.add((*vec, apart))
     return sorted(out, key=lambda v: [(x is None, x or 0) for x in v])
 
 
 def _add(state: tuple, vec: tuple) -> tuple:
-    """Each column's (sum, printed parts, all whole) after one more row."""
-    return tuple((s, n, w) if v is None else (s + v, n + 1, w and float(v).is_integer())
-                 for (s, n, w), v in zip(state, vec, strict=True))
+    """Each column's (sum, printed parts, all whole) after one more row; the request year's figure printed
+    apart (``vec``'s last) counted as FLOAT parts of its column."""
+    out = [(s, n, w) if v is None else (s + v, n + 1, w and float(v).is_integer())
+           for (s, n, w), v in zip(state, vec[:-1], strict=True)]
+    if vec[-1] is not None:
+        s, n, w = out[-1]
+        out[-1] = (s + vec[-1], n + FLOAT, w and float(vec[-1]).is_integer())
+    return tuple(out)
 
 
 def _closes(part: tuple, total, executed, is_past: bool, is_req: bool) -> bool:
@@ -76,10 +89,12 @@ def _closes(part: tuple, total, executed, is_past: bool, is_req: bool) -> bool:
     s, n, whole = part
     if executed is not None and (not is_past or total is None or executed > total):
         return False
+    if is_req:  # its one figure (in its 当初予算 row or apart), and its 計, when printed, that figure
+        return n in (0, 1, FLOAT) if total is None else (n in (1, FLOAT) and s == total)
     if total is None:
-        return n == 0 or is_req
+        return n == 0
     if n == 0:
-        return total == 0 and not is_req
+        return total == 0
     if whole and float(total).is_integer():
         return s == total
     return abs(s - total) <= 0.5 * n  # (decimals: each part rounded)
@@ -143,7 +158,8 @@ def budget_gaps(lines: list[str], years: list[tuple[int, bool]], start: int) \
     budget, dropped, unknown = [], [], []
     for (y, is_req), col in zip(years, grid, strict=True):
         if is_req:
-            budget.append({"fiscal_year": y, "requested": None if col[INI] is _UNKNOWN else _num(col[INI])})
+            got = col[TOT] if col[TOT] not in (None, _UNKNOWN) else col[INI]  # (its 計 is its 当初予算)
+            budget.append({"fiscal_year": y, "requested": None if got is _UNKNOWN else _num(got)})
             continue
         if col[TOT] is _UNKNOWN:
             dropped.append(y)

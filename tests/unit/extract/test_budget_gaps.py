@@ -103,3 +103,19 @@ def test_a_wrapped_figure_in_paragraph_text_is_joined_to_its_piece():
     assert budget[4] == {"fiscal_year": 2016, "requested": 32038}
     # the request year's column holds no 補正予算: 「- 0 0 0」 are the past and current years'
     assert budget[0]["total"] is None and budget[1]["supplementary"] == 0 and unknown == []
+
+
+def test_the_request_years_figure_apart_in_another_rows_run():
+    # variant rv071, pdftotext: the request year's cell spans the rows, its 「3」 printed in 前年度から繰越し's run
+    # (「1 - 2 3 -」); its 計 not printed, so its value is left to the 歳出予算目 table
+    years = [(2012 + k, k == 4) for k in range(5)]
+    lines = ["予算額・執行額 (単位:百万円)", "予算の状況", "平成24年 平成25 平成26年度", "度", "年度", "平成27 平成28年度要求",
+             "年度", "当初予算", "4", "4", "6", "6", "補正予算", "-", "-", "1", "-", "前年度から 繰越し", "1", "-", "2", "3",
+             "-", "翌年度へ繰 ▲ 2", "越し", "-", "-", "-", "予備費等", "-", "-", "-", "-", "計", "2", "5", "7", "8", "執行額",
+             "2", "5", "6", "100%", "100%", "86%", "当初予算+補正予算に対する執行 50%"]
+    budget, *_ = budget_gaps(lines, years, 1)  # (was no table: five figures and dashes for four columns)
+    assert budget[0] == {"fiscal_year": 2012, "initial": 4, "supplementary": None, "carried_from_previous": None,
+                         "carried_to_next": -2, "reserve": None, "total": 2, "executed": 2}
+    assert budget[1]["carried_from_previous"] == 1 and budget[3]["carried_from_previous"] == 2
+    assert budget[2]["supplementary"] == 1 and budget[3]["total"] == 8
+    assert budget[4] == {"fiscal_year": 2016, "requested": None}
