@@ -8,8 +8,9 @@ Which columns a short row's cells sit in is not printed; the table's own arithme
 - every past and current year's column adds up: 計 = 当初予算 + 補正予算 + 前年度から繰越し + 翌年度へ繰越し(▲) + 予備費等,
   a column without 計 holds nothing, 執行額 (past years only) is at most 計, ▲ only in 翌年度へ繰越し;
 - the request year's column holds its 当初予算 and, maybe, its 計, which is then that 当初予算; a figure of that
-  column may come apart in another row's run (its cell spanning the rows: 「前年度から繰越し 1 - 2 3 -」, the 3 the
-  request's): read as its 当初予算 only when its 計 is printed and equal to it (else left to the 歳出予算目 table).
+  column may come apart in a later row's run (its cell spanning the rows: 「前年度から繰越し 1 - 2 3 -」, the 3 the
+  request's; its 計 after 執行額's figures), looked for only when no placement fits without: read as its 当初予算
+  only when another of its figures is that value too (else left to the 歳出予算目 table).
 
 Every placement of every row that keeps these is considered (a search over the rows, its state each column's
 running sum, so placements giving the same sums are one state); a cell is read when every placement gives it the
@@ -53,13 +54,13 @@ def labelled_rows(seq: list[tuple[str, object, int]]) -> tuple[list[list], int, 
     return [rows[r] for r in range(len(FIELDS))], seq[0][2], seq[-1][2]
 
 
-def _placements(cells: list, n_cols: int, row: int) -> list[tuple]:
+def _placements(cells: list, n_cols: int, row: int, apart: bool) -> list[tuple]:
     """The row's values per column for each way its printed ``cells`` may sit among ``n_cols`` columns (None:
     a dash or a blank), distinct, ▲ in 翌年度へ繰越し only, the request year's column (the last) holding only its
     当初予算 and 計; then the figure of the request year's column printed in this row's run apart from its own
-    cell (a row between 当初予算 and 計), or None."""
+    cell (a row after 当初予算, when ``apart``), or None."""
     options = [(cells, None)]
-    if INI < row < TOT:
+    if apart and row > INI:
         options += [([*cells[:i], *cells[i + 1:]], v) for i, v in enumerate(cells) if v is not None and v > 0]
     out = set()
     for rest, apart in options:
@@ -84,13 +85,11 @@ def _add(state: tuple, vec: tuple) -> tuple:
     return tuple(out)
 
 
-def _closes(part: tuple, total, executed, is_past: bool, is_req: bool) -> bool:
+def _closes(part: tuple, total, executed, is_past: bool) -> bool:
     """A column's 計 and 執行額 fit its parts' running sum ``part``."""
     s, n, whole = part
     if executed is not None and (not is_past or total is None or executed > total):
         return False
-    if is_req:  # its one figure (in its 当初予算 row or apart), and its 計, when printed, that figure
-        return n in (0, 1, FLOAT) if total is None else (n in (1, FLOAT) and s == total)
     if total is None:
         return n == 0
     if n == 0:
@@ -100,11 +99,29 @@ def _closes(part: tuple, total, executed, is_past: bool, is_req: bool) -> bool:
     return abs(s - total) <= 0.5 * n  # (decimals: each part rounded)
 
 
-def solve(rows: list[list], n_past: int) -> list[list] | None:
+def _request(part: tuple, total, *apart) -> object:
+    """The request year's 当初予算 in one reading: its figures (its 当初予算 cell or one printed apart in a parts
+    row (``part``), its 計 cell, figures printed apart in the 計 and 執行額 rows) must all be one value; a lone
+    figure printed apart in a parts row is not known to be it (_UNKNOWN), and one in the 計 or 執行額 row is no
+    reading. False when they differ."""
+    s, n, _ = part
+    if n not in (0, 1, FLOAT):
+        return False
+    figs = [s] if n else []
+    figs += [x for x in (total, *apart) if x is not None]
+    if len(set(figs)) > 1 or (len(figs) == 1 and any(x is not None for x in apart)):
+        return False  # (one printed apart after 計 alone: an 執行額 or 計 of its own row may be it)
+    if not figs:
+        return None
+    return figs[0] if n == 1 or len(figs) > 1 else _UNKNOWN
+
+
+def solve(rows: list[list], n_past: int, apart: bool = False) -> list[list] | None:
     """[past columns..., current, request] of cell values every placement agrees on (_UNKNOWN elsewhere), or
-    None when no placement fits or the search grows too large."""
+    None when no placement fits or the search grows too large; ``apart``: the request year's figures printed
+    apart are read too."""
     n_cols = n_past + 2
-    vecs = [_placements(cells, n_cols, r) for r, cells in enumerate(rows)]
+    vecs = [_placements(cells, n_cols, r, apart) for r, cells in enumerate(rows)]
     if any(not v for v in vecs):
         return None
     levels: list[dict[tuple, list]] = [{tuple((0, 0, True) for _ in range(n_cols)): []}]
@@ -118,13 +135,17 @@ def solve(rows: list[list], n_past: int) -> list[list] | None:
         levels.append(nxt)
     used: list[set] = [set() for _ in FIELDS]
     alive = set()
+    requests = set()
+    req = n_cols - 1
     for state in levels[-1]:
         for t in vecs[TOT]:
             for e in vecs[EXE]:
-                if all(_closes(state[c], t[c], e[c], c < n_past, c == n_past + 1) for c in range(n_cols)):
+                if all(_closes(state[c], t[c], e[c], c < n_past) for c in range(req)) and \
+                        (got := _request(state[req], t[req], t[-1], e[-1])) is not False:
                     alive.add(state)
                     used[TOT].add(t)
                     used[EXE].add(e)
+                    requests.add(got)
     if not alive:
         return None
     for r in range(TOT - 1, -1, -1):
@@ -139,6 +160,7 @@ def solve(rows: list[list], n_past: int) -> list[list] | None:
         for c in range(n_cols):
             vals = {v[c] for v in used[r]}
             grid[c][r] = vals.pop() if len(vals) == 1 else _UNKNOWN
+    grid[req][INI] = requests.pop() if len(requests) == 1 else _UNKNOWN
     return grid
 
 
@@ -152,14 +174,13 @@ def budget_gaps(lines: list[str], years: list[tuple[int, bool]], start: int) \
         return None
     rows, first, last = got
     n_past = sum(1 for _, req in years if not req) - 1
-    grid = solve(rows, n_past)
+    grid = solve(rows, n_past) or solve(rows, n_past, apart=True)  # (a figure apart: when nothing else fits)
     if grid is None:
         return None
     budget, dropped, unknown = [], [], []
     for (y, is_req), col in zip(years, grid, strict=True):
         if is_req:
-            got = col[TOT] if col[TOT] not in (None, _UNKNOWN) else col[INI]  # (its 計 is its 当初予算)
-            budget.append({"fiscal_year": y, "requested": None if got is _UNKNOWN else _num(got)})
+            budget.append({"fiscal_year": y, "requested": None if col[INI] is _UNKNOWN else _num(col[INI])})
             continue
         if col[TOT] is _UNKNOWN:
             dropped.append(y)

@@ -119,3 +119,17 @@ def test_the_request_years_figure_apart_in_another_rows_run():
     assert budget[1]["carried_from_previous"] == 1 and budget[3]["carried_from_previous"] == 2
     assert budget[2]["supplementary"] == 1 and budget[3]["total"] == 8
     assert budget[4] == {"fiscal_year": 2016, "requested": None}
+
+
+def test_the_request_years_total_apart_after_the_executed_row():
+    # variant rv048, pdftotext: the request year's 計 「340」 printed after 執行額's figures, equal to its 当初予算
+    lines = ["予算額・執行額 (単位:百万円)", "予算の状況", "当初予算", "598", "191", "399", "259", "340", "補正予算", "-", "-",
+             "104", "-", "前年度から繰越 し", "66", "62", "-", "翌年度へ繰越し -", "▲ 84", "▲ 97", "-", "予備費等", "-", "-",
+             "-", "-", "計", "598", "173", "468", "259", "執行額", "507", "140", "466", "340", "執行率(%)"]
+    budget, *_, unknown = budget_gaps(lines, YEARS_2017, 1)  # (was no table: four figures in 執行額)
+    assert budget[1] == {"fiscal_year": 2018, "initial": 191, "supplementary": None, "carried_from_previous": 66,
+                         "carried_to_next": -84, "reserve": None, "total": 173, "executed": 140}
+    assert budget[2]["executed"] == 466 and budget[3]["total"] == 259 and budget[3]["executed"] is None
+    assert budget[4] == {"fiscal_year": 2021, "requested": 340} and unknown == []
+    # a lone figure apart after 計, equal to nothing of the request's: no reading
+    assert budget_gaps([*lines[:7], "-", *lines[8:]], YEARS_2017, 1) is None
