@@ -137,15 +137,21 @@ def solve(rows: list[list], n_past: int, apart: bool = False) -> list[list] | No
     alive = set()
     requests = set()
     req = n_cols - 1
+    work = 0
     for state in levels[-1]:
         for t in vecs[TOT]:
+            if not all(_closes(state[c], t[c], None, c < n_past) for c in range(req)):
+                continue
             for e in vecs[EXE]:
-                if all(_closes(state[c], t[c], e[c], c < n_past) for c in range(req)) and \
+                work += 1
+                if all(e[c] is None or (c < n_past and t[c] is not None and e[c] <= t[c]) for c in range(req)) and \
                         (got := _request(state[req], t[req], t[-1], e[-1])) is not False:
                     alive.add(state)
                     used[TOT].add(t)
                     used[EXE].add(e)
                     requests.add(got)
+            if work > MAX_STATES * 4:
+                return None
     if not alive:
         return None
     for r in range(TOT - 1, -1, -1):
