@@ -749,11 +749,17 @@ _WRAPPED_PIECE = re.compile(r"^\d{1,3}$")
 def _wrapped_figures(cells: list[str], below: str, most: int = 99) -> list[str]:
     """A row's ``cells`` with a figure that wrapped in its narrow cell joined again to its last digits, the lone
     piece on the line ``below`` (「19,9953,270」 over 「0」: 「19,99」 glued to the next cell's 「53,270」, then 「0」;
-    「59,64」 over 「況 9」, the piece after the wrapped 予算の状況 label's), or two cells glued apart again; the row
+    「59,64」 over 「況 9」, the piece after the wrapped 予算の状況 label's; 「5,96」 and 「1,72」 over 「6 4」, in order), or
+    two cells glued apart again; the row
     holding at most ``most`` cells (「59,649」, not 「5」 and 「9,649」, in a row of five full cells).
     Taken only when exactly one way of cutting the glued cells and placing the piece reads every part as a figure
     grouped by commas (「19,990」「53,270」; 「19,995」「3,270」 leaves 「0」 nowhere); else the cells unchanged."""
     bad = [i for i, c in enumerate(cells) if "," in c and not _GROUPED.match(c) and re.fullmatch(r"[\d,]+", c)]
+    pieces = wrapped_pieces(below)
+    if len(bad) > 1 and len(pieces) == len(bad):  # several wrapped, their pieces below them in the same order
+        joined = [cells[i] + p for i, p in zip(bad, pieces, strict=True)]
+        if all(_GROUPED.match(x) for x in joined):
+            return [dict(zip(bad, joined, strict=True)).get(i, c) for i, c in enumerate(cells)]
     if len(bad) != 1:
         return cells
     c = cells[bad[0]]
@@ -764,6 +770,13 @@ def _wrapped_figures(cells: list[str], below: str, most: int = 99) -> list[str]:
         ways = {(c[:i], c[i:]) for i in range(1, len(c))}
     fit = [w for w in ways if all(_GROUPED.match(x) for x in w) and len(cells) + len(w) - 1 <= most]
     return [*cells[:bad[0]], *fit[0], *cells[bad[0] + 1:]] if len(fit) == 1 else cells
+
+
+def wrapped_pieces(below: str) -> list[str]:
+    """The wrapped figures' pieces a line holds when it holds nothing else (a label's wrapped piece before them
+    aside): 「6 4」, 「況 9」; else []."""
+    words = _LABEL_PIECES.sub("", below).split()
+    return words if words and all(_WRAPPED_PIECE.match(w) for w in words) else []
 
 
 def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1) -> tuple[list[dict], int, int] | None:
@@ -787,7 +800,7 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
         nums: list = []
         below = folded[n] if n < len(folded) else ""
         cells = _wrapped_figures(rest.split(), below, len(years))
-        if cells == rest.split() and _WRAPPED_PIECE.match(_LABEL_PIECES.sub("", below)):
+        if cells == rest.split() and wrapped_pieces(below):
             return None  # a cell's last digits wrapped below it (「34」 over 「1」), which cell's the text does not tell
         for x in cells:
             if x in ("-", "－", "―"):  # a cell printed as a dash: unknown, not 0
@@ -1212,7 +1225,7 @@ def _rejoined(cells: list[str], folded: list[str], n: int, pieces: set[int]) -> 
     line then added to ``pieces``), or glued cells cut apart (_wrapped_figures)."""
     below = folded[n] if n < len(folded) else ""
     out = _wrapped_figures(cells, below)
-    if out != cells and _WRAPPED_PIECE.match(_LABEL_PIECES.sub("", below)):
+    if out != cells and wrapped_pieces(below):
         pieces.add(n + 1)
     return out
 

@@ -133,3 +133,18 @@ def test_the_request_years_total_apart_after_the_executed_row():
     assert budget[4] == {"fiscal_year": 2021, "requested": 340} and unknown == []
     # a lone figure apart after 計, equal to nothing of the request's: no reading
     assert budget_gaps([*lines[:7], "-", *lines[8:]], YEARS_2017, 1) is None
+
+
+def test_two_figures_wrapped_in_one_row():
+    # variant rv087, pdfplumber: 「5,966」 and 「1,724」 printed 「5,96」 and 「1,72」 over 「6 4」 (after 予算の状況's 「況」
+    # and 当初予算's 「予算」)
+    years = [(2016 + k, k == 4) for k in range(5)]
+    lines = ["予算額・執行額 (単位:百 平成 平成29年 平成30年 令和 令和2年度要求", "万円) 28年 度 度 元年", "度 度",
+             "予算の状 当初 5,96 4,616 5,851 1,72 2,454", "況 予算 6 4", "補正 - - - -", "予算", "前年 - 74 - 46", "度か",
+             "ら繰", "越し", "翌年 - - ▲ 1,206 -", "度へ", "繰越", "し", "予備 - - - -", "費等",
+             "計 5,96 4,690 4,645 1,77 2,454", "6 0", "執行額 4,17 3,602 3,501", "1", "", "執行率(%) 70% 77% 75%"]
+    budget = budget_rows(lines, years, 1)[0]  # (was no table)
+    assert budget[0] == {"fiscal_year": 2016, "initial": 5966, "supplementary": None, "carried_from_previous": None,
+                         "carried_to_next": None, "reserve": None, "total": 5966, "executed": 4171}
+    assert budget[3]["initial"] == 1724 and budget[3]["carried_from_previous"] == 46 and budget[3]["total"] == 1770
+    assert budget[4] == {"fiscal_year": 2020, "requested": 2454}
