@@ -1182,7 +1182,20 @@ _BUDGET_END = ("政策評価", "関連事業", "執行率", "当初予算+補正
 def paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object, int]] | None:
     """The budget table's row labels and cells in reading order from the line after ``start`` (its 予算額 label)
     to the rate rows or the next table: ("label", field, line) and ("num", value or None for a dash, line); None
-    when a figure is not readable."""
+    when a figure is not readable (the last document's kept: budget_paragraphs and budget_gaps both ask)."""
+    hit = _SEQ_CACHE.get((id(lines), start))
+    if hit is not None and hit[0] is lines:
+        return hit[1]
+    seq = _paragraph_sequence(lines, start)
+    _SEQ_CACHE.clear()
+    _SEQ_CACHE[(id(lines), start)] = (lines, seq)
+    return seq
+
+
+_SEQ_CACHE: dict[tuple[int, int], tuple[list[str], list | None]] = {}
+
+
+def _paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object, int]] | None:
     seq: list[tuple[str, object, int]] = []
     folded = _folded(lines)
     pieces: set[int] = set()  # lines holding a wrapped figure's last digits, joined to the line above
