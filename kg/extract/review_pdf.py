@@ -26,7 +26,9 @@ import re
 
 from kg.extract import fields
 from kg.extract.budget_boxes import budget_boxes
+from kg.extract.budget_breakdown import breakdown_request
 from kg.extract.budget_form import budget_row_major
+from kg.extract.budget_gaps import budget_gaps
 from kg.extract.budget_text import budget_from_text
 from kg.extract.legal_text import (
     _LEGAL_LABEL,
@@ -521,9 +523,37 @@ def _policy_eval(rec: Record, L: list[str]) -> None:
 # ------------------------------------------------------------------ budget
 
 def _budget(rec: Record, L: list[str]) -> None:
+    _budget_table(rec, L)
+    _request_of_breakdown(rec, L)
+
+
+def _request_of_breakdown(rec: Record, L: list[str]) -> None:
+    """The request year's 要求額 the budget table left unread, from the 歳出予算目 table's 計 row when it checks
+    against the current year's 当初予算 read (budget_breakdown)."""
     sy = rec["sheet_fiscal_year"]
-    lab = next((i for i, (t, q) in enumerate(zip(L, _squashed(L), strict=True), 1)
-               if "予算額" in q or t.startswith(("当初予算", "執行額"))), None)
+    budget = rec["budget"]
+    if sy is None or not budget or any(e["fiscal_year"] == sy + 1 and e.get("requested") is not None for e in budget):
+        return
+    cur = next((e for e in budget if e["fiscal_year"] == sy), None)
+    if cur is None or cur.get("initial") is None or not float(cur["initial"]).is_integer():
+        return
+    got = breakdown_request(L, _budget_label(L) or 1, float(cur["initial"]))
+    if got is None:
+        return
+    value, line = got
+    rec["budget"] = [e for e in budget if e["fiscal_year"] != sy + 1] + \
+        [{"fiscal_year": sy + 1, "requested": as_int_if_whole(value)}]
+    span(rec, f"budget[{sy + 1}]", line)
+
+
+def _budget_label(L: list[str]) -> int | None:
+    return next((i for i, (t, q) in enumerate(zip(L, _squashed(L), strict=True), 1)
+                if "予算額" in q or t.startswith(("当初予算", "執行額"))), None)
+
+
+def _budget_table(rec: Record, L: list[str]) -> None:
+    sy = rec["sheet_fiscal_year"]
+    lab = _budget_label(L)
     if sy is None or lab is None:
         warn(rec, "budget_missing", "no sheet year or no 予算額・執行額 table", field="budget")
         return
@@ -612,6 +642,8 @@ def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, 
             return
         # the real form's cells as text boxes: the years its labels, lines and arithmetic place (budget_boxes)
         boxes = budget_boxes(L, years, lab) if any("執行率" in t for t in L[lab - 1:lab + 200]) else None
+        # else each row after its label with its blank cells left out: the columns they sit in told by the sums
+        boxes = boxes or budget_gaps(L, years, lab)
         if boxes is not None:
             _budget_of_boxes(rec, boxes)
             return

@@ -851,22 +851,42 @@ def _row_field(label: str) -> str:
     return next(f for lab, f in _ROWS if lab.startswith(label) or label.startswith(lab))  # [予算の状況] or a row label's first character
 
 
-_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})*$")
+_GROUPED = re.compile(r"^(?:0|[1-9]\d{0,2}(?:,\d{3})*)$")  # (no figure starts with 0 but 0: not 「0,345」)
+_LABEL_PIECES = re.compile(r"^(?:(?:[予算の状況]{1,5}|ら?繰越し?|し)\s+)+")  # a label's piece wrapped before the figure's
 _WRAPPED_PIECE = re.compile(r"^\d{1,3}$")
 
 
-def _wrapped_figures(cells: list[str], below: str) -> list[str]:
+def _wrapped_figures(cells: list[str], below: str, most: int = 99) -> list[str]:
     """A row's ``cells`` with a figure that wrapped in its narrow cell joined again to its last digits, the lone
-    piece on the line ``below`` (「19,9953,270」 over 「0」: 「19,99」 glued to the next cell's 「53,270」, then 「0」).
+    piece on the line ``below`` (「19,9953,270」 over 「0」: 「19,99」 glued to the next cell's 「53,270」, then 「0」;
+    「59,64」 over 「況 9」, the piece after the wrapped 予算の状況 label's; 「5,96」 and 「1,72」 over 「6 4」, in order), or
+    two cells glued apart again; the row
+    holding at most ``most`` cells (「59,649」, not 「5」 and 「9,649」, in a row of five full cells).
     Taken only when exactly one way of cutting the glued cells and placing the piece reads every part as a figure
     grouped by commas (「19,990」「53,270」; 「19,995」「3,270」 leaves 「0」 nowhere); else the cells unchanged."""
     bad = [i for i, c in enumerate(cells) if "," in c and not _GROUPED.match(c) and re.fullmatch(r"[\d,]+", c)]
-    if len(bad) != 1 or not _WRAPPED_PIECE.match(below):
+    pieces = wrapped_pieces(below)
+    if len(bad) > 1 and len(pieces) == len(bad):  # several wrapped, their pieces below them in the same order
+        joined = [cells[i] + p for i, p in zip(bad, pieces, strict=True)]
+        if all(_GROUPED.match(x) for x in joined):
+            return [dict(zip(bad, joined, strict=True)).get(i, c) for i, c in enumerate(cells)]
+    if len(bad) != 1:
         return cells
     c = cells[bad[0]]
-    ways = {(c + below,)} | {w for i in range(1, len(c)) for w in ((c[:i] + below, c[i:]), (c[:i], c[i:] + below))}
-    fit = [w for w in ways if all(_GROUPED.match(x) for x in w)]
+    below = _LABEL_PIECES.sub("", below)
+    if _WRAPPED_PIECE.match(below):
+        ways = {(c + below,)} | {w for i in range(1, len(c)) for w in ((c[:i] + below, c[i:]), (c[:i], c[i:] + below))}
+    else:  # two cells glued, no piece wrapped (「3,1753,412」: 「3,175」 and 「3,412」)
+        ways = {(c[:i], c[i:]) for i in range(1, len(c))}
+    fit = [w for w in ways if all(_GROUPED.match(x) for x in w) and len(cells) + len(w) - 1 <= most]
     return [*cells[:bad[0]], *fit[0], *cells[bad[0] + 1:]] if len(fit) == 1 else cells
+
+
+def wrapped_pieces(below: str) -> list[str]:
+    """The wrapped figures' pieces a line holds when it holds nothing else (a label's wrapped piece before them
+    aside): 「6 4」, 「況 9」; else []."""
+    words = _LABEL_PIECES.sub("", below).split()
+    return words if words and all(_WRAPPED_PIECE.match(w) for w in words) else []
 
 
 def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1) -> tuple[list[dict], int, int] | None:
@@ -888,7 +908,11 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
         if field in values or not re.fullmatch(r"[\s\d,.▲△\-]*", rest):
             continue
         nums: list = []
-        for x in _wrapped_figures(rest.split(), folded[n] if n < len(folded) else ""):
+        below = folded[n] if n < len(folded) else ""
+        cells = _wrapped_figures(rest.split(), below, len(years))
+        if cells == rest.split() and wrapped_pieces(below):
+            return None  # a cell's last digits wrapped below it (「34」 over 「1」), which cell's the text does not tell
+        for x in cells:
             if x in ("-", "－", "―"):  # a cell printed as a dash: unknown, not 0
                 nums.append(None)
                 continue
@@ -1321,18 +1345,29 @@ _DASH_CELL = re.compile(r"^[-－―](?:\s+[-－―])*$")
 _BUDGET_END = ("政策評価", "関連事業", "執行率", "当初予算+補正予算", "予算内訳", "成果目標", "活動指標", "支出先上位")
 
 
-def budget_paragraphs(lines: list[str], years: list[tuple[int, bool]], start: int) -> tuple[list[dict], int, int] | None:
-    """Paragraph-style budget (pdftotext, pdfminer): row labels and figures in reading order, a run of labels
-    followed by a run of figures read row by row (当初予算 has the past, current and request columns, 執行額
-    the past ones, the other rows past and current). Accepted only when every past column's 計 is the sum of
-    its parts; None otherwise (the caller's solver then tries)."""
-    past = sum(1 for _, req in years if not req) - 1  # executed columns (the current year has none)
-    n_cur = past + 1
+def paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object, int]] | None:
+    """The budget table's row labels and cells in reading order from the line after ``start`` (its 予算額 label)
+    to the rate rows or the next table: ("label", field, line) and ("num", value or None for a dash, line); None
+    when a figure is not readable (the last document's kept: budget_paragraphs and budget_gaps both ask)."""
+    hit = _SEQ_CACHE.get((id(lines), start))
+    if hit is not None and hit[0] is lines:
+        return hit[1]
+    seq = _paragraph_sequence(lines, start)
+    _SEQ_CACHE.clear()
+    _SEQ_CACHE[(id(lines), start)] = (lines, seq)
+    return seq
+
+
+_SEQ_CACHE: dict[tuple[int, int], tuple[list[str], list | None]] = {}
+
+
+def _paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object, int]] | None:
     seq: list[tuple[str, object, int]] = []
     folded = _folded(lines)
+    pieces: set[int] = set()  # lines holding a wrapped figure's last digits, joined to the line above
     for n in range(start + 1, min(len(lines), start + 120) + 1):
         t = folded[n - 1]
-        if not t:
+        if not t or n in pieces:
             continue
         if "▲" in t or "△" in t:
             t = _MARK_GAP.sub(r"\1", t)
@@ -1341,7 +1376,7 @@ def budget_paragraphs(lines: list[str], years: list[tuple[int, bool]], start: in
         m = _BUDGET_LABEL.match(t)
         if m:
             seq.append(("label", _row_field(m[1]), n))
-            for x in (m[2] or "").split():
+            for x in _rejoined((m[2] or "").split(), folded, n, pieces):
                 if x in "-－―":
                     seq.append(("num", None, n))
                     continue
@@ -1356,11 +1391,34 @@ def budget_paragraphs(lines: list[str], years: list[tuple[int, bool]], start: in
             seq.extend(("num", None, n) for _ in t.split())
             continue
         if re.fullmatch(r"[\d,.▲△\s]+", t):
-            for x in _NUM_TOKEN.findall(t):
+            for x in _NUM_TOKEN.findall(" ".join(_rejoined(t.split(), folded, n, pieces))):
                 p = parse_number(x.replace("△", "▲"))
                 if p.error or p.value is None:
                     return None
                 seq.append(("num", as_int_if_whole(p.value), n))
+    return seq
+
+
+def _rejoined(cells: list[str], folded: list[str], n: int, pieces: set[int]) -> list[str]:
+    """Line ``n``'s ``cells`` with a figure wrapped in its cell joined again to its piece on the next line (that
+    line then added to ``pieces``), or glued cells cut apart (_wrapped_figures)."""
+    below = folded[n] if n < len(folded) else ""
+    out = _wrapped_figures(cells, below)
+    if out != cells and wrapped_pieces(below):
+        pieces.add(n + 1)
+    return out
+
+
+def budget_paragraphs(lines: list[str], years: list[tuple[int, bool]], start: int) -> tuple[list[dict], int, int] | None:
+    """Paragraph-style budget (pdftotext, pdfminer): row labels and figures in reading order, a run of labels
+    followed by a run of figures read row by row (当初予算 has the past, current and request columns, 執行額
+    the past ones, the other rows past and current). Accepted only when every past column's 計 is the sum of
+    its parts; None otherwise (the caller's solver then tries)."""
+    past = sum(1 for _, req in years if not req) - 1  # executed columns (the current year has none)
+    n_cur = past + 1
+    seq = paragraph_sequence(lines, start)
+    if seq is None:
+        return None
     values: dict[str, list] = {}
     used_lines: list[int] = []
     k = 0
@@ -1443,7 +1501,7 @@ def _cuts(options: list[tuple[int, ...]]):
             yield [head, *rest]
 
 
-__all__ += ["budget_paragraphs"]
+__all__ += ["budget_paragraphs", "paragraph_sequence"]
 
 
 # ------------------------------------------------------------------ payee rows of paragraph-style text

@@ -1,0 +1,52 @@
+"""The request year's 要求額 from the real form's 歳出予算目 table (「令和3・4年度 予算内訳」), when the budget table's
+request column was not read (left blank there, or printed where no reader placed it).
+
+That table lists the current year's 当初予算 and the request year's 要求 per 歳出予算目, then their 計: the
+current year's column adds up to the current year's 当初予算 of the budget table, the request's to its 要求額.
+Text tools keep a row's figures at its line's end (「諸謝金 845 392」, or one per line) and the 計 row last; so the
+figures ending the table's lines are read in order, and the 計 row is the last two of them whose first is the
+current year's 当初予算 already read and which every figure before them adds up to (each row's current and request
+figure summing to the two 計); its second is the 要求.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.review_text import _folded
+from kg.normalize.numbers import parse_number
+
+_START = ("歳出予算", "予算内")  # (「歳出予算」 over 「目」: the title wrapped)
+_END = ("活動内容", "成果目標", "成果実績", "活動指標", "活動目標", "単位当たり", "支出先", "政策評価", "関連事業")
+_FIG = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)$")
+MAX_LINES = 120
+
+
+def breakdown_request(lines: list[str], start: int, current_initial: float) -> tuple[float, int] | None:
+    """(the request year's 要求額, its line) from the 歳出予算目 table after line ``start``, or None when its 計 row
+    does not check against ``current_initial`` and its rows."""
+    folded = _folded(lines)
+    first = next((n for n in range(start, min(len(lines), start + MAX_LINES) + 1)
+                  if any(w in folded[n - 1].replace(" ", "") for w in _START)), None)
+    if first is None:
+        return None
+    figs: list[tuple[float, int]] = []
+    for n in range(first, min(len(lines), first + MAX_LINES) + 1):
+        t = folded[n - 1].strip()
+        if any(w in t for w in _END):
+            break
+        tail = []
+        for w in reversed(t.split()):
+            if w in "-－―":
+                continue  # a dash: nothing to add
+            if not _FIG.match(w):
+                break
+            tail.append(float(parse_number(w).value))
+        figs += [(v, n) for v in reversed(tail)]
+    for k in range(len(figs) - 1, 2, -1):  # the 計 row: the last pair that checks (figures may follow it: the
+        (cur, _), (req, line) = figs[k - 1], figs[k]  # budget table's request column printed apart, 「59,848 59,848」)
+        if cur == current_initial and sum(v for v, _ in figs[:k - 1]) == cur + req:
+            return req, line
+    return None
+
+
+__all__ = ["breakdown_request"]

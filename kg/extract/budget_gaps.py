@@ -1,0 +1,211 @@
+"""予算額・執行額 of the real review-sheet form from text that prints each row after its label, left to right, but
+leaves its blank cells out (pdftotext, pdfplumber): 「前年度から繰越し」 then 「- 67 -」 for five year columns.
+
+Which columns a short row's cells sit in is not printed; the table's own arithmetic tells it where it can:
+
+- a row's printed cells (figures and dashes) are some of the year columns (past years, the current year, the
+  request year), in order; the columns it leaves out are blank (nothing, like a dash);
+- every past and current year's column adds up: 計 = 当初予算 + 補正予算 + 前年度から繰越し + 翌年度へ繰越し(▲) + 予備費等,
+  a column without 計 holds nothing, 執行額 (past years only) is at most 計, ▲ only in 翌年度へ繰越し;
+- the request year's column holds its 当初予算 and, maybe, its 計, which is then that 当初予算; a figure of that
+  column may come apart in a later row's run (its cell spanning the rows: 「前年度から繰越し 1 - 2 3 -」, the 3 the
+  request's; its 計 after 執行額's figures), looked for only when no placement fits without: read as its 当初予算
+  only when another of its figures is that value too (else left to the 歳出予算目 table).
+
+Every placement of every row that keeps these is considered (a search over the rows, its state each column's
+running sum, so placements giving the same sums are one state); a cell is read when every placement gives it the
+same value, and a year is kept when its 計 is so read. A table whose rows do not each follow their own label, or
+that lacks a row, is not read here.
+"""
+from __future__ import annotations
+
+from itertools import combinations
+
+from kg.extract.review_text import paragraph_sequence
+from kg.normalize.numbers import as_int_if_whole
+
+FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total", "executed")
+INI, CTN, TOT, EXE = 0, 3, 5, 6
+FLOAT = 10  # (the request's figure printed apart: its cell spans the rows, its text where it falls)
+MAX_STATES = 5000  # running-sum states of one row before the search gives up (unknown)
+_UNKNOWN = object()  # a cell the placements disagree on
+
+
+def labelled_rows(seq: list[tuple[str, object, int]]) -> tuple[list[list], int, int] | None:
+    """The seven rows' printed cells (in ROW order), and the lines they span, when each row label is followed by
+    its own cells and every row is there once; else None (labels in a run share the figures after them, cut any
+    way: budget_paragraphs' case)."""
+    rows: dict[int, list] = {}
+    k = 0
+    while k < len(seq):
+        kind, field, _ = seq[k]
+        if kind != "label" or FIELDS.index(field) in rows:
+            return None
+        k += 1
+        cells = []
+        while k < len(seq) and seq[k][0] == "num":
+            cells.append(seq[k][1])
+            k += 1
+        if not cells:
+            return None
+        rows[FIELDS.index(field)] = cells
+    if len(rows) != len(FIELDS):
+        return None
+    return [rows[r] for r in range(len(FIELDS))], seq[0][2], seq[-1][2]
+
+
+def _placements(cells: list, n_cols: int, row: int, apart: bool) -> list[tuple]:
+    """The row's values per column for each way its printed ``cells`` may sit among ``n_cols`` columns (None:
+    a dash or a blank), distinct, ▲ in 翌年度へ繰越し only, the request year's column (the last) holding only its
+    当初予算 and 計; then the figure of the request year's column printed in this row's run apart from its own
+    cell (a row after 当初予算, when ``apart``), or None."""
+    options = [(cells, None)]
+    if apart and row > INI:
+        options += [([*cells[:i], *cells[i + 1:]], v) for i, v in enumerate(cells) if v is not None and v > 0]
+    out = set()
+    for rest, apart in options:
+        for at in combinations(range(n_cols), len(rest)):
+            vec = [None] * n_cols
+            for c, v in zip(at, rest, strict=True):
+                vec[c] = v
+            if all(v is None or ((v <= 0) if row == CTN else (v >= 0)) for v in vec) and \
+                    (vec[-1] is None or row in (INI, TOT)):
+                out.add((*vec, apart))
+    return sorted(out, key=lambda v: [(x is None, x or 0) for x in v])
+
+
+def _add(state: tuple, vec: tuple) -> tuple:
+    """Each column's (sum, printed parts, all whole) after one more row; the request year's figure printed
+    apart (``vec``'s last) counted as FLOAT parts of its column."""
+    out = [(s, n, w) if v is None else (s + v, n + 1, w and float(v).is_integer())
+           for (s, n, w), v in zip(state, vec[:-1], strict=True)]
+    if vec[-1] is not None:
+        s, n, w = out[-1]
+        out[-1] = (s + vec[-1], n + FLOAT, w and float(vec[-1]).is_integer())
+    return tuple(out)
+
+
+def _closes(part: tuple, total, executed, is_past: bool) -> bool:
+    """A column's 計 and 執行額 fit its parts' running sum ``part``."""
+    s, n, whole = part
+    if executed is not None and (not is_past or total is None or executed > total):
+        return False
+    if total is None:
+        return n == 0
+    if n == 0:
+        return total == 0
+    if whole and float(total).is_integer():
+        return s == total
+    return abs(s - total) <= 0.5 * n  # (decimals: each part rounded)
+
+
+def _request(part: tuple, total, *apart) -> object:
+    """The request year's 当初予算 in one reading: its figures (its 当初予算 cell or one printed apart in a parts
+    row (``part``), its 計 cell, figures printed apart in the 計 and 執行額 rows) must all be one value; a lone
+    figure printed apart in a parts row is not known to be it (_UNKNOWN), and one in the 計 or 執行額 row is no
+    reading. False when they differ."""
+    s, n, _ = part
+    if n not in (0, 1, FLOAT):
+        return False
+    figs = [s] if n else []
+    figs += [x for x in (total, *apart) if x is not None]
+    if len(set(figs)) > 1 or (len(figs) == 1 and any(x is not None for x in apart)):
+        return False  # (one printed apart after 計 alone: an 執行額 or 計 of its own row may be it)
+    if not figs:
+        return None
+    return figs[0] if n == 1 or len(figs) > 1 else _UNKNOWN
+
+
+def solve(rows: list[list], n_past: int, apart: bool = False) -> list[list] | None:
+    """[past columns..., current, request] of cell values every placement agrees on (_UNKNOWN elsewhere), or
+    None when no placement fits or the search grows too large; ``apart``: the request year's figures printed
+    apart are read too."""
+    n_cols = n_past + 2
+    vecs = [_placements(cells, n_cols, r, apart) for r, cells in enumerate(rows)]
+    if any(not v for v in vecs):
+        return None
+    levels: list[dict[tuple, list]] = [{tuple((0, 0, True) for _ in range(n_cols)): []}]
+    for r in range(TOT):
+        nxt: dict[tuple, list] = {}
+        for state in levels[-1]:
+            for vec in vecs[r]:
+                nxt.setdefault(_add(state, vec), []).append((state, vec))
+        if len(nxt) > MAX_STATES:
+            return None
+        levels.append(nxt)
+    used: list[set] = [set() for _ in FIELDS]
+    alive = set()
+    requests = set()
+    req = n_cols - 1
+    work = 0
+    for state in levels[-1]:
+        for t in vecs[TOT]:
+            if not all(_closes(state[c], t[c], None, c < n_past) for c in range(req)):
+                continue
+            for e in vecs[EXE]:
+                work += 1
+                if all(e[c] is None or (c < n_past and t[c] is not None and e[c] <= t[c]) for c in range(req)) and \
+                        (got := _request(state[req], t[req], t[-1], e[-1])) is not False:
+                    alive.add(state)
+                    used[TOT].add(t)
+                    used[EXE].add(e)
+                    requests.add(got)
+            if work > MAX_STATES * 4:
+                return None
+    if not alive:
+        return None
+    for r in range(TOT - 1, -1, -1):
+        back = set()
+        for state in alive:
+            for prev, vec in levels[r + 1][state]:
+                back.add(prev)
+                used[r].add(vec)
+        alive = back
+    grid: list[list] = [[None] * len(FIELDS) for _ in range(n_cols)]
+    for r in range(len(FIELDS)):
+        for c in range(n_cols):
+            vals = {v[c] for v in used[r]}
+            grid[c][r] = vals.pop() if len(vals) == 1 else _UNKNOWN
+    grid[req][INI] = requests.pop() if len(requests) == 1 else _UNKNOWN
+    return grid
+
+
+def budget_gaps(lines: list[str], years: list[tuple[int, bool]], start: int) \
+        -> tuple[list[dict], int, int, list[int], list[str]] | None:
+    """(budget entries of the years whose 計 every placement agrees on, first line, last line, the years left out,
+    the cells left unknown as "year field"), or None when the text is not of this shape or nothing fits."""
+    seq = paragraph_sequence(lines, start)
+    got = labelled_rows(seq) if seq else None
+    if got is None:
+        return None
+    rows, first, last = got
+    n_past = sum(1 for _, req in years if not req) - 1
+    grid = solve(rows, n_past) or solve(rows, n_past, apart=True)  # (a figure apart: when nothing else fits)
+    if grid is None:
+        return None
+    budget, dropped, unknown = [], [], []
+    for (y, is_req), col in zip(years, grid, strict=True):
+        if is_req:
+            budget.append({"fiscal_year": y, "requested": None if col[INI] is _UNKNOWN else _num(col[INI])})
+            continue
+        if col[TOT] is _UNKNOWN:
+            dropped.append(y)
+            continue
+        entry = {"fiscal_year": y}
+        for r, f in enumerate(FIELDS):
+            v = col[r]
+            if v is _UNKNOWN:
+                unknown.append(f"{y} {f}")
+                v = None
+            entry[f] = _num(v)
+        budget.append(entry)
+    if not any("total" in e for e in budget):
+        return None
+    return budget, first, last, dropped, unknown
+
+
+def _num(v):
+    return None if v is None else as_int_if_whole(v)
+
+
+__all__ = ["labelled_rows", "solve", "budget_gaps"]
