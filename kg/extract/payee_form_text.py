@@ -281,9 +281,9 @@ def _read_row(paras: list[Para], i: int, rank: int, bare: bool = False) -> tuple
         cells["amount"] = _text(paras[i])
         i = skip(i + 1)
     if cells["corporate_number"] is None and cells["amount"] is None:
-        if not (bare and have_name and cells["name"] and cells["description"] is None):
+        if not (bare and have_name):
             return None, i
-        return cells, passed(i)
+        return {**cells, "description": None}, passed(i)  # (what follows the name is not established)
     # the tail: 契約方式等 (maybe with 入札者数 ending its first line), then the small cells
     smalls: list[str] = []
     if i < n and _CONTRACT.match(_text(paras[i])):
@@ -540,6 +540,8 @@ def _rank_runs(paras: list[Para]) -> tuple[list[list[PayeeRow]], list[str], list
             cells, i = _read_row(paras, i + 1, k, bare=True)
             if cells is None:
                 return None
+            if runs[-1] or len(runs) > 1:
+                cells = _after(cells, (runs[-1] or runs[-2])[-1].cells, _corp_pieces(paras[j][0]) is not None)
             runs[-1].append(PayeeRow("", k, cells, p[1], False))
         elif _nameish(p) and j < n and (_text(paras[j]) in ("-", "－", "―") or _corp_pieces(paras[j][0])
                                           or _corp_pieces(p[0])):  # a row whose rank is written apart
@@ -567,13 +569,29 @@ def _rank_runs(paras: list[Para]) -> tuple[list[list[PayeeRow]], list[str], list
     return runs, stray, apart
 
 
-def _with_rank_runs(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
+def _after(cells: dict, prev: dict, corp_by_name: bool) -> dict:
+    """A row's cells read after a row whose cells the tool wrote elsewhere (``prev``): its 業務概要, amount and
+    tail (and a 法人番号 not beside its name) may be the row before's, written late (「2」「株式会社エアクレ」
+    「9789177362374」 then row 1's 業務概要 and amount); after a row without its 契約方式等, its 契約方式等, 入札者数 and
+    落札率 may be that row's. Those cells are unknown."""
+    tail = ("contract_method", "bidders", "award_rate")
+    if prev["amount"] is None:
+        gone = ("description", "amount", *tail, *(() if corp_by_name else ("corporate_number",)))
+    elif prev["contract_method"] is None:
+        gone = tail
+    else:
+        return cells
+    return {k: None if k in gone else v for k, v in cells.items()}
+
+
+def _with_rank_runs(paras: list[Para], out: list[PayeeRow], notes: list | None = None) -> list[PayeeRow]:
     """``out`` and the rows of blocks placed by their rank runs (_rank_runs): when the runs are as many as the
     section's letters (each written once, A, B, C, ... in order), the k-th run is the k-th block's rows — the
     blocks stack down the form, and the tool reads a block's rows in their order even where it writes the letter
     or the header cells elsewhere. It stands only when the rank numbers left over are just the 「1」s of the runs
     of one row whose rank was written apart (a 2 … 10 left over could be a rank whose row was read as another
-    block's first), each cell written apart from its row lies next to a row lacking such a cell (in the run
+    block's first; with no such run, a 2 … 10 left over is a 入札者数, or a rank whose row is not read: a note
+    says so), each cell written apart from its row lies next to a row lacking such a cell (in the run
     before it or after it: a row the tool wrote late, its cells after other blocks' rows, puts the blocks out of
     order), the amounts of each run do not rise down the list, and the rows ``out`` already holds are the same
     ones. Anything else: ``out`` alone."""
@@ -585,7 +603,8 @@ def _with_rank_runs(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
         return out
     runs, stray, apart = found
     ranks = sorted(t for t in stray if _DIGITS.match(t) and 1 <= int(t) <= 10)
-    if ranks != ["1"] * sum(1 for r in runs if len(r) == 1 and _rankless(paras, r[0])) or \
+    rankless = sum(1 for r in runs if len(r) == 1 and _rankless(paras, r[0]))
+    if (ranks != ["1"] * rankless if rankless else "1" in ranks) or \
             not all(_near_its_row(runs, g, cells) for g, cells in apart) or \
             sum(cells == ("corporate_number",) for _, cells in apart) > \
             sum(r.cells["corporate_number"] is None for run in runs for r in run):
@@ -596,7 +615,14 @@ def _with_rank_runs(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
         if any(a < b for a, b in zip(amounts, amounts[1:], strict=False)):
             return out
         got += [r._replace(block=letter) for r in run]
-    return got if _agrees(out, got) else out
+    if not _agrees(out, got):
+        return out
+    read = {(r.block, r.rank): r for r in out}  # (rows read in the form's order keep the cells read so)
+    got = [read.get((g.block, g.rank), g) for g in got]
+    if ranks and notes is not None:
+        notes.append((paras[0][1], f"支出先上位10者リスト: numbers {ranks} written apart from the rows: a 入札者数, or "
+                                   "the rank of a row not read (the rows after a block's last read one are unknown)"))
+    return got
 
 
 def _near_its_row(runs: list[list[PayeeRow]], g: int, cells: tuple) -> bool:
@@ -672,7 +698,7 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
             out += rows or back
             claimed, done = letter, i if rows else at + 1
     placed = _with_header_runs(paras, out)
-    out = _with_rank_runs(paras, out) if placed is out else placed
+    out = _with_rank_runs(paras, out, notes) if placed is out else placed
     if not out:
         return None
     read = {r.block for r in out}
@@ -691,3 +717,28 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         notes.append((start, f"支出先上位10者リスト: {len(out)} rows read in the form's order; {len(left)} more "
                              "法人番号 in cells whose block or rank the text does not establish: those payees are unknown"))
     return out
+
+
+def with_form_rows(rows: list[PayeeRow], form: list[PayeeRow] | None) -> list[PayeeRow]:
+    """The rows another reader gave (``rows``, some payees left unknown) and form_rows' (``form``): when ``form``
+    holds more rows and every row of ``rows`` is one of them (same block and rank, no cell the two give otherwise),
+    ``form``'s rows, each with the cells only ``rows`` gives; else ``rows`` (the same object)."""
+    if not form or len(form) <= len(rows):
+        return rows
+    mine = {(r.block, r.rank): r for r in form}
+    merged = dict(mine)
+    for r in rows:
+        f = mine.get((r.block, r.rank))
+        if f is None:
+            return rows
+        cells = dict(f.cells)
+        for k, v in r.cells.items():
+            w = f.cells.get(k)
+            if v is None:
+                continue
+            if w is None:
+                cells[k] = v
+            elif w != v and (k != "amount" or _number(str(w)) != _number(str(v))):
+                return rows
+        merged[(r.block, r.rank)] = f._replace(cells=cells)
+    return sorted(merged.values(), key=lambda r: (r.block, r.rank))
