@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from kg.extract import fields
 from kg.extract.review_text import PayeeRow, _folded
@@ -73,8 +74,10 @@ def _paras(lines: list[str], start: int) -> list[Para]:
 def _split_header_cells(p: Para) -> list[Para]:
     """A paragraph of header lines and lines of small cells (a dash, a rank: 「支出先」 over 「1」, the 理由 header
     over its row's 「-」), cut between the two kinds: the tool ran two cells together."""
+    if len(p[0]) < 2:
+        return [p]
     kinds = [_is_small(([ln], 0)) if ln else False for ln in p[0]]
-    if len(p[0]) < 2 or not any(kinds) or all(kinds) or \
+    if not any(kinds) or all(kinds) or \
             not all(k or _is_header(([ln], 0), False) for ln, k in zip(p[0], kinds, strict=True)):
         return [p]
     out: list[Para] = []
@@ -89,14 +92,24 @@ def _split_header_cells(p: Para) -> list[Para]:
 def _is_header(p: Para, short: bool) -> bool:
     """A paragraph of the table's header cells (each word a piece of the header's wording); a single character
     counts only where no row cell can stand (``short``: between a block's letter and its first rank)."""
-    words = [w for ln in p[0] for w in ln.split(" ")]
-    if " ".join(p[0]) in _FORM_WORDS:
+    return _header_text(" ".join(p[0]), short)
+
+
+@lru_cache(maxsize=4096)
+def _header_text(t: str, short: bool) -> bool:
+    words = t.split(" ")
+    if t in _FORM_WORDS:
         return True
     return all(w in _HEADER_TEXT and not w.isdigit() for w in words) and (short or sum(map(len, words)) >= 2 or words == [")"])
 
 
 def _is_small(p: Para) -> bool:
-    return all(_SMALL.match(w) for ln in p[0] for w in ln.split(" "))
+    return _small_text(" ".join(p[0]))
+
+
+@lru_cache(maxsize=4096)
+def _small_text(t: str) -> bool:
+    return all(_SMALL.match(w) for w in t.split(" "))
 
 
 def _text(p: Para) -> str:
@@ -511,11 +524,11 @@ def _with_header_runs(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
 def _rank_runs(paras: list[Para]) -> tuple[list[list[PayeeRow]], list[str], list[tuple[int, tuple]]] | None:
     """The section's rows as runs of ranks 1, 2, ... (each rank followed, past header cells, by its row's name), a
     run restarting at 「1」 for the next block; a name followed by its 法人番号 (or the dash of one without) but no
-    rank (its rank written apart) is a run of one row. A rank whose name is followed by none of its row's cells
+    rank (its rank written apart) starts a run. A rank whose name is followed by none of its row's cells
     (the tool wrote them elsewhere) is a row of that name, its other cells unknown. Returns the runs, the small
     cells left over (numbers, dashes) and the cells written apart from their rows, each as (the runs before it,
-    the cells it may be: a row's 業務概要 or name, its amount, 法人番号 or 契約方式等); None when a rank breaks its run (「3」 after a run of one row), a row does not read, or
-    a paragraph is none of a row's cells, a header, a letter, a 計 or a stray 法人番号 / amount / 契約方式等 (a
+    the cells it may be: a row's 業務概要 or name, its amount, 法人番号 or 契約方式等); None when a rank breaks its
+    run (「3」 after a run of one row), a row does not read, or a paragraph is none of a row's cells, a header, a letter, a 計 or a stray 法人番号 / amount / 契約方式等 (a
     row's cell the tool wrote apart from it, left unknown)."""
     n = len(paras)
     runs: list[list[PayeeRow]] = []
@@ -588,8 +601,8 @@ def _with_rank_runs(paras: list[Para], out: list[PayeeRow], notes: list | None =
     """``out`` and the rows of blocks placed by their rank runs (_rank_runs): when the runs are as many as the
     section's letters (each written once, A, B, C, ... in order), the k-th run is the k-th block's rows — the
     blocks stack down the form, and the tool reads a block's rows in their order even where it writes the letter
-    or the header cells elsewhere. It stands only when the rank numbers left over are just the 「1」s of the runs
-    of one row whose rank was written apart (a 2 … 10 left over could be a rank whose row was read as another
+    or the header cells elsewhere. It stands only when the rank numbers left over are 「1」s of the runs whose
+    first row's rank was written apart (no more of them: a tail may hold one as its 入札者数; a 2 … 10 left over could be a rank whose row was read as another
     block's first; with no such run, a 2 … 10 left over is a 入札者数, or a rank whose row is not read: a note
     says so), each cell written apart from its row lies next to a row lacking such a cell (in the run
     before it or after it: a row the tool wrote late, its cells after other blocks' rows, puts the blocks out of
@@ -603,8 +616,8 @@ def _with_rank_runs(paras: list[Para], out: list[PayeeRow], notes: list | None =
         return out
     runs, stray, apart = found
     ranks = sorted(t for t in stray if _DIGITS.match(t) and 1 <= int(t) <= 10)
-    rankless = sum(1 for r in runs if len(r) == 1 and _rankless(paras, r[0]))
-    if (ranks != ["1"] * rankless if rankless else "1" in ranks) or \
+    rankless = sum(1 for r in runs if _rankless(paras, r[0]))
+    if (set(ranks) - {"1"} or len(ranks) > rankless if rankless else "1" in ranks) or \
             not all(_near_its_row(runs, g, cells) for g, cells in apart) or \
             sum(cells == ("corporate_number",) for _, cells in apart) > \
             sum(r.cells["corporate_number"] is None for run in runs for r in run):

@@ -814,7 +814,7 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
             text_rows = form_rows(L, lo, form_notes)
             if text_rows:
                 notes = form_notes
-        elif notes:  # payees the other readers left unknown: the form's order may place them
+        elif notes and has_letters(cells):  # payees the other readers left unknown: the form's order may place them
             form_notes = []
             merged = with_form_rows(text_rows, form_rows(L, lo, form_notes))
             if merged is not text_rows:
