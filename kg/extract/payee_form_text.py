@@ -235,9 +235,11 @@ def _read_row(paras: list[Para], i: int, rank: int, bare: bool = False) -> tuple
         return j < n and _nameish(paras[j])
 
     def passed(i: int) -> int:
-        """The index after a bare row's 契約方式等 and small cells (from paras[i] on), unread."""
-        i = skip(i + 1) if i < n and _CONTRACT.match(_text(paras[i])) else i
-        while i < n and _is_small(paras[i]) and not next_rank(i):
+        """The index after a bare row's 契約方式等 and small cells (from paras[i] on), unread: numbers only after
+        its 契約方式等 (a number alone may be a rank whose row is written elsewhere)."""
+        method = i < n and _CONTRACT.match(_text(paras[i]))
+        i = skip(i + 1) if method else i
+        while i < n and _is_small(paras[i]) and not next_rank(i) and (method or not _DIGITS.match(_text(paras[i]))):
             i += 1
         return skip(i)
 
@@ -290,13 +292,16 @@ def _read_row(paras: list[Para], i: int, rank: int, bare: bool = False) -> tuple
         cells["description"] = _cell([w for ln in lines for w in ln.split(" ")])
         cells["amount"] = cells["amount"] or amount
         i = skip(i + 1)
-    if cells["amount"] is None and i < n and _AMOUNT.match(_text(paras[i])) and not next_rank(i):
+    if cells["amount"] is None and i < n and _AMOUNT.match(_text(paras[i])) and _text(paras[i]) != str(rank + 1):
+        # (a number alone that reads as the next rank is that rank, its row's cells written elsewhere, or unknown)
         cells["amount"] = _text(paras[i])
         i = skip(i + 1)
     if cells["corporate_number"] is None and cells["amount"] is None:
         if not (bare and have_name):
             return None, i
         return {**cells, "description": None}, passed(i)  # (what follows the name is not established)
+    if i < n and _text(paras[i]) == str(rank + 1):  # the next rank before this row's tail: the tail is elsewhere
+        return cells, i
     # the tail: 契約方式等 (maybe with 入札者数 ending its first line), then the small cells
     smalls: list[str] = []
     if i < n and _CONTRACT.match(_text(paras[i])):
@@ -556,6 +561,9 @@ def _rank_runs(paras: list[Para]) -> tuple[list[list[PayeeRow]], list[str], list
             if runs[-1] or len(runs) > 1:
                 cells = _after(cells, (runs[-1] or runs[-2])[-1].cells, _corp_pieces(paras[j][0]) is not None)
             runs[-1].append(PayeeRow("", k, cells, p[1], False))
+        elif _nameish(p) and _DIGITS.match(t.split(" ")[0]):  # a row's 法人番号, 業務概要 and amount, its name apart
+            apart.append((len(runs), ("corporate_number", "description", "amount")))
+            i += 1
         elif _nameish(p) and j < n and (_text(paras[j]) in ("-", "－", "―") or _corp_pieces(paras[j][0])
                                           or _corp_pieces(p[0])):  # a row whose rank is written apart
             cells, i = _read_row(paras, i, 1)

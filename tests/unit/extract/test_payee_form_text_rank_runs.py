@@ -76,3 +76,29 @@ def test_form_rows_taken_beside_another_readers_when_they_hold_its_rows_alike():
     assert got[0].cells["contract_method"] == "随意契約 (少額)" and got[0].cells["amount"] == "7"
     other = [PayeeRow("A", 1, {**cells, "corporate_number": "4010001054032"}, 10, False)]
     assert with_form_rows(other, form) is other  # a row they give otherwise: the other reader's rows alone
+
+
+def test_a_number_reading_as_the_next_rank_is_neither_the_amount_nor_the_bidders():
+    """Row 2's rank follows row 1's 法人番号 and 業務概要, row 2's cells written elsewhere (the header cells and a
+    契約方式等 after it): 「2」 is not row 1's amount or 入札者数."""
+    rows = _rows(_paras("A.", *HEADER, "1", "(株)野村総合研究所", ["4010001054032 タイムスタンプ認定", "制度に関する調査"],
+                        "2", "支出額 (百万円)", "随意契約 (少額)", "-", "-"))
+    a1 = rows[("A", 1)]
+    assert (a1["name"], a1["corporate_number"], a1["amount"], a1["bidders"]) == \
+        ("(株)野村総合研究所", "4010001054032", None, None)
+
+
+def test_a_row_body_without_its_name_starts_no_block():
+    """A 法人番号 with its 業務概要 and amount, its name and rank written elsewhere (「1」「大和総研(株)」 after the
+    block's other rows), is a cell written apart, not a block of its own: the blocks after it keep their rows."""
+    rows = _rows(_paras("A.", *HEADER,
+                        "1", ["(株)野村総合研究 4010001054032", "所"], "タイムスタンプ認定制度に関する調査", "18",
+                        "一般競争契約 (総合評価)", "1", "-",
+                        "B", *HEADER[:3], ["6010001030403 セキュリティ説明会 1.1", "の開催"], "一般競争契約 (総合評価)", "3", "40%",
+                        "-", "1", "大和総研(株)", "支出額 (百万円)",
+                        "C", *HEADER[:3], "1", "KDDI(株)", "9011101031552", "Web会議システム導入", "7", "随意契約 (少額)",
+                        "-", "-"))
+    assert set(rows) == {("A", 1), ("B", 1), ("C", 1)}
+    b1 = rows[("B", 1)]  # its number and amount are not placed: unknown
+    assert (b1["name"], b1["corporate_number"], b1["amount"]) == ("大和総研(株)", None, None)
+    assert (rows[("C", 1)]["corporate_number"], rows[("C", 1)]["amount"]) == ("9011101031552", "7")
