@@ -562,7 +562,7 @@ def _rank_runs(paras: list[Para]) -> tuple[list[list[PayeeRow]], list[str], list
                 cells = _after(cells, (runs[-1] or runs[-2])[-1].cells, _corp_pieces(paras[j][0]) is not None)
             runs[-1].append(PayeeRow("", k, cells, p[1], False))
         elif _nameish(p) and _DIGITS.match(t.split(" ")[0]):  # a row's 法人番号, 業務概要 and amount, its name apart
-            apart.append((len(runs), ("corporate_number", "description", "amount")))
+            apart.append((len(runs), ("corporate_number",)))  # (its 業務概要 and amount go with its 法人番号)
             i += 1
         elif _nameish(p) and j < n and (_text(paras[j]) in ("-", "－", "―") or _corp_pieces(paras[j][0])
                                           or _corp_pieces(p[0])):  # a row whose rank is written apart
@@ -611,8 +611,8 @@ def _with_rank_runs(paras: list[Para], out: list[PayeeRow], notes: list | None =
     blocks stack down the form, and the tool reads a block's rows in their order even where it writes the letter
     or the header cells elsewhere. It stands only when the rank numbers left over are 「1」s of the runs whose
     first row's rank was written apart (no more of them: a tail may hold one as its 入札者数; a 2 … 10 left over could be a rank whose row was read as another
-    block's first; with no such run, a 2 … 10 left over is a 入札者数, or a rank whose row is not read: a note
-    says so), each cell written apart from its row lies next to a row lacking such a cell (in the run
+    block's first; with no such run, a number left over is a 入札者数, or the rank of a row not read: a note says
+    so), each cell written apart from its row lies next to a row lacking such a cell (in the run
     before it or after it: a row the tool wrote late, its cells after other blocks' rows, puts the blocks out of
     order), the amounts of each run do not rise down the list, and the rows ``out`` already holds are the same
     ones. Anything else: ``out`` alone."""
@@ -625,7 +625,7 @@ def _with_rank_runs(paras: list[Para], out: list[PayeeRow], notes: list | None =
     runs, stray, apart = found
     ranks = sorted(t for t in stray if _DIGITS.match(t) and 1 <= int(t) <= 10)
     rankless = sum(1 for r in runs if _rankless(paras, r[0]))
-    if (set(ranks) - {"1"} or len(ranks) > rankless if rankless else "1" in ranks) or \
+    if rankless and (set(ranks) - {"1"} or len(ranks) > rankless) or \
             not all(_near_its_row(runs, g, cells) for g, cells in apart) or \
             sum(cells == ("corporate_number",) for _, cells in apart) > \
             sum(r.cells["corporate_number"] is None for run in runs for r in run):
