@@ -564,8 +564,8 @@ def _rank_runs(paras: list[Para]) -> tuple[list[list[PayeeRow]], list[str], list
         elif _nameish(p) and _DIGITS.match(t.split(" ")[0]):  # a row's 法人番号, 業務概要 and amount, its name apart
             apart.append((len(runs), ("corporate_number",)))  # (its 業務概要 and amount go with its 法人番号)
             i += 1
-        elif _nameish(p) and j < n and (_text(paras[j]) in ("-", "－", "―") or _corp_pieces(paras[j][0])
-                                          or _corp_pieces(p[0])):  # a row whose rank is written apart
+        elif _nameish(p) and j < n and (_corp_pieces(p[0]) or _split_amount(p)[1] is None and (
+                _text(paras[j]) in ("-", "－", "―") or _corp_pieces(paras[j][0]))):  # a row whose rank is apart
             cells, i = _read_row(paras, i, 1)
             if cells is None:
                 return None
