@@ -16,7 +16,12 @@ and that is the shape read first: a block's rows are claimed when its letter, th
 (「A.」 … 「1」「B」「1」「C」「D」「E」 after the rows), blocks are placed by counting only when it is unambiguous:
 the form writes its header cells once per block, so the runs of header cells followed by row cells, as many as
 the section's letters, are the blocks in order — each read whole (ranked rows, or one row whose rank is
-written apart), the numbers written apart being just those blocks' 「1」s. The rest is left unknown. Within a row the cells are placed by their
+written apart), the numbers written apart being just those blocks' 「1」s. Failing that, blocks are placed by their rank runs: the runs of
+ranks 1, 2, ... (a name with its 法人番号 but no rank starting one), as many as the letters, are the blocks in
+order, when every cell the tool wrote apart from its row lies next to a row lacking such a cell (a row written
+after the next blocks' rows puts them out of order) and no rank number left over could be a row read as
+another block's; a rank whose row's cells are written elsewhere is a row of that name alone, and the row after
+it loses the cells that may be that row's. The rest is left unknown. Within a row the cells are placed by their
 shapes: the 法人番号 by its check digit (its pieces joined on consecutive lines), the amount as the number
 ending the 業務概要's first line (or a number alone), 契約方式等 by its wording; the name and 業務概要 only when
 the lines say which is which (a line holding both, cut at the 法人番号; a cell of its own) — wrapped lines
