@@ -16,7 +16,12 @@ and that is the shape read first: a block's rows are claimed when its letter, th
 (「A.」 … 「1」「B」「1」「C」「D」「E」 after the rows), blocks are placed by counting only when it is unambiguous:
 the form writes its header cells once per block, so the runs of header cells followed by row cells, as many as
 the section's letters, are the blocks in order — each read whole (ranked rows, or one row whose rank is
-written apart), the numbers written apart being just those blocks' 「1」s. The rest is left unknown. Within a row the cells are placed by their
+written apart), the numbers written apart being just those blocks' 「1」s. Failing that, blocks are placed by their rank runs: the runs of
+ranks 1, 2, ... (a name with its 法人番号 but no rank starting one), as many as the letters, are the blocks in
+order, when every cell the tool wrote apart from its row lies next to a row lacking such a cell (a row written
+after the next blocks' rows puts them out of order) and no rank number left over could be a row read as
+another block's; a rank whose row's cells are written elsewhere is a row of that name alone, and the row after
+it loses the cells that may be that row's. The rest is left unknown. Within a row the cells are placed by their
 shapes: the 法人番号 by its check digit (its pieces joined on consecutive lines), the amount as the number
 ending the 業務概要's first line (or a number alone), 契約方式等 by its wording; the name and 業務概要 only when
 the lines say which is which (a line holding both, cut at the 法人番号; a cell of its own) — wrapped lines
@@ -27,6 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from kg.extract import fields
 from kg.extract.review_text import PayeeRow, _folded
@@ -67,20 +73,48 @@ def _paras(lines: list[str], start: int) -> list[Para]:
         buf.append(re.sub(r"\s+", " ", t))
     if buf:
         out.append((buf, first))
+    return [q for p in out for q in _split_header_cells(p)]
+
+
+def _split_header_cells(p: Para) -> list[Para]:
+    """A paragraph of header lines and lines of small cells (a dash, a rank: 「支出先」 over 「1」, the 理由 header
+    over its row's 「-」), cut between the two kinds: the tool ran two cells together."""
+    if len(p[0]) < 2:
+        return [p]
+    kinds = [_is_small(([ln], 0)) if ln else False for ln in p[0]]
+    if not any(kinds) or all(kinds) or \
+            not all(k or _is_header(([ln], 0), False) for ln, k in zip(p[0], kinds, strict=True)):
+        return [p]
+    out: list[Para] = []
+    for k, (ln, small) in enumerate(zip(p[0], kinds, strict=True)):
+        if k and small == kinds[k - 1]:
+            out[-1][0].append(ln)
+        else:
+            out.append(([ln], p[1] + k))
     return out
 
 
 def _is_header(p: Para, short: bool) -> bool:
     """A paragraph of the table's header cells (each word a piece of the header's wording); a single character
     counts only where no row cell can stand (``short``: between a block's letter and its first rank)."""
-    words = [w for ln in p[0] for w in ln.split(" ")]
-    if " ".join(p[0]) in _FORM_WORDS:
+    return _header_text(" ".join(p[0]), short)
+
+
+@lru_cache(maxsize=4096)
+def _header_text(t: str, short: bool) -> bool:
+    words = t.split(" ")
+    if t in _FORM_WORDS:
         return True
     return all(w in _HEADER_TEXT and not w.isdigit() for w in words) and (short or sum(map(len, words)) >= 2 or words == [")"])
 
 
 def _is_small(p: Para) -> bool:
-    return all(_SMALL.match(w) for ln in p[0] for w in ln.split(" "))
+    return _small_text(" ".join(p[0]))
+
+
+@lru_cache(maxsize=4096)
+def _small_text(t: str) -> bool:
+    return all(_SMALL.match(w) for w in t.split(" "))
 
 
 def _text(p: Para) -> str:
@@ -186,9 +220,11 @@ def _split_amount(p: Para) -> tuple[list[str], str | None]:
     return list(p[0]), None
 
 
-def _read_row(paras: list[Para], i: int, rank: int) -> tuple[dict | None, int]:
+def _read_row(paras: list[Para], i: int, rank: int, bare: bool = False) -> tuple[dict | None, int]:
     """The cells of the row whose rank paragraph is paras[i - 1], from paras[i] on: (cells or None, the index
-    after the row)."""
+    after the row). ``bare``: a name cell alone (no 法人番号, 業務概要 or amount after it: the tool wrote them
+    elsewhere) is the row's name with its other cells unknown, and the 契約方式等 and small cells after it are
+    passed over, unread."""
     n = len(paras)
 
     def skip(i: int) -> int:
@@ -203,6 +239,15 @@ def _read_row(paras: list[Para], i: int, rank: int) -> tuple[dict | None, int]:
         j = skip(i + 1)
         return j < n and _nameish(paras[j])
 
+    def passed(i: int) -> int:
+        """The index after a bare row's 契約方式等 and small cells (from paras[i] on), unread: numbers only after
+        its 契約方式等 (a number alone may be a rank whose row is written elsewhere)."""
+        method = i < n and _CONTRACT.match(_text(paras[i]))
+        i = skip(i + 1) if method else i
+        while i < n and _is_small(paras[i]) and not next_rank(i) and (method or not _DIGITS.match(_text(paras[i]))):
+            i += 1
+        return skip(i)
+
     i = skip(i)
     if i >= n or not _nameish(paras[i]):
         return None, i
@@ -210,10 +255,11 @@ def _read_row(paras: list[Para], i: int, rank: int) -> tuple[dict | None, int]:
                    "contract_method": None, "bidders": None, "award_rate": None}
     have_name = False
     got = _corp_para(paras[i], False)
-    if got is None:  # the name, a cell of its own (not one ending in a number: name and amount side by side)
-        if _split_amount(paras[i])[1] is not None:
-            return None, i
+    if got is None:  # the name, a cell of its own (not one ending in a number: name and amount side by side; not
+        # one holding a run of digits: the pieces of a 法人番号 whose check digit fails, the cells run together)
         words = [w for ln in paras[i][0] for w in ln.split(" ")]
+        if _split_amount(paras[i])[1] is not None or any(len(w) >= 4 and _DIGITS.match(w) for w in words):
+            return (dict(cells), passed(skip(i + 1))) if bare else (None, i)  # (a bare row: its cells unknown)
         first = paras[i][0][0].split(" ")
         if len(first) >= 2 and first[-1] in ("-", "－", "―"):  # the 法人番号 cell's dash beside the name's first line
             del words[len(first) - 1]
@@ -251,11 +297,16 @@ def _read_row(paras: list[Para], i: int, rank: int) -> tuple[dict | None, int]:
         cells["description"] = _cell([w for ln in lines for w in ln.split(" ")])
         cells["amount"] = cells["amount"] or amount
         i = skip(i + 1)
-    if cells["amount"] is None and i < n and _AMOUNT.match(_text(paras[i])) and not next_rank(i):
+    if cells["amount"] is None and i < n and _AMOUNT.match(_text(paras[i])) and _text(paras[i]) != str(rank + 1):
+        # (a number alone that reads as the next rank is that rank, its row's cells written elsewhere, or unknown)
         cells["amount"] = _text(paras[i])
         i = skip(i + 1)
     if cells["corporate_number"] is None and cells["amount"] is None:
-        return None, i
+        if not (bare and have_name):
+            return None, i
+        return {**cells, "description": None}, passed(i)  # (what follows the name is not established)
+    if i < n and _text(paras[i]) == str(rank + 1):  # the next rank before this row's tail: the tail is elsewhere
+        return cells, i
     # the tail: 契約方式等 (maybe with 入札者数 ending its first line), then the small cells
     smalls: list[str] = []
     if i < n and _CONTRACT.match(_text(paras[i])):
@@ -477,10 +528,152 @@ def _with_header_runs(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
         stray += [t for t in read[2] if not _LETTER.match(t)]
     if sorted(t for t in stray if t not in ("-", "－", "―", "--")) != ["1"] * rankless:
         return out
-    if any(r.block == g.block and (r.rank, r.line) != (g.rank, g.line) for r in out for g in got) or \
-            {(r.block, r.rank) for r in out} - {(g.block, g.rank) for g in got}:
+    return got if _agrees(out, got) else out
+
+
+def _rank_runs(paras: list[Para]) -> tuple[list[list[PayeeRow]], list[str], list[tuple[int, tuple]]] | None:
+    """The section's rows as runs of ranks 1, 2, ... (each rank followed, past header cells, by its row's name), a
+    run restarting at 「1」 for the next block; a name followed by its 法人番号 (or the dash of one without) but no
+    rank (its rank written apart) starts a run. A rank whose name is followed by none of its row's cells
+    (the tool wrote them elsewhere) is a row of that name, its other cells unknown. Returns the runs, the small
+    cells left over (numbers, dashes) and the cells written apart from their rows, each as (the runs before it,
+    the cells it may be: a row's 業務概要 or name, its amount, 法人番号 or 契約方式等); None when a rank breaks its
+    run (「3」 after a run of one row), a row does not read, or a paragraph is none of a row's cells, a header, a letter, a 計 or a stray 法人番号 / amount / 契約方式等 (a
+    row's cell the tool wrote apart from it, left unknown)."""
+    n = len(paras)
+    runs: list[list[PayeeRow]] = []
+    stray: list[str] = []
+    apart: list[tuple[int, tuple]] = []
+    i = 0
+    while i < n:
+        p = paras[i]
+        t = _text(p)
+        if _is_header(p, False) or _LETTER.match(t) or t == "計":
+            i += 1
+            continue
+        j = i + 1
+        while j < n and _is_header(paras[j], False):
+            j += 1
+        if _DIGITS.match(t) and 1 <= int(t) <= 10 and j < n and _nameish(paras[j]):
+            k = int(t)
+            if k == 1:
+                runs.append([])
+            elif not runs or len(runs[-1]) != k - 1:
+                return None
+            cells, i = _read_row(paras, i + 1, k, bare=True)
+            if cells is None:
+                return None
+            if runs[-1] or len(runs) > 1:
+                cells = _after(cells, (runs[-1] or runs[-2])[-1].cells, _corp_pieces(paras[j][0]) is not None)
+            runs[-1].append(PayeeRow("", k, cells, p[1], False))
+        elif _nameish(p) and _DIGITS.match(t.split(" ")[0]):  # a row's 法人番号, 業務概要 and amount, its name apart
+            apart.append((len(runs), ("corporate_number",)))  # (its 業務概要 and amount go with its 法人番号)
+            i += 1
+        elif _nameish(p) and j < n and (_corp_pieces(p[0]) or _split_amount(p)[1] is None and (
+                _text(paras[j]) in ("-", "－", "―") or _corp_pieces(paras[j][0]))):  # a row whose rank is apart
+            cells, i = _read_row(paras, i, 1)
+            if cells is None:
+                return None
+            runs.append([PayeeRow("", 1, cells, p[1], False)])
+        elif _nameish(p) and _corp_pieces(p[0]) is None:
+            apart.append((len(runs), ("name", "description", "amount")))
+            i += 1
+        elif _CONTRACT.match(t):  # a row's 契約方式等 written apart, with its 入札者数 and 落札率 (not ranks)
+            apart.append((len(runs), ("contract_method",)))
+            i = j
+            for _ in range(2):
+                if i < n and _is_small(paras[i]) and len(paras[i][0]) == 1:
+                    i += 1
+        elif _is_small(p):
+            stray.append(t)
+            i += 1
+        elif _AMOUNT.match(t):
+            apart.append((len(runs), ("corporate_number",) if _corp_pieces(p[0]) else ("amount", t)))
+            i += 1
+        else:
+            return None
+    return runs, stray, apart
+
+
+def _after(cells: dict, prev: dict, corp_by_name: bool) -> dict:
+    """A row's cells read after a row whose cells the tool wrote elsewhere (``prev``): its 業務概要, amount and
+    tail (and a 法人番号 not beside its name) may be the row before's, written late (「2」「株式会社エアクレ」
+    「9789177362374」 then row 1's 業務概要 and amount); after a row without its 契約方式等, its 契約方式等, 入札者数 and
+    落札率 may be that row's. Those cells are unknown."""
+    tail = ("contract_method", "bidders", "award_rate")
+    if prev["amount"] is None:
+        gone = ("description", "amount", *tail, *(() if corp_by_name else ("corporate_number",)))
+    elif prev["contract_method"] is None:
+        gone = tail
+    else:
+        return cells
+    return {k: None if k in gone else v for k, v in cells.items()}
+
+
+def _with_rank_runs(paras: list[Para], out: list[PayeeRow], notes: list | None = None) -> list[PayeeRow]:
+    """``out`` and the rows of blocks placed by their rank runs (_rank_runs): when the runs are as many as the
+    section's letters (each written once, A, B, C, ... in order), the k-th run is the k-th block's rows — the
+    blocks stack down the form, and the tool reads a block's rows in their order even where it writes the letter
+    or the header cells elsewhere. It stands only when the rank numbers left over are 「1」s of the runs whose
+    first row's rank was written apart (no more of them: a tail may hold one as its 入札者数; a 2 … 10 left over could be a rank whose row was read as another
+    block's first; with no such run, a number left over is a 入札者数, or the rank of a row not read: a note says
+    so), each cell written apart from its row lies next to a row lacking such a cell (in the run
+    before it or after it: a row the tool wrote late, its cells after other blocks' rows, puts the blocks out of
+    order), the amounts of each run do not rise down the list, and the rows ``out`` already holds are the same
+    ones. Anything else: ``out`` alone."""
+    letters = [m[1] for p in paras if (m := _LETTER.match(_text(p)))]
+    if not letters or letters != [chr(ord("A") + k) for k in range(len(letters))]:
         return out
+    found = _rank_runs(paras)
+    if found is None or len(found[0]) != len(letters):
+        return out
+    runs, stray, apart = found
+    ranks = sorted(t for t in stray if _DIGITS.match(t) and 1 <= int(t) <= 10)
+    rankless = sum(1 for r in runs if _rankless(paras, r[0]))
+    if rankless and (set(ranks) - {"1"} or len(ranks) > rankless) or \
+            not all(_near_its_row(runs, g, cells) for g, cells in apart) or \
+            sum(cells == ("corporate_number",) for _, cells in apart) > \
+            sum(r.cells["corporate_number"] is None for run in runs for r in run):
+        return out
+    got: list[PayeeRow] = []
+    for run, letter in zip(runs, letters, strict=True):
+        amounts = [a for r in run if (a := _number(r.cells.get("amount"))) is not None]
+        if any(a < b for a, b in zip(amounts, amounts[1:], strict=False)):
+            return out
+        got += [r._replace(block=letter) for r in run]
+    if not _agrees(out, got):
+        return out
+    read = {(r.block, r.rank): r for r in out}  # (rows read in the form's order keep the cells read so)
+    got = [read.get((g.block, g.rank), g) for g in got]
+    if ranks and notes is not None:
+        notes.append((paras[0][1], f"支出先上位10者リスト: numbers {ranks} written apart from the rows: a 入札者数, or "
+                                   "the rank of a row not read (the rows after a block's last read one are unknown)"))
     return got
+
+
+def _near_its_row(runs: list[list[PayeeRow]], g: int, cells: tuple) -> bool:
+    """A cell written apart between runs[g - 1] and runs[g] (``cells``: the cells it may be) has a row lacking
+    such a cell in one of them; a 法人番号 may lie farther (its count is checked against the rows without one),
+    and an amount that is the sum of the run before it is that block's 計."""
+    if cells == ("corporate_number",):
+        return True
+    if cells[0] == "amount":
+        total = [_number(r.cells["amount"]) for r in runs[g - 1]] if g else [None]
+        if None not in total and abs(sum(total) - (_number(cells[1]) or -1)) < 1e-6:
+            return True
+        cells = cells[:1]
+    return any(r.cells[c] is None for run in runs[max(g - 1, 0):g + 1] for r in run for c in cells)
+
+
+def _agrees(out: list[PayeeRow], got: list[PayeeRow]) -> bool:
+    """Every row of ``out`` (read in the form's order) is a row of ``got`` (placed by counting): same block, rank
+    and first line."""
+    return not {(r.block, r.rank, r.line) for r in out} - {(g.block, g.rank, g.line) for g in got}
+
+
+def _rankless(paras: list[Para], row: PayeeRow) -> bool:
+    """The row's first paragraph is its name (its rank 「1」 written apart), not its rank."""
+    return any(p[1] == row.line and _nameish(p) for p in paras)
 
 
 def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:
@@ -530,7 +723,8 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         if rows or back:
             out += rows or back
             claimed, done = letter, i if rows else at + 1
-    out = _with_header_runs(paras, out)
+    placed = _with_header_runs(paras, out)
+    out = _with_rank_runs(paras, out, notes) if placed is out else placed
     if not out:
         return None
     read = {r.block for r in out}
@@ -538,9 +732,39 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         if notes is not None and letter in read:
             notes.append((line, f"支出先上位10者リスト: block {letter}: no row ranked {rank} reads (its rank alone, or "
                                 "its cells written elsewhere): the rows from it on are unknown"))
+    for r in out:
+        if notes is not None and r.cells["corporate_number"] is None and r.cells["amount"] is None:
+            notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: the row's cells after its "
+                                  "rank are written elsewhere (or run together): its cells other than "
+                                  f"{'the name' if r.cells['name'] else 'its block and rank'} are unknown"))
     corps = {w for p in paras for ln in p[0] for w in ln.split(" ") if len(w) == 13 and w.isdigit()}
     left = corps - {r.cells.get("corporate_number") for r in out}
     if left and notes is not None:
         notes.append((start, f"支出先上位10者リスト: {len(out)} rows read in the form's order; {len(left)} more "
                              "法人番号 in cells whose block or rank the text does not establish: those payees are unknown"))
     return out
+
+
+def with_form_rows(rows: list[PayeeRow], form: list[PayeeRow] | None) -> list[PayeeRow]:
+    """The rows another reader gave (``rows``, some payees left unknown) and form_rows' (``form``): when ``form``
+    holds more rows and every row of ``rows`` is one of them (same block and rank, no cell the two give otherwise),
+    ``form``'s rows, each with the cells only ``rows`` gives; else ``rows`` (the same object)."""
+    if not form or len(form) <= len(rows):
+        return rows
+    mine = {(r.block, r.rank): r for r in form}
+    merged = dict(mine)
+    for r in rows:
+        f = mine.get((r.block, r.rank))
+        if f is None:
+            return rows
+        cells = dict(f.cells)
+        for k, v in r.cells.items():
+            w = f.cells.get(k)
+            if v is None:
+                continue
+            if w is None:
+                cells[k] = v
+            elif w != v and (k != "amount" or _number(str(w)) != _number(str(v))):
+                return rows
+        merged[(r.block, r.rank)] = f._replace(cells=cells)
+    return sorted(merged.values(), key=lambda r: (r.block, r.rank))

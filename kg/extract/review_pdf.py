@@ -42,7 +42,7 @@ from kg.extract.legal_text import (
 from kg.extract.payee_bids import settle_bids
 from kg.extract.payee_boxes import checked_by_amounts, has_letters, payee_boxes, with_boxes
 from kg.extract.payee_columns import payee_columns
-from kg.extract.payee_form_text import form_rows
+from kg.extract.payee_form_text import form_rows, with_form_rows
 from kg.extract.payee_wraps import respell_methods
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
@@ -856,6 +856,11 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
             text_rows = form_rows(L, lo, form_notes)
             if text_rows:
                 notes = form_notes
+        elif notes and has_letters(cells):  # payees the other readers left unknown: the form's order may place them
+            form_notes = []
+            merged = with_form_rows(text_rows, form_rows(L, lo, form_notes))
+            if merged is not text_rows:
+                text_rows, notes = merged, form_notes
         box_notes: list = []  # the real ruled form as pdfminer.six writes it: one box a cell, the ranks apart
         if not text_rows:
             text_rows = payee_boxes(cells, box_notes, lo, raw)

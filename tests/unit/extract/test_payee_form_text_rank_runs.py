@@ -1,0 +1,104 @@
+"""Blocks of pdftotext's real-form text placed by their rank runs (kg.extract.payee_form_text._with_rank_runs): the
+letters written away from their rows, a row whose rank is written apart, a row whose cells after its name are
+written elsewhere (a bare row), a row written late that puts the blocks out of order (left unknown), and
+with_form_rows taking those rows beside another reader's."""
+from __future__ import annotations
+
+from kg.extract.payee_form_text import with_form_rows
+from kg.extract.review_text import PayeeRow
+from tests.unit.extract.test_payee_form_text import _paras, _rows
+
+# the header cells as pdftotext writes them, the 理由 header run together with its row's 「-」
+HEADER = ["支出先", "法人番号", "業務概要", "支出額 (百万円)", "契約方式等", "入札者数 (応募者数)", "落札率",
+          ["一者応札・一者応募又は競争性のない随意契約となった理由及び改善策 (支", "出額10億円以上)", "-"]]
+
+
+def test_letters_written_apart_blocks_placed_by_their_rank_runs():
+    rows = _rows(_paras("A.", *HEADER,
+                        "1", ["(株)野村総合研究 4010001054032", "所"], ["タイムスタンプ認定制度に関す", "る調査"], "18",
+                        "一般競争契約 (総合評価)", "1", "-",
+                        "2", "(株)三菱総合研究所", "6010001030403", "AIとセキュリティに関連した調査", "11",
+                        "随意契約 (少額)", "-", "-",
+                        "落札率", "職員旅費(職員A)", "-", "定期刊行物の購読", "25", "随意契約 (少額)", "-", "-",
+                        "落札率", "1", "KDDI(株)", "9011101031552", "Web会議システム導入", "7", "随意契約 (少額)", "-", "-",
+                        "B", "1", "C"))
+    assert set(rows) == {("A", 1), ("A", 2), ("B", 1), ("C", 1)}
+    a1, a2, b1, c1 = rows[("A", 1)], rows[("A", 2)], rows[("B", 1)], rows[("C", 1)]
+    assert (a1["name"], a1["corporate_number"], a1["amount"], a1["bidders"]) == \
+        ("(株)野村総合研究所", "4010001054032", "18", "1")
+    assert (a2["corporate_number"], a2["amount"], a2["contract_method"]) == ("6010001030403", "11", "随意契約 (少額)")
+    # the run of one row (its rank 「1」 written after it, beside the letter B): block B's
+    assert (b1["name"], b1["corporate_number"], b1["description"], b1["amount"]) == \
+        ("職員旅費(職員A)", None, "定期刊行物の購読", "25")
+    assert (c1["name"], c1["corporate_number"], c1["amount"]) == ("KDDI(株)", "9011101031552", "7")
+
+
+def test_a_bare_row_keeps_its_name_and_the_row_after_it_only_its_name_and_number():
+    notes: list = []
+    rows = _rows(_paras("A.", *HEADER,
+                        "1", ["(株)野村総合研究 4010001054032", "所"], "タイムスタンプ認定制度に関する調査", "18",
+                        "一般競争契約 (総合評価)", "1", "-",
+                        "2", "個人(B)", "随意契約 (公募) 5", "-",
+                        "3", ["(株)三菱総合研究 6010001030403", "所"], "ガイドラインの英訳作業", "9", "その他", "-", "-",
+                        ["諸外国の動向に関す 12", "る調査"]), notes)
+    assert set(rows) == {("A", 1), ("A", 2), ("A", 3)}
+    assert rows[("A", 1)]["amount"] == "18"
+    a2 = rows[("A", 2)]  # its 業務概要 and amount written after row 3: unknown, as is the 契約方式等 after its name
+    assert (a2["name"], a2["corporate_number"], a2["amount"], a2["contract_method"], a2["bidders"]) == \
+        ("個人(B)", None, None, None, None)
+    a3 = rows[("A", 3)]  # what follows its name and number may be row 2's: unknown
+    assert (a3["name"], a3["corporate_number"], a3["description"], a3["amount"], a3["contract_method"]) == \
+        ("(株)三菱総合研究所", "6010001030403", None, None, None)
+    assert any("block A rank 2" in m for _, m in notes)
+
+
+def test_a_row_written_after_the_next_blocks_is_not_placed_by_counting():
+    """Block B's 契約方式等 stands where its row should be and its row comes after block C's (real seed 003 A4):
+    between runs whose rows all have their 契約方式等, the blocks are out of order — C's row is not B's."""
+    rows = _rows(_paras("A.", *HEADER,
+                        "1", ["(株)野村総合研究 4010001054032", "所"], "タイムスタンプ認定制度に関する調査", "18",
+                        "一般競争契約 (総合評価)", "1", "-",
+                        "B", "C", "一般競争契約 (総合評価)", "2", "-",
+                        "1", ["(株)エアクレ", "ーレン"], ["4010401004009 テレワークセキュ 0.6", "リティの手引き"],
+                        "随意契約 (少額)", "-", "-", "落札率",
+                        "1", ["(株)ITリサーチ・ 1010001143390 サイバーセキュリ 7", "アート"], "98.7%"))
+    assert rows.get(("B", 1), {}).get("corporate_number") != "4010401004009"
+    assert rows.get(("C", 1), {}).get("corporate_number") != "1010001143390"
+
+
+def test_form_rows_taken_beside_another_readers_when_they_hold_its_rows_alike():
+    cells = {"name": "KDDI(株)", "corporate_number": "9011101031552", "description": None, "amount": "7",
+             "contract_method": None, "bidders": None, "award_rate": None}
+    theirs = [PayeeRow("A", 1, {**cells, "amount": "7.0", "contract_method": "随意契約 (少額)"}, 10, False)]
+    form = [PayeeRow("A", 1, cells, 12, False), PayeeRow("B", 1, {**cells, "name": "那覇市"}, 30, False)]
+    got = with_form_rows(theirs, form)
+    assert [(r.block, r.rank) for r in got] == [("A", 1), ("B", 1)]
+    assert got[0].cells["contract_method"] == "随意契約 (少額)" and got[0].cells["amount"] == "7"
+    other = [PayeeRow("A", 1, {**cells, "corporate_number": "4010001054032"}, 10, False)]
+    assert with_form_rows(other, form) is other  # a row they give otherwise: the other reader's rows alone
+
+
+def test_a_number_reading_as_the_next_rank_is_neither_the_amount_nor_the_bidders():
+    """Row 2's rank follows row 1's 法人番号 and 業務概要, row 2's cells written elsewhere (the header cells and a
+    契約方式等 after it): 「2」 is not row 1's amount or 入札者数."""
+    rows = _rows(_paras("A.", *HEADER, "1", "(株)野村総合研究所", ["4010001054032 タイムスタンプ認定", "制度に関する調査"],
+                        "2", "支出額 (百万円)", "随意契約 (少額)", "-", "-"))
+    a1 = rows[("A", 1)]
+    assert (a1["name"], a1["corporate_number"], a1["amount"], a1["bidders"]) == \
+        ("(株)野村総合研究所", "4010001054032", None, None)
+
+
+def test_a_row_body_without_its_name_starts_no_block():
+    """A 法人番号 with its 業務概要 and amount, its name and rank written elsewhere (「1」「大和総研(株)」 after the
+    block's other rows), is a cell written apart, not a block of its own: the blocks after it keep their rows."""
+    rows = _rows(_paras("A.", *HEADER,
+                        "1", ["(株)野村総合研究 4010001054032", "所"], "タイムスタンプ認定制度に関する調査", "18",
+                        "一般競争契約 (総合評価)", "1", "-",
+                        "B", *HEADER[:3], ["6010001030403 セキュリティ説明会 1.1", "の開催"], "一般競争契約 (総合評価)", "3", "40%",
+                        "-", "1", "大和総研(株)", "支出額 (百万円)",
+                        "C", *HEADER[:3], "1", "KDDI(株)", "9011101031552", "Web会議システム導入", "7", "随意契約 (少額)",
+                        "-", "-"))
+    assert set(rows) == {("A", 1), ("B", 1), ("C", 1)}
+    b1 = rows[("B", 1)]  # its number and amount are not placed: unknown
+    assert (b1["name"], b1["corporate_number"], b1["amount"]) == ("大和総研(株)", None, None)
+    assert (rows[("C", 1)]["corporate_number"], rows[("C", 1)]["amount"]) == ("9011101031552", "7")
