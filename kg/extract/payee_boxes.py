@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.review_text import PayeeRow
+from kg.extract.review_text import PayeeRow, _is_total_of
 from kg.normalize import houjin
 from kg.normalize.numbers import parse_number
 from kg.normalize.text import nfkc
@@ -425,6 +425,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             for m, i in enumerate(g):
                 names[k + m] = _raw_joined(raw, boxes[i][2], boxes[i][1])
     rows: list[PayeeRow] = []
+    segs: list[list[tuple[str, str, int]]] = []
+    unplaced: list[tuple[str, str, int]] = []  # boxes after the run up to the next row: no row's
     previous_empty = previous_open = False
     for k, a in enumerate(anchors):
         end = (groups[k + 1][0] if groups[k + 1] else anchors[k + 1]) if k + 1 < len(anchors) else len(boxes)
@@ -432,6 +434,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         for i in range(a + 1, end):
             if i in taken:
                 cut = True  # the run: what stands after it up to the next row is not placed
+                unplaced += [boxes[j] for j in range(i, end) if j not in taken]
                 break
             seg.append(boxes[i])
         if not cut and end in claimed:
@@ -454,7 +457,59 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         cells_.update(got or {})
         block, rank = order[k]
         rows.append(PayeeRow(block, rank, cells_, line, False))
-    return rows
+        segs.append(([("text", merged, line)] if merged else []) + seg)
+    # an amount no row's boxes hold is a row not read: the rows counted after it (or before) may stand a place off
+    return rows if _amount_values(unplaced) else _pooled_amounts(rows, segs)
+
+
+def _amount_values(seg: list[tuple[str, str, int]]) -> list[str]:
+    """The amounts a row's boxes hold, in order: a figure at the start of the boxes or right after a text box (a
+    業務概要) or another such figure (amounts of several rows written as a column run), the figure a 業務概要 box ends
+    in, the amount of an amount-and-契約方式 box. A figure after a 契約方式, a 「-」 or a 落札率 is none (入札者数, a
+    block's 計 after the row's trailing cells)."""
+    out: list[str] = []
+    prev = "text"
+    for kind, text, _ in seg:
+        if kind in ("int", "number") and prev in ("text", "amount"):
+            out.append(text)
+            prev = "amount"
+            continue
+        if kind == "text" and _ends_in_amount(text):
+            out.append(text.rsplit(" ", 1)[1])
+            prev = "amount"
+        elif both := _amount_contract(kind, text):
+            out.append(both[0])
+            prev = "contract"
+        else:
+            prev = kind
+    return out
+
+
+def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]]) -> list[PayeeRow]:
+    """Each block's amounts read from all its rows' boxes at once, for the rows whose own boxes did not give one
+    (pdfminer.six writes the amounts of rows whose cells are short as one column run after the last of them:
+    「業務概要 | 業務概要 | 業務概要 63 | 52 | 20」): the block's figures in order are its rows' amounts in rank order
+    when there are as many as rows — the i-th written no earlier than the i-th row's anchor —, or one more whose
+    last is their sum (the block's 計). Kept only when they agree with every amount the rows' own boxes gave;
+    ``checked_by_amounts`` then asks that they fall down the ranks."""
+    out = list(rows)
+    for block in dict.fromkeys(r.block for r in rows):
+        idx = [k for k, r in enumerate(rows) if r.block == block]
+        if all(rows[k].cells.get("amount") is not None for k in idx):
+            continue
+        values: list[tuple[str, int]] = [(v, n) for n, k in enumerate(idx) for v in _amount_values(segs[k])]
+        if len(values) == len(idx) + 1 and _is_total_of(values[-1][0], [v for v, _ in values[:-1]]):
+            values.pop()  # the block's 計
+        if len(values) != len(idx) or any(n < i for i, (_, n) in enumerate(values)):
+            continue
+        if any(rows[k].cells.get("amount") is not None and parse_number(rows[k].cells["amount"]).value != parse_number(v).value
+               for k, (v, _) in zip(idx, values, strict=True)):
+            continue
+        for k, (v, _) in zip(idx, values, strict=True):
+            if rows[k].cells.get("amount") is None:
+                r = rows[k]
+                out[k] = PayeeRow(r.block, r.rank, {**r.cells, "amount": v}, r.line, r.guessed)
+    return out
 
 
 def _right_cells(seg: list[tuple[str, str, int]]) -> int:
