@@ -107,6 +107,7 @@ def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, i
         after = boxes[i + 1] if i + 1 < len(boxes) else ("letter", "", 0)
         next_rank = after[0] == "int" and int(after[1]) == last + 2  # (「… | 3 | 4 | 5 | 一般社団法人…」)
         if prev is not None and not (i - 1 in taken or prev[0] in ("letter", "rate")
+                                     or (prev[0] == "number" and _ranks_to_letter(boxes, i, last, letter))
                                      or (prev[0] == "dash" and (before is None or before[0] != "text"))
                                      or (prev[0] == "text" and (after[0] in ("text", "letter", *_ANCHOR) or next_rank))):
             continue
@@ -118,6 +119,19 @@ def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, i
     if last == 0:
         return f"block {letter} has no rank"
     return taken, order
+
+
+def _ranks_to_letter(boxes: list[tuple[str, str, int]], i: int, last: int, letter: str) -> bool:
+    """From ``i`` on the boxes are the block's next ranks (last + 1, last + 2, ...) and then the next block's letter
+    (「… | 26,884 | 1 | 2 | F | 1 | 2 …」: the ranks of block E written after a row's figure, right before F's
+    letter): a run's piece, though it follows a figure."""
+    want = last + 1
+    for kind, text, _ in boxes[i:]:
+        if kind == "int" and int(text) == want:
+            want += 1
+            continue
+        return kind == "letter" and _LETTER.match(text)[1] == chr(ord(letter) + 1)
+    return False
 
 
 def _anchors(boxes: list[tuple[str, str, int]], run: set[int], loose: bool = False) -> list[int]:
