@@ -39,6 +39,7 @@ __all__ = ["has_letters", "payee_boxes", "with_boxes"]
 
 _CORP_HEAD = re.compile(r"^(\d{13})(?: (.+))?$")
 _NAME_CORP = re.compile(r"^(\S.*?) (\d{13})$")  # the name's box and the 法人番号's run together
+_NAME_DASH = re.compile(r"^(\S.*?) [-－―]$")  # the name's box and its 「-」 (no 法人番号) run together
 _LETTER = re.compile(r"^([A-Z])[.．]?$")
 _RANK = re.compile(r"^[1-9]\d?$")
 _NUMBER = re.compile(r"^[▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -66,6 +67,8 @@ def _kind(text: str) -> str:
     box that starts with a figure or a 契約方式, or holds part of a 法人番号, with more after it (cells of
     several columns run together: 「3,237 その他」, 「有限会社KDDI 3757442」), no cell of any row."""
     kind = next((kind for kind, shape in _KINDS if shape.match(text)), "text")
+    if kind == "text" and (m := _NAME_DASH.match(text)) and _kind(m[1]) == "text":
+        return "namecorp"  # a name and its 「-」 法人番号 run together (a payee without one)
     return "mixed" if kind == "text" and _MIXED.search(text) else kind
 
 
@@ -457,7 +460,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         m = _CORP_HEAD.match(text) if kind == "corp" else None
         corp, merged = (m[1], m[2]) if m else (None, None)
         if kind == "namecorp":
-            names[k], corp = _NAME_CORP.match(text).groups()
+            names[k], corp = _NAME_CORP.match(text).groups() if _NAME_CORP.match(text) else (text[:-2], None)
         elif kind == "text":  # a name with no anchor of its own (``_loose_name``)
             names[k] = _raw_joined(raw, line, text)
         got = _fields(seg, merged, raw)
