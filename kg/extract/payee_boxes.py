@@ -443,6 +443,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
                 names[k + m] = _raw_joined(raw, boxes[i][2], boxes[i][1])
     rows: list[PayeeRow] = []
     segs: list[list[tuple[str, str, int]]] = []
+    doubted: list[dict | None] = []  # a row's cells read from its boxes but left out (the row before's may be there)
     unplaced: list[tuple[str, str, int]] = []  # boxes after the run up to the next row: no row's
     previous_empty = previous_open = False
     for k, a in enumerate(anchors):
@@ -463,7 +464,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             names[k], corp = _NAME_CORP.match(text).groups() if _NAME_CORP.match(text) else (text[:-2], None)
         elif kind == "text":  # a name with no anchor of its own (``_loose_name``)
             names[k] = _raw_joined(raw, line, text)
-        got = _fields(seg, merged, raw)
+        got = own = _fields(seg, merged, raw)
         if got is not None and previous_empty and k:
             got = None  # the row before had no cell of its own here, or its cells did not read: these may be its
         elif got is not None and previous_open and _right_cells(seg) > 4:  # more than one row's 契約方式, 入札者数,
@@ -475,8 +476,9 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         block, rank = order[k]
         rows.append(PayeeRow(block, rank, cells_, line, False))
         segs.append(([("text", merged, line)] if merged else []) + seg)
+        doubted.append(own if got is None else None)
     # an amount no row's boxes hold is a row not read: the rows counted after it (or before) may stand a place off
-    return rows if _amount_values(unplaced) else _pooled_amounts(rows, segs)
+    return rows if _amount_values(unplaced) else _pooled_amounts(rows, segs, doubted)
 
 
 def _amount_values(seg: list[tuple[str, str, int]]) -> list[str]:
@@ -502,13 +504,21 @@ def _amount_values(seg: list[tuple[str, str, int]]) -> list[str]:
     return out
 
 
-def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]]) -> list[PayeeRow]:
+# the cells of a doubted row taken when its amount is its own: 入札者数 and 落札率 (short figures written apart from
+# their rows, after the next row's anchor) are not
+_OWN = ("description", "amount", "contract_method")
+
+
+def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]],
+                    doubted: list[dict | None]) -> list[PayeeRow]:
     """Each block's amounts read from all its rows' boxes at once, for the rows whose own boxes did not give one
     (pdfminer.six writes the amounts of rows whose cells are short as one column run after the last of them:
     「業務概要 | 業務概要 | 業務概要 63 | 52 | 20」): the block's figures in order are its rows' amounts in rank order
     when there are as many as rows — the i-th written no earlier than the i-th row's anchor —, or one more whose
     last is their sum (the block's 計). Kept only when they agree with every amount the rows' own boxes gave;
-    ``checked_by_amounts`` then asks that they fall down the ranks."""
+    ``checked_by_amounts`` then asks that they fall down the ranks. When every row's amount is in its own boxes, no
+    row's cells stand in the next row's boxes: a row's cells left out for that doubt (``doubted``) are its own
+    when they hold that amount (its 業務概要 and 契約方式; not its 入札者数 and 落札率)."""
     out = list(rows)
     for block in dict.fromkeys(r.block for r in rows):
         idx = [k for k, r in enumerate(rows) if r.block == block]
@@ -522,9 +532,12 @@ def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]]
         if any(rows[k].cells.get("amount") is not None and parse_number(rows[k].cells["amount"]).value != parse_number(v).value
                for k, (v, _) in zip(idx, values, strict=True)):
             continue
+        own = all(n == i for i, (_, n) in enumerate(values))
         for k, (v, _) in zip(idx, values, strict=True):
-            if rows[k].cells.get("amount") is None:
-                r = rows[k]
+            r, mine = rows[k], doubted[k]
+            if own and mine and parse_number(mine["amount"] or "").value == parse_number(v).value:
+                out[k] = PayeeRow(r.block, r.rank, {**r.cells, **{c: mine[c] for c in _OWN}}, r.line, r.guessed)
+            elif r.cells.get("amount") is None:
                 out[k] = PayeeRow(r.block, r.rank, {**r.cells, "amount": v}, r.line, r.guessed)
     return out
 
