@@ -340,16 +340,21 @@ def checked_by_amounts(rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
 
 
 _NAME_PART = re.compile(r"^(\S.*?) (\d{1,12})$")
+_NAME_CORP_MORE = re.compile(r"^(\S.*?) (\d{13}) (\S.*)$")  # a name, its 法人番号 and the 業務概要 run together
 
 
 def _rejoin_numbers(boxes: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
     """A name's box that ends in the first digits of its 法人番号, the rest of them the next box (「大和総研(株)
-    183876063」「3822」): one name-and-法人番号 box, when the digits make 13 with a valid check digit."""
+    183876063」「3822」): one name-and-法人番号 box, when the digits make 13 with a valid check digit. A box holding a
+    name, a valid 法人番号 and more (the 業務概要 run into it) is a name-and-法人番号 box and the box of the rest."""
     out: list[tuple[str, str, int]] = []
     skip = False
     for n, (kind, text, line) in enumerate(boxes):
         if skip:
             skip = False
+            continue
+        if kind == "mixed" and (m := _NAME_CORP_MORE.match(text)) and houjin.is_valid(m[2]) and _kind(m[1]) == "text":
+            out += [("namecorp", f"{m[1]} {m[2]}", line), (_kind(m[3]), m[3], line)]  # 「…協会 1881938634263 英訳作業 2.9」
             continue
         m = _NAME_PART.match(text) if kind == "mixed" and n + 1 < len(boxes) else None
         rest = boxes[n + 1][1] if m else ""
@@ -469,6 +474,11 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             got = None  # the row before had no cell of its own here, or its cells did not read: these may be its
         elif got is not None and previous_open and _right_cells(seg) > 4:  # more than one row's 契約方式, 入札者数,
             got.update(contract_method=None, bidders=None, award_rate=None)  # 落札率 and 理由: some the row before's
+        elif got is not None and _right_cells(seg) > 4:  # (some row's 入札者数 and 落札率 written apart, among them)
+            got.update(bidders=None, award_rate=None)
+        if got is not None and k + 1 < len(anchors) and names[k + 1] is None \
+                and any(i not in claimed for i in groups[k + 1]):
+            got["description"] = None  # a text box before the next row's anchor that is no name: this one's wrap?
         previous_empty = (not seg and not merged) or got is None  # (a cell of it may have been written here)
         previous_open = got is not None and got["contract_method"] is None
         cells_ = {"name": names[k], "corporate_number": corp}
