@@ -474,11 +474,11 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             got = None  # the row before had no cell of its own here, or its cells did not read: these may be its
         elif got is not None and previous_open and _right_cells(seg) > 4:  # more than one row's 契約方式, 入札者数,
             got.update(contract_method=None, bidders=None, award_rate=None)  # 落札率 and 理由: some the row before's
-        elif got is not None and _right_cells(seg) > 4:  # (some row's 入札者数 and 落札率 written apart, among them)
+        elif got is not None and _right_cells(_from_contract(seg)) > 4:  # (another row's 入札者数 and 落札率 among them)
             got.update(bidders=None, award_rate=None)
-        if got is not None and k + 1 < len(anchors) and names[k + 1] is None \
+        if got is not None and merged and k + 1 < len(anchors) and names[k + 1] is None \
                 and any(i not in claimed for i in groups[k + 1]):
-            got["description"] = None  # a text box before the next row's anchor that is no name: this one's wrap?
+            got["description"] = None  # the 法人番号 box's 業務概要, and a text box before the next anchor no name: its wrap?
         previous_empty = (not seg and not merged) or got is None  # (a cell of it may have been written here)
         previous_open = got is not None and got["contract_method"] is None
         cells_ = {"name": names[k], "corporate_number": corp}
@@ -557,6 +557,12 @@ def _right_cells(seg: list[tuple[str, str, int]]) -> int:
     dash box is one)."""
     return sum(len(re.findall(r"[-－―]", t)) if k == "dash" else 1 if k in ("contract", "int", "rate") else 0
                for k, t, _ in seg)
+
+
+def _from_contract(seg: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """A row's boxes from its 契約方式 on (none when it has none)."""
+    at = next((j for j, (k, _, _) in enumerate(seg) if k == "contract"), len(seg))
+    return seg[at:]
 
 
 def _same(a: dict, b: dict) -> bool:
