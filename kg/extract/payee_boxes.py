@@ -110,7 +110,7 @@ def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, i
         after = boxes[i + 1] if i + 1 < len(boxes) else ("letter", "", 0)
         next_rank = after[0] == "int" and int(after[1]) == last + 2  # (「… | 3 | 4 | 5 | 一般社団法人…」)
         if prev is not None and not (i - 1 in taken or prev[0] in ("letter", "rate")
-                                     or (prev[0] == "number" and _ranks_to_letter(boxes, i, last, letter))
+                                     or (prev[0] in ("number", "int") and _ranks_to_letter(boxes, i, last, letter))
                                      or (prev[0] == "dash" and (before is None or before[0] != "text"))
                                      or (prev[0] == "text" and (after[0] in ("text", "letter", *_ANCHOR) or next_rank))):
             continue
@@ -566,11 +566,14 @@ def _from_contract(seg: list[tuple[str, str, int]]) -> list[tuple[str, str, int]
 
 
 def _same(a: dict, b: dict) -> bool:
-    """Two readings of one row agree: name, 法人番号 and amount alike wherever both give them."""
+    """Two readings of one row agree: name (but for spaces: a wrap's, 「株式会 社」), 法人番号 and amount alike
+    wherever both give them."""
     for cell in ("name", "corporate_number", "amount"):
         x, y = a.get(cell), b.get(cell)
         if x is None or y is None:
             continue
+        if cell == "name":
+            x, y = x.replace(" ", ""), y.replace(" ", "")
         if cell == "amount":
             x, y = parse_number(x).value, parse_number(y).value
             if x is None or y is None:
