@@ -495,14 +495,20 @@ def _amount_values(seg: list[tuple[str, str, int]]) -> list[str]:
     """The amounts a row's boxes hold, in order: a figure at the start of the boxes or right after a text box (a
     業務概要) or another such figure (amounts of several rows written as a column run), the figure a 業務概要 box ends
     in, the amount of an amount-and-契約方式 box. A figure after a 契約方式, a 「-」 or a 落札率 is none (入札者数, a
-    block's 計 after the row's trailing cells)."""
+    block's 計 after the row's trailing cells), and so is one right after the 業務概要 of a row whose amount came
+    first (「0.3 | 業務概要 | 7 | 契約方式」: the 7 is an 入札者数; 「業務概要 | 2,097 | 業務概要 | 842」 are two rows')."""
     out: list[str] = []
     prev = "text"
+    texts = 0  # text boxes so far
+    amount_first = False  # the boxes start with an amount, and its 業務概要 is the one text box since
     for kind, text, _ in seg:
-        if kind in ("int", "number") and prev in ("text", "amount"):
+        if kind in ("int", "number") and (prev == "amount" or (prev == "text" and not amount_first)):
+            amount_first = amount_first or (not out and texts == 0)
             out.append(text)
             prev = "amount"
             continue
+        texts += kind == "text"
+        amount_first = amount_first and texts <= 1 and kind == "text"
         if kind == "text" and _ends_in_amount(text):
             out.append(text.rsplit(" ", 1)[1])
             prev = "amount"

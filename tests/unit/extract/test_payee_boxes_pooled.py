@@ -99,3 +99,12 @@ def test_a_name_read_with_a_wraps_space_by_one_reader_agrees_with_the_other():
     got = with_boxes(theirs, mine, notes, 1)
     assert [(r.block, r.rank, r.cells["amount"]) for r in got] == [("A", 2, "13,117")] and not notes
     assert got[0].cells["name"] == "合同会社日本工営・株式会社ソフトバンク共同企業体"
+
+
+def test_a_figure_after_the_description_of_a_row_whose_amount_came_first_is_no_amount():
+    """Variant 13: 「京都市 | 2000020261009 | 0.3 | 利用者の…調査 | 7 | 一般競争契約 | 4 | 一般競争契約 …」: the row's
+    amount 0.3 stands before its 業務概要; the 7 after it is an 入札者数, not a second amount."""
+    rows = _read(["A", "1", "2", "職員旅費(職員B)", "-", "ガイドラインの英訳作業", "0.7", "随意契約 (少額)",
+                  "京都市", "2000020261009", "0.3", "利用者の基本的な権利の保障の在り方を巡る諸外国の法制度・実態の調査",
+                  "7", "一般競争契約 (最低価格)", "4", "一般競争契約 (総合評価)", "92.8%", "57.4%", "-", "-"])
+    assert (rows[("A", 2)]["corporate_number"], rows[("A", 2)]["amount"]) == ("2000020261009", "0.3")
