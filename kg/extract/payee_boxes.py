@@ -25,6 +25,14 @@ This reader takes the section as a stream of typed boxes:
 Rows are given block and rank by counting: the n-th anchor is the n-th rank of the run. When the run does not
 read (a letter out of order, a block without a rank) or the counts differ, no row is given (the payees are
 unknown, with a note): which block a row is in is then not established.
+
+A block's amounts are also read from all its rows' boxes at once (``_pooled_amounts``): pdfminer.six writes the
+amounts of short rows as one column run after the last of them, and the block's 計 after them. As many figures as
+rows (after dropping a last one that is their sum), each written no earlier than its row, agreeing with the amounts
+read per row, give the rows their amounts — unless a figure stands in no row's boxes at all (a row not read: the
+count may be a place off). When every row's amount stands in its own boxes, a row's cells left out because the row
+before's might stand there are its own (its 業務概要, amount, 契約方式). ``checked_by_amounts`` then keeps a block
+only with every amount read and falling down the ranks.
 """
 from __future__ import annotations
 
