@@ -120,7 +120,8 @@ def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, i
         if prev is not None and not (i - 1 in taken or prev[0] in ("letter", "rate")
                                      or (prev[0] in ("number", "int") and _ranks_to_letter(boxes, i, last, letter))
                                      or (prev[0] == "dash" and (before is None or before[0] != "text"))
-                                     or (prev[0] == "text" and (after[0] in ("text", "letter", *_ANCHOR) or next_rank))):
+                                     or (prev[0] == "text" and (after[0] in ("text", "letter", *_ANCHOR) or next_rank))
+                                     or (_amount_contract(*prev[:2]) and after[0] == "text")):
             continue
         taken.add(i)
         last += 1

@@ -108,3 +108,13 @@ def test_a_figure_after_the_description_of_a_row_whose_amount_came_first_is_no_a
                   "京都市", "2000020261009", "0.3", "利用者の基本的な権利の保障の在り方を巡る諸外国の法制度・実態の調査",
                   "7", "一般競争契約 (最低価格)", "4", "一般競争契約 (総合評価)", "92.8%", "57.4%", "-", "-"])
     assert (rows[("A", 2)]["corporate_number"], rows[("A", 2)]["amount"]) == ("2000020261009", "0.3")
+
+
+def test_a_rank_after_a_box_of_amount_and_contract_before_a_name_is_the_runs():
+    """Variant 1: 「4,085 補助金等交付 - | 3 | 神奈川県 | 1000020140007」: rank 3 stands among the rows, after the row
+    before's amount-and-契約方式 box, right before its row's name."""
+    rows = _read(["A", "1", "2", "TKC(株)", "2372150301626", "会議等出席(諸謝金)", "5,331", "随意契約 (その他)", "-", "-",
+                  "ソフトバンク株式会社", "1441658521224", "普及啓発コンテンツの作成", "4,085 補助金等交付 -", "3",
+                  "神奈川県", "1000020140007", "3,237 その他", "データ整備及び分析業務"])
+    assert (rows[("A", 2)]["corporate_number"], rows[("A", 2)]["amount"]) == ("1441658521224", "4,085")
+    assert (rows[("A", 3)]["corporate_number"], rows[("A", 3)]["amount"]) == ("1000020140007", "3,237")
