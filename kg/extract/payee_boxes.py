@@ -25,12 +25,20 @@ This reader takes the section as a stream of typed boxes:
 Rows are given block and rank by counting: the n-th anchor is the n-th rank of the run. When the run does not
 read (a letter out of order, a block without a rank) or the counts differ, no row is given (the payees are
 unknown, with a note): which block a row is in is then not established.
+
+A block's amounts are also read from all its rows' boxes at once (``_pooled_amounts``): pdfminer.six writes the
+amounts of short rows as one column run after the last of them, and the block's 計 after them. As many figures as
+rows (after dropping a last one that is their sum), each written no earlier than its row, agreeing with the amounts
+read per row, give the rows their amounts — unless a figure stands in no row's boxes at all (a row not read: the
+count may be a place off). When every row's amount stands in its own boxes, a row's cells left out because the row
+before's might stand there are its own (its 業務概要, amount, 契約方式). ``checked_by_amounts`` then keeps a block
+only with every amount read and falling down the ranks.
 """
 from __future__ import annotations
 
 import re
 
-from kg.extract.review_text import PayeeRow
+from kg.extract.review_text import PayeeRow, _is_total_of
 from kg.normalize import houjin
 from kg.normalize.numbers import parse_number
 from kg.normalize.text import nfkc
@@ -39,6 +47,7 @@ __all__ = ["has_letters", "payee_boxes", "with_boxes"]
 
 _CORP_HEAD = re.compile(r"^(\d{13})(?: (.+))?$")
 _NAME_CORP = re.compile(r"^(\S.*?) (\d{13})$")  # the name's box and the 法人番号's run together
+_NAME_DASH = re.compile(r"^(\S.*?) [-－―]$")  # the name's box and its 「-」 (no 法人番号) run together
 _LETTER = re.compile(r"^([A-Z])[.．]?$")
 _RANK = re.compile(r"^[1-9]\d?$")
 _NUMBER = re.compile(r"^[▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -66,6 +75,8 @@ def _kind(text: str) -> str:
     box that starts with a figure or a 契約方式, or holds part of a 法人番号, with more after it (cells of
     several columns run together: 「3,237 その他」, 「有限会社KDDI 3757442」), no cell of any row."""
     kind = next((kind for kind, shape in _KINDS if shape.match(text)), "text")
+    if kind == "text" and (m := _NAME_DASH.match(text)) and _kind(m[1]) == "text":
+        return "namecorp"  # a name and its 「-」 法人番号 run together (a payee without one)
     return "mixed" if kind == "text" and _MIXED.search(text) else kind
 
 
@@ -107,8 +118,10 @@ def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, i
         after = boxes[i + 1] if i + 1 < len(boxes) else ("letter", "", 0)
         next_rank = after[0] == "int" and int(after[1]) == last + 2  # (「… | 3 | 4 | 5 | 一般社団法人…」)
         if prev is not None and not (i - 1 in taken or prev[0] in ("letter", "rate")
+                                     or (prev[0] in ("number", "int") and _ranks_to_letter(boxes, i, last, letter))
                                      or (prev[0] == "dash" and (before is None or before[0] != "text"))
-                                     or (prev[0] == "text" and (after[0] in ("text", "letter", *_ANCHOR) or next_rank))):
+                                     or (prev[0] == "text" and (after[0] in ("text", "letter", *_ANCHOR) or next_rank))
+                                     or (_amount_contract(*prev[:2]) and after[0] == "text")):
             continue
         taken.add(i)
         last += 1
@@ -118,6 +131,19 @@ def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, i
     if last == 0:
         return f"block {letter} has no rank"
     return taken, order
+
+
+def _ranks_to_letter(boxes: list[tuple[str, str, int]], i: int, last: int, letter: str) -> bool:
+    """From ``i`` on the boxes are the block's next ranks (last + 1, last + 2, ...) and then the next block's letter
+    (「… | 26,884 | 1 | 2 | F | 1 | 2 …」: the ranks of block E written after a row's figure, right before F's
+    letter): a run's piece, though it follows a figure."""
+    want = last + 1
+    for kind, text, _ in boxes[i:]:
+        if kind == "int" and int(text) == want:
+            want += 1
+            continue
+        return kind == "letter" and _LETTER.match(text)[1] == chr(ord(letter) + 1)
+    return False
 
 
 def _anchors(boxes: list[tuple[str, str, int]], run: set[int], loose: bool = False) -> list[int]:
@@ -323,16 +349,21 @@ def checked_by_amounts(rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
 
 
 _NAME_PART = re.compile(r"^(\S.*?) (\d{1,12})$")
+_NAME_CORP_MORE = re.compile(r"^(\S.*?) (\d{13}) (\S.*)$")  # a name, its 法人番号 and the 業務概要 run together
 
 
 def _rejoin_numbers(boxes: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
     """A name's box that ends in the first digits of its 法人番号, the rest of them the next box (「大和総研(株)
-    183876063」「3822」): one name-and-法人番号 box, when the digits make 13 with a valid check digit."""
+    183876063」「3822」): one name-and-法人番号 box, when the digits make 13 with a valid check digit. A box holding a
+    name, a valid 法人番号 and more (the 業務概要 run into it) is a name-and-法人番号 box and the box of the rest."""
     out: list[tuple[str, str, int]] = []
     skip = False
     for n, (kind, text, line) in enumerate(boxes):
         if skip:
             skip = False
+            continue
+        if kind == "mixed" and (m := _NAME_CORP_MORE.match(text)) and houjin.is_valid(m[2]) and _kind(m[1]) == "text":
+            out += [("namecorp", f"{m[1]} {m[2]}", line), (_kind(m[3]), m[3], line)]  # 「…協会 1881938634263 英訳作業 2.9」
             continue
         m = _NAME_PART.match(text) if kind == "mixed" and n + 1 < len(boxes) else None
         rest = boxes[n + 1][1] if m else ""
@@ -425,6 +456,9 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             for m, i in enumerate(g):
                 names[k + m] = _raw_joined(raw, boxes[i][2], boxes[i][1])
     rows: list[PayeeRow] = []
+    segs: list[list[tuple[str, str, int]]] = []
+    doubted: list[dict | None] = []  # a row's cells read from its boxes but left out (the row before's may be there)
+    unplaced: list[tuple[str, str, int]] = []  # boxes after the run up to the next row: no row's
     previous_empty = previous_open = False
     for k, a in enumerate(anchors):
         end = (groups[k + 1][0] if groups[k + 1] else anchors[k + 1]) if k + 1 < len(anchors) else len(boxes)
@@ -432,6 +466,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         for i in range(a + 1, end):
             if i in taken:
                 cut = True  # the run: what stands after it up to the next row is not placed
+                unplaced += [boxes[j] for j in range(i, end) if j not in taken]
                 break
             seg.append(boxes[i])
         if not cut and end in claimed:
@@ -440,21 +475,96 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         m = _CORP_HEAD.match(text) if kind == "corp" else None
         corp, merged = (m[1], m[2]) if m else (None, None)
         if kind == "namecorp":
-            names[k], corp = _NAME_CORP.match(text).groups()
+            names[k], corp = _NAME_CORP.match(text).groups() if _NAME_CORP.match(text) else (text[:-2], None)
         elif kind == "text":  # a name with no anchor of its own (``_loose_name``)
             names[k] = _raw_joined(raw, line, text)
-        got = _fields(seg, merged, raw)
+        got = own = _fields(seg, merged, raw)
         if got is not None and previous_empty and k:
             got = None  # the row before had no cell of its own here, or its cells did not read: these may be its
         elif got is not None and previous_open and _right_cells(seg) > 4:  # more than one row's 契約方式, 入札者数,
             got.update(contract_method=None, bidders=None, award_rate=None)  # 落札率 and 理由: some the row before's
+        elif got is not None and _right_cells(_from_contract(seg)) > 4:  # (another row's 入札者数 and 落札率 among them)
+            got.update(bidders=None, award_rate=None)
+        if got is not None and merged and k + 1 < len(anchors) and names[k + 1] is None \
+                and any(i not in claimed for i in groups[k + 1]):
+            got["description"] = None  # the 法人番号 box's 業務概要, and a text box before the next anchor no name: its wrap?
         previous_empty = (not seg and not merged) or got is None  # (a cell of it may have been written here)
         previous_open = got is not None and got["contract_method"] is None
         cells_ = {"name": names[k], "corporate_number": corp}
         cells_.update(got or {})
         block, rank = order[k]
         rows.append(PayeeRow(block, rank, cells_, line, False))
-    return rows
+        segs.append(([("text", merged, line)] if merged else []) + seg)
+        doubted.append(own if got is None else None)
+    # an amount no row's boxes hold is a row not read: the rows counted after it (or before) may stand a place off
+    return rows if _amount_values(unplaced) else _pooled_amounts(rows, segs, doubted)
+
+
+def _amount_values(seg: list[tuple[str, str, int]]) -> list[str]:
+    """The amounts a row's boxes hold, in order: a figure at the start of the boxes or right after a text box (a
+    業務概要) or another such figure (amounts of several rows written as a column run), the figure a 業務概要 box ends
+    in, the amount of an amount-and-契約方式 box. A figure after a 契約方式, a 「-」 or a 落札率 is none (入札者数, a
+    block's 計 after the row's trailing cells), and so is one right after the 業務概要 of a row whose amount came
+    first (「0.3 | 業務概要 | 7 | 契約方式」: the 7 is an 入札者数; 「業務概要 | 2,097 | 業務概要 | 842」 are two rows')."""
+    out: list[str] = []
+    prev = "text"
+    texts = 0  # text boxes so far
+    amount_first = False  # the boxes start with an amount, and its 業務概要 is the one text box since
+    for kind, text, _ in seg:
+        if kind in ("int", "number") and (prev == "amount" or (prev == "text" and not amount_first)):
+            amount_first = amount_first or (not out and texts == 0)
+            out.append(text)
+            prev = "amount"
+            continue
+        texts += kind == "text"
+        amount_first = amount_first and texts <= 1 and kind == "text"
+        if kind == "text" and _ends_in_amount(text):
+            out.append(text.rsplit(" ", 1)[1])
+            prev = "amount"
+        elif both := _amount_contract(kind, text):
+            out.append(both[0])
+            prev = "contract"
+        else:
+            prev = kind
+    return out
+
+
+# the cells of a doubted row taken when its amount is its own: 入札者数 and 落札率 (short figures written apart from
+# their rows, after the next row's anchor) are not
+_OWN = ("description", "amount", "contract_method")
+
+
+def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]],
+                    doubted: list[dict | None]) -> list[PayeeRow]:
+    """Each block's amounts read from all its rows' boxes at once, for the rows whose own boxes did not give one
+    (pdfminer.six writes the amounts of rows whose cells are short as one column run after the last of them:
+    「業務概要 | 業務概要 | 業務概要 63 | 52 | 20」): the block's figures in order are its rows' amounts in rank order
+    when there are as many as rows — the i-th written no earlier than the i-th row's anchor —, or one more whose
+    last is their sum (the block's 計). Kept only when they agree with every amount the rows' own boxes gave;
+    ``checked_by_amounts`` then asks that they fall down the ranks. When every row's amount is in its own boxes, no
+    row's cells stand in the next row's boxes: a row's cells left out for that doubt (``doubted``) are its own
+    when they hold that amount (its 業務概要 and 契約方式; not its 入札者数 and 落札率)."""
+    out = list(rows)
+    for block in dict.fromkeys(r.block for r in rows):
+        idx = [k for k, r in enumerate(rows) if r.block == block]
+        if all(rows[k].cells.get("amount") is not None for k in idx):
+            continue
+        values: list[tuple[str, int]] = [(v, n) for n, k in enumerate(idx) for v in _amount_values(segs[k])]
+        if len(values) == len(idx) + 1 and _is_total_of(values[-1][0], [v for v, _ in values[:-1]]):
+            values.pop()  # the block's 計
+        if len(values) != len(idx) or any(n < i for i, (_, n) in enumerate(values)):
+            continue
+        if any(rows[k].cells.get("amount") is not None and parse_number(rows[k].cells["amount"]).value != parse_number(v).value
+               for k, (v, _) in zip(idx, values, strict=True)):
+            continue
+        own = all(n == i for i, (_, n) in enumerate(values))
+        for k, (v, _) in zip(idx, values, strict=True):
+            r, mine = rows[k], doubted[k]
+            if own and mine and parse_number(mine["amount"] or "").value == parse_number(v).value:
+                out[k] = PayeeRow(r.block, r.rank, {**r.cells, **{c: mine[c] for c in _OWN}}, r.line, r.guessed)
+            elif r.cells.get("amount") is None:
+                out[k] = PayeeRow(r.block, r.rank, {**r.cells, "amount": v}, r.line, r.guessed)
+    return out
 
 
 def _right_cells(seg: list[tuple[str, str, int]]) -> int:
@@ -464,12 +574,21 @@ def _right_cells(seg: list[tuple[str, str, int]]) -> int:
                for k, t, _ in seg)
 
 
+def _from_contract(seg: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """A row's boxes from its 契約方式 on (none when it has none)."""
+    at = next((j for j, (k, _, _) in enumerate(seg) if k == "contract"), len(seg))
+    return seg[at:]
+
+
 def _same(a: dict, b: dict) -> bool:
-    """Two readings of one row agree: name, 法人番号 and amount alike wherever both give them."""
+    """Two readings of one row agree: name (but for spaces: a wrap's, 「株式会 社」), 法人番号 and amount alike
+    wherever both give them."""
     for cell in ("name", "corporate_number", "amount"):
         x, y = a.get(cell), b.get(cell)
         if x is None or y is None:
             continue
+        if cell == "name":
+            x, y = x.replace(" ", ""), y.replace(" ", "")
         if cell == "amount":
             x, y = parse_number(x).value, parse_number(y).value
             if x is None or y is None:

@@ -76,15 +76,16 @@ def test_a_name_wrapped_inside_an_ascii_word_is_one_word():
     assert rows[("A", 1)]["name"] == "PricewaterhouseCoopers LLP"
 
 
-def test_two_rows_whose_cells_interleave_keep_only_name_and_number():
-    """The landscape print: both names and numbers, then both 業務概要 and amounts: whose is whose is not read."""
+def test_two_rows_whose_cells_interleave_keep_only_name_number_and_amount():
+    """The landscape print: both names and numbers, then both 業務概要 and amounts: whose 業務概要 and 契約方式 is
+    whose is not read; the block's amounts, read at once, are its rows' in order (payee_boxes._pooled_amounts)."""
     rows = _read(["A.", "1", "2", *HEADER, "(株)エアクレーレン", "4010401004009", "(株)日本翻訳センター", "4010001033721",
                   "テレワークセキュリテ\nィの手引き(初版)の英訳\n作業", "0.6", "テレワークセキュリテ\nィガイドラインの英訳\n作業", "0.6",
                   "随意契約 (少額)", "随意契約 (少額)"])
     assert (rows[("A", 1)]["name"], rows[("A", 1)]["corporate_number"]) == ("(株)エアクレーレン", "4010401004009")
     assert (rows[("A", 2)]["name"], rows[("A", 2)]["corporate_number"]) == ("(株)日本翻訳センター", "4010001033721")
     for r in rows.values():
-        assert r.get("description") is None and r.get("amount") is None and r.get("contract_method") is None
+        assert r.get("description") is None and r.get("amount") == "0.6" and r.get("contract_method") is None
 
 
 def test_payees_without_a_number_and_a_method_wrapped_at_its_space():
@@ -127,7 +128,9 @@ def test_names_written_before_their_dashes_are_rows_without_a_number():
     assert (rows[("A", 1)]["corporate_number"], rows[("A", 1)]["amount"]) == ("3202938518712", "7,177")
     assert (rows[("A", 2)]["name"], rows[("A", 2)]["corporate_number"]) == ("職員旅費(職員A)", None)
     assert (rows[("A", 3)]["name"], rows[("A", 3)]["corporate_number"]) == ("講師謝金(講師B)", None)
-    assert rows[("A", 3)].get("amount") is None  # both rows' cells in one run: whose is whose is not read
+    # both rows' cells in one run: their amounts are read with the block's at once, in order (payee_boxes.
+    # _pooled_amounts); here they rise after A1's 7,177, so the block is not checked (checked_by_amounts)
+    assert (rows[("A", 2)].get("amount"), rows[("A", 3)].get("amount")) == ("25,693", "19,440")
 
 
 def test_names_before_their_dashes_first_of_all_after_the_run():
