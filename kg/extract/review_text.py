@@ -398,21 +398,16 @@ def _values_after(toks: list[Token], k: int, n: int = 1) -> list[Token]:
     return out
 
 
-_ERA_WORD = re.compile("令和|平成|昭和")
-
-
 def _shape_ok(field: str, text: str, sheet_year: int | None) -> bool:
     if is_unknown(text):
         return False
     if field == "project_number":
         return canonical_number(text) is not None
     if field in ("start_fiscal_year", "end_fiscal_year"):
-        if len(_ERA_WORD.findall(text)) > 1:
-            return False  # two cells' years run together (「平成29 事業終 令和5年」: the next label cut in its cell)
         fy = fields.parse_fiscal_year_cell(text, sheet_year)
         first = _YEAR_CUT.search(text)
         if first and fy.year != fields.parse_fiscal_year_cell(first[0] + "年度", sheet_year).year:
-            return False  # the cell's first era year is not the year read: another cell's year came with it
+            return False  # two cells' years, the later read (「平成29 事業終 令和5年」: the next label cut between them)
         return fy.error is None and (fy.year is not None or text.startswith("終了"))
     if field == "accounts":
         return bool(_ACCOUNT.match(text))
