@@ -94,6 +94,9 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                     seen["plans"] += rest
                     side = right
                     continue
+                if side is right and (k := _plans_rest_glued(seen, word, lines, i, end)):
+                    seen["plans"] += word[:k]  # (「関係する 計地球温暖化…」 over 「画、通知等」: the label's 「計」)
+                    word = word[k:]
                 label = _carries(seen, word)
                 if label is None and not seen["plans"] and len(word) >= 3 and _PLANS_LABEL.startswith(word):
                     label = "plans"  # the right label's first line alone (「関係する」「関係す」: wrapped in a narrow cell)
@@ -119,6 +122,19 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                     continue  # a lone piece of the label's 「条項」, not 「…道路法第13」「条」
                 _add(side if side is not None else left, word, i + 1)
     return left, right
+
+
+def _plans_rest_glued(seen: dict[str, str], word: str, lines: list[str], i: int, end: int) -> int:
+    """The length of the 関係する計画 label's next characters that ``word`` (a right-cell word on line ``i``, 0-based)
+    starts with, glued to the cell's first item (「関係する」 「計地球温暖化対策計画(…)」), when a word of the next two
+    lines is the label's rest after them (「画、通知等」): those characters are the label's; else 0."""
+    if not seen["plans"] or not _PLANS_LABEL.startswith(seen["plans"]):
+        return 0
+    k = next((k for k in range(len(word) - 1, 0, -1) if _PLANS_LABEL.startswith(seen["plans"] + word[:k])), 0)
+    rest = _PLANS_LABEL[len(seen["plans"]) + k:]
+    if not k or not rest:
+        return 0
+    return k if any(rest in lines[j].split(" ") for j in range(i + 1, min(end, i + 3))) else 0
 
 
 def _between_labels(seen: dict[str, str], words: list[str]) -> bool:
@@ -268,7 +284,7 @@ def plans_rejoined(lines: list[str], lab: int) -> str | None:
 
 
 # the next column's label glued to the law cell's text on one line (「…サイバーセキュリティ関係する計画、通」)
-_NEIGHBOUR = re.compile(r"関係する\s*計画|関係する?(?= |$)")
+_NEIGHBOUR = re.compile(r"関係する\s*計画|関係する?\s*計?(?= |$)")  # (or cut after its 「計」: 「…審査会関係する計」)
 # pieces of the right label (「通知等」「知等」「、通知等」): the border between the two cells on a wrapped line
 _PLANS_PIECES = frozenset(_PLANS_LABEL[i:j] for i in range(1, len(_PLANS_LABEL))
                           for j in range(i + 1, len(_PLANS_LABEL) + 1))

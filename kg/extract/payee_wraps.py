@@ -449,3 +449,22 @@ def spelled_elsewhere(rows: list, alone: dict) -> list:
                 r = r._replace(cells=cells, unsure=())
         out.append(r)
     return out
+
+
+def amount_rest(amount: str, pieces: list[str], corp: str) -> tuple[list[str], str | None]:
+    """A row's amount cut at its line's end (「20,39」: not grouped as the form prints an amount) continued on a
+    wrapped line by a piece of digits that completes it to a printed amount (「5」 → 「20,395」): that piece is
+    the amount's, not the 業務概要's nor the 法人番号's. The last such piece of the line is taken (the amount's
+    column follows the name's, the 法人番号's and the 業務概要's); none when it is the line's only piece of digits
+    and completes a 法人番号 cut short (``corp``) to a valid number instead. Returns (the other pieces, the whole
+    amount), or (``pieces``, None)."""
+    if not amount or _PRINTED_AMOUNT.match(amount) or not amount[-1:].isdigit() and amount[-1:] != ",":
+        return pieces, None
+    digits = [i for i, p in enumerate(pieces) if p.isdigit()]
+    for i in reversed(digits):
+        whole = amount + pieces[i]
+        if _PRINTED_AMOUNT.match(whole):
+            if len(digits) == 1 and len(corp) + len(pieces[i]) == 13 and houjin.is_valid(corp + pieces[i]):
+                return pieces, None
+            return [*pieces[:i], *pieces[i + 1:]], whole
+    return pieces, None

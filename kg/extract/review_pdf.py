@@ -1041,7 +1041,7 @@ def _laws_plausible(rec: Record) -> None:
 # words of the form's other tables' headers (成果目標・活動指標, 単位当たりコスト) and their units: a 政策 / 施策 value
 # holding one (or a 「分野:」 label, the 政策評価書 row's 「該当箇所」 label and its 「3ページ目」 page reference) is
 # another cell's text
-_NOT_POLICY = re.compile(r"測定指標|単位当たり|活動指標|成果指標|成果目標|成果実績|活動実績|目標値|当初見込み|百万円|千円|ページ目|:$"
+_NOT_POLICY = re.compile(r"測定指標|単位当たり|活動指標|成果指標|成果目標|成果実績|活動実績|目標値|実績値|当初見込み|百万円|千円|ページ目|:$"
                          r"|https?://|政策評価書|該当箇所|定量的指標|定性的指標|^チェック$|^(?:千|百万)?円/[^\s/]{1,3}$")
 # (the 点検 column's 「チェック」 header; a unit of the 単位当たりコスト row, 「円/件」)
 

@@ -151,7 +151,12 @@ def _split_line(text: str) -> list[tuple[str, str | None]]:
         if before:
             out.append((before, None))
         field = _LABELS[int(m.lastgroup[1:])][1]
-        out.append((m.group(0).strip(), field))
+        label = m.group(0).strip()
+        if field == "policy_eval" and label.endswith("政策") and len(label) > 6:
+            # (「政策評価、新政策」: the row label's first line glued to the 政策 label printed right of it)
+            out.append((label[:-2], field))
+            label, field = "政策", "policy"
+        out.append((label, field))
         pos = end
     rest = text[pos:].strip()
     if rest:
@@ -288,10 +293,14 @@ _LABEL_TEXTS = (*_FULL_LABELS, "事業番号", "事業名", "担当部局庁", "
 _LABEL_HEADS = frozenset(lab[:j] for lab in _LABEL_TEXTS for j in range(2, len(lab)))
 
 
+_WHOLE_LABELS = tuple(lab for lab in _LABEL_TEXTS if len(lab) >= 4)
+
+
 def holds_label_head(text: str) -> bool:
     """A word of ``text`` is the head of a form label (「地方創生 主要経 社会保障」: the 主要経費 label cut by its cell
-    between two cells' values)."""
-    return any(w in _LABEL_HEADS for w in text.split(" "))
+    between two cells' values), or starts with a whole label of four characters or more (「国土強靱化 主要経費社会保障」:
+    the next label glued to its value)."""
+    return any(w in _LABEL_HEADS or w.startswith(_WHOLE_LABELS) for w in text.split(" "))
 
 
 def label_piece(text: str) -> bool:
@@ -610,7 +619,8 @@ def _past_cells(run: list[Token]) -> list[Token]:
     for i, t in enumerate(run):
         text = t.text.strip()
         if (is_unknown(text) or text.replace(" ", "") in _YEAR_TAIL or _is_fragment(text)
-                or _ERA_YEAR_CELL.search(text) or _is_year_cell(text, None) or parse_numbers(text)):
+                or _ERA_YEAR_CELL.search(text) or _is_year_cell(text, None) or parse_numbers(text)
+                or _RS_TAIL.match(text)):  # (an RS number's tail, 「20 0135」: a cell whose number is unknown)
             continue
         return run[:i]
     return run
@@ -655,8 +665,10 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             if " " in text and officials is None:
                 text, officials = text.split(" ", 1)
                 below = [x for x in toks if x.line == v.line + 1 and x.field is None]
-                if not paragraph_style(lines) and below and _TITLE_TAIL.match(below[-1].text):
-                    officials = None  # a title's tail wrapped below (「審議参事官 海野 信」 over 「官」): cells mixed
+                if not paragraph_style(lines) and below and (_TITLE_TAIL.match(below[-1].text)
+                                                             or _NAME_TAIL.match(below[-1].text)):
+                    officials = None  # a title's tail wrapped below (「審議参事官 海野 信」 over 「官」), or a name's
+                    # (「室長 神門 健太 課長補佐 佐々木 敦史」 over 「郎」): which official it ends is unknown
             if wrapped:  # (「審議参事官 海野 信」 over 「官」: another official's title wraps, its first line glued on)
                 officials = None
             if _shape_ok("division", text, sheet_year):
@@ -685,6 +697,9 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             text = text[:-1]  # the label's wrapped 「庁」 read on with its cell (「高等教育局」 over 「庁」): no 「…局庁」 exists
         if not _shape_ok(t.field, text, sheet_year):
             continue
+        if t.field == "project_name" and k and toks[k - 1].field == "project_number" \
+                and toks[k - 1].line == t.line and v.line != t.line:
+            continue  # 「事業番号 事業名」 with no cell between nor after: a table's header row (関連事業), not the form's
         if t.field == "project_name" and not paragraph_style(lines) and _wraps_on(toks, v):
             continue  # 「事業名 住民基本台帳ネットワークシステム 担当部局 …」 over 「セキュリティ対策経費」: its end is unknown
         if t.field == "project_number":
@@ -702,7 +717,8 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             out[t.field] = Found(text, v.line)
     if "bureau" not in out and not _beside_label(toks, "bureau") and (b := bureau_by_shape(toks)) is not None:
         out["bureau"] = b
-    if "responsible_officials" not in out and paragraph_style(lines) and (o := officials_by_shape(toks)) is not None:
+    if "responsible_officials" not in out and paragraph_style(lines) \
+            and (o := officials_by_shape(toks, lines)) is not None:
         out["responsible_officials"] = o
     if "division" not in out and paragraph_style(lines) and not _beside_label(toks, "division") \
             and (d := division_by_shape(toks)) is not None:
@@ -733,11 +749,16 @@ _HEADER_END = frozenset({"purpose", "outline", "budget", "payees", "policy_eval"
 _TITLE_NAME = re.compile(r"(?:長|官|補佐|理事|参事)\s+\S")  # a title and a name's start: an official's piece
 
 
-def officials_by_shape(toks: list[Token]) -> Found | None:
+_NAME_TAIL = re.compile(r"^[^\s\x00-\x7f]{1,2}$")  # a name's last characters wrapped below its cell (「郎」)
+
+
+def officials_by_shape(toks: list[Token], lines: list[str] | None = None) -> Found | None:
     """作成責任者 of paragraph-style text whose cell stands apart from its label (pdftotext writes 「審議官 山本 雅一」
     a few cells further on): the header's value cells (before 事業の目的) of an official's shape, in order, when
     the 作成責任者 label is there and no other header cell holds an official's piece (「参事官 小林 参事官 加藤
-    健太郎」 over 「雅一」: two officials' cells run together), nor a cut cell; None otherwise."""
+    健太郎」 over 「雅一」: two officials' cells run together), nor a cut cell, nor a paragraph of officials whose later
+    line is no official of its own (「室長 神門 健太 課長補佐 佐々木 敦史」 over 「郎」: a name cut, which one is
+    unknown; ``lines``, the text, shows the paragraph's lines); None otherwise."""
     if not any(t.field == "responsible_officials" for t in toks):
         return None
     found: list[str] = []
@@ -746,6 +767,8 @@ def officials_by_shape(toks: list[Token]) -> Found | None:
         if t.field in _HEADER_END:
             break
         if t.field is None and (officials := _officials_of(t.text)):
+            if lines is not None and any(not _officials_of(x) for x in _paragraph_lines(lines, t)[1:]):
+                return None
             found += officials
             line = line or t.line
         elif t.field in (None, CUT) and _TITLE_NAME.search(t.text):
@@ -1218,6 +1241,9 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
             cells = dict(last.cells)
             guessed = last.guessed
             corp = cells.get("corporate_number") or ""
+            pieces, whole = payee_wraps.amount_rest(cells.get("amount") or "", pieces, corp)
+            if whole:  # (「25,19」 over 「8」: the amount's last digits, not the 業務概要's 「テム 8」)
+                cells["amount"] = whole
             d = next((i for i, x in enumerate(pieces) if x.isdigit() and corp.isdigit() and len(corp) < 13 and
                       len(corp) + len(x) <= 13), None)  # (a 法人番号 may wrap over three lines: 「201040」「107542」「3」)
             left: list[str] = []
@@ -1797,8 +1823,9 @@ def policy_by_shape(toks: list[Token], lines: list[str], taken: frozenset[str] =
             return None
         if t.field is None and is_unknown(t.text):
             return None  # the 政策 cell printed empty
-        if t.field is None and _POLICY_TABLE_LABELS.match(t.text):
-            return None  # the 政策評価 rows' own table (「測定指標 定量的指標」) begins after their cells
+        if t.field is None and (_POLICY_TABLE_LABELS.match(t.text) or any(
+                _POLICY_TABLE_LABELS.fullmatch(w) for w in t.text.split(" "))):
+            return None  # the 政策評価 rows' own table (「測定指標 定量的指標」, 「測定指 定量的指標」) begins after their cells
         if not _policy_candidate(t, taken, sheet_year):
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -2033,6 +2060,7 @@ __all__ += ["past_by_columns"]
 # an era year whose cell wrapped before its 年 / 年度 (「平成23」 over 「年度」, 「平成23年」 over 「度」)
 _ERA_CUT = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2}))(年)?(?!\s*年|\d)")
 _YEAR_TAIL = frozenset({"年", "年度", "度"})
+_RS_TAIL = re.compile(r"^新?\d\d \d{4}$")  # an RS number's era year and serial, its year and ministry wrapped apart
 
 
 def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = None) -> Found | None:
@@ -2058,8 +2086,8 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
             cells[k] = cells[k][:m.end(1)] + whole + cells[k][m.end():]
             continue
         if not (_ERA_CUT.search(t) or fields.parse_fiscal_year_cell(t, sheet_year).year
-                or parse_numbers(t)):
-            break
+                or parse_numbers(t) or _RS_TAIL.match(t)):
+            break  # (an RS number's tail, 「20 0135」, is a cell of the table: its number is unknown)
         cells.append(t)
     cells = _rows_of_columns(cells)
     if not cells:

@@ -32,7 +32,9 @@ _RS_RE = re.compile(
 )
 _NEW_RE = re.compile(r"新\s*(?P<e>\d{1,2})\s*-?\s*(?P<n>\d{4})(?!\d)" + _SUB)
 _SHORT_RE = re.compile(r"(?<![\d新])(?P<e>\d{2})\s*-\s*(?P<n>\d{4})(?!\d)" + _SUB)
-_BARE_RE = re.compile(r"(?<![\d-])(?P<n>\d{4})(?![\d年])" + _SUB)
+# (not after an era year apart from it, 「20 0135」: the tail of an RS number whose year and ministry wrapped
+# elsewhere, 「2021 総務」 over 「20 0135」; the serial alone is not the number)
+_BARE_RE = re.compile(r"(?<![\d-])(?<![^\d]\d\d )(?<!^\d\d )(?P<n>\d{4})(?![\d年])" + _SUB)
 
 
 def _sub(m: re.Match) -> str:
