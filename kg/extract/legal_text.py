@@ -24,6 +24,7 @@ _LEGAL_LABEL = "根拠法令(具体的な条項も記載)"  # the row's two labe
 _PLANS_LABEL = "関係する計画、通知等"
 # words of a 関係する計画 item (a plan's date, decider, period), never of a law's title
 _PLAN_WORDS = re.compile(r"閣議|決定\)|\d+年\d+月\d+日|第\d+期")
+_DECIDED = re.compile(r"閣議|決定\)")  # a plan's decider: no law's title nor citation holds one
 # pieces (two characters or more, not the label's start) of the row's two labels, as a tool wraps them onto the
 # value's lines (「記載」「知等」): a law's title never starts with one
 _LABEL_PIECES = tuple(sorted({lab[i:j] for lab in (_LEGAL_LABEL, _PLANS_LABEL)
@@ -203,6 +204,8 @@ def _goes_right(word: str, left: list, right: list, later: list[str] = ()) -> bo
     """A word of a line after the label's, not yet placed: the right cell's (see ``row_cells``)? Not when a later
     word of the line carries on the right cell's date cut after its year (「(令和元年」 … 「5月23日…決定)」): the
     right cell's rest stands there, what comes before it is the left cell's."""
+    if not right and _DECIDED.search(word) and not CITE.search(word):
+        return True  # a plan's decider (「…計画(平成26年12月7日閣議決定)」) written first after the right label
     if _CITE_REST.match(word) or not right or _LAW_CITATION.search(word) or CITE.search(word) \
             or _LAW_OPEN.search(word):
         return False  # a citation (「…法律第33条及び第」「…法律第」): the law cell's

@@ -46,6 +46,8 @@ _FORM_WORDS = frozenset({"チェック"})  # the checkbox column of the row abov
 _LETTER = re.compile(r"^([A-Z])\.?$")
 _DIGITS = re.compile(r"^\d+$")
 _AMOUNT = re.compile(r"^[▲△]?\d[\d,]*(?:\.\d+)?$")
+_FIRST_COLUMNS = ("支出先", "法人番号")  # a table's first header cells
+_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")  # an amount as the form prints it, grouped by thousands
 _SMALL = re.compile(r"^(?:[-－―]+|\d{1,3}|\d{1,3}(?:\.\d+)?%)$")
 _CONTRACT = re.compile(r"^(?:一般競争|指名競争|随意契約|随契|企画競争|確認公募|公募|少額|不落|補助金|補助$|交付|負担|その他|特命|"
                        r"委託|請負)")
@@ -204,6 +206,11 @@ def _corp_para(p: Para, has_name: bool) -> dict | None:
     if extra and name and desc:
         return {"corporate_number": corp, "name": None, "description": None, "amount": amount, "unsure": True,
                 "named": True}
+    if extra and not desc and extra[-1] == "計":
+        # (「合同会社ソフトバンク 7764924899870」 over 「計」: the block's 計 row run on below the row, or the name's
+        # last character; the name is unknown, the 業務概要 and amount cells after it are read)
+        return {"corporate_number": corp, "name": [], "description": [], "amount": amount, "unsure": False,
+                "named": True}
     if extra and (desc or has_name or not name):
         desc += extra
     elif extra:
@@ -212,11 +219,17 @@ def _corp_para(p: Para, has_name: bool) -> dict | None:
             "named": bool(name)}
 
 
-def _split_amount(p: Para) -> tuple[list[str], str | None]:
-    """A 業務概要 paragraph's lines and the amount ending its first line (None when it does not end in one)."""
+def _split_amount(p: Para, inner: bool = False) -> tuple[list[str], str | None]:
+    """A 業務概要 paragraph's lines and the amount ending its first line (None when it does not end in one);
+    ``inner``: or standing alone on a line between its lines."""
     first = p[0][0].split(" ")
     if len(first) >= 2 and _AMOUNT.match(first[-1]):
         return [" ".join(first[:-1]), *p[0][1:]], first[-1]
+    alone = [k for k, ln in enumerate(p[0]) if k and _GROUPED.match(ln)] if inner else []
+    if len(alone) == 1 and alone[0] < len(p[0]) - 1:
+        # an amount grouped by thousands on a line of its own between the 業務概要's lines (「視察(旅費の支」 「18,634」
+        # 「払)、…」: the tool wrote the amount cell's line among them): no 業務概要's line is a number alone
+        return [ln for k, ln in enumerate(p[0]) if k != alone[0]], p[0][alone[0]]
     return list(p[0]), None
 
 
@@ -291,7 +304,7 @@ def _read_row(paras: list[Para], i: int, rank: int, bare: bool = False) -> tuple
     # 業務概要 as a cell of its own, then the amount alone
     if not desc_done and i < n and _nameish(paras[i]) and not next_rank(i) \
             and _corp_pieces(paras[i][0]) is None:
-        lines, amount = _split_amount(paras[i])
+        lines, amount = _split_amount(paras[i], inner=True)
         if amount is not None and cells["amount"] is not None:
             return None, i
         cells["description"] = _cell([w for ln in lines for w in ln.split(" ")])
@@ -319,11 +332,16 @@ def _read_row(paras: list[Para], i: int, rank: int, bare: bool = False) -> tuple
         if not any(ln.startswith("(") for ln in lines[1:]) and not any(_SMALL.match(w) for w in words[1:]):
             cells["contract_method"] = _join_method(lines)
         i = skip(i + 1)
+    crossed = None  # how many small cells were read before a table's header cell passed over
     while i < n and _is_small(paras[i]) and len(smalls) < 3 and not next_rank(i):
+        if crossed is None and i and _is_header(paras[i - 1], False) and _text(paras[i - 1]).startswith(_FIRST_COLUMNS):
+            crossed = len(smalls)  # (a number after the next table's first header cells, 「支出先」「法人番号」: that
+            # table's rank, not this row's 入札者数)
         for ln in paras[i][0]:
             for w in ln.split(" "):
                 smalls += list(w) if set(w) <= set("-－―") else [w]
         i += 1
+    smalls = smalls if crossed is None else smalls[:crossed]
     if smalls and re.fullmatch(r"\d{1,3}", smalls[0]):
         cells["bidders"] = smalls[0]
     if len(smalls) > 1 and smalls[1].endswith("%"):
@@ -686,6 +704,7 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
     last = ""
     claimed = ""  # the last block whose rows stand
     done = 0  # the paragraphs before done are that block's (or its letter's)
+    bare_at: int | None = None  # the paragraph of the last letter, when no row of its block read
     i = 0
     while i < n:
         m = _LETTER.match(_text(paras[i]))
@@ -720,6 +739,16 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         if rows and back:  # rows both before and after the letter: whose they are is unknown
             short = [x for x in short if x[0] != letter]
             continue
+        if rows and _titles_ahead(paras, bare_at, at):
+            # (「A.」「1」「B」「1」 then one table: the tool wrote the letters and ranks ahead of the tables, so
+            # whose rows follow is unknown)
+            if notes is not None:
+                notes.append((paras[at][1], f"支出先上位10者リスト: block {letter}'s letter follows block "
+                                            f"{_text(paras[bare_at])[:1]}'s with no table between: whose rows follow "
+                                            "is unknown"))
+            bare_at = None
+            continue
+        bare_at = at if not rows and not back else None
         if rows or back:
             out += rows or back
             claimed, done = letter, i if rows else at + 1
@@ -743,6 +772,12 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         notes.append((start, f"支出先上位10者リスト: {len(out)} rows read in the form's order; {len(left)} more "
                              "法人番号 in cells whose block or rank the text does not establish: those payees are unknown"))
     return out
+
+
+def _titles_ahead(paras: list[Para], bare_at: int | None, at: int) -> bool:
+    """Between the letter at ``bare_at`` (whose block read no rows) and the next letter at ``at`` stand only ranks
+    and header cells: the tool wrote the blocks' titles ahead of their tables."""
+    return bare_at is not None and all(_DIGITS.match(_text(p)) or _is_header(p, False) for p in paras[bare_at + 1:at])
 
 
 def with_form_rows(rows: list[PayeeRow], form: list[PayeeRow] | None) -> list[PayeeRow]:

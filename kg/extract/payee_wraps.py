@@ -317,16 +317,22 @@ def method_goes_on(method: str, piece: str) -> bool:
     return method.endswith(("一般競争", "指名競争")) and piece.startswith("契約")
 
 
-def respell_methods(rows: list, lines: list[str]) -> tuple[list, list[int]]:
+def respell_methods(rows: list, lines: list[str], raw: list[str] | None = None) -> tuple[list, list[int]]:
     """Paragraph text's contract methods: one holding a digit (a 入札者数 run into it, 「一般競争契約(最低価8格)」) is
     unknown; one whose space before its qualifier differs from the sheet's own spelling on one line (``lines``: the
     payee section's; ``qualifier_spacing``) was rejoined across the wrap that fell on that space and is spelled as the
     sheet spells it. Returns (rows, lines of the methods left unknown)."""
-    space = qualifier_spacing(lines)
+    cells = [ln for ln in lines if _METHOD_CELL.search(ln)]
+    space = qualifier_spacing(cells)
     out, unknown = [], []
     for r in rows:
         cm = r.cells.get("contract_method") or ""
-        if any(ch.isdigit() for ch in cm):
+        wrap = _wrapped_before_qualifier(cm, lines, raw) if space is None else None
+        if wrap == " ":  # (the line before the qualifier ended in a space, 「随意契約 」: the tool kept it)
+            r = r._replace(cells={**r.cells, "contract_method": _SPELLED.sub(lambda m: m[1] + " (", cm)})
+        elif any(ch.isdigit() for ch in cm) or wrap == "?":
+            # (or a method whose qualifier the sheet spells on no line, with a space or without: it was rejoined
+            # across the wrap, where a space may have stood)
             unknown.append(r.line)
             r = r._replace(cells={**r.cells, "contract_method": None})
         elif space is not None and _SPELLED.search(cm):
@@ -334,6 +340,28 @@ def respell_methods(rows: list, lines: list[str]) -> tuple[list, list[int]]:
                 lambda m: m[1] + space + "(", cm)})
         out.append(r)
     return out, unknown
+
+
+# a contract method printed as a cell (at a line's start or after a space) with its qualifier, not one a sentence
+# names (「…は随意契約(企画競争)による支…」: the 一者応札 reason's text, not the sheet's spelling of a cell)
+_METHOD_CELL = re.compile(r"(?:^| )(?:(?:一般競争|指名競争|随意)契約|企画競争|公募|その他) ?\(")
+
+
+def _wrapped_before_qualifier(method: str, lines: list[str], raw: list[str] | None = None) -> str | None:
+    """Where a line of ``lines`` ends with ``method``'s words before its qualifier and the next one starts with the
+    qualifier (「随意契約」 over 「(その他)」), the wrap fell where a space may have stood: " " when each such line
+    ends in a space in the tool's ``raw`` lines (the same lines unstripped), else "?"; None when no line wraps
+    there."""
+    m = _SPELLED.search(method)
+    if not m:
+        return None
+    head, rest = method[:m.start(2)], method[m.end() - 1:]
+    at = [k for k, (a, b) in enumerate(zip(lines, lines[1:], strict=False))
+          if a.rstrip().endswith(head) and b.lstrip().startswith(rest[:3])]
+    if not at:
+        return None
+    spaced = raw is not None and len(raw) == len(lines) and all(raw[k][-1:].isspace() for k in at)
+    return " " if spaced else "?"
 
 
 def qualifier_spacing(methods: list[str]) -> str | None:

@@ -870,10 +870,11 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
             boxed = payee_boxes(cells, box_notes, lo, raw)
             text_rows = with_boxes(text_rows, boxed, notes, lo) if boxed else text_rows
         if text_rows:
-            text_rows, unknown = respell_methods(text_rows, L[lo:])
+            text_rows, unknown = respell_methods(text_rows, L[lo:], raw[lo:] if raw is not None else None)
             if unknown:
                 notes.append((unknown[0], f"支出先上位10者リスト: on lines {unknown} the contract method holds a digit "
-                                          "(a 入札者数 run into it): unknown"))
+                                          "(a 入札者数 run into it), or its qualifier wrapped where the sheet "
+                                          "spells none on one line (a space before it or not): unknown"))
     else:
         text_rows = payee_rows(L, lo, notes)
     for line, message in notes:
@@ -1201,7 +1202,8 @@ def extract(doc: RawDoc) -> Record:
 
 def _expense_ok(v: str) -> bool:
     return not ((v in MAJOR_POLICIES and v not in MAJOR_EXPENSES) or org_plausible(v) or holds_label_head(v)
-                or OFFICIAL_SHAPE.match(v))  # (the 作成責任者 cell: 「室長 佐々木 美香」)
+                or OFFICIAL_SHAPE.match(v)  # (the 作成責任者 cell: 「室長 佐々木 美香」)
+                or "。" in v)  # (a sentence: the 事業の目的 cell after its label cut short, 「事業の目」)
 
 
 def _plans_not_placed(rec: Record) -> None:

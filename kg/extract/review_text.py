@@ -693,8 +693,9 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
         if t.field not in ("project_number", "project_name", "bureau", "start_fiscal_year", "end_fiscal_year",
                            "accounts", "major_policy", "major_expense", "implementation_methods"):
             continue
-        if t.field == "bureau" and t.text.replace(" ", "") == "担当部局" and text.endswith("局庁"):
-            text = text[:-1]  # the label's wrapped 「庁」 read on with its cell (「高等教育局」 over 「庁」): no 「…局庁」 exists
+        if t.field == "bureau" and t.text.replace(" ", "") == "担当部局" and text.endswith(("局庁", "庁庁")):
+            text = text[:-1]  # the label's wrapped 「庁」 read on with its cell (「高等教育局」 over 「庁」): no 「…局庁」
+            # nor 「…庁庁」 exists
         if not _shape_ok(t.field, text, sheet_year):
             continue
         if t.field == "project_name" and k and toks[k - 1].field == "project_number" \
@@ -749,7 +750,8 @@ _HEADER_END = frozenset({"purpose", "outline", "budget", "payees", "policy_eval"
 _TITLE_NAME = re.compile(r"(?:長|官|補佐|理事|参事)\s+\S")  # a title and a name's start: an official's piece
 
 
-_NAME_TAIL = re.compile(r"^[^\s\x00-\x7f]{1,2}$")  # a name's last characters wrapped below its cell (「郎」)
+# a name's last characters (kanji) wrapped below its cell (「郎」; not a cell's kana tail: 「終了予定」 over 「なし」)
+_NAME_TAIL = re.compile(r"^[\u4e00-\u9fff々]{1,2}$")
 
 
 def officials_by_shape(toks: list[Token], lines: list[str] | None = None) -> Found | None:
@@ -2116,6 +2118,9 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
     # the cell of the last year whose row still waits for its number (nothing of it read yet, or only its ministry
     # and dash: 「平成30年度 厚生労働省 -」); None when no row waits
     waiting: int | None = None
+    # a year's row left open on its line (「平成27年度 防衛省 -」: its number written elsewhere, the text out of the
+    # table's order): a number later settles by a year below which it stands no more, only by one beside it
+    dangling = False
     for ci, cell in enumerate(cells):
         parts = [p.strip() for p in _ERA_IN.split(cell)]
         for pi, part in enumerate(parts):
@@ -2142,10 +2147,14 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
                 waiting = None  # a number, a blank (「-」) or another cell: the year's row is read
             elif waiting is None:
                 waiting = -1  # a ministry with no year open before it (「文部科学省 令和2年度 …」): an earlier row's
+            if not refs and head != part and _MINISTRY.match(head) and pi == len(parts) - 1 and pi \
+                    and prev is not None and prev[0] == "year" and prev[2] == ci:
+                dangling = True
             for ref in refs:
                 fy = ref.fiscal_year
                 same = prev is not None and prev[0] == "year" and prev[2] == ci and not prev[4]
-                below = prev is not None and prev[0] == "year" and prev[3] and prev[2] == ci - 1 and first
+                below = prev is not None and prev[0] == "year" and prev[3] and prev[2] == ci - 1 and first \
+                    and not dangling
                 if fy is None and ci not in yearless and (same or below or _new_of(ref.number, prev)):
                     fy = prev[1]
                 # a year on a line of its own goes on to the number lines right below it (「令和2年度」 over
