@@ -841,6 +841,24 @@ def _with_columns(cells: list[tuple[str, int, bool]], lo: int, rows: list[PayeeR
     return out
 
 
+_FIGURE = re.compile(r"^[▲△]?\d[\d,]*(?:\.\d+)?$")
+
+
+def _figure_descriptions(rows: list | None, notes: list) -> list | None:
+    """Rows whose 業務概要 is a figure alone (「11,504」: the amount cell read as it, the cells after it shifted —
+    the 入札者数 read as the amount) with the 業務概要 and amount unknown, noted."""
+    if not rows:
+        return rows
+    out = []
+    for r in rows:
+        if _FIGURE.match((r.cells.get("description") or "").strip()):
+            notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: the 業務概要 read is a figure "
+                                  "(another cell's): its 業務概要 and amount are unknown"))
+            r = r._replace(cells={**r.cells, "description": None, "amount": None})
+        out.append(r)
+    return out
+
+
 def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
     lo = _first_in(L, "支出先上位")
     if lo is None:
@@ -877,6 +895,7 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
                                           "spells none on one line (a space before it or not): unknown"))
     else:
         text_rows = payee_rows(L, lo, notes)
+    text_rows = _figure_descriptions(text_rows, notes)
     for line, message in notes:
         warn(rec, "payees_partial", message, line=line, field="payees")
     if text_rows:

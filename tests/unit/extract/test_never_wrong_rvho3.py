@@ -9,7 +9,7 @@ from kg.extract import fields
 from kg.extract.legal_text import legal_pieces, plans_rejoined
 from kg.extract.payee_form_text import _corp_para, _read_row, form_rows
 from kg.extract.payee_wraps import respell_methods
-from kg.extract.review_pdf import _expense_ok
+from kg.extract.review_pdf import _expense_ok, _figure_descriptions
 from kg.extract.review_text import (
     PayeeRow,
     _paired_past,
@@ -206,3 +206,14 @@ def test_block_letters_written_ahead_of_their_tables_leave_the_rows_unknown():
     notes: list = []
     assert not _text_rows(lines, notes)
     assert notes and "block B's letter follows block A's" in notes[0][1]
+
+
+def test_a_description_that_is_a_figure_leaves_description_and_amount_unknown():
+    # (rv063, pdfminer: the amount 「11,504」 read as the 業務概要 and the 入札者数 「5」 as the amount)
+    rows = [PayeeRow("A", 1, {"description": "11,504", "amount": "5", "contract_method": "随意契約 (企画競争)"}, 756, True),
+            PayeeRow("A", 2, {"description": "普及啓発コンテンツの作成", "amount": "7,231"}, 790, False)]
+    notes: list = []
+    got = _figure_descriptions(rows, notes)
+    assert (got[0].cells["description"], got[0].cells["amount"]) == (None, None)
+    assert got[0].cells["contract_method"] == "随意契約 (企画競争)" and got[1] == rows[1]
+    assert notes[0][0] == 756
