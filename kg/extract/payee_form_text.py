@@ -775,9 +775,11 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
 
 
 def _titles_ahead(paras: list[Para], bare_at: int | None, at: int) -> bool:
-    """Between the letter at ``bare_at`` (whose block read no rows) and the next letter at ``at`` stand only ranks
-    and header cells: the tool wrote the blocks' titles ahead of their tables."""
-    return bare_at is not None and all(_DIGITS.match(_text(p)) or _is_header(p, False) for p in paras[bare_at + 1:at])
+    """Between the letter at ``bare_at`` (whose block read no rows) and the next letter at ``at`` stand its rank
+    column's numbers (and header cells) only: the tool wrote the blocks' titles and ranks ahead of their tables."""
+    between = paras[bare_at + 1:at] if bare_at is not None else []
+    return any(_DIGITS.match(_text(p)) for p in between) \
+        and all(_DIGITS.match(_text(p)) or _is_header(p, False) for p in between)
 
 
 def with_form_rows(rows: list[PayeeRow], form: list[PayeeRow] | None) -> list[PayeeRow]:
