@@ -328,8 +328,9 @@ def respell_methods(rows: list, lines: list[str], raw: list[str] | None = None) 
     for r in rows:
         cm = r.cells.get("contract_method") or ""
         wrap = _wrapped_before_qualifier(cm, lines, raw) if space is None else None
-        if wrap == " ":  # (the line before the qualifier ended in a space, 「随意契約 」: the tool kept it)
-            r = r._replace(cells={**r.cells, "contract_method": _SPELLED.sub(lambda m: m[1] + " (", cm)})
+        if wrap in (" ", ""):  # (the line before the qualifier ended in a space, 「随意契約 」, or in none, where the
+            # tool keeps the spaces lines end in)
+            r = r._replace(cells={**r.cells, "contract_method": _SPELLED.sub(lambda m: m[1] + wrap + "(", cm)})
         elif any(ch.isdigit() for ch in cm) or wrap == "?":
             # (or a method whose qualifier the sheet spells on no line, with a space or without: it was rejoined
             # across the wrap, where a space may have stood)
@@ -349,9 +350,9 @@ _METHOD_CELL = re.compile(r"(?:^| )(?:(?:一般競争|指名競争|随意)契約
 
 def _wrapped_before_qualifier(method: str, lines: list[str], raw: list[str] | None = None) -> str | None:
     """Where a line of ``lines`` ends with ``method``'s words before its qualifier and the next one starts with the
-    qualifier (「随意契約」 over 「(その他)」), the wrap fell where a space may have stood: " " when each such line
-    ends in a space in the tool's ``raw`` lines (the same lines unstripped), else "?"; None when no line wraps
-    there."""
+    qualifier (「随意契約」 over 「(その他)」), the wrap fell where a space may have stood: in the tool's ``raw``
+    lines (the same lines unstripped), when the tool keeps a line's trailing space (some line ends in one), " " when
+    each such line ends in a space and "" when none does; else "?". None when no line wraps there."""
     m = _SPELLED.search(method)
     if not m:
         return None
@@ -360,8 +361,10 @@ def _wrapped_before_qualifier(method: str, lines: list[str], raw: list[str] | No
           if a.rstrip().endswith(head) and b.lstrip().startswith(rest[:3])]
     if not at:
         return None
-    spaced = raw is not None and len(raw) == len(lines) and all(raw[k][-1:].isspace() for k in at)
-    return " " if spaced else "?"
+    if raw is None or len(raw) != len(lines) or not any(x[-1:] == " " for x in raw):
+        return "?"  # (a tool that writes no line's trailing space, pdftotext: the wrap hides it)
+    ends = {raw[k][-1:] == " " for k in at}  # (pdfminer.six keeps a space a line was wrapped at, 「随意契約 」)
+    return "?" if len(ends) > 1 else " " if ends.pop() else ""
 
 
 def qualifier_spacing(methods: list[str]) -> str | None:

@@ -217,3 +217,11 @@ def test_a_description_that_is_a_figure_leaves_description_and_amount_unknown():
     assert (got[0].cells["description"], got[0].cells["amount"]) == (None, None)
     assert got[0].cells["contract_method"] == "随意契約 (企画競争)" and got[1] == rows[1]
     assert notes[0][0] == 756
+
+
+def test_a_qualifier_wrapped_without_a_trailing_space_where_the_tool_keeps_them():
+    # (generated sheet24, pdfminer: 「一般競争契約」 over 「(最低価格)」 and no trailing space, where the tool writes a
+    # line's trailing space elsewhere: no space stood there)
+    rows = [PayeeRow("A", 1, {"contract_method": "一般競争契約(最低価格)"}, 2, False)]
+    lines, raw = ["一般競争契約", "(最低価格)", "", "報告書 作成"], ["一般競争契約", "(最低価格)", "", "報告書 "]
+    assert respell_methods(rows, lines, raw)[0][0].cells["contract_method"] == "一般競争契約(最低価格)"
