@@ -330,7 +330,7 @@ def respell_methods(rows: list, lines: list[str], raw: list[str] | None = None) 
         wrap = _wrapped_before_qualifier(cm, lines, raw) if space is None else None
         if wrap in (" ", ""):  # (the line before the qualifier ended in a space, 「随意契約 」, or in none, where the
             # tool keeps the spaces lines end in)
-            r = r._replace(cells={**r.cells, "contract_method": _SPELLED.sub(lambda m: m[1] + wrap + "(", cm)})
+            r = r._replace(cells={**r.cells, "contract_method": _SPELLED.sub(r"\1" + wrap + "(", cm)})
         elif any(ch.isdigit() for ch in cm) or wrap == "?":
             # (or a method whose qualifier the sheet spells on no line, with a space or without: it was rejoined
             # across the wrap, where a space may have stood)
