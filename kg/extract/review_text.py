@@ -2118,12 +2118,16 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
     # the cell of the last year whose row still waits for its number (nothing of it read yet, or only its ministry
     # and dash: 「平成30年度 厚生労働省 -」); None when no row waits
     waiting: int | None = None
-    # a year's row left waiting when the next year came (「平成27年度 防衛省 -」 then 「平成29年度 防衛省 -」: its number
-    # written elsewhere, the text out of the table's order): a number later settles by a year below which it stands
-    # no more, only by one beside it
+    # a year's row left open at its line's end (「平成27年度 防衛省 -」) and not closed by the next line's number
+    # (「平成29年度 防衛省 -」 next: its number is written elsewhere, the text out of the table's order): a number
+    # later settles by a year below which it stands no more, only by one beside it
     dangling = False
+    open_at: int | None = None
     for ci, cell in enumerate(cells):
         parts = [p.strip() for p in _ERA_IN.split(cell)]
+        if open_at == ci - 1 and (parts[0] == "" or not parse_numbers(parts[0])):
+            dangling = True  # (the next line is no number of its own: 「0120」 under 「平成29年度 防衛省 -」 closes it)
+        open_at = None
         for pi, part in enumerate(parts):
             if not part:
                 continue
@@ -2136,7 +2140,6 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
                 # 令和元年度」 over 「- 0476」; 「平成29年度」 then 「令和3年度」): the next number may be either's, so
                 # this year settles none (on one line, 「平成21年文部科学省 平成22年 …」, the cells stand side by side)
                 held = waiting is not None and waiting != ci
-                dangling = dangling or held
                 alone = not any(q for q in parts[:pi] + parts[pi + 1:])
                 prev = ("year", y, ci, alone and (latest is None or y > latest) and not held, held)
                 latest = y if latest is None else max(latest, y)
@@ -2149,6 +2152,9 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
                 waiting = None  # a number, a blank (「-」) or another cell: the year's row is read
             elif waiting is None:
                 waiting = -1  # a ministry with no year open before it (「文部科学省 令和2年度 …」): an earlier row's
+            if not refs and head != part and _MINISTRY.match(head) and pi and pi == len(parts) - 1 \
+                    and prev is not None and prev[0] == "year" and prev[2] == ci:
+                open_at = ci  # (「平成27年度 防衛省 -」: the row's number not on its line)
             for ref in refs:
                 fy = ref.fiscal_year
                 same = prev is not None and prev[0] == "year" and prev[2] == ci and not prev[4]
