@@ -380,6 +380,8 @@ def _ranked(paras: list[Para], i: int, letter: str) -> tuple[list[PayeeRow], int
         k = i
         while k < len(paras) and rows and set(_text(paras[k])) <= set("-－― "):  # a row's empty cells left over
             k += 1
+        if rows and k < len(paras) and _text(paras[k]) != str(len(rows) + 1):
+            k = _past_strays(paras, k, rows)
         if k >= len(paras) or _text(paras[k]) != str(len(rows) + 1):
             return rows, i
         cells, after = _read_row(paras, k + 1, len(rows) + 1)
@@ -387,6 +389,46 @@ def _ranked(paras: list[Para], i: int, letter: str) -> tuple[list[PayeeRow], int
             return rows, i
         rows.append(PayeeRow(letter, len(rows) + 1, cells, paras[k][1], False))
         i = after
+
+
+_STRAY_ROOM = 4  # the most cells written apart passed over between two rows
+
+
+def _past_strays(paras: list[Para], k: int, rows: list[PayeeRow]) -> int:
+    """The index of the next rank past cells written apart from their rows (from paras[k]): a 法人番号 with the
+    業務概要 beside it (no name piece before the number), a 業務概要 alone, an amount alone, each of a kind some row
+    read so far lacks (the tool wrote an earlier row's cells late: 「9」「個人(I)」「27」「随意契約 (少額)」 then row 3's
+    「527280985 タイムスタンプ認定」「4204」 … and 「10」), and dashes; up to the next rank (rank + 1 followed by a
+    name). Those cells stay unknown: which row's they are the text does not say. ``k`` itself when anything else
+    comes first (a letter, a header, a number that is not the next rank, a name with its 法人番号)."""
+    n = len(paras)
+    want = str(len(rows) + 1)
+    lacking = {c for r in rows for c in ("corporate_number", "description", "amount") if r.cells[c] is None}
+    j = k
+    seen = 0
+    while j < n and seen <= _STRAY_ROOM:
+        t = _text(paras[j])
+        if t == want:
+            m = j + 1
+            while m < n and _is_header(paras[m], False):
+                m += 1
+            return j if seen and m < n and _nameish(paras[m]) else k
+        if set(t) <= set("-－― "):
+            j += 1
+            continue
+        found = _corp_pieces(paras[j][0])
+        if found is not None:
+            ok = found[1][0] == 0 and "corporate_number" in lacking
+        elif _AMOUNT.match(t):
+            ok = not _is_small(paras[j]) and "amount" in lacking
+        else:
+            ok = _nameish(paras[j]) and _split_amount(paras[j])[1] is None and "description" in lacking and \
+                not any(_DIGITS.match(w) for ln in paras[j][0] for w in ln.split(" "))
+        if not ok:
+            return k
+        seen += 1
+        j += 1
+    return k
 
 
 def _rows_before(paras: list[Para], lo: int, at: int, letter: str) -> list[PayeeRow]:
