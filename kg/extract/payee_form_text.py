@@ -49,6 +49,7 @@ _AMOUNT = re.compile(r"^[▲△]?\d[\d,]*(?:\.\d+)?$")
 _SMALL = re.compile(r"^(?:[-－―]+|\d{1,3}|\d{1,3}(?:\.\d+)?%)$")
 _CONTRACT = re.compile(r"^(?:一般競争|指名競争|随意契約|随契|企画競争|確認公募|公募|少額|不落|補助金|補助$|交付|負担|その他|特命|"
                        r"委託|請負)")
+_RATE_GAP = re.compile(r"^(\d{1,3}(?:\.\d+)?) %$")  # a 落札率 cell whose 「%」 the tool wrote apart: 「92 %」
 _END = re.compile("支出先上位|資金の流れ|費目・使途")
 
 Para = tuple[list[str], int]  # (its lines, NFKC-folded and stripped; the 1-based line of its first)
@@ -70,7 +71,7 @@ def _paras(lines: list[str], start: int) -> list[Para]:
             continue
         if not buf:
             first = n
-        buf.append(re.sub(r"\s+", " ", t))
+        buf.append(_RATE_GAP.sub(r"\1%", re.sub(r"\s+", " ", t)))
     if buf:
         out.append((buf, first))
     return [q for p in out for q in _split_header_cells(p)]
@@ -394,25 +395,18 @@ def _ranked(paras: list[Para], i: int, letter: str) -> tuple[list[PayeeRow], int
 _STRAY_ROOM = 4  # the most cells written apart passed over between two rows
 
 
-def _past_strays(paras: list[Para], k: int, rows: list[PayeeRow]) -> int:
-    """The index of the next rank past cells written apart from their rows (from paras[k]): a 法人番号 with the
-    業務概要 beside it (no name piece before the number), a 業務概要 alone, an amount alone, each of a kind some row
-    read so far lacks (the tool wrote an earlier row's cells late: 「9」「個人(I)」「27」「随意契約 (少額)」 then row 3's
-    「527280985 タイムスタンプ認定」「4204」 … and 「10」), and dashes; up to the next rank (rank + 1 followed by a
-    name). Those cells stay unknown: which row's they are the text does not say. ``k`` itself when anything else
-    comes first (a letter, a header, a number that is not the next rank, a name with its 法人番号)."""
+def _strays_end(paras: list[Para], k: int, rows: list[PayeeRow]) -> int:
+    """The index after the cells written apart from their rows from paras[k] on (up to ``_STRAY_ROOM`` of them,
+    and dashes): a 法人番号 with the 業務概要 beside it (no name piece before the number), a 業務概要 alone, an
+    amount alone, a 業務概要 ending its first line with the amount, each of a kind some row read so far lacks (for
+    a 業務概要 with its amount, one row lacking both). ``k`` when none comes first."""
     n = len(paras)
-    want = str(len(rows) + 1)
     lacking = {c for r in rows for c in ("corporate_number", "description", "amount") if r.cells[c] is None}
-    j = k
+    both = any(r.cells["description"] is None and r.cells["amount"] is None for r in rows)
+    j = end = k
     seen = 0
-    while j < n and seen <= _STRAY_ROOM:
+    while j < n and seen < _STRAY_ROOM:
         t = _text(paras[j])
-        if t == want:
-            m = j + 1
-            while m < n and _is_header(paras[m], False):
-                m += 1
-            return j if seen and m < n and _nameish(paras[m]) else k
         if set(t) <= set("-－― "):
             j += 1
             continue
@@ -421,14 +415,36 @@ def _past_strays(paras: list[Para], k: int, rows: list[PayeeRow]) -> int:
             ok = found[1][0] == 0 and "corporate_number" in lacking
         elif _AMOUNT.match(t):
             ok = not _is_small(paras[j]) and "amount" in lacking
+        elif _nameish(paras[j]) and not any(_DIGITS.match(w) for w in _split_amount(paras[j])[0][0].split(" ")):
+            amount = _split_amount(paras[j])[1]
+            ok = both if amount is not None else "description" in lacking
+            ok = ok and not any(_DIGITS.match(w) for ln in paras[j][0][1:] for w in ln.split(" "))
         else:
-            ok = _nameish(paras[j]) and _split_amount(paras[j])[1] is None and "description" in lacking and \
-                not any(_DIGITS.match(w) for ln in paras[j][0] for w in ln.split(" "))
+            ok = False
         if not ok:
-            return k
+            break
         seen += 1
         j += 1
-    return k
+        end = j
+    return end if seen else k
+
+
+def _past_strays(paras: list[Para], k: int, rows: list[PayeeRow]) -> int:
+    """The index of the next rank past cells written apart from their rows (from paras[k]; _strays_end: the tool
+    wrote an earlier row's cells late: 「9」「個人(I)」「27」「随意契約 (少額)」 then row 3's 「527280985 タイムスタンプ認定」
+    「4204」 … and 「10」), the next rank being rank + 1 followed by a name. Those cells stay unknown: which row's
+    they are the text does not say. ``k`` itself when anything else comes first (a letter, a header, a number
+    that is not the next rank, a name with its 法人番号)."""
+    n = len(paras)
+    j = _strays_end(paras, k, rows)
+    while j < n and set(_text(paras[j])) <= set("-－― "):
+        j += 1
+    if j == k or j >= n or _text(paras[j]) != str(len(rows) + 1):
+        return k
+    m = j + 1
+    while m < n and _is_header(paras[m], False):
+        m += 1
+    return j if m < n and _nameish(paras[m]) else k
 
 
 def _rows_before(paras: list[Para], lo: int, at: int, letter: str) -> list[PayeeRow]:
@@ -742,6 +758,11 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         while i < n and _is_header(paras[i], True):
             i += 1
         rows, i = _ranked(paras, i, letter)
+        if rows and i < n and _strays_end(paras, i, rows) > i:  # cells written apart after the block's last row
+            past = _strays_end(paras, i, rows)
+            e = _block_end(paras, past, rows)
+            if e is not None and _ends(paras, past, e, letter):
+                i = past
         # the rows stand only when the block ends where the next one (a later letter, or the next block's header
         # cells and its rank 1) or the section ends, past small cells (a number or dash the tool wrote after the
         # table), or at its 計 when the rows' amounts add up to it: a rank column the tool wrote apart from its rows
