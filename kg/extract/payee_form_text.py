@@ -589,7 +589,8 @@ def _with_header_runs(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
     return got if _agrees(out, got) else out
 
 
-def _rank_runs(paras: list[Para]) -> tuple[list[list[PayeeRow]], list[str], list[tuple[int, tuple]]] | None:
+def _rank_runs(paras: list[Para], raw: dict | None = None) \
+        -> tuple[list[list[PayeeRow]], list[str], list[tuple[int, tuple]]] | None:
     """The section's rows as runs of ranks 1, 2, ... (each rank followed, past header cells, by its row's name), a
     run restarting at 「1」 for the next block; a name followed by its 法人番号 (or the dash of one without) but no
     rank (its rank written apart) starts a run. A rank whose name is followed by none of its row's cells
@@ -597,7 +598,8 @@ def _rank_runs(paras: list[Para]) -> tuple[list[list[PayeeRow]], list[str], list
     cells left over (numbers, dashes) and the cells written apart from their rows, each as (the runs before it,
     the cells it may be: a row's 業務概要 or name, its amount, 法人番号 or 契約方式等); None when a rank breaks its
     run (「3」 after a run of one row), a row does not read, or a paragraph is none of a row's cells, a header, a letter, a 計 or a stray 法人番号 / amount / 契約方式等 (a
-    row's cell the tool wrote apart from it, left unknown)."""
+    row's cell the tool wrote apart from it, left unknown). ``raw`` gets each ranked row's cells as read, before
+    _after made some unknown (by its line)."""
     n = len(paras)
     runs: list[list[PayeeRow]] = []
     stray: list[str] = []
@@ -621,6 +623,8 @@ def _rank_runs(paras: list[Para]) -> tuple[list[list[PayeeRow]], list[str], list
             cells, i = _read_row(paras, i + 1, k, bare=True)
             if cells is None:
                 return None
+            if raw is not None:
+                raw[p[1]] = cells
             if runs[-1] or len(runs) > 1:
                 cells = _after(cells, (runs[-1] or runs[-2])[-1].cells, _corp_pieces(paras[j][0]) is not None)
             runs[-1].append(PayeeRow("", k, cells, p[1], False))
@@ -682,10 +686,13 @@ def _with_rank_runs(paras: list[Para], out: list[PayeeRow], notes: list | None =
     letters = [m[1] for p in paras if (m := _LETTER.match(_text(p)))]
     if not letters or letters != [chr(ord("A") + k) for k in range(len(letters))]:
         return out
-    found = _rank_runs(paras)
+    raw: dict = {}
+    found = _rank_runs(paras, raw)
     if found is None or len(found[0]) != len(letters):
         return out
     runs, stray, apart = found
+    runs = [_totalled_run(paras, run, raw, runs[g + 1][0].line if g + 1 < len(runs) else None)
+            for g, run in enumerate(runs)]
     ranks = sorted(t for t in stray if _DIGITS.match(t) and 1 <= int(t) <= 10)
     rankless = sum(1 for r in runs if _rankless(paras, r[0]))
     if rankless and (set(ranks) - {"1"} or len(ranks) > rankless) or \
@@ -707,6 +714,27 @@ def _with_rank_runs(paras: list[Para], out: list[PayeeRow], notes: list | None =
         notes.append((paras[0][1], f"支出先上位10者リスト: numbers {ranks} written apart from the rows: a 入札者数, or "
                                    "the rank of a row not read (the rows after a block's last read one are unknown)"))
     return got
+
+
+def _totalled_run(paras: list[Para], run: list[PayeeRow], raw: dict, upto: int | None) -> list[PayeeRow]:
+    """The run's rows with the 業務概要 and amount each read after its rank (which _after made unknown: the row
+    before lacked its cells, so they might be that row's, written late) when those amounts, all read and not
+    rising down the ranks, add up to the block's 計: a 「計」 after the run's last row (and before the next run's
+    first, line ``upto``) followed by that sum. The sum says the amounts are the block's own rows'; the tail cells
+    stay as they were."""
+    mine = [raw.get(r.line) for r in run]
+    if any(c is None for c in mine) or all(r.cells == c for r, c in zip(run, mine, strict=True)):
+        return run
+    amounts = [_number(c["amount"]) for c in mine]
+    if None in amounts or any(a < b for a, b in zip(amounts, amounts[1:], strict=False)):
+        return run
+    after = [p for p in paras if p[1] > run[-1].line and (upto is None or p[1] < upto)]
+    at = next((k for k, p in enumerate(after) if _text(p) == "計"), None)
+    if at is None or not any(_AMOUNT.match(t) and (v := _number(t)) is not None and abs(v - sum(amounts)) < 1e-6
+                             for p in after[at + 1:] if (t := _text(p))):
+        return run
+    return [r._replace(cells={**r.cells, "amount": c["amount"], "description": c["description"]})
+            for r, c in zip(run, mine, strict=True)]
 
 
 def _near_its_row(runs: list[list[PayeeRow]], g: int, cells: tuple) -> bool:
