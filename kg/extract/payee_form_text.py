@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 from kg.extract import fields
@@ -718,23 +719,41 @@ def _with_rank_runs(paras: list[Para], out: list[PayeeRow], notes: list | None =
 
 def _totalled_run(paras: list[Para], run: list[PayeeRow], raw: dict, upto: int | None) -> list[PayeeRow]:
     """The run's rows with the 業務概要 and amount each read after its rank (which _after made unknown: the row
-    before lacked its cells, so they might be that row's, written late) when those amounts, all read and not
-    rising down the ranks, add up to the block's 計: a 「計」 after the run's last row (and before the next run's
-    first, line ``upto``) followed by that sum. The sum says the amounts are the block's own rows'; the tail cells
-    stay as they were."""
+    before lacked its cells, so they might be that row's, written late) when those amounts, not rising down the
+    ranks, add up to the block's 計: a 「計」 after the run's last row (and before the next run's first, line
+    ``upto``) followed by that sum. One row may lack its amount (its cells written elsewhere) when the rest of
+    the 計 lies between its neighbours' amounts and stands in the section as an amount no row read (its cell
+    written apart); that row's amount stays unknown. The sum says the amounts are the block's own rows' (and a
+    法人番号 written in the paragraph holding the amount, that row's); the tail cells stay as they were."""
     mine = [raw.get(r.line) for r in run]
     if any(c is None for c in mine) or all(r.cells == c for r, c in zip(run, mine, strict=True)):
         return run
     amounts = [_number(c["amount"]) for c in mine]
-    if None in amounts or any(a < b for a, b in zip(amounts, amounts[1:], strict=False)):
+    known = [a for a in amounts if a is not None]
+    if len(amounts) - len(known) > 1 or any(a < b for a, b in zip(known, known[1:], strict=False)):
         return run
     after = [p for p in paras if p[1] > run[-1].line and (upto is None or p[1] < upto)]
     at = next((k for k, p in enumerate(after) if _text(p) == "計"), None)
-    if at is None or not any(_AMOUNT.match(t) and (v := _number(t)) is not None and abs(v - sum(amounts)) < 1e-6
-                             for p in after[at + 1:] if (t := _text(p))):
+    if at is None:
         return run
-    return [r._replace(cells={**r.cells, "amount": c["amount"], "description": c["description"]})
-            for r, c in zip(run, mine, strict=True)]
+    totals = [v for p in after[at + 1:] if _AMOUNT.match(t := _text(p)) and (v := _number(t)) is not None]
+    if None in amounts:
+        gap = amounts.index(None)
+        hi = amounts[gap - 1] if gap else float("inf")
+        lo = amounts[gap + 1] if gap + 1 < len(amounts) else 0.0
+        seen = Counter(v for p in paras if (a := _split_amount(p)[1] if len(p[0][0].split(" ")) > 1 else
+                                            _text(p) if _AMOUNT.match(_text(p)) else None)
+                       and (v := _number(a)) is not None)
+        seen.subtract(_number(c["amount"]) for c in raw.values())
+        apart = {v for v, k in seen.items() if k > 0}
+        totals = [t for t in totals if lo - 1e-6 <= t - sum(known) <= hi + 1e-6 and
+                  any(abs(t - sum(known) - v) < 1e-6 for v in apart)]
+    if not any(abs(t - sum(known)) < 1e-6 or None in amounts for t in totals):
+        return run
+    paired = {(f[0], _split_amount(p)[1]) for p in paras if (f := _corp_pieces(p[0])) is not None}
+    return [r._replace(cells={**r.cells, "amount": c["amount"], "description": c["description"], **(
+        {"corporate_number": c["corporate_number"]} if c["amount"] and (c["corporate_number"], c["amount"]) in paired else {})})
+        for r, c in zip(run, mine, strict=True)]
 
 
 def _near_its_row(runs: list[list[PayeeRow]], g: int, cells: tuple) -> bool:
