@@ -113,3 +113,52 @@ def test_one_row_without_its_amount_when_the_rest_of_the_total_stands_apart():
     lines = [("7.9" if ln == "7.4" else ln) for ln in lines]
     rows = {(r.block, r.rank): r.cells for r in _with_rank_runs(paragraphs(lines, 1), [])}
     assert (rows[("A", 4)]["amount"], rows[("A", 4)]["corporate_number"], rows[("A", 5)]["amount"]) == (None, None, None)
+
+
+# a real-form variant's payee section as pdftotext wrote it (variant 68 of tests/fixtures/real_variants.py, blocks D-H
+# relettered A-E, cut to the paragraphs that matter): the column reader reads block E's one row and leaves no note
+# about the others, whose titles A.-D. stand in the text
+GATE_SECTION = [
+    'A.',
+    '支出先',
+    ['株式会社建設技術研究 6238922074 補助事業の実', '所', '598', '施'],
+    '支出先',
+    'B.',
+    ['伊藤忠テクノソリュー 2262651923 定期刊行物の', 'ションズ(株)', '037', '購読'],
+    '\x0c2',
+    ['一般財団法人国際協力 1881938634 利用者の基本', '推進協会', '263', '的な権利の保', '障の在り方を', '巡る諸外国の', '法制度・実態', 'の調査、シス', 'テムの設計・', '開発及び運用', '保守'],
+    '支出先',
+    'C.',
+    ['公益財団法人国際協力 9507906962 データ整備及', '推進協会', '517', 'び分析業務'],
+    '2',
+    'ぎょうせい株式会社',
+    '\x0c3',
+    ['7154320714 データ整備及', '217', 'び分析業務、', '実証事業の実', '施'],
+    '4',
+    ['一般社団法人地域活性 9783884543 実証事業の実', '化センター', '269', '施、機器の賃', '貸借'],
+    '支出先',
+    'D.',
+    'E.',
+    ['有限会社NECソリュー 1912232231 利用者の基本', 'ションイノベータ', '225', '的な権利の保', '障の在り方を', '巡る諸外国の', '法制度・実態', 'の調査、デー', 'タ整備及び分', '析業務'],
+    '支出先',
+    '職員旅費(職員A)',
+    '-',
+    ['タイムスタン', 'プ認定制度に', '関する調査'],
+    '911',
+]
+
+
+def test_blocks_whose_title_stands_but_another_reader_left_unread_are_read_in_the_forms_order(tmp_path):
+    from kg.extract.dispatch import extract_path
+
+    doc = tmp_path / "sheet.pdftotext.txt"
+    head = ["事業番号 0369", "", "平成27年度行政事業レビューシート ( 文部科学省 )", "", "事業名", "", "防災地域支援推進対策事業", "",
+            "### 支出先上位10者リスト", ""]
+    doc.write_text("\n".join(head + _paras(*GATE_SECTION)), encoding="utf-8")
+    rows = {(p["block"], p["rank"]): p for p in extract_path(str(doc))["payees"]}
+    assert set(rows) == {("A", 1), ("B", 1), ("B", 2), ("C", 1), ("C", 2), ("C", 3), ("C", 4), ("D", 1), ("E", 1)}
+    assert [rows[k]["corporate_number"] for k in (("A", 1), ("B", 1), ("B", 2), ("C", 1), ("C", 3), ("C", 4), ("D", 1))] == \
+        ["6238922074598", "2262651923037", "1881938634263", "9507906962517", "7154320714217", "9783884543269",
+         "1912232231225"]
+    assert (rows[("C", 2)]["name"], rows[("E", 1)]["name"], rows[("E", 1)]["amount"]) == \
+        ("ぎょうせい株式会社", "職員旅費(職員A)", 911)
