@@ -27,6 +27,10 @@ ending the 業務概要's first line (or a number alone), 契約方式等 by its
 the lines say which is which (a line holding both, cut at the 法人番号; a cell of its own) — wrapped lines
 after a line holding both are the one or the other, unknown. 入札者数 and 落札率 are the first two small cells
 after 契約方式等 (a 落札率 must read as a percentage); cells the row does not hold in that order stay unknown.
+Cells the tool wrote apart from their rows (an earlier row's 法人番号 with its 業務概要, a 業務概要, an amount: each of
+a kind some row read lacks) are passed over between a block's ranks and after its last row, left unknown. Rows placed
+by their rank runs whose 業務概要 and amounts might be the row before's, written late, keep them when the amounts add
+up to the block's 計 (one row may lack its amount when the rest of the 計 stands apart in the text).
 """
 from __future__ import annotations
 
