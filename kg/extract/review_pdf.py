@@ -841,7 +841,9 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
             text_rows = form_rows(L, lo, form_notes)
             if text_rows:
                 notes = form_notes
-        elif notes and has_letters(cells):  # payees the other readers left unknown: the form's order may place them
+        elif has_letters(cells) and (notes or set(_blocks(L, lo)[0]) - {r.block for r in text_rows}):
+            # payees the other readers left unknown (or blocks whose title stands and of which they read no row):
+            # the form's order may place them
             form_notes = []
             merged = with_form_rows(text_rows, form_rows(L, lo, form_notes))
             if merged is not text_rows:
