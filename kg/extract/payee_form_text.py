@@ -27,11 +27,16 @@ ending the 業務概要's first line (or a number alone), 契約方式等 by its
 the lines say which is which (a line holding both, cut at the 法人番号; a cell of its own) — wrapped lines
 after a line holding both are the one or the other, unknown. 入札者数 and 落札率 are the first two small cells
 after 契約方式等 (a 落札率 must read as a percentage); cells the row does not hold in that order stay unknown.
+Cells the tool wrote apart from their rows (an earlier row's 法人番号 with its 業務概要, a 業務概要, an amount: each of
+a kind some row read lacks) are passed over between a block's ranks and after its last row, left unknown. Rows placed
+by their rank runs whose 業務概要 and amounts might be the row before's, written late, keep them when the amounts add
+up to the block's 計 (one row may lack its amount when the rest of the 計 stands apart in the text).
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 from kg.extract import fields
@@ -51,6 +56,7 @@ _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")  # an amount as the form prints i
 _SMALL = re.compile(r"^(?:[-－―]+|\d{1,3}|\d{1,3}(?:\.\d+)?%)$")
 _CONTRACT = re.compile(r"^(?:一般競争|指名競争|随意契約|随契|企画競争|確認公募|公募|少額|不落|補助金|補助$|交付|負担|その他|特命|"
                        r"委託|請負)")
+_RATE_GAP = re.compile(r"^(\d{1,3}(?:\.\d+)?) %$")  # a 落札率 cell whose 「%」 the tool wrote apart: 「92 %」
 _END = re.compile("支出先上位|資金の流れ|費目・使途")
 
 Para = tuple[list[str], int]  # (its lines, NFKC-folded and stripped; the 1-based line of its first)
@@ -72,7 +78,7 @@ def _paras(lines: list[str], start: int) -> list[Para]:
             continue
         if not buf:
             first = n
-        buf.append(re.sub(r"\s+", " ", t))
+        buf.append(_RATE_GAP.sub(r"\1%", re.sub(r"\s+", " ", t)))
     if buf:
         out.append((buf, first))
     return [q for p in out for q in _split_header_cells(p)]
@@ -398,6 +404,8 @@ def _ranked(paras: list[Para], i: int, letter: str) -> tuple[list[PayeeRow], int
         k = i
         while k < len(paras) and rows and set(_text(paras[k])) <= set("-－― "):  # a row's empty cells left over
             k += 1
+        if rows and k < len(paras) and _text(paras[k]) != str(len(rows) + 1):
+            k = _past_strays(paras, k, rows)
         if k >= len(paras) or _text(paras[k]) != str(len(rows) + 1):
             return rows, i
         cells, after = _read_row(paras, k + 1, len(rows) + 1)
@@ -405,6 +413,61 @@ def _ranked(paras: list[Para], i: int, letter: str) -> tuple[list[PayeeRow], int
             return rows, i
         rows.append(PayeeRow(letter, len(rows) + 1, cells, paras[k][1], False))
         i = after
+
+
+_STRAY_ROOM = 4  # the most cells written apart passed over between two rows
+
+
+def _strays_end(paras: list[Para], k: int, rows: list[PayeeRow]) -> int:
+    """The index after the cells written apart from their rows from paras[k] on (up to ``_STRAY_ROOM`` of them,
+    and dashes): a 法人番号 with the 業務概要 beside it (no name piece before the number), a 業務概要 alone, an
+    amount alone, a 業務概要 ending its first line with the amount, each of a kind some row read so far lacks (for
+    a 業務概要 with its amount, one row lacking both). ``k`` when none comes first."""
+    n = len(paras)
+    lacking = {c for r in rows for c in ("corporate_number", "description", "amount") if r.cells[c] is None}
+    both = any(r.cells["description"] is None and r.cells["amount"] is None for r in rows)
+    j = end = k
+    seen = 0
+    while j < n and seen < _STRAY_ROOM:
+        t = _text(paras[j])
+        if set(t) <= set("-－― "):
+            j += 1
+            continue
+        found = _corp_pieces(paras[j][0])
+        if found is not None:
+            ok = found[1][0] == 0 and "corporate_number" in lacking
+        elif _AMOUNT.match(t):
+            ok = not _is_small(paras[j]) and "amount" in lacking
+        elif _nameish(paras[j]) and not any(_DIGITS.match(w) for w in _split_amount(paras[j])[0][0].split(" ")):
+            amount = _split_amount(paras[j])[1]
+            ok = both if amount is not None else "description" in lacking
+            ok = ok and not any(_DIGITS.match(w) for ln in paras[j][0][1:] for w in ln.split(" "))
+        else:
+            ok = False
+        if not ok:
+            break
+        seen += 1
+        j += 1
+        end = j
+    return end if seen else k
+
+
+def _past_strays(paras: list[Para], k: int, rows: list[PayeeRow]) -> int:
+    """The index of the next rank past cells written apart from their rows (from paras[k]; _strays_end: the tool
+    wrote an earlier row's cells late: 「9」「個人(I)」「27」「随意契約 (少額)」 then row 3's 「527280985 タイムスタンプ認定」
+    「4204」 … and 「10」), the next rank being rank + 1 followed by a name. Those cells stay unknown: which row's
+    they are the text does not say. ``k`` itself when anything else comes first (a letter, a header, a number
+    that is not the next rank, a name with its 法人番号)."""
+    n = len(paras)
+    j = _strays_end(paras, k, rows)
+    while j < n and set(_text(paras[j])) <= set("-－― "):
+        j += 1
+    if j == k or j >= n or _text(paras[j]) != str(len(rows) + 1):
+        return k
+    m = j + 1
+    while m < n and _is_header(paras[m], False):
+        m += 1
+    return j if m < n and _nameish(paras[m]) else k
 
 
 def _rows_before(paras: list[Para], lo: int, at: int, letter: str) -> list[PayeeRow]:
@@ -549,7 +612,8 @@ def _with_header_runs(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
     return got if _agrees(out, got) else out
 
 
-def _rank_runs(paras: list[Para]) -> tuple[list[list[PayeeRow]], list[str], list[tuple[int, tuple]]] | None:
+def _rank_runs(paras: list[Para], raw: dict | None = None) \
+        -> tuple[list[list[PayeeRow]], list[str], list[tuple[int, tuple]]] | None:
     """The section's rows as runs of ranks 1, 2, ... (each rank followed, past header cells, by its row's name), a
     run restarting at 「1」 for the next block; a name followed by its 法人番号 (or the dash of one without) but no
     rank (its rank written apart) starts a run. A rank whose name is followed by none of its row's cells
@@ -557,7 +621,8 @@ def _rank_runs(paras: list[Para]) -> tuple[list[list[PayeeRow]], list[str], list
     cells left over (numbers, dashes) and the cells written apart from their rows, each as (the runs before it,
     the cells it may be: a row's 業務概要 or name, its amount, 法人番号 or 契約方式等); None when a rank breaks its
     run (「3」 after a run of one row), a row does not read, or a paragraph is none of a row's cells, a header, a letter, a 計 or a stray 法人番号 / amount / 契約方式等 (a
-    row's cell the tool wrote apart from it, left unknown)."""
+    row's cell the tool wrote apart from it, left unknown). ``raw`` gets each ranked row's cells as read, before
+    _after made some unknown (by its line)."""
     n = len(paras)
     runs: list[list[PayeeRow]] = []
     stray: list[str] = []
@@ -581,6 +646,8 @@ def _rank_runs(paras: list[Para]) -> tuple[list[list[PayeeRow]], list[str], list
             cells, i = _read_row(paras, i + 1, k, bare=True)
             if cells is None:
                 return None
+            if raw is not None:
+                raw[p[1]] = cells
             if runs[-1] or len(runs) > 1:
                 cells = _after(cells, (runs[-1] or runs[-2])[-1].cells, _corp_pieces(paras[j][0]) is not None)
             runs[-1].append(PayeeRow("", k, cells, p[1], False))
@@ -642,10 +709,13 @@ def _with_rank_runs(paras: list[Para], out: list[PayeeRow], notes: list | None =
     letters = [m[1] for p in paras if (m := _LETTER.match(_text(p)))]
     if not letters or letters != [chr(ord("A") + k) for k in range(len(letters))]:
         return out
-    found = _rank_runs(paras)
+    raw: dict = {}
+    found = _rank_runs(paras, raw)
     if found is None or len(found[0]) != len(letters):
         return out
     runs, stray, apart = found
+    runs = [_totalled_run(paras, run, raw, runs[g + 1][0].line if g + 1 < len(runs) else None)
+            for g, run in enumerate(runs)]
     ranks = sorted(t for t in stray if _DIGITS.match(t) and 1 <= int(t) <= 10)
     rankless = sum(1 for r in runs if _rankless(paras, r[0]))
     if rankless and (set(ranks) - {"1"} or len(ranks) > rankless) or \
@@ -667,6 +737,45 @@ def _with_rank_runs(paras: list[Para], out: list[PayeeRow], notes: list | None =
         notes.append((paras[0][1], f"支出先上位10者リスト: numbers {ranks} written apart from the rows: a 入札者数, or "
                                    "the rank of a row not read (the rows after a block's last read one are unknown)"))
     return got
+
+
+def _totalled_run(paras: list[Para], run: list[PayeeRow], raw: dict, upto: int | None) -> list[PayeeRow]:
+    """The run's rows with the 業務概要 and amount each read after its rank (which _after made unknown: the row
+    before lacked its cells, so they might be that row's, written late) when those amounts, not rising down the
+    ranks, add up to the block's 計: a 「計」 after the run's last row (and before the next run's first, line
+    ``upto``) followed by that sum. One row may lack its amount (its cells written elsewhere) when the rest of
+    the 計 lies between its neighbours' amounts and stands in the section as an amount no row read (its cell
+    written apart); that row's amount stays unknown. The sum says the amounts are the block's own rows' (and a
+    法人番号 written in the paragraph holding the amount, that row's); the tail cells stay as they were."""
+    mine = [raw.get(r.line) for r in run]
+    if any(c is None for c in mine) or all(r.cells == c for r, c in zip(run, mine, strict=True)):
+        return run
+    amounts = [_number(c["amount"]) for c in mine]
+    known = [a for a in amounts if a is not None]
+    if len(amounts) - len(known) > 1 or any(a < b for a, b in zip(known, known[1:], strict=False)):
+        return run
+    after = [p for p in paras if p[1] > run[-1].line and (upto is None or p[1] < upto)]
+    at = next((k for k, p in enumerate(after) if _text(p) == "計"), None)
+    if at is None:
+        return run
+    totals = [v for p in after[at + 1:] if _AMOUNT.match(t := _text(p)) and (v := _number(t)) is not None]
+    if None in amounts:
+        gap = amounts.index(None)
+        hi = amounts[gap - 1] if gap else float("inf")
+        lo = amounts[gap + 1] if gap + 1 < len(amounts) else 0.0
+        seen = Counter(v for p in paras if (a := _split_amount(p)[1] if len(p[0][0].split(" ")) > 1 else
+                                            _text(p) if _AMOUNT.match(_text(p)) else None)
+                       and (v := _number(a)) is not None)
+        seen.subtract(_number(c["amount"]) for c in raw.values())
+        apart = {v for v, k in seen.items() if k > 0}
+        totals = [t for t in totals if lo - 1e-6 <= t - sum(known) <= hi + 1e-6 and
+                  any(abs(t - sum(known) - v) < 1e-6 for v in apart)]
+    if not any(abs(t - sum(known)) < 1e-6 or None in amounts for t in totals):
+        return run
+    paired = {(f[0], _split_amount(p)[1]) for p in paras if (f := _corp_pieces(p[0])) is not None}
+    return [r._replace(cells={**r.cells, "amount": c["amount"], "description": c["description"], **(
+        {"corporate_number": c["corporate_number"]} if c["amount"] and (c["corporate_number"], c["amount"]) in paired else {})})
+        for r, c in zip(run, mine, strict=True)]
 
 
 def _near_its_row(runs: list[list[PayeeRow]], g: int, cells: tuple) -> bool:
@@ -719,6 +828,11 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         while i < n and _is_header(paras[i], True):
             i += 1
         rows, i = _ranked(paras, i, letter)
+        if rows and i < n and _strays_end(paras, i, rows) > i:  # cells written apart after the block's last row
+            past = _strays_end(paras, i, rows)
+            e = _block_end(paras, past, rows)
+            if e is not None and _ends(paras, past, e, letter):
+                i = past
         # the rows stand only when the block ends where the next one (a later letter, or the next block's header
         # cells and its rank 1) or the section ends, past small cells (a number or dash the tool wrote after the
         # table), or at its 計 when the rows' amounts add up to it: a rank column the tool wrote apart from its rows
