@@ -202,6 +202,11 @@ def _corp_para(p: Para, has_name: bool) -> dict | None:
             return {"corporate_number": corp, "name": None, "description": None, "amount": amount, "unsure": True,
                     "named": bool(name)}
         after = ws[at + 1:]
+        if k == 0 and len(after) >= 3 and any(_AMOUNT.match(w) or _CONTRACT.match(w) for w in after[1:-1]):
+            # (「2681594 視察 4,900 随意契約 3」: the row's later cells on the line too — the last number is its
+            # 入札者数, not its amount; the 業務概要's lines run among theirs)
+            return {"corporate_number": corp, "name": None, "description": None, "amount": None, "unsure": True,
+                    "named": bool(name or ws[:at])}
         if k == 0 and len(after) >= 2 and _AMOUNT.match(after[-1]):
             amount, after = after[-1], after[:-1]
         elif len(after) == 1 and _AMOUNT.match(after[0]):  # the amount beside the number, or a 業務概要: unknown

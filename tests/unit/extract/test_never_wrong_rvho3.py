@@ -225,3 +225,12 @@ def test_a_qualifier_wrapped_without_a_trailing_space_where_the_tool_keeps_them(
     rows = [PayeeRow("A", 1, {"contract_method": "一般競争契約(最低価格)"}, 2, False)]
     lines, raw = ["一般競争契約", "(最低価格)", "", "報告書 作成"], ["一般競争契約", "(最低価格)", "", "報告書 "]
     assert respell_methods(rows, lines, raw)[0][0].cells["contract_method"] == "一般競争契約(最低価格)"
+
+
+def test_pdftotext_a_corporate_number_line_holding_the_rows_later_cells():
+    # (rv261: 「2681594 視察 4,900 随意契約 3」: the last number is the 入札者数, not the amount — read 3 and the
+    # 業務概要 「視察4,900随意契約(旅費…」)
+    got = _corp_para((["2681594 視察 4,900 随意契約 3", "630030 (旅費", "(企画競争", "の支", ")", "払)、"], 653), True)
+    assert got["unsure"] and got["amount"] is None and got["corporate_number"] == "2681594630030"
+    got = _corp_para((["2681594 視察 4,900", "630030 (旅費", "の支", "払)"], 653), True)
+    assert (got["amount"], got["description"]) == ("4,900", ["視察", "(旅費", "の支", "払)"])
