@@ -234,3 +234,11 @@ def test_pdftotext_a_corporate_number_line_holding_the_rows_later_cells():
     assert got["unsure"] and got["amount"] is None and got["corporate_number"] == "2681594630030"
     got = _corp_para((["2681594 視察 4,900", "630030 (旅費", "の支", "払)"], 653), True)
     assert (got["amount"], got["description"]) == ("4,900", ["視察", "(旅費", "の支", "払)"])
+
+
+def test_pdftotext_a_rate_after_a_bidders_dash_in_a_row_without_its_method():
+    # (rv264: I2 「0.3」 「-」 「43.5%」 「-」: I1's 落札率 written after I2's cells was read as I2's)
+    paras = [(["柏屋本店", "(株)"], 1), (["325787 利用者の", "326359 基本的な", "0", "権利の保"], 3), (["0.3"], 9), (["-"], 10),
+             (["43.5%"], 11), (["-"], 12), (["3"], 13), (["有限会社"], 14)]
+    cells, _ = _read_row(paras, 0, 2)
+    assert (cells["corporate_number"], cells["amount"], cells["award_rate"]) == ("3257873263590", "0.3", None)
