@@ -58,6 +58,7 @@ from kg.extract.review_text import (
     label_lists,
     label_piece,
     label_rests_below,
+    name_rest_below,
     org_plausible,
     paragraph_style,
     payee_paragraphs,
@@ -284,7 +285,14 @@ def _names(rec: Record, L: list[str]) -> None:
         name_parts = [x for x in L[pa - 1:i - 1]] + ([before] if before else [])
         name = fields.join_wrapped(name_parts)
         name = re.sub(r"^事業名\s*", "", name)
+        rest = None
         if before and i < len(L) and L[i].strip() and not L[i].startswith(("事業開始", "担当課室", "作成責任者")) \
+                and not label_rests_below(L, i) and not paragraph_style(L) and re.match(r"事業名\s", before) \
+                and (rest := name_rest_below(L, i, after.split("作成責任者", 1)[0].strip())):
+            # the piece below the name's on its line, the other cells whole: the name's wrapped rest
+            rec["project_name"] = fields.join_wrapped([before[3:].strip(), rest])
+            span(rec, "project_name", i, i + 1)
+        elif before and i < len(L) and L[i].strip() and not L[i].startswith(("事業開始", "担当課室", "作成責任者")) \
                 and not label_rests_below(L, i):
             # the name's cell beside the label and the paragraph going on below: the lines below may hold the
             # rest of the name or of the bureau's cell (review_text._side_by_side): the name is unknown
