@@ -1,0 +1,138 @@
+"""Header cells of the real form as pdfplumber writes them (one form row per line, cells joined by spaces) where a
+label is glued to a cell or a cell wraps beside other cells (kg/extract/legal_text.py ``row_cells``,
+kg/extract/review_text.py ``label_fields`` / ``label_lists``, kg/extract/review_pdf.py ``_names``).
+
+Excerpts are the text pdfplumber gave of real-form variants (``python -m tests.fixtures.real_variants``); the readers
+before left each of these values unknown.
+"""
+from __future__ import annotations
+
+from kg.extract.review_pdf import extract
+from kg.read.base import RawDoc
+
+
+def _run(text: str) -> dict:
+    """The record of an excerpt (one form row per line: no blank line, which paragraph-style text has)."""
+    return extract(RawDoc(path="real.txt", lines=text.rstrip("\n").split("\n")))
+
+
+def test_plans_label_glued_to_its_first_item():
+    """「関係する計画」 glued to the first plan, the label's rest 「、通知等」 on the next line; 「関係する」 then 「計画、通」
+    glued to the item, 「知等」 below."""
+    rec = _run("会計区分 一般会計\n"
+               "根拠法令 (具体 農業協同組合合併助成法第63条 関係する計画第4期教育振興基本計画(平成30年1月15日閣議決定)\n"
+               "的な条項も記載 、通知等\n)\n主要政策・施策 地方創生 主要経費 その他の事項経費\n")
+    assert rec["related_plans"] == [{"title": "第4期教育振興基本計画", "date": "2018-01-15", "decided_by": "閣議決定"}]
+    assert [b["law"] for b in rec["legal_bases"]] == ["農業協同組合合併助成法"]
+    rec = _run("会計区分 労働保険特別会計\n"
+               "根拠法令 (具体的な 条項 原子力災害対策特別措置法第66条の6、第52条及び第114条第1項関係する "
+               "計画、通まち・ひと・しごと創生総合戦略(平成25年7月14日閣議決定)\n"
+               "も記載) 知等 規制改革実施計画(平成26年6月22日総務大臣決定)\n"
+               "主要政策・施策 地方創生 主要経費 その他の事項経費\n")
+    assert [p["title"] for p in rec["related_plans"]] == ["まち・ひと・しごと創生総合戦略", "規制改革実施計画"]
+
+
+def test_plans_label_glued_after_the_law_in_the_label_part():
+    """「根拠法令 (具体的農業振興…法律第89条関係する計画」: the law cell glued to the label before it and to the plans
+    label after it."""
+    rec = _run("会計区分 一般会計\n"
+               "根拠法令 (具体的農業振興地域の整備に関する法律第89条関係する計画 成長戦略フォローアップ(令和4年3月14日関係閣僚会議決定)\n"
+               "な条項も記載) 、第40条第3項第1号及び第2条第3項 、通知等\n"
+               "主要政策・施策 国土強靱化 主要経費 公共事業関係費\n")
+    assert rec["related_plans"] == [{"title": "成長戦略フォローアップ", "date": "2022-03-14",
+                                     "decided_by": "関係閣僚会議決定"}]
+
+
+def test_a_plan_title_glued_to_the_label_without_its_rest_below_is_not_split():
+    """Where the label stops is known only from its rest below: with none there, a title that may start with the
+    label's next character is not cut (no 「通商白書」 read as 「商白書」)."""
+    rec = _run("会計区分 一般会計\n"
+               "根拠法令 (具体的な条項も記載) 電波法第4条 関係する計画、通商白書(平成30年1月15日閣議決定)\n"
+               "主要政策・施策 地方創生 主要経費 その他の事項経費\n")
+    assert all(p["title"] != "商白書" for p in rec["related_plans"])
+
+
+def test_policy_label_glued_to_the_rows_wrapped_label():
+    """「政策評価、新経済・財政再政策 IX. 普及啓発の推進」: the 政策 label glued to the wrapped 政策評価 label."""
+    rec = _run("政策評価、新経済・財政再政策 IX. 普及啓発の推進\n生計画との関係\n施策 7. 国際協力調査の推進\n"
+               "測定指標 定量的指標 単位 平成30年度 令和元年度 令和2年度 中間目標 - 年度 目標年度 - 年度\n")
+    assert rec["policy_evaluation"] == {"policy": "IX. 普及啓発の推進", "measure": "7. 国際協力調査の推進"}
+
+
+def test_measure_wrapped_beside_the_url_label_and_a_whole_url():
+    """「施策 (1)防災安 政策評価書 https://…pdf」 over 「全対策の推URL」 over 「進」: a URL goes on in ASCII, so the pieces
+    below are the 施策's, the label's rest 「URL」 glued to one of them taken off."""
+    head = "政策評価 政策評価 政策 システム運用の推進\n、 新経済\n"
+    rec = _run(head + "政策評価 施策 (1)防災安 政策評価書 https://www.soumu.go.jp/main_content/000766416.pdf\n"
+               "全対策の推URL\n進\n該当箇所 3ページ目\n")
+    assert rec["policy_evaluation"] == {"policy": "システム運用の推進", "measure": "(1)防災安全対策の推進"}
+    rec = _run(head + "政策評価 施策 6. システム運用 政策評価書URL https://www.soumu.go.jp/main_content/000766416.pdf\n"
+               "防災の推進\n該当箇所 3ページ目\n")
+    assert rec["policy_evaluation"]["measure"] == "6. システム運用防災の推進"
+
+
+def test_measure_beside_a_url_label_whose_rest_is_not_found_stays_unknown():
+    """The URL label 「政策評価」 with no 「書URL」 below: where the cells part is not settled; the 施策 is unknown."""
+    rec = _run("政策評価 政策評価 政策 システム運用の推進\n、 新経済\n"
+               "政策評価 施策 3. 安全対策 政策評価 https://www.soumu.go.jp/main_content/000766416.pdf\n"
+               "情報の推進\n該当箇所 3ページ目\n")
+    assert rec["policy_evaluation"]["measure"] is None
+
+
+def test_major_policy_label_wrapped_after_its_dot_or_glued_to_its_cell():
+    """「主要政策・ 観光立国 主要経費 …」 over 「施策」, and 「主要政策・施策観光立国」 glued."""
+    rec = _run("会計区分 一般会計\n主要政策・ 観光立国 主要経費 文教及び科学振興\n施策\n"
+               "事業の目的 人材育成システム運用対策事業について、国民の利便性の向上と行政の効率化を図る。\n")
+    assert (rec["major_policy"], rec["major_expense"]) == ("観光立国", "文教及び科学振興")
+    rec = _run("会計区分 一般会計\n主要政策・施策地方創生 主要経費 経済協力\n"
+               "事業の目的 (目 人材育成支援国際協力地域対策事業について、国民の利便性の向上と行政の効率化を図る。\n")
+    assert rec["major_policy"] == "地方創生"
+
+
+def test_division_label_glued_after_the_end_year():
+    """「…終了予定なし担当課室 河川計画課 室長 神門 美香 審議官 高村 純一」: the label glued to the cell before it."""
+    rec = _run("事業名 研究開発安全対策経費 担当部局庁 医政局 作成責任者\n"
+               "事業開始年 令和元年度 事業終了(予定)年度 終了予定なし担当課室 河川計画課 室長 神門 美香 審議官 高村 純一\n度\n"
+               "会計区分 一般会計\n")
+    assert rec["division"] == "河川計画課"
+    assert rec["responsible_officials"] == ["室長 神門 美香", "審議官 高村 純一"]
+
+
+def test_official_whose_given_name_wrapped_below():
+    """Two officials side by side, the first's given name on the next line's end (「… 雅一」), or its surname's
+    rest and the given name as the whole next line (「田 信」)."""
+    rec = _run("事業名 普及啓発安全対策支援事業 担当部局 老健局 作成責任者\n庁\n"
+               "事業開 平成24年度 事業終了 終了予定なし 担当課室 地域情報政策室 参事官 小林 参事官 加藤 健太郎\n"
+               "始年度 (予定)年度 雅一\n会計区 東日本大震災復興特別会計\n分\n")
+    assert rec["responsible_officials"] == ["参事官 小林 雅一", "参事官 加藤 健太郎"]
+    rec = _run("事業名 基盤整備高度化研究開発事業 担当部局庁 製造産業局 作成責任者\n"
+               "事業開始年度 平成25年度 事業終了(予定)年度 終了予定なし 担当課室 住民制度課 審議官 吉 課長 渡辺 信\n"
+               "田 信\n会計区分 一般会計\n")
+    assert rec["responsible_officials"] == ["審議官 吉田 信", "課長 渡辺 信"]
+
+
+def test_official_rest_ambiguous_stays_unknown():
+    """Two name-shaped pieces at the next line's end that are not the whole line (「なし 純一」): which are the
+    official's is not settled; the official is left out."""
+    rec = _run("事業名 調査防災データ活用推進費 担当部局庁 地球環境局 作成責任者\n"
+               "事業開始年度 昭和59年度 事業終了(予定)年 終了予定 担当課室 大学振興課 参事官 小林 課長 山本 拓也\n"
+               "度 なし 純一\n会計区分 エネルギー対策特別会計\n")
+    assert not any(o.startswith("参事官 小林") for o in rec["responsible_officials"])
+
+
+def test_project_name_wrapped_below_beside_a_whole_bureau():
+    """「事業名 …普及啓発 担当部局 情報流通行政局 作成責任者」 over 「推進費 庁」: the bureau's cell is whole (…局), the
+    label's rest 「庁」 aside, so the piece below is the name's."""
+    rec = _run("事業番号 2021 - 文科 - 20 - 0447\n令和3年度行政事業レビューシート ( 文部科学省 )\n"
+               "事業名 基盤整備推進安全対策システム運用普及啓発 担当部局 情報流通行政局 作成責任者\n推進費 庁\n"
+               "事業開始年度 平成30年度 事業終了(予 令和5年度 担当課室 総務課企画調整室 課長補佐 神門 雅一\n")
+    assert rec["project_name"] == "基盤整備推進安全対策システム運用普及啓発推進費"
+    assert rec["bureau"] == "情報流通行政局"
+
+
+def test_piece_below_of_an_organisations_shape_leaves_the_name_unknown():
+    """「…自治行政局」 over 「選挙部」: the piece may be the bureau's rest; the name's end is unknown."""
+    rec = _run("令和3年度行政事業レビューシート ( 総務省 )\n"
+               "事業名 選挙制度調査研究 担当部局 自治行政局 作成責任者\n選挙部\n"
+               "事業開始年度 平成30年度 事業終了(予 令和5年度 担当課室 管理課 課長 神門 雅一\n")
+    assert rec["project_name"] is None
