@@ -1184,10 +1184,11 @@ def _settle_unsure(rows: list[PayeeRow], notes_at: list[int]) -> list[PayeeRow]:
 
 _WIDEST = {"name": "name w", "description": "description w"}  # a cell's widest line, under ``holds``
 _CHARS = {"name": "name#", "description": "description#"}  # the wide characters its lines held
+_MOST = {"name": "name<", "description": "description<"}  # the wide characters its column holds at most
 
 
 def _wrapped_on(holds: dict[str, int], tail_of: dict[str, str], cell: str, piece: str, filled: list,
-                block: str) -> None:
+                block: str, column: dict[str, int] | None = None) -> None:
     """A row's ``cell`` continues on a new line with ``piece``: its last line so far filled the column
     (kg.extract.payee_wraps.holds: the width the column holds at least, for this cell's later lines; its widest
     line kept under ``_WIDEST[cell]``, the wide characters it holds under ``_CHARS[cell]``). A line that ``piece``
@@ -1199,8 +1200,12 @@ def _wrapped_on(holds: dict[str, int], tail_of: dict[str, str], cell: str, piece
     if payee_wraps.wide_only(tail):
         c = _CHARS[cell]
         holds[c] = max(holds.get(c, 0), len(tail))
+        if column is not None:  # (the piece's cell settled: the table's column holds as many characters)
+            column[c] = max(column.get(c, 0), len(tail))
         if payee_wraps.starts_line(piece):  # (the line filled its column exactly)
             filled.append((block, cell, tail))
+            if column is not None:  # (... and no more: the piece's first character did not fit after it)
+                column[_MOST[cell]] = min(column.get(_MOST[cell], len(tail)), len(tail))
 
 
 def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:
@@ -1370,12 +1375,12 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
             tail_of = tails.setdefault(last.line, {})
             holds = held.setdefault(last.line, {})
             if left:
-                _wrapped_on(holds, tail_of, "name", left[0], filled, last.block)
+                _wrapped_on(holds, tail_of, "name", left[0], filled, last.block, column)
                 tail_of["name"] = left[-1]
             if d is not None:  # the 法人番号's piece parts the line: a cell with no piece on either side of it ended
                 done.update(f for f, p in (("name", left), ("description", pieces)) if not p)
             if pieces:
-                target = "description"
+                target, settled = "description", True
                 if d is None and not left and len(pieces) == 1:  # one piece: the name's or the description's
                     # (a piece starting with a Latin word or an opening bracket fits either cell: a wrap moves such
                     # a word whole and leaves the line above short — 「富士通」 over 「Japan(株)」)
@@ -1383,26 +1388,29 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
                             if _width(pieces[0]) <= max((last.widths or {}).get(f, 0), holds.get(_WIDEST[f], 0),
                                                         _width(tail_of.get(f, ""))) + 2
                             or payee_wraps.moved_whole(pieces[0])]  # a later one: a half-width bracket is counted 1)
+                    if mono and payee_wraps.wide_only(pieces[0]):  # (a line longer than its column holds is not its)
+                        fits = [f for f in fits if len(pieces[0]) <= column.get(_MOST[f], len(pieces[0]))]
                     done.update(f for f in fits if f not in done and (  # (its last line short: it ended for good)
                         payee_wraps.ended(tail_of.get(f, ""), column.get(f, 0), pieces[0])
                         or payee_wraps.ended_exactly(tail_of.get(f, ""), holds.get(f, 0), pieces[0])
-                        or (mono and payee_wraps.ended_in_chars(tail_of.get(f, ""), holds.get(_CHARS[f], 0), pieces[0]))
+                        or (mono and payee_wraps.ended_in_chars(tail_of.get(f, ""), max(
+                            holds.get(_CHARS[f], 0), column.get(_CHARS[f], 0)), pieces[0]))
                         or payee_wraps.cannot_go_on(tail_of.get(f, ""), pieces[0])))
                     still = [f for f in fits if f not in done]  # (a cell that ended takes no piece)
                     target = still[0] if len(still) == 1 else "description"
+                    settled = len(still) == 1
                     if len(still) != 1:
                         guessed = True
                         if not unsure and len(still) == 2:  # (the pieces of lines after: the same cell's)
                             alone[last.line] = (n, cells.get("name") or "", cells.get("description") or "", [])
                         unsure = unsure or (target, n)  # which cell it ends is not established: both unknown
                         undecided.append(({f: tail_of.get(f, "") for f in still}, pieces[0]))
-                        if by_chars is not None and any(payee_wraps.ended_in_chars(
-                                tail_of.get(f, ""), holds.get(_CHARS[f], 0), pieces[0]) for f in still):
+                        if by_chars is not None and len(still) == 2:  # (the table's lines may settle it in chars)
                             by_chars.append(n)
                     elif len(fits) == 1:
                         done.add("name" if target == "description" else "description")  # (the other did not wrap)
                 cells[target] = fields.join_wrapped([cells.get(target) or "", *pieces])
-                _wrapped_on(holds, tail_of, target, pieces[0], filled, last.block)
+                _wrapped_on(holds, tail_of, target, pieces[0], filled, last.block, column if settled else None)
                 tail_of[target] = " ".join(pieces)
             if alone.get(last.line):  # a line of one piece after the cell that ended: that piece is the other's
                 alone[last.line] = (*alone[last.line][:3], [*alone[last.line][3], pieces[0]]) \

@@ -136,3 +136,61 @@ def test_piece_below_of_an_organisations_shape_leaves_the_name_unknown():
                "事業名 選挙制度調査研究 担当部局 自治行政局 作成責任者\n選挙部\n"
                "事業開始年度 平成30年度 事業終了(予 令和5年度 担当課室 管理課 課長 神門 雅一\n")
     assert rec["project_name"] is None
+
+
+_PAYEES_A = ("支出先上位10者リスト\nA\n"
+             "支出先 法人番号 業務概要 支出額 (百万円契約方式等 入札者数 (応募者数) 落札率 一者\n"
+             ") 契約となった理由及び改善策 (支出額10億円\n以上)\n"
+             "1 一般社団法人地 2361409260591 タイムスタンプ認定制度に 962 補助金等交付 - --\n"
+             "方自治情報セン 関する調査\nター\n"
+             "2 株式会社日本レ 7302203114473 機器の賃貸借 506 一般競争契約 6 70.1%\n"
+             "ジストリサービ (総合評価)\nス\n"
+             "3 合同会社OCS 7154320714217 実証事業の実施 462 随意契約 (その- --\n他)\n"
+             "4 野村総合研究所 8284793408744 データ整備及び分析業務 179 - -\n株式会社\n計 2,109\n"
+             "B\n支出先 法人番号 業務概要 支出額 (百万円契約方式等 入札者数 (応募者数) 落札率 一者\n"
+             ") 契約となった理由及び改善策 (支出額10億円\n以上)\n"
+             "1 講師謝金(講師A)- 実証事業の実施、定期刊行 2,006 補助金等交付 - -\n"
+             "物の購読、システムの設計\n・開発及び運用保守\n"
+             "2 株式会社日本レ - 諸外国の動向に関する文書 1,877 その他 - -- -\n"
+             "ジストリサービ の分析及び要約作業、視察\nス・合同会社伊 (旅費の支払)、実証事業の\n"
+             "藤忠テクノソリ 実施\nューションズ共\n同企業体\n"
+             "3 (株)OCS 9266509082369 研修の企画運営、実証事業 1,726 一般競争契約 6 59%\n"
+             "の実施 (総合評価)\n計 5,609\n")
+
+
+def test_payee_piece_settled_by_the_columns_characters():
+    """A row's one piece below, 「株式会社」, fits the name (「野村総合研究所」) and the 業務概要 (「データ整備及び分析
+    業務」): the 業務概要 column is shown to hold 12 characters by a wrapped line of another row (「タイムスタンプ認定
+    制度に」 over 「関する調査」), so its 11-character line had room for 「株」 and ended: the piece is the name's (the
+    table's lines show every wide character printed one width: 「ジストリサービ」「藤忠テクノソリ」 hold as many
+    characters as 「一般社団法人地」)."""
+    rows = {(p["block"], p["rank"]): p for p in _run(_PAYEES_A)["payees"]}
+    assert (rows["A", 4]["name"], rows["A", 4]["description"]) == ("野村総合研究所株式会社", "データ整備及び分析業務")
+    assert rows["A", 1]["name"] in (None, "一般社団法人地方自治情報センター")  # (「ター」 fits either: unknown, never wrong)
+
+
+_PAYEES_NARROW = ("支出先上位10者リスト\nA\n"
+                  "支出先 法人番号 業務概要 支出額 契約方式等 入札者数 落札率 一者応札・一者応募又は競争性のない\n"
+                  "(百万円) (応募者数) 随意契約となった理由及び改善策 (支出\n額10億円以上)\n"
+                  "1 横浜市 3000020 諸外国の動向 1,427 随意契約 (少額) - - -\n141003 に関する文書\nの分析及び要\n約作業\n"
+                  "B\n支出先 法人番号 業務概要 支出額 契約方式等 入札者数 落札率 一者応札・一者応募又は競争性のない\n"
+                  "(百万円) (応募者数) 随意契約となった理由及び改善策 (支出\n額10億円以上)\n"
+                  "1 (株)柏屋本店・ - 実証事業の実 2,303 随意契約 (公募) 3 - -\nオリエンタルコ 施\nンサルタンツ株\n"
+                  "式会社共同企業\n体\n"
+                  "C\n支出先 法人番号 業務概要 支出額 契約方式等 入札者数 落札率 一者応札・一者応募又は競争性のない\n"
+                  "(百万円) (応募者数) 随意契約となった理由及び改善策 (支出\n額10億円以上)\n"
+                  "1 TKC(株) 2372150 会議等出席(諸5,331 随意契約 (その - --\n301626 謝金) 他)\n"
+                  "2 (株)UQコミュ - 普及啓発コン 4,085 補助金等交付 - --\nニケーションズ テンツの作成\n"
+                  "・有限会社ソフ\nトバンク共同企\n業体\n"
+                  "3 神奈川県 1000020 データ整備及 3,237 その他 - -- -\n140007 び分析業務、\nセキュリティ\n"
+                  "説明会の開催\n、機器の賃貸\n借\n"
+                  "4 個人(D) - 諸外国の動向 1,399 その他 - -- -\nに関する文書\nの分析及び要\n約作業\n")
+
+
+def test_payee_piece_longer_than_a_column_holds_is_the_other_cells():
+    """「・有限会社ソフ」 (7 characters) below two cells that both filled their columns: the 業務概要 column holds at
+    most 6 (「諸外国の動向」 wrapped before 「に関する文書」: its next character did not fit), so the piece is the
+    name's, and the name's lines go on."""
+    rows = {(p["block"], p["rank"]): p for p in _run(_PAYEES_NARROW)["payees"]}
+    assert rows["C", 2]["name"] == "(株)UQコミュニケーションズ・有限会社ソフトバンク共同企業体"
+    assert rows["C", 2]["description"] == "普及啓発コンテンツの作成"
