@@ -32,11 +32,9 @@ def fresh() -> None:
               getattr(payee_columns, "_shapes", None)):
         if f is not None:
             f.cache_clear()
-    from kg.extract import review_text
+    from kg.extract import doc_memo
 
-    for memo in (getattr(review_text, "_FOLDED", None), getattr(review_text, "_STYLE", None)):
-        if memo is not None:  # (one document's folded lines and paragraph style, keyed by its list of lines)
-            memo.clear()
+    doc_memo.clear_all()  # (one document's folded lines, paragraph style, tokens …, kept by its list of lines)
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import fields
+from kg.extract.doc_memo import last_document
 from kg.extract.review_text import _ACCOUNT, _FULL_LABELS, CITE, _split_line, _unfragment, paragraph_style
 from kg.normalize.law_ref import (
     _LAW_END,  # the end of a law's title (法 not after 方/手/用…, 法律, 令, 規則 …)
@@ -254,19 +255,11 @@ def _add(side: list[tuple[str, int]], text: str, line: int) -> None:
         side.append((text, line))
 
 
-_ROW_CACHE: dict[int, tuple[list[str], int, tuple]] = {}
-
-
+@last_document
 def _row_cells_once(lines: list[str], lab: int) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     """``row_cells(lines, lab)``, worked out once per document: the 根拠法令 and the 関係する計画 readers both ask for
     it (the last document's answer is kept, by its list of lines, which are not changed while a sheet is read)."""
-    hit = _ROW_CACHE.get(id(lines))
-    if hit is not None and hit[0] is lines and hit[1] == lab:
-        return hit[2]
-    out = row_cells(lines, lab)
-    _ROW_CACHE.clear()
-    _ROW_CACHE[id(lines)] = (lines, lab, out)
-    return out
+    return row_cells(lines, lab)
 
 
 def legal_pieces(lines: list[str], lab: int) -> tuple[str, int, int] | None:

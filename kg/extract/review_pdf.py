@@ -30,6 +30,7 @@ from kg.extract.budget_breakdown import breakdown_request
 from kg.extract.budget_form import budget_row_major
 from kg.extract.budget_gaps import budget_gaps
 from kg.extract.budget_text import budget_from_text
+from kg.extract.doc_memo import last_document
 from kg.extract.legal_text import (
     _LEGAL_LABEL,
     _PLANS_LABEL,
@@ -104,35 +105,19 @@ def _first(L: list[str], pred, lo: int = 1, hi: int | None = None) -> int | None
     return next((i for i in range(lo, hi + 1) if pred(L[i - 1])), None)
 
 
-_SQ_CACHE: dict[int, tuple[list[str], list[str]]] = {}
-
-
+@last_document
 def _squashed(L: list[str]) -> list[str]:
     """squash() of every line of L (the last document's lines kept: the label scans below all ask)."""
-    hit = _SQ_CACHE.get(id(L))
-    if hit is not None and hit[0] is L:
-        return hit[1]
-    out = [squash(x) for x in L]
-    _SQ_CACHE.clear()
-    _SQ_CACHE[id(L)] = (L, out)
-    return out
+    return [squash(x) for x in L]
 
 
-_JOIN_CACHE: dict[int, tuple[list[str], str | None, str | None]] = {}
-
-
+@last_document
 def _joined(L: list[str]) -> tuple[str | None, str | None]:
     """L's lines and their squashed forms, each joined by line breaks (the last document's kept), or None where
     a line holds a line break itself (then a line's number is not the count of breaks before it)."""
-    hit = _JOIN_CACHE.get(id(L))
-    if hit is not None and hit[0] is L:
-        return hit[1], hit[2]
     text, sq = "\n".join(L), "\n".join(_squashed(L))
     n = len(L) - 1
-    out = (text if text.count("\n") == n else None, sq if sq.count("\n") == n else None)
-    _JOIN_CACHE.clear()
-    _JOIN_CACHE[id(L)] = (L, *out)
-    return out
+    return text if text.count("\n") == n else None, sq if sq.count("\n") == n else None
 
 
 def _line_at(text: str, pos: int) -> int:
@@ -1167,8 +1152,7 @@ def extract(doc: RawDoc) -> Record:
     L = nfkc_lines(doc.lines)
     # squash(x) is nfkc(x) without its spaces, and nfkc(nfkc(x)) == nfkc(x): the lines' squashed forms are L's
     # without spaces (both checked in tests/unit/extract/test_seed_kind_speed_forms.py)
-    _SQ_CACHE.clear()
-    _SQ_CACHE[id(L)] = (L, [x.replace(" ", "") for x in L])
+    _squashed.put(L, [x.replace(" ", "") for x in L])
     folded_lines(L)  # (review_text's readers take L as it is)
     _title(rec, L)
     _project_number(rec, L)

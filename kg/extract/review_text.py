@@ -18,6 +18,7 @@ import re
 from typing import NamedTuple
 
 from kg.extract import fields, payee_wraps
+from kg.extract.doc_memo import last_document
 from kg.normalize import houjin
 from kg.normalize.era import ERAS, parse_year
 from kg.normalize.numbers import as_int_if_whole, parse_number
@@ -77,28 +78,18 @@ _new_token = functools.partial(tuple.__new__, Token)  # Token._make(fields) with
 _FRAGMENTS = frozenset(lab[i:j] for lab in _FULL_LABELS for i in range(len(lab))
                        for j in range(i + 1, min(len(lab), i + 12) + 1) if lab[i:j] != lab)
 
-_FOLDED: dict[int, tuple[list[str], list[str]]] = {}
-
-
+@last_document
 def _folded(lines: list[str]) -> list[str]:
     """[nfkc(x) for x in lines], worked out once per document: the readers of a sheet (label tokens, budget
-    rows, paragraph cells, payee rows) each walk the same lines; the last document's folded lines are kept
-    (the lines are the caller's and are not changed while a sheet is read, as ``tokens`` assumes)."""
-    hit = _FOLDED.get(id(lines))
-    if hit is not None and hit[0] is lines and len(hit[1]) == len(lines):
-        return hit[1]
-    out = [nfkc(x) for x in lines]
-    _FOLDED.clear()
-    _FOLDED[id(lines)] = (lines, out)
-    return out
+    rows, paragraph cells, payee rows) each walk the same lines (kg.extract.doc_memo)."""
+    return [nfkc(x) for x in lines]
 
 
 def folded_lines(lines: list[str]) -> None:
     """Tell the readers that ``lines`` are NFKC-folded already (each is nfkc() of a line): nfkc(nfkc(x)) ==
     nfkc(x) (checked in tests/unit/extract/test_seed_kind_speed_forms.py), so ``_folded(lines)`` is the lines
     themselves."""
-    _FOLDED.clear()
-    _FOLDED[id(lines)] = (lines, lines)
+    _folded.put(lines, lines)
 
 
 # the fragments that are pieces of a label: not digits only, and holding a word character (a lone bracket or
@@ -170,34 +161,18 @@ def _split_line(text: str) -> list[tuple[str, str | None]]:
     return out
 
 
-_STYLE: dict[int, tuple[list[str], int, bool]] = {}
-
-
+@last_document
 def paragraph_style(lines: list[str]) -> bool:
     """True for text that separates cells by blank lines (pdfminer, pdftotext), False for one row per line
     (the last document's answer is kept: its readers ask five times)."""
-    hit = _STYLE.get(id(lines))
-    if hit is not None and hit[0] is lines and hit[1] == len(lines):
-        return hit[2]
     blank = len(lines) - len(list(filter(str.strip, lines)))  # lines whose strip() is "" (counted in C)
-    out = blank >= 0.2 * max(len(lines), 1)
-    _STYLE.clear()
-    _STYLE[id(lines)] = (lines, len(lines), out)
-    return out
+    return blank >= 0.2 * max(len(lines), 1)
 
 
-_TOKEN_CACHE: dict[int, tuple[list[str], list[Token]]] = {}
-
-
+@last_document
 def tokens(lines: list[str]) -> list[Token]:
     """Label and value tokens in text order (see module doc); the last document's tokens are kept."""
-    hit = _TOKEN_CACHE.get(id(lines))
-    if hit is not None and hit[0] is lines:
-        return hit[1]
-    out = _tokens(lines)
-    _TOKEN_CACHE.clear()
-    _TOKEN_CACHE[id(lines)] = (lines, out)
-    return out
+    return _tokens(lines)
 
 
 # a number's counter wrapped onto the next line, not a label's piece: 「第1項28」 over 「号 …」, 「平成15」 over 「年度」,
@@ -1453,20 +1428,12 @@ _DASH_CELL = re.compile(r"^[-－―](?:\s+[-－―])*$")
 _BUDGET_END = ("政策評価", "関連事業", "執行率", "当初予算+補正予算", "予算内訳", "成果目標", "活動指標", "支出先上位")
 
 
+@last_document
 def paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object, int]] | None:
     """The budget table's row labels and cells in reading order from the line after ``start`` (its 予算額 label)
     to the rate rows or the next table: ("label", field, line) and ("num", value or None for a dash, line); None
     when a figure is not readable (the last document's kept: budget_paragraphs and budget_gaps both ask)."""
-    hit = _SEQ_CACHE.get((id(lines), start))
-    if hit is not None and hit[0] is lines:
-        return hit[1]
-    seq = _paragraph_sequence(lines, start)
-    _SEQ_CACHE.clear()
-    _SEQ_CACHE[(id(lines), start)] = (lines, seq)
-    return seq
-
-
-_SEQ_CACHE: dict[tuple[int, int], tuple[list[str], list | None]] = {}
+    return _paragraph_sequence(lines, start)
 
 
 def _paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object, int]] | None:
@@ -1620,19 +1587,11 @@ _HEADER_WORD = re.compile("|".join(map(re.escape, _HEADER_WORDS)))  # a text hol
 _SECTION_END = re.compile("資金の流れ|費目・使途")
 
 
-_CELLS_CACHE: dict[tuple[int, int], tuple[list[str], list[tuple[str, int]]]] = {}
-
-
+@last_document
 def _paragraph_cells(lines: list[str], start: int) -> list[tuple[str, int]]:
     """Paragraphs after ``start`` as cell texts: lines rejoined (digits of one number without a space); the
     last document's cells are kept (the payee readers both ask)."""
-    hit = _CELLS_CACHE.get((id(lines), start))
-    if hit is not None and hit[0] is lines:
-        return hit[1]
-    out = _paragraph_cells_of(lines, start)
-    _CELLS_CACHE.clear()
-    _CELLS_CACHE[(id(lines), start)] = (lines, out)
-    return out
+    return _paragraph_cells_of(lines, start)
 
 
 def _paragraph_cells_of(lines: list[str], start: int) -> list[tuple[str, int]]:
@@ -1671,15 +1630,10 @@ def _cut_total(cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return out
 
 
-_SECTION_CACHE: dict[tuple[int, int], tuple[list[str], list[tuple[str, int, bool]]]] = {}
-
-
+@last_document
 def _section_cells(L: list[str], lo: int) -> list[tuple[str, int, bool]]:
     """``payee_section_cells``, worked out once per document (the last document's kept: the column reader and
     ``payee_paragraphs`` both walk the section's cells; neither changes the list)."""
-    hit = _SECTION_CACHE.get((id(L), lo))
-    if hit is not None and hit[0] is L:
-        return hit[1]
     out = []
     for text, line in _cut_total(_paragraph_cells(L, lo)):
         if _SECTION_END.search(text):
@@ -1687,8 +1641,6 @@ def _section_cells(L: list[str], lo: int) -> list[tuple[str, int, bool]]:
         if _PAGE_NO.match(text):
             continue
         out.append((text, line, bool(_HEADER_WORD.search(text)) or _is_fragment(text)))
-    _SECTION_CACHE.clear()
-    _SECTION_CACHE[(id(L), lo)] = (L, out)
     return out
 
 
