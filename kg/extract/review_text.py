@@ -1200,6 +1200,15 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
     return out
 
 
+def _column_ends(column: dict[str, int], cell: str, tail: str, piece: str) -> bool:
+    """With every wide character one width, the table's columns as read (``_CHARS``: the characters a column holds
+    at least, ``_MOST``: at most) show that ``cell``, whose last line is ``tail``, ended before ``piece``: the line
+    had room for the piece's first character, or the piece is longer than the column holds (a cell's lines are
+    consecutive: a line whose one piece is the other cell's ends it)."""
+    return payee_wraps.ended_in_chars(tail, column.get(_CHARS[cell], 0), piece) \
+        or (payee_wraps.wide_only(piece) and len(piece) > column.get(_MOST[cell], len(piece)))
+
+
 def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, int], filled: list,
                 mono: bool = False, by_chars: list | None = None) -> tuple[list[PayeeRow] | None, dict[str, int], bool]:
     """Row-style payee tables (「1神戸市 9000020281000 調査研究の請負 2随意契約(企画 - -」): anchored on the
@@ -1212,7 +1221,7 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
     such row. ``columns``: the widest first lines of the name and 業務概要 known before (of the whole table); ``filled``
     gathers (block, cell, line) of lines that filled their column exactly; ``mono``: the table's lines show every
     wide character printed one width (kg.extract.payee_wraps.monospaced), so a cell's last line with room for the
-    piece's first character ended (``ended_in_chars``; ``by_chars`` gathers the lines of pieces left to either cell
+    piece's first character ended (``ended_in_chars``; ``by_chars`` gathers the pieces left to either cell
     that it would settle); returns
     (rows, the widest first lines seen, whether a piece was left to either cell while they were not all seen)."""
     out: list[PayeeRow] = []
@@ -1372,6 +1381,10 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
                             holds.get(_CHARS[f], 0), column.get(_CHARS[f], 0)), pieces[0]))
                         or payee_wraps.cannot_go_on(tail_of.get(f, ""), pieces[0])))
                     still = [f for f in fits if f not in done]  # (a cell that ended takes no piece)
+                    if len(still) == 2 and not mono and payee_wraps.monospaced(filled):
+                        # the table's lines so far show one width per wide character: its columns read so far
+                        done.update(f for f in still if _column_ends(column, f, tail_of.get(f, ""), pieces[0]))
+                        still = [f for f in still if f not in done]
                     target = still[0] if len(still) == 1 else "description"
                     settled = len(still) == 1
                     if len(still) != 1:
@@ -1380,7 +1393,8 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
                             alone[last.line] = (n, cells.get("name") or "", cells.get("description") or "", [])
                         unsure = unsure or (target, n)  # which cell it ends is not established: both unknown
                         undecided.append(({f: tail_of.get(f, "") for f in still}, pieces[0]))
-                        if by_chars is not None and len(still) == 2:  # (the table's lines may settle it in chars)
+                        if by_chars is not None and any(payee_wraps.ended_in_chars(
+                                tail_of.get(f, ""), holds.get(_CHARS[f], 0), pieces[0]) for f in still):
                             by_chars.append(n)
                     elif len(fits) == 1:
                         done.add("name" if target == "description" else "description")  # (the other did not wrap)
