@@ -125,6 +125,7 @@ def _label_matches(text: str):
 
 # whole labels of the form's left column that may stand glued to their cell at a line's start (「主要政策・施策地方創生」)
 _GLUED_OK = frozenset({"主要政策・施策", "会計区分", "実施方法"})
+_ERA_IN_LABEL = re.compile(r"(?<=.)(?:令和|平成|昭和)(?:元|\d)")  # a year glued after a 事業開始 / 事業終了 label's wording
 # a whole label that may stand glued after the cell before it (「事業終了(予定)年度 終了予定なし担当課室 河川計画課」)
 _GLUED_AFTER = frozenset({"担当課室"})
 
@@ -153,6 +154,10 @@ def _split_line(text: str) -> list[tuple[str, str | None]]:
             # the 政策 label glued to the row's wrapped label (「政策評価、新経済・財政再政策 IX. 普及啓発の推進」)
             out.append((label[:-2], field))
             label, field = "政策", "policy"
+        elif field in ("start_fiscal_year", "end_fiscal_year") and (era := _ERA_IN_LABEL.search(label)):
+            # the cell's era year glued to its label (「事業開始年度平成27年」, 「事業開始年令和元年度」)
+            out.append((label[:era.start()], field))
+            label, field = label[era.start():], None
         out.append((label, field))
         pos = end
     rest = text[pos:].strip()

@@ -212,3 +212,15 @@ def test_payee_piece_longer_than_a_column_holds_is_the_other_cells():
     rows = {(p["block"], p["rank"]): p for p in _run(_PAYEES_NARROW)["payees"]}
     assert rows["C", 2]["name"] == "(株)UQコミュニケーションズ・有限会社ソフトバンク共同企業体"
     assert rows["C", 2]["description"] == "普及啓発コンテンツの作成"
+
+
+def test_era_year_glued_to_its_label():
+    """「事業開始年度平成27年」 over 「度 度」, 「事業終了(予定令和9年度」: the cell's year glued to its label's wording."""
+    rec = _run("事業名 調査情報推進費 担当部局庁 医政局 作成責任者\n"
+               "事業開始年度平成27年 事業終了(予定)年 終了予定 担当課室 技術調査課 課長 山本 雅一\n度 度 なし\n"
+               "会計区分 一般会計\n")
+    assert rec["start_fiscal_year"] == 2015
+    rec = _run("事業名 調査情報推進費 担当部局庁 医政局 作成責任者\n"
+               "事業開始年度 平成20年度 事業終了(予定令和9年度 担当課室 整備課 課長 寺田 美香\n)年度\n"
+               "会計区分 一般会計\n")
+    assert (rec["start_fiscal_year"], rec["end_fiscal_year"]) == (2008, 2027)
