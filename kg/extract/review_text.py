@@ -838,6 +838,20 @@ def officials_wrapped(text: str, folded: list[str], line: int) -> list[str] | No
     return out if all(OFFICIAL_SHAPE.match(o) for o in out) else None
 
 
+def name_rest_alone(lines: list[str], n: int) -> bool:
+    """Row-style text: the line below line ``n`` (1-based) holds only one or two pieces of a name's shape (「子」,
+    「田 信」; no label's piece) and the line after it starts the form's next row: a 作成責任者 cell on line ``n``
+    (the row's rightmost cell) wrapped there — its officials as read on line ``n`` are cut."""
+    if n >= len(lines):
+        return False
+    words = lines[n].split(" ")
+    if not 1 <= len(words) <= 2 or not all(_NAME_PIECE.match(w) and not label_piece(w) and not _is_fragment(w)
+                                           for w in words):
+        return False
+    nxt = _split_line(lines[n + 1]) if n + 1 < len(lines) else []
+    return not nxt or nxt[0][1] is not None
+
+
 def _officials_of(text: str) -> list[str]:
     """The officials a cell's text is made of: one of an official's shape (「審議官 山本 雅一」), or several side by
     side, each a title and two names (「審議官 佐々木 敦史 参事官 中村 雅一」); [] for any other text."""

@@ -224,3 +224,13 @@ def test_era_year_glued_to_its_label():
                "事業開始年度 平成20年度 事業終了(予定令和9年度 担当課室 整備課 課長 寺田 美香\n)年度\n"
                "会計区分 一般会計\n")
     assert (rec["start_fiscal_year"], rec["end_fiscal_year"]) == (2008, 2027)
+
+
+def test_officials_whole_on_their_line_with_a_name_piece_below_are_unknown():
+    """「室長 小林 直 課長 加藤 敦史」 over 「子」: each official reads whole, but a name's piece wrapped below ends one of
+    them (室長 小林 直子); which one is unknown, so neither is given (no 「室長 小林 直」)."""
+    rec = _run("事業名 推進費 担当部局庁 老健局 作成責任者\n"
+               "事業開始年度 平成30年度 事業終了(予定)年度 終了予定なし 担当課室 高齢者支援課 室長 小林 直 課長 加藤 敦史\n"
+               "子\n会計区分 エネルギー対策特別会計\n")
+    assert rec["division"] == "高齢者支援課"
+    assert rec["responsible_officials"] == []
