@@ -67,19 +67,31 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
         if i > lab - 1 and (parts[0][1] not in (None, "legal", "plans") or _next_label(parts[0][0])):
             break  # the next row of the form (its label maybe wrapped in its cell: 「主要政策」「・施策」)
         side = right if border else None  # None: not settled on this line yet
+        below = lines[i + 1].split(" ") if i + 1 < len(lines) else []
         for text, field in parts:
+            if field == "plans" and (k := _glued_plans("", squashed := text.replace(" ", ""), below)):
+                # the label glued to the cell's first item (「関係する計画第4期…計画(…決定)」 over 「、通知等」)
+                seen["plans"], side = squashed[:k], right
+                _add(right, squashed[k:], i + 1)
+                continue
             if field is not None:
                 seen[field] = text.replace(" ", "") if field in seen else ""
                 side = right if field == "plans" else side
                 if field == "legal" and (rest := _after_label(text)):  # 「根拠法令 (具体的総務省設置法第4条…」
                     seen[field] = text.replace(" ", "")[:len(seen[field]) - len(rest.replace(" ", ""))]
-                    _add(left, rest, i + 1)
+                    if (glued := _NEIGHBOUR.search(rest)) is None:
+                        _add(left, rest, i + 1)
+                    else:  # and the right label glued to it (「…法律第89条関係する計画」)
+                        _add(left, rest[:glued.start()], i + 1)
+                        seen["plans"], item = _plans_label(rest[glued.start():], below)
+                        side = right
+                        _add(right, item, i + 1)
                 continue
             glued = _NEIGHBOUR.search(text)
             if glued:  # the right label glued to the left cell's text: 「…サイバーセキュリティ関係する計画、通」
                 _add(left, _unfragment(text[:glued.start()].strip()), i + 1)
-                seen["plans"] = text[glued.start():].split(" ", 1)[0].replace(" ", "")
-                side, text = right, text[glued.start():].partition(" ")[2]
+                seen["plans"], item = _plans_label(text[glued.start():].split(" ", 1)[0], below)
+                side, text = right, f"{item} {text[glued.start():].partition(' ')[2]}"
             words = [w for w in text.split(" ") if w]
             if side is None and i > lab - 1 and _rest_follows(seen, parts, text):
                 side = left  # the right label's rest comes later on this line: what stands before it is left
@@ -89,6 +101,11 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                 if (k := _glued_rest(seen, word)):  # 「(具体的な条基本台帳法…」: the label's rest glued to the cell's
                     seen["legal"] += word[:k]
                     word = word[k:]
+                if k := _glued_plans(seen["plans"], word, below):
+                    # the label's next piece glued to the cell's first item (「計画、通まち・ひと…(平成25年7」 over
+                    # 「知等」)
+                    seen["plans"] += word[:k]
+                    word, side = word[k:], right
                 if (rest := _PLANS_LABEL[len(seen["plans"]):]) and seen["plans"] and len(word) > len(rest) \
                         and word.endswith(rest) and _PLANS_LABEL.startswith(seen["plans"]):
                     # the right label's rest glued to the law cell's words (「…基本法第等」「…及び第、通知等」)
@@ -137,6 +154,28 @@ def _plans_rest_glued(seen: dict[str, str], word: str, lines: list[str], i: int,
     if not k or not rest:
         return 0
     return k if any(rest in lines[j].split(" ") for j in range(i + 1, min(end, i + 3))) else 0
+
+
+def _glued_plans(seen: str, word: str, below: list[str]) -> int:
+    """The length of the 関係する計画、通知等 label's piece that ``word`` starts with, glued to the cell's first item
+    (「計画、通まち・ひと・しごと創生総合戦略(…」 after 「関係する」), when the label's wording is settled: the piece
+    completes the label, or a word of the next line (``below``) is the label's rest after it (「知等」); else 0.
+    (Where the label stops is known only so: a title may start with a character that would carry the label on.)"""
+    k, n = 0, len(seen)
+    if _PLANS_LABEL[n:n + 1] != word[:1]:
+        return 0
+    while k < len(word) - 1 and n + k < len(_PLANS_LABEL) and word[k] == _PLANS_LABEL[n + k]:
+        k += 1  # (the longest piece of the label the word starts with, something after it)
+    for j in range(k, 0, -1):
+        if n + j >= 4 and ((rest := _PLANS_LABEL[n + j:]) == "" or rest in below):
+            return j
+    return 0
+
+
+def _plans_label(word: str, below: list[str]) -> tuple[str, str]:
+    """(the 関係する計画 label's wording, the first item's text glued to it) of a word that starts with the label."""
+    k = _glued_plans("", word, below)
+    return (word[:k], word[k:]) if k else (word, "")
 
 
 def _between_labels(seen: dict[str, str], words: list[str]) -> bool:

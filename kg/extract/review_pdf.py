@@ -59,6 +59,8 @@ from kg.extract.review_text import (
     label_lists,
     label_piece,
     label_rests_below,
+    name_rest_alone,
+    name_rest_below,
     org_plausible,
     paragraph_style,
     payee_paragraphs,
@@ -269,7 +271,14 @@ def _names(rec: Record, L: list[str]) -> None:
         name_parts = [x for x in L[pa - 1:i - 1]] + ([before] if before else [])
         name = fields.join_wrapped(name_parts)
         name = re.sub(r"^事業名\s*", "", name)
+        rest = None
         if before and i < len(L) and L[i].strip() and not L[i].startswith(("事業開始", "担当課室", "作成責任者")) \
+                and not label_rests_below(L, i) and not paragraph_style(L) and re.match(r"事業名\s", before) \
+                and (rest := name_rest_below(L, i, after.split("作成責任者", 1)[0].strip())):
+            # the piece below the name's on its line, the other cells whole: the name's wrapped rest
+            rec["project_name"] = fields.join_wrapped([before[3:].strip(), rest])
+            span(rec, "project_name", i, i + 1)
+        elif before and i < len(L) and L[i].strip() and not L[i].startswith(("事業開始", "担当課室", "作成責任者")) \
                 and not label_rests_below(L, i):
             # the name's cell beside the label and the paragraph going on below: the lines below may hold the
             # rest of the name or of the bureau's cell (review_text._side_by_side): the name is unknown
@@ -1095,9 +1104,19 @@ def _name_plausible(rec: Record) -> None:
         rec["project_name"] = None
 
 
-def _officials_plausible(rec: Record) -> None:
+def _officials_plausible(rec: Record, L: list[str]) -> None:
     """An official not of that shape (「一般会計」, 「平成15」, pieces of neighbouring cells, a name whose two
-    parts cannot be told apart) is no fact: left out with a warning."""
+    parts cannot be told apart) is no fact: left out with a warning. So are officials read whole on their line
+    when a name's piece stands alone below it (「室長 小林 直 課長 加藤 敦史」 over 「子」: which name it ends is
+    unknown)."""
+    at = rec["provenance"]["spans"].get("responsible_officials", [None])[0]
+    read = " ".join(rec["responsible_officials"])
+    # (the line the officials were read on: the span's, or the one before it when the span took the piece below)
+    line = next((n for n in (at, (at or 0) - 1) if n and n <= len(L) and read in L[n - 1]), None) if read else None
+    if line and not paragraph_style(L) and name_rest_alone(L, line):
+        warn(rec, "official_implausible", f"作成責任者 {rec['responsible_officials']!r}: a name's piece wrapped "
+             f"below ({L[line]!r}); left out", line=line, field="responsible_officials")
+        rec["responsible_officials"] = []
     bad = [o for o in rec["responsible_officials"] if not OFFICIAL_SHAPE.match(o)]
     for o in bad:
         warn(rec, "official_implausible", f"作成責任者 {o!r} is not a title and a name; left out",
@@ -1185,7 +1204,7 @@ def extract(doc: RawDoc) -> Record:
     _label_lists(rec, L)
     _laws_plausible(rec)
     _policy_plausible(rec)
-    _officials_plausible(rec)
+    _officials_plausible(rec, L)
     _name_plausible(rec)
     _orgs_plausible(rec)
     if isinstance(rec["major_policy"], str) and holds_label_head(rec["major_policy"]):

@@ -37,7 +37,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"会計区分", "accounts"),
     (r"根拠法令(?:\s*\(具[^ ]*)?", "legal"),
     (r"関係する(?:\s*計画[^ ]*)?", "plans"),  # (its cell may wrap after 関係する)
-    (r"主要政策(?:\s*・\s*施\s*策?)?", "major_policy"),  # (wrapped in its cell: 「主要政策・施」 over 「策」)
+    (r"主要政策(?:\s*・(?:\s*施\s*策?)?)?", "major_policy"),  # (wrapped in its cell: 「主要政策・施」 over 「策」)
     (r"主要経費", "major_expense"),
     (r"事業の目的(?:\s*\([^)]*\))?", "purpose"),
     (r"事業概要(?:\s*\([^)]*\))?", "outline"),
@@ -123,6 +123,13 @@ def _label_matches(text: str):
             end = m.end()
 
 
+# whole labels of the form's left column that may stand glued to their cell at a line's start (「主要政策・施策地方創生」)
+_GLUED_OK = frozenset({"主要政策・施策", "会計区分", "実施方法"})
+_ERA_IN_LABEL = re.compile(r"(?<=.)(?:令和|平成|昭和)(?:元|\d)")  # a year glued after a 事業開始 / 事業終了 label's wording
+# a whole label that may stand glued after the cell before it (「事業終了(予定)年度 終了予定なし担当課室 河川計画課」)
+_GLUED_AFTER = frozenset({"担当課室"})
+
+
 def _split_line(text: str) -> list[tuple[str, str | None]]:
     """One line -> [(text, field or None)], cut at labels found at the start of the line or after a space."""
     if not _LABEL_FIRST.search(text):
@@ -131,10 +138,10 @@ def _split_line(text: str) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     pos = 0
     for m in _label_matches(text):
-        if m.start() > 0 and text[m.start() - 1] != " ":
+        if m.start() > 0 and text[m.start() - 1] != " " and m.group(0) not in _GLUED_AFTER:
             continue
         end = m.start() + len(m.group(0).rstrip())
-        if end < len(text) and text[end] != " ":
+        if end < len(text) and text[end] != " " and not (m.start() == 0 and m.group(0) in _GLUED_OK):
             continue  # glued to more text: a table header (「事業名所管府省名」) or running text, not a form label
         if m.start() < pos:
             continue
@@ -144,9 +151,13 @@ def _split_line(text: str) -> list[tuple[str, str | None]]:
         field = _LABELS[int(m.lastgroup[1:])][1]
         label = m.group(0).strip()
         if field == "policy_eval" and label.endswith("政策") and len(label) > 6:
-            # (「政策評価、新政策」: the row label's first line glued to the 政策 label printed right of it)
+            # the 政策 label glued to the row's wrapped label (「政策評価、新経済・財政再政策 IX. 普及啓発の推進」)
             out.append((label[:-2], field))
             label, field = "政策", "policy"
+        elif field in ("start_fiscal_year", "end_fiscal_year") and (era := _ERA_IN_LABEL.search(label)):
+            # the cell's era year glued to its label (「事業開始年度平成27年」, 「事業開始年令和元年度」)
+            out.append((label[:era.start()], field))
+            label, field = label[era.start():], None
         out.append((label, field))
         pos = end
     rest = text[pos:].strip()
@@ -305,6 +316,24 @@ def label_rests_below(lines: list[str], n: int) -> bool:
     """The lines below line ``n`` (1-based) up to the blank line hold only the wrapped rests of line ``n``'s labels
     (「…推進費 担当部局 高等教育局」 over 「庁」): the line's cells are whole."""
     return _labels_wrapped_below(_split_line(lines[n - 1]), lines, n)
+
+
+def name_rest_below(lines: list[str], n: int, bureau: str) -> str | None:
+    """Row-style text: the 事業名 cell's wrapped rest on the line below line ``n`` (1-based; 「事業名 …システム運用
+    普及啓発 担当部局 情報流通行政局 作成責任者」 over 「推進費 庁」), when that line holds one piece besides the
+    labels' wrapped rests, the bureau's cell on line ``n`` is whole by its shape (…局) and the piece is not of an
+    organisation's (the bureau's rest) nor a label's, and the line after starts the form's next row; else None."""
+    if n + 1 >= len(lines) or not org_plausible(bureau):
+        return None
+    words = lines[n].split(" ")
+    while len(words) > 1 and label_piece(words[-1]):
+        words.pop()
+    piece = words[0]
+    if len(words) != 1 or label_piece(piece) or holds_label_head(piece) or _ORG.search(piece) \
+            or re.search("[A-Za-z]", piece) or _NUMBERISH.match(piece):
+        return None
+    nxt = _split_line(lines[n + 1])
+    return piece if nxt and nxt[0][1] is not None else None
 
 
 # an era year whose cell text is complete (it ends with 年 or 年度): no piece of it can be wrapped below
@@ -494,6 +523,9 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
     k_mea = next((i for i in range(k_pe, len(toks)) if toks[i].field == "measure"), None)
     pol, mea = _run(toks, "policy", 1), (_run(toks, "measure", 1, k_mea) if k_mea is not None else None)
     cut = not paragraph_style(lines) and mea and mea[0] and _wraps_on(toks, mea[0][0])
+    if cut and (rest := measure_rest(_folded(lines), mea[0][0])):
+        mea = ([mea[0][0]._replace(text=fields.join_wrapped([mea[0][0].text, *rest]))], mea[1])
+        cut = False
     if pol and pol[0] and mea and not mea[0] and k_mea is not None and k_mea + 1 < len(toks) \
             and toks[k_mea + 1].field == CUT and _policy_candidate(pol[0][0], taken, sheet_year):
         # the 施策 cell cut by its neighbour's label (「6. システム運用 政策評価書URL」 over 「防災の推進」): unknown
@@ -546,6 +578,35 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
         if nums:
             out["past_project_numbers"] = Found(nums, run[0][0].line)
     return out
+
+
+_URL_LABEL = "政策評価書URL"
+_URL_CELL = re.compile(r" (政策評価\S*) https?://[!-~]+$")  # the 施策's neighbours: the URL label, a whole URL
+
+
+def measure_rest(folded: list[str], value: Token) -> list[str] | None:
+    """Row-style text: the 施策 cell's pieces wrapped below its line when its neighbours on that line are the
+    政策評価書URL label and a whole URL (「施策 (1)防災安 政策評価書 https://…pdf」 over 「全対策の推URL」 over 「進」):
+    a URL goes on in ASCII, so the lines below of one word without ASCII letters are the 施策's, the label's
+    wrapped rest (「URL」「書URL」, apart or glued) taken off. None unless the label's rest is found whole and a
+    piece is read (a line of two cells, a label's piece or the next row's 該当箇所 ends them)."""
+    m = _URL_CELL.search(folded[value.line - 1])
+    if m is None or not _URL_LABEL.startswith(m[1]) or not folded[value.line - 1][:m.start()].endswith(value.text):
+        return None
+    rest, out = _URL_LABEL[len(m[1]):], []
+    for t in folded[value.line:value.line + 4]:
+        words = t.split(" ")
+        if rest and len(words) == 2 and rest.startswith(words[1]):
+            rest, words = rest[len(words[1]):], words[:1]
+        elif rest and (k := next((k for k in range(len(rest), 1, -1) if words[-1].endswith(rest[:k])
+                                  and len(words[-1]) > k), 0)):
+            words[-1], rest = words[-1][:-k], rest[k:]
+        w = words[0]
+        if len(words) != 1 or not w or re.search("[A-Za-z]", w) or w.startswith("該当") or label_piece(w) \
+                or holds_label_head(w) or _is_fragment(w):
+            break
+        out.append(w)
+    return out if out and not rest else None
 
 
 def _goes_on(lines: list[str], line: int) -> bool:
@@ -655,6 +716,9 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
                             break
                         more.append(x.text)
                     got = [x for o in fields.parse_officials(officials) for x in (_officials_of(o) or [o])]
+                    if not paragraph_style(lines) and not all(OFFICIAL_SHAPE.match(o) for o in got) \
+                            and (wrapped_on := officials_wrapped(officials, _folded(lines), v.line)):
+                        got = wrapped_on
                     got += [o for o in more if o not in officials]  # (「審議官 佐々木 敦史 参事官 中村 雅一」: two)
                     out.setdefault("responsible_officials", Found(got, vals[-1].line))
             continue
@@ -751,6 +815,61 @@ def officials_by_shape(toks: list[Token], lines: list[str] | None = None) -> Fou
         elif t.field in (None, CUT) and _TITLE_NAME.search(t.text):
             return None
     return Found(found, line) if found else None
+
+
+_TITLE_WORD = re.compile(r"^\S{0,14}(?:長|官|補佐|理事|参事)$")  # an official's title as a word of its own
+_NAME_PIECE = re.compile(r"^[^\x00-\x7f\s()()、,。・]{1,4}$")  # a piece of a name (「雅一」「田」)
+
+
+def officials_wrapped(text: str, folded: list[str], line: int) -> list[str] | None:
+    """Row-style text: the officials of a 作成責任者 cell side by side on line ``line`` (1-based) where one of them
+    lacks its given name (「参事官 小林 参事官 加藤 健太郎」 over 「… 雅一」): the cell's wrapped rest is the next
+    line's last words (the cell stands rightmost in its row) — one name piece, the given name, or a line of two
+    pieces, the surname's rest and the given name (「審議官 吉 課長 渡辺 信」 over 「田 信」). None unless exactly
+    one official is a title and a surname, the rest is so found (a label's piece is none), and nothing more of
+    a name's shape stands alone on the line after it."""
+    groups: list[list[str]] = []
+    for w in text.split(" "):
+        if _TITLE_WORD.match(w):
+            groups.append([w])
+        elif groups:
+            groups[-1].append(w)
+        else:
+            return None
+    short = [g for g in groups if len(g) != 3]
+    if len(short) != 1 or len(short[0]) != 2 or line >= len(folded):
+        return None
+    below = folded[line].split(" ")
+    tail = 0
+    while tail < len(below) and _NAME_PIECE.match(w := below[-1 - tail]) and not label_piece(w) \
+            and not _is_fragment(w):
+        tail += 1
+    after = folded[line + 1].split(" ") if line + 1 < len(folded) else []
+    if tail == 0 or (len(after) == 1 and _NAME_PIECE.match(after[0]) and not label_piece(after[0])):
+        return None
+    g = short[0]
+    if tail == 1:
+        g.append(below[-1])
+    elif tail == 2 == len(below):
+        g[1:] = [g[1] + below[0], below[1]]
+    else:
+        return None
+    out = [" ".join(x) for x in groups]
+    return out if all(OFFICIAL_SHAPE.match(o) for o in out) else None
+
+
+def name_rest_alone(lines: list[str], n: int) -> bool:
+    """Row-style text: the line below line ``n`` (1-based) holds only one or two pieces of a name's shape (「子」,
+    「田 信」; no label's piece) and the line after it starts the form's next row: a 作成責任者 cell on line ``n``
+    (the row's rightmost cell) wrapped there — its officials as read on line ``n`` are cut."""
+    if n >= len(lines):
+        return False
+    words = lines[n].split(" ")
+    if not 1 <= len(words) <= 2 or not all(_NAME_PIECE.match(w) and not label_piece(w) and not _is_fragment(w)
+                                           for w in words):
+        return False
+    nxt = _split_line(lines[n + 1]) if n + 1 < len(lines) else []
+    return not nxt or nxt[0][1] is not None
 
 
 def _officials_of(text: str) -> list[str]:
@@ -1079,10 +1198,11 @@ def _settle_unsure(rows: list[PayeeRow], notes_at: list[int]) -> list[PayeeRow]:
 
 _WIDEST = {"name": "name w", "description": "description w"}  # a cell's widest line, under ``holds``
 _CHARS = {"name": "name#", "description": "description#"}  # the wide characters its lines held
+_MOST = {"name": "name<", "description": "description<"}  # the wide characters its column holds at most
 
 
 def _wrapped_on(holds: dict[str, int], tail_of: dict[str, str], cell: str, piece: str, filled: list,
-                block: str) -> None:
+                block: str, column: dict[str, int] | None = None) -> None:
     """A row's ``cell`` continues on a new line with ``piece``: its last line so far filled the column
     (kg.extract.payee_wraps.holds: the width the column holds at least, for this cell's later lines; its widest
     line kept under ``_WIDEST[cell]``, the wide characters it holds under ``_CHARS[cell]``). A line that ``piece``
@@ -1094,8 +1214,12 @@ def _wrapped_on(holds: dict[str, int], tail_of: dict[str, str], cell: str, piece
     if payee_wraps.wide_only(tail):
         c = _CHARS[cell]
         holds[c] = max(holds.get(c, 0), len(tail))
+        if column is not None:  # (the piece's cell settled: the table's column holds as many characters)
+            column[c] = max(column.get(c, 0), len(tail))
         if payee_wraps.starts_line(piece):  # (the line filled its column exactly)
             filled.append((block, cell, tail))
+            if column is not None:  # (... and no more: the piece's first character did not fit after it)
+                column[_MOST[cell]] = min(column.get(_MOST[cell], len(tail)), len(tail))
 
 
 def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:
@@ -1115,6 +1239,15 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
     return out
 
 
+def _column_ends(column: dict[str, int], cell: str, tail: str, piece: str) -> bool:
+    """With every wide character one width, the table's columns as read (``_CHARS``: the characters a column holds
+    at least, ``_MOST``: at most) show that ``cell``, whose last line is ``tail``, ended before ``piece``: the line
+    had room for the piece's first character, or the piece is longer than the column holds (a cell's lines are
+    consecutive: a line whose one piece is the other cell's ends it)."""
+    return payee_wraps.ended_in_chars(tail, column.get(_CHARS[cell], 0), piece) \
+        or (payee_wraps.wide_only(piece) and len(piece) > column.get(_MOST[cell], len(piece)))
+
+
 def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, int], filled: list,
                 mono: bool = False, by_chars: list | None = None) -> tuple[list[PayeeRow] | None, dict[str, int], bool]:
     """Row-style payee tables (「1神戸市 9000020281000 調査研究の請負 2随意契約(企画 - -」): anchored on the
@@ -1127,7 +1260,7 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
     such row. ``columns``: the widest first lines of the name and 業務概要 known before (of the whole table); ``filled``
     gathers (block, cell, line) of lines that filled their column exactly; ``mono``: the table's lines show every
     wide character printed one width (kg.extract.payee_wraps.monospaced), so a cell's last line with room for the
-    piece's first character ended (``ended_in_chars``; ``by_chars`` gathers the lines of pieces left to either cell
+    piece's first character ended (``ended_in_chars``; ``by_chars`` gathers the pieces left to either cell
     that it would settle); returns
     (rows, the widest first lines seen, whether a piece was left to either cell while they were not all seen)."""
     out: list[PayeeRow] = []
@@ -1268,12 +1401,12 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
             tail_of = tails.setdefault(last.line, {})
             holds = held.setdefault(last.line, {})
             if left:
-                _wrapped_on(holds, tail_of, "name", left[0], filled, last.block)
+                _wrapped_on(holds, tail_of, "name", left[0], filled, last.block, column)
                 tail_of["name"] = left[-1]
             if d is not None:  # the 法人番号's piece parts the line: a cell with no piece on either side of it ended
                 done.update(f for f, p in (("name", left), ("description", pieces)) if not p)
             if pieces:
-                target = "description"
+                target, settled = "description", True
                 if d is None and not left and len(pieces) == 1:  # one piece: the name's or the description's
                     # (a piece starting with a Latin word or an opening bracket fits either cell: a wrap moves such
                     # a word whole and leaves the line above short — 「富士通」 over 「Japan(株)」)
@@ -1281,13 +1414,21 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
                             if _width(pieces[0]) <= max((last.widths or {}).get(f, 0), holds.get(_WIDEST[f], 0),
                                                         _width(tail_of.get(f, ""))) + 2
                             or payee_wraps.moved_whole(pieces[0])]  # a later one: a half-width bracket is counted 1)
+                    if mono and payee_wraps.wide_only(pieces[0]):  # (a line longer than its column holds is not its)
+                        fits = [f for f in fits if len(pieces[0]) <= column.get(_MOST[f], len(pieces[0]))]
                     done.update(f for f in fits if f not in done and (  # (its last line short: it ended for good)
                         payee_wraps.ended(tail_of.get(f, ""), column.get(f, 0), pieces[0])
                         or payee_wraps.ended_exactly(tail_of.get(f, ""), holds.get(f, 0), pieces[0])
-                        or (mono and payee_wraps.ended_in_chars(tail_of.get(f, ""), holds.get(_CHARS[f], 0), pieces[0]))
+                        or (mono and payee_wraps.ended_in_chars(tail_of.get(f, ""), max(
+                            holds.get(_CHARS[f], 0), column.get(_CHARS[f], 0)), pieces[0]))
                         or payee_wraps.cannot_go_on(tail_of.get(f, ""), pieces[0])))
                     still = [f for f in fits if f not in done]  # (a cell that ended takes no piece)
+                    if len(still) == 2 and not mono and payee_wraps.monospaced(filled):
+                        # the table's lines so far show one width per wide character: its columns read so far
+                        done.update(f for f in still if _column_ends(column, f, tail_of.get(f, ""), pieces[0]))
+                        still = [f for f in still if f not in done]
                     target = still[0] if len(still) == 1 else "description"
+                    settled = len(still) == 1
                     if len(still) != 1:
                         guessed = True
                         if not unsure and len(still) == 2:  # (the pieces of lines after: the same cell's)
@@ -1300,7 +1441,7 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
                     elif len(fits) == 1:
                         done.add("name" if target == "description" else "description")  # (the other did not wrap)
                 cells[target] = fields.join_wrapped([cells.get(target) or "", *pieces])
-                _wrapped_on(holds, tail_of, target, pieces[0], filled, last.block)
+                _wrapped_on(holds, tail_of, target, pieces[0], filled, last.block, column if settled else None)
                 tail_of[target] = " ".join(pieces)
             if alone.get(last.line):  # a line of one piece after the cell that ended: that piece is the other's
                 alone[last.line] = (*alone[last.line][:3], [*alone[last.line][3], pieces[0]]) \

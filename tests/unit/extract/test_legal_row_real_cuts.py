@@ -117,18 +117,19 @@ def test_past_numbers_with_their_year_wrapped_below():
                                            {"fiscal_year": 2021, "number": "2021-総務-20-0032"}]
 
 
-def test_cells_wrapped_beside_another_label_are_unknown():
+def test_cells_wrapped_beside_another_label_are_read_by_their_neighbours_shapes():
     """pdfplumber prints of seed 000: a 事業名 or 施策 whose cell wraps onto the next line beside another label
     (「…ネットワークシステム 担当部局 …」 over 「セキュリティ対策経費」, 「施策 電子自 政策評価 …」 over 「治体の 書URL」)
-    is left unknown, not emitted cut; a piece completing the neighbouring 担当部局庁 (「…統」 over 「括官」) leaves the
-    name as it is."""
+    is read whole when the neighbouring cells are whole by their shapes (the bureau 自治行政局, a whole URL: the
+    piece below is the name's / the 施策's); a piece completing the neighbouring 担当部局庁 (「…統」 over 「括官」)
+    leaves the name as it is."""
     rec = _run("令和4年度行政事業レビューシート (総務省)\n"
                "事業名 住民基本台帳ネットワークシステム 担当部局 自治行政局 作成責任者\nセキュリティ対策経費\n"
                "事業開始年 平成15年度 事業終了(予終了予定な担当課室 住民制度課 課長 寺田 雅一\n"
                "政策評価 政策評価 政策 IV. 電子自治体\n、 新経\n"
                "政策評価 施策 電子自 政策評価 https://www.soumu.go.jp/main_content/000766416.pdf\n治体の 書URL\n推進\n")
-    assert rec["project_name"] is None
-    assert rec["policy_evaluation"] == {"policy": "IV. 電子自治体", "measure": None}
+    assert rec["project_name"] == "住民基本台帳ネットワークシステムセキュリティ対策経費"
+    assert rec["policy_evaluation"] == {"policy": "IV. 電子自治体", "measure": "電子自治体の推進"}
     rec = _run("事業番号 2021 - 総務 - 20 - 0095\n令和3年度行政事業レビューシート ( 総務省 )\n"
                "事業名 サイバーセキュリティ政策に関する調査研究 担当部局庁 サイバーセキュリティ統 作成責任者\n括官\n"
                "事業開始年度 令和2年度 事業終了(予定)年度 終了予定なし 担当課室 サイバーセキュリティ統括官(室) 参事官 海野 敦史\n")
