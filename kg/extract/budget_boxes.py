@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from kg.extract.review_text import _BUDGET_LABEL, _LABEL_REST, _MARK_GAP, _adds_up, _folded, _row_field
+from kg.extract.review_text import _BUDGET_LABEL, _LABEL_REST, _MARK_GAP, _folded, _row_field
 from kg.normalize.numbers import as_int_if_whole, parse_number
 
 FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total", "executed")
@@ -35,6 +35,7 @@ _RATE_LABELS = ("執行率", "当初予算+補正予算")
 _END = ("歳出予", "予算内訳", "増減理由", "成果目標", "成果実績", "活動指標", "活動内容", "支出先", "政策評価", "関連事業")
 MAX_LINES = 200
 MAX_STATES = 4000  # search states before the reader gives up (unknown; ~25 ms)
+_BITS = 5  # a column's count of cells filled in a state (the request's: 2 flags and up to 4 dashes)
 
 
 class Cell(NamedTuple):
@@ -122,97 +123,157 @@ def solve(cs: list[Cell], n_past: int) -> list[dict[int, object]] | None:
     A search over (figure, cells filled per column, each column's running sum): each figure goes to the next
     row of a column (its label's or its line's when those tell). A column's running sum must still be reachable
     by a 計 printed later (a later figure less at most four later parts), which keeps the search small; a search
-    larger than MAX_STATES is given up (unknown, never a partial answer)."""
+    larger than MAX_STATES is given up (unknown, never a partial answer).
+
+    A state is one int (cheap to hash and to step), low bits first: the previous cell's place when this figure
+    shares its line (column * 16 + row + 2, else 0), the cells filled per column (_BITS bits each), the figure,
+    and per column the running sum's number in ``sums``. Each state's moves are listed once: the second pass,
+    over the readings, takes them from the first."""
     n_cols = n_past + 2
     REQ = n_past + 1
     size = [7] * n_past + [6, 6]
     n = len(cs)
+    vals = [c.value for c in cs]
     # the running sums a 計 printed from figure i on can close: a later figure less up to four parts before it
     # (exact for whole figures only: with decimals, rounded parts need not add up exactly, and nothing is pruned)
-    whole = all(c.value is None or float(c.value).is_integer() for c in cs)
-    levels = [[set() for _ in range(n + 1)] for _ in range(TOT)]
+    whole = all(v is None or float(v).is_integer() for v in vals)
+    # (ups[k]: the values a figure from i on less up to k parts before it gives; each step adds figure i's)
+    ups: list[set] = [set() for _ in range(TOT - 1)]
+    reach = [{0}] * (n + 1)  # 0: an empty column
     for i in range(n - 1, -1, -1):
-        v = cs[i].value
-        for k in range(TOT):
-            here = levels[k][i]
-            here |= levels[k][i + 1]
-            if v:
-                here |= {v} if k == 0 else {x - v for x in levels[k - 1][i + 1]}
-    reach = [set().union(*(levels[k][i] for k in range(TOT))) for i in range(n + 1)]
+        v = vals[i]
+        if not v:
+            reach[i] = reach[i + 1]
+            continue
+        reach[i] = reach[i + 1] | {v} | {x - v for x in ups[-1]}
+        for k in range(TOT - 2, 0, -1):
+            ups[k] |= {x - v for x in ups[k - 1]}
+            ups[k].add(v)
+        ups[0].add(v)
+    # the state's fields
+    pmask = (1 << (n_cols * 16 + 8).bit_length()) - 1
+    mask = (1 << _BITS) - 1
+    shift = [pmask.bit_length() + _BITS * c for c in range(n_cols + 1)]
+    one = [1 << s for s in shift]
+    i_at = shift[n_cols]
+    imask = (1 << (n + 1).bit_length()) - 1
+    wide = (MAX_STATES * (n_cols + 1) + 1).bit_length()  # a state adds at most one sum per move
+    wmask = (1 << wide) - 1
+    s_at = [i_at + imask.bit_length() + wide * c for c in range(n_cols)]
+    done = sum(size[c] << shift[c] for c in range(REQ))  # every past and current column full
+    done_mask = (1 << shift[REQ]) - 1 - pmask
+    cmask = (1 << i_at) - 1 - pmask  # the counts
+    s_req, one_req = shift[REQ], one[REQ]
+    sums: list = [0]
+    sum_no = {0: 0}
+    # the rows a figure may fill: ▲ only in 翌年度へ繰越し, which holds no positive figure
+    rows_ok = [tuple(v is None or ((v <= 0) if r == CTN else (v >= 0)) for r in range(EXE + 1)) for v in vals]
+    # per figure: free to go to any column, its value, the rows it may fill, the sums a 計 after it can close,
+    # the next figure on its line (the state keeps its place), whole, placed by its line or as the header row's
+    info = [(c.col is None and not c.tail and c.row is None, c.value, rows_ok[i], reach[i + 1],
+             i + 1 < n and cs[i + 1].tail, c.value is None or float(c.value).is_integer(),
+             c.col is not None or c.tail) for i, c in enumerate(cs)]
+    past = range(REQ)
     memo: dict = {}
-    budget = [0]
+    moves_of: dict = {}  # a state's next states
+    states = 0
 
-    def moves(i, counts, accs, prev):
-        c0 = cs[i]
-        v = c0.value
-        if c0.col is not None:
-            opts = [(c0.col, c0.row)]
-        elif c0.tail:
-            if prev is None:
-                return
-            opts = [(prev[0] + 1, prev[1])] if prev[0] + 1 < n_cols else []
-        elif c0.row is not None:
-            opts = [(0, c0.row)]
+    def feasible(key: int) -> bool:
+        """Whether a reading goes on from state ``key`` (its moves listed in moves_of: the inner loop, kept
+        plain)."""
+        nonlocal states
+        states += 1
+        if states > MAX_STATES:
+            raise _TooLarge
+        i = (key >> i_at) & imask
+        if i == n:
+            ok = key & done_mask == done and (key >> s_req) & 3 == 3
+            memo[key] = ok
+            return ok
+        moves_of[key] = out = []
+        q = key & pmask
+        base = key - q + (1 << i_at)  # the next figure, no place kept
+        is_free, v, ok_r, nr, t, whole_v, placed = info[i]
+        if is_free:
+            at, want = REQ, None  # the next row of any column
         else:
-            opts = [(c, counts[c]) for c in range(REQ) if counts[c] < size[c]] + [(REQ, None)]
-        for c, r in opts:
-            k = counts[c]
-            if c == REQ:
-                # the request: 当初予算, its 計 (= its 当初予算) and up to four dashes (its other rows), the dashes
-                # anywhere (seen printed after its 計)
-                has_a, has_f, dashes = k & 1, k & 2, k >> 2
-                kind = (INI if r == INI else TOT if r == TOT else -1) if (c0.tail or c0.col is not None) else None
-                if v is None:
-                    if kind in (None, -1) and dashes < TOT - 1:
-                        yield c, -1, counts[:c] + (k + 4,) + counts[c + 1:], accs
-                elif v >= 0 and kind in (None, INI) and not has_a:
-                    yield c, INI, counts[:c] + (k | 1,) + counts[c + 1:], accs[:c] + (v,) + accs[c + 1:]
-                if v is not None and kind in (None, TOT) and has_a and not has_f and v == accs[c]:
-                    yield c, TOT, counts[:c] + (k | 2,) + counts[c + 1:], accs
+            c0 = cs[i]
+            if c0.col is not None:
+                at, want = c0.col, c0.row
+            elif c0.tail:
+                at, want = ((q - 1) >> 4) + 1, ((q - 1) & 15) - 1
+                if not q:
+                    at = n_cols
+            else:
+                at, want = 0, c0.row
+        for c in past if want is None else (at,) if at < REQ else ():
+            r = (key >> shift[c]) & mask
+            if r >= size[c] or not ok_r[r] or (want is not None and r != want):
                 continue
-            if k != r or r >= size[c] or (v is not None and ((v > 0) if r == CTN else (v < 0))):
-                continue
-            a = accs[c]
+            s = s_at[c]
+            no = (key >> s) & wmask
+            a = sums[no]
+            x = None  # the column's new running sum, when it changes
             if r < TOT:
-                na = a + (v or 0)
-                if whole and na != 0 and na not in reach[i + 1]:
-                    continue  # no 計 printed later can close this column
+                if v:
+                    x = a + v
+                    if whole and x not in nr:
+                        continue  # no 計 printed later can close this column
+                elif whole and a not in nr:
+                    continue
             elif r == TOT:
                 if v is None:
                     if a != 0:
                         continue
-                    na = 0
-                elif not _adds_up([a], v):
-                    continue
+                elif a == v if whole_v and float(a).is_integer() else abs(a - v) <= 0.5:  # _adds_up([a], v)
+                    x = v
                 else:
-                    na = v
-            else:
-                if v is not None and v > a:
                     continue
-                na = a
-            yield c, r, counts[:c] + (r + 1,) + counts[c + 1:], accs[:c] + (na,) + accs[c + 1:]
-
-    def nxt(i, c, r):  # the cell's place, kept only when the next figure is on its line
-        return (c, r) if i + 1 < n and cs[i + 1].tail else None
-
-    def feasible(i, counts, accs, prev) -> bool:
-        key = (i, counts, accs, prev)
-        hit = memo.get(key)
-        if hit is not None:
-            return hit
-        budget[0] += 1
-        if budget[0] > MAX_STATES:
-            raise _TooLarge
-        if i == n:
-            ok = all(counts[c] == size[c] for c in range(REQ)) and counts[REQ] & 3 == 3
-        else:
-            ok = any(feasible(i + 1, nc, na, nxt(i, c, r)) for c, r, nc, na in moves(i, counts, accs, prev))
+            elif v is not None and v > a:
+                continue
+            nk = base + one[c] + (c * 16 + r + 2 if t else 0)
+            if x is not None:
+                nx = sum_no.setdefault(x, len(sums))
+                if nx == len(sums):
+                    sums.append(x)
+                nk += (nx - no) << s
+            out.append(nk)
+        if at == REQ:
+            # the request: 当初予算, its 計 (= its 当初予算) and up to four dashes (its other rows), the dashes
+            # anywhere (seen printed after its 計)
+            r = key >> s_req & mask
+            kind = (INI if want == INI else TOT if want == TOT else -1) if placed else None
+            s = s_at[REQ]
+            if v is None:
+                if kind in (None, -1) and r >> 2 < TOT - 1:
+                    out.append(base + 4 * one_req + (REQ * 16 + 1 if t else 0))
+            elif v >= 0 and kind in (None, INI) and not r & 1:
+                nx = sum_no.setdefault(v, len(sums))
+                if nx == len(sums):
+                    sums.append(v)
+                nk = base + one_req + (REQ * 16 + INI + 2 if t else 0) + ((nx - ((key >> s) & wmask)) << s)
+                out.append(nk)
+            if v is not None and kind in (None, TOT) and r & 3 == 1 and v == sums[(key >> s) & wmask]:
+                out.append(base + 2 * one_req + (REQ * 16 + TOT + 2 if t else 0))
+        ok = False
+        for st in out:
+            hit = memo.get(st)
+            if hit if hit is not None else feasible(st):
+                ok = True
+                break
         memo[key] = ok
         return ok
 
-    start = (0, (0,) * n_cols, (0,) * n_cols, None)
+    def cell_of(state: int, st: int) -> tuple[int, int]:  # the cell the move from state to st filled
+        grew = ((st & cmask) - (state & cmask)) >> shift[0]
+        c = (grew.bit_length() - 1) // _BITS
+        if c < REQ:
+            return c, (state >> shift[c]) & mask
+        return c, {4: -1, 1: INI, 2: TOT}[grew >> (_BITS * c)]
+
+    start = 0
     try:
-        if not feasible(*start):
+        if not feasible(start):
             return None
     except _TooLarge:
         return None
@@ -222,18 +283,19 @@ def solve(cs: list[Cell], n_past: int) -> list[dict[int, object]] | None:
     try:
         while stack:  # every move of every state on a reading: the values each cell may take
             state = stack.pop()
-            i = state[0]
-            if i == n or state in seen:
+            if state in seen or state not in moves_of:  # not in moves_of: past the last figure
                 continue
             seen.add(state)
-            for c, r, nc, na in moves(*state):
-                st = (i + 1, nc, na, nxt(i, c, r))
-                if not feasible(*st):
+            i = (state >> i_at) & imask
+            for st in moves_of[state]:
+                hit = memo.get(st)
+                if not (hit if hit is not None else feasible(st)):
                     continue
+                c, r = cell_of(state, st)
                 if r >= 0:
-                    v = cs[i].value
-                    got[c][r] = v if got[c].get(r, v) == v and (r in got[c] or True) and \
-                        got[c].get(r, v) is not _UNKNOWN else _UNKNOWN
+                    v = vals[i]
+                    old = got[c].get(r, v)
+                    got[c][r] = v if old is not _UNKNOWN and old == v else _UNKNOWN
                 stack.append(st)
     except _TooLarge:
         return None
