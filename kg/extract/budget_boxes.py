@@ -121,9 +121,12 @@ def solve(cs: list[Cell], n_past: int) -> list[dict[int, object]] | None:
     of ``cs`` gives (_UNKNOWN where they disagree); None when no reading fits or the search grows too large.
 
     A search over (figure, cells filled per column, each column's running sum): each figure goes to the next
-    row of a column (its label's or its line's when those tell). A column's running sum must still be reachable
-    by a 計 printed later (a later figure less at most four later parts), which keeps the search small; a search
-    larger than MAX_STATES is given up (unknown, never a partial answer).
+    row of a column (its label's or its line's when those tell). What provably leads to no reading is cut (the
+    answer unchanged, the search smaller): a column's running sum no 計 printed later can close (a later figure
+    less at most the column's parts left), the request's 当初予算 with no equal figure after it (its 計), more
+    dashes left for the request than dashes printed (every figure is a cell or one of its dashes, so every reading
+    has the same number of those). A search larger than MAX_STATES is given up (unknown, never a partial
+    answer).
 
     A state is one int (cheap to hash and to step), low bits first: the previous cell's place when this figure
     shares its line (column * 16 + row + 2, else 0), the cells filled per column (_BITS bits each), the figure,
@@ -134,22 +137,23 @@ def solve(cs: list[Cell], n_past: int) -> list[dict[int, object]] | None:
     size = [7] * n_past + [6, 6]
     n = len(cs)
     vals = [c.value for c in cs]
-    # the running sums a 計 printed from figure i on can close: a later figure less up to four parts before it
-    # (exact for whole figures only: with decimals, rounded parts need not add up exactly, and nothing is pruned)
+    # the running sums a 計 printed from figure i on can close: ups[k][i], a later figure less up to k parts
+    # printed before it (from i on); exact for whole figures only: with decimals, rounded parts need not add up
+    # exactly, and nothing is pruned
     whole = all(v is None or float(v).is_integer() for v in vals)
-    # (ups[k]: the values a figure from i on less up to k parts before it gives; each step adds figure i's)
-    ups: list[set] = [set() for _ in range(TOT - 1)]
-    reach = [{0}] * (n + 1)  # 0: an empty column
+    ups = [[set()] * (n + 1) for _ in range(TOT)]
     for i in range(n - 1, -1, -1):
         v = vals[i]
-        if not v:
-            reach[i] = reach[i + 1]
-            continue
-        reach[i] = reach[i + 1] | {v} | {x - v for x in ups[-1]}
-        for k in range(TOT - 2, 0, -1):
-            ups[k] |= {x - v for x in ups[k - 1]}
-            ups[k].add(v)
-        ups[0].add(v)
+        if v:
+            ups[0][i] = ups[0][i + 1] | {v}
+            for k in range(1, TOT):
+                ups[k][i] = ups[k][i + 1] | {v} | {x - v for x in ups[k - 1][i + 1]}
+        else:
+            for k in range(TOT):
+                ups[k][i] = ups[k][i + 1]
+    ups = [[u | {0} for u in up] for up in ups]  # 0: an empty column
+    later = [set(v for v in vals[i:] if v is not None) for i in range(n + 1)]  # the request's 計 repeats its 当初予算
+    nones = [sum(v is None for v in vals[i:]) for i in range(n + 1)]
     # the state's fields
     pmask = (1 << (n_cols * 16 + 8).bit_length()) - 1
     mask = (1 << _BITS) - 1
@@ -168,12 +172,16 @@ def solve(cs: list[Cell], n_past: int) -> list[dict[int, object]] | None:
     sum_no = {0: 0}
     # the rows a figure may fill: ▲ only in 翌年度へ繰越し, which holds no positive figure
     rows_ok = [tuple(v is None or ((v <= 0) if r == CTN else (v >= 0)) for r in range(EXE + 1)) for v in vals]
-    # per figure: free to go to any column, its value, the rows it may fill, the sums a 計 after it can close,
+    # per figure: free to go to any column, its value, the rows it may fill, the sums a 計 after it can close
+    # (by the parts left),
     # the next figure on its line (the state keeps its place), whole, placed by its line or as the header row's
-    info = [(c.col is None and not c.tail and c.row is None, c.value, rows_ok[i], reach[i + 1],
+    info = [(c.col is None and not c.tail and c.row is None, c.value, rows_ok[i], [u[i + 1] for u in ups],
              i + 1 < n and cs[i + 1].tail, c.value is None or float(c.value).is_integer(),
              c.col is not None or c.tail) for i, c in enumerate(cs)]
     past = range(REQ)
+    n_dashes = n - sum(size[:REQ]) - 2  # the request's dashes in every reading (its other cells: its two)
+    if not 0 <= n_dashes < TOT:
+        return None  # more figures than cells or fewer: no reading
     memo: dict = {}
     moves_of: dict = {}  # a state's next states
     states = 0
@@ -190,6 +198,13 @@ def solve(cs: list[Cell], n_past: int) -> list[dict[int, object]] | None:
             ok = key & done_mask == done and (key >> s_req) & 3 == 3
             memo[key] = ok
             return ok
+        # provably no reading on (pruned, counted): a figure is a cell or one of the request's dashes, so every
+        # reading has n - n_cells dashes there, the ones still to come among the dashes left; and a column's
+        # running sum must stay closable by a 計 printed later
+        if n_dashes - (key >> s_req + 2 & 7) > nones[i]:
+            memo[key] = False
+            moves_of[key] = []
+            return False
         moves_of[key] = out = []
         q = key & pmask
         base = key - q + (1 << i_at)  # the next figure, no place kept
@@ -217,9 +232,9 @@ def solve(cs: list[Cell], n_past: int) -> list[dict[int, object]] | None:
             if r < TOT:
                 if v:
                     x = a + v
-                    if whole and x not in nr:
+                    if whole and x not in nr[TOT - 1 - r]:
                         continue  # no 計 printed later can close this column
-                elif whole and a not in nr:
+                elif whole and a not in nr[TOT - 1 - r]:
                     continue
             elif r == TOT:
                 if v is None:
@@ -245,9 +260,9 @@ def solve(cs: list[Cell], n_past: int) -> list[dict[int, object]] | None:
             kind = (INI if want == INI else TOT if want == TOT else -1) if placed else None
             s = s_at[REQ]
             if v is None:
-                if kind in (None, -1) and r >> 2 < TOT - 1:
+                if kind in (None, -1) and r >> 2 < n_dashes:
                     out.append(base + 4 * one_req + (REQ * 16 + 1 if t else 0))
-            elif v >= 0 and kind in (None, INI) and not r & 1:
+            elif v >= 0 and kind in (None, INI) and not r & 1 and v in later[i + 1]:
                 nx = sum_no.setdefault(v, len(sums))
                 if nx == len(sums):
                     sums.append(v)
