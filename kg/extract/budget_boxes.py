@@ -34,6 +34,7 @@ _PCT = re.compile(r"^\d+(?:\.\d+)?%$")
 _RATE_LABELS = ("執行率", "当初予算+補正予算")
 _END = ("歳出予", "予算内訳", "増減理由", "成果目標", "成果実績", "活動指標", "活動内容", "支出先", "政策評価", "関連事業")
 MAX_LINES = 200
+_RESUME = 12  # lines of the 予算内訳 table's header
 MAX_STATES = 4000  # search states before the reader gives up (unknown; ~25 ms)
 _BITS = 5  # a column's count of cells filled in a state (the request's: 2 flags and up to 4 dashes)
 
@@ -58,12 +59,21 @@ def cells(lines: list[str], start: int, n_cols: int = 5) -> list[Cell] | None:
     rest = ""  # the rest of a cut 当初予算 label, expected on the next line
     folded = _folded(lines)
     last_row = None
-    for n in range(start, min(len(lines), start + MAX_LINES) + 1):
+    resumed = False
+    n = start - 1
+    while n < min(len(lines), start + MAX_LINES):
+        n += 1
         t = folded[n - 1].strip()
         if not t:
             continue
+        if resumed and not all(_cell(w) or _PCT.match(w) for w in t.split()):
+            break  # the run of the table's figures after the 予算内訳 header is over
         if any(w in t for w in _END):
-            break
+            at = None if resumed or len(out) >= 7 * n_cols - 6 else _resume(folded, n)
+            if at is None:
+                break
+            n, resumed, last_row = at - 1, True, None
+            continue
         if "▲" in t or "△" in t:
             t = _MARK_GAP.sub(r"\1", t)
         words = t.split()
@@ -107,6 +117,22 @@ def cells(lines: list[str], start: int, n_cols: int = 5) -> list[Cell] | None:
     if row_at is not None and len(out) - row_at >= n_cols:
         out[row_at:row_at + n_cols] = [c._replace(row=0, col=k) for k, c in enumerate(out[row_at:row_at + n_cols])]
     return out
+
+
+def _resume(folded: list[str], n: int) -> int | None:
+    """Where the table's figures go on after the 予算内訳 table's header (from line ``n``), when the table stopped
+    short of its cells there: pdfminer puts a text box's rest after the next table's header boxes (seen: 「令和4・5
+    年度 予算内訳 … 歳出予算目 … 主な増減理由」, then 「0」「0」「-」「53,825」 … of the years' columns). The line
+    after that header's last label 主な増減理由 (within _RESUME lines) when it holds figures only; else None (the
+    items' figures come after an item's name)."""
+    for k in range(n, min(len(folded), n + _RESUME) + 1):
+        if folded[k - 1].strip().endswith("増減理由"):
+            for j in range(k + 1, min(len(folded), k + 3) + 1):
+                words = folded[j - 1].split()
+                if words:
+                    return j if all(_cell(w) or _PCT.match(w) for w in words) else None
+            return None
+    return None
 
 
 def _cell(w: str) -> bool:
