@@ -57,7 +57,7 @@ def cells(lines: list[str], start: int, n_cols: int = 5) -> list[Cell] | None:
     out: list[Cell] = []
     row_at: int | None = None  # where the 当初予算 row's figures begin, while they are being read
     rest = ""  # the rest of a cut 当初予算 label, expected on the next line
-    folded = _folded(lines)
+    folded = _unwrapped(_folded(lines), start, min(len(lines), start + MAX_LINES))
     last_row = None
     resumed = False
     n = start - 1
@@ -116,6 +116,25 @@ def cells(lines: list[str], start: int, n_cols: int = 5) -> list[Cell] | None:
             k += 1
     if row_at is not None and len(out) - row_at >= n_cols:
         out[row_at:row_at + n_cols] = [c._replace(row=0, col=k) for k, c in enumerate(out[row_at:row_at + n_cols])]
+    return out
+
+
+def _unwrapped(folded: list[str], start: int, end: int) -> list[str]:
+    """``folded`` with a figure wrapped in its cell made whole: a line ending in a figure whose last group is short
+    (「50,34」) and the next text line the missing digits alone (「5」) are 「50,345」 (seen: 「59,64」「9」, 「5,96」
+    「6」); other short groups stay (the figure unreadable)."""
+    out = folded
+    for n in range(start, end + 1):
+        words = folded[n - 1].split()
+        if not words or not _BAD_GROUPS.search(words[-1]) or not _FIG.match(words[-1]):
+            continue
+        short = 3 - len(words[-1].rsplit(",", 1)[1])
+        k = next((k for k in range(n + 1, min(len(folded), n + 3) + 1) if folded[k - 1].strip()), None)
+        rest = folded[k - 1].strip() if k else ""
+        if short > 0 and rest.isdigit() and len(rest) == short and rest.isascii():
+            out = out if out is not folded else list(folded)
+            out[n - 1] = folded[n - 1].rstrip() + rest
+            out[k - 1] = ""
     return out
 
 

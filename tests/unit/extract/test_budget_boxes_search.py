@@ -67,3 +67,27 @@ def test_readings_every_placement_of_which_agrees():
     # the same cells of the same column read, whatever the search's order: solve keeps a cell only where all agree
     sol = solve(cells(RV079, 1, 5), 3)
     assert sol[2][5] == 16082 and sol[2][3] == -1815 and sol[4] == {0: 48225, 5: 48225}
+
+
+# variant 84: 平成30年度's 当初予算 and 計 wrapped in their cells (「59,64」 over 「9」)
+RV084 = ["予算額・執行額 (単位:百万円) 平成27年", "度", "平成28年度 平成29", "年度", "平成30", "年度", "令和元年度要求",
+         "予算の状", "況", "当初予算 -", "56,249", "44,062", "59,64", "9", "19,625", "補正予算 -", "前年度か", "ら繰越し",
+         "翌年度へ", "繰越し", "-", "-", "予備費等 -", "-", "-", "-", "-", "7,444", "▲ 3,627", "-", "-", "-", "-", "-",
+         "-", "計", "0", "52,622", "51,506", "59,64", "9", "19,625", "\x0c執行額", "執行率(%)", "当初予算+補正予算に",
+         "対する執行額の割合", "(%)", "-", "-", "0", "89%", "83%", "46,820", "47,509", "92%", "108%", "平成30・",
+         "31年度 予"]
+Y084 = [(2015, False), (2016, False), (2017, False), (2018, False), (2019, True)]
+
+
+def test_a_figure_wrapped_in_its_cell_is_made_whole():
+    budget, _, _, dropped, _ = budget_boxes(RV084, Y084, 1)
+    got = {e["fiscal_year"]: e for e in budget}
+    assert got[2018]["initial"] == 59649 and got[2018]["total"] == 59649
+    assert got[2016]["initial"] == 56249 and got[2016]["carried_to_next"] == -3627 and got[2016]["total"] == 52622
+    assert got[2017]["total"] == 51506 and got[2019] == {"fiscal_year": 2019, "requested": 19625}
+    assert dropped == [2015]  # its dashes and 0s could be any past column's: left out
+
+
+def test_a_short_group_not_followed_by_its_digits_stays_unreadable():
+    lines = [t if t != "9" else "12" for t in RV084]
+    assert cells(lines, 1, 5) is None
