@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from kg.extract.review_text import _BUDGET_LABEL, _LABEL_REST, _MARK_GAP, _adds_up, _folded, _row_field
+from kg.extract.review_text import _BUDGET_LABEL, _LABEL_REST, _MARK_GAP, _folded, _row_field
 from kg.normalize.numbers import as_int_if_whole, parse_number
 
 FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total", "executed")
@@ -34,7 +34,9 @@ _PCT = re.compile(r"^\d+(?:\.\d+)?%$")
 _RATE_LABELS = ("執行率", "当初予算+補正予算")
 _END = ("歳出予", "予算内訳", "増減理由", "成果目標", "成果実績", "活動指標", "活動内容", "支出先", "政策評価", "関連事業")
 MAX_LINES = 200
-MAX_STATES = 4000  # search states before the reader gives up (unknown; ~25 ms)
+_RESUME = 12  # lines of the 予算内訳 table's header
+MAX_STATES = 4000  # search states before the reader gives up (unknown; ~12 ms CPU here)
+_BITS = 5  # a column's count of cells filled in a state (the request's: 2 flags and up to 4 dashes)
 
 
 class Cell(NamedTuple):
@@ -55,14 +57,23 @@ def cells(lines: list[str], start: int, n_cols: int = 5) -> list[Cell] | None:
     out: list[Cell] = []
     row_at: int | None = None  # where the 当初予算 row's figures begin, while they are being read
     rest = ""  # the rest of a cut 当初予算 label, expected on the next line
-    folded = _folded(lines)
+    folded = _unwrapped(_folded(lines), start, min(len(lines), start + MAX_LINES))
     last_row = None
-    for n in range(start, min(len(lines), start + MAX_LINES) + 1):
+    resumed = False
+    n = start - 1
+    while n < min(len(lines), start + MAX_LINES):
+        n += 1
         t = folded[n - 1].strip()
         if not t:
             continue
+        if resumed and not all(_cell(w) or _PCT.match(w) for w in t.split()):
+            break  # the run of the table's figures after the 予算内訳 header is over
         if any(w in t for w in _END):
-            break
+            at = None if resumed or len(out) >= 7 * n_cols - 6 else _resume(folded, n)
+            if at is None:
+                break
+            n, resumed, last_row = at - 1, True, None
+            continue
         if "▲" in t or "△" in t:
             t = _MARK_GAP.sub(r"\1", t)
         words = t.split()
@@ -108,6 +119,41 @@ def cells(lines: list[str], start: int, n_cols: int = 5) -> list[Cell] | None:
     return out
 
 
+def _unwrapped(folded: list[str], start: int, end: int) -> list[str]:
+    """``folded`` with a figure wrapped in its cell made whole: a line ending in a figure whose last group is short
+    (「50,34」) and the next text line the missing digits alone (「5」) are 「50,345」 (seen: 「59,64」「9」, 「5,96」
+    「6」); other short groups stay (the figure unreadable)."""
+    out = folded
+    for n in range(start, end + 1):
+        words = folded[n - 1].split()
+        if not words or not _BAD_GROUPS.search(words[-1]) or not _FIG.match(words[-1]):
+            continue
+        short = 3 - len(words[-1].rsplit(",", 1)[1])
+        k = next((k for k in range(n + 1, min(len(folded), n + 3) + 1) if folded[k - 1].strip()), None)
+        rest = folded[k - 1].strip() if k else ""
+        if short > 0 and rest.isdigit() and len(rest) == short and rest.isascii():
+            out = out if out is not folded else list(folded)
+            out[n - 1] = folded[n - 1].rstrip() + rest
+            out[k - 1] = ""
+    return out
+
+
+def _resume(folded: list[str], n: int) -> int | None:
+    """Where the table's figures go on after the 予算内訳 table's header (from line ``n``), when the table stopped
+    short of its cells there: pdfminer puts a text box's rest after the next table's header boxes (seen: 「令和4・5
+    年度 予算内訳 … 歳出予算目 … 主な増減理由」, then 「0」「0」「-」「53,825」 … of the years' columns). The line
+    after that header's last label 主な増減理由 (within _RESUME lines) when it holds figures only; else None (the
+    items' figures come after an item's name)."""
+    for k in range(n, min(len(folded), n + _RESUME) + 1):
+        if folded[k - 1].strip().endswith("増減理由"):
+            for j in range(k + 1, min(len(folded), k + 3) + 1):
+                words = folded[j - 1].split()
+                if words:
+                    return j if all(_cell(w) or _PCT.match(w) for w in words) else None
+            return None
+    return None
+
+
 def _cell(w: str) -> bool:
     return w in "-－―" or bool(_FIG.match(w))
 
@@ -120,99 +166,174 @@ def solve(cs: list[Cell], n_past: int) -> list[dict[int, object]] | None:
     of ``cs`` gives (_UNKNOWN where they disagree); None when no reading fits or the search grows too large.
 
     A search over (figure, cells filled per column, each column's running sum): each figure goes to the next
-    row of a column (its label's or its line's when those tell). A column's running sum must still be reachable
-    by a 計 printed later (a later figure less at most four later parts), which keeps the search small; a search
-    larger than MAX_STATES is given up (unknown, never a partial answer)."""
+    row of a column (its label's or its line's when those tell). What provably leads to no reading is cut (the
+    answer unchanged, the search smaller): a column's running sum no 計 printed later can close (a later figure
+    less at most the column's parts left), the request's 当初予算 with no equal figure after it (its 計), more
+    dashes left for the request than dashes printed (every figure is a cell or one of its dashes, so every reading
+    has the same number of those). A search larger than MAX_STATES is given up (unknown, never a partial
+    answer).
+
+    A state is one int (cheap to hash and to step), low bits first: the previous cell's place when this figure
+    shares its line (column * 16 + row + 2, else 0), the cells filled per column (_BITS bits each), the figure,
+    and per column the running sum's number in ``sums``. Each state's moves are listed once: the second pass,
+    over the readings, takes them from the first."""
     n_cols = n_past + 2
     REQ = n_past + 1
     size = [7] * n_past + [6, 6]
     n = len(cs)
-    # the running sums a 計 printed from figure i on can close: a later figure less up to four parts before it
-    # (exact for whole figures only: with decimals, rounded parts need not add up exactly, and nothing is pruned)
-    whole = all(c.value is None or float(c.value).is_integer() for c in cs)
-    levels = [[set() for _ in range(n + 1)] for _ in range(TOT)]
+    vals = [c.value for c in cs]
+    # the running sums a 計 printed from figure i on can close: ups[k][i], a later figure less up to k parts
+    # printed before it (from i on); exact for whole figures only: with decimals, rounded parts need not add up
+    # exactly, and nothing is pruned
+    whole = all(v is None or float(v).is_integer() for v in vals)
+    ups = [[set()] * (n + 1) for _ in range(TOT)]
     for i in range(n - 1, -1, -1):
-        v = cs[i].value
-        for k in range(TOT):
-            here = levels[k][i]
-            here |= levels[k][i + 1]
-            if v:
-                here |= {v} if k == 0 else {x - v for x in levels[k - 1][i + 1]}
-    reach = [set().union(*(levels[k][i] for k in range(TOT))) for i in range(n + 1)]
-    memo: dict = {}
-    budget = [0]
-
-    def moves(i, counts, accs, prev):
-        c0 = cs[i]
-        v = c0.value
-        if c0.col is not None:
-            opts = [(c0.col, c0.row)]
-        elif c0.tail:
-            if prev is None:
-                return
-            opts = [(prev[0] + 1, prev[1])] if prev[0] + 1 < n_cols else []
-        elif c0.row is not None:
-            opts = [(0, c0.row)]
+        v = vals[i]
+        if v:
+            ups[0][i] = ups[0][i + 1] | {v}
+            for k in range(1, TOT):
+                ups[k][i] = ups[k][i + 1] | {v} | {x - v for x in ups[k - 1][i + 1]}
         else:
-            opts = [(c, counts[c]) for c in range(REQ) if counts[c] < size[c]] + [(REQ, None)]
-        for c, r in opts:
-            k = counts[c]
-            if c == REQ:
-                # the request: 当初予算, its 計 (= its 当初予算) and up to four dashes (its other rows), the dashes
-                # anywhere (seen printed after its 計)
-                has_a, has_f, dashes = k & 1, k & 2, k >> 2
-                kind = (INI if r == INI else TOT if r == TOT else -1) if (c0.tail or c0.col is not None) else None
-                if v is None:
-                    if kind in (None, -1) and dashes < TOT - 1:
-                        yield c, -1, counts[:c] + (k + 4,) + counts[c + 1:], accs
-                elif v >= 0 and kind in (None, INI) and not has_a:
-                    yield c, INI, counts[:c] + (k | 1,) + counts[c + 1:], accs[:c] + (v,) + accs[c + 1:]
-                if v is not None and kind in (None, TOT) and has_a and not has_f and v == accs[c]:
-                    yield c, TOT, counts[:c] + (k | 2,) + counts[c + 1:], accs
+            for k in range(TOT):
+                ups[k][i] = ups[k][i + 1]
+    ups = [[u | {0} for u in up] for up in ups]  # 0: an empty column
+    later = [set(v for v in vals[i:] if v is not None) for i in range(n + 1)]  # the request's 計 repeats its 当初予算
+    nones = [sum(v is None for v in vals[i:]) for i in range(n + 1)]
+    # the state's fields
+    pmask = (1 << (n_cols * 16 + 8).bit_length()) - 1
+    mask = (1 << _BITS) - 1
+    shift = [pmask.bit_length() + _BITS * c for c in range(n_cols + 1)]
+    one = [1 << s for s in shift]
+    i_at = shift[n_cols]
+    imask = (1 << (n + 1).bit_length()) - 1
+    wide = (MAX_STATES * (n_cols + 1) + 1).bit_length()  # a state adds at most one sum per move
+    wmask = (1 << wide) - 1
+    s_at = [i_at + imask.bit_length() + wide * c for c in range(n_cols)]
+    done = sum(size[c] << shift[c] for c in range(REQ))  # every past and current column full
+    done_mask = (1 << shift[REQ]) - 1 - pmask
+    cmask = (1 << i_at) - 1 - pmask  # the counts
+    s_req, one_req = shift[REQ], one[REQ]
+    sums: list = [0]
+    sum_no = {0: 0}
+    # the rows a figure may fill: ▲ only in 翌年度へ繰越し, which holds no positive figure
+    rows_ok = [tuple(v is None or ((v <= 0) if r == CTN else (v >= 0)) for r in range(EXE + 1)) for v in vals]
+    # per figure: free to go to any column, its value, the rows it may fill, the sums a 計 after it can close
+    # (by the parts left),
+    # the next figure on its line (the state keeps its place), whole, placed by its line or as the header row's
+    info = [(c.col is None and not c.tail and c.row is None, c.value, rows_ok[i], [u[i + 1] for u in ups],
+             i + 1 < n and cs[i + 1].tail, c.value is None or float(c.value).is_integer(),
+             c.col is not None or c.tail) for i, c in enumerate(cs)]
+    past = range(REQ)
+    n_dashes = n - sum(size[:REQ]) - 2  # the request's dashes in every reading (its other cells: its two)
+    if not 0 <= n_dashes < TOT:
+        return None  # more figures than cells or fewer: no reading
+    memo: dict = {}
+    moves_of: dict = {}  # a state's next states
+    states = 0
+
+    def feasible(key: int) -> bool:
+        """Whether a reading goes on from state ``key`` (its moves listed in moves_of: the inner loop, kept
+        plain)."""
+        nonlocal states
+        states += 1
+        if states > MAX_STATES:
+            raise _TooLarge
+        i = (key >> i_at) & imask
+        if i == n:
+            ok = key & done_mask == done and (key >> s_req) & 3 == 3
+            memo[key] = ok
+            return ok
+        # provably no reading on (pruned, counted): a figure is a cell or one of the request's dashes, so every
+        # reading has n - n_cells dashes there, the ones still to come among the dashes left; and a column's
+        # running sum must stay closable by a 計 printed later
+        if n_dashes - (key >> s_req + 2 & 7) > nones[i]:
+            memo[key] = False
+            moves_of[key] = []
+            return False
+        moves_of[key] = out = []
+        q = key & pmask
+        base = key - q + (1 << i_at)  # the next figure, no place kept
+        is_free, v, ok_r, nr, t, whole_v, placed = info[i]
+        if is_free:
+            at, want = REQ, None  # the next row of any column
+        else:
+            c0 = cs[i]
+            if c0.col is not None:
+                at, want = c0.col, c0.row
+            elif c0.tail:
+                at, want = ((q - 1) >> 4) + 1, ((q - 1) & 15) - 1
+                if not q:
+                    at = n_cols
+            else:
+                at, want = 0, c0.row
+        for c in past if want is None else (at,) if at < REQ else ():
+            r = (key >> shift[c]) & mask
+            if r >= size[c] or not ok_r[r] or (want is not None and r != want):
                 continue
-            if k != r or r >= size[c] or (v is not None and ((v > 0) if r == CTN else (v < 0))):
-                continue
-            a = accs[c]
+            s = s_at[c]
+            no = (key >> s) & wmask
+            a = sums[no]
+            x = None  # the column's new running sum, when it changes
             if r < TOT:
-                na = a + (v or 0)
-                if whole and na != 0 and na not in reach[i + 1]:
-                    continue  # no 計 printed later can close this column
+                if v:
+                    x = a + v
+                    if whole and x not in nr[TOT - 1 - r]:
+                        continue  # no 計 printed later can close this column
+                elif whole and a not in nr[TOT - 1 - r]:
+                    continue
             elif r == TOT:
                 if v is None:
                     if a != 0:
                         continue
-                    na = 0
-                elif not _adds_up([a], v):
-                    continue
+                elif a == v if whole_v and float(a).is_integer() else abs(a - v) <= 0.5:  # _adds_up([a], v)
+                    x = v
                 else:
-                    na = v
-            else:
-                if v is not None and v > a:
                     continue
-                na = a
-            yield c, r, counts[:c] + (r + 1,) + counts[c + 1:], accs[:c] + (na,) + accs[c + 1:]
-
-    def nxt(i, c, r):  # the cell's place, kept only when the next figure is on its line
-        return (c, r) if i + 1 < n and cs[i + 1].tail else None
-
-    def feasible(i, counts, accs, prev) -> bool:
-        key = (i, counts, accs, prev)
-        hit = memo.get(key)
-        if hit is not None:
-            return hit
-        budget[0] += 1
-        if budget[0] > MAX_STATES:
-            raise _TooLarge
-        if i == n:
-            ok = all(counts[c] == size[c] for c in range(REQ)) and counts[REQ] & 3 == 3
-        else:
-            ok = any(feasible(i + 1, nc, na, nxt(i, c, r)) for c, r, nc, na in moves(i, counts, accs, prev))
+            elif v is not None and v > a:
+                continue
+            nk = base + one[c] + (c * 16 + r + 2 if t else 0)
+            if x is not None:
+                nx = sum_no.setdefault(x, len(sums))
+                if nx == len(sums):
+                    sums.append(x)
+                nk += (nx - no) << s
+            out.append(nk)
+        if at == REQ:
+            # the request: 当初予算, its 計 (= its 当初予算) and up to four dashes (its other rows), the dashes
+            # anywhere (seen printed after its 計)
+            r = key >> s_req & mask
+            kind = (INI if want == INI else TOT if want == TOT else -1) if placed else None
+            s = s_at[REQ]
+            if v is None:
+                if kind in (None, -1) and r >> 2 < n_dashes:
+                    out.append(base + 4 * one_req + (REQ * 16 + 1 if t else 0))
+            elif v >= 0 and kind in (None, INI) and not r & 1 and v in later[i + 1]:
+                nx = sum_no.setdefault(v, len(sums))
+                if nx == len(sums):
+                    sums.append(v)
+                nk = base + one_req + (REQ * 16 + INI + 2 if t else 0) + ((nx - ((key >> s) & wmask)) << s)
+                out.append(nk)
+            if v is not None and kind in (None, TOT) and r & 3 == 1 and v == sums[(key >> s) & wmask]:
+                out.append(base + 2 * one_req + (REQ * 16 + TOT + 2 if t else 0))
+        ok = False
+        for st in out:
+            hit = memo.get(st)
+            if hit if hit is not None else feasible(st):
+                ok = True
+                break
         memo[key] = ok
         return ok
 
-    start = (0, (0,) * n_cols, (0,) * n_cols, None)
+    def cell_of(state: int, st: int) -> tuple[int, int]:  # the cell the move from state to st filled
+        grew = ((st & cmask) - (state & cmask)) >> shift[0]
+        c = (grew.bit_length() - 1) // _BITS
+        if c < REQ:
+            return c, (state >> shift[c]) & mask
+        return c, {4: -1, 1: INI, 2: TOT}[grew >> (_BITS * c)]
+
+    start = 0
     try:
-        if not feasible(*start):
+        if not feasible(start):
             return None
     except _TooLarge:
         return None
@@ -222,18 +343,19 @@ def solve(cs: list[Cell], n_past: int) -> list[dict[int, object]] | None:
     try:
         while stack:  # every move of every state on a reading: the values each cell may take
             state = stack.pop()
-            i = state[0]
-            if i == n or state in seen:
+            if state in seen or state not in moves_of:  # not in moves_of: past the last figure
                 continue
             seen.add(state)
-            for c, r, nc, na in moves(*state):
-                st = (i + 1, nc, na, nxt(i, c, r))
-                if not feasible(*st):
+            i = (state >> i_at) & imask
+            for st in moves_of[state]:
+                hit = memo.get(st)
+                if not (hit if hit is not None else feasible(st)):
                     continue
+                c, r = cell_of(state, st)
                 if r >= 0:
-                    v = cs[i].value
-                    got[c][r] = v if got[c].get(r, v) == v and (r in got[c] or True) and \
-                        got[c].get(r, v) is not _UNKNOWN else _UNKNOWN
+                    v = vals[i]
+                    old = got[c].get(r, v)
+                    got[c][r] = v if old is not _UNKNOWN and old == v else _UNKNOWN
                 stack.append(st)
     except _TooLarge:
         return None
