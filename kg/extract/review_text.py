@@ -1948,6 +1948,49 @@ def related_by_header(toks: list[Token]) -> Found | None:
     h = next((i for i, t in enumerate(toks) if _header_at(toks, i, None)), None)
     if h is None:
         return None
+    found = _related_by_header(toks, h)
+    if found is None and (rows := _related_rows(_table_cells(toks, h), 0)):
+        return Found(fields.parse_related_projects(rows), toks[h].line)
+    return found
+
+
+# the 点検 column's labels printed beside the 関連事業 table's rows (「点検・改善結果」 over 「点検結果」, then
+# 「改善の方向性」), alone or glued to a row's ministry cell (「文部科学省点検・改善結果」)
+_CHECK_ROW_LABEL = "(?:点検・改善結果|点検結果|改善の方向性)"
+_CHECK_ROW_LABELS = re.compile(rf"^{_CHECK_ROW_LABEL}(?:\s*{_CHECK_ROW_LABEL})*$")
+_MINISTRY_CHECK = re.compile(rf"^(\S{{1,12}}?(?:省|庁|府)){_CHECK_ROW_LABEL}$")
+_TWO_MINISTRIES = re.compile("[省庁府].")  # a ministry's end inside a ministry's cell
+
+
+def _table_cells(toks: list[Token], h: int) -> list[Token]:
+    """The 関連事業 table's cells after its 所管府省名 header (token ``h``) with the 点検 column's text between
+    them left out: its row labels (``_CHECK_ROW_LABELS``, cut off a ministry cell they are glued to), its
+    sentences (「…を行っている。」), and the table's own 事業番号 / 事業名 headers (a row's cells written between
+    the headers where a header cell wraps). They end at the next block's label (a 所見, 備考; the past numbers'
+    label, the payee list)."""
+    out: list[Token] = []
+    for t in toks[h + 1:]:
+        if t.field in ("past_project_numbers", "payees") or "支出先上位" in t.text:
+            break
+        if t.field in ("project_number", "project_name") and t.text in ("事業番号", "事業名"):
+            continue
+        if t.field is not None:
+            break
+        text = t.text
+        if "。" in text or _CHECK_ROW_LABELS.match(text):
+            continue
+        if _CHECK_LABELS.search(text):
+            m = _MINISTRY_CHECK.match(text)
+            if m is None or not _MINISTRY.match(m.group(1)):
+                break
+            t = _new_token((m.group(1), t.line, None))
+        if _MINISTRY.match(t.text) and _TWO_MINISTRIES.search(t.text):
+            break  # two rows' ministry cells glued (「文部科学省財務省」): their names' split is unknown
+        out.append(t)
+    return out
+
+
+def _related_by_header(toks: list[Token], h: int) -> Found | None:
     n = next((j for j in range(h + 1, min(len(toks), h + 40)) if _header_at(toks, j, "project_number")), None)
     e = next((j for j in range(h + 1, min(len(toks), h + 40)) if _header_at(toks, j, "project_name")), None)
     if n is None or e is None or e < n:

@@ -40,3 +40,30 @@ def test_policy_cells_among_the_rows_are_no_names():
 def test_counts_that_do_not_agree_give_nothing():
     assert _rows(["関連事業", "所管府省名", "事業番号", "事業名", "文部科学省", "防衛省", "0189",
                   "調査防災システム運用事業", "国際協力システム運用情報事業", "別の事業", "支出先上位10者リスト"]) is None
+
+
+def test_check_column_labels_glued_to_a_ministry_cell():
+    # pdftotext (real-form variant): the 点検 column's 「点検・改善結果」 glued to the last row's ministry cell, its
+    # 「点検結果」 label and sentence between the rows and what follows
+    got = _rows(["関連事業", "関連する事業がある場合、他部局・他府省等と適切な役割分担を行っているか。", "所管府省名",
+                 "事業番号", "事業名", "外務省", "20-0377", "支援防災人材育成事業", "内閣府", "20-0059",
+                 "データ活用国際協力地域事業", "文部科学省点検・改善結果", "地域データ活用基盤整備事業", "点検結果",
+                 "脅威は大きく、事業の重要性は高い。", "改善の方向性", "外部有識者の所見",
+                 "関連する過去のレビューシートの事業番号", "平成30年度", "0083", "支出先上位10者リスト"])
+    assert got == [("外務省", "20-0377", "支援防災人材育成事業"), ("内閣府", "20-0059", "データ活用国際協力地域事業"),
+                   ("文部科学省", None, "地域データ活用基盤整備事業")]
+
+
+def test_rows_after_the_check_column_between_the_headers():
+    # pdftotext: the 点検 column's label and sentence written between the 所管府省名 and 事業名 headers
+    got = _rows(["関連事業", "所管府省名", "点検・改善結果", "事業番号", "定量的な目標をおおむね達成している。", "事業名",
+                 "防衛省", "システム運用人材育成推進事業", "デジタル庁", "調査情報推進事業", "点検結果", "外部有識者の所見",
+                 "関連する過去のレビューシートの事業番号", "平成30年度", "0083", "支出先上位10者リスト"])
+    assert got == [("防衛省", None, "システム運用人材育成推進事業"), ("デジタル庁", None, "調査情報推進事業")]
+
+
+def test_two_ministry_cells_glued_give_nothing():
+    # pdftotext: two rows' ministries on one line (「文部科学省財務省」) and their names glued: which split is unknown
+    assert _rows(["関連事業", "所管府省名", "事業番号", "文部科学省財務省点検・改善結果", "事業名",
+                  "研究開発防災人材育成事業支援研究開発国際協力事業", "点検結果", "外部有識者の所見",
+                  "関連する過去のレビューシートの事業番号", "支出先上位10者リスト"]) is None
