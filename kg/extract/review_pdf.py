@@ -285,6 +285,13 @@ def _names(rec: Record, L: list[str]) -> None:
         name = fields.join_wrapped(name_parts)
         name = re.sub(r"^事業名\s*", "", name)
         if before and i < len(L) and L[i].strip() and not L[i].startswith(("事業開始", "担当課室", "作成責任者")) \
+                and not label_rests_below(L, i) and (tail := _name_wrapped_below(L, i, after)):
+            # the bureau's cell whole beside the label, the lines below no rest of it: they are the name's
+            name = fields.join_wrapped([*name_parts, *tail])
+            name = re.sub(r"^事業名\s*", "", name)
+            rec["project_name"] = name
+            span(rec, "project_name", pa if pa < i else i, i + len(tail))
+        elif before and i < len(L) and L[i].strip() and not L[i].startswith(("事業開始", "担当課室", "作成責任者")) \
                 and not label_rests_below(L, i):
             # the name's cell beside the label and the paragraph going on below: the lines below may hold the
             # rest of the name or of the bureau's cell (review_text._side_by_side): the name is unknown
@@ -319,6 +326,26 @@ def _names(rec: Record, L: list[str]) -> None:
         span(rec, "responsible_officials", j)
     if not rec["responsible_officials"]:
         warn(rec, "officials_missing", "no 作成責任者 found", field="responsible_officials")
+
+
+def _name_wrapped_below(L: list[str], i: int, bureau: str) -> list[str] | None:
+    """The lines below line ``i`` (「…普及啓発 担当部局 情報流通行政局」 over 「推進費」 over 「庁」), up to the
+    blank line and without the label's wrapped rest 「庁」, as the 事業名 cell's wrap: only when the bureau's cell
+    beside the label is whole by its shape (「…局」) and would not be with them (「…局推進費」), and each is one
+    word (no second cell beside it); else None (which cell they finish is unknown)."""
+    tail = []
+    for x in L[i:i + 4]:
+        if not x.strip():
+            break
+        if x.strip() != "庁":
+            tail.append(x.strip())
+    else:
+        return None
+    if not tail or not bureau or any(" " in x or label_piece(x) or holds_label_head(x) for x in tail):
+        return None
+    if not org_plausible(bureau) or org_plausible(bureau + "".join(tail)):
+        return None
+    return tail
 
 
 def _period(rec: Record, L: list[str]) -> None:

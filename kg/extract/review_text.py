@@ -700,6 +700,9 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             out[t.field] = Found(fields.split_list(text.replace(" ", "、")), v.line)
         else:
             out[t.field] = Found(text, v.line)
+    if paragraph_style(lines) and not ({"bureau", "division", "major_expense"} <= out.keys()):
+        for key, found in beside_label_head(lines, toks, sheet_year).items():
+            out.setdefault(key, found)
     if "bureau" not in out and not _beside_label(toks, "bureau") and (b := bureau_by_shape(toks)) is not None:
         out["bureau"] = b
     if "responsible_officials" not in out and paragraph_style(lines) and (o := officials_by_shape(toks)) is not None:
@@ -707,6 +710,49 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
     if "division" not in out and paragraph_style(lines) and not _beside_label(toks, "division") \
             and (d := division_by_shape(toks)) is not None:
         out["division"] = d
+    return out
+
+
+# a label printed in its narrow cell over two lines, its head beside the cell's value and its rest alone below
+# (「担当部 製造産業局」 over 「局庁」, 「終了予定なし 担当課 企画課」 over 「室」, 「主要経 社会保障」 over 「費」)
+_HEAD_RESTS = {"担当部": ("bureau", frozenset({"局庁", "局"})), "担当課": ("division", frozenset({"室"})),
+               "主要経": ("major_expense", frozenset({"費"}))}
+_HEAD_BESIDE = re.compile(r"(?:^|\s)(担当部|担当課|主要経)\s(\S+)$")
+
+
+def beside_label_head(lines: list[str], toks: list[Token], sheet_year: int | None = None) -> dict[str, Found]:
+    """担当部局庁 / 担当課室 / 主要経費 cells of paragraph-style text whose label wrapped in its narrow cell: a line
+    of the header (before 事業の目的) ending with the label's head and one word (the value), the next line the
+    label's rest alone. The paragraph's further lines, single words, are the value's own wrap (「担当部
+    サイバーセキュリティ統」 over 「局庁」 over 「括官」) only when the label's head starts the line and the value
+    reads whole with them, not without them; else the cell is left out (unknown beats wrong)."""
+    folded = _folded(lines)
+    end = next((t.line for t in toks if t.field in ("purpose", "outline", "budget")), min(len(folded), 80))
+    out: dict[str, Found] = {}
+    for n in range(min(end, len(folded) - 1)):
+        line = folded[n]
+        if "担当" not in line and "主要経" not in line:
+            continue
+        m = _HEAD_BESIDE.search(line)
+        if m is None:
+            continue
+        field, rests = _HEAD_RESTS[m.group(1)]
+        if field in out or folded[n + 1].replace(" ", "") not in rests:
+            continue
+        more = []
+        for x in folded[n + 2:]:
+            if not x:
+                break
+            more.append(x)
+        piece = m.group(2)
+        if not more:
+            value = piece
+        elif m.start() == 0 and all(" " not in x for x in more) and not _shape_ok(field, piece, sheet_year):
+            value = piece + "".join(more)
+        else:
+            continue
+        if _shape_ok(field, value, sheet_year) and not label_piece(value):
+            out[field] = Found(value, n + 1)
     return out
 
 
@@ -1807,6 +1853,10 @@ def policy_by_shape(toks: list[Token], lines: list[str], taken: frozenset[str] =
             if after is not None and _policy_candidate(after, taken, sheet_year):
                 return None  # three text cells in a row: not the 政策評価 pair
             return Found(fields.parse_policy_evaluation(t.text, nxt.text), t.line)
+        if nxt is not None and nxt.field == CUT and (h := _ITEM_HEAD.match(nxt.text)) and h.end() < len(nxt.text):
+            # the 施策 cell right after, cut by the 政策評価書URL label beside it (「6. 情報システム運」 then the label):
+            # the 政策 is this cell, the 施策's end unknown
+            return Found(fields.parse_policy_evaluation(t.text, None), t.line)
         para = _paragraph_lines(lines, t)
         if len(para) == 2 and fields.join_wrapped(para) == t.text and _ITEM_HEAD.match(para[1]):
             return Found(fields.parse_policy_evaluation(para[0], para[1]), t.line)
@@ -1949,7 +1999,8 @@ def related_by_header(toks: list[Token]) -> Found | None:
     if h is None:
         return None
     found = _related_by_header(toks, h)
-    if found is None and (rows := _related_rows(_table_cells(toks, h), 0)):
+    if found is None and (cells := _table_cells(toks, h)) is not None and (rows := _related_rows(cells, 0)) \
+            and not any(_ITEM_HEAD.match(name) for _, _, name in rows):  # (not a 政策 / 施策 cell: 「8.推進の推進」)
         return Found(fields.parse_related_projects(rows), toks[h].line)
     return found
 
@@ -1962,17 +2013,20 @@ _MINISTRY_CHECK = re.compile(rf"^(\S{{1,12}}?(?:省|庁|府)){_CHECK_ROW_LABEL}$
 _TWO_MINISTRIES = re.compile("[省庁府].")  # a ministry's end inside a ministry's cell
 
 
-def _table_cells(toks: list[Token], h: int) -> list[Token]:
+def _table_cells(toks: list[Token], h: int) -> list[Token] | None:
     """The 関連事業 table's cells after its 所管府省名 header (token ``h``) with the 点検 column's text between
     them left out: its row labels (``_CHECK_ROW_LABELS``, cut off a ministry cell they are glued to), its
     sentences (「…を行っている。」), and the table's own 事業番号 / 事業名 headers (a row's cells written between
     the headers where a header cell wraps). They end at the next block's label (a 所見, 備考; the past numbers'
-    label, the payee list)."""
+    label, the payee list). None when the 事業番号 and 事業名 headers are not both among them (the table's cells
+    are elsewhere)."""
     out: list[Token] = []
+    headers = set()
     for t in toks[h + 1:]:
         if t.field in ("past_project_numbers", "payees") or "支出先上位" in t.text:
             break
         if t.field in ("project_number", "project_name") and t.text in ("事業番号", "事業名"):
+            headers.add(t.field)
             continue
         if t.field is not None:
             break
@@ -1987,7 +2041,7 @@ def _table_cells(toks: list[Token], h: int) -> list[Token]:
         if _MINISTRY.match(t.text) and _TWO_MINISTRIES.search(t.text):
             break  # two rows' ministry cells glued (「文部科学省財務省」): their names' split is unknown
         out.append(t)
-    return out
+    return out if len(headers) == 2 else None
 
 
 def _related_by_header(toks: list[Token], h: int) -> Found | None:
@@ -2070,7 +2124,7 @@ def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found |
     return Found(nums, years[0].line)
 
 
-__all__ += ["past_by_columns"]
+__all__ += ["past_by_columns", "beside_label_head"]
 
 
 # an era year whose cell wrapped before its 年 / 年度 (「平成23」 over 「年度」, 「平成23年」 over 「度」)

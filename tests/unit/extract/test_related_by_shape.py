@@ -67,3 +67,10 @@ def test_two_ministry_cells_glued_give_nothing():
     assert _rows(["関連事業", "所管府省名", "事業番号", "文部科学省財務省点検・改善結果", "事業名",
                   "研究開発防災人材育成事業支援研究開発国際協力事業", "点検結果", "外部有識者の所見",
                   "関連する過去のレビューシートの事業番号", "支出先上位10者リスト"]) is None
+
+
+def test_a_policy_cell_after_a_ministry_is_no_row():
+    # pdfminer (reportlab print, sheet41): the 事業名 header and the names elsewhere, the 政策 / 施策 cells after
+    # the ministry
+    assert _rows(["関連事業", "所管府省名", "国土交通省", "8.推進の推進", "(7)人材育成地域の充実", "事業番号", "0040",
+                  "関連する過去のレビューシートの事業番号", "平成30年度", "0273", "支出先上位10者リスト"]) is None

@@ -1,0 +1,72 @@
+"""Header cells beside a label wrapped in its narrow cell, and 政策評価 cells cut by a neighbouring label, in
+paragraph-style PDF text (poppler's pdftotext) of the real form printed in a jittered layout: excerpts as the tool
+wrote them, each asserting a field's value or its absence."""
+from __future__ import annotations
+
+from kg.extract.review_text import label_fields, label_lists
+
+# the sheet's head lines of one variant (rv073): 担当部局庁 printed 「担当部」 over 「局庁」 beside 製造産業局,
+# 担当課室 「担当課」 over 「室」 beside 企画課 (after the 事業終了 cell's 終了予定なし), 主要経費 「主要経」 over 「費」
+HEAD = ["令和元年度行政事業レビューシート (内閣府)", "", "事業名", "", "推進地域基盤整備情報データ活用事業", "",
+        "事業開始年度", "", "平成元年度", "", "会計区分", "", "労働保険特別会計", "", "事業終了(予定)年", "度", "",
+        "担当部 製造産業局", "局庁", "", "作成責任者", "", "終了予定なし 担当課 企画課", "室", "",
+        "主要政策・施策", "", "主要経 文教及び科学振興", "費", "", "-", "", "課長 高村 雅一", "", "事業の目的", "",
+        "目的の文。", ""]
+
+
+def test_cells_beside_a_wrapped_label_head():
+    got = label_fields(HEAD, 2019)
+    assert got["bureau"].value == "製造産業局"
+    assert got["division"].value == "企画課"
+    assert got["major_expense"].value == "文教及び科学振興"
+
+
+def test_a_cell_wrapped_below_the_label_rest():
+    # 「担当部 サイバーセキュリティ統」 over 「局庁」 over 「括官」: the value's own wrap completes it
+    lines = [*HEAD[:17], "担当部 サイバーセキュリティ統", "局庁", "括官", *HEAD[19:]]
+    assert label_fields(lines, 2019)["bureau"].value == "サイバーセキュリティ統括官"
+
+
+def test_a_whole_cell_with_more_lines_below_is_unknown():
+    # the value reads whole before the lines below (「製造産業局」 then 「括官」): which cell those are is unknown
+    lines = [*HEAD[:17], "担当部 製造産業局", "局庁", "括官", *HEAD[19:]]
+    assert "bureau" not in label_fields(lines, 2019)
+    # the label's head mid-line, more lines below the rest: unknown
+    lines = [*HEAD[:22], "終了予定なし 担当課 企画", "室", "課", *HEAD[24:]]
+    assert "division" not in label_fields(lines, 2019)
+
+
+def test_the_measure_cut_by_the_url_label_leaves_the_policy():
+    # pdftotext (rv024): the 政策 and 施策 labels, then the 政策 cell, then the 施策 cell cut by 政策評価書URL
+    lines = ["政策評価、 新 政策評価 政策", "経済・ 財政再", "生 計画との", "関係", "", "政策評価 施策", "",
+             "5. システム運用の推進", "", "6. 情報システム運 政策評価書URL", "用の推進", "", "該当箇所",
+             "新経済・ 取組事項", "財政再生", "計画", "2021", "", "分野:", "", "3ページ目", "", "-", ""]
+    pe = label_lists(lines, 2021)["policy_evaluation"].value
+    assert pe["policy"] == "5. システム運用の推進"
+    assert pe["measure"] is None
+
+
+def _record(tmp_path, lines):
+    from kg.extract.dispatch import extract_path
+    path = tmp_path / "s.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return extract_path(path)
+
+
+def test_a_name_wrapped_below_a_whole_bureau(tmp_path):
+    # pdftotext (rv005): 「…普及啓発 担当部局 情報流通行政局」 over 「推進費」 over 「庁」: 情報流通行政局 is whole, and
+    # 「情報流通行政局推進費」 names no organisation: 「推進費」 is the name's
+    lines = ["令和3年度行政事業レビューシート ( 文部科学省 )", "", "事業名", "",
+             "基盤整備推進安全対策システム運用普及啓発 担当部局 情報流通行政局", "推進費", "庁", "", "作成責任者", "",
+             "会計区分", "", "一般会計", ""]
+    rec = _record(tmp_path, lines)
+    assert (rec["project_name"], rec["bureau"]) == ("基盤整備推進安全対策システム運用普及啓発推進費", "情報流通行政局")
+
+
+def test_a_line_below_that_may_finish_the_bureau_leaves_the_name_unknown(tmp_path):
+    # 「…局」 and 「郵政行政部」 below: 「情報流通行政局郵政行政部」 is an organisation's shape too, so whose line it is
+    # is unknown
+    lines = ["令和3年度行政事業レビューシート ( 文部科学省 )", "", "事業名", "",
+             "基盤整備推進安全対策システム運用普及啓発 担当部局 情報流通行政局", "郵政行政部", "庁", "", "作成責任者", "",
+             "会計区分", "", "一般会計", ""]
+    assert _record(tmp_path, lines)["project_name"] is None
