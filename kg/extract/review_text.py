@@ -532,6 +532,12 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
             # the 政策 cell next to its label says otherwise: that one, the 施策 unknown
             pe = Found(fields.parse_policy_evaluation(pol[0][0].text, None), pol[0][0].line)
         out["policy_evaluation"] = pe
+    elif pol and pol[0] and mea is not None and not mea[0] and paragraph_style(lines) \
+            and _policy_candidate(pol[0][0], taken, sheet_year):
+        # pdfminer: the 政策 cell beside its label, the 施策 label followed by its row's other labels (政策評価書URL):
+        # the 政策, and the 施策 only as the cell before that row's URL
+        out["policy_evaluation"] = Found(fields.parse_policy_evaluation(
+            pol[0][0].text, _measure_before_url(toks, k_mea, taken, sheet_year)), pol[0][0].line)
     if paragraph_style(lines):
         pe = out.get("policy_evaluation")
         placed = taken | {v for v in ((pe.value or {}).values() if pe else ()) if v}
@@ -562,6 +568,19 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
         if nums:
             out["past_project_numbers"] = Found(nums, run[0][0].line)
     return out
+
+
+def _measure_before_url(toks: list[Token], k: int, taken: frozenset[str], sheet_year: int | None) -> str | None:
+    """The 施策 cell after its label (token ``k``) and the labels of its row written with it (政策評価, 政策評価書URL),
+    when the cell right after it is the row's URL (https://…): the 施策 | 政策評価書URL row's cells in order; else
+    None."""
+    j = k + 1
+    while j < len(toks) and toks[j].field in ("policy_eval", "policy_url"):
+        j += 1
+    if j + 1 < len(toks) and _policy_candidate(toks[j], taken, sheet_year) and toks[j + 1].field is None \
+            and toks[j + 1].text.startswith(("http://", "https://")):
+        return toks[j].text
+    return None
 
 
 def _goes_on(lines: list[str], line: int) -> bool:

@@ -70,3 +70,22 @@ def test_a_line_below_that_may_finish_the_bureau_leaves_the_name_unknown(tmp_pat
              "基盤整備推進安全対策システム運用普及啓発 担当部局 情報流通行政局", "郵政行政部", "庁", "", "作成責任者", "",
              "会計区分", "", "一般会計", ""]
     assert _record(tmp_path, lines)["project_name"] is None
+
+
+PDFMINER_POLICY = ["チェック", "", "政策評価 政策 支援の推進", "", "政策評価、", "新経済・ 財", "政再生 計画", "との 関係", "",
+                   "政策評価 施策", "", "政策評価", "書URL", "", "国際協力", "システム", "運用の推", "進", "",
+                   "https://www.soumu.go.jp/main_content/000766416.pdf", "", "該当箇所", "", "3ページ目", "",
+                   "取組事", "項", "", "分野:", "", "-", ""]
+
+
+def test_the_measure_after_its_row_labels_before_the_url():
+    # pdfminer (rv009): the 政策 beside its label; the 施策 label, the 政策評価書URL label, the 施策 cell, the URL
+    pe = label_lists(PDFMINER_POLICY, 2021)["policy_evaluation"].value
+    assert pe == {"policy": "支援の推進", "measure": "国際協力システム運用の推進"}
+
+
+def test_a_cell_not_before_the_url_is_no_measure():
+    # the cell after the labels followed by another cell, not the row's URL: the 施策 is unknown, the 政策 kept
+    lines = [*PDFMINER_POLICY[:19], "別の欄の文", "", *PDFMINER_POLICY[19:]]
+    pe = label_lists(lines, 2021)["policy_evaluation"].value
+    assert pe["policy"] == "支援の推進" and pe["measure"] is None
