@@ -2159,9 +2159,16 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
     None when no number is read or a year's tail finds no year to complete."""
     folded = _folded(lines)
     cells: list[str] = []
-    for t in folded[label_line:label_line + 80]:
+    window = folded[label_line:label_line + 80]
+    for n, t in enumerate(window):
         if not t or is_unknown(t):
             continue
+        if _NUMBER_HEAD.match(t):
+            if n + 1 < len(window) and window[n + 1] and len(parse_numbers(t + " " + window[n + 1])) == 1:
+                continue  # a 事業番号 cell wrapped after its ministry and dash (「総務省 -」 over 「0078」): read with the next
+            break
+        if n and _NUMBER_HEAD.match(window[n - 1]):
+            t = window[n - 1] + " " + t
         piece = t.replace(" ", "")
         if piece in _YEAR_TAIL:
             k = next((i for i in range(len(cells) - 1, -1, -1) if _ERA_CUT.search(cells[i])), None)
@@ -2184,6 +2191,7 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
     return Found(nums, label_line + 1) if nums else None
 
 
+_NUMBER_HEAD = re.compile(r"^\S{1,12}(?:省|庁|府)\s*[-‐−―]$")  # 「総務省 -」: a 事業番号 cell's head, its number below
 _ERA_IN = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2})(?:\s*年(?:\s*度)*)?)")
 
 

@@ -89,3 +89,15 @@ def test_a_cell_not_before_the_url_is_no_measure():
     lines = [*PDFMINER_POLICY[:19], "別の欄の文", "", *PDFMINER_POLICY[19:]]
     pe = label_lists(lines, 2021)["policy_evaluation"].value
     assert pe["policy"] == "支援の推進" and pe["measure"] is None
+
+
+def test_a_past_number_wrapped_after_its_ministry_and_dash():
+    # pdfminer (rv013): 「総務省 -」 over 「0078」 in one paragraph: read as one cell, the table read on past it
+    from kg.extract.review_text import past_by_lines
+    lines = ["関連する過去のレビューシートの事業番号", "", "平成28年度", "", "総務省 - 0210 平成29年度", "", "0150", "",
+             "平成30年度", "", "総務省 -", "0078", "", "令和元年度 0270", "", "令和2年度", "", "総務省 - 0286 令和3年度", "",
+             "2021 総務 20 0123 令和4年度", "", "0207", "", "令和5年度 2023 総務 22 0435", "", "資金の流れ", ""]
+    got = [(x.get("fiscal_year"), x["number"]) for x in past_by_lines(lines, 1, 2024).value]
+    assert (2018, "0078") in got and (2019, "0270") in got and (2020, "0286") in got
+    assert (2023, "2023-総務-22-0435") in got
+    assert (None, "0150") in got  # a year at the end of a line of other cells settles no pairing
