@@ -92,6 +92,7 @@ _PAYEE_HEADER_WORDS = ("支出先", "法人番号", "業務概要", "支出額",
                        "競争性のない", "理由及び改善策", "百万円", "契約先", "ﾌﾞﾛｯｸ", "ブロック", "チェック", "リスト",
                        "別紙", "費目", "使途", "金額", "資金の流れ", "契約額")
 _POLICY_LINE, _MEASURE_LINE = re.compile(r"^政策\s+\S"), re.compile(r"^施策\s+\S")
+_WIDE_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 _OUTCOME_LABELS = ("成果目標", "活動指標", "目標最終年度", "成果実績", "活動実績", "単位当たり")
 _OUTCOME_RE = re.compile("|".join(_OUTCOME_LABELS))  # a line holding any of them
 
@@ -539,7 +540,8 @@ def _set_plans(rec: Record, plans: list[dict], a: int, b: int) -> None:
 def _policy_eval(rec: Record, L: list[str]) -> None:
     pol = _first_matching(L, "政策", _POLICY_LINE)
     mea = _first_matching(L, "施策", _MEASURE_LINE)
-    p = re.sub(r"^政策\s+", "", L[pol - 1]).replace(" ", "") if pol else None
+    # (a space between two wide characters is the tool's, one beside an ASCII character the cell's: 「IX. 支援」)
+    p = _WIDE_GAP.sub("", re.sub(r"^政策\s+", "", L[pol - 1])) if pol else None
     m = re.sub(r"^施策\s+", "", L[mea - 1]) if mea else None
     rec["policy_evaluation"] = fields.parse_policy_evaluation(p, m)
     for ln in (pol, mea):

@@ -1803,6 +1803,7 @@ _POLICY_STOP = frozenset({"project_number", "project_name", "past_project_number
                           "outline", "legal", "plans"})
 _TABLE_HEADERS = frozenset({"所管府省名", "所管府省", "事業番号", "事業名", "府省庁名"})
 _MINISTRY = re.compile(r"^\S{1,12}(?:省|庁|府|委員会|院|官房|本部|局)$")
+_TWO_MINISTRIES = re.compile(r"^\S{2,12}?[省庁府]\S{2,12}[省庁府]$")  # two ministries' cells glued (「総務省財務省」)
 # the head of a 政策 / 施策 name: its numbering (「2.」「(6)」「IV.」「施策目標」), which a wrapped line does not start with
 _ITEM_HEAD = re.compile(r"^(?:\(\s*[0-9]+\s*\)|[0-9]+\s*[.、．]|[IVX]+\s*[.、．\s]|政策|施策|第\s*[0-9一二三四五六七八九十]+)")
 
@@ -1927,6 +1928,8 @@ def related_by_shape(toks: list[Token], taken: frozenset[str] = frozenset(),
                 or fields.YEAR_HEADER.match(text) or text == "要求"):
             continue  # a budget column's header (「平成29年度要求」, its wrapped 「要求」) is no name
         if _MINISTRY.match(text):
+            if _TWO_MINISTRIES.search(text):
+                return None  # two rows' ministry cells glued (「総務省財務省」): the rows' cells do not read apart
             ministries.append(t)
         elif text not in taken and not text.startswith("終了") and len(text) <= 120:
             names.append(t)
@@ -1972,7 +1975,9 @@ _MINISTRY_HEAD = re.compile(r"^\S{1,12}?(?:省|庁|府)(?=\S)")  # 「文部科�
 
 
 def _is_ministry(toks: list[Token], i: int) -> bool:
-    return i < len(toks) and toks[i].field is None and bool(_MINISTRY.match(toks[i].text))
+    """Token ``i`` is one ministry's cell (not two rows' glued: 「総務省財務省」)."""
+    return i < len(toks) and toks[i].field is None and bool(_MINISTRY.match(toks[i].text)) \
+        and not _TWO_MINISTRIES.search(toks[i].text)
 
 
 def _is_number_cell(toks: list[Token], i: int) -> bool:
@@ -2029,7 +2034,6 @@ def related_by_header(toks: list[Token]) -> Found | None:
 _CHECK_ROW_LABEL = "(?:点検・改善結果|点検結果|改善の方向性)"
 _CHECK_ROW_LABELS = re.compile(rf"^{_CHECK_ROW_LABEL}(?:\s*{_CHECK_ROW_LABEL})*$")
 _MINISTRY_CHECK = re.compile(rf"^(\S{{1,12}}?(?:省|庁|府)){_CHECK_ROW_LABEL}$")
-_TWO_MINISTRIES = re.compile("[省庁府].")  # a ministry's end inside a ministry's cell
 
 
 def _table_cells(toks: list[Token], h: int) -> list[Token] | None:

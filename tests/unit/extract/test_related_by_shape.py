@@ -74,3 +74,10 @@ def test_a_policy_cell_after_a_ministry_is_no_row():
     # the ministry
     assert _rows(["関連事業", "所管府省名", "国土交通省", "8.推進の推進", "(7)人材育成地域の充実", "事業番号", "0040",
                   "関連する過去のレビューシートの事業番号", "平成30年度", "0273", "支出先上位10者リスト"]) is None
+
+
+def test_two_ministries_glued_with_a_number_glued_to_a_name_give_nothing():
+    # pdftotext (rv038): 「総務省財務省」 (rows 2 and 3) and 「地域調査データ活用事業19-0067」: no row 総務省財務省
+    assert _rows(["関連事業", "所管府省名", "事業番号", "事業名", "文部科学省", "19-0108", "基盤整備システム運用人材育成事業",
+                  "総務省財務省", "地域調査データ活用事業19-0067", "国際協力普及啓発データ活用事業", "点検・改善 点検結果結果",
+                  "関連する過去のレビューシートの事業番号", "支出先上位10者リスト"]) is None

@@ -101,3 +101,10 @@ def test_a_past_number_wrapped_after_its_ministry_and_dash():
     assert (2018, "0078") in got and (2019, "0270") in got and (2020, "0286") in got
     assert (2023, "2023-総務-22-0435") in got
     assert (None, "0150") in got  # a year at the end of a line of other cells settles no pairing
+
+
+def test_a_policy_keeps_the_space_after_its_numbering(tmp_path):
+    # pdftotext (rv036): 「政策 IX. 支援」 on one line: the cell as printed, not 「IX.支援」
+    lines = ["令和3年度行政事業レビューシート (総務省)", "", "事業名", "", "調査事業 担当部局 情報流通行政局", "", "政策評価", "",
+             "政策 IX. 支援", "", "施策 7. 安 政策評 https://www.soumu.go.jp/main_content/000766416.pdf", "全対 価書", ""]
+    assert _record(tmp_path, lines)["policy_evaluation"]["policy"] == "IX. 支援"
