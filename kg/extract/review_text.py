@@ -543,7 +543,7 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
         placed = taken | {v for v in ((pe.value or {}).values() if pe else ()) if v}
         if pe and pe.value and all(pe.value.values()):
             placed |= {fields.join_wrapped(pe.value.values())}
-        if (rel := related_by_shape(toks, frozenset(placed), sheet_year)) is not None:
+        if (rel := related_by_shape(toks, frozenset(placed), sheet_year, lines)) is not None:
             out["related_projects"] = rel
     run = _run(toks, "past_project_numbers", 40)
     columns = past_by_columns(toks, sheet_year) if paragraph_style(lines) else None
@@ -1895,7 +1895,7 @@ def _is_year_cell(text: str, sheet_year: int | None) -> bool:
 
 
 def related_by_shape(toks: list[Token], taken: frozenset[str] = frozenset(),
-                     sheet_year: int | None = None) -> Found | None:
+                     sheet_year: int | None = None, lines: list[str] | None = None) -> Found | None:
     """関連事業 rows of paragraph-style text, read by the cells' shapes: from the 関連事業 label up to the first
     year cell after the 関連する過去のレビューシート label (those years and numbers are the past numbers) or the
     payee list, the ministry cells (「…省」「…庁」), the 事業番号 cells and the name cells (text of no other shape,
@@ -1938,7 +1938,7 @@ def related_by_shape(toks: list[Token], taken: frozenset[str] = frozenset(),
     if ministries and not names:  # pdfminer: the 事業番号 and 事業名 columns written before the 関連事業 label
         numbers, names = _columns_before(toks, k)
     if not names or len(ministries) != len(names) or len(numbers) not in (0, len(names)):
-        return related_by_header(toks)
+        return related_by_header(toks, lines)
     rows = [(m.text, numbers[i].text if numbers else None, n.text) for i, (m, n) in enumerate(zip(ministries, names,
                                                                                                  strict=True))]
     return Found(fields.parse_related_projects(rows), names[0].line)
@@ -2009,7 +2009,7 @@ def _related_rows(toks: list[Token], i: int) -> list[tuple[str, str | None, str]
     return rows
 
 
-def related_by_header(toks: list[Token]) -> Found | None:
+def related_by_header(toks: list[Token], lines: list[str] | None = None) -> Found | None:
     """関連事業 rows read under the table's own column headers (所管府省名 / 事業番号 / 事業名), where the 関連事業
     label stands far from the table (the real form prints it at the left of the 点検 column).
 
@@ -2023,7 +2023,7 @@ def related_by_header(toks: list[Token]) -> Found | None:
     if h is None:
         return None
     found = _related_by_header(toks, h)
-    if found is None and (cells := _table_cells(toks, h)) is not None and (rows := _related_rows(cells, 0)) \
+    if found is None and (cells := _table_cells(toks, h, lines)) is not None and (rows := _related_rows(cells, 0)) \
             and not any(_ITEM_HEAD.match(name) for _, _, name in rows):  # (not a 政策 / 施策 cell: 「8.推進の推進」)
         return Found(fields.parse_related_projects(rows), toks[h].line)
     return found
@@ -2036,7 +2036,7 @@ _CHECK_ROW_LABELS = re.compile(rf"^{_CHECK_ROW_LABEL}(?:\s*{_CHECK_ROW_LABEL})*$
 _MINISTRY_CHECK = re.compile(rf"^(\S{{1,12}}?(?:省|庁|府)){_CHECK_ROW_LABEL}$")
 
 
-def _table_cells(toks: list[Token], h: int) -> list[Token] | None:
+def _table_cells(toks: list[Token], h: int, lines: list[str] | None = None) -> list[Token] | None:
     """The 関連事業 table's cells after its 所管府省名 header (token ``h``) with the 点検 column's text between
     them left out: its row labels (``_CHECK_ROW_LABELS``, cut off a ministry cell they are glued to), its
     sentences (「…を行っている。」), and the table's own 事業番号 / 事業名 headers (a row's cells written between
@@ -2054,7 +2054,9 @@ def _table_cells(toks: list[Token], h: int) -> list[Token] | None:
         if t.field is not None:
             break
         text = t.text
-        if "。" in text or _CHECK_ROW_LABELS.match(text):
+        if "。" in text and lines is not None and (head := _cell_over_sentence(lines, t.line)) is not None:
+            t = _new_token((head, t.line, None))  # (a row's name over the 点検 column's sentence, no blank between)
+        elif "。" in text or _CHECK_ROW_LABELS.match(text) or _check_labels_mixed(text):
             continue
         if _CHECK_LABELS.search(text):
             m = _MINISTRY_CHECK.match(text)
@@ -2065,6 +2067,34 @@ def _table_cells(toks: list[Token], h: int) -> list[Token] | None:
             break  # two rows' ministry cells glued (「文部科学省財務省」): their names' split is unknown
         out.append(t)
     return out if len(headers) == 2 else None
+
+
+_CHECK_LABEL_CHARS = frozenset("点検・改善結果の方向性")
+
+
+def _check_labels_mixed(text: str) -> bool:
+    """``text`` is made of the 点検 column's row labels' characters only, two labels' lines run together
+    (「点検・改 点検結果善結果」: 点検・改善結果 wrapped beside 点検結果)."""
+    t = text.replace(" ", "")
+    return len(t) >= 4 and set(t) <= _CHECK_LABEL_CHARS
+
+
+def _cell_over_sentence(lines: list[str], line: int) -> str | None:
+    """The first line of the paragraph at ``line`` (1-based) when it is a cell of its own over a sentence of
+    another cell with no blank line between (「支援推進高度化事業」 over 「サイバーセキュリティに関する脅威は、…」):
+    no punctuation in it, the lines below at least twice as wide and ending the sentence (。); else None."""
+    folded = _folded(lines)
+    if line >= len(folded):
+        return None
+    first, below = folded[line - 1].strip(), []
+    for x in folded[line:]:
+        if not x:
+            break
+        below.append(x)
+    if not below or not first or re.search("[。、,]", first) or not below[-1].endswith("。") \
+            or len(below[0]) < 2 * len(first) or " " in first:
+        return None
+    return first
 
 
 def _related_by_header(toks: list[Token], h: int) -> Found | None:
