@@ -32,7 +32,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"担当課室", "division"),
     (r"作成責任者", "responsible_officials"),
     (r"事業開始[^ ]*", "start_fiscal_year"),  # the label's wording, wherever the cell wrapped it
-    (r"事業終了[^ ]*", "end_fiscal_year"),
+    (r"事業終(?:了[^ ]*)?", "end_fiscal_year"),  # (「事業終」 alone: the label's head, wrapped in its narrow cell)
     (r"会計区分", "accounts"),
     (r"根拠法令(?:\s*\(具[^ ]*)?", "legal"),
     (r"関係する(?:\s*計画[^ ]*)?", "plans"),  # (its cell may wrap after 関係する)
@@ -218,6 +218,9 @@ def _para_tokens(lines: list[str]) -> list[Token]:
     open_line = 0
     mixed = False  # the open paragraph set cells side by side on a line and went on below it (``_side_by_side``)
     cut = False  # the open paragraph's last line was dropped as a label's head: the value's end is unknown
+    # the paragraph's lines so far when each was a label's piece dropped whole (「事業開」 over 「始年度」); None once
+    # it held anything else
+    pieces: list[str] | None = []
     folded = _folded(lines)
     labelled = set(lines_matching(folded, _LABEL_FIRST))  # (0-based)
     fragments = _FRAGMENTS
@@ -226,6 +229,11 @@ def _para_tokens(lines: list[str]) -> list[Token]:
             if mixed:
                 continue
             piece = t if t.split(" ", 1)[0] not in fragments else _unfragment(t, open_value[-1] if open_value else "")
+            if pieces is not None:
+                if piece or open_value:
+                    pieces = None
+                else:
+                    pieces.append((t, n))
             if piece:
                 if not open_value:
                     open_line = n
@@ -238,9 +246,17 @@ def _para_tokens(lines: list[str]) -> list[Token]:
             if open_value:
                 _close_value(out, open_value, whole, open_line, cut)
                 open_value = []
+            elif pieces and len(pieces) > 1:
+                _close_label(out, pieces)
             mixed = cut = False
+            pieces = []
             continue
         split = _split_line(t)
+        if pieces is not None:
+            if len(split) == 1 and split[0][1] is None and not open_value and not _unfragment(split[0][0]):
+                pieces.append((t, n))
+            else:
+                pieces = None
         if split and split[0][1] is not None and n > 1 and folded[n - 2] and not open_value \
                 and (m := _LABEL_RE.fullmatch(folded[n - 2].replace(" ", "") + split[0][0])) is not None:
             # a label wrapped in its narrow cell, its rest a label of its own (「主要政策・」 over 「施策」): the whole label
@@ -280,6 +296,14 @@ def _para_tokens(lines: list[str]) -> list[Token]:
     if open_value:
         _close_value(out, open_value, whole, open_line, cut)
     return out
+
+
+def _close_label(out: list[Token], pieces: list[tuple[str, int]]) -> None:
+    """A paragraph made only of a label's pieces, each line dropped as a fragment (「事業開」 over 「始年度」): the
+    label itself when they join into one."""
+    text = "".join(t.replace(" ", "") for t, _ in pieces)
+    if (m := _LABEL_RE.fullmatch(text)) is not None:
+        out.append(_new_token((text, pieces[0][1], _LABELS[int(m.lastgroup[1:])][1])))
 
 
 _LABEL_TEXTS = (*_FULL_LABELS, "事業番号", "事業名", "担当部局庁", "担当課室", "作成責任者", "会計区分", "主要経費", "実施方法",
@@ -535,9 +559,11 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
     elif pol and pol[0] and mea is not None and not mea[0] and paragraph_style(lines) \
             and _policy_candidate(pol[0][0], taken, sheet_year):
         # pdfminer: the 政策 cell beside its label, the 施策 label followed by its row's other labels (政策評価書URL):
-        # the 政策, and the 施策 only as the cell before that row's URL
+        # the 政策, and the 施策 only as the cell before that row's URL (or after it, the URL written already)
+        k_pol = next(i for i, t in enumerate(toks) if t.field == "policy")
+        url_read = any(t.field is None and t.text.startswith(_URL_HEADS) for t in toks[k_pol + 1:k_mea])
         out["policy_evaluation"] = Found(fields.parse_policy_evaluation(
-            pol[0][0].text, _measure_before_url(toks, k_mea, taken, sheet_year)), pol[0][0].line)
+            pol[0][0].text, _measure_before_url(toks, k_mea, taken, sheet_year, url_read)), pol[0][0].line)
     if paragraph_style(lines):
         pe = out.get("policy_evaluation")
         placed = taken | {v for v in ((pe.value or {}).values() if pe else ()) if v}
@@ -570,15 +596,19 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
     return out
 
 
-def _measure_before_url(toks: list[Token], k: int, taken: frozenset[str], sheet_year: int | None) -> str | None:
+_URL_HEADS = ("http://", "https://")
+
+
+def _measure_before_url(toks: list[Token], k: int, taken: frozenset[str], sheet_year: int | None,
+                        url_read: bool = False) -> str | None:
     """The 施策 cell after its label (token ``k``) and the labels of its row written with it (政策評価, 政策評価書URL),
-    when the cell right after it is the row's URL (https://…): the 施策 | 政策評価書URL row's cells in order; else
-    None."""
+    when the cell right after it is the row's URL (https://…), or the URL was written before the 施策 label
+    (``url_read``): the 施策 | 政策評価書URL row's cells in order; else None."""
     j = k + 1
     while j < len(toks) and toks[j].field in ("policy_eval", "policy_url"):
         j += 1
-    if j + 1 < len(toks) and _policy_candidate(toks[j], taken, sheet_year) and toks[j + 1].field is None \
-            and toks[j + 1].text.startswith(("http://", "https://")):
+    if j + 1 < len(toks) and _policy_candidate(toks[j], taken, sheet_year) and (url_read or (
+            toks[j + 1].field is None and toks[j + 1].text.startswith(_URL_HEADS))):
         return toks[j].text
     return None
 

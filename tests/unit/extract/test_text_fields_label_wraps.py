@@ -108,3 +108,20 @@ def test_a_policy_keeps_the_space_after_its_numbering(tmp_path):
     lines = ["令和3年度行政事業レビューシート (総務省)", "", "事業名", "", "調査事業 担当部局 情報流通行政局", "", "政策評価", "",
              "政策 IX. 支援", "", "施策 7. 安 政策評 https://www.soumu.go.jp/main_content/000766416.pdf", "全対 価書", ""]
     assert _record(tmp_path, lines)["policy_evaluation"]["policy"] == "IX. 支援"
+
+
+def test_a_label_wrapped_into_a_paragraph_of_its_own():
+    # pdftotext (rv001): 「事業開」 over 「始年度」, both lines pieces of the label, then the year's cell
+    lines = ["平成29年度行政事業レビューシート (内閣府)", "", "事業名", "", "普及啓発安全対策支援事業", "", "事業開", "始年度", "",
+             "平成24年度", "", "会計区", "分", "", "東日本大震災復興特別会計", ""]
+    assert label_fields(lines, 2017)["start_fiscal_year"].value == 2012
+
+
+def test_the_end_label_head_beside_a_complete_start_year():
+    # pdftotext (rv009): 「事業終」 the head of 事業終了(予定)年度 wrapped in its cell, beside the start year's cell
+    lines = ["平成30年度行政事業レビューシート (農林水産省)", "", "作成責任者", "",
+             "事業開始年度 昭和63年度 事業終 終了予定 担当課室 地域情報政策室", "了(予 なし", "定)年", "度", "", "会計区分", "",
+             "一般会計", ""]
+    got = label_fields(lines, 2018)
+    assert got["start_fiscal_year"].value == 1988
+    assert "end_fiscal_year" not in got  # 「終了予定」 over 「なし」: the cell's rest below, mixed with the label's
