@@ -198,11 +198,13 @@ def _unfragment(piece: str, before: str = "") -> str:
     """The piece without the label pieces wrapped onto its line (its leading words that are fragments);
     ``before``: the paragraph's text above it (a counter after its number is kept)."""
     first = piece.split(" ", 1)[0]  # no space in it: no fragment unless it is one as it stands
-    if (first in _COUNTERS and (before[-1:].isdigit() or before.endswith("元"))) or (first == "度" and before.endswith("年")):
+    counted = before[-1:].isdigit() or before.endswith("元")
+    if (first in _COUNTERS and counted) or (first == "度" and before.endswith("年")):
         return piece
     if first in _FRAGMENTS and _is_fragment(first):  # else the words joined again give the piece
         words = piece.split(" ")
-        while words and _is_fragment(words[0]):
+        # (a counter after the label's pieces is the number's: 「…第23」 over 「(具体的 条」)
+        while words and _is_fragment(words[0]) and not (counted and words[0] in _COUNTERS):
             words.pop(0)
         return " ".join(words)
     return piece

@@ -372,8 +372,10 @@ def _plain_tokens(lines):
             if field is None:
                 whole = piece
                 words = piece.split(" ")
-                if not (para and counter(words[0], open_value[-1] if open_value else "")):
-                    while words and review_text._is_fragment(words[0]):
+                before = open_value[-1] if open_value else ""
+                if not (para and counter(words[0], before)):
+                    while words and review_text._is_fragment(words[0]) \
+                            and not (para and words[0] in ("号", "条", "項", "年", "年度") and counter(words[0], before)):
                         words.pop(0)
                 piece = " ".join(words)
                 if not piece:

@@ -125,3 +125,10 @@ def test_the_end_label_head_beside_a_complete_start_year():
     got = label_fields(lines, 2018)
     assert got["start_fiscal_year"].value == 1988
     assert "end_fiscal_year" not in got  # 「終了予定」 over 「なし」: the cell's rest below, mixed with the label's
+
+
+def test_a_counter_after_the_label_pieces_stays_the_numbers():
+    # pdftotext (rv012): 「根拠法令 都市再生特別措置法第23」 over 「(具体的 条」: 条 is the article's, not the label's
+    lines = ["会計区分 一般会計", "根拠法令 都市再生特別措置法第23", "(具体的 条", "な条項も", "記載)", "",
+             "関係する計 画、通知等", "", "主要政策 ・施策", "", "主要経費", "", "社会保障", ""]
+    assert label_lists(lines, 2020)["legal_text"].value == "都市再生特別措置法第23条"
