@@ -727,6 +727,11 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
                 continue  # a 担当課室 cell (「技術調査課」) written after the label, not an official (「課長 山田 花子」)
             got = [x for o in fields.parse_officials(text) for x in (_officials_of(o) or [o])]
             if got and all(OFFICIAL_SHAPE.match(o) for o in got):
+                if paragraph_style(lines):  # a second official in a paragraph of its own (「室長 小林 直子」 / 「課長 加藤 敦史」)
+                    for x in toks[k + 2:]:
+                        if x.field is not None or not OFFICIAL_SHAPE.match(x.text):
+                            break
+                        got += [] if x.text in got else [x.text]
                 out["responsible_officials"] = Found(got, v.line)
             continue
         if t.field not in ("project_number", "project_name", "bureau", "start_fiscal_year", "end_fiscal_year",

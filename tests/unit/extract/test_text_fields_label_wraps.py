@@ -132,3 +132,13 @@ def test_a_counter_after_the_label_pieces_stays_the_numbers():
     lines = ["会計区分 一般会計", "根拠法令 都市再生特別措置法第23", "(具体的 条", "な条項も", "記載)", "",
              "関係する計 画、通知等", "", "主要政策 ・施策", "", "主要経費", "", "社会保障", ""]
     assert label_lists(lines, 2020)["legal_text"].value == "都市再生特別措置法第23条"
+
+
+def test_a_second_official_in_a_paragraph_of_its_own():
+    # pdfminer (rv093): 作成責任者, then 「室長 小林 直子」 and 「課長 加藤 敦史」 as two paragraphs, then 会計区分
+    lines = ["担当課室", "", "高齢者支援課", "", "作成責任者", "", "室長 小林 直子", "", "課長 加藤 敦史", "", "会計区分", "",
+             "エネルギー対策特別会計", ""]
+    assert label_fields(lines, 2019)["responsible_officials"].value == ["室長 小林 直子", "課長 加藤 敦史"]
+    # a paragraph of another shape after the first (the names run together): the first official alone
+    lines = [*lines[:8], "課長加藤敦史", *lines[9:]]  # (a new list: the readers keep the last document's tokens)
+    assert label_fields(lines, 2019)["responsible_officials"].value == ["室長 小林 直子"]
