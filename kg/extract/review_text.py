@@ -222,7 +222,7 @@ def _para_tokens(lines: list[str]) -> list[Token]:
     cut = False  # the open paragraph's last line was dropped as a label's head: the value's end is unknown
     # the paragraph's lines so far when each was a label's piece dropped whole (「事業開」 over 「始年度」); None once
     # it held anything else
-    pieces: list[str] | None = []
+    pieces: list[tuple[str, int]] | None = []
     folded = _folded(lines)
     labelled = set(lines_matching(folded, _LABEL_FIRST))  # (0-based)
     fragments = _FRAGMENTS
