@@ -95,6 +95,7 @@ _PAYEE_HEADER_WORDS = ("支出先", "法人番号", "業務概要", "支出額",
                        "競争性のない", "理由及び改善策", "百万円", "契約先", "ﾌﾞﾛｯｸ", "ブロック", "チェック", "リスト",
                        "別紙", "費目", "使途", "金額", "資金の流れ", "契約額")
 _POLICY_LINE, _MEASURE_LINE = re.compile(r"^政策\s+\S"), re.compile(r"^施策\s+\S")
+_WIDE_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 _OUTCOME_LABELS = ("成果目標", "活動指標", "目標最終年度", "成果実績", "活動実績", "単位当たり")
 _OUTCOME_RE = re.compile("|".join(_OUTCOME_LABELS))  # a line holding any of them
 
@@ -279,6 +280,13 @@ def _names(rec: Record, L: list[str]) -> None:
             rec["project_name"] = fields.join_wrapped([before[3:].strip(), rest])
             span(rec, "project_name", i, i + 1)
         elif before and i < len(L) and L[i].strip() and not L[i].startswith(("事業開始", "担当課室", "作成責任者")) \
+                and not label_rests_below(L, i) and (tail := _name_wrapped_below(L, i, after)):
+            # the bureau's cell whole beside the label, the lines below no rest of it: they are the name's
+            name = fields.join_wrapped([*name_parts, *tail])
+            name = re.sub(r"^事業名\s*", "", name)
+            rec["project_name"] = name
+            span(rec, "project_name", pa if pa < i else i, i + len(tail))
+        elif before and i < len(L) and L[i].strip() and not L[i].startswith(("事業開始", "担当課室", "作成責任者")) \
                 and not label_rests_below(L, i):
             # the name's cell beside the label and the paragraph going on below: the lines below may hold the
             # rest of the name or of the bureau's cell (review_text._side_by_side): the name is unknown
@@ -313,6 +321,26 @@ def _names(rec: Record, L: list[str]) -> None:
         span(rec, "responsible_officials", j)
     if not rec["responsible_officials"]:
         warn(rec, "officials_missing", "no 作成責任者 found", field="responsible_officials")
+
+
+def _name_wrapped_below(L: list[str], i: int, bureau: str) -> list[str] | None:
+    """The lines below line ``i`` (「…普及啓発 担当部局 情報流通行政局」 over 「推進費」 over 「庁」), up to the
+    blank line and without the label's wrapped rest 「庁」, as the 事業名 cell's wrap: only when the bureau's cell
+    beside the label is whole by its shape (「…局」) and would not be with them (「…局推進費」), and each is one
+    word (no second cell beside it); else None (which cell they finish is unknown)."""
+    tail = []
+    for x in L[i:i + 4]:
+        if not x.strip():
+            break
+        if x.strip() != "庁":
+            tail.append(x.strip())
+    else:
+        return None
+    if not tail or not bureau or any(" " in x or label_piece(x) or holds_label_head(x) for x in tail):
+        return None
+    if not org_plausible(bureau) or org_plausible(bureau + "".join(tail)):
+        return None
+    return tail
 
 
 def _period(rec: Record, L: list[str]) -> None:
@@ -506,7 +534,8 @@ def _set_plans(rec: Record, plans: list[dict], a: int, b: int) -> None:
 def _policy_eval(rec: Record, L: list[str]) -> None:
     pol = _first_matching(L, "政策", _POLICY_LINE)
     mea = _first_matching(L, "施策", _MEASURE_LINE)
-    p = re.sub(r"^政策\s+", "", L[pol - 1]).replace(" ", "") if pol else None
+    # (a space between two wide characters is the tool's, one beside an ASCII character the cell's: 「IX. 支援」)
+    p = _WIDE_GAP.sub("", re.sub(r"^政策\s+", "", L[pol - 1])) if pol else None
     m = re.sub(r"^施策\s+", "", L[mea - 1]) if mea else None
     rec["policy_evaluation"] = fields.parse_policy_evaluation(p, m)
     for ln in (pol, mea):

@@ -33,7 +33,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"担当課室", "division"),
     (r"作成責任者", "responsible_officials"),
     (r"事業開始[^ ]*", "start_fiscal_year"),  # the label's wording, wherever the cell wrapped it
-    (r"事業終了[^ ]*", "end_fiscal_year"),
+    (r"事業終(?:了[^ ]*)?", "end_fiscal_year"),  # (「事業終」 alone: the label's head, wrapped in its narrow cell)
     (r"会計区分", "accounts"),
     (r"根拠法令(?:\s*\(具[^ ]*)?", "legal"),
     (r"関係する(?:\s*計画[^ ]*)?", "plans"),  # (its cell may wrap after 関係する)
@@ -189,11 +189,13 @@ def _unfragment(piece: str, before: str = "") -> str:
     """The piece without the label pieces wrapped onto its line (its leading words that are fragments);
     ``before``: the paragraph's text above it (a counter after its number is kept)."""
     first = piece.split(" ", 1)[0]  # no space in it: no fragment unless it is one as it stands
-    if (first in _COUNTERS and (before[-1:].isdigit() or before.endswith("元"))) or (first == "度" and before.endswith("年")):
+    counted = before[-1:].isdigit() or before.endswith("元")
+    if (first in _COUNTERS and counted) or (first == "度" and before.endswith("年")):
         return piece
     if first in _FRAGMENTS and _is_fragment(first):  # else the words joined again give the piece
         words = piece.split(" ")
-        while words and _is_fragment(words[0]):
+        # (a counter after the label's pieces is the number's: 「…第23」 over 「(具体的 条」)
+        while words and _is_fragment(words[0]) and not (counted and words[0] in _COUNTERS):
             words.pop(0)
         return " ".join(words)
     return piece
@@ -209,6 +211,9 @@ def _para_tokens(lines: list[str]) -> list[Token]:
     open_line = 0
     mixed = False  # the open paragraph set cells side by side on a line and went on below it (``_side_by_side``)
     cut = False  # the open paragraph's last line was dropped as a label's head: the value's end is unknown
+    # the paragraph's lines so far when each was a label's piece dropped whole (「事業開」 over 「始年度」); None once
+    # it held anything else
+    pieces: list[tuple[str, int]] | None = []
     folded = _folded(lines)
     labelled = set(lines_matching(folded, _LABEL_FIRST))  # (0-based)
     fragments = _FRAGMENTS
@@ -217,6 +222,11 @@ def _para_tokens(lines: list[str]) -> list[Token]:
             if mixed:
                 continue
             piece = t if t.split(" ", 1)[0] not in fragments else _unfragment(t, open_value[-1] if open_value else "")
+            if pieces is not None:
+                if piece or open_value:
+                    pieces = None
+                else:
+                    pieces.append((t, n))
             if piece:
                 if not open_value:
                     open_line = n
@@ -229,9 +239,17 @@ def _para_tokens(lines: list[str]) -> list[Token]:
             if open_value:
                 _close_value(out, open_value, whole, open_line, cut)
                 open_value = []
+            elif pieces and len(pieces) > 1:
+                _close_label(out, pieces)
             mixed = cut = False
+            pieces = []
             continue
         split = _split_line(t)
+        if pieces is not None:
+            if len(split) == 1 and split[0][1] is None and not open_value and not _unfragment(split[0][0]):
+                pieces.append((t, n))
+            else:
+                pieces = None
         if split and split[0][1] is not None and n > 1 and folded[n - 2] and not open_value \
                 and (m := _LABEL_RE.fullmatch(folded[n - 2].replace(" ", "") + split[0][0])) is not None:
             # a label wrapped in its narrow cell, its rest a label of its own (「主要政策・」 over 「施策」): the whole label
@@ -271,6 +289,14 @@ def _para_tokens(lines: list[str]) -> list[Token]:
     if open_value:
         _close_value(out, open_value, whole, open_line, cut)
     return out
+
+
+def _close_label(out: list[Token], pieces: list[tuple[str, int]]) -> None:
+    """A paragraph made only of a label's pieces, each line dropped as a fragment (「事業開」 over 「始年度」): the
+    label itself when they join into one."""
+    text = "".join(t.replace(" ", "") for t, _ in pieces)
+    if (m := _LABEL_RE.fullmatch(text)) is not None:
+        out.append(_new_token((text, pieces[0][1], _LABELS[int(m.lastgroup[1:])][1])))
 
 
 _LABEL_TEXTS = (*_FULL_LABELS, "事業番号", "事業名", "担当部局庁", "担当課室", "作成責任者", "会計区分", "主要経費", "実施方法",
@@ -548,12 +574,20 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
             # the 政策 cell next to its label says otherwise: that one, the 施策 unknown
             pe = Found(fields.parse_policy_evaluation(pol[0][0].text, None), pol[0][0].line)
         out["policy_evaluation"] = pe
+    elif pol and pol[0] and mea is not None and not mea[0] and paragraph_style(lines) \
+            and _policy_candidate(pol[0][0], taken, sheet_year):
+        # pdfminer: the 政策 cell beside its label, the 施策 label followed by its row's other labels (政策評価書URL):
+        # the 政策, and the 施策 only as the cell before that row's URL (or after it, the URL written already)
+        k_pol = next(i for i, t in enumerate(toks) if t.field == "policy")
+        url_read = any(t.field is None and t.text.startswith(_URL_HEADS) for t in toks[k_pol + 1:k_mea])
+        out["policy_evaluation"] = Found(fields.parse_policy_evaluation(
+            pol[0][0].text, _measure_before_url(toks, k_mea, taken, sheet_year, url_read)), pol[0][0].line)
     if paragraph_style(lines):
         pe = out.get("policy_evaluation")
         placed = taken | {v for v in ((pe.value or {}).values() if pe else ()) if v}
         if pe and pe.value and all(pe.value.values()):
             placed |= {fields.join_wrapped(pe.value.values())}
-        if (rel := related_by_shape(toks, frozenset(placed), sheet_year)) is not None:
+        if (rel := related_by_shape(toks, frozenset(placed), sheet_year, lines)) is not None:
             out["related_projects"] = rel
     run = _run(toks, "past_project_numbers", 40)
     columns = past_by_columns(toks, sheet_year) if paragraph_style(lines) else None
@@ -607,6 +641,23 @@ def measure_rest(folded: list[str], value: Token) -> list[str] | None:
             break
         out.append(w)
     return out if out and not rest else None
+
+
+_URL_HEADS = ("http://", "https://")
+
+
+def _measure_before_url(toks: list[Token], k: int, taken: frozenset[str], sheet_year: int | None,
+                        url_read: bool = False) -> str | None:
+    """The 施策 cell after its label (token ``k``) and the labels of its row written with it (政策評価, 政策評価書URL),
+    when the cell right after it is the row's URL (https://…), or the URL was written before the 施策 label
+    (``url_read``): the 施策 | 政策評価書URL row's cells in order; else None."""
+    j = k + 1
+    while j < len(toks) and toks[j].field in ("policy_eval", "policy_url"):
+        j += 1
+    if j + 1 < len(toks) and _policy_candidate(toks[j], taken, sheet_year) and (url_read or (
+            toks[j + 1].field is None and toks[j + 1].text.startswith(_URL_HEADS))):
+        return toks[j].text
+    return None
 
 
 def _goes_on(lines: list[str], line: int) -> bool:
@@ -727,6 +778,11 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
                 continue  # a 担当課室 cell (「技術調査課」) written after the label, not an official (「課長 山田 花子」)
             got = [x for o in fields.parse_officials(text) for x in (_officials_of(o) or [o])]
             if got and all(OFFICIAL_SHAPE.match(o) for o in got):
+                if paragraph_style(lines):  # a second official in a paragraph of its own (「室長 小林 直子」 / 「課長 加藤 敦史」)
+                    for x in toks[k + 2:]:
+                        if x.field is not None or not OFFICIAL_SHAPE.match(x.text):
+                            break
+                        got += [] if x.text in got else [x.text]
                 out["responsible_officials"] = Found(got, v.line)
             continue
         if t.field not in ("project_number", "project_name", "bureau", "start_fiscal_year", "end_fiscal_year",
@@ -755,6 +811,9 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             out[t.field] = Found(fields.split_list(text.replace(" ", "、")), v.line)
         else:
             out[t.field] = Found(text, v.line)
+    if paragraph_style(lines) and not ({"bureau", "division", "major_expense"} <= out.keys()):
+        for key, found in beside_label_head(lines, toks, sheet_year).items():
+            out.setdefault(key, found)
     if "bureau" not in out and not _beside_label(toks, "bureau") and (b := bureau_by_shape(toks)) is not None:
         out["bureau"] = b
     if "responsible_officials" not in out and paragraph_style(lines) \
@@ -763,6 +822,49 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
     if "division" not in out and paragraph_style(lines) and not _beside_label(toks, "division") \
             and (d := division_by_shape(toks)) is not None:
         out["division"] = d
+    return out
+
+
+# a label printed in its narrow cell over two lines, its head beside the cell's value and its rest alone below
+# (「担当部 製造産業局」 over 「局庁」, 「終了予定なし 担当課 企画課」 over 「室」, 「主要経 社会保障」 over 「費」)
+_HEAD_RESTS = {"担当部": ("bureau", frozenset({"局庁", "局"})), "担当課": ("division", frozenset({"室"})),
+               "主要経": ("major_expense", frozenset({"費"}))}
+_HEAD_BESIDE = re.compile(r"(?:^|\s)(担当部|担当課|主要経)\s(\S+)$")
+
+
+def beside_label_head(lines: list[str], toks: list[Token], sheet_year: int | None = None) -> dict[str, Found]:
+    """担当部局庁 / 担当課室 / 主要経費 cells of paragraph-style text whose label wrapped in its narrow cell: a line
+    of the header (before 事業の目的) ending with the label's head and one word (the value), the next line the
+    label's rest alone. The paragraph's further lines, single words, are the value's own wrap (「担当部
+    サイバーセキュリティ統」 over 「局庁」 over 「括官」) only when the label's head starts the line and the value
+    reads whole with them, not without them; else the cell is left out (unknown beats wrong)."""
+    folded = _folded(lines)
+    end = next((t.line for t in toks if t.field in ("purpose", "outline", "budget")), min(len(folded), 80))
+    out: dict[str, Found] = {}
+    for n in range(min(end, len(folded) - 1)):
+        line = folded[n]
+        if "担当" not in line and "主要経" not in line:
+            continue
+        m = _HEAD_BESIDE.search(line)
+        if m is None:
+            continue
+        field, rests = _HEAD_RESTS[m.group(1)]
+        if field in out or folded[n + 1].replace(" ", "") not in rests:
+            continue
+        more = []
+        for x in folded[n + 2:]:
+            if not x:
+                break
+            more.append(x)
+        piece = m.group(2)
+        if not more:
+            value = piece
+        elif m.start() == 0 and all(" " not in x for x in more) and not _shape_ok(field, piece, sheet_year):
+            value = piece + "".join(more)
+        else:
+            continue
+        if _shape_ok(field, value, sheet_year) and not label_piece(value):
+            out[field] = Found(value, n + 1)
     return out
 
 
@@ -1859,6 +1961,7 @@ _POLICY_STOP = frozenset({"project_number", "project_name", "past_project_number
                           "outline", "legal", "plans"})
 _TABLE_HEADERS = frozenset({"所管府省名", "所管府省", "事業番号", "事業名", "府省庁名"})
 _MINISTRY = re.compile(r"^\S{1,12}(?:省|庁|府|委員会|院|官房|本部|局)$")
+_TWO_MINISTRIES = re.compile(r"^\S{2,12}?[省庁府]\S{2,12}[省庁府]$")  # two ministries' cells glued (「総務省財務省」)
 # the head of a 政策 / 施策 name: its numbering (「2.」「(6)」「IV.」「施策目標」), which a wrapped line does not start with
 _ITEM_HEAD = re.compile(r"^(?:\(\s*[0-9]+\s*\)|[0-9]+\s*[.、．]|[IVX]+\s*[.、．\s]|政策|施策|第\s*[0-9一二三四五六七八九十]+)")
 
@@ -1929,6 +2032,10 @@ def policy_by_shape(toks: list[Token], lines: list[str], taken: frozenset[str] =
             if after is not None and _policy_candidate(after, taken, sheet_year):
                 return None  # three text cells in a row: not the 政策評価 pair
             return Found(fields.parse_policy_evaluation(t.text, nxt.text), t.line)
+        if nxt is not None and nxt.field == CUT and (h := _ITEM_HEAD.match(nxt.text)) and h.end() < len(nxt.text):
+            # the 施策 cell right after, cut by the 政策評価書URL label beside it (「6. 情報システム運」 then the label):
+            # the 政策 is this cell, the 施策's end unknown
+            return Found(fields.parse_policy_evaluation(t.text, None), t.line)
         para = _paragraph_lines(lines, t)
         if len(para) == 2 and fields.join_wrapped(para) == t.text and _ITEM_HEAD.match(para[1]):
             return Found(fields.parse_policy_evaluation(para[0], para[1]), t.line)
@@ -1947,7 +2054,7 @@ def _is_year_cell(text: str, sheet_year: int | None) -> bool:
 
 
 def related_by_shape(toks: list[Token], taken: frozenset[str] = frozenset(),
-                     sheet_year: int | None = None) -> Found | None:
+                     sheet_year: int | None = None, lines: list[str] | None = None) -> Found | None:
     """関連事業 rows of paragraph-style text, read by the cells' shapes: from the 関連事業 label up to the first
     year cell after the 関連する過去のレビューシート label (those years and numbers are the past numbers) or the
     payee list, the ministry cells (「…省」「…庁」), the 事業番号 cells and the name cells (text of no other shape,
@@ -1980,6 +2087,8 @@ def related_by_shape(toks: list[Token], taken: frozenset[str] = frozenset(),
                 or fields.YEAR_HEADER.match(text) or text == "要求"):
             continue  # a budget column's header (「平成29年度要求」, its wrapped 「要求」) is no name
         if _MINISTRY.match(text):
+            if _TWO_MINISTRIES.search(text):
+                return None  # two rows' ministry cells glued (「総務省財務省」): the rows' cells do not read apart
             ministries.append(t)
         elif text not in taken and not text.startswith("終了") and len(text) <= 120:
             names.append(t)
@@ -1988,7 +2097,7 @@ def related_by_shape(toks: list[Token], taken: frozenset[str] = frozenset(),
     if ministries and not names:  # pdfminer: the 事業番号 and 事業名 columns written before the 関連事業 label
         numbers, names = _columns_before(toks, k)
     if not names or len(ministries) != len(names) or len(numbers) not in (0, len(names)):
-        return related_by_header(toks)
+        return related_by_header(toks, lines)
     rows = [(m.text, numbers[i].text if numbers else None, n.text) for i, (m, n) in enumerate(zip(ministries, names,
                                                                                                  strict=True))]
     return Found(fields.parse_related_projects(rows), names[0].line)
@@ -2025,7 +2134,9 @@ _MINISTRY_HEAD = re.compile(r"^\S{1,12}?(?:省|庁|府)(?=\S)")  # 「文部科�
 
 
 def _is_ministry(toks: list[Token], i: int) -> bool:
-    return i < len(toks) and toks[i].field is None and bool(_MINISTRY.match(toks[i].text))
+    """Token ``i`` is one ministry's cell (not two rows' glued: 「総務省財務省」)."""
+    return i < len(toks) and toks[i].field is None and bool(_MINISTRY.match(toks[i].text)) \
+        and not _TWO_MINISTRIES.search(toks[i].text)
 
 
 def _is_number_cell(toks: list[Token], i: int) -> bool:
@@ -2057,7 +2168,7 @@ def _related_rows(toks: list[Token], i: int) -> list[tuple[str, str | None, str]
     return rows
 
 
-def related_by_header(toks: list[Token]) -> Found | None:
+def related_by_header(toks: list[Token], lines: list[str] | None = None) -> Found | None:
     """関連事業 rows read under the table's own column headers (所管府省名 / 事業番号 / 事業名), where the 関連事業
     label stands far from the table (the real form prints it at the left of the 点検 column).
 
@@ -2070,6 +2181,82 @@ def related_by_header(toks: list[Token]) -> Found | None:
     h = next((i for i, t in enumerate(toks) if _header_at(toks, i, None)), None)
     if h is None:
         return None
+    found = _related_by_header(toks, h)
+    if found is None and (cells := _table_cells(toks, h, lines)) is not None and (rows := _related_rows(cells, 0)) \
+            and not any(_ITEM_HEAD.match(name) for _, _, name in rows):  # (not a 政策 / 施策 cell: 「8.推進の推進」)
+        return Found(fields.parse_related_projects(rows), toks[h].line)
+    return found
+
+
+# the 点検 column's labels printed beside the 関連事業 table's rows (「点検・改善結果」 over 「点検結果」, then
+# 「改善の方向性」), alone or glued to a row's ministry cell (「文部科学省点検・改善結果」)
+_CHECK_ROW_LABEL = "(?:点検・改善結果|点検結果|改善の方向性)"
+_CHECK_ROW_LABELS = re.compile(rf"^{_CHECK_ROW_LABEL}(?:\s*{_CHECK_ROW_LABEL})*$")
+_MINISTRY_CHECK = re.compile(rf"^(\S{{1,12}}?(?:省|庁|府)){_CHECK_ROW_LABEL}$")
+
+
+def _table_cells(toks: list[Token], h: int, lines: list[str] | None = None) -> list[Token] | None:
+    """The 関連事業 table's cells after its 所管府省名 header (token ``h``) with the 点検 column's text between
+    them left out: its row labels (``_CHECK_ROW_LABELS``, cut off a ministry cell they are glued to), its
+    sentences (「…を行っている。」), and the table's own 事業番号 / 事業名 headers (a row's cells written between
+    the headers where a header cell wraps). They end at the next block's label (a 所見, 備考; the past numbers'
+    label, the payee list). None when the 事業番号 and 事業名 headers are not both among them (the table's cells
+    are elsewhere)."""
+    out: list[Token] = []
+    headers = set()
+    for t in toks[h + 1:]:
+        if t.field in ("past_project_numbers", "payees") or "支出先上位" in t.text:
+            break
+        if t.field in ("project_number", "project_name") and t.text in ("事業番号", "事業名"):
+            headers.add(t.field)
+            continue
+        if t.field is not None:
+            break
+        text = t.text
+        if "。" in text and lines is not None and (head := _cell_over_sentence(lines, t.line)) is not None:
+            t = _new_token((head, t.line, None))  # (a row's name over the 点検 column's sentence, no blank between)
+        elif "。" in text or _CHECK_ROW_LABELS.match(text) or _check_labels_mixed(text):
+            continue
+        if _CHECK_LABELS.search(text):
+            m = _MINISTRY_CHECK.match(text)
+            if m is None or not _MINISTRY.match(m.group(1)):
+                break
+            t = _new_token((m.group(1), t.line, None))
+        if _MINISTRY.match(t.text) and _TWO_MINISTRIES.search(t.text):
+            break  # two rows' ministry cells glued (「文部科学省財務省」): their names' split is unknown
+        out.append(t)
+    return out if len(headers) == 2 else None
+
+
+_CHECK_LABEL_CHARS = frozenset("点検・改善結果の方向性")
+
+
+def _check_labels_mixed(text: str) -> bool:
+    """``text`` is made of the 点検 column's row labels' characters only, two labels' lines run together
+    (「点検・改 点検結果善結果」: 点検・改善結果 wrapped beside 点検結果)."""
+    t = text.replace(" ", "")
+    return len(t) >= 4 and set(t) <= _CHECK_LABEL_CHARS
+
+
+def _cell_over_sentence(lines: list[str], line: int) -> str | None:
+    """The first line of the paragraph at ``line`` (1-based) when it is a cell of its own over a sentence of
+    another cell with no blank line between (「支援推進高度化事業」 over 「サイバーセキュリティに関する脅威は、…」):
+    no punctuation in it, the lines below at least twice as wide and ending the sentence (。); else None."""
+    folded = _folded(lines)
+    if line >= len(folded):
+        return None
+    first, below = folded[line - 1].strip(), []
+    for x in folded[line:]:
+        if not x:
+            break
+        below.append(x)
+    if not below or not first or re.search("[。、,]", first) or not below[-1].endswith("。") \
+            or len(below[0]) < 2 * len(first) or " " in first:
+        return None
+    return first
+
+
+def _related_by_header(toks: list[Token], h: int) -> Found | None:
     n = next((j for j in range(h + 1, min(len(toks), h + 40)) if _header_at(toks, j, "project_number")), None)
     e = next((j for j in range(h + 1, min(len(toks), h + 40)) if _header_at(toks, j, "project_name")), None)
     if n is None or e is None or e < n:
@@ -2149,7 +2336,7 @@ def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found |
     return Found(nums, years[0].line)
 
 
-__all__ += ["past_by_columns"]
+__all__ += ["past_by_columns", "beside_label_head"]
 
 
 # an era year whose cell wrapped before its 年 / 年度 (「平成23」 over 「年度」, 「平成23年」 over 「度」)
@@ -2166,9 +2353,16 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
     None when no number is read or a year's tail finds no year to complete."""
     folded = _folded(lines)
     cells: list[str] = []
-    for t in folded[label_line:label_line + 80]:
+    window = folded[label_line:label_line + 80]
+    for n, t in enumerate(window):
         if not t or is_unknown(t):
             continue
+        if _NUMBER_HEAD.match(t):
+            if n + 1 < len(window) and window[n + 1] and len(parse_numbers(t + " " + window[n + 1])) == 1:
+                continue  # a 事業番号 cell wrapped after its ministry and dash (「総務省 -」 over 「0078」): read with the next
+            break
+        if n and _NUMBER_HEAD.match(window[n - 1]):
+            t = window[n - 1] + " " + t
         piece = t.replace(" ", "")
         if piece in _YEAR_TAIL:
             k = next((i for i in range(len(cells) - 1, -1, -1) if _ERA_CUT.search(cells[i])), None)
@@ -2191,6 +2385,7 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
     return Found(nums, label_line + 1) if nums else None
 
 
+_NUMBER_HEAD = re.compile(r"^\S{1,12}(?:省|庁|府)\s*[-‐−―]$")  # 「総務省 -」: a 事業番号 cell's head, its number below
 _ERA_IN = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2})(?:\s*年(?:\s*度)*)?)")
 
 

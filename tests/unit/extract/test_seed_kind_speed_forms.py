@@ -316,6 +316,7 @@ def _plain_tokens(lines):
 
     folded = [nfkc(x) for x in lines]
     cut = False  # the paragraph's last line was a label's head, dropped: the value's end is unknown
+    pieces = []  # paragraph-style: the paragraph's lines, each a label's piece dropped whole (None: anything else)
 
     def flush():
         nonlocal open_value
@@ -338,10 +339,20 @@ def _plain_tokens(lines):
     for n, raw in enumerate(lines, 1):
         t = nfkc(raw)
         if not t:
+            if para and not open_value and pieces and len(pieces) > 1:  # 「事業開」 over 「始年度」: the label
+                text = "".join(x.replace(" ", "") for x, _ in pieces)
+                if m := review_text._LABEL_RE.fullmatch(text):
+                    out.append(review_text.Token(text, pieces[0][1], review_text._LABELS[int(m.lastgroup[1:])][1]))
             flush()
             mixed = cut = False
+            pieces = []
             continue
         split = review_text._split_line(t)
+        if pieces is not None:
+            words = split[0][0].split(" ") if len(split) == 1 and split[0][1] is None else ["x"]
+            while words and review_text._is_fragment(words[0]):
+                words.pop(0)
+            pieces = pieces + [(t, n)] if not words and not open_value else None
         if para and split and split[0][1] is not None and n > 1 and folded[n - 2] and not open_value:
             m = review_text._LABEL_RE.fullmatch(folded[n - 2].replace(" ", "") + split[0][0])
             if m:  # 「主要政策・」 over 「施策」: the whole label
@@ -361,8 +372,10 @@ def _plain_tokens(lines):
             if field is None:
                 whole = piece
                 words = piece.split(" ")
-                if not (para and counter(words[0], open_value[-1] if open_value else "")):
-                    while words and review_text._is_fragment(words[0]):
+                before = open_value[-1] if open_value else ""
+                if not (para and counter(words[0], before)):
+                    while words and review_text._is_fragment(words[0]) \
+                            and not (para and words[0] in ("号", "条", "項", "年", "年度") and counter(words[0], before)):
                         words.pop(0)
                 piece = " ".join(words)
                 if not piece:

@@ -92,11 +92,14 @@ def test_related_projects_whose_rows_do_not_read_whole_are_unknown():
     lines = [*RELATED_HEAD, "所管府省名", "", "事業番号", "", "事業名", "", "財務省", "", "高度化データ活用防災事業", "",
              "経済産業省", "", "20-0303", "", "点検・改善結果 点検結果", ""]
     assert "related_projects" not in label_lists(lines, 2019)
-    # a third row's ministry glued to the 点検 label (pdftotext): not a list of two
+    # a third row's ministry glued to the 点検 label (pdftotext): not a list of two — the label cut off the
+    # ministry, the three rows (txfields2)
     lines = [*RELATED_HEAD, "所管府省名", "", "事業番号", "", "事業名", "", "外務省", "", "20-0377", "",
              "支援防災人材育成事業", "", "内閣府", "", "20-0059", "", "データ活用国際協力地域事業", "",
              "文部科学省点検・改善結果", "", "地域データ活用基盤整備事業", ""]
-    assert "related_projects" not in label_lists(lines, 2019)
+    got = label_lists(lines, 2019)["related_projects"].value
+    assert [(p["ministry"], p["number"]) for p in got] == [("外務省", "20-0377"), ("内閣府", "20-0059"),
+                                                           ("文部科学省", None)]
 
 
 def test_a_law_cell_longer_than_the_window_is_read_whole():
