@@ -255,36 +255,48 @@ def _bare(boxes: list[tuple[str, str, int]], run: set[int], a: int) -> bool:
 
 def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] | None) -> dict | None:
     """A row's cells from its boxes after the anchor (``merged``: what its 法人番号 box held after the number);
-    None when they do not make one row's cells in row order."""
+    None when they do not make one row's cells in row order. An 入札者数 and a 落札率 may stand right after the amount,
+    before the 契約方式 (「2.3 | 7 | 一般競争契約 | 75.4%」, 「1,249 | 4 | - | 77.6%」): a number of one or two digits
+    right after the amount, before any 契約方式, and a 落札率 after it are passed over — not the amount, and not
+    known to be this row's (pdfminer.six writes the 入札者数 and 落札率 of the row before after this row's amount)."""
     desc, amounts, contracts, rates, tail = [], [], [], [], []
     after_contract = False
     bidders: str | None = None
+    after_amount = False  # the box before was the amount (its own, or the figure a 業務概要 box ends in)
+    passed = False  # an 入札者数 was passed over before the 契約方式
     seg = ([("text", merged, 0)] if merged else []) + seg  # (what the 法人番号's box held after the number)
     for j, (kind, text, line) in enumerate(seg):
+        was_amount, after_amount = after_amount, False
         if kind == "text":
             if after_contract:  # a name left over (its row's 法人番号 elsewhere): not this row's, and the row ends
                 break
             words = _raw_joined(raw, line, text).split(" ")
             if len(words) > 1 and _NUMBER.match(words[-1]):  # 「ドメイン更新 0」: the amount's box run into it
                 amounts.append(words.pop())
+                after_amount = True
             if _kind(" ".join(words)) != "text" or any(_kind(w) not in ("text", "mixed") or _FIGURE_IN.match(w)
                                                        for w in words[1:]):
                 return None  # more cells run into it (「英字新聞の購読 0.3 随意契約 (少額)」, 「…保障の在り 3.5方を…」)
             desc.append(" ".join(words))
         elif kind in ("int", "number"):
             if after_contract:
-                if j and seg[j - 1][0] == "contract" and kind == "int":
+                if j and seg[j - 1][0] == "contract" and kind == "int" and bidders is None:
                     bidders = text
                     continue
                 return None
+            if was_amount and kind == "int" and len(amounts) == 1 and not contracts:
+                passed = True  # (「41,046 | 3 | 一般競争契約」: an 入札者数, whose row's is not established)
+                continue
             amounts.append(text)
+            after_amount = True
         elif kind == "contract":
             contracts.append((_CONTRACT.match(_raw_joined(raw, line, text)) or _CONTRACT.match(text))[1])
             after_contract = True
         elif kind == "rate":
-            if not after_contract:
+            if not after_contract and not passed:
                 return None
-            rates.append(_RATE.match(text)[1])
+            if after_contract:
+                rates.append(_RATE.match(text)[1])
         elif kind == "dash":
             tail.append(text)
         elif not after_contract and (both := _amount_contract(kind, text)):  # 「3,237 その他」
