@@ -388,12 +388,64 @@ def _rejoin_numbers(boxes: list[tuple[str, str, int]]) -> list[tuple[str, str, i
     return out
 
 
+def _sums_exactly(text: str, amounts: list[str]) -> bool:
+    """``text`` is the sum of ``amounts`` to its last printed decimal, with as many decimals as the most of theirs
+    (no rounding allowed: a 計 is looked for among figures that may be rows' amounts)."""
+    places = max(len(a.split(".")[1]) if "." in a else 0 for a in [*amounts, text])
+    if places != (len(text.split(".")[1]) if "." in text else 0):
+        return False
+    parts = [parse_number(a).value for a in amounts]
+    got = parse_number(text).value
+    return got is not None and None not in parts and abs(round(sum(parts), places) - got) < 1e-9
+
+
+def _block_totals(boxes: list[tuple[str, str, int]], taken: set[int]) -> set[int]:
+    """The boxes that are a block's 計 (the real form prints one under each block's rows): a figure, no box of the
+    run and not right after a 業務概要, that is exactly the sum (``_sums_exactly``) of two or more amounts written
+    since the last such 計 (or the section's start). An
+    amount is a figure after a 業務概要 (or a 法人番号 or name box, or another amount), or right before a 契約方式, the
+    figure a 業務概要 box ends in, or that of an amount-and-契約方式 box; a number of one or two digits right after an
+    amount is an 入札者数, and figures after a 契約方式, a 「-」 or a 落札率 are none. The amounts fall down a block's
+    ranks, so no row's amount is the sum of the amounts before it: an amount not read leaves the sums short and no
+    box is taken for a 計."""
+    out: set[int] = set()
+    running: list[str] = []
+    prev = "text"
+    rest = [i for i in range(len(boxes)) if i not in taken]
+    for n, i in enumerate(rest):
+        kind, text, _ = boxes[i]
+        nxt = boxes[rest[n + 1]][0] if n + 1 < len(rest) else ""
+        if kind in ("int", "number"):
+            if len(running) >= 2 and prev != "text" and _sums_exactly(text, running):
+                out.add(i)
+                running, prev = [], "total"
+            elif prev == "amount" and kind == "int":
+                prev = "bidders"
+            elif prev in ("text", "amount", "corp", "namecorp") or nxt == "contract":
+                running.append(text)
+                prev = "amount"
+            else:
+                prev = kind
+        elif kind == "text" and _ends_in_amount(text):
+            running.append(text.rsplit(" ", 1)[1])
+            prev = "amount"
+        elif both := _amount_contract(kind, text):
+            running.append(both[0])
+            prev = "contract"
+        else:
+            prev = kind
+    return out
+
+
 def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> list[PayeeRow] | str:
     """The rows of the boxes, or why their blocks are not established. When the rows anchored at a 法人番号 or a
     「-」 do not count as the ranks, names with no anchor of their own (``_loose_name``) are rows too — kept only
     when every such row's amount reads and each block's amounts do not rise down its ranks (the list is of the
     largest payees in order: a row counted into the wrong block or rank breaks that order)."""
     run = _run(boxes)
+    if not isinstance(run, str) and (totals := _block_totals(boxes, run[0])):
+        boxes = [b for i, b in enumerate(boxes) if i not in totals]
+        run = _run(boxes)
     if isinstance(run, str):
         return f"the block letters and ranks do not read ({run})"
     got = _rows_anchored(boxes, raw, *run)
