@@ -613,6 +613,12 @@ def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]]
         idx = [k for k, r in enumerate(rows) if r.block == block]
         if all(rows[k].cells.get("amount") is not None for k in idx):
             continue
+        if all(rows[k].cells.get("amount") is not None or (doubted[k] or {}).get("amount") is not None for k in idx):
+            for k in idx:  # one amount in each row's own boxes: no row's cells stand in another's
+                if doubted[k]:
+                    r = rows[k]
+                    out[k] = PayeeRow(r.block, r.rank, {**r.cells, **{c: doubted[k][c] for c in _OWN}}, r.line, r.guessed)
+            continue
         values: list[tuple[str, int]] = [(v, n) for n, k in enumerate(idx) for v in _amount_values(segs[k])]
         if len(values) == len(idx) + 1 and _is_total_of(values[-1][0], [v for v, _ in values[:-1]]):
             values.pop()  # the block's 計
