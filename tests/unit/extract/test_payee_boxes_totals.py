@@ -25,7 +25,8 @@ def _read(boxes: list[str], notes: list | None = None) -> dict:
 
 def test_a_blocks_total_among_the_rows_is_no_rows_amount():
     """Variant 78: block A's 計 55,003 (= 32,834 + 13,039 + 5,269 + 3,861) stands right after the fourth row's
-    amount, before the 契約方式 of the last two rows; block B's 33,453 (= 25,078 + 8,375) after its last 落札率."""
+    amount, before the 契約方式 of the last two rows; block B's 33,453 (= 25,078 + 8,375) after its last 落札率 and
+    the next block's letter and rank (no row's: a figure no row's boxes hold would leave every block unchecked)."""
     rows = _read(["A.", "1", "2", "3", "4", "B.",
                   "株式会社ITリサーチ・アート", "8239545548017 補助事業の実施", "32,834", "補助金等交付",
                   "(株)パシフィックコンサルタンツ", "1976792105978", "研修の企画運営", "13,039", "その他",
@@ -35,11 +36,13 @@ def test_a_blocks_total_among_the_rows_is_no_rows_amount():
                   "PricewaterhouseC\noopers LLP", "-", "利用者の基本的な権利の保障の在り方を巡る諸外国の法制度・実態の調査",
                   "25,078", "随意契約 (その他)", "-", "-",
                   "株式会社エアクレーレン", "9789177362374 定期刊行物の購読", "8,375", "一般競争契約 (最低価格)", "7",
-                  "59.9%", "33,453"])
+                  "59.9%", "C.", "1", "33,453",
+                  "那覇市", "3000020472018", "定期刊行物の購読", "251", "随意契約(その他)"])
     assert (rows[("A", 3)]["corporate_number"], rows[("A", 3)]["amount"]) == ("7413504991878", "5,269")
     assert (rows[("A", 4)]["name"], rows[("A", 4)]["amount"]) == ("個人(D)", "3,861")
     assert (rows[("B", 2)]["corporate_number"], rows[("B", 2)]["amount"]) == ("9789177362374", "8,375")
     assert (rows[("B", 1)]["name"], rows[("B", 1)]["amount"]) == ("PricewaterhouseCoopers LLP", "25,078")
+    assert rows[("C", 1)]["amount"] == "251"
 
 
 def test_a_figure_after_a_description_is_a_rows_amount_though_it_is_a_sum_within_rounding():
@@ -77,3 +80,20 @@ def test_a_description_that_is_a_figure_is_no_rows_cells():
                                     "2", "一般社団法人国際協力推進協会", "5704952120373", "普及啓発コンテンツの作成", "7,231",
                                     "一般競争契約 (総合評価)"]), 1, notes)
     assert not rows
+
+
+def test_rows_doubted_after_a_row_that_does_not_read_keep_their_own_amounts_when_every_row_has_one():
+    """Variant 20's block J: the row before (block A's here) does not read (two 業務概要), so the next rows' cells
+    are doubted (they might be its); each of block B's rows has one amount in its own boxes (「97 | 1 | - - - -」: the
+    1 an 入札者数), so no row's cells stand in another's: they are the rows' own, and fall down the ranks."""
+    notes: list = []
+    rows = _read(["A.", "1", "B", "1", "2",
+                  "一般財団法人日本規格協会", "2927597495682", "タイムスタンプ認定制度に関する調査", "視察(旅費の支払)", "34",
+                  "随意契約 (企画競争)",
+                  "特定非営利活動法人全国地域情報化推進協会", "2258984934525", "システムの設計・開発及び運用保守", "167",
+                  "随意契約 (公募)",
+                  "独立行政法人情報処理推進機構", "3618323422493", "利用者の基本的な権利の保障の在り方を巡る諸外国の法制度・実態の調査",
+                  "97", "1", "-", "-", "-", "-"], notes)
+    assert (rows[("B", 1)]["corporate_number"], rows[("B", 1)]["amount"]) == ("2258984934525", "167")
+    assert rows[("B", 1)]["description"] == "システムの設計・開発及び運用保守"
+    assert (rows[("B", 2)]["corporate_number"], rows[("B", 2)]["amount"]) == ("3618323422493", "97")
