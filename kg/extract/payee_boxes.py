@@ -308,6 +308,8 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
             return None
     if len(desc) > 1 or len(amounts) > 1 or len(contracts) > 1 or len(rates) > 1:
         return None
+    if desc and desc[0].count("(") > desc[0].count(")"):  # 「会議等出席(諸謝」: cut at the box's edge, its end elsewhere
+        desc = []
     return {"description": desc[0] if desc else None, "amount": amounts[0] if amounts else None,
             "contract_method": contracts[0] if contracts else None, "bidders": bidders,
             "award_rate": rates[0] if rates else None}
@@ -543,15 +545,15 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         elif kind == "text":  # a name with no anchor of its own (``_loose_name``)
             names[k] = _raw_joined(raw, line, text)
         got = own = _fields(seg, merged, raw)
+        if own is not None and merged and k + 1 < len(anchors) and names[k + 1] is None \
+                and any(i not in claimed for i in groups[k + 1]):
+            own["description"] = None  # the 法人番号 box's 業務概要, and a text box before the next anchor no name: its wrap?
         if got is not None and previous_empty and k:
             got = None  # the row before had no cell of its own here, or its cells did not read: these may be its
         elif got is not None and previous_open and _right_cells(seg) > 4:  # more than one row's 契約方式, 入札者数,
             got.update(contract_method=None, bidders=None, award_rate=None)  # 落札率 and 理由: some the row before's
         elif got is not None and _right_cells(_from_contract(seg)) > 4:  # (another row's 入札者数 and 落札率 among them)
             got.update(bidders=None, award_rate=None)
-        if got is not None and merged and k + 1 < len(anchors) and names[k + 1] is None \
-                and any(i not in claimed for i in groups[k + 1]):
-            got["description"] = None  # the 法人番号 box's 業務概要, and a text box before the next anchor no name: its wrap?
         previous_empty = (not seg and not merged) or got is None  # (a cell of it may have been written here)
         previous_open = got is not None and got["contract_method"] is None
         cells_ = {"name": names[k], "corporate_number": corp}

@@ -97,3 +97,14 @@ def test_rows_doubted_after_a_row_that_does_not_read_keep_their_own_amounts_when
     assert (rows[("B", 1)]["corporate_number"], rows[("B", 1)]["amount"]) == ("2258984934525", "167")
     assert rows[("B", 1)]["description"] == "システムの設計・開発及び運用保守"
     assert (rows[("B", 2)]["corporate_number"], rows[("B", 2)]["amount"]) == ("3618323422493", "97")
+
+
+def test_a_description_cut_inside_its_brackets_is_unknown():
+    """Variant 50: 「3857821378174 会議等出席(諸謝」, the 法人番号 box holding the 業務概要's first line; its end 「金)」
+    stands after the amount, where it reads as no row's cell: a 業務概要 with a bracket left open is cut, unknown —
+    also when the row's cells were doubted (the row before has no box of its own) and are taken back."""
+    rows = _read(["A.", "1", "職員旅費(職員A)", "-", "(株)ぎょうせい", "3857821378174 会議等出席(諸謝", "265", "金)",
+                  "富士フイルムビジネスイノベーション株式会社", "1401661100235", "実証事業の実施 260", "随意契約 (公募)",
+                  "随意契約 (公募)", "2", "2", "-", "-", "-", "B", "1", "2"])
+    assert (rows[("B", 1)]["corporate_number"], rows[("B", 1)]["amount"]) == ("3857821378174", "265")
+    assert rows[("B", 1)].get("description") is None
