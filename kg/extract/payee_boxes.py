@@ -390,52 +390,58 @@ def _rejoin_numbers(boxes: list[tuple[str, str, int]]) -> list[tuple[str, str, i
     return out
 
 
-def _sums_exactly(text: str, amounts: list[str]) -> bool:
-    """``text`` is the sum of ``amounts`` to its last printed decimal, with as many decimals as the most of theirs
-    (no rounding allowed: a 計 is looked for among figures that may be rows' amounts)."""
-    places = max(len(a.split(".")[1]) if "." in a else 0 for a in [*amounts, text])
-    if places != (len(text.split(".")[1]) if "." in text else 0):
+def _places(figure: str) -> int:
+    return len(figure.split(".")[1]) if "." in figure else 0
+
+
+def _sums_exactly(text: str, total: float | None, places: int) -> bool:
+    """``text`` is ``total`` (the sum of amounts with at most ``places`` decimals) to its own last decimal, and has
+    at least as many decimals as they (no rounding allowed: a 計 is looked for among figures that may be rows'
+    amounts)."""
+    mine = _places(text)
+    if total is None or mine < places:
         return False
-    parts = [parse_number(a).value for a in amounts]
     got = parse_number(text).value
-    return got is not None and None not in parts and abs(round(sum(parts), places) - got) < 1e-9
+    return got is not None and abs(round(total, mine) - got) < 1e-9
 
 
 def _block_totals(boxes: list[tuple[str, str, int]], taken: set[int]) -> set[int]:
     """The boxes that are a block's 計 (the real form prints one under each block's rows): a figure, no box of the
     run and not right after a 業務概要, that is exactly the sum (``_sums_exactly``) of two or more amounts written
-    since the last such 計 (or the section's start). An
-    amount is a figure after a 業務概要 (or a 法人番号 or name box, or another amount), or right before a 契約方式, the
-    figure a 業務概要 box ends in, or that of an amount-and-契約方式 box; a number of one or two digits right after an
-    amount is an 入札者数, and figures after a 契約方式, a 「-」 or a 落札率 are none. The amounts fall down a block's
-    ranks, so no row's amount is the sum of the amounts before it: an amount not read leaves the sums short and no
-    box is taken for a 計."""
+    since the last such 計 (or the section's start). An amount is a figure after a 業務概要 (or a 法人番号 or name box,
+    or another amount), or right before a 契約方式, the figure a 業務概要 box ends in, or that of an amount-and-契約方式
+    box; a number of one or two digits right after an amount is an 入札者数, and figures after a 契約方式, a 「-」 or a
+    落札率 are none. The amounts fall down a block's ranks, so no row's amount is the sum of the amounts before it: an
+    amount not read leaves the sums short and no box is taken for a 計."""
     out: set[int] = set()
-    running: list[str] = []
+    count, total, places = 0, 0.0, 0  # the amounts since the last 計: how many, their sum, their most decimals
     prev = "text"
     rest = [i for i in range(len(boxes)) if i not in taken]
     for n, i in enumerate(rest):
         kind, text, _ = boxes[i]
-        nxt = boxes[rest[n + 1]][0] if n + 1 < len(rest) else ""
+        amount = None
         if kind in ("int", "number"):
-            if len(running) >= 2 and prev != "text" and _sums_exactly(text, running):
+            nxt = boxes[rest[n + 1]][0] if n + 1 < len(rest) else ""
+            if count >= 2 and prev != "text" and _sums_exactly(text, total, places):
                 out.add(i)
-                running, prev = [], "total"
+                count, total, places, prev = 0, 0.0, 0, "total"
             elif prev == "amount" and kind == "int":
                 prev = "bidders"
             elif prev in ("text", "amount", "corp", "namecorp") or nxt == "contract":
-                running.append(text)
-                prev = "amount"
+                amount, prev = text, "amount"
             else:
                 prev = kind
         elif kind == "text" and _ends_in_amount(text):
-            running.append(text.rsplit(" ", 1)[1])
-            prev = "amount"
+            amount, prev = text.rsplit(" ", 1)[1], "amount"
         elif both := _amount_contract(kind, text):
-            running.append(both[0])
-            prev = "contract"
+            amount, prev = both[0], "contract"
         else:
             prev = kind
+        if amount is not None:
+            value = parse_number(amount).value
+            count += 1
+            total = None if total is None or value is None else total + value
+            places = max(places, _places(amount))
     return out
 
 
