@@ -394,15 +394,18 @@ def _places(figure: str) -> int:
     return len(figure.split(".")[1]) if "." in figure else 0
 
 
-def _sums_exactly(text: str, total: float | None, places: int) -> bool:
+def _value(figure: str) -> float:
+    """A figure of _NUMBER's shape as a number (▲ / △: negative)."""
+    v = float(figure.lstrip("▲△").replace(",", ""))
+    return -v if figure[:1] in ("▲", "△") else v
+
+
+def _sums_exactly(text: str, total: float, places: int) -> bool:
     """``text`` is ``total`` (the sum of amounts with at most ``places`` decimals) to its own last decimal, and has
     at least as many decimals as they (no rounding allowed: a 計 is looked for among figures that may be rows'
     amounts)."""
     mine = _places(text)
-    if total is None or mine < places:
-        return False
-    got = parse_number(text).value
-    return got is not None and abs(round(total, mine) - got) < 1e-9
+    return mine >= places and abs(round(total, mine) - _value(text)) < 1e-9
 
 
 def _block_totals(boxes: list[tuple[str, str, int]], taken: set[int]) -> set[int]:
@@ -438,10 +441,7 @@ def _block_totals(boxes: list[tuple[str, str, int]], taken: set[int]) -> set[int
         else:
             prev = kind
         if amount is not None:
-            value = parse_number(amount).value
-            count += 1
-            total = None if total is None or value is None else total + value
-            places = max(places, _places(amount))
+            count, total, places = count + 1, total + _value(amount), max(places, _places(amount))
     return out
 
 
