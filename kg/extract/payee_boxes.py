@@ -253,12 +253,15 @@ def _bare(boxes: list[tuple[str, str, int]], run: set[int], a: int) -> bool:
     return not rest or rest[0][0] in _ANCHOR or (rest[0][0] == "text" and len(rest) > 1 and rest[1][0] in _ANCHOR)
 
 
-def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] | None) -> dict | None:
+def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] | None,
+            bidders_first: bool = True) -> dict | None:
     """A row's cells from its boxes after the anchor (``merged``: what its 法人番号 box held after the number);
     None when they do not make one row's cells in row order. An 入札者数 and a 落札率 may stand right after the amount,
     before the 契約方式 (「2.3 | 7 | 一般競争契約 | 75.4%」, 「1,249 | 4 | - | 77.6%」): a number of one or two digits
     right after the amount, before any 契約方式, and a 落札率 after it are passed over — not the amount, and not
-    known to be this row's (pdfminer.six writes the 入札者数 and 落札率 of the row before after this row's amount)."""
+    known to be this row's (pdfminer.six writes the 入札者数 and 落札率 of the row before after this row's amount) —,
+    but only when ``bidders_first``: the row before has its amount in its own boxes (else 「33 | 22 | 随意契約」 may
+    be its amount and this row's, a column run)."""
     desc, amounts, contracts, rates, tail = [], [], [], [], []
     after_contract = False
     bidders: str | None = None
@@ -284,7 +287,7 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
                     bidders = text
                     continue
                 return None
-            if was_amount and kind == "int" and len(amounts) == 1 and not contracts:
+            if was_amount and kind == "int" and len(amounts) == 1 and not contracts and bidders_first:
                 passed = True  # (「41,046 | 3 | 一般競争契約」: an 入札者数, whose row's is not established)
                 continue
             amounts.append(text)
@@ -531,7 +534,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
     segs: list[list[tuple[str, str, int]]] = []
     doubted: list[dict | None] = []  # a row's cells read from its boxes but left out (the row before's may be there)
     unplaced: list[tuple[str, str, int]] = []  # boxes after the run up to the next row: no row's
-    previous_empty = previous_open = False
+    previous_empty = previous_open = previous_amount = False
     for k, a in enumerate(anchors):
         end = (groups[k + 1][0] if groups[k + 1] else anchors[k + 1]) if k + 1 < len(anchors) else len(boxes)
         seg, cut = [], False
@@ -550,7 +553,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             names[k], corp = _NAME_CORP.match(text).groups() if _NAME_CORP.match(text) else (text[:-2], None)
         elif kind == "text":  # a name with no anchor of its own (``_loose_name``)
             names[k] = _raw_joined(raw, line, text)
-        got = own = _fields(seg, merged, raw)
+        got = own = _fields(seg, merged, raw, not k or previous_amount)
         if own is not None and merged and k + 1 < len(anchors) and names[k + 1] is None \
                 and any(i not in claimed for i in groups[k + 1]):
             own["description"] = None  # the 法人番号 box's 業務概要, and a text box before the next anchor no name: its wrap?
@@ -561,6 +564,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         elif got is not None and _right_cells(_from_contract(seg)) > 4:  # (another row's 入札者数 and 落札率 among them)
             got.update(bidders=None, award_rate=None)
         previous_empty = (not seg and not merged) or got is None  # (a cell of it may have been written here)
+        previous_amount = own is not None and own["amount"] is not None
         previous_open = got is not None and got["contract_method"] is None
         cells_ = {"name": names[k], "corporate_number": corp}
         cells_.update(got or {})

@@ -108,3 +108,14 @@ def test_a_description_cut_inside_its_brackets_is_unknown():
                   "随意契約 (公募)", "2", "2", "-", "-", "-", "B", "1", "2"])
     assert (rows[("B", 1)]["corporate_number"], rows[("B", 1)]["amount"]) == ("3857821378174", "265")
     assert rows[("B", 1)].get("description") is None
+
+
+def test_two_figures_before_the_contract_after_a_row_with_no_amount_are_two_rows_amounts():
+    """Variant 67: the first row's boxes hold no amount; 「33 | 22 | 随意契約(公募)」 after the second row's 業務概要
+    are both rows' amounts (a column run), not an amount and an 入札者数: the second row's amount is not 33."""
+    rows = _read(["A", "1", "2", "特定非営利活動法人地域活性化センター", "6652386792274 補助事業の", "実施",
+                  "合同会社富士フイルムビジネスイノベーション", "6679552854851 研修の企画運営、視察(旅費の支払)", "33", "22",
+                  "随意契約(公募)", "4", "-", "3", "合同会社OCS 7154320714217", "17", "随意契約(その他)", "-", "-"])
+    assert (rows[("A", 1)]["corporate_number"], rows[("A", 1)]["amount"]) == ("6652386792274", "33")
+    assert (rows[("A", 2)]["corporate_number"], rows[("A", 2)]["amount"]) == ("6679552854851", "22")
+    assert (rows[("A", 3)]["corporate_number"], rows[("A", 3)]["amount"]) == ("7154320714217", "17")
