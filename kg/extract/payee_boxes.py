@@ -32,7 +32,13 @@ rows (after dropping a last one that is their sum), each written no earlier than
 read per row, give the rows their amounts — unless a figure stands in no row's boxes at all (a row not read: the
 count may be a place off). When every row's amount stands in its own boxes, a row's cells left out because the row
 before's might stand there are its own (its 業務概要, amount, 契約方式). ``checked_by_amounts`` then keeps a block
-only with every amount read and falling down the ranks.
+only with every amount read and falling down the ranks. When every row of a block has one amount in its own boxes,
+the cells of rows doubted because the row before had none of its own are taken back (``_pooled_amounts``).
+
+The real form prints a block's 計 under its rows; pdfminer.six writes that figure among the rows' boxes (between an
+amount and its 契約方式, after a 落札率, after the run). A figure exactly the sum of two or more amounts written since
+the last 計 is left out before the rows are read (``_block_totals``). An 入札者数 (and 落札率) pdfminer.six writes
+between a row's amount and its 契約方式 is passed over when the row before has its own amount (``_fields``).
 """
 from __future__ import annotations
 
