@@ -32,7 +32,13 @@ rows (after dropping a last one that is their sum), each written no earlier than
 read per row, give the rows their amounts — unless a figure stands in no row's boxes at all (a row not read: the
 count may be a place off). When every row's amount stands in its own boxes, a row's cells left out because the row
 before's might stand there are its own (its 業務概要, amount, 契約方式). ``checked_by_amounts`` then keeps a block
-only with every amount read and falling down the ranks.
+only with every amount read and falling down the ranks. When every row of a block has one amount in its own boxes,
+the cells of rows doubted because the row before had none of its own are taken back (``_pooled_amounts``).
+
+The real form prints a block's 計 under its rows; pdfminer.six writes that figure among the rows' boxes (between an
+amount and its 契約方式, after a 落札率, after the run). A figure exactly the sum of two or more amounts written since
+the last 計 is left out before the rows are read (``_block_totals``). An 入札者数 (and 落札率) pdfminer.six writes
+between a row's amount and its 契約方式 is passed over when the row before has its own amount (``_fields``).
 """
 from __future__ import annotations
 
@@ -253,38 +259,53 @@ def _bare(boxes: list[tuple[str, str, int]], run: set[int], a: int) -> bool:
     return not rest or rest[0][0] in _ANCHOR or (rest[0][0] == "text" and len(rest) > 1 and rest[1][0] in _ANCHOR)
 
 
-def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] | None) -> dict | None:
+def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] | None,
+            bidders_first: bool = True) -> dict | None:
     """A row's cells from its boxes after the anchor (``merged``: what its 法人番号 box held after the number);
-    None when they do not make one row's cells in row order."""
+    None when they do not make one row's cells in row order. An 入札者数 and a 落札率 may stand right after the amount,
+    before the 契約方式 (「2.3 | 7 | 一般競争契約 | 75.4%」, 「1,249 | 4 | - | 77.6%」): a number of one or two digits
+    right after the amount, before any 契約方式, and a 落札率 after it are passed over — not the amount, and not
+    known to be this row's (pdfminer.six writes the 入札者数 and 落札率 of the row before after this row's amount) —,
+    but only when ``bidders_first``: the row before has its amount in its own boxes (else 「33 | 22 | 随意契約」 may
+    be its amount and this row's, a column run)."""
     desc, amounts, contracts, rates, tail = [], [], [], [], []
     after_contract = False
     bidders: str | None = None
+    after_amount = False  # the box before was the amount (its own, or the figure a 業務概要 box ends in)
+    passed = False  # an 入札者数 was passed over before the 契約方式
     seg = ([("text", merged, 0)] if merged else []) + seg  # (what the 法人番号's box held after the number)
     for j, (kind, text, line) in enumerate(seg):
+        was_amount, after_amount = after_amount, False
         if kind == "text":
             if after_contract:  # a name left over (its row's 法人番号 elsewhere): not this row's, and the row ends
                 break
             words = _raw_joined(raw, line, text).split(" ")
             if len(words) > 1 and _NUMBER.match(words[-1]):  # 「ドメイン更新 0」: the amount's box run into it
                 amounts.append(words.pop())
+                after_amount = True
             if _kind(" ".join(words)) != "text" or any(_kind(w) not in ("text", "mixed") or _FIGURE_IN.match(w)
                                                        for w in words[1:]):
                 return None  # more cells run into it (「英字新聞の購読 0.3 随意契約 (少額)」, 「…保障の在り 3.5方を…」)
             desc.append(" ".join(words))
         elif kind in ("int", "number"):
             if after_contract:
-                if j and seg[j - 1][0] == "contract" and kind == "int":
+                if j and seg[j - 1][0] == "contract" and kind == "int" and bidders is None:
                     bidders = text
                     continue
                 return None
+            if was_amount and kind == "int" and len(amounts) == 1 and not contracts and bidders_first:
+                passed = True  # (「41,046 | 3 | 一般競争契約」: an 入札者数, whose row's is not established)
+                continue
             amounts.append(text)
+            after_amount = True
         elif kind == "contract":
             contracts.append((_CONTRACT.match(_raw_joined(raw, line, text)) or _CONTRACT.match(text))[1])
             after_contract = True
         elif kind == "rate":
-            if not after_contract:
+            if not after_contract and not passed:
                 return None
-            rates.append(_RATE.match(text)[1])
+            if after_contract:
+                rates.append(_RATE.match(text)[1])
         elif kind == "dash":
             tail.append(text)
         elif not after_contract and (both := _amount_contract(kind, text)):  # 「3,237 その他」
@@ -296,6 +317,8 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
             return None
     if len(desc) > 1 or len(amounts) > 1 or len(contracts) > 1 or len(rates) > 1:
         return None
+    if desc and desc[0].count("(") > desc[0].count(")"):  # 「会議等出席(諸謝」: cut at the box's edge, its end elsewhere
+        desc = []
     return {"description": desc[0] if desc else None, "amount": amounts[0] if amounts else None,
             "contract_method": contracts[0] if contracts else None, "bidders": bidders,
             "award_rate": rates[0] if rates else None}
@@ -376,12 +399,70 @@ def _rejoin_numbers(boxes: list[tuple[str, str, int]]) -> list[tuple[str, str, i
     return out
 
 
+def _places(figure: str) -> int:
+    return len(figure.split(".")[1]) if "." in figure else 0
+
+
+def _value(figure: str) -> float:
+    """A figure of _NUMBER's shape as a number (▲ / △: negative)."""
+    v = float(figure.lstrip("▲△").replace(",", ""))
+    return -v if figure[:1] in ("▲", "△") else v
+
+
+def _sums_exactly(text: str, total: float, places: int) -> bool:
+    """``text`` is ``total`` (the sum of amounts with at most ``places`` decimals) to its own last decimal, and has
+    at least as many decimals as they (no rounding allowed: a 計 is looked for among figures that may be rows'
+    amounts)."""
+    mine = _places(text)
+    return mine >= places and abs(round(total, mine) - _value(text)) < 1e-9
+
+
+def _block_totals(boxes: list[tuple[str, str, int]], taken: set[int]) -> set[int]:
+    """The boxes that are a block's 計 (the real form prints one under each block's rows): a figure, no box of the
+    run and not right after a 業務概要, that is exactly the sum (``_sums_exactly``) of two or more amounts written
+    since the last such 計 (or the section's start). An amount is a figure after a 業務概要 (or a 法人番号 or name box,
+    or another amount), or right before a 契約方式, the figure a 業務概要 box ends in, or that of an amount-and-契約方式
+    box; a number of one or two digits right after an amount is an 入札者数, and figures after a 契約方式, a 「-」 or a
+    落札率 are none. The amounts fall down a block's ranks, so no row's amount is the sum of the amounts before it: an
+    amount not read leaves the sums short and no box is taken for a 計."""
+    out: set[int] = set()
+    count, total, places = 0, 0.0, 0  # the amounts since the last 計: how many, their sum, their most decimals
+    prev = "text"
+    rest = [i for i in range(len(boxes)) if i not in taken]
+    for n, i in enumerate(rest):
+        kind, text, _ = boxes[i]
+        amount = None
+        if kind in ("int", "number"):
+            nxt = boxes[rest[n + 1]][0] if n + 1 < len(rest) else ""
+            if count >= 2 and prev != "text" and _sums_exactly(text, total, places):
+                out.add(i)
+                count, total, places, prev = 0, 0.0, 0, "total"
+            elif prev == "amount" and kind == "int":
+                prev = "bidders"
+            elif prev in ("text", "amount", "corp", "namecorp") or nxt == "contract":
+                amount, prev = text, "amount"
+            else:
+                prev = kind
+        elif kind == "text" and _ends_in_amount(text):
+            amount, prev = text.rsplit(" ", 1)[1], "amount"
+        elif both := _amount_contract(kind, text):
+            amount, prev = both[0], "contract"
+        else:
+            prev = kind
+        if amount is not None:
+            count, total, places = count + 1, total + _value(amount), max(places, _places(amount))
+    return out
+
+
 def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> list[PayeeRow] | str:
     """The rows of the boxes, or why their blocks are not established. When the rows anchored at a 法人番号 or a
     「-」 do not count as the ranks, names with no anchor of their own (``_loose_name``) are rows too — kept only
     when every such row's amount reads and each block's amounts do not rise down its ranks (the list is of the
     largest payees in order: a row counted into the wrong block or rank breaks that order)."""
     run = _run(boxes)
+    if not isinstance(run, str) and (totals := _block_totals(boxes, run[0])):
+        boxes = [b for i, b in enumerate(boxes) if i not in totals]
+        run = _run(boxes)
     if isinstance(run, str):
         return f"the block letters and ranks do not read ({run})"
     got = _rows_anchored(boxes, raw, *run)
@@ -459,7 +540,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
     segs: list[list[tuple[str, str, int]]] = []
     doubted: list[dict | None] = []  # a row's cells read from its boxes but left out (the row before's may be there)
     unplaced: list[tuple[str, str, int]] = []  # boxes after the run up to the next row: no row's
-    previous_empty = previous_open = False
+    previous_empty = previous_open = previous_amount = False
     for k, a in enumerate(anchors):
         end = (groups[k + 1][0] if groups[k + 1] else anchors[k + 1]) if k + 1 < len(anchors) else len(boxes)
         seg, cut = [], False
@@ -478,17 +559,18 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             names[k], corp = _NAME_CORP.match(text).groups() if _NAME_CORP.match(text) else (text[:-2], None)
         elif kind == "text":  # a name with no anchor of its own (``_loose_name``)
             names[k] = _raw_joined(raw, line, text)
-        got = own = _fields(seg, merged, raw)
+        got = own = _fields(seg, merged, raw, not k or previous_amount)
+        if own is not None and merged and k + 1 < len(anchors) and names[k + 1] is None \
+                and any(i not in claimed for i in groups[k + 1]):
+            own["description"] = None  # the 法人番号 box's 業務概要, and a text box before the next anchor no name: its wrap?
         if got is not None and previous_empty and k:
             got = None  # the row before had no cell of its own here, or its cells did not read: these may be its
         elif got is not None and previous_open and _right_cells(seg) > 4:  # more than one row's 契約方式, 入札者数,
             got.update(contract_method=None, bidders=None, award_rate=None)  # 落札率 and 理由: some the row before's
         elif got is not None and _right_cells(_from_contract(seg)) > 4:  # (another row's 入札者数 and 落札率 among them)
             got.update(bidders=None, award_rate=None)
-        if got is not None and merged and k + 1 < len(anchors) and names[k + 1] is None \
-                and any(i not in claimed for i in groups[k + 1]):
-            got["description"] = None  # the 法人番号 box's 業務概要, and a text box before the next anchor no name: its wrap?
         previous_empty = (not seg and not merged) or got is None  # (a cell of it may have been written here)
+        previous_amount = own is not None and own["amount"] is not None
         previous_open = got is not None and got["contract_method"] is None
         cells_ = {"name": names[k], "corporate_number": corp}
         cells_.update(got or {})
@@ -548,6 +630,12 @@ def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]]
     for block in dict.fromkeys(r.block for r in rows):
         idx = [k for k, r in enumerate(rows) if r.block == block]
         if all(rows[k].cells.get("amount") is not None for k in idx):
+            continue
+        if all(rows[k].cells.get("amount") is not None or (doubted[k] or {}).get("amount") is not None for k in idx):
+            for k in idx:  # one amount in each row's own boxes: no row's cells stand in another's
+                if doubted[k]:
+                    r = rows[k]
+                    out[k] = PayeeRow(r.block, r.rank, {**r.cells, **{c: doubted[k][c] for c in _OWN}}, r.line, r.guessed)
             continue
         values: list[tuple[str, int]] = [(v, n) for n, k in enumerate(idx) for v in _amount_values(segs[k])]
         if len(values) == len(idx) + 1 and _is_total_of(values[-1][0], [v for v, _ in values[:-1]]):

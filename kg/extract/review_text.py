@@ -1189,6 +1189,7 @@ _CORP = payee_wraps.CORP
 _CONTRACT_END = ("契約", "交付", "その他", "公募", "随契", "競争", "委託", "請負", "補助", "負担", ")")
 _AMOUNT_HEAD = re.compile(r"^([▲△]?\d[\d,]*(?:\.\d+)?)(.*)$")
 _PAGE_NO = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4}|[-‐－]\s*\d{1,4}\s*[-‐－]|(?:page|p\.)\s*\d{1,4})$", re.I)
+_FIGURE = re.compile(r"^[▲△]?\d[\d,]*(?:\.\d+)?$")  # a cell that is a figure alone
 _SMALL = re.compile(r"^(?:[-－―]|\d{1,3}(?:\(\d+\))?|\d{1,3}(?:\.\d+)?%)$")
 
 
@@ -1883,6 +1884,8 @@ def payee_paragraphs(lines: list[str], start: int, notes: list | None = None) ->
         amount_cell, k = take_text(k)
         if desc is None or amount_cell is None:
             return None
+        if _FIGURE.match(desc):  # a 業務概要 that is a figure: the amount (the cells in another order, 「11,504」「5」
+            return _table_end(out, words, row_k, notes)  # 「随意契約…」: the 5 an 入札者数), not this row's cells
         am = _AMOUNT_HEAD.match(amount_cell)
         if not am:
             return None
