@@ -752,10 +752,11 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             if " " in text and officials is None:
                 text, officials = text.split(" ", 1)
                 below = [x for x in toks if x.line == v.line + 1 and x.field is None]
-                if not paragraph_style(lines) and below and (_TITLE_TAIL.match(below[-1].text)
-                                                             or _NAME_TAIL.match(below[-1].text)):
+                if not paragraph_style(lines) and below and (_TITLE_TAIL.match(below[-1].text) or (
+                        _NAME_TAIL.match(below[-1].text) and not officials_wrapped(officials, _folded(lines), v.line))):
                     officials = None  # a title's tail wrapped below (「審議参事官 海野 信」 over 「官」), or a name's
-                    # (「室長 神門 健太 課長補佐 佐々木 敦史」 over 「郎」): which official it ends is unknown
+                    # (「室長 神門 健太 課長補佐 佐々木 敦史」 over 「郎」): which official it ends is unknown (unless
+                    # one official alone lacks its given name: officials_wrapped)
             if wrapped:  # (「審議参事官 海野 信」 over 「官」: another official's title wraps, its first line glued on)
                 officials = None
             if _shape_ok("division", text, sheet_year):
