@@ -24,6 +24,7 @@ import re
 from typing import NamedTuple
 
 from kg.extract.review_text import _BUDGET_LABEL, _LABEL_REST, _MARK_GAP, _folded, _row_field
+from kg.normalize.era import ERAS
 from kg.normalize.numbers import as_int_if_whole, parse_number
 
 FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total", "executed")
@@ -374,6 +375,8 @@ def budget_boxes(lines: list[str], years: list[tuple[int, bool]], start: int) ->
     cs = cells(lines, start, n_past + 2)
     if not cs or not any(c.row is not None or c.tail for c in cs):
         return None  # no figure placed by a label or a line: the past years' columns could be any of them
+    if not _headers_in_order(lines, start, cs[0].line):
+        return None  # the columns written out of their order (「平成29年度要求」 before 「平成28年度」): so may be the cells
     sol = solve(cs, n_past)
     if sol is None:
         return None
@@ -399,6 +402,18 @@ def budget_boxes(lines: list[str], years: list[tuple[int, bool]], start: int) ->
     if not budget:
         return None
     return budget, cs[0].line, cs[-1].line, dropped, unknown
+
+
+_ERA_YEAR = re.compile(r"(令和|平成|昭和)(元|\d{1,2})")
+
+
+def _headers_in_order(lines: list[str], start: int, stop: int) -> bool:
+    """The era years written between the 予算額 label (line ``start``) and the first figure (line ``stop``) rise in
+    text order: the search places the columns in the years' order, which pdfminer keeps only when it writes the
+    headers so (a header wrapped in its narrow cell may come after the request's: 「平成29年度要求」 「平成 28年 度」)."""
+    text = "".join(x.replace(" ", "") for x in lines[start - 1:stop - 1])
+    years = [ERAS[m[1]] + (1 if m[2] == "元" else int(m[2])) for m in _ERA_YEAR.finditer(text)]
+    return all(a < b for a, b in zip(years, years[1:], strict=False))
 
 
 def _num(v: float | None):
