@@ -23,13 +23,20 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from kg.extract.review_text import _BUDGET_LABEL, _LABEL_REST, _MARK_GAP, _folded, _row_field
-from kg.normalize.era import ERAS
+from kg.extract.review_text import (
+    _BUDGET_LABEL,
+    _FIGURE,
+    _LABEL_REST,
+    _MARK_GAP,
+    _YEAR_CUT,
+    _folded,
+    _row_field,
+)
+from kg.normalize.era import parse_year
 from kg.normalize.numbers import as_int_if_whole, parse_number
 
 FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total", "executed")
 INI, CTN, TOT, EXE = 0, 3, 5, 6
-_FIG = re.compile(r"^[▲△]?\d[\d,]*(?:\.\d+)?$")
 _BAD_GROUPS = re.compile(r",(?!\d{3}(?:\D|$))")  # 「19,99」: a figure wrapped in its cell (「0」 on the next line)
 _PCT = re.compile(r"^\d+(?:\.\d+)?%$")
 _RATE_LABELS = ("執行率", "当初予算+補正予算")
@@ -95,7 +102,7 @@ def cells(lines: list[str], start: int, n_cols: int = 5) -> list[Cell] | None:
             if row == "initial" and row_at is None and not out:
                 row_at = len(out)
                 rest = "当初予算"[len(m[1].replace(" ", "")):] if not m[2] else ""
-        elif words[0] in _LABEL_REST or (words[0] not in "-－―" and not _FIG.match(words[0]) and
+        elif words[0] in _LABEL_REST or (words[0] not in "-－―" and not _FIGURE.match(words[0]) and
                                          not _PCT.match(words[0])):
             if words[0] in _LABEL_REST and last_row is not None and all(_cell(w) for w in words[1:]):
                 row, figs = last_row, words[1:]
@@ -127,7 +134,7 @@ def _unwrapped(folded: list[str], start: int, end: int) -> list[str]:
     out = folded
     for n in range(start, end + 1):
         words = folded[n - 1].split()
-        if not words or not _BAD_GROUPS.search(words[-1]) or not _FIG.match(words[-1]):
+        if not words or not _BAD_GROUPS.search(words[-1]) or not _FIGURE.match(words[-1]):
             continue
         short = 3 - len(words[-1].rsplit(",", 1)[1])
         k = next((k for k in range(n + 1, min(len(folded), n + 3) + 1) if folded[k - 1].strip()), None)
@@ -156,7 +163,7 @@ def _resume(folded: list[str], n: int) -> int | None:
 
 
 def _cell(w: str) -> bool:
-    return w in "-－―" or bool(_FIG.match(w))
+    return w in "-－―" or bool(_FIGURE.match(w))
 
 
 _UNKNOWN = object()  # a cell the readings disagree on
@@ -404,15 +411,12 @@ def budget_boxes(lines: list[str], years: list[tuple[int, bool]], start: int) ->
     return budget, cs[0].line, cs[-1].line, dropped, unknown
 
 
-_ERA_YEAR = re.compile(r"(令和|平成|昭和)(元|\d{1,2})")
-
-
 def _headers_in_order(lines: list[str], start: int, stop: int) -> bool:
     """The era years written between the 予算額 label (line ``start``) and the first figure (line ``stop``) rise in
     text order: the search places the columns in the years' order, which pdfminer keeps only when it writes the
     headers so (a header wrapped in its narrow cell may come after the request's: 「平成29年度要求」 「平成 28年 度」)."""
     text = "".join(x.replace(" ", "") for x in lines[start - 1:stop - 1])
-    years = [ERAS[m[1]] + (1 if m[2] == "元" else int(m[2])) for m in _ERA_YEAR.finditer(text)]
+    years = [parse_year(m[0] + "年")[0] for m in _YEAR_CUT.finditer(text)]
     return all(a < b for a, b in zip(years, years[1:], strict=False))
 
 

@@ -48,6 +48,7 @@ from kg.extract.payee_wraps import respell_methods
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
 from kg.extract.review_text import (
+    _FIGURE,
     CITE,
     OFFICIAL_SHAPE,
     PayeeRow,
@@ -272,22 +273,21 @@ def _names(rec: Record, L: list[str]) -> None:
         name_parts = [x for x in L[pa - 1:i - 1]] + ([before] if before else [])
         name = fields.join_wrapped(name_parts)
         name = re.sub(r"^事業名\s*", "", name)
-        rest = None
-        if before and i < len(L) and L[i].strip() and not L[i].startswith(("事業開始", "担当課室", "作成責任者")) \
-                and not label_rests_below(L, i) and not paragraph_style(L) and re.match(r"事業名\s", before) \
+        # the name's cell beside the label and a paragraph going on below it (not the labels' wrapped rests)
+        beside = before and i < len(L) and L[i].strip() and not L[i].startswith(("事業開始", "担当課室", "作成責任者")) \
+            and not label_rests_below(L, i)
+        if beside and not paragraph_style(L) and re.match(r"事業名\s", before) \
                 and (rest := name_rest_below(L, i, after.split("作成責任者", 1)[0].strip())):
             # the piece below the name's on its line, the other cells whole: the name's wrapped rest
             rec["project_name"] = fields.join_wrapped([before[3:].strip(), rest])
             span(rec, "project_name", i, i + 1)
-        elif before and i < len(L) and L[i].strip() and not L[i].startswith(("事業開始", "担当課室", "作成責任者")) \
-                and not label_rests_below(L, i) and (tail := _name_wrapped_below(L, i, after)):
+        elif beside and (tail := _name_wrapped_below(L, i, after)):
             # the bureau's cell whole beside the label, the lines below no rest of it: they are the name's
             name = fields.join_wrapped([*name_parts, *tail])
             name = re.sub(r"^事業名\s*", "", name)
             rec["project_name"] = name
             span(rec, "project_name", pa if pa < i else i, i + len(tail))
-        elif before and i < len(L) and L[i].strip() and not L[i].startswith(("事業開始", "担当課室", "作成責任者")) \
-                and not label_rests_below(L, i):
+        elif beside:
             # the name's cell beside the label and the paragraph going on below: the lines below may hold the
             # rest of the name or of the bureau's cell (review_text._side_by_side): the name is unknown
             warn(rec, "project_name_ambiguous", f"事業名 {name!r} printed beside 担当部局 with more text below it;"
@@ -862,9 +862,6 @@ def _with_columns(cells: list[tuple[str, int, bool]], lo: int, rows: list[PayeeR
             notes.append((lo, f"支出先上位10者リスト: blocks {disagree}: the row reader and the column reader give other "
                               "rows: the rows they do not give alike are unknown"))
     return out
-
-
-_FIGURE = re.compile(r"^[▲△]?\d[\d,]*(?:\.\d+)?$")
 
 
 def _figure_descriptions(rows: list | None, notes: list) -> list | None:
