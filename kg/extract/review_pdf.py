@@ -40,6 +40,7 @@ from kg.extract.legal_text import (
     plans_pieces,
     plans_rejoined,
 )
+from kg.extract.page_marks import without_page_numbers
 from kg.extract.payee_bids import settle_bids
 from kg.extract.payee_boxes import checked_by_amounts, has_letters, payee_boxes, with_boxes
 from kg.extract.payee_columns import payee_columns
@@ -1208,7 +1209,8 @@ def _label_lists(rec: Record, L: list[str]) -> None:
 def extract(doc: RawDoc) -> Record:
     """Extract one 行政事業レビューシート (PDF text) into a review_sheet record."""
     rec = new_record("review_sheet", doc.name)
-    L = nfkc_lines(doc.lines)
+    lines = without_page_numbers(doc.lines)  # a footer between a block's title and its table is no cell
+    L = nfkc_lines(lines)
     # squash(x) is nfkc(x) without its spaces, and nfkc(nfkc(x)) == nfkc(x): the lines' squashed forms are L's
     # without spaces (both checked in tests/unit/extract/test_seed_kind_speed_forms.py)
     _squashed.put(L, [x.replace(" ", "") for x in L])
@@ -1223,7 +1225,7 @@ def extract(doc: RawDoc) -> Record:
     _plans(rec, L)
     _budget(rec, L)
     _policy_eval(rec, L)
-    _payees(rec, L, doc.lines)
+    _payees(rec, L, lines)
     _past_numbers(rec, L)
     _related(rec, L)
     _label_anchored(rec, L)
