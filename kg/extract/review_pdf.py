@@ -49,6 +49,7 @@ from kg.extract.payee_wraps import respell_methods
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
 from kg.extract.review_text import (
+    _CHECK_ROW_LABEL,
     _FIGURE,
     CITE,
     OFFICIAL_SHAPE,
@@ -880,6 +881,23 @@ def _figure_descriptions(rows: list | None, notes: list) -> list | None:
     return out
 
 
+def _keys_once(rows: list | None, notes: list) -> list | None:
+    """Rows without the blocks in which one rank was read twice (two blocks' rows read under one title: which
+    row is which block's is not known), noted: those blocks' payees are unknown."""
+    if not rows:
+        return rows
+    seen: dict[tuple, int] = {}
+    twice: dict[str, tuple] = {}
+    for r in rows:
+        if (r.block, r.rank) in seen:
+            twice.setdefault(r.block, (r.rank, seen[(r.block, r.rank)], r.line))
+        seen.setdefault((r.block, r.rank), r.line)
+    for block, (rank, first, again) in sorted(twice.items()):
+        notes.append((first, f"支出先上位10者リスト: block {block} rank {rank} read twice (lines {first} and {again}: "
+                             "two blocks' rows under one title): the block's payees are unknown"))
+    return [r for r in rows if r.block not in twice] if twice else rows
+
+
 def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
     lo = _first_in(L, "支出先上位")
     if lo is None:
@@ -918,7 +936,7 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
                                           "spells none on one line (a space before it or not): unknown"))
     else:
         text_rows = payee_rows(L, lo, notes)
-    text_rows = _figure_descriptions(text_rows, notes)
+    text_rows = _keys_once(_figure_descriptions(text_rows, notes), notes)
     for line, message in notes:
         warn(rec, "payees_partial", message, line=line, field="payees")
     if text_rows:
@@ -1128,6 +1146,11 @@ def _name_plausible(rec: Record) -> None:
         warn(rec, "project_name_implausible", f"事業名 {name!r} holds a label of the form's header row (pieces "
              "of neighbouring cells); left out", line=rec["provenance"]["spans"].get("project_name", [None])[0],
              field="project_name")
+        rec["project_name"] = None
+    elif isinstance(name, str) and (label_piece(name) or re.fullmatch(_CHECK_ROW_LABEL, name.replace(" ", ""))):
+        # (「点検結果」: the 点検 table's 事業名 column read, its row label below it taken for the name)
+        warn(rec, "project_name_implausible", f"事業名 {name!r} is a label of the form; left out",
+             line=rec["provenance"]["spans"].get("project_name", [None])[0], field="project_name")
         rec["project_name"] = None
 
 
