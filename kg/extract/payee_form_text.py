@@ -388,6 +388,8 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow]) -> int | None:
             seen = True
         elif seen and _LETTER.match(t) and _text(paras[k - 1]) == "計":  # the next block's letter written before
             pass  # the 計's amount
+        elif seen and not total and _CONTRACT.match(t):  # the last row's 契約方式等 written after the 計 (its
+            pass  # 入札者数 and 落札率 with it, small cells), before the 計's amount: whose it is stays unknown
         elif _AMOUNT.match(t) and not _is_small(paras[k]) or _DIGITS.match(t):
             total.append(t)
         elif not (_is_small(paras[k]) or _is_header(paras[k], False)):
@@ -835,6 +837,7 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         i += 1
         while i < n and _is_header(paras[i], True):
             i += 1
+        i = _past_leftovers(paras, i)
         rows, i = _ranked(paras, i, letter)
         if rows and i < n and _strays_end(paras, i, rows) > i:  # cells written apart after the block's last row
             past = _strays_end(paras, i, rows)
@@ -878,6 +881,7 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
     out = _with_rank_runs(paras, out, notes) if placed is out else placed
     if not out:
         return None
+    out = _summed_amounts(paras, out)
     read = {r.block for r in out}
     for letter, line, rank in short:
         if notes is not None and letter in read:
@@ -894,6 +898,115 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         notes.append((start, f"支出先上位10者リスト: {len(out)} rows read in the form's order; {len(left)} more "
                              "法人番号 in cells whose block or rank the text does not establish: those payees are unknown"))
     return out
+
+
+def _summed_amounts(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
+    """``out`` with the amounts of a block's rows read from the amounts written in the block's stretch of text
+    when they are exactly as many as its rows (ranks 1..n), fall (or stay) down the text as the form ranks its
+    payees, and add up to the block's 計. The stretch runs from past the block before's 計 row and its amount (or
+    the section's start) to the 計's amount after the block's last row: the first amount after the 「計」 that is
+    the sum of the amounts before it (amounts written between the 「計」 and it are rows' amounts written late).
+    An amount is a number alone, or the number ending the first line of a 業務概要 (after a 法人番号's piece or a
+    word), or before a 契約方式等 on its line; any other number (a 入札者数 written alone, a number among a cell's
+    lines, two numbers on a line), another block's row or letter in the stretch leaves the block as read. Each
+    row then has the amount of its rank's place; a row whose amount was read keeps it when the two agree, else
+    the block is left as read."""
+    at = {p[1]: k for k, p in enumerate(paras)}
+    lines = {r.line: r.block for r in out}
+    got: list[PayeeRow] = []
+    past = 0  # the paragraph after the last block's 計 amount, where it was found
+    before = None  # the sum of the amounts of the block before, all read
+    for letter in dict.fromkeys(r.block for r in out):
+        rows = sorted((r for r in out if r.block == letter), key=lambda r: r.rank)
+        first = at.get(rows[0].line)
+        found = None
+        if [r.rank for r in rows] == list(range(1, len(rows) + 1)) and first is not None and first >= past:
+            start = max([past] + [k + 1 for k in range(past, first) if _text(paras[k]) == "計"])
+            found = _block_amounts(paras, start, first, rows, lines, before if start > past else None)
+        if found is not None:
+            amounts, past = found
+            if all(r.cells.get("amount") is None or _number(r.cells["amount"]) == a
+                   for r, (a, _) in zip(rows, amounts, strict=True)):
+                rows = [r if r.cells.get("amount") is not None else r._replace(cells={**r.cells, "amount": t})
+                        for r, (_, t) in zip(rows, amounts, strict=True)]
+        known = [_number(r.cells.get("amount")) for r in rows]
+        before = None if None in known else sum(known)
+        got += rows
+    return got
+
+
+def _block_amounts(paras: list[Para], start: int, first: int, rows: list[PayeeRow], lines: dict,
+                   before: float | None) -> tuple[list, int] | None:
+    """The ``n`` amounts written from paras[start] to the block's 計 amount, as (value, text) in the text's order,
+    and the index after that amount (see _summed_amounts); None when they do not read so. The first amount, when
+    it is ``before`` (the sum of the block before's amounts) and no row of the block comes first, is that block's
+    計 amount written after its 「計」, passed over (paras[first] is the block's first row's)."""
+    n, letter, ranks = len(rows), rows[0].block, {r.line for r in rows}
+    found: list = []
+    seen = False  # the 「計」 passed
+    for k in range(start, len(paras)):
+        p = paras[k]
+        t = _text(p)
+        if t == "計":
+            if seen:
+                return None
+            seen = True
+            continue
+        if lines.get(p[1], letter) != letter or (m := _LETTER.match(t)) and m[1] != letter:
+            return None
+        amount = None if p[1] in ranks and _DIGITS.match(t) else _cell_amount(p)
+        if amount == "":
+            return None
+        if amount is None:
+            continue
+        v = _number(amount)
+        if v is None:
+            return None
+        if before is not None and not found and not seen and abs(v - before) < 1e-6 and k < first:
+            before = None
+            continue
+        if seen and len(found) == n and abs(v - sum(a for a, _ in found)) < 1e-6:
+            ok = all(a[0] >= b[0] for a, b in zip(found, found[1:], strict=False))
+            return (found, k + 1) if ok else None
+        if len(found) == n:
+            return None
+        found.append((v, amount))
+    return None
+
+
+def _cell_amount(p: Para) -> str | None:
+    """The amount a paragraph holds (a number alone, ending a 業務概要's first line, or before a 契約方式等); None when
+    it holds none (header cells, dashes, rates, a 法人番号's pieces, a 契約方式等 with its 入札者数); "" when it holds a
+    number whose cell the text does not say."""
+    t = _text(p)
+    if _is_header(p, False) or _LETTER.match(t) or set(t) <= set("-－― ") or re.fullmatch(r"\d{1,3}(?:\.\d+)?%", t):
+        return None
+    if _AMOUNT.match(t):
+        return t
+    first = p[0][0].split(" ")
+    if len(first) >= 2 and _AMOUNT.match(first[0]) and _CONTRACT.match(first[1]):
+        return first[0]  # (the amount, then its row's 契約方式等 on the line: 「4,098 随意契約 (その他)」)
+    if any(_CONTRACT.match(ln) for ln in p[0]):  # (the numbers among a 契約方式等's lines are its neighbours'
+        return None  # cells, 入札者数: 「5」「随意契約」「(企画競争)」; an amount passed over leaves the count short)
+    corp = _corp_pieces(p[0])
+    pieces = corp[1] if corp else [None] * len(p[0])
+    numbers = [(k, j) for k, ln in enumerate(p[0]) for j, w in enumerate(ln.split(" "))
+               if re.match(r"^[▲△]?\d", w) and pieces[k] != j]
+    if not numbers:
+        return None
+    if numbers != [(0, len(first) - 1)] or len(first) < 2 or not _AMOUNT.match(first[-1]):
+        return ""
+    return first[-1]
+
+
+def _past_leftovers(paras: list[Para], i: int) -> int:
+    """The index of the block's rank 「1」 past the small cells (dashes, numbers other than 1, rates) and header
+    cells the tool wrote between the block's header and its first row (an earlier row's 入札者数 and 落札率 written
+    late: 「-」「--」 then 「1」); ``i`` itself when no rank 1 follows them."""
+    j = i
+    while j < len(paras) and _text(paras[j]) != "1" and (_is_small(paras[j]) or _is_header(paras[j], False)):
+        j += 1
+    return j if j < len(paras) and _text(paras[j]) == "1" else i
 
 
 def _titles_ahead(paras: list[Para], bare_at: int | None, at: int) -> bool:
