@@ -345,9 +345,9 @@ def _read_row(paras: list[Para], i: int, rank: int, bare: bool = False) -> tuple
         i = skip(i + 1)
     crossed = None  # how many small cells were read before a table's header cell passed over
     while i < n and _is_small(paras[i]) and len(smalls) < 3 and not next_rank(i):
-        if crossed is None and i and _is_header(paras[i - 1], False) and _text(paras[i - 1]).startswith(_FIRST_COLUMNS):
+        if crossed is None and _after_first_columns(paras, i):
             crossed = len(smalls)  # (a number after the next table's first header cells, 「支出先」「法人番号」: that
-            # table's rank, not this row's 入札者数)
+            # table's rank, not this row's 入札者数; a rate after them, another row's)
         for ln in paras[i][0]:
             for w in ln.split(" "):
                 smalls += list(w) if set(w) <= set("-－―") else [w]
@@ -363,6 +363,16 @@ def _read_row(paras: list[Para], i: int, rank: int, bare: bool = False) -> tuple
     return cells, skip(i)
 
 
+def _after_first_columns(paras: list[Para], i: int) -> bool:
+    """The header cells right before paras[i] hold a table's first ones (「支出先」「法人番号」)."""
+    k = i - 1
+    while k >= 0 and _is_header(paras[k], False):
+        if _text(paras[k]).startswith(_FIRST_COLUMNS):
+            return True
+        k -= 1
+    return False
+
+
 def _join_method(lines: list[str]) -> str | None:
     """契約方式等 over its lines: the space before its kind's bracket kept (「一般競争契約 (総合評価)」), the others
     pdftotext's (a wrapped line run on: 「随意契約 (その 他)」, 「(少額 )」) dropped."""
@@ -370,7 +380,8 @@ def _join_method(lines: list[str]) -> str | None:
     return re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f(])", "", t) if t else None
 
 
-def _block_end(paras: list[Para], i: int, rows: list[PayeeRow]) -> int | None:
+def _block_end(paras: list[Para], i: int, rows: list[PayeeRow], loose: frozenset[int] | set[int] = frozenset()) \
+        -> int | None:
     """The paragraph after the block whose rows end at paras[i]: past small cells and header pieces, and past the
     block's 計 row (「計」 and its amount, in any order with the pieces of a 法人番号 the tool wrote apart, or the
     next block's letter between them) when the 計 adds up: the rows' amounts, all read, sum to it. None: a 計 that does not add up (or whose rows'
@@ -398,6 +409,11 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow]) -> int | None:
     if not seen:
         return j
     amounts = [_number(r.cells.get("amount")) for r in rows]
+    if rows and None in amounts and all(a is not None or r.line in loose for r, a in zip(rows, amounts, strict=True)):
+        # (rows whose amounts are unknown because a row's cells were written elsewhere: the 計 is at least the
+        # amounts read)
+        known = sum(a for a in amounts if a is not None)
+        return k if any((v := _number(t)) is not None and v >= known - 1e-6 for t in total) else None
     if not rows or None in amounts:
         return None
     want = sum(amounts)
@@ -406,9 +422,12 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow]) -> int | None:
     return k
 
 
-def _ranked(paras: list[Para], i: int, letter: str) -> tuple[list[PayeeRow], int]:
+def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = None) -> tuple[list[PayeeRow], int]:
     """The rows ranked 1, 2, ... from paras[i] (its rank 「1」) up to the first number that does not start a row (a small cell that reads like the next rank, or a
-    row unread: the block stands only if what follows is small cells up to its end), and the index after them."""
+    row unread: the block stands only if what follows is small cells up to its end), and the index after them.
+    With ``loose`` (a set it fills with their lines), a rank followed by a name cell alone (its other cells
+    written elsewhere) is a row of that name, and the row after it loses the cells that may be that row's
+    (_after)."""
     rows: list[PayeeRow] = []
     while True:
         k = i
@@ -419,8 +438,21 @@ def _ranked(paras: list[Para], i: int, letter: str) -> tuple[list[PayeeRow], int
         if k >= len(paras) or _text(paras[k]) != str(len(rows) + 1):
             return rows, i
         cells, after = _read_row(paras, k + 1, len(rows) + 1)
+        if cells is None and loose is not None:
+            cells, after = _read_row(paras, k + 1, len(rows) + 1, bare=True)
+            if cells is not None and cells["name"] is None:
+                cells = None
+            if cells is not None:
+                loose.add(paras[k][1])
         if cells is None:
             return rows, i
+        if loose is not None and rows and rows[-1].line in loose:
+            j = k + 1
+            while j < len(paras) and _is_header(paras[j], False):
+                j += 1
+            cells = _after(cells, rows[-1].cells, j < len(paras) and _corp_pieces(paras[j][0]) is not None)
+            if cells["amount"] is None:
+                loose.add(paras[k][1])
         rows.append(PayeeRow(letter, len(rows) + 1, cells, paras[k][1], False))
         i = after
 
@@ -817,6 +849,41 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
     """The rows of the blocks the text holds in the form's order (letter, header cells, rank 1, 2, ... each with
     its cells); None when no block reads so. ``notes`` gets (line, message) when 法人番号 are left unread."""
     paras = _paras(lines, start)
+    out, short = _in_order(paras, notes)
+    placed = _with_header_runs(paras, out)
+    out = _with_rank_runs(paras, out, notes) if placed is out else placed
+    read = {r.block for r in out}
+    if any((m := _LETTER.match(_text(p))) and m[1] not in read for p in paras):
+        # (blocks no reading gave: read again with rows of a name alone)
+        used = {r.line for r in out}
+        out = sorted(out + [r for r in _in_order(paras, None, bare=True)[0] if r.block not in read and r.line not in used],
+                     key=lambda r: (r.block, r.rank))
+    if not out:
+        return None
+    out = _summed_amounts(paras, out)
+    read = {r.block for r in out}
+    for letter, line, rank in short:
+        if notes is not None and letter in read:
+            notes.append((line, f"支出先上位10者リスト: block {letter}: no row ranked {rank} reads (its rank alone, or "
+                                "its cells written elsewhere): the rows from it on are unknown"))
+    for r in out:
+        if notes is not None and r.cells["corporate_number"] is None and r.cells["amount"] is None:
+            notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: the row's cells after its "
+                                  "rank are written elsewhere (or run together): its cells other than "
+                                  f"{'the name' if r.cells['name'] else 'its block and rank'} are unknown"))
+    corps = {w for p in paras for ln in p[0] for w in ln.split(" ") if len(w) == 13 and w.isdigit()}
+    left = corps - {r.cells.get("corporate_number") for r in out}
+    if left and notes is not None:
+        notes.append((start, f"支出先上位10者リスト: {len(out)} rows read in the form's order; {len(left)} more "
+                             "法人番号 in cells whose block or rank the text does not establish: those payees are unknown"))
+    return out
+
+
+def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
+        -> tuple[list[PayeeRow], list[tuple[str, int, int]]]:
+    """The rows of the blocks read in the form's order (see form_rows) and the (block, line, rank) of the rows
+    that do not read after them. ``bare``: a rank followed by a name cell alone is a row of that name (_ranked's
+    ``loose``), the block standing when its 計 is at least the amounts read."""
     n = len(paras)
     out: list[PayeeRow] = []
     short: list[tuple[str, int, int]] = []  # (block, line, rank) of a row that does not read
@@ -838,17 +905,18 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         while i < n and _is_header(paras[i], True):
             i += 1
         i = _past_leftovers(paras, i)
-        rows, i = _ranked(paras, i, letter)
+        loose: set[int] = set()  # the rows whose cells other than the name are unknown, and the rows after them
+        rows, i = _ranked(paras, i, letter, loose if bare else None)
         if rows and i < n and _strays_end(paras, i, rows) > i:  # cells written apart after the block's last row
             past = _strays_end(paras, i, rows)
-            e = _block_end(paras, past, rows)
+            e = _block_end(paras, past, rows, loose)
             if e is not None and _ends(paras, past, e, letter):
                 i = past
         # the rows stand only when the block ends where the next one (a later letter, or the next block's header
         # cells and its rank 1) or the section ends, past small cells (a number or dash the tool wrote after the
         # table), or at its 計 when the rows' amounts add up to it: a rank column the tool wrote apart from its rows
         # (「H」「1」 then another block's cells) is followed by more rows' cells instead
-        j = _block_end(paras, i, rows)
+        j = _block_end(paras, i, rows, loose)
         if rows and j is not None and (_ends(paras, i, j, letter) or _totalled(paras, i, j)):
             if any(_text(p) == str(len(rows) + 1) for p in paras[i:j]) and not _totalled(paras, i, j):
                 short.append((letter, paras[i][1], len(rows) + 1))  # (a 入札者数, or a rank without its cells)
@@ -877,27 +945,7 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         if rows or back:
             out += rows or back
             claimed, done = letter, i if rows else at + 1
-    placed = _with_header_runs(paras, out)
-    out = _with_rank_runs(paras, out, notes) if placed is out else placed
-    if not out:
-        return None
-    out = _summed_amounts(paras, out)
-    read = {r.block for r in out}
-    for letter, line, rank in short:
-        if notes is not None and letter in read:
-            notes.append((line, f"支出先上位10者リスト: block {letter}: no row ranked {rank} reads (its rank alone, or "
-                                "its cells written elsewhere): the rows from it on are unknown"))
-    for r in out:
-        if notes is not None and r.cells["corporate_number"] is None and r.cells["amount"] is None:
-            notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: the row's cells after its "
-                                  "rank are written elsewhere (or run together): its cells other than "
-                                  f"{'the name' if r.cells['name'] else 'its block and rank'} are unknown"))
-    corps = {w for p in paras for ln in p[0] for w in ln.split(" ") if len(w) == 13 and w.isdigit()}
-    left = corps - {r.cells.get("corporate_number") for r in out}
-    if left and notes is not None:
-        notes.append((start, f"支出先上位10者リスト: {len(out)} rows read in the form's order; {len(left)} more "
-                             "法人番号 in cells whose block or rank the text does not establish: those payees are unknown"))
-    return out
+    return out, short
 
 
 def _summed_amounts(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
