@@ -949,48 +949,49 @@ def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
 
 
 def _summed_amounts(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
-    """``out`` with the amounts of a block's rows read from the amounts written in the block's stretch of text
-    when they are exactly as many as its rows (ranks 1..n), fall (or stay) down the text as the form ranks its
-    payees, and add up to the block's 計. The stretch runs from past the block before's 計 row and its amount (or
-    the section's start) to the 計's amount after the block's last row: the first amount after the 「計」 that is
-    the sum of the amounts before it (amounts written between the 「計」 and it are rows' amounts written late).
-    An amount is a number alone, or the number ending the first line of a 業務概要 (after a 法人番号's piece or a
-    word), or before a 契約方式等 on its line; any other number (a 入札者数 written alone, a number among a cell's
-    lines, two numbers on a line), another block's row or letter in the stretch leaves the block as read. Each
-    row then has the amount of its rank's place; a row whose amount was read keeps it when the two agree, else
-    the block is left as read."""
+    """``out`` with the amounts of a block's rows read from the amounts written in the block's stretch of text:
+    the form ranks its payees by amount and prints their sum in the block's 計 row, so when exactly one choice of
+    the amounts written there gives as many amounts as the block's rows (ranks 1..n), falling (or staying) down
+    the text and adding up to the 計's amount, the k-th of them is rank k's. The stretch runs from past the block
+    before's 計 amount (or the section's start) to the 計's amount after the block's last row: an amount after
+    the 「計」 that one choice of the amounts before it adds up to (amounts written between the 「計」 and it are
+    rows' amounts written late). An amount is a number alone, the number ending the first line of a 業務概要
+    (after a 法人番号's piece or a word) or before a 契約方式等 on its line; every one is chosen but a number alone
+    of up to three digits (a 入札者数 written apart, or an amount) and those before the block's first row (the
+    block before's, or its rows' written early). Any other number (a number among a cell's lines, two numbers on
+    a line), another block's row or letter before the 「計」 leaves the block as read, as does a row whose amount
+    was read otherwise."""
     at = {p[1]: k for k, p in enumerate(paras)}
     lines = {r.line: r.block for r in out}
     got: list[PayeeRow] = []
     past = 0  # the paragraph after the last block's 計 amount, where it was found
-    before = None  # the sum of the amounts of the block before, all read
     for letter in dict.fromkeys(r.block for r in out):
         rows = sorted((r for r in out if r.block == letter), key=lambda r: r.rank)
         first = at.get(rows[0].line)
         found = None
         if [r.rank for r in rows] == list(range(1, len(rows) + 1)) and first is not None and first >= past:
             start = max([past] + [k + 1 for k in range(past, first) if _text(paras[k]) == "計"])
-            found = _block_amounts(paras, start, first, rows, lines, before if start > past else None)
+            found = _block_amounts(paras, start, first, rows, lines)
         if found is not None:
             amounts, past = found
             if all(r.cells.get("amount") is None or _number(r.cells["amount"]) == a
                    for r, (a, _) in zip(rows, amounts, strict=True)):
                 rows = [r if r.cells.get("amount") is not None else r._replace(cells={**r.cells, "amount": t})
                         for r, (_, t) in zip(rows, amounts, strict=True)]
-        known = [_number(r.cells.get("amount")) for r in rows]
-        before = None if None in known else sum(known)
         got += rows
     return got
 
 
-def _block_amounts(paras: list[Para], start: int, first: int, rows: list[PayeeRow], lines: dict,
-                   before: float | None) -> tuple[list, int] | None:
-    """The ``n`` amounts written from paras[start] to the block's 計 amount, as (value, text) in the text's order,
-    and the index after that amount (see _summed_amounts); None when they do not read so. The first amount, when
-    it is ``before`` (the sum of the block before's amounts) and no row of the block comes first, is that block's
-    計 amount written after its 「計」, passed over (paras[first] is the block's first row's)."""
+_CHOICES = 12  # the most amounts that may or may not be a row's among which one choice is sought
+
+
+def _block_amounts(paras: list[Para], start: int, first: int, rows: list[PayeeRow], lines: dict) \
+        -> tuple[list, int] | None:
+    """The block's ``len(rows)`` amounts, as (value, text) in the text's order, and the index after its 計 amount
+    (see _summed_amounts: paras[start] begins the stretch, paras[first] is the block's first row's); None when
+    no one choice reads so."""
     n, letter, ranks = len(rows), rows[0].block, {r.line for r in rows}
-    found: list = []
+    found: list = []  # (value, text, whether it may be left out)
     seen = False  # the 「計」 passed
     for k in range(start, len(paras)):
         p = paras[k]
@@ -1005,21 +1006,42 @@ def _block_amounts(paras: list[Para], start: int, first: int, rows: list[PayeeRo
         amount = None if p[1] in ranks and _DIGITS.match(t) else _cell_amount(p)
         if amount == "":
             return None
-        if amount is None:
-            continue
-        v = _number(amount)
+        v = _number(amount) if amount is not None else None
         if v is None:
-            return None
-        if before is not None and not found and not seen and abs(v - before) < 1e-6 and k < first:
-            before = None
             continue
-        if seen and len(found) == n and abs(v - sum(a for a, _ in found)) < 1e-6:
-            ok = all(a[0] >= b[0] for a, b in zip(found, found[1:], strict=False))
-            return (found, k + 1) if ok else None
-        if len(found) == n:
+        if seen:
+            chosen = _one_choice(found, n, v)
+            if chosen is not False:
+                return (chosen, k + 1) if chosen is not None else None
+        found.append((v, amount, k < first or bool(re.fullmatch(r"\d{1,3}", amount))))
+        if sum(opt for _, _, opt in found) > _CHOICES:
             return None
-        found.append((v, amount))
     return None
+
+
+def _one_choice(found: list, n: int, total: float) -> list | None | bool:
+    """The ``n`` amounts of ``found`` ((value, text, whether it may be left out), in the text's order; the others
+    all kept) that fall (or stay) down the list and add up to ``total``: False when no choice does, None when two
+    choices give other amounts."""
+    sols: dict[tuple, list] = {}
+
+    def go(i: int, chosen: list, s: float) -> None:
+        if len(sols) > 1 or len(chosen) > n or s > total + 1e-6:
+            return
+        if i == len(found):
+            if len(chosen) == n and abs(s - total) < 1e-6:
+                sols.setdefault(tuple(v for v, _ in chosen), list(chosen))
+            return
+        v, t, optional = found[i]
+        if not chosen or chosen[-1][0] >= v:
+            go(i + 1, [*chosen, (v, t)], s + v)
+        if optional:
+            go(i + 1, chosen, s)
+
+    go(0, [], 0.0)
+    if not sols:
+        return False
+    return next(iter(sols.values())) if len(sols) == 1 else None
 
 
 def _cell_amount(p: Para) -> str | None:
@@ -1029,14 +1051,14 @@ def _cell_amount(p: Para) -> str | None:
     t = _text(p)
     if _is_header(p, False) or _LETTER.match(t) or set(t) <= set("-－― ") or re.fullmatch(r"\d{1,3}(?:\.\d+)?%", t):
         return None
+    corp = _corp_pieces(p[0])
     if _AMOUNT.match(t):
-        return t
+        return None if corp else t
     first = p[0][0].split(" ")
     if len(first) >= 2 and _AMOUNT.match(first[0]) and _CONTRACT.match(first[1]):
         return first[0]  # (the amount, then its row's 契約方式等 on the line: 「4,098 随意契約 (その他)」)
     if any(_CONTRACT.match(ln) for ln in p[0]):  # (the numbers among a 契約方式等's lines are its neighbours'
         return None  # cells, 入札者数: 「5」「随意契約」「(企画競争)」; an amount passed over leaves the count short)
-    corp = _corp_pieces(p[0])
     pieces = corp[1] if corp else [None] * len(p[0])
     numbers = [(k, j) for k, ln in enumerate(p[0]) for j, w in enumerate(ln.split(" "))
                if re.match(r"^[▲△]?\d", w) and pieces[k] != j]
