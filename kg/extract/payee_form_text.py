@@ -974,10 +974,14 @@ def _summed_amounts(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
             found = _block_amounts(paras, start, first, rows, lines)
         if found is not None:
             amounts, past = found
+            beside = [_beside(paras[k]) for _, _, k in amounts]
             if all(r.cells.get("amount") is None or _number(r.cells["amount"]) == a
-                   for r, (a, _) in zip(rows, amounts, strict=True)):
-                rows = [r if r.cells.get("amount") is not None else r._replace(cells={**r.cells, "amount": t})
-                        for r, (_, t) in zip(rows, amounts, strict=True)]
+                   for r, (a, _, _) in zip(rows, amounts, strict=True)) and \
+                    all(r.cells.get(c) is None or r.cells[c] == v
+                        for r, b in zip(rows, beside, strict=True) for c, v in b.items() if c == "corporate_number"):
+                rows = [r._replace(cells={**r.cells, "amount": r.cells.get("amount") or t,
+                                          **{c: v for c, v in b.items() if r.cells.get(c) is None}})
+                        for r, (_, t, _), b in zip(rows, amounts, beside, strict=True)]
         got += rows
     return got
 
@@ -1013,15 +1017,15 @@ def _block_amounts(paras: list[Para], start: int, first: int, rows: list[PayeeRo
             chosen = _one_choice(found, n, v)
             if chosen is not False:
                 return (chosen, k + 1) if chosen is not None else None
-        found.append((v, amount, k < first or bool(re.fullmatch(r"\d{1,3}", amount))))
-        if sum(opt for _, _, opt in found) > _CHOICES:
+        found.append((v, amount, k < first or bool(re.fullmatch(r"\d{1,3}", amount)), k))
+        if sum(f[2] for f in found) > _CHOICES:
             return None
     return None
 
 
 def _one_choice(found: list, n: int, total: float) -> list | None | bool:
-    """The ``n`` amounts of ``found`` ((value, text, whether it may be left out), in the text's order; the others
-    all kept) that fall (or stay) down the list and add up to ``total``: False when no choice does, None when two
+    """The ``n`` amounts of ``found`` ((value, text, whether it may be left out, paragraph), in the text's order;
+    the others all kept), as (value, text, paragraph), that fall (or stay) down the list and add up to ``total``: False when no choice does, None when two
     choices give other amounts."""
     sols: dict[tuple, list] = {}
 
@@ -1030,11 +1034,11 @@ def _one_choice(found: list, n: int, total: float) -> list | None | bool:
             return
         if i == len(found):
             if len(chosen) == n and abs(s - total) < 1e-6:
-                sols.setdefault(tuple(v for v, _ in chosen), list(chosen))
+                sols.setdefault(tuple(v for v, _, _ in chosen), list(chosen))
             return
-        v, t, optional = found[i]
+        v, t, optional, k = found[i]
         if not chosen or chosen[-1][0] >= v:
-            go(i + 1, [*chosen, (v, t)], s + v)
+            go(i + 1, [*chosen, (v, t, k)], s + v)
         if optional:
             go(i + 1, chosen, s)
 
@@ -1042,6 +1046,24 @@ def _one_choice(found: list, n: int, total: float) -> list | None | bool:
     if not sols:
         return False
     return next(iter(sols.values())) if len(sols) == 1 else None
+
+
+def _beside(p: Para) -> dict:
+    """The cells written on the lines of an amount chosen by the 計 (_summed_amounts), the amount's row's: the
+    業務概要 whose first line it ends, and a 法人番号 before it (read as _corp_para reads them)."""
+    t = _text(p)
+    first = p[0][0].split(" ")
+    if _AMOUNT.match(t) or _AMOUNT.match(first[0]):
+        return {}
+    if _corp_pieces(p[0]) is not None:
+        got = _corp_para(p, True)
+        if got is None or got["unsure"]:
+            return {}
+        desc = _cell(got["description"]) if got["description"] and not got["named"] else None
+        return {"corporate_number": got["corporate_number"], **({"description": desc} if desc else {})}
+    lines, amount = _split_amount(p)
+    desc = _cell([w for ln in lines for w in ln.split(" ")]) if amount is not None and _nameish(p) else None
+    return {"description": desc} if desc else {}
 
 
 def _cell_amount(p: Para) -> str | None:
