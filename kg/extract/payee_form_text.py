@@ -422,12 +422,13 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow], loose: frozenset
     return k
 
 
-def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = None) -> tuple[list[PayeeRow], int]:
+def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = None, early: bool = False) \
+        -> tuple[list[PayeeRow], int]:
     """The rows ranked 1, 2, ... from paras[i] (its rank 「1」) up to the first number that does not start a row (a small cell that reads like the next rank, or a
     row unread: the block stands only if what follows is small cells up to its end), and the index after them.
     With ``loose`` (a set it fills with their lines), a rank followed by a name cell alone (its other cells
     written elsewhere) is a row of that name, and the row after it loses the cells that may be that row's
-    (_after)."""
+    (_after) — but for rank 1 when ``early``: its 業務概要 and amount were written before its rank."""
     rows: list[PayeeRow] = []
     while True:
         k = i
@@ -446,7 +447,7 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
                 loose.add(paras[k][1])
         if cells is None:
             return rows, i
-        if loose is not None and rows and rows[-1].line in loose:
+        if loose is not None and rows and rows[-1].line in loose and not (early and len(rows) == 1):
             j = k + 1
             while j < len(paras) and _is_header(paras[j], False):
                 j += 1
@@ -904,9 +905,10 @@ def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
         i += 1
         while i < n and _is_header(paras[i], True):
             i += 1
-        i = _past_leftovers(paras, i)
+        j = _past_leftovers(paras, i, bare)
+        early = any(_cell_amount(p) for p in paras[i:j])  # (the first row's amount written before its rank)
         loose: set[int] = set()  # the rows whose cells other than the name are unknown, and the rows after them
-        rows, i = _ranked(paras, i, letter, loose if bare else None)
+        rows, i = _ranked(paras, j, letter, loose if bare else None, early)
         if rows and i < n and _strays_end(paras, i, rows) > i:  # cells written apart after the block's last row
             past = _strays_end(paras, i, rows)
             e = _block_end(paras, past, rows, loose)
@@ -1091,13 +1093,22 @@ def _cell_amount(p: Para) -> str | None:
     return first[-1]
 
 
-def _past_leftovers(paras: list[Para], i: int) -> int:
+def _past_leftovers(paras: list[Para], i: int, cells: bool = False) -> int:
     """The index of the block's rank 「1」 past the small cells (dashes, numbers other than 1, rates) and header
     cells the tool wrote between the block's header and its first row (an earlier row's 入札者数 and 落札率 written
-    late: 「-」「--」 then 「1」); ``i`` itself when no rank 1 follows them."""
+    late: 「-」「--」 then 「1」); ``i`` itself when no rank 1 follows them. ``cells``: and past 契約方式等 cells and
+    amounts (alone or ending a 業務概要's first line; no 法人番号) — the first row's cells written before its rank
+    and name, left unknown — when a name follows the 「1」."""
     j = i
-    while j < len(paras) and _text(paras[j]) != "1" and (_is_small(paras[j]) or _is_header(paras[j], False)):
+    while j < len(paras) and _text(paras[j]) != "1" and (_is_small(paras[j]) or _is_header(paras[j], False) or cells and (
+            _CONTRACT.match(_text(paras[j])) or _cell_amount(paras[j]) and _corp_pieces(paras[j][0]) is None)):
         j += 1
+    if cells and j > i:
+        k = j + 1
+        while k < len(paras) and _is_header(paras[k], False):
+            k += 1
+        if k >= len(paras) or not _nameish(paras[k]):
+            return i
     return j if j < len(paras) and _text(paras[j]) == "1" else i
 
 
