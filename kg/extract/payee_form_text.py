@@ -1055,7 +1055,7 @@ def _beside(p: Para) -> dict:
     業務概要 whose first line it ends, and a 法人番号 before it (read as _corp_para reads them)."""
     t = _text(p)
     first = p[0][0].split(" ")
-    if _AMOUNT.match(t) or _AMOUNT.match(first[0]):
+    if _AMOUNT.match(t) or len(first) >= 2 and _AMOUNT.match(first[0]) and _CONTRACT.match(first[1]):
         return {}
     if _corp_pieces(p[0]) is not None:
         got = _corp_para(p, True)
