@@ -853,12 +853,9 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
     out, short = _in_order(paras, notes)
     placed = _with_header_runs(paras, out)
     out = _with_rank_runs(paras, out, notes) if placed is out else placed
-    read = {r.block for r in out}
-    if any((m := _LETTER.match(_text(p))) and m[1] not in read for p in paras):
-        # (blocks no reading gave: read again with rows of a name alone)
-        used = {r.line for r in out}
-        out = sorted(out + [r for r in _in_order(paras, None, bare=True)[0] if r.block not in read and r.line not in used],
-                     key=lambda r: (r.block, r.rank))
+    if any((m := _LETTER.match(_text(p))) and m[1] not in {r.block for r in out} for p in paras) or short:
+        # (blocks no reading gave, or whose rows stop short: read again with rows of a name alone)
+        out = _with_bare(out, _in_order(paras, None, bare=True)[0])
     if not out:
         return None
     out = _summed_amounts(paras, out)
@@ -878,6 +875,25 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         notes.append((start, f"支出先上位10者リスト: {len(out)} rows read in the form's order; {len(left)} more "
                              "法人番号 in cells whose block or rank the text does not establish: those payees are unknown"))
     return out
+
+
+def _with_bare(out: list[PayeeRow], bare: list[PayeeRow]) -> list[PayeeRow]:
+    """``out`` and the rows of ``bare`` (read in the form's order with rows of a name alone) of the blocks ``out``
+    lacks, or whose rows in ``out`` are ``bare``'s first ones, alike (``bare`` going on where a row of a name alone
+    stopped them); none of a row whose rank ``out`` reads in another block."""
+    used = {r.line: r.block for r in out}
+    mine: dict[str, list[PayeeRow]] = {}
+    for r in out:
+        mine.setdefault(r.block, []).append(r)
+    got = list(out)
+    for letter in dict.fromkeys(r.block for r in bare):
+        rows = [r for r in bare if r.block == letter]
+        have = mine.get(letter, [])
+        if any(used.get(r.line, letter) != letter for r in rows) or len(rows) <= len(have) or \
+                [(r.rank, r.line, r.cells) for r in have] != [(r.rank, r.line, r.cells) for r in rows[:len(have)]]:
+            continue
+        got += rows[len(have):]
+    return sorted(got, key=lambda r: (r.block, r.rank))
 
 
 def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
