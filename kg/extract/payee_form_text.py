@@ -572,6 +572,7 @@ def _next_block(paras: list[Para], i: int, j: int) -> bool:
         and _nameish(paras[j])
 
 
+@lru_cache(maxsize=4096)
 def _number(t: str | None) -> float | None:
     p = parse_number(t)
     return None if t is None or p.error or p.value is None else float(p.value)
@@ -987,7 +988,8 @@ def _summed_amounts(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
         rows = sorted((r for r in out if r.block == letter), key=lambda r: r.rank)
         first = at.get(rows[0].line)
         found = None
-        if [r.rank for r in rows] == list(range(1, len(rows) + 1)) and first is not None and first >= past:
+        if [r.rank for r in rows] == list(range(1, len(rows) + 1)) and first is not None and first >= past and \
+                any(r.cells.get("amount") is None for r in rows):
             start = max([past] + [k + 1 for k in range(past, first) if _text(paras[k]) == "計"])
             found = _block_amounts(paras, start, first, rows, lines)
         if found is not None:
@@ -1088,6 +1090,12 @@ def _cell_amount(p: Para) -> str | None:
     """The amount a paragraph holds (a number alone, ending a 業務概要's first line, or before a 契約方式等); None when
     it holds none (header cells, dashes, rates, a 法人番号's pieces, a 契約方式等 with its 入札者数); "" when it holds a
     number whose cell the text does not say."""
+    return _lines_amount(tuple(p[0])) if any(c.isdigit() for ln in p[0] for c in ln) else None
+
+
+@lru_cache(maxsize=4096)
+def _lines_amount(lines: tuple[str, ...]) -> str | None:
+    p = (list(lines), 0)
     t = _text(p)
     if _is_header(p, False) or _LETTER.match(t) or set(t) <= set("-－― ") or re.fullmatch(r"\d{1,3}(?:\.\d+)?%", t):
         return None
