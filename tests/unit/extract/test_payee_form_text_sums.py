@@ -105,3 +105,18 @@ def test_a_rate_after_the_next_tables_header_cells_is_not_the_rows():
                         HEADER[6], "87.8%", "-", "-", "G") + END)
     f2 = rows[("F", 2)]
     assert (f2["amount"], f2["contract_method"], f2["bidders"], f2["award_rate"]) == ("996", "随意契約 (公募)", "5", None)
+
+
+def test_a_contract_cell_wrapped_inside_its_first_word_ends_the_rows_cells():
+    # variant 340: 「随意契」 over 「約 (公」 over 「募)」, the 入札者数 on its first line; 「随意契 約 (そ」 「の他)」
+    rows = _rows(_paras("A", *HEADER, "1", ["国立研究", "開発法人", "産業技術", "総合研究", "所"],
+                        ["324967043 システムの 315", "7519", "設計・開発", "及び運用保", "守"], ["随意契 5", "約 (公", "募)"], "-",
+                        "-", "2", ["三菱総合", "研究所株", "式会社"], ["823186799 システムの 308", "3342", "設計・開発", "及び運用保", "守"],
+                        ["随意契 約 (そ", "の他)"], "-", "3", "個人(C)", "-", ["実証事業の 297", "実施"], "補助金 等交付", "-", "-",
+                        "B") + END)
+    a1, a2, a3 = rows[("A", 1)], rows[("A", 2)], rows[("A", 3)]
+    assert (a1["corporate_number"], a1["amount"], a1["contract_method"], a1["bidders"]) == \
+        ("3249670437519", "315", "随意契約 (公募)", "5")
+    assert (a2["name"], a2["corporate_number"], a2["amount"], a2["contract_method"]) == \
+        ("三菱総合研究所株式会社", "8231867993342", "308", "随意契約 (その他)")
+    assert (a3["name"], a3["amount"], a3["contract_method"]) == ("個人(C)", "297", "補助金等交付")
