@@ -1146,8 +1146,9 @@ def _titles_ahead(paras: list[Para], bare_at: int | None, at: int) -> bool:
 
 def with_form_rows(rows: list[PayeeRow], form: list[PayeeRow] | None) -> list[PayeeRow]:
     """The rows another reader gave (``rows``, some payees left unknown) and form_rows' (``form``): when ``form``
-    holds more rows and every row of ``rows`` is one of them (same block and rank, no cell the two give otherwise),
-    ``form``'s rows, each with the cells only ``rows`` gives; else ``rows`` (the same object)."""
+    holds more rows and every row of ``rows`` is one of them (same block and rank, no cell the two give otherwise
+    but for white space), ``form``'s rows, each with the cells only ``rows`` gives; else ``rows`` (the same
+    object)."""
     if not form or len(form) <= len(rows):
         return rows
     mine = {(r.block, r.rank): r for r in form}
@@ -1163,7 +1164,8 @@ def with_form_rows(rows: list[PayeeRow], form: list[PayeeRow] | None) -> list[Pa
                 continue
             if w is None:
                 cells[k] = v
-            elif w != v and (k != "amount" or _number(str(w)) != _number(str(v))):
-                return rows
+            elif w != v and (k != "amount" or _number(str(w)) != _number(str(v))) and \
+                    re.sub(r"\s", "", str(w)) != re.sub(r"\s", "", str(v)):
+                return rows  # (a cell the two give alike but for white space: 「随意契約(少額)」, form_rows' spacing kept)
         merged[(r.block, r.rank)] = f._replace(cells=cells)
     return sorted(merged.values(), key=lambda r: (r.block, r.rank))

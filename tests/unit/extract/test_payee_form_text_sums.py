@@ -120,3 +120,22 @@ def test_a_contract_cell_wrapped_inside_its_first_word_ends_the_rows_cells():
     assert (a2["name"], a2["corporate_number"], a2["amount"], a2["contract_method"]) == \
         ("三菱総合研究所株式会社", "8231867993342", "308", "随意契約 (その他)")
     assert (a3["name"], a3["amount"], a3["contract_method"]) == ("個人(C)", "297", "補助金等交付")
+
+
+def test_rows_another_reader_gives_alike_but_for_white_space_take_the_form_orders_rows():
+    # variant 343: the paragraph reader's one row spells 「随意契約(公募)」 and 「委員謝金(委 員A)」, form_rows
+    # 「随意契約 (公募)」 and 「委員謝金(委員A)」: the same cells; form_rows' rows (more of them) stand
+    from kg.extract.payee_form_text import with_form_rows
+    from kg.extract.review_text import PayeeRow
+
+    def row(block, rank, **cells):
+        return PayeeRow(block, rank, {"name": None, "corporate_number": None, "amount": None, **cells}, rank, False)
+    theirs = [row("A", 1, contract_method="随意契約(公募)", amount="1,790"), row("B", 1, name="委員謝金(委 員A)")]
+    form = [row("A", 1, contract_method="随意契約 (公募)", amount="1,790", corporate_number="8010001008846"),
+            row("A", 2, name="仙台市", amount="953"), row("B", 1, name="委員謝金(委員A)")]
+    got = {(r.block, r.rank): r.cells for r in with_form_rows(theirs, form)}
+    assert set(got) == {("A", 1), ("A", 2), ("B", 1)}
+    assert (got[("A", 1)]["contract_method"], got[("A", 1)]["corporate_number"]) == ("随意契約 (公募)", "8010001008846")
+    assert got[("B", 1)]["name"] == "委員謝金(委員A)"
+    assert with_form_rows([row("A", 1, contract_method="一般競争契約(最低価8格)")], form)[0].cells["contract_method"] == \
+        "一般競争契約(最低価8格)"  # (another cell: the other reader's rows stand)
