@@ -384,8 +384,10 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow], loose: frozenset
         -> int | None:
     """The paragraph after the block whose rows end at paras[i]: past small cells and header pieces, and past the
     block's 計 row (「計」 and its amount, in any order with the pieces of a 法人番号 the tool wrote apart, or the
-    next block's letter between them) when the 計 adds up: the rows' amounts, all read, sum to it. None: a 計 that does not add up (or whose rows'
-    amounts are not all read) — the rows are not claimed."""
+    next block's letter between them) when the 計 adds up: the rows' amounts, all read, sum to it (the last row's
+    amount may end its 業務概要 written between the 「計」 and its amount, when the row lacks both: whose they are,
+    _summed_amounts says). None: a 計 that does not add up (or whose rows' amounts are not all read) — the rows are
+    not claimed."""
     n = len(paras)
     j = i
     while j < n and (_is_small(paras[j]) or _is_header(paras[j], False)):
@@ -393,10 +395,16 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow], loose: frozenset
     k = j
     total: list[str] = []
     seen = False
+    late = None  # the amount ending the last row's 業務概要 written after the 計 (the row lacking both)
+    last = rows[-1].cells if rows else {}
     while k < n:
         t = _text(paras[k])
         if t == "計" and not seen:
             seen = True
+        elif seen and not total and late is None and last.get("amount") is None and last.get("description") is None \
+                and _nameish(paras[k]) and _corp_pieces(paras[k][0]) is None and \
+                (late := _number(_split_amount(paras[k])[1])) is not None:
+            pass  # (「計」 then 「研修の企画運営 0」 then the 計's amount: the row's cells, the sum says, below)
         elif seen and _LETTER.match(t) and _text(paras[k - 1]) == "計":  # the next block's letter written before
             pass  # the 計's amount
         elif seen and not total and _CONTRACT.match(t):  # the last row's 契約方式等 written after the 計 (its
@@ -409,6 +417,8 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow], loose: frozenset
     if not seen:
         return j
     amounts = [_number(r.cells.get("amount")) for r in rows]
+    if late is not None:
+        amounts[-1] = late
     if rows and None in amounts and all(a is not None or r.line in loose for r, a in zip(rows, amounts, strict=True)):
         # (rows whose amounts are unknown because a row's cells were written elsewhere: the 計 is at least the
         # amounts read)

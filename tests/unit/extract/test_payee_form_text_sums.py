@@ -5,6 +5,8 @@ from real-form variants (tests/fixtures/real_variants.py) as pdftotext wrote the
 records hold them."""
 from __future__ import annotations
 
+from kg.extract.payee_form_text import with_form_rows
+from kg.extract.review_text import PayeeRow
 from tests.unit.extract.test_payee_form_text import END, _paras, _rows
 
 HEADER = ["支出先", "法人番号", "業務概要", "支出額 (百万円)", "契約方式等", ["入札者数 (応募者数)", "落札率"],
@@ -125,9 +127,6 @@ def test_a_contract_cell_wrapped_inside_its_first_word_ends_the_rows_cells():
 def test_rows_another_reader_gives_alike_but_for_white_space_take_the_form_orders_rows():
     # variant 343: the paragraph reader's one row spells 「随意契約(公募)」 and 「委員謝金(委 員A)」, form_rows
     # 「随意契約 (公募)」 and 「委員謝金(委員A)」: the same cells; form_rows' rows (more of them) stand
-    from kg.extract.payee_form_text import with_form_rows
-    from kg.extract.review_text import PayeeRow
-
     def row(block, rank, **cells):
         return PayeeRow(block, rank, {"name": None, "corporate_number": None, "amount": None, **cells}, rank, False)
     theirs = [row("A", 1, contract_method="随意契約(公募)", amount="1,790"), row("B", 1, name="委員謝金(委 員A)")]
@@ -139,3 +138,17 @@ def test_rows_another_reader_gives_alike_but_for_white_space_take_the_form_order
     assert got[("B", 1)]["name"] == "委員謝金(委員A)"
     assert with_form_rows([row("A", 1, contract_method="一般競争契約(最低価8格)")], form)[0].cells["contract_method"] == \
         "一般競争契約(最低価8格)"  # (another cell: the other reader's rows stand)
+
+
+def test_the_last_rows_description_and_amount_written_between_the_total_row_and_its_amount():
+    # variant 323 (its block D's last rows, ranked 1 and 2 here): 「計」, then the last row's 業務概要 with its
+    # amount, then the 計's amount (0.1 + 0 = 0.1), then the row's 契約方式等
+    rows = _rows(_paras("A", *HEADER, "1", ["特定非営利活動 8801259980577", "法人日本情報シ", "ステム・ユーザ", "ー協会"],
+                        ["タイムスタンプ 0.1", "認定制度に関す", "る調査"], "一般競争契約 (最低価格)", "8", "82.3%", "-",
+                        "2", ["日本翻訳センタ 2721953107665", "ー(株)"], "計", "研修の企画運営 0", "0.1", "その他", "-", "--",
+                        "-") + END)
+    a1, a2 = rows[("A", 1)], rows[("A", 2)]
+    assert (a1["corporate_number"], a1["amount"], a1["contract_method"], a1["bidders"], a1["award_rate"]) == \
+        ("8801259980577", "0.1", "一般競争契約 (最低価格)", "8", "82.3%")
+    assert (a2["name"], a2["corporate_number"], a2["description"], a2["amount"], a2["contract_method"]) == \
+        ("日本翻訳センター(株)", "2721953107665", "研修の企画運営", "0", None)
