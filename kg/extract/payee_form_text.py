@@ -513,8 +513,8 @@ def _past_strays(paras: list[Para], k: int, rows: list[PayeeRow]) -> int:
     that is not the next rank, a name with its 法人番号)."""
     n = len(paras)
     j = _strays_end(paras, k, rows)
-    while j < n and set(_text(paras[j])) <= set("-－― "):
-        j += 1
+    while j < n and (set(_text(paras[j])) <= set("-－― ") or j > k and _is_header(paras[j], False)):
+        j += 1  # (and header cells, as after a row's cells)
     if j == k or j >= n or _text(paras[j]) != str(len(rows) + 1):
         return k
     m = j + 1
