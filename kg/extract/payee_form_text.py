@@ -31,6 +31,11 @@ Cells the tool wrote apart from their rows (an earlier row's 法人番号 with i
 a kind some row read lacks) are passed over between a block's ranks and after its last row, left unknown. Rows placed
 by their rank runs whose 業務概要 and amounts might be the row before's, written late, keep them when the amounts add
 up to the block's 計 (one row may lack its amount when the rest of the 計 stands apart in the text).
+Blocks no reading gave (or whose rows stop short) are read again in the form's order with a rank followed by a name
+alone as a row of that name (the row after it losing the cells that may be its, written late), past the first row's
+cells written before its rank. Last, a block whose rows lack amounts takes them from the amounts written in its stretch
+of text when exactly one choice of them — as many as its rows, falling down the text as the form ranks its payees —
+adds up to its 計 (with the 業務概要 and 法人番号 on the amount's line).
 """
 from __future__ import annotations
 

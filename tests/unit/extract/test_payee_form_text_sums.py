@@ -39,14 +39,18 @@ def test_small_cells_written_before_a_blocks_rank_one_are_passed_over():
         ("6624020239146", "214", "2", "65.8%")
 
 
-def test_amounts_written_after_the_total_row_are_the_rows_whose_sum_it_is():
-    # variant 279 (its block C, lettered A here): rows 2 and 3 read without their cells; their 業務概要 and amounts (the 法人番号 beside
-    # one of them) written after the 「計」, then the 計's amount: 1.1 + 0.4 + 0.1 = 1.6, falling down the ranks
-    rows = _rows(_paras("A.", *HEADER, "1", ["丸紅株式会 99063380857 セキュリティ 1.1", "社", "41", "説明会の開催"],
+def _late_amounts(total: str) -> dict:
+    """Variant 279's block C (lettered A here): rows 2 and 3 read without their cells; their 業務概要 and amounts
+    (the 法人番号 beside one of them) written after the 「計」, then the 計's amount ``total``."""
+    return _rows(_paras("A.", *HEADER, "1", ["丸紅株式会 99063380857 セキュリティ 1.1", "社", "41", "説明会の開催"],
                         "補助金等交付 -", "--", "2",
                         ["TKC(株)・ 合同会社伊", "藤忠テクノ", "ソリューシ", "ョンズ共同", "企業体"], "その他", "--",
                         "3", "神奈川県", "計", ["ガイドライン 0.4", "の英訳作業"], ["10000201400 定期刊行物の 0.1", "07", "購読"],
-                        "1.6", "-", ["一般競争契約 4", "(総合評価)"], "91.2%", "-", "-") + END)
+                        total, "-", ["一般競争契約 4", "(総合評価)"], "91.2%", "-", "-") + END)
+
+
+def test_amounts_written_after_the_total_row_are_the_rows_whose_sum_it_is():
+    rows = _late_amounts("1.6")  # (1.1 + 0.4 + 0.1, falling down the ranks)
     c1, c2, c3 = rows[("A", 1)], rows[("A", 2)], rows[("A", 3)]
     assert (c1["corporate_number"], c1["amount"]) == ("9906338085741", "1.1")
     assert (c2["name"], c2["amount"], c2["description"]) == \
@@ -56,12 +60,7 @@ def test_amounts_written_after_the_total_row_are_the_rows_whose_sum_it_is():
 
 
 def test_amounts_that_do_not_add_up_to_the_total_stay_unknown():
-    # the same text with the 計's amount another figure: no choice of the amounts adds up to it
-    rows = _rows(_paras("A.", *HEADER, "1", ["丸紅株式会 99063380857 セキュリティ 1.1", "社", "41", "説明会の開催"],
-                        "補助金等交付 -", "--", "2",
-                        ["TKC(株)・ 合同会社伊", "藤忠テクノ", "ソリューシ", "ョンズ共同", "企業体"], "その他", "--",
-                        "3", "神奈川県", "計", ["ガイドライン 0.4", "の英訳作業"], ["10000201400 定期刊行物の 0.1", "07", "購読"],
-                        "1.9", "-") + END)
+    rows = _late_amounts("1.9")  # (no choice of the amounts adds up to it)
     assert rows[("A", 1)]["amount"] == "1.1"
     assert (rows[("A", 2)]["amount"], rows[("A", 3)]["amount"], rows[("A", 3)]["corporate_number"]) == (None, None, None)
 
