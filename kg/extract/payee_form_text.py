@@ -349,10 +349,15 @@ def _read_row(paras: list[Para], i: int, rank: int, bare: bool = False) -> tuple
             cells["contract_method"] = _join_method(lines)
         i = skip(i + 1)
     crossed = None  # how many small cells were read before a table's header cell passed over
+    back = crossed_from = i  # where the row ends when it crossed them: at the first of those header cells, when
+    # the number after them is that table's rank 「1」
     while i < n and _is_small(paras[i]) and len(smalls) < 3 and not next_rank(i):
         if crossed is None and _after_first_columns(paras, i):
             crossed = len(smalls)  # (a number after the next table's first header cells, 「支出先」「法人番号」: that
             # table's rank, not this row's 入札者数; a rate after them, another row's)
+            back = crossed_from = i
+            while back > 0 and _is_header(paras[back - 1], False) and _text(paras[i]) == "1":
+                back -= 1
         for ln in paras[i][0]:
             for w in ln.split(" "):
                 smalls += list(w) if set(w) <= set("-－―") else [w]
@@ -365,7 +370,7 @@ def _read_row(paras: list[Para], i: int, rank: int, bare: bool = False) -> tuple
         # (a 落札率 after a 入札者数 dash in a row whose 契約方式 was not read — no bidding, no rate: 「0.3」「-」「43.5%」
         # 「-」, the row before's rate written after this row's cells — is not established as the row's)
         cells["award_rate"] = smalls[1]
-    return cells, skip(i)
+    return cells, back if crossed is not None and back < crossed_from else skip(i)
 
 
 def _after_first_columns(paras: list[Para], i: int) -> bool:

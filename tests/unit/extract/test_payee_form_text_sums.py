@@ -151,3 +151,18 @@ def test_the_last_rows_description_and_amount_written_between_the_total_row_and_
         ("8801259980577", "0.1", "一般競争契約 (最低価格)", "8", "82.3%")
     assert (a2["name"], a2["corporate_number"], a2["description"], a2["amount"], a2["contract_method"]) == \
         ("日本翻訳センター(株)", "2721953107665", "研修の企画運営", "0", None)
+
+
+def test_a_rows_small_cells_end_at_the_next_tables_header_cells_when_its_rank_one_follows():
+    # variant 326: block A's last row, then block B's header cells and its rank 「1」 (B's letter written after B's
+    # rows): the 「1」 is B's first rank, not A's last row's 入札者数
+    rows = _rows(_paras("A.", *HEADER, "1", "公益社団法人電波産業会 2887380963694", "実証事業の実施", "5.2",
+                        "一般競争契約 7 (最低価格)", "2", "委員謝金(委員I)", "-", "定期刊行物の購読", "4.3", *HEADER,
+                        "1", "KDDI株式会社", "8737664281427", "視察(旅費の支払)", "126", "一般競争契約 2 (総合評価)", "44.3%",
+                        "2", ["(株)NECソリューション 2688416825837", "イノベータ"], ["システムの設計・開発", "及び運用保守"], "85",
+                        "随意契約 (企 画競争)", "1", "-", "B", "C", *HEADER) + END)  # (C: no rows in the text)
+    a2, b1, b2 = rows[("A", 2)], rows[("B", 1)], rows[("B", 2)]
+    assert (a2["name"], a2["amount"], a2["bidders"]) == ("委員謝金(委員I)", "4.3", None)
+    assert (b1["name"], b1["corporate_number"], b1["description"], b1["amount"]) == \
+        ("KDDI株式会社", "8737664281427", "視察(旅費の支払)", "126")
+    assert (b2["corporate_number"], b2["amount"]) == ("2688416825837", "85")
