@@ -31,6 +31,11 @@ Cells the tool wrote apart from their rows (an earlier row's 法人番号 with i
 a kind some row read lacks) are passed over between a block's ranks and after its last row, left unknown. Rows placed
 by their rank runs whose 業務概要 and amounts might be the row before's, written late, keep them when the amounts add
 up to the block's 計 (one row may lack its amount when the rest of the 計 stands apart in the text).
+Blocks no reading gave (or whose rows stop short) are read again in the form's order with a rank followed by a name
+alone as a row of that name (the row after it losing the cells that may be its, written late), past the first row's
+cells written before its rank. Last, a block whose rows lack amounts takes them from the amounts written in its stretch
+of text when exactly one choice of them — as many as its rows, falling down the text as the form ranks its payees —
+adds up to its 計 (with the 業務概要 and 法人番号 on the amount's line).
 """
 from __future__ import annotations
 
@@ -54,7 +59,7 @@ _AMOUNT = re.compile(r"^[▲△]?\d[\d,]*(?:\.\d+)?$")
 _FIRST_COLUMNS = ("支出先", "法人番号")  # a table's first header cells
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")  # an amount as the form prints it, grouped by thousands
 _SMALL = re.compile(r"^(?:[-－―]+|\d{1,3}|\d{1,3}(?:\.\d+)?%)$")
-_CONTRACT = re.compile(r"^(?:一般競争|指名競争|随意契約|随契|企画競争|確認公募|公募|少額|不落|補助金|補助$|交付|負担|その他|特命|"
+_CONTRACT = re.compile(r"^(?:一般競争?|指名競争?|随意契約?|随契|企画競争|確認公募|公募|少額|不落|補助金|補助$|交付|負担|その他|特命|"
                        r"委託|請負)")
 _RATE_GAP = re.compile(r"^(\d{1,3}(?:\.\d+)?) %$")  # a 落札率 cell whose 「%」 the tool wrote apart: 「92 %」
 _END = re.compile("支出先上位|資金の流れ|費目・使途")
@@ -344,10 +349,15 @@ def _read_row(paras: list[Para], i: int, rank: int, bare: bool = False) -> tuple
             cells["contract_method"] = _join_method(lines)
         i = skip(i + 1)
     crossed = None  # how many small cells were read before a table's header cell passed over
+    back = crossed_from = i  # where the row ends when it crossed them: at the first of those header cells, when
+    # the number after them is that table's rank 「1」
     while i < n and _is_small(paras[i]) and len(smalls) < 3 and not next_rank(i):
-        if crossed is None and i and _is_header(paras[i - 1], False) and _text(paras[i - 1]).startswith(_FIRST_COLUMNS):
+        if crossed is None and _after_first_columns(paras, i):
             crossed = len(smalls)  # (a number after the next table's first header cells, 「支出先」「法人番号」: that
-            # table's rank, not this row's 入札者数)
+            # table's rank, not this row's 入札者数; a rate after them, another row's)
+            back = crossed_from = i
+            while back > 0 and _is_header(paras[back - 1], False) and _text(paras[i]) == "1":
+                back -= 1
         for ln in paras[i][0]:
             for w in ln.split(" "):
                 smalls += list(w) if set(w) <= set("-－―") else [w]
@@ -360,7 +370,17 @@ def _read_row(paras: list[Para], i: int, rank: int, bare: bool = False) -> tuple
         # (a 落札率 after a 入札者数 dash in a row whose 契約方式 was not read — no bidding, no rate: 「0.3」「-」「43.5%」
         # 「-」, the row before's rate written after this row's cells — is not established as the row's)
         cells["award_rate"] = smalls[1]
-    return cells, skip(i)
+    return cells, back if crossed is not None and back < crossed_from else skip(i)
+
+
+def _after_first_columns(paras: list[Para], i: int) -> bool:
+    """The header cells right before paras[i] hold a table's first ones (「支出先」「法人番号」)."""
+    k = i - 1
+    while k >= 0 and _is_header(paras[k], False):
+        if _text(paras[k]).startswith(_FIRST_COLUMNS):
+            return True
+        k -= 1
+    return False
 
 
 def _join_method(lines: list[str]) -> str | None:
@@ -370,11 +390,14 @@ def _join_method(lines: list[str]) -> str | None:
     return re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f(])", "", t) if t else None
 
 
-def _block_end(paras: list[Para], i: int, rows: list[PayeeRow]) -> int | None:
+def _block_end(paras: list[Para], i: int, rows: list[PayeeRow], loose: frozenset[int] | set[int] = frozenset()) \
+        -> int | None:
     """The paragraph after the block whose rows end at paras[i]: past small cells and header pieces, and past the
     block's 計 row (「計」 and its amount, in any order with the pieces of a 法人番号 the tool wrote apart, or the
-    next block's letter between them) when the 計 adds up: the rows' amounts, all read, sum to it. None: a 計 that does not add up (or whose rows'
-    amounts are not all read) — the rows are not claimed."""
+    next block's letter between them) when the 計 adds up: the rows' amounts, all read, sum to it (the last row's
+    amount may end its 業務概要 written between the 「計」 and its amount, when the row lacks both: whose they are,
+    _summed_amounts says). None: a 計 that does not add up (or whose rows' amounts are not all read) — the rows are
+    not claimed."""
     n = len(paras)
     j = i
     while j < n and (_is_small(paras[j]) or _is_header(paras[j], False)):
@@ -382,12 +405,20 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow]) -> int | None:
     k = j
     total: list[str] = []
     seen = False
+    late = None  # the amount ending the last row's 業務概要 written after the 計 (the row lacking both)
+    last = rows[-1].cells if rows else {}
     while k < n:
         t = _text(paras[k])
         if t == "計" and not seen:
             seen = True
+        elif seen and not total and late is None and last.get("amount") is None and last.get("description") is None \
+                and _nameish(paras[k]) and _corp_pieces(paras[k][0]) is None and \
+                (late := _number(_split_amount(paras[k])[1])) is not None:
+            pass  # (「計」 then 「研修の企画運営 0」 then the 計's amount: the row's cells, the sum says, below)
         elif seen and _LETTER.match(t) and _text(paras[k - 1]) == "計":  # the next block's letter written before
             pass  # the 計's amount
+        elif seen and not total and _CONTRACT.match(t):  # the last row's 契約方式等 written after the 計 (its
+            pass  # 入札者数 and 落札率 with it, small cells), before the 計's amount: whose it is stays unknown
         elif _AMOUNT.match(t) and not _is_small(paras[k]) or _DIGITS.match(t):
             total.append(t)
         elif not (_is_small(paras[k]) or _is_header(paras[k], False)):
@@ -396,6 +427,13 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow]) -> int | None:
     if not seen:
         return j
     amounts = [_number(r.cells.get("amount")) for r in rows]
+    if late is not None:
+        amounts[-1] = late
+    if rows and None in amounts and all(a is not None or r.line in loose for r, a in zip(rows, amounts, strict=True)):
+        # (rows whose amounts are unknown because a row's cells were written elsewhere: the 計 is at least the
+        # amounts read)
+        known = sum(a for a in amounts if a is not None)
+        return k if any((v := _number(t)) is not None and v >= known - 1e-6 for t in total) else None
     if not rows or None in amounts:
         return None
     want = sum(amounts)
@@ -404,9 +442,13 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow]) -> int | None:
     return k
 
 
-def _ranked(paras: list[Para], i: int, letter: str) -> tuple[list[PayeeRow], int]:
+def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = None, early: bool = False) \
+        -> tuple[list[PayeeRow], int]:
     """The rows ranked 1, 2, ... from paras[i] (its rank 「1」) up to the first number that does not start a row (a small cell that reads like the next rank, or a
-    row unread: the block stands only if what follows is small cells up to its end), and the index after them."""
+    row unread: the block stands only if what follows is small cells up to its end), and the index after them.
+    With ``loose`` (a set it fills with their lines), a rank followed by a name cell alone (its other cells
+    written elsewhere) is a row of that name, and the row after it loses the cells that may be that row's
+    (_after) — but for rank 1 when ``early``: its 業務概要 and amount were written before its rank."""
     rows: list[PayeeRow] = []
     while True:
         k = i
@@ -417,8 +459,21 @@ def _ranked(paras: list[Para], i: int, letter: str) -> tuple[list[PayeeRow], int
         if k >= len(paras) or _text(paras[k]) != str(len(rows) + 1):
             return rows, i
         cells, after = _read_row(paras, k + 1, len(rows) + 1)
+        if cells is None and loose is not None:
+            cells, after = _read_row(paras, k + 1, len(rows) + 1, bare=True)
+            if cells is not None and cells["name"] is None:
+                cells = None
+            if cells is not None:
+                loose.add(paras[k][1])
         if cells is None:
             return rows, i
+        if loose is not None and rows and rows[-1].line in loose and not (early and len(rows) == 1):
+            j = k + 1
+            while j < len(paras) and _is_header(paras[j], False):
+                j += 1
+            cells = _after(cells, rows[-1].cells, j < len(paras) and _corp_pieces(paras[j][0]) is not None)
+            if cells["amount"] is None:
+                loose.add(paras[k][1])
         rows.append(PayeeRow(letter, len(rows) + 1, cells, paras[k][1], False))
         i = after
 
@@ -468,8 +523,8 @@ def _past_strays(paras: list[Para], k: int, rows: list[PayeeRow]) -> int:
     that is not the next rank, a name with its 法人番号)."""
     n = len(paras)
     j = _strays_end(paras, k, rows)
-    while j < n and set(_text(paras[j])) <= set("-－― "):
-        j += 1
+    while j < n and (set(_text(paras[j])) <= set("-－― ") or j > k and _is_header(paras[j], False)):
+        j += 1  # (and header cells, as after a row's cells)
     if j == k or j >= n or _text(paras[j]) != str(len(rows) + 1):
         return k
     m = j + 1
@@ -537,6 +592,7 @@ def _next_block(paras: list[Para], i: int, j: int) -> bool:
         and _nameish(paras[j])
 
 
+@lru_cache(maxsize=4096)
 def _number(t: str | None) -> float | None:
     p = parse_number(t)
     return None if t is None or p.error or p.value is None else float(p.value)
@@ -815,6 +871,57 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
     """The rows of the blocks the text holds in the form's order (letter, header cells, rank 1, 2, ... each with
     its cells); None when no block reads so. ``notes`` gets (line, message) when 法人番号 are left unread."""
     paras = _paras(lines, start)
+    out, short = _in_order(paras, notes)
+    placed = _with_header_runs(paras, out)
+    out = _with_rank_runs(paras, out, notes) if placed is out else placed
+    if any((m := _LETTER.match(_text(p))) and m[1] not in {r.block for r in out} for p in paras) or short:
+        # (blocks no reading gave, or whose rows stop short: read again with rows of a name alone)
+        out = _with_bare(out, _in_order(paras, None, bare=True)[0])
+    if not out:
+        return None
+    out = _summed_amounts(paras, out)
+    read = {r.block for r in out}
+    for letter, line, rank in short:
+        if notes is not None and letter in read:
+            notes.append((line, f"支出先上位10者リスト: block {letter}: no row ranked {rank} reads (its rank alone, or "
+                                "its cells written elsewhere): the rows from it on are unknown"))
+    for r in out:
+        if notes is not None and r.cells["corporate_number"] is None and r.cells["amount"] is None:
+            notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: the row's cells after its "
+                                  "rank are written elsewhere (or run together): its cells other than "
+                                  f"{'the name' if r.cells['name'] else 'its block and rank'} are unknown"))
+    corps = {w for p in paras for ln in p[0] for w in ln.split(" ") if len(w) == 13 and w.isdigit()}
+    left = corps - {r.cells.get("corporate_number") for r in out}
+    if left and notes is not None:
+        notes.append((start, f"支出先上位10者リスト: {len(out)} rows read in the form's order; {len(left)} more "
+                             "法人番号 in cells whose block or rank the text does not establish: those payees are unknown"))
+    return out
+
+
+def _with_bare(out: list[PayeeRow], bare: list[PayeeRow]) -> list[PayeeRow]:
+    """``out`` and the rows of ``bare`` (read in the form's order with rows of a name alone) of the blocks ``out``
+    lacks, or whose rows in ``out`` are ``bare``'s first ones, alike (``bare`` going on where a row of a name alone
+    stopped them); none of a row whose rank ``out`` reads in another block."""
+    used = {r.line: r.block for r in out}
+    mine: dict[str, list[PayeeRow]] = {}
+    for r in out:
+        mine.setdefault(r.block, []).append(r)
+    got = list(out)
+    for letter in dict.fromkeys(r.block for r in bare):
+        rows = [r for r in bare if r.block == letter]
+        have = mine.get(letter, [])
+        if any(used.get(r.line, letter) != letter for r in rows) or len(rows) <= len(have) or \
+                [(r.rank, r.line, r.cells) for r in have] != [(r.rank, r.line, r.cells) for r in rows[:len(have)]]:
+            continue
+        got += rows[len(have):]
+    return sorted(got, key=lambda r: (r.block, r.rank))
+
+
+def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
+        -> tuple[list[PayeeRow], list[tuple[str, int, int]]]:
+    """The rows of the blocks read in the form's order (see form_rows) and the (block, line, rank) of the rows
+    that do not read after them. ``bare``: a rank followed by a name cell alone is a row of that name (_ranked's
+    ``loose``), the block standing when its 計 is at least the amounts read."""
     n = len(paras)
     out: list[PayeeRow] = []
     short: list[tuple[str, int, int]] = []  # (block, line, rank) of a row that does not read
@@ -835,17 +942,20 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         i += 1
         while i < n and _is_header(paras[i], True):
             i += 1
-        rows, i = _ranked(paras, i, letter)
+        j = _past_leftovers(paras, i, bare)
+        early = any(_cell_amount(p) for p in paras[i:j])  # (the first row's amount written before its rank)
+        loose: set[int] = set()  # the rows whose cells other than the name are unknown, and the rows after them
+        rows, i = _ranked(paras, j, letter, loose if bare else None, early)
         if rows and i < n and _strays_end(paras, i, rows) > i:  # cells written apart after the block's last row
             past = _strays_end(paras, i, rows)
-            e = _block_end(paras, past, rows)
+            e = _block_end(paras, past, rows, loose)
             if e is not None and _ends(paras, past, e, letter):
                 i = past
         # the rows stand only when the block ends where the next one (a later letter, or the next block's header
         # cells and its rank 1) or the section ends, past small cells (a number or dash the tool wrote after the
         # table), or at its 計 when the rows' amounts add up to it: a rank column the tool wrote apart from its rows
         # (「H」「1」 then another block's cells) is followed by more rows' cells instead
-        j = _block_end(paras, i, rows)
+        j = _block_end(paras, i, rows, loose)
         if rows and j is not None and (_ends(paras, i, j, letter) or _totalled(paras, i, j)):
             if any(_text(p) == str(len(rows) + 1) for p in paras[i:j]) and not _totalled(paras, i, j):
                 short.append((letter, paras[i][1], len(rows) + 1))  # (a 入札者数, or a rank without its cells)
@@ -874,26 +984,176 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         if rows or back:
             out += rows or back
             claimed, done = letter, i if rows else at + 1
-    placed = _with_header_runs(paras, out)
-    out = _with_rank_runs(paras, out, notes) if placed is out else placed
-    if not out:
+    return out, short
+
+
+def _summed_amounts(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
+    """``out`` with the amounts of a block's rows read from the amounts written in the block's stretch of text:
+    the form ranks its payees by amount and prints their sum in the block's 計 row, so when exactly one choice of
+    the amounts written there gives as many amounts as the block's rows (ranks 1..n), falling (or staying) down
+    the text and adding up to the 計's amount, the k-th of them is rank k's. The stretch runs from past the block
+    before's 計 amount (or the section's start) to the 計's amount after the block's last row: an amount after
+    the 「計」 that one choice of the amounts before it adds up to (amounts written between the 「計」 and it are
+    rows' amounts written late). An amount is a number alone, the number ending the first line of a 業務概要
+    (after a 法人番号's piece or a word) or before a 契約方式等 on its line; every one is chosen but a number alone
+    of up to three digits (a 入札者数 written apart, or an amount) and those before the block's first row (the
+    block before's, or its rows' written early). Any other number (a number among a cell's lines, two numbers on
+    a line), another block's row or letter before the 「計」 leaves the block as read, as does a row whose amount
+    was read otherwise."""
+    at = {p[1]: k for k, p in enumerate(paras)}
+    lines = {r.line: r.block for r in out}
+    got: list[PayeeRow] = []
+    past = 0  # the paragraph after the last block's 計 amount, where it was found
+    for letter in dict.fromkeys(r.block for r in out):
+        rows = sorted((r for r in out if r.block == letter), key=lambda r: r.rank)
+        first = at.get(rows[0].line)
+        found = None
+        if [r.rank for r in rows] == list(range(1, len(rows) + 1)) and first is not None and first >= past and \
+                any(r.cells.get("amount") is None for r in rows):
+            start = max([past] + [k + 1 for k in range(past, first) if _text(paras[k]) == "計"])
+            found = _block_amounts(paras, start, first, rows, lines)
+        if found is not None:
+            amounts, past = found
+            beside = [_beside(paras[k]) for _, _, k in amounts]
+            if all(r.cells.get("amount") is None or _number(r.cells["amount"]) == a
+                   for r, (a, _, _) in zip(rows, amounts, strict=True)) and \
+                    all(r.cells.get(c) is None or r.cells[c] == v
+                        for r, b in zip(rows, beside, strict=True) for c, v in b.items() if c == "corporate_number"):
+                rows = [r._replace(cells={**r.cells, "amount": r.cells.get("amount") or t,
+                                          **{c: v for c, v in b.items() if r.cells.get(c) is None}})
+                        for r, (_, t, _), b in zip(rows, amounts, beside, strict=True)]
+        got += rows
+    return got
+
+
+_CHOICES = 12  # the most amounts that may or may not be a row's among which one choice is sought
+
+
+def _block_amounts(paras: list[Para], start: int, first: int, rows: list[PayeeRow], lines: dict) \
+        -> tuple[list, int] | None:
+    """The block's ``len(rows)`` amounts, as (value, text) in the text's order, and the index after its 計 amount
+    (see _summed_amounts: paras[start] begins the stretch, paras[first] is the block's first row's); None when
+    no one choice reads so."""
+    n, letter, ranks = len(rows), rows[0].block, {r.line for r in rows}
+    found: list = []  # (value, text, whether it may be left out)
+    seen = False  # the 「計」 passed
+    for k in range(start, len(paras)):
+        p = paras[k]
+        t = _text(p)
+        if t == "計":
+            if seen:
+                return None
+            seen = True
+            continue
+        if lines.get(p[1], letter) != letter or (m := _LETTER.match(t)) and m[1] != letter:
+            return None
+        amount = None if p[1] in ranks and _DIGITS.match(t) else _cell_amount(p)
+        if amount == "":
+            return None
+        v = _number(amount) if amount is not None else None
+        if v is None:
+            continue
+        if seen:
+            chosen = _one_choice(found, n, v)
+            if chosen is not False:
+                return (chosen, k + 1) if chosen is not None else None
+        found.append((v, amount, k < first or bool(re.fullmatch(r"\d{1,3}", amount)), k))
+        if sum(f[2] for f in found) > _CHOICES:
+            return None
+    return None
+
+
+def _one_choice(found: list, n: int, total: float) -> list | None | bool:
+    """The ``n`` amounts of ``found`` ((value, text, whether it may be left out, paragraph), in the text's order;
+    the others all kept), as (value, text, paragraph), that fall (or stay) down the list and add up to ``total``: False when no choice does, None when two
+    choices give other amounts."""
+    sols: dict[tuple, list] = {}
+
+    def go(i: int, chosen: list, s: float) -> None:
+        if len(sols) > 1 or len(chosen) > n or s > total + 1e-6:
+            return
+        if i == len(found):
+            if len(chosen) == n and abs(s - total) < 1e-6:
+                sols.setdefault(tuple(v for v, _, _ in chosen), list(chosen))
+            return
+        v, t, optional, k = found[i]
+        if not chosen or chosen[-1][0] >= v:
+            go(i + 1, [*chosen, (v, t, k)], s + v)
+        if optional:
+            go(i + 1, chosen, s)
+
+    go(0, [], 0.0)
+    if not sols:
+        return False
+    return next(iter(sols.values())) if len(sols) == 1 else None
+
+
+def _beside(p: Para) -> dict:
+    """The cells written on the lines of an amount chosen by the 計 (_summed_amounts), the amount's row's: the
+    業務概要 whose first line it ends, and a 法人番号 before it (read as _corp_para reads them)."""
+    t = _text(p)
+    first = p[0][0].split(" ")
+    if _AMOUNT.match(t) or len(first) >= 2 and _AMOUNT.match(first[0]) and _CONTRACT.match(first[1]):
+        return {}
+    if _corp_pieces(p[0]) is not None:
+        got = _corp_para(p, True)
+        if got is None or got["unsure"]:
+            return {}
+        desc = _cell(got["description"]) if got["description"] and not got["named"] else None
+        return {"corporate_number": got["corporate_number"], **({"description": desc} if desc else {})}
+    lines, amount = _split_amount(p)
+    desc = _cell([w for ln in lines for w in ln.split(" ")]) if amount is not None and _nameish(p) else None
+    return {"description": desc} if desc else {}
+
+
+def _cell_amount(p: Para) -> str | None:
+    """The amount a paragraph holds (a number alone, ending a 業務概要's first line, or before a 契約方式等); None when
+    it holds none (header cells, dashes, rates, a 法人番号's pieces, a 契約方式等 with its 入札者数); "" when it holds a
+    number whose cell the text does not say."""
+    return _lines_amount(tuple(p[0])) if any(c.isdigit() for ln in p[0] for c in ln) else None
+
+
+@lru_cache(maxsize=4096)
+def _lines_amount(lines: tuple[str, ...]) -> str | None:
+    p = (list(lines), 0)
+    t = _text(p)
+    if _is_header(p, False) or _LETTER.match(t) or set(t) <= set("-－― ") or re.fullmatch(r"\d{1,3}(?:\.\d+)?%", t):
         return None
-    read = {r.block for r in out}
-    for letter, line, rank in short:
-        if notes is not None and letter in read:
-            notes.append((line, f"支出先上位10者リスト: block {letter}: no row ranked {rank} reads (its rank alone, or "
-                                "its cells written elsewhere): the rows from it on are unknown"))
-    for r in out:
-        if notes is not None and r.cells["corporate_number"] is None and r.cells["amount"] is None:
-            notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: the row's cells after its "
-                                  "rank are written elsewhere (or run together): its cells other than "
-                                  f"{'the name' if r.cells['name'] else 'its block and rank'} are unknown"))
-    corps = {w for p in paras for ln in p[0] for w in ln.split(" ") if len(w) == 13 and w.isdigit()}
-    left = corps - {r.cells.get("corporate_number") for r in out}
-    if left and notes is not None:
-        notes.append((start, f"支出先上位10者リスト: {len(out)} rows read in the form's order; {len(left)} more "
-                             "法人番号 in cells whose block or rank the text does not establish: those payees are unknown"))
-    return out
+    corp = _corp_pieces(p[0])
+    if _AMOUNT.match(t):
+        return None if corp else t
+    first = p[0][0].split(" ")
+    if len(first) >= 2 and _AMOUNT.match(first[0]) and _CONTRACT.match(first[1]):
+        return first[0]  # (the amount, then its row's 契約方式等 on the line: 「4,098 随意契約 (その他)」)
+    if any(_CONTRACT.match(ln) for ln in p[0]):  # (the numbers among a 契約方式等's lines are its neighbours'
+        return None  # cells, 入札者数: 「5」「随意契約」「(企画競争)」; an amount passed over leaves the count short)
+    pieces = corp[1] if corp else [None] * len(p[0])
+    numbers = [(k, j) for k, ln in enumerate(p[0]) for j, w in enumerate(ln.split(" "))
+               if re.match(r"^[▲△]?\d", w) and pieces[k] != j]
+    if not numbers:
+        return None
+    if numbers != [(0, len(first) - 1)] or len(first) < 2 or not _AMOUNT.match(first[-1]):
+        return ""
+    return first[-1]
+
+
+def _past_leftovers(paras: list[Para], i: int, cells: bool = False) -> int:
+    """The index of the block's rank 「1」 past the small cells (dashes, numbers other than 1, rates) and header
+    cells the tool wrote between the block's header and its first row (an earlier row's 入札者数 and 落札率 written
+    late: 「-」「--」 then 「1」); ``i`` itself when no rank 1 follows them. ``cells``: and past 契約方式等 cells and
+    amounts (alone or ending a 業務概要's first line; no 法人番号) — the first row's cells written before its rank
+    and name, left unknown — when a name follows the 「1」."""
+    j = i
+    while j < len(paras) and _text(paras[j]) != "1" and (_is_small(paras[j]) or _is_header(paras[j], False) or cells and (
+            _CONTRACT.match(_text(paras[j])) or _cell_amount(paras[j]) and _corp_pieces(paras[j][0]) is None)):
+        j += 1
+    if cells and j > i:
+        k = j + 1
+        while k < len(paras) and _is_header(paras[k], False):
+            k += 1
+        if k >= len(paras) or not _nameish(paras[k]):
+            return i
+    return j if j < len(paras) and _text(paras[j]) == "1" else i
 
 
 def _titles_ahead(paras: list[Para], bare_at: int | None, at: int) -> bool:
@@ -906,8 +1166,9 @@ def _titles_ahead(paras: list[Para], bare_at: int | None, at: int) -> bool:
 
 def with_form_rows(rows: list[PayeeRow], form: list[PayeeRow] | None) -> list[PayeeRow]:
     """The rows another reader gave (``rows``, some payees left unknown) and form_rows' (``form``): when ``form``
-    holds more rows and every row of ``rows`` is one of them (same block and rank, no cell the two give otherwise),
-    ``form``'s rows, each with the cells only ``rows`` gives; else ``rows`` (the same object)."""
+    holds more rows and every row of ``rows`` is one of them (same block and rank, no cell the two give otherwise
+    but for white space), ``form``'s rows, each with the cells only ``rows`` gives; else ``rows`` (the same
+    object)."""
     if not form or len(form) <= len(rows):
         return rows
     mine = {(r.block, r.rank): r for r in form}
@@ -923,7 +1184,8 @@ def with_form_rows(rows: list[PayeeRow], form: list[PayeeRow] | None) -> list[Pa
                 continue
             if w is None:
                 cells[k] = v
-            elif w != v and (k != "amount" or _number(str(w)) != _number(str(v))):
-                return rows
+            elif w != v and (k != "amount" or _number(str(w)) != _number(str(v))) and \
+                    re.sub(r"\s", "", str(w)) != re.sub(r"\s", "", str(v)):
+                return rows  # (a cell the two give alike but for white space: 「随意契約(少額)」, form_rows' spacing kept)
         merged[(r.block, r.rank)] = f._replace(cells=cells)
     return sorted(merged.values(), key=lambda r: (r.block, r.rank))
