@@ -419,6 +419,11 @@ def _ranked(paras: list[Para], i: int, letter: str) -> tuple[list[PayeeRow], int
         cells, after = _read_row(paras, k + 1, len(rows) + 1)
         if cells is None:
             return rows, i
+        if rows and rows[-1].cells["contract_method"] is None and cells["contract_method"] is not None \
+                and all(j < len(paras) and set(_text(paras[j])) <= set("-－― ") for j in (after, after + 1)):
+            # more small cells after the 契約方式 than one row's tail (two dashes left over), the row before's tail
+            # unread: the method and the small cells after it may be the row before's, written after this row's
+            cells = {**cells, "contract_method": None, "bidders": None, "award_rate": None}
         rows.append(PayeeRow(letter, len(rows) + 1, cells, paras[k][1], False))
         i = after
 

@@ -35,6 +35,7 @@ from kg.extract.legal_text import (
     _LEGAL_LABEL,
     _PLANS_LABEL,
     _PLANS_PIECES,
+    cut_citations,
     implausible_laws,
     legal_pieces,
     plans_pieces,
@@ -54,6 +55,7 @@ from kg.extract.review_text import (
     PayeeRow,
     budget_paragraphs,
     budget_rows,
+    cut_number_head,
     folded_lines,
     holds_label_head,
     label_fields,
@@ -1006,6 +1008,11 @@ def _past_numbers(rec: Record, L: list[str]) -> None:
         t = year_tok.sub(" ", L[i - 1]).strip()
         if not t or not num_line.match(t) or "事業番号" in L[i - 1]:
             continue
+        if i > 1 and cut_number_head(L[i - 2]) and re.fullmatch(r"\d{4}(?:\s+\d{4})*", t):
+            # (「2021 文科 20」 over 「0227 0309」: which number ends the cut one is unknown)
+            warn(rec, "past_numbers_unsure", f"関連する過去の事業番号 {t!r} below a number cut before its serial "
+                 f"({L[i - 2]!r}); left out", line=i, field="past_project_numbers")
+            continue
         for ref in parse_numbers(t):
             item = {"number": ref.number}
             m = re.match(r"新(\d{2})-", ref.number)
@@ -1066,10 +1073,17 @@ def _label_anchored(rec: Record, L: list[str]) -> None:
 def _laws_plausible(rec: Record) -> None:
     """A law whose name cannot be a law's title (pieces of neighbouring cells: 「記載バーセキュリティ基本法」) is no
     fact: withheld (extra["withheld"]) with a warning naming the lines it came from."""
-    bad = set(implausible_laws(rec["legal_bases"]))
+    text = rec["extra"].get("legal_bases_text") or ""
+    line = rec["provenance"]["spans"].get("legal_bases", [None])[0]
+    for law, cite in cut_citations(text, rec["legal_bases"]):
+        lb = next(lb for lb in rec["legal_bases"] if lb.get("law") == law)
+        if cite in lb["citations"]:
+            lb["citations"].remove(cite)
+            warn(rec, "legal_base_implausible", f"根拠法令 {law!r}: the citation {cite!r} ends in a number cut from "
+                 "its counter (other text glued on); left out", line=line, field="legal_bases")
+    bad = set(implausible_laws(rec["legal_bases"], text))
     if not bad:
         return
-    line = rec["provenance"]["spans"].get("legal_bases", [None])[0]
     for lb in [lb for lb in rec["legal_bases"] if lb.get("law") in bad]:
         rec["legal_bases"].remove(lb)
         rec["provenance"]["spans"].pop(f"legal_bases[{lb.get('law')}]", None)
@@ -1105,7 +1119,8 @@ def _policy_plausible(rec: Record) -> None:
 
 
 # the header row's labels: a 事業名 holding one is the name's cell glued to its neighbours' (「…ネットワークシ担当部局 自治行政局」)
-_HEADER_LABEL = re.compile(r"担当部局?|作成責任者|担当課室|事業開始|事業終了|会計区分|所管府省")
+_HEADER_LABEL = re.compile(r"担当部局?|作成責任者|担当課室|事業開始|事業終了|会計区分|所管府省|担当.*(?:部局|課室)")
+# (or 担当部局's two pieces with the name's wrapped rest between them: 「…シス 担当テム運用推進費部局」)
 
 
 def _orgs_plausible(rec: Record) -> None:
@@ -1113,7 +1128,7 @@ def _orgs_plausible(rec: Record) -> None:
     「サイバーセキュリティ統」) is no fact: left out with a warning."""
     for key in ("bureau", "division"):
         v = rec.get(key)
-        if isinstance(v, str) and not org_plausible(v):
+        if isinstance(v, str) and (not org_plausible(v) or label_piece(v)):  # (or the label's piece 「部局」)
             warn(rec, f"{key}_implausible", f"{key} {v!r} is not an organisation's name (a wrapped cell's first "
                  "line?); left out", line=rec["provenance"]["spans"].get(key, [None])[0], field=key)
             rec[key] = None
@@ -1233,6 +1248,11 @@ def extract(doc: RawDoc) -> Record:
     _officials_plausible(rec, L)
     _name_plausible(rec)
     _orgs_plausible(rec)
+    if isinstance(rec["major_policy"], str) and "。" in rec["major_policy"]:
+        # a sentence (the 事業の目的 cell read after the label): no 主要政策・施策 category is one
+        warn(rec, "major_policy_implausible", f"主要政策・施策 {rec['major_policy']!r} is a sentence (another cell's "
+             "text); left out", line=rec["provenance"]["spans"].get("major_policy", [None])[0], field="major_policy")
+        rec["major_policy"] = None
     if isinstance(rec["major_policy"], str) and holds_label_head(rec["major_policy"]):
         warn(rec, "major_policy_implausible", f"主要政策・施策 {rec['major_policy']!r} holds a form label's head (cells "
              "and a cut label on one line); left out", line=rec["provenance"]["spans"].get("major_policy", [None])[0],
@@ -1245,6 +1265,7 @@ def extract(doc: RawDoc) -> Record:
              line=rec["provenance"]["spans"].get("major_policy", [None])[0], field="major_policy")
         rec["major_policy"] = None
     _expense_plausible(rec)
+    _payees_plausible(rec)
     if rec["policy_evaluation"] is None:
         warn(rec, "policy_evaluation_missing", "no 政策 / 施策 cells", field="policy_evaluation")
     return rec
@@ -1267,6 +1288,42 @@ def _plans_not_placed(rec: Record) -> None:
         rec["related_plans"] = [p for p in rec["related_plans"] if p not in bad]
         rec["provenance"]["spans"] = {k: v for k, v in rec["provenance"]["spans"].items() if not k.startswith(
             "related_plans[") or int(k[len("related_plans["):].split("]")[0]) < len(rec["related_plans"])}
+
+
+# the 契約方式等 list's words, before a method's parenthesis (「随意契約 (公募)」): a cell holding a piece of one of
+# them and nothing more (「補助」 over 「金等」 「交付」 read elsewhere) was cut where its wrapped rest went astray
+_METHOD_HEADS = ("一般競争契約", "指名競争契約", "随意契約", "補助金等交付")
+
+
+# a space between two characters of a Japanese name (「委員謝金(委 員A)」): a tool's line break, or the sheet's own space
+_INNER_SPACE = re.compile(r"[^\x00-\x7f(]\s+[^\x00-\x7f(]")
+
+
+def _payees_plausible(rec: Record) -> None:
+    """A payee's 契約方式 cut short of the form's words (「補助」 of 補助金等交付) is no fact: left out with a warning;
+    so is the row's 業務概要 when it holds a piece of the method's lost rest (「機器の賃金等貸借交付」), and a name
+    with a space inside its Japanese words (a wrapped cell's two lines run together, or the sheet's space: which,
+    the text does not say)."""
+    for p in rec["payees"]:
+        key = f"payees[{p.get('block')}|{p.get('rank')}]"
+        if _INNER_SPACE.search(p.get("name") or ""):
+            warn(rec, "payee_implausible", f"{key}.name {p['name']!r}: a space inside its words (a wrapped line "
+                 "or the sheet's own?); left out", line=rec["provenance"]["spans"].get(key, [None])[0],
+                 field="payees")
+            p["name"] = None
+        cm = (p.get("contract_method") or "").replace(" ", "")
+        word = next((w for w in _METHOD_HEADS if len(cm) >= 2 and w.startswith(cm) and w != cm), None)
+        if word is None:
+            continue
+        line = rec["provenance"]["spans"].get(key, [None])[0]
+        warn(rec, "payee_implausible", f"{key}.contract_method {cm!r} is cut short of {word!r}; left out",
+             line=line, field="payees")
+        p["contract_method"] = None
+        rest, desc = word[len(cm):], (p.get("description") or "").replace(" ", "")
+        if any(rest[i:i + 2] in desc for i in range(len(rest) - 1)):
+            warn(rec, "payee_implausible", f"{key}.description {p['description']!r} holds a piece of the method's "
+                 f"rest {rest!r}; left out", line=line, field="payees")
+            p["description"] = None
 
 
 def _expense_plausible(rec: Record) -> None:
