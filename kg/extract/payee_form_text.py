@@ -404,7 +404,7 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow]) -> int | None:
     return k
 
 
-def _ranked(paras: list[Para], i: int, letter: str) -> tuple[list[PayeeRow], int]:
+def _ranked(paras: list[Para], i: int, letter: str, notes: list | None = None) -> tuple[list[PayeeRow], int]:
     """The rows ranked 1, 2, ... from paras[i] (its rank 「1」) up to the first number that does not start a row (a small cell that reads like the next rank, or a
     row unread: the block stands only if what follows is small cells up to its end), and the index after them."""
     rows: list[PayeeRow] = []
@@ -424,6 +424,10 @@ def _ranked(paras: list[Para], i: int, letter: str) -> tuple[list[PayeeRow], int
             # more small cells after the 契約方式 than one row's tail (two dashes left over), the row before's tail
             # unread: the method and the small cells after it may be the row before's, written after this row's
             cells = {**cells, "contract_method": None, "bidders": None, "award_rate": None}
+            if notes is not None:
+                notes.append((paras[k][1], f"支出先上位10者リスト: block {letter} rank {len(rows) + 1}: its 契約方式等 "
+                                           "stands before more small cells than one row's, the row before's unread: "
+                                           "whose it is is unknown"))
         rows.append(PayeeRow(letter, len(rows) + 1, cells, paras[k][1], False))
         i = after
 
@@ -840,7 +844,7 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         i += 1
         while i < n and _is_header(paras[i], True):
             i += 1
-        rows, i = _ranked(paras, i, letter)
+        rows, i = _ranked(paras, i, letter, notes)
         if rows and i < n and _strays_end(paras, i, rows) > i:  # cells written apart after the block's last row
             past = _strays_end(paras, i, rows)
             e = _block_end(paras, past, rows)

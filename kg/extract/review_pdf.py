@@ -1248,11 +1248,7 @@ def extract(doc: RawDoc) -> Record:
     _officials_plausible(rec, L)
     _name_plausible(rec)
     _orgs_plausible(rec)
-    if isinstance(rec["major_policy"], str) and "。" in rec["major_policy"]:
-        # a sentence (the 事業の目的 cell read after the label): no 主要政策・施策 category is one
-        warn(rec, "major_policy_implausible", f"主要政策・施策 {rec['major_policy']!r} is a sentence (another cell's "
-             "text); left out", line=rec["provenance"]["spans"].get("major_policy", [None])[0], field="major_policy")
-        rec["major_policy"] = None
+    _major_policy_plausible(rec)
     if isinstance(rec["major_policy"], str) and holds_label_head(rec["major_policy"]):
         warn(rec, "major_policy_implausible", f"主要政策・施策 {rec['major_policy']!r} holds a form label's head (cells "
              "and a cut label on one line); left out", line=rec["provenance"]["spans"].get("major_policy", [None])[0],
@@ -1269,6 +1265,19 @@ def extract(doc: RawDoc) -> Record:
     if rec["policy_evaluation"] is None:
         warn(rec, "policy_evaluation_missing", "no 政策 / 施策 cells", field="policy_evaluation")
     return rec
+
+
+_NOT_A_POLICY = re.compile(r"。|第\s*\d+\s*[条項号]")
+
+
+def _major_policy_plausible(rec: Record) -> None:
+    """A 主要政策・施策 that is a sentence (the 事業の目的 cell read after the label) or holds a citation's piece (the
+    根拠法令 cell's 「第3項」) is another cell's text — no 主要政策・施策 category is one: left out with a warning."""
+    if isinstance(rec["major_policy"], str) and _NOT_A_POLICY.search(rec["major_policy"]):
+        warn(rec, "major_policy_implausible", f"主要政策・施策 {rec['major_policy']!r} is a sentence or a citation "
+             "(another cell's text); left out", line=rec["provenance"]["spans"].get("major_policy", [None])[0],
+             field="major_policy")
+        rec["major_policy"] = None
 
 
 def _expense_ok(v: str) -> bool:

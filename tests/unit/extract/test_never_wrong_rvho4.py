@@ -10,7 +10,7 @@ from kg.extract.legal_text import cut_citations, implausible_laws, legal_pieces
 from kg.extract.payee_boxes import _amount_values, _fields, _kind, _ranks_passed_over
 from kg.extract.payee_form_text import form_rows
 from kg.extract.payee_wraps import respell_methods
-from kg.extract.review_pdf import _name_plausible, _orgs_plausible, _payees_plausible
+from kg.extract.review_pdf import _major_policy_plausible, _name_plausible, _orgs_plausible, _payees_plausible
 from kg.extract.review_text import PayeeRow, label_fields, label_lists
 from kg.normalize.law_ref import parse_legal_bases
 from kg.normalize.text import nfkc
@@ -94,6 +94,19 @@ def test_a_name_with_the_bureau_labels_pieces_and_a_bureau_that_is_a_label_piece
     assert {w["field"] for w in rec["warnings"]} == {"project_name", "bureau"}
 
 
+def test_a_major_policy_that_is_a_sentence_or_a_citation_is_left_out():
+    # (pdftotext: the 事業の目的 cell read after the 主要政策・施策 label; a helper's held-out: 「第3項」)
+    for text in ("高度化情報基盤整備システム運用推進費について、調査研究の成果を取りまとめる。", "第3項"):
+        rec = new_record("review_sheet", "x")
+        rec["major_policy"] = text
+        _major_policy_plausible(rec)
+        assert rec["major_policy"] is None and rec["warnings"][0]["field"] == "major_policy"
+    rec = new_record("review_sheet", "x")
+    rec["major_policy"] = "科学技術・イノベーション"
+    _major_policy_plausible(rec)
+    assert rec["major_policy"] == "科学技術・イノベーション" and not rec["warnings"]
+
+
 def test_past_numbers_below_a_number_cut_before_its_serial_are_unknown():
     # (pdfplumber: 「令和3年度 2021 文科 20」 over 「0227 0309」: 0309 ends the cut number, 0227 the 令和2年度 cell)
     lines = ["関連する過去のレビューシートの事業番号", "平成28年度 - 平成29年度 - 平成30年度 - 令和元年度 -",
@@ -164,9 +177,10 @@ def test_pdftotext_a_method_after_a_row_whose_tail_holds_two_rows_small_cells():
     rows = form_rows(["支出先上位10者リスト", "", *_paras(
         "H", "支出先", "法人番号 業務概要 支出額 (百 契約方式", "1", "千葉市", ["6000020 研修の企 892", "121002 画運営"],
         "2", ["公益社団法人全", "国地域情報化推", "進協会"], ["8654749 研修の企 765", "300735 画運営"],
-        ["補助金等", "交付"], "-", "--", "-", "-", "-", "-")], 1, [])
+        ["補助金等", "交付"], "-", "--", "-", "-", "-", "-")], 1, notes := [])
     got = {(r.block, r.rank): r.cells for r in rows or []}
     assert got[("H", 2)]["contract_method"] is None and got[("H", 2)]["amount"] == "765"
+    assert any("block H rank 2" in m for _, m in notes)
 
 
 def test_pdfminer_a_method_wrapped_in_pieces_before_its_qualifier_keeps_the_space_the_line_ended_in():
