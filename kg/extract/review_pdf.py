@@ -1304,15 +1304,16 @@ def _plans_not_placed(rec: Record) -> None:
 _METHOD_HEADS = ("一般競争契約", "指名競争契約", "随意契約", "補助金等交付")
 
 
-# a space between two characters of a Japanese name (「委員謝金(委 員A)」): a tool's line break, or the sheet's own space
-_INNER_SPACE = re.compile(r"[^\x00-\x7f(]\s+[^\x00-\x7f(]")
+# a space between two Japanese characters inside a name's parenthesis (「委員謝金(委 員A)」): a tool's line break run
+# on, or the sheet's own space — a payee's bracketed part (「(委員A)」「(株)」) holds none, but the text does not say
+_INNER_SPACE = re.compile(r"\([^()]*[^\x00-\x7f(]\s+[^\x00-\x7f()][^()]*\)")
 
 
 def _payees_plausible(rec: Record) -> None:
     """A payee's 契約方式 cut short of the form's words (「補助」 of 補助金等交付) is no fact: left out with a warning;
     so is the row's 業務概要 when it holds a piece of the method's lost rest (「機器の賃金等貸借交付」), and a name
-    with a space inside its Japanese words (a wrapped cell's two lines run together, or the sheet's space: which,
-    the text does not say)."""
+    with a space inside its bracketed Japanese words (a wrapped cell's two lines run together, or the sheet's
+    space: which, the text does not say)."""
     for p in rec["payees"]:
         key = f"payees[{p.get('block')}|{p.get('rank')}]"
         if _INNER_SPACE.search(p.get("name") or ""):

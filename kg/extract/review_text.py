@@ -512,9 +512,11 @@ def _rest_dropped(lines: list[str], toks: list[Token], value: Token) -> bool:
     ends elsewhere."""
     folded = _folded(lines)
     below = folded[value.line] if value.line < len(folded) else ""
-    if not below.strip() or any(t.line == value.line + 1 for t in toks) \
-            or value.text.replace(" ", "").endswith(below.replace(" ", "")):
-        return False  # (the value read on with that line: 「…運用事」 over 「業」 joined in one paragraph)
+    if not below.strip() or any(t.line == value.line + 1 for t in toks):
+        return False
+    v, b, line = (x.replace(" ", "") for x in (value.text, below, folded[value.line - 1]))
+    if v.endswith(b) or (v.startswith(line) and v[len(line):].startswith(b)):
+        return False  # (the value read on with that line: 「…運用事」 over 「業」, 「…ネットワ」 over 「ークシス…」)
     if paragraph_style(lines):
         return True
     labels = [t.text.replace(" ", "") for t in toks if t.line == value.line and t.field is not None]

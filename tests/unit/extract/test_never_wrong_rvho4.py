@@ -83,6 +83,13 @@ def test_a_project_name_whose_cell_goes_on_in_a_piece_read_as_a_label_is_unknown
     # (the label's own rest below, 「担当部局」 over 「庁」, leaves the name whole)
     lines = [lines[0], "事業名 安全対策地域データ活用システム運用事業 担当部局 水・大気環境局 作成責任者", "庁", lines[3]]
     assert label_fields(lines, 2021)["project_name"].value == "安全対策地域データ活用システム運用事業"
+    # (pdfminer: the name's paragraph read whole from its first line on, 「…ネットワ」 over 「ークシステム…」, stays;
+    # its first line alone before a piece dropped as a label's, 「…運用事」 over 「業」, is cut short)
+    para = ["令和4年度行政事業レビューシート (総務省)", "", "事業名", "", "住民基本台帳ネットワ", "ークシステムセキュリ", "ティ対策経費", "",
+            "担当部", "局", "", "自治行政局 作成責任者", ""]
+    assert label_fields(para, 2022)["project_name"].value == "住民基本台帳ネットワークシステムセキュリティ対策経費"
+    para = [*para[:4], "安全対策地域データ活用システム運用事", "業", *para[7:]]
+    assert "project_name" not in label_fields(para, 2022)
 
 
 def test_a_name_with_the_bureau_labels_pieces_and_a_bureau_that_is_a_label_piece_are_left_out():
@@ -137,14 +144,15 @@ def test_a_contract_method_cut_short_and_the_description_holding_its_rest_are_un
     assert rec["payees"][0]["contract_method"] == "補助金等交付" and not rec["warnings"]
 
 
-def test_a_payee_name_with_a_space_inside_its_words_is_unknown():
+def test_a_payee_name_with_a_space_inside_its_bracketed_words_is_unknown():
     # (pdftotext: 「委員謝金(委 員A)」, the cell's two lines run together)
     rec = _rec_with({"name": "委員謝金(委 員A)"})
     _payees_plausible(rec)
     assert rec["payees"][0]["name"] is None and rec["payees"][0]["amount"] == 226
-    rec = _rec_with({"name": "Asia Wise法律事務所"})
-    _payees_plausible(rec)
-    assert rec["payees"][0]["name"] == "Asia Wise法律事務所"
+    for name in ("Asia Wise法律事務所", "委員謝金 (委員A)", "一般社団法人 日本データ通信協会"):
+        rec = _rec_with({"name": name})
+        _payees_plausible(rec)
+        assert rec["payees"][0]["name"] == name
 
 
 def test_pdfminer_an_amount_cut_at_the_end_of_the_description_box_takes_the_next_box():
