@@ -530,6 +530,14 @@ def _ends(paras: list[Para], i: int, j: int, letter: str) -> bool:
     return j == len(paras) or bool(m and m[1] > letter) or _next_block(paras, i, j)
 
 
+def _table_unlettered(paras: list[Para], i: int, j: int) -> bool:
+    """paras[i:j] (past a block's rows, up to its end ``j``) hold its 計 and then a table's header cells, and a row's
+    name stands at j: a table with neither a block letter nor a rank before its row."""
+    at = next((k for k in range(i, j) if _text(paras[k]) == "計"), None)
+    return at is not None and j < len(paras) and _nameish(paras[j]) \
+        and any(_is_header(paras[k], False) for k in range(at + 1, j))
+
+
 def _past_tails(paras: list[Para], i: int) -> int:
     """The paragraph after paras[i:] small cells, header cells and 契約方式等 cells (a row's last cells written
     after the block's rows)."""
@@ -855,6 +863,16 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         # table), or at its 計 when the rows' amounts add up to it: a rank column the tool wrote apart from its rows
         # (「H」「1」 then another block's cells) is followed by more rows' cells instead
         j = _block_end(paras, i, rows)
+        if rows and j is not None and not _ends(paras, i, j, letter) and _totalled(paras, i, j) \
+                and _table_unlettered(paras, i, j):
+            # the 計 read, then another table's header cells and a row with no letter nor rank before it (「H」「1」
+            # then block G's table and its 計, block H's table after it: pdfminer.six writes letters and ranks apart
+            # from their rows): whose rows these are, the text does not establish
+            if notes is not None:
+                notes.append((paras[at][1], f"支出先上位10者リスト: block {letter}'s rows and 計 are followed by "
+                                            "another table's row with no block letter nor rank: whose rows they "
+                                            "are is unknown"))
+            rows = []
         if rows and j is not None and (_ends(paras, i, j, letter) or _totalled(paras, i, j)):
             if any(_text(p) == str(len(rows) + 1) for p in paras[i:j]) and not _totalled(paras, i, j):
                 short.append((letter, paras[i][1], len(rows) + 1))  # (a 入札者数, or a rank without its cells)

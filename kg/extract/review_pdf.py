@@ -1261,7 +1261,7 @@ def extract(doc: RawDoc) -> Record:
              line=rec["provenance"]["spans"].get("major_policy", [None])[0], field="major_policy")
         rec["major_policy"] = None
     _expense_plausible(rec)
-    _payees_plausible(rec)
+    _payees_plausible(rec, L, doc.lines)
     if rec["policy_evaluation"] is None:
         warn(rec, "policy_evaluation_missing", "no 政策 / 施策 cells", field="policy_evaluation")
     return rec
@@ -1309,13 +1309,38 @@ _METHOD_HEADS = ("一般競争契約", "指名競争契約", "随意契約", "�
 _INNER_SPACE = re.compile(r"\([^()]*[^\x00-\x7f(]\s+[^\x00-\x7f()][^()]*\)")
 
 
-def _payees_plausible(rec: Record) -> None:
+_LATIN_SPACE = re.compile(r"([A-Za-z0-9]+) ([A-Za-z0-9]+)")  # two Latin words of a name (「Pricewaterhouse Coopers」)
+
+
+def _latin_wraps(rec: Record, key: str, name: str, L: list[str], raw: list[str]) -> str | None:
+    """``name`` with each space between two Latin words that stands where the text's lines break (「Pricewaterhouse」
+    over 「Coopers LLP」) spelled as the tool's raw line says — kept when that line ends in a space, dropped when
+    not (pdfminer.six keeps a line's trailing space: 「PricewaterhouseCoopers」 was wrapped inside the word) —;
+    None (with a warning) when the tool keeps no line's trailing space: whether a space stood there is unknown."""
+    at = rec["provenance"]["spans"].get(key, [None])[0] or 1
+    keeps = len(raw) == len(L) and any(x[-1:] == " " for x in raw)
+    for m in reversed(list(_LATIN_SPACE.finditer(name))):
+        n = next((n for n in range(max(0, at - 40), min(len(L) - 1, at + 40))
+                  if L[n].rstrip().endswith(m[1]) and L[n + 1].lstrip().startswith(m[2])), None)
+        if n is None:
+            continue
+        if not keeps:
+            warn(rec, "payee_implausible", f"{key}.name {name!r}: a line break between Latin words (「{m[1]}」 over "
+                 f"「{m[2]}」), where a space may or may not stand; left out", line=n + 1, field="payees")
+            return None
+        name = name[:m.end(1)] + (" " if raw[n][-1:] == " " else "") + name[m.start(2):]
+    return name
+
+
+def _payees_plausible(rec: Record, L: list[str] | None = None, raw: list[str] | None = None) -> None:
     """A payee's 契約方式 cut short of the form's words (「補助」 of 補助金等交付) is no fact: left out with a warning;
     so is the row's 業務概要 when it holds a piece of the method's lost rest (「機器の賃金等貸借交付」), and a name
     with a space inside its bracketed Japanese words (a wrapped cell's two lines run together, or the sheet's
     space: which, the text does not say)."""
     for p in rec["payees"]:
         key = f"payees[{p.get('block')}|{p.get('rank')}]"
+        if raw is not None and p.get("name") and _LATIN_SPACE.search(p["name"]):
+            p["name"] = _latin_wraps(rec, key, p["name"], L, raw)
         if _INNER_SPACE.search(p.get("name") or ""):
             warn(rec, "payee_implausible", f"{key}.name {p['name']!r}: a space inside its words (a wrapped line "
                  "or the sheet's own?); left out", line=rec["provenance"]["spans"].get(key, [None])[0],

@@ -197,3 +197,32 @@ def test_pdfminer_a_method_wrapped_in_pieces_before_its_qualifier_keeps_the_spac
     rows, unknown = respell_methods([PayeeRow("F", 1, {"contract_method": "一般競争契約(総合評価)"}, 1, False)],
                                     [x.strip() for x in raw] + ["x"], [*raw, "x "])
     assert rows[0].cells["contract_method"] == "一般競争契約 (総合評価)" and not unknown
+
+
+def test_pdfminer_a_block_letter_before_another_blocks_table_places_no_row():
+    # (variant 97, pdfminer.six: 「H」「1」, then block G's table — its row and 「計」 「694」 — and block H's table
+    # with no letter nor rank before it: G's row was read as H's, 694 for 1,750)
+    header = ["支出先", "法人番号", "業務概要", "支出額 (百万円)", "契約方式等", "入札者数 (応募者数)", "落札率"]
+    rows = form_rows(["支出先上位10者リスト", "", *_paras(
+        "H", "1", *header, "PricewaterhouseCoopers LLP", "-", ["システムの設計・開発", "及び運用保守"], "694",
+        "随意契約 (少額)", "-", "-", "計", "694", *header, "PricewaterhouseCoopers LLP", "-", "計",
+        ["データ整備及び分析業", "務"], "1,750", "1,750", "随意契約 (その他)", "-", "-", "-")], 1, notes := [])
+    assert not rows and any("no block letter nor rank" in m for _, m in notes)
+
+
+def test_a_line_break_between_latin_words_of_a_name_is_spelled_as_the_raw_line_ends():
+    # (pdfminer.six: 「Pricewaterhouse」 over 「Coopers LLP」, the line ending in no space: one word)
+    L = ["1", "", "Pricewaterhouse", "Coopers LLP", "", "-", "", "Asia ", "Wise法律事務所"]
+    rec = _rec_with({"name": "Pricewaterhouse Coopers LLP"})
+    rec["provenance"]["spans"]["payees[E|4]"] = [3, 3]
+    _payees_plausible(rec, [x.strip() for x in L], L)
+    assert rec["payees"][0]["name"] == "PricewaterhouseCoopers LLP"
+    rec = _rec_with({"name": "Asia Wise法律事務所"})
+    rec["provenance"]["spans"]["payees[E|4]"] = [8, 8]
+    _payees_plausible(rec, [x.strip() for x in L], L)
+    assert rec["payees"][0]["name"] == "Asia Wise法律事務所"
+    # (a tool that keeps no line's trailing space, pdftotext: whether a space stood there is unknown)
+    rec = _rec_with({"name": "Pricewaterhouse Coopers LLP"})
+    rec["provenance"]["spans"]["payees[E|4]"] = [3, 3]
+    _payees_plausible(rec, [x.strip() for x in L], [x.strip() for x in L])
+    assert rec["payees"][0]["name"] is None and rec["payees"][0]["amount"] == 226
