@@ -530,12 +530,14 @@ def _ends(paras: list[Para], i: int, j: int, letter: str) -> bool:
     return j == len(paras) or bool(m and m[1] > letter) or _next_block(paras, i, j)
 
 
-def _table_unlettered(paras: list[Para], i: int, j: int) -> bool:
+def _table_unlettered(paras: list[Para], i: int, j: int, letter: str) -> bool:
     """paras[i:j] (past a block's rows, up to its end ``j``) hold its 計 and then a table's header cells, and a row's
-    name stands at j: a table with neither a block letter nor a rank before its row."""
+    name stands at j, and no later block's letter stands after it: a table no letter of the section's is left
+    for (a later letter may be written apart from its table: 「B」 after block B's rows)."""
     at = next((k for k in range(i, j) if _text(paras[k]) == "計"), None)
     return at is not None and j < len(paras) and _nameish(paras[j]) \
-        and any(_is_header(paras[k], False) for k in range(at + 1, j))
+        and any(_is_header(paras[k], False) for k in range(at + 1, j)) \
+        and not any((m := _LETTER.match(_text(p))) and m[1] > letter for p in paras[j:])
 
 
 def _past_tails(paras: list[Para], i: int) -> int:
@@ -864,7 +866,7 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         # (「H」「1」 then another block's cells) is followed by more rows' cells instead
         j = _block_end(paras, i, rows)
         if rows and j is not None and not _ends(paras, i, j, letter) and _totalled(paras, i, j) \
-                and _table_unlettered(paras, i, j):
+                and _table_unlettered(paras, i, j, letter) and not _titles_ahead(paras, bare_at, at):
             # the 計 read, then another table's header cells and a row with no letter nor rank before it (「H」「1」
             # then block G's table and its 計, block H's table after it: pdfminer.six writes letters and ranks apart
             # from their rows): whose rows these are, the text does not establish
