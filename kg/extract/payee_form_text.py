@@ -532,12 +532,12 @@ def _ends(paras: list[Para], i: int, j: int, letter: str) -> bool:
 
 def _table_unlettered(paras: list[Para], i: int, j: int, letter: str) -> bool:
     """paras[i:j] (past a block's rows, up to its end ``j``) hold its 計 and then a table's header cells, and a row's
-    name stands at j, and no later block's letter stands after it: a table no letter of the section's is left
-    for (a later letter may be written apart from its table: 「B」 after block B's rows)."""
+    name stands at j, and no later block's letter stands after the 計: a table no letter of the section's is left
+    for (a later letter may be written apart from its table: 「B」 after block B's rows, 「L.」 before K's 計 figure)."""
     at = next((k for k in range(i, j) if _text(paras[k]) == "計"), None)
     return at is not None and j < len(paras) and _nameish(paras[j]) \
         and any(_is_header(paras[k], False) for k in range(at + 1, j)) \
-        and not any((m := _LETTER.match(_text(p))) and m[1] > letter for p in paras[j:])
+        and not any((m := _LETTER.match(_text(p))) and m[1] > letter for p in paras[at:])
 
 
 def _past_tails(paras: list[Para], i: int) -> int:
