@@ -106,19 +106,25 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                     # 「知等」)
                     seen["plans"] += word[:k]
                     word, side = word[k:], right
-                if (rest := _PLANS_LABEL[len(seen["plans"]):]) and seen["plans"] and len(word) > len(rest) \
-                        and word.endswith(rest) and _PLANS_LABEL.startswith(seen["plans"]):
-                    # the right label's rest glued to the law cell's words (「…基本法第等」「…及び第、通知等」)
-                    _add(left, word[:-len(rest)], i + 1)
-                    seen["plans"] += rest
+                if k := _plans_rest_ending(seen, word, lines, i, end):
+                    # the right label's rest glued to the law cell's words (「…基本法第等」「…及び第、通知等」, or
+                    # 「…犯罪捜査のため計画、通」 over 「…法律第96条 知等」)
+                    _add(left, word[:-k], i + 1)
+                    seen["plans"] += word[-k:]
                     side = right
                     continue
                 if side is right and (k := _plans_rest_glued(seen, word, lines, i, end)):
                     seen["plans"] += word[:k]  # (「関係する 計地球温暖化…」 over 「画、通知等」: the label's 「計」)
                     word = word[k:]
                 label = _carries(seen, word)
-                if label is None and not seen["plans"] and len(word) >= 3 and _PLANS_LABEL.startswith(word):
-                    label = "plans"  # the right label's first line alone (「関係する」「関係す」: wrapped in a narrow cell)
+                if label == "legal" and word in ("条", "項", "号") and left and _OPEN_CITE.search(left[-1][0]) \
+                        and _label_below(lines, i, end, _LEGAL_LABEL[len(seen["legal"]):len(seen["legal"]) + 2]):
+                    label = None  # 「…法第70」 「条」 with the label's 「条項も記載」 on a line below: the citation's 条
+                if label is None and not seen["plans"] and _PLANS_LABEL.startswith(word) and (
+                        len(word) >= 3 or (len(word) == 2 and _label_below(lines, i, end, _PLANS_LABEL[2:4]))):
+                    # the right label's first line alone (「関係する」「関係す」: wrapped in a narrow cell; 「関係」 with
+                    # 「する」 on a line below)
+                    label = "plans"
                 if label == "plans" or (label is None and word in _PLANS_PIECES and i > lab - 1):
                     if label:
                         seen["plans"] += word
@@ -141,6 +147,25 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                     continue  # a lone piece of the label's 「条項」, not 「…道路法第13」「条」
                 _add(side if side is not None else left, word, i + 1)
     return left, right
+
+
+def _label_below(lines: list[str], i: int, end: int, piece: str) -> bool:
+    """Does a word of the two lines after line ``i`` (0-based, before ``end``) start with ``piece`` (a label's next
+    characters: 「する」 under a 「関係」 cut by a narrow cell)?"""
+    return any(w.startswith(piece) for j in range(i + 1, min(end, i + 3)) for w in lines[j].split(" "))
+
+
+def _plans_rest_ending(seen: dict[str, str], word: str, lines: list[str], i: int, end: int) -> int:
+    """The length of the 関係する計画 label's rest that ``word`` ends with, glued to the law cell's words: the whole
+    rest (「…及び第、通知等」), or its piece holding the 「、」 when the piece after it stands on one of the next
+    two lines (「…のため計画、通」 over 「知等」); else 0."""
+    rest = _PLANS_LABEL[len(seen["plans"]):]
+    if not rest or not seen["plans"] or not _PLANS_LABEL.startswith(seen["plans"]):
+        return 0
+    if len(word) > len(rest) and word.endswith(rest):
+        return len(rest)
+    return next((k for k in range(len(rest) - 1, 2, -1) if "、" in rest[:k] and len(word) > k
+                 and word.endswith(rest[:k]) and _label_below(lines, i, end, rest[k:])), 0)
 
 
 def _plans_rest_glued(seen: dict[str, str], word: str, lines: list[str], i: int, end: int) -> int:
@@ -342,12 +367,54 @@ _LEGAL_PIECES = frozenset(p for i in range(len(_LEGAL_LABEL)) for j in range(i +
                           if (p := _LEGAL_LABEL[i:j]) != _LEGAL_LABEL and re.search(r"\w", p))
 
 
-def implausible_laws(bases: list[dict]) -> list[str]:
-    """The law names of ``bases`` (parse_legal_bases' shape) that cannot be a law's title."""
+def implausible_laws(bases: list[dict], text: str = "") -> list[str]:
+    """The law names of ``bases`` (parse_legal_bases' shape) that cannot be a law's title; with the cell's ``text``
+    they were parsed from, also a name the right label's piece runs into (「…のため計画、通」 + 「の通信傍受に関す
+    る法律」 read as 「通の通信傍受に関する法律」) or one that a plan's parenthesis was cut out of (「民事執行関係成長
+    戦略フォローアップ(…決定)法」)."""
     out = []
+    flat = text.replace(" ", "").replace("\n", "")
     for b in bases:
         name = b.get("law") or ""
         if (not _LAW_END.search(name) or name.startswith(_LABEL_PIECES) or _PLAN_WORDS.search(name)
-                or name[:1] in "・、,()第条項号0123456789" or _LABEL_IN.search(name)):
+                or name[:1] in "・、,()第条項号0123456789" or _LABEL_IN.search(name)
+                or _NOT_IN_TITLE.search(name) or (flat and _cut_from(flat, name))):
             out.append(name)
+    return out
+
+
+# a dash (the empty cell's 「-」 of a neighbour) or a citation's number (「納税貯蓄組合法第70漁港漁場整備法」: two
+# laws run together, the counter lost): no law's title holds one (its numbers are written in kanji)
+_NOT_IN_TITLE = re.compile(r"[-‐‑–—―−]|第\s*\d")
+
+
+def _cut_from(flat: str, name: str) -> bool:
+    """Is ``name`` no piece of the cell's text ``flat`` read as it stands (a plan's dated parenthesis cut out of it),
+    or does a piece of the 関係する計画 label run into its start (「計画、通」 + 「の通信…」)?"""
+    p = flat.find(name)
+    if p < 0:
+        return bool(_PLAN_WORDS.search(flat))
+    return any(flat[max(0, p - j):p + 1] in _PLANS_PIECES for j in (2, 3, 4) if p >= j)
+
+
+# a citation's number cut from its counter and glued to other text (「…第2項第12関係する…」 over 「号・…」): the
+# citation it ends is not established
+_CUT_NUMBER = re.compile(r"(?<=[条項号\d])第\s*\d+(?=[^\d\s条項号章の、,・~〜第及並又かま等)\n])")
+
+
+def cut_citations(text: str, bases: list[dict]) -> list[tuple[str, dict]]:
+    """(law, citation) of ``bases`` whose citation ends in a number cut from its counter in ``text`` (the cell's
+    text they were parsed from): the law named last before the cut, the last citation read up to it."""
+    from kg.normalize.law_ref import parse_legal_bases
+
+    out = []
+    for m in _CUT_NUMBER.finditer(text):
+        at = [(text.rfind(b["law"], 0, m.start()), b) for b in bases if b.get("law")]
+        p, law = max(at, key=lambda x: x[0], default=(-1, None))
+        if p < 0:
+            continue
+        read = [c for lb in parse_legal_bases(text[p:m.start()]) if lb.get("law") == law["law"]
+                for c in lb.get("citations") or []]
+        if read and read[-1] in (law.get("citations") or []):
+            out.append((law["law"], read[-1]))
     return out

@@ -73,6 +73,7 @@ _KINDS = (("corp", _CORP_HEAD), ("namecorp", _NAME_CORP), ("letter", _LETTER), (
 
 
 _ANCHOR = ("corp", "namecorp")
+_CUT_FIGURE = re.compile(r"^\d{1,3}(?:,\d{3})*,\d{0,2}$")  # a figure cut inside a group of three digits (「26,05」)
 _MIXED = re.compile(r"^[▲△]?[\d,]+(?:\.\d+)?%? |\d{6}|^(?:一般競争|指名競争|随意)契約")
 
 
@@ -274,12 +275,22 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
     after_amount = False  # the box before was the amount (its own, or the figure a 業務概要 box ends in)
     passed = False  # an 入札者数 was passed over before the 契約方式
     seg = ([("text", merged, 0)] if merged else []) + seg  # (what the 法人番号's box held after the number)
+    glued = None  # the next box's index when it is the rest of a figure cut in a 業務概要 box (「… 26,05」 「4」)
     for j, (kind, text, line) in enumerate(seg):
         was_amount, after_amount = after_amount, False
+        if j == glued:
+            after_amount = True
+            continue
         if kind == "text":
             if after_contract:  # a name left over (its row's 法人番号 elsewhere): not this row's, and the row ends
                 break
             words = _raw_joined(raw, line, text).split(" ")
+            if len(words) > 1 and _CUT_FIGURE.match(words[-1]):  # 「視察(旅費の支払) 26,05」 over 「4」
+                rest = seg[j + 1][1] if j + 1 < len(seg) and seg[j + 1][0] in ("int", "number") else ""
+                if not _NUMBER.match(words[-1] + rest) or not re.fullmatch(r"[\d,]*,\d{3}", words[-1] + rest):
+                    return None  # the figure's rest is not the next box: the amount is unknown
+                words[-1] += rest
+                glued = j + 1
             if len(words) > 1 and _NUMBER.match(words[-1]):  # 「ドメイン更新 0」: the amount's box run into it
                 amounts.append(words.pop())
                 after_amount = True
@@ -465,6 +476,8 @@ def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> list[P
         run = _run(boxes)
     if isinstance(run, str):
         return f"the block letters and ranks do not read ({run})"
+    if (passed := _ranks_passed_over(boxes, run[0])) is not None:
+        return f"the block letters and ranks do not read ({passed})"
     got = _rows_anchored(boxes, raw, *run)
     if not isinstance(got, str) or " rows but " not in got:
         return got
@@ -476,6 +489,23 @@ def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> list[P
         return got + "; rows with no 法人番号 of their own do not all read"
     falls = _amounts_fall(loose)
     return loose if falls is None else f"{got}; with rows with no 法人番号 of their own, {falls}"
+
+
+def _ranks_passed_over(boxes: list[tuple[str, str, int]], taken: set[int]) -> str | None:
+    """Where a block's next three ranks or more (its last rank + 1, + 2, …) stand in order among its boxes after its
+    last rank, none taken as a rank (「A. | 1 | 沖縄県 | 2 | … | 3 | … | 4 | 個人(D) | - | … | 5 | … | 6」: the ranks
+    written where ``_run`` takes none): the block's rank count is not established; else None."""
+    letter, last, want, seen = None, 0, 0, 0
+    for i, (kind, text, _) in enumerate(boxes + [("letter", "", 0)]):
+        if kind == "letter":
+            if seen >= 3:  # (two may be 入札者数 that happen to count on: 「4」「5」)
+                return f"block {letter}'s ranks {last + 1}..{last + seen} stand apart from its run"
+            letter, last, want, seen = text[:1], 0, 1, 0
+        elif i in taken and kind == "int":
+            last, want, seen = int(text), int(text) + 1, 0
+        elif kind == "int" and int(text) == want:
+            want, seen = want + 1, seen + 1
+    return None
 
 
 def _amounts_fall(rows: list[PayeeRow]) -> str | None:
@@ -592,7 +622,18 @@ def _amount_values(seg: list[tuple[str, str, int]]) -> list[str]:
     prev = "text"
     texts = 0  # text boxes so far
     amount_first = False  # the boxes start with an amount, and its 業務概要 is the one text box since
+    cut = ""  # a figure cut at the end of a 業務概要 box (「視察(旅費の支払) 26,05」): the next box is its rest
     for kind, text, _ in seg:
+        if cut:
+            if kind not in ("int", "number") or not _NUMBER.match(cut + text) \
+                    or not re.fullmatch(r"[\d,]*,\d{3}", cut + text):
+                return []  # (its rest elsewhere: no figure of these boxes is known to be an amount)
+            out.append(cut + text)
+            cut, prev = "", "amount"
+            continue
+        if kind == "text" and " " in text and _CUT_FIGURE.match(text.rsplit(" ", 1)[1]):
+            cut, texts = text.rsplit(" ", 1)[1], texts + 1
+            continue
         if kind in ("int", "number") and (prev == "amount" or (prev == "text" and not amount_first)):
             amount_first = amount_first or (not out and texts == 0)
             out.append(text)

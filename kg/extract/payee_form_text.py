@@ -442,8 +442,8 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow], loose: frozenset
     return k
 
 
-def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = None, early: bool = False) \
-        -> tuple[list[PayeeRow], int]:
+def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = None, early: bool = False,
+            notes: list | None = None) -> tuple[list[PayeeRow], int]:
     """The rows ranked 1, 2, ... from paras[i] (its rank 「1」) up to the first number that does not start a row (a small cell that reads like the next rank, or a
     row unread: the block stands only if what follows is small cells up to its end), and the index after them.
     With ``loose`` (a set it fills with their lines), a rank followed by a name cell alone (its other cells
@@ -474,6 +474,15 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
             cells = _after(cells, rows[-1].cells, j < len(paras) and _corp_pieces(paras[j][0]) is not None)
             if cells["amount"] is None:
                 loose.add(paras[k][1])
+        if rows and rows[-1].cells["contract_method"] is None and cells["contract_method"] is not None \
+                and all(j < len(paras) and set(_text(paras[j])) <= set("-－― ") for j in (after, after + 1)):
+            # more small cells after the 契約方式 than one row's tail (two dashes left over), the row before's tail
+            # unread: the method and the small cells after it may be the row before's, written after this row's
+            cells = {**cells, "contract_method": None, "bidders": None, "award_rate": None}
+            if notes is not None:
+                notes.append((paras[k][1], f"支出先上位10者リスト: block {letter} rank {len(rows) + 1}: its 契約方式等 "
+                                           "stands before more small cells than one row's, the row before's unread: "
+                                           "whose it is is unknown"))
         rows.append(PayeeRow(letter, len(rows) + 1, cells, paras[k][1], False))
         i = after
 
@@ -574,6 +583,16 @@ def _ends(paras: list[Para], i: int, j: int, letter: str) -> bool:
     """The block whose rows end at paras[i] ends at j: the section's end, a later letter, the next block's start."""
     m = _LETTER.match(_text(paras[j])) if j < len(paras) else None
     return j == len(paras) or bool(m and m[1] > letter) or _next_block(paras, i, j)
+
+
+def _table_unlettered(paras: list[Para], i: int, j: int, letter: str) -> bool:
+    """paras[i:j] (past a block's rows, up to its end ``j``) hold its 計 and then a table's header cells, and a row's
+    name stands at j, and no later block's letter stands after the 計: a table no letter of the section's is left
+    for (a later letter may be written apart from its table: 「B」 after block B's rows, 「L.」 before K's 計 figure)."""
+    at = next((k for k in range(i, j) if _text(paras[k]) == "計"), None)
+    return at is not None and j < len(paras) and _nameish(paras[j]) \
+        and any(_is_header(paras[k], False) for k in range(at + 1, j)) \
+        and not any((m := _LETTER.match(_text(p))) and m[1] > letter for p in paras[at:])
 
 
 def _past_tails(paras: list[Para], i: int) -> int:
@@ -945,7 +964,7 @@ def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
         j = _past_leftovers(paras, i, bare)
         early = any(_cell_amount(p) for p in paras[i:j])  # (the first row's amount written before its rank)
         loose: set[int] = set()  # the rows whose cells other than the name are unknown, and the rows after them
-        rows, i = _ranked(paras, j, letter, loose if bare else None, early)
+        rows, i = _ranked(paras, j, letter, loose if bare else None, early, notes)
         if rows and i < n and _strays_end(paras, i, rows) > i:  # cells written apart after the block's last row
             past = _strays_end(paras, i, rows)
             e = _block_end(paras, past, rows, loose)
@@ -956,6 +975,16 @@ def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
         # table), or at its 計 when the rows' amounts add up to it: a rank column the tool wrote apart from its rows
         # (「H」「1」 then another block's cells) is followed by more rows' cells instead
         j = _block_end(paras, i, rows, loose)
+        if rows and j is not None and not _ends(paras, i, j, letter) and _totalled(paras, i, j) \
+                and _table_unlettered(paras, i, j, letter) and not _titles_ahead(paras, bare_at, at):
+            # the 計 read, then another table's header cells and a row with no letter nor rank before it (「H」「1」
+            # then block G's table and its 計, block H's table after it: pdfminer.six writes letters and ranks apart
+            # from their rows): whose rows these are, the text does not establish
+            if notes is not None:
+                notes.append((paras[at][1], f"支出先上位10者リスト: block {letter}'s rows and 計 are followed by "
+                                            "another table's row with no block letter nor rank: whose rows they "
+                                            "are is unknown"))
+            rows = []
         if rows and j is not None and (_ends(paras, i, j, letter) or _totalled(paras, i, j)):
             if any(_text(p) == str(len(rows) + 1) for p in paras[i:j]) and not _totalled(paras, i, j):
                 short.append((letter, paras[i][1], len(rows) + 1))  # (a 入札者数, or a rank without its cells)

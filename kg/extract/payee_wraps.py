@@ -358,7 +358,8 @@ def _wrapped_before_qualifier(method: str, lines: list[str], raw: list[str] | No
         return None
     head, rest = method[:m.start(2)], method[m.end() - 1:]
     at = [k for k, (a, b) in enumerate(zip(lines, lines[1:], strict=False))
-          if a.rstrip().endswith(head) and b.lstrip().startswith(rest[:3])]
+          if (a.rstrip().endswith(head) or (len(a.strip()) >= 2 and head.endswith(a.strip())))
+          and b.lstrip().startswith(rest[:3])]  # (or the head's last piece: 「一般」「競争」「契約 」 over 「(総合」)
     if not at:
         return None
     if raw is None or len(raw) != len(lines) or not any(x[-1:] == " " for x in raw):

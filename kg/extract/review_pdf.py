@@ -35,6 +35,7 @@ from kg.extract.legal_text import (
     _LEGAL_LABEL,
     _PLANS_LABEL,
     _PLANS_PIECES,
+    cut_citations,
     implausible_laws,
     legal_pieces,
     plans_pieces,
@@ -56,6 +57,7 @@ from kg.extract.review_text import (
     PayeeRow,
     budget_paragraphs,
     budget_rows,
+    cut_number_head,
     folded_lines,
     holds_label_head,
     label_fields,
@@ -1025,6 +1027,11 @@ def _past_numbers(rec: Record, L: list[str]) -> None:
         t = year_tok.sub(" ", L[i - 1]).strip()
         if not t or not num_line.match(t) or "事業番号" in L[i - 1]:
             continue
+        if i > 1 and cut_number_head(L[i - 2]) and re.fullmatch(r"\d{4}(?:\s+\d{4})*", t):
+            # (「2021 文科 20」 over 「0227 0309」: which number ends the cut one is unknown)
+            warn(rec, "past_numbers_unsure", f"関連する過去の事業番号 {t!r} below a number cut before its serial "
+                 f"({L[i - 2]!r}); left out", line=i, field="past_project_numbers")
+            continue
         for ref in parse_numbers(t):
             item = {"number": ref.number}
             m = re.match(r"新(\d{2})-", ref.number)
@@ -1085,10 +1092,17 @@ def _label_anchored(rec: Record, L: list[str]) -> None:
 def _laws_plausible(rec: Record) -> None:
     """A law whose name cannot be a law's title (pieces of neighbouring cells: 「記載バーセキュリティ基本法」) is no
     fact: withheld (extra["withheld"]) with a warning naming the lines it came from."""
-    bad = set(implausible_laws(rec["legal_bases"]))
+    text = rec["extra"].get("legal_bases_text") or ""
+    line = rec["provenance"]["spans"].get("legal_bases", [None])[0]
+    for law, cite in cut_citations(text, rec["legal_bases"]):
+        lb = next(lb for lb in rec["legal_bases"] if lb.get("law") == law)
+        if cite in lb["citations"]:
+            lb["citations"].remove(cite)
+            warn(rec, "legal_base_implausible", f"根拠法令 {law!r}: the citation {cite!r} ends in a number cut from "
+                 "its counter (other text glued on); left out", line=line, field="legal_bases")
+    bad = set(implausible_laws(rec["legal_bases"], text))
     if not bad:
         return
-    line = rec["provenance"]["spans"].get("legal_bases", [None])[0]
     for lb in [lb for lb in rec["legal_bases"] if lb.get("law") in bad]:
         rec["legal_bases"].remove(lb)
         rec["provenance"]["spans"].pop(f"legal_bases[{lb.get('law')}]", None)
@@ -1124,7 +1138,8 @@ def _policy_plausible(rec: Record) -> None:
 
 
 # the header row's labels: a 事業名 holding one is the name's cell glued to its neighbours' (「…ネットワークシ担当部局 自治行政局」)
-_HEADER_LABEL = re.compile(r"担当部局?|作成責任者|担当課室|事業開始|事業終了|会計区分|所管府省")
+_HEADER_LABEL = re.compile(r"担当部局?|作成責任者|担当課室|事業開始|事業終了|会計区分|所管府省|担当.*(?:部局|課室)")
+# (or 担当部局's two pieces with the name's wrapped rest between them: 「…シス 担当テム運用推進費部局」)
 
 
 def _orgs_plausible(rec: Record) -> None:
@@ -1132,7 +1147,7 @@ def _orgs_plausible(rec: Record) -> None:
     「サイバーセキュリティ統」) is no fact: left out with a warning."""
     for key in ("bureau", "division"):
         v = rec.get(key)
-        if isinstance(v, str) and not org_plausible(v):
+        if isinstance(v, str) and (not org_plausible(v) or label_piece(v)):  # (or the label's piece 「部局」)
             warn(rec, f"{key}_implausible", f"{key} {v!r} is not an organisation's name (a wrapped cell's first "
                  "line?); left out", line=rec["provenance"]["spans"].get(key, [None])[0], field=key)
             rec[key] = None
@@ -1258,6 +1273,7 @@ def extract(doc: RawDoc) -> Record:
     _officials_plausible(rec, L)
     _name_plausible(rec)
     _orgs_plausible(rec)
+    _major_policy_plausible(rec)
     if isinstance(rec["major_policy"], str) and holds_label_head(rec["major_policy"]):
         warn(rec, "major_policy_implausible", f"主要政策・施策 {rec['major_policy']!r} holds a form label's head (cells "
              "and a cut label on one line); left out", line=rec["provenance"]["spans"].get("major_policy", [None])[0],
@@ -1270,9 +1286,23 @@ def extract(doc: RawDoc) -> Record:
              line=rec["provenance"]["spans"].get("major_policy", [None])[0], field="major_policy")
         rec["major_policy"] = None
     _expense_plausible(rec)
+    _payees_plausible(rec, L, doc.lines)
     if rec["policy_evaluation"] is None:
         warn(rec, "policy_evaluation_missing", "no 政策 / 施策 cells", field="policy_evaluation")
     return rec
+
+
+_NOT_A_POLICY = re.compile(r"。|第\s*\d+\s*[条項号]")
+
+
+def _major_policy_plausible(rec: Record) -> None:
+    """A 主要政策・施策 that is a sentence (the 事業の目的 cell read after the label) or holds a citation's piece (the
+    根拠法令 cell's 「第3項」) is another cell's text — no 主要政策・施策 category is one: left out with a warning."""
+    if isinstance(rec["major_policy"], str) and _NOT_A_POLICY.search(rec["major_policy"]):
+        warn(rec, "major_policy_implausible", f"主要政策・施策 {rec['major_policy']!r} is a sentence or a citation "
+             "(another cell's text); left out", line=rec["provenance"]["spans"].get("major_policy", [None])[0],
+             field="major_policy")
+        rec["major_policy"] = None
 
 
 def _expense_ok(v: str) -> bool:
@@ -1292,6 +1322,68 @@ def _plans_not_placed(rec: Record) -> None:
         rec["related_plans"] = [p for p in rec["related_plans"] if p not in bad]
         rec["provenance"]["spans"] = {k: v for k, v in rec["provenance"]["spans"].items() if not k.startswith(
             "related_plans[") or int(k[len("related_plans["):].split("]")[0]) < len(rec["related_plans"])}
+
+
+# the 契約方式等 list's words, before a method's parenthesis (「随意契約 (公募)」): a cell holding a piece of one of
+# them and nothing more (「補助」 over 「金等」 「交付」 read elsewhere) was cut where its wrapped rest went astray
+_METHOD_HEADS = ("一般競争契約", "指名競争契約", "随意契約", "補助金等交付")
+
+
+# a space between two Japanese characters inside a name's parenthesis (「委員謝金(委 員A)」): a tool's line break run
+# on, or the sheet's own space — a payee's bracketed part (「(委員A)」「(株)」) holds none, but the text does not say
+_INNER_SPACE = re.compile(r"\([^()]*[^\x00-\x7f(]\s+[^\x00-\x7f()][^()]*\)")
+
+
+_LATIN_SPACE = re.compile(r"([A-Za-z0-9]+) ([A-Za-z0-9]+)")  # two Latin words of a name (「Pricewaterhouse Coopers」)
+
+
+def _latin_wraps(rec: Record, key: str, name: str, L: list[str], raw: list[str]) -> str | None:
+    """``name`` with each space between two Latin words that stands where the text's lines break (「Pricewaterhouse」
+    over 「Coopers LLP」) spelled as the tool's raw line says — kept when that line ends in a space, dropped when
+    not (pdfminer.six keeps a line's trailing space: 「PricewaterhouseCoopers」 was wrapped inside the word) —;
+    None (with a warning) when the tool keeps no line's trailing space: whether a space stood there is unknown."""
+    at = rec["provenance"]["spans"].get(key, [None])[0] or 1
+    keeps = len(raw) == len(L) and any(x[-1:] == " " for x in raw)
+    for m in reversed(list(_LATIN_SPACE.finditer(name))):
+        n = next((n for n in range(max(0, at - 40), min(len(L) - 1, at + 40))
+                  if L[n].rstrip().endswith(m[1]) and L[n + 1].lstrip().startswith(m[2])), None)
+        if n is None:
+            continue
+        if not keeps:
+            warn(rec, "payee_implausible", f"{key}.name {name!r}: a line break between Latin words (「{m[1]}」 over "
+                 f"「{m[2]}」), where a space may or may not stand; left out", line=n + 1, field="payees")
+            return None
+        name = name[:m.end(1)] + (" " if raw[n][-1:] == " " else "") + name[m.start(2):]
+    return name
+
+
+def _payees_plausible(rec: Record, L: list[str] | None = None, raw: list[str] | None = None) -> None:
+    """A payee's 契約方式 cut short of the form's words (「補助」 of 補助金等交付) is no fact: left out with a warning;
+    so is the row's 業務概要 when it holds a piece of the method's lost rest (「機器の賃金等貸借交付」), and a name
+    with a space inside its bracketed Japanese words (a wrapped cell's two lines run together, or the sheet's
+    space: which, the text does not say)."""
+    for p in rec["payees"]:
+        key = f"payees[{p.get('block')}|{p.get('rank')}]"
+        if raw is not None and p.get("name") and _LATIN_SPACE.search(p["name"]):
+            p["name"] = _latin_wraps(rec, key, p["name"], L, raw)
+        if _INNER_SPACE.search(p.get("name") or ""):
+            warn(rec, "payee_implausible", f"{key}.name {p['name']!r}: a space inside its words (a wrapped line "
+                 "or the sheet's own?); left out", line=rec["provenance"]["spans"].get(key, [None])[0],
+                 field="payees")
+            p["name"] = None
+        cm = (p.get("contract_method") or "").replace(" ", "")
+        word = next((w for w in _METHOD_HEADS if len(cm) >= 2 and w.startswith(cm) and w != cm), None)
+        if word is None:
+            continue
+        line = rec["provenance"]["spans"].get(key, [None])[0]
+        warn(rec, "payee_implausible", f"{key}.contract_method {cm!r} is cut short of {word!r}; left out",
+             line=line, field="payees")
+        p["contract_method"] = None
+        rest, desc = word[len(cm):], (p.get("description") or "").replace(" ", "")
+        if any(rest[i:i + 2] in desc for i in range(len(rest) - 1)):
+            warn(rec, "payee_implausible", f"{key}.description {p['description']!r} holds a piece of the method's "
+                 f"rest {rest!r}; left out", line=line, field="payees")
+            p["description"] = None
 
 
 def _expense_plausible(rec: Record) -> None:

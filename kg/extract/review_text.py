@@ -505,6 +505,25 @@ def _wraps_on(toks: list[Token], value: Token) -> bool:
                 and _shape_ok(after.field, beside.text + nxt.text, None))
 
 
+def _rest_dropped(lines: list[str], toks: list[Token], value: Token) -> bool:
+    """The line right after ``value``'s holds no token: its words were dropped as pieces of labels (「業」, a piece
+    of 「事業開始年度」) though none carries on a label of the value's line (「担当部局」 over 「庁」) — in
+    paragraph-style text, none at all (a value's paragraph goes on there): a piece of the value's cell, which
+    ends elsewhere."""
+    folded = _folded(lines)
+    below = folded[value.line] if value.line < len(folded) else ""
+    if not below.strip() or any(t.line == value.line + 1 for t in toks):
+        return False
+    v, b, line = (x.replace(" ", "") for x in (value.text, below, folded[value.line - 1]))
+    if v.endswith(b) or (v.startswith(line) and v[len(line):].startswith(b)):
+        return False  # (the value read on with that line: 「…運用事」 over 「業」, 「…ネットワ」 over 「ークシス…」)
+    if paragraph_style(lines):
+        return True
+    labels = [t.text.replace(" ", "") for t in toks if t.line == value.line and t.field is not None]
+    return not any(m is not None and m.end() == len(lab) + len(w)
+                   for lab in labels for w in below.split(" ") if w for m in [_LABEL_RE.match(lab + w)])
+
+
 _DECIDER = re.compile(r"^[^\d\s()第条]{1,24}(?:決定|了解|決議|策定|公表|報告|通知|改定|閣議)$")
 
 
@@ -608,6 +627,8 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
                  or (t.line > 1 and not _ERA_YEAR_CELL.search(t.text)
                      and len(_ERA_YEAR_CELL.findall(lines[t.line - 2])) > 1)
                  or (paragraph_style(lines) and len(_ERA_IN.findall(t.text)) > 1 and _goes_on(lines, t.line))]
+        cells = [t for i, t in enumerate(cells) if not (i and cut_number_head(cells[i - 1].text)
+                                                        and _NUMBERS_ONLY.match(t.text))]
         nums = _paired_past([t.text for t in cells], frozenset(i for i, t in enumerate(cells) if t in tails))
         if nums:
             out["past_project_numbers"] = Found(nums, run[0][0].line)
@@ -689,6 +710,17 @@ def legal_by_shape(toks: list[Token]) -> Found | None:
     if len(found) != 1:
         return None
     return Found(found[0].text, found[0].line)
+
+
+# a 事業番号 of the 2021-on shape cut before its serial (「2021 文科 20」 over 「0309」): the numbers of the line below
+# may be its rest, which of them is unknown
+_CUT_HEAD = re.compile(r"(?<!\S)20\d\d\s*-?\s*[^\s\d-]{1,4}\s*-?\s*\d{2}(?!\s*-?\s*\d)(?=\s|$)")
+_NUMBERS_ONLY = re.compile(r"^\d{4}(?:\s+\d{4})*$")
+
+
+def cut_number_head(line: str) -> bool:
+    """``line`` holds a 事業番号 of the 2021-on shape cut before its serial (「令和3年度 2021 文科 20 令和4年度 …」)."""
+    return bool(_CUT_HEAD.search(line))
 
 
 def _wrapped_row(line: str) -> bool:
@@ -799,6 +831,8 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             continue  # 「事業番号 事業名」 with no cell between nor after: a table's header row (関連事業), not the form's
         if t.field == "project_name" and not paragraph_style(lines) and _wraps_on(toks, v):
             continue  # 「事業名 住民基本台帳ネットワークシステム 担当部局 …」 over 「セキュリティ対策経費」: its end is unknown
+        if t.field == "project_name" and _rest_dropped(lines, toks, v):
+            continue  # 「事業名 …システム運用事 担当部局 …」 over 「業」 (a label's piece in shape, read as none): cut short
         if t.field == "project_number":
             out[t.field] = Found(canonical_number(text), v.line)
         elif t.field in ("start_fiscal_year", "end_fiscal_year"):
