@@ -55,3 +55,16 @@ def test_rows_no_fitting_holds_give_none():
     rising = [("5" if b == "30" else b) for b in ONE_ROW_NOT_READ]  # amounts 5, 20, 25 for A1, A2, B1, B2
     assert _read(rising, notes) == {}  # any three of the four ranks in order make a block's amounts rise
     assert notes and "3 rows but 4 ranks" in notes[0][1]
+
+
+def test_a_fitted_row_takes_no_name_from_across_the_run():
+    # A2's name box, then the run's 「2」, then its 法人番号: a name written after the cells of the row before may stand
+    # there, so a row placed by fitting has its 法人番号 and amount but no name
+    at = ONE_ROW_NOT_READ.index("PwCコンサルティング合同会社")
+    boxes = ["A.", "1", *ONE_ROW_NOT_READ[3:at + 1], "2", *ONE_ROW_NOT_READ[at + 1:]]
+    notes: list = []
+    rows = _read(boxes, notes)
+    assert set(rows) == {("A", 1), ("A", 2)}, notes
+    assert (rows[("A", 2)]["name"], rows[("A", 2)]["corporate_number"], rows[("A", 2)]["amount"]) == \
+        (None, "1010401023102", "20")
+    assert rows[("A", 1)]["name"] == "(株)野村総合研究所"
