@@ -512,6 +512,8 @@ def _fit(rows: list[PayeeRow], order: list[tuple[str, int]]) -> list[PayeeRow]:
     and holds when each block's amounts read do not rise down its ranks. A row two fittings place apart is left
     out (its place is not established); none when no fitting holds."""
     values = [parse_number(r.cells.get("amount") or "").value for r in rows]
+    if all(v is None for v in values):
+        return []  # (every fitting holds: none places a row)
     places: list[set[int]] = [set() for _ in rows]
     for left_out in combinations(range(len(order)), len(order) - len(rows)):
         at = [i for i in range(len(order)) if i not in left_out]
@@ -543,6 +545,9 @@ def _amounts_fall(rows: list[PayeeRow]) -> str | None:
     return None
 
 
+_THIRTEEN = re.compile(r"\d{13}")
+
+
 def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, taken: set[int],
                    order: list[tuple[str, int]], loose: int = 0, fit: bool = False) -> list[PayeeRow] | str:
     """The rows anchored as ``_anchors`` finds them, placed by the run's (block, rank) in order — or with ``fit``,
@@ -551,7 +556,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
     one with run boxes between may be a name written after its row's cells), and a row's amount only from its own
     boxes."""
     anchors = _anchors(boxes, taken, loose)
-    stray = [b[1] for i, b in enumerate(boxes) if i not in anchors and re.search(r"\d{13}", b[1])]
+    anchored = set(anchors)
+    stray = [b[1] for i, b in enumerate(boxes) if i not in anchored and _THIRTEEN.search(b[1])]
     if stray:  # a 法人番号 in a box that anchors no row: a row not read, and the count would not be of the rows
         return f"a 法人番号 in a box that is no row's ({stray[0][:40]!r})"
     if len(anchors) > len(order):  # a 「-」 after a name with no cell of its own: a 法人番号 only if the count needs it
