@@ -24,7 +24,9 @@ This reader takes the section as a stream of typed boxes:
 
 Rows are given block and rank by counting: the n-th anchor is the n-th rank of the run. When the run does not
 read (a letter out of order, a block without a rank) or the counts differ, no row is given (the payees are
-unknown, with a note): which block a row is in is then not established.
+unknown, with a note): which block a row is in is then not established — but for rows one or two fewer than the
+ranks (a row not read), each kept where every fitting of the rows in order to the ranks places it, the amounts read
+falling down each block (``_fit``).
 
 A block's amounts are also read from all its rows' boxes at once (``_pooled_amounts``): pdfminer.six writes the
 amounts of short rows as one column run after the last of them, and the block's 計 after them. As many figures as
