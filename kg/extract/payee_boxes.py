@@ -24,7 +24,9 @@ This reader takes the section as a stream of typed boxes:
 
 Rows are given block and rank by counting: the n-th anchor is the n-th rank of the run. When the run does not
 read (a letter out of order, a block without a rank) or the counts differ, no row is given (the payees are
-unknown, with a note): which block a row is in is then not established.
+unknown, with a note): which block a row is in is then not established — but for rows one or two fewer than the
+ranks (a row not read), each kept where every fitting of the rows in order to the ranks places it, the amounts read
+falling down each block (``_fit``).
 
 A block's amounts are also read from all its rows' boxes at once (``_pooled_amounts``): pdfminer.six writes the
 amounts of short rows as one column run after the last of them, and the block's 計 after them. As many figures as
@@ -43,6 +45,7 @@ between a row's amount and its 契約方式 is passed over when the row before h
 from __future__ import annotations
 
 import re
+from itertools import combinations
 
 from kg.extract.review_text import PayeeRow, _is_total_of
 from kg.normalize import houjin
@@ -153,7 +156,7 @@ def _ranks_to_letter(boxes: list[tuple[str, str, int]], i: int, last: int, lette
     return False
 
 
-def _anchors(boxes: list[tuple[str, str, int]], run: set[int], loose: bool = False) -> list[int]:
+def _anchors(boxes: list[tuple[str, str, int]], run: set[int], loose: int = 0) -> list[int]:
     """Indices of the boxes that anchor a row: a 法人番号, or a 「-」 right after a name (not after the 業務概要 of
     the row before: that row has its 業務概要 once a text box stood after its anchor before this one)."""
     out: list[int] = []
@@ -175,7 +178,7 @@ def _anchors(boxes: list[tuple[str, str, int]], run: set[int], loose: bool = Fal
             out += _dash_pairs(boxes, run, i, names, (not out[:-1] and texts_since == names)
                                or (bool(out[:-1]) and (merged_desc or texts_since > names)))
             texts_since, merged_desc = 0, False
-        elif kind == "text" and loose and _loose_name(boxes, run, i, prev, out, since):
+        elif kind == "text" and loose and _loose_name(boxes, run, i, prev, out, since, loose > 1):
             out.append(i)
             texts_since, merged_desc = 0, False
         elif kind == "text":
@@ -191,16 +194,17 @@ _ROW_END = ("contract", "rate", "dash")
 
 
 def _loose_name(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: int | None, out: list[int],
-               since: list[str]) -> bool:
+                since: list[str], short: bool = False) -> bool:
     """The text box at ``i`` is the name of a payee whose 「-」 法人番号 pdfminer.six wrote elsewhere (before the
     name, or among the dashes of the row before): the row before is complete (its 業務概要, amount and 契約方式 or
     trailing 「-」 stand since its anchor; or no row and no cell stands before), and this one's 業務概要 and amount
-    follow at once (either first), then no 法人番号 before its 契約方式."""
+    follow at once (either first), then no 法人番号 before its 契約方式. With ``short`` (tried when the rows do not
+    count as the ranks without it) the row before's amount may be a figure of one or two digits (``_int_amount``)."""
     if re.search(r" [-－―]$", boxes[i][1]):  # (a name with its 「-」 run into its box: the name would be cut wrong)
         return False
     if out:
         if not (boxes[prev][0] in _ROW_END and ("text" in since or _AMOUNT_DESC in since)
-                and any(k in since for k in ("number", "amount", _AMOUNT_DESC))):
+                and (any(k in since for k in ("number", "amount", _AMOUNT_DESC)) or (short and _int_amount(since)))):
             return False
     elif any(j not in run and boxes[j][0] != "dash" for j in range(i)):
         return False
@@ -213,6 +217,12 @@ def _loose_name(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: 
 
 
 _AMOUNT_DESC = "text+number"
+
+
+def _int_amount(since: list[str]) -> bool:
+    """A figure of one or two digits stands as a row's amount among the kinds of its boxes since its anchor: right
+    after its 業務概要, or first with its 業務概要 right after it (an 入札者数 stands after the amount or the 契約方式)."""
+    return any(k == "int" and (since[j - 1] == "text" if j else since[1:2] == ["text"]) for j, k in enumerate(since))
 
 
 def _cell_kind(kind: str, text: str) -> str:
@@ -357,7 +367,7 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         boxes.append((_kind(text), text, line))
     if not any(b[0] in ("corp", "dash") for b in boxes):
         return None
-    got = _rows_of(_rejoin_numbers(boxes), raw)
+    got = _rows_of(_rejoin_numbers(boxes), raw, notes)
     if isinstance(got, str):
         notes.append((lo, f"支出先上位10者リスト: {got}: which row is in which block is not established; the payees "
                           "are unknown"))
@@ -465,7 +475,7 @@ def _block_totals(boxes: list[tuple[str, str, int]], taken: set[int]) -> set[int
     return out
 
 
-def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> list[PayeeRow] | str:
+def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None, notes: list) -> list[PayeeRow] | str:
     """The rows of the boxes, or why their blocks are not established. When the rows anchored at a 法人番号 or a
     「-」 do not count as the ranks, names with no anchor of their own (``_loose_name``) are rows too — kept only
     when every such row's amount reads and each block's amounts do not rise down its ranks (the list is of the
@@ -481,14 +491,60 @@ def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> list[P
     got = _rows_anchored(boxes, raw, *run)
     if not isinstance(got, str) or " rows but " not in got:
         return got
-    loose = _rows_anchored(boxes, raw, *run, loose=True)
+    loose = _rows_anchored(boxes, raw, *run, loose=1)
+    if isinstance(loose, str):  # (a row before whose amount is of one or two digits: read so only when needed)
+        loose = _rows_anchored(boxes, raw, *run, loose=2)
     if isinstance(loose, str):
-        return got
+        return _fitted_or(boxes, raw, run, got, notes)
     named = {r.line for r in loose} - {boxes[a][2] for a in _anchors(boxes, run[0])}
     if any(r.cells.get("amount") is None for r in loose if r.line in named):
-        return got + "; rows with no 法人番号 of their own do not all read"
+        return _fitted_or(boxes, raw, run, got + "; rows with no 法人番号 of their own do not all read", notes)
     falls = _amounts_fall(loose)
-    return loose if falls is None else f"{got}; with rows with no 法人番号 of their own, {falls}"
+    return loose if falls is None else _fitted_or(boxes, raw, run,
+                                                  f"{got}; with rows with no 法人番号 of their own, {falls}", notes)
+
+
+def _fitted_or(boxes: list[tuple[str, str, int]], raw: list[str] | None, run: tuple[set[int], list[tuple[str, int]]],
+               why: str, notes: list) -> list[PayeeRow] | str:
+    """The rows anchored at a 法人番号 or a 「-」 when fewer than the ranks, each placed where every way of fitting
+    them to the ranks in order puts it (``_fit``), the others noted in ``notes`` as (line, message); else ``why``."""
+    fitted = _rows_anchored(boxes, raw, *run, fit=True)
+    if isinstance(fitted, str) or not fitted:
+        return why
+    left = [place for place in run[1] if place not in {(r.block, r.rank) for r in fitted}]
+    notes.append((fitted[0].line, f"支出先上位10者リスト: {why}: the rows placed alike by every fitting of the rows read "
+                                  f"to the ranks (amounts falling down each block) are kept; {left} are unknown"))
+    return fitted
+
+
+# the ranks a row not read may leave out of the count (more: the rows are placed by too little)
+_FIT_MAX = 2
+
+
+def _fit(rows: list[PayeeRow], order: list[tuple[str, int]]) -> list[PayeeRow]:
+    """``rows`` (in the text's order, fewer than the ranks of ``order``: some rows not read) placed at the (block,
+    rank) every fitting gives them: a fitting puts the rows in order at as many of the ranks, leaving the others out,
+    and holds when each block's amounts read do not rise down its ranks. A row two fittings place apart is left
+    out (its place is not established); none when no fitting holds."""
+    values = [parse_number(r.cells.get("amount") or "").value for r in rows]
+    if all(v is None for v in values):
+        return []  # (every fitting holds: none places a row)
+    places: list[set[int]] = [set() for _ in rows]
+    for left_out in combinations(range(len(order)), len(order) - len(rows)):
+        at = [i for i in range(len(order)) if i not in left_out]
+        last: dict[str, float] = {}
+        for j, i in enumerate(at):
+            block, v = order[i][0], values[j]
+            if v is None:
+                continue
+            if v > last.get(block, v):
+                break
+            last[block] = v
+        else:
+            for j, i in enumerate(at):
+                places[j].add(i)
+    return [PayeeRow(*order[next(iter(p))], r.cells, r.line, r.guessed) for r, p in zip(rows, places, strict=True)
+            if len(p) == 1]
 
 
 def _ranks_passed_over(boxes: list[tuple[str, str, int]], taken: set[int]) -> str | None:
@@ -521,18 +577,26 @@ def _amounts_fall(rows: list[PayeeRow]) -> str | None:
     return None
 
 
+_THIRTEEN = re.compile(r"\d{13}")
+
+
 def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, taken: set[int],
-                   order: list[tuple[str, int]], loose: bool = False) -> list[PayeeRow] | str:
-    """The rows anchored as ``_anchors`` finds them, placed by the run's (block, rank) in order."""
+                   order: list[tuple[str, int]], loose: int = 0, fit: bool = False) -> list[PayeeRow] | str:
+    """The rows anchored as ``_anchors`` finds them, placed by the run's (block, rank) in order — or with ``fit``,
+    when up to _FIT_MAX rows fewer than the ranks are anchored (a row not read), placed by ``_fit``: a name is then
+    taken only where it is the one text box right before its anchor (several may hold the name of the row not read;
+    one with run boxes between may be a name written after its row's cells), and a row's amount only from its own
+    boxes."""
     anchors = _anchors(boxes, taken, loose)
-    stray = [b[1] for i, b in enumerate(boxes) if i not in anchors and re.search(r"\d{13}", b[1])]
+    anchored = set(anchors)
+    stray = [b[1] for i, b in enumerate(boxes) if i not in anchored and _THIRTEEN.search(b[1])]
     if stray:  # a 法人番号 in a box that anchors no row: a row not read, and the count would not be of the rows
         return f"a 法人番号 in a box that is no row's ({stray[0][:40]!r})"
     if len(anchors) > len(order):  # a 「-」 after a name with no cell of its own: a 法人番号 only if the count needs it
         bare = [a for a in anchors if boxes[a][0] == "dash" and _bare(boxes, taken, a)]
         if len(anchors) - len(bare) == len(order):
             anchors = [a for a in anchors if a not in bare]
-    if len(anchors) != len(order):
+    if len(anchors) != len(order) and not (fit and 0 < len(order) - len(anchors) <= _FIT_MAX):
         return f"{len(anchors)} rows but {len(order)} ranks in the block letters' run"
     # each anchor's name group: the text boxes right before it (run boxes skipped), after the row before's cells
     groups: list[list[int]] = []
@@ -554,6 +618,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         prev_has_desc = k > 0 and (any(boxes[i][0] == "text" for i in prev_seg)
                                    or (boxes[anchors[k - 1]][0] == "corp"
                                        and _CORP_HEAD.match(boxes[anchors[k - 1]][1])[2] is not None))
+        if fit and (len(g) > 1 or any(j in taken for j in range(g[0], anchors[k]))):
+            continue  # (the name of the row not read, or one written after its row's cells, may stand there)
         if k and not prev_has_desc and len(g) >= 2:
             claimed.add(g[0])  # the row before's 業務概要, then the names
             g = g[1:]
@@ -604,10 +670,12 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         previous_open = got is not None and got["contract_method"] is None
         cells_ = {"name": names[k], "corporate_number": corp}
         cells_.update(got or {})
-        block, rank = order[k]
+        block, rank = order[k] if not fit else ("", k)
         rows.append(PayeeRow(block, rank, cells_, line, False))
         segs.append(([("text", merged, line)] if merged else []) + seg)
         doubted.append(own if got is None else None)
+    if fit:
+        return _fit(rows, order)
     # an amount no row's boxes hold is a row not read: the rows counted after it (or before) may stand a place off
     return rows if _amount_values(unplaced) else _pooled_amounts(rows, segs, doubted)
 
