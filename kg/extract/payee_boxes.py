@@ -517,7 +517,9 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         groups.append(g)
     names: list[str | None] = [None] * len(anchors)
     claimed: set[int] = set()  # text boxes that are a row's 業務概要 though they stand before the next anchor
-    for k, g in enumerate(groups):
+    stacked = False  # the group before held more names than its row and none was placed: a later row's name stood
+    for k, g in enumerate(groups):  # there, so the next lone text box may be the row before's wrapped 業務概要
+        was_stacked, stacked = stacked, False
         if not g:
             continue
         prev_seg = [] if not k else [i for i in range(anchors[k - 1] + 1, g[0]) if i not in taken]
@@ -530,12 +532,15 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         elif k and not prev_has_desc and prev_seg:
             continue  # one text box: the row before's 業務概要 or this row's name, not established
         if len(g) == 1:
-            names[k] = _raw_joined(raw, boxes[g[0]][2], boxes[g[0]][1])
+            if not was_stacked:  # (「A社 | B社 | 番号 業務概要の1行目 | … | 業務概要の2行目 | 番号」: not B社's row's name)
+                names[k] = _raw_joined(raw, boxes[g[0]][2], boxes[g[0]][1])
         elif (k or all(i in taken for i in range(g[0]))) and k + len(g) <= len(groups) \
                 and not any(groups[k + m] or boxes[anchors[k + m]][0] == "namecorp" for m in range(1, len(g))):
             # k names, then their k anchors with no name of their own: in order (first of all, only the run before)
             for m, i in enumerate(g):
                 names[k + m] = _raw_joined(raw, boxes[i][2], boxes[i][1])
+        else:
+            stacked = True
     rows: list[PayeeRow] = []
     segs: list[list[tuple[str, str, int]]] = []
     doubted: list[dict | None] = []  # a row's cells read from its boxes but left out (the row before's may be there)
