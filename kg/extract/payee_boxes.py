@@ -372,6 +372,7 @@ def checked_by_amounts(rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
 
 
 _NAME_PART = re.compile(r"^(\S.*?) (\d{1,12})$")
+_NAME_CORP_LINES = re.compile(r"^(\S.*?) (\d{1,12}(?: \d{1,12})+)$")  # a name, then its 法人番号 over lines
 _NAME_CORP_MORE = re.compile(r"^(\S.*?) (\d{13}) (\S.*)$")  # a name, its 法人番号 and the 業務概要 run together
 
 
@@ -388,6 +389,10 @@ def _rejoin_numbers(boxes: list[tuple[str, str, int]]) -> list[tuple[str, str, i
         if kind == "mixed" and (m := _NAME_CORP_MORE.match(text)) and houjin.is_valid(m[2]) and _kind(m[1]) == "text":
             out += [("namecorp", f"{m[1]} {m[2]}", line), (_kind(m[3]), m[3], line)]  # 「…協会 1881938634263 英訳作業 2.9」
             continue
+        if kind == "mixed" and (m := _NAME_CORP_LINES.match(text)) and len(m[2]) - m[2].count(" ") == 13 \
+                and houjin.is_valid(m[2].replace(" ", "")) and _kind(m[1]) == "text":
+            out.append(("namecorp", f"{m[1]} {m[2].replace(' ', '')}", line))  # 「有限会社KDDI 375744」 over
+            continue  # 「249390」 over 「8」: the 法人番号 wrapped in its narrow column, its lines rejoined with spaces
         m = _NAME_PART.match(text) if kind == "mixed" and n + 1 < len(boxes) else None
         rest = boxes[n + 1][1] if m else ""
         if m and rest.isdigit() and len(m[2]) + len(rest) == 13 and houjin.is_valid(m[2] + rest) \

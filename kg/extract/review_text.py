@@ -502,6 +502,8 @@ def _rest_astray(toks: list[Token], k: int) -> bool:
         if x.field is not None:
             label = x.field
             continue
+        if (label == "bureau" and x.text == "庁") or _is_fragment(x.text):
+            continue  # a label's wrapped piece (「担当部局」 over 「庁」)
         if not (label in ("bureau", "division") and _shape_ok(label, x.text, None)
                 or label == "responsible_officials" and OFFICIAL_SHAPE.match(x.text)):
             return True

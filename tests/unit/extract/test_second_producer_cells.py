@@ -37,6 +37,9 @@ def test_a_name_on_its_labels_line_whose_wrapped_rest_stands_apart_is_unknown():
     lines = _paras("事業名 システム運用研究開発普及啓発対策事業", "担当部局", "地方創生推進事務局", "作成責任者",
                    "事業開\n始年度", "平成24年\n度")
     assert label_fields(lines, 2020)["project_name"].value == "システム運用研究開発普及啓発対策事業"
+    # nor is a label's own wrapped piece astray (LibreOffice, pdfminer.six, variant 1: 「担当部局」 over 「庁」)
+    lines = _paras("事業名 普及啓発安全対策支援事業", "担当部局\n庁", "老健局", "作成責任者", "事業開\n始年度", "平成24年度")
+    assert label_fields(lines, 2017)["project_name"].value == "普及啓発安全対策支援事業"
 
 
 def _policy_of(lines: list[str]) -> dict | None:
@@ -104,7 +107,7 @@ def test_the_note_under_the_tables_starts_no_table_header():
     for c in ["H.", "1", "I.", *HEADER, "1", "東京都", "800002013\n0001", "17", "5", "85%", "一般競争\n契約 (総合\n評価)",
               "利用者の基本\n的な権利の保\n障の在り方を\n巡る諸外国の\n法制度・実態\nの調査",
               "J.", "1", "2", *HEADER, "個人(A)", "-", "ガイドライン\nの英訳作業", "115", "補助金等\n交付",
-              "エヌ・ティ・テ\nィ・データ経営\n研究所(株)", "212888775\n8646", "視察(旅費の支\n払)", "65", "-", "-",
+              "エヌ・ティ・テ\nィ・データ経営\n研究所(株)", "212888775\n8646", "視察(旅費の支\n払)", "65", "-", "-", "-", "--", "-",
               "支出先上位10者リスト欄についてさらに記載が必要な場合はチェックの上【別紙3】に記載", "チェック"]:
         lines += [*c.split("\n"), ""]
     cols, _ = payee_columns(payee_section_cells(nfkc_lines(lines), 1))
@@ -141,3 +144,13 @@ def test_a_payee_box_after_two_stacked_names_is_not_the_next_rows_name(variant29
     for key, p in got.items():
         for k in ("name", "corporate_number", "description", "amount", "contract_method"):
             assert p[k] is None or p[k] == want[key][k], (key, k, p[k], want[key][k])
+
+
+def test_a_corporate_number_wrapped_over_lines_in_the_name_box_is_rejoined_when_its_check_digit_holds():
+    # pdfminer.six, variant 1: 「有限会社KDDI 375744」 over 「249390」 over 「8」 (the narrow 法人番号 column) as one box
+    from kg.extract.payee_boxes import _kind, _rejoin_numbers
+
+    text = "有限会社KDDI 375744 249390 8"
+    assert _rejoin_numbers([(_kind(text), text, 7)]) == [("namecorp", "有限会社KDDI 3757442493908", 7)]
+    bad = "有限会社KDDI 375744 249390 7"  # the check digit fails: left as it was
+    assert _rejoin_numbers([(_kind(bad), bad, 7)]) == [(_kind(bad), bad, 7)]
