@@ -372,6 +372,7 @@ def checked_by_amounts(rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
 
 
 _NAME_PART = re.compile(r"^(\S.*?) (\d{1,12})$")
+_ENTITY_IN = re.compile(r"株式会社|有限会社|合同会社|\(株\)|\(有\)|法人|組合|協会|機構")  # a legal entity's name
 _NAME_CORP_LINES = re.compile(r"^(\S.*?) (\d{1,12}(?: \d{1,12})+)$")  # a name, then its 法人番号 over lines
 _NAME_CORP_MORE = re.compile(r"^(\S.*?) (\d{13}) (\S.*)$")  # a name, its 法人番号 and the 業務概要 run together
 
@@ -537,7 +538,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         elif k and not prev_has_desc and prev_seg:
             continue  # one text box: the row before's 業務概要 or this row's name, not established
         if len(g) == 1:
-            if not was_stacked:  # (「A社 | B社 | 番号 業務概要の1行目 | … | 業務概要の2行目 | 番号」: not B社's row's name)
+            if not was_stacked or _ENTITY_IN.search(boxes[g[0]][1]):  # (「A社 | B社 | 番号 業務概要の1行目 | … |
+                # 業務概要の2行目 | 番号」: not B社's row's name, unless it names a legal entity itself)
                 names[k] = _raw_joined(raw, boxes[g[0]][2], boxes[g[0]][1])
         elif (k or all(i in taken for i in range(g[0]))) and k + len(g) <= len(groups) \
                 and not any(groups[k + m] or boxes[anchors[k + m]][0] == "namecorp" for m in range(1, len(g))):

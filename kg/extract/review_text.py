@@ -497,8 +497,8 @@ def _rest_astray(toks: list[Token], k: int) -> bool:
     a wrapped cell's rest, read apart from its first line."""
     label = None
     for x in toks[k + 1: k + 12]:
-        if x.field in ("start_fiscal_year", "end_fiscal_year", "accounts"):
-            return False
+        if x.field in ("start_fiscal_year", "end_fiscal_year", "accounts", CUT):
+            return False  # (the next row, or a piece of it glued to its neighbours: 「事業開 平成23年 事業 終了」)
         if x.field is not None:
             label = x.field
             continue

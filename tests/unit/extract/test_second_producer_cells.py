@@ -37,6 +37,10 @@ def test_a_name_on_its_labels_line_whose_wrapped_rest_stands_apart_is_unknown():
     lines = _paras("事業名 システム運用研究開発普及啓発対策事業", "担当部局", "地方創生推進事務局", "作成責任者",
                    "事業開\n始年度", "平成24年\n度")
     assert label_fields(lines, 2020)["project_name"].value == "システム運用研究開発普及啓発対策事業"
+    # nor is a piece of the next row glued to its neighbours (LibreOffice, pdftotext, variant 87)
+    lines = _paras("事業名 支援調査推進費", "担当部局 地球環境局", "作成責任者",
+                   "事業開 平成23年 事業 終了 担当課室 情報システム室 審\n始年度 度", "課長 山本 雅一")
+    assert label_fields(lines, 2019)["project_name"].value == "支援調査推進費"
     # nor is a label's own wrapped piece astray (LibreOffice, pdfminer.six, variant 1: 「担当部局」 over 「庁」)
     lines = _paras("事業名 普及啓発安全対策支援事業", "担当部局\n庁", "老健局", "作成責任者", "事業開\n始年度", "平成24年度")
     assert label_fields(lines, 2017)["project_name"].value == "普及啓発安全対策支援事業"
