@@ -497,8 +497,10 @@ def _rest_astray(toks: list[Token], k: int) -> bool:
     a wrapped cell's rest, read apart from its first line."""
     label = None
     for x in toks[k + 1: k + 12]:
-        if x.field in ("start_fiscal_year", "end_fiscal_year", "accounts", CUT):
-            return False  # (the next row, or a piece of it glued to its neighbours: 「事業開 平成23年 事業 終了」)
+        if x.field in ("start_fiscal_year", "end_fiscal_year", "accounts", CUT) \
+                or (x.field is None and holds_label_head(x.text)):
+            return False  # (the next row, or a piece of it glued to its neighbours: 「事業開 平成23年 事業 終了」, or a
+            # label's head glued to its cell, 「担当部 産業技術環境局局」: what stands where is not told)
         if x.field is not None:
             label = x.field
             continue

@@ -41,6 +41,9 @@ def test_a_name_on_its_labels_line_whose_wrapped_rest_stands_apart_is_unknown():
     lines = _paras("事業名 支援調査推進費", "担当部局 地球環境局", "作成責任者",
                    "事業開 平成23年 事業 終了 担当課室 情報システム室 審\n始年度 度", "課長 山本 雅一")
     assert label_fields(lines, 2019)["project_name"].value == "支援調査推進費"
+    # nor a label's head glued to its cell (LibreOffice, pdftotext, variant 261: 「担当部 産業技術環境局局」)
+    lines = _paras("事業名 支援高度化研究開発防災基盤整備推進費", "担当部 産業技術環境局局", "作成責任者", "事業開 平成23年")
+    assert label_fields(lines, 2016)["project_name"].value == "支援高度化研究開発防災基盤整備推進費"
     # nor is a label's own wrapped piece astray (LibreOffice, pdfminer.six, variant 1: 「担当部局」 over 「庁」)
     lines = _paras("事業名 普及啓発安全対策支援事業", "担当部局\n庁", "老健局", "作成責任者", "事業開\n始年度", "平成24年度")
     assert label_fields(lines, 2017)["project_name"].value == "普及啓発安全対策支援事業"
