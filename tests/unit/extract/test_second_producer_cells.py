@@ -13,8 +13,7 @@ from kg.extract.payee_columns import payee_columns
 from kg.extract.review_text import PayeeRow, _shape_ok, label_fields, label_lists, payee_section_cells
 from kg.normalize.text import nfkc_lines
 from kg.records import new_record
-from tests.fixtures.real_variants import make_variant, write_variant
-from tests.fixtures.seed_prints import reportlab_print
+from tests.fixtures.real_variants import reportlab_variant
 
 HEAD = ["令和3年度行政事業レビューシート (防衛省)", ""]
 
@@ -123,13 +122,7 @@ def test_the_note_under_the_tables_starts_no_table_header():
 
 @pytest.fixture(scope="module")
 def variant29(tmp_path_factory):
-    from tests.fixtures.review_sheets import text_pdfminer
-
-    d = tmp_path_factory.mktemp("rl-variant29")
-    xlsx = write_variant(make_variant(29), d)
-    pdf = reportlab_print(xlsx, d / "rv029.pdf")
-    txt = d / "rv029.rl.pdfminer.txt"
-    txt.write_text(text_pdfminer(pdf), encoding="utf-8")
+    xlsx, pdf, txt = reportlab_variant(29, tmp_path_factory.mktemp("rl-variant29"), "pdfminer")
     return extract_path(xlsx), pdf, txt
 
 
