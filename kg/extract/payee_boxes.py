@@ -393,6 +393,8 @@ def checked_by_amounts(rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
 
 
 _NAME_PART = re.compile(r"^(\S.*?) (\d{1,12})$")
+_ENTITY_IN = re.compile(r"株式会社|有限会社|合同会社|\(株\)|\(有\)|法人|組合|協会|機構")  # a legal entity's name
+_NAME_CORP_LINES = re.compile(r"^(\S.*?) (\d{1,12}(?: \d{1,12})+)$")  # a name, then its 法人番号 over lines
 _NAME_CORP_MORE = re.compile(r"^(\S.*?) (\d{13}) (\S.*)$")  # a name, its 法人番号 and the 業務概要 run together
 
 
@@ -409,6 +411,10 @@ def _rejoin_numbers(boxes: list[tuple[str, str, int]]) -> list[tuple[str, str, i
         if kind == "mixed" and (m := _NAME_CORP_MORE.match(text)) and houjin.is_valid(m[2]) and _kind(m[1]) == "text":
             out += [("namecorp", f"{m[1]} {m[2]}", line), (_kind(m[3]), m[3], line)]  # 「…協会 1881938634263 英訳作業 2.9」
             continue
+        if kind == "mixed" and (m := _NAME_CORP_LINES.match(text)) and len(m[2]) - m[2].count(" ") == 13 \
+                and houjin.is_valid(m[2].replace(" ", "")) and _kind(m[1]) == "text":
+            out.append(("namecorp", f"{m[1]} {m[2].replace(' ', '')}", line))  # 「有限会社KDDI 375744」 over
+            continue  # 「249390」 over 「8」: the 法人番号 wrapped in its narrow column, its lines rejoined with spaces
         m = _NAME_PART.match(text) if kind == "mixed" and n + 1 < len(boxes) else None
         rest = boxes[n + 1][1] if m else ""
         if m and rest.isdigit() and len(m[2]) + len(rest) == 13 and houjin.is_valid(m[2] + rest) \
@@ -611,7 +617,9 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         groups.append(g)
     names: list[str | None] = [None] * len(anchors)
     claimed: set[int] = set()  # text boxes that are a row's 業務概要 though they stand before the next anchor
-    for k, g in enumerate(groups):
+    stacked = False  # the group before held more names than its row and none was placed: a later row's name stood
+    for k, g in enumerate(groups):  # there, so the next lone text box may be the row before's wrapped 業務概要
+        was_stacked, stacked = stacked, False
         if not g:
             continue
         prev_seg = [] if not k else [i for i in range(anchors[k - 1] + 1, g[0]) if i not in taken]
@@ -626,12 +634,16 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         elif k and not prev_has_desc and prev_seg:
             continue  # one text box: the row before's 業務概要 or this row's name, not established
         if len(g) == 1:
-            names[k] = _raw_joined(raw, boxes[g[0]][2], boxes[g[0]][1])
+            if not was_stacked or _ENTITY_IN.search(boxes[g[0]][1]):  # (「A社 | B社 | 番号 業務概要の1行目 | … |
+                # 業務概要の2行目 | 番号」: not B社's row's name, unless it names a legal entity itself)
+                names[k] = _raw_joined(raw, boxes[g[0]][2], boxes[g[0]][1])
         elif (k or all(i in taken for i in range(g[0]))) and k + len(g) <= len(groups) \
                 and not any(groups[k + m] or boxes[anchors[k + m]][0] == "namecorp" for m in range(1, len(g))):
             # k names, then their k anchors with no name of their own: in order (first of all, only the run before)
             for m, i in enumerate(g):
                 names[k + m] = _raw_joined(raw, boxes[i][2], boxes[i][1])
+        else:
+            stacked = True
     rows: list[PayeeRow] = []
     segs: list[list[tuple[str, str, int]]] = []
     doubted: list[dict | None] = []  # a row's cells read from its boxes but left out (the row before's may be there)

@@ -1049,7 +1049,8 @@ def _chunks(items: list[Item], by: str) -> list[tuple[str, list[Item]]]:
     last_title, repeated = None, False
     for it in items:
         if it.kind == "header":  # a table header starts at its first column's 支出先 (other header cells skipped)
-            if prev != "header" and it.text.startswith("支出先") and not (repeated and runs):
+            if prev != "header" and it.text.startswith("支出先") and not it.text.startswith("支出先上位") \
+                    and not (repeated and runs):  # (not the note under the tables: 「支出先上位10者リスト欄について…」)
                 runs.append([])  # (under its block's title repeated on a continuation page: the same block)
         elif it.kind == "title":
             repeated = it.text == last_title

@@ -150,8 +150,8 @@ def _rest_of_label_cell(cell: str, label: str) -> str:
 
 
 class _Ctx:
-    def __init__(self, rec: Record, rows: list[Row]):
-        self.rec, self.rows = rec, rows
+    def __init__(self, rec: Record, rows: list[Row], pdf: bool = False):
+        self.rec, self.rows, self.pdf = rec, rows, pdf  # (``pdf``: the grid read from a PDF's ruled cells)
 
     def section(self, prefixes: tuple[str, ...], field: str) -> tuple[int, int] | None:
         """Like _find; a missing label is a 'missing_section' warning for ``field``."""
@@ -238,6 +238,19 @@ def _project_number(cx: _Ctx, name_row: int | None) -> None:
         warn(cx.rec, "bad_project_number", f"事業番号 not understood: {text!r}", line=row.line, field="project_number")
 
 
+def _shaped_officials(cx: _Ctx, line: int) -> None:
+    """A PDF's cells: its wrapped lines rejoined without a space unless the line visibly broke early, so an
+    official wrapped where the sheet had a space may read run together (「参事官 山本」 over 「拓也」 as 「参事官 山本拓也」):
+    one not of a title, a family and a given name is left out with a warning."""
+    from kg.extract.review_text import OFFICIAL_SHAPE
+
+    bad = [o for o in cx.rec["responsible_officials"] if not OFFICIAL_SHAPE.match(o)]
+    for o in bad:
+        warn(cx.rec, "official_implausible", f"作成責任者 {o!r} is not a title, a family and a given name (a wrap "
+             "in a PDF cell may have run two of them together); left out", line=line, field="responsible_officials")
+    cx.rec["responsible_officials"] = [o for o in cx.rec["responsible_officials"] if o not in bad]
+
+
 def _officials(cx: _Ctx) -> None:
     hit = cx.section(("作成責任者",), "responsible_officials")
     if hit is None:
@@ -255,6 +268,8 @@ def _officials(cx: _Ctx) -> None:
                 cells, lines = below, [row.line, nxt.line]
                 break
     cx.rec["responsible_officials"] = parse_officials(cells)
+    if cx.pdf:
+        _shaped_officials(cx, row.line)
     if cx.rec["responsible_officials"]:
         span(cx.rec, "responsible_officials", min(lines), max(lines))
     else:
@@ -727,7 +742,7 @@ def extract(doc: RawDoc) -> Record:
     """Extract one Excel-text 行政事業レビューシート into a review_sheet record (../shared/gold/SCHEMA.md)."""
     rec = new_record("review_sheet", doc.name)
     rows = _grid(doc.lines)
-    cx = _Ctx(rec, rows)
+    cx = _Ctx(rec, rows, doc.fmt == "pdf")
     _title(cx)
     name_hit = _find(rows, ("事業名",), exact=True)
     _project_number(cx, name_hit[0] if name_hit else None)

@@ -541,6 +541,10 @@ def _policy_eval(rec: Record, L: list[str]) -> None:
     # (a space between two wide characters is the tool's, one beside an ASCII character the cell's: 「IX. 支援」)
     p = _WIDE_GAP.sub("", re.sub(r"^政策\s+", "", L[pol - 1])) if pol else None
     m = re.sub(r"^施策\s+", "", L[mea - 1]) if mea else None
+    if paragraph_style(L):  # a cell's paragraph going on below its label's line (「施策 8. デー」 over 「タ活用」 over
+        # 「高度化」): its first line is a piece of it (label_lists reads the paragraph whole)
+        p = None if pol and pol < len(L) and L[pol].strip() else p
+        m = None if mea and mea < len(L) and L[mea].strip() else m
     rec["policy_evaluation"] = fields.parse_policy_evaluation(p, m)
     for ln in (pol, mea):
         if ln:
@@ -879,6 +883,12 @@ def _figure_descriptions(rows: list | None, notes: list) -> list | None:
             notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: the 業務概要 read is a figure "
                                   "(another cell's): its 業務概要 and amount are unknown"))
             r = r._replace(cells={**r.cells, "description": None, "amount": None})
+        cut = [k for k in ("name", "description") if _LATIN_CUT.search(r.cells.get(k) or "")]
+        if cut:  # (「合同会社日経B Pマーケティング」「富士通Ja pan株式会社」: a Latin word the wrap may have cut)
+            notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: {'/'.join(cut)} holds a Latin "
+                                  "run split by one space between Japanese text (a wrap inside a word, or between "
+                                  "two words: the text does not say): unknown"))
+            r = r._replace(cells={**r.cells, **dict.fromkeys(cut)})
         out.append(r)
     return out
 
@@ -898,6 +908,12 @@ def _keys_once(rows: list | None, notes: list) -> list | None:
         notes.append((first, f"支出先上位10者リスト: block {block} rank {rank} read twice (lines {first} and {again}: "
                              "two blocks' rows under one title): the block's payees are unknown"))
     return [r for r in rows if r.block not in twice] if twice else rows
+
+
+# a Latin run of two words after Japanese text, before more of it or the end (「日経B Pマーケ」): the text rejoins a
+# cell's wrapped lines with a space between Latin letters, which a wrap inside a word (reportlab breaks anywhere)
+# did not have
+_LATIN_CUT = re.compile(r"[^\x00-\x7f\s]\(?[A-Za-z0-9]+ [A-Za-z0-9]+\)?(?:[^\x00-\x7f\s]|$)")  # (「…(U NDP)」)
 
 
 def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
@@ -1114,10 +1130,10 @@ def _laws_plausible(rec: Record) -> None:
 
 
 # words of the form's other tables' headers (成果目標・活動指標, 単位当たりコスト) and their units: a 政策 / 施策 value
-# holding one (or a 「分野:」 label, the 政策評価書 row's 「該当箇所」 label and its 「3ページ目」 page reference) is
+# holding one (or a 「分野:」 or 「取組事項」 label of the 新経済・財政再生計画 rows, the 政策評価書 row's 「該当箇所」 label and its 「3ページ目」 page reference) is
 # another cell's text
 _NOT_POLICY = re.compile(r"測定指標|単位当たり|活動指標|成果指標|成果目標|成果実績|活動実績|目標値|実績値|当初見込み|百万円|千円|ページ目|:$"
-                         r"|https?://|政策評価書|該当箇所|定量的指標|定性的指標|^チェック$|^(?:千|百万)?円/[^\s/]{1,3}$")
+                         r"|https?://|政策評価書|該当箇所|^取組事項|定量的指標|定性的指標|^チェック$|^(?:千|百万)?円/[^\s/]{1,3}$")
 # (the 点検 column's 「チェック」 header; a unit of the 単位当たりコスト row, 「円/件」)
 
 

@@ -437,6 +437,9 @@ def _values_after(toks: list[Token], k: int, n: int = 1) -> list[Token]:
     return out
 
 
+_DATED_ITEM = re.compile(r"\d+\s*年\s*\d+\s*月\s*\d+\s*日")
+
+
 def _shape_ok(field: str, text: str, sheet_year: int | None) -> bool:
     if is_unknown(text):
         return False
@@ -461,6 +464,9 @@ def _shape_ok(field: str, text: str, sheet_year: int | None) -> bool:
         return "、" not in text and bool(_ORG.search(text)) and not _NUMBERISH.match(text) and len(text) <= 60
     if field in ("major_policy", "major_expense") and fields.YEAR_HEADER.match(text):
         return False  # a budget column's year header (令和元年度) written after the label, not its value
+    if field == "major_expense" and _DATED_ITEM.search(text):
+        return False  # a plan's title and decision date (「…2019(令和2年2月8日閣議決定)」: the 関係する計画 cell's text
+        # written after the label), not an expense's category
     if field in ("project_name", "major_policy", "major_expense"):
         return not _NUMBERISH.match(text) and not fields.parse_sheet_title(text) and len(text) <= 120
     return True
@@ -483,6 +489,29 @@ def _run(toks: list[Token], field: str, limit: int = 60, start: int = 0) -> tupl
             break
         vals.append(t)
     return vals, toks[k].line
+
+
+def _rest_astray(toks: list[Token], k: int) -> bool:
+    """Paragraph text: a piece between token ``k`` (a value written on its label's line) and the next row's first
+    label (事業開始年度) that is no value of the label before it (a bureau's, a division's, an official's shape) —
+    a wrapped cell's rest, read apart from its first line."""
+    label = None
+    for x in toks[k + 1: k + 12]:
+        if x.field in ("start_fiscal_year", "end_fiscal_year", "accounts", CUT) \
+                or (x.field is None and holds_label_head(x.text)):
+            return False  # (the next row, or a piece of it glued to its neighbours: 「事業開 平成23年 事業 終了」, or a
+            # label's head glued to its cell, 「担当部 産業技術環境局局」: what stands where is not told)
+        if x.field is not None:
+            label = x.field
+            continue
+        if (label == "bureau" and x.text == "庁") or _is_fragment(x.text):
+            continue  # a label's wrapped piece (「担当部局」 over 「庁」)
+        if not (label in ("bureau", "division") and _shape_ok(label, x.text, None)
+                or label == "responsible_officials" and OFFICIAL_SHAPE.match(x.text)):
+            return True
+        if label != "responsible_officials":
+            label = None  # a cell's one value: a second piece after it is another cell's (officials may be several)
+    return False
 
 
 def _wraps_on(toks: list[Token], value: Token) -> bool:
@@ -586,8 +615,9 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
             # the 政策 label's neighbour a blank of the 単位当たりコスト cells written beside it: the one text cell
             # between the 政策 and 施策 labels (「- - 53.9 62 … 7. 安全対策の推進」 then 「施策」) is the 政策's
             policy = between[0]
-        out["policy_evaluation"] = Found(fields.parse_policy_evaluation(policy.text, None if cut else mea[0][0].text),
-                                         policy.line)
+        # (a figure is no 政策's name: a 単位当たりコスト cell written after the label, 「政策評価 政策」 over 「47」)
+        out["policy_evaluation"] = Found(fields.parse_policy_evaluation(
+            None if _NUMBERISH.match(policy.text) else policy.text, None if cut else mea[0][0].text), policy.line)
     elif (pe := policy_by_shape(toks, lines, taken, sheet_year)) is not None:
         if pol and pol[0] and (pe.value or {}).get("policy") != pol[0][0].text:
             # the 政策 cell next to its label says otherwise: that one, the 施策 unknown
@@ -833,6 +863,9 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             continue  # 「事業名 住民基本台帳ネットワークシステム 担当部局 …」 over 「セキュリティ対策経費」: its end is unknown
         if t.field == "project_name" and _rest_dropped(lines, toks, v):
             continue  # 「事業名 …システム運用事 担当部局 …」 over 「業」 (a label's piece in shape, read as none): cut short
+        if t.field == "project_name" and v.line == t.line and paragraph_style(lines) and _rest_astray(toks, k + 1):
+            continue  # 「事業名 基盤整備情報地域安全対」 on one line, its cell's wrapped rest (「策事業」) a paragraph of its
+            # own further on, after 「作成責任者」: where the name ends is unknown
         if t.field == "project_number":
             out[t.field] = Found(canonical_number(text), v.line)
         elif t.field in ("start_fiscal_year", "end_fiscal_year"):

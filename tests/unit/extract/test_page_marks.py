@@ -8,9 +8,7 @@ import pytest
 
 from kg.extract.dispatch import extract_path
 from kg.extract.page_marks import page_number_lines, without_page_numbers
-from tests.fixtures.real_variants import make_variant, write_variant
-from tests.fixtures.review_sheets import text_pdfplumber
-from tests.fixtures.seed_prints import reportlab_print
+from tests.fixtures.real_variants import reportlab_variant
 
 
 def test_footers_of_a_run_are_page_numbers():
@@ -28,11 +26,7 @@ def test_numbers_that_do_not_rise_are_not_page_numbers():
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
-    d = tmp_path_factory.mktemp("rl-variant")
-    xlsx = write_variant(make_variant(1), d)
-    pdf = reportlab_print(xlsx, d / "rv001.pdf")
-    txt = d / "rv001.rl.pdfplumber.txt"
-    txt.write_text(text_pdfplumber(pdf), encoding="utf-8")
+    xlsx, pdf, txt = reportlab_variant(1, tmp_path_factory.mktemp("rl-variant"), "pdfplumber")
     return extract_path(xlsx), pdf, txt
 
 
