@@ -106,19 +106,24 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                     # 「知等」)
                     seen["plans"] += word[:k]
                     word, side = word[k:], right
-                if (rest := _PLANS_LABEL[len(seen["plans"]):]) and seen["plans"] and len(word) > len(rest) \
-                        and word.endswith(rest) and _PLANS_LABEL.startswith(seen["plans"]):
-                    # the right label's rest glued to the law cell's words (「…基本法第等」「…及び第、通知等」)
-                    _add(left, word[:-len(rest)], i + 1)
-                    seen["plans"] += rest
+                if k := _plans_piece_glued(seen, word, lines[i + 1:i + 3]):
+                    # the right label's rest glued to the law cell's words (「…基本法第等」「…及び第、通知等」), or its
+                    # next piece, the rest of it on a line below (「…犯罪捜査のため計画、通」 over 「…法律第96条 知等」)
+                    _add(left, word[:-k], i + 1)
+                    seen["plans"] += word[-k:]
                     side = right
                     continue
                 if side is right and (k := _plans_rest_glued(seen, word, lines, i, end)):
                     seen["plans"] += word[:k]  # (「関係する 計地球温暖化…」 over 「画、通知等」: the label's 「計」)
                     word = word[k:]
                 label = _carries(seen, word)
-                if label is None and not seen["plans"] and len(word) >= 3 and _PLANS_LABEL.startswith(word):
-                    label = "plans"  # the right label's first line alone (「関係する」「関係す」: wrapped in a narrow cell)
+                if label == "legal" and _counter_not_label(seen, word, left, lines[i + 1:i + 3]):
+                    label = None  # 「…法律第55」 over 「条」, the label's 「条項も記載」 on a line below: the cell's
+                if label is None and not seen["plans"] and _PLANS_LABEL.startswith(word) and (len(word) >= 3 or (
+                        len(word) == 2 and any(_PLANS_LABEL.startswith(word + w) for w in below))):
+                    # the right label's first line alone (「関係する」「関係す」: wrapped in a narrow cell; 「関係」 with
+                    # 「する」 on the next line)
+                    label = "plans"
                 if label == "plans" or (label is None and word in _PLANS_PIECES and i > lab - 1):
                     if label:
                         seen["plans"] += word
@@ -154,6 +159,21 @@ def _plans_rest_glued(seen: dict[str, str], word: str, lines: list[str], i: int,
     if not k or not rest:
         return 0
     return k if any(rest in lines[j].split(" ") for j in range(i + 1, min(end, i + 3))) else 0
+
+
+def _plans_piece_glued(seen: dict[str, str], word: str, below: list[str]) -> int:
+    """The length of the 関係する計画 label's next piece that ``word`` ends with, glued to the law cell's words: the
+    label's whole rest (「…及び第、通知等」 after 「関係する計画」), or a piece of two characters or more whose rest
+    is a word of one of the ``below`` lines (「…のため計画、通」 after 「関係する」, 「知等」 below); else 0."""
+    if not seen["plans"] or not _PLANS_LABEL.startswith(seen["plans"]):
+        return 0
+    rest = _PLANS_LABEL[len(seen["plans"]):]
+    if rest and len(word) > len(rest) and word.endswith(rest):
+        return len(rest)
+    for k in range(len(rest) - 1, 1, -1):
+        if len(word) > k and word.endswith(rest[:k]) and any(rest[k:] in x.split(" ") for x in below):
+            return k
+    return 0
 
 
 def _glued_plans(seen: str, word: str, below: list[str]) -> int:
@@ -232,6 +252,16 @@ def _rest_follows(seen: dict[str, str], parts: list[tuple[str, str | None]], tex
     return any(w in _PLANS_PIECES for w in words[1:])
 
 
+def _counter_not_label(seen: dict[str, str], word: str, left: list, below: list[str]) -> bool:
+    """A lone counter (「条」) that would carry the 根拠法令 label on (「(具体的な」 then 「条項も記載」) but follows a
+    citation cut before its counter (「…法律第55」), while a line below starts with the label's rest from that
+    same point (「条項も記載」): the label goes on there, so the counter is the cell's (「第55条」)."""
+    if len(word) != 1 or word not in "条項号" or not left or not _OPEN_CITE.search(left[-1][0]):
+        return False
+    return any((first := x.split(" ", 1)[0]).startswith(word) and len(first) > 1
+               and _LEGAL_LABEL.startswith(seen["legal"] + first) for x in below)
+
+
 def _carries(seen: dict[str, str], word: str) -> str | None:
     """The label whose wording read so far ``word`` carries on (the label's wrapped rest), or None."""
     for field, full in (("legal", _LEGAL_LABEL), ("plans", _PLANS_LABEL)):
@@ -286,9 +316,10 @@ def legal_pieces(lines: list[str], lab: int) -> tuple[str, int, int] | None:
     article."""
     # (an account cell written after the label by a paragraph-style tool, 「東日本大震災復興特別会計」, is no law's)
     pieces = [p for p in _row_cells_once(lines, lab)[0] if not _ACCOUNT.match(p[0])]
-    if not any(CITE.search(t) for t, _ in pieces):
+    if not pieces:
         return None
-    return fields.join_wrapped(t for t, _ in pieces), pieces[0][1], pieces[-1][1]
+    text = fields.join_wrapped(t for t, _ in pieces)  # (a citation wrapped before its counter: 「…第55」 + 「条」)
+    return (text, pieces[0][1], pieces[-1][1]) if CITE.search(text) else None
 
 
 def plans_pieces(lines: list[str], lab: int) -> tuple[str, int, int] | None:

@@ -1018,6 +1018,46 @@ def _past_numbers(rec: Record, L: list[str]) -> None:
                 rec["past_project_numbers"].append(item)
 
 
+def _past_years_wrapped(rec: Record, L: list[str]) -> None:
+    """Past 事業番号 read without their year whose number a narrow cell wrapped onto a line of its own, below the row
+    of year cells they belong to (``_wrapped_number_years``): the year of their cell, when no other number has it."""
+    lab = _first_in(L, "関連する過去のレビューシート")
+    past = rec["past_project_numbers"]
+    if lab is None or all("fiscal_year" in x for x in past):
+        return
+    sy = rec["sheet_fiscal_year"]
+    for i in range(lab + 2, min(len(L), lab + 12) + 1):
+        if not (refs := parse_numbers(L[i - 1])) or not _NUMBERS_ONLY.match(L[i - 1]):
+            continue
+        years = _wrapped_number_years(L[i - 2], len(refs), sy)
+        for ref, y in zip(refs, years, strict=True) if years else ():
+            k = next((k for k, x in enumerate(past) if x["number"] == ref.number), None)
+            if k is not None and "fiscal_year" not in past[k] and all(x.get("fiscal_year") != y for x in past):
+                past[k] = {"fiscal_year": y, **past[k]}
+
+
+_NUMBERS_ONLY = re.compile(r"^(?:\(?\d{4}\)?\s*)+$")  # (「0477 0031」, 「(0443)」)
+_PAST_YEAR = re.compile(r"(?:令和|平成)\s*(?:元|\d{1,2})\s*年度")
+# a 府省 and its dash (or the 府省 alone), the number after it wrapped (「国土交通省 -」 over 「0477」, 「国土交通省」 over 「(0443)」)
+_NUMBER_OPEN = re.compile(r"^[^\s\d()\-]+(?:\s*-)?$")
+
+
+def _wrapped_number_years(above: str, n: int, sy: int | None) -> list[int | None] | None:
+    """The fiscal years of ``n`` 事業番号 on a line of their own, wrapped from the row ``above`` (「平成23年度 国土交通省 -
+    平成24年度 国土交通省 - 0233」 over 「0477 0031」): each year cell whose cell is a 府省 (and its dash) without the
+    number (a cell of 「-」 alone is blank) lost its number to the line below, in order; only when the row starts with a
+    year cell, every year is whole and there are exactly ``n`` such cells; else None."""
+    marks = list(_PAST_YEAR.finditer(above))
+    if not marks or marks[0].start() != 0:
+        return None
+    cells = [(m.group(0), above[m.end():marks[k + 1].start() if k + 1 < len(marks) else len(above)].strip())
+             for k, m in enumerate(marks)]
+    if any(re.search(r"令和|平成|昭和", text) for _, text in cells):
+        return None  # a year cut by a narrow cell (「平成」 over 「26年」): the cells' order is not the line's
+    years = [fields.parse_fiscal_year_cell(year, sy).year for year, text in cells if _NUMBER_OPEN.match(text)]
+    return years if len(years) == n and all(years) else None
+
+
 def _related(rec: Record, L: list[str]) -> None:
     lab = _first_holding(L, ("事業名", "事業番号", "府省"))
     if lab is None:
@@ -1228,6 +1268,7 @@ def extract(doc: RawDoc) -> Record:
     _related(rec, L)
     _label_anchored(rec, L)
     _label_lists(rec, L)
+    _past_years_wrapped(rec, L)
     _laws_plausible(rec)
     _policy_plausible(rec)
     _officials_plausible(rec, L)

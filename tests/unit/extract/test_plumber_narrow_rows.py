@@ -1,0 +1,81 @@
+"""Rows of the real form as pdfplumber writes them from a narrow print (one form row per line, cells joined by
+spaces, the labels' cells wrapped every two or three characters): kg/extract/legal_text.py ``row_cells`` /
+``legal_pieces`` and kg/extract/review_pdf.py ``_past_years_wrapped``.
+
+Excerpts are the text pdfplumber gave of real-form variants (``python -m tests.fixtures.real_variants``, 320-349);
+main's readers left each of these values unknown (or read two laws as one)."""
+from __future__ import annotations
+
+from kg.extract.review_pdf import extract
+from kg.read.base import RawDoc
+
+_HEAD = "令和2年度行政事業レビューシート (国土交通省)\n"
+_NEXT_ROW = "主要政策・ 国土強靱化 主要経費 経済協力\n施策\n"
+
+
+def _run(text: str) -> dict:
+    return extract(RawDoc(path="real.txt", lines=(_HEAD + text).rstrip("\n").split("\n")))
+
+
+def test_a_citation_cut_before_its_article_counter():
+    """「…法律第55」 over 「条」, beside the label's 「(具体的な」 whose rest 「条項も記載」 starts the line below: the 「条」 is
+    the cell's, not the label's."""
+    rec = _run("根拠法令 印紙をもつてする歳入金納付に関する法律第55 関係する計画、通知 デジタル社会の実現に向けた重点計画"
+               "(令和元年2月25日閣議決定) 国\n(具体的な 条 等 土強靱化基本計画(平成28年6月4日閣議決定)\n条項も記載\n)\n"
+               + _NEXT_ROW)
+    assert rec["legal_bases"] == [{"law": "印紙をもつてする歳入金納付に関する法律", "citations": [{"article": "55"}]}]
+
+
+def test_two_laws_apart_when_the_first_ones_counter_wraps():
+    rec = _run("根拠法令 踏切道改良促進法第46条 納税貯蓄組合法第70 関係する計画 国土強靱化基本計画(平成29年8月8日サイバーセキュリティ"
+               "戦略本部決定)\n(具体的な 条 漁港漁場整備法第102条第1項 、通知等\n条項も記載\n)\n" + _NEXT_ROW)
+    assert [(b["law"], b["citations"]) for b in rec["legal_bases"]] == [
+        ("踏切道改良促進法", [{"article": "46"}]), ("納税貯蓄組合法", [{"article": "70"}]),
+        ("漁港漁場整備法", [{"article": "102", "paragraph": "1"}])]
+
+
+def test_the_plans_labels_piece_glued_after_a_laws_title_cut():
+    """「…犯罪捜査のため計画、通」: the 関係する計画 label's next piece glued to the law cell's words, its rest 「知等」
+    on the line below."""
+    rec = _run("根拠法令 戦没者の遺骨収集の推進に関する法律 関係する まち・ひと・しごと創生総合戦略(平成23年4月14日総務大臣決定)\n"
+               "(具体的な 第117条第3項第4号・犯罪捜査のため計画、通\n条項も記 の通信傍受に関する法律第96条 知等\n載)\n"
+               + _NEXT_ROW)
+    assert [b["law"] for b in rec["legal_bases"]] == ["戦没者の遺骨収集の推進に関する法律",
+                                                     "犯罪捜査のための通信傍受に関する法律"]
+
+
+def test_the_plans_label_wrapped_every_two_characters():
+    """「関係」 over 「する」 over 「計画」: 「関係」 is the right label's head, not the law cell's text."""
+    rec = _run("根拠法令 企業担保法第4条の19・ 関係 -\n(具体的な 独立行政法人国立印刷局 する\n条項も記 法第110条第4項第24号 計画\n"
+               "載) 、通\n知等\n主要政策 国土強靱化 主要 その他の事項経費\n・施策 経費\n")
+    assert [b["law"] for b in rec["legal_bases"]] == ["企業担保法", "独立行政法人国立印刷局法"]
+    assert rec["legal_bases"][1]["citations"] == [{"article": "110", "paragraph": "4", "item": "24"}]
+
+
+_PAST_TAIL = "※平成30年度実績を記入。執行実績がない新規事業、新規要求事業については現時点で予定やイメージを記入。\n資金の流れ\n"
+
+
+def test_past_numbers_wrapped_below_their_year_cells():
+    """Each 「国土交通省 -」 cell lost its number to the line below, in order; 「0233」 stayed in its cell."""
+    rec = _run("関連する過去のレビューシートの事業番号\n"
+               "平成23年度 国土交通省 - 平成24年度 国土交通省 - 平成25年度 国土交通省 - 平成26年度 国土交通省 - 0233\n"
+               "0477 0031 0402\n\n" + _PAST_TAIL)
+    assert sorted((x.get("fiscal_year"), x["number"]) for x in rec["past_project_numbers"]) == [
+        (2011, "0477"), (2012, "0031"), (2013, "0402"), (2014, "0233")]
+
+
+def test_past_numbers_a_blank_cell_takes_no_wrapped_number():
+    """「平成28年度 -」 is a blank cell: the one wrapped number is the 府省 cell's (平成30年度)."""
+    rec = _run("関連する過去のレビューシートの事業番号\n平成24年度 - 平成25年度 - 平成26年度 - 平成27年度-\n"
+               "平成28年度 - 平成29年度 国土交通省 - 0021 平成30年度 国土交通省 - 令和元年度 国土交通省 - 0328\n0493\n"
+               + _PAST_TAIL)
+    assert {"fiscal_year": 2018, "number": "0493"} in rec["past_project_numbers"]
+
+
+def test_past_numbers_more_open_cells_than_wrapped_numbers_stay_without_year():
+    """Two 府省 cells without their number and one number below: whose it is is unknown."""
+    rec = _run("関連する過去のレビューシートの事業番号\n"
+               "平成28年度 文部科学省 - 平成29年度 国土交通省 - 0021 平成30年度 国土交通省 - 令和元年度 国土交通省 - 0328\n"
+               "0493\n" + _PAST_TAIL)
+    item = next(x for x in rec["past_project_numbers"] if x["number"] == "0493")
+    assert "fiscal_year" not in item
