@@ -522,10 +522,14 @@ def settled_by_shape(name: str, pieces: list[str]) -> str | None:
     if not name or not pieces or word_broken(name, pieces[0]):
         return None
     as_name = join_wrapped([name, *pieces])
-    if _name_whole(name) and not (_name_whole(as_name) or as_name[-1:] in _BODY_END):
-        return "description"
+    may_end = _name_whole(as_name) or as_name[-1:] in _BODY_END
+    if not may_end and (_name_whole(name) or ("、" in as_name and "、" not in name)):
+        return "description"  # (a name lists no items: 「(株)OCS」+「(諸謝金)、」「研修の企画」「運営」)
     if not (_name_whole(name) or name[-1:] in _BODY_END) and _name_whole(as_name, paren=False):
         return "name"
+    rest = join_wrapped(pieces)
+    if any(len(rest) < len(e) and name.endswith(e[:-len(rest)]) and e.endswith(rest) for e in _NAME_ENDS):
+        return "name"  # the pieces finish a name's end word cut at the break (「…株式会」+「社」, 「…共同企業」+「体」)
     return None
 
 

@@ -39,3 +39,9 @@ def test_shapes_that_settle_nothing():
     assert payee_wraps.settled_by_shape("(株)日経BPマーケ", ["ティング"]) is None
     assert payee_wraps.settled_by_shape("KDDI(株)", ["実施"]) == "description"
     assert payee_wraps.settled_by_shape("公益財団法人地方", ["自治情報", "センター"]) == "name"
+    # a name lists no items: pieces holding 「、」 are the 業務概要's even after a name whose end says nothing
+    assert payee_wraps.settled_by_shape("(株)OCS", ["(諸謝金)、", "研修の企画", "運営"]) == "description"
+    # the pieces finish the name's end word cut at the line break
+    assert payee_wraps.settled_by_shape("オリエンタルコンサルタンツ株", ["式会社"]) == "name"
+    assert payee_wraps.settled_by_shape("合同会社三菱総合研究所・合同会社ソフトバンク共同企業", ["体"]) == "name"
+    assert payee_wraps.settled_by_shape("(株)シー・エス", ["・エス"]) is None
