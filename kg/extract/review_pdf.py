@@ -1248,7 +1248,7 @@ def _label_lists(rec: Record, L: list[str]) -> None:
 def extract(doc: RawDoc) -> Record:
     """Extract one 行政事業レビューシート (PDF text) into a review_sheet record."""
     rec = new_record("review_sheet", doc.name)
-    L = nfkc_lines(doc.lines)
+    L = _label_heads_rejoined(nfkc_lines(doc.lines))
     # squash(x) is nfkc(x) without its spaces, and nfkc(nfkc(x)) == nfkc(x): the lines' squashed forms are L's
     # without spaces (both checked in tests/unit/extract/test_seed_kind_speed_forms.py)
     _squashed.put(L, [x.replace(" ", "") for x in L])
@@ -1289,6 +1289,55 @@ def extract(doc: RawDoc) -> Record:
     if rec["policy_evaluation"] is None:
         warn(rec, "policy_evaluation_missing", "no 政策 / 施策 cells", field="policy_evaluation")
     return rec
+
+
+_CUT_LABELS = ("担当部局庁", "担当課室", "主要経費")  # header labels a narrow cell wraps every two or three characters
+
+
+def _label_heads_rejoined(L: list[str]) -> list[str]:
+    """Row-style text of a narrow print: a header label cut in its cell (「… 担当 総合通信基盤局 作成責任者」 over
+    「部局」 over 「庁」; 「担当部 大臣官房」 over 「局」; 「担当 企画課 …」 over 「度 課室」) written whole where its head
+    stands, its rest taken off the lines below (a line left empty stays, empty): the head is a word of its own on
+    a line before 事業の目的, and each following piece of the label's wording is a word of the next line, up to
+    the label's first four characters at least. Other text is returned as it is (the same list when nothing is
+    cut). Only heads of two or three characters are so read: 「担当部局」 over 「庁」 the readers know by its head."""
+    if paragraph_style(L):
+        return L
+    out = None
+    for n, line in enumerate(L[:40]):
+        if line.startswith("事業の目的"):
+            break
+        if "担当" not in line and "主要" not in line:
+            continue
+        words = line.split(" ")
+        for k, w in enumerate(words):
+            if k == 0 or not 2 <= len(w) <= 3:  # (「担当部局」 over 「庁」: the readers know that label by its head)
+                continue
+            for label in _CUT_LABELS:
+                if w == label or not label.startswith(w):
+                    continue
+                got, takes = w, []
+                for j in range(n + 1, min(n + 3, len(L))):
+                    below = (out or L)[j].split(" ")
+                    r = next((i for i, x in enumerate(below) if x and label.startswith(got + x)), None)
+                    if r is None:
+                        break
+                    got += below[r]
+                    takes.append((j, r))
+                    if got == label:
+                        break
+                if len(got) < 4 or not takes:
+                    continue
+                out = out or list(L)
+                words[k] = got
+                for j, r in takes:
+                    below = out[j].split(" ")
+                    out[j] = " ".join(below[:r] + below[r + 1:])
+                out[n] = " ".join(words)
+                break
+    if out is not None:
+        paragraph_style.put(out, False)  # (still one form row per line: the lines emptied are no paragraph breaks)
+    return out or L
 
 
 def _expense_ok(v: str) -> bool:

@@ -79,3 +79,17 @@ def test_past_numbers_more_open_cells_than_wrapped_numbers_stay_without_year():
                "0493\n" + _PAST_TAIL)
     item = next(x for x in rec["past_project_numbers"] if x["number"] == "0493")
     assert "fiscal_year" not in item
+
+
+def test_header_labels_cut_every_two_or_three_characters():
+    """「担当」 over 「部局」 over 「庁」, 「担当」 over 「課室」 (beside another cell's wrap, 「度」), 「主要」 over 「経費」: each label
+    is read whole where its head stands (review_pdf._label_heads_rejoined); main read the label's rest 「部局」 as the
+    bureau and left name, division, officials and the two 主要 cells unknown."""
+    rec = _run("事業名 高度化基盤整備データ活用情報推進費 担当 総合通信基盤局 作成責任者\n部局\n庁\n"
+               "事業開始年度 平成2年度 事業終了(予定)年 終了予定なし 担当 企画課 審議官 山本 健太郎\n度 課室\n"
+               "会計区分 一般会計\n主要政策・施策 地方創生 主要 その他の事項経費\n経費\n"
+               "事業の目的 (目 高度化基盤整備データ活用情報推進費について、調査研究の成果を取りまとめる。\n")
+    assert (rec["project_name"], rec["bureau"], rec["division"]) == ("高度化基盤整備データ活用情報推進費", "総合通信基盤局",
+                                                                     "企画課")
+    assert rec["responsible_officials"] == ["審議官 山本 健太郎"]
+    assert (rec["major_policy"], rec["major_expense"]) == ("地方創生", "その他の事項経費")
