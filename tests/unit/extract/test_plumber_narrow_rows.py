@@ -93,3 +93,28 @@ def test_header_labels_cut_every_two_or_three_characters():
                                                                      "企画課")
     assert rec["responsible_officials"] == ["審議官 山本 健太郎"]
     assert (rec["major_policy"], rec["major_expense"]) == ("地方創生", "その他の事項経費")
+
+
+_ROW_BELOW = "会計区分 一般会計\n"
+
+
+def test_an_official_cut_beside_other_cells_wraps():
+    """「審議官 吉」 over 「田 恵」 after the labels' rests 「年度」「定)年度」 (the 担当課室 beside it whole): the surname's rest
+    and the given name; 「室長 海野」 over 「拓也」 after 終了予定なし's 「なし」: the given name."""
+    rec = _run("事業名 データ活用システム運用経費 担当部局 地球環境局 作成責任者\n"
+               "事業開始 昭和63年度事業終了(予 終了予定なし 担当課室 住民制度課 審議官 吉 課長 海野 信\n年度 定)年度 田 恵\n"
+               + _ROW_BELOW)
+    assert rec["responsible_officials"] == ["審議官 吉田 恵", "課長 海野 信"]
+    rec = _run("事業名 情報基盤整備対策事業 担当部局 出入国在留管理庁 作成責任者\n"
+               "事業開始年 平成26年度 事業終了(予 終了予定 担当課室 技術調査課 室長 海野 課長補佐 佐々木 敦史\n"
+               "度 定)年度 なし 拓也\n" + _ROW_BELOW)
+    assert rec["responsible_officials"] == ["室長 海野 拓也", "課長補佐 佐々木 敦史"]
+
+
+def test_an_official_whose_cell_goes_on_below_stays_unknown():
+    """「参事」 over 「官 山」 over 「本 雅」 over 「一」: the title itself wrapped and the cell goes on past the next line —
+    no official is read from its pieces (no 「参事 官 山」)."""
+    rec = _run("事業名 人材育成システム運用対策事業 担当部局庁 老健局 作成責任者\n"
+               "事業開始年 平成23年 事業終了(予定終了予定 担当課室 河川計画課 参事 課長補佐 海野 拓也\n"
+               "度 度 )年度 なし 官 山\n本 雅\n一\n" + _ROW_BELOW)
+    assert all(o.startswith("課長補佐") for o in rec["responsible_officials"])
