@@ -957,7 +957,8 @@ def officials_wrapped(text: str, folded: list[str], line: int) -> list[str] | No
     elif tail == 2 == len(below) and (len(g) == 2 or _next_row(folded, line + 1)):
         g[1:] = [g[1] + below[0], below[1]] if len(g) == 2 else below
     elif (kanji == 2 or len(g) == 2 == kanji + 1) and _whole_before(folded[line - 1], text) \
-            and _next_row(folded, line + 1) and not any(_TITLE_TAIL.match(w) for w in below[len(below) - kanji:]):
+            and _next_row(folded, line + 1) and not any(_TITLE_TAIL.match(w) for w in below[len(below) - kanji:]) \
+            and _others_placed(below[:len(below) - kanji], folded[line - 1].split(" ")):
         # the cell left of it whole (the 担当課室, of an organisation's shape) and the pieces before its own no name's
         # (「年度 定)年度 田 恵」「度 定)年度 なし 拓也」: the labels' rests, 終了予定なし's): the line's last pieces of kanji
         # are the cell's — the given name (after a surname), the surname's rest and the given name (after its first
@@ -979,6 +980,16 @@ def _next_row(folded: list[str], n: int) -> bool:
     """Line ``n`` (0-based) starts the form's next row (its first part a label), or there is none."""
     nxt = _split_line(folded[n]) if n < len(folded) else []
     return not nxt or nxt[0][1] is not None
+
+
+_END_NONE = "終了予定なし"
+
+
+def _others_placed(words: list[str], above: list[str]) -> bool:
+    """Every one of ``words`` (a line's pieces before a 作成責任者 cell's) is another cell's known rest: a piece of
+    a label (「年度」「定)年度」) or the rest of 終了予定なし cut in its cell (「終了予定」 above it, 「なし」)."""
+    return all(_is_fragment(w) or label_piece(w)
+               or any(a.startswith("終了") and a + w == _END_NONE for a in above) for w in words)
 
 
 def _whole_before(line: str, text: str) -> bool:
