@@ -68,6 +68,7 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
             break  # the next row of the form (its label maybe wrapped in its cell: 「主要政策」「・施策」)
         side = right if border else None  # None: not settled on this line yet
         below = lines[i + 1].split(" ") if i + 1 < len(lines) else []
+        further = lines[i + 2].split(" ") if i + 2 < len(lines) else []
         for text, field in parts:
             if field == "plans" and (k := _glued_plans("", squashed := text.replace(" ", ""), below)):
                 # the label glued to the cell's first item (「関係する計画第4期…計画(…決定)」 over 「、通知等」)
@@ -87,10 +88,10 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                         side = right
                         _add(right, item, i + 1)
                 continue
-            glued = _NEIGHBOUR.search(text)
+            glued = _NEIGHBOUR.search(text) or _head_glued(text, below, further)
             if glued:  # the right label glued to the left cell's text: 「…サイバーセキュリティ関係する計画、通」
                 _add(left, _unfragment(text[:glued.start()].strip()), i + 1)
-                seen["plans"], item = _plans_label(text[glued.start():].split(" ", 1)[0], below)
+                seen["plans"], item = _plans_label(text[glued.start():].split(" ", 1)[0], below, further)
                 side, text = right, f"{item} {text[glued.start():].partition(' ')[2]}"
             words = [w for w in text.split(" ") if w]
             if side is None and i > lab - 1 and _rest_follows(seen, parts, text):
@@ -176,7 +177,23 @@ def _plans_piece_glued(seen: dict[str, str], word: str, below: list[str]) -> int
     return 0
 
 
-def _glued_plans(seen: str, word: str, below: list[str]) -> int:
+# the right label's first words glued to its first item after a law's words (「…に関する法律 関係する国土強靱化基本計画(…)」)
+_HEAD_GLUED = re.compile(r"(?:^|(?<= ))関係する(?=[^\s計])")
+
+
+def _head_glued(text: str, below: list[str], further: list[str]) -> re.Match | None:
+    """「関係する」 glued to the 関係する計画 cell's first item in ``text``, the label's rest 「計画、通知等」 on the next
+    lines (``below``, ``further``: their words; 「計画、通」 over 「知等」), or None."""
+    m = _HEAD_GLUED.search(text)
+    return m if m and _glued_plans("", text[m.start():].split(" ", 1)[0], below, further) else None
+
+
+def _rest_below(rest: str, below: list[str], further: list[str]) -> bool:
+    """The label's ``rest`` is a word of the next line, or a word there and the word finishing it on the line after."""
+    return rest in below or any(w and rest.startswith(w) and rest[len(w):] in further for w in below)
+
+
+def _glued_plans(seen: str, word: str, below: list[str], further: list[str] = ()) -> int:
     """The length of the 関係する計画、通知等 label's piece that ``word`` starts with, glued to the cell's first item
     (「計画、通まち・ひと・しごと創生総合戦略(…」 after 「関係する」), when the label's wording is settled: the piece
     completes the label, or a word of the next line (``below``) is the label's rest after it (「知等」); else 0.
@@ -187,14 +204,14 @@ def _glued_plans(seen: str, word: str, below: list[str]) -> int:
     while k < len(word) - 1 and n + k < len(_PLANS_LABEL) and word[k] == _PLANS_LABEL[n + k]:
         k += 1  # (the longest piece of the label the word starts with, something after it)
     for j in range(k, 0, -1):
-        if n + j >= 4 and ((rest := _PLANS_LABEL[n + j:]) == "" or rest in below):
+        if n + j >= 4 and ((rest := _PLANS_LABEL[n + j:]) == "" or _rest_below(rest, below, further)):
             return j
     return 0
 
 
-def _plans_label(word: str, below: list[str]) -> tuple[str, str]:
+def _plans_label(word: str, below: list[str], further: list[str] = ()) -> tuple[str, str]:
     """(the 関係する計画 label's wording, the first item's text glued to it) of a word that starts with the label."""
-    k = _glued_plans("", word, below)
+    k = _glued_plans("", word, below, further)
     return (word[:k], word[k:]) if k else (word, "")
 
 

@@ -52,6 +52,15 @@ def test_the_plans_label_wrapped_every_two_characters():
     assert rec["legal_bases"][1]["citations"] == [{"article": "110", "paragraph": "4", "item": "24"}]
 
 
+def test_the_plans_label_head_glued_to_its_first_item_its_rest_over_two_lines():
+    """「…に関する法律 関係する国土強靱化基本計画(…)」: 「関係する」 glued to the first plan, the label's rest 「計画、通」 and
+    「知等」 on the two lines below."""
+    rec = _run("根拠法令 (具 都市開発資金の貸付けに関する法律 関係する国土強靱化基本計画(平成29年3月27日閣議決定)\n"
+               "体的な条項も 第16条及び第26条 石油ガス税法第 計画、通\n記載) 41条 行政手続法第62条及び第95条 知等\n" + _NEXT_ROW)
+    assert rec["related_plans"] == [{"title": "国土強靱化基本計画", "date": "2017-03-27", "decided_by": "閣議決定"}]
+    assert [b["law"] for b in rec["legal_bases"]] == ["都市開発資金の貸付けに関する法律", "石油ガス税法", "行政手続法"]
+
+
 _PAST_TAIL = "※平成30年度実績を記入。執行実績がない新規事業、新規要求事業については現時点で予定やイメージを記入。\n資金の流れ\n"
 
 
