@@ -1303,7 +1303,7 @@ def _label_heads_rejoined(L: list[str]) -> list[str]:
     cut). Only heads of two or three characters are so read: 「担当部局」 over 「庁」 the readers know by its head."""
     if paragraph_style(L):
         return L
-    out = None
+    out: list[str] | None = None
     for n, line in enumerate(L[:40]):
         if line.startswith("事業の目的"):
             break
@@ -1335,9 +1335,31 @@ def _label_heads_rejoined(L: list[str]) -> list[str]:
                     out[j] = " ".join(below[:r] + below[r + 1:])
                 out[n] = " ".join(words)
                 break
-    if out is not None:
+    out = _past_years_rejoined(out or L)
+    if out is not L:
         paragraph_style.put(out, False)  # (still one form row per line: the lines emptied are no paragraph breaks)
-    return out or L
+    return out
+
+
+_ERA_ALONE = re.compile(r"^(令和|平成|昭和) (\S.*)$")  # a year cell cut after its era, the cell beside it on its line
+_YEAR_REST = re.compile(r"^(?:\d{1,2}|元)年$")
+
+
+def _past_years_rejoined(L: list[str]) -> list[str]:
+    """The 関連する過去のレビューシートの事業番号 table of a narrow print, its year cells cut every few characters
+    (「平成 厚生労働省 - 0276」 over 「24年」 over 「度」): each such year written whole on its first line (「平成24年度
+    厚生労働省 - 0276」), the lines of its rest left empty. Only where the era stands alone before the cell beside it
+    and the next two lines are the year and 「度」 alone; the same list when there is none."""
+    lab = _first_in(L, "関連する過去のレビューシート")
+    if lab is None:
+        return L
+    out = L
+    for n in range(lab, min(len(L) - 2, lab + 60)):
+        m = _ERA_ALONE.match(L[n])
+        if m and _YEAR_REST.match(L[n + 1]) and L[n + 2] == "度":
+            out = list(L) if out is L else out
+            out[n], out[n + 1], out[n + 2] = f"{m[1]}{L[n + 1]}度 {m[2]}", "", ""
+    return out
 
 
 def _expense_ok(v: str) -> bool:

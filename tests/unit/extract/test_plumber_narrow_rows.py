@@ -127,3 +127,12 @@ def test_an_official_whose_cell_goes_on_below_stays_unknown():
                "事業開始年 平成23年 事業終了(予定終了予定 担当課室 河川計画課 参事 課長補佐 海野 拓也\n"
                "度 度 )年度 なし 官 山\n本 雅\n一\n" + _ROW_BELOW)
     assert all(o.startswith("課長補佐") for o in rec["responsible_officials"])
+
+
+def test_past_numbers_year_cells_cut_every_few_characters():
+    """「平成 新23-0264」 over 「23年」 over 「度」: each year cell cut after its era, the number's cell beside it."""
+    rec = _run("関連する過去のレビューシートの事業番号\n平成 新23-0264\n23年\n度\n平成 厚生労働省 - 0276\n24年\n度\n"
+               "平成 厚生労働省 - 0422\n25年\n度\n" + _PAST_TAIL)
+    assert rec["past_project_numbers"] == [{"fiscal_year": 2011, "number": "新23-0264"},
+                                           {"fiscal_year": 2012, "number": "0276"},
+                                           {"fiscal_year": 2013, "number": "0422"}]
