@@ -522,8 +522,9 @@ def settled_by_shape(name: str, pieces: list[str]) -> str | None:
     if not name or not pieces or word_broken(name, pieces[0]):
         return None
     as_name = join_wrapped([name, *pieces])
-    may_end = _name_whole(as_name) or as_name[-1:] in _BODY_END
-    if not may_end and (_name_whole(name) or ("、" in as_name and "、" not in name)):
+    whole = _name_whole(as_name)
+    if ("、" in as_name and "、" not in name and not whole) \
+            or (_name_whole(name) and not (whole or as_name[-1:] in _BODY_END)):
         return "description"  # (a name lists no items: 「(株)OCS」+「(諸謝金)、」「研修の企画」「運営」)
     if not (_name_whole(name) or name[-1:] in _BODY_END) and _name_whole(as_name, paren=False):
         return "name"

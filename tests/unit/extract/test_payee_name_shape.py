@@ -45,3 +45,6 @@ def test_shapes_that_settle_nothing():
     assert payee_wraps.settled_by_shape("オリエンタルコンサルタンツ株", ["式会社"]) == "name"
     assert payee_wraps.settled_by_shape("合同会社三菱総合研究所・合同会社ソフトバンク共同企業", ["体"]) == "name"
     assert payee_wraps.settled_by_shape("(株)シー・エス", ["・エス"]) is None
+    # (even when the text with them ends in a body's last character: 「…訳作業」)
+    assert payee_wraps.settled_by_shape("(株)建設技術研究所", ["作成、ヘルプデスク業", "務、ガイドラインの英", "訳作業"]) \
+        == "description"
