@@ -1291,7 +1291,8 @@ def extract(doc: RawDoc) -> Record:
     return rec
 
 
-_CUT_LABELS = ("担当部局庁", "担当課室", "主要経費")  # header labels a narrow cell wraps every two or three characters
+# header labels a narrow cell wraps every two or three characters (or glues to its cell, the rest below)
+_CUT_LABELS = ("担当部局庁", "担当課室", "主要経費", "主要政策・施策", "会計区分")
 
 
 def _label_heads_rejoined(L: list[str]) -> list[str]:
@@ -1300,36 +1301,43 @@ def _label_heads_rejoined(L: list[str]) -> list[str]:
     stands, its rest taken off the lines below (a line left empty stays, empty): the head is a word of its own on
     a line before 事業の目的, and each following piece of the label's wording is a word of the next line, up to
     the label's first four characters at least. Other text is returned as it is (the same list when nothing is
-    cut). Only heads of two or three characters are so read: 「担当部局」 over 「庁」 the readers know by its head."""
+    cut). Only heads of two or three characters are so read: 「担当部局」 over 「庁」 the readers know by its head. A
+    label starting a line may be glued to its cell (「主要政策・施国土強靱化」 over 「策」, 「会計区一般会計」 over 「分」): it
+    is read so only when its whole rest starts the next lines."""
     if paragraph_style(L):
         return L
     out: list[str] | None = None
     for n, line in enumerate(L[:40]):
         if line.startswith("事業の目的"):
             break
-        if "担当" not in line and "主要" not in line:
+        if not any(lab[:2] in line for lab in _CUT_LABELS):
             continue
         words = line.split(" ")
         for k, w in enumerate(words):
-            if k == 0 or not 2 <= len(w) <= 3:  # (「担当部局」 over 「庁」: the readers know that label by its head)
+            if k and not 2 <= len(w) <= 3:  # (「担当部局」 over 「庁」: the readers know that label by its head)
                 continue
             for label in _CUT_LABELS:
-                if w == label or not label.startswith(w):
+                head = w if 2 <= len(w) <= 3 and label.startswith(w) else None
+                if head is None and k == 0:  # the head glued to the cell at the line's start (「主要政策・施地方創生」)
+                    head = next((label[:h] for h in range(len(label) - 1, 2, -1) if w.startswith(label[:h])
+                                 and len(w) > h), None)
+                if head is None or head == label:
                     continue
-                got, takes = w, []
+                got, takes = head, []
                 for j in range(n + 1, min(n + 3, len(L))):
                     below = (out or L)[j].split(" ")
-                    r = next((i for i, x in enumerate(below) if x and label.startswith(got + x)), None)
+                    r = next((i for i, x in enumerate(below) if x and label.startswith(got + x) and (k or i == 0)),
+                             None)  # (a label of the row's first cell: its rest starts the next line)
                     if r is None:
                         break
                     got += below[r]
                     takes.append((j, r))
                     if got == label:
                         break
-                if len(got) < 4 or not takes:
+                if len(got) < 4 or not takes or (k == 0 and got != label):
                     continue
                 out = out or list(L)
-                words[k] = got
+                words[k] = got if head == w else f"{got} {w[len(head):]}"
                 for j, r in takes:
                     below = out[j].split(" ")
                     out[j] = " ".join(below[:r] + below[r + 1:])

@@ -136,3 +136,12 @@ def test_past_numbers_year_cells_cut_every_few_characters():
     assert rec["past_project_numbers"] == [{"fiscal_year": 2011, "number": "新23-0264"},
                                            {"fiscal_year": 2012, "number": "0276"},
                                            {"fiscal_year": 2013, "number": "0422"}]
+
+
+def test_row_labels_glued_to_their_cells_or_cut_at_the_lines_start():
+    """「主要政策・施国土強靱化」 over 「策」, 「主要政」 over 「策・施」 over 「策」, 「会計区一般会計」 over 「分」: the label read whole,
+    its cell after it."""
+    rec = _run("会計区一般会計\n分\n主要政策・施国土強靱化 主要経費 中小企業対策\n策\n事業の目的 調査研究の成果を取りまとめる。\n")
+    assert (rec["accounts"], rec["major_policy"], rec["major_expense"]) == (["一般会計"], "国土強靱化", "中小企業対策")
+    rec = _run("会計区分 一般会計\n主要政 IT戦略 主要経費 公共事業関係費\n策・施\n策\n事業の目的 調査研究の成果を取りまとめる。\n")
+    assert rec["major_policy"] == "IT戦略"
