@@ -1358,9 +1358,10 @@ def _past_years_rejoined(L: list[str]) -> list[str]:
     (「平成 厚生労働省 - 0276」 over 「24年」 over 「度」): each such year written whole on its first line (「平成24年度
     厚生労働省 - 0276」), the lines of its rest left empty. Only where the era stands alone before the cell beside it
     and the next two lines are the year and 「度」 alone; the same list when there is none."""
-    lab = _first_in(L, "関連する過去のレビューシート")
-    if lab is None:
+    sq = "\n".join(L).replace(" ", "")  # (the lines are NFKC already; _first_in would squash each line again)
+    if (pos := sq.find("関連する過去のレビューシート")) < 0:
         return L
+    lab = sq.count("\n", 0, pos) + 1
     out = L
     for n in range(lab, min(len(L) - 2, lab + 60)):
         m = _ERA_ALONE.match(L[n])
