@@ -99,8 +99,9 @@ def main() -> None:
             want = gs.facts(project(ref, schema))
             others = {p.name[len(name) + 1:].removesuffix(".txt"): p for p in d.glob(f"{name}.*")
                       if p != xlsx or gold.exists()}
-            if (d / "lo" / f"{name}.pdf").exists():
-                others["lo.pdf"] = d / "lo" / f"{name}.pdf"
+            for producer in ("lo", "rl"):  # tests.fixtures.seed_prints.PRODUCERS' folders
+                if (d / producer / f"{name}.pdf").exists():
+                    others[f"{producer}.pdf"] = d / producer / f"{name}.pdf"
             for fmt, p in sorted(others.items()):
                 got = record(p)
                 have = gs.facts(project(got, schema)) if got else {}

@@ -28,8 +28,9 @@ Keeping it right: extraction code that reaches other code or data without naming
 computed name, a data file whose name is built at run time, a new function of pipeline.py that process_input
 calls) must be named here, in ``EXTRACTION_ROOTS`` or ``PIPELINE_FUNCTIONS``; tests/unit/build/test_extract_cache.py
 checks that every kg module imported while extracting the seeds, a JUDGIT file and an RS download is covered.
-Third-party packages are not fingerprinted (their versions rarely change extraction; ``--no-cache`` or deleting
-DIR/cache re-extracts).
+- the name and version of each third-party distribution those files import (``third_party_versions``: pdfplumber,
+  pdfminer.six, openpyxl, …), so an upgraded parser re-extracts; one not installed counts as "absent".
+``--no-cache`` or deleting DIR/cache re-extracts too.
 """
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ import gc
 import hashlib
 import os
 import pickle
+import re
 import struct
 import sys
 import zlib
@@ -67,12 +69,13 @@ def _module_file(name: str) -> Path | None:
     return None
 
 
-def _imports(source: str | bytes) -> set[str]:
-    """kg modules named by the import statements (anywhere in ``source``) and ``__import__("kg.…")`` calls."""
+@lru_cache(maxsize=1024)  # one parse per file text, shared by extraction_files and third_party_versions
+def _imported(source: str | bytes) -> frozenset[str]:
+    """Modules named by the import statements (anywhere in ``source``) and ``__import__("…")`` calls."""
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError):
-        return set()
+        return frozenset()
     out: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -83,8 +86,13 @@ def _imports(source: str | bytes) -> set[str]:
         elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "__import__"
               and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
             out.add(node.args[0].value)
+    return frozenset(out)
+
+
+def _imports(source: str | bytes) -> set[str]:
+    """kg modules named by the import statements (anywhere in ``source``) and ``__import__("kg.…")`` calls."""
     names = set()
-    for m in out:
+    for m in _imported(source):
         if m == "kg" or m.startswith("kg."):
             parts = m.split(".")
             names.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))  # parent packages run too
@@ -128,14 +136,41 @@ def _pipeline_source() -> str:
         return p.read_text(encoding="utf-8", errors="replace") if p.is_file() else ""
 
 
+def third_party_versions(files: list[Path] | None = None) -> list[str]:
+    """"distribution=version" of every third-party distribution the extraction code imports, sorted ("=absent" when
+    it is not installed): the parsers whose upgrade can change what is extracted, and Sudachi's dictionary, which
+    is loaded by name, not imported."""
+    import importlib.metadata as md
+
+    from kg.normalize import sudachi
+
+    files = extraction_files() if files is None else files
+    tops = {m.split(".")[0] for src in [*(p.read_bytes() for p in files if p.suffix == ".py"), _pipeline_source()]
+            for m in _imported(src)}
+    tops -= {"kg", "__future__", *sys.stdlib_module_names}
+    dists = md.packages_distributions()
+    named = {d for top in tops for d in dists.get(top, [top])}
+    if PACKAGE_DIR / "normalize" / "sudachi.py" in files:
+        named.update(sudachi.DISTRIBUTIONS)
+    out = set()
+    for dist in {re.sub(r"[-_.]+", "-", d).lower() for d in named}:  # PEP 503 names: one entry per distribution
+        try:
+            out.add(f"{dist}={md.version(dist)}")
+        except md.PackageNotFoundError:
+            out.add(f"{dist}=absent")
+    return sorted(out)
+
+
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     h = hashlib.sha256()
-    for p in extraction_files():
+    files = extraction_files()
+    for p in files:
         h.update(p.relative_to(PACKAGE_DIR).as_posix().encode())
         h.update(b"\0")
         h.update(p.read_bytes())
     h.update(_pipeline_source().encode())
+    h.update("\0".join(third_party_versions(files)).encode())
     h.update(f"python{sys.version_info[0]}.{sys.version_info[1]}".encode())
     return h.hexdigest()[:16]
 

@@ -51,7 +51,7 @@ def fingerprint() -> str:
     h = hashlib.sha256()
     for mod in (term_layer, sudachi):
         h.update(Path(mod.__file__).read_bytes())
-    for dist in ("sudachipy", "sudachidict_core"):
+    for dist in sudachi.DISTRIBUTIONS:
         try:
             h.update(f"{dist}={md.version(dist)}".encode())
         except md.PackageNotFoundError:

@@ -40,6 +40,7 @@ from kg.extract.legal_text import (
     plans_pieces,
     plans_rejoined,
 )
+from kg.extract.page_marks import without_page_numbers
 from kg.extract.payee_bids import settle_bids
 from kg.extract.payee_boxes import checked_by_amounts, has_letters, payee_boxes, with_boxes
 from kg.extract.payee_columns import payee_columns
@@ -48,6 +49,7 @@ from kg.extract.payee_wraps import respell_methods
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
 from kg.extract.review_text import (
+    _CHECK_ROW_LABEL,
     _FIGURE,
     CITE,
     OFFICIAL_SHAPE,
@@ -879,6 +881,23 @@ def _figure_descriptions(rows: list | None, notes: list) -> list | None:
     return out
 
 
+def _keys_once(rows: list | None, notes: list) -> list | None:
+    """Rows without the blocks in which one rank was read twice (two blocks' rows read under one title: which
+    row is which block's is not known), noted: those blocks' payees are unknown."""
+    if not rows:
+        return rows
+    seen: dict[tuple, int] = {}
+    twice: dict[str, tuple] = {}
+    for r in rows:
+        if (r.block, r.rank) in seen:
+            twice.setdefault(r.block, (r.rank, seen[(r.block, r.rank)], r.line))
+        seen.setdefault((r.block, r.rank), r.line)
+    for block, (rank, first, again) in sorted(twice.items()):
+        notes.append((first, f"支出先上位10者リスト: block {block} rank {rank} read twice (lines {first} and {again}: "
+                             "two blocks' rows under one title): the block's payees are unknown"))
+    return [r for r in rows if r.block not in twice] if twice else rows
+
+
 def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
     lo = _first_in(L, "支出先上位")
     if lo is None:
@@ -917,7 +936,7 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
                                           "spells none on one line (a space before it or not): unknown"))
     else:
         text_rows = payee_rows(L, lo, notes)
-    text_rows = _figure_descriptions(text_rows, notes)
+    text_rows = _keys_once(_figure_descriptions(text_rows, notes), notes)
     for line, message in notes:
         warn(rec, "payees_partial", message, line=line, field="payees")
     if text_rows:
@@ -1168,6 +1187,11 @@ def _name_plausible(rec: Record) -> None:
              "of neighbouring cells); left out", line=rec["provenance"]["spans"].get("project_name", [None])[0],
              field="project_name")
         rec["project_name"] = None
+    elif isinstance(name, str) and (label_piece(name) or re.fullmatch(_CHECK_ROW_LABEL, name.replace(" ", ""))):
+        # (「点検結果」: the 点検 table's 事業名 column read, its row label below it taken for the name)
+        warn(rec, "project_name_implausible", f"事業名 {name!r} is a label of the form; left out",
+             line=rec["provenance"]["spans"].get("project_name", [None])[0], field="project_name")
+        rec["project_name"] = None
 
 
 def _officials_plausible(rec: Record, L: list[str]) -> None:
@@ -1248,7 +1272,8 @@ def _label_lists(rec: Record, L: list[str]) -> None:
 def extract(doc: RawDoc) -> Record:
     """Extract one 行政事業レビューシート (PDF text) into a review_sheet record."""
     rec = new_record("review_sheet", doc.name)
-    L = _label_heads_rejoined(nfkc_lines(doc.lines))
+    lines = without_page_numbers(doc.lines)  # a footer between a block's title and its table is no cell
+    L = _label_heads_rejoined(nfkc_lines(lines))
     # squash(x) is nfkc(x) without its spaces, and nfkc(nfkc(x)) == nfkc(x): the lines' squashed forms are L's
     # without spaces (both checked in tests/unit/extract/test_seed_kind_speed_forms.py)
     _squashed.put(L, [x.replace(" ", "") for x in L])
@@ -1263,7 +1288,7 @@ def extract(doc: RawDoc) -> Record:
     _plans(rec, L)
     _budget(rec, L)
     _policy_eval(rec, L)
-    _payees(rec, L, doc.lines)
+    _payees(rec, L, lines)
     _past_numbers(rec, L)
     _related(rec, L)
     _label_anchored(rec, L)

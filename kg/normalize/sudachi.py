@@ -102,6 +102,8 @@ def _pos(pos_id: int) -> tuple[str, ...]:
 
 
 _DICTIONARY = None
+DICT = "core"  # the system dictionary: the distribution sudachidict_core
+DISTRIBUTIONS = ("sudachipy", f"sudachidict_{DICT}")  # whose versions decide what Sudachi returns
 
 
 def _dictionary():
@@ -109,7 +111,7 @@ def _dictionary():
     if _DICTIONARY is None:
         from sudachipy import Dictionary
 
-        _DICTIONARY = Dictionary(dict="core")
+        _DICTIONARY = Dictionary(dict=DICT)
     return _DICTIONARY
 
 

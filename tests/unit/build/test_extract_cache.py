@@ -150,6 +150,30 @@ def test_fingerprint_covers_extraction_code_only(tmp_path, monkeypatch):
         kc.code_fingerprint.cache_clear()
 
 
+def test_fingerprint_covers_the_parsers_versions(monkeypatch):
+    """Upgrading a parser extraction imports (pdfplumber) or Sudachi's dictionary (loaded by name) re-extracts;
+    upgrading a package extraction does not use (rdflib, the emitter's) keeps the cache."""
+    import importlib.metadata as md
+
+    names = {v.split("=")[0] for v in kc.third_party_versions()}
+    assert {"pdfplumber", "pdfminer-six", "openpyxl", "sudachipy", "sudachidict-core"} <= names
+    assert not names & {"rdflib", "pyoxigraph", "networkx", "pytest"}
+    real = md.version
+
+    def fingerprint(bumped: str) -> str:
+        monkeypatch.setattr(md, "version", lambda d: "99.0" if d == bumped else real(d))
+        kc.code_fingerprint.cache_clear()
+        return kc.code_fingerprint()
+
+    try:
+        base = fingerprint("")
+        assert fingerprint("pdfplumber") != base
+        assert fingerprint("sudachidict-core") != base
+        assert fingerprint("rdflib") == base
+    finally:
+        kc.code_fingerprint.cache_clear()
+
+
 def test_every_module_extraction_imports_is_fingerprinted(inputs):
     """Extract the seeds, 40 JUDGIT sheets and the 総務省 RS download in a fresh interpreter: every kg module that
     extraction loads is a file the fingerprint covers."""

@@ -219,3 +219,23 @@ def test_a_comma_lower_than_its_digits_stays_on_their_line():
     chars = [{"text": t, "x0": a, "x1": b, "top": top, "bottom": bot, "size": 5.8, "upright": True}
              for t, a, b, top, bot in box]
     assert cell_text(chars, right=300) == "20,488"
+
+
+def test_form_printed_without_rulings_is_read_in_rows(tmp_path):
+    """A real-form variant printed with no ruling line (no grid to rebuild): its text lines hold cells side by
+    side, so each line is read as a row (as pdfplumber's text) and the row readers read it — with paragraph breaks
+    at vertical gaps (seed 002's kind) its payee rows were all unknown. Seed 002's kind stays paragraphs (above)."""
+    from kg.extract.dispatch import extract_path
+    from tests.fixtures.real_variants import make_variant, write_variant
+    from tests.fixtures.seed_prints import reportlab_print
+
+    xlsx = write_variant(make_variant(1), tmp_path)
+    pdf = reportlab_print(xlsx, tmp_path / "rv001.pdf", rulings=False)
+    doc = read_pdf(pdf)
+    assert doc.fmt == "pdf" and "\t" not in "".join(doc.lines)  # text lines, not a grid
+    ref, rec = extract_path(xlsx), extract(doc)
+    want = {(p["block"], p["rank"]): (p["corporate_number"], p["amount"]) for p in ref["payees"]}
+    got = {(p["block"], p["rank"]): (p["corporate_number"], p["amount"]) for p in rec["payees"]}
+    assert got[("C", 1)] == ("2372150301626", 5331.0)
+    assert len(got) >= 0.8 * len(want) and all(want[k] == v for k, v in got.items())
+    assert rec["sheet_fiscal_year"] == ref["sheet_fiscal_year"] and rec["project_name"] in (None, ref["project_name"])

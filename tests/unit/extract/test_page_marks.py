@@ -1,0 +1,55 @@
+"""Page numbers in PDF text (kg.extract.page_marks): a footer printed between a payee block's title and its table
+is no cell. Real-form variant 1 printed by a second producer (reportlab, which prints 「N / M」 in each footer) and
+read by pdfplumber: before, the footer after block C's title made block C's rows block D's (22 wrong payee cells,
+48 extra on variants 1-5); now every payee row read is the workbook's."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.dispatch import extract_path
+from kg.extract.page_marks import page_number_lines, without_page_numbers
+from tests.fixtures.real_variants import make_variant, write_variant
+from tests.fixtures.review_sheets import text_pdfplumber
+from tests.fixtures.seed_prints import reportlab_print
+
+
+def test_footers_of_a_run_are_page_numbers():
+    lines = ["支出先上位10者リスト", "7 / 10", "", "A", "1 / 2", "C", "8 / 10", "- 3 -", "9 / 10"]
+    assert page_number_lines(lines) == [1, 6, 8]  # 「1 / 2」 and 「- 3 -」 are alone of their kind: cells
+    out = without_page_numbers(lines)
+    assert out[1] == out[6] == out[8] == "" and out[4] == "1 / 2" and len(out) == len(lines)
+
+
+def test_numbers_that_do_not_rise_are_not_page_numbers():
+    assert page_number_lines(["3 / 4", "x", "2 / 4"]) == []
+    assert page_number_lines(["- 1 -", "a", "- 2 -", "Page 1", "Page 2"]) == [0, 2, 3, 4]
+    assert without_page_numbers(["a", "b"]) == ["a", "b"]
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    d = tmp_path_factory.mktemp("rl-variant")
+    xlsx = write_variant(make_variant(1), d)
+    pdf = reportlab_print(xlsx, d / "rv001.pdf")
+    txt = d / "rv001.rl.pdfplumber.txt"
+    txt.write_text(text_pdfplumber(pdf), encoding="utf-8")
+    return extract_path(xlsx), pdf, txt
+
+
+def test_second_producer_footers_leave_payee_blocks_whole(printed):
+    ref, _, txt = printed
+    assert "8 / " in txt.read_text(encoding="utf-8")  # the footers are in the text
+    rec = extract_path(txt)
+    want = {(p["block"], p["rank"]): (p["corporate_number"], p["amount"]) for p in ref["payees"]}
+    got = {(p["block"], p["rank"]): (p["corporate_number"], p["amount"]) for p in rec["payees"]}
+    assert got[("C", 1)] == ("2372150301626", 5331.0) == want[("C", 1)]
+    assert got[("C", 3)] == ("1000020140007", 3237.0)  # 神奈川県
+    assert all(want.get(k) == v for k, v in got.items()), {k: (v, want.get(k)) for k, v in got.items()
+                                                            if want.get(k) != v}
+
+
+def test_second_producer_pdf_gives_the_xlsx_payees(printed):
+    ref, pdf, _ = printed
+    rec = extract_path(pdf)
+    key = ("block", "rank", "name", "corporate_number", "amount", "contract_method")
+    assert [tuple(p[k] for k in key) for p in rec["payees"]] == [tuple(p[k] for k in key) for p in ref["payees"]]
