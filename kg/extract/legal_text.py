@@ -68,6 +68,7 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
             break  # the next row of the form (its label maybe wrapped in its cell: 「主要政策」「・施策」)
         side = right if border else None  # None: not settled on this line yet
         below = lines[i + 1].split(" ") if i + 1 < len(lines) else []
+        further = lines[i + 2].split(" ") if i + 2 < len(lines) else []
         for text, field in parts:
             if field == "plans" and (k := _glued_plans("", squashed := text.replace(" ", ""), below)):
                 # the label glued to the cell's first item (「関係する計画第4期…計画(…決定)」 over 「、通知等」)
@@ -87,10 +88,10 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                         side = right
                         _add(right, item, i + 1)
                 continue
-            glued = _NEIGHBOUR.search(text)
+            glued = _NEIGHBOUR.search(text) or _head_glued(text, below, further)
             if glued:  # the right label glued to the left cell's text: 「…サイバーセキュリティ関係する計画、通」
                 _add(left, _unfragment(text[:glued.start()].strip()), i + 1)
-                seen["plans"], item = _plans_label(text[glued.start():].split(" ", 1)[0], below)
+                seen["plans"], item = _plans_label(text[glued.start():].split(" ", 1)[0], below, further)
                 side, text = right, f"{item} {text[glued.start():].partition(' ')[2]}"
             words = [w for w in text.split(" ") if w]
             if side is None and i > lab - 1 and _rest_follows(seen, parts, text):
@@ -106,9 +107,9 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                     # 「知等」)
                     seen["plans"] += word[:k]
                     word, side = word[k:], right
-                if k := _plans_rest_ending(seen, word, lines, i, end):
-                    # the right label's rest glued to the law cell's words (「…基本法第等」「…及び第、通知等」, or
-                    # 「…犯罪捜査のため計画、通」 over 「…法律第96条 知等」)
+                if k := _plans_piece_glued(seen, word, lines[i + 1:i + 3]):
+                    # the right label's rest glued to the law cell's words (「…基本法第等」「…及び第、通知等」), or its
+                    # next piece, the rest of it on a line below (「…犯罪捜査のため計画、通」 over 「…法律第96条 知等」)
                     _add(left, word[:-k], i + 1)
                     seen["plans"] += word[-k:]
                     side = right
@@ -117,13 +118,12 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                     seen["plans"] += word[:k]  # (「関係する 計地球温暖化…」 over 「画、通知等」: the label's 「計」)
                     word = word[k:]
                 label = _carries(seen, word)
-                if label == "legal" and word in ("条", "項", "号") and left and _OPEN_CITE.search(left[-1][0]) \
-                        and _label_below(lines, i, end, _LEGAL_LABEL[len(seen["legal"]):len(seen["legal"]) + 2]):
-                    label = None  # 「…法第70」 「条」 with the label's 「条項も記載」 on a line below: the citation's 条
-                if label is None and not seen["plans"] and _PLANS_LABEL.startswith(word) and (
-                        len(word) >= 3 or (len(word) == 2 and _label_below(lines, i, end, _PLANS_LABEL[2:4]))):
+                if label == "legal" and _counter_not_label(seen, word, left, lines[i + 1:i + 3]):
+                    label = None  # 「…法律第55」 over 「条」, the label's 「条項も記載」 on a line below: the cell's
+                if label is None and not seen["plans"] and _PLANS_LABEL.startswith(word) and (len(word) >= 3 or (
+                        len(word) == 2 and any(_PLANS_LABEL.startswith(word + w) for w in below))):
                     # the right label's first line alone (「関係する」「関係す」: wrapped in a narrow cell; 「関係」 with
-                    # 「する」 on a line below)
+                    # 「する」 on the next line)
                     label = "plans"
                 if label == "plans" or (label is None and word in _PLANS_PIECES and i > lab - 1):
                     if label:
@@ -149,25 +149,6 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
     return left, right
 
 
-def _label_below(lines: list[str], i: int, end: int, piece: str) -> bool:
-    """Does a word of the two lines after line ``i`` (0-based, before ``end``) start with ``piece`` (a label's next
-    characters: 「する」 under a 「関係」 cut by a narrow cell)?"""
-    return any(w.startswith(piece) for j in range(i + 1, min(end, i + 3)) for w in lines[j].split(" "))
-
-
-def _plans_rest_ending(seen: dict[str, str], word: str, lines: list[str], i: int, end: int) -> int:
-    """The length of the 関係する計画 label's rest that ``word`` ends with, glued to the law cell's words: the whole
-    rest (「…及び第、通知等」), or its piece holding the 「、」 when the piece after it stands on one of the next
-    two lines (「…のため計画、通」 over 「知等」); else 0."""
-    rest = _PLANS_LABEL[len(seen["plans"]):]
-    if not rest or not seen["plans"] or not _PLANS_LABEL.startswith(seen["plans"]):
-        return 0
-    if len(word) > len(rest) and word.endswith(rest):
-        return len(rest)
-    return next((k for k in range(len(rest) - 1, 2, -1) if "、" in rest[:k] and len(word) > k
-                 and word.endswith(rest[:k]) and _label_below(lines, i, end, rest[k:])), 0)
-
-
 def _plans_rest_glued(seen: dict[str, str], word: str, lines: list[str], i: int, end: int) -> int:
     """The length of the 関係する計画 label's next characters that ``word`` (a right-cell word on line ``i``, 0-based)
     starts with, glued to the cell's first item (「関係する」 「計地球温暖化対策計画(…)」), when a word of the next two
@@ -181,7 +162,38 @@ def _plans_rest_glued(seen: dict[str, str], word: str, lines: list[str], i: int,
     return k if any(rest in lines[j].split(" ") for j in range(i + 1, min(end, i + 3))) else 0
 
 
-def _glued_plans(seen: str, word: str, below: list[str]) -> int:
+def _plans_piece_glued(seen: dict[str, str], word: str, below: list[str]) -> int:
+    """The length of the 関係する計画 label's next piece that ``word`` ends with, glued to the law cell's words: the
+    label's whole rest (「…及び第、通知等」 after 「関係する計画」), or a piece of two characters or more whose rest
+    is a word of one of the ``below`` lines (「…のため計画、通」 after 「関係する」, 「知等」 below); else 0."""
+    if not seen["plans"] or not _PLANS_LABEL.startswith(seen["plans"]):
+        return 0
+    rest = _PLANS_LABEL[len(seen["plans"]):]
+    if rest and len(word) > len(rest) and word.endswith(rest):
+        return len(rest)
+    for k in range(len(rest) - 1, 1, -1):
+        if len(word) > k and word.endswith(rest[:k]) and any(rest[k:] in x.split(" ") for x in below):
+            return k
+    return 0
+
+
+# the right label's first words glued to its first item after a law's words (「…に関する法律 関係する国土強靱化基本計画(…)」)
+_HEAD_GLUED = re.compile(r"(?:^|(?<= ))関係する(?=[^\s計])")
+
+
+def _head_glued(text: str, below: list[str], further: list[str]) -> re.Match | None:
+    """「関係する」 glued to the 関係する計画 cell's first item in ``text``, the label's rest 「計画、通知等」 on the next
+    lines (``below``, ``further``: their words; 「計画、通」 over 「知等」), or None."""
+    m = _HEAD_GLUED.search(text)
+    return m if m and _glued_plans("", text[m.start():].split(" ", 1)[0], below, further) else None
+
+
+def _rest_below(rest: str, below: list[str], further: list[str]) -> bool:
+    """The label's ``rest`` is a word of the next line, or a word there and the word finishing it on the line after."""
+    return rest in below or any(w and rest.startswith(w) and rest[len(w):] in further for w in below)
+
+
+def _glued_plans(seen: str, word: str, below: list[str], further: list[str] = ()) -> int:
     """The length of the 関係する計画、通知等 label's piece that ``word`` starts with, glued to the cell's first item
     (「計画、通まち・ひと・しごと創生総合戦略(…」 after 「関係する」), when the label's wording is settled: the piece
     completes the label, or a word of the next line (``below``) is the label's rest after it (「知等」); else 0.
@@ -192,14 +204,14 @@ def _glued_plans(seen: str, word: str, below: list[str]) -> int:
     while k < len(word) - 1 and n + k < len(_PLANS_LABEL) and word[k] == _PLANS_LABEL[n + k]:
         k += 1  # (the longest piece of the label the word starts with, something after it)
     for j in range(k, 0, -1):
-        if n + j >= 4 and ((rest := _PLANS_LABEL[n + j:]) == "" or rest in below):
+        if n + j >= 4 and ((rest := _PLANS_LABEL[n + j:]) == "" or _rest_below(rest, below, further)):
             return j
     return 0
 
 
-def _plans_label(word: str, below: list[str]) -> tuple[str, str]:
+def _plans_label(word: str, below: list[str], further: list[str] = ()) -> tuple[str, str]:
     """(the 関係する計画 label's wording, the first item's text glued to it) of a word that starts with the label."""
-    k = _glued_plans("", word, below)
+    k = _glued_plans("", word, below, further)
     return (word[:k], word[k:]) if k else (word, "")
 
 
@@ -257,6 +269,16 @@ def _rest_follows(seen: dict[str, str], parts: list[tuple[str, str | None]], tex
     return any(w in _PLANS_PIECES for w in words[1:])
 
 
+def _counter_not_label(seen: dict[str, str], word: str, left: list, below: list[str]) -> bool:
+    """A lone counter (「条」) that would carry the 根拠法令 label on (「(具体的な」 then 「条項も記載」) but follows a
+    citation cut before its counter (「…法律第55」), while a line below starts with the label's rest from that
+    same point (「条項も記載」): the label goes on there, so the counter is the cell's (「第55条」)."""
+    if len(word) != 1 or word not in "条項号" or not left or not _OPEN_CITE.search(left[-1][0]):
+        return False
+    return any((first := x.split(" ", 1)[0]).startswith(word) and len(first) > 1
+               and _LEGAL_LABEL.startswith(seen["legal"] + first) for x in below)
+
+
 def _carries(seen: dict[str, str], word: str) -> str | None:
     """The label whose wording read so far ``word`` carries on (the label's wrapped rest), or None."""
     for field, full in (("legal", _LEGAL_LABEL), ("plans", _PLANS_LABEL)):
@@ -311,9 +333,10 @@ def legal_pieces(lines: list[str], lab: int) -> tuple[str, int, int] | None:
     article."""
     # (an account cell written after the label by a paragraph-style tool, 「東日本大震災復興特別会計」, is no law's)
     pieces = [p for p in _row_cells_once(lines, lab)[0] if not _ACCOUNT.match(p[0])]
-    if not any(CITE.search(t) for t, _ in pieces):
+    if not pieces:
         return None
-    return fields.join_wrapped(t for t, _ in pieces), pieces[0][1], pieces[-1][1]
+    text = fields.join_wrapped(t for t, _ in pieces)  # (a citation wrapped before its counter: 「…第55」 + 「条」)
+    return (text, pieces[0][1], pieces[-1][1]) if CITE.search(text) else None
 
 
 def plans_pieces(lines: list[str], lab: int) -> tuple[str, int, int] | None:

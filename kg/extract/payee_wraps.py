@@ -479,8 +479,60 @@ def spelled_elsewhere(rows: list, alone: dict) -> list:
                 cells = {**r.cells, "name": as_name, "description": task} if as_name in names \
                     else {**r.cells, "name": name, "description": as_task}
                 r = r._replace(cells=cells, unsure=())
+            elif (cell := settled_by_shape(name, pieces)) is not None:
+                cells = {**r.cells, "name": as_name, "description": task} if cell == "name" \
+                    else {**r.cells, "name": name, "description": as_task}
+                r = r._replace(cells=cells, unsure=())
         out.append(r)
     return out
+
+
+# how a payee's name ends when it is whole: a legal form after the name (「KDDI(株)」「日本工営株式会社」), a word that
+# names a body (「…協会」「…機構」「…大学」), or a closed parenthesis (「職員旅費(職員A)」, 「国際連合開発計画(UNDP)」)
+_NAME_ENDS = ("(株)", "(有)", "(同)", "(合)", "株式会社", "有限会社", "合同会社", "協会", "機構", "研究所", "大学",
+              "センター", "企業体", "LLP", "LLC", "事務所", "財団", "連合会", "産業会", "組合", "公社", "銀行")
+# legal forms that may stand before the name as well (「有限会社」+「富士通Japan」): alone they are no whole name
+_FORMS = ("(株)", "(有)", "(同)", "(合)", "株式会社", "有限会社", "合同会社", "一般社団法人", "一般財団法人",
+          "公益社団法人", "公益財団法人", "独立行政法人", "国立大学法人", "国立研究開発法人", "特定非営利活動法人")
+# the last characters of the names of bodies (支社, 県, 病院, 工業, 組合 …, 「…ユーザー」「…システムズ」): a text ending in
+# none of them, nor like a whole name, is not a payee's name
+_BODY_END = frozenset("所会社部局庁省院館園校団体署課室店場業組合構学県市町村区都道府国株人科庫ーズ")
+
+
+def _name_whole(name: str, paren: bool = True) -> bool:
+    """``name`` ends as a whole payee's name does (``_NAME_ENDS``; with ``paren``, a closed parenthesis), with a
+    name besides its legal forms (「有限会社」 alone starts a name)."""
+    if paren and name.endswith(")") and name.count("(") == name.count(")"):
+        end = ""
+    else:
+        end = next((e for e in _NAME_ENDS if name.endswith(e)), None)
+        if end is None:
+            return False
+    core = name[:len(name) - len(end)] if end in _FORMS else name
+    for form in _FORMS:
+        core = core.replace(form, "")
+    return len(core) >= 2
+
+
+def settled_by_shape(name: str, pieces: list[str]) -> str | None:
+    """The cell (``"name"`` or ``"description"``) that a row's last lines of one piece each (``pieces``) go on, when
+    the name read before them settles it by its shape: it ends as a whole name does and would not with them
+    (「一般財団法人日本データ通信協会」 and 「読、セキュ」「リティ説明」「会の開催」): the 業務概要's; it does not, and with
+    them it ends as a body's name (「国立大学法人京都」+「大学」): the name's. Else None (unknown). A Latin word cut at the
+    line break (「Pricewaterho」+「useCoopers」: a space there or not) settles nothing."""
+    if not name or not pieces or word_broken(name, pieces[0]):
+        return None
+    as_name = join_wrapped([name, *pieces])
+    whole = _name_whole(as_name)
+    if ("、" in as_name and "、" not in name and not whole) \
+            or (_name_whole(name) and not (whole or as_name[-1:] in _BODY_END)):
+        return "description"  # (a name lists no items: 「(株)OCS」+「(諸謝金)、」「研修の企画」「運営」)
+    if not (_name_whole(name) or name[-1:] in _BODY_END) and _name_whole(as_name, paren=False):
+        return "name"
+    rest = join_wrapped(pieces)
+    if any(len(rest) < len(e) and name.endswith(e[:-len(rest)]) and e.endswith(rest) for e in _NAME_ENDS):
+        return "name"  # the pieces finish a name's end word cut at the break (「…株式会」+「社」, 「…共同企業」+「体」)
+    return None
 
 
 def amount_rest(amount: str, pieces: list[str], corp: str) -> tuple[list[str], str | None]:

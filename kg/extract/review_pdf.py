@@ -1060,6 +1060,46 @@ def _past_numbers(rec: Record, L: list[str]) -> None:
                 rec["past_project_numbers"].append(item)
 
 
+def _past_years_wrapped(rec: Record, L: list[str]) -> None:
+    """Past 事業番号 read without their year whose number a narrow cell wrapped onto a line of its own, below the row
+    of year cells they belong to (``_wrapped_number_years``): the year of their cell, when no other number has it."""
+    lab = _first_in(L, "関連する過去のレビューシート")
+    past = rec["past_project_numbers"]
+    if lab is None or all("fiscal_year" in x for x in past):
+        return
+    sy = rec["sheet_fiscal_year"]
+    for i in range(lab + 2, min(len(L), lab + 12) + 1):
+        if not (refs := parse_numbers(L[i - 1])) or not _NUMBERS_ONLY.match(L[i - 1]):
+            continue
+        years = _wrapped_number_years(L[i - 2], len(refs), sy)
+        for ref, y in zip(refs, years, strict=True) if years else ():
+            k = next((k for k, x in enumerate(past) if x["number"] == ref.number), None)
+            if k is not None and "fiscal_year" not in past[k] and all(x.get("fiscal_year") != y for x in past):
+                past[k] = {"fiscal_year": y, **past[k]}
+
+
+_NUMBERS_ONLY = re.compile(r"^(?:\(?\d{4}\)?\s*)+$")  # (「0477 0031」, 「(0443)」)
+_PAST_YEAR = re.compile(r"(?:令和|平成)\s*(?:元|\d{1,2})\s*年度")
+# a 府省 and its dash (or the 府省 alone), the number after it wrapped (「国土交通省 -」 over 「0477」, 「国土交通省」 over 「(0443)」)
+_NUMBER_OPEN = re.compile(r"^[^\s\d()\-]+(?:\s*-)?$")
+
+
+def _wrapped_number_years(above: str, n: int, sy: int | None) -> list[int | None] | None:
+    """The fiscal years of ``n`` 事業番号 on a line of their own, wrapped from the row ``above`` (「平成23年度 国土交通省 -
+    平成24年度 国土交通省 - 0233」 over 「0477 0031」): each year cell whose cell is a 府省 (and its dash) without the
+    number (a cell of 「-」 alone is blank) lost its number to the line below, in order; only when the row starts with a
+    year cell, every year is whole and there are exactly ``n`` such cells; else None."""
+    marks = list(_PAST_YEAR.finditer(above))
+    if not marks or marks[0].start() != 0:
+        return None
+    cells = [(m.group(0), above[m.end():marks[k + 1].start() if k + 1 < len(marks) else len(above)].strip())
+             for k, m in enumerate(marks)]
+    if any(re.search(r"令和|平成|昭和", text) for _, text in cells):
+        return None  # a year cut by a narrow cell (「平成」 over 「26年」): the cells' order is not the line's
+    years = [fields.parse_fiscal_year_cell(year, sy).year for year, text in cells if _NUMBER_OPEN.match(text)]
+    return years if len(years) == n and all(years) else None
+
+
 def _related(rec: Record, L: list[str]) -> None:
     lab = _first_holding(L, ("事業名", "事業番号", "府省"))
     if lab is None:
@@ -1264,7 +1304,7 @@ def extract(doc: RawDoc) -> Record:
     """Extract one 行政事業レビューシート (PDF text) into a review_sheet record."""
     rec = new_record("review_sheet", doc.name)
     lines = without_page_numbers(doc.lines)  # a footer between a block's title and its table is no cell
-    L = nfkc_lines(lines)
+    L = _label_heads_rejoined(nfkc_lines(lines))
     # squash(x) is nfkc(x) without its spaces, and nfkc(nfkc(x)) == nfkc(x): the lines' squashed forms are L's
     # without spaces (both checked in tests/unit/extract/test_seed_kind_speed_forms.py)
     _squashed.put(L, [x.replace(" ", "") for x in L])
@@ -1284,6 +1324,7 @@ def extract(doc: RawDoc) -> Record:
     _related(rec, L)
     _label_anchored(rec, L)
     _label_lists(rec, L)
+    _past_years_wrapped(rec, L)
     _laws_plausible(rec)
     _policy_plausible(rec)
     _officials_plausible(rec, L)
@@ -1319,6 +1360,86 @@ def _major_policy_plausible(rec: Record) -> None:
              "(another cell's text); left out", line=rec["provenance"]["spans"].get("major_policy", [None])[0],
              field="major_policy")
         rec["major_policy"] = None
+
+
+# header labels a narrow cell wraps every two or three characters (or glues to its cell, the rest below)
+_CUT_LABELS = ("担当部局庁", "担当課室", "主要経費", "主要政策・施策", "会計区分")
+
+
+def _label_heads_rejoined(L: list[str]) -> list[str]:
+    """Row-style text of a narrow print: a header label cut in its cell (「… 担当 総合通信基盤局 作成責任者」 over
+    「部局」 over 「庁」; 「担当部 大臣官房」 over 「局」; 「担当 企画課 …」 over 「度 課室」) written whole where its head
+    stands, its rest taken off the lines below (a line left empty stays, empty): the head is a word of its own on
+    a line before 事業の目的, and each following piece of the label's wording is a word of the next line, up to
+    the label's first four characters at least. Other text is returned as it is (the same list when nothing is
+    cut). Only heads of two or three characters are so read: 「担当部局」 over 「庁」 the readers know by its head. A
+    label starting a line may be glued to its cell (「主要政策・施国土強靱化」 over 「策」, 「会計区一般会計」 over 「分」): it
+    is read so only when its whole rest starts the next lines."""
+    if paragraph_style(L):
+        return L
+    out: list[str] | None = None
+    for n, line in enumerate(L[:40]):
+        if line.startswith("事業の目的"):
+            break
+        if not any(lab[:2] in line for lab in _CUT_LABELS):
+            continue
+        words = line.split(" ")
+        for k, w in enumerate(words):
+            if k and not 2 <= len(w) <= 3:  # (「担当部局」 over 「庁」: the readers know that label by its head)
+                continue
+            for label in _CUT_LABELS:
+                head = w if 2 <= len(w) <= 3 and label.startswith(w) else None
+                if head is None and k == 0:  # the head glued to the cell at the line's start (「主要政策・施地方創生」)
+                    head = next((label[:h] for h in range(len(label) - 1, 2, -1) if w.startswith(label[:h])
+                                 and len(w) > h), None)
+                if head is None or head == label:
+                    continue
+                got, takes = head, []
+                for j in range(n + 1, min(n + 3, len(L))):
+                    below = (out or L)[j].split(" ")
+                    r = next((i for i, x in enumerate(below) if x and label.startswith(got + x) and (k or i == 0)),
+                             None)  # (a label of the row's first cell: its rest starts the next line)
+                    if r is None:
+                        break
+                    got += below[r]
+                    takes.append((j, r))
+                    if got == label:
+                        break
+                if len(got) < 4 or not takes or (k == 0 and got != label):
+                    continue
+                out = out or list(L)
+                words[k] = got if head == w else f"{got} {w[len(head):]}"
+                for j, r in takes:
+                    below = out[j].split(" ")
+                    out[j] = " ".join(below[:r] + below[r + 1:])
+                out[n] = " ".join(words)
+                break
+    out = _past_years_rejoined(out or L)
+    if out is not L:
+        paragraph_style.put(out, False)  # (still one form row per line: the lines emptied are no paragraph breaks)
+    return out
+
+
+_ERA_ALONE = re.compile(r"^(令和|平成|昭和) (\S.*)$")  # a year cell cut after its era, the cell beside it on its line
+_YEAR_REST = re.compile(r"^(?:\d{1,2}|元)年$")
+
+
+def _past_years_rejoined(L: list[str]) -> list[str]:
+    """The 関連する過去のレビューシートの事業番号 table of a narrow print, its year cells cut every few characters
+    (「平成 厚生労働省 - 0276」 over 「24年」 over 「度」): each such year written whole on its first line (「平成24年度
+    厚生労働省 - 0276」), the lines of its rest left empty. Only where the era stands alone before the cell beside it
+    and the next two lines are the year and 「度」 alone; the same list when there is none."""
+    sq = "\n".join(L).replace(" ", "")  # (the lines are NFKC already; _first_in would squash each line again)
+    if (pos := sq.find("関連する過去のレビューシート")) < 0:
+        return L
+    lab = sq.count("\n", 0, pos) + 1
+    out = L
+    for n in range(lab, min(len(L) - 2, lab + 60)):
+        m = _ERA_ALONE.match(L[n])
+        if m and _YEAR_REST.match(L[n + 1]) and L[n + 2] == "度":
+            out = list(L) if out is L else out
+            out[n], out[n + 1], out[n + 2] = f"{m[1]}{L[n + 1]}度 {m[2]}", "", ""
+    return out
 
 
 def _expense_ok(v: str) -> bool:

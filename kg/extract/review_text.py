@@ -1007,7 +1007,7 @@ def officials_wrapped(text: str, folded: list[str], line: int) -> list[str] | No
         else:
             return None
     short = [g for g in groups if len(g) != 3]
-    if len(short) != 1 or len(short[0]) != 2 or line >= len(folded):
+    if len(short) != 1 or len(short[0]) not in (1, 2) or line >= len(folded):
         return None
     below = folded[line].split(" ")
     tail = 0
@@ -1018,14 +1018,53 @@ def officials_wrapped(text: str, folded: list[str], line: int) -> list[str] | No
     if tail == 0 or (len(after) == 1 and _NAME_PIECE.match(after[0]) and not label_piece(after[0])):
         return None
     g = short[0]
-    if tail == 1:
+    kanji = next((k for k in range(tail) if not _KANJI_PIECE.match(below[-1 - k])), tail)
+    if len(g) == 2 and tail == 1:
         g.append(below[-1])
-    elif tail == 2 == len(below):
-        g[1:] = [g[1] + below[0], below[1]]
+    elif tail == 2 == len(below) and (len(g) == 2 or _next_row(folded, line + 1)):
+        g[1:] = [g[1] + below[0], below[1]] if len(g) == 2 else below
+    elif (kanji == 2 or len(g) == 2 == kanji + 1) and _whole_before(folded[line - 1], text) \
+            and _next_row(folded, line + 1) and not any(_TITLE_TAIL.match(w) for w in below[len(below) - kanji:]) \
+            and _others_placed(below[:len(below) - kanji], folded[line - 1].split(" ")):
+        # the cell left of it whole (the 担当課室, of an organisation's shape) and the pieces before its own no name's
+        # (「年度 定)年度 田 恵」「度 定)年度 なし 拓也」: the labels' rests, 終了予定なし's): the line's last pieces of kanji
+        # are the cell's — the given name (after a surname), the surname's rest and the given name (after its first
+        # piece), or surname and given name (after the title alone)
+        if kanji == 1:
+            g.append(below[-1])
+        else:
+            g[1:] = [g[1] + below[-2], below[-1]] if len(g) == 2 else below[-2:]
     else:
         return None
     out = [" ".join(x) for x in groups]
     return out if all(OFFICIAL_SHAPE.match(o) for o in out) else None
+
+
+_KANJI_PIECE = re.compile(r"^[\u4e00-\u9fff々]{1,4}$")  # a piece of a person's name in kanji (「田」「恵」「拓也」)
+
+
+def _next_row(folded: list[str], n: int) -> bool:
+    """Line ``n`` (0-based) starts the form's next row (its first part a label), or there is none."""
+    nxt = _split_line(folded[n]) if n < len(folded) else []
+    return not nxt or nxt[0][1] is not None
+
+
+_END_NONE = "終了予定なし"
+
+
+def _others_placed(words: list[str], above: list[str]) -> bool:
+    """Every one of ``words`` (a line's pieces before a 作成責任者 cell's) is another cell's known rest: a piece of
+    a label (「年度」「定)年度」) or the rest of 終了予定なし cut in its cell (「終了予定」 above it, 「なし」)."""
+    return all(_is_fragment(w) or label_piece(w)
+               or any(a.startswith("終了") and a + w == _END_NONE for a in above) for w in words)
+
+
+def _whole_before(line: str, text: str) -> bool:
+    """The cell before ``text`` (the 作成責任者 cell, at the end of ``line``) is whole by its shape: a 担当課室 of an
+    organisation's shape (「住民制度課」), so no wrapped piece of it stands on the next line."""
+    pos = line.rfind(text)
+    before = line[:pos].split() if pos > 0 else []
+    return bool(before) and org_plausible(before[-1])
 
 
 def name_rest_alone(lines: list[str], n: int) -> bool:

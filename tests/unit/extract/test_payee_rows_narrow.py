@@ -71,7 +71,11 @@ def test_pieces_either_cell_could_take_go_to_the_one_they_spell_as_another_row_d
     a2 = _rows(lines)[("A", 2)]  # (both first lines seven characters: was name and 業務概要 unknown)
     assert (a2["name"], a2["description"]) == ("富士フイルムビジネスイノベーション(株)", "実証事業の実施")
     notes: list = []
-    a2 = _rows(["A.", *WIDE, *lines[-3:]], notes)[("A", 2)]  # (no other row spells either: both unknown)
+    a2 = _rows(["A.", *WIDE, *lines[-3:]], notes)[("A", 2)]  # (no other row spells either: the name's shape settles
+    # it, 「富士フイルムビ」 is no whole name and 「…ション(株)」 is — kg.extract.payee_wraps.settled_by_shape)
+    assert (a2["name"], a2["description"]) == ("富士フイルムビジネスイノベーション(株)", "実証事業の実施") and not notes
+    notes = []  # (a piece neither shape settles: both unknown)
+    a2 = _rows(["A.", *WIDE, lines[-3], "ジネスイノベー", "ション"], notes)[("A", 2)]
     assert (a2["name"], a2["description"]) == (None, None) and notes
 
 

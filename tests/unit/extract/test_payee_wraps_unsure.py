@@ -87,12 +87,12 @@ def test_a_piece_a_wrap_moves_whole_fits_either_cell():
     # word moved whole, so the name's first line is short and its width does not say the piece is the 業務概要's
     # (was: name 「富士通」, 業務概要 「研修の企画運営Japan(株)」)
     rows = _rows(["C", *HEADER, "1 富士通 5798369383662 研修の企画運営 26 一般競争契約 1 60.4% -", "Japan(株) (最低価格)"])
-    c = rows[("C", 1)]
-    assert (c["name"], c["description"]) == (None, None)
+    c = rows[("C", 1)]  # (widths settle nothing; the name's shape does: 「富士通」 is no whole name, 「富士通Japan(株)」 is)
+    assert (c["name"], c["description"]) == ("富士通Japan(株)", "研修の企画運営")
     assert (c["corporate_number"], c["amount"]) == ("5798369383662", "26")
     # rv228: 「(株)KDDI・」 over 「(株)ITリサーチ」 — an opening bracket moves with its word
     a = _rows(["A", *HEADER, "1 (株)KDDI・ - 機器の賃貸借 24 補助金等交 - --", "(株)ITリサーチ 付", "・アート共同企",
-               "業体"])[("A", 1)]
-    assert (a["name"], a["description"]) == (None, None)
+               "業体"])[("A", 1)]  # (the name's shape settles the last lines: 「…共同企業体」 ends as a whole name)
+    assert (a["name"], a["description"]) == ("(株)KDDI・(株)ITリサーチ・アート共同企業体", "機器の賃貸借")
     assert a["amount"] == "24"
     assert payee_wraps.moved_whole("Japan(株)") and payee_wraps.moved_whole("(株)IT") and not payee_wraps.moved_whole("研修")

@@ -112,12 +112,16 @@ def test_official_whose_given_name_wrapped_below():
 
 
 def test_official_rest_ambiguous_stays_unknown():
-    """Two name-shaped pieces at the next line's end that are not the whole line (「なし 純一」): which are the
-    official's is not settled; the official is left out."""
-    rec = _run("事業名 調査防災データ活用推進費 担当部局庁 地球環境局 作成責任者\n"
-               "事業開始年度 昭和59年度 事業終了(予定)年 終了予定 担当課室 大学振興課 参事官 小林 課長 山本 拓也\n"
-               "度 なし 純一\n会計区分 エネルギー対策特別会計\n")
+    """Two name-shaped pieces at the next line's end that are not the whole line (「みな 純一」): which are the
+    official's is not settled; the official is left out. When the piece before the kanji is another cell's known
+    rest (「なし」 of 「終了予定」 above it), the kanji is the official's given name (review_text.officials_wrapped)."""
+    text = ("事業名 調査防災データ活用推進費 担当部局庁 地球環境局 作成責任者\n"
+            "事業開始年度 昭和59年度 事業終了(予定)年 終了予定 担当課室 大学振興課 参事官 小林 課長 山本 拓也\n"
+            "度 {} 純一\n会計区分 エネルギー対策特別会計\n")
+    rec = _run(text.format("みな"))
     assert not any(o.startswith("参事官 小林") for o in rec["responsible_officials"])
+    rec = _run(text.format("なし"))
+    assert rec["responsible_officials"] == ["参事官 小林 純一", "課長 山本 拓也"]
 
 
 def test_project_name_wrapped_below_beside_a_whole_bureau():
