@@ -137,21 +137,30 @@ def table(lines: list[str], start: int, n_cols: int = 5) -> tuple[list[Cell], li
 
 
 def _unwrapped(folded: list[str], start: int, end: int) -> list[str]:
-    """``folded`` with a figure wrapped in its cell made whole: a line ending in a figure whose last group is short
-    (「50,34」) and the next text line the missing digits alone (「5」) are 「50,345」 (seen: 「59,64」「9」, 「5,96」
-    「6」); other short groups stay (the figure unreadable)."""
+    """``folded`` with figures wrapped in their cells made whole: a line holding figures whose last group is short
+    (「50,34」) and the next text lines, one for each in order, the missing digits alone (「5」) are 「50,345」 (seen:
+    「59,64」「9」, 「5,96」「6」, 「44,062 59,64 19,625」「9」, 「49,68 48,84 23,029」「6」「9」); other short groups
+    stay (the figure unreadable)."""
     out = folded
     for n in range(start, end + 1):
-        words = folded[n - 1].split()
-        if not words or not _BAD_GROUPS.search(words[-1]) or not _FIGURE.match(words[-1]):
+        line = out[n - 1]
+        cut = [m for m in re.finditer(r"\S+", line) if _BAD_GROUPS.search(m[0]) and _FIGURE.match(m[0])]
+        if not cut:
             continue
-        short = 3 - len(words[-1].rsplit(",", 1)[1])
-        k = next((k for k in range(n + 1, min(len(folded), n + 3) + 1) if folded[k - 1].strip()), None)
-        rest = folded[k - 1].strip() if k else ""
-        if short > 0 and rest.isdigit() and len(rest) == short and rest.isascii():
-            out = out if out is not folded else list(folded)
-            out[n - 1] = folded[n - 1].rstrip() + rest
+        rests, k = [], n
+        for m in cut:
+            k = next((j for j in range(k + 1, min(len(folded), k + 3) + 1) if out[j - 1].strip()), 0)
+            rest = out[k - 1].strip() if k else ""
+            if not (rest.isdigit() and rest.isascii() and len(rest) == 3 - len(m[0].rsplit(",", 1)[1])):
+                break
+            rests.append((m, rest, k))
+        if len(rests) < len(cut):
+            continue
+        out = out if out is not folded else list(folded)
+        for m, rest, k in reversed(rests):
+            line = line[:m.end()] + rest + line[m.end():]
             out[k - 1] = ""
+        out[n - 1] = line
     return out
 
 
