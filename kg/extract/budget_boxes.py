@@ -72,7 +72,7 @@ def table(lines: list[str], start: int, n_cols: int = 5) -> tuple[list[Cell], li
     rates: list[float] = []
     row_at: int | None = None  # where the 当初予算 row's figures begin, while they are being read
     rest = ""  # the rest of a cut 当初予算 label, expected on the next line
-    folded = _unwrapped(_folded(lines), start, min(len(lines), start + MAX_LINES))
+    folded = _unwrapped(_folded(lines), start, min(len(lines), start + MAX_LINES), True)
     last_row = None
     resumed = False
     n = start - 1
@@ -136,16 +136,17 @@ def table(lines: list[str], start: int, n_cols: int = 5) -> tuple[list[Cell], li
     return out, rates
 
 
-def _unwrapped(folded: list[str], start: int, end: int) -> list[str]:
+def _unwrapped(folded: list[str], start: int, end: int, last_only: bool = False) -> list[str]:
     """``folded`` with figures wrapped in their cells made whole: a line holding figures whose last group is short
     (「50,34」) and the next text lines, one for each in order, the missing digits alone (「5」) are 「50,345」 (seen:
     「59,64」「9」, 「5,96」「6」, 「44,062 59,64 19,625」「9」, 「49,68 48,84 23,029」「6」「9」); other short groups
-    stay (the figure unreadable)."""
+    stay (the figure unreadable). ``last_only``: only a line's one short figure at its end (what pdfminer's text
+    boxes wrap; the search here would run on pdftotext's rows too, for nothing but time)."""
     out = folded
     for n in range(start, end + 1):
         line = out[n - 1]
         cut = [m for m in re.finditer(r"\S+", line) if _BAD_GROUPS.search(m[0]) and _FIGURE.match(m[0])]
-        if not cut:
+        if not cut or last_only and (len(cut) > 1 or cut[0].end() < len(line.rstrip())):
             continue
         rests, k = [], n
         for m in cut:
