@@ -56,16 +56,23 @@ class Cell(NamedTuple):
 
 
 def cells(lines: list[str], start: int, n_cols: int = 5) -> list[Cell] | None:
-    """The table's cells from line ``start`` (its 予算額 label) on, in text order (percentages left out); None
-    when a figure is not readable (wrapped in its cell). The ``n_cols`` figures right after the 当初予算 label (on
+    """The table's cells from line ``start`` on (``table``'s cells)."""
+    got = table(lines, start, n_cols)
+    return None if got is None else got[0]
+
+
+def table(lines: list[str], start: int, n_cols: int = 5) -> tuple[list[Cell], list[float]] | None:
+    """(the table's cells, the percentages printed among them: its 執行率 rows'), or None when a figure is not
+    readable (wrapped in its cell). The cells from line ``start`` (its 予算額 label) on, in text order. The ``n_cols`` figures right after the 当初予算 label (on
     its line, then on lines of figures only) are that row's cells left to right (``col`` set) when no figure came
     before the label: the row under the year headers, which pdfminer prints whole after its label when it prints
     it there at all (variants 1-59: in order every time but one, a column so narrow that its figures wrapped
     (「34」 over 「1」) and its header too, its bare 「28」 before the label)."""
     out: list[Cell] = []
+    rates: list[float] = []
     row_at: int | None = None  # where the 当初予算 row's figures begin, while they are being read
     rest = ""  # the rest of a cut 当初予算 label, expected on the next line
-    folded = _unwrapped(_folded(lines), start, min(len(lines), start + MAX_LINES))
+    folded = _unwrapped(_folded(lines), start, min(len(lines), start + MAX_LINES), True)
     last_row = None
     resumed = False
     n = start - 1
@@ -92,6 +99,7 @@ def cells(lines: list[str], start: int, n_cols: int = 5) -> list[Cell] | None:
         if row_at is not None and len(out) - row_at < n_cols and not all(_cell(w) for w in words):
             row_at = None  # other text among them: the row is not printed whole here
         if t.startswith(_RATE_LABELS):
+            rates += [float(w[:-1]) for w in words if _PCT.match(w)]  # 「執行率(%) 100%」: the first year's
             last_row = None
             continue
         row, figs = None, words
@@ -114,6 +122,7 @@ def cells(lines: list[str], start: int, n_cols: int = 5) -> list[Cell] | None:
         k = 0
         for w in figs:
             if _PCT.match(w):
+                rates.append(float(w[:-1]))
                 continue
             if _BAD_GROUPS.search(w):
                 return None
@@ -124,25 +133,35 @@ def cells(lines: list[str], start: int, n_cols: int = 5) -> list[Cell] | None:
             k += 1
     if row_at is not None and len(out) - row_at >= n_cols:
         out[row_at:row_at + n_cols] = [c._replace(row=0, col=k) for k, c in enumerate(out[row_at:row_at + n_cols])]
-    return out
+    return out, rates
 
 
-def _unwrapped(folded: list[str], start: int, end: int) -> list[str]:
-    """``folded`` with a figure wrapped in its cell made whole: a line ending in a figure whose last group is short
-    (「50,34」) and the next text line the missing digits alone (「5」) are 「50,345」 (seen: 「59,64」「9」, 「5,96」
-    「6」); other short groups stay (the figure unreadable)."""
+def _unwrapped(folded: list[str], start: int, end: int, last_only: bool = False) -> list[str]:
+    """``folded`` with figures wrapped in their cells made whole: a line holding figures whose last group is short
+    (「50,34」) and the next text lines, one for each in order, the missing digits alone (「5」) are 「50,345」 (seen:
+    「59,64」「9」, 「5,96」「6」, 「44,062 59,64 19,625」「9」, 「49,68 48,84 23,029」「6」「9」); other short groups
+    stay (the figure unreadable). ``last_only``: only a line's one short figure at its end (what pdfminer's text
+    boxes wrap; the search here would run on pdftotext's rows too, for nothing but time)."""
     out = folded
     for n in range(start, end + 1):
-        words = folded[n - 1].split()
-        if not words or not _BAD_GROUPS.search(words[-1]) or not _FIGURE.match(words[-1]):
+        line = out[n - 1]
+        cut = [m for m in re.finditer(r"\S+", line) if _BAD_GROUPS.search(m[0]) and _FIGURE.match(m[0])]
+        if not cut or last_only and (len(cut) > 1 or cut[0].end() < len(line.rstrip())):
             continue
-        short = 3 - len(words[-1].rsplit(",", 1)[1])
-        k = next((k for k in range(n + 1, min(len(folded), n + 3) + 1) if folded[k - 1].strip()), None)
-        rest = folded[k - 1].strip() if k else ""
-        if short > 0 and rest.isdigit() and len(rest) == short and rest.isascii():
-            out = out if out is not folded else list(folded)
-            out[n - 1] = folded[n - 1].rstrip() + rest
+        rests, k = [], n
+        for m in cut:
+            k = next((j for j in range(k + 1, min(len(folded), k + 3) + 1) if out[j - 1].strip()), 0)
+            rest = out[k - 1].strip() if k else ""
+            if not (rest.isdigit() and rest.isascii() and len(rest) == 3 - len(m[0].rsplit(",", 1)[1])):
+                break
+            rests.append((m, rest, k))
+        if len(rests) < len(cut):
+            continue
+        out = out if out is not folded else list(folded)
+        for m, rest, k in reversed(rests):
+            line = line[:m.end()] + rest + line[m.end():]
             out[k - 1] = ""
+        out[n - 1] = line
     return out
 
 
@@ -169,7 +188,7 @@ def _cell(w: str) -> bool:
 _UNKNOWN = object()  # a cell the readings disagree on
 
 
-def solve(cs: list[Cell], n_past: int) -> list[dict[int, object]] | None:
+def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None) -> list[dict[int, object]] | None:
     """{row: value} per column (the past years, the current year, the request (rows 0 and 5)) that every reading
     of ``cs`` gives (_UNKNOWN where they disagree); None when no reading fits or the search grows too large.
 
@@ -207,6 +226,11 @@ def solve(cs: list[Cell], n_past: int) -> list[dict[int, object]] | None:
     ups = [[u | {0} for u in up] for up in ups]  # 0: an empty column
     later = [set(v for v in vals[i:] if v is not None) for i in range(n + 1)]  # the request's 計 repeats its 当初予算
     nones = [sum(v is None for v in vals[i:]) for i in range(n + 1)]
+    # how many times each figure is printed from figure i on: the 計 a column reached (all its parts placed) or
+    # the request's (its 当初予算) needs a figure of its own
+    counts: list[dict] = [{}] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        counts[i] = {**counts[i + 1], vals[i]: counts[i + 1].get(vals[i], 0) + 1} if vals[i] else counts[i + 1]
     # the state's fields
     pmask = (1 << (n_cols * 16 + 8).bit_length()) - 1
     mask = (1 << _BITS) - 1
@@ -233,6 +257,11 @@ def solve(cs: list[Cell], n_past: int) -> list[dict[int, object]] | None:
              c.col is not None or c.tail) for i, c in enumerate(cs)]
     past = range(REQ)
     n_dashes = n - sum(size[:REQ]) - 2  # the request's dashes in every reading (its other cells: its two)
+    # with the 執行率 rows' percentages: at least half as many past years as percentages above 0 have a 計 above 0
+    # (each prints two rates at most, none when its 計 is 0); and when there is one per past year at least (the
+    # rows read whole), a past year's 執行額 / 計 is one of them (as rounded)
+    pcts = sorted(set(rates)) if rates and len(rates) >= n_past else []
+    least = (sum(p > 0 for p in rates) + 1) // 2 if rates else 0
     if not 0 <= n_dashes < TOT:
         return None  # more figures than cells or fewer: no reading
     memo: dict = {}
@@ -248,7 +277,8 @@ def solve(cs: list[Cell], n_past: int) -> list[dict[int, object]] | None:
             raise _TooLarge
         i = (key >> i_at) & imask
         if i == n:
-            ok = key & done_mask == done and (key >> s_req) & 3 == 3
+            ok = key & done_mask == done and (key >> s_req) & 3 == 3 and \
+                (not least or sum(sums[(key >> s_at[c]) & wmask] != 0 for c in range(n_past)) >= least)
             memo[key] = ok
             return ok
         # provably no reading on (pruned, counted): a figure is a cell or one of the request's dashes, so every
@@ -297,7 +327,10 @@ def solve(cs: list[Cell], n_past: int) -> list[dict[int, object]] | None:
                     x = v
                 else:
                     continue
-            elif v is not None and v > a:
+                if least and not v and c < n_past and n_past - least <= sum(
+                        (key >> shift[d]) & mask > TOT and not sums[(key >> s_at[d]) & wmask] for d in range(n_past)):
+                    continue  # a 計 of 0 in more past years than the percentages leave
+            elif v is not None and (v > a or pcts and v and a > 0 and not _rate_in(100 * v / a, pcts)):
                 continue
             nk = base + one[c] + (c * 16 + r + 2 if t else 0)
             if x is not None:
@@ -305,6 +338,8 @@ def solve(cs: list[Cell], n_past: int) -> list[dict[int, object]] | None:
                 if nx == len(sums):
                     sums.append(x)
                 nk += (nx - no) << s
+            if r == TOT - 1 and whole and not _closable(nk, counts[i + 1]):
+                continue  # its 計 and the 計 other columns wait for: fewer printed from here on
             out.append(nk)
         if at == REQ:
             # the request: 当初予算, its 計 (= its 当初予算) and up to four dashes (its other rows), the dashes
@@ -320,7 +355,8 @@ def solve(cs: list[Cell], n_past: int) -> list[dict[int, object]] | None:
                 if nx == len(sums):
                     sums.append(v)
                 nk = base + one_req + (REQ * 16 + INI + 2 if t else 0) + ((nx - ((key >> s) & wmask)) << s)
-                out.append(nk)
+                if not whole or _closable(nk, counts[i + 1]):
+                    out.append(nk)
             if v is not None and kind in (None, TOT) and r & 3 == 1 and v == sums[(key >> s) & wmask]:
                 out.append(base + 2 * one_req + (REQ * 16 + TOT + 2 if t else 0))
         ok = False
@@ -331,6 +367,21 @@ def solve(cs: list[Cell], n_past: int) -> list[dict[int, object]] | None:
                 break
         memo[key] = ok
         return ok
+
+    def _closable(key: int, left: dict) -> bool:
+        """Each column whose parts are all placed (and the request once its 当初予算 is) gets a 計 of its own: no
+        more of them close at one figure than that figure is printed from here on (a 計 of 0 may be a dash)."""
+        want: dict = {}
+        for c in past:
+            if (key >> shift[c]) & mask == TOT:
+                x = sums[(key >> s_at[c]) & wmask]
+                if x:
+                    want[x] = want.get(x, 0) + 1
+        if (key >> s_req) & 3 == 1:
+            x = sums[(key >> s_at[REQ]) & wmask]
+            if x:
+                want[x] = want.get(x, 0) + 1
+        return all(left.get(x, 0) >= k for x, k in want.items())
 
     def cell_of(state: int, st: int) -> tuple[int, int]:  # the cell the move from state to st filled
         grew = ((st & cmask) - (state & cmask)) >> shift[0]
@@ -374,17 +425,23 @@ class _TooLarge(Exception):
     pass
 
 
+def _rate_in(rate: float, pcts: list[float]) -> bool:
+    """A rate printed as one of ``pcts``, however rounded (off by less than one point)."""
+    return any(abs(rate - p) < 1 for p in pcts)
+
+
 def budget_boxes(lines: list[str], years: list[tuple[int, bool]], start: int) -> tuple[list[dict], int, int, list[int], list[str]] | None:
     """(budget entries of the years whose 計 every reading agrees on, first line, last line, the years left out,
     the cells left unknown as "year field"), or None when no reading fits. A cell the readings disagree on is
     None."""
     n_past = sum(1 for _, req in years if not req) - 1
-    cs = cells(lines, start, n_past + 2)
+    got = table(lines, start, n_past + 2)
+    cs, rates = got if got is not None else (None, None)
     if not cs or not any(c.row is not None or c.tail for c in cs):
         return None  # no figure placed by a label or a line: the past years' columns could be any of them
     if not _headers_in_order(lines, start, cs[0].line):
         return None  # the columns written out of their order (「平成29年度要求」 before 「平成28年度」): so may be the cells
-    sol = solve(cs, n_past)
+    sol = solve(cs, n_past, rates)
     if sol is None:
         return None
     budget, dropped, unknown = [], [], []

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from itertools import product
 
+from kg.extract.budget_boxes import _unwrapped
 from kg.extract.review_text import _BUDGET_LABEL, _MARK_GAP, _adds_up, _folded, _row_field
 from kg.normalize.numbers import as_int_if_whole, parse_number
 
@@ -33,6 +34,7 @@ _RATES = ("執行率", "当初予算+補正予算")
 # 支出先, 政策評価
 _END = ("歳出予", "増減理由", "予算内訳", "成果目標", "成果実績", "活動指標", "活動内容", "支出先", "政策評価", "関連事業")
 MAX_LINES = 160  # lines read after the table's first label
+_AHEAD = 20  # lines after a later table's header printed first within which the 当初予算 label may come
 MAX_LEFT = 7  # cells of the request year's column printed apart (one per row at most)
 
 
@@ -43,7 +45,7 @@ def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, 
     (the request year's column printed apart), dashes being the rate rows' as well as its."""
     out: list[tuple[float | None, int, int | None]] = []
     late = None
-    folded = _folded(lines)
+    folded = _unwrapped(_folded(lines), start, min(len(lines), start + MAX_LINES))  # 「59,64」「9」: 59,649
     for n in range(start, min(len(lines), start + MAX_LINES) + 1):
         t = folded[n - 1].strip()
         if not t:
@@ -51,6 +53,8 @@ def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, 
         if "▲" in t or "△" in t:
             t = _MARK_GAP.sub(r"\1", t)
         if t.startswith(_END) or (out and any(w in t for w in _END)):
+            if not out and any(x.strip().startswith("当初予算") for x in folded[n:n + _AHEAD]):
+                continue  # a later table's header printed before this table's rows (the 当初予算 label still to come)
             break
         if "%" in t or t.startswith(_RATES):
             late = len(out) if late is None else late

@@ -22,7 +22,8 @@ there the figures are the official data as published — the RS 計 is the 歳�
 kg.link.findings.amounts reports them as ``budget_total_not_sum`` findings with the printed figures. A payee
 amount above the program's largest figure is withheld everywhere: no payee receives more than the whole
 program in every year; a payee above only one year's 執行額 stays and is a ``payee_above_execution`` finding.
-JUDGIT writes 0 where a sheet prints "-", so a program whose figures are all 0 gives no ceiling.
+JUDGIT writes 0 where a sheet prints "-", so a program whose figures are all 0 gives no ceiling; nor does a
+budget read in part (a year whose 計 is unknown: the request alone bounds nothing the payees were paid).
 """
 from __future__ import annotations
 
@@ -119,8 +120,11 @@ def check_amounts(rec: Record, totals: str = "withhold") -> None:
             _withhold(rec, b, "total", f"budget[{fy}].total",
                       f"計 {total} is not the sum of its parts ({round(sum(known), 6)})", "budget_total_withheld",
                       _line(rec, f"budget[{fy}]"))
+    # the ceiling of the whole program: only when every year read has its 計 (a budget read in part, the request
+    # alone, bounds one year, and a payee may be paid more than the next year's request)
+    whole = all(isinstance(b.get("total"), int | float) for b in budget if "total" in b)
     ceiling = max((abs(b[k]) for b in budget for k in ("total", "executed", "initial", "requested")
-                   if isinstance(b.get(k), int | float)), default=None)
+                   if isinstance(b.get(k), int | float)), default=None) if whole else None
     for p in rec.get("payees") or []:
         key = f"payees[{p.get('block')}|{p.get('rank')}]"
         a = p.get("amount")

@@ -112,3 +112,18 @@ def test_build_reports_failed_sheets_and_keeps_impossible_amounts_out_of_the_gra
     assert numbers and max(numbers) < 10**9
     assert "7000020010006\"^^" not in nt
     assert "noname.txt" not in nt
+
+
+def test_a_budget_read_in_part_is_no_ceiling_for_the_payees():
+    # a pdfminer text whose table was read in part: 2017's 計 unknown, the request 2018 alone bounds nothing the
+    # payees were paid in 2016 (seen: real-form variant 327, payees of 2,726 and 3,221 under a request of 2,005)
+    rec = {"budget": [{"fiscal_year": 2017, "initial": None, "supplementary": None, "carried_from_previous": None,
+                       "carried_to_next": 0, "reserve": 0, "total": None, "executed": None},
+                      {"fiscal_year": 2018, "requested": 2005}],
+           "payees": [{"block": "A", "rank": 1, "amount": 2726, "corporate_number": None}],
+           "warnings": [], "extra": {}, "provenance": {"spans": {}}}
+    check_amounts(rec)
+    assert rec["payees"][0]["amount"] == 2726
+    rec["budget"][0].update(initial=900, total=900)  # every year read has its 計: the largest figure is a ceiling
+    check_amounts(rec)
+    assert rec["payees"][0]["amount"] is None

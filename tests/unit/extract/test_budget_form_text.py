@@ -1,0 +1,51 @@
+"""予算額・執行額 of the real form from pdftotext's text, its rows in order (kg.extract.budget_form): figures wrapped
+in their cells (the short last group over the rest of the digits), and later tables' headers printed before the
+rows. Excerpts of real-form variants (tests/fixtures/real_variants.py) printed by LibreOffice, as pdftotext wrote
+them (blank lines left out); figures as the variants' .xlsx records hold them."""
+from __future__ import annotations
+
+from kg.extract.budget_boxes import _unwrapped
+from kg.extract.budget_form import budget_row_major
+
+# variant 272: 2016's 「17,130」 printed 「17,1」 over 「30」, beside the request's 35,400, in the 当初予算 and 計 rows
+RV272 = ["予算額・執行額 (単位:百万円)", "平成25 平成26年度 平成27", "年度", "年度", "平成 平成29年度要求", "28年", "度",
+         "予算の状況", "当初予算", "48,266 22,560", "46,968 17,1 35,400", "30", "補正予算", "0", "7,007", "0", "0",
+         "前年度から 0", "繰越し", "4,917", "0", "0", "翌年度へ繰 0", "越し", "0", "0", "0", "予備費等", "0", "0", "0", "0",
+         "計", "48,266 34,484", "46,968 17,1 35,400", "30", "執行額", "38,956 30,529", "33,047", "執行率(%)"]
+Y272 = [(2013, False), (2014, False), (2015, False), (2016, False), (2017, True)]
+
+# variant 322: the breakdown's and the outcome table's headers printed between the 予算額 label and the rows
+RV322 = ["予算額・ 執行額 (単位:百万円)", "予算 の 状 況", "令和4・5年度 予算内訳", "(単位:百万円)", "成果目標及び 成果実績",
+         "(アウトカム)", "令和元年度", "2年度", "3年度", "4年度", "5年度要求", "当初予算", "546", "361", "466", "392", "529",
+         "補正予算", "-", "-", "-", "-", "-", "前年度から繰越 99", "し", "-", "-", "-", "-", "翌年度へ繰越し -", "-", "▲5", "-",
+         "-", "予備費等", "-", "-", "-", "-", "-", "計", "645", "361", "461", "392", "529", "執行額", "560", "351", "339",
+         "執行率(%)"]
+Y322 = [(2019, False), (2020, False), (2021, False), (2022, False), (2023, True)]
+
+
+def _by_year(got):
+    return {e["fiscal_year"]: e for e in got[0]}
+
+
+def test_short_groups_take_the_next_lines_digits_in_order():
+    assert _unwrapped(["46,968 17,1 35,400", "30"], 1, 2) == ["46,968 17,130 35,400", ""]
+    assert _unwrapped(["49,68 48,84 23,029", "6", "9"], 1, 3) == ["49,686 48,849 23,029", "", ""]
+    # the next line not the missing digits (too many, or text): the figure stays unreadable
+    assert _unwrapped(["46,968 17,1 35,400", "300"], 1, 2) == ["46,968 17,1 35,400", "300"]
+    assert _unwrapped(["49,68 48,84", "6", "補正予算"], 1, 3) == ["49,68 48,84", "6", "補正予算"]
+
+
+def test_a_wrapped_figure_in_a_row_is_read_whole():
+    got = _by_year(budget_row_major(RV272, Y272, 1))  # (was no table: 「17,1」 unreadable)
+    assert got[2014] == {"fiscal_year": 2014, "initial": 22560, "supplementary": 7007, "carried_from_previous": 4917,
+                         "carried_to_next": 0, "reserve": 0, "total": 34484, "executed": 30529}
+    assert got[2016]["initial"] == 17130 and got[2016]["total"] == 17130
+    assert got[2017] == {"fiscal_year": 2017, "requested": 35400}
+
+
+def test_later_tables_headers_before_the_rows_do_not_end_the_table():
+    got = _by_year(budget_row_major(RV322, Y322, 1))  # (was no table: it ended at 「成果目標及び 成果実績」)
+    assert got[2019] == {"fiscal_year": 2019, "initial": 546, "supplementary": None, "carried_from_previous": 99,
+                         "carried_to_next": None, "reserve": None, "total": 645, "executed": 560}
+    assert got[2021]["carried_to_next"] == -5 and got[2021]["total"] == 461 and got[2021]["executed"] == 339
+    assert got[2023] == {"fiscal_year": 2023, "requested": 529}
