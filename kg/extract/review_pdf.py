@@ -1188,6 +1188,7 @@ def _label_lists(rec: Record, L: list[str]) -> None:
         rec["related_plans"], line = found["related_plans"]
         for k in range(len(rec["related_plans"])):
             span(rec, f"related_plans[{k}]", line)
+        rec["warnings"] = [w for w in rec["warnings"] if w.get("code") != "related_plans_missing"]
     pe = rec["policy_evaluation"]
     if "policy_evaluation" in found and (pe is None or pe.get("policy") is None or pe.get("measure") is None):
         rec["policy_evaluation"], line = found["policy_evaluation"]

@@ -1,0 +1,127 @@
+"""Fields of paragraph-style PDF text whose cells the tools wrote apart or cut (kg.extract.review_text): the 関連事業
+table's rows with fewer 事業番号 than rows, a row's ministry and number on one line, a one-row table among the 点検
+column's cells; past numbers written as interleaved columns; the 関係する計画 label cut after 「計」; a 根拠法令 cell
+cut after an article's number. Excerpts of real-form variants' pdfminer.six / pdftotext text, with the .xlsx
+record's values."""
+from __future__ import annotations
+
+from kg.extract.review_text import label_lists, past_by_columns, related_by_shape, tokens
+
+
+def _cells(cells: list[str]) -> list[str]:
+    lines = []
+    for c in cells:
+        lines += [*c.split("\n"), ""]
+    return lines
+
+
+def _related(cells: list[str]):
+    lines = _cells(cells)
+    found = related_by_shape(tokens(lines), frozenset(), 2023, lines)
+    return None if found is None else [(r["ministry"], r["number"], r["name"]) for r in found.value]
+
+
+_CHECK = ["点検・改善結果", "点検結果", "脅威は大きく、事業の重要性は高い。", "改善の方向性", "外部有識者の所見",
+          "関連する過去のレビューシートの事業番号", "平成30年度", "0083", "支出先上位10者リスト"]
+
+
+def test_fewer_numbers_than_rows_leave_every_rows_number_unknown():
+    # pdfminer (rv020): the three headers, the ministries, the one 事業番号 printed (the row's others blank), the names
+    got = _related(["関連事業", "所管府省名", "事業番号", "事業名", "財務省", "デジタル庁", "文部科学省", "17-0219",
+                    "高度化安全対策調査事業", "人材育成高度化普及啓発事業", "データ活用情報普及啓発事業", *_CHECK])
+    assert got == [("財務省", None, "高度化安全対策調査事業"), ("デジタル庁", None, "人材育成高度化普及啓発事業"),
+                   ("文部科学省", None, "データ活用情報普及啓発事業")]
+    # each header followed by its column (rv083)
+    got = _related(["関連事業", "所管府省名", "外務省", "内閣府", "事業番号", "15-0314", "事業名", "情報高度化推進事業",
+                    "国際協力高度化研究開発事業", *_CHECK])
+    assert got == [("外務省", None, "情報高度化推進事業"), ("内閣府", None, "国際協力高度化研究開発事業")]
+
+
+def test_ministry_and_number_cells_on_one_line():
+    # pdfminer (rv011): 「防衛省 18-0047」 one row's two cells, the next row's apart
+    got = _related(["関連事業", "所管府省名", "事業番号", "事業名", "防衛省 18-0047", "基盤整備推進情報事業", "文部科学省",
+                    "18-0478", "国際協力調査研究開発事業", *_CHECK])
+    assert got == [("防衛省", "18-0047", "基盤整備推進情報事業"), ("文部科学省", "18-0478", "国際協力調査研究開発事業")]
+
+
+def test_ministries_and_numbers_mixed_before_the_names():
+    # pdfminer (rv008): 「文部科学省」「14-0274」「国土交通省」「環境省」, the 点検 sentence, then 事業名 and the names
+    got = _related(["関連事業", "所管府省名", "事業番号", "文部科学省", "14-0274", "国土交通省", "環境省",
+                    "金融庁における事業は調査研究を行うものであり、適切に役割分担を行っている。", "事業名",
+                    "人材育成情報データ活用事業", "人材育成国際協力防災事業", "システム運用安全対策基盤整備事業", *_CHECK])
+    assert got == [("文部科学省", None, "人材育成情報データ活用事業"), ("国土交通省", None, "人材育成国際協力防災事業"),
+                   ("環境省", None, "システム運用安全対策基盤整備事業")]
+    # one name more than the ministries: the counts do not agree
+    got = _related(["関連事業", "所管府省名", "事業番号", "文部科学省", "14-0274", "国土交通省", "事業名",
+                    "人材育成情報データ活用事業", "人材育成国際協力防災事業", "別の事業", *_CHECK])
+    assert got is None
+
+
+def test_a_one_row_table_among_the_check_columns_cells():
+    # pdftotext (rv065): the header, the ministry and the 点検 label in one paragraph; the name far below
+    lines = _cells(["関連事業", "所管府省名\n国土交通省\n点検・改善結果", "外部有識者の所見", "事業番号",
+                    "定量的な目標をおおむね達成している。", "事業名\nシステム運用推進情報事業", "点検結果",
+                    "脅威は大きく、事業の重要性は高い。", "備考", "関連する過去のレビューシートの事業番号", "平成27年度",
+                    "0012", "支出先上位10者リスト"])
+    found = label_lists(lines, 2021)["related_projects"]
+    assert found.value == [{"ministry": "国土交通省", "number": None, "name": "システム運用推進情報事業"}]
+    # (rv326) the name over the 点検 column's sentence, no blank line between
+    lines = _cells(["関連事業", "所管府省名", "事業番号", "文部科学省\n点検・改善結 点検結果\n果", "改善の方向性",
+                    "事業名\n国際協力普及啓発人材育成事業\nサイバーセキュリティに関する脅威は、国民の安心・安全に直結する"
+                    "部分への影響が大きい。", "外部有識者の所見", "関連する過去のレビューシートの事業番号", "平成27年度",
+                    "0012", "支出先上位10者リスト"])
+    found = label_lists(lines, 2021)["related_projects"]
+    assert found.value == [{"ministry": "文部科学省", "number": None, "name": "国際協力普及啓発人材育成事業"}]
+    # two ministries: which name is whose is unknown
+    lines = _cells(["関連事業", "所管府省名\n国土交通省\n点検・改善結果", "事業番号", "内閣府",
+                    "事業名\nシステム運用推進情報事業", "点検結果", "関連する過去のレビューシートの事業番号",
+                    "支出先上位10者リスト"])
+    assert "related_projects" not in label_lists(lines, 2021)
+
+
+def test_past_numbers_in_interleaved_columns():
+    # pdfminer (rv279): two years, their two numbers, then a year and its number at a time
+    toks = tokens(_cells(["関連する過去のレビューシートの事業番号", "平成23年度", "平成24年度", "0188", "0315", "平成25年度",
+                          "外務省 - 0270", "平成26年度", "外務省 - 0405", "※平成28年度実績を記入。", "支出先上位10者リスト"]))
+    assert past_by_columns(toks, 2016).value == [
+        {"fiscal_year": 2011, "number": "0188"}, {"fiscal_year": 2012, "number": "0315"},
+        {"fiscal_year": 2013, "number": "0270"}, {"fiscal_year": 2014, "number": "0405"}]
+    # (rv324) the numbers first, right after the label, then the years
+    toks = tokens(_cells(["関連する過去のレビューシートの事業番号", "新23-0264", "厚生労働省 - 0276", "厚生労働省 - 0422",
+                          "平成\n23年\n度", "平成\n24年\n度", "平成\n25年\n度", "※平成27年度実績を記入。"]))
+    assert past_by_columns(toks, 2015).value == [
+        {"fiscal_year": 2011, "number": "新23-0264"}, {"fiscal_year": 2012, "number": "0276"},
+        {"fiscal_year": 2013, "number": "0422"}]
+    # another table's number before the years (a 関連事業 row's), a name between: not one of them
+    toks = tokens(_cells(["関連する過去のレビューシートの事業番号", "14-0274", "基盤整備推進情報事業", "平成23年度",
+                          "平成24年度", "0188", "0315", "※平成28年度実績を記入。"]))
+    assert past_by_columns(toks, 2016).value == [{"fiscal_year": 2011, "number": "0188"},
+                                                 {"fiscal_year": 2012, "number": "0315"}]
+    # one number fewer than the years: unknown
+    toks = tokens(_cells(["関連する過去のレビューシートの事業番号", "平成23年度", "平成24年度", "0188", "平成25年度",
+                          "外務省 - 0270", "※平成28年度実績を記入。"]))
+    assert past_by_columns(toks, 2016) is None
+
+
+def test_plans_label_cut_after_its_first_character_of_plan():
+    # pdftotext (rv254): 「関係する計」 beside the 根拠法令 cell, 「画、通知等」 below, the plans a paragraph further
+    lines = ["根拠法令 (具 保護司法第48条第2項第25号及び第70条 関係する計", "体的な条項も 画、通知等", "記載)", "",
+             "成長戦略フォローアップ(平成25年7月15日サイバーセキュリティ戦略本部決定)", "", "主要政策・施 国土強靱化", ""]
+    got = label_lists(lines, 2021)["related_plans"].value
+    assert got == [{"title": "成長戦略フォローアップ", "date": "2013-07-15", "decided_by": "サイバーセキュリティ戦略本部決定"}]
+
+
+def test_a_legal_cell_cut_after_its_articles_number():
+    # pdftotext (rv338): 「…法律第55」 then the plans label and cell on the line, 「条」 below after the label's piece
+    lines = ["根拠法令 印紙をもつてする歳入金納付に関する法律第55 関係する計画、通知 デジタル社会の実現に向けた重点計画"
+             "(令和元年2月25日閣議決定) 国", "(具体的な 条", "等", "土強靱化基本計画(平成28年6月4日閣議決定)", "条項も記載",
+             ")", "", "主要政策・ 施策", ""]
+    assert label_lists(lines, 2021)["legal_text"].value == "印紙をもつてする歳入金納付に関する法律第55条"
+    # (rv067) the counter 「条の20」 on the cut cell's line, after the labels' pieces
+    lines = ["根拠法令 (具 公共工事の品質確保の促進に関する法律第57 関係する 計画 体的な 条項も 条の20", "、通知等", "記載)",
+             "", "主要政策・施 国土強靱化", ""]
+    assert label_lists(lines, 2021)["legal_text"].value == "公共工事の品質確保の促進に関する法律第57条の20"
+    # two counters below: which one is the cell's is unknown
+    lines = ["根拠法令 (具 公共工事の品質確保の促進に関する法律第57 関係する 計画 体的な 条 条の20", "、通知等", "記載)",
+             "", "主要政策・施 国土強靱化", ""]
+    assert "legal_text" not in label_lists(lines, 2021)
