@@ -125,3 +125,23 @@ def test_a_legal_cell_cut_after_its_articles_number():
     lines = ["根拠法令 (具 公共工事の品質確保の促進に関する法律第57 関係する 計画 体的な 条 条の20", "、通知等", "記載)",
              "", "主要政策・施 国土強靱化", ""]
     assert "legal_text" not in label_lists(lines, 2021)
+
+
+def _pdf_record(lines: list[str]):
+    from kg.extract.review_pdf import extract
+    from kg.read.base import RawDoc
+    return extract(RawDoc(path="real.txt", lines=lines))
+
+
+_HEADER = ["平成29年度行政事業レビューシート (内閣府)", "", "事業名 普及啓発安全対策支援事業", "", "担当部局", "庁", "",
+           "老健局", "", "作成責任者", "", "事業開", "始年度", "", "平成24年度", "", "事業終了", "(予定)年度", "",
+           "終了予定なし 担当課室 地域情報政策室", ""]
+
+
+def test_an_officials_name_wrapped_at_its_space():
+    # pdfminer (rv001): 「参事官 小林 」 over 「雅一」, the space kept at the line's end: the official is whole
+    rec = _pdf_record([*_HEADER, "参事官 小林 ", "雅一", "", "参事官 加藤 健太郎", "", "会計区", "分", "", "一般会計", ""])
+    assert sorted(rec["responsible_officials"]) == ["参事官 加藤 健太郎", "参事官 小林 雅一"]
+    # no space at the wrap: where the family name ends is unknown, the official left out
+    rec = _pdf_record([*_HEADER, "参事官 小林", "雅一", "", "参事官 加藤 健太郎", "", "会計区", "分", "", "一般会計", ""])
+    assert rec["responsible_officials"] == ["参事官 加藤 健太郎"]
