@@ -568,8 +568,8 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
         policy = pol[0][0]
         k_pol = next(i for i, t in enumerate(toks) if t.field == "policy")
         between = [t for t in toks[k_pol + 1:k_mea or 0] if _policy_candidate(t, taken, sheet_year)
-                   and "/" not in t.text]  # (not a 単位当たりコスト cell: 「百万円/件」「53.9/1」)
-        if paragraph_style(lines) and is_unknown(policy.text) and len(between) == 1 \
+                   and not _COST_CELL.search(t.text)]  # (not a 単位当たりコスト cell: 「百万円/件」「53.9/1」)
+        if paragraph_style(lines) and (is_unknown(policy.text) or _COST_CELL.search(policy.text)) and len(between) == 1 \
                 and all(t.field is None for t in toks[k_pol + 1:k_mea or 0]):
             # the 政策 label's neighbour a blank of the 単位当たりコスト cells written beside it: the one text cell
             # between the 政策 and 施策 labels (「- - 53.9 62 … 7. 安全対策の推進」 then 「施策」) is the 政策's
@@ -648,6 +648,11 @@ def _legal_counter_below(toks: list[Token], lines: list[str]) -> Found | None:
     if len(counters) != 1:
         return None
     return Found(toks[k + 1].text + counters[0], toks[k + 1].line)
+
+
+# a cell of the 単位当たりコスト table printed beside the 政策 row: a unit or figures over a count (「百万円/件」
+# 「53.9/1」), its 計算式 label
+_COST_CELL = re.compile(r"/|^(?:計算式|単位当たりコスト)$")
 
 
 _URL_LABEL = "政策評価書URL"

@@ -145,3 +145,18 @@ def test_an_officials_name_wrapped_at_its_space():
     # no space at the wrap: where the family name ends is unknown, the official left out
     rec = _pdf_record([*_HEADER, "参事官 小林", "雅一", "", "参事官 加藤 健太郎", "", "会計区", "分", "", "一般会計", ""])
     assert rec["responsible_officials"] == ["参事官 加藤 健太郎"]
+
+
+def test_the_policy_after_the_unit_cost_tables_cells():
+    # pdftotext (rv260): the 政策 label, then the 単位当たりコスト table's cells (a unit, blanks, figures over counts),
+    # then the 政策 cell and the 施策 label with its cell
+    lines = ["計算式", "", "政策評価、新 政策", "経済・財政再", "生計画との関", "係", "", "百万円/件", "", "-", "", "-", "",
+             "53.9", "", "62", "", "-", "", "-", "", "53.9/1 62/1", "", "7. 支援の推進", "", "施策", "",
+             "研究開発データ活用の推進", "", "測定指", "標", "", "定量的指標", ""]
+    got = label_lists(lines, 2021)["policy_evaluation"].value
+    assert got == {"policy": "7. 支援の推進", "measure": "研究開発データ活用の推進"}
+    # (rv338) the 計算式 label among the cells, a blank right after the 政策 label
+    lines = ["政策評価、 政策", "", "-", "", "-", "", "53.9", "", "62", "", "計算式", "", "百万円/件", "", "-", "", "-",
+             "", "53.9/1 62/1", "", "基盤整備の推進", "", "施策", "", "7. 防災地域の推進", "", "測定指標", ""]
+    got = label_lists(lines, 2021)["policy_evaluation"].value
+    assert got == {"policy": "基盤整備の推進", "measure": "7. 防災地域の推進"}
