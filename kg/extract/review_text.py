@@ -2241,7 +2241,7 @@ def related_by_header(toks: list[Token], lines: list[str] | None = None) -> Foun
     toks = toks[:h + 1] + _cells_apart(toks[h + 1:h + 80])
     found = _related_by_header(toks, h)
     if found is None and (cells := _table_cells(toks, h, lines)) is not None \
-            and (rows := _related_rows(cells, 0) or _mixed_rows(cells)) \
+            and (rows := _related_rows(cells, 0) or _mixed_rows(cells) or _alternating_rows(cells)) \
             and not any(_ITEM_HEAD.match(name) for _, _, name in rows):  # (not a 政策 / 施策 cell: 「8.推進の推進」)
         return Found(fields.parse_related_projects(rows), toks[h].line)
     return found if found is not None or lines is None else _one_row(lines)
@@ -2313,6 +2313,36 @@ def _one_row(lines: list[str]) -> Found | None:
     if len(ministries) != 1 or len(numbers) > 1 or name is None:
         return None
     return Found(fields.parse_related_projects([(ministries[0], numbers[0] if numbers else None, name[0])]), name[1])
+
+
+_NUMBER_TAIL = re.compile(r"\d{2}\s*-\s*\d{4}$")  # a 事業番号 glued to a name's end (「…事業16-0182」)
+
+
+def _alternating_rows(cells: list[Token]) -> list[tuple[str, str | None, str]] | None:
+    """The 関連事業 rows of a table written row by row after its headers, each row's ministry cell right before
+    its name cell (pdftotext: 「防衛省」「国際協力推進情報事業」「19-0275」「厚生労働省 19-0277」…): a 事業番号
+    between a row's ministry and name is that row's; one after a name may be that row's or the next's, and then
+    no row gets one. None unless every cell reads so (ministry, number?, name, numbers?)."""
+    rows: list[tuple[str, str | None, str]] = []
+    loose = False
+    i = 0
+    while _is_ministry(cells, i):
+        ministry, number = cells[i].text, None
+        i += 1
+        if _is_number_cell(cells, i):
+            number = None if is_unknown(cells[i].text) else cells[i].text
+            i += 1
+        if i >= len(cells) or not _related_name(cells[i]) or _NUMBER_TAIL.search(cells[i].text):
+            return None
+        rows.append((ministry, number, cells[i].text))
+        i += 1
+        while _is_number_cell(cells, i):
+            loose = True
+            i += 1
+    if len(rows) < 2 or (i < len(cells) and _related_name(cells[i])) or _MINISTRY_HEAD.match(
+            cells[i].text if i < len(cells) else ""):
+        return None
+    return [(m, None, x) for m, _, x in rows] if loose else rows
 
 
 def _mixed_rows(cells: list[Token]) -> list[tuple[str, str | None, str]] | None:

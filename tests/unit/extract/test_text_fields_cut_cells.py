@@ -160,3 +160,21 @@ def test_the_policy_after_the_unit_cost_tables_cells():
              "", "53.9/1 62/1", "", "基盤整備の推進", "", "施策", "", "7. 防災地域の推進", "", "測定指標", ""]
     got = label_lists(lines, 2021)["policy_evaluation"].value
     assert got == {"policy": "基盤整備の推進", "measure": "7. 防災地域の推進"}
+
+
+def test_rows_written_row_by_row_a_number_after_a_name():
+    # pdftotext (rv278): each row's ministry before its name; 「19-0275」 after the first row's name could be that
+    # row's or the next's: the rows are read, no number placed
+    got = _related(["関連事業", "所管府省名 事業番号", "事業名", "防衛省", "国際協力推進情報事業", "19-0275",
+                    "厚生労働省 19-0277", "支援普及啓発データ活用事業", "総務省", "調査安全対策情報事業", "19-0420",
+                    *_CHECK])
+    assert got == [("防衛省", None, "国際協力推進情報事業"), ("厚生労働省", None, "支援普及啓発データ活用事業"),
+                   ("総務省", None, "調査安全対策情報事業")]
+    # each number between its row's ministry and name: placed
+    got = _related(["関連事業", "所管府省名 事業番号", "事業名", "防衛省", "19-0275", "国際協力推進情報事業",
+                    "厚生労働省 19-0277", "支援普及啓発データ活用事業", *_CHECK])
+    assert got == [("防衛省", "19-0275", "国際協力推進情報事業"), ("厚生労働省", "19-0277", "支援普及啓発データ活用事業")]
+    # a name before the first ministry (pdftotext rv020: the first row's ministry written after another row's)
+    got = _related(["関連事業", "所管府省名", "事業名", "高度化安全対策調査事業", "デジタル庁", "人材育成高度化普及啓発事業",
+                    "文部科学省", "点検・改善結果", "事業番号", "財務省", "17-0219", "データ活用情報普及啓発事業", *_CHECK])
+    assert got is None
