@@ -2515,7 +2515,8 @@ def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found |
     years: list[Token] = []
     numbers: list[Token] = []
     for t in toks[k + 1:]:
-        if t.field is not None and not years and not numbers:
+        if t.field is not None and not years:
+            numbers = []  # (a 関連事業 table's 事業番号 before its 事業名 header: none of these)
             continue
         if t.field is not None or "支出先上位" in t.text:
             break

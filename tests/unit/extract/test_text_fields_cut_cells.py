@@ -178,3 +178,12 @@ def test_rows_written_row_by_row_a_number_after_a_name():
     got = _related(["関連事業", "所管府省名", "事業名", "高度化安全対策調査事業", "デジタル庁", "人材育成高度化普及啓発事業",
                     "文部科学省", "点検・改善結果", "事業番号", "財務省", "17-0219", "データ活用情報普及啓発事業", *_CHECK])
     assert got is None
+
+
+def test_past_numbers_after_the_related_tables_last_cells():
+    # pdfminer (generated sheet06): the 関連事業 table's 事業番号 header and cell, its 事業名 header and cell after the
+    # label, then the years and the numbers: the table's 「0306」 is no past number
+    toks = tokens(_cells(["関連する過去のレビューシートの事業番号", "事業番号", "0306", "事業名", "人材育成推進調査事業",
+                          "平成24年度", "平成25年度", "0007", "0097", "支出先上位10者リスト"]))
+    assert past_by_columns(toks, 2016).value == [{"fiscal_year": 2012, "number": "0007"},
+                                                 {"fiscal_year": 2013, "number": "0097"}]
