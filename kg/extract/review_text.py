@@ -2209,14 +2209,9 @@ def _related_rows(toks: list[Token], i: int) -> list[tuple[str, str | None, str]
         m = j
         while _is_number_cell(toks, m):
             m += 1
-        if m - j > a or not all(_related_name(t) for t in toks[m:m + a]) or m + a > len(toks):
+        if m - j not in (0, a) or not all(_related_name(t) for t in toks[m:m + a]) or m + a > len(toks):
             return None
-        # fewer 事業番号 cells than the group's rows (the others blank, not printed): which row each is of is
-        # unknown, so none is placed — when no other name follows (the counts would not agree)
-        placed = m - j == a
-        if not placed and m + a < len(toks) and _related_name(toks[m + a]):
-            return None
-        rows += [(toks[i + x].text, None if not placed or is_unknown(toks[j + x].text) else toks[j + x].text,
+        rows += [(toks[i + x].text, None if m == j or is_unknown(toks[j + x].text) else toks[j + x].text,
                   toks[m + x].text) for x in range(a)]
         i = m + a
     if i < len(toks) and toks[i].field is None and (canonical_number(toks[i].text) is not None
@@ -2241,7 +2236,7 @@ def related_by_header(toks: list[Token], lines: list[str] | None = None) -> Foun
     toks = toks[:h + 1] + _cells_apart(toks[h + 1:h + 80])
     found = _related_by_header(toks, h)
     if found is None and (cells := _table_cells(toks, h, lines)) is not None \
-            and (rows := _related_rows(cells, 0) or _mixed_rows(cells) or _alternating_rows(cells)) \
+            and (rows := _related_rows(cells, 0) or _alternating_rows(cells)) \
             and not any(_ITEM_HEAD.match(name) for _, _, name in rows):  # (not a 政策 / 施策 cell: 「8.推進の推進」)
         return Found(fields.parse_related_projects(rows), toks[h].line)
     return found if found is not None or lines is None else _one_row(lines)
@@ -2320,17 +2315,20 @@ _NUMBER_TAIL = re.compile(r"\d{2}\s*-\s*\d{4}$")  # a 事業番号 glued to a na
 
 def _alternating_rows(cells: list[Token]) -> list[tuple[str, str | None, str]] | None:
     """The 関連事業 rows of a table written row by row after its headers, each row's ministry cell right before
-    its name cell (pdftotext: 「防衛省」「国際協力推進情報事業」「19-0275」「厚生労働省 19-0277」…): a 事業番号
-    between a row's ministry and name is that row's; one after a name may be that row's or the next's, and then
-    no row gets one. None unless every cell reads so (ministry, number?, name, numbers?)."""
+    its name cell (pdftotext: 「防衛省」「国際協力推進情報事業」「19-0275」「厚生労働省 19-0277」…): a 事業番号 on
+    its row's ministry's line is that row's; one on a line of its own may be that row's or the one above's, and
+    then no row gets one. None unless every cell reads so (ministry, number?, name, numbers?)."""
     rows: list[tuple[str, str | None, str]] = []
     loose = False
     i = 0
     while _is_ministry(cells, i):
-        ministry, number = cells[i].text, None
+        ministry, number, line = cells[i].text, None, cells[i].line
         i += 1
         if _is_number_cell(cells, i):
+            # (on the ministry's line, 「厚生労働省 19-0277」, the row's; on a line of its own it may have drifted
+            # from the row above, as numbers after names do)
             number = None if is_unknown(cells[i].text) else cells[i].text
+            loose = loose or cells[i].line != line
             i += 1
         if i >= len(cells) or not _related_name(cells[i]) or _NUMBER_TAIL.search(cells[i].text):
             return None
@@ -2343,26 +2341,6 @@ def _alternating_rows(cells: list[Token]) -> list[tuple[str, str | None, str]] |
             cells[i].text if i < len(cells) else ""):
         return None
     return [(m, None, x) for m, _, x in rows] if loose else rows
-
-
-def _mixed_rows(cells: list[Token]) -> list[tuple[str, str | None, str]] | None:
-    """The 関連事業 rows of a table whose ministry and 事業番号 cells come mixed (「文部科学省」「14-0274」
-    「国土交通省」「環境省」: each column in its order, the two columns' cells interleaved as the tool met them), then
-    its name cells: the i-th ministry and the i-th name make the i-th row; the 事業番号 too when there are as many,
-    else none is placed (which row a number is of is unknown). None unless the cells read so whole."""
-    i = 0
-    while _is_ministry(cells, i) or _is_number_cell(cells, i):
-        i += 1
-    ministries = [t.text for t in cells[:i] if _MINISTRY.match(t.text)]
-    numbers = [t.text for t in cells[:i] if not _MINISTRY.match(t.text)]
-    k = len(ministries)
-    names = cells[i:i + k]
-    if not k or len(numbers) > k or len(names) != k or not all(_related_name(t) for t in names) \
-            or _is_number_cell(cells, i + k) or _is_ministry(cells, i + k) \
-            or (i + k < len(cells) and _related_name(cells[i + k])):  # (one more name: the counts do not agree)
-        return None
-    return [(m, None if len(numbers) != k or is_unknown(numbers[x]) else numbers[x], names[x].text)
-            for x, m in enumerate(ministries)]
 
 
 # the 点検 column's labels printed beside the 関連事業 table's rows (「点検・改善結果」 over 「点検結果」, then
@@ -2464,11 +2442,9 @@ def _related_by_header(toks: list[Token], h: int) -> Found | None:
         return None
     numbers = toks[n + 1:n + 1 + k]
     if not all(_is_number_cell(toks, n + 1 + x) for x in range(k)):
-        if not all(_is_number_cell(toks, x) for x in range(n + 1, e)):
-            return None
-        # fewer 事業番号 cells than rows, nothing else before 事業名 (the other cells blank, not printed; or no
-        # 事業番号 column): which row each is of is unknown, so none is placed
-        numbers = []
+        if _is_number_cell(toks, n + 1) and not is_unknown(toks[n + 1].text):
+            return None  # fewer numbers than rows: which row's is unknown
+        numbers = []  # no 事業番号 column printed (the cells empty)
     names = toks[e + 1:e + 1 + k]
     if len(names) != k or not all(_related_name(t) for t in names):
         return None
@@ -2504,30 +2480,38 @@ __all__ += ["related_by_shape", "related_by_header", "officials_by_shape", "divi
 def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found | None:
     """関連する過去のレビューシートの事業番号 written column by column (pdfminer: the year cells and the number
     cells each in their column's order, the two columns' runs interleaved as the tool met them — 「平成23年度」
-    「平成24年度」「0188」「0315」「平成25年度」「外務省 - 0270」…, or all the numbers first, maybe after the
-    関連事業 table's last cells): the year and 事業番号 cells from the label on (numbers before the first year
-    only when nothing else stands between them and the label) up to the first cell of another shape, the i-th
-    year paired with the i-th number when there are as many of each (k >= 2) and the years rise. None otherwise
-    (row by row, 「平成28年度 0274」, is read by fields.parse_past_numbers)."""
+    「平成24年度」「0188」「0315」「平成25年度」「外務省 - 0270」…, maybe after the 関連事業 table's last cells):
+    the year and 事業番号 cells after the label up to the first cell of another shape, the i-th year paired with
+    the i-th number when there are as many of each (k >= 2) and the years rise. Numbers before the first year
+    (all the numbers first: 「0346」「厚生労働省 - 0237」 then the years) count only when nothing stands between
+    them and the label and those after the years are too few alone (the 関連事業 table's own 事業番号 may stand
+    there). None otherwise (row by row, 「平成28年度 0274」, is read by fields.parse_past_numbers)."""
     k = next((i for i, t in enumerate(toks) if t.field == "past_project_numbers"), None)
     if k is None:
         return None
     years: list[Token] = []
+    before: list[Token] = []  # numbers right after the label, before the first year
     numbers: list[Token] = []
+    own = True
     for t in toks[k + 1:]:
         if t.field is not None and not years:
-            numbers = []  # (a 関連事業 table's 事業番号 before its 事業名 header: none of these)
+            before, own = [], False  # (a 関連事業 table's 事業番号 header, its cells after it)
             continue
         if t.field is not None or "支出先上位" in t.text:
             break
         if _is_year_cell(t.text, sheet_year):
             years.append(t)
         elif canonical_number(t.text) is not None:
-            numbers.append(t)
+            if years:
+                numbers.append(t)
+            elif own:
+                before.append(t)
         elif years:
             break
         else:
-            numbers = []  # another table's cells (the 関連事業 table's): its numbers are none of these
+            before, own = [], False  # another table's cells (the 関連事業 table's): its numbers are none of these
+    if len(numbers) != len(years):
+        numbers = before + numbers
     if len(years) < 2 or len(numbers) != len(years):
         return None
     words = [w for y, n in zip(years, numbers, strict=True) for w in (y.text, n.text)]
