@@ -2296,7 +2296,7 @@ def _one_row(lines: list[str]) -> Found | None:
                     ministries.append(w)
                 elif _MINISTRY_HEAD.match(w) or _MINISTRY.match(w):
                     return None  # a ministry's cell glued to other text: the rows do not read apart
-                elif canonical_number(w) is not None:
+                elif any(c.isdigit() for c in w) and canonical_number(w) is not None:
                     numbers.append(w)
                 elif after_header and name is None:
                     if w != x or not _related_name(_new_token((w, i + 1, None))):
@@ -2501,10 +2501,12 @@ def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found |
             break
         if _is_year_cell(t.text, sheet_year):
             years.append(t)
+        elif not years and not own:
+            continue  # (another table's cells before the years: no number of them is read)
         elif canonical_number(t.text) is not None:
             if years:
                 numbers.append(t)
-            elif own:
+            else:
                 before.append(t)
         elif years:
             break
