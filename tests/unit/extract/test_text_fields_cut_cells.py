@@ -171,3 +171,12 @@ def test_past_numbers_after_the_related_tables_last_cells():
                           "平成24年度", "平成25年度", "0007", "0097", "支出先上位10者リスト"]))
     assert past_by_columns(toks, 2016).value == [{"fiscal_year": 2012, "number": "0007"},
                                                  {"fiscal_year": 2013, "number": "0097"}]
+
+
+def test_past_numbers_with_a_row_run_together_before_the_columns():
+    # pdftotext (rv069): the first years and numbers run together in one paragraph, then year / number cells: the
+    # cells after it are no whole column (the other readers take the lines)
+    toks = tokens(_cells(["関連する過去のレビューシートの事業番号", "平成29年度 0349平成30年度 環境省 - 0366令和元年度",
+                          "環境省 - 0318", "令和3年度", "2021 環境 20 0358", "令和4年度", "2022 環境 21 0203",
+                          "※令和5年度実績を記入。"]))
+    assert past_by_columns(toks, 2023) is None
