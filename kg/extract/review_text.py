@@ -2501,8 +2501,8 @@ def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found |
             break
         if _is_year_cell(t.text, sheet_year):
             years.append(t)
-        elif not years and _YEAR_CUT.search(t.text):
-            return None  # a cell holding era years among other text (this table's rows run together): no columns
+        elif not years and _YEAR_CUT.search(t.text) and canonical_number(t.text) is not None:
+            return None  # era years and numbers run together in a cell (this table's rows): no columns
         elif not years and not own:
             continue  # (another table's cells before the years: no number of them is read)
         elif canonical_number(t.text) is not None:

@@ -180,3 +180,10 @@ def test_past_numbers_with_a_row_run_together_before_the_columns():
                           "環境省 - 0318", "令和3年度", "2021 環境 20 0358", "令和4年度", "2022 環境 21 0203",
                           "※令和5年度実績を記入。"]))
     assert past_by_columns(toks, 2023) is None
+    # (generated sheet14) a budget column's header 「平成30年度要求」 and its figures before the years hold no number:
+    # the columns after them read
+    toks = tokens(_cells(["関連する過去のレビューシートの事業番号", "事業番号", "0083", "事業名", "調査安全対策情報事業",
+                          "平成30年度要求", "897", "660", "平成24年度", "平成25年度", "0301", "0048",
+                          "支出先上位10者リスト"]))
+    assert past_by_columns(toks, 2016).value == [{"fiscal_year": 2012, "number": "0301"},
+                                                 {"fiscal_year": 2013, "number": "0048"}]
