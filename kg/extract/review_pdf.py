@@ -1225,7 +1225,19 @@ def _name_plausible(rec: Record) -> None:
         rec["project_name"] = None
 
 
-def _officials_plausible(rec: Record, L: list[str]) -> None:
+def _official_space_kept(official: str, L: list[str], raw: list[str]) -> str:
+    """An official read without the space between family and given name, the cell wrapped at that space
+    (pdfminer.six keeps the space at the line's end: 「参事官 小林 」 over 「雅一」 read 「参事官 小林雅一」): the two
+    lines joined with the space, when exactly one pair of lines so joins into it and the result has an official's
+    shape; else the official as read (left out by the caller)."""
+    pairs = [n for n in range(len(L) - 1) if L[n] and L[n + 1] and L[n] + L[n + 1] == official
+             and raw[n].endswith((" ", "\u3000"))]
+    if len(pairs) == 1 and OFFICIAL_SHAPE.match(got := f"{L[pairs[0]]} {L[pairs[0] + 1]}"):
+        return got
+    return official
+
+
+def _officials_plausible(rec: Record, L: list[str], raw: list[str]) -> None:
     """An official not of that shape (「一般会計」, 「平成15」, pieces of neighbouring cells, a name whose two
     parts cannot be told apart) is no fact: left out with a warning. So are officials read whole on their line
     when a name's piece stands alone below it (「室長 小林 直 課長 加藤 敦史」 over 「子」: which name it ends is
@@ -1238,6 +1250,8 @@ def _officials_plausible(rec: Record, L: list[str]) -> None:
         warn(rec, "official_implausible", f"作成責任者 {rec['responsible_officials']!r}: a name's piece wrapped "
              f"below ({L[line]!r}); left out", line=line, field="responsible_officials")
         rec["responsible_officials"] = []
+    rec["responsible_officials"] = [_official_space_kept(o, L, raw) if not OFFICIAL_SHAPE.match(o) else o
+                                    for o in rec["responsible_officials"]]
     bad = [o for o in rec["responsible_officials"] if not OFFICIAL_SHAPE.match(o)]
     for o in bad:
         warn(rec, "official_implausible", f"作成責任者 {o!r} is not a title and a name; left out",
@@ -1283,6 +1297,7 @@ def _label_lists(rec: Record, L: list[str]) -> None:
         rec["related_plans"], line = found["related_plans"]
         for k in range(len(rec["related_plans"])):
             span(rec, f"related_plans[{k}]", line)
+        rec["warnings"] = [w for w in rec["warnings"] if w.get("code") != "related_plans_missing"]
     pe = rec["policy_evaluation"]
     if "policy_evaluation" in found and (pe is None or pe.get("policy") is None or pe.get("measure") is None):
         rec["policy_evaluation"], line = found["policy_evaluation"]
@@ -1327,7 +1342,7 @@ def extract(doc: RawDoc) -> Record:
     _past_years_wrapped(rec, L)
     _laws_plausible(rec)
     _policy_plausible(rec)
-    _officials_plausible(rec, L)
+    _officials_plausible(rec, L, doc.lines)
     _name_plausible(rec)
     _orgs_plausible(rec)
     _major_policy_plausible(rec)

@@ -36,7 +36,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"事業終(?:了[^ ]*)?", "end_fiscal_year"),  # (「事業終」 alone: the label's head, wrapped in its narrow cell)
     (r"会計区分", "accounts"),
     (r"根拠法令(?:\s*\(具[^ ]*)?", "legal"),
-    (r"関係する(?:\s*計画[^ ]*)?", "plans"),  # (its cell may wrap after 関係する)
+    # (its cell may wrap after 関係する, or after 関係する計 at the line's end: mid-line, the 根拠法令 cell's text
+    # wrapped beside it goes on after it, 「たばこ税法第62条の8 電子委任状の普及 関係する計 の促進に関する法律…」)
+    (r"関係する(?:\s*計画[^ ]*|\s*計$)?", "plans"),
     (r"主要政策(?:\s*・(?:\s*施\s*策?)?)?", "major_policy"),  # (wrapped in its cell: 「主要政策・施」 over 「策」)
     (r"主要経費", "major_expense"),
     (r"事業の目的(?:\s*\([^)]*\))?", "purpose"),
@@ -586,6 +588,8 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
         out["legal_text"] = Found(fields.join_wrapped(t.text for t in run[0]), run[0][0].line)
     elif run is not None and paragraph_style(lines) and (law := legal_by_shape(toks)) is not None:
         out["legal_text"] = law
+    elif run is not None and (law := _legal_counter_below(toks, lines)) is not None:
+        out["legal_text"] = law
     run = _run(toks, "plans", 6)
     if run and run[0]:
         plans = fields.parse_plans(fields.join_wrapped(t.text for t in run[0]))
@@ -602,15 +606,18 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
         cut = False
     if pol and pol[0] and mea and not mea[0] and k_mea is not None and k_mea + 1 < len(toks) \
             and toks[k_mea + 1].field == CUT and _policy_candidate(pol[0][0], taken, sheet_year):
-        # the 施策 cell cut by its neighbour's label (「6. システム運用 政策評価書URL」 over 「防災の推進」): unknown
-        out["policy_evaluation"] = Found(fields.parse_policy_evaluation(pol[0][0].text, None), pol[0][0].line)
+        # the 施策 cell cut by its neighbour's label (「6. システム運用 政策評価書URL」 over 「防災の推進」): its
+        # pieces below when they read whole (measure_rest), else unknown
+        rest = measure_rest(_folded(lines), toks[k_mea + 1])
+        out["policy_evaluation"] = Found(fields.parse_policy_evaluation(
+            pol[0][0].text, fields.join_wrapped([toks[k_mea + 1].text, *rest]) if rest else None), pol[0][0].line)
     elif pol and pol[0] and mea and mea[0]:
         # (「政策評価 施策 電子自 政策評価 https://…」 over 「治体の 書URL」: the 施策's end is unknown)
         policy = pol[0][0]
         k_pol = next(i for i, t in enumerate(toks) if t.field == "policy")
         between = [t for t in toks[k_pol + 1:k_mea or 0] if _policy_candidate(t, taken, sheet_year)
-                   and "/" not in t.text]  # (not a 単位当たりコスト cell: 「百万円/件」「53.9/1」)
-        if paragraph_style(lines) and is_unknown(policy.text) and len(between) == 1 \
+                   and not _COST_CELL.search(t.text)]  # (not a 単位当たりコスト cell: 「百万円/件」「53.9/1」)
+        if paragraph_style(lines) and (is_unknown(policy.text) or _COST_CELL.search(policy.text)) and len(between) == 1 \
                 and all(t.field is None for t in toks[k_pol + 1:k_mea or 0]):
             # the 政策 label's neighbour a blank of the 単位当たりコスト cells written beside it: the one text cell
             # between the 政策 and 施策 labels (「- - 53.9 62 … 7. 安全対策の推進」 then 「施策」) is the 政策's
@@ -665,8 +672,43 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
     return out
 
 
+_NUMBER_CUT = re.compile(r"第\s*\d+$")  # a 根拠法令 cell cut after an article's number (「…に関する法律第55」)
+_ARTICLE_COUNTER = re.compile(r"^条(?:の\d+)?$")  # its counter wrapped away from it (「条」「条の20」)
+
+
+def _legal_counter_below(toks: list[Token], lines: list[str]) -> Found | None:
+    """The 根拠法令 cell cut by its row's next label after an article's number (「根拠法令 …法律第55 関係する計画、
+    通知 …」 over 「(具体的な 条」 over 「等」): its counter, wrapped onto a line below among the two labels' pieces,
+    is the one word there that is a counter alone (「条」「条の20」); the cell's text is the two joined. None unless
+    there is exactly one such word from the cut cell up to the blank line."""
+    k = next((i for i, t in enumerate(toks) if t.field == "legal"), None)
+    if k is None or k + 1 >= len(toks) or toks[k + 1].field != CUT or not _NUMBER_CUT.search(toks[k + 1].text) \
+            or not CITE.search(toks[k + 1].text + "条"):
+        return None
+    folded = _folded(lines)
+    first = folded[toks[k + 1].line - 1]
+    at = first.find(toks[k + 1].text)
+    if at < 0:
+        return None
+    words = first[at + len(toks[k + 1].text):].split()
+    for x in folded[toks[k + 1].line:toks[k + 1].line + 6]:
+        if not x.strip():
+            break
+        words += x.split()
+    counters = [w for w in words if _ARTICLE_COUNTER.match(w)]
+    if len(counters) != 1:
+        return None
+    return Found(toks[k + 1].text + counters[0], toks[k + 1].line)
+
+
+# a cell of the 単位当たりコスト table printed beside the 政策 row: a unit or figures over a count (「百万円/件」
+# 「53.9/1」), its 計算式 label
+_COST_CELL = re.compile(r"/|^(?:計算式|単位当たりコスト)$")
+
+
 _URL_LABEL = "政策評価書URL"
-_URL_CELL = re.compile(r" (政策評価\S*) https?://[!-~]+$")  # the 施策's neighbours: the URL label, a whole URL
+# the 施策's neighbours: the URL label (or its first piece) and a whole URL, or the label alone (its URL cell blank)
+_URL_CELL = re.compile(r" (政策評価\S*) https?://[!-~]+$| (政策評価\S*)$")
 
 
 def measure_rest(folded: list[str], value: Token) -> list[str] | None:
@@ -676,11 +718,15 @@ def measure_rest(folded: list[str], value: Token) -> list[str] | None:
     wrapped rest (「URL」「書URL」, apart or glued) taken off. None unless the label's rest is found whole and a
     piece is read (a line of two cells, a label's piece or the next row's 該当箇所 ends them)."""
     m = _URL_CELL.search(folded[value.line - 1])
-    if m is None or not _URL_LABEL.startswith(m[1]) or not folded[value.line - 1][:m.start()].endswith(value.text):
+    label = m and (m[1] or m[2])
+    if m is None or not _URL_LABEL.startswith(label) or not folded[value.line - 1][:m.start()].endswith(value.text):
         return None
-    rest, out = _URL_LABEL[len(m[1]):], []
+    rest, out = _URL_LABEL[len(label):], []
     for t in folded[value.line:value.line + 4]:
         words = t.split(" ")
+        if rest and len(words) == 1 and rest.startswith(t):  # the label's rest on a line of its own (「URL」)
+            rest = rest[len(t):]
+            continue
         if rest and len(words) == 2 and rest.startswith(words[1]):
             rest, words = rest[len(words[1]):], words[:1]
         elif rest and (k := next((k for k in range(len(rest), 1, -1) if words[-1].endswith(rest[:k])
@@ -2198,7 +2244,9 @@ def related_by_shape(toks: list[Token], taken: frozenset[str] = frozenset(),
             continue  # a budget column's header (「平成29年度要求」, its wrapped 「要求」) is no name
         if _MINISTRY.match(text):
             if _TWO_MINISTRIES.search(text):
-                return None  # two rows' ministry cells glued (「総務省財務省」): the rows' cells do not read apart
+                # two rows' ministry cells glued (「総務省財務省」): the rows' cells do not read apart (or a header
+                # glued to the one row's: 「所管府省名内閣府」)
+                return _one_row(lines) if lines is not None else None
             ministries.append(t)
         elif text not in taken and not text.startswith("終了") and len(text) <= 120:
             names.append(t)
@@ -2290,12 +2338,115 @@ def related_by_header(toks: list[Token], lines: list[str] | None = None) -> Foun
     None when there is no header or the rows do not read whole: unknown beats wrong."""
     h = next((i for i, t in enumerate(toks) if _header_at(toks, i, None)), None)
     if h is None:
-        return None
+        return _one_row(lines) if lines is not None else None
+    toks = toks[:h + 1] + _cells_apart(toks[h + 1:h + 80])
     found = _related_by_header(toks, h)
-    if found is None and (cells := _table_cells(toks, h, lines)) is not None and (rows := _related_rows(cells, 0)) \
+    if found is None and (cells := _table_cells(toks, h, lines)) is not None \
+            and (rows := _related_rows(cells, 0) or _alternating_rows(cells)) \
             and not any(_ITEM_HEAD.match(name) for _, _, name in rows):  # (not a 政策 / 施策 cell: 「8.推進の推進」)
         return Found(fields.parse_related_projects(rows), toks[h].line)
-    return found
+    return found if found is not None or lines is None else _one_row(lines)
+
+
+def _paragraphs(folded: list[str], start: int):
+    """(first line's index, its lines) of each blank-separated paragraph from line index ``start`` on."""
+    para: list[str] = []
+    for i in range(start, len(folded) + 1):
+        x = folded[i].strip() if i < len(folded) else ""
+        if x:
+            para.append(x)
+        elif para:
+            yield i - len(para), para
+            para = []
+
+
+def _one_row(lines: list[str]) -> Found | None:
+    """A 関連事業 table of one row whose cells the tool wrote apart, among the 点検 column's labels and sentences
+    (pdftotext: 「所管府省名」 over 「国土交通省」 over 「点検・改善結果」, … 「事業名」 over 「システム運用推進情報事業」):
+    from the 所管府省名 header up to the past numbers' label, exactly one text of a ministry's shape (none of
+    a ministry's head glued to other text, 「総務省財務省」), at most one 事業番号, and the cell right after the
+    事業名 header a name's shape on a line of its own (or over a sentence of the 点検 column) make the row.
+    Paragraphs holding 。 or 、 (the 点検 column's sentences) are passed over. None otherwise: with more rows,
+    the tool's order of their cells does not tell which name is which ministry's."""
+    folded = _folded(lines)
+    start = next((i for i, x in enumerate(folded) if x.startswith("所管府省名")), None)
+    if start is None:
+        return None
+    ministries: list[str] = []
+    numbers: list[str] = []
+    name: tuple[str, int, int] | None = None  # (text, line, its paragraph's first line index)
+    after_header = False
+    for i, para in _paragraphs(folded, start):
+        if any("関連する過去のレビューシート" in x or "支出先上位" in x for x in para):
+            break
+        if any("。" in x or "、" in x for x in para):
+            # (the header, or the header and the name, over a sentence: 「事業名」 over 「国際協力…事業」 over 「…。」)
+            k = 1 if para[0] == "事業名" else 0
+            if (k or after_header) and name is None and (head := _cell_over_sentence(lines, i + k + 1)) is not None:
+                name = (head, i + k + 1, i)
+            after_header = False
+            continue
+        for j, x in enumerate(para):
+            for w in x.split(" "):
+                w = w.removeprefix("所管府省名")
+                if not w or w == "事業番号" or is_unknown(w):
+                    continue
+                if w == "事業名":
+                    after_header = True
+                    continue
+                if set(w) <= _CHECK_LABEL_CHARS:
+                    continue
+                m = _MINISTRY_CHECK.match(w)
+                w = m[1] if m else w
+                if _MINISTRY.match(w) and not _TWO_MINISTRIES.search(w):
+                    ministries.append(w)
+                elif _MINISTRY_HEAD.match(w) or _MINISTRY.match(w):
+                    return None  # a ministry's cell glued to other text: the rows do not read apart
+                elif any(c.isdigit() for c in w) and canonical_number(w) is not None:
+                    numbers.append(w)
+                elif after_header and name is None:
+                    if w != x or not _related_name(_new_token((w, i + 1, None))):
+                        return None
+                    name = (w, i + j + 1, i)
+                elif name is not None and name[2] == i:
+                    return None  # more text in the name's paragraph: another row's name, or the name's wrapped rest
+                after_header = False
+    if len(ministries) != 1 or len(numbers) > 1 or name is None:
+        return None
+    return Found(fields.parse_related_projects([(ministries[0], numbers[0] if numbers else None, name[0])]), name[1])
+
+
+_NUMBER_TAIL = re.compile(r"\d{2}\s*-\s*\d{4}$")  # a 事業番号 glued to a name's end (「…事業16-0182」)
+
+
+def _alternating_rows(cells: list[Token]) -> list[tuple[str, str | None, str]] | None:
+    """The 関連事業 rows of a table written row by row after its headers, each row's ministry cell right before
+    its name cell (pdftotext: 「防衛省」「国際協力推進情報事業」「19-0275」「厚生労働省 19-0277」…): a 事業番号 on
+    its row's ministry's line is that row's; one on a line of its own may be that row's or the one above's, and
+    then no row gets one. None unless every cell reads so (ministry, number?, name, numbers?)."""
+    rows: list[tuple[str, str | None, str]] = []
+    loose = False
+    i = 0
+    while _is_ministry(cells, i):
+        ministry, number, line = cells[i].text, None, cells[i].line
+        i += 1
+        if _is_number_cell(cells, i):
+            # (on the ministry's line, 「厚生労働省 19-0277」, the row's; on a line of its own it may have drifted
+            # from the row above, as numbers after names do)
+            number = None if is_unknown(cells[i].text) else cells[i].text
+            loose = loose or cells[i].line != line
+            i += 1
+        if i >= len(cells) or not _related_name(cells[i]) or _NUMBER_TAIL.search(cells[i].text):
+            return None
+        rows.append((ministry, number, cells[i].text))
+        i += 1
+        while _is_number_cell(cells, i):
+            loose = True
+            i += 1
+    if len(rows) < 2 or (i < len(cells) and _related_name(cells[i])) or _MINISTRY_HEAD.match(
+            cells[i].text if i < len(cells) else ""):
+        return None
+    return [(m, None, x) for m, _, x in rows] if loose else rows
 
 
 # the 点検 column's labels printed beside the 関連事業 table's rows (「点検・改善結果」 over 「点検結果」, then
@@ -2366,6 +2517,22 @@ def _cell_over_sentence(lines: list[str], line: int) -> str | None:
     return first
 
 
+_MINISTRY_NUMBER = re.compile(r"^(\S{1,12}?(?:省|庁|府)) (\S+)$")
+
+
+def _cells_apart(toks: list[Token]) -> list[Token]:
+    """The 関連事業 table's tokens with a row's ministry and 事業番号 cells written on one line (「防衛省 18-0047」)
+    taken apart: two cells of one row."""
+    out = []
+    for t in toks:
+        m = _MINISTRY_NUMBER.match(t.text) if t.field is None else None
+        if m and _MINISTRY.match(m[1]) and canonical_number(m[2]) is not None:
+            out += [_new_token((m[1], t.line, None)), _new_token((m[2], t.line, None))]
+        else:
+            out.append(t)
+    return out
+
+
 def _related_by_header(toks: list[Token], h: int) -> Found | None:
     n = next((j for j in range(h + 1, min(len(toks), h + 40)) if _header_at(toks, j, "project_number")), None)
     e = next((j for j in range(h + 1, min(len(toks), h + 40)) if _header_at(toks, j, "project_name")), None)
@@ -2417,33 +2584,52 @@ __all__ += ["related_by_shape", "related_by_header", "officials_by_shape", "divi
 
 
 def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found | None:
-    """関連する過去のレビューシートの事業番号 written column by column (pdfminer: the k year cells, then the k
-    number cells, maybe after the 関連事業 table's last cells): the first run of year cells after the label and
-    the run of 事業番号 cells right after it, paired in order when both runs have the same length (k >= 2).
-    None for any other order (row by row, 「平成28年度 0274」, is read by fields.parse_past_numbers)."""
+    """関連する過去のレビューシートの事業番号 written column by column (pdfminer: the year cells and the number
+    cells each in their column's order, the two columns' runs interleaved as the tool met them — 「平成23年度」
+    「平成24年度」「0188」「0315」「平成25年度」「外務省 - 0270」…, maybe after the 関連事業 table's last cells):
+    the year and 事業番号 cells after the label up to the first cell of another shape, the i-th year paired with
+    the i-th number when there are as many of each (k >= 2) and the years rise. Numbers before the first year
+    (all the numbers first: 「0346」「厚生労働省 - 0237」 then the years) count only when nothing stands between
+    them and the label and those after the years are too few alone (the 関連事業 table's own 事業番号 may stand
+    there). None otherwise (row by row, 「平成28年度 0274」, is read by fields.parse_past_numbers)."""
     k = next((i for i, t in enumerate(toks) if t.field == "past_project_numbers"), None)
     if k is None:
         return None
     years: list[Token] = []
+    before: list[Token] = []  # numbers right after the label, before the first year
     numbers: list[Token] = []
+    own = True
     for t in toks[k + 1:]:
         if t.field is not None and not years:
+            before, own = [], False  # (a 関連事業 table's 事業番号 header, its cells after it)
             continue
         if t.field is not None or "支出先上位" in t.text:
             break
-        if _is_year_cell(t.text, sheet_year) and not numbers:
+        if _is_year_cell(t.text, sheet_year):
             years.append(t)
-        elif years and canonical_number(t.text) is not None:
-            numbers.append(t)
+        elif not years and _YEAR_CUT.search(t.text) and canonical_number(t.text) is not None:
+            return None  # era years and numbers run together in a cell (this table's rows): no columns
+        elif not years and not own:
+            continue  # (another table's cells before the years: no number of them is read)
+        elif canonical_number(t.text) is not None:
+            if years:
+                numbers.append(t)
+            else:
+                before.append(t)
         elif years:
             break
+        else:
+            before, own = [], False  # another table's cells (the 関連事業 table's): its numbers are none of these
+    if len(numbers) != len(years):
+        numbers = before + numbers
     if len(years) < 2 or len(numbers) != len(years):
         return None
     words = [w for y, n in zip(years, numbers, strict=True) for w in (y.text, n.text)]
     nums = fields.parse_past_numbers(words, sheet_year)
-    if len(nums) != len(years) or not all("fiscal_year" in x for x in nums):
+    got = [x.get("fiscal_year") for x in nums]
+    if len(nums) != len(years) or None in got or got != sorted(set(got)):
         return None
-    return Found(nums, years[0].line)
+    return Found(nums, min(years[0].line, numbers[0].line))
 
 
 __all__ += ["past_by_columns", "beside_label_head"]

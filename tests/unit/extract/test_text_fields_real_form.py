@@ -131,10 +131,19 @@ def test_policy_labels_together_then_their_cells():
     assert "policy_evaluation" not in label_lists(lines, 2016)
 
 
-def test_a_measure_cut_by_its_neighbour_leaves_the_policy_alone():
-    # pdftotext: 「主要政策・」 over 「施策」 above; the 施策 cell beside 「政策評価書URL」 with its rest below
+def test_a_measure_cut_by_its_neighbour_reads_its_rest_below():
+    # pdftotext: 「主要政策・」 over 「施策」 above; the 施策 cell beside 「政策評価書URL」 (its URL cell blank) with its
+    # rest below, up to the blank line (rv006)
     lines = ["主要政策・ 科学技術・イノベーション", "施策", "", "主要経費", "", "政策評価、 政策評価", "", "政策", "",
              "IV. 安全対策", "", "政策評価", "", "施策", "", "6. システム運用 政策評価書URL", "防災の推進", ""]
+    got = label_lists(lines, 2020)["policy_evaluation"].value
+    assert got == {"policy": "IV. 安全対策", "measure": "6. システム運用防災の推進"}
+    # the label cut too, its rest 「URL」 on a line of its own under the 施策's rest (rv063)
+    lines = [*lines[:15], "8. 調査推進の 政策評価書", "推進", "URL", ""]
+    got = label_lists(lines, 2020)["policy_evaluation"].value
+    assert got == {"policy": "IV. 安全対策", "measure": "8. 調査推進の推進"}
+    # the label's rest not found below: the 施策's end is unknown, the 政策 alone
+    lines = [*lines[:15], "8. 調査推進の 政策評価書", "推進", ""]
     got = label_lists(lines, 2020)["policy_evaluation"].value
     assert got == {"policy": "IV. 安全対策", "measure": None}
 
