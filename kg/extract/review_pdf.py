@@ -1342,23 +1342,13 @@ def extract(doc: RawDoc) -> Record:
     _past_years_wrapped(rec, L)
     _laws_plausible(rec)
     _policy_plausible(rec)
-    _officials_plausible(rec, L, doc.lines)
+    _officials_plausible(rec, L, lines)
     _name_plausible(rec)
     _orgs_plausible(rec)
-    _major_policy_plausible(rec)
-    if isinstance(rec["major_policy"], str) and holds_label_head(rec["major_policy"]):
-        warn(rec, "major_policy_implausible", f"主要政策・施策 {rec['major_policy']!r} holds a form label's head (cells "
-             "and a cut label on one line); left out", line=rec["provenance"]["spans"].get("major_policy", [None])[0],
-             field="major_policy")
-        rec["major_policy"] = None
     _plans_not_placed(rec)
-    if rec["major_policy"] is not None and rec["major_policy"] in MAJOR_EXPENSES:
-        # one of the 主要経費 categories: the neighbouring 主要経費 cell, written before the 主要政策・施策 one
-        warn(rec, "major_policy_implausible", f"主要政策・施策 {rec['major_policy']!r} is a 主要経費 category; left out",
-             line=rec["provenance"]["spans"].get("major_policy", [None])[0], field="major_policy")
-        rec["major_policy"] = None
+    _major_policy_plausible(rec)
     _expense_plausible(rec)
-    _payees_plausible(rec, L, doc.lines)
+    _payees_plausible(rec, L, lines)
     if rec["policy_evaluation"] is None:
         warn(rec, "policy_evaluation_missing", "no 政策 / 施策 cells", field="policy_evaluation")
     return rec
@@ -1368,13 +1358,24 @@ _NOT_A_POLICY = re.compile(r"。|第\s*\d+\s*[条項号]")
 
 
 def _major_policy_plausible(rec: Record) -> None:
-    """A 主要政策・施策 that is a sentence (the 事業の目的 cell read after the label) or holds a citation's piece (the
-    根拠法令 cell's 「第3項」) is another cell's text — no 主要政策・施策 category is one: left out with a warning."""
-    if isinstance(rec["major_policy"], str) and _NOT_A_POLICY.search(rec["major_policy"]):
-        warn(rec, "major_policy_implausible", f"主要政策・施策 {rec['major_policy']!r} is a sentence or a citation "
-             "(another cell's text); left out", line=rec["provenance"]["spans"].get("major_policy", [None])[0],
-             field="major_policy")
-        rec["major_policy"] = None
+    """A 主要政策・施策 that is another cell's text is left out with a warning: a sentence (the 事業の目的 cell read
+    after the label) or a citation's piece (the 根拠法令 cell's 「第3項」) — no 主要政策・施策 category is one —, a
+    form label's head (cells and a cut label on one line), or a 主要経費 category (the neighbouring 主要経費 cell,
+    written before the 主要政策・施策 one)."""
+    v = rec["major_policy"]
+    if not isinstance(v, str):
+        return
+    if _NOT_A_POLICY.search(v):
+        why = "is a sentence or a citation (another cell's text)"
+    elif holds_label_head(v):
+        why = "holds a form label's head (cells and a cut label on one line)"
+    elif v in MAJOR_EXPENSES:
+        why = "is a 主要経費 category"
+    else:
+        return
+    warn(rec, "major_policy_implausible", f"主要政策・施策 {v!r} {why}; left out",
+         line=rec["provenance"]["spans"].get("major_policy", [None])[0], field="major_policy")
+    rec["major_policy"] = None
 
 
 # header labels a narrow cell wraps every two or three characters (or glues to its cell, the rest below)
