@@ -583,7 +583,6 @@ def _amounts_fall(rows: list[PayeeRow]) -> str | None:
     return None
 
 
-_THIRTEEN = re.compile(r"\d{13}")
 
 
 def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, taken: set[int],
@@ -595,7 +594,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
     boxes."""
     anchors = _anchors(boxes, taken, loose)
     anchored = set(anchors)
-    stray = [b[1] for i, b in enumerate(boxes) if i not in anchored and _THIRTEEN.search(b[1])]
+    stray = [b[1] for i, b in enumerate(boxes) if i not in anchored and houjin.DIGITS13.search(b[1])]
     if stray:  # a 法人番号 in a box that anchors no row: a row not read, and the count would not be of the rows
         return f"a 法人番号 in a box that is no row's ({stray[0][:40]!r})"
     if len(anchors) > len(order):  # a 「-」 after a name with no cell of its own: a 法人番号 only if the count needs it

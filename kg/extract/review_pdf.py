@@ -74,6 +74,7 @@ from kg.extract.review_text import (
     plans_plausible,
 )
 from kg.normalize.era import guess_era
+from kg.normalize.houjin import DIGITS13
 from kg.normalize.law_ref import parse_legal_bases
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number, parse_numbers
@@ -94,7 +95,6 @@ MAJOR_POLICIES = ("IT戦略", "科学技術・イノベーション", "地方創
                   "高齢社会対策", "障害者施策", "子ども・若者育成支援", "交通安全対策", "自殺対策",
                   "犯罪被害者等施策", "薬物乱用対策", "ODA", "地球温暖化対策", "生物多様性", "地域活性化",
                   "文化芸術振興", "サイバーセキュリティ", "防災", "水循環", "ものづくり", "海洋政策", "TPP")
-_DIGITS13 = re.compile(r"\d{13}")  # (fullmatch: a 法人番号's shape)
 _CONTRACT = re.compile(r"^(一般競争|指名競争|随意契約|企画競争|公募|確認公募|不落随契|少額随契|その他|補助|交付|負担|委託)")
 _PAYEE_HEADER_WORDS = ("支出先", "法人番号", "業務概要", "支出額", "契約方式", "入札者数", "応募者", "落札率", "一者応札",
                        "競争性のない", "理由及び改善策", "百万円", "契約先", "ﾌﾞﾛｯｸ", "ブロック", "チェック", "リスト",
@@ -857,8 +857,8 @@ def _with_columns(cells: list[tuple[str, int, bool]], lo: int, rows: list[PayeeR
                        "description": c.description, "contract_method": c.contract_method}
                 out.append(PayeeRow(letter, c.rank, got, c.line, False))
     if disagree or (out is not rows and len(out) > len(rows)):
-        corps = sum(1 for t, _, h in cells if not h for w in t.split(" ") if _DIGITS13.fullmatch(w))
-        have = sum(1 for r in out if _DIGITS13.fullmatch(r.cells.get("corporate_number") or ""))
+        corps = sum(1 for t, _, h in cells if not h for w in t.split(" ") if DIGITS13.fullmatch(w))
+        have = sum(1 for r in out if DIGITS13.fullmatch(r.cells.get("corporate_number") or ""))
         notes.clear()
         if corps > have:
             why = "; ".join(m for _, m in unread) or "cells not in rows"

@@ -5,9 +5,12 @@ from the right, Q_n = 1 for odd n and 2 for even n.  Pure functions.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
+
+DIGITS13 = re.compile(r"\d{13}")  # a 法人番号's shape (fullmatch), or a run holding one (search); check digit apart
 
 
 def check_digit(base12: str) -> int:
