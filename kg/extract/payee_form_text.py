@@ -44,7 +44,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-from kg.extract import fields
+from kg.extract import fields, payee_wraps
 from kg.extract.review_text import PayeeRow, _folded
 from kg.normalize.houjin import validate as validate_houjin
 from kg.normalize.numbers import parse_number
@@ -196,6 +196,8 @@ def _corp_para(p: Para, has_name: bool) -> dict | None:
                 "named": True}
     name: list[str] = []
     desc: list[str] = []
+    name_lines: list[str] = []  # (per line holding a piece of the number: the name's and 業務概要's pieces on it)
+    desc_lines: list[str] = []
     amount = None
     extra: list[str] = []
     for k, (ln, at) in enumerate(zip(lines, where, strict=True)):
@@ -219,9 +221,15 @@ def _corp_para(p: Para, has_name: bool) -> dict | None:
                     "named": bool(name or ws[:at])}
         name += ws[:at]
         desc += after
+        name_lines.append(" ".join(ws[:at]))
+        desc_lines.append(" ".join(after))
     if extra and name and desc:
-        return {"corporate_number": corp, "name": None, "description": None, "amount": amount, "unsure": True,
-                "named": True}
+        placed = _lines_placed(name_lines, desc_lines, extra)
+        if placed is None:
+            return {"corporate_number": corp, "name": None, "description": None, "amount": amount, "unsure": True,
+                    "named": True}
+        return {"corporate_number": corp, "name": name + placed[0], "description": desc + placed[1],
+                "amount": amount, "unsure": False, "named": True}
     if extra and not desc and extra[-1] == "計":
         # (「合同会社ソフトバンク 7764924899870」 over 「計」: the block's 計 row run on below the row, or the name's
         # last character; the name is unknown, the 業務概要 and amount cells after it are read)
@@ -233,6 +241,50 @@ def _corp_para(p: Para, has_name: bool) -> dict | None:
         name += extra
     return {"corporate_number": corp, "name": name, "description": desc, "amount": amount, "unsure": False,
             "named": bool(name)}
+
+
+def _lines_placed(name_lines: list[str], desc_lines: list[str], extra: list[str]) -> tuple[list[str], list[str]] | None:
+    """The name's and the 業務概要's lines among ``extra``, the lines after those holding a piece of the 法人番号
+    (``name_lines`` / ``desc_lines``: the two cells' pieces on each of those): the cells are printed side by side,
+    top-aligned, and the tool writes the pieces of one printed line left to right (the name's, then the
+    業務概要's), the pieces it did not run on with the number's line after them (「株式会社パシフ 1183808 タイムスタン
+    902」「ィックコンサル 840406 プ認定制度に」 then 「タンツ」「関する調査」). For each count of lines the two cells
+    may have, the extra lines fill their missing lines in that order; a filling stands when every line of each
+    cell but its last goes on (kg.extract.payee_wraps.ended: no line clearly short of its column before another,
+    cannot_go_on: no piece that cannot follow the line before). Exactly one filling standing places the lines;
+    none or two (a cell that filled its last line exactly may have ended there): None, unknown. None too when
+    the cells do not both start on the number's first line, a cell's pieces skip a line, or an extra line reads as
+    another cell (an amount, a 契約方式等, a dash or count)."""
+    if not (name_lines[0] and desc_lines[0]) or any(
+            _AMOUNT.match(x) or _CONTRACT.match(x) or _small_text(x) for x in extra):
+        return None
+    on = []  # how many of the number's lines each cell's pieces fill, from the first
+    for cell in (name_lines, desc_lines):
+        k = next((i for i, t in enumerate(cell) if not t), len(cell))
+        if any(cell[k:]):
+            return None
+        on.append(k)
+    found = []
+    for a in range(on[0], on[0] + len(extra) + 1):
+        for b in range(on[1], on[1] + len(extra) + 1):
+            slots = [c for t in range(max(a, b)) for c, (n, o) in enumerate(((a, on[0]), (b, on[1]))) if o <= t < n]
+            if len(slots) != len(extra):
+                continue
+            cells: tuple[list[str], list[str]] = ([], [])
+            for c, x in zip(slots, extra, strict=True):
+                cells[c].append(x)
+            if all(_goes_on([*given[:o], *more]) for given, o, more in zip((name_lines, desc_lines), on, cells,
+                                                                          strict=True)):
+                found.append(cells)
+    return found[0] if len(found) == 1 else None
+
+
+def _goes_on(lines: list[str]) -> bool:
+    """Each line of a cell but its last goes on to the next (not clearly short of the cell's widest line, and the
+    next line may follow it)."""
+    column = max(payee_wraps.width(t) for t in lines)
+    return not any(payee_wraps.ended(t, column, nxt) or payee_wraps.cannot_go_on(t, nxt)
+                   for t, nxt in zip(lines, lines[1:], strict=False))
 
 
 def _split_amount(p: Para, inner: bool = False) -> tuple[list[str], str | None]:

@@ -59,8 +59,10 @@ def test_narrow_print_number_cut_bidders_on_the_method_line_and_a_rate():
     assert (a1["name"], a1["corporate_number"], a1["description"], a1["amount"], a1["bidders"], a1["award_rate"]) == \
         ("(株)野村総合研究所", "4010001054032", "タイムスタンプ認定制度に関する調査", "18", "1", "83.3%")
     assert a1["contract_method"] is None  # 「(総合評価)」 wrapped: whether a space stood before it is unknown
-    b1 = rows[("B", 1)]  # lines after the one holding both: the name's or the 業務概要's, unknown
-    assert (b1["name"], b1["corporate_number"], b1["description"], b1["amount"]) == (None, "1010401023102", None, "35")
+    b1 = rows[("B", 1)]  # lines after the ones holding both, placed in the printed lines' order (業務概要's line 2,
+    # then line 3 of the name and of the 業務概要): the only filling whose lines all go on but each cell's last
+    assert (b1["name"], b1["corporate_number"], b1["description"], b1["amount"]) == \
+        ("PwCコンサルティング合同会社", "1010401023102", "トラストサービス及び電子的な識別の仕", "35")
     g1, g2 = rows[("G", 1)], rows[("G", 2)]
     assert (g1["name"], g1["corporate_number"], g1["amount"], g1["contract_method"], g1["bidders"]) == \
         ("(株)エアクレーレン", "4010401004009", "0.6", "随意契約 (少額)", None)
@@ -185,3 +187,33 @@ def test_blocks_are_not_placed_by_counting_when_the_ranks_written_apart_do_not_a
     """Block B's cells reading as two rows (a second name after its cells): not one row — unknown."""
     assert _rows(_counted(b_row=("合同会社富士通Japan", "6532482213394", "実証事業の実施", "30,441", "一般競争契約",
                                  "株式会社柏屋本店", "6010001001817", "飲料水購入", "12"))) == {}
+
+
+def test_lines_after_the_numbers_lines_are_placed_when_one_filling_of_the_two_cells_goes_on():
+    """Name and 業務概要 side by side, top-aligned: pdftotext writes the pieces of each printed line left to right, the
+    ones it did not run on with the 法人番号's line after it. The lines after the number's fill the cells' missing
+    lines in that order; one filling only in which each cell's lines but its last fill their column places them
+    (「タンツ」 is too short to go on to 「関する調査」, so it is the name's last line); two such fillings (the name may
+    have ended filling its second line) leave both unknown."""
+    def row(corp_para):
+        rows = _rows(_paras("A.", HEADER_A4, "1", corp_para, "随意契約 (少額)", "-", "-") + END)
+        c = rows[("A", 1)]
+        return c["name"], c["corporate_number"], c["description"], c["amount"]
+
+    assert row(["株式会社パシフ 1183808 タイムスタン 902", "ィックコンサル 840406 プ認定制度に", "タンツ", "関する調査"]) == \
+        ("株式会社パシフィックコンサルタンツ", "1183808840406", "タイムスタンプ認定制度に関する調査", "902")
+    # the name's third line, then the 業務概要's lines (「ター」 cannot go on to 「、システムの」 in either cell)
+    assert row(["一般社団法人地 2361409 普及啓発コン 2,218", "方自治情報セン 260591 テンツの作成", "ター", "、システムの",
+                "設計・開発及", "び運用保守、", "ヘルプデスク", "業務"]) == \
+        ("一般社団法人地方自治情報センター", "2361409260591",
+         "普及啓発コンテンツの作成、システムの設計・開発及び運用保守、ヘルプデスク業務", "2,218")
+    # (lines all as wide as their column: 「方自治情報 070」 then 「権利の保」「センター」「障の在り」…, each may go on
+    # either cell: unknown)
+    assert row(["特定非営利 73650 利用者の 20", "活動法人地 78791 基本的な", "方自治情報 070", "権利の保", "センター", "障の在り",
+                "方を巡る", "諸外国の", "法制度・", "実態の調", "査"])[::2] == (None, None)
+    # (「テンツの作成」 then 「(株)」: the 業務概要's second and third lines, or its second and the name's third — a
+    # bracket may go on any line: unknown)
+    assert row(["パシフィックコ 185900041 普及啓発コン 5,083", "ンサルタンツ 5846", "テンツの作成", "(株)"])[::2] == \
+        (None, None)
+    assert row(["株式会社パシフ 1183808 タイムスタン 902", "ィックコンサル 840406 プ認定制度に", "関する調査"]) == \
+        (None, "1183808840406", None, "902")
