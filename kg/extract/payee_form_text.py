@@ -762,6 +762,7 @@ def _rank_runs(paras: list[Para], raw: dict | None = None) \
     runs: list[list[PayeeRow]] = []
     stray: list[str] = []
     apart: list[tuple[int, tuple]] = []
+    read: dict[int, dict] = {}  # each row's cells as read, by its line
     i = 0
     while i < n:
         p = paras[i]
@@ -781,10 +782,12 @@ def _rank_runs(paras: list[Para], raw: dict | None = None) \
             cells, i = _read_row(paras, i + 1, k, bare=True)
             if cells is None:
                 return None
+            read[p[1]] = cells
             if raw is not None:
                 raw[p[1]] = cells
             if runs[-1] or len(runs) > 1:
-                cells = _after(cells, (runs[-1] or runs[-2])[-1].cells, _corp_pieces(paras[j][0]) is not None)
+                prev = (runs[-1] or runs[-2])[-1]
+                cells = _after(cells, prev.cells, _corp_pieces(paras[j][0]) is not None, read.get(prev.line))
             runs[-1].append(PayeeRow("", k, cells, p[1], False))
         elif _nameish(p) and _DIGITS.match(t.split(" ")[0]):  # a row's 法人番号, 業務概要 and amount, its name apart
             apart.append((len(runs), ("corporate_number",)))  # (its 業務概要 and amount go with its 法人番号)
@@ -794,6 +797,7 @@ def _rank_runs(paras: list[Para], raw: dict | None = None) \
             cells, i = _read_row(paras, i, 1)
             if cells is None:
                 return None
+            read[p[1]] = cells
             runs.append([PayeeRow("", 1, cells, p[1], False)])
         elif _nameish(p) and _corp_pieces(p[0]) is None:
             apart.append((len(runs), ("name", "description", "amount")))
@@ -815,15 +819,17 @@ def _rank_runs(paras: list[Para], raw: dict | None = None) \
     return runs, stray, apart
 
 
-def _after(cells: dict, prev: dict, corp_by_name: bool) -> dict:
+def _after(cells: dict, prev: dict, corp_by_name: bool, prev_read: dict | None = None) -> dict:
     """A row's cells read after a row whose cells the tool wrote elsewhere (``prev``): its 業務概要, amount and
     tail (and a 法人番号 not beside its name) may be the row before's, written late (「2」「株式会社エアクレ」
-    「9789177362374」 then row 1's 業務概要 and amount); after a row without its 契約方式等, its 契約方式等, 入札者数 and
-    落札率 may be that row's. Those cells are unknown."""
+    「9789177362374」 then row 1's 業務概要 and amount); after a row that read no 契約方式等 (``prev_read``: its cells
+    as read, when the rule made some of them unknown — a 契約方式等 read in place after its row's cells is no one
+    else's late cell, so the doubt goes no further down), its 契約方式等, 入札者数 and 落札率 may be that row's. Those
+    cells are unknown."""
     tail = ("contract_method", "bidders", "award_rate")
     if prev["amount"] is None:
         gone = ("description", "amount", *tail, *(() if corp_by_name else ("corporate_number",)))
-    elif prev["contract_method"] is None:
+    elif (prev_read or prev)["contract_method"] is None:
         gone = tail
     else:
         return cells

@@ -102,3 +102,21 @@ def test_a_row_body_without_its_name_starts_no_block():
     b1 = rows[("B", 1)]  # its number and amount are not placed: unknown
     assert (b1["name"], b1["corporate_number"], b1["amount"]) == ("大和総研(株)", None, None)
     assert (rows[("C", 1)]["corporate_number"], rows[("C", 1)]["amount"]) == ("9011101031552", "7")
+
+
+def test_the_doubt_a_row_without_its_contract_method_casts_goes_to_the_next_row_only():
+    """A row that read no 契約方式等 (its cells 「-」「-」): the next row's 契約方式等 may be that row's, written late,
+    so it is unknown; the row after that read its own in place after its cells, which is no late cell of anyone's."""
+    rows = _rows(_paras("A.", *HEADER,
+                        "1", "ぎょうせい株式会社", "7490886507358", "視察(旅費の支払)", "195", "-", "-",
+                        "2", ["日経BPマーケティング", "株式会社"], "5536102844687", "データ整備及び分析業務", "94",
+                        "補助金等交付", "-", "--",
+                        "3", ["株式会社日本レジスト", "リサービス"], "7302203114473", "補助事業の実施", "31",
+                        "一般競争契約 (最低価格)", "6", "45.8%",
+                        "職員旅費(職員A)", "-", "定期刊行物の購読", "25", "随意契約 (少額)", "-", "-", "B", "1"))
+    assert set(rows) == {("A", 1), ("A", 2), ("A", 3), ("B", 1)}
+    assert rows[("A", 1)]["contract_method"] is None
+    assert (rows[("A", 2)]["amount"], rows[("A", 2)]["contract_method"]) == ("94", None)
+    a3 = rows[("A", 3)]
+    assert (a3["amount"], a3["contract_method"], a3["bidders"], a3["award_rate"]) == \
+        ("31", "一般競争契約 (最低価格)", "6", "45.8%")
