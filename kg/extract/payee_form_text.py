@@ -682,15 +682,19 @@ def _read_segment(seg: list[Para], letter: str) -> tuple[list[PayeeRow], bool, l
         return None
     rows: list[PayeeRow] = []
     rankless = i < len(seg) and _nameish(seg[i])
-    if rankless:  # its rank written elsewhere: the block's one row
+    if rankless:  # its rank written elsewhere: the block's first row
         line = seg[i][1]
         cells, i = _read_row(seg, i, 1)
         if cells is None:
             return None
         rows.append(PayeeRow(letter, 1, cells, line, False))
-    while not rankless:
+    while True:
         while i < len(seg) and rows and set(_text(seg[i])) <= set("-－― "):  # a row's empty cells left over
             i += 1
+        if rows and i < len(seg) and _text(seg[i]) != str(len(rows) + 1):
+            j = _next_rank_past(seg, i, len(rows) + 1)
+            stray += [_text(p) for p in seg[i:j] if not _is_header(p, False)]
+            i = j
         if i >= len(seg) or _text(seg[i]) != str(len(rows) + 1):
             break
         line = seg[i][1]
@@ -699,9 +703,47 @@ def _read_segment(seg: list[Para], letter: str) -> tuple[list[PayeeRow], bool, l
             return None
         rows.append(PayeeRow(letter, len(rows) + 1, cells, line, False))
     j = _block_end(seg, i, rows) if rows else None
-    if j is None or not all(_LETTER.match(_text(p)) or _is_small(p) for p in seg[j:]):
+    late = any(r.cells["amount"] is None for r in rows)  # (an amount written after the rows: a row's that lacks one,
+    # which row's the text does not say)
+    if j is None or not all(_LETTER.match(_text(p)) or _is_small(p) or _is_header(p, False)
+                            or late and _AMOUNT.match(_text(p)) for p in seg[j:]):
         return None
     return rows, rankless, stray + [_text(p) for p in seg[i:] if _is_small(p) or _LETTER.match(_text(p))]
+
+
+def _next_rank_past(seg: list[Para], i: int, rank: int) -> int:
+    """The index of the block's next ``rank`` (a name after it) past what the tool wrote between two of its rows
+    from seg[i] on: header cells written late (the form's header row runs on a page: its last cell after the page
+    break), dashes and rates of a row's tail, letters and rank 「1」s written apart from their blocks (which the
+    caller counts against the blocks whose first rank is apart); ``i`` when anything else comes first or no such
+    rank follows."""
+    j = i
+    while j < len(seg) and (_is_header(seg[j], False) or set(t := _text(seg[j])) <= set("-－― ")
+                            or re.fullmatch(r"\d{1,3}(?:\.\d+)?%", t) or _LETTER.match(t) or t == "1"):
+        j += 1
+    k = j + 1
+    while k < len(seg) and _is_header(seg[k], False):
+        k += 1
+    return j if j < len(seg) and _text(seg[j]) == str(rank) and k < len(seg) and _nameish(seg[k]) else i
+
+
+def _runs_going_on(paras: list[Para], runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """``runs`` ((first header cell, first cell after them, end) of each run of header cells and the cells after
+    it) with each run that goes on the block before joined to it: its header cells hold no table's first ones
+    (「支出先」「法人番号」: the header row's other cells, written after a page break) and its cells start, past
+    dashes, rates and letters, with a rank above 1 followed by a name — no block starts at rank 2."""
+    out: list[tuple[int, int, int]] = []
+    for h, a, b in runs:
+        j = a
+        while j < b and (set(t := _text(paras[j])) <= set("-－― ") or _LETTER.match(t)
+                         or re.fullmatch(r"\d{1,3}(?:\.\d+)?%", t)):
+            j += 1
+        if out and j + 1 < b and _DIGITS.match(t := _text(paras[j])) and 2 <= int(t) <= 10 \
+                and _nameish(paras[j + 1]) and not any(_text(p).startswith(_FIRST_COLUMNS) for p in paras[h:a]):
+            out[-1] = (out[-1][0], out[-1][1], b)
+        else:
+            out.append((h, a, b))
+    return out
 
 
 def _with_header_runs(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
@@ -715,17 +757,19 @@ def _with_header_runs(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
     letters = [m[1] for p in paras if (m := _LETTER.match(_text(p)))]
     if not letters or letters != [chr(ord("A") + k) for k in range(len(letters))]:
         return out
-    runs: list[tuple[int, int]] = []  # (first, end) of the paragraphs after each run of header cells
-    k = 0
+    heads: list[tuple[int, int, int]] = []  # (first header cell, first, end) of the paragraphs after each run of
+    k = 0  # header cells
     while k < n:
         if _is_header(paras[k], False):
+            h = k
             while k < n and _is_header(paras[k], False):
                 k += 1
-            runs.append((k, k))
+            heads.append((h, k, k))
         else:
-            if runs:
-                runs[-1] = (runs[-1][0], k + 1)
+            if heads:
+                heads[-1] = (*heads[-1][:2], k + 1)
             k += 1
+    runs = [(a, b) for _, a, b in _runs_going_on(paras, heads)]
     if not runs or any(_nameish(p) for p in paras[:runs[0][0]]):
         return out
     stray = [_text(p) for p in paras[:runs[0][0]] if not (_LETTER.match(_text(p)) or _is_header(p, True))]
@@ -742,7 +786,8 @@ def _with_header_runs(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
         got += read[0]
         rankless += read[1]
         stray += [t for t in read[2] if not _LETTER.match(t)]
-    if sorted(t for t in stray if t not in ("-", "－", "―", "--")) != ["1"] * rankless:
+    if sorted(t for t in stray if t not in ("-", "－", "―", "--") and not re.fullmatch(r"\d{1,3}(?:\.\d+)?%", t)) \
+            != ["1"] * rankless:  # (a rate written apart is no rank)
         return out
     return got if _agrees(out, got) else out
 
