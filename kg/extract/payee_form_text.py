@@ -397,8 +397,13 @@ def _read_row(paras: list[Para], i: int, rank: int, bare: bool = False) -> tuple
             smalls.append(first[-1])
             lines[0] = " ".join(first[:-1])
         words = [w for ln in lines for w in ln.split(" ")]
-        if not any(ln.startswith("(") for ln in lines[1:]) and not any(_SMALL.match(w) for w in words[1:]):
-            cells["contract_method"] = _join_method(lines)
+        cut = [k for k, ln in enumerate(lines) if k and ln.startswith("(")]
+        if not any(_SMALL.match(w) for w in words[1:]) and len(cut) <= 1:
+            # (a line break right before the qualifier, 「一般競争契約」 over 「(最低価格)」, hides whether a space stood
+            # there: joined with payee_wraps.QUALIFIER_JOIN, spelled as the sheet spells it on one line or unknown)
+            head, rest = (_join_method(lines[:cut[0]]), _join_method(lines[cut[0]:])) if cut else (None, None)
+            cells["contract_method"] = _join_method(lines) if not cut else \
+                head + payee_wraps.QUALIFIER_JOIN + rest if head and rest else None
         i = skip(i + 1)
     crossed = None  # how many small cells were read before a table's header cell passed over
     back = crossed_from = i  # where the row ends when it crossed them: at the first of those header cells, when
@@ -1001,7 +1006,12 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         out = _with_bare(out, _in_order(paras, None, bare=True)[0])
     if not out:
         return None
-    out = _summed_amounts(paras, out)
+    out, unspelled = payee_wraps.spell_qualifiers(_summed_amounts(paras, out),
+                                                  payee_wraps.method_cells([ln for p in paras for ln in p[0]]))
+    if unspelled and notes is not None:
+        notes.append((unspelled[0], f"支出先上位10者リスト: on lines {unspelled} the contract method wraps before its "
+                                    "qualifier, and the sheet spells no method with its qualifier on one line (a space "
+                                    "before it or not): unknown"))
     read = {r.block for r in out}
     for letter, line, rank in short:
         if notes is not None and letter in read:

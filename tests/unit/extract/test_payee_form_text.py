@@ -58,7 +58,9 @@ def test_narrow_print_number_cut_bidders_on_the_method_line_and_a_rate():
     a1 = rows[("A", 1)]
     assert (a1["name"], a1["corporate_number"], a1["description"], a1["amount"], a1["bidders"], a1["award_rate"]) == \
         ("(株)野村総合研究所", "4010001054032", "タイムスタンプ認定制度に関する調査", "18", "1", "83.3%")
-    assert a1["contract_method"] is None  # 「(総合評価)」 wrapped: whether a space stood before it is unknown
+    # 「(総合評価)」 wrapped: the space before it as the sheet spells a method with its qualifier on one line
+    # (「随意契約 (少額 )」)
+    assert a1["contract_method"] == "一般競争契約 (総合評価)"
     b1 = rows[("B", 1)]  # lines after the ones holding both, placed in the printed lines' order (業務概要's line 2,
     # then line 3 of the name and of the 業務概要): the only filling whose lines all go on but each cell's last
     assert (b1["name"], b1["corporate_number"], b1["description"], b1["amount"]) == \
@@ -217,3 +219,15 @@ def test_lines_after_the_numbers_lines_are_placed_when_one_filling_of_the_two_ce
         (None, None)
     assert row(["株式会社パシフ 1183808 タイムスタン 902", "ィックコンサル 840406 プ認定制度に", "関する調査"]) == \
         (None, "1183808840406", None, "902")
+
+
+def test_a_method_wrapped_before_its_qualifier_is_spelled_as_the_sheet_spells_one_on_one_line_or_unknown():
+    def method(other_row):
+        rows = _rows(_paras("A.", HEADER_A4, "1", "委員謝金(委員A) -", ["普及啓発コン 179", "テンツの作成"],
+                            ["一般競争契約 2", "(最低価格)"], "65.8% -", *other_row) + END)
+        return rows[("A", 1)]["contract_method"], rows[("A", 1)]["bidders"]
+
+    two = ("2", ["富士通Japan株式 5880825012060", "会社"], ["利用者の基本 139", "的な権利の保"])
+    assert method((*two, "随意契約 (その他)", "-", "-")) == ("一般競争契約 (最低価格)", "2")
+    assert method((*two, "随意契約(その他)", "-", "-")) == ("一般競争契約(最低価格)", "2")
+    assert method((*two, "補助金等交付", "-", "-")) == (None, "2")  # (no method spelled with a qualifier on a line)
