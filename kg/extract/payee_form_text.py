@@ -184,8 +184,9 @@ def _cell(words: list[str]) -> str | None:
 def _corp_para(p: Para, has_name: bool) -> dict | None:
     """A paragraph holding the 法人番号: name pieces before it on its lines, 業務概要 pieces after it, the amount
     ending the first line. Wrapped lines without a piece of the number are the name's when no line had a
-    業務概要 piece, the 業務概要's when no line had a name piece (or the name is a cell of its own), else
-    unknown."""
+    業務概要 piece, the 業務概要's when no line had a name piece (or the name is a cell of its own); when both
+    cells have pieces, or such lines stand between the number's, they are placed by the printed lines' order
+    (_lines_placed), else unknown."""
     lines = p[0]
     found = _corp_pieces(lines)
     if found is None:
@@ -196,18 +197,18 @@ def _corp_para(p: Para, has_name: bool) -> dict | None:
                 "named": True}
     name: list[str] = []
     desc: list[str] = []
-    name_lines: list[str] = []  # (per line holding a piece of the number: the name's and 業務概要's pieces on it)
-    desc_lines: list[str] = []
+    items: list[tuple] = []  # the lines in order: (the name's piece, the 業務概要's) on a line holding a piece of
+    # the number, a line without one as its text alone
     amount = None
     extra: list[str] = []
+    between = False  # lines without a piece between the number's, after a name or 業務概要 piece
     for k, (ln, at) in enumerate(zip(lines, where, strict=True)):
         ws = ln.split(" ")
         if at is None:
             extra.append(ln)
+            items.append(ln)
             continue
-        if extra and (name or desc):
-            return {"corporate_number": corp, "name": None, "description": None, "amount": amount, "unsure": True,
-                    "named": bool(name)}
+        between = between or bool(extra and (name or desc))
         after = ws[at + 1:]
         if k == 0 and len(after) >= 3 and any(_AMOUNT.match(w) or _CONTRACT.match(w) for w in after[1:-1]):
             # (「2681594 視察 4,900 随意契約 3」: the row's later cells on the line too — the last number is its
@@ -221,15 +222,14 @@ def _corp_para(p: Para, has_name: bool) -> dict | None:
                     "named": bool(name or ws[:at])}
         name += ws[:at]
         desc += after
-        name_lines.append(" ".join(ws[:at]))
-        desc_lines.append(" ".join(after))
-    if extra and name and desc:
-        placed = _lines_placed(name_lines, desc_lines, extra)
+        items.append((" ".join(ws[:at]), " ".join(after)))
+    if extra and (between or name and desc):
+        placed = _lines_placed(items)
         if placed is None:
             return {"corporate_number": corp, "name": None, "description": None, "amount": amount, "unsure": True,
-                    "named": True}
-        return {"corporate_number": corp, "name": name + placed[0], "description": desc + placed[1],
-                "amount": amount, "unsure": False, "named": True}
+                    "named": bool(name) or not between}
+        return {"corporate_number": corp, "name": placed[0], "description": placed[1], "amount": amount,
+                "unsure": False, "named": bool(placed[0])}
     if extra and not desc and extra[-1] == "計":
         # (「合同会社ソフトバンク 7764924899870」 over 「計」: the block's 計 row run on below the row, or the name's
         # last character; the name is unknown, the 業務概要 and amount cells after it are read)
@@ -243,45 +243,58 @@ def _corp_para(p: Para, has_name: bool) -> dict | None:
             "named": bool(name)}
 
 
-def _lines_placed(name_lines: list[str], desc_lines: list[str], extra: list[str]) -> tuple[list[str], list[str]] | None:
-    """The name's and the 業務概要's lines among ``extra``, the lines after those holding a piece of the 法人番号
-    (``name_lines`` / ``desc_lines``: the two cells' pieces on each of those): the cells are printed side by side,
-    top-aligned, and the tool writes the pieces of one printed line left to right (the name's, then the
-    業務概要's), the pieces it did not run on with the number's line after them (「株式会社パシフ 1183808 タイムスタン
-    902」「ィックコンサル 840406 プ認定制度に」 then 「タンツ」「関する調査」). For each count of lines the two cells
-    may have, the extra lines fill their missing lines in that order; a filling stands when every line of each
+def _lines_placed(items: list) -> tuple[list[str], list[str]] | None:
+    """The name's and the 業務概要's lines of a paragraph holding the 法人番号 (``items``, in order: for a line
+    holding a piece of the number, the pair of the name's and the 業務概要's pieces on it; for a line without one,
+    its text). The three cells are printed side by side, top-aligned, one line of each a printed line, and the
+    tool writes the pieces of the printed lines in order, each left to right (name, number, 業務概要), running
+    some of one printed line's pieces together (「株式会社シー・ 9394674 ガイドライン 1,866」「エス・エス」「470851 の英訳
+    作業」: the name's second line, then the number's and the 業務概要's). So the k-th line holding a piece of the
+    number is printed line k, and a line without one is the next line of the name or of the 業務概要, in that
+    order: each assignment of those lines that keeps the pieces in the printed order (a name piece on the number's
+    k-th line being the name's k-th line, and so for the 業務概要) is a reading; it stands when every line of each
     cell but its last goes on (kg.extract.payee_wraps.ended: no line clearly short of its column before another,
-    cannot_go_on: no piece that cannot follow the line before). Exactly one filling standing places the lines;
-    none or two (a cell that filled its last line exactly may have ended there): None, unknown. None too when
-    the cells do not both start on the number's first line, a cell's pieces skip a line, or an extra line reads as
-    another cell (an amount, a 契約方式等, a dash or count)."""
-    if not (name_lines[0] and desc_lines[0]) or any(
-            _AMOUNT.match(x) or _CONTRACT.match(x) or _small_text(x) for x in extra):
+    cannot_go_on: no piece that cannot follow the line before). Exactly one reading standing places the lines;
+    none or two (a cell that filled its last line exactly may have ended there): None, unknown. None too when a
+    line without a piece of the number reads as another cell (an amount, a 契約方式等, a dash or count) or holds
+    a space (two cells' pieces run together)."""
+    if any(isinstance(x, str) and (" " in x or _AMOUNT.match(x) or _CONTRACT.match(x) or _small_text(x))
+           for x in items):
         return None
-    on = []  # how many of the number's lines each cell's pieces fill, from the first
-    for cell in (name_lines, desc_lines):
-        k = next((i for i, t in enumerate(cell) if not t), len(cell))
-        if any(cell[k:]):
-            return None
-        on.append(k)
-    found = []
-    for a in range(on[0], on[0] + len(extra) + 1):
-        for b in range(on[1], on[1] + len(extra) + 1):
-            slots = [c for t in range(max(a, b)) for c, (n, o) in enumerate(((a, on[0]), (b, on[1]))) if o <= t < n]
-            if len(slots) != len(extra):
-                continue
-            cells: tuple[list[str], list[str]] = ([], [])
-            for c, x in zip(slots, extra, strict=True):
-                cells[c].append(x)
-            if all(_goes_on([*given[:o], *more]) for given, o, more in zip((name_lines, desc_lines), on, cells,
-                                                                          strict=True)):
-                found.append(cells)
-    return found[0] if len(found) == 1 else None
+    found: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
+
+    def go(i: int, k: int, last: tuple[int, int], name: tuple[str, ...], desc: tuple[str, ...]) -> None:
+        if len(found) > 1:
+            return
+        if i == len(items):
+            if _goes_on(list(name)) and _goes_on(list(desc)):
+                found.add((name, desc))
+            return
+        x = items[i]
+        if isinstance(x, str):  # the name's next line (column 0) or the 業務概要's (column 2), after ``last``
+            if (len(name) + 1, 0) > last:
+                go(i + 1, k, (len(name) + 1, 0), (*name, x), desc)
+            if (len(desc) + 1, 2) > last:
+                go(i + 1, k, (len(desc) + 1, 2), name, (*desc, x))
+            return
+        k += 1  # the number's k-th printed line: its pieces are the cells' k-th lines
+        pn, pd = x
+        if pn and (len(name) + 1 != k or (k, 0) <= last) or (k, 1) <= last or pd and len(desc) + 1 != k:
+            return
+        go(i + 1, k, (k, 2) if pd else (k, 1), (*name, pn) if pn else name, (*desc, pd) if pd else desc)
+
+    go(0, 0, (0, 0), (), ())
+    if len(found) != 1:
+        return None
+    name, desc = found.pop()
+    return list(name), list(desc)
 
 
 def _goes_on(lines: list[str]) -> bool:
     """Each line of a cell but its last goes on to the next (not clearly short of the cell's widest line, and the
     next line may follow it)."""
+    if len(lines) < 2:
+        return True
     column = max(payee_wraps.width(t) for t in lines)
     return not any(payee_wraps.ended(t, column, nxt) or payee_wraps.cannot_go_on(t, nxt)
                    for t, nxt in zip(lines, lines[1:], strict=False))

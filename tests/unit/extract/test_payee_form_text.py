@@ -231,3 +231,22 @@ def test_a_method_wrapped_before_its_qualifier_is_spelled_as_the_sheet_spells_on
     assert method((*two, "随意契約 (その他)", "-", "-")) == ("一般競争契約 (最低価格)", "2")
     assert method((*two, "随意契約(その他)", "-", "-")) == ("一般競争契約(最低価格)", "2")
     assert method((*two, "補助金等交付", "-", "-")) == (None, "2")  # (no method spelled with a qualifier on a line)
+
+
+def test_lines_between_the_numbers_lines_are_placed_in_the_printed_lines_order():
+    """A line without a piece of the 法人番号 between two with one: the name's next line (printed left of the number's
+    next piece, so written before it) or the 業務概要's (right of the number's piece before it); the order of the
+    printed lines leaves one reading."""
+    def row(corp_para):
+        rows = _rows(_paras("A.", HEADER_A4, "1", corp_para, "随意契約 (少額)", "-", "-") + END)
+        c = rows[("A", 1)]
+        return c["name"], c["corporate_number"], c["description"], c["amount"]
+
+    assert row(["株式会社シー・ 9394674 ガイドライン 1,866", "エス・エス", "470851 の英訳作業"]) == \
+        ("株式会社シー・エス・エス", "9394674470851", "ガイドラインの英訳作業", "1,866")
+    # the number's last digit on a line of its own, the 業務概要's third line after it, its fourth alone
+    assert row(["(株)日本工 869780 会議等出席 12,569", "営", "273742 (諸謝金)、", "7", "機器の賃貸", "借"]) == \
+        ("(株)日本工営", "8697802737427", "会議等出席(諸謝金)、機器の賃貸借", "12,569")
+    # two pieces run together on a line without a piece of the number (「タンツ 関する調査」): unknown
+    assert row(["株式会社パシフ 1183808 タイムスタン 902", "ィックコンサル 840406 プ認定制度に", "タンツ 関する調査"])[::2] \
+        == (None, None)
