@@ -182,13 +182,19 @@ def _cell(words: list[str]) -> str | None:
 
 
 def _corp_para(p: Para, has_name: bool) -> dict | None:
+    """_corp_lines of a paragraph's lines (a copy: the readers ask again for the same paragraphs)."""
+    got = _corp_lines(tuple(p[0]), has_name)
+    return dict(got) if got is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _corp_lines(lines: tuple[str, ...], has_name: bool) -> dict | None:
     """A paragraph holding the 法人番号: name pieces before it on its lines, 業務概要 pieces after it, the amount
     ending the first line. Wrapped lines without a piece of the number are the name's when no line had a
     業務概要 piece, the 業務概要's when no line had a name piece (or the name is a cell of its own); when both
     cells have pieces, or such lines stand between the number's, they are placed by the printed lines' order
-    (_lines_placed), else unknown."""
-    lines = p[0]
-    found = _corp_pieces(lines)
+    (_lines_placed), else unknown. The lists it returns are shared: not to be changed."""
+    found = _corp_pieces(list(lines))
     if found is None:
         return None
     corp, where = found
