@@ -1327,10 +1327,10 @@ def _titles_ahead(paras: list[Para], bare_at: int | None, at: int) -> bool:
 
 def with_form_rows(rows: list[PayeeRow], form: list[PayeeRow] | None) -> list[PayeeRow]:
     """The rows another reader gave (``rows``, some payees left unknown) and form_rows' (``form``): when ``form``
-    holds more rows and every row of ``rows`` is one of them (same block and rank, no cell the two give otherwise
-    but for white space), ``form``'s rows, each with the cells only ``rows`` gives; else ``rows`` (the same
-    object)."""
-    if not form or len(form) <= len(rows):
+    holds as many rows or more and every row of ``rows`` is one of them (same block and rank, no cell the two give
+    otherwise but for white space), ``form``'s rows, each with the cells only ``rows`` gives (the same rows: each
+    reading's cells the other left unknown); else ``rows`` (the same object)."""
+    if not form or len(form) < len(rows):
         return rows
     mine = {(r.block, r.rank): r for r in form}
     merged = dict(mine)

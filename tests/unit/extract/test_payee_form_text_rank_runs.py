@@ -76,6 +76,15 @@ def test_form_rows_taken_beside_another_readers_when_they_hold_its_rows_alike():
     assert got[0].cells["contract_method"] == "随意契約 (少額)" and got[0].cells["amount"] == "7"
     other = [PayeeRow("A", 1, {**cells, "corporate_number": "4010001054032"}, 10, False)]
     assert with_form_rows(other, form) is other  # a row they give otherwise: the other reader's rows alone
+    # the same rows read by both (the other reader's without their 契約方式等, 入札者数): each reading's cells the other
+    # left unknown
+    mine = [PayeeRow("A", 1, {**cells, "amount": "7.0", "description": "Web会議システム導入"}, 10, False),
+            PayeeRow("B", 1, {**cells, "name": "那覇市"}, 28, False)]
+    both = [PayeeRow("A", 1, {**cells, "contract_method": "随意契約 (少額)", "bidders": "2"}, 12, False), form[1]]
+    got = with_form_rows(mine, both)
+    assert [(r.block, r.rank) for r in got] == [("A", 1), ("B", 1)]
+    assert (got[0].cells["description"], got[0].cells["contract_method"], got[0].cells["bidders"]) == \
+        ("Web会議システム導入", "随意契約 (少額)", "2")
 
 
 def test_a_number_reading_as_the_next_rank_is_neither_the_amount_nor_the_bidders():
