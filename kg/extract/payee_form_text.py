@@ -915,7 +915,8 @@ def _with_rank_runs(paras: list[Para], out: list[PayeeRow], notes: list | None =
     so), each cell written apart from its row lies next to a row lacking such a cell (in the run
     before it or after it: a row the tool wrote late, its cells after other blocks' rows, puts the blocks out of
     order), the amounts of each run do not rise down the list, and the rows ``out`` already holds are the same
-    ones. Anything else: ``out`` alone."""
+    ones, and no run whose first rank is apart comes right after a run ending in a rank none of whose row's cells
+    read (that row's name and cells, written late, start such a run). Anything else: ``out`` alone."""
     letters = [m[1] for p in paras if (m := _LETTER.match(_text(p)))]
     if not letters or letters != [chr(ord("A") + k) for k in range(len(letters))]:
         return out
@@ -928,6 +929,10 @@ def _with_rank_runs(paras: list[Para], out: list[PayeeRow], notes: list | None =
             for g, run in enumerate(runs)]
     ranks = sorted(t for t in stray if _DIGITS.match(t) and 1 <= int(t) <= 10)
     rankless = sum(1 for r in runs if _rankless(paras, r[0]))
+    if any((c := raw.get(run[-1].line)) is not None and not any(c.values()) and _rankless(paras, nxt[0])
+           for run, nxt in zip(runs, runs[1:], strict=False)):
+        return out  # (a run's last rank none of whose row's cells read, then a run whose rank is apart: that
+        # row's name and cells, written late)
     if rankless and (set(ranks) - {"1"} or len(ranks) > rankless) or \
             not all(_near_its_row(runs, g, cells) for g, cells in apart) or \
             sum(cells == ("corporate_number",) for _, cells in apart) > \

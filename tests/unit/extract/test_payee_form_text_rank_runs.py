@@ -129,3 +129,21 @@ def test_the_doubt_a_row_without_its_contract_method_casts_goes_to_the_next_row_
     a3 = rows[("A", 3)]
     assert (a3["amount"], a3["contract_method"], a3["bidders"], a3["award_rate"]) == \
         ("31", "一般競争契約 (最低価格)", "6", "45.8%")
+
+
+def test_a_run_ending_in_a_rank_with_no_cells_then_a_run_whose_rank_is_apart_places_no_block():
+    """Block A's rank 「3」 stands with no cell of its row after it (its name 「個人(C)」 written after the other rows'
+    cells, its rank apart): the run of that name is not block B's — whose rows follow is not established."""
+    rows = _rows(_paras("A.", "支出先", "法人番号", "業務概要",
+                        "1", "青森県", ["200002002", "0001"], "2", "講師謝金(講師B)", "3",
+                        "支出額 (百万円)", "契約方式等", ["入札者数 (応募 落札率", "者数)"],
+                        ["普及啓発コンテンツ 3,603", "の作成"], ["一般競争契約", "(最低価格)"], "3", "47.2%", "-", "-",
+                        ["ガイドラインの英訳 3,461", "作業"], ["随意契約 (公", "募)"], "2", "-",
+                        "個人(C)", "-", ["視察(旅費の支払)、 2,424", "利用者の基本的な権"], ["一般競争契約", "(最低価格)"], "2",
+                        "92%", *HEADER,
+                        "1", "大和総研株式会社", ["478835762", "0723"], ["タイムスタンプ認定 279", "制度に関する調査"],
+                        ["一般競争契約", "(総合評価)"], "9", "43.4%", "-",
+                        "2", "委員謝金(委員B)", "-", ["タイムスタンプ認定 116", "制度に関する調査"], ["随意契約 (少", "額)"], "-", "-",
+                        "B.", "C."))
+    assert not any(r["name"] == "個人(C)" for (block, _), r in rows.items() if block != "A")
+    assert rows.get(("B", 1), {}).get("name") in (None, "大和総研株式会社")
