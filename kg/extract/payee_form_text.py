@@ -547,7 +547,7 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
             j = k + 1
             while j < len(paras) and _is_header(paras[j], False):
                 j += 1
-            cells = _after(cells, rows[-1].cells, j < len(paras) and _corp_pieces(paras[j][0]) is not None)
+            cells = _after(cells, rows[-1].cells, j < len(paras) and _named_corp(paras[j]))
             if cells["amount"] is None:
                 loose.add(paras[k][1])
         if rows and rows[-1].cells["contract_method"] is None and cells["contract_method"] is not None \
@@ -856,7 +856,7 @@ def _rank_runs(paras: list[Para], raw: dict | None = None) \
                 raw[p[1]] = cells
             if runs[-1] or len(runs) > 1:
                 prev = (runs[-1] or runs[-2])[-1]
-                cells = _after(cells, prev.cells, _corp_pieces(paras[j][0]) is not None, read.get(prev.line))
+                cells = _after(cells, prev.cells, _named_corp(paras[j]), read.get(prev.line))
             runs[-1].append(PayeeRow("", k, cells, p[1], False))
         elif _nameish(p) and _DIGITS.match(t.split(" ")[0]):  # a row's 法人番号, 業務概要 and amount, its name apart
             apart.append((len(runs), ("corporate_number",)))  # (its 業務概要 and amount go with its 法人番号)
@@ -886,6 +886,14 @@ def _rank_runs(paras: list[Para], raw: dict | None = None) \
         else:
             return None
     return runs, stray, apart
+
+
+def _named_corp(p: Para) -> bool:
+    """``p`` holds a 法人番号 with a piece of the name beside it (「株式会社シー・ 9394674 ガイドライン」): right after a
+    rank, the number is that rank's row's (a number without a name piece there may be the row before's, its cells
+    written after the next rank: 「2」 then 「48172495 研修の企画運営、」)."""
+    got = _corp_para(p, False)
+    return got is not None and bool(got["named"])
 
 
 def _after(cells: dict, prev: dict, corp_by_name: bool, prev_read: dict | None = None) -> dict:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from kg.extract.payee_form_text import with_form_rows
 from kg.extract.review_text import PayeeRow
-from tests.unit.extract.test_payee_form_text import _paras, _rows
+from tests.unit.extract.test_payee_form_text import END, _paras, _rows
 
 # the header cells as pdftotext writes them, the 理由 header run together with its row's 「-」
 HEADER = ["支出先", "法人番号", "業務概要", "支出額 (百万円)", "契約方式等", "入札者数 (応募者数)", "落札率",
@@ -147,3 +147,17 @@ def test_a_run_ending_in_a_rank_with_no_cells_then_a_run_whose_rank_is_apart_pla
                         "B.", "C."))
     assert not any(r["name"] == "個人(C)" for (block, _), r in rows.items() if block != "A")
     assert rows.get(("B", 1), {}).get("name") in (None, "大和総研株式会社")
+
+
+def test_a_number_without_a_name_piece_right_after_a_rank_may_be_the_row_befores():
+    """「1」 then a name alone, then 「2」 and the header cells, then a 法人番号 with no piece of a name beside it: row 1's
+    number and 業務概要 written after rank 2 (row 2's name comes after them). Row 2 does not take that number."""
+    rows = _rows(_paras("A", "支出先", "法人番号", "1", ["合同会社大", "和総研"], "2", "業務概要", "支出額 (百万円)", "契約方式等",
+                        ["入札者数 (", "応募者数)"], "落札率",
+                        ["48172495 研修の企画運営、", "67550", "機器の賃貸借"], "5.8", ["随意契約 (", "その他)"], "-", "-", "-",
+                        ["合同会社エ", "アクレーレ", "ン"], ["78512831 普及啓発コンテン", "44915", "ツの作成"], "5.3", "-", "-", "-",
+                        "3", ["株式会社富", "士フイルム", "ビジネスイ", "ノベーショ", "ン"],
+                        ["37022932 会議等出席(諸謝金) 3.4", "09716", "、ガイドラインの", "英訳作業"], "-", "-", "-",
+                        "4", "個人(D)", "-", ["普及啓発コンテン", "ツの作成"], "1.9", "-", "-", "-") + END)
+    assert rows[("A", 1)]["name"] == "合同会社大和総研"
+    assert rows[("A", 2)]["corporate_number"] is None  # (not row 1's 4817249567550)
