@@ -394,7 +394,10 @@ def _read_row(paras: list[Para], i: int, rank: int, bare: bool = False) -> tuple
         lines, amount = _split_amount(paras[i], inner=True)
         if amount is not None and cells["amount"] is not None:
             return None, i
-        cells["description"] = _cell([w for ln in lines for w in ln.split(" ")])
+        # (a number alone among its lines, not grouped as the form prints an amount — 「会議等出」「0.8」「席(諸謝金)」:
+        # the amount's cell written among them, or the 業務概要's own figure — leaves it unknown)
+        cells["description"] = None if any(k and _AMOUNT.match(ln) for k, ln in enumerate(lines)) else \
+            _cell([w for ln in lines for w in ln.split(" ")])
         cells["amount"] = cells["amount"] or amount
         i = skip(i + 1)
     if cells["amount"] is None and i < n and _AMOUNT.match(_text(paras[i])) and _text(paras[i]) != str(rank + 1):

@@ -252,3 +252,15 @@ def test_lines_between_the_numbers_lines_are_placed_in_the_printed_lines_order()
     # two pieces run together on a line without a piece of the number (「タンツ 関する調査」): unknown
     assert row(["株式会社パシフ 1183808 タイムスタン 902", "ィックコンサル 840406 プ認定制度に", "タンツ 関する調査"])[::2] \
         == (None, None)
+
+
+def test_a_number_alone_among_a_description_cells_lines_leaves_it_unknown():
+    """「会議等出」「0.8」「席(諸謝金)」: a number alone on a line among the 業務概要's, not grouped as the form prints an
+    amount (the amount's cell written among them, or the 業務概要's own figure): the 業務概要 is unknown, not
+    「会議等出0.8席(諸謝金)」."""
+    rows = _rows(_paras("A.", HEADER_A4, "1", ["一般財団法人", "日本情報シス", "テム・ユーザ", "ー協会"], ["556772618", "4720"],
+                        ["会議等出", "0.8", "席(諸謝金)", "、ヘルプ", "デスク業", "務"], ["一般競争契約 (総合 7", "評価)"],
+                        "72.1%") + END)
+    a1 = rows[("A", 1)]
+    assert (a1["name"], a1["corporate_number"], a1["description"]) == \
+        ("一般財団法人日本情報システム・ユーザー協会", "5567726184720", None)
