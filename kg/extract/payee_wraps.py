@@ -349,13 +349,13 @@ _METHOD_CELL = re.compile(r"(?:^| )(?:(?:一般競争|指名競争|随意)契約
 
 def method_cells(lines: list[str]) -> list[str]:
     """The ``lines`` that print a contract method cell with its qualifier on one line (the sheet's own spelling),
-    a line starting with 「約」 and the qualifier's bracket as 「契約」's (「一般競争契」 over 「約 (総合評」: the method's
-    word wrapped inside, the space before its qualifier printed on the line)."""
-    return [ln if _METHOD_CELL.search(ln) else "契" + ln for ln in lines
+    a line starting with 「契約」 or 「約」 and the qualifier's bracket as 「契約」's (「一般競争契」 over 「約 (総合評」,
+    「一般競争」 over 「契約 (最低」: the method's words wrapped, the space before its qualifier printed on the line)."""
+    return [ln if _METHOD_CELL.search(ln) or ln.startswith("契") else "契" + ln for ln in lines
             if _METHOD_CELL.search(ln) or _WORD_END_QUALIFIER.match(ln)]
 
 
-_WORD_END_QUALIFIER = re.compile(r"約 ?\(")
+_WORD_END_QUALIFIER = re.compile(r"契?約 ?\(")
 
 
 def _wrapped_before_qualifier(method: str, lines: list[str], raw: list[str] | None = None) -> str | None:

@@ -233,6 +233,7 @@ def test_a_method_wrapped_before_its_qualifier_is_spelled_as_the_sheet_spells_on
     assert method((*two, "補助金等交付", "-", "-")) == (None, "2")  # (no method spelled with a qualifier on a line)
     # 「一般競争契」 over 「約 (総合評」: 契約's end and the qualifier on one line spell the space
     assert method((*two, ["一般競争契", "約 (総合評", "価)"], "3", "70.8%")) == ("一般競争契約 (最低価格)", "2")
+    assert method((*two, ["一般競争", "契約 (最低", "価格)"], "3", "70.8%")) == ("一般競争契約 (最低価格)", "2")
 
 
 def test_lines_between_the_numbers_lines_are_placed_in_the_printed_lines_order():
