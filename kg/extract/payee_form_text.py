@@ -1341,6 +1341,27 @@ def _titles_ahead(paras: list[Para], bare_at: int | None, at: int) -> bool:
         and all(_DIGITS.match(_text(p)) or _is_header(p, False) for p in between)
 
 
+def number_line_wraps(lines: list[str], line: int, corp: str, description: str | None) -> bool:
+    """The paragraph of ``lines`` starting at (1-based) ``line`` holds the 法人番号 ``corp`` whole at the end of a line,
+    and the text of its lines after that one went into the row's ``description`` (「合同会社富士通 6532482213394」 over
+    「Japan」 read as name 「合同会社富士通」 and 業務概要 「Japan」): those lines may be the name's wrapped end or the
+    業務概要, and a reader that joined the paragraph's lines cannot tell which."""
+    n = line - 1
+    while n < len(lines) and lines[n].strip():
+        words = lines[n].split()
+        if corp in words:
+            if words[-1] != corp:
+                return False
+            rest = []
+            for ln in lines[n + 1:]:
+                if not ln.strip():
+                    break
+                rest.append(re.sub(r"\s+", "", ln))
+            return bool(rest) and "".join(rest) in re.sub(r"\s+", "", description or "")
+        n += 1
+    return False
+
+
 def with_form_rows(rows: list[PayeeRow], form: list[PayeeRow] | None) -> list[PayeeRow]:
     """The rows another reader gave (``rows``, some payees left unknown) and form_rows' (``form``): when ``form``
     holds as many rows or more and every row of ``rows`` is one of them (same block and rank, no cell the two give

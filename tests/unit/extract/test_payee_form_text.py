@@ -265,3 +265,16 @@ def test_a_number_alone_among_a_description_cells_lines_leaves_it_unknown():
     a1 = rows[("A", 1)]
     assert (a1["name"], a1["corporate_number"], a1["description"]) == \
         ("一般財団法人日本情報システム・ユーザー協会", "5567726184720", None)
+
+
+def test_lines_after_a_number_ending_its_line_that_went_into_the_description_are_doubtful():
+    """「合同会社富士通 6532482213394」 over 「Japan」: a reader that joined the lines read 「Japan」 as the 業務概要; the
+    line may be the name's wrapped end. Lines after the number that went into no 業務概要 (the 業務概要 a cell of
+    its own) are the name's: no doubt."""
+    from kg.extract.payee_form_text import number_line_wraps
+
+    text = ["1", "", "合同会社富士通 6532482213394", "Japan", "", "視察(旅費の支", "払)"]
+    assert number_line_wraps(text, 3, "6532482213394", "Japan")
+    text = ["国立研究開発法 3249670437519", "人産業技術総合", "研究所", "", "システムの", "設計・開発"]
+    assert not number_line_wraps(text, 1, "3249670437519", "システムの設計・開発")
+    assert not number_line_wraps(["株式会社シー・ 9394674470851 ガイドライン", "エス・エス"], 1, "9394674470851", "ガイドライン")
