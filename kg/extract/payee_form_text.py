@@ -1342,16 +1342,15 @@ def _titles_ahead(paras: list[Para], bare_at: int | None, at: int) -> bool:
 
 
 def number_line_wraps(lines: list[str], line: int, corp: str, description: str | None) -> bool:
-    """The paragraph of ``lines`` starting at (1-based) ``line`` holds the 法人番号 ``corp`` whole at the end of a line,
-    and the text of its lines after that one went into the row's ``description`` (「合同会社富士通 6532482213394」 over
-    「Japan」 read as name 「合同会社富士通」 and 業務概要 「Japan」): those lines may be the name's wrapped end or the
-    業務概要, and a reader that joined the paragraph's lines cannot tell which."""
+    """The paragraph of ``lines`` starting at (1-based) ``line`` holds the 法人番号 ``corp`` whole on a line, and the
+    text of its lines after that one went into the row's ``description`` (「合同会社富士通 6532482213394」 over 「Japan」
+    read as name 「合同会社富士通」 and 業務概要 「Japan」; 「NECソリューショ 4206831473444 機器の賃貸借、デー」 over
+    「ンイノベータ株式」「タ整備及び分析業務」「会社」): those lines may be the name's wrapped lines or the 業務概要's, and
+    a reader that joined the paragraph's lines cannot tell which."""
     n = line - 1
     while n < len(lines) and lines[n].strip():
         words = lines[n].split()
         if corp in words:
-            if words[-1] != corp:
-                return False
             rest = []
             for ln in lines[n + 1:]:
                 if not ln.strip():

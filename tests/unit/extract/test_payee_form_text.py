@@ -278,3 +278,6 @@ def test_lines_after_a_number_ending_its_line_that_went_into_the_description_are
     text = ["国立研究開発法 3249670437519", "人産業技術総合", "研究所", "", "システムの", "設計・開発"]
     assert not number_line_wraps(text, 1, "3249670437519", "システムの設計・開発")
     assert not number_line_wraps(["株式会社シー・ 9394674470851 ガイドライン", "エス・エス"], 1, "9394674470851", "ガイドライン")
+    # the 業務概要 starting on the number's line, the name's lines among its later ones: joined into the 業務概要
+    text = ["NECソリューショ 4206831473444 機器の賃貸借、デー", "ンイノベータ株式", "タ整備及び分析業務", "会社"]
+    assert number_line_wraps(text, 1, "4206831473444", "機器の賃貸借、デーンイノベータ株式タ整備及び分析業務会社")
