@@ -554,16 +554,24 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
             if cells["amount"] is None:
                 loose.add(paras[k][1])
         if rows and rows[-1].cells["contract_method"] is None and cells["contract_method"] is not None \
-                and all(j < len(paras) and set(_text(paras[j])) <= set("-－― ") for j in (after, after + 1)):
-            # more small cells after the 契約方式 than one row's tail (two dashes left over), the row before's tail
-            # unread: the method and the small cells after it may be the row before's, written after this row's
+                and (all(j < len(paras) and set(_text(paras[j])) <= set("-－― ") for j in (after, after + 1))
+                     or _after_header_cells(paras, k, after)):
+            # more small cells after the 契約方式 than one row's tail (two dashes left over), or header cells right
+            # before it (the tool wrote a row's tail after a page's header), the row before's tail unread: the method
+            # and the small cells after it may be the row before's, written after this row's
             cells = {**cells, "contract_method": None, "bidders": None, "award_rate": None}
             if notes is not None:
                 notes.append((paras[k][1], f"支出先上位10者リスト: block {letter} rank {len(rows) + 1}: its 契約方式等 "
-                                           "stands before more small cells than one row's, the row before's unread: "
-                                           "whose it is is unknown"))
+                                           "stands before more small cells than one row's or after header cells, "
+                                           "the row before's unread: whose it is is unknown"))
         rows.append(PayeeRow(letter, len(rows) + 1, cells, paras[k][1], False))
         i = after
+
+
+def _after_header_cells(paras: list[Para], k: int, after: int) -> bool:
+    """The 契約方式等 of the row whose rank is paras[k] (read up to ``after``) stands right after header cells."""
+    m = next((j for j in range(after - 1, k, -1) if _CONTRACT.match(_text(paras[j]))), None)
+    return m is not None and _is_header(paras[m - 1], False)
 
 
 _STRAY_ROOM = 4  # the most cells written apart passed over between two rows

@@ -281,3 +281,14 @@ def test_lines_after_a_number_ending_its_line_that_went_into_the_description_are
     # the 業務概要 starting on the number's line, the name's lines among its later ones: joined into the 業務概要
     text = ["NECソリューショ 4206831473444 機器の賃貸借、デー", "ンイノベータ株式", "タ整備及び分析業務", "会社"]
     assert number_line_wraps(text, 1, "4206831473444", "機器の賃貸借、デーンイノベータ株式タ整備及び分析業務会社")
+
+
+def test_a_method_after_header_cells_following_a_row_without_one_is_unknown():
+    """Rank 1's 契約方式等 unread, rank 2's cells, then header cells and a 契約方式等: the tool may have written row 1's
+    tail after a page's header cells — whose it is is unknown."""
+    rows = _rows(_paras("G", HEADER_A4, "1", ["一般財団法 292759749568 データ整備及び分析 19", "人日本規格 2", "業務", "協会"],
+                        "2", ["UQコミュ ニケーショ", "ンズ(株)・", "柏屋本店(株", ")共同企業体"],
+                        ["諸外国の動向に関す 6.6", "る文書の分析及び要"], "支出先", "業務概要", ["入札者数 落札率", "(応募者", "数)"],
+                        "随意契約 (企画競争) 4", "-", "-", "-") + END)
+    g2 = rows[("G", 2)]
+    assert (g2["amount"], g2["contract_method"], g2["bidders"]) == ("6.6", None, None)
