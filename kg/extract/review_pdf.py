@@ -812,6 +812,9 @@ def parse_group_like(text: str) -> bool:
     return bool(re.fullmatch(r"[▲△]?[\d,]+(?:\.\d+)?%?", text.strip()))
 
 
+_NUMBER_PIECE = re.compile(r"\d{6,}")  # a run of digits no payee's name holds: a 法人番号's piece
+
+
 def _with_columns(cells: list[tuple[str, int, bool]], lo: int, rows: list[PayeeRow], notes: list,
                   L: list[str] | None = None) -> list[PayeeRow]:
     """Paragraph-style payees: the rows read whole in text order, and for each block they did not read whole
@@ -859,6 +862,9 @@ def _with_columns(cells: list[tuple[str, int, bool]], lo: int, rows: list[PayeeR
                 if L is not None and c.corporate_number and number_line_wraps(L, c.line, c.corporate_number,
                                                                                 c.description):
                     got.update(name=None, description=None)  # (the lines after the number's: which cell's?)
+                if _NUMBER_PIECE.search(c.name or ""):  # (a 法人番号's pieces read into the name 「富士フイルムビジ
+                    # 1158399540ネスイノベーショ 656ン(株)」: the cells ran together; the number it took is another's)
+                    got.update(name=None, corporate_number=None, description=None)
                 out.append(PayeeRow(letter, c.rank, got, c.line, False))
     if disagree or (out is not rows and len(out) > len(rows)):
         corps = sum(1 for t, _, h in cells if not h for w in t.split(" ") if DIGITS13.fullmatch(w))
