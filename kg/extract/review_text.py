@@ -2517,7 +2517,7 @@ def _cell_over_sentence(lines: list[str], line: int) -> str | None:
     return first
 
 
-_MINISTRY_NUMBER = re.compile(r"^(\S{1,12}?(?:省|庁|府)) (\S+)$")
+_MINISTRY_NUMBER = re.compile(r"^(\S+) (\S+)$")  # (the first a ministry's cell by _MINISTRY: 「…委員会」「…院」 too)
 
 
 def _cells_apart(toks: list[Token]) -> list[Token]:
