@@ -680,10 +680,16 @@ def _legal_counter_below(toks: list[Token], lines: list[str]) -> Found | None:
     """The 根拠法令 cell cut by its row's next label after an article's number (「根拠法令 …法律第55 関係する計画、
     通知 …」 over 「(具体的な 条」 over 「等」): its counter, wrapped onto a line below among the two labels' pieces,
     is the one word there that is a counter alone (「条」「条の20」); the cell's text is the two joined. None unless
-    there is exactly one such word from the cut cell up to the blank line."""
+    there is exactly one such word from the cut cell up to the blank line, and none unless the number follows a
+    law's title (its last character 法, 律, 令, 則 or 例, no parenthesis left open): only there is the counter
+    known to be 条 — after a counter (「…第5条第2」) it may be 項 or 号, in a law's number 「(平成15年法律第36」 号,
+    after 「別表」 none —, and the label 「(具体的な条項も記載)」 wraps its own 「条」 alone onto a line below."""
     k = next((i for i, t in enumerate(toks) if t.field == "legal"), None)
-    if k is None or k + 1 >= len(toks) or toks[k + 1].field != CUT or not _NUMBER_CUT.search(toks[k + 1].text) \
+    if k is None or k + 1 >= len(toks) or toks[k + 1].field != CUT or not (m := _NUMBER_CUT.search(toks[k + 1].text)) \
             or not CITE.search(toks[k + 1].text + "条"):
+        return None
+    before = toks[k + 1].text[:m.start()].rstrip()
+    if not before.endswith(("法", "律", "令", "則", "例")) or before.count("(") > before.count(")"):
         return None
     folded = _folded(lines)
     first = folded[toks[k + 1].line - 1]
