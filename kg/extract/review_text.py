@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from kg.extract import fields, payee_wraps
 from kg.extract.doc_memo import last_document
+from kg.extract.page_marks import is_page_mark
 from kg.normalize import houjin
 from kg.normalize.era import ERAS, parse_year
 from kg.normalize.numbers import as_int_if_whole, parse_number
@@ -1347,7 +1348,6 @@ _RANK_LINE = re.compile(r"^(\d{1,2})\s*(\S.*)$")
 _CORP = payee_wraps.CORP
 _CONTRACT_END = ("契約", "交付", "その他", "公募", "随契", "競争", "委託", "請負", "補助", "負担", ")")
 _AMOUNT_HEAD = re.compile(r"^([▲△]?\d[\d,]*(?:\.\d+)?)(.*)$")
-_PAGE_NO = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4}|[-‐－]\s*\d{1,4}\s*[-‐－]|(?:page|p\.)\s*\d{1,4})$", re.I)
 _FIGURE = re.compile(r"^[▲△]?\d[\d,]*(?:\.\d+)?$")  # a cell that is a figure alone
 _SMALL = re.compile(r"^(?:[-－―]|\d{1,3}(?:\(\d+\))?|\d{1,3}(?:\.\d+)?%)$")
 
@@ -1549,7 +1549,7 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
             continue
         if (_SECTION_END.search(t) or t.startswith("支出先上位")) and last is not None:
             break  # (「支出先上位10者リスト欄についてさらに記載が必要な場合は…」: the list's footnote)
-        if _PAGE_NO.match(t):  # a page footer between two rows of one table
+        if is_page_mark(t):  # a page footer between two rows of one table
             continue
         mb = _BLOCK_LINE.match(t) or ((lone := _LONE_LETTER.match(t)) and _header_follows(folded, n) and lone) or None
         if mb and not _RANK_LINE.match(t):
@@ -1956,7 +1956,7 @@ def _section_cells(L: list[str], lo: int) -> list[tuple[str, int, bool]]:
     for text, line in _cut_total(_paragraph_cells(L, lo)):
         if _SECTION_END.search(text):
             break
-        if _PAGE_NO.match(text):
+        if is_page_mark(text):
             continue
         out.append((text, line, bool(_HEADER_WORD.search(text)) or _is_fragment(text)))
     return out
