@@ -2122,7 +2122,8 @@ __all__ += ["payee_paragraphs", "payee_section_cells"]
 _POLICY_STOP = frozenset({"project_number", "project_name", "past_project_numbers", "payees", "budget", "purpose",
                           "outline", "legal", "plans"})
 _TABLE_HEADERS = frozenset({"所管府省名", "所管府省", "事業番号", "事業名", "府省庁名"})
-_MINISTRY = re.compile(r"^\S{1,12}(?:省|庁|府|委員会|院|官房|本部|局)$")
+_MINISTRY_END = "(?:省|庁|府|委員会|院|官房|本部|局)"  # how a 所管府省's name ends (公正取引委員会, 会計検査院, 内閣官房)
+_MINISTRY = re.compile(rf"^\S{{1,12}}{_MINISTRY_END}$")
 _TWO_MINISTRIES = re.compile(r"^\S{2,12}?[省庁府]\S{2,12}[省庁府]$")  # two ministries' cells glued (「総務省財務省」)
 # the head of a 政策 / 施策 name: its numbering (「2.」「(6)」「IV.」「施策目標」), which a wrapped line does not start with
 _ITEM_HEAD = re.compile(r"^(?:\(\s*[0-9]+\s*\)|[0-9]+\s*[.、．]|[IVX]+\s*[.、．\s]|政策|施策|第\s*[0-9一二三四五六七八九十]+)")
@@ -2294,7 +2295,9 @@ def _related_name(t: Token) -> bool:
             and not label_piece(text) and not _CHECK_LABELS.search(text) and len(text) <= 80)
 
 
-_MINISTRY_HEAD = re.compile(r"^\S{1,12}?(?:省|庁|府)(?=\S)")  # 「文部科学省点検・改善結果」: a ministry's cell glued to another
+# 「文部科学省点検・改善結果」「公正取引委員会点検結果」: a ministry's cell glued to another (not 院/局/本部, which many
+# project names hold: 「病院…」)
+_MINISTRY_HEAD = re.compile(r"^\S{1,12}?(?:省|庁|府|委員会)(?=\S)")
 
 
 def _is_ministry(toks: list[Token], i: int) -> bool:
@@ -2459,7 +2462,7 @@ def _alternating_rows(cells: list[Token]) -> list[tuple[str, str | None, str]] |
 # 「改善の方向性」), alone or glued to a row's ministry cell (「文部科学省点検・改善結果」)
 _CHECK_ROW_LABEL = "(?:点検・改善結果|点検結果|改善の方向性)"
 _CHECK_ROW_LABELS = re.compile(rf"^{_CHECK_ROW_LABEL}(?:\s*{_CHECK_ROW_LABEL})*$")
-_MINISTRY_CHECK = re.compile(rf"^(\S{{1,12}}?(?:省|庁|府)){_CHECK_ROW_LABEL}$")
+_MINISTRY_CHECK = re.compile(rf"^(\S{{1,12}}?{_MINISTRY_END}){_CHECK_ROW_LABEL}$")
 
 
 def _table_cells(toks: list[Token], h: int, lines: list[str] | None = None) -> list[Token] | None:
