@@ -2124,7 +2124,8 @@ _POLICY_STOP = frozenset({"project_number", "project_name", "past_project_number
 _TABLE_HEADERS = frozenset({"所管府省名", "所管府省", "事業番号", "事業名", "府省庁名"})
 _MINISTRY_END = "(?:省|庁|府|委員会|院|官房|本部|局)"  # how a 所管府省's name ends (公正取引委員会, 会計検査院, 内閣官房)
 _MINISTRY = re.compile(rf"^\S{{1,12}}{_MINISTRY_END}$")
-_TWO_MINISTRIES = re.compile(r"^\S{2,12}?[省庁府]\S{2,12}[省庁府]$")  # two ministries' cells glued (「総務省財務省」)
+# two ministries' cells glued (「総務省財務省」, 「総務省公正取引委員会」, 「国家公安委員会警察庁」)
+_TWO_MINISTRIES = re.compile(r"^\S{2,12}?(?:省|庁|府|委員会)\S{2,12}(?:省|庁|府|委員会|院|官房)$")
 # the head of a 政策 / 施策 name: its numbering (「2.」「(6)」「IV.」「施策目標」), which a wrapped line does not start with
 _ITEM_HEAD = re.compile(r"^(?:\(\s*[0-9]+\s*\)|[0-9]+\s*[.、．]|[IVX]+\s*[.、．\s]|政策|施策|第\s*[0-9一二三四五六七八九十]+)")
 

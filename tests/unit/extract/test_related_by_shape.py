@@ -72,6 +72,10 @@ def test_two_ministry_cells_glued_give_nothing():
     assert _rows(["関連事業", "所管府省名", "事業番号", "文部科学省財務省点検・改善結果", "事業名",
                   "研究開発防災人材育成事業支援研究開発国際協力事業", "点検結果", "外部有識者の所見",
                   "関連する過去のレビューシートの事業番号", "支出先上位10者リスト"]) is None
+    # (a 委員会 among them: 「総務省公正取引委員会」 is no one ministry's name)
+    assert _rows(["関連事業", "所管府省名", "事業番号", "総務省公正取引委員会", "事業名",
+                  "研究開発防災人材育成事業支援研究開発国際協力事業", "点検結果", "外部有識者の所見",
+                  "関連する過去のレビューシートの事業番号", "支出先上位10者リスト"]) is None
 
 
 def test_a_policy_cell_after_a_ministry_is_no_row():
