@@ -2691,7 +2691,7 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
     return Found(nums, label_line + 1) if nums else None
 
 
-_NUMBER_HEAD = re.compile(r"^\S{1,12}(?:省|庁|府)\s*[-‐−―]$")  # 「総務省 -」: a 事業番号 cell's head, its number below
+_NUMBER_HEAD = re.compile(rf"^\S{{1,12}}{_MINISTRY_END}\s*[-‐−―]$")  # 「総務省 -」: a 事業番号 cell's head, its number below
 _ERA_IN = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2})(?:\s*年(?:\s*度)*)?)")
 
 
