@@ -432,9 +432,10 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow], loose: frozenset
     if rows and None in amounts and all(a is not None or r.line in loose for r, a in zip(rows, amounts, strict=True)):
         # (rows whose amounts are unknown because a row's cells were written elsewhere: the 計 is the amounts read
         # and, the form ranking its payees by amount, for each row unread one between the amounts read above and
-        # below it)
-        known = sum(a for a in amounts if a is not None)
-        least, most = _unread_bounds(amounts)
+        # below it — the rows' own amounts: an amount written after the 「計」 may be any unread row's, not the last's)
+        read = [_number(r.cells.get("amount")) for r in rows]
+        known = sum(a for a in read if a is not None)
+        least, most = _unread_bounds(read)
         return k if any((v := _number(t)) is not None and least - 1e-6 <= v - known <= most + 1e-6 for t in total) \
             else None
     if not rows or None in amounts:

@@ -180,3 +180,10 @@ def test_a_total_stands_for_rows_with_unread_amounts_only_as_the_ranking_allows(
             PayeeRow("A", 2, {"name": "宮城県", "amount": "1,465", "description": "研修の企画運営"}, 20, False)]
     assert _block_end([(["計"], 30), (["1,500"], 31), (["B"], 32)], 0, rows, {10}) is None
     assert _block_end([(["計"], 30), (["3,208"], 31), (["B"], 32)], 0, rows, {10}) == 2
+    # (rv437, pdftotext: ranks 2-4 unread, an unread row's 業務概要 and amount 1.8 written after the 「計」 — whose,
+    # the text does not say: the 計 7.9 holds 4.6 and three amounts of at most 4.6 each)
+    rows = [PayeeRow("L", 1, {"name": None, "amount": "4.6"}, 10, False),
+            *(PayeeRow("L", k, {"name": None, "amount": None}, 10 * k, False) for k in (2, 3, 4))]
+    paras = [(["計"], 50), (["-"], 51), (["普及啓発コンテンツの 1.8", "作成、データ整備及び", "分析業務"], 52), (["7.9"], 55),
+             (["M"], 56)]
+    assert _block_end(paras, 0, rows, {20, 30, 40}) == 4
