@@ -55,6 +55,12 @@ class Cell(NamedTuple):
     col: int | None = None  # the column it is known to sit in (with ``row``)
 
 
+def cells(lines: list[str], start: int, n_cols: int = 5) -> list[Cell] | None:
+    """The table's cells from line ``start`` on (``table``'s cells)."""
+    got = table(lines, start, n_cols)
+    return None if got is None else got[0]
+
+
 def table(lines: list[str], start: int, n_cols: int = 5) -> tuple[list[Cell], list[float]] | None:
     """(the table's cells, the percentages printed among them: its 執行率 rows'), or None when a figure is not
     readable (wrapped in its cell). The cells from line ``start`` (its 予算額 label) on, in text order. The ``n_cols`` figures right after the 当初予算 label (on
@@ -474,4 +480,4 @@ def _headers_in_order(lines: list[str], start: int, stop: int) -> bool:
 _num = as_int_if_whole  # (None stays None)
 
 
-__all__ = ["Cell", "table", "solve", "budget_boxes"]
+__all__ = ["Cell", "cells", "solve", "budget_boxes"]

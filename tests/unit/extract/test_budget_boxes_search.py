@@ -4,7 +4,7 @@ table whose rest pdfminer prints after the 予算内訳 table's header. Excerpts
 figures as the variants' .xlsx records hold them."""
 from __future__ import annotations
 
-from kg.extract.budget_boxes import budget_boxes, solve, table
+from kg.extract.budget_boxes import budget_boxes, cells, solve
 
 # variant 15: small figures and many dashes, so many placements add up: the search over them used to stop at
 # MAX_STATES (unknown); what provably leads to no reading is now cut and it finishes
@@ -58,14 +58,14 @@ def test_the_table_goes_on_after_the_breakdown_tables_header():
 def test_the_breakdown_items_figures_are_not_taken_for_the_tables():
     # an item's name right after 主な増減理由: the figures after it are that item's, and the table stays short
     lines = RV079[:RV079.index("主な増減理由") + 1] + RV079[RV079.index("自治体サイバー"):]
-    cs = table(lines, 1, 5)[0]
+    cs = cells(lines, 1, 5)
     assert [c.value for c in cs][-4:] == [57875, 40233, 41678, 38080]
     assert budget_boxes(lines, Y079, 1) is None
 
 
 def test_readings_every_placement_of_which_agrees():
     # the same cells of the same column read, whatever the search's order: solve keeps a cell only where all agree
-    sol = solve(table(RV079, 1, 5)[0], 3)
+    sol = solve(cells(RV079, 1, 5), 3)
     assert sol[2][5] == 16082 and sol[2][3] == -1815 and sol[4] == {0: 48225, 5: 48225}
 
 
@@ -90,4 +90,4 @@ def test_a_figure_wrapped_in_its_cell_is_made_whole():
 
 def test_a_short_group_not_followed_by_its_digits_stays_unreadable():
     lines = [t if t != "9" else "12" for t in RV084]
-    assert table(lines, 1, 5) is None
+    assert cells(lines, 1, 5) is None
