@@ -477,8 +477,7 @@ def _headers_in_order(lines: list[str], start: int, stop: int) -> bool:
     return all(a < b for a, b in zip(years, years[1:], strict=False))
 
 
-def _num(v: float | None):
-    return None if v is None else as_int_if_whole(v)
+_num = as_int_if_whole  # (None stays None)
 
 
 __all__ = ["Cell", "cells", "solve", "budget_boxes"]

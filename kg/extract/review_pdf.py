@@ -872,9 +872,11 @@ def _with_columns(cells: list[tuple[str, int, bool]], lo: int, rows: list[PayeeR
     return out
 
 
-def _figure_descriptions(rows: list | None, notes: list) -> list | None:
+def _figure_descriptions(rows: list | None, notes: list, L: list[str] | None = None) -> list | None:
     """Rows whose 業務概要 is a figure alone (「11,504」: the amount cell read as it, the cells after it shifted —
-    the 入札者数 read as the amount) with the 業務概要 and amount unknown, noted."""
+    the 入札者数 read as the amount) with the 業務概要 and amount unknown, noted; so is a name or 業務概要 holding two
+    Latin words between Japanese text (_LATIN_CUT) that the text's ``L`` (when given) writes at a line break — a
+    wrap, inside a word or at a space: the sheet's own space on one line (「用PC 100台」「Microsoft 365の」) stays."""
     if not rows:
         return rows
     out = []
@@ -883,7 +885,8 @@ def _figure_descriptions(rows: list | None, notes: list) -> list | None:
             notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: the 業務概要 read is a figure "
                                   "(another cell's): its 業務概要 and amount are unknown"))
             r = r._replace(cells={**r.cells, "description": None, "amount": None})
-        cut = [k for k in ("name", "description") if _LATIN_CUT.search(r.cells.get(k) or "")]
+        cut = [k for k in ("name", "description") if any(L is None or _at_break(L, m[0])
+                                                          for m in _LATIN_CUT.finditer(r.cells.get(k) or ""))]
         if cut:  # (「合同会社日経B Pマーケティング」「富士通Ja pan株式会社」: a Latin word the wrap may have cut)
             notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: {'/'.join(cut)} holds a Latin "
                                   "run split by one space between Japanese text (a wrap inside a word, or between "
@@ -891,6 +894,14 @@ def _figure_descriptions(rows: list | None, notes: list) -> list | None:
             r = r._replace(cells={**r.cells, **dict.fromkeys(cut)})
         out.append(r)
     return out
+
+
+def _at_break(L: list[str], run: str) -> bool:
+    """The two Latin words of ``run`` (a _LATIN_CUT match) stand where the text's lines break: a word of one line
+    ends with the first, a word of the next starts with the second."""
+    a, b = re.search(r"([A-Za-z0-9]+) ([A-Za-z0-9]+)", run).groups()
+    return any(any(w.endswith(a) for w in L[n].split()) and any(w.startswith(b) for w in L[n + 1].split())
+               for n in range(len(L) - 1))
 
 
 def _keys_once(rows: list | None, notes: list) -> list | None:
@@ -954,7 +965,7 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
                                           "spells none on one line (a space before it or not): unknown"))
     else:
         text_rows = payee_rows(L, lo, notes)
-    text_rows = _keys_once(_figure_descriptions(text_rows, notes), notes)
+    text_rows = _keys_once(_figure_descriptions(text_rows, notes, L), notes)
     for line, message in notes:
         warn(rec, "payees_partial", message, line=line, field="payees")
     if text_rows:

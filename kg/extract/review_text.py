@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from kg.extract import fields, payee_wraps
 from kg.extract.doc_memo import last_document
+from kg.extract.page_marks import is_page_mark
 from kg.normalize import houjin
 from kg.normalize.era import ERAS, parse_year
 from kg.normalize.numbers import as_int_if_whole, parse_number
@@ -680,10 +681,16 @@ def _legal_counter_below(toks: list[Token], lines: list[str]) -> Found | None:
     """The 根拠法令 cell cut by its row's next label after an article's number (「根拠法令 …法律第55 関係する計画、
     通知 …」 over 「(具体的な 条」 over 「等」): its counter, wrapped onto a line below among the two labels' pieces,
     is the one word there that is a counter alone (「条」「条の20」); the cell's text is the two joined. None unless
-    there is exactly one such word from the cut cell up to the blank line."""
+    there is exactly one such word from the cut cell up to the blank line, and none unless the number follows a
+    law's title (its last character 法, 律, 令, 則 or 例, no parenthesis left open): only there is the counter
+    known to be 条 — after a counter (「…第5条第2」) it may be 項 or 号, in a law's number 「(平成15年法律第36」 号,
+    after 「別表」 none —, and the label 「(具体的な条項も記載)」 wraps its own 「条」 alone onto a line below."""
     k = next((i for i, t in enumerate(toks) if t.field == "legal"), None)
-    if k is None or k + 1 >= len(toks) or toks[k + 1].field != CUT or not _NUMBER_CUT.search(toks[k + 1].text) \
+    if k is None or k + 1 >= len(toks) or toks[k + 1].field != CUT or not (m := _NUMBER_CUT.search(toks[k + 1].text)) \
             or not CITE.search(toks[k + 1].text + "条"):
+        return None
+    before = toks[k + 1].text[:m.start()].rstrip()
+    if not before.endswith(("法", "律", "令", "則", "例")) or before.count("(") > before.count(")"):
         return None
     folded = _folded(lines)
     first = folded[toks[k + 1].line - 1]
@@ -1341,7 +1348,6 @@ _RANK_LINE = re.compile(r"^(\d{1,2})\s*(\S.*)$")
 _CORP = payee_wraps.CORP
 _CONTRACT_END = ("契約", "交付", "その他", "公募", "随契", "競争", "委託", "請負", "補助", "負担", ")")
 _AMOUNT_HEAD = re.compile(r"^([▲△]?\d[\d,]*(?:\.\d+)?)(.*)$")
-_PAGE_NO = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4}|[-‐－]\s*\d{1,4}\s*[-‐－]|(?:page|p\.)\s*\d{1,4})$", re.I)
 _FIGURE = re.compile(r"^[▲△]?\d[\d,]*(?:\.\d+)?$")  # a cell that is a figure alone
 _SMALL = re.compile(r"^(?:[-－―]|\d{1,3}(?:\(\d+\))?|\d{1,3}(?:\.\d+)?%)$")
 
@@ -1543,7 +1549,7 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
             continue
         if (_SECTION_END.search(t) or t.startswith("支出先上位")) and last is not None:
             break  # (「支出先上位10者リスト欄についてさらに記載が必要な場合は…」: the list's footnote)
-        if _PAGE_NO.match(t):  # a page footer between two rows of one table
+        if is_page_mark(t):  # a page footer between two rows of one table
             continue
         mb = _BLOCK_LINE.match(t) or ((lone := _LONE_LETTER.match(t)) and _header_follows(folded, n) and lone) or None
         if mb and not _RANK_LINE.match(t):
@@ -1950,7 +1956,7 @@ def _section_cells(L: list[str], lo: int) -> list[tuple[str, int, bool]]:
     for text, line in _cut_total(_paragraph_cells(L, lo)):
         if _SECTION_END.search(text):
             break
-        if _PAGE_NO.match(text):
+        if is_page_mark(text):
             continue
         out.append((text, line, bool(_HEADER_WORD.search(text)) or _is_fragment(text)))
     return out
@@ -2116,8 +2122,10 @@ __all__ += ["payee_paragraphs", "payee_section_cells"]
 _POLICY_STOP = frozenset({"project_number", "project_name", "past_project_numbers", "payees", "budget", "purpose",
                           "outline", "legal", "plans"})
 _TABLE_HEADERS = frozenset({"所管府省名", "所管府省", "事業番号", "事業名", "府省庁名"})
-_MINISTRY = re.compile(r"^\S{1,12}(?:省|庁|府|委員会|院|官房|本部|局)$")
-_TWO_MINISTRIES = re.compile(r"^\S{2,12}?[省庁府]\S{2,12}[省庁府]$")  # two ministries' cells glued (「総務省財務省」)
+_MINISTRY_END = "(?:省|庁|府|委員会|院|官房|本部|局)"  # how a 所管府省's name ends (公正取引委員会, 会計検査院, 内閣官房)
+_MINISTRY = re.compile(rf"^\S{{1,12}}{_MINISTRY_END}$")
+# two ministries' cells glued (「総務省財務省」, 「総務省公正取引委員会」, 「国家公安委員会警察庁」)
+_TWO_MINISTRIES = re.compile(r"^\S{2,12}?(?:省|庁|府|委員会)\S{2,12}(?:省|庁|府|委員会|院|官房)$")
 # the head of a 政策 / 施策 name: its numbering (「2.」「(6)」「IV.」「施策目標」), which a wrapped line does not start with
 _ITEM_HEAD = re.compile(r"^(?:\(\s*[0-9]+\s*\)|[0-9]+\s*[.、．]|[IVX]+\s*[.、．\s]|政策|施策|第\s*[0-9一二三四五六七八九十]+)")
 
@@ -2288,7 +2296,9 @@ def _related_name(t: Token) -> bool:
             and not label_piece(text) and not _CHECK_LABELS.search(text) and len(text) <= 80)
 
 
-_MINISTRY_HEAD = re.compile(r"^\S{1,12}?(?:省|庁|府)(?=\S)")  # 「文部科学省点検・改善結果」: a ministry's cell glued to another
+# 「文部科学省点検・改善結果」「公正取引委員会点検結果」: a ministry's cell glued to another (not 院/局/本部, which many
+# project names hold: 「病院…」)
+_MINISTRY_HEAD = re.compile(r"^\S{1,12}?(?:省|庁|府|委員会)(?=\S)")
 
 
 def _is_ministry(toks: list[Token], i: int) -> bool:
@@ -2453,7 +2463,7 @@ def _alternating_rows(cells: list[Token]) -> list[tuple[str, str | None, str]] |
 # 「改善の方向性」), alone or glued to a row's ministry cell (「文部科学省点検・改善結果」)
 _CHECK_ROW_LABEL = "(?:点検・改善結果|点検結果|改善の方向性)"
 _CHECK_ROW_LABELS = re.compile(rf"^{_CHECK_ROW_LABEL}(?:\s*{_CHECK_ROW_LABEL})*$")
-_MINISTRY_CHECK = re.compile(rf"^(\S{{1,12}}?(?:省|庁|府)){_CHECK_ROW_LABEL}$")
+_MINISTRY_CHECK = re.compile(rf"^(\S{{1,12}}?{_MINISTRY_END}){_CHECK_ROW_LABEL}$")
 
 
 def _table_cells(toks: list[Token], h: int, lines: list[str] | None = None) -> list[Token] | None:
@@ -2517,7 +2527,7 @@ def _cell_over_sentence(lines: list[str], line: int) -> str | None:
     return first
 
 
-_MINISTRY_NUMBER = re.compile(r"^(\S{1,12}?(?:省|庁|府)) (\S+)$")
+_MINISTRY_NUMBER = re.compile(r"^(\S+) (\S+)$")  # (the first a ministry's cell by _MINISTRY: 「…委員会」「…院」 too)
 
 
 def _cells_apart(toks: list[Token]) -> list[Token]:
@@ -2681,7 +2691,7 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
     return Found(nums, label_line + 1) if nums else None
 
 
-_NUMBER_HEAD = re.compile(r"^\S{1,12}(?:省|庁|府)\s*[-‐−―]$")  # 「総務省 -」: a 事業番号 cell's head, its number below
+_NUMBER_HEAD = re.compile(rf"^\S{{1,12}}{_MINISTRY_END}\s*[-‐−―]$")  # 「総務省 -」: a 事業番号 cell's head, its number below
 _ERA_IN = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2})(?:\s*年(?:\s*度)*)?)")
 
 
