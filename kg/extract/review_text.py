@@ -824,14 +824,16 @@ def _cut_serials_out(cells: list[Token], folded: list[str]) -> list[Token]:
     """The past numbers' cells without the numbers that may be the serial of a number cut before it (「2021 厚労 20」,
     cut_number_head): its serial was wrapped apart, so any number written alone after it (「0085」, on a line of
     its own or the cut cell's next line, 「2021 厚労 20 令和4年度」 over 「0085」) is that serial or another year's
-    number, which the text does not say: those cells are left out, and a cut cell's paragraph is cut to its
-    first line."""
+    number, which the text does not say: those cells are left out, and a cut cell's paragraph whose first line
+    goes on after the cut number is cut to that line."""
     out: list[Token] = []
     cut = False
     for t in cells:
         first = folded[t.line - 1].strip() if 0 < t.line <= len(folded) else ""
-        if cut_number_head(first) and len(t.text) > len(first) and t.text.startswith(first):
-            t = t._replace(text=first)
+        if (m := _CUT_HEAD.search(first)) and m.end() < len(first) and len(t.text) > len(first) \
+                and t.text.startswith(first):
+            t = t._replace(text=first)  # (another cell after the cut number on its line: the piece below is not
+            # plainly its serial, as it is below a line that the cut number ends, 「2022 文科 21」 over 「0365」)
         if cut and _NUMBERS_ONLY.match(t.text):
             continue
         cut = cut or cut_number_head(t.text)

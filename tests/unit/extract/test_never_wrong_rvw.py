@@ -30,6 +30,9 @@ def test_a_number_below_a_number_cut_before_its_serial_is_unknown():
     got = label_lists(_lines(_PAST_HEAD.replace("令和3年度\n", "令和3年度 2021 厚労 20 \n")
                              + "令和4年度\n\n厚生労働省 - 0047\n\n0085" + _PAST_TAIL), 2023)
     assert {x["number"] for x in got["past_project_numbers"].value} == {"0343", "0047"}
+    # (a cut number that ends its line, the number below in its paragraph, is that number's serial: 2022-文科-21-0365)
+    got = label_lists(_lines(_PAST_HEAD + "2021 文科 20 0088\n\n令和4年度\n\n2022 文科 21\n0365" + _PAST_TAIL), 2023)
+    assert got["past_project_numbers"].value[-1] == {"fiscal_year": 2022, "number": "2022-文科-21-0365"}
 
 
 def test_a_policy_starting_with_a_comma_is_its_row_labels_rest():
