@@ -7,7 +7,12 @@ and the values' own shapes. Each excerpt is a few lines as the tool wrote them; 
 records hold them."""
 from __future__ import annotations
 
-from kg.extract.review_pdf import _label_anchored, _payee_cells_plausible, _payees_plausible
+from kg.extract.review_pdf import (
+    _label_anchored,
+    _payee_cells_plausible,
+    _payees_plausible,
+    _policy_plausible,
+)
 from kg.extract.review_text import Token, label_fields, label_lists, measure_rest, officials_wrapped
 from kg.normalize.text import nfkc
 from kg.records import new_record
@@ -121,3 +126,18 @@ def test_a_number_another_row_gives_to_another_name_is_left_out_when_the_name_ha
                   {"name": "独立行政法人情報処理推進機構", "corporate_number": "3618323422493"})
     _payee_cells_plausible(rec)
     assert [p["corporate_number"] for p in rec["payees"]] == ["3618323422493", "6459125400924", None, "3618323422493"]
+
+
+def test_a_sentence_is_no_policy_or_measure():
+    # (pdftotext: the 所見 cell's 「調査研究の拡充による増額要求。」 read after the 政策 label; reportlab narrow print,
+    # pdfplumber: the 事業概要 sentence 「平成14年8月から…、電子自治体の基盤として、…に資する」)
+    for policy in ("調査研究の拡充による増額要求。",
+                   "平成14年8月から本格稼働した住民基本台帳ネットワークシステムは、電子自治体の基盤として、住民の利便性と行政の効率化に資する"):
+        rec = new_record("review_sheet", "x")
+        rec["policy_evaluation"] = {"policy": policy, "measure": "(8)安全対策国際協力の推進"}
+        _policy_plausible(rec)
+        assert rec["policy_evaluation"] == {"policy": None, "measure": "(8)安全対策国際協力の推進"}
+    rec = new_record("review_sheet", "x")
+    rec["policy_evaluation"] = {"policy": "V. 情報通信 (ICT政策)", "measure": "電子政府・電子自治体の推進"}
+    _policy_plausible(rec)
+    assert rec["policy_evaluation"]["policy"] == "V. 情報通信 (ICT政策)"
