@@ -1551,6 +1551,8 @@ def _payees_plausible(rec: Record, L: list[str] | None = None, raw: list[str] | 
 
 
 _DIGIT_RUN = re.compile(r"\d+")
+_LATIN_ONLY = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+_BRACKET_SPACE = re.compile(r"\(\s|\s\)")
 _OPEN_PAREN = re.compile(r"^(\S+?)\s*\(")
 
 
@@ -1561,6 +1563,8 @@ def _payee_cells_plausible(rec: Record) -> None:
       「一般競争契約 (最低価格)」);
     - a name with digit runs that join into a check-digit-valid 法人番号 (「富士フイルムビジ 1158399540ネスイノベーショ
       656ン(株)」: the number's cell interleaved with the name's), and the row's 法人番号 too unless it is that one;
+    - a name with a space against a bracket inside it (「講師謝金(講師A )」), and a name with a 業務概要 of Latin
+      letters alone (「合同会社富士通」 and 「Japan」: the name's wrapped tail in the next column);
     - a 契約方式 whose brackets do not close (「随意契約 (」: its rest lost);
     - a 法人番号 that another row gives to another name while this row's name has another number elsewhere (a
       number taken from the row next to it)."""
@@ -1590,6 +1594,16 @@ def _payee_cells_plausible(rec: Record) -> None:
                 h.endswith(m[1]) and h != m[1] for h in _METHOD_HEADS)):
             warn(rec, "payee_implausible", f"{key}.name {name!r} is another column's text (a 業務概要 list or a "
                  "契約方式's wrapped rest); left out", line=line, field="payees")
+            p["name"] = None
+        desc = p.get("description") or ""
+        if p.get("name") and _LATIN_ONLY.fullmatch(desc) and not p["name"][-1].isascii():
+            warn(rec, "payee_implausible", f"{key}: 業務概要 {desc!r} is Latin letters alone after the name "
+                 f"{p['name']!r} (the name's wrapped tail, 「富士通」 over 「Japan」?); both left out", line=line,
+                 field="payees")
+            p["name"] = p["description"] = None
+        if _BRACKET_SPACE.search(p.get("name") or ""):
+            warn(rec, "payee_implausible", f"{key}.name {p['name']!r}: a space against a bracket (a wrapped line "
+                 "joined, or the sheet's own?); left out", line=line, field="payees")
             p["name"] = None
         method = p.get("contract_method") or ""
         if method.count("(") != method.count(")"):

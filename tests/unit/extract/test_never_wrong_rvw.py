@@ -141,3 +141,14 @@ def test_a_sentence_is_no_policy_or_measure():
     rec["policy_evaluation"] = {"policy": "V. 情報通信 (ICT政策)", "measure": "電子政府・電子自治体の推進"}
     _policy_plausible(rec)
     assert rec["policy_evaluation"]["policy"] == "V. 情報通信 (ICT政策)"
+
+
+def test_a_name_with_a_space_against_a_bracket_or_its_latin_tail_in_the_next_column_is_left_out():
+    # (pdftotext, reportlab: 「講師謝金(講師A」 over 「)」 joined with a space; 「合同会社富士通Japan」 wrapped, 「Japan」
+    # read as the row's 業務概要)
+    rec = _payees({"name": "講師謝金(講師A )"}, {"name": "合同会社富士通", "description": "Japan"},
+                  {"name": "PricewaterhouseCoopers LLP", "description": "ガイドラインの英訳作業"},
+                  {"name": "講師謝金(講師A)", "description": "研修の企画運営"})
+    _payee_cells_plausible(rec)
+    assert [(p["name"], p.get("description")) for p in rec["payees"]] == [
+        (None, None), (None, None), ("PricewaterhouseCoopers LLP", "ガイドラインの英訳作業"), ("講師謝金(講師A)", "研修の企画運営")]
