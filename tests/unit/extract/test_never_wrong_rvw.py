@@ -7,6 +7,7 @@ and the values' own shapes. Each excerpt is a few lines as the tool wrote them; 
 records hold them."""
 from __future__ import annotations
 
+from kg.extract.payee_wraps import rate_goes_on
 from kg.extract.review_pdf import (
     _label_anchored,
     _payee_cells_plausible,
@@ -152,3 +153,9 @@ def test_a_name_with_a_space_against_a_bracket_or_its_latin_tail_in_the_next_col
     _payee_cells_plausible(rec)
     assert [(p["name"], p.get("description")) for p in rec["payees"]] == [
         (None, None), (None, None), ("PricewaterhouseCoopers LLP", "ガイドラインの英訳作業"), ("講師謝金(講師A)", "研修の企画運営")]
+
+
+def test_a_whole_rate_continued_by_its_decimals_then_its_percent():
+    # (pdfplumber, reportlab: 「… 7 98 -」 over 「… .6」 over 「… %」: 98.6%, not 98%)
+    assert rate_goes_on("98", ".6") and rate_goes_on("98.6", "%") and rate_goes_on("98", ".6%")
+    assert not rate_goes_on("98.6", ".6") and not rate_goes_on("98", "6")
