@@ -138,6 +138,11 @@ def test_a_sentence_is_no_policy_or_measure():
         rec["policy_evaluation"] = {"policy": policy, "measure": "(8)安全対策国際協力の推進"}
         _policy_plausible(rec)
         assert rec["policy_evaluation"] == {"policy": None, "measure": "(8)安全対策国際協力の推進"}
+    # (pdftotext, reportlab: the 施策 cell and the 政策評価書URL label wrapped side by side, their lines run together)
+    rec = new_record("review_sheet", "x")
+    rec["policy_evaluation"] = {"policy": "支援の推進", "measure": "国際協力 政策評システム 価書運用の推 URL進"}
+    _policy_plausible(rec)
+    assert rec["policy_evaluation"] == {"policy": "支援の推進", "measure": None}
     rec = new_record("review_sheet", "x")
     rec["policy_evaluation"] = {"policy": "V. 情報通信 (ICT政策)", "measure": "電子政府・電子自治体の推進"}
     _policy_plausible(rec)
