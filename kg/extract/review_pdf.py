@@ -1565,7 +1565,8 @@ def _payee_cells_plausible(rec: Record) -> None:
       656ン(株)」: the number's cell interleaved with the name's), and the row's 法人番号 too unless it is that one;
     - a name with a space against a bracket inside it (「講師謝金(講師A )」), and a name with a 業務概要 of Latin
       letters alone (「合同会社富士通」 and 「Japan」: the name's wrapped tail in the next column);
-    - a 契約方式 whose brackets do not close (「随意契約 (」: its rest lost);
+    - a 契約方式 whose brackets do not close (「随意契約 (」: its rest lost), and a 落札率 of a 少額 随意契約 without
+      bidders (no tender was held);
     - a 法人番号 that another row gives to another name while this row's name has another number elsewhere (a
       number taken from the row next to it)."""
     payees = rec["payees"]
@@ -1606,6 +1607,10 @@ def _payee_cells_plausible(rec: Record) -> None:
                  "joined, or the sheet's own?); left out", line=line, field="payees")
             p["name"] = None
         method = p.get("contract_method") or ""
+        if p.get("award_rate") is not None and p.get("bidders") is None and "少額" in method:
+            warn(rec, "payee_implausible", f"{key}.award_rate {p['award_rate']!r}: a 少額 随意契約 has no tender and "
+                 "no bidders, so no 落札率 (another cell's figure?); left out", line=line, field="payees")
+            p["award_rate"] = None
         if method.count("(") != method.count(")"):
             warn(rec, "payee_implausible", f"{key}.contract_method {method!r}: its brackets do not close; left out",
                  line=line, field="payees")

@@ -164,3 +164,11 @@ def test_a_whole_rate_continued_by_its_decimals_then_its_percent():
     # (pdfplumber, reportlab: 「… 7 98 -」 over 「… .6」 over 「… %」: 98.6%, not 98%)
     assert rate_goes_on("98", ".6") and rate_goes_on("98.6", "%") and rate_goes_on("98", ".6%")
     assert not rate_goes_on("98.6", ".6") and not rate_goes_on("98", "6")
+
+
+def test_a_rate_of_a_small_sum_contract_without_bidders_is_left_out():
+    # (pdftotext, reportlab: another row's 「61%」 read into a 随意契約 (少額) row: no tender, so no 落札率)
+    rec = _payees({"contract_method": "随意契約 (少額)", "award_rate": 61},
+                  {"contract_method": "一般競争契約 (最低価格)", "bidders": 2, "award_rate": 51.2})
+    _payee_cells_plausible(rec)
+    assert [p["award_rate"] for p in rec["payees"]] == [None, 51.2]
