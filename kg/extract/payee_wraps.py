@@ -140,9 +140,15 @@ def rate_cut(text: str) -> bool:
 
 
 def rate_goes_on(rate: str, piece: str) -> bool:
-    """The 落札率 ``rate`` (a number without its %) is continued by ``piece``, its last digits and % (「%」, 「4%」)."""
+    """The 落札率 ``rate`` (a number without its %) is continued by ``piece``, its last digits and % (「%」, 「4%」),
+    or, a whole number, by its decimals alone (「98」 over 「.6」 over 「%」: the % on the line after)."""
+    if rate.isdigit() and _RATE_DECIMALS.match(piece):
+        return True
     return piece[-1:] == "%" and bool(_RATE_REST.match(piece)) and bool(_RATE_NUMBER.match(rate)) \
         and (piece == "%" or "." in rate)
+
+
+_RATE_DECIMALS = re.compile(r"^\.\d+%?$")
 
 
 def uncut_rates(rows: list) -> list:

@@ -537,6 +537,15 @@ def _wraps_on(toks: list[Token], value: Token) -> bool:
                 and _shape_ok(after.field, beside.text + nxt.text, None))
 
 
+def _line_goes_on(lines: list[str], value: Token) -> bool:
+    """Paragraph-style text: ``value`` is its line's whole text and the next line is not blank, yet another token
+    (「3. 高」 over 「政策評価」 over 「度化デ 書URL」: a label written inside the cell's paragraph) — the cell's text
+    goes on past the label, so its end is unknown."""
+    folded = _folded(lines)
+    return 0 < value.line < len(folded) and folded[value.line - 1].strip() == value.text \
+        and bool(folded[value.line].strip())
+
+
 def _rest_dropped(lines: list[str], toks: list[Token], value: Token) -> bool:
     """The line right after ``value``'s holds no token: its words were dropped as pieces of labels (「業」, a piece
     of 「事業開始年度」) though none carries on a label of the value's line (「担当部局」 over 「庁」) — in
@@ -601,7 +610,7 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
     k_pe = next((i for i, t in enumerate(toks) if t.field in ("policy", "policy_eval")), 0)
     k_mea = next((i for i in range(k_pe, len(toks)) if toks[i].field == "measure"), None)
     pol, mea = _run(toks, "policy", 1), (_run(toks, "measure", 1, k_mea) if k_mea is not None else None)
-    cut = not paragraph_style(lines) and mea and mea[0] and _wraps_on(toks, mea[0][0])
+    cut = mea and mea[0] and (_line_goes_on(lines, mea[0][0]) if paragraph_style(lines) else _wraps_on(toks, mea[0][0]))
     if cut and (rest := measure_rest(_folded(lines), mea[0][0])):
         mea = ([mea[0][0]._replace(text=fields.join_wrapped([mea[0][0].text, *rest]))], mea[1])
         cut = False
@@ -612,7 +621,7 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
         rest = measure_rest(_folded(lines), toks[k_mea + 1])
         out["policy_evaluation"] = Found(fields.parse_policy_evaluation(
             pol[0][0].text, fields.join_wrapped([toks[k_mea + 1].text, *rest]) if rest else None), pol[0][0].line)
-    elif pol and pol[0] and mea and mea[0]:
+    elif pol and pol[0] and mea and mea[0] and not _CELL_CANNOT_START.match(pol[0][0].text):
         # (「政策評価 施策 電子自 政策評価 https://…」 over 「治体の 書URL」: the 施策's end is unknown)
         policy = pol[0][0]
         k_pol = next(i for i, t in enumerate(toks) if t.field == "policy")
@@ -665,8 +674,7 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
                  or (t.line > 1 and not _ERA_YEAR_CELL.search(t.text)
                      and len(_ERA_YEAR_CELL.findall(lines[t.line - 2])) > 1)
                  or (paragraph_style(lines) and len(_ERA_IN.findall(t.text)) > 1 and _goes_on(lines, t.line))]
-        cells = [t for i, t in enumerate(cells) if not (i and cut_number_head(cells[i - 1].text)
-                                                        and _NUMBERS_ONLY.match(t.text))]
+        cells = _cut_serials_out(cells, _folded(lines))
         nums = _paired_past([t.text for t in cells], frozenset(i for i, t in enumerate(cells) if t in tails))
         if nums:
             out["past_project_numbers"] = Found(nums, run[0][0].line)
@@ -713,6 +721,9 @@ def _legal_counter_below(toks: list[Token], lines: list[str]) -> Found | None:
 _COST_CELL = re.compile(r"/|^(?:計算式|単位当たりコスト)$")
 
 
+# no cell's text starts with a comma: a 政策 value that does is the rest of its row's label wrapped beside it
+# (「政策評価、新経済・財政再生計画との関係」 as 「、 新経済 価・ 財政再」), the row's cells out of their order
+_CELL_CANNOT_START = re.compile(r"^[、。,]")
 _URL_LABEL = "政策評価書URL"
 # the 施策's neighbours: the URL label (or its first piece) and a whole URL, or the label alone (its URL cell blank)
 _URL_CELL = re.compile(r" (政策評価\S*) https?://[!-~]+$| (政策評価\S*)$")
@@ -729,7 +740,8 @@ def measure_rest(folded: list[str], value: Token) -> list[str] | None:
     if m is None or not _URL_LABEL.startswith(label) or not folded[value.line - 1][:m.start()].endswith(value.text):
         return None
     rest, out = _URL_LABEL[len(label):], []
-    for t in folded[value.line:value.line + 4]:
+    ended = False
+    for t in folded[value.line:value.line + 8]:
         words = t.split(" ")
         if rest and len(words) == 1 and rest.startswith(t):  # the label's rest on a line of its own (「URL」)
             rest = rest[len(t):]
@@ -742,9 +754,11 @@ def measure_rest(folded: list[str], value: Token) -> list[str] | None:
         w = words[0]
         if len(words) != 1 or not w or re.search("[A-Za-z]", w) or w.startswith("該当") or label_piece(w) \
                 or holds_label_head(w) or _is_fragment(w):
+            ended = True
             break
         out.append(w)
-    return out if out and not rest else None
+    # (pieces going on past the lines looked at: the cell's end is unknown, 「(2)高度化普及啓発の推」 without 「進」)
+    return out if out and not rest and ended else None
 
 
 _URL_HEADS = ("http://", "https://")
@@ -813,6 +827,27 @@ def _wrapped_row(line: str) -> bool:
     return len(words) > 1 and any(w in _YEAR_TAIL for w in words)
 
 
+def _cut_serials_out(cells: list[Token], folded: list[str]) -> list[Token]:
+    """The past numbers' cells without the numbers that may be the serial of a number cut before it (「2021 厚労 20」,
+    cut_number_head): its serial was wrapped apart, so any number written alone after it (「0085」, on a line of
+    its own or the cut cell's next line, 「2021 厚労 20 令和4年度」 over 「0085」) is that serial or another year's
+    number, which the text does not say: those cells are left out, and a cut cell's paragraph whose first line
+    goes on after the cut number is cut to that line."""
+    out: list[Token] = []
+    cut = False
+    for t in cells:
+        first = folded[t.line - 1].strip() if 0 < t.line <= len(folded) else ""
+        if (m := _CUT_HEAD.search(first)) and m.end() < len(first) and len(t.text) > len(first) \
+                and t.text.startswith(first):
+            t = t._replace(text=first)  # (another cell after the cut number on its line: the piece below is not
+            # plainly its serial, as it is below a line that the cut number ends, 「2022 文科 21」 over 「0365」)
+        if cut and _NUMBERS_ONLY.match(t.text):
+            continue
+        cut = cut or cut_number_head(t.text)
+        out.append(t)
+    return out
+
+
 def _past_cells(run: list[Token]) -> list[Token]:
     """The cells of the 関連する過去のレビューシートの事業番号 table: the run's tokens up to the first one that
     holds neither a year nor a 事業番号 and is no blank cell (「-」), no wrapped year tail (「度」) and no piece
@@ -864,6 +899,8 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             if officials is not None and vals[1].line != v.line and not paragraph_style(lines):
                 officials = None  # a row's text: the next line's piece is another cell's wrap (「終了予」 over 「定なし」)
             wrapped = len(vals) > 1 and vals[1].line != v.line and bool(_TITLE_TAIL.match(vals[1].text))
+            if officials is None and OFFICIAL_SHAPE.match(text):
+                continue  # a title and a name alone (「審議官 山本 美香」): the 作成責任者 cell, the division written elsewhere
             if " " in text and officials is None:
                 text, officials = text.split(" ", 1)
                 below = [x for x in toks if x.line == v.line + 1 and x.field is None]
@@ -1071,6 +1108,10 @@ def officials_wrapped(text: str, folded: list[str], line: int) -> list[str] | No
     if tail == 0 or (len(after) == 1 and _NAME_PIECE.match(after[0]) and not label_piece(after[0])):
         return None
     g = short[0]
+    if len(g) == 1 and g is not groups[-1]:
+        # a title alone with another official after it on its line (「課長 寺課長補佐 吉田 大輔」 over 「田 直子」): its
+        # name did not wrap at the line's end, so whose piece is glued to the next title (「寺」) is unknown
+        return None
     kanji = next((k for k in range(tail) if not _KANJI_PIECE.match(below[-1 - k])), tail)
     if len(g) == 2 and tail == 1:
         g.append(below[-1])
