@@ -259,8 +259,12 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None) -> list
     n_dashes = n - sum(size[:REQ]) - 2  # the request's dashes in every reading (its other cells: its two)
     # with the 執行率 rows' percentages: at least half as many past years as percentages above 0 have a 計 above 0
     # (each prints two rates at most, none when its 計 is 0); and when there is one per past year at least (the
-    # rows read whole), a past year's 執行額 / 計 is one of them (as rounded)
+    # rows read whole), a past year's 執行額 / 計 is one of them (as rounded) — unless the percentages read are
+    # fewer than two per past year with a 計 above 0 in that reading: then a year's pair was printed elsewhere (seen
+    # after the 予算内訳 header, where the table's reading stops) and its 執行額 is not checked. A reading that
+    # placed an 執行額 whose rate is not printed carries ``off_rate`` (its top bit) to its end, where that is checked
     pcts = sorted(set(rates)) if rates and len(rates) >= n_past else []
+    off_rate = 1 << (s_at[-1] + wide)
     least = (sum(p > 0 for p in rates) + 1) // 2 if rates else 0
     if not 0 <= n_dashes < TOT:
         return None  # more figures than cells or fewer: no reading
@@ -277,8 +281,9 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None) -> list
             raise _TooLarge
         i = (key >> i_at) & imask
         if i == n:
-            ok = key & done_mask == done and (key >> s_req) & 3 == 3 and \
-                (not least or sum(sums[(key >> s_at[c]) & wmask] != 0 for c in range(n_past)) >= least)
+            rated = sum(sums[(key >> s_at[c]) & wmask] != 0 for c in range(n_past))  # past years with a 計 above 0
+            ok = key & done_mask == done and (key >> s_req) & 3 == 3 and (not least or rated >= least) and \
+                not (key & off_rate and len(rates) >= 2 * rated)
             memo[key] = ok
             return ok
         # provably no reading on (pruned, counted): a figure is a cell or one of the request's dashes, so every
@@ -330,9 +335,13 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None) -> list
                 if least and not v and c < n_past and n_past - least <= sum(
                         (key >> shift[d]) & mask > TOT and not sums[(key >> s_at[d]) & wmask] for d in range(n_past)):
                     continue  # a 計 of 0 in more past years than the percentages leave
-            elif v is not None and (v > a or pcts and v and a > 0 and not _rate_in(100 * v / a, pcts)):
+            elif v is not None and v > a:
                 continue
             nk = base + one[c] + (c * 16 + r + 2 if t else 0)
+            if r == EXE and pcts and v and a > 0 and not _rate_in(100 * v / a, pcts):
+                if len(rates) >= 2 * n_past:
+                    continue  # every past year's pair printed: no reading (cut now, the search kept small)
+                nk |= off_rate
             if x is not None:
                 nx = sum_no.setdefault(x, len(sums))
                 if nx == len(sums):

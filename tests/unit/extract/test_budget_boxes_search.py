@@ -91,3 +91,48 @@ def test_a_figure_wrapped_in_its_cell_is_made_whole():
 def test_a_short_group_not_followed_by_its_digits_stays_unreadable():
     lines = [t if t != "9" else "12" for t in RV084]
     assert cells(lines, 1, 5) is None
+
+
+# variant 6 printed by reportlab: 2011's two rates (68%, 64%) come after the 歳出予算目 header, where the table's
+# reading stops; the four read are 2012's and 2013's
+RV006 = ["予算額・執行額 (単位:百万円)", "平成23年度", "平成24年度", "平成25年度", "平成26", "年度", "平成27年度要求",
+         "予算の状況", "当初予算 337", "584", "479", "539", "231", "補正予算 0", "前年度か", "ら繰越し", "0", "翌年度へ",
+         "繰越し", "▲19", "予備費等 0", "0", "0", "0", "0", "479", "472", "0", "0", "0", "0", "539", "231", "0", "0",
+         "0", "0", "584", "496", "99%", "99%", "318", "215", "85%", "85%", "計", "執行額", "執行率(%)",
+         "当初予算+補正予算に対する執行", "額の割合(%)", "歳出予算目", "平成26・", "27年度 予", "算内訳 (単",
+         "位:百万円)", "68%", "64%"]
+Y006 = [(2011, False), (2012, False), (2013, False), (2014, False), (2015, True)]
+
+
+def test_a_years_rates_printed_past_the_table_leave_its_executed_unchecked():
+    # 2011's 215 / 318 (68%) is none of the rates read: the year whose pair is missing (was no reading)
+    got = _by_year(budget_boxes(RV006, Y006, 1))
+    assert got[2011] == {"fiscal_year": 2011, "initial": 337, "supplementary": 0, "carried_from_previous": 0,
+                         "carried_to_next": -19, "reserve": 0, "total": 318, "executed": 215}
+    assert got[2012]["total"] == 584 and got[2012]["executed"] == 496
+    assert got[2015] == {"fiscal_year": 2015, "requested": 231}
+
+
+def test_an_executed_whose_rate_is_not_printed_is_no_reading_when_every_years_rates_are():
+    # with 2011's pair among the rates read, the reading of 215 / 318 must match one: 2011's 67% does not
+    lines = RV006[:RV006.index("99%")] + ["99%", "99%", "318", "215", "85%", "85%", "80%", "80%"] + ["計"]
+    assert budget_boxes(lines, Y006, 1) is None
+
+
+# variant 84: 2015's 計 is 0, so it prints no rates: the four read are every pair there is, and each 執行額 placed
+# must match one (46,820 / 52,622 = 89%, 47,509 / 51,506 = 92%)
+RV084 = ["予算額・執行額 (単位:百万円) 平成27年", "度", "平成28年度 平成29", "年度", "平成30", "年度", "令和元年度要求",
+         "予算の状", "況", "当初予算 -", "56,249", "44,062", "59,64", "9", "19,625", "補正予算 -", "前年度か", "ら繰越し",
+         "翌年度へ", "繰越し", "-", "-", "予備費等 -", "-", "-", "-", "-", "7,444", "▲ 3,627", "-", "-", "-", "-", "-", "-",
+         "計", "0", "52,622", "51,506", "59,64", "9", "19,625", "執行額", "執行率(%)", "当初予算+補正予算に",
+         "対する執行額の割合", "(%)", "-", "-", "0", "89%", "83%", "46,820", "47,509", "92%", "108%", "平成30・",
+         "31年度 予", "算内訳 (単", "位:百万円)", "歳出予算", "目"]
+Y084 = [(2015, False), (2016, False), (2017, False), (2018, False), (2019, True)]
+
+
+def test_rates_fewer_than_two_per_past_year_still_check_the_years_with_a_total():
+    got = _by_year(budget_boxes(RV084, Y084, 1))
+    assert got[2016]["total"] == 52622 and got[2016]["executed"] == 46820
+    assert got[2017]["total"] == 51506 and got[2017]["executed"] == 47509
+    assert got[2016]["carried_to_next"] == -3627
+
