@@ -29,6 +29,7 @@ from kg.extract.review_text import (
     _LABEL_REST,
     _MARK_GAP,
     _YEAR_CUT,
+    _adds_up,
     _folded,
     _row_field,
 )
@@ -61,13 +62,14 @@ def cells(lines: list[str], start: int, n_cols: int = 5) -> list[Cell] | None:
     return None if got is None else got[0]
 
 
-def table(lines: list[str], start: int, n_cols: int = 5) -> tuple[list[Cell], list[float]] | None:
+def table(lines: list[str], start: int, n_cols: int = 5, first_year: int | None = None) -> tuple[list[Cell], list[float]] | None:
     """(the table's cells, the percentages printed among them: its 執行率 rows'), or None when a figure is not
     readable (wrapped in its cell). The cells from line ``start`` (its 予算額 label) on, in text order. The ``n_cols`` figures right after the 当初予算 label (on
     its line, then on lines of figures only) are that row's cells left to right (``col`` set) when no figure came
     before the label: the row under the year headers, which pdfminer prints whole after its label when it prints
     it there at all (variants 1-59: in order every time but one, a column so narrow that its figures wrapped
-    (「34」 over 「1」) and its header too, its bare 「28」 before the label)."""
+    (「34」 over 「1」) and its header too, its bare 「28」 before the label). With ``first_year`` (the first column's
+    year), a year column printed whole right under its own header is placed there (_headed_columns)."""
     out: list[Cell] = []
     rates: list[float] = []
     row_at: int | None = None  # where the 当初予算 row's figures begin, while they are being read
@@ -133,7 +135,71 @@ def table(lines: list[str], start: int, n_cols: int = 5) -> tuple[list[Cell], li
             k += 1
     if row_at is not None and len(out) - row_at >= n_cols:
         out[row_at:row_at + n_cols] = [c._replace(row=0, col=k) for k, c in enumerate(out[row_at:row_at + n_cols])]
+    if first_year is not None and out:
+        out = _headed_columns(folded, start, out, first_year, n_cols)
     return out, rates
+
+
+_HEADER = re.compile(r"^(?:令和|平成)?(?:元|\d{1,2})年度(要求)?$")  # a year column's header alone on its line
+_ERA = re.compile(r"令和|平成")
+
+
+def _headed_columns(folded: list[str], start: int, cs: list[Cell], first_year: int, n_cols: int) -> list[Cell]:
+    """``cs`` with the cells of each year column that pdfminer printed as one text box right after its header's
+    (「2年度」 then 「46,887」「13,434」「-」「▲ 8,478」「-」「51,843」「36,403」, then 「70%」) placed in that column,
+    row by row. The header alone on its line (an era year, or a bare one continuing the era last written, with
+    要求 exactly for the request's column), the next text line its first cell, each line of the run one cell and
+    nothing but cells, the run ending where text or a rate follows, and the run the whole column: 7 cells adding
+    up for a past year (計 = its parts, ▲ only in 翌年度へ繰越し, 執行額 at most 計), 6 for the current year, the
+    request's 当初予算, its dashes and its 計 equal to it. A header followed by anything else ties nothing (seen:
+    「平成29年度要求」 then the current year's 「21」, the request's 「35」 after it)."""
+    n_past = n_cols - 2
+    by_line: dict[int, list[int]] = {}
+    for k, c in enumerate(cs):
+        by_line.setdefault(c.line, []).append(k)
+    out = list(cs)
+    era = None
+    for n in range(start, cs[-1].line):
+        t = folded[n - 1].replace(" ", "")
+        m = _HEADER.match(t) if "年度" in t else None
+        if m:
+            y, era = parse_year(t, era)
+        for e in _ERA.findall(t):
+            era = e
+        if not m or y is None or not 0 <= y - first_year < n_cols or (y - first_year == n_cols - 1) != bool(m[1]):
+            continue
+        col = y - first_year
+        run = []
+        for j in range(n + 1, min(len(folded), cs[-1].line) + 1):
+            if not folded[j - 1].strip():
+                continue
+            ks = by_line.get(j, [])
+            if len(ks) != 1 or len(_MARK_GAP.sub(r"\1", folded[j - 1]).split()) != 1 or cs[ks[0]].row is not None or cs[ks[0]].col is not None:
+                break
+            run.append(ks[0])
+        vals = [cs[k].value for k in run]
+        rows = _column_rows(vals, col, n_past)
+        if rows is not None:
+            for k, r in zip(run, rows, strict=True):
+                out[k] = cs[k]._replace(row=r, col=col)
+    return out
+
+
+def _column_rows(vals: list[float | None], col: int, n_past: int) -> list[int] | None:
+    """The rows of a whole year column's figures in order (see _headed_columns), or None when they are not one."""
+    if col > n_past:  # the request: 当初予算, dashes, its 計 the same figure
+        if not 2 <= len(vals) <= 6 or vals[0] is None or vals[0] < 0 or vals[-1] != vals[0] or \
+                any(v is not None for v in vals[1:-1]):
+            return None
+        return [INI, *range(1, len(vals) - 1), TOT]
+    if len(vals) != (7 if col < n_past else 6):
+        return None
+    parts, total = [v or 0 for v in vals[:TOT]], vals[TOT]
+    if any((v or 0) > 0 if r == CTN else (v or 0) < 0 for r, v in enumerate(vals)):
+        return None
+    if total is None or not _adds_up(parts, total) or (col < n_past and (vals[EXE] or 0) > total):
+        return None
+    return list(range(len(vals)))
 
 
 def _unwrapped(folded: list[str], start: int, end: int, last_only: bool = False) -> list[str]:
@@ -444,7 +510,7 @@ def budget_boxes(lines: list[str], years: list[tuple[int, bool]], start: int) ->
     the cells left unknown as "year field"), or None when no reading fits. A cell the readings disagree on is
     None."""
     n_past = sum(1 for _, req in years if not req) - 1
-    got = table(lines, start, n_past + 2)
+    got = table(lines, start, n_past + 2, years[0][0])
     cs, rates = got if got is not None else (None, None)
     if not cs or not any(c.row is not None or c.tail for c in cs):
         return None  # no figure placed by a label or a line: the past years' columns could be any of them

@@ -4,7 +4,7 @@ table whose rest pdfminer prints after the 予算内訳 table's header. Excerpts
 figures as the variants' .xlsx records hold them."""
 from __future__ import annotations
 
-from kg.extract.budget_boxes import budget_boxes, cells, solve
+from kg.extract.budget_boxes import budget_boxes, cells, solve, table
 
 # variant 15: small figures and many dashes, so many placements add up: the search over them used to stop at
 # MAX_STATES (unknown); what provably leads to no reading is now cut and it finishes
@@ -136,3 +136,33 @@ def test_rates_fewer_than_two_per_past_year_still_check_the_years_with_a_total()
     assert got[2017]["total"] == 51506 and got[2017]["executed"] == 47509
     assert got[2016]["carried_to_next"] == -3627
 
+
+# variant 88 printed by reportlab: 2013's and 2014's columns each printed as one text box right after its own
+# header (「25年度」, 「26年度」, the era 平成 written before); the current year's and the request's cells come after
+# both headers 「27年度」「28年度要求」, tied to neither
+RV088 = ["予算額・ 執行額 (単位:百万円)", "平成24年度", "予算 の 状 況 当初予算", "438", "補正予算", "前年度から繰越", "し",
+         "0", "0", "翌年度へ繰越し 0", "予備費等", "計", "0", "438", "374", "85%", "執行額", "執行率(%)", "27年度",
+         "28年度要求", "286", "521", "0", "0", "0", "0", "-", "-", "-", "-", "286", "521", "25年度", "534", "0", "0",
+         "0", "0", "534", "432", "81%", "26年度", "464", "0", "0", "▲151", "0", "313", "312", "100%", "1 / 14",
+         "当初予算+補正予算に対する執行", "額の割合(%)", "85%", "81%", "67%", "平成27・28年度 予", "算内訳 (単位:百万",
+         "円)", "歳出予算目"]
+Y088 = [(2012, False), (2013, False), (2014, False), (2015, False), (2016, True)]
+
+
+def test_a_column_printed_whole_under_its_own_header_is_that_years():
+    budget, _, _, dropped, _ = budget_boxes(RV088, Y088, 1)  # (was no reading: no figure placed but 2012's)
+    got = {e["fiscal_year"]: e for e in budget}
+    assert got[2013] == {"fiscal_year": 2013, "initial": 534, "supplementary": 0, "carried_from_previous": 0,
+                         "carried_to_next": 0, "reserve": 0, "total": 534, "executed": 432}
+    assert got[2014] == {"fiscal_year": 2014, "initial": 464, "supplementary": 0, "carried_from_previous": 0,
+                         "carried_to_next": -151, "reserve": 0, "total": 313, "executed": 312}
+    assert got[2012]["total"] == 438 and got[2012]["executed"] == 374
+    assert dropped == [2015, 2016]  # 286 or 521: which is the current year's is not told
+
+
+def test_a_header_followed_by_a_run_that_is_no_whole_column_ties_nothing():
+    # the same text with 2014's 計 printed apart: its run under 「26年度」 no longer adds up, so nothing places it
+    lines = [x for x in RV088 if x != "313"] + ["313"]
+    cs = table(lines, 1, 5, 2012)[0]
+    assert not any(c.col == 2 for c in cs)
+    assert [c.row for c in cs if c.col == 1] == list(range(7))  # 2013's, under 「25年度」, still whole
