@@ -152,13 +152,15 @@ def _headed_columns(folded: list[str], start: int, cs: list[Cell], first_year: i
     nothing but cells, the run ending where text or a rate follows, and the run the whole column: 7 cells adding
     up for a past year (計 = its parts, ▲ only in 翌年度へ繰越し, 執行額 at most 計), 6 for the current year, the
     request's 当初予算, its dashes and its 計 equal to it. A header followed by anything else ties nothing (seen:
-    「平成29年度要求」 then the current year's 「21」, the request's 「35」 after it)."""
+    「平成29年度要求」 then the current year's 「21」, the request's 「35」 after it), nor does one right after another
+    header; and the ties are kept only when two headers or more each tie their column so (the text alternating
+    header and column), one alone is no sign of it."""
     n_past = n_cols - 2
     by_line: dict[int, list[int]] = {}
     for k, c in enumerate(cs):
         by_line.setdefault(c.line, []).append(k)
-    out = list(cs)
-    era = None
+    ties: list[tuple[list[int], list[int], int]] = []
+    era, before = None, ""
     for n in range(start, cs[-1].line):
         t = folded[n - 1].replace(" ", "")
         m = _HEADER.match(t) if "年度" in t else None
@@ -166,8 +168,11 @@ def _headed_columns(folded: list[str], start: int, cs: list[Cell], first_year: i
             y, era = parse_year(t, era)
         for e in _ERA.findall(t):
             era = e
-        if not m or y is None or not 0 <= y - first_year < n_cols or (y - first_year == n_cols - 1) != bool(m[1]):
-            continue
+        after, before = before, t or before  # (the text line before this one)
+        if not m or y is None or not 0 <= y - first_year < n_cols or (y - first_year == n_cols - 1) != bool(m[1]) \
+                or "年度" in after:
+            continue  # (a header after another: the headers written in a run, the columns after them (seen:
+            # 「平成25年度」「26年度」「27年度」, then 2013's column), so the last is followed by the first column)
         col = y - first_year
         run = []
         for j in range(n + 1, min(len(folded), cs[-1].line) + 1):
@@ -180,8 +185,13 @@ def _headed_columns(folded: list[str], start: int, cs: list[Cell], first_year: i
         vals = [cs[k].value for k in run]
         rows = _column_rows(vals, col, n_past)
         if rows is not None:
-            for k, r in zip(run, rows, strict=True):
-                out[k] = cs[k]._replace(row=r, col=col)
+            ties.append((run, rows, col))
+    out = list(cs)
+    if len(ties) < 2:
+        return out  # one header and column alone: no sign the text alternates them
+    for run, rows, col in ties:
+        for k, r in zip(run, rows, strict=True):
+            out[k] = cs[k]._replace(row=r, col=col)
     return out
 
 
@@ -254,7 +264,7 @@ def _cell(w: str) -> bool:
 _UNKNOWN = object()  # a cell the readings disagree on
 
 
-def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None) -> list[dict[int, object]] | None:
+def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_year: int = 1) -> list[dict[int, object]] | None:
     """{row: value} per column (the past years, the current year, the request (rows 0 and 5)) that every reading
     of ``cs`` gives (_UNKNOWN where they disagree); None when no reading fits or the search grows too large.
 
@@ -326,9 +336,10 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None) -> list
     # with the 執行率 rows' percentages: at least half as many past years as percentages above 0 have a 計 above 0
     # (each prints two rates at most, none when its 計 is 0); and when there is one per past year at least (the
     # rows read whole), a past year's 執行額 / 計 is one of them (as rounded) — unless the percentages read are
-    # fewer than two per past year with a 計 above 0 in that reading: then a year's pair was printed elsewhere (seen
-    # after the 予算内訳 header, where the table's reading stops) and its 執行額 is not checked. A reading that
-    # placed an 執行額 whose rate is not printed carries ``off_rate`` (its top bit) to its end, where that is checked
+    # fewer than ``per_year`` (2 with the 当初予算+補正予算 rate row, else 1) per past year with a 計 above 0 in that
+    # reading: then a year's were printed elsewhere (seen after the 予算内訳 header, where the table's reading
+    # stops) and its 執行額 is not checked. A reading that placed an 執行額 whose rate is not printed carries
+    # ``off_rate`` (its top bit) to its end, where that is checked
     pcts = sorted(set(rates)) if rates and len(rates) >= n_past else []
     off_rate = 1 << (s_at[-1] + wide)
     least = (sum(p > 0 for p in rates) + 1) // 2 if rates else 0
@@ -349,7 +360,7 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None) -> list
         if i == n:
             rated = sum(sums[(key >> s_at[c]) & wmask] != 0 for c in range(n_past))  # past years with a 計 above 0
             ok = key & done_mask == done and (key >> s_req) & 3 == 3 and (not least or rated >= least) and \
-                not (key & off_rate and len(rates) >= 2 * rated)
+                not (key & off_rate and len(rates) >= per_year * rated)
             memo[key] = ok
             return ok
         # provably no reading on (pruned, counted): a figure is a cell or one of the request's dashes, so every
@@ -405,8 +416,8 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None) -> list
                 continue
             nk = base + one[c] + (c * 16 + r + 2 if t else 0)
             if r == EXE and pcts and v and a > 0 and not _rate_in(100 * v / a, pcts):
-                if len(rates) >= 2 * n_past:
-                    continue  # every past year's pair printed: no reading (cut now, the search kept small)
+                if len(rates) >= per_year * n_past:
+                    continue  # every past year's rates printed: no reading (cut now, the search kept small)
                 nk |= off_rate
             if x is not None:
                 nx = sum_no.setdefault(x, len(sums))
@@ -516,7 +527,8 @@ def budget_boxes(lines: list[str], years: list[tuple[int, bool]], start: int) ->
         return None  # no figure placed by a label or a line: the past years' columns could be any of them
     if not _headers_in_order(lines, start, cs[0].line):
         return None  # the columns written out of their order (「平成29年度要求」 before 「平成28年度」): so may be the cells
-    sol = solve(cs, n_past, rates)
+    ratio_row = any(x.replace(" ", "").startswith("当初予算+補正予") for x in lines[start - 1:cs[-1].line + MAX_LINES])
+    sol = solve(cs, n_past, rates, 2 if ratio_row else 1)
     if sol is None:
         return None
     budget, dropped, unknown = [], [], []

@@ -161,8 +161,28 @@ def test_a_column_printed_whole_under_its_own_header_is_that_years():
 
 
 def test_a_header_followed_by_a_run_that_is_no_whole_column_ties_nothing():
-    # the same text with 2014's 計 printed apart: its run under 「26年度」 no longer adds up, so nothing places it
+    # the same text with 2014's 計 printed apart: its run under 「26年度」 no longer adds up, so nothing places it,
+    # and 2013's under 「25年度」 is then one tie alone: no sign that the text alternates headers and columns
     lines = [x for x in RV088 if x != "313"] + ["313"]
     cs = table(lines, 1, 5, 2012)[0]
-    assert not any(c.col == 2 for c in cs)
-    assert [c.row for c in cs if c.col == 1] == list(range(7))  # 2013's, under 「25年度」, still whole
+    assert not any(c.col is not None for c in cs[1:])  # (the first, 438, is on the 当初予算 label's line)
+
+
+# fresh variant 559: the past years' headers written in a run, then their columns in order: 「27年度」 is followed
+# by 2013's column, not its own; the current year's and the request's each follow their own header
+RV559 = ["予算額・ 執行額 (単位:百万円)", "予算 の 状 況", "当初予算", "補正予算", "前年度から繰越し", "翌年度へ繰越し",
+         "予備費等", "計", "執行額", "執行率(%)", "当初予算+補正予算に対する執行額の割合(%)", "平成25年度", "26年度",
+         "27年度", "56", "0", "0", "0", "0", "56", "51", "91%", "91%", "27", "0", "2", "0", "0", "29", "22", "76%",
+         "81%", "30", "0", "0", "▲ 10", "0", "20", "20", "100%", "67%", "28年度", "37", "0", "0", "0", "0", "37",
+         "29年度要求", "46", "-", "-", "-", "-", "46", "平成28・29年度 予算内訳 (単"]
+Y559 = [(2013, False), (2014, False), (2015, False), (2016, False), (2017, True)]
+
+
+def test_a_header_right_after_another_ties_no_column():
+    budget, _, _, dropped, _ = budget_boxes(RV559, Y559, 1)
+    got = {e["fiscal_year"]: e for e in budget}
+    assert 2015 not in got  # (was read as 2013's column: initial 56, total 56, executed 51)
+    assert dropped == [2013, 2014, 2015]
+    assert got[2016] == {"fiscal_year": 2016, "initial": 37, "supplementary": 0, "carried_from_previous": 0,
+                         "carried_to_next": 0, "reserve": 0, "total": 37, "executed": None}
+    assert got[2017] == {"fiscal_year": 2017, "requested": 46}
