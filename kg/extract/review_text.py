@@ -1269,7 +1269,7 @@ def _row_field(label: str) -> str:
 
 
 _GROUPED = re.compile(r"^(?:0|[1-9]\d{0,2}(?:,\d{3})*)$")  # (no figure starts with 0 but 0: not 「0,345」)
-_LABEL_PIECES = re.compile(r"^(?:(?:[予算の状況]{1,5}|ら?繰越し?|し)\s+)+")  # a label's piece wrapped before the figure's
+_LABEL_PIECES = re.compile(r"^(?:(?:[予算の状況]{1,5}|ら?繰?越し?|し)\s+)+")  # a label's piece wrapped before the figure's
 _WRAPPED_PIECE = re.compile(r"^\d{1,3}$")
 
 
@@ -1281,22 +1281,28 @@ def _wrapped_figures(cells: list[str], below: str, most: int = 99) -> list[str]:
     holding at most ``most`` cells (「59,649」, not 「5」 and 「9,649」, in a row of five full cells).
     Taken only when exactly one way of cutting the glued cells and placing the piece reads every part as a figure
     grouped by commas (「19,990」「53,270」; 「19,995」「3,270」 leaves 「0」 nowhere); else the cells unchanged."""
-    bad = [i for i, c in enumerate(cells) if "," in c and not _GROUPED.match(c) and re.fullmatch(r"[\d,]+", c)]
+    bad = [i for i, c in enumerate(cells) if "," in c and re.fullmatch(r"[▲△]?[\d,]+", c) and not _grouped(c)]
     pieces = wrapped_pieces(below)
     if len(bad) > 1 and len(pieces) == len(bad):  # several wrapped, their pieces below them in the same order
         joined = [cells[i] + p for i, p in zip(bad, pieces, strict=True)]
-        if all(_GROUPED.match(x) for x in joined):
+        if all(_grouped(x) for x in joined):
             return [dict(zip(bad, joined, strict=True)).get(i, c) for i, c in enumerate(cells)]
     if len(bad) != 1:
         return cells
-    c = cells[bad[0]]
+    mark = cells[bad[0]][:1] if cells[bad[0]][:1] in "▲△" else ""  # 「▲3,」 over 「384」: the mark stays first
+    c = cells[bad[0]][len(mark):]
     below = _LABEL_PIECES.sub("", below)
     if _WRAPPED_PIECE.match(below):
         ways = {(c + below,)} | {w for i in range(1, len(c)) for w in ((c[:i] + below, c[i:]), (c[:i], c[i:] + below))}
     else:  # two cells glued, no piece wrapped (「3,1753,412」: 「3,175」 and 「3,412」)
         ways = {(c[:i], c[i:]) for i in range(1, len(c))}
     fit = [w for w in ways if all(_GROUPED.match(x) for x in w) and len(cells) + len(w) - 1 <= most]
-    return [*cells[:bad[0]], *fit[0], *cells[bad[0] + 1:]] if len(fit) == 1 else cells
+    return [*cells[:bad[0]], mark + fit[0][0], *fit[0][1:], *cells[bad[0] + 1:]] if len(fit) == 1 else cells
+
+
+def _grouped(cell: str) -> bool:
+    """A figure grouped by commas as printed, its ▲ mark aside."""
+    return bool(_GROUPED.match(cell[1:] if cell[:1] in "▲△" else cell))
 
 
 def wrapped_pieces(below: str) -> list[str]:
