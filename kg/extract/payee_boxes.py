@@ -26,7 +26,9 @@ Rows are given block and rank by counting: the n-th anchor is the n-th rank of t
 read (a letter out of order, a block without a rank) or the counts differ, no row is given (the payees are
 unknown, with a note): which block a row is in is then not established — but for rows one or two fewer than the
 ranks (a row not read), each kept where every fitting of the rows in order to the ranks places it, the amounts read
-falling down each block (``_fit``).
+falling down each block (``_fit``). Fewer rows than ranks are also placed by the amounts (``_by_amounts``): when the
+section holds as many amounts as ranks, falling down each block, the n-th amount is the n-th rank's; an anchored row
+whose own boxes hold one of them takes its rank, a rank no such row claims has its amount alone.
 
 A block's amounts are also read from all its rows' boxes at once (``_pooled_amounts``): pdfminer.six writes the
 amounts of short rows as one column run after the last of them, and the block's 計 after them. As many figures as
@@ -403,10 +405,9 @@ def _rejoin_numbers(boxes: list[tuple[str, str, int]]) -> list[tuple[str, str, i
     183876063」「3822」): one name-and-法人番号 box, when the digits make 13 with a valid check digit. A box holding a
     name, a valid 法人番号 and more (the 業務概要 run into it) is a name-and-法人番号 box and the box of the rest."""
     out: list[tuple[str, str, int]] = []
-    skip = False
+    skip: set[int] = set()
     for n, (kind, text, line) in enumerate(boxes):
-        if skip:
-            skip = False
+        if n in skip:
             continue
         if kind == "mixed" and (m := _NAME_CORP_MORE.match(text)) and houjin.is_valid(m[2]) and _kind(m[1]) == "text":
             out += [("namecorp", f"{m[1]} {m[2]}", line), (_kind(m[3]), m[3], line)]  # 「…協会 1881938634263 英訳作業 2.9」
@@ -416,11 +417,14 @@ def _rejoin_numbers(boxes: list[tuple[str, str, int]]) -> list[tuple[str, str, i
             out.append(("namecorp", f"{m[1]} {m[2].replace(' ', '')}", line))  # 「有限会社KDDI 375744」 over
             continue  # 「249390」 over 「8」: the 法人番号 wrapped in its narrow column, its lines rejoined with spaces
         m = _NAME_PART.match(text) if kind == "mixed" and n + 1 < len(boxes) else None
-        rest = boxes[n + 1][1] if m else ""
+        # the rest: the next box, or the one after the row's 業務概要 (「大和総研(株) 183876063」「実証事業の実施 2.1」
+        # 「3822」: pdfminer.six wrote the 法人番号's last line after the 業務概要's box)
+        at = n + 2 if m and n + 2 < len(boxes) and boxes[n + 1][0] == "text" else n + 1
+        rest = boxes[at][1] if m else ""
         if m and rest.isdigit() and len(m[2]) + len(rest) == 13 and houjin.is_valid(m[2] + rest) \
                 and _kind(m[1]) == "text":
             out.append(("namecorp", f"{m[1]} {m[2]}{rest}", line))
-            skip = True
+            skip.add(at)
             continue
         out.append((kind, text, line))
     return out
@@ -452,22 +456,39 @@ def _block_totals(boxes: list[tuple[str, str, int]], taken: set[int]) -> set[int
     box; a number of one or two digits right after an amount is an 入札者数, and figures after a 契約方式, a 「-」 or a
     落札率 are none. The amounts fall down a block's ranks, so no row's amount is the sum of the amounts before it: an
     amount not read leaves the sums short and no box is taken for a 計."""
+    return _figures(boxes, taken, True)[0]
+
+
+def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
+             anchors: frozenset[int] = frozenset()) -> tuple[set[int], list[tuple[int, str]]]:
+    """The boxes that are a block's 計 (with ``totals``; ``_block_totals``) and the amounts, in order, as (box index,
+    figure): the figures ``_block_totals`` counts as rows' amounts. Given the rows' ``anchors``, a figure right after
+    one (a 「-」 too) is an amount, and one right after the 業務概要 of a row whose amount came first, right after its
+    anchor, is not (「法人番号 | 126 | 業務概要 | 2 | 契約方式」: the 2 is its 入札者数)."""
     out: set[int] = set()
+    first = ""  # "anchor" right after a row's anchor, "amount" after an amount there, "text" after its 業務概要 then
+    amounts: list[tuple[int, str]] = []
     count, total, places = 0, 0.0, 0  # the amounts since the last 計: how many, their sum, their most decimals
     prev = "text"
     rest = [i for i in range(len(boxes)) if i not in taken]
     for n, i in enumerate(rest):
         kind, text, _ = boxes[i]
         amount = None
+        was, first = first, ""
+        if i in anchors:
+            prev, first = "corp", "anchor"
+            continue
         if kind in ("int", "number"):
             nxt = boxes[rest[n + 1]][0] if n + 1 < len(rest) else ""
-            if count >= 2 and prev != "text" and _sums_exactly(text, total, places):
+            if was == "text" and prev == "text":
+                prev = "bidders"
+            elif totals and count >= 2 and prev != "text" and _sums_exactly(text, total, places):
                 out.add(i)
                 count, total, places, prev = 0, 0.0, 0, "total"
             elif prev == "amount" and kind == "int":
                 prev = "bidders"
             elif prev in ("text", "amount", "corp", "namecorp") or nxt == "contract":
-                amount, prev = text, "amount"
+                amount, prev, first = text, "amount", "amount" if was == "anchor" else ""
             else:
                 prev = kind
         elif kind == "text" and _ends_in_amount(text):
@@ -475,10 +496,11 @@ def _block_totals(boxes: list[tuple[str, str, int]], taken: set[int]) -> set[int
         elif both := _amount_contract(kind, text):
             amount, prev = both[0], "contract"
         else:
-            prev = kind
+            prev, first = kind, "text" if kind == "text" and was == "amount" else ""
         if amount is not None:
+            amounts.append((i, amount))
             count, total, places = count + 1, total + _value(amount), max(places, _places(amount))
-    return out
+    return out, amounts
 
 
 def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None, notes: list) -> list[PayeeRow] | str:
@@ -518,8 +540,10 @@ def _fitted_or(boxes: list[tuple[str, str, int]], raw: list[str] | None, run: tu
     if isinstance(fitted, str) or not fitted:
         return why
     left = [place for place in run[1] if place not in {(r.block, r.rank) for r in fitted}]
-    notes.append((fitted[0].line, f"支出先上位10者リスト: {why}: the rows placed alike by every fitting of the rows read "
-                                  f"to the ranks (amounts falling down each block) are kept; {left} are unknown"))
+    bare = [(r.block, r.rank) for r in fitted if set(r.cells) == {"amount"}]
+    notes.append((fitted[0].line, f"支出先上位10者リスト: {why}: the rows placed by the amounts (as many as the ranks, "
+                                  "falling down each block) or alike by every fitting of the rows read to the ranks are "
+                                  f"kept; {left} are unknown" + (f"; of {bare} only the amount is read" if bare else "")))
     return fitted
 
 
@@ -601,7 +625,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         bare = [a for a in anchors if boxes[a][0] == "dash" and _bare(boxes, taken, a)]
         if len(anchors) - len(bare) == len(order):
             anchors = [a for a in anchors if a not in bare]
-    if len(anchors) != len(order) and not (fit and 0 < len(order) - len(anchors) <= _FIT_MAX):
+    if len(anchors) != len(order) and not (fit and len(anchors) < len(order)):
         return f"{len(anchors)} rows but {len(order)} ranks in the block letters' run"
     # each anchor's name group: the text boxes right before it (run boxes skipped), after the row before's cells
     groups: list[list[int]] = []
@@ -645,20 +669,24 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             stacked = True
     rows: list[PayeeRow] = []
     segs: list[list[tuple[str, str, int]]] = []
+    spans: list[list[int]] = []  # each row's boxes after its anchor, as indices
     doubted: list[dict | None] = []  # a row's cells read from its boxes but left out (the row before's may be there)
     unplaced: list[tuple[str, str, int]] = []  # boxes after the run up to the next row: no row's
     previous_empty = previous_open = previous_amount = False
     for k, a in enumerate(anchors):
         end = (groups[k + 1][0] if groups[k + 1] else anchors[k + 1]) if k + 1 < len(anchors) else len(boxes)
-        seg, cut = [], False
+        seg, cut, span = [], False, []
         for i in range(a + 1, end):
             if i in taken:
                 cut = True  # the run: what stands after it up to the next row is not placed
                 unplaced += [boxes[j] for j in range(i, end) if j not in taken]
                 break
             seg.append(boxes[i])
+            span.append(i)
         if not cut and end in claimed:
             seg.append(boxes[end])
+            span.append(end)
+        spans.append(span)
         kind, text, line = boxes[a]
         m = _CORP_HEAD.match(text) if kind == "corp" else None
         corp, merged = (m[1], m[2]) if m else (None, None)
@@ -686,9 +714,81 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         segs.append(([("text", merged, line)] if merged else []) + seg)
         doubted.append(own if got is None else None)
     if fit:
-        return _fit(rows, order)
+        placed = _by_amounts(boxes, taken, order, anchors, rows, spans)
+        if placed is not None:
+            return placed
+        return _fit(rows, order) if len(order) - len(anchors) <= _FIT_MAX else []
     # an amount no row's boxes hold is a row not read: the rows counted after it (or before) may stand a place off
     return rows if _amount_values(unplaced) else _pooled_amounts(rows, segs, doubted)
+
+
+def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[tuple[str, int]],
+                anchors: list[int], rows: list[PayeeRow], spans: list[list[int]]) -> list[PayeeRow] | None:
+    """Every rank's row placed by its amount when fewer rows are anchored than the run has ranks (a payee without a
+    法人番号 whose 「-」 pdfminer.six wrote apart from its name): the section holds as many amounts (``_figures``) as
+    ranks, falling down each block, so the n-th amount is the n-th rank's. A row anchored at its 法人番号 (or 「-」)
+    whose own boxes hold one amount, the one it read, is placed at that amount's rank with its cells; a rank no
+    anchored row claims has its amount alone (its name and other cells unknown). None (not placed) when the counts
+    differ, the amounts rise down a block, an anchored row's amount is not one listed in its boxes, or an amount
+    written before its row's cells (an 契約方式, 入札者数, 落札率 or 「-」 after it, not a 業務概要 before it) is followed by
+    fewer than three text boxes before the next anchor: its row may be that anchor's, whose own boxes would then
+    hold the next row's amount."""
+    amounts = _figures(boxes, taken, False, frozenset(anchors))[1]
+    if len(amounts) != len(order) or _rank_before_letter(boxes, taken, order):
+        return None
+    last: dict[str, float] = {}
+    for (block, _), (_, figure) in zip(order, amounts, strict=True):
+        if _value(figure) > last.get(block, _value(figure)):
+            return None
+        last[block] = _value(figure)
+    at = {i: n for n, (i, _) in enumerate(amounts)}
+    placed: dict[int, PayeeRow] = {}
+    for r, span in zip(rows, spans, strict=True):
+        if r.cells.get("amount") is None:
+            continue  # (its amount may stand in another row's boxes: the row is not placed)
+        mine = [at[i] for i in span if i in at]
+        if len(mine) != 1 or mine[0] in placed \
+                or parse_number(r.cells["amount"]).value != _value(amounts[mine[0]][1]):
+            return None
+        placed[mine[0]] = r
+    rest = [i for i in range(len(boxes)) if i not in taken]
+    where = {i: n for n, i in enumerate(rest)}
+    at_anchor = {a: n for n, r in placed.items() for a, row in zip(anchors, rows, strict=True) if row is r}
+    heads = set(anchors)
+
+    def texts_after(i: int) -> tuple[int, int | None]:
+        """The text boxes (no anchor) after box ``i``'s right cells (契約方式, 入札者数, 落札率, 「-」), and the box
+        after them."""
+        j = where[i] + 1
+        while j < len(rest) and boxes[rest[j]][0] in ("contract", "int", "rate", "dash"):
+            j += 1
+        texts = 0
+        while j < len(rest) and boxes[rest[j]][0] == "text" and rest[j] not in heads:
+            texts, j = texts + 1, j + 1
+        return texts, rest[j] if j < len(rest) else None
+    for n, (i, _) in enumerate(amounts):
+        if n in placed or boxes[i][0] == "text" or (where[i] and boxes[rest[where[i] - 1]][0] == "text"):
+            continue  # (an amount after its 業務概要)
+        texts, stop = texts_after(i)
+        if texts < 2 and at_anchor.get(stop) == n + 1 and texts_after(amounts[n + 1][0])[0] >= 2:
+            return None  # (「amount | 契約方式 | name | 法人番号 | 業務概要 | amount | 契約方式 | name | 業務概要」)
+    return [PayeeRow(*order[n], placed[n].cells if n in placed else {"amount": figure},
+                     placed[n].line if n in placed else boxes[i][2], False)
+            for n, (i, figure) in enumerate(amounts)]
+
+
+def _rank_before_letter(boxes: list[tuple[str, str, int]], taken: set[int], order: list[tuple[str, int]]) -> bool:
+    """A number that is not taken as a rank stands right before a block's letter and is the block before's next
+    rank (「… | 9 | B | 1 | 2」 when the run gave that block 8 ranks): the block's rank count is not established."""
+    count: dict[str, int] = {}
+    for block, rank in order:
+        count[block] = max(count.get(block, 0), rank)
+    for i, (kind, text, _) in enumerate(boxes):
+        if kind == "letter" and i in taken and i and boxes[i - 1][0] == "int" and i - 1 not in taken:
+            before = chr(ord(_LETTER.match(text)[1]) - 1)
+            if int(boxes[i - 1][1]) == count.get(before, 0) + 1:
+                return True
+    return False
 
 
 def _amount_values(seg: list[tuple[str, str, int]]) -> list[str]:

@@ -214,8 +214,10 @@ def test_a_corporate_number_split_between_the_name_box_and_the_next_is_rejoined_
     assert (a2["name"], a2["corporate_number"], a2["amount"], a2["contract_method"]) == \
         ("合同会社TKC", "7399962678950", "158", "随意契約 (公募)")
     assert rows[("A", 1)]["corporate_number"] == "9832168838720"
-    # a digit changed: no valid 法人番号, the box is no row's, and the rows are not placed
-    assert _read([*head, "合同会社TKC 739996267", "8951", "実証事業の実施", "158", "随意契約 (公募)", "1", "-"]) == {}
+    # a digit changed: no valid 法人番号, the box is no row's: the rows are placed by their amounts alone (the two
+    # amounts fall down the two ranks), no name or 法人番号 given
+    rows = _read([*head, "合同会社TKC 739996267", "8951", "実証事業の実施", "158", "随意契約 (公募)", "1", "-"])
+    assert rows == {("A", 1): {"amount": "440"}, ("A", 2): {"amount": "158"}}
 
 
 def test_a_row_after_one_with_no_contract_holding_more_than_one_rows_right_cells_gives_none_of_them():
@@ -260,3 +262,52 @@ def test_rows_placed_by_count_alone_are_kept_only_when_their_amounts_check_them(
     other = [_row("A", 1, "(株)野村総合研究所", "4010001054032", "18")]
     merged = with_boxes(other, rows, [], 1)
     assert [(r.block, r.rank) for r in merged] == [("A", 1), ("A", 2)]
+
+
+# block A of a real-form variant as pdfminer.six wrote it (LibreOffice print): rank 1 has no 法人番号 and its cells
+# right of the 業務概要 come first, then its 「-」, name and 業務概要; rank 2's name box stands right after them
+BLOCK_A_DASH_FIRST = [
+    "A", "1", "2", *HEADER, "25,407", "一般競争契約 (総\n合評価)", "9", "55.6% -", "-",
+    "Pricewater\nhouseCoo\npers LLP", "普及啓発コ\nンテンツの\n作成", "シー・エス\n・エス株式\n会社", "239093\n495115\n9",
+    "研修の企画\n運営", "13,990", "随意契約 (企\n画競争)", "1", "-", "3",
+    "(株)日本工\n営", "869780\n273742\n7", "会議等出席\n(諸謝金)", "12,569", "-", "-", "-"]
+
+
+def test_rows_fewer_than_the_ranks_are_placed_by_the_amounts_falling_down_the_ranks():
+    """Two rows anchored at a 法人番号, three ranks: the three amounts are the three ranks' (the n-th amount the n-th
+    rank's); each anchored row is placed at the amount its own boxes hold, the rank no anchored row claims has its
+    amount alone."""
+    notes: list = []
+    rows = _read(BLOCK_A_DASH_FIRST, notes)
+    assert rows[("A", 1)] == {"amount": "25,407"}
+    assert (rows[("A", 2)]["corporate_number"], rows[("A", 2)]["amount"], rows[("A", 2)]["contract_method"]) == \
+        ("2390934951159", "13,990", "随意契約 (企画競争)")
+    a3 = rows[("A", 3)]
+    assert (a3["name"], a3["corporate_number"], a3["amount"]) == ("(株)日本工営", "8697802737427", "12,569")
+    # amounts that rise down the block: the count is not the ranks'; nothing placed by it
+    assert ("A", 1) not in _read([*BLOCK_A_DASH_FIRST[:-4], "14,000", "-", "-", "-"])
+
+
+def test_an_amount_after_the_description_of_a_row_whose_amount_came_first_is_its_bidders():
+    """「法人番号 | 126 | 業務概要 | 2 | 契約方式」: the 2 is the 入札者数, not an amount; counted as one it would make
+    the amounts as many as the ranks though a row's amount was not read."""
+    rows = _read(["A", "1", "2", "3", *HEADER, "(株)日本工\n営", "869780\n273742\n7", "12,569", "会議等出席\n(諸謝金)", "2",
+                  "一般競争契約 (最\n低価格)", "63%", "-", "講師謝金(講\n師A)", "-", "データ整備\n及び分析業\n務", "1.5",
+                  "その他", "-"])
+    assert all(r.get("amount") != "2" for r in rows.values()) and ("A", 2) not in rows
+
+
+def test_an_amount_written_before_the_name_of_the_next_anchored_row_leaves_the_rows_unplaced():
+    """「50 | その他 | - | name | 法人番号 | 業務概要 | 40 | … | two text boxes | name | 法人番号 | … | 30」: the first amount may be
+    the anchored row's own (its cells first), the 40 then the next row's: no row is placed by the amounts."""
+    rows = _read(["A", "1", "2", "3", *HEADER, "50", "その他", "-", "シー・エス\n・エス株式\n会社", "239093\n495115\n9",
+                  "研修の企画\n運営", "40", "随意契約 (企\n画競争)", "-", "講師謝金(講\n師A)", "データ整備\n及び分析業\n務",
+                  "(株)日本工\n営", "869780\n273742\n7", "会議等出席\n(諸謝金)", "30", "その他", "-"])
+    assert rows == {}
+
+
+def test_a_number_right_before_a_letter_that_is_the_block_before_s_next_rank_leaves_the_count_unsure():
+    """「… | 9 | B | 1」 when the run gave block A 8 ranks: A may have 9; the amounts are not counted to the ranks."""
+    rows = _read(["A", "1", "2", *HEADER, "(株)日本工\n営", "869780\n273742\n7", "会議等出席\n(諸謝金)", "30", "その他",
+                  "-", "-", "20", "その他", "3", "B", "1", "10", "その他", "-"])
+    assert rows == {}
