@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import re
 from itertools import combinations
+from math import comb
 
 from kg.extract.review_text import PayeeRow, _is_total_of
 from kg.normalize import houjin
@@ -460,12 +461,15 @@ def _block_totals(boxes: list[tuple[str, str, int]], taken: set[int]) -> set[int
 
 
 def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
-             anchors: frozenset[int] = frozenset()) -> tuple[set[int], list[tuple[int, str]]]:
+             anchors: frozenset[int] | None = None) -> tuple[set[int], list[tuple[int, str]], list[tuple[int, str]]]:
     """The boxes that are a block's 計 (with ``totals``; ``_block_totals``) and the amounts, in order, as (box index,
-    figure): the figures ``_block_totals`` counts as rows' amounts. Given the rows' ``anchors``, a figure right after
-    one (a 「-」 too) is an amount, and one right after the 業務概要 of a row whose amount came first, right after its
-    anchor, is not (「法人番号 | 126 | 業務概要 | 2 | 契約方式」: the 2 is its 入札者数)."""
+    figure): the figures ``_block_totals`` counts as rows' amounts. Given the rows' ``anchors`` (``_by_amounts``), a
+    figure right after one (a 「-」 too) is an amount, and one right after the 業務概要 of a row whose amount came
+    first, right after its anchor, is not (「法人番号 | 126 | 業務概要 | 2 | 契約方式」: the 2 is its 入札者数); and the
+    figures that may be an amount or not are apart, the third list (``_doubtful``)."""
     out: set[int] = set()
+    doubt: list[tuple[int, str]] = []
+    last_amount = -9  # the position in ``rest`` of the last amount
     first = ""  # "anchor" right after a row's anchor, "amount" after an amount there, "text" after its 業務概要 then
     amounts: list[tuple[int, str]] = []
     count, total, places = 0, 0.0, 0  # the amounts since the last 計: how many, their sum, their most decimals
@@ -475,13 +479,17 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
         kind, text, _ = boxes[i]
         amount = None
         was, first = first, ""
-        if i in anchors:
+        if anchors is not None and i in anchors:
             prev, first = "corp", "anchor"
             continue
         if kind in ("int", "number"):
             nxt = boxes[rest[n + 1]][0] if n + 1 < len(rest) else ""
-            if was == "text" and prev == "text":
-                prev = "bidders"
+            if prev == "text" and (was == "text" or (anchors is not None and last_amount == n - 2 and kind == "int"
+                                                     and _bidders_then_rate(boxes, rest, n))):
+                prev = "bidders"  # (「amount | 業務概要 | 2 | 一般競争契約 | 63%」)
+            elif anchors is not None and _doubtful(boxes, rest, taken, n, prev, last_amount):
+                doubt.append((i, text))
+                prev = "bidders" if prev == "amount" else kind
             elif totals and count >= 2 and prev != "text" and _sums_exactly(text, total, places):
                 out.add(i)
                 count, total, places, prev = 0, 0.0, 0, "total"
@@ -499,8 +507,33 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
             prev, first = kind, "text" if kind == "text" and was == "amount" else ""
         if amount is not None:
             amounts.append((i, amount))
+            last_amount = n
             count, total, places = count + 1, total + _value(amount), max(places, _places(amount))
-    return out, amounts
+    return out, amounts, doubt
+
+
+def _doubtful(boxes: list[tuple[str, str, int]], rest: list[int], taken: set[int], n: int, prev: str,
+              last_amount: int) -> bool:
+    """The figure at ``rest[n]`` may be a row's amount or not (an 入札者数, or another row's figure): a number of one or
+    two digits right after an amount (a column run of amounts, or its 入札者数), or after the one text box after an
+    amount (「15 | 業務概要 | 8 | その他」: two rows' 業務概要 and amount, or one row's amount, 業務概要 and 入札者数), or
+    before a 契約方式 or a text box with no 業務概要 before it (「- | 7 | 契約方式」: pdfminer.six writes an 入札者数 before
+    its 契約方式 too; 「- | 45 | 業務概要」: an amount written before its 業務概要); or a figure after a 落札率, a 「-」 or
+    another figure that is no amount, or right after the run (「落札率 | 2.5 | 9 | 契約方式」, 「- | 0.6 | -」: an amount
+    written before its row's cells), but not right before a 契約方式 (an 入札者数 is of one or two digits)."""
+    kind = boxes[rest[n]][0]
+    nxt = boxes[rest[n + 1]][0] if n + 1 < len(rest) else ""
+    apart = prev in ("rate", "dash", "int", "number", "bidders") or rest[n] - 1 in taken
+    if kind == "int":
+        return prev == "amount" or (prev == "text" and last_amount == n - 2) \
+            or (nxt == "contract" and prev not in ("text", "corp", "namecorp", "amount")) or (nxt == "text" and apart)
+    return nxt != "contract" and apart
+
+
+def _bidders_then_rate(boxes: list[tuple[str, str, int]], rest: list[int], n: int) -> bool:
+    """The number at ``rest[n]`` is followed by a 契約方式 and a 落札率 (「2 | 一般競争契約 | 63%」): a competitive
+    contract's 入札者数."""
+    return [boxes[i][0] for i in rest[n + 1:n + 3]] == ["contract", "rate"]
 
 
 def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None, notes: list) -> list[PayeeRow] | str:
@@ -732,10 +765,31 @@ def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[
     differ, the amounts rise down a block, an anchored row's amount is not one listed in its boxes, or an amount
     written before its row's cells (an 契約方式, 入札者数, 落札率 or 「-」 after it, not a 業務概要 before it) is followed by
     fewer than three text boxes before the next anchor: its row may be that anchor's, whose own boxes would then
-    hold the next row's amount."""
-    amounts = _figures(boxes, taken, False, frozenset(anchors))[1]
-    if len(amounts) != len(order) or _rank_before_letter(boxes, taken, order):
+    hold the next row's amount. Figures that may be an amount or not (``_doubtful``) are tried each way: the rows
+    are placed when exactly one choice of them places them (none when more than _CHOICES_MAX choices are to try)."""
+    _, sure, doubt = _figures(boxes, taken, False, frozenset(anchors))
+    need = len(order) - len(sure)
+    if need < 0 or need > len(doubt) or comb(len(doubt), need) > _CHOICES_MAX \
+            or _rank_before_letter(boxes, taken, order):
         return None
+    placed = []
+    for chosen in combinations(doubt, need):
+        got = _placed_at(boxes, taken, order, anchors, rows, spans, sorted([*sure, *chosen]))
+        if got is not None:
+            placed.append(got)
+            if len(placed) > 1:
+                return None
+    return placed[0] if placed else None
+
+
+# the choices of doubtful figures tried (more: the amounts are not established)
+_CHOICES_MAX = 200
+
+
+def _placed_at(boxes: list[tuple[str, str, int]], taken: set[int], order: list[tuple[str, int]], anchors: list[int],
+               rows: list[PayeeRow], spans: list[list[int]], amounts: list[tuple[int, str]]) -> list[PayeeRow] | None:
+    """``_by_amounts`` for one list of the amounts (box index, figure), as many as the ranks; None when they do not
+    place the rows."""
     last: dict[str, float] = {}
     for (block, _), (_, figure) in zip(order, amounts, strict=True):
         if _value(figure) > last.get(block, _value(figure)):
