@@ -50,6 +50,7 @@ import re
 from itertools import combinations
 from math import comb
 
+from kg.extract.payee_form_text import _header_text
 from kg.extract.review_text import PayeeRow, _is_total_of
 from kg.normalize import houjin
 from kg.normalize.numbers import parse_number
@@ -367,7 +368,10 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
             break
         if _TOTAL.match(text):  # a block's 計: the generated form, read by the other readers
             return None
-        boxes.append((_kind(text), text, line))
+        kind = _kind(text)
+        if kind == "text" and _header_text(text, False):  # (「10億円以上)」「式等」: a header cell's wrapped end in a
+            continue  # box of its own; not 「随意契約」, a 契約方式 though the header holds it)
+        boxes.append((kind, text, line))
     if not any(b[0] in ("corp", "dash") for b in boxes):
         return None
     got = _rows_of(_rejoin_numbers(boxes), raw, notes)
@@ -656,8 +660,9 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         return f"a 法人番号 in a box that is no row's ({stray[0][:40]!r})"
     if len(anchors) > len(order):  # a 「-」 after a name with no cell of its own: a 法人番号 only if the count needs it
         bare = [a for a in anchors if boxes[a][0] == "dash" and _bare(boxes, taken, a)]
-        if len(anchors) - len(bare) == len(order):
-            anchors = [a for a in anchors if a not in bare]
+        _, sure, doubt = _figures(boxes, taken, False, frozenset(anchors) - frozenset(bare))
+        if len(anchors) - len(bare) == len(order) and len(sure) <= len(order) <= len(sure) + len(doubt):
+            anchors = [a for a in anchors if a not in bare]  # (the amounts may count as the ranks too)
     if len(anchors) != len(order) and not (fit and len(anchors) < len(order)):
         return f"{len(anchors)} rows but {len(order)} ranks in the block letters' run"
     # each anchor's name group: the text boxes right before it (run boxes skipped), after the row before's cells

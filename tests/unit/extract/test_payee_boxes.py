@@ -311,3 +311,21 @@ def test_a_number_right_before_a_letter_that_is_the_block_before_s_next_rank_lea
     rows = _read(["A", "1", "2", *HEADER, "(株)日本工\n営", "869780\n273742\n7", "会議等出席\n(諸謝金)", "30", "その他",
                   "-", "-", "20", "その他", "3", "B", "1", "10", "その他", "-"])
     assert rows == {}
+
+
+def test_a_header_cell_s_wrapped_end_in_a_box_of_its_own_is_no_name():
+    """pdfminer.six writes the end of a wrapped header cell (「契約方式等」 as 「契約方」 over 「式等」, 「…(支出額10億」 over
+    「円以上)」) as a box of its own among the rows: not a row's name."""
+    rows = _read(["A.", "1", "式等", "円以上)", "(株)日本工\n営", "869780\n273742\n7", "会議等出席\n(諸謝金)", "30", "その他", "-"])
+    assert (rows[("A", 1)]["name"], rows[("A", 1)]["corporate_number"]) == ("(株)日本工営", "8697802737427")
+
+
+def test_rows_counted_as_the_ranks_by_leaving_out_a_bare_dash_need_the_amounts_to_count_so_too():
+    """Three anchors for two ranks, one a 「-」 after a name with no cell after it: left out, the rows count as the
+    ranks — unless the section holds more amounts than ranks (a row not read: the ranks may be short of one)."""
+    rows = ["(株)日本工\n営", "869780\n273742\n7", "会議等出席\n(諸謝金)", "50", "その他", "-",
+            "シー・エス\n・エス株式\n会社", "239093\n495115\n9", "研修の企画\n運営", "40", "随意契約 (少\n額)", "-",
+            "講師謝金(講\n師A)", "-", "-", "-"]
+    got = _read(["A", "1", "2", *rows])
+    assert (got[("A", 1)]["amount"], got[("A", 2)]["amount"]) == ("50", "40")
+    assert _read(["A", "1", "2", "データ整備\n及び分析業\n務 30", *rows]) == {}
