@@ -699,8 +699,11 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
                 # 業務概要の2行目 | 番号」: not B社's row's name, unless it names a legal entity itself)
                 names[k] = _raw_joined(raw, boxes[g[0]][2], boxes[g[0]][1])
         elif (k or all(i in taken for i in range(g[0]))) and k + len(g) <= len(groups) \
-                and not any(groups[k + m] or boxes[anchors[k + m]][0] == "namecorp" for m in range(1, len(g))):
-            # k names, then their k anchors with no name of their own: in order (first of all, only the run before)
+                and not any(groups[k + m] or boxes[anchors[k + m]][0] == "namecorp" for m in range(1, len(g))) \
+                and not (k and names[k - 1] is None and boxes[anchors[k - 1]][0] == "corp"):
+            # k names, then their k anchors with no name of their own: in order (first of all, only the run before;
+            # not when the row before, at a 法人番号, has no name: pdfminer.six may write a name after its row's
+            # 法人番号 and cells, 「法人番号 | 業務概要 | 6.3 | その他 | name | name | 法人番号」, the first name that row's)
             for m, i in enumerate(g):
                 names[k + m] = _raw_joined(raw, boxes[i][2], boxes[i][1])
         else:

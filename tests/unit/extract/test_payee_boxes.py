@@ -329,3 +329,15 @@ def test_rows_counted_as_the_ranks_by_leaving_out_a_bare_dash_need_the_amounts_t
     got = _read(["A", "1", "2", *rows])
     assert (got[("A", 1)]["amount"], got[("A", 2)]["amount"]) == ("50", "40")
     assert _read(["A", "1", "2", "データ整備\n及び分析業\n務 30", *rows]) == {}
+
+
+def test_two_names_before_an_anchor_after_a_row_with_no_name_are_not_paired_forward():
+    """「法人番号 | 業務概要 | 6.3 | その他 | name | name | 法人番号 …」 (the second producer's print): the row at the first
+    法人番号 has no name before it, so the first name may be its own, written after its cells; the two names are not
+    given to the next row and the one after it."""
+    rows = _read(["A", "1", "2", "3", "4", "三菱総合研究所(株)", "9786621061439", "普及啓発コンテンツの作成", "15",
+                  "随意契約 (その他)", "-", "2688416825837", "研修の企画運営", "6.3", "その他",
+                  "(株)NECソリューションイノベータ", "京都市", "2000020261009", "機器の賃貸借", "4.3", "随意契約 (その他)",
+                  "-", "-", "2258984934525", "実証事業の実施", "1.3", "随意契約 (少額)", "-"])
+    assert rows[("A", 1)]["name"] == "三菱総合研究所(株)"
+    assert all(r.get("name") != "(株)NECソリューションイノベータ" for k, r in rows.items() if k != ("A", 2))
