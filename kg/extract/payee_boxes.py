@@ -755,7 +755,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         segs.append(([("text", merged, line)] if merged else []) + seg)
         doubted.append(own if got is None else None)
     if fit:
-        placed = _by_amounts(boxes, taken, order, anchors, rows, spans)
+        placed = _by_amounts(boxes, taken, order, anchors, rows, spans, raw)
         if placed is not None:
             return placed
         return _fit(rows, order) if len(order) - len(anchors) <= _FIT_MAX else []
@@ -764,7 +764,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
 
 
 def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[tuple[str, int]],
-                anchors: list[int], rows: list[PayeeRow], spans: list[list[int]]) -> list[PayeeRow] | None:
+                anchors: list[int], rows: list[PayeeRow], spans: list[list[int]],
+                raw: list[str] | None = None) -> list[PayeeRow] | None:
     """Every rank's row placed by its amount when fewer rows are anchored than the run has ranks (a payee without a
     法人番号 whose 「-」 pdfminer.six wrote apart from its name): the section holds as many amounts (``_figures``) as
     ranks, falling down each block, so the n-th amount is the n-th rank's. A row anchored at its 法人番号 (or 「-」)
@@ -782,12 +783,72 @@ def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[
         return None
     placed = []
     for chosen in combinations(doubt, need):
-        got = _placed_at(boxes, taken, order, anchors, rows, spans, sorted([*sure, *chosen]))
+        amounts = sorted([*sure, *chosen])
+        got = _placed_at(boxes, taken, order, anchors, rows, spans, amounts)
         if got is not None:
-            placed.append(got)
+            placed.append((got, amounts))
             if len(placed) > 1:
                 return None
-    return placed[0] if placed else None
+    if not placed:
+        return None
+    got, amounts = placed[0]
+    used = set(anchors)  # the anchors, the text boxes right before them (names) and the first after them (業務概要)
+    for a, span in zip(anchors, spans, strict=True):
+        j = a - 1
+        while j >= 0 and j not in taken and boxes[j][0] == "text":
+            used.add(j)
+            j -= 1
+        used.update([j for j in span if boxes[j][0] == "text"][:1])
+    return [r if set(r.cells) != {"amount"} else r._replace(cells=_cells_before(boxes, taken, used, i, raw) or r.cells)
+            for r, (i, _) in zip(got, amounts, strict=True)]
+
+
+def _lone_text_then_figure(boxes: list[tuple[str, str, int]], taken: set[int], i: int) -> bool:
+    """After the amount at ``i`` and its right cells (契約方式, 入札者数, 落札率, 「-」) stand one text box and then a
+    figure (「- | name | name | 1,393 | 随意契約 (少額) | - | 業務概要 | 938」): the next row's 業務概要 and amount with no
+    name, which may be the second text box before this amount."""
+    rest = [j for j in range(i + 1, len(boxes)) if j not in taken]
+    k = 0
+    while k < len(rest) and boxes[rest[k]][0] in (*_ROW_END, "int"):
+        k += 1
+    kinds = [boxes[j][0] for j in rest[k:k + 2]]
+    return kinds[:1] == ["text"] and kinds[1:2] in (["number"], ["int"])
+
+
+def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[int], i: int,
+                  raw: list[str] | None) -> dict | None:
+    """The cells of a row placed by its amount alone (box ``i``), when its name and 業務概要 are the two text boxes
+    right before the amount (or before the 業務概要 box the amount ends), right after a 「-」 that follows no text box
+    or anchor (「- | - | name | 業務概要 | 22,405 | 随意契約 (少額)」: a payee without a 法人番号, its 「-」 written
+    before its name), none of them any anchored row's (its name or first text box after it): name, 業務概要, amount,
+    and the 契約方式 right after the amount (not one of a run of 契約方式, whose row is not established); else None.
+    Not when a text box follows the amount (「- | name | name | 24 | 業務概要 | 22 | 業務概要」: two rows' names, then each
+    row's amount and 業務概要) or, after its right cells, one text box and a figure (``_lone_text_then_figure``).
+    """
+    kind, text, _ = boxes[i]
+    texts = [j for j in (i - 2, i - 1) if j >= 0]
+    if kind == "text":  # (「業務概要 22,405」: the amount run into its 業務概要's box)
+        texts, (desc, amount) = [i - 1, i], text.rsplit(" ", 1)
+    elif both := _amount_contract(kind, text):
+        amount, desc = both[0], None
+    else:
+        amount, desc = text, None
+    before = texts[0] - 1 if texts else -1
+    if len(texts) != 2 or any(j in taken or j in used or boxes[j][0] != "text" for j in texts) \
+            or before < 1 or before in used or boxes[before][1] not in ("-", "－", "―") \
+            or (before - 1 not in taken and boxes[before - 1][0] in ("text", "mixed", *_ANCHOR)) \
+            or (i + 1 < len(boxes) and boxes[i + 1][0] == "text") or _lone_text_then_figure(boxes, taken, i):
+        return None
+    name = _raw_joined(raw, boxes[texts[0]][2], boxes[texts[0]][1])
+    desc = desc if desc is not None else boxes[texts[1]][1]
+    if _kind(desc) != "text" or _kind(name) != "text":
+        return None
+    contract = both[1] if kind == "mixed" and (both := _amount_contract(kind, text)) else None
+    after = [boxes[j][0] for j in range(i + 1, min(i + 3, len(boxes)))]
+    if contract is None and after[:1] == ["contract"] and after[1:2] != ["contract"]:
+        contract = (_CONTRACT.match(_raw_joined(raw, boxes[i + 1][2], boxes[i + 1][1])) or _CONTRACT.match(boxes[i + 1][1]))[1]
+    return {"name": name, "corporate_number": None, "description": desc, "amount": amount,
+            "contract_method": contract}
 
 
 # the choices of doubtful figures tried (more: the amounts are not established)
@@ -808,8 +869,9 @@ def _placed_at(boxes: list[tuple[str, str, int]], taken: set[int], order: list[t
     for r, span in zip(rows, spans, strict=True):
         if r.cells.get("amount") is None:
             continue  # (its amount may stand in another row's boxes: the row is not placed)
-        mine = [at[i] for i in span if i in at]
-        if len(mine) != 1 or mine[0] in placed \
+        mine = [at[i] for i in span if i in at]  # (the first: the row's own, when its cells read as one row's;
+        # later ones stand after its cells, those of rows with no anchor written after it)
+        if not mine or mine[0] in placed \
                 or parse_number(r.cells["amount"]).value != _value(amounts[mine[0]][1]):
             return None
         placed[mine[0]] = r
@@ -828,14 +890,20 @@ def _placed_at(boxes: list[tuple[str, str, int]], taken: set[int], order: list[t
         while j < len(rest) and boxes[rest[j]][0] == "text" and rest[j] not in heads:
             texts, j = texts + 1, j + 1
         return texts, rest[j] if j < len(rest) else None
+    nameless: set[int] = set()  # the ranks of anchored rows whose name may be an unanchored row's
     for n, (i, _) in enumerate(amounts):
         if n in placed or boxes[i][0] == "text" or (where[i] and boxes[rest[where[i] - 1]][0] == "text"):
             continue  # (an amount after its 業務概要)
         texts, stop = texts_after(i)
         if texts < 2 and at_anchor.get(stop) == n + 1 and texts_after(amounts[n + 1][0])[0] >= 2:
             return None  # (「amount | 契約方式 | name | 法人番号 | 業務概要 | amount | 契約方式 | name | 業務概要」)
-    return [PayeeRow(*order[n], placed[n].cells if n in placed else {"amount": figure},
-                     placed[n].line if n in placed else boxes[i][2], False)
+        j, texts = where[i] + 1, 0  # its row's cells up to the next anchor: fewer than three text boxes (its name,
+        while j < len(rest) and rest[j] not in heads and boxes[rest[j]][0] in ("text", *_ROW_END, "int"):
+            texts, j = texts + (boxes[rest[j]][0] == "text"), j + 1  # its 業務概要 and the anchored row's name)
+        if j < len(rest) and rest[j] in at_anchor and texts < 3 and boxes[rest[j]][0] != "namecorp":
+            nameless.add(at_anchor[rest[j]])  # (「2,703 | 業務概要 | … | name | 法人番号 | …」: the name may be its)
+    return [PayeeRow(*order[n], ({**placed[n].cells, "name": None} if n in nameless else placed[n].cells)
+                     if n in placed else {"amount": figure}, placed[n].line if n in placed else boxes[i][2], False)
             for n, (i, figure) in enumerate(amounts)]
 
 

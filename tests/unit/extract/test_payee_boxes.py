@@ -341,3 +341,43 @@ def test_two_names_before_an_anchor_after_a_row_with_no_name_are_not_paired_forw
                   "-", "-", "2258984934525", "実証事業の実施", "1.3", "随意契約 (少額)", "-"])
     assert rows[("A", 1)]["name"] == "三菱総合研究所(株)"
     assert all(r.get("name") != "(株)NECソリューションイノベータ" for k, r in rows.items() if k != ("A", 2))
+
+
+def test_a_row_placed_by_its_amount_alone_takes_the_name_and_description_written_right_before_it():
+    """「- | name | 業務概要 | 22,405 | 随意契約 (少額)」 after a row's trailing 「-」s: payees without a 法人番号 whose
+    「-」 stands before the name (no anchor), placed by their amounts (A1's cells stand before its name, so the rows
+    are read so): each row's name, 業務概要 and 契約方式 are the boxes around its amount. Two text boxes with a text
+    box after the amount are not taken (whose they are is not established)."""
+    a1 = ["25,407", "一般競争契約 (総\n合評価)", "9", "55.6% -", "-", "Pricewater\nhouseCoo\npers LLP", "普及啓発コ\nンテンツの\n作成"]
+    head = ["A", "1", "2", "B", "1", "2", *HEADER, *a1, "新潟市", "500002\n015100\n9", "定期刊行物\nの購読", "13,990",
+            "随意契約 (少\n額)", "-", "--", "-"]
+    b1 = ["-", "合同会社エ\nアクレーレ\nン", "システムの\n設計・開発\n及び運用保\n守", "22,405", "随意契約 (少\n額)",
+          "-", "-", "-", "-"]
+    b2 = ["国際連合開\n発計画\n(UNDP)", "セキュリテ\nィ説明会の\n開催", "10,969", "一般競争契約 \n(最低価格)", "2", "45%", "-"]
+    rows = _read([*head, *b1, *b2])
+    assert rows[("A", 1)] == {"amount": "25,407"}
+    assert (rows[("A", 2)]["corporate_number"], rows[("A", 2)]["amount"]) == ("5000020151009", "13,990")
+    assert rows[("B", 1)] == {"name": "合同会社エアクレーレン", "corporate_number": None,
+                              "description": "システムの設計・開発及び運用保守", "amount": "22,405",
+                              "contract_method": "随意契約 (少額)"}
+    assert (rows[("B", 2)]["name"], rows[("B", 2)]["amount"], rows[("B", 2)]["contract_method"]) == \
+        ("国際連合開発計画(UNDP)", "10,969", "一般競争契約 (最低価格)")
+    rows = _read([*head, *b1[:3], "22,405", "研修の企画\n運営", *b1[4:], *b2])
+    assert rows[("B", 1)] == {"amount": "22,405"}
+    # (the second producer: 「- | name | name | 22,405 | 契約方式 | - | 業務概要 | 10,969」: the second text box before the
+    # amount may be the next row's name, its 業務概要 and amount written after with no name between)
+    rows = _read([*head, *b1[:2], "国際連合開\n発計画\n(UNDP)", *b1[3:], "セキュリテ\nィ説明会の\n開催", "10,969",
+                  "一般競争契約 \n(最低価格)", "-"])
+    assert rows[("B", 1)] == {"amount": "22,405"} and rows[("B", 2)] == {"amount": "10,969"}
+
+
+def test_an_anchored_row_after_an_amount_first_row_with_one_text_box_between_has_no_name():
+    """「2,703 | 業務概要 | 契約方式 | 3 | 60.1% - | - | name | 法人番号 | 業務概要 | 11,882 | … | name」: the row placed by its
+    amount alone wrote its name after its cells, right before the next row's 法人番号, whose own name came after its
+    cells: the name before the 法人番号 may be either row's, so the anchored row's name is unknown."""
+    rows = _read(["A", "1", "B", "1", *HEADER, "2,703", "ガイドライン\nの英訳作業", "一般競争契約 \n(最低価格)", "3", "60.1% -",
+                  "-", "(株)NECソ\nリューショ\nンイノベー\nタ", "665238\n679227\n4", "定期刊行物\nの購読", "11,882",
+                  "一般競争契約 \n(総合評価)", "1", "98.8%", "特定非営利\n活動法人地\n域活性化セ\nンター"])
+    assert rows[("A", 1)] == {"amount": "2,703"}
+    assert (rows[("B", 1)]["name"], rows[("B", 1)]["corporate_number"], rows[("B", 1)]["amount"]) == \
+        (None, "6652386792274", "11,882")
