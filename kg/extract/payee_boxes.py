@@ -417,7 +417,7 @@ def _rejoin_numbers(boxes: list[tuple[str, str, int]]) -> list[tuple[str, str, i
         if kind == "mixed" and (m := _NAME_CORP_MORE.match(text)) and houjin.is_valid(m[2]) and _kind(m[1]) == "text":
             out += [("namecorp", f"{m[1]} {m[2]}", line), (_kind(m[3]), m[3], line)]  # 「…協会 1881938634263 英訳作業 2.9」
             continue
-        if kind == "mixed" and (m := _NAME_CORP_LINES.match(text)) and len(m[2]) - m[2].count(" ") == 13 \
+        if kind in ("mixed", "text") and (m := _NAME_CORP_LINES.match(text)) and len(m[2]) - m[2].count(" ") == 13 \
                 and houjin.is_valid(m[2].replace(" ", "")) and _kind(m[1]) == "text":
             out.append(("namecorp", f"{m[1]} {m[2].replace(' ', '')}", line))  # 「有限会社KDDI 375744」 over
             continue  # 「249390」 over 「8」: the 法人番号 wrapped in its narrow column, its lines rejoined with spaces
@@ -519,7 +519,7 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
 def _doubtful(boxes: list[tuple[str, str, int]], rest: list[int], taken: set[int], n: int, prev: str,
               last_amount: int) -> bool:
     """The figure at ``rest[n]`` may be a row's amount or not (an 入札者数, or another row's figure): a number of one or
-    two digits right after an amount (a column run of amounts, or its 入札者数), or after the one text box after an
+    two digits right after an amount (a column run of amounts, or its 入札者数) or a 落札率, or after the one text box after an
     amount (「15 | 業務概要 | 8 | その他」: two rows' 業務概要 and amount, or one row's amount, 業務概要 and 入札者数), or
     before a 契約方式 or a text box with no 業務概要 before it (「- | 7 | 契約方式」: pdfminer.six writes an 入札者数 before
     its 契約方式 too; 「- | 45 | 業務概要」: an amount written before its 業務概要); or a figure after a 落札率, a 「-」 or
@@ -529,7 +529,7 @@ def _doubtful(boxes: list[tuple[str, str, int]], rest: list[int], taken: set[int
     nxt = boxes[rest[n + 1]][0] if n + 1 < len(rest) else ""
     apart = prev in ("rate", "dash", "int", "number", "bidders") or rest[n] - 1 in taken
     if kind == "int":
-        return prev == "amount" or (prev == "text" and last_amount == n - 2) \
+        return prev in ("amount", "rate") or (prev == "text" and last_amount == n - 2) \
             or (nxt == "contract" and prev not in ("text", "corp", "namecorp", "amount")) or (nxt == "text" and apart)
     return nxt != "contract" and apart
 

@@ -381,3 +381,19 @@ def test_an_anchored_row_after_an_amount_first_row_with_one_text_box_between_has
     assert rows[("A", 1)] == {"amount": "2,703"}
     assert (rows[("B", 1)]["name"], rows[("B", 1)]["corporate_number"], rows[("B", 1)]["amount"]) == \
         (None, "6652386792274", "11,882")
+
+
+def test_a_name_box_ending_in_its_corporate_number_wrapped_in_short_lines_is_a_name_and_its_number():
+    """「(株)TKC 16168 06177 611」: the name's box holding its 法人番号 wrapped in a narrow column (5 + 5 + 3 digits, a
+    valid check digit): one name-and-法人番号 box, not a 業務概要 ending in the amount 611."""
+    rows = _read(["A.", "1", *HEADER, "(株)TKC\n16168\n06177\n611", "視察(旅費の支払)", "0.6", "随意契約 (少額)", "-"])
+    assert (rows[("A", 1)]["name"], rows[("A", 1)]["corporate_number"], rows[("A", 1)]["amount"]) == \
+        ("(株)TKC", "1616806177611", "0.6")
+
+
+def test_a_figure_of_two_digits_after_a_rate_may_be_the_next_row_s_amount():
+    """「… | 9 | 51.8% | 14 | - | -- | - | name | 業務概要」: no 入札者数 follows a 落札率 in its row; the 14 may be the amount
+    of the next row, written before its cells: tried as one, it makes the amounts count as the ranks."""
+    rows = _read(["A", "1", "2", *HEADER, "(株)日本工\n営", "869780\n273742\n7", "会議等出席\n(諸謝金)", "30",
+                  "一般競争契約 \n(最低価格)", "9", "51.8%", "14", "-", "--", "-", "講師謝金(講\n師A)", "データ整備\n及び分析業\n務"])
+    assert rows == {("A", 1): {"amount": "30"}, ("A", 2): {"amount": "14"}}  # (A1's boxes hold the 14: not read)
