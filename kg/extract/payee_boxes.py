@@ -244,6 +244,9 @@ def _ends_in_amount(text: str) -> bool:
 
 
 _AMOUNT_CONTRACT = re.compile(r"^([▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?) (.+)$")
+# an amount and the start of a 契約方式 cut at the box's edge (「42,451 随意契約 (」: its qualifier's rest elsewhere)
+_AMOUNT_CUT_CONTRACT = re.compile(r"^([▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?) (?:(?:一般競争|指名競争|随意)契約|補助金等?交付)"
+                                  r" ?\([^()]*$")
 
 
 def _amount_contract(kind: str, text: str) -> tuple[str, str] | None:
@@ -507,6 +510,8 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
             amount, prev = text.rsplit(" ", 1)[1], "amount"
         elif both := _amount_contract(kind, text):
             amount, prev = both[0], "contract"
+        elif anchors is not None and kind == "mixed" and (m := _AMOUNT_CUT_CONTRACT.match(text)):
+            amount, prev = m[1], "contract"  # (「42,451 随意契約 (」: the 契約方式 cut, its rest a box of its own)
         else:
             prev, first = kind, "text" if kind == "text" and was == "amount" else ""
         if amount is not None:
@@ -520,18 +525,20 @@ def _doubtful(boxes: list[tuple[str, str, int]], rest: list[int], taken: set[int
               last_amount: int) -> bool:
     """The figure at ``rest[n]`` may be a row's amount or not (an 入札者数, or another row's figure): a number of one or
     two digits right after an amount (a column run of amounts, or its 入札者数) or a 落札率, or after the one text box after an
-    amount (「15 | 業務概要 | 8 | その他」: two rows' 業務概要 and amount, or one row's amount, 業務概要 and 入札者数), or
+    amount or its 契約方式 (「15 | 業務概要 | 8 | その他」: two rows' 業務概要 and amount, or one row's amount, 業務概要 and
+    入札者数; 「1,411 | 随意契約 (少額) | 業務概要 | 1」), or
     before a 契約方式 or a text box with no 業務概要 before it (「- | 7 | 契約方式」: pdfminer.six writes an 入札者数 before
     its 契約方式 too; 「- | 45 | 業務概要」: an amount written before its 業務概要); or a figure after a 落札率, a 「-」 or
-    another figure that is no amount, or right after the run (「落札率 | 2.5 | 9 | 契約方式」, 「- | 0.6 | -」: an amount
-    written before its row's cells), but not right before a 契約方式 (an 入札者数 is of one or two digits)."""
+    another figure that is no amount, or a 契約方式 (an 入札者数 is of one or two digits: another row's amount, 「9,757 |
+    その他 | 3,387 | -」), or right after the run (「落札率 | 2.5 | 9 | 契約方式」, 「- | 0.6 | -」: an amount written before
+    its row's cells), but not right before a 契約方式."""
     kind = boxes[rest[n]][0]
     nxt = boxes[rest[n + 1]][0] if n + 1 < len(rest) else ""
     apart = prev in ("rate", "dash", "int", "number", "bidders") or rest[n] - 1 in taken
     if kind == "int":
-        return prev in ("amount", "rate") or (prev == "text" and last_amount == n - 2) \
+        return prev in ("amount", "rate") or (prev == "text" and last_amount >= n - 3) \
             or (nxt == "contract" and prev not in ("text", "corp", "namecorp", "amount")) or (nxt == "text" and apart)
-    return nxt != "contract" and apart
+    return nxt != "contract" and (apart or prev == "contract")
 
 
 def _bidders_then_rate(boxes: list[tuple[str, str, int]], rest: list[int], n: int) -> bool:

@@ -397,3 +397,21 @@ def test_a_figure_of_two_digits_after_a_rate_may_be_the_next_row_s_amount():
     rows = _read(["A", "1", "2", *HEADER, "(株)日本工\n営", "869780\n273742\n7", "会議等出席\n(諸謝金)", "30",
                   "一般競争契約 \n(最低価格)", "9", "51.8%", "14", "-", "--", "-", "講師謝金(講\n師A)", "データ整備\n及び分析業\n務"])
     assert rows == {("A", 1): {"amount": "30"}, ("A", 2): {"amount": "14"}}  # (A1's boxes hold the 14: not read)
+
+
+def test_an_amount_with_a_contract_method_cut_at_its_box_s_edge_counts_among_the_amounts():
+    """「42,451 随意契約 (」 (the second producer: the qualifier's rest 「公募)」 a box of its own): the box holds the row's
+    amount; counted, the amounts count as the ranks."""
+    rows = _read(["A", "1", "2", *HEADER, "公益社団法\n人地方自治\n情報センタ\nー", "653811\n082381\n9", "研修の企画\n運営",
+                  "42,451 随意契約 (", "4", "-", "-", "公募)", "講師謝金(講\n師A)", "データ整備\n及び分析業\n務", "14,257",
+                  "一般競争契約 (最低価格)", "9", "59%"])
+    assert rows[("A", 1)]["amount"] == "42,451" and rows[("A", 1)].get("contract_method") is None
+    assert rows[("A", 2)]["amount"] == "14,257"
+
+
+def test_a_one_digit_figure_after_the_description_that_follows_an_amount_and_its_method_is_doubtful():
+    """「1,411 | 随意契約 (少額) | 業務概要 | 1 | -」: the row's amount, 契約方式 and 業務概要, then its 入札者数 (or another row's
+    amount): not counted as an amount unless the ranks need it."""
+    rows = _read(["A", "1", "2", *HEADER, "(株)日本工\n営", "869780\n273742\n7", "会議等出席\n(諸謝金)", "3,000", "その他",
+                  "-", "1,411", "随意契約 (少\n額)", "機器の賃貸\n借", "1", "-", "-"])
+    assert rows[("A", 2)] == {"amount": "1,411"} and rows[("A", 1)]["amount"] == "3,000"
