@@ -374,6 +374,8 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         kind = _kind(text)
         if kind == "text" and _header_text(text, False):  # (「10億円以上)」「式等」: a header cell's wrapped end in a
             continue  # box of its own; not 「随意契約」, a 契約方式 though the header holds it)
+        if kind == "text" and _method_rest(boxes[-3:], text):
+            continue
         boxes.append((kind, text, line))
     if not any(b[0] in ("corp", "dash") for b in boxes):
         return None
@@ -383,6 +385,17 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
                           "are unknown"))
         return None
     return got
+
+
+_CUT_METHOD = re.compile(r"((?:(?:一般競争|指名競争|随意)契約|補助金等?交付) ?\([^()]*)$")  # a 契約方式 cut inside its bracket
+
+
+def _method_rest(before: list[tuple[str, str, int]], text: str) -> bool:
+    """``text`` is the rest of a 契約方式 cut inside its bracket in one of the boxes ``before`` (「15,679 随意契約 (企」
+    … 「画競争)」: the second producer wrote the cell's last line as a box of its own): no name or 業務概要."""
+    if not text.endswith(")") or "(" in text:
+        return False
+    return any((m := _CUT_METHOD.search(t)) and _CONTRACT.match(m[1] + text) for _, t, _ in before)
 
 
 def checked_by_amounts(rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
@@ -561,7 +574,9 @@ def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None, notes: li
     if (passed := _ranks_passed_over(boxes, run[0])) is not None:
         return f"the block letters and ranks do not read ({passed})"
     got = _rows_anchored(boxes, raw, *run)
-    if not isinstance(got, str) or " rows but " not in got:
+    if not isinstance(got, str):
+        return _amounts_counted(boxes, run[0], got)
+    if " rows but " not in got:
         return got
     loose = _rows_anchored(boxes, raw, *run, loose=1)
     if isinstance(loose, str):  # (a row before whose amount is of one or two digits: read so only when needed)
@@ -574,6 +589,27 @@ def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None, notes: li
     falls = _amounts_fall(loose)
     return loose if falls is None else _fitted_or(boxes, raw, run,
                                                   f"{got}; with rows with no 法人番号 of their own, {falls}", notes)
+
+
+def _amounts_counted(boxes: list[tuple[str, str, int]], taken: set[int], rows: list[PayeeRow]) -> list[PayeeRow]:
+    """The rows counted to the ranks, those whose amount was not read given the amount at their rank when the section
+    holds as many amounts as ranks (no doubtful figure among them, ``_figures``), each row read with an amount
+    having that of its rank and each amount given standing after the anchor of the row before: two
+    countings of the rows that agree (「16,439 その他 | - | name | - | …」: an amount written before its row's name
+    and 「-」, none in the row's boxes)."""
+    if all(r.cells.get("amount") is not None for r in rows):
+        return rows
+    _, amounts, doubt = _figures(boxes, taken, False, frozenset(_anchors(boxes, taken)))
+    if doubt or len(amounts) != len(rows) or any(
+            r.cells.get("amount") is not None and parse_number(r.cells["amount"]).value != _value(figure)
+            for r, (_, figure) in zip(rows, amounts, strict=True)):
+        return rows
+    out = []
+    for k, (r, (i, figure)) in enumerate(zip(rows, amounts, strict=True)):
+        if r.cells.get("amount") is None and k and boxes[i][2] <= rows[k - 1].line:
+            return rows  # (the amount stands before the row before's anchor: the two countings do not agree there)
+        out.append(r if r.cells.get("amount") is not None else r._replace(cells={**r.cells, "amount": figure}))
+    return out
 
 
 def _fitted_or(boxes: list[tuple[str, str, int]], raw: list[str] | None, run: tuple[set[int], list[tuple[str, int]]],

@@ -415,3 +415,25 @@ def test_a_one_digit_figure_after_the_description_that_follows_an_amount_and_its
     rows = _read(["A", "1", "2", *HEADER, "(株)日本工\n営", "869780\n273742\n7", "会議等出席\n(諸謝金)", "3,000", "その他",
                   "-", "1,411", "随意契約 (少\n額)", "機器の賃貸\n借", "1", "-", "-"])
     assert rows[("A", 2)] == {"amount": "1,411"} and rows[("A", 1)]["amount"] == "3,000"
+
+
+def test_the_rest_of_a_contract_method_cut_in_its_bracket_is_no_name():
+    """「15,679 随意契約 (企」 … 「画競争)」 (the second producer wrote the cell's last line as a box of its own): the rest
+    is neither a name nor the text before a 「-」 anchor (「画競争) | -」 made a row of no payee)."""
+    rows = _read(["A", "1", "2", *HEADER, "合同会社パシ\nフィックコン\nサルタンツ", "675638\n718815\n8", "会議等出席\n(諸謝金)",
+                  "15,679 随意契約 (企", "1", "画競争)", "-", "委員謝金(委\n員D)", "-", "データ整備\n及び分析業\n務", "4,331",
+                  "随意契約 (その他)", "-"])
+    assert all(r.get("name") != "画競争)" for r in rows.values())
+    assert (rows[("A", 2)]["name"], rows[("A", 2)]["amount"]) == ("委員謝金(委員D)", "4,331")
+
+
+def test_rows_counted_to_the_ranks_take_the_amount_of_their_rank_when_the_amounts_count_alike():
+    """Rows anchored as many as the ranks; B1's amount written before its name and 「-」 (「16,439 その他 | - | name |
+    - | - …」), none in its boxes: the section's amounts count as the ranks too, and each row's amount read is that
+    of its rank, so B1's is 16,439 (the block is no longer left out for an amount not read)."""
+    rows = _read(["A.", "1", *HEADER, "(株)OCS", "926650\n908236\n9", "諸外国の動\n向に関する\n文書の分析", "29,437", "-", "--",
+                  "-", "B", "1", "2", "セキュリテ\nィ説明会の\n開催", "16,439 その他", "-", "-", "-", "-",
+                  "エヌ・ティ・ティ・データ経営研究所(株)", "-", "-", "-", "合同会社パシ\nフィックコン\nサルタンツ",
+                  "675638\n718815\n8", "会議等出席\n(諸謝金)", "15,679", "随意契約 (企画競争)", "1"])
+    assert (rows[("B", 1)]["name"], rows[("B", 1)]["amount"]) == ("エヌ・ティ・ティ・データ経営研究所(株)", "16,439")
+    assert (rows[("B", 2)]["corporate_number"], rows[("B", 2)]["amount"]) == ("6756387188158", "15,679")
