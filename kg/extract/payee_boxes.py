@@ -244,9 +244,9 @@ def _ends_in_amount(text: str) -> bool:
 
 
 _AMOUNT_CONTRACT = re.compile(r"^([▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?) (.+)$")
-# an amount and the start of a 契約方式 cut at the box's edge (「42,451 随意契約 (」: its qualifier's rest elsewhere)
-_AMOUNT_CUT_CONTRACT = re.compile(r"^([▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?) (?:(?:一般競争|指名競争|随意)契約|補助金等?交付)"
-                                  r" ?\([^()]*$")
+# a 契約方式 cut inside its bracket (「随意契約 (企」: its qualifier's rest another box), and an amount before one
+_CUT_METHOD = re.compile(r"((?:(?:一般競争|指名競争|随意)契約|補助金等?交付) ?\([^()]*)$")
+_AMOUNT_CUT_CONTRACT = re.compile(r"^([▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?) " + _CUT_METHOD.pattern)
 
 
 def _amount_contract(kind: str, text: str) -> tuple[str, str] | None:
@@ -385,9 +385,6 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
                           "are unknown"))
         return None
     return got
-
-
-_CUT_METHOD = re.compile(r"((?:(?:一般競争|指名競争|随意)契約|補助金等?交付) ?\([^()]*)$")  # a 契約方式 cut inside its bracket
 
 
 def _method_rest(before: list[tuple[str, str, int]], text: str) -> bool:
