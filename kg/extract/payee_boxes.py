@@ -591,9 +591,9 @@ def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None, notes: li
 def _amounts_counted(boxes: list[tuple[str, str, int]], taken: set[int], rows: list[PayeeRow]) -> list[PayeeRow]:
     """The rows counted to the ranks, those whose amount was not read given the amount at their rank when the section
     holds as many amounts as ranks (no doubtful figure among them, ``_figures``), each row read with an amount
-    having that of its rank and each amount given standing after the anchor of the row before: two
-    countings of the rows that agree (「16,439 その他 | - | name | - | …」: an amount written before its row's name
-    and 「-」, none in the row's boxes)."""
+    having that of its rank, in the blocks where a row's amount was read (two countings of the rows that agree
+    there, not only vacuously): 「16,439 その他 | - | name | - | …」, an amount written before its row's name and
+    「-」, none in the row's boxes."""
     if all(r.cells.get("amount") is not None for r in rows):
         return rows
     _, amounts, doubt = _figures(boxes, taken, False, frozenset(_anchors(boxes, taken)))
@@ -601,12 +601,9 @@ def _amounts_counted(boxes: list[tuple[str, str, int]], taken: set[int], rows: l
             r.cells.get("amount") is not None and parse_number(r.cells["amount"]).value != _value(figure)
             for r, (_, figure) in zip(rows, amounts, strict=True)):
         return rows
-    out = []
-    for k, (r, (i, figure)) in enumerate(zip(rows, amounts, strict=True)):
-        if r.cells.get("amount") is None and k and boxes[i][2] <= rows[k - 1].line:
-            return rows  # (the amount stands before the row before's anchor: the two countings do not agree there)
-        out.append(r if r.cells.get("amount") is not None else r._replace(cells={**r.cells, "amount": figure}))
-    return out
+    read = {r.block for r in rows if r.cells.get("amount") is not None}  # (blocks where the countings agree on a row)
+    return [r if r.cells.get("amount") is not None or r.block not in read else r._replace(cells={**r.cells, "amount": figure})
+            for r, (_, figure) in zip(rows, amounts, strict=True)]
 
 
 def _fitted_or(boxes: list[tuple[str, str, int]], raw: list[str] | None, run: tuple[set[int], list[tuple[str, int]]],
