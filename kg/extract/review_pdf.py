@@ -46,7 +46,7 @@ from kg.extract.payee_bids import settle_bids
 from kg.extract.payee_boxes import checked_by_amounts, has_letters, payee_boxes, with_boxes
 from kg.extract.payee_columns import payee_columns
 from kg.extract.payee_form_text import _HEADER_TEXT as _PAYEE_HEADER_TEXT
-from kg.extract.payee_form_text import form_rows, with_form_rows
+from kg.extract.payee_form_text import _header_text, form_rows, with_form_rows
 from kg.extract.payee_wraps import respell_methods
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
@@ -1531,15 +1531,18 @@ def _payees_plausible(rec: Record, L: list[str] | None = None, raw: list[str] | 
     """A payee's 契約方式 cut short of the form's words (「補助」 of 補助金等交付) is no fact: left out with a warning;
     so is the row's 業務概要 when it holds a piece of the method's lost rest (「機器の賃金等貸借交付」), and a name
     with a space inside its bracketed Japanese words (a wrapped cell's two lines run together, or the sheet's
-    space: which, the text does not say)."""
+    space: which, the text does not say), and a name that is a piece of the header's wording (「出額10億円以上)」).
+    """
     for p in rec["payees"]:
         key = f"payees[{p.get('block')}|{p.get('rank')}]"
         if raw is not None and p.get("name") and _LATIN_SPACE.search(p["name"]):
             p["name"] = _latin_wraps(rec, key, p["name"], L, raw)
-        if len(name := squash(p.get("name") or "")) >= 3 and name in _PAYEE_HEADER_TEXT:
+        if p.get("name") and (_header_text(p["name"], False)
+                              or len(name := squash(p["name"])) >= 3 and name in _PAYEE_HEADER_TEXT):
             # (a piece of the table's header wrapped in its cell, 「(支出額10億円」 over 「以上)」, taken for a name)
-            warn(rec, "payee_implausible", f"{key}.name {p['name']!r} is a piece of the payee table's header; "
-                 "left out", line=rec["provenance"]["spans"].get(key, [None])[0], field="payees")
+            warn(rec, "payee_implausible", f"{key}.name {p['name']!r} is a piece of the payee table's header wording "
+                 "(a wrapped header cell's end); left out", line=rec["provenance"]["spans"].get(key, [None])[0],
+                 field="payees")
             p["name"] = None
         if _INNER_SPACE.search(p.get("name") or ""):
             warn(rec, "payee_implausible", f"{key}.name {p['name']!r}: a space inside its words (a wrapped line "
