@@ -29,6 +29,7 @@ from kg.extract.review_text import (
     _LABEL_REST,
     _MARK_GAP,
     _YEAR_CUT,
+    _adds_up,
     _folded,
     _row_field,
 )
@@ -61,13 +62,14 @@ def cells(lines: list[str], start: int, n_cols: int = 5) -> list[Cell] | None:
     return None if got is None else got[0]
 
 
-def table(lines: list[str], start: int, n_cols: int = 5) -> tuple[list[Cell], list[float]] | None:
+def table(lines: list[str], start: int, n_cols: int = 5, first_year: int | None = None) -> tuple[list[Cell], list[float]] | None:
     """(the table's cells, the percentages printed among them: its 執行率 rows'), or None when a figure is not
     readable (wrapped in its cell). The cells from line ``start`` (its 予算額 label) on, in text order. The ``n_cols`` figures right after the 当初予算 label (on
     its line, then on lines of figures only) are that row's cells left to right (``col`` set) when no figure came
     before the label: the row under the year headers, which pdfminer prints whole after its label when it prints
     it there at all (variants 1-59: in order every time but one, a column so narrow that its figures wrapped
-    (「34」 over 「1」) and its header too, its bare 「28」 before the label)."""
+    (「34」 over 「1」) and its header too, its bare 「28」 before the label). With ``first_year`` (the first column's
+    year), a year column printed whole right under its own header is placed there (_headed_columns)."""
     out: list[Cell] = []
     rates: list[float] = []
     row_at: int | None = None  # where the 当初予算 row's figures begin, while they are being read
@@ -133,7 +135,81 @@ def table(lines: list[str], start: int, n_cols: int = 5) -> tuple[list[Cell], li
             k += 1
     if row_at is not None and len(out) - row_at >= n_cols:
         out[row_at:row_at + n_cols] = [c._replace(row=0, col=k) for k, c in enumerate(out[row_at:row_at + n_cols])]
+    if first_year is not None and out:
+        out = _headed_columns(folded, start, out, first_year, n_cols)
     return out, rates
+
+
+_HEADER = re.compile(r"^(?:令和|平成)?(?:元|\d{1,2})年度(要求)?$")  # a year column's header alone on its line
+_ERA = re.compile(r"令和|平成")
+
+
+def _headed_columns(folded: list[str], start: int, cs: list[Cell], first_year: int, n_cols: int) -> list[Cell]:
+    """``cs`` with the cells of each year column that pdfminer printed as one text box right after its header's
+    (「2年度」 then 「46,887」「13,434」「-」「▲ 8,478」「-」「51,843」「36,403」, then 「70%」) placed in that column,
+    row by row. The header alone on its line (an era year, or a bare one continuing the era last written, with
+    要求 exactly for the request's column), the next text line its first cell, each line of the run one cell and
+    nothing but cells, the run ending where text or a rate follows, and the run the whole column: 7 cells adding
+    up for a past year (計 = its parts, ▲ only in 翌年度へ繰越し, 執行額 at most 計), 6 for the current year, the
+    request's 当初予算, its dashes and its 計 equal to it. A header followed by anything else ties nothing (seen:
+    「平成29年度要求」 then the current year's 「21」, the request's 「35」 after it), nor does one right after another
+    header; and the ties are kept only when two headers or more each tie their column so (the text alternating
+    header and column), one alone is no sign of it."""
+    n_past = n_cols - 2
+    by_line: dict[int, list[int]] = {}
+    for k, c in enumerate(cs):
+        by_line.setdefault(c.line, []).append(k)
+    ties: list[tuple[list[int], list[int], int]] = []
+    era, before = None, ""
+    for n in range(start, cs[-1].line):
+        t = folded[n - 1].replace(" ", "")
+        m = _HEADER.match(t) if "年度" in t else None
+        if m:
+            y, era = parse_year(t, era)
+        for e in _ERA.findall(t):
+            era = e
+        after, before = before, t or before  # (the text line before this one)
+        if not m or y is None or not 0 <= y - first_year < n_cols or (y - first_year == n_cols - 1) != bool(m[1]) \
+                or "年度" in after:
+            continue  # (a header after another: the headers written in a run, the columns after them (seen:
+            # 「平成25年度」「26年度」「27年度」, then 2013's column), so the last is followed by the first column)
+        col = y - first_year
+        run = []
+        for j in range(n + 1, min(len(folded), cs[-1].line) + 1):
+            if not folded[j - 1].strip():
+                continue
+            ks = by_line.get(j, [])
+            if len(ks) != 1 or len(_MARK_GAP.sub(r"\1", folded[j - 1]).split()) != 1 or cs[ks[0]].row is not None or cs[ks[0]].col is not None:
+                break
+            run.append(ks[0])
+        vals = [cs[k].value for k in run]
+        rows = _column_rows(vals, col, n_past)
+        if rows is not None:
+            ties.append((run, rows, col))
+    out = list(cs)
+    if len(ties) < 2:
+        return out  # one header and column alone: no sign the text alternates them
+    for run, rows, col in ties:
+        for k, r in zip(run, rows, strict=True):
+            out[k] = cs[k]._replace(row=r, col=col)
+    return out
+
+
+def _column_rows(vals: list[float | None], col: int, n_past: int) -> list[int] | None:
+    """The rows of a whole year column's figures in order (see _headed_columns), or None when they are not one."""
+    if col > n_past:  # the request: 当初予算, dashes, its 計 the same figure
+        if not 2 <= len(vals) <= 6 or vals[0] is None or vals[0] < 0 or vals[-1] != vals[0] or \
+                any(v is not None for v in vals[1:-1]):
+            return None
+        return [INI, *range(1, len(vals) - 1), TOT]
+    if len(vals) != (7 if col < n_past else 6):
+        return None
+    parts, total = [v or 0 for v in vals[:TOT]], vals[TOT]
+    if any((v or 0) > 0 if r == CTN else (v or 0) < 0 for r, v in enumerate(vals)):
+        return None
+    if total is None or not _adds_up(parts, total) or (col < n_past and (vals[EXE] or 0) > total):
+        return None
+    return list(range(len(vals)))
 
 
 def _unwrapped(folded: list[str], start: int, end: int, last_only: bool = False) -> list[str]:
@@ -188,7 +264,7 @@ def _cell(w: str) -> bool:
 _UNKNOWN = object()  # a cell the readings disagree on
 
 
-def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None) -> list[dict[int, object]] | None:
+def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_year: int = 1) -> list[dict[int, object]] | None:
     """{row: value} per column (the past years, the current year, the request (rows 0 and 5)) that every reading
     of ``cs`` gives (_UNKNOWN where they disagree); None when no reading fits or the search grows too large.
 
@@ -259,8 +335,13 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None) -> list
     n_dashes = n - sum(size[:REQ]) - 2  # the request's dashes in every reading (its other cells: its two)
     # with the 執行率 rows' percentages: at least half as many past years as percentages above 0 have a 計 above 0
     # (each prints two rates at most, none when its 計 is 0); and when there is one per past year at least (the
-    # rows read whole), a past year's 執行額 / 計 is one of them (as rounded)
+    # rows read whole), a past year's 執行額 / 計 is one of them (as rounded) — unless the percentages read are
+    # fewer than ``per_year`` (2 with the 当初予算+補正予算 rate row, else 1) per past year with a 計 above 0 in that
+    # reading: then a year's were printed elsewhere (seen after the 予算内訳 header, where the table's reading
+    # stops) and its 執行額 is not checked. A reading that placed an 執行額 whose rate is not printed carries
+    # ``off_rate`` (its top bit) to its end, where that is checked
     pcts = sorted(set(rates)) if rates and len(rates) >= n_past else []
+    off_rate = 1 << (s_at[-1] + wide)
     least = (sum(p > 0 for p in rates) + 1) // 2 if rates else 0
     if not 0 <= n_dashes < TOT:
         return None  # more figures than cells or fewer: no reading
@@ -277,8 +358,9 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None) -> list
             raise _TooLarge
         i = (key >> i_at) & imask
         if i == n:
-            ok = key & done_mask == done and (key >> s_req) & 3 == 3 and \
-                (not least or sum(sums[(key >> s_at[c]) & wmask] != 0 for c in range(n_past)) >= least)
+            rated = sum(sums[(key >> s_at[c]) & wmask] != 0 for c in range(n_past))  # past years with a 計 above 0
+            ok = key & done_mask == done and (key >> s_req) & 3 == 3 and (not least or rated >= least) and \
+                not (key & off_rate and len(rates) >= per_year * rated)
             memo[key] = ok
             return ok
         # provably no reading on (pruned, counted): a figure is a cell or one of the request's dashes, so every
@@ -330,9 +412,13 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None) -> list
                 if least and not v and c < n_past and n_past - least <= sum(
                         (key >> shift[d]) & mask > TOT and not sums[(key >> s_at[d]) & wmask] for d in range(n_past)):
                     continue  # a 計 of 0 in more past years than the percentages leave
-            elif v is not None and (v > a or pcts and v and a > 0 and not _rate_in(100 * v / a, pcts)):
+            elif v is not None and v > a:
                 continue
             nk = base + one[c] + (c * 16 + r + 2 if t else 0)
+            if r == EXE and pcts and v and a > 0 and not _rate_in(100 * v / a, pcts):
+                if len(rates) >= per_year * n_past:
+                    continue  # every past year's rates printed: no reading (cut now, the search kept small)
+                nk |= off_rate
             if x is not None:
                 nx = sum_no.setdefault(x, len(sums))
                 if nx == len(sums):
@@ -435,13 +521,14 @@ def budget_boxes(lines: list[str], years: list[tuple[int, bool]], start: int) ->
     the cells left unknown as "year field"), or None when no reading fits. A cell the readings disagree on is
     None."""
     n_past = sum(1 for _, req in years if not req) - 1
-    got = table(lines, start, n_past + 2)
+    got = table(lines, start, n_past + 2, years[0][0])
     cs, rates = got if got is not None else (None, None)
     if not cs or not any(c.row is not None or c.tail for c in cs):
         return None  # no figure placed by a label or a line: the past years' columns could be any of them
     if not _headers_in_order(lines, start, cs[0].line):
         return None  # the columns written out of their order (「平成29年度要求」 before 「平成28年度」): so may be the cells
-    sol = solve(cs, n_past, rates)
+    ratio_row = any(x.replace(" ", "").startswith("当初予算+補正予") for x in lines[start - 1:cs[-1].line + MAX_LINES])
+    sol = solve(cs, n_past, rates, 2 if ratio_row else 1)
     if sol is None:
         return None
     budget, dropped, unknown = [], [], []
@@ -477,8 +564,7 @@ def _headers_in_order(lines: list[str], start: int, stop: int) -> bool:
     return all(a < b for a, b in zip(years, years[1:], strict=False))
 
 
-def _num(v: float | None):
-    return None if v is None else as_int_if_whole(v)
+_num = as_int_if_whole  # (None stays None)
 
 
 __all__ = ["Cell", "cells", "solve", "budget_boxes"]

@@ -177,8 +177,7 @@ def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int
     return budget, cells[0][1], cells[-1][1]
 
 
-def _num(v: float | None):
-    return None if v is None else as_int_if_whole(v)
+_num = as_int_if_whole  # (None stays None)
 
 
 __all__ = ["budget_row_major"]

@@ -204,8 +204,7 @@ def budget_gaps(lines: list[str], years: list[tuple[int, bool]], start: int) \
     return budget, first, last, dropped, unknown
 
 
-def _num(v):
-    return None if v is None else as_int_if_whole(v)
+_num = as_int_if_whole  # (None stays None)
 
 
 __all__ = ["labelled_rows", "solve", "budget_gaps"]

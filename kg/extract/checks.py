@@ -121,8 +121,10 @@ def check_amounts(rec: Record, totals: str = "withhold") -> None:
                       f"計 {total} is not the sum of its parts ({round(sum(known), 6)})", "budget_total_withheld",
                       _line(rec, f"budget[{fy}]"))
     # the ceiling of the whole program: only when every year read has its 計 (a budget read in part, the request
-    # alone, bounds one year, and a payee may be paid more than the next year's request)
-    whole = all(isinstance(b.get("total"), int | float) for b in budget if "total" in b)
+    # alone, bounds one year, and a payee may be paid more than the next year's request) and no year of the table
+    # was left out as not told apart (budget_order_unknown: the current year and the request read, the past ones not)
+    whole = all(isinstance(b.get("total"), int | float) for b in budget if "total" in b) and \
+        not any(w.get("code") == "budget_order_unknown" for w in rec.get("warnings") or [])
     ceiling = max((abs(b[k]) for b in budget for k in ("total", "executed", "initial", "requested")
                    if isinstance(b.get(k), int | float)), default=None) if whole else None
     for p in rec.get("payees") or []:

@@ -15,6 +15,12 @@ _DASHED = re.compile(r"^\s*[-‐－—]\s*(\d{1,4})\s*[-‐－—]\s*$")  # - 7 
 _PAGE = re.compile(r"^\s*(?:page|p\.)\s*(\d{1,4})\s*$", re.I)  # Page 7
 
 
+def is_page_mark(text: str) -> bool:
+    """``text`` alone reads as a page number of one of the kinds above (「7 / 10」, 「- 7 -」, 「Page 7」), no run asked:
+    a footer a tool wrote among a table's cells, passed over where no cell can have that shape."""
+    return bool(_OF.match(text) or _DASHED.match(text) or _PAGE.match(text))
+
+
 def page_number_lines(lines: list[str]) -> list[int]:
     """Indexes of the lines that are page numbers (see the module doc), ascending."""
     runs: dict[tuple, list[tuple[int, int]]] = {}  # kind -> [(line, page number)]

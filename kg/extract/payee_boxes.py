@@ -26,7 +26,9 @@ Rows are given block and rank by counting: the n-th anchor is the n-th rank of t
 read (a letter out of order, a block without a rank) or the counts differ, no row is given (the payees are
 unknown, with a note): which block a row is in is then not established — but for rows one or two fewer than the
 ranks (a row not read), each kept where every fitting of the rows in order to the ranks places it, the amounts read
-falling down each block (``_fit``).
+falling down each block (``_fit``). Fewer rows than ranks are also placed by the amounts (``_by_amounts``): when the
+section holds as many amounts as ranks, falling down each block, the n-th amount is the n-th rank's; an anchored row
+whose own boxes hold one of them takes its rank, a rank no such row claims has its amount alone.
 
 A block's amounts are also read from all its rows' boxes at once (``_pooled_amounts``): pdfminer.six writes the
 amounts of short rows as one column run after the last of them, and the block's 計 after them. As many figures as
@@ -46,7 +48,9 @@ from __future__ import annotations
 
 import re
 from itertools import combinations
+from math import comb
 
+from kg.extract.payee_form_text import _header_text
 from kg.extract.review_text import PayeeRow, _is_total_of
 from kg.normalize import houjin
 from kg.normalize.numbers import parse_number
@@ -240,6 +244,9 @@ def _ends_in_amount(text: str) -> bool:
 
 
 _AMOUNT_CONTRACT = re.compile(r"^([▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?) (.+)$")
+# a 契約方式 cut inside its bracket (「随意契約 (企」: its qualifier's rest another box), and an amount before one
+_CUT_METHOD = re.compile(r"((?:(?:一般競争|指名競争|随意)契約|補助金等?交付) ?\([^()]*)$")
+_AMOUNT_CUT_CONTRACT = re.compile(r"^([▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?) " + _CUT_METHOD.pattern)
 
 
 def _amount_contract(kind: str, text: str) -> tuple[str, str] | None:
@@ -364,7 +371,12 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
             break
         if _TOTAL.match(text):  # a block's 計: the generated form, read by the other readers
             return None
-        boxes.append((_kind(text), text, line))
+        kind = _kind(text)
+        if kind == "text" and _header_text(text, False):  # (「10億円以上)」「式等」: a header cell's wrapped end in a
+            continue  # box of its own; not 「随意契約」, a 契約方式 though the header holds it)
+        if kind == "text" and _method_rest(boxes[-3:], text):
+            continue
+        boxes.append((kind, text, line))
     if not any(b[0] in ("corp", "dash") for b in boxes):
         return None
     got = _rows_of(_rejoin_numbers(boxes), raw, notes)
@@ -373,6 +385,14 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
                           "are unknown"))
         return None
     return got
+
+
+def _method_rest(before: list[tuple[str, str, int]], text: str) -> bool:
+    """``text`` is the rest of a 契約方式 cut inside its bracket in one of the boxes ``before`` (「15,679 随意契約 (企」
+    … 「画競争)」: the second producer wrote the cell's last line as a box of its own): no name or 業務概要."""
+    if not text.endswith(")") or "(" in text:
+        return False
+    return any((m := _CUT_METHOD.search(t)) and _CONTRACT.match(m[1] + text) for _, t, _ in before)
 
 
 def checked_by_amounts(rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
@@ -403,24 +423,26 @@ def _rejoin_numbers(boxes: list[tuple[str, str, int]]) -> list[tuple[str, str, i
     183876063」「3822」): one name-and-法人番号 box, when the digits make 13 with a valid check digit. A box holding a
     name, a valid 法人番号 and more (the 業務概要 run into it) is a name-and-法人番号 box and the box of the rest."""
     out: list[tuple[str, str, int]] = []
-    skip = False
+    skip: set[int] = set()
     for n, (kind, text, line) in enumerate(boxes):
-        if skip:
-            skip = False
+        if n in skip:
             continue
         if kind == "mixed" and (m := _NAME_CORP_MORE.match(text)) and houjin.is_valid(m[2]) and _kind(m[1]) == "text":
             out += [("namecorp", f"{m[1]} {m[2]}", line), (_kind(m[3]), m[3], line)]  # 「…協会 1881938634263 英訳作業 2.9」
             continue
-        if kind == "mixed" and (m := _NAME_CORP_LINES.match(text)) and len(m[2]) - m[2].count(" ") == 13 \
+        if kind in ("mixed", "text") and (m := _NAME_CORP_LINES.match(text)) and len(m[2]) - m[2].count(" ") == 13 \
                 and houjin.is_valid(m[2].replace(" ", "")) and _kind(m[1]) == "text":
             out.append(("namecorp", f"{m[1]} {m[2].replace(' ', '')}", line))  # 「有限会社KDDI 375744」 over
             continue  # 「249390」 over 「8」: the 法人番号 wrapped in its narrow column, its lines rejoined with spaces
         m = _NAME_PART.match(text) if kind == "mixed" and n + 1 < len(boxes) else None
-        rest = boxes[n + 1][1] if m else ""
+        # the rest: the next box, or the one after the row's 業務概要 (「大和総研(株) 183876063」「実証事業の実施 2.1」
+        # 「3822」: pdfminer.six wrote the 法人番号's last line after the 業務概要's box)
+        at = n + 2 if m and n + 2 < len(boxes) and boxes[n + 1][0] == "text" else n + 1
+        rest = boxes[at][1] if m else ""
         if m and rest.isdigit() and len(m[2]) + len(rest) == 13 and houjin.is_valid(m[2] + rest) \
                 and _kind(m[1]) == "text":
             out.append(("namecorp", f"{m[1]} {m[2]}{rest}", line))
-            skip = True
+            skip.add(at)
             continue
         out.append((kind, text, line))
     return out
@@ -452,33 +474,87 @@ def _block_totals(boxes: list[tuple[str, str, int]], taken: set[int]) -> set[int
     box; a number of one or two digits right after an amount is an 入札者数, and figures after a 契約方式, a 「-」 or a
     落札率 are none. The amounts fall down a block's ranks, so no row's amount is the sum of the amounts before it: an
     amount not read leaves the sums short and no box is taken for a 計."""
+    return _figures(boxes, taken, True)[0]
+
+
+def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
+             anchors: frozenset[int] | None = None) -> tuple[set[int], list[tuple[int, str]], list[tuple[int, str]]]:
+    """The boxes that are a block's 計 (with ``totals``; ``_block_totals``) and the amounts, in order, as (box index,
+    figure): the figures ``_block_totals`` counts as rows' amounts. Given the rows' ``anchors`` (``_by_amounts``), a
+    figure right after one (a 「-」 too) is an amount, and one right after the 業務概要 of a row whose amount came
+    first, right after its anchor, is not (「法人番号 | 126 | 業務概要 | 2 | 契約方式」: the 2 is its 入札者数); and the
+    figures that may be an amount or not are apart, the third list (``_doubtful``)."""
     out: set[int] = set()
+    doubt: list[tuple[int, str]] = []
+    last_amount = -9  # the position in ``rest`` of the last amount
+    first = ""  # "anchor" right after a row's anchor, "amount" after an amount there, "text" after its 業務概要 then
+    amounts: list[tuple[int, str]] = []
     count, total, places = 0, 0.0, 0  # the amounts since the last 計: how many, their sum, their most decimals
     prev = "text"
     rest = [i for i in range(len(boxes)) if i not in taken]
     for n, i in enumerate(rest):
         kind, text, _ = boxes[i]
         amount = None
+        was, first = first, ""
+        if anchors is not None and i in anchors:
+            prev, first = "corp", "anchor"
+            continue
         if kind in ("int", "number"):
             nxt = boxes[rest[n + 1]][0] if n + 1 < len(rest) else ""
-            if count >= 2 and prev != "text" and _sums_exactly(text, total, places):
+            if prev == "text" and (was == "text" or (anchors is not None and last_amount == n - 2 and kind == "int"
+                                                     and _bidders_then_rate(boxes, rest, n))):
+                prev = "bidders"  # (「amount | 業務概要 | 2 | 一般競争契約 | 63%」)
+            elif anchors is not None and _doubtful(boxes, rest, taken, n, prev, last_amount):
+                doubt.append((i, text))
+                prev = "bidders" if prev == "amount" else kind
+            elif totals and count >= 2 and prev != "text" and _sums_exactly(text, total, places):
                 out.add(i)
                 count, total, places, prev = 0, 0.0, 0, "total"
             elif prev == "amount" and kind == "int":
                 prev = "bidders"
             elif prev in ("text", "amount", "corp", "namecorp") or nxt == "contract":
-                amount, prev = text, "amount"
+                amount, prev, first = text, "amount", "amount" if was == "anchor" else ""
             else:
                 prev = kind
         elif kind == "text" and _ends_in_amount(text):
             amount, prev = text.rsplit(" ", 1)[1], "amount"
         elif both := _amount_contract(kind, text):
             amount, prev = both[0], "contract"
+        elif anchors is not None and kind == "mixed" and (m := _AMOUNT_CUT_CONTRACT.match(text)):
+            amount, prev = m[1], "contract"  # (「42,451 随意契約 (」: the 契約方式 cut, its rest a box of its own)
         else:
-            prev = kind
+            prev, first = kind, "text" if kind == "text" and was == "amount" else ""
         if amount is not None:
+            amounts.append((i, amount))
+            last_amount = n
             count, total, places = count + 1, total + _value(amount), max(places, _places(amount))
-    return out
+    return out, amounts, doubt
+
+
+def _doubtful(boxes: list[tuple[str, str, int]], rest: list[int], taken: set[int], n: int, prev: str,
+              last_amount: int) -> bool:
+    """The figure at ``rest[n]`` may be a row's amount or not (an 入札者数, or another row's figure): a number of one or
+    two digits right after an amount (a column run of amounts, or its 入札者数) or a 落札率, or after the one text box after an
+    amount or its 契約方式 (「15 | 業務概要 | 8 | その他」: two rows' 業務概要 and amount, or one row's amount, 業務概要 and
+    入札者数; 「1,411 | 随意契約 (少額) | 業務概要 | 1」), or
+    before a 契約方式 or a text box with no 業務概要 before it (「- | 7 | 契約方式」: pdfminer.six writes an 入札者数 before
+    its 契約方式 too; 「- | 45 | 業務概要」: an amount written before its 業務概要); or a figure after a 落札率, a 「-」 or
+    another figure that is no amount, or a 契約方式 (an 入札者数 is of one or two digits: another row's amount, 「9,757 |
+    その他 | 3,387 | -」), or right after the run (「落札率 | 2.5 | 9 | 契約方式」, 「- | 0.6 | -」: an amount written before
+    its row's cells), but not right before a 契約方式."""
+    kind = boxes[rest[n]][0]
+    nxt = boxes[rest[n + 1]][0] if n + 1 < len(rest) else ""
+    apart = prev in ("rate", "dash", "int", "number", "bidders") or rest[n] - 1 in taken
+    if kind == "int":
+        return prev in ("amount", "rate") or (prev == "text" and last_amount >= n - 3) \
+            or (nxt == "contract" and prev not in ("text", "corp", "namecorp", "amount")) or (nxt == "text" and apart)
+    return nxt != "contract" and (apart or prev == "contract")
+
+
+def _bidders_then_rate(boxes: list[tuple[str, str, int]], rest: list[int], n: int) -> bool:
+    """The number at ``rest[n]`` is followed by a 契約方式 and a 落札率 (「2 | 一般競争契約 | 63%」): a competitive
+    contract's 入札者数."""
+    return [boxes[i][0] for i in rest[n + 1:n + 3]] == ["contract", "rate"]
 
 
 def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None, notes: list) -> list[PayeeRow] | str:
@@ -495,7 +571,9 @@ def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None, notes: li
     if (passed := _ranks_passed_over(boxes, run[0])) is not None:
         return f"the block letters and ranks do not read ({passed})"
     got = _rows_anchored(boxes, raw, *run)
-    if not isinstance(got, str) or " rows but " not in got:
+    if not isinstance(got, str):
+        return _amounts_counted(boxes, run[0], got)
+    if " rows but " not in got:
         return got
     loose = _rows_anchored(boxes, raw, *run, loose=1)
     if isinstance(loose, str):  # (a row before whose amount is of one or two digits: read so only when needed)
@@ -510,6 +588,24 @@ def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None, notes: li
                                                   f"{got}; with rows with no 法人番号 of their own, {falls}", notes)
 
 
+def _amounts_counted(boxes: list[tuple[str, str, int]], taken: set[int], rows: list[PayeeRow]) -> list[PayeeRow]:
+    """The rows counted to the ranks, those whose amount was not read given the amount at their rank when the section
+    holds as many amounts as ranks (no doubtful figure among them, ``_figures``), each row read with an amount
+    having that of its rank, in the blocks where a row's amount was read (two countings of the rows that agree
+    there, not only vacuously): 「16,439 その他 | - | name | - | …」, an amount written before its row's name and
+    「-」, none in the row's boxes."""
+    if all(r.cells.get("amount") is not None for r in rows):
+        return rows
+    _, amounts, doubt = _figures(boxes, taken, False, frozenset(_anchors(boxes, taken)))
+    if doubt or len(amounts) != len(rows) or any(
+            r.cells.get("amount") is not None and parse_number(r.cells["amount"]).value != _value(figure)
+            for r, (_, figure) in zip(rows, amounts, strict=True)):
+        return rows
+    read = {r.block for r in rows if r.cells.get("amount") is not None}  # (blocks where the countings agree on a row)
+    return [r if r.cells.get("amount") is not None or r.block not in read else r._replace(cells={**r.cells, "amount": figure})
+            for r, (_, figure) in zip(rows, amounts, strict=True)]
+
+
 def _fitted_or(boxes: list[tuple[str, str, int]], raw: list[str] | None, run: tuple[set[int], list[tuple[str, int]]],
                why: str, notes: list) -> list[PayeeRow] | str:
     """The rows anchored at a 法人番号 or a 「-」 when fewer than the ranks, each placed where every way of fitting
@@ -518,8 +614,10 @@ def _fitted_or(boxes: list[tuple[str, str, int]], raw: list[str] | None, run: tu
     if isinstance(fitted, str) or not fitted:
         return why
     left = [place for place in run[1] if place not in {(r.block, r.rank) for r in fitted}]
-    notes.append((fitted[0].line, f"支出先上位10者リスト: {why}: the rows placed alike by every fitting of the rows read "
-                                  f"to the ranks (amounts falling down each block) are kept; {left} are unknown"))
+    bare = [(r.block, r.rank) for r in fitted if set(r.cells) == {"amount"}]
+    notes.append((fitted[0].line, f"支出先上位10者リスト: {why}: the rows placed by the amounts (as many as the ranks, "
+                                  "falling down each block) or alike by every fitting of the rows read to the ranks are "
+                                  f"kept; {left} are unknown" + (f"; of {bare} only the amount is read" if bare else "")))
     return fitted
 
 
@@ -599,9 +697,10 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         return f"a 法人番号 in a box that is no row's ({stray[0][:40]!r})"
     if len(anchors) > len(order):  # a 「-」 after a name with no cell of its own: a 法人番号 only if the count needs it
         bare = [a for a in anchors if boxes[a][0] == "dash" and _bare(boxes, taken, a)]
-        if len(anchors) - len(bare) == len(order):
-            anchors = [a for a in anchors if a not in bare]
-    if len(anchors) != len(order) and not (fit and 0 < len(order) - len(anchors) <= _FIT_MAX):
+        _, sure, doubt = _figures(boxes, taken, False, frozenset(anchors) - frozenset(bare))
+        if len(anchors) - len(bare) == len(order) and len(sure) <= len(order) <= len(sure) + len(doubt):
+            anchors = [a for a in anchors if a not in bare]  # (the amounts may count as the ranks too)
+    if len(anchors) != len(order) and not (fit and len(anchors) < len(order)):
         return f"{len(anchors)} rows but {len(order)} ranks in the block letters' run"
     # each anchor's name group: the text boxes right before it (run boxes skipped), after the row before's cells
     groups: list[list[int]] = []
@@ -637,28 +736,35 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
                 # 業務概要の2行目 | 番号」: not B社's row's name, unless it names a legal entity itself)
                 names[k] = _raw_joined(raw, boxes[g[0]][2], boxes[g[0]][1])
         elif (k or all(i in taken for i in range(g[0]))) and k + len(g) <= len(groups) \
-                and not any(groups[k + m] or boxes[anchors[k + m]][0] == "namecorp" for m in range(1, len(g))):
-            # k names, then their k anchors with no name of their own: in order (first of all, only the run before)
+                and not any(groups[k + m] or boxes[anchors[k + m]][0] == "namecorp" for m in range(1, len(g))) \
+                and not (k and names[k - 1] is None and boxes[anchors[k - 1]][0] == "corp"):
+            # k names, then their k anchors with no name of their own: in order (first of all, only the run before;
+            # not when the row before, at a 法人番号, has no name: pdfminer.six may write a name after its row's
+            # 法人番号 and cells, 「法人番号 | 業務概要 | 6.3 | その他 | name | name | 法人番号」, the first name that row's)
             for m, i in enumerate(g):
                 names[k + m] = _raw_joined(raw, boxes[i][2], boxes[i][1])
         else:
             stacked = True
     rows: list[PayeeRow] = []
     segs: list[list[tuple[str, str, int]]] = []
+    spans: list[list[int]] = []  # each row's boxes after its anchor, as indices
     doubted: list[dict | None] = []  # a row's cells read from its boxes but left out (the row before's may be there)
     unplaced: list[tuple[str, str, int]] = []  # boxes after the run up to the next row: no row's
     previous_empty = previous_open = previous_amount = False
     for k, a in enumerate(anchors):
         end = (groups[k + 1][0] if groups[k + 1] else anchors[k + 1]) if k + 1 < len(anchors) else len(boxes)
-        seg, cut = [], False
+        seg, cut, span = [], False, []
         for i in range(a + 1, end):
             if i in taken:
                 cut = True  # the run: what stands after it up to the next row is not placed
                 unplaced += [boxes[j] for j in range(i, end) if j not in taken]
                 break
             seg.append(boxes[i])
+            span.append(i)
         if not cut and end in claimed:
             seg.append(boxes[end])
+            span.append(end)
+        spans.append(span)
         kind, text, line = boxes[a]
         m = _CORP_HEAD.match(text) if kind == "corp" else None
         corp, merged = (m[1], m[2]) if m else (None, None)
@@ -686,9 +792,170 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         segs.append(([("text", merged, line)] if merged else []) + seg)
         doubted.append(own if got is None else None)
     if fit:
-        return _fit(rows, order)
+        placed = _by_amounts(boxes, taken, order, anchors, rows, spans, raw)
+        if placed is not None:
+            return placed
+        return _fit(rows, order) if len(order) - len(anchors) <= _FIT_MAX else []
     # an amount no row's boxes hold is a row not read: the rows counted after it (or before) may stand a place off
     return rows if _amount_values(unplaced) else _pooled_amounts(rows, segs, doubted)
+
+
+def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[tuple[str, int]],
+                anchors: list[int], rows: list[PayeeRow], spans: list[list[int]],
+                raw: list[str] | None = None) -> list[PayeeRow] | None:
+    """Every rank's row placed by its amount when fewer rows are anchored than the run has ranks (a payee without a
+    法人番号 whose 「-」 pdfminer.six wrote apart from its name): the section holds as many amounts (``_figures``) as
+    ranks, falling down each block, so the n-th amount is the n-th rank's. A row anchored at its 法人番号 (or 「-」)
+    whose own boxes hold one amount, the one it read, is placed at that amount's rank with its cells; a rank no
+    anchored row claims has its amount alone (its name and other cells unknown). None (not placed) when the counts
+    differ, the amounts rise down a block, an anchored row's amount is not one listed in its boxes, or an amount
+    written before its row's cells (an 契約方式, 入札者数, 落札率 or 「-」 after it, not a 業務概要 before it) is followed by
+    fewer than three text boxes before the next anchor: its row may be that anchor's, whose own boxes would then
+    hold the next row's amount. Figures that may be an amount or not (``_doubtful``) are tried each way: the rows
+    are placed when exactly one choice of them places them (none when more than _CHOICES_MAX choices are to try)."""
+    _, sure, doubt = _figures(boxes, taken, False, frozenset(anchors))
+    need = len(order) - len(sure)
+    if need < 0 or need > len(doubt) or comb(len(doubt), need) > _CHOICES_MAX \
+            or _rank_before_letter(boxes, taken, order):
+        return None
+    placed = []
+    for chosen in combinations(doubt, need):
+        amounts = sorted([*sure, *chosen])
+        got = _placed_at(boxes, taken, order, anchors, rows, spans, amounts)
+        if got is not None:
+            placed.append((got, amounts))
+            if len(placed) > 1:
+                return None
+    if not placed:
+        return None
+    got, amounts = placed[0]
+    used = set(anchors)  # the anchors, the text boxes right before them (names) and the first after them (業務概要)
+    for a, span in zip(anchors, spans, strict=True):
+        j = a - 1
+        while j >= 0 and j not in taken and boxes[j][0] == "text":
+            used.add(j)
+            j -= 1
+        used.update([j for j in span if boxes[j][0] == "text"][:1])
+    return [r if set(r.cells) != {"amount"} else r._replace(cells=_cells_before(boxes, taken, used, i, raw) or r.cells)
+            for r, (i, _) in zip(got, amounts, strict=True)]
+
+
+def _lone_text_then_figure(boxes: list[tuple[str, str, int]], taken: set[int], i: int) -> bool:
+    """After the amount at ``i`` and its right cells (契約方式, 入札者数, 落札率, 「-」) stand one text box and then a
+    figure (「- | name | name | 1,393 | 随意契約 (少額) | - | 業務概要 | 938」): the next row's 業務概要 and amount with no
+    name, which may be the second text box before this amount."""
+    rest = [j for j in range(i + 1, len(boxes)) if j not in taken]
+    k = 0
+    while k < len(rest) and boxes[rest[k]][0] in (*_ROW_END, "int"):
+        k += 1
+    kinds = [boxes[j][0] for j in rest[k:k + 2]]
+    return kinds[:1] == ["text"] and kinds[1:2] in (["number"], ["int"])
+
+
+def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[int], i: int,
+                  raw: list[str] | None) -> dict | None:
+    """The cells of a row placed by its amount alone (box ``i``), when its name and 業務概要 are the two text boxes
+    right before the amount (or before the 業務概要 box the amount ends), right after a 「-」 that follows no text box
+    or anchor (「- | - | name | 業務概要 | 22,405 | 随意契約 (少額)」: a payee without a 法人番号, its 「-」 written
+    before its name), none of them any anchored row's (its name or first text box after it): name, 業務概要, amount,
+    and the 契約方式 right after the amount (not one of a run of 契約方式, whose row is not established); else None.
+    Not when a text box follows the amount (「- | name | name | 24 | 業務概要 | 22 | 業務概要」: two rows' names, then each
+    row's amount and 業務概要) or, after its right cells, one text box and a figure (``_lone_text_then_figure``).
+    """
+    kind, text, _ = boxes[i]
+    texts = [j for j in (i - 2, i - 1) if j >= 0]
+    if kind == "text":  # (「業務概要 22,405」: the amount run into its 業務概要's box)
+        texts, (desc, amount) = [i - 1, i], text.rsplit(" ", 1)
+    elif both := _amount_contract(kind, text):
+        amount, desc = both[0], None
+    else:
+        amount, desc = text, None
+    before = texts[0] - 1 if texts else -1
+    if len(texts) != 2 or any(j in taken or j in used or boxes[j][0] != "text" for j in texts) \
+            or before < 1 or before in used or boxes[before][1] not in ("-", "－", "―") \
+            or (before - 1 not in taken and boxes[before - 1][0] in ("text", "mixed", *_ANCHOR)) \
+            or (i + 1 < len(boxes) and boxes[i + 1][0] == "text") or _lone_text_then_figure(boxes, taken, i):
+        return None
+    name = _raw_joined(raw, boxes[texts[0]][2], boxes[texts[0]][1])
+    desc = desc if desc is not None else boxes[texts[1]][1]
+    if _kind(desc) != "text" or _kind(name) != "text":
+        return None
+    contract = both[1] if kind == "mixed" and (both := _amount_contract(kind, text)) else None
+    after = [boxes[j][0] for j in range(i + 1, min(i + 3, len(boxes)))]
+    if contract is None and after[:1] == ["contract"] and after[1:2] != ["contract"]:
+        contract = (_CONTRACT.match(_raw_joined(raw, boxes[i + 1][2], boxes[i + 1][1])) or _CONTRACT.match(boxes[i + 1][1]))[1]
+    return {"name": name, "corporate_number": None, "description": desc, "amount": amount,
+            "contract_method": contract}
+
+
+# the choices of doubtful figures tried (more: the amounts are not established)
+_CHOICES_MAX = 200
+
+
+def _placed_at(boxes: list[tuple[str, str, int]], taken: set[int], order: list[tuple[str, int]], anchors: list[int],
+               rows: list[PayeeRow], spans: list[list[int]], amounts: list[tuple[int, str]]) -> list[PayeeRow] | None:
+    """``_by_amounts`` for one list of the amounts (box index, figure), as many as the ranks; None when they do not
+    place the rows."""
+    last: dict[str, float] = {}
+    for (block, _), (_, figure) in zip(order, amounts, strict=True):
+        if _value(figure) > last.get(block, _value(figure)):
+            return None
+        last[block] = _value(figure)
+    at = {i: n for n, (i, _) in enumerate(amounts)}
+    placed: dict[int, PayeeRow] = {}
+    for r, span in zip(rows, spans, strict=True):
+        if r.cells.get("amount") is None:
+            continue  # (its amount may stand in another row's boxes: the row is not placed)
+        mine = [at[i] for i in span if i in at]  # (the first: the row's own, when its cells read as one row's;
+        # later ones stand after its cells, those of rows with no anchor written after it)
+        if not mine or mine[0] in placed \
+                or parse_number(r.cells["amount"]).value != _value(amounts[mine[0]][1]):
+            return None
+        placed[mine[0]] = r
+    rest = [i for i in range(len(boxes)) if i not in taken]
+    where = {i: n for n, i in enumerate(rest)}
+    at_anchor = {a: n for n, r in placed.items() for a, row in zip(anchors, rows, strict=True) if row is r}
+    heads = set(anchors)
+
+    def texts_after(i: int) -> tuple[int, int | None]:
+        """The text boxes (no anchor) after box ``i``'s right cells (契約方式, 入札者数, 落札率, 「-」), and the box
+        after them."""
+        j = where[i] + 1
+        while j < len(rest) and boxes[rest[j]][0] in ("contract", "int", "rate", "dash"):
+            j += 1
+        texts = 0
+        while j < len(rest) and boxes[rest[j]][0] == "text" and rest[j] not in heads:
+            texts, j = texts + 1, j + 1
+        return texts, rest[j] if j < len(rest) else None
+    nameless: set[int] = set()  # the ranks of anchored rows whose name may be an unanchored row's
+    for n, (i, _) in enumerate(amounts):
+        if n in placed or boxes[i][0] == "text" or (where[i] and boxes[rest[where[i] - 1]][0] == "text"):
+            continue  # (an amount after its 業務概要)
+        texts, stop = texts_after(i)
+        if texts < 2 and at_anchor.get(stop) == n + 1 and texts_after(amounts[n + 1][0])[0] >= 2:
+            return None  # (「amount | 契約方式 | name | 法人番号 | 業務概要 | amount | 契約方式 | name | 業務概要」)
+        j, texts = where[i] + 1, 0  # its row's cells up to the next anchor: fewer than three text boxes (its name,
+        while j < len(rest) and rest[j] not in heads and boxes[rest[j]][0] in ("text", *_ROW_END, "int"):
+            texts, j = texts + (boxes[rest[j]][0] == "text"), j + 1  # its 業務概要 and the anchored row's name)
+        if j < len(rest) and rest[j] in at_anchor and texts < 3 and boxes[rest[j]][0] != "namecorp":
+            nameless.add(at_anchor[rest[j]])  # (「2,703 | 業務概要 | … | name | 法人番号 | …」: the name may be its)
+    return [PayeeRow(*order[n], ({**placed[n].cells, "name": None} if n in nameless else placed[n].cells)
+                     if n in placed else {"amount": figure}, placed[n].line if n in placed else boxes[i][2], False)
+            for n, (i, figure) in enumerate(amounts)]
+
+
+def _rank_before_letter(boxes: list[tuple[str, str, int]], taken: set[int], order: list[tuple[str, int]]) -> bool:
+    """A number that is not taken as a rank stands right before a block's letter and is the block before's next
+    rank (「… | 9 | B | 1 | 2」 when the run gave that block 8 ranks): the block's rank count is not established."""
+    count: dict[str, int] = {}
+    for block, rank in order:
+        count[block] = max(count.get(block, 0), rank)
+    for i, (kind, text, _) in enumerate(boxes):
+        if kind == "letter" and i in taken and i and boxes[i - 1][0] == "int" and i - 1 not in taken:
+            before = chr(ord(_LETTER.match(text)[1]) - 1)
+            if int(boxes[i - 1][1]) == count.get(before, 0) + 1:
+                return True
+    return False
 
 
 def _amount_values(seg: list[tuple[str, str, int]]) -> list[str]:

@@ -509,16 +509,32 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow], loose: frozenset
     if late is not None:
         amounts[-1] = late
     if rows and None in amounts and all(a is not None or r.line in loose for r, a in zip(rows, amounts, strict=True)):
-        # (rows whose amounts are unknown because a row's cells were written elsewhere: the 計 is at least the
-        # amounts read)
-        known = sum(a for a in amounts if a is not None)
-        return k if any((v := _number(t)) is not None and v >= known - 1e-6 for t in total) else None
+        # (rows whose amounts are unknown because a row's cells were written elsewhere: the 計 is the amounts read
+        # and, the form ranking its payees by amount, for each row unread one between the amounts read above and
+        # below it — the rows' own amounts: an amount written after the 「計」 may be any unread row's, not the last's)
+        read = [_number(r.cells.get("amount")) for r in rows]
+        known = sum(a for a in read if a is not None)
+        least, most = _unread_bounds(read)
+        return k if any((v := _number(t)) is not None and least - 1e-6 <= v - known <= most + 1e-6 for t in total) \
+            else None
     if not rows or None in amounts:
         return None
     want = sum(amounts)
     if not any((v := _number(t)) is not None and abs(v - want) < 1e-6 for t in total):
         return None
     return k
+
+
+def _unread_bounds(amounts: list[float | None]) -> tuple[float, float]:
+    """The least and the most the unknown amounts of a block's rows (None, in rank order) can add up to: each lies
+    between the amount read nearest below it (or 0) and the one nearest above it (or no bound) — the form ranks
+    its payees by amount."""
+    least = most = 0.0
+    for j, a in enumerate(amounts):
+        if a is None:
+            least += next((b for b in amounts[j + 1:] if b is not None), 0.0)
+            most += next((b for b in reversed(amounts[:j]) if b is not None), float("inf"))
+    return least, most
 
 
 def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = None, early: bool = False,

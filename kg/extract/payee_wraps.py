@@ -140,9 +140,15 @@ def rate_cut(text: str) -> bool:
 
 
 def rate_goes_on(rate: str, piece: str) -> bool:
-    """The 落札率 ``rate`` (a number without its %) is continued by ``piece``, its last digits and % (「%」, 「4%」)."""
+    """The 落札率 ``rate`` (a number without its %) is continued by ``piece``, its last digits and % (「%」, 「4%」),
+    or, a whole number, by its decimals alone (「98」 over 「.6」 over 「%」: the % on the line after)."""
+    if rate.isdigit() and _RATE_DECIMALS.match(piece):
+        return True
     return piece[-1:] == "%" and bool(_RATE_REST.match(piece)) and bool(_RATE_NUMBER.match(rate)) \
         and (piece == "%" or "." in rate)
+
+
+_RATE_DECIMALS = re.compile(r"^\.\d+%?$")
 
 
 def uncut_rates(rows: list) -> list:
@@ -498,9 +504,12 @@ def spelled_elsewhere(rows: list, alone: dict) -> list:
 
 
 # how a payee's name ends when it is whole: a legal form after the name (「KDDI(株)」「日本工営株式会社」), a word that
-# names a body (「…協会」「…機構」「…大学」), or a closed parenthesis (「職員旅費(職員A)」, 「国際連合開発計画(UNDP)」)
+# names a body (「…協会」「…機構」「…大学」), or a closed parenthesis (「職員旅費(職員A)」, 「国際連合開発計画(UNDP)」).
+# Body words of many real names, not one name's: of the words ending in 会, those that name a body (協会, 連合会,
+# 工業会, 産業会, 振興会, 協議会, 中央会, 商工会), not an event (「…説明会」「…研修会」, a 業務概要's end)
 _NAME_ENDS = ("(株)", "(有)", "(同)", "(合)", "株式会社", "有限会社", "合同会社", "協会", "機構", "研究所", "大学",
-              "センター", "企業体", "LLP", "LLC", "事務所", "財団", "連合会", "産業会", "組合", "公社", "銀行")
+              "センター", "企業体", "LLP", "LLC", "事務所", "財団", "連合会", "工業会", "産業会", "振興会", "協議会",
+              "中央会", "商工会", "組合", "公社", "銀行")
 # legal forms that may stand before the name as well (「有限会社」+「富士通Japan」): alone they are no whole name
 _FORMS = ("(株)", "(有)", "(同)", "(合)", "株式会社", "有限会社", "合同会社", "一般社団法人", "一般財団法人",
           "公益社団法人", "公益財団法人", "独立行政法人", "国立大学法人", "国立研究開発法人", "特定非営利活動法人")

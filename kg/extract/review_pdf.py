@@ -45,7 +45,8 @@ from kg.extract.page_marks import without_page_numbers
 from kg.extract.payee_bids import settle_bids
 from kg.extract.payee_boxes import checked_by_amounts, has_letters, payee_boxes, with_boxes
 from kg.extract.payee_columns import payee_columns
-from kg.extract.payee_form_text import form_rows, number_line_wraps, with_form_rows
+from kg.extract.payee_form_text import _HEADER_TEXT as _PAYEE_HEADER_TEXT
+from kg.extract.payee_form_text import _header_text, form_rows, number_line_wraps, with_form_rows
 from kg.extract.payee_wraps import respell_methods
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
@@ -75,6 +76,7 @@ from kg.extract.review_text import (
 )
 from kg.normalize.era import guess_era
 from kg.normalize.houjin import DIGITS13
+from kg.normalize.houjin import is_valid as houjin_valid
 from kg.normalize.law_ref import parse_legal_bases
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number, parse_numbers
@@ -882,9 +884,11 @@ def _with_columns(cells: list[tuple[str, int, bool]], lo: int, rows: list[PayeeR
     return out
 
 
-def _figure_descriptions(rows: list | None, notes: list) -> list | None:
+def _figure_descriptions(rows: list | None, notes: list, L: list[str] | None = None) -> list | None:
     """Rows whose 業務概要 is a figure alone (「11,504」: the amount cell read as it, the cells after it shifted —
-    the 入札者数 read as the amount) with the 業務概要 and amount unknown, noted."""
+    the 入札者数 read as the amount) with the 業務概要 and amount unknown, noted; so is a name or 業務概要 holding two
+    Latin words between Japanese text (_LATIN_CUT) that the text's ``L`` (when given) writes at a line break — a
+    wrap, inside a word or at a space: the sheet's own space on one line (「用PC 100台」「Microsoft 365の」) stays."""
     if not rows:
         return rows
     out = []
@@ -893,7 +897,8 @@ def _figure_descriptions(rows: list | None, notes: list) -> list | None:
             notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: the 業務概要 read is a figure "
                                   "(another cell's): its 業務概要 and amount are unknown"))
             r = r._replace(cells={**r.cells, "description": None, "amount": None})
-        cut = [k for k in ("name", "description") if _LATIN_CUT.search(r.cells.get(k) or "")]
+        cut = [k for k in ("name", "description") if any(L is None or _at_break(L, m[0])
+                                                          for m in _LATIN_CUT.finditer(r.cells.get(k) or ""))]
         if cut:  # (「合同会社日経B Pマーケティング」「富士通Ja pan株式会社」: a Latin word the wrap may have cut)
             notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: {'/'.join(cut)} holds a Latin "
                                   "run split by one space between Japanese text (a wrap inside a word, or between "
@@ -901,6 +906,14 @@ def _figure_descriptions(rows: list | None, notes: list) -> list | None:
             r = r._replace(cells={**r.cells, **dict.fromkeys(cut)})
         out.append(r)
     return out
+
+
+def _at_break(L: list[str], run: str) -> bool:
+    """The two Latin words of ``run`` (a _LATIN_CUT match) stand where the text's lines break: a word of one line
+    ends with the first, a word of the next starts with the second."""
+    a, b = re.search(r"([A-Za-z0-9]+) ([A-Za-z0-9]+)", run).groups()
+    return any(any(w.endswith(a) for w in L[n].split()) and any(w.startswith(b) for w in L[n + 1].split())
+               for n in range(len(L) - 1))
 
 
 def _keys_once(rows: list | None, notes: list) -> list | None:
@@ -964,7 +977,7 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
                                           "spells none on one line (a space before it or not): unknown"))
     else:
         text_rows = payee_rows(L, lo, notes)
-    text_rows = _keys_once(_figure_descriptions(text_rows, notes), notes)
+    text_rows = _keys_once(_figure_descriptions(text_rows, notes, L), notes)
     for line, message in notes:
         warn(rec, "payees_partial", message, line=line, field="payees")
     if text_rows:
@@ -1142,8 +1155,10 @@ def _label_anchored(rec: Record, L: list[str]) -> None:
     found = label_fields(L, rec["sheet_fiscal_year"])
     for key, (value, line) in sorted(found.items()):
         old = rec.get(key)
-        if old == value or (key == "major_expense" and not _expense_ok(value)):
-            continue  # (another cell's text after the 主要経費 label does not replace the cell found by position)
+        if old == value or (key == "major_expense" and (not _expense_ok(value) or (
+                old in MAJOR_EXPENSES and squash(value) not in MAJOR_EXPENSES))):
+            continue  # (another cell's text after the 主要経費 label does not replace the cell found by position, nor
+            # does text that is none of the 主要経費 categories replace one that is: 「状 況」 after 「経済協力」)
         if old not in (None, []):
             warn(rec, "pdf_text_disagreement", f"{key}: {old!r} by position, {value!r} next to its label "
                  "(kept)", line=line, field=key)
@@ -1182,9 +1197,10 @@ def _laws_plausible(rec: Record) -> None:
 # words of the form's other tables' headers (成果目標・活動指標, 単位当たりコスト) and their units: a 政策 / 施策 value
 # holding one (or a 「分野:」 or 「取組事項」 label of the 新経済・財政再生計画 rows, the 政策評価書 row's 「該当箇所」 label and its 「3ページ目」 page reference) is
 # another cell's text
-_NOT_POLICY = re.compile(r"測定指標|単位当たり|活動指標|成果指標|成果目標|成果実績|活動実績|目標値|実績値|当初見込み|百万円|千円|ページ目|:$"
-                         r"|https?://|政策評価書|該当箇所|^取組事項|定量的指標|定性的指標|^チェック$|^(?:千|百万)?円/[^\s/]{1,3}$")
-# (the 点検 column's 「チェック」 header; a unit of the 単位当たりコスト row, 「円/件」)
+_NOT_POLICY = re.compile(r"^[、,]|。|^(?=.{30})(?:[^、]*、){2}|測定指標|単位当たり|活動指標|成果指標|成果目標|成果実績|活動実績|目標値|実績値|当初見込み|百万円|千円|ページ目|:$"
+                         r"|https?://|政策評価書|URL|該当箇所|^取組事|定量的指標|定性的指標|^チェック$|^(?:千|百万)?円/[^\s/]{1,3}$")
+# (the 点検 column's 「チェック」 header; a unit of the 単位当たりコスト row, 「円/件」; a sentence — 。, or a long text
+# listing with 、 — or a text starting with a comma, its row label's wrapped rest 「、 新経済…」: no 政策's or 施策's name)
 
 
 def _policy_plausible(rec: Record) -> None:
@@ -1196,7 +1212,7 @@ def _policy_plausible(rec: Record) -> None:
         if pe.get(key) and (_NOT_POLICY.search(pe[key]) or fields.YEAR_HEADER.match(pe[key]) or label_piece(pe[key])):
             # (or a table's year header, 「4年度」, written after the label, or a piece of a label: 「費」)
             warn(rec, "policy_evaluation_implausible", f"政策評価 {key} {pe[key]!r} holds another table's header "
-                 "word; left out", line=rec["provenance"]["spans"].get("policy_evaluation", [None])[0],
+                 "word, or is a sentence or its row label's rest; left out", line=rec["provenance"]["spans"].get("policy_evaluation", [None])[0],
                  field="policy_evaluation")
             pe[key] = None
     if pe.get("policy") is None and pe.get("measure") is None:
@@ -1359,6 +1375,7 @@ def extract(doc: RawDoc) -> Record:
     _major_policy_plausible(rec)
     _expense_plausible(rec)
     _payees_plausible(rec, L, lines)
+    _payee_cells_plausible(rec)
     if rec["policy_evaluation"] is None:
         warn(rec, "policy_evaluation_missing", "no 政策 / 施策 cells", field="policy_evaluation")
     return rec
@@ -1524,11 +1541,19 @@ def _payees_plausible(rec: Record, L: list[str] | None = None, raw: list[str] | 
     """A payee's 契約方式 cut short of the form's words (「補助」 of 補助金等交付) is no fact: left out with a warning;
     so is the row's 業務概要 when it holds a piece of the method's lost rest (「機器の賃金等貸借交付」), and a name
     with a space inside its bracketed Japanese words (a wrapped cell's two lines run together, or the sheet's
-    space: which, the text does not say)."""
+    space: which, the text does not say), and a name that is a piece of the header's wording (「出額10億円以上)」).
+    """
     for p in rec["payees"]:
         key = f"payees[{p.get('block')}|{p.get('rank')}]"
         if raw is not None and p.get("name") and _LATIN_SPACE.search(p["name"]):
             p["name"] = _latin_wraps(rec, key, p["name"], L, raw)
+        if p.get("name") and (_header_text(p["name"], False)
+                              or len(name := squash(p["name"])) >= 3 and name in _PAYEE_HEADER_TEXT):
+            # (a piece of the table's header wrapped in its cell, 「(支出額10億円」 over 「以上)」, taken for a name)
+            warn(rec, "payee_implausible", f"{key}.name {p['name']!r} is a piece of the payee table's header wording "
+                 "(a wrapped header cell's end); left out", line=rec["provenance"]["spans"].get(key, [None])[0],
+                 field="payees")
+            p["name"] = None
         if _INNER_SPACE.search(p.get("name") or ""):
             warn(rec, "payee_implausible", f"{key}.name {p['name']!r}: a space inside its words (a wrapped line "
                  "or the sheet's own?); left out", line=rec["provenance"]["spans"].get(key, [None])[0],
@@ -1547,6 +1572,73 @@ def _payees_plausible(rec: Record, L: list[str] | None = None, raw: list[str] | 
             warn(rec, "payee_implausible", f"{key}.description {p['description']!r} holds a piece of the method's "
                  f"rest {rest!r}; left out", line=line, field="payees")
             p["description"] = None
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+_LATIN_ONLY = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+_BRACKET_SPACE = re.compile(r"\(\s|\s\)")
+_OPEN_PAREN = re.compile(r"^(\S+?)\s*\(")
+
+
+def _payee_cells_plausible(rec: Record) -> None:
+    """Payee cells that cannot be what their column holds, each left out with a warning naming the row:
+    - a name holding 「、」 (no organisation's name does; a 業務概要 list of tasks, 「…の調査、…の作成」, read where
+      the name was looked for), of one character (another cell's wrapped last piece, 「務」), or starting with a contract method's wrapped rest (「約 (最低価格)」 of
+      「一般競争契約 (最低価格)」);
+    - a name with digit runs that join into a check-digit-valid 法人番号 (「富士フイルムビジ 1158399540ネスイノベーショ
+      656ン(株)」: the number's cell interleaved with the name's), and the row's 法人番号 too unless it is that one;
+    - a name with a space against a bracket inside it (「講師謝金(講師A )」), and a name with a 業務概要 of Latin
+      letters alone (「合同会社富士通」 and 「Japan」: the name's wrapped tail in the next column);
+    - a 契約方式 whose brackets do not close (「随意契約 (」: its rest lost), and a 落札率 of a 少額 随意契約 without
+      bidders (no tender was held);
+    - a 法人番号 that another row gives to another name while this row's name has another number elsewhere (a
+      number taken from the row next to it)."""
+    payees = rec["payees"]
+    names_of: dict[str, set[str]] = {}
+    numbers_of: dict[str, set[str]] = {}
+    for p in payees:
+        if p.get("name") and p.get("corporate_number"):
+            names_of.setdefault(p["corporate_number"], set()).add(p["name"])
+            numbers_of.setdefault(p["name"], set()).add(p["corporate_number"])
+    for p in payees:
+        key = f"payees[{p.get('block')}|{p.get('rank')}]"
+        line = rec["provenance"]["spans"].get(key, [None])[0]
+        name, number = p.get("name") or "", p.get("corporate_number")
+        if number and name and names_of.get(number, set()) - {name} and numbers_of.get(name, set()) - {number}:
+            warn(rec, "payee_implausible", f"{key}.corporate_number {number!r} is another payee's, and {name!r} has "
+                 "another number elsewhere; left out", line=line, field="payees")
+            p["corporate_number"] = None
+        runs = _DIGIT_RUN.findall(name)
+        if len(runs) > 1 and houjin_valid(digits := "".join(runs)):
+            warn(rec, "payee_implausible", f"{key}.name {name!r} holds the pieces of the 法人番号 {digits}; left out",
+                 line=line, field="payees")
+            p["name"] = None
+            if p.get("corporate_number") != digits:
+                p["corporate_number"] = None
+        elif "、" in name or len(name.strip()) == 1 or ((m := _OPEN_PAREN.match(name)) and any(
+                h.endswith(m[1]) and h != m[1] for h in _METHOD_HEADS)):
+            warn(rec, "payee_implausible", f"{key}.name {name!r} is another column's text (a 業務概要 list or a "
+                 "契約方式's wrapped rest); left out", line=line, field="payees")
+            p["name"] = None
+        desc = p.get("description") or ""
+        if p.get("name") and _LATIN_ONLY.fullmatch(desc) and not p["name"][-1].isascii():
+            warn(rec, "payee_implausible", f"{key}: 業務概要 {desc!r} is Latin letters alone after the name "
+                 f"{p['name']!r} (the name's wrapped tail, 「富士通」 over 「Japan」?); both left out", line=line,
+                 field="payees")
+            p["name"] = p["description"] = None
+        if _BRACKET_SPACE.search(p.get("name") or ""):
+            warn(rec, "payee_implausible", f"{key}.name {p['name']!r}: a space against a bracket (a wrapped line "
+                 "joined, or the sheet's own?); left out", line=line, field="payees")
+            p["name"] = None
+        method = p.get("contract_method") or ""
+        if p.get("award_rate") is not None and p.get("bidders") is None and "少額" in method:
+            warn(rec, "payee_implausible", f"{key}.award_rate {p['award_rate']!r}: a 少額 随意契約 has no tender and "
+                 "no bidders, so no 落札率 (another cell's figure?); left out", line=line, field="payees")
+            p["award_rate"] = None
+        if method.count("(") != method.count(")"):
+            warn(rec, "payee_implausible", f"{key}.contract_method {method!r}: its brackets do not close; left out",
+                 line=line, field="payees")
+            p["contract_method"] = None
 
 
 def _expense_plausible(rec: Record) -> None:

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from kg.extract import fields, payee_wraps
 from kg.extract.doc_memo import last_document
+from kg.extract.page_marks import is_page_mark
 from kg.normalize import houjin
 from kg.normalize.era import ERAS, parse_year
 from kg.normalize.numbers import as_int_if_whole, parse_number
@@ -536,6 +537,15 @@ def _wraps_on(toks: list[Token], value: Token) -> bool:
                 and _shape_ok(after.field, beside.text + nxt.text, None))
 
 
+def _line_goes_on(lines: list[str], value: Token) -> bool:
+    """Paragraph-style text: ``value`` is its line's whole text and the next line is not blank, yet another token
+    (「3. 高」 over 「政策評価」 over 「度化デ 書URL」: a label written inside the cell's paragraph) — the cell's text
+    goes on past the label, so its end is unknown."""
+    folded = _folded(lines)
+    return 0 < value.line < len(folded) and folded[value.line - 1].strip() == value.text \
+        and bool(folded[value.line].strip())
+
+
 def _rest_dropped(lines: list[str], toks: list[Token], value: Token) -> bool:
     """The line right after ``value``'s holds no token: its words were dropped as pieces of labels (「業」, a piece
     of 「事業開始年度」) though none carries on a label of the value's line (「担当部局」 over 「庁」) — in
@@ -600,7 +610,7 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
     k_pe = next((i for i, t in enumerate(toks) if t.field in ("policy", "policy_eval")), 0)
     k_mea = next((i for i in range(k_pe, len(toks)) if toks[i].field == "measure"), None)
     pol, mea = _run(toks, "policy", 1), (_run(toks, "measure", 1, k_mea) if k_mea is not None else None)
-    cut = not paragraph_style(lines) and mea and mea[0] and _wraps_on(toks, mea[0][0])
+    cut = mea and mea[0] and (_line_goes_on(lines, mea[0][0]) if paragraph_style(lines) else _wraps_on(toks, mea[0][0]))
     if cut and (rest := measure_rest(_folded(lines), mea[0][0])):
         mea = ([mea[0][0]._replace(text=fields.join_wrapped([mea[0][0].text, *rest]))], mea[1])
         cut = False
@@ -611,7 +621,7 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
         rest = measure_rest(_folded(lines), toks[k_mea + 1])
         out["policy_evaluation"] = Found(fields.parse_policy_evaluation(
             pol[0][0].text, fields.join_wrapped([toks[k_mea + 1].text, *rest]) if rest else None), pol[0][0].line)
-    elif pol and pol[0] and mea and mea[0]:
+    elif pol and pol[0] and mea and mea[0] and not _CELL_CANNOT_START.match(pol[0][0].text):
         # (「政策評価 施策 電子自 政策評価 https://…」 over 「治体の 書URL」: the 施策's end is unknown)
         policy = pol[0][0]
         k_pol = next(i for i, t in enumerate(toks) if t.field == "policy")
@@ -664,8 +674,7 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
                  or (t.line > 1 and not _ERA_YEAR_CELL.search(t.text)
                      and len(_ERA_YEAR_CELL.findall(lines[t.line - 2])) > 1)
                  or (paragraph_style(lines) and len(_ERA_IN.findall(t.text)) > 1 and _goes_on(lines, t.line))]
-        cells = [t for i, t in enumerate(cells) if not (i and cut_number_head(cells[i - 1].text)
-                                                        and _NUMBERS_ONLY.match(t.text))]
+        cells = _cut_serials_out(cells, _folded(lines))
         nums = _paired_past([t.text for t in cells], frozenset(i for i, t in enumerate(cells) if t in tails))
         if nums:
             out["past_project_numbers"] = Found(nums, run[0][0].line)
@@ -680,10 +689,16 @@ def _legal_counter_below(toks: list[Token], lines: list[str]) -> Found | None:
     """The 根拠法令 cell cut by its row's next label after an article's number (「根拠法令 …法律第55 関係する計画、
     通知 …」 over 「(具体的な 条」 over 「等」): its counter, wrapped onto a line below among the two labels' pieces,
     is the one word there that is a counter alone (「条」「条の20」); the cell's text is the two joined. None unless
-    there is exactly one such word from the cut cell up to the blank line."""
+    there is exactly one such word from the cut cell up to the blank line, and none unless the number follows a
+    law's title (its last character 法, 律, 令, 則 or 例, no parenthesis left open): only there is the counter
+    known to be 条 — after a counter (「…第5条第2」) it may be 項 or 号, in a law's number 「(平成15年法律第36」 号,
+    after 「別表」 none —, and the label 「(具体的な条項も記載)」 wraps its own 「条」 alone onto a line below."""
     k = next((i for i, t in enumerate(toks) if t.field == "legal"), None)
-    if k is None or k + 1 >= len(toks) or toks[k + 1].field != CUT or not _NUMBER_CUT.search(toks[k + 1].text) \
+    if k is None or k + 1 >= len(toks) or toks[k + 1].field != CUT or not (m := _NUMBER_CUT.search(toks[k + 1].text)) \
             or not CITE.search(toks[k + 1].text + "条"):
+        return None
+    before = toks[k + 1].text[:m.start()].rstrip()
+    if not before.endswith(("法", "律", "令", "則", "例")) or before.count("(") > before.count(")"):
         return None
     folded = _folded(lines)
     first = folded[toks[k + 1].line - 1]
@@ -706,6 +721,9 @@ def _legal_counter_below(toks: list[Token], lines: list[str]) -> Found | None:
 _COST_CELL = re.compile(r"/|^(?:計算式|単位当たりコスト)$")
 
 
+# no cell's text starts with a comma: a 政策 value that does is the rest of its row's label wrapped beside it
+# (「政策評価、新経済・財政再生計画との関係」 as 「、 新経済 価・ 財政再」), the row's cells out of their order
+_CELL_CANNOT_START = re.compile(r"^[、。,]")
 _URL_LABEL = "政策評価書URL"
 # the 施策's neighbours: the URL label (or its first piece) and a whole URL, or the label alone (its URL cell blank)
 _URL_CELL = re.compile(r" (政策評価\S*) https?://[!-~]+$| (政策評価\S*)$")
@@ -722,7 +740,8 @@ def measure_rest(folded: list[str], value: Token) -> list[str] | None:
     if m is None or not _URL_LABEL.startswith(label) or not folded[value.line - 1][:m.start()].endswith(value.text):
         return None
     rest, out = _URL_LABEL[len(label):], []
-    for t in folded[value.line:value.line + 4]:
+    ended = False
+    for t in folded[value.line:value.line + 8]:
         words = t.split(" ")
         if rest and len(words) == 1 and rest.startswith(t):  # the label's rest on a line of its own (「URL」)
             rest = rest[len(t):]
@@ -735,9 +754,11 @@ def measure_rest(folded: list[str], value: Token) -> list[str] | None:
         w = words[0]
         if len(words) != 1 or not w or re.search("[A-Za-z]", w) or w.startswith("該当") or label_piece(w) \
                 or holds_label_head(w) or _is_fragment(w):
+            ended = True
             break
         out.append(w)
-    return out if out and not rest else None
+    # (pieces going on past the lines looked at: the cell's end is unknown, 「(2)高度化普及啓発の推」 without 「進」)
+    return out if out and not rest and ended else None
 
 
 _URL_HEADS = ("http://", "https://")
@@ -806,6 +827,27 @@ def _wrapped_row(line: str) -> bool:
     return len(words) > 1 and any(w in _YEAR_TAIL for w in words)
 
 
+def _cut_serials_out(cells: list[Token], folded: list[str]) -> list[Token]:
+    """The past numbers' cells without the numbers that may be the serial of a number cut before it (「2021 厚労 20」,
+    cut_number_head): its serial was wrapped apart, so any number written alone after it (「0085」, on a line of
+    its own or the cut cell's next line, 「2021 厚労 20 令和4年度」 over 「0085」) is that serial or another year's
+    number, which the text does not say: those cells are left out, and a cut cell's paragraph whose first line
+    goes on after the cut number is cut to that line."""
+    out: list[Token] = []
+    cut = False
+    for t in cells:
+        first = folded[t.line - 1].strip() if 0 < t.line <= len(folded) else ""
+        if (m := _CUT_HEAD.search(first)) and m.end() < len(first) and len(t.text) > len(first) \
+                and t.text.startswith(first):
+            t = t._replace(text=first)  # (another cell after the cut number on its line: the piece below is not
+            # plainly its serial, as it is below a line that the cut number ends, 「2022 文科 21」 over 「0365」)
+        if cut and _NUMBERS_ONLY.match(t.text):
+            continue
+        cut = cut or cut_number_head(t.text)
+        out.append(t)
+    return out
+
+
 def _past_cells(run: list[Token]) -> list[Token]:
     """The cells of the 関連する過去のレビューシートの事業番号 table: the run's tokens up to the first one that
     holds neither a year nor a 事業番号 and is no blank cell (「-」), no wrapped year tail (「度」) and no piece
@@ -857,6 +899,8 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             if officials is not None and vals[1].line != v.line and not paragraph_style(lines):
                 officials = None  # a row's text: the next line's piece is another cell's wrap (「終了予」 over 「定なし」)
             wrapped = len(vals) > 1 and vals[1].line != v.line and bool(_TITLE_TAIL.match(vals[1].text))
+            if officials is None and OFFICIAL_SHAPE.match(text):
+                continue  # a title and a name alone (「審議官 山本 美香」): the 作成責任者 cell, the division written elsewhere
             if " " in text and officials is None:
                 text, officials = text.split(" ", 1)
                 below = [x for x in toks if x.line == v.line + 1 and x.field is None]
@@ -1064,6 +1108,10 @@ def officials_wrapped(text: str, folded: list[str], line: int) -> list[str] | No
     if tail == 0 or (len(after) == 1 and _NAME_PIECE.match(after[0]) and not label_piece(after[0])):
         return None
     g = short[0]
+    if len(g) == 1 and g is not groups[-1]:
+        # a title alone with another official after it on its line (「課長 寺課長補佐 吉田 大輔」 over 「田 直子」): its
+        # name did not wrap at the line's end, so whose piece is glued to the next title (「寺」) is unknown
+        return None
     kanji = next((k for k in range(tail) if not _KANJI_PIECE.match(below[-1 - k])), tail)
     if len(g) == 2 and tail == 1:
         g.append(below[-1])
@@ -1221,7 +1269,7 @@ def _row_field(label: str) -> str:
 
 
 _GROUPED = re.compile(r"^(?:0|[1-9]\d{0,2}(?:,\d{3})*)$")  # (no figure starts with 0 but 0: not 「0,345」)
-_LABEL_PIECES = re.compile(r"^(?:(?:[予算の状況]{1,5}|ら?繰越し?|し)\s+)+")  # a label's piece wrapped before the figure's
+_LABEL_PIECES = re.compile(r"^(?:(?:[予算の状況]{1,5}|ら?繰?越し?|し)\s+)+")  # a label's piece wrapped before the figure's
 _WRAPPED_PIECE = re.compile(r"^\d{1,3}$")
 
 
@@ -1233,22 +1281,28 @@ def _wrapped_figures(cells: list[str], below: str, most: int = 99) -> list[str]:
     holding at most ``most`` cells (「59,649」, not 「5」 and 「9,649」, in a row of five full cells).
     Taken only when exactly one way of cutting the glued cells and placing the piece reads every part as a figure
     grouped by commas (「19,990」「53,270」; 「19,995」「3,270」 leaves 「0」 nowhere); else the cells unchanged."""
-    bad = [i for i, c in enumerate(cells) if "," in c and not _GROUPED.match(c) and re.fullmatch(r"[\d,]+", c)]
+    bad = [i for i, c in enumerate(cells) if "," in c and re.fullmatch(r"[▲△]?[\d,]+", c) and not _grouped(c)]
     pieces = wrapped_pieces(below)
     if len(bad) > 1 and len(pieces) == len(bad):  # several wrapped, their pieces below them in the same order
         joined = [cells[i] + p for i, p in zip(bad, pieces, strict=True)]
-        if all(_GROUPED.match(x) for x in joined):
+        if all(_grouped(x) for x in joined):
             return [dict(zip(bad, joined, strict=True)).get(i, c) for i, c in enumerate(cells)]
     if len(bad) != 1:
         return cells
-    c = cells[bad[0]]
+    mark = cells[bad[0]][:1] if cells[bad[0]][:1] in "▲△" else ""  # 「▲3,」 over 「384」: the mark stays first
+    c = cells[bad[0]][len(mark):]
     below = _LABEL_PIECES.sub("", below)
     if _WRAPPED_PIECE.match(below):
         ways = {(c + below,)} | {w for i in range(1, len(c)) for w in ((c[:i] + below, c[i:]), (c[:i], c[i:] + below))}
     else:  # two cells glued, no piece wrapped (「3,1753,412」: 「3,175」 and 「3,412」)
         ways = {(c[:i], c[i:]) for i in range(1, len(c))}
     fit = [w for w in ways if all(_GROUPED.match(x) for x in w) and len(cells) + len(w) - 1 <= most]
-    return [*cells[:bad[0]], *fit[0], *cells[bad[0] + 1:]] if len(fit) == 1 else cells
+    return [*cells[:bad[0]], mark + fit[0][0], *fit[0][1:], *cells[bad[0] + 1:]] if len(fit) == 1 else cells
+
+
+def _grouped(cell: str) -> bool:
+    """A figure grouped by commas as printed, its ▲ mark aside."""
+    return bool(_GROUPED.match(cell[1:] if cell[:1] in "▲△" else cell))
 
 
 def wrapped_pieces(below: str) -> list[str]:
@@ -1341,7 +1395,6 @@ _RANK_LINE = re.compile(r"^(\d{1,2})\s*(\S.*)$")
 _CORP = payee_wraps.CORP
 _CONTRACT_END = ("契約", "交付", "その他", "公募", "随契", "競争", "委託", "請負", "補助", "負担", ")")
 _AMOUNT_HEAD = re.compile(r"^([▲△]?\d[\d,]*(?:\.\d+)?)(.*)$")
-_PAGE_NO = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4}|[-‐－]\s*\d{1,4}\s*[-‐－]|(?:page|p\.)\s*\d{1,4})$", re.I)
 _FIGURE = re.compile(r"^[▲△]?\d[\d,]*(?:\.\d+)?$")  # a cell that is a figure alone
 _SMALL = re.compile(r"^(?:[-－―]|\d{1,3}(?:\(\d+\))?|\d{1,3}(?:\.\d+)?%)$")
 
@@ -1543,7 +1596,7 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
             continue
         if (_SECTION_END.search(t) or t.startswith("支出先上位")) and last is not None:
             break  # (「支出先上位10者リスト欄についてさらに記載が必要な場合は…」: the list's footnote)
-        if _PAGE_NO.match(t):  # a page footer between two rows of one table
+        if is_page_mark(t):  # a page footer between two rows of one table
             continue
         mb = _BLOCK_LINE.match(t) or ((lone := _LONE_LETTER.match(t)) and _header_follows(folded, n) and lone) or None
         if mb and not _RANK_LINE.match(t):
@@ -1950,7 +2003,7 @@ def _section_cells(L: list[str], lo: int) -> list[tuple[str, int, bool]]:
     for text, line in _cut_total(_paragraph_cells(L, lo)):
         if _SECTION_END.search(text):
             break
-        if _PAGE_NO.match(text):
+        if is_page_mark(text):
             continue
         out.append((text, line, bool(_HEADER_WORD.search(text)) or _is_fragment(text)))
     return out
@@ -2116,8 +2169,10 @@ __all__ += ["payee_paragraphs", "payee_section_cells"]
 _POLICY_STOP = frozenset({"project_number", "project_name", "past_project_numbers", "payees", "budget", "purpose",
                           "outline", "legal", "plans"})
 _TABLE_HEADERS = frozenset({"所管府省名", "所管府省", "事業番号", "事業名", "府省庁名"})
-_MINISTRY = re.compile(r"^\S{1,12}(?:省|庁|府|委員会|院|官房|本部|局)$")
-_TWO_MINISTRIES = re.compile(r"^\S{2,12}?[省庁府]\S{2,12}[省庁府]$")  # two ministries' cells glued (「総務省財務省」)
+_MINISTRY_END = "(?:省|庁|府|委員会|院|官房|本部|局)"  # how a 所管府省's name ends (公正取引委員会, 会計検査院, 内閣官房)
+_MINISTRY = re.compile(rf"^\S{{1,12}}{_MINISTRY_END}$")
+# two ministries' cells glued (「総務省財務省」, 「総務省公正取引委員会」, 「国家公安委員会警察庁」)
+_TWO_MINISTRIES = re.compile(r"^\S{2,12}?(?:省|庁|府|委員会)\S{2,12}(?:省|庁|府|委員会|院|官房)$")
 # the head of a 政策 / 施策 name: its numbering (「2.」「(6)」「IV.」「施策目標」), which a wrapped line does not start with
 _ITEM_HEAD = re.compile(r"^(?:\(\s*[0-9]+\s*\)|[0-9]+\s*[.、．]|[IVX]+\s*[.、．\s]|政策|施策|第\s*[0-9一二三四五六七八九十]+)")
 
@@ -2288,7 +2343,9 @@ def _related_name(t: Token) -> bool:
             and not label_piece(text) and not _CHECK_LABELS.search(text) and len(text) <= 80)
 
 
-_MINISTRY_HEAD = re.compile(r"^\S{1,12}?(?:省|庁|府)(?=\S)")  # 「文部科学省点検・改善結果」: a ministry's cell glued to another
+# 「文部科学省点検・改善結果」「公正取引委員会点検結果」: a ministry's cell glued to another (not 院/局/本部, which many
+# project names hold: 「病院…」)
+_MINISTRY_HEAD = re.compile(r"^\S{1,12}?(?:省|庁|府|委員会)(?=\S)")
 
 
 def _is_ministry(toks: list[Token], i: int) -> bool:
@@ -2453,7 +2510,7 @@ def _alternating_rows(cells: list[Token]) -> list[tuple[str, str | None, str]] |
 # 「改善の方向性」), alone or glued to a row's ministry cell (「文部科学省点検・改善結果」)
 _CHECK_ROW_LABEL = "(?:点検・改善結果|点検結果|改善の方向性)"
 _CHECK_ROW_LABELS = re.compile(rf"^{_CHECK_ROW_LABEL}(?:\s*{_CHECK_ROW_LABEL})*$")
-_MINISTRY_CHECK = re.compile(rf"^(\S{{1,12}}?(?:省|庁|府)){_CHECK_ROW_LABEL}$")
+_MINISTRY_CHECK = re.compile(rf"^(\S{{1,12}}?{_MINISTRY_END}){_CHECK_ROW_LABEL}$")
 
 
 def _table_cells(toks: list[Token], h: int, lines: list[str] | None = None) -> list[Token] | None:
@@ -2517,7 +2574,7 @@ def _cell_over_sentence(lines: list[str], line: int) -> str | None:
     return first
 
 
-_MINISTRY_NUMBER = re.compile(r"^(\S{1,12}?(?:省|庁|府)) (\S+)$")
+_MINISTRY_NUMBER = re.compile(r"^(\S+) (\S+)$")  # (the first a ministry's cell by _MINISTRY: 「…委員会」「…院」 too)
 
 
 def _cells_apart(toks: list[Token]) -> list[Token]:
@@ -2681,7 +2738,7 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
     return Found(nums, label_line + 1) if nums else None
 
 
-_NUMBER_HEAD = re.compile(r"^\S{1,12}(?:省|庁|府)\s*[-‐−―]$")  # 「総務省 -」: a 事業番号 cell's head, its number below
+_NUMBER_HEAD = re.compile(rf"^\S{{1,12}}{_MINISTRY_END}\s*[-‐−―]$")  # 「総務省 -」: a 事業番号 cell's head, its number below
 _ERA_IN = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2})(?:\s*年(?:\s*度)*)?)")
 
 

@@ -4,7 +4,7 @@ table whose rest pdfminer prints after the 予算内訳 table's header. Excerpts
 figures as the variants' .xlsx records hold them."""
 from __future__ import annotations
 
-from kg.extract.budget_boxes import budget_boxes, cells, solve
+from kg.extract.budget_boxes import budget_boxes, cells, solve, table
 
 # variant 15: small figures and many dashes, so many placements add up: the search over them used to stop at
 # MAX_STATES (unknown); what provably leads to no reading is now cut and it finishes
@@ -91,3 +91,98 @@ def test_a_figure_wrapped_in_its_cell_is_made_whole():
 def test_a_short_group_not_followed_by_its_digits_stays_unreadable():
     lines = [t if t != "9" else "12" for t in RV084]
     assert cells(lines, 1, 5) is None
+
+
+# variant 6 printed by reportlab: 2011's two rates (68%, 64%) come after the 歳出予算目 header, where the table's
+# reading stops; the four read are 2012's and 2013's
+RV006 = ["予算額・執行額 (単位:百万円)", "平成23年度", "平成24年度", "平成25年度", "平成26", "年度", "平成27年度要求",
+         "予算の状況", "当初予算 337", "584", "479", "539", "231", "補正予算 0", "前年度か", "ら繰越し", "0", "翌年度へ",
+         "繰越し", "▲19", "予備費等 0", "0", "0", "0", "0", "479", "472", "0", "0", "0", "0", "539", "231", "0", "0",
+         "0", "0", "584", "496", "99%", "99%", "318", "215", "85%", "85%", "計", "執行額", "執行率(%)",
+         "当初予算+補正予算に対する執行", "額の割合(%)", "歳出予算目", "平成26・", "27年度 予", "算内訳 (単",
+         "位:百万円)", "68%", "64%"]
+Y006 = [(2011, False), (2012, False), (2013, False), (2014, False), (2015, True)]
+
+
+def test_a_years_rates_printed_past_the_table_leave_its_executed_unchecked():
+    # 2011's 215 / 318 (68%) is none of the rates read: the year whose pair is missing (was no reading)
+    got = _by_year(budget_boxes(RV006, Y006, 1))
+    assert got[2011] == {"fiscal_year": 2011, "initial": 337, "supplementary": 0, "carried_from_previous": 0,
+                         "carried_to_next": -19, "reserve": 0, "total": 318, "executed": 215}
+    assert got[2012]["total"] == 584 and got[2012]["executed"] == 496
+    assert got[2015] == {"fiscal_year": 2015, "requested": 231}
+
+
+def test_an_executed_whose_rate_is_not_printed_is_no_reading_when_every_years_rates_are():
+    # with 2011's pair among the rates read, the reading of 215 / 318 must match one: 2011's 67% does not
+    lines = RV006[:RV006.index("99%")] + ["99%", "99%", "318", "215", "85%", "85%", "80%", "80%"] + ["計"]
+    assert budget_boxes(lines, Y006, 1) is None
+
+
+# variant 84: 2015's 計 is 0, so it prints no rates: the four read are every pair there is, and each 執行額 placed
+# must match one (46,820 / 52,622 = 89%, 47,509 / 51,506 = 92%)
+RV084 = ["予算額・執行額 (単位:百万円) 平成27年", "度", "平成28年度 平成29", "年度", "平成30", "年度", "令和元年度要求",
+         "予算の状", "況", "当初予算 -", "56,249", "44,062", "59,64", "9", "19,625", "補正予算 -", "前年度か", "ら繰越し",
+         "翌年度へ", "繰越し", "-", "-", "予備費等 -", "-", "-", "-", "-", "7,444", "▲ 3,627", "-", "-", "-", "-", "-", "-",
+         "計", "0", "52,622", "51,506", "59,64", "9", "19,625", "執行額", "執行率(%)", "当初予算+補正予算に",
+         "対する執行額の割合", "(%)", "-", "-", "0", "89%", "83%", "46,820", "47,509", "92%", "108%", "平成30・",
+         "31年度 予", "算内訳 (単", "位:百万円)", "歳出予算", "目"]
+Y084 = [(2015, False), (2016, False), (2017, False), (2018, False), (2019, True)]
+
+
+def test_rates_fewer_than_two_per_past_year_still_check_the_years_with_a_total():
+    got = _by_year(budget_boxes(RV084, Y084, 1))
+    assert got[2016]["total"] == 52622 and got[2016]["executed"] == 46820
+    assert got[2017]["total"] == 51506 and got[2017]["executed"] == 47509
+    assert got[2016]["carried_to_next"] == -3627
+
+
+# variant 88 printed by reportlab: 2013's and 2014's columns each printed as one text box right after its own
+# header (「25年度」, 「26年度」, the era 平成 written before); the current year's and the request's cells come after
+# both headers 「27年度」「28年度要求」, tied to neither
+RV088 = ["予算額・ 執行額 (単位:百万円)", "平成24年度", "予算 の 状 況 当初予算", "438", "補正予算", "前年度から繰越", "し",
+         "0", "0", "翌年度へ繰越し 0", "予備費等", "計", "0", "438", "374", "85%", "執行額", "執行率(%)", "27年度",
+         "28年度要求", "286", "521", "0", "0", "0", "0", "-", "-", "-", "-", "286", "521", "25年度", "534", "0", "0",
+         "0", "0", "534", "432", "81%", "26年度", "464", "0", "0", "▲151", "0", "313", "312", "100%", "1 / 14",
+         "当初予算+補正予算に対する執行", "額の割合(%)", "85%", "81%", "67%", "平成27・28年度 予", "算内訳 (単位:百万",
+         "円)", "歳出予算目"]
+Y088 = [(2012, False), (2013, False), (2014, False), (2015, False), (2016, True)]
+
+
+def test_a_column_printed_whole_under_its_own_header_is_that_years():
+    budget, _, _, dropped, _ = budget_boxes(RV088, Y088, 1)  # (was no reading: no figure placed but 2012's)
+    got = {e["fiscal_year"]: e for e in budget}
+    assert got[2013] == {"fiscal_year": 2013, "initial": 534, "supplementary": 0, "carried_from_previous": 0,
+                         "carried_to_next": 0, "reserve": 0, "total": 534, "executed": 432}
+    assert got[2014] == {"fiscal_year": 2014, "initial": 464, "supplementary": 0, "carried_from_previous": 0,
+                         "carried_to_next": -151, "reserve": 0, "total": 313, "executed": 312}
+    assert got[2012]["total"] == 438 and got[2012]["executed"] == 374
+    assert dropped == [2015, 2016]  # 286 or 521: which is the current year's is not told
+
+
+def test_a_header_followed_by_a_run_that_is_no_whole_column_ties_nothing():
+    # the same text with 2014's 計 printed apart: its run under 「26年度」 no longer adds up, so nothing places it,
+    # and 2013's under 「25年度」 is then one tie alone: no sign that the text alternates headers and columns
+    lines = [x for x in RV088 if x != "313"] + ["313"]
+    cs = table(lines, 1, 5, 2012)[0]
+    assert not any(c.col is not None for c in cs[1:])  # (the first, 438, is on the 当初予算 label's line)
+
+
+# fresh variant 559: the past years' headers written in a run, then their columns in order: 「27年度」 is followed
+# by 2013's column, not its own; the current year's and the request's each follow their own header
+RV559 = ["予算額・ 執行額 (単位:百万円)", "予算 の 状 況", "当初予算", "補正予算", "前年度から繰越し", "翌年度へ繰越し",
+         "予備費等", "計", "執行額", "執行率(%)", "当初予算+補正予算に対する執行額の割合(%)", "平成25年度", "26年度",
+         "27年度", "56", "0", "0", "0", "0", "56", "51", "91%", "91%", "27", "0", "2", "0", "0", "29", "22", "76%",
+         "81%", "30", "0", "0", "▲ 10", "0", "20", "20", "100%", "67%", "28年度", "37", "0", "0", "0", "0", "37",
+         "29年度要求", "46", "-", "-", "-", "-", "46", "平成28・29年度 予算内訳 (単"]
+Y559 = [(2013, False), (2014, False), (2015, False), (2016, False), (2017, True)]
+
+
+def test_a_header_right_after_another_ties_no_column():
+    budget, _, _, dropped, _ = budget_boxes(RV559, Y559, 1)
+    got = {e["fiscal_year"]: e for e in budget}
+    assert 2015 not in got  # (was read as 2013's column: initial 56, total 56, executed 51)
+    assert dropped == [2013, 2014, 2015]
+    assert got[2016] == {"fiscal_year": 2016, "initial": 37, "supplementary": 0, "carried_from_previous": 0,
+                         "carried_to_next": 0, "reserve": 0, "total": 37, "executed": None}
+    assert got[2017] == {"fiscal_year": 2017, "requested": 46}

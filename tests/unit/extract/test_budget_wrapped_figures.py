@@ -35,3 +35,19 @@ def test_a_row_label_glued_to_the_vertical_labels_last_piece():
     assert budget[2] == {"fiscal_year": 2014, "initial": 15802, "supplementary": 0, "carried_from_previous": 0,
                          "carried_to_next": -2940, "reserve": 0, "total": 12862, "executed": 9315}
     assert budget[4] == {"fiscal_year": 2016, "requested": 21322}
+
+
+def test_a_figure_wrapped_after_its_comma_and_a_marked_one_under_the_labels_rest():
+    # variant rv005 printed by reportlab (pdfplumber): 「19,」 over 「990」, and 「▲3,」 over the wrapped label's
+    # 「越し」 and 「384」
+    years = [(2018 + k, k == 4) for k in range(5)]
+    lines = ["予算額・執行額 (単位:百万円) 平成30年度 令和元 令和2年度 令和 令和4年度要求", "年度 3年", "度",
+             "予算の状況 当初予算 17,957 43,179 18,477 19, 53,270", "990", "補正予算 - - - -",
+             "前年度から - - 3,457 - -", "繰越し", "翌年度へ繰 - ▲3, - -", "越し 384", "予備費等 - - - -",
+             "計 17,957 39,795 21,934 19, 53,270", "990", "執行額 12,514 34,139 20,890", "執行率(%) 70% 86% 95%"]
+    budget = budget_rows(lines, years, 1)[0]  # (was no table: 「▲3,」 unreadable)
+    assert budget[1] == {"fiscal_year": 2019, "initial": 43179, "supplementary": None, "carried_from_previous": None,
+                         "carried_to_next": -3384, "reserve": None, "total": 39795, "executed": 34139}
+    assert budget[3]["initial"] == 19990 and budget[3]["total"] == 19990
+    assert _wrapped_figures(["-", "▲3,", "-"], "越し 384") == ["-", "▲3,384", "-"]
+    assert _wrapped_figures(["▲3,"], "84") == ["▲3,"]  # (「3,84」: no figure grouped by commas)

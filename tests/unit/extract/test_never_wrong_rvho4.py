@@ -155,6 +155,18 @@ def test_a_payee_name_with_a_space_inside_its_bracketed_words_is_unknown():
         assert rec["payees"][0]["name"] == name
 
 
+def test_a_payee_name_that_is_a_piece_of_the_header_wording_is_unknown():
+    # (pdfminer, second producer: the 一者応札 column label's wrapped end 「出額10億円以上)」 read as rank 1's name)
+    for piece in ("出額10億円以上)", "式等"):
+        rec = _rec_with({"name": piece})
+        _payees_plausible(rec)
+        assert rec["payees"][0]["name"] is None and rec["payees"][0]["amount"] == 226
+    for name in ("国立大学法人京都大学", "随意契約研究所"):
+        rec = _rec_with({"name": name})
+        _payees_plausible(rec)
+        assert rec["payees"][0]["name"] == name
+
+
 def test_pdfminer_an_amount_cut_at_the_end_of_the_description_box_takes_the_next_box():
     # (pdfminer: 「視察(旅費の支払) 26,05」 「4」: the 4 was read as the amount)
     seg = [(_kind(t), t, n) for n, t in enumerate(["視察(旅費の支払) 26,05", "4", "一般競争契約 (総合評価)", "3", "55.8%", "-"])]

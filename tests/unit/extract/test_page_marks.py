@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.dispatch import extract_path
-from kg.extract.page_marks import page_number_lines, without_page_numbers
+from kg.extract.page_marks import is_page_mark, page_number_lines, without_page_numbers
 from tests.fixtures.real_variants import reportlab_variant
 
 
@@ -22,6 +22,12 @@ def test_numbers_that_do_not_rise_are_not_page_numbers():
     assert page_number_lines(["3 / 4", "x", "2 / 4"]) == []
     assert page_number_lines(["- 1 -", "a", "- 2 -", "Page 1", "Page 2"]) == [0, 2, 3, 4]
     assert without_page_numbers(["a", "b"]) == ["a", "b"]
+
+
+def test_one_line_of_a_page_numbers_shape():
+    # (the payee readers pass over such a line among a table's cells: no cell of theirs has that shape)
+    assert all(is_page_mark(t) for t in ("7 / 10", "- 3 -", "— 3 —", "Page 7", "p. 2"))
+    assert not any(is_page_mark(t) for t in ("53.9/1", "百万円/件", "1,234", "92.5%", "-", "7"))
 
 
 @pytest.fixture(scope="module")

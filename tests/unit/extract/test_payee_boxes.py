@@ -214,8 +214,10 @@ def test_a_corporate_number_split_between_the_name_box_and_the_next_is_rejoined_
     assert (a2["name"], a2["corporate_number"], a2["amount"], a2["contract_method"]) == \
         ("合同会社TKC", "7399962678950", "158", "随意契約 (公募)")
     assert rows[("A", 1)]["corporate_number"] == "9832168838720"
-    # a digit changed: no valid 法人番号, the box is no row's, and the rows are not placed
-    assert _read([*head, "合同会社TKC 739996267", "8951", "実証事業の実施", "158", "随意契約 (公募)", "1", "-"]) == {}
+    # a digit changed: no valid 法人番号, the box is no row's: the rows are placed by their amounts alone (the two
+    # amounts fall down the two ranks), no name or 法人番号 given
+    rows = _read([*head, "合同会社TKC 739996267", "8951", "実証事業の実施", "158", "随意契約 (公募)", "1", "-"])
+    assert rows == {("A", 1): {"amount": "440"}, ("A", 2): {"amount": "158"}}
 
 
 def test_a_row_after_one_with_no_contract_holding_more_than_one_rows_right_cells_gives_none_of_them():
@@ -260,3 +262,181 @@ def test_rows_placed_by_count_alone_are_kept_only_when_their_amounts_check_them(
     other = [_row("A", 1, "(株)野村総合研究所", "4010001054032", "18")]
     merged = with_boxes(other, rows, [], 1)
     assert [(r.block, r.rank) for r in merged] == [("A", 1), ("A", 2)]
+
+
+# block A of a real-form variant as pdfminer.six wrote it (LibreOffice print): rank 1 has no 法人番号 and its cells
+# right of the 業務概要 come first, then its 「-」, name and 業務概要; rank 2's name box stands right after them
+BLOCK_A_DASH_FIRST = [
+    "A", "1", "2", *HEADER, "25,407", "一般競争契約 (総\n合評価)", "9", "55.6% -", "-",
+    "Pricewater\nhouseCoo\npers LLP", "普及啓発コ\nンテンツの\n作成", "シー・エス\n・エス株式\n会社", "239093\n495115\n9",
+    "研修の企画\n運営", "13,990", "随意契約 (企\n画競争)", "1", "-", "3",
+    "(株)日本工\n営", "869780\n273742\n7", "会議等出席\n(諸謝金)", "12,569", "-", "-", "-"]
+
+
+def test_rows_fewer_than_the_ranks_are_placed_by_the_amounts_falling_down_the_ranks():
+    """Two rows anchored at a 法人番号, three ranks: the three amounts are the three ranks' (the n-th amount the n-th
+    rank's); each anchored row is placed at the amount its own boxes hold, the rank no anchored row claims has its
+    amount alone."""
+    notes: list = []
+    rows = _read(BLOCK_A_DASH_FIRST, notes)
+    assert rows[("A", 1)] == {"amount": "25,407"}
+    assert (rows[("A", 2)]["corporate_number"], rows[("A", 2)]["amount"], rows[("A", 2)]["contract_method"]) == \
+        ("2390934951159", "13,990", "随意契約 (企画競争)")
+    a3 = rows[("A", 3)]
+    assert (a3["name"], a3["corporate_number"], a3["amount"]) == ("(株)日本工営", "8697802737427", "12,569")
+    # amounts that rise down the block: the count is not the ranks'; nothing placed by it
+    assert ("A", 1) not in _read([*BLOCK_A_DASH_FIRST[:-4], "14,000", "-", "-", "-"])
+
+
+def test_an_amount_after_the_description_of_a_row_whose_amount_came_first_is_its_bidders():
+    """「法人番号 | 126 | 業務概要 | 2 | 契約方式」: the 2 is the 入札者数, not an amount; counted as one it would make
+    the amounts as many as the ranks though a row's amount was not read."""
+    rows = _read(["A", "1", "2", "3", *HEADER, "(株)日本工\n営", "869780\n273742\n7", "12,569", "会議等出席\n(諸謝金)", "2",
+                  "一般競争契約 (最\n低価格)", "63%", "-", "講師謝金(講\n師A)", "-", "データ整備\n及び分析業\n務", "1.5",
+                  "その他", "-"])
+    assert all(r.get("amount") != "2" for r in rows.values()) and ("A", 2) not in rows
+
+
+def test_an_amount_written_before_the_name_of_the_next_anchored_row_leaves_the_rows_unplaced():
+    """「50 | その他 | - | name | 法人番号 | 業務概要 | 40 | … | two text boxes | name | 法人番号 | … | 30」: the first amount may be
+    the anchored row's own (its cells first), the 40 then the next row's: no row is placed by the amounts."""
+    rows = _read(["A", "1", "2", "3", *HEADER, "50", "その他", "-", "シー・エス\n・エス株式\n会社", "239093\n495115\n9",
+                  "研修の企画\n運営", "40", "随意契約 (企\n画競争)", "-", "講師謝金(講\n師A)", "データ整備\n及び分析業\n務",
+                  "(株)日本工\n営", "869780\n273742\n7", "会議等出席\n(諸謝金)", "30", "その他", "-"])
+    assert rows == {}
+
+
+def test_a_number_right_before_a_letter_that_is_the_block_before_s_next_rank_leaves_the_count_unsure():
+    """「… | 9 | B | 1」 when the run gave block A 8 ranks: A may have 9; the amounts are not counted to the ranks."""
+    rows = _read(["A", "1", "2", *HEADER, "(株)日本工\n営", "869780\n273742\n7", "会議等出席\n(諸謝金)", "30", "その他",
+                  "-", "-", "20", "その他", "3", "B", "1", "10", "その他", "-"])
+    assert rows == {}
+
+
+def test_a_header_cell_s_wrapped_end_in_a_box_of_its_own_is_no_name():
+    """pdfminer.six writes the end of a wrapped header cell (「契約方式等」 as 「契約方」 over 「式等」, 「…(支出額10億」 over
+    「円以上)」) as a box of its own among the rows: not a row's name."""
+    rows = _read(["A.", "1", "式等", "円以上)", "(株)日本工\n営", "869780\n273742\n7", "会議等出席\n(諸謝金)", "30", "その他", "-"])
+    assert (rows[("A", 1)]["name"], rows[("A", 1)]["corporate_number"]) == ("(株)日本工営", "8697802737427")
+
+
+def test_rows_counted_as_the_ranks_by_leaving_out_a_bare_dash_need_the_amounts_to_count_so_too():
+    """Three anchors for two ranks, one a 「-」 after a name with no cell after it: left out, the rows count as the
+    ranks — unless the section holds more amounts than ranks (a row not read: the ranks may be short of one)."""
+    rows = ["(株)日本工\n営", "869780\n273742\n7", "会議等出席\n(諸謝金)", "50", "その他", "-",
+            "シー・エス\n・エス株式\n会社", "239093\n495115\n9", "研修の企画\n運営", "40", "随意契約 (少\n額)", "-",
+            "講師謝金(講\n師A)", "-", "-", "-"]
+    got = _read(["A", "1", "2", *rows])
+    assert (got[("A", 1)]["amount"], got[("A", 2)]["amount"]) == ("50", "40")
+    assert _read(["A", "1", "2", "データ整備\n及び分析業\n務 30", *rows]) == {}
+
+
+def test_two_names_before_an_anchor_after_a_row_with_no_name_are_not_paired_forward():
+    """「法人番号 | 業務概要 | 6.3 | その他 | name | name | 法人番号 …」 (the second producer's print): the row at the first
+    法人番号 has no name before it, so the first name may be its own, written after its cells; the two names are not
+    given to the next row and the one after it."""
+    rows = _read(["A", "1", "2", "3", "4", "三菱総合研究所(株)", "9786621061439", "普及啓発コンテンツの作成", "15",
+                  "随意契約 (その他)", "-", "2688416825837", "研修の企画運営", "6.3", "その他",
+                  "(株)NECソリューションイノベータ", "京都市", "2000020261009", "機器の賃貸借", "4.3", "随意契約 (その他)",
+                  "-", "-", "2258984934525", "実証事業の実施", "1.3", "随意契約 (少額)", "-"])
+    assert rows[("A", 1)]["name"] == "三菱総合研究所(株)"
+    assert all(r.get("name") != "(株)NECソリューションイノベータ" for k, r in rows.items() if k != ("A", 2))
+
+
+def test_a_row_placed_by_its_amount_alone_takes_the_name_and_description_written_right_before_it():
+    """「- | name | 業務概要 | 22,405 | 随意契約 (少額)」 after a row's trailing 「-」s: payees without a 法人番号 whose
+    「-」 stands before the name (no anchor), placed by their amounts (A1's cells stand before its name, so the rows
+    are read so): each row's name, 業務概要 and 契約方式 are the boxes around its amount. Two text boxes with a text
+    box after the amount are not taken (whose they are is not established)."""
+    a1 = ["25,407", "一般競争契約 (総\n合評価)", "9", "55.6% -", "-", "Pricewater\nhouseCoo\npers LLP", "普及啓発コ\nンテンツの\n作成"]
+    head = ["A", "1", "2", "B", "1", "2", *HEADER, *a1, "新潟市", "500002\n015100\n9", "定期刊行物\nの購読", "13,990",
+            "随意契約 (少\n額)", "-", "--", "-"]
+    b1 = ["-", "合同会社エ\nアクレーレ\nン", "システムの\n設計・開発\n及び運用保\n守", "22,405", "随意契約 (少\n額)",
+          "-", "-", "-", "-"]
+    b2 = ["国際連合開\n発計画\n(UNDP)", "セキュリテ\nィ説明会の\n開催", "10,969", "一般競争契約 \n(最低価格)", "2", "45%", "-"]
+    rows = _read([*head, *b1, *b2])
+    assert rows[("A", 1)] == {"amount": "25,407"}
+    assert (rows[("A", 2)]["corporate_number"], rows[("A", 2)]["amount"]) == ("5000020151009", "13,990")
+    assert rows[("B", 1)] == {"name": "合同会社エアクレーレン", "corporate_number": None,
+                              "description": "システムの設計・開発及び運用保守", "amount": "22,405",
+                              "contract_method": "随意契約 (少額)"}
+    assert (rows[("B", 2)]["name"], rows[("B", 2)]["amount"], rows[("B", 2)]["contract_method"]) == \
+        ("国際連合開発計画(UNDP)", "10,969", "一般競争契約 (最低価格)")
+    rows = _read([*head, *b1[:3], "22,405", "研修の企画\n運営", *b1[4:], *b2])
+    assert rows[("B", 1)] == {"amount": "22,405"}
+    # (the second producer: 「- | name | name | 22,405 | 契約方式 | - | 業務概要 | 10,969」: the second text box before the
+    # amount may be the next row's name, its 業務概要 and amount written after with no name between)
+    rows = _read([*head, *b1[:2], "国際連合開\n発計画\n(UNDP)", *b1[3:], "セキュリテ\nィ説明会の\n開催", "10,969",
+                  "一般競争契約 \n(最低価格)", "-"])
+    assert rows[("B", 1)] == {"amount": "22,405"} and rows[("B", 2)] == {"amount": "10,969"}
+
+
+def test_an_anchored_row_after_an_amount_first_row_with_one_text_box_between_has_no_name():
+    """「2,703 | 業務概要 | 契約方式 | 3 | 60.1% - | - | name | 法人番号 | 業務概要 | 11,882 | … | name」: the row placed by its
+    amount alone wrote its name after its cells, right before the next row's 法人番号, whose own name came after its
+    cells: the name before the 法人番号 may be either row's, so the anchored row's name is unknown."""
+    rows = _read(["A", "1", "B", "1", *HEADER, "2,703", "ガイドライン\nの英訳作業", "一般競争契約 \n(最低価格)", "3", "60.1% -",
+                  "-", "(株)NECソ\nリューショ\nンイノベー\nタ", "665238\n679227\n4", "定期刊行物\nの購読", "11,882",
+                  "一般競争契約 \n(総合評価)", "1", "98.8%", "特定非営利\n活動法人地\n域活性化セ\nンター"])
+    assert rows[("A", 1)] == {"amount": "2,703"}
+    assert (rows[("B", 1)]["name"], rows[("B", 1)]["corporate_number"], rows[("B", 1)]["amount"]) == \
+        (None, "6652386792274", "11,882")
+
+
+def test_a_name_box_ending_in_its_corporate_number_wrapped_in_short_lines_is_a_name_and_its_number():
+    """「(株)TKC 16168 06177 611」: the name's box holding its 法人番号 wrapped in a narrow column (5 + 5 + 3 digits, a
+    valid check digit): one name-and-法人番号 box, not a 業務概要 ending in the amount 611."""
+    rows = _read(["A.", "1", *HEADER, "(株)TKC\n16168\n06177\n611", "視察(旅費の支払)", "0.6", "随意契約 (少額)", "-"])
+    assert (rows[("A", 1)]["name"], rows[("A", 1)]["corporate_number"], rows[("A", 1)]["amount"]) == \
+        ("(株)TKC", "1616806177611", "0.6")
+
+
+def test_a_figure_of_two_digits_after_a_rate_may_be_the_next_row_s_amount():
+    """「… | 9 | 51.8% | 14 | - | -- | - | name | 業務概要」: no 入札者数 follows a 落札率 in its row; the 14 may be the amount
+    of the next row, written before its cells: tried as one, it makes the amounts count as the ranks."""
+    rows = _read(["A", "1", "2", *HEADER, "(株)日本工\n営", "869780\n273742\n7", "会議等出席\n(諸謝金)", "30",
+                  "一般競争契約 \n(最低価格)", "9", "51.8%", "14", "-", "--", "-", "講師謝金(講\n師A)", "データ整備\n及び分析業\n務"])
+    assert rows == {("A", 1): {"amount": "30"}, ("A", 2): {"amount": "14"}}  # (A1's boxes hold the 14: not read)
+
+
+def test_an_amount_with_a_contract_method_cut_at_its_box_s_edge_counts_among_the_amounts():
+    """「42,451 随意契約 (」 (the second producer: the qualifier's rest 「公募)」 a box of its own): the box holds the row's
+    amount; counted, the amounts count as the ranks."""
+    rows = _read(["A", "1", "2", *HEADER, "公益社団法\n人地方自治\n情報センタ\nー", "653811\n082381\n9", "研修の企画\n運営",
+                  "42,451 随意契約 (", "4", "-", "-", "公募)", "講師謝金(講\n師A)", "データ整備\n及び分析業\n務", "14,257",
+                  "一般競争契約 (最低価格)", "9", "59%"])
+    assert rows[("A", 1)]["amount"] == "42,451" and rows[("A", 1)].get("contract_method") is None
+    assert rows[("A", 2)]["amount"] == "14,257"
+
+
+def test_a_one_digit_figure_after_the_description_that_follows_an_amount_and_its_method_is_doubtful():
+    """「1,411 | 随意契約 (少額) | 業務概要 | 1 | -」: the row's amount, 契約方式 and 業務概要, then its 入札者数 (or another row's
+    amount): not counted as an amount unless the ranks need it."""
+    rows = _read(["A", "1", "2", *HEADER, "(株)日本工\n営", "869780\n273742\n7", "会議等出席\n(諸謝金)", "3,000", "その他",
+                  "-", "1,411", "随意契約 (少\n額)", "機器の賃貸\n借", "1", "-", "-"])
+    assert rows[("A", 2)] == {"amount": "1,411"} and rows[("A", 1)]["amount"] == "3,000"
+
+
+def test_the_rest_of_a_contract_method_cut_in_its_bracket_is_no_name():
+    """「15,679 随意契約 (企」 … 「画競争)」 (the second producer wrote the cell's last line as a box of its own): the rest
+    is neither a name nor the text before a 「-」 anchor (「画競争) | -」 made a row of no payee)."""
+    rows = _read(["A", "1", "2", *HEADER, "合同会社パシ\nフィックコン\nサルタンツ", "675638\n718815\n8", "会議等出席\n(諸謝金)",
+                  "15,679 随意契約 (企", "1", "画競争)", "-", "委員謝金(委\n員D)", "-", "データ整備\n及び分析業\n務", "4,331",
+                  "随意契約 (その他)", "-"])
+    assert all(r.get("name") != "画競争)" for r in rows.values())
+    assert (rows[("A", 1)]["corporate_number"], rows[("A", 2)]["name"]) == ("6756387188158", "委員謝金(委員D)")
+    # (neither row's amount read in its boxes: the section's amounts are not given them by count alone, the two
+    # countings agreeing on no row of the block)
+    assert rows[("A", 1)].get("amount") is None and rows[("A", 2)].get("amount") is None
+
+
+def test_rows_counted_to_the_ranks_take_the_amount_of_their_rank_when_the_amounts_count_alike():
+    """Rows anchored as many as the ranks; B1's amount written before its name and 「-」 (「16,439 その他 | - | name |
+    - | - …」), none in its boxes: the section's amounts count as the ranks too, and each row's amount read is that
+    of its rank, so B1's is 16,439 (the block is no longer left out for an amount not read)."""
+    rows = _read(["A.", "1", *HEADER, "(株)OCS", "926650\n908236\n9", "諸外国の動\n向に関する\n文書の分析", "29,437", "-", "--",
+                  "-", "B", "1", "2", "セキュリテ\nィ説明会の\n開催", "16,439 その他", "-", "-", "-", "-",
+                  "エヌ・ティ・ティ・データ経営研究所(株)", "-", "-", "-", "合同会社パシ\nフィックコン\nサルタンツ",
+                  "675638\n718815\n8", "会議等出席\n(諸謝金)", "15,679", "随意契約 (企画競争)", "1"])
+    assert (rows[("B", 1)]["name"], rows[("B", 1)]["amount"]) == ("エヌ・ティ・ティ・データ経営研究所(株)", "16,439")
+    assert (rows[("B", 2)]["corporate_number"], rows[("B", 2)]["amount"]) == ("6756387188158", "15,679")

@@ -28,14 +28,25 @@ def test_a_dash_before_a_name_after_a_row_of_a_two_digit_amount_is_that_payees()
     assert (rows[("A", 4)]["corporate_number"], rows[("A", 4)]["amount"]) == ("1489512383040", "1.6")
 
 
-# blocks A and B; B's second payee wrote no 「-」 at all (no row is anchored there): three rows for four ranks
+# blocks A and B; B's second payee wrote no 「-」 at all (no row is anchored there) and its amount is not read: three
+# rows for four ranks
 ONE_ROW_NOT_READ = [
     "A.", "1", "2", *HEADER,
     "(株)野村総合研究所", "4010001054032", "タイムスタンプ認定制度に関する調査", "30", "一般競争契約 (総合評価)", "1", "83.3%",
     "PwCコンサルティング合同会社", "1010401023102", "英訳作業", "20", "随意契約 (少額)", "-",
     "B", "1", "2",
     "(株)三菱総合研究所", "6010001030403", "調査研究", "25", "一般競争契約 (総合評価)", "2", "93.3%",
-    "講師謝金(講師B)", "講演", "5", "随意契約 (少額)"]
+    "講師謝金(講師B)", "講演", "随意契約 (少額)"]
+
+
+def test_rows_fewer_than_the_ranks_are_placed_by_the_amounts_when_they_count_as_the_ranks():
+    # B2's amount read (「5」 after its 業務概要): four amounts for four ranks, falling down each block: B1 is the row
+    # at 「6010001030403」, B2 has its amount alone
+    at = ONE_ROW_NOT_READ.index("講演") + 1
+    rows = _read([*ONE_ROW_NOT_READ[:at], "5", *ONE_ROW_NOT_READ[at:]])
+    assert (rows[("B", 1)]["corporate_number"], rows[("B", 1)]["amount"]) == ("6010001030403", "25")
+    assert rows[("B", 2)] == {"amount": "5"}
+    assert (rows[("A", 2)]["corporate_number"], rows[("A", 2)]["amount"]) == ("1010401023102", "20")
 
 
 def test_rows_fewer_than_the_ranks_are_kept_where_every_fitting_places_them():

@@ -39,6 +39,10 @@ def test_shapes_that_settle_nothing():
     assert payee_wraps.settled_by_shape("(株)日経BPマーケ", ["ティング"]) is None
     assert payee_wraps.settled_by_shape("KDDI(株)", ["実施"]) == "description"
     assert payee_wraps.settled_by_shape("公益財団法人地方", ["自治情報", "センター"]) == "name"
+    # a body word ending in 会 (not only the generator's 「…産業会」), not an event's (「…説明会」: a 業務概要's end)
+    assert payee_wraps.settled_by_shape("一般社団法人日本自動車工", ["業会"]) == "name"
+    assert payee_wraps.settled_by_shape("公益財団法人日本自転車普", ["及協議会"]) == "name"
+    assert payee_wraps.settled_by_shape("株式会社ABC", ["説明会"]) is None
     # a name lists no items: pieces holding 「、」 are the 業務概要's even after a name whose end says nothing
     assert payee_wraps.settled_by_shape("(株)OCS", ["(諸謝金)、", "研修の企画", "運営"]) == "description"
     # the pieces finish the name's end word cut at the line break

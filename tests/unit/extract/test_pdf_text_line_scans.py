@@ -80,7 +80,7 @@ def _section_cells_plain(L: list[str], lo: int) -> list[tuple[str, int, bool]]:
     for text, line in rt._cut_total(rt._paragraph_cells(L, lo)):
         if rt._SECTION_END.search(text):
             break
-        if rt._PAGE_NO.match(text):
+        if rt.is_page_mark(text):
             continue
         out.append((text, line, bool(rt._HEADER_WORD.search(text)) or rt._is_fragment(text)))
     return out

@@ -52,6 +52,11 @@ def test_check_column_labels_glued_to_a_ministry_cell():
                  "関連する過去のレビューシートの事業番号", "平成30年度", "0083", "支出先上位10者リスト"])
     assert got == [("外務省", "20-0377", "支援防災人材育成事業"), ("内閣府", "20-0059", "データ活用国際協力地域事業"),
                    ("文部科学省", None, "地域データ活用基盤整備事業")]
+    # (a 所管府省 ending otherwise than 省/庁/府 — a 委員会, 会計検査院 — has the label taken off alike)
+    got = _rows(["関連事業", "所管府省名", "事業番号", "事業名", "外務省", "20-0377", "支援防災人材育成事業",
+                 "公正取引委員会点検・改善結果", "地域データ活用基盤整備事業", "点検結果", "外部有識者の所見",
+                 "関連する過去のレビューシートの事業番号", "平成30年度", "0083", "支出先上位10者リスト"])
+    assert got == [("外務省", "20-0377", "支援防災人材育成事業"), ("公正取引委員会", None, "地域データ活用基盤整備事業")]
 
 
 def test_rows_after_the_check_column_between_the_headers():
@@ -65,6 +70,10 @@ def test_rows_after_the_check_column_between_the_headers():
 def test_two_ministry_cells_glued_give_nothing():
     # pdftotext: two rows' ministries on one line (「文部科学省財務省」) and their names glued: which split is unknown
     assert _rows(["関連事業", "所管府省名", "事業番号", "文部科学省財務省点検・改善結果", "事業名",
+                  "研究開発防災人材育成事業支援研究開発国際協力事業", "点検結果", "外部有識者の所見",
+                  "関連する過去のレビューシートの事業番号", "支出先上位10者リスト"]) is None
+    # (a 委員会 among them: 「総務省公正取引委員会」 is no one ministry's name)
+    assert _rows(["関連事業", "所管府省名", "事業番号", "総務省公正取引委員会", "事業名",
                   "研究開発防災人材育成事業支援研究開発国際協力事業", "点検結果", "外部有識者の所見",
                   "関連する過去のレビューシートの事業番号", "支出先上位10者リスト"]) is None
 

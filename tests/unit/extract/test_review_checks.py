@@ -127,3 +127,20 @@ def test_a_budget_read_in_part_is_no_ceiling_for_the_payees():
     rec["budget"][0].update(initial=900, total=900)  # every year read has its 計: the largest figure is a ceiling
     check_amounts(rec)
     assert rec["payees"][0]["amount"] is None
+
+
+def test_a_budget_whose_past_years_were_left_out_is_no_ceiling_for_the_payees():
+    # pdfminer text of fresh variant 559: the current year and the request read, the past years' columns not told
+    # apart and left out (budget_order_unknown); a payee's 48 is under 2013's 計 of 56, which is not in the record
+    def rec(codes):
+        return {"budget": [{"fiscal_year": 2016, "initial": 37, "supplementary": 0, "carried_from_previous": 0,
+                            "carried_to_next": 0, "reserve": 0, "total": 37, "executed": None},
+                           {"fiscal_year": 2017, "requested": 46}],
+                "payees": [{"block": "F", "rank": 1, "amount": 48, "corporate_number": None}],
+                "warnings": [{"code": c, "message": ""} for c in codes], "extra": {}, "provenance": {"spans": {}}}
+    left_out = rec(["budget_order_unknown"])
+    check_amounts(left_out)
+    assert left_out["payees"][0]["amount"] == 48
+    whole = rec([])
+    check_amounts(whole)
+    assert whole["payees"][0]["amount"] is None  # (every year there is read: 48 is above them all)

@@ -100,6 +100,12 @@ def test_a_latin_word_split_by_the_wrap_leaves_the_name_unknown():
     got = review_pdf._figure_descriptions(rows, notes)
     assert [r.cells["name"] for r in got] == [None, None, "PwC Japan有限責任監査法人"]
     assert got[0].cells["description"] == "普及啓発コンテンツの作成" and len(notes) == 2
+    # with the text: the run stands at a line break (a wrap) or on one line (the sheet's own space, kept)
+    rows = [PayeeRow("F", 1, {"name": "合同会社日経B Pマーケティング", "description": "テレワーク用PC 100台の賃貸借"}, 9,
+                     False)]
+    lines = ["F", "1 合同会社日経B 5010401089234 テレワーク用PC 100台の 1,234", "Pマーケティン 賃貸借", "グ"]
+    got = review_pdf._figure_descriptions(rows, [], lines)
+    assert (got[0].cells["name"], got[0].cells["description"]) == (None, "テレワーク用PC 100台の賃貸借")
 
 
 HEADER = ["支出先", "法人番号", "業務概要", "支出額 (百\n万円)", "契約方式\n等", "入札\n者数 \n(応募\n者数)", "落札\n率",

@@ -39,6 +39,11 @@ def test_ministry_and_number_cells_on_one_line():
     got = _related(["関連事業", "所管府省名", "事業番号", "事業名", "防衛省 18-0047", "基盤整備推進情報事業", "文部科学省",
                     "18-0478", "国際協力調査研究開発事業", *_CHECK])
     assert got == [("防衛省", "18-0047", "基盤整備推進情報事業"), ("文部科学省", "18-0478", "国際協力調査研究開発事業")]
+    # (a 所管府省 of another ending than 省/庁/府: a 委員会, 会計検査院, 内閣官房 — _MINISTRY's shape)
+    got = _related(["関連事業", "所管府省名", "事業番号", "事業名", "公正取引委員会 18-0047", "基盤整備推進情報事業",
+                    "文部科学省", "18-0478", "国際協力調査研究開発事業", *_CHECK])
+    assert got == [("公正取引委員会", "18-0047", "基盤整備推進情報事業"),
+                   ("文部科学省", "18-0478", "国際協力調査研究開発事業")]
 
 
 def test_a_one_row_table_among_the_check_columns_cells():
@@ -109,6 +114,11 @@ def test_a_legal_cell_cut_after_its_articles_number():
     lines = ["根拠法令 (具 公共工事の品質確保の促進に関する法律第57 関係する 計画 体的な 条 条の20", "、通知等", "記載)",
              "", "主要政策・施 国土強靱化", ""]
     assert "legal_text" not in label_lists(lines, 2021)
+    # a number after a counter (「…第5条第2」, its 「項」 cut away) or in a law's number (「(平成15年法律第36」, 号):
+    # the one 「条」 below (the label's own, 「(具体的な」 over 「条」 over 「項も記載)」) is not its counter
+    for cut in ("公共工事の品質確保の促進に関する法律第5条第2", "公共工事の品質確保の促進に関する法律(平成17年法律第18"):
+        lines = [f"根拠法令 (具 {cut} 関係する 計画", "体的な 条 項", "も記載) 、通知等", "", "主要政策・施 国土強靱化", ""]
+        assert "legal_text" not in label_lists(lines, 2021)
 
 
 def _pdf_record(lines: list[str]):

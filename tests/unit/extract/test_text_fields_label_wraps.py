@@ -101,6 +101,10 @@ def test_a_past_number_wrapped_after_its_ministry_and_dash():
     assert (2018, "0078") in got and (2019, "0270") in got and (2020, "0286") in got
     assert (2023, "2023-総務-22-0435") in got
     assert (None, "0150") in got  # a year at the end of a line of other cells settles no pairing
+    # (a 所管府省 ending otherwise than 省/庁/府: the table was read no further than its 「公正取引委員会 -」)
+    lines = [x.replace("総務省", "公正取引委員会") for x in lines]
+    got = [(x.get("fiscal_year"), x["number"]) for x in past_by_lines(lines, 1, 2024).value]
+    assert (2018, "0078") in got and (2019, "0270") in got and (2020, "0286") in got
 
 
 def test_a_policy_keeps_the_space_after_its_numbering(tmp_path):
