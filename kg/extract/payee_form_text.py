@@ -44,7 +44,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-from kg.extract import fields
+from kg.extract import fields, payee_wraps
 from kg.extract.review_text import PayeeRow, _folded
 from kg.normalize.houjin import validate as validate_houjin
 from kg.normalize.numbers import parse_number
@@ -182,12 +182,19 @@ def _cell(words: list[str]) -> str | None:
 
 
 def _corp_para(p: Para, has_name: bool) -> dict | None:
+    """_corp_lines of a paragraph's lines (a copy: the readers ask again for the same paragraphs)."""
+    got = _corp_lines(tuple(p[0]), has_name)
+    return dict(got) if got is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _corp_lines(lines: tuple[str, ...], has_name: bool) -> dict | None:
     """A paragraph holding the 法人番号: name pieces before it on its lines, 業務概要 pieces after it, the amount
     ending the first line. Wrapped lines without a piece of the number are the name's when no line had a
-    業務概要 piece, the 業務概要's when no line had a name piece (or the name is a cell of its own), else
-    unknown."""
-    lines = p[0]
-    found = _corp_pieces(lines)
+    業務概要 piece, the 業務概要's when no line had a name piece (or the name is a cell of its own); when both
+    cells have pieces, or such lines stand between the number's, they are placed by the printed lines' order
+    (_lines_placed), else unknown. The lists it returns are shared: not to be changed."""
+    found = _corp_pieces(list(lines))
     if found is None:
         return None
     corp, where = found
@@ -196,16 +203,18 @@ def _corp_para(p: Para, has_name: bool) -> dict | None:
                 "named": True}
     name: list[str] = []
     desc: list[str] = []
+    items: list[tuple] = []  # the lines in order: (the name's piece, the 業務概要's) on a line holding a piece of
+    # the number, a line without one as its text alone
     amount = None
     extra: list[str] = []
+    between = False  # lines without a piece between the number's, after a name or 業務概要 piece
     for k, (ln, at) in enumerate(zip(lines, where, strict=True)):
         ws = ln.split(" ")
         if at is None:
             extra.append(ln)
+            items.append(ln)
             continue
-        if extra and (name or desc):
-            return {"corporate_number": corp, "name": None, "description": None, "amount": amount, "unsure": True,
-                    "named": bool(name)}
+        between = between or bool(extra and (name or desc))
         after = ws[at + 1:]
         if k == 0 and len(after) >= 3 and any(_AMOUNT.match(w) or _CONTRACT.match(w) for w in after[1:-1]):
             # (「2681594 視察 4,900 随意契約 3」: the row's later cells on the line too — the last number is its
@@ -219,9 +228,14 @@ def _corp_para(p: Para, has_name: bool) -> dict | None:
                     "named": bool(name or ws[:at])}
         name += ws[:at]
         desc += after
-    if extra and name and desc:
-        return {"corporate_number": corp, "name": None, "description": None, "amount": amount, "unsure": True,
-                "named": True}
+        items.append((" ".join(ws[:at]), " ".join(after)))
+    if extra and (between or name and desc):
+        placed = _lines_placed(items)
+        if placed is None:
+            return {"corporate_number": corp, "name": None, "description": None, "amount": amount, "unsure": True,
+                    "named": bool(name) or not between}
+        return {"corporate_number": corp, "name": placed[0], "description": placed[1], "amount": amount,
+                "unsure": False, "named": bool(placed[0])}
     if extra and not desc and extra[-1] == "計":
         # (「合同会社ソフトバンク 7764924899870」 over 「計」: the block's 計 row run on below the row, or the name's
         # last character; the name is unknown, the 業務概要 and amount cells after it are read)
@@ -233,6 +247,63 @@ def _corp_para(p: Para, has_name: bool) -> dict | None:
         name += extra
     return {"corporate_number": corp, "name": name, "description": desc, "amount": amount, "unsure": False,
             "named": bool(name)}
+
+
+def _lines_placed(items: list) -> tuple[list[str], list[str]] | None:
+    """The name's and the 業務概要's lines of a paragraph holding the 法人番号 (``items``, in order: for a line
+    holding a piece of the number, the pair of the name's and the 業務概要's pieces on it; for a line without one,
+    its text). The three cells are printed side by side, top-aligned, one line of each a printed line, and the
+    tool writes the pieces of the printed lines in order, each left to right (name, number, 業務概要), running
+    some of one printed line's pieces together (「株式会社シー・ 9394674 ガイドライン 1,866」「エス・エス」「470851 の英訳
+    作業」: the name's second line, then the number's and the 業務概要's). So the k-th line holding a piece of the
+    number is printed line k, and a line without one is the next line of the name or of the 業務概要, in that
+    order: each assignment of those lines that keeps the pieces in the printed order (a name piece on the number's
+    k-th line being the name's k-th line, and so for the 業務概要) is a reading; it stands when every line of each
+    cell but its last goes on (kg.extract.payee_wraps.ended: no line clearly short of its column before another,
+    cannot_go_on: no piece that cannot follow the line before). Exactly one reading standing places the lines;
+    none or two (a cell that filled its last line exactly may have ended there): None, unknown. None too when a
+    line without a piece of the number reads as another cell (an amount, a 契約方式等, a dash or count) or holds
+    a space (two cells' pieces run together)."""
+    if any(isinstance(x, str) and (" " in x or _AMOUNT.match(x) or _CONTRACT.match(x) or _small_text(x))
+           for x in items):
+        return None
+    found: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
+
+    def go(i: int, k: int, last: tuple[int, int], name: tuple[str, ...], desc: tuple[str, ...]) -> None:
+        if len(found) > 1:
+            return
+        if i == len(items):
+            if _goes_on(list(name)) and _goes_on(list(desc)):
+                found.add((name, desc))
+            return
+        x = items[i]
+        if isinstance(x, str):  # the name's next line (column 0) or the 業務概要's (column 2), after ``last``
+            if (len(name) + 1, 0) > last:
+                go(i + 1, k, (len(name) + 1, 0), (*name, x), desc)
+            if (len(desc) + 1, 2) > last:
+                go(i + 1, k, (len(desc) + 1, 2), name, (*desc, x))
+            return
+        k += 1  # the number's k-th printed line: its pieces are the cells' k-th lines
+        pn, pd = x
+        if pn and (len(name) + 1 != k or (k, 0) <= last) or (k, 1) <= last or pd and len(desc) + 1 != k:
+            return
+        go(i + 1, k, (k, 2) if pd else (k, 1), (*name, pn) if pn else name, (*desc, pd) if pd else desc)
+
+    go(0, 0, (0, 0), (), ())
+    if len(found) != 1:
+        return None
+    name, desc = found.pop()
+    return list(name), list(desc)
+
+
+def _goes_on(lines: list[str]) -> bool:
+    """Each line of a cell but its last goes on to the next (not clearly short of the cell's widest line, and the
+    next line may follow it)."""
+    if len(lines) < 2:
+        return True
+    column = max(payee_wraps.width(t) for t in lines)
+    return not any(payee_wraps.ended(t, column, nxt) or payee_wraps.cannot_go_on(t, nxt)
+                   for t, nxt in zip(lines, lines[1:], strict=False))
 
 
 def _split_amount(p: Para, inner: bool = False) -> tuple[list[str], str | None]:
@@ -323,7 +394,10 @@ def _read_row(paras: list[Para], i: int, rank: int, bare: bool = False) -> tuple
         lines, amount = _split_amount(paras[i], inner=True)
         if amount is not None and cells["amount"] is not None:
             return None, i
-        cells["description"] = _cell([w for ln in lines for w in ln.split(" ")])
+        # (a number alone among its lines, not grouped as the form prints an amount — 「会議等出」「0.8」「席(諸謝金)」:
+        # the amount's cell written among them, or the 業務概要's own figure — leaves it unknown)
+        cells["description"] = None if any(k and _AMOUNT.match(ln) for k, ln in enumerate(lines)) else \
+            _cell([w for ln in lines for w in ln.split(" ")])
         cells["amount"] = cells["amount"] or amount
         i = skip(i + 1)
     if cells["amount"] is None and i < n and _AMOUNT.match(_text(paras[i])) and _text(paras[i]) != str(rank + 1):
@@ -345,8 +419,13 @@ def _read_row(paras: list[Para], i: int, rank: int, bare: bool = False) -> tuple
             smalls.append(first[-1])
             lines[0] = " ".join(first[:-1])
         words = [w for ln in lines for w in ln.split(" ")]
-        if not any(ln.startswith("(") for ln in lines[1:]) and not any(_SMALL.match(w) for w in words[1:]):
-            cells["contract_method"] = _join_method(lines)
+        cut = [k for k, ln in enumerate(lines) if k and ln.startswith("(")]
+        if not any(_SMALL.match(w) for w in words[1:]) and len(cut) <= 1:
+            # (a line break right before the qualifier, 「一般競争契約」 over 「(最低価格)」, hides whether a space stood
+            # there: joined with payee_wraps.QUALIFIER_JOIN, spelled as the sheet spells it on one line or unknown)
+            head, rest = (_join_method(lines[:cut[0]]), _join_method(lines[cut[0]:])) if cut else (None, None)
+            cells["contract_method"] = _join_method(lines) if not cut else \
+                head + payee_wraps.QUALIFIER_JOIN + rest if head and rest else None
         i = skip(i + 1)
     crossed = None  # how many small cells were read before a table's header cell passed over
     back = crossed_from = i  # where the row ends when it crossed them: at the first of those header cells, when
@@ -487,20 +566,28 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
             j = k + 1
             while j < len(paras) and _is_header(paras[j], False):
                 j += 1
-            cells = _after(cells, rows[-1].cells, j < len(paras) and _corp_pieces(paras[j][0]) is not None)
+            cells = _after(cells, rows[-1].cells, j < len(paras) and _named_corp(paras[j]))
             if cells["amount"] is None:
                 loose.add(paras[k][1])
         if rows and rows[-1].cells["contract_method"] is None and cells["contract_method"] is not None \
-                and all(j < len(paras) and set(_text(paras[j])) <= set("-－― ") for j in (after, after + 1)):
-            # more small cells after the 契約方式 than one row's tail (two dashes left over), the row before's tail
-            # unread: the method and the small cells after it may be the row before's, written after this row's
+                and (all(j < len(paras) and set(_text(paras[j])) <= set("-－― ") for j in (after, after + 1))
+                     or _after_header_cells(paras, k, after)):
+            # more small cells after the 契約方式 than one row's tail (two dashes left over), or header cells right
+            # before it (the tool wrote a row's tail after a page's header), the row before's tail unread: the method
+            # and the small cells after it may be the row before's, written after this row's
             cells = {**cells, "contract_method": None, "bidders": None, "award_rate": None}
             if notes is not None:
                 notes.append((paras[k][1], f"支出先上位10者リスト: block {letter} rank {len(rows) + 1}: its 契約方式等 "
-                                           "stands before more small cells than one row's, the row before's unread: "
-                                           "whose it is is unknown"))
+                                           "stands before more small cells than one row's or after header cells, "
+                                           "the row before's unread: whose it is is unknown"))
         rows.append(PayeeRow(letter, len(rows) + 1, cells, paras[k][1], False))
         i = after
+
+
+def _after_header_cells(paras: list[Para], k: int, after: int) -> bool:
+    """The 契約方式等 of the row whose rank is paras[k] (read up to ``after``) stands right after header cells."""
+    m = next((j for j in range(after - 1, k, -1) if _CONTRACT.match(_text(paras[j]))), None)
+    return m is not None and _is_header(paras[m - 1], False)
 
 
 _STRAY_ROOM = 4  # the most cells written apart passed over between two rows
@@ -646,15 +733,19 @@ def _read_segment(seg: list[Para], letter: str) -> tuple[list[PayeeRow], bool, l
         return None
     rows: list[PayeeRow] = []
     rankless = i < len(seg) and _nameish(seg[i])
-    if rankless:  # its rank written elsewhere: the block's one row
+    if rankless:  # its rank written elsewhere: the block's first row
         line = seg[i][1]
         cells, i = _read_row(seg, i, 1)
         if cells is None:
             return None
         rows.append(PayeeRow(letter, 1, cells, line, False))
-    while not rankless:
+    while True:
         while i < len(seg) and rows and set(_text(seg[i])) <= set("-－― "):  # a row's empty cells left over
             i += 1
+        if rows and i < len(seg) and _text(seg[i]) != str(len(rows) + 1):
+            j = _next_rank_past(seg, i, len(rows) + 1)
+            stray += [_text(p) for p in seg[i:j] if not _is_header(p, False)]
+            i = j
         if i >= len(seg) or _text(seg[i]) != str(len(rows) + 1):
             break
         line = seg[i][1]
@@ -663,9 +754,47 @@ def _read_segment(seg: list[Para], letter: str) -> tuple[list[PayeeRow], bool, l
             return None
         rows.append(PayeeRow(letter, len(rows) + 1, cells, line, False))
     j = _block_end(seg, i, rows) if rows else None
-    if j is None or not all(_LETTER.match(_text(p)) or _is_small(p) for p in seg[j:]):
+    late = any(r.cells["amount"] is None for r in rows)  # (an amount written after the rows: a row's that lacks one,
+    # which row's the text does not say)
+    if j is None or not all(_LETTER.match(_text(p)) or _is_small(p) or _is_header(p, False)
+                            or late and _AMOUNT.match(_text(p)) for p in seg[j:]):
         return None
     return rows, rankless, stray + [_text(p) for p in seg[i:] if _is_small(p) or _LETTER.match(_text(p))]
+
+
+def _next_rank_past(seg: list[Para], i: int, rank: int) -> int:
+    """The index of the block's next ``rank`` (a name after it) past what the tool wrote between two of its rows
+    from seg[i] on: header cells written late (the form's header row runs on a page: its last cell after the page
+    break), dashes and rates of a row's tail, letters and rank 「1」s written apart from their blocks (which the
+    caller counts against the blocks whose first rank is apart); ``i`` when anything else comes first or no such
+    rank follows."""
+    j = i
+    while j < len(seg) and (_is_header(seg[j], False) or set(t := _text(seg[j])) <= set("-－― ")
+                            or re.fullmatch(r"\d{1,3}(?:\.\d+)?%", t) or _LETTER.match(t) or t == "1"):
+        j += 1
+    k = j + 1
+    while k < len(seg) and _is_header(seg[k], False):
+        k += 1
+    return j if j < len(seg) and _text(seg[j]) == str(rank) and k < len(seg) and _nameish(seg[k]) else i
+
+
+def _runs_going_on(paras: list[Para], runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """``runs`` ((first header cell, first cell after them, end) of each run of header cells and the cells after
+    it) with each run that goes on the block before joined to it: its header cells hold no table's first ones
+    (「支出先」「法人番号」: the header row's other cells, written after a page break) and its cells start, past
+    dashes, rates and letters, with a rank above 1 followed by a name — no block starts at rank 2."""
+    out: list[tuple[int, int, int]] = []
+    for h, a, b in runs:
+        j = a
+        while j < b and (set(t := _text(paras[j])) <= set("-－― ") or _LETTER.match(t)
+                         or re.fullmatch(r"\d{1,3}(?:\.\d+)?%", t)):
+            j += 1
+        if out and j + 1 < b and _DIGITS.match(t := _text(paras[j])) and 2 <= int(t) <= 10 \
+                and _nameish(paras[j + 1]) and not any(_text(p).startswith(_FIRST_COLUMNS) for p in paras[h:a]):
+            out[-1] = (out[-1][0], out[-1][1], b)
+        else:
+            out.append((h, a, b))
+    return out
 
 
 def _with_header_runs(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
@@ -679,17 +808,19 @@ def _with_header_runs(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
     letters = [m[1] for p in paras if (m := _LETTER.match(_text(p)))]
     if not letters or letters != [chr(ord("A") + k) for k in range(len(letters))]:
         return out
-    runs: list[tuple[int, int]] = []  # (first, end) of the paragraphs after each run of header cells
-    k = 0
+    heads: list[tuple[int, int, int]] = []  # (first header cell, first, end) of the paragraphs after each run of
+    k = 0  # header cells
     while k < n:
         if _is_header(paras[k], False):
+            h = k
             while k < n and _is_header(paras[k], False):
                 k += 1
-            runs.append((k, k))
+            heads.append((h, k, k))
         else:
-            if runs:
-                runs[-1] = (runs[-1][0], k + 1)
+            if heads:
+                heads[-1] = (*heads[-1][:2], k + 1)
             k += 1
+    runs = [(a, b) for _, a, b in _runs_going_on(paras, heads)]
     if not runs or any(_nameish(p) for p in paras[:runs[0][0]]):
         return out
     stray = [_text(p) for p in paras[:runs[0][0]] if not (_LETTER.match(_text(p)) or _is_header(p, True))]
@@ -706,7 +837,8 @@ def _with_header_runs(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
         got += read[0]
         rankless += read[1]
         stray += [t for t in read[2] if not _LETTER.match(t)]
-    if sorted(t for t in stray if t not in ("-", "－", "―", "--")) != ["1"] * rankless:
+    if sorted(t for t in stray if t not in ("-", "－", "―", "--") and not re.fullmatch(r"\d{1,3}(?:\.\d+)?%", t)) \
+            != ["1"] * rankless:  # (a rate written apart is no rank)
         return out
     return got if _agrees(out, got) else out
 
@@ -726,6 +858,7 @@ def _rank_runs(paras: list[Para], raw: dict | None = None) \
     runs: list[list[PayeeRow]] = []
     stray: list[str] = []
     apart: list[tuple[int, tuple]] = []
+    read: dict[int, dict] = {}  # each row's cells as read, by its line
     i = 0
     while i < n:
         p = paras[i]
@@ -745,10 +878,12 @@ def _rank_runs(paras: list[Para], raw: dict | None = None) \
             cells, i = _read_row(paras, i + 1, k, bare=True)
             if cells is None:
                 return None
+            read[p[1]] = cells
             if raw is not None:
                 raw[p[1]] = cells
             if runs[-1] or len(runs) > 1:
-                cells = _after(cells, (runs[-1] or runs[-2])[-1].cells, _corp_pieces(paras[j][0]) is not None)
+                prev = (runs[-1] or runs[-2])[-1]
+                cells = _after(cells, prev.cells, _named_corp(paras[j]), read.get(prev.line))
             runs[-1].append(PayeeRow("", k, cells, p[1], False))
         elif _nameish(p) and _DIGITS.match(t.split(" ")[0]):  # a row's 法人番号, 業務概要 and amount, its name apart
             apart.append((len(runs), ("corporate_number",)))  # (its 業務概要 and amount go with its 法人番号)
@@ -758,6 +893,7 @@ def _rank_runs(paras: list[Para], raw: dict | None = None) \
             cells, i = _read_row(paras, i, 1)
             if cells is None:
                 return None
+            read[p[1]] = cells
             runs.append([PayeeRow("", 1, cells, p[1], False)])
         elif _nameish(p) and _corp_pieces(p[0]) is None:
             apart.append((len(runs), ("name", "description", "amount")))
@@ -779,15 +915,25 @@ def _rank_runs(paras: list[Para], raw: dict | None = None) \
     return runs, stray, apart
 
 
-def _after(cells: dict, prev: dict, corp_by_name: bool) -> dict:
+def _named_corp(p: Para) -> bool:
+    """``p`` holds a 法人番号 with a piece of the name beside it (「株式会社シー・ 9394674 ガイドライン」): right after a
+    rank, the number is that rank's row's (a number without a name piece there may be the row before's, its cells
+    written after the next rank: 「2」 then 「48172495 研修の企画運営、」)."""
+    got = _corp_para(p, False)
+    return got is not None and bool(got["named"])
+
+
+def _after(cells: dict, prev: dict, corp_by_name: bool, prev_read: dict | None = None) -> dict:
     """A row's cells read after a row whose cells the tool wrote elsewhere (``prev``): its 業務概要, amount and
     tail (and a 法人番号 not beside its name) may be the row before's, written late (「2」「株式会社エアクレ」
-    「9789177362374」 then row 1's 業務概要 and amount); after a row without its 契約方式等, its 契約方式等, 入札者数 and
-    落札率 may be that row's. Those cells are unknown."""
+    「9789177362374」 then row 1's 業務概要 and amount); after a row that read no 契約方式等 (``prev_read``: its cells
+    as read, when the rule made some of them unknown — a 契約方式等 read in place after its row's cells is no one
+    else's late cell, so the doubt goes no further down), its 契約方式等, 入札者数 and 落札率 may be that row's. Those
+    cells are unknown."""
     tail = ("contract_method", "bidders", "award_rate")
     if prev["amount"] is None:
         gone = ("description", "amount", *tail, *(() if corp_by_name else ("corporate_number",)))
-    elif prev["contract_method"] is None:
+    elif (prev_read or prev)["contract_method"] is None:
         gone = tail
     else:
         return cells
@@ -804,7 +950,8 @@ def _with_rank_runs(paras: list[Para], out: list[PayeeRow], notes: list | None =
     so), each cell written apart from its row lies next to a row lacking such a cell (in the run
     before it or after it: a row the tool wrote late, its cells after other blocks' rows, puts the blocks out of
     order), the amounts of each run do not rise down the list, and the rows ``out`` already holds are the same
-    ones. Anything else: ``out`` alone."""
+    ones, and no run whose first rank is apart comes right after a run ending in a rank none of whose row's cells
+    read (that row's name and cells, written late, start such a run). Anything else: ``out`` alone."""
     letters = [m[1] for p in paras if (m := _LETTER.match(_text(p)))]
     if not letters or letters != [chr(ord("A") + k) for k in range(len(letters))]:
         return out
@@ -817,6 +964,10 @@ def _with_rank_runs(paras: list[Para], out: list[PayeeRow], notes: list | None =
             for g, run in enumerate(runs)]
     ranks = sorted(t for t in stray if _DIGITS.match(t) and 1 <= int(t) <= 10)
     rankless = sum(1 for r in runs if _rankless(paras, r[0]))
+    if any((c := raw.get(run[-1].line)) is not None and not any(c.values()) and _rankless(paras, nxt[0])
+           for run, nxt in zip(runs, runs[1:], strict=False)):
+        return out  # (a run's last rank none of whose row's cells read, then a run whose rank is apart: that
+        # row's name and cells, written late)
     if rankless and (set(ranks) - {"1"} or len(ranks) > rankless) or \
             not all(_near_its_row(runs, g, cells) for g, cells in apart) or \
             sum(cells == ("corporate_number",) for _, cells in apart) > \
@@ -914,7 +1065,12 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
         out = _with_bare(out, _in_order(paras, None, bare=True)[0])
     if not out:
         return None
-    out = _summed_amounts(paras, out)
+    out, unspelled = payee_wraps.spell_qualifiers(_summed_amounts(paras, out),
+                                                  payee_wraps.method_cells([ln for p in paras for ln in p[0]]))
+    if unspelled and notes is not None:
+        notes.append((unspelled[0], f"支出先上位10者リスト: on lines {unspelled} the contract method wraps before its "
+                                    "qualifier, and the sheet spells no method with its qualifier on one line (a space "
+                                    "before it or not): unknown"))
     read = {r.block for r in out}
     for letter, line, rank in short:
         if notes is not None and letter in read:
@@ -1209,12 +1365,32 @@ def _titles_ahead(paras: list[Para], bare_at: int | None, at: int) -> bool:
         and all(_DIGITS.match(_text(p)) or _is_header(p, False) for p in between)
 
 
+def number_line_wraps(lines: list[str], line: int, corp: str, description: str | None) -> bool:
+    """The paragraph of ``lines`` starting at (1-based) ``line`` holds the 法人番号 ``corp`` whole on a line, and the
+    text of its lines after that one went into the row's ``description`` (「合同会社富士通 6532482213394」 over 「Japan」
+    read as name 「合同会社富士通」 and 業務概要 「Japan」; 「NECソリューショ 4206831473444 機器の賃貸借、デー」 over
+    「ンイノベータ株式」「タ整備及び分析業務」「会社」): those lines may be the name's wrapped lines or the 業務概要's, and
+    a reader that joined the paragraph's lines cannot tell which."""
+    n = line - 1
+    while n < len(lines) and lines[n].strip():
+        words = lines[n].split()
+        if corp in words:
+            rest = []
+            for ln in lines[n + 1:]:
+                if not ln.strip():
+                    break
+                rest.append(re.sub(r"\s+", "", ln))
+            return bool(rest) and "".join(rest) in re.sub(r"\s+", "", description or "")
+        n += 1
+    return False
+
+
 def with_form_rows(rows: list[PayeeRow], form: list[PayeeRow] | None) -> list[PayeeRow]:
     """The rows another reader gave (``rows``, some payees left unknown) and form_rows' (``form``): when ``form``
-    holds more rows and every row of ``rows`` is one of them (same block and rank, no cell the two give otherwise
-    but for white space), ``form``'s rows, each with the cells only ``rows`` gives; else ``rows`` (the same
-    object)."""
-    if not form or len(form) <= len(rows):
+    holds as many rows or more and every row of ``rows`` is one of them (same block and rank, no cell the two give
+    otherwise but for white space), ``form``'s rows, each with the cells only ``rows`` gives (the same rows: each
+    reading's cells the other left unknown); else ``rows`` (the same object)."""
+    if not form or len(form) < len(rows):
         return rows
     mine = {(r.block, r.rank): r for r in form}
     merged = dict(mine)

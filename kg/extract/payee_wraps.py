@@ -328,8 +328,7 @@ def respell_methods(rows: list, lines: list[str], raw: list[str] | None = None) 
     unknown; one whose space before its qualifier differs from the sheet's own spelling on one line (``lines``: the
     payee section's; ``qualifier_spacing``) was rejoined across the wrap that fell on that space and is spelled as the
     sheet spells it. Returns (rows, lines of the methods left unknown)."""
-    cells = [ln for ln in lines if _METHOD_CELL.search(ln)]
-    space = qualifier_spacing(cells)
+    space = qualifier_spacing(method_cells(lines))
     out, unknown = [], []
     for r in rows:
         cm = r.cells.get("contract_method") or ""
@@ -352,6 +351,17 @@ def respell_methods(rows: list, lines: list[str], raw: list[str] | None = None) 
 # a contract method printed as a cell (at a line's start or after a space) with its qualifier, not one a sentence
 # names (「…は随意契約(企画競争)による支…」: the 一者応札 reason's text, not the sheet's spelling of a cell)
 _METHOD_CELL = re.compile(r"(?:^| )(?:(?:一般競争|指名競争|随意)契約|企画競争|公募|その他) ?\(")
+
+
+def method_cells(lines: list[str]) -> list[str]:
+    """The ``lines`` that print a contract method cell with its qualifier on one line (the sheet's own spelling),
+    a line starting with 「契約」 or 「約」 and the qualifier's bracket as 「契約」's (「一般競争契」 over 「約 (総合評」,
+    「一般競争」 over 「契約 (最低」: the method's words wrapped, the space before its qualifier printed on the line)."""
+    return [ln if _METHOD_CELL.search(ln) or ln.startswith("契") else "契" + ln for ln in lines
+            if _METHOD_CELL.search(ln) or _WORD_END_QUALIFIER.match(ln)]
+
+
+_WORD_END_QUALIFIER = re.compile(r"契?約 ?\(")
 
 
 def _wrapped_before_qualifier(method: str, lines: list[str], raw: list[str] | None = None) -> str | None:

@@ -46,7 +46,7 @@ from kg.extract.payee_bids import settle_bids
 from kg.extract.payee_boxes import checked_by_amounts, has_letters, payee_boxes, with_boxes
 from kg.extract.payee_columns import payee_columns
 from kg.extract.payee_form_text import _HEADER_TEXT as _PAYEE_HEADER_TEXT
-from kg.extract.payee_form_text import _header_text, form_rows, with_form_rows
+from kg.extract.payee_form_text import _header_text, form_rows, number_line_wraps, with_form_rows
 from kg.extract.payee_wraps import respell_methods
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
@@ -814,7 +814,11 @@ def parse_group_like(text: str) -> bool:
     return bool(re.fullmatch(r"[▲△]?[\d,]+(?:\.\d+)?%?", text.strip()))
 
 
-def _with_columns(cells: list[tuple[str, int, bool]], lo: int, rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
+_NUMBER_PIECE = re.compile(r"\d{6,}")  # a run of digits no payee's name holds: a 法人番号's piece
+
+
+def _with_columns(cells: list[tuple[str, int, bool]], lo: int, rows: list[PayeeRow], notes: list,
+                  L: list[str] | None = None) -> list[PayeeRow]:
     """Paragraph-style payees: the rows read whole in text order, and for each block they did not read whole
     the block read as columns (kg.extract.payee_columns over the section's ``cells``, payee_section_cells: name,
     法人番号, amount; the other cells unknown unless the whole-row reader read that same row). A block the two
@@ -857,6 +861,12 @@ def _with_columns(cells: list[tuple[str, int, bool]], lo: int, rows: list[PayeeR
             else:
                 got = {"name": c.name, "corporate_number": c.corporate_number, "amount": c.amount,
                        "description": c.description, "contract_method": c.contract_method}
+                if L is not None and c.corporate_number and number_line_wraps(L, c.line, c.corporate_number,
+                                                                                c.description):
+                    got.update(name=None, description=None)  # (the lines after the number's: which cell's?)
+                if _NUMBER_PIECE.search(c.name or ""):  # (a 法人番号's pieces read into the name 「富士フイルムビジ
+                    # 1158399540ネスイノベーショ 656ン(株)」: the cells ran together; the number it took is another's)
+                    got.update(name=None, corporate_number=None, description=None)
                 out.append(PayeeRow(letter, c.rank, got, c.line, False))
     if disagree or (out is not rows and len(out) > len(rows)):
         corps = sum(1 for t, _, h in cells if not h for w in t.split(" ") if DIGITS13.fullmatch(w))
@@ -937,7 +947,7 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
     notes: list = []
     if paragraph_style(L):
         cells = payee_section_cells(L, lo)
-        text_rows = settle_bids(cells, _with_columns(cells, lo, payee_paragraphs(L, lo, notes) or [], notes) or None,
+        text_rows = settle_bids(cells, _with_columns(cells, lo, payee_paragraphs(L, lo, notes) or [], notes, L) or None,
                                 notes, lo)
         if not text_rows:  # the real form's blocks as pdftotext keeps them (letter, headers, ranked rows)
             form_notes: list = []

@@ -58,9 +58,13 @@ def test_narrow_print_number_cut_bidders_on_the_method_line_and_a_rate():
     a1 = rows[("A", 1)]
     assert (a1["name"], a1["corporate_number"], a1["description"], a1["amount"], a1["bidders"], a1["award_rate"]) == \
         ("(株)野村総合研究所", "4010001054032", "タイムスタンプ認定制度に関する調査", "18", "1", "83.3%")
-    assert a1["contract_method"] is None  # 「(総合評価)」 wrapped: whether a space stood before it is unknown
-    b1 = rows[("B", 1)]  # lines after the one holding both: the name's or the 業務概要's, unknown
-    assert (b1["name"], b1["corporate_number"], b1["description"], b1["amount"]) == (None, "1010401023102", None, "35")
+    # 「(総合評価)」 wrapped: the space before it as the sheet spells a method with its qualifier on one line
+    # (「随意契約 (少額 )」)
+    assert a1["contract_method"] == "一般競争契約 (総合評価)"
+    b1 = rows[("B", 1)]  # lines after the ones holding both, placed in the printed lines' order (業務概要's line 2,
+    # then line 3 of the name and of the 業務概要): the only filling whose lines all go on but each cell's last
+    assert (b1["name"], b1["corporate_number"], b1["description"], b1["amount"]) == \
+        ("PwCコンサルティング合同会社", "1010401023102", "トラストサービス及び電子的な識別の仕", "35")
     g1, g2 = rows[("G", 1)], rows[("G", 2)]
     assert (g1["name"], g1["corporate_number"], g1["amount"], g1["contract_method"], g1["bidders"]) == \
         ("(株)エアクレーレン", "4010401004009", "0.6", "随意契約 (少額)", None)
@@ -185,3 +189,106 @@ def test_blocks_are_not_placed_by_counting_when_the_ranks_written_apart_do_not_a
     """Block B's cells reading as two rows (a second name after its cells): not one row — unknown."""
     assert _rows(_counted(b_row=("合同会社富士通Japan", "6532482213394", "実証事業の実施", "30,441", "一般競争契約",
                                  "株式会社柏屋本店", "6010001001817", "飲料水購入", "12"))) == {}
+
+
+def test_lines_after_the_numbers_lines_are_placed_when_one_filling_of_the_two_cells_goes_on():
+    """Name and 業務概要 side by side, top-aligned: pdftotext writes the pieces of each printed line left to right, the
+    ones it did not run on with the 法人番号's line after it. The lines after the number's fill the cells' missing
+    lines in that order; one filling only in which each cell's lines but its last fill their column places them
+    (「タンツ」 is too short to go on to 「関する調査」, so it is the name's last line); two such fillings (the name may
+    have ended filling its second line) leave both unknown."""
+    def row(corp_para):
+        rows = _rows(_paras("A.", HEADER_A4, "1", corp_para, "随意契約 (少額)", "-", "-") + END)
+        c = rows[("A", 1)]
+        return c["name"], c["corporate_number"], c["description"], c["amount"]
+
+    assert row(["株式会社パシフ 1183808 タイムスタン 902", "ィックコンサル 840406 プ認定制度に", "タンツ", "関する調査"]) == \
+        ("株式会社パシフィックコンサルタンツ", "1183808840406", "タイムスタンプ認定制度に関する調査", "902")
+    # the name's third line, then the 業務概要's lines (「ター」 cannot go on to 「、システムの」 in either cell)
+    assert row(["一般社団法人地 2361409 普及啓発コン 2,218", "方自治情報セン 260591 テンツの作成", "ター", "、システムの",
+                "設計・開発及", "び運用保守、", "ヘルプデスク", "業務"]) == \
+        ("一般社団法人地方自治情報センター", "2361409260591",
+         "普及啓発コンテンツの作成、システムの設計・開発及び運用保守、ヘルプデスク業務", "2,218")
+    # (lines all as wide as their column: 「方自治情報 070」 then 「権利の保」「センター」「障の在り」…, each may go on
+    # either cell: unknown)
+    assert row(["特定非営利 73650 利用者の 20", "活動法人地 78791 基本的な", "方自治情報 070", "権利の保", "センター", "障の在り",
+                "方を巡る", "諸外国の", "法制度・", "実態の調", "査"])[::2] == (None, None)
+    # (「テンツの作成」 then 「(株)」: the 業務概要's second and third lines, or its second and the name's third — a
+    # bracket may go on any line: unknown)
+    assert row(["パシフィックコ 185900041 普及啓発コン 5,083", "ンサルタンツ 5846", "テンツの作成", "(株)"])[::2] == \
+        (None, None)
+    assert row(["株式会社パシフ 1183808 タイムスタン 902", "ィックコンサル 840406 プ認定制度に", "関する調査"]) == \
+        (None, "1183808840406", None, "902")
+
+
+def test_a_method_wrapped_before_its_qualifier_is_spelled_as_the_sheet_spells_one_on_one_line_or_unknown():
+    def method(other_row):
+        rows = _rows(_paras("A.", HEADER_A4, "1", "委員謝金(委員A) -", ["普及啓発コン 179", "テンツの作成"],
+                            ["一般競争契約 2", "(最低価格)"], "65.8% -", *other_row) + END)
+        return rows[("A", 1)]["contract_method"], rows[("A", 1)]["bidders"]
+
+    two = ("2", ["富士通Japan株式 5880825012060", "会社"], ["利用者の基本 139", "的な権利の保"])
+    assert method((*two, "随意契約 (その他)", "-", "-")) == ("一般競争契約 (最低価格)", "2")
+    assert method((*two, "随意契約(その他)", "-", "-")) == ("一般競争契約(最低価格)", "2")
+    assert method((*two, "補助金等交付", "-", "-")) == (None, "2")  # (no method spelled with a qualifier on a line)
+    # 「一般競争契」 over 「約 (総合評」: 契約's end and the qualifier on one line spell the space
+    assert method((*two, ["一般競争契", "約 (総合評", "価)"], "3", "70.8%")) == ("一般競争契約 (最低価格)", "2")
+    assert method((*two, ["一般競争", "契約 (最低", "価格)"], "3", "70.8%")) == ("一般競争契約 (最低価格)", "2")
+
+
+def test_lines_between_the_numbers_lines_are_placed_in_the_printed_lines_order():
+    """A line without a piece of the 法人番号 between two with one: the name's next line (printed left of the number's
+    next piece, so written before it) or the 業務概要's (right of the number's piece before it); the order of the
+    printed lines leaves one reading."""
+    def row(corp_para):
+        rows = _rows(_paras("A.", HEADER_A4, "1", corp_para, "随意契約 (少額)", "-", "-") + END)
+        c = rows[("A", 1)]
+        return c["name"], c["corporate_number"], c["description"], c["amount"]
+
+    assert row(["株式会社シー・ 9394674 ガイドライン 1,866", "エス・エス", "470851 の英訳作業"]) == \
+        ("株式会社シー・エス・エス", "9394674470851", "ガイドラインの英訳作業", "1,866")
+    # the number's last digit on a line of its own, the 業務概要's third line after it, its fourth alone
+    assert row(["(株)日本工 869780 会議等出席 12,569", "営", "273742 (諸謝金)、", "7", "機器の賃貸", "借"]) == \
+        ("(株)日本工営", "8697802737427", "会議等出席(諸謝金)、機器の賃貸借", "12,569")
+    # two pieces run together on a line without a piece of the number (「タンツ 関する調査」): unknown
+    assert row(["株式会社パシフ 1183808 タイムスタン 902", "ィックコンサル 840406 プ認定制度に", "タンツ 関する調査"])[::2] \
+        == (None, None)
+
+
+def test_a_number_alone_among_a_description_cells_lines_leaves_it_unknown():
+    """「会議等出」「0.8」「席(諸謝金)」: a number alone on a line among the 業務概要's, not grouped as the form prints an
+    amount (the amount's cell written among them, or the 業務概要's own figure): the 業務概要 is unknown, not
+    「会議等出0.8席(諸謝金)」."""
+    rows = _rows(_paras("A.", HEADER_A4, "1", ["一般財団法人", "日本情報シス", "テム・ユーザ", "ー協会"], ["556772618", "4720"],
+                        ["会議等出", "0.8", "席(諸謝金)", "、ヘルプ", "デスク業", "務"], ["一般競争契約 (総合 7", "評価)"],
+                        "72.1%") + END)
+    a1 = rows[("A", 1)]
+    assert (a1["name"], a1["corporate_number"], a1["description"]) == \
+        ("一般財団法人日本情報システム・ユーザー協会", "5567726184720", None)
+
+
+def test_lines_after_a_number_ending_its_line_that_went_into_the_description_are_doubtful():
+    """「合同会社富士通 6532482213394」 over 「Japan」: a reader that joined the lines read 「Japan」 as the 業務概要; the
+    line may be the name's wrapped end. Lines after the number that went into no 業務概要 (the 業務概要 a cell of
+    its own) are the name's: no doubt."""
+    from kg.extract.payee_form_text import number_line_wraps
+
+    text = ["1", "", "合同会社富士通 6532482213394", "Japan", "", "視察(旅費の支", "払)"]
+    assert number_line_wraps(text, 3, "6532482213394", "Japan")
+    text = ["国立研究開発法 3249670437519", "人産業技術総合", "研究所", "", "システムの", "設計・開発"]
+    assert not number_line_wraps(text, 1, "3249670437519", "システムの設計・開発")
+    assert not number_line_wraps(["株式会社シー・ 9394674470851 ガイドライン", "エス・エス"], 1, "9394674470851", "ガイドライン")
+    # the 業務概要 starting on the number's line, the name's lines among its later ones: joined into the 業務概要
+    text = ["NECソリューショ 4206831473444 機器の賃貸借、デー", "ンイノベータ株式", "タ整備及び分析業務", "会社"]
+    assert number_line_wraps(text, 1, "4206831473444", "機器の賃貸借、デーンイノベータ株式タ整備及び分析業務会社")
+
+
+def test_a_method_after_header_cells_following_a_row_without_one_is_unknown():
+    """Rank 1's 契約方式等 unread, rank 2's cells, then header cells and a 契約方式等: the tool may have written row 1's
+    tail after a page's header cells — whose it is is unknown."""
+    rows = _rows(_paras("G", HEADER_A4, "1", ["一般財団法 292759749568 データ整備及び分析 19", "人日本規格 2", "業務", "協会"],
+                        "2", ["UQコミュ ニケーショ", "ンズ(株)・", "柏屋本店(株", ")共同企業体"],
+                        ["諸外国の動向に関す 6.6", "る文書の分析及び要"], "支出先", "業務概要", ["入札者数 落札率", "(応募者", "数)"],
+                        "随意契約 (企画競争) 4", "-", "-", "-") + END)
+    g2 = rows[("G", 2)]
+    assert (g2["amount"], g2["contract_method"], g2["bidders"]) == ("6.6", None, None)

@@ -86,7 +86,8 @@ def test_rows_before_a_row_whose_cells_are_written_elsewhere_stand_and_it_is_unk
     assert sorted(rows) == [("G", 1)]
     g1 = rows[("G", 1)]
     assert (g1["corporate_number"], g1["amount"], g1["contract_method"]) == ("5272809854204", "155", "その他")
-    assert g1["name"] is None  # (「大学」 wrapped among the 業務概要's lines: which cell's it is is unknown)
+    # 「大学」 among the 業務概要's lines: in the printed lines' order (業務概要's line 2, then line 3 of both) the name's
+    assert (g1["name"], g1["description"]) == ("国立大学法人京都大学", "諸外国の動向に関する文書の分析及び要約作")
     assert any("block G: no row ranked 2 reads" in m for _, m in notes)
     # row 1 without its amount (its cells interleaved with the next rows'): nothing stands
     assert _rows(_paras("G", "業務概要", "1", ["国立大学 527280985", "法人京都 4204", "大学"], "-", *tail) + END) == {}

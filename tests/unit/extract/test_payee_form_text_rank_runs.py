@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from kg.extract.payee_form_text import with_form_rows
 from kg.extract.review_text import PayeeRow
-from tests.unit.extract.test_payee_form_text import _paras, _rows
+from tests.unit.extract.test_payee_form_text import END, _paras, _rows
 
 # the header cells as pdftotext writes them, the 理由 header run together with its row's 「-」
 HEADER = ["支出先", "法人番号", "業務概要", "支出額 (百万円)", "契約方式等", "入札者数 (応募者数)", "落札率",
@@ -76,6 +76,15 @@ def test_form_rows_taken_beside_another_readers_when_they_hold_its_rows_alike():
     assert got[0].cells["contract_method"] == "随意契約 (少額)" and got[0].cells["amount"] == "7"
     other = [PayeeRow("A", 1, {**cells, "corporate_number": "4010001054032"}, 10, False)]
     assert with_form_rows(other, form) is other  # a row they give otherwise: the other reader's rows alone
+    # the same rows read by both (the other reader's without their 契約方式等, 入札者数): each reading's cells the other
+    # left unknown
+    mine = [PayeeRow("A", 1, {**cells, "amount": "7.0", "description": "Web会議システム導入"}, 10, False),
+            PayeeRow("B", 1, {**cells, "name": "那覇市"}, 28, False)]
+    both = [PayeeRow("A", 1, {**cells, "contract_method": "随意契約 (少額)", "bidders": "2"}, 12, False), form[1]]
+    got = with_form_rows(mine, both)
+    assert [(r.block, r.rank) for r in got] == [("A", 1), ("B", 1)]
+    assert (got[0].cells["description"], got[0].cells["contract_method"], got[0].cells["bidders"]) == \
+        ("Web会議システム導入", "随意契約 (少額)", "2")
 
 
 def test_a_number_reading_as_the_next_rank_is_neither_the_amount_nor_the_bidders():
@@ -102,3 +111,53 @@ def test_a_row_body_without_its_name_starts_no_block():
     b1 = rows[("B", 1)]  # its number and amount are not placed: unknown
     assert (b1["name"], b1["corporate_number"], b1["amount"]) == ("大和総研(株)", None, None)
     assert (rows[("C", 1)]["corporate_number"], rows[("C", 1)]["amount"]) == ("9011101031552", "7")
+
+
+def test_the_doubt_a_row_without_its_contract_method_casts_goes_to_the_next_row_only():
+    """A row that read no 契約方式等 (its cells 「-」「-」): the next row's 契約方式等 may be that row's, written late,
+    so it is unknown; the row after that read its own in place after its cells, which is no late cell of anyone's."""
+    rows = _rows(_paras("A.", *HEADER,
+                        "1", "ぎょうせい株式会社", "7490886507358", "視察(旅費の支払)", "195", "-", "-",
+                        "2", ["日経BPマーケティング", "株式会社"], "5536102844687", "データ整備及び分析業務", "94",
+                        "補助金等交付", "-", "--",
+                        "3", ["株式会社日本レジスト", "リサービス"], "7302203114473", "補助事業の実施", "31",
+                        "一般競争契約 (最低価格)", "6", "45.8%",
+                        "職員旅費(職員A)", "-", "定期刊行物の購読", "25", "随意契約 (少額)", "-", "-", "B", "1"))
+    assert set(rows) == {("A", 1), ("A", 2), ("A", 3), ("B", 1)}
+    assert rows[("A", 1)]["contract_method"] is None
+    assert (rows[("A", 2)]["amount"], rows[("A", 2)]["contract_method"]) == ("94", None)
+    a3 = rows[("A", 3)]
+    assert (a3["amount"], a3["contract_method"], a3["bidders"], a3["award_rate"]) == \
+        ("31", "一般競争契約 (最低価格)", "6", "45.8%")
+
+
+def test_a_run_ending_in_a_rank_with_no_cells_then_a_run_whose_rank_is_apart_places_no_block():
+    """Block A's rank 「3」 stands with no cell of its row after it (its name 「個人(C)」 written after the other rows'
+    cells, its rank apart): the run of that name is not block B's — whose rows follow is not established."""
+    rows = _rows(_paras("A.", "支出先", "法人番号", "業務概要",
+                        "1", "青森県", ["200002002", "0001"], "2", "講師謝金(講師B)", "3",
+                        "支出額 (百万円)", "契約方式等", ["入札者数 (応募 落札率", "者数)"],
+                        ["普及啓発コンテンツ 3,603", "の作成"], ["一般競争契約", "(最低価格)"], "3", "47.2%", "-", "-",
+                        ["ガイドラインの英訳 3,461", "作業"], ["随意契約 (公", "募)"], "2", "-",
+                        "個人(C)", "-", ["視察(旅費の支払)、 2,424", "利用者の基本的な権"], ["一般競争契約", "(最低価格)"], "2",
+                        "92%", *HEADER,
+                        "1", "大和総研株式会社", ["478835762", "0723"], ["タイムスタンプ認定 279", "制度に関する調査"],
+                        ["一般競争契約", "(総合評価)"], "9", "43.4%", "-",
+                        "2", "委員謝金(委員B)", "-", ["タイムスタンプ認定 116", "制度に関する調査"], ["随意契約 (少", "額)"], "-", "-",
+                        "B.", "C."))
+    assert not any(r["name"] == "個人(C)" for (block, _), r in rows.items() if block != "A")
+    assert rows.get(("B", 1), {}).get("name") in (None, "大和総研株式会社")
+
+
+def test_a_number_without_a_name_piece_right_after_a_rank_may_be_the_row_befores():
+    """「1」 then a name alone, then 「2」 and the header cells, then a 法人番号 with no piece of a name beside it: row 1's
+    number and 業務概要 written after rank 2 (row 2's name comes after them). Row 2 does not take that number."""
+    rows = _rows(_paras("A", "支出先", "法人番号", "1", ["合同会社大", "和総研"], "2", "業務概要", "支出額 (百万円)", "契約方式等",
+                        ["入札者数 (", "応募者数)"], "落札率",
+                        ["48172495 研修の企画運営、", "67550", "機器の賃貸借"], "5.8", ["随意契約 (", "その他)"], "-", "-", "-",
+                        ["合同会社エ", "アクレーレ", "ン"], ["78512831 普及啓発コンテン", "44915", "ツの作成"], "5.3", "-", "-", "-",
+                        "3", ["株式会社富", "士フイルム", "ビジネスイ", "ノベーショ", "ン"],
+                        ["37022932 会議等出席(諸謝金) 3.4", "09716", "、ガイドラインの", "英訳作業"], "-", "-", "-",
+                        "4", "個人(D)", "-", ["普及啓発コンテン", "ツの作成"], "1.9", "-", "-", "-") + END)
+    assert rows[("A", 1)]["name"] == "合同会社大和総研"
+    assert rows[("A", 2)]["corporate_number"] is None  # (not row 1's 4817249567550)
