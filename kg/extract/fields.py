@@ -85,6 +85,19 @@ def parse_officials(cells: str | Iterable[str] | None) -> list[str]:
     return out
 
 
+_TITLE_WORD = re.compile(r"(?:長|官|補佐|理事|参事)$")  # a word that is (or ends in) a title: 課長, 山本参事官
+_ORG_WORD = re.compile(r"(?:局|部|庁|院|所|室|課|省|府|センター|会議|グループ|チーム)(?:\([^)]*\))?$")
+
+
+def one_official(text: str) -> bool:
+    """Text that can be one official as a sheet writes one: one to three words, at most one of them a title, none
+    an organisation's name or a figure (「室長 野中嘉人」, 「山本参事官」, 「諏訪園 貞明」, 「参事官 山本 拓也」) — not two
+    officials run together, nor an official beside a 担当課室 cell."""
+    words = text.split()
+    return 1 <= len(words) <= 3 and sum(bool(_TITLE_WORD.search(w)) for w in words) <= 1 \
+        and not any(_ORG_WORD.search(w) or any(c.isdigit() for c in w) for w in words)
+
+
 _OPEN_ENDED = ("終了予定なし", "終了予定無し", "終了時期未定", "未定", "なし", "無し")
 
 

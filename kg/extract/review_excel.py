@@ -24,6 +24,7 @@ from kg.extract.fields import (
     build_payee,
     check_budget_total,
     number_cell,
+    one_official,
     parse_fiscal_year_cell,
     parse_officials,
     parse_past_numbers,
@@ -150,8 +151,9 @@ def _rest_of_label_cell(cell: str, label: str) -> str:
 
 
 class _Ctx:
-    def __init__(self, rec: Record, rows: list[Row], pdf: bool = False):
+    def __init__(self, rec: Record, rows: list[Row], pdf: bool = False, cut_cells: dict | None = None):
         self.rec, self.rows, self.pdf = rec, rows, pdf  # (``pdf``: the grid read from a PDF's ruled cells)
+        self.cut_cells: dict[int, frozenset[int]] = cut_cells or {}  # (RawDoc.cut_cells: cells the width cut)
 
     def section(self, prefixes: tuple[str, ...], field: str) -> tuple[int, int] | None:
         """Like _find; a missing label is a 'missing_section' warning for ``field``."""
@@ -238,13 +240,16 @@ def _project_number(cx: _Ctx, name_row: int | None) -> None:
         warn(cx.rec, "bad_project_number", f"事業番号 not understood: {text!r}", line=row.line, field="project_number")
 
 
-def _shaped_officials(cx: _Ctx, line: int) -> None:
+def _shaped_officials(cx: _Ctx, line: int, cut: list[str]) -> None:
     """A PDF's cells: its wrapped lines rejoined without a space unless the line visibly broke early, so an
-    official wrapped where the sheet had a space may read run together (「参事官 山本」 over 「拓也」 as 「参事官 山本拓也」):
-    one not of a title, a family and a given name is left out with a warning."""
+    official wrapped where the sheet had a space may read run together (「参事官 山本」 over 「拓也」 as 「参事官 山本拓也」).
+    An official from a cell the width cut (``cut``: kg.read.pdf_grid.cell_text_cut) not of a title, a family and a
+    given name, or one from any cell that cannot be one official (two run together over a line break), is left
+    out with a warning; one printed on its cell's lines as the sheet wrote it (「室長 野中嘉人」) is kept."""
     from kg.extract.review_text import OFFICIAL_SHAPE
 
-    bad = [o for o in cx.rec["responsible_officials"] if not OFFICIAL_SHAPE.match(o)]
+    bad = [o for o in cx.rec["responsible_officials"]
+           if not OFFICIAL_SHAPE.match(o) and (o in cut or not one_official(o))]
     for o in bad:
         warn(cx.rec, "official_implausible", f"作成責任者 {o!r} is not a title, a family and a given name (a wrap "
              "in a PDF cell may have run two of them together); left out", line=line, field="responsible_officials")
@@ -257,19 +262,20 @@ def _officials(cx: _Ctx) -> None:
         return
     ri, ci = hit
     row = cx.rows[ri]
-    cells = [c for j, c in row.nonempty() if j > ci]
+    cells = [(row.line, j, c) for j, c in row.nonempty() if j > ci]
     lines = [row.line]
-    if cells and _is_label(squash(cells[0])):
+    if cells and _is_label(squash(cells[0][2])):
         cells = []
     if not cells:  # printed under the label: the next row(s), from the label's column on
         for nxt in cx.rows[ri + 1: ri + 3]:
-            below = [c for j, c in nxt.nonempty() if j >= ci and not _is_label(nxt.keys[j])]
+            below = [(nxt.line, j, c) for j, c in nxt.nonempty() if j >= ci and not _is_label(nxt.keys[j])]
             if below:
                 cells, lines = below, [row.line, nxt.line]
                 break
-    cx.rec["responsible_officials"] = parse_officials(cells)
+    cx.rec["responsible_officials"] = parse_officials([c for _, _, c in cells])
     if cx.pdf:
-        _shaped_officials(cx, row.line)
+        cut = parse_officials([c for n, j, c in cells if j in cx.cut_cells.get(n, ())])
+        _shaped_officials(cx, row.line, cut)
     if cx.rec["responsible_officials"]:
         span(cx.rec, "responsible_officials", min(lines), max(lines))
     else:
@@ -742,7 +748,7 @@ def extract(doc: RawDoc) -> Record:
     """Extract one Excel-text 行政事業レビューシート into a review_sheet record (../shared/gold/SCHEMA.md)."""
     rec = new_record("review_sheet", doc.name)
     rows = _grid(doc.lines)
-    cx = _Ctx(rec, rows, doc.fmt == "pdf")
+    cx = _Ctx(rec, rows, doc.fmt == "pdf", doc.cut_cells)
     _title(cx)
     name_hit = _find(rows, ("事業名",), exact=True)
     _project_number(cx, name_hit[0] if name_hit else None)

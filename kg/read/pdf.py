@@ -52,10 +52,11 @@ def read_pdf(path: str | Path, text_only: bool = False) -> RawDoc:
         geometry = []  # pdfplumber below says why (encrypted, damaged)
     grids = [page_grid(chars, edges, n) for n, (chars, edges) in enumerate(geometry, 1)]
     if any(g.cells >= MIN_CELLS for g in grids):  # a ruled form: the cell grid
-        lines, locators = grid_lines(grids)
+        cut: dict[int, frozenset[int]] = {}
+        lines, locators = grid_lines(grids, cut)
         if any(x.strip() for x in lines):
             return RawDoc(path=str(p), lines=lines, encoding="pdf", fmt="pdf", sha256=sha256_bytes(data),
-                          locators=locators)
+                          locators=locators, cut_cells=cut)
         lines, locators = [], []
     try:
         with pdfplumber.open(p) as pdf:

@@ -34,6 +34,7 @@ class PageGrid:
     tops: list[float] = field(default_factory=list)
     cells: int = 0
     cell_x: list[float] = field(default_factory=list)  # left edges of the page's table cells
+    cut: set[tuple[int, float]] = field(default_factory=set)  # (row, x0) of cells cell_text_cut says were cut
 
 
 def _is_ascii_word(ch: str) -> bool:
@@ -133,21 +134,27 @@ def _lines_of(chars: list[dict]) -> list[list[dict]]:
 def cell_text(chars: list[dict], right: float | None = None) -> str:
     """Text of one cell from its characters: wrapped lines rejoined, stacked and rotated labels read as words.
     ``right``: the cell's right edge (tells a line cut by the width from one broken at a space)."""
+    return cell_text_cut(chars, right)[0]
+
+
+def cell_text_cut(chars: list[dict], right: float | None = None) -> tuple[str, bool]:
+    """``cell_text`` and whether two of its lines were rejoined without a space where the width cut the first
+    (a space the sheet had at that point cannot be told from none: 「参事官 山本」 over 「拓也」 reads 「参事官 山本拓也」)."""
     if not chars:
-        return ""
+        return "", False
     if all(not c.get("upright", True) for c in chars):  # rotated text: read along the page, top to bottom
-        return "".join(c["text"] for c in sorted(chars, key=lambda c: (c["top"], c["x0"]))).strip()
+        return "".join(c["text"] for c in sorted(chars, key=lambda c: (c["top"], c["x0"]))).strip(), False
     groups = [g for g in _lines_of(chars) if _line_text(g)]
     lines = [_line_text(g) for g in groups]
     if len(lines) >= 2 and all(len(x) == 1 for x in lines):  # stacked: a vertical label, or a cell one character
         # wide, whose spaces are the ones a line ends with (「審」「議」「官 」「渡」「辺 」「大」「輔」: 「審議官 渡辺 大輔」)
-        return _join_lines(lines, [max(g, key=lambda c: c["x0"])["text"].isspace() for g in groups])
-    if right is None:
+        broke = [max(g, key=lambda c: c["x0"])["text"].isspace() for g in groups]
+    elif right is None:
         broke = [False] * len(groups)
     else:
         broke = [_broke_early(g, groups[k + 1], right) if k + 1 < len(groups) else False
                  for k, g in enumerate(groups)]
-    return _join_lines(lines, broke)
+    return _join_lines(lines, broke), not all(broke[:-1])
 
 
 def _segments(chars: list[dict]) -> list[tuple[float, str]]:
@@ -282,8 +289,12 @@ def page_grid(chars: list[dict], edges: list[dict], number: int) -> PageGrid:
         else:
             in_cell.setdefault(i, []).append(ch)
     items: list[tuple[float, float, str]] = []  # (top, x0, text)
+    cut: set[tuple[float, float]] = set()
     for i, (x0, top, x1, _bottom) in enumerate(cells):
-        items.append((top, x0, cell_text(in_cell.get(i, []), x1)))
+        text, was_cut = cell_text_cut(in_cell.get(i, []), x1)
+        items.append((top, x0, text))
+        if was_cut:
+            cut.add((top, x0))
     span_top = min((c[1] for c in cells), default=None)
     span_bottom = max((c[3] for c in cells), default=None)
     free_rows: list[tuple[float, list[tuple[float, str]]]] = []
@@ -298,13 +309,17 @@ def page_grid(chars: list[dict], edges: list[dict], number: int) -> PageGrid:
     # rows: cells grouped by their top edge
     items.sort()
     rows: list[tuple[float, list[tuple[float, str]]]] = []
+    cut_rows: list[tuple[list, float]] = []  # (the row's cell list, x0) of each cut cell
     for top, x0, text in items:
-        if rows and abs(top - rows[-1][0]) <= 2.0:
-            rows[-1][1].append((x0, text))
-        else:
-            rows.append((top, [(x0, text)]))
+        if not (rows and abs(top - rows[-1][0]) <= 2.0):
+            rows.append((top, []))
+        rows[-1][1].append((x0, text))
+        if (top, x0) in cut:
+            cut_rows.append((rows[-1][1], x0))
     rows += free_rows
     rows.sort(key=lambda r: r[0])
+    at = {id(r): k for k, (_, r) in enumerate(rows)}  # the row each cell list ended at, by the list's identity
+    grid.cut = {(at[id(r)], x0) for r, x0 in cut_rows}
     grid.rows = [sorted(r, key=lambda c: c[0]) for _, r in rows]
     grid.tops = [t for t, _ in rows]
     return grid
@@ -320,8 +335,9 @@ def _columns(xs: list[float], tol: float = 2.5) -> list[float]:
     return out
 
 
-def grid_lines(pages: list[PageGrid]) -> tuple[list[str], list[str]]:
-    """TAB lines and their locators for the whole document (columns numbered over all pages)."""
+def grid_lines(pages: list[PageGrid], cut: dict[int, frozenset[int]] | None = None) -> tuple[list[str], list[str]]:
+    """TAB lines and their locators for the whole document (columns numbered over all pages). ``cut``, when
+    given, is filled with {1-based line: its TAB cells whose text cell_text_cut says was cut by the width}."""
     cols = _columns([x for p in pages for x in p.cell_x]) or _columns([x for p in pages for r in p.rows for x, _ in r])
     lines: list[str] = []
     locators: list[str] = []
@@ -334,6 +350,8 @@ def grid_lines(pages: list[PageGrid]) -> tuple[list[str], list[str]]:
                     j = len(cells)
                 cells += [""] * (j - len(cells))
                 cells.append(text.replace("\t", " "))
+                if cut is not None and (k - 1, x) in p.cut:
+                    cut[len(lines) + 1] = cut.get(len(lines) + 1, frozenset()) | {j}
             while cells and not cells[-1]:
                 cells.pop()
             lines.append("\t".join(cells))
@@ -341,4 +359,4 @@ def grid_lines(pages: list[PageGrid]) -> tuple[list[str], list[str]]:
     return lines, locators
 
 
-__all__ = ["PageGrid", "page_cells", "page_grid", "grid_lines", "cell_text", "MIN_CELLS"]
+__all__ = ["PageGrid", "page_cells", "page_grid", "grid_lines", "cell_text", "cell_text_cut", "MIN_CELLS"]

@@ -146,6 +146,27 @@ def test_an_official_wrapped_at_the_space_of_his_name_is_unknown_in_the_pdf(tmp_
     assert any(w.get("code") == "official_implausible" for w in rec["warnings"])
 
 
+@pytest.mark.parametrize(("n", "official"), [(7, "高村企画官"), (8, "課長補佐 寺田純一"), (12, "加藤 大輔")])
+def test_an_official_written_without_the_three_words_is_read_from_the_pdf_when_no_wrap_touched_it(tmp_path, n,
+                                                                                                    official):
+    # real sheets write 作成責任者 as 「室長 野中嘉人」, 「山本参事官」, 「諏訪園 貞明」 about 4 times in 10 (JUDGIT!): a cell
+    # whose lines the width did not cut is the sheet's text, kept; only a cut cell leaves such a name unknown
+    xlsx, pdf, _ = reportlab_variant(n, tmp_path, "pdfplumber")
+    assert extract_path(xlsx)["responsible_officials"] == [official]
+    rec = extract_path(pdf)
+    assert rec["responsible_officials"] == [official]
+    assert not any(w.get("code") == "official_implausible" for w in rec["warnings"])
+
+
+def test_an_official_whose_cell_the_width_cut_is_unknown_unless_of_three_words(tmp_path):
+    # variant 10's 「審議官 吉田信」 wraps in its reportlab print: the join at the cut could have been a space
+    xlsx, pdf, _ = reportlab_variant(10, tmp_path, "pdfplumber")
+    assert extract_path(xlsx)["responsible_officials"] == ["審議官 吉田信", "課長 渡辺 信"]
+    rec = extract_path(pdf)
+    assert rec["responsible_officials"] == ["課長 渡辺 信"]
+    assert any(w.get("code") == "official_implausible" and "吉田信" in w["message"] for w in rec["warnings"])
+
+
 def test_a_payee_box_after_two_stacked_names_is_not_the_next_rows_name(variant29):
     # pdfminer.six: block C's names 「合同会社UQコミュニケーションズ」 「一般財団法人日本データ通信協会」 both before row 1's
     # 法人番号 box (「2162759725906 視察(旅費の支払)、実証」), whose 業務概要's second line 「事業の実施」 is a box of its own
