@@ -1084,8 +1084,8 @@ _NAME_PIECE = re.compile(r"^[^\x00-\x7f\s()()、,。・]{1,4}$")  # a piece of a
 def officials_wrapped(text: str, folded: list[str], line: int) -> list[str] | None:
     """Row-style text: the officials of a 作成責任者 cell side by side on line ``line`` (1-based) where one of them
     lacks its given name (「参事官 小林 参事官 加藤 健太郎」 over 「… 雅一」): the cell's wrapped rest is the next
-    line's last words (the cell stands rightmost in its row) — one name piece, the given name, or a line of two
-    pieces, the surname's rest and the given name (「審議官 吉 課長 渡辺 信」 over 「田 信」). None unless exactly
+    line's last words (the cell stands rightmost in its row): a line of two pieces, the surname's rest and the given
+    name (「審議官 吉 課長 渡辺 信」 over 「田 信」), or both names after a title alone. None unless exactly
     one official is a title and a surname, the rest is so found (a label's piece is none), and nothing more of
     a name's shape stands alone on the line after it."""
     groups: list[list[str]] = []
@@ -1097,8 +1097,9 @@ def officials_wrapped(text: str, folded: list[str], line: int) -> list[str] | No
         else:
             return None
     short = [g for g in groups if len(g) != 3]
-    if len(short) != 1 or len(short[0]) not in (1, 2) or line >= len(folded):
-        return None
+    if len(short) != 1 or len(short[0]) not in (1, 2) or line >= len(folded) or next_row(folded, line):
+        return None  # (the line below starts the form's next row, 「会計区分 一般会計」: no cell's wrapped rest — an
+        # official written without the space, 「課長補佐 寺田純一」, is complete as it stands)
     below = folded[line].split(" ")
     tail = 0
     while tail < len(below) and _NAME_PIECE.match(w := below[-1 - tail]) and not label_piece(w) \
@@ -1113,21 +1114,19 @@ def officials_wrapped(text: str, folded: list[str], line: int) -> list[str] | No
         # name did not wrap at the line's end, so whose piece is glued to the next title (「寺」) is unknown
         return None
     kanji = next((k for k in range(tail) if not _KANJI_PIECE.match(below[-1 - k])), tail)
-    if len(g) == 2 and tail == 1:
-        g.append(below[-1])
-    elif tail == 2 == len(below) and (len(g) == 2 or _next_row(folded, line + 1)):
+    # (a title and one name piece over one piece below, 「参事官 小林」 over 「雅一」, is no evidence of the space: real
+    # sheets write 「参事官 小林雅一」 as often as 「参事官 小林 雅一」, and a wrap may cut either anywhere — unknown. Two
+    # pieces below show the space between the names.)
+    if tail == 2 == len(below) and (len(g) == 2 or next_row(folded, line + 1)):
         g[1:] = [g[1] + below[0], below[1]] if len(g) == 2 else below
-    elif (kanji == 2 or len(g) == 2 == kanji + 1) and _whole_before(folded[line - 1], text) \
-            and _next_row(folded, line + 1) and not any(_TITLE_TAIL.match(w) for w in below[len(below) - kanji:]) \
+    elif kanji == 2 and _whole_before(folded[line - 1], text) \
+            and next_row(folded, line + 1) and not any(_TITLE_TAIL.match(w) for w in below[len(below) - kanji:]) \
             and _others_placed(below[:len(below) - kanji], folded[line - 1].split(" ")):
         # the cell left of it whole (the 担当課室, of an organisation's shape) and the pieces before its own no name's
         # (「年度 定)年度 田 恵」「度 定)年度 なし 拓也」: the labels' rests, 終了予定なし's): the line's last pieces of kanji
-        # are the cell's — the given name (after a surname), the surname's rest and the given name (after its first
-        # piece), or surname and given name (after the title alone)
-        if kanji == 1:
-            g.append(below[-1])
-        else:
-            g[1:] = [g[1] + below[-2], below[-1]] if len(g) == 2 else below[-2:]
+        # are the cell's — the surname's rest and the given name (after its first piece), or surname and given name
+        # (after the title alone)
+        g[1:] = [g[1] + below[-2], below[-1]] if len(g) == 2 else below[-2:]
     else:
         return None
     out = [" ".join(x) for x in groups]
@@ -1137,7 +1136,7 @@ def officials_wrapped(text: str, folded: list[str], line: int) -> list[str] | No
 _KANJI_PIECE = re.compile(r"^[\u4e00-\u9fff々]{1,4}$")  # a piece of a person's name in kanji (「田」「恵」「拓也」)
 
 
-def _next_row(folded: list[str], n: int) -> bool:
+def next_row(folded: list[str], n: int) -> bool:
     """Line ``n`` (0-based) starts the form's next row (its first part a label), or there is none."""
     nxt = _split_line(folded[n]) if n < len(folded) else []
     return not nxt or nxt[0][1] is not None
@@ -1173,6 +1172,16 @@ def name_rest_alone(lines: list[str], n: int) -> bool:
         return False
     nxt = _split_line(lines[n + 1]) if n + 1 < len(lines) else []
     return not nxt or nxt[0][1] is not None
+
+
+def title_rest_below(lines: list[str], n: int) -> bool:
+    """Row-style text: the line below line ``n`` (1-based) continues the row (it does not start the form's next
+    row) and holds a title's piece alone (「官」, 「課長」): an official's title wrapped in its narrow cell (「参事」
+    over 「官 山」 over 「本 雅」 over 「一」) — the officials as read on line ``n`` may have taken its head for
+    another's (「参事 海野 拓也」)."""
+    if n >= len(lines) or next_row(lines, n):
+        return False
+    return any(_TITLE_TAIL.match(w) and not label_piece(w) for w in lines[n].split(" "))
 
 
 def _officials_of(text: str) -> list[str]:
