@@ -45,7 +45,8 @@ _RATE_LABELS = ("執行率", "当初予算+補正予算")
 _END = ("歳出予", "予算内訳", "増減理由", "成果目標", "成果実績", "活動指標", "活動内容", "支出先", "政策評価", "関連事業")
 MAX_LINES = 200
 _RESUME = 12  # lines of the 予算内訳 table's header
-MAX_STATES = 4000  # search states before the reader gives up (unknown; ~12 ms CPU here)
+MAX_STATES = 4000  # search states before the reader gives up (unknown; ~70 ms CPU on a loaded machine, ~25 ms
+# there before the columns-swapped key and the 計 count: each state now costs about 3 times as much, and covers more)
 _BITS = 5  # a column's count of cells filled in a state (the request's: 2 flags and up to 4 dashes)
 
 
