@@ -21,6 +21,7 @@ that nothing tells apart (two past years whose figures could be swapped) stay un
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 from kg.extract.review_text import (
@@ -44,7 +45,8 @@ _RATE_LABELS = ("執行率", "当初予算+補正予算")
 _END = ("歳出予", "予算内訳", "増減理由", "成果目標", "成果実績", "活動指標", "活動内容", "支出先", "政策評価", "関連事業")
 MAX_LINES = 200
 _RESUME = 12  # lines of the 予算内訳 table's header
-MAX_STATES = 4000  # search states before the reader gives up (unknown; ~12 ms CPU here)
+MAX_STATES = 4000  # search states before the reader gives up (unknown; ~70 ms CPU on a loaded machine, ~25 ms
+# there before the columns-swapped key and the 計 count: each state now costs about 3 times as much, and covers more)
 _BITS = 5  # a column's count of cells filled in a state (the request's: 2 flags and up to 4 dashes)
 
 
@@ -273,7 +275,9 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     answer unchanged, the search smaller): a column's running sum no 計 printed later can close (a later figure
     less at most the column's parts left), the request's 当初予算 with no equal figure after it (its 計), more
     dashes left for the request than dashes printed (every figure is a cell or one of its dashes, so every reading
-    has the same number of those). A search larger than MAX_STATES is given up (unknown, never a partial
+    has the same number of those), columns waiting for more 計 than figures that high are left to print. Past
+    years' columns that nothing later tells apart are searched once for both orders of their contents (whether a
+    reading goes on is the same). A search larger than MAX_STATES is given up (unknown, never a partial
     answer).
 
     A state is one int (cheap to hash and to step), low bits first: the previous cell's place when this figure
@@ -349,9 +353,9 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     moves_of: dict = {}  # a state's next states
     states = 0
 
-    def feasible(key: int) -> bool:
+    def feasible(key: int, ck: int | None = None) -> bool:
         """Whether a reading goes on from state ``key`` (its moves listed in moves_of: the inner loop, kept
-        plain)."""
+        plain; ``ck``: its key in memo, when known)."""
         nonlocal states
         states += 1
         if states > MAX_STATES:
@@ -361,13 +365,13 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
             rated = sum(sums[(key >> s_at[c]) & wmask] != 0 for c in range(n_past))  # past years with a 計 above 0
             ok = key & done_mask == done and (key >> s_req) & 3 == 3 and (not least or rated >= least) and \
                 not (key & off_rate and len(rates) >= per_year * rated)
-            memo[key] = ok
+            memo[key] = ok  # (the last figure's states: no columns swapped)
             return ok
         # provably no reading on (pruned, counted): a figure is a cell or one of the request's dashes, so every
         # reading has n - n_cells dashes there, the ones still to come among the dashes left; and a column's
         # running sum must stay closable by a 計 printed later
-        if n_dashes - (key >> s_req + 2 & 7) > nones[i]:
-            memo[key] = False
+        if n_dashes - (key >> s_req + 2 & 7) > nones[i] or not _totals_left(key, i):
+            memo[canon(key) if ck is None else ck] = False
             moves_of[key] = []
             return False
         moves_of[key] = out = []
@@ -447,12 +451,57 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
                 out.append(base + 2 * one_req + (REQ * 16 + TOT + 2 if t else 0))
         ok = False
         for st in out:
-            hit = memo.get(st)
-            if hit if hit is not None else feasible(st):
+            cst = canon(st)
+            hit = memo.get(cst)
+            if hit if hit is not None else feasible(st, cst):
                 ok = True
                 break
-        memo[key] = ok
+        memo[canon(key) if ck is None else ck] = ok
         return ok
+
+    # past years' columns that nothing from figure i on tells apart (no figure placed in one by its line, its
+    # label or its header, none placed beside the figure before it): a reading goes on from a state exactly when
+    # it goes on from the state with their contents (cells filled, running sum) swapped, so whether it does is
+    # kept once for all such states. Without it a table of a few small figures each printed many times (「4」「0」
+    # 「2」) is searched through every way of sharing them out (seen: 10,000 states, where 50 lie on a reading)
+    held = [set() for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        c = cs[i]
+        held[i] = held[i + 1] | ({c.col} if c.col is not None else {0} if c.row is not None else set()) | \
+            ({-1} if c.tail else set())
+    sym = [() if -1 in h else tuple(c for c in range(n_past) if c not in h) for h in held]
+    sym = [cols if len(cols) > 1 else () for cols in sym[:n]] + [()]
+
+    # (per figure: those columns' (cells-filled bits, running-sum bits) and the key's other bits)
+    sym_at = [tuple((shift[c], s_at[c]) for c in cols) for cols in sym]
+    keep = [~sum((mask << a) | (wmask << b) for a, b in at) for at in sym_at]
+
+    def canon(key: int) -> int:
+        i = (key >> i_at) & imask
+        at = sym_at[i]
+        if not at:
+            return key
+        got = sorted([((key >> a) & mask, (key >> b) & wmask) for a, b in at])
+        out = key & keep[i]
+        for (a, b), (r, no) in zip(at, got, strict=False):  # (the same length)
+            out |= r << a | no << b
+        return out
+
+    # each column still waiting for its 計 gets a figure of its own from here on, at least its running sum when no
+    # ▲ is left to print (its parts left add nothing below 0): the k highest such sums need k figures at least as
+    # high (a dash counted as 0); whole figures only (a 計 of rounded parts may be below their sum)
+    later = [sorted(0 if v is None else v for v in vals[i:]) for i in range(n + 1)]
+    no_minus = [not any(v is not None and v < 0 for v in vals[i:]) for i in range(n + 1)]
+
+    def _totals_left(key: int, i: int) -> bool:
+        if not whole or not no_minus[i]:
+            return True
+        lows = [sums[(key >> s_at[c]) & wmask] for c in past if (key >> shift[c]) & mask <= TOT]
+        if (key >> s_req) & 3 == 1:
+            lows.append(sums[(key >> s_at[REQ]) & wmask])
+        lows.sort(reverse=True)
+        left = later[i]
+        return all(len(left) - bisect_left(left, a) > k for k, a in enumerate(lows))
 
     def _closable(key: int, left: dict) -> bool:
         """Each column whose parts are all placed (and the request once its 当初予算 is) gets a 計 of its own: no
@@ -488,13 +537,16 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     try:
         while stack:  # every move of every state on a reading: the values each cell may take
             state = stack.pop()
-            if state in seen or state not in moves_of:  # not in moves_of: past the last figure
+            if state in seen or (state >> i_at) & imask == n:
                 continue
+            if state not in moves_of:  # its feasibility known from a state like it: its own moves listed
+                feasible(state)
             seen.add(state)
             i = (state >> i_at) & imask
             for st in moves_of[state]:
-                hit = memo.get(st)
-                if not (hit if hit is not None else feasible(st)):
+                cst = canon(st)
+                hit = memo.get(cst)
+                if not (hit if hit is not None else feasible(st, cst)):
                     continue
                 c, r = cell_of(state, st)
                 if r >= 0:
