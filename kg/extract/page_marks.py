@@ -20,7 +20,7 @@ _ANY = re.compile(r"^\s*(?:(\d{1,4})\s*/\s*(\d{1,4})|[-‐－—]\s*(\d{1,4})\s*
 def is_page_mark(text: str) -> bool:
     """``text`` alone reads as a page number of one of the kinds above (「7 / 10」, 「- 7 -」, 「Page 7」), no run asked:
     a footer a tool wrote among a table's cells, passed over where no cell can have that shape."""
-    return bool(_OF.match(text) or _DASHED.match(text) or _PAGE.match(text))
+    return _ANY.match(text) is not None  # (_OF, _DASHED or _PAGE in one pattern)
 
 
 def page_number_lines(lines: list[str]) -> list[int]:

@@ -80,4 +80,5 @@ def test_one_pattern_reads_as_the_three():
     lines = ["7 / 10", " - 7 - ", "Page 7", "p. 12", "PAGE 3", "－ 2 －", "1/2", "12345 / 1", "ｐａｇｅ 1", "計", ""]
     lines += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16))) for _ in range(20000)]
     assert [one(x) for x in lines] == [three(x) for x in lines]
+    assert [pm.is_page_mark(x) for x in lines] == [three(x) is not None for x in lines]
     assert one("7 / 10") == ("of", "7", "10") and one("－ 2 －") == ("dashed", "2") and one("p. 12") == ("page", "12")
