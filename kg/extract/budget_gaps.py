@@ -138,14 +138,33 @@ def solve(rows: list[list], n_past: int, apart: bool = False) -> list[list] | No
     requests = set()
     req = n_cols - 1
     work = 0
+    tots, exes = vecs[TOT], vecs[EXE]
+    # the 計 rows whose column c closes a column at sum-state x, as a bit set over ``tots`` (per column, per
+    # distinct x: the states share them), and the 執行額 rows each 計 row allows (neither depends on the state):
+    # the pairs tried in the same order as a loop over every state, 計 row and 執行額 row
+    closing: list[dict[tuple, int]] = [{} for _ in range(req)]
+    fits: dict[int, list[tuple]] = {}
+    everything = (1 << len(tots)) - 1
     for state in levels[-1]:
-        for t in vecs[TOT]:
-            if not all(_closes(state[c], t[c], None, c < n_past) for c in range(req)):
-                continue
-            for e in vecs[EXE]:
-                work += 1
-                if all(e[c] is None or (c < n_past and t[c] is not None and e[c] <= t[c]) for c in range(req)) and \
-                        (got := _request(state[req], t[req], t[-1], e[-1])) is not False:
+        ok = everything
+        for c in range(req):
+            x = state[c]
+            bits = closing[c].get(x)
+            if bits is None:
+                bits = closing[c][x] = sum(1 << j for j, t in enumerate(tots) if _closes(x, t[c], None, c < n_past))
+            ok &= bits
+            if not ok:
+                break
+        while ok:
+            j = (ok & -ok).bit_length() - 1
+            ok &= ok - 1
+            t = tots[j]
+            work += len(exes)
+            if j not in fits:
+                fits[j] = [e for e in exes if all(e[c] is None or (c < n_past and t[c] is not None and e[c] <= t[c])
+                                                  for c in range(req))]
+            for e in fits[j]:
+                if (got := _request(state[req], t[req], t[-1], e[-1])) is not False:
                     alive.add(state)
                     used[TOT].add(t)
                     used[EXE].add(e)

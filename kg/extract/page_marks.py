@@ -13,28 +13,30 @@ import re
 _OF = re.compile(r"^\s*(\d{1,4})\s*/\s*(\d{1,4})\s*$")  # 7 / 10
 _DASHED = re.compile(r"^\s*[-‐－—]\s*(\d{1,4})\s*[-‐－—]\s*$")  # - 7 -
 _PAGE = re.compile(r"^\s*(?:page|p\.)\s*(\d{1,4})\s*$", re.I)  # Page 7
+# the three in one pattern (their lines are apart: a digit, a dash or a p first), tried once per line
+_ANY = re.compile(r"^\s*(?:(\d{1,4})\s*/\s*(\d{1,4})|[-‐－—]\s*(\d{1,4})\s*[-‐－—]|(?:page|p\.)\s*(\d{1,4}))\s*$", re.I)
 
 
 def is_page_mark(text: str) -> bool:
     """``text`` alone reads as a page number of one of the kinds above (「7 / 10」, 「- 7 -」, 「Page 7」), no run asked:
     a footer a tool wrote among a table's cells, passed over where no cell can have that shape."""
-    return bool(_OF.match(text) or _DASHED.match(text) or _PAGE.match(text))
+    return _ANY.match(text) is not None  # (_OF, _DASHED or _PAGE in one pattern)
 
 
 def page_number_lines(lines: list[str]) -> list[int]:
     """Indexes of the lines that are page numbers (see the module doc), ascending."""
     runs: dict[tuple, list[tuple[int, int]]] = {}  # kind -> [(line, page number)]
     for i, line in enumerate(lines):
-        if len(line) > 16 or not line.strip():
+        if len(line) > 16 or (m := _ANY.match(line)) is None:
             continue
-        if m := _OF.match(line):
+        if m[1]:
             n, of = int(m[1]), int(m[2])
             if 1 <= n <= of:
                 runs.setdefault(("of", of), []).append((i, n))
-        elif m := _DASHED.match(line):
-            runs.setdefault(("dashed",), []).append((i, int(m[1])))
-        elif m := _PAGE.match(line):
-            runs.setdefault(("page",), []).append((i, int(m[1])))
+        elif m[3]:
+            runs.setdefault(("dashed",), []).append((i, int(m[3])))
+        else:
+            runs.setdefault(("page",), []).append((i, int(m[4])))
     out: list[int] = []
     for run in runs.values():
         numbers = [n for _, n in run]

@@ -619,6 +619,26 @@ def _pooled_amounts(core: list[Item]) -> list[tuple[list[Column], str]]:
     return [(got, why)]
 
 
+def _longest_falling(vals: list[float]) -> list[int]:
+    """Per position q, the length of the longest run of ``vals[q:]`` in their order, not rising, that starts
+    with vals[q] (a Fenwick tree of the longest such run by its first value: O(m log m))."""
+    ranks = sorted(set(vals))
+    tree = [0] * (len(ranks) + 1)
+    out = [0] * len(vals)
+    for q in range(len(vals) - 1, -1, -1):
+        r = bisect.bisect_right(ranks, vals[q])  # (1-based rank of vals[q]: the runs after it starting at a value <= it)
+        best, i = 0, r
+        while i > 0:
+            best = max(best, tree[i])
+            i -= i & -i
+        out[q] = best + 1
+        i = r
+        while i < len(tree):
+            tree[i] = max(tree[i], best + 1)
+            i += i & -i
+    return out
+
+
 def _falling_sums(vals: list[float], n: int, total: float, cap: int = 3, forced: frozenset[int] = frozenset(),
                   whole: bool | None = None) -> list[tuple[int, ...]]:
     """The ways (at most ``cap``: more means "too many") to pick ``n`` of ``vals``, in their order, that do not
@@ -635,6 +655,12 @@ def _falling_sums(vals: list[float], n: int, total: float, cap: int = 3, forced:
     stop = [m] * (m + 1)  # stop[p]: the first forced position at p or after (m: none)
     for q in range(m - 1, -1, -1):
         stop[q] = q if q in forced else stop[q + 1]
+    # low[q]: the least of vals[q:] — the k - 1 picks after one at q add up to (k - 1) * low[q + 1] at least, so
+    # a pick leaving less than that to add leads to no way (cut before its search; the ways found unchanged)
+    low = [float("inf")] * (m + 1)
+    for q in range(m - 1, -1, -1):
+        low[q] = min(vals[q], low[q + 1])
+    chain = _longest_falling(vals)  # a pick at q with fewer than k values not rising from it on leads nowhere
     memo: dict[tuple[int, int, float, float], tuple[tuple[int, ...], ...]] = {}
 
     def go(p: int, k: int, rem: float, last: float) -> tuple[tuple[int, ...], ...]:
@@ -648,7 +674,8 @@ def _falling_sums(vals: list[float], n: int, total: float, cap: int = 3, forced:
             seen: set[float] = set()  # (a value taken at a later cell gives no other run of values)
             for q in range(p, min(m - k, stop[p]) + 1):
                 v = vals[q]
-                if v > last or v in seen or v * k < rem - tol:
+                if v > last or v in seen or chain[q] < k or v * k < rem - tol or \
+                        (k - 1) * low[q + 1] > rem - v + tol + 1e-6:
                     continue
                 seen.add(v)
                 for rest in go(q + 1, k - 1, rem - v, v):

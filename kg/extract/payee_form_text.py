@@ -83,7 +83,8 @@ def _paras(lines: list[str], start: int) -> list[Para]:
             continue
         if not buf:
             first = n
-        buf.append(_RATE_GAP.sub(r"\1%", re.sub(r"\s+", " ", t)))
+        # (a folded line's words stand one space apart already: nfkc joins its words with one)
+        buf.append(_RATE_GAP.sub(r"\1%", t) if t.endswith(" %") else t)
     if buf:
         out.append((buf, first))
     return [q for p in out for q in _split_header_cells(p)]

@@ -358,7 +358,7 @@ def method_cells(lines: list[str]) -> list[str]:
     a line starting with 「契約」 or 「約」 and the qualifier's bracket as 「契約」's (「一般競争契」 over 「約 (総合評」,
     「一般競争」 over 「契約 (最低」: the method's words wrapped, the space before its qualifier printed on the line)."""
     return [ln if _METHOD_CELL.search(ln) or ln.startswith("契") else "契" + ln for ln in lines
-            if _METHOD_CELL.search(ln) or _WORD_END_QUALIFIER.match(ln)]
+            if "(" in ln and (_METHOD_CELL.search(ln) or _WORD_END_QUALIFIER.match(ln))]  # (both need its 「(」)
 
 
 _WORD_END_QUALIFIER = re.compile(r"契?約 ?\(")

@@ -53,3 +53,32 @@ def test_second_producer_pdf_gives_the_xlsx_payees(printed):
     rec = extract_path(pdf)
     key = ("block", "rank", "name", "corporate_number", "amount", "contract_method")
     assert [tuple(p[k] for k in key) for p in rec["payees"]] == [tuple(p[k] for k in key) for p in ref["payees"]]
+
+
+def test_one_pattern_reads_as_the_three():
+    """page_number_lines tries one pattern per line (speed16): it finds the kind and number each of the three
+    finds, on the footers' shapes and on random short lines of digits, slashes, dashes, spaces and page letters."""
+    import random
+
+    from kg.extract import page_marks as pm
+
+    def three(line):
+        if m := pm._OF.match(line):
+            return ("of", m[1], m[2])
+        if m := pm._DASHED.match(line):
+            return ("dashed", m[1])
+        if m := pm._PAGE.match(line):
+            return ("page", m[1])
+        return None
+
+    def one(line):
+        m = pm._ANY.match(line)
+        return None if m is None else ("of", m[1], m[2]) if m[1] else ("dashed", m[3]) if m[3] else ("page", m[4])
+
+    rng = random.Random(16)
+    alphabet = list("0123456789 /-‐－—pPaAgGeE.\t\u3000x")
+    lines = ["7 / 10", " - 7 - ", "Page 7", "p. 12", "PAGE 3", "－ 2 －", "1/2", "12345 / 1", "ｐａｇｅ 1", "計", ""]
+    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16))) for _ in range(20000)]
+    assert [one(x) for x in lines] == [three(x) for x in lines]
+    assert [pm.is_page_mark(x) for x in lines] == [three(x) is not None for x in lines]
+    assert one("7 / 10") == ("of", "7", "10") and one("－ 2 －") == ("dashed", "2") and one("p. 12") == ("page", "12")
