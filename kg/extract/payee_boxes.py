@@ -50,7 +50,7 @@ import re
 from itertools import combinations
 from math import comb
 
-from kg.extract.payee_form_text import _header_text
+from kg.extract.payee_form_text import header_text
 from kg.extract.review_text import PayeeRow, _is_total_of
 from kg.normalize import houjin
 from kg.normalize.numbers import parse_number
@@ -372,7 +372,7 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         if _TOTAL.match(text):  # a block's 計: the generated form, read by the other readers
             return None
         kind = _kind(text)
-        if kind == "text" and _header_text(text, False):  # (「10億円以上)」「式等」: a header cell's wrapped end in a
+        if kind == "text" and header_text(text, False):  # (「10億円以上)」「式等」: a header cell's wrapped end in a
             continue  # box of its own; not 「随意契約」, a 契約方式 though the header holds it)
         if kind == "text" and _method_rest(boxes[-3:], text):
             continue

@@ -48,6 +48,7 @@ from kg.extract import fields, payee_wraps
 from kg.extract.review_text import PayeeRow, _folded
 from kg.normalize.houjin import validate as validate_houjin
 from kg.normalize.numbers import parse_number
+from kg.normalize.text import squash
 
 _HEADER_TEXT = unicodedata.normalize(
     "NFKC", "支出先法人番号業務概要支出額(百万円)契約方式等入札者数(応募者数)落札率"
@@ -111,15 +112,23 @@ def _split_header_cells(p: Para) -> list[Para]:
 def _is_header(p: Para, short: bool) -> bool:
     """A paragraph of the table's header cells (each word a piece of the header's wording); a single character
     counts only where no row cell can stand (``short``: between a block's letter and its first rank)."""
-    return _header_text(" ".join(p[0]), short)
+    return header_text(" ".join(p[0]), short)
 
 
 @lru_cache(maxsize=4096)
-def _header_text(t: str, short: bool) -> bool:
+def header_text(t: str, short: bool) -> bool:
+    """Text whose every word is a piece of the payee table's header wording (or a form word, 「チェック」): a header
+    cell, or a wrapped header cell's end (「式等」「10億円以上)」); one character only where ``short``."""
     words = t.split(" ")
     if t in _FORM_WORDS:
         return True
     return all(w in _HEADER_TEXT and not w.isdigit() for w in words) and (short or sum(map(len, words)) >= 2 or words == [")"])
+
+
+def header_piece(name: str) -> bool:
+    """A payee name that is a piece of the header's wording: by its words (header_text), or, its spaces aside, three
+    characters or more of the wording (「(支出額10 億円」 over 「以上)」 read as a name)."""
+    return header_text(name, False) or len(squashed := squash(name)) >= 3 and squashed in _HEADER_TEXT
 
 
 def _is_small(p: Para) -> bool:

@@ -45,8 +45,7 @@ from kg.extract.page_marks import without_page_numbers
 from kg.extract.payee_bids import settle_bids
 from kg.extract.payee_boxes import checked_by_amounts, has_letters, payee_boxes, with_boxes
 from kg.extract.payee_columns import payee_columns
-from kg.extract.payee_form_text import _HEADER_TEXT as _PAYEE_HEADER_TEXT
-from kg.extract.payee_form_text import _header_text, form_rows, number_line_wraps, with_form_rows
+from kg.extract.payee_form_text import form_rows, header_piece, number_line_wraps, with_form_rows
 from kg.extract.payee_wraps import respell_methods
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
@@ -913,7 +912,7 @@ def _figure_descriptions(rows: list | None, notes: list, L: list[str] | None = N
 def _at_break(L: list[str], run: str) -> bool:
     """The two Latin words of ``run`` (a _LATIN_CUT match) stand where the text's lines break: a word of one line
     ends with the first, a word of the next starts with the second."""
-    a, b = re.search(r"([A-Za-z0-9]+) ([A-Za-z0-9]+)", run).groups()
+    a, b = _LATIN_SPACE.search(run).groups()
     return any(any(w.endswith(a) for w in L[n].split()) and any(w.startswith(b) for w in L[n + 1].split())
                for n in range(len(L) - 1))
 
@@ -1555,8 +1554,7 @@ def _payees_plausible(rec: Record, L: list[str] | None = None, raw: list[str] | 
         key = f"payees[{p.get('block')}|{p.get('rank')}]"
         if raw is not None and p.get("name") and _LATIN_SPACE.search(p["name"]):
             p["name"] = _latin_wraps(rec, key, p["name"], L, raw)
-        if p.get("name") and (_header_text(p["name"], False)
-                              or len(name := squash(p["name"])) >= 3 and name in _PAYEE_HEADER_TEXT):
+        if p.get("name") and header_piece(p["name"]):
             # (a piece of the table's header wrapped in its cell, 「(支出額10億円」 over 「以上)」, taken for a name)
             warn(rec, "payee_implausible", f"{key}.name {p['name']!r} is a piece of the payee table's header wording "
                  "(a wrapped header cell's end); left out", line=rec["provenance"]["spans"].get(key, [None])[0],

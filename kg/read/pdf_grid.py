@@ -288,16 +288,12 @@ def page_grid(chars: list[dict], edges: list[dict], number: int) -> PageGrid:
             free.append(ch)
         else:
             in_cell.setdefault(i, []).append(ch)
-    items: list[tuple[float, float, str]] = []  # (top, x0, text)
-    cut: set[tuple[float, float]] = set()
+    items: list[tuple[float, float, str, bool]] = []  # (top, x0, text, the width cut one of its lines)
     for i, (x0, top, x1, _bottom) in enumerate(cells):
-        text, was_cut = cell_text_cut(in_cell.get(i, []), x1)
-        items.append((top, x0, text))
-        if was_cut:
-            cut.add((top, x0))
+        items.append((top, x0, *cell_text_cut(in_cell.get(i, []), x1)))
     span_top = min((c[1] for c in cells), default=None)
     span_bottom = max((c[3] for c in cells), default=None)
-    free_rows: list[tuple[float, list[tuple[float, str]]]] = []
+    free_rows: list[tuple[float, list[tuple[float, str, bool]]]] = []
     for line in _lines_of(free):
         top = min(c["top"] for c in line)
         segs = _segments(line)
@@ -305,22 +301,19 @@ def page_grid(chars: list[dict], edges: list[dict], number: int) -> PageGrid:
         outside = span_top is None or top < span_top or top > span_bottom
         if outside and _PAGE_NUMBER.match(text):
             continue
-        free_rows.append((top, segs))
+        free_rows.append((top, [(x, t, False) for x, t in segs]))
     # rows: cells grouped by their top edge
     items.sort()
-    rows: list[tuple[float, list[tuple[float, str]]]] = []
-    cut_rows: list[tuple[list, float]] = []  # (the row's cell list, x0) of each cut cell
-    for top, x0, text in items:
-        if not (rows and abs(top - rows[-1][0]) <= 2.0):
-            rows.append((top, []))
-        rows[-1][1].append((x0, text))
-        if (top, x0) in cut:
-            cut_rows.append((rows[-1][1], x0))
+    rows: list[tuple[float, list[tuple[float, str, bool]]]] = []
+    for top, x0, text, cut in items:
+        if rows and abs(top - rows[-1][0]) <= 2.0:
+            rows[-1][1].append((x0, text, cut))
+        else:
+            rows.append((top, [(x0, text, cut)]))
     rows += free_rows
     rows.sort(key=lambda r: r[0])
-    at = {id(r): k for k, (_, r) in enumerate(rows)}  # the row each cell list ended at, by the list's identity
-    grid.cut = {(at[id(r)], x0) for r, x0 in cut_rows}
-    grid.rows = [sorted(r, key=lambda c: c[0]) for _, r in rows]
+    grid.cut = {(k, x0) for k, (_, r) in enumerate(rows) for x0, _, cut in r if cut}
+    grid.rows = [[(x0, text) for x0, text, _ in sorted(r, key=lambda c: c[0])] for _, r in rows]
     grid.tops = [t for t, _ in rows]
     return grid
 
