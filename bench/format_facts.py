@@ -83,7 +83,9 @@ def main() -> None:
     ap.add_argument("dirs", nargs="+", type=Path)
     ap.add_argument("--misses", type=int, default=0, help="misses to list per format")
     ap.add_argument("--keys", action="store_true", help="misses per top-level key and format")
+    ap.add_argument("--formats", default="", help="comma-separated formats to score only (e.g. lo.pdfminer,rl.pdfminer)")
     a = ap.parse_args()
+    only = {f for f in a.formats.split(",") if f}
     gs = _gold_score()
     schema = gold_schema()
     tally: dict[str, Counter] = defaultdict(Counter)
@@ -103,6 +105,8 @@ def main() -> None:
                 if (d / producer / f"{name}.pdf").exists():
                     others[f"{producer}.pdf"] = d / producer / f"{name}.pdf"
             for fmt, p in sorted(others.items()):
+                if only and fmt not in only:
+                    continue
                 got = record(p)
                 have = gs.facts(project(got, schema)) if got else {}
                 t = tally[fmt]
