@@ -95,6 +95,23 @@ def test_a_project_name_holding_a_header_label_is_left_out():
     assert rec["project_name"] == "住民基本台帳ネットワークシステムセキュリティ対策経費"
 
 
+def test_a_project_name_that_is_a_sentence_is_left_out_but_a_bracketed_full_stop_is_kept():
+    # pdftotext of a variant whose 事業名 label was cut over two lines (「事業 …経費 担当部局」 over 「名」): the only
+    # whole 「事業名」 left is the 関連事業 table's header, and the 点検結果 sentence under it was read as the name
+    rec = new_record("review_sheet", "x.lo.pdftotext.txt")
+    rec["project_name"] = ("本事業の継続的な実施により、平成14年8月の住民基本台帳ネットワークシステムの第一次稼働以来、"
+                           "同システムからの情報漏えい等の事故もなく、安定的な運用が行われている。")
+    review_pdf._name_plausible(rec)
+    assert rec["project_name"] is None and rec["warnings"][0]["code"] == "project_name_implausible"
+    # real 事業名 (JUDGIT! 2018, 2020) hold 「。」 only inside their brackets
+    for name in ("地方行政制度の整備に必要な経費(地方分権振興経費、市町村合併円滑化経費等除く。)",
+                 "食品表示制度（保健機能食品制度等を除く。）の適正化・充実"):
+        rec = new_record("review_sheet", "x.lo.pdftotext.txt")
+        rec["project_name"] = name
+        review_pdf._name_plausible(rec)
+        assert rec["project_name"] == name and not rec["warnings"]
+
+
 def test_a_bureau_cut_at_its_wrap_is_left_out():
     # pdfplumber's line of the real seed 003 printed narrow: 「サイバーセキュリティ統」, its rest 「括官」 on the next line
     rec = new_record("review_sheet", "003.lo.pdfplumber.txt")
