@@ -311,11 +311,17 @@ _LABEL_HEADS = frozenset(lab[:j] for lab in _LABEL_TEXTS for j in range(2, len(l
 _WHOLE_LABELS = tuple(lab for lab in _LABEL_TEXTS if len(lab) >= 4)
 
 
+# the heads of three characters or more of the form's longer labels (「主要経」 of 「主要経費」)
+_GLUED_HEADS = tuple(sorted({lab[:j] for lab in _WHOLE_LABELS for j in range(3, len(lab))}))
+
+
 def holds_label_head(text: str) -> bool:
     """A word of ``text`` is the head of a form label (「地方創生 主要経 社会保障」: the 主要経費 label cut by its cell
     between two cells' values), or starts with a whole label of four characters or more (「国土強靱化 主要経費社会保障」:
-    the next label glued to its value)."""
-    return any(w in _LABEL_HEADS or w.startswith(_WHOLE_LABELS) for w in text.split(" "))
+    the next label glued to its value), or a word after the first starts with such a label's head of three characters
+    or more (「観光立国 主要経社会保障」: the label cut in its cell, its head glued to its value, its 「費」 below)."""
+    return any(w in _LABEL_HEADS or w.startswith(_WHOLE_LABELS) or (i and w.startswith(_GLUED_HEADS))
+               for i, w in enumerate(text.split(" ")))
 
 
 def label_piece(text: str) -> bool:

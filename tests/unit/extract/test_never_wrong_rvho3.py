@@ -49,6 +49,9 @@ def test_a_major_policy_holding_the_next_label_glued_to_its_value():
     # (rv258: 「主要政策・施 国土強靱化 主要経費社会保障」)
     assert holds_label_head("国土強靱化 主要経費社会保障")
     assert not holds_label_head("国土強靱化") and not holds_label_head("文教及び科学振興")
+    # (an unseen variant's pdfplumber line 「主要政策・施策 観光立国 主要経社会保障」: the cut label's head glued to its value)
+    assert holds_label_head("観光立国 主要経社会保障")
+    assert not holds_label_head("主要経済政策の推進")  # (a first word is the value itself)
 
 
 def test_the_policy_label_glued_to_the_policy_evaluation_labels_first_line():
