@@ -73,6 +73,7 @@ from kg.extract.review_text import (
     payee_rows,
     payee_section_cells,
     plans_plausible,
+    policy_value_plausible,
     title_rest_below,
 )
 from kg.normalize.era import guess_era
@@ -1195,13 +1196,6 @@ def _laws_plausible(rec: Record) -> None:
              "neighbouring cells); withheld", line=line, field="legal_bases")
 
 
-# words of the form's other tables' headers (成果目標・活動指標, 単位当たりコスト) and their units: a 政策 / 施策 value
-# holding one (or a 「分野:」 or 「取組事項」 label of the 新経済・財政再生計画 rows, the 政策評価書 row's 「該当箇所」 label and its 「3ページ目」 page reference) is
-# another cell's text
-_NOT_POLICY = re.compile(r"^[、,]|。|^(?=.{30})(?:[^、]*、){2}|測定指標|単位当たり|活動指標|成果指標|成果目標|成果実績|活動実績|目標値|実績値|当初見込み|百万円|千円|ページ目|:$"
-                         r"|https?://|政策評価書|URL|該当箇所|^取組事|定量的指標|定性的指標|^チェック$|^(?:千|百万)?円/[^\s/]{1,3}$")
-# (the 点検 column's 「チェック」 header; a unit of the 単位当たりコスト row, 「円/件」; a sentence — 。, or a long text
-# listing with 、 — or a text starting with a comma, its row label's wrapped rest 「、 新経済…」: no 政策's or 施策's name)
 
 
 def _policy_plausible(rec: Record) -> None:
@@ -1210,8 +1204,7 @@ def _policy_plausible(rec: Record) -> None:
     if not pe:
         return
     for key in ("policy", "measure"):
-        if pe.get(key) and (_NOT_POLICY.search(pe[key]) or fields.YEAR_HEADER.match(pe[key]) or label_piece(pe[key])):
-            # (or a table's year header, 「4年度」, written after the label, or a piece of a label: 「費」)
+        if pe.get(key) and not policy_value_plausible(pe[key]):
             warn(rec, "policy_evaluation_implausible", f"政策評価 {key} {pe[key]!r} holds another table's header "
                  "word, or is a sentence or its row label's rest; left out", line=rec["provenance"]["spans"].get("policy_evaluation", [None])[0],
                  field="policy_evaluation")

@@ -2241,6 +2241,8 @@ def policy_by_shape(toks: list[Token], lines: list[str], taken: frozenset[str] =
     k = next((i for i, t in enumerate(toks) if t.field in ("policy", "measure", "policy_eval")), None)
     if k is None:
         return None
+    if (beside := _policy_beside_labels(toks, k, taken, sheet_year)) is not None:
+        return beside
     for i in range(k + 1, min(len(toks), k + 80)):
         t = toks[i]
         if t.field in _POLICY_STOP:
@@ -2269,7 +2271,41 @@ def policy_by_shape(toks: list[Token], lines: list[str], taken: frozenset[str] =
     return None
 
 
-__all__ += ["policy_by_shape"]
+# words of the form's other tables' headers (成果目標・活動指標, 単位当たりコスト) and their units: a 政策 / 施策 value
+# holding one (or a 「分野:」 or 「取組事項」 label of the 新経済・財政再生計画 rows, the 政策評価書 row's 「該当箇所」 label and its 「3ページ目」 page reference) is
+# another cell's text
+_NOT_POLICY = re.compile(r"^[、,]|。|^(?=.{30})(?:[^、]*、){2}|測定指標|単位当たり|活動指標|成果指標|成果目標|成果実績|活動実績|目標値|実績値|当初見込み|百万円|千円|ページ目|:$"
+                         r"|https?://|政策評価書|URL|該当箇所|^取組事|定量的指標|定性的指標|^チェック$|^(?:千|百万)?円/[^\s/]{1,3}$")
+# (the 点検 column's 「チェック」 header; a unit of the 単位当たりコスト row, 「円/件」; a sentence — 。, or a long text
+# listing with 、 — or a text starting with a comma, its row label's wrapped rest 「、 新経済…」: no 政策's or 施策's name)
+
+def policy_value_plausible(text: str) -> bool:
+    """``text`` may be a 政策 / 施策 name: it holds none of the other tables' header words (``_NOT_POLICY``), is no
+    table's year header (「4年度」, written after the label) and no piece of a form label (「費」)."""
+    return not (_NOT_POLICY.search(text) or fields.YEAR_HEADER.match(text) or label_piece(text))
+
+
+def _policy_beside_labels(toks: list[Token], k: int, taken: frozenset[str], sheet_year: int | None) -> Found | None:
+    """The 政策 and 施策 cells each written right after its own label (pdftotext's row order: 「政策」 「VI. 防災の推進」
+    「政策評価」 「施策」 「3. 推進情報の推進」): the pair, when each label so stands before a value cell exactly once
+    (from token ``k`` up to the next section), the 政策's before the 施策's. pdfminer's order, the labels together
+    and the cells after them, has only the 施策 label before a cell — no pair, and the cells are read by shape."""
+    beside: dict[str, list[int]] = {"policy": [], "measure": []}
+    for i in range(k, min(len(toks) - 1, k + 80)):
+        t = toks[i]
+        if t.field in _POLICY_STOP:
+            break
+        if t.field in beside and _policy_candidate(toks[i + 1], taken, sheet_year):
+            beside[t.field].append(i + 1)
+    pol, mea = beside["policy"], beside["measure"]
+    if len(pol) != 1 or len(mea) != 1 or pol[0] >= mea[0]:
+        return None
+    if not (policy_value_plausible(toks[pol[0]].text) and policy_value_plausible(toks[mea[0]].text)):
+        return None  # (a label's wrapped rest after 政策, 「、 新経済 価・ 財政再」: the cells are not beside their labels)
+    return Found(fields.parse_policy_evaluation(toks[pol[0]].text, toks[mea[0]].text), toks[pol[0]].line)
+
+
+__all__ += ["policy_by_shape", "policy_value_plausible"]
 
 
 # ------------------------------------------------------------------ 関連事業 of paragraph-style text

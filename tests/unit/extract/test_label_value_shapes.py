@@ -3,7 +3,7 @@ was printed empty; such a cell must not become the label's value (issue 17: benc
 facts on 76 generated sheets, now 0). Cells below are as pdftotext wrote them for generated sheets."""
 from __future__ import annotations
 
-from kg.extract import fields, review_pdf
+from kg.extract import fields, review_pdf, review_text
 from kg.extract.review_text import Token, _policy_candidate, _shape_ok, policy_by_shape
 from kg.records import new_record
 
@@ -48,6 +48,34 @@ def test_division_and_official_cells_are_not_the_policy_pair():
     found = policy_by_shape(toks, lines, frozenset({"文教及び科学振興"}), 2020)
     assert found is not None
     assert found.value == {"policy": "8.システム運用の推進", "measure": "(6)国際協力普及啓発の充実"}
+
+
+def _policy_toks(cells):
+    toks = [Token(text, 557 + 2 * i, field) for i, (text, field) in enumerate(cells)]
+    lines = [""] * (toks[-1].line + 2)
+    for t in toks:
+        lines[t.line - 1] = t.text
+    return toks, lines
+
+
+def test_the_policy_pair_written_each_after_its_own_label():
+    # pdftotext of an unseen reportlab print: 「政策」 「VI. 防災の推進」 「政策評価」 「施策」 「3. 推進情報の推進」 「チェック」 —
+    # the 政策 cell a lone cell by shape, the 施策 cell and the 点検 column's header a pair by shape: read beside the labels
+    toks, lines = _policy_toks([("政策", "policy"), ("政策評価", "policy_eval"), ("政策", "policy"),
+                                ("VI. 防災の推進", None), ("政策評価", "policy_eval"), ("施策", "measure"),
+                                ("3. 推進情報の推進", None), ("チェック", None), ("政策評価書URL", "policy_url")])
+    found = policy_by_shape(toks, lines, frozenset(), 2020)
+    assert found is not None and found.value == {"policy": "VI. 防災の推進", "measure": "3. 推進情報の推進"}
+    # the 政策 label's wrapped row label after it (「、 新経済 価・ 財政再」): the cells are not beside their labels, and
+    # the 施策 label's neighbour 「基盤整備」 (the 政策 cell) is not taken for the 施策
+    toks, lines = _policy_toks([("政策評価", "policy_eval"), ("政策", "policy"), ("、 新経済 価・ 財政再", None),
+                                ("施策", "measure"), ("基盤整備", None), ("該当箇 3ページ目所", None)])
+    assert review_text._policy_beside_labels(toks, 0, frozenset(), 2020) is None
+    # pdfminer's order, the labels together and then the cells: only 施策 stands before a cell, read by shape
+    toks, lines = _policy_toks([("政策", "policy"), ("施策", "measure"), ("VI. 防災の推進", None),
+                                ("3. 推進情報の推進", None), ("政策評価書URL", "policy_url")])
+    found = policy_by_shape(toks, lines, frozenset(), 2020)
+    assert found is not None and found.value == {"policy": "VI. 防災の推進", "measure": "3. 推進情報の推進"}
 
 
 def test_a_division_cell_after_the_officials_label_is_no_official():
