@@ -581,17 +581,37 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
                 loose.add(paras[k][1])
         if rows and rows[-1].cells["contract_method"] is None and cells["contract_method"] is not None \
                 and (all(j < len(paras) and set(_text(paras[j])) <= set("-－― ") for j in (after, after + 1))
-                     or _after_header_cells(paras, k, after)):
+                     or _after_header_cells(paras, k, after) or _tail_late(paras, k, after, rows[-1].cells)):
             # more small cells after the 契約方式 than one row's tail (two dashes left over), or header cells right
-            # before it (the tool wrote a row's tail after a page's header), the row before's tail unread: the method
-            # and the small cells after it may be the row before's, written after this row's
+            # before it (the tool wrote a row's tail after a page's header), or the one tail of the block's rest while
+            # the row before has none at all (_tail_late), the row before's tail unread: the method and the small
+            # cells after it may be the row before's, written after this row's
             cells = {**cells, "contract_method": None, "bidders": None, "award_rate": None}
             if notes is not None:
                 notes.append((paras[k][1], f"支出先上位10者リスト: block {letter} rank {len(rows) + 1}: its 契約方式等 "
-                                           "stands before more small cells than one row's or after header cells, "
+                                           "stands before more small cells than one row's, after header cells or as the only tail "
+                                           "left for it and the row before, "
                                            "the row before's unread: whose it is is unknown"))
         rows.append(PayeeRow(letter, len(rows) + 1, cells, paras[k][1], False))
         i = after
+
+
+def _tail_late(paras: list[Para], k: int, after: int, before: dict) -> bool:
+    """The row before the rank at paras[k] has no tail at all — no 契約方式等, 入札者数 or 落札率 read, not even a
+    dash: its 業務概要 or amount runs straight into this rank — and no 契約方式等 stands after this row's (read up to
+    ``after``) in the rest of the block: one tail for two rows lacking theirs, the tool writing a row's tail late
+    (「エアクレーレン 515071093 ガイドラインの 110」「2」「有限会社OCS」「339010971 セキュリティ説 70」「一般競争契 5」
+    and the section's end: row 1's method, written after row 2's cells, row 2 having none) — whose it is is unknown."""
+    if k == 0 or before["bidders"] is not None or before["award_rate"] is not None \
+            or _is_small(paras[k - 1]) or _CONTRACT.match(_text(paras[k - 1])) or _is_header(paras[k - 1], False):
+        return False
+    for p in paras[after:]:
+        t = _text(p)
+        if _LETTER.match(t):
+            return True
+        if _CONTRACT.match(t):
+            return False
+    return True
 
 
 def _after_header_cells(paras: list[Para], k: int, after: int) -> bool:

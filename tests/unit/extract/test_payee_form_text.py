@@ -292,3 +292,24 @@ def test_a_method_after_header_cells_following_a_row_without_one_is_unknown():
                         "随意契約 (企画競争) 4", "-", "-", "-") + END)
     g2 = rows[("G", 2)]
     assert (g2["amount"], g2["contract_method"], g2["bidders"]) == ("6.6", None, None)
+
+
+def test_the_only_tail_left_for_a_row_and_the_tailless_row_before_is_unknown():
+    """Rank 1's cells run straight into rank 2 (no 契約方式等, not even a dash), rank 2's cells, then one 契約方式等 and
+    the section's end: the tool writes a row's tail late, so it may be row 1's (rank 2 having none) — unknown.
+    A block whose row 1 tail stands after the rows keeps rank 2's own."""
+    notes: list = []
+    rows = _rows(_paras("L", HEADER_A4, "1", ["エアクレーレン 515071093 ガイドラインの 110", "株式会社", "1513", "英訳作業"],
+                        "2", "有限会社OCS", ["339010971 セキュリティ説 70", "2155", "明会の開催"],
+                        ["一般競争契 5", "約 (最低価", "格)"], "-") + END, notes)
+    l1, l2 = rows[("L", 1)], rows[("L", 2)]
+    assert (l1["corporate_number"], l1["amount"], l1["contract_method"]) == ("5150710931513", "110", None)
+    assert (l2["corporate_number"], l2["amount"], l2["contract_method"], l2["bidders"]) == \
+        ("3390109712155", "70", None, None)
+    assert any("only tail" in m for _, m in notes)
+    rows = _rows(_paras("F.", HEADER_A4, "1", "新潟市", ["500002015 会議等出席 3,347", "1009", "(諸謝金)、"],
+                        "2", ["NECソリュ 572902535 ヘルプデス 1,261", "ーションイ 3064", "ク業務", "ノベータ", "(株)"],
+                        ["一般競争契約 7", "(最低価格)"], "84.5%", "計", "4,608", "随意契約 (少額)", "-") + END)
+    f2 = rows[("F", 2)]
+    assert (f2["corporate_number"], f2["contract_method"], f2["bidders"], f2["award_rate"]) == \
+        ("5729025353064", "一般競争契約 (最低価格)", "7", "84.5%")
