@@ -1415,19 +1415,23 @@ def number_line_wraps(lines: list[str], line: int, corp: str, description: str |
     return False
 
 
-def with_form_rows(rows: list[PayeeRow], form: list[PayeeRow] | None) -> list[PayeeRow]:
+def with_form_rows(rows: list[PayeeRow], form: list[PayeeRow] | None, notes: list | None = None) -> list[PayeeRow]:
     """The rows another reader gave (``rows``, some payees left unknown) and form_rows' (``form``): when ``form``
     holds as many rows or more and every row of ``rows`` is one of them (same block and rank, no cell the two give
     otherwise but for white space), ``form``'s rows, each with the cells only ``rows`` gives (the same rows: each
-    reading's cells the other left unknown); else ``rows`` (the same object)."""
-    if not form or len(form) < len(rows):
+    reading's cells the other left unknown); else ``rows`` (the same object) — less the amount of each row the two
+    read with the same name and 法人番号 but another amount (two readings of the cell: unknown, noted in ``notes``;
+    the list changed in place)."""
+    if not form:
         return rows
     mine = {(r.block, r.rank): r for r in form}
     merged = dict(mine)
+    other = False
     for r in rows:
         f = mine.get((r.block, r.rank))
         if f is None:
-            return rows
+            other = True
+            continue
         cells = dict(f.cells)
         for k, v in r.cells.items():
             w = f.cells.get(k)
@@ -1437,6 +1441,17 @@ def with_form_rows(rows: list[PayeeRow], form: list[PayeeRow] | None) -> list[Pa
                 cells[k] = v
             elif w != v and (k != "amount" or _number(str(w)) != _number(str(v))) and \
                     re.sub(r"\s", "", str(w)) != re.sub(r"\s", "", str(v)):
-                return rows  # (a cell the two give alike but for white space: 「随意契約(少額)」, form_rows' spacing kept)
+                other = True  # (a cell the two give alike but for white space: 「随意契約(少額)」, form_rows' spacing kept)
         merged[(r.block, r.rank)] = f._replace(cells=cells)
-    return sorted(merged.values(), key=lambda r: (r.block, r.rank))
+    if not other and len(form) >= len(rows):
+        return sorted(merged.values(), key=lambda r: (r.block, r.rank))
+    for k, r in enumerate(rows):
+        f = mine.get((r.block, r.rank))
+        if f is not None and r.cells.get("amount") is not None and f.cells.get("amount") is not None \
+                and _number(str(r.cells["amount"])) != _number(str(f.cells["amount"])) \
+                and all(r.cells.get(c) == f.cells.get(c) for c in ("name", "corporate_number")):
+            rows[k] = r._replace(cells={**r.cells, "amount": None})
+            if notes is not None:
+                notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: two readers give its amount "
+                                      f"otherwise ({r.cells['amount']}, {f.cells['amount']}): unknown"))
+    return rows
