@@ -1269,6 +1269,7 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
             j -= 1
         if items[i].kind == "total" and items[j].kind == "title":
             items.insert(j, items.pop(i))
+    items = _ranks_before_methods(items)
     out, unread = _read(items, {})
     sums = {r.block: 0.0 for r in out}
     for r in out:
@@ -1277,6 +1278,32 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
     if sums and _heads_change(items, before):  # again, each block's cells without the 計 figure of the block
         out, unread = _read(items, before)  # before it written at their head
     return out, unread
+
+
+def _ranks_before_methods(items: list[Item]) -> list[Item]:
+    """Items with a 「1」 cell that stands right after a block's title or its table's first header cells
+    (「支出先」「法人番号」, other header cells between) and right before a 契約方式 cell (header cells between) taken
+    as a small cell: it is
+    the block's rank 1, its row's name and amount written elsewhere (pdftotext: 「G.」「1」「随意契約 (公募)」), not an
+    amount followed by its 契約方式."""
+    out = list(items)
+    for i in range(1, len(items) - 1):
+        it = items[i]
+        if it.kind != "num" or it.text != "1" or not it.alone:
+            continue
+        k = i + 1
+        while k < len(items) - 1 and items[k].kind == "header":
+            k += 1
+        if items[k].kind != "contract":
+            continue
+        j = i - 1
+        first = False
+        while j > 0 and items[j].kind == "header":
+            first = first or items[j].text.startswith(("支出先", "法人番号"))
+            j -= 1
+        if first or items[j].kind == "title":
+            out[i] = it._replace(kind="small")
+    return out
 
 
 def _heads_change(items: list[Item], before: dict[str, float]) -> bool:
