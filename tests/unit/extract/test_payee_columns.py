@@ -583,3 +583,47 @@ def test_a_rank_1_after_the_title_and_before_a_method_is_no_amount():
     assert ("G", 1) not in rows or rows[("G", 1)].amount != "1"
     assert (rows[("F", 1)].name, rows[("F", 1)].amount) == ("講師謝金(講師A)", "516")
     assert (rows[("H", 1)].name, rows[("H", 1)].amount) == ("個人(A)", "432")
+
+
+# pdftotext of a reportlab print (variant 060's block E): row 2 (an international body) has no 法人番号, row 3's is
+# written after the block's cells, then a dash: in order, the number would go with row 2 and the dash with row 3,
+# a 国立大学法人 — a registered body has its number
+_DASH_FOR_A_REGISTERED_BODY = [
+    ('-', 1091, False),
+    ('E.', 1093, False),
+    ('-', 1097, False),
+    ('支出先', 1099, True),
+    ('法人番号', 1101, True),
+    ('業務概要', 1103, True),
+    ('支出額 (百万円)', 1105, True),
+    ('契約方式等', 1108, True),
+    ('1', 1110, False),
+    ('一般財団法人日本情報システム・ユーザー協会', 1112, False),
+    ('5567726184720', 1120, False),
+    ('機器の賃貸借', 1123, False),
+    ('22', 1126, False),
+    ('随意契約 (少 額)', 1128, False),
+    ('-', 1130, False),
+    ('2', 1132, False),
+    ('国際連 合開発計画(UNDP)', 1134, False),
+    ('補助事業の実施', 1138, False),
+    ('18', 1141, False),
+    ('随意契約 (企 2画競争)', 1143, False),
+    ('-', 1146, False),
+    ('3', 1148, False),
+    ('国立大学法人東京大学', 1150, False),
+    ('研修の企画運営、定期刊行物の購読', 1155, False),
+    ('15', 1160, False),
+    ('随意契約 (企 5画競争)', 1162, False),
+    ('-', 1165, False),
+    ('1598058483954', 1167, False),
+    ('入札落札率者数 (応募者数)', 1170, True),
+    ('支出先上位10者リスト欄についてさらに記載が必要な場合はチェックの上【別紙3】に記 チェック載', 1176, True),
+    ('一者応札・一者応募又は競争性のない随意契約となった理由及び改善策 (支出額10億円以上)', 1181, True),
+    ('-', 1184, False),
+]
+
+
+def test_a_dash_never_pairs_with_a_registered_bodys_name():
+    got, _ = payee_columns(_DASH_FOR_A_REGISTERED_BODY)
+    assert not [r for r in got if r.block == "E" and r.corporate_number in ("-", "1598058483954")]
