@@ -192,18 +192,20 @@ def _cell(words: list[str]) -> str | None:
 
 
 def _corp_para(p: Para, has_name: bool) -> dict | None:
-    """_corp_lines of a paragraph's lines (a copy: the readers ask again for the same paragraphs)."""
-    got = _corp_lines(tuple(p[0]), has_name)
+    """_corp_lines of a paragraph's lines (a copy: the readers ask again for the same paragraphs), with the
+    section's columns as form_rows measured them (_COLUMN)."""
+    got = _corp_lines(tuple(p[0]), has_name, _COLUMN[0])
     return dict(got) if got is not None else None
 
 
 @lru_cache(maxsize=4096)
-def _corp_lines(lines: tuple[str, ...], has_name: bool) -> dict | None:
+def _corp_lines(lines: tuple[str, ...], has_name: bool, chars: tuple[int, int] = (0, 0)) -> dict | None:
     """A paragraph holding the 法人番号: name pieces before it on its lines, 業務概要 pieces after it, the amount
     ending the first line. Wrapped lines without a piece of the number are the name's when no line had a
     業務概要 piece, the 業務概要's when no line had a name piece (or the name is a cell of its own); when both
     cells have pieces, or such lines stand between the number's, they are placed by the printed lines' order
-    (_lines_placed), else unknown. The lists it returns are shared: not to be changed."""
+    (_lines_placed, with ``chars``: the wide characters the name's and the 業務概要's columns hold at least, 0 when
+    unknown), else unknown. The lists it returns are shared: not to be changed."""
     found = _corp_pieces(list(lines))
     if found is None:
         return None
@@ -240,7 +242,7 @@ def _corp_lines(lines: tuple[str, ...], has_name: bool) -> dict | None:
         desc += after
         items.append((" ".join(ws[:at]), " ".join(after)))
     if extra and (between or name and desc):
-        placed = _lines_placed(items)
+        placed = _lines_placed(items, chars)
         if placed is None:
             return {"corporate_number": corp, "name": None, "description": None, "amount": amount, "unsure": True,
                     "named": bool(name) or not between}
@@ -259,7 +261,7 @@ def _corp_lines(lines: tuple[str, ...], has_name: bool) -> dict | None:
             "named": bool(name)}
 
 
-def _lines_placed(items: list) -> tuple[list[str], list[str]] | None:
+def _lines_placed(items: list, chars: tuple[int, int] = (0, 0)) -> tuple[list[str], list[str]] | None:
     """The name's and the 業務概要's lines of a paragraph holding the 法人番号 (``items``, in order: for a line
     holding a piece of the number, the pair of the name's and the 業務概要's pieces on it; for a line without one,
     its text). The three cells are printed side by side, top-aligned, one line of each a printed line, and the
@@ -270,7 +272,9 @@ def _lines_placed(items: list) -> tuple[list[str], list[str]] | None:
     order: each assignment of those lines that keeps the pieces in the printed order (a name piece on the number's
     k-th line being the name's k-th line, and so for the 業務概要) is a reading; it stands when every line of each
     cell but its last goes on (kg.extract.payee_wraps.ended: no line clearly short of its column before another,
-    cannot_go_on: no piece that cannot follow the line before). Exactly one reading standing places the lines;
+    cannot_go_on: no piece that cannot follow the line before; with ``chars``, the wide characters each column
+    holds at least, payee_wraps.ended_in_chars: no line of wide characters with room left for the next line's
+    first character). Exactly one reading standing places the lines;
     none or two (a cell that filled its last line exactly may have ended there): None, unknown. None too when a
     line without a piece of the number reads as another cell (an amount, a 契約方式等, a dash or count) or holds
     a space (two cells' pieces run together)."""
@@ -283,7 +287,7 @@ def _lines_placed(items: list) -> tuple[list[str], list[str]] | None:
         if len(found) > 1:
             return
         if i == len(items):
-            if _goes_on(list(name)) and _goes_on(list(desc)):
+            if _goes_on(list(name), chars[0]) and _goes_on(list(desc), chars[1]):
                 found.add((name, desc))
             return
         x = items[i]
@@ -306,14 +310,50 @@ def _lines_placed(items: list) -> tuple[list[str], list[str]] | None:
     return list(name), list(desc)
 
 
-def _goes_on(lines: list[str]) -> bool:
-    """Each line of a cell but its last goes on to the next (not clearly short of the cell's widest line, and the
-    next line may follow it)."""
+def _goes_on(lines: list[str], chars: int = 0) -> bool:
+    """Each line of a cell but its last goes on to the next (not clearly short of the cell's widest line, nor of
+    the ``chars`` wide characters its column holds, and the next line may follow it)."""
     if len(lines) < 2:
         return True
     column = max(payee_wraps.width(t) for t in lines)
     return not any(payee_wraps.ended(t, column, nxt) or payee_wraps.cannot_go_on(t, nxt)
+                   or (chars and payee_wraps.ended_in_chars(t, chars, nxt))
                    for t, nxt in zip(lines, lines[1:], strict=False))
+
+
+_COLUMN: list[tuple[int, int]] = [(0, 0)]  # the columns form_rows measured for the section it reads (_column_chars)
+
+
+def _column_chars(paras: list[Para]) -> tuple[int, int]:
+    """The wide characters the name's and the 業務概要's columns hold at least: their longest pieces of wide
+    characters on the lines holding a 法人番号's pieces (beside the number, each piece a printed line of its cell)
+    — when those lines show every wide character printed one width (payee_wraps.monospaced: two pieces that
+    filled a column, the next line holding the cell's next piece, as long in characters, one with more kana than
+    the other); (0, 0) else (a proportional font: characters do not measure a line)."""
+    most = [0, 0]
+    filled: list[tuple[str, str, str]] = []
+    for p in paras:
+        found = _corp_pieces(p[0]) if len(p[0]) > 1 else None
+        if found is None:
+            continue
+        pieces = []
+        for k, (ln, at) in enumerate(zip(p[0], found[1], strict=True)):
+            if at is None:
+                continue
+            ws = ln.split(" ")
+            after = ws[at + 1:]
+            if k == 0 and len(after) >= 2 and _AMOUNT.match(after[-1]):
+                after = after[:-1]
+            pieces.append((" ".join(ws[:at]), " ".join(after)))
+        for (a, b), (c, d) in zip(pieces, pieces[1:], strict=False):
+            for cell, t, nxt in ((0, a, c), (1, b, d)):
+                if t and nxt and payee_wraps.wide_only(t):
+                    filled.append(("", "name" if cell == 0 else "description", t))
+        for a, b in pieces:
+            for cell, t in ((0, a), (1, b)):
+                if t and payee_wraps.wide_only(t):
+                    most[cell] = max(most[cell], len(t))
+    return (most[0], most[1]) if payee_wraps.monospaced(filled) else (0, 0)
 
 
 def _split_amount(p: Para, inner: bool = False) -> tuple[list[str], str | None]:
@@ -1087,6 +1127,14 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
     """The rows of the blocks the text holds in the form's order (letter, header cells, rank 1, 2, ... each with
     its cells); None when no block reads so. ``notes`` gets (line, message) when 法人番号 are left unread."""
     paras = _paras(lines, start)
+    _COLUMN[0] = _column_chars(paras)
+    try:
+        return _form_rows(paras, start, notes)
+    finally:
+        _COLUMN[0] = (0, 0)
+
+
+def _form_rows(paras: list[Para], start: int, notes: list | None) -> list[PayeeRow] | None:
     out, short = _in_order(paras, notes)
     placed = _with_header_runs(paras, out)
     out = _with_rank_runs(paras, out, notes) if placed is out else placed
