@@ -1290,9 +1290,8 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
 def _ranks_before_methods(items: list[Item]) -> list[Item]:
     """Items with a 「1」 cell that stands right after a block's title or its table's first header cells
     (「支出先」「法人番号」, other header cells between) and right before a 契約方式 cell (header cells between) taken
-    as a small cell: it is
-    the block's rank 1, its row's name and amount written elsewhere (pdftotext: 「G.」「1」「随意契約 (公募)」), not an
-    amount followed by its 契約方式."""
+    as a small cell: it is the block's rank 1, its row's name and amount written elsewhere (pdftotext: 「G.」「1」
+    「随意契約 (公募)」), not an amount followed by its 契約方式."""
     out = list(items)
     for i in range(1, len(items) - 1):
         it = items[i]

@@ -629,9 +629,9 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
             cells = {**cells, "contract_method": None, "bidders": None, "award_rate": None}
             if notes is not None:
                 notes.append((paras[k][1], f"支出先上位10者リスト: block {letter} rank {len(rows) + 1}: its 契約方式等 "
-                                           "stands before more small cells than one row's, after header cells or as the only tail "
-                                           "left for it and the row before, "
-                                           "the row before's unread: whose it is is unknown"))
+                                           "stands before more small cells than one row's, after header cells or as "
+                                           "the only tail left for it and the row before, the row before's unread: "
+                                           "whose it is is unknown"))
         rows.append(PayeeRow(letter, len(rows) + 1, cells, paras[k][1], False))
         i = after
 
