@@ -54,6 +54,10 @@ _LOCAL_SHAPE = re.compile(r"\S{1,5}(?:都|道|府|県|市|町|村)")  # (fullmat
 _NO_DESC = re.compile(r"\S{1,5}(?:都|道|府|県|市|区|町|村)|個人.*")  # (fullmatch: a name's shape, no 業務概要's)
 
 
+_REGISTERED = re.compile(r"法人|株式会社|有限会社|合同会社|合資会社|合名会社|[(（][株有同][)）]|[㈱㈲]")
+_JOINT = re.compile(r"(?:企業体|事業体|コンソーシアム|JV|グループ)$|・")  # a joint venture's name (bodies joined)
+
+
 # a legal entity's name (a 業務概要 is not one): 株式会社…, …法人…, 有限会社, 合同会社, 組合, 協会, 機構
 _ENTITY = re.compile(r"^(?:株式会社|有限会社|合同会社|合資会社|合名会社)|(?:株式会社|有限会社|合同会社|法人|組合|協会|機構)$|法人")
 
@@ -160,9 +164,10 @@ _new_column = functools.partial(tuple.__new__, Column)  # Column(*fields) withou
 @functools.lru_cache(maxsize=4096)
 def _plausible(name: str, corp: str) -> bool:
     """A name and a 法人番号 of one kind: a 地方公共団体's number (…000020…) with a 都道府県市区町村 name, and a
-    name of that shape only with such a number."""
-    if _DASH.match(corp):
-        return True
+    name of that shape only with such a number; a dash (no number) with no name of a registered company's or
+    法人's shape (株式会社…, …法人…) unless it is a joint venture's (…共同企業体: two bodies joined, no number)."""
+    if _DASH.match(corp):  # (no number: an individual, a joint venture, a body not registered — never a company or
+        return not _REGISTERED.search(name) or bool(_JOINT.search(name))  # a 法人, which the registry numbers)
     local = corp[1:7] == "000020"
     return local == bool(_LOCAL_NAME.search(name)) or not (local or _LOCAL_SHAPE.fullmatch(name))
 
@@ -484,6 +489,8 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
         prev = amount
         local = corp[1:7] == "000020"
         if _DASH.match(corp):
+            if not _plausible(name, corp):
+                return None, f"{name!r} (a registered body's name) and a dash for its 法人番号"
             corp = "-"
         elif local != bool(_LOCAL_NAME.search(name)) and (local or _LOCAL_SHAPE.fullmatch(name)):
             return None, f"{name!r} and 法人番号 {corp} are not of one kind"
@@ -1269,6 +1276,7 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
             j -= 1
         if items[i].kind == "total" and items[j].kind == "title":
             items.insert(j, items.pop(i))
+    items = _ranks_before_methods(items)
     out, unread = _read(items, {})
     sums = {r.block: 0.0 for r in out}
     for r in out:
@@ -1277,6 +1285,31 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
     if sums and _heads_change(items, before):  # again, each block's cells without the 計 figure of the block
         out, unread = _read(items, before)  # before it written at their head
     return out, unread
+
+
+def _ranks_before_methods(items: list[Item]) -> list[Item]:
+    """Items with a 「1」 cell that stands right after a block's title or its table's first header cells
+    (「支出先」「法人番号」, other header cells between) and right before a 契約方式 cell (header cells between) taken
+    as a small cell: it is the block's rank 1, its row's name and amount written elsewhere (pdftotext: 「G.」「1」
+    「随意契約 (公募)」), not an amount followed by its 契約方式."""
+    out = list(items)
+    for i in range(1, len(items) - 1):
+        it = items[i]
+        if it.kind != "num" or it.text != "1" or not it.alone:
+            continue
+        k = i + 1
+        while k < len(items) - 1 and items[k].kind == "header":
+            k += 1
+        if items[k].kind != "contract":
+            continue
+        j = i - 1
+        first = False
+        while j > 0 and items[j].kind == "header":
+            first = first or items[j].text.startswith(("支出先", "法人番号"))
+            j -= 1
+        if first or items[j].kind == "title":
+            out[i] = it._replace(kind="small")
+    return out
 
 
 def _heads_change(items: list[Item], before: dict[str, float]) -> bool:

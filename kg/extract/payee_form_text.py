@@ -192,18 +192,20 @@ def _cell(words: list[str]) -> str | None:
 
 
 def _corp_para(p: Para, has_name: bool) -> dict | None:
-    """_corp_lines of a paragraph's lines (a copy: the readers ask again for the same paragraphs)."""
-    got = _corp_lines(tuple(p[0]), has_name)
+    """_corp_lines of a paragraph's lines (a copy: the readers ask again for the same paragraphs), with the
+    section's columns as form_rows measured them (_COLUMN)."""
+    got = _corp_lines(tuple(p[0]), has_name, _COLUMN[0])
     return dict(got) if got is not None else None
 
 
 @lru_cache(maxsize=4096)
-def _corp_lines(lines: tuple[str, ...], has_name: bool) -> dict | None:
+def _corp_lines(lines: tuple[str, ...], has_name: bool, chars: tuple[int, int] = (0, 0)) -> dict | None:
     """A paragraph holding the 法人番号: name pieces before it on its lines, 業務概要 pieces after it, the amount
     ending the first line. Wrapped lines without a piece of the number are the name's when no line had a
     業務概要 piece, the 業務概要's when no line had a name piece (or the name is a cell of its own); when both
     cells have pieces, or such lines stand between the number's, they are placed by the printed lines' order
-    (_lines_placed), else unknown. The lists it returns are shared: not to be changed."""
+    (_lines_placed, with ``chars``: the wide characters the name's and the 業務概要's columns hold at least, 0 when
+    unknown), else unknown. The lists it returns are shared: not to be changed."""
     found = _corp_pieces(list(lines))
     if found is None:
         return None
@@ -240,7 +242,7 @@ def _corp_lines(lines: tuple[str, ...], has_name: bool) -> dict | None:
         desc += after
         items.append((" ".join(ws[:at]), " ".join(after)))
     if extra and (between or name and desc):
-        placed = _lines_placed(items)
+        placed = _lines_placed(items, chars)
         if placed is None:
             return {"corporate_number": corp, "name": None, "description": None, "amount": amount, "unsure": True,
                     "named": bool(name) or not between}
@@ -259,7 +261,7 @@ def _corp_lines(lines: tuple[str, ...], has_name: bool) -> dict | None:
             "named": bool(name)}
 
 
-def _lines_placed(items: list) -> tuple[list[str], list[str]] | None:
+def _lines_placed(items: list, chars: tuple[int, int] = (0, 0)) -> tuple[list[str], list[str]] | None:
     """The name's and the 業務概要's lines of a paragraph holding the 法人番号 (``items``, in order: for a line
     holding a piece of the number, the pair of the name's and the 業務概要's pieces on it; for a line without one,
     its text). The three cells are printed side by side, top-aligned, one line of each a printed line, and the
@@ -270,7 +272,9 @@ def _lines_placed(items: list) -> tuple[list[str], list[str]] | None:
     order: each assignment of those lines that keeps the pieces in the printed order (a name piece on the number's
     k-th line being the name's k-th line, and so for the 業務概要) is a reading; it stands when every line of each
     cell but its last goes on (kg.extract.payee_wraps.ended: no line clearly short of its column before another,
-    cannot_go_on: no piece that cannot follow the line before). Exactly one reading standing places the lines;
+    cannot_go_on: no piece that cannot follow the line before; with ``chars``, the wide characters each column
+    holds at least, payee_wraps.ended_in_chars: no line of wide characters with room left for the next line's
+    first character). Exactly one reading standing places the lines;
     none or two (a cell that filled its last line exactly may have ended there): None, unknown. None too when a
     line without a piece of the number reads as another cell (an amount, a 契約方式等, a dash or count) or holds
     a space (two cells' pieces run together)."""
@@ -283,7 +287,7 @@ def _lines_placed(items: list) -> tuple[list[str], list[str]] | None:
         if len(found) > 1:
             return
         if i == len(items):
-            if _goes_on(list(name)) and _goes_on(list(desc)):
+            if _goes_on(list(name), chars[0]) and _goes_on(list(desc), chars[1]):
                 found.add((name, desc))
             return
         x = items[i]
@@ -306,14 +310,50 @@ def _lines_placed(items: list) -> tuple[list[str], list[str]] | None:
     return list(name), list(desc)
 
 
-def _goes_on(lines: list[str]) -> bool:
-    """Each line of a cell but its last goes on to the next (not clearly short of the cell's widest line, and the
-    next line may follow it)."""
+def _goes_on(lines: list[str], chars: int = 0) -> bool:
+    """Each line of a cell but its last goes on to the next (not clearly short of the cell's widest line, nor of
+    the ``chars`` wide characters its column holds, and the next line may follow it)."""
     if len(lines) < 2:
         return True
     column = max(payee_wraps.width(t) for t in lines)
     return not any(payee_wraps.ended(t, column, nxt) or payee_wraps.cannot_go_on(t, nxt)
+                   or (chars and payee_wraps.ended_in_chars(t, chars, nxt))
                    for t, nxt in zip(lines, lines[1:], strict=False))
+
+
+_COLUMN: list[tuple[int, int]] = [(0, 0)]  # the columns form_rows measured for the section it reads (_column_chars)
+
+
+def _column_chars(paras: list[Para]) -> tuple[int, int]:
+    """The wide characters the name's and the 業務概要's columns hold at least: their longest pieces of wide
+    characters on the lines holding a 法人番号's pieces (beside the number, each piece a printed line of its cell)
+    — when those lines show every wide character printed one width (payee_wraps.monospaced: two pieces that
+    filled a column, the next line holding the cell's next piece, as long in characters, one with more kana than
+    the other); (0, 0) else (a proportional font: characters do not measure a line)."""
+    most = [0, 0]
+    filled: list[tuple[str, str, str]] = []
+    for p in paras:
+        found = _corp_pieces(p[0]) if len(p[0]) > 1 else None
+        if found is None:
+            continue
+        pieces = []
+        for k, (ln, at) in enumerate(zip(p[0], found[1], strict=True)):
+            if at is None:
+                continue
+            ws = ln.split(" ")
+            after = ws[at + 1:]
+            if k == 0 and len(after) >= 2 and _AMOUNT.match(after[-1]):
+                after = after[:-1]
+            pieces.append((" ".join(ws[:at]), " ".join(after)))
+        for (a, b), (c, d) in zip(pieces, pieces[1:], strict=False):
+            for cell, t, nxt in ((0, a, c), (1, b, d)):
+                if t and nxt and payee_wraps.wide_only(t):
+                    filled.append(("", "name" if cell == 0 else "description", t))
+        for a, b in pieces:
+            for cell, t in ((0, a), (1, b)):
+                if t and payee_wraps.wide_only(t):
+                    most[cell] = max(most[cell], len(t))
+    return (most[0], most[1]) if payee_wraps.monospaced(filled) else (0, 0)
 
 
 def _split_amount(p: Para, inner: bool = False) -> tuple[list[str], str | None]:
@@ -581,17 +621,37 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
                 loose.add(paras[k][1])
         if rows and rows[-1].cells["contract_method"] is None and cells["contract_method"] is not None \
                 and (all(j < len(paras) and set(_text(paras[j])) <= set("-－― ") for j in (after, after + 1))
-                     or _after_header_cells(paras, k, after)):
+                     or _after_header_cells(paras, k, after) or _tail_late(paras, k, after, rows[-1].cells)):
             # more small cells after the 契約方式 than one row's tail (two dashes left over), or header cells right
-            # before it (the tool wrote a row's tail after a page's header), the row before's tail unread: the method
-            # and the small cells after it may be the row before's, written after this row's
+            # before it (the tool wrote a row's tail after a page's header), or the one tail of the block's rest while
+            # the row before has none at all (_tail_late), the row before's tail unread: the method and the small
+            # cells after it may be the row before's, written after this row's
             cells = {**cells, "contract_method": None, "bidders": None, "award_rate": None}
             if notes is not None:
                 notes.append((paras[k][1], f"支出先上位10者リスト: block {letter} rank {len(rows) + 1}: its 契約方式等 "
-                                           "stands before more small cells than one row's or after header cells, "
-                                           "the row before's unread: whose it is is unknown"))
+                                           "stands before more small cells than one row's, after header cells or as "
+                                           "the only tail left for it and the row before, the row before's unread: "
+                                           "whose it is is unknown"))
         rows.append(PayeeRow(letter, len(rows) + 1, cells, paras[k][1], False))
         i = after
+
+
+def _tail_late(paras: list[Para], k: int, after: int, before: dict) -> bool:
+    """The row before the rank at paras[k] has no tail at all — no 契約方式等, 入札者数 or 落札率 read, not even a
+    dash: its 業務概要 or amount runs straight into this rank — and no 契約方式等 stands after this row's (read up to
+    ``after``) in the rest of the block: one tail for two rows lacking theirs, the tool writing a row's tail late
+    (「エアクレーレン 515071093 ガイドラインの 110」「2」「有限会社OCS」「339010971 セキュリティ説 70」「一般競争契 5」
+    and the section's end: row 1's method, written after row 2's cells, row 2 having none) — whose it is is unknown."""
+    if k == 0 or before["bidders"] is not None or before["award_rate"] is not None \
+            or _is_small(paras[k - 1]) or _CONTRACT.match(_text(paras[k - 1])) or _is_header(paras[k - 1], False):
+        return False
+    for p in paras[after:]:
+        t = _text(p)
+        if _LETTER.match(t):
+            return True
+        if _CONTRACT.match(t):
+            return False
+    return True
 
 
 def _after_header_cells(paras: list[Para], k: int, after: int) -> bool:
@@ -1067,6 +1127,14 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
     """The rows of the blocks the text holds in the form's order (letter, header cells, rank 1, 2, ... each with
     its cells); None when no block reads so. ``notes`` gets (line, message) when 法人番号 are left unread."""
     paras = _paras(lines, start)
+    _COLUMN[0] = _column_chars(paras)
+    try:
+        return _form_rows(paras, start, notes)
+    finally:
+        _COLUMN[0] = (0, 0)
+
+
+def _form_rows(paras: list[Para], start: int, notes: list | None) -> list[PayeeRow] | None:
     out, short = _in_order(paras, notes)
     placed = _with_header_runs(paras, out)
     out = _with_rank_runs(paras, out, notes) if placed is out else placed
@@ -1395,19 +1463,23 @@ def number_line_wraps(lines: list[str], line: int, corp: str, description: str |
     return False
 
 
-def with_form_rows(rows: list[PayeeRow], form: list[PayeeRow] | None) -> list[PayeeRow]:
+def with_form_rows(rows: list[PayeeRow], form: list[PayeeRow] | None, notes: list | None = None) -> list[PayeeRow]:
     """The rows another reader gave (``rows``, some payees left unknown) and form_rows' (``form``): when ``form``
     holds as many rows or more and every row of ``rows`` is one of them (same block and rank, no cell the two give
     otherwise but for white space), ``form``'s rows, each with the cells only ``rows`` gives (the same rows: each
-    reading's cells the other left unknown); else ``rows`` (the same object)."""
-    if not form or len(form) < len(rows):
+    reading's cells the other left unknown); else ``rows`` (the same object) — less the amount of each row the two
+    read with the same name and 法人番号 but another amount (two readings of the cell: unknown, noted in ``notes``;
+    the list changed in place)."""
+    if not form:
         return rows
     mine = {(r.block, r.rank): r for r in form}
     merged = dict(mine)
+    other = False
     for r in rows:
         f = mine.get((r.block, r.rank))
         if f is None:
-            return rows
+            other = True
+            continue
         cells = dict(f.cells)
         for k, v in r.cells.items():
             w = f.cells.get(k)
@@ -1417,6 +1489,17 @@ def with_form_rows(rows: list[PayeeRow], form: list[PayeeRow] | None) -> list[Pa
                 cells[k] = v
             elif w != v and (k != "amount" or _number(str(w)) != _number(str(v))) and \
                     re.sub(r"\s", "", str(w)) != re.sub(r"\s", "", str(v)):
-                return rows  # (a cell the two give alike but for white space: 「随意契約(少額)」, form_rows' spacing kept)
+                other = True  # (a cell the two give alike but for white space: 「随意契約(少額)」, form_rows' spacing kept)
         merged[(r.block, r.rank)] = f._replace(cells=cells)
-    return sorted(merged.values(), key=lambda r: (r.block, r.rank))
+    if not other and len(form) >= len(rows):
+        return sorted(merged.values(), key=lambda r: (r.block, r.rank))
+    for k, r in enumerate(rows):
+        f = mine.get((r.block, r.rank))
+        if f is not None and r.cells.get("amount") is not None and f.cells.get("amount") is not None \
+                and _number(str(r.cells["amount"])) != _number(str(f.cells["amount"])) \
+                and all(r.cells.get(c) == f.cells.get(c) for c in ("name", "corporate_number")):
+            rows[k] = r._replace(cells={**r.cells, "amount": None})
+            if notes is not None:
+                notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: two readers give its amount "
+                                      f"otherwise ({r.cells['amount']}, {f.cells['amount']}): unknown"))
+    return rows

@@ -960,7 +960,7 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
             # payees the other readers left unknown (or blocks whose title stands and of which they read no row):
             # the form's order may place them
             form_notes = []
-            merged = with_form_rows(text_rows, form_rows(L, lo, form_notes))
+            merged = with_form_rows(text_rows, form_rows(L, lo, form_notes), notes)
             if merged is not text_rows:
                 text_rows, notes = merged, form_notes
         box_notes: list = []  # the real ruled form as pdfminer.six writes it: one box a cell, the ranks apart

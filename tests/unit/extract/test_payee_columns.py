@@ -495,3 +495,135 @@ def test_a_longer_rank_column_of_the_block_before_is_left_out_when_the_rows_make
 def test_two_rank_columns_and_no_total_the_rows_make_leave_the_block_unknown():
     got, unread = payee_columns(two_rank_columns("838"))
     assert got == [] and "block C" in unread[0][1]
+
+
+# pdftotext of a reportlab print (variant 469's last blocks): block G's rank 「1」 right after its title and right
+# before its row's 契約方式, the row's name, 法人番号 and amount written before the titles
+_RANK_BEFORE_METHOD = [
+    ('1', 1202, False),
+    ('株式会社KDDI', 1204, False),
+    ('2940212508171', 1207, False),
+    ('研修の企画運営、ガイドラインの英訳作業', 1209, False),
+    ('149', 1212, False),
+    ('-', 1214, False),
+    ('--', 1216, False),
+    ('-', 1218, False),
+    ('2', 1220, False),
+    ('地方公共団体情報システム機構', 1222, False),
+    ('8725162049967', 1226, False),
+    ('ガイドラインの英訳作業', 1228, False),
+    ('64', 1231, False),
+    ('-', 1233, False),
+    ('-', 1235, False),
+    ('-', 1237, False),
+    ('3', 1239, False),
+    ('(株)TKC', 1241, False),
+    ('1616806177611', 1243, False),
+    ('研修の企画運営', 1245, False),
+    ('51', 1247, False),
+    ('4', 1249, False),
+    ('96%', 1251, False),
+    ('-', 1253, False),
+    ('支出先', 1255, True),
+    ('法人番号', 1257, True),
+    ('業務概要', 1259, True),
+    ('支出額 (百万 契約方式等円)', 1261, True),
+    ('入札者数 (応募者数)', 1264, True),
+    ('落札率', 1267, True),
+    ('一者応札・一者応募又は競争性のない随意契約となった理由及び改善策 (支出額10億円以上)', 1269, True),
+    ('講師謝金(講師A)', 1272, False),
+    ('-', 1275, False),
+    ('諸外国の動向に関する文書の分析及び要約作業、会議等出席(諸謝金)、ガイドラインの英訳作業', 1277, False),
+    ('516', 1283, False),
+    ('-', 1285, False),
+    ('-', 1287, False),
+    ('-', 1289, False),
+    ('支出先', 1291, True),
+    ('法人番号', 1293, True),
+    ('業務概要', 1295, True),
+    ('支出額 (百万 契約方式等円)', 1297, True),
+    ('入札者数 (応募者数)', 1300, True),
+    ('落札率', 1303, True),
+    ('一者応札・一者応募又は競争性のない随意契約となった理由及び改善策 (支出額10億円以上)', 1305, True),
+    ('シー・エス・エス(株)', 1308, False),
+    ('5220984241458', 1311, False),
+    ('視察(旅費の支払)', 1313, False),
+    ('267', 1315, False),
+    ('1', 1317, False),
+    ('-', 1319, False),
+    ('その他', 1321, False),
+    ('一般競争契約(最低価格)', 1323, False),
+    ('F.', 1326, False),
+    ('1', 1328, False),
+    ('G.', 1330, False),
+    ('1', 1332, False),
+    ('随意契約 (公募)', 1334, False),
+    ('H.', 1337, False),
+    ('1', 1341, False),
+    ('支出先', 1343, True),
+    ('法人番号', 1345, True),
+    ('業務概要', 1347, True),
+    ('支出額 (百万 契約方式等円)', 1349, True),
+    ('入札者数 (応募者数)', 1352, True),
+    ('落札率', 1355, True),
+    ('一者応札・一者応募又は競争性のない随意契約となった理由及び改善策 (支出額10億円以上)', 1357, True),
+    ('個人(A)', 1360, False),
+    ('-', 1362, False),
+    ('補助事業の実施', 1364, False),
+    ('432', 1366, False),
+    ('-', 1368, False),
+    ('--', 1370, False),
+    ('-', 1372, False),
+]
+
+
+def test_a_rank_1_after_the_title_and_before_a_method_is_no_amount():
+    got, _ = payee_columns(_RANK_BEFORE_METHOD)
+    rows = {(r.block, r.rank): r for r in got}
+    assert ("G", 1) not in rows or rows[("G", 1)].amount != "1"
+    assert (rows[("F", 1)].name, rows[("F", 1)].amount) == ("講師謝金(講師A)", "516")
+    assert (rows[("H", 1)].name, rows[("H", 1)].amount) == ("個人(A)", "432")
+
+
+# pdftotext of a reportlab print (variant 060's block E): row 2 (an international body) has no 法人番号, row 3's is
+# written after the block's cells, then a dash: in order, the number would go with row 2 and the dash with row 3,
+# a 国立大学法人 — a registered body has its number
+_DASH_FOR_A_REGISTERED_BODY = [
+    ('-', 1091, False),
+    ('E.', 1093, False),
+    ('-', 1097, False),
+    ('支出先', 1099, True),
+    ('法人番号', 1101, True),
+    ('業務概要', 1103, True),
+    ('支出額 (百万円)', 1105, True),
+    ('契約方式等', 1108, True),
+    ('1', 1110, False),
+    ('一般財団法人日本情報システム・ユーザー協会', 1112, False),
+    ('5567726184720', 1120, False),
+    ('機器の賃貸借', 1123, False),
+    ('22', 1126, False),
+    ('随意契約 (少 額)', 1128, False),
+    ('-', 1130, False),
+    ('2', 1132, False),
+    ('国際連 合開発計画(UNDP)', 1134, False),
+    ('補助事業の実施', 1138, False),
+    ('18', 1141, False),
+    ('随意契約 (企 2画競争)', 1143, False),
+    ('-', 1146, False),
+    ('3', 1148, False),
+    ('国立大学法人東京大学', 1150, False),
+    ('研修の企画運営、定期刊行物の購読', 1155, False),
+    ('15', 1160, False),
+    ('随意契約 (企 5画競争)', 1162, False),
+    ('-', 1165, False),
+    ('1598058483954', 1167, False),
+    ('入札落札率者数 (応募者数)', 1170, True),
+    ('支出先上位10者リスト欄についてさらに記載が必要な場合はチェックの上【別紙3】に記 チェック載', 1176, True),
+    ('一者応札・一者応募又は競争性のない随意契約となった理由及び改善策 (支出額10億円以上)', 1181, True),
+    ('-', 1184, False),
+]
+
+
+def test_a_dash_never_pairs_with_a_registered_bodys_name():
+    got, _ = payee_columns(_DASH_FOR_A_REGISTERED_BODY)
+    assert not [r for r in got if r.block == "E" and r.corporate_number in ("-", "1598058483954")]

@@ -292,3 +292,40 @@ def test_a_method_after_header_cells_following_a_row_without_one_is_unknown():
                         "随意契約 (企画競争) 4", "-", "-", "-") + END)
     g2 = rows[("G", 2)]
     assert (g2["amount"], g2["contract_method"], g2["bidders"]) == ("6.6", None, None)
+
+
+def test_the_only_tail_left_for_a_row_and_the_tailless_row_before_is_unknown():
+    """Rank 1's cells run straight into rank 2 (no 契約方式等, not even a dash), rank 2's cells, then one 契約方式等 and
+    the section's end: the tool writes a row's tail late, so it may be row 1's (rank 2 having none) — unknown.
+    A block whose row 1 tail stands after the rows keeps rank 2's own."""
+    notes: list = []
+    rows = _rows(_paras("L", HEADER_A4, "1", ["エアクレーレン 515071093 ガイドラインの 110", "株式会社", "1513", "英訳作業"],
+                        "2", "有限会社OCS", ["339010971 セキュリティ説 70", "2155", "明会の開催"],
+                        ["一般競争契 5", "約 (最低価", "格)"], "-") + END, notes)
+    l1, l2 = rows[("L", 1)], rows[("L", 2)]
+    assert (l1["corporate_number"], l1["amount"], l1["contract_method"]) == ("5150710931513", "110", None)
+    assert (l2["corporate_number"], l2["amount"], l2["contract_method"], l2["bidders"]) == \
+        ("3390109712155", "70", None, None)
+    assert any("only tail" in m for _, m in notes)
+    rows = _rows(_paras("F.", HEADER_A4, "1", "新潟市", ["500002015 会議等出席 3,347", "1009", "(諸謝金)、"],
+                        "2", ["NECソリュ 572902535 ヘルプデス 1,261", "ーションイ 3064", "ク業務", "ノベータ", "(株)"],
+                        ["一般競争契約 7", "(最低価格)"], "84.5%", "計", "4,608", "随意契約 (少額)", "-") + END)
+    f2 = rows[("F", 2)]
+    assert (f2["corporate_number"], f2["contract_method"], f2["bidders"], f2["award_rate"]) == \
+        ("5729025353064", "一般競争契約 (最低価格)", "7", "84.5%")
+
+
+def test_wrapped_lines_of_two_readings_are_placed_by_the_characters_the_columns_hold():
+    """A narrow print (every wide character one width: 「セキュリテ」 and 「諸外国の動」 filled the 業務概要's column, five
+    characters each, one all kana): 「テム機構」 after the number's lines could end the name or go on the 業務概要 —
+    but a 業務概要 line 「ィ説明会の」 of five characters, then 「テム機構」 of four, then 「開催、普及」 of five: a line with
+    room for the next line's first character did not wrap there, so the name takes it."""
+    rows = _rows(_paras("B", HEADER_A4,
+                        "1", ["株式会社ぎ 4712581 諸外国の動", "ょうせい 529914 向に関する", "文書の分析", "及び要約作", "業"],
+                        "520", "随意契約 (公募)", "4", "-",
+                        "2", ["地方公共団 8725162 セキュリテ", "体情報シス 049967 ィ説明会の", "テム機構", "開催、普及",
+                              "啓発コンテ", "ンツの作成"], "90", "随意契約 (少額)", "-", "-") + END)
+    b1, b2 = rows[("B", 1)], rows[("B", 2)]
+    assert (b1["name"], b1["description"], b1["amount"]) == ("株式会社ぎょうせい", "諸外国の動向に関する文書の分析及び要約作業", "520")
+    assert (b2["name"], b2["corporate_number"], b2["description"], b2["amount"]) == \
+        ("地方公共団体情報システム機構", "8725162049967", "セキュリティ説明会の開催、普及啓発コンテンツの作成", "90")

@@ -161,3 +161,17 @@ def test_a_number_without_a_name_piece_right_after_a_rank_may_be_the_row_befores
                         "4", "個人(D)", "-", ["普及啓発コンテン", "ツの作成"], "1.9", "-", "-", "-") + END)
     assert rows[("A", 1)]["name"] == "合同会社大和総研"
     assert rows[("A", 2)]["corporate_number"] is None  # (not row 1's 4817249567550)
+
+
+def test_an_amount_two_readers_give_otherwise_for_one_row_is_unknown():
+    """The column reader's row (its amount the rank 「1」 written before a 契約方式) and form_rows' same row (name and
+    法人番号 alike) with the amount ending its 業務概要's first line: two readings of the amount, unknown."""
+    cells = {"name": "株式会社日立システムズ", "corporate_number": "6800813958915", "description": None, "amount": "1",
+             "contract_method": None, "bidders": None, "award_rate": None}
+    theirs = [PayeeRow("J", 1, cells, 1767, False)]
+    form = [PayeeRow("J", 1, {**cells, "amount": "13", "contract_method": "随意契約 (公募)"}, 1765, False),
+            PayeeRow("D", 1, {**cells, "name": "那覇市"}, 1300, False)]
+    notes: list = []
+    got = with_form_rows(theirs, form, notes)
+    assert got is theirs and [(r.block, r.rank, r.cells["amount"]) for r in got] == [("J", 1, None)]
+    assert any("amount" in m for _, m in notes)
