@@ -29,6 +29,7 @@ from kg.extract.budget_boxes import budget_boxes
 from kg.extract.budget_breakdown import breakdown_request
 from kg.extract.budget_form import budget_row_major
 from kg.extract.budget_gaps import budget_gaps
+from kg.extract.budget_tail import budget_tail
 from kg.extract.budget_text import budget_from_text
 from kg.extract.doc_memo import last_document
 from kg.extract.legal_text import (
@@ -673,6 +674,11 @@ def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, 
         rows = budget_row_major(L, years, lab)
         if rows is not None:
             _budget_of_rows(rec, rows)
+            return
+        # the 計 and 執行額 rows' cells out of order: told apart by the sums and the printed rates (budget_tail)
+        tail = budget_tail(L, years, lab)
+        if tail is not None:
+            _budget_of_boxes(rec, tail)
             return
         # the real form's cells as text boxes: the years its labels, lines and arithmetic place (budget_boxes)
         boxes = budget_boxes(L, years, lab) if any("執行率" in t for t in L[lab - 1:lab + 200]) else None
