@@ -28,7 +28,7 @@ PARTS = ("initial", "supplementary", "carried_from_previous", "carried_to_next",
 CTN = 3  # 翌年度へ繰越し: the only row holding ▲ figures
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _RATES_END = ("歳出予", "予算内", "成果目標", "成果実績", "活動内容", "活動指標", "支出先")
-MAX_RATE_LINES = 60  # lines after the table's last cell within which its rate rows are looked for
+MAX_RATE_LINES = 80  # text lines from the table's first cell within which its rate rows are looked for
 MAX_WAYS = 200  # ways of reading the bag before the reading gives up (unknown)
 
 
@@ -39,9 +39,11 @@ class _TooMany(Exception):
 def printed_rates(lines: list[str], first: int) -> list[float]:
     """The percentages printed from line ``first`` (1-based) to the next table, in reading order."""
     out: list[float] = []
-    for t in lines[first - 1:first - 1 + MAX_RATE_LINES]:
-        if any(w in t for w in _RATES_END):
+    seen = 0
+    for t in lines[first - 1:]:
+        if any(w in t for w in _RATES_END) or seen > MAX_RATE_LINES:
             break
+        seen += bool(t.strip())
         out.extend(float(x) for x in _PERCENT.findall(t))
     return out
 
@@ -176,11 +178,11 @@ def read_tail(rows: dict[str, list], rest: list, n_past: int, printed: list[floa
     ways = fitting or found
     n = n_cur + 1 + n_past
     unknown = [i for i in range(n + 1) if len({w[i] for w in ways}) > 1]
-    if any(i < n_cur or i == n for i in unknown):
-        return None  # a year's 計 or the 予備費等 row's cells not told
+    if any(i < n_cur for i in unknown):
+        return None  # a year's 計 not told (whether 予備費等 holds the request year's cell changes no value read)
     got = [None if i in unknown else ways[0][i] for i in range(n + 1)]
     return {"totals": got[:n_cur], "request_total": got[n_cur], "executed": got[n_cur + 1:n],
-            "reserve": rest[:n_cur + got[n]], "unknown": [i - n_cur - 1 for i in unknown], "rated": bool(fitting)}
+            "unknown": [i - n_cur - 1 for i in unknown], "rated": bool(fitting)}
 
 
 def budget_tail(lines: list[str], years: list[tuple[int, bool]], start: int) \
@@ -197,7 +199,7 @@ def budget_tail(lines: list[str], years: list[tuple[int, bool]], start: int) \
     tail = read_tail(rows, rest, n_past, printed_rates(lines, last))
     if tail is None:
         return None
-    rows = {**rows, "reserve": tail["reserve"]}
+    rows = {**rows, "reserve": rest[:n_cur]}
     budget, unknown = [], []
     for c, (y, is_req) in enumerate(years):
         if is_req:

@@ -29,7 +29,7 @@ from kg.extract.budget_boxes import budget_boxes
 from kg.extract.budget_breakdown import breakdown_request
 from kg.extract.budget_form import budget_row_major
 from kg.extract.budget_gaps import budget_gaps
-from kg.extract.budget_tail import budget_tail
+from kg.extract.budget_tail import budget_tail, printed_rates, rates_match
 from kg.extract.budget_text import budget_from_text
 from kg.extract.doc_memo import last_document
 from kg.extract.legal_text import (
@@ -672,11 +672,19 @@ def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, 
         got, n = None, 0
     if got is None and n <= 1:
         rows = budget_row_major(L, years, lab)
-        if rows is not None:
+        if rows is not None and not _rates_deny(L, rows):
             _budget_of_rows(rec, rows)
             return
         # the 計 and 執行額 rows' cells out of order: told apart by the sums and the printed rates (budget_tail)
         tail = budget_tail(L, years, lab)
+        if tail is None and rows is not None:
+            for e in rows[0]:
+                if "executed" in e:
+                    e["executed"] = None
+            warn(rec, "budget_cells_unknown", "予算額・執行額: the 執行額 read do not give the printed 執行率; "
+                 "left unknown", line=lab, field="budget")
+            _budget_of_rows(rec, rows)
+            return
         if tail is not None:
             _budget_of_boxes(rec, tail)
             return
@@ -711,6 +719,18 @@ def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, 
         rec["budget"].append({"fiscal_year": sy + 1, "requested": as_int_if_whole(req)})
         span(rec, f"budget[{sy + 1}]", got.first, got.last)
     span(rec, "budget", got.first, got.last)
+
+
+def _rates_deny(L: list[str], rows: tuple[list[dict], int, int]) -> bool:
+    """The percentages printed after the table are not its 執行率 and 割合 rows as its 執行額 give them (the
+    執行額 row's cells read in another order than printed)."""
+    past = [e for e in rows[0] if "requested" not in e][:-1]
+    printed = printed_rates(L, rows[1])
+    if not printed or any(e.get("executed") is None and e.get("total") for e in past):
+        return False
+    base = [sum(e[f] for f in ("initial", "supplementary") if e.get(f) is not None)
+            if any(e.get(f) is not None for f in ("initial", "supplementary")) else None for e in past]
+    return not rates_match(printed, [e.get("total") for e in past], [e.get("executed") for e in past], base)
 
 
 def _budget_of_boxes(rec: Record, boxes: tuple[list[dict], int, int, list[int], list[str]]) -> None:
