@@ -182,7 +182,7 @@ def read_tail(rows: dict[str, list], rest: list, n_past: int, printed: list[floa
         return None  # a year's 計 not told (whether 予備費等 holds the request year's cell changes no value read)
     got = [None if i in unknown else ways[0][i] for i in range(n + 1)]
     return {"totals": got[:n_cur], "request_total": got[n_cur], "executed": got[n_cur + 1:n],
-            "unknown": [i - n_cur - 1 for i in unknown], "rated": bool(fitting)}
+            "unknown": [i - n_cur - 1 for i in unknown if n_cur < i < n], "rated": bool(fitting)}
 
 
 def budget_tail(lines: list[str], years: list[tuple[int, bool]], start: int) \

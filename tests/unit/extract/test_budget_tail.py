@@ -1,0 +1,53 @@
+"""Budget tables of the real form whose 計 and 執行額 rows come out of order in pdftotext's text (kg.extract.budget_tail):
+the cells told apart by the sums of the part rows and the printed 執行率 / 割合 rows. Texts copied from the shapes
+pdftotext gives for real-form variants (tests/fixtures/real_variants.py) printed by reportlab and LibreOffice."""
+from __future__ import annotations
+
+from kg.extract.budget_tail import budget_tail, rates_match
+
+YEARS = [(2017 + k, k == 4) for k in range(5)]
+HEAD = ["予算額・執行額 (単位:百万円)", "予算の状況", "平成29年度", "平成30年度", "令和元年度", "令和2年度", "令和3年度要求"]
+
+# reportlab, pdftotext: the last past year's 執行額 (42) printed after the 計 row's cells, before the 計 label; the
+# other 執行額 after it, the 執行額 label after the 執行率 label; the request year's 計 printed later, apart
+LAST_EXECUTED_FIRST = [*HEAD, "当初予算", "45", "16", "54", "39", "48", "補正予算", "0", "0", "0", "0",
+                       "前年度から繰越し", "0", "0", "0", "0", "翌年度へ繰越し", "▲16", "0", "0", "0", "予備費等",
+                       "0", "0", "0", "0", "29", "16", "54", "39", "42", "計", "25", "13", "執行率(%)", "執行額",
+                       "86%", "81%", "78%", "当初予算+補正予算に対する執行額の割合(%)", "56%", "81%", "78%",
+                       "令和2・3年度 予算内訳", "(単位:百万円)"]
+
+
+def test_an_executed_printed_before_the_total_label_is_placed_by_the_sums():
+    budget, first, last, dropped, unknown = budget_tail(LAST_EXECUTED_FIRST, YEARS, 1)
+    assert dropped == [] and unknown == []
+    assert budget[0] == {"fiscal_year": 2017, "initial": 45, "supplementary": 0, "carried_from_previous": 0,
+                         "carried_to_next": -16, "reserve": 0, "total": 29, "executed": 25}
+    assert [e["total"] for e in budget[:4]] == [29, 16, 54, 39]
+    assert [e["executed"] for e in budget[:3]] == [25, 13, 42] and budget[3]["executed"] is None
+    assert budget[4] == {"fiscal_year": 2021, "requested": 48}
+
+
+def test_the_rates_tell_which_executed_is_whose():
+    # 計 6, 6, 7: 執行額 4, 4, 6 read 6, 4, 4 in reading order; only the printed 67% 67% 86% tell them apart
+    lines = [*HEAD, "当初予算", "5", "4", "6", "3", "6", "補正予算", "2", "0", "1", "0", "前年度から繰越し", "2", "2",
+             "0", "2", "翌年度へ繰越し", "▲3", "0", "0", "0", "予備費等", "0", "0", "0", "0", "6", "6", "7", "5", "6", "6",
+             "計", "4", "4", "執行率(%)", "執行額", "67%", "67%", "86%",
+             "当初予算+補正予算に対する執行額の割合(%)", "57%", "100%", "86%", "令和4・5年度 予算内訳"]
+    budget, *_, unknown = budget_tail(lines, YEARS, 1)
+    assert [e["executed"] for e in budget[:3]] == [4, 4, 6] and unknown == []
+    assert [e["total"] for e in budget[:4]] == [6, 6, 7, 5]
+    # without the rate rows the three 執行額 fit 計 either way: left unknown, not guessed
+    budget, *_, unknown = budget_tail(lines[:lines.index("執行率(%)") + 2], YEARS, 1)
+    assert budget[2]["executed"] is None and "2019 executed" in unknown and [e["total"] for e in budget[:4]] == [6, 6, 7, 5]
+
+
+def test_a_total_no_cell_gives_is_no_table():
+    lines = list(LAST_EXECUTED_FIRST)
+    lines[lines.index("54", 20)] = "55"  # 令和元年度's 計 no longer its parts' sum
+    assert budget_tail(lines, YEARS, 1) is None
+
+
+def test_rates_match_either_row_first():
+    assert rates_match([86, 86], [0, 0, 28612], [None, None, 24512], [None, None, 28612])
+    assert rates_match([57, 100, 86, 67, 67, 86], [6, 6, 7], [4, 4, 6], [7, 4, 7])
+    assert not rates_match([67, 67, 86], [6, 6, 7], [6, 4, 4], [7, 4, 7])
