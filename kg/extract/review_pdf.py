@@ -739,6 +739,8 @@ def _budget_of_boxes(rec: Record, boxes: tuple[list[dict], int, int, list[int], 
     if unknown:
         warn(rec, "budget_cells_unknown", f"予算額・執行額: {unknown}: the text reads two ways there; left unknown",
              line=first, field="budget")
+        # (kg.extract.checks: an unknown part is no blank, a 計 it may complete is not contradicted)
+        rec.setdefault("extra", {})["budget_unknown"] = list(unknown)
     if dropped:
         warn(rec, "budget_order_unknown", f"予算額・執行額: {dropped}: which printed column is which of these years "
              "is not told by the text; left out", line=first, field="budget")
