@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import product
 
 from kg.extract.review_text import _adds_up, paragraph_sequence
 from kg.normalize.numbers import as_int_if_whole
@@ -30,6 +31,9 @@ _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _RATES_END = ("歳出予", "予算内", "成果目標", "成果実績", "活動内容", "活動指標", "支出先")
 MAX_RATE_LINES = 80  # text lines from the table's first cell within which its rate rows are looked for
 MAX_WAYS = 200  # ways of reading the bag before the reading gives up (unknown)
+
+
+_AMBIG = object()  # a cell the readings disagree on
 
 
 class _TooMany(Exception):
@@ -131,9 +135,24 @@ def _executed_slot(c: int):
     return ok
 
 
+def _row_options(cells: list, n_cur: int, initial: bool) -> list[tuple]:
+    """(the past and current years' cells, the request year's cell) a part row's printed ``cells`` may be: one per
+    column in order, the request year's last when printed. A row one short may have its blank anywhere: its last
+    cell a dash in the request year's column, or (当初予算 only: the request's column holds no other part) a
+    figure there, and a blank among the others."""
+    out = [(tuple(cells[:n_cur]), cells[n_cur] if len(cells) > n_cur else None)]
+    if len(cells) == n_cur and (cells[-1] is None or initial):
+        out += [((*cells[:j], None, *cells[j:n_cur - 1]), cells[-1]) for j in range(n_cur)]
+    return list(dict.fromkeys(out))
+
+
+MAX_PLACINGS = 64  # combinations of the part rows' possible places before the reading gives up
+
+
 def read_tail(rows: dict[str, list], rest: list, n_past: int, printed: list[float]) -> dict | None:
-    """{"totals": [...], "request_total", "executed": [...], "unknown": [...]} read from the part rows and the
-    cells after 予備費等's label (``rest``); None when no reading fits or 計 is not told."""
+    """{"parts": {field: [cell per past and current year]}, "totals", "request_total", "executed", "unknown":
+    [(field, column)]} read from the part rows and the cells after 予備費等's label (``rest``); None when no
+    reading fits or a 計 is not told. Cells the readings disagree on are None and named in "unknown"."""
     n_cur = n_past + 1
     for f in PARTS[:-1]:
         if any(v is not None and ((v > 0) if PARTS.index(f) == CTN else (v < 0)) for v in rows[f]):
@@ -145,6 +164,10 @@ def read_tail(rows: dict[str, list], rest: list, n_past: int, printed: list[floa
             if len(rest) < k or any(v is not None and v < 0 for v in rest[:k]):
                 continue
             cols = {**rows, "reserve": rest[:k]}
+            options = [_row_options(cols[f], n_cur, f == "initial") for f in PARTS]
+            placings = list(product(*options))
+            if len(placings) > MAX_PLACINGS:
+                return None
             tail = rest[k:]
             for drop in range(n_past + 1):  # the 執行率 row's dashes read before its label
                 if drop and (len(tail) < drop or any(v is not None for v in tail[len(tail) - drop:])):
@@ -153,36 +176,44 @@ def read_tail(rows: dict[str, list], rest: list, n_past: int, printed: list[floa
                 for req in (False, True):  # the request year's 計 among them
                     if len(bag) != n_cur + req + n_past:
                         continue
-                    slots = [_total_slot([cols[f][c] for f in PARTS]) for c in range(n_cur)]
-                    if req:
-                        rq = [cols[f][n_cur] for f in PARTS if len(cols[f]) > n_cur]
-                        if not rq or rows["initial"][n_cur:n_cur + 1] in ([], [None]):
-                            continue
-                        slots.append(_total_slot(rq))
-                    else:
-                        slots.append(lambda v, _p: v is None)
-                        bag = [*bag, None]
-                    slots += [_executed_slot(c) for c in range(n_past)]
-                    ways: list[tuple] = []
-                    _ways(Counter(bag), slots, [], ways)
-                    found += [(*w, wide) for w in ways if (*w, wide) not in found]
+                    for placed in placings:
+                        if req and placed[0][1] is None:
+                            continue  # (a request year's 計 without its 当初予算)
+                        slots = [_total_slot([vec[c] for vec, _ in placed]) for c in range(n_cur)]
+                        slots.append(_total_slot([r for _, r in placed]) if req else (lambda v, _p: v is None))
+                        slots += [_executed_slot(c) for c in range(n_past)]
+                        ways: list[tuple] = []
+                        _ways(Counter(bag if req else [*bag, None]), slots, [], ways)
+                        found += [w for w in ((*w, wide, *placed) for w in ways) if w not in found]
     except _TooMany:
         return None
     if not found:
         return None
     base = []
-    for c in range(n_past):
-        known = [rows[f][c] for f in PARTS[:2] if rows[f][c] is not None]
-        base.append(sum(known) if known else None)
-    fitting = [w for w in found if rates_match(printed, list(w[:n_past]), list(w[n_cur + 1:n_cur + 1 + n_past]), base)]
+    for w in found:
+        (ini, _), (sup, _) = w[n_cur + 1 + n_past + 1:][:2]
+        base.append([sum(x for x in (ini[c], sup[c]) if x is not None)
+                     if ini[c] is not None or sup[c] is not None else None for c in range(n_past)])
+    fitting = [w for w, b in zip(found, base, strict=True)
+               if rates_match(printed, list(w[:n_past]), list(w[n_cur + 1:n_cur + 1 + n_past]), b)]
     ways = fitting or found
     n = n_cur + 1 + n_past
-    unknown = [i for i in range(n + 1) if len({w[i] for w in ways}) > 1]
-    if any(i < n_cur for i in unknown):
+
+    def one(get):
+        vals = {get(w) for w in ways}
+        return vals.pop() if len(vals) == 1 else _AMBIG
+    totals = [one(lambda w, i=i: w[i]) for i in range(n_cur)]
+    if _AMBIG in totals:
         return None  # a year's 計 not told (whether 予備費等 holds the request year's cell changes no value read)
-    got = [None if i in unknown else ways[0][i] for i in range(n + 1)]
-    return {"totals": got[:n_cur], "request_total": got[n_cur], "executed": got[n_cur + 1:n],
-            "unknown": [i - n_cur - 1 for i in unknown if n_cur < i < n], "rated": bool(fitting)}
+    executed = [one(lambda w, i=i: w[n_cur + 1 + i]) for i in range(n_past)]
+    parts = {f: [one(lambda w, r=r, c=c: w[n + 1 + r][0][c]) for c in range(n_cur)] for r, f in enumerate(PARTS)}
+    requested = one(lambda w: w[n + 1][1])
+    unknown = [("executed", c) for c, v in enumerate(executed) if v is _AMBIG] + \
+        [(f, c) for f in PARTS for c, v in enumerate(parts[f]) if v is _AMBIG]
+    clean = [None if v is _AMBIG else v for v in executed]
+    return {"parts": {f: [None if v is _AMBIG else v for v in vs] for f, vs in parts.items()}, "totals": totals,
+            "request_total": one(lambda w: w[n_cur]), "requested": None if requested is _AMBIG else requested,
+            "executed": clean, "unknown": unknown, "rated": bool(fitting)}
 
 
 def budget_tail(lines: list[str], years: list[tuple[int, bool]], start: int) \
@@ -199,22 +230,22 @@ def budget_tail(lines: list[str], years: list[tuple[int, bool]], start: int) \
     tail = read_tail(rows, rest, n_past, printed_rates(lines, last))
     if tail is None:
         return None
-    rows = {**rows, "reserve": rest[:n_cur]}
+    unknown_cells = set(tail["unknown"])
     budget, unknown = [], []
     for c, (y, is_req) in enumerate(years):
         if is_req:
-            ini = rows["initial"][c] if len(rows["initial"]) > c else None
-            budget.append({"fiscal_year": y, "requested": as_int_if_whole(ini) if ini is not None else None})
+            budget.append({"fiscal_year": y, "requested": _num(tail["requested"])})
             continue
-        entry = {"fiscal_year": y, **{f: as_int_if_whole(rows[f][c]) if rows[f][c] is not None else None
-                                      for f in PARTS}}
-        entry["total"] = as_int_if_whole(tail["totals"][c]) if tail["totals"][c] is not None else None
-        exe = tail["executed"][c] if c < n_past else None
-        entry["executed"] = as_int_if_whole(exe) if exe is not None else None
-        if c in tail["unknown"]:
-            unknown.append(f"{y} executed")
+        entry = {"fiscal_year": y, **{f: _num(tail["parts"][f][c]) for f in PARTS}}
+        entry["total"] = _num(tail["totals"][c])
+        entry["executed"] = _num(tail["executed"][c]) if c < n_past else None
+        unknown += [f"{y} {f}" for f in (*PARTS, "executed") if (f, c) in unknown_cells]
         budget.append(entry)
     return budget, seq[0][2], last, [], unknown
+
+
+def _num(v):
+    return None if v is None else as_int_if_whole(v)
 
 
 __all__ = ["printed_rates", "rates_match", "read_tail", "budget_tail"]

@@ -51,3 +51,15 @@ def test_rates_match_either_row_first():
     assert rates_match([86, 86], [0, 0, 28612], [None, None, 24512], [None, None, 28612])
     assert rates_match([57, 100, 86, 67, 67, 86], [6, 6, 7], [4, 4, 6], [7, 4, 7])
     assert not rates_match([67, 67, 86], [6, 6, 7], [6, 4, 4], [7, 4, 7])
+
+
+def test_a_short_row_ending_in_a_dash_leaves_its_cells_unknown_when_the_sums_do_not_place_them():
+    # 補正予算 printed 「0 0 0 -」 over four years and the request: the dash may be the request year's and the blank
+    # any year's; zeros add nothing, so which year holds the blank is not told: those cells unknown, 計 still read
+    lines = list(LAST_EXECUTED_FIRST)
+    at = lines.index("補正予算")
+    lines[at + 1:at + 5] = ["0", "0", "0", "-"]
+    budget, *_, unknown = budget_tail(lines, YEARS, 1)
+    assert [e["supplementary"] for e in budget[:4]] == [None] * 4
+    assert {"2017 supplementary", "2020 supplementary"} <= set(unknown)
+    assert [e["total"] for e in budget[:4]] == [29, 16, 54, 39] and budget[0]["carried_to_next"] == -16
