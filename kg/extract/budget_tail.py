@@ -13,14 +13,15 @@ later cells before its first ones. What those cells are is still told by the for
 
 So the 計 and 執行額 cells are read as a bag of values: every way of giving them to the years that keeps these is
 found (percentages deciding between them when the printed ones match some ways), and a cell the ways disagree on
-is left unknown. A part row with other than one cell per past and current year (and maybe the request year's) is
-not read here: its cells' columns are not told.
+is left unknown. A part row may print fewer cells than columns (a blank cell prints nothing): its cells are
+then tried in every place, in order, that leaves the request year's column only 当初予算's figure, and the sums
+tell them apart or leave them unknown.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import product
+from itertools import combinations, product
 
 from kg.extract.review_text import _adds_up, paragraph_sequence
 from kg.normalize.numbers import as_int_if_whole
@@ -96,7 +97,7 @@ def _part_rows(seq: list, n_cur: int) -> tuple[dict[str, list], list, int] | Non
             rest.append(v)
         last = ln
         k += 1
-    if any(len(rows[f]) not in (n_cur, n_cur + 1) for f in PARTS[:-1]):
+    if any(len(rows[f]) > n_cur + 1 for f in PARTS[:-1]):
         return None
     return rows, rest, last
 
@@ -136,13 +137,16 @@ def _executed_slot(c: int):
 
 
 def _row_options(cells: list, n_cur: int, initial: bool) -> list[tuple]:
-    """(the past and current years' cells, the request year's cell) a part row's printed ``cells`` may be: one per
-    column in order, the request year's last when printed. A row one short may have its blank anywhere: its last
-    cell a dash in the request year's column, or (当初予算 only: the request's column holds no other part) a
-    figure there, and a blank among the others."""
-    out = [(tuple(cells[:n_cur]), cells[n_cur] if len(cells) > n_cur else None)]
-    if len(cells) == n_cur and (cells[-1] is None or initial):
-        out += [((*cells[:j], None, *cells[j:n_cur - 1]), cells[-1]) for j in range(n_cur)]
+    """(the past and current years' cells, the request year's cell) a part row's printed ``cells`` may be: its
+    cells in order in some of the year columns, the others blank (a blank cell prints nothing); a figure in the
+    request year's column is 当初予算's, or another row's when that row prints a cell in every column. Distinct."""
+    out = []
+    for at in combinations(range(n_cur + 1), len(cells)):
+        vec: list = [None] * (n_cur + 1)
+        for c, v in zip(at, cells, strict=True):
+            vec[c] = v
+        if initial or vec[n_cur] is None or len(cells) == n_cur + 1:
+            out.append((tuple(vec[:n_cur]), vec[n_cur]))
     return list(dict.fromkeys(out))
 
 
