@@ -63,3 +63,20 @@ def test_a_short_row_ending_in_a_dash_leaves_its_cells_unknown_when_the_sums_do_
     assert [e["supplementary"] for e in budget[:4]] == [None] * 4
     assert {"2017 supplementary", "2020 supplementary"} <= set(unknown)
     assert [e["total"] for e in budget[:4]] == [29, 16, 54, 39] and budget[0]["carried_to_next"] == -16
+
+
+def test_a_short_rows_figure_is_placed_by_the_sums():
+    # LibreOffice, pdftotext (variant shape rv449): 前年度から繰越し prints 「- - 5」 over four years (its blank cells
+    # print nothing); only the 4th year's 計 45 = 40 + 5 places the 5; 計 「- - 58 45」 and 2016's 執行額 46 before
+    # the 計 label, the other 執行額 dashes and the 執行率 row's after it
+    years = [(2014 + k, k == 4) for k in range(5)]
+    lines = ["予算額・執行額 (単位:百万円)", "予算の状況", "平成26年度", "平成27年度", "平成28年度", "平成29年", "度",
+             "平成30年度要求", "当初予算", "-", "-", "58", "40", "60", "補正予算", "-", "-", "-", "-",
+             "前年度から繰越 し", "-", "-", "5", "翌年度へ繰越し -", "-", "-", "-", "予備費等", "-", "-", "-", "-", "-", "-",
+             "58", "45", "46", "計", "執行額", "-", "-", "-", "-", "79%", "当初予算+補正予算に対する執行 額の割合(%)", "-",
+             "79%", "執行率(%)"]
+    budget, *_ = budget_tail(lines, years, 1)
+    assert budget[3] == {"fiscal_year": 2017, "initial": 40, "supplementary": None, "carried_from_previous": 5,
+                         "carried_to_next": None, "reserve": None, "total": 45, "executed": None}
+    assert budget[2]["total"] == 58 and budget[2]["executed"] == 46 and budget[2]["carried_from_previous"] is None
+    assert budget[4] == {"fiscal_year": 2018, "requested": 60}
