@@ -8,8 +8,8 @@ later cells before its first ones. What those cells are is still told by the for
 - each year's 計 is the sum of its printed parts (a dash adds nothing; a year with no part printed has 計 0 or a
   dash), the request year's 計 (when printed there) its 当初予算 plus its printed parts;
 - the other cells are the past years' 執行額, each at most its year's 計;
-- the 執行率 row (執行額 / 計) and the 当初予算+補正予算に対する執行額の割合 row (執行額 / (当初予算 + 補正予算)), their
-  percentages printed in year order, one row after the other, tell which 執行額 is whose.
+- the 執行率 row (執行額 / 計) and the 当初予算+補正予算に対する執行額の割合 row (執行額 / (当初予算 + 補正予算)): the
+  percentages printed must be the ones a reading gives (in whatever order: their cells too come out of order).
 
 So the 計 and 執行額 cells are read as a bag of values: every way of giving them to the years that keeps these is
 found (percentages deciding between them when the printed ones match some ways), and a cell the ways disagree on
@@ -62,12 +62,10 @@ def _rate_rows(totals: list, executed: list, base: list) -> tuple[list[float], l
 
 
 def rates_match(printed: list[float], totals: list, executed: list, base: list) -> bool:
-    """The printed percentages are the 執行率 row then the 割合 row, or the other way round (each within rounding)."""
-    r1, r2 = _rate_rows(totals, executed, base)
-    for want in (r1 + r2, r2 + r1):
-        if len(want) == len(printed) and all(abs(p - w) < 1.0 for p, w in zip(printed, want, strict=True)):
-            return True
-    return False
+    """The printed percentages are the 執行率 row's and the 割合 row's (each within rounding), in whatever order
+    the text gives them (a rate row's cells come out of order as the 執行額 row's do)."""
+    want = sorted(sum(_rate_rows(totals, executed, base), []))
+    return len(want) == len(printed) and all(abs(p - w) < 1.0 for p, w in zip(sorted(printed), want, strict=True))
 
 
 def _part_rows(seq: list, n_cur: int) -> tuple[dict[str, list], list, int] | None:
@@ -207,16 +205,19 @@ def read_tail(rows: dict[str, list], rest: list, n_past: int, printed: list[floa
         vals = {get(w) for w in ways}
         return vals.pop() if len(vals) == 1 else _AMBIG
     totals = [one(lambda w, i=i: w[i]) for i in range(n_cur)]
-    if _AMBIG in totals:
-        return None  # a year's 計 not told (whether 予備費等 holds the request year's cell changes no value read)
+    for c, t in enumerate(totals):
+        if t is _AMBIG and not all(w[c] in (None, 0) and all(vec[c] is None for vec, _ in w[n + 1:]) for w in ways):
+            return None  # a year's 計 not told (whether 予備費等 holds the request year's cell changes no value read)
+    # (a year with no part printed has 計 0 or a dash: which of the bag's 0 and dashes is its 計 may not be told)
     executed = [one(lambda w, i=i: w[n_cur + 1 + i]) for i in range(n_past)]
     parts = {f: [one(lambda w, r=r, c=c: w[n + 1 + r][0][c]) for c in range(n_cur)] for r, f in enumerate(PARTS)}
     requested = one(lambda w: w[n + 1][1])
-    unknown = [("executed", c) for c, v in enumerate(executed) if v is _AMBIG] + \
+    unknown = [("total", c) for c, v in enumerate(totals) if v is _AMBIG] + \
+        [("executed", c) for c, v in enumerate(executed) if v is _AMBIG] + \
         [(f, c) for f in PARTS for c, v in enumerate(parts[f]) if v is _AMBIG]
     clean = [None if v is _AMBIG else v for v in executed]
-    return {"parts": {f: [None if v is _AMBIG else v for v in vs] for f, vs in parts.items()}, "totals": totals,
-            "request_total": one(lambda w: w[n_cur]), "requested": None if requested is _AMBIG else requested,
+    return {"parts": {f: [None if v is _AMBIG else v for v in vs] for f, vs in parts.items()}, "totals":
+            [None if v is _AMBIG else v for v in totals], "request_total": one(lambda w: w[n_cur]), "requested": None if requested is _AMBIG else requested,
             "executed": clean, "unknown": unknown, "rated": bool(fitting)}
 
 
@@ -243,7 +244,7 @@ def budget_tail(lines: list[str], years: list[tuple[int, bool]], start: int) \
         entry = {"fiscal_year": y, **{f: _num(tail["parts"][f][c]) for f in PARTS}}
         entry["total"] = _num(tail["totals"][c])
         entry["executed"] = _num(tail["executed"][c]) if c < n_past else None
-        unknown += [f"{y} {f}" for f in (*PARTS, "executed") if (f, c) in unknown_cells]
+        unknown += [f"{y} {f}" for f in (*PARTS, "total", "executed") if (f, c) in unknown_cells]
         budget.append(entry)
     return budget, seq[0][2], last, [], unknown
 
