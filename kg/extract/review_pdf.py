@@ -685,13 +685,15 @@ def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, 
                  "left unknown", line=lab, field="budget")
             _budget_of_rows(rec, rows)
             return
-        if tail is not None:
+        if tail is not None and not tail[4]:
             _budget_of_boxes(rec, tail)
             return
         # the real form's cells as text boxes: the years its labels, lines and arithmetic place (budget_boxes)
         boxes = budget_boxes(L, years, lab) if any("執行率" in t for t in L[lab - 1:lab + 200]) else None
         # else each row after its label with its blank cells left out: the columns they sit in told by the sums
         boxes = boxes or budget_gaps(L, years, lab)
+        if tail is not None and (boxes is None or boxes[3] or boxes[4]):
+            boxes = tail  # (read in part: kept unless another reading tells every cell)
         if boxes is not None:
             _budget_of_boxes(rec, boxes)
             return
