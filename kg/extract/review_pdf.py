@@ -662,8 +662,9 @@ def _budget_of_rows(rec: Record, rows: tuple[list[dict], int, int]) -> None:
 def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, covered: int,
                     years: list[tuple[int, bool]]) -> None:
     """The table from figures printed a few per line, read as runs of columns or rows (budget_text); ``groups``:
-    the numeric lines of lines 1..covered. Else the real form's rows in reading order (budget_form), or its cells
-    as pdfminer's text boxes, placed where the text tells (budget_boxes)."""
+    the numeric lines of lines 1..covered. Else the real form's rows in reading order (budget_form; its 執行額
+    checked against the printed rates), its 計 and 執行額 rows' cells out of order (budget_tail), or its cells as
+    pdfminer's text boxes, placed where the text tells (budget_boxes), or rows with blank cells (budget_gaps)."""
     got, n = budget_from_text(L, lab, len(L), groups=groups, covered=covered)
     unordered = got is not None and any("執行率" in t for t in L[lab - 1:got.last + 30])
     if unordered:
