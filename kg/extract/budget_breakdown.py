@@ -6,7 +6,8 @@ current year's column adds up to the current year's 当初予算 of the budget t
 Text tools keep a row's figures at its line's end (「諸謝金 845 392」, or one per line) and the 計 row last; so the
 figures ending the table's lines are read in order, and the 計 row is the last two of them whose first is the
 current year's 当初予算 already read and which every figure before them adds up to (each row's current and request
-figure summing to the two 計); its second is the 要求.
+figure summing to the two 計), but for the budget table's request column when it is printed among the rows (two
+figures in a row, each the 要求額: 「48 48」); its second is the 要求.
 """
 from __future__ import annotations
 
@@ -44,9 +45,18 @@ def breakdown_request(lines: list[str], start: int, current_initial: float) -> t
         figs += [(v, n) for v in reversed(tail)]
     for k in range(len(figs) - 1, 2, -1):  # the 計 row: the last pair that checks (figures may follow it: the
         (cur, _), (req, line) = figs[k - 1], figs[k]  # budget table's request column printed apart, 「59,848 59,848」)
-        if cur == current_initial and sum(v for v, _ in figs[:k - 1]) == cur + req:
+        if cur != current_initial:
+            continue
+        rows = [v for v, _ in figs[:k - 1]]
+        if sum(rows) == cur + req or (sum(rows) - 2 * req == cur + req and _apart(rows, req)):
             return req, line
     return None
+
+
+def _apart(rows: list[float], req: float) -> bool:
+    """Two figures in a row are the 要求額 itself: the budget table's request column (its 当初予算 and its 計, both
+    the 要求額) printed among the 歳出予算目 rows."""
+    return any(a == b == req for a, b in zip(rows, rows[1:], strict=False))
 
 
 __all__ = ["breakdown_request"]

@@ -8,7 +8,8 @@ whatever its source (review sheets in any format, JUDGIT, RS):
   amounts, their contracts, RS blocks, 費目・使途 items, 間接経費), a payee amount equal to the payee's own
   法人番号 (also read as 円), a payee amount above everything the program had (its largest 計, 執行額,
   当初予算 and 要求額, when that is above 0), and, with ``totals="withhold"``, a 計 that its parts do not add
-  up to are each a warning naming the field and the source line, and the value is moved out of the field
+  up to (a part the extractor read but could not tell, named in ``extra["budget_unknown"]`` as "year field", may
+  be any value of its sign: a blank adds nothing, an unknown is no blank) are each a warning naming the field and the source line, and the value is moved out of the field
   into ``extra["withheld"]`` ({field, value, reason, code, line}) so it reaches neither the graph nor the rankings;
 - ``check_record(rec)``: the above plus year checks, for review sheets (called by kg.extract.dispatch);
 - ``unestablished(rec)``: the reasons a review sheet cannot stand as a document (no 事業名, no fiscal year);
@@ -101,6 +102,17 @@ def _other_amounts(rec: Record):
         yield f, "amount", f"flows[{i}].amount"
 
 
+def _may_add_up(known: list, total, open_parts: list[str]) -> bool:
+    """計 ``total`` is its ``known`` parts' sum (within 0.5 per part), or may be with the parts the extractor left
+    unknown (``open_parts``: it read them but could not tell their values; a blank adds nothing): 翌年度へ繰越し
+    is ▲ (at most 0), the other parts at least 0."""
+    gap = total - sum(known)
+    tol = 0.5 * len(known) + 1e-9
+    down = "carried_to_next" in open_parts
+    up = any(k != "carried_to_next" for k in open_parts)
+    return abs(gap) <= tol or (up and down) or (up and gap > 0) or (down and gap < 0)
+
+
 def check_amounts(rec: Record, totals: str = "withhold") -> None:
     """Withhold impossible amounts (see module doc); ``totals``: "withhold" (documents) or "finding" (JUDGIT,
     RS: a 計 not the sum of its parts stays, kg.link.findings reports it). Idempotent."""
@@ -111,12 +123,14 @@ def check_amounts(rec: Record, totals: str = "withhold") -> None:
             why = amount_problem(b.get(k))
             if why:
                 _withhold(rec, b, k, f"budget[{fy}].{k}", why, "implausible_amount", _line(rec, f"budget[{fy}]"))
+    unknown = set((rec.get("extra") or {}).get("budget_unknown") or ())
     for b in budget if totals == "withhold" else ():
         parts = [b.get(k) for k in BUDGET_FIELDS[:5]]
         known = [v for v in parts if isinstance(v, int | float)]
         total = b.get("total")
-        if isinstance(total, int | float) and known and abs(sum(known) - total) > 0.5 * len(known) + 1e-9:
-            fy = b.get("fiscal_year")
+        fy = b.get("fiscal_year")
+        open_parts = [k for k in BUDGET_FIELDS[:5] if b.get(k) is None and f"{fy} {k}" in unknown]
+        if isinstance(total, int | float) and known and not _may_add_up(known, total, open_parts):
             _withhold(rec, b, "total", f"budget[{fy}].total",
                       f"計 {total} is not the sum of its parts ({round(sum(known), 6)})", "budget_total_withheld",
                       _line(rec, f"budget[{fy}]"))

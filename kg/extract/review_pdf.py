@@ -29,6 +29,7 @@ from kg.extract.budget_boxes import budget_boxes
 from kg.extract.budget_breakdown import breakdown_request
 from kg.extract.budget_form import budget_row_major
 from kg.extract.budget_gaps import budget_gaps
+from kg.extract.budget_tail import budget_tail, printed_rates, rates_match
 from kg.extract.budget_text import budget_from_text
 from kg.extract.doc_memo import last_document
 from kg.extract.legal_text import (
@@ -662,8 +663,9 @@ def _budget_of_rows(rec: Record, rows: tuple[list[dict], int, int]) -> None:
 def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, covered: int,
                     years: list[tuple[int, bool]]) -> None:
     """The table from figures printed a few per line, read as runs of columns or rows (budget_text); ``groups``:
-    the numeric lines of lines 1..covered. Else the real form's rows in reading order (budget_form), or its cells
-    as pdfminer's text boxes, placed where the text tells (budget_boxes)."""
+    the numeric lines of lines 1..covered. Else the real form's rows in reading order (budget_form; its 執行額
+    checked against the printed rates), its 計 and 執行額 rows' cells out of order (budget_tail), or its cells as
+    pdfminer's text boxes, placed where the text tells (budget_boxes), or rows with blank cells (budget_gaps)."""
     got, n = budget_from_text(L, lab, len(L), groups=groups, covered=covered)
     unordered = got is not None and any("執行率" in t for t in L[lab - 1:got.last + 30])
     if unordered:
@@ -672,13 +674,28 @@ def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, 
         got, n = None, 0
     if got is None and n <= 1:
         rows = budget_row_major(L, years, lab)
-        if rows is not None:
+        if rows is not None and not _rates_deny(L, rows):
             _budget_of_rows(rec, rows)
+            return
+        # the 計 and 執行額 rows' cells out of order: told apart by the sums and the printed rates (budget_tail)
+        tail = budget_tail(L, years, lab)
+        if tail is None and rows is not None:
+            for e in rows[0]:
+                if "executed" in e:
+                    e["executed"] = None
+            warn(rec, "budget_cells_unknown", "予算額・執行額: the 執行額 read do not give the printed 執行率; "
+                 "left unknown", line=lab, field="budget")
+            _budget_of_rows(rec, rows)
+            return
+        if tail is not None and not tail[4]:
+            _budget_of_boxes(rec, tail)
             return
         # the real form's cells as text boxes: the years its labels, lines and arithmetic place (budget_boxes)
         boxes = budget_boxes(L, years, lab) if any("執行率" in t for t in L[lab - 1:lab + 200]) else None
         # else each row after its label with its blank cells left out: the columns they sit in told by the sums
         boxes = boxes or budget_gaps(L, years, lab)
+        if tail is not None and (boxes is None or boxes[3] or boxes[4]):
+            boxes = tail  # (read in part: kept unless another reading tells every cell)
         if boxes is not None:
             _budget_of_boxes(rec, boxes)
             return
@@ -708,12 +725,26 @@ def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, 
     span(rec, "budget", got.first, got.last)
 
 
+def _rates_deny(L: list[str], rows: tuple[list[dict], int, int]) -> bool:
+    """The percentages printed after the table are not its 執行率 and 割合 rows as its 執行額 give them (the
+    執行額 row's cells read in another order than printed)."""
+    past = [e for e in rows[0] if "requested" not in e][:-1]
+    printed = printed_rates(L, rows[1])
+    if not printed or any(e.get("executed") is None and e.get("total") for e in past):
+        return False
+    base = [sum(e[f] for f in ("initial", "supplementary") if e.get(f) is not None)
+            if any(e.get(f) is not None for f in ("initial", "supplementary")) else None for e in past]
+    return not rates_match(printed, [e.get("total") for e in past], [e.get("executed") for e in past], base)
+
+
 def _budget_of_boxes(rec: Record, boxes: tuple[list[dict], int, int, list[int], list[str]]) -> None:
     budget, first, last, dropped, unknown = boxes
     _budget_of_rows(rec, (budget, first, last))
     if unknown:
         warn(rec, "budget_cells_unknown", f"予算額・執行額: {unknown}: the text reads two ways there; left unknown",
              line=first, field="budget")
+        # (kg.extract.checks: an unknown part is no blank, a 計 it may complete is not contradicted)
+        rec.setdefault("extra", {})["budget_unknown"] = list(unknown)
     if dropped:
         warn(rec, "budget_order_unknown", f"予算額・執行額: {dropped}: which printed column is which of these years "
              "is not told by the text; left out", line=first, field="budget")

@@ -90,6 +90,17 @@ def test_the_request_from_the_breakdown_tables_total_row():
     assert breakdown_request([*lines[:12], "1", *lines[12:]], 1, 58535.0) is None  # rows not adding up
 
 
+def test_the_request_column_printed_among_the_breakdown_rows_is_left_out_of_their_sum():
+    # variant rv060, reportlab, pdftotext: the budget table's request column (当初予算 48, 計 48) printed between the
+    # 歳出予算目 rows; the rows 2+4+18+27+7 and 24+2+2+7+13 add up to the 計 row 「58 48」 without it
+    lines = ["令和2・3年 歳出予", "度 予算内訳 算目", "(単位:百万円", ")", "令和2年度当初", "予算", "令和3年度", "要求",
+             "主な増減理由", "諸謝金", "2", "24", "職員旅", "費", "4", "2", "委員等", "旅費", "18", "2", "予算の", "状況",
+             "執行率(%)", "48", "48", "情報処", "理業務", "庁費", "27", "7", "その他", "7", "13", "計", "58", "48"]
+    assert breakdown_request(lines, 1, 58.0) == (48.0, 36)  # (was no request)
+    # two figures in a row that are not the 要求額 are rows: then the rows do not add up
+    assert breakdown_request([*lines[:23], "47", "47", *lines[25:]], 1, 58.0) is None
+
+
 def test_a_wrapped_figure_in_paragraph_text_is_joined_to_its_piece():
     # variant rv063, pdftotext: the current year's 「50,345」 printed 「50,34」 over 「5」 in 当初予算 and 計 alike
     years = [(2012 + k, k == 4) for k in range(5)]

@@ -144,3 +144,24 @@ def test_a_budget_whose_past_years_were_left_out_is_no_ceiling_for_the_payees():
     whole = rec([])
     check_amounts(whole)
     assert whole["payees"][0]["amount"] is None  # (every year there is read: 48 is above them all)
+
+
+def test_a_total_its_unknown_parts_may_complete_is_not_withheld():
+    # pdfminer text of real-form variant 9: 2015's 補正予算 and 前年度から繰越し read but not told apart (which holds
+    # the 3 and which is blank): left unknown, and the 計 of 20 over 23 + ▲6 is then no misread
+    def rec(unknown):
+        return {"budget": [{"fiscal_year": 2015, "initial": 23, "supplementary": None, "carried_from_previous": None,
+                            "carried_to_next": -6, "reserve": None, "total": 20, "executed": 16}],
+                "payees": [], "warnings": [], "extra": {"budget_unknown": unknown}, "provenance": {"spans": {}}}
+    kept = rec(["2015 supplementary", "2015 carried_from_previous"])
+    check_amounts(kept)
+    assert kept["budget"][0]["total"] == 20
+    blank = rec([])  # the same cells printed blank: 23 + ▲6 is 17, not 20
+    check_amounts(blank)
+    assert blank["budget"][0]["total"] is None
+    # an unknown part of the wrong sign cannot complete it: only 翌年度へ繰越し unknown (▲), 計 above the rest
+    down = rec(["2015 carried_to_next"])
+    down["budget"][0]["carried_to_next"] = None
+    down["budget"][0]["total"] = 30
+    check_amounts(down)
+    assert down["budget"][0]["total"] is None
