@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from contextvars import ContextVar
 from functools import lru_cache
 
 from kg.extract import fields, payee_wraps
@@ -194,7 +195,7 @@ def _cell(words: list[str]) -> str | None:
 def _corp_para(p: Para, has_name: bool) -> dict | None:
     """_corp_lines of a paragraph's lines (a copy: the readers ask again for the same paragraphs), with the
     section's columns as form_rows measured them (_COLUMN)."""
-    got = _corp_lines(tuple(p[0]), has_name, _COLUMN[0])
+    got = _corp_lines(tuple(p[0]), has_name, _COLUMN.get())
     return dict(got) if got is not None else None
 
 
@@ -321,7 +322,8 @@ def _goes_on(lines: list[str], chars: int = 0) -> bool:
                    for t, nxt in zip(lines, lines[1:], strict=False))
 
 
-_COLUMN: list[tuple[int, int]] = [(0, 0)]  # the columns form_rows measured for the section it reads (_column_chars)
+# the columns form_rows measured for the section it reads (_column_chars), set for the call only
+_COLUMN: ContextVar[tuple[int, int]] = ContextVar("_COLUMN", default=(0, 0))
 
 
 def _column_chars(paras: list[Para]) -> tuple[int, int]:
@@ -1127,11 +1129,11 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
     """The rows of the blocks the text holds in the form's order (letter, header cells, rank 1, 2, ... each with
     its cells); None when no block reads so. ``notes`` gets (line, message) when 法人番号 are left unread."""
     paras = _paras(lines, start)
-    _COLUMN[0] = _column_chars(paras)
+    token = _COLUMN.set(_column_chars(paras))
     try:
         return _form_rows(paras, start, notes)
     finally:
-        _COLUMN[0] = (0, 0)
+        _COLUMN.reset(token)
 
 
 def _form_rows(paras: list[Para], start: int, notes: list | None) -> list[PayeeRow] | None:
