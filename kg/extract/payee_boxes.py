@@ -82,6 +82,9 @@ _KINDS = (("corp", _CORP_HEAD), ("namecorp", _NAME_CORP), ("letter", _LETTER), (
 _ANCHOR = ("corp", "namecorp")
 _CUT_FIGURE = re.compile(r"^\d{1,3}(?:,\d{3})*,\d{0,2}$")  # a figure cut inside a group of three digits (「26,05」)
 _MIXED = re.compile(r"^[▲△]?[\d,]+(?:\.\d+)?%? |\d{6}|^(?:一般競争|指名競争|随意)契約")
+# a figure then a 契約方式 inside a box: a row's 業務概要, amount and 契約方式 run together (「研修の企画運営 23,243 その他」)
+_FIGURE_METHOD = re.compile(r" [▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? (?:(?:一般競争|指名競争|随意)契約|企画競争|公募"
+                            r"|補助金等?交付|その他)")
 
 
 def _kind(text: str) -> str:
@@ -91,7 +94,7 @@ def _kind(text: str) -> str:
     kind = next((kind for kind, shape in _KINDS if shape.match(text)), "text")
     if kind == "text" and (m := _NAME_DASH.match(text)) and _kind(m[1]) == "text":
         return "namecorp"  # a name and its 「-」 法人番号 run together (a payee without one)
-    return "mixed" if kind == "text" and _MIXED.search(text) else kind
+    return "mixed" if kind == "text" and (_MIXED.search(text) or _FIGURE_METHOD.search(text)) else kind
 
 
 def _raw_joined(raw: list[str] | None, line: int, text: str) -> str:
@@ -253,6 +256,18 @@ def _amount_contract(kind: str, text: str) -> tuple[str, str] | None:
     """The amount and the 契約方式 of a box holding both, in the form's column order (「4,085 補助金等交付 -」)."""
     m = _AMOUNT_CONTRACT.match(text) if kind == "mixed" else None
     return (m[1], _CONTRACT.match(m[2])[1]) if m and _CONTRACT.match(m[2]) else None
+
+
+_DESC_AMOUNT_CONTRACT = re.compile(r"^(\S.*?) ([▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?) (\S.*)$")
+
+
+def _desc_amount_contract(kind: str, text: str) -> tuple[str, str, str] | None:
+    """The 業務概要, amount and 契約方式 of a box holding the three in the form's column order (「研修の企画運営 23,243
+    その他 -」: pdfminer.six ran a row's cells together), the 業務概要 being text alone; else None."""
+    m = _DESC_AMOUNT_CONTRACT.match(text) if kind == "mixed" else None
+    if not m or not (c := _CONTRACT.match(m[3])) or _kind(m[1]) != "text" or _FIGURE_IN.search(m[1]):
+        return None
+    return m[1], m[2], c[1]
 
 
 def _dash_pairs(boxes: list[tuple[str, str, int]], run: set[int], a: int, names: int, all_names: bool) -> list[int]:
@@ -504,6 +519,8 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
             if prev == "text" and (was == "text" or (anchors is not None and last_amount == n - 2 and kind == "int"
                                                      and _bidders_then_rate(boxes, rest, n))):
                 prev = "bidders"  # (「amount | 業務概要 | 2 | 一般競争契約 | 63%」)
+            elif anchors is not None and prev == "amount" and kind == "int" and nxt == "rate":
+                prev = "bidders"  # (「240 | 2 | 66.9%」: the 入札者数 and its 落札率, in the form's column order)
             elif anchors is not None and _doubtful(boxes, rest, taken, n, prev, last_amount):
                 doubt.append((i, text))
                 prev = "bidders" if prev == "amount" else kind
@@ -520,6 +537,8 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
             amount, prev = text.rsplit(" ", 1)[1], "amount"
         elif both := _amount_contract(kind, text):
             amount, prev = both[0], "contract"
+        elif three := _desc_amount_contract(kind, text):  # (「研修の企画運営 23,243 その他」: the amount in place)
+            amount, prev = three[1], "contract"
         elif anchors is not None and kind == "mixed" and (m := _AMOUNT_CUT_CONTRACT.match(text)):
             amount, prev = m[1], "contract"  # (「42,451 随意契約 (」: the 契約方式 cut, its rest a box of its own)
         else:
@@ -864,14 +883,18 @@ def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[
     """
     kind, text, _ = boxes[i]
     texts = [j for j in (i - 2, i - 1) if j >= 0]
+    three = _desc_amount_contract(kind, text)
     if kind == "text":  # (「業務概要 22,405」: the amount run into its 業務概要's box)
         texts, (desc, amount) = [i - 1, i], text.rsplit(" ", 1)
+    elif three:  # (「業務概要 22,405 その他 -」: the three cells run together)
+        texts, (desc, amount, _) = [i - 1, i], three
     elif both := _amount_contract(kind, text):
         amount, desc = both[0], None
     else:
         amount, desc = text, None
     before = texts[0] - 1 if texts else -1
-    if len(texts) != 2 or any(j in taken or j in used or boxes[j][0] != "text" for j in texts) \
+    if len(texts) != 2 or any(j in taken or j in used or (boxes[j][0] != "text" and not (j == i and three))
+                              for j in texts) \
             or before < 1 or before in used or boxes[before][1] not in ("-", "－", "―") \
             or (before - 1 not in taken and boxes[before - 1][0] in ("text", "mixed", *_ANCHOR)) \
             or (i + 1 < len(boxes) and boxes[i + 1][0] == "text") or _lone_text_then_figure(boxes, taken, i):
@@ -880,7 +903,7 @@ def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[
     desc = desc if desc is not None else boxes[texts[1]][1]
     if _kind(desc) != "text" or _kind(name) != "text":
         return None
-    contract = both[1] if kind == "mixed" and (both := _amount_contract(kind, text)) else None
+    contract = three[2] if three else both[1] if kind == "mixed" and (both := _amount_contract(kind, text)) else None
     after = [boxes[j][0] for j in range(i + 1, min(i + 3, len(boxes)))]
     if contract is None and after[:1] == ["contract"] and after[1:2] != ["contract"]:
         contract = (_CONTRACT.match(_raw_joined(raw, boxes[i + 1][2], boxes[i + 1][1])) or _CONTRACT.match(boxes[i + 1][1]))[1]
@@ -1024,6 +1047,8 @@ def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]]
                     r = rows[k]
                     out[k] = PayeeRow(r.block, r.rank, {**r.cells, **{c: doubted[k][c] for c in _OWN}}, r.line, r.guessed)
             continue
+        if any(_figure_before_method(segs[k]) for k in idx[:-1]):  # (after the block's last row: the next block's?)
+            continue
         values: list[tuple[str, int]] = [(v, n) for n, k in enumerate(idx) for v in _amount_values(segs[k])]
         if len(values) == len(idx) + 1 and _is_total_of(values[-1][0], [v for v, _ in values[:-1]]):
             values.pop()  # the block's 計
@@ -1040,6 +1065,16 @@ def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]]
             elif r.cells.get("amount") is None:
                 out[k] = PayeeRow(r.block, r.rank, {**r.cells, "amount": v}, r.line, r.guessed)
     return out
+
+
+def _figure_before_method(seg: list[tuple[str, str, int]]) -> bool:
+    """A figure after a 「-」, a 落札率 or a 契約方式, right before a 契約方式 that a figure follows (「60 | - | 32 | 随意契約
+    (公募) | 1」: the 1 is that 契約方式's 入札者数, so the 32 is no 入札者数 of it but the amount of a row whose cells
+    pdfminer.six wrote here); ``_amount_values`` counts no such figure, so the block's figures read in order may be
+    short of one amount and the others a place off."""
+    return any(kind in ("int", "number") and 0 < j < len(seg) - 2 and seg[j - 1][0] in ("dash", "rate", "contract")
+               and seg[j + 1][0] == "contract" and seg[j + 2][0] in ("int", "number")
+               for j, (kind, _, _) in enumerate(seg))
 
 
 def _right_cells(seg: list[tuple[str, str, int]]) -> int:
