@@ -136,7 +136,8 @@ def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, i
         next_rank = after[0] == "int" and int(after[1]) == last + 2  # (「… | 3 | 4 | 5 | 一般社団法人…」)
         if prev is not None and not (i - 1 in taken or prev[0] in ("letter", "rate")
                                      or (prev[0] in ("number", "int") and _ranks_to_letter(boxes, i, last, letter))
-                                     or (prev[0] == "dash" and (before is None or before[0] != "text"))
+                                     or (prev[0] == "dash" and (before is None or before[0] != "text")
+                                         and not _right_cells_on(boxes, i))
                                      or (prev[0] == "text" and (after[0] in ("text", "letter", *_ANCHOR) or next_rank))
                                      or (_amount_contract(*prev[:2]) and after[0] == "text")):
             continue
@@ -148,6 +149,14 @@ def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, i
     if last == 0:
         return f"block {letter} has no rank"
     return taken, order
+
+
+def _right_cells_on(boxes: list[tuple[str, str, int]], i: int) -> bool:
+    """After the number at ``i`` the rows' right cells go on: a 落札率, or a 「-」 and then a figure, a 落札率 or another
+    「-」 (「- | 6 | - | 1 | - | 44%」, 「- | 4 | - | - | 6.5」: 入札者数 and 落札率 of rows written after a row's cells, no
+    rank among them; a rank stands before the next row's name, 「- | 2 | - | name」)."""
+    after = [b[0] for b in boxes[i + 1:i + 3]]
+    return after[:1] == ["rate"] or (after[:1] == ["dash"] and after[1:2] in (["int"], ["number"], ["rate"], ["dash"]))
 
 
 def _ranks_to_letter(boxes: list[tuple[str, str, int]], i: int, last: int, letter: str) -> bool:
@@ -379,7 +388,10 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
     header) read as boxes (module doc), or None when they do not read; ``notes`` gets (line, message) when rows
     are there but their blocks are not established. ``raw``: the document's lines as read (契約方式's spaces)."""
     boxes: list[tuple[str, str, int]] = []
+    strays: list[int] = []  # lines of header-worded boxes among the rows' cells (no header cell right before)
+    after_header = False
     for text, line, header in cells:
+        was_header, after_header = after_header, header
         if header and not _LETTER.match(text):  # (「L」「R」「U」 are also pieces of a wrapped 「URL」 label)
             continue
         if _END.search(text):
@@ -388,7 +400,10 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
             return None
         kind = _kind(text)
         if kind == "text" and header_text(text, False):  # (「10億円以上)」「式等」: a header cell's wrapped end in a
-            continue  # box of its own; not 「随意契約」, a 契約方式 though the header holds it)
+            if not was_header and any(b[0] in _ANCHOR for b in boxes):  # box of its own; not 「随意契約」, a 契約方式
+                strays.append(line)  # though the header holds it)
+            after_header = True
+            continue
         if kind == "text" and _method_rest(boxes[-3:], text):
             continue
         boxes.append((kind, text, line))
@@ -399,7 +414,23 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         notes.append((lo, f"支出先上位10者リスト: {got}: which row is in which block is not established; the payees "
                           "are unknown"))
         return None
-    return got
+    return _stray_words_unplaced(got, strays, notes)
+
+
+def _stray_words_unplaced(rows: list[PayeeRow], strays: list[int], notes: list) -> list[PayeeRow]:
+    """``rows`` with the 業務概要 left out of the two rows anchored last before a box of the header's words that stands
+    among the rows' cells (「業務」 after a row's 「-」): the wrapped end of a 業務概要 (「データ整備及び分析」 over 「業務」),
+    taken for a piece of the header; whose, the order of the boxes does not say."""
+    out = list(rows)
+    for line in strays:
+        before = sorted((k for k, r in enumerate(rows) if r.line < line), key=lambda k: rows[k].line)[-2:]
+        for k in before:
+            if out[k].cells.get("description"):
+                out[k] = out[k]._replace(cells={**out[k].cells, "description": None})
+                notes.append((line, f"支出先上位10者リスト block {out[k].block} rank {out[k].rank}: a box of the "
+                                    "header's words stands among the rows' cells (a 業務概要's wrapped end?): its "
+                                    "業務概要 is unknown"))
+    return out
 
 
 def _method_rest(before: list[tuple[str, str, int]], text: str) -> bool:

@@ -61,3 +61,31 @@ def test_a_figure_before_a_contract_that_has_its_own_bidders_leaves_the_blocks_p
                   "-"])
     assert [rows[("A", k)].get("amount") for k in (1, 2, 3)] == [None, None, None]
     assert rows[("A", 2)]["corporate_number"] == "7429317994908" and rows[("B", 1)]["amount"] == "190"
+
+
+ROWS_WITH_A_STRAY_NUMBER = [
+    "A", "1", "2", "3", "4", "5", "公益社団法人国際協力推進協会", "3724396712395 ガイドラインの英訳", "2.7", "作業",
+    "国際連合開発計画(UNDP)", "-", "0.8", "機器の賃貸借、タイムスタンプ認定制度に関する調査、セキュリティ説明会の開催",
+    "随意契約 (その他)", "一般競争契約 (最低価格)", "有限会社TKC", "1122881061630 データ整備及び分析", "0.4", "その他",
+    "合同会社ITリサーチ・アート・KDDI(株)共同企業体", "-", "業務", "0.3",
+    "実証事業の実施、利用者の基本的な権利の保障の在り方を巡る諸外国の法制度・実態の調査", "一般競争契約 (総合評価)", "-", "6",
+    "-", "1", "-", "44%", "-", "48.1%", "-", "-", "静岡市",
+    "8000020221007 諸外国の動向に関する文書の分析及び要約作業、タイムスタンプ認定制度に関する調査", "0.2", "その他", "-", "-"]
+
+
+def test_a_number_between_dashes_among_the_right_cells_is_no_rank():
+    # 「- | 6 | - | 1 | - | 44%」: two rows' 入札者数 and 落札率 written after the last row's cells; the 6 is no sixth rank
+    rows = _read(ROWS_WITH_A_STRAY_NUMBER)
+    assert sorted(rows) == [("A", k) for k in range(1, 6)]
+    assert [rows[("A", k)]["amount"] for k in range(1, 6)] == ["2.7", "0.8", "0.4", "0.3", "0.2"]
+    assert rows[("A", 5)]["corporate_number"] == "8000020221007"
+
+
+def test_a_header_word_among_the_rows_leaves_the_description_before_it_unknown():
+    # 「業務」 (a piece of the header's 業務概要) after the fourth row's 「-」 is the wrapped end of the third row's
+    # 業務概要 「データ整備及び分析」: that 業務概要 is not given cut short
+    notes: list = []
+    rows = _read(ROWS_WITH_A_STRAY_NUMBER, notes)
+    assert rows[("A", 3)]["description"] is None and rows[("A", 3)]["amount"] == "0.4"
+    assert any("header's words" in m for _, m in notes)
+    assert rows[("A", 5)]["description"] == "諸外国の動向に関する文書の分析及び要約作業、タイムスタンプ認定制度に関する調査"
