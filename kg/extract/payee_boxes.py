@@ -11,7 +11,8 @@ This reader takes the section as a stream of typed boxes:
 - the *run*: block letters in order from A, each followed (not necessarily at once: rows may stand between)
   by its ranks 1, 2, ... — a number box is a rank only where a rank can stand (after a letter, a rank, a dash
   or a 落札率, or after a name when a name or the next rank follows; never right after a 法人番号, a name's
-  「-」 or a 契約方式) and only as the next rank of the block;
+  「-」 or a 契約方式; after a dash not when the rows' right cells go on after it, 「- | 6 | - | 1 | - | 44%」, unless
+  the number stands again later in the block) and only as the next rank of the block;
 - a row is *anchored* at its 法人番号 box (13 digits), or at the 「-」 right after a name box (a payee without
   one); its name is the one text box right before the anchor (k names before k anchors that follow with no
   name of their own are paired in order; else the name is unknown); k names right before k single 「-」 and
@@ -137,7 +138,7 @@ def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, i
         if prev is not None and not (i - 1 in taken or prev[0] in ("letter", "rate")
                                      or (prev[0] in ("number", "int") and _ranks_to_letter(boxes, i, last, letter))
                                      or (prev[0] == "dash" and (before is None or before[0] != "text")
-                                         and not _right_cells_on(boxes, i))
+                                         and (not _right_cells_on(boxes, i) or _again_later(boxes, i)))
                                      or (prev[0] == "text" and (after[0] in ("text", "letter", *_ANCHOR) or next_rank))
                                      or (_amount_contract(*prev[:2]) and after[0] == "text")):
             continue
@@ -157,6 +158,17 @@ def _right_cells_on(boxes: list[tuple[str, str, int]], i: int) -> bool:
     rank among them; a rank stands before the next row's name, 「- | 2 | - | name」)."""
     after = [b[0] for b in boxes[i + 1:i + 3]]
     return after[:1] == ["rate"] or (after[:1] == ["dash"] and after[1:2] in (["int"], ["number"], ["rate"], ["dash"]))
+
+
+def _again_later(boxes: list[tuple[str, str, int]], i: int) -> bool:
+    """The number at ``i`` stands again later among the block's boxes (before the next letter): which of the two is
+    the rank, the count does not change (``_right_cells_on`` asks only of a rank that may be none at all)."""
+    for kind, text, _ in boxes[i + 1:]:
+        if kind == "letter":
+            return False
+        if kind == "int" and text == boxes[i][1]:
+            return True
+    return False
 
 
 def _ranks_to_letter(boxes: list[tuple[str, str, int]], i: int, last: int, letter: str) -> bool:
