@@ -11,7 +11,8 @@ This reader takes the section as a stream of typed boxes:
 - the *run*: block letters in order from A, each followed (not necessarily at once: rows may stand between)
   by its ranks 1, 2, ... — a number box is a rank only where a rank can stand (after a letter, a rank, a dash
   or a 落札率, or after a name when a name or the next rank follows; never right after a 法人番号, a name's
-  「-」 or a 契約方式) and only as the next rank of the block;
+  「-」 or a 契約方式; after a dash not when the rows' right cells go on after it, 「- | 6 | - | 1 | - | 44%」, unless
+  the number stands again later in the block) and only as the next rank of the block;
 - a row is *anchored* at its 法人番号 box (13 digits), or at the 「-」 right after a name box (a payee without
   one); its name is the one text box right before the anchor (k names before k anchors that follow with no
   name of their own are paired in order; else the name is unknown); k names right before k single 「-」 and
@@ -82,6 +83,9 @@ _KINDS = (("corp", _CORP_HEAD), ("namecorp", _NAME_CORP), ("letter", _LETTER), (
 _ANCHOR = ("corp", "namecorp")
 _CUT_FIGURE = re.compile(r"^\d{1,3}(?:,\d{3})*,\d{0,2}$")  # a figure cut inside a group of three digits (「26,05」)
 _MIXED = re.compile(r"^[▲△]?[\d,]+(?:\.\d+)?%? |\d{6}|^(?:一般競争|指名競争|随意)契約")
+# a figure then a 契約方式 inside a box: a row's 業務概要, amount and 契約方式 run together (「研修の企画運営 23,243 その他」)
+_FIGURE_METHOD = re.compile(r" [▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? (?:(?:一般競争|指名競争|随意)契約|企画競争|公募"
+                            r"|補助金等?交付|その他)")
 
 
 def _kind(text: str) -> str:
@@ -91,7 +95,7 @@ def _kind(text: str) -> str:
     kind = next((kind for kind, shape in _KINDS if shape.match(text)), "text")
     if kind == "text" and (m := _NAME_DASH.match(text)) and _kind(m[1]) == "text":
         return "namecorp"  # a name and its 「-」 法人番号 run together (a payee without one)
-    return "mixed" if kind == "text" and _MIXED.search(text) else kind
+    return "mixed" if kind == "text" and (_MIXED.search(text) or _FIGURE_METHOD.search(text)) else kind
 
 
 def _raw_joined(raw: list[str] | None, line: int, text: str) -> str:
@@ -133,7 +137,8 @@ def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, i
         next_rank = after[0] == "int" and int(after[1]) == last + 2  # (「… | 3 | 4 | 5 | 一般社団法人…」)
         if prev is not None and not (i - 1 in taken or prev[0] in ("letter", "rate")
                                      or (prev[0] in ("number", "int") and _ranks_to_letter(boxes, i, last, letter))
-                                     or (prev[0] == "dash" and (before is None or before[0] != "text"))
+                                     or (prev[0] == "dash" and (before is None or before[0] != "text")
+                                         and (not _right_cells_on(boxes, i) or _again_later(boxes, i)))
                                      or (prev[0] == "text" and (after[0] in ("text", "letter", *_ANCHOR) or next_rank))
                                      or (_amount_contract(*prev[:2]) and after[0] == "text")):
             continue
@@ -145,6 +150,25 @@ def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, i
     if last == 0:
         return f"block {letter} has no rank"
     return taken, order
+
+
+def _right_cells_on(boxes: list[tuple[str, str, int]], i: int) -> bool:
+    """After the number at ``i`` the rows' right cells go on: a 落札率, or a 「-」 and then a figure, a 落札率 or another
+    「-」 (「- | 6 | - | 1 | - | 44%」, 「- | 4 | - | - | 6.5」: 入札者数 and 落札率 of rows written after a row's cells, no
+    rank among them; a rank stands before the next row's name, 「- | 2 | - | name」)."""
+    after = [b[0] for b in boxes[i + 1:i + 3]]
+    return after[:1] == ["rate"] or (after[:1] == ["dash"] and after[1:2] in (["int"], ["number"], ["rate"], ["dash"]))
+
+
+def _again_later(boxes: list[tuple[str, str, int]], i: int) -> bool:
+    """The number at ``i`` stands again later among the block's boxes (before the next letter): which of the two is
+    the rank, the count does not change (``_right_cells_on`` asks only of a rank that may be none at all)."""
+    for kind, text, _ in boxes[i + 1:]:
+        if kind == "letter":
+            return False
+        if kind == "int" and text == boxes[i][1]:
+            return True
+    return False
 
 
 def _ranks_to_letter(boxes: list[tuple[str, str, int]], i: int, last: int, letter: str) -> bool:
@@ -253,6 +277,18 @@ def _amount_contract(kind: str, text: str) -> tuple[str, str] | None:
     """The amount and the 契約方式 of a box holding both, in the form's column order (「4,085 補助金等交付 -」)."""
     m = _AMOUNT_CONTRACT.match(text) if kind == "mixed" else None
     return (m[1], _CONTRACT.match(m[2])[1]) if m and _CONTRACT.match(m[2]) else None
+
+
+_DESC_AMOUNT_CONTRACT = re.compile(r"^(\S.*?) ([▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?) (\S.*)$")
+
+
+def _desc_amount_contract(kind: str, text: str) -> tuple[str, str, str] | None:
+    """The 業務概要, amount and 契約方式 of a box holding the three in the form's column order (「研修の企画運営 23,243
+    その他 -」: pdfminer.six ran a row's cells together), the 業務概要 being text alone; else None."""
+    m = _DESC_AMOUNT_CONTRACT.match(text) if kind == "mixed" else None
+    if not m or not (c := _CONTRACT.match(m[3])) or _kind(m[1]) != "text" or _FIGURE_IN.search(m[1]):
+        return None
+    return m[1], m[2], c[1]
 
 
 def _dash_pairs(boxes: list[tuple[str, str, int]], run: set[int], a: int, names: int, all_names: bool) -> list[int]:
@@ -364,7 +400,10 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
     header) read as boxes (module doc), or None when they do not read; ``notes`` gets (line, message) when rows
     are there but their blocks are not established. ``raw``: the document's lines as read (契約方式's spaces)."""
     boxes: list[tuple[str, str, int]] = []
+    strays: list[int] = []  # lines of header-worded boxes among the rows' cells (no header cell right before)
+    after_header = False
     for text, line, header in cells:
+        was_header, after_header = after_header, header
         if header and not _LETTER.match(text):  # (「L」「R」「U」 are also pieces of a wrapped 「URL」 label)
             continue
         if _END.search(text):
@@ -373,7 +412,10 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
             return None
         kind = _kind(text)
         if kind == "text" and header_text(text, False):  # (「10億円以上)」「式等」: a header cell's wrapped end in a
-            continue  # box of its own; not 「随意契約」, a 契約方式 though the header holds it)
+            if not was_header and any(b[0] in _ANCHOR for b in boxes):  # box of its own; not 「随意契約」, a 契約方式
+                strays.append(line)  # though the header holds it)
+            after_header = True
+            continue
         if kind == "text" and _method_rest(boxes[-3:], text):
             continue
         boxes.append((kind, text, line))
@@ -384,7 +426,23 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         notes.append((lo, f"支出先上位10者リスト: {got}: which row is in which block is not established; the payees "
                           "are unknown"))
         return None
-    return got
+    return _stray_words_unplaced(got, strays, notes)
+
+
+def _stray_words_unplaced(rows: list[PayeeRow], strays: list[int], notes: list) -> list[PayeeRow]:
+    """``rows`` with the 業務概要 left out of the two rows anchored last before a box of the header's words that stands
+    among the rows' cells (「業務」 after a row's 「-」): the wrapped end of a 業務概要 (「データ整備及び分析」 over 「業務」),
+    taken for a piece of the header; whose, the order of the boxes does not say."""
+    out = list(rows)
+    for line in strays:
+        before = sorted((k for k, r in enumerate(rows) if r.line < line), key=lambda k: rows[k].line)[-2:]
+        for k in before:
+            if out[k].cells.get("description"):
+                out[k] = out[k]._replace(cells={**out[k].cells, "description": None})
+                notes.append((line, f"支出先上位10者リスト block {out[k].block} rank {out[k].rank}: a box of the "
+                                    "header's words stands among the rows' cells (a 業務概要's wrapped end?): its "
+                                    "業務概要 is unknown"))
+    return out
 
 
 def _method_rest(before: list[tuple[str, str, int]], text: str) -> bool:
@@ -504,6 +562,8 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
             if prev == "text" and (was == "text" or (anchors is not None and last_amount == n - 2 and kind == "int"
                                                      and _bidders_then_rate(boxes, rest, n))):
                 prev = "bidders"  # (「amount | 業務概要 | 2 | 一般競争契約 | 63%」)
+            elif anchors is not None and prev == "amount" and kind == "int" and nxt == "rate":
+                prev = "bidders"  # (「240 | 2 | 66.9%」: the 入札者数 and its 落札率, in the form's column order)
             elif anchors is not None and _doubtful(boxes, rest, taken, n, prev, last_amount):
                 doubt.append((i, text))
                 prev = "bidders" if prev == "amount" else kind
@@ -520,6 +580,8 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
             amount, prev = text.rsplit(" ", 1)[1], "amount"
         elif both := _amount_contract(kind, text):
             amount, prev = both[0], "contract"
+        elif three := _desc_amount_contract(kind, text):  # (「研修の企画運営 23,243 その他」: the amount in place)
+            amount, prev = three[1], "contract"
         elif anchors is not None and kind == "mixed" and (m := _AMOUNT_CUT_CONTRACT.match(text)):
             amount, prev = m[1], "contract"  # (「42,451 随意契約 (」: the 契約方式 cut, its rest a box of its own)
         else:
@@ -864,14 +926,18 @@ def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[
     """
     kind, text, _ = boxes[i]
     texts = [j for j in (i - 2, i - 1) if j >= 0]
+    three = _desc_amount_contract(kind, text)
     if kind == "text":  # (「業務概要 22,405」: the amount run into its 業務概要's box)
         texts, (desc, amount) = [i - 1, i], text.rsplit(" ", 1)
+    elif three:  # (「業務概要 22,405 その他 -」: the three cells run together)
+        texts, (desc, amount, _) = [i - 1, i], three
     elif both := _amount_contract(kind, text):
         amount, desc = both[0], None
     else:
         amount, desc = text, None
     before = texts[0] - 1 if texts else -1
-    if len(texts) != 2 or any(j in taken or j in used or boxes[j][0] != "text" for j in texts) \
+    if len(texts) != 2 or any(j in taken or j in used or (boxes[j][0] != "text" and not (j == i and three))
+                              for j in texts) \
             or before < 1 or before in used or boxes[before][1] not in ("-", "－", "―") \
             or (before - 1 not in taken and boxes[before - 1][0] in ("text", "mixed", *_ANCHOR)) \
             or (i + 1 < len(boxes) and boxes[i + 1][0] == "text") or _lone_text_then_figure(boxes, taken, i):
@@ -880,7 +946,7 @@ def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[
     desc = desc if desc is not None else boxes[texts[1]][1]
     if _kind(desc) != "text" or _kind(name) != "text":
         return None
-    contract = both[1] if kind == "mixed" and (both := _amount_contract(kind, text)) else None
+    contract = three[2] if three else both[1] if kind == "mixed" and (both := _amount_contract(kind, text)) else None
     after = [boxes[j][0] for j in range(i + 1, min(i + 3, len(boxes)))]
     if contract is None and after[:1] == ["contract"] and after[1:2] != ["contract"]:
         contract = (_CONTRACT.match(_raw_joined(raw, boxes[i + 1][2], boxes[i + 1][1])) or _CONTRACT.match(boxes[i + 1][1]))[1]
@@ -1024,6 +1090,8 @@ def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]]
                     r = rows[k]
                     out[k] = PayeeRow(r.block, r.rank, {**r.cells, **{c: doubted[k][c] for c in _OWN}}, r.line, r.guessed)
             continue
+        if any(_figure_before_method(segs[k]) for k in idx[:-1]):  # (after the block's last row: the next block's?)
+            continue
         values: list[tuple[str, int]] = [(v, n) for n, k in enumerate(idx) for v in _amount_values(segs[k])]
         if len(values) == len(idx) + 1 and _is_total_of(values[-1][0], [v for v, _ in values[:-1]]):
             values.pop()  # the block's 計
@@ -1040,6 +1108,16 @@ def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]]
             elif r.cells.get("amount") is None:
                 out[k] = PayeeRow(r.block, r.rank, {**r.cells, "amount": v}, r.line, r.guessed)
     return out
+
+
+def _figure_before_method(seg: list[tuple[str, str, int]]) -> bool:
+    """A figure after a 「-」, a 落札率 or a 契約方式, right before a 契約方式 that a figure follows (「60 | - | 32 | 随意契約
+    (公募) | 1」: the 1 is that 契約方式's 入札者数, so the 32 is no 入札者数 of it but the amount of a row whose cells
+    pdfminer.six wrote here); ``_amount_values`` counts no such figure, so the block's figures read in order may be
+    short of one amount and the others a place off."""
+    return any(kind in ("int", "number") and 0 < j < len(seg) - 2 and seg[j - 1][0] in ("dash", "rate", "contract")
+               and seg[j + 1][0] == "contract" and seg[j + 2][0] in ("int", "number")
+               for j, (kind, _, _) in enumerate(seg))
 
 
 def _right_cells(seg: list[tuple[str, str, int]]) -> int:
