@@ -1452,8 +1452,9 @@ def _unglue(words: list[str]) -> list[str]:
     return out
 
 
-_HEADER_LINE = re.compile(r"^支出先(?!上位).*(?:法人番|業務概|法人 業務 )")  # 「支出先 法人番 業務概…」, 「支出先 法人 業務
-# 支出額」: labels cut in narrow cells (two characters a line: 法人番号 over two lines)
+_HEADER_LINE = re.compile(r"^支出(?:先(?!上位)|\s).*(?:法人番|業務概|法人 業務 )")  # 「支出先 法人番 業務概…」, 「支出先 法人 業務
+# 支出額」: labels cut in narrow cells (two characters a line: 法人番号 over two lines; 「支出 法人 業務 支出」 over 「先 番号
+# 概要 額」)
 
 
 def _is_header(t: str) -> bool:
@@ -1462,9 +1463,10 @@ def _is_header(t: str) -> bool:
 
 
 def _header_follows(folded: list[str], n: int) -> bool:
-    """The next non-blank line after line ``n`` (1-based) is a payee table's header (支出先 … 法人番号)."""
-    for t in folded[n:n + 3]:
-        if t:
+    """The next non-blank line after line ``n`` (1-based) is a payee table's header (支出先 … 法人番号); a page's
+    footer between them (「15 / 18」: the letter printed at a page's foot, its table on the next page) is passed."""
+    for t in folded[n:n + 4]:
+        if t and not is_page_mark(t):
             return _is_header(t)
     return False
 
@@ -1695,7 +1697,8 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
             two = payee_wraps.method_and_qualifier(pieces, cm, _CONTRACT_END) == 2  # 「約 (そ」: one cell's line
             if cm and pieces and (two or opened or qualifier or not cm.endswith(_CONTRACT_END)
                                   or payee_wraps.method_goes_on(cm, piece)) \
-                    and last.line not in closed:  # the 契約方式 cell (not one glued to the next cell's dash)
+                    and last.line not in closed and cm not in _DASH_SET:
+                # the 契約方式 cell (not one glued to the next cell's dash; not a blank cell's 「-」: it wraps nothing)
                 if two:
                     spelled.append(cm + pieces[-2] + " " + pieces[-1])
                     cells["contract_method"] = cm + pieces[-2] + " " + pieces[-1]
