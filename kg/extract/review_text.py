@@ -2668,7 +2668,9 @@ def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found |
     before: list[Token] = []  # numbers right after the label, before the first year
     numbers: list[Token] = []
     own = True
-    for t in toks[k + 1:]:
+    stop = len(toks)  # where the run of year and number cells stops
+    for at, t in enumerate(toks[k + 1:], k + 1):
+        stop = at
         if t.field is not None and not years:
             before, own = [], False  # (a 関連事業 table's 事業番号 header, its cells after it)
             continue
@@ -2689,6 +2691,8 @@ def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found |
             break
         else:
             before, own = [], False  # another table's cells (the 関連事業 table's): its numbers are none of these
+    else:
+        stop = len(toks)
     if len(numbers) != len(years):
         numbers = before + numbers
     if len(years) < 2 or len(numbers) != len(years):
@@ -2698,7 +2702,30 @@ def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found |
     got = [x.get("fiscal_year") for x in nums]
     if len(nums) != len(years) or None in got or got != sorted(set(got)):
         return None
-    return Found(nums, min(years[0].line, numbers[0].line))
+    return Found(nums + _rows_after_columns(toks[stop:], got[-1]), min(years[0].line, numbers[0].line))
+
+
+# a row of the table as one paragraph, its year cell's 年度 wrapped under it and glued after the row's last cell
+# (「令和2 総務省 0037」 over 「年度」: 「令和2 総務省 0037年度」)
+_ROW_TAIL_GLUED = re.compile(r"^((?:令和|平成|昭和)\s*(?:元|\d{1,2}))(\s.*\d)年度$")
+
+
+def _rows_after_columns(toks: list[Token], last: int) -> list[dict]:
+    """The rows written one a paragraph after the table's cells read by ``past_by_columns`` (the rows that fit on
+    their lines, after those wrapped cell by cell), each holding its year and its number, the year's wrapped 年度 put
+    back (``_ROW_TAIL_GLUED``): those of one year and one number each, later than ``last`` and rising, up to the
+    first paragraph of another shape."""
+    out: list[dict] = []
+    for t in toks:
+        m = _ROW_TAIL_GLUED.match(t.text)
+        if t.field is not None or m is None:
+            break
+        row = fields.parse_past_numbers([f"{m[1]}年度{m[2]}"], None)
+        if len(row) != 1 or row[0].get("fiscal_year") is None or row[0]["fiscal_year"] <= last:
+            break
+        last = row[0]["fiscal_year"]
+        out.append(row[0])
+    return out
 
 
 __all__ += ["past_by_columns", "beside_label_head"]
