@@ -65,6 +65,7 @@ from kg.extract.review_text import (
     label_piece,
     label_rests_below,
     name_rest_alone,
+    name_and_bureau_rests_below,
     name_rest_below,
     next_row,
     org_plausible,
@@ -280,6 +281,7 @@ def _names(rec: Record, L: list[str]) -> None:
         name_parts = [x for x in L[pa - 1:i - 1]] + ([before] if before else [])
         name = fields.join_wrapped(name_parts)
         name = re.sub(r"^事業名\s*", "", name)
+        bureau_rest = None
         # the name's cell beside the label and a paragraph going on below it (not the labels' wrapped rests)
         beside = before and i < len(L) and L[i].strip() and not L[i].startswith(("事業開始", "担当課室", "作成責任者")) \
             and not label_rests_below(L, i)
@@ -288,6 +290,13 @@ def _names(rec: Record, L: list[str]) -> None:
             # the piece below the name's on its line, the other cells whole: the name's wrapped rest
             rec["project_name"] = fields.join_wrapped([before[3:].strip(), rest])
             span(rec, "project_name", i, i + 1)
+        elif beside and not paragraph_style(L) and re.match(r"事業名\s", before) \
+                and (rests := name_and_bureau_rests_below(L, i, after.split("作成責任者", 1)[0].strip())):
+            # the name's and the bureau's cells both cut, their rests side by side below (「…調査研」 over 「究」,
+            # 「サイバーセキュリティ」 over 「統括官」)
+            rec["project_name"] = fields.join_wrapped([before[3:].strip(), rests[0]])
+            span(rec, "project_name", i, i + 1)
+            bureau_rest = rests[1]
         elif beside and (tail := _name_wrapped_below(L, i, after)):
             # the bureau's cell whole beside the label, the lines below no rest of it: they are the name's
             name = fields.join_wrapped([*name_parts, *tail])
@@ -310,8 +319,8 @@ def _names(rec: Record, L: list[str]) -> None:
         if not after and i < len(L):
             after = L[i].strip()
         if after:
-            rec["bureau"] = after
-            span(rec, "bureau", i)
+            rec["bureau"] = fields.join_wrapped([after, bureau_rest]) if bureau_rest else after
+            span(rec, "bureau", i, i + 1 if bureau_rest else i)
         if officials:
             rec["responsible_officials"] = fields.parse_officials(officials)
             span(rec, "responsible_officials", i)

@@ -34,7 +34,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"担当課室", "division"),
     (r"作成責任者", "responsible_officials"),
     (r"事業開始[^ ]*", "start_fiscal_year"),  # the label's wording, wherever the cell wrapped it
-    (r"事業終(?:了[^ ]*)?", "end_fiscal_year"),  # (「事業終」 alone: the label's head, wrapped in its narrow cell)
+    # (「事業終」 alone: the label's head, wrapped in its narrow cell; the 担当課室 label glued after the label's
+    # cut wording and the cell's, 「事業終了(予終了予定な担当課室 住民制度課」, is the next label's)
+    (r"事業終(?:了(?:(?!担当課室)[^ ])*)?", "end_fiscal_year"),
     (r"会計区分", "accounts"),
     (r"根拠法令(?:\s*\(具[^ ]*)?", "legal"),
     # (its cell may wrap after 関係する, or after 関係する計 at the line's end: mid-line, the 根拠法令 cell's text
@@ -363,6 +365,25 @@ def name_rest_below(lines: list[str], n: int, bureau: str) -> str | None:
         return None
     nxt = _split_line(lines[n + 1])
     return piece if nxt and nxt[0][1] is not None else None
+
+
+def name_and_bureau_rests_below(lines: list[str], n: int, bureau: str) -> tuple[str, str] | None:
+    """Row-style text: the 事業名 and 担当部局庁 cells both wrapped onto the line below line ``n`` (1-based; 「事業名
+    …に関する調査研 担当部局庁 サイバーセキュリティ 作成責任者」 over 「究 統括官」): (the name's rest, the bureau's rest)
+    when that line holds two pieces, the bureau's cell on line ``n`` is cut by its shape (no organisation's name as
+    it stands) and whole with the second piece (…統括官), neither piece is a label's, and the line after starts the
+    form's next row; else None."""
+    if n + 1 >= len(lines) or not bureau or org_plausible(bureau):
+        return None
+    words = lines[n].split(" ")
+    if len(words) != 2 or not org_plausible(bureau + words[1]):
+        return None
+    piece = words[0]
+    if any(label_piece(w) or holds_label_head(w) for w in words) or _ORG.search(piece) \
+            or re.search("[A-Za-z]", piece) or _NUMBERISH.match(piece):
+        return None
+    nxt = _split_line(lines[n + 1])
+    return (piece, words[1]) if nxt and nxt[0][1] is not None else None
 
 
 # an era year whose cell text is complete (it ends with 年 or 年度): no piece of it can be wrapped below

@@ -146,3 +146,35 @@ def test_row_labels_glued_to_their_cells_or_cut_at_the_lines_start():
     assert (rec["accounts"], rec["major_policy"], rec["major_expense"]) == (["一般会計"], "国土強靱化", "中小企業対策")
     rec = _run("会計区分 一般会計\n主要政 IT戦略 主要経費 公共事業関係費\n策・施\n策\n事業の目的 調査研究の成果を取りまとめる。\n")
     assert rec["major_policy"] == "IT戦略"
+
+
+def test_the_division_label_glued_after_the_end_years_cut_label_and_cell():
+    """Real seed 000 printed landscape by LibreOffice (pdfplumber): 「事業終了(予」 (the label cut), 「終了予定な」 (its cell
+    cut) and the label 担当課室 glued on one word: the end year's label took the word whole, so the 担当課室 label was
+    not seen (division and 作成責任者 unknown)."""
+    rec = extract(RawDoc(path="real.txt", lines=[
+        "令和4年度行政事業レビューシート (総務省)", "事業名 住民基本台帳ネットワークシステム 担当部局 自治行政局 作成責任者",
+        "セキュリティ対策経費", "事業開始年 平成15年度 事業終了(予終了予定な担当課室 住民制度課 課長 寺田 雅一", "度 定)年度 し",
+        "会計区分 一般会計"]))
+    assert (rec["division"], rec["responsible_officials"], rec["start_fiscal_year"]) == \
+        ("住民制度課", ["課長 寺田 雅一"], 2003)
+
+
+def test_the_name_and_the_bureau_both_wrapped_onto_the_line_below():
+    """Real seed 003 printed narrow by reportlab (pdfplumber): 「…に関する調査研」 over 「究」 beside 「サイバーセキュリティ」
+    over 「統括官」: the bureau is cut by its shape and whole with the second piece, so the first is the name's rest (both
+    were unknown)."""
+    rec = extract(RawDoc(path="real.txt", lines=[
+        "事業番号 2021 - 総務 - 20 - 0095", "令和3年度行政事業レビューシート ( 総務省 )",
+        "事業名 サイバーセキュリティ政策に関する調査研 担当部局庁 サイバーセキュリティ 作成責任者", "究 統括官",
+        "事業開始年度 令和2年度 事業終了(予 終了予定なし 担当課室 情報通信政策課 参事官 高村 信", "定)年度",
+        "会計区分 一般会計"]))
+    assert (rec["project_name"], rec["bureau"]) == ("サイバーセキュリティ政策に関する調査研究", "サイバーセキュリティ統括官")
+
+
+def test_two_pieces_below_a_whole_bureau_leave_the_name_unknown():
+    rec = extract(RawDoc(path="real.txt", lines=[
+        "令和3年度行政事業レビューシート ( 総務省 )", "事業名 サイバーセキュリティ政策に関する調査研 担当部局庁 自治行政局 作成責任者",
+        "究 統括官", "事業開始年度 令和2年度 事業終了(予 終了予定なし 担当課室 情報通信政策課 参事官 高村 信", "定)年度",
+        "会計区分 一般会計"]))
+    assert rec["project_name"] is None and rec["bureau"] == "自治行政局"
