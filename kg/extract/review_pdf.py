@@ -64,8 +64,8 @@ from kg.extract.review_text import (
     label_lists,
     label_piece,
     label_rests_below,
-    name_rest_alone,
     name_and_bureau_rests_below,
+    name_rest_alone,
     name_rest_below,
     next_row,
     org_plausible,
@@ -1422,7 +1422,8 @@ def _major_policy_plausible(rec: Record) -> None:
 
 
 # header labels a narrow cell wraps every two or three characters (or glues to its cell, the rest below)
-_CUT_LABELS = ("担当部局庁", "担当課室", "主要経費", "主要政策・施策", "会計区分")
+_CUT_LABELS = ("担当部局庁", "担当課室", "主要経費", "主要政策・施策", "会計区分", "事業名", "事業開始年度", "事業終了(予定)年度",
+               "根拠法令")
 
 
 def _label_heads_rejoined(L: list[str]) -> list[str]:
@@ -1430,7 +1431,8 @@ def _label_heads_rejoined(L: list[str]) -> list[str]:
     「部局」 over 「庁」; 「担当部 大臣官房」 over 「局」; 「担当 企画課 …」 over 「度 課室」) written whole where its head
     stands, its rest taken off the lines below (a line left empty stays, empty): the head is a word of its own on
     a line before 事業の目的, and each following piece of the label's wording is a word of the next line, up to
-    the label's first four characters at least. Other text is returned as it is (the same list when nothing is
+    the label's first four characters at least (or the whole label: 「事業」 over 「名」, 「根拠」 over 「法令」 — cut every
+    two characters in the narrowest print). Other text is returned as it is (the same list when nothing is
     cut). Only heads of two or three characters are so read: 「担当部局」 over 「庁」 the readers know by its head. A
     label starting a line may be glued to its cell (「主要政策・施国土強靱化」 over 「策」, 「会計区一般会計」 over 「分」): it
     is read so only when its whole rest starts the next lines."""
@@ -1464,7 +1466,7 @@ def _label_heads_rejoined(L: list[str]) -> list[str]:
                     takes.append((j, r))
                     if got == label:
                         break
-                if len(got) < 4 or not takes or (k == 0 and got != label):
+                if (len(got) < 4 and got != label) or not takes or (k == 0 and got != label):
                     continue
                 out = out or list(L)
                 words[k] = got if head == w else f"{got} {w[len(head):]}"

@@ -350,21 +350,27 @@ def label_rests_below(lines: list[str], n: int) -> bool:
 
 
 def name_rest_below(lines: list[str], n: int, bureau: str) -> str | None:
-    """Row-style text: the 事業名 cell's wrapped rest on the line below line ``n`` (1-based; 「事業名 …システム運用
-    普及啓発 担当部局 情報流通行政局 作成責任者」 over 「推進費 庁」), when that line holds one piece besides the
-    labels' wrapped rests, the bureau's cell on line ``n`` is whole by its shape (…局) and the piece is not of an
-    organisation's (the bureau's rest) nor a label's, and the line after starts the form's next row; else None."""
-    if n + 1 >= len(lines) or not org_plausible(bureau):
+    """Row-style text: the 事業名 cell's wrapped rest on the lines below line ``n`` (1-based; 「事業名 …システム運用
+    普及啓発 担当部局 情報流通行政局 作成責任者」 over 「推進費 庁」; 「…ネット」 over 「ワークシステムセキ」 over
+    「ュリティ対策経費」), when each of those lines (three at most) holds one piece besides the labels' wrapped rests,
+    the bureau's cell on line ``n`` is whole by its shape (…局), no piece is of an organisation's (the bureau's rest)
+    nor a label's, and the line after them starts the form's next row; else None."""
+    if not org_plausible(bureau):
         return None
-    words = lines[n].split(" ")
-    while len(words) > 1 and label_piece(words[-1]):
-        words.pop()
-    piece = words[0]
-    if len(words) != 1 or label_piece(piece) or holds_label_head(piece) or _ORG.search(piece) \
-            or re.search("[A-Za-z]", piece) or _NUMBERISH.match(piece):
-        return None
-    nxt = _split_line(lines[n + 1])
-    return piece if nxt and nxt[0][1] is not None else None
+    pieces: list[str] = []
+    for j in range(n, min(n + 3, len(lines) - 1)):
+        words = lines[j].split(" ")
+        while len(words) > 1 and label_piece(words[-1]):
+            words.pop()
+        piece = words[0]
+        if len(words) != 1 or label_piece(piece) or holds_label_head(piece) or _ORG.search(piece) \
+                or re.search("[A-Za-z]", piece) or _NUMBERISH.match(piece):
+            return None
+        pieces.append(piece)
+        nxt = _split_line(lines[j + 1])
+        if nxt and nxt[0][1] is not None:
+            return fields.join_wrapped(pieces)
+    return None
 
 
 def name_and_bureau_rests_below(lines: list[str], n: int, bureau: str) -> tuple[str, str] | None:
