@@ -222,7 +222,18 @@ def _para_tokens(lines: list[str]) -> list[Token]:
     folded = _folded(lines)
     labelled = set(lines_matching(folded, _LABEL_FIRST))  # (0-based)
     fragments = _FRAGMENTS
+    par_at, par_out = 0, 0  # the open paragraph's first line and the tokens written before it
     for n, t in enumerate(folded, 1):
+        if t and not par_at:
+            par_at, par_out = n, len(out)
+        elif not t and par_at:
+            if n - par_at > 1 and len(out) == par_out and (label := _whole_label(folded[par_at - 1:n - 1])):
+                # a label cut every few characters, its lines a paragraph of their own (「根拠」 「法令 (」 「具体」 …
+                # 「載)」, 「事業」 「名」): the label, its pieces no value
+                out.append(_new_token((label[0], par_at, label[1])))
+                open_value, pieces, mixed, cut, par_at = [], [], False, False, 0
+                continue
+            par_at = 0
         if t and n - 1 not in labelled:
             if mixed:
                 continue
@@ -294,6 +305,17 @@ def _para_tokens(lines: list[str]) -> list[Token]:
     if open_value:
         _close_value(out, open_value, whole, open_line, cut)
     return out
+
+
+def _whole_label(par: list[str]) -> tuple[str, str] | None:
+    """(the label, its field) when the paragraph's lines joined without spaces are one of the form's labels whole
+    (a short paragraph: twelve lines and 40 characters at most), else None."""
+    if len(par) > 12:
+        return None
+    text = "".join(par).replace(" ", "")
+    if len(text) > 40 or (m := _LABEL_RE.fullmatch(text)) is None:
+        return None
+    return text, _LABELS[int(m.lastgroup[1:])][1]
 
 
 def _close_label(out: list[Token], pieces: list[tuple[str, int]]) -> None:
