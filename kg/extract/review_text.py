@@ -227,7 +227,8 @@ def _para_tokens(lines: list[str]) -> list[Token]:
         if t and not par_at:
             par_at, par_out = n, len(out)
         elif not t and par_at:
-            if n - par_at > 1 and len(out) == par_out and (label := _whole_label(folded[par_at - 1:n - 1])):
+            if 1 < n - par_at <= 12 and len(out) == par_out and folded[par_at - 1][:1] in _LABEL_STARTS \
+                    and (label := _whole_label(folded[par_at - 1:n - 1])):
                 # a label cut every few characters, its lines a paragraph of their own (「根拠」 「法令 (」 「具体」 …
                 # 「載)」, 「事業」 「名」): the label, its pieces no value
                 out.append(_new_token((label[0], par_at, label[1])))
@@ -307,10 +308,13 @@ def _para_tokens(lines: list[str]) -> list[Token]:
     return out
 
 
+_LABEL_STARTS = frozenset(p[0] for p, _ in _LABELS)  # the first characters of the form's labels
+
+
 def _whole_label(par: list[str]) -> tuple[str, str] | None:
     """(the label, its field) when the paragraph's lines joined without spaces are one of the form's labels whole
     (a short paragraph: twelve lines and 40 characters at most), else None."""
-    if len(par) > 12:
+    if len(par) > 12 or sum(map(len, par)) > 60:
         return None
     text = "".join(par).replace(" ", "")
     if len(text) > 40 or (m := _LABEL_RE.fullmatch(text)) is None:
