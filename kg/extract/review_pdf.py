@@ -75,6 +75,7 @@ from kg.extract.review_text import (
     payee_section_cells,
     plans_plausible,
     title_rest_below,
+    tokens,
 )
 from kg.normalize.era import guess_era
 from kg.normalize.houjin import DIGITS13
@@ -495,6 +496,8 @@ def _plans(rec: Record, L: list[str]) -> None:
             _set_plans(rec, plans, got[1], got[2])
             return
     lab = _first_in(L, "関係する計画") or _first_wrapped(L, _PLANS_LABEL)
+    if lab is None and paragraph_style(L):  # (the label cut every two characters, a paragraph of its own)
+        lab = next((t.line for t in tokens(L) if t.field == "plans"), None)
     if lab is None:
         warn(rec, "related_plans_missing", "no 関係する計画、通知等 label", field="related_plans")
         return

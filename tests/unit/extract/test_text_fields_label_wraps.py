@@ -164,3 +164,19 @@ def test_labels_cut_every_two_characters_each_a_paragraph_of_its_own():
     assert head["major_expense"].value == "社会保障"
     assert label_lists(lines, 2022)["legal_text"].value == \
         "総務省設置法第4条第1項28号 住民基本台帳法第30条の24から第30条の40まで及び第31条"
+
+
+def test_the_plans_label_cut_every_two_characters_finds_its_bulleted_cell():
+    """The same text: 「関係」 「する」 「計画」 「、通」 「知等」 a paragraph of its own, the cell's one item bulleted and
+    undated (a notice's number in its parenthesis): the item beside the label (it was unknown: no label found)."""
+    from kg.extract.review_pdf import extract
+    from kg.read.base import RawDoc
+
+    lines = ["令和4年度行政事業レビューシート (総務省)", "", "会計", "区分", "", "一般会計", "", "根拠", "法令 (", "具体", "的な",
+             "条項", "も記", "載)", "", "総務省設置法第4条第", "1項28号", "", "関係", "する", "計画", "、通", "知等", "",
+             "・電気通信回線を通じた送信又は磁気ディスクの送付の方法並びに磁気ディスクへの記録及びその保存の",
+             "方法に関する技術的基準(平成14年総務省告示第334号)", "", "主要", "政策", "・施", "策", "", "-", ""]
+    rec = extract(RawDoc(path="real.txt", lines=lines))
+    assert [p["title"] for p in rec["related_plans"]] == [
+        "電気通信回線を通じた送信又は磁気ディスクの送付の方法並びに磁気ディスクへの記録及びその保存の方法に関する技術的基準"
+        "(平成14年総務省告示第334号)"]
