@@ -1452,6 +1452,8 @@ def _label_heads_rejoined(L: list[str]) -> list[str]:
             if k and not 2 <= len(w) <= 3:  # (「担当部局」 over 「庁」: the readers know that label by its head)
                 continue
             for label in _CUT_LABELS:
+                if w.startswith(label):
+                    continue  # (the label whole already: 「事業開始年度」 is no head 「事業開始年」 glued to a cell 「度」)
                 head = w if 2 <= len(w) <= 3 and label.startswith(w) else None
                 if head is None and k == 0:  # the head glued to the cell at the line's start (「主要政策・施地方創生」)
                     head = next((label[:h] for h in range(len(label) - 1, 2, -1) if w.startswith(label[:h])
