@@ -301,13 +301,18 @@ def _goes_right(word: str, left: list, right: list, later: list[str] = ()) -> bo
     if _PLAN_WORDS.search(word):
         return True  # a plan's date or decider (「(平成30年7月27日閣議決定)」「日閣議決定)」): never a law's title
     r = "".join(t for t, _ in right)
+    if _LAW_END.search(word) and r.count("(") > r.count(")") and any(
+            w.count(")") > w.count("(") and _PLAN_WORDS.search(w) for w in later):
+        return False  # a law's title, the right cell's open item closed by a later word of the line (「…に関する法律
+        # 決定) 「成長戦略…」」 after 「…(令和2年7月21日…本部」): the law cell's line, then the right cell's
     if word.count(")") > word.count("(") and r.count("(") > r.count(")") \
             and "".join(t for t, _ in left).count("(") <= "".join(t for t, _ in left).count(")"):
         return True  # the right cell's open parenthesis closed (「セキュリティ戦略本部決定)」): the left has none open
     if _OPEN_DATE.search(right[-1][0]):
-        if _DATE_REST.match(word):
+        rest = _DATE_REST if right[-1][0].endswith("年") else _YEAR_DATE_REST  # (cut before its 年: 「(令和元」)
+        if rest.match(word):
             return True
-        if any(_DATE_REST.match(w) for w in later):
+        if any(rest.match(w) for w in later):
             return False
     if word.startswith(("・", "●", "○")):
         return True
@@ -373,8 +378,9 @@ _PLANS_PIECES = frozenset(_PLANS_LABEL[i:j] for i in range(1, len(_PLANS_LABEL))
                           for j in range(i + 1, len(_PLANS_LABEL) + 1))
 _OTHER_LABELS = (*(x for x in _FULL_LABELS if not x.startswith(("根拠法令", "関係する"))), "主要政策・施策", "主要経費",
                  "会計区分", "実施方法", "担当部局庁", "作成責任者")  # the form's labels of the rows around 根拠法令
-_OPEN_DATE = re.compile(r"(?:\d{1,4}|元)年$")  # a plan's date cut after its year
-_DATE_REST = re.compile(r"^\d{1,2}月")
+_OPEN_DATE = re.compile(r"(?:(?:\d{1,4}|元)年|(?:令和|平成|昭和)(?:\d{1,2}|元))$")  # a plan's date cut after its year
+_DATE_REST = re.compile(r"^\d{1,2}月")  # (or before its 年: 「(令和元」 over 「年5月23日…」)
+_YEAR_DATE_REST = re.compile(r"^年\d{1,2}月")
 # words of the row's two labels (cut by a narrow cell: 「関係す」) that no law's title holds
 _LABEL_IN = re.compile(r"関係す|通知等|条項も|具体的な")
 # a whole law citation (「サイバーセキュリティ基本法第16条」): the left cell's, even beside an open plan item

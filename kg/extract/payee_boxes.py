@@ -791,8 +791,12 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         if k and not prev_has_desc and len(g) >= 2:
             claimed.add(g[0])  # the row before's 業務概要, then the names
             g = g[1:]
-        elif k and not prev_has_desc and prev_seg:
-            continue  # one text box: the row before's 業務概要 or this row's name, not established
+        elif k and not prev_has_desc and (prev_seg or any(j in taken for j in range(g[0], anchors[k]))):
+            # one text box: the row before's 業務概要 or this row's name, not established — also when it stands
+            # right after the row before's anchor, the run between it and this anchor (「法人番号 | 業務概要 | F | 1 |
+            # … | 法人番号 | name」: pdfminer.six wrote the row before's 業務概要, then the run, then this row's name
+            # after its 法人番号)
+            continue
         if len(g) == 1:
             if not was_stacked or _ENTITY_IN.search(boxes[g[0]][1]):  # (「A社 | B社 | 番号 業務概要の1行目 | … |
                 # 業務概要の2行目 | 番号」: not B社's row's name, unless it names a legal entity itself)

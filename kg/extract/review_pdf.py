@@ -65,6 +65,7 @@ from kg.extract.review_text import (
     label_lists,
     label_piece,
     label_rests_below,
+    name_and_bureau_rests_below,
     name_rest_alone,
     name_rest_below,
     next_row,
@@ -76,6 +77,7 @@ from kg.extract.review_text import (
     plans_plausible,
     policy_value_plausible,
     title_rest_below,
+    tokens,
 )
 from kg.normalize.era import guess_era
 from kg.normalize.houjin import DIGITS13
@@ -282,6 +284,7 @@ def _names(rec: Record, L: list[str]) -> None:
         name_parts = [x for x in L[pa - 1:i - 1]] + ([before] if before else [])
         name = fields.join_wrapped(name_parts)
         name = re.sub(r"^事業名\s*", "", name)
+        bureau_rest = None
         # the name's cell beside the label and a paragraph going on below it (not the labels' wrapped rests)
         beside = before and i < len(L) and L[i].strip() and not L[i].startswith(("事業開始", "担当課室", "作成責任者")) \
             and not label_rests_below(L, i)
@@ -290,6 +293,13 @@ def _names(rec: Record, L: list[str]) -> None:
             # the piece below the name's on its line, the other cells whole: the name's wrapped rest
             rec["project_name"] = fields.join_wrapped([before[3:].strip(), rest])
             span(rec, "project_name", i, i + 1)
+        elif beside and not paragraph_style(L) and re.match(r"事業名\s", before) \
+                and (rests := name_and_bureau_rests_below(L, i, after.split("作成責任者", 1)[0].strip())):
+            # the name's and the bureau's cells both cut, their rests side by side below (「…調査研」 over 「究」,
+            # 「サイバーセキュリティ」 over 「統括官」)
+            rec["project_name"] = fields.join_wrapped([before[3:].strip(), rests[0]])
+            span(rec, "project_name", i, i + 1)
+            bureau_rest = rests[1]
         elif beside and (tail := _name_wrapped_below(L, i, after)):
             # the bureau's cell whole beside the label, the lines below no rest of it: they are the name's
             name = fields.join_wrapped([*name_parts, *tail])
@@ -312,8 +322,8 @@ def _names(rec: Record, L: list[str]) -> None:
         if not after and i < len(L):
             after = L[i].strip()
         if after:
-            rec["bureau"] = after
-            span(rec, "bureau", i)
+            rec["bureau"] = fields.join_wrapped([after, bureau_rest]) if bureau_rest else after
+            span(rec, "bureau", i, i + 1 if bureau_rest else i)
         if officials:
             rec["responsible_officials"] = fields.parse_officials(officials)
             span(rec, "responsible_officials", i)
@@ -488,6 +498,8 @@ def _plans(rec: Record, L: list[str]) -> None:
             _set_plans(rec, plans, got[1], got[2])
             return
     lab = _first_in(L, "関係する計画") or _first_wrapped(L, _PLANS_LABEL)
+    if lab is None and paragraph_style(L):  # (the label cut every two characters, a paragraph of its own)
+        lab = next((t.line for t in tokens(L) if t.field == "plans"), None)
     if lab is None:
         warn(rec, "related_plans_missing", "no 関係する計画、通知等 label", field="related_plans")
         return
@@ -1446,7 +1458,8 @@ def _major_policy_plausible(rec: Record) -> None:
 
 
 # header labels a narrow cell wraps every two or three characters (or glues to its cell, the rest below)
-_CUT_LABELS = ("担当部局庁", "担当課室", "主要経費", "主要政策・施策", "会計区分")
+_CUT_LABELS = ("担当部局庁", "担当課室", "主要経費", "主要政策・施策", "会計区分", "事業名", "事業開始年度", "事業終了(予定)年度",
+               "根拠法令")
 
 
 def _label_heads_rejoined(L: list[str]) -> list[str]:
@@ -1454,7 +1467,8 @@ def _label_heads_rejoined(L: list[str]) -> list[str]:
     「部局」 over 「庁」; 「担当部 大臣官房」 over 「局」; 「担当 企画課 …」 over 「度 課室」) written whole where its head
     stands, its rest taken off the lines below (a line left empty stays, empty): the head is a word of its own on
     a line before 事業の目的, and each following piece of the label's wording is a word of the next line, up to
-    the label's first four characters at least. Other text is returned as it is (the same list when nothing is
+    the label's first four characters at least (or the whole label: 「事業」 over 「名」, 「根拠」 over 「法令」 — cut every
+    two characters in the narrowest print). Other text is returned as it is (the same list when nothing is
     cut). Only heads of two or three characters are so read: 「担当部局」 over 「庁」 the readers know by its head. A
     label starting a line may be glued to its cell (「主要政策・施国土強靱化」 over 「策」, 「会計区一般会計」 over 「分」): it
     is read so only when its whole rest starts the next lines."""
@@ -1471,6 +1485,8 @@ def _label_heads_rejoined(L: list[str]) -> list[str]:
             if k and not 2 <= len(w) <= 3:  # (「担当部局」 over 「庁」: the readers know that label by its head)
                 continue
             for label in _CUT_LABELS:
+                if w.startswith(label):
+                    continue  # (the label whole already: 「事業開始年度」 is no head 「事業開始年」 glued to a cell 「度」)
                 head = w if 2 <= len(w) <= 3 and label.startswith(w) else None
                 if head is None and k == 0:  # the head glued to the cell at the line's start (「主要政策・施地方創生」)
                     head = next((label[:h] for h in range(len(label) - 1, 2, -1) if w.startswith(label[:h])
@@ -1488,7 +1504,7 @@ def _label_heads_rejoined(L: list[str]) -> list[str]:
                     takes.append((j, r))
                     if got == label:
                         break
-                if len(got) < 4 or not takes or (k == 0 and got != label):
+                if (len(got) < 4 and got != label) or not takes or (k == 0 and got != label):
                     continue
                 out = out or list(L)
                 words[k] = got if head == w else f"{got} {w[len(head):]}"

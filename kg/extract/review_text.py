@@ -34,7 +34,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"担当課室", "division"),
     (r"作成責任者", "responsible_officials"),
     (r"事業開始[^ ]*", "start_fiscal_year"),  # the label's wording, wherever the cell wrapped it
-    (r"事業終(?:了[^ ]*)?", "end_fiscal_year"),  # (「事業終」 alone: the label's head, wrapped in its narrow cell)
+    # (「事業終」 alone: the label's head, wrapped in its narrow cell; the 担当課室 label glued after the label's
+    # cut wording and the cell's, 「事業終了(予終了予定な担当課室 住民制度課」, is the next label's)
+    (r"事業終(?:了(?:(?!担当課室)[^ ])*)?", "end_fiscal_year"),
     (r"会計区分", "accounts"),
     (r"根拠法令(?:\s*\(具[^ ]*)?", "legal"),
     # (its cell may wrap after 関係する, or after 関係する計 at the line's end: mid-line, the 根拠法令 cell's text
@@ -220,7 +222,19 @@ def _para_tokens(lines: list[str]) -> list[Token]:
     folded = _folded(lines)
     labelled = set(lines_matching(folded, _LABEL_FIRST))  # (0-based)
     fragments = _FRAGMENTS
+    par_at, par_out = 0, 0  # the open paragraph's first line and the tokens written before it
     for n, t in enumerate(folded, 1):
+        if t and not par_at:
+            par_at, par_out = n, len(out)
+        elif not t and par_at:
+            if 1 < n - par_at <= 12 and len(out) == par_out and folded[par_at - 1][:1] in _LABEL_STARTS \
+                    and (label := _whole_label(folded[par_at - 1:n - 1])):
+                # a label cut every few characters, its lines a paragraph of their own (「根拠」 「法令 (」 「具体」 …
+                # 「載)」, 「事業」 「名」): the label, its pieces no value
+                out.append(_new_token((label[0], par_at, label[1])))
+                open_value, pieces, mixed, cut, par_at = [], [], False, False, 0
+                continue
+            par_at = 0
         if t and n - 1 not in labelled:
             if mixed:
                 continue
@@ -294,6 +308,20 @@ def _para_tokens(lines: list[str]) -> list[Token]:
     return out
 
 
+_LABEL_STARTS = frozenset(p[0] for p, _ in _LABELS)  # the first characters of the form's labels
+
+
+def _whole_label(par: list[str]) -> tuple[str, str] | None:
+    """(the label, its field) when the paragraph's lines joined without spaces are one of the form's labels whole
+    (a short paragraph: twelve lines and 40 characters at most), else None."""
+    if len(par) > 12 or sum(map(len, par)) > 60:
+        return None
+    text = "".join(par).replace(" ", "")
+    if len(text) > 40 or (m := _LABEL_RE.fullmatch(text)) is None:
+        return None
+    return text, _LABELS[int(m.lastgroup[1:])][1]
+
+
 def _close_label(out: list[Token], pieces: list[tuple[str, int]]) -> None:
     """A paragraph made only of a label's pieces, each line dropped as a fragment (「事業開」 over 「始年度」): the
     label itself when they join into one."""
@@ -354,21 +382,46 @@ def label_rests_below(lines: list[str], n: int) -> bool:
 
 
 def name_rest_below(lines: list[str], n: int, bureau: str) -> str | None:
-    """Row-style text: the 事業名 cell's wrapped rest on the line below line ``n`` (1-based; 「事業名 …システム運用
-    普及啓発 担当部局 情報流通行政局 作成責任者」 over 「推進費 庁」), when that line holds one piece besides the
-    labels' wrapped rests, the bureau's cell on line ``n`` is whole by its shape (…局) and the piece is not of an
-    organisation's (the bureau's rest) nor a label's, and the line after starts the form's next row; else None."""
-    if n + 1 >= len(lines) or not org_plausible(bureau):
+    """Row-style text: the 事業名 cell's wrapped rest on the lines below line ``n`` (1-based; 「事業名 …システム運用
+    普及啓発 担当部局 情報流通行政局 作成責任者」 over 「推進費 庁」; 「…ネット」 over 「ワークシステムセキ」 over
+    「ュリティ対策経費」), when each of those lines (three at most) holds one piece besides the labels' wrapped rests,
+    the bureau's cell on line ``n`` is whole by its shape (…局), no piece is of an organisation's (the bureau's rest)
+    nor a label's, and the line after them starts the form's next row; else None."""
+    if not org_plausible(bureau):
+        return None
+    pieces: list[str] = []
+    for j in range(n, min(n + 3, len(lines) - 1)):
+        words = lines[j].split(" ")
+        while len(words) > 1 and label_piece(words[-1]):
+            words.pop()
+        piece = words[0]
+        if len(words) != 1 or label_piece(piece) or holds_label_head(piece) or _ORG.search(piece) \
+                or re.search("[A-Za-z]", piece) or _NUMBERISH.match(piece):
+            return None
+        pieces.append(piece)
+        nxt = _split_line(lines[j + 1])
+        if nxt and nxt[0][1] is not None:
+            return fields.join_wrapped(pieces)
+    return None
+
+
+def name_and_bureau_rests_below(lines: list[str], n: int, bureau: str) -> tuple[str, str] | None:
+    """Row-style text: the 事業名 and 担当部局庁 cells both wrapped onto the line below line ``n`` (1-based; 「事業名
+    …に関する調査研 担当部局庁 サイバーセキュリティ 作成責任者」 over 「究 統括官」): (the name's rest, the bureau's rest)
+    when that line holds two pieces, the bureau's cell on line ``n`` is cut by its shape (no organisation's name as
+    it stands) and whole with the second piece (…統括官), neither piece is a label's, and the line after starts the
+    form's next row; else None."""
+    if n + 1 >= len(lines) or not bureau or org_plausible(bureau):
         return None
     words = lines[n].split(" ")
-    while len(words) > 1 and label_piece(words[-1]):
-        words.pop()
+    if len(words) != 2 or not org_plausible(bureau + words[1]):
+        return None
     piece = words[0]
-    if len(words) != 1 or label_piece(piece) or holds_label_head(piece) or _ORG.search(piece) \
+    if any(label_piece(w) or holds_label_head(w) for w in words) or _ORG.search(piece) \
             or re.search("[A-Za-z]", piece) or _NUMBERISH.match(piece):
         return None
     nxt = _split_line(lines[n + 1])
-    return piece if nxt and nxt[0][1] is not None else None
+    return (piece, words[1]) if nxt and nxt[0][1] is not None else None
 
 
 # an era year whose cell text is complete (it ends with 年 or 年度): no piece of it can be wrapped below
@@ -1458,8 +1511,9 @@ def _unglue(words: list[str]) -> list[str]:
     return out
 
 
-_HEADER_LINE = re.compile(r"^支出先(?!上位).*(?:法人番|業務概|法人 業務 )")  # 「支出先 法人番 業務概…」, 「支出先 法人 業務
-# 支出額」: labels cut in narrow cells (two characters a line: 法人番号 over two lines)
+_HEADER_LINE = re.compile(r"^支出(?:先(?!上位)|\s).*(?:法人番|業務概|法人 業務 )")  # 「支出先 法人番 業務概…」, 「支出先 法人 業務
+# 支出額」: labels cut in narrow cells (two characters a line: 法人番号 over two lines; 「支出 法人 業務 支出」 over 「先 番号
+# 概要 額」)
 
 
 def _is_header(t: str) -> bool:
@@ -1468,9 +1522,10 @@ def _is_header(t: str) -> bool:
 
 
 def _header_follows(folded: list[str], n: int) -> bool:
-    """The next non-blank line after line ``n`` (1-based) is a payee table's header (支出先 … 法人番号)."""
-    for t in folded[n:n + 3]:
-        if t:
+    """The next non-blank line after line ``n`` (1-based) is a payee table's header (支出先 … 法人番号); a page's
+    footer between them (「15 / 18」: the letter printed at a page's foot, its table on the next page) is passed."""
+    for t in folded[n:n + 4]:
+        if t and not is_page_mark(t):
             return _is_header(t)
     return False
 
@@ -1701,7 +1756,8 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
             two = payee_wraps.method_and_qualifier(pieces, cm, _CONTRACT_END) == 2  # 「約 (そ」: one cell's line
             if cm and pieces and (two or opened or qualifier or not cm.endswith(_CONTRACT_END)
                                   or payee_wraps.method_goes_on(cm, piece)) \
-                    and last.line not in closed:  # the 契約方式 cell (not one glued to the next cell's dash)
+                    and last.line not in closed and cm not in _DASH_SET:
+                # the 契約方式 cell (not one glued to the next cell's dash; not a blank cell's 「-」: it wraps nothing)
                 if two:
                     spelled.append(cm + pieces[-2] + " " + pieces[-1])
                     cells["contract_method"] = cm + pieces[-2] + " " + pieces[-1]
@@ -2707,7 +2763,9 @@ def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found |
     before: list[Token] = []  # numbers right after the label, before the first year
     numbers: list[Token] = []
     own = True
-    for t in toks[k + 1:]:
+    stop = len(toks)  # where the run of year and number cells stops
+    for at, t in enumerate(toks[k + 1:], k + 1):
+        stop = at
         if t.field is not None and not years:
             before, own = [], False  # (a 関連事業 table's 事業番号 header, its cells after it)
             continue
@@ -2728,6 +2786,8 @@ def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found |
             break
         else:
             before, own = [], False  # another table's cells (the 関連事業 table's): its numbers are none of these
+    else:
+        stop = len(toks)
     if len(numbers) != len(years):
         numbers = before + numbers
     if len(years) < 2 or len(numbers) != len(years):
@@ -2737,7 +2797,30 @@ def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found |
     got = [x.get("fiscal_year") for x in nums]
     if len(nums) != len(years) or None in got or got != sorted(set(got)):
         return None
-    return Found(nums, min(years[0].line, numbers[0].line))
+    return Found(nums + _rows_after_columns(toks[stop:], got[-1]), min(years[0].line, numbers[0].line))
+
+
+# a row of the table as one paragraph, its year cell's 年度 wrapped under it and glued after the row's last cell
+# (「令和2 総務省 0037」 over 「年度」: 「令和2 総務省 0037年度」)
+_ROW_TAIL_GLUED = re.compile(r"^((?:令和|平成|昭和)\s*(?:元|\d{1,2}))(\s.*\d)年度$")
+
+
+def _rows_after_columns(toks: list[Token], last: int) -> list[dict]:
+    """The rows written one a paragraph after the table's cells read by ``past_by_columns`` (the rows that fit on
+    their lines, after those wrapped cell by cell), each holding its year and its number, the year's wrapped 年度 put
+    back (``_ROW_TAIL_GLUED``): those of one year and one number each, later than ``last`` and rising, up to the
+    first paragraph of another shape."""
+    out: list[dict] = []
+    for t in toks:
+        m = _ROW_TAIL_GLUED.match(t.text)
+        if t.field is not None or m is None:
+            break
+        row = fields.parse_past_numbers([f"{m[1]}年度{m[2]}"], None)
+        if len(row) != 1 or row[0].get("fiscal_year") is None or row[0]["fiscal_year"] <= last:
+            break
+        last = row[0]["fiscal_year"]
+        out.append(row[0])
+    return out
 
 
 __all__ += ["past_by_columns", "beside_label_head"]

@@ -124,3 +124,32 @@ def test_real_form_narrow_law_name_beside_a_plan_date_cut_after_its_year():
                     "サイバーセキュリティ戦略\nティ基本法第16条 (平成30年7月27日閣議決定)\n主要政策・施- 主要経費 その他の事項経費\n策")
     assert [x["law"] for x in laws] == ["総務省設置法", "総務省組織令", "高度情報通信ネットワーク社会形成基本法", "サイバーセキュリティ基本法"]
     assert laws[3]["citations"] == [{"article": "16"}]
+
+
+def test_real_form_narrow_plan_date_cut_before_its_year():
+    """Real seed 001 printed narrow by reportlab (pdfplumber): the plan's date cut before its 年 (「(令和元」) and
+    its rest 「年5月23日…決定)」 later on the next line: the law's wrapped name before that rest (「サイバーセキュ」
+    then 「リティ基本法第16条」) is the law cell's, not the plan's — else 「リティ基本法」 was read as a law."""
+    laws, plans = _read("根拠法令 ( 総務省設置法第4条・総務省組織令第7条 関係する 計 未来投資戦略2018(平成30年6月15日閣議決定) "
+                        "デジタル・ガバメント実\n具体的な 条 第1項第27号 高度情報通信ネットワーク 画、通知等 行計画(令和元年12月"
+                        "20日閣議決定) サイバーセキュリティ2019(令和元\n項も記載) 社会形成基本法第10条 サイバーセキュ 年5月23日"
+                        "サイバーセキュリティ戦略本部決定) サイバーセキュリティ戦\nリティ基本法第16条 略(平成30年7月27日閣議決定)\n"
+                        "主要政策・ - 主要経費 その他の事項経費\n施策")
+    assert [x["law"] for x in laws] == ["総務省設置法", "総務省組織令", "高度情報通信ネットワーク社会形成基本法", "サイバーセキュリティ基本法"]
+    assert laws[3]["citations"] == [{"article": "16"}]
+    assert [p["title"] for p in plans] == ["未来投資戦略2018", "デジタル・ガバメント実行計画", "サイバーセキュリティ2019",
+                                          "サイバーセキュリティ戦略"]
+
+
+def test_real_form_narrow_law_title_before_the_rest_of_an_open_plan():
+    """Real seed 003 printed narrow by reportlab (pdfplumber): a law's title (「電子署名及び認証業務に関する法律」)
+    stands before the word that closes the plan cell's open parenthesis (「決定)」) on its line: the law cell's
+    (its articles 「第33条及び第34条」 on the next line), not the plan's — else 第33条 and 第34条 went to 総務省設置法."""
+    laws, _ = _read("根拠法令 (具 サイバーセキュリティ基本法第4条、第15条 関係する計画 サイバーセキュリティ戦略(平成30年7月27日"
+                    "閣議決定) サイバーセ\n体的な条項も 及び第23条 総務省設置法第4条第59号及び 、通知等 キュリティ2020(令和2年7月21日"
+                    "サイバーセキュリティ戦略本部\n記載) 第70号 電子署名及び認証業務に関する法律 決定) 「成長戦略実行計画」(令和3年6月"
+                    "18日閣議決定) 「成長戦略\n第33条及び第34条 フォローアップ」(令和3年6月18日閣議決定) 「デジタル社会の実\n"
+                    "現に向けた重点計画」(令和3年6月18日閣議決定)\n主要政策・施 IT戦略 主要経費 その他の事項経費\n策")
+    assert [x["law"] for x in laws] == ["サイバーセキュリティ基本法", "総務省設置法", "電子署名及び認証業務に関する法律"]
+    assert laws[1]["citations"] == [{"article": "4", "item": "59"}, {"article": "4", "item": "70"}]
+    assert laws[2]["citations"] == [{"article": "33"}, {"article": "34"}]

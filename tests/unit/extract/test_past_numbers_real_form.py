@@ -59,3 +59,16 @@ def test_a_number_wrapped_below_a_row_of_four_year_cells_gets_no_year():
     assert {"number": "0078"} in got  # not 令和元年度's (2019), the year before it on the line
     assert {"fiscal_year": 2019, "number": "0270"} in got and {"fiscal_year": 2016, "number": "0210"} in got
     assert {"fiscal_year": 2023, "number": "2023-総務-22-0435"} in got
+
+
+def test_rows_that_fit_their_line_after_rows_wrapped_cell_by_cell():
+    """Real seed 000 printed narrow by reportlab (pdftotext): the year cells wrapped cell by cell (「平成」「29年」「度」)
+    up to 令和元年度, then two rows each on one line with the year's 年度 wrapped below (「令和2 総務省 0037」 over
+    「年度」): those rows are read too, each with its own year (令和2年度's 0037 was lost, 令和元年度's kept)."""
+    lines = _HEAD + ["", "備考", "関連する過去のレビューシートの事業番号", "平成", "29年", "度", "", "0039", "", "平成", "30年",
+                     "度", "", "0036", "", "令和", "元年", "度", "", "総務省 - 0037", "", "令和2 総務省 0037", "年度", "",
+                     "令和3 2021 総務 20 0032", "年度", "",
+                     "※令和3年度実績を記入。執行実績がない新規事業、新規要求事業については現時点で予定やイメージを記入。"]
+    assert _past(lines, 2022) == [{"fiscal_year": 2017, "number": "0039"}, {"fiscal_year": 2018, "number": "0036"},
+                                  {"fiscal_year": 2019, "number": "0037"}, {"fiscal_year": 2020, "number": "0037"},
+                                  {"fiscal_year": 2021, "number": "2021-総務-20-0032"}]

@@ -440,3 +440,16 @@ def test_rows_counted_to_the_ranks_take_the_amount_of_their_rank_when_the_amount
                   "675638\n718815\n8", "会議等出席\n(諸謝金)", "15,679", "随意契約 (企画競争)", "1"])
     assert (rows[("B", 1)]["name"], rows[("B", 1)]["amount"]) == ("エヌ・ティ・ティ・データ経営研究所(株)", "16,439")
     assert (rows[("B", 2)]["corporate_number"], rows[("B", 2)]["amount"]) == ("6756387188158", "15,679")
+
+
+def test_a_box_right_after_the_row_befores_number_and_before_the_run_is_not_this_rows_name():
+    """Real seed 003 printed narrow by reportlab (pdfminer.six): block E's 業務概要 box after its 法人番号, then the run
+    (「F | 1」), then F's 法人番号 and name: the box is E's 業務概要 or F's name, which the text does not settle (F's
+    name was E's 業務概要 before; now unknown)."""
+    e_desc = "サイバーセキュリティ対策として講じられる通信の内容及び構成要素に係る情報の知得・解析や通信の遮断等に関する措置の調査"
+    rows = _read(["A.", "1", *HEADER, "7", "一般競争契約 (総合評価)", "2", "98.7% -", "(株)ITリサーチ・アート",
+                  "1011001072687", e_desc, "B", "1", *HEADER, "1010001143390", "(株)エヌ・ティ・ティ・データ経営研究所", "3",
+                  "サイバーセキュリティに係る国際標準化動向調査", "一般競争契約 (総合評価)", "1", "99.6% -"])
+    assert rows[("A", 1)]["name"] == "(株)ITリサーチ・アート"
+    assert rows[("B", 1)]["corporate_number"] == "1010001143390"
+    assert rows[("B", 1)]["name"] in (None, "(株)エヌ・ティ・ティ・データ経営研究所")

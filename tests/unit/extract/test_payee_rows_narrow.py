@@ -116,3 +116,28 @@ def test_a_rate_glued_to_the_reasons_dash():
     a6, b1 = rows[("A", 6)], rows[("B", 1)]  # (was: rows not read)
     assert (a6["amount"], a6["bidders"], a6["award_rate"]) == ("6.9", "4", "55.6%")
     assert (b1["corporate_number"], b1["bidders"], b1["award_rate"]) == ("9832168838720", "5", "92.7%")
+
+
+CUT_TWO = ["支出 法人 業務 支出 契約 入 落 一者応札・一者応募又は競争性のない随意契約となった理由及び改善策 (支出額10億円",
+           "先 番号 概要 額 (百 方式 札 札 以上)", "万円) 等 者 率", "数 (", "応", "募", "者", "数)"]
+
+
+def test_a_header_whose_first_label_is_cut_too_a_blank_method_and_a_letter_at_a_pages_foot():
+    """Real seed 000 printed narrow by reportlab (pdfplumber): even 「支出先」 is cut (「支出」 over 「先」); a row's blank
+    契約方式 「-」 wraps nothing (the 業務概要's pieces 「等出」「席(諸」 went to it); block B's letter stands at a page's
+    foot (「B」 then 「15 / 18」), its header on the next page. Before: every row read under block A, rank 1 twice, and
+    all names and 業務概要 unknown."""
+    row = ["{} 委員 - 会議 0.{} - --", "謝金( 等出", "委員{} 席(諸", ") 謝金)"]
+    rows = _rows(["A.", *CUT_TWO, row[0].format(1, 2), *row[1:2], row[2].format("A"), row[3],
+                  row[0].format(2, 1), *row[1:2], row[2].format("B"), row[3], "B", "15 / 18", "", *CUT_TWO,
+                  "1 職員 - 視察( 0.1 - --", "旅費( 旅費", "職員A の支", ") 払)", "C", *CUT_TWO,
+                  "1 UQコ 2010 モバ 0.2 随意 - --", "ミュ 4010 イル 契約 (", "ニケ 7542 Wi-Fi その", "ーシ 3 機器 他)",
+                  "ョン の使", "ズ株 用料", "式会", "社"])
+    assert set(rows) == {("A", 1), ("A", 2), ("B", 1), ("C", 1)}
+    assert (rows[("A", 2)]["name"], rows[("A", 2)]["description"], rows[("A", 2)]["amount"]) == \
+        ("委員謝金(委員B)", "会議等出席(諸謝金)", "0.1")
+    assert rows[("A", 1)]["contract_method"] is None
+    assert (rows[("B", 1)]["name"], rows[("B", 1)]["description"]) == ("職員旅費(職員A)", "視察(旅費の支払)")
+    c = rows[("C", 1)]
+    assert (c["name"], c["corporate_number"], c["description"], c["contract_method"]) == \
+        ("UQコミュニケーションズ株式会社", "2010401075423", "モバイルWi-Fi機器の使用料", "随意契約 (その他)")

@@ -146,3 +146,56 @@ def test_row_labels_glued_to_their_cells_or_cut_at_the_lines_start():
     assert (rec["accounts"], rec["major_policy"], rec["major_expense"]) == (["一般会計"], "国土強靱化", "中小企業対策")
     rec = _run("会計区分 一般会計\n主要政 IT戦略 主要経費 公共事業関係費\n策・施\n策\n事業の目的 調査研究の成果を取りまとめる。\n")
     assert rec["major_policy"] == "IT戦略"
+
+
+def test_the_division_label_glued_after_the_end_years_cut_label_and_cell():
+    """Real seed 000 printed landscape by LibreOffice (pdfplumber): 「事業終了(予」 (the label cut), 「終了予定な」 (its cell
+    cut) and the label 担当課室 glued on one word: the end year's label took the word whole, so the 担当課室 label was
+    not seen (division and 作成責任者 unknown)."""
+    rec = extract(RawDoc(path="real.txt", lines=[
+        "令和4年度行政事業レビューシート (総務省)", "事業名 住民基本台帳ネットワークシステム 担当部局 自治行政局 作成責任者",
+        "セキュリティ対策経費", "事業開始年 平成15年度 事業終了(予終了予定な担当課室 住民制度課 課長 寺田 雅一", "度 定)年度 し",
+        "会計区分 一般会計"]))
+    assert (rec["division"], rec["responsible_officials"], rec["start_fiscal_year"]) == \
+        ("住民制度課", ["課長 寺田 雅一"], 2003)
+
+
+def test_the_name_and_the_bureau_both_wrapped_onto_the_line_below():
+    """Real seed 003 printed narrow by reportlab (pdfplumber): 「…に関する調査研」 over 「究」 beside 「サイバーセキュリティ」
+    over 「統括官」: the bureau is cut by its shape and whole with the second piece, so the first is the name's rest (both
+    were unknown)."""
+    rec = extract(RawDoc(path="real.txt", lines=[
+        "事業番号 2021 - 総務 - 20 - 0095", "令和3年度行政事業レビューシート ( 総務省 )",
+        "事業名 サイバーセキュリティ政策に関する調査研 担当部局庁 サイバーセキュリティ 作成責任者", "究 統括官",
+        "事業開始年度 令和2年度 事業終了(予 終了予定なし 担当課室 情報通信政策課 参事官 高村 信", "定)年度",
+        "会計区分 一般会計"]))
+    assert (rec["project_name"], rec["bureau"]) == ("サイバーセキュリティ政策に関する調査研究", "サイバーセキュリティ統括官")
+
+
+def test_two_pieces_below_a_whole_bureau_leave_the_name_unknown():
+    rec = extract(RawDoc(path="real.txt", lines=[
+        "令和3年度行政事業レビューシート ( 総務省 )", "事業名 サイバーセキュリティ政策に関する調査研 担当部局庁 自治行政局 作成責任者",
+        "究 統括官", "事業開始年度 令和2年度 事業終了(予 終了予定なし 担当課室 情報通信政策課 参事官 高村 信", "定)年度",
+        "会計区分 一般会計"]))
+    assert rec["project_name"] is None and rec["bureau"] == "自治行政局"
+
+
+def test_labels_cut_every_two_characters():
+    """Real seed 000 printed narrow by reportlab (pdfplumber): the left column's labels cut every two characters
+    (「事業」 over 「名」, 「事業」 「開始」 「年度」, 「根拠」 over 「法令」): the name (its cell wrapped over three lines),
+    the laws and the plan were unknown (no 事業名 / 根拠法令 label)."""
+    rec = extract(RawDoc(path="real.txt", lines=[
+        "令和4年度行政事業レビューシート (総務省)", "事業 住民基本台帳ネット 担当 自治行政局 作成責任者",
+        "名 ワークシステムセキ 部局", "ュリティ対策経費", "事業 平成 事業 終了 担当 住民制度課 課長 寺田 雅一",
+        "開始 15年 終了( 予定 課室", "年度 度 予定) なし", "年度", "会計 一般会計", "区分",
+        "根拠 総務省設置法第4条第 関係 ・電気通信回線を通じた送信又は磁気ディスクの送付の方法並びに磁気ディスクへの記録及びその保存の",
+        "法令 ( 1項28号 住民基本台 する 方法に関する技術的基準(平成14年総務省告示第334号)", "具体 帳法第30条の24から 計画",
+        "的な 第30条の40まで及び 、通", "条項 第31条 知等", "も記", "載)", "主要 - 主要 社会保障", "政策 経費", "・施", "策"]))
+    assert (rec["project_name"], rec["bureau"], rec["division"]) == \
+        ("住民基本台帳ネットワークシステムセキュリティ対策経費", "自治行政局", "住民制度課")
+    assert rec["legal_bases"] == [
+        {"law": "総務省設置法", "citations": [{"article": "4", "paragraph": "1", "item": "28"}]},
+        {"law": "住民基本台帳法", "citations": [{"article": "30の24", "to": "30の40"}, {"article": "31"}]}]
+    assert [p["title"] for p in rec["related_plans"]] == [
+        "電気通信回線を通じた送信又は磁気ディスクの送付の方法並びに磁気ディスクへの記録及びその保存の方法に関する技術的基準"
+        "(平成14年総務省告示第334号)"]

@@ -146,3 +146,37 @@ def test_a_second_official_in_a_paragraph_of_its_own():
     # a paragraph of another shape after the first (the names run together): the first official alone
     lines = [*lines[:8], "課長加藤敦史", *lines[9:]]  # (a new list: the readers keep the last document's tokens)
     assert label_fields(lines, 2019)["responsible_officials"].value == ["室長 小林 直子"]
+
+
+def test_labels_cut_every_two_characters_each_a_paragraph_of_its_own():
+    """Real seed 000 printed narrow by reportlab (pdftotext): each label of the left column cut every two characters,
+    a paragraph of its own (「事業」 「名」; 「根拠」 「法令 (」 「具体」 … 「載)」): the pieces were dropped as fragments or kept
+    as values (「名」, 「(」), so no 事業名 nor 根拠法令 label was found (name, laws and plans unknown)."""
+    lines = ["令和4年度行政事業レビューシート (総務省)", "", "事業", "名", "", "住民基本台帳ネット", "ワークシステムセキ",
+             "ュリティ対策経費", "", "担当", "部局", "", "自治行政局", "", "作成責任者", "", "会計", "区分", "", "一般会計", "",
+             "根拠", "法令 (", "具体", "的な", "条項", "も記", "載)", "", "総務省設置法第4条第", "1項28号 住民基本台",
+             "帳法第30条の24から", "第30条の40まで及び", "第31条", "", "関係", "する", "計画", "、通", "知等", "",
+             "・電気通信回線を通じた送信又は磁気ディスクの送付の方法並びに磁気ディスクへの記録及びその保存の",
+             "方法に関する技術的基準(平成14年総務省告示第334号)", "", "主要", "政策", "・施", "策", "", "-", "", "主要",
+             "経費", "", "社会保障", ""]
+    head = label_fields(lines, 2022)
+    assert head["project_name"].value == "住民基本台帳ネットワークシステムセキュリティ対策経費"
+    assert head["major_expense"].value == "社会保障"
+    assert label_lists(lines, 2022)["legal_text"].value == \
+        "総務省設置法第4条第1項28号 住民基本台帳法第30条の24から第30条の40まで及び第31条"
+
+
+def test_the_plans_label_cut_every_two_characters_finds_its_bulleted_cell():
+    """The same text: 「関係」 「する」 「計画」 「、通」 「知等」 a paragraph of its own, the cell's one item bulleted and
+    undated (a notice's number in its parenthesis): the item beside the label (it was unknown: no label found)."""
+    from kg.extract.review_pdf import extract
+    from kg.read.base import RawDoc
+
+    lines = ["令和4年度行政事業レビューシート (総務省)", "", "会計", "区分", "", "一般会計", "", "根拠", "法令 (", "具体", "的な",
+             "条項", "も記", "載)", "", "総務省設置法第4条第", "1項28号", "", "関係", "する", "計画", "、通", "知等", "",
+             "・電気通信回線を通じた送信又は磁気ディスクの送付の方法並びに磁気ディスクへの記録及びその保存の",
+             "方法に関する技術的基準(平成14年総務省告示第334号)", "", "主要", "政策", "・施", "策", "", "-", ""]
+    rec = extract(RawDoc(path="real.txt", lines=lines))
+    assert [p["title"] for p in rec["related_plans"]] == [
+        "電気通信回線を通じた送信又は磁気ディスクの送付の方法並びに磁気ディスクへの記録及びその保存の方法に関する技術的基準"
+        "(平成14年総務省告示第334号)"]
