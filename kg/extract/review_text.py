@@ -220,6 +220,8 @@ def _para_tokens(lines: list[str]) -> list[Token]:
     folded = _folded(lines)
     labelled = set(lines_matching(folded, _LABEL_FIRST))  # (0-based)
     fragments = _FRAGMENTS
+    word_fragments = _WORD_FRAGMENTS
+    new_token = _new_token
     for n, t in enumerate(folded, 1):
         if t and n - 1 not in labelled:
             if mixed:
@@ -240,7 +242,11 @@ def _para_tokens(lines: list[str]) -> list[Token]:
             continue
         if not t:  # a blank line ends the paragraph
             if open_value:
-                _close_value(out, open_value, whole, open_line, cut)
+                if whole and not cut and len(open_value) == 1:  # (_close_value's commonest case, inline)
+                    if (piece := open_value[0]).replace(" ", "") not in word_fragments:
+                        out.append(new_token((piece, open_line, None)))
+                else:
+                    _close_value(out, open_value, whole, open_line, cut)
                 open_value = []
             elif pieces and len(pieces) > 1:
                 _close_label(out, pieces)
