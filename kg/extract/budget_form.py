@@ -109,6 +109,7 @@ def _tables(cells: list, n_table: int, n_past: int) -> list[list[list[float | No
     [past columns..., current column, request column]."""
     n_cur = n_past + 1
     out = []
+    labels = {c[2] for c in cells}  # the rows a figure's label names (once, not per cut and row)
     for wide in product((False, True), repeat=6):
         sizes = [n_cur + w for w in wide] + [n_past]
         used = sum(sizes)
@@ -119,7 +120,7 @@ def _tables(cells: list, n_table: int, n_past: int) -> list[list[list[float | No
         for r, size in enumerate(sizes):
             row = cells[p:p + size]
             if any(c[2] is not None and (k > 0 or c[2] != r) for k, c in enumerate(row)) or \
-                    (row and row[0][2] is None and any(c[2] == r for c in cells)):
+                    (row and row[0][2] is None and r in labels):
                 ok = False  # a labelled figure must open its row, and a row whose label holds a figure opens there
                 break
             rows.append([c[0] for c in row])

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import re
 
+from kg.normalize.text import lines_matching
+
 _OF = re.compile(r"^\s*(\d{1,4})\s*/\s*(\d{1,4})\s*$")  # 7 / 10
 _DASHED = re.compile(r"^\s*[-‐－—]\s*(\d{1,4})\s*[-‐－—]\s*$")  # - 7 -
 _PAGE = re.compile(r"^\s*(?:page|p\.)\s*(\d{1,4})\s*$", re.I)  # Page 7
 # the three in one pattern (their lines are apart: a digit, a dash or a p first), tried once per line
 _ANY = re.compile(r"^\s*(?:(\d{1,4})\s*/\s*(\d{1,4})|[-‐－—]\s*(\d{1,4})\s*[-‐－—]|(?:page|p\.)\s*(\d{1,4}))\s*$", re.I)
+# a character every line _ANY matches holds (its 「/」, a dash, or the p of 「page」 / 「p.」, either case: re.I folds
+# no other character to p): the document's few lines holding one are found in its joined text, the others passed by
+_MARK_CHAR = re.compile(r"[/\-‐－—pP]")
 
 
 def is_page_mark(text: str) -> bool:
@@ -26,7 +31,8 @@ def is_page_mark(text: str) -> bool:
 def page_number_lines(lines: list[str]) -> list[int]:
     """Indexes of the lines that are page numbers (see the module doc), ascending."""
     runs: dict[tuple, list[tuple[int, int]]] = {}  # kind -> [(line, page number)]
-    for i, line in enumerate(lines):
+    for i in lines_matching(lines, _MARK_CHAR):
+        line = lines[i]
         if len(line) > 16 or (m := _ANY.match(line)) is None:
             continue
         if m[1]:

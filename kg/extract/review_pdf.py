@@ -85,7 +85,7 @@ from kg.normalize.houjin import is_valid as houjin_valid
 from kg.normalize.law_ref import parse_legal_bases
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number, parse_numbers
-from kg.normalize.text import is_unknown, nfkc_lines, squash
+from kg.normalize.text import is_unknown, lines_matching, nfkc_lines, squash
 from kg.read.base import RawDoc
 from kg.records import Record, new_record, span, warn
 
@@ -407,29 +407,49 @@ _METHODS_LABEL = re.compile(r"^実施方(?:法\s*|\s+)")  # (cut by a narrow cel
 _ANY_METHOD = re.compile("|".join(sorted(_METHODS, key=len, reverse=True)))
 _VOCAB_FIELDS = (("major_expense", frozenset(MAJOR_EXPENSES), re.compile(r"^主要経費\s*"), "主要経費"),
                  ("major_policy", frozenset(MAJOR_POLICIES), re.compile(r"^主要政策・施策\s*"), "主要政策・施策"))
+_LABEL_WORDS = {word: re.compile(re.escape(word)) for *_, word in _VOCAB_FIELDS}
+_ACCOUNT_WORD = re.compile("会計")
 
 
 def _vocab_cells(rec: Record, L: list[str], hi: int) -> None:
+    """The 会計区分, 実施方法, 主要経費 and 主要政策・施策 cells of lines 1..hi: each field from the first line that reads
+    as its cell. Only the lines that can are looked at (found in the joined lines: 「会計」, a method's word, a
+    vocabulary word as the whole line, the label at its start); the fields are set and their spans given in the
+    lines' order."""
+    head = L[:hi]
+    found: list[tuple[int, int, str, object]] = []  # (line, field's order, field, value)
+    if not rec["accounts"]:
+        for k in lines_matching(head, _ACCOUNT_WORD):
+            if m := _ACCOUNT_CELL.match(head[k]):  # a match holds 一般会計 or 特別会計
+                v = fields.split_list(m.group(1).replace(" ", "、"))
+                found.append((k + 1, 0, "accounts", v))
+                if v:
+                    break
     # the 実施方法 cell is the header's, above the 予算額・執行額 table (a lone 「その他」 below it is a 費目's)
     methods_hi = _first_in(L, "予算額・執行額") or hi
-    for i in range(1, hi + 1):
-        t = L[i - 1]
-        if not rec["accounts"]:
-            m = _ACCOUNT_CELL.match(t) if "会計" in t else None  # a match holds 一般会計 or 特別会計
-            if m:
-                rec["accounts"] = fields.split_list(m.group(1).replace(" ", "、"))
-                span(rec, "accounts", i)
-        if not rec["implementation_methods"] and i < methods_hi and _ANY_METHOD.search(t):
-            parts = fields.split_list(_METHODS_LABEL.sub("", t))
+    if not rec["implementation_methods"]:
+        for k in lines_matching(head[:max(methods_hi - 1, 0)], _ANY_METHOD):
+            parts = fields.split_list(_METHODS_LABEL.sub("", head[k]))
             if parts and all(p in _METHODS for p in parts):
-                rec["implementation_methods"] = parts
-                span(rec, "implementation_methods", i)
-        for key, vocab, label, word in _VOCAB_FIELDS:
-            if rec[key] is None:
-                v = label.sub("", t) if t.startswith(word) else t  # the label pattern starts with the word
-                if v in vocab:
-                    rec[key] = v
-                    span(rec, key, i)
+                found.append((k + 1, 1, "implementation_methods", parts))
+                break
+    for order, (key, vocab, label, word) in enumerate(_VOCAB_FIELDS, 2):
+        if rec[key] is not None:
+            continue
+        # a line that is a vocabulary word (not starting with the label: that is read without it), or the label
+        # and a word
+        at = min((head.index(w) for w in vocab.intersection(head) if not w.startswith(word)), default=len(head))
+        for k in lines_matching(head[:at], _LABEL_WORDS[word]):
+            t = head[k]
+            if t.startswith(word) and (v := label.sub("", t)) in vocab:
+                found.append((k + 1, order, key, v))
+                break
+        else:
+            if at < len(head):
+                found.append((at + 1, order, key, head[at]))
+    for line, _, key, v in sorted(found, key=lambda x: x[:2]):
+        rec[key] = v
+        span(rec, key, line)
     for key in ("accounts", "implementation_methods"):
         if not rec[key]:
             warn(rec, f"{key}_missing", f"no {key} cell found", field=key)

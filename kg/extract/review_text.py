@@ -223,6 +223,8 @@ def _para_tokens(lines: list[str]) -> list[Token]:
     labelled = set(lines_matching(folded, _LABEL_FIRST))  # (0-based)
     fragments = _FRAGMENTS
     par_at, par_out = 0, 0  # the open paragraph's first line and the tokens written before it
+    word_fragments = _WORD_FRAGMENTS
+    new_token = _new_token
     for n, t in enumerate(folded, 1):
         if t and not par_at:
             par_at, par_out = n, len(out)
@@ -254,7 +256,11 @@ def _para_tokens(lines: list[str]) -> list[Token]:
             continue
         if not t:  # a blank line ends the paragraph
             if open_value:
-                _close_value(out, open_value, whole, open_line, cut)
+                if whole and not cut and len(open_value) == 1:  # (_close_value's commonest case, inline)
+                    if (piece := open_value[0]).replace(" ", "") not in word_fragments:
+                        out.append(new_token((piece, open_line, None)))
+                else:
+                    _close_value(out, open_value, whole, open_line, cut)
                 open_value = []
             elif pieces and len(pieces) > 1:
                 _close_label(out, pieces)

@@ -82,3 +82,33 @@ def test_one_pattern_reads_as_the_three():
     assert [one(x) for x in lines] == [three(x) for x in lines]
     assert [pm.is_page_mark(x) for x in lines] == [three(x) is not None for x in lines]
     assert one("7 / 10") == ("of", "7", "10") and one("－ 2 －") == ("dashed", "2") and one("p. 12") == ("page", "12")
+
+
+def test_lines_without_a_mark_character_are_passed_by():
+    """page_number_lines looks only at the lines holding 「/」, a dash or a p (speed17): every line the pattern
+    matches holds one (random short lines of the marks' characters and others; letters re.I might fold to p), and
+    the runs found are those of matching every line."""
+    import random
+
+    from kg.extract import page_marks as pm
+
+    rng = random.Random(17)
+    alphabet = list("0123456789 /-‐－—pPaAgGeE.\t\u3000xｐＰ℗ρ")
+    lines = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
+    assert all(pm._MARK_CHAR.search(x) for x in lines if pm._ANY.match(x))
+
+    def every_line(lines):
+        runs: dict = {}
+        for i, line in enumerate(lines):
+            if len(line) <= 16 and (m := pm._ANY.match(line)):
+                kind = ("of", int(m[2])) if m[1] else ("dashed",) if m[3] else ("page",)
+                if not m[1] or 1 <= int(m[1]) <= int(m[2]):
+                    runs.setdefault(kind, []).append((i, int(m[1] or m[3] or m[4])))
+        return sorted(i for run in runs.values() if len(run) >= 2
+                      and all(a[1] < b[1] for a, b in zip(run, run[1:], strict=False)) for i, _ in run)
+
+    doc = ["支出先上位10者リスト", "1 / 3", "A.", "－", "- 1 -", "計 －", "Page 1", "2 / 3", "- 2 -", "p. 2", "3 / 3"]
+    assert page_number_lines(doc) == every_line(doc) == [1, 4, 6, 7, 8, 9, 10]
+    for _ in range(300):
+        doc = [rng.choice(lines) for _ in range(rng.randint(0, 60))]
+        assert page_number_lines(doc) == every_line(doc)
