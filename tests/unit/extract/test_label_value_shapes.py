@@ -140,6 +140,14 @@ def test_a_project_name_that_is_a_sentence_is_left_out_but_a_bracketed_full_stop
         assert rec["project_name"] == name and not rec["warnings"]
 
 
+def test_a_project_name_that_is_a_form_label_is_left_out():
+    # (a narrow print: the 点検 table's 事業名 column header read as the label, its row label 「点検結果」 below it)
+    rec = new_record("review_sheet", "x.rl.pdfplumber.txt")
+    rec["project_name"] = "点検結果"
+    review_pdf._name_plausible(rec)
+    assert rec["project_name"] is None and rec["warnings"][0]["code"] == "project_name_implausible"
+
+
 def test_a_bureau_cut_at_its_wrap_is_left_out():
     # pdfplumber's line of the real seed 003 printed narrow: 「サイバーセキュリティ統」, its rest 「括官」 on the next line
     rec = new_record("review_sheet", "003.lo.pdfplumber.txt")
