@@ -38,13 +38,15 @@ _AHEAD = 20  # lines after a later table's header printed first within which the
 MAX_LEFT = 7  # cells of the request year's column printed apart (one per row at most)
 
 
-def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, int | None]], int]:
-    """(value or None for a dash, line, the row its label names when it is its line's first cell) of the
-    figures from line ``start`` on; percentages, years and other text are passed over. And how many come before
+def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, int | None, int]], int]:
+    """(value or None for a dash, line, the row its label names when it is its line's first cell, how many lines
+    of other text came before it) of the figures from line ``start`` on; percentages, years and other text are
+    passed over. And how many come before
     the rate rows (執行率, 当初予算+補正予算に対する執行額の割合: percentages or dashes); after them only figures are kept
     (the request year's column printed apart), dashes being the rate rows' as well as its."""
-    out: list[tuple[float | None, int, int | None]] = []
+    out: list[tuple[float | None, int, int | None, int]] = []
     late = None
+    gap = 0  # lines of other text passed over so far
     folded = _unwrapped(_folded(lines), start, min(len(lines), start + MAX_LINES))  # 「59,64」「9」: 59,649
     for n in range(start, min(len(lines), start + MAX_LINES) + 1):
         t = folded[n - 1].strip()
@@ -68,16 +70,17 @@ def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, 
         elif not _CELLS.match(t):
             if late is not None and len(out) > late:
                 break  # other text after the request year's cells printed apart: the next table's
+            gap += 1
             continue
         for k, x in enumerate(t.split()):
             if x in "-－―":
                 if late is None:
-                    out.append((None, n, row if k == 0 else None))
+                    out.append((None, n, row if k == 0 else None, gap))
                 continue
             p = parse_number(x.replace("△", "▲"))
             if p.error or p.value is None:
                 return [], 0
-            out.append((p.value, n, row if k == 0 else None))
+            out.append((p.value, n, row if k == 0 else None, gap))
     return out, len(out) if late is None else late
 
 
@@ -122,6 +125,9 @@ def _tables(cells: list, n_table: int, n_past: int) -> list[list[list[float | No
                     (row and row[0][2] is None and any(c[2] == r for c in cells)):
                 ok = False  # a labelled figure must open its row, and a row whose label holds a figure opens there
                 break
+            if row and row[0][3] != row[-1][3]:
+                ok = False  # other text (a label, a year) amid one row's cells: the text broke the table into
+                break  # blocks (「計」 row's 「6 6 7 5 6」 then 執行額's 2021 「6」, then 「計」, then its 「4 4」)
             rows.append([c[0] for c in row])
             p += size
         if not ok:

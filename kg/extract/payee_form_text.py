@@ -1415,8 +1415,29 @@ def with_form_rows(rows: list[PayeeRow], form: list[PayeeRow] | None) -> list[Pa
                 continue
             if w is None:
                 cells[k] = v
-            elif w != v and (k != "amount" or _number(str(w)) != _number(str(v))) and \
-                    re.sub(r"\s", "", str(w)) != re.sub(r"\s", "", str(v)):
+            elif not _same_cell(k, w, v):
                 return rows  # (a cell the two give alike but for white space: 「随意契約(少額)」, form_rows' spacing kept)
         merged[(r.block, r.rank)] = f._replace(cells=cells)
     return sorted(merged.values(), key=lambda r: (r.block, r.rank))
+
+
+def _same_cell(key: str, w: object, v: object) -> bool:
+    """Two readings of one payee cell give the same value (an amount's figure, else the text but for white space)."""
+    return w == v or (key == "amount" and _number(str(w)) == _number(str(v))) or \
+        re.sub(r"\s", "", str(w)) == re.sub(r"\s", "", str(v))
+
+
+def form_disputes(rows: list[PayeeRow], form: list[PayeeRow] | None) -> tuple[list[PayeeRow], list[str]]:
+    """The rows another reader gave (``rows``) with each cell that form_rows (``form``) reads otherwise for the
+    same block and rank made unknown (None): the two readings of one text disagree there (pdftotext's 「タイムスタンプ
+    13」: its 13 the amount glued to the 業務概要, the column reader taking another figure): which is right, the text
+    does not say. And the cells so left out (「J1 amount」)."""
+    theirs = {(f.block, f.rank): f for f in form or ()}
+    out, disputed = [], []
+    for r in rows:
+        f = theirs.get((r.block, r.rank))
+        bad = [k for k, v in r.cells.items() if f is not None and v is not None
+               and f.cells.get(k) is not None and not _same_cell(k, f.cells[k], v)]
+        out.append(r._replace(cells={**r.cells, **dict.fromkeys(bad)}) if bad else r)
+        disputed += [f"{r.block}{r.rank} {k}" for k in bad]
+    return out, disputed

@@ -45,7 +45,13 @@ from kg.extract.page_marks import without_page_numbers
 from kg.extract.payee_bids import settle_bids
 from kg.extract.payee_boxes import checked_by_amounts, has_letters, payee_boxes, with_boxes
 from kg.extract.payee_columns import payee_columns
-from kg.extract.payee_form_text import form_rows, header_piece, number_line_wraps, with_form_rows
+from kg.extract.payee_form_text import (
+    form_disputes,
+    form_rows,
+    header_piece,
+    number_line_wraps,
+    with_form_rows,
+)
 from kg.extract.payee_wraps import respell_methods
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
@@ -959,9 +965,15 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
             # payees the other readers left unknown (or blocks whose title stands and of which they read no row):
             # the form's order may place them
             form_notes = []
-            merged = with_form_rows(text_rows, form_rows(L, lo, form_notes))
+            form = form_rows(L, lo, form_notes)
+            merged = with_form_rows(text_rows, form)
             if merged is not text_rows:
                 text_rows, notes = merged, form_notes
+            else:
+                text_rows, disputed = form_disputes(text_rows, form)
+                if disputed:
+                    notes.append((lo, f"支出先上位10者リスト: {disputed}: the form's order reads these cells otherwise; "
+                                      "unknown"))
         box_notes: list = []  # the real ruled form as pdfminer.six writes it: one box a cell, the ranks apart
         if not text_rows:
             text_rows = payee_boxes(cells, box_notes, lo, raw)

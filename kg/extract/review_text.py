@@ -911,6 +911,8 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
                     # one official alone lacks its given name: officials_wrapped)
             if wrapped:  # (「審議参事官 海野 信」 over 「官」: another official's title wraps, its first line glued on)
                 officials = None
+            if officials and len(vals) > 1 and paragraph_style(lines) and side_cells_wrapped(lines, vals[1]):
+                officials = None  # (「審議官 中村 純 参事官 小林 雅一」 over 「一」: whose name goes on is unknown)
             if _shape_ok("division", text, sheet_year):
                 out["division"] = Found(text, v.line)
                 if officials and not _NUMBERISH.match(officials) and fields.parse_officials(officials):
@@ -930,6 +932,8 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             if _ORG.search(text) and " " not in text:
                 continue  # a 担当課室 cell (「技術調査課」) written after the label, not an official (「課長 山田 花子」)
             got = [x for o in fields.parse_officials(text) for x in (_officials_of(o) or [o])]
+            if paragraph_style(lines) and side_cells_wrapped(lines, v):
+                continue  # (「審議官 中村 純 参事官 小林 雅一」 over 「一」: whose name goes on is unknown)
             if got and all(OFFICIAL_SHAPE.match(o) for o in got):
                 if paragraph_style(lines):  # a second official in a paragraph of its own (「室長 小林 直子」 / 「課長 加藤 敦史」)
                     for x in toks[k + 2:]:
@@ -946,6 +950,8 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             # nor 「…庁庁」 exists
         if not _shape_ok(t.field, text, sheet_year):
             continue
+        if t.field == "bureau" and paragraph_style(lines) and any(map(holds_label_head, _paragraph_lines(lines, v))):
+            continue  # a label's head amid the cell's lines (「終了予定な 担当課」 over 「し」 over 「室」): two cells' pieces
         if t.field == "project_name" and k and toks[k - 1].field == "project_number" \
                 and toks[k - 1].line == t.line and v.line != t.line:
             continue  # 「事業番号 事業名」 with no cell between nor after: a table's header row (関連事業), not the form's
@@ -1075,6 +1081,14 @@ def officials_by_shape(toks: list[Token], lines: list[str] | None = None) -> Fou
         elif t.field in (None, CUT) and _TITLE_NAME.search(t.text):
             return None
     return Found(found, line) if found else None
+
+
+def side_cells_wrapped(lines: list[str], t: Token) -> bool:
+    """Paragraph-style text: token ``t``'s paragraph starts with a line of two officials or more side by side (a
+    row of 作成責任者 cells, 「審議官 中村 純 参事官 小林 雅一」) and goes on with a line that is no official of its
+    own (「一」): a name wrapped in one of those cells, which one the text does not say."""
+    para = _paragraph_lines(lines, t)
+    return len(para) > 1 and len(_officials_of(para[0])) > 1 and any(not _officials_of(x) for x in para[1:])
 
 
 _TITLE_WORD = re.compile(r"^\S{0,14}(?:長|官|補佐|理事|参事)$")  # an official's title as a word of its own
@@ -2749,6 +2763,7 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
 
 _NUMBER_HEAD = re.compile(rf"^\S{{1,12}}{_MINISTRY_END}\s*[-‐−―]$")  # 「総務省 -」: a 事業番号 cell's head, its number below
 _ERA_IN = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2})(?:\s*年(?:\s*度)*)?)")
+_ERA_CUT = re.compile(r"(?:令和|平成|昭和)(?!\s*(?:元|\d))")  # an era whose year is not beside it
 
 
 def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> list[dict]:
@@ -2775,6 +2790,9 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
     open_at: int | None = None
     for ci, cell in enumerate(cells):
         parts = [p.strip() for p in _ERA_IN.split(cell)]
+        # an era without its year (「平成 文部科学省 - 0050」 over 「28年」 over 「度」: the cell's year cut in its narrow
+        # cell): the cell is a year's row of its own, whose year the text does not give whole
+        cut_year = bool(_ERA_CUT.search(cell))
         if open_at == ci - 1 and (parts[0] == "" or not parse_numbers(parts[0])):
             dangling = True  # (the next line is no number of its own: 「0120」 under 「平成29年度 防衛省 -」 closes it)
         open_at = None
@@ -2810,7 +2828,7 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
                 same = prev is not None and prev[0] == "year" and prev[2] == ci and not prev[4]
                 below = prev is not None and prev[0] == "year" and prev[3] and prev[2] == ci - 1 and first \
                     and not dangling
-                if fy is None and ci not in yearless and (same or below or _new_of(ref.number, prev)):
+                if fy is None and ci not in yearless and not cut_year and (same or below or _new_of(ref.number, prev)):
                     fy = prev[1]
                 # a year on a line of its own goes on to the number lines right below it (「令和2年度」 over
                 # 「総務省 - 新02 - 0013」 over 「総務省 - 0094」); a year beside its number on a line, to that line's
