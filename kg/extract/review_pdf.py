@@ -1079,10 +1079,12 @@ def _past_numbers(rec: Record, L: list[str]) -> None:
         t = year_tok.sub(" ", L[i - 1]).strip()
         if not t or not num_line.match(t) or "事業番号" in L[i - 1]:
             continue
-        if i > 1 and cut_number_head(L[i - 2]) and re.fullmatch(r"\d{4}(?:\s+\d{4})*", t):
-            # (「2021 文科 20」 over 「0227 0309」: which number ends the cut one is unknown)
+        cut = next((L[j - 1] for j in range(max(lab + 1, i - 3), i) if cut_number_head(L[j - 1])), None)
+        if cut is not None and re.fullmatch(r"\d{4}(?:\s+\d{4})*", t):
+            # (「2021 文科 20」 over 「0227 0309」, 「2021 内閣」 over 「府 20」 over 「0285」: which number ends the cut
+            # one is unknown)
             warn(rec, "past_numbers_unsure", f"関連する過去の事業番号 {t!r} below a number cut before its serial "
-                 f"({L[i - 2]!r}); left out", line=i, field="past_project_numbers")
+                 f"({cut!r}); left out", line=i, field="past_project_numbers")
             continue
         for ref in parse_numbers(t):
             item = {"number": ref.number}

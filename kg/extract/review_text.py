@@ -809,9 +809,10 @@ def legal_by_shape(toks: list[Token]) -> Found | None:
     return Found(found[0].text, found[0].line)
 
 
-# a 事業番号 of the 2021-on shape cut before its serial (「2021 文科 20」 over 「0309」): the numbers of the line below
-# may be its rest, which of them is unknown
-_CUT_HEAD = re.compile(r"(?<!\S)20\d\d\s*-?\s*[^\s\d-]{1,4}\s*-?\s*\d{2}(?!\s*-?\s*\d)(?=\s|$)")
+# a 事業番号 of the 2021-on shape cut before its serial (「2021 文科 20」 over 「0309」), or before its ministry's rest
+# (「2021 内閣」 over 「府 20」 over 「0285」): the numbers of the lines below may be its rest, which of them is unknown
+_CUT_HEAD = re.compile(r"(?<!\S)20\d\d(?:\s*-?\s*[^\s\d-]{1,4}\s*-?\s*\d{2}|(?:\s+|\s*-\s*)[^\s\d年-][^\s\d-]{0,3})"
+                       r"(?!\s*-?\s*\d)(?=\s|$)")
 _NUMBERS_ONLY = re.compile(r"^\d{4}(?:\s+\d{4})*$")
 
 
