@@ -2319,8 +2319,9 @@ def related_by_shape(toks: list[Token], taken: frozenset[str] = frozenset(),
             numbers.append(t)
             continue
         if (is_unknown(text) or _NUMBERISH.match(text) or _is_fragment(text) or text in _TABLE_HEADERS
-                or fields.YEAR_HEADER.match(text) or text == "要求"):
-            continue  # a budget column's header (「平成29年度要求」, its wrapped 「要求」) is no name
+                or fields.YEAR_HEADER.match(text) or text == "要求" or not any(c.isalnum() for c in text)):
+            continue  # a budget column's header (「平成29年度要求」, its wrapped 「要求」) is no name, nor a mark alone
+            # (the 点検結果 column's 「○」)
         if _MINISTRY.match(text):
             if _TWO_MINISTRIES.search(text):
                 # two rows' ministry cells glued (「総務省財務省」): the rows' cells do not read apart (or a header
@@ -2364,7 +2365,8 @@ def _related_name(t: Token) -> bool:
     return (t.field is None and not _MINISTRY.match(text) and canonical_number(text) is None
             and not is_unknown(text) and not _NUMBERISH.match(text) and text not in _TABLE_HEADERS
             and "。" not in text and not _is_fragment(text) and not fields.YEAR_HEADER.match(text)
-            and not label_piece(text) and not _CHECK_LABELS.search(text) and len(text) <= 80)
+            and not label_piece(text) and not _CHECK_LABELS.search(text) and len(text) <= 80
+            and any(c.isalnum() for c in text))  # (a mark alone, the 点検結果 column's 「○」, names nothing)
 
 
 # 「文部科学省点検・改善結果」「公正取引委員会点検結果」: a ministry's cell glued to another (not 院/局/本部, which many
