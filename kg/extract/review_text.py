@@ -1720,7 +1720,9 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
                     cells["contract_method"] = cm + joint + pieces.pop()
             open_cells = [f for f in ("name", "description")
                           if (cells.get(f) or "").count("(") > (cells.get(f) or "").count(")")]
+            closing: tuple[str, str] | None = None  # (cell, its line's piece) of a bracket closed on this line
             if d is None and len(pieces) == 1 and len(open_cells) == 1 and ")" in pieces[0]:
+                closing = (open_cells[0], pieces[0])
                 cells[open_cells[0]] = fields.join_wrapped([cells[open_cells[0]], pieces.pop()])  # 「謝金)」
             if d is None and len(pieces) >= 2:
                 if payee_wraps.split_unsure(pieces):  # (「pers LLP 業」: 「LLP」 the name's or the 業務概要's)
@@ -1733,6 +1735,8 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
             done = ended.setdefault(last.line, set())  # cells that stopped wrapping (no piece on a line of the row)
             tail_of = tails.setdefault(last.line, {})
             holds = held.setdefault(last.line, {})
+            if closing is not None:  # (its last line now: 「察(旅費」「の支」 over 「払)、諸」, 「の支」 left short by the
+                tail_of[closing[0]] = closing[1]  # 「払)」 kept together — not a cell that ended there)
             if left:
                 _wrapped_on(holds, tail_of, "name", left[0], filled, last.block, column)
                 tail_of["name"] = left[-1]
