@@ -36,11 +36,12 @@ _END = ("歳出予", "増減理由", "予算内訳", "成果目標", "成果実�
 MAX_LINES = 160  # lines read after the table's first label
 _AHEAD = 20  # lines after a later table's header printed first within which the 当初予算 label may come
 MAX_LEFT = 7  # cells of the request year's column printed apart (one per row at most)
+_YEARISH = re.compile(r"令和|平成|昭和|(?<![前翌])年度")  # a year's header (or its piece; not 前年度から繰越し)
 
 
 def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, int | None, int]], int]:
     """(value or None for a dash, line, the row its label names when it is its line's first cell, how many lines
-    of other text came before it) of the figures from line ``start`` on; percentages, years and other text are
+    holding a year's header came before it) of the figures from line ``start`` on; percentages, years and other text are
     passed over. And how many come before
     the rate rows (執行率, 当初予算+補正予算に対する執行額の割合: percentages or dashes); after them only figures are kept
     (the request year's column printed apart), dashes being the rate rows' as well as its."""
@@ -70,7 +71,8 @@ def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, 
         elif not _CELLS.match(t):
             if late is not None and len(out) > late:
                 break  # other text after the request year's cells printed apart: the next table's
-            gap += 1
+            if _YEARISH.search(t):  # (a label alone, its wrapped rest 「越し」「況」, or a figure's piece is no break:
+                gap += 1  # the figures of a row may come before its label and after)
             continue
         for k, x in enumerate(t.split()):
             if x in "-－―":
@@ -126,8 +128,8 @@ def _tables(cells: list, n_table: int, n_past: int) -> list[list[list[float | No
                 ok = False  # a labelled figure must open its row, and a row whose label holds a figure opens there
                 break
             if row and row[0][3] != row[-1][3]:
-                ok = False  # other text (a label, a year) amid one row's cells: the text broke the table into
-                break  # blocks (「計」 row's 「6 6 7 5 6」 then 執行額's 2021 「6」, then 「計」, then its 「4 4」)
+                ok = False  # a year's header amid one row's cells: the text broke the table into blocks (「計」 row's
+                break  # 「6 6 7 5 6」 then 執行額's 2021 「6」, then 「令和元 年度 令和2 年度 計」, then its 「4 4」)
             rows.append([c[0] for c in row])
             p += size
         if not ok:

@@ -951,7 +951,8 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             # nor 「…庁庁」 exists
         if not _shape_ok(t.field, text, sheet_year):
             continue
-        if t.field == "bureau" and paragraph_style(lines) and any(map(holds_label_head, _paragraph_lines(lines, v))):
+        if t.field == "bureau" and paragraph_style(lines) and v.line != t.line \
+                and any(map(holds_label_head, _paragraph_lines(lines, v))):
             continue  # a label's head amid the cell's lines (「終了予定な 担当課」 over 「し」 over 「室」): two cells' pieces
         if t.field == "project_name" and k and toks[k - 1].field == "project_number" \
                 and toks[k - 1].line == t.line and v.line != t.line:
@@ -2770,7 +2771,7 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
 
 _NUMBER_HEAD = re.compile(rf"^\S{{1,12}}{_MINISTRY_END}\s*[-‐−―]$")  # 「総務省 -」: a 事業番号 cell's head, its number below
 _ERA_IN = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2})(?:\s*年(?:\s*度)*)?)")
-_ERA_CUT = re.compile(r"(?:令和|平成|昭和)(?!\s*(?:元|\d))")  # an era whose year is not beside it
+_ERA_BARE = re.compile(r"(?:令和|平成|昭和)(?!\s*(?:元|\d))")  # an era whose year is not beside it
 
 
 def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> list[dict]:
@@ -2799,7 +2800,7 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
         parts = [p.strip() for p in _ERA_IN.split(cell)]
         # an era without its year (「平成 文部科学省 - 0050」 over 「28年」 over 「度」: the cell's year cut in its narrow
         # cell): the cell is a year's row of its own, whose year the text does not give whole
-        cut_year = bool(_ERA_CUT.search(cell))
+        cut_year = bool(_ERA_BARE.search(cell))
         if open_at == ci - 1 and (parts[0] == "" or not parse_numbers(parts[0])):
             dangling = True  # (the next line is no number of its own: 「0120」 under 「平成29年度 防衛省 -」 closes it)
         open_at = None
