@@ -127,10 +127,14 @@ def _tables(cells: list, n_table: int, n_past: int) -> list[list[list[float | No
                     (row and row[0][2] is None and any(c[2] == r for c in cells)):
                 ok = False  # a labelled figure must open its row, and a row whose label holds a figure opens there
                 break
-            if row and row[0][3] != row[-1][3]:
-                ok = False  # a year's header amid one row's cells: the text broke the table into blocks (「計」 row's
-                break  # 「6 6 7 5 6」 then 執行額's 2021 「6」, then 「令和元 年度 令和2 年度 計」, then its 「4 4」)
-            rows.append([c[0] for c in row])
+            # a year's header amid one row's cells: the text broke the table into blocks (「計」 row's 「6 6 7 5 6」
+            # then 執行額's 2021 「6」, then 「令和元 年度 令和2 年度 計」, then its 「4 4」): which cell is which year's is
+            # unknown — 執行額's cells are left unknown, a money row's (whose columns must add up) refuse the cut
+            split = bool(row) and row[0][3] != row[-1][3]
+            if split and r != EXE:
+                ok = False
+                break
+            rows.append([None] * len(row) if split else [c[0] for c in row])
             p += size
         if not ok:
             continue

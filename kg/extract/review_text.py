@@ -952,8 +952,9 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
         if not _shape_ok(t.field, text, sheet_year):
             continue
         if t.field == "bureau" and paragraph_style(lines) and v.line != t.line \
-                and any(map(holds_label_head, _paragraph_lines(lines, v))):
-            continue  # a label's head amid the cell's lines (「終了予定な 担当課」 over 「し」 over 「室」): two cells' pieces
+                and any(w in _LABEL_HEADS for x in _paragraph_lines(lines, v) for w in x.split(" ")):
+            continue  # a label's head cut amid the cell's lines (「終了予定な 担当課」 over 「し」 over 「室」): two cells'
+            # pieces (a whole label after the cell, 「出入国在留管理庁 作成責任者」, is a token of its own)
         if t.field == "project_name" and k and toks[k - 1].field == "project_number" \
                 and toks[k - 1].line == t.line and v.line != t.line:
             continue  # 「事業番号 事業名」 with no cell between nor after: a table's header row (関連事業), not the form's
