@@ -461,8 +461,8 @@ def _shape_ok(field: str, text: str, sheet_year: int | None) -> bool:
         return bool(parts) and all(p in _METHODS for p in parts)
     if field in ("bureau", "division", "project_name") and text.count("(") != text.count(")"):
         return False  # a cell cut short (「…統括官(室」): the rest of it is elsewhere
-    if field == "division" and re.search(r"(?:局|官房|統括官)$", text):
-        return False  # a bureau's shape (自治行政局): another cell's text after the label
+    if field == "division" and re.search(r"(?:局|官房|統括官|庁)$", text):
+        return False  # a bureau's shape (自治行政局, 出入国在留管理庁: the 担当部局庁 column's): another cell's text after the label
     if field in ("bureau", "division"):  # (not a list: 「合、他部局」 is a wrapped sentence's piece)
         return "、" not in text and bool(_ORG.search(text)) and not _NUMBERISH.match(text) and len(text) <= 60
     if field in ("major_policy", "major_expense") and fields.YEAR_HEADER.match(text):
@@ -912,6 +912,11 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
                     # one official alone lacks its given name: officials_wrapped)
             if wrapped:  # (「審議参事官 海野 信」 over 「官」: another official's title wraps, its first line glued on)
                 officials = None
+            if not paragraph_style(lines) and not next_row(_folded(lines), v.line) and any(
+                    x.line == v.line + 1 and x.field is None and _ORG.search(x.text) and not label_piece(x.text)
+                    and not _TITLE_TAIL.match(x.text) for x in toks[k + 1:k + 12]):  # (「官」: an official's title's)
+                continue  # an organisation's tail wrapped below in the row (「サイバーセキュリティ参事官 海野信」 over
+                # 「統括官(室)」): the 担当課室 cell goes on there, glued to the next cell on its first line — unknown
             if officials and len(vals) > 1 and paragraph_style(lines) and side_cells_wrapped(lines, vals[1]):
                 officials = None  # (「審議官 中村 純 参事官 小林 雅一」 over 「一」: whose name goes on is unknown)
             if _shape_ok("division", text, sheet_year):
@@ -2797,6 +2802,12 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
     # later settles by a year below which it stands no more, only by one beside it
     dangling = False
     open_at: int | None = None
+    # the year cells in the text's order: when one comes after a later year (「平成28年度」 … 「平成27年度」, its cell
+    # cut and written after), the text left the table's rows, and a second number below a year may be the year
+    # written later's (「平成26年度」 over 「国土交通省 - 0286」 over 「国土交通省 - 0195」, 0195 平成27年度's)
+    seen_years = [y for cell in cells for y in (parse_year(m if "年" in m else m + "年度")[0]
+                                                 for m in _ERA_IN.findall(cell)) if y is not None]
+    in_order = all(a < b for a, b in zip(seen_years, seen_years[1:], strict=False))
     for ci, cell in enumerate(cells):
         parts = [p.strip() for p in _ERA_IN.split(cell)]
         # an era without its year (「平成 文部科学省 - 0050」 over 「28年」 over 「度」: the cell's year cut in its narrow
@@ -2841,7 +2852,7 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
                     fy = prev[1]
                 # a year on a line of its own goes on to the number lines right below it (「令和2年度」 over
                 # 「総務省 - 新02 - 0013」 over 「総務省 - 0094」); a year beside its number on a line, to that line's
-                prev = ("year", prev[1], ci, True, False) if below and not same else \
+                prev = ("year", prev[1], ci, True, False) if below and not same and in_order else \
                     (prev if same and prev[3] and ci not in yearless else ("number",))
                 if (fy, ref.number) in seen:
                     continue
