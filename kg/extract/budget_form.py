@@ -36,7 +36,9 @@ _END = ("歳出予", "増減理由", "予算内訳", "成果目標", "成果実�
 MAX_LINES = 160  # lines read after the table's first label
 _AHEAD = 20  # lines after a later table's header printed first within which the 当初予算 label may come
 MAX_LEFT = 7  # cells of the request year's column printed apart (one per row at most)
-_YEARISH = re.compile(r"令和|平成|昭和|(?<![前翌])年度")  # a year's header (or its piece; not 前年度から繰越し)
+# a year's header cell alone on its line, or its wrapped piece (「令和元」「年度」, 「令和2年度」): not another table's header
+# holding a year (「平成29・」「30年度 予」 of the 予算内訳 table, printed amid the rows)
+_YEARISH = re.compile(r"^(?:(?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*(?:年度?)?|年度)$")
 
 
 def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, int | None, int]], int]:
@@ -120,7 +122,7 @@ def _tables(cells: list, n_table: int, n_past: int) -> list[list[list[float | No
         left = cells[used:]
         if used > n_table or len(left) > MAX_LEFT or any(c[2] is not None for c in left):
             continue
-        rows, p, ok = [], 0, True
+        rows, p, ok, blank_exe = [], 0, True, False
         for r, size in enumerate(sizes):
             row = cells[p:p + size]
             if any(c[2] is not None and (k > 0 or c[2] != r) for k, c in enumerate(row)) or \
@@ -134,7 +136,8 @@ def _tables(cells: list, n_table: int, n_past: int) -> list[list[list[float | No
             if split and r != EXE:
                 ok = False
                 break
-            rows.append([None] * len(row) if split else [c[0] for c in row])
+            blank_exe = split  # (its figures still checked against 計 below, then left out)
+            rows.append([c[0] for c in row])
             p += size
         if not ok:
             continue
@@ -154,6 +157,8 @@ def _tables(cells: list, n_table: int, n_past: int) -> list[list[list[float | No
             if not wide[INI]:
                 req[INI] = figs[0]
         if all(_fits(col, c < n_past) for c, col in enumerate(cols)) and _request_fits(req):
+            for col in cols[:n_past] if blank_exe else ():
+                col[EXE] = None
             t = [*cols, req]
             if t not in out:
                 out.append(t)

@@ -140,3 +140,35 @@ def test_a_piece_closing_a_bracket_is_its_cells_last_line():
     c9 = next(r for r in rows if (r.block, r.rank) == ("C", 9))
     assert c9.cells["name"] in (None, "合同会社NECソリューションイノベータ")
     assert c9.cells["description"] in (None, "機器の賃貸借、視察(旅費の支払)、諸外国の動向に関する文書の分析及び要約作業")
+
+
+# fresh variants 800-819 (never tuned on)
+
+def test_a_division_of_a_bureaus_shape_is_unknown():
+    # (pdftotext, reportlab: 「担当課室」 ends the 事業終了 row's line; the next cell is the bureau 出入国在留管理庁, the
+    # division 企画課 further on)
+    lines = _lines("担当部局\n\n事業終了(予 終了予定なし 担当課室\n定)年度\n\n出入国在留管理庁\n\n作成責任者\n\n企画課\n\n"
+                   "室長 山本 直子\n")
+    got = label_fields(lines, 2019)
+    assert got.get("division") is None or got["division"].value == "企画課"
+
+
+def test_a_division_whose_organisation_tail_wrapped_below_is_unknown():
+    # (pdfplumber: 「サイバーセキュリティ」 glued to the official's 「参事官」, the cell's 「統括官(室)」 wrapped below)
+    lines = _lines("平成29年度行政事業レビューシート (農林水産省)\n"
+                   "事業名 普及啓発調査システム運用地域データ活用経 担当部局庁 水管理・国土保全局 作成責任者\n費\n"
+                   "事業開始年度 平成28年 事業終了(予定 終了予定なし 担当課室 サイバーセキュリティ参事官 海野信\n"
+                   "度 )年度 統括官(室)\n会計区分 エネルギー対策特別会計")
+    got = label_fields(lines, 2017)
+    assert "division" not in got and "responsible_officials" not in got
+
+
+def test_a_second_number_below_a_year_when_the_years_leave_their_order():
+    # (pdfminer, reportlab: 「平成26年度」 over 「国土交通省 - 0286」 over 「国土交通省 - 0195」, 平成27年度's cell cut and
+    # written after 平成28年度's: 0195 is 平成27年度's, not 平成26年度's)
+    lines = _lines("関連する過去のレビューシートの事業番号\n\n平成24\n年度\n\n-\n\n平成25年\n度\n\n国土交通省 - \n0226\n\n"
+                   "平成26\n年度\n\n国土交通省 - \n0286\n\n国土交通省 - \n0195\n\n平成28\n年度\n\n国土交通省 (0155)\n\n"
+                   "平成\n27年\n度\n\n※平成28年度実績を記入。")
+    got = label_lists(lines, 2018)["past_project_numbers"].value
+    assert {"fiscal_year": 2014, "number": "0195"} not in got
+    assert {"fiscal_year": 2014, "number": "0286"} in got
