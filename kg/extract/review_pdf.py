@@ -43,7 +43,7 @@ from kg.extract.legal_text import (
 )
 from kg.extract.page_marks import without_page_numbers
 from kg.extract.payee_bids import settle_bids
-from kg.extract.payee_boxes import checked_by_amounts, has_letters, payee_boxes, with_boxes
+from kg.extract.payee_boxes import checked_by_amounts, checked_by_totals, has_letters, payee_boxes, with_boxes
 from kg.extract.payee_columns import payee_columns
 from kg.extract.payee_form_text import (
     form_disputes,
@@ -977,7 +977,8 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
         box_notes: list = []  # the real ruled form as pdfminer.six writes it: one box a cell, the ranks apart
         if not text_rows:
             text_rows = payee_boxes(cells, box_notes, lo, raw)
-            text_rows = checked_by_amounts(text_rows, box_notes) if text_rows else text_rows
+            text_rows = checked_by_totals(checked_by_amounts(text_rows, box_notes), cells, box_notes) \
+                if text_rows else text_rows
             notes = box_notes if text_rows or box_notes else notes
         elif has_letters(cells):  # the real form's letters: this reader may give the rows the others left unread
             boxed = payee_boxes(cells, box_notes, lo, raw)
