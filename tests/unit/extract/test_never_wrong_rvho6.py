@@ -172,3 +172,18 @@ def test_a_second_number_below_a_year_when_the_years_leave_their_order():
     got = label_lists(lines, 2018)["past_project_numbers"].value
     assert {"fiscal_year": 2014, "number": "0195"} not in got
     assert {"fiscal_year": 2014, "number": "0286"} in got
+
+
+def test_a_block_adding_up_to_no_printed_total_is_unknown():
+    # (pdfminer, LibreOffice: E's last row 「PricewaterhouseCoopers LLP … 140」 written after 「F」's title, read as F1;
+    # F's own rows add up to its 計 179, the rows read to 279)
+    from kg.extract.payee_boxes import checked_by_totals
+
+    def row(block, rank, name, amount):
+        return PayeeRow(block, rank, {"name": name, "amount": amount}, rank, False)
+    rows = [row("E", 1, "ソフトバンク(株)", "183"), row("F", 1, "PricewaterhouseCoopers LLP", "140"),
+            row("F", 2, "合同会社エアクレーレン", "62"), row("F", 3, "静岡市", "56"), row("F", 4, "仙台市", "21")]
+    cells = [("計", 1, True), ("323", 2, False), ("計", 3, True), ("179", 4, False), ("計 183", 5, False)]
+    notes: list = []
+    assert [r.block for r in checked_by_totals(rows, cells, notes)] == ["E"] and len(notes) == 1
+    assert checked_by_totals(rows, [c for c in cells if not c[0].startswith("計")], []) == rows  # (no 計 printed)
