@@ -2807,7 +2807,7 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
     # written later's (「平成26年度」 over 「国土交通省 - 0286」 over 「国土交通省 - 0195」, 0195 平成27年度's)
     seen_years = [y for cell in cells for y in (parse_year(m if "年" in m else m + "年度")[0]
                                                  for m in _ERA_IN.findall(cell)) if y is not None]
-    in_order = all(a < b for a, b in zip(seen_years, seen_years[1:], strict=False))
+    in_order = all(a <= b for a, b in zip(seen_years, seen_years[1:], strict=False))  # (a year again: the note)
     for ci, cell in enumerate(cells):
         parts = [p.strip() for p in _ERA_IN.split(cell)]
         # an era without its year (「平成 文部科学省 - 0050」 over 「28年」 over 「度」: the cell's year cut in its narrow
