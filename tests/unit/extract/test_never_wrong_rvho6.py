@@ -183,7 +183,9 @@ def test_a_block_adding_up_to_no_printed_total_is_unknown():
         return PayeeRow(block, rank, {"name": name, "amount": amount}, rank, False)
     rows = [row("E", 1, "ソフトバンク(株)", "183"), row("F", 1, "PricewaterhouseCoopers LLP", "140"),
             row("F", 2, "合同会社エアクレーレン", "62"), row("F", 3, "静岡市", "56"), row("F", 4, "仙台市", "21")]
-    cells = [("計", 1, True), ("323", 2, False), ("計", 3, True), ("179", 4, False), ("計 183", 5, False)]
+    # (E's one row: its amount printed, and its 計 written apart from the label; F's rows add up to no figure)
+    cells = [("183", 1, False), ("計", 2, True), ("140", 3, False), ("62", 4, False), ("計 323", 5, False),
+             ("179", 6, False), ("183", 7, False)]
     notes: list = []
     assert [r.block for r in checked_by_totals(rows, cells, notes)] == ["E"] and len(notes) == 1
     assert checked_by_totals(rows, [c for c in cells if not c[0].startswith("計")], []) == rows  # (no 計 printed)
