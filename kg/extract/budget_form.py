@@ -36,15 +36,20 @@ _END = ("歳出予", "増減理由", "予算内訳", "成果目標", "成果実�
 MAX_LINES = 160  # lines read after the table's first label
 _AHEAD = 20  # lines after a later table's header printed first within which the 当初予算 label may come
 MAX_LEFT = 7  # cells of the request year's column printed apart (one per row at most)
+# a year's header cell alone on its line, or its wrapped piece (「令和元」「年度」, 「令和2年度」): not another table's header
+# holding a year (「平成29・」「30年度 予」 of the 予算内訳 table, printed amid the rows)
+_YEARISH = re.compile(r"^(?:(?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*(?:年度?)?|年度)$")
 
 
-def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, int | None]], int]:
-    """(value or None for a dash, line, the row its label names when it is its line's first cell) of the
-    figures from line ``start`` on; percentages, years and other text are passed over. And how many come before
+def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, int | None, int]], int]:
+    """(value or None for a dash, line, the row its label names when it is its line's first cell, how many lines
+    holding a year's header came before it) of the figures from line ``start`` on; percentages, years and other text are
+    passed over. And how many come before
     the rate rows (執行率, 当初予算+補正予算に対する執行額の割合: percentages or dashes); after them only figures are kept
     (the request year's column printed apart), dashes being the rate rows' as well as its."""
-    out: list[tuple[float | None, int, int | None]] = []
+    out: list[tuple[float | None, int, int | None, int]] = []
     late = None
+    gap = 0  # lines of other text passed over so far
     folded = _unwrapped(_folded(lines), start, min(len(lines), start + MAX_LINES))  # 「59,64」「9」: 59,649
     for n in range(start, min(len(lines), start + MAX_LINES) + 1):
         t = folded[n - 1].strip()
@@ -68,16 +73,18 @@ def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, 
         elif not _CELLS.match(t):
             if late is not None and len(out) > late:
                 break  # other text after the request year's cells printed apart: the next table's
+            if _YEARISH.search(t):  # (a label alone, its wrapped rest 「越し」「況」, or a figure's piece is no break:
+                gap += 1  # the figures of a row may come before its label and after)
             continue
         for k, x in enumerate(t.split()):
             if x in "-－―":
                 if late is None:
-                    out.append((None, n, row if k == 0 else None))
+                    out.append((None, n, row if k == 0 else None, gap))
                 continue
             p = parse_number(x.replace("△", "▲"))
             if p.error or p.value is None:
                 return [], 0
-            out.append((p.value, n, row if k == 0 else None))
+            out.append((p.value, n, row if k == 0 else None, gap))
     return out, len(out) if late is None else late
 
 
@@ -116,13 +123,21 @@ def _tables(cells: list, n_table: int, n_past: int) -> list[list[list[float | No
         left = cells[used:]
         if used > n_table or len(left) > MAX_LEFT or any(c[2] is not None for c in left):
             continue
-        rows, p, ok = [], 0, True
+        rows, p, ok, blank_exe = [], 0, True, False
         for r, size in enumerate(sizes):
             row = cells[p:p + size]
             if any(c[2] is not None and (k > 0 or c[2] != r) for k, c in enumerate(row)) or \
                     (row and row[0][2] is None and r in labels):
                 ok = False  # a labelled figure must open its row, and a row whose label holds a figure opens there
                 break
+            # a year's header amid one row's cells: the text broke the table into blocks (「計」 row's 「6 6 7 5 6」
+            # then 執行額's 2021 「6」, then 「令和元 年度 令和2 年度 計」, then its 「4 4」): which cell is which year's is
+            # unknown — 執行額's cells are left unknown, a money row's (whose columns must add up) refuse the cut
+            split = bool(row) and row[0][3] != row[-1][3]
+            if split and r != EXE:
+                ok = False
+                break
+            blank_exe = split  # (its figures still checked against 計 below, then left out)
             rows.append([c[0] for c in row])
             p += size
         if not ok:
@@ -143,6 +158,8 @@ def _tables(cells: list, n_table: int, n_past: int) -> list[list[list[float | No
             if not wide[INI]:
                 req[INI] = figs[0]
         if all(_fits(col, c < n_past) for c, col in enumerate(cols)) and _request_fits(req):
+            for col in cols[:n_past] if blank_exe else ():
+                col[EXE] = None
             t = [*cols, req]
             if t not in out:
                 out.append(t)

@@ -341,6 +341,7 @@ def legal_pieces(lines: list[str], lab: int) -> tuple[str, int, int] | None:
     if not pieces:
         return None
     text = fields.join_wrapped(t for t, _ in pieces)  # (a citation wrapped before its counter: 「…第55」 + 「条」)
+    text = _LABEL_AFTER_DAI.sub("第", text)
     return (text, pieces[0][1], pieces[-1][1]) if CITE.search(text) else None
 
 
@@ -394,6 +395,11 @@ _CITE_END = re.compile(r"(?:条|項|号|の\s*\d+|[)）])$")
 # pieces of the left label wrapped onto the value's lines (「条項も記載)」「的な条項も記載」「記載)」)
 _LEGAL_PIECES = frozenset(p for i in range(len(_LEGAL_LABEL)) for j in range(i + 1, len(_LEGAL_LABEL) + 1)
                           if (p := _LEGAL_LABEL[i:j]) != _LEGAL_LABEL and re.search(r"\w", p))
+# a citation cut after its 第, a piece of the row's labels glued there and its number on the next line (「…法第89条
+# 第知等」 over 「3項第23号」, 「…会社法第計画、通」 over 「10条」): the label's piece is no part of the citation
+_GLUED_PIECES = "|".join(map(re.escape, sorted((p for p in _PLANS_PIECES | _LEGAL_PIECES if len(p) >= 2),
+                                               key=len, reverse=True)))
+_LABEL_AFTER_DAI = re.compile(rf"第\s*(?:{_GLUED_PIECES})\s*(?=\d+\s*[条項号])")
 
 
 def implausible_laws(bases: list[dict], text: str = "") -> list[str]:

@@ -470,6 +470,37 @@ def checked_by_amounts(rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
     return out
 
 
+def checked_by_totals(rows: list[PayeeRow], cells: list[tuple[str, int, bool]], notes: list) -> list[PayeeRow]:
+    """Where the section prints blocks' 計 labels, the rows of each block whose amounts add up to a figure the
+    section prints (its 計: pdfminer.six writes it anywhere, not always after its label; a one-row block's amount
+    printed twice); a block that adds up to none holds a row of another block (pdfminer.six writes a block's
+    last row after the next block's title: 「F」 … then E's 「PricewaterhouseCoopers LLP」 … 140, read as F's
+    first) or misses one of its own — its rows are unknown, noted. Rows as they are when no 計 is printed."""
+    if not any(_TOTAL_CELL.match(text) for text, _, _ in cells):
+        return rows
+    figures: dict[float, int] = {}
+    for text, _, _ in cells:
+        m = _TOTAL_CELL.match(text)
+        fig = m[1] if m else text
+        v = parse_number(fig.replace("△", "▲")).value if fig and _FIGURE_CELL.match(fig) else None
+        if v is not None:
+            figures[v] = figures.get(v, 0) + 1
+    out: list[PayeeRow] = []
+    for block in dict.fromkeys(r.block for r in rows):
+        mine = [r for r in rows if r.block == block]
+        parts = [parse_number((r.cells.get("amount") or "").replace("△", "▲")).value for r in mine]
+        total = None if None in parts else sum(parts)
+        if total is not None and any(abs(v - total) < 1e-6 and n >= (2 if len(mine) == 1 else 1)
+                                     for v, n in figures.items()):
+            out += mine
+        else:
+            notes.append((mine[0].line, f"支出先上位10者リスト block {block}: its rows' amounts add up to no figure the "
+                                        "section prints (its 計): a row may be another block's; they are unknown"))
+    return out
+
+
+_FIGURE_CELL = re.compile(r"^[▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_TOTAL_CELL = re.compile(r"^計(?:\s*([▲△]?[\d,]+(?:\.\d+)?))?$")
 _NAME_PART = re.compile(r"^(\S.*?) (\d{1,12})$")
 _ENTITY_IN = re.compile(r"株式会社|有限会社|合同会社|\(株\)|\(有\)|法人|組合|協会|機構")  # a legal entity's name
 _NAME_CORP_LINES = re.compile(r"^(\S.*?) (\d{1,12}(?: \d{1,12})+)$")  # a name, then its 法人番号 over lines

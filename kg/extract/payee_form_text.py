@@ -1465,23 +1465,19 @@ def number_line_wraps(lines: list[str], line: int, corp: str, description: str |
     return False
 
 
-def with_form_rows(rows: list[PayeeRow], form: list[PayeeRow] | None, notes: list | None = None) -> list[PayeeRow]:
+def with_form_rows(rows: list[PayeeRow], form: list[PayeeRow] | None) -> list[PayeeRow]:
     """The rows another reader gave (``rows``, some payees left unknown) and form_rows' (``form``): when ``form``
     holds as many rows or more and every row of ``rows`` is one of them (same block and rank, no cell the two give
     otherwise but for white space), ``form``'s rows, each with the cells only ``rows`` gives (the same rows: each
-    reading's cells the other left unknown); else ``rows`` (the same object) — less the amount of each row the two
-    read with the same name and 法人番号 but another amount (two readings of the cell: unknown, noted in ``notes``;
-    the list changed in place)."""
-    if not form:
+    reading's cells the other left unknown); else ``rows`` (the same object)."""
+    if not form or len(form) < len(rows):
         return rows
     mine = {(r.block, r.rank): r for r in form}
     merged = dict(mine)
-    other = False
     for r in rows:
         f = mine.get((r.block, r.rank))
         if f is None:
-            other = True
-            continue
+            return rows
         cells = dict(f.cells)
         for k, v in r.cells.items():
             w = f.cells.get(k)
@@ -1489,19 +1485,29 @@ def with_form_rows(rows: list[PayeeRow], form: list[PayeeRow] | None, notes: lis
                 continue
             if w is None:
                 cells[k] = v
-            elif w != v and (k != "amount" or _number(str(w)) != _number(str(v))) and \
-                    re.sub(r"\s", "", str(w)) != re.sub(r"\s", "", str(v)):
-                other = True  # (a cell the two give alike but for white space: 「随意契約(少額)」, form_rows' spacing kept)
+            elif not _same_cell(k, w, v):
+                return rows  # (a cell the two give alike but for white space: 「随意契約(少額)」, form_rows' spacing kept)
         merged[(r.block, r.rank)] = f._replace(cells=cells)
-    if not other and len(form) >= len(rows):
-        return sorted(merged.values(), key=lambda r: (r.block, r.rank))
-    for k, r in enumerate(rows):
-        f = mine.get((r.block, r.rank))
-        if f is not None and r.cells.get("amount") is not None and f.cells.get("amount") is not None \
-                and _number(str(r.cells["amount"])) != _number(str(f.cells["amount"])) \
-                and all(r.cells.get(c) == f.cells.get(c) for c in ("name", "corporate_number")):
-            rows[k] = r._replace(cells={**r.cells, "amount": None})
-            if notes is not None:
-                notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: two readers give its amount "
-                                      f"otherwise ({r.cells['amount']}, {f.cells['amount']}): unknown"))
-    return rows
+    return sorted(merged.values(), key=lambda r: (r.block, r.rank))
+
+
+def _same_cell(key: str, w: object, v: object) -> bool:
+    """Two readings of one payee cell give the same value (an amount's figure, else the text but for white space)."""
+    return w == v or (key == "amount" and _number(str(w)) == _number(str(v))) or \
+        re.sub(r"\s", "", str(w)) == re.sub(r"\s", "", str(v))
+
+
+def form_disputes(rows: list[PayeeRow], form: list[PayeeRow] | None) -> tuple[list[PayeeRow], list[str]]:
+    """The rows another reader gave (``rows``) with each cell that form_rows (``form``) reads otherwise for the
+    same block and rank made unknown (None): the two readings of one text disagree there (pdftotext's 「タイムスタンプ
+    13」: its 13 the amount glued to the 業務概要, the column reader taking another figure): which is right, the text
+    does not say. And the cells so left out (「J1 amount」)."""
+    theirs = {(f.block, f.rank): f for f in form or ()}
+    out, disputed = [], []
+    for r in rows:
+        f = theirs.get((r.block, r.rank))
+        bad = [k for k, v in r.cells.items() if f is not None and v is not None
+               and f.cells.get(k) is not None and not _same_cell(k, f.cells[k], v)]
+        out.append(r._replace(cells={**r.cells, **dict.fromkeys(bad)}) if bad else r)
+        disputed += [f"{r.block}{r.rank} {k}" for k in bad]
+    return out, disputed

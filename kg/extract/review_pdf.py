@@ -44,9 +44,15 @@ from kg.extract.legal_text import (
 )
 from kg.extract.page_marks import without_page_numbers
 from kg.extract.payee_bids import settle_bids
-from kg.extract.payee_boxes import checked_by_amounts, has_letters, payee_boxes, with_boxes
+from kg.extract.payee_boxes import checked_by_amounts, checked_by_totals, has_letters, payee_boxes, with_boxes
 from kg.extract.payee_columns import payee_columns
-from kg.extract.payee_form_text import form_rows, header_piece, number_line_wraps, with_form_rows
+from kg.extract.payee_form_text import (
+    form_disputes,
+    form_rows,
+    header_piece,
+    number_line_wraps,
+    with_form_rows,
+)
 from kg.extract.payee_wraps import respell_methods
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
@@ -1023,13 +1029,20 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
             # payees the other readers left unknown (or blocks whose title stands and of which they read no row):
             # the form's order may place them
             form_notes = []
-            merged = with_form_rows(text_rows, form_rows(L, lo, form_notes), notes)
+            form = form_rows(L, lo, form_notes)
+            merged = with_form_rows(text_rows, form)
             if merged is not text_rows:
                 text_rows, notes = merged, form_notes
+            else:
+                text_rows, disputed = form_disputes(text_rows, form)
+                if disputed:
+                    notes.append((lo, f"支出先上位10者リスト: {disputed}: the form's order reads these cells otherwise; "
+                                      "unknown"))
         box_notes: list = []  # the real ruled form as pdfminer.six writes it: one box a cell, the ranks apart
         if not text_rows:
             text_rows = payee_boxes(cells, box_notes, lo, raw)
-            text_rows = checked_by_amounts(text_rows, box_notes) if text_rows else text_rows
+            text_rows = checked_by_totals(checked_by_amounts(text_rows, box_notes), cells, box_notes) \
+                if text_rows else text_rows
             notes = box_notes if text_rows or box_notes else notes
         elif has_letters(cells):  # the real form's letters: this reader may give the rows the others left unread
             boxed = payee_boxes(cells, box_notes, lo, raw)
@@ -1131,10 +1144,12 @@ def _past_numbers(rec: Record, L: list[str]) -> None:
         t = year_tok.sub(" ", L[i - 1]).strip()
         if not t or not num_line.match(t) or "事業番号" in L[i - 1]:
             continue
-        if i > 1 and cut_number_head(L[i - 2]) and re.fullmatch(r"\d{4}(?:\s+\d{4})*", t):
-            # (「2021 文科 20」 over 「0227 0309」: which number ends the cut one is unknown)
+        cut = next((L[j - 1] for j in range(max(lab + 1, i - 3), i) if cut_number_head(L[j - 1])), None)
+        if cut is not None and re.fullmatch(r"\d{4}(?:\s+\d{4})*", t):
+            # (「2021 文科 20」 over 「0227 0309」, 「2021 内閣」 over 「府 20」 over 「0285」: which number ends the cut
+            # one is unknown)
             warn(rec, "past_numbers_unsure", f"関連する過去の事業番号 {t!r} below a number cut before its serial "
-                 f"({L[i - 2]!r}); left out", line=i, field="past_project_numbers")
+                 f"({cut!r}); left out", line=i, field="past_project_numbers")
             continue
         for ref in parse_numbers(t):
             item = {"number": ref.number}

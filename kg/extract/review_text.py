@@ -526,8 +526,8 @@ def _shape_ok(field: str, text: str, sheet_year: int | None) -> bool:
         return bool(parts) and all(p in _METHODS for p in parts)
     if field in ("bureau", "division", "project_name") and text.count("(") != text.count(")"):
         return False  # a cell cut short (「…統括官(室」): the rest of it is elsewhere
-    if field == "division" and re.search(r"(?:局|官房|統括官)$", text):
-        return False  # a bureau's shape (自治行政局): another cell's text after the label
+    if field == "division" and re.search(r"(?:局|官房|統括官|庁)$", text):
+        return False  # a bureau's shape (自治行政局, 出入国在留管理庁: the 担当部局庁 column's): another cell's text after the label
     if field in ("bureau", "division"):  # (not a list: 「合、他部局」 is a wrapped sentence's piece)
         return "、" not in text and bool(_ORG.search(text)) and not _NUMBERISH.match(text) and len(text) <= 60
     if field in ("major_policy", "major_expense") and fields.YEAR_HEADER.match(text):
@@ -874,9 +874,10 @@ def legal_by_shape(toks: list[Token]) -> Found | None:
     return Found(found[0].text, found[0].line)
 
 
-# a 事業番号 of the 2021-on shape cut before its serial (「2021 文科 20」 over 「0309」): the numbers of the line below
-# may be its rest, which of them is unknown
-_CUT_HEAD = re.compile(r"(?<!\S)20\d\d\s*-?\s*[^\s\d-]{1,4}\s*-?\s*\d{2}(?!\s*-?\s*\d)(?=\s|$)")
+# a 事業番号 of the 2021-on shape cut before its serial (「2021 文科 20」 over 「0309」), or before its ministry's rest
+# (「2021 内閣」 over 「府 20」 over 「0285」): the numbers of the lines below may be its rest, which of them is unknown
+_CUT_HEAD = re.compile(r"(?<!\S)20\d\d(?:\s*-?\s*[^\s\d-]{1,4}\s*-?\s*\d{2}|(?:\s+|\s*-\s*)[^\s\d年-][^\s\d-]{0,3})"
+                       r"(?!\s*-?\s*\d)(?=\s|$)")
 _NUMBERS_ONLY = re.compile(r"^\d{4}(?:\s+\d{4})*$")
 
 
@@ -976,6 +977,13 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
                     # one official alone lacks its given name: officials_wrapped)
             if wrapped:  # (「審議参事官 海野 信」 over 「官」: another official's title wraps, its first line glued on)
                 officials = None
+            if not paragraph_style(lines) and not next_row(_folded(lines), v.line) and any(
+                    x.line == v.line + 1 and x.field is None and _ORG.search(x.text) and not label_piece(x.text)
+                    and not _TITLE_TAIL.match(x.text) for x in toks[k + 1:k + 12]):  # (「官」: an official's title's)
+                continue  # an organisation's tail wrapped below in the row (「サイバーセキュリティ参事官 海野信」 over
+                # 「統括官(室)」): the 担当課室 cell goes on there, glued to the next cell on its first line — unknown
+            if officials and len(vals) > 1 and paragraph_style(lines) and side_cells_wrapped(lines, vals[1]):
+                officials = None  # (「審議官 中村 純 参事官 小林 雅一」 over 「一」: whose name goes on is unknown)
             if _shape_ok("division", text, sheet_year):
                 out["division"] = Found(text, v.line)
                 if officials and not _NUMBERISH.match(officials) and fields.parse_officials(officials):
@@ -995,6 +1003,8 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             if _ORG.search(text) and " " not in text:
                 continue  # a 担当課室 cell (「技術調査課」) written after the label, not an official (「課長 山田 花子」)
             got = [x for o in fields.parse_officials(text) for x in (_officials_of(o) or [o])]
+            if paragraph_style(lines) and side_cells_wrapped(lines, v):
+                continue  # (「審議官 中村 純 参事官 小林 雅一」 over 「一」: whose name goes on is unknown)
             if got and all(OFFICIAL_SHAPE.match(o) for o in got):
                 if paragraph_style(lines):  # a second official in a paragraph of its own (「室長 小林 直子」 / 「課長 加藤 敦史」)
                     for x in toks[k + 2:]:
@@ -1011,6 +1021,10 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             # nor 「…庁庁」 exists
         if not _shape_ok(t.field, text, sheet_year):
             continue
+        if t.field == "bureau" and paragraph_style(lines) and v.line != t.line \
+                and any(w in _LABEL_HEADS for x in _paragraph_lines(lines, v) for w in x.split(" ")):
+            continue  # a label's head cut amid the cell's lines (「終了予定な 担当課」 over 「し」 over 「室」): two cells'
+            # pieces (a whole label after the cell, 「出入国在留管理庁 作成責任者」, is a token of its own)
         if t.field == "project_name" and k and toks[k - 1].field == "project_number" \
                 and toks[k - 1].line == t.line and v.line != t.line:
             continue  # 「事業番号 事業名」 with no cell between nor after: a table's header row (関連事業), not the form's
@@ -1140,6 +1154,14 @@ def officials_by_shape(toks: list[Token], lines: list[str] | None = None) -> Fou
         elif t.field in (None, CUT) and _TITLE_NAME.search(t.text):
             return None
     return Found(found, line) if found else None
+
+
+def side_cells_wrapped(lines: list[str], t: Token) -> bool:
+    """Paragraph-style text: token ``t``'s paragraph starts with a line of two officials or more side by side (a
+    row of 作成責任者 cells, 「審議官 中村 純 参事官 小林 雅一」) and goes on with a line that is no official of its
+    own (「一」): a name wrapped in one of those cells, which one the text does not say."""
+    para = _paragraph_lines(lines, t)
+    return len(para) > 1 and len(_officials_of(para[0])) > 1 and any(not _officials_of(x) for x in para[1:])
 
 
 _TITLE_WORD = re.compile(r"^\S{0,14}(?:長|官|補佐|理事|参事)$")  # an official's title as a word of its own
@@ -1773,7 +1795,9 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
                     cells["contract_method"] = cm + joint + pieces.pop()
             open_cells = [f for f in ("name", "description")
                           if (cells.get(f) or "").count("(") > (cells.get(f) or "").count(")")]
+            closing: tuple[str, str] | None = None  # (cell, its line's piece) of a bracket closed on this line
             if d is None and len(pieces) == 1 and len(open_cells) == 1 and ")" in pieces[0]:
+                closing = (open_cells[0], pieces[0])
                 cells[open_cells[0]] = fields.join_wrapped([cells[open_cells[0]], pieces.pop()])  # 「謝金)」
             if d is None and len(pieces) >= 2:
                 if payee_wraps.split_unsure(pieces):  # (「pers LLP 業」: 「LLP」 the name's or the 業務概要's)
@@ -1786,6 +1810,8 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
             done = ended.setdefault(last.line, set())  # cells that stopped wrapping (no piece on a line of the row)
             tail_of = tails.setdefault(last.line, {})
             holds = held.setdefault(last.line, {})
+            if closing is not None:  # (its last line now: 「察(旅費」「の支」 over 「払)、諸」, 「の支」 left short by the
+                tail_of[closing[0]] = closing[1]  # 「払)」 kept together — not a cell that ended there)
             if left:
                 _wrapped_on(holds, tail_of, "name", left[0], filled, last.block, column)
                 tail_of["name"] = left[-1]
@@ -2408,8 +2434,9 @@ def related_by_shape(toks: list[Token], taken: frozenset[str] = frozenset(),
             numbers.append(t)
             continue
         if (is_unknown(text) or _NUMBERISH.match(text) or _is_fragment(text) or text in _TABLE_HEADERS
-                or fields.YEAR_HEADER.match(text) or text == "要求"):
-            continue  # a budget column's header (「平成29年度要求」, its wrapped 「要求」) is no name
+                or fields.YEAR_HEADER.match(text) or text == "要求" or not any(c.isalnum() for c in text)):
+            continue  # a budget column's header (「平成29年度要求」, its wrapped 「要求」) is no name, nor a mark alone
+            # (the 点検結果 column's 「○」)
         if _MINISTRY.match(text):
             if _TWO_MINISTRIES.search(text):
                 # two rows' ministry cells glued (「総務省財務省」): the rows' cells do not read apart (or a header
@@ -2453,7 +2480,8 @@ def _related_name(t: Token) -> bool:
     return (t.field is None and not _MINISTRY.match(text) and canonical_number(text) is None
             and not is_unknown(text) and not _NUMBERISH.match(text) and text not in _TABLE_HEADERS
             and "。" not in text and not _is_fragment(text) and not fields.YEAR_HEADER.match(text)
-            and not label_piece(text) and not _CHECK_LABELS.search(text) and len(text) <= 80)
+            and not label_piece(text) and not _CHECK_LABELS.search(text) and len(text) <= 80
+            and any(c.isalnum() for c in text))  # (a mark alone, the 点検結果 column's 「○」, names nothing)
 
 
 # 「文部科学省点検・改善結果」「公正取引委員会点検結果」: a ministry's cell glued to another (not 院/局/本部, which many
@@ -2880,6 +2908,7 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
 
 _NUMBER_HEAD = re.compile(rf"^\S{{1,12}}{_MINISTRY_END}\s*[-‐−―]$")  # 「総務省 -」: a 事業番号 cell's head, its number below
 _ERA_IN = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2})(?:\s*年(?:\s*度)*)?)")
+_ERA_BARE = re.compile(r"(?:令和|平成|昭和)(?!\s*(?:元|\d))")  # an era whose year is not beside it
 
 
 def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> list[dict]:
@@ -2904,8 +2933,17 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
     # later settles by a year below which it stands no more, only by one beside it
     dangling = False
     open_at: int | None = None
+    # the year cells in the text's order: when one comes after a later year (「平成28年度」 … 「平成27年度」, its cell
+    # cut and written after), the text left the table's rows, and a second number below a year may be the year
+    # written later's (「平成26年度」 over 「国土交通省 - 0286」 over 「国土交通省 - 0195」, 0195 平成27年度's)
+    seen_years = [y for cell in cells for y in (parse_year(m if "年" in m else m + "年度")[0]
+                                                 for m in _ERA_IN.findall(cell)) if y is not None]
+    in_order = all(a <= b for a, b in zip(seen_years, seen_years[1:], strict=False))  # (a year again: the note)
     for ci, cell in enumerate(cells):
         parts = [p.strip() for p in _ERA_IN.split(cell)]
+        # an era without its year (「平成 文部科学省 - 0050」 over 「28年」 over 「度」: the cell's year cut in its narrow
+        # cell): the cell is a year's row of its own, whose year the text does not give whole
+        cut_year = bool(_ERA_BARE.search(cell))
         if open_at == ci - 1 and (parts[0] == "" or not parse_numbers(parts[0])):
             dangling = True  # (the next line is no number of its own: 「0120」 under 「平成29年度 防衛省 -」 closes it)
         open_at = None
@@ -2941,11 +2979,11 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
                 same = prev is not None and prev[0] == "year" and prev[2] == ci and not prev[4]
                 below = prev is not None and prev[0] == "year" and prev[3] and prev[2] == ci - 1 and first \
                     and not dangling
-                if fy is None and ci not in yearless and (same or below or _new_of(ref.number, prev)):
+                if fy is None and ci not in yearless and not cut_year and (same or below or _new_of(ref.number, prev)):
                     fy = prev[1]
                 # a year on a line of its own goes on to the number lines right below it (「令和2年度」 over
                 # 「総務省 - 新02 - 0013」 over 「総務省 - 0094」); a year beside its number on a line, to that line's
-                prev = ("year", prev[1], ci, True, False) if below and not same else \
+                prev = ("year", prev[1], ci, True, False) if below and not same and in_order else \
                     (prev if same and prev[3] and ci not in yearless else ("number",))
                 if (fy, ref.number) in seen:
                     continue

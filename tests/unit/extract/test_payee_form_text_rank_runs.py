@@ -4,7 +4,7 @@ written elsewhere (a bare row), a row written late that puts the blocks out of o
 with_form_rows taking those rows beside another reader's."""
 from __future__ import annotations
 
-from kg.extract.payee_form_text import with_form_rows
+from kg.extract.payee_form_text import form_disputes, with_form_rows
 from kg.extract.review_text import PayeeRow
 from tests.unit.extract.test_payee_form_text import END, _paras, _rows
 
@@ -171,7 +171,7 @@ def test_an_amount_two_readers_give_otherwise_for_one_row_is_unknown():
     theirs = [PayeeRow("J", 1, cells, 1767, False)]
     form = [PayeeRow("J", 1, {**cells, "amount": "13", "contract_method": "随意契約 (公募)"}, 1765, False),
             PayeeRow("D", 1, {**cells, "name": "那覇市"}, 1300, False)]
-    notes: list = []
-    got = with_form_rows(theirs, form, notes)
-    assert got is theirs and [(r.block, r.rank, r.cells["amount"]) for r in got] == [("J", 1, None)]
-    assert any("amount" in m for _, m in notes)
+    assert with_form_rows(theirs, form) is theirs  # (no merge: the two give the amount otherwise)
+    got, disputed = form_disputes(theirs, form)
+    assert [(r.block, r.rank, r.cells["amount"]) for r in got] == [("J", 1, None)] and disputed == ["J1 amount"]
+    assert got[0].cells["corporate_number"] == "6800813958915"
