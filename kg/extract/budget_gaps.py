@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from kg.extract.review_text import paragraph_sequence
+from kg.extract.review_text import paragraph_sequence, row_cells
 from kg.normalize.numbers import as_int_if_whole
 
 FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total", "executed")
@@ -41,11 +41,7 @@ def labelled_rows(seq: list[tuple[str, object, int]]) -> tuple[list[list], int, 
         kind, field, _ = seq[k]
         if kind != "label" or FIELDS.index(field) in rows:
             return None
-        k += 1
-        cells = []
-        while k < len(seq) and seq[k][0] == "num":
-            cells.append(seq[k][1])
-            k += 1
+        cells, k = row_cells(seq, k + 1)
         if not cells:
             return None
         rows[FIELDS.index(field)] = cells

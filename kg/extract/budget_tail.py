@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from itertools import combinations, product
 
-from kg.extract.review_text import _adds_up, paragraph_sequence
+from kg.extract.review_text import _adds_up, paragraph_sequence, row_cells
 from kg.normalize.numbers import as_int_if_whole
 
 PARTS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve")
@@ -76,12 +76,7 @@ def _part_rows(seq: list, n_cur: int) -> tuple[dict[str, list], list, int] | Non
     for f in PARTS:
         if k >= len(seq) or seq[k][0] != "label" or seq[k][1] != f:
             return None
-        k += 1
-        cells = []
-        while k < len(seq) and seq[k][0] == "num":
-            cells.append(seq[k][1])
-            k += 1
-        rows[f] = cells
+        rows[f], k = row_cells(seq, k + 1)
     rest = rows.pop("reserve")
     seen: set = set()
     last = seq[k - 1][2]

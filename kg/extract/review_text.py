@@ -1904,6 +1904,16 @@ def paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object, 
     return _paragraph_sequence(lines, start)
 
 
+def row_cells(seq: list[tuple[str, object, int]], k: int) -> tuple[list, int]:
+    """The cells (values, None for a dash) of ``paragraph_sequence``'s entries from ``k`` on up to the next label,
+    and the index after them."""
+    cells = []
+    while k < len(seq) and seq[k][0] == "num":
+        cells.append(seq[k][1])
+        k += 1
+    return cells, k
+
+
 def _paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object, int]] | None:
     seq: list[tuple[str, object, int]] = []
     folded = _folded(lines)
@@ -2393,7 +2403,7 @@ def _policy_beside_labels(toks: list[Token], k: int, taken: frozenset[str], shee
     return Found(fields.parse_policy_evaluation(toks[pol[0]].text, toks[mea[0]].text), toks[pol[0]].line)
 
 
-__all__ += ["policy_by_shape", "policy_value_plausible"]
+__all__ += ["policy_by_shape", "policy_value_plausible", "row_cells"]
 
 
 # ------------------------------------------------------------------ 関連事業 of paragraph-style text

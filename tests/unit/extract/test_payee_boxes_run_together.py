@@ -3,18 +3,9 @@ a row's figures among another's: boxes copied from the text of generated variant
 names), values as the sheet's .xlsx gives them."""
 from __future__ import annotations
 
-from kg.extract.payee_boxes import payee_boxes
-from kg.extract.review_text import payee_section_cells
-from kg.normalize.text import nfkc_lines
-
-
-def _read(boxes: list[str], notes: list | None = None) -> dict:
-    lines = ["### 支出先上位10者リスト", ""]
-    for b in boxes:
-        lines += [*b.split("\n"), ""]
-    L = nfkc_lines(lines)
-    got = payee_boxes(payee_section_cells(L, 1), notes if notes is not None else [], 1, lines)
-    return {(r.block, r.rank): r.cells for r in got or []}
+from tests.unit.extract.test_payee_boxes import (
+    _read,  # (the boxes as pdfminer.six's text, read by payee_boxes)
+)
 
 
 def test_a_box_of_description_amount_and_contract_is_the_rows_amount_in_place():
