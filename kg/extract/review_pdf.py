@@ -1679,7 +1679,8 @@ def _payee_cells_plausible(rec: Record) -> None:
       656ン(株)」: the number's cell interleaved with the name's), and the row's 法人番号 too unless it is that one;
     - a name with a space against a bracket inside it (「講師謝金(講師A )」), and a name with a 業務概要 of Latin
       letters alone (「合同会社富士通」 and 「Japan」: the name's wrapped tail in the next column);
-    - a 契約方式 whose brackets do not close (「随意契約 (」: its rest lost), and a 落札率 of a 少額 随意契約 without
+    - a 契約方式 whose brackets do not close (「随意契約 (」: its rest lost) or with a space against a bracket inside
+      it (「随意契約 (少額 )」), and a 落札率 of a 少額 随意契約 without
       bidders (no tender was held);
     - a 法人番号 that another row gives to another name while this row's name has another number elsewhere (a
       number taken from the row next to it)."""
@@ -1728,6 +1729,11 @@ def _payee_cells_plausible(rec: Record) -> None:
         if method.count("(") != method.count(")"):
             warn(rec, "payee_implausible", f"{key}.contract_method {method!r}: its brackets do not close; left out",
                  line=line, field="payees")
+            p["contract_method"] = None
+        elif _BRACKET_SPACE.search(method):  # (「随意契約 (少額 )」: the form's methods have none, the sheet's spelling
+            # around it is unknown)
+            warn(rec, "payee_implausible", f"{key}.contract_method {method!r}: a space against a bracket inside it; "
+                 "left out", line=line, field="payees")
             p["contract_method"] = None
 
 

@@ -238,3 +238,16 @@ def test_a_line_break_between_latin_words_of_a_name_is_spelled_as_the_raw_line_e
     rec["provenance"]["spans"]["payees[E|4]"] = [3, 3]
     _payees_plausible(rec, [x.strip() for x in L], [x.strip() for x in L])
     assert rec["payees"][0]["name"] is None and rec["payees"][0]["amount"] == 226
+
+
+def test_a_contract_method_with_a_space_against_a_bracket_inside_it_is_unknown():
+    # (pdftotext of an unseen reportlab print: 「随意契約 (少額 )」 — no method of the form has one)
+    from kg.extract.review_pdf import _payee_cells_plausible
+
+    rec = _rec_with({"contract_method": "随意契約 (少額 )"})
+    _payee_cells_plausible(rec)
+    assert rec["payees"][0]["contract_method"] is None and rec["payees"][0]["amount"] == 226
+    for method in ("随意契約 (少額)", "一般競争契約(最低価格)", "その他"):
+        rec = _rec_with({"contract_method": method})
+        _payee_cells_plausible(rec)
+        assert rec["payees"][0]["contract_method"] == method
