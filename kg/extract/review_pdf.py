@@ -1628,11 +1628,20 @@ def _latin_wraps(rec: Record, key: str, name: str, L: list[str], raw: list[str])
     return name
 
 
+def _total_label_below(head: str, L: list[str]) -> bool:
+    """A line ending in ``head`` (a name without its last 「計」) stands right above a line that is 「計」 alone: the
+    block's 計 row label joined to the name as its wrapped end, or the name's own 「…設」 over 「計」 — which, the
+    text does not say."""
+    return bool(head) and any(L[n] == "計" and L[n - 1].replace(" ", "").endswith(head.replace(" ", ""))
+                              for n in range(1, len(L)))
+
+
 def _payees_plausible(rec: Record, L: list[str] | None = None, raw: list[str] | None = None) -> None:
     """A payee's 契約方式 cut short of the form's words (「補助」 of 補助金等交付) is no fact: left out with a warning;
     so is the row's 業務概要 when it holds a piece of the method's lost rest (「機器の賃金等貸借交付」), and a name
     with a space inside its bracketed Japanese words (a wrapped cell's two lines run together, or the sheet's
-    space: which, the text does not say), and a name that is a piece of the header's wording (「出額10億円以上)」).
+    space: which, the text does not say), a name that is a piece of the header's wording (「出額10億円以上)」), and
+    a name ending in a 「計」 printed alone below it (「合同会社インテック」 over 「計」: the block's 計 label?).
     """
     for p in rec["payees"]:
         key = f"payees[{p.get('block')}|{p.get('rank')}]"
@@ -1643,6 +1652,11 @@ def _payees_plausible(rec: Record, L: list[str] | None = None, raw: list[str] | 
             warn(rec, "payee_implausible", f"{key}.name {p['name']!r} is a piece of the payee table's header wording "
                  "(a wrapped header cell's end); left out", line=rec["provenance"]["spans"].get(key, [None])[0],
                  field="payees")
+            p["name"] = None
+        if L is not None and (p.get("name") or "").endswith("計") and _total_label_below(p["name"][:-1], L):
+            warn(rec, "payee_implausible", f"{key}.name {p['name']!r} ends in 「計」 printed alone on the line below "
+                 "its text (the block's 計 row label, or the name's own wrapped end?); left out",
+                 line=rec["provenance"]["spans"].get(key, [None])[0], field="payees")
             p["name"] = None
         if _INNER_SPACE.search(p.get("name") or ""):
             warn(rec, "payee_implausible", f"{key}.name {p['name']!r}: a space inside its words (a wrapped line "

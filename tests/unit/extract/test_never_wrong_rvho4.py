@@ -251,3 +251,15 @@ def test_a_contract_method_with_a_space_against_a_bracket_inside_it_is_unknown()
         rec = _rec_with({"contract_method": method})
         _payee_cells_plausible(rec)
         assert rec["payees"][0]["contract_method"] == method
+
+
+def test_a_payee_name_ending_in_a_total_label_printed_alone_below_it_is_unknown():
+    # (pdftotext of an unseen LibreOffice print: 「合同会社インテック」 over 「計」, the block's 計 row label read as the
+    # name's wrapped end)
+    lines = ["3", "", "合同会社インテック", "計", "", "支出額 (百万円)"]
+    rec = _rec_with({"name": "合同会社インテック計"})
+    _payees_plausible(rec, lines, lines)
+    assert rec["payees"][0]["name"] is None and rec["payees"][0]["amount"] == 226
+    rec = _rec_with({"name": "株式会社日本設計"})  # (a name that ends in 計 on its own line)
+    _payees_plausible(rec, ["株式会社日本設計", "", "計"], ["株式会社日本設計", "", "計"])
+    assert rec["payees"][0]["name"] == "株式会社日本設計"
