@@ -293,17 +293,23 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     # printed before it (from i on); exact for whole figures only: with decimals, rounded parts need not add up
     # exactly, and nothing is pruned
     whole = all(v is None or float(v).is_integer() for v in vals)
+    # (from figure 1 on: the search asks for ups[k][i + 1] only; built in place, each set once, 0 added to each
+    # at the end: the largest sets are not copied)
     ups = [[set()] * (n + 1) for _ in range(TOT)]
-    for i in range(n - 1, -1, -1):
+    for i in range(n - 1, 0, -1):
         v = vals[i]
         if v:
             ups[0][i] = ups[0][i + 1] | {v}
             for k in range(1, TOT):
-                ups[k][i] = ups[k][i + 1] | {v} | {x - v for x in ups[k - 1][i + 1]}
+                u = {x - v for x in ups[k - 1][i + 1]}
+                u |= ups[k][i + 1]
+                u.add(v)
+                ups[k][i] = u
         else:
             for k in range(TOT):
                 ups[k][i] = ups[k][i + 1]
-    ups = [[u | {0} for u in up] for up in ups]  # 0: an empty column
+    for u in {id(u): u for up in ups for u in up}.values():
+        u.add(0)  # 0: an empty column
     later = [set(v for v in vals[i:] if v is not None) for i in range(n + 1)]  # the request's 計 repeats its 当初予算
     nones = [sum(v is None for v in vals[i:]) for i in range(n + 1)]
     # how many times each figure is printed from figure i on: the 計 a column reached (all its parts placed) or
@@ -477,14 +483,19 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     keep = [~sum((mask << a) | (wmask << b) for a, b in at) for at in sym_at]
 
     def canon(key: int) -> int:
+        # those columns' contents sorted, each as one int (cells filled, then the sum's number: the order of the
+        # pairs); the key itself when they already are (no new int built)
         i = (key >> i_at) & imask
         at = sym_at[i]
         if not at:
             return key
-        got = sorted([((key >> a) & mask, (key >> b) & wmask) for a, b in at])
+        got = [((key >> a) & mask) << wide | (key >> b) & wmask for a, b in at]
+        srt = sorted(got)
+        if srt == got:
+            return key
         out = key & keep[i]
-        for (a, b), (r, no) in zip(at, got, strict=False):  # (the same length)
-            out |= r << a | no << b
+        for (a, b), x in zip(at, srt, strict=True):
+            out |= (x >> wide) << a | (x & wmask) << b
         return out
 
     # each column still waiting for its 計 gets a figure of its own from here on, at least its running sum when no
@@ -493,27 +504,35 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     later = [sorted(0 if v is None else v for v in vals[i:]) for i in range(n + 1)]
     no_minus = [not any(v is not None and v < 0 for v in vals[i:]) for i in range(n + 1)]
 
+    checked = [whole and x for x in no_minus]
+    bits = [(shift[c], s_at[c]) for c in past]  # per past and current column: its count's and its sum's shift
+    s_req_sum = s_at[REQ]
+
     def _totals_left(key: int, i: int) -> bool:
-        if not whole or not no_minus[i]:
+        if not checked[i]:
             return True
-        lows = [sums[(key >> s_at[c]) & wmask] for c in past if (key >> shift[c]) & mask <= TOT]
-        if (key >> s_req) & 3 == 1:
-            lows.append(sums[(key >> s_at[REQ]) & wmask])
-        lows.sort(reverse=True)
+        lows = [sums[key >> b & wmask] for a, b in bits if key >> a & mask <= TOT]
+        if key >> s_req & 3 == 1:
+            lows.append(sums[key >> s_req_sum & wmask])
+        if not lows:
+            return True
         left = later[i]
+        if len(left) - bisect_left(left, max(lows)) >= len(lows):
+            return True  # (as many figures left as the highest sum: enough for every column)
+        lows.sort(reverse=True)
         return all(len(left) - bisect_left(left, a) > k for k, a in enumerate(lows))
 
     def _closable(key: int, left: dict) -> bool:
         """Each column whose parts are all placed (and the request once its 当初予算 is) gets a 計 of its own: no
         more of them close at one figure than that figure is printed from here on (a 計 of 0 may be a dash)."""
         want: dict = {}
-        for c in past:
-            if (key >> shift[c]) & mask == TOT:
-                x = sums[(key >> s_at[c]) & wmask]
+        for a, b in bits:
+            if key >> a & mask == TOT:
+                x = sums[key >> b & wmask]
                 if x:
                     want[x] = want.get(x, 0) + 1
-        if (key >> s_req) & 3 == 1:
-            x = sums[(key >> s_at[REQ]) & wmask]
+        if key >> s_req & 3 == 1:
+            x = sums[key >> s_req_sum & wmask]
             if x:
                 want[x] = want.get(x, 0) + 1
         return all(left.get(x, 0) >= k for x, k in want.items())
