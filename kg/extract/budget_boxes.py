@@ -310,7 +310,7 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
                 ups[k][i] = ups[k][i + 1]
     for u in {id(u): u for up in ups for u in up}.values():
         u.add(0)  # 0: an empty column
-    later = [set(v for v in vals[i:] if v is not None) for i in range(n + 1)]  # the request's 計 repeats its 当初予算
+    printed = [set(v for v in vals[i:] if v is not None) for i in range(n + 1)]  # the request's 計 repeats its 当初予算
     nones = [sum(v is None for v in vals[i:]) for i in range(n + 1)]
     # how many times each figure is printed from figure i on: the 計 a column reached (all its parts placed) or
     # the request's (its 当初予算) needs a figure of its own
@@ -320,16 +320,18 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     # the state's fields
     pmask = (1 << (n_cols * 16 + 8).bit_length()) - 1
     mask = (1 << _BITS) - 1
-    shift = [pmask.bit_length() + _BITS * c for c in range(n_cols + 1)]
-    one = [1 << s for s in shift]
-    i_at = shift[n_cols]
+    i_at = pmask.bit_length()
     imask = (1 << (n + 1).bit_length()) - 1
     wide = (MAX_STATES * (n_cols + 1) + 1).bit_length()  # a state adds at most one sum per move
     wmask = (1 << wide) - 1
-    s_at = [i_at + imask.bit_length() + wide * c for c in range(n_cols)]
+    # per column its running sum's number, its count of cells filled right above it: the two read as one field
+    # (count << wide | sum's number) order as the pairs (count, sum's number) do (canon)
+    s_at = [i_at + imask.bit_length() + (wide + _BITS) * c for c in range(n_cols)]
+    shift = [s + wide for s in s_at]
+    fmask = (1 << (wide + _BITS)) - 1
+    one = [1 << s for s in shift]
     done = sum(size[c] << shift[c] for c in range(REQ))  # every past and current column full
-    done_mask = (1 << shift[REQ]) - 1 - pmask
-    cmask = (1 << i_at) - 1 - pmask  # the counts
+    done_mask = sum(mask << shift[c] for c in range(REQ))
     s_req, one_req = shift[REQ], one[REQ]
     sums: list = [0]
     sum_no = {0: 0}
@@ -342,6 +344,7 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
              i + 1 < n and cs[i + 1].tail, c.value is None or float(c.value).is_integer(),
              c.col is not None or c.tail) for i, c in enumerate(cs)]
     past = range(REQ)
+    cols = [(c, shift[c], s_at[c], size[c], one[c]) for c in past]  # per past and current column: its bits
     n_dashes = n - sum(size[:REQ]) - 2  # the request's dashes in every reading (its other cells: its two)
     # with the 執行率 rows' percentages: at least half as many past years as percentages above 0 have a 計 above 0
     # (each prints two rates at most, none when its 計 is 0); and when there is one per past year at least (the
@@ -351,7 +354,7 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     # stops) and its 執行額 is not checked. A reading that placed an 執行額 whose rate is not printed carries
     # ``off_rate`` (its top bit) to its end, where that is checked
     pcts = sorted(set(rates)) if rates and len(rates) >= n_past else []
-    off_rate = 1 << (s_at[-1] + wide)
+    off_rate = 1 << (shift[-1] + _BITS)
     least = (sum(p > 0 for p in rates) + 1) // 2 if rates else 0
     if not 0 <= n_dashes < TOT:
         return None  # more figures than cells or fewer: no reading
@@ -396,12 +399,11 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
                     at = n_cols
             else:
                 at, want = 0, c0.row
-        for c in past if want is None else (at,) if at < REQ else ():
-            r = (key >> shift[c]) & mask
-            if r >= size[c] or not ok_r[r] or (want is not None and r != want):
+        for c, h, s, sz, o in cols if want is None else (cols[at],) if at < REQ else ():
+            r = key >> h & mask
+            if r >= sz or not ok_r[r] or (want is not None and r != want):
                 continue
-            s = s_at[c]
-            no = (key >> s) & wmask
+            no = key >> s & wmask
             a = sums[no]
             x = None  # the column's new running sum, when it changes
             if r < TOT:
@@ -424,7 +426,7 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
                     continue  # a 計 of 0 in more past years than the percentages leave
             elif v is not None and v > a:
                 continue
-            nk = base + one[c] + (c * 16 + r + 2 if t else 0)
+            nk = base + o + (c * 16 + r + 2 if t else 0)
             if r == EXE and pcts and v and a > 0 and not _rate_in(100 * v / a, pcts):
                 if len(rates) >= per_year * n_past:
                     continue  # every past year's rates printed: no reading (cut now, the search kept small)
@@ -446,7 +448,7 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
             if v is None:
                 if kind in (None, -1) and r >> 2 < n_dashes:
                     out.append(base + 4 * one_req + (REQ * 16 + 1 if t else 0))
-            elif v >= 0 and kind in (None, INI) and not r & 1 and v in later[i + 1]:
+            elif v >= 0 and kind in (None, INI) and not r & 1 and v in printed[i + 1]:
                 nx = sum_no.setdefault(v, len(sums))
                 if nx == len(sums):
                     sums.append(v)
@@ -456,8 +458,10 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
             if v is not None and kind in (None, TOT) and r & 3 == 1 and v == sums[(key >> s) & wmask]:
                 out.append(base + 2 * one_req + (REQ * 16 + TOT + 2 if t else 0))
         ok = False
+        at1, keep1 = sym_at[i + 1], keep[i + 1]
         for st in out:
-            cst = canon(st)
+            # (canon(st), inline)
+            cst = (st & keep1, *sorted([st >> b & fmask for b in at1])) if at1 else st
             hit = memo.get(cst)
             if hit if hit is not None else feasible(st, cst):
                 ok = True
@@ -479,24 +483,17 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     sym = [cols if len(cols) > 1 else () for cols in sym[:n]] + [()]
 
     # (per figure: those columns' (cells-filled bits, running-sum bits) and the key's other bits)
-    sym_at = [tuple((shift[c], s_at[c]) for c in cols) for cols in sym]
-    keep = [~sum((mask << a) | (wmask << b) for a, b in at) for at in sym_at]
+    sym_at = [tuple(s_at[c] for c in cols) for cols in sym]
+    keep = [~sum(fmask << b for b in at) for at in sym_at]
 
-    def canon(key: int) -> int:
-        # those columns' contents sorted, each as one int (cells filled, then the sum's number: the order of the
-        # pairs); the key itself when they already are (no new int built)
+    def canon(key: int) -> int | tuple:
+        # the key without those columns' contents, then their contents sorted, each as one int (cells filled, then
+        # the sum's number: the pairs' order): a tuple, cheaper than an int rebuilt field by field
         i = (key >> i_at) & imask
         at = sym_at[i]
         if not at:
             return key
-        got = [((key >> a) & mask) << wide | (key >> b) & wmask for a, b in at]
-        srt = sorted(got)
-        if srt == got:
-            return key
-        out = key & keep[i]
-        for (a, b), x in zip(at, srt, strict=True):
-            out |= (x >> wide) << a | (x & wmask) << b
-        return out
+        return (key & keep[i], *sorted([key >> b & fmask for b in at]))
 
     # each column still waiting for its 計 gets a figure of its own from here on, at least its running sum when no
     # ▲ is left to print (its parts left add nothing below 0): the k highest such sums need k figures at least as
@@ -538,11 +535,10 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
         return all(left.get(x, 0) >= k for x, k in want.items())
 
     def cell_of(state: int, st: int) -> tuple[int, int]:  # the cell the move from state to st filled
-        grew = ((st & cmask) - (state & cmask)) >> shift[0]
-        c = (grew.bit_length() - 1) // _BITS
+        c = next(c for c in range(n_cols) if (st ^ state) >> shift[c] & mask)
         if c < REQ:
             return c, (state >> shift[c]) & mask
-        return c, {4: -1, 1: INI, 2: TOT}[grew >> (_BITS * c)]
+        return c, {4: -1, 1: INI, 2: TOT}[(st >> shift[c] & mask) - (state >> shift[c] & mask)]
 
     start = 0
     try:
