@@ -459,9 +459,18 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
                 out.append(base + 2 * one_req + (REQ * 16 + TOT + 2 if t else 0))
         ok = False
         at1, keep1 = sym_at[i + 1], keep[i + 1]
+        k1 = len(at1)
         for st in out:
-            # (canon(st), inline)
-            cst = (st & keep1, *sorted([st >> b & fmask for b in at1])) if at1 else st
+            # (canon(st), inline; two or three such columns written out: no comprehension's frame)
+            if not at1:
+                cst = st
+            elif k1 == 2:
+                x, y = st >> at1[0] & fmask, st >> at1[1] & fmask
+                cst = (st & keep1, x, y) if x <= y else (st & keep1, y, x)
+            elif k1 == 3:
+                cst = (st & keep1, *sorted((st >> at1[0] & fmask, st >> at1[1] & fmask, st >> at1[2] & fmask)))
+            else:
+                cst = (st & keep1, *sorted([st >> b & fmask for b in at1]))
             hit = memo.get(cst)
             if hit if hit is not None else feasible(st, cst):
                 ok = True
@@ -508,7 +517,10 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     def _totals_left(key: int, i: int) -> bool:
         if not checked[i]:
             return True
-        lows = [sums[key >> b & wmask] for a, b in bits if key >> a & mask <= TOT]
+        lows = []
+        for a, b in bits:
+            if key >> a & mask <= TOT:
+                lows.append(sums[key >> b & wmask])
         if key >> s_req & 3 == 1:
             lows.append(sums[key >> s_req_sum & wmask])
         if not lows:
@@ -517,22 +529,32 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
         if len(left) - bisect_left(left, max(lows)) >= len(lows):
             return True  # (as many figures left as the highest sum: enough for every column)
         lows.sort(reverse=True)
-        return all(len(left) - bisect_left(left, a) > k for k, a in enumerate(lows))
+        k = len(left)
+        for a in lows:  # (the k-th highest needs k figures at least as high)
+            if bisect_left(left, a) >= k:
+                return False
+            k -= 1
+        return True
 
     def _closable(key: int, left: dict) -> bool:
         """Each column whose parts are all placed (and the request once its 当初予算 is) gets a 計 of its own: no
         more of them close at one figure than that figure is printed from here on (a 計 of 0 may be a dash)."""
-        want: dict = {}
+        want = []
         for a, b in bits:
             if key >> a & mask == TOT:
                 x = sums[key >> b & wmask]
                 if x:
-                    want[x] = want.get(x, 0) + 1
+                    want.append(x)
         if key >> s_req & 3 == 1:
             x = sums[key >> s_req_sum & wmask]
             if x:
-                want[x] = want.get(x, 0) + 1
-        return all(left.get(x, 0) >= k for x, k in want.items())
+                want.append(x)
+        if len(want) < 2:
+            return not want or want[0] in left
+        for x in want:
+            if left.get(x, 0) < want.count(x):
+                return False
+        return True
 
     def cell_of(state: int, st: int) -> tuple[int, int]:  # the cell the move from state to st filled
         c = next(c for c in range(n_cols) if (st ^ state) >> shift[c] & mask)
