@@ -379,7 +379,19 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
         # provably no reading on (pruned, counted): a figure is a cell or one of the request's dashes, so every
         # reading has n - n_cells dashes there, the ones still to come among the dashes left; and a column's
         # running sum must stay closable by a 計 printed later
-        if n_dashes - (key >> s_req + 2 & 7) > nones[i] or not _totals_left(key, i):
+        bad = n_dashes - (key >> s_req + 2 & 7) > nones[i]
+        if not bad and checked[i]:  # the running sums of the columns waiting for their 計 (see ``later``)
+            lows = []
+            for a, b in bits:
+                if key >> a & mask <= TOT:
+                    lows.append(sums[key >> b & wmask])
+            if key >> s_req & 3 == 1:
+                lows.append(sums[key >> s_req_sum & wmask])
+            if lows:
+                left = later[i]
+                if len(left) - bisect_left(left, max(lows)) < len(lows):  # (else enough for every column)
+                    bad = not _enough(lows, left)
+        if bad:
             memo[canon(key) if ck is None else ck] = False
             moves_of[key] = []
             return False
@@ -468,7 +480,14 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
                 x, y = st >> at1[0] & fmask, st >> at1[1] & fmask
                 cst = (st & keep1, x, y) if x <= y else (st & keep1, y, x)
             elif k1 == 3:
-                cst = (st & keep1, *sorted((st >> at1[0] & fmask, st >> at1[1] & fmask, st >> at1[2] & fmask)))
+                x, y, z = st >> at1[0] & fmask, st >> at1[1] & fmask, st >> at1[2] & fmask
+                if x > y:
+                    x, y = y, x
+                if y > z:
+                    y, z = z, y
+                    if x > y:
+                        x, y = y, x
+                cst = (st & keep1, x, y, z)
             else:
                 cst = (st & keep1, *sorted([st >> b & fmask for b in at1]))
             hit = memo.get(cst)
@@ -514,20 +533,7 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     bits = [(shift[c], s_at[c]) for c in past]  # per past and current column: its count's and its sum's shift
     s_req_sum = s_at[REQ]
 
-    def _totals_left(key: int, i: int) -> bool:
-        if not checked[i]:
-            return True
-        lows = []
-        for a, b in bits:
-            if key >> a & mask <= TOT:
-                lows.append(sums[key >> b & wmask])
-        if key >> s_req & 3 == 1:
-            lows.append(sums[key >> s_req_sum & wmask])
-        if not lows:
-            return True
-        left = later[i]
-        if len(left) - bisect_left(left, max(lows)) >= len(lows):
-            return True  # (as many figures left as the highest sum: enough for every column)
+    def _enough(lows: list, left: list) -> bool:  # (the running sums of the columns waiting; the figures left)
         lows.sort(reverse=True)
         k = len(left)
         for a in lows:  # (the k-th highest needs k figures at least as high)
@@ -557,7 +563,9 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
         return True
 
     def cell_of(state: int, st: int) -> tuple[int, int]:  # the cell the move from state to st filled
-        c = next(c for c in range(n_cols) if (st ^ state) >> shift[c] & mask)
+        c, d = 0, st ^ state
+        while not d >> shift[c] & mask:
+            c += 1
         if c < REQ:
             return c, (state >> shift[c]) & mask
         return c, {4: -1, 1: INI, 2: TOT}[(st >> shift[c] & mask) - (state >> shift[c] & mask)]
