@@ -293,18 +293,24 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     # printed before it (from i on); exact for whole figures only: with decimals, rounded parts need not add up
     # exactly, and nothing is pruned
     whole = all(v is None or float(v).is_integer() for v in vals)
+    # (from figure 1 on: the search asks for ups[k][i + 1] only; built in place, each set once, 0 added to each
+    # at the end: the largest sets are not copied)
     ups = [[set()] * (n + 1) for _ in range(TOT)]
-    for i in range(n - 1, -1, -1):
+    for i in range(n - 1, 0, -1):
         v = vals[i]
         if v:
             ups[0][i] = ups[0][i + 1] | {v}
             for k in range(1, TOT):
-                ups[k][i] = ups[k][i + 1] | {v} | {x - v for x in ups[k - 1][i + 1]}
+                u = {x - v for x in ups[k - 1][i + 1]}
+                u |= ups[k][i + 1]
+                u.add(v)
+                ups[k][i] = u
         else:
             for k in range(TOT):
                 ups[k][i] = ups[k][i + 1]
-    ups = [[u | {0} for u in up] for up in ups]  # 0: an empty column
-    later = [set(v for v in vals[i:] if v is not None) for i in range(n + 1)]  # the request's 計 repeats its 当初予算
+    for u in {id(u): u for up in ups for u in up}.values():
+        u.add(0)  # 0: an empty column
+    printed = [set(v for v in vals[i:] if v is not None) for i in range(n + 1)]  # the request's 計 repeats its 当初予算
     nones = [sum(v is None for v in vals[i:]) for i in range(n + 1)]
     # how many times each figure is printed from figure i on: the 計 a column reached (all its parts placed) or
     # the request's (its 当初予算) needs a figure of its own
@@ -314,16 +320,18 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     # the state's fields
     pmask = (1 << (n_cols * 16 + 8).bit_length()) - 1
     mask = (1 << _BITS) - 1
-    shift = [pmask.bit_length() + _BITS * c for c in range(n_cols + 1)]
-    one = [1 << s for s in shift]
-    i_at = shift[n_cols]
+    i_at = pmask.bit_length()
     imask = (1 << (n + 1).bit_length()) - 1
     wide = (MAX_STATES * (n_cols + 1) + 1).bit_length()  # a state adds at most one sum per move
     wmask = (1 << wide) - 1
-    s_at = [i_at + imask.bit_length() + wide * c for c in range(n_cols)]
+    # per column its running sum's number, its count of cells filled right above it: the two read as one field
+    # (count << wide | sum's number) order as the pairs (count, sum's number) do (canon)
+    s_at = [i_at + imask.bit_length() + (wide + _BITS) * c for c in range(n_cols)]
+    shift = [s + wide for s in s_at]
+    fmask = (1 << (wide + _BITS)) - 1
+    one = [1 << s for s in shift]
     done = sum(size[c] << shift[c] for c in range(REQ))  # every past and current column full
-    done_mask = (1 << shift[REQ]) - 1 - pmask
-    cmask = (1 << i_at) - 1 - pmask  # the counts
+    done_mask = sum(mask << shift[c] for c in range(REQ))
     s_req, one_req = shift[REQ], one[REQ]
     sums: list = [0]
     sum_no = {0: 0}
@@ -336,6 +344,7 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
              i + 1 < n and cs[i + 1].tail, c.value is None or float(c.value).is_integer(),
              c.col is not None or c.tail) for i, c in enumerate(cs)]
     past = range(REQ)
+    cols = [(c, shift[c], s_at[c], size[c], one[c]) for c in past]  # per past and current column: its bits
     n_dashes = n - sum(size[:REQ]) - 2  # the request's dashes in every reading (its other cells: its two)
     # with the 執行率 rows' percentages: at least half as many past years as percentages above 0 have a 計 above 0
     # (each prints two rates at most, none when its 計 is 0); and when there is one per past year at least (the
@@ -345,7 +354,7 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     # stops) and its 執行額 is not checked. A reading that placed an 執行額 whose rate is not printed carries
     # ``off_rate`` (its top bit) to its end, where that is checked
     pcts = sorted(set(rates)) if rates and len(rates) >= n_past else []
-    off_rate = 1 << (s_at[-1] + wide)
+    off_rate = 1 << (shift[-1] + _BITS)
     least = (sum(p > 0 for p in rates) + 1) // 2 if rates else 0
     if not 0 <= n_dashes < TOT:
         return None  # more figures than cells or fewer: no reading
@@ -370,7 +379,19 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
         # provably no reading on (pruned, counted): a figure is a cell or one of the request's dashes, so every
         # reading has n - n_cells dashes there, the ones still to come among the dashes left; and a column's
         # running sum must stay closable by a 計 printed later
-        if n_dashes - (key >> s_req + 2 & 7) > nones[i] or not _totals_left(key, i):
+        bad = n_dashes - (key >> s_req + 2 & 7) > nones[i]
+        if not bad and checked[i]:  # the running sums of the columns waiting for their 計 (see ``later``)
+            lows = []
+            for a, b in bits:
+                if key >> a & mask <= TOT:
+                    lows.append(sums[key >> b & wmask])
+            if key >> s_req & 3 == 1:
+                lows.append(sums[key >> s_req_sum & wmask])
+            if lows:
+                left = later[i]
+                if len(left) - bisect_left(left, max(lows)) < len(lows):  # (else enough for every column)
+                    bad = not _enough(lows, left)
+        if bad:
             memo[canon(key) if ck is None else ck] = False
             moves_of[key] = []
             return False
@@ -390,12 +411,11 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
                     at = n_cols
             else:
                 at, want = 0, c0.row
-        for c in past if want is None else (at,) if at < REQ else ():
-            r = (key >> shift[c]) & mask
-            if r >= size[c] or not ok_r[r] or (want is not None and r != want):
+        for c, h, s, sz, o in cols if want is None else (cols[at],) if at < REQ else ():
+            r = key >> h & mask
+            if r >= sz or not ok_r[r] or (want is not None and r != want):
                 continue
-            s = s_at[c]
-            no = (key >> s) & wmask
+            no = key >> s & wmask
             a = sums[no]
             x = None  # the column's new running sum, when it changes
             if r < TOT:
@@ -418,7 +438,7 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
                     continue  # a 計 of 0 in more past years than the percentages leave
             elif v is not None and v > a:
                 continue
-            nk = base + one[c] + (c * 16 + r + 2 if t else 0)
+            nk = base + o + (c * 16 + r + 2 if t else 0)
             if r == EXE and pcts and v and a > 0 and not _rate_in(100 * v / a, pcts):
                 if len(rates) >= per_year * n_past:
                     continue  # every past year's rates printed: no reading (cut now, the search kept small)
@@ -440,7 +460,7 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
             if v is None:
                 if kind in (None, -1) and r >> 2 < n_dashes:
                     out.append(base + 4 * one_req + (REQ * 16 + 1 if t else 0))
-            elif v >= 0 and kind in (None, INI) and not r & 1 and v in later[i + 1]:
+            elif v >= 0 and kind in (None, INI) and not r & 1 and v in printed[i + 1]:
                 nx = sum_no.setdefault(v, len(sums))
                 if nx == len(sums):
                     sums.append(v)
@@ -450,8 +470,26 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
             if v is not None and kind in (None, TOT) and r & 3 == 1 and v == sums[(key >> s) & wmask]:
                 out.append(base + 2 * one_req + (REQ * 16 + TOT + 2 if t else 0))
         ok = False
+        at1, keep1 = sym_at[i + 1], keep[i + 1]
+        k1 = len(at1)
         for st in out:
-            cst = canon(st)
+            # (canon(st), inline; two or three such columns written out: no comprehension's frame)
+            if not at1:
+                cst = st
+            elif k1 == 2:
+                x, y = st >> at1[0] & fmask, st >> at1[1] & fmask
+                cst = (st & keep1, x, y) if x <= y else (st & keep1, y, x)
+            elif k1 == 3:
+                x, y, z = st >> at1[0] & fmask, st >> at1[1] & fmask, st >> at1[2] & fmask
+                if x > y:
+                    x, y = y, x
+                if y > z:
+                    y, z = z, y
+                    if x > y:
+                        x, y = y, x
+                cst = (st & keep1, x, y, z)
+            else:
+                cst = (st & keep1, *sorted([st >> b & fmask for b in at1]))
             hit = memo.get(cst)
             if hit if hit is not None else feasible(st, cst):
                 ok = True
@@ -473,19 +511,17 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     sym = [cols if len(cols) > 1 else () for cols in sym[:n]] + [()]
 
     # (per figure: those columns' (cells-filled bits, running-sum bits) and the key's other bits)
-    sym_at = [tuple((shift[c], s_at[c]) for c in cols) for cols in sym]
-    keep = [~sum((mask << a) | (wmask << b) for a, b in at) for at in sym_at]
+    sym_at = [tuple(s_at[c] for c in cols) for cols in sym]
+    keep = [~sum(fmask << b for b in at) for at in sym_at]
 
-    def canon(key: int) -> int:
+    def canon(key: int) -> int | tuple:
+        # the key without those columns' contents, then their contents sorted, each as one int (cells filled, then
+        # the sum's number: the pairs' order): a tuple, cheaper than an int rebuilt field by field
         i = (key >> i_at) & imask
         at = sym_at[i]
         if not at:
             return key
-        got = sorted([((key >> a) & mask, (key >> b) & wmask) for a, b in at])
-        out = key & keep[i]
-        for (a, b), (r, no) in zip(at, got, strict=False):  # (the same length)
-            out |= r << a | no << b
-        return out
+        return (key & keep[i], *sorted([key >> b & fmask for b in at]))
 
     # each column still waiting for its 計 gets a figure of its own from here on, at least its running sum when no
     # ▲ is left to print (its parts left add nothing below 0): the k highest such sums need k figures at least as
@@ -493,37 +529,46 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     later = [sorted(0 if v is None else v for v in vals[i:]) for i in range(n + 1)]
     no_minus = [not any(v is not None and v < 0 for v in vals[i:]) for i in range(n + 1)]
 
-    def _totals_left(key: int, i: int) -> bool:
-        if not whole or not no_minus[i]:
-            return True
-        lows = [sums[(key >> s_at[c]) & wmask] for c in past if (key >> shift[c]) & mask <= TOT]
-        if (key >> s_req) & 3 == 1:
-            lows.append(sums[(key >> s_at[REQ]) & wmask])
+    checked = [whole and x for x in no_minus]
+    bits = [(shift[c], s_at[c]) for c in past]  # per past and current column: its count's and its sum's shift
+    s_req_sum = s_at[REQ]
+
+    def _enough(lows: list, left: list) -> bool:  # (the running sums of the columns waiting; the figures left)
         lows.sort(reverse=True)
-        left = later[i]
-        return all(len(left) - bisect_left(left, a) > k for k, a in enumerate(lows))
+        k = len(left)
+        for a in lows:  # (the k-th highest needs k figures at least as high)
+            if bisect_left(left, a) >= k:
+                return False
+            k -= 1
+        return True
 
     def _closable(key: int, left: dict) -> bool:
         """Each column whose parts are all placed (and the request once its 当初予算 is) gets a 計 of its own: no
         more of them close at one figure than that figure is printed from here on (a 計 of 0 may be a dash)."""
-        want: dict = {}
-        for c in past:
-            if (key >> shift[c]) & mask == TOT:
-                x = sums[(key >> s_at[c]) & wmask]
+        want = []
+        for a, b in bits:
+            if key >> a & mask == TOT:
+                x = sums[key >> b & wmask]
                 if x:
-                    want[x] = want.get(x, 0) + 1
-        if (key >> s_req) & 3 == 1:
-            x = sums[(key >> s_at[REQ]) & wmask]
+                    want.append(x)
+        if key >> s_req & 3 == 1:
+            x = sums[key >> s_req_sum & wmask]
             if x:
-                want[x] = want.get(x, 0) + 1
-        return all(left.get(x, 0) >= k for x, k in want.items())
+                want.append(x)
+        if len(want) < 2:
+            return not want or want[0] in left
+        for x in want:
+            if left.get(x, 0) < want.count(x):
+                return False
+        return True
 
     def cell_of(state: int, st: int) -> tuple[int, int]:  # the cell the move from state to st filled
-        grew = ((st & cmask) - (state & cmask)) >> shift[0]
-        c = (grew.bit_length() - 1) // _BITS
+        c, d = 0, st ^ state
+        while not d >> shift[c] & mask:
+            c += 1
         if c < REQ:
             return c, (state >> shift[c]) & mask
-        return c, {4: -1, 1: INI, 2: TOT}[grew >> (_BITS * c)]
+        return c, {4: -1, 1: INI, 2: TOT}[(st >> shift[c] & mask) - (state >> shift[c] & mask)]
 
     start = 0
     try:
