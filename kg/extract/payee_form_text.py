@@ -384,11 +384,26 @@ def _split_amount(p: Para, inner: bool = False) -> tuple[list[str], str | None]:
     return list(p[0]), None
 
 
+# the rows _read_row read in the section form_rows reads (its paragraphs, and (i, rank, bare) -> what it read),
+# set for the call only: _in_order (twice, bare and not), _ranked and _rank_runs ask again for the same rows
+_ROWS: ContextVar[tuple[list[Para], dict] | None] = ContextVar("_ROWS", default=None)
+
+
 def _read_row(paras: list[Para], i: int, rank: int, bare: bool = False) -> tuple[dict | None, int]:
     """The cells of the row whose rank paragraph is paras[i - 1], from paras[i] on: (cells or None, the index
     after the row). ``bare``: a name cell alone (no 法人番号, 業務概要 or amount after it: the tool wrote them
     elsewhere) is the row's name with its other cells unknown, and the 契約方式等 and small cells after it are
-    passed over, unread."""
+    passed over, unread. Read once per section (_ROWS); each call gets a dict of its own."""
+    memo = _ROWS.get()
+    if memo is None or memo[0] is not paras:
+        return _row(paras, i, rank, bare)
+    got = memo[1].get((i, rank, bare))
+    if got is None:
+        got = memo[1][(i, rank, bare)] = _row(paras, i, rank, bare)
+    return (dict(got[0]) if got[0] is not None else None), got[1]
+
+
+def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None, int]:
     n = len(paras)
 
     def skip(i: int) -> int:
@@ -1142,9 +1157,11 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
     its cells); None when no block reads so. ``notes`` gets (line, message) when 法人番号 are left unread."""
     paras = _paras(lines, start)
     token = _COLUMN.set(_column_chars(paras))
+    rows = _ROWS.set((paras, {}))
     try:
         return _form_rows(paras, start, notes)
     finally:
+        _ROWS.reset(rows)
         _COLUMN.reset(token)
 
 
