@@ -393,11 +393,14 @@ def _read_row(paras: list[Para], i: int, rank: int, bare: bool = False) -> tuple
     """The cells of the row whose rank paragraph is paras[i - 1], from paras[i] on: (cells or None, the index
     after the row). ``bare``: a name cell alone (no 法人番号, 業務概要 or amount after it: the tool wrote them
     elsewhere) is the row's name with its other cells unknown, and the 契約方式等 and small cells after it are
-    passed over, unread. Read once per section (_ROWS); each call gets a dict of its own."""
+    passed over, unread (a row that reads without ``bare`` reads the same with it). Read once per section (_ROWS);
+    each call gets a dict of its own."""
     memo = _ROWS.get()
     if memo is None or memo[0] is not paras:
         return _row(paras, i, rank, bare)
     got = memo[1].get((i, rank, bare))
+    if got is None and bare and (plain := memo[1].get((i, rank, False))) is not None and plain[0] is not None:
+        got = plain
     if got is None:
         got = memo[1][(i, rank, bare)] = _row(paras, i, rank, bare)
     return (dict(got[0]) if got[0] is not None else None), got[1]
