@@ -1249,8 +1249,8 @@ def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
         early = any(_cell_amount(p) for p in paras[i:j])  # (the first row's amount written before its rank)
         loose: set[int] = set()  # the rows whose cells other than the name are unknown, and the rows after them
         rows, i = _ranked(paras, j, letter, loose if bare else None, early, notes)
-        if rows and i < n and _strays_end(paras, i, rows) > i:  # cells written apart after the block's last row
-            past = _strays_end(paras, i, rows)
+        if rows and i < n and (past := _strays_end(paras, i, rows)) > i:  # cells written apart after the block's
+            # last row
             e = _block_end(paras, past, rows, loose)
             if e is not None and _ends(paras, past, e, letter):
                 i = past
