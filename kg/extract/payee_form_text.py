@@ -66,6 +66,9 @@ _CONTRACT = re.compile(r"^(?:一般競争?|指名競争?|随意契約?|随契|�
                        r"委託|請負)")
 _RATE_GAP = re.compile(r"^(\d{1,3}(?:\.\d+)?) %$")  # a 落札率 cell whose 「%」 the tool wrote apart: 「92 %」
 _END = re.compile("支出先上位|資金の流れ|費目・使途")
+_OPEN_SPACE = re.compile(r"\(\s+")  # white space after an opening bracket (_join drops it), and before a closing one
+_SPACE_CLOSE = re.compile(r"\s+\)")
+
 
 class Para(NamedTuple):
     """A paragraph of the section: its lines (NFKC-folded and stripped), the 1-based line of its first, and its
@@ -190,7 +193,7 @@ def _corp_pieces(lines: tuple[str, ...]) -> tuple[str, tuple[int | None, ...]] |
 
 def _join(words: list[str]) -> str | None:
     t = fields.join_wrapped(words)
-    return re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", t)) or None
+    return _OPEN_SPACE.sub("(", _SPACE_CLOSE.sub(")", t)) or None
 
 
 def _cell(words: list[str]) -> str | None:
