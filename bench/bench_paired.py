@@ -6,7 +6,9 @@ On a shared machine the CPU-time rate of one process drifts with the load (±30%
 so a checkout measured after another says little about a change. Here one process per checkout (``--base DIR``:
 another checkout, e.g. ``git worktree add --detach /tmp/base main``; and this one) reads the documents once,
 then both extract them in turns, each turn one pass over every document (kg.normalize.text's caches emptied
-before each extraction, as bench_extract.py does), so both see the same load; the ratio is the figure to quote.
+before each extraction, as bench_extract.py does), so both see the same load; the ratio is the figure to quote. Both run with the same PYTHONHASHSEED (0 unless set): set and
+dict orders change with it, and with them the time of searches that stop at a cap (budget_boxes.solve), by a few
+percent between two processes of the same code; quote the ratio over a few seeds.
 """
 from __future__ import annotations
 
@@ -57,7 +59,7 @@ def main() -> None:
         return
     procs = {}
     for name, root in (("base", Path(a.base).resolve()), ("this", ROOT)):
-        env = {**os.environ, "PYTHONPATH": str(root)}
+        env = {**os.environ, "PYTHONPATH": str(root), "PYTHONHASHSEED": os.environ.get("PYTHONHASHSEED", "0")}
         procs[name] = subprocess.Popen([sys.executable, __file__, "--worker", "--base", str(root), *files],
                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env,
                                        cwd=str(root))

@@ -626,9 +626,11 @@ def _pooled_amounts(core: list[Item]) -> list[tuple[list[Column], str]]:
     return [(got, why)]
 
 
-def _longest_falling(vals: list[float]) -> list[int]:
+@functools.lru_cache(maxsize=256)
+def _longest_falling(vals: tuple[float, ...]) -> tuple[int, ...]:
     """Per position q, the length of the longest run of ``vals[q:]`` in their order, not rising, that starts
-    with vals[q] (a Fenwick tree of the longest such run by its first value: O(m log m))."""
+    with vals[q] (a Fenwick tree of the longest such run by its first value: O(m log m)). Kept for the section
+    (payee_columns empties it): _falling_sums asks it again for the same numbers with other totals and counts."""
     ranks = sorted(set(vals))
     tree = [0] * (len(ranks) + 1)
     out = [0] * len(vals)
@@ -643,7 +645,7 @@ def _longest_falling(vals: list[float]) -> list[int]:
         while i < len(tree):
             tree[i] = max(tree[i], best + 1)
             i += i & -i
-    return out
+    return tuple(out)
 
 
 def _falling_sums(vals: list[float], n: int, total: float, cap: int = 3, forced: frozenset[int] = frozenset(),
@@ -667,7 +669,7 @@ def _falling_sums(vals: list[float], n: int, total: float, cap: int = 3, forced:
     low = [float("inf")] * (m + 1)
     for q in range(m - 1, -1, -1):
         low[q] = min(vals[q], low[q + 1])
-    chain = _longest_falling(vals)  # a pick at q with fewer than k values not rising from it on leads nowhere
+    chain = _longest_falling(tuple(vals))  # a pick at q with fewer than k values not rising from it on leads nowhere
     memo: dict[tuple[int, int, float, float], tuple[tuple[int, ...], ...]] = {}
 
     def go(p: int, k: int, rem: float, last: float) -> tuple[tuple[int, ...], ...]:
@@ -1265,6 +1267,7 @@ def payee_columns(cells: list[tuple[str, int, bool]]) -> tuple[list[Column], lis
     _desc_shaped.cache_clear()
     _block_core_t.cache_clear()
     _block_of.cache_clear()
+    _longest_falling.cache_clear()
     _CUTS.clear()
     _BLOCKS.clear()
     _CORES.clear()

@@ -44,6 +44,7 @@ import unicodedata
 from collections import Counter
 from contextvars import ContextVar
 from functools import lru_cache
+from typing import NamedTuple
 
 from kg.extract import fields, payee_wraps
 from kg.extract.review_text import PayeeRow, _folded
@@ -65,8 +66,20 @@ _CONTRACT = re.compile(r"^(?:一般競争?|指名競争?|随意契約?|随契|�
                        r"委託|請負)")
 _RATE_GAP = re.compile(r"^(\d{1,3}(?:\.\d+)?) %$")  # a 落札率 cell whose 「%」 the tool wrote apart: 「92 %」
 _END = re.compile("支出先上位|資金の流れ|費目・使途")
+_OPEN_SPACE = re.compile(r"\(\s+")  # white space after an opening bracket (_join drops it), and before a closing one
+_SPACE_CLOSE = re.compile(r"\s+\)")
 
-Para = tuple[list[str], int]  # (its lines, NFKC-folded and stripped; the 1-based line of its first)
+
+class Para(NamedTuple):
+    """A paragraph of the section: its lines (NFKC-folded and stripped), the 1-based line of its first, and its
+    lines joined with one space (kept with it: every reader asks for it, many times)."""
+    lines: tuple[str, ...]
+    line: int
+    text: str
+
+
+def _para(lines: list[str] | tuple[str, ...], line: int) -> Para:
+    return Para(tuple(lines), line, " ".join(lines))
 
 
 def _paras(lines: list[str], start: int) -> list[Para]:
@@ -80,7 +93,7 @@ def _paras(lines: list[str], start: int) -> list[Para]:
             break
         if not t:
             if buf:
-                out.append((buf, first))
+                out.append(_para(buf, first))
                 buf = []
             continue
         if not buf:
@@ -88,7 +101,7 @@ def _paras(lines: list[str], start: int) -> list[Para]:
         # (a folded line's words stand one space apart already: nfkc joins its words with one)
         buf.append(_RATE_GAP.sub(r"\1%", t) if t.endswith(" %") else t)
     if buf:
-        out.append((buf, first))
+        out.append(_para(buf, first))
     return [q for p in out for q in _split_header_cells(p)]
 
 
@@ -97,23 +110,23 @@ def _split_header_cells(p: Para) -> list[Para]:
     over its row's 「-」), cut between the two kinds: the tool ran two cells together."""
     if len(p[0]) < 2:
         return [p]
-    kinds = [_is_small(([ln], 0)) if ln else False for ln in p[0]]
+    kinds = [_small_text(ln) if ln else False for ln in p[0]]
     if not any(kinds) or all(kinds) or \
-            not all(k or _is_header(([ln], 0), False) for ln, k in zip(p[0], kinds, strict=True)):
+            not all(k or header_text(ln, False) for ln, k in zip(p[0], kinds, strict=True)):
         return [p]
-    out: list[Para] = []
+    out: list[tuple[list[str], int]] = []
     for k, (ln, small) in enumerate(zip(p[0], kinds, strict=True)):
         if k and small == kinds[k - 1]:
             out[-1][0].append(ln)
         else:
             out.append(([ln], p[1] + k))
-    return out
+    return [_para(*q) for q in out]
 
 
 def _is_header(p: Para, short: bool) -> bool:
     """A paragraph of the table's header cells (each word a piece of the header's wording); a single character
     counts only where no row cell can stand (``short``: between a block's letter and its first rank)."""
-    return header_text(" ".join(p[0]), short)
+    return header_text(p.text, short)
 
 
 @lru_cache(maxsize=4096)
@@ -133,7 +146,7 @@ def header_piece(name: str) -> bool:
 
 
 def _is_small(p: Para) -> bool:
-    return _small_text(" ".join(p[0]))
+    return _small_text(p.text)
 
 
 @lru_cache(maxsize=4096)
@@ -141,18 +154,20 @@ def _small_text(t: str) -> bool:
     return all(_SMALL.match(w) for w in t.split(" "))
 
 
-def _text(p: Para) -> str:
-    return " ".join(p[0])
-
-
 def _nameish(p: Para) -> bool:
     """A paragraph that can open a row's cells (its name): not a number, dash, letter, 契約方式, header or the
     block's 「計」."""
-    t = _text(p)
-    return t != "計" and not (_is_small(p) or _LETTER.match(t) or _CONTRACT.match(t) or _AMOUNT.match(t) or _is_header(p, False))
+    return _nameish_text(p.text)
 
 
-def _corp_pieces(lines: list[str]) -> tuple[str, list[int | None]] | None:
+@lru_cache(maxsize=4096)
+def _nameish_text(t: str) -> bool:
+    return t != "計" and not (_small_text(t) or _LETTER.match(t) or _CONTRACT.match(t) or _AMOUNT.match(t)
+                             or header_text(t, False))
+
+
+@lru_cache(maxsize=4096)
+def _corp_pieces(lines: tuple[str, ...]) -> tuple[str, tuple[int | None, ...]] | None:
     """The 法人番号 in a paragraph: the first all-digit word of each line, joined over the lines until 13 digits
     with a valid check digit (the amount ending the first line is not a piece). Returns the number and, per line,
     the index of the word that is its piece (None: a line without one)."""
@@ -173,12 +188,12 @@ def _corp_pieces(lines: list[str]) -> tuple[str, list[int | None]] | None:
         where.append(at)
     if len(got) != 13 or validate_houjin(got).number is None:
         return None
-    return got, where
+    return got, tuple(where)
 
 
 def _join(words: list[str]) -> str | None:
     t = fields.join_wrapped(words)
-    return re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", t)) or None
+    return _OPEN_SPACE.sub("(", _SPACE_CLOSE.sub(")", t)) or None
 
 
 def _cell(words: list[str]) -> str | None:
@@ -207,7 +222,7 @@ def _corp_lines(lines: tuple[str, ...], has_name: bool, chars: tuple[int, int] =
     cells have pieces, or such lines stand between the number's, they are placed by the printed lines' order
     (_lines_placed, with ``chars``: the wide characters the name's and the 業務概要's columns hold at least, 0 when
     unknown), else unknown. The lists it returns are shared: not to be changed."""
-    found = _corp_pieces(list(lines))
+    found = _corp_pieces(lines)
     if found is None:
         return None
     corp, where = found
@@ -372,11 +387,29 @@ def _split_amount(p: Para, inner: bool = False) -> tuple[list[str], str | None]:
     return list(p[0]), None
 
 
+# the rows _read_row read in the section form_rows reads (its paragraphs, and (i, rank, bare) -> what it read),
+# set for the call only: _in_order (twice, bare and not), _ranked and _rank_runs ask again for the same rows
+_ROWS: ContextVar[tuple[list[Para], dict] | None] = ContextVar("_ROWS", default=None)
+
+
 def _read_row(paras: list[Para], i: int, rank: int, bare: bool = False) -> tuple[dict | None, int]:
     """The cells of the row whose rank paragraph is paras[i - 1], from paras[i] on: (cells or None, the index
     after the row). ``bare``: a name cell alone (no 法人番号, 業務概要 or amount after it: the tool wrote them
     elsewhere) is the row's name with its other cells unknown, and the 契約方式等 and small cells after it are
-    passed over, unread."""
+    passed over, unread (a row that reads without ``bare`` reads the same with it). Read once per section (_ROWS);
+    each call gets a dict of its own."""
+    memo = _ROWS.get()
+    if memo is None or memo[0] is not paras:
+        return _row(paras, i, rank, bare)
+    got = memo[1].get((i, rank, bare))
+    if got is None and bare and (plain := memo[1].get((i, rank, False))) is not None and plain[0] is not None:
+        got = plain
+    if got is None:
+        got = memo[1][(i, rank, bare)] = _row(paras, i, rank, bare)
+    return (dict(got[0]) if got[0] is not None else None), got[1]
+
+
+def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None, int]:
     n = len(paras)
 
     def skip(i: int) -> int:
@@ -386,7 +419,7 @@ def _read_row(paras: list[Para], i: int, rank: int, bare: bool = False) -> tuple
 
     def next_rank(i: int) -> bool:
         """paras[i] is the next row's rank: rank + 1 with a name after it."""
-        if i >= n or _text(paras[i]) != str(rank + 1):
+        if i >= n or paras[i].text != str(rank + 1):
             return False
         j = skip(i + 1)
         return j < n and _nameish(paras[j])
@@ -394,9 +427,9 @@ def _read_row(paras: list[Para], i: int, rank: int, bare: bool = False) -> tuple
     def passed(i: int) -> int:
         """The index after a bare row's 契約方式等 and small cells (from paras[i] on), unread: numbers only after
         its 契約方式等 (a number alone may be a rank whose row is written elsewhere)."""
-        method = i < n and _CONTRACT.match(_text(paras[i]))
+        method = i < n and _CONTRACT.match(paras[i].text)
         i = skip(i + 1) if method else i
-        while i < n and _is_small(paras[i]) and not next_rank(i) and (method or not _DIGITS.match(_text(paras[i]))):
+        while i < n and _is_small(paras[i]) and not next_rank(i) and (method or not _DIGITS.match(paras[i].text)):
             i += 1
         return skip(i)
 
@@ -418,7 +451,7 @@ def _read_row(paras: list[Para], i: int, rank: int, bare: bool = False) -> tuple
         cells["name"] = _cell(words)
         have_name = True
         i = skip(i + 1)
-        if i < n and _text(paras[i]) in "-－―" and len(_text(paras[i])) == 1:  # no 法人番号
+        if i < n and paras[i].text in "-－―" and len(paras[i].text) == 1:  # no 法人番号
             i = skip(i + 1)
         elif i < n:
             got = _corp_para(paras[i], True)
@@ -452,19 +485,19 @@ def _read_row(paras: list[Para], i: int, rank: int, bare: bool = False) -> tuple
             _cell([w for ln in lines for w in ln.split(" ")])
         cells["amount"] = cells["amount"] or amount
         i = skip(i + 1)
-    if cells["amount"] is None and i < n and _AMOUNT.match(_text(paras[i])) and _text(paras[i]) != str(rank + 1):
+    if cells["amount"] is None and i < n and _AMOUNT.match(paras[i].text) and paras[i].text != str(rank + 1):
         # (a number alone that reads as the next rank is that rank, its row's cells written elsewhere, or unknown)
-        cells["amount"] = _text(paras[i])
+        cells["amount"] = paras[i].text
         i = skip(i + 1)
     if cells["corporate_number"] is None and cells["amount"] is None:
         if not (bare and have_name):
             return None, i
         return {**cells, "description": None}, passed(i)  # (what follows the name is not established)
-    if i < n and _text(paras[i]) == str(rank + 1):  # the next rank before this row's tail: the tail is elsewhere
+    if i < n and paras[i].text == str(rank + 1):  # the next rank before this row's tail: the tail is elsewhere
         return cells, i
     # the tail: 契約方式等 (maybe with 入札者数 ending its first line), then the small cells
     smalls: list[str] = []
-    if i < n and _CONTRACT.match(_text(paras[i])):
+    if i < n and _CONTRACT.match(paras[i].text):
         lines = list(paras[i][0])
         first = lines[0].split(" ")
         if len(first) >= 2 and _SMALL.match(first[-1]):
@@ -487,7 +520,7 @@ def _read_row(paras: list[Para], i: int, rank: int, bare: bool = False) -> tuple
             crossed = len(smalls)  # (a number after the next table's first header cells, 「支出先」「法人番号」: that
             # table's rank, not this row's 入札者数; a rate after them, another row's)
             back = crossed_from = i
-            while back > 0 and _is_header(paras[back - 1], False) and _text(paras[i]) == "1":
+            while back > 0 and _is_header(paras[back - 1], False) and paras[i].text == "1":
                 back -= 1
         for ln in paras[i][0]:
             for w in ln.split(" "):
@@ -508,7 +541,7 @@ def _after_first_columns(paras: list[Para], i: int) -> bool:
     """The header cells right before paras[i] hold a table's first ones (「支出先」「法人番号」)."""
     k = i - 1
     while k >= 0 and _is_header(paras[k], False):
-        if _text(paras[k]).startswith(_FIRST_COLUMNS):
+        if paras[k].text.startswith(_FIRST_COLUMNS):
             return True
         k -= 1
     return False
@@ -539,14 +572,14 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow], loose: frozenset
     late = None  # the amount ending the last row's 業務概要 written after the 計 (the row lacking both)
     last = rows[-1].cells if rows else {}
     while k < n:
-        t = _text(paras[k])
+        t = paras[k].text
         if t == "計" and not seen:
             seen = True
         elif seen and not total and late is None and last.get("amount") is None and last.get("description") is None \
                 and _nameish(paras[k]) and _corp_pieces(paras[k][0]) is None and \
                 (late := _number(_split_amount(paras[k])[1])) is not None:
             pass  # (「計」 then 「研修の企画運営 0」 then the 計's amount: the row's cells, the sum says, below)
-        elif seen and _LETTER.match(t) and _text(paras[k - 1]) == "計":  # the next block's letter written before
+        elif seen and _LETTER.match(t) and paras[k - 1].text == "計":  # the next block's letter written before
             pass  # the 計's amount
         elif seen and not total and _CONTRACT.match(t):  # the last row's 契約方式等 written after the 計 (its
             pass  # 入札者数 and 落札率 with it, small cells), before the 計's amount: whose it is stays unknown
@@ -599,11 +632,11 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
     rows: list[PayeeRow] = []
     while True:
         k = i
-        while k < len(paras) and rows and set(_text(paras[k])) <= set("-－― "):  # a row's empty cells left over
+        while k < len(paras) and rows and set(paras[k].text) <= set("-－― "):  # a row's empty cells left over
             k += 1
-        if rows and k < len(paras) and _text(paras[k]) != str(len(rows) + 1):
+        if rows and k < len(paras) and paras[k].text != str(len(rows) + 1):
             k = _past_strays(paras, k, rows)
-        if k >= len(paras) or _text(paras[k]) != str(len(rows) + 1):
+        if k >= len(paras) or paras[k].text != str(len(rows) + 1):
             return rows, i
         cells, after = _read_row(paras, k + 1, len(rows) + 1)
         if cells is None and loose is not None:
@@ -622,7 +655,7 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
             if cells["amount"] is None:
                 loose.add(paras[k][1])
         if rows and rows[-1].cells["contract_method"] is None and cells["contract_method"] is not None \
-                and (all(j < len(paras) and set(_text(paras[j])) <= set("-－― ") for j in (after, after + 1))
+                and (all(j < len(paras) and set(paras[j].text) <= set("-－― ") for j in (after, after + 1))
                      or _after_header_cells(paras, k, after) or _tail_late(paras, k, after, rows[-1].cells)):
             # more small cells after the 契約方式 than one row's tail (two dashes left over), or header cells right
             # before it (the tool wrote a row's tail after a page's header), or the one tail of the block's rest while
@@ -645,10 +678,10 @@ def _tail_late(paras: list[Para], k: int, after: int, before: dict) -> bool:
     (「エアクレーレン 515071093 ガイドラインの 110」「2」「有限会社OCS」「339010971 セキュリティ説 70」「一般競争契 5」
     and the section's end: row 1's method, written after row 2's cells, row 2 having none) — whose it is is unknown."""
     if k == 0 or before["bidders"] is not None or before["award_rate"] is not None \
-            or _is_small(paras[k - 1]) or _CONTRACT.match(_text(paras[k - 1])) or _is_header(paras[k - 1], False):
+            or _is_small(paras[k - 1]) or _CONTRACT.match(paras[k - 1].text) or _is_header(paras[k - 1], False):
         return False
     for p in paras[after:]:
-        t = _text(p)
+        t = p.text
         if _LETTER.match(t):
             return True
         if _CONTRACT.match(t):
@@ -658,7 +691,7 @@ def _tail_late(paras: list[Para], k: int, after: int, before: dict) -> bool:
 
 def _after_header_cells(paras: list[Para], k: int, after: int) -> bool:
     """The 契約方式等 of the row whose rank is paras[k] (read up to ``after``) stands right after header cells."""
-    m = next((j for j in range(after - 1, k, -1) if _CONTRACT.match(_text(paras[j]))), None)
+    m = next((j for j in range(after - 1, k, -1) if _CONTRACT.match(paras[j].text)), None)
     return m is not None and _is_header(paras[m - 1], False)
 
 
@@ -676,7 +709,7 @@ def _strays_end(paras: list[Para], k: int, rows: list[PayeeRow]) -> int:
     j = end = k
     seen = 0
     while j < n and seen < _STRAY_ROOM:
-        t = _text(paras[j])
+        t = paras[j].text
         if set(t) <= set("-－― "):
             j += 1
             continue
@@ -707,9 +740,9 @@ def _past_strays(paras: list[Para], k: int, rows: list[PayeeRow]) -> int:
     that is not the next rank, a name with its 法人番号)."""
     n = len(paras)
     j = _strays_end(paras, k, rows)
-    while j < n and (set(_text(paras[j])) <= set("-－― ") or j > k and _is_header(paras[j], False)):
+    while j < n and (set(paras[j].text) <= set("-－― ") or j > k and _is_header(paras[j], False)):
         j += 1  # (and header cells, as after a row's cells)
-    if j == k or j >= n or _text(paras[j]) != str(len(rows) + 1):
+    if j == k or j >= n or paras[j].text != str(len(rows) + 1):
         return k
     m = j + 1
     while m < n and _is_header(paras[m], False):
@@ -722,10 +755,10 @@ def _rows_before(paras: list[Para], lo: int, at: int, letter: str) -> list[Payee
     paragraphs between lo (the end of the block before) and it holding no row cell, ranked rows ending at the
     letter (past small and header cells)."""
     s = lo
-    while s < at and (_is_header(paras[s], False) or _is_small(paras[s]) or _LETTER.match(_text(paras[s]))) \
-            and not (_text(paras[s]) == "1" and s > 0 and _is_header(paras[s - 1], False)):
+    while s < at and (_is_header(paras[s], False) or _is_small(paras[s]) or _LETTER.match(paras[s].text)) \
+            and not (paras[s].text == "1" and s > 0 and _is_header(paras[s - 1], False)):
         s += 1
-    if s >= at or _text(paras[s]) != "1":
+    if s >= at or paras[s].text != "1":
         return []
     rows, e = _ranked(paras, s, letter)
     return rows if rows and _block_end(paras, e, rows) == at else []
@@ -736,7 +769,7 @@ def _cut_short(paras: list[Para], i: int, rows: list[PayeeRow]) -> bool:
     written elsewhere) stand when each reads whole — an amount and a 法人番号 or 業務概要 — and the amounts do
     not rise down the list (the form ranks its payees by amount): the rank column runs with the rows up to there,
     and the rows from the unread one on are unknown."""
-    if not rows or i >= len(paras) or _text(paras[i]) != str(len(rows) + 1):
+    if not rows or i >= len(paras) or paras[i].text != str(len(rows) + 1):
         return False
     k = i + 1
     while k < len(paras) and _is_header(paras[k], False):
@@ -751,12 +784,12 @@ def _cut_short(paras: list[Para], i: int, rows: list[PayeeRow]) -> bool:
 def _totalled(paras: list[Para], i: int, j: int) -> bool:
     """paras[i:j], past a block's rows, hold its 計 row (which _block_end has checked adds up to the rows'
     amounts): the rows are the block's, all of them, whatever cells the tool wrote after it."""
-    return any(_text(p) == "計" for p in paras[i:j])
+    return any(p.text == "計" for p in paras[i:j])
 
 
 def _ends(paras: list[Para], i: int, j: int, letter: str) -> bool:
     """The block whose rows end at paras[i] ends at j: the section's end, a later letter, the next block's start."""
-    m = _LETTER.match(_text(paras[j])) if j < len(paras) else None
+    m = _LETTER.match(paras[j].text) if j < len(paras) else None
     return j == len(paras) or bool(m and m[1] > letter) or _next_block(paras, i, j)
 
 
@@ -764,16 +797,16 @@ def _table_unlettered(paras: list[Para], i: int, j: int, letter: str) -> bool:
     """paras[i:j] (past a block's rows, up to its end ``j``) hold its 計 and then a table's header cells, and a row's
     name stands at j, and no later block's letter stands after the 計: a table no letter of the section's is left
     for (a later letter may be written apart from its table: 「B」 after block B's rows, 「L.」 before K's 計 figure)."""
-    at = next((k for k in range(i, j) if _text(paras[k]) == "計"), None)
+    at = next((k for k in range(i, j) if paras[k].text == "計"), None)
     return at is not None and j < len(paras) and _nameish(paras[j]) \
         and any(_is_header(paras[k], False) for k in range(at + 1, j)) \
-        and not any((m := _LETTER.match(_text(p))) and m[1] > letter for p in paras[at:])
+        and not any((m := _LETTER.match(p.text)) and m[1] > letter for p in paras[at:])
 
 
 def _past_tails(paras: list[Para], i: int) -> int:
     """The paragraph after paras[i:] small cells, header cells and 契約方式等 cells (a row's last cells written
     after the block's rows)."""
-    while i < len(paras) and (_is_small(paras[i]) or _is_header(paras[i], False) or _CONTRACT.match(_text(paras[i]))):
+    while i < len(paras) and (_is_small(paras[i]) or _is_header(paras[i], False) or _CONTRACT.match(paras[i].text)):
         i += 1
     return i
 
@@ -782,7 +815,7 @@ def _next_block(paras: list[Para], i: int, j: int) -> bool:
     """paras[i:j] (small cells and header cells after a block's rows; the header cells right after the last row
     are before i) end with the next block's start: header cells (the form writes them at the top of each block
     only), then its rank 「1」, then a row's name at j."""
-    return i < j < len(paras) and j >= 2 and _text(paras[j - 1]) == "1" and _is_header(paras[j - 2], False) \
+    return i < j < len(paras) and j >= 2 and paras[j - 1].text == "1" and _is_header(paras[j - 2], False) \
         and _nameish(paras[j])
 
 
@@ -798,8 +831,8 @@ def _read_segment(seg: list[Para], letter: str) -> tuple[list[PayeeRow], bool, l
     paragraphs do not read as its rows, whole."""
     i = 0
     stray: list[str] = []
-    while i < len(seg) and (_LETTER.match(_text(seg[i])) or _is_small(seg[i])) and _text(seg[i]) != "1":
-        stray.append(_text(seg[i]))
+    while i < len(seg) and (_LETTER.match(seg[i].text) or _is_small(seg[i])) and seg[i].text != "1":
+        stray.append(seg[i].text)
         i += 1
     if stray and _LETTER.match(stray[-1]) and _LETTER.match(stray[-1])[1] != letter:
         return None
@@ -812,13 +845,13 @@ def _read_segment(seg: list[Para], letter: str) -> tuple[list[PayeeRow], bool, l
             return None
         rows.append(PayeeRow(letter, 1, cells, line, False))
     while True:
-        while i < len(seg) and rows and set(_text(seg[i])) <= set("-－― "):  # a row's empty cells left over
+        while i < len(seg) and rows and set(seg[i].text) <= set("-－― "):  # a row's empty cells left over
             i += 1
-        if rows and i < len(seg) and _text(seg[i]) != str(len(rows) + 1):
+        if rows and i < len(seg) and seg[i].text != str(len(rows) + 1):
             j = _next_rank_past(seg, i, len(rows) + 1)
-            stray += [_text(p) for p in seg[i:j] if not _is_header(p, False)]
+            stray += [p.text for p in seg[i:j] if not _is_header(p, False)]
             i = j
-        if i >= len(seg) or _text(seg[i]) != str(len(rows) + 1):
+        if i >= len(seg) or seg[i].text != str(len(rows) + 1):
             break
         line = seg[i][1]
         cells, i = _read_row(seg, i + 1, len(rows) + 1)
@@ -828,10 +861,10 @@ def _read_segment(seg: list[Para], letter: str) -> tuple[list[PayeeRow], bool, l
     j = _block_end(seg, i, rows) if rows else None
     late = any(r.cells["amount"] is None for r in rows)  # (an amount written after the rows: a row's that lacks one,
     # which row's the text does not say)
-    if j is None or not all(_LETTER.match(_text(p)) or _is_small(p) or _is_header(p, False)
-                            or late and _AMOUNT.match(_text(p)) for p in seg[j:]):
+    if j is None or not all(_LETTER.match(p.text) or _is_small(p) or _is_header(p, False)
+                            or late and _AMOUNT.match(p.text) for p in seg[j:]):
         return None
-    return rows, rankless, stray + [_text(p) for p in seg[i:] if _is_small(p) or _LETTER.match(_text(p))]
+    return rows, rankless, stray + [p.text for p in seg[i:] if _is_small(p) or _LETTER.match(p.text)]
 
 
 def _next_rank_past(seg: list[Para], i: int, rank: int) -> int:
@@ -841,13 +874,13 @@ def _next_rank_past(seg: list[Para], i: int, rank: int) -> int:
     caller counts against the blocks whose first rank is apart); ``i`` when anything else comes first or no such
     rank follows."""
     j = i
-    while j < len(seg) and (_is_header(seg[j], False) or set(t := _text(seg[j])) <= set("-－― ")
+    while j < len(seg) and (_is_header(seg[j], False) or set(t := seg[j].text) <= set("-－― ")
                             or re.fullmatch(r"\d{1,3}(?:\.\d+)?%", t) or _LETTER.match(t) or t == "1"):
         j += 1
     k = j + 1
     while k < len(seg) and _is_header(seg[k], False):
         k += 1
-    return j if j < len(seg) and _text(seg[j]) == str(rank) and k < len(seg) and _nameish(seg[k]) else i
+    return j if j < len(seg) and seg[j].text == str(rank) and k < len(seg) and _nameish(seg[k]) else i
 
 
 def _runs_going_on(paras: list[Para], runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -858,11 +891,11 @@ def _runs_going_on(paras: list[Para], runs: list[tuple[int, int, int]]) -> list[
     out: list[tuple[int, int, int]] = []
     for h, a, b in runs:
         j = a
-        while j < b and (set(t := _text(paras[j])) <= set("-－― ") or _LETTER.match(t)
+        while j < b and (set(t := paras[j].text) <= set("-－― ") or _LETTER.match(t)
                          or re.fullmatch(r"\d{1,3}(?:\.\d+)?%", t)):
             j += 1
-        if out and j + 1 < b and _DIGITS.match(t := _text(paras[j])) and 2 <= int(t) <= 10 \
-                and _nameish(paras[j + 1]) and not any(_text(p).startswith(_FIRST_COLUMNS) for p in paras[h:a]):
+        if out and j + 1 < b and _DIGITS.match(t := paras[j].text) and 2 <= int(t) <= 10 \
+                and _nameish(paras[j + 1]) and not any(p.text.startswith(_FIRST_COLUMNS) for p in paras[h:a]):
             out[-1] = (out[-1][0], out[-1][1], b)
         else:
             out.append((h, a, b))
@@ -877,7 +910,7 @@ def _with_header_runs(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
     the rows must then be those blocks' rank 「1」s, each block read whole, and the blocks read in the form's order
     the same ones. Anything else: ``out`` alone."""
     n = len(paras)
-    letters = [m[1] for p in paras if (m := _LETTER.match(_text(p)))]
+    letters = [m[1] for p in paras if (m := _LETTER.match(p.text))]
     if not letters or letters != [chr(ord("A") + k) for k in range(len(letters))]:
         return out
     heads: list[tuple[int, int, int]] = []  # (first header cell, first, end) of the paragraphs after each run of
@@ -895,9 +928,9 @@ def _with_header_runs(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
     runs = [(a, b) for _, a, b in _runs_going_on(paras, heads)]
     if not runs or any(_nameish(p) for p in paras[:runs[0][0]]):
         return out
-    stray = [_text(p) for p in paras[:runs[0][0]] if not (_LETTER.match(_text(p)) or _is_header(p, True))]
+    stray = [p.text for p in paras[:runs[0][0]] if not (_LETTER.match(p.text) or _is_header(p, True))]
     blocks = [r for r in runs if any(_nameish(p) for p in paras[r[0]:r[1]])]
-    stray += [_text(p) for r in runs if r not in blocks for p in paras[r[0]:r[1]] if not _LETTER.match(_text(p))]
+    stray += [p.text for r in runs if r not in blocks for p in paras[r[0]:r[1]] if not _LETTER.match(p.text)]
     if len(blocks) != len(letters):
         return out
     got: list[PayeeRow] = []
@@ -934,7 +967,7 @@ def _rank_runs(paras: list[Para], raw: dict | None = None) \
     i = 0
     while i < n:
         p = paras[i]
-        t = _text(p)
+        t = p.text
         if _is_header(p, False) or _LETTER.match(t) or t == "計":
             i += 1
             continue
@@ -961,7 +994,7 @@ def _rank_runs(paras: list[Para], raw: dict | None = None) \
             apart.append((len(runs), ("corporate_number",)))  # (its 業務概要 and amount go with its 法人番号)
             i += 1
         elif _nameish(p) and j < n and (_corp_pieces(p[0]) or _split_amount(p)[1] is None and (
-                _text(paras[j]) in ("-", "－", "―") or _corp_pieces(paras[j][0]))):  # a row whose rank is apart
+                paras[j].text in ("-", "－", "―") or _corp_pieces(paras[j][0]))):  # a row whose rank is apart
             cells, i = _read_row(paras, i, 1)
             if cells is None:
                 return None
@@ -1024,7 +1057,7 @@ def _with_rank_runs(paras: list[Para], out: list[PayeeRow], notes: list | None =
     order), the amounts of each run do not rise down the list, and the rows ``out`` already holds are the same
     ones, and no run whose first rank is apart comes right after a run ending in a rank none of whose row's cells
     read (that row's name and cells, written late, start such a run). Anything else: ``out`` alone."""
-    letters = [m[1] for p in paras if (m := _LETTER.match(_text(p)))]
+    letters = [m[1] for p in paras if (m := _LETTER.match(p.text))]
     if not letters or letters != [chr(ord("A") + k) for k in range(len(letters))]:
         return out
     raw: dict = {}
@@ -1077,16 +1110,16 @@ def _totalled_run(paras: list[Para], run: list[PayeeRow], raw: dict, upto: int |
     if len(amounts) - len(known) > 1 or any(a < b for a, b in zip(known, known[1:], strict=False)):
         return run
     after = [p for p in paras if p[1] > run[-1].line and (upto is None or p[1] < upto)]
-    at = next((k for k, p in enumerate(after) if _text(p) == "計"), None)
+    at = next((k for k, p in enumerate(after) if p.text == "計"), None)
     if at is None:
         return run
-    totals = [v for p in after[at + 1:] if _AMOUNT.match(t := _text(p)) and (v := _number(t)) is not None]
+    totals = [v for p in after[at + 1:] if _AMOUNT.match(t := p.text) and (v := _number(t)) is not None]
     if None in amounts:
         gap = amounts.index(None)
         hi = amounts[gap - 1] if gap else float("inf")
         lo = amounts[gap + 1] if gap + 1 < len(amounts) else 0.0
         seen = Counter(v for p in paras if (a := _split_amount(p)[1] if len(p[0][0].split(" ")) > 1 else
-                                            _text(p) if _AMOUNT.match(_text(p)) else None)
+                                            p.text if _AMOUNT.match(p.text) else None)
                        and (v := _number(a)) is not None)
         seen.subtract(_number(c["amount"]) for c in raw.values())
         apart = {v for v, k in seen.items() if k > 0}
@@ -1130,9 +1163,11 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
     its cells); None when no block reads so. ``notes`` gets (line, message) when 法人番号 are left unread."""
     paras = _paras(lines, start)
     token = _COLUMN.set(_column_chars(paras))
+    rows = _ROWS.set((paras, {}))
     try:
         return _form_rows(paras, start, notes)
     finally:
+        _ROWS.reset(rows)
         _COLUMN.reset(token)
 
 
@@ -1140,7 +1175,7 @@ def _form_rows(paras: list[Para], start: int, notes: list | None) -> list[PayeeR
     out, short = _in_order(paras, notes)
     placed = _with_header_runs(paras, out)
     out = _with_rank_runs(paras, out, notes) if placed is out else placed
-    if any((m := _LETTER.match(_text(p))) and m[1] not in {r.block for r in out} for p in paras) or short:
+    if any((m := _LETTER.match(p.text)) and m[1] not in {r.block for r in out} for p in paras) or short:
         # (blocks no reading gave, or whose rows stop short: read again with rows of a name alone)
         out = _with_bare(out, _in_order(paras, None, bare=True)[0])
     if not out:
@@ -1202,7 +1237,7 @@ def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
     bare_at: int | None = None  # the paragraph of the last letter, when no row of its block read
     i = 0
     while i < n:
-        m = _LETTER.match(_text(paras[i]))
+        m = _LETTER.match(paras[i].text)
         if not m or m[1] <= last:
             i += 1
             continue
@@ -1217,8 +1252,8 @@ def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
         early = any(_cell_amount(p) for p in paras[i:j])  # (the first row's amount written before its rank)
         loose: set[int] = set()  # the rows whose cells other than the name are unknown, and the rows after them
         rows, i = _ranked(paras, j, letter, loose if bare else None, early, notes)
-        if rows and i < n and _strays_end(paras, i, rows) > i:  # cells written apart after the block's last row
-            past = _strays_end(paras, i, rows)
+        if rows and i < n and (past := _strays_end(paras, i, rows)) > i:  # cells written apart after the block's
+            # last row
             e = _block_end(paras, past, rows, loose)
             if e is not None and _ends(paras, past, e, letter):
                 i = past
@@ -1238,7 +1273,7 @@ def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
                                             "are is unknown"))
             rows = []
         if rows and j is not None and (_ends(paras, i, j, letter) or _totalled(paras, i, j)):
-            if any(_text(p) == str(len(rows) + 1) for p in paras[i:j]) and not _totalled(paras, i, j):
+            if any(p.text == str(len(rows) + 1) for p in paras[i:j]) and not _totalled(paras, i, j):
                 short.append((letter, paras[i][1], len(rows) + 1))  # (a 入札者数, or a rank without its cells)
         elif rows and _ends(paras, i, _past_tails(paras, i), letter):
             # 契約方式等 cells written after the rows: which rows' they are (and the 入札者数 / 落札率 beside them)
@@ -1257,7 +1292,7 @@ def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
             # whose rows follow is unknown)
             if notes is not None:
                 notes.append((paras[at][1], f"支出先上位10者リスト: block {letter}'s letter follows block "
-                                            f"{_text(paras[bare_at])[:1]}'s with no table between: whose rows follow "
+                                            f"{paras[bare_at].text[:1]}'s with no table between: whose rows follow "
                                             "is unknown"))
             bare_at = None
             continue
@@ -1291,7 +1326,7 @@ def _summed_amounts(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
         found = None
         if [r.rank for r in rows] == list(range(1, len(rows) + 1)) and first is not None and first >= past and \
                 any(r.cells.get("amount") is None for r in rows):
-            start = max([past] + [k + 1 for k in range(past, first) if _text(paras[k]) == "計"])
+            start = max([past] + [k + 1 for k in range(past, first) if paras[k].text == "計"])
             found = _block_amounts(paras, start, first, rows, lines)
         if found is not None:
             amounts, past = found
@@ -1320,7 +1355,7 @@ def _block_amounts(paras: list[Para], start: int, first: int, rows: list[PayeeRo
     seen = False  # the 「計」 passed
     for k in range(start, len(paras)):
         p = paras[k]
-        t = _text(p)
+        t = p.text
         if t == "計":
             if seen:
                 return None
@@ -1372,7 +1407,7 @@ def _one_choice(found: list, n: int, total: float) -> list | None | bool:
 def _beside(p: Para) -> dict:
     """The cells written on the lines of an amount chosen by the 計 (_summed_amounts), the amount's row's: the
     業務概要 whose first line it ends, and a 法人番号 before it (read as _corp_para reads them)."""
-    t = _text(p)
+    t = p.text
     first = p[0][0].split(" ")
     if _AMOUNT.match(t) or len(first) >= 2 and _AMOUNT.match(first[0]) and _CONTRACT.match(first[1]):
         return {}
@@ -1396,8 +1431,8 @@ def _cell_amount(p: Para) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _lines_amount(lines: tuple[str, ...]) -> str | None:
-    p = (list(lines), 0)
-    t = _text(p)
+    p = _para(lines, 0)
+    t = p.text
     if _is_header(p, False) or _LETTER.match(t) or set(t) <= set("-－― ") or re.fullmatch(r"\d{1,3}(?:\.\d+)?%", t):
         return None
     corp = _corp_pieces(p[0])
@@ -1425,8 +1460,8 @@ def _past_leftovers(paras: list[Para], i: int, cells: bool = False) -> int:
     amounts (alone or ending a 業務概要's first line; no 法人番号) — the first row's cells written before its rank
     and name, left unknown — when a name follows the 「1」."""
     j = i
-    while j < len(paras) and _text(paras[j]) != "1" and (_is_small(paras[j]) or _is_header(paras[j], False) or cells and (
-            _CONTRACT.match(_text(paras[j])) or _cell_amount(paras[j]) and _corp_pieces(paras[j][0]) is None)):
+    while j < len(paras) and paras[j].text != "1" and (_is_small(paras[j]) or _is_header(paras[j], False) or cells and (
+            _CONTRACT.match(paras[j].text) or _cell_amount(paras[j]) and _corp_pieces(paras[j][0]) is None)):
         j += 1
     if cells and j > i:
         k = j + 1
@@ -1434,15 +1469,15 @@ def _past_leftovers(paras: list[Para], i: int, cells: bool = False) -> int:
             k += 1
         if k >= len(paras) or not _nameish(paras[k]):
             return i
-    return j if j < len(paras) and _text(paras[j]) == "1" else i
+    return j if j < len(paras) and paras[j].text == "1" else i
 
 
 def _titles_ahead(paras: list[Para], bare_at: int | None, at: int) -> bool:
     """Between the letter at ``bare_at`` (whose block read no rows) and the next letter at ``at`` stand its rank
     column's numbers (and header cells) only: the tool wrote the blocks' titles and ranks ahead of their tables."""
     between = paras[bare_at + 1:at] if bare_at is not None else []
-    return any(_DIGITS.match(_text(p)) for p in between) \
-        and all(_DIGITS.match(_text(p)) or _is_header(p, False) for p in between)
+    return any(_DIGITS.match(p.text) for p in between) \
+        and all(_DIGITS.match(p.text) or _is_header(p, False) for p in between)
 
 
 def number_line_wraps(lines: list[str], line: int, corp: str, description: str | None) -> bool:

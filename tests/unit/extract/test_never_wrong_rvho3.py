@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from kg.extract import fields
 from kg.extract.legal_text import legal_pieces, plans_rejoined
-from kg.extract.payee_form_text import _corp_para, _read_row, form_rows
+from kg.extract.payee_form_text import _corp_para, _para, _read_row, form_rows
 from kg.extract.payee_wraps import respell_methods
 from kg.extract.review_pdf import _expense_ok, _figure_descriptions
 from kg.extract.review_text import (
@@ -165,16 +165,16 @@ def _text_rows(lines, notes=None):
 def test_pdftotext_a_blocks_total_label_run_on_below_the_name():
     # (rv250: 「合同会社ソフトバンク 7764924899870」 over 「計」 read as the name 「合同会社ソフトバンク計」: the block's 計
     # row run on, or the name's own last character — the name is unknown, the cells after it are still read)
-    got = _corp_para((["合同会社ソフトバンク 7764924899870", "計"], 1404), False)
+    got = _corp_para(_para(["合同会社ソフトバンク 7764924899870", "計"], 1404), False)
     assert got["corporate_number"] == "7764924899870" and not got["name"] and not got["unsure"]
-    assert _corp_para((["合同会社ソフトバンク 7764924899870"], 1404), False)["name"] == ["合同会社ソフトバンク"]
+    assert _corp_para(_para(["合同会社ソフトバンク 7764924899870"], 1404), False)["name"] == ["合同会社ソフトバンク"]
 
 
 def test_pdftotext_an_amount_alone_among_the_descriptions_lines():
     # (rv271: 「視察(旅費の支」 「18,634」 「払)、…」: the description read 「視察(旅費の支18,634払)…」)
-    paras = [(["国立研究開発法人産業技術 3249670437519", "総合研究所"], 1169),
-             (["視察(旅費の支", "18,634", "払)、ガイドライ", "ンの英訳作業"], 1172), (["随意契約 (その他)"], 1182), (["-"], 1184),
-             (["-"], 1186), (["3"], 1188), (["国際連合開発計画(UNDP)"], 1190)]
+    paras = [_para(["国立研究開発法人産業技術 3249670437519", "総合研究所"], 1169),
+             _para(["視察(旅費の支", "18,634", "払)、ガイドライ", "ンの英訳作業"], 1172), _para(["随意契約 (その他)"], 1182), _para(["-"], 1184),
+             _para(["-"], 1186), _para(["3"], 1188), _para(["国際連合開発計画(UNDP)"], 1190)]
     cells, _ = _read_row(paras, 0, 2)
     assert (cells["description"], cells["amount"], cells["contract_method"]) == \
         ("視察(旅費の支払)、ガイドラインの英訳作業", "18,634", "随意契約 (その他)")
@@ -182,13 +182,13 @@ def test_pdftotext_an_amount_alone_among_the_descriptions_lines():
 
 def test_pdftotext_a_number_after_the_next_tables_header_is_no_bidders_count():
     # (rv262: block C's row, then the next table's 「支出先」「法人番号」 and its rank 「1」, read as the row's 入札者数)
-    paras = [(["一般社団法人電波産業会"], 7), (["885037078 会議等出席(諸 35", "9318", "謝金)"], 11), (["支出先"], 15),
-             (["法人番号"], 17), (["1"], 19), (["一般社団法人地域活性化センター"], 21)]
+    paras = [_para(["一般社団法人電波産業会"], 7), _para(["885037078 会議等出席(諸 35", "9318", "謝金)"], 11), _para(["支出先"], 15),
+             _para(["法人番号"], 17), _para(["1"], 19), _para(["一般社団法人地域活性化センター"], 21)]
     cells, _ = _read_row(paras, 0, 1)
     assert (cells["corporate_number"], cells["amount"], cells["bidders"]) == ("8850370789318", "35", None)
     # (after the 入札者数 column's own header cells, a number is the row's: rv274 「入札者数 (応 落札率 募者数)」 「5」)
-    paras = [(["講師謝金(講師A) -"], 8), (["ヘルプデスク業務 409", "、会議等出席(諸", "謝金)"], 9), (["支出先"], 16),
-             (["業務概要"], 17), (["随意契約 (公募)"], 18), (["入札者数 (応 落札率", "募者数)"], 19), (["5"], 21)]
+    paras = [_para(["講師謝金(講師A) -"], 8), _para(["ヘルプデスク業務 409", "、会議等出席(諸", "謝金)"], 9), _para(["支出先"], 16),
+             _para(["業務概要"], 17), _para(["随意契約 (公募)"], 18), _para(["入札者数 (応 落札率", "募者数)"], 19), _para(["5"], 21)]
     assert _read_row(paras, 0, 1)[0]["bidders"] == "5"
 
 
@@ -233,15 +233,15 @@ def test_a_qualifier_wrapped_without_a_trailing_space_where_the_tool_keeps_them(
 def test_pdftotext_a_corporate_number_line_holding_the_rows_later_cells():
     # (rv261: 「2681594 視察 4,900 随意契約 3」: the last number is the 入札者数, not the amount — read 3 and the
     # 業務概要 「視察4,900随意契約(旅費…」)
-    got = _corp_para((["2681594 視察 4,900 随意契約 3", "630030 (旅費", "(企画競争", "の支", ")", "払)、"], 653), True)
+    got = _corp_para(_para(["2681594 視察 4,900 随意契約 3", "630030 (旅費", "(企画競争", "の支", ")", "払)、"], 653), True)
     assert got["unsure"] and got["amount"] is None and got["corporate_number"] == "2681594630030"
-    got = _corp_para((["2681594 視察 4,900", "630030 (旅費", "の支", "払)"], 653), True)
+    got = _corp_para(_para(["2681594 視察 4,900", "630030 (旅費", "の支", "払)"], 653), True)
     assert (got["amount"], got["description"]) == ("4,900", ["視察", "(旅費", "の支", "払)"])
 
 
 def test_pdftotext_a_rate_after_a_bidders_dash_in_a_row_without_its_method():
     # (rv264: I2 「0.3」 「-」 「43.5%」 「-」: I1's 落札率 written after I2's cells was read as I2's)
-    paras = [(["柏屋本店", "(株)"], 1), (["325787 利用者の", "326359 基本的な", "0", "権利の保"], 3), (["0.3"], 9), (["-"], 10),
-             (["43.5%"], 11), (["-"], 12), (["3"], 13), (["有限会社"], 14)]
+    paras = [_para(["柏屋本店", "(株)"], 1), _para(["325787 利用者の", "326359 基本的な", "0", "権利の保"], 3), _para(["0.3"], 9), _para(["-"], 10),
+             _para(["43.5%"], 11), _para(["-"], 12), _para(["3"], 13), _para(["有限会社"], 14)]
     cells, _ = _read_row(paras, 0, 2)
     assert (cells["corporate_number"], cells["amount"], cells["award_rate"]) == ("3257873263590", "0.3", None)

@@ -172,18 +172,18 @@ def test_a_total_stands_for_rows_with_unread_amounts_only_as_the_ranking_allows(
     # a block whose rank 1 was read as its name alone (its amount unknown) and rank 2 whole (1,465): its 計 is the
     # rows' sum, rank 1's amount at least rank 2's — 2,930 or more; a 「計」 of 1,500 (rank 1 then 35) does not close
     # the block (its rows are not established), one of 3,208 does
-    from kg.extract.payee_form_text import _block_end, _unread_bounds
+    from kg.extract.payee_form_text import _block_end, _para, _unread_bounds
 
     assert _unread_bounds([None, 1465.0, 953.0]) == (1465.0, float("inf"))
     assert _unread_bounds([2000.0, None, 953.0, None]) == (953.0, 2953.0)
     rows = [PayeeRow("A", 1, {"name": "講師謝金(講師A)", "amount": None}, 10, False),
             PayeeRow("A", 2, {"name": "宮城県", "amount": "1,465", "description": "研修の企画運営"}, 20, False)]
-    assert _block_end([(["計"], 30), (["1,500"], 31), (["B"], 32)], 0, rows, {10}) is None
-    assert _block_end([(["計"], 30), (["3,208"], 31), (["B"], 32)], 0, rows, {10}) == 2
+    assert _block_end([_para(["計"], 30), _para(["1,500"], 31), _para(["B"], 32)], 0, rows, {10}) is None
+    assert _block_end([_para(["計"], 30), _para(["3,208"], 31), _para(["B"], 32)], 0, rows, {10}) == 2
     # (rv437, pdftotext: ranks 2-4 unread, an unread row's 業務概要 and amount 1.8 written after the 「計」 — whose,
     # the text does not say: the 計 7.9 holds 4.6 and three amounts of at most 4.6 each)
     rows = [PayeeRow("L", 1, {"name": None, "amount": "4.6"}, 10, False),
             *(PayeeRow("L", k, {"name": None, "amount": None}, 10 * k, False) for k in (2, 3, 4))]
-    paras = [(["計"], 50), (["-"], 51), (["普及啓発コンテンツの 1.8", "作成、データ整備及び", "分析業務"], 52), (["7.9"], 55),
-             (["M"], 56)]
+    paras = [_para(["計"], 50), _para(["-"], 51), _para(["普及啓発コンテンツの 1.8", "作成、データ整備及び", "分析業務"], 52), _para(["7.9"], 55),
+             _para(["M"], 56)]
     assert _block_end(paras, 0, rows, {20, 30, 40}) == 4

@@ -406,10 +406,10 @@ _MIXED = [1.0, 24.0, 2.0, 14.0, 2.0, 3.0, 6.5, 5.0, 44.5, 1.0, 9.5, 3.0, 2.0, 6.
 
 
 def test_longest_falling_runs():
-    assert pc._longest_falling([5.0, 3.0, 4.0, 3.0, 1.0]) == [4, 3, 3, 2, 1]
-    assert pc._longest_falling([1.0, 2.0, 2.0]) == [1, 2, 1]
-    assert pc._longest_falling([]) == []
-    assert max(pc._longest_falling(_MIXED)) < 18
+    assert pc._longest_falling((5.0, 3.0, 4.0, 3.0, 1.0)) == (4, 3, 3, 2, 1)
+    assert pc._longest_falling((1.0, 2.0, 2.0)) == (1, 2, 1)
+    assert pc._longest_falling(()) == ()
+    assert max(pc._longest_falling(tuple(_MIXED))) < 18
 
 
 def test_falling_sums_cuts_keep_the_ways():
