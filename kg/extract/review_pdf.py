@@ -1314,22 +1314,22 @@ def _name_plausible(rec: Record) -> None:
     """A 事業名 holding a label of the form's header row, a label of the form or a sentence is no fact: left out
     with a warning (the document is then failed: its name is not established)."""
     name = rec.get("project_name")
-    if isinstance(name, str) and _HEADER_LABEL.search(name):
-        warn(rec, "project_name_implausible", f"事業名 {name!r} holds a label of the form's header row (pieces "
-             "of neighbouring cells); left out", line=rec["provenance"]["spans"].get("project_name", [None])[0],
-             field="project_name")
-        rec["project_name"] = None
-    elif isinstance(name, str) and "。" in _BRACKETED.sub("", name):
+    if not isinstance(name, str):
+        return
+    if _HEADER_LABEL.search(name):
+        why = "holds a label of the form's header row (pieces of neighbouring cells)"
+    elif "。" in _BRACKETED.sub("", name):
         # (a 事業名 holds 「。」 only inside its brackets, 「…経費(…等除く。)」: a sentence is the 点検結果 cell's text
         # read after the 関連事業 table's 事業名 header, when the form's own label was cut over two lines)
-        warn(rec, "project_name_implausible", f"事業名 {name!r} is a sentence (another cell's text); left out",
-             line=rec["provenance"]["spans"].get("project_name", [None])[0], field="project_name")
-        rec["project_name"] = None
-    elif isinstance(name, str) and (label_piece(name) or re.fullmatch(_CHECK_ROW_LABEL, name.replace(" ", ""))):
+        why = "is a sentence (another cell's text)"
+    elif label_piece(name) or re.fullmatch(_CHECK_ROW_LABEL, name.replace(" ", "")):
         # (「点検結果」: the 点検 table's 事業名 column read, its row label below it taken for the name)
-        warn(rec, "project_name_implausible", f"事業名 {name!r} is a label of the form; left out",
-             line=rec["provenance"]["spans"].get("project_name", [None])[0], field="project_name")
-        rec["project_name"] = None
+        why = "is a label of the form"
+    else:
+        return
+    warn(rec, "project_name_implausible", f"事業名 {name!r} {why}; left out",
+         line=rec["provenance"]["spans"].get("project_name", [None])[0], field="project_name")
+    rec["project_name"] = None
 
 
 def _official_space_kept(official: str, L: list[str], raw: list[str]) -> str:
