@@ -64,6 +64,7 @@ from kg.extract.review_text import (
     PayeeRow,
     budget_paragraphs,
     budget_rows,
+    bureau_rest_below,
     cut_number_head,
     folded_lines,
     holds_label_head,
@@ -306,6 +307,11 @@ def _names(rec: Record, L: list[str]) -> None:
             rec["project_name"] = fields.join_wrapped([before[3:].strip(), rests[0]])
             span(rec, "project_name", i, i + 1)
             bureau_rest = rests[1]
+        elif beside and not paragraph_style(L) and re.match(r"事業名\s", before) \
+                and (bureau_rest := bureau_rest_below(L, i, after.split("作成責任者", 1)[0].strip())):
+            # the bureau's cell cut, its rest alone below (「サイバーセキュリ」 over 「ティ統括官」): the name whole
+            rec["project_name"] = before[3:].strip()
+            span(rec, "project_name", i)
         elif beside and (tail := _name_wrapped_below(L, i, after)):
             # the bureau's cell whole beside the label, the lines below no rest of it: they are the name's
             name = fields.join_wrapped([*name_parts, *tail])

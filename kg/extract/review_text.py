@@ -135,6 +135,12 @@ _ERA_IN_LABEL = re.compile(r"(?<=.)(?:令和|平成|昭和)(?:元|\d)")  # a yea
 _GLUED_AFTER = frozenset({"担当課室"})
 
 
+def _bureau_label_after_name(text: str, m: re.Match) -> bool:
+    """The 担当部局庁 label glued after the 事業名 cell on the form's first row (「事業名 …推進費担当部局 農村振興局
+    作成責任者」): the line starts with the 事業名 label and the 担当部局 label stands apart from what follows."""
+    return text.startswith("事業名 ") and m.group(0).startswith("担当部局") and m.start() > 4
+
+
 def _split_line(text: str) -> list[tuple[str, str | None]]:
     """One line -> [(text, field or None)], cut at labels found at the start of the line or after a space."""
     if not _LABEL_FIRST.search(text):
@@ -143,7 +149,8 @@ def _split_line(text: str) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     pos = 0
     for m in _label_matches(text):
-        if m.start() > 0 and text[m.start() - 1] != " " and m.group(0) not in _GLUED_AFTER:
+        if m.start() > 0 and text[m.start() - 1] != " " and m.group(0) not in _GLUED_AFTER \
+                and not _bureau_label_after_name(text, m):
             continue
         end = m.start() + len(m.group(0).rstrip())
         if end < len(text) and text[end] != " " and not (m.start() == 0 and m.group(0) in _GLUED_OK):
@@ -401,7 +408,7 @@ def name_rest_below(lines: list[str], n: int, bureau: str) -> str | None:
         while len(words) > 1 and label_piece(words[-1]):
             words.pop()
         piece = words[0]
-        if len(words) != 1 or label_piece(piece) or holds_label_head(piece) or _ORG.search(piece) \
+        if len(words) != 1 or _row_label_piece(piece) or holds_label_head(piece) or _ORG.search(piece) \
                 or re.search("[A-Za-z]", piece) or _NUMBERISH.match(piece):
             return None
         pieces.append(piece)
@@ -409,6 +416,33 @@ def name_rest_below(lines: list[str], n: int, bureau: str) -> str | None:
         if nxt and nxt[0][1] is not None:
             return fields.join_wrapped(pieces)
     return None
+
+
+def bureau_rest_below(lines: list[str], n: int, bureau: str) -> str | None:
+    """Row-style text: the 担当部局庁 cell alone wrapped onto the line below line ``n`` (1-based; 「事業名 …対策事業
+    担当部局 サイバーセキュリ 作成責任者」 over 「ティ統括官」): that line's one piece, when the bureau's cell on line
+    ``n`` is cut by its shape (no organisation's name as it stands) and whole with the piece, the piece is no
+    label's, and the line after starts the form's next row (no cell goes on there); else None. The 事業名 beside it
+    is then whole: the line below holds no piece of its."""
+    if n + 1 >= len(lines) or not bureau or org_plausible(bureau):
+        return None
+    piece = lines[n].strip()
+    if " " in piece or not piece or _row_label_piece(piece) or holds_label_head(piece) \
+            or not org_plausible(bureau + piece):
+        return None
+    nxt = _split_line(lines[n + 1])
+    return piece if nxt and nxt[0][1] is not None else None
+
+
+# the labels of the form's first rows (事業番号, 事業名, 担当部局庁, 作成責任者, 事業開始年度 …): their pieces may wrap below
+# the 事業名 row, a piece of another label (「費」 of 主要経費, printed rows further on) cannot
+_FIRST_ROWS_LABELS = ("事業番号", "事業名", "担当部局庁", "作成責任者", "事業開始年度", "事業終了(予定)年度", "担当課室")
+
+
+def _row_label_piece(text: str) -> bool:
+    """``text`` (spaces aside) is a piece of a label of the form's first rows (「庁」 of 担当部局庁 wrapped)."""
+    t = text.replace(" ", "")
+    return bool(t) and any(t in lab for lab in _FIRST_ROWS_LABELS)
 
 
 def name_and_bureau_rests_below(lines: list[str], n: int, bureau: str) -> tuple[str, str] | None:
@@ -430,8 +464,17 @@ def name_and_bureau_rests_below(lines: list[str], n: int, bureau: str) -> tuple[
     return (piece, words[1]) if nxt and nxt[0][1] is not None else None
 
 
-# an era year whose cell text is complete (it ends with 年 or 年度): no piece of it can be wrapped below
-_COMPLETE_YEAR = re.compile(r"^(?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*年度?$")
+# an era year whose cell text is complete (it ends with 年 or 年度): no piece of it can be wrapped below; or whose
+# number is complete (元, or two digits: an era counts no further), its 年度 wrapped below (「平成24」 over 「年度」)
+_COMPLETE_YEAR = re.compile(r"^(?:令和|平成|昭和)\s*(?:(?:元|\d{1,2})\s*年度?|元|\d{2})$")
+_BARE_YEAR = re.compile(r"^(?:令和|平成|昭和)\s*(?:元|\d{2})$")  # such a number without its 年度
+
+
+def whole_year(text: str) -> str:
+    """A 事業開始 / 事業終了 cell's text, its 年度 put back when the cell's era year stands complete without it
+    (「平成24」, its 年度 wrapped onto the next line in the narrow cell: 「平成24年度」); else the text as it is. An
+    era's year of one digit (「平成2」) may be a number cut short (「平成2」 over 「4年度」): it stays as it is."""
+    return text + "年度" if _BARE_YEAR.match(text) else text
 
 
 def _side_by_side(split: list[tuple[str, str | None]]) -> bool:
@@ -1019,6 +1062,8 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
         if t.field == "bureau" and t.text.replace(" ", "") == "担当部局" and text.endswith(("局庁", "庁庁")):
             text = text[:-1]  # the label's wrapped 「庁」 read on with its cell (「高等教育局」 over 「庁」): no 「…局庁」
             # nor 「…庁庁」 exists
+        if t.field in ("start_fiscal_year", "end_fiscal_year"):
+            text = whole_year(text)
         if not _shape_ok(t.field, text, sheet_year):
             continue
         if t.field == "bureau" and paragraph_style(lines) and v.line != t.line \
@@ -1059,7 +1104,35 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
     if "division" not in out and paragraph_style(lines) and not _beside_label(toks, "division") \
             and (d := division_by_shape(toks)) is not None:
         out["division"] = d
+    if "project_name" not in out and "bureau" in out and paragraph_style(lines) \
+            and (name := name_beside_bureau_label(lines, toks, out["bureau"])) is not None:
+        out["project_name"] = name
     return out
+
+
+def name_beside_bureau_label(lines: list[str], toks: list[Token], bureau: Found) -> Found | None:
+    """Paragraph-style text: the 事業名 cell wrapped over two lines, the 担当部局庁 label beside its first line and
+    the bureau's cell written apart (pdftotext: 「…に関する調 担当部局」 over 「査研究」, then 「水管理・国土保全局」
+    a paragraph of its own): the name is the two lines joined, when the paragraph is those two lines, the second
+    one word that is no organisation's (…局, …課: the bureau's cell would be), no label's piece nor head, and the
+    bureau was read whole in another paragraph (``bureau``)."""
+    k = next((i for i, t in enumerate(toks) if t.field == "project_name"), None)
+    if k is None or k + 2 >= len(toks):
+        return None
+    first, label = toks[k + 1], toks[k + 2]
+    if first.field != CUT or label.field != "bureau" or label.line != first.line or bureau.line <= first.line + 1:
+        return None
+    folded = _folded(lines)
+    n = first.line  # (1-based)
+    if n < 2 or folded[n - 2] or n + 1 >= len(folded) or folded[n + 1] \
+            or folded[n - 1] != f"{first.text} {label.text}":
+        return None  # (the paragraph: the line of the name's head and the label, and one line below)
+    piece = folded[n]
+    if " " in piece or _ORG.search(piece) or label_piece(piece) or holds_label_head(piece) \
+            or _is_fragment(piece) or _NUMBERISH.match(piece) or re.search("[A-Za-z]", piece):
+        return None
+    name = fields.join_wrapped([first.text, piece])
+    return Found(name, n) if _shape_ok("project_name", name, None) else None
 
 
 # a label printed in its narrow cell over two lines, its head beside the cell's value and its rest alone below
@@ -1322,14 +1395,31 @@ def bureau_by_shape(toks: list[Token]) -> Found | None:
 def _end_year_past_budget(toks: list[Token], k: int, sheet_year: int | None) -> list[Token]:
     """The 事業終了(予定)年度 cell written after the 予算額・執行額 label that follows its own (its label's cell left
     for the budget table's): the cell right after that label, when it cannot be one of the table's year headers
-    (sheet year - 3 .. sheet year + 1) — 「終了予定なし」 or a later year."""
-    if k + 2 >= len(toks) or toks[k + 1].field != "budget" or toks[k + 2].field is not None or sheet_year is None:
+    (sheet year - 3 .. sheet year + 1) — 「終了予定なし」 or a later year, or a year the headers after it hold again
+    (``_header_again``). The table's row-group label (予算の状況) may stand between."""
+    if k + 2 >= len(toks) or toks[k + 1].field != "budget" or sheet_year is None:
         return []
-    v = toks[k + 2]
+    j = k + 3 if toks[k + 2].field is None and toks[k + 2].text.replace(" ", "") == "予算の状況" else k + 2
+    if j >= len(toks) or toks[j].field is not None:
+        return []
+    v = toks[j]
     if v.text.startswith("終了"):
         return [v]
     year = fields.parse_fiscal_year_cell(v.text, sheet_year).year if fields.YEAR_HEADER.match(v.text) else None
-    return [v] if year is not None and year > sheet_year + 1 and "要求" not in v.text else []
+    if year is None or "要求" in v.text:
+        return []
+    return [v] if year > sheet_year + 1 or _header_again(year, toks[j + 1:j + 9], sheet_year) else []
+
+
+def _header_again(year: int, after: list[Token], sheet_year: int) -> bool:
+    """The budget table's year headers follow (the first three cells after a year cell, each a year after the
+    one before it), starting before ``year`` and holding ``year`` again (「令和3年度」 then 「平成30年度」 「令和元年度」
+    「令和2年度」 「令和3年度」): the table's own header of that year is further on, so the cell before the run is
+    another cell's (the 事業終了(予定)年度 cell written past its label)."""
+    years = [fields.parse_fiscal_year_cell(t.text, sheet_year).year for t in after
+             if t.field is None and fields.YEAR_HEADER.match(t.text)]
+    return len(years) >= 3 and years[0] is not None and years[0] < year \
+        and years[1:3] == [years[0] + 1, years[0] + 2] and year in years
 
 
 # ------------------------------------------------------------------ budget rows of row-style text
