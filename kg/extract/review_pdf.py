@@ -76,6 +76,8 @@ from kg.extract.review_text import (
     name_rest_alone,
     name_rest_below,
     next_row,
+    official_paragraph,
+    officials_alone,
     org_plausible,
     paragraph_style,
     payee_paragraphs,
@@ -1370,8 +1372,15 @@ def _officials_plausible(rec: Record, L: list[str], raw: list[str]) -> None:
     # did not wrap) and it is alone there
     whole = len(rec["responsible_officials"]) == 1 and line and not paragraph_style(L) \
         and L[line - 1].endswith(" " + rec["responsible_officials"][0]) and next_row(L, line)
+    # paragraph-style text: an official whose cell is a paragraph of one line stands as read, so do officials side
+    # by side in such a paragraph (「室長 中村 直子 課長 小林拓也」)
+    alone = {x for o in rec["responsible_officials"] if paragraph_style(L) and not OFFICIAL_SHAPE.match(o)
+             for x in officials_alone(o, L) if official_paragraph(o, L)}
+    if alone:
+        rec["responsible_officials"] = [x for o in rec["responsible_officials"]
+                                        for x in (officials_alone(o, L) if o not in alone else [o])]
     bad = [o for o in rec["responsible_officials"] if not OFFICIAL_SHAPE.match(o)
-           and not (whole and fields.one_official(o))]
+           and not ((whole or o in alone) and fields.one_official(o))]
     for o in bad:
         warn(rec, "official_implausible", f"作成責任者 {o!r} is not a title and a name; left out",
              line=rec["provenance"]["spans"].get("responsible_officials", [None])[0], field="responsible_officials")

@@ -1048,7 +1048,8 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             got = [x for o in fields.parse_officials(text) for x in (_officials_of(o) or [o])]
             if paragraph_style(lines) and side_cells_wrapped(lines, v):
                 continue  # (「審議官 中村 純 参事官 小林 雅一」 over 「一」: whose name goes on is unknown)
-            if got and all(OFFICIAL_SHAPE.match(o) for o in got):
+            if got and all(OFFICIAL_SHAPE.match(o) or (paragraph_style(lines) and fields.one_official(o)
+                                                       and official_paragraph(o, _folded(lines))) for o in got):
                 if paragraph_style(lines):  # a second official in a paragraph of its own (「室長 小林 直子」 / 「課長 加藤 敦史」)
                     for x in toks[k + 2:]:
                         if x.field is not None or not OFFICIAL_SHAPE.match(x.text):
@@ -1227,6 +1228,31 @@ def officials_by_shape(toks: list[Token], lines: list[str] | None = None) -> Fou
         elif t.field in (None, CUT) and _TITLE_NAME.search(t.text):
             return None
     return Found(found, line) if found else None
+
+
+def official_paragraph(text: str, lines: list[str]) -> bool:
+    """Paragraph-style text (pdfminer.six, pdftotext): ``text`` is a paragraph of one line of ``lines`` (NFKC), blank
+    lines above and below it — a cell that did not wrap (a wrapped name goes on in its paragraph: 「室長 伊藤」 over
+    「雅一」), so an official as the sheet wrote it (「参事官 小林美香」, 「山本 純一」) is whole."""
+    return any(x == text and (n == 0 or not lines[n - 1]) and (n + 1 == len(lines) or not lines[n + 1])
+               for n, x in enumerate(lines))
+
+
+def officials_alone(text: str, lines: list[str]) -> list[str]:
+    """The officials of a 作成責任者 text: several side by side in a paragraph of one line (``official_paragraph``),
+    each a title word and one or two names (「室長 中村 直子 課長 小林拓也」), each one official's (one_official);
+    else [text] as it stands."""
+    words = text.split(" ")
+    if len(words) < 4 or not _TITLE_WORD.match(words[0]) or not official_paragraph(text, lines):
+        return [text]
+    groups: list[list[str]] = []
+    for w in words:
+        if _TITLE_WORD.match(w):
+            groups.append([w])
+        else:
+            groups[-1].append(w)
+    out = [" ".join(g) for g in groups]
+    return out if all(len(g) in (2, 3) and fields.one_official(o) for g, o in zip(groups, out, strict=True)) else [text]
 
 
 def side_cells_wrapped(lines: list[str], t: Token) -> bool:
