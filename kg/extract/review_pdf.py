@@ -72,6 +72,7 @@ from kg.extract.review_text import (
     label_lists,
     label_piece,
     label_rests_below,
+    label_rests_to_next_row,
     name_and_bureau_rests_below,
     name_rest_alone,
     name_rest_below,
@@ -1371,7 +1372,11 @@ def _officials_plausible(rec: Record, L: list[str], raw: list[str]) -> None:
     # real sheets) stands as read when it ends its row's line and the next line starts the form's next row (the cell
     # did not wrap) and it is alone there
     whole = len(rec["responsible_officials"]) == 1 and line and not paragraph_style(L) \
-        and L[line - 1].endswith(" " + rec["responsible_officials"][0]) and next_row(L, line)
+        and L[line - 1].endswith(" " + rec["responsible_officials"][0]) \
+        and (next_row(L, line) or label_rests_to_next_row(L, line))
+    if whole and not OFFICIAL_SHAPE.match(rec["responsible_officials"][0]):
+        # (several side by side at the row's end: 「技術調査課 室長 中村 直子 課長 小林拓也」)
+        rec["responsible_officials"] = officials_alone(rec["responsible_officials"][0])
     # paragraph-style text: an official whose cell is a paragraph of one line stands as read, so do officials side
     # by side in such a paragraph (「室長 中村 直子 課長 小林拓也」)
     alone = {x for o in rec["responsible_officials"] if paragraph_style(L) and not OFFICIAL_SHAPE.match(o)

@@ -14,6 +14,7 @@ sum of its parts (``budget_rows``).
 from __future__ import annotations
 
 import functools
+import os
 import re
 from typing import NamedTuple
 
@@ -386,6 +387,28 @@ def _labels_wrapped_below(split: list[tuple[str, str | None]], folded: list[str]
         if not all(any(w in lab[1:] for lab in labels) for w in x.split(" ")):
             return False
     return True
+
+
+def label_rests_to_next_row(folded: list[str], n: int) -> bool:
+    """Row-style text: the lines below line ``n`` (1-based) hold only the wrapped rests of line ``n``'s labels (「…
+    担当課室 技術調査課 山本 純一」 over 「年度」 of 「事業終了(予定)」), up to a line that starts the form's next row
+    (two lines at most): no cell of line ``n`` goes on below."""
+    split = _split_line(folded[n - 1])
+    labels, cells = [], [piece for piece, f in split if f is None]
+    for piece, f in split:
+        for lab in (*_FULL_LABELS, "担当部局庁") if f is not None else ():
+            head = os.path.commonprefix([lab, piece])
+            if len(head) >= 3 and head != lab:  # (a label cut, maybe its cell glued on: 「事業終了(予終了予」)
+                labels.append(lab)
+                cells.append(piece[len(head):])
+    # (or the rest of the 事業終了 cell's 「終了予定なし」 cut on line n: 「終了予」 over 「定なし」)
+    ends = {_END_NONE[len(piece):] for piece in cells if piece and piece != _END_NONE and _END_NONE.startswith(piece)}
+    for j in range(n, min(n + 3, len(folded) + 1)):
+        if next_row(folded, j):
+            return True
+        if not all(w in ends or any(w in lab[1:] for lab in labels) for w in folded[j].split(" ")):
+            return False
+    return False
 
 
 def label_rests_below(lines: list[str], n: int) -> bool:
@@ -1238,12 +1261,13 @@ def official_paragraph(text: str, lines: list[str]) -> bool:
                for n, x in enumerate(lines))
 
 
-def officials_alone(text: str, lines: list[str]) -> list[str]:
-    """The officials of a 作成責任者 text: several side by side in a paragraph of one line (``official_paragraph``),
-    each a title word and one or two names (「室長 中村 直子 課長 小林拓也」), each one official's (one_official);
-    else [text] as it stands."""
+def officials_alone(text: str, lines: list[str] | None = None) -> list[str]:
+    """The officials of a 作成責任者 text: several side by side in a paragraph of one line (``official_paragraph``;
+    ``lines`` None: a cell known whole), each a title word and one or two names (「室長 中村 直子 課長 小林拓也」),
+    each one official's (one_official); else [text] as it stands."""
     words = text.split(" ")
-    if len(words) < 4 or not _TITLE_WORD.match(words[0]) or not official_paragraph(text, lines):
+    if len(words) < 4 or not _TITLE_WORD.match(words[0]) \
+            or (lines is not None and not official_paragraph(text, lines)):
         return [text]
     groups: list[list[str]] = []
     for w in words:
