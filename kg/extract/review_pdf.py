@@ -1245,9 +1245,12 @@ def _label_anchored(rec: Record, L: list[str]) -> None:
     for key, (value, line) in sorted(found.items()):
         old = rec.get(key)
         if old == value or (key == "major_expense" and (not _expense_ok(value) or (
-                old in MAJOR_EXPENSES and squash(value) not in MAJOR_EXPENSES))):
+                old in MAJOR_EXPENSES and squash(value) not in MAJOR_EXPENSES))) \
+                or (key == "major_policy" and old in MAJOR_POLICIES and value in MAJOR_EXPENSES
+                    and value not in MAJOR_POLICIES):
             continue  # (another cell's text after the 主要経費 label does not replace the cell found by position, nor
-            # does text that is none of the 主要経費 categories replace one that is: 「状 況」 after 「経済協力」)
+            # does text that is none of the 主要経費 categories replace one that is: 「状 況」 after 「経済協力」; a
+            # 主要経費 category after the 主要政策・施策 label, its neighbour's cell, does not replace a 主要政策 one)
         if old not in (None, []):
             warn(rec, "pdf_text_disagreement", f"{key}: {old!r} by position, {value!r} next to its label "
                  "(kept)", line=line, field=key)
