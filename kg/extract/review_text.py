@@ -717,6 +717,19 @@ def plans_plausible(plans: list[dict]) -> bool:
     return True
 
 
+def _measure_between_headers(toks: list[Token], k: int) -> Token | None:
+    """The 施策 cell written between the 政策評価 grid's first two headers (pdfminer: 「施策」 「測定指標」 「(2)…の推進」
+    「定量的指標」): the one value token between 測定指標 and 定量的指標 right after the 施策 label (token ``k``) — the
+    grid's own cells come after its whole header row, so none stands between those two headers."""
+    if k + 3 >= len(toks) or any(t.field is not None for t in toks[k + 1:k + 4]):
+        return None
+    head, value, nxt = toks[k + 1:k + 4]
+    if head.text.replace(" ", "") != "測定指標" or nxt.text.replace(" ", "") != "定量的指標" \
+            or _NUMBERISH.match(value.text) or "。" in value.text:
+        return None
+    return value
+
+
 def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozenset[str] = frozenset()) -> dict[str, Found]:
     """List-valued fields read between their label and the next one: 根拠法令 (its text), 関係する計画、通知等,
     政策評価 (政策 / 施策 values; by their shape when the labels stand apart from them: ``policy_by_shape``,
@@ -741,6 +754,8 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
     k_pe = next((i for i, t in enumerate(toks) if t.field in ("policy", "policy_eval")), 0)
     k_mea = next((i for i in range(k_pe, len(toks)) if toks[i].field == "measure"), None)
     pol, mea = _run(toks, "policy", 1), (_run(toks, "measure", 1, k_mea) if k_mea is not None else None)
+    if mea and (between := _measure_between_headers(toks, k_mea)) is not None:
+        mea = ([between], mea[1])
     cut = mea and mea[0] and (_line_goes_on(lines, mea[0][0]) if paragraph_style(lines) else _wraps_on(toks, mea[0][0]))
     if cut and (rest := measure_rest(_folded(lines), mea[0][0])):
         mea = ([mea[0][0]._replace(text=fields.join_wrapped([mea[0][0].text, *rest]))], mea[1])
