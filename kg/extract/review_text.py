@@ -2098,6 +2098,9 @@ def _paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object,
         if _DASH_CELL.match(t):  # a dash: unknown (not 0), kept in its place
             seq.extend(("num", None, n) for _ in t.split())
             continue
+        if (whole := _comma_wrapped(folded, n)) is not None:  # 「25,」 over 「800」: one cell, wrapped
+            t = whole[0]
+            pieces.update(whole[1])
         if re.fullmatch(r"[\d,.▲△\s]+", t):
             for x in _NUM_TOKEN.findall(" ".join(_rejoined(t.split(), folded, n, pieces))):
                 p = parse_number(x.replace("△", "▲"))
@@ -2105,6 +2108,28 @@ def _paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object,
                     return None
                 seq.append(("num", as_int_if_whole(p.value), n))
     return seq
+
+
+_COMMA_END = re.compile(r"^[▲△]?[1-9]\d{0,2}(?:,\d{3})*,$")  # a figure cut after a comma (「25,」「▲1,234,」)
+
+
+def _comma_wrapped(folded: list[str], n: int) -> tuple[str, list[int]] | None:
+    """Paragraph-style text: line ``n`` (1-based) a paragraph's first line, a figure alone that ends with its comma
+    (「25,」: no figure is printed so), and the paragraph's next lines (two at most) digits alone that make its last
+    group of three (「800」; 「66」 over 「7」): (the figure joined, the pieces' line numbers); else None."""
+    t = folded[n - 1]
+    if not t.endswith(",") or not _COMMA_END.match(t) or (n > 1 and folded[n - 2]):
+        return None
+    group, at = "", []
+    for j in range(n, min(n + 2, len(folded))):
+        x = folded[j]
+        if not x.isdigit() or not x.isascii() or len(group + x) > 3:
+            return None
+        group += x
+        at.append(j + 1)
+        if len(group) == 3:
+            return (t + group, at) if j + 1 >= len(folded) or not folded[j + 1] else None
+    return None
 
 
 def _rejoined(cells: list[str], folded: list[str], n: int, pieces: set[int]) -> list[str]:
