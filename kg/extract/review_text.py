@@ -1143,10 +1143,33 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
     if "division" not in out and paragraph_style(lines) and not _beside_label(toks, "division") \
             and (d := division_by_shape(toks)) is not None:
         out["division"] = d
+    if "bureau" not in out and paragraph_style(lines) and (b := bureau_wrapped_in_paragraph(lines, toks)) is not None:
+        out["bureau"] = b
     if "project_name" not in out and "bureau" in out and paragraph_style(lines) \
             and (name := name_beside_bureau_label(lines, toks, out["bureau"])) is not None:
         out["project_name"] = name
     return out
+
+
+def bureau_wrapped_in_paragraph(lines: list[str], toks: list[Token]) -> Found | None:
+    """Paragraph-style text: the 担当部局庁 cell cut, the 作成責任者 label beside its first line and its rest alone
+    below (pdftotext: 「担当部局」, then 「サイバーセキュリ 作成責任者」 over 「ティ統括官」): the two pieces joined, when
+    the paragraph is those two lines, the first piece is no organisation's name as it stands and the two are one."""
+    k = next((i for i, t in enumerate(toks) if t.field == "bureau"), None)
+    if k is None or k + 2 >= len(toks):
+        return None
+    first, label = toks[k + 1], toks[k + 2]
+    if first.field != CUT or label.field is None or label.field == CUT or label.line != first.line:
+        return None
+    folded = _folded(lines)
+    n = first.line  # (1-based)
+    if n < 2 or folded[n - 2] or n + 1 >= len(folded) or folded[n + 1] \
+            or folded[n - 1] != f"{first.text} {label.text}":
+        return None
+    piece = folded[n]
+    if " " in piece or org_plausible(first.text) or _row_label_piece(piece) or not org_plausible(first.text + piece):
+        return None
+    return Found(first.text + piece, n)
 
 
 def name_beside_bureau_label(lines: list[str], toks: list[Token], bureau: Found) -> Found | None:

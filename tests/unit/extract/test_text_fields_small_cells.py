@@ -108,3 +108,14 @@ def test_a_figure_cut_after_its_comma_joins_its_last_group():
     assert _comma_wrapped(folded, 6) == ("26,667", [7, 8])
     assert _comma_wrapped(folded, 10) is None  # two digits, then the paragraph ends: not a group of three
     assert _comma_wrapped(folded, 13) is None  # more below the group: the paragraph is not that figure alone
+
+
+def test_a_bureau_cut_beside_the_officials_label_with_its_rest_below():
+    # pdftotext (LibreOffice print): 「担当部局」, then 「サイバーセキュリ 作成責任者」 over 「ティ統括官」
+    lines = ["平成27年度行政事業レビューシート (総務省)", "", "事業名", "", "調査国際協力推進対策事業", "", "事業開始年度 平成19年度", "",
+             "会計区分", "", "事業終了(予定 終了予", ")年度", "定なし", "", "担当部局", "", "サイバーセキュリ 作成責任者", "ティ統括官",
+             "", "担当課室", "", "電波政策課", "", "課長 海野恵", ""]
+    assert label_fields(lines, 2015)["bureau"].value == "サイバーセキュリティ統括官"
+    # the first piece an organisation's name as it stands: which cell the piece below ends is unknown
+    lines = [*lines[:16], "サイバー局 作成責任者", *lines[17:]]
+    assert "bureau" not in label_fields(lines, 2015)
