@@ -137,8 +137,9 @@ _GLUED_AFTER = frozenset({"担当課室"})
 
 
 def _bureau_label_after_name(text: str, m: re.Match) -> bool:
-    """The 担当部局庁 label glued after the 事業名 cell on the form's first row (「事業名 …推進費担当部局 農村振興局
-    作成責任者」): the line starts with the 事業名 label and the 担当部局 label stands apart from what follows."""
+    """The 担当部局庁 label on the form's first row glued to the 事業名 cell before it (「事業名 …推進費担当部局 農村振興局
+    作成責任者」) or to its own cell after it (「事業名 …事業 担当部局自治行政局 作成責任者」): the line starts with the
+    事業名 label."""
     return text.startswith("事業名 ") and m.group(0).startswith("担当部局") and m.start() > 4
 
 
@@ -154,7 +155,8 @@ def _split_line(text: str) -> list[tuple[str, str | None]]:
                 and not _bureau_label_after_name(text, m):
             continue
         end = m.start() + len(m.group(0).rstrip())
-        if end < len(text) and text[end] != " " and not (m.start() == 0 and m.group(0) in _GLUED_OK):
+        if end < len(text) and text[end] != " " and not (m.start() == 0 and m.group(0) in _GLUED_OK) \
+                and not _bureau_label_after_name(text, m):
             continue  # glued to more text: a table header (「事業名所管府省名」) or running text, not a form label
         if m.start() < pos:
             continue
@@ -431,7 +433,7 @@ def name_rest_below(lines: list[str], n: int, bureau: str) -> str | None:
         while len(words) > 1 and label_piece(words[-1]):
             words.pop()
         piece = words[0]
-        if len(words) != 1 or _row_label_piece(piece) or holds_label_head(piece) or _ORG.search(piece) \
+        if len(words) != 1 or _cut_label_rest(lines[n - 1], piece) or holds_label_head(piece) or _ORG.search(piece) \
                 or re.search("[A-Za-z]", piece) or _NUMBERISH.match(piece):
             return None
         pieces.append(piece)
@@ -460,6 +462,15 @@ def bureau_rest_below(lines: list[str], n: int, bureau: str) -> str | None:
 # the labels of the form's first rows (事業番号, 事業名, 担当部局庁, 作成責任者, 事業開始年度 …): their pieces may wrap below
 # the 事業名 row, a piece of another label (「費」 of 主要経費, printed rows further on) cannot
 _FIRST_ROWS_LABELS = ("事業番号", "事業名", "担当部局庁", "作成責任者", "事業開始年度", "事業終了(予定)年度", "担当課室")
+
+
+def _cut_label_rest(line: str, piece: str) -> bool:
+    """``piece`` (spaces aside) is a piece of the wrapped rest of a label cut on ``line`` (「庁」 of 「担当部局」; a label
+    whole on the line, 「事業名」, wraps no piece: 「業」 below it is a cell's)."""
+    t = piece.replace(" ", "")
+    return bool(t) and any(t in lab[len(cut):] for x, f in _split_line(line) if f is not None
+                           for cut in [x.replace(" ", "")] for lab in _LABEL_TEXTS
+                           if lab.startswith(cut) and lab != cut)
 
 
 def _row_label_piece(text: str) -> bool:

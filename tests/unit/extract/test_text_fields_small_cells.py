@@ -119,3 +119,16 @@ def test_a_bureau_cut_beside_the_officials_label_with_its_rest_below():
     # the first piece an organisation's name as it stands: which cell the piece below ends is unknown
     lines = [*lines[:16], "サイバー局 作成責任者", *lines[17:]]
     assert "bureau" not in label_fields(lines, 2015)
+
+
+def test_row_text_a_name_wrapped_below_with_a_piece_of_a_whole_label_shape():
+    # pdfplumber: 「業」 below the name is the name's rest: the labels on the line are whole (事業名, 担当部局庁)
+    rec = _rec(["平成30年度行政事業レビューシート (財務省)",
+                "事業名 地域データ活用防災システム運用人材育成事 担当部局庁 水・大気環境局 作成責任者", "業",
+                "事業開始年度 平成29年度 事業終了(予定)年度 終了予定なし 担当課室 地域情報政策室 室長 中村 拓也",
+                "会計区分 一般会計"])
+    assert rec["project_name"] == "地域データ活用防災システム運用人材育成事業"
+    # the 担当部局 label cut (its 「庁」 to come below): a lone 「庁」 is its rest, no piece of the name
+    rec = _rec(["令和6年度行政事業レビューシート (防衛省)", "事業名 人材育成普及啓発支援基盤整備事業 担当部局自治行政局 作成責任者", "庁",
+                "事業開始年度 令和3年度 事業終了(予定)年度 終了予定なし 担当課室 地域情報政策室 室長 吉田 純一", "会計区分 一般会計"])
+    assert (rec["project_name"], rec["bureau"]) == ("人材育成普及啓発支援基盤整備事業", "自治行政局")
