@@ -1188,7 +1188,7 @@ def name_beside_bureau_label(lines: list[str], toks: list[Token], bureau: Found)
     the bureau's cell written apart (pdftotext: 「…に関する調 担当部局」 over 「査研究」, then 「水管理・国土保全局」
     a paragraph of its own): the name is the two lines joined, when the paragraph is those two lines, the second
     one word that is no organisation's (…局, …課: the bureau's cell would be), no label's piece nor head, and the
-    bureau was read whole in another paragraph (``bureau``)."""
+    bureau was read whole in another paragraph (``bureau``); no rest of a label cut on the line (「庁」 of 「担当部局」)."""
     k = next((i for i, t in enumerate(toks) if t.field == "project_name"), None)
     if k is None or k + 2 >= len(toks):
         return None
@@ -1201,9 +1201,9 @@ def name_beside_bureau_label(lines: list[str], toks: list[Token], bureau: Found)
             or folded[n - 1] != f"{first.text} {label.text}":
         return None  # (the paragraph: the line of the name's head and the label, and one line below)
     piece = folded[n]
-    if " " in piece or _ORG.search(piece) or label_piece(piece) or holds_label_head(piece) \
-            or _is_fragment(piece) or _NUMBERISH.match(piece) or re.search("[A-Za-z]", piece):
-        return None
+    if " " in piece or _ORG.search(piece) or _cut_label_rest(folded[n - 1], piece) or holds_label_head(piece) \
+            or _NUMBERISH.match(piece) or re.search("[A-Za-z]", piece):
+        return None  # (a piece of a label whole on the line above, 「費」 of 主要経費, is no label's there)
     name = fields.join_wrapped([first.text, piece])
     return Found(name, n) if _shape_ok("project_name", name, None) else None
 
