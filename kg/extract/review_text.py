@@ -1312,8 +1312,8 @@ def official_paragraph(text: str, lines: list[str]) -> bool:
 
 def officials_alone(text: str, lines: list[str] | None = None) -> list[str]:
     """The officials of a 作成責任者 text: several side by side in a paragraph of one line (``official_paragraph``;
-    ``lines`` None: a cell known whole), each a title word and one or two names (「室長 中村 直子 課長 小林拓也」),
-    each one official's (one_official); else [text] as it stands."""
+    ``lines`` None: a cell known whole), each a title word and two names, the last maybe one (「室長 中村 直子 課長
+    小林拓也」), each one official's (one_official); else [text] as it stands."""
     words = text.split(" ")
     if len(words) < 4 or not _TITLE_WORD.match(words[0]) \
             or (lines is not None and not official_paragraph(text, lines)):
@@ -1325,7 +1325,9 @@ def officials_alone(text: str, lines: list[str] | None = None) -> list[str]:
         else:
             groups[-1].append(w)
     out = [" ".join(g) for g in groups]
-    return out if all(len(g) in (2, 3) and fields.one_official(o) for g, o in zip(groups, out, strict=True)) else [text]
+    # (each but the last a title and two names, so where it ends is told: not 「課長 寺田純一 室長 高村」)
+    return out if all(len(g) == 3 for g in groups[:-1]) and len(groups[-1]) in (2, 3) \
+        and all(fields.one_official(o) for o in out) else [text]
 
 
 def side_cells_wrapped(lines: list[str], t: Token) -> bool:
