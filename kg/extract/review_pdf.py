@@ -77,6 +77,7 @@ from kg.extract.review_text import (
     name_rest_alone,
     name_rest_below,
     next_row,
+    official_as_written,
     official_paragraph,
     officials_alone,
     org_plausible,
@@ -1388,7 +1389,7 @@ def _officials_plausible(rec: Record, L: list[str], raw: list[str]) -> None:
         rec["responsible_officials"] = [x for o in rec["responsible_officials"]
                                         for x in (officials_alone(o, L) if o not in alone else [o])]
     bad = [o for o in rec["responsible_officials"] if not OFFICIAL_SHAPE.match(o)
-           and not ((whole or o in alone) and fields.one_official(o))]
+           and not (whole and fields.one_official(o)) and not (o in alone and official_as_written(o))]
     for o in bad:
         warn(rec, "official_implausible", f"作成責任者 {o!r} is not a title and a name; left out",
              line=rec["provenance"]["spans"].get("responsible_officials", [None])[0], field="responsible_officials")

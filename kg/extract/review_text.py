@@ -1097,7 +1097,7 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             got = [x for o in fields.parse_officials(text) for x in (_officials_of(o) or [o])]
             if paragraph_style(lines) and side_cells_wrapped(lines, v):
                 continue  # (「審議官 中村 純 参事官 小林 雅一」 over 「一」: whose name goes on is unknown)
-            if got and all(OFFICIAL_SHAPE.match(o) or (paragraph_style(lines) and fields.one_official(o)
+            if got and all(OFFICIAL_SHAPE.match(o) or (paragraph_style(lines) and official_as_written(o)
                                                        and official_paragraph(o, _folded(lines))) for o in got):
                 if paragraph_style(lines):  # a second official in a paragraph of its own (「室長 小林 直子」 / 「課長 加藤 敦史」)
                     for x in toks[k + 2:]:
@@ -1310,6 +1310,24 @@ def official_paragraph(text: str, lines: list[str]) -> bool:
                for n, x in enumerate(lines))
 
 
+_KANJI_NAME = re.compile(r"^[\u4e00-\u9fff々]{1,4}$")  # a family or a given name in kanji (「山本」「純一」)
+
+
+def official_as_written(text: str) -> bool:
+    """An official as a sheet may write one without the three words (「参事官 小林美香」「伊藤課長補佐」「山本 純一」):
+    one official's text (fields.one_official) holding a title (a word that is or ends in one), or two names in kanji
+    alone — not a cell of another shape (「一般会計」「その他の事項経費」, a name's piece 「策事業」)."""
+    if not fields.one_official(text):
+        return False
+    words = text.split(" ")
+    return any(_TITLE_WORD.match(w) and len(w) > 1 for w in words) and len(words) > 1 \
+        or (len(words) == 1 and bool(_TITLE_END.search(text)) and len(text) > 3) \
+        or (len(words) == 2 and all(_KANJI_NAME.match(w) for w in words))
+
+
+_TITLE_END = re.compile(r"[\u4e00-\u9fff々]{2,4}(?:課長補佐|課長|室長|企画官|参事官|審議官|補佐|局長|部長|官|長)$")
+
+
 def officials_alone(text: str, lines: list[str] | None = None) -> list[str]:
     """The officials of a 作成責任者 text: several side by side in a paragraph of one line (``official_paragraph``;
     ``lines`` None: a cell known whole), each a title word and two names, the last maybe one (「室長 中村 直子 課長
@@ -1327,7 +1345,7 @@ def officials_alone(text: str, lines: list[str] | None = None) -> list[str]:
     out = [" ".join(g) for g in groups]
     # (each but the last a title and two names, so where it ends is told: not 「課長 寺田純一 室長 高村」)
     return out if all(len(g) == 3 for g in groups[:-1]) and len(groups[-1]) in (2, 3) \
-        and all(fields.one_official(o) for o in out) else [text]
+        and all(official_as_written(o) for o in out) else [text]
 
 
 def side_cells_wrapped(lines: list[str], t: Token) -> bool:

@@ -132,3 +132,10 @@ def test_row_text_a_name_wrapped_below_with_a_piece_of_a_whole_label_shape():
     rec = _rec(["令和6年度行政事業レビューシート (防衛省)", "事業名 人材育成普及啓発支援基盤整備事業 担当部局自治行政局 作成責任者", "庁",
                 "事業開始年度 令和3年度 事業終了(予定)年度 終了予定なし 担当課室 地域情報政策室 室長 吉田 純一", "会計区分 一般会計"])
     assert (rec["project_name"], rec["bureau"]) == ("人材育成普及啓発支援基盤整備事業", "自治行政局")
+
+
+def test_an_official_as_written_has_an_officials_shape():
+    from kg.extract.review_text import official_as_written
+    assert all(map(official_as_written, ["参事官 小林美香", "山本 純一", "伊藤課長補佐", "課長 海野恵"]))
+    # other cells of one line after the 担当課室 cell (pdftotext of the real seeds, a name's piece)
+    assert not any(map(official_as_written, ["一般会計", "その他の事項経費", "策事業", "する調査研究", "室長"]))
