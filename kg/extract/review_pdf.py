@@ -64,6 +64,7 @@ from kg.extract.review_text import (
     PayeeRow,
     budget_paragraphs,
     budget_rows,
+    bureau_rest_below,
     cut_number_head,
     folded_lines,
     holds_label_head,
@@ -71,10 +72,14 @@ from kg.extract.review_text import (
     label_lists,
     label_piece,
     label_rests_below,
+    label_rests_to_next_row,
     name_and_bureau_rests_below,
     name_rest_alone,
     name_rest_below,
     next_row,
+    official_as_written,
+    official_paragraph,
+    officials_alone,
     org_plausible,
     paragraph_style,
     payee_paragraphs,
@@ -306,6 +311,11 @@ def _names(rec: Record, L: list[str]) -> None:
             rec["project_name"] = fields.join_wrapped([before[3:].strip(), rests[0]])
             span(rec, "project_name", i, i + 1)
             bureau_rest = rests[1]
+        elif beside and not paragraph_style(L) and re.match(r"事業名\s", before) \
+                and (bureau_rest := bureau_rest_below(L, i, after.split("作成責任者", 1)[0].strip())):
+            # the bureau's cell cut, its rest alone below (「サイバーセキュリ」 over 「ティ統括官」): the name whole
+            rec["project_name"] = before[3:].strip()
+            span(rec, "project_name", i)
         elif beside and (tail := _name_wrapped_below(L, i, after)):
             # the bureau's cell whole beside the label, the lines below no rest of it: they are the name's
             name = fields.join_wrapped([*name_parts, *tail])
@@ -1236,9 +1246,12 @@ def _label_anchored(rec: Record, L: list[str]) -> None:
     for key, (value, line) in sorted(found.items()):
         old = rec.get(key)
         if old == value or (key == "major_expense" and (not _expense_ok(value) or (
-                old in MAJOR_EXPENSES and squash(value) not in MAJOR_EXPENSES))):
+                old in MAJOR_EXPENSES and squash(value) not in MAJOR_EXPENSES))) \
+                or (key == "major_policy" and old in MAJOR_POLICIES and value in MAJOR_EXPENSES
+                    and value not in MAJOR_POLICIES):
             continue  # (another cell's text after the 主要経費 label does not replace the cell found by position, nor
-            # does text that is none of the 主要経費 categories replace one that is: 「状 況」 after 「経済協力」)
+            # does text that is none of the 主要経費 categories replace one that is: 「状 況」 after 「経済協力」; a
+            # 主要経費 category after the 主要政策・施策 label, its neighbour's cell, does not replace a 主要政策 one)
         if old not in (None, []):
             warn(rec, "pdf_text_disagreement", f"{key}: {old!r} by position, {value!r} next to its label "
                  "(kept)", line=line, field=key)
@@ -1363,9 +1376,20 @@ def _officials_plausible(rec: Record, L: list[str], raw: list[str]) -> None:
     # real sheets) stands as read when it ends its row's line and the next line starts the form's next row (the cell
     # did not wrap) and it is alone there
     whole = len(rec["responsible_officials"]) == 1 and line and not paragraph_style(L) \
-        and L[line - 1].endswith(" " + rec["responsible_officials"][0]) and next_row(L, line)
+        and L[line - 1].endswith(" " + rec["responsible_officials"][0]) \
+        and (next_row(L, line) or label_rests_to_next_row(L, line))
+    if whole and not OFFICIAL_SHAPE.match(rec["responsible_officials"][0]):
+        # (several side by side at the row's end: 「技術調査課 室長 中村 直子 課長 小林拓也」)
+        rec["responsible_officials"] = officials_alone(rec["responsible_officials"][0])
+    # paragraph-style text: an official whose cell is a paragraph of one line stands as read, so do officials side
+    # by side in such a paragraph (「室長 中村 直子 課長 小林拓也」)
+    alone = {x for o in rec["responsible_officials"] if paragraph_style(L) and not OFFICIAL_SHAPE.match(o)
+             for x in officials_alone(o, L) if official_paragraph(o, L)}
+    if alone:
+        rec["responsible_officials"] = [x for o in rec["responsible_officials"]
+                                        for x in (officials_alone(o, L) if o not in alone else [o])]
     bad = [o for o in rec["responsible_officials"] if not OFFICIAL_SHAPE.match(o)
-           and not (whole and fields.one_official(o))]
+           and not (whole and fields.one_official(o)) and not (o in alone and official_as_written(o))]
     for o in bad:
         warn(rec, "official_implausible", f"作成責任者 {o!r} is not a title and a name; left out",
              line=rec["provenance"]["spans"].get("responsible_officials", [None])[0], field="responsible_officials")

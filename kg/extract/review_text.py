@@ -14,6 +14,7 @@ sum of its parts (``budget_rows``).
 from __future__ import annotations
 
 import functools
+import os
 import re
 from typing import NamedTuple
 
@@ -135,6 +136,13 @@ _ERA_IN_LABEL = re.compile(r"(?<=.)(?:令和|平成|昭和)(?:元|\d)")  # a yea
 _GLUED_AFTER = frozenset({"担当課室"})
 
 
+def _bureau_label_after_name(text: str, m: re.Match) -> bool:
+    """The 担当部局庁 label on the form's first row glued to the 事業名 cell before it (「事業名 …推進費担当部局 農村振興局
+    作成責任者」) or to its own cell after it (「事業名 …事業 担当部局自治行政局 作成責任者」): the line starts with the
+    事業名 label."""
+    return text.startswith("事業名 ") and m.group(0).startswith("担当部局") and m.start() > 4
+
+
 def _split_line(text: str) -> list[tuple[str, str | None]]:
     """One line -> [(text, field or None)], cut at labels found at the start of the line or after a space."""
     if not _LABEL_FIRST.search(text):
@@ -143,10 +151,12 @@ def _split_line(text: str) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     pos = 0
     for m in _label_matches(text):
-        if m.start() > 0 and text[m.start() - 1] != " " and m.group(0) not in _GLUED_AFTER:
+        if m.start() > 0 and text[m.start() - 1] != " " and m.group(0) not in _GLUED_AFTER \
+                and not _bureau_label_after_name(text, m):
             continue
         end = m.start() + len(m.group(0).rstrip())
-        if end < len(text) and text[end] != " " and not (m.start() == 0 and m.group(0) in _GLUED_OK):
+        if end < len(text) and text[end] != " " and not (m.start() == 0 and m.group(0) in _GLUED_OK) \
+                and not _bureau_label_after_name(text, m):
             continue  # glued to more text: a table header (「事業名所管府省名」) or running text, not a form label
         if m.start() < pos:
             continue
@@ -381,6 +391,28 @@ def _labels_wrapped_below(split: list[tuple[str, str | None]], folded: list[str]
     return True
 
 
+def label_rests_to_next_row(folded: list[str], n: int) -> bool:
+    """Row-style text: the lines below line ``n`` (1-based) hold only the wrapped rests of line ``n``'s labels (「…
+    担当課室 技術調査課 山本 純一」 over 「年度」 of 「事業終了(予定)」), up to a line that starts the form's next row
+    (two lines at most): no cell of line ``n`` goes on below."""
+    split = _split_line(folded[n - 1])
+    labels, cells = [], [piece for piece, f in split if f is None]
+    for piece, f in split:
+        for lab in (*_FULL_LABELS, "担当部局庁") if f is not None else ():
+            head = os.path.commonprefix([lab, piece])
+            if len(head) >= 3 and head != lab:  # (a label cut, maybe its cell glued on: 「事業終了(予終了予」)
+                labels.append(lab)
+                cells.append(piece[len(head):])
+    # (or the rest of the 事業終了 cell's 「終了予定なし」 cut on line n: 「終了予」 over 「定なし」)
+    ends = {_END_NONE[len(piece):] for piece in cells if piece and piece != _END_NONE and _END_NONE.startswith(piece)}
+    for j in range(n, min(n + 3, len(folded) + 1)):
+        if next_row(folded, j):
+            return True
+        if not all(w in ends or any(w in lab[1:] for lab in labels) for w in folded[j].split(" ")):
+            return False
+    return False
+
+
 def label_rests_below(lines: list[str], n: int) -> bool:
     """The lines below line ``n`` (1-based) up to the blank line hold only the wrapped rests of line ``n``'s labels
     (「…推進費 担当部局 高等教育局」 over 「庁」): the line's cells are whole."""
@@ -401,7 +433,7 @@ def name_rest_below(lines: list[str], n: int, bureau: str) -> str | None:
         while len(words) > 1 and label_piece(words[-1]):
             words.pop()
         piece = words[0]
-        if len(words) != 1 or label_piece(piece) or holds_label_head(piece) or _ORG.search(piece) \
+        if len(words) != 1 or _cut_label_rest(lines[n - 1], piece) or holds_label_head(piece) or _ORG.search(piece) \
                 or re.search("[A-Za-z]", piece) or _NUMBERISH.match(piece):
             return None
         pieces.append(piece)
@@ -409,6 +441,42 @@ def name_rest_below(lines: list[str], n: int, bureau: str) -> str | None:
         if nxt and nxt[0][1] is not None:
             return fields.join_wrapped(pieces)
     return None
+
+
+def bureau_rest_below(lines: list[str], n: int, bureau: str) -> str | None:
+    """Row-style text: the 担当部局庁 cell alone wrapped onto the line below line ``n`` (1-based; 「事業名 …対策事業
+    担当部局 サイバーセキュリ 作成責任者」 over 「ティ統括官」): that line's one piece, when the bureau's cell on line
+    ``n`` is cut by its shape (no organisation's name as it stands) and whole with the piece, the piece is no
+    label's, and the line after starts the form's next row (no cell goes on there); else None. The 事業名 beside it
+    is then whole: the line below holds no piece of its."""
+    if n + 1 >= len(lines) or not bureau or org_plausible(bureau):
+        return None
+    piece = lines[n].strip()
+    if " " in piece or not piece or _row_label_piece(piece) or holds_label_head(piece) \
+            or not org_plausible(bureau + piece):
+        return None
+    nxt = _split_line(lines[n + 1])
+    return piece if nxt and nxt[0][1] is not None else None
+
+
+# the labels of the form's first rows (事業番号, 事業名, 担当部局庁, 作成責任者, 事業開始年度 …): their pieces may wrap below
+# the 事業名 row, a piece of another label (「費」 of 主要経費, printed rows further on) cannot
+_FIRST_ROWS_LABELS = ("事業番号", "事業名", "担当部局庁", "作成責任者", "事業開始年度", "事業終了(予定)年度", "担当課室")
+
+
+def _cut_label_rest(line: str, piece: str) -> bool:
+    """``piece`` (spaces aside) is a piece of the wrapped rest of a label cut on ``line`` (「庁」 of 「担当部局」; a label
+    whole on the line, 「事業名」, wraps no piece: 「業」 below it is a cell's)."""
+    t = piece.replace(" ", "")
+    return bool(t) and any(t in lab[len(cut):] for x, f in _split_line(line) if f is not None
+                           for cut in [x.replace(" ", "")] for lab in _LABEL_TEXTS
+                           if lab.startswith(cut) and lab != cut)
+
+
+def _row_label_piece(text: str) -> bool:
+    """``text`` (spaces aside) is a piece of a label of the form's first rows (「庁」 of 担当部局庁 wrapped)."""
+    t = text.replace(" ", "")
+    return bool(t) and any(t in lab for lab in _FIRST_ROWS_LABELS)
 
 
 def name_and_bureau_rests_below(lines: list[str], n: int, bureau: str) -> tuple[str, str] | None:
@@ -430,8 +498,17 @@ def name_and_bureau_rests_below(lines: list[str], n: int, bureau: str) -> tuple[
     return (piece, words[1]) if nxt and nxt[0][1] is not None else None
 
 
-# an era year whose cell text is complete (it ends with 年 or 年度): no piece of it can be wrapped below
-_COMPLETE_YEAR = re.compile(r"^(?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*年度?$")
+# an era year whose cell text is complete (it ends with 年 or 年度): no piece of it can be wrapped below; or whose
+# number is complete (元, or two digits: an era counts no further), its 年度 wrapped below (「平成24」 over 「年度」)
+_COMPLETE_YEAR = re.compile(r"^(?:令和|平成|昭和)\s*(?:(?:元|\d{1,2})\s*年度?|元|\d{2})$")
+_BARE_YEAR = re.compile(r"^(?:令和|平成|昭和)\s*(?:元|\d{2})$")  # such a number without its 年度
+
+
+def whole_year(text: str) -> str:
+    """A 事業開始 / 事業終了 cell's text, its 年度 put back when the cell's era year stands complete without it
+    (「平成24」, its 年度 wrapped onto the next line in the narrow cell: 「平成24年度」); else the text as it is. An
+    era's year of one digit (「平成2」) may be a number cut short (「平成2」 over 「4年度」): it stays as it is."""
+    return text + "年度" if _BARE_YEAR.match(text) else text
 
 
 def _side_by_side(split: list[tuple[str, str | None]]) -> bool:
@@ -651,6 +728,19 @@ def plans_plausible(plans: list[dict]) -> bool:
     return True
 
 
+def _measure_between_headers(toks: list[Token], k: int) -> Token | None:
+    """The 施策 cell written between the 政策評価 grid's first two headers (pdfminer: 「施策」 「測定指標」 「(2)…の推進」
+    「定量的指標」): the one value token between 測定指標 and 定量的指標 right after the 施策 label (token ``k``) — the
+    grid's own cells come after its whole header row, so none stands between those two headers."""
+    if k + 3 >= len(toks) or any(t.field is not None for t in toks[k + 1:k + 4]):
+        return None
+    head, value, nxt = toks[k + 1:k + 4]
+    if head.text.replace(" ", "") != "測定指標" or nxt.text.replace(" ", "") != "定量的指標" \
+            or _NUMBERISH.match(value.text) or "。" in value.text:
+        return None
+    return value
+
+
 def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozenset[str] = frozenset()) -> dict[str, Found]:
     """List-valued fields read between their label and the next one: 根拠法令 (its text), 関係する計画、通知等,
     政策評価 (政策 / 施策 values; by their shape when the labels stand apart from them: ``policy_by_shape``,
@@ -675,6 +765,8 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
     k_pe = next((i for i, t in enumerate(toks) if t.field in ("policy", "policy_eval")), 0)
     k_mea = next((i for i in range(k_pe, len(toks)) if toks[i].field == "measure"), None)
     pol, mea = _run(toks, "policy", 1), (_run(toks, "measure", 1, k_mea) if k_mea is not None else None)
+    if mea and (between := _measure_between_headers(toks, k_mea)) is not None:
+        mea = ([between], mea[1])
     cut = mea and mea[0] and (_line_goes_on(lines, mea[0][0]) if paragraph_style(lines) else _wraps_on(toks, mea[0][0]))
     if cut and (rest := measure_rest(_folded(lines), mea[0][0])):
         mea = ([mea[0][0]._replace(text=fields.join_wrapped([mea[0][0].text, *rest]))], mea[1])
@@ -1005,7 +1097,8 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             got = [x for o in fields.parse_officials(text) for x in (_officials_of(o) or [o])]
             if paragraph_style(lines) and side_cells_wrapped(lines, v):
                 continue  # (「審議官 中村 純 参事官 小林 雅一」 over 「一」: whose name goes on is unknown)
-            if got and all(OFFICIAL_SHAPE.match(o) for o in got):
+            if got and all(OFFICIAL_SHAPE.match(o) or (paragraph_style(lines) and official_as_written(o)
+                                                       and official_paragraph(o, _folded(lines))) for o in got):
                 if paragraph_style(lines):  # a second official in a paragraph of its own (「室長 小林 直子」 / 「課長 加藤 敦史」)
                     for x in toks[k + 2:]:
                         if x.field is not None or not OFFICIAL_SHAPE.match(x.text):
@@ -1019,6 +1112,8 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
         if t.field == "bureau" and t.text.replace(" ", "") == "担当部局" and text.endswith(("局庁", "庁庁")):
             text = text[:-1]  # the label's wrapped 「庁」 read on with its cell (「高等教育局」 over 「庁」): no 「…局庁」
             # nor 「…庁庁」 exists
+        if t.field in ("start_fiscal_year", "end_fiscal_year"):
+            text = whole_year(text)
         if not _shape_ok(t.field, text, sheet_year):
             continue
         if t.field == "bureau" and paragraph_style(lines) and v.line != t.line \
@@ -1059,7 +1154,58 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
     if "division" not in out and paragraph_style(lines) and not _beside_label(toks, "division") \
             and (d := division_by_shape(toks)) is not None:
         out["division"] = d
+    if "bureau" not in out and paragraph_style(lines) and (b := bureau_wrapped_in_paragraph(lines, toks)) is not None:
+        out["bureau"] = b
+    if "project_name" not in out and "bureau" in out and paragraph_style(lines) \
+            and (name := name_beside_bureau_label(lines, toks, out["bureau"])) is not None:
+        out["project_name"] = name
     return out
+
+
+def bureau_wrapped_in_paragraph(lines: list[str], toks: list[Token]) -> Found | None:
+    """Paragraph-style text: the 担当部局庁 cell cut, the 作成責任者 label beside its first line and its rest alone
+    below (pdftotext: 「担当部局」, then 「サイバーセキュリ 作成責任者」 over 「ティ統括官」): the two pieces joined, when
+    the paragraph is those two lines, the first piece is no organisation's name as it stands and the two are one."""
+    k = next((i for i, t in enumerate(toks) if t.field == "bureau"), None)
+    if k is None or k + 2 >= len(toks):
+        return None
+    first, label = toks[k + 1], toks[k + 2]
+    if first.field != CUT or label.field is None or label.field == CUT or label.line != first.line:
+        return None
+    folded = _folded(lines)
+    n = first.line  # (1-based)
+    if n < 2 or folded[n - 2] or n + 1 >= len(folded) or folded[n + 1] \
+            or folded[n - 1] != f"{first.text} {label.text}":
+        return None
+    piece = folded[n]
+    if " " in piece or org_plausible(first.text) or _row_label_piece(piece) or not org_plausible(first.text + piece):
+        return None
+    return Found(first.text + piece, n)
+
+
+def name_beside_bureau_label(lines: list[str], toks: list[Token], bureau: Found) -> Found | None:
+    """Paragraph-style text: the 事業名 cell wrapped over two lines, the 担当部局庁 label beside its first line and
+    the bureau's cell written apart (pdftotext: 「…に関する調 担当部局」 over 「査研究」, then 「水管理・国土保全局」
+    a paragraph of its own): the name is the two lines joined, when the paragraph is those two lines, the second
+    one word that is no organisation's (…局, …課: the bureau's cell would be), no label's piece nor head, and the
+    bureau was read whole in another paragraph (``bureau``); no rest of a label cut on the line (「庁」 of 「担当部局」)."""
+    k = next((i for i, t in enumerate(toks) if t.field == "project_name"), None)
+    if k is None or k + 2 >= len(toks):
+        return None
+    first, label = toks[k + 1], toks[k + 2]
+    if first.field != CUT or label.field != "bureau" or label.line != first.line or bureau.line <= first.line + 1:
+        return None
+    folded = _folded(lines)
+    n = first.line  # (1-based)
+    if n < 2 or folded[n - 2] or n + 1 >= len(folded) or folded[n + 1] \
+            or folded[n - 1] != f"{first.text} {label.text}":
+        return None  # (the paragraph: the line of the name's head and the label, and one line below)
+    piece = folded[n]
+    if " " in piece or _ORG.search(piece) or _cut_label_rest(folded[n - 1], piece) or holds_label_head(piece) \
+            or _NUMBERISH.match(piece) or re.search("[A-Za-z]", piece):
+        return None  # (a piece of a label whole on the line above, 「費」 of 主要経費, is no label's there)
+    name = fields.join_wrapped([first.text, piece])
+    return Found(name, n) if _shape_ok("project_name", name, None) else None
 
 
 # a label printed in its narrow cell over two lines, its head beside the cell's value and its rest alone below
@@ -1154,6 +1300,52 @@ def officials_by_shape(toks: list[Token], lines: list[str] | None = None) -> Fou
         elif t.field in (None, CUT) and _TITLE_NAME.search(t.text):
             return None
     return Found(found, line) if found else None
+
+
+def official_paragraph(text: str, lines: list[str]) -> bool:
+    """Paragraph-style text (pdfminer.six, pdftotext): ``text`` is a paragraph of one line of ``lines`` (NFKC), blank
+    lines above and below it — a cell that did not wrap (a wrapped name goes on in its paragraph: 「室長 伊藤」 over
+    「雅一」), so an official as the sheet wrote it (「参事官 小林美香」, 「山本 純一」) is whole."""
+    return any(x == text and (n == 0 or not lines[n - 1]) and (n + 1 == len(lines) or not lines[n + 1])
+               for n, x in enumerate(lines))
+
+
+_KANJI_NAME = re.compile(r"^[\u4e00-\u9fff々]{1,4}$")  # a family or a given name in kanji (「山本」「純一」)
+
+
+def official_as_written(text: str) -> bool:
+    """An official as a sheet may write one without the three words (「参事官 小林美香」「伊藤課長補佐」「山本 純一」):
+    one official's text (fields.one_official) holding a title (a word that is or ends in one), or two names in kanji
+    alone — not a cell of another shape (「一般会計」「その他の事項経費」, a name's piece 「策事業」)."""
+    if not fields.one_official(text):
+        return False
+    words = text.split(" ")
+    return any(_TITLE_WORD.match(w) and len(w) > 1 for w in words) and len(words) > 1 \
+        or (len(words) == 1 and bool(_TITLE_END.search(text)) and len(text) > 3) \
+        or (len(words) == 2 and all(_KANJI_NAME.match(w) for w in words))
+
+
+_TITLE_END = re.compile(r"[\u4e00-\u9fff々]{2,4}(?:課長補佐|課長|室長|企画官|参事官|審議官|補佐|局長|部長|官|長)$")
+
+
+def officials_alone(text: str, lines: list[str] | None = None) -> list[str]:
+    """The officials of a 作成責任者 text: several side by side in a paragraph of one line (``official_paragraph``;
+    ``lines`` None: a cell known whole), each a title word and two names, the last maybe one (「室長 中村 直子 課長
+    小林拓也」), each one official's (one_official); else [text] as it stands."""
+    words = text.split(" ")
+    if len(words) < 4 or not _TITLE_WORD.match(words[0]) \
+            or (lines is not None and not official_paragraph(text, lines)):
+        return [text]
+    groups: list[list[str]] = []
+    for w in words:
+        if _TITLE_WORD.match(w):
+            groups.append([w])
+        else:
+            groups[-1].append(w)
+    out = [" ".join(g) for g in groups]
+    # (each but the last a title and two names, so where it ends is told: not 「課長 寺田純一 室長 高村」)
+    return out if all(len(g) == 3 for g in groups[:-1]) and len(groups[-1]) in (2, 3) \
+        and all(official_as_written(o) for o in out) else [text]
 
 
 def side_cells_wrapped(lines: list[str], t: Token) -> bool:
@@ -1322,14 +1514,31 @@ def bureau_by_shape(toks: list[Token]) -> Found | None:
 def _end_year_past_budget(toks: list[Token], k: int, sheet_year: int | None) -> list[Token]:
     """The 事業終了(予定)年度 cell written after the 予算額・執行額 label that follows its own (its label's cell left
     for the budget table's): the cell right after that label, when it cannot be one of the table's year headers
-    (sheet year - 3 .. sheet year + 1) — 「終了予定なし」 or a later year."""
-    if k + 2 >= len(toks) or toks[k + 1].field != "budget" or toks[k + 2].field is not None or sheet_year is None:
+    (sheet year - 3 .. sheet year + 1) — 「終了予定なし」 or a later year, or a year the headers after it hold again
+    (``_header_again``). The table's row-group label (予算の状況) may stand between."""
+    if k + 2 >= len(toks) or toks[k + 1].field != "budget" or sheet_year is None:
         return []
-    v = toks[k + 2]
+    j = k + 3 if toks[k + 2].field is None and toks[k + 2].text.replace(" ", "") == "予算の状況" else k + 2
+    if j >= len(toks) or toks[j].field is not None:
+        return []
+    v = toks[j]
     if v.text.startswith("終了"):
         return [v]
     year = fields.parse_fiscal_year_cell(v.text, sheet_year).year if fields.YEAR_HEADER.match(v.text) else None
-    return [v] if year is not None and year > sheet_year + 1 and "要求" not in v.text else []
+    if year is None or "要求" in v.text:
+        return []
+    return [v] if year > sheet_year + 1 or _header_again(year, toks[j + 1:j + 9], sheet_year) else []
+
+
+def _header_again(year: int, after: list[Token], sheet_year: int) -> bool:
+    """The budget table's year headers follow (the first three cells after a year cell, each a year after the
+    one before it), starting before ``year`` and holding ``year`` again (「令和3年度」 then 「平成30年度」 「令和元年度」
+    「令和2年度」 「令和3年度」): the table's own header of that year is further on, so the cell before the run is
+    another cell's (the 事業終了(予定)年度 cell written past its label)."""
+    years = [fields.parse_fiscal_year_cell(t.text, sheet_year).year for t in after
+             if t.field is None and fields.YEAR_HEADER.match(t.text)]
+    return len(years) >= 3 and years[0] is not None and years[0] < year \
+        and years[1:3] == [years[0] + 1, years[0] + 2] and year in years
 
 
 # ------------------------------------------------------------------ budget rows of row-style text
@@ -1943,6 +2152,9 @@ def _paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object,
         if _DASH_CELL.match(t):  # a dash: unknown (not 0), kept in its place
             seq.extend(("num", None, n) for _ in t.split())
             continue
+        if (whole := _comma_wrapped(folded, n)) is not None:  # 「25,」 over 「800」: one cell, wrapped
+            t = whole[0]
+            pieces.update(whole[1])
         if re.fullmatch(r"[\d,.▲△\s]+", t):
             for x in _NUM_TOKEN.findall(" ".join(_rejoined(t.split(), folded, n, pieces))):
                 p = parse_number(x.replace("△", "▲"))
@@ -1950,6 +2162,28 @@ def _paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object,
                     return None
                 seq.append(("num", as_int_if_whole(p.value), n))
     return seq
+
+
+_COMMA_END = re.compile(r"^[▲△]?[1-9]\d{0,2}(?:,\d{3})*,$")  # a figure cut after a comma (「25,」「▲1,234,」)
+
+
+def _comma_wrapped(folded: list[str], n: int) -> tuple[str, list[int]] | None:
+    """Paragraph-style text: line ``n`` (1-based) a paragraph's first line, a figure alone that ends with its comma
+    (「25,」: no figure is printed so), and the paragraph's next lines (two at most) digits alone that make its last
+    group of three (「800」; 「66」 over 「7」): (the figure joined, the pieces' line numbers); else None."""
+    t = folded[n - 1]
+    if not t.endswith(",") or not _COMMA_END.match(t) or (n > 1 and folded[n - 2]):
+        return None
+    group, at = "", []
+    for j in range(n, min(n + 2, len(folded))):
+        x = folded[j]
+        if not x.isdigit() or not x.isascii() or len(group + x) > 3:
+            return None
+        group += x
+        at.append(j + 1)
+        if len(group) == 3:
+            return (t + group, at) if j + 1 >= len(folded) or not folded[j + 1] else None
+    return None
 
 
 def _rejoined(cells: list[str], folded: list[str], n: int, pieces: set[int]) -> list[str]:
