@@ -388,6 +388,21 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
             "award_rate": rates[0] if rates else None}
 
 
+def _nameless_fields(seg: list[tuple[str, str, int]], raw: list[str] | None, bidders_first: bool) -> dict | None:
+    """The cells of a row with no name of its own before its 法人番号 whose boxes after it hold two text boxes before
+    its 契約方式 (「法人番号 | name | 30 | 業務概要 | 契約方式」, 「法人番号 | 287 | 業務概要 | name | 契約方式」: pdfminer.six
+    wrote the name after the number, before or after the 業務概要): its amount, 契約方式, 入札者数 and 落札率 as
+    ``_fields`` reads them, the 業務概要 unknown (which text box is the name is not established); else None."""
+    texts = [j for j, b in enumerate(seg) if b[0] == "text"]
+    at = next((j for j, b in enumerate(seg) if b[0] in ("contract", "mixed")), len(seg))
+    if len(texts) != 2 or texts[-1] > at:
+        return None
+    got = _fields([b for j, b in enumerate(seg) if j != texts[0]], None, raw, bidders_first)
+    if got is None or got["amount"] is None:
+        return None
+    return {**got, "description": None}
+
+
 def has_letters(cells: list[tuple[str, int, bool]]) -> bool:
     """Block A's letter stands as a box of its own (the real form's letters; the generated form titles its blocks
     「A.name」): the one cell this reader cannot do without, looked for before it reads."""
@@ -410,6 +425,7 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
             break
         if _TOTAL.match(text):  # a block's 計: the generated form, read by the other readers
             return None
+        text = _figure_rejoined(text)
         kind = _kind(text)
         if kind == "text" and header_text(text, False):  # (「10億円以上)」「式等」: a header cell's wrapped end in a
             if not was_header and any(b[0] in _ANCHOR for b in boxes):  # box of its own; not 「随意契約」, a 契約方式
@@ -427,6 +443,17 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
                           "are unknown"))
         return None
     return _stray_words_unplaced(got, strays, notes)
+
+
+# a figure wrapped inside its last group of three digits, its lines rejoined with a space (「28,14」 over 「1」)
+_WRAPPED_FIGURE = re.compile(r"^([▲△]?\d{1,3}(?:,\d{3})*,\d{1,2}) (\d{1,2})$")
+
+
+def _figure_rejoined(text: str) -> str:
+    """A box holding one figure wrapped in its narrow cell inside a group of digits (「28,14 1」: 28,141) as that
+    figure, when the rejoined digits make the last group three; else the box as it is."""
+    m = _WRAPPED_FIGURE.match(text)
+    return m[1] + m[2] if m and len(m[1].rsplit(",", 1)[1] + m[2]) == 3 else text
 
 
 def _stray_words_unplaced(rows: list[PayeeRow], strays: list[int], notes: list) -> list[PayeeRow]:
@@ -557,8 +584,9 @@ def _sums_exactly(text: str, total: float, places: int) -> bool:
 
 def _block_totals(boxes: list[tuple[str, str, int]], taken: set[int]) -> set[int]:
     """The boxes that are a block's 計 (the real form prints one under each block's rows): a figure, no box of the
-    run and not right after a 業務概要, that is exactly the sum (``_sums_exactly``) of two or more amounts written
-    since the last such 計 (or the section's start). An amount is a figure after a 業務概要 (or a 法人番号 or name box,
+    run and not right after a 業務概要 (unless larger than each of them with no row's cell after it in its block:
+    ``_closes``), that is exactly the sum (``_sums_exactly``) of two or more amounts written since the last such 計 (or
+    the section's start). An amount is a figure after a 業務概要 (or a 法人番号 or name box,
     or another amount), or right before a 契約方式, the figure a 業務概要 box ends in, or that of an amount-and-契約方式
     box; a number of one or two digits right after an amount is an 入札者数, and figures after a 契約方式, a 「-」 or a
     落札率 are none. The amounts fall down a block's ranks, so no row's amount is the sum of the amounts before it: an
@@ -579,6 +607,7 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
     first = ""  # "anchor" right after a row's anchor, "amount" after an amount there, "text" after its 業務概要 then
     amounts: list[tuple[int, str]] = []
     count, total, places = 0, 0.0, 0  # the amounts since the last 計: how many, their sum, their most decimals
+    top = 0.0  # the largest of them (a row's amount after its 業務概要 is no 計: the amounts fall down a block)
     prev = "text"
     rest = [i for i in range(len(boxes)) if i not in taken]
     for n, i in enumerate(rest):
@@ -598,9 +627,10 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
             elif anchors is not None and _doubtful(boxes, rest, taken, n, prev, last_amount):
                 doubt.append((i, text))
                 prev = "bidders" if prev == "amount" else kind
-            elif totals and count >= 2 and prev != "text" and _sums_exactly(text, total, places):
+            elif totals and count >= 2 and (prev != "text" or (_value(text) > top and _closes(boxes, taken, i))) \
+                    and _sums_exactly(text, total, places):
                 out.add(i)
-                count, total, places, prev = 0, 0.0, 0, "total"
+                count, total, places, prev, top = 0, 0.0, 0, "total", 0.0
             elif prev == "amount" and kind == "int":
                 prev = "bidders"
             elif prev in ("text", "amount", "corp", "namecorp") or nxt == "contract":
@@ -621,7 +651,19 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
             amounts.append((i, amount))
             last_amount = n
             count, total, places = count + 1, total + _value(amount), max(places, _places(amount))
+            top = max(top, _value(amount))
     return out, amounts, doubt
+
+
+def _closes(boxes: list[tuple[str, str, int]], taken: set[int], i: int) -> bool:
+    """No row's cell stands after box ``i`` up to the next block letter or the section's end: only 「-」 and run
+    boxes (a block's 計 written right after its last row's 業務概要: 「業務概要 | 21,739」 at the block's end)."""
+    for j in range(i + 1, len(boxes)):
+        if boxes[j][0] == "letter":
+            return True
+        if j not in taken and boxes[j][0] != "dash":
+            return False
+    return True
 
 
 def _doubtful(boxes: list[tuple[str, str, int]], rest: list[int], taken: set[int], n: int, prev: str,
@@ -842,52 +884,86 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
                 names[k + m] = _raw_joined(raw, boxes[i][2], boxes[i][1])
         else:
             stacked = True
-    rows: list[PayeeRow] = []
-    segs: list[list[tuple[str, str, int]]] = []
-    spans: list[list[int]] = []  # each row's boxes after its anchor, as indices
-    doubted: list[dict | None] = []  # a row's cells read from its boxes but left out (the row before's may be there)
-    unplaced: list[tuple[str, str, int]] = []  # boxes after the run up to the next row: no row's
-    previous_empty = previous_open = previous_amount = False
-    for k, a in enumerate(anchors):
-        end = (groups[k + 1][0] if groups[k + 1] else anchors[k + 1]) if k + 1 < len(anchors) else len(boxes)
-        seg, cut, span = [], False, []
-        for i in range(a + 1, end):
-            if i in taken:
-                cut = True  # the run: what stands after it up to the next row is not placed
-                unplaced += [boxes[j] for j in range(i, end) if j not in taken]
-                break
-            seg.append(boxes[i])
-            span.append(i)
-        if not cut and end in claimed:
-            seg.append(boxes[end])
-            span.append(end)
-        spans.append(span)
-        kind, text, line = boxes[a]
-        m = _CORP_HEAD.match(text) if kind == "corp" else None
-        corp, merged = (m[1], m[2]) if m else (None, None)
-        if kind == "namecorp":
-            names[k], corp = _NAME_CORP.match(text).groups() if _NAME_CORP.match(text) else (text[:-2], None)
-        elif kind == "text":  # a name with no anchor of its own (``_loose_name``)
-            names[k] = _raw_joined(raw, line, text)
-        got = own = _fields(seg, merged, raw, not k or previous_amount)
-        if own is not None and merged and k + 1 < len(anchors) and names[k + 1] is None \
-                and any(i not in claimed for i in groups[k + 1]):
-            own["description"] = None  # the 法人番号 box's 業務概要, and a text box before the next anchor no name: its wrap?
-        if got is not None and previous_empty and k:
-            got = None  # the row before had no cell of its own here, or its cells did not read: these may be its
-        elif got is not None and previous_open and _right_cells(seg) > 4:  # more than one row's 契約方式, 入札者数,
-            got.update(contract_method=None, bidders=None, award_rate=None)  # 落札率 and 理由: some the row before's
-        elif got is not None and _right_cells(_from_contract(seg)) > 4:  # (another row's 入札者数 and 落札率 among them)
-            got.update(bidders=None, award_rate=None)
-        previous_empty = (not seg and not merged) or got is None  # (a cell of it may have been written here)
-        previous_amount = own is not None and own["amount"] is not None
-        previous_open = got is not None and got["contract_method"] is None
-        cells_ = {"name": names[k], "corporate_number": corp}
-        cells_.update(got or {})
-        block, rank = order[k] if not fit else ("", k)
-        rows.append(PayeeRow(block, rank, cells_, line, False))
-        segs.append(([("text", merged, line)] if merged else []) + seg)
-        doubted.append(own if got is None else None)
+    def read(leads: dict[int, tuple[int, int]]) -> tuple:
+        """The rows, each row's boxes (as boxes and as indices), the cells doubted, the boxes placed in no row,
+        and the rows that took their lead (``_leads``: the boxes before their name cut from the row before's)."""
+        rows: list[PayeeRow] = []
+        segs: list[list[tuple[str, str, int]]] = []
+        spans: list[list[int]] = []  # each row's boxes after its anchor, as indices
+        doubted: list[dict | None] = []  # a row's cells read from its boxes but left out (the row before's may be there)
+        unplaced: list[tuple[str, str, int]] = []  # boxes after the run up to the next row: no row's
+        previous_empty = previous_open = previous_amount = False
+        lead_open = False  # the row before took its amount from its lead and has no 業務概要
+        used: set[int] = set()  # the rows that took their lead
+        for k, a in enumerate(anchors):
+            end = (groups[k + 1][0] if groups[k + 1] else anchors[k + 1]) if k + 1 < len(anchors) else len(boxes)
+            if k + 1 in leads:  # (the next row's amount and 契約方式, written before its name: not this row's)
+                end = leads[k + 1][0]
+            seg, cut, span = [], False, []
+            for i in range(a + 1, end):
+                if i in taken:
+                    cut = True  # the run: what stands after it up to the next row is not placed
+                    unplaced += [boxes[j] for j in range(i, end) if j not in taken]
+                    break
+                seg.append(boxes[i])
+                span.append(i)
+            if not cut and end in claimed:
+                seg.append(boxes[end])
+                span.append(end)
+            spans.append(span)
+            kind, text, line = boxes[a]
+            m = _CORP_HEAD.match(text) if kind == "corp" else None
+            corp, merged = (m[1], m[2]) if m else (None, None)
+            if kind == "namecorp":
+                names[k], corp = _NAME_CORP.match(text).groups() if _NAME_CORP.match(text) else (text[:-2], None)
+            elif kind == "text":  # a name with no anchor of its own (``_loose_name``)
+                names[k] = _raw_joined(raw, line, text)
+            got = own = _fields(seg, merged, raw, not k or previous_amount)
+            if got is None and names[k] is None and kind == "corp" and not merged \
+                    and (k + 1 == len(anchors) or _figure_own(boxes, taken, anchors, groups, k + 1)):
+                got = own = _nameless_fields(seg, raw, not k or previous_amount)  # (the next row's amount its own: this
+                # row's figure is not the next one's, written before its name)
+            elif got is not None and names[k] is None and kind == "corp" and not merged and seg[:1] \
+                    and seg[0][0] == "text" and k + 1 < len(anchors) and len(groups[k + 1]) > 1 \
+                    and seg[-1][0] not in (*_ROW_END, "int"):
+                got["description"] = None  # (「法人番号 | name | 0.8 | 業務概要 | name | 法人番号」: a row with no name
+                # before its number may have it right after, its 業務概要 then, with no right cell of the row's
+                # between, before the next row's name; 「法人番号 | 業務概要 | 0.2 | 契約方式 | - | name | name」: the row
+                # ended before the two names, its own written after its cells)
+            if own is not None and merged and k + 1 < len(anchors) and names[k + 1] is None \
+                    and any(i not in claimed for i in groups[k + 1]):
+                own["description"] = None  # the 法人番号 box's 業務概要, and a text box before the next anchor no name: its wrap?
+            if got is not None and previous_empty and k:
+                got = None  # the row before had no cell of its own here, or its cells did not read: these may be its
+            elif got is not None and previous_open and _right_cells(seg) > 4:  # more than one row's 契約方式, 入札者数,
+                got.update(contract_method=None, bidders=None, award_rate=None)  # 落札率 and 理由: some the row before's
+            elif got is not None and _right_cells(_from_contract(seg)) > 4:  # (another row's 入札者数 and 落札率 among them)
+                got.update(bidders=None, award_rate=None)
+            if got is not None and lead_open:
+                got["description"] = None  # (the row before's, led, had none of its own: it may stand here)
+            led = k in leads and got is not None and previous_amount and not _amount_values(seg)
+            if led:
+                used.add(k)
+                got.update(_lead_cells(boxes, raw, leads[k]))
+                span[:0] = range(leads[k][0], leads[k][1] + 1)
+            lead_open = led and got["description"] is None
+            previous_empty = (not seg and not merged and not led) or got is None  # (a cell of it may have been written here)
+            previous_amount = own is not None and own["amount"] is not None
+            previous_open = got is not None and got["contract_method"] is None
+            cells_ = {"name": names[k], "corporate_number": corp}
+            cells_.update(got or {})
+            block, rank = order[k] if not fit else ("", k)
+            rows.append(PayeeRow(block, rank, cells_, line, False))
+            segs.append(([("text", merged, line)] if merged else []) + seg)
+            doubted.append(own if got is None else None)
+        return rows, segs, spans, doubted, unplaced, used
+
+    leads = _leads(boxes, taken, anchors, groups, claimed)
+    while True:  # a lead the row does not take (its cells unread) stays the row before's, as it is written
+        rows, segs, spans, doubted, unplaced, used = read(leads)
+        if used >= set(leads):
+            break
+        leads = {k: v for k, v in leads.items() if k in used}
     if fit:
         placed = _by_amounts(boxes, taken, order, anchors, rows, spans, raw)
         if placed is not None:
@@ -895,6 +971,70 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         return _fit(rows, order) if len(order) - len(anchors) <= _FIT_MAX else []
     # an amount no row's boxes hold is a row not read: the rows counted after it (or before) may stand a place off
     return rows if _amount_values(unplaced) else _pooled_amounts(rows, segs, doubted)
+
+
+def _leads(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int], groups: list[list[int]],
+           claimed: set[int]) -> dict[int, tuple[int, int]]:
+    """{row: (first, last box index)} of the rows whose amount and 契約方式 pdfminer.six wrote before their name (and
+    「-」 or 法人番号), after the row before's right cells or the run (「4,010 | 一般競争契約 | 8 | 57.1% | 1,985 | 随意契約
+    (企画競争) | 3 | - | name | 法人番号 | 業務概要」): right before the row's name group (or its anchor), the dashes
+    skipped, an 入札者数 maybe, a 契約方式 and, right before it, a figure — a 「-」, a 落札率 or a run box right before
+    that figure, not a text box (「業務概要 | amount | 契約方式」 is the row before's own end) nor a 契約方式 (「契約方式 | 9 |
+    契約方式」: its 入札者数) —, with no more than one 契約方式 (the row before's) between the row before's anchor and
+    it, for a row whose own boxes (after its anchor) hold no figure and no 契約方式. The caller
+    takes them only when the row before has an amount of its own."""
+    out: dict[int, tuple[int, int]] = {}
+    for k in range(1, len(anchors)):
+        start = (groups[k][0] if groups[k] else anchors[k]) - 1
+        if start in claimed:
+            continue
+        j = start
+        while j > anchors[k - 1] and j not in taken and boxes[j][0] == "dash":
+            j -= 1
+        if j > anchors[k - 1] and j not in taken and boxes[j][0] == "int" and boxes[j - 1][0] == "contract":
+            j -= 1
+        if j - 1 <= anchors[k - 1] or j in taken or boxes[j][0] != "contract" or j - 1 in taken \
+                or boxes[j - 1][0] not in ("int", "number"):
+            continue
+        first = j - 1
+        if first - 1 <= anchors[k - 1] or (first - 1 not in taken and boxes[first - 1][0] not in ("dash", "rate")):
+            continue
+        if sum(boxes[i][0] == "contract" for i in range(anchors[k - 1] + 1, first) if i not in taken) > 1:
+            continue  # (「0.8 | その他 | - | 0.6 | 随意契約 | name」: two rows' leads, or more; which is whose?)
+        if _figure_own(boxes, taken, anchors, groups, k) or any(
+                b[0] == "contract" for b in _own_boxes(boxes, taken, anchors, groups, k)):
+            continue  # (a figure or 契約方式 of the row's own: the figure before its name may be the row before's)
+        out[k] = (first, start)
+    return out
+
+
+def _own_boxes(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int], groups: list[list[int]],
+               k: int) -> list[tuple[str, str, int]]:
+    """Row ``k``'s boxes after its anchor up to the next row's name group (or anchor), run boxes left out; the text
+    its 法人番号 box held after the number first."""
+    end = (groups[k + 1][0] if groups[k + 1] else anchors[k + 1]) if k + 1 < len(anchors) else len(boxes)
+    own = [boxes[i] for i in range(anchors[k] + 1, end) if i not in taken]
+    if boxes[anchors[k]][0] == "corp" and _CORP_HEAD.match(boxes[anchors[k]][1])[2]:
+        own.insert(0, ("text", _CORP_HEAD.match(boxes[anchors[k]][1])[2], 0))
+    return own
+
+
+def _figure_own(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int], groups: list[list[int]],
+                k: int) -> bool:
+    """Row ``k``'s own boxes (``_own_boxes``) hold a figure (an amount, or a number that may be one)."""
+    own = _own_boxes(boxes, taken, anchors, groups, k)
+    return bool(_amount_values(own)) or any(b[0] in ("number", "int") for b in own)
+
+
+def _lead_cells(boxes: list[tuple[str, str, int]], raw: list[str] | None, lead: tuple[int, int]) -> dict:
+    """The amount, 契約方式 and 入札者数 (a number right after the 契約方式) of a row's lead (``_leads``)."""
+    first, last = lead
+    kind, text, line = boxes[first + 1]
+    out = {"amount": boxes[first][1],
+           "contract_method": (_CONTRACT.match(_raw_joined(raw, line, text)) or _CONTRACT.match(text))[1]}
+    if first + 2 <= last and boxes[first + 2][0] == "int":
+        out["bidders"] = boxes[first + 2][1]
+    return out
 
 
 def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[tuple[str, int]],
@@ -949,6 +1089,21 @@ def _lone_text_then_figure(boxes: list[tuple[str, str, int]], taken: set[int], i
     return kinds[:1] == ["text"] and kinds[1:2] in (["number"], ["int"])
 
 
+def _names_after(boxes: list[tuple[str, str, int]], taken: set[int], i: int) -> bool:
+    """After the amount at ``i`` and its right cells (契約方式, 入札者数, 落札率, 「-」) stand two text boxes or more and
+    then a 法人番号 (「name | 業務概要 | 7,600 | 随意契約 (少額) | - | name | name | 法人番号」): the next row's name and
+    one more, which may be this row's name written after its cells (the text box before the amount then the row
+    before's, written after its own cells)."""
+    rest = [j for j in range(i + 1, len(boxes)) if j not in taken]
+    k = 0
+    while k < len(rest) and boxes[rest[k]][0] in (*_ROW_END, "int"):
+        k += 1
+    texts = 0
+    while k < len(rest) and boxes[rest[k]][0] == "text":
+        texts, k = texts + 1, k + 1
+    return texts >= 2 and k < len(rest) and boxes[rest[k]][0] in _ANCHOR
+
+
 def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[int], i: int,
                   raw: list[str] | None) -> dict | None:
     """The cells of a row placed by its amount alone (box ``i``), when its name and 業務概要 are the two text boxes
@@ -957,7 +1112,8 @@ def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[
     before its name), none of them any anchored row's (its name or first text box after it): name, 業務概要, amount,
     and the 契約方式 right after the amount (not one of a run of 契約方式, whose row is not established); else None.
     Not when a text box follows the amount (「- | name | name | 24 | 業務概要 | 22 | 業務概要」: two rows' names, then each
-    row's amount and 業務概要) or, after its right cells, one text box and a figure (``_lone_text_then_figure``).
+    row's amount and 業務概要) or, after its right cells, one text box and a figure (``_lone_text_then_figure``) or two
+    text boxes and a 法人番号 (``_names_after``).
     """
     kind, text, _ = boxes[i]
     texts = [j for j in (i - 2, i - 1) if j >= 0]
@@ -975,7 +1131,8 @@ def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[
                               for j in texts) \
             or before < 1 or before in used or boxes[before][1] not in ("-", "－", "―") \
             or (before - 1 not in taken and boxes[before - 1][0] in ("text", "mixed", *_ANCHOR)) \
-            or (i + 1 < len(boxes) and boxes[i + 1][0] == "text") or _lone_text_then_figure(boxes, taken, i):
+            or (i + 1 < len(boxes) and boxes[i + 1][0] == "text") or _lone_text_then_figure(boxes, taken, i) \
+            or _names_after(boxes, taken, i):
         return None
     name = _raw_joined(raw, boxes[texts[0]][2], boxes[texts[0]][1])
     desc = desc if desc is not None else boxes[texts[1]][1]
