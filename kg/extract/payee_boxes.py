@@ -236,9 +236,11 @@ def _loose_name(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: 
             return False
     elif any(j not in run and boxes[j][0] != "dash" for j in range(i)):
         return False
-    nxt = [boxes[j] for j in range(i + 1, len(boxes)) if j not in run][:3]
-    kinds = [_cell_kind(k, t) for k, t, _ in nxt]
+    at = [j for j in range(i + 1, len(boxes)) if j not in run][:3]
+    kinds = [_cell_kind(*boxes[j][:2]) for j in at]
     ends = ("contract", "dash", "int", "rate")
+    if any(k in ("number", _AMOUNT_DESC) and _names_after(boxes, run, j) for j, k in zip(at, kinds, strict=True)):
+        return False  # (two names after its cells and before the next 法人番号: this text box may be the row before's)
     return (len(kinds) == 3 and {kinds[0], kinds[1]} == {"text", "number"} and kinds[2] in ends) \
         or (len(kinds) >= 2 and kinds[0] == _AMOUNT_DESC and kinds[1] in ends) \
         or (len(kinds) >= 2 and kinds[0] == "text" and kinds[1] == "amount")
@@ -1170,6 +1172,7 @@ def _placed_at(boxes: list[tuple[str, str, int]], taken: set[int], order: list[t
                 or parse_number(r.cells["amount"]).value != _value(amounts[mine[0]][1]):
             return None
         placed[mine[0]] = r
+    placed.update(_sandwiched(boxes, anchors, rows, placed, amounts))
     rest = [i for i in range(len(boxes)) if i not in taken]
     where = {i: n for n, i in enumerate(rest)}
     at_anchor = {a: n for n, r in placed.items() for a, row in zip(anchors, rows, strict=True) if row is r}
@@ -1200,6 +1203,26 @@ def _placed_at(boxes: list[tuple[str, str, int]], taken: set[int], order: list[t
     return [PayeeRow(*order[n], ({**placed[n].cells, "name": None} if n in nameless else placed[n].cells)
                      if n in placed else {"amount": figure}, placed[n].line if n in placed else boxes[i][2], False)
             for n, (i, figure) in enumerate(amounts)]
+
+
+def _sandwiched(boxes: list[tuple[str, str, int]], anchors: list[int], rows: list[PayeeRow], placed: dict[int, PayeeRow],
+                amounts: list[tuple[int, str]]) -> dict[int, PayeeRow]:
+    """The rows ``_placed_at`` did not place (no amount of their own read) that stand, in the text's order, between
+    two rows it placed (or the section's start or end) as many as the ranks between those two, each anchored at a
+    法人番号 (a 「-」 may anchor no row): in order, at those ranks, with their name and 法人番号 and the rank's amount.
+    None when the placed rows do not stand in rank order."""
+    at = {id(r): n for n, r in placed.items()}
+    marks = [(-1, -1)] + [(k, at[id(r)]) for k, r in enumerate(rows) if id(r) in at] + [(len(rows), len(amounts))]
+    if any(b[1] <= a[1] for a, b in zip(marks, marks[1:], strict=False)):
+        return {}
+    out: dict[int, PayeeRow] = {}
+    for (k0, n0), (k1, n1) in zip(marks, marks[1:], strict=False):
+        if k1 - k0 == n1 - n0 > 1 and all(boxes[anchors[k]][0] in _ANCHOR for k in range(k0 + 1, k1)):
+            for k, n in zip(range(k0 + 1, k1), range(n0 + 1, n1), strict=True):
+                r = rows[k]
+                out[n] = r._replace(cells={"name": r.cells.get("name"), "corporate_number": r.cells.get("corporate_number"),
+                                           "amount": amounts[n][1]})
+    return out
 
 
 def _rank_before_letter(boxes: list[tuple[str, str, int]], taken: set[int], order: list[tuple[str, int]]) -> bool:
