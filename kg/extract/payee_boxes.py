@@ -734,13 +734,29 @@ def _amounts_counted(boxes: list[tuple[str, str, int]], taken: set[int], rows: l
     if all(r.cells.get("amount") is not None for r in rows):
         return rows
     _, amounts, doubt = _figures(boxes, taken, False, frozenset(_anchors(boxes, taken)))
-    if doubt or len(amounts) != len(rows) or any(
+    if (doubt and not _totals_among(rows, amounts, doubt)) or len(amounts) != len(rows) or any(
             r.cells.get("amount") is not None and parse_number(r.cells["amount"]).value != _value(figure)
             for r, (_, figure) in zip(rows, amounts, strict=True)):
         return rows
     read = {r.block for r in rows if r.cells.get("amount") is not None}  # (blocks where the countings agree on a row)
     return [r if r.cells.get("amount") is not None or r.block not in read else r._replace(cells={**r.cells, "amount": figure})
             for r, (_, figure) in zip(rows, amounts, strict=True)]
+
+
+def _totals_among(rows: list[PayeeRow], amounts: list[tuple[int, str]], doubt: list[tuple[int, str]]) -> bool:
+    """The figures that may be amounts or not (``doubt``) hold each block's 計 for ``amounts`` (as many as ``rows``)
+    counted to the rows' blocks in order: every block's amounts add up exactly to one of them (a one-row block's
+    amount printed again): the amounts are the rows' and the doubtful figures their 計 and 入札者数."""
+    if len(amounts) != len(rows):
+        return False
+    values = [_value(figure) for _, figure in doubt]
+    for block in dict.fromkeys(r.block for r in rows):
+        mine = [figure for r, (_, figure) in zip(rows, amounts, strict=True) if r.block == block]
+        total, places = sum(_value(f) for f in mine), max(_places(f) for f in mine)
+        if not any(_places(f) >= places and abs(round(total, _places(f)) - v) < 1e-9
+                   for (_, f), v in zip(doubt, values, strict=True)):
+            return False
+    return True
 
 
 def _fitted_or(boxes: list[tuple[str, str, int]], raw: list[str] | None, run: tuple[set[int], list[tuple[str, int]]],
