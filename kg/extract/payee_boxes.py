@@ -362,6 +362,9 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
             if was_amount and kind == "int" and len(amounts) == 1 and not contracts and bidders_first:
                 passed = True  # (「41,046 | 3 | 一般競争契約」: an 入札者数, whose row's is not established)
                 continue
+            if _bidders_after_description(seg, j, amounts) and bidders_first:
+                passed = True  # (「220 | 業務概要 | 3 | 一般競争契約 | 45.5%」: the 入札者数 written before its 契約方式)
+                continue
             amounts.append(text)
             after_amount = True
         elif kind == "contract":
@@ -388,6 +391,14 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
     return {"description": desc[0] if desc else None, "amount": amounts[0] if amounts else None,
             "contract_method": contracts[0] if contracts else None, "bidders": bidders,
             "award_rate": rates[0] if rates else None}
+
+
+def _bidders_after_description(seg: list[tuple[str, str, int]], j: int, amounts: list[str]) -> bool:
+    """The number at ``seg[j]`` follows the row's amount, first of its boxes, and its 業務概要, and a 契約方式 and a 落札率
+    follow it (「220 | 業務概要 | 3 | 一般競争契約 (総合評価) | 45.5%」): an 入札者数 (``_figures`` reads it so too), not a
+    second amount."""
+    return seg[j][0] == "int" and len(amounts) == 1 and j == 2 and seg[0][0] in ("int", "number") \
+        and seg[1][0] == "text" and [b[0] for b in seg[j + 1:j + 3]] == ["contract", "rate"]
 
 
 def _nameless_fields(seg: list[tuple[str, str, int]], raw: list[str] | None, bidders_first: bool) -> dict | None:
@@ -877,6 +888,9 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         prev_has_desc = k > 0 and (any(boxes[i][0] == "text" for i in prev_seg)
                                    or (boxes[anchors[k - 1]][0] == "corp"
                                        and _CORP_HEAD.match(boxes[anchors[k - 1]][1])[2] is not None))
+        if fit and k and not prev_has_desc and len(g) > 1 and _ends_in_amount(boxes[g[0]][1]):
+            claimed.add(g[0])  # (「法人番号 | 業務概要 69 | name | 法人番号」: a 業務概要 with its amount, no name: the row
+            # before's; this row's name is not established)
         if fit and (len(g) > 1 or any(j in taken for j in range(g[0], anchors[k]))):
             continue  # (the name of the row not read, or one written after its row's cells, may stand there)
         if k and not prev_has_desc and len(g) >= 2:
@@ -888,6 +902,13 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             # … | 法人番号 | name」: pdfminer.six wrote the row before's 業務概要, then the run, then this row's name
             # after its 法人番号)
             continue
+        if len(g) == 1 and k and not groups[k - 1] and names[k - 1] is None and boxes[anchors[k - 1]][0] == "corp" \
+                and prev_seg \
+                and boxes[prev_seg[-1]][0] in (*_ROW_END, "int") \
+                and sum(boxes[i][0] == "text" for i in prev_seg) + prev_has_desc - any(
+                    boxes[i][0] == "text" for i in prev_seg) <= 1:
+            continue  # (「法人番号 | 業務概要 | 3,006 | その他 | - | name | 法人番号」: the row before, with no text box before
+            # its number nor a name among its cells, may have its name after them; whose name this is is not established)
         if len(g) == 1:
             if not was_stacked or _ENTITY_IN.search(boxes[g[0]][1]):  # (「A社 | B社 | 番号 業務概要の1行目 | … |
                 # 業務概要の2行目 | 番号」: not B社's row's name, unless it names a legal entity itself)
@@ -948,9 +969,11 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
                 # before its number may have it right after, its 業務概要 then, with no right cell of the row's
                 # between, before the next row's name; 「法人番号 | 業務概要 | 0.2 | 契約方式 | - | name | name」: the row
                 # ended before the two names, its own written after its cells)
-            if own is not None and merged and k + 1 < len(anchors) and names[k + 1] is None \
+            if own is not None and merged and k + 1 < len(anchors) and (names[k + 1] is None or (
+                    not any(b[0] in ("text", *_ROW_END) for b in seg) and boxes[anchors[k + 1]][0] == "dash")) \
                     and any(i not in claimed for i in groups[k + 1]):
                 own["description"] = None  # the 法人番号 box's 業務概要, and a text box before the next anchor no name: its wrap?
+                # (or the name of a row at a 「-」, 「法人番号 タイムスタンプ認定制 | 41 | 度に関する調査 | - |」: which?)
             if got is not None and previous_empty and k:
                 got = None  # the row before had no cell of its own here, or its cells did not read: these may be its
             elif got is not None and previous_open and _right_cells(seg) > 4:  # more than one row's 契約方式, 入札者数,
@@ -965,7 +988,12 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
                 got.update(_lead_cells(boxes, raw, leads[k]))
                 span[:0] = range(leads[k][0], leads[k][1] + 1)
             lead_open = led and got["description"] is None
-            previous_empty = (not seg and not merged and not led) or got is None  # (a cell of it may have been written here)
+            previous_empty = (not seg and not merged and not led) or (got is None and (
+                previous_empty or own is not None or not _amount_values(seg) or names[k] is None
+                or kind not in _ANCHOR or k + 1 == len(anchors) or boxes[anchors[k + 1]][0] not in _ANCHOR))
+            # (a cell of it may have been written here; not when its own boxes, which do not read as one row's, hold an
+            # amount, and it and the next row stand at a 法人番号 with their names: 「name | 法人番号 | 48 | 業務概要 |
+            # 随意契約 | 一般競争契約 | … | name | 法人番号 | …」)
             previous_amount = own is not None and own["amount"] is not None
             previous_open = got is not None and got["contract_method"] is None
             cells_ = {"name": names[k], "corporate_number": corp}

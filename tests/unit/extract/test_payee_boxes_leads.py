@@ -5,7 +5,7 @@ pdfminer.six wrote them for the generated variants of the real form (tests/fixtu
 LibreOffice); values as the sheets' .xlsx records hold them."""
 from __future__ import annotations
 
-from kg.extract.payee_boxes import payee_boxes
+from kg.extract.payee_boxes import checked_by_amounts, payee_boxes
 from kg.extract.review_text import payee_section_cells
 from kg.normalize.text import nfkc_lines
 
@@ -13,13 +13,14 @@ HEADER = ["支出先", "法人番号", "業務概要", "支出額 (百万円)", 
           "一者応札・一者応募又は競争性のない随意\n契約となった理由及び改善策 (支出額10億\n円以上)"]
 
 
-def _read(boxes: list[str], notes: list | None = None) -> dict:
+def _read(boxes: list[str], notes: list | None = None, checked: bool = False) -> dict:
     lines = ["### 支出先上位10者リスト", ""]
     for b in boxes:
         lines += [*b.split("\n"), ""]
     L = nfkc_lines(lines)
-    got = payee_boxes(payee_section_cells(L, 1), notes if notes is not None else [], 1, lines)
-    return {(r.block, r.rank): r.cells for r in got or []}
+    got = payee_boxes(payee_section_cells(L, 1), notes if notes is not None else [], 1, lines) or []
+    got = checked_by_amounts(got, []) if checked else got  # (as kg.extract.review_pdf keeps them)
+    return {(r.block, r.rank): r.cells for r in got}
 
 
 # four rows: rank 4's amount, 契約方式 and 入札者数 written after rank 3's 落札率, before rank 4's name; the block's 計
@@ -46,10 +47,11 @@ def test_an_amount_and_contract_written_before_the_next_row_s_name_are_that_row_
 def test_a_figure_after_the_last_description_that_is_the_sum_of_the_block_is_its_total():
     """Without the 計 taken out, 21,739 would be rank 4's amount (larger than rank 3's: the block refused)."""
     rows = _read(LEAD_THEN_TOTAL)
-    assert all(r["amount"] != "21,739" for r in rows.values())
-    # not the sum: a figure after a 業務概要 stays the row's own, rank 4 takes no lead and its amount is not read
-    rows = _read([*LEAD_THEN_TOTAL[:-1], "21,740"])
-    assert rows[("A", 4)].get("amount") is None and rows[("A", 4)].get("contract_method") is None
+    assert all(r["amount"] != "21,739" for r in rows.values()) and rows[("A", 4)]["amount"] == "1,985"
+    # not the sum: a figure after a 業務概要 stays the row's own, rank 4 takes no lead, and its amount rising above rank
+    # 3's leaves the block unknown
+    assert _read([*LEAD_THEN_TOTAL[:-1], "21,740"])[("A", 4)].get("contract_method") is None
+    assert _read([*LEAD_THEN_TOTAL[:-1], "21,740"], checked=True) == {}
 
 
 def test_a_lead_is_not_taken_by_a_row_with_a_figure_of_its_own():
@@ -131,3 +133,38 @@ def test_no_name_is_guessed_before_an_amount_that_two_names_follow():
     assert rows[("A", 2)] == {"amount": "7,600"}
     assert [rows[("A", n)]["amount"] for n in (1, 3, 4)] == ["15,649", "2,530", "1,471"]
     assert rows[("A", 4)]["name"] == "講師謝金(講師D)"
+
+
+def test_a_number_between_the_description_and_the_contract_of_an_amount_first_row_is_its_bidders():
+    """「220 | 業務概要 | 3 | 一般競争契約 | 45.5%」: the 3 is no second amount; the row reads (its 入札者数 not taken)."""
+    rows = _read(["A", "1", "2", "3", *HEADER,
+                  "職員旅費(職員\nA)", "-", "269", "視察(旅費の支\n払)、タイムス\nタンプ認定制\n度に関する調\n査", "-", "--",
+                  "合同会社TKC 7399962", "678950", "研修の企画運\n営", "229", "随意契約 \n(企画競争)", "1", "-",
+                  "株式会社大和\n総研", "7631313\n211121", "220", "実証事業の実\n施、会議等出\n席(諸謝金)", "3",
+                  "一般競争契\n約 (総合評\n価)", "45.5% -"])
+    a3 = rows[("A", 3)]
+    assert (a3["name"], a3["corporate_number"], a3["amount"], a3["contract_method"], a3["award_rate"]) == \
+        ("株式会社大和総研", "7631313211121", "220", "一般競争契約 (総合評価)", "45.5%")
+    assert a3["description"] == "実証事業の実施、会議等出席(諸謝金)" and a3["bidders"] is None
+
+
+def test_a_row_whose_boxes_do_not_read_but_hold_its_amount_does_not_blank_the_rows_after_it():
+    """Rank 4's boxes hold two 契約方式 (「48 | 業務概要 | 随意契約 (その他) | 一般競争契約 (総合評価) | …」): its cells are
+    unknown, but its amount stands in its own boxes, so rank 5's boxes are rank 5's."""
+    rows = _read(["A.", "1", "2", "3", "4", "5", "6", *HEADER,
+                  "(株)パシフィック\nコンサルタンツ", "19767921059\n78", "データ整備及び分析\n業務", "197", "補助金等交付 -",
+                  "有限会社富士フイ\nルムビジネスイノ\nベーション", "58425372928\n09", "システムの設計・開\n発及び運用保守",
+                  "154", "補助金等交付 -", "-", "-",
+                  "(株)インテック", "74805613371\n97", "定期刊行物の購読 69",
+                  "公益社団法人地方\n自治情報センター", "65381108238\n19", "48", "視察(旅費の支払)、\n利用者の基本的な権\n利の保障",
+                  "随意契約 (その\n他)", "一般競争契約 \n(総合評価)", "-", "7", "--", "-", "46.6% -",
+                  "エヌ・ティ・ティ\n・データ経営研究\n所株式会社", "51609021400\n14", "補助事業の実施、セ\nキュリティ説明会の\n開催",
+                  "22", "一般競争契約 \n(最低価格)", "1", "70.8% -",
+                  "一般社団法人地方\n自治情報センター", "23614092605\n91", "視察(旅費の支払)、\n諸外国の動向に関す\nる文書の分析",
+                  "9.5", "随意契約 (少額)", "-", "--"])
+    assert rows[("A", 3)]["amount"] == "69" and rows[("A", 4)].get("contract_method") is None
+    a5 = rows[("A", 5)]
+    assert (a5["name"], a5["corporate_number"], a5["amount"], a5["contract_method"]) == \
+        ("エヌ・ティ・ティ・データ経営研究所株式会社", "5160902140014", "22", "一般競争契約 (最低価格)")
+    assert (rows[("A", 6)]["corporate_number"], rows[("A", 6)]["amount"]) == ("2361409260591", "9.5")
+
