@@ -959,7 +959,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
                 names[k] = _raw_joined(raw, line, text)
             got = own = _fields(seg, merged, raw, not k or previous_amount)
             if got is None and names[k] is None and kind == "corp" and not merged \
-                    and (k + 1 == len(anchors) or _figure_own(boxes, taken, anchors, groups, k + 1)):
+                    and (k + 1 == len(anchors) or _figure_own(boxes, taken, anchors, groups, k + 1)) \
+                    and not _method_before(boxes, taken, a):
                 got = own = _nameless_fields(seg, raw, not k or previous_amount)  # (the next row's amount its own: this
                 # row's figure is not the next one's, written before its name)
             elif got is not None and names[k] is None and kind == "corp" and not merged and seg[:1] \
@@ -1052,6 +1053,16 @@ def _leads(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int
             continue  # (a figure or 契約方式 of the row's own: the figure before its name may be the row before's)
         out[k] = (first, start)
     return out
+
+
+def _method_before(boxes: list[tuple[str, str, int]], taken: set[int], a: int) -> bool:
+    """A 契約方式 stands right before the anchor at ``a`` (dashes and an 入札者数 between): 「32 | 随意契約 (少額) | - | - |
+    法人番号 | name | 業務概要 | 32」, the row's amount and 契約方式 maybe written before its number, the figure after its
+    cells then the block's 計."""
+    j = a - 1
+    while j >= 0 and j not in taken and boxes[j][0] in ("dash", "int"):
+        j -= 1
+    return j >= 0 and j not in taken and boxes[j][0] == "contract"
 
 
 def _own_boxes(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int], groups: list[list[int]],

@@ -168,3 +168,15 @@ def test_a_row_whose_boxes_do_not_read_but_hold_its_amount_does_not_blank_the_ro
         ("エヌ・ティ・ティ・データ経営研究所株式会社", "5160902140014", "22", "一般競争契約 (最低価格)")
     assert (rows[("A", 6)]["corporate_number"], rows[("A", 6)]["amount"]) == ("2361409260591", "9.5")
 
+
+
+def test_a_row_whose_name_follows_its_number_is_not_read_so_after_a_contract_written_before_its_number():
+    """「32 | 随意契約 (少額) | - | - | 法人番号 | name | 業務概要 | 計 | 32」: the row's amount and 契約方式 stand before its
+    number (the figure after its cells is the one-row block's 計); the number's row takes no figure after it."""
+    rows = _read(["A.", "1", "支出先 法人番号", "業務概要", "支出額 (百万\n円)", "契約方式等 入札\n者数 \n(応募\n者数)", "落札\n率",
+                  "一者応札・一者応募又は競\n争性のない随意契約となっ\nた理由及び改善策 (支出額\n10億円以上)",
+                  "32", "随意契約 (\n少額)", "-", "-", "13324191\n78990", "有限会社\nUQコミ\nュニケー\nションズ",
+                  "セキュリティ\n説明会の開催\n、利用者の基\n本的な権利の", "計", "32",
+                  "B.", "1", "C.", "1", "59540917\n39611", "合同会社\nITリサー\nチ・アー\nト", "タイムスタン\nプ認定制度に",
+                  "450", "随意契約 (\n公募)", "3", "-", "-", "計", "450"])
+    assert all(r.get("corporate_number") != "1332419178990" for k, r in rows.items() if k != ("A", 1))
