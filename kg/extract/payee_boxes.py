@@ -236,9 +236,11 @@ def _loose_name(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: 
             return False
     elif any(j not in run and boxes[j][0] != "dash" for j in range(i)):
         return False
-    nxt = [boxes[j] for j in range(i + 1, len(boxes)) if j not in run][:3]
-    kinds = [_cell_kind(k, t) for k, t, _ in nxt]
+    at = [j for j in range(i + 1, len(boxes)) if j not in run][:3]
+    kinds = [_cell_kind(*boxes[j][:2]) for j in at]
     ends = ("contract", "dash", "int", "rate")
+    if any(k in ("number", _AMOUNT_DESC) and _names_after(boxes, run, j) for j, k in zip(at, kinds, strict=True)):
+        return False  # (two names after its cells and before the next 法人番号: this text box may be the row before's)
     return (len(kinds) == 3 and {kinds[0], kinds[1]} == {"text", "number"} and kinds[2] in ends) \
         or (len(kinds) >= 2 and kinds[0] == _AMOUNT_DESC and kinds[1] in ends) \
         or (len(kinds) >= 2 and kinds[0] == "text" and kinds[1] == "amount")
@@ -360,6 +362,9 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
             if was_amount and kind == "int" and len(amounts) == 1 and not contracts and bidders_first:
                 passed = True  # (「41,046 | 3 | 一般競争契約」: an 入札者数, whose row's is not established)
                 continue
+            if _bidders_after_description(seg, j, amounts) and bidders_first:
+                passed = True  # (「220 | 業務概要 | 3 | 一般競争契約 | 45.5%」: the 入札者数 written before its 契約方式)
+                continue
             amounts.append(text)
             after_amount = True
         elif kind == "contract":
@@ -388,6 +393,29 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
             "award_rate": rates[0] if rates else None}
 
 
+def _bidders_after_description(seg: list[tuple[str, str, int]], j: int, amounts: list[str]) -> bool:
+    """The number at ``seg[j]`` follows the row's amount, first of its boxes, and its 業務概要, and a 契約方式 and a 落札率
+    follow it (「220 | 業務概要 | 3 | 一般競争契約 (総合評価) | 45.5%」): an 入札者数 (``_figures`` reads it so too), not a
+    second amount."""
+    return seg[j][0] == "int" and len(amounts) == 1 and j == 2 and seg[0][0] in ("int", "number") \
+        and seg[1][0] == "text" and [b[0] for b in seg[j + 1:j + 3]] == ["contract", "rate"]
+
+
+def _nameless_fields(seg: list[tuple[str, str, int]], raw: list[str] | None, bidders_first: bool) -> dict | None:
+    """The cells of a row with no name of its own before its 法人番号 whose boxes after it hold two text boxes before
+    its 契約方式 (「法人番号 | name | 30 | 業務概要 | 契約方式」, 「法人番号 | 287 | 業務概要 | name | 契約方式」: pdfminer.six
+    wrote the name after the number, before or after the 業務概要): its amount, 契約方式, 入札者数 and 落札率 as
+    ``_fields`` reads them, the 業務概要 unknown (which text box is the name is not established); else None."""
+    texts = [j for j, b in enumerate(seg) if b[0] == "text"]
+    at = next((j for j, b in enumerate(seg) if b[0] in ("contract", "mixed")), len(seg))
+    if len(texts) != 2 or texts[-1] > at:
+        return None
+    got = _fields([b for j, b in enumerate(seg) if j != texts[0]], None, raw, bidders_first)
+    if got is None or got["amount"] is None:
+        return None
+    return {**got, "description": None}
+
+
 def has_letters(cells: list[tuple[str, int, bool]]) -> bool:
     """Block A's letter stands as a box of its own (the real form's letters; the generated form titles its blocks
     「A.name」): the one cell this reader cannot do without, looked for before it reads."""
@@ -410,6 +438,7 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
             break
         if _TOTAL.match(text):  # a block's 計: the generated form, read by the other readers
             return None
+        text = _figure_rejoined(text)
         kind = _kind(text)
         if kind == "text" and header_text(text, False):  # (「10億円以上)」「式等」: a header cell's wrapped end in a
             if not was_header and any(b[0] in _ANCHOR for b in boxes):  # box of its own; not 「随意契約」, a 契約方式
@@ -427,6 +456,17 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
                           "are unknown"))
         return None
     return _stray_words_unplaced(got, strays, notes)
+
+
+# a figure wrapped inside its last group of three digits, its lines rejoined with a space (「28,14」 over 「1」)
+_WRAPPED_FIGURE = re.compile(r"^([▲△]?\d{1,3}(?:,\d{3})*,\d{1,2}) (\d{1,2})$")
+
+
+def _figure_rejoined(text: str) -> str:
+    """A box holding one figure wrapped in its narrow cell inside a group of digits (「28,14 1」: 28,141) as that
+    figure, when the rejoined digits make the last group three; else the box as it is."""
+    m = _WRAPPED_FIGURE.match(text)
+    return m[1] + m[2] if m and len(m[1].rsplit(",", 1)[1] + m[2]) == 3 else text
 
 
 def _stray_words_unplaced(rows: list[PayeeRow], strays: list[int], notes: list) -> list[PayeeRow]:
@@ -557,8 +597,9 @@ def _sums_exactly(text: str, total: float, places: int) -> bool:
 
 def _block_totals(boxes: list[tuple[str, str, int]], taken: set[int]) -> set[int]:
     """The boxes that are a block's 計 (the real form prints one under each block's rows): a figure, no box of the
-    run and not right after a 業務概要, that is exactly the sum (``_sums_exactly``) of two or more amounts written
-    since the last such 計 (or the section's start). An amount is a figure after a 業務概要 (or a 法人番号 or name box,
+    run and not right after a 業務概要 (unless larger than each of them with no row's cell after it in its block:
+    ``_closes``), that is exactly the sum (``_sums_exactly``) of two or more amounts written since the last such 計 (or
+    the section's start). An amount is a figure after a 業務概要 (or a 法人番号 or name box,
     or another amount), or right before a 契約方式, the figure a 業務概要 box ends in, or that of an amount-and-契約方式
     box; a number of one or two digits right after an amount is an 入札者数, and figures after a 契約方式, a 「-」 or a
     落札率 are none. The amounts fall down a block's ranks, so no row's amount is the sum of the amounts before it: an
@@ -579,6 +620,7 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
     first = ""  # "anchor" right after a row's anchor, "amount" after an amount there, "text" after its 業務概要 then
     amounts: list[tuple[int, str]] = []
     count, total, places = 0, 0.0, 0  # the amounts since the last 計: how many, their sum, their most decimals
+    top = 0.0  # the largest of them (a row's amount after its 業務概要 is no 計: the amounts fall down a block)
     prev = "text"
     rest = [i for i in range(len(boxes)) if i not in taken]
     for n, i in enumerate(rest):
@@ -598,9 +640,10 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
             elif anchors is not None and _doubtful(boxes, rest, taken, n, prev, last_amount):
                 doubt.append((i, text))
                 prev = "bidders" if prev == "amount" else kind
-            elif totals and count >= 2 and prev != "text" and _sums_exactly(text, total, places):
+            elif totals and count >= 2 and (prev != "text" or (_value(text) > top and _closes(boxes, taken, i))) \
+                    and _sums_exactly(text, total, places):
                 out.add(i)
-                count, total, places, prev = 0, 0.0, 0, "total"
+                count, total, places, prev, top = 0, 0.0, 0, "total", 0.0
             elif prev == "amount" and kind == "int":
                 prev = "bidders"
             elif prev in ("text", "amount", "corp", "namecorp") or nxt == "contract":
@@ -621,7 +664,19 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
             amounts.append((i, amount))
             last_amount = n
             count, total, places = count + 1, total + _value(amount), max(places, _places(amount))
+            top = max(top, _value(amount))
     return out, amounts, doubt
+
+
+def _closes(boxes: list[tuple[str, str, int]], taken: set[int], i: int) -> bool:
+    """No row's cell stands after box ``i`` up to the next block letter or the section's end: only 「-」 and run
+    boxes (a block's 計 written right after its last row's 業務概要: 「業務概要 | 21,739」 at the block's end)."""
+    for j in range(i + 1, len(boxes)):
+        if boxes[j][0] == "letter":
+            return True
+        if j not in taken and boxes[j][0] != "dash":
+            return False
+    return True
 
 
 def _doubtful(boxes: list[tuple[str, str, int]], rest: list[int], taken: set[int], n: int, prev: str,
@@ -690,13 +745,29 @@ def _amounts_counted(boxes: list[tuple[str, str, int]], taken: set[int], rows: l
     if all(r.cells.get("amount") is not None for r in rows):
         return rows
     _, amounts, doubt = _figures(boxes, taken, False, frozenset(_anchors(boxes, taken)))
-    if doubt or len(amounts) != len(rows) or any(
+    if (doubt and not _totals_among(rows, amounts, doubt)) or len(amounts) != len(rows) or any(
             r.cells.get("amount") is not None and parse_number(r.cells["amount"]).value != _value(figure)
             for r, (_, figure) in zip(rows, amounts, strict=True)):
         return rows
     read = {r.block for r in rows if r.cells.get("amount") is not None}  # (blocks where the countings agree on a row)
     return [r if r.cells.get("amount") is not None or r.block not in read else r._replace(cells={**r.cells, "amount": figure})
             for r, (_, figure) in zip(rows, amounts, strict=True)]
+
+
+def _totals_among(rows: list[PayeeRow], amounts: list[tuple[int, str]], doubt: list[tuple[int, str]]) -> bool:
+    """The figures that may be amounts or not (``doubt``) hold each block's 計 for ``amounts`` (as many as ``rows``)
+    counted to the rows' blocks in order: every block's amounts add up exactly to one of them (a one-row block's
+    amount printed again): the amounts are the rows' and the doubtful figures their 計 and 入札者数."""
+    if len(amounts) != len(rows):
+        return False
+    values = [_value(figure) for _, figure in doubt]
+    for block in dict.fromkeys(r.block for r in rows):
+        mine = [figure for r, (_, figure) in zip(rows, amounts, strict=True) if r.block == block]
+        total, places = sum(_value(f) for f in mine), max(_places(f) for f in mine)
+        if not any(_places(f) >= places and abs(round(total, _places(f)) - v) < 1e-9
+                   for (_, f), v in zip(doubt, values, strict=True)):
+            return False
+    return True
 
 
 def _fitted_or(boxes: list[tuple[str, str, int]], raw: list[str] | None, run: tuple[set[int], list[tuple[str, int]]],
@@ -817,6 +888,9 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         prev_has_desc = k > 0 and (any(boxes[i][0] == "text" for i in prev_seg)
                                    or (boxes[anchors[k - 1]][0] == "corp"
                                        and _CORP_HEAD.match(boxes[anchors[k - 1]][1])[2] is not None))
+        if fit and k and not prev_has_desc and len(g) > 1 and _ends_in_amount(boxes[g[0]][1]):
+            claimed.add(g[0])  # (「法人番号 | 業務概要 69 | name | 法人番号」: a 業務概要 with its amount, no name: the row
+            # before's; this row's name is not established)
         if fit and (len(g) > 1 or any(j in taken for j in range(g[0], anchors[k]))):
             continue  # (the name of the row not read, or one written after its row's cells, may stand there)
         if k and not prev_has_desc and len(g) >= 2:
@@ -828,6 +902,13 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             # … | 法人番号 | name」: pdfminer.six wrote the row before's 業務概要, then the run, then this row's name
             # after its 法人番号)
             continue
+        if len(g) == 1 and k and not groups[k - 1] and names[k - 1] is None and boxes[anchors[k - 1]][0] == "corp" \
+                and prev_seg \
+                and boxes[prev_seg[-1]][0] in (*_ROW_END, "int") \
+                and sum(boxes[i][0] == "text" for i in prev_seg) + prev_has_desc - any(
+                    boxes[i][0] == "text" for i in prev_seg) <= 1:
+            continue  # (「法人番号 | 業務概要 | 3,006 | その他 | - | name | 法人番号」: the row before, with no text box before
+            # its number nor a name among its cells, may have its name after them; whose name this is is not established)
         if len(g) == 1:
             if not was_stacked or _ENTITY_IN.search(boxes[g[0]][1]):  # (「A社 | B社 | 番号 業務概要の1行目 | … |
                 # 業務概要の2行目 | 番号」: not B社's row's name, unless it names a legal entity itself)
@@ -842,52 +923,94 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
                 names[k + m] = _raw_joined(raw, boxes[i][2], boxes[i][1])
         else:
             stacked = True
-    rows: list[PayeeRow] = []
-    segs: list[list[tuple[str, str, int]]] = []
-    spans: list[list[int]] = []  # each row's boxes after its anchor, as indices
-    doubted: list[dict | None] = []  # a row's cells read from its boxes but left out (the row before's may be there)
-    unplaced: list[tuple[str, str, int]] = []  # boxes after the run up to the next row: no row's
-    previous_empty = previous_open = previous_amount = False
-    for k, a in enumerate(anchors):
-        end = (groups[k + 1][0] if groups[k + 1] else anchors[k + 1]) if k + 1 < len(anchors) else len(boxes)
-        seg, cut, span = [], False, []
-        for i in range(a + 1, end):
-            if i in taken:
-                cut = True  # the run: what stands after it up to the next row is not placed
-                unplaced += [boxes[j] for j in range(i, end) if j not in taken]
-                break
-            seg.append(boxes[i])
-            span.append(i)
-        if not cut and end in claimed:
-            seg.append(boxes[end])
-            span.append(end)
-        spans.append(span)
-        kind, text, line = boxes[a]
-        m = _CORP_HEAD.match(text) if kind == "corp" else None
-        corp, merged = (m[1], m[2]) if m else (None, None)
-        if kind == "namecorp":
-            names[k], corp = _NAME_CORP.match(text).groups() if _NAME_CORP.match(text) else (text[:-2], None)
-        elif kind == "text":  # a name with no anchor of its own (``_loose_name``)
-            names[k] = _raw_joined(raw, line, text)
-        got = own = _fields(seg, merged, raw, not k or previous_amount)
-        if own is not None and merged and k + 1 < len(anchors) and names[k + 1] is None \
-                and any(i not in claimed for i in groups[k + 1]):
-            own["description"] = None  # the 法人番号 box's 業務概要, and a text box before the next anchor no name: its wrap?
-        if got is not None and previous_empty and k:
-            got = None  # the row before had no cell of its own here, or its cells did not read: these may be its
-        elif got is not None and previous_open and _right_cells(seg) > 4:  # more than one row's 契約方式, 入札者数,
-            got.update(contract_method=None, bidders=None, award_rate=None)  # 落札率 and 理由: some the row before's
-        elif got is not None and _right_cells(_from_contract(seg)) > 4:  # (another row's 入札者数 and 落札率 among them)
-            got.update(bidders=None, award_rate=None)
-        previous_empty = (not seg and not merged) or got is None  # (a cell of it may have been written here)
-        previous_amount = own is not None and own["amount"] is not None
-        previous_open = got is not None and got["contract_method"] is None
-        cells_ = {"name": names[k], "corporate_number": corp}
-        cells_.update(got or {})
-        block, rank = order[k] if not fit else ("", k)
-        rows.append(PayeeRow(block, rank, cells_, line, False))
-        segs.append(([("text", merged, line)] if merged else []) + seg)
-        doubted.append(own if got is None else None)
+    def read(leads: dict[int, tuple[int, int]]) -> tuple:
+        """The rows, each row's boxes (as boxes and as indices), the cells doubted, the boxes placed in no row,
+        and the rows that took their lead (``_leads``: the boxes before their name cut from the row before's)."""
+        rows: list[PayeeRow] = []
+        segs: list[list[tuple[str, str, int]]] = []
+        spans: list[list[int]] = []  # each row's boxes after its anchor, as indices
+        doubted: list[dict | None] = []  # a row's cells read from its boxes but left out (the row before's may be there)
+        unplaced: list[tuple[str, str, int]] = []  # boxes after the run up to the next row: no row's
+        previous_empty = previous_open = previous_amount = False
+        lead_open = False  # the row before took its amount from its lead and has no 業務概要
+        used: set[int] = set()  # the rows that took their lead
+        for k, a in enumerate(anchors):
+            end = (groups[k + 1][0] if groups[k + 1] else anchors[k + 1]) if k + 1 < len(anchors) else len(boxes)
+            if k + 1 in leads:  # (the next row's amount and 契約方式, written before its name: not this row's)
+                end = leads[k + 1][0]
+            seg, cut, span = [], False, []
+            for i in range(a + 1, end):
+                if i in taken:
+                    cut = True  # the run: what stands after it up to the next row is not placed
+                    unplaced += [boxes[j] for j in range(i, end) if j not in taken]
+                    break
+                seg.append(boxes[i])
+                span.append(i)
+            if not cut and end in claimed:
+                seg.append(boxes[end])
+                span.append(end)
+            spans.append(span)
+            kind, text, line = boxes[a]
+            m = _CORP_HEAD.match(text) if kind == "corp" else None
+            corp, merged = (m[1], m[2]) if m else (None, None)
+            if kind == "namecorp":
+                names[k], corp = _NAME_CORP.match(text).groups() if _NAME_CORP.match(text) else (text[:-2], None)
+            elif kind == "text":  # a name with no anchor of its own (``_loose_name``)
+                names[k] = _raw_joined(raw, line, text)
+            got = own = _fields(seg, merged, raw, not k or previous_amount)
+            if got is None and names[k] is None and kind == "corp" and not merged \
+                    and (k + 1 == len(anchors) or _figure_own(boxes, taken, anchors, groups, k + 1)) \
+                    and not _method_before(boxes, taken, a):
+                got = own = _nameless_fields(seg, raw, not k or previous_amount)  # (the next row's amount its own: this
+                # row's figure is not the next one's, written before its name)
+            elif got is not None and names[k] is None and kind == "corp" and not merged and seg[:1] \
+                    and seg[0][0] == "text" and k + 1 < len(anchors) and len(groups[k + 1]) > 1 \
+                    and seg[-1][0] not in (*_ROW_END, "int"):
+                got["description"] = None  # (「法人番号 | name | 0.8 | 業務概要 | name | 法人番号」: a row with no name
+                # before its number may have it right after, its 業務概要 then, with no right cell of the row's
+                # between, before the next row's name; 「法人番号 | 業務概要 | 0.2 | 契約方式 | - | name | name」: the row
+                # ended before the two names, its own written after its cells)
+            if own is not None and merged and k + 1 < len(anchors) and (names[k + 1] is None or (
+                    not any(b[0] in ("text", *_ROW_END) for b in seg) and boxes[anchors[k + 1]][0] == "dash")) \
+                    and any(i not in claimed for i in groups[k + 1]):
+                own["description"] = None  # the 法人番号 box's 業務概要, and a text box before the next anchor no name: its wrap?
+                # (or the name of a row at a 「-」, 「法人番号 タイムスタンプ認定制 | 41 | 度に関する調査 | - |」: which?)
+            if got is not None and previous_empty and k:
+                got = None  # the row before had no cell of its own here, or its cells did not read: these may be its
+            elif got is not None and previous_open and _right_cells(seg) > 4:  # more than one row's 契約方式, 入札者数,
+                got.update(contract_method=None, bidders=None, award_rate=None)  # 落札率 and 理由: some the row before's
+            elif got is not None and _right_cells(_from_contract(seg)) > 4:  # (another row's 入札者数 and 落札率 among them)
+                got.update(bidders=None, award_rate=None)
+            if got is not None and lead_open:
+                got["description"] = None  # (the row before's, led, had none of its own: it may stand here)
+            led = k in leads and got is not None and previous_amount and not _amount_values(seg)
+            if led:
+                used.add(k)
+                got.update(_lead_cells(boxes, raw, leads[k]))
+                span[:0] = range(leads[k][0], leads[k][1] + 1)
+            lead_open = led and got["description"] is None
+            previous_empty = (not seg and not merged and not led) or (got is None and (
+                previous_empty or own is not None or not _amount_values(seg) or names[k] is None
+                or kind not in _ANCHOR or k + 1 == len(anchors) or boxes[anchors[k + 1]][0] not in _ANCHOR))
+            # (a cell of it may have been written here; not when its own boxes, which do not read as one row's, hold an
+            # amount, and it and the next row stand at a 法人番号 with their names: 「name | 法人番号 | 48 | 業務概要 |
+            # 随意契約 | 一般競争契約 | … | name | 法人番号 | …」)
+            previous_amount = own is not None and own["amount"] is not None
+            previous_open = got is not None and got["contract_method"] is None
+            cells_ = {"name": names[k], "corporate_number": corp}
+            cells_.update(got or {})
+            block, rank = order[k] if not fit else ("", k)
+            rows.append(PayeeRow(block, rank, cells_, line, False))
+            segs.append(([("text", merged, line)] if merged else []) + seg)
+            doubted.append(own if got is None else None)
+        return rows, segs, spans, doubted, unplaced, used
+
+    leads = _leads(boxes, taken, anchors, groups, claimed)
+    while True:  # a lead the row does not take (its cells unread) stays the row before's, as it is written
+        rows, segs, spans, doubted, unplaced, used = read(leads)
+        if used >= set(leads):
+            break
+        leads = {k: v for k, v in leads.items() if k in used}
     if fit:
         placed = _by_amounts(boxes, taken, order, anchors, rows, spans, raw)
         if placed is not None:
@@ -895,6 +1018,80 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         return _fit(rows, order) if len(order) - len(anchors) <= _FIT_MAX else []
     # an amount no row's boxes hold is a row not read: the rows counted after it (or before) may stand a place off
     return rows if _amount_values(unplaced) else _pooled_amounts(rows, segs, doubted)
+
+
+def _leads(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int], groups: list[list[int]],
+           claimed: set[int]) -> dict[int, tuple[int, int]]:
+    """{row: (first, last box index)} of the rows whose amount and 契約方式 pdfminer.six wrote before their name (and
+    「-」 or 法人番号), after the row before's right cells or the run (「4,010 | 一般競争契約 | 8 | 57.1% | 1,985 | 随意契約
+    (企画競争) | 3 | - | name | 法人番号 | 業務概要」): right before the row's name group (or its anchor), the dashes
+    skipped, an 入札者数 maybe, a 契約方式 and, right before it, a figure — a 「-」, a 落札率 or a run box right before
+    that figure, not a text box (「業務概要 | amount | 契約方式」 is the row before's own end) nor a 契約方式 (「契約方式 | 9 |
+    契約方式」: its 入札者数) —, with no more than one 契約方式 (the row before's) between the row before's anchor and
+    it, for a row whose own boxes (after its anchor) hold no figure and no 契約方式. The caller
+    takes them only when the row before has an amount of its own."""
+    out: dict[int, tuple[int, int]] = {}
+    for k in range(1, len(anchors)):
+        start = (groups[k][0] if groups[k] else anchors[k]) - 1
+        if start in claimed:
+            continue
+        j = start
+        while j > anchors[k - 1] and j not in taken and boxes[j][0] == "dash":
+            j -= 1
+        if j > anchors[k - 1] and j not in taken and boxes[j][0] == "int" and boxes[j - 1][0] == "contract":
+            j -= 1
+        if j - 1 <= anchors[k - 1] or j in taken or boxes[j][0] != "contract" or j - 1 in taken \
+                or boxes[j - 1][0] not in ("int", "number"):
+            continue
+        first = j - 1
+        if first - 1 <= anchors[k - 1] or (first - 1 not in taken and boxes[first - 1][0] not in ("dash", "rate")):
+            continue
+        if sum(boxes[i][0] == "contract" for i in range(anchors[k - 1] + 1, first) if i not in taken) > 1:
+            continue  # (「0.8 | その他 | - | 0.6 | 随意契約 | name」: two rows' leads, or more; which is whose?)
+        if _figure_own(boxes, taken, anchors, groups, k) or any(
+                b[0] == "contract" for b in _own_boxes(boxes, taken, anchors, groups, k)):
+            continue  # (a figure or 契約方式 of the row's own: the figure before its name may be the row before's)
+        out[k] = (first, start)
+    return out
+
+
+def _method_before(boxes: list[tuple[str, str, int]], taken: set[int], a: int) -> bool:
+    """A 契約方式 stands right before the anchor at ``a`` (dashes and an 入札者数 between): 「32 | 随意契約 (少額) | - | - |
+    法人番号 | name | 業務概要 | 32」, the row's amount and 契約方式 maybe written before its number, the figure after its
+    cells then the block's 計."""
+    j = a - 1
+    while j >= 0 and j not in taken and boxes[j][0] in ("dash", "int"):
+        j -= 1
+    return j >= 0 and j not in taken and boxes[j][0] == "contract"
+
+
+def _own_boxes(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int], groups: list[list[int]],
+               k: int) -> list[tuple[str, str, int]]:
+    """Row ``k``'s boxes after its anchor up to the next row's name group (or anchor), run boxes left out; the text
+    its 法人番号 box held after the number first."""
+    end = (groups[k + 1][0] if groups[k + 1] else anchors[k + 1]) if k + 1 < len(anchors) else len(boxes)
+    own = [boxes[i] for i in range(anchors[k] + 1, end) if i not in taken]
+    if boxes[anchors[k]][0] == "corp" and _CORP_HEAD.match(boxes[anchors[k]][1])[2]:
+        own.insert(0, ("text", _CORP_HEAD.match(boxes[anchors[k]][1])[2], 0))
+    return own
+
+
+def _figure_own(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int], groups: list[list[int]],
+                k: int) -> bool:
+    """Row ``k``'s own boxes (``_own_boxes``) hold a figure (an amount, or a number that may be one)."""
+    own = _own_boxes(boxes, taken, anchors, groups, k)
+    return bool(_amount_values(own)) or any(b[0] in ("number", "int") for b in own)
+
+
+def _lead_cells(boxes: list[tuple[str, str, int]], raw: list[str] | None, lead: tuple[int, int]) -> dict:
+    """The amount, 契約方式 and 入札者数 (a number right after the 契約方式) of a row's lead (``_leads``)."""
+    first, last = lead
+    kind, text, line = boxes[first + 1]
+    out = {"amount": boxes[first][1],
+           "contract_method": (_CONTRACT.match(_raw_joined(raw, line, text)) or _CONTRACT.match(text))[1]}
+    if first + 2 <= last and boxes[first + 2][0] == "int":
+        out["bidders"] = boxes[first + 2][1]
+    return out
 
 
 def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[tuple[str, int]],
@@ -949,6 +1146,21 @@ def _lone_text_then_figure(boxes: list[tuple[str, str, int]], taken: set[int], i
     return kinds[:1] == ["text"] and kinds[1:2] in (["number"], ["int"])
 
 
+def _names_after(boxes: list[tuple[str, str, int]], taken: set[int], i: int) -> bool:
+    """After the amount at ``i`` and its right cells (契約方式, 入札者数, 落札率, 「-」) stand two text boxes or more and
+    then a 法人番号 (「name | 業務概要 | 7,600 | 随意契約 (少額) | - | name | name | 法人番号」): the next row's name and
+    one more, which may be this row's name written after its cells (the text box before the amount then the row
+    before's, written after its own cells)."""
+    rest = [j for j in range(i + 1, len(boxes)) if j not in taken]
+    k = 0
+    while k < len(rest) and boxes[rest[k]][0] in (*_ROW_END, "int"):
+        k += 1
+    texts = 0
+    while k < len(rest) and boxes[rest[k]][0] == "text":
+        texts, k = texts + 1, k + 1
+    return texts >= 2 and k < len(rest) and boxes[rest[k]][0] in _ANCHOR
+
+
 def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[int], i: int,
                   raw: list[str] | None) -> dict | None:
     """The cells of a row placed by its amount alone (box ``i``), when its name and 業務概要 are the two text boxes
@@ -957,7 +1169,8 @@ def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[
     before its name), none of them any anchored row's (its name or first text box after it): name, 業務概要, amount,
     and the 契約方式 right after the amount (not one of a run of 契約方式, whose row is not established); else None.
     Not when a text box follows the amount (「- | name | name | 24 | 業務概要 | 22 | 業務概要」: two rows' names, then each
-    row's amount and 業務概要) or, after its right cells, one text box and a figure (``_lone_text_then_figure``).
+    row's amount and 業務概要) or, after its right cells, one text box and a figure (``_lone_text_then_figure``) or two
+    text boxes and a 法人番号 (``_names_after``).
     """
     kind, text, _ = boxes[i]
     texts = [j for j in (i - 2, i - 1) if j >= 0]
@@ -975,7 +1188,8 @@ def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[
                               for j in texts) \
             or before < 1 or before in used or boxes[before][1] not in ("-", "－", "―") \
             or (before - 1 not in taken and boxes[before - 1][0] in ("text", "mixed", *_ANCHOR)) \
-            or (i + 1 < len(boxes) and boxes[i + 1][0] == "text") or _lone_text_then_figure(boxes, taken, i):
+            or (i + 1 < len(boxes) and boxes[i + 1][0] == "text") or _lone_text_then_figure(boxes, taken, i) \
+            or _names_after(boxes, taken, i):
         return None
     name = _raw_joined(raw, boxes[texts[0]][2], boxes[texts[0]][1])
     desc = desc if desc is not None else boxes[texts[1]][1]
@@ -1013,6 +1227,7 @@ def _placed_at(boxes: list[tuple[str, str, int]], taken: set[int], order: list[t
                 or parse_number(r.cells["amount"]).value != _value(amounts[mine[0]][1]):
             return None
         placed[mine[0]] = r
+    placed.update(_sandwiched(boxes, anchors, rows, placed, amounts))
     rest = [i for i in range(len(boxes)) if i not in taken]
     where = {i: n for n, i in enumerate(rest)}
     at_anchor = {a: n for n, r in placed.items() for a, row in zip(anchors, rows, strict=True) if row is r}
@@ -1043,6 +1258,26 @@ def _placed_at(boxes: list[tuple[str, str, int]], taken: set[int], order: list[t
     return [PayeeRow(*order[n], ({**placed[n].cells, "name": None} if n in nameless else placed[n].cells)
                      if n in placed else {"amount": figure}, placed[n].line if n in placed else boxes[i][2], False)
             for n, (i, figure) in enumerate(amounts)]
+
+
+def _sandwiched(boxes: list[tuple[str, str, int]], anchors: list[int], rows: list[PayeeRow], placed: dict[int, PayeeRow],
+                amounts: list[tuple[int, str]]) -> dict[int, PayeeRow]:
+    """The rows ``_placed_at`` did not place (no amount of their own read) that stand, in the text's order, between
+    two rows it placed (or the section's start or end) as many as the ranks between those two, each anchored at a
+    法人番号 (a 「-」 may anchor no row): in order, at those ranks, with their name and 法人番号 and the rank's amount.
+    None when the placed rows do not stand in rank order."""
+    at = {id(r): n for n, r in placed.items()}
+    marks = [(-1, -1)] + [(k, at[id(r)]) for k, r in enumerate(rows) if id(r) in at] + [(len(rows), len(amounts))]
+    if any(b[1] <= a[1] for a, b in zip(marks, marks[1:], strict=False)):
+        return {}
+    out: dict[int, PayeeRow] = {}
+    for (k0, n0), (k1, n1) in zip(marks, marks[1:], strict=False):
+        if k1 - k0 == n1 - n0 > 1 and all(boxes[anchors[k]][0] in _ANCHOR for k in range(k0 + 1, k1)):
+            for k, n in zip(range(k0 + 1, k1), range(n0 + 1, n1), strict=True):
+                r = rows[k]
+                out[n] = r._replace(cells={"name": r.cells.get("name"), "corporate_number": r.cells.get("corporate_number"),
+                                           "amount": amounts[n][1]})
+    return out
 
 
 def _rank_before_letter(boxes: list[tuple[str, str, int]], taken: set[int], order: list[tuple[str, int]]) -> bool:

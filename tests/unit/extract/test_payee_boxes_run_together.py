@@ -43,14 +43,16 @@ def test_a_number_between_an_amount_and_a_rate_is_the_tenders_count_not_an_amoun
 def test_a_figure_before_a_contract_that_has_its_own_bidders_leaves_the_blocks_pooled_amounts_unknown():
     # 「60 | - | 32 | 随意契約(公募) | 1」 in the first row's boxes: the 32 is the second row's amount, which the block's
     # figures read in order (60, then 「10 | 3」 after the third row's 業務概要) would miss, each later row taking the
-    # next one's figure (the 3 an 入札者数)
+    # next one's figure (the 3 an 入札者数); the 32 and its 契約方式 and 入札者数 stand right before the second row's name,
+    # which has no figure of its own: they are its (kg.extract.payee_boxes._leads)
     rows = _read(["A", "1", "2", "3", "B", "1", "合同会社野村総合研究所", "2269556139519", "定期刊行物の購読", "60", "-", "32",
                   "随意契約(公募)", "1", "一般社団法人日本規格協会", "7429317994908",
                   "利用者の基本的な権利の保障の在り方を巡る諸外国の法制度・実態の調査、システムの設計・開発及び運用保守", "--", "-",
                   "-", "大和総研(株)", "1838760633822", "会議等出席(諸謝金)", "10", "3", "-", "随意契約(企画競争)", "202",
                   "随意契約(その他)", "-", "--", "三菱総合研究所株式会社", "8231867993342", "研修の企画運営", "190", "その他",
                   "-"])
-    assert [rows[("A", k)].get("amount") for k in (1, 2, 3)] == [None, None, None]
+    assert [rows[("A", k)].get("amount") for k in (1, 2, 3)] == ["60", "32", None]
+    assert (rows[("A", 2)]["contract_method"], rows[("A", 2)]["bidders"]) == ("随意契約(公募)", "1")
     assert rows[("A", 2)]["corporate_number"] == "7429317994908" and rows[("B", 1)]["amount"] == "190"
 
 
