@@ -43,6 +43,7 @@ FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_to_next"
 INI, CTN, TOT, EXE = 0, 3, 5, 6
 _BAD_GROUPS = re.compile(r",(?!\d{3}(?:\D|$))")  # 「19,99」: a figure wrapped in its cell (「0」 on the next line)
 _PCT = re.compile(r"^\d+(?:\.\d+)?%$")
+_WORDS = re.compile(r"\S+")
 _RATE_LABELS = ("執行率", "当初予算+補正予算")
 _END = ("歳出予", "予算内訳", "増減理由", "成果目標", "成果実績", "活動指標", "活動内容", "支出先", "政策評価", "関連事業")
 MAX_LINES = 200
@@ -225,7 +226,10 @@ def _unwrapped(folded: list[str], start: int, end: int, last_only: bool = False)
     out = folded
     for n in range(start, end + 1):
         line = out[n - 1]
-        cut = [m for m in re.finditer(r"\S+", line) if _BAD_GROUPS.search(m[0]) and _FIGURE.match(m[0])]
+        if not _BAD_GROUPS.search(line):
+            continue  # (no word of it holds one: a comma's next three characters are the same in the line, its
+            # word's end a space or the line's)
+        cut = [m for m in _WORDS.finditer(line) if _BAD_GROUPS.search(m[0]) and _FIGURE.match(m[0])]
         if not cut or last_only and (len(cut) > 1 or cut[0].end() < len(line.rstrip())):
             continue
         rests, k = [], n
@@ -604,14 +608,6 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
                 return False
         return True
 
-    def cell_of(state: int, st: int) -> tuple[int, int]:  # the cell the move from state to st filled
-        c, d = 0, st ^ state
-        while not d >> shift[c] & mask:
-            c += 1
-        if c < REQ:
-            return c, (state >> shift[c]) & mask
-        return c, {4: -1, 1: INI, 2: TOT}[(st >> shift[c] & mask) - (state >> shift[c] & mask)]
-
     start = 0
     try:
         if not feasible(start):
@@ -621,6 +617,11 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     got: list[dict[int, object]] = [{} for _ in range(n_cols)]
     seen = set()
     stack = [start]
+    # the cell a move filled: the column whose count of cells changed, found by the highest bit the move changed
+    # (each column's count above its sum, the columns in order, all above the figure and the place kept; the rate
+    # flag left out), its row the count before (the request's: what the count grew by)
+    seg, low, first_at = wide + _BITS, ~off_rate, s_at[0]
+    req_rows = {4: -1, 1: INI, 2: TOT}
     try:
         while stack:  # every move of every state on a reading: the values each cell may take
             state = stack.pop()
@@ -630,14 +631,36 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
                 feasible(state)
             seen.add(state)
             i = (state >> i_at) & imask
+            v = vals[i]
+            at1, keep1 = sym_at[i + 1], keep[i + 1]
+            k1 = len(at1)
             for st in moves_of[state]:
-                cst = canon(st)
+                # (canon(st), inline as in feasible)
+                if not at1:
+                    cst = st
+                elif k1 == 2:
+                    x, y = st >> at1[0] & fmask, st >> at1[1] & fmask
+                    cst = (st & keep1, x, y) if x <= y else (st & keep1, y, x)
+                elif k1 == 3:
+                    x, y, z = st >> at1[0] & fmask, st >> at1[1] & fmask, st >> at1[2] & fmask
+                    if x > y:
+                        x, y = y, x
+                    if y > z:
+                        y, z = z, y
+                        if x > y:
+                            x, y = y, x
+                    cst = (st & keep1, x, y, z)
+                else:
+                    cst = (st & keep1, *sorted([st >> b & fmask for b in at1]))
                 hit = memo.get(cst)
                 if not (hit if hit is not None else feasible(st, cst)):
                     continue
-                c, r = cell_of(state, st)
+                c = (((st ^ state) & low).bit_length() - 1 - first_at) // seg
+                if c < REQ:
+                    r = state >> shift[c] & mask
+                else:
+                    r = req_rows[(st >> s_req & mask) - (state >> s_req & mask)]
                 if r >= 0:
-                    v = vals[i]
                     old = got[c].get(r, v)
                     got[c][r] = v if old is not _UNKNOWN and old == v else _UNKNOWN
                 stack.append(st)
