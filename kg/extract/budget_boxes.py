@@ -21,7 +21,9 @@ that nothing tells apart (two past years whose figures could be swapped) stay un
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
+from itertools import repeat
+from operator import sub
 from typing import NamedTuple
 
 from kg.extract.review_text import (
@@ -41,6 +43,7 @@ FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_to_next"
 INI, CTN, TOT, EXE = 0, 3, 5, 6
 _BAD_GROUPS = re.compile(r",(?!\d{3}(?:\D|$))")  # 「19,99」: a figure wrapped in its cell (「0」 on the next line)
 _PCT = re.compile(r"^\d+(?:\.\d+)?%$")
+_WORDS = re.compile(r"\S+")
 _RATE_LABELS = ("執行率", "当初予算+補正予算")
 _END = ("歳出予", "予算内訳", "増減理由", "成果目標", "成果実績", "活動指標", "活動内容", "支出先", "政策評価", "関連事業")
 MAX_LINES = 200
@@ -223,7 +226,10 @@ def _unwrapped(folded: list[str], start: int, end: int, last_only: bool = False)
     out = folded
     for n in range(start, end + 1):
         line = out[n - 1]
-        cut = [m for m in re.finditer(r"\S+", line) if _BAD_GROUPS.search(m[0]) and _FIGURE.match(m[0])]
+        if not _BAD_GROUPS.search(line):
+            continue  # (no word of it holds one: a comma's next three characters are the same in the line, its
+            # word's end a space or the line's)
+        cut = [m for m in _WORDS.finditer(line) if _BAD_GROUPS.search(m[0]) and _FIGURE.match(m[0])]
         if not cut or last_only and (len(cut) > 1 or cut[0].end() < len(line.rstrip())):
             continue
         rests, k = [], n
@@ -300,9 +306,8 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
         v = vals[i]
         if v:
             ups[0][i] = ups[0][i + 1] | {v}
-            for k in range(1, TOT):
-                u = {x - v for x in ups[k - 1][i + 1]}
-                u |= ups[k][i + 1]
+            for k in range(1, TOT):  # (the set after, plus its other sums less v: subtracted in C, no copy)
+                u = ups[k][i + 1].union(map(sub, ups[k - 1][i + 1], repeat(v)))
                 u.add(v)
                 ups[k][i] = u
         else:
@@ -310,8 +315,13 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
                 ups[k][i] = ups[k][i + 1]
     for u in {id(u): u for up in ups for u in up}.values():
         u.add(0)  # 0: an empty column
-    printed = [set(v for v in vals[i:] if v is not None) for i in range(n + 1)]  # the request's 計 repeats its 当初予算
-    nones = [sum(v is None for v in vals[i:]) for i in range(n + 1)]
+    # (each from the one after it, figure n - 1 down to 0)
+    printed = [set()] * (n + 1)  # the request's 計 repeats its 当初予算
+    nones = [0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        v = vals[i]
+        printed[i] = printed[i + 1] if v is None else printed[i + 1] | {v}
+        nones[i] = nones[i + 1] + (v is None)
     # how many times each figure is printed from figure i on: the 計 a column reached (all its parts placed) or
     # the request's (its 当初予算) needs a figure of its own
     counts: list[dict] = [{}] * (n + 1)
@@ -336,7 +346,7 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     sums: list = [0]
     sum_no = {0: 0}
     # the rows a figure may fill: ▲ only in 翌年度へ繰越し, which holds no positive figure
-    rows_ok = [tuple(v is None or ((v <= 0) if r == CTN else (v >= 0)) for r in range(EXE + 1)) for v in vals]
+    rows_ok = [_ANY_ROW if v is None or v == 0 else _ROWS_UP if v > 0 else _ROWS_DOWN for v in vals]
     # per figure: free to go to any column, its value, the rows it may fill, the sums a 計 after it can close
     # (by the parts left),
     # the next figure on its line (the state keeps its place), whole, placed by its line or as the header row's
@@ -344,7 +354,7 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
              i + 1 < n and cs[i + 1].tail, c.value is None or float(c.value).is_integer(),
              c.col is not None or c.tail) for i, c in enumerate(cs)]
     past = range(REQ)
-    cols = [(c, shift[c], s_at[c], size[c], one[c]) for c in past]  # per past and current column: its bits
+    cols = [(c, s_at[c], {}) for c in past]  # per past and current column: its field's place, its moves (col_move)
     n_dashes = n - sum(size[:REQ]) - 2  # the request's dashes in every reading (its other cells: its two)
     # with the 執行率 rows' percentages: at least half as many past years as percentages above 0 have a 計 above 0
     # (each prints two rates at most, none when its 計 is 0); and when there is one per past year at least (the
@@ -361,6 +371,55 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     memo: dict = {}
     moves_of: dict = {}  # a state's next states
     states = 0
+
+    ib_bits = ((n + 1) << 3).bit_length()
+
+    def col_move(c: int, fv: int, i: int, want: int | None) -> tuple[int, int] | None:
+        """The move of figure ``i`` to the next row of past or current column ``c`` (``want``: the row it must
+        fill, when its line or label tells), from that column's field ``fv`` (cells filled, running sum's
+        number): None when it cannot go there, else (what the move adds to the key, the check left that needs
+        the whole state: _LEAST, _CLOSE, _OFF_RATE or 0). It depends on nothing else, so feasible keeps it per
+        column, figure, row asked and field (a search asks the same move again and again); the first ask numbers
+        a new running sum as the move itself first reached does."""
+        r, no = fv >> wide, fv & wmask
+        v, ok_r, nr, t, whole_v = info[i][1:6]
+        if r >= size[c] or not ok_r[r] or (want is not None and r != want):
+            return None
+        a = sums[no]
+        x = None  # the column's new running sum, when it changes
+        check = 0
+        if r < TOT:
+            if v:
+                x = a + v
+                if whole and x not in nr[TOT - 1 - r]:
+                    return None  # no 計 printed later can close this column
+            elif whole and a not in nr[TOT - 1 - r]:
+                return None
+        elif r == TOT:
+            if v is None:
+                if a != 0:
+                    return None
+            elif a == v if whole_v and float(a).is_integer() else abs(a - v) <= 0.5:  # _adds_up([a], v)
+                x = v
+            else:
+                return None
+            if least and not v and c < n_past:
+                check = _LEAST  # (a 計 of 0 in more past years than the percentages leave: the other columns')
+        elif v is not None and v > a:
+            return None
+        add = one[c] + (c * 16 + r + 2 if t else 0)
+        if r == EXE and pcts and v and a > 0 and not _rate_in(100 * v / a, pcts):
+            if len(rates) >= per_year * n_past:
+                return None  # every past year's rates printed: no reading (cut now, the search kept small)
+            check = _OFF_RATE
+        if x is not None:
+            nx = sum_no.setdefault(x, len(sums))
+            if nx == len(sums):
+                sums.append(x)
+            add += (nx - no) << s_at[c]
+        if r == TOT - 1 and whole:
+            check = _CLOSE
+        return add, check
 
     def feasible(key: int, ck: int | None = None) -> bool:
         """Whether a reading goes on from state ``key`` (its moves listed in moves_of: the inner loop, kept
@@ -411,45 +470,27 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
                     at = n_cols
             else:
                 at, want = 0, c0.row
-        for c, h, s, sz, o in cols if want is None else (cols[at],) if at < REQ else ():
-            r = key >> h & mask
-            if r >= sz or not ok_r[r] or (want is not None and r != want):
+        ib = i << 3 if want is None else (i << 3) + want + 1  # (the figure and the row asked for: the look-up's
+        # low bits)
+        for c, s, cm in cols if want is None else (cols[at],) if at < REQ else ():
+            fv = key >> s & fmask
+            mv = cm.get(fv << ib_bits | ib, _MISS)
+            if mv is _MISS:
+                mv = cm[fv << ib_bits | ib] = col_move(c, fv, i, want)
+            if mv is None:
                 continue
-            no = key >> s & wmask
-            a = sums[no]
-            x = None  # the column's new running sum, when it changes
-            if r < TOT:
-                if v:
-                    x = a + v
-                    if whole and x not in nr[TOT - 1 - r]:
-                        continue  # no 計 printed later can close this column
-                elif whole and a not in nr[TOT - 1 - r]:
-                    continue
-            elif r == TOT:
-                if v is None:
-                    if a != 0:
-                        continue
-                elif a == v if whole_v and float(a).is_integer() else abs(a - v) <= 0.5:  # _adds_up([a], v)
-                    x = v
+            nk = base + mv[0]
+            check = mv[1]
+            if check:
+                if check == _LEAST:
+                    if n_past - least <= sum((key >> shift[d]) & mask > TOT and not sums[(key >> s_at[d]) & wmask]
+                                             for d in range(n_past)):
+                        continue  # a 計 of 0 in more past years than the percentages leave
+                elif check == _CLOSE:
+                    if not _closable(nk, counts[i + 1]):
+                        continue  # its 計 and the 計 other columns wait for: fewer printed from here on
                 else:
-                    continue
-                if least and not v and c < n_past and n_past - least <= sum(
-                        (key >> shift[d]) & mask > TOT and not sums[(key >> s_at[d]) & wmask] for d in range(n_past)):
-                    continue  # a 計 of 0 in more past years than the percentages leave
-            elif v is not None and v > a:
-                continue
-            nk = base + o + (c * 16 + r + 2 if t else 0)
-            if r == EXE and pcts and v and a > 0 and not _rate_in(100 * v / a, pcts):
-                if len(rates) >= per_year * n_past:
-                    continue  # every past year's rates printed: no reading (cut now, the search kept small)
-                nk |= off_rate
-            if x is not None:
-                nx = sum_no.setdefault(x, len(sums))
-                if nx == len(sums):
-                    sums.append(x)
-                nk += (nx - no) << s
-            if r == TOT - 1 and whole and not _closable(nk, counts[i + 1]):
-                continue  # its 計 and the 計 other columns wait for: fewer printed from here on
+                    nk |= off_rate
             out.append(nk)
         if at == REQ:
             # the request: 当初予算, its 計 (= its 当初予算) and up to four dashes (its other rows), the dashes
@@ -526,8 +567,13 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     # each column still waiting for its 計 gets a figure of its own from here on, at least its running sum when no
     # ▲ is left to print (its parts left add nothing below 0): the k highest such sums need k figures at least as
     # high (a dash counted as 0); whole figures only (a 計 of rounded parts may be below their sum)
-    later = [sorted(0 if v is None else v for v in vals[i:]) for i in range(n + 1)]
-    no_minus = [not any(v is not None and v < 0 for v in vals[i:]) for i in range(n + 1)]
+    later: list[list] = [[]] * (n + 1)
+    no_minus = [True] * (n + 1)
+    for i in range(n - 1, -1, -1):  # (each from the one after it)
+        v = vals[i]
+        later[i] = got = list(later[i + 1])
+        insort(got, 0 if v is None else v)
+        no_minus[i] = no_minus[i + 1] and (v is None or v >= 0)
 
     checked = [whole and x for x in no_minus]
     bits = [(shift[c], s_at[c]) for c in past]  # per past and current column: its count's and its sum's shift
@@ -562,14 +608,6 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
                 return False
         return True
 
-    def cell_of(state: int, st: int) -> tuple[int, int]:  # the cell the move from state to st filled
-        c, d = 0, st ^ state
-        while not d >> shift[c] & mask:
-            c += 1
-        if c < REQ:
-            return c, (state >> shift[c]) & mask
-        return c, {4: -1, 1: INI, 2: TOT}[(st >> shift[c] & mask) - (state >> shift[c] & mask)]
-
     start = 0
     try:
         if not feasible(start):
@@ -579,6 +617,11 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     got: list[dict[int, object]] = [{} for _ in range(n_cols)]
     seen = set()
     stack = [start]
+    # the cell a move filled: the column whose count of cells changed, found by the highest bit the move changed
+    # (each column's count above its sum, the columns in order, all above the figure and the place kept; the rate
+    # flag left out), its row the count before (the request's: what the count grew by)
+    seg, low, first_at = wide + _BITS, ~off_rate, s_at[0]
+    req_rows = {4: -1, 1: INI, 2: TOT}
     try:
         while stack:  # every move of every state on a reading: the values each cell may take
             state = stack.pop()
@@ -588,20 +631,52 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
                 feasible(state)
             seen.add(state)
             i = (state >> i_at) & imask
+            v = vals[i]
+            at1, keep1 = sym_at[i + 1], keep[i + 1]
+            k1 = len(at1)
             for st in moves_of[state]:
-                cst = canon(st)
+                # (canon(st), inline as in feasible)
+                if not at1:
+                    cst = st
+                elif k1 == 2:
+                    x, y = st >> at1[0] & fmask, st >> at1[1] & fmask
+                    cst = (st & keep1, x, y) if x <= y else (st & keep1, y, x)
+                elif k1 == 3:
+                    x, y, z = st >> at1[0] & fmask, st >> at1[1] & fmask, st >> at1[2] & fmask
+                    if x > y:
+                        x, y = y, x
+                    if y > z:
+                        y, z = z, y
+                        if x > y:
+                            x, y = y, x
+                    cst = (st & keep1, x, y, z)
+                else:
+                    cst = (st & keep1, *sorted([st >> b & fmask for b in at1]))
                 hit = memo.get(cst)
                 if not (hit if hit is not None else feasible(st, cst)):
                     continue
-                c, r = cell_of(state, st)
+                c = (((st ^ state) & low).bit_length() - 1 - first_at) // seg
+                if c < REQ:
+                    r = state >> shift[c] & mask
+                else:
+                    r = req_rows[(st >> s_req & mask) - (state >> s_req & mask)]
                 if r >= 0:
-                    v = vals[i]
                     old = got[c].get(r, v)
                     got[c][r] = v if old is not _UNKNOWN and old == v else _UNKNOWN
                 stack.append(st)
     except _TooLarge:
         return None
     return got
+
+
+# per figure, the rows it may fill (rows_ok): a dash or 0 any row; a figure above 0 any but 翌年度へ繰越し; a ▲ only that
+_ANY_ROW = (True,) * (EXE + 1)
+_ROWS_UP = tuple(r != CTN for r in range(EXE + 1))
+_ROWS_DOWN = tuple(r == CTN for r in range(EXE + 1))
+
+
+_MISS = object()  # (a move not looked at yet)
+_LEAST, _CLOSE, _OFF_RATE = 1, 2, 3  # (col_move's checks left)
 
 
 class _TooLarge(Exception):
