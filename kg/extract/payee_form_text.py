@@ -1175,9 +1175,9 @@ def _form_rows(paras: list[Para], start: int, notes: list | None) -> list[PayeeR
     out, short = _in_order(paras, notes)
     placed = _with_header_runs(paras, out)
     out = _with_rank_runs(paras, out, notes) if placed is out else placed
-    if any((m := _LETTER.match(p.text)) and m[1] not in {r.block for r in out} for p in paras) or short:
-        # (blocks no reading gave, or whose rows stop short: read again with rows of a name alone)
-        out = _with_bare(out, _in_order(paras, None, bare=True)[0])
+    # (blocks no reading gave, or whose rows stop short, or whose cells a reading left unknown: read again in the
+    # form's order with rows of a name alone)
+    out = _with_bare(out, _in_order(paras, None, bare=True)[0])
     if not out:
         return None
     out, unspelled = payee_wraps.spell_qualifiers(_summed_amounts(paras, out),
@@ -1207,7 +1207,8 @@ def _form_rows(paras: list[Para], start: int, notes: list | None) -> list[PayeeR
 def _with_bare(out: list[PayeeRow], bare: list[PayeeRow]) -> list[PayeeRow]:
     """``out`` and the rows of ``bare`` (read in the form's order with rows of a name alone) of the blocks ``out``
     lacks, or whose rows in ``out`` are ``bare``'s first ones, alike (``bare`` going on where a row of a name alone
-    stopped them); none of a row whose rank ``out`` reads in another block."""
+    stopped them); none of a row whose rank ``out`` reads in another block. A block whose rows ``out`` and ``bare``
+    both read, the same ranks and no cell read otherwise (_filled), gets the cells only ``bare`` reads."""
     used = {r.line: r.block for r in out}
     mine: dict[str, list[PayeeRow]] = {}
     for r in out:
@@ -1216,11 +1217,33 @@ def _with_bare(out: list[PayeeRow], bare: list[PayeeRow]) -> list[PayeeRow]:
     for letter in dict.fromkeys(r.block for r in bare):
         rows = [r for r in bare if r.block == letter]
         have = mine.get(letter, [])
+        if have and [r.rank for r in have] == [r.rank for r in rows]:
+            filled = _filled(have, rows)
+            if filled is not None:
+                got = [r for r in got if r.block != letter] + filled
+            continue
         if any(used.get(r.line, letter) != letter for r in rows) or len(rows) <= len(have) or \
                 [(r.rank, r.line, r.cells) for r in have] != [(r.rank, r.line, r.cells) for r in rows[:len(have)]]:
             continue
         got += rows[len(have):]
     return sorted(got, key=lambda r: (r.block, r.rank))
+
+
+def _filled(have: list[PayeeRow], rows: list[PayeeRow]) -> list[PayeeRow] | None:
+    """A block's rows read by two readings (``have``: placed by counting, its rank runs or header runs; ``rows``: in
+    the form's order, its letter, header cells and ranks 1..n each with its cells, up to the block's end), rank by
+    rank: ``have``'s rows with the cells only ``rows`` reads (a cell the counting left unknown — the tail of a row
+    whose rank was written apart, say — that the form's order reads in place after its rank). None when a cell
+    the two read differs, or a row's name (read by both, or by one only) is not the same: then whose cells these
+    are is not established."""
+    out = []
+    for h, r in zip(have, rows, strict=True):
+        if h.cells["name"] != r.cells["name"] or any(
+                v is not None and r.cells.get(k) is not None and not _same_cell(k, v, r.cells[k])
+                for k, v in h.cells.items()):
+            return None
+        out.append(h._replace(cells={k: v if v is not None else r.cells.get(k) for k, v in h.cells.items()}))
+    return out
 
 
 def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
