@@ -623,7 +623,7 @@ def _unread_bounds(amounts: list[float | None]) -> tuple[float, float]:
 
 
 def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = None, early: bool = False,
-            notes: list | None = None) -> tuple[list[PayeeRow], int]:
+            notes: list | None = None, stacked: list | None = None) -> tuple[list[PayeeRow], int]:
     """The rows ranked 1, 2, ... from paras[i] (its rank 「1」) up to the first number that does not start a row (a small cell that reads like the next rank, or a
     row unread: the block stands only if what follows is small cells up to its end), and the index after them.
     With ``loose`` (a set it fills with their lines), a rank followed by a name cell alone (its other cells
@@ -639,6 +639,11 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
         if k >= len(paras) or paras[k].text != str(len(rows) + 1):
             return rows, i
         cells, after = _read_row(paras, k + 1, len(rows) + 1)
+        if cells is None and stacked is not None and (got := _stacked_ranks(paras, k, rows, letter)):
+            stacked.append(paras[k][1])  # (``stacked`` gets the line of each rank read so)
+            rows += got[0]
+            i = got[1]
+            continue
         if cells is None and loose is not None:
             cells, after = _read_row(paras, k + 1, len(rows) + 1, bare=True)
             if cells is not None and cells["name"] is None:
@@ -669,6 +674,53 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
                                            "whose it is is unknown"))
         rows.append(PayeeRow(letter, len(rows) + 1, cells, paras[k][1], False))
         i = after
+
+
+def _stacked_ranks(paras: list[Para], k: int, rows: list[PayeeRow], letter: str) \
+        -> tuple[list[PayeeRow], int] | None:
+    """The rows from the rank at paras[k] (r) when the tool wrote the next ranks r+1 .. m right after row r's name,
+    before row r's other cells (「2」「合同会社TKC」「3」「73999626 データ整備 2.8」 … then row 3's name and cells
+    with no rank before them; or 「3」「4」 stacked so): row r is its name with the cells after the stacked ranks
+    (they hold no name: no name piece beside the 法人番号, or its 業務概要 and amount alone), and rows r+1 .. m are
+    the rows that follow with a name and no rank, in order, as many as the ranks stacked — each row reading
+    whole (a 法人番号 or 業務概要, and an amount), the amounts not rising down the ranks (the form ranks its payees
+    by amount), the last row followed by rank m+1 or by no rank at all. Returns (the rows, the index after them);
+    None when the text is not so."""
+    n, r = len(paras), len(rows) + 1
+    j = k + 1
+    while j < n and _is_header(paras[j], False):
+        j += 1
+    if j >= n or not _nameish(paras[j]) or _corp_pieces(paras[j][0]) is not None \
+            or _split_amount(paras[j])[1] is not None:
+        return None
+    name, m = j, r
+    while j + 1 < n and paras[j + 1].text == str(m + 1):
+        j, m = j + 1, m + 1
+    if m == r or j + 1 >= n or not _nameish(paras[j + 1]) or _DIGITS.match(paras[j + 1].text):
+        return None
+    first = paras[j + 1]
+    if (got := _corp_para(first, True)) is not None and (got["named"] or got["unsure"]):
+        return None  # (a name piece beside the 法人番号: the row after, not row r's cells)
+    virtual = [paras[name], *paras[j + 1:]]
+    cells, after = _row(virtual, 0, r, False)
+    if cells is None or cells["amount"] is None or cells["name"] is None:
+        return None
+    out = [PayeeRow(letter, r, cells, paras[k][1], False)]
+    at = j + after  # (virtual[x] is paras[j + x] for x >= 1)
+    for rank in range(r + 1, m + 1):
+        if at >= n or not _nameish(paras[at]) or _DIGITS.match(paras[at].text):
+            return None
+        cells, nxt = _row(paras, at, rank, False)
+        if cells is None or cells["name"] is None or cells["amount"] is None:
+            return None
+        out.append(PayeeRow(letter, rank, cells, paras[at][1], False))
+        at = nxt
+    amounts = [_number(x.cells["amount"]) for x in [*rows[-1:], *out]]
+    if None in amounts or any(a < b for a, b in zip(amounts, amounts[1:], strict=False)):
+        return None
+    if at < n and _DIGITS.match(paras[at].text) and paras[at].text != str(m + 1):
+        return None
+    return out, at
 
 
 def _tail_late(paras: list[Para], k: int, after: int, before: dict) -> bool:
@@ -1258,6 +1310,7 @@ def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
     claimed = ""  # the last block whose rows stand
     done = 0  # the paragraphs before done are that block's (or its letter's)
     bare_at: int | None = None  # the paragraph of the last letter, when no row of its block read
+    again = -1  # the paragraph of the letter whose block is read again without ranks stacked (_stacked_ranks)
     i = 0
     while i < n:
         m = _LETTER.match(paras[i].text)
@@ -1267,14 +1320,15 @@ def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
         at, letter = i, m[1]
         # the rows written right before the letter, after the previous block's: the letter written after its rows
         back = _rows_before(paras, done, at, letter) if ord(letter) == ord(claimed or "@") + 1 else []
-        last = letter
+        before, last = last, letter
         i += 1
         while i < n and _is_header(paras[i], True):
             i += 1
         j = _past_leftovers(paras, i, bare)
         early = any(_cell_amount(p) for p in paras[i:j])  # (the first row's amount written before its rank)
         loose: set[int] = set()  # the rows whose cells other than the name are unknown, and the rows after them
-        rows, i = _ranked(paras, j, letter, loose if bare else None, early, notes)
+        stacked: list[int] = []  # (the ranks whose next ranks were written right after the row's name)
+        rows, i = _ranked(paras, j, letter, loose if bare else None, early, notes, stacked if at != again else None)
         if rows and i < n and (past := _strays_end(paras, i, rows)) > i:  # cells written apart after the block's
             # last row
             e = _block_end(paras, past, rows, loose)
@@ -1307,6 +1361,9 @@ def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
             short.append((letter, paras[i][1], len(rows) + 1))
         else:
             rows = []
+        if not rows and stacked:  # (the block does not end past the rows read so: read it again without)
+            again, i, last = at, at, before
+            continue
         if rows and back:  # rows both before and after the letter: whose they are is unknown
             short = [x for x in short if x[0] != letter]
             continue
