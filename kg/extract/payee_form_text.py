@@ -863,6 +863,25 @@ def _past_tails(paras: list[Para], i: int) -> int:
     return i
 
 
+def _next_table(paras: list[Para], i: int, j: int, rows: list[PayeeRow]) -> bool:
+    """paras[i:j] (small cells and header cells after a block's rows), or the header cells right before paras[i],
+    hold a table's first header cells (「支出先」),
+    and the row at j (a name, no rank before it) reads whole with an amount above the block's last row's, the
+    rows' amounts all read and falling: the form ranks a block's payees by amount, so that row is not the block's
+    next one but another table's (its rank written apart) — the block ends at its header cells."""
+    h = i
+    while h > 0 and _is_header(paras[h - 1], False):
+        h -= 1
+    if j >= len(paras) or not _nameish(paras[j]) or not any(p.text.startswith(_FIRST_COLUMNS[0]) for p in paras[h:j]):
+        return False
+    amounts = [_number(r.cells.get("amount")) for r in rows]
+    if None in amounts or any(a < b for a, b in zip(amounts, amounts[1:], strict=False)):
+        return False
+    cells, _ = _read_row(paras, j, 0)
+    above = _number(cells["amount"]) if cells is not None and cells["name"] is not None else None
+    return above is not None and above > amounts[-1]
+
+
 def _next_block(paras: list[Para], i: int, j: int) -> bool:
     """paras[i:j] (small cells and header cells after a block's rows; the header cells right after the last row
     are before i) end with the next block's start: header cells (the form writes them at the top of each block
@@ -1349,7 +1368,8 @@ def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
                                             "another table's row with no block letter nor rank: whose rows they "
                                             "are is unknown"))
             rows = []
-        if rows and j is not None and (_ends(paras, i, j, letter) or _totalled(paras, i, j)):
+        if rows and j is not None and (_ends(paras, i, j, letter) or _totalled(paras, i, j)
+                                       or _next_table(paras, i, j, rows)):
             if any(p.text == str(len(rows) + 1) for p in paras[i:j]) and not _totalled(paras, i, j):
                 short.append((letter, paras[i][1], len(rows) + 1))  # (a 入札者数, or a rank without its cells)
         elif rows and _ends(paras, i, _past_tails(paras, i), letter):

@@ -355,3 +355,20 @@ def test_ranks_written_right_after_a_row_name_before_its_cells():
     for late in ([*row3, *rising], row3):
         rows = _rows(_paras(*head, "2", *row2, "3", "4", *cells2, *late) + END)
         assert ("A", 3) not in rows and rows.get(("A", 2), {}).get("corporate_number") is None
+
+
+def test_a_block_ends_at_a_table_whose_first_row_is_above_its_last_amount():
+    """Block A's rows, then a table's header cells and a row with no rank before it (its rank and letter written
+    after it): an amount above A's last row's cannot be A's next payee (the form ranks them by amount), so A's rows
+    end at the header; an amount below it may be A's row 4 with its rank written apart — A stays unknown."""
+    def section(amount):
+        return _paras("A", HEADER_A4, "1", ["有限会社インテック", "・合同会社NECソリ", "ューションイノベー", "タ共同企業体"],
+                      "-", ["視察(旅費", "の支払)"], "5,911", ["随意契約 (公募", ")"], "4", "-",
+                      "2", ["一般財団法人地域活", "性化センター"], ["455140875808", "6"], ["補助事業", "の実施"], "2,348",
+                      "補助金等交付", "-", "-", "3", "委員謝金(委員C)", "-", ["研修の企", "画運営"], "712", "-", "-",
+                      HEADER_A4, "野村総合研究所(株)", ["123936051302", "1"], ["定期刊行", "物の購読"], amount, "補助金等交付",
+                      "-", "--", "B", "1", "C") + END  # (three letters, two tables: no counting places them)
+    rows = _rows(section("25,129"))
+    assert [(r, c["corporate_number"], c["amount"]) for (b, r), c in sorted(rows.items()) if b == "A"] == [
+        (1, None, "5,911"), (2, "4551408758086", "2,348"), (3, None, "712")]
+    assert not _rows(section("501"))
