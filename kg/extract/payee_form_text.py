@@ -12,7 +12,11 @@ layout analysis cut the block's header row. When the tool keeps a block together
 
 and that is the shape read first: a block's rows are claimed when its letter, then (past the header cells) rank
 1, 2, ... come in that order with each row's cells after its rank, up to the next letter or the section's end
-(or the block's 計 row, when its sum is the rows' amounts). Where the tool wrote letters or ranks elsewhere
+(or the block's 計 row, when its sum is the rows' amounts; or a table's first header cells followed by a row, no
+rank before it, whose amount is above the block's last: the form ranks a block's payees by amount, so that row
+is another table's). Ranks the tool wrote right after a row's name, before that row's other cells (「2」「合同会社
+TKC」「3」 then row 2's 法人番号 and amount, then row 3 with its name and no rank), are that many rows with a name
+and no rank after row 2's cells, in order, when their amounts fall. Where the tool wrote letters or ranks elsewhere
 (「A.」 … 「1」「B」「1」「C」「D」「E」 after the rows), blocks are placed by counting only when it is unambiguous:
 the form writes its header cells once per block, so the runs of header cells followed by row cells, as many as
 the section's letters, are the blocks in order — each read whole (ranked rows, or one row whose rank is
