@@ -12,7 +12,11 @@ layout analysis cut the block's header row. When the tool keeps a block together
 
 and that is the shape read first: a block's rows are claimed when its letter, then (past the header cells) rank
 1, 2, ... come in that order with each row's cells after its rank, up to the next letter or the section's end
-(or the block's 計 row, when its sum is the rows' amounts). Where the tool wrote letters or ranks elsewhere
+(or the block's 計 row, when its sum is the rows' amounts; or a table's first header cells followed by a row, no
+rank before it, whose amount is above the block's last: the form ranks a block's payees by amount, so that row
+is another table's). Ranks the tool wrote right after a row's name, before that row's other cells (「2」「合同会社
+TKC」「3」 then row 2's 法人番号 and amount, then row 3 with its name and no rank), are that many rows with a name
+and no rank after row 2's cells, in order, when their amounts fall. Where the tool wrote letters or ranks elsewhere
 (「A.」 … 「1」「B」「1」「C」「D」「E」 after the rows), blocks are placed by counting only when it is unambiguous:
 the form writes its header cells once per block, so the runs of header cells followed by row cells, as many as
 the section's letters, are the blocks in order — each read whole (ranked rows, or one row whose rank is
@@ -623,7 +627,7 @@ def _unread_bounds(amounts: list[float | None]) -> tuple[float, float]:
 
 
 def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = None, early: bool = False,
-            notes: list | None = None) -> tuple[list[PayeeRow], int]:
+            notes: list | None = None, stacked: list | None = None) -> tuple[list[PayeeRow], int]:
     """The rows ranked 1, 2, ... from paras[i] (its rank 「1」) up to the first number that does not start a row (a small cell that reads like the next rank, or a
     row unread: the block stands only if what follows is small cells up to its end), and the index after them.
     With ``loose`` (a set it fills with their lines), a rank followed by a name cell alone (its other cells
@@ -639,6 +643,11 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
         if k >= len(paras) or paras[k].text != str(len(rows) + 1):
             return rows, i
         cells, after = _read_row(paras, k + 1, len(rows) + 1)
+        if cells is None and stacked is not None and (got := _stacked_ranks(paras, k, rows, letter)):
+            stacked.append(paras[k][1])  # (``stacked`` gets the line of each rank read so)
+            rows += got[0]
+            i = got[1]
+            continue
         if cells is None and loose is not None:
             cells, after = _read_row(paras, k + 1, len(rows) + 1, bare=True)
             if cells is not None and cells["name"] is None:
@@ -669,6 +678,53 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
                                            "whose it is is unknown"))
         rows.append(PayeeRow(letter, len(rows) + 1, cells, paras[k][1], False))
         i = after
+
+
+def _stacked_ranks(paras: list[Para], k: int, rows: list[PayeeRow], letter: str) \
+        -> tuple[list[PayeeRow], int] | None:
+    """The rows from the rank at paras[k] (r) when the tool wrote the next ranks r+1 .. m right after row r's name,
+    before row r's other cells (「2」「合同会社TKC」「3」「73999626 データ整備 2.8」 … then row 3's name and cells
+    with no rank before them; or 「3」「4」 stacked so): row r is its name with the cells after the stacked ranks
+    (they hold no name: no name piece beside the 法人番号, or its 業務概要 and amount alone), and rows r+1 .. m are
+    the rows that follow with a name and no rank, in order, as many as the ranks stacked — each row reading
+    whole (a 法人番号 or 業務概要, and an amount), the amounts not rising down the ranks (the form ranks its payees
+    by amount), the last row followed by rank m+1 or by no rank at all. Returns (the rows, the index after them);
+    None when the text is not so."""
+    n, r = len(paras), len(rows) + 1
+    j = k + 1
+    while j < n and _is_header(paras[j], False):
+        j += 1
+    if j >= n or not _nameish(paras[j]) or _corp_pieces(paras[j][0]) is not None \
+            or _split_amount(paras[j])[1] is not None:
+        return None
+    name, m = j, r
+    while j + 1 < n and paras[j + 1].text == str(m + 1):
+        j, m = j + 1, m + 1
+    if m == r or j + 1 >= n or not _nameish(paras[j + 1]) or _DIGITS.match(paras[j + 1].text):
+        return None
+    first = paras[j + 1]
+    if (got := _corp_para(first, True)) is not None and (got["named"] or got["unsure"]):
+        return None  # (a name piece beside the 法人番号: the row after, not row r's cells)
+    virtual = [paras[name], *paras[j + 1:]]
+    cells, after = _row(virtual, 0, r, False)
+    if cells is None or cells["amount"] is None or cells["name"] is None:
+        return None
+    out = [PayeeRow(letter, r, cells, paras[k][1], False)]
+    at = j + after  # (virtual[x] is paras[j + x] for x >= 1)
+    for rank in range(r + 1, m + 1):
+        if at >= n or not _nameish(paras[at]) or _DIGITS.match(paras[at].text):
+            return None
+        cells, nxt = _row(paras, at, rank, False)
+        if cells is None or cells["name"] is None or cells["amount"] is None:
+            return None
+        out.append(PayeeRow(letter, rank, cells, paras[at][1], False))
+        at = nxt
+    amounts = [_number(x.cells["amount"]) for x in [*rows[-1:], *out]]
+    if None in amounts or any(a < b for a, b in zip(amounts, amounts[1:], strict=False)):
+        return None
+    if at < n and _DIGITS.match(paras[at].text) and paras[at].text != str(m + 1):
+        return None
+    return out, at
 
 
 def _tail_late(paras: list[Para], k: int, after: int, before: dict) -> bool:
@@ -809,6 +865,25 @@ def _past_tails(paras: list[Para], i: int) -> int:
     while i < len(paras) and (_is_small(paras[i]) or _is_header(paras[i], False) or _CONTRACT.match(paras[i].text)):
         i += 1
     return i
+
+
+def _next_table(paras: list[Para], i: int, j: int, rows: list[PayeeRow]) -> bool:
+    """paras[i:j] (small cells and header cells after a block's rows), or the header cells right before paras[i],
+    hold a table's first header cells (「支出先」),
+    and the row at j (a name, no rank before it) reads whole with an amount above the block's last row's, the
+    rows' amounts all read and falling: the form ranks a block's payees by amount, so that row is not the block's
+    next one but another table's (its rank written apart) — the block ends at its header cells."""
+    h = i
+    while h > 0 and _is_header(paras[h - 1], False):
+        h -= 1
+    if j >= len(paras) or not _nameish(paras[j]) or not any(p.text.startswith(_FIRST_COLUMNS[0]) for p in paras[h:j]):
+        return False
+    amounts = [_number(r.cells.get("amount")) for r in rows]
+    if None in amounts or any(a < b for a, b in zip(amounts, amounts[1:], strict=False)):
+        return False
+    cells, _ = _read_row(paras, j, 0)
+    above = _number(cells["amount"]) if cells is not None and cells["name"] is not None else None
+    return above is not None and above > amounts[-1]
 
 
 def _next_block(paras: list[Para], i: int, j: int) -> bool:
@@ -1175,9 +1250,9 @@ def _form_rows(paras: list[Para], start: int, notes: list | None) -> list[PayeeR
     out, short = _in_order(paras, notes)
     placed = _with_header_runs(paras, out)
     out = _with_rank_runs(paras, out, notes) if placed is out else placed
-    if any((m := _LETTER.match(p.text)) and m[1] not in {r.block for r in out} for p in paras) or short:
-        # (blocks no reading gave, or whose rows stop short: read again with rows of a name alone)
-        out = _with_bare(out, _in_order(paras, None, bare=True)[0])
+    # (blocks no reading gave, or whose rows stop short, or whose cells a reading left unknown: read again in the
+    # form's order with rows of a name alone)
+    out = _with_bare(out, _in_order(paras, None, bare=True)[0])
     if not out:
         return None
     out, unspelled = payee_wraps.spell_qualifiers(_summed_amounts(paras, out),
@@ -1207,7 +1282,8 @@ def _form_rows(paras: list[Para], start: int, notes: list | None) -> list[PayeeR
 def _with_bare(out: list[PayeeRow], bare: list[PayeeRow]) -> list[PayeeRow]:
     """``out`` and the rows of ``bare`` (read in the form's order with rows of a name alone) of the blocks ``out``
     lacks, or whose rows in ``out`` are ``bare``'s first ones, alike (``bare`` going on where a row of a name alone
-    stopped them); none of a row whose rank ``out`` reads in another block."""
+    stopped them); none of a row whose rank ``out`` reads in another block. A block whose rows ``out`` and ``bare``
+    both read, the same ranks and no cell read otherwise (_filled), gets the cells only ``bare`` reads."""
     used = {r.line: r.block for r in out}
     mine: dict[str, list[PayeeRow]] = {}
     for r in out:
@@ -1216,11 +1292,33 @@ def _with_bare(out: list[PayeeRow], bare: list[PayeeRow]) -> list[PayeeRow]:
     for letter in dict.fromkeys(r.block for r in bare):
         rows = [r for r in bare if r.block == letter]
         have = mine.get(letter, [])
+        if have and [r.rank for r in have] == [r.rank for r in rows]:
+            filled = _filled(have, rows)
+            if filled is not None:
+                got = [r for r in got if r.block != letter] + filled
+            continue
         if any(used.get(r.line, letter) != letter for r in rows) or len(rows) <= len(have) or \
                 [(r.rank, r.line, r.cells) for r in have] != [(r.rank, r.line, r.cells) for r in rows[:len(have)]]:
             continue
         got += rows[len(have):]
     return sorted(got, key=lambda r: (r.block, r.rank))
+
+
+def _filled(have: list[PayeeRow], rows: list[PayeeRow]) -> list[PayeeRow] | None:
+    """A block's rows read by two readings (``have``: placed by counting, its rank runs or header runs; ``rows``: in
+    the form's order, its letter, header cells and ranks 1..n each with its cells, up to the block's end), rank by
+    rank: ``have``'s rows with the cells only ``rows`` reads (a cell the counting left unknown — the tail of a row
+    whose rank was written apart, say — that the form's order reads in place after its rank). None when a cell
+    the two read differs, or a row's name (read by both, or by one only) is not the same: then whose cells these
+    are is not established."""
+    out = []
+    for h, r in zip(have, rows, strict=True):
+        if h.cells["name"] != r.cells["name"] or any(
+                v is not None and r.cells.get(k) is not None and not _same_cell(k, v, r.cells[k])
+                for k, v in h.cells.items()):
+            return None
+        out.append(h._replace(cells={k: v if v is not None else r.cells.get(k) for k, v in h.cells.items()}))
+    return out
 
 
 def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
@@ -1235,6 +1333,7 @@ def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
     claimed = ""  # the last block whose rows stand
     done = 0  # the paragraphs before done are that block's (or its letter's)
     bare_at: int | None = None  # the paragraph of the last letter, when no row of its block read
+    again = -1  # the paragraph of the letter whose block is read again without ranks stacked (_stacked_ranks)
     i = 0
     while i < n:
         m = _LETTER.match(paras[i].text)
@@ -1244,14 +1343,15 @@ def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
         at, letter = i, m[1]
         # the rows written right before the letter, after the previous block's: the letter written after its rows
         back = _rows_before(paras, done, at, letter) if ord(letter) == ord(claimed or "@") + 1 else []
-        last = letter
+        before, last = last, letter
         i += 1
         while i < n and _is_header(paras[i], True):
             i += 1
         j = _past_leftovers(paras, i, bare)
         early = any(_cell_amount(p) for p in paras[i:j])  # (the first row's amount written before its rank)
         loose: set[int] = set()  # the rows whose cells other than the name are unknown, and the rows after them
-        rows, i = _ranked(paras, j, letter, loose if bare else None, early, notes)
+        stacked: list[int] = []  # (the ranks whose next ranks were written right after the row's name)
+        rows, i = _ranked(paras, j, letter, loose if bare else None, early, notes, stacked if at != again else None)
         if rows and i < n and (past := _strays_end(paras, i, rows)) > i:  # cells written apart after the block's
             # last row
             e = _block_end(paras, past, rows, loose)
@@ -1272,7 +1372,8 @@ def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
                                             "another table's row with no block letter nor rank: whose rows they "
                                             "are is unknown"))
             rows = []
-        if rows and j is not None and (_ends(paras, i, j, letter) or _totalled(paras, i, j)):
+        if rows and j is not None and (_ends(paras, i, j, letter) or _totalled(paras, i, j)
+                                       or _next_table(paras, i, j, rows)):
             if any(p.text == str(len(rows) + 1) for p in paras[i:j]) and not _totalled(paras, i, j):
                 short.append((letter, paras[i][1], len(rows) + 1))  # (a 入札者数, or a rank without its cells)
         elif rows and _ends(paras, i, _past_tails(paras, i), letter):
@@ -1284,6 +1385,9 @@ def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
             short.append((letter, paras[i][1], len(rows) + 1))
         else:
             rows = []
+        if not rows and stacked:  # (the block does not end past the rows read so: read it again without)
+            again, i, last = at, at, before
+            continue
         if rows and back:  # rows both before and after the letter: whose they are is unknown
             short = [x for x in short if x[0] != letter]
             continue

@@ -329,3 +329,46 @@ def test_wrapped_lines_of_two_readings_are_placed_by_the_characters_the_columns_
     assert (b1["name"], b1["description"], b1["amount"]) == ("株式会社ぎょうせい", "諸外国の動向に関する文書の分析及び要約作業", "520")
     assert (b2["name"], b2["corporate_number"], b2["description"], b2["amount"]) == \
         ("地方公共団体情報システム機構", "8725162049967", "セキュリティ説明会の開催、普及啓発コンテンツの作成", "90")
+
+
+def test_ranks_written_right_after_a_row_name_before_its_cells():
+    """Rank 2, its name, then rank 3 (or ranks 3 and 4) before row 2's 法人番号, 業務概要 and amount, and rows 3 (4)
+    with a name and no rank: row 2 is its name with the cells after the ranks, the rows after it the next ranks in
+    order (as many as the ranks written together; the amounts falling down the ranks)."""
+    head = ["A.", HEADER_A4, "1", ["独立行政法人情報 3618323422493 ガイドラインの英 4", "処理推進機構", "訳作業"],
+            "一般競争契約 (総合評価) 6", "99%", "-"]
+    row2 = ["合同会社TKC"]
+    cells2 = [["7399962678950 データ整備及び分 2.8", "析業務"], "その他", "-", "--"]
+    row3 = [["(株)NECソリューショ 2688416825837 研修の企画運営 1.9", "ンイノベータ"], "随意契約 (その他)", "-", "-"]
+    row4 = [["有限会社日本工営 6685293869157 定期刊行物の購読 0.8"], "補助金等交付", "-", "-"]
+    rows = _rows(_paras(*head, "2", *row2, "3", *cells2, *row3, "4", *row4) + END)
+    assert [(r, c["name"], c["corporate_number"], c["amount"]) for (_, r), c in sorted(rows.items())] == [
+        (1, "独立行政法人情報処理推進機構", "3618323422493", "4"), (2, "合同会社TKC", "7399962678950", "2.8"),
+        (3, "(株)NECソリューションイノベータ", "2688416825837", "1.9"), (4, "有限会社日本工営", "6685293869157", "0.8")]
+    assert rows[("A", 2)]["contract_method"] == "その他" and rows[("A", 3)]["contract_method"] == "随意契約 (その他)"
+    rows = _rows(_paras(*head, "2", *row2, "3", "4", *cells2, *row3, *row4) + END)
+    assert [(r, c["corporate_number"]) for (_, r), c in sorted(rows.items())][1:] == [
+        (2, "7399962678950"), (3, "2688416825837"), (4, "6685293869157")]
+    # rows after the ranks that do not fall in amount (or fewer than the ranks): not established, the rows from
+    # rank 2 on unknown
+    rising = [[ln.replace(" 0.8", " 3.8") for ln in row4[0]], *row4[1:]]
+    for late in ([*row3, *rising], row3):
+        rows = _rows(_paras(*head, "2", *row2, "3", "4", *cells2, *late) + END)
+        assert ("A", 3) not in rows and rows.get(("A", 2), {}).get("corporate_number") is None
+
+
+def test_a_block_ends_at_a_table_whose_first_row_is_above_its_last_amount():
+    """Block A's rows, then a table's header cells and a row with no rank before it (its rank and letter written
+    after it): an amount above A's last row's cannot be A's next payee (the form ranks them by amount), so A's rows
+    end at the header; an amount below it may be A's row 4 with its rank written apart — A stays unknown."""
+    def section(amount):
+        return _paras("A", HEADER_A4, "1", ["有限会社インテック", "・合同会社NECソリ", "ューションイノベー", "タ共同企業体"],
+                      "-", ["視察(旅費", "の支払)"], "5,911", ["随意契約 (公募", ")"], "4", "-",
+                      "2", ["一般財団法人地域活", "性化センター"], ["455140875808", "6"], ["補助事業", "の実施"], "2,348",
+                      "補助金等交付", "-", "-", "3", "委員謝金(委員C)", "-", ["研修の企", "画運営"], "712", "-", "-",
+                      HEADER_A4, "野村総合研究所(株)", ["123936051302", "1"], ["定期刊行", "物の購読"], amount, "補助金等交付",
+                      "-", "--", "B", "1", "C") + END  # (three letters, two tables: no counting places them)
+    rows = _rows(section("25,129"))
+    assert [(r, c["corporate_number"], c["amount"]) for (b, r), c in sorted(rows.items()) if b == "A"] == [
+        (1, None, "5,911"), (2, "4551408758086", "2,348"), (3, None, "712")]
+    assert not _rows(section("501"))

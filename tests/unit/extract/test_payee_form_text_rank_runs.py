@@ -175,3 +175,26 @@ def test_an_amount_two_readers_give_otherwise_for_one_row_is_unknown():
     got, disputed = form_disputes(theirs, form)
     assert [(r.block, r.rank, r.cells["amount"]) for r in got] == [("J", 1, None)] and disputed == ["J1 amount"]
     assert got[0].cells["corporate_number"] == "6800813958915"
+
+
+def _row(block, rank, line, **cells):
+    keys = ("name", "corporate_number", "description", "amount", "contract_method", "bidders", "award_rate")
+    return PayeeRow(block, rank, {k: cells.get(k) for k in keys}, line, False)
+
+
+def test_cells_a_block_placed_by_its_rank_runs_left_unknown_taken_from_the_form_order_reading():
+    # (rv671's block G as pdftotext wrote it: 「G」「38,699」「-」「1」, the header cells, 「職員旅費(職員A)」「-」
+    # 「会議等出席(諸 謝金)」「39,424」「補助金等交付」「-」「-」: the rank run left the row's tail unknown, the form's
+    # order reads it in place after the row's amount)
+    from kg.extract.payee_form_text import _with_bare
+    counted = [_row("F", 1, 330, name="有限会社柏屋本店", amount="38,699", contract_method="その他"),
+               _row("G", 1, 365, name="職員旅費(職員A)", description="会議等出席(諸謝金)", amount="39,424")]
+    in_order = [_row("G", 1, 358, name="職員旅費(職員A)", description="会議等出席(諸謝金)", amount="39,424",
+                     contract_method="補助金等交付")]
+    got = {(r.block, r.rank): r for r in _with_bare(counted, in_order)}
+    assert got[("G", 1)].cells["contract_method"] == "補助金等交付"
+    assert got[("G", 1)].line == 365 and got[("F", 1)].cells["contract_method"] == "その他"
+    # a cell the two read otherwise, or another name: whose cells they are is not established
+    for other in (dict(amount="3,942"), dict(name="職員旅費(職員B)")):
+        late = [r._replace(cells={**r.cells, **other}) for r in in_order]
+        assert _with_bare(counted, late)[1].cells["contract_method"] is None
