@@ -1020,6 +1020,21 @@ def _keys_once(rows: list | None, notes: list) -> list | None:
 _LATIN_CUT = re.compile(r"[^\x00-\x7f\s]\(?[A-Za-z0-9]+ [A-Za-z0-9]+\)?(?:[^\x00-\x7f\s]|$)")  # (「…(U NDP)」)
 
 
+_WHOLE13 = re.compile(r"(?<!\d)\d{13}(?!\d)")  # a 法人番号 printed whole (no digit glued either side)
+
+
+def _numbers_unplaced(L: list[str], lo: int, rows: list) -> list[tuple[str, int]]:
+    """The check-digit-valid 法人番号 printed whole in the payee section's cells that no row read holds, in text
+    order: payees the readers left out without saying so."""
+    held = {r.cells.get("corporate_number") for r in rows}
+    out: list[tuple[str, int]] = []
+    for text, line, _ in payee_section_cells(L, lo):
+        for number in _WHOLE13.findall(text):
+            if number not in held and houjin_valid(number) and (number, line) not in out:
+                out.append((number, line))
+    return out
+
+
 def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
     lo = _first_in(L, "支出先上位")
     if lo is None:
@@ -1074,6 +1089,11 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
         if unread:  # a block whose title is in the text and of which no row was read is unknown, never absent
             warn(rec, "payees_partial", f"支出先上位10者リスト: blocks {unread}: the title is in the text but no row "
                  "of the block was read: their payees are unknown", line=lo, field="payees")
+        elif not notes and (left := _numbers_unplaced(L, lo, text_rows)):
+            # (no reader said what it left: a block whose title was not found as one reads as no block at all)
+            warn(rec, "payees_partial", f"支出先上位10者リスト: {len(left)} valid 法人番号 in the section (line "
+                 f"{left[0][1]}: {left[0][0]}) are in no row read: those payees are unknown", line=left[0][1],
+                 field="payees")
         for r in text_rows:
             rec["payees"].append(fields.build_payee(rec, r.block, r.rank, r.cells, line=r.line))
             span(rec, f"payees[{r.block}|{r.rank}]", r.line)
