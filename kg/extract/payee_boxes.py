@@ -119,7 +119,20 @@ def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, i
     order: list[tuple[str, int]] = []
     letter: str | None = None
     last = 0
+    solid = _solid_runs(boxes)
     for i, (kind, text, _) in enumerate(boxes):
+        if kind == "int" and letter is not None and int(text) == last + 1 and (i in solid or i - 1 in taken):
+            taken.add(i)  # a piece of the run (counting boxes one after another), or the one box due before it
+            last += 1
+            order.append((letter, last))
+            continue
+        if kind == "int" and letter is not None and int(text) == last + 1 \
+                and (gap := _due_before_solid(boxes, solid, i, last, max(taken))) is not None:
+            if gap:
+                taken.add(i)
+                last += 1
+                order.append((letter, last))
+            continue
         if kind == "letter":
             want = "A" if letter is None else chr(ord(letter) + 1)
             if _LETTER.match(text)[1] != want:
@@ -150,6 +163,47 @@ def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, i
     if last == 0:
         return f"block {letter} has no rank"
     return taken, order
+
+
+def _solid_runs(boxes: list[tuple[str, str, int]]) -> set[int]:
+    """The indices of the number boxes that stand in *solid* pieces of the run: boxes one right after another counting
+    up by one (「1 | 2 | 3」), three or more, or two or more right before a block letter (「3 | 4 | E」): the rank
+    column as pdfminer.six writes it in one piece; 入札者数 written as a column (「1 | 1」「4 | 7」) do not count on."""
+    out: set[int] = set()
+    i = 0
+    while i < len(boxes):
+        j = i
+        while boxes[j][0] == "int" and j + 1 < len(boxes) and boxes[j + 1][0] == "int" \
+                and int(boxes[j + 1][1]) == int(boxes[j][1]) + 1:
+            j += 1
+        n = j - i + 1
+        if boxes[i][0] == "int" and (n >= 3 or (n >= 2 and j + 1 < len(boxes) and boxes[j + 1][0] == "letter")):
+            out.update(range(i, j + 1))
+        i = j + 1
+    return out
+
+
+def _due_before_solid(boxes: list[tuple[str, str, int]], solid: set[int], i: int, last: int, since: int) -> bool | None:
+    """Whether the number box ``i`` (the value of the block's next rank, last + 1) is that rank, as a solid piece of
+    the run later in the block (before the next letter, ``_solid_runs``) says: False when the piece starts at that
+    value (the rank is there, ``i`` is another cell: an 入札者数); True when it starts higher and the ranks due before it
+    (last + 1 … its first - 1) each stand once among the number boxes after the block's last rank or letter (box
+    ``since``) up to it, in order (「3 | name | - … 4 | 5 | 6 | B」: the rank written before its row's name, after
+    the row before's 法人番号); None when no solid piece follows in the block or the boxes between do not say (the
+    other rules decide)."""
+    for j in range(i + 1, len(boxes)):
+        if boxes[j][0] == "letter":
+            return None
+        if j in solid and j - 1 not in solid:
+            first = int(boxes[j][1])
+            if first == last + 1:
+                return False
+            if first < last + 1:
+                continue
+            due = [int(boxes[k][1]) for k in range(since + 1, j) if boxes[k][0] == "int"
+                   and last < int(boxes[k][1]) < first]
+            return True if due == list(range(last + 1, first)) else None
+    return None
 
 
 def _right_cells_on(boxes: list[tuple[str, str, int]], i: int) -> bool:
@@ -661,7 +715,7 @@ def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None, notes: li
         run = _run(boxes)
     if isinstance(run, str):
         return f"the block letters and ranks do not read ({run})"
-    if (passed := _ranks_passed_over(boxes, run[0])) is not None:
+    if (passed := _ranks_passed_over(boxes, run[0]) or _ranks_skipped(boxes, *run)) is not None:
         return f"the block letters and ranks do not read ({passed})"
     got = _rows_anchored(boxes, raw, *run)
     if not isinstance(got, str):
@@ -758,6 +812,22 @@ def _ranks_passed_over(boxes: list[tuple[str, str, int]], taken: set[int]) -> st
             last, want, seen = int(text), int(text) + 1, 0
         elif kind == "int" and int(text) == want:
             want, seen = want + 1, seen + 1
+    return None
+
+
+def _ranks_skipped(boxes: list[tuple[str, str, int]], taken: set[int], order: list[tuple[str, int]]) -> str | None:
+    """Where a number not taken as a rank stands right before a block's letter and is two or three above the block
+    before's rank count (「A. | 1 | name | … | 2 | name | … | 3 | B.」 read as one rank of A: its ranks 2 written before
+    their rows' names, the last one at the foot of the rank column): ranks of that block were passed over, its count
+    is not established; else None."""
+    count: dict[str, int] = {}
+    for block, rank in order:
+        count[block] = max(count.get(block, 0), rank)
+    for i, (kind, text, _) in enumerate(boxes):
+        if kind == "letter" and i in taken and i and boxes[i - 1][0] == "int" and i - 1 not in taken:
+            before = chr(ord(_LETTER.match(text)[1]) - 1)
+            if count.get(before, 0) + 2 <= int(boxes[i - 1][1]) <= count.get(before, 0) + 3:
+                return f"block {before}'s rank {boxes[i - 1][1]} stands before block {text[:1]} with ranks passed over"
     return None
 
 
@@ -879,6 +949,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             got.update(contract_method=None, bidders=None, award_rate=None)  # 落札率 and 理由: some the row before's
         elif got is not None and _right_cells(_from_contract(seg)) > 4:  # (another row's 入札者数 and 落札率 among them)
             got.update(bidders=None, award_rate=None)
+        if own is not None and own["contract_method"] is None and _name_after_anchor(names, groups, claimed, k):
+            own["description"] = None  # (``got`` is ``own`` or None)
         previous_empty = (not seg and not merged) or got is None  # (a cell of it may have been written here)
         previous_amount = own is not None and own["amount"] is not None
         previous_open = got is not None and got["contract_method"] is None
@@ -895,6 +967,15 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         return _fit(rows, order) if len(order) - len(anchors) <= _FIT_MAX else []
     # an amount no row's boxes hold is a row not read: the rows counted after it (or before) may stand a place off
     return rows if _amount_values(unplaced) else _pooled_amounts(rows, segs, doubted)
+
+
+def _name_after_anchor(names: list[str | None], groups: list[list[int]], claimed: set[int], k: int) -> bool:
+    """Row ``k`` has no name and the next row's name group holds two text boxes or more, none placed (「法人番号 |
+    name | 0.4 | 業務概要 | name | 法人番号」: pdfminer.six wrote the row's name after its 法人番号, its 業務概要 after its
+    amount): when the row's own boxes hold no 契約方式 (its cells go on after them), the first text box after the anchor
+    may be the name, its 業務概要 is not established."""
+    return names[k] is None and k + 1 < len(groups) and len(groups[k + 1]) >= 2 and names[k + 1] is None \
+        and not claimed & set(groups[k + 1])
 
 
 def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[tuple[str, int]],
