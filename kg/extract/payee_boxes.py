@@ -744,12 +744,35 @@ def _amounts_counted(boxes: list[tuple[str, str, int]], taken: set[int], rows: l
     if all(r.cells.get("amount") is not None for r in rows):
         return rows
     _, amounts, doubt = _figures(boxes, taken, False, frozenset(_anchors(boxes, taken)))
+    if (by_rises := _amounts_by_rises(rows, amounts)) is not None:
+        return by_rises
     if doubt or len(amounts) != len(rows) or any(
             r.cells.get("amount") is not None and parse_number(r.cells["amount"]).value != _value(figure)
             for r, (_, figure) in zip(rows, amounts, strict=True)):
         return rows
     read = {r.block for r in rows if r.cells.get("amount") is not None}  # (blocks where the countings agree on a row)
     return [r if r.cells.get("amount") is not None or r.block not in read else r._replace(cells={**r.cells, "amount": figure})
+            for r, (_, figure) in zip(rows, amounts, strict=True)]
+
+
+def _amounts_by_rises(rows: list[PayeeRow], amounts: list[tuple[int, str]]) -> list[PayeeRow] | None:
+    """The rows counted to the ranks, each given the amount at its rank, when the section's amounts (``_figures``, in
+    the text's order) are as many as the rows and the amounts alone cut them into the run's blocks: level or falling
+    down each block's ranks (the list is of the largest payees), rising at each block's first rank (「1,279 | 879 | 396
+    | 2,978 | …」: B's first larger than A's last) — a count of the rows a rank off in any block would put a rise
+    inside a block or none at its edge —, and every amount a row read in its own boxes the one at its rank. None
+    when they do not (a figure that may be an 入札者数 among them, an amount not read: the count is not of the rows),
+    or when one block holds all the rows (no edge to check the amounts by: ``_amounts_counted`` asks a row's amount
+    read to agree)."""
+    if len(amounts) != len(rows) or len({r.block for r in rows}) < 2:
+        return None
+    values = [_value(figure) for _, figure in amounts]
+    for k, (r, v) in enumerate(zip(rows, values, strict=True)):
+        if r.cells.get("amount") is not None and parse_number(r.cells["amount"]).value != v:
+            return None
+        if k and (v > values[k - 1] if r.block == rows[k - 1].block else v <= values[k - 1]):
+            return None
+    return [r if r.cells.get("amount") is not None else r._replace(cells={**r.cells, "amount": figure})
             for r, (_, figure) in zip(rows, amounts, strict=True)]
 
 

@@ -3,7 +3,8 @@ the rank column written in solid pieces (boxes one after another counting up) ap
 its row's name. Box sequences as pdfminer.six wrote them for generated sheets of the real form (names shortened)."""
 from __future__ import annotations
 
-from kg.extract.payee_boxes import _kind, _name_after_anchor, _ranks_skipped, _run
+from kg.extract.payee_boxes import _amounts_by_rises, _kind, _name_after_anchor, _ranks_skipped, _run
+from kg.extract.review_text import PayeeRow
 
 
 def _boxes(texts: list[str]) -> list[tuple[str, str, int]]:
@@ -59,3 +60,29 @@ def test_a_number_before_the_next_letter_two_above_the_blocks_count_leaves_the_c
     assert [r for b, r in order if b == "A"] == [1]
     assert _ranks_skipped(boxes, taken, order) is not None
     assert _ranks_skipped(boxes[:15] + boxes[16:], *_run(boxes[:15] + boxes[16:])) is None  # (no 3 before B.)
+
+
+def _rows(places: list[tuple[str, int, str | None]]) -> list[PayeeRow]:
+    return [PayeeRow(b, r, {"name": f"{b}{r}社", "amount": a}, n, False) for n, (b, r, a) in enumerate(places)]
+
+
+AMOUNTS = [(n, f) for n, f in enumerate(["1,279", "879", "396", "2,978", "689", "1,619", "4,842", "682"])]
+
+
+def test_amounts_the_section_holds_placed_when_they_fall_in_each_block_and_rise_at_its_edges():
+    rows = _rows([("A", 1, None), ("A", 2, None), ("A", 3, None), ("B", 1, None), ("B", 2, None), ("C", 1, "1,619"),
+                  ("D", 1, None), ("D", 2, None)])
+    got = _amounts_by_rises(rows, AMOUNTS)
+    assert [r.cells["amount"] for r in got] == ["1,279", "879", "396", "2,978", "689", "1,619", "4,842", "682"]
+    assert got[0].cells["name"] == "A1社"
+
+
+def test_amounts_not_placed_when_a_block_is_counted_a_rank_off_or_a_read_amount_differs():
+    off = _rows([("A", 1, None), ("A", 2, None), ("B", 1, None), ("B", 2, None), ("B", 3, None), ("C", 1, None),
+                 ("D", 1, None), ("D", 2, None)])  # A's third row counted to B: 396 | 2,978 rises inside B
+    assert _amounts_by_rises(off, AMOUNTS) is None
+    other = _rows([("A", 1, None), ("A", 2, None), ("A", 3, None), ("B", 1, None), ("B", 2, None), ("C", 1, "1,600"),
+                   ("D", 1, None), ("D", 2, None)])
+    assert _amounts_by_rises(other, AMOUNTS) is None
+    one_block = _rows([("A", n, None) for n in range(1, 4)])
+    assert _amounts_by_rises(one_block, AMOUNTS[:3]) is None  # (no block edge to check the count by)
