@@ -652,7 +652,8 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
             elif anchors is not None and _doubtful(boxes, rest, taken, n, prev, last_amount):
                 doubt.append((i, text))
                 prev = "bidders" if prev == "amount" else kind
-            elif totals and count >= 2 and prev != "text" and _sums_exactly(text, total, places):
+            elif totals and prev != "text" and ((count >= 2 and _sums_exactly(text, total, places))
+                                                or _sums_last(text, amounts[len(amounts) - count:])):
                 out.add(i)
                 count, total, places, prev = 0, 0.0, 0, "total"
             elif prev == "amount" and kind == "int":
@@ -676,6 +677,19 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
             last_amount = n
             count, total, places = count + 1, total + _value(amount), max(places, _places(amount))
     return out, amounts, doubt
+
+
+def _sums_last(text: str, since: list[tuple[int, str]]) -> bool:
+    """``text`` is exactly (``_sums_exactly``) the sum of the last two or more of the amounts ``since`` the last 計,
+    those falling or level as one block's do, not 0: a block's 計 after a block before whose 計 was not found (a
+    one-row block prints its amount twice, as the row's and as its 計: no sum of two amounts)."""
+    values = [_value(figure) for _, figure in since]
+    for k in range(len(values) - 2, 0, -1):
+        if values[k + 1] > values[k]:  # (the amounts after it checked before)
+            break
+        if sum(values[k:]) > 0 and _sums_exactly(text, sum(values[k:]), max(_places(f) for _, f in since[k:])):
+            return True
+    return False
 
 
 def _doubtful(boxes: list[tuple[str, str, int]], rest: list[int], taken: set[int], n: int, prev: str,
@@ -1106,6 +1120,8 @@ def _placed_at(boxes: list[tuple[str, str, int]], taken: set[int], order: list[t
         if _value(figure) > last.get(block, _value(figure)):
             return None
         last[block] = _value(figure)
+    if _total_as_amount(order, amounts):
+        return None
     at = {i: n for n, (i, _) in enumerate(amounts)}
     placed: dict[int, PayeeRow] = {}
     for r, span in zip(rows, spans, strict=True):
@@ -1147,6 +1163,14 @@ def _placed_at(boxes: list[tuple[str, str, int]], taken: set[int], order: list[t
     return [PayeeRow(*order[n], ({**placed[n].cells, "name": None} if n in nameless else placed[n].cells)
                      if n in placed else {"amount": figure}, placed[n].line if n in placed else boxes[i][2], False)
             for n, (i, figure) in enumerate(amounts)]
+
+
+def _total_as_amount(order: list[tuple[str, int]], amounts: list[tuple[int, str]]) -> bool:
+    """A block's first amount is the one before it again, the block before having one rank (「269 | … | 269 | … | 255
+    | … | 255」): a one-row block's 計 is its amount printed twice, and the second may be counted as the next
+    block's row — every amount after it a rank off."""
+    return any(order[k][1] == 1 and order[k - 1][1] == 1 and _value(amounts[k][1]) == _value(amounts[k - 1][1])
+               for k in range(1, len(order)))
 
 
 def _rank_before_letter(boxes: list[tuple[str, str, int]], taken: set[int], order: list[tuple[str, int]]) -> bool:

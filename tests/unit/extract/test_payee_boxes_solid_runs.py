@@ -3,7 +3,15 @@ the rank column written in solid pieces (boxes one after another counting up) ap
 its row's name. Box sequences as pdfminer.six wrote them for generated sheets of the real form (names shortened)."""
 from __future__ import annotations
 
-from kg.extract.payee_boxes import _amounts_by_rises, _kind, _name_after_anchor, _ranks_skipped, _run
+from kg.extract.payee_boxes import (
+    _amounts_by_rises,
+    _kind,
+    _name_after_anchor,
+    _ranks_skipped,
+    _run,
+    _sums_last,
+    _total_as_amount,
+)
 from kg.extract.review_text import PayeeRow
 
 
@@ -86,3 +94,20 @@ def test_amounts_not_placed_when_a_block_is_counted_a_rank_off_or_a_read_amount_
     assert _amounts_by_rises(other, AMOUNTS) is None
     one_block = _rows([("A", n, None) for n in range(1, 4)])
     assert _amounts_by_rises(one_block, AMOUNTS[:3]) is None  # (no block edge to check the count by)
+
+
+def test_a_blocks_total_after_one_row_blocks_is_the_sum_of_its_own_amounts_only():
+    # E, F, G one row each (their 計 the amount printed again: no sum), then J's four amounts and its 計 118,778
+    since = list(enumerate(["5,082", "38,699", "39,424", "39,772", "33,799", "29,640", "15,567"]))
+    assert _sums_last("118,778", since)
+    assert not _sums_last("118,777", since)
+    assert not _sums_last("78,123", since)  # 38,699 + 39,424: a rise, no one block's amounts
+    assert not _sums_last("0", list(enumerate(["1.2", "0", "0", "0"])))  # (level zeros are no 計)
+
+
+def test_a_one_row_blocks_total_counted_as_the_next_blocks_amount_leaves_the_amounts_unplaced():
+    # A, B, C one row each; B's 計 (255, its amount again) counted as C's row: every amount after it a rank off
+    order = [("A", 1), ("B", 1), ("C", 1), ("D", 1)]
+    assert _total_as_amount(order, list(enumerate(["269", "255", "255", "227"])))
+    assert not _total_as_amount(order, list(enumerate(["269", "255", "227", "266"])))
+    assert not _total_as_amount([("A", 1), ("A", 2), ("B", 1)], list(enumerate(["0.5", "0.5", "0.3"])))  # (one block)
