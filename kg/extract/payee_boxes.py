@@ -652,8 +652,7 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
             elif anchors is not None and _doubtful(boxes, rest, taken, n, prev, last_amount):
                 doubt.append((i, text))
                 prev = "bidders" if prev == "amount" else kind
-            elif totals and prev != "text" and ((count >= 2 and _sums_exactly(text, total, places))
-                                                or _sums_last(text, amounts[len(amounts) - count:])):
+            elif totals and count >= 2 and prev != "text" and _sums_exactly(text, total, places):
                 out.add(i)
                 count, total, places, prev = 0, 0.0, 0, "total"
             elif prev == "amount" and kind == "int":
@@ -677,19 +676,6 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
             last_amount = n
             count, total, places = count + 1, total + _value(amount), max(places, _places(amount))
     return out, amounts, doubt
-
-
-def _sums_last(text: str, since: list[tuple[int, str]]) -> bool:
-    """``text`` is exactly (``_sums_exactly``) the sum of the last two or more of the amounts ``since`` the last 計,
-    those falling or level as one block's do, not 0: a block's 計 after a block before whose 計 was not found (a
-    one-row block prints its amount twice, as the row's and as its 計: no sum of two amounts)."""
-    values = [_value(figure) for _, figure in since]
-    for k in range(len(values) - 2, 0, -1):
-        if values[k + 1] > values[k]:  # (the amounts after it checked before)
-            break
-        if sum(values[k:]) > 0 and _sums_exactly(text, sum(values[k:]), max(_places(f) for _, f in since[k:])):
-            return True
-    return False
 
 
 def _doubtful(boxes: list[tuple[str, str, int]], rest: list[int], taken: set[int], n: int, prev: str,

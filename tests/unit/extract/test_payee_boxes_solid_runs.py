@@ -9,7 +9,6 @@ from kg.extract.payee_boxes import (
     _name_after_anchor,
     _ranks_skipped,
     _run,
-    _sums_last,
     _total_as_amount,
 )
 from kg.extract.review_text import PayeeRow
@@ -94,15 +93,6 @@ def test_amounts_not_placed_when_a_block_is_counted_a_rank_off_or_a_read_amount_
     assert _amounts_by_rises(other, AMOUNTS) is None
     one_block = _rows([("A", n, None) for n in range(1, 4)])
     assert _amounts_by_rises(one_block, AMOUNTS[:3]) is None  # (no block edge to check the count by)
-
-
-def test_a_blocks_total_after_one_row_blocks_is_the_sum_of_its_own_amounts_only():
-    # E, F, G one row each (their 計 the amount printed again: no sum), then J's four amounts and its 計 118,778
-    since = list(enumerate(["5,082", "38,699", "39,424", "39,772", "33,799", "29,640", "15,567"]))
-    assert _sums_last("118,778", since)
-    assert not _sums_last("118,777", since)
-    assert not _sums_last("78,123", since)  # 38,699 + 39,424: a rise, no one block's amounts
-    assert not _sums_last("0", list(enumerate(["1.2", "0", "0", "0"])))  # (level zeros are no 計)
 
 
 def test_a_one_row_blocks_total_counted_as_the_next_blocks_amount_leaves_the_amounts_unplaced():
