@@ -192,12 +192,28 @@ def _headed_columns(folded: list[str], start: int, cs: list[Cell], first_year: i
         if rows is not None:
             ties.append((run, rows, col))
     out = list(cs)
-    if len(ties) < 2:
+    if len(ties) == 1 and not _rated_strip(folded, cs, *ties[0], n_past):
         return out  # one header and column alone: no sign the text alternates them
     for run, rows, col in ties:
         for k, r in zip(run, rows, strict=True):
             out[k] = cs[k]._replace(row=r, col=col)
     return out
+
+
+def _rated_strip(folded: list[str], cs: list[Cell], run: list[int], rows: list[int], col: int, n_past: int) -> bool:
+    """Whether a header's run is its past year's column written whole between its header and its own 執行率: the
+    next text line after the run a percentage, 執行額 / 計 of the run as rounded. pdfminer then wrote the column's
+    strip of boxes (header, cells, rates) as one group, nothing else inside it (held on the variants' prints, both
+    producers: 14 such runs, each under its own header; a header followed by another column's run was followed
+    by no rate, seen 6 times)."""
+    if col >= n_past or len(rows) != 7:
+        return False
+    total, executed = cs[run[TOT]].value, cs[run[EXE]].value
+    n = cs[run[-1]].line
+    nxt = next((t.split() for t in folded[n:n + 3] if t.strip()), [])
+    if not total or executed is None or not nxt or not _PCT.match(nxt[0]):
+        return False
+    return _rate_in(100 * executed / total, [float(nxt[0][:-1])])
 
 
 def _column_rows(vals: list[float | None], col: int, n_past: int) -> list[int] | None:

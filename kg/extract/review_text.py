@@ -2239,12 +2239,13 @@ def budget_paragraphs(lines: list[str], years: list[tuple[int, bool]], start: in
             cut = fits[0] if len(fits) == 1 else None
         if cut is None:
             return None
-        pos = 0
-        for f, ln in zip(labels, cut, strict=True):
+        rows = _signed_rows(labels, cut, nums)
+        if rows is None:
+            return None
+        for f, row in zip(labels, rows, strict=True):
             if f in values:
                 return None
-            values[f] = nums[pos:pos + ln]
-            pos += ln
+            values[f] = row
     if "initial" not in values or "total" not in values:
         return None
     budget = []
@@ -2276,6 +2277,27 @@ def budget_paragraphs(lines: list[str], years: list[tuple[int, bool]], start: in
 
 
 _PARTS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve")
+
+
+def _signed_rows(labels: list[str], cut: list[int], nums: list) -> list[list] | None:
+    """The run of figures ``nums`` after the row labels ``labels`` as their rows (``cut``: each row's length),
+    read row by row; or column by column when that reading puts a figure above 0 in 翌年度へ繰越し or one below 0
+    in another row (those hold ▲ figures only, and only them) and this one does not: pdfminer writes a block of
+    narrow cells (dashes) column by column (seen: 前年度から繰越し, 翌年度へ繰越し, 予備費等 of four years as
+    「- - - | - - - | 789 - - | - - -」, 789 the third year's 前年度から繰越し). None when neither reading fits."""
+    def signed(rows: list[list]) -> bool:
+        return all(v is None or (v <= 0 if f == "carried_to_next" else v >= 0)
+                   for f, row in zip(labels, rows, strict=True) for v in row)
+
+    starts = [sum(cut[:k]) for k in range(len(cut))]
+    by_row = [nums[a:a + ln] for a, ln in zip(starts, cut, strict=True)]
+    if signed(by_row):
+        return by_row
+    k = len(labels)
+    if k < 2 or len(set(cut)) != 1:
+        return None
+    by_col = [nums[r::k] for r in range(k)]
+    return by_col if signed(by_col) else None
 
 
 def _cuts(options: list[tuple[int, ...]]):

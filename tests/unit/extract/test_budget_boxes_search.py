@@ -161,9 +161,14 @@ def test_a_column_printed_whole_under_its_own_header_is_that_years():
 
 
 def test_a_header_followed_by_a_run_that_is_no_whole_column_ties_nothing():
-    # the same text with 2014's 計 printed apart: its run under 「26年度」 no longer adds up, so nothing places it,
-    # and 2013's under 「25年度」 is then one tie alone: no sign that the text alternates headers and columns
+    # the same text with 2014's 計 printed apart: its run under 「26年度」 no longer adds up, so nothing places it;
+    # 2013's under 「25年度」 is one tie alone, kept as its run is followed by its own 執行率 (432 / 534: 81%), the
+    # column's strip of boxes from header to rate; without that rate it ties nothing either
     lines = [x for x in RV088 if x != "313"] + ["313"]
+    cs = table(lines, 1, 5, 2012)[0]
+    assert [c.value for c in cs[1:] if c.col is not None] == [534, 0, 0, 0, 0, 534, 432]
+    assert {c.col for c in cs[1:] if c.col is not None} == {1}
+    lines = [x for x in lines if x != "81%"]
     cs = table(lines, 1, 5, 2012)[0]
     assert not any(c.col is not None for c in cs[1:])  # (the first, 438, is on the 当初予算 label's line)
 

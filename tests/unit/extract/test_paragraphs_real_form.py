@@ -99,3 +99,21 @@ def test_budget_rows_with_dashes_and_the_request_column():
     bad = [x if x != "47" else "48" for x in lines]
     bad[bad.index("計") + 2] = "47"
     assert budget_paragraphs(bad, years, 1) is None
+
+
+def test_a_block_of_dashes_written_column_by_column_is_read_so():
+    # pdfminer of a LibreOffice print (variant 681): 前年度から繰越し, 翌年度へ繰越し and 予備費等 of four years written
+    # three cells per column; read row by row, 789 would be a 翌年度へ繰越し above 0 (that row holds ▲ figures only)
+    lines = ["予算額・執行額 (単位:百万円)", "令和元年度", "令和2年度", "令和3年度", "令和4年", "度", "令和5年度要求",
+             "予算の状況 当初予算", "54,100", "48,803", "38,620", "47,123 46,147", "補正予算", "-", "-", "11,637", "-",
+             "前年度から", "繰越し", "翌年度へ繰", "越し", "予備費等", "-", "-", "-", "-", "-", "-", "789", "-", "-", "-",
+             "-", "-", "計", "54,100", "48,803", "51,046", "47,123 46,147", "執行額", "53,790", "32,710", "47,992",
+             "執行率(%)", "99%"]
+    years = [(2019, False), (2020, False), (2021, False), (2022, False), (2023, True)]
+    budget = budget_paragraphs(lines, years, 1)[0]
+    assert budget[2] == {"fiscal_year": 2021, "initial": 38620, "supplementary": 11637, "carried_from_previous": 789,
+                         "carried_to_next": None, "reserve": None, "total": 51046, "executed": 47992}
+    assert all(e.get("carried_to_next") is None and e.get("carried_from_previous") is None for e in budget if e["fiscal_year"] != 2021)
+    # read either way, a figure above 0 in 翌年度へ繰越し: nothing is read
+    both = [x if x != "-" or k < lines.index("予備費等") else "5" for k, x in enumerate(lines)]
+    assert budget_paragraphs(both, years, 1) is None
