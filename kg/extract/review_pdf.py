@@ -1702,6 +1702,11 @@ def _payees_plausible(rec: Record, L: list[str] | None = None, raw: list[str] | 
                  "its text (the block's 計 row label, or the name's own wrapped end?); left out",
                  line=rec["provenance"]["spans"].get(key, [None])[0], field="payees")
             p["name"] = None
+        if _AMOUNT_METHOD_NAME.match(p.get("name") or ""):  # (「3,547随意契約」: the amount's and 契約方式's box)
+            warn(rec, "payee_implausible", f"{key}.name {p['name']!r} is an amount and a contract method (other "
+                 "cells' box taken for the name); left out", line=rec["provenance"]["spans"].get(key, [None])[0],
+                 field="payees")
+            p["name"] = None
         if _INNER_SPACE.search(p.get("name") or ""):
             warn(rec, "payee_implausible", f"{key}.name {p['name']!r}: a space inside its words (a wrapped line "
                  "or the sheet's own?); left out", line=rec["provenance"]["spans"].get(key, [None])[0],
@@ -1722,6 +1727,9 @@ def _payees_plausible(rec: Record, L: list[str] | None = None, raw: list[str] | 
             p["description"] = None
 
 
+# a figure, then a 契約方式 of the form's choices: a row's amount and method, never a payee's name
+_AMOUNT_METHOD_NAME = re.compile(r"^[▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? ?(?:(?:一般競争|指名競争|随意)契約|企画競争"
+                                 r"|公募|補助金等?交付)")
 _DIGIT_RUN = re.compile(r"\d+")
 _LATIN_ONLY = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 _BRACKET_SPACE = re.compile(r"\(\s|\s\)")
