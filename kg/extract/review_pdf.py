@@ -1071,6 +1071,7 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
             notes = box_notes if text_rows or box_notes else notes
         elif has_letters(cells):  # the real form's letters: this reader may give the rows the others left unread
             boxed = payee_boxes(cells, box_notes, lo, raw)
+            boxed = checked_by_totals(checked_by_amounts(boxed, box_notes), cells, box_notes) if boxed else boxed
             text_rows = with_boxes(text_rows, boxed, notes, lo) if boxed else text_rows
         if text_rows:
             text_rows, unknown = respell_methods(text_rows, L[lo:], raw[lo:] if raw is not None else None)
