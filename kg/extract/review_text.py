@@ -2886,7 +2886,13 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
     cells: list[str] = []
     window = folded[label_line:label_line + 80]
     for n, t in enumerate(window):
-        if not t or is_unknown(t):
+        if not t:
+            continue
+        if is_unknown(t):
+            # a blank 事業番号 cell (「平成22年度」 over 「-」 over 「平成23年度」 over 「総務省 - 0409」): kept, so that the
+            # number below the next year is not read as the blank one's
+            if cells:
+                cells.append("-")
             continue
         if _NUMBER_HEAD.match(t):
             if n + 1 < len(window) and window[n + 1] and len(parse_numbers(t + " " + window[n + 1])) == 1:
@@ -3032,7 +3038,7 @@ def _rows_of_columns(cells: list[str]) -> list[str] | None:
             i += 1
             continue
         m = j
-        while m < len(cells) and not _YEAR_ONLY.match(cells[m]) and parse_numbers(cells[m]):
+        while m < len(cells) and not _YEAR_ONLY.match(cells[m]) and (parse_numbers(cells[m]) or cells[m] == "-"):
             m += 1
         if m - j != k:
             return None
