@@ -529,10 +529,10 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
     smalls = smalls if crossed is None else smalls[:crossed]
     if smalls and re.fullmatch(r"\d{1,3}", smalls[0]):
         cells["bidders"] = smalls[0]
-    if len(smalls) > 1 and smalls[1].endswith("%") and not (
-            cells["contract_method"] is None and smalls[0] in ("-", "－", "―")):
-        # (a 落札率 after a 入札者数 dash in a row whose 契約方式 was not read — no bidding, no rate: 「0.3」「-」「43.5%」
-        # 「-」, the row before's rate written after this row's cells — is not established as the row's)
+    if len(smalls) > 1 and smalls[1].endswith("%") and smalls[0] not in ("-", "－", "―"):
+        # (a 落札率 after a 入札者数 dash — no bidding, no rate: 「0.3」「-」「43.5%」「-」 in a row whose 契約方式 was
+        # not read, 「3.8」「その他」「-」「58.9%」: the row before's rate written after this row's cells — is not
+        # established as the row's)
         cells["award_rate"] = smalls[1]
     return cells, back if crossed is not None and back < crossed_from else skip(i)
 
