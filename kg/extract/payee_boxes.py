@@ -421,12 +421,69 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         boxes.append((kind, text, line))
     if not any(b[0] in ("corp", "dash") for b in boxes):
         return None
-    got = _rows_of(_rejoin_numbers(boxes), raw, notes)
+    boxes = _rejoin_numbers(boxes)
+    got = _over_counted_out(boxes, _rows_of(boxes, raw, notes), notes)
     if isinstance(got, str):
         notes.append((lo, f"支出先上位10者リスト: {got}: which row is in which block is not established; the payees "
                           "are unknown"))
         return None
     return _stray_words_unplaced(got, strays, notes)
+
+
+def _over_counted_out(boxes: list[tuple[str, str, int]], got: list[PayeeRow] | str, notes: list) -> list[PayeeRow] | str:
+    """``got`` (``_rows_of``) where a block's boxes hold more sure amounts than the run gives it ranks
+    (``_blocks_over_counted``): of that block, only the first rows down the ranks whose amount is the block's amount
+    of that place in the text's order (and not the next one's too) are kept — a row not anchored before them would
+    have taken that place's amount; the others are left out, noted."""
+    if isinstance(got, str) or not got:
+        return got
+    run = _run(boxes)
+    if not isinstance(run, str) and (totals := _block_totals(boxes, run[0])):
+        boxes = [b for i, b in enumerate(boxes) if i not in totals]
+        run = _run(boxes)
+    if isinstance(run, str):
+        return got
+    over = _blocks_over_counted(boxes, *run)
+    out: list[PayeeRow] = []
+    for block in dict.fromkeys(r.block for r in got):
+        mine = sorted((r for r in got if r.block == block), key=lambda r: r.rank)
+        if block not in over:
+            out += mine
+            continue
+        values = [_value(figure) for figure in over[block]]
+        k = 0
+        while k < len(mine) and k < len(values) and mine[k].rank == k + 1 \
+                and parse_number(mine[k].cells.get("amount") or "").value == values[k] \
+                and (k + 1 >= len(values) or values[k + 1] != values[k]):
+            k += 1
+        out += mine[:k]
+        notes.append((mine[0].line, f"支出先上位10者リスト block {block}: its boxes hold more amounts than the run "
+                                    "gives it ranks (a rank not read, and a row with no 法人番号 nor 「-」 of its own?): "
+                                    f"the ranks of its rows after rank {k} are not established; they are unknown"))
+    return out
+
+
+def _blocks_over_counted(boxes: list[tuple[str, str, int]], taken: set[int],
+                         order: list[tuple[str, int]]) -> dict[str, list[str]]:
+    """The blocks whose boxes (from the block's letter up to the next one's) hold more sure amounts (``_figures``'
+    amounts, no doubtful figure) than the run gives the block ranks, with those amounts in order: a rank the run did
+    not take (「4 | 10 | name | 法人番号」: rank 10 written after rank 9's amount, taken for an 入札者数) and a row
+    that anchors none (a joint venture's name, no 法人番号 nor 「-」 of its own) leave rows and ranks counting alike,
+    the rows after that row each a rank off. Counted per block (a row not read in another block would hide the
+    count over the section), and only where the amounts fall from the letter on: a rise is a block's first row,
+    the letters not between the blocks' cells (pdfminer.six writes the run's letters apart from the rows)."""
+    letters = [i for i in sorted(taken) if boxes[i][0] == "letter"]
+    _, sure, _ = _figures(boxes, taken, False, frozenset(_anchors(boxes, taken)))
+    ranks: dict[str, int] = {}
+    for block, _ in order:
+        ranks[block] = ranks.get(block, 0) + 1
+    amounts: dict[str, list[str]] = {}
+    for i, figure in sure:
+        at = [j for j in letters if j < i]
+        if at:
+            amounts.setdefault(_LETTER.match(boxes[at[-1]][1])[1], []).append(figure)
+    return {block: figures for block, figures in amounts.items() if len(figures) > ranks.get(block, 0)
+            and all(_value(a) >= _value(b) for a, b in zip(figures, figures[1:], strict=False))}
 
 
 def _stray_words_unplaced(rows: list[PayeeRow], strays: list[int], notes: list) -> list[PayeeRow]:
@@ -873,6 +930,10 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         if own is not None and merged and k + 1 < len(anchors) and names[k + 1] is None \
                 and any(i not in claimed for i in groups[k + 1]):
             own["description"] = None  # the 法人番号 box's 業務概要, and a text box before the next anchor no name: its wrap?
+        elif own is not None and merged and any(b[0] == "text" for b in seg):
+            # the 法人番号 box's 業務概要 (its first line) and a text box after the row's cells that no next row's name
+            # claims (「番号 セキュリティ説明会 | 10 | 補助金等交付 | の開催」): its wrapped rest, maybe
+            own["description"] = None
         if got is not None and previous_empty and k:
             got = None  # the row before had no cell of its own here, or its cells did not read: these may be its
         elif got is not None and previous_open and _right_cells(seg) > 4:  # more than one row's 契約方式, 入札者数,
@@ -975,6 +1036,7 @@ def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[
                               for j in texts) \
             or before < 1 or before in used or boxes[before][1] not in ("-", "－", "―") \
             or (before - 1 not in taken and boxes[before - 1][0] in ("text", "mixed", *_ANCHOR)) \
+            or _after_right_cells(boxes, taken, before) \
             or (i + 1 < len(boxes) and boxes[i + 1][0] == "text") or _lone_text_then_figure(boxes, taken, i):
         return None
     name = _raw_joined(raw, boxes[texts[0]][2], boxes[texts[0]][1])
@@ -987,6 +1049,16 @@ def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[
         contract = (_CONTRACT.match(_raw_joined(raw, boxes[i + 1][2], boxes[i + 1][1])) or _CONTRACT.match(boxes[i + 1][1]))[1]
     return {"name": name, "corporate_number": None, "description": desc, "amount": amount,
             "contract_method": contract}
+
+
+def _after_right_cells(boxes: list[tuple[str, str, int]], taken: set[int], at: int) -> bool:
+    """The 「-」 at ``at`` ends a row's right cells (「7,600 | 随意契約 (少額) | 4 | - | -」, back to a figure or
+    a 契約方式 over 「-」 boxes, none of them the run's): a 落札率's or 理由's blank, not a payee's 「-」 for no
+    法人番号 — the name after it may be that row's, written after its cells."""
+    j = at - 1
+    while j >= 0 and j not in taken and boxes[j][0] == "dash":
+        j -= 1
+    return j >= 0 and j not in taken and boxes[j][0] in ("contract", "int", "number", "rate")
 
 
 # the choices of doubtful figures tried (more: the amounts are not established)
