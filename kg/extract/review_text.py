@@ -740,7 +740,7 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
                      and len(_ERA_YEAR_CELL.findall(lines[t.line - 2])) > 1)
                  or (paragraph_style(lines) and len(_ERA_IN.findall(t.text)) > 1 and _goes_on(lines, t.line))]
         cells = _cut_serials_out(cells, _folded(lines))
-        nums = _paired_past([t.text for t in cells], frozenset(i for i, t in enumerate(cells) if t in tails))
+        nums = _paired_past(_serials_blanked(cells), frozenset(i for i, t in enumerate(cells) if t in tails))
         if nums:
             out["past_project_numbers"] = Found(nums, run[0][0].line)
     return out
@@ -912,6 +912,31 @@ def _cut_serials_out(cells: list[Token], folded: list[str]) -> list[Token]:
         cut = cut or cut_number_head(t.text)
         out.append(t)
     return out
+
+
+def _serials_blanked(cells: list[Token]) -> list[str]:
+    """The cells' texts, a cell on the line right below a cell that holds a 事業番号 cut before its serial read
+    with ``_serial_out``."""
+    return [_serial_out(cells[k - 1].text, t.text) if k and t.line == cells[k - 1].line + 1
+            and cut_number_head(cells[k - 1].text) else t.text for k, t in enumerate(cells)]
+
+
+def _serial_out(row: str, below: str) -> str:
+    """``below`` (the line under a row of cells holding a 事業番号 cut before its serial, ``row``: the wrapped
+    pieces of that row's cells, in their order) with the numbers alone that may be that serial blanked (「-」):
+    those after the year tail (「度」「年度」) of the cut number's year cell when that year wrapped its tail and the
+    tails below are as many as the row's years that wrapped theirs (「令和3年度 経済産業省 令和4年 2022 経産 21」
+    over 「(0181) 度 0414」: 0414 is the cut number's), else every one of them."""
+    words = below.split()
+    m = _CUT_HEAD.search(row)
+    years = _ERA_IN.findall(row)
+    cut_years = [not y.replace(" ", "").endswith("度") for y in years]
+    own = [i for i, y in enumerate(_ERA_IN.finditer(row)) if y.start() < m.start()] if m else []
+    tails = [k for k, w in enumerate(words) if w in _YEAR_TAIL]
+    start = 0
+    if own and cut_years[own[-1]] and len(tails) == sum(cut_years):
+        start = tails[sum(cut_years[:own[-1]])]
+    return " ".join("-" if k >= start and re.fullmatch(r"\(?\d{4}\)?", w) else w for k, w in enumerate(words))
 
 
 def _past_cells(run: list[Token]) -> list[Token]:
