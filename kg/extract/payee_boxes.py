@@ -473,17 +473,35 @@ def _blocks_over_counted(boxes: list[tuple[str, str, int]], taken: set[int],
     count over the section), and only where the amounts fall from the letter on: a rise is a block's first row,
     the letters not between the blocks' cells (pdfminer.six writes the run's letters apart from the rows)."""
     letters = [i for i in sorted(taken) if boxes[i][0] == "letter"]
-    _, sure, _ = _figures(boxes, taken, False, frozenset(_anchors(boxes, taken)))
+    anchors = _anchors(boxes, taken)
+    _, sure, _ = _figures(boxes, taken, False, frozenset(anchors))
     ranks: dict[str, int] = {}
     for block, _ in order:
         ranks[block] = ranks.get(block, 0) + 1
-    amounts: dict[str, list[str]] = {}
+
+    def segment(i: int) -> int | None:
+        at = [k for k, j in enumerate(letters) if j < i]
+        return at[-1] if at else None
+    held = [0] * len(letters)  # the anchors in each letter's segment
+    for a in anchors:
+        if (k := segment(a)) is not None:
+            held[k] += 1
+    amounts: dict[int, list[str]] = {}
     for i, figure in sure:
-        at = [j for j in letters if j < i]
-        if at:
-            amounts.setdefault(_LETTER.match(boxes[at[-1]][1])[1], []).append(figure)
-    return {block: figures for block, figures in amounts.items() if len(figures) > ranks.get(block, 0)
-            and all(_value(a) >= _value(b) for a, b in zip(figures, figures[1:], strict=False))}
+        if (k := segment(i)) is not None:
+            amounts.setdefault(k, []).append(figure)
+    out: dict[str, list[str]] = {}
+    for k, figures in amounts.items():
+        block = _LETTER.match(boxes[letters[k]][1])[1]
+        # (the segment holds its block's rows alone: no more anchors than ranks, and the segments beside it hold
+        # rows of their own — 「… | F | 1 | … | 4 | rows | G | 1 | 2 | 3 | 4 | H」: G's rows were written before its
+        # letter, in F's segment)
+        alone = held[k] <= ranks.get(block, 0) and (k == 0 or held[k - 1] > 0) \
+            and (k + 1 == len(letters) or held[k + 1] > 0)
+        if alone and len(figures) > ranks.get(block, 0) \
+                and all(_value(a) >= _value(b) for a, b in zip(figures, figures[1:], strict=False)):
+            out[block] = figures
+    return out
 
 
 def _stray_words_unplaced(rows: list[PayeeRow], strays: list[int], notes: list) -> list[PayeeRow]:
@@ -1036,7 +1054,7 @@ def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[
                               for j in texts) \
             or before < 1 or before in used or boxes[before][1] not in ("-", "－", "―") \
             or (before - 1 not in taken and boxes[before - 1][0] in ("text", "mixed", *_ANCHOR)) \
-            or _after_right_cells(boxes, taken, before) \
+            or _after_right_cells(boxes, taken, used, before) \
             or (i + 1 < len(boxes) and boxes[i + 1][0] == "text") or _lone_text_then_figure(boxes, taken, i):
         return None
     name = _raw_joined(raw, boxes[texts[0]][2], boxes[texts[0]][1])
@@ -1051,14 +1069,19 @@ def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[
             "contract_method": contract}
 
 
-def _after_right_cells(boxes: list[tuple[str, str, int]], taken: set[int], at: int) -> bool:
-    """The 「-」 at ``at`` ends a row's right cells (「7,600 | 随意契約 (少額) | 4 | - | -」, back to a figure or
-    a 契約方式 over 「-」 boxes, none of them the run's): a 落札率's or 理由's blank, not a payee's 「-」 for no
-    法人番号 — the name after it may be that row's, written after its cells."""
+def _after_right_cells(boxes: list[tuple[str, str, int]], taken: set[int], used: set[int], at: int) -> bool:
+    """The 「-」 at ``at`` ends the right cells of a row anchored with no name before its anchor (「法人番号 | 業務概要 |
+    15,649 | 随意契約 (公募) | 4 | - | -」, back to a figure or a 契約方式 over 「-」 boxes, none of them the run's,
+    to the row's anchor, one of ``used``): a 落札率's or 理由's blank, not a payee's 「-」 for no 法人番号, and the name
+    after it may be that row's, written after its cells."""
     j = at - 1
     while j >= 0 and j not in taken and boxes[j][0] == "dash":
         j -= 1
-    return j >= 0 and j not in taken and boxes[j][0] in ("contract", "int", "number", "rate")
+    if j < 0 or j in taken or boxes[j][0] not in ("contract", "int", "number", "rate"):
+        return False
+    while j >= 0 and j not in taken and not (j in used and boxes[j][0] in ("corp", "namecorp", "dash")):
+        j -= 1
+    return j >= 0 and j not in taken and (j == 0 or j - 1 in taken or boxes[j - 1][0] != "text")
 
 
 # the choices of doubtful figures tried (more: the amounts are not established)
