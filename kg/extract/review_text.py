@@ -2944,7 +2944,9 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
     cells = _rows_of_columns(cells)
     if not cells:
         return None
-    nums = _paired_past(cells)
+    # (a year cell with its wrapped tail written beside it, 「平成22年 度」, no number: its row's cells out of their
+    # places — its 「-」 not among them —, so it settles no number and holds none back, as in the tokens' reading)
+    nums = _paired_past(cells, frozenset(i for i, c in enumerate(cells) if _wrapped_row(c) and not parse_numbers(c)))
     return Found(nums, label_line + 1) if nums else None
 
 
