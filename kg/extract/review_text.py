@@ -2919,13 +2919,12 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
             if cells:
                 cells.append("-")
             continue
-        if _NUMBER_HEAD.match(t) or (cells and _MINISTRY_HEAD.match(t)):
-            if n + 1 < len(window) and window[n + 1] and len(parse_numbers(_head_joined(t, window[n + 1]))) == 1:
-                continue  # a 事業番号 cell wrapped after its ministry and dash (「総務省 -」 over 「0078」, 「農林水産省」 over
-                # 「(0056)」, 「農林水産省 (」 over 「0056)」): read with the next
+        if _NUMBER_HEAD.match(t):
+            if n + 1 < len(window) and window[n + 1] and len(parse_numbers(t + " " + window[n + 1])) == 1:
+                continue  # a 事業番号 cell wrapped after its ministry and dash (「総務省 -」 over 「0078」): read with the next
             break
-        if n and (_NUMBER_HEAD.match(window[n - 1]) or (cells and _MINISTRY_HEAD.match(window[n - 1]))):
-            t = _head_joined(window[n - 1], t)
+        if n and _NUMBER_HEAD.match(window[n - 1]):
+            t = window[n - 1] + " " + t
         piece = t.replace(" ", "")
         if piece in _YEAR_TAIL:
             k = next((i for i in range(len(cells) - 1, -1, -1) if _ERA_CUT.search(cells[i])), None)
@@ -2941,22 +2940,16 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
                 or parse_numbers(t) or _RS_TAIL.match(t)):
             break  # (an RS number's tail, 「20 0135」, is a cell of the table: its number is unknown)
         cells.append(t)
+    if _rows_of_columns([c for c in cells if c != "-"]) is None:
+        return None  # (not read so without the blank cells: they only settle which year a number is of)
     cells = _rows_of_columns(cells)
     if not cells:
         return None
-    # (a year cell with its wrapped tail written beside it, 「平成22年 度」, no number: its row's cells out of their
-    # places — its 「-」 not among them —, so it settles no number and holds none back, as in the tokens' reading)
-    nums = _paired_past(cells, frozenset(i for i, c in enumerate(cells) if _wrapped_row(c) and not parse_numbers(c)))
+    nums = _paired_past(cells)
     return Found(nums, label_line + 1) if nums else None
 
 
-_NUMBER_HEAD = re.compile(rf"^\S{{1,12}}{_MINISTRY_END}\s*[-‐−―]$")
-_MINISTRY_HEAD = re.compile(rf"^\S{{1,12}}{_MINISTRY_END}(?:\s*\()?$")  # 「農林水産省」「農林水産省 (」: the number below
-
-
-def _head_joined(head: str, rest: str) -> str:
-    """A 事業番号 cell's head (its ministry, maybe its dash or bracket) and its number's line below, as one cell."""
-    return head + rest if head.endswith("(") else head + " " + rest  # 「総務省 -」: a 事業番号 cell's head, its number below
+_NUMBER_HEAD = re.compile(rf"^\S{{1,12}}{_MINISTRY_END}\s*[-‐−―]$")  # 「総務省 -」: a 事業番号 cell's head, its number below
 _ERA_IN = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2})(?:\s*年(?:\s*度)*)?)")
 _ERA_BARE = re.compile(r"(?:令和|平成|昭和)(?!\s*(?:元|\d))")  # an era whose year is not beside it
 
