@@ -378,6 +378,12 @@ def _split_amount(p: Para, inner: bool = False) -> tuple[list[str], str | None]:
     ``inner``: or standing alone on a line between its lines."""
     first = p[0][0].split(" ")
     if len(first) >= 2 and _AMOUNT.match(first[-1]):
+        if any(_AMOUNT.match(w) for w in first[:-1]) or _CONTRACT.search(" ".join(first[:-1])):
+            # (「利用者の 11,39 随意契約 (少額 基本的な 8」: the amount cell cut inside its groups and the 契約方式 run
+            # into the 業務概要's line: which figure is the amount, and which words the 業務概要's, is not known)
+            return ["-"], None
+        if first[-1].endswith(","):
+            return _amount_rest([" ".join(first[:-1]), *p[0][1:]], first[-1])
         return [" ".join(first[:-1]), *p[0][1:]], first[-1]
     alone = [k for k, ln in enumerate(p[0]) if k and _GROUPED.match(ln)] if inner else []
     if len(alone) == 1 and alone[0] < len(p[0]) - 1:
@@ -385,6 +391,23 @@ def _split_amount(p: Para, inner: bool = False) -> tuple[list[str], str | None]:
         # 「払)、…」: the tool wrote the amount cell's line among them): no 業務概要's line is a number alone
         return [ln for k, ln in enumerate(p[0]) if k != alone[0]], p[0][alone[0]]
     return list(p[0]), None
+
+
+def _amount_rest(lines: list[str], head: str) -> tuple[list[str], str | None]:
+    """A 業務概要's lines and an amount cut after a comma ending its first line (「定期刊行 16,」 over 「物の購読 824」:
+    the amount's cell wrapped beside the 業務概要's): the amount's rest is the group of three digits ending the next
+    lines (each but the last ending in a comma again), taken off them; when it is not there, neither the amount
+    nor the 業務概要 is known (["-"]: a dash, unknown to _cell)."""
+    out = [lines[0]]
+    k = 1
+    while head.endswith(","):
+        words = lines[k].split(" ") if k < len(lines) else []
+        if len(words) < 2 or not re.fullmatch(r"\d{3},?", words[-1]):
+            return ["-"], None
+        head += words[-1]
+        out.append(" ".join(words[:-1]))
+        k += 1
+    return out + lines[k:], head
 
 
 # the rows _read_row read in the section form_rows reads (its paragraphs, and (i, rank, bare) -> what it read),
