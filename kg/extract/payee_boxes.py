@@ -402,9 +402,12 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
     boxes: list[tuple[str, str, int]] = []
     strays: list[int] = []  # lines of header-worded boxes among the rows' cells (no header cell right before)
     after_header = False
-    for text, line, header in cells:
+    for n, (text, line, header) in enumerate(cells):
         was_header, after_header = after_header, header
         if header and not _LETTER.match(text):  # (「L」「R」「U」 are also pieces of a wrapped 「URL」 label)
+            if not was_header and n + 1 < len(cells) and not cells[n + 1][2] \
+                    and any(b[0] in _ANCHOR for b in boxes):  # (a header's word alone among the rows' cells,
+                strays.append(line)  # 「番号 研修の企画運 | 2.1 | 営 | name」: a 業務概要's wrapped end, maybe)
             continue
         if _END.search(text):
             break

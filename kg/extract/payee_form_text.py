@@ -471,7 +471,8 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
         first = paras[i][0][0].split(" ")
         if len(first) >= 2 and first[-1] in ("-", "－", "―"):  # the 法人番号 cell's dash beside the name's first line
             del words[len(first) - 1]
-        cells["name"] = _cell(words)
+        # (a last line 「計」 alone: the block's 計 label written into the last row's name, or the name's own end)
+        cells["name"] = None if len(paras[i][0]) > 1 and paras[i][0][-1].strip() == "計" else _cell(words)
         have_name = True
         i = skip(i + 1)
         if i < n and paras[i].text in "-－―" and len(paras[i].text) == 1:  # no 法人番号
