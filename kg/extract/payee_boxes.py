@@ -906,6 +906,10 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             # … | 法人番号 | name」: pdfminer.six wrote the row before's 業務概要, then the run, then this row's name
             # after its 法人番号)
             continue
+        if len(g) == 1 and k and prev_seg and names[k - 1] is None and boxes[anchors[k - 1]][0] == "corp" \
+                and not groups[k - 1]:
+            continue  # (the row before has no name before its 法人番号: the text after its cells may be its name,
+            # written late — 「法人番号 | 業務概要 | 0.1 | … | 随意契約 (公募) | name | 法人番号 | … | name」)
         if len(g) == 1:
             if not was_stacked or _ENTITY_IN.search(boxes[g[0]][1]):  # (「A社 | B社 | 番号 業務概要の1行目 | … |
                 # 業務概要の2行目 | 番号」: not B社's row's name, unless it names a legal entity itself)
