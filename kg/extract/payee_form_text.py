@@ -378,7 +378,8 @@ def _split_amount(p: Para, inner: bool = False) -> tuple[list[str], str | None]:
     ``inner``: or standing alone on a line between its lines."""
     first = p[0][0].split(" ")
     if len(first) >= 2 and _AMOUNT.match(first[-1]):
-        if any(_AMOUNT.match(w) for w in first[:-1]) or _CONTRACT.search(" ".join(first[:-1])):
+        if any(re.fullmatch(r"\d{1,3}(?:,\d{0,3})+", w) for w in first[:-1]) \
+                or any(_CONTRACT.match(w) for w in first[1:-1]):
             # (「利用者の 11,39 随意契約 (少額 基本的な 8」: the amount cell cut inside its groups and the 契約方式 run
             # into the 業務概要's line: which figure is the amount, and which words the 業務概要's, is not known)
             return ["-"], None
