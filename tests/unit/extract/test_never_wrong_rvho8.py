@@ -110,3 +110,26 @@ def test_the_next_rows_rank_after_a_rows_dashes_is_no_bidders_count():
                             "contract_method": "随意契約(その他)", "bidders": None, "award_rate": None}, 1, False)
     got = settle_runs(texts, set(), [row], {0: (4, 6, [])})
     assert got[0].cells["bidders"] in (None, "-")
+
+
+def test_an_amount_cut_after_its_comma_beside_the_description_takes_its_rest_from_the_next_line():
+    # (pdftotext, reportlab's print, fresh sheet 964: 「定期刊行 16,」 over 「物の購読 824」 — the 業務概要 and the amount
+    # 16,824 side by side, each wrapped; the 業務概要 was read 「定期刊行物の購読824」)
+    from tests.unit.extract.test_payee_form_text import _paras, _rows
+    rows = _rows(_paras("A.", "支出先", "法人番号", "業務概要 支出", "契約方式等", "額 (百", "万円)", "1",
+                        ["建設技術研", "究所株式会", "社"], ["7487913125", "106"], ["定期刊行 16,", "物の購読 824"],
+                        ["随意契約 (企", "画競争)"], "4", "-",
+                        "2", ["Asia Wise法", "律事務所"], "-", ["利用者の 11,", "基本的な 398", "権利の保", "障の在り",
+                                                       "方を巡る"], ["随意契約 (少", "額)"], "-", "-", "-"))
+    a1 = rows[("A", 1)]
+    assert a1["description"] == "定期刊行物の購読" and a1["amount"] == "16,824"
+    assert "398" not in (rows.get(("A", 2), {}).get("description") or "")
+
+
+def test_a_past_number_is_not_read_from_the_payee_section():
+    # (pdfplumber, reportlab's print, rv694: 「3 青森県 200002002 …」 over 「0001」, the 法人番号 wrapped into the payee
+    # table below the past numbers' table, whose only number 0148 is cut from its year)
+    from kg.extract.review_pdf import _past_numbers_end
+    lines = ["関連する過去のレビューシートの事業番号", "令和元年度 - 令和2年度 - 令和3 - 令和4 0148", "年度 年度",
+             "※令和4年度実績を記入。", "資金の流れ", "支出先上位10者リスト", "3 青森県 200002002 機器の賃貸借 13,586", "0001"]
+    assert _past_numbers_end(lines, 1) == 4
