@@ -405,8 +405,8 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
     for n, (text, line, header) in enumerate(cells):
         was_header, after_header = after_header, header
         if header and not _LETTER.match(text):  # (「L」「R」「U」 are also pieces of a wrapped 「URL」 label)
-            if not was_header and n + 1 < len(cells) and not cells[n + 1][2] \
-                    and any(b[0] in _ANCHOR for b in boxes):  # (a header's word alone among the rows' cells,
+            if not was_header and n + 1 < len(cells) and not cells[n + 1][2] and not _TOTAL.match(text) \
+                    and not _END.search(text) and any(b[0] in _ANCHOR for b in boxes):  # (a header word alone amid rows,
                 strays.append(line)  # 「番号 研修の企画運 | 2.1 | 営 | name」: a 業務概要's wrapped end, maybe)
             continue
         if _END.search(text):
