@@ -926,7 +926,8 @@ def _serial_out(row: str, below: str) -> str:
     pieces of that row's cells, in their order) with the numbers alone that may be that serial blanked (「-」):
     those after the year tail (「度」「年度」) of the cut number's year cell when that year wrapped its tail and the
     tails below are as many as the row's years that wrapped theirs (「令和3年度 経済産業省 令和4年 2022 経産 21」
-    over 「(0181) 度 0414」: 0414 is the cut number's), else every one of them."""
+    over 「(0181) 度 0414」: 0414 is the cut number's) or that year is the first to wrap its tail, else every one of
+    them."""
     words = below.split()
     m = _CUT_HEAD.search(row)
     years = _ERA_IN.findall(row)
@@ -934,8 +935,12 @@ def _serial_out(row: str, below: str) -> str:
     own = [i for i, y in enumerate(_ERA_IN.finditer(row)) if y.start() < m.start()] if m else []
     tails = [k for k, w in enumerate(words) if w in _YEAR_TAIL]
     start = 0
-    if own and cut_years[own[-1]] and len(tails) == sum(cut_years):
-        start = tails[sum(cut_years[:own[-1]])]
+    if own and cut_years[own[-1]] and tails:
+        before = sum(cut_years[:own[-1]])  # (the row's years before the cut number's that wrapped their tails)
+        if len(tails) == sum(cut_years):
+            start = tails[before]
+        elif before == 0:  # (a tail glued to a piece, 「0285年度」: the first tail below is still the cut one's)
+            start = tails[0]
     return " ".join("-" if k >= start and re.fullmatch(r"\(?\d{4}\)?", w) else w for k, w in enumerate(words))
 
 
