@@ -486,12 +486,16 @@ def _blocks_over_counted(boxes: list[tuple[str, str, int]], taken: set[int],
         at = [k for k, j in enumerate(letters) if j < i]
         return at[-1] if at else None
     held = [0] * len(letters)  # the anchors in each letter's segment
+    first: dict[int, int] = {}  # each segment's first anchor
     for a in anchors:
         if (k := segment(a)) is not None:
             held[k] += 1
+            first.setdefault(k, a)
     amounts: dict[int, list[str]] = {}
     for i, figure in sure:
-        if (k := segment(i)) is not None:
+        if (k := segment(i)) is not None and k in first and i > first[k]:
+            # (an amount before the segment's first anchor may be the block before's last row, written after this
+            # block's letter and ranks: 「J. | 1 | 2 | 3 | - | joint venture | 業務概要 | 6.2 | … | name | 法人番号」)
             amounts.setdefault(k, []).append(figure)
     out: dict[str, list[str]] = {}
     for k, figures in amounts.items():
