@@ -113,6 +113,17 @@ def _may_add_up(known: list, total, open_parts: list[str]) -> bool:
     return abs(gap) <= tol or (up and down) or (up and gap > 0) or (down and gap < 0)
 
 
+def _carried_added(b: dict) -> bool:
+    """The budget year ``b``'s 翌年度へ繰越し is above 0 and its 計 is the sum of the parts with it added (within 0.5
+    per part): 翌年度へ繰越し is ▲, taken off the 計, so the figure read there is another row's (a 前年度から繰越し
+    read a row too low: 「38,620 | 11,637 | - | 789 | - | 51,046」)."""
+    v, total = b.get("carried_to_next"), b.get("total")
+    if not isinstance(v, int | float) or isinstance(v, bool) or v <= 0 or not isinstance(total, int | float):
+        return False
+    known = [b[k] for k in BUDGET_FIELDS[:5] if isinstance(b.get(k), int | float)]
+    return abs(total - sum(known)) <= 0.5 * len(known) + 1e-9
+
+
 def check_amounts(rec: Record, totals: str = "withhold") -> None:
     """Withhold impossible amounts (see module doc); ``totals``: "withhold" (documents) or "finding" (JUDGIT,
     RS: a 計 not the sum of its parts stays, kg.link.findings reports it). Idempotent."""
@@ -125,6 +136,13 @@ def check_amounts(rec: Record, totals: str = "withhold") -> None:
                 _withhold(rec, b, k, f"budget[{fy}].{k}", why, "implausible_amount", _line(rec, f"budget[{fy}]"))
     unknown = set((rec.get("extra") or {}).get("budget_unknown") or ())
     for b in budget if totals == "withhold" else ():
+        if _carried_added(b):
+            fy = b.get("fiscal_year")
+            _withhold(rec, b, "carried_to_next", f"budget[{fy}].carried_to_next",
+                      f"翌年度へ繰越し {b['carried_to_next']} is above 0 and the 計 is the parts' sum with it added: "
+                      "the figure is another row's (翌年度へ繰越し is printed ▲, taken off the 計)",
+                      "budget_part_withheld", _line(rec, f"budget[{fy}]"))
+            unknown |= {f"{fy} {k}" for k in BUDGET_FIELDS[:5] if b.get(k) is None}  # (whose figure it is: unknown)
         parts = [b.get(k) for k in BUDGET_FIELDS[:5]]
         known = [v for v in parts if isinstance(v, int | float)]
         total = b.get("total")

@@ -430,9 +430,12 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
     boxes: list[tuple[str, str, int]] = []
     strays: list[int] = []  # lines of header-worded boxes among the rows' cells (no header cell right before)
     after_header = False
-    for text, line, header in cells:
+    for n, (text, line, header) in enumerate(cells):
         was_header, after_header = after_header, header
         if header and not _LETTER.match(text):  # (「L」「R」「U」 are also pieces of a wrapped 「URL」 label)
+            if not was_header and n + 1 < len(cells) and not cells[n + 1][2] and not _TOTAL.match(text) \
+                    and not _END.search(text) and any(b[0] in _ANCHOR for b in boxes):  # (a header word alone amid rows,
+                strays.append(line)  # 「番号 研修の企画運 | 2.1 | 営 | name」: a 業務概要's wrapped end, maybe)
             continue
         if _END.search(text):
             break
@@ -450,7 +453,8 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         boxes.append((kind, text, line))
     if not any(b[0] in ("corp", "dash") for b in boxes):
         return None
-    got = _rows_of(_rejoin_numbers(boxes), raw, notes)
+    boxes = _rejoin_numbers(boxes)
+    got = _over_counted_out(boxes, _rows_of(boxes, raw, notes), notes)
     if isinstance(got, str):
         notes.append((lo, f"支出先上位10者リスト: {got}: which row is in which block is not established; the payees "
                           "are unknown"))
@@ -467,6 +471,84 @@ def _figure_rejoined(text: str) -> str:
     figure, when the rejoined digits make the last group three; else the box as it is."""
     m = _WRAPPED_FIGURE.match(text)
     return m[1] + m[2] if m and len(m[1].rsplit(",", 1)[1] + m[2]) == 3 else text
+
+
+def _over_counted_out(boxes: list[tuple[str, str, int]], got: list[PayeeRow] | str, notes: list) -> list[PayeeRow] | str:
+    """``got`` (``_rows_of``) where a block's boxes hold more sure amounts than the run gives it ranks
+    (``_blocks_over_counted``): of that block, only the first rows down the ranks whose amount is the block's amount
+    of that place in the text's order (and not the next one's too) are kept — a row not anchored before them would
+    have taken that place's amount; the others are left out, noted."""
+    if isinstance(got, str) or not got:
+        return got
+    run = _run(boxes)
+    if not isinstance(run, str) and (totals := _block_totals(boxes, run[0])):
+        boxes = [b for i, b in enumerate(boxes) if i not in totals]
+        run = _run(boxes)
+    if isinstance(run, str):
+        return got
+    over = _blocks_over_counted(boxes, *run)
+    out: list[PayeeRow] = []
+    for block in dict.fromkeys(r.block for r in got):
+        mine = sorted((r for r in got if r.block == block), key=lambda r: r.rank)
+        if block not in over:
+            out += mine
+            continue
+        values = [_value(figure) for figure in over[block]]
+        k = 0
+        while k < len(mine) and k < len(values) and mine[k].rank == k + 1 \
+                and parse_number(mine[k].cells.get("amount") or "").value == values[k] \
+                and (k + 1 >= len(values) or values[k + 1] != values[k]):
+            k += 1
+        out += mine[:k]
+        notes.append((mine[0].line, f"支出先上位10者リスト block {block}: its boxes hold more amounts than the run "
+                                    "gives it ranks (a rank not read, and a row with no 法人番号 nor 「-」 of its own?): "
+                                    f"the ranks of its rows after rank {k} are not established; they are unknown"))
+    return out
+
+
+def _blocks_over_counted(boxes: list[tuple[str, str, int]], taken: set[int],
+                         order: list[tuple[str, int]]) -> dict[str, list[str]]:
+    """The blocks whose boxes (from the block's letter up to the next one's) hold more sure amounts (``_figures``'
+    amounts, no doubtful figure) than the run gives the block ranks, with those amounts in order: a rank the run did
+    not take (「4 | 10 | name | 法人番号」: rank 10 written after rank 9's amount, taken for an 入札者数) and a row
+    that anchors none (a joint venture's name, no 法人番号 nor 「-」 of its own) leave rows and ranks counting alike,
+    the rows after that row each a rank off. Counted per block (a row not read in another block would hide the
+    count over the section), and only where the amounts fall from the letter on: a rise is a block's first row,
+    the letters not between the blocks' cells (pdfminer.six writes the run's letters apart from the rows)."""
+    letters = [i for i in sorted(taken) if boxes[i][0] == "letter"]
+    anchors = _anchors(boxes, taken)
+    _, sure, _ = _figures(boxes, taken, False, frozenset(anchors))
+    ranks: dict[str, int] = {}
+    for block, _ in order:
+        ranks[block] = ranks.get(block, 0) + 1
+
+    def segment(i: int) -> int | None:
+        at = [k for k, j in enumerate(letters) if j < i]
+        return at[-1] if at else None
+    held = [0] * len(letters)  # the anchors in each letter's segment
+    first: dict[int, int] = {}  # each segment's first anchor
+    for a in anchors:
+        if (k := segment(a)) is not None:
+            held[k] += 1
+            first.setdefault(k, a)
+    amounts: dict[int, list[str]] = {}
+    for i, figure in sure:
+        if (k := segment(i)) is not None and k in first and i > first[k]:
+            # (an amount before the segment's first anchor may be the block before's last row, written after this
+            # block's letter and ranks: 「J. | 1 | 2 | 3 | - | joint venture | 業務概要 | 6.2 | … | name | 法人番号」)
+            amounts.setdefault(k, []).append(figure)
+    out: dict[str, list[str]] = {}
+    for k, figures in amounts.items():
+        block = _LETTER.match(boxes[letters[k]][1])[1]
+        # (the segment holds its block's rows alone: no more anchors than ranks, and the segments beside it hold
+        # rows of their own — 「… | F | 1 | … | 4 | rows | G | 1 | 2 | 3 | 4 | H」: G's rows were written before its
+        # letter, in F's segment)
+        alone = held[k] <= ranks.get(block, 0) and (k == 0 or held[k - 1] > 0) \
+            and (k + 1 == len(letters) or held[k + 1] > 0)
+        if alone and len(figures) > ranks.get(block, 0) \
+                and all(_value(a) >= _value(b) for a, b in zip(figures, figures[1:], strict=False)):
+            out[block] = figures
+    return out
 
 
 def _stray_words_unplaced(rows: list[PayeeRow], strays: list[int], notes: list) -> list[PayeeRow]:
@@ -902,13 +984,12 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             # … | 法人番号 | name」: pdfminer.six wrote the row before's 業務概要, then the run, then this row's name
             # after its 法人番号)
             continue
-        if len(g) == 1 and k and not groups[k - 1] and names[k - 1] is None and boxes[anchors[k - 1]][0] == "corp" \
-                and prev_seg \
-                and boxes[prev_seg[-1]][0] in (*_ROW_END, "int") \
-                and sum(boxes[i][0] == "text" for i in prev_seg) + prev_has_desc - any(
+        if len(g) == 1 and k and prev_seg and names[k - 1] is None and boxes[anchors[k - 1]][0] == "corp" \
+                and not groups[k - 1] and sum(boxes[i][0] == "text" for i in prev_seg) + prev_has_desc - any(
                     boxes[i][0] == "text" for i in prev_seg) <= 1:
-            continue  # (「法人番号 | 業務概要 | 3,006 | その他 | - | name | 法人番号」: the row before, with no text box before
-            # its number nor a name among its cells, may have its name after them; whose name this is is not established)
+            continue  # (the row before has no name before its 法人番号: the text after its cells may be its name,
+            # written late — 「法人番号 | 業務概要 | 0.1 | … | 随意契約 (公募) | name | 法人番号 | … | name」; not when its
+            # own boxes hold two text boxes, its name and 業務概要 written after its number)
         if len(g) == 1:
             if not was_stacked or _ENTITY_IN.search(boxes[g[0]][1]):  # (「A社 | B社 | 番号 業務概要の1行目 | … |
                 # 業務概要の2行目 | 番号」: not B社's row's name, unless it names a legal entity itself)
@@ -975,6 +1056,10 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
                     and any(i not in claimed for i in groups[k + 1]):
                 own["description"] = None  # the 法人番号 box's 業務概要, and a text box before the next anchor no name: its wrap?
                 # (or the name of a row at a 「-」, 「法人番号 タイムスタンプ認定制 | 41 | 度に関する調査 | - |」: which?)
+            elif own is not None and merged and any(b[0] == "text" for b in seg):
+                # the 法人番号 box's 業務概要 (its first line) and a text box after the row's cells that no next row's
+                # name claims (「番号 セキュリティ説明会 | 10 | 補助金等交付 | の開催」): its wrapped rest, maybe
+                own["description"] = None
             if got is not None and previous_empty and k:
                 got = None  # the row before had no cell of its own here, or its cells did not read: these may be its
             elif got is not None and previous_open and _right_cells(seg) > 4:  # more than one row's 契約方式, 入札者数,
@@ -1188,6 +1273,7 @@ def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[
                               for j in texts) \
             or before < 1 or before in used or boxes[before][1] not in ("-", "－", "―") \
             or (before - 1 not in taken and boxes[before - 1][0] in ("text", "mixed", *_ANCHOR)) \
+            or _after_right_cells(boxes, taken, used, before) \
             or (i + 1 < len(boxes) and boxes[i + 1][0] == "text") or _lone_text_then_figure(boxes, taken, i) \
             or _names_after(boxes, taken, i):
         return None
@@ -1201,6 +1287,21 @@ def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[
         contract = (_CONTRACT.match(_raw_joined(raw, boxes[i + 1][2], boxes[i + 1][1])) or _CONTRACT.match(boxes[i + 1][1]))[1]
     return {"name": name, "corporate_number": None, "description": desc, "amount": amount,
             "contract_method": contract}
+
+
+def _after_right_cells(boxes: list[tuple[str, str, int]], taken: set[int], used: set[int], at: int) -> bool:
+    """The 「-」 at ``at`` ends the right cells of a row anchored with no name before its anchor (「法人番号 | 業務概要 |
+    15,649 | 随意契約 (公募) | 4 | - | -」, back to a figure or a 契約方式 over 「-」 boxes, none of them the run's,
+    to the row's anchor, one of ``used``): a 落札率's or 理由's blank, not a payee's 「-」 for no 法人番号, and the name
+    after it may be that row's, written after its cells."""
+    j = at - 1
+    while j >= 0 and j not in taken and boxes[j][0] == "dash":
+        j -= 1
+    if j < 0 or j in taken or boxes[j][0] not in ("contract", "int", "number", "rate"):
+        return False
+    while j >= 0 and j not in taken and not (j in used and boxes[j][0] in ("corp", "namecorp", "dash")):
+        j -= 1
+    return j >= 0 and j not in taken and (j == 0 or j - 1 in taken or boxes[j - 1][0] != "text")
 
 
 # the choices of doubtful figures tried (more: the amounts are not established)

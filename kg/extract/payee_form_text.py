@@ -382,6 +382,13 @@ def _split_amount(p: Para, inner: bool = False) -> tuple[list[str], str | None]:
     ``inner``: or standing alone on a line between its lines."""
     first = p[0][0].split(" ")
     if len(first) >= 2 and _AMOUNT.match(first[-1]):
+        if any(re.fullmatch(r"\d{1,3}(?:,\d{0,3})+", w) for w in first[:-1]) \
+                or any(_CONTRACT.match(w) for w in first[1:-1]):
+            # (「利用者の 11,39 随意契約 (少額 基本的な 8」: the amount cell cut inside its groups and the 契約方式 run
+            # into the 業務概要's line: which figure is the amount, and which words the 業務概要's, is not known)
+            return ["-"], None
+        if first[-1].endswith(","):
+            return _amount_rest([" ".join(first[:-1]), *p[0][1:]], first[-1])
         return [" ".join(first[:-1]), *p[0][1:]], first[-1]
     alone = [k for k, ln in enumerate(p[0]) if k and _GROUPED.match(ln)] if inner else []
     if len(alone) == 1 and alone[0] < len(p[0]) - 1:
@@ -389,6 +396,23 @@ def _split_amount(p: Para, inner: bool = False) -> tuple[list[str], str | None]:
         # 「払)、…」: the tool wrote the amount cell's line among them): no 業務概要's line is a number alone
         return [ln for k, ln in enumerate(p[0]) if k != alone[0]], p[0][alone[0]]
     return list(p[0]), None
+
+
+def _amount_rest(lines: list[str], head: str) -> tuple[list[str], str | None]:
+    """A 業務概要's lines and an amount cut after a comma ending its first line (「定期刊行 16,」 over 「物の購読 824」:
+    the amount's cell wrapped beside the 業務概要's): the amount's rest is the group of three digits ending the next
+    lines (each but the last ending in a comma again), taken off them; when it is not there, neither the amount
+    nor the 業務概要 is known (["-"]: a dash, unknown to _cell)."""
+    out = [lines[0]]
+    k = 1
+    while head.endswith(","):
+        words = lines[k].split(" ") if k < len(lines) else []
+        if len(words) < 2 or not re.fullmatch(r"\d{3},?", words[-1]):
+            return ["-"], None
+        head += words[-1]
+        out.append(" ".join(words[:-1]))
+        k += 1
+    return out + lines[k:], head
 
 
 # the rows _read_row read in the section form_rows reads (its paragraphs, and (i, rank, bare) -> what it read),
@@ -452,7 +476,8 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
         first = paras[i][0][0].split(" ")
         if len(first) >= 2 and first[-1] in ("-", "－", "―"):  # the 法人番号 cell's dash beside the name's first line
             del words[len(first) - 1]
-        cells["name"] = _cell(words)
+        # (a last line 「計」 alone: the block's 計 label written into the last row's name, or the name's own end)
+        cells["name"] = None if len(paras[i][0]) > 1 and paras[i][0][-1].strip() == "計" else _cell(words)
         have_name = True
         i = skip(i + 1)
         if i < n and paras[i].text in "-－―" and len(paras[i].text) == 1:  # no 法人番号
@@ -533,10 +558,10 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
     smalls = smalls if crossed is None else smalls[:crossed]
     if smalls and re.fullmatch(r"\d{1,3}", smalls[0]):
         cells["bidders"] = smalls[0]
-    if len(smalls) > 1 and smalls[1].endswith("%") and not (
-            cells["contract_method"] is None and smalls[0] in ("-", "－", "―")):
-        # (a 落札率 after a 入札者数 dash in a row whose 契約方式 was not read — no bidding, no rate: 「0.3」「-」「43.5%」
-        # 「-」, the row before's rate written after this row's cells — is not established as the row's)
+    if len(smalls) > 1 and smalls[1].endswith("%") and smalls[0] not in ("-", "－", "―"):
+        # (a 落札率 after a 入札者数 dash — no bidding, no rate: 「0.3」「-」「43.5%」「-」 in a row whose 契約方式 was
+        # not read, 「3.8」「その他」「-」「58.9%」: the row before's rate written after this row's cells — is not
+        # established as the row's)
         cells["award_rate"] = smalls[1]
     return cells, back if crossed is not None and back < crossed_from else skip(i)
 

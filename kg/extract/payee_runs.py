@@ -33,6 +33,8 @@ from kg.normalize.numbers import parse_number
 __all__ = ["settle_runs", "block_sums"]
 
 _DASH = re.compile(r"^[-－―]$")
+# two dash cells side by side written as one word (pdftotext: 「--」, the 入札者数's and the 落札率's blanks)
+_TWO_DASHES = frozenset(a + b for a in "-－―" for b in "-－―")
 
 
 def block_sums(rows: list[PayeeRow]) -> dict[str, float]:
@@ -83,6 +85,22 @@ def _rank_cells(texts: list[str], rows: list[PayeeRow]) -> set[int]:
     return out
 
 
+def _next_ranks(texts: list[str], rows: list[PayeeRow], anchors: dict[int, tuple[int, int, list[str]]]) -> set[int]:
+    """Paragraphs that may be the next row's rank: a lone integer, one more than the rank of the row anchored
+    last before it (the block's), right before a paragraph that is no such cell (a name: 「随意契約 (その他)」 「--」
+    「2」 「岩手県」) — the next row's rank, or an 入札者数 before the next row's name; either way no cell a run
+    settles."""
+    order = sorted((i, n) for n, (i, _, _) in anchors.items())
+    out: set[int] = set()
+    for k in range(len(texts) - 1):
+        if not texts[k].isdigit() or _SMALL.match(texts[k + 1].split(None, 1)[0] if texts[k + 1] else "-"):
+            continue
+        before = [n for i, n in order if i < k]
+        if before and int(texts[k]) == rows[before[-1]].rank + 1:
+            out.add(k)
+    return out
+
+
 def _split(words: list[str], nb: int, nr: int) -> int | None:
     """Where the run's 入札者数 end and its 落札率 begin (see the module's doc), or None unless exactly one split
     fits ``nb`` rows pending a 入札者数 and ``nr`` pending a 落札率."""
@@ -104,7 +122,7 @@ def _read_runs(texts: list[str], skip: set[int], breaks: set[int], figures: set[
     got: dict[int, dict[str, str]] = {}
     run: list[str] = []
     for k, t in enumerate(texts + [""]):  # (a last empty paragraph ends the last run)
-        words = t.split()
+        words = [d for w in t.split() for d in (list(w) if w in _TWO_DASHES else [w])]
         small = k not in skip and bool(words) and all(_SMALL.match(w) for w in words) \
             and figures.isdisjoint(words)
         if run and (k in starts or not small):
@@ -141,7 +159,7 @@ def settle_runs(texts: list[str], breaks: set[int], rows: list[PayeeRow],
         return rows
     figures = {str(r.cells.get("amount")) for r in rows} | _block_figures(rows)
     skip = {k for i, j, _ in anchors.values() for k in range(i, j)} | _corp_dashes(texts, rows) \
-        | _rank_cells(texts, rows)
+        | _rank_cells(texts, rows) | _next_ranks(texts, rows, anchors)
     got, whole = _read_runs(texts, skip, breaks, figures, anchors)
     for n, c in got.items():
         b, r = c.get("bidders"), c.get("award_rate")

@@ -1171,7 +1171,8 @@ def _past_numbers(rec: Record, L: list[str]) -> None:
     sy = rec["sheet_fiscal_year"]
     year_tok = re.compile(r"(?:令和|平成)\s*(?:元|\d{1,2})\s*年度")
     num_line = re.compile(r"^(?:(?:新\s*\d{1,2}\s*-\s*\d{4}|\d{4}|20\d\d-\S{1,6}-\d{2}-\d{4})\s*)+$")
-    for i in range(max(1, lab - 60), min(len(L), lab + 60) + 1):
+    end = _past_numbers_end(L, lab)
+    for i in range(max(1, lab - 60), end + 1):
         t = year_tok.sub(" ", L[i - 1]).strip()
         if not t or not num_line.match(t) or "事業番号" in L[i - 1]:
             continue
@@ -1192,6 +1193,14 @@ def _past_numbers(rec: Record, L: list[str]) -> None:
             if all(x["number"] != ref.number for x in rec["past_project_numbers"]):
                 span(rec, f"past_project_numbers[{len(rec['past_project_numbers'])}]", i)
                 rec["past_project_numbers"].append(item)
+
+
+def _past_numbers_end(L: list[str], lab: int) -> int:
+    """The last line the past numbers' table may hold after its label (1-based ``lab``): 60 lines on, or the line
+    before the next section's title (「資金の流れ」「支出先上位10者リスト」), whose cells are none of it (a payee's
+    法人番号 wrapped into a line of its own, 「200002002」 over 「0001」, is no past number)."""
+    end = min(len(L), lab + 60)
+    return next((i - 1 for i in range(lab + 1, end + 1) if "資金の流れ" in L[i - 1] or "支出先上位" in L[i - 1]), end)
 
 
 def _past_years_wrapped(rec: Record, L: list[str]) -> None:

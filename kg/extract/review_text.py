@@ -832,7 +832,7 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
                      and len(_ERA_YEAR_CELL.findall(lines[t.line - 2])) > 1)
                  or (paragraph_style(lines) and len(_ERA_IN.findall(t.text)) > 1 and _goes_on(lines, t.line))]
         cells = _cut_serials_out(cells, _folded(lines))
-        nums = _paired_past([t.text for t in cells], frozenset(i for i, t in enumerate(cells) if t in tails))
+        nums = _paired_past(_serials_blanked(cells), frozenset(i for i, t in enumerate(cells) if t in tails))
         if nums:
             out["past_project_numbers"] = Found(nums, run[0][0].line)
     return out
@@ -1004,6 +1004,36 @@ def _cut_serials_out(cells: list[Token], folded: list[str]) -> list[Token]:
         cut = cut or cut_number_head(t.text)
         out.append(t)
     return out
+
+
+def _serials_blanked(cells: list[Token]) -> list[str]:
+    """The cells' texts, a cell on the line right below a cell that holds a 事業番号 cut before its serial read
+    with ``_serial_out``."""
+    return [_serial_out(cells[k - 1].text, t.text) if k and t.line == cells[k - 1].line + 1
+            and cut_number_head(cells[k - 1].text) else t.text for k, t in enumerate(cells)]
+
+
+def _serial_out(row: str, below: str) -> str:
+    """``below`` (the line under a row of cells holding a 事業番号 cut before its serial, ``row``: the wrapped
+    pieces of that row's cells, in their order) with the numbers alone that may be that serial blanked (「-」):
+    those after the year tail (「度」「年度」) of the cut number's year cell when that year wrapped its tail and the
+    tails below are as many as the row's years that wrapped theirs (「令和3年度 経済産業省 令和4年 2022 経産 21」
+    over 「(0181) 度 0414」: 0414 is the cut number's) or that year is the first to wrap its tail, else every one of
+    them."""
+    words = below.split()
+    m = _CUT_HEAD.search(row)
+    years = _ERA_IN.findall(row)
+    cut_years = [not y.replace(" ", "").endswith("度") for y in years]
+    own = [i for i, y in enumerate(_ERA_IN.finditer(row)) if y.start() < m.start()] if m else []
+    tails = [k for k, w in enumerate(words) if w in _YEAR_TAIL]
+    start = 0
+    if own and cut_years[own[-1]] and tails:
+        before = sum(cut_years[:own[-1]])  # (the row's years before the cut number's that wrapped their tails)
+        if len(tails) == sum(cut_years):
+            start = tails[before]
+        elif before == 0:  # (a tail glued to a piece, 「0285年度」: the first tail below is still the cut one's)
+            start = tails[0]
+    return " ".join("-" if k >= start and re.fullmatch(r"\(?\d{4}\)?", w) else w for k, w in enumerate(words))
 
 
 def _past_cells(run: list[Token]) -> list[Token]:
@@ -3142,7 +3172,13 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
     cells: list[str] = []
     window = folded[label_line:label_line + 80]
     for n, t in enumerate(window):
-        if not t or is_unknown(t):
+        if not t:
+            continue
+        if is_unknown(t):
+            # a blank 事業番号 cell (「平成22年度」 over 「-」 over 「平成23年度」 over 「総務省 - 0409」): kept, so that the
+            # number below the next year is not read as the blank one's
+            if cells:
+                cells.append("-")
             continue
         if _NUMBER_HEAD.match(t):
             if n + 1 < len(window) and window[n + 1] and len(parse_numbers(t + " " + window[n + 1])) == 1:
@@ -3165,6 +3201,8 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
                 or parse_numbers(t) or _RS_TAIL.match(t)):
             break  # (an RS number's tail, 「20 0135」, is a cell of the table: its number is unknown)
         cells.append(t)
+    if _rows_of_columns([c for c in cells if c != "-"]) is None:
+        return None  # (not read so without the blank cells: they only settle which year a number is of)
     cells = _rows_of_columns(cells)
     if not cells:
         return None
@@ -3288,7 +3326,7 @@ def _rows_of_columns(cells: list[str]) -> list[str] | None:
             i += 1
             continue
         m = j
-        while m < len(cells) and not _YEAR_ONLY.match(cells[m]) and parse_numbers(cells[m]):
+        while m < len(cells) and not _YEAR_ONLY.match(cells[m]) and (parse_numbers(cells[m]) or cells[m] == "-"):
             m += 1
         if m - j != k:
             return None

@@ -92,6 +92,17 @@ def _blank_at(blanks: list[tuple[float, float]], x: float, top: float) -> bool:
     return False
 
 
+def _next_below(tp, raw, i: int, ch: dict, height: float) -> bool:
+    """The character after the ``i``-th (``ch``: its box from the page's top) starts below the middle of its line:
+    the line ended there, though PDFium put no line break between the two lines of the wrapped cell (「契約」
+    then 「(その」 run on)."""
+    import ctypes
+
+    nxt = raw.FS_RECTF()
+    raw.FPDFText_GetLooseCharBox(tp.raw, i + 1, ctypes.byref(nxt))
+    return height - nxt.top > (ch["top"] + ch["bottom"]) / 2
+
+
 def read_geometry(path: str | Path) -> list[tuple[list[dict], list[dict]]]:
     """[(chars, edges)] per page. Raises GeometryError when PDFium cannot open the file."""
     import ctypes
@@ -129,7 +140,8 @@ def read_geometry(path: str | Path) -> list[tuple[list[dict], list[dict]]]:
                               "bottom": h - box.bottom, "size": size or (box.top - box.bottom),
                               "upright": not (0.5 < angle < 5.8)})
                 if blanks and i + 1 < count and (raw.FPDFText_GetUnicode(tp.raw, i + 1) in (0x0D, 0x0A)
-                                                 or raw.FPDFText_IsGenerated(tp.raw, i + 1) == 1):  # line's end
+                                                 or raw.FPDFText_IsGenerated(tp.raw, i + 1) == 1
+                                                 or _next_below(tp, raw, i, chars[-1], h)):  # line's end
                     raw.FPDFText_GetCharOrigin(tp.raw, i, ctypes.byref(ox), ctypes.byref(oy))
                     if _blank_at(blanks, box.right, h - oy.value):  # the space this line broke at, at the
                         mid = (box.left + box.right) / 2 + 0.001  # character's centre: in its cell, after it
