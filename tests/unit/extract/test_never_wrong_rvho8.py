@@ -7,10 +7,11 @@ excerpt is a few lines as the tool wrote them; values as the variants' .xlsx rec
 from __future__ import annotations
 
 from kg.extract.checks import check_amounts
-from kg.extract.payee_boxes import payee_boxes
 from kg.extract.payee_runs import settle_runs
-from kg.extract.review_text import PayeeRow, label_lists, payee_section_cells
-from kg.normalize.text import nfkc, nfkc_lines
+from kg.extract.review_text import PayeeRow, label_lists
+from kg.normalize.text import nfkc
+from tests.unit.extract.test_payee_boxes import HEADER
+from tests.unit.extract.test_payee_boxes import _read as _boxes
 
 _NOTE = "\n\n※平成29年度実績を記入。執行実績がない新規事業、新規要求事業については現時点で予定やイメージを記入。\n\n資金の流れ"
 
@@ -55,19 +56,6 @@ def test_a_carried_to_next_above_zero_that_adds_up_is_withheld():
                        "carried_to_next": -20, "reserve": None, "total": 80, "executed": 70}], "warnings": [], "payees": []}
     check_amounts(rec)
     assert rec["budget"][0]["carried_to_next"] == -20
-
-
-HEADER = ["支出先", "法人番号", "業務概要", "支出額 (百万円)", "契約方式等", "入札者数 (応\n募者数)", "落札率",
-          "一者応札・一者応募又は競争性のない随意\n契約となった理由及び改善策 (支出額10億\n円以上)"]
-
-
-def _boxes(boxes: list[str], notes: list | None = None) -> dict:
-    lines = ["### 支出先上位10者リスト", ""]
-    for b in boxes:
-        lines += [*b.split("\n"), ""]
-    L = nfkc_lines(lines)
-    got = payee_boxes(payee_section_cells(L, 1), notes if notes is not None else [], 1, lines)
-    return {(r.block, r.rank): r.cells for r in got or []}
 
 
 def test_a_block_with_more_amounts_than_ranks_keeps_only_the_rows_before_the_unanchored_one():
