@@ -385,8 +385,9 @@ def _split_amount(p: Para, inner: bool = False) -> tuple[list[str], str | None]:
         if any(re.fullmatch(r"\d{1,3}(?:,\d{0,3})+", w) for w in first[:-1]) \
                 or any(_CONTRACT.match(w) for w in first[1:-1]):
             # (「利用者の 11,39 随意契約 (少額 基本的な 8」: the amount cell cut inside its groups and the 契約方式 run
-            # into the 業務概要's line: which figure is the amount, and which words the 業務概要's, is not known)
-            return ["-"], None
+            # into the 業務概要's line: which figure is the amount, and which words the 業務概要's, is not known: an
+            # amount whose value the text does not say, "", and no 業務概要 — never a name, nor a dash cell)
+            return list(p[0]), ""
         if first[-1].endswith(","):
             return _amount_rest([" ".join(first[:-1]), *p[0][1:]], first[-1])
         return [" ".join(first[:-1]), *p[0][1:]], first[-1]
@@ -402,13 +403,13 @@ def _amount_rest(lines: list[str], head: str) -> tuple[list[str], str | None]:
     """A 業務概要's lines and an amount cut after a comma ending its first line (「定期刊行 16,」 over 「物の購読 824」:
     the amount's cell wrapped beside the 業務概要's): the amount's rest is the group of three digits ending the next
     lines (each but the last ending in a comma again), taken off them; when it is not there, neither the amount
-    nor the 業務概要 is known (["-"]: a dash, unknown to _cell)."""
+    nor the 業務概要 is known (the lines as they are and "": an amount the text does not say)."""
     out = [lines[0]]
     k = 1
     while head.endswith(","):
         words = lines[k].split(" ") if k < len(lines) else []
         if len(words) < 2 or not re.fullmatch(r"\d{3},?", words[-1]):
-            return ["-"], None
+            return list(lines), ""
         head += words[-1]
         out.append(" ".join(words[:-1]))
         k += 1
@@ -506,12 +507,12 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
     if not desc_done and i < n and _nameish(paras[i]) and not next_rank(i) \
             and _corp_pieces(paras[i][0]) is None:
         lines, amount = _split_amount(paras[i], inner=True)
-        if amount is not None and cells["amount"] is not None:
+        if amount and cells["amount"] is not None:
             return None, i
         # (a number alone among its lines, not grouped as the form prints an amount — 「会議等出」「0.8」「席(諸謝金)」:
         # the amount's cell written among them, or the 業務概要's own figure — leaves it unknown)
-        cells["description"] = None if any(k and _AMOUNT.match(ln) for k, ln in enumerate(lines)) else \
-            _cell([w for ln in lines for w in ln.split(" ")])
+        cells["description"] = None if amount == "" or any(k and _AMOUNT.match(ln) for k, ln in enumerate(lines)) \
+            else _cell([w for ln in lines for w in ln.split(" ")])
         cells["amount"] = cells["amount"] or amount
         i = skip(i + 1)
     if cells["amount"] is None and i < n and _AMOUNT.match(paras[i].text) and paras[i].text != str(rank + 1):
@@ -1547,7 +1548,7 @@ def _beside(p: Para) -> dict:
         desc = _cell(got["description"]) if got["description"] and not got["named"] else None
         return {"corporate_number": got["corporate_number"], **({"description": desc} if desc else {})}
     lines, amount = _split_amount(p)
-    desc = _cell([w for ln in lines for w in ln.split(" ")]) if amount is not None and _nameish(p) else None
+    desc = _cell([w for ln in lines for w in ln.split(" ")]) if amount and _nameish(p) else None
     return {"description": desc} if desc else {}
 
 
