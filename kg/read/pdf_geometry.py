@@ -92,13 +92,12 @@ def _blank_at(blanks: list[tuple[float, float]], x: float, top: float) -> bool:
     return False
 
 
-def _next_below(tp, raw, i: int, ch: dict, height: float) -> bool:
+def _next_below(tp, raw, i: int, ch: dict, height: float, nxt) -> bool:
     """The character after the ``i``-th (``ch``: its box from the page's top) starts below the middle of its line:
     the line ended there, though PDFium put no line break between the two lines of the wrapped cell (「契約」
-    then 「(その」 run on)."""
+    then 「(その」 run on). ``nxt`` gets that character's box (read_geometry reuses it as the next one's)."""
     import ctypes
 
-    nxt = raw.FS_RECTF()
     raw.FPDFText_GetLooseCharBox(tp.raw, i + 1, ctypes.byref(nxt))
     return height - nxt.top > (ch["top"] + ch["bottom"]) / 2
 
@@ -122,7 +121,8 @@ def read_geometry(path: str | Path) -> list[tuple[list[dict], list[dict]]]:
             _w, h = page.get_size()
             tp = page.get_textpage()
             chars: list[dict] = []
-            box = raw.FS_RECTF()
+            box, nxt = raw.FS_RECTF(), raw.FS_RECTF()
+            have = -1  # the character whose box nxt holds (_next_below read it already)
             blanks = _blank_glyphs(page, tp, h, raw)
             count = tp.count_chars()
             for i in range(count):
@@ -133,15 +133,23 @@ def read_geometry(path: str | Path) -> list[tuple[list[dict], list[dict]]]:
                     continue
                 if code == 0x02:  # PDFium's mark for a hyphen that ends a line (「Wi-」「Fi」): the hyphen itself
                     code = 0x2D
-                raw.FPDFText_GetLooseCharBox(tp.raw, i, ctypes.byref(box))  # the font's box: even line heights
+                if have == i:
+                    box, nxt = nxt, box
+                else:
+                    raw.FPDFText_GetLooseCharBox(tp.raw, i, ctypes.byref(box))  # the font's box: even line heights
                 angle = raw.FPDFText_GetCharAngle(tp.raw, i)
                 size = raw.FPDFText_GetFontSize(tp.raw, i)
                 chars.append({"text": chr(code), "x0": box.left, "x1": box.right, "top": h - box.top,
                               "bottom": h - box.bottom, "size": size or (box.top - box.bottom),
                               "upright": not (0.5 < angle < 5.8)})
-                if blanks and i + 1 < count and (raw.FPDFText_GetUnicode(tp.raw, i + 1) in (0x0D, 0x0A)
-                                                 or raw.FPDFText_IsGenerated(tp.raw, i + 1) == 1
-                                                 or _next_below(tp, raw, i, chars[-1], h)):  # line's end
+                end = False  # the line's end
+                if blanks and i + 1 < count:
+                    end = raw.FPDFText_GetUnicode(tp.raw, i + 1) in (0x0D, 0x0A) \
+                        or raw.FPDFText_IsGenerated(tp.raw, i + 1) == 1
+                    if not end:
+                        have = i + 1
+                        end = _next_below(tp, raw, i, chars[-1], h, nxt)
+                if end:
                     raw.FPDFText_GetCharOrigin(tp.raw, i, ctypes.byref(ox), ctypes.byref(oy))
                     if _blank_at(blanks, box.right, h - oy.value):  # the space this line broke at, at the
                         mid = (box.left + box.right) / 2 + 0.001  # character's centre: in its cell, after it
