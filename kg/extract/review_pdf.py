@@ -1035,6 +1035,13 @@ def _numbers_unplaced(L: list[str], lo: int, rows: list) -> list[tuple[str, int]
     return out
 
 
+def _checked_boxes(cells: list, notes: list, lo: int, raw: list[str] | None) -> list | None:
+    """The box reader's rows (pdfminer.six's boxes of the real form; any paragraph text with its block letters),
+    each block's kept only when its amounts pass the amount and 計 checks (noted otherwise)."""
+    rows = payee_boxes(cells, notes, lo, raw)
+    return checked_by_totals(checked_by_amounts(rows, notes), cells, notes) if rows else rows
+
+
 def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
     lo = _first_in(L, "支出先上位")
     if lo is None:
@@ -1065,13 +1072,10 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
                                       "unknown"))
         box_notes: list = []  # the real ruled form as pdfminer.six writes it: one box a cell, the ranks apart
         if not text_rows:
-            text_rows = payee_boxes(cells, box_notes, lo, raw)
-            text_rows = checked_by_totals(checked_by_amounts(text_rows, box_notes), cells, box_notes) \
-                if text_rows else text_rows
+            text_rows = _checked_boxes(cells, box_notes, lo, raw)
             notes = box_notes if text_rows or box_notes else notes
         elif has_letters(cells):  # the real form's letters: this reader may give the rows the others left unread
-            boxed = payee_boxes(cells, box_notes, lo, raw)
-            boxed = checked_by_totals(checked_by_amounts(boxed, box_notes), cells, box_notes) if boxed else boxed
+            boxed = _checked_boxes(cells, box_notes, lo, raw)
             text_rows = with_boxes(text_rows, boxed, notes, lo) if boxed else text_rows
         if text_rows:
             text_rows, unknown = respell_methods(text_rows, L[lo:], raw[lo:] if raw is not None else None)
