@@ -453,8 +453,8 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         boxes.append((kind, text, line))
     if not any(b[0] in ("corp", "dash") for b in boxes):
         return None
-    boxes = _rejoin_numbers(boxes)
-    got = _over_counted_out(boxes, _rows_of(boxes, raw, notes), notes)
+    boxes, run = _without_totals(_rejoin_numbers(boxes))
+    got = _over_counted_out(boxes, run, _rows_of(boxes, run, raw, notes), notes)
     if isinstance(got, str):
         notes.append((lo, f"支出先上位10者リスト: {got}: which row is in which block is not established; the payees "
                           "are unknown"))
@@ -473,18 +473,24 @@ def _figure_rejoined(text: str) -> str:
     return m[1] + m[2] if m and len(m[1].rsplit(",", 1)[1] + m[2]) == 3 else text
 
 
-def _over_counted_out(boxes: list[tuple[str, str, int]], got: list[PayeeRow] | str, notes: list) -> list[PayeeRow] | str:
-    """``got`` (``_rows_of``) where a block's boxes hold more sure amounts than the run gives it ranks
-    (``_blocks_over_counted``): of that block, only the first rows down the ranks whose amount is the block's amount
-    of that place in the text's order (and not the next one's too) are kept — a row not anchored before them would
-    have taken that place's amount; the others are left out, noted."""
-    if isinstance(got, str) or not got:
-        return got
+def _without_totals(boxes: list[tuple[str, str, int]]) \
+        -> tuple[list[tuple[str, str, int]], tuple[set[int], list[tuple[str, int]]] | str]:
+    """The boxes less the blocks' 計 (``_block_totals``, found once the run reads) and the run of letters and ranks
+    read over them (``_run``: or why it does not read)."""
     run = _run(boxes)
     if not isinstance(run, str) and (totals := _block_totals(boxes, run[0])):
         boxes = [b for i, b in enumerate(boxes) if i not in totals]
         run = _run(boxes)
-    if isinstance(run, str):
+    return boxes, run
+
+
+def _over_counted_out(boxes: list[tuple[str, str, int]], run: tuple[set[int], list[tuple[str, int]]] | str,
+                      got: list[PayeeRow] | str, notes: list) -> list[PayeeRow] | str:
+    """``got`` (``_rows_of``) where a block's boxes (``_without_totals``' boxes and run) hold more sure amounts than
+    the run gives it ranks (``_blocks_over_counted``): of that block, only the first rows down the ranks whose amount
+    is the block's amount of that place in the text's order (and not the next one's too) are kept — a row not
+    anchored before them would have taken that place's amount; the others are left out, noted."""
+    if isinstance(got, str) or not got or isinstance(run, str):
         return got
     over = _blocks_over_counted(boxes, *run)
     out: list[PayeeRow] = []
@@ -787,15 +793,13 @@ def _bidders_then_rate(boxes: list[tuple[str, str, int]], rest: list[int], n: in
     return [boxes[i][0] for i in rest[n + 1:n + 3]] == ["contract", "rate"]
 
 
-def _rows_of(boxes: list[tuple[str, str, int]], raw: list[str] | None, notes: list) -> list[PayeeRow] | str:
+def _rows_of(boxes: list[tuple[str, str, int]], run: tuple[set[int], list[tuple[str, int]]] | str,
+             raw: list[str] | None, notes: list) -> list[PayeeRow] | str:
     """The rows of the boxes, or why their blocks are not established. When the rows anchored at a 法人番号 or a
     「-」 do not count as the ranks, names with no anchor of their own (``_loose_name``) are rows too — kept only
     when every such row's amount reads and each block's amounts do not rise down its ranks (the list is of the
-    largest payees in order: a row counted into the wrong block or rank breaks that order)."""
-    run = _run(boxes)
-    if not isinstance(run, str) and (totals := _block_totals(boxes, run[0])):
-        boxes = [b for i, b in enumerate(boxes) if i not in totals]
-        run = _run(boxes)
+    largest payees in order: a row counted into the wrong block or rank breaks that order). ``boxes`` and ``run``:
+    ``_without_totals``'."""
     if isinstance(run, str):
         return f"the block letters and ranks do not read ({run})"
     if (passed := _ranks_passed_over(boxes, run[0])) is not None:
@@ -1366,7 +1370,7 @@ def _sandwiched(boxes: list[tuple[str, str, int]], anchors: list[int], rows: lis
     """The rows ``_placed_at`` did not place (no amount of their own read) that stand, in the text's order, between
     two rows it placed (or the section's start or end) as many as the ranks between those two, each anchored at a
     法人番号 (a 「-」 may anchor no row): in order, at those ranks, with their name and 法人番号 and the rank's amount.
-    None when the placed rows do not stand in rank order."""
+    None of them ({}) when the placed rows do not stand in rank order."""
     at = {id(r): n for n, r in placed.items()}
     marks = [(-1, -1)] + [(k, at[id(r)]) for k, r in enumerate(rows) if id(r) in at] + [(len(rows), len(amounts))]
     if any(b[1] <= a[1] for a, b in zip(marks, marks[1:], strict=False)):
