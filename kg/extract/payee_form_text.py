@@ -1339,11 +1339,10 @@ def _filled(have: list[PayeeRow], rows: list[PayeeRow]) -> list[PayeeRow] | None
     are is not established."""
     out = []
     for h, r in zip(have, rows, strict=True):
-        if h.cells["name"] != r.cells["name"] or any(
-                v is not None and r.cells.get(k) is not None and not _same_cell(k, v, r.cells[k])
-                for k, v in h.cells.items()):
+        cells = _cells_joined(h.cells, r.cells, h.cells) if h.cells["name"] == r.cells["name"] else None
+        if cells is None:
             return None
-        out.append(h._replace(cells={k: v if v is not None else r.cells.get(k) for k, v in h.cells.items()}))
+        out.append(h._replace(cells=cells))
     return out
 
 
@@ -1643,17 +1642,26 @@ def with_form_rows(rows: list[PayeeRow], form: list[PayeeRow] | None) -> list[Pa
         f = mine.get((r.block, r.rank))
         if f is None:
             return rows
-        cells = dict(f.cells)
-        for k, v in r.cells.items():
-            w = f.cells.get(k)
-            if v is None:
-                continue
-            if w is None:
-                cells[k] = v
-            elif not _same_cell(k, w, v):
-                return rows  # (a cell the two give alike but for white space: 「随意契約(少額)」, form_rows' spacing kept)
+        cells = _cells_joined(f.cells, r.cells, r.cells)  # (a cell the two give alike but for white space:
+        if cells is None:  # 「随意契約(少額)」, form_rows' spacing kept)
+            return rows
         merged[(r.block, r.rank)] = f._replace(cells=cells)
     return sorted(merged.values(), key=lambda r: (r.block, r.rank))
+
+
+def _cells_joined(base: dict, other: dict, keys) -> dict | None:
+    """Two readings of one row's cells: ``base``'s, with ``other``'s (of ``keys``) where ``base`` has none; None when
+    a cell both read differs (``_same_cell``)."""
+    out = dict(base)
+    for k in keys:
+        v, w = other.get(k), base.get(k)
+        if v is None:
+            continue
+        if w is None:
+            out[k] = v
+        elif not _same_cell(k, w, v):
+            return None
+    return out
 
 
 def _same_cell(key: str, w: object, v: object) -> bool:
