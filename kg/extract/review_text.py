@@ -1192,22 +1192,33 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
     return out
 
 
-def bureau_wrapped_in_paragraph(lines: list[str], toks: list[Token]) -> Found | None:
-    """Paragraph-style text: the 担当部局庁 cell cut, the 作成責任者 label beside its first line and its rest alone
-    below (pdftotext: 「担当部局」, then 「サイバーセキュリ 作成責任者」 over 「ティ統括官」): the two pieces joined, when
-    the paragraph is those two lines, the first piece is no organisation's name as it stands and the two are one."""
-    k = next((i for i, t in enumerate(toks) if t.field == "bureau"), None)
+def _cut_beside_label(lines: list[str], toks: list[Token], field: str) -> tuple[Token, Token, str] | None:
+    """Paragraph-style text: the cell after the ``field`` label cut (a CUT token), the next label beside its first
+    line, and their paragraph those two lines only (「サイバーセキュリ 作成責任者」 over 「ティ統括官」): (the cell's
+    first piece, the label beside it, the line below); else None."""
+    k = next((i for i, t in enumerate(toks) if t.field == field), None)
     if k is None or k + 2 >= len(toks):
         return None
     first, label = toks[k + 1], toks[k + 2]
-    if first.field != CUT or label.field is None or label.field == CUT or label.line != first.line:
+    if first.field != CUT or label.line != first.line:
         return None
     folded = _folded(lines)
     n = first.line  # (1-based)
     if n < 2 or folded[n - 2] or n + 1 >= len(folded) or folded[n + 1] \
             or folded[n - 1] != f"{first.text} {label.text}":
         return None
-    piece = folded[n]
+    return first, label, folded[n]
+
+
+def bureau_wrapped_in_paragraph(lines: list[str], toks: list[Token]) -> Found | None:
+    """Paragraph-style text: the 担当部局庁 cell cut, the 作成責任者 label beside its first line and its rest alone
+    below (pdftotext: 「担当部局」, then 「サイバーセキュリ 作成責任者」 over 「ティ統括官」): the two pieces joined, when
+    the paragraph is those two lines, the first piece is no organisation's name as it stands and the two are one."""
+    got = _cut_beside_label(lines, toks, "bureau")
+    if got is None or got[1].field is None or got[1].field == CUT:
+        return None
+    first, _, piece = got
+    n = first.line
     if " " in piece or org_plausible(first.text) or _row_label_piece(piece) or not org_plausible(first.text + piece):
         return None
     return Found(first.text + piece, n)
@@ -1219,18 +1230,12 @@ def name_beside_bureau_label(lines: list[str], toks: list[Token], bureau: Found)
     a paragraph of its own): the name is the two lines joined, when the paragraph is those two lines, the second
     one word that is no organisation's (…局, …課: the bureau's cell would be), no label's piece nor head, and the
     bureau was read whole in another paragraph (``bureau``); no rest of a label cut on the line (「庁」 of 「担当部局」)."""
-    k = next((i for i, t in enumerate(toks) if t.field == "project_name"), None)
-    if k is None or k + 2 >= len(toks):
+    got = _cut_beside_label(lines, toks, "project_name")
+    if got is None or got[1].field != "bureau" or bureau.line <= got[0].line + 1:
         return None
-    first, label = toks[k + 1], toks[k + 2]
-    if first.field != CUT or label.field != "bureau" or label.line != first.line or bureau.line <= first.line + 1:
-        return None
+    first, _, piece = got
+    n = first.line
     folded = _folded(lines)
-    n = first.line  # (1-based)
-    if n < 2 or folded[n - 2] or n + 1 >= len(folded) or folded[n + 1] \
-            or folded[n - 1] != f"{first.text} {label.text}":
-        return None  # (the paragraph: the line of the name's head and the label, and one line below)
-    piece = folded[n]
     if " " in piece or _ORG.search(piece) or _cut_label_rest(folded[n - 1], piece) or holds_label_head(piece) \
             or _NUMBERISH.match(piece) or re.search("[A-Za-z]", piece):
         return None  # (a piece of a label whole on the line above, 「費」 of 主要経費, is no label's there)
