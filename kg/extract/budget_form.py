@@ -49,7 +49,7 @@ def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, 
     (the request year's column printed apart), dashes being the rate rows' as well as its."""
     out: list[tuple[float | None, int, int | None, int]] = []
     late = None
-    gap = 0  # lines of other text passed over so far
+    gap = 0  # lines holding a year's header (or its wrapped piece) passed over so far
     folded = _unwrapped(_folded(lines), start, min(len(lines), start + MAX_LINES))  # 「59,64」「9」: 59,649
     for n in range(start, min(len(lines), start + MAX_LINES) + 1):
         t = folded[n - 1].strip()
