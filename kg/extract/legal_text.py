@@ -18,7 +18,7 @@ from kg.extract import fields
 from kg.extract.doc_memo import last_document
 from kg.extract.review_text import _ACCOUNT, _FULL_LABELS, CITE, _split_line, _unfragment, paragraph_style
 from kg.normalize.law_ref import (
-    _LAW_END,  # the end of a law's title (法 not after 方/手/用…, 法律, 令, 規則 …)
+    law_title_end,  # the end of a law's title (法 not of 方法/手法…, 法律, 令, 規則 …)
 )
 
 _LEGAL_LABEL = "根拠法令(具体的な条項も記載)"  # the row's two labels, as NFKC folds them
@@ -301,7 +301,7 @@ def _goes_right(word: str, left: list, right: list, later: list[str] = ()) -> bo
     if _PLAN_WORDS.search(word):
         return True  # a plan's date or decider (「(平成30年7月27日閣議決定)」「日閣議決定)」): never a law's title
     r = "".join(t for t, _ in right)
-    if _LAW_END.search(word) and r.count("(") > r.count(")") and any(
+    if law_title_end(word) and r.count("(") > r.count(")") and any(
             w.count(")") > w.count("(") and _PLAN_WORDS.search(w) for w in later):
         return False  # a law's title, the right cell's open item closed by a later word of the line (「…に関する法律
         # 決定) 「成長戦略…」」 after 「…(令和2年7月21日…本部」): the law cell's line, then the right cell's
@@ -411,7 +411,7 @@ def implausible_laws(bases: list[dict], text: str = "") -> list[str]:
     flat = text.replace(" ", "").replace("\n", "")
     for b in bases:
         name = b.get("law") or ""
-        if (not _LAW_END.search(name) or name.startswith(_LABEL_PIECES) or _PLAN_WORDS.search(name)
+        if (not law_title_end(name) or name.startswith(_LABEL_PIECES) or _PLAN_WORDS.search(name)
                 or name[:1] in "・、,()第条項号0123456789" or _LABEL_IN.search(name)
                 or _NOT_IN_TITLE.search(name) or (flat and _cut_from(flat, name))):
             out.append(name)

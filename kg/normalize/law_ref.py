@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from kg.normalize.era import kanji_to_int
 
@@ -32,6 +33,8 @@ _KEY_LEVEL = {k: i for i, k in enumerate(LEVEL_KEY)}
 
 # a law name is complete when it ends like this (citation-less pieces must, to count as a law)
 _LAW_END = re.compile(r"((?<![方手用技寸製工])法|律|令|規則|規程|規約|告示|条例|訓令|憲章|協定|条約)$")
+# 法 after 方/手/用/技/寸/製/工 ends a word of method (方法, 手法, 工法, 技法, 利用方法) more often than a law's title
+_METHOD_END = re.compile(r"[方手用技寸製工]法$")
 # a text chunk (line or space-separated run) is complete when it ends like this: else it continues
 _CHUNK_END = re.compile(rf"((?<![方手用技寸製工])法|律|令|規則|規程|規約|告示|条例|訓令|憲章|協定|条約|要綱|要領|通知|通達|決定|"
                         rf"[章条項号等抄)\ue001]|\d|[{KNUM}]号)$")
@@ -97,6 +100,24 @@ def _prepare(text: str) -> tuple[str, list[str]]:
         t = t2
     t = t.replace("(", " ").replace(")", " ")
     return _glue(t), numbers
+
+
+def law_title_end(name: str) -> bool:
+    """Does ``name`` end as a law's title does (_LAW_END)? A 法 after 方/手/用… too when Sudachi reads that 法 as a
+    word of its own (土地収用法, 小切手法, 農業動産信用法) or the whole as one proper noun ending in it (自転車競技法),
+    not as the end of a method word (活用方法, 分析手法, 新工法)."""
+    return bool(_LAW_END.search(name)) or (bool(_METHOD_END.search(name)) and _law_word_last(name))
+
+
+@lru_cache(maxsize=1024)
+def _law_word_last(name: str) -> bool:
+    from kg.normalize.sudachi import tokenize
+
+    try:
+        last = tokenize(name)[-1]
+    except Exception:  # noqa: BLE001 - Sudachi failing must not break parsing: the title stays unestablished
+        return False
+    return last.surface == "法" or (last.pos[1] == "固有名詞" and len(last.surface) > 2)
 
 
 def _glue(t: str) -> str:
@@ -288,7 +309,7 @@ def clean_name(name: str) -> str:
 
 def _law_prefix(name: str) -> str:
     """'地方税法第○条' -> '地方税法': a name followed by an unreadable citation keeps the name."""
-    if _LAW_END.search(name):
+    if law_title_end(name):
         return name
     m = _LAW_PREFIX.match(name)
     return m.group(1) if m else name
@@ -330,19 +351,19 @@ def _parse(text: str) -> list[dict]:
         glued = start == prev_run_end and raw and not _SEP.match(raw) and not _LIST.match(raw)
         if glued and pieces and last is not None:
             first = _strip_markers(pieces[0])
-            if _LAW_END.search(first) and first[0] in "のにでをが":
+            if law_title_end(first) and first[0] in "のにでをが":
                 last["law"] = last["law"] + t[segs[si - 1][1]:segs[si - 1][2]] + first
                 last["citations"] = last.pop("_prev_citations", [])
                 pieces = pieces[1:]
             elif _MARKER.fullmatch(pieces[0]):
                 last.setdefault("law_number", _marker_number(pieces[0], numbers))
                 pieces = pieces[1:]
-            elif not _LAW_END.search(first):
+            elif not law_title_end(first):
                 pieces = pieces[1:]  # trailing words after a citation (第8条に基づく…, 第1号イ)
         name_for_run = pieces.pop() if (next_run is not None and pieces) else None
         for p in pieces:
             name = _law_prefix(clean_name(p))
-            if name and (_LAW_END.search(name) or _MARKER.search(p)):  # a 法令番号 in brackets makes it a law
+            if name and (law_title_end(name) or _MARKER.search(p)):  # a 法令番号 in brackets makes it a law
                 last = _add(laws, name, [], _marker_number(p, numbers))
         if next_run is None:
             break

@@ -51,3 +51,19 @@ def test_a_figure_wrapped_after_its_comma_and_a_marked_one_under_the_labels_rest
     assert budget[3]["initial"] == 19990 and budget[3]["total"] == 19990
     assert _wrapped_figures(["-", "▲3,", "-"], "越し 384") == ["-", "▲3,384", "-"]
     assert _wrapped_figures(["▲3,"], "84") == ["▲3,"]  # (「3,84」: no figure grouped by commas)
+
+
+def test_a_wrapped_executed_figure_makes_no_cell_the_current_year_does_not_have():
+    # pdfplumber's lines of a narrow LibreOffice print (variant rv854): 「30,711」 and 「30,359」 printed 「30,71」 and
+    # 「30,3」 over 「1 59」, and the 執行額 row's 「22,622」 printed 「22,62」 over 「2」: 「2」「2,622」 would make that row
+    # four cells, one more than the past years the 執行額 row has
+    years = [(2011 + k, k == 4) for k in range(5)]
+    lines = ["予算額・執行額 (単位:百万円) 平成23年度 平成 平成25年 平成 平成27年度要求", "24年 度 26年", "度 度",
+             "予算の状況 当初予算 59,487 30,71 56,410 30,3 37,631", "1 59", "補正予算 0 0 0 0",
+             "前年度から 0 0 3,039 0 -", "繰越し", "翌年度へ繰 0 0 0 0", "越し", "予備費等 0 0 0 0",
+             "計 59,487 30,71 59,449 30,3 37,631", "1 59", "執行額 41,293 22,62 42,584", "2",
+             "執行率(%) 69% 74% 72%"]
+    budget = budget_rows(lines, years, 1)[0]  # (was no table)
+    assert [(e["fiscal_year"], e.get("total"), e.get("executed")) for e in budget[:4]] == [
+        (2011, 59487, 41293), (2012, 30711, 22622), (2013, 59449, 42584), (2014, 30359, None)]
+    assert budget[2]["carried_from_previous"] == 3039 and budget[4] == {"fiscal_year": 2015, "requested": 37631}

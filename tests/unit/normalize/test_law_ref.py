@@ -188,3 +188,22 @@ def test_notice_with_number_in_brackets_is_kept_whole():
     got = parse_legal_bases(title + "(平成14年総務省告示第334号)")
     assert got == [{"law": title, "law_number": "平成14年総務省告示第334号", "citations": []}]
     assert [g["law"] for g in parse_legal_bases("総務省設置法又は電波法")] == ["総務省設置法", "電波法"]
+
+
+def test_titles_ending_like_a_method_word_are_laws_when_sudachi_reads_their_law():
+    from kg.extract.legal_text import implausible_laws
+    from kg.normalize.law_ref import law_title_end
+
+    # real titles of the e-Gov list whose 法 follows 用/手/技 (was: never a law's title, so withheld in PDF text)
+    for title in ("土地収用法", "小切手法", "農業動産信用法", "自転車競技法"):
+        assert law_title_end(title), title
+    # words of method still are not
+    for word in ("活用方法", "分析手法", "新工法", "施工法", "利用方法", "測定技法", "寸法"):
+        assert not law_title_end(word), word
+    # a law cell of PDF text: the title with its citations stays a fact, a method word does not become one
+    text = "自転車競技法第99条、第86条第2項及び第80条第4項・確定拠出年金法第25条"
+    got = parse_legal_bases(text)
+    assert got[0] == {"law": "自転車競技法", "citations": [{"article": "99"}, {"article": "86", "paragraph": "2"},
+                                                          {"article": "80", "paragraph": "4"}]}
+    assert implausible_laws(got, text) == []
+    assert implausible_laws([{"law": "活用方法", "citations": []}]) == ["活用方法"]
