@@ -1613,7 +1613,7 @@ _LABEL_PIECES = re.compile(r"^(?:(?:[予算の状況]{1,5}|ら?繰?越し?|し)\
 _WRAPPED_PIECE = re.compile(r"^\d{1,3}$")
 
 
-def _wrapped_figures(cells: list[str], below: str, most: int = 99) -> list[str]:
+def _wrapped_figures(cells: list[str], below: str, most: int = 99, below2: str = "") -> list[str]:
     """A row's ``cells`` with a figure that wrapped in its narrow cell joined again to its last digits, the lone
     piece on the line ``below`` (「19,9953,270」 over 「0」: 「19,99」 glued to the next cell's 「53,270」, then 「0」;
     「59,64」 over 「況 9」, the piece after the wrapped 予算の状況 label's; 「5,96」 and 「1,72」 over 「6 4」, in order), or
@@ -1627,6 +1627,8 @@ def _wrapped_figures(cells: list[str], below: str, most: int = 99) -> list[str]:
         joined = [cells[i] + p for i, p in zip(bad, pieces, strict=True)]
         if all(_grouped(x) for x in joined):
             return [dict(zip(bad, joined, strict=True)).get(i, c) for i, c in enumerate(cells)]
+    if (joined := _wrapped_twice(cells, bad, pieces, below2)) is not None:
+        return joined
     if len(bad) != 1:
         return cells
     mark = cells[bad[0]][:1] if cells[bad[0]][:1] in "▲△" else ""  # 「▲3,」 over 「384」: the mark stays first
@@ -1638,6 +1640,26 @@ def _wrapped_figures(cells: list[str], below: str, most: int = 99) -> list[str]:
         ways = {(c[:i], c[i:]) for i in range(1, len(c))}
     fit = [w for w in ways if all(_GROUPED.match(x) for x in w) and len(cells) + len(w) - 1 <= most]
     return [*cells[:bad[0]], mark + fit[0][0], *fit[0][1:], *cells[bad[0] + 1:]] if len(fit) == 1 else cells
+
+
+def _wrapped_twice(cells: list[str], bad: list[int], pieces: list[str], below2: str) -> list[str] | None:
+    """``cells`` with figures cut inside their last group of three and wrapped over the next two lines (「15,」 and
+    「26,」 over 「878 66」 over 「7」: 15,878 and 26,667): each cut cell takes the line below's pieces in order, the
+    cells still short the pieces of the line after (``below2``), in order; taken only when the counts match and
+    every cell then reads a figure grouped by commas; else None."""
+    if not bad or len(pieces) != len(bad) or not below2 \
+            or any(not re.search(r",\d{0,2}$", cells[i]) for i in bad):
+        return None
+    joined = [cells[i] + p for i, p in zip(bad, pieces, strict=True)]
+    short = [k for k, x in enumerate(joined) if not _grouped(x)]
+    more = wrapped_pieces(below2)
+    if not short or len(more) != len(short):
+        return None
+    for k, p in zip(short, more, strict=True):
+        joined[k] += p
+    if not all(_grouped(x) for x in joined):
+        return None
+    return [dict(zip(bad, joined, strict=True)).get(i, c) for i, c in enumerate(cells)]
 
 
 def _grouped(cell: str) -> bool:
@@ -1675,7 +1697,7 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
         # the 執行額 row has no current year's cell: a wrapped piece cannot make it a cell more (「22,62」 over 「2」 is
         # 「22,622」, not 「2」 and 「2,622」) unless the row prints that cell (a dash)
         most = len(years) if field != "executed" else max(sum(not r for _, r in years) - 1, len(rest.split()))
-        cells = _wrapped_figures(rest.split(), below, most)
+        cells = _wrapped_figures(rest.split(), below, most, folded[n + 1] if n + 1 < len(folded) else "")
         if cells == rest.split() and wrapped_pieces(below):
             return None  # a cell's last digits wrapped below it (「34」 over 「1」), which cell's the text does not tell
         for x in cells:

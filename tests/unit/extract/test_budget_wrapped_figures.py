@@ -67,3 +67,20 @@ def test_a_wrapped_executed_figure_makes_no_cell_the_current_year_does_not_have(
     assert [(e["fiscal_year"], e.get("total"), e.get("executed")) for e in budget[:4]] == [
         (2011, 59487, 41293), (2012, 30711, 22622), (2013, 59449, 42584), (2014, 30359, None)]
     assert budget[2]["carried_from_previous"] == 3039 and budget[4] == {"fiscal_year": 2015, "requested": 37631}
+
+
+def test_figures_wrapped_over_two_lines_below_their_row():
+    # pdfplumber's lines of a narrow reportlab print (variant rv699): 「15,878」 and 「26,667」 printed 「15,」 and
+    # 「26,」 over 「878 66」 over 「7」; the 計 row's 「29,908」 likewise
+    years = [(2012 + k, k == 4) for k in range(5)]
+    lines = ["予算額・執行額 (単位:百万円) 平成 平成25年度 平成26年 平 平成28年度要求", "24年 度 成", "度 27", "年", "度",
+             "予算の状況 当初予算 15, 23,341 17,642 26, 56,598", "878 66", "7", "補正予算 - - 11,182 3,241",
+             "前年度から - - - -", "繰越し", "翌年度へ繰 - - - -", "越し", "予備費等 - - - -",
+             "計 15, 23,341 28,824 29, 56,598", "878 90", "8", "執行額 11, 19,215 27,908", "241",
+             "執行率(%) 71% 82% 97%"]
+    budget = budget_rows(lines, years, 1)[0]  # (was no table)
+    assert [(e["fiscal_year"], e.get("initial"), e.get("total"), e.get("executed")) for e in budget[:4]] == [
+        (2012, 15878, 15878, 11241), (2013, 23341, 23341, 19215), (2014, 17642, 28824, 27908), (2015, 26667, 29908, None)]
+    assert budget[4] == {"fiscal_year": 2016, "requested": 56598}
+    # the second line's pieces must be as many as the cells still short
+    assert _wrapped_figures(["15,", "26,"], "878 66", 5, "7 1") == ["15,", "26,"]
