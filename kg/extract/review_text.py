@@ -1609,7 +1609,7 @@ def _row_field(label: str) -> str:
 
 
 _GROUPED = re.compile(r"^(?:0|[1-9]\d{0,2}(?:,\d{3})*)$")  # (no figure starts with 0 but 0: not 「0,345」)
-_LABEL_PIECES = re.compile(r"^(?:(?:[予算の状況]{1,5}|ら?繰?越し?|し)\s+)+")  # a label's piece wrapped before the figure's
+_LABEL_PIECES = re.compile(r"^(?:(?:[予算の状況]{1,5}|[らへ]?繰?越し?|し)\s+)+")  # a label's piece wrapped before the figure's
 _WRAPPED_PIECE = re.compile(r"^\d{1,3}$")
 
 
@@ -1629,6 +1629,8 @@ def _wrapped_figures(cells: list[str], below: str, most: int = 99, below2: str =
             return [dict(zip(bad, joined, strict=True)).get(i, c) for i, c in enumerate(cells)]
     if (joined := _wrapped_twice(cells, bad, pieces, below2)) is not None:
         return joined
+    if not bad and len(pieces) == 1 and (joined := _short_wrapped(cells, pieces[0])) is not None:
+        return joined
     if len(bad) != 1:
         return cells
     mark = cells[bad[0]][:1] if cells[bad[0]][:1] in "▲△" else ""  # 「▲3,」 over 「384」: the mark stays first
@@ -1640,6 +1642,18 @@ def _wrapped_figures(cells: list[str], below: str, most: int = 99, below2: str =
         ways = {(c[:i], c[i:]) for i in range(1, len(c))}
     fit = [w for w in ways if all(_GROUPED.match(x) for x in w) and len(cells) + len(w) - 1 <= most]
     return [*cells[:bad[0]], mark + fit[0][0], *fit[0][1:], *cells[bad[0] + 1:]] if len(fit) == 1 else cells
+
+
+def _short_wrapped(cells: list[str], piece: str) -> list[str] | None:
+    """``cells`` with the one cell that a lone wrapped ``piece`` completes: a ▲ printed alone (「▲」 over 「114」), or a
+    figure under a thousand that stays one without a comma (「42」 over 「4」: 424; 「550」 + 「4」 would need its comma);
+    None unless exactly one cell can take it."""
+    fits = [i for i, c in enumerate(cells) if c in ("▲", "△")
+            or (c.isdigit() and c.isascii() and c[0] != "0" and len(c + piece) <= 3)]
+    if len(fits) != 1:
+        return None
+    i = fits[0]
+    return [*cells[:i], cells[i] + piece, *cells[i + 1:]]
 
 
 def _wrapped_twice(cells: list[str], bad: list[int], pieces: list[str], below2: str) -> list[str] | None:

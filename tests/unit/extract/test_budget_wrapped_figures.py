@@ -84,3 +84,19 @@ def test_figures_wrapped_over_two_lines_below_their_row():
     assert budget[4] == {"fiscal_year": 2016, "requested": 56598}
     # the second line's pieces must be as many as the cells still short
     assert _wrapped_figures(["15,", "26,"], "878 66", 5, "7 1") == ["15,", "26,"]
+
+
+def test_a_short_figure_and_a_lone_mark_completed_by_the_piece_below():
+    # pdfplumber's lines of a narrow reportlab print (variant rv663): 「424」 printed 「42」 over 「4」 (the other cells
+    # would need a comma with a fourth digit), 「▲114」 printed 「▲」 over the label's rest and 「114」, 「511」 「51」 over 「1」
+    years = [(2011 + k, k == 4) for k in range(5)]
+    lines = ["予算額・執行額 (単位:百万円) 平成23年度 平成 平成25年度 平 平成27年度要求", "24年 成", "度 26", "年", "度",
+             "予算の状況 当初予 - 550 265 42 333", "算 4", "補正予 - - - -", "算", "前年度 - - - 87", "から繰", "越し",
+             "翌年度 - ▲ - -", "へ繰越 114", "し", "予備費 - - - -", "等", "計 - 436 265 51 333", "1",
+             "執行額 - 333 209", "執行率(%) - 76% 79%"]
+    budget = budget_rows(lines, years, 1)[0]  # (was no table)
+    assert budget[1] == {"fiscal_year": 2012, "initial": 550, "supplementary": None, "carried_from_previous": None,
+                         "carried_to_next": -114, "reserve": None, "total": 436, "executed": 333}
+    assert budget[3]["initial"] == 424 and budget[3]["total"] == 511 and budget[3]["carried_from_previous"] == 87
+    # two cells the piece could complete: none taken
+    assert _wrapped_figures(["-", "55", "42", "333"], "4") == ["-", "55", "42", "333"]
