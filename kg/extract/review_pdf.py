@@ -536,6 +536,12 @@ def _plans(rec: Record, L: list[str]) -> None:
     lab = _first_in(L, "関係する計画") or _first_wrapped(L, _PLANS_LABEL)
     if lab is None and paragraph_style(L):  # (the label cut every two characters, a paragraph of its own)
         lab = next((t.line for t in tokens(L) if t.field == "plans"), None)
+    if lab is None and got is not None:  # the cell beside 根拠法令 read, its items not of a plan's shape
+        if got[0].strip() in ("-", "－", "―", "なし"):
+            return  # (a dash: the sheet lists none)
+        warn(rec, "related_plans_unsure", f"関係する計画、通知等: the cell's items {got[0]!r} are not all titles with "
+             "their date and decider; left out", line=got[1], field="related_plans")
+        return
     if lab is None:
         warn(rec, "related_plans_missing", "no 関係する計画、通知等 label", field="related_plans")
         return
@@ -1348,7 +1354,8 @@ def _orgs_plausible(rec: Record) -> None:
     「サイバーセキュリティ統」) is no fact: left out with a warning."""
     for key in ("bureau", "division"):
         v = rec.get(key)
-        if isinstance(v, str) and (not org_plausible(v) or label_piece(v)):  # (or the label's piece 「部局」)
+        if isinstance(v, str) and (not org_plausible(v) or label_piece(v) or _HEADER_LABEL.search(v)):
+            # (or the label's piece 「部局」, or the header row's labels: 「事業終了(予定)年度 終了予定 担当課室」)
             warn(rec, f"{key}_implausible", f"{key} {v!r} is not an organisation's name (a wrapped cell's first "
                  "line?); left out", line=rec["provenance"]["spans"].get(key, [None])[0], field=key)
             rec[key] = None

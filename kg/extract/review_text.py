@@ -721,6 +721,8 @@ def plans_plausible(plans: list[dict]) -> bool:
         t = p.get("title") or ""
         if t.count("(") != t.count(")") or re.search(r"第\s*\d+\s*条", t) or "閣議" in t or "決定)" in t:
             return False
+        if t and re.fullmatch(r"[\d\s.,、・年度]+", t):
+            return False  # a title's wrapped last line alone (「2021」 of 「…基本方針」 over 「2021(平成27年…)」)
         if _HEADER_LABEL_IN.search(t.replace(" ", "")) or _PLANS_LABEL_IN.search(t.replace(" ", "")):
             return False  # a label (「主要政策・施」 wrapped, the cell's own 「計画、通」) glued to the title
         if p.get("decided_by") is not None and not _DECIDER.match(p["decided_by"]):
