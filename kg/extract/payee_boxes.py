@@ -1106,7 +1106,20 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             return placed
         return _fit(rows, order) if len(order) - len(anchors) <= _FIT_MAX else []
     # an amount no row's boxes hold is a row not read: the rows counted after it (or before) may stand a place off
-    return rows if _amount_values(unplaced) else _pooled_amounts(rows, segs, doubted)
+    # (also one written after the run and before the first row: 「1 | … | 7 | 738 | - | 法人番号 | 業務概要 | 法人番号 |
+    # 業務概要 | 697 | …」, the first row's amount written before it, each row's in the next row's boxes)
+    if _amount_values(unplaced):
+        return rows
+    led = bool(_amount_values(_before_first(boxes, taken, anchors, groups)))
+    return _pooled_amounts(rows, segs, doubted, {rows[0].block} if led and rows else set())
+
+
+def _before_first(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int],
+                  groups: list[list[int]]) -> list[tuple[str, str, int]]:
+    """The boxes between the run (its last box before the first row) and the first row's name or anchor."""
+    start = groups[0][0] if groups and groups[0] else anchors[0] if anchors else 0
+    after = max((i for i in taken if i < start), default=-1)
+    return [boxes[i] for i in range(after + 1, start) if i not in taken]
 
 
 def _leads(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int], groups: list[list[int]],
@@ -1445,7 +1458,7 @@ _OWN = ("description", "amount", "contract_method")
 
 
 def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]],
-                    doubted: list[dict | None]) -> list[PayeeRow]:
+                    doubted: list[dict | None], led: set[str] = frozenset()) -> list[PayeeRow]:
     """Each block's amounts read from all its rows' boxes at once, for the rows whose own boxes did not give one
     (pdfminer.six writes the amounts of rows whose cells are short as one column run after the last of them:
     「業務概要 | 業務概要 | 業務概要 63 | 52 | 20」): the block's figures in order are its rows' amounts in rank order
@@ -1453,7 +1466,8 @@ def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]]
     last is their sum (the block's 計). Kept only when they agree with every amount the rows' own boxes gave;
     ``checked_by_amounts`` then asks that they fall down the ranks. When every row's amount is in its own boxes, no
     row's cells stand in the next row's boxes: a row's cells left out for that doubt (``doubted``) are its own
-    when they hold that amount (its 業務概要 and 契約方式; not its 入札者数 and 落札率)."""
+    when they hold that amount (its 業務概要 and 契約方式; not its 入札者数 and 落札率). The blocks in ``led`` have a
+    figure written before their first row: their amounts are not pooled."""
     out = list(rows)
     for block in dict.fromkeys(r.block for r in rows):
         idx = [k for k, r in enumerate(rows) if r.block == block]
@@ -1467,6 +1481,8 @@ def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]]
             continue
         if any(_figure_before_method(segs[k]) for k in idx[:-1]):  # (after the block's last row: the next block's?)
             continue
+        if block in led:  # (its first row's amount may stand before its anchor, not in the rows' boxes: pooled, each
+            continue      # row would take the next one's)
         values: list[tuple[str, int]] = [(v, n) for n, k in enumerate(idx) for v in _amount_values(segs[k])]
         if len(values) == len(idx) + 1 and _is_total_of(values[-1][0], [v for v, _ in values[:-1]]):
             values.pop()  # the block's 計
