@@ -1346,6 +1346,8 @@ def _placed_at(boxes: list[tuple[str, str, int]], taken: set[int], order: list[t
             return None
         placed[mine[0]] = r
     placed.update(_sandwiched(boxes, anchors, rows, placed, amounts))
+    for n in _out_of_anchor_order(rows, placed):
+        del placed[n]  # (its amount stays its rank's; the row's other cells are not placed)
     rest = [i for i in range(len(boxes)) if i not in taken]
     where = {i: n for n, i in enumerate(rest)}
     at_anchor = {a: n for n, r in placed.items() for a, row in zip(anchors, rows, strict=True) if row is r}
@@ -1376,6 +1378,24 @@ def _placed_at(boxes: list[tuple[str, str, int]], taken: set[int], order: list[t
     return [PayeeRow(*order[n], ({**placed[n].cells, "name": None} if n in nameless else placed[n].cells)
                      if n in placed else {"amount": figure}, placed[n].line if n in placed else boxes[i][2], False)
             for n, (i, figure) in enumerate(amounts)]
+
+
+def _out_of_anchor_order(rows: list[PayeeRow], placed: dict[int, PayeeRow]) -> list[int]:
+    """The rank positions of placed rows (position → row) that break the order of their anchors (``rows``, one per
+    anchor in the text's order): each must stand at a position no earlier than the count of anchors before it, and
+    after the placed rows before it. (「name | name | - | - | name 法人番号 | 業務概要 5.4」: two rows' 「-」 stand
+    before that 法人番号, so its row is the third at the earliest, not the first that the 5.4 after it would make it.)"""
+    at = {id(r): n for n, r in placed.items()}
+    last, out = -1, []
+    for k, r in enumerate(rows):
+        n = at.get(id(r))
+        if n is None:
+            continue
+        if n < k or n <= last:
+            out.append(n)
+            continue
+        last = n
+    return out
 
 
 def _sandwiched(boxes: list[tuple[str, str, int]], anchors: list[int], rows: list[PayeeRow], placed: dict[int, PayeeRow],

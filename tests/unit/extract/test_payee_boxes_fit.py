@@ -79,3 +79,19 @@ def test_a_fitted_row_takes_no_name_from_across_the_run():
     assert (rows[("A", 2)]["name"], rows[("A", 2)]["corporate_number"], rows[("A", 2)]["amount"]) == \
         (None, "1010401023102", "20")
     assert rows[("A", 1)]["name"] == "(株)野村総合研究所"
+
+
+def test_a_row_placed_before_anchors_written_ahead_of_it_is_not_placed():
+    """Variant rv1215 (LibreOffice, pdfminer.six): block H's two 「国際連合開発計画 (UNDP)」 names, their two 「-」, then
+    「(株)日立システムズ 828648439789」「6」 and 「実証事業の実施 5.4」 — rank 1's 業務概要 and amount written after the
+    third row's 法人番号. Placed by that 5.4, the third anchor's row would be rank 1 although two anchors stand before it:
+    its cells stay unplaced (rank 1 keeps its amount alone)."""
+    from kg.extract.payee_boxes import _out_of_anchor_order
+    from kg.extract.review_text import PayeeRow
+
+    dash1, dash2 = PayeeRow("", 0, {"corporate_number": None}, 10, False), PayeeRow("", 1, {}, 12, False)
+    hitachi = PayeeRow("", 2, {"name": "(株)日立システムズ", "corporate_number": "8286484397896", "amount": "5.4"}, 14, False)
+    assert _out_of_anchor_order([dash1, dash2, hitachi], {0: hitachi}) == [0]
+    assert _out_of_anchor_order([dash1, dash2, hitachi], {2: hitachi}) == []
+    assert _out_of_anchor_order([dash1, hitachi, dash2], {3: dash2, 2: hitachi}) == []
+    assert _out_of_anchor_order([hitachi, dash1], {2: hitachi, 1: dash1}) == [1]  # (after a row placed later)
