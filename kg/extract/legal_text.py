@@ -189,8 +189,19 @@ def _head_glued(text: str, below: list[str], further: list[str]) -> re.Match | N
 
 
 def _rest_below(rest: str, below: list[str], further: list[str]) -> bool:
-    """The label's ``rest`` is a word of the next line, or a word there and the word finishing it on the line after."""
-    return rest in below or any(w and rest.startswith(w) and rest[len(w):] in further for w in below)
+    """The label's ``rest`` is a word of the next line, or a word there and the word finishing it on the line after
+    (that word of the next line maybe glued to the cell's next words: 「計画、通10月17日閣議決定)」 over 「知等」)."""
+    return rest in below or any(w and rest.startswith(w) and rest[len(w):] in further for w in below) \
+        or any(_glued_head(w, rest) and rest[_glued_head(w, rest):] in further for w in below)
+
+
+def _glued_head(word: str, rest: str) -> int:
+    """The length of ``rest``'s first piece (two characters or more, not all of it) that ``word`` starts with, more
+    text glued after it; else 0."""
+    k = 0
+    while k < min(len(word), len(rest)) and word[k] == rest[k]:
+        k += 1
+    return k if 2 <= k < len(word) and k < len(rest) else 0
 
 
 def _glued_plans(seen: str, word: str, below: list[str], further: list[str] = ()) -> int:

@@ -574,10 +574,12 @@ _DATED = re.compile(r"\d+\s*年\s*\d+\s*月\s*\d+\s*日")  # a date as a plan it
 
 
 def _off_label(line: str) -> str:
-    """``line`` without the words of the 関係する計画、通知等 label at its start."""
-    words = line.split(" ")
-    while words and len(words[0]) > 1 and (words[0] in _PLANS_PIECES or _PLANS_LABEL.startswith(words[0])):
-        words.pop(0)
+    """``line`` without the words of the 関係する計画、通知等 label at its start (a lone character carrying on the
+    label's words before it too: 「関係する 計 デジタル…」 over 「画、通知等 …」)."""
+    words, seen = line.split(" "), ""
+    while words and (len(words[0]) > 1 or seen) and (words[0] in _PLANS_PIECES
+                                                     or _PLANS_LABEL.startswith(seen + words[0])):
+        seen += words.pop(0)
     return " ".join(words).strip()
 
 

@@ -1,0 +1,36 @@
+"""根拠法令 beside 関係する計画、通知等 when the right label's pieces are glued to the cells' words on every line
+(pdfplumber, LibreOffice's print): 「関係する」 glued to the first plan, 「計画、通」 to the next plan's rest, 「知等」
+alone below. The law cell's lines are its own; read before as one cell, the plans' words made a law
+「平成30年項・自動車抵当法」 and lost 第4項. Excerpt as the tool wrote it (rv858), values as the .xlsx record holds them."""
+from __future__ import annotations
+
+from kg.extract.review_pdf import extract
+from kg.read.base import RawDoc
+from tests.unit.extract.test_legal_row import _read
+
+
+def test_the_right_label_glued_to_the_first_plan_and_its_rest_to_the_next_line():
+    laws, plans = _read(
+        "根拠法令 農山漁村電気導入促進法第36条第4 関係する第4期教育振興基本計画(平成29年11月20日閣議決定) "
+        "経済財政運営と改革の基本方針2021(平成30年\n"
+        "(具体的な項・自動車抵当法第53条・生活保 計画、通10月17日閣議決定) サイバーセキュリティ戦略(平成28年10月2日閣議決定)\n"
+        "条項も記 護法第119条、第97条の23及び第 知等\n"
+        "載) 81条の20\n"
+        "主要政策 科学技術・イノベーション 主要経費その他の事項経費")
+    assert laws == [{"law": "農山漁村電気導入促進法", "citations": [{"article": "36", "paragraph": "4"}]},
+                    {"law": "自動車抵当法", "citations": [{"article": "53"}]},
+                    {"law": "生活保護法", "citations": [{"article": "119"}, {"article": "97の23"}, {"article": "81の20"}]}]
+    assert [p["title"] for p in plans] == ["第4期教育振興基本計画", "経済財政運営と改革の基本方針2021", "サイバーセキュリティ戦略"]
+    assert plans[1]["date"] == "2018-10-17"
+
+
+def test_a_lone_character_of_the_plans_label_is_no_part_of_the_first_plan():
+    # (pdftotext, LibreOffice's print, rv865: 「関係する 計」 over 「画、通知等」, the plan's title beside them: the
+    # plan is 「デジタル・ガバメント実行計画」, not 「計 デジタル・ガバメント実行計画」)
+    rec = extract(RawDoc(path="real.txt", lines=(
+        "根拠法令 (具体的 技術研究組合法第39条・市民農園整備促\nな 条項も記載)\n進法第78条第3項・信託業法第26条の\n21、第28条及び第35条\n\n"
+        "主要政策・施策\n\nIT戦略\n\n"
+        "関係する 計 デジタル・ガバメント実行計画(平成24年11月27日サイバーセキュリティ戦略本\n"
+        "画、通知等 部決定) デジタル社会の実現に向けた重点計画(平成24年7月10日関係閣僚会議決\n定)\n\n主要経費\n\n経済協力").split("\n")))
+    assert [p["title"] for p in rec["related_plans"]] == ["デジタル・ガバメント実行計画", "デジタル社会の実現に向けた重点計画"]
+    assert rec["related_plans"][0]["date"] == "2012-11-27"
