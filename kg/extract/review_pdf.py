@@ -611,6 +611,8 @@ def _policy_eval(rec: Record, L: list[str]) -> None:
 def _budget(rec: Record, L: list[str]) -> None:
     _budget_table(rec, L)
     _request_of_breakdown(rec, L)
+    _request_swapped(rec, L)
+    _initial_misplaced(rec, L)
 
 
 def _request_of_breakdown(rec: Record, L: list[str]) -> None:
@@ -630,6 +632,56 @@ def _request_of_breakdown(rec: Record, L: list[str]) -> None:
     rec["budget"] = [e for e in budget if e["fiscal_year"] != sy + 1] + \
         [{"fiscal_year": sy + 1, "requested": as_int_if_whole(value)}]
     span(rec, f"budget[{sy + 1}]", line)
+
+
+def _request_swapped(rec: Record, L: list[str]) -> None:
+    """The request year's 要求額 read where the current year's 当初予算 stands, when the 歳出予算目 table's 計 row says
+    so: its rows add up to the 要求額 read as the current year's 当初予算 and to another figure as the 要求額
+    (budget_breakdown). Either the two were read in each other's column (a wrapped cell written after the next one:
+    「37,631」 then 「30,3」 over 「59」), then they are put back, the current year's 計 with its 当初予算 when the
+    parts add up to it; or the current year's 当初予算 was not read (its figure taken for the 要求額, the 要求額
+    printed apart), then both come from the 計 row."""
+    sy, budget = rec["sheet_fiscal_year"], rec["budget"]
+    cur = next((e for e in budget if e["fiscal_year"] == sy), None) if sy is not None else None
+    req = next((e for e in budget if e["fiscal_year"] == sy + 1), None) if cur is not None else None
+    if req is None or not isinstance(b := req.get("requested"), int | float) or (a := cur.get("initial")) == b \
+            or not (a is None or isinstance(a, int | float)):
+        return
+    got = breakdown_request(L, _budget_label(L) or 1, float(b))
+    if got is None or got[0] == b or (a is not None and got[0] != a):
+        return
+    others = [cur.get(k) for k in fields.BUDGET_PARTS if k != "initial"]
+    cur["initial"], req["requested"] = b, as_int_if_whole(got[0])
+    if a is not None and cur.get("total") is not None:
+        cur["total"] = as_int_if_whole(b + sum(others)) if None not in others and cur["total"] == a + sum(others) \
+            else None
+    warn(rec, "budget_request_misplaced", f"予算額・執行額: {b} read as the {sy + 1} 要求額 is the {sy} 当初予算 by "
+         f"the 歳出予算目 table's 計 row, the 要求額 {as_int_if_whole(got[0])}", line=got[1], field=f"budget[{sy + 1}]")
+
+
+def _initial_misplaced(rec: Record, L: list[str]) -> None:
+    """The current year's 当初予算 read in another row of its column (its 当初予算 unread, 「5,368」 taken for its
+    補正予算 and 694 for its 前年度から繰越し), when the 歳出予算目 table's 計 row says so: its rows add up to that
+    figure as the 当初予算 and to the 要求額 read. The figure is the 当初予算; the column's other parts read, their
+    rows in doubt, are left unknown (its 計 stays: read in its own row)."""
+    sy, budget = rec["sheet_fiscal_year"], rec["budget"]
+    cur = next((e for e in budget if e["fiscal_year"] == sy), None) if sy is not None else None
+    req = next((e for e in budget if e["fiscal_year"] == sy + 1), None) if cur is not None else None
+    if req is None or req.get("requested") is None or cur.get("initial") is not None:
+        return
+    parts = [k for k in fields.BUDGET_PARTS if k != "initial" and isinstance(cur.get(k), int | float) and cur[k] > 0]
+    for k in parts:
+        got = breakdown_request(L, _budget_label(L) or 1, float(cur[k]))
+        if got is None or got[0] != req["requested"]:
+            continue
+        cur["initial"] = cur[k]
+        for other in parts:
+            cur[other] = None
+        warn(rec, "budget_cells_unknown", f"予算額・執行額: {sy} {cur['initial']} read as its {k} is its 当初予算 by "
+             f"the 歳出予算目 table's 計 row; its other parts read ({parts}) are left unknown", line=got[1],
+             field=f"budget[{sy}]")
+        rec.setdefault("extra", {}).setdefault("budget_unknown", []).extend(f"{sy} {p}" for p in parts)
+        return
 
 
 def _budget_label(L: list[str]) -> int | None:

@@ -1,0 +1,77 @@
+"""The current year's 当初予算 and the request year's 要求額 read in each other's place, put back by the 歳出予算目
+table's 計 row (kg/extract/review_pdf.py ``_request_swapped``).
+
+pdfminer.six, LibreOffice's print (rv854): the current year's cell wrapped (「30,3」 over 「59」) is written after the
+request's 「37,631」, in the 当初予算 row and the 計 row alike, so the reader took 37,631 for 平成26年度's 当初予算
+and 30,359 for the 要求額. pdftotext (rv860): the 要求額 printed apart, the current year's 27,102 read as the 要求額.
+The 歳出予算目 table's rows add up to its 計 row, 30,359 (当初予算) and 37,631 (要求). Excerpts as the tools wrote
+them, values as the .xlsx records hold them."""
+from __future__ import annotations
+
+from kg.extract.review_pdf import _initial_misplaced, _request_swapped
+from kg.normalize.text import nfkc
+from kg.records import new_record
+
+_BREAKDOWN = ("予算額・執行額 (単位:百万円)\n\n予算の状況 当初予算 59,487\n\n歳出予算目\n\n平成26年度\n当初予算\n\n"
+              "平成27年度要\n求\n\n主な増減理由\n\n情報通信技術\n研究開発調査\n費\n\n5,259\n\n18,382\n\n事業の見直しによる減。\n\n"
+              "諸謝金\n\n5,501\n\n4,272\n\n情報処理業務\n庁費\n\n7,931\n\n6,691\n\n委員等旅費 11,668\n\n8,286\n\n計\n\n"
+              "30,359\n\n37,631\n\n定量的な成果\n目標")
+
+
+def _rec(initial, total, requested) -> dict:
+    rec = new_record("review_sheet", "real.txt")
+    rec["sheet_fiscal_year"] = 2014
+    rec["budget"] = [{"fiscal_year": 2014, "initial": initial, "supplementary": 0, "carried_from_previous": 0,
+                      "carried_to_next": 0, "reserve": 0, "total": total, "executed": None},
+                     {"fiscal_year": 2015, "requested": requested}]
+    return rec
+
+
+def _run(rec: dict, text: str = _BREAKDOWN) -> dict:
+    _request_swapped(rec, [nfkc(x) for x in text.split("\n")])
+    return rec
+
+
+def test_the_current_initial_and_the_request_read_in_each_others_column_are_put_back():
+    rec = _run(_rec(37631, 37631, 30359))
+    assert rec["budget"][0]["initial"] == 30359 and rec["budget"][0]["total"] == 30359
+    assert rec["budget"][1]["requested"] == 37631
+    assert any(w["code"] == "budget_request_misplaced" for w in rec["warnings"])
+
+
+def test_the_current_initial_read_as_the_request_gives_both_from_the_breakdown():
+    rec = _run(_rec(None, None, 30359))
+    assert rec["budget"][0]["initial"] == 30359 and rec["budget"][1]["requested"] == 37631
+
+
+def test_figures_read_in_their_own_columns_stay():
+    rec = _run(_rec(30359, 30359, 37631))
+    assert rec["budget"][0]["initial"] == 30359 and rec["budget"][1]["requested"] == 37631
+    assert not rec["warnings"]
+    # (a breakdown whose rows do not add up to its 計 row settles nothing)
+    rec = _run(_rec(37631, 37631, 30359), _BREAKDOWN.replace("5,501", "5,502"))
+    assert rec["budget"][0]["initial"] == 37631 and rec["budget"][1]["requested"] == 30359
+
+
+def test_the_current_initial_read_in_another_row_is_the_initial_and_its_columns_other_parts_unknown():
+    # (pdfminer.six, reportlab's print, rv420: 令和2年度's column 「5,」 over 「368」, 694, three dashes, read as 補正予算
+    # 5,368 and 前年度から繰越し 694, its 当初予算 unread; the 歳出予算目 table's 計 row: 5,368 当初予算, 2,999 要求; the
+    # page mark 「1 / 7」 between its rows taken off, as the reader does)
+    text = ("予算額・執行額 (単位:百万円)\n\n令和2・3年度 \n予算内訳 (単\n位:百万円)\n\n歳出予算\n目\n\n令和2年\n度当初予\n算\n\n"
+            "令和3年度\n要求\n\n主な増減理由\n\n諸謝金\n\n399\n\n1,260\n\n職員旅費 194\n\n368\n\n委員等旅\n費\n\n1,440\n\n551\n\n"
+            "情報処理\n業務庁費\n\n1,956\n\n1\n\nその他\n\n1,379\n\n819\n\n計\n\n5,368\n\n2,999\n\n活動内容 (ア\nクティビティ)")
+    rec = new_record("review_sheet", "real.txt")
+    rec["sheet_fiscal_year"] = 2020
+    rec["budget"] = [{"fiscal_year": 2020, "initial": None, "supplementary": 5368, "carried_from_previous": 694,
+                      "carried_to_next": None, "reserve": None, "total": 6062, "executed": None},
+                     {"fiscal_year": 2021, "requested": 2999}]
+    _initial_misplaced(rec, [nfkc(x) for x in text.split("\n")])
+    cur = rec["budget"][0]
+    assert cur["initial"] == 5368 and cur["total"] == 6062
+    assert cur["supplementary"] is None and cur["carried_from_previous"] is None
+    # (a 要求額 the 計 row does not give: nothing is settled)
+    rec["budget"] = [{"fiscal_year": 2020, "initial": None, "supplementary": 5368, "carried_from_previous": 694,
+                      "carried_to_next": None, "reserve": None, "total": 6062, "executed": None},
+                     {"fiscal_year": 2021, "requested": 2998}]
+    _initial_misplaced(rec, [nfkc(x) for x in text.split("\n")])
+    assert rec["budget"][0]["initial"] is None and rec["budget"][0]["supplementary"] == 5368
