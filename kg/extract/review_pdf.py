@@ -282,6 +282,13 @@ def _project_number(rec: Record, L: list[str]) -> None:
     warn(rec, "project_number_missing", "no 「事業番号 NNNN」 cell", field="project_number")
 
 
+def _from_name_label(parts: list[str]) -> list[str]:
+    """The 事業名 cell's lines of a paragraph: from the last one starting with the 事業名 label (the sheet's title
+    above it, no blank line between: 「令和3年度行政事業レビューシート (防衛省)」 over 「事業名調査情報対策事業 …」)."""
+    k = max((k for k, x in enumerate(parts) if x.startswith("事業名")), default=0)
+    return parts[k:]
+
+
 def _names(rec: Record, L: list[str]) -> None:
     paras = paragraphs(L)
     i = _first_in(L, "担当部局")
@@ -292,7 +299,7 @@ def _names(rec: Record, L: list[str]) -> None:
         k = t.find("担当部局")
         before, after = t[:k].strip(), re.sub(r"^担当部局庁?", "", t[k:]).strip()
         pa, _pb = paras[_para_of(paras, i)]
-        name_parts = [x for x in L[pa - 1:i - 1]] + ([before] if before else [])
+        name_parts = _from_name_label([x for x in L[pa - 1:i - 1]] + ([before] if before else []))
         name = fields.join_wrapped(name_parts)
         name = re.sub(r"^事業名\s*", "", name)
         bureau_rest = None
@@ -1481,6 +1488,23 @@ def _officials_plausible(rec: Record, L: list[str], raw: list[str]) -> None:
     for o in bad:
         warn(rec, "official_implausible", f"作成責任者 {o!r} is not a title and a name; left out",
              line=rec["provenance"]["spans"].get("responsible_officials", [None])[0], field="responsible_officials")
+    if bad:
+        rec["responsible_officials"] = [o for o in rec["responsible_officials"] if o not in bad]
+    _titles_as_names(rec)
+
+
+# a word that is a title alone (「企画官」「課長」): never a family or a given name
+_TITLE_ALONE = re.compile(r"^(?:課長補佐|課長|室長|企画官|参事官|審議官|局長|部長|次長|所長|統括官|調整官|専門官|管理官|補佐)$")
+
+
+def _titles_as_names(rec: Record) -> None:
+    """An official whose name holds a title word (「企画官 企画官 渡辺直子」: two officials' title cells side by side,
+    their names below; which name is whose is unknown) is no fact: left out with a warning."""
+    bad = [o for o in rec["responsible_officials"] if any(_TITLE_ALONE.match(w) for w in o.split(" ")[1:])]
+    for o in bad:
+        warn(rec, "official_implausible", f"作成責任者 {o!r}: a title where its name stands (officials' cells side "
+             "by side); left out", line=rec["provenance"]["spans"].get("responsible_officials", [None])[0],
+             field="responsible_officials")
     if bad:
         rec["responsible_officials"] = [o for o in rec["responsible_officials"] if o not in bad]
 
