@@ -768,6 +768,7 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
     if mea and (between := _measure_between_headers(toks, k_mea)) is not None:
         mea = ([between], mea[1])
     cut = mea and mea[0] and (_line_goes_on(lines, mea[0][0]) if paragraph_style(lines) else _wraps_on(toks, mea[0][0]))
+    first = mea[0][0] if mea and mea[0] else None  # (the 施策 cell's piece on its label's line)
     if cut and (rest := measure_rest(_folded(lines), mea[0][0])):
         mea = ([mea[0][0]._replace(text=fields.join_wrapped([mea[0][0].text, *rest]))], mea[1])
         cut = False
@@ -796,7 +797,7 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
         if pol and pol[0] and (pe.value or {}).get("policy") != pol[0][0].text:
             # the 政策 cell next to its label says otherwise: that one, the 施策 unknown
             pe = Found(fields.parse_policy_evaluation(pol[0][0].text, None), pol[0][0].line)
-        out["policy_evaluation"] = pe
+        out["policy_evaluation"] = _measure_whole(pe, first, mea[0][0] if mea and mea[0] else None, cut)
     elif pol and pol[0] and mea is not None and not mea[0] and paragraph_style(lines) \
             and _policy_candidate(pol[0][0], taken, sheet_year):
         # pdfminer: the 政策 cell beside its label, the 施策 label followed by its row's other labels (政策評価書URL):
@@ -898,8 +899,12 @@ def measure_rest(folded: list[str], value: Token) -> list[str] | None:
         return None
     rest, out = _URL_LABEL[len(label):], []
     ended = False
+    head = folded[value.line - 1].split(" ", 1)[0]  # the row's left label, maybe cut (「政策」 over 「評価」)
     for t in folded[value.line:value.line + 8]:
         words = t.split(" ")
+        if len(words) > 1 and _label_goes_on(head, words[0]):  # (「評価 究開発の URL」: the left label's rest first)
+            head, words = head + words[0], words[1:]
+            t = " ".join(words)
         if rest and len(words) == 1 and rest.startswith(t):  # the label's rest on a line of its own (「URL」)
             rest = rest[len(t):]
             continue
@@ -916,6 +921,25 @@ def measure_rest(folded: list[str], value: Token) -> list[str] | None:
         out.append(w)
     # (pieces going on past the lines looked at: the cell's end is unknown, 「(2)高度化普及啓発の推」 without 「進」)
     return out if out and not rest and ended else None
+
+
+def _measure_whole(pe: Found, first: Token | None, whole: Token | None, cut: bool) -> Found:
+    """``pe`` (政策 / 施策 read by shape) whose 施策 is the piece ``first`` of the cell on its label's line: the cell
+    read whole below it (``whole``, by ``measure_rest``) instead, or no 施策 when the cell goes on below (``cut``)
+    and its rest was not read."""
+    value = dict(pe.value or {})
+    if first is None or value.get("measure") is None \
+            or value["measure"] != (fields.parse_policy_evaluation(None, first.text) or {}).get("measure"):
+        return pe
+    if whole is not None and whole.text != first.text:
+        return pe._replace(value=fields.parse_policy_evaluation(value.get("policy"), whole.text))
+    return pe._replace(value=fields.parse_policy_evaluation(value.get("policy"), None)) if cut else pe
+
+
+def _label_goes_on(head: str, word: str) -> bool:
+    """``word`` carries on the form label ``head`` (a line's first word) cut in its cell: the two are the start
+    of one of the form's full labels, longer than ``head``."""
+    return bool(head and word) and any(lab.startswith(head + word) for lab in _FULL_LABELS)
 
 
 _URL_HEADS = ("http://", "https://")
