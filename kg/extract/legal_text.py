@@ -90,7 +90,7 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                 continue
             glued = _NEIGHBOUR.search(text) or _head_glued(text, below, further)
             if glued:  # the right label glued to the left cell's text: 「…サイバーセキュリティ関係する計画、通」
-                _add(left, _unfragment(text[:glued.start()].strip()), i + 1)
+                _add(left, _unfragment(_label_rest_off(seen, text[:glued.start()].strip())), i + 1)
                 seen["plans"], item = _plans_label(text[glued.start():].split(" ", 1)[0], below, further)
                 side, text = right, f"{item} {text[glued.start():].partition(' ')[2]}"
             words = [w for w in text.split(" ") if w]
@@ -329,6 +329,15 @@ def _goes_right(word: str, left: list, right: list, later: list[str] = ()) -> bo
         return True
     return (r.count("(") > r.count(")") or r.count("「") > r.count("」")) and bool(left) \
         and bool(_CITE_END.search(left[-1][0]))
+
+
+def _label_rest_off(seen: dict[str, str], text: str) -> str:
+    """``text`` without its first words that carry the 根拠法令 label on (「( 財政融資資金法…」 after 「根拠法令」: the
+    label's 「(」, its 「具体的な」 below), each added to the label's wording read."""
+    words = text.split(" ")
+    while len(words) > 1 and _carries(seen, words[0]) == "legal":
+        seen["legal"] += words.pop(0)
+    return " ".join(words)
 
 
 def _add(side: list[tuple[str, int]], text: str, line: int) -> None:

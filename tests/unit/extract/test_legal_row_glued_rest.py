@@ -34,3 +34,17 @@ def test_a_lone_character_of_the_plans_label_is_no_part_of_the_first_plan():
         "画、通知等 部決定) デジタル社会の実現に向けた重点計画(平成24年7月10日関係閣僚会議決\n定)\n\n主要経費\n\n経済協力").split("\n")))
     assert [p["title"] for p in rec["related_plans"]] == ["デジタル・ガバメント実行計画", "デジタル社会の実現に向けた重点計画"]
     assert rec["related_plans"][0]["date"] == "2012-11-27"
+
+
+def test_the_labels_parenthesis_and_its_cut_counter_are_no_part_of_the_law_cell():
+    # (pdfplumber, reportlab's print, rv640: 「根拠法令 (」 over 「具体的な 条」 over 「項も記載)」 beside the law cell, the
+    # right label cut 「関係す」: the 「条」 is the label's, not 「長崎国際条文化都市建設法」)
+    laws, _ = _read(
+        "根拠法令 ( 財政融資資金法第107条・長崎国際 関係す 地球温暖化対策計画(平成26年7月9日関係閣僚会議決定) 未来投\n"
+        "具体的な 条 文化都市建設法第1条の3及び第25 る 計画 資戦略2018(平成23年1月15日総務大臣決定) 国土強靱化基本計\n"
+        "項も記載) 条第3項・行政機関の保有する情報 、通知 画(平成23年7月6日閣議決定)\n"
+        "の公開に関する法律第62条及び第 等\n65条第1項\n主要政策・ IT戦略 主要経費 公共事業関係費\n施策")
+    assert laws == [{"law": "財政融資資金法", "citations": [{"article": "107"}]},
+                    {"law": "長崎国際文化都市建設法", "citations": [{"article": "1の3"}, {"article": "25", "paragraph": "3"}]},
+                    {"law": "行政機関の保有する情報の公開に関する法律",
+                     "citations": [{"article": "62"}, {"article": "65", "paragraph": "1"}]}]
