@@ -25,6 +25,13 @@ MAX_LINES = 120
 def breakdown_request(lines: list[str], start: int, current_initial: float) -> tuple[float, int] | None:
     """(the request year's 要求額, its line) from the 歳出予算目 table after line ``start``, or None when its 計 row
     does not check against ``current_initial`` and its rows."""
+    got = breakdown_pair(lines, start, current_initial)
+    return (got[0], got[2]) if got is not None else None
+
+
+def breakdown_pair(lines: list[str], start: int, current_initial: float) -> tuple[float, int, int] | None:
+    """``breakdown_request``'s answer with the lines of the 計 row's two figures: (要求額, the line of the figure
+    ``current_initial``, the 要求額's line)."""
     folded = _folded(lines)
     first = next((n for n in range(start, min(len(lines), start + MAX_LINES) + 1)
                   if any(w in folded[n - 1].replace(" ", "") for w in _START)), None)
@@ -44,12 +51,12 @@ def breakdown_request(lines: list[str], start: int, current_initial: float) -> t
             tail.append(float(parse_number(w).value))
         figs += [(v, n) for v in reversed(tail)]
     for k in range(len(figs) - 1, 2, -1):  # the 計 row: the last pair that checks (figures may follow it: the
-        (cur, _), (req, line) = figs[k - 1], figs[k]  # budget table's request column printed apart, 「59,848 59,848」)
+        (cur, at), (req, line) = figs[k - 1], figs[k]  # budget table's request column printed apart, 「59,848 59,848」)
         if cur != current_initial:
             continue
         rows = [v for v, _ in figs[:k - 1]]
         if sum(rows) == cur + req or (sum(rows) - 2 * req == cur + req and _apart(rows, req)):
-            return req, line
+            return req, at, line
     return None
 
 
@@ -59,4 +66,4 @@ def _apart(rows: list[float], req: float) -> bool:
     return any(a == b == req for a, b in zip(rows, rows[1:], strict=False))
 
 
-__all__ = ["breakdown_request"]
+__all__ = ["breakdown_pair", "breakdown_request"]

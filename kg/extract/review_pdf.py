@@ -26,7 +26,7 @@ import re
 
 from kg.extract import fields
 from kg.extract.budget_boxes import budget_boxes
-from kg.extract.budget_breakdown import breakdown_request
+from kg.extract.budget_breakdown import breakdown_pair, breakdown_request
 from kg.extract.budget_form import budget_row_major
 from kg.extract.budget_gaps import budget_gaps
 from kg.extract.budget_tail import budget_tail, printed_rates, rates_match
@@ -654,7 +654,7 @@ def _request_swapped(rec: Record, L: list[str]) -> None:
     if req is None or not isinstance(b := req.get("requested"), int | float) or (a := cur.get("initial")) == b \
             or not (a is None or isinstance(a, int | float)):
         return
-    got = breakdown_request(L, _budget_label(L) or 1, float(b))
+    got = _total_row(L, float(b))
     if got is None or got[0] == b or (a is not None and got[0] != a):
         return
     others = [cur.get(k) for k in fields.BUDGET_PARTS if k != "initial"]
@@ -664,6 +664,18 @@ def _request_swapped(rec: Record, L: list[str]) -> None:
             else None
     warn(rec, "budget_request_misplaced", f"予算額・執行額: {b} read as the {sy + 1} 要求額 is the {sy} 当初予算 by "
          f"the 歳出予算目 table's 計 row, the 要求額 {as_int_if_whole(got[0])}", line=got[1], field=f"budget[{sy + 1}]")
+
+
+def _total_row(L: list[str], initial: float) -> tuple[float, int] | None:
+    """(要求額, line) of the 歳出予算目 table's 計 row whose 当初予算 is ``initial`` (budget_breakdown), its two
+    figures with no other text between them (not the last row's figure, the 「計」 label, then the 計 row's first)."""
+    got = breakdown_pair(L, _budget_label(L) or 1, initial)
+    if got is None or any(x.strip() and not _FIGURE_LINE.match(x) for x in L[got[1]:got[2] - 1]):
+        return None
+    return got[0], got[2]
+
+
+_FIGURE_LINE = re.compile(r"^[\d,.\s]+$")
 
 
 def _initial_misplaced(rec: Record, L: list[str]) -> None:
@@ -678,7 +690,7 @@ def _initial_misplaced(rec: Record, L: list[str]) -> None:
         return
     parts = [k for k in fields.BUDGET_PARTS if k != "initial" and isinstance(cur.get(k), int | float) and cur[k] > 0]
     for k in parts:
-        got = breakdown_request(L, _budget_label(L) or 1, float(cur[k]))
+        got = _total_row(L, float(cur[k]))
         if got is None or got[0] != req["requested"]:
             continue
         cur["initial"] = cur[k]

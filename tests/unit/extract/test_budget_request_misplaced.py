@@ -75,3 +75,15 @@ def test_the_current_initial_read_in_another_row_is_the_initial_and_its_columns_
                      {"fiscal_year": 2021, "requested": 2998}]
     _initial_misplaced(rec, [nfkc(x) for x in text.split("\n")])
     assert rec["budget"][0]["initial"] is None and rec["budget"][0]["supplementary"] == 5368
+
+
+def test_a_pair_across_the_total_label_settles_nothing():
+    # (pdftotext, LibreOffice's print, rv416: the budget table's 要求額 「5,904」 printed after the last row, then
+    # 「計」 and the 計 row 5,933 5,904; 5,904 and 5,933 across the label add up with the rows too, but are no row)
+    text = ("予算額・執行額 (単位:百万円)\n令和3・4年度 予算内訳\n(単位:百万円)\n歳出予算目\n令和3年度当初予算\n令和4年度要求\n"
+            "主な増減理由\n情報通信技術研究開発調査費\n643\n232\n事業の見直しによる減。\n諸謝金\n1,302\n602\n情報処理業務庁費\n1,562\n620\n"
+            "委員等旅費\n2,426\n4,450\n-\n5,904\n計\n5,933\n5,904\n成果目標及び 成果実績")
+    rec = _rec(5933, 5933, 5904)
+    rec["sheet_fiscal_year"], rec["budget"][0]["fiscal_year"], rec["budget"][1]["fiscal_year"] = 2021, 2021, 2022
+    _run(rec, text)
+    assert rec["budget"][0]["initial"] == 5933 and rec["budget"][1]["requested"] == 5904
