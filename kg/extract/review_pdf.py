@@ -26,7 +26,7 @@ import re
 
 from kg.extract import fields
 from kg.extract.budget_boxes import budget_boxes
-from kg.extract.budget_breakdown import breakdown_pair, breakdown_request
+from kg.extract.budget_breakdown import breakdown_columns, breakdown_request
 from kg.extract.budget_form import budget_row_major
 from kg.extract.budget_gaps import budget_gaps
 from kg.extract.budget_tail import budget_tail, printed_rates, rates_match
@@ -667,9 +667,10 @@ def _request_swapped(rec: Record, L: list[str]) -> None:
 
 
 def _total_row(L: list[str], initial: float) -> tuple[float, int] | None:
-    """(要求額, line) of the 歳出予算目 table's 計 row whose 当初予算 is ``initial`` (budget_breakdown), its two
-    figures with no other text between them (not the last row's figure, the 「計」 label, then the 計 row's first)."""
-    got = breakdown_pair(L, _budget_label(L) or 1, initial)
+    """(要求額, line) of the 歳出予算目 table's 計 row whose 当初予算 is ``initial``, its rows' figures adding up
+    column by column (budget_breakdown.breakdown_columns), its two figures with no other text between them (not the
+    last row's figure, the 「計」 label, then the 計 row's first)."""
+    got = breakdown_columns(L, _budget_label(L) or 1, initial)
     if got is None or any(x.strip() and not _FIGURE_LINE.match(x) for x in L[got[1]:got[2] - 1]):
         return None
     return got[0], got[2]

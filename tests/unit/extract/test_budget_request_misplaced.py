@@ -87,3 +87,15 @@ def test_a_pair_across_the_total_label_settles_nothing():
     rec["sheet_fiscal_year"], rec["budget"][0]["fiscal_year"], rec["budget"][1]["fiscal_year"] = 2021, 2021, 2022
     _run(rec, text)
     assert rec["budget"][0]["initial"] == 5933 and rec["budget"][1]["requested"] == 5904
+
+
+def test_a_total_row_written_in_the_other_order_settles_nothing():
+    # (pdftotext, reportlab's print, rv432: the rows 「諸謝金 222」「25」 …, their 当初予算 column adding up to 561 and
+    # their 要求 column to 322, the 計 row written 「322」 then 「561」: the budget read, 561 and 322, stays)
+    text = ("予算額・執行額 (単位:百万円)\n歳出予\n算目\n当初予算\n予算内訳\n(単位:百\n万円)\n平成27 主な増減理由\n年度要\n求\n"
+            "諸謝金 222\n25\n職員旅 177\n費\n19\n委員等 23\n旅費\n70\n情報処 51\n理業務\n庁費\n180\nその他 88\n28\n計\n322\n561\n322\n"
+            "成果目標及び 成果実績")
+    rec = _rec(561, 599, 322)
+    rec["budget"][0]["supplementary"] = 38
+    _run(rec, text)
+    assert rec["budget"][0]["initial"] == 561 and rec["budget"][1]["requested"] == 322
