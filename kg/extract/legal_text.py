@@ -405,9 +405,9 @@ _YEAR_DATE_REST = re.compile(r"^年\d{1,2}月")
 # words of the row's two labels (cut by a narrow cell: 「関係す」) that no law's title holds
 _LABEL_IN = re.compile(r"関係す|通知等|条項も|具体的な")
 # a whole law citation (「サイバーセキュリティ基本法第16条」): the left cell's, even beside an open plan item
-_LAW_CITATION = re.compile(r"(?:(?<![方手用技寸製工])法|律|令|規則)第\s*\d+\s*条(?:の\d+)?(?:第\s*\d+\s*[項号])*$")
+_LAW_CITATION = re.compile(r"(?:(?<![方手用寸製工])(?<![^競]技)(?<!^技)法|律|令|規則)第\s*\d+\s*条(?:の\d+)?(?:第\s*\d+\s*[項号])*$")
 # a law's title and the 第 of its citation, the number wrapped onto the next line (「電子署名…に関する法律第」)
-_LAW_OPEN = re.compile(r"(?:(?<![方手用技寸製工])法|律|令|規則)第$")
+_LAW_OPEN = re.compile(r"(?:(?<![方手用寸製工])(?<![^競]技)(?<!^技)法|律|令|規則)第$")
 _NUMBER_REST = re.compile(r"^\d+\s*[条項号]")  # the number and counter of a citation cut after its 第
 # a citation's continuation wrapped onto the next line, and a text that ends a citation
 _CITE_REST = re.compile(r"^(?:の\s*\d|第\s*[\d一二三四五六七八九十]|[条項号](?:$|[、,第の]))")

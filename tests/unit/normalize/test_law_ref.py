@@ -188,3 +188,11 @@ def test_notice_with_number_in_brackets_is_kept_whole():
     got = parse_legal_bases(title + "(平成14年総務省告示第334号)")
     assert got == [{"law": title, "law_number": "平成14年総務省告示第334号", "citations": []}]
     assert [g["law"] for g in parse_legal_bases("総務省設置法又は電波法")] == ["総務省設置法", "電波法"]
+
+
+def test_a_law_ending_in_kyougi_hou_is_a_laws_title():
+    # (自転車競技法, モーターボート競技法: real laws; 技法 and 手法 alone are methods, no law's title)
+    from kg.normalize.law_ref import _LAW_END
+
+    assert _LAW_END.search("自転車競技法") and _LAW_END.search("モーターボート競技法")
+    assert not _LAW_END.search("分析技法") and not _LAW_END.search("評価手法")
