@@ -767,7 +767,13 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
     pol, mea = _run(toks, "policy", 1), (_run(toks, "measure", 1, k_mea) if k_mea is not None else None)
     if mea and (between := _measure_between_headers(toks, k_mea)) is not None:
         mea = ([between], mea[1])
-    cut = mea and mea[0] and (_line_goes_on(lines, mea[0][0]) if paragraph_style(lines) else _wraps_on(toks, mea[0][0]))
+    glued = mea and mea[0] and not paragraph_style(lines) and _URL_GLUED.match(mea[0][0].text)
+    if glued:
+        # the 政策評価書URL label and its URL glued to the 施策 cell's piece (「(4)支援国際協政策評価書 https://…」):
+        # that piece, the cell's end unknown unless its rest below reads whole (measure_rest)
+        mea = ([mea[0][0]._replace(text=glued[1]), *mea[0][1:]], mea[1])
+    cut = mea and mea[0] and (glued or (_line_goes_on(lines, mea[0][0]) if paragraph_style(lines)
+                                        else _wraps_on(toks, mea[0][0])))
     first = mea[0][0] if mea and mea[0] else None  # (the 施策 cell's piece on its label's line)
     if cut and (rest := measure_rest(_folded(lines), mea[0][0])):
         mea = ([mea[0][0]._replace(text=fields.join_wrapped([mea[0][0].text, *rest]))], mea[1])
@@ -884,7 +890,8 @@ _COST_CELL = re.compile(r"/|^(?:計算式|単位当たりコスト)$")
 _CELL_CANNOT_START = re.compile(r"^[、。,]")
 _URL_LABEL = "政策評価書URL"
 # the 施策's neighbours: the URL label (or its first piece) and a whole URL, or the label alone (its URL cell blank)
-_URL_CELL = re.compile(r" (政策評価\S*) https?://[!-~]+$| (政策評価\S*)$")
+# (the label glued to the 施策's piece or to the URL: 「(4)支援国際協政策評価書 https://…」「1. データ 政策評価書URLhttps://…」)
+_URL_CELL = re.compile(r"(政策評価[^\s:/]*?) ?https?://[!-~]+$|(政策評価\S*)$")
 
 
 def measure_rest(folded: list[str], value: Token) -> list[str] | None:
@@ -895,7 +902,7 @@ def measure_rest(folded: list[str], value: Token) -> list[str] | None:
     piece is read (a line of two cells, a label's piece or the next row's 該当箇所 ends them)."""
     m = _URL_CELL.search(folded[value.line - 1])
     label = m and (m[1] or m[2])
-    if m is None or not _URL_LABEL.startswith(label) or not folded[value.line - 1][:m.start()].endswith(value.text):
+    if m is None or not _URL_LABEL.startswith(label) or not folded[value.line - 1][:m.start()].rstrip().endswith(value.text):
         return None
     rest, out = _URL_LABEL[len(label):], []
     ended = False
@@ -943,6 +950,7 @@ def _label_goes_on(head: str, word: str) -> bool:
 
 
 _URL_HEADS = ("http://", "https://")
+_URL_GLUED = re.compile(r"^(\S.*?\S) ?政策評価[^\s:/]*? ?https?://[!-~]+$")
 
 
 def _measure_before_url(toks: list[Token], k: int, taken: frozenset[str], sheet_year: int | None,

@@ -27,3 +27,15 @@ def test_a_measure_whose_rest_is_not_read_is_unknown():
     # (the rest going on past the lines looked at, no line ending it: the 施策's end is unknown, not 「1. 防災研」)
     got = _read(_ROWS + "評価 究開発の URL\n" + "推\n" * 8)
     assert got is not None and got["measure"] is None
+
+
+def test_the_url_label_glued_to_the_measure_or_to_its_url():
+    # (pdfplumber, LibreOffice's print: rv840 「(4)支援国際協政策評価書 https://…」 over 「力の推進 URL」; rv843
+    # 「1. データ 政策評価書URLhttps://…」 over 「活用調査」 over 「の推進」: the 施策 was left unknown)
+    head = "政策評価、 新経済・ 政策評価 政策 6. 基盤整備\n財政再生 計画との\n関係\n\n"
+    got = _read(head + "政策評価 施策 (4)支援国際協政策評価書 https://www.soumu.go.jp/main_content/000766416.pdf\n"
+                "力の推進 URL\n該当箇所 3ページ目\n新経済・ 財政 取組事項 分野: -")
+    assert got == {"policy": "6. 基盤整備", "measure": "(4)支援国際協力の推進"}
+    got = _read(head + "政策評価 施策 1. データ 政策評価書URLhttps://www.soumu.go.jp/main_content/000766416.pdf\n"
+                "活用調査\nの推進\n該当箇所 3ページ目\n新経済・ 財政 取組事項 分野: -")
+    assert got == {"policy": "6. 基盤整備", "measure": "1. データ活用調査の推進"}
