@@ -145,8 +145,25 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                     side = right if _goes_right(word, left, right, words[w_at + 1:]) else None
                 if side is None and word in ("条", "項", "号") and not _OPEN_CITE.search(left[-1][0] if left else ""):
                     continue  # a lone piece of the label's 「条項」, not 「…道路法第13」「条」
+                if side is right and _left_open(left, word):
+                    side = None  # (the law cell's citation written after the right label: the left cell's)
                 _add(side if side is not None else left, word, i + 1)
     return left, right
+
+
+# a citation's start (「第109条、…」) and its number and counter cut after its 第 (「77条、…」)
+_CITE_START = re.compile(r"^第\s*\d+\s*条")
+
+
+def _left_open(left: list[tuple[str, int]], word: str) -> bool:
+    """A word the tool wrote after the 関係する計画 label that goes on the law cell: the cell's last piece a law's
+    title not yet cited and the word a citation (「…第18号 裁判官弾劾法 関係する計画、通知 第109条、…」), or the
+    piece a citation cut after its 第 and the word its number and counter (「…製菓衛生師法第」 … 「77条、…」); no
+    plan's words in it."""
+    if not left or _PLAN_WORDS.search(word):
+        return False
+    last = left[-1][0]
+    return bool((_LAW_END.search(last) and _CITE_START.match(word)) or (last.endswith("第") and _NUMBER_REST.match(word)))
 
 
 def _plans_rest_glued(seen: dict[str, str], word: str, lines: list[str], i: int, end: int) -> int:

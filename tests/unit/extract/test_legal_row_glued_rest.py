@@ -48,3 +48,17 @@ def test_the_labels_parenthesis_and_its_cut_counter_are_no_part_of_the_law_cell(
                     {"law": "長崎国際文化都市建設法", "citations": [{"article": "1の3"}, {"article": "25", "paragraph": "3"}]},
                     {"law": "行政機関の保有する情報の公開に関する法律",
                      "citations": [{"article": "62"}, {"article": "65", "paragraph": "1"}]}]
+
+
+def test_the_law_cells_citation_written_after_the_plans_label_is_the_law_cells():
+    # (pdftotext: rv696, LibreOffice's print, 「…第18号 裁判官弾劾法 関係する計画、通知 第109条、…」; rv671, reportlab's,
+    # 「…製菓衛生師法第」 then the label's 「等」 alone, then 「77条、…」: the plans cell empty, the citations the law's)
+    laws, plans = _read("根拠法令 (具体的な\n条項も記載)\n\n交通事件即決裁判手続法第9条第3項第18号 裁判官弾劾法 関係する計画、通知 "
+                        "第109条、第83条及び第53条\n等\n\n主要政策・施策\n\n国土強靱化")
+    assert laws[-1] == {"law": "裁判官弾劾法", "citations": [{"article": "109"}, {"article": "83"}, {"article": "53"}]}
+    assert plans == []
+    laws, plans = _read("根拠法令 (具体的\nな条項も記載)\n\n交通安全施設等整備事業の推進に関する法律第73条第3項第3号 国家 関係する計画、通知\n"
+                        "公務員の留学費用の償還に関する法律第97条第1項 製菓衛生師法第\n等\n77条、第59条の16及び第99条の5\n\n-\n\n"
+                        "主要政策・施策\n\n観光立国")
+    assert laws[-1] == {"law": "製菓衛生師法", "citations": [{"article": "77"}, {"article": "59の16"}, {"article": "99の5"}]}
+    assert plans == []
