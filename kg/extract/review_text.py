@@ -2793,13 +2793,9 @@ def related_by_shape(toks: list[Token], taken: frozenset[str] = frozenset(),
 
 
 def _header_alone(toks: list[Token], k: int) -> bool:
-    """The 関連事業 table's 所管府省名 header is a cell of its own after the label (token ``k``) and no ministry cell
-    is glued to another cell (「所管府省名」 over 「国土交通省」 in one paragraph, 「文部科学省点検・改善結果」): the
-    ministries counted would miss that one."""
-    near = [t for t in toks[k + 1:k + 40] if t.field is None]
-    return any(t.text in _MINISTRY_HEADERS for t in near) \
-        and not any(_MINISTRY_HEAD.match(t.text) and not _MINISTRY.match(t.text) and t.text not in _MINISTRY_HEADERS
-                    and "。" not in t.text and len(t.text) <= 30 for t in near)
+    """The 関連事業 table's 所管府省名 header is a cell of its own after the label (token ``k``): no ministry cell is
+    glued to it (「所管府省名」 over 「国土交通省」 in one paragraph: the ministries counted would miss that one)."""
+    return any(t.field is None and t.text in _MINISTRY_HEADERS for t in toks[k + 1:k + 40])
 
 
 def _names_to_sentence(toks: list[Token], k: int, taken: frozenset[str]) -> list[Token]:

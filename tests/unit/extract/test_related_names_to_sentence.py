@@ -23,14 +23,3 @@ def test_related_rows_read_up_to_the_check_columns_sentence():
         {"ministry": "外務省", "number": "13-0035", "name": "高度化人材育成システム運用事業"},
         {"ministry": "国土交通省", "number": "13-0381", "name": "人材育成防災システム運用事業"},
         {"ministry": "財務省", "number": "13-0092", "name": "調査地域データ活用事業"}]
-
-
-def test_a_ministry_glued_to_the_check_label_keeps_the_names_read_otherwise():
-    # (pdftotext, LibreOffice's print, rv683: 「文部科学省」 over 「点検・改善結果」 in one paragraph is the second row's
-    # ministry: counted by the cells of a ministry's shape alone, the one ministry 法務省 would take the first name and
-    # the second row be lost)
-    text = ("関連事業\n\n所管府省名\n\n事業番号\n\n事業名\n\n法務省\n\n19-0484\n\n研究開発安全対策調査事業\n\n文部科学省\n点検・改善結果\n\n"
-            "本事業は他の事業と適切に役割分担を行っている。\n\n調査研究開発地域事業\n\n点検結果\n\nこれらの事業の重要性は高い。\n\n"
-            "改善の方向性\n\n備考\n\n関連する過去のレビューシートの事業番号\n\n平成22年度\n\n-")
-    got = label_lists([nfkc(x) for x in text.split("\n")], 2014).get("related_projects")
-    assert got is None or {"ministry": "文部科学省", "number": None, "name": "調査研究開発地域事業"} in got.value
