@@ -2780,8 +2780,7 @@ def related_by_shape(toks: list[Token], taken: frozenset[str] = frozenset(),
             names.append(t)
     if len(ministries) != len(names):  # 政策 / 施策 cells (「8.データ活用の推進」「(2)…の充実」) among the names
         names = [n for n in names if not _ITEM_HEAD.match(n.text)]
-    if len(ministries) != len(names) and len(alone := _names_to_sentence(toks, k, taken)) == len(ministries) \
-            and _header_alone(toks, k):
+    if len(ministries) != len(names) and len(alone := _names_to_sentence(toks, k, taken)) == len(ministries):
         names = alone
     if ministries and not names:  # pdfminer: the 事業番号 and 事業名 columns written before the 関連事業 label
         numbers, names = _columns_before(toks, k)
@@ -2790,12 +2789,6 @@ def related_by_shape(toks: list[Token], taken: frozenset[str] = frozenset(),
     rows = [(m.text, numbers[i].text if numbers else None, n.text) for i, (m, n) in enumerate(zip(ministries, names,
                                                                                                  strict=True))]
     return Found(fields.parse_related_projects(rows), names[0].line)
-
-
-def _header_alone(toks: list[Token], k: int) -> bool:
-    """The 関連事業 table's 所管府省名 header is a cell of its own after the label (token ``k``): no ministry cell is
-    glued to it (「所管府省名」 over 「国土交通省」 in one paragraph: the ministries counted would miss that one)."""
-    return any(t.field is None and t.text in _MINISTRY_HEADERS for t in toks[k + 1:k + 40])
 
 
 def _names_to_sentence(toks: list[Token], k: int, taken: frozenset[str]) -> list[Token]:
