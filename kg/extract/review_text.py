@@ -2780,8 +2780,6 @@ def related_by_shape(toks: list[Token], taken: frozenset[str] = frozenset(),
             names.append(t)
     if len(ministries) != len(names):  # 政策 / 施策 cells (「8.データ活用の推進」「(2)…の充実」) among the names
         names = [n for n in names if not _ITEM_HEAD.match(n.text)]
-    if len(ministries) != len(names) and len(alone := _names_to_sentence(toks, k, taken)) == len(ministries):
-        names = alone
     if ministries and not names:  # pdfminer: the 事業番号 and 事業名 columns written before the 関連事業 label
         numbers, names = _columns_before(toks, k)
     if not names or len(ministries) != len(names) or len(numbers) not in (0, len(names)):
@@ -2789,28 +2787,6 @@ def related_by_shape(toks: list[Token], taken: frozenset[str] = frozenset(),
     rows = [(m.text, numbers[i].text if numbers else None, n.text) for i, (m, n) in enumerate(zip(ministries, names,
                                                                                                  strict=True))]
     return Found(fields.parse_related_projects(rows), names[0].line)
-
-
-def _names_to_sentence(toks: list[Token], k: int, taken: frozenset[str]) -> list[Token]:
-    """The 関連事業 name cells after the 関連事業 label (token ``k``) when the 点検 column's text is written among the
-    table's cells (pdfminer: its sentences before the table and after it, its labels 「点検結果」 between the
-    columns): the cells of a name's shape (``_related_name``) after the first ministry cell, up to the first
-    sentence (「…である。」) after them."""
-    out: list[Token] = []
-    ministry = False
-    for t in toks[k + 1:]:
-        if t.field in ("payees", "past_project_numbers") or "支出先上位" in t.text:
-            break
-        ministry = ministry or (t.field is None and bool(_MINISTRY.match(t.text)))
-        if not ministry or t.field is not None:
-            continue
-        if "。" in t.text:
-            if out:
-                break
-            continue
-        if _related_name(t) and t.text not in taken and not t.text.startswith("終了"):
-            out.append(t)
-    return out
 
 
 _MINISTRY_HEADERS = frozenset({"所管府省名", "所管府省", "府省庁名"})
