@@ -146,7 +146,8 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                 if side is None and word in ("条", "項", "号") and not _OPEN_CITE.search(left[-1][0] if left else ""):
                     continue  # a lone piece of the label's 「条項」, not 「…道路法第13」「条」
                 if side is right and _left_open(left, word):
-                    side = None  # (the law cell's citation written after the right label: the left cell's)
+                    _add(left, word, i + 1)  # (the law cell's citation written after the right label: its own)
+                    continue
                 _add(side if side is not None else left, word, i + 1)
     return left, right
 

@@ -62,3 +62,14 @@ def test_the_law_cells_citation_written_after_the_plans_label_is_the_law_cells()
                         "主要政策・施策\n\n観光立国")
     assert laws[-1] == {"law": "製菓衛生師法", "citations": [{"article": "77"}, {"article": "59の16"}, {"article": "99の5"}]}
     assert plans == []
+
+
+def test_only_the_citations_rest_goes_back_to_the_law_cell():
+    # (pdftotext, reportlab's print, rv418: 「…機構法第110条及び第」 then the label's 「計画、通」, then 「20条 国家公務員の
+    # 育児休業等に関する法 知等」 over 「律第84条の18」: 「20条」 ends the law cell's citation; the law cut before its
+    # 「律」 is no law 「…に関する法」)
+    laws, _ = _read("根拠法令 (具\n体的な 条項\nも記載)\n\n自動車安全運転センター法第102条 独立 関係する\n"
+                    "行政法人国立病院機構法第110条及び第\n計画、通\n20条 国家公務員の育児休業等に関する法 知等\n律第84条の18\n\n"
+                    "主要政策・施策\n\n観光立国")
+    assert {"law": "独立行政法人国立病院機構法", "citations": [{"article": "110"}, {"article": "20"}]} in laws
+    assert all(lb["law"] != "国家公務員の育児休業等に関する法" for lb in laws)
