@@ -25,11 +25,44 @@ MAX_LINES = 120
 def breakdown_request(lines: list[str], start: int, current_initial: float) -> tuple[float, int] | None:
     """(the request year's 要求額, its line) from the 歳出予算目 table after line ``start``, or None when its 計 row
     does not check against ``current_initial`` and its rows."""
+    got = breakdown_pair(lines, start, current_initial)
+    return (got[0], got[2]) if got is not None else None
+
+
+def breakdown_pair(lines: list[str], start: int, current_initial: float) -> tuple[float, int, int] | None:
+    """``breakdown_request``'s answer with the lines of the 計 row's two figures: (要求額, the line of the figure
+    ``current_initial``, the 要求額's line)."""
+    figs = _figures(lines, start)
+    for k in range(len(figs) - 1, 2, -1):  # the 計 row: the last pair that checks (figures may follow it: the
+        (cur, at), (req, line) = figs[k - 1], figs[k]  # budget table's request column printed apart, 「59,848 59,848」)
+        if cur != current_initial:
+            continue
+        rows = [v for v, _ in figs[:k - 1]]
+        if sum(rows) == cur + req or (sum(rows) - 2 * req == cur + req and _apart(rows, req)):
+            return req, at, line
+    return None
+
+
+def breakdown_columns(lines: list[str], start: int, current_initial: float) -> tuple[float, int, int] | None:
+    """``breakdown_pair``'s answer when the rows' figures read two a row in the columns' order: the first of each
+    row adds up to ``current_initial`` (the 当初予算 column), the second to the 要求額 (a sum of the rows alone does
+    not tell the two 計 apart, and a tool may write the 計 row's two figures in either order); else None."""
+    got = breakdown_pair(lines, start, current_initial)
+    if got is None:
+        return None
+    rows = [v for v, n in _figures(lines, start) if n < got[1]]
+    if len(rows) % 2 or sum(rows[0::2]) != current_initial or sum(rows[1::2]) != got[0]:
+        return None
+    return got
+
+
+def _figures(lines: list[str], start: int) -> list[tuple[float, int]]:
+    """The figures ending the 歳出予算目 table's lines after line ``start``, in order, each with its line."""
     folded = _folded(lines)
     first = next((n for n in range(start, min(len(lines), start + MAX_LINES) + 1)
                   if any(w in folded[n - 1].replace(" ", "") for w in _START)), None)
     if first is None:
-        return None
+        return []
     figs: list[tuple[float, int]] = []
     for n in range(first, min(len(lines), first + MAX_LINES) + 1):
         t = folded[n - 1].strip()
@@ -43,14 +76,7 @@ def breakdown_request(lines: list[str], start: int, current_initial: float) -> t
                 break
             tail.append(float(parse_number(w).value))
         figs += [(v, n) for v in reversed(tail)]
-    for k in range(len(figs) - 1, 2, -1):  # the 計 row: the last pair that checks (figures may follow it: the
-        (cur, _), (req, line) = figs[k - 1], figs[k]  # budget table's request column printed apart, 「59,848 59,848」)
-        if cur != current_initial:
-            continue
-        rows = [v for v, _ in figs[:k - 1]]
-        if sum(rows) == cur + req or (sum(rows) - 2 * req == cur + req and _apart(rows, req)):
-            return req, line
-    return None
+    return figs
 
 
 def _apart(rows: list[float], req: float) -> bool:
@@ -59,4 +85,4 @@ def _apart(rows: list[float], req: float) -> bool:
     return any(a == b == req for a, b in zip(rows, rows[1:], strict=False))
 
 
-__all__ = ["breakdown_request"]
+__all__ = ["breakdown_columns", "breakdown_pair", "breakdown_request"]

@@ -90,7 +90,7 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                 continue
             glued = _NEIGHBOUR.search(text) or _head_glued(text, below, further)
             if glued:  # the right label glued to the left cell's text: 「…サイバーセキュリティ関係する計画、通」
-                _add(left, _unfragment(text[:glued.start()].strip()), i + 1)
+                _add(left, _unfragment(_label_rest_off(seen, text[:glued.start()].strip())), i + 1)
                 seen["plans"], item = _plans_label(text[glued.start():].split(" ", 1)[0], below, further)
                 side, text = right, f"{item} {text[glued.start():].partition(' ')[2]}"
             words = [w for w in text.split(" ") if w]
@@ -145,8 +145,26 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                     side = right if _goes_right(word, left, right, words[w_at + 1:]) else None
                 if side is None and word in ("条", "項", "号") and not _OPEN_CITE.search(left[-1][0] if left else ""):
                     continue  # a lone piece of the label's 「条項」, not 「…道路法第13」「条」
+                if side is right and _left_open(left, word):
+                    _add(left, word, i + 1)  # (the law cell's citation written after the right label: its own)
+                    continue
                 _add(side if side is not None else left, word, i + 1)
     return left, right
+
+
+# a citation's start (「第109条、…」) and its number and counter cut after its 第 (「77条、…」)
+_CITE_START = re.compile(r"^第\s*\d+\s*条")
+
+
+def _left_open(left: list[tuple[str, int]], word: str) -> bool:
+    """A word the tool wrote after the 関係する計画 label that goes on the law cell: the cell's last piece a law's
+    title not yet cited and the word a citation (「…第18号 裁判官弾劾法 関係する計画、通知 第109条、…」), or the
+    piece a citation cut after its 第 and the word its number and counter (「…製菓衛生師法第」 … 「77条、…」); no
+    plan's words in it."""
+    if not left or _PLAN_WORDS.search(word):
+        return False
+    last = left[-1][0]
+    return bool((law_title_end(last) and _CITE_START.match(word)) or (last.endswith("第") and _NUMBER_REST.match(word)))
 
 
 def _plans_rest_glued(seen: dict[str, str], word: str, lines: list[str], i: int, end: int) -> int:
@@ -189,8 +207,19 @@ def _head_glued(text: str, below: list[str], further: list[str]) -> re.Match | N
 
 
 def _rest_below(rest: str, below: list[str], further: list[str]) -> bool:
-    """The label's ``rest`` is a word of the next line, or a word there and the word finishing it on the line after."""
-    return rest in below or any(w and rest.startswith(w) and rest[len(w):] in further for w in below)
+    """The label's ``rest`` is a word of the next line, or a word there and the word finishing it on the line after
+    (that word of the next line maybe glued to the cell's next words: 「計画、通10月17日閣議決定)」 over 「知等」)."""
+    return rest in below or any(w and rest.startswith(w) and rest[len(w):] in further for w in below) \
+        or any(_glued_head(w, rest) and rest[_glued_head(w, rest):] in further for w in below)
+
+
+def _glued_head(word: str, rest: str) -> int:
+    """The length of ``rest``'s first piece (two characters or more, not all of it) that ``word`` starts with, more
+    text glued after it; else 0."""
+    k = 0
+    while k < min(len(word), len(rest)) and word[k] == rest[k]:
+        k += 1
+    return k if 2 <= k < len(word) and k < len(rest) else 0
 
 
 def _glued_plans(seen: str, word: str, below: list[str], further: list[str] = ()) -> int:
@@ -320,6 +349,15 @@ def _goes_right(word: str, left: list, right: list, later: list[str] = ()) -> bo
         and bool(_CITE_END.search(left[-1][0]))
 
 
+def _label_rest_off(seen: dict[str, str], text: str) -> str:
+    """``text`` without its first words that carry the 根拠法令 label on (「( 財政融資資金法…」 after 「根拠法令」: the
+    label's 「(」, its 「具体的な」 below), each added to the label's wording read."""
+    words = text.split(" ")
+    while len(words) > 1 and _carries(seen, words[0]) == "legal":
+        seen["legal"] += words.pop(0)
+    return " ".join(words)
+
+
 def _add(side: list[tuple[str, int]], text: str, line: int) -> None:
     text = text.strip()
     if text:
@@ -387,9 +425,9 @@ _YEAR_DATE_REST = re.compile(r"^年\d{1,2}月")
 # 「…に係る計画」「…する計画」)
 _LABEL_IN = re.compile(r"関係す|通知等|条項も|具体的な|(?<![係す])る計画")
 # a whole law citation (「サイバーセキュリティ基本法第16条」): the left cell's, even beside an open plan item
-_LAW_CITATION = re.compile(r"(?:(?<![方手用技寸製工])法|律|令|規則)第\s*\d+\s*条(?:の\d+)?(?:第\s*\d+\s*[項号])*$")
+_LAW_CITATION = re.compile(r"(?:(?<![方手用寸製工])(?<![^競]技)(?<!^技)法|律|令|規則)第\s*\d+\s*条(?:の\d+)?(?:第\s*\d+\s*[項号])*$")
 # a law's title and the 第 of its citation, the number wrapped onto the next line (「電子署名…に関する法律第」)
-_LAW_OPEN = re.compile(r"(?:(?<![方手用技寸製工])法|律|令|規則)第$")
+_LAW_OPEN = re.compile(r"(?:(?<![方手用寸製工])(?<![^競]技)(?<!^技)法|律|令|規則)第$")
 _NUMBER_REST = re.compile(r"^\d+\s*[条項号]")  # the number and counter of a citation cut after its 第
 # a citation's continuation wrapped onto the next line, and a text that ends a citation
 _CITE_REST = re.compile(r"^(?:の\s*\d|第\s*[\d一二三四五六七八九十]|[条項号](?:$|[、,第の]))")

@@ -720,8 +720,8 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
             continue
         if kind in ("int", "number"):
             nxt = boxes[rest[n + 1]][0] if n + 1 < len(rest) else ""
-            if prev == "text" and (was == "text" or (anchors is not None and last_amount == n - 2 and kind == "int"
-                                                     and _bidders_then_rate(boxes, rest, n))):
+            if prev == "text" and (was == "text" or (anchors is not None and kind == "int" and _after_figure(
+                    boxes, rest, n, last_amount) and _bidders_then_rate(boxes, rest, n))):
                 prev = "bidders"  # (「amount | 業務概要 | 2 | 一般競争契約 | 63%」)
             elif anchors is not None and prev == "amount" and kind == "int" and nxt == "rate":
                 prev = "bidders"  # (「240 | 2 | 66.9%」: the 入札者数 and its 落札率, in the form's column order)
@@ -785,6 +785,12 @@ def _doubtful(boxes: list[tuple[str, str, int]], rest: list[int], taken: set[int
         return prev in ("amount", "rate") or (prev == "text" and last_amount >= n - 3) \
             or (nxt == "contract" and prev not in ("text", "corp", "namecorp", "amount")) or (nxt == "text" and apart)
     return nxt != "contract" and (apart or prev == "contract")
+
+
+def _after_figure(boxes: list[tuple[str, str, int]], rest: list[int], n: int, last_amount: int) -> bool:
+    """The box two before ``rest[n]`` is the last amount, or a figure that may be one (「449 | 業務概要 | 6 | 一般競争契約
+    | 42%」: an amount written before its 業務概要, its 入札者数 after)."""
+    return last_amount == n - 2 or (n >= 2 and boxes[rest[n - 2]][0] == "number")
 
 
 def _bidders_then_rate(boxes: list[tuple[str, str, int]], rest: list[int], n: int) -> bool:

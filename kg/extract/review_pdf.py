@@ -26,7 +26,7 @@ import re
 
 from kg.extract import fields
 from kg.extract.budget_boxes import budget_boxes
-from kg.extract.budget_breakdown import breakdown_request
+from kg.extract.budget_breakdown import breakdown_columns, breakdown_request
 from kg.extract.budget_form import budget_row_major
 from kg.extract.budget_gaps import budget_gaps
 from kg.extract.budget_tail import budget_tail, printed_rates, rates_match
@@ -282,6 +282,13 @@ def _project_number(rec: Record, L: list[str]) -> None:
     warn(rec, "project_number_missing", "no 「事業番号 NNNN」 cell", field="project_number")
 
 
+def _from_name_label(parts: list[str]) -> list[str]:
+    """The 事業名 cell's lines of a paragraph: from the last one starting with the 事業名 label (the sheet's title
+    above it, no blank line between: 「令和3年度行政事業レビューシート (防衛省)」 over 「事業名調査情報対策事業 …」)."""
+    k = max((k for k, x in enumerate(parts) if x.startswith("事業名")), default=0)
+    return parts[k:]
+
+
 def _names(rec: Record, L: list[str]) -> None:
     paras = paragraphs(L)
     i = _first_in(L, "担当部局")
@@ -292,7 +299,7 @@ def _names(rec: Record, L: list[str]) -> None:
         k = t.find("担当部局")
         before, after = t[:k].strip(), re.sub(r"^担当部局庁?", "", t[k:]).strip()
         pa, _pb = paras[_para_of(paras, i)]
-        name_parts = [x for x in L[pa - 1:i - 1]] + ([before] if before else [])
+        name_parts = _from_name_label([x for x in L[pa - 1:i - 1]] + ([before] if before else []))
         name = fields.join_wrapped(name_parts)
         name = re.sub(r"^事業名\s*", "", name)
         bureau_rest = None
@@ -580,10 +587,12 @@ _DATED = re.compile(r"\d+\s*年\s*\d+\s*月\s*\d+\s*日")  # a date as a plan it
 
 
 def _off_label(line: str) -> str:
-    """``line`` without the words of the 関係する計画、通知等 label at its start."""
-    words = line.split(" ")
-    while words and len(words[0]) > 1 and (words[0] in _PLANS_PIECES or _PLANS_LABEL.startswith(words[0])):
-        words.pop(0)
+    """``line`` without the words of the 関係する計画、通知等 label at its start (a lone character carrying on the
+    label's words before it too: 「関係する 計 デジタル…」 over 「画、通知等 …」)."""
+    words, seen = line.split(" "), ""
+    while words and (len(words[0]) > 1 or seen) and (words[0] in _PLANS_PIECES
+                                                     or _PLANS_LABEL.startswith(seen + words[0])):
+        seen += words.pop(0)
     return " ".join(words).strip()
 
 
@@ -615,6 +624,8 @@ def _policy_eval(rec: Record, L: list[str]) -> None:
 def _budget(rec: Record, L: list[str]) -> None:
     _budget_table(rec, L)
     _request_of_breakdown(rec, L)
+    _request_swapped(rec, L)
+    _initial_misplaced(rec, L)
 
 
 def _request_of_breakdown(rec: Record, L: list[str]) -> None:
@@ -634,6 +645,69 @@ def _request_of_breakdown(rec: Record, L: list[str]) -> None:
     rec["budget"] = [e for e in budget if e["fiscal_year"] != sy + 1] + \
         [{"fiscal_year": sy + 1, "requested": as_int_if_whole(value)}]
     span(rec, f"budget[{sy + 1}]", line)
+
+
+def _request_swapped(rec: Record, L: list[str]) -> None:
+    """The request year's 要求額 read where the current year's 当初予算 stands, when the 歳出予算目 table's 計 row says
+    so: its rows add up to the 要求額 read as the current year's 当初予算 and to another figure as the 要求額
+    (budget_breakdown). Either the two were read in each other's column (a wrapped cell written after the next one:
+    「37,631」 then 「30,3」 over 「59」), then they are put back, the current year's 計 with its 当初予算 when the
+    parts add up to it; or the current year's 当初予算 was not read (its figure taken for the 要求額, the 要求額
+    printed apart), then both come from the 計 row."""
+    sy, budget = rec["sheet_fiscal_year"], rec["budget"]
+    cur = next((e for e in budget if e["fiscal_year"] == sy), None) if sy is not None else None
+    req = next((e for e in budget if e["fiscal_year"] == sy + 1), None) if cur is not None else None
+    if req is None or not isinstance(b := req.get("requested"), int | float) or (a := cur.get("initial")) == b \
+            or not (a is None or isinstance(a, int | float)):
+        return
+    got = _total_row(L, float(b))
+    if got is None or got[0] == b or (a is not None and got[0] != a):
+        return
+    others = [cur.get(k) for k in fields.BUDGET_PARTS if k != "initial"]
+    cur["initial"], req["requested"] = b, as_int_if_whole(got[0])
+    if a is not None and cur.get("total") is not None:
+        cur["total"] = as_int_if_whole(b + sum(others)) if None not in others and cur["total"] == a + sum(others) \
+            else None
+    warn(rec, "budget_request_misplaced", f"予算額・執行額: {b} read as the {sy + 1} 要求額 is the {sy} 当初予算 by "
+         f"the 歳出予算目 table's 計 row, the 要求額 {as_int_if_whole(got[0])}", line=got[1], field=f"budget[{sy + 1}]")
+
+
+def _total_row(L: list[str], initial: float) -> tuple[float, int] | None:
+    """(要求額, line) of the 歳出予算目 table's 計 row whose 当初予算 is ``initial``, its rows' figures adding up
+    column by column (budget_breakdown.breakdown_columns), its two figures with no other text between them (not the
+    last row's figure, the 「計」 label, then the 計 row's first)."""
+    got = breakdown_columns(L, _budget_label(L) or 1, initial)
+    if got is None or any(x.strip() and not _FIGURE_LINE.match(x) for x in L[got[1]:got[2] - 1]):
+        return None
+    return got[0], got[2]
+
+
+_FIGURE_LINE = re.compile(r"^[\d,.\s]+$")
+
+
+def _initial_misplaced(rec: Record, L: list[str]) -> None:
+    """The current year's 当初予算 read in another row of its column (its 当初予算 unread, 「5,368」 taken for its
+    補正予算 and 694 for its 前年度から繰越し), when the 歳出予算目 table's 計 row says so: its rows add up to that
+    figure as the 当初予算 and to the 要求額 read. The figure is the 当初予算; the column's other parts read, their
+    rows in doubt, are left unknown (its 計 stays: read in its own row)."""
+    sy, budget = rec["sheet_fiscal_year"], rec["budget"]
+    cur = next((e for e in budget if e["fiscal_year"] == sy), None) if sy is not None else None
+    req = next((e for e in budget if e["fiscal_year"] == sy + 1), None) if cur is not None else None
+    if req is None or req.get("requested") is None or cur.get("initial") is not None:
+        return
+    parts = [k for k in fields.BUDGET_PARTS if k != "initial" and isinstance(cur.get(k), int | float) and cur[k] > 0]
+    for k in parts:
+        got = _total_row(L, float(cur[k]))
+        if got is None or got[0] != req["requested"]:
+            continue
+        cur["initial"] = cur[k]
+        for other in parts:
+            cur[other] = None
+        warn(rec, "budget_cells_unknown", f"予算額・執行額: {sy} {cur['initial']} read as its {k} is its 当初予算 by "
+             f"the 歳出予算目 table's 計 row; its other parts read ({parts}) are left unknown", line=got[1],
+             field=f"budget[{sy}]")
+        rec.setdefault("extra", {}).setdefault("budget_unknown", []).extend(f"{sy} {p}" for p in parts)
+        return
 
 
 def _budget_label(L: list[str]) -> int | None:
@@ -1434,6 +1508,23 @@ def _officials_plausible(rec: Record, L: list[str], raw: list[str]) -> None:
     for o in bad:
         warn(rec, "official_implausible", f"作成責任者 {o!r} is not a title and a name; left out",
              line=rec["provenance"]["spans"].get("responsible_officials", [None])[0], field="responsible_officials")
+    if bad:
+        rec["responsible_officials"] = [o for o in rec["responsible_officials"] if o not in bad]
+    _titles_as_names(rec)
+
+
+# a word that is a title alone (「企画官」「課長」): never a family or a given name
+_TITLE_ALONE = re.compile(r"^(?:課長補佐|課長|室長|企画官|参事官|審議官|局長|部長|次長|所長|統括官|調整官|専門官|管理官|補佐)$")
+
+
+def _titles_as_names(rec: Record) -> None:
+    """An official whose name holds a title word (「企画官 企画官 渡辺直子」: two officials' title cells side by side,
+    their names below; which name is whose is unknown) is no fact: left out with a warning."""
+    bad = [o for o in rec["responsible_officials"] if any(_TITLE_ALONE.match(w) for w in o.split(" ")[1:])]
+    for o in bad:
+        warn(rec, "official_implausible", f"作成責任者 {o!r}: a title where its name stands (officials' cells side "
+             "by side); left out", line=rec["provenance"]["spans"].get("responsible_officials", [None])[0],
+             field="responsible_officials")
     if bad:
         rec["responsible_officials"] = [o for o in rec["responsible_officials"] if o not in bad]
 

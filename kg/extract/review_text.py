@@ -769,7 +769,14 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
     pol, mea = _run(toks, "policy", 1), (_run(toks, "measure", 1, k_mea) if k_mea is not None else None)
     if mea and (between := _measure_between_headers(toks, k_mea)) is not None:
         mea = ([between], mea[1])
-    cut = mea and mea[0] and (_line_goes_on(lines, mea[0][0]) if paragraph_style(lines) else _wraps_on(toks, mea[0][0]))
+    glued = mea and mea[0] and not paragraph_style(lines) and _URL_GLUED.match(mea[0][0].text)
+    if glued:
+        # the 政策評価書URL label and its URL glued to the 施策 cell's piece (「(4)支援国際協政策評価書 https://…」):
+        # that piece, the cell's end unknown unless its rest below reads whole (measure_rest)
+        mea = ([mea[0][0]._replace(text=glued[1]), *mea[0][1:]], mea[1])
+    cut = mea and mea[0] and (glued or (_line_goes_on(lines, mea[0][0]) if paragraph_style(lines)
+                                        else _wraps_on(toks, mea[0][0])))
+    first = mea[0][0] if mea and mea[0] else None  # (the 施策 cell's piece on its label's line)
     if cut and (rest := measure_rest(_folded(lines), mea[0][0])):
         mea = ([mea[0][0]._replace(text=fields.join_wrapped([mea[0][0].text, *rest]))], mea[1])
         cut = False
@@ -798,7 +805,7 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
         if pol and pol[0] and (pe.value or {}).get("policy") != pol[0][0].text:
             # the 政策 cell next to its label says otherwise: that one, the 施策 unknown
             pe = Found(fields.parse_policy_evaluation(pol[0][0].text, None), pol[0][0].line)
-        out["policy_evaluation"] = pe
+        out["policy_evaluation"] = _measure_whole(pe, first, mea[0][0] if mea and mea[0] else None, cut)
     elif pol and pol[0] and mea is not None and not mea[0] and paragraph_style(lines) \
             and _policy_candidate(pol[0][0], taken, sheet_year):
         # pdfminer: the 政策 cell beside its label, the 施策 label followed by its row's other labels (政策評価書URL):
@@ -885,7 +892,8 @@ _COST_CELL = re.compile(r"/|^(?:計算式|単位当たりコスト)$")
 _CELL_CANNOT_START = re.compile(r"^[、。,]")
 _URL_LABEL = "政策評価書URL"
 # the 施策's neighbours: the URL label (or its first piece) and a whole URL, or the label alone (its URL cell blank)
-_URL_CELL = re.compile(r" (政策評価\S*) https?://[!-~]+$| (政策評価\S*)$")
+# (the label glued to the 施策's piece or to the URL: 「(4)支援国際協政策評価書 https://…」「1. データ 政策評価書URLhttps://…」)
+_URL_CELL = re.compile(r"(政策評価[^\s:/]*?) ?https?://[!-~]+$|(政策評価\S*)$")
 
 
 def measure_rest(folded: list[str], value: Token) -> list[str] | None:
@@ -896,12 +904,16 @@ def measure_rest(folded: list[str], value: Token) -> list[str] | None:
     piece is read (a line of two cells, a label's piece or the next row's 該当箇所 ends them)."""
     m = _URL_CELL.search(folded[value.line - 1])
     label = m and (m[1] or m[2])
-    if m is None or not _URL_LABEL.startswith(label) or not folded[value.line - 1][:m.start()].endswith(value.text):
+    if m is None or not _URL_LABEL.startswith(label) or not folded[value.line - 1][:m.start()].rstrip().endswith(value.text):
         return None
     rest, out = _URL_LABEL[len(label):], []
     ended = False
+    head = folded[value.line - 1].split(" ", 1)[0]  # the row's left label, maybe cut (「政策」 over 「評価」)
     for t in folded[value.line:value.line + 8]:
         words = t.split(" ")
+        if len(words) > 1 and _label_goes_on(head, words[0]):  # (「評価 究開発の URL」: the left label's rest first)
+            head, words = head + words[0], words[1:]
+            t = " ".join(words)
         if rest and len(words) == 1 and rest.startswith(t):  # the label's rest on a line of its own (「URL」)
             rest = rest[len(t):]
             continue
@@ -920,7 +932,27 @@ def measure_rest(folded: list[str], value: Token) -> list[str] | None:
     return out if out and not rest and ended else None
 
 
+def _measure_whole(pe: Found, first: Token | None, whole: Token | None, cut: bool) -> Found:
+    """``pe`` (政策 / 施策 read by shape) whose 施策 is the piece ``first`` of the cell on its label's line: the cell
+    read whole below it (``whole``, by ``measure_rest``) instead, or no 施策 when the cell goes on below (``cut``)
+    and its rest was not read."""
+    value = dict(pe.value or {})
+    if first is None or value.get("measure") is None \
+            or value["measure"] != (fields.parse_policy_evaluation(None, first.text) or {}).get("measure"):
+        return pe
+    if whole is not None and whole.text != first.text:
+        return pe._replace(value=fields.parse_policy_evaluation(value.get("policy"), whole.text))
+    return pe._replace(value=fields.parse_policy_evaluation(value.get("policy"), None)) if cut else pe
+
+
+def _label_goes_on(head: str, word: str) -> bool:
+    """``word`` carries on the form label ``head`` (a line's first word) cut in its cell: the two are the start
+    of one of the form's full labels, longer than ``head``."""
+    return bool(head and word) and any(lab.startswith(head + word) for lab in _FULL_LABELS)
+
+
 _URL_HEADS = ("http://", "https://")
+_URL_GLUED = re.compile(r"^(\S.*?\S) ?政策評価[^\s:/]*? ?https?://[!-~]+$")
 
 
 def _measure_before_url(toks: list[Token], k: int, taken: frozenset[str], sheet_year: int | None,

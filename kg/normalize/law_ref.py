@@ -31,12 +31,13 @@ _UNITS = {"章": 0, "条": 1, "項": 2, "号": 3}
 LEVEL_KEY = ("chapter", "article", "paragraph", "item")
 _KEY_LEVEL = {k: i for i, k in enumerate(LEVEL_KEY)}
 
-# a law name is complete when it ends like this (citation-less pieces must, to count as a law)
-_LAW_END = re.compile(r"((?<![方手用技寸製工])法|律|令|規則|規程|規約|告示|条例|訓令|憲章|協定|条約)$")
+# a law name is complete when it ends like this (citation-less pieces must, to count as a law): 法 not after 方手用寸製工
+# nor 技 (手法, 技法: methods) but after 競技 (自転車競技法, モーターボート競技法)
+_LAW_END = re.compile(r"((?<![方手用寸製工])(?<![^競]技)(?<!^技)法|律|令|規則|規程|規約|告示|条例|訓令|憲章|協定|条約)$")
 # 法 after 方/手/用/技/寸/製/工 ends a word of method (方法, 手法, 工法, 技法, 利用方法) more often than a law's title
 _METHOD_END = re.compile(r"[方手用技寸製工]法$")
 # a text chunk (line or space-separated run) is complete when it ends like this: else it continues
-_CHUNK_END = re.compile(rf"((?<![方手用技寸製工])法|律|令|規則|規程|規約|告示|条例|訓令|憲章|協定|条約|要綱|要領|通知|通達|決定|"
+_CHUNK_END = re.compile(rf"((?<![方手用寸製工])(?<![^競]技)(?<!^技)法|律|令|規則|規程|規約|告示|条例|訓令|憲章|協定|条約|要綱|要領|通知|通達|決定|"
                         rf"[章条項号等抄)\ue001]|\d|[{KNUM}]号)$")
 _CHUNK_CONT = re.compile(rf"^(第|附則|\d|[{KNUM}]+[章条項号]|[~〜]|から|まで|及び|並びに|又は|等|[、,]|の\d|"
                          rf"の[{KNUM}]|施行令|施行規則|施行法|\ue000)")

@@ -207,3 +207,11 @@ def test_titles_ending_like_a_method_word_are_laws_when_sudachi_reads_their_law(
                                                           {"article": "80", "paragraph": "4"}]}
     assert implausible_laws(got, text) == []
     assert implausible_laws([{"law": "活用方法", "citations": []}]) == ["活用方法"]
+
+
+def test_a_law_ending_in_kyougi_hou_is_a_laws_title():
+    # (自転車競技法, モーターボート競技法: real laws; 技法 and 手法 alone are methods, no law's title)
+    from kg.normalize.law_ref import _LAW_END
+
+    assert _LAW_END.search("自転車競技法") and _LAW_END.search("モーターボート競技法")
+    assert not _LAW_END.search("分析技法") and not _LAW_END.search("評価手法")
