@@ -1647,7 +1647,7 @@ _LABEL_PIECES = re.compile(r"^(?:(?:[予算の状況]{1,5}|[らへ]?繰?越し?|
 _WRAPPED_PIECE = re.compile(r"^\d{1,3}$")
 
 
-def _wrapped_figures(cells: list[str], below: str, most: int = 99, below2: str = "") -> list[str]:
+def _wrapped_figures(cells: list[str], below: str, most: int = 99, below2: str = "", row: bool = False) -> list[str]:
     """A row's ``cells`` with a figure that wrapped in its narrow cell joined again to its last digits, the lone
     piece on the line ``below`` (「19,9953,270」 over 「0」: 「19,99」 glued to the next cell's 「53,270」, then 「0」;
     「59,64」 over 「況 9」, the piece after the wrapped 予算の状況 label's; 「5,96」 and 「1,72」 over 「6 4」, in order), or
@@ -1663,7 +1663,7 @@ def _wrapped_figures(cells: list[str], below: str, most: int = 99, below2: str =
             return [dict(zip(bad, joined, strict=True)).get(i, c) for i, c in enumerate(cells)]
     if (joined := _wrapped_twice(cells, bad, pieces, below2)) is not None:
         return joined
-    if not bad and len(pieces) == 1 and (joined := _short_wrapped(cells, pieces[0])) is not None:
+    if row and not bad and len(pieces) == 1 and (joined := _short_wrapped(cells, pieces[0])) is not None:
         return joined
     if len(bad) != 1:
         return cells
@@ -1681,7 +1681,8 @@ def _wrapped_figures(cells: list[str], below: str, most: int = 99, below2: str =
 def _short_wrapped(cells: list[str], piece: str) -> list[str] | None:
     """``cells`` with the one cell that a lone wrapped ``piece`` completes: a ▲ printed alone (「▲」 over 「114」), or a
     figure under a thousand that stays one without a comma (「42」 over 「4」: 424; 「550」 + 「4」 would need its comma);
-    None unless exactly one cell can take it."""
+    None unless exactly one cell can take it. Row-style text only (``_wrapped_figures(row=True)``): in paragraph text
+    every figure stands on its own line, and a lone figure below is the next cell, not a piece."""
     fits = [i for i, c in enumerate(cells) if c in ("▲", "△")
             or (c.isdigit() and c.isascii() and c[0] != "0" and len(c + piece) <= 3)]
     if len(fits) != 1:
@@ -1745,7 +1746,7 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
         # the 執行額 row has no current year's cell: a wrapped piece cannot make it a cell more (「22,62」 over 「2」 is
         # 「22,622」, not 「2」 and 「2,622」) unless the row prints that cell (a dash)
         most = len(years) if field != "executed" else max(sum(not r for _, r in years) - 1, len(rest.split()))
-        cells = _wrapped_figures(rest.split(), below, most, folded[n + 1] if n + 1 < len(folded) else "")
+        cells = _wrapped_figures(rest.split(), below, most, folded[n + 1] if n + 1 < len(folded) else "", row=True)
         if cells == rest.split() and wrapped_pieces(below):
             return None  # a cell's last digits wrapped below it (「34」 over 「1」), which cell's the text does not tell
         for x in cells:

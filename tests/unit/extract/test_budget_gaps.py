@@ -67,15 +67,20 @@ def test_a_wrapped_figures_piece_after_the_labels_piece():
     assert budget[4] == {"fiscal_year": 2019, "requested": 19625}
 
 
-def test_a_figure_wrapped_without_commas_is_not_read():
+def test_a_figure_wrapped_without_commas_is_joined_to_the_one_cell_that_can_take_it():
     # variant rv036, pdfplumber: the current year's 「341」 printed 「34」 over 「1」 in its narrow column, in 当初予算
-    # and 計 alike (so 34 = 34 adds up): which cell the 「1」 ends is not told; no table rather than 34
+    # and 計 alike (so 34 = 34 would add up too): the 「1」 ends 「34」, the one cell it leaves a figure without a
+    # comma (「3741」 「4991」 would be printed 「3,741」 「4,991」); never 34
     years = [(2013 + k, k == 4) for k in range(5)]
     lines = ["予算額・執行額 (単位:百 平成 平成 平成27年 平 平成29年度要求", "万円) 25年 26年 度 成", "度 度 28", "年", "度",
              "予算の 当初 374 379 550 34 499", "状況 予算 1", "補正 - - - -", "予算", "前年 62 - - -", "度か", "ら繰",
              "越し", "翌年 - - - -", "度へ", "繰越", "し", "予備 - - - -", "費等", "計 436 379 550 34 499", "1",
              "執行額 306 295 432", "執行率(%) 70% 78% 79%"]
-    assert budget_rows(lines, years, 1) is None  # (was 2016: 34)
+    budget = budget_rows(lines, years, 1)[0]  # (was no table; before that, 2016: 34)
+    assert budget[3]["initial"] == 341 and budget[3]["total"] == 341 and budget[3]["executed"] is None
+    assert budget[0]["total"] == 436 and budget[4] == {"fiscal_year": 2017, "requested": 499}
+    # two cells that could take it: none is chosen
+    assert budget_rows([x.replace("374 379", "37 379") for x in lines], years, 1) is None
 
 
 def test_the_request_from_the_breakdown_tables_total_row():
