@@ -236,7 +236,12 @@ def _loose_name(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: 
             return False
     elif any(j not in run and boxes[j][0] != "dash" for j in range(i)):
         return False
-    at = [j for j in range(i + 1, len(boxes)) if j not in run][:3]
+    at = []  # (the next three boxes not in the run: walked to them, not listed to the end)
+    for j in range(i + 1, len(boxes)):
+        if j not in run:
+            at.append(j)
+            if len(at) == 3:
+                break
     kinds = [_cell_kind(*boxes[j][:2]) for j in at]
     ends = ("contract", "dash", "int", "rate")
     if any(k in ("number", _AMOUNT_DESC) and _names_after(boxes, run, j) for j, k in zip(at, kinds, strict=True)):
@@ -1240,14 +1245,23 @@ def _names_after(boxes: list[tuple[str, str, int]], taken: set[int], i: int) -> 
     then a 法人番号 (「name | 業務概要 | 7,600 | 随意契約 (少額) | - | name | name | 法人番号」): the next row's name and
     one more, which may be this row's name written after its cells (the text box before the amount then the row
     before's, written after its own cells)."""
-    rest = [j for j in range(i + 1, len(boxes)) if j not in taken]
-    k = 0
-    while k < len(rest) and boxes[rest[k]][0] in (*_ROW_END, "int"):
-        k += 1
     texts = 0
-    while k < len(rest) and boxes[rest[k]][0] == "text":
-        texts, k = texts + 1, k + 1
-    return texts >= 2 and k < len(rest) and boxes[rest[k]][0] in _ANCHOR
+    cells = True  # (still among the amount's right cells; the boxes after ``i`` not taken, walked to the first
+    # that decides: not listed to the end)
+    for j in range(i + 1, len(boxes)):
+        if j in taken:
+            continue
+        kind = boxes[j][0]
+        if cells and kind in _RIGHT_OR_INT:
+            continue
+        cells = False
+        if kind != "text":
+            return texts >= 2 and kind in _ANCHOR
+        texts += 1
+    return False
+
+
+_RIGHT_OR_INT = (*_ROW_END, "int")
 
 
 def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[int], i: int,
