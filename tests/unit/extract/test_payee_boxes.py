@@ -453,3 +453,36 @@ def test_a_box_right_after_the_row_befores_number_and_before_the_run_is_not_this
     assert rows[("A", 1)]["name"] == "(株)ITリサーチ・アート"
     assert rows[("B", 1)]["corporate_number"] == "1010001143390"
     assert rows[("B", 1)]["name"] in (None, "(株)エヌ・ティ・ティ・データ経営研究所")
+
+
+def test_names_after_walks_as_the_listing_does():
+    """_names_after walks the boxes after the amount to the first that decides (speed): the answer the full listing
+    of those boxes gives, on every place of random box sequences."""
+    import random
+
+    from kg.extract import payee_boxes as pb
+
+    def listed(boxes, taken, i):
+        rest = [j for j in range(i + 1, len(boxes)) if j not in taken]
+        k = 0
+        while k < len(rest) and boxes[rest[k]][0] in ("contract", "rate", "dash", "int"):
+            k += 1
+        texts = 0
+        while k < len(rest) and boxes[rest[k]][0] == "text":
+            texts, k = texts + 1, k + 1
+        return texts >= 2 and k < len(rest) and boxes[rest[k]][0] in ("corp", "namecorp")
+
+    rng = random.Random(11)
+    kinds = ["contract", "rate", "dash", "int", "text", "text", "corp", "namecorp", "number", "letter"]
+    seen = set()
+    for _ in range(2000):
+        boxes = [(rng.choice(kinds), "x", 1) for _ in range(rng.randint(0, 12))]
+        taken = {j for j in range(len(boxes)) if rng.random() < 0.2}
+        for i in range(-1, len(boxes)):
+            got = pb._names_after(boxes, taken, i)
+            assert got == listed(boxes, taken, i)
+            seen.add(got)
+    assert seen == {True, False}
+    # 「amount | 随意契約 | - | name | name | 法人番号」: two names, then the next row's anchor
+    assert pb._names_after([("number", "7,600", 1), ("contract", "随意契約", 2), ("dash", "-", 3), ("text", "a", 4),
+                            ("text", "b", 5), ("corp", "1234567890123", 6)], set(), 0)
