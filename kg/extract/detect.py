@@ -75,6 +75,9 @@ def _document_type(lines: list[str]) -> str | None:
 
 
 def _layout(lines: list[str]) -> str:
+    text = "\n".join(lines)
+    if "\t" not in text and "<" not in text and "|" not in text:
+        return "pdf"  # (no tab, HTML table nor markdown row can count: the lines are not listed one by one)
     nonblank = [x for x in lines if x.strip()]
     if not nonblank:
         return "pdf"

@@ -80,6 +80,11 @@ _KINDS = (("corp", _CORP_HEAD), ("namecorp", _NAME_CORP), ("letter", _LETTER), (
           ("number", _NUMBER), ("rate", _RATE), ("dash", _DASH), ("contract", _CONTRACT))
 
 
+# the shapes of _KINDS as one pattern, each its kind's named group in the same order: at the box's start the first
+# alternative that matches is the first kind whose shape matches (every shape plain, no named group or flag of its
+# own; its own groups inside its kind's, which closes last)
+_KIND_RE = re.compile("|".join(f"(?P<{kind}>{shape.pattern})" for kind, shape in _KINDS))
+
 _ANCHOR = ("corp", "namecorp")
 _CUT_FIGURE = re.compile(r"^\d{1,3}(?:,\d{3})*,\d{0,2}$")  # a figure cut inside a group of three digits (「26,05」)
 _MIXED = re.compile(r"^[▲△]?[\d,]+(?:\.\d+)?%? |\d{6}|^(?:一般競争|指名競争|随意)契約")
@@ -92,7 +97,8 @@ def _kind(text: str) -> str:
     """A box's kind: the first of _KINDS whose shape it has, else text (a name or a 業務概要) — or mixed: a
     box that starts with a figure or a 契約方式, or holds part of a 法人番号, with more after it (cells of
     several columns run together: 「3,237 その他」, 「有限会社KDDI 3757442」), no cell of any row."""
-    kind = next((kind for kind, shape in _KINDS if shape.match(text)), "text")
+    kind = m.lastgroup if (m := _KIND_RE.match(text)) is not None else "text"  # (next(kind for kind, shape in
+    # _KINDS if shape.match(text)), in one match)
     if kind == "text" and (m := _NAME_DASH.match(text)) and _kind(m[1]) == "text":
         return "namecorp"  # a name and its 「-」 法人番号 run together (a payee without one)
     return "mixed" if kind == "text" and (_MIXED.search(text) or _FIGURE_METHOD.search(text)) else kind
@@ -186,7 +192,22 @@ def _ranks_to_letter(boxes: list[tuple[str, str, int]], i: int, last: int, lette
 
 def _anchors(boxes: list[tuple[str, str, int]], run: set[int], loose: int = 0) -> list[int]:
     """Indices of the boxes that anchor a row: a 法人番号, or a 「-」 right after a name (not after the 業務概要 of
-    the row before: that row has its 業務概要 once a text box stood after its anchor before this one)."""
+    the row before: that row has its 業務概要 once a text box stood after its anchor before this one). Asked again
+    for the same boxes and run (the section's readers ask two to four times), answered from _ANCHORS: a copy."""
+    hit = _ANCHORS.get((id(boxes), id(run), loose))
+    if hit is not None and hit[0] is boxes and hit[1] is run:
+        return list(hit[2])
+    if len(_ANCHORS) > 64:  # (callers other than payee_boxes, which empties it per section: a bounded memo)
+        _ANCHORS.clear()
+    out = _anchors_of(boxes, run, loose)
+    _ANCHORS[(id(boxes), id(run), loose)] = (boxes, run, tuple(out))  # (the boxes and run kept: their ids stay
+    return out  # theirs; neither is changed once read)
+
+
+_ANCHORS: dict[tuple[int, int, int], tuple[list, set, tuple[int, ...]]] = {}
+
+
+def _anchors_of(boxes: list[tuple[str, str, int]], run: set[int], loose: int) -> list[int]:
     out: list[int] = []
     texts_since = 0  # text boxes since the last anchor (its row's 業務概要 is the first)
     names = 0  # text boxes right before this one (no other box between)
@@ -236,7 +257,12 @@ def _loose_name(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: 
             return False
     elif any(j not in run and boxes[j][0] != "dash" for j in range(i)):
         return False
-    at = [j for j in range(i + 1, len(boxes)) if j not in run][:3]
+    at = []  # (the next three boxes not in the run: walked to them, not listed to the end)
+    for j in range(i + 1, len(boxes)):
+        if j not in run:
+            at.append(j)
+            if len(at) == 3:
+                break
     kinds = [_cell_kind(*boxes[j][:2]) for j in at]
     ends = ("contract", "dash", "int", "rate")
     if any(k in ("number", _AMOUNT_DESC) and _names_after(boxes, run, j) for j, k in zip(at, kinds, strict=True)):
@@ -427,6 +453,7 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
     """The payee rows of the section's ``cells`` (kg.extract.review_text.payee_section_cells: text, line, is a
     header) read as boxes (module doc), or None when they do not read; ``notes`` gets (line, message) when rows
     are there but their blocks are not established. ``raw``: the document's lines as read (契約方式's spaces)."""
+    _ANCHORS.clear()  # (one section's answers)
     boxes: list[tuple[str, str, int]] = []
     strays: list[int] = []  # lines of header-worded boxes among the rows' cells (no header cell right before)
     after_header = False
@@ -1259,14 +1286,23 @@ def _names_after(boxes: list[tuple[str, str, int]], taken: set[int], i: int) -> 
     then a 法人番号 (「name | 業務概要 | 7,600 | 随意契約 (少額) | - | name | name | 法人番号」): the next row's name and
     one more, which may be this row's name written after its cells (the text box before the amount then the row
     before's, written after its own cells)."""
-    rest = [j for j in range(i + 1, len(boxes)) if j not in taken]
-    k = 0
-    while k < len(rest) and boxes[rest[k]][0] in (*_ROW_END, "int"):
-        k += 1
     texts = 0
-    while k < len(rest) and boxes[rest[k]][0] == "text":
-        texts, k = texts + 1, k + 1
-    return texts >= 2 and k < len(rest) and boxes[rest[k]][0] in _ANCHOR
+    cells = True  # (still among the amount's right cells; the boxes after ``i`` not taken, walked to the first
+    # that decides: not listed to the end)
+    for j in range(i + 1, len(boxes)):
+        if j in taken:
+            continue
+        kind = boxes[j][0]
+        if cells and kind in _RIGHT_OR_INT:
+            continue
+        cells = False
+        if kind != "text":
+            return texts >= 2 and kind in _ANCHOR
+        texts += 1
+    return False
+
+
+_RIGHT_OR_INT = (*_ROW_END, "int")
 
 
 def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[int], i: int,

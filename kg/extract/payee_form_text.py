@@ -47,14 +47,14 @@ import re
 import unicodedata
 from collections import Counter
 from contextvars import ContextVar
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from kg.extract import fields, payee_wraps
 from kg.extract.review_text import PayeeRow, _folded
 from kg.normalize.houjin import validate as validate_houjin
 from kg.normalize.numbers import parse_number
-from kg.normalize.text import squash
+from kg.normalize.text import lines_matching, squash
 
 _HEADER_TEXT = unicodedata.normalize(
     "NFKC", "支出先法人番号業務概要支出額(百万円)契約方式等入札者数(応募者数)落札率"
@@ -83,7 +83,10 @@ class Para(NamedTuple):
 
 
 def _para(lines: list[str] | tuple[str, ...], line: int) -> Para:
-    return Para(tuple(lines), line, " ".join(lines))
+    return _new_para((tuple(lines), line, " ".join(lines)))
+
+
+_new_para = partial(tuple.__new__, Para)  # Para._make(fields) without the Python-level __new__
 
 
 def _paras(lines: list[str], start: int) -> list[Para]:
@@ -91,10 +94,12 @@ def _paras(lines: list[str], start: int) -> list[Para]:
     buf: list[str] = []
     first = 0
     folded = _folded(lines)  # (NFKC lines, worked out once per document)
-    for n in range(start + 1, len(lines) + 1):
+    stop = len(lines)  # the section ends before the first line after ``start`` holding a next title (_END: found
+    for k in lines_matching(folded[start:], _END):  # in the lines joined, not searched line by line)
+        stop = start + k
+        break
+    for n in range(start + 1, stop + 1):
         t = folded[n - 1].strip()
-        if t and _END.search(t):
-            break
         if not t:
             if buf:
                 out.append(_para(buf, first))

@@ -702,10 +702,20 @@ def budget_groups(lines: list[str], lo: int, hi: int) -> list[Group]:
             if g is not None:
                 out.append(Group(i, list(g.values), g.label, g.glued, g.percent))
             continue
+        if _WORDS_FIRST.match(t) is not None:
+            seen[t] = None  # (parse_group's answer, without its call)
+            continue
         g = seen[t] = parse_group(t, i)
         if g is not None:
             out.append(g)
     return out
+
+
+# a line parse_group reads as no group at once: its first character (past white space; str.strip's and the
+# pattern's \s are the same characters) starts no row label and is a letter, or printable ASCII with a letter after
+# it (_LETTER: a word among the values)
+_WORDS_FIRST = re.compile(r"\s*(?![" + "".join(sorted(_LABEL_FIRST)) + "])(?:" + _LETTER.pattern + r"|[!-~].*?"
+                          + _LETTER.pattern + ")", re.S)
 
 
 __all__ = ["ROWS", "Group", "BudgetSolution", "parse_group", "solve_budget", "budget_groups", "paragraphs"]

@@ -453,3 +453,67 @@ def test_a_box_right_after_the_row_befores_number_and_before_the_run_is_not_this
     assert rows[("A", 1)]["name"] == "(株)ITリサーチ・アート"
     assert rows[("B", 1)]["corporate_number"] == "1010001143390"
     assert rows[("B", 1)]["name"] in (None, "(株)エヌ・ティ・ティ・データ経営研究所")
+
+
+def test_names_after_walks_as_the_listing_does():
+    """_names_after walks the boxes after the amount to the first that decides (speed): the answer the full listing
+    of those boxes gives, on every place of random box sequences."""
+    import random
+
+    from kg.extract import payee_boxes as pb
+
+    def listed(boxes, taken, i):
+        rest = [j for j in range(i + 1, len(boxes)) if j not in taken]
+        k = 0
+        while k < len(rest) and boxes[rest[k]][0] in ("contract", "rate", "dash", "int"):
+            k += 1
+        texts = 0
+        while k < len(rest) and boxes[rest[k]][0] == "text":
+            texts, k = texts + 1, k + 1
+        return texts >= 2 and k < len(rest) and boxes[rest[k]][0] in ("corp", "namecorp")
+
+    rng = random.Random(11)
+    kinds = ["contract", "rate", "dash", "int", "text", "text", "corp", "namecorp", "number", "letter"]
+    seen = set()
+    for _ in range(2000):
+        boxes = [(rng.choice(kinds), "x", 1) for _ in range(rng.randint(0, 12))]
+        taken = {j for j in range(len(boxes)) if rng.random() < 0.2}
+        for i in range(-1, len(boxes)):
+            got = pb._names_after(boxes, taken, i)
+            assert got == listed(boxes, taken, i)
+            seen.add(got)
+    assert seen == {True, False}
+    # 「amount | 随意契約 | - | name | name | 法人番号」: two names, then the next row's anchor
+    assert pb._names_after([("number", "7,600", 1), ("contract", "随意契約", 2), ("dash", "-", 3), ("text", "a", 4),
+                            ("text", "b", 5), ("corp", "1234567890123", 6)], set(), 0)
+
+
+def test_kind_in_one_match_is_the_first_shape_that_matches():
+    """_kind's one pattern (_KIND_RE) gives the first of _KINDS whose shape matches, on box texts of every kind."""
+    import random
+
+    from kg.extract import payee_boxes as pb
+
+    rng = random.Random(2)
+    pieces = ["1", "12", "123", "1,234", "▲5", "A", "A.", "B．", "-", "－ -", "99.5%", "12% -", "一般競争契約",
+              "随意契約 (公募)", "その他 -", "1234567890123", "株式会社x 1234567890123", "x", " ", "0.5"]
+    texts = [*pieces, *("".join(rng.choice(pieces) for _ in range(rng.randint(1, 3))) for _ in range(5000))]
+    kinds = set()
+    for t in texts:
+        m = pb._KIND_RE.match(t)
+        want = next((kind for kind, shape in pb._KINDS if shape.match(t)), "text")
+        assert (m.lastgroup if m else "text") == want, t
+        kinds.add(want)
+    assert kinds == {kind for kind, _ in pb._KINDS} | {"text"}
+    assert pb._kind("1234567890123 調査") == "corp" and pb._kind("3,237 その他") == "mixed"
+
+
+def test_anchors_asked_again_give_a_copy():
+    from kg.extract import payee_boxes as pb
+
+    boxes = [("text", "name", 1), ("corp", "1234567890123", 2), ("text", "業務", 3), ("number", "12", 4),
+             ("text", "other", 5), ("dash", "-", 6)]
+    first = pb._anchors(boxes, set())
+    assert first == [1, 5]
+    first.append(9)  # (a caller's change stays its own)
+    assert pb._anchors(boxes, set()) == [1, 5]

@@ -134,6 +134,31 @@ def test_parse_group_filters_words_not_figures():
     assert parse_group("1,234 5,678", 7).values == [1234, 5678]
 
 
+def test_budget_groups_skip_word_lines_as_parse_group_does():
+    """budget_groups passes over a line starting with a word (or a sign and then a word) without parse_group: the
+    groups are the ones parse_group gives line by line, a row label's line still read."""
+    lines = SEED_002.read_text(encoding="utf-8").split("\n")
+    rng = random.Random(7)
+    pieces = ["当初予算", "計", "執行額", "予備費等", "事業名", "A.", "(", "・", "①", " ", "\u3000", "1,234", "▲ 5", "-",
+              "12%", "株式会社", "abc", "2017"]
+    lines += [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 4))) for _ in range(3000)]
+    lines += ["  株式会社 1,234", "(1) 12", "A 1,234", "計 1,234", " 当初予算 3,400 50,508", "・ 12", "① 3", "(%) 12"]
+    for t in lines:
+        if pdf_layout._WORDS_FIRST.match(t):
+            assert parse_group(t, 1) is None, t
+    plain = [g for i, t in enumerate(lines, 1) if (g := parse_group(t, i)) is not None]
+    got = budget_groups(lines, 1, len(lines))
+    assert [(g.line, g.values, g.label) for g in got] == [(g.line, g.values, g.label) for g in plain]
+    assert any(g.label == "total" for g in got) and not pdf_layout._WORDS_FIRST.match("計 1,234")
+
+
+def test_layout_without_tabs_or_tables_is_pdf():
+    assert detect._layout(["事業名 a", "", "1,234"]) == "pdf" and detect._layout([]) == "pdf"
+    assert detect._layout(["a\tb", "c\td", "e\tf"]) == "excel"  # (the lines looked at one by one)
+    assert detect._layout(["| a | b |", "| c | d |", "| e | f |", "x"]) == "excel"
+    assert detect._layout(["a < b", "c | d", "x\t"]) == "pdf"
+
+
 def test_policy_amount_lines():
     al = policy_eval._amount_line("1,234百万円 (1,100百万円) ― 3・5", 9)
     assert al is not None and al.cells[0] == {"amount": 1234, "line": 9, "executed": 1100}
