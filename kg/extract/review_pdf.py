@@ -1619,6 +1619,7 @@ def extract(doc: RawDoc) -> Record:
     _expense_plausible(rec)
     _payees_plausible(rec, L, lines)
     _payee_cells_plausible(rec)
+    _descriptions_plausible(rec)
     if rec["policy_evaluation"] is None:
         warn(rec, "policy_evaluation_missing", "no 政策 / 施策 cells", field="policy_evaluation")
     return rec
@@ -1846,6 +1847,23 @@ _DIGIT_RUN = re.compile(r"\d+")
 _LATIN_ONLY = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 _BRACKET_SPACE = re.compile(r"\(\s|\s\)")
 _OPEN_PAREN = re.compile(r"^(\S+?)\s*\(")
+
+
+# a legal entity's name as a whole: its form first or last (「有限会社柏屋本店・株式会社OCS共同企業体」), never a 業務概要
+_ENTITY_NAME = re.compile(r"^(?:株式会社|有限会社|合同会社|\((?:株|有)\))|(?:株式会社|有限会社|合同会社|\((?:株|有)\)|共同企業体"
+                          r"|法人|組合|協会|機構)$")
+
+
+def _descriptions_plausible(rec: Record) -> None:
+    """A 業務概要 that is a legal entity's name (a payee's name written where the row's 業務概要 was looked for: pdfminer.six
+    wrote the names after the rows' cells) is no fact: left out with a warning naming the row."""
+    for p in rec["payees"]:
+        desc = p.get("description") or ""
+        if _ENTITY_NAME.search(desc.replace(" ", "")) and "、" not in desc:
+            key = f"payees[{p.get('block')}|{p.get('rank')}]"
+            warn(rec, "payee_implausible", f"{key}.description {desc!r} is a legal entity's name (a payee's name read "
+                 "as the 業務概要); left out", line=rec["provenance"]["spans"].get(key, [None])[0], field="payees")
+            p["description"] = None
 
 
 def _payee_cells_plausible(rec: Record) -> None:

@@ -44,3 +44,18 @@ def test_a_plan_title_that_is_its_wrapped_last_line_alone_is_unknown():
     _plans(rec, lines)
     assert not any(p["title"] == "2021" for p in rec["related_plans"])
     assert rec["related_plans"] == [] and [w["code"] for w in rec["warnings"]] == ["related_plans_unsure"]
+
+
+def test_a_description_that_is_a_legal_entitys_name_is_left_out():
+    # (pdfminer, rv1217 rl: block D's row at a 「-」 read 「有限会社柏屋本店・株式会社OCS共同企業体」, the name
+    # written after the rows' cells, as its 業務概要; the sheet has セキュリティ説明会の開催)
+    from kg.extract.review_pdf import _descriptions_plausible
+
+    rec = new_record("review_sheet", "x.txt")
+    rec["payees"] = [
+        {"block": "D", "rank": 1, "name": None, "description": "有限会社柏屋本店・株式会社OCS共同企業体", "amount": 505},
+        {"block": "D", "rank": 2, "name": "(株)野村総合研究所", "description": "研修の企画運営", "amount": 298},
+        {"block": "D", "rank": 3, "name": "京都市", "description": "独立行政法人への補助、機器の賃貸借", "amount": 175}]
+    _descriptions_plausible(rec)
+    assert [p["description"] for p in rec["payees"]] == [None, "研修の企画運営", "独立行政法人への補助、機器の賃貸借"]
+    assert [w["field"] for w in rec["warnings"]] == ["payees"]
