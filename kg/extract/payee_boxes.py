@@ -288,6 +288,8 @@ def _loose_name(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: 
         if not (boxes[prev][0] in _ROW_END and ("text" in since or _AMOUNT_DESC in since)
                 and (any(k in since for k in ("number", "amount", _AMOUNT_DESC)) or (short and _int_amount(since)))):
             return False
+        if _name_due_late(boxes, run, out[-1], since):
+            return False
     elif any(j not in run and boxes[j][0] != "dash" for j in range(i)):
         return False
     at = [j for j in range(i + 1, len(boxes)) if j not in run][:3]
@@ -301,6 +303,21 @@ def _loose_name(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: 
 
 
 _AMOUNT_DESC = "text+number"
+
+
+def _name_due_late(boxes: list[tuple[str, str, int]], run: set[int], a: int, since: list[str]) -> bool:
+    """The row anchored at ``a`` stands at a 法人番号 box with no text box right before it (run boxes skipped): no
+    name of its own there — pdfminer.six writes such a row's name after its cells (「B. | 法人番号 | 1,715 | 業務概要 |
+    随意契約 (公募) | 4 | - | … | name | name | 1,499」) —, and no text box but its 業務概要 (in its box or after it)
+    stands since (``since``: the kinds of the boxes after it): the next text box may be that name, not the name of a
+    row of its own (``_loose_name``)."""
+    j = a - 1
+    while j >= 0 and j in run:
+        j -= 1
+    if boxes[a][0] != "corp" or (j >= 0 and boxes[j][0] == "text"):
+        return False
+    texts = sum(k in ("text", _AMOUNT_DESC) for k in since) + bool(_CORP_HEAD.match(boxes[a][1])[2])
+    return texts <= 1
 
 
 def _int_amount(since: list[str]) -> bool:
