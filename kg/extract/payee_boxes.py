@@ -1089,6 +1089,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             # before's; this row's name is not established)
         if fit and (len(g) > 1 or any(j in taken for j in range(g[0], anchors[k]))):
             continue  # (the name of the row not read, or one written after its row's cells, may stand there)
+        if k and not prev_has_desc and len(g) >= 2 and _stack_fits(boxes, anchors, groups, k):
+            continue  # (the row before's 業務概要 and the names of the rows after, or all names: not established)
         if k and not prev_has_desc and len(g) >= 2:
             claimed.add(g[0])  # the row before's 業務概要, then the names
             g = g[1:]
@@ -1219,6 +1221,16 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         return _fit(rows, order) if len(order) - len(anchors) <= _FIT_MAX else []
     # an amount no row's boxes hold is a row not read: the rows counted after it (or before) may stand a place off
     return rows if _amount_values(unplaced) else _pooled_amounts(rows, segs, doubted)
+
+
+def _stack_fits(boxes: list[tuple[str, str, int]], anchors: list[int], groups: list[list[int]], k: int) -> bool:
+    """The text boxes of row ``k``'s name group may all be names, as many as the 法人番号 boxes standing one right after
+    another from its anchor on (「法人番号 | name | name | name | 法人番号 | 法人番号 | 法人番号 | 業務概要 …」: the row
+    before's 業務概要 written after the stack): then the first is not established as the row before's 業務概要
+    (``_rows_anchored`` would take it so, every name after it a row off)."""
+    n = len(groups[k])
+    return k + n <= len(groups) and all(anchors[k + m] == anchors[k + m - 1] + 1 and boxes[anchors[k + m]][0] == "corp"
+                                        for m in range(1, n))
 
 
 def _leads(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int], groups: list[list[int]],

@@ -1,0 +1,38 @@
+"""pdfminer.six's text of reportlab prints of the real form (kg.extract.payee_boxes): names stacked before as many
+法人番号 with no name of their own (_stack_fits). Boxes as pdfminer.six wrote them for generated variants of the real
+form (names replaced)."""
+from __future__ import annotations
+
+from kg.extract.payee_boxes import checked_by_amounts, payee_boxes
+from kg.extract.review_text import payee_section_cells
+from kg.normalize.text import nfkc_lines
+
+HEADER = ["支出先", "法人番号", "業務概要", "支出額 (百万円)", "契約方式等", "入札者数 (応\n募者数)", "落札率",
+          "一者応札・一者応募又は競争性のない随意\n契約となった理由及び改善策 (支出額10億\n円以上)"]
+
+
+def _read(boxes: list[str]) -> dict:
+    lines = ["### 支出先上位10者リスト", ""]
+    for b in boxes:
+        lines += [*b.split("\n"), ""]
+    got = payee_boxes(payee_section_cells(nfkc_lines(lines), 1), [], 1, lines) or []
+    return {(r.block, r.rank): r.cells for r in checked_by_amounts(got, [])}
+
+
+# A1 named before its 法人番号; then three names and three 法人番号 with no name of their own; A1's 業務概要 after them
+STACKED = ["A.", "1", "2", "3", "4", "B.", "1", *HEADER,
+           "合同会社甲", "2116047512205", "一般財団法人乙協会", "丙(株)", "有限会社丁", "9266324138735", "1585448479973",
+           "1332419178990", "視察(旅費の支払)", "10,947", "補助金等交付", "-", "-", "コンテンツの作成 8,469",
+           "一般競争契約 (最低価格) 6", "87.5%", "機器の賃貸借", "5,874", "随意契約 (企画競争)", "文書の分析及び要約作業",
+           "4,988", "随意契約 (少額)", "-", "5", "-", "-", "戊株式会社", "5626149429367", "定期刊行物の購読", "2,231",
+           "随意契約 (企画競争)", "2", "-"]
+
+
+def test_names_stacked_before_as_many_numbers_are_not_shifted_by_a_description_taken_from_them():
+    rows = _read(STACKED)
+    # (the first taken for A1's 業務概要, A2 got 「丙(株)」, A3 「有限会社丁」: each a row off)
+    assert rows[("A", 1)]["corporate_number"] == "2116047512205" and rows[("A", 1)].get("description") is None
+    assert rows[("A", 2)].get("name") in (None, "一般財団法人乙協会")
+    assert rows[("A", 3)].get("name") in (None, "丙(株)")
+    assert [rows[("A", n)]["amount"] for n in (1, 2, 3, 4)] == ["10,947", "8,469", "5,874", "4,988"]
+    assert rows[("B", 1)]["name"] == "戊株式会社" and rows[("B", 1)]["amount"] == "2,231"
