@@ -1330,6 +1330,8 @@ def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[
     hold the next row's amount. Figures that may be an amount or not (``_doubtful``) are tried each way: the rows
     are placed when exactly one choice of them places them (none when more than _CHOICES_MAX choices are to try)."""
     _, sure, doubt = _figures(boxes, taken, False, frozenset(anchors))
+    if len(sure) > len(order):
+        sure, doubt = _sums_doubted(sure, doubt)
     need = len(order) - len(sure)
     if need < 0 or need > len(doubt) or comb(len(doubt), need) > _CHOICES_MAX \
             or _rank_before_letter(boxes, taken, order):
@@ -1354,6 +1356,28 @@ def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[
         used.update([j for j in span if boxes[j][0] == "text"][:1])
     return [r if set(r.cells) != {"amount"} else r._replace(cells=_cells_before(boxes, taken, used, i, raw) or r.cells)
             for r, (i, _) in zip(got, amounts, strict=True)]
+
+
+def _sums_doubted(sure: list[tuple[int, str]], doubt: list[tuple[int, str]]) \
+        -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """``sure`` less the figures that are exactly (``_sums_exactly``) the sum of the one or more amounts right before
+    them, those level or falling as one block's do (「42,234 | 16,434 | 58,668」, 「28,311 | 28,311」: a block's 計, a
+    one-row block's its amount again, whose 計 label pdfminer.six wrote elsewhere and ``_block_totals`` did not find
+    since the last 計 it found), which join ``doubt`` (in the text's order): amount or 計, the count of the ranks
+    decides (``_by_amounts``)."""
+    values = [_value(figure) for _, figure in sure]
+    out, more = [], []
+    for n, (i, figure) in enumerate(sure):
+        total, k = 0.0, n - 1
+        while k >= 0 and (k == n - 1 or values[k] >= values[k + 1]):
+            total += values[k]
+            if _sums_exactly(figure, total, max(_places(f) for _, f in sure[k:n])):
+                more.append((i, figure))
+                break
+            k -= 1
+        else:
+            out.append((i, figure))
+    return out, sorted([*doubt, *more])
 
 
 def _lone_text_then_figure(boxes: list[tuple[str, str, int]], taken: set[int], i: int) -> bool:

@@ -1,9 +1,9 @@
 """pdfminer.six's text of reportlab prints of the real form (kg.extract.payee_boxes): names stacked before as many
-法人番号 with no name of their own (_stack_fits). Boxes as pdfminer.six wrote them for generated variants of the real
-form (names replaced)."""
+法人番号 with no name of their own (_stack_fits), and a block's 計 left among the amounts with its label written
+elsewhere (_sums_doubted). Boxes as pdfminer.six wrote them for generated variants of the real form (names replaced)."""
 from __future__ import annotations
 
-from kg.extract.payee_boxes import checked_by_amounts, payee_boxes
+from kg.extract.payee_boxes import _sums_doubted, checked_by_amounts, payee_boxes
 from kg.extract.review_text import payee_section_cells
 from kg.normalize.text import nfkc_lines
 
@@ -36,3 +36,15 @@ def test_names_stacked_before_as_many_numbers_are_not_shifted_by_a_description_t
     assert rows[("A", 3)].get("name") in (None, "丙(株)")
     assert [rows[("A", n)]["amount"] for n in (1, 2, 3, 4)] == ["10,947", "8,469", "5,874", "4,988"]
     assert rows[("B", 1)]["name"] == "戊株式会社" and rows[("B", 1)]["amount"] == "2,231"
+
+
+def test_a_figure_that_is_the_sum_of_the_falling_amounts_before_it_may_be_a_total():
+    sure = list(enumerate(["30,211", "28,749", "14,298", "28,311", "28,311", "42,234", "16,434", "58,668", "13,932"]))
+    kept, doubt = _sums_doubted(sure, [(20, "28,737")])
+    assert [f for _, f in kept] == ["30,211", "28,749", "14,298", "28,311", "42,234", "16,434", "13,932"]
+    assert doubt == [(4, "28,311"), (7, "58,668"), (20, "28,737")]
+    # (a rise is no block's 計: 14,298 + 28,749 is not looked for after 30,211's block fell; 0.6 after 0.3 | 0.3 is one)
+    kept, doubt = _sums_doubted(list(enumerate(["5", "9", "14"])), [])
+    assert [f for _, f in kept] == ["5", "9", "14"] and not doubt
+    kept, doubt = _sums_doubted(list(enumerate(["0.3", "0.3", "0.6"])), [])
+    assert [f for _, f in doubt] == ["0.3", "0.6"]
