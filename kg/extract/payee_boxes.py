@@ -1106,6 +1106,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             continue  # (the row before has no name before its 法人番号: the text after its cells may be its name,
             # written late — 「法人番号 | 業務概要 | 0.1 | … | 随意契約 (公募) | name | 法人番号 | … | name」; not when its
             # own boxes hold two text boxes, its name and 業務概要 written after its number)
+        if len(g) == 1 and _name_after_figure(boxes, anchors[k], g[0], prev_seg):
+            continue
         if len(g) == 1:
             if not was_stacked or _ENTITY_IN.search(boxes[g[0]][1]):  # (「A社 | B社 | 番号 業務概要の1行目 | … |
                 # 業務概要の2行目 | 番号」: not B社's row's name, unless it names a legal entity itself)
@@ -1221,6 +1223,16 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         return _fit(rows, order) if len(order) - len(anchors) <= _FIT_MAX else []
     # an amount no row's boxes hold is a row not read: the rows counted after it (or before) may stand a place off
     return rows if _amount_values(unplaced) else _pooled_amounts(rows, segs, doubted)
+
+
+def _name_after_figure(boxes: list[tuple[str, str, int]], a: int, name: int, prev_seg: list[int]) -> bool:
+    """The one text box ``name`` before the 「-」 at ``a`` stands right after a figure that stands right after a text box,
+    and the row before's boxes (``prev_seg``) hold another text box before them (「法人番号 | 7,498 | 業務概要 | - | name |
+    7,135 | 業務概要 | -」): the text box before the figure may be this row's name, the figure its amount and ``name``
+    its 業務概要 — which is the name is not established."""
+    return boxes[a][0] == "dash" and len(prev_seg) >= 2 and prev_seg[-1] == name - 1 \
+        and boxes[prev_seg[-1]][0] == "number" and boxes[prev_seg[-2]][0] == "text" \
+        and sum(boxes[i][0] == "text" for i in prev_seg) >= 2
 
 
 def _stack_fits(boxes: list[tuple[str, str, int]], anchors: list[int], groups: list[list[int]], k: int) -> bool:

@@ -1,6 +1,7 @@
-"""pdfminer.six's text of reportlab prints of the real form (kg.extract.payee_boxes): names stacked before as many
-法人番号 with no name of their own (_stack_fits), and a block's 計 left among the amounts with its label written
-elsewhere (_sums_doubted). Boxes as pdfminer.six wrote them for generated variants of the real form (names replaced)."""
+"""pdfminer.six's text of prints of the real form (kg.extract.payee_boxes): names stacked before as many 法人番号 with
+no name of their own (_stack_fits), a text box before a 「-」 that may be a 業務概要 (_name_after_figure), a block's
+計 left among the amounts with its label written elsewhere (_sums_doubted). Boxes as pdfminer.six wrote them for
+generated variants of the real form (names replaced)."""
 from __future__ import annotations
 
 from kg.extract.payee_boxes import _sums_doubted, checked_by_amounts, payee_boxes
@@ -48,3 +49,19 @@ def test_a_figure_that_is_the_sum_of_the_falling_amounts_before_it_may_be_a_tota
     assert [f for _, f in kept] == ["5", "9", "14"] and not doubt
     kept, doubt = _sums_doubted(list(enumerate(["0.3", "0.3", "0.6"])), [])
     assert [f for _, f in doubt] == ["0.3", "0.6"]
+
+
+# block A: A2's amount then 業務概要 after its 法人番号, then a payee with no 法人番号 written 「name | amount | 業務概要 | -」
+AFTER_FIGURE = ["A.", "1", "2", "3", "4", "5", *HEADER,
+                "株式会社甲", "5160902140014", "調査", "22,392", "その他",
+                "合同会社乙", "2116047512205", "7,498", "研修の企画運営、文書の分析", "-",
+                "有限会社丙・丁株式会社共同企業体", "7,135", "文書の分析及び要約作業", "-", "-",
+                "3471371680260", "補助事業の実施", "2,282", "随意契約(その他)", "-",
+                "公益社団法人戊協会", "1,017", "随意契約(公募)", "3", "2162759725906", "己合同会社", "説明会の開催"]
+
+
+def test_a_text_box_before_a_dash_right_after_a_figure_after_another_text_box_is_no_established_name():
+    rows = _read(AFTER_FIGURE)
+    # (taken as the name, 「文書の分析及び要約作業」, the row's 業務概要, was A3's name)
+    assert all(r.get("name") != "文書の分析及び要約作業" for r in rows.values())
+    assert rows[("A", 1)]["name"] == "株式会社甲" and rows[("A", 1)]["amount"] == "22,392"
