@@ -125,7 +125,20 @@ def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, i
     order: list[tuple[str, int]] = []
     letter: str | None = None
     last = 0
+    solid = _solid_runs(boxes)
     for i, (kind, text, _) in enumerate(boxes):
+        if kind == "int" and letter is not None and int(text) == last + 1 and (i in solid or i - 1 in taken):
+            taken.add(i)  # a piece of the run (counting boxes one after another), or the one box due before it
+            last += 1
+            order.append((letter, last))
+            continue
+        if kind == "int" and letter is not None and int(text) == last + 1 \
+                and (gap := _due_before_solid(boxes, solid, i, last, max(taken))) is not None:
+            if gap:
+                taken.add(i)
+                last += 1
+                order.append((letter, last))
+            continue
         if kind == "letter":
             want = "A" if letter is None else chr(ord(letter) + 1)
             if _LETTER.match(text)[1] != want:
@@ -156,6 +169,47 @@ def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, i
     if last == 0:
         return f"block {letter} has no rank"
     return taken, order
+
+
+def _solid_runs(boxes: list[tuple[str, str, int]]) -> set[int]:
+    """The indices of the number boxes that stand in *solid* pieces of the run: boxes one right after another counting
+    up by one (「1 | 2 | 3」), three or more, or two or more right before a block letter (「3 | 4 | E」): the rank
+    column as pdfminer.six writes it in one piece; 入札者数 written as a column (「1 | 1」「4 | 7」) do not count on."""
+    out: set[int] = set()
+    i = 0
+    while i < len(boxes):
+        j = i
+        while boxes[j][0] == "int" and j + 1 < len(boxes) and boxes[j + 1][0] == "int" \
+                and int(boxes[j + 1][1]) == int(boxes[j][1]) + 1:
+            j += 1
+        n = j - i + 1
+        if boxes[i][0] == "int" and (n >= 3 or (n >= 2 and j + 1 < len(boxes) and boxes[j + 1][0] == "letter")):
+            out.update(range(i, j + 1))
+        i = j + 1
+    return out
+
+
+def _due_before_solid(boxes: list[tuple[str, str, int]], solid: set[int], i: int, last: int, since: int) -> bool | None:
+    """Whether the number box ``i`` (the value of the block's next rank, last + 1) is that rank, as a solid piece of
+    the run later in the block (before the next letter, ``_solid_runs``) says: False when the piece starts at that
+    value (the rank is there, ``i`` is another cell: an 入札者数); True when it starts higher and the ranks due before it
+    (last + 1 … its first - 1) each stand once among the number boxes after the block's last rank or letter (box
+    ``since``) up to it, in order (「3 | name | - … 4 | 5 | 6 | B」: the rank written before its row's name, after
+    the row before's 法人番号); None when no solid piece follows in the block or the boxes between do not say (the
+    other rules decide)."""
+    for j in range(i + 1, len(boxes)):
+        if boxes[j][0] == "letter":
+            return None
+        if j in solid and j - 1 not in solid:
+            first = int(boxes[j][1])
+            if first == last + 1:
+                return False
+            if first < last + 1:
+                continue
+            due = [int(boxes[k][1]) for k in range(since + 1, j) if boxes[k][0] == "int"
+                   and last < int(boxes[k][1]) < first]
+            return True if due == list(range(last + 1, first)) else None
+    return None
 
 
 def _right_cells_on(boxes: list[tuple[str, str, int]], i: int) -> bool:
@@ -255,6 +309,8 @@ def _loose_name(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: 
         if not (boxes[prev][0] in _ROW_END and ("text" in since or _AMOUNT_DESC in since)
                 and (any(k in since for k in ("number", "amount", _AMOUNT_DESC)) or (short and _int_amount(since)))):
             return False
+        if _name_due_late(boxes, run, out[-1], since):
+            return False
     elif any(j not in run and boxes[j][0] != "dash" for j in range(i)):
         return False
     at = []  # (the next three boxes not in the run: walked to them, not listed to the end)
@@ -273,6 +329,21 @@ def _loose_name(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: 
 
 
 _AMOUNT_DESC = "text+number"
+
+
+def _name_due_late(boxes: list[tuple[str, str, int]], run: set[int], a: int, since: list[str]) -> bool:
+    """The row anchored at ``a`` stands at a 法人番号 box with no text box right before it (run boxes skipped): no
+    name of its own there — pdfminer.six writes such a row's name after its cells (「B. | 法人番号 | 1,715 | 業務概要 |
+    随意契約 (公募) | 4 | - | … | name | name | 1,499」) —, and no text box but its 業務概要 (in its box or after it)
+    stands since (``since``: the kinds of the boxes after it): the next text box may be that name, not the name of a
+    row of its own (``_loose_name``)."""
+    j = a - 1
+    while j >= 0 and j in run:
+        j -= 1
+    if boxes[a][0] != "corp" or (j >= 0 and boxes[j][0] == "text"):
+        return False
+    texts = sum(k in ("text", _AMOUNT_DESC) for k in since) + bool(_CORP_HEAD.match(boxes[a][1])[2])
+    return texts <= 1
 
 
 def _int_amount(since: list[str]) -> bool:
@@ -835,7 +906,7 @@ def _rows_of(boxes: list[tuple[str, str, int]], run: tuple[set[int], list[tuple[
     ``_without_totals``'."""
     if isinstance(run, str):
         return f"the block letters and ranks do not read ({run})"
-    if (passed := _ranks_passed_over(boxes, run[0])) is not None:
+    if (passed := _ranks_passed_over(boxes, run[0]) or _ranks_skipped(boxes, *run)) is not None:
         return f"the block letters and ranks do not read ({passed})"
     got = _rows_anchored(boxes, raw, *run)
     if not isinstance(got, str):
@@ -864,6 +935,8 @@ def _amounts_counted(boxes: list[tuple[str, str, int]], taken: set[int], rows: l
     if all(r.cells.get("amount") is not None for r in rows):
         return rows
     _, amounts, doubt = _figures(boxes, taken, False, frozenset(_anchors(boxes, taken)))
+    if (by_rises := _amounts_by_rises(rows, amounts)) is not None:
+        return by_rises
     if (doubt and not _totals_among(rows, amounts, doubt)) or len(amounts) != len(rows) or any(
             r.cells.get("amount") is not None and parse_number(r.cells["amount"]).value != _value(figure)
             for r, (_, figure) in zip(rows, amounts, strict=True)):
@@ -887,6 +960,27 @@ def _totals_among(rows: list[PayeeRow], amounts: list[tuple[int, str]], doubt: l
                    for (_, f), v in zip(doubt, values, strict=True)):
             return False
     return True
+
+
+def _amounts_by_rises(rows: list[PayeeRow], amounts: list[tuple[int, str]]) -> list[PayeeRow] | None:
+    """The rows counted to the ranks, each given the amount at its rank, when the section's amounts (``_figures``, in
+    the text's order) are as many as the rows and the amounts alone cut them into the run's blocks: level or falling
+    down each block's ranks (the list is of the largest payees), rising at each block's first rank (「1,279 | 879 | 396
+    | 2,978 | …」: B's first larger than A's last) — a count of the rows a rank off in any block would put a rise
+    inside a block or none at its edge —, and every amount a row read in its own boxes the one at its rank. None
+    when they do not (a figure that may be an 入札者数 among them, an amount not read: the count is not of the rows),
+    or when one block holds all the rows (no edge to check the amounts by: ``_amounts_counted`` asks a row's amount
+    read to agree)."""
+    if len(amounts) != len(rows) or len({r.block for r in rows}) < 2:
+        return None
+    values = [_value(figure) for _, figure in amounts]
+    for k, (r, v) in enumerate(zip(rows, values, strict=True)):
+        if r.cells.get("amount") is not None and parse_number(r.cells["amount"]).value != v:
+            return None
+        if k and (v > values[k - 1] if r.block == rows[k - 1].block else v <= values[k - 1]):
+            return None
+    return [r if r.cells.get("amount") is not None else r._replace(cells={**r.cells, "amount": figure})
+            for r, (_, figure) in zip(rows, amounts, strict=True)]
 
 
 def _fitted_or(boxes: list[tuple[str, str, int]], raw: list[str] | None, run: tuple[set[int], list[tuple[str, int]]],
@@ -951,6 +1045,22 @@ def _ranks_passed_over(boxes: list[tuple[str, str, int]], taken: set[int]) -> st
     return None
 
 
+def _ranks_skipped(boxes: list[tuple[str, str, int]], taken: set[int], order: list[tuple[str, int]]) -> str | None:
+    """Where a number not taken as a rank stands right before a block's letter and is two or three above the block
+    before's rank count (「A. | 1 | name | … | 2 | name | … | 3 | B.」 read as one rank of A: its ranks 2 written before
+    their rows' names, the last one at the foot of the rank column): ranks of that block were passed over, its count
+    is not established; else None."""
+    count: dict[str, int] = {}
+    for block, rank in order:
+        count[block] = max(count.get(block, 0), rank)
+    for i, (kind, text, _) in enumerate(boxes):
+        if kind == "letter" and i in taken and i and boxes[i - 1][0] == "int" and i - 1 not in taken:
+            before = chr(ord(_LETTER.match(text)[1]) - 1)
+            if count.get(before, 0) + 2 <= int(boxes[i - 1][1]) <= count.get(before, 0) + 3:
+                return f"block {before}'s rank {boxes[i - 1][1]} stands before block {text[:1]} with ranks passed over"
+    return None
+
+
 def _amounts_fall(rows: list[PayeeRow]) -> str | None:
     """None when each block's amounts (those read) do not rise down its ranks, else where one does."""
     last: dict[str, tuple[float, int]] = {}
@@ -1012,6 +1122,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             # before's; this row's name is not established)
         if fit and (len(g) > 1 or any(j in taken for j in range(g[0], anchors[k]))):
             continue  # (the name of the row not read, or one written after its row's cells, may stand there)
+        if k and not prev_has_desc and len(g) >= 2 and _stack_fits(boxes, anchors, groups, k):
+            continue  # (the row before's 業務概要 and the names of the rows after, or all names: not established)
         if k and not prev_has_desc and len(g) >= 2:
             claimed.add(g[0])  # the row before's 業務概要, then the names
             g = g[1:]
@@ -1027,6 +1139,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             continue  # (the row before has no name before its 法人番号: the text after its cells may be its name,
             # written late — 「法人番号 | 業務概要 | 0.1 | … | 随意契約 (公募) | name | 法人番号 | … | name」; not when its
             # own boxes hold two text boxes, its name and 業務概要 written after its number)
+        if len(g) == 1 and _name_after_figure(boxes, anchors[k], g[0], prev_seg):
+            continue
         if len(g) == 1:
             if not was_stacked or _ENTITY_IN.search(boxes[g[0]][1]):  # (「A社 | B社 | 番号 業務概要の1行目 | … |
                 # 業務概要の2行目 | 番号」: not B社's row's name, unless it names a legal entity itself)
@@ -1103,6 +1217,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
                 got.update(contract_method=None, bidders=None, award_rate=None)  # 落札率 and 理由: some the row before's
             elif got is not None and _right_cells(_from_contract(seg)) > 4:  # (another row's 入札者数 and 落札率 among them)
                 got.update(bidders=None, award_rate=None)
+            if own is not None and own["contract_method"] is None and _name_after_anchor(names, groups, claimed, k):
+                own["description"] = None  # (``got`` is ``own`` or None)
             if got is not None and lead_open:
                 got["description"] = None  # (the row before's, led, had none of its own: it may stand here)
             led = k in leads and got is not None and previous_amount and not _amount_values(seg)
@@ -1153,6 +1269,26 @@ def _before_first(boxes: list[tuple[str, str, int]], taken: set[int], anchors: l
     start = groups[0][0] if groups and groups[0] else anchors[0] if anchors else 0
     after = max((i for i in taken if i < start), default=-1)
     return [boxes[i] for i in range(after + 1, start) if i not in taken]
+
+
+def _name_after_figure(boxes: list[tuple[str, str, int]], a: int, name: int, prev_seg: list[int]) -> bool:
+    """The one text box ``name`` before the 「-」 at ``a`` stands right after a figure that stands right after a text box,
+    and the row before's boxes (``prev_seg``) hold another text box before them (「法人番号 | 7,498 | 業務概要 | - | name |
+    7,135 | 業務概要 | -」): the text box before the figure may be this row's name, the figure its amount and ``name``
+    its 業務概要 — which is the name is not established."""
+    return boxes[a][0] == "dash" and len(prev_seg) >= 2 and prev_seg[-1] == name - 1 \
+        and boxes[prev_seg[-1]][0] == "number" and boxes[prev_seg[-2]][0] == "text" \
+        and sum(boxes[i][0] == "text" for i in prev_seg) >= 2
+
+
+def _stack_fits(boxes: list[tuple[str, str, int]], anchors: list[int], groups: list[list[int]], k: int) -> bool:
+    """The text boxes of row ``k``'s name group may all be names, as many as the 法人番号 boxes standing one right after
+    another from its anchor on (「法人番号 | name | name | name | 法人番号 | 法人番号 | 法人番号 | 業務概要 …」: the row
+    before's 業務概要 written after the stack): then the first is not established as the row before's 業務概要
+    (``_rows_anchored`` would take it so, every name after it a row off)."""
+    n = len(groups[k])
+    return k + n <= len(groups) and all(anchors[k + m] == anchors[k + m - 1] + 1 and boxes[anchors[k + m]][0] == "corp"
+                                        for m in range(1, n))
 
 
 def _leads(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int], groups: list[list[int]],
@@ -1229,6 +1365,15 @@ def _lead_cells(boxes: list[tuple[str, str, int]], raw: list[str] | None, lead: 
     return out
 
 
+def _name_after_anchor(names: list[str | None], groups: list[list[int]], claimed: set[int], k: int) -> bool:
+    """Row ``k`` has no name and the next row's name group holds two text boxes or more, none placed (「法人番号 |
+    name | 0.4 | 業務概要 | name | 法人番号」: pdfminer.six wrote the row's name after its 法人番号, its 業務概要 after its
+    amount): when the row's own boxes hold no 契約方式 (its cells go on after them), the first text box after the anchor
+    may be the name, its 業務概要 is not established."""
+    return names[k] is None and k + 1 < len(groups) and len(groups[k + 1]) >= 2 and names[k + 1] is None \
+        and not claimed & set(groups[k + 1])
+
+
 def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[tuple[str, int]],
                 anchors: list[int], rows: list[PayeeRow], spans: list[list[int]],
                 raw: list[str] | None = None) -> list[PayeeRow] | None:
@@ -1243,6 +1388,8 @@ def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[
     hold the next row's amount. Figures that may be an amount or not (``_doubtful``) are tried each way: the rows
     are placed when exactly one choice of them places them (none when more than _CHOICES_MAX choices are to try)."""
     _, sure, doubt = _figures(boxes, taken, False, frozenset(anchors))
+    if len(sure) > len(order):
+        sure, doubt = _sums_doubted(sure, doubt)
     need = len(order) - len(sure)
     if need < 0 or need > len(doubt) or comb(len(doubt), need) > _CHOICES_MAX \
             or _rank_before_letter(boxes, taken, order):
@@ -1267,6 +1414,28 @@ def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[
         used.update([j for j in span if boxes[j][0] == "text"][:1])
     return [r if set(r.cells) != {"amount"} else r._replace(cells=_cells_before(boxes, taken, used, i, raw) or r.cells)
             for r, (i, _) in zip(got, amounts, strict=True)]
+
+
+def _sums_doubted(sure: list[tuple[int, str]], doubt: list[tuple[int, str]]) \
+        -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """``sure`` less the figures that are exactly (``_sums_exactly``) the sum of the one or more amounts right before
+    them, those level or falling as one block's do (「42,234 | 16,434 | 58,668」, 「28,311 | 28,311」: a block's 計, a
+    one-row block's its amount again, whose 計 label pdfminer.six wrote elsewhere and ``_block_totals`` did not find
+    since the last 計 it found), which join ``doubt`` (in the text's order): amount or 計, the count of the ranks
+    decides (``_by_amounts``)."""
+    values = [_value(figure) for _, figure in sure]
+    out, more = [], []
+    for n, (i, figure) in enumerate(sure):
+        total, k = 0.0, n - 1
+        while k >= 0 and (k == n - 1 or values[k] >= values[k + 1]):
+            total += values[k]
+            if _sums_exactly(figure, total, max(_places(f) for _, f in sure[k:n])):
+                more.append((i, figure))
+                break
+            k -= 1
+        else:
+            out.append((i, figure))
+    return out, sorted([*doubt, *more])
 
 
 def _lone_text_then_figure(boxes: list[tuple[str, str, int]], taken: set[int], i: int) -> bool:
@@ -1376,6 +1545,8 @@ def _placed_at(boxes: list[tuple[str, str, int]], taken: set[int], order: list[t
         if _value(figure) > last.get(block, _value(figure)):
             return None
         last[block] = _value(figure)
+    if _total_as_amount(order, amounts):
+        return None
     at = {i: n for n, (i, _) in enumerate(amounts)}
     placed: dict[int, PayeeRow] = {}
     for r, span in zip(rows, spans, strict=True):
@@ -1458,6 +1629,14 @@ def _sandwiched(boxes: list[tuple[str, str, int]], anchors: list[int], rows: lis
                 out[n] = r._replace(cells={"name": r.cells.get("name"), "corporate_number": r.cells.get("corporate_number"),
                                            "amount": amounts[n][1]})
     return out
+
+
+def _total_as_amount(order: list[tuple[str, int]], amounts: list[tuple[int, str]]) -> bool:
+    """A block's first amount is the one before it again, the block before having one rank (「269 | … | 269 | … | 255
+    | … | 255」): a one-row block's 計 is its amount printed twice, and the second may be counted as the next
+    block's row — every amount after it a rank off."""
+    return any(order[k][1] == 1 and order[k - 1][1] == 1 and _value(amounts[k][1]) == _value(amounts[k - 1][1])
+               for k in range(1, len(order)))
 
 
 def _rank_before_letter(boxes: list[tuple[str, str, int]], taken: set[int], order: list[tuple[str, int]]) -> bool:
