@@ -1534,15 +1534,23 @@ def with_boxes(rows: list[PayeeRow], boxed: list[PayeeRow], notes: list, lo: int
     checked = {(r.block, r.rank) for r in checked_by_amounts(boxed, [])}
     mine = {(r.block, r.rank): r for r in boxed}
     theirs = {(r.block, r.rank): r for r in rows}
-    place: dict[str, set] = {}
-    for key, r in [*mine.items(), *theirs.items()]:
-        if r.cells.get("corporate_number"):
-            place.setdefault(r.cells["corporate_number"], set()).add(key)
     bad = {k for k in mine.keys() & theirs.keys() if not _same(mine[k].cells, theirs[k].cells)}
-    bad |= {k for keys in place.values() if len(keys) > 1 for k in keys}
+    bad |= _placed_apart(mine, theirs)
     if bad:
         notes.append((lo, f"支出先上位10者リスト: rows {sorted(bad)} read otherwise by the box reader and the other "
                           "readers: those payees are unknown"))
     out = [r for k, r in theirs.items() if k not in bad]
     out += [r for k, r in mine.items() if k not in bad and k not in theirs and k in checked]
     return sorted(out, key=lambda r: (r.block, r.rank))
+
+def _placed_apart(mine: dict[tuple, PayeeRow], theirs: dict[tuple, PayeeRow]) -> set[tuple]:
+    """The places of a 法人番号 (13 digits; a 「-」 is none) given at more than one place, unless both readers give
+    it at the same places (a payee of two blocks or ranks as both read it): one row read at two places, or a reader's
+    misreading (the same payee twice, the amounts another's)."""
+    places: dict[str, tuple[set, set]] = {}
+    for side, rows in enumerate((mine, theirs)):
+        for key, r in rows.items():
+            number = r.cells.get("corporate_number") or ""
+            if houjin.DIGITS13.fullmatch(number):
+                places.setdefault(number, (set(), set()))[side].add(key)
+    return {k for m, t in places.values() if len(m | t) > 1 and m != t for k in m | t}
