@@ -113,8 +113,9 @@ def _raw_joined(raw: list[str] | None, line: int, text: str) -> str:
     return out if out.replace(" ", "") == text.replace(" ", "") else text
 
 
-def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, int]]] | str:
-    """The indices of the run's boxes and the (block, rank) it gives in order, or why it does not read."""
+def _run(boxes: list[tuple[str, str, int]], named: bool = False) -> tuple[set[int], list[tuple[str, int]]] | str:
+    """The indices of the run's boxes and the (block, rank) it gives in order, or why it does not read. With
+    ``named`` a number right before a name and its 法人番号 (``_before_named_row``) may be a rank after any box."""
     taken: set[int] = set()
     order: list[tuple[str, int]] = []
     letter: str | None = None
@@ -140,7 +141,8 @@ def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, i
                                      or (prev[0] == "dash" and (before is None or before[0] != "text")
                                          and (not _right_cells_on(boxes, i) or _again_later(boxes, i)))
                                      or (prev[0] == "text" and (after[0] in ("text", "letter", *_ANCHOR) or next_rank))
-                                     or (_amount_contract(*prev[:2]) and after[0] == "text")):
+                                     or (_amount_contract(*prev[:2]) and after[0] == "text")
+                                     or (named and _before_named_row(boxes, i))):
             continue
         taken.add(i)
         last += 1
@@ -453,8 +455,11 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         boxes.append((kind, text, line))
     if not any(b[0] in ("corp", "dash") for b in boxes):
         return None
-    boxes, run = _without_totals(_rejoin_numbers(boxes))
+    joined = _rejoin_numbers(boxes)
+    boxes, run = _without_totals(joined)
     got = _over_counted_out(boxes, run, _rows_of(boxes, run, raw, notes), notes)
+    if isinstance(got, str):  # (a rank written right before its row's name and 法人番号, after a 契約方式 or a figure)
+        got = _named_ranks_tried(joined, raw, notes, got)
     if isinstance(got, str):
         notes.append((lo, f"支出先上位10者リスト: {got}: which row is in which block is not established; the payees "
                           "are unknown"))
@@ -473,15 +478,47 @@ def _figure_rejoined(text: str) -> str:
     return m[1] + m[2] if m and len(m[1].rsplit(",", 1)[1] + m[2]) == 3 else text
 
 
-def _without_totals(boxes: list[tuple[str, str, int]]) \
+def _without_totals(boxes: list[tuple[str, str, int]], named: bool = False) \
         -> tuple[list[tuple[str, str, int]], tuple[set[int], list[tuple[str, int]]] | str]:
     """The boxes less the blocks' 計 (``_block_totals``, found once the run reads) and the run of letters and ranks
     read over them (``_run``: or why it does not read)."""
-    run = _run(boxes)
+    run = _run(boxes, named)
     if not isinstance(run, str) and (totals := _block_totals(boxes, run[0])):
         boxes = [b for i, b in enumerate(boxes) if i not in totals]
-        run = _run(boxes)
+        run = _run(boxes, named)
     return boxes, run
+
+
+def _before_named_row(boxes: list[tuple[str, str, int]], i: int) -> bool:
+    """The number at ``i`` stands right before a name and its 法人番号 (「一般競争契約 | 3 | 京都市 | 法人番号」, 「784 | 1 |
+    name | 法人番号」: pdfminer.six wrote a row's rank after the row before's 契約方式 or the block's 計): a rank, when the
+    run read without it does not give the rows' count."""
+    after = [b[0] for b in boxes[i + 1:i + 3]]
+    return after[:1] == ["namecorp"] or after == ["text", "corp"]
+
+
+def _amount_before_rows(boxes: list[tuple[str, str, int]], taken: set[int]) -> bool:
+    """An amount (``_figures``) stands before the first row's anchor (「197 | 業務概要 | - | name | 72 | 契約方式」): a row
+    not anchored, whose name may have been taken for that anchor's, the count then a place off."""
+    anchors = _anchors(boxes, taken)
+    _, sure, doubt = _figures(boxes, taken, False, frozenset(anchors))
+    return bool(anchors) and any(i < anchors[0] for i, _ in [*sure, *doubt])
+
+
+def _named_ranks_tried(boxes: list[tuple[str, str, int]], raw: list[str] | None, notes: list,
+                       why: str) -> list[PayeeRow] | str:
+    """The rows read over the run taken with the ranks written right before a row's name and 法人番号
+    (``_before_named_row``), when the run read without them does not place the rows (``why``): the same checks
+    hold (the rows counting as the ranks, the amounts falling, each block's 計 after); else ``why``."""
+    boxes, run = _without_totals(boxes, True)
+    if isinstance(run, str):
+        return why
+    tried: list = []
+    got = _over_counted_out(boxes, run, _rows_of(boxes, run, raw, tried), tried)
+    if isinstance(got, str) or _amount_before_rows(boxes, run[0]):
+        return why
+    notes.extend(tried)
+    return got
 
 
 def _over_counted_out(boxes: list[tuple[str, str, int]], run: tuple[set[int], list[tuple[str, int]]] | str,
@@ -1542,6 +1579,7 @@ def with_boxes(rows: list[PayeeRow], boxed: list[PayeeRow], notes: list, lo: int
     out = [r for k, r in theirs.items() if k not in bad]
     out += [r for k, r in mine.items() if k not in bad and k not in theirs and k in checked]
     return sorted(out, key=lambda r: (r.block, r.rank))
+
 
 def _placed_apart(mine: dict[tuple, PayeeRow], theirs: dict[tuple, PayeeRow]) -> set[tuple]:
     """The places of a 法人番号 (13 digits; a 「-」 is none) given at more than one place, unless both readers give
