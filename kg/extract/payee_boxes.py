@@ -510,6 +510,8 @@ def _named_ranks_tried(boxes: list[tuple[str, str, int]], raw: list[str] | None,
     """The rows read over the run taken with the ranks written right before a row's name and 法人番号
     (``_before_named_row``), when the run read without them does not place the rows (``why``): the same checks
     hold (the rows counting as the ranks, the amounts falling, each block's 計 after); else ``why``."""
+    if _run(boxes, True) == _run(boxes):  # (no number stands so: the run reads as it did)
+        return why
     boxes, run = _without_totals(boxes, True)
     if isinstance(run, str):
         return why
