@@ -431,6 +431,7 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
     are there but their blocks are not established. ``raw``: the document's lines as read (契約方式's spaces)."""
     boxes: list[tuple[str, str, int]] = []
     strays: list[int] = []  # lines of header-worded boxes among the rows' cells (no header cell right before)
+    labelled: list[float] = []  # the blocks' 計 printed beside their labels, left out of the boxes
     after_header = False
     for n, (text, line, header) in enumerate(cells):
         was_header, after_header = after_header, header
@@ -445,6 +446,9 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
             return None
         text = _figure_rejoined(text)
         kind = _kind(text)
+        if n and cells[n - 1][2] and _TOTAL.match(cells[n - 1][0]) and _total_after_label(boxes, kind, text):
+            labelled.append(_value(text))
+            continue  # (the block's 計, printed beside its label: no row's amount)
         if kind == "text" and header_text(text, False):  # (「10億円以上)」「式等」: a header cell's wrapped end in a
             if not was_header and any(b[0] in _ANCHOR for b in boxes):  # box of its own; not 「随意契約」, a 契約方式
                 strays.append(line)  # though the header holds it)
@@ -464,7 +468,41 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         notes.append((lo, f"支出先上位10者リスト: {got}: which row is in which block is not established; the payees "
                           "are unknown"))
         return None
-    return _stray_words_unplaced(got, strays, notes)
+    return _stray_words_unplaced(_amounts_only_totalled(got, labelled, notes), strays, notes)
+
+
+def _amounts_only_totalled(rows: list[PayeeRow], labelled: list[float], notes: list) -> list[PayeeRow]:
+    """``rows`` less the blocks holding a row placed by its amount alone (``_by_amounts``: the n-th amount of the
+    section given the n-th rank) whose amounts add up to none of the 計 printed beside their labels (``labelled``),
+    each 計 the total of one block (taken in the blocks' order by the first block adding up to it), when the section
+    prints some: the count of amounts may match the ranks' by chance once the 計 are left out (a rank not read, an
+    amount not read), and a one-row block's amount is printed twice (its 計) whatever its place."""
+    if not labelled:
+        return rows
+    left = list(labelled)
+    out: list[PayeeRow] = []
+    for block in dict.fromkeys(r.block for r in rows):
+        mine = [r for r in rows if r.block == block]
+        parts = [parse_number(r.cells.get("amount") or "").value for r in mine]
+        at = None if None in parts else next((n for n, v in enumerate(left) if abs(sum(parts) - v) < 1e-6), None)
+        if at is not None:
+            left.pop(at)
+        elif any(set(r.cells) == {"amount"} for r in mine):
+            notes.append((mine[0].line, f"支出先上位10者リスト block {block}: rows placed by their amounts alone add up to "
+                                        "no 計 printed beside its label: their places are not established; unknown"))
+            continue
+        out += mine
+    return out
+
+
+def _total_after_label(boxes: list[tuple[str, str, int]], kind: str, text: str) -> bool:
+    """A figure right after a 計 label (the real form prints a block's 計 figure in the cell beside it) that is no
+    less than every figure since the last block letter: the block's 計 (a block's total is no less than any of its
+    rows' amounts), not a row's amount pdfminer.six wrote there."""
+    if kind not in ("number", "int"):
+        return False
+    since = next((n for n in range(len(boxes) - 1, -1, -1) if boxes[n][0] == "letter"), -1)
+    return all(_value(t) <= _value(text) for k, t, _ in boxes[since + 1:] if k in ("number", "int"))
 
 
 # a figure wrapped inside its last group of three digits, its lines rejoined with a space (「28,14」 over 「1」)
@@ -1166,6 +1204,9 @@ def _leads(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int
         j = start
         while j > anchors[k - 1] and j not in taken and boxes[j][0] == "dash":
             j -= 1
+        if (lone := _figure_lead(boxes, taken, anchors, groups, k, j)) is not None:
+            out[k] = (lone, start)
+            continue
         if j > anchors[k - 1] and j not in taken and boxes[j][0] == "int" and boxes[j - 1][0] == "contract":
             j -= 1
         if j - 1 <= anchors[k - 1] or j in taken or boxes[j][0] != "contract" or j - 1 in taken \
@@ -1181,6 +1222,27 @@ def _leads(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int
             continue  # (a figure or 契約方式 of the row's own: the figure before its name may be the row before's)
         out[k] = (first, start)
     return out
+
+
+def _figure_lead(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int], groups: list[list[int]],
+                 k: int, j: int) -> int | None:
+    """The index of a figure that is row ``k``'s amount written alone before its name (dashes after it, ``j`` the last
+    box before them), after the row before's right cells (「221 | 業務概要 | 随意契約(その他) | - | - | 68 | - | -- | - |
+    職員旅費(職員B) | - | 業務概要 | 法人番号 …」): the figure stands after 「-」 or 落札率 boxes that follow the row before's
+    one 契約方式, which its own amount precedes, and row ``k``'s own boxes hold no figure; else None."""
+    if j <= anchors[k - 1] or j in taken or boxes[j][0] not in ("int", "number") or j + 1 == (
+            groups[k][0] if groups[k] else anchors[k]):
+        return None  # (a figure right before the name, no 「-」 between: not told from the row before's)
+    i = j - 1
+    while i > anchors[k - 1] and i not in taken and boxes[i][0] in ("dash", "rate"):
+        i -= 1
+    if i == j - 1 or i <= anchors[k - 1] or i in taken or boxes[i][0] != "contract":
+        return None
+    before = [b[0] for n, b in enumerate(boxes[anchors[k - 1] + 1:i], anchors[k - 1] + 1) if n not in taken]
+    if before.count("contract") or not _amount_values([b for n, b in enumerate(boxes[anchors[k - 1] + 1:i],
+                                                                               anchors[k - 1] + 1) if n not in taken]):
+        return None
+    return None if _figure_own(boxes, taken, anchors, groups, k) else j
 
 
 def _method_before(boxes: list[tuple[str, str, int]], taken: set[int], a: int) -> bool:
@@ -1215,6 +1277,8 @@ def _lead_cells(boxes: list[tuple[str, str, int]], raw: list[str] | None, lead: 
     """The amount, 契約方式 and 入札者数 (a number right after the 契約方式) of a row's lead (``_leads``)."""
     first, last = lead
     kind, text, line = boxes[first + 1]
+    if kind != "contract":  # (a figure alone, ``_figure_lead``)
+        return {"amount": boxes[first][1]}
     out = {"amount": boxes[first][1],
            "contract_method": (_CONTRACT.match(_raw_joined(raw, line, text)) or _CONTRACT.match(text))[1]}
     if first + 2 <= last and boxes[first + 2][0] == "int":
