@@ -1178,12 +1178,32 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             break
         leads = {k: v for k, v in leads.items() if k in used}
     if fit:
-        placed = _by_amounts(boxes, taken, order, anchors, rows, spans, raw)
+        placed = _by_amounts(boxes, taken, order, anchors, _doubts_own(boxes, rows, spans, doubted), spans, raw)
         if placed is not None:
             return placed
         return _fit(rows, order) if len(order) - len(anchors) <= _FIT_MAX else []
     # an amount no row's boxes hold is a row not read: the rows counted after it (or before) may stand a place off
     return rows if _amount_values(unplaced) else _pooled_amounts(rows, segs, doubted)
+
+
+def _doubts_own(boxes: list[tuple[str, str, int]], rows: list[PayeeRow], spans: list[list[int]],
+                doubted: list[dict | None]) -> list[PayeeRow]:
+    """``rows`` with the cells of those left out for doubt (``doubted``: the row before's cells might stand in their
+    boxes) given back when their boxes hold one amount, followed by its 契約方式, and the row before's boxes hold one
+    amount of their own (its cells are there, not here; 「業務概要 | 1.3 | - | -- | 4 | name」 with no 契約方式 after it
+    may be the next row's, written before its name as that row's was), and the row's name stands before its anchor,
+    a 法人番号 (a row with none may have
+    it written after its number, where its 業務概要 is looked for; the text before a 「-」 may be the row before's 業務概要):
+    for ``_by_amounts``, which places such a row only where that amount is its rank's."""
+    out = list(rows)
+    for k, (r, own) in enumerate(zip(rows, doubted, strict=True)):
+        if k and own and own.get("amount") is not None and r.cells.get("amount") is None and r.cells.get("name") \
+                and r.cells.get("corporate_number") \
+                and own.get("contract_method") is not None \
+                and len(_amount_values([boxes[i] for i in spans[k]])) == 1 \
+                and len(_amount_values([boxes[i] for i in spans[k - 1]])) == 1:
+            out[k] = r._replace(cells={**r.cells, **{c: own[c] for c in _OWN}})
+    return out
 
 
 def _leads(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int], groups: list[list[int]],

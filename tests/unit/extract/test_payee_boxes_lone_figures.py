@@ -42,6 +42,36 @@ def test_a_figure_after_a_total_label_smaller_than_the_blocks_amounts_is_kept():
     assert rows.get(("A", 4), {}).get("amount") != "18"
 
 
+# a generated variant's section (LibreOffice print, pdfminer.six; header boxes left out but the first): block B's two
+# payees without a 法人番号 have their names, then their two 「-」, then their cells; the rows after them were doubted
+SECTION_B_NAMES_FIRST = [
+    "A", "1", "B", "1", "2", "3", "4", *HEADER, "国立研究開発法人情報通信研究機構", "9832168838720",
+    "タイムスタンプ認定制度に関する調査、諸外国の動向に関する文書の分析及び要約作業", "24,475", "随意契約 (企画競争)", "4", "-", "計",
+    "24,475", "国際連合開発計画(UNDP)", "個人(B)", "-", "-", "11,007", "諸外国の動向に関する文書の分析及び要約作業", "普及啓発コンテンツの作成",
+    "4,214", "その他", "-", "-", "一般財団法人地方自治情報センター", "6624020239146", "定期刊行物の購読、ヘルプデスク業務", "2,164",
+    "随意契約 (少額)", "-", "特定非営利活動法人日本規格協会", "8333428900229", "視察(旅費の支払)", "1,714", "随意契約 (少額)", "-", "-",
+    "--", "--", "--", "--", "C", "1", "D", "1", "2", "計", "19,099", "一般財団法人日本情報システム・ユーザー協会", "5567726184720",
+    "普及啓発コンテンツの作成", "16,976", "随意契約 (少額)", "-", "-", "計", "16,976", "富士通Japan株式会社 58808250120", "60",
+    "システムの設計・開発及び運用保守", "5,795", "随意契約 (公募)", "5", "-", "-", "合同会社日立システムズ", "9550028598595",
+    "ガイドラインの英訳作業、会議等出席(諸謝金)、タイムスタンプ認定制度に関する調査", "2,138", "一般競争契約 (最低価格)", "2", "55%", "計",
+    "7,933", "E", "1", "三菱総合研究所株式会社", "8231867993342", "システムの設計・開発及び運用保守", "22,494", "その他", "-", "--", "-",
+    "計", "22,494"]
+
+
+def test_rows_doubted_after_a_row_without_its_own_cells_are_placed_by_the_amount_in_their_boxes():
+    """Eight rows anchored for nine ranks (block B's two names share the 「-」 anchors): the rows are placed by the
+    section's amounts (the 計 beside their labels left out, nine amounts for nine ranks). The rows after B's first
+    two, doubted because the row before read no cells, each hold one amount in their own boxes and the row before
+    holds its own: their cells are theirs. B1 and B2 keep their amounts alone (their names are not placed)."""
+    rows = _read(SECTION_B_NAMES_FIRST)
+    assert [(k, v.get("corporate_number"), v["amount"]) for k, v in rows.items()] == [
+        (("A", 1), "9832168838720", "24,475"), (("B", 1), None, "11,007"), (("B", 2), None, "4,214"),
+        (("B", 3), "6624020239146", "2,164"), (("B", 4), "8333428900229", "1,714"), (("C", 1), "5567726184720", "16,976"),
+        (("D", 1), "5880825012060", "5,795"), (("D", 2), "9550028598595", "2,138"), (("E", 1), "8231867993342", "22,494")]
+    assert (rows[("B", 3)]["description"], rows[("B", 3)]["contract_method"]) == ("定期刊行物の購読、ヘルプデスク業務", "随意契約 (少額)")
+    assert rows[("B", 1)] == {"amount": "11,007"}
+
+
 def test_blocks_placed_by_amounts_alone_must_add_up_to_a_labelled_total():
     """A block holding a row placed by its amount alone is kept only when its amounts add up to a 計 printed beside
     its label, each 計 one block's (the count of amounts may match the ranks by chance): 613, block G's 計 and its
