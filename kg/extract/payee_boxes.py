@@ -476,7 +476,9 @@ def _amounts_only_totalled(rows: list[PayeeRow], labelled: list[float], notes: l
     section given the n-th rank) whose amounts add up to none of the 計 printed beside their labels (``labelled``),
     each 計 the total of one block (taken in the blocks' order by the first block adding up to it), when the section
     prints some: the count of amounts may match the ranks' by chance once the 計 are left out (a rank not read, an
-    amount not read), and a one-row block's amount is printed twice (its 計) whatever its place."""
+    amount not read), and a one-row block's amount is printed twice (its 計) whatever its place. A block of one row
+    is asked the same (``checked_by_totals`` takes any figure printed twice for its 計: 「name | 法人番号 | 2 | name」,
+    a rank 2 read as the amount, and a 入札者数 2 elsewhere)."""
     if not labelled:
         return rows
     left = list(labelled)
@@ -487,9 +489,10 @@ def _amounts_only_totalled(rows: list[PayeeRow], labelled: list[float], notes: l
         at = None if None in parts else next((n for n, v in enumerate(left) if abs(sum(parts) - v) < 1e-6), None)
         if at is not None:
             left.pop(at)
-        elif any(set(r.cells) == {"amount"} for r in mine):
-            notes.append((mine[0].line, f"支出先上位10者リスト block {block}: rows placed by their amounts alone add up to "
-                                        "no 計 printed beside its label: their places are not established; unknown"))
+        elif len(mine) == 1 or any(set(r.cells) == {"amount"} for r in mine):
+            notes.append((mine[0].line, f"支出先上位10者リスト block {block}: rows placed by their amounts alone, or a "
+                                        "block's one row, add up to no 計 printed beside its label: their places or "
+                                        "amounts are not established; unknown"))
             continue
         out += mine
     return out

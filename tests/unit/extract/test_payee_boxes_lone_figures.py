@@ -88,5 +88,9 @@ def test_blocks_placed_by_amounts_alone_must_add_up_to_a_labelled_total():
     assert [(r.block, r.rank) for r in got] == [("A", 1), ("A", 2), ("G", 1)] and "block H" in notes[-1][1]
     got = _amounts_only_totalled(rows, [289.0, 613.0, 613.0], [])
     assert [(r.block, r.rank) for r in got] == [("A", 1), ("A", 2), ("G", 1), ("H", 1)]
-    assert [(r.block, r.rank) for r in _amounts_only_totalled(rows, [3948.0], [])] == [("G", 1)]
+    assert [(r.block, r.rank) for r in _amounts_only_totalled(rows, [3948.0, 613.0], [])] == [("G", 1)]
+    # a block of one row whose amount is no labelled 計 (「name | 法人番号 | 2 | name」: a rank read as its amount)
+    one = [PayeeRow("A", 1, {"name": "建設技術研究所株式会社", "corporate_number": "7487913125106", "amount": "2"}, 1, False)]
+    assert _amounts_only_totalled(one, [2833.0, 1318.0], []) == []
+    assert _amounts_only_totalled(one, [2.0], []) == one
     assert _amounts_only_totalled(rows, [], []) == rows  # (no 計 beside a label: as they are)
