@@ -119,8 +119,9 @@ def _raw_joined(raw: list[str] | None, line: int, text: str) -> str:
     return out if out.replace(" ", "") == text.replace(" ", "") else text
 
 
-def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, int]]] | str:
-    """The indices of the run's boxes and the (block, rank) it gives in order, or why it does not read."""
+def _run(boxes: list[tuple[str, str, int]], named: bool = False) -> tuple[set[int], list[tuple[str, int]]] | str:
+    """The indices of the run's boxes and the (block, rank) it gives in order, or why it does not read. With
+    ``named`` a number right before a name and its 法人番号 (``_before_named_row``) may be a rank after any box."""
     taken: set[int] = set()
     order: list[tuple[str, int]] = []
     letter: str | None = None
@@ -159,7 +160,8 @@ def _run(boxes: list[tuple[str, str, int]]) -> tuple[set[int], list[tuple[str, i
                                      or (prev[0] == "dash" and (before is None or before[0] != "text")
                                          and (not _right_cells_on(boxes, i) or _again_later(boxes, i)))
                                      or (prev[0] == "text" and (after[0] in ("text", "letter", *_ANCHOR) or next_rank))
-                                     or (_amount_contract(*prev[:2]) and after[0] == "text")):
+                                     or (_amount_contract(*prev[:2]) and after[0] == "text")
+                                     or (named and _before_named_row(boxes, i))):
             continue
         taken.add(i)
         last += 1
@@ -527,6 +529,7 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
     _ANCHORS.clear()  # (one section's answers)
     boxes: list[tuple[str, str, int]] = []
     strays: list[int] = []  # lines of header-worded boxes among the rows' cells (no header cell right before)
+    labelled: list[float] = []  # the blocks' 計 printed beside their labels, left out of the boxes
     after_header = False
     for n, (text, line, header) in enumerate(cells):
         was_header, after_header = after_header, header
@@ -541,6 +544,9 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
             return None
         text = _figure_rejoined(text)
         kind = _kind(text)
+        if n and cells[n - 1][2] and _TOTAL.match(cells[n - 1][0]) and _total_after_label(boxes, kind, text):
+            labelled.append(_value(text))
+            continue  # (the block's 計, printed beside its label: no row's amount)
         if kind == "text" and header_text(text, False):  # (「10億円以上)」「式等」: a header cell's wrapped end in a
             if not was_header and any(b[0] in _ANCHOR for b in boxes):  # box of its own; not 「随意契約」, a 契約方式
                 strays.append(line)  # though the header holds it)
@@ -551,13 +557,53 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         boxes.append((kind, text, line))
     if not any(b[0] in ("corp", "dash") for b in boxes):
         return None
-    boxes, run = _without_totals(_rejoin_numbers(boxes))
+    joined = _rejoin_numbers(boxes)
+    boxes, run = _without_totals(joined)
     got = _over_counted_out(boxes, run, _rows_of(boxes, run, raw, notes), notes)
+    if isinstance(got, str):  # (a rank written right before its row's name and 法人番号, after a 契約方式 or a figure)
+        got = _named_ranks_tried(joined, raw, notes, got)
     if isinstance(got, str):
         notes.append((lo, f"支出先上位10者リスト: {got}: which row is in which block is not established; the payees "
                           "are unknown"))
         return None
-    return _stray_words_unplaced(got, strays, notes)
+    return _stray_words_unplaced(_amounts_only_totalled(got, labelled, notes), strays, notes)
+
+
+def _amounts_only_totalled(rows: list[PayeeRow], labelled: list[float], notes: list) -> list[PayeeRow]:
+    """``rows`` less the blocks holding a row placed by its amount alone (``_by_amounts``: the n-th amount of the
+    section given the n-th rank) whose amounts add up to none of the 計 printed beside their labels (``labelled``),
+    each 計 the total of one block (taken in the blocks' order by the first block adding up to it), when the section
+    prints some: the count of amounts may match the ranks' by chance once the 計 are left out (a rank not read, an
+    amount not read), and a one-row block's amount is printed twice (its 計) whatever its place. A block of one row
+    is asked the same (``checked_by_totals`` takes any figure printed twice for its 計: 「name | 法人番号 | 2 | name」,
+    a rank 2 read as the amount, and a 入札者数 2 elsewhere)."""
+    if not labelled:
+        return rows
+    left = list(labelled)
+    out: list[PayeeRow] = []
+    for block in dict.fromkeys(r.block for r in rows):
+        mine = [r for r in rows if r.block == block]
+        parts = [parse_number(r.cells.get("amount") or "").value for r in mine]
+        at = None if None in parts else next((n for n, v in enumerate(left) if abs(sum(parts) - v) < 1e-6), None)
+        if at is not None:
+            left.pop(at)
+        elif len(mine) == 1 or any(set(r.cells) == {"amount"} for r in mine):
+            notes.append((mine[0].line, f"支出先上位10者リスト block {block}: rows placed by their amounts alone, or a "
+                                        "block's one row, add up to no 計 printed beside its label: their places or "
+                                        "amounts are not established; unknown"))
+            continue
+        out += mine
+    return out
+
+
+def _total_after_label(boxes: list[tuple[str, str, int]], kind: str, text: str) -> bool:
+    """A figure right after a 計 label (the real form prints a block's 計 figure in the cell beside it) that is no
+    less than every figure since the last block letter: the block's 計 (a block's total is no less than any of its
+    rows' amounts), not a row's amount pdfminer.six wrote there."""
+    if kind not in ("number", "int"):
+        return False
+    since = next((n for n in range(len(boxes) - 1, -1, -1) if boxes[n][0] == "letter"), -1)
+    return all(_value(t) <= _value(text) for k, t, _ in boxes[since + 1:] if k in ("number", "int"))
 
 
 # a figure wrapped inside its last group of three digits, its lines rejoined with a space (「28,14」 over 「1」)
@@ -571,15 +617,49 @@ def _figure_rejoined(text: str) -> str:
     return m[1] + m[2] if m and len(m[1].rsplit(",", 1)[1] + m[2]) == 3 else text
 
 
-def _without_totals(boxes: list[tuple[str, str, int]]) \
+def _without_totals(boxes: list[tuple[str, str, int]], named: bool = False) \
         -> tuple[list[tuple[str, str, int]], tuple[set[int], list[tuple[str, int]]] | str]:
     """The boxes less the blocks' 計 (``_block_totals``, found once the run reads) and the run of letters and ranks
     read over them (``_run``: or why it does not read)."""
-    run = _run(boxes)
+    run = _run(boxes, named)
     if not isinstance(run, str) and (totals := _block_totals(boxes, run[0])):
         boxes = [b for i, b in enumerate(boxes) if i not in totals]
-        run = _run(boxes)
+        run = _run(boxes, named)
     return boxes, run
+
+
+def _before_named_row(boxes: list[tuple[str, str, int]], i: int) -> bool:
+    """The number at ``i`` stands right before a name and its 法人番号 (「一般競争契約 | 3 | 京都市 | 法人番号」, 「784 | 1 |
+    name | 法人番号」: pdfminer.six wrote a row's rank after the row before's 契約方式 or the block's 計): a rank, when the
+    run read without it does not give the rows' count."""
+    after = [b[0] for b in boxes[i + 1:i + 3]]
+    return after[:1] == ["namecorp"] or after == ["text", "corp"]
+
+
+def _amount_before_rows(boxes: list[tuple[str, str, int]], taken: set[int]) -> bool:
+    """An amount (``_figures``) stands before the first row's anchor (「197 | 業務概要 | - | name | 72 | 契約方式」): a row
+    not anchored, whose name may have been taken for that anchor's, the count then a place off."""
+    anchors = _anchors(boxes, taken)
+    _, sure, doubt = _figures(boxes, taken, False, frozenset(anchors))
+    return bool(anchors) and any(i < anchors[0] for i, _ in [*sure, *doubt])
+
+
+def _named_ranks_tried(boxes: list[tuple[str, str, int]], raw: list[str] | None, notes: list,
+                       why: str) -> list[PayeeRow] | str:
+    """The rows read over the run taken with the ranks written right before a row's name and 法人番号
+    (``_before_named_row``), when the run read without them does not place the rows (``why``): the same checks
+    hold (the rows counting as the ranks, the amounts falling, each block's 計 after); else ``why``."""
+    if _run(boxes, True) == _run(boxes):  # (no number stands so: the run reads as it did)
+        return why
+    boxes, run = _without_totals(boxes, True)
+    if isinstance(run, str):
+        return why
+    tried: list = []
+    got = _over_counted_out(boxes, run, _rows_of(boxes, run, raw, tried), tried)
+    if isinstance(got, str) or _amount_before_rows(boxes, run[0]):
+        return why
+    notes.extend(tried)
+    return got
 
 
 def _over_counted_out(boxes: list[tuple[str, str, int]], run: tuple[set[int], list[tuple[str, int]]] | str,
@@ -1250,7 +1330,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             break
         leads = {k: v for k, v in leads.items() if k in used}
     if fit:
-        placed = _by_amounts(boxes, taken, order, anchors, rows, spans, raw)
+        placed = _by_amounts(boxes, taken, order, anchors, _doubts_own(boxes, rows, spans, doubted), spans, raw)
         if placed is not None:
             return placed
         return _fit(rows, order) if len(order) - len(anchors) <= _FIT_MAX else []
@@ -1291,6 +1371,26 @@ def _stack_fits(boxes: list[tuple[str, str, int]], anchors: list[int], groups: l
                                         for m in range(1, n))
 
 
+def _doubts_own(boxes: list[tuple[str, str, int]], rows: list[PayeeRow], spans: list[list[int]],
+                doubted: list[dict | None]) -> list[PayeeRow]:
+    """``rows`` with the cells of those left out for doubt (``doubted``: the row before's cells might stand in their
+    boxes) given back when their boxes hold one amount, followed by its 契約方式, and the row before's boxes hold one
+    amount of their own (its cells are there, not here; 「業務概要 | 1.3 | - | -- | 4 | name」 with no 契約方式 after it
+    may be the next row's, written before its name as that row's was), and the row's name stands before its anchor,
+    a 法人番号 (a row with none may have
+    it written after its number, where its 業務概要 is looked for; the text before a 「-」 may be the row before's 業務概要):
+    for ``_by_amounts``, which places such a row only where that amount is its rank's."""
+    out = list(rows)
+    for k, (r, own) in enumerate(zip(rows, doubted, strict=True)):
+        if k and own and own.get("amount") is not None and r.cells.get("amount") is None and r.cells.get("name") \
+                and r.cells.get("corporate_number") \
+                and own.get("contract_method") is not None \
+                and len(_amount_values([boxes[i] for i in spans[k]])) == 1 \
+                and len(_amount_values([boxes[i] for i in spans[k - 1]])) == 1:
+            out[k] = r._replace(cells={**r.cells, **{c: own[c] for c in _OWN}})
+    return out
+
+
 def _leads(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int], groups: list[list[int]],
            claimed: set[int]) -> dict[int, tuple[int, int]]:
     """{row: (first, last box index)} of the rows whose amount and 契約方式 pdfminer.six wrote before their name (and
@@ -1309,6 +1409,9 @@ def _leads(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int
         j = start
         while j > anchors[k - 1] and j not in taken and boxes[j][0] == "dash":
             j -= 1
+        if (lone := _figure_lead(boxes, taken, anchors, groups, k, j)) is not None:
+            out[k] = (lone, start)
+            continue
         if j > anchors[k - 1] and j not in taken and boxes[j][0] == "int" and boxes[j - 1][0] == "contract":
             j -= 1
         if j - 1 <= anchors[k - 1] or j in taken or boxes[j][0] != "contract" or j - 1 in taken \
@@ -1324,6 +1427,27 @@ def _leads(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int
             continue  # (a figure or 契約方式 of the row's own: the figure before its name may be the row before's)
         out[k] = (first, start)
     return out
+
+
+def _figure_lead(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int], groups: list[list[int]],
+                 k: int, j: int) -> int | None:
+    """The index of a figure that is row ``k``'s amount written alone before its name (dashes after it, ``j`` the last
+    box before them), after the row before's right cells (「221 | 業務概要 | 随意契約(その他) | - | - | 68 | - | -- | - |
+    職員旅費(職員B) | - | 業務概要 | 法人番号 …」): the figure stands after 「-」 or 落札率 boxes that follow the row before's
+    one 契約方式, which its own amount precedes, and row ``k``'s own boxes hold no figure; else None."""
+    if j <= anchors[k - 1] or j in taken or boxes[j][0] not in ("int", "number") or j + 1 == (
+            groups[k][0] if groups[k] else anchors[k]):
+        return None  # (a figure right before the name, no 「-」 between: not told from the row before's)
+    i = j - 1
+    while i > anchors[k - 1] and i not in taken and boxes[i][0] in ("dash", "rate"):
+        i -= 1
+    if i == j - 1 or i <= anchors[k - 1] or i in taken or boxes[i][0] != "contract":
+        return None
+    before = [b[0] for n, b in enumerate(boxes[anchors[k - 1] + 1:i], anchors[k - 1] + 1) if n not in taken]
+    if before.count("contract") or not _amount_values([b for n, b in enumerate(boxes[anchors[k - 1] + 1:i],
+                                                                               anchors[k - 1] + 1) if n not in taken]):
+        return None
+    return None if _figure_own(boxes, taken, anchors, groups, k) else j
 
 
 def _method_before(boxes: list[tuple[str, str, int]], taken: set[int], a: int) -> bool:
@@ -1358,6 +1482,8 @@ def _lead_cells(boxes: list[tuple[str, str, int]], raw: list[str] | None, lead: 
     """The amount, 契約方式 and 入札者数 (a number right after the 契約方式) of a row's lead (``_leads``)."""
     first, last = lead
     kind, text, line = boxes[first + 1]
+    if kind != "contract":  # (a figure alone, ``_figure_lead``)
+        return {"amount": boxes[first][1]}
     out = {"amount": boxes[first][1],
            "contract_method": (_CONTRACT.match(_raw_joined(raw, line, text)) or _CONTRACT.match(text))[1]}
     if first + 2 <= last and boxes[first + 2][0] == "int":
@@ -1791,15 +1917,24 @@ def with_boxes(rows: list[PayeeRow], boxed: list[PayeeRow], notes: list, lo: int
     checked = {(r.block, r.rank) for r in checked_by_amounts(boxed, [])}
     mine = {(r.block, r.rank): r for r in boxed}
     theirs = {(r.block, r.rank): r for r in rows}
-    place: dict[str, set] = {}
-    for key, r in [*mine.items(), *theirs.items()]:
-        if r.cells.get("corporate_number"):
-            place.setdefault(r.cells["corporate_number"], set()).add(key)
     bad = {k for k in mine.keys() & theirs.keys() if not _same(mine[k].cells, theirs[k].cells)}
-    bad |= {k for keys in place.values() if len(keys) > 1 for k in keys}
+    bad |= _placed_apart(mine, theirs)
     if bad:
         notes.append((lo, f"支出先上位10者リスト: rows {sorted(bad)} read otherwise by the box reader and the other "
                           "readers: those payees are unknown"))
     out = [r for k, r in theirs.items() if k not in bad]
     out += [r for k, r in mine.items() if k not in bad and k not in theirs and k in checked]
     return sorted(out, key=lambda r: (r.block, r.rank))
+
+
+def _placed_apart(mine: dict[tuple, PayeeRow], theirs: dict[tuple, PayeeRow]) -> set[tuple]:
+    """The places of a 法人番号 (13 digits; a 「-」 is none) given at more than one place, unless both readers give
+    it at the same places (a payee of two blocks or ranks as both read it): one row read at two places, or a reader's
+    misreading (the same payee twice, the amounts another's)."""
+    places: dict[str, tuple[set, set]] = {}
+    for side, rows in enumerate((mine, theirs)):
+        for key, r in rows.items():
+            number = r.cells.get("corporate_number") or ""
+            if houjin.DIGITS13.fullmatch(number):
+                places.setdefault(number, (set(), set()))[side].add(key)
+    return {k for m, t in places.values() if len(m | t) > 1 and m != t for k in m | t}
