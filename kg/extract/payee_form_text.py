@@ -653,13 +653,15 @@ def _unread_bounds(amounts: list[float | None]) -> tuple[float, float]:
 
 
 def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = None, early: bool = False,
-            notes: list | None = None, stacked: list | None = None) -> tuple[list[PayeeRow], int]:
+            notes: list | None = None, stacked: list | None = None, first: PayeeRow | None = None) \
+        -> tuple[list[PayeeRow], int]:
     """The rows ranked 1, 2, ... from paras[i] (its rank 「1」) up to the first number that does not start a row (a small cell that reads like the next rank, or a
     row unread: the block stands only if what follows is small cells up to its end), and the index after them.
     With ``loose`` (a set it fills with their lines), a rank followed by a name cell alone (its other cells
     written elsewhere) is a row of that name, and the row after it loses the cells that may be that row's
-    (_after) — but for rank 1 when ``early``: its 業務概要 and amount were written before its rank."""
-    rows: list[PayeeRow] = []
+    (_after) — but for rank 1 when ``early``: its 業務概要 and amount were written before its rank. ``first``: rank
+    1's row read elsewhere (_late_first), paras[i] being the rank 「2」."""
+    rows: list[PayeeRow] = [first] if first is not None else []
     while True:
         k = i
         while k < len(paras) and rows and set(paras[k].text) <= set("-－― "):  # a row's empty cells left over
@@ -910,6 +912,52 @@ def _next_table(paras: list[Para], i: int, j: int, rows: list[PayeeRow]) -> bool
     cells, _ = _read_row(paras, j, 0)
     above = _number(cells["amount"]) if cells is not None and cells["name"] is not None else None
     return above is not None and above > amounts[-1]
+
+
+def _late_first(paras: list[Para], i: int) -> tuple[dict, int, int, int] | None:
+    """paras[i:] (past a block's rows; or the header cells right before paras[i]) hold a table's first header
+    cells (「支出先」), then a row with no rank
+    before it that reads whole (name, amount, 法人番号 or 業務概要), then past small cells a block letter and its rank
+    「1」 with no cells after it but small and header cells up to the rank 「2」, whose row reads with an amount not
+    above the first's (the form ranks a block's payees by amount): the tool wrote the block's letter and first rank
+    after its first row (「ぎょうせい株式会社」「7490886507358」 … 「943」「随意契約 (その他) -」「-」「C」「1」「--」
+    「2」「日立システムズ(株)」). Returns (that row's cells, its index, the letter's, the 「2」's) or None; the row's
+    入札者数 and 落札率 unknown when a small cell left between it and the 「2」 holds a figure (whose it is, the
+    text does not say)."""
+    n, k, h = len(paras), i, i
+    while h > 0 and _is_header(paras[h - 1], False):  # (the header cells a row's reading passed over)
+        h -= 1
+    while k < n and (_is_small(paras[k]) or _is_header(paras[k], False)):
+        k += 1
+    if k >= n or not any(p.text.startswith(_FIRST_COLUMNS[0]) for p in paras[h:k]) or not _nameish(paras[k]):
+        return None
+    cells, e = _read_row(paras, k, 1)
+    if cells is None or not cells["name"] or _number(cells["amount"]) is None or \
+            not (cells["corporate_number"] or cells["description"]):
+        return None
+    a = e
+    while a < n and _is_small(paras[a]):
+        a += 1
+    if a + 1 >= n or not _LETTER.match(paras[a].text) or paras[a + 1].text != "1":
+        return None
+    q = a + 2
+    while q < n and (_is_small(paras[q]) or _is_header(paras[q], False)) and paras[q].text != "2":
+        q += 1
+    if q >= n or paras[q].text != "2":
+        return None
+    second, _ = _read_row(paras, q + 1, 2)
+    if second is None or (v := _number(second["amount"])) is None or v > _number(cells["amount"]):
+        return None
+    if any(re.search(r"\d", p.text) for p in paras[e:a] + paras[a + 2:q]):
+        cells = {**cells, "bidders": None, "award_rate": None}
+    return cells, k, a, q
+
+
+def _late_next(paras: list[Para], i: int, letter: str) -> bool:
+    """The block whose rows end at paras[i] is followed by the next table's first row with that table's letter
+    (later than ``letter``) and rank written after it (_late_first): the block ends there."""
+    late = _late_first(paras, i)
+    return late is not None and _LETTER.match(paras[late[2]].text)[1] > letter
 
 
 def _next_block(paras: list[Para], i: int, j: int) -> bool:
@@ -1377,6 +1425,10 @@ def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
         loose: set[int] = set()  # the rows whose cells other than the name are unknown, and the rows after them
         stacked: list[int] = []  # (the ranks whose next ranks were written right after the row's name)
         rows, i = _ranked(paras, j, letter, loose if bare else None, early, notes, stacked if at != again else None)
+        if not rows and (late := _late_first(paras, done)) is not None and late[2] == at:
+            # (the block's first row written before its letter and rank 「1」)
+            rows, i = _ranked(paras, late[3], letter, loose if bare else None, False, notes, None,
+                              PayeeRow(letter, 1, late[0], paras[late[1]][1], False))
         if rows and i < n and (past := _strays_end(paras, i, rows)) > i:  # cells written apart after the block's
             # last row
             e = _block_end(paras, past, rows, loose)
@@ -1398,7 +1450,7 @@ def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
                                             "are is unknown"))
             rows = []
         if rows and j is not None and (_ends(paras, i, j, letter) or _totalled(paras, i, j)
-                                       or _next_table(paras, i, j, rows)):
+                                       or _next_table(paras, i, j, rows) or _late_next(paras, i, letter)):
             if any(p.text == str(len(rows) + 1) for p in paras[i:j]) and not _totalled(paras, i, j):
                 short.append((letter, paras[i][1], len(rows) + 1))  # (a 入札者数, or a rank without its cells)
         elif rows and _ends(paras, i, _past_tails(paras, i), letter):
@@ -1684,3 +1736,32 @@ def form_disputes(rows: list[PayeeRow], form: list[PayeeRow] | None) -> tuple[li
         out.append(r._replace(cells={**r.cells, **dict.fromkeys(bad)}) if bad else r)
         disputed += [f"{r.block}{r.rank} {k}" for k in bad]
     return out, disputed
+
+
+def with_form_blocks(rows: list[PayeeRow], form: list[PayeeRow] | None) -> list[PayeeRow]:
+    """The rows another reader gave (``rows``) and form_rows' rows (``form``) of the blocks ``rows`` holds no row
+    of, when the two readings agree where they meet: every block both read has the same ranks with no cell read
+    otherwise (_cells_joined), and each block added stands in the text between the blocks ``rows`` holds before
+    and after it in letter order (its rows' lines after those of the blocks of earlier letters, before those of
+    later ones). Else ``rows`` (the same object): which reading places which payee is then not established."""
+    if not form or not rows:
+        return rows
+    mine: dict[str, list[PayeeRow]] = {}
+    for r in rows:
+        mine.setdefault(r.block, []).append(r)
+    theirs: dict[str, list[PayeeRow]] = {}
+    for r in form:
+        theirs.setdefault(r.block, []).append(r)
+    added = [b for b in theirs if b not in mine]
+    if not added:
+        return rows
+    for b in set(theirs) & set(mine):
+        if [r.rank for r in theirs[b]] != [r.rank for r in mine[b]] or \
+                any(_cells_joined(f.cells, r.cells, r.cells) is None for f, r in zip(theirs[b], mine[b], strict=True)):
+            return rows
+    for b in added:
+        lines = [r.line for r in theirs[b]]
+        if any(r.line >= min(lines) for r in rows if r.block < b) or \
+                any(r.line <= max(lines) for r in rows if r.block > b):
+            return rows
+    return sorted(rows + [r for b in added for r in theirs[b]], key=lambda r: (r.block, r.rank))

@@ -1,0 +1,60 @@
+"""pdftotext's real-form text whose block letter and rank 「1」 are written after the block's first row
+(kg.extract.payee_form_text._late_first), and form_rows' blocks that another reader left unread taken beside that
+reader's rows (with_form_blocks). Paragraphs as pdftotext wrote them for reportlab prints of real-form variants
+(tests/fixtures/real_variants.py); values as the variants' .xlsx records hold them."""
+from __future__ import annotations
+
+from kg.extract.payee_form_text import with_form_blocks
+from kg.extract.review_text import PayeeRow
+from tests.unit.extract.test_payee_form_text import END, _paras, _rows
+
+HEADER = ["支出先", "法人番号", "業務概要", "支出額 ( 百万円)", "契約方式等", "入札者数 (応募者数) 落札率"]
+REASON = ["一者応札・一者応募又は競争性のない随意契約となっ", "た理由及び改善策 (支出額10億円以上)"]
+
+B_ROWS = ["1", ["富士フイルムビジネスイ", "ノベーション株式会社"], "1401661100235", ["補助事業の実施", "、定期刊行物の"], "2,669",
+          "補助金等交付", "-", "-",
+          "2", "合同会社野村総合研究所", "2269556139519", ["会議等出席(諸謝", "金)"], "1,986", "随意契約 (少額)", "-", "-"]
+# block C: its first row after the table's header cells, with no rank; then 「C」「1」 and the rank 「2」's row
+C_ROWS = [*HEADER, "ぎょうせい株式会社", "7490886507358", ["システムの設計", "・開発及び運用", "保守"], "943",
+          "随意契約 (その他) -", "-", "C", "1", "--", REASON, "-",
+          "2", "日立システムズ(株)", "6513542850037", ["ガイドラインの", "英訳作業"], "616", "補助金等交付", "-", "-"]
+
+
+def test_a_blocks_letter_and_rank_one_written_after_its_first_row():
+    rows = _rows(_paras("B", *HEADER, *B_ROWS, *C_ROWS, "D") + END)
+    assert sorted(rows) == [("B", 1), ("B", 2), ("C", 1), ("C", 2)]
+    assert (rows[("B", 2)]["name"], rows[("B", 2)]["amount"]) == ("合同会社野村総合研究所", "1,986")
+    c1, c2 = rows[("C", 1)], rows[("C", 2)]
+    assert (c1["name"], c1["corporate_number"], c1["amount"], c1["contract_method"]) == \
+        ("ぎょうせい株式会社", "7490886507358", "943", "随意契約 (その他)")
+    assert (c2["name"], c2["corporate_number"], c2["amount"]) == ("日立システムズ(株)", "6513542850037", "616")
+
+
+def test_a_row_before_a_letter_whose_next_row_is_larger_is_not_its_first():
+    # the form ranks a block's payees by amount: a rank 「2」 row above the row before the letter is not that block's
+    # rank 2, so the row is not established as the block's first
+    later = [p if p != "616" else "1,616" for p in C_ROWS]
+    rows = _rows(_paras("B", *HEADER, *B_ROWS, *later, "D") + END)
+    assert ("C", 1) not in rows
+
+
+def _row(block, rank, line, **cells):
+    base = dict.fromkeys(("name", "corporate_number", "description", "amount", "contract_method", "bidders",
+                          "award_rate"))
+    return PayeeRow(block, rank, {**base, **cells}, line, False)
+
+
+def test_form_rows_blocks_the_other_reader_did_not_read_are_added_when_the_two_agree():
+    theirs = [_row("B", 1, 50, name="福岡市", amount="2,659"), _row("D", 1, 90, name="札幌市", amount="918")]
+    form = [_row("A", 1, 10, name="NECソリューションイノベータ(株)", amount="3,814"),
+            _row("B", 1, 49, name="福岡市", amount="2,659", contract_method="随意契約 (企画競争)"),
+            _row("C", 1, 70, name="京都市", amount="308"), _row("D", 1, 88, name="札幌市", amount="918")]
+    got = with_form_blocks(theirs, form)
+    assert [(r.block, r.rank) for r in got] == [("A", 1), ("B", 1), ("C", 1), ("D", 1)]
+    assert got[1] is theirs[0]  # (a block both read: the other reader's rows as they were)
+    # a block both read with a cell read otherwise: which reading places which payee is not established
+    other = [_row("B", 1, 50, name="福岡市", amount="2,399"), theirs[1]]
+    assert with_form_blocks(other, form) is other
+    # a block the form's order reads out of the text's order of the blocks the other reader holds
+    late = [form[0]._replace(line=95), *form[1:]]
+    assert with_form_blocks(theirs, late) is theirs
