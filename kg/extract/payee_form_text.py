@@ -611,8 +611,9 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow], loose: frozenset
             pass  # (「計」 then 「研修の企画運営 0」 then the 計's amount: the row's cells, the sum says, below)
         elif seen and _LETTER.match(t) and paras[k - 1].text == "計":  # the next block's letter written before
             pass  # the 計's amount
-        elif seen and not total and _CONTRACT.match(t):  # the last row's 契約方式等 written after the 計 (its
-            pass  # 入札者数 and 落札率 with it, small cells), before the 計's amount: whose it is stays unknown
+        elif seen and (not total or len(total) == 1 and last.get("amount") is None) and _CONTRACT.match(t):
+            pass  # the last row's 契約方式等 written after the 計 (its 入札者数 and 落札率 with it, small cells), before the
+            # 計's amount (or after the last row's amount written there): whose it is stays unknown
         elif _AMOUNT.match(t) and not _is_small(paras[k]) or _DIGITS.match(t):
             total.append(t)
         elif not (_is_small(paras[k]) or _is_header(paras[k], False)):
@@ -632,6 +633,12 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow], loose: frozenset
         least, most = _unread_bounds(read)
         return k if any((v := _number(t)) is not None and least - 1e-6 <= v - known <= most + 1e-6 for t in total) \
             else None
+    if len(rows) > 1 and amounts[-1] is None and None not in amounts[:-1]:
+        # (the last row's amount written after the 「計」 with the 計's own: 「計」「0.2」 … 「4.3」 — one figure there
+        # and the amounts read add up to another, the figure not above the row before's)
+        known, figures = sum(amounts[:-1]), [v for t in total if (v := _number(t)) is not None]
+        return k if any(a <= amounts[-2] + 1e-6 and abs(known + a - t) < 1e-6
+                        for x, a in enumerate(figures) for t in figures[x + 1:]) else None
     if not rows or None in amounts:
         return None
     want = sum(amounts)
@@ -662,12 +669,16 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
     (_after) — but for rank 1 when ``early``: its 業務概要 and amount were written before its rank. ``first``: rank
     1's row read elsewhere (_late_first), paras[i] being the rank 「2」."""
     rows: list[PayeeRow] = [first] if first is not None else []
+    late = False  # the rows' tails were written after them, in a run: the tails from there on are unknown
     while True:
         k = i
         while k < len(paras) and rows and set(paras[k].text) <= set("-－― "):  # a row's empty cells left over
             k += 1
         if rows and k < len(paras) and paras[k].text != str(len(rows) + 1):
             k = _past_strays(paras, k, rows)
+        if rows and k < len(paras) and paras[k].text != str(len(rows) + 1) and \
+                (t := _past_tails_run(paras, k, rows)) > k:
+            k, late = t, True
         if k >= len(paras) or paras[k].text != str(len(rows) + 1):
             return rows, i
         cells, after = _read_row(paras, k + 1, len(rows) + 1)
@@ -704,8 +715,32 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
                                            "stands before more small cells than one row's, after header cells or as "
                                            "the only tail left for it and the row before, the row before's unread: "
                                            "whose it is is unknown"))
+        if late:
+            cells = {**cells, "contract_method": None, "bidders": None, "award_rate": None}
         rows.append(PayeeRow(letter, len(rows) + 1, cells, paras[k][1], False))
         i = after
+
+
+def _past_tails_run(paras: list[Para], k: int, rows: list[PayeeRow]) -> int:
+    """The index of the next rank past a run of rows' tails written after them (from paras[k]: 契約方式等 cells, at
+    least one and no more than the rows read, small cells and header cells), when no row read so far has a tail
+    (契約方式等, 入札者数 or 落札率) and the next rank is rank + 1 followed by a name: 「5」 … 「0.3」「契約方式等」「-」「--」
+    「一般競争契約 (総合評価)」「4」「45.4%」 … 「6」. Which row's each tail is, the text does not say: ``k`` itself
+    when the text is not so."""
+    n = len(paras)
+    if any(r.cells[c] is not None for r in rows for c in ("contract_method", "bidders", "award_rate")):
+        return k
+    j, rank = k, str(len(rows) + 1)
+    while j < n and paras[j].text != rank and (_is_small(paras[j]) or _is_header(paras[j], False)
+                                               or _CONTRACT.match(paras[j].text)):
+        j += 1
+    methods = sum(1 for p in paras[k:j] if _CONTRACT.match(p.text))
+    if not 1 <= methods <= len(rows) or j >= n or paras[j].text != rank:
+        return k
+    m = j + 1
+    while m < n and _is_header(paras[m], False):
+        m += 1
+    return j if m < n and _nameish(paras[m]) else k
 
 
 def _stacked_ranks(paras: list[Para], k: int, rows: list[PayeeRow], letter: str) \
@@ -728,9 +763,11 @@ def _stacked_ranks(paras: list[Para], k: int, rows: list[PayeeRow], letter: str)
     name, m = j, r
     while j + 1 < n and paras[j + 1].text == str(m + 1):
         j, m = j + 1, m + 1
-    if m == r or j + 1 >= n or not _nameish(paras[j + 1]) or _DIGITS.match(paras[j + 1].text):
+    first = paras[j + 1] if j + 1 < n else None
+    whole = first is not None and _DIGITS.match(first.text) and len(first.text) == 13 and \
+        validate_houjin(first.text).number is not None  # (the 法人番号 a cell of its own: the form's number)
+    if m == r or first is None or not whole and (not _nameish(first) or _DIGITS.match(first.text)):
         return None
-    first = paras[j + 1]
     if (got := _corp_para(first, True)) is not None and (got["named"] or got["unsure"]):
         return None  # (a name piece beside the 法人番号: the row after, not row r's cells)
     virtual = [paras[name], *paras[j + 1:]]

@@ -58,3 +58,40 @@ def test_form_rows_blocks_the_other_reader_did_not_read_are_added_when_the_two_a
     # a block the form's order reads out of the text's order of the blocks the other reader holds
     late = [form[0]._replace(line=95), *form[1:]]
     assert with_form_blocks(theirs, late) is theirs
+
+
+def test_ranks_stacked_after_the_first_name_with_the_numbers_cells_of_their_own():
+    # reportlab's print: 「1」 and the first name, the ranks 「2」「3」 right after it, then row 1's 法人番号 (a cell of
+    # its own) and other cells, rows 2 and 3 with no rank before them
+    rows = _rows(_paras("E", REASON, "1", "有限会社TKC", "2", "3", "1122881061630", "実証事業の実施", "3,869",
+                        ["一般競争契約 (最", "低価格)"], "2", "42.9%", "-",
+                        "国際連合開発計画(UNDP) -", ["ヘルプデスク業", "務、実証事業の", "実施"], "2,786", ["随意契約 (企画競", "争)"],
+                        "2", "-", ["株式会社伊藤忠テクノソ", "リューションズ"], "4350215537548", ["システムの設計", "・開発及び運用", "保守"],
+                        "2,014", "随意契約 (少額)", "-", "--", "F") + END)
+    assert sorted(rows) == [("E", 1), ("E", 2), ("E", 3)]
+    e1, e2, e3 = rows[("E", 1)], rows[("E", 2)], rows[("E", 3)]
+    assert (e1["name"], e1["corporate_number"], e1["amount"], e1["bidders"]) == \
+        ("有限会社TKC", "1122881061630", "3,869", "2")
+    assert (e2["name"], e2["corporate_number"], e2["amount"]) == ("国際連合開発計画(UNDP)", None, "2,786")
+    assert (e3["name"], e3["corporate_number"], e3["amount"]) == \
+        ("株式会社伊藤忠テクノソリューションズ", "4350215537548", "2,014")
+
+
+def test_rows_whose_tails_are_written_in_a_run_after_them_keep_their_tails_unknown():
+    # block A's rows 1..5 with no 契約方式等, then the header cells and a run of tails (three methods), then rank 6;
+    # row 6's amount after the 「計」, the 計's amount after its tail
+    rows = _rows(_paras("A", "支出先", "法人番号", "業務概要", "支出額 (百 万円)",
+                        "1", ["富士フイルムビジネ", "スイノベーション株", "式会社"], "1401661100235", ["タイムスタンプ認", "定制度に関する調", "査"],
+                        "1.6", "2", ["有限会社エアクレー", "レン"], "4530017176089", "データ整備及び分析業務", "1.2",
+                        "3", ["合同会社野村総合研", "究所"], "2269556139519", "研修の企画運営", "0.6",
+                        "4", ["一般財団法人地方自", "治情報センター"], "6624020239146", "実証事業の実施", "0.4",
+                        "5", "国際連合開発計画( UNDP)", "-", ["定期刊行物の購読", "、会議等出席(諸謝", "金)"], "0.3",
+                        "契約方式等", ["入札者", "数 (応", "募者数)"], "落札率", "-", "--", "-", "-", "-", "--",
+                        "一般競争契約 (総合評価)", "4", "45.4%", "-", "一般競争契約 (最低価格)", "4", "91.7%", "-", "随意契約 (その他)",
+                        REASON, "6", ["一般財団法人国際協", "力推進協会"], "1881938634263", ["会議等出席(諸謝金", ")、ヘルプデスク業", "務"],
+                        "計", "0.2", "一般競争契約 (最低価格)", "6", "95.7%", "4.3", "B") + END)
+    assert sorted(rows) == [("A", k) for k in range(1, 7)]
+    assert [rows[("A", k)]["amount"] for k in range(1, 7)] == ["1.6", "1.2", "0.6", "0.4", "0.3", "0.2"]
+    assert all(rows[("A", k)][c] is None for k in range(1, 7) for c in ("contract_method", "bidders", "award_rate"))
+    assert rows[("A", 6)]["corporate_number"] == "1881938634263"
+
