@@ -515,7 +515,8 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
             else _cell([w for ln in lines for w in ln.split(" ")])
         cells["amount"] = cells["amount"] or amount
         i = skip(i + 1)
-    if cells["amount"] is None and i < n and _AMOUNT.match(paras[i].text) and paras[i].text != str(rank + 1):
+    if cells["amount"] is None and i < n and _AMOUNT.match(paras[i].text) and paras[i].text != str(rank + 1) \
+            and not _whole_number(paras[i].text):  # (a 法人番号 cell is no amount)
         # (a number alone that reads as the next rank is that rank, its row's cells written elsewhere, or unknown)
         cells["amount"] = paras[i].text
         i = skip(i + 1)
@@ -702,9 +703,7 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
             cells = _after(cells, rows[-1].cells, j < len(paras) and _named_corp(paras[j]))
             if cells["amount"] is None:
                 loose.add(paras[k][1])
-        if rows and rows[-1].cells["contract_method"] is None and cells["contract_method"] is not None \
-                and (all(j < len(paras) and set(paras[j].text) <= set("-－― ") for j in (after, after + 1))
-                     or _after_header_cells(paras, k, after) or _tail_late(paras, k, after, rows[-1].cells)):
+        if _tail_unsure(paras, k, after, rows, cells):
             # more small cells after the 契約方式 than one row's tail (two dashes left over), or header cells right
             # before it (the tool wrote a row's tail after a page's header), or the one tail of the block's rest while
             # the row before has none at all (_tail_late), the row before's tail unread: the method and the small
@@ -764,8 +763,7 @@ def _stacked_ranks(paras: list[Para], k: int, rows: list[PayeeRow], letter: str)
     while j + 1 < n and paras[j + 1].text == str(m + 1):
         j, m = j + 1, m + 1
     first = paras[j + 1] if j + 1 < n else None
-    whole = first is not None and _DIGITS.match(first.text) and len(first.text) == 13 and \
-        validate_houjin(first.text).number is not None  # (the 法人番号 a cell of its own: the form's number)
+    whole = first is not None and _whole_number(first.text)  # (the 法人番号 a cell of its own)
     if m == r or first is None or not whole and (not _nameish(first) or _DIGITS.match(first.text)):
         return None
     if (got := _corp_para(first, True)) is not None and (got["named"] or got["unsure"]):
@@ -792,6 +790,20 @@ def _stacked_ranks(paras: list[Para], k: int, rows: list[PayeeRow], letter: str)
     return out, at
 
 
+def _whole_number(t: str) -> bool:
+    """``t`` is a 法人番号 printed whole: 13 digits whose check digit holds."""
+    return len(t) == 13 and bool(_DIGITS.match(t)) and validate_houjin(t).number is not None
+
+
+def _tail_unsure(paras: list[Para], k: int, after: int, rows: list[PayeeRow], cells: dict) -> bool:
+    """The 契約方式等 of the row ranked at paras[k] (its cells ``cells``, read up to ``after``) may be the row before's
+    (the last of ``rows``), whose tail is unread: more small cells after it than one row's (two dashes left over),
+    header cells right before it (_after_header_cells), or the one tail of the block's rest (_tail_late)."""
+    return bool(rows) and rows[-1].cells["contract_method"] is None and cells["contract_method"] is not None \
+        and (all(j < len(paras) and set(paras[j].text) <= set("-－― ") for j in (after, after + 1))
+             or _after_header_cells(paras, k, after) or _tail_late(paras, k, after, rows[-1].cells))
+
+
 def _tail_late(paras: list[Para], k: int, after: int, before: dict) -> bool:
     """The row before the rank at paras[k] has no tail at all — no 契約方式等, 入札者数 or 落札率 read, not even a
     dash: its 業務概要 or amount runs straight into this rank — and no 契約方式等 stands after this row's (read up to
@@ -799,8 +811,9 @@ def _tail_late(paras: list[Para], k: int, after: int, before: dict) -> bool:
     (「エアクレーレン 515071093 ガイドラインの 110」「2」「有限会社OCS」「339010971 セキュリティ説 70」「一般競争契 5」
     and the section's end: row 1's method, written after row 2's cells, row 2 having none) — whose it is is unknown."""
     if k == 0 or before["bidders"] is not None or before["award_rate"] is not None \
-            or _is_small(paras[k - 1]) or _CONTRACT.match(paras[k - 1].text) or _is_header(paras[k - 1], False):
-        return False
+            or _is_small(paras[k - 1]) and paras[k - 1].text != before["amount"] \
+            or _CONTRACT.match(paras[k - 1].text) or _is_header(paras[k - 1], False):  # (the amount 「172」 is the
+        return False  # row's, not a small cell of a tail)
     for p in paras[after:]:
         t = p.text
         if _LETTER.match(t):
@@ -1039,10 +1052,12 @@ def _read_segment(seg: list[Para], letter: str) -> tuple[list[PayeeRow], bool, l
             i = j
         if i >= len(seg) or seg[i].text != str(len(rows) + 1):
             break
-        line = seg[i][1]
+        line, k = seg[i][1], i
         cells, i = _read_row(seg, i + 1, len(rows) + 1)
         if cells is None:
             return None
+        if _tail_unsure(seg, k, i, rows, cells):  # (as _ranked reads it: whose tail it is, unknown)
+            cells = {**cells, "contract_method": None, "bidders": None, "award_rate": None}
         rows.append(PayeeRow(letter, len(rows) + 1, cells, line, False))
     j = _block_end(seg, i, rows) if rows else None
     late = any(r.cells["amount"] is None for r in rows)  # (an amount written after the rows: a row's that lacks one,
@@ -1363,7 +1378,7 @@ def _form_rows(paras: list[Para], start: int, notes: list | None) -> list[PayeeR
     out = _with_rank_runs(paras, out, notes) if placed is out else placed
     # (blocks no reading gave, or whose rows stop short, or whose cells a reading left unknown: read again in the
     # form's order with rows of a name alone)
-    out = _with_bare(out, _in_order(paras, None, bare=True)[0])
+    out = _with_bare(out, _names_placed(paras, _in_order(paras, None, bare=True)[0]))
     if not out:
         return None
     out, unspelled = payee_wraps.spell_qualifiers(_summed_amounts(paras, out),
@@ -1413,6 +1428,65 @@ def _with_bare(out: list[PayeeRow], bare: list[PayeeRow]) -> list[PayeeRow]:
             continue
         got += rows[len(have):]
     return sorted(got, key=lambda r: (r.block, r.rank))
+
+
+def _names_placed(paras: list[Para], rows: list[PayeeRow]) -> list[PayeeRow]:
+    """``rows`` (read with rows of a name alone) with the name of such a row unknown unless a cell of its own
+    follows its name cell: a 法人番号, a dash or another cell — or, past the next rank and header cells, a
+    法人番号 with no piece of a name beside it (its cells written after the next rank). When the text cell after
+    the rank is followed by a letter, the section's end, or the next rank and that row's name with its cells, the
+    row's other cells are elsewhere and the cell may be any of them (「C」「1」「ガイドラインの英訳作業」「D」: its
+    業務概要) — but in a run of two ranks or more each with one text cell (_name_run): the rank and name column."""
+    at = {p[1]: k for k, p in enumerate(paras)}
+    out = []
+    for r in rows:
+        if r.cells["name"] is not None and all(v is None for c, v in r.cells.items() if c != "name") \
+                and not _own_cells_follow(paras, at.get(r.line), r.rank):
+            r = r._replace(cells={**r.cells, "name": None})
+        out.append(r)
+    return out
+
+
+def _name_run(paras: list[Para], k: int, rank: int) -> int:
+    """How many ranks, each with one text cell (no 法人番号) right after it, the tool wrote in one run with the rank
+    at paras[k] (「1」「講師謝金(講師A)」「2」「伊藤忠テクノソリューションズ株式会社」「E」): the rank and name column
+    written apart from the rows' other cells."""
+    n = len(paras)
+
+    def pair(j: int, r: int) -> bool:  # (a rank, a text cell, then the next rank, a letter or the end)
+        return 0 <= j and j + 1 < n and paras[j].text == str(r) and _nameish(paras[j + 1]) \
+            and _corp_pieces(paras[j + 1][0]) is None and _split_amount(paras[j + 1])[1] is None \
+            and (j + 2 >= n or paras[j + 2].text == str(r + 1) or bool(_LETTER.match(paras[j + 2].text)))
+    if not pair(k, rank):
+        return 0
+    a, b = k, k
+    while pair(a - 2, rank - (k - a) // 2 - 1):
+        a -= 2
+    while pair(b + 2, rank + (b - k) // 2 + 1):
+        b += 2
+    return (b - a) // 2 + 1
+
+
+def _own_cells_follow(paras: list[Para], k: int | None, rank: int) -> bool:
+    """After the rank at paras[k] and the cell after it (past header cells), the row's own cells follow (see
+    _names_placed), or the rank and the cell are one of a run of ranks with a name each (_name_run)."""
+    n = len(paras)
+
+    def skip(j: int) -> int:
+        while j < n and _is_header(paras[j], False):
+            j += 1
+        return j
+    if k is None:
+        return False
+    if _name_run(paras, k, rank) >= 2:
+        return True
+    j = skip(skip(k + 1) + 1)  # (the paragraph after the name cell)
+    if j >= n or _LETTER.match(paras[j].text):
+        return False
+    if paras[j].text != str(rank + 1):
+        return True
+    j = skip(j + 1)
+    return j < n and (got := _corp_para(paras[j], True)) is not None and not got["named"]
 
 
 def _filled(have: list[PayeeRow], rows: list[PayeeRow]) -> list[PayeeRow] | None:

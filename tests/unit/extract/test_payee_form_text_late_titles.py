@@ -95,3 +95,37 @@ def test_rows_whose_tails_are_written_in_a_run_after_them_keep_their_tails_unkno
     assert all(rows[("A", k)][c] is None for k in range(1, 7) for c in ("contract_method", "bidders", "award_rate"))
     assert rows[("A", 6)]["corporate_number"] == "1881938634263"
 
+
+def test_the_one_tail_after_a_row_whose_row_before_ends_at_its_amount_is_unknown():
+    # rvho7 rv651 block A: row 7 ends at its amount 「172」 (a figure that reads like a small cell), row 8 has the
+    # block's one tail left — row 7's (its 随意契約 (企画競争) and 5), the sheet says: whose it is, unknown
+    rows = _rows(_paras("A", *HEADER,
+                        "1", ["一般社団法人地域活", "性化センター"], ["9783884543", "269"], "定期刊行物の購読", "373",
+                        "随意契約 (その他)", "-", "-",
+                        "2", "インテック株式会社", ["3162212653", "661"], ["研修の企画運営、セキ", "ュリティ説明会の開催"], "172",
+                        "3", ["国立大学法人京都大", "学"], ["5272809854", "204"], ["システムの設計・開発", "及び運用保守"], "144",
+                        "随意契約 (企画競争)", "5", "-", "-", "-") + END)
+    assert sorted(rows) == [("A", 1), ("A", 2), ("A", 3)]
+    assert (rows[("A", 3)]["amount"], rows[("A", 3)]["contract_method"], rows[("A", 3)]["bidders"]) == \
+        ("144", None, None)
+    assert rows[("A", 1)]["contract_method"] == "随意契約 (その他)"
+
+
+def test_a_text_cell_alone_after_a_rank_before_the_next_letter_is_no_name():
+    # rvho7 rv641: 「C」「1」 then block C's 業務概要 alone (its name and other cells written elsewhere), then 「D」
+    rows = _rows(_paras("B", *HEADER, "1", "職員旅費(職員A)", "-", "機器の賃貸借", "64", "一般競争契約 (総合評価)", "2", "47.2%",
+                        *HEADER, "C", "1", ["ガイドライ", "ンの英訳作", "業"], "D", REASON, "-") + END)
+    assert rows.get(("C", 1), {}).get("name") is None
+    assert rows[("B", 1)]["name"] == "職員旅費(職員A)"
+
+
+def test_a_run_of_ranks_each_with_one_text_cell_is_the_name_column():
+    # rvho9 rv860 (LibreOffice's print): 「D」「1」 name 「2」 name 「E」: the rank and name column written apart from
+    # the rows' other cells — but 「J.」「1」 a text cell 「2」 then a name with its 法人番号 (rvho7 rv646): the text cell
+    # after 「1」 is no name established (there, its 業務概要)
+    rows = _rows(_paras("C", *HEADER, "1", "職員旅費(職員A)", "-", "機器の賃貸借", "64", "一般競争契約 (総合評価)", "2", "47.2%",
+                        "D", "法人番号", "1", ["講師謝金(講", "師A)"], "2", ["伊藤忠テク", "ノソリュー", "ションズ株", "式会社"], "E",
+                        REASON, "-", *HEADER, "1", ["システムの", "設計・開発", "及び運用保", "守"], "2", ["国立大学法", "人東京大学"],
+                        "1598058483954", ["諸外国の動", "向に関する"], "129", "一般競争契約 (最低価格)", "7", "55.5%") + END)
+    assert (rows[("D", 1)]["name"], rows[("D", 2)]["name"]) == ("講師謝金(講師A)", "伊藤忠テクノソリューションズ株式会社")
+    assert rows.get(("E", 1), {}).get("name") is None
