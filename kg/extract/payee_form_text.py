@@ -1850,11 +1850,12 @@ def form_disputes(rows: list[PayeeRow], form: list[PayeeRow] | None) -> tuple[li
 
 
 def with_form_blocks(rows: list[PayeeRow], form: list[PayeeRow] | None) -> list[PayeeRow]:
-    """The rows another reader gave (``rows``) and form_rows' rows (``form``) of the blocks ``rows`` holds no row
-    of, when the two readings agree where they meet: every block both read has the same ranks with no cell read
-    otherwise (_cells_joined), and each block added stands in the text between the blocks ``rows`` holds before
-    and after it in letter order (its rows' lines after those of the blocks of earlier letters, before those of
-    later ones). Else ``rows`` (the same object): which reading places which payee is then not established."""
+    """The rows another reader gave (``rows``) and form_rows' rows (``form``) when the two readings agree where they
+    meet — every block both read has the same ranks with no cell read otherwise (_cells_joined) — and each block
+    only ``form`` holds stands in the text between the blocks ``rows`` holds before and after it in letter order
+    (its rows' lines after those of the blocks of earlier letters, before those of later ones): ``rows`` with the
+    cells only ``form`` reads in the blocks both read, and ``form``'s rows of the blocks ``rows`` holds no row of.
+    Else ``rows`` (the same object): which reading places which payee is then not established."""
     if not form or not rows:
         return rows
     mine: dict[str, list[PayeeRow]] = {}
@@ -1863,16 +1864,23 @@ def with_form_blocks(rows: list[PayeeRow], form: list[PayeeRow] | None) -> list[
     theirs: dict[str, list[PayeeRow]] = {}
     for r in form:
         theirs.setdefault(r.block, []).append(r)
-    added = [b for b in theirs if b not in mine]
-    if not added:
-        return rows
+    filled: dict[tuple[str, int], PayeeRow] = {}
     for b in set(theirs) & set(mine):
-        if [r.rank for r in theirs[b]] != [r.rank for r in mine[b]] or \
-                any(_cells_joined(f.cells, r.cells, r.cells) is None for f, r in zip(theirs[b], mine[b], strict=True)):
+        if [r.rank for r in theirs[b]] != [r.rank for r in mine[b]]:
             return rows
+        for f, r in zip(theirs[b], mine[b], strict=True):
+            cells = _cells_joined(r.cells, f.cells, f.cells)
+            if cells is None:
+                return rows
+            if cells != r.cells:
+                filled[(b, r.rank)] = r._replace(cells=cells)
+    added = [b for b in theirs if b not in mine]
     for b in added:
         lines = [r.line for r in theirs[b]]
         if any(r.line >= min(lines) for r in rows if r.block < b) or \
                 any(r.line <= max(lines) for r in rows if r.block > b):
             return rows
-    return sorted(rows + [r for b in added for r in theirs[b]], key=lambda r: (r.block, r.rank))
+    if not added and not filled:
+        return rows
+    return sorted([filled.get((r.block, r.rank), r) for r in rows] + [r for b in added for r in theirs[b]],
+                  key=lambda r: (r.block, r.rank))

@@ -51,7 +51,8 @@ def test_form_rows_blocks_the_other_reader_did_not_read_are_added_when_the_two_a
             _row("C", 1, 70, name="京都市", amount="308"), _row("D", 1, 88, name="札幌市", amount="918")]
     got = with_form_blocks(theirs, form)
     assert [(r.block, r.rank) for r in got] == [("A", 1), ("B", 1), ("C", 1), ("D", 1)]
-    assert got[1] is theirs[0]  # (a block both read: the other reader's rows as they were)
+    # (a block both read: the other reader's row, with the cell only form_rows reads)
+    assert (got[1].line, got[1].cells["amount"], got[1].cells["contract_method"]) == (50, "2,659", "随意契約 (企画競争)")
     # a block both read with a cell read otherwise: which reading places which payee is not established
     other = [_row("B", 1, 50, name="福岡市", amount="2,399"), theirs[1]]
     assert with_form_blocks(other, form) is other
