@@ -520,7 +520,8 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
             else _cell([w for ln in lines for w in ln.split(" ")])
         cells["amount"] = cells["amount"] or amount
         i = skip(i + 1)
-    if cells["amount"] is None and i < n and _AMOUNT.match(paras[i].text) and paras[i].text != str(rank + 1):
+    if cells["amount"] is None and i < n and _AMOUNT.match(paras[i].text) and paras[i].text != str(rank + 1) \
+            and not _whole_number(paras[i].text):  # (a 法人番号 cell is no amount)
         # (a number alone that reads as the next rank is that rank, its row's cells written elsewhere, or unknown)
         cells["amount"] = paras[i].text
         i = skip(i + 1)
@@ -616,8 +617,9 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow], loose: frozenset
             pass  # (「計」 then 「研修の企画運営 0」 then the 計's amount: the row's cells, the sum says, below)
         elif seen and _LETTER.match(t) and paras[k - 1].text == "計":  # the next block's letter written before
             pass  # the 計's amount
-        elif seen and not total and _CONTRACT.match(t):  # the last row's 契約方式等 written after the 計 (its
-            pass  # 入札者数 and 落札率 with it, small cells), before the 計's amount: whose it is stays unknown
+        elif seen and (not total or len(total) == 1 and last.get("amount") is None) and _CONTRACT.match(t):
+            pass  # the last row's 契約方式等 written after the 計 (its 入札者数 and 落札率 with it, small cells), before the
+            # 計's amount (or after the last row's amount written there): whose it is stays unknown
         elif _AMOUNT.match(t) and not _is_small(paras[k]) or _DIGITS.match(t):
             total.append(t)
         elif not (_is_small(paras[k]) or _is_header(paras[k], False)):
@@ -637,6 +639,12 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow], loose: frozenset
         least, most = _unread_bounds(read)
         return k if any((v := _number(t)) is not None and least - 1e-6 <= v - known <= most + 1e-6 for t in total) \
             else None
+    if len(rows) > 1 and amounts[-1] is None and None not in amounts[:-1]:
+        # (the last row's amount written after the 「計」 with the 計's own: 「計」「0.2」 … 「4.3」 — one figure there
+        # and the amounts read add up to another, the figure not above the row before's)
+        known, figures = sum(amounts[:-1]), [v for t in total if (v := _number(t)) is not None]
+        return k if any(a <= amounts[-2] + 1e-6 and abs(known + a - t) < 1e-6
+                        for x, a in enumerate(figures) for t in figures[x + 1:]) else None
     if not rows or None in amounts:
         return None
     want = sum(amounts)
@@ -658,19 +666,25 @@ def _unread_bounds(amounts: list[float | None]) -> tuple[float, float]:
 
 
 def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = None, early: bool = False,
-            notes: list | None = None, stacked: list | None = None) -> tuple[list[PayeeRow], int]:
+            notes: list | None = None, stacked: list | None = None, first: PayeeRow | None = None) \
+        -> tuple[list[PayeeRow], int]:
     """The rows ranked 1, 2, ... from paras[i] (its rank 「1」) up to the first number that does not start a row (a small cell that reads like the next rank, or a
     row unread: the block stands only if what follows is small cells up to its end), and the index after them.
     With ``loose`` (a set it fills with their lines), a rank followed by a name cell alone (its other cells
     written elsewhere) is a row of that name, and the row after it loses the cells that may be that row's
-    (_after) — but for rank 1 when ``early``: its 業務概要 and amount were written before its rank."""
-    rows: list[PayeeRow] = []
+    (_after) — but for rank 1 when ``early``: its 業務概要 and amount were written before its rank. ``first``: rank
+    1's row read elsewhere (_late_first), paras[i] being the rank 「2」."""
+    rows: list[PayeeRow] = [first] if first is not None else []
+    late = False  # the rows' tails were written after them, in a run: the tails from there on are unknown
     while True:
         k = i
         while k < len(paras) and rows and set(paras[k].text) <= set("-－― "):  # a row's empty cells left over
             k += 1
         if rows and k < len(paras) and paras[k].text != str(len(rows) + 1):
             k = _past_strays(paras, k, rows)
+        if rows and k < len(paras) and paras[k].text != str(len(rows) + 1) and \
+                (t := _past_tails_run(paras, k, rows)) > k:
+            k, late = t, True
         if k >= len(paras) or paras[k].text != str(len(rows) + 1):
             return rows, i
         cells, after = _read_row(paras, k + 1, len(rows) + 1)
@@ -694,9 +708,7 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
             cells = _after(cells, rows[-1].cells, j < len(paras) and _named_corp(paras[j]))
             if cells["amount"] is None:
                 loose.add(paras[k][1])
-        if rows and rows[-1].cells["contract_method"] is None and cells["contract_method"] is not None \
-                and (all(j < len(paras) and set(paras[j].text) <= set("-－― ") for j in (after, after + 1))
-                     or _after_header_cells(paras, k, after) or _tail_late(paras, k, after, rows[-1].cells)):
+        if _tail_unsure(paras, k, after, rows, cells):
             # more small cells after the 契約方式 than one row's tail (two dashes left over), or header cells right
             # before it (the tool wrote a row's tail after a page's header), or the one tail of the block's rest while
             # the row before has none at all (_tail_late), the row before's tail unread: the method and the small
@@ -707,8 +719,32 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
                                            "stands before more small cells than one row's, after header cells or as "
                                            "the only tail left for it and the row before, the row before's unread: "
                                            "whose it is is unknown"))
+        if late:
+            cells = {**cells, "contract_method": None, "bidders": None, "award_rate": None}
         rows.append(PayeeRow(letter, len(rows) + 1, cells, paras[k][1], False))
         i = after
+
+
+def _past_tails_run(paras: list[Para], k: int, rows: list[PayeeRow]) -> int:
+    """The index of the next rank past a run of rows' tails written after them (from paras[k]: 契約方式等 cells, at
+    least one and no more than the rows read, small cells and header cells), when no row read so far has a tail
+    (契約方式等, 入札者数 or 落札率) and the next rank is rank + 1 followed by a name: 「5」 … 「0.3」「契約方式等」「-」「--」
+    「一般競争契約 (総合評価)」「4」「45.4%」 … 「6」. Which row's each tail is, the text does not say: ``k`` itself
+    when the text is not so."""
+    n = len(paras)
+    if any(r.cells[c] is not None for r in rows for c in ("contract_method", "bidders", "award_rate")):
+        return k
+    j, rank = k, str(len(rows) + 1)
+    while j < n and paras[j].text != rank and (_is_small(paras[j]) or _is_header(paras[j], False)
+                                               or _CONTRACT.match(paras[j].text)):
+        j += 1
+    methods = sum(1 for p in paras[k:j] if _CONTRACT.match(p.text))
+    if not 1 <= methods <= len(rows) or j >= n or paras[j].text != rank:
+        return k
+    m = j + 1
+    while m < n and _is_header(paras[m], False):
+        m += 1
+    return j if m < n and _nameish(paras[m]) else k
 
 
 def _stacked_ranks(paras: list[Para], k: int, rows: list[PayeeRow], letter: str) \
@@ -731,9 +767,10 @@ def _stacked_ranks(paras: list[Para], k: int, rows: list[PayeeRow], letter: str)
     name, m = j, r
     while j + 1 < n and paras[j + 1].text == str(m + 1):
         j, m = j + 1, m + 1
-    if m == r or j + 1 >= n or not _nameish(paras[j + 1]) or _DIGITS.match(paras[j + 1].text):
+    first = paras[j + 1] if j + 1 < n else None
+    whole = first is not None and _whole_number(first.text)  # (the 法人番号 a cell of its own)
+    if m == r or first is None or not whole and (not _nameish(first) or _DIGITS.match(first.text)):
         return None
-    first = paras[j + 1]
     if (got := _corp_para(first, True)) is not None and (got["named"] or got["unsure"]):
         return None  # (a name piece beside the 法人番号: the row after, not row r's cells)
     virtual = [paras[name], *paras[j + 1:]]
@@ -758,6 +795,20 @@ def _stacked_ranks(paras: list[Para], k: int, rows: list[PayeeRow], letter: str)
     return out, at
 
 
+def _whole_number(t: str) -> bool:
+    """``t`` is a 法人番号 printed whole: 13 digits whose check digit holds."""
+    return len(t) == 13 and bool(_DIGITS.match(t)) and validate_houjin(t).number is not None
+
+
+def _tail_unsure(paras: list[Para], k: int, after: int, rows: list[PayeeRow], cells: dict) -> bool:
+    """The 契約方式等 of the row ranked at paras[k] (its cells ``cells``, read up to ``after``) may be the row before's
+    (the last of ``rows``), whose tail is unread: more small cells after it than one row's (two dashes left over),
+    header cells right before it (_after_header_cells), or the one tail of the block's rest (_tail_late)."""
+    return bool(rows) and rows[-1].cells["contract_method"] is None and cells["contract_method"] is not None \
+        and (all(j < len(paras) and set(paras[j].text) <= set("-－― ") for j in (after, after + 1))
+             or _after_header_cells(paras, k, after) or _tail_late(paras, k, after, rows[-1].cells))
+
+
 def _tail_late(paras: list[Para], k: int, after: int, before: dict) -> bool:
     """The row before the rank at paras[k] has no tail at all — no 契約方式等, 入札者数 or 落札率 read, not even a
     dash: its 業務概要 or amount runs straight into this rank — and no 契約方式等 stands after this row's (read up to
@@ -765,8 +816,9 @@ def _tail_late(paras: list[Para], k: int, after: int, before: dict) -> bool:
     (「エアクレーレン 515071093 ガイドラインの 110」「2」「有限会社OCS」「339010971 セキュリティ説 70」「一般競争契 5」
     and the section's end: row 1's method, written after row 2's cells, row 2 having none) — whose it is is unknown."""
     if k == 0 or before["bidders"] is not None or before["award_rate"] is not None \
-            or _is_small(paras[k - 1]) or _CONTRACT.match(paras[k - 1].text) or _is_header(paras[k - 1], False):
-        return False
+            or _is_small(paras[k - 1]) and paras[k - 1].text != before["amount"] \
+            or _CONTRACT.match(paras[k - 1].text) or _is_header(paras[k - 1], False):  # (the amount 「172」 is the
+        return False  # row's, not a small cell of a tail)
     for p in paras[after:]:
         t = p.text
         if _LETTER.match(t):
@@ -917,6 +969,52 @@ def _next_table(paras: list[Para], i: int, j: int, rows: list[PayeeRow]) -> bool
     return above is not None and above > amounts[-1]
 
 
+def _late_first(paras: list[Para], i: int) -> tuple[dict, int, int, int] | None:
+    """paras[i:] (past a block's rows; or the header cells right before paras[i]) hold a table's first header
+    cells (「支出先」), then a row with no rank
+    before it that reads whole (name, amount, 法人番号 or 業務概要), then past small cells a block letter and its rank
+    「1」 with no cells after it but small and header cells up to the rank 「2」, whose row reads with an amount not
+    above the first's (the form ranks a block's payees by amount): the tool wrote the block's letter and first rank
+    after its first row (「ぎょうせい株式会社」「7490886507358」 … 「943」「随意契約 (その他) -」「-」「C」「1」「--」
+    「2」「日立システムズ(株)」). Returns (that row's cells, its index, the letter's, the 「2」's) or None; the row's
+    入札者数 and 落札率 unknown when a small cell left between it and the 「2」 holds a figure (whose it is, the
+    text does not say)."""
+    n, k, h = len(paras), i, i
+    while h > 0 and _is_header(paras[h - 1], False):  # (the header cells a row's reading passed over)
+        h -= 1
+    while k < n and (_is_small(paras[k]) or _is_header(paras[k], False)):
+        k += 1
+    if k >= n or not any(p.text.startswith(_FIRST_COLUMNS[0]) for p in paras[h:k]) or not _nameish(paras[k]):
+        return None
+    cells, e = _read_row(paras, k, 1)
+    if cells is None or not cells["name"] or _number(cells["amount"]) is None or \
+            not (cells["corporate_number"] or cells["description"]):
+        return None
+    a = e
+    while a < n and _is_small(paras[a]):
+        a += 1
+    if a + 1 >= n or not _LETTER.match(paras[a].text) or paras[a + 1].text != "1":
+        return None
+    q = a + 2
+    while q < n and (_is_small(paras[q]) or _is_header(paras[q], False)) and paras[q].text != "2":
+        q += 1
+    if q >= n or paras[q].text != "2":
+        return None
+    second, _ = _read_row(paras, q + 1, 2)
+    if second is None or (v := _number(second["amount"])) is None or v > _number(cells["amount"]):
+        return None
+    if any(re.search(r"\d", p.text) for p in paras[e:a] + paras[a + 2:q]):
+        cells = {**cells, "bidders": None, "award_rate": None}
+    return cells, k, a, q
+
+
+def _late_next(paras: list[Para], i: int, letter: str) -> bool:
+    """The block whose rows end at paras[i] is followed by the next table's first row with that table's letter
+    (later than ``letter``) and rank written after it (_late_first): the block ends there."""
+    late = _late_first(paras, i)
+    return late is not None and _LETTER.match(paras[late[2]].text)[1] > letter
+
+
 def _next_block(paras: list[Para], i: int, j: int) -> bool:
     """paras[i:j] (small cells and header cells after a block's rows; the header cells right after the last row
     are before i) end with the next block's start: header cells (the form writes them at the top of each block
@@ -959,10 +1057,12 @@ def _read_segment(seg: list[Para], letter: str) -> tuple[list[PayeeRow], bool, l
             i = j
         if i >= len(seg) or seg[i].text != str(len(rows) + 1):
             break
-        line = seg[i][1]
+        line, k = seg[i][1], i
         cells, i = _read_row(seg, i + 1, len(rows) + 1)
         if cells is None:
             return None
+        if _tail_unsure(seg, k, i, rows, cells):  # (as _ranked reads it: whose tail it is, unknown)
+            cells = {**cells, "contract_method": None, "bidders": None, "award_rate": None}
         rows.append(PayeeRow(letter, len(rows) + 1, cells, line, False))
     j = _block_end(seg, i, rows) if rows else None
     late = any(r.cells["amount"] is None for r in rows)  # (an amount written after the rows: a row's that lacks one,
@@ -1283,7 +1383,7 @@ def _form_rows(paras: list[Para], start: int, notes: list | None) -> list[PayeeR
     out = _with_rank_runs(paras, out, notes) if placed is out else placed
     # (blocks no reading gave, or whose rows stop short, or whose cells a reading left unknown: read again in the
     # form's order with rows of a name alone)
-    out = _with_bare(out, _in_order(paras, None, bare=True)[0])
+    out = _with_bare(out, _names_placed(paras, _in_order(paras, None, bare=True)[0]))
     if not out:
         return None
     out, unspelled = payee_wraps.spell_qualifiers(_summed_amounts(paras, out),
@@ -1335,6 +1435,65 @@ def _with_bare(out: list[PayeeRow], bare: list[PayeeRow]) -> list[PayeeRow]:
     return sorted(got, key=lambda r: (r.block, r.rank))
 
 
+def _names_placed(paras: list[Para], rows: list[PayeeRow]) -> list[PayeeRow]:
+    """``rows`` (read with rows of a name alone) with the name of such a row unknown unless a cell of its own
+    follows its name cell: a 法人番号, a dash or another cell — or, past the next rank and header cells, a
+    法人番号 with no piece of a name beside it (its cells written after the next rank). When the text cell after
+    the rank is followed by a letter, the section's end, or the next rank and that row's name with its cells, the
+    row's other cells are elsewhere and the cell may be any of them (「C」「1」「ガイドラインの英訳作業」「D」: its
+    業務概要) — but in a run of two ranks or more each with one text cell (_name_run): the rank and name column."""
+    at = {p[1]: k for k, p in enumerate(paras)}
+    out = []
+    for r in rows:
+        if r.cells["name"] is not None and all(v is None for c, v in r.cells.items() if c != "name") \
+                and not _own_cells_follow(paras, at.get(r.line), r.rank):
+            r = r._replace(cells={**r.cells, "name": None})
+        out.append(r)
+    return out
+
+
+def _name_run(paras: list[Para], k: int, rank: int) -> int:
+    """How many ranks, each with one text cell (no 法人番号) right after it, the tool wrote in one run with the rank
+    at paras[k] (「1」「講師謝金(講師A)」「2」「伊藤忠テクノソリューションズ株式会社」「E」): the rank and name column
+    written apart from the rows' other cells."""
+    n = len(paras)
+
+    def pair(j: int, r: int) -> bool:  # (a rank, a text cell, then the next rank, a letter or the end)
+        return 0 <= j and j + 1 < n and paras[j].text == str(r) and _nameish(paras[j + 1]) \
+            and _corp_pieces(paras[j + 1][0]) is None and _split_amount(paras[j + 1])[1] is None \
+            and (j + 2 >= n or paras[j + 2].text == str(r + 1) or bool(_LETTER.match(paras[j + 2].text)))
+    if not pair(k, rank):
+        return 0
+    a, b = k, k
+    while pair(a - 2, rank - (k - a) // 2 - 1):
+        a -= 2
+    while pair(b + 2, rank + (b - k) // 2 + 1):
+        b += 2
+    return (b - a) // 2 + 1
+
+
+def _own_cells_follow(paras: list[Para], k: int | None, rank: int) -> bool:
+    """After the rank at paras[k] and the cell after it (past header cells), the row's own cells follow (see
+    _names_placed), or the rank and the cell are one of a run of ranks with a name each (_name_run)."""
+    n = len(paras)
+
+    def skip(j: int) -> int:
+        while j < n and _is_header(paras[j], False):
+            j += 1
+        return j
+    if k is None:
+        return False
+    if _name_run(paras, k, rank) >= 2:
+        return True
+    j = skip(skip(k + 1) + 1)  # (the paragraph after the name cell)
+    if j >= n or _LETTER.match(paras[j].text):
+        return False
+    if paras[j].text != str(rank + 1):
+        return True
+    j = skip(j + 1)
+    return j < n and (got := _corp_para(paras[j], True)) is not None and not got["named"]
+
+
 def _filled(have: list[PayeeRow], rows: list[PayeeRow]) -> list[PayeeRow] | None:
     """A block's rows read by two readings (``have``: placed by counting, its rank runs or header runs; ``rows``: in
     the form's order, its letter, header cells and ranks 1..n each with its cells, up to the block's end), rank by
@@ -1382,6 +1541,10 @@ def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
         loose: set[int] = set()  # the rows whose cells other than the name are unknown, and the rows after them
         stacked: list[int] = []  # (the ranks whose next ranks were written right after the row's name)
         rows, i = _ranked(paras, j, letter, loose if bare else None, early, notes, stacked if at != again else None)
+        if not rows and (late := _late_first(paras, done)) is not None and late[2] == at:
+            # (the block's first row written before its letter and rank 「1」)
+            rows, i = _ranked(paras, late[3], letter, loose if bare else None, False, notes, None,
+                              PayeeRow(letter, 1, late[0], paras[late[1]][1], False))
         if rows and i < n and (past := _strays_end(paras, i, rows)) > i:  # cells written apart after the block's
             # last row
             e = _block_end(paras, past, rows, loose)
@@ -1403,7 +1566,7 @@ def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
                                             "are is unknown"))
             rows = []
         if rows and j is not None and (_ends(paras, i, j, letter) or _totalled(paras, i, j)
-                                       or _next_table(paras, i, j, rows)):
+                                       or _next_table(paras, i, j, rows) or _late_next(paras, i, letter)):
             if any(p.text == str(len(rows) + 1) for p in paras[i:j]) and not _totalled(paras, i, j):
                 short.append((letter, paras[i][1], len(rows) + 1))  # (a 入札者数, or a rank without its cells)
         elif rows and _ends(paras, i, _past_tails(paras, i), letter):
@@ -1689,3 +1852,40 @@ def form_disputes(rows: list[PayeeRow], form: list[PayeeRow] | None) -> tuple[li
         out.append(r._replace(cells={**r.cells, **dict.fromkeys(bad)}) if bad else r)
         disputed += [f"{r.block}{r.rank} {k}" for k in bad]
     return out, disputed
+
+
+def with_form_blocks(rows: list[PayeeRow], form: list[PayeeRow] | None) -> list[PayeeRow]:
+    """The rows another reader gave (``rows``) and form_rows' rows (``form``) when the two readings agree where they
+    meet — every block both read has the same ranks with no cell read otherwise (_cells_joined) — and each block
+    only ``form`` holds stands in the text between the blocks ``rows`` holds before and after it in letter order
+    (its rows' lines after those of the blocks of earlier letters, before those of later ones): ``rows`` with the
+    cells only ``form`` reads in the blocks both read, and ``form``'s rows of the blocks ``rows`` holds no row of.
+    Else ``rows`` (the same object): which reading places which payee is then not established."""
+    if not form or not rows:
+        return rows
+    mine: dict[str, list[PayeeRow]] = {}
+    for r in rows:
+        mine.setdefault(r.block, []).append(r)
+    theirs: dict[str, list[PayeeRow]] = {}
+    for r in form:
+        theirs.setdefault(r.block, []).append(r)
+    filled: dict[tuple[str, int], PayeeRow] = {}
+    for b in set(theirs) & set(mine):
+        if [r.rank for r in theirs[b]] != [r.rank for r in mine[b]]:
+            return rows
+        for f, r in zip(theirs[b], mine[b], strict=True):
+            cells = _cells_joined(r.cells, f.cells, f.cells)
+            if cells is None:
+                return rows
+            if cells != r.cells:
+                filled[(b, r.rank)] = r._replace(cells=cells)
+    added = [b for b in theirs if b not in mine]
+    for b in added:
+        lines = [r.line for r in theirs[b]]
+        if any(r.line >= min(lines) for r in rows if r.block < b) or \
+                any(r.line <= max(lines) for r in rows if r.block > b):
+            return rows
+    if not added and not filled:
+        return rows
+    return sorted([filled.get((r.block, r.rank), r) for r in rows] + [r for b in added for r in theirs[b]],
+                  key=lambda r: (r.block, r.rank))

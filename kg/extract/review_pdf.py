@@ -51,6 +51,7 @@ from kg.extract.payee_form_text import (
     form_rows,
     header_piece,
     number_line_wraps,
+    with_form_blocks,
     with_form_rows,
 )
 from kg.extract.payee_wraps import respell_methods
@@ -1146,6 +1147,9 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
             if merged is not text_rows:
                 text_rows, notes = merged, form_notes
             else:
+                added = with_form_blocks(text_rows, form)
+                if added is not text_rows:  # (blocks only the form's order reads: its notes say what it left)
+                    text_rows, notes = added, notes + form_notes
                 text_rows, disputed = form_disputes(text_rows, form)
                 if disputed:
                     notes.append((lo, f"支出先上位10者リスト: {disputed}: the form's order reads these cells otherwise; "
