@@ -96,8 +96,8 @@ def _fits(col: list[float | None], past: bool) -> bool:
         if v is not None and ((v > 0) if r == CTN else (v < 0)):
             return False
     total = col[TOT]
-    if total is None:
-        return not past and all(v is None for v in col)
+    if total is None:  # (a year with nothing printed, every cell a dash: its 計 too)
+        return all(v is None for v in col)
     if past and col[EXE] is not None and col[EXE] > total:
         return False
     return _adds_up([v for v in col[:TOT] if v is not None] or [0], total)
@@ -214,8 +214,8 @@ def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int
         for r in range(len(col)):
             if any(t[c][r] != col[r] for t in tables[1:]):
                 col[r] = None
-    if any(grid[c][TOT] is None for c in range(n_past)):
-        return None
+    if any(grid[c][TOT] is None and any(t[c][TOT] is not None for t in tables) for c in range(n_past)):
+        return None  # a past year's 計 the cuts disagree on (one they all read as a dash: a year with nothing printed)
     budget = []
     for (y, is_req), col in zip(years, grid, strict=True):
         if is_req:

@@ -88,3 +88,23 @@ def test_a_total_row_without_its_last_two_cells_leaves_the_current_total_unknown
     # the 当初予算 row one cell short (the request's printed apart): no cut is taken without its 計
     short = [x for k, x in enumerate(RV857) if k != RV857.index("47", 9)]
     assert budget_row_major(short, Y857, 1) is None
+
+
+# variant 866 (reportlab, pdftotext): 令和元年度 with nothing printed (every cell a dash, its 計 too), the 計 row
+# short (the current year's 20 and the request's 57 printed after the 予算内訳 table), a page mark amid the rows
+RV866 = ["予算額・執行額 (単位:百万円)", "予算の状況", "令和元年度", "令和2年度", "令和3年度", "令和4年度", "令和5年度要求",
+         "当初予算", "-", "-", "34", "20", "57", "補正予算", "-", "-", "0", "0", "前年度から繰越", "し", "-", "-", "6", "0",
+         "翌年度へ繰越し", "-", "-", "0", "0", "予備費等", "-", "-", "0", "0", "1 / 11", "-", "計", "-", "0", "40", "執行額",
+         "-", "0", "37", "執行率(%)", "-", "-", "92%", "当初予算+補正予算に対する執行額の割合(", "%)", "-", "-", "109%",
+         "令和4・5年度 予", "算内訳 (単位:百", "万円)", "歳出予算目"]
+Y866 = [(2019, False), (2020, False), (2021, False), (2022, False), (2023, True)]
+
+
+def test_a_past_year_with_nothing_printed_is_read_as_dashes():
+    got = _by_year(budget_row_major(RV866, Y866, 1))  # (was no table: a past year's 計 a dash refused the cut)
+    assert got[2019] == {"fiscal_year": 2019, "initial": None, "supplementary": None, "carried_from_previous": None,
+                         "carried_to_next": None, "reserve": None, "total": None, "executed": None}
+    assert got[2020]["total"] == 0 and got[2020]["executed"] == 0
+    assert got[2021] == {"fiscal_year": 2021, "initial": 34, "supplementary": 0, "carried_from_previous": 6,
+                         "carried_to_next": 0, "reserve": 0, "total": 40, "executed": 37}
+    assert got[2022]["initial"] == 20 and got[2022]["total"] is None and got[2023]["requested"] == 57
