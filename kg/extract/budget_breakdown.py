@@ -25,11 +25,40 @@ MAX_LINES = 120
 def breakdown_request(lines: list[str], start: int, current_initial: float) -> tuple[float, int] | None:
     """(the request year's 要求額, its line) from the 歳出予算目 table after line ``start``, or None when its 計 row
     does not check against ``current_initial`` and its rows."""
+    figs = _figures(lines, start)
+    for k in range(len(figs) - 1, 2, -1):  # the 計 row: the last pair that checks (figures may follow it: the
+        (cur, _), (req, line) = figs[k - 1], figs[k]  # budget table's request column printed apart, 「59,848 59,848」)
+        if cur != current_initial:
+            continue
+        rows = [v for v, _ in figs[:k - 1]]
+        if sum(rows) == cur + req or (sum(rows) - 2 * req == cur + req and _apart(rows, req)):
+            return req, line
+    return None
+
+
+def breakdown_totals(lines: list[str], start: int) -> tuple[float, float, int] | None:
+    """(the current year's 当初予算, the request's 要求額, their line) as the 歳出予算目 table after line ``start``
+    tells them by its rows: the figures before its last two (the 計 row's) are the rows' (current, request) pairs in
+    order, the pairs' first figures adding up to one of the last two and their second figures to the other (the 計
+    row's own order is not trusted: pdftotext was seen writing 「計 3,412 3,175」, the request's first). None when
+    they do not (a row with a dash prints one figure: the pairs are not told)."""
+    figs = _figures(lines, start)
+    rows = [v for v, _ in figs[:-2]]
+    if len(rows) < 2 or len(rows) % 2:
+        return None
+    cur, req = sum(rows[0::2]), sum(rows[1::2])
+    if cur == req or sorted((cur, req)) != sorted((figs[-2][0], figs[-1][0])):
+        return None
+    return cur, req, figs[-1][1]
+
+
+def _figures(lines: list[str], start: int) -> list[tuple[float, int]]:
+    """(figure, line) of the figures ending the 歳出予算目 table's lines after line ``start``, in order."""
     folded = _folded(lines)
     first = next((n for n in range(start, min(len(lines), start + MAX_LINES) + 1)
                   if any(w in folded[n - 1].replace(" ", "") for w in _START)), None)
     if first is None:
-        return None
+        return []
     figs: list[tuple[float, int]] = []
     for n in range(first, min(len(lines), first + MAX_LINES) + 1):
         t = folded[n - 1].strip()
@@ -43,14 +72,7 @@ def breakdown_request(lines: list[str], start: int, current_initial: float) -> t
                 break
             tail.append(float(parse_number(w).value))
         figs += [(v, n) for v in reversed(tail)]
-    for k in range(len(figs) - 1, 2, -1):  # the 計 row: the last pair that checks (figures may follow it: the
-        (cur, _), (req, line) = figs[k - 1], figs[k]  # budget table's request column printed apart, 「59,848 59,848」)
-        if cur != current_initial:
-            continue
-        rows = [v for v, _ in figs[:k - 1]]
-        if sum(rows) == cur + req or (sum(rows) - 2 * req == cur + req and _apart(rows, req)):
-            return req, line
-    return None
+    return figs
 
 
 def _apart(rows: list[float], req: float) -> bool:
@@ -59,4 +81,4 @@ def _apart(rows: list[float], req: float) -> bool:
     return any(a == b == req for a, b in zip(rows, rows[1:], strict=False))
 
 
-__all__ = ["breakdown_request"]
+__all__ = ["breakdown_request", "breakdown_totals"]
