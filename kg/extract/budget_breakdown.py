@@ -56,8 +56,26 @@ def breakdown_columns(lines: list[str], start: int, current_initial: float) -> t
     return got
 
 
-def _figures(lines: list[str], start: int) -> list[tuple[float, int]]:
-    """The figures ending the 歳出予算目 table's lines after line ``start``, in order, each with its line."""
+def breakdown_totals(lines: list[str], start: int) -> tuple[float, float, int] | None:
+    """(the current year's 当初予算, the request's 要求額, their line) as the 歳出予算目 table after line ``start``
+    tells them by its rows: the figures before its last two (the 計 row's) are the rows' (current, request) pairs in
+    order, the pairs' first figures adding up to one of the last two and their second figures to the other (the 計
+    row's own order is not trusted: pdftotext was seen writing 「計 3,412 3,175」, the request's first). None when
+    they do not, or a dash is printed among them (a cell of a row with nothing: the text tools were seen writing
+    a row's dash apart from its figure, so which figure is whose column is not told)."""
+    figs = _figures(lines, start, True)
+    rows = [v for v, _ in figs[:-2]]
+    if len(rows) < 2 or len(rows) % 2 or any(v is None for v, _ in figs):
+        return None
+    cur, req = sum(rows[0::2]), sum(rows[1::2])
+    if cur == req or sorted((cur, req)) != sorted((figs[-2][0], figs[-1][0])):
+        return None
+    return cur, req, figs[-1][1]
+
+
+def _figures(lines: list[str], start: int, dashes: bool = False) -> list[tuple[float | None, int]]:
+    """(figure, line) of the figures ending the 歳出予算目 table's lines after line ``start``, in order; with
+    ``dashes``, a dash among them as (None, line)."""
     folded = _folded(lines)
     first = next((n for n in range(start, min(len(lines), start + MAX_LINES) + 1)
                   if any(w in folded[n - 1].replace(" ", "") for w in _START)), None)
@@ -71,6 +89,8 @@ def _figures(lines: list[str], start: int) -> list[tuple[float, int]]:
         tail = []
         for w in reversed(t.split()):
             if w in "-－―":
+                if dashes:
+                    tail.append(None)
                 continue  # a dash: nothing to add
             if not _FIG.match(w):
                 break
@@ -85,4 +105,4 @@ def _apart(rows: list[float], req: float) -> bool:
     return any(a == b == req for a, b in zip(rows, rows[1:], strict=False))
 
 
-__all__ = ["breakdown_columns", "breakdown_pair", "breakdown_request"]
+__all__ = ["breakdown_columns", "breakdown_pair", "breakdown_request", "breakdown_totals"]

@@ -62,7 +62,8 @@ def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, 
                 continue  # a later table's header printed before this table's rows (the 当初予算 label still to come)
             break
         if "%" in t or t.startswith(_RATES):
-            late = len(out) if late is None else late
+            if out:  # (a rate row's label before any cell: the label column printed ahead of the rows, 「予算の状況」
+                late = len(out) if late is None else late  # 「執行率(%)」 then the year headers)
             continue
         row = None
         m = _BUDGET_LABEL.match(t)  # a row label, maybe with its first figures
@@ -95,8 +96,8 @@ def _fits(col: list[float | None], past: bool) -> bool:
         if v is not None and ((v > 0) if r == CTN else (v < 0)):
             return False
     total = col[TOT]
-    if total is None:
-        return not past and all(v is None for v in col)
+    if total is None:  # (a year with nothing printed, every cell a dash: its 計 too)
+        return all(v is None for v in col)
     if past and col[EXE] is not None and col[EXE] > total:
         return False
     return _adds_up([v for v in col[:TOT] if v is not None] or [0], total)
@@ -117,12 +118,17 @@ def _tables(cells: list, n_table: int, n_past: int) -> list[list[list[float | No
     n_cur = n_past + 1
     out = []
     labels = {c[2] for c in cells}  # the rows a figure's label names (once, not per cut and row)
-    for wide in product((False, True), repeat=6):
+    for short, wide in product((False, True), product((False, True), repeat=6)):
+        if short and wide[TOT]:
+            continue
         sizes = [n_cur + w for w in wide] + [n_past]
+        if short:  # the 計 row without the current year's and the request's cells (_short_total)
+            sizes[TOT] = n_past
         used = sum(sizes)
         left = cells[used:]
         if used > n_table or len(left) > MAX_LEFT or any(c[2] is not None for c in left):
             continue
+        left = _request_column(left, wide[INI])
         rows, p, ok, blank_exe = [], 0, True, False
         for r, size in enumerate(sizes):
             row = cells[p:p + size]
@@ -138,7 +144,7 @@ def _tables(cells: list, n_table: int, n_past: int) -> list[list[list[float | No
                 ok = False
                 break
             blank_exe = split  # (its figures still checked against 計 below, then left out)
-            rows.append([c[0] for c in row])
+            rows.append([c[0] for c in row] + [None] * (short and r == TOT))
             p += size
         if not ok:
             continue
@@ -149,7 +155,9 @@ def _tables(cells: list, n_table: int, n_past: int) -> list[list[list[float | No
         if len(left) > len(free):
             continue
         figs = [c[0] for c in left if c[0] is not None]
-        if figs:
+        if short and not _short_total(cols[n_past], figs, wide[INI]):
+            continue
+        if figs and not short:
             # the request year's 当初予算 (when its row did not hold it) first, its 計 last, dashes between
             if wide[TOT] or left[-1][0] is None or len(figs) != 2 - wide[INI] or \
                     (not wide[INI] and left[0][0] is None):
@@ -157,7 +165,7 @@ def _tables(cells: list, n_table: int, n_past: int) -> list[list[list[float | No
             req[TOT] = figs[-1]
             if not wide[INI]:
                 req[INI] = figs[0]
-        if all(_fits(col, c < n_past) for c, col in enumerate(cols)) and _request_fits(req):
+        if all(_fits(col, c < n_past) for c, col in enumerate(cols[:n_past + (not short)])) and _request_fits(req):
             for col in cols[:n_past] if blank_exe else ():
                 col[EXE] = None
             t = [*cols, req]
@@ -166,13 +174,37 @@ def _tables(cells: list, n_table: int, n_past: int) -> list[list[list[float | No
     return out
 
 
+def _short_total(cur: list[float | None], figs: list[float], ini_in_row: bool) -> bool:
+    """A cut whose 計 row holds the past years' cells only: the current year's and the request's 計 printed after
+    the next table (seen: pdftotext's 「当初予算 47 28 36 30 47」 … 「計 45 28 46」, then 「34」「47」 after the 予算内訳
+    table). The current year's column has no 計 to check it, so the cut is taken only when the rows are printed
+    whole: the 当初予算 row holds the request's cell too, and no figure is printed apart after the rows (a request's
+    当初予算 printed amid the rows, 「前年度から繰越し - - - 21」, makes a row look full and the 計 row short); the
+    current year's column is checked by its signs (▲ in 翌年度へ繰越し alone) and its 計 left unknown."""
+    if any(v is not None and ((v > 0) if r == CTN else (v < 0)) for r, v in enumerate(cur[:TOT])):
+        return False
+    return ini_in_row and not figs
+
+
+def _request_column(left: list, in_row: bool) -> list:
+    """The cells after the rows' that are the request year's column printed apart: its 当初予算 (when its row did not
+    hold it) opens it, so the dashes before it are the rate rows' (a past year's 執行率 with no 計 prints 「-」, seen
+    before the first percentage: 「執行額 0 0 33 - 73% - 56 56」)."""
+    if in_row:
+        return left
+    k = 0
+    while k < len(left) and left[k][0] is None:
+        k += 1
+    return left[k:] if k < len(left) else left
+
+
 def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int) -> tuple[list[dict], int, int] | None:
     """The table from line ``start`` on (``years``: [(year, is_request)], the past years, the current year and
     the request year): (budget entries, first line, last line), or None when no cut fits or a past year's 計 is
     left unknown. Cells the fitting cuts disagree on are None."""
     n_past = sum(1 for _, req in years if not req) - 1
     cells, n_table = _cells(lines, start)
-    if n_table < 7 * n_past + 6:
+    if n_table < 7 * n_past + 4:  # (the 計 row may lack its last two cells: _short_total)
         return None
     tables = _tables(cells, n_table, n_past)
     if not tables:
@@ -182,8 +214,8 @@ def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int
         for r in range(len(col)):
             if any(t[c][r] != col[r] for t in tables[1:]):
                 col[r] = None
-    if any(grid[c][TOT] is None for c in range(n_past)):
-        return None
+    if any(grid[c][TOT] is None and any(t[c][TOT] is not None for t in tables) for c in range(n_past)):
+        return None  # a past year's 計 the cuts disagree on (one they all read as a dash: a year with nothing printed)
     budget = []
     for (y, is_req), col in zip(years, grid, strict=True):
         if is_req:

@@ -193,6 +193,8 @@ def read_tail(rows: dict[str, list], rest: list, n_past: int, printed: list[floa
                      if ini[c] is not None or sup[c] is not None else None for c in range(n_past)])
     fitting = [w for w, b in zip(found, base, strict=True)
                if rates_match(printed, list(w[:n_past]), list(w[n_cur + 1:n_cur + 1 + n_past]), b)]
+    if not fitting and _rates_complete(printed, found, base, n_past):
+        return None
     ways = fitting or found
     n = n_cur + 1 + n_past
 
@@ -207,13 +209,31 @@ def read_tail(rows: dict[str, list], rest: list, n_past: int, printed: list[floa
     executed = [one(lambda w, i=i: w[n_cur + 1 + i]) for i in range(n_past)]
     parts = {f: [one(lambda w, r=r, c=c: w[n + 1 + r][0][c]) for c in range(n_cur)] for r, f in enumerate(PARTS)}
     requested = one(lambda w: w[n + 1][1])
+    if len(rows["initial"]) <= n_cur and \
+            any(w[n_cur] is None and any(r is not None for _, r in w[n + 2:]) for w in ways):
+        # the 当初予算 row printing fewer cells than columns, and a figure in the request year's column of another row
+        # that no 計 of the request checks: which of 当初予算's cells is the request's is not told (seen: its 4 cells
+        # read as 3 years' and the request's, the current year blank; the current year's and the request's 計
+        # printed after the next table, and the request's 当初予算 39,082 read as its 予備費等)
+        requested = _AMBIG
     unknown = [("total", c) for c, v in enumerate(totals) if v is _AMBIG] + \
         [("executed", c) for c, v in enumerate(executed) if v is _AMBIG] + \
-        [(f, c) for f in PARTS for c, v in enumerate(parts[f]) if v is _AMBIG]
+        [(f, c) for f in PARTS for c, v in enumerate(parts[f]) if v is _AMBIG] + \
+        ([("requested", n_cur)] if requested is _AMBIG else [])
     clean = [None if v is _AMBIG else v for v in executed]
     return {"parts": {f: [None if v is _AMBIG else v for v in vs] for f, vs in parts.items()}, "totals":
             [None if v is _AMBIG else v for v in totals], "request_total": one(lambda w: w[n_cur]), "requested": None if requested is _AMBIG else requested,
             "executed": clean, "unknown": unknown, "rated": bool(fitting)}
+
+
+def _rates_complete(printed: list[float], found: list[tuple], base: list[list], n_past: int) -> bool:
+    """Whether some reading prints as many percentages as were printed: the rate rows were read whole, so a reading
+    none of whose rates they are read a cell in the wrong column (seen: pdftotext's 当初予算 row 「- - 255 219」
+    with 計 「- 0 219 255」 and 執行率 79% = 172 / 219: its 当初予算 cells out of order, the 計 bag fitting them)."""
+    n_cur = n_past + 1
+    return bool(printed) and any(
+        len(sum(_rate_rows(list(w[:n_past]), list(w[n_cur + 1:n_cur + 1 + n_past]), b), [])) == len(printed)
+        for w, b in zip(found, base, strict=True))
 
 
 def budget_tail(lines: list[str], years: list[tuple[int, bool]], start: int) \
@@ -235,6 +255,8 @@ def budget_tail(lines: list[str], years: list[tuple[int, bool]], start: int) \
     for c, (y, is_req) in enumerate(years):
         if is_req:
             budget.append({"fiscal_year": y, "requested": _num(tail["requested"])})
+            if ("requested", c) in unknown_cells:
+                unknown.append(f"{y} requested")
             continue
         entry = {"fiscal_year": y, **{f: _num(tail["parts"][f][c]) for f in PARTS}}
         entry["total"] = _num(tail["totals"][c])

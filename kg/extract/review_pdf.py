@@ -26,7 +26,7 @@ import re
 
 from kg.extract import fields
 from kg.extract.budget_boxes import budget_boxes
-from kg.extract.budget_breakdown import breakdown_columns, breakdown_request
+from kg.extract.budget_breakdown import breakdown_columns, breakdown_request, breakdown_totals
 from kg.extract.budget_form import budget_row_major
 from kg.extract.budget_gaps import budget_gaps
 from kg.extract.budget_tail import budget_tail, printed_rates, rates_match
@@ -625,8 +625,37 @@ def _policy_eval(rec: Record, L: list[str]) -> None:
 def _budget(rec: Record, L: list[str]) -> None:
     _budget_table(rec, L)
     _request_of_breakdown(rec, L)
-    _request_swapped(rec, L)
-    _initial_misplaced(rec, L)
+    _request_swapped(rec, L)  # (the current year's 当初予算 and the 要求額 put back where the 歳出予算目 table's columns
+    _initial_misplaced(rec, L)  # tell them; what it still contradicts is then left unknown)
+    _current_year_denied(rec, L)
+
+
+def _current_year_denied(rec: Record, L: list[str]) -> None:
+    """The current year's column read from the budget table is left unknown when the 歳出予算目 table (its rows'
+    current and request columns adding up to its 計 row's two figures: budget_breakdown.breakdown_totals) gives its
+    当初予算 not as read but as another figure of that column or as the request's 要求額 read, and the request's
+    要求額 too when that table gives another. Seen, pdfminer writing a column's cells out of the order the readers take: the current
+    year's 当初予算 (wrapped in its narrow cell, 「30,3」 over 「59」) after the request's, in the 当初予算 and 計 rows
+    alike, so that no sum tells them apart; a dash of another column read as the current year's 当初予算, its
+    figures one row down."""
+    sy = rec["sheet_fiscal_year"]
+    cur = next((e for e in rec["budget"] if e["fiscal_year"] == sy and "requested" not in e), None)
+    req = next((e for e in rec["budget"] if e["fiscal_year"] == (sy or 0) + 1 and "requested" in e), None)
+    if cur is None:
+        return
+    got = breakdown_totals(L, _budget_label(L) or 1)
+    fields_ = ("initial", "supplementary", "carried_from_previous", "reserve", "total")
+    if got is None or got[0] == cur.get("initial") or \
+            got[0] not in {cur.get(f) for f in fields_} | {req and req.get("requested")}:
+        return
+    warn(rec, "budget_order_unknown", f"予算額・執行額: the 歳出予算目 table's 計 gives {sy}'s 当初予算 as "
+         f"{as_int_if_whole(got[0])} (and the request's as {as_int_if_whole(got[1])}), not as the budget table was "
+         "read; that year left unknown", line=got[2], field="budget")
+    for f in (*fields_, "carried_to_next", "executed"):
+        if f in cur:
+            cur[f] = None
+    if req is not None and req.get("requested") != got[1]:
+        req["requested"] = None
 
 
 def _request_of_breakdown(rec: Record, L: list[str]) -> None:

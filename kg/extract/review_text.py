@@ -2261,6 +2261,8 @@ def _paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object,
         if _DASH_CELL.match(t):  # a dash: unknown (not 0), kept in its place
             seq.extend(("num", None, n) for _ in t.split())
             continue
+        if _header_year_piece(folded, n):
+            continue
         if (whole := _comma_wrapped(folded, n)) is not None:  # 「25,」 over 「800」: one cell, wrapped
             t = whole[0]
             pieces.update(whole[1])
@@ -2271,6 +2273,17 @@ def _paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object,
                     return None
                 seq.append(("num", as_int_if_whole(p.value), n))
     return seq
+
+
+def _header_year_piece(folded: list[str], n: int) -> bool:
+    """Line ``n`` (1-based) a year header's number alone, its era's piece on the text line before and 年 opening
+    the one after (a narrow header cell wrapped a character or two a line: 「平」「成」「29」「年」「度」): no cell."""
+    t = folded[n - 1].strip()
+    if not (t.isdigit() and len(t) <= 2):
+        return False
+    before = next((x.strip() for x in reversed(folded[max(0, n - 4):n - 1]) if x.strip()), "")
+    after = next((x.strip() for x in folded[n:n + 3] if x.strip()), "")
+    return before.endswith(("令和", "平成", "昭和", "和", "成")) and after.startswith("年")
 
 
 _COMMA_END = re.compile(r"^[▲△]?[1-9]\d{0,2}(?:,\d{3})*,$")  # a figure cut after a comma (「25,」「▲1,234,」)

@@ -97,3 +97,49 @@ def test_a_year_with_no_part_printed_leaves_its_total_unknown_when_zeros_and_das
     assert [e["total"] for e in budget[:4]] == [None, None, 515, 407] and budget[2]["executed"] == 435
     assert {"2017 total", "2018 total"} <= set(unknown)
     assert budget[2]["carried_to_next"] == -16 and budget[4] == {"fiscal_year": 2021, "requested": 518}
+
+
+def test_rates_read_whole_that_no_reading_gives_refuse_the_table():
+    # LibreOffice, pdftotext: the 当初予算 row's last past cells printed out of order (「255」「219」, 2016's 219),
+    # the 計 row in order; read as a bag, 計 fits 255 to 2016, whose 執行額 172 would print 67%, not the 79% printed
+    years = [(2014 + k, k == 4) for k in range(5)]
+    lines = ["予算額・執行額 (単位:百万円)", "予算の状況", "当初予算", "平成26年度", "平成27年度 平成28年度",
+             "平成29 平成30年度要求", "年度", "-", "-", "255", "219", "287", "補正予算", "-", "-", "0", "0",
+             "前年度から繰越し", "-", "-", "0", "0", "翌年度へ繰越し", "-", "-", "0", "0", "予備費等", "-", "-", "0", "0",
+             "計", "-", "0", "219", "255", "執行額", "-", "0", "172", "執行率(%)", "-", "-", "79%",
+             "当初予算+補正予算に対する", "執行額の割合(%)", "-", "-", "79%", "平成29・30 歳出予算目"]
+    assert budget_tail(lines, years, 1) is None  # (was 2016 and 2017 swapped)
+    # the same rates are those of the cells in order: read
+    fixed = lines[:9] + ["219", "255"] + lines[11:]
+    budget, *_, unknown = budget_tail(fixed, years, 1)
+    assert budget[2]["initial"] == 219 and budget[2]["total"] == 219 and budget[2]["executed"] == 172
+    assert budget[3]["total"] == 255
+
+
+def test_a_request_cell_no_total_checks_leaves_the_request_unknown():
+    # LibreOffice, pdftotext: the 計 row's current-year and request cells printed after the next table; 当初予算's
+    # 4 cells (its request's 39,082 after 予備費等's) read as 3 years' and the request's, 39,082 as the request's
+    # 予備費等: the request's 当初予算 is not told (was 27,102, the current year's)
+    years = [(2014 + k, k == 4) for k in range(5)]
+    lines = ["予算額・執行額 (単位:百万円)", "予算の状況", "平成26年度", "平成27年度 平成28年度", "平成29年 平成30年度要求", "度",
+             "当初予算", "47,761", "51,854", "19,018", "27,102", "補正予算", "11,127", "-", "-", "-", "前年度から 繰越し",
+             "-", "-", "-", "翌年度へ繰 越し", "-", "-", "-", "予備費等", "-", "-", "-", "-", "39,082", "-", "計",
+             "58,888", "51,854", "19,018", "執行額", "42,359", "44,903", "17,929", "執行率(%)", "72%", "87%", "94%",
+             "当初予算+補正予算に対", "する執行額の割合(%)", "72%", "87%", "94%", "平成29・30 歳出予算目"]
+    budget, *_, unknown = budget_tail(lines, years, 1)
+    assert budget[4] == {"fiscal_year": 2018, "requested": None} and "2018 requested" in unknown
+    assert budget[0]["total"] == 58888 and budget[0]["executed"] == 42359
+
+
+def test_a_year_header_wrapped_a_character_a_line_is_no_cell():
+    # reportlab, pdftotext: 「平」「成」「29」「年」「度」 before the 当初予算 label (the 29 was read as a cell: no table)
+    years = [(2014 + k, k == 4) for k in range(5)]
+    lines = ["予算額・執行額 (単位:百万円)", "予算の状況", "平成26年", "度", "平成27", "年度", "平成28年", "度", "平", "成",
+             "29", "年", "度", "平成30年度要求", "当初予算", "232", "330", "186", "181", "357", "補正予算", "-", "-", "90",
+             "142", "前年度から繰", "越し", "-", "-", "-", "59", "翌年度へ繰越", "し", "▲60", "-", "-", "-", "予備費等",
+             "-", "-", "-", "-", "172", "330", "276", "382", "240", "計", "120", "237", "執行率(%)", "執行額", "70%",
+             "72%", "87%", "当初予算+補正予算に対する執", "行額の割合(%)", "52%", "72%", "87%", "平成29・30 歳出予算目"]
+    budget, *_, unknown = budget_tail(lines, years, 1)
+    assert budget[0] == {"fiscal_year": 2014, "initial": 232, "supplementary": None, "carried_from_previous": None,
+                         "carried_to_next": -60, "reserve": None, "total": 172, "executed": 120}
+    assert [e["executed"] for e in budget[:3]] == [120, 237, 240] and budget[3]["total"] == 382
