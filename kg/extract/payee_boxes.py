@@ -1156,6 +1156,10 @@ def _amounts_fall(rows: list[PayeeRow]) -> str | None:
 
 
 
+# a text box opening with a particle or a mark no name starts with: a cell's wrapped rest (「ガイドライン」 … 「の英訳作業」)
+_WRAPPED_REST = re.compile(r"^[のをへや、。)]")
+
+
 def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, taken: set[int],
                    order: list[tuple[str, int]], loose: int = 0, fit: bool = False) -> list[PayeeRow] | str:
     """The rows anchored as ``_anchors`` finds them, placed by the run's (block, rank) in order — or with ``fit``,
@@ -1226,6 +1230,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
                 # 業務概要の2行目 | 番号」: not B社's row's name, unless it names a legal entity itself)
                 names[k] = _raw_joined(raw, boxes[g[0]][2], boxes[g[0]][1])
         elif (k or all(i in taken for i in range(g[0]))) and k + len(g) <= len(groups) \
+                and not any(_WRAPPED_REST.match(boxes[i][1]) for i in g) \
                 and not any(groups[k + m] or boxes[anchors[k + m]][0] == "namecorp" for m in range(1, len(g))) \
                 and not (k and names[k - 1] is None and boxes[anchors[k - 1]][0] == "corp"):
             # k names, then their k anchors with no name of their own: in order (first of all, only the run before;

@@ -1887,10 +1887,20 @@ _ENTITY_NAME = re.compile(r"^(?:株式会社|有限会社|合同会社|\((?:株|
                           r"|法人|組合|協会|機構)$")
 
 
+# a 契約方式's qualifier alone in its brackets (「随意契約」 over 「(その他)」): the wrapped rest of a method, never a name
+_QUALIFIER_ALONE = re.compile(r"^\((?:その他|公募|少額|企画競争|確認公募|最低価格|総合評価|不落|特命)\)$")
+
+
 def _descriptions_plausible(rec: Record) -> None:
     """A 業務概要 that is a legal entity's name (a payee's name written where the row's 業務概要 was looked for: pdfminer.six
-    wrote the names after the rows' cells) is no fact: left out with a warning naming the row."""
+    wrote the names after the rows' cells) is no fact, nor a name that is a 契約方式's bracketed qualifier alone: left
+    out with a warning naming the row."""
     for p in rec["payees"]:
+        if _QUALIFIER_ALONE.match((p.get("name") or "").replace(" ", "")):
+            key = f"payees[{p.get('block')}|{p.get('rank')}]"
+            warn(rec, "payee_implausible", f"{key}.name {p['name']!r} is a contract method's wrapped qualifier; left "
+                 "out", line=rec["provenance"]["spans"].get(key, [None])[0], field="payees")
+            p["name"] = None
         desc = p.get("description") or ""
         if _ENTITY_NAME.search(desc.replace(" ", "")) and "、" not in desc:
             key = f"payees[{p.get('block')}|{p.get('rank')}]"

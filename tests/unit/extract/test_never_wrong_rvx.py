@@ -59,3 +59,19 @@ def test_a_description_that_is_a_legal_entitys_name_is_left_out():
     _descriptions_plausible(rec)
     assert [p["description"] for p in rec["payees"]] == [None, "研修の企画運営", "独立行政法人への補助、機器の賃貸借"]
     assert [w["field"] for w in rec["warnings"]] == ["payees"]
+
+
+def test_a_contract_qualifier_alone_is_no_name_and_a_wrapped_rest_names_no_row():
+    # held-out variants of the eighteenth session, reportlab pdfminer.six text: rv1002 B2 named 「(その他)」 (the rest of
+    # 「随意契約」 wrapped in its cell), rv1005 C1 named 「の英訳作業」 (the rest of B1's 業務概要 「ガイドライン」, written after
+    # its row's dashes and before C's 支出先 header, then read as the first of two names stacked before C's anchors)
+    from kg.extract.payee_boxes import _WRAPPED_REST
+    from kg.extract.review_pdf import _descriptions_plausible
+
+    rec = new_record("review_sheet", "x.txt")
+    rec["payees"] = [{"block": "B", "rank": 2, "name": "(その他)", "description": "ヘルプデスク業務", "amount": 7},
+                     {"block": "B", "rank": 3, "name": "一般社団法人その他(北海道)", "description": None, "amount": 5}]
+    _descriptions_plausible(rec)
+    assert [p["name"] for p in rec["payees"]] == [None, "一般社団法人その他(北海道)"]
+    assert _WRAPPED_REST.match("の英訳作業") and _WRAPPED_REST.match("、データ整備")
+    assert not _WRAPPED_REST.match("講師謝金(講師A)") and not _WRAPPED_REST.match("国立大学法人京都大学")
