@@ -1130,15 +1130,25 @@ def _ranks_skipped(boxes: list[tuple[str, str, int]], taken: set[int], order: li
     before's rank count (「A. | 1 | name | … | 2 | name | … | 3 | B.」 read as one rank of A: its ranks 2 written before
     their rows' names, the last one at the foot of the rank column): ranks of that block were passed over, its count
     is not established; else None."""
+    for before, count, number, letter in _numbers_before_letters(boxes, taken, order):
+        if count + 2 <= number <= count + 3:
+            return f"block {before}'s rank {number} stands before block {letter} with ranks passed over"
+    return None
+
+
+def _numbers_before_letters(boxes: list[tuple[str, str, int]], taken: set[int], order: list[tuple[str, int]]) \
+        -> list[tuple[str, int, int, str]]:
+    """(the block before's letter, its rank count in ``order``, the number, the letter) for each number not taken as
+    a rank that stands right before a block's letter taken in the run."""
     count: dict[str, int] = {}
     for block, rank in order:
         count[block] = max(count.get(block, 0), rank)
+    out = []
     for i, (kind, text, _) in enumerate(boxes):
         if kind == "letter" and i in taken and i and boxes[i - 1][0] == "int" and i - 1 not in taken:
             before = chr(ord(_LETTER.match(text)[1]) - 1)
-            if count.get(before, 0) + 2 <= int(boxes[i - 1][1]) <= count.get(before, 0) + 3:
-                return f"block {before}'s rank {boxes[i - 1][1]} stands before block {text[:1]} with ranks passed over"
-    return None
+            out.append((before, count.get(before, 0), int(boxes[i - 1][1]), text[:1]))
+    return out
 
 
 def _amounts_fall(rows: list[PayeeRow]) -> str | None:
@@ -1773,15 +1783,7 @@ def _total_as_amount(order: list[tuple[str, int]], amounts: list[tuple[int, str]
 def _rank_before_letter(boxes: list[tuple[str, str, int]], taken: set[int], order: list[tuple[str, int]]) -> bool:
     """A number that is not taken as a rank stands right before a block's letter and is the block before's next
     rank (「… | 9 | B | 1 | 2」 when the run gave that block 8 ranks): the block's rank count is not established."""
-    count: dict[str, int] = {}
-    for block, rank in order:
-        count[block] = max(count.get(block, 0), rank)
-    for i, (kind, text, _) in enumerate(boxes):
-        if kind == "letter" and i in taken and i and boxes[i - 1][0] == "int" and i - 1 not in taken:
-            before = chr(ord(_LETTER.match(text)[1]) - 1)
-            if int(boxes[i - 1][1]) == count.get(before, 0) + 1:
-                return True
-    return False
+    return any(number == count + 1 for _, count, number, _ in _numbers_before_letters(boxes, taken, order))
 
 
 def _amount_values(seg: list[tuple[str, str, int]]) -> list[str]:
