@@ -630,6 +630,15 @@ def _budget(rec: Record, L: list[str]) -> None:
     _current_year_denied(rec, L)
 
 
+def _current_and_request(rec: Record) -> tuple[dict | None, dict | None]:
+    """The budget's entry of the sheet's year and that of the request year (the year after), each or None."""
+    sy = rec["sheet_fiscal_year"]
+    if sy is None:
+        return None, None
+    cur = next((e for e in rec["budget"] if e["fiscal_year"] == sy), None)
+    return cur, next((e for e in rec["budget"] if e["fiscal_year"] == sy + 1), None)
+
+
 def _current_year_denied(rec: Record, L: list[str]) -> None:
     """The current year's column read from the budget table is left unknown when the 歳出予算目 table (its rows'
     current and request columns adding up to its 計 row's two figures: budget_breakdown.breakdown_totals) gives its
@@ -639,10 +648,10 @@ def _current_year_denied(rec: Record, L: list[str]) -> None:
     alike, so that no sum tells them apart; a dash of another column read as the current year's 当初予算, its
     figures one row down."""
     sy = rec["sheet_fiscal_year"]
-    cur = next((e for e in rec["budget"] if e["fiscal_year"] == sy and "requested" not in e), None)
-    req = next((e for e in rec["budget"] if e["fiscal_year"] == (sy or 0) + 1 and "requested" in e), None)
-    if cur is None:
+    cur, req = _current_and_request(rec)
+    if cur is None or "requested" in cur:
         return
+    req = req if req is not None and "requested" in req else None
     got = breakdown_totals(L, _budget_label(L) or 1)
     fields_ = ("initial", "supplementary", "carried_from_previous", "reserve", "total")
     if got is None or got[0] == cur.get("initial") or \
@@ -684,10 +693,9 @@ def _request_swapped(rec: Record, L: list[str]) -> None:
     「37,631」 then 「30,3」 over 「59」), then they are put back, the current year's 計 with its 当初予算 when the
     parts add up to it; or the current year's 当初予算 was not read (its figure taken for the 要求額, the 要求額
     printed apart), then both come from the 計 row."""
-    sy, budget = rec["sheet_fiscal_year"], rec["budget"]
-    cur = next((e for e in budget if e["fiscal_year"] == sy), None) if sy is not None else None
-    req = next((e for e in budget if e["fiscal_year"] == sy + 1), None) if cur is not None else None
-    if req is None or not isinstance(b := req.get("requested"), int | float) or (a := cur.get("initial")) == b \
+    sy = rec["sheet_fiscal_year"]
+    cur, req = _current_and_request(rec)
+    if cur is None or req is None or not isinstance(b := req.get("requested"), int | float) or (a := cur.get("initial")) == b \
             or not (a is None or isinstance(a, int | float)):
         return
     got = _total_row(L, float(b))
@@ -720,10 +728,9 @@ def _initial_misplaced(rec: Record, L: list[str]) -> None:
     補正予算 and 694 for its 前年度から繰越し), when the 歳出予算目 table's 計 row says so: its rows add up to that
     figure as the 当初予算 and to the 要求額 read. The figure is the 当初予算; the column's other parts read, their
     rows in doubt, are left unknown (its 計 stays: read in its own row)."""
-    sy, budget = rec["sheet_fiscal_year"], rec["budget"]
-    cur = next((e for e in budget if e["fiscal_year"] == sy), None) if sy is not None else None
-    req = next((e for e in budget if e["fiscal_year"] == sy + 1), None) if cur is not None else None
-    if req is None or req.get("requested") is None or cur.get("initial") is not None:
+    sy = rec["sheet_fiscal_year"]
+    cur, req = _current_and_request(rec)
+    if cur is None or req is None or req.get("requested") is None or cur.get("initial") is not None:
         return
     parts = [k for k in fields.BUDGET_PARTS if k != "initial" and isinstance(cur.get(k), int | float) and cur[k] > 0]
     for k in parts:
@@ -1896,16 +1903,16 @@ def _descriptions_plausible(rec: Record) -> None:
     wrote the names after the rows' cells) is no fact, nor a name that is a 契約方式's bracketed qualifier alone: left
     out with a warning naming the row."""
     for p in rec["payees"]:
+        key = f"payees[{p.get('block')}|{p.get('rank')}]"
+        line = rec["provenance"]["spans"].get(key, [None])[0]
         if _QUALIFIER_ALONE.match((p.get("name") or "").replace(" ", "")):
-            key = f"payees[{p.get('block')}|{p.get('rank')}]"
             warn(rec, "payee_implausible", f"{key}.name {p['name']!r} is a contract method's wrapped qualifier; left "
-                 "out", line=rec["provenance"]["spans"].get(key, [None])[0], field="payees")
+                 "out", line=line, field="payees")
             p["name"] = None
         desc = p.get("description") or ""
         if _ENTITY_NAME.search(desc.replace(" ", "")) and "、" not in desc:
-            key = f"payees[{p.get('block')}|{p.get('rank')}]"
             warn(rec, "payee_implausible", f"{key}.description {desc!r} is a legal entity's name (a payee's name read "
-                 "as the 業務概要); left out", line=rec["provenance"]["spans"].get(key, [None])[0], field="payees")
+                 "as the 業務概要); left out", line=line, field="payees")
             p["description"] = None
 
 

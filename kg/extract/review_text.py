@@ -1745,9 +1745,10 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
         below = folded[n] if n < len(folded) else ""
         # the 執行額 row has no current year's cell: a wrapped piece cannot make it a cell more (「22,62」 over 「2」 is
         # 「22,622」, not 「2」 and 「2,622」) unless the row prints that cell (a dash)
-        most = len(years) if field != "executed" else max(sum(not r for _, r in years) - 1, len(rest.split()))
-        cells = _wrapped_figures(rest.split(), below, most, folded[n + 1] if n + 1 < len(folded) else "", row=True)
-        if cells == rest.split() and wrapped_pieces(below):
+        words = rest.split()
+        most = len(years) if field != "executed" else max(sum(not r for _, r in years) - 1, len(words))
+        cells = _wrapped_figures(words, below, most, folded[n + 1] if n + 1 < len(folded) else "", row=True)
+        if cells == words and wrapped_pieces(below):
             return None  # a cell's last digits wrapped below it (「34」 over 「1」), which cell's the text does not tell
         for x in cells:
             if x in ("-", "－", "―"):  # a cell printed as a dash: unknown, not 0
