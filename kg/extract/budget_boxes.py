@@ -387,6 +387,7 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     memo: dict = {}
     moves_of: dict = {}  # a state's next states
     states = 0
+    cap = MAX_STATES
 
     ib_bits = ((n + 1) << 3).bit_length()
 
@@ -442,7 +443,7 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
         plain; ``ck``: its key in memo, when known)."""
         nonlocal states
         states += 1
-        if states > MAX_STATES:
+        if states > cap:
             raise _TooLarge
         i = (key >> i_at) & imask
         if i == n:
@@ -457,9 +458,9 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
         bad = n_dashes - (key >> s_req + 2 & 7) > nones[i]
         if not bad and checked[i]:  # the running sums of the columns waiting for their 計 (see ``later``)
             lows = []
-            for a, b in bits:
-                if key >> a & mask <= TOT:
-                    lows.append(sums[key >> b & wmask])
+            for b in sum_at:  # (a column's field: cells filled, then its sum's number; waiting while up to TOT)
+                if (f := key >> b & fmask) <= waiting:
+                    lows.append(sums[f & wmask])
             if key >> s_req & 3 == 1:
                 lows.append(sums[key >> s_req_sum & wmask])
             if lows:
@@ -592,7 +593,9 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
         no_minus[i] = no_minus[i + 1] and (v is None or v >= 0)
 
     checked = [whole and x for x in no_minus]
-    bits = [(shift[c], s_at[c]) for c in past]  # per past and current column: its count's and its sum's shift
+    sum_at = [s_at[c] for c in past]  # per past and current column: its field's shift (count above sum)
+    waiting = (TOT << wide) | wmask  # (a field up to it: the column's count up to TOT)
+    closed = TOT << wide  # (a field from it up to ``waiting``: the count TOT)
     s_req_sum = s_at[REQ]
 
     def _enough(lows: list, left: list) -> bool:  # (the running sums of the columns waiting; the figures left)
@@ -608,9 +611,9 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
         """Each column whose parts are all placed (and the request once its 当初予算 is) gets a 計 of its own: no
         more of them close at one figure than that figure is printed from here on (a 計 of 0 may be a dash)."""
         want = []
-        for a, b in bits:
-            if key >> a & mask == TOT:
-                x = sums[key >> b & wmask]
+        for b in sum_at:
+            if closed <= (f := key >> b & fmask) <= waiting:  # (its count TOT)
+                x = sums[f & wmask]
                 if x:
                     want.append(x)
         if key >> s_req & 3 == 1:
