@@ -447,7 +447,8 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
             raise _TooLarge
         i = (key >> i_at) & imask
         if i == n:
-            rated = sum(sums[(key >> s_at[c]) & wmask] != 0 for c in range(n_past))  # past years with a 計 above 0
+            # (past years with a 計 above 0; no comprehension over ``key``, which would make it a cell variable)
+            rated = sum(sums[f & wmask] != 0 for f in map(key.__rshift__, past_at))
             ok = key & done_mask == done and (key >> s_req) & 3 == 3 and (not least or rated >= least) and \
                 not (key & off_rate and len(rates) >= per_year * rated)
             memo[key] = ok  # (the last figure's states: no columns swapped)
@@ -500,8 +501,8 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
             check = mv[1]
             if check:
                 if check == _LEAST:
-                    if n_past - least <= sum((key >> shift[d]) & mask > TOT and not sums[(key >> s_at[d]) & wmask]
-                                             for d in range(n_past)):
+                    if n_past - least <= sum(f > waiting and not sums[f & wmask]
+                                             for f in map(fmask.__and__, map(key.__rshift__, past_at))):
                         continue  # a 計 of 0 in more past years than the percentages leave
                 elif check == _CLOSE:
                     if not _closable(nk, counts[i + 1]):
@@ -547,7 +548,7 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
                         x, y = y, x
                 cst = (st & keep1, x, y, z)
             else:
-                cst = (st & keep1, *sorted([st >> b & fmask for b in at1]))
+                cst = (st & keep1, *sorted(map(fmask.__and__, map(st.__rshift__, at1))))
             hit = memo.get(cst)
             if hit if hit is not None else feasible(st, cst):
                 ok = True
@@ -594,6 +595,7 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
 
     checked = [whole and x for x in no_minus]
     sum_at = [s_at[c] for c in past]  # per past and current column: its field's shift (count above sum)
+    past_at = s_at[:n_past]  # (the past years' columns')
     waiting = (TOT << wide) | wmask  # (a field up to it: the column's count up to TOT)
     closed = TOT << wide  # (a field from it up to ``waiting``: the count TOT)
     s_req_sum = s_at[REQ]
@@ -670,7 +672,7 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
                             x, y = y, x
                     cst = (st & keep1, x, y, z)
                 else:
-                    cst = (st & keep1, *sorted([st >> b & fmask for b in at1]))
+                    cst = (st & keep1, *sorted(map(fmask.__and__, map(st.__rshift__, at1))))
                 hit = memo.get(cst)
                 if not (hit if hit is not None else feasible(st, cst)):
                     continue
