@@ -19,6 +19,9 @@ from kg.normalize.numbers import parse_number
 _START = ("歳出予算", "予算内")  # (「歳出予算」 over 「目」: the title wrapped)
 _END = ("活動内容", "成果目標", "成果実績", "活動指標", "活動目標", "単位当たり", "支出先", "政策評価", "関連事業")
 _FIG = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)$")
+# (any word of _START / _END in a text: one search, not a generator per line)
+_START_IN = re.compile("|".join(map(re.escape, _START)))
+_END_IN = re.compile("|".join(map(re.escape, _END)))
 MAX_LINES = 120
 
 
@@ -77,14 +80,15 @@ def _figures(lines: list[str], start: int, dashes: bool = False) -> list[tuple[f
     """(figure, line) of the figures ending the 歳出予算目 table's lines after line ``start``, in order; with
     ``dashes``, a dash among them as (None, line)."""
     folded = _folded(lines)
+    start_in = _START_IN.search
     first = next((n for n in range(start, min(len(lines), start + MAX_LINES) + 1)
-                  if any(w in folded[n - 1].replace(" ", "") for w in _START)), None)
+                  if start_in(folded[n - 1].replace(" ", ""))), None)
     if first is None:
         return []
     figs: list[tuple[float, int]] = []
     for n in range(first, min(len(lines), first + MAX_LINES) + 1):
         t = folded[n - 1].strip()
-        if any(w in t for w in _END):
+        if _END_IN.search(t):
             break
         tail = []
         for w in reversed(t.split()):
