@@ -101,31 +101,40 @@ def _tokens(lines: list[str], cs: list[Cell]) -> list[tuple[str, float | None]] 
     return out
 
 
-def _cut(toks: list, i: int, past: int, cur: bool, req: bool, per_year: int, got: tuple, cuts: list) -> bool:
+def _cut(toks: list, i: int, past: int, cur: bool, req: bool, per_year: int, got: tuple, cuts: list,
+         waiting: tuple = ()) -> bool:
     """Every way of cutting ``toks`` from ``i`` on into the strips left (``past`` past years, the current year's
     unless ``cur``, the request's unless ``req``), each cut appended to ``cuts`` as (past strips sorted, current,
-    request); False when they grow beyond MAX_CUTS."""
+    request); False when they grow beyond MAX_CUTS. ``waiting``: the past years' strips read whose rates are not
+    yet: the next rate cells are the first one's (seen right after its strip, or a few strips later, the years'
+    rates then in the strips' order: 「67% 67% 100% 50%」 after the second of two strips)."""
     if i == len(toks):
-        if past == 0 and cur and req:
+        if past == 0 and cur and req and not waiting:
             pasts = tuple(sorted((s for k, s in got if k == "p"), key=repr))
             cuts.append((pasts, next(s for k, s in got if k == "c"), next(s for k, s in got if k == "r")))
         return len(cuts) <= MAX_CUTS
+    if waiting and _rated(toks, i, waiting[0], per_year):
+        if not _cut(toks, i + per_year, past, cur, req, per_year, got, cuts, waiting[1:]):
+            return False
+    if toks[i][0] == "%":
+        return True  # (a rate no strip waits for: no cut)
     if past:
         s = _column(toks, i, 7)
-        if s is not None and _rated(toks, i + 7, s, per_year):
-            if not _cut(toks, i + 7 + per_year, past - 1, cur, req, per_year, (*got, ("p", s)), cuts):
-                return False
+        if s is not None and not _cut(toks, i + 7, past - 1, cur, req, per_year, (*got, ("p", s)), cuts,
+                                      (*waiting, s)):
+            return False
     if not cur:
         s = _column(toks, i, 6)
-        if s is not None and not _cut(toks, i + 6, past, True, req, per_year, (*got, ("c", s)), cuts):
+        if s is not None and not _cut(toks, i + 6, past, True, req, per_year, (*got, ("c", s)), cuts, waiting):
             return False
-    if not req and toks[i][0] == "c" and toks[i][1] is not None and toks[i][1] >= 0:
+    if not req and toks[i][1] is not None and toks[i][1] >= 0:
         x = toks[i][1]
         for k in range(5):  # its dashes
             j = i + 1 + k
             if j >= len(toks) or toks[j][0] != "c":
                 break
-            if toks[j][1] == x and not _cut(toks, j + 1, past, cur, True, per_year, (*got, ("r", x)), cuts):
+            if toks[j][1] == x and not _cut(toks, j + 1, past, cur, True, per_year, (*got, ("r", x)), cuts,
+                                            waiting):
                 return False
             if toks[j][1] is not None:
                 break

@@ -52,3 +52,21 @@ def test_a_row_written_across_is_no_strip():
     # two figures on a line: a row's cells, not a column's
     lines = [*RV1006[:RV1006.index("6")], "6 6", *RV1006[RV1006.index("6") + 1:]]
     assert budget_strips(lines, _YEARS, 1) is None
+
+
+def test_rates_printed_after_a_later_strip_are_the_waiting_years_in_order():
+    # variant 850 (LibreOffice, reportlab alike): the second past year's strip, then the third's, then both years'
+    # rates (3 / 3... 2 / 3 = 67%, then 1 / 1 and 1 / 2); the current year's strip and the request's after them
+    lines = ["予算額・執行額 (単位:百万円)", "予算の状況", "当初予算", "補正予算", "前年度から繰越し", "翌年度へ繰越し", "予備費等",
+             "計", "執行額", "執行率(%)", "当初予算+補正予算に対する執行額の割合(%)", "令和3年度", "令和4年度", "令和5年度",
+             "令和6年度", "令和7年度要求", "5", "0", "0", "0", "0", "5", "4", "80%", "80%", "3", "0", "0", "0", "0", "3",
+             "2", "2", "0", "1", "▲2", "0", "1", "1", "67%", "67%", "100%", "50%", "4", "0", "0", "0", "0", "4", "3", "-",
+             "-", "-", "-", "3", "令和6・7年度 予算内訳", "歳出予算目"]
+    years = [(2021, False), (2022, False), (2023, False), (2024, False), (2025, True)]
+    by = _by_year(budget_strips(lines, years, 1))
+    assert by[2024] == {"fiscal_year": 2024, "initial": 4, "supplementary": 0, "carried_from_previous": 0,
+                        "carried_to_next": 0, "reserve": 0, "total": 4, "executed": None}
+    assert by[2025] == {"fiscal_year": 2025, "requested": 3}
+    # the rates in another order than the strips': no cut
+    swapped = [*lines[:lines.index("67%")], "100%", "50%", "67%", "67%", *lines[lines.index("50%") + 1:]]
+    assert budget_strips(swapped, years, 1) is None
