@@ -50,8 +50,7 @@ MAX_LINES = 200
 _RESUME = 12  # lines of the 予算内訳 table's header
 MAX_STATES = 4000  # search states before the reader gives up (unknown; ~70 ms CPU on a loaded machine, ~25 ms
 # there before the columns-swapped key and the 計 count: each state now costs about 3 times as much, and covers more)
-_BITS = 6  # a column's count of cells filled in a state (the request's: 2 flags and up to 15 dashes: its own 4
-# and the rate rows' of the past years with no 計, see solve)
+_BITS = 5  # a column's count of cells filled in a state (the request's: 2 flags and up to 4 dashes)
 
 
 class Cell(NamedTuple):
@@ -130,13 +129,10 @@ def table(lines: list[str], start: int, n_cols: int = 5, first_year: int | None 
         if not all(_cell(w) or _PCT.match(w) for w in figs):
             continue
         k = 0
-        rated = any(_PCT.match(w) for w in figs)
         for w in figs:
             if _PCT.match(w):
                 rates.append(float(w[:-1]))
                 continue
-            if rated and w in "-－―":
-                continue  # a rate row's dash beside its percentages (「- 75%」: a year with no 計): no cell of the table
             if _BAD_GROUPS.search(w):
                 return None
             v = None if w in "-－―" else parse_number(w.replace("△", "▲")).value
@@ -385,11 +381,7 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
              c.col is not None or c.tail) for i, c in enumerate(cs)]
     past = range(REQ)
     cols = [(c, s_at[c], {}) for c in past]  # per past and current column: its field's place, its moves (col_move)
-    # the dashes no cell holds in every reading (the request's other cells: its two): the request's (4 at most) and
-    # the rate rows' of the past years whose 計 is 0 or a dash (「-」 for their 執行率, per_year at most each; seen
-    # printed among the columns' cells: 「- - - - - - - - -」 then 「78%」, a new project's first year); read as the
-    # request's dashes, their count checked at the end against the past years with no 計
-    n_dashes = n - sum(size[:REQ]) - 2
+    n_dashes = n - sum(size[:REQ]) - 2  # the request's dashes in every reading (its other cells: its two)
     # with the 執行率 rows' percentages: at least half as many past years as percentages above 0 have a 計 above 0
     # (each prints two rates at most, none when its 計 is 0); and when there is one per past year at least (the
     # rows read whole), a past year's 執行額 / 計 is one of them (as rounded) — unless the percentages read are
@@ -400,7 +392,7 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     pcts = sorted(set(rates)) if rates and len(rates) >= n_past else []
     off_rate = 1 << (shift[-1] + _BITS)
     least = (sum(p > 0 for p in rates) + 1) // 2 if rates else 0
-    if not 0 <= n_dashes <= TOT - 1 + per_year * n_past:
+    if not 0 <= n_dashes < TOT:
         return None  # more figures than cells or fewer: no reading
     memo: dict = {}
     moves_of: dict = {}  # a state's next states
@@ -466,14 +458,13 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
         if i == n:
             rated = sum(sums[(key >> s_at[c]) & wmask] != 0 for c in range(n_past))  # past years with a 計 above 0
             ok = key & done_mask == done and (key >> s_req) & 3 == 3 and (not least or rated >= least) and \
-                not (key & off_rate and len(rates) >= per_year * rated) and \
-                n_dashes <= TOT - 1 + per_year * (n_past - rated)
+                not (key & off_rate and len(rates) >= per_year * rated)
             memo[key] = ok  # (the last figure's states: no columns swapped)
             return ok
         # provably no reading on (pruned, counted): a figure is a cell or one of the request's dashes, so every
         # reading has n - n_cells dashes there, the ones still to come among the dashes left; and a column's
         # running sum must stay closable by a 計 printed later
-        bad = n_dashes - (key >> s_req + 2 & 15) > nones[i]
+        bad = n_dashes - (key >> s_req + 2 & 7) > nones[i]
         if not bad and checked[i]:  # the running sums of the columns waiting for their 計 (see ``later``)
             lows = []
             for a, b in bits:

@@ -108,27 +108,3 @@ def test_a_year_header_wrapped_in_its_narrow_cell_is_no_cell():
     assert got[2013]["total"] == 530 and got[2013]["executed"] == 519
     assert got[2014]["initial"] == 344 and got[2014]["total"] == 536
     assert got[2015] == {"fiscal_year": 2015, "requested": 509}
-
-
-def test_rate_dashes_of_a_year_with_no_total_are_no_cells():
-    # a new project's first year all dashes, its 執行率 and 当初予算+補正予算 rates dashes too (printed so among the
-    # columns' cells: variants 1018, 1027): with the request's four dashes, six dashes no cell holds (four allowed
-    # before: no reading); the 当初予算 row after its label tells the columns apart
-    lines = ["予算額・執行額 (単位:百万円)", "平成23年度", "平成24年度", "平成25年度", "平成26年度", "平成27年度要求",
-             "予算の状況", "当初予算 - 100 200 300 320", "補正予算", "前年度から繰越し", "翌年度へ繰越し", "予備費等", "計",
-             "執行額", "執行率(%)", "当初予算+補正予算に対する執行額の割合(%)",
-             "-", "-", "-", "-", "-", "-", "-", "-",
-             "10", "20", "▲5", "1", "126", "120", "95%", "109%",
-             "30", "40", "▲10", "2", "262", "250", "95%", "109%",
-             "50", "60", "▲20", "3", "393", "-", "-", "-", "-", "320", "歳出予算目"]
-    years = [(2011, False), (2012, False), (2013, False), (2014, False), (2015, True)]
-    budget, _, _, dropped, _ = budget_boxes(lines, years, 1)
-    got = {e["fiscal_year"]: e for e in budget}
-    assert got[2012] == {"fiscal_year": 2012, "initial": 100, "supplementary": 10, "carried_from_previous": 20,
-                         "carried_to_next": -5, "reserve": 1, "total": 126, "executed": 120}
-    assert got[2013]["total"] == 262 and got[2013]["executed"] == 250
-    assert got[2014]["total"] == 393 and got[2014]["carried_to_next"] == -20
-    assert got[2015] == {"fiscal_year": 2015, "requested": 320}
-    # (its dashes may be its cells or its rates': which is not told, nor so its 計)
-    assert dropped == [2011]
-
