@@ -98,6 +98,8 @@ def table(lines: list[str], start: int, n_cols: int = 5, first_year: int | None 
             continue
         if "▲" in t or "△" in t:
             t = _MARK_GAP.sub(r"\1", t)
+        if t.isdigit() and len(t) <= 2 and _year_piece(folded, n):
+            continue
         words = t.split()
         if rest and t == rest and row_at == len(out):
             rest = ""  # the 当初予算 label's rest wrapped in its cell (「当初予」 over 「算」)
@@ -143,6 +145,14 @@ def table(lines: list[str], start: int, n_cols: int = 5, first_year: int | None 
     if first_year is not None and out:
         out = _headed_columns(folded, start, out, first_year, n_cols)
     return out, rates
+
+
+def _year_piece(folded: list[str], n: int) -> bool:
+    """Whether line ``n`` (a bare number of one or two digits) is a year column's header wrapped in its narrow
+    cell, the era name over it and 年度 under it (「平成」「26」「年度」): the year, not a cell of the table."""
+    before = next((folded[j - 1].strip() for j in range(n - 1, max(0, n - 3), -1) if folded[j - 1].strip()), "")
+    after = next((folded[j - 1].strip() for j in range(n + 1, min(len(folded), n + 2) + 1) if folded[j - 1].strip()), "")
+    return before.endswith(("平成", "令和")) and after.startswith("年")
 
 
 _HEADER = re.compile(r"^(?:令和|平成)?(?:元|\d{1,2})年度(要求)?$")  # a year column's header alone on its line

@@ -29,6 +29,7 @@ from kg.extract.budget_boxes import budget_boxes
 from kg.extract.budget_breakdown import breakdown_columns, breakdown_request, breakdown_totals
 from kg.extract.budget_form import budget_row_major
 from kg.extract.budget_gaps import budget_gaps
+from kg.extract.budget_strips import budget_strips
 from kg.extract.budget_tail import budget_tail, printed_rates, rates_match
 from kg.extract.budget_text import budget_from_text
 from kg.extract.doc_memo import last_document
@@ -859,6 +860,8 @@ def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, 
         boxes = budget_boxes(L, years, lab) if any("執行率" in t for t in L[lab - 1:lab + 200]) else None
         # else each row after its label with its blank cells left out: the columns they sit in told by the sums
         boxes = boxes or budget_gaps(L, years, lab)
+        # else its columns printed whole, one cell a line (budget_strips): the current year's and the request's
+        boxes = boxes or (budget_strips(L, years, lab) if any("執行率" in t for t in L[lab - 1:lab + 200]) else None)
         if tail is not None and (boxes is None or boxes[3] or boxes[4]):
             boxes = tail  # (read in part: kept unless another reading tells every cell)
         if boxes is not None:

@@ -90,3 +90,21 @@ def test_the_initial_row_after_its_label_wrapped_in_its_cell():
                          "carried_to_next": None, "reserve": None, "total": 40, "executed": 28}
     assert got[2017]["total"] == 41 and got[2017]["executed"] == 29
     assert got[2019] == {"fiscal_year": 2019, "requested": 21}
+
+
+def test_a_year_header_wrapped_in_its_narrow_cell_is_no_cell():
+    # variant 1008 (LibreOffice): 「平成」「26」「年度」, the header of the current year's column cut in three; its 26
+    # read as a cell left no reading (one figure too many)
+    lines = ["予算額・執行額 (単位:", "百万円)", "平成", "23年", "度", "平成24年", "度", "平成25年", "度", "平成", "26",
+             "年度", "平成27年度要求", "予算の", "状況", "当初予", "算", "253 289", "415", "344 509", "補正予", "算", "0",
+             "0", "52", "147", "0", "0", "63", "45", "0", "▲ 11", "0", "0", "前年度", "から繰", "越し", "翌年度", "へ繰越",
+             "し", "予備費", "等", "0", "0", "0", "0", "計", "253 278", "530", "536 509", "執行額", "187 192", "519",
+             "執行率(%)", "74% 69% 98%", "当初予算+補正", "予算に対する執", "行額の割合(%)", "74% 66% 111%", "歳出予算目"]
+    years = [(2011, False), (2012, False), (2013, False), (2014, False), (2015, True)]
+    got = _by_year(budget_boxes(lines, years, 1))
+    assert got[2011] == {"fiscal_year": 2011, "initial": 253, "supplementary": 0, "carried_from_previous": 0,
+                         "carried_to_next": 0, "reserve": 0, "total": 253, "executed": 187}
+    assert got[2012]["carried_to_next"] == -11 and got[2012]["total"] == 278 and got[2012]["executed"] == 192
+    assert got[2013]["total"] == 530 and got[2013]["executed"] == 519
+    assert got[2014]["initial"] == 344 and got[2014]["total"] == 536
+    assert got[2015] == {"fiscal_year": 2015, "requested": 509}
