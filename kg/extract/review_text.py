@@ -1377,7 +1377,7 @@ def officials_by_shape(toks: list[Token], lines: list[str] | None = None) -> Fou
     for t in toks:
         if t.field in _HEADER_END:
             break
-        if t.field is None and (officials := _officials_of(t.text)):
+        if t.field is None and (officials := _officials_of(t.text) or _title_and_name(t.text, lines)):
             if lines is not None and any(not _officials_of(x) for x in _paragraph_lines(lines, t)[1:]):
                 return None
             found += officials
@@ -1385,6 +1385,20 @@ def officials_by_shape(toks: list[Token], lines: list[str] | None = None) -> Fou
         elif t.field in (None, CUT) and _TITLE_NAME.search(t.text):
             return None
     return Found(found, line) if found else None
+
+
+_TITLE_WORDS = frozenset({"課長補佐", "課長", "室長", "企画官", "参事官", "審議官", "局長", "部長", "次長", "統括官", "調整官",
+                          "専門官", "管理官"})
+_GLUED_NAME = re.compile(r"^[\u4e00-\u9fff々]{2,6}$")  # a family and a given name in kanji written without a space
+
+
+def _title_and_name(text: str, lines: list[str] | None) -> list[str]:
+    """[text] when it is one official as a sheet writes one with the name's two parts glued (「企画官 渡辺拓也」), a
+    paragraph of one line (a cell that did not wrap: ``official_paragraph``); else []."""
+    words = text.split(" ")
+    if lines is None or len(words) != 2 or words[0] not in _TITLE_WORDS or not _GLUED_NAME.match(words[1]):
+        return []
+    return [text] if official_paragraph(text, lines) else []
 
 
 def official_paragraph(text: str, lines: list[str]) -> bool:
@@ -3169,12 +3183,25 @@ def _related_by_header(toks: list[Token], h: int) -> Found | None:
         if _is_number_cell(toks, n + 1) and not is_unknown(toks[n + 1].text):
             return None  # fewer numbers than rows: which row's is unknown
         numbers = []  # no 事業番号 column printed (the cells empty)
-    names = toks[e + 1:e + 1 + k]
+    names = toks[e + 1:e + 1 + k] if numbers else _names_among_numbers(toks, e + 1, k)
     if len(names) != k or not all(_related_name(t) for t in names):
         return None
     rows = [(toks[h + 1 + x].text, None if not numbers or is_unknown(numbers[x].text) else numbers[x].text,
              names[x].text) for x in range(k)]
     return Found(fields.parse_related_projects(rows), names[0].line)
+
+
+def _names_among_numbers(toks: list[Token], i: int, k: int) -> list[Token]:
+    """The k 事業名 cells from token ``i`` on when no 事業番号 column was read: a 事業番号 cell among them is passed
+    over (pdfminer writes a row's number between the names when the other rows' cells are blank: 「事業名」 then
+    「…事業」 「19-0074」 「…事業」 「…事業」) — the rows' numbers stay unknown."""
+    out: list[Token] = []
+    for j in range(i, min(len(toks), i + 2 * k)):
+        if len(out) == k:
+            break
+        if not _is_number_cell(toks, j) or is_unknown(toks[j].text):
+            out.append(toks[j])
+    return out
 
 
 def _columns_before(toks: list[Token], k: int) -> tuple[list[Token], list[Token]]:

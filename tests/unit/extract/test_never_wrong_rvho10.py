@@ -156,3 +156,34 @@ def test_a_law_title_spliced_from_two_lines_is_withheld():
                  "主要政策・施策")
     assert [b["law"] for b in laws] == ["外国倒産処理手続の承認援助に関する法律"]
     assert not any(b["law"].startswith("議院事の") for b in laws)
+
+
+def test_related_rows_whose_one_number_stands_among_the_names_are_read_without_numbers():
+    # (pdfminer, rv1010 LO: the table column by column, the one row's 事業番号 written between the names — the other
+    # rows' cells blank; which row it is is unknown, so the rows are read without their numbers)
+    from kg.extract.review_text import related_by_shape, tokens
+
+    lines = ["関連事業", "", "○", "", "関連する事業がある場合", "、他部局・他府省等と適", "切な役割分担を行ってい",
+             "るか。(役割分担の具体", "的な内容を各事業の右に", "記載)", "", "所管府省名", "", "経済産業省", "", "文部科学省", "",
+             "防衛省", "", "事業番号", "", "事業名", "", "基盤整備調査人材育成事業", "", "19-0074", "", "支援安全対策調査事業", "",
+             "情報推進支援事業", "", "点検・改善結果", "", "点検結果", "", "改善の方向性", "", "外部有識者の所見", "", "備考", "",
+             "関連する過去のレビューシートの事業番号", "", "令和元年度", "", "法務省 - 0453", ""]
+    found = related_by_shape(tokens(lines), frozenset(), 2019, lines)
+    assert found is not None and found.value == [
+        {"ministry": "経済産業省", "number": None, "name": "基盤整備調査人材育成事業"},
+        {"ministry": "文部科学省", "number": None, "name": "支援安全対策調査事業"},
+        {"ministry": "防衛省", "number": None, "name": "情報推進支援事業"}]
+
+
+def test_an_official_with_a_glued_name_in_a_paragraph_of_its_own_is_read_by_shape():
+    # (pdftotext, rv1003 LO: the header's labels cut in their cells, 「企画官 渡辺拓也」 a paragraph of one line)
+    from kg.extract.review_text import officials_by_shape, tokens
+
+    lines = ["令和元年度行政事業レビューシート (経済産業省)", "", "事業名", "", "担当部", "局庁", "", "支援国際協力事業", "",
+             "事業開始 平成26", "年度", "年度", "", "事業終了(予定)", "年度", "", "終了予定な 担当課", "し", "室", "",
+             "地方創生推進事務局", "", "作成責任者", "", "サイバーセキュリティ統", "括官(室)", "", "企画官 渡辺拓也", "",
+             "会計区分 一般会計", ""]
+    found = officials_by_shape(tokens(lines), lines)
+    assert found is not None and found.value == ["企画官 渡辺拓也"]
+    lines[28] = "室"  # (its paragraph goes on below: the cell wrapped, the name may be cut)
+    assert officials_by_shape(tokens(lines), lines) is None
