@@ -435,6 +435,7 @@ _ANY_METHOD = re.compile("|".join(sorted(_METHODS, key=len, reverse=True)))
 _VOCAB_FIELDS = (("major_expense", frozenset(MAJOR_EXPENSES), re.compile(r"^主要経費\s*"), "主要経費"),
                  ("major_policy", frozenset(MAJOR_POLICIES), re.compile(r"^主要政策・施策\s*"), "主要政策・施策"))
 _LABEL_WORDS = {word: re.compile(re.escape(word)) for *_, word in _VOCAB_FIELDS}
+_LABEL_HEADS = {word: re.compile("^" + re.escape(word[:3]), re.M) for *_, word in _VOCAB_FIELDS}  # (a line's start)
 _ACCOUNT_WORD = re.compile("会計")
 
 
@@ -453,6 +454,25 @@ def _vocab_alone(head: list[str], vocab: frozenset[str], word: str) -> tuple[int
             if end is not None and (v := fields.join_wrapped(head[k:end])) in vocab and not v.startswith(word):
                 return k, v
     return at, head[at] if at < n else None
+
+
+def _vocab_beside_cut_label(head: list[str], vocab: frozenset[str], word: str) -> tuple[int, str] | None:
+    """The first line of head holding the label ``word`` cut in its narrow cell and a vocabulary word beside it
+    (「主要政 観光立国 …」 over 「策・施」 over 「策」): its first word the label's head (three characters or more), its
+    second a vocabulary word, and the first words of the lines below completing the label; as (0-based line, word)."""
+    for k in lines_matching(head, _LABEL_HEADS[word]):
+        words = head[k].split(" ")
+        if len(words) < 2 or words[1] not in vocab or not word.startswith(words[0]) or words[0] == word:
+            continue
+        label = words[0]
+        for x in head[k + 1:k + 4]:
+            first = x.split(" ", 1)[0]
+            if not first or not word.startswith(label + first):
+                break
+            label += first
+        if label == word:
+            return k, words[1]
+    return None
 
 
 def _indices(lines: list[str], text: str) -> list[int]:
@@ -502,6 +522,8 @@ def _vocab_cells(rec: Record, L: list[str], hi: int) -> None:
         else:
             if alone is not None:
                 found.append((at + 1, order, key, alone))
+            elif (beside := _vocab_beside_cut_label(head, vocab, word)) is not None:
+                found.append((beside[0] + 1, order, key, beside[1]))
     for line, _, key, v in sorted(found, key=lambda x: x[:2]):
         rec[key] = v
         span(rec, key, line)

@@ -187,3 +187,10 @@ def test_an_official_with_a_glued_name_in_a_paragraph_of_its_own_is_read_by_shap
     assert found is not None and found.value == ["企画官 渡辺拓也"]
     lines[28] = "室"  # (its paragraph goes on below: the cell wrapped, the name may be cut)
     assert officials_by_shape(tokens(lines), lines) is None
+
+
+def test_a_major_policy_beside_its_label_cut_in_its_cell_is_read():
+    # (pdftotext, rv1002 LO: 「主要政 観光立国」 over 「策・施」 over 「策」; the label whole only with its rests below)
+    lines = ["条項も び第116条第2項第25号", "記載)", "", "主要政 観光立国", "策・施", "策", ""]
+    assert _vocab(lines)["major_policy"] == "観光立国"
+    assert _vocab(lines[:4] + ["施策", "策", ""])["major_policy"] is None  # (「主要政施策策」: no label)
