@@ -441,12 +441,13 @@ _ACCOUNT_WORD = re.compile("会計")
 
 def _vocab_alone(head: list[str], vocab: frozenset[str], word: str) -> tuple[int, str | None]:
     """The first cell of head that is a vocabulary word alone, as (0-based line, word), else (len(head), None): a
-    blank-separated paragraph of its own that is the word, on one line or wrapped (「科学技術・イノベー」 over 「ション」).
+    blank-separated paragraph of its own that is the word (on one line, maybe right after a line closing its text:
+    ``_closed``), or wrapped (「科学技術・イノベー」 over 「ション」).
     A word among other lines of a paragraph is a piece of another cell (the 施策 cell wrapped as 「基盤」 「整備」 「防災」
     「の推」, the 担当部局庁 cell as 「サイバーセキュリティ」 over 「統括官」); a word starting with the label is read with it."""
     n = len(head)
     at = min((k for w in vocab.intersection(head) if not w.startswith(word) for k in _indices(head, w)
-              if (k == 0 or not head[k - 1].strip()) and (k + 1 == n or not head[k + 1].strip())), default=n)
+              if (k == 0 or _closed(head[k - 1])) and (k + 1 == n or not head[k + 1].strip())), default=n)
     heads = _vocab_heads(vocab)
     for k, x in enumerate(head[:at]):
         if x in heads and (k == 0 or not head[k - 1].strip()):
@@ -473,6 +474,13 @@ def _vocab_beside_cut_label(head: list[str], vocab: frozenset[str], word: str) -
         if label == word:
             return k, words[1]
     return None
+
+
+def _closed(line: str) -> bool:
+    """The line above a cell ends a paragraph of its own: blank, or closing its text (「…関係閣僚会議決」 over 「定)」
+    over 「社会保障」: pdftotext leaves out the blank line after the 関係する計画 cell), so the cell is no wrapped piece."""
+    t = line.rstrip()
+    return not t or t.endswith((")", "。"))
 
 
 def _indices(lines: list[str], text: str) -> list[int]:

@@ -40,12 +40,13 @@ def plain(rec, L, hi):
 
 def alone(head, k, vocab, word):
     """The vocabulary word line ``k`` (0-based) starts as a cell of its own: a blank-separated paragraph that is the
-    word, on one line or wrapped over up to three (not one starting with the label's word); else None."""
-    if k and head[k - 1].strip():
-        return None
+    word, on one line (maybe right after a line closing its text with 「)」 or 「。」) or wrapped over up to three (not
+    one starting with the label's word); else None."""
     end = next((j for j in range(k + 1, len(head)) if not head[j].strip()), len(head))
-    if end - k == 1 and head[k] in vocab:
+    if end - k == 1 and head[k] in vocab and (not k or not head[k - 1].strip() or head[k - 1].endswith((")", "。"))):
         v = head[k]
+    elif k and head[k - 1].strip():
+        return None
     elif end - k <= 3 and head[k] in rp._vocab_heads(vocab):
         v = fields.join_wrapped(head[k:end])
     else:
@@ -69,7 +70,7 @@ PIECES = ["会計区分 一般会計", "一般会計", "東日本大震災復興
           "実施方法 直接実施、委託・請負", "委託・請負", "補助", "その他", "実施方 補助", "直接実施 補助金の交付",
           "主要経費 社会保障", "社会保障", "主要経費", "主要経費 国債費", "主要政策・施策 地方創生", "地方創生",
           "主要政策・施策", "IT戦略", "主要経費の内訳", "予算額・執行額(単位:百万円)", "", "事業名 地方創生推進交付金",
-          "科学技術振興", "主要政策・施策 科学技術・イノベーション", "計 一般会計 12"]
+          "科学技術振興", "主要政策・施策 科学技術・イノベーション", "計 一般会計 12", "地球温暖化対策計画(令和2年10月16日閣議決定)"]
 
 
 def test_cells_read_as_the_plain_pass():
