@@ -145,7 +145,7 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                     side = right if _goes_right(word, left, right, words[w_at + 1:]) else None
                 if side is None and word in ("条", "項", "号") and not _OPEN_CITE.search(left[-1][0] if left else ""):
                     continue  # a lone piece of the label's 「条項」, not 「…道路法第13」「条」
-                if side is right and _left_open(left, word):
+                if side is right and _left_open(left, word, i + 1):
                     _add(left, word, i + 1)  # (the law cell's citation written after the right label: its own)
                     continue
                 _add(side if side is not None else left, word, i + 1)
@@ -156,15 +156,28 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
 _CITE_START = re.compile(r"^第\s*\d+\s*条")
 
 
-def _left_open(left: list[tuple[str, int]], word: str) -> bool:
+def _left_open(left: list[tuple[str, int]], word: str, line: int = 0) -> bool:
     """A word the tool wrote after the 関係する計画 label that goes on the law cell: the cell's last piece a law's
     title not yet cited and the word a citation (「…第18号 裁判官弾劾法 関係する計画、通知 第109条、…」), or the
-    piece a citation cut after its 第 and the word its number and counter (「…製菓衛生師法第」 … 「77条、…」); no
-    plan's words in it."""
+    piece a citation cut after its 第 and the word its number and counter (「…製菓衛生師法第」 … 「77条、…」), or the
+    piece ending an article and the word its paragraph or item (「…法律第80条の23、第37条」 … 「第1項及び第26条」: no
+    plan's item starts with one), and after such a word on ``line`` a law's whole citation (「内航海運組合法第38条」),
+    or the piece a citation cut before its counter and the word that counter (「…第76条第3」 … 「項第11号」), or the
+    piece a title's head (no citation nor title ended) and the word a law's title going on and cited (「…第109条の3
+    議院事」 … 「務局法第119条…」: pdftotext writes the cell's next line after the right label's); no plan's words in
+    it."""
     if not left or _PLAN_WORDS.search(word):
         return False
     last = left[-1][0]
-    return bool((law_title_end(last) and _CITE_START.match(word)) or (last.endswith("第") and _NUMBER_REST.match(word)))
+    return bool((law_title_end(last) and _CITE_START.match(word)) or (last.endswith("第") and _NUMBER_REST.match(word))
+                or (last.endswith("条") and _SUB_CITE.match(word)) or (_OPEN_CITE.search(last) and _COUNTER_REST.match(word))
+                or (not _CITE_END.search(last) and not law_title_end(last) and _LAW_CITED.search(word))
+                or (left[-1][1] == line and _SUB_CITE.match(last) and _LAW_CITATION.search(word)))
+
+
+_COUNTER_REST = re.compile(r"^[条項号](?:$|[、,第の及並又])")  # the counter of a number cut before it (「第3」 … 「項第11号」)
+_LAW_CITED = re.compile(r"(?:法|律|令|規則)第\s*\d+\s*条")  # a law's title ending and its article
+_SUB_CITE = re.compile(r"^第\s*\d+\s*[項号]")  # a citation's paragraph or item, its article on the line before
 
 
 def _plans_rest_glued(seen: dict[str, str], word: str, lines: list[str], i: int, end: int) -> int:
@@ -452,7 +465,7 @@ def implausible_laws(bases: list[dict], text: str = "") -> list[str]:
     for b in bases:
         name = b.get("law") or ""
         if (not law_title_end(name) or name.startswith(_LABEL_PIECES) or _PLAN_WORDS.search(name)
-                or name[:1] in "・、,()第条項号0123456789" or _LABEL_IN.search(name)
+                or name[:1] in "・、,()第条項号0123456789の" or _LABEL_IN.search(name)
                 or _NOT_IN_TITLE.search(name) or (flat and _cut_from(flat, name))):
             out.append(name)
     return out

@@ -22,6 +22,7 @@ Everything not settled is a warning; every field gets a provenance span.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.extract import fields
@@ -75,9 +76,11 @@ from kg.extract.review_text import (
     label_piece,
     label_rests_below,
     label_rests_to_next_row,
+    measure_rest_apart,
     name_and_bureau_rests_below,
     name_rest_alone,
     name_rest_below,
+    name_rest_beside,
     next_row,
     official_as_written,
     official_paragraph,
@@ -433,7 +436,63 @@ _ANY_METHOD = re.compile("|".join(sorted(_METHODS, key=len, reverse=True)))
 _VOCAB_FIELDS = (("major_expense", frozenset(MAJOR_EXPENSES), re.compile(r"^主要経費\s*"), "主要経費"),
                  ("major_policy", frozenset(MAJOR_POLICIES), re.compile(r"^主要政策・施策\s*"), "主要政策・施策"))
 _LABEL_WORDS = {word: re.compile(re.escape(word)) for *_, word in _VOCAB_FIELDS}
+_LABEL_HEADS = {word: re.compile("^" + re.escape(word[:3]), re.M) for *_, word in _VOCAB_FIELDS}  # (a line's start)
 _ACCOUNT_WORD = re.compile("会計")
+
+
+def _vocab_alone(head: list[str], vocab: frozenset[str], word: str) -> tuple[int, str | None]:
+    """The first cell of head that is a vocabulary word alone, as (0-based line, word), else (len(head), None): a
+    blank-separated paragraph of its own that is the word (on one line, maybe right after a line closing its text:
+    ``_closed``), or wrapped (「科学技術・イノベー」 over 「ション」).
+    A word among other lines of a paragraph is a piece of another cell (the 施策 cell wrapped as 「基盤」 「整備」 「防災」
+    「の推」, the 担当部局庁 cell as 「サイバーセキュリティ」 over 「統括官」); a word starting with the label is read with it."""
+    n = len(head)
+    at = min((k for w in vocab.intersection(head) if not w.startswith(word) for k in _indices(head, w)
+              if (k == 0 or _closed(head[k - 1])) and (k + 1 == n or not head[k + 1].strip())), default=n)
+    heads = _vocab_heads(vocab)
+    for k, x in enumerate(head[:at]):
+        if x in heads and (k == 0 or not head[k - 1].strip()):
+            end = next((j for j in range(k + 1, min(k + 4, n)) if not head[j].strip()), n if n - k < 4 else None)
+            if end is not None and (v := fields.join_wrapped(head[k:end])) in vocab and not v.startswith(word):
+                return k, v
+    return at, head[at] if at < n else None
+
+
+def _vocab_beside_cut_label(head: list[str], vocab: frozenset[str], word: str) -> tuple[int, str] | None:
+    """The first line of head holding the label ``word`` cut in its narrow cell and a vocabulary word beside it
+    (「主要政 観光立国 …」 over 「策・施」 over 「策」): its first word the label's head (three characters or more), its
+    second a vocabulary word, and the first words of the lines below completing the label; as (0-based line, word)."""
+    for k in lines_matching(head, _LABEL_HEADS[word]):
+        words = head[k].split(" ")
+        if len(words) < 2 or words[1] not in vocab or not word.startswith(words[0]) or words[0] == word:
+            continue
+        label = words[0]
+        for x in head[k + 1:k + 4]:
+            first = x.split(" ", 1)[0]
+            if not first or not word.startswith(label + first):
+                break
+            label += first
+        if label == word:
+            return k, words[1]
+    return None
+
+
+def _closed(line: str) -> bool:
+    """The line above a cell ends a paragraph of its own: blank, or closing its text (「…関係閣僚会議決」 over 「定)」
+    over 「社会保障」: pdftotext leaves out the blank line after the 関係する計画 cell), so the cell is no wrapped piece."""
+    t = line.rstrip()
+    return not t or t.endswith((")", "。"))
+
+
+def _indices(lines: list[str], text: str) -> list[int]:
+    """The 0-based indices of the lines equal to text."""
+    return [k for k, x in enumerate(lines) if x == text]
+
+
+@functools.cache
+def _vocab_heads(vocab: frozenset[str]) -> frozenset[str]:
+    """The heads a vocabulary word's cell wraps after (its strict prefixes of two characters or more)."""
+    return frozenset(w[:i] for w in vocab for i in range(2, len(w)))
 
 
 def _vocab_cells(rec: Record, L: list[str], hi: int) -> None:
@@ -463,15 +522,17 @@ def _vocab_cells(rec: Record, L: list[str], hi: int) -> None:
             continue
         # a line that is a vocabulary word (not starting with the label: that is read without it), or the label
         # and a word
-        at = min((head.index(w) for w in vocab.intersection(head) if not w.startswith(word)), default=len(head))
+        at, alone = _vocab_alone(head, vocab, word)
         for k in lines_matching(head[:at], _LABEL_WORDS[word]):
             t = head[k]
             if t.startswith(word) and (v := label.sub("", t)) in vocab:
                 found.append((k + 1, order, key, v))
                 break
         else:
-            if at < len(head):
-                found.append((at + 1, order, key, head[at]))
+            if alone is not None:
+                found.append((at + 1, order, key, alone))
+            elif (beside := _vocab_beside_cut_label(head, vocab, word)) is not None:
+                found.append((beside[0] + 1, order, key, beside[1]))
     for line, _, key, v in sorted(found, key=lambda x: x[:2]):
         rec[key] = v
         span(rec, key, line)
@@ -615,6 +676,10 @@ def _policy_eval(rec: Record, L: list[str]) -> None:
         # 「高度化」): its first line is a piece of it (label_lists reads the paragraph whole)
         p = None if pol and pol < len(L) and L[pol].strip() else p
         m = None if mea and mea < len(L) and L[mea].strip() else m
+        if m and measure_rest_apart(L, mea):
+            warn(rec, "policy_evaluation_cut", f"施策 {m!r} beside its label, a word of a cell's wrapped rest in the "
+                 "next paragraph: its end is unknown; left out", line=mea, field="policy_evaluation")
+            m = None
     rec["policy_evaluation"] = fields.parse_policy_evaluation(p, m)
     for ln in (pol, mea):
         if ln:
@@ -1524,7 +1589,8 @@ def _officials_plausible(rec: Record, L: list[str], raw: list[str]) -> None:
     read = " ".join(rec["responsible_officials"])
     # (the line the officials were read on: the span's, or the one before it when the span took the piece below)
     line = next((n for n in (at, (at or 0) - 1) if n and n <= len(L) and read in L[n - 1]), None) if read else None
-    if line and not paragraph_style(L) and (name_rest_alone(L, line) or title_rest_below(L, line)):
+    if line and not paragraph_style(L) and (name_rest_alone(L, line) or title_rest_below(L, line)
+                                            or name_rest_beside(L, line, read)):
         warn(rec, "official_implausible", f"作成責任者 {rec['responsible_officials']!r}: a name's piece wrapped "
              f"below ({L[line]!r}); left out", line=line, field="responsible_officials")
         rec["responsible_officials"] = []
@@ -1560,10 +1626,17 @@ def _officials_plausible(rec: Record, L: list[str], raw: list[str]) -> None:
 _TITLE_ALONE = re.compile(r"^(?:課長補佐|課長|室長|企画官|参事官|審議官|局長|部長|次長|所長|統括官|調整官|専門官|管理官|補佐)$")
 
 
+# a title of two or more characters inside a word (「高村課長補佐太郎」): a name holds none
+_TITLE_INSIDE = re.compile(r"課長|室長|企画官|参事官|審議官|局長|部長|次長|所長|統括官|調整官|専門官|管理官")
+
+
 def _titles_as_names(rec: Record) -> None:
     """An official whose name holds a title word (「企画官 企画官 渡辺直子」: two officials' title cells side by side,
-    their names below; which name is whose is unknown) is no fact: left out with a warning."""
-    bad = [o for o in rec["responsible_officials"] if any(_TITLE_ALONE.match(w) for w in o.split(" ")[1:])]
+    their names below; which name is whose is unknown), or a title inside a name's word (「課長 渡辺健 高村課長補佐太郎」:
+    「課長 渡辺健」 and 「高村課長補佐」 side by side, the first one's 「太郎」 wrapped below and joined to the second), is no
+    fact: left out with a warning."""
+    bad = [o for o in rec["responsible_officials"] if any(_TITLE_ALONE.match(w) or _TITLE_INSIDE.search(w)
+                                                          for w in o.split(" ")[1:])]
     for o in bad:
         warn(rec, "official_implausible", f"作成責任者 {o!r}: a title where its name stands (officials' cells side "
              "by side); left out", line=rec["provenance"]["spans"].get("responsible_officials", [None])[0],
@@ -1658,6 +1731,7 @@ def extract(doc: RawDoc) -> Record:
     _name_plausible(rec)
     _orgs_plausible(rec)
     _plans_not_placed(rec)
+    _vocab_cut(rec, L)
     _major_policy_plausible(rec)
     _expense_plausible(rec)
     _payees_plausible(rec, L, lines)
@@ -1666,6 +1740,25 @@ def extract(doc: RawDoc) -> Record:
     if rec["policy_evaluation"] is None:
         warn(rec, "policy_evaluation_missing", "no 政策 / 施策 cells", field="policy_evaluation")
     return rec
+
+
+def _vocab_cut(rec: Record, L: list[str]) -> None:
+    """A 主要政策・施策 or 主要経費 read as the head of a vocabulary word only (its cell wrapped, 「主要政 科学技術・イノベー
+    主要経費 …」 over 「策・施 ション」): made whole when one of the next two lines has the rest of exactly one word of
+    that head as a word of its own, else left out with a warning (a cut word is no fact)."""
+    for key, vocab, _, word in _VOCAB_FIELDS:
+        v = rec[key]
+        if not isinstance(v, str) or v in vocab or v not in _vocab_heads(vocab):
+            continue
+        line = rec["provenance"]["spans"].get(key, [None])[0]
+        below = {t for x in (L[line:line + 2] if line else ()) for t in x.split()}
+        whole = [w for w in vocab if w.startswith(v) and w[len(v):] in below]
+        if len(whole) == 1:
+            rec[key] = whole[0]
+            continue
+        warn(rec, f"{key}_cut", f"{word} {v!r} is the head of a word of its vocabulary (its cell wrapped, the rest "
+             "not found below); left out", line=line, field=key)
+        rec[key] = None
 
 
 _NOT_A_POLICY = re.compile(r"。|第\s*\d+\s*[条項号]")

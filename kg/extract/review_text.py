@@ -776,6 +776,8 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
         mea = ([mea[0][0]._replace(text=glued[1]), *mea[0][1:]], mea[1])
     cut = mea and mea[0] and (glued or (_line_goes_on(lines, mea[0][0]) if paragraph_style(lines)
                                         else _wraps_on(toks, mea[0][0])))
+    if mea and mea[0] and not cut and paragraph_style(lines) and mea[0][0].line == toks[k_mea].line:
+        cut = measure_rest_apart(lines, mea[0][0].line)  # (「施策 調査普及啓」, its rest 「発の推進」 a paragraph apart)
     first = mea[0][0] if mea and mea[0] else None  # (the 施策 cell's piece on its label's line)
     if cut and (rest := measure_rest(_folded(lines), mea[0][0])):
         mea = ([mea[0][0]._replace(text=fields.join_wrapped([mea[0][0].text, *rest]))], mea[1])
@@ -930,6 +932,20 @@ def measure_rest(folded: list[str], value: Token) -> list[str] | None:
         out.append(w)
     # (pieces going on past the lines looked at: the cell's end is unknown, 「(2)高度化普及啓発の推」 without 「進」)
     return out if out and not rest and ended else None
+
+
+_NOT_A_REST = re.compile(r"[\x21-\x7e]")  # ASCII: a URL, a number, 「-」 (a wrapped rest of the 施策 cell holds none)
+
+
+def measure_rest_apart(L: list[str], mea: int) -> bool:
+    """Paragraph-style text: the 施策 cell's first line written beside its label (「施策 調査普及啓」, 「施策 (7)」),
+    and the next paragraph, after the blank line, starting with a line that may be its wrapped rest — one word with no
+    ASCII character that is no form label nor a label's piece (「発の推進」, 「基盤」 over 「整備」): pdfminer.six
+    writes the rest of a cell wrapped in a narrow column apart from its first line, so the 施策's end is unknown."""
+    if mea >= len(L) or L[mea].strip():
+        return False  # (the paragraph goes on below its label's line: 「施策 8. デー」 over 「タ活用」, read whole)
+    t = next((x.strip() for x in L[mea + 1:mea + 3] if x.strip()), "")
+    return bool(t) and " " not in t and not _NOT_A_REST.search(t) and not label_piece(t) and not holds_label_head(t)
 
 
 def _measure_whole(pe: Found, first: Token | None, whole: Token | None, cut: bool) -> Found:
@@ -1361,7 +1377,7 @@ def officials_by_shape(toks: list[Token], lines: list[str] | None = None) -> Fou
     for t in toks:
         if t.field in _HEADER_END:
             break
-        if t.field is None and (officials := _officials_of(t.text)):
+        if t.field is None and (officials := _officials_of(t.text) or _title_and_name(t.text, lines)):
             if lines is not None and any(not _officials_of(x) for x in _paragraph_lines(lines, t)[1:]):
                 return None
             found += officials
@@ -1369,6 +1385,20 @@ def officials_by_shape(toks: list[Token], lines: list[str] | None = None) -> Fou
         elif t.field in (None, CUT) and _TITLE_NAME.search(t.text):
             return None
     return Found(found, line) if found else None
+
+
+_TITLE_WORDS = frozenset({"課長補佐", "課長", "室長", "企画官", "参事官", "審議官", "局長", "部長", "次長", "統括官", "調整官",
+                          "専門官", "管理官"})
+_GLUED_NAME = re.compile(r"^[\u4e00-\u9fff々]{2,6}$")  # a family and a given name in kanji written without a space
+
+
+def _title_and_name(text: str, lines: list[str] | None) -> list[str]:
+    """[text] when it is one official as a sheet writes one with the name's two parts glued (「企画官 渡辺拓也」), a
+    paragraph of one line (a cell that did not wrap: ``official_paragraph``); else []."""
+    words = text.split(" ")
+    if lines is None or len(words) != 2 or words[0] not in _TITLE_WORDS or not _GLUED_NAME.match(words[1]):
+        return []
+    return [text] if official_paragraph(text, lines) else []
 
 
 def official_paragraph(text: str, lines: list[str]) -> bool:
@@ -1520,6 +1550,20 @@ def name_rest_alone(lines: list[str], n: int) -> bool:
         return False
     nxt = _split_line(lines[n + 1]) if n + 1 < len(lines) else []
     return not nxt or nxt[0][1] is not None
+
+
+def name_rest_beside(lines: list[str], n: int, read: str) -> bool:
+    """Row-style text: the line below line ``n`` (1-based) continues the row and ends, after the row's labels' wrapped
+    pieces, in one or two pieces of a name's shape (「定)年度 神門 純」 under 「… 担当課室 電波政策課 企画官 山本 美香」),
+    while the officials ``read`` end line ``n`` as they stand (nothing of that line below taken): the 作成責任者 cell
+    (the row's rightmost) goes on below, so which name is whose is unknown."""
+    if n >= len(lines) or next_row(lines, n) or not lines[n - 1].endswith(read) or not _whole_before(lines[n - 1], read):
+        return False  # (the 担当課室 cell before the officials whole by its shape: no piece below is its rest)
+    words, above = lines[n].split(" "), lines[n - 1].split(" ")
+    while words and (_others_placed(words[:1], above) or (  # (the labels' pieces, 終了予定なし's 「なし」, 「し」)
+            _END_NONE.endswith(words[0]) and any(_END_NONE[:-len(words[0])] in a for a in above))):
+        words.pop(0)
+    return 1 <= len(words) <= 2 and all(_NAME_PIECE.match(w) and not label_piece(w) for w in words)
 
 
 def title_rest_below(lines: list[str], n: int) -> bool:
@@ -2751,10 +2795,11 @@ def policy_by_shape(toks: list[Token], lines: list[str], taken: frozenset[str] =
 # words of the form's other tables' headers (成果目標・活動指標, 単位当たりコスト) and their units: a 政策 / 施策 value
 # holding one (or a 「分野:」 or 「取組事項」 label of the 新経済・財政再生計画 rows, the 政策評価書 row's 「該当箇所」 label and its 「3ページ目」 page reference) is
 # another cell's text
-_NOT_POLICY = re.compile(r"^[、,]|。|^(?=.{30})(?:[^、]*、){2}|測定指標|単位当たり|活動指標|成果指標|成果目標|成果実績|活動実績|目標値|実績値|当初見込み|百万円|千円|ページ目|:$"
+_NOT_POLICY = re.compile(r"^[、,]|。|^(?=.{30})(?:[^、]*、){2}|測定指標|単位当たり|活動指標|成果指標|成果目標|成果実績|活動実績|目標値|実績値|当初見込み|百万円|千円|ページ目|[:/]$"
                          r"|https?://|政策評価書|URL|該当箇所|^取組事|定量的指標|定性的指標|^チェック$|^(?:千|百万)?円/[^\s/]{1,3}$")
 # (the 点検 column's 「チェック」 header; a unit of the 単位当たりコスト row, 「円/件」; a sentence — 。, or a long text
-# listing with 、 — or a text starting with a comma, its row label's wrapped rest 「、 新経済…」: no 政策's or 施策's name)
+# listing with 、 — or a text starting with a comma, its row label's wrapped rest 「、 新経済…」: no 政策's or 施策's name;
+# nor a text ending with 「/」, the 単位当たりコスト table's slash cell joined to it: 「…の推進」 over 「/」)
 
 def policy_value_plausible(text: str) -> bool:
     """``text`` may be a 政策 / 施策 name: it holds none of the other tables' header words (``_NOT_POLICY``), is no
@@ -3138,12 +3183,25 @@ def _related_by_header(toks: list[Token], h: int) -> Found | None:
         if _is_number_cell(toks, n + 1) and not is_unknown(toks[n + 1].text):
             return None  # fewer numbers than rows: which row's is unknown
         numbers = []  # no 事業番号 column printed (the cells empty)
-    names = toks[e + 1:e + 1 + k]
+    names = toks[e + 1:e + 1 + k] if numbers else _names_among_numbers(toks, e + 1, k)
     if len(names) != k or not all(_related_name(t) for t in names):
         return None
     rows = [(toks[h + 1 + x].text, None if not numbers or is_unknown(numbers[x].text) else numbers[x].text,
              names[x].text) for x in range(k)]
     return Found(fields.parse_related_projects(rows), names[0].line)
+
+
+def _names_among_numbers(toks: list[Token], i: int, k: int) -> list[Token]:
+    """The k 事業名 cells from token ``i`` on when no 事業番号 column was read: a 事業番号 cell among them is passed
+    over (pdfminer writes a row's number between the names when the other rows' cells are blank: 「事業名」 then
+    「…事業」 「19-0074」 「…事業」 「…事業」) — the rows' numbers stay unknown."""
+    out: list[Token] = []
+    for j in range(i, min(len(toks), i + 2 * k)):
+        if len(out) == k:
+            break
+        if not _is_number_cell(toks, j) or is_unknown(toks[j].text):
+            out.append(toks[j])
+    return out
 
 
 def _columns_before(toks: list[Token], k: int) -> tuple[list[Token], list[Token]]:
@@ -3379,8 +3437,10 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
                 if fy is None and ci not in yearless and not cut_year and (same or below or _new_of(ref.number, prev)):
                     fy = prev[1]
                 # a year on a line of its own goes on to the number lines right below it (「令和2年度」 over
-                # 「総務省 - 新02 - 0013」 over 「総務省 - 0094」); a year beside its number on a line, to that line's
-                prev = ("year", prev[1], ci, True, False) if below and not same and in_order else \
+                # 「総務省 - 新02 - 0013」 over 「総務省 - 0094」); a year beside its number on a line, to that line's;
+                # not past a line holding a cut year of its own (「厚生労働省 平成- 0022 24年度」: a row of its own
+                # began there, so 「厚生労働省 - 0176」 below is not the first year's)
+                prev = ("year", prev[1], ci, True, False) if below and not same and in_order and not cut_year else \
                     (prev if same and prev[3] and ci not in yearless else ("number",))
                 if (fy, ref.number) in seen:
                     continue
