@@ -69,6 +69,8 @@ _SMALL = re.compile(r"^(?:[-－―]+|\d{1,3}|\d{1,3}(?:\.\d+)?%)$")
 _CONTRACT = re.compile(r"^(?:一般競争?|指名競争?|随意契約?|随契|企画競争|確認公募|公募|少額|不落|補助金|補助$|交付|負担|その他|特命|"
                        r"委託|請負)")
 _RATE_GAP = re.compile(r"^(\d{1,3}(?:\.\d+)?) %$")  # a 落札率 cell whose 「%」 the tool wrote apart: 「92 %」
+_RATE_HEAD = re.compile(r"^\d{1,3}(?:\.\d+)?$")  # a 落札率's figure, its 「%」 on the line below
+_RATE_PIECE = re.compile(r"^(?:\d{1,3}(?:\.\d*)?)? ?%$")  # a 落札率 or its 「%」 written apart: never a name
 _END = re.compile("支出先上位|資金の流れ|費目・使途")
 _OPEN_SPACE = re.compile(r"\(\s+")  # white space after an opening bracket (_join drops it), and before a closing one
 _SPACE_CLOSE = re.compile(r"\s+\)")
@@ -107,6 +109,9 @@ def _paras(lines: list[str], start: int) -> list[Para]:
             continue
         if not buf:
             first = n
+        elif t == "%" and _RATE_HEAD.match(buf[-1]):  # (a 落札率 whose 「%」 wrapped below its figure: 「54」 over 「%」)
+            buf[-1] += t
+            continue
         # (a folded line's words stand one space apart already: nfkc joins its words with one)
         buf.append(_RATE_GAP.sub(r"\1%", t) if t.endswith(" %") else t)
     if buf:
@@ -172,7 +177,7 @@ def _nameish(p: Para) -> bool:
 @lru_cache(maxsize=4096)
 def _nameish_text(t: str) -> bool:
     return t != "計" and not (_small_text(t) or _LETTER.match(t) or _CONTRACT.match(t) or _AMOUNT.match(t)
-                             or header_text(t, False))
+                             or header_text(t, False) or _RATE_PIECE.match(t))
 
 
 @lru_cache(maxsize=4096)
@@ -256,8 +261,8 @@ def _corp_lines(lines: tuple[str, ...], has_name: bool, chars: tuple[int, int] =
         if k == 0 and len(after) >= 3 and any(_AMOUNT.match(w) or _CONTRACT.match(w) for w in after[1:-1]):
             # (「2681594 視察 4,900 随意契約 3」: the row's later cells on the line too — the last number is its
             # 入札者数, not its amount; the 業務概要's lines run among theirs)
-            return {"corporate_number": corp, "name": None, "description": None, "amount": None, "unsure": True,
-                    "named": bool(name or ws[:at])}
+            return {"corporate_number": corp, "name": None, "description": None, "amount": _before_method(after),
+                    "unsure": True, "named": bool(name or ws[:at])}
         if k == 0 and len(after) >= 2 and _AMOUNT.match(after[-1]):
             amount, after = after[-1], after[:-1]
         elif len(after) == 1 and _AMOUNT.match(after[0]):  # the amount beside the number, or a 業務概要: unknown
@@ -284,6 +289,20 @@ def _corp_lines(lines: tuple[str, ...], has_name: bool, chars: tuple[int, int] =
         name += extra
     return {"corporate_number": corp, "name": name, "description": desc, "amount": amount, "unsure": False,
             "named": bool(name)}
+
+
+_WHOLE_AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$")  # an amount as the form prints it, not cut in a group
+
+
+def _before_method(after: list[str]) -> str | None:
+    """The amount among the words after a 法人番号's first piece when the row's later cells run on in its line
+    (「実証事業の 31,087 一般競争契約」): the one number, whole as the form prints an amount, standing right before the
+    first 契約方式等 word, with no other number before it (a 業務概要's figure, an amount cut in a group); None else."""
+    at = next((j for j, w in enumerate(after) if _CONTRACT.match(w)), None)
+    if not at or not _WHOLE_AMOUNT.match(after[at - 1]) \
+            or any(c.isdigit() for w in after[:at - 1] for c in w):
+        return None
+    return after[at - 1]
 
 
 def _lines_placed(items: list, chars: tuple[int, int] = (0, 0)) -> tuple[list[str], list[str]] | None:
@@ -401,6 +420,10 @@ def _split_amount(p: Para, inner: bool = False) -> tuple[list[str], str | None]:
         # an amount grouped by thousands on a line of its own between the 業務概要's lines (「視察(旅費の支」 「18,634」
         # 「払)、…」: the tool wrote the amount cell's line among them): no 業務概要's line is a number alone
         return [ln for k, ln in enumerate(p[0]) if k != alone[0]], p[0][alone[0]]
+    if inner and len(p[0]) >= 2 and _WHOLE_AMOUNT.match(p[0][0]) and not p[0][1][0].isascii():
+        # the amount on a line of its own over the 業務概要's lines (「29」 over 「会議等出席(諸謝」: the tool wrote the
+        # amount's cell first); a 業務概要 wrapped right after a figure would go on with an ASCII word, not a wide one
+        return list(p[0][1:]), p[0][0]
     return list(p[0]), None
 
 
@@ -474,6 +497,7 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
                    "contract_method": None, "bidders": None, "award_rate": None}
     have_name = False
     got = _corp_para(paras[i], False)
+    corp_at = i if got is not None else None
     if got is None:  # the name, a cell of its own (not one ending in a number: name and amount side by side; not
         # one holding a run of digits: the pieces of a 法人番号 whose check digit fails, the cells run together)
         words = [w for ln in paras[i][0] for w in ln.split(" ")]
@@ -490,6 +514,7 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
             i = skip(i + 1)
         elif i < n:
             got = _corp_para(paras[i], True)
+            corp_at = i if got is not None else None
             if got is not None:
                 if got["named"]:  # a name piece beside the number: the name cell is not the paragraph before
                     return None, i
@@ -521,7 +546,7 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
         cells["amount"] = cells["amount"] or amount
         i = skip(i + 1)
     if cells["amount"] is None and i < n and _AMOUNT.match(paras[i].text) and paras[i].text != str(rank + 1) \
-            and not _whole_number(paras[i].text):  # (a 法人番号 cell is no amount)
+            and not _whole_number(paras[i].text) and not _ran_on(paras, corp_at):  # (a 法人番号 cell is no amount)
         # (a number alone that reads as the next rank is that rank, its row's cells written elsewhere, or unknown)
         cells["amount"] = paras[i].text
         i = skip(i + 1)
@@ -571,6 +596,12 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
         # established as the row's)
         cells["award_rate"] = smalls[1]
     return cells, back if crossed is not None and back < crossed_from else skip(i)
+
+
+def _ran_on(paras: list[Para], k: int | None) -> bool:
+    """The 法人番号 paragraph paras[k] holds the row's 契約方式等 on its first line too (the row's later cells run on in
+    the number's line): a number alone after it is the row's 入札者数 or another row's cell, not its amount."""
+    return k is not None and any(_CONTRACT.match(w) for w in paras[k][0][0].split(" ")[1:])
 
 
 def _after_first_columns(paras: list[Para], i: int) -> bool:
