@@ -69,7 +69,9 @@ _SMALL = re.compile(r"^(?:[-－―]+|\d{1,3}|\d{1,3}(?:\.\d+)?%)$")
 _CONTRACT = re.compile(r"^(?:一般競争?|指名競争?|随意契約?|随契|企画競争|確認公募|公募|少額|不落|補助金|補助$|交付|負担|その他|特命|"
                        r"委託|請負)")
 _RATE_GAP = re.compile(r"^(\d{1,3}(?:\.\d+)?) %$")  # a 落札率 cell whose 「%」 the tool wrote apart: 「92 %」
-_RATE_HEAD = re.compile(r"^\d{1,3}(?:\.\d+)?$")  # a 落札率's figure, its 「%」 on the line below
+_GROUPS_CUT = re.compile(r"^\d{1,3}(?:,\d{3})*,$")  # an amount cut after a comma, the rest its whole groups
+_GROUPS_REST = re.compile(r"^\d{3}(?:,\d{3})*(?:\.\d+)?$")
+_RATE_WRAPPED = re.compile(r"^\d{1,3}(?:\.\d+)?%$")  # a 落札率 (its two lines rejoined)
 _RATE_PIECE = re.compile(r"^(?:\d{1,3}(?:\.\d*)?)? ?%$")  # a 落札率 or its 「%」 written apart: never a name
 _END = re.compile("支出先上位|資金の流れ|費目・使途")
 _OPEN_SPACE = re.compile(r"\(\s+")  # white space after an opening bracket (_join drops it), and before a closing one
@@ -109,8 +111,11 @@ def _paras(lines: list[str], start: int) -> list[Para]:
             continue
         if not buf:
             first = n
-        elif t == "%" and _RATE_HEAD.match(buf[-1]):  # (a 落札率 whose 「%」 wrapped below its figure: 「54」 over 「%」)
-            buf[-1] += t
+        elif (t == "%" or t.endswith("%") and buf[-1].endswith(".")) and _RATE_WRAPPED.match(buf[-1] + t):
+            buf[-1] += t  # (a 落札率 wrapped after its figure or its point: 「54」 over 「%」, 「65.」 over 「9%」)
+            continue
+        elif _GROUPS_CUT.match(buf[-1]) and _GROUPS_REST.match(t):  # (an amount alone wrapped after a comma:
+            buf[-1] += t  # 「31,」 over 「087」)
             continue
         # (a folded line's words stand one space apart already: nfkc joins its words with one)
         buf.append(_RATE_GAP.sub(r"\1%", t) if t.endswith(" %") else t)
@@ -546,7 +551,9 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
         cells["amount"] = cells["amount"] or amount
         i = skip(i + 1)
     if cells["amount"] is None and i < n and _AMOUNT.match(paras[i].text) and paras[i].text != str(rank + 1) \
-            and not _whole_number(paras[i].text) and not _ran_on(paras, corp_at):  # (a 法人番号 cell is no amount)
+            and not _whole_number(paras[i].text) and not _ran_on(paras, corp_at) \
+            and not (paras[i].text == "1" and _after_first_columns(paras, i)):  # (a 法人番号 cell is no amount; a
+        # 「1」 after a table's first header cells, 「支出先」「法人番号」, is that table's rank)
         # (a number alone that reads as the next rank is that rank, its row's cells written elsewhere, or unknown)
         cells["amount"] = paras[i].text
         i = skip(i + 1)

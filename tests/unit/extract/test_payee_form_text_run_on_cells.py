@@ -5,7 +5,8 @@ the 業務概要's lines (「29」 over 「会議等出席(諸謝」: never glue
 figure (「54」 over 「%」: the row's rate, never the name of a row of its own)."""
 from __future__ import annotations
 
-from kg.extract.payee_form_text import _before_method, _nameish_text, form_rows
+from kg.extract.payee_form_text import _before_method, _nameish_text, _row, form_rows
+from kg.extract.payee_form_text import _paras as _paragraphs
 
 HEADER = ["支出先", "", "法人番号", "", "業務概要", "", "支出額 (百万円)", "", "契約方式等", "", "入札者数 (応 落札", "募者数)", "率"]
 
@@ -51,3 +52,25 @@ def test_an_amount_over_the_description_lines_and_a_rate_whose_percent_wrapped()
 def test_a_rate_or_its_percent_is_never_a_name():
     assert not _nameish_text("54 %") and not _nameish_text("%") and not _nameish_text("54.9%")
     assert _nameish_text("株式会社100%")
+
+
+def test_a_rate_wrapped_after_its_point_is_one_rate():
+    rows = _rows(_paras("A", *HEADER, "1", ["合同会社三菱総合研 8267289516833", "究所"], ["タイムスタンプ認", "定制度に関する調", "査"],
+                        "36", ["一般競争契約 (総合", "評価)"], "9", ["65.", "9%"],
+                        "支出先上位10者リスト欄についてさらに記載が必要な場合はチェックの上【別紙3】に記載"))
+    assert (rows[("A", 1)]["bidders"], rows[("A", 1)]["award_rate"]) == ("9", "65.9%")
+
+
+def test_a_one_after_a_tables_first_header_cell_is_its_rank_not_the_amount():
+    lines = ["支出先上位10者リスト", "", *_paras(["講師謝金", "(講師A)"], "-", "支出先", "1", "-", "その他", "-", "-")]
+    cells, _ = _row(_paragraphs(lines, 1), 0, 1, False)
+    assert cells is None or cells["amount"] != "1"  # (the row's amount is not in the text: unknown, never 1)
+
+
+def test_an_amount_alone_wrapped_after_a_comma_is_one_amount():
+    rows = _rows(_paras("A", *HEADER, "1", ["特定非営利活動法人地", "方自治情報センター"], ["73650787910 実証事業", "70", "の実施"],
+                        ["31,", "087"], "1", "87.2%", "-", "一般競争契約",
+                        "支出先上位10者リスト欄についてさらに記載が必要な場合はチェックの上【別紙3】に記載"))
+    assert (rows[("A", 1)]["corporate_number"], rows[("A", 1)]["amount"]) == ("7365078791070", "31,087")
+    lines = ["支出先上位10者リスト", "", *_paras(["12,", "34"], ["12", "345"], ["1,", "234,567"])]
+    assert [p.text for p in _paragraphs(lines, 1)] == ["12, 34", "12 345", "1,234,567"]  # (only whole groups)
