@@ -245,9 +245,10 @@ def _corp_lines(lines: tuple[str, ...], has_name: bool, chars: tuple[int, int] =
     if found is None:
         return None
     corp, where = found
-    if where[0] is None:  # lines above the number's: which cell's they are is unknown
-        return {"corporate_number": corp, "name": None, "description": None, "amount": None, "unsure": True,
-                "named": True}
+    if where[0] is None:  # lines above the number's: which cell's they are is unknown (not the amount ending the
+        # number's first line, after a 業務概要 piece)
+        return {"corporate_number": corp, "name": None, "description": None, "amount": _ending_amount(lines, where),
+                "unsure": True, "named": True}
     name: list[str] = []
     desc: list[str] = []
     items: list[tuple] = []  # the lines in order: (the name's piece, the 業務概要's) on a line holding a piece of
@@ -308,6 +309,18 @@ def _before_method(after: list[str]) -> str | None:
             or any(c.isdigit() for w in after[:at - 1] for c in w):
         return None
     return after[at - 1]
+
+
+def _ending_amount(lines: tuple[str, ...], where: tuple[int | None, ...]) -> str | None:
+    """The amount ending the first line holding a piece of the 法人番号, after a 業務概要 piece (「3695014278797
+    視察(旅費の支払)、デ 354」), when no other number nor 契約方式等 word stands after the number on that line (the
+    row's later cells run on: its last number may be a 入札者数); None else."""
+    k = next(k for k, at in enumerate(where) if at is not None)
+    after = lines[k].split(" ")[where[k] + 1:]
+    if len(after) < 2 or not _WHOLE_AMOUNT.match(after[-1]) \
+            or any(_CONTRACT.match(w) or any(c.isdigit() for c in w) for w in after[:-1]):
+        return None
+    return after[-1]
 
 
 def _lines_placed(items: list, chars: tuple[int, int] = (0, 0)) -> tuple[list[str], list[str]] | None:
@@ -532,6 +545,9 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
         cells["amount"] = got["amount"]
         if got["unsure"]:
             desc_done = True
+            if not have_name and got["amount"] is None and (named := _name_lines(paras[corp_at][0])) is not None \
+                    and _task_follows(paras, i):
+                cells["name"], desc_done = _cell(named), False
         else:
             if not have_name:
                 cells["name"] = _cell(got["name"])
@@ -550,12 +566,15 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
             else _cell([w for ln in lines for w in ln.split(" ")])
         cells["amount"] = cells["amount"] or amount
         i = skip(i + 1)
-    if cells["amount"] is None and i < n and _AMOUNT.match(paras[i].text) and paras[i].text != str(rank + 1) \
+    if cells["amount"] is None and i < n and _AMOUNT.match(paras[i].text) \
+            and (paras[i].text != str(rank + 1) or _rank_later(paras, i, skip(i + 1), next_rank)) \
             and not _whole_number(paras[i].text) and not _ran_on(paras, corp_at) \
-            and not (paras[i].text == "1" and _after_first_columns(paras, i)):  # (a 法人番号 cell is no amount; a
-        # 「1」 after a table's first header cells, 「支出先」「法人番号」, is that table's rank)
-        # (a number alone that reads as the next rank is that rank, its row's cells written elsewhere, or unknown)
-        cells["amount"] = paras[i].text
+            and not (cells["corporate_number"] and paras[i].text == "1" and _after_first_columns(paras, i)):
+        # (a 法人番号 cell is no amount; a number alone that reads as the next rank is that rank, its row's cells
+        # written elsewhere, or unknown; nor is a number alone after a 法人番号 line holding the row's 契約方式等 —
+        # its 入札者数? — or a 「1」 after a table's first header cells, 「支出先」「法人番号」: that table's rank, left
+        # to it. In a row of a name alone, that 「1」 stands where its amount stands: an amount the text does not say)
+        cells["amount"] = "" if paras[i].text == "1" and _after_first_columns(paras, i) else paras[i].text
         i = skip(i + 1)
     if cells["corporate_number"] is None and cells["amount"] is None:
         if not (bare and have_name):
@@ -603,6 +622,50 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
         # established as the row's)
         cells["award_rate"] = smalls[1]
     return cells, back if crossed is not None and back < crossed_from else skip(i)
+
+
+def _name_lines(lines: tuple[str, ...]) -> list[str] | None:
+    """The name's words of a paragraph holding the 法人番号 with name pieces only beside it (no 業務概要 piece, no
+    amount on its lines) and lines without a piece of the number among or after them (「株式会社インテ 56261494293」
+    「ック」「67」): those lines, in order, when each is one wide word (no figure, no other cell's shape); None else."""
+    found = _corp_pieces(lines)
+    if found is None or found[1][0] is None:
+        return None
+    words: list[str] = []
+    for ln, at in zip(lines, found[1], strict=True):
+        ws = ln.split(" ")
+        if at is None:
+            if len(ws) > 1 or any(c.isdigit() for c in ln) or not _nameish_text(ln) or ln.isascii():
+                return None
+            words.append(ln)
+        elif ws[at + 1:]:
+            return None
+        else:
+            words += ws[:at]
+    return words if len(words) > 1 else None
+
+
+def _task_follows(paras: list[Para], i: int) -> bool:
+    """paras[i] is a 業務概要 cell of its own with the row's amount: a text cell (no 法人番号) whose first line ends in
+    the amount, or followed by the amount alone."""
+    if i >= len(paras) or not _nameish(paras[i]) or _corp_pieces(paras[i][0]) is not None:
+        return False
+    lines, amount = _split_amount(paras[i], inner=True)
+    if amount is not None:
+        return bool(amount)
+    return i + 1 < len(paras) and bool(_WHOLE_AMOUNT.match(paras[i + 1].text))
+
+
+def _rank_later(paras: list[Para], i: int, j: int, next_rank) -> bool:
+    """The number alone at paras[i] (the next rank's figure, 「2」) is no rank: a 契約方式等 follows it (paras[j]:
+    a row opens with its name), and the same rank with a name after it follows that row's tail (its small cells:
+    「2」「随意契約 (少額)」「-」「--」「2」「個人(B)」) — the form writes a rank once."""
+    if j >= len(paras) or not _CONTRACT.match(paras[j].text):
+        return False
+    k = j + 1
+    while k < len(paras) and _is_small(paras[k]) and not next_rank(k):
+        k += 1
+    return next_rank(k)
 
 
 def _ran_on(paras: list[Para], k: int | None) -> bool:

@@ -5,7 +5,7 @@ the 業務概要's lines (「29」 over 「会議等出席(諸謝」: never glue
 figure (「54」 over 「%」: the row's rate, never the name of a row of its own)."""
 from __future__ import annotations
 
-from kg.extract.payee_form_text import _before_method, _nameish_text, _row, form_rows
+from kg.extract.payee_form_text import _before_method, _name_lines, _nameish_text, _row, form_rows
 from kg.extract.payee_form_text import _paras as _paragraphs
 
 HEADER = ["支出先", "", "法人番号", "", "業務概要", "", "支出額 (百万円)", "", "契約方式等", "", "入札者数 (応 落札", "募者数)", "率"]
@@ -74,3 +74,48 @@ def test_an_amount_alone_wrapped_after_a_comma_is_one_amount():
     assert (rows[("A", 1)]["corporate_number"], rows[("A", 1)]["amount"]) == ("7365078791070", "31,087")
     lines = ["支出先上位10者リスト", "", *_paras(["12,", "34"], ["12", "345"], ["1,", "234,567"])]
     assert [p.text for p in _paragraphs(lines, 1)] == ["12, 34", "12 345", "1,234,567"]  # (only whole groups)
+
+
+def test_the_amount_ending_the_numbers_line_under_a_name_line():
+    rows = _rows(_paras("A.", *HEADER, "1", ["株式会社", "3695014278797 視察(旅費の支払)、デ 354", "UQコミュ", "ータ整備及び分析業",
+                                             "ニケーショ", "務", "ンズ"], ["補助金等交", "付"], "-", "--", "-",
+                        "支出先上位10者リスト欄についてさらに記載が必要な場合はチェックの上【別紙3】に記載"))
+    a1 = rows[("A", 1)]
+    assert (a1["corporate_number"], a1["amount"]) == ("3695014278797", "354")
+    assert a1["name"] is None and a1["description"] is None  # (which lines are whose: unknown)
+    rows = _rows(_paras("A.", *HEADER, "1", ["株式会社", "3695014278797 視察 4,900 随意契約 3", "UQコミュ"]))
+    assert rows.get(("A", 1), {}).get("amount") != "3"  # (the row's later cells run on: its last figure a count)
+
+
+def test_an_amount_that_reads_as_the_next_rank_when_that_rank_follows_the_rows_tail():
+    rows = _rows(_paras("E.", "法人番号", "業務概要", "1", ["有限会社IT 4343093012 利用者の基本的な権", "リサーチ・ 395 利の保障の在り方を",
+                                                  "アート", "巡る諸外国の法制度", "・実態の調査"],
+                        "2", "随意契約 (少額)", "-", "--", "2", "個人(B)", "-", ["セキュリティ説明会", "の開催"], "1.1",
+                        "随意契約 (公募)", "1", "-", "-",
+                        "支出先上位10者リスト欄についてさらに記載が必要な場合はチェックの上【別紙3】に記載"))
+    assert (rows[("E", 1)]["amount"], rows[("E", 1)]["contract_method"]) == ("2", "随意契約 (少額)")
+    assert (rows[("E", 2)]["name"], rows[("E", 2)]["amount"]) == ("個人(B)", "1.1")
+    # (no later 「2」 with a name: the figure may be rank 2 whose cells are written elsewhere — no amount read)
+    rows = _rows(_paras("E.", "法人番号", "業務概要", "1", ["有限会社IT 4343093012 利用者の基本的な権", "リサーチ・ 395 利の保障の在り方を"],
+                        "2", "随意契約 (少額)", "-", "--"))
+    assert rows.get(("E", 1), {}).get("amount") != "2"
+
+
+def test_a_name_wrapped_under_its_number_and_the_description_a_cell_of_its_own():
+    rows = _rows(_paras("A.", *HEADER, "--", "-", "-", "1", ["株式会社インテ 56261494293", "ック", "67"],
+                        ["諸外国の動向に関する文書", "の分析及び要約作業"], "26,358", "-",
+                        "2", ["独立行政法人情 36183234224", "報処理推進機構 93"], "ヘルプデスク業務", "14,737",
+                        "一般競争契約 (最低価格) 8", "63.8%",
+                        "支出先上位10者リスト欄についてさらに記載が必要な場合はチェックの上【別紙3】に記載"))
+    a1 = rows[("A", 1)]
+    assert (a1["name"], a1["corporate_number"], a1["description"], a1["amount"]) == \
+        ("株式会社インテック", "5626149429367", "諸外国の動向に関する文書の分析及び要約作業", "26,358")
+    a2 = rows[("A", 2)]
+    assert (a2["name"], a2["corporate_number"], a2["description"], a2["amount"]) == \
+        ("独立行政法人情報処理推進機構", "3618323422493", "ヘルプデスク業務", "14,737")
+
+
+def test_name_lines_only_when_no_description_piece_stands_beside_the_number():
+    assert _name_lines(("株式会社インテ 56261494293", "ック", "67")) == ["株式会社インテ", "ック"]
+    assert _name_lines(("株式会社インテ 56261494293 視察", "ック", "67")) is None  # (a 業務概要 piece: placed otherwise)
+    assert _name_lines(("(株)日本 56261494293", "OCS", "67")) is None  # (a Latin word: cut or not, unknown)
