@@ -1295,7 +1295,7 @@ def _rank_runs(paras: list[Para], raw: dict | None = None) \
                 raw[p[1]] = cells
             if runs[-1] or len(runs) > 1:
                 prev = (runs[-1] or runs[-2])[-1]
-                cells = _after(cells, prev.cells, _named_corp(paras[j]), read.get(prev.line))
+                cells = _after(cells, prev.cells, _named_corp(paras[j]), read.get(prev.line), _own_line(paras[j]))
             runs[-1].append(PayeeRow("", k, cells, p[1], False))
         elif _nameish(p) and _DIGITS.match(t.split(" ")[0]):  # a row's 法人番号, 業務概要 and amount, its name apart
             apart.append((len(runs), ("corporate_number",)))  # (its 業務概要 and amount go with its 法人番号)
@@ -1335,16 +1335,29 @@ def _named_corp(p: Para) -> bool:
     return got is not None and bool(got["named"])
 
 
-def _after(cells: dict, prev: dict, corp_by_name: bool, prev_read: dict | None = None) -> dict:
+def _own_line(p: Para) -> bool:
+    """``p``'s first line holds the row's name piece, 法人番号 piece, 業務概要 piece and amount, one printed line
+    (「株式会社NECソリ 7257690725224 セキュリティ説 1,539」): that 業務概要 and amount are the row's own, never another
+    row's written late."""
+    got = _corp_para(p, False)
+    if got is None or got["unsure"] or not got["named"] or got["amount"] is None or not got["description"]:
+        return False
+    found = _corp_pieces(p[0])
+    at = found[1][0] if found else None
+    return at is not None and at >= 1 and len(p[0][0].split(" ")[at + 1:]) >= 2
+
+
+def _after(cells: dict, prev: dict, corp_by_name: bool, prev_read: dict | None = None, own: bool = False) -> dict:
     """A row's cells read after a row whose cells the tool wrote elsewhere (``prev``): its 業務概要, amount and
     tail (and a 法人番号 not beside its name) may be the row before's, written late (「2」「株式会社エアクレ」
     「9789177362374」 then row 1's 業務概要 and amount); after a row that read no 契約方式等 (``prev_read``: its cells
     as read, when the rule made some of them unknown — a 契約方式等 read in place after its row's cells is no one
     else's late cell, so the doubt goes no further down), its 契約方式等, 入札者数 and 落札率 may be that row's. Those
-    cells are unknown."""
+    cells are unknown — but for a 業務概要 and amount on the line of the row's name and 法人番号 (``own``: _own_line).
+    """
     tail = ("contract_method", "bidders", "award_rate")
     if prev["amount"] is None:
-        gone = ("description", "amount", *tail, *(() if corp_by_name else ("corporate_number",)))
+        gone = (*(() if own else ("description", "amount")), *tail, *(() if corp_by_name else ("corporate_number",)))
     elif (prev_read or prev)["contract_method"] is None:
         gone = tail
     else:
