@@ -1295,7 +1295,7 @@ def _rank_runs(paras: list[Para], raw: dict | None = None) \
                 raw[p[1]] = cells
             if runs[-1] or len(runs) > 1:
                 prev = (runs[-1] or runs[-2])[-1]
-                cells = _after(cells, prev.cells, _named_corp(paras[j]), read.get(prev.line), _own_line(paras[j]))
+                cells = _after(cells, prev.cells, _named_corp(paras[j]), read.get(prev.line))
             runs[-1].append(PayeeRow("", k, cells, p[1], False))
         elif _nameish(p) and _DIGITS.match(t.split(" ")[0]):  # a row's 法人番号, 業務概要 and amount, its name apart
             apart.append((len(runs), ("corporate_number",)))  # (its 業務概要 and amount go with its 法人番号)
@@ -1335,29 +1335,16 @@ def _named_corp(p: Para) -> bool:
     return got is not None and bool(got["named"])
 
 
-def _own_line(p: Para) -> bool:
-    """``p``'s first line holds the row's name piece, 法人番号 piece, 業務概要 piece and amount, one printed line
-    (「株式会社NECソリ 7257690725224 セキュリティ説 1,539」): that 業務概要 and amount are the row's own, never another
-    row's written late."""
-    got = _corp_para(p, False)
-    if got is None or got["unsure"] or not got["named"] or got["amount"] is None or not got["description"]:
-        return False
-    found = _corp_pieces(p[0])
-    at = found[1][0] if found else None
-    return at is not None and at >= 1 and len(p[0][0].split(" ")[at + 1:]) >= 2
-
-
-def _after(cells: dict, prev: dict, corp_by_name: bool, prev_read: dict | None = None, own: bool = False) -> dict:
+def _after(cells: dict, prev: dict, corp_by_name: bool, prev_read: dict | None = None) -> dict:
     """A row's cells read after a row whose cells the tool wrote elsewhere (``prev``): its 業務概要, amount and
     tail (and a 法人番号 not beside its name) may be the row before's, written late (「2」「株式会社エアクレ」
     「9789177362374」 then row 1's 業務概要 and amount); after a row that read no 契約方式等 (``prev_read``: its cells
     as read, when the rule made some of them unknown — a 契約方式等 read in place after its row's cells is no one
     else's late cell, so the doubt goes no further down), its 契約方式等, 入札者数 and 落札率 may be that row's. Those
-    cells are unknown — but for a 業務概要 and amount on the line of the row's name and 法人番号 (``own``: _own_line).
-    """
+    cells are unknown."""
     tail = ("contract_method", "bidders", "award_rate")
     if prev["amount"] is None:
-        gone = (*(() if own else ("description", "amount")), *tail, *(() if corp_by_name else ("corporate_number",)))
+        gone = ("description", "amount", *tail, *(() if corp_by_name else ("corporate_number",)))
     elif (prev_read or prev)["contract_method"] is None:
         gone = tail
     else:
@@ -1868,11 +1855,12 @@ def _past_leftovers(paras: list[Para], i: int, cells: bool = False) -> int:
     """The index of the block's rank 「1」 past the small cells (dashes, numbers other than 1, rates) and header
     cells the tool wrote between the block's header and its first row (an earlier row's 入札者数 and 落札率 written
     late: 「-」「--」 then 「1」); ``i`` itself when no rank 1 follows them. ``cells``: and past 契約方式等 cells and
-    amounts (alone or ending a 業務概要's first line; no 法人番号) — the first row's cells written before its rank
-    and name, left unknown — when a name follows the 「1」."""
+    amounts (alone or ending a 業務概要's first line; no 法人番号), and a 業務概要 followed by its amount alone — the
+    first row's cells written before its rank and name, left unknown — when a name follows the 「1」."""
     j = i
     while j < len(paras) and paras[j].text != "1" and (_is_small(paras[j]) or _is_header(paras[j], False) or cells and (
-            _CONTRACT.match(paras[j].text) or _cell_amount(paras[j]) and _corp_pieces(paras[j][0]) is None)):
+            _CONTRACT.match(paras[j].text) or _cell_amount(paras[j]) and _corp_pieces(paras[j][0]) is None
+            or _task_then_amount(paras, j))):
         j += 1
     if cells and j > i:
         k = j + 1
@@ -1881,6 +1869,12 @@ def _past_leftovers(paras: list[Para], i: int, cells: bool = False) -> int:
         if k >= len(paras) or not _nameish(paras[k]):
             return i
     return j if j < len(paras) and paras[j].text == "1" else i
+
+
+def _task_then_amount(paras: list[Para], j: int) -> bool:
+    """paras[j] is a text cell (no 法人番号, no figure) followed by an amount alone: a 業務概要 and its amount."""
+    return j + 1 < len(paras) and _nameish(paras[j]) and not any(c.isdigit() for c in paras[j].text) \
+        and bool(_WHOLE_AMOUNT.match(paras[j + 1].text))
 
 
 def _titles_ahead(paras: list[Para], bare_at: int | None, at: int) -> bool:

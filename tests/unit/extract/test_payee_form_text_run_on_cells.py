@@ -5,7 +5,14 @@ the 業務概要's lines (「29」 over 「会議等出席(諸謝」: never glue
 figure (「54」 over 「%」: the row's rate, never the name of a row of its own)."""
 from __future__ import annotations
 
-from kg.extract.payee_form_text import _before_method, _name_lines, _nameish_text, _own_line, _row, form_rows
+from kg.extract.payee_form_text import (
+    _before_method,
+    _name_lines,
+    _nameish_text,
+    _past_leftovers,
+    _row,
+    form_rows,
+)
 from kg.extract.payee_form_text import _paras as _paragraphs
 
 HEADER = ["支出先", "", "法人番号", "", "業務概要", "", "支出額 (百万円)", "", "契約方式等", "", "入札者数 (応 落札", "募者数)", "率"]
@@ -121,13 +128,9 @@ def test_name_lines_only_when_no_description_piece_stands_beside_the_number():
     assert _name_lines(("(株)日本 56261494293", "OCS", "67")) is None  # (a Latin word: cut or not, unknown)
 
 
-def test_cells_on_the_line_of_a_rows_name_and_number_stay_its_own_after_a_row_of_a_name_alone():
-    assert _own_line(_paragraphs(["支出先上位10者リスト", "", "株式会社NECソリ 7257690725224 セキュリティ説 1,539", "ューションイノベ",
-                                  "明会の開催", "ータ"], 1)[0])
-    assert not _own_line(_paragraphs(["支出先上位10者リスト", "", "株式会社エアクレ", "9789177362374"], 1)[0])
-    rows = _rows(_paras("A.", *HEADER, ["諸外国の動向に 3,562", "関する文書の分", "析及び要約作業"], "随意契約 (その他)", "-", "-",
-                        "1", "Asia Wise法律事務 所", "2",
-                        ["株式会社NECソリ 7257690725224 セキュリティ説 1,539", "ューションイノベ", "明会の開催", "ータ"],
-                        "随意契約 (企画競争)", "1", "-", "B", "C"))
-    a2 = rows.get(("A", 2))
-    assert a2 is None or (a2["description"], a2["amount"]) in (("セキュリティ説明会の開催", "1,539"), (None, None))
+def test_the_first_rows_task_and_amount_written_before_its_rank_are_passed_over():
+    lines = ["支出先上位10者リスト", "", *_paras("随意契約 (公募)", "支出先", ["諸外国の動向に関す", "る文書の分析及び要", "約作業"], "5.1",
+                                           ["一般競争契約 (最低", "価格)"], "5", "61.9% -", "1", "職員旅費(職員A)", "2")]
+    paras = _paragraphs(lines, 1)
+    assert paras[_past_leftovers(paras, 0, True)].text == "1"
+    assert _past_leftovers(paras, 0, False) == 0  # (only where a row of a name alone may stand: the bare reading)
