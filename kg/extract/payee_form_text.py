@@ -31,6 +31,10 @@ ending the 業務概要's first line (or a number alone), 契約方式等 by its
 the lines say which is which (a line holding both, cut at the 法人番号; a cell of its own) — wrapped lines
 after a line holding both are the one or the other, unknown. 入札者数 and 落札率 are the first two small cells
 after 契約方式等 (a 落札率 must read as a percentage); cells the row does not hold in that order stay unknown.
+A 落札率 or an amount alone wrapped in its cell (「54」 over 「%」, 「65.」 over 「9%」, 「31,」 over 「087」) is one cell; a
+落札率 or its 「%」 is never a name. A number alone after a 法人番号 line holding the row's 契約方式等 (its 入札者数?), or a
+「1」 after a table's first header cells (that table's rank), is no amount; a figure equal to the next rank is the
+amount when a 契約方式等 follows it and then that rank with its name (the form writes a rank once).
 Cells the tool wrote apart from their rows (an earlier row's 法人番号 with its 業務概要, a 業務概要, an amount: each of
 a kind some row read lacks) are passed over between a block's ranks and after its last row, left unknown. Rows placed
 by their rank runs whose 業務概要 and amounts might be the row before's, written late, keep them when the amounts add
