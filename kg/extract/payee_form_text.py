@@ -31,6 +31,10 @@ ending the 業務概要's first line (or a number alone), 契約方式等 by its
 the lines say which is which (a line holding both, cut at the 法人番号; a cell of its own) — wrapped lines
 after a line holding both are the one or the other, unknown. 入札者数 and 落札率 are the first two small cells
 after 契約方式等 (a 落札率 must read as a percentage); cells the row does not hold in that order stay unknown.
+A 落札率 or an amount alone wrapped in its cell (「54」 over 「%」, 「65.」 over 「9%」, 「31,」 over 「087」) is one cell; a
+落札率 or its 「%」 is never a name. A number alone after a 法人番号 line holding the row's 契約方式等 (its 入札者数?), or a
+「1」 after a table's first header cells (that table's rank), is no amount; a figure equal to the next rank is the
+amount when a 契約方式等 follows it and then that rank with its name (the form writes a rank once).
 Cells the tool wrote apart from their rows (an earlier row's 法人番号 with its 業務概要, a 業務概要, an amount: each of
 a kind some row read lacks) are passed over between a block's ranks and after its last row, left unknown. Rows placed
 by their rank runs whose 業務概要 and amounts might be the row before's, written late, keep them when the amounts add
@@ -69,6 +73,10 @@ _SMALL = re.compile(r"^(?:[-－―]+|\d{1,3}|\d{1,3}(?:\.\d+)?%)$")
 _CONTRACT = re.compile(r"^(?:一般競争?|指名競争?|随意契約?|随契|企画競争|確認公募|公募|少額|不落|補助金|補助$|交付|負担|その他|特命|"
                        r"委託|請負)")
 _RATE_GAP = re.compile(r"^(\d{1,3}(?:\.\d+)?) %$")  # a 落札率 cell whose 「%」 the tool wrote apart: 「92 %」
+_GROUPS_CUT = re.compile(r"^\d{1,3}(?:,\d{3})*,$")  # an amount cut after a comma, the rest its whole groups
+_GROUPS_REST = re.compile(r"^\d{3}(?:,\d{3})*(?:\.\d+)?$")
+_RATE_WRAPPED = re.compile(r"^\d{1,3}(?:\.\d+)?%$")  # a 落札率 (its two lines rejoined)
+_RATE_PIECE = re.compile(r"^(?:\d{1,3}(?:\.\d*)?)? ?%$")  # a 落札率 or its 「%」 written apart: never a name
 _END = re.compile("支出先上位|資金の流れ|費目・使途")
 _OPEN_SPACE = re.compile(r"\(\s+")  # white space after an opening bracket (_join drops it), and before a closing one
 _SPACE_CLOSE = re.compile(r"\s+\)")
@@ -107,6 +115,12 @@ def _paras(lines: list[str], start: int) -> list[Para]:
             continue
         if not buf:
             first = n
+        elif (t == "%" or t.endswith("%") and buf[-1].endswith(".")) and _RATE_WRAPPED.match(buf[-1] + t):
+            buf[-1] += t  # (a 落札率 wrapped after its figure or its point: 「54」 over 「%」, 「65.」 over 「9%」)
+            continue
+        elif _GROUPS_CUT.match(buf[-1]) and _GROUPS_REST.match(t):  # (an amount alone wrapped after a comma:
+            buf[-1] += t  # 「31,」 over 「087」)
+            continue
         # (a folded line's words stand one space apart already: nfkc joins its words with one)
         buf.append(_RATE_GAP.sub(r"\1%", t) if t.endswith(" %") else t)
     if buf:
@@ -172,7 +186,7 @@ def _nameish(p: Para) -> bool:
 @lru_cache(maxsize=4096)
 def _nameish_text(t: str) -> bool:
     return t != "計" and not (_small_text(t) or _LETTER.match(t) or _CONTRACT.match(t) or _AMOUNT.match(t)
-                             or header_text(t, False))
+                             or header_text(t, False) or _RATE_PIECE.match(t))
 
 
 @lru_cache(maxsize=4096)
@@ -235,9 +249,10 @@ def _corp_lines(lines: tuple[str, ...], has_name: bool, chars: tuple[int, int] =
     if found is None:
         return None
     corp, where = found
-    if where[0] is None:  # lines above the number's: which cell's they are is unknown
-        return {"corporate_number": corp, "name": None, "description": None, "amount": None, "unsure": True,
-                "named": True}
+    if where[0] is None:  # lines above the number's: which cell's they are is unknown (not the amount ending the
+        # number's first line, after a 業務概要 piece)
+        return {"corporate_number": corp, "name": None, "description": None, "amount": _ending_amount(lines, where),
+                "unsure": True, "named": True}
     name: list[str] = []
     desc: list[str] = []
     items: list[tuple] = []  # the lines in order: (the name's piece, the 業務概要's) on a line holding a piece of
@@ -256,8 +271,8 @@ def _corp_lines(lines: tuple[str, ...], has_name: bool, chars: tuple[int, int] =
         if k == 0 and len(after) >= 3 and any(_AMOUNT.match(w) or _CONTRACT.match(w) for w in after[1:-1]):
             # (「2681594 視察 4,900 随意契約 3」: the row's later cells on the line too — the last number is its
             # 入札者数, not its amount; the 業務概要's lines run among theirs)
-            return {"corporate_number": corp, "name": None, "description": None, "amount": None, "unsure": True,
-                    "named": bool(name or ws[:at])}
+            return {"corporate_number": corp, "name": None, "description": None, "amount": _before_method(after),
+                    "unsure": True, "named": bool(name or ws[:at])}
         if k == 0 and len(after) >= 2 and _AMOUNT.match(after[-1]):
             amount, after = after[-1], after[:-1]
         elif len(after) == 1 and _AMOUNT.match(after[0]):  # the amount beside the number, or a 業務概要: unknown
@@ -284,6 +299,32 @@ def _corp_lines(lines: tuple[str, ...], has_name: bool, chars: tuple[int, int] =
         name += extra
     return {"corporate_number": corp, "name": name, "description": desc, "amount": amount, "unsure": False,
             "named": bool(name)}
+
+
+_WHOLE_AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$")  # an amount as the form prints it, not cut in a group
+
+
+def _before_method(after: list[str]) -> str | None:
+    """The amount among the words after a 法人番号's first piece when the row's later cells run on in its line
+    (「実証事業の 31,087 一般競争契約」): the one number, whole as the form prints an amount, standing right before the
+    first 契約方式等 word, with no other number before it (a 業務概要's figure, an amount cut in a group); None else."""
+    at = next((j for j, w in enumerate(after) if _CONTRACT.match(w)), None)
+    if not at or not _WHOLE_AMOUNT.match(after[at - 1]) \
+            or any(c.isdigit() for w in after[:at - 1] for c in w):
+        return None
+    return after[at - 1]
+
+
+def _ending_amount(lines: tuple[str, ...], where: tuple[int | None, ...]) -> str | None:
+    """The amount ending the first line holding a piece of the 法人番号, after a 業務概要 piece (「3695014278797
+    視察(旅費の支払)、デ 354」), when no other number nor 契約方式等 word stands after the number on that line (the
+    row's later cells run on: its last number may be a 入札者数); None else."""
+    k = next(k for k, at in enumerate(where) if at is not None)
+    after = lines[k].split(" ")[where[k] + 1:]
+    if len(after) < 2 or not _WHOLE_AMOUNT.match(after[-1]) \
+            or any(_CONTRACT.match(w) or any(c.isdigit() for c in w) for w in after[:-1]):
+        return None
+    return after[-1]
 
 
 def _lines_placed(items: list, chars: tuple[int, int] = (0, 0)) -> tuple[list[str], list[str]] | None:
@@ -401,6 +442,10 @@ def _split_amount(p: Para, inner: bool = False) -> tuple[list[str], str | None]:
         # an amount grouped by thousands on a line of its own between the 業務概要's lines (「視察(旅費の支」 「18,634」
         # 「払)、…」: the tool wrote the amount cell's line among them): no 業務概要's line is a number alone
         return [ln for k, ln in enumerate(p[0]) if k != alone[0]], p[0][alone[0]]
+    if inner and len(p[0]) >= 2 and _WHOLE_AMOUNT.match(p[0][0]) and not p[0][1][0].isascii():
+        # the amount on a line of its own over the 業務概要's lines (「29」 over 「会議等出席(諸謝」: the tool wrote the
+        # amount's cell first); a 業務概要 wrapped right after a figure would go on with an ASCII word, not a wide one
+        return list(p[0][1:]), p[0][0]
     return list(p[0]), None
 
 
@@ -474,6 +519,7 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
                    "contract_method": None, "bidders": None, "award_rate": None}
     have_name = False
     got = _corp_para(paras[i], False)
+    corp_at = i if got is not None else None
     if got is None:  # the name, a cell of its own (not one ending in a number: name and amount side by side; not
         # one holding a run of digits: the pieces of a 法人番号 whose check digit fails, the cells run together)
         words = [w for ln in paras[i][0] for w in ln.split(" ")]
@@ -490,6 +536,7 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
             i = skip(i + 1)
         elif i < n:
             got = _corp_para(paras[i], True)
+            corp_at = i if got is not None else None
             if got is not None:
                 if got["named"]:  # a name piece beside the number: the name cell is not the paragraph before
                     return None, i
@@ -502,6 +549,9 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
         cells["amount"] = got["amount"]
         if got["unsure"]:
             desc_done = True
+            if not have_name and got["amount"] is None and (named := _name_lines(paras[corp_at][0])) is not None \
+                    and _task_follows(paras, i):
+                cells["name"], desc_done = _cell(named), False
         else:
             if not have_name:
                 cells["name"] = _cell(got["name"])
@@ -520,10 +570,15 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
             else _cell([w for ln in lines for w in ln.split(" ")])
         cells["amount"] = cells["amount"] or amount
         i = skip(i + 1)
-    if cells["amount"] is None and i < n and _AMOUNT.match(paras[i].text) and paras[i].text != str(rank + 1) \
-            and not _whole_number(paras[i].text):  # (a 法人番号 cell is no amount)
-        # (a number alone that reads as the next rank is that rank, its row's cells written elsewhere, or unknown)
-        cells["amount"] = paras[i].text
+    if cells["amount"] is None and i < n and _AMOUNT.match(paras[i].text) \
+            and (paras[i].text != str(rank + 1) or _rank_later(paras, i, skip(i + 1), next_rank)) \
+            and not _whole_number(paras[i].text) and not _ran_on(paras, corp_at) \
+            and not (cells["corporate_number"] and paras[i].text == "1" and _after_first_columns(paras, i)):
+        # (a 法人番号 cell is no amount; a number alone that reads as the next rank is that rank, its row's cells
+        # written elsewhere, or unknown; nor is a number alone after a 法人番号 line holding the row's 契約方式等 —
+        # its 入札者数? — or a 「1」 after a table's first header cells, 「支出先」「法人番号」: that table's rank, left
+        # to it. In a row of a name alone, that 「1」 stands where its amount stands: an amount the text does not say)
+        cells["amount"] = "" if paras[i].text == "1" and _after_first_columns(paras, i) else paras[i].text
         i = skip(i + 1)
     if cells["corporate_number"] is None and cells["amount"] is None:
         if not (bare and have_name):
@@ -571,6 +626,56 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
         # established as the row's)
         cells["award_rate"] = smalls[1]
     return cells, back if crossed is not None and back < crossed_from else skip(i)
+
+
+def _name_lines(lines: tuple[str, ...]) -> list[str] | None:
+    """The name's words of a paragraph holding the 法人番号 with name pieces only beside it (no 業務概要 piece, no
+    amount on its lines) and lines without a piece of the number among or after them (「株式会社インテ 56261494293」
+    「ック」「67」): those lines, in order, when each is one wide word (no figure, no other cell's shape); None else."""
+    found = _corp_pieces(lines)
+    if found is None or found[1][0] is None:
+        return None
+    words: list[str] = []
+    for ln, at in zip(lines, found[1], strict=True):
+        ws = ln.split(" ")
+        if at is None:
+            if len(ws) > 1 or any(c.isdigit() for c in ln) or not _nameish_text(ln) or ln.isascii():
+                return None
+            words.append(ln)
+        elif ws[at + 1:]:
+            return None
+        else:
+            words += ws[:at]
+    return words if len(words) > 1 else None
+
+
+def _task_follows(paras: list[Para], i: int) -> bool:
+    """paras[i] is a 業務概要 cell of its own with the row's amount: a text cell (no 法人番号) whose first line ends in
+    the amount, or followed by the amount alone."""
+    if i >= len(paras) or not _nameish(paras[i]) or _corp_pieces(paras[i][0]) is not None:
+        return False
+    lines, amount = _split_amount(paras[i], inner=True)
+    if amount is not None:
+        return bool(amount)
+    return i + 1 < len(paras) and bool(_WHOLE_AMOUNT.match(paras[i + 1].text))
+
+
+def _rank_later(paras: list[Para], i: int, j: int, next_rank) -> bool:
+    """The number alone at paras[i] (the next rank's figure, 「2」) is no rank: a 契約方式等 follows it (paras[j]:
+    a row opens with its name), and the same rank with a name after it follows that row's tail (its small cells:
+    「2」「随意契約 (少額)」「-」「--」「2」「個人(B)」) — the form writes a rank once."""
+    if j >= len(paras) or not _CONTRACT.match(paras[j].text):
+        return False
+    k = j + 1
+    while k < len(paras) and _is_small(paras[k]) and not next_rank(k):
+        k += 1
+    return next_rank(k)
+
+
+def _ran_on(paras: list[Para], k: int | None) -> bool:
+    """The 法人番号 paragraph paras[k] holds the row's 契約方式等 on its first line too (the row's later cells run on in
+    the number's line): a number alone after it is the row's 入札者数 or another row's cell, not its amount."""
+    return k is not None and any(_CONTRACT.match(w) for w in paras[k][0][0].split(" ")[1:])
 
 
 def _after_first_columns(paras: list[Para], i: int) -> bool:
@@ -1754,11 +1859,12 @@ def _past_leftovers(paras: list[Para], i: int, cells: bool = False) -> int:
     """The index of the block's rank 「1」 past the small cells (dashes, numbers other than 1, rates) and header
     cells the tool wrote between the block's header and its first row (an earlier row's 入札者数 and 落札率 written
     late: 「-」「--」 then 「1」); ``i`` itself when no rank 1 follows them. ``cells``: and past 契約方式等 cells and
-    amounts (alone or ending a 業務概要's first line; no 法人番号) — the first row's cells written before its rank
-    and name, left unknown — when a name follows the 「1」."""
+    amounts (alone or ending a 業務概要's first line; no 法人番号), and a 業務概要 followed by its amount alone — the
+    first row's cells written before its rank and name, left unknown — when a name follows the 「1」."""
     j = i
     while j < len(paras) and paras[j].text != "1" and (_is_small(paras[j]) or _is_header(paras[j], False) or cells and (
-            _CONTRACT.match(paras[j].text) or _cell_amount(paras[j]) and _corp_pieces(paras[j][0]) is None)):
+            _CONTRACT.match(paras[j].text) or _cell_amount(paras[j]) and _corp_pieces(paras[j][0]) is None
+            or _task_then_amount(paras, j))):
         j += 1
     if cells and j > i:
         k = j + 1
@@ -1767,6 +1873,12 @@ def _past_leftovers(paras: list[Para], i: int, cells: bool = False) -> int:
         if k >= len(paras) or not _nameish(paras[k]):
             return i
     return j if j < len(paras) and paras[j].text == "1" else i
+
+
+def _task_then_amount(paras: list[Para], j: int) -> bool:
+    """paras[j] is a text cell (no 法人番号, no figure) followed by an amount alone: a 業務概要 and its amount."""
+    return j + 1 < len(paras) and _nameish(paras[j]) and not any(c.isdigit() for c in paras[j].text) \
+        and bool(_WHOLE_AMOUNT.match(paras[j + 1].text))
 
 
 def _titles_ahead(paras: list[Para], bare_at: int | None, at: int) -> bool:

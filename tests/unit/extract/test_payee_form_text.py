@@ -104,7 +104,8 @@ def test_a_block_whose_letter_the_tool_wrote_elsewhere_is_not_read():
 
 def test_lines_whose_cell_the_text_does_not_say_leave_name_and_description_unknown():
     """A line above the number's line (the name's or the 業務概要's), a number alone beside the 法人番号 (the amount,
-    or a 業務概要 of digits), a name paragraph followed by a number whose line holds more of a name: unknown."""
+    or a 業務概要 of digits), a name paragraph followed by a number whose line holds more of a name: unknown. (The
+    amount ending the number's first line after a 業務概要 piece is read: the seed's 18.)"""
     rows = _rows(_paras("A.", "1", ["(株)野村総合研究", "4010001054032 タイムスタンプ認 18", "定制度に関する調"],
                         "一般競争契約 (総合評価)", "1", "-",
                         "2", "(株)日本翻訳センター", ["4010001033721 5"], "随意契約 (少額)", "-",
@@ -112,7 +113,7 @@ def test_lines_whose_cell_the_text_does_not_say_leave_name_and_description_unkno
                         "一般競争契約 (総合評価)", "2", "-") + END)
     a1, a2 = rows[("A", 1)], rows[("A", 2)]
     assert (a1["name"], a1["corporate_number"], a1["description"], a1["amount"], a1["bidders"]) == \
-        (None, "4010001054032", None, None, "1")
+        (None, "4010001054032", None, "18", "1")
     assert (a2["name"], a2["corporate_number"], a2["description"], a2["amount"]) == \
         ("(株)日本翻訳センター", "4010001033721", None, None)
     assert ("B", 1) not in rows
