@@ -278,7 +278,7 @@ def _anchors_of(boxes: list[tuple[str, str, int]], run: set[int], loose: int) ->
             out.append(i)
             texts_since, merged_desc = 0, kind == "corp" and bool(_CORP_HEAD.match(text)[2])
         elif kind == "dash" and text in ("-", "－", "―") and prev is not None and boxes[prev][0] == "text" \
-                and (not out or merged_desc or texts_since >= 2):
+                and (not out or merged_desc or texts_since >= 2 or _column_pair(boxes, run, out, i) is not None):
             out.append(i)
             out += _dash_pairs(boxes, run, i, names, (not out[:-1] and texts_since == names)
                                or (bool(out[:-1]) and (merged_desc or texts_since > names)))
@@ -293,6 +293,52 @@ def _anchors_of(boxes: list[tuple[str, str, int]], run: set[int], loose: int) ->
         names = names + 1 if kind == "text" else 0
         prev = i
     return out
+
+
+def _column_pair(boxes: list[tuple[str, str, int]], run: set[int], out: list[int], i: int) \
+        -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Two rows written as columns: the 「-」 at ``i`` stands right after a text box that stands right after the last
+    anchor, a 法人番号 with nothing run into its box (「name | 法人番号 | name | - | 226 | 業務概要 | 89 | 業務概要」,
+    「name | 法人番号 | name | - | 業務概要 | 44 | 業務概要 | 38」: pdfminer.six wrote the two names and numbers first,
+    then each row's 業務概要 and amount): the boxes after it are two (業務概要, amount) pairs in one order, the second
+    amount no larger than the first (the list falls down the ranks), and no text box right after them. The (業務概要,
+    amount) indices of the row at the 法人番号 and of the row at the 「-」; else None (the text box is that row's
+    業務概要, its 「-」 another cell)."""
+    before = [j for j in range(max(out[-1:] or [i]), i) if j not in run]
+    if not out or boxes[out[-1]][0] != "corp" or _CORP_HEAD.match(boxes[out[-1]][1])[2] or len(before) != 2:
+        return None
+    after: list[int] = []
+    for j in range(i + 1, len(boxes)):
+        if j in run:
+            break
+        after.append(j)
+        if len(after) == 5:
+            break
+    kinds = ["figure" if boxes[j][0] in ("int", "number") else boxes[j][0] for j in after]
+    if kinds[:4] not in (["text", "figure"] * 2, ["figure", "text"] * 2) or kinds[4:5] == ["text"]:
+        return None
+    d1, a1, d2, a2 = after[:4] if kinds[0] == "text" else (after[1], after[0], after[3], after[2])
+    if _value(boxes[a2][1]) > _value(boxes[a1][1]) or any(_FIGURE_IN.search(boxes[d][1]) for d in (d1, d2)):
+        return None
+    return (d1, a1), (d2, a2)
+
+
+def _column_pairs_filled(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int],
+                         rows: list[PayeeRow], doubted: list[dict | None]) -> tuple[list[PayeeRow], list[dict | None]]:
+    """``rows`` with the 業務概要 and amount of two rows written as columns (``_column_pair``) given to them: the row at
+    the 法人番号 the first pair, the row at the 「-」 after the next name the second — where neither row read its own;
+    and ``doubted`` (``_rows_anchored``'s cells left out) with those two rows' left out no more (theirs are read)."""
+    out, doubts = list(rows), list(doubted)
+    for k, a in enumerate(anchors):
+        if not k or boxes[a][0] != "dash" or k >= len(out):
+            continue
+        pair = _column_pair(boxes, taken, anchors[:k], a)
+        if pair is None or any(out[k - m].cells.get(c) is not None for m in (0, 1) for c in ("description", "amount")):
+            continue
+        for m, (d, amount) in ((k - 1, pair[0]), (k, pair[1])):
+            out[m] = out[m]._replace(cells={**out[m].cells, "description": boxes[d][1], "amount": boxes[amount][1]})
+            doubts[m] = None
+    return out, doubts
 
 
 _ROW_END = ("contract", "rate", "dash")
@@ -1344,6 +1390,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         if used >= set(leads):
             break
         leads = {k: v for k, v in leads.items() if k in used}
+    rows, doubted = _column_pairs_filled(boxes, taken, anchors, rows, doubted)
     if fit:
         placed = _by_amounts(boxes, taken, order, anchors, _doubts_own(boxes, rows, spans, doubted), spans, raw)
         if placed is not None:
