@@ -270,6 +270,7 @@ def _anchors_of(boxes: list[tuple[str, str, int]], run: set[int], loose: int) ->
     merged_desc = False
     prev: int | None = None
     since: list[str] = []  # the kinds of the boxes since the last anchor (``loose``: names with no anchor of their own)
+    paired: int | None = None  # the second name of two written before their rows' cells (``_name_pair``)
     for i, (kind, text, _) in enumerate(boxes):
         if i in run:
             continue
@@ -284,6 +285,10 @@ def _anchors_of(boxes: list[tuple[str, str, int]], run: set[int], loose: int) ->
                                or (bool(out[:-1]) and (merged_desc or texts_since > names)))
             texts_since, merged_desc = 0, False
         elif kind == "text" and loose and _loose_name(boxes, run, i, prev, out, since, loose > 1):
+            out.append(i)
+            texts_since, merged_desc = 0, False
+        elif kind == "text" and loose and (i == paired or _name_pair(boxes, run, i, prev, since) is not None):
+            paired = None if i == paired else next(j for j in range(i + 1, len(boxes)) if j not in run)
             out.append(i)
             texts_since, merged_desc = 0, False
         elif kind == "text":
@@ -323,6 +328,31 @@ def _column_pair(boxes: list[tuple[str, str, int]], run: set[int], out: list[int
     return (d1, a1), (d2, a2)
 
 
+def _name_pair(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: int | None, since: list[str]) \
+        -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
+    """Two payees with no 法人番号 of their own written names first (their 「-」 elsewhere): the text boxes at ``i`` and
+    the next are two names, then come the first row's 業務概要, amount and 契約方式 and the second's (「- | - | name |
+    name | 業務概要 | 3,448 | 随意契約 (公募) | 業務概要 | 2,076 | 補助金等交付」), the second amount no larger than the
+    first — after a complete row (``prev`` a 契約方式, 落札率 or 「-」, an amount and a text box since its anchor,
+    ``since``) or first of all. The (業務概要, amount, 契約方式) indices of the two rows; else None."""
+    if prev is not None and not (boxes[prev][0] in _ROW_END and ("text" in since or _AMOUNT_DESC in since)
+                                 and any(k in since for k in ("number", "amount", _AMOUNT_DESC))):
+        return None
+    at: list[int] = []
+    for j in range(i + 1, len(boxes)):
+        if j in run:
+            return None
+        at.append(j)
+        if len(at) == 7:
+            break
+    kinds = ["figure" if boxes[j][0] in ("int", "number") else boxes[j][0] for j in at]
+    if kinds != ["text", *["text", "figure", "contract"] * 2]:
+        return None
+    if _value(boxes[at[5]][1]) > _value(boxes[at[2]][1]) or any(_FIGURE_IN.search(boxes[at[d]][1]) for d in (1, 4)):
+        return None
+    return (at[1], at[2], at[3]), (at[4], at[5], at[6])
+
+
 def _column_pairs_filled(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int],
                          rows: list[PayeeRow], doubted: list[dict | None]) -> tuple[list[PayeeRow], list[dict | None]]:
     """``rows`` with the 業務概要 and amount of two rows written as columns (``_column_pair``) given to them: the row at
@@ -330,6 +360,15 @@ def _column_pairs_filled(boxes: list[tuple[str, str, int]], taken: set[int], anc
     and ``doubted`` (``_rows_anchored``'s cells left out) with those two rows' left out no more (theirs are read)."""
     out, doubts = list(rows), list(doubted)
     for k, a in enumerate(anchors):
+        if k and boxes[a][0] == "text" and boxes[anchors[k - 1]][0] == "text" and k < len(out) and a == next(
+                j for j in range(anchors[k - 1] + 1, len(boxes)) if j not in taken) and not any(
+                out[k - m].cells.get(c) is not None for m in (0, 1) for c in ("description", "amount")) \
+                and (named := _name_pair(boxes, taken, anchors[k - 1], None, [])) is not None:
+            for m, (d, amount, method) in ((k - 1, named[0]), (k, named[1])):
+                out[m] = out[m]._replace(cells={**out[m].cells, "description": boxes[d][1], "amount": boxes[amount][1],
+                                                "contract_method": _CONTRACT.match(boxes[method][1])[1]})
+                doubts[m] = None
+            continue
         if not k or boxes[a][0] != "dash" or k >= len(out):
             continue
         pair = _column_pair(boxes, taken, anchors[:k], a)
@@ -716,7 +755,7 @@ def _over_counted_out(boxes: list[tuple[str, str, int]], run: tuple[set[int], li
     anchored before them would have taken that place's amount; the others are left out, noted."""
     if isinstance(got, str) or not got or isinstance(run, str):
         return got
-    over = _blocks_over_counted(boxes, *run)
+    over = _blocks_over_counted(boxes, *run, _loose_anchors(boxes, run[0], got))
     out: list[PayeeRow] = []
     for block in dict.fromkeys(r.block for r in got):
         mine = sorted((r for r in got if r.block == block), key=lambda r: r.rank)
@@ -736,15 +775,26 @@ def _over_counted_out(boxes: list[tuple[str, str, int]], run: tuple[set[int], li
     return out
 
 
+def _loose_anchors(boxes: list[tuple[str, str, int]], taken: set[int], rows: list[PayeeRow]) -> list[int]:
+    """The text boxes that anchor rows of ``rows`` (names with no 法人番号 nor 「-」 of their own, read as rows when the
+    rows did not count as the ranks without them: ``_rows_of``)."""
+    lines = {r.line for r in rows} & {line for kind, _, line in boxes if kind == "text"}
+    if not lines:
+        return []
+    return [i for i in _anchors(boxes, taken, 1) + _anchors(boxes, taken, 2)
+            if boxes[i][0] == "text" and boxes[i][2] in lines]
+
+
 def _blocks_over_counted(boxes: list[tuple[str, str, int]], taken: set[int],
-                         order: list[tuple[str, int]]) -> dict[str, list[str]]:
+                         order: list[tuple[str, int]], loose: list[int] = ()) -> dict[str, list[str]]:
     """The blocks whose boxes (from the block's letter up to the next one's) hold more sure amounts (``_figures``'
     amounts, no doubtful figure) than the run gives the block ranks, with those amounts in order: a rank the run did
     not take (「4 | 10 | name | 法人番号」: rank 10 written after rank 9's amount, taken for an 入札者数) and a row
     that anchors none (a joint venture's name, no 法人番号 nor 「-」 of its own) leave rows and ranks counting alike,
     the rows after that row each a rank off. Counted per block (a row not read in another block would hide the
     count over the section), and only where the amounts fall from the letter on: a rise is a block's first row,
-    the letters not between the blocks' cells (pdfminer.six writes the run's letters apart from the rows)."""
+    the letters not between the blocks' cells (pdfminer.six writes the run's letters apart from the rows). ``loose``:
+    more boxes that anchor rows read (``_loose_anchors``)."""
     letters = [i for i in sorted(taken) if boxes[i][0] == "letter"]
     anchors = _anchors(boxes, taken)
     _, sure, _ = _figures(boxes, taken, False, frozenset(anchors))
@@ -757,7 +807,7 @@ def _blocks_over_counted(boxes: list[tuple[str, str, int]], taken: set[int],
         return at[-1] if at else None
     held = [0] * len(letters)  # the anchors in each letter's segment
     first: dict[int, int] = {}  # each segment's first anchor
-    for a in anchors:
+    for a in sorted({*anchors, *loose}):  # (``loose``: names read as rows of their own, ``_loose_anchors``)
         if (k := segment(a)) is not None:
             held[k] += 1
             first.setdefault(k, a)
