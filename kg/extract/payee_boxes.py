@@ -287,7 +287,8 @@ def _anchors_of(boxes: list[tuple[str, str, int]], run: set[int], loose: int) ->
         elif kind == "text" and loose and _loose_name(boxes, run, i, prev, out, since, loose > 1):
             out.append(i)
             texts_since, merged_desc = 0, False
-        elif kind == "text" and loose and (i == paired or _name_pair(boxes, run, i, prev, since) is not None):
+        elif kind == "text" and loose and (i == paired or _name_pair(boxes, run, i, prev, since, out[-1] if out else None)
+                                           is not None):
             paired = None if i == paired else next(j for j in range(i + 1, len(boxes)) if j not in run)
             out.append(i)
             texts_since, merged_desc = 0, False
@@ -328,29 +329,34 @@ def _column_pair(boxes: list[tuple[str, str, int]], run: set[int], out: list[int
     return (d1, a1), (d2, a2)
 
 
-def _name_pair(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: int | None, since: list[str]) \
-        -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
+def _name_pair(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: int | None, since: list[str],
+               last: int | None = None) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
     """Two payees with no 法人番号 of their own written names first (their 「-」 elsewhere): the text boxes at ``i`` and
-    the next are two names, then come the first row's 業務概要, amount and 契約方式 and the second's (「- | - | name |
-    name | 業務概要 | 3,448 | 随意契約 (公募) | 業務概要 | 2,076 | 補助金等交付」), the second amount no larger than the
-    first — after a complete row (``prev`` a 契約方式, 落札率 or 「-」, an amount and a text box since its anchor,
-    ``since``) or first of all. The (業務概要, amount, 契約方式) indices of the two rows; else None."""
-    if prev is not None and not (boxes[prev][0] in _ROW_END and ("text" in since or _AMOUNT_DESC in since)
-                                 and any(k in since for k in ("number", "amount", _AMOUNT_DESC))):
-        return None
-    at: list[int] = []
-    for j in range(i + 1, len(boxes)):
-        if j in run:
+    the next are two names, then come the first row's 業務概要, amount and 契約方式 (and maybe right cells: 入札者数,
+    落札率, 「-」) and the second's (「- | - | name | name | 業務概要 | 3,448 | 随意契約 (公募) | 業務概要 | 2,076 |
+    補助金等交付」), the second amount no larger than the first — after a complete row (``prev`` a 契約方式, 落札率 or
+    「-」, an amount and a text box since its anchor ``last``, ``since`` the kinds of the boxes after it or the anchor's
+    box holding them) or first of all. The (業務概要, amount, 契約方式) indices of the two rows; else None. Their
+    right cells are not read (pdfminer.six may write the first row's after the second's 契約方式)."""
+    if prev is not None:
+        held = [*since, _cell_kind("text", m[2])] if last is not None and (m := _CORP_HEAD.match(boxes[last][1])) \
+            and m[2] else since
+        if not (boxes[prev][0] in _ROW_END and ("text" in held or _AMOUNT_DESC in held)
+                and any(k in held for k in ("number", "amount", _AMOUNT_DESC))):
             return None
-        at.append(j)
-        if len(at) == 7:
+    at: list[int] = []  # (the boxes after it up to the run, a dozen at most: the shape is looked for there)
+    for j in range(i + 1, min(i + 13, len(boxes))):
+        if j in run:
             break
+        at.append(j)
     kinds = ["figure" if boxes[j][0] in ("int", "number") else boxes[j][0] for j in at]
-    if kinds != ["text", *["text", "figure", "contract"] * 2]:
+    second = next((n for n in range(4, len(at)) if boxes[at[n]][0] not in ("int", "rate", "dash")), len(at))
+    if kinds[:4] != ["text", "text", "figure", "contract"] or kinds[second:second + 3] != ["text", "figure", "contract"]:
         return None
-    if _value(boxes[at[5]][1]) > _value(boxes[at[2]][1]) or any(_FIGURE_IN.search(boxes[at[d]][1]) for d in (1, 4)):
+    one, two = (at[1], at[2], at[3]), (at[second], at[second + 1], at[second + 2])
+    if _value(boxes[two[1]][1]) > _value(boxes[one[1]][1]) or any(_FIGURE_IN.search(boxes[d][1]) for d in (one[0], two[0])):
         return None
-    return (at[1], at[2], at[3]), (at[4], at[5], at[6])
+    return one, two
 
 
 def _column_pairs_filled(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int],

@@ -64,3 +64,16 @@ def test_two_names_written_before_their_rows_cells_each_take_the_cells_in_turn()
     assert (rows[("F", 2)]["description"], rows[("F", 2)]["amount"], rows[("F", 2)]["contract_method"]) == \
         ("ヘルプデスク業務、データ整備及び分析業務", "2,076", "補助金等交付")
     assert (rows[("F", 3)]["name"], rows[("F", 3)]["amount"]) == ("北海道", "799")
+
+
+def test_the_first_rows_right_cells_may_stand_between_the_two_rows_cells_and_are_read_for_neither():
+    rows = _read(["A.", "1", "B.", "1", "2", *HEADER,
+                  "仙台市", "8000020041009 データ整備及び分析業務 5,050", "補助金等交付", "-", "--", "-", "-",
+                  "国際連合開発計画(UNDP)", "株式会社ぎょうせい・株式会社エヌ・ティ・ティ・データ経営研究所共同企業体",
+                  "タイムスタンプ認定制度に関する調査", "4,174", "一般競争契約 (総合評価)", "3", "70%", "-",
+                  "実証事業の実施", "2,199", "一般競争契約 (総合評価)", "8", "99.5%"])
+    one, two = rows[("B", 1)], rows[("B", 2)]
+    assert (one["name"], one["description"], one["amount"], one["contract_method"]) == \
+        ("国際連合開発計画(UNDP)", "タイムスタンプ認定制度に関する調査", "4,174", "一般競争契約 (総合評価)")
+    assert (two["description"], two["amount"], two["contract_method"]) == ("実証事業の実施", "2,199", "一般競争契約 (総合評価)")
+    assert one.get("bidders") is None and two.get("bidders") is None
