@@ -303,15 +303,17 @@ def _anchors_of(boxes: list[tuple[str, str, int]], run: set[int], loose: int) ->
 
 def _column_pair(boxes: list[tuple[str, str, int]], run: set[int], out: list[int], i: int) \
         -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """Two rows written as columns: the 「-」 at ``i`` stands right after a text box that stands right after the last
-    anchor, a 法人番号 with nothing run into its box (「name | 法人番号 | name | - | 226 | 業務概要 | 89 | 業務概要」,
-    「name | 法人番号 | name | - | 業務概要 | 44 | 業務概要 | 38」: pdfminer.six wrote the two names and numbers first,
-    then each row's 業務概要 and amount): the boxes after it are two (業務概要, amount) pairs in one order, the second
-    amount no larger than the first (the list falls down the ranks), and no text box right after them. The (業務概要,
-    amount) indices of the row at the 法人番号 and of the row at the 「-」; else None (the text box is that row's
-    業務概要, its 「-」 another cell)."""
-    before = [j for j in range(max(out[-1:] or [i]), i) if j not in run]
-    if not out or boxes[out[-1]][0] != "corp" or _CORP_HEAD.match(boxes[out[-1]][1])[2] or len(before) != 2:
+    """Two rows written as columns: the anchor at ``i`` (a 「-」, or a 法人番号 or a name and its number with nothing
+    else in the box) stands right after its name, which stands right after the last anchor (``out``), of that kind
+    too (「name | 法人番号 | name | - | 226 | 業務概要 | 89 | 業務概要」, 「name | - | name | 法人番号 | 業務概要 | 41 |
+    業務概要 | 27」: pdfminer.six wrote the two names and numbers first, then each row's 業務概要 and amount): the boxes
+    after it are two (業務概要, amount) pairs in one order, the second amount no larger than the first (the list falls
+    down the ranks), and no text box right after them. The (業務概要, amount) indices of the row at the last anchor
+    and of the row at ``i``; else None (the text box is that row's 業務概要, its 「-」 another cell)."""
+    if not out or not _bare_anchor(boxes[out[-1]]) or not _bare_anchor(boxes[i]):
+        return None
+    between = [j for j in range(out[-1] + 1, i) if j not in run]
+    if [boxes[j][0] for j in between] != ([] if boxes[i][0] == "namecorp" else ["text"]):
         return None
     after: list[int] = []
     for j in range(i + 1, len(boxes)):
@@ -327,6 +329,13 @@ def _column_pair(boxes: list[tuple[str, str, int]], run: set[int], out: list[int
     if _value(boxes[a2][1]) > _value(boxes[a1][1]) or any(_FIGURE_IN.search(boxes[d][1]) for d in (d1, d2)):
         return None
     return (d1, a1), (d2, a2)
+
+
+def _bare_anchor(box: tuple[str, str, int]) -> bool:
+    """The box anchors a row and holds no other cell of it: a 法人番号 alone, a 「-」, a name and its number."""
+    kind, text, _ = box
+    return kind == "namecorp" or (kind == "dash" and text in ("-", "－", "―")) \
+        or (kind == "corp" and not _CORP_HEAD.match(text)[2])
 
 
 def _name_pair(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: int | None, since: list[str],
@@ -375,7 +384,7 @@ def _column_pairs_filled(boxes: list[tuple[str, str, int]], taken: set[int], anc
                                                 "contract_method": _CONTRACT.match(boxes[method][1])[1]})
                 doubts[m] = None
             continue
-        if not k or boxes[a][0] != "dash" or k >= len(out):
+        if not k or k >= len(out):
             continue
         pair = _column_pair(boxes, taken, anchors[:k], a)
         if pair is None or any(out[k - m].cells.get(c) is not None for m in (0, 1) for c in ("description", "amount")):

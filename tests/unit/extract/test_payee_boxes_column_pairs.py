@@ -77,3 +77,14 @@ def test_the_first_rows_right_cells_may_stand_between_the_two_rows_cells_and_are
         ("国際連合開発計画(UNDP)", "タイムスタンプ認定制度に関する調査", "4,174", "一般競争契約 (総合評価)")
     assert (two["description"], two["amount"], two["contract_method"]) == ("実証事業の実施", "2,199", "一般競争契約 (総合評価)")
     assert one.get("bidders") is None and two.get("bidders") is None
+
+
+def test_a_payee_without_number_then_one_with_written_as_columns():
+    rows = _read(["A.", "1", "2", "3", *HEADER,
+                  "一般社団法人地方自治情報センター", "2361409260591", "ガイドラインの英訳作業", "99", "随意契約 (公募)", "4", "-",
+                  "職員旅費(職員D)", "-", "大阪府", "4000020270008", "諸外国の動向に関する文書の分析及び要約作業", "41",
+                  "ヘルプデスク業務、視察(旅費の支払)", "27", "随意契約 (公募)", "2", "-", "一般競争契約 (総合評価)", "8", "66.9%"])
+    assert (rows[("A", 2)]["name"], rows[("A", 2)]["corporate_number"]) == ("職員旅費(職員D)", None)
+    assert (rows[("A", 2)]["description"], rows[("A", 2)]["amount"]) == ("諸外国の動向に関する文書の分析及び要約作業", "41")
+    assert (rows[("A", 3)]["name"], rows[("A", 3)]["corporate_number"]) == ("大阪府", "4000020270008")
+    assert (rows[("A", 3)]["description"], rows[("A", 3)]["amount"]) == ("ヘルプデスク業務、視察(旅費の支払)", "27")
