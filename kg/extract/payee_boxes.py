@@ -557,6 +557,9 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
                 if j and seg[j - 1][0] == "contract" and kind == "int" and bidders is None:
                     bidders = text
                     continue
+                if kind == "int" and bidders is not None and len(desc) == 1 and len(amounts) == 1:
+                    bidders, rates = None, []  # (「契約方式 | 3 | 9」: another row's 入札者数 among the right cells, which
+                    break  # are not established; the cells before, in row order, are the row's)
                 return None
             if was_amount and kind == "int" and len(amounts) == 1 and not contracts and bidders_first:
                 passed = True  # (「41,046 | 3 | 一般競争契約」: an 入札者数, whose row's is not established)

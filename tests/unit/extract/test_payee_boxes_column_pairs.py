@@ -88,3 +88,14 @@ def test_a_payee_without_number_then_one_with_written_as_columns():
     assert (rows[("A", 2)]["description"], rows[("A", 2)]["amount"]) == ("諸外国の動向に関する文書の分析及び要約作業", "41")
     assert (rows[("A", 3)]["name"], rows[("A", 3)]["corporate_number"]) == ("大阪府", "4000020270008")
     assert (rows[("A", 3)]["description"], rows[("A", 3)]["amount"]) == ("ヘルプデスク業務、視察(旅費の支払)", "27")
+
+
+def test_another_rows_bidders_after_a_rows_own_leave_its_right_cells_unknown_not_its_other_cells():
+    rows = _read(["A.", "1", "2", *HEADER,
+                  "株式会社丸紅", "4928654336842", "研修の企画運営", "396", "随意契約 (公募)",
+                  "ITリサーチ・アート(株)", "3202938518712", "ヘルプデスク業務、定期刊行物の購読", "329", "一般競争契約 (総合評価)",
+                  "3", "9", "-", "43.2%"])
+    two = rows[("A", 2)]
+    assert (two["description"], two["amount"], two["contract_method"]) == \
+        ("ヘルプデスク業務、定期刊行物の購読", "329", "一般競争契約 (総合評価)")
+    assert two["bidders"] is None and two["award_rate"] is None
