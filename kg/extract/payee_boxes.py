@@ -307,8 +307,8 @@ def _column_pair(boxes: list[tuple[str, str, int]], run: set[int], out: list[int
     else in the box) stands right after its name, which stands right after the last anchor (``out``), of that kind
     too (「name | 法人番号 | name | - | 226 | 業務概要 | 89 | 業務概要」, 「name | - | name | 法人番号 | 業務概要 | 41 |
     業務概要 | 27」: pdfminer.six wrote the two names and numbers first, then each row's 業務概要 and amount): the boxes
-    after it are two (業務概要, amount) pairs in one order, the second amount no larger than the first (the list falls
-    down the ranks), and no text box right after them. The (業務概要, amount) indices of the row at the last anchor
+    after it are two (業務概要, amount) pairs in one order, the second amount smaller than the first (the list falls
+    down the ranks; equal amounts do not tell the rows' order), and no text box right after them. The (業務概要, amount) indices of the row at the last anchor
     and of the row at ``i``; else None (the text box is that row's 業務概要, its 「-」 another cell)."""
     if not out or not _bare_anchor(boxes[out[-1]]) or not _bare_anchor(boxes[i]):
         return None
@@ -326,7 +326,7 @@ def _column_pair(boxes: list[tuple[str, str, int]], run: set[int], out: list[int
     if kinds[:4] not in (["text", "figure"] * 2, ["figure", "text"] * 2) or kinds[4:5] == ["text"]:
         return None
     d1, a1, d2, a2 = after[:4] if kinds[0] == "text" else (after[1], after[0], after[3], after[2])
-    if _value(boxes[a2][1]) > _value(boxes[a1][1]) or any(_FIGURE_IN.search(boxes[d][1]) for d in (d1, d2)):
+    if _value(boxes[a2][1]) >= _value(boxes[a1][1]) or any(_FIGURE_IN.search(boxes[d][1]) for d in (d1, d2)):
         return None
     return (d1, a1), (d2, a2)
 
@@ -343,7 +343,7 @@ def _name_pair(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: i
     """Two payees with no 法人番号 of their own written names first (their 「-」 elsewhere): the text boxes at ``i`` and
     the next are two names, then come the first row's 業務概要, amount and 契約方式 (and maybe right cells: 入札者数,
     落札率, 「-」) and the second's (「- | - | name | name | 業務概要 | 3,448 | 随意契約 (公募) | 業務概要 | 2,076 |
-    補助金等交付」), the second amount no larger than the first — after a complete row (``prev`` a 契約方式, 落札率 or
+    補助金等交付」), the second amount smaller than the first (equal ones do not tell the order) — after a complete row (``prev`` a 契約方式, 落札率 or
     「-」, an amount and a text box since its anchor ``last``, ``since`` the kinds of the boxes after it or the anchor's
     box holding them) or first of all. The (業務概要, amount, 契約方式) indices of the two rows; else None. Their
     right cells are not read (pdfminer.six may write the first row's after the second's 契約方式)."""
@@ -363,7 +363,8 @@ def _name_pair(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: i
     if kinds[:4] != ["text", "text", "figure", "contract"] or kinds[second:second + 3] != ["text", "figure", "contract"]:
         return None
     one, two = (at[1], at[2], at[3]), (at[second], at[second + 1], at[second + 2])
-    if _value(boxes[two[1]][1]) > _value(boxes[one[1]][1]) or any(_FIGURE_IN.search(boxes[d][1]) for d in (one[0], two[0])):
+    if _value(boxes[two[1]][1]) >= _value(boxes[one[1]][1]) \
+            or any(_FIGURE_IN.search(boxes[d][1]) for d in (one[0], two[0])):
         return None
     return one, two
 
@@ -557,7 +558,8 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
                 if j and seg[j - 1][0] == "contract" and kind == "int" and bidders is None:
                     bidders = text
                     continue
-                if kind == "int" and bidders is not None and len(desc) == 1 and len(amounts) == 1:
+                if kind == "int" and bidders is not None and seg[j - 1][0] == "int" and seg[j - 2][0] == "contract" \
+                        and len(desc) == 1 and len(amounts) == 1:
                     bidders, rates = None, []  # (「契約方式 | 3 | 9」: another row's 入札者数 among the right cells, which
                     break  # are not established; the cells before, in row order, are the row's)
                 return None
