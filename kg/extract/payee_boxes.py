@@ -1460,7 +1460,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         if used >= set(leads):
             break
         leads = {k: v for k, v in leads.items() if k in used}
-    rows, doubted = _column_pairs_filled(boxes, taken, anchors, rows, doubted)
+    if not fit:  # (placed by amounts, a row's amount is asked to stand in its own boxes: not a column pair's)
+        rows, doubted = _column_pairs_filled(boxes, taken, anchors, rows, doubted)
     if fit:
         placed = _by_amounts(boxes, taken, order, anchors, _doubts_own(boxes, rows, spans, doubted), spans, raw)
         if placed is not None:
