@@ -347,6 +347,8 @@ def _name_pair(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: i
     「-」, an amount and a text box since its anchor ``last``, ``since`` the kinds of the boxes after it or the anchor's
     box holding them) or first of all. The (業務概要, amount, 契約方式) indices of the two rows; else None. Their
     right cells are not read (pdfminer.six may write the first row's after the second's 契約方式)."""
+    if i + 1 >= len(boxes) or boxes[i + 1][0] != "text" or i + 1 in run:
+        return None
     if prev is not None:
         held = [*since, _cell_kind("text", m[2])] if last is not None and (m := _CORP_HEAD.match(boxes[last][1])) \
             and m[2] else since
@@ -775,7 +777,9 @@ def _over_counted_out(boxes: list[tuple[str, str, int]], run: tuple[set[int], li
     anchored before them would have taken that place's amount; the others are left out, noted."""
     if isinstance(got, str) or not got or isinstance(run, str):
         return got
-    over = _blocks_over_counted(boxes, *run, _loose_anchors(boxes, run[0], got))
+    over = _blocks_over_counted(boxes, *run)
+    if over and (loose := _loose_anchors(boxes, run[0], got)):
+        over = _blocks_over_counted(boxes, *run, loose)
     out: list[PayeeRow] = []
     for block in dict.fromkeys(r.block for r in got):
         mine = sorted((r for r in got if r.block == block), key=lambda r: r.rank)
