@@ -308,13 +308,18 @@ def _column_pair(boxes: list[tuple[str, str, int]], run: set[int], out: list[int
     too (「name | 法人番号 | name | - | 226 | 業務概要 | 89 | 業務概要」, 「name | - | name | 法人番号 | 業務概要 | 41 |
     業務概要 | 27」: pdfminer.six wrote the two names and numbers first, then each row's 業務概要 and amount): the boxes
     after it are two (業務概要, amount) pairs in one order, the second amount smaller than the first (the list falls
-    down the ranks; equal amounts do not tell the rows' order), and no text box right after them. The (業務概要, amount) indices of the row at the last anchor
+    down the ranks; equal amounts do not tell the rows' order), and no text box nor amount right after them, no bare
+    anchor right before the first row's name (a third row's: more rows written as columns). The (業務概要, amount) indices of the row at the last anchor
     and of the row at ``i``; else None (the text box is that row's 業務概要, its 「-」 another cell)."""
     if not out or not _bare_anchor(boxes[out[-1]]) or not _bare_anchor(boxes[i]):
         return None
     between = [j for j in range(out[-1] + 1, i) if j not in run]
     if [boxes[j][0] for j in between] != ([] if boxes[i][0] == "namecorp" else ["text"]):
         return None
+    first = out[-1] if boxes[out[-1]][0] == "namecorp" else out[-1] - 1  # (the first row's name box)
+    before = next((j for j in range(first - 1, -1, -1) if j not in run), None)
+    if before is not None and before in out and _bare_anchor(boxes[before]):
+        return None  # (a third row's anchor right before: three rows or more written as columns, not two)
     after: list[int] = []
     for j in range(i + 1, len(boxes)):
         if j in run:
@@ -323,8 +328,9 @@ def _column_pair(boxes: list[tuple[str, str, int]], run: set[int], out: list[int
         if len(after) == 5:
             break
     kinds = ["figure" if boxes[j][0] in ("int", "number") else boxes[j][0] for j in after]
-    if kinds[:4] not in (["text", "figure"] * 2, ["figure", "text"] * 2) or kinds[4:5] == ["text"]:
-        return None
+    if kinds[:4] not in (["text", "figure"] * 2, ["figure", "text"] * 2) or kinds[4:5] == ["text"] \
+            or (len(after) > 4 and boxes[after[4]][0] == "number"):
+        return None  # (a third 業務概要 or amount after them: more rows in the columns)
     d1, a1, d2, a2 = after[:4] if kinds[0] == "text" else (after[1], after[0], after[3], after[2])
     if _value(boxes[a2][1]) >= _value(boxes[a1][1]) or any(_FIGURE_IN.search(boxes[d][1]) for d in (d1, d2)):
         return None
@@ -369,6 +375,14 @@ def _name_pair(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: i
             or any(_FIGURE_IN.search(boxes[d][1]) for d in (one[0], two[0])):
         return None
     return one, two
+
+
+def _names_paired(boxes: list[tuple[str, str, int]], taken: set[int], lines: set[int]) -> bool:
+    """Two of the rows on ``lines`` (names with no anchor of their own, read as rows) are a ``_name_pair``: the count of
+    rows then rests on the two names' shape, so the reading is kept only with every row's amount read (else the rows
+    placed by the amounts, ``_fitted_or``, as without them)."""
+    at = [i for i, b in enumerate(boxes) if b[0] == "text" and b[2] in lines and i not in taken]
+    return any(j == i + 1 and _name_pair(boxes, taken, i, None, []) is not None for i, j in zip(at, at[1:], strict=False))
 
 
 def _column_pairs_filled(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int],
@@ -1121,6 +1135,9 @@ def _rows_of(boxes: list[tuple[str, str, int]], run: tuple[set[int], list[tuple[
     named = {r.line for r in loose} - {boxes[a][2] for a in _anchors(boxes, run[0])}
     if any(r.cells.get("amount") is None for r in loose if r.line in named):
         return _fitted_or(boxes, raw, run, got + "; rows with no 法人番号 of their own do not all read", notes)
+    if _names_paired(boxes, run[0], named) and any(r.cells.get("amount") is None for r in loose):
+        return _fitted_or(boxes, raw, run, got + "; with two names written before their rows' cells, a row's amount "
+                                                 "is not read", notes)
     falls = _amounts_fall(loose)
     return loose if falls is None else _fitted_or(boxes, raw, run,
                                                   f"{got}; with rows with no 法人番号 of their own, {falls}", notes)

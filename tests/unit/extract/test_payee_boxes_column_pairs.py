@@ -99,3 +99,13 @@ def test_another_rows_bidders_after_a_rows_own_leave_its_right_cells_unknown_not
     assert (two["description"], two["amount"], two["contract_method"]) == \
         ("ヘルプデスク業務、定期刊行物の購読", "329", "一般競争契約 (総合評価)")
     assert two["bidders"] is None and two["award_rate"] is None
+
+
+def test_three_rows_written_as_columns_are_no_pair():
+    # (a 法人番号, a name run into its number, a name and its 「-」, then 業務概要 | amount twice and a third amount:
+    # three rows in the columns; the last two are not a pair — the second row's cells would be the first's)
+    rows = _read(["A.", "1", "2", "3", *HEADER,
+                  "(株)柏屋本店", "4564275878019", "(株)日本翻訳センター 4829639285758", "国際連合開発計画(UNDP)", "-",
+                  "ヘルプデスク業務", "2,311", "研修の企画運営", "1,389", "1,331", "一般競争契約 (最低価格)", "4", "46%"])
+    assert not any(r.get("description") == "ヘルプデスク業務" for k, r in rows.items() if k != ("A", 1))
+    assert not any(r.get("amount") == "2,311" for k, r in rows.items() if k != ("A", 1))
