@@ -308,8 +308,8 @@ def _column_pair(boxes: list[tuple[str, str, int]], run: set[int], out: list[int
     too (「name | 法人番号 | name | - | 226 | 業務概要 | 89 | 業務概要」, 「name | - | name | 法人番号 | 業務概要 | 41 |
     業務概要 | 27」: pdfminer.six wrote the two names and numbers first, then each row's 業務概要 and amount): the boxes
     after it are two (業務概要, amount) pairs in one order, the second amount smaller than the first (the list falls
-    down the ranks; equal amounts do not tell the rows' order), and no text box nor amount right after them, no bare
-    anchor right before the first row's name (a third row's: more rows written as columns). The (業務概要, amount) indices of the row at the last anchor
+    down the ranks; equal amounts do not tell the rows' order), and no text box nor smaller amount right after them
+    (a third row's), no bare anchor right before the first row's name (a third row's: more rows written as columns). The (業務概要, amount) indices of the row at the last anchor
     and of the row at ``i``; else None (the text box is that row's 業務概要, its 「-」 another cell)."""
     if not out or not _bare_anchor(boxes[out[-1]]) or not _bare_anchor(boxes[i]):
         return None
@@ -328,10 +328,12 @@ def _column_pair(boxes: list[tuple[str, str, int]], run: set[int], out: list[int
         if len(after) == 5:
             break
     kinds = ["figure" if boxes[j][0] in ("int", "number") else boxes[j][0] for j in after]
-    if kinds[:4] not in (["text", "figure"] * 2, ["figure", "text"] * 2) or kinds[4:5] == ["text"] \
-            or (len(after) > 4 and boxes[after[4]][0] == "number"):
-        return None  # (a third 業務概要 or amount after them: more rows in the columns)
+    if kinds[:4] not in (["text", "figure"] * 2, ["figure", "text"] * 2) or kinds[4:5] == ["text"]:
+        return None  # (a third 業務概要 after them: more rows in the columns)
     d1, a1, d2, a2 = after[:4] if kinds[0] == "text" else (after[1], after[0], after[3], after[2])
+    if len(after) > 4 and boxes[after[4]][0] == "number" and _value(boxes[after[4]][1]) <= _value(boxes[a2][1]):
+        return None  # (a third amount falling on from them: a third row's, more rows in the columns; a larger one is a
+        # 計 or the next block's)
     if _value(boxes[a2][1]) >= _value(boxes[a1][1]) or any(_FIGURE_IN.search(boxes[d][1]) for d in (d1, d2)):
         return None
     return (d1, a1), (d2, a2)
