@@ -270,6 +270,7 @@ def _anchors_of(boxes: list[tuple[str, str, int]], run: set[int], loose: int) ->
     merged_desc = False
     prev: int | None = None
     since: list[str] = []  # the kinds of the boxes since the last anchor (``loose``: names with no anchor of their own)
+    paired: int | None = None  # the second name of two written before their rows' cells (``_name_pair``)
     for i, (kind, text, _) in enumerate(boxes):
         if i in run:
             continue
@@ -278,12 +279,17 @@ def _anchors_of(boxes: list[tuple[str, str, int]], run: set[int], loose: int) ->
             out.append(i)
             texts_since, merged_desc = 0, kind == "corp" and bool(_CORP_HEAD.match(text)[2])
         elif kind == "dash" and text in ("-", "－", "―") and prev is not None and boxes[prev][0] == "text" \
-                and (not out or merged_desc or texts_since >= 2):
+                and (not out or merged_desc or texts_since >= 2 or _column_pair(boxes, run, out, i) is not None):
             out.append(i)
             out += _dash_pairs(boxes, run, i, names, (not out[:-1] and texts_since == names)
                                or (bool(out[:-1]) and (merged_desc or texts_since > names)))
             texts_since, merged_desc = 0, False
         elif kind == "text" and loose and _loose_name(boxes, run, i, prev, out, since, loose > 1):
+            out.append(i)
+            texts_since, merged_desc = 0, False
+        elif kind == "text" and loose and (i == paired or _name_pair(boxes, run, i, prev, since, out[-1] if out else None)
+                                           is not None):
+            paired = None if i == paired else next(j for j in range(i + 1, len(boxes)) if j not in run)
             out.append(i)
             texts_since, merged_desc = 0, False
         elif kind == "text":
@@ -293,6 +299,119 @@ def _anchors_of(boxes: list[tuple[str, str, int]], run: set[int], loose: int) ->
         names = names + 1 if kind == "text" else 0
         prev = i
     return out
+
+
+def _column_pair(boxes: list[tuple[str, str, int]], run: set[int], out: list[int], i: int) \
+        -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Two rows written as columns: the anchor at ``i`` (a 「-」, or a 法人番号 or a name and its number with nothing
+    else in the box) stands right after its name, which stands right after the last anchor (``out``), of that kind
+    too (「name | 法人番号 | name | - | 226 | 業務概要 | 89 | 業務概要」, 「name | - | name | 法人番号 | 業務概要 | 41 |
+    業務概要 | 27」: pdfminer.six wrote the two names and numbers first, then each row's 業務概要 and amount): the boxes
+    after it are two (業務概要, amount) pairs in one order, the second amount smaller than the first (the list falls
+    down the ranks; equal amounts do not tell the rows' order), and no text box nor smaller amount right after them
+    (a third row's), no bare anchor right before the first row's name (a third row's: more rows written as columns). The (業務概要, amount) indices of the row at the last anchor
+    and of the row at ``i``; else None (the text box is that row's 業務概要, its 「-」 another cell)."""
+    if not out or not _bare_anchor(boxes[out[-1]]) or not _bare_anchor(boxes[i]):
+        return None
+    between = [j for j in range(out[-1] + 1, i) if j not in run]
+    if [boxes[j][0] for j in between] != ([] if boxes[i][0] == "namecorp" else ["text"]):
+        return None
+    first = out[-1] if boxes[out[-1]][0] == "namecorp" else out[-1] - 1  # (the first row's name box)
+    before = next((j for j in range(first - 1, -1, -1) if j not in run), None)
+    if before is not None and before in out and _bare_anchor(boxes[before]):
+        return None  # (a third row's anchor right before: three rows or more written as columns, not two)
+    after: list[int] = []
+    for j in range(i + 1, len(boxes)):
+        if j in run:
+            break
+        after.append(j)
+        if len(after) == 5:
+            break
+    kinds = ["figure" if boxes[j][0] in ("int", "number") else boxes[j][0] for j in after]
+    if kinds[:4] not in (["text", "figure"] * 2, ["figure", "text"] * 2) or kinds[4:5] == ["text"]:
+        return None  # (a third 業務概要 after them: more rows in the columns)
+    d1, a1, d2, a2 = after[:4] if kinds[0] == "text" else (after[1], after[0], after[3], after[2])
+    if len(after) > 4 and boxes[after[4]][0] == "number" and _value(boxes[after[4]][1]) <= _value(boxes[a2][1]):
+        return None  # (a third amount falling on from them: a third row's, more rows in the columns; a larger one is a
+        # 計 or the next block's)
+    if _value(boxes[a2][1]) >= _value(boxes[a1][1]) or any(_FIGURE_IN.search(boxes[d][1]) for d in (d1, d2)):
+        return None
+    return (d1, a1), (d2, a2)
+
+
+def _bare_anchor(box: tuple[str, str, int]) -> bool:
+    """The box anchors a row and holds no other cell of it: a 法人番号 alone, a 「-」, a name and its number."""
+    kind, text, _ = box
+    return kind == "namecorp" or (kind == "dash" and text in ("-", "－", "―")) \
+        or (kind == "corp" and not _CORP_HEAD.match(text)[2])
+
+
+def _name_pair(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: int | None, since: list[str],
+               last: int | None = None) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
+    """Two payees with no 法人番号 of their own written names first (their 「-」 elsewhere): the text boxes at ``i`` and
+    the next are two names, then come the first row's 業務概要, amount and 契約方式 (and maybe right cells: 入札者数,
+    落札率, 「-」) and the second's (「- | - | name | name | 業務概要 | 3,448 | 随意契約 (公募) | 業務概要 | 2,076 |
+    補助金等交付」), the second amount smaller than the first (equal ones do not tell the order) — after a complete row (``prev`` a 契約方式, 落札率 or
+    「-」, an amount and a text box since its anchor ``last``, ``since`` the kinds of the boxes after it or the anchor's
+    box holding them) or first of all. The (業務概要, amount, 契約方式) indices of the two rows; else None. Their
+    right cells are not read (pdfminer.six may write the first row's after the second's 契約方式)."""
+    if i + 1 >= len(boxes) or boxes[i + 1][0] != "text" or i + 1 in run:
+        return None
+    if prev is not None:
+        held = [*since, _cell_kind("text", m[2])] if last is not None and (m := _CORP_HEAD.match(boxes[last][1])) \
+            and m[2] else since
+        if not (boxes[prev][0] in _ROW_END and ("text" in held or _AMOUNT_DESC in held)
+                and any(k in held for k in ("number", "amount", _AMOUNT_DESC))):
+            return None
+    at: list[int] = []  # (the boxes after it up to the run, a dozen at most: the shape is looked for there)
+    for j in range(i + 1, min(i + 13, len(boxes))):
+        if j in run:
+            break
+        at.append(j)
+    kinds = ["figure" if boxes[j][0] in ("int", "number") else boxes[j][0] for j in at]
+    second = next((n for n in range(4, len(at)) if boxes[at[n]][0] not in ("int", "rate", "dash")), len(at))
+    if kinds[:4] != ["text", "text", "figure", "contract"] or kinds[second:second + 3] != ["text", "figure", "contract"]:
+        return None
+    one, two = (at[1], at[2], at[3]), (at[second], at[second + 1], at[second + 2])
+    if _value(boxes[two[1]][1]) >= _value(boxes[one[1]][1]) \
+            or any(_FIGURE_IN.search(boxes[d][1]) for d in (one[0], two[0])):
+        return None
+    return one, two
+
+
+def _names_paired(boxes: list[tuple[str, str, int]], taken: set[int], lines: set[int]) -> bool:
+    """Two of the rows on ``lines`` (names with no anchor of their own, read as rows) are a ``_name_pair``: the count of
+    rows then rests on the two names' shape, so the reading is kept only with every row's amount read (else the rows
+    placed by the amounts, ``_fitted_or``, as without them)."""
+    at = [i for i, b in enumerate(boxes) if b[0] == "text" and b[2] in lines and i not in taken]
+    return any(j == i + 1 and _name_pair(boxes, taken, i, None, []) is not None for i, j in zip(at, at[1:], strict=False))
+
+
+def _column_pairs_filled(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int],
+                         rows: list[PayeeRow], doubted: list[dict | None]) -> tuple[list[PayeeRow], list[dict | None]]:
+    """``rows`` with the 業務概要 and amount of two rows written as columns (``_column_pair``) given to them: the row at
+    the 法人番号 the first pair, the row at the 「-」 after the next name the second — where neither row read its own;
+    and ``doubted`` (``_rows_anchored``'s cells left out) with those two rows' left out no more (theirs are read)."""
+    out, doubts = list(rows), list(doubted)
+    for k, a in enumerate(anchors):
+        if k and boxes[a][0] == "text" and boxes[anchors[k - 1]][0] == "text" and k < len(out) and a == next(
+                j for j in range(anchors[k - 1] + 1, len(boxes)) if j not in taken) and not any(
+                out[k - m].cells.get(c) is not None for m in (0, 1) for c in ("description", "amount")) \
+                and (named := _name_pair(boxes, taken, anchors[k - 1], None, [])) is not None:
+            for m, (d, amount, method) in ((k - 1, named[0]), (k, named[1])):
+                out[m] = out[m]._replace(cells={**out[m].cells, "description": boxes[d][1], "amount": boxes[amount][1],
+                                                "contract_method": _CONTRACT.match(boxes[method][1])[1]})
+                doubts[m] = None
+            continue
+        if not k or k >= len(out):
+            continue
+        pair = _column_pair(boxes, taken, anchors[:k], a)
+        if pair is None or any(out[k - m].cells.get(c) is not None for m in (0, 1) for c in ("description", "amount")):
+            continue
+        for m, (d, amount) in ((k - 1, pair[0]), (k, pair[1])):
+            out[m] = out[m]._replace(cells={**out[m].cells, "description": boxes[d][1], "amount": boxes[amount][1]})
+            doubts[m] = None
+    return out, doubts
 
 
 _ROW_END = ("contract", "rate", "dash")
@@ -457,6 +576,10 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
                 if j and seg[j - 1][0] == "contract" and kind == "int" and bidders is None:
                     bidders = text
                     continue
+                if kind == "int" and bidders is not None and seg[j - 1][0] == "int" and seg[j - 2][0] == "contract" \
+                        and len(desc) == 1 and len(amounts) == 1:
+                    bidders, rates = None, []  # (「契約方式 | 3 | 9」: another row's 入札者数 among the right cells, which
+                    break  # are not established; the cells before, in row order, are the row's)
                 return None
             if was_amount and kind == "int" and len(amounts) == 1 and not contracts and bidders_first:
                 passed = True  # (「41,046 | 3 | 一般競争契約」: an 入札者数, whose row's is not established)
@@ -671,6 +794,8 @@ def _over_counted_out(boxes: list[tuple[str, str, int]], run: tuple[set[int], li
     if isinstance(got, str) or not got or isinstance(run, str):
         return got
     over = _blocks_over_counted(boxes, *run)
+    if over and (loose := _loose_anchors(boxes, run[0], got)):
+        over = _blocks_over_counted(boxes, *run, loose)
     out: list[PayeeRow] = []
     for block in dict.fromkeys(r.block for r in got):
         mine = sorted((r for r in got if r.block == block), key=lambda r: r.rank)
@@ -690,15 +815,26 @@ def _over_counted_out(boxes: list[tuple[str, str, int]], run: tuple[set[int], li
     return out
 
 
+def _loose_anchors(boxes: list[tuple[str, str, int]], taken: set[int], rows: list[PayeeRow]) -> list[int]:
+    """The text boxes that anchor rows of ``rows`` (names with no 法人番号 nor 「-」 of their own, read as rows when the
+    rows did not count as the ranks without them: ``_rows_of``)."""
+    lines = {r.line for r in rows} & {line for kind, _, line in boxes if kind == "text"}
+    if not lines:
+        return []
+    return [i for i in _anchors(boxes, taken, 1) + _anchors(boxes, taken, 2)
+            if boxes[i][0] == "text" and boxes[i][2] in lines]
+
+
 def _blocks_over_counted(boxes: list[tuple[str, str, int]], taken: set[int],
-                         order: list[tuple[str, int]]) -> dict[str, list[str]]:
+                         order: list[tuple[str, int]], loose: list[int] = ()) -> dict[str, list[str]]:
     """The blocks whose boxes (from the block's letter up to the next one's) hold more sure amounts (``_figures``'
     amounts, no doubtful figure) than the run gives the block ranks, with those amounts in order: a rank the run did
     not take (「4 | 10 | name | 法人番号」: rank 10 written after rank 9's amount, taken for an 入札者数) and a row
     that anchors none (a joint venture's name, no 法人番号 nor 「-」 of its own) leave rows and ranks counting alike,
     the rows after that row each a rank off. Counted per block (a row not read in another block would hide the
     count over the section), and only where the amounts fall from the letter on: a rise is a block's first row,
-    the letters not between the blocks' cells (pdfminer.six writes the run's letters apart from the rows)."""
+    the letters not between the blocks' cells (pdfminer.six writes the run's letters apart from the rows). ``loose``:
+    more boxes that anchor rows read (``_loose_anchors``)."""
     letters = [i for i in sorted(taken) if boxes[i][0] == "letter"]
     anchors = _anchors(boxes, taken)
     _, sure, _ = _figures(boxes, taken, False, frozenset(anchors))
@@ -711,7 +847,7 @@ def _blocks_over_counted(boxes: list[tuple[str, str, int]], taken: set[int],
         return at[-1] if at else None
     held = [0] * len(letters)  # the anchors in each letter's segment
     first: dict[int, int] = {}  # each segment's first anchor
-    for a in anchors:
+    for a in sorted({*anchors, *loose}):  # (``loose``: names read as rows of their own, ``_loose_anchors``)
         if (k := segment(a)) is not None:
             held[k] += 1
             first.setdefault(k, a)
@@ -1001,6 +1137,9 @@ def _rows_of(boxes: list[tuple[str, str, int]], run: tuple[set[int], list[tuple[
     named = {r.line for r in loose} - {boxes[a][2] for a in _anchors(boxes, run[0])}
     if any(r.cells.get("amount") is None for r in loose if r.line in named):
         return _fitted_or(boxes, raw, run, got + "; rows with no 法人番号 of their own do not all read", notes)
+    if _names_paired(boxes, run[0], named) and any(r.cells.get("amount") is None for r in loose):
+        return _fitted_or(boxes, raw, run, got + "; with two names written before their rows' cells, a row's amount "
+                                                 "is not read", notes)
     falls = _amounts_fall(loose)
     return loose if falls is None else _fitted_or(boxes, raw, run,
                                                   f"{got}; with rows with no 法人番号 of their own, {falls}", notes)
@@ -1344,6 +1483,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         if used >= set(leads):
             break
         leads = {k: v for k, v in leads.items() if k in used}
+    if not fit:  # (placed by amounts, a row's amount is asked to stand in its own boxes: not a column pair's)
+        rows, doubted = _column_pairs_filled(boxes, taken, anchors, rows, doubted)
     if fit:
         placed = _by_amounts(boxes, taken, order, anchors, _doubts_own(boxes, rows, spans, doubted), spans, raw)
         if placed is not None:

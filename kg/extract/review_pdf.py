@@ -1737,6 +1737,7 @@ def extract(doc: RawDoc) -> Record:
     _payees_plausible(rec, L, lines)
     _payee_cells_plausible(rec)
     _descriptions_plausible(rec)
+    _nameless_entity_descriptions(rec)
     if rec["policy_evaluation"] is None:
         warn(rec, "policy_evaluation_missing", "no 政策 / 施策 cells", field="policy_evaluation")
     return rec
@@ -1992,6 +1993,27 @@ _ENTITY_NAME = re.compile(r"^(?:株式会社|有限会社|合同会社|\((?:株|
 
 # a 契約方式's qualifier alone in its brackets (「随意契約」 over 「(その他)」): the wrapped rest of a method, never a name
 _QUALIFIER_ALONE = re.compile(r"^\((?:その他|公募|少額|企画競争|確認公募|最低価格|総合評価|不落|特命)\)$")
+
+
+# a juridical person's form opening a cell (「特定非営利活動法人地方自治情報センター」): a payee's name
+_JURIDICAL_HEAD = re.compile(r"^(?:(?:一般|公益)?(?:社団|財団)|特定非営利活動|(?:国立|公立)大学|(?:地方)?独立行政|国立研究開発"
+                             r"|学校|医療|社会福祉)法人\S")
+
+
+def _nameless_entity_descriptions(rec: Record) -> None:
+    """A row with no name whose 業務概要 opens with a juridical person's form (「特定非営利活動法人…」, one item, no
+    「、」): the payee's name read where the row's 業務概要 was looked for (its own 業務概要 is not established), left
+    out with a warning naming the row. (With the row's name read, such a 業務概要 — 「独立行政法人…への交付金」 — may be
+    the row's own.)"""
+    for p in rec["payees"]:
+        desc = (p.get("description") or "").replace(" ", "")
+        if p.get("name") or not _JURIDICAL_HEAD.match(desc) or "、" in desc:
+            continue
+        key = f"payees[{p.get('block')}|{p.get('rank')}]"
+        warn(rec, "payee_implausible", f"{key}.description {p['description']!r} opens with a juridical person's form "
+             "and the row has no name: the name read as the 業務概要; left out",
+             line=rec["provenance"]["spans"].get(key, [None])[0], field="payees")
+        p["description"] = None
 
 
 def _descriptions_plausible(rec: Record) -> None:
