@@ -407,6 +407,15 @@ def _dash_pairs(boxes: list[tuple[str, str, int]], run: set[int], a: int, names:
     return dashes
 
 
+def _rest_as_name(boxes: list[tuple[str, str, int]], run: set[int], anchors: list[int], groups: list[list[int]],
+                  k: int) -> bool:
+    """The next row is anchored at a 「-」 with nothing of its own after it (``_bare``) and one text box before it
+    (「法人番号 業務概要の1行目 | 1,214 | 随意契約 (企画競争) | 5 | 作成 | - | -- | name | 法人番号」): that text box
+    may be the wrapped rest of row ``k``'s 業務概要 (its 法人番号 box holding the first line) as well as a name."""
+    return k + 1 < len(anchors) and boxes[anchors[k + 1]][0] == "dash" and len(groups[k + 1]) == 1 \
+        and _bare(boxes, run, anchors[k + 1])
+
+
 def _bare(boxes: list[tuple[str, str, int]], run: set[int], a: int) -> bool:
     """Nothing of a row follows the 「-」 at ``a``: only dashes up to the next 法人番号 or the next name (a text
     box right before a 法人番号) or the end."""
@@ -1302,7 +1311,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
                     and any(i not in claimed for i in groups[k + 1]):
                 own["description"] = None  # the 法人番号 box's 業務概要, and a text box before the next anchor no name: its wrap?
                 # (or the name of a row at a 「-」, 「法人番号 タイムスタンプ認定制 | 41 | 度に関する調査 | - |」: which?)
-            elif own is not None and merged and any(b[0] == "text" for b in seg):
+            elif own is not None and merged and (any(b[0] == "text" for b in seg)
+                                                 or _rest_as_name(boxes, taken, anchors, groups, k)):
                 # the 法人番号 box's 業務概要 (its first line) and a text box after the row's cells that no next row's
                 # name claims (「番号 セキュリティ説明会 | 10 | 補助金等交付 | の開催」): its wrapped rest, maybe
                 own["description"] = None
@@ -1419,7 +1429,7 @@ def _leads(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int
     out: dict[int, tuple[int, int]] = {}
     for k in range(1, len(anchors)):
         start = (groups[k][0] if groups[k] else anchors[k]) - 1
-        if start in claimed:
+        if start in claimed or _names_over_stack(boxes, anchors, groups, k):
             continue
         j = start
         while j > anchors[k - 1] and j not in taken and boxes[j][0] == "dash":
@@ -1442,6 +1452,18 @@ def _leads(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int
             continue  # (a figure or 契約方式 of the row's own: the figure before its name may be the row before's)
         out[k] = (first, start)
     return out
+
+
+def _names_over_stack(boxes: list[tuple[str, str, int]], anchors: list[int], groups: list[list[int]], k: int) -> bool:
+    """Row ``k``'s name group holds more text boxes than the 法人番号 boxes standing one right after another from its
+    anchor on, with no name of their own (「1,294 | 随意契約 (公募) | 5 | - | - | name | 業務概要 | name | name |
+    法人番号 | 法人番号 | …」: a payee with no 法人番号, its 「-」 written apart, then two rows' names): the figure and
+    契約方式 before the group are the first text box's row's, which may be none of the stack's — not a lead of row ``k``."""
+    n = 1
+    while k + n < len(anchors) and anchors[k + n] == anchors[k + n - 1] + 1 and not groups[k + n] \
+            and boxes[anchors[k + n]][0] == "corp":
+        n += 1
+    return len(groups[k]) > n
 
 
 def _figure_lead(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int], groups: list[list[int]],
