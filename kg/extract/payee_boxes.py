@@ -822,6 +822,11 @@ _NAME_CORP_LINES = re.compile(r"^(\S.*?) (\d{1,12}(?: \d{1,12})+)$")  # a name, 
 _NAME_CORP_MORE = re.compile(r"^(\S.*?) (\d{13}) (\S.*)$")  # a name, its 法人番号 and the 業務概要 run together
 
 
+# a 契約方式 and its 入札者数 (one or two digits) run together in one box
+_METHOD_BIDDERS = re.compile(r"^((?:(?:一般競争|指名競争|随意)契約|企画競争|公募|補助金等?交付|その他)(?: ?\([^()]{1,12}\))?)"
+                             r" (\d{1,2})$")
+
+
 def _rejoin_numbers(boxes: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
     """A name's box that ends in the first digits of its 法人番号, the rest of them the next box (「大和総研(株)
     183876063」「3822」): one name-and-法人番号 box, when the digits make 13 with a valid check digit. A box holding a
@@ -838,6 +843,9 @@ def _rejoin_numbers(boxes: list[tuple[str, str, int]]) -> list[tuple[str, str, i
                 and houjin.is_valid(m[2].replace(" ", "")) and _kind(m[1]) == "text":
             out.append(("namecorp", f"{m[1]} {m[2].replace(' ', '')}", line))  # 「有限会社KDDI 375744」 over
             continue  # 「249390」 over 「8」: the 法人番号 wrapped in its narrow column, its lines rejoined with spaces
+        if kind == "mixed" and (m := _METHOD_BIDDERS.match(text)):
+            out += [("contract", m[1], line), ("int", m[2], line)]  # 「随意契約 (公募) 2」: the 契約方式 and its 入札者数
+            continue
         m = _NAME_PART.match(text) if kind == "mixed" and n + 1 < len(boxes) else None
         # the rest: the next box, or the one after the row's 業務概要 (「大和総研(株) 183876063」「実証事業の実施 2.1」
         # 「3822」: pdfminer.six wrote the 法人番号's last line after the 業務概要's box)
