@@ -910,10 +910,12 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
         kind, text, _ = boxes[i]
         amount = None
         was, first = first, ""
-        if anchors is not None and i in anchors:
+        if kind == "corp" and (amount := _corp_amount(text)) is not None:
+            prev = "amount"  # (「法人番号 業務概要 5,790」: the row's three cells in one box)
+        elif anchors is not None and i in anchors:
             prev, first = "corp", "anchor"
             continue
-        if kind in ("int", "number"):
+        elif kind in ("int", "number"):
             nxt = boxes[rest[n + 1]][0] if n + 1 < len(rest) else ""
             if prev == "text" and (was == "text" or (anchors is not None and kind == "int" and _after_figure(
                     boxes, rest, n, last_amount) and _bidders_then_rate(boxes, rest, n))):
@@ -949,6 +951,12 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
             count, total, places = count + 1, total + _value(amount), max(places, _places(amount))
             top = max(top, _value(amount))
     return out, amounts, doubt
+
+
+def _corp_amount(text: str) -> str | None:
+    """The amount a 法人番号 box ends in, after the 業務概要 run into it (「7154320714217 データ整備及び分析業務 5,790」)."""
+    rest = _CORP_HEAD.match(text)[2]
+    return rest.rsplit(" ", 1)[1] if rest and _ends_in_amount(rest) else None
 
 
 def _closes(boxes: list[tuple[str, str, int]], taken: set[int], i: int) -> bool:
@@ -1720,11 +1728,12 @@ def _placed_at(boxes: list[tuple[str, str, int]], taken: set[int], order: list[t
         return None
     at = {i: n for n, (i, _) in enumerate(amounts)}
     placed: dict[int, PayeeRow] = {}
-    for r, span in zip(rows, spans, strict=True):
+    for r, span, a in zip(rows, spans, anchors, strict=True):
         if r.cells.get("amount") is None:
             continue  # (its amount may stand in another row's boxes: the row is not placed)
-        mine = [at[i] for i in span if i in at]  # (the first: the row's own, when its cells read as one row's;
-        # later ones stand after its cells, those of rows with no anchor written after it)
+        mine = [at[i] for i in (a, *span) if i in at]  # (the first: the row's own, when its cells read as one row's —
+        # its anchor's box may hold it, 「法人番号 業務概要 5,790」; later ones stand after its cells, those of rows with
+        # no anchor written after it)
         if not mine or mine[0] in placed \
                 or parse_number(r.cells["amount"]).value != _value(amounts[mine[0]][1]):
             return None
@@ -1749,8 +1758,8 @@ def _placed_at(boxes: list[tuple[str, str, int]], taken: set[int], order: list[t
         return texts, rest[j] if j < len(rest) else None
     nameless: set[int] = set()  # the ranks of anchored rows whose name may be an unanchored row's
     for n, (i, _) in enumerate(amounts):
-        if n in placed or boxes[i][0] == "text" or (where[i] and boxes[rest[where[i] - 1]][0] == "text"):
-            continue  # (an amount after its 業務概要)
+        if n in placed or boxes[i][0] == "text" or (where[i] and _desc_box(boxes[rest[where[i] - 1]])):
+            continue  # (an amount after its 業務概要, maybe in its 法人番号's box)
         texts, stop = texts_after(i)
         if texts < 2 and at_anchor.get(stop) == n + 1 and texts_after(amounts[n + 1][0])[0] >= 2:
             return None  # (「amount | 契約方式 | name | 法人番号 | 業務概要 | amount | 契約方式 | name | 業務概要」)
@@ -1762,6 +1771,11 @@ def _placed_at(boxes: list[tuple[str, str, int]], taken: set[int], order: list[t
     return [PayeeRow(*order[n], ({**placed[n].cells, "name": None} if n in nameless else placed[n].cells)
                      if n in placed else {"amount": figure}, placed[n].line if n in placed else boxes[i][2], False)
             for n, (i, figure) in enumerate(amounts)]
+
+
+def _desc_box(box: tuple[str, str, int]) -> bool:
+    """A text box (a 業務概要 maybe), or a 法人番号 box with the 業務概要 run into it (「4000020030007 機器の賃貸借」)."""
+    return box[0] == "text" or (box[0] == "corp" and _CORP_HEAD.match(box[1])[2] is not None)
 
 
 def _out_of_anchor_order(rows: list[PayeeRow], placed: dict[int, PayeeRow]) -> list[int]:
