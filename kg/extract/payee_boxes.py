@@ -407,6 +407,23 @@ def _dash_pairs(boxes: list[tuple[str, str, int]], run: set[int], a: int, names:
     return dashes
 
 
+def _wrapped_rests(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int]) -> list[int]:
+    """The 「-」 anchors whose name is one text box standing right after a row's cells that a 法人番号 box holding the
+    row's 業務概要 begins (「法人番号 ガイドライン | 367 | の英訳作業 | - | 1」: pdfminer.six wrote the 業務概要's first line in
+    the 法人番号's box, its wrapped rest after the amount, and the row's 「-」 cells after it): that text box may be
+    the wrapped rest, the 「-」 no payee's — for ``_rows_anchored`` to leave out when the count of the ranks needs it."""
+    out = []
+    for a in anchors:
+        if boxes[a][0] != "dash" or a < 3 or a - 1 in taken or boxes[a - 1][0] != "text":
+            continue
+        j = a - 2
+        while j > 0 and j not in taken and boxes[j][0] in ("number", "int", "contract", "rate", "dash"):
+            j -= 1
+        if j < a - 2 and j not in taken and boxes[j][0] == "corp" and _CORP_HEAD.match(boxes[j][1])[2]:
+            out.append(a)
+    return out
+
+
 def _rest_as_name(boxes: list[tuple[str, str, int]], run: set[int], anchors: list[int], groups: list[list[int]],
                   k: int) -> bool:
     """The next row is anchored at a 「-」 with nothing of its own after it (``_bare``) and one text box before it
@@ -1209,6 +1226,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         return f"a 法人番号 in a box that is no row's ({stray[0][:40]!r})"
     if len(anchors) > len(order):  # a 「-」 after a name with no cell of its own: a 法人番号 only if the count needs it
         bare = [a for a in anchors if boxes[a][0] == "dash" and _bare(boxes, taken, a)]
+        if len(anchors) - len(bare) > len(order):
+            bare = sorted({*bare, *_wrapped_rests(boxes, taken, anchors)})
         _, sure, doubt = _figures(boxes, taken, False, frozenset(anchors) - frozenset(bare))
         if len(anchors) - len(bare) == len(order) and len(sure) <= len(order) <= len(sure) + len(doubt):
             anchors = [a for a in anchors if a not in bare]  # (the amounts may count as the ranks too)
