@@ -937,7 +937,8 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
             if prev == "text" and (was == "text" or (anchors is not None and kind == "int" and _after_figure(
                     boxes, rest, n, last_amount) and _bidders_then_rate(boxes, rest, n))):
                 prev = "bidders"  # (「amount | 業務概要 | 2 | 一般競争契約 | 63%」)
-            elif anchors is not None and prev == "amount" and kind == "int" and nxt == "rate":
+            elif anchors is not None and kind == "int" and nxt == "rate" and (prev == "amount" or _bidders_rate_method(
+                    boxes, rest, n)):
                 prev = "bidders"  # (「240 | 2 | 66.9%」: the 入札者数 and its 落札率, in the form's column order)
             elif anchors is not None and _doubtful(boxes, rest, taken, n, prev, last_amount):
                 doubt.append((i, text))
@@ -1011,6 +1012,12 @@ def _after_figure(boxes: list[tuple[str, str, int]], rest: list[int], n: int, la
     """The box two before ``rest[n]`` is the last amount, or a figure that may be one (「449 | 業務概要 | 6 | 一般競争契約
     | 42%」: an amount written before its 業務概要, its 入札者数 after)."""
     return last_amount == n - 2 or (n >= 2 and boxes[rest[n - 2]][0] == "number")
+
+
+def _bidders_rate_method(boxes: list[tuple[str, str, int]], rest: list[int], n: int) -> bool:
+    """The number at ``rest[n]`` is followed by a 落札率 and then a competitive 契約方式 (「業務概要 | 6 | 50.2% | 一般競争契約
+    (最低価格)」): that contract's 入札者数, the 落札率 beside it."""
+    return n + 2 < len(rest) and boxes[rest[n + 2]][0] == "contract" and "競争" in boxes[rest[n + 2]][1]
 
 
 def _bidders_then_rate(boxes: list[tuple[str, str, int]], rest: list[int], n: int) -> bool:
@@ -1478,7 +1485,8 @@ def _leads(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int
                 or boxes[j - 1][0] not in ("int", "number"):
             continue
         first = j - 1
-        if first - 1 <= anchors[k - 1] or (first - 1 not in taken and boxes[first - 1][0] not in ("dash", "rate")):
+        if first - 1 <= anchors[k - 1] or (first - 1 not in taken and boxes[first - 1][0] not in ("dash", "rate")
+                                           and not _after_method(boxes, first)):
             continue
         if sum(boxes[i][0] == "contract" for i in range(anchors[k - 1] + 1, first) if i not in taken) > 1:
             continue  # (「0.8 | その他 | - | 0.6 | 随意契約 | name」: two rows' leads, or more; which is whose?)
@@ -1487,6 +1495,12 @@ def _leads(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int
             continue  # (a figure or 契約方式 of the row's own: the figure before its name may be the row before's)
         out[k] = (first, start)
     return out
+
+
+def _after_method(boxes: list[tuple[str, str, int]], first: int) -> bool:
+    """The figure at ``first`` follows a 契約方式 and has no 入札者数's shape (more than two digits, a decimal or a comma:
+    「2,220 | 随意契約 (少額) | 2,050 | その他 | 法人番号」): the next row's amount, the row before's cells ended."""
+    return boxes[first - 1][0] == "contract" and boxes[first][0] == "number"
 
 
 def _names_over_stack(boxes: list[tuple[str, str, int]], anchors: list[int], groups: list[list[int]], k: int) -> bool:
