@@ -60,7 +60,6 @@ _JOINT = re.compile(r"(?:企業体|事業体|コンソーシアム|JV|グルー�
 
 # a legal entity's name (a 業務概要 is not one): 株式会社…, …法人…, 有限会社, 合同会社, 組合, 協会, 機構
 _ENTITY = re.compile(r"^(?:株式会社|有限会社|合同会社|合資会社|合名会社)|(?:株式会社|有限会社|合同会社|法人|組合|協会|機構)$|法人")
-_ENTITY_MARK = re.compile(r"[(（][株有][)）]|[㈱㈲]")  # a company's mark, abbreviated: 「(株)ぎょうせい」 is a name
 
 
 class Item(NamedTuple):
@@ -176,7 +175,7 @@ def _plausible(name: str, corp: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _desc_shaped(text: str) -> bool:
     """A cell text that may be a 業務概要: no 都道府県市区町村's short name, no 個人…, no legal entity's name."""
-    return not _NO_DESC.fullmatch(text) and not _ENTITY.search(text) and not _ENTITY_MARK.search(text)
+    return not _NO_DESC.fullmatch(text) and not _ENTITY.search(text)
 
 
 def _interleaved(items: list[Item], corp_at: list[int], fixed: set[int], ranks: dict[int, int]
