@@ -1354,7 +1354,11 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
                 own["description"] = None  # the 法人番号 box's 業務概要, and a text box before the next anchor no name: its wrap?
                 # (or the name of a row at a 「-」, 「法人番号 タイムスタンプ認定制 | 41 | 度に関する調査 | - |」: which?)
             elif own is not None and merged and (any(b[0] == "text" for b in seg)
-                                                 or _rest_as_name(boxes, taken, anchors, groups, k)):
+                                                 or _rest_as_name(boxes, taken, anchors, groups, k)
+                                                 or (names[k] is None and k + 1 < len(anchors)
+                                                     and len(groups[k + 1]) == 1 and groups[k + 1][0] not in claimed)):
+                # (a row with no name before its 法人番号, 「法人番号 ヘルプデスク業 | 172 | 務 | 法人番号 実証事業の実施」: the
+                # text box before the next 法人番号 may be its 業務概要's wrapped rest as well as the next row's name)
                 # the 法人番号 box's 業務概要 (its first line) and a text box after the row's cells that no next row's
                 # name claims (「番号 セキュリティ説明会 | 10 | 補助金等交付 | の開催」): its wrapped rest, maybe
                 own["description"] = None
