@@ -509,6 +509,8 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
             after_contract = True
         else:  # a 法人番号, a letter or a mixed box: not one row's cells
             return None
+    if len(desc) == 2 and merged and _rest_after_amount(seg):
+        desc = []  # (the 業務概要's first line in the 法人番号's box, its wrapped rest after the amount: not joined)
     if len(desc) > 1 or len(amounts) > 1 or len(contracts) > 1 or len(rates) > 1:
         return None
     if desc and desc[0].count("(") > desc[0].count(")"):  # 「会議等出席(諸謝」: cut at the box's edge, its end elsewhere
@@ -516,6 +518,14 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
     return {"description": desc[0] if desc else None, "amount": amounts[0] if amounts else None,
             "contract_method": contracts[0] if contracts else None, "bidders": bidders,
             "award_rate": rates[0] if rates else None}
+
+
+def _rest_after_amount(seg: list[tuple[str, str, int]]) -> bool:
+    """A row's boxes (its 法人番号 box's text first) are 「業務概要の1行目 | amount | text | 契約方式」 (or end after the
+    text): the text box is the 業務概要's wrapped rest, written after the amount (「法人番号 諸外国の動向に関する文 |
+    23,935 | 書の分析及び要約作業 | 補助金等交付」)."""
+    kinds = [k for k, _, _ in seg[:4]]
+    return kinds[:3] in (["text", "number", "text"], ["text", "int", "text"]) and kinds[3:] in ([], ["contract"])
 
 
 def _bidders_after_description(seg: list[tuple[str, str, int]], j: int, amounts: list[str]) -> bool:
