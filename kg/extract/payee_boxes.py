@@ -1261,6 +1261,14 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
                 g.insert(0, j)
             j -= 1
         groups.append(g)
+    if not fit and (k := next((k for k, g in enumerate(groups) if len(g) >= 2 + _stack_size(boxes, anchors, groups, k)
+                                and boxes[anchors[k]][0] == "corp" and _figure_method_before(boxes, taken, g[0])),
+                              None)) is not None:
+        # (「1,294 | 随意契約 (公募) | 5 | - | - | name | 業務概要 | name | name | 法人番号 | 法人番号」: a row with no
+        # 法人番号 of its own, its cells before its name, stands among the names, so the anchors count as the ranks
+        # only with one of them no row's)
+        return f"{len(anchors)} rows but {len(order)} ranks in the block letters' run, a row with no anchor before " \
+               f"{boxes[anchors[k]][1][:13]}"
     names: list[str | None] = [None] * len(anchors)
     claimed: set[int] = set()  # text boxes that are a row's 業務概要 though they stand before the next anchor
     stacked = False  # the group before held more names than its row and none was placed: a later row's name stood
@@ -1522,11 +1530,28 @@ def _names_over_stack(boxes: list[tuple[str, str, int]], anchors: list[int], gro
     anchor on, with no name of their own (「1,294 | 随意契約 (公募) | 5 | - | - | name | 業務概要 | name | name |
     法人番号 | 法人番号 | …」: a payee with no 法人番号, its 「-」 written apart, then two rows' names): the figure and
     契約方式 before the group are the first text box's row's, which may be none of the stack's — not a lead of row ``k``."""
+    return len(groups[k]) > _stack_size(boxes, anchors, groups, k)
+
+
+def _figure_method_before(boxes: list[tuple[str, str, int]], taken: set[int], i: int) -> bool:
+    """Before box ``i`` stand (dashes and an 入札者数 skipped) a 契約方式 and, right before it, a figure."""
+    j = i - 1
+    while j > 0 and j not in taken and boxes[j][0] == "dash":
+        j -= 1
+    if j > 0 and j not in taken and boxes[j][0] == "int":
+        j -= 1
+    return j > 0 and j not in taken and boxes[j][0] == "contract" and j - 1 not in taken \
+        and boxes[j - 1][0] in ("int", "number")
+
+
+def _stack_size(boxes: list[tuple[str, str, int]], anchors: list[int], groups: list[list[int]], k: int) -> int:
+    """How many 法人番号 boxes stand one right after another from row ``k``'s anchor on, none after the first with a
+    name group of its own."""
     n = 1
     while k + n < len(anchors) and anchors[k + n] == anchors[k + n - 1] + 1 and not groups[k + n] \
             and boxes[anchors[k + n]][0] == "corp":
         n += 1
-    return len(groups[k]) > n
+    return n
 
 
 def _figure_lead(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int], groups: list[list[int]],

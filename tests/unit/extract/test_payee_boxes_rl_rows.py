@@ -56,3 +56,25 @@ def test_a_wrapped_rest_before_a_dash_is_no_payee_when_the_ranks_count_needs_it(
     assert (rows[("A", 2)]["name"], rows[("A", 2)]["corporate_number"], rows[("A", 2)]["amount"]) == \
         ("ぎょうせい(株)", "5904550885851", "367")
     assert rows[("A", 2)].get("description") is None  # (「ガイドライン」: its first line only)
+
+
+# block B: its first payee has no 法人番号 (its amount, 契約方式 and 「-」 cells written before its name), the next two
+# payees' names stacked with it before their two 法人番号; a 業務概要 and a 「-」 cell later read as one more row
+STACK_AFTER_CELLS = [
+    "A.", "1", *HEADER,
+    "(株)丸紅", "6857106783327", "機器の賃貸借", "859", "一般競争契約(最低価格)", "8", "90%", "-",
+    "B", "1", "2", "3", "4", *HEADER,
+    "1,294", "随意契約 (公募)", "5", "-", "-",
+    "有限会社建設技術研究所・ソフトバンク(株)共同企業体", "利用者の基本的な権利の保障の在り方を巡る諸外国の法制度・実態の調査",
+    "国立大学法人京都大学", "合同会社野村総合研究所", "5272809854204", "2269556139519", "実証事業の実施", "678",
+    "一般競争契約(総合評価)", "8", "52.2%", "411", "随意契約 (その他)", "タイムスタンプ認定制度に関する調査", "-", "-",
+    "--", "--", "-", "-", "合同会社エアクレーレン", "7851283144915", "定期刊行物の購読、データ整備及び分析業務", "394",
+    "随意契約 (少額)"]
+
+
+def test_names_stacked_with_a_row_that_has_no_corporate_number_do_not_count_the_rows_a_place_off():
+    rows = _read(STACK_AFTER_CELLS)
+    # (counted, B1 would be 5272809854204's row with the 1,294 of the payee that has no 法人番号)
+    assert rows[("B", 1)].get("corporate_number") is None and rows[("B", 1)].get("amount") == "1,294"
+    assert [rows[("B", r)].get("corporate_number") for r in (2, 3)] != ["2269556139519", None]
+    assert rows[("A", 1)]["corporate_number"] == "6857106783327"
