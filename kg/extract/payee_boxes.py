@@ -1998,6 +1998,7 @@ def _figure_before_method(seg: list[tuple[str, str, int]]) -> bool:
     short of one amount and the others a place off."""
     return any(kind in ("int", "number") and 0 < j < len(seg) - 2 and seg[j - 1][0] in ("dash", "rate", "contract")
                and seg[j + 1][0] == "contract" and seg[j + 2][0] in ("int", "number")
+               and seg[j + 1][2] != seg[j + 2][2]  # (not a 契約方式 and its 入札者数 written in one box, 「随意契約 (公募) 4」)
                for j, (kind, _, _) in enumerate(seg))
 
 
