@@ -526,6 +526,32 @@ def _dash_pairs(boxes: list[tuple[str, str, int]], run: set[int], a: int, names:
     return dashes
 
 
+def _wrapped_rests(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int]) -> list[int]:
+    """The 「-」 anchors whose name is one text box standing right after a row's cells that a 法人番号 box holding the
+    row's 業務概要 begins (「法人番号 ガイドライン | 367 | の英訳作業 | - | 1」: pdfminer.six wrote the 業務概要's first line in
+    the 法人番号's box, its wrapped rest after the amount, and the row's 「-」 cells after it): that text box may be
+    the wrapped rest, the 「-」 no payee's — for ``_rows_anchored`` to leave out when the count of the ranks needs it."""
+    out = []
+    for a in anchors:
+        if boxes[a][0] != "dash" or a < 3 or a - 1 in taken or boxes[a - 1][0] != "text":
+            continue
+        j = a - 2
+        while j > 0 and j not in taken and boxes[j][0] in ("number", "int", "contract", "rate", "dash"):
+            j -= 1
+        if j < a - 2 and j not in taken and boxes[j][0] == "corp" and _CORP_HEAD.match(boxes[j][1])[2]:
+            out.append(a)
+    return out
+
+
+def _rest_as_name(boxes: list[tuple[str, str, int]], run: set[int], anchors: list[int], groups: list[list[int]],
+                  k: int) -> bool:
+    """The next row is anchored at a 「-」 with nothing of its own after it (``_bare``) and one text box before it
+    (「法人番号 業務概要の1行目 | 1,214 | 随意契約 (企画競争) | 5 | 作成 | - | -- | name | 法人番号」): that text box
+    may be the wrapped rest of row ``k``'s 業務概要 (its 法人番号 box holding the first line) as well as a name."""
+    return k + 1 < len(anchors) and boxes[anchors[k + 1]][0] == "dash" and len(groups[k + 1]) == 1 \
+        and _bare(boxes, run, anchors[k + 1])
+
+
 def _bare(boxes: list[tuple[str, str, int]], run: set[int], a: int) -> bool:
     """Nothing of a row follows the 「-」 at ``a``: only dashes up to the next 法人番号 or the next name (a text
     box right before a 法人番号) or the end."""
@@ -606,6 +632,8 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
             after_contract = True
         else:  # a 法人番号, a letter or a mixed box: not one row's cells
             return None
+    if len(desc) == 2 and merged and _rest_after_amount(seg):
+        desc = []  # (the 業務概要's first line in the 法人番号's box, its wrapped rest after the amount: not joined)
     if len(desc) > 1 or len(amounts) > 1 or len(contracts) > 1 or len(rates) > 1:
         return None
     if desc and desc[0].count("(") > desc[0].count(")"):  # 「会議等出席(諸謝」: cut at the box's edge, its end elsewhere
@@ -613,6 +641,14 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
     return {"description": desc[0] if desc else None, "amount": amounts[0] if amounts else None,
             "contract_method": contracts[0] if contracts else None, "bidders": bidders,
             "award_rate": rates[0] if rates else None}
+
+
+def _rest_after_amount(seg: list[tuple[str, str, int]]) -> bool:
+    """A row's boxes (its 法人番号 box's text first) are 「業務概要の1行目 | amount | text | 契約方式」 (or end after the
+    text): the text box is the 業務概要's wrapped rest, written after the amount (「法人番号 諸外国の動向に関する文 |
+    23,935 | 書の分析及び要約作業 | 補助金等交付」)."""
+    kinds = [k for k, _, _ in seg[:4]]
+    return kinds[:3] in (["text", "number", "text"], ["text", "int", "text"]) and kinds[3:] in ([], ["contract"])
 
 
 def _bidders_after_description(seg: list[tuple[str, str, int]], j: int, amounts: list[str]) -> bool:
@@ -949,6 +985,11 @@ _NAME_CORP_LINES = re.compile(r"^(\S.*?) (\d{1,12}(?: \d{1,12})+)$")  # a name, 
 _NAME_CORP_MORE = re.compile(r"^(\S.*?) (\d{13}) (\S.*)$")  # a name, its 法人番号 and the 業務概要 run together
 
 
+# a 契約方式 and its 入札者数 (one or two digits) run together in one box
+_METHOD_BIDDERS = re.compile(r"^((?:(?:一般競争|指名競争|随意)契約|企画競争|公募|補助金等?交付|その他)(?: ?\([^()]{1,12}\))?)"
+                             r" (\d{1,2})$")
+
+
 def _rejoin_numbers(boxes: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
     """A name's box that ends in the first digits of its 法人番号, the rest of them the next box (「大和総研(株)
     183876063」「3822」): one name-and-法人番号 box, when the digits make 13 with a valid check digit. A box holding a
@@ -965,6 +1006,9 @@ def _rejoin_numbers(boxes: list[tuple[str, str, int]]) -> list[tuple[str, str, i
                 and houjin.is_valid(m[2].replace(" ", "")) and _kind(m[1]) == "text":
             out.append(("namecorp", f"{m[1]} {m[2].replace(' ', '')}", line))  # 「有限会社KDDI 375744」 over
             continue  # 「249390」 over 「8」: the 法人番号 wrapped in its narrow column, its lines rejoined with spaces
+        if kind == "mixed" and (m := _METHOD_BIDDERS.match(text)):
+            out += [("contract", m[1], line), ("int", m[2], line)]  # 「随意契約 (公募) 2」: the 契約方式 and its 入札者数
+            continue
         m = _NAME_PART.match(text) if kind == "mixed" and n + 1 < len(boxes) else None
         # the rest: the next box, or the one after the row's 業務概要 (「大和総研(株) 183876063」「実証事業の実施 2.1」
         # 「3822」: pdfminer.six wrote the 法人番号's last line after the 業務概要's box)
@@ -1029,15 +1073,18 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
         kind, text, _ = boxes[i]
         amount = None
         was, first = first, ""
-        if anchors is not None and i in anchors:
+        if kind == "corp" and (amount := _corp_amount(text)) is not None:
+            prev = "amount"  # (「法人番号 業務概要 5,790」: the row's three cells in one box)
+        elif anchors is not None and i in anchors:
             prev, first = "corp", "anchor"
             continue
-        if kind in ("int", "number"):
+        elif kind in ("int", "number"):
             nxt = boxes[rest[n + 1]][0] if n + 1 < len(rest) else ""
             if prev == "text" and (was == "text" or (anchors is not None and kind == "int" and _after_figure(
                     boxes, rest, n, last_amount) and _bidders_then_rate(boxes, rest, n))):
                 prev = "bidders"  # (「amount | 業務概要 | 2 | 一般競争契約 | 63%」)
-            elif anchors is not None and prev == "amount" and kind == "int" and nxt == "rate":
+            elif anchors is not None and kind == "int" and nxt == "rate" and (prev == "amount" or _bidders_rate_method(
+                    boxes, rest, n)):
                 prev = "bidders"  # (「240 | 2 | 66.9%」: the 入札者数 and its 落札率, in the form's column order)
             elif anchors is not None and _doubtful(boxes, rest, taken, n, prev, last_amount):
                 doubt.append((i, text))
@@ -1068,6 +1115,12 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
             count, total, places = count + 1, total + _value(amount), max(places, _places(amount))
             top = max(top, _value(amount))
     return out, amounts, doubt
+
+
+def _corp_amount(text: str) -> str | None:
+    """The amount a 法人番号 box ends in, after the 業務概要 run into it (「7154320714217 データ整備及び分析業務 5,790」)."""
+    rest = _CORP_HEAD.match(text)[2]
+    return rest.rsplit(" ", 1)[1] if rest and _ends_in_amount(rest) else None
 
 
 def _closes(boxes: list[tuple[str, str, int]], taken: set[int], i: int) -> bool:
@@ -1105,6 +1158,12 @@ def _after_figure(boxes: list[tuple[str, str, int]], rest: list[int], n: int, la
     """The box two before ``rest[n]`` is the last amount, or a figure that may be one (「449 | 業務概要 | 6 | 一般競争契約
     | 42%」: an amount written before its 業務概要, its 入札者数 after)."""
     return last_amount == n - 2 or (n >= 2 and boxes[rest[n - 2]][0] == "number")
+
+
+def _bidders_rate_method(boxes: list[tuple[str, str, int]], rest: list[int], n: int) -> bool:
+    """The number at ``rest[n]`` is followed by a 落札率 and then a competitive 契約方式 (「業務概要 | 6 | 50.2% | 一般競争契約
+    (最低価格)」): that contract's 入札者数, the 落札率 beside it."""
+    return n + 2 < len(rest) and boxes[rest[n + 2]][0] == "contract" and "競争" in boxes[rest[n + 2]][1]
 
 
 def _bidders_then_rate(boxes: list[tuple[str, str, int]], rest: list[int], n: int) -> bool:
@@ -1323,6 +1382,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         return f"a 法人番号 in a box that is no row's ({stray[0][:40]!r})"
     if len(anchors) > len(order):  # a 「-」 after a name with no cell of its own: a 法人番号 only if the count needs it
         bare = [a for a in anchors if boxes[a][0] == "dash" and _bare(boxes, taken, a)]
+        if len(anchors) - len(bare) > len(order):
+            bare = sorted({*bare, *_wrapped_rests(boxes, taken, anchors)})
         _, sure, doubt = _figures(boxes, taken, False, frozenset(anchors) - frozenset(bare))
         if len(anchors) - len(bare) == len(order) and len(sure) <= len(order) <= len(sure) + len(doubt):
             anchors = [a for a in anchors if a not in bare]  # (the amounts may count as the ranks too)
@@ -1339,6 +1400,14 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
                 g.insert(0, j)
             j -= 1
         groups.append(g)
+    if not fit and (k := next((k for k, g in enumerate(groups) if len(g) >= 2 + _stack_size(boxes, anchors, groups, k)
+                                and boxes[anchors[k]][0] == "corp" and _figure_method_before(boxes, taken, g[0])),
+                              None)) is not None:
+        # (「1,294 | 随意契約 (公募) | 5 | - | - | name | 業務概要 | name | name | 法人番号 | 法人番号」: a row with no
+        # 法人番号 of its own, its cells before its name, stands among the names, so the anchors count as the ranks
+        # only with one of them no row's)
+        return f"{len(anchors)} rows but {len(order)} ranks in the block letters' run, a row with no anchor before " \
+               f"{boxes[anchors[k]][1][:13]}"
     names: list[str | None] = [None] * len(anchors)
     claimed: set[int] = set()  # text boxes that are a row's 業務概要 though they stand before the next anchor
     stacked = False  # the group before held more names than its row and none was placed: a later row's name stood
@@ -1441,7 +1510,12 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
                     and any(i not in claimed for i in groups[k + 1]):
                 own["description"] = None  # the 法人番号 box's 業務概要, and a text box before the next anchor no name: its wrap?
                 # (or the name of a row at a 「-」, 「法人番号 タイムスタンプ認定制 | 41 | 度に関する調査 | - |」: which?)
-            elif own is not None and merged and any(b[0] == "text" for b in seg):
+            elif own is not None and merged and (any(b[0] == "text" for b in seg)
+                                                 or _rest_as_name(boxes, taken, anchors, groups, k)
+                                                 or (names[k] is None and k + 1 < len(anchors)
+                                                     and len(groups[k + 1]) == 1 and groups[k + 1][0] not in claimed)):
+                # (a row with no name before its 法人番号, 「法人番号 ヘルプデスク業 | 172 | 務 | 法人番号 実証事業の実施」: the
+                # text box before the next 法人番号 may be its 業務概要's wrapped rest as well as the next row's name)
                 # the 法人番号 box's 業務概要 (its first line) and a text box after the row's cells that no next row's
                 # name claims (「番号 セキュリティ説明会 | 10 | 補助金等交付 | の開催」): its wrapped rest, maybe
                 own["description"] = None
@@ -1560,7 +1634,7 @@ def _leads(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int
     out: dict[int, tuple[int, int]] = {}
     for k in range(1, len(anchors)):
         start = (groups[k][0] if groups[k] else anchors[k]) - 1
-        if start in claimed:
+        if start in claimed or _names_over_stack(boxes, anchors, groups, k):
             continue
         j = start
         while j > anchors[k - 1] and j not in taken and boxes[j][0] == "dash":
@@ -1574,7 +1648,8 @@ def _leads(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int
                 or boxes[j - 1][0] not in ("int", "number"):
             continue
         first = j - 1
-        if first - 1 <= anchors[k - 1] or (first - 1 not in taken and boxes[first - 1][0] not in ("dash", "rate")):
+        if first - 1 <= anchors[k - 1] or (first - 1 not in taken and boxes[first - 1][0] not in ("dash", "rate")
+                                           and not _after_method(boxes, first)):
             continue
         if sum(boxes[i][0] == "contract" for i in range(anchors[k - 1] + 1, first) if i not in taken) > 1:
             continue  # (「0.8 | その他 | - | 0.6 | 随意契約 | name」: two rows' leads, or more; which is whose?)
@@ -1583,6 +1658,41 @@ def _leads(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int
             continue  # (a figure or 契約方式 of the row's own: the figure before its name may be the row before's)
         out[k] = (first, start)
     return out
+
+
+def _after_method(boxes: list[tuple[str, str, int]], first: int) -> bool:
+    """The figure at ``first`` follows a 契約方式 and has no 入札者数's shape (more than two digits, a decimal or a comma:
+    「2,220 | 随意契約 (少額) | 2,050 | その他 | 法人番号」): the next row's amount, the row before's cells ended."""
+    return boxes[first - 1][0] == "contract" and boxes[first][0] == "number"
+
+
+def _names_over_stack(boxes: list[tuple[str, str, int]], anchors: list[int], groups: list[list[int]], k: int) -> bool:
+    """Row ``k``'s name group holds more text boxes than the 法人番号 boxes standing one right after another from its
+    anchor on, with no name of their own (「1,294 | 随意契約 (公募) | 5 | - | - | name | 業務概要 | name | name |
+    法人番号 | 法人番号 | …」: a payee with no 法人番号, its 「-」 written apart, then two rows' names): the figure and
+    契約方式 before the group are the first text box's row's, which may be none of the stack's — not a lead of row ``k``."""
+    return len(groups[k]) > _stack_size(boxes, anchors, groups, k)
+
+
+def _figure_method_before(boxes: list[tuple[str, str, int]], taken: set[int], i: int) -> bool:
+    """Before box ``i`` stand (dashes and an 入札者数 skipped) a 契約方式 and, right before it, a figure."""
+    j = i - 1
+    while j > 0 and j not in taken and boxes[j][0] == "dash":
+        j -= 1
+    if j > 0 and j not in taken and boxes[j][0] == "int":
+        j -= 1
+    return j > 0 and j not in taken and boxes[j][0] == "contract" and j - 1 not in taken \
+        and boxes[j - 1][0] in ("int", "number")
+
+
+def _stack_size(boxes: list[tuple[str, str, int]], anchors: list[int], groups: list[list[int]], k: int) -> int:
+    """How many 法人番号 boxes stand one right after another from row ``k``'s anchor on, none after the first with a
+    name group of its own."""
+    n = 1
+    while k + n < len(anchors) and anchors[k + n] == anchors[k + n - 1] + 1 and not groups[k + n] \
+            and boxes[anchors[k + n]][0] == "corp":
+        n += 1
+    return n
 
 
 def _figure_lead(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int], groups: list[list[int]],
@@ -1831,11 +1941,12 @@ def _placed_at(boxes: list[tuple[str, str, int]], taken: set[int], order: list[t
         return None
     at = {i: n for n, (i, _) in enumerate(amounts)}
     placed: dict[int, PayeeRow] = {}
-    for r, span in zip(rows, spans, strict=True):
+    for r, span, a in zip(rows, spans, anchors, strict=True):
         if r.cells.get("amount") is None:
             continue  # (its amount may stand in another row's boxes: the row is not placed)
-        mine = [at[i] for i in span if i in at]  # (the first: the row's own, when its cells read as one row's;
-        # later ones stand after its cells, those of rows with no anchor written after it)
+        mine = [at[i] for i in (a, *span) if i in at]  # (the first: the row's own, when its cells read as one row's —
+        # its anchor's box may hold it, 「法人番号 業務概要 5,790」; later ones stand after its cells, those of rows with
+        # no anchor written after it)
         if not mine or mine[0] in placed \
                 or parse_number(r.cells["amount"]).value != _value(amounts[mine[0]][1]):
             return None
@@ -1860,8 +1971,8 @@ def _placed_at(boxes: list[tuple[str, str, int]], taken: set[int], order: list[t
         return texts, rest[j] if j < len(rest) else None
     nameless: set[int] = set()  # the ranks of anchored rows whose name may be an unanchored row's
     for n, (i, _) in enumerate(amounts):
-        if n in placed or boxes[i][0] == "text" or (where[i] and boxes[rest[where[i] - 1]][0] == "text"):
-            continue  # (an amount after its 業務概要)
+        if n in placed or boxes[i][0] == "text" or (where[i] and _desc_box(boxes[rest[where[i] - 1]])):
+            continue  # (an amount after its 業務概要, maybe in its 法人番号's box)
         texts, stop = texts_after(i)
         if texts < 2 and at_anchor.get(stop) == n + 1 and texts_after(amounts[n + 1][0])[0] >= 2:
             return None  # (「amount | 契約方式 | name | 法人番号 | 業務概要 | amount | 契約方式 | name | 業務概要」)
@@ -1873,6 +1984,11 @@ def _placed_at(boxes: list[tuple[str, str, int]], taken: set[int], order: list[t
     return [PayeeRow(*order[n], ({**placed[n].cells, "name": None} if n in nameless else placed[n].cells)
                      if n in placed else {"amount": figure}, placed[n].line if n in placed else boxes[i][2], False)
             for n, (i, figure) in enumerate(amounts)]
+
+
+def _desc_box(box: tuple[str, str, int]) -> bool:
+    """A text box (a 業務概要 maybe), or a 法人番号 box with the 業務概要 run into it (「4000020030007 機器の賃貸借」)."""
+    return box[0] == "text" or (box[0] == "corp" and _CORP_HEAD.match(box[1])[2] is not None)
 
 
 def _out_of_anchor_order(rows: list[PayeeRow], placed: dict[int, PayeeRow]) -> list[int]:
@@ -2023,6 +2139,7 @@ def _figure_before_method(seg: list[tuple[str, str, int]]) -> bool:
     short of one amount and the others a place off."""
     return any(kind in ("int", "number") and 0 < j < len(seg) - 2 and seg[j - 1][0] in ("dash", "rate", "contract")
                and seg[j + 1][0] == "contract" and seg[j + 2][0] in ("int", "number")
+               and seg[j + 1][2] != seg[j + 2][2]  # (not a 契約方式 and its 入札者数 written in one box, 「随意契約 (公募) 4」)
                for j, (kind, _, _) in enumerate(seg))
 
 

@@ -191,8 +191,9 @@ def _interleaved(items: list[Item], corp_at: list[int], fixed: set[int], ranks: 
         return None
     memo: dict[tuple[int, int, int, int], int] = {}
 
-    def name_ok(i: int, a: int) -> bool:
-        return a < n and (i not in ranks or ranks[i] == a + 1) and _plausible(items[i].text, items[corp_at[a]].text)
+    def name_ok(i: int, a: int) -> bool:  # (a text cell right before a 契約方式 is a 業務概要: 「業務概要 | 随意契約」)
+        return a < n and (i not in ranks or ranks[i] == a + 1) and _plausible(items[i].text, items[corp_at[a]].text) \
+            and not (i + 1 < len(items) and items[i + 1].kind == "contract")
 
     def desc_ok(i: int, b: int, c: int) -> bool:
         return b < c and _desc_shaped(items[i].text)

@@ -124,11 +124,14 @@ def test_a_figure_before_the_first_row_keeps_its_blocks_amounts_from_being_poole
     """Variant rv1220 (reportlab, narrow cells, pdfminer.six's boxes as written): the first row's amount 738 and its
     right cells stand after the run, before its 法人番号; each later amount follows the next row's 業務概要, the names
     come after. Pooled in order, every row took the next one's amount (697 for rank 1, and rank 7 a 入札者数 「5」):
-    the block is now unknown, with a note."""
+    the block is now unknown, with a note (the section is: three names stand before one 法人番号 after a figure and
+    its 契約方式, so which row is at which rank is not established — the counted reading took a 業務概要 for rank 2's
+    name)."""
     notes: list = []
     rows = _read(["A."] + BOXES_RV1220, notes)
     assert not any(r.get("amount") is not None for k, r in rows.items() if k[0] == "A")
-    assert any("block A" in m for _, m in notes)
+    assert any("block A" in m or "the payees are unknown" in m for _, m in notes)
+    assert not any(r.get("name", "").startswith("視察") for r in rows.values() if r.get("name"))
 
 
 BOXES_RV1220 = ['1', '2', '3', '4', '5', '6', '7', '738', '-', '--', '-', '516090\n214001\n4', '視察(旅費の支\n払)、タイムス\nタンプ認定制\n度に関する調\n査、機器の賃\n貸借', '216275\n972590\n6', '機器の賃貸借\n、ヘルプデス\nク業務', '697', '随意契\n約 (公募)', '3', '-', 'エヌ・\nティ・\nティ・\nデータ\n経営研\n究所株\n式会社', '合同会\n社UQコ\nミュニ\nケーシ\nョンズ', '(株)野村\n総合研\n究所', '299833\n489273\n8', '機器の賃貸借 641', '随意契\n約 (少額)', '-', '--', '-', '819227\n814733\n5', 'ヘルプデスク\n業務', '266', 'その他 -', '-', '有限会\n社エヌ\n・ティ\n・ティ\n・デー\nタ経営\n研究所', '合同会\n社OCS', '715432\n071421\n7', '256', '普及啓発コン\nテンツの作成\n、研修の企画\n運営、システ\nムの設計・開\n発及び運用保\n守', '7', '49%', '-', '一般競\n争契約 (\n最低価\n格)', '仙台市 800002\n004100\n9', '研修の企画運\n営', '229', '736507\n879107\n0', '研修の企画運\n営', '179', '特定非\n営利活\n動法人\n地方自\n治情報\nセンタ\nー', '5', '-', '一般競\n争契約 (\n最低価\n格)', '随意契\n約 (その\n他)', '50.2%', '--', '-']

@@ -627,3 +627,17 @@ _DASH_FOR_A_REGISTERED_BODY = [
 def test_a_dash_never_pairs_with_a_registered_bodys_name():
     got, _ = payee_columns(_DASH_FOR_A_REGISTERED_BODY)
     assert not [r for r in got if r.block == "E" and r.corporate_number in ("-", "1598058483954")]
+
+
+def test_a_text_cell_right_before_a_contract_method_is_no_name():
+    # reportlab's boxes as pdfminer.six grouped them (variant 1028, block E): the second payee's name written after
+    # its cells; the text before 「随意契約(公募)」 is the first row's 業務概要, so the names do not pair with the
+    # 法人番号 in order (were it a name, every later name and 業務概要 would stand a row off)
+    got, unread = payee_columns(cells(
+        "E.民間企業", *HEADER,
+        "大阪府", "4000020270008", "27", "システムの設計・開発及び運用保守", "随意契約(公募)", "2",
+        "7439961774119", "研修の企画運営", "21", "随意契約(その他)", "-",
+        "有限会社日経BPマーケティング", "(株)ぎょうせい", "3857821378174", "ガイドラインの英訳作業", "6.4", "その他", "-",
+        "計", "54.4"))
+    assert not any(r.name == "システムの設計・開発及び運用保守" for r in got)
+    assert not any(r.description == "(株)ぎょうせい" for r in got)
