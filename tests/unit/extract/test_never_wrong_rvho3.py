@@ -231,10 +231,11 @@ def test_a_qualifier_wrapped_without_a_trailing_space_where_the_tool_keeps_them(
 
 
 def test_pdftotext_a_corporate_number_line_holding_the_rows_later_cells():
-    # (rv261: 「2681594 視察 4,900 随意契約 3」: the last number is the 入札者数, not the amount — read 3 and the
-    # 業務概要 「視察4,900随意契約(旅費…」)
+    # (rv261: 「2681594 視察 4,900 随意契約 3」: the last number is the 入札者数, not the amount — was read 3 with the
+    # 業務概要 「視察4,900随意契約(旅費…」; the amount is the number right before the 契約方式, the 業務概要 stays unknown)
     got = _corp_para(_para(["2681594 視察 4,900 随意契約 3", "630030 (旅費", "(企画競争", "の支", ")", "払)、"], 653), True)
-    assert got["unsure"] and got["amount"] is None and got["corporate_number"] == "2681594630030"
+    assert got["unsure"] and got["amount"] == "4,900" and got["description"] is None
+    assert got["corporate_number"] == "2681594630030"
     got = _corp_para(_para(["2681594 視察 4,900", "630030 (旅費", "の支", "払)"], 653), True)
     assert (got["amount"], got["description"]) == ("4,900", ["視察", "(旅費", "の支", "払)"])
 
