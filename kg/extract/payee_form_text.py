@@ -33,8 +33,10 @@ after a line holding both are the one or the other, unknown. 入札者数 and �
 after 契約方式等 (a 落札率 must read as a percentage); cells the row does not hold in that order stay unknown.
 A 落札率 or an amount alone wrapped in its cell (「54」 over 「%」, 「65.」 over 「9%」, 「31,」 over 「087」) is one cell; a
 落札率 or its 「%」 is never a name. A number alone after a 法人番号 line holding the row's 契約方式等 (its 入札者数?), or a
-「1」 after a table's first header cells (that table's rank), is no amount; a figure equal to the next rank is the
-amount when a 契約方式等 follows it and then that rank with its name (the form writes a rank once).
+「1」 after a table's first header cells (that table's rank), is no amount, nor one read before the row's 業務概要
+written a few small cells later with a figure ending its first line (that figure may be the amount: unknown); a
+figure equal to the next rank is the amount when a 契約方式等 follows it and then that rank with its name (the form
+writes a rank once).
 Cells the tool wrote apart from their rows (an earlier row's 法人番号 with its 業務概要, a 業務概要, an amount: each of
 a kind some row read lacks) are passed over between a block's ranks and after its last row, left unknown. Rows placed
 by their rank runs whose 業務概要 and amounts might be the row before's, written late, keep them when the amounts add
@@ -578,7 +580,8 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
         # written elsewhere, or unknown; nor is a number alone after a 法人番号 line holding the row's 契約方式等 —
         # its 入札者数? — or a 「1」 after a table's first header cells, 「支出先」「法人番号」: that table's rank, left
         # to it. In a row of a name alone, that 「1」 stands where its amount stands: an amount the text does not say)
-        cells["amount"] = "" if paras[i].text == "1" and _after_first_columns(paras, i) else paras[i].text
+        cells["amount"] = "" if paras[i].text == "1" and _after_first_columns(paras, i) \
+            or cells["description"] is None and _task_ahead(paras, i + 1, rank) else paras[i].text
         i = skip(i + 1)
     if cells["corporate_number"] is None and cells["amount"] is None:
         if not (bare and have_name):
@@ -626,6 +629,18 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
         # established as the row's)
         cells["award_rate"] = smalls[1]
     return cells, back if crossed is not None and back < crossed_from else skip(i)
+
+
+def _task_ahead(paras: list[Para], i: int, rank: int) -> bool:
+    """A 業務概要 with a figure ending its first line (「機器の賃 3.2」) is the first cell after paras[i - 1] past
+    small cells, dashes, header pieces and a block letter, before the next rank: the form writes a row's amount
+    beside its 業務概要, so that figure may be this row's — a number alone read before it (another row's 入札者数
+    written out of its row: 「-」「4」「-」「-」) is not established as the row's amount."""
+    n = len(paras)
+    while i < n and paras[i].text != str(rank + 1) and (
+            _is_small(paras[i]) or _is_header(paras[i], False) or _LETTER.match(paras[i].text)):
+        i += 1
+    return i < n and _nameish(paras[i]) and _corp_pieces(paras[i][0]) is None and bool(_split_amount(paras[i])[1])
 
 
 def _name_lines(lines: tuple[str, ...]) -> list[str] | None:
@@ -1310,6 +1325,10 @@ def _rank_runs(paras: list[Para], raw: dict | None = None) \
             if cells is None:
                 return None
             read[p[1]] = cells
+            if runs and runs[-1] and read[runs[-1][-1].line]["contract_method"] is None:
+                # (the row before read no 契約方式等: the tail read after this row's cells may be that row's, written
+                # late, as after a ranked row (_after) — only the tail: this row's own 業務概要 and amount come first)
+                cells = {**cells, "contract_method": None, "bidders": None, "award_rate": None}
             runs.append([PayeeRow("", 1, cells, p[1], False)])
         elif _nameish(p) and _corp_pieces(p[0]) is None:
             apart.append((len(runs), ("name", "description", "amount")))

@@ -198,3 +198,27 @@ def test_cells_a_block_placed_by_its_rank_runs_left_unknown_taken_from_the_form_
     for other in (dict(amount="3,942"), dict(name="職員旅費(職員B)")):
         late = [r._replace(cells={**r.cells, **other}) for r in in_order]
         assert _with_bare(counted, late)[1].cells["contract_method"] is None
+
+
+def test_a_row_whose_rank_is_apart_after_a_row_without_its_contract_method_has_no_tail_of_its_own():
+    """The row after one whose 契約方式等 was not read may have that row's tail where its own would stand (a block's
+    first row whose rank is written apart is no exception): variant 66's blocks H and I as pdftotext wrote
+    LibreOffice's print, re-lettered — block A's 「一般競争契約 (最低価格) 3 60.1%」 read as block B's, whose own
+    (「一般競争契約 (総合評価) 1 98.8%」) is written after the next letters."""
+    right = ["入札者数 (応 落札率 一者応札・一者応募又は競争性のない随意契約となった理由及び改善策 (支出額10億円",
+             "募者数)", "以上)"]
+    rows = _rows(_paras("A.", "支出先", "1", "法人番号", "業務概要", "支出額 (百万円) 契約方式等",
+                        ["(株)NECソ リューシ", "ョンイノ", "ベータ"], ["ガイドラインの 2,703", "英訳作業、実証", "事業の実施"],
+                        "支出先", "法人番号", "業務概要",
+                        ["特定非営", "利活動法", "人地域活", "性化セン", "ター"],
+                        ["665238679 定期刊行物の購 11,882", "2274", "読"],
+                        right, ["一般競争契約 (最 3", "低価格)"], "60.1% -",
+                        "B", "1", "支出額 (百万円) 契約方式等", right, ["一般競争契約 (総 1", "合評価)"], "98.8%",
+                        "C", "支出先", "1", "法人番号", "業務概要", ["株式会社", "三菱総合", "研究所"],
+                        ["350708742 補助事業の実施 6,766", "5308"]))
+    assert (rows[("A", 1)]["amount"], rows[("A", 1)]["contract_method"]) == ("2,703", None)
+    b1 = rows[("B", 1)]
+    assert (b1["name"], b1["corporate_number"], b1["amount"]) == ("特定非営利活動法人地域活性化センター", "6652386792274",
+                                                                  "11,882")
+    assert (b1["contract_method"], b1["bidders"], b1["award_rate"]) == (None, None, None)
+    assert rows[("C", 1)]["corporate_number"] == "3507087425308"
