@@ -44,6 +44,9 @@ The real form prints a block's 計 under its rows; pdfminer.six writes that figu
 amount and its 契約方式, after a 落札率, after the run). A figure exactly the sum of two or more amounts written since
 the last 計 is left out before the rows are read (``_block_totals``). An 入札者数 (and 落札率) pdfminer.six writes
 between a row's amount and its 契約方式 is passed over when the row before has its own amount (``_fields``).
+
+pdftotext writes a row's name, 法人番号 and 業務概要 side by side on one line and their wrapped rests on the lines
+below it, each line the name's or the 業務概要's: such a row's name and 業務概要 are unknown (``_pieces_unplaced``).
 """
 from __future__ import annotations
 
@@ -725,7 +728,40 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         notes.append((lo, f"支出先上位10者リスト: {got}: which row is in which block is not established; the payees "
                           "are unknown"))
         return None
+    got = _pieces_unplaced(got, _corp_lines_wrapped(joined, raw), notes)
     return _stray_words_unplaced(_amounts_only_totalled(got, labelled, notes), strays, notes)
+
+
+def _corp_lines_wrapped(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> dict[int, str]:
+    """The name-and-法人番号 boxes that _rejoin_numbers cut from a paragraph whose first line holds a name, its
+    法人番号 and the 業務概要's start (pdftotext's cells side by side) and that goes on over more lines, as {line:
+    法人番号}: each line after the first is the name's wrapped rest or the 業務概要's (「一般財団法人日 9266324138735
+    会議等出席(諸謝金)」 over 「本データ通信協」 over 「会」), which the text does not say. Needs ``raw`` (the lines)."""
+    if not raw:
+        return {}
+    out: dict[int, str] = {}
+    for n, (kind, text, line) in enumerate(boxes):
+        if kind == "namecorp" and n + 1 < len(boxes) and boxes[n + 1][2] == line and 0 < line <= len(raw) \
+                and (m := _NAME_CORP.match(text)) and line < len(raw) and raw[line].strip() \
+                and m[2] in nfkc(raw[line - 1]):
+            out[line] = m[2]
+    return out
+
+
+def _pieces_unplaced(rows: list[PayeeRow], wrapped: dict[int, str], notes: list) -> list[PayeeRow]:
+    """``rows`` with the name and 業務概要 unknown of each row anchored at a box of ``wrapped`` (_corp_lines_wrapped):
+    the lines after the one holding both are either's pieces."""
+    if not wrapped:
+        return rows
+    out = []
+    for r in rows:
+        if r.line in wrapped and wrapped[r.line] == r.cells.get("corporate_number") \
+                and (r.cells.get("name") or r.cells.get("description")):
+            notes.append((r.line, f"支出先上位10者リスト block {r.block} rank {r.rank}: the name, the 法人番号 and the "
+                                  "業務概要 share a line, the lines below are the name's or the 業務概要's: both unknown"))
+            r = r._replace(cells={**r.cells, "name": None, "description": None})
+        out.append(r)
+    return out
 
 
 def _amounts_only_totalled(rows: list[PayeeRow], labelled: list[float], notes: list) -> list[PayeeRow]:
