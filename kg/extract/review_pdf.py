@@ -1199,6 +1199,29 @@ def _keys_once(rows: list | None, notes: list) -> list | None:
     return [r for r in rows if r.block not in twice] if twice else rows
 
 
+def _rises_cut(rows: list | None, notes: list) -> list | None:
+    """Rows without those of a block from the first whose amount rises above an earlier row's (noted): the form
+    ranks a block's payees by amount, so from there on the rows read are not established as the block's (a table's
+    row taken for the next rank: 「一般競争契約 (最低価格)」「2」 — row 1's 入札者数 — then the next table's row)."""
+    if not rows:
+        return rows
+    cut: dict[str, int] = {}
+    low: dict[str, float] = {}
+    for r in sorted(rows, key=lambda r: (r.block, r.rank)):
+        if r.block in cut:
+            continue
+        v = parse_number(r.cells.get("amount") or "").value
+        if v is None:
+            continue
+        if v > low.get(r.block, float("inf")):
+            cut[r.block] = r.rank
+            notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: its amount rises above an "
+                                  "earlier rank's (the form ranks a block's payees by amount): the rows from it on "
+                                  "are not established as the block's; unknown"))
+        low[r.block] = min(v, low.get(r.block, float("inf")))
+    return [r for r in rows if r.rank < cut.get(r.block, 99)] if cut else rows
+
+
 # a Latin run of two words after Japanese text, before more of it or the end (「日経B Pマーケ」): the text rejoins a
 # cell's wrapped lines with a space between Latin letters, which a wrap inside a word (reportlab breaks anywhere)
 # did not have
@@ -1273,7 +1296,7 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
                                           "spells none on one line (a space before it or not): unknown"))
     else:
         text_rows = payee_rows(L, lo, notes)
-    text_rows = _keys_once(_figure_descriptions(text_rows, notes, L), notes)
+    text_rows = _rises_cut(_keys_once(_figure_descriptions(text_rows, notes, L), notes), notes)
     for line, message in notes:
         warn(rec, "payees_partial", message, line=line, field="payees")
     if text_rows:
