@@ -1317,7 +1317,10 @@ def _rank_runs(paras: list[Para], raw: dict | None = None) \
                 cells = _after(cells, prev.cells, _named_corp(paras[j]), read.get(prev.line))
             runs[-1].append(PayeeRow("", k, cells, p[1], False))
         elif _nameish(p) and _DIGITS.match(t.split(" ")[0]):  # a row's 法人番号, 業務概要 and amount, its name apart
-            apart.append((len(runs), ("corporate_number",)))  # (its 業務概要 and amount go with its 法人番号)
+            # (its 業務概要 and amount go with its 法人番号; with its amount, a row's whole body, and the rows of the run
+            # so far counted: _near_its_row)
+            apart.append((len(runs), ("corporate_number", "body", len(runs[-1])) if runs and _body(paras, i, j)
+                          else ("corporate_number",)))
             i += 1
         elif _nameish(p) and j < n and (_corp_pieces(p[0]) or _split_amount(p)[1] is None and (
                 paras[j].text in ("-", "－", "―") or _corp_pieces(paras[j][0]))):  # a row whose rank is apart
@@ -1404,8 +1407,8 @@ def _with_rank_runs(paras: list[Para], out: list[PayeeRow], notes: list | None =
         return out  # (a run's last rank none of whose row's cells read, then a run whose rank is apart: that
         # row's name and cells, written late)
     if rankless and (set(ranks) - {"1"} or len(ranks) > rankless) or \
-            not all(_near_its_row(runs, g, cells) for g, cells in apart) or \
-            sum(cells == ("corporate_number",) for _, cells in apart) > \
+            not all(_near_its_row(runs, g, cells, raw) for g, cells in apart) or \
+            sum(cells[0] == "corporate_number" for _, cells in apart) > \
             sum(r.cells["corporate_number"] is None for run in runs for r in run):
         return out
     got: list[PayeeRow] = []
@@ -1463,10 +1466,30 @@ def _totalled_run(paras: list[Para], run: list[PayeeRow], raw: dict, upto: int |
         for r, c in zip(run, mine, strict=True)]
 
 
-def _near_its_row(runs: list[list[PayeeRow]], g: int, cells: tuple) -> bool:
+def _body(paras: list[Para], i: int, j: int) -> bool:
+    """paras[i], a 法人番号 paragraph with no name, holds the row's amount too: ending its first line, or alone in
+    paras[j] (the paragraph after it past header cells) — not a rank with its row's name after it."""
+    if _split_amount(paras[i])[1]:
+        return True
+    if j >= len(paras) or not _AMOUNT.match(paras[j].text):
+        return False
+    k = j + 1
+    while k < len(paras) and _is_header(paras[k], False):
+        k += 1
+    return not (k < len(paras) and _nameish(paras[k]))
+
+
+def _near_its_row(runs: list[list[PayeeRow]], g: int, cells: tuple, raw: dict | None = None) -> bool:
     """A cell written apart between runs[g - 1] and runs[g] (``cells``: the cells it may be) has a row lacking
     such a cell in one of them; a 法人番号 may lie farther (its count is checked against the rows without one),
-    and an amount that is the sum of the run before it is that block's 計."""
+    and an amount that is the sum of the run before it is that block's 計. But a row's whole body (法人番号 and amount,
+    ``("corporate_number", "body", k)``) written between the k-th and the next rank of one run is no cell of a row
+    of another run: a row of that run lacks its 法人番号 as read (``raw``, by line: a row written late), or the body
+    is a row of no run — its rank and name written elsewhere, the runs' count off (a block's first row written late,
+    its body among the ranks of the block before)."""
+    if cells[:2] == ("corporate_number", "body"):
+        run, k = runs[g - 1], cells[2]
+        return not 0 < k < len(run) or any((raw or {}).get(r.line, r.cells)["corporate_number"] is None for r in run)
     if cells == ("corporate_number",):
         return True
     if cells[0] == "amount":

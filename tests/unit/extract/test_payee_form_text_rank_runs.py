@@ -222,3 +222,32 @@ def test_a_row_whose_rank_is_apart_after_a_row_without_its_contract_method_has_n
                                                                   "11,882")
     assert (b1["contract_method"], b1["bidders"], b1["award_rate"]) == (None, None, None)
     assert rows[("C", 1)]["corporate_number"] == "3507087425308"
+
+
+def test_a_rows_body_among_a_runs_ranks_none_of_its_rows_can_hold_places_no_block():
+    """A 法人番号 with its 業務概要 and amount (「8000020041009 諸外国の動向…」「166」) written between ranks 1 and 2 of a
+    run whose rows all hold their 法人番号: the body of a row of no run — block B's first, whose rank and name
+    (「1」「仙台市」) pdftotext wrote after the last block's rows —, so the runs are not the blocks: counting them
+    would put block B's rows under A and C's under B. Variant 1327's blocks C to E as pdftotext wrote LibreOffice's
+    print, re-lettered A to C."""
+    hdr = [["支出額 (百 契約方式等", "万円)"], ["入札者数 落札率", "(応募者", "数)"]]
+    reason = ["一者応札・一者応募又は競争性のない随意契約とな", "った理由及び改善策 (支出額10億円以上)"]
+    rows = _rows(_paras(
+        "206", "-", "-", "A", "1", "B", "法人番号", "業務概要",
+        ["ぎょうせい株式会 7490886507358 普及啓発コン", "社", "テンツの作成"], "--", *hdr,
+        ["8000020041009 諸外国の動向", "に関する文書", "の分析及び要", "約作業、実証", "事業の実施"], "166", "-", "--",
+        "2", ["有限会社エアクレ 4530017176089 実証事業の実", "ーレン", "施、ヘルプデ", "スク業務、セ", "キュリティ説", "明会の開催"],
+        "124", ["一般競争契約", "(最低価格)"], "7", "57.2%", "-",
+        "3", "(株)OCS", ["9266509082369 定期刊行物の", "購読"], "62", ["随意契約 (その", "他)"], "-", "-", "-",
+        "支出先", "法人番号", *hdr,
+        "1", "合同会社OCS", ["7154320714217 システムの設", "計・開発及び", "運用保守"], "325", "補助金等交付", "-", "--",
+        "2", ["国立大学法人京都 5272809854204 普及啓発コン", "大学", "テンツの作成"], "98", ["一般競争契約", "(最低価格)"],
+        "3", "72%",
+        "3", ["公益財団法人地方 5983016438553 補助事業の実", "自治情報センター", "施"], "87", ["一般競争契約", "(総合評価)"],
+        "2", "83.1%", "-",
+        "4", "(株)富士通Japan", "60", "補助金等交付", "-", "-", "-",
+        "支出先", "法人番号", "1", "仙台市", "業務概要", reason, "C", "業務概要",
+        ["1769230416433 データ整備及", "び分析業務"], reason))
+    assert ("A", 2) not in rows and ("B", 4) not in rows
+    assert all(r["name"] != "合同会社OCS" or k[0] == "C" for k, r in rows.items())
+    assert all(r["corporate_number"] != "4530017176089" or k == ("B", 2) for k, r in rows.items())
