@@ -3311,6 +3311,8 @@ __all__ += ["past_by_columns", "beside_label_head"]
 _ERA_CUT = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2}))(年)?(?!\s*年|\d)")
 _YEAR_TAIL = frozenset({"年", "年度", "度"})
 _RS_TAIL = re.compile(r"^新?\d\d \d{4}$")  # an RS number's era year and serial, its year and ministry wrapped apart
+_RS_HEAD_END = re.compile(r"(?:^|\s)\d{4} \S+ 新?\d\d$")  # a line ending in an RS number's year, ministry and era year
+_RS_SERIAL = re.compile(r"^\d{4}$")  # a line that is an RS number's serial alone
 
 
 def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = None) -> Found | None:
@@ -3337,6 +3339,10 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
             break
         if n and _NUMBER_HEAD.match(window[n - 1]):
             t = window[n - 1] + " " + t
+        if n and _RS_SERIAL.match(t) and _RS_HEAD_END.search(window[n - 1]):
+            continue  # (the serial of the RS number cut at the line's end above: read with it)
+        if _RS_HEAD_END.search(t) and n + 1 < len(window) and _RS_SERIAL.match(window[n + 1]):
+            t = t + " " + window[n + 1]  # an RS number wrapped before its serial (「令和3年度 2021 法務 20」 over 「0498」)
         piece = t.replace(" ", "")
         if piece in _YEAR_TAIL:
             k = next((i for i in range(len(cells) - 1, -1, -1) if _ERA_CUT.search(cells[i])), None)

@@ -70,6 +70,15 @@ def test_past_numbers_line_by_line_with_wrapped_years():
         (2011, "0038"), (2020, "0037"), (2021, "2021-総務-20-0032")]
 
 
+def test_an_rs_number_wrapped_before_its_serial_is_read_whole():
+    # pdftotext's text of LibreOffice's print (variant 1327): 「2021 法務 20」 over 「0498」 in the 事業番号 cell
+    lines = ["関連する過去のレビューシートの事業番号", "平成27年度 -", "", "令和2年度", "", "-", "",
+             "令和3年度 2021 法務 20", "0498", "", "令和4年 法務省 - 0406", "度", "", "-", "",
+             "※令和4年度実績を記入。", ""]
+    got = past_by_lines(lines, 1, 2023)
+    assert [(x.get("fiscal_year"), x["number"]) for x in got.value] == [(2021, "2021-法務-20-0498"), (2022, "0406")]
+
+
 def test_past_numbers_whose_years_do_not_pair_are_not_read():
     lines = ["関連する過去のレビューシートの事業番号", "令和2年度", "", "令和3年度", "", "0037", ""]
     assert past_by_lines(lines, 1, 2022) is None
