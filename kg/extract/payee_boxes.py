@@ -741,9 +741,8 @@ def _corp_lines_wrapped(boxes: list[tuple[str, str, int]], raw: list[str] | None
         return {}
     out: dict[int, str] = {}
     for n, (kind, text, line) in enumerate(boxes):
-        if kind == "namecorp" and n + 1 < len(boxes) and boxes[n + 1][2] == line and 0 < line <= len(raw) \
-                and (m := _NAME_CORP.match(text)) and line < len(raw) and raw[line].strip() \
-                and m[2] in nfkc(raw[line - 1]):
+        if kind == "namecorp" and n + 1 < len(boxes) and boxes[n + 1][2] == line and 0 < line < len(raw) \
+                and raw[line].strip() and (m := _NAME_CORP.match(text)) and m[2] in nfkc(raw[line - 1]):
             out[line] = m[2]
     return out
 
