@@ -889,6 +889,10 @@ def _budget_of_rows(rec: Record, rows: tuple[list[dict], int, int]) -> None:
         rec["budget"].append(entry)
         span(rec, f"budget[{entry['fiscal_year']}]", first, last)
     span(rec, "budget", first, last)
+    blank = [e["fiscal_year"] for e in budget if all(v is None for k, v in e.items() if k != "fiscal_year")]
+    if blank:  # (budget_form: the current year's and the request's columns printed out of their order)
+        warn(rec, "budget_order_unknown", f"予算額・執行額: {blank}: which printed column is which of these years "
+             "is not told by the text; left unknown", line=first, field="budget")
 
 
 def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, covered: int,
