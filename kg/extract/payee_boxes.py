@@ -725,7 +725,55 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         notes.append((lo, f"支出先上位10者リスト: {got}: which row is in which block is not established; the payees "
                           "are unknown"))
         return None
+    got = _corps_between_names(boxes, got, notes)
     return _stray_words_unplaced(_amounts_only_totalled(got, labelled, notes), strays, notes)
+
+
+def _corps_between_names(boxes: list[tuple[str, str, int]], rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
+    """``rows`` with the 法人番号 left unknown where names and 法人番号 alternate one box each and the run ends in a
+    name, one more name than numbers (「国際連合開発計画(UNDP) | 2162759725906 | 合同会社UQコミュニケーションズ |
+    5710985267279 | 有限会社日立システムズ | 業務概要 …」): pdfminer.six writes a row's name before its 法人番号 or
+    after it, so each number may be the name's before it or after it (the .xlsx: the ones after, the first name
+    having none). A run ending in a number, in a text box that names no legal entity (a 業務概要), or in names
+    stacked before as many numbers or 「-」 (theirs) pairs each name with the number after it. The rows are kept,
+    those 法人番号 are not established."""
+    unsure: set[str] = set()
+    names: set[str] = set()  # the text boxes after them (names)
+    for a in range(1, len(boxes) - 1):
+        if boxes[a][0] != "corp" or not _CORP13.fullmatch(boxes[a][1]) or boxes[a - 1][0] != "text" \
+                or boxes[a][1] in unsure:
+            continue
+        j = a + 1
+        while j + 2 < len(boxes) and boxes[j + 1][0] == "corp" and _CORP13.fullmatch(boxes[j + 1][1]) \
+                and boxes[j + 2][0] == "text":
+            j += 2
+        k = j
+        while k < len(boxes) and boxes[k][0] == "text":
+            k += 1
+        m = k
+        while m < len(boxes) and boxes[m][0] in ("corp", "dash"):
+            m += 1
+        if _ENTITY_IN.search(boxes[j][1]) and m - k < k - j:  # (names stacked after as many numbers or 「-」 are
+            # theirs: 「name | 法人番号 | name | name | - | -」, the first number the first name's)
+            unsure.update(boxes[c][1] for c in range(a, j, 2))
+            names.update(boxes[c][1] for c in range(a + 1, j + 1, 2))
+    if not unsure:
+        return rows
+    out = []
+    for r in rows:
+        corp = r.cells.get("corporate_number")
+        if corp in unsure:
+            notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: 法人番号 {corp} stands in a run of "
+                                  "names and numbers with one name more; which name is its is not established: unknown"))
+            # (and the name after it is no 業務概要 of the row)
+            desc = r.cells.get("description")
+            r = r._replace(cells={**r.cells, "corporate_number": None,
+                                  "description": None if desc in names else desc})
+        out.append(r)
+    return out
+
+
+_CORP13 = re.compile(r"\d{13}")
 
 
 def _amounts_only_totalled(rows: list[PayeeRow], labelled: list[float], notes: list) -> list[PayeeRow]:

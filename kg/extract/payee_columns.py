@@ -161,6 +161,18 @@ class Column(NamedTuple):
 _new_column = functools.partial(tuple.__new__, Column)  # Column(*fields) without the Python-level __new__
 
 
+def _name_after_corp(items: list[Item], kinds: list[str], ni: int, ci: int, name_at: set[int],
+                     desc_of: dict[int, int]) -> bool:
+    """Whether the 法人番号 at ``ci`` stands between its name (right before it) and a text cell that no row holds
+    and that names a registered body (「PricewaterhouseCoopers LLP」「1598058483954」「国立大学法人東京大学」): pdfminer.six
+    may write a name before its row's 法人番号 or after it, so the number may be the second name's (the .xlsx:
+    the first has none), and the pairing is not established."""
+    j = ci + 1
+    if ni != ci - 1 or j >= len(items) or kinds[j] not in ("text", "name") or j in name_at or j in desc_of.values():
+        return False
+    return bool(_REGISTERED.search(items[j].text) or _ENTITY.search(items[j].text))
+
+
 @functools.lru_cache(maxsize=4096)
 def _plausible(name: str, corp: str) -> bool:
     """A name and a 法人番号 of one kind: a 地方公共団体's number (…000020…) with a 都道府県市区町村 name, and a
@@ -495,6 +507,8 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
             corp = "-"
         elif local != bool(_LOCAL_NAME.search(name)) and (local or _LOCAL_SHAPE.fullmatch(name)):
             return None, f"{name!r} and 法人番号 {corp} are not of one kind"
+        if _name_after_corp(items, kinds, ni, ci, name_at, desc_of):
+            return None, f"{items[ci + 1].text!r} after 法人番号 {corp}: the names and 法人番号 may pair otherwise"
         desc = contract = None
         if ci in desc_of:
             desc = items[desc_of[ci]].text

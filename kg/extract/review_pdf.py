@@ -1903,7 +1903,7 @@ _METHOD_HEADS = ("一般競争契約", "指名競争契約", "随意契約", "�
 _INNER_SPACE = re.compile(r"\([^()]*[^\x00-\x7f(]\s+[^\x00-\x7f()][^()]*\)")
 
 
-_LATIN_SPACE = re.compile(r"([A-Za-z0-9]+) ([A-Za-z0-9]+)")  # two Latin words of a name (「Pricewaterhouse Coopers」)
+_LATIN_SPACE = re.compile(r"([A-Za-z0-9]+) (?=([A-Za-z0-9]+))")  # two Latin words of a name (「Pricewaterhouse Coopers」)
 
 
 def _latin_wraps(rec: Record, key: str, name: str, L: list[str], raw: list[str]) -> str | None:

@@ -1,0 +1,64 @@
+"""Wrong values pdfminer.six's text of the training variants 1300–1329 (tests/fixtures/real_variants.py) gave, each
+now left unknown: a 法人番号 standing between two names (reportlab's print writes a row's name before its number or
+after it), and a Latin name wrapped in several pieces. Excerpts built as pdfminer.six wrote them; values as the
+variants' .xlsx records hold them."""
+from __future__ import annotations
+
+from kg.extract.payee_columns import payee_columns
+from kg.extract.review_pdf import _payees_plausible
+from kg.records import new_record
+from tests.unit.extract.test_payee_boxes import HEADER as BOX_HEADER
+from tests.unit.extract.test_payee_boxes import _read
+
+HEADER = ["支出先", "法人番号", "業務概要", "支出額 (百万円)", "契約方式等", "入札者数 (応募者数)", "落札率"]
+
+
+def _cells(*texts: str) -> list[tuple[str, int, bool]]:
+    return [(t, n, t in HEADER) for n, t in enumerate(texts, start=10)]
+
+
+# variant 1312, reportlab: block A's cells, then 「PricewaterhouseCoopers LLP」 (no 法人番号), 1598058483954 and
+# 「国立大学法人東京大学」 (whose number it is): the number was given to the first name
+BLOCK_A = ["A.", *HEADER, "補助事業の実施", "1,379 随意契約 (", "-", "-", "少額)", "機器の賃貸借 982", "その他", "-", "--", "-",
+           "-", "-", "PricewaterhouseCoopers LLP", "1598058483954"]
+
+
+def test_columns_a_number_between_a_name_and_a_registered_bodys_name_leaves_the_block_unread():
+    got, unread = payee_columns(_cells(*BLOCK_A, "国立大学法人東京大学"))
+    assert got == [] and "国立大学法人東京大学" in unread[0][1]
+    # a 業務概要 after the number instead: the row's, and the number the name's before it
+    got, unread = payee_columns(_cells(*BLOCK_A, "データ整備及び分析業務"))
+    assert [(r.rank, r.name, r.corporate_number, r.amount) for r in got] == \
+        [(1, "PricewaterhouseCoopers LLP", "1598058483954", "1,379")]
+
+
+# variant 1323, reportlab: 「…共同企業体」 (no 法人番号), 9832168838720, 「国立研究開発法人情報通信研究機構」 (whose number it
+# is), then the first row's amount 42: the number was given to the first row
+def _boxes(after: str) -> list[str]:
+    return ["A.", "1", "2", "3", *BOX_HEADER, "(株)野村総合研究\n所", "4010001054032", "タイムスタンプ認\n定制度に関する調\n査", "18",
+            "一般競争契約 (総\n合評価)", "1", "83.3%", "-", *BOX_HEADER, "エアクレーレン(株)・\n有限会社NECソリュ\nーションイノベー\nタ共同企業体",
+            "9832168838720", after, "12", "その他", "-", "--", "-", "データ整備及び分析業務", "9.5", "随意契約 (少額)", "-", "--"]
+
+
+def test_boxes_a_number_in_a_run_of_names_with_one_name_more_is_unknown():
+    notes: list = []
+    rows = _read(_boxes("国立研究開発法人\n情報通信研究機構"), notes)
+    a2 = rows[("A", 2)]
+    assert (a2["corporate_number"], a2["description"], a2["amount"]) == (None, None, "12")
+    assert rows[("A", 1)]["corporate_number"] == "4010001054032"
+    assert any("9832168838720" in m for _, m in notes)
+    # a 業務概要 after the number: the run ends in a number's row, the number stays the name's before it
+    rows = _read(_boxes("セキュリティ説明\n会の開催"))
+    assert rows[("A", 2)]["corporate_number"] == "9832168838720"
+
+
+def test_a_latin_name_wrapped_in_several_pieces_is_joined_where_no_space_ends_the_line():
+    # (pdfminer.six, reportlab: 「Pricew」「aterhou」「seCoop」「ers LLP」, no line ending in a space: one word; the
+    # pieces' spaces were read one pair of words in two, 「Pricewaterhou seCoopers LLP」)
+    raw = ["1", "", "Pricew", "aterhou", "seCoop", "ers LLP", "", "Asia ", "Wise法律事務所"]
+    rec = new_record("review_sheet", "x")
+    rec["payees"] = [{"block": "A", "rank": 1, "name": "Pricew aterhou seCoop ers LLP", "corporate_number": None,
+                      "description": None, "amount": 1379, "contract_method": None}]
+    rec["provenance"]["spans"]["payees[A|1]"] = [3, 6]
+    _payees_plausible(rec, [x.strip() for x in raw], raw)
+    assert rec["payees"][0]["name"] == "PricewaterhouseCoopers LLP"
