@@ -220,7 +220,8 @@ def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int
     cells, n_table = _cells(lines, start)
     if n_table < 7 * n_past + 4:  # (the 計 row may lack its last two cells: _short_total)
         return None
-    heads = header_years(lines, start, cells[0][1])
+    # (the table's years only: another year printed amid the headers, 「令和5年度」 of the 事業開始年度 beside them)
+    heads = [y for y in header_years(lines, start, cells[0][1]) if any(y == x for x, _ in years)]
     swapped = any(a >= b for a, b in zip(heads, heads[1:], strict=False))
     if swapped and heads[:n_past] != [y for y, _ in years[:n_past]]:
         return None

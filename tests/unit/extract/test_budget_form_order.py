@@ -50,3 +50,11 @@ def test_current_and_request_cells_on_one_line_keep_their_order():
     by = _by_year(budget_row_major(RL, YEARS, 1))
     assert (by[2020]["initial"], by[2020]["total"], by[2021]["requested"]) == (155, 155, 266)
     assert (by[2018]["total"], by[2018]["executed"]) == (164, 135)
+
+
+def test_a_year_outside_the_table_printed_amid_the_headers_is_no_header():
+    # (variant 1313, reportlab, pdftotext: the 事業開始年度 「令和5年度」 written between the 予算額 label and the headers)
+    lines = [RL[0], "", "令和5年度", "", *RL[1:]]
+    by = _by_year(budget_row_major(lines, YEARS, 1))
+    assert (by[2017]["initial"], by[2017]["carried_to_next"], by[2017]["total"]) == (497, -73, 424)
+    assert (by[2020]["initial"], by[2021]["requested"]) == (155, 266)
