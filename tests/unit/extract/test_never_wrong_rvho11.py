@@ -25,7 +25,7 @@ BLOCK_A = ["A.", *HEADER, "補助事業の実施", "1,379 随意契約 (", "-", 
 
 def test_columns_a_number_between_a_name_and_a_registered_bodys_name_leaves_the_block_unread():
     got, unread = payee_columns(_cells(*BLOCK_A, "国立大学法人東京大学"))
-    assert got == [] and "国立大学法人東京大学" in unread[0][1]
+    assert got == [] and "1598058483954" in unread[0][1]
     # a 業務概要 after the number instead: the row's, and the number the name's before it
     got, unread = payee_columns(_cells(*BLOCK_A, "データ整備及び分析業務"))
     assert [(r.rank, r.name, r.corporate_number, r.amount) for r in got] == \
@@ -62,3 +62,14 @@ def test_a_latin_name_wrapped_in_several_pieces_is_joined_where_no_space_ends_th
     rec["provenance"]["spans"]["payees[A|1]"] = [3, 6]
     _payees_plausible(rec, [x.strip() for x in raw], raw)
     assert rec["payees"][0]["name"] == "PricewaterhouseCoopers LLP"
+
+
+def test_columns_a_name_after_a_dash_followed_by_its_number_pairs_in_order():
+    # (variant 26, reportlab: 「委員謝金(委員A)」「-」「大和総研(株)」「1838760633822」: as many numbers as names)
+    got, unread = payee_columns(_cells(
+        "A.", "1", "2", "B.", "1", *HEADER, "委員謝金(委員A)", "-", "大和総研(株)", "1838760633822", "438", "その他", "-", "253",
+        "随意契約 (企画競争) 3", "-", "-", "-", "視察(旅費の支払)", "ガイドラインの英訳作業、諸外国の動向に関する文書の分析及び要約作業",
+        *HEADER, "公益財団法人国際協力推進協会", "9507906962517", "利用者の基本的な権利の保障の在り方を巡る諸外国の法制度・実態の調査",
+        "3,387", "随意契約 (少額)", "-", "-"))
+    assert [(r.block, r.rank, r.name, r.corporate_number, r.amount) for r in got if r.block == "A"] == \
+        [("A", 1, "委員謝金(委員A)", "-", "438"), ("A", 2, "大和総研(株)", "1838760633822", "253")]
