@@ -552,6 +552,20 @@ def _rest_as_name(boxes: list[tuple[str, str, int]], run: set[int], anchors: lis
         and _bare(boxes, run, anchors[k + 1])
 
 
+def _closes_unopened(text: str) -> bool:
+    """A bracket closes in ``text`` that did not open in it (「諸謝金)」): the rest of a cell wrapped after its 「(」,
+    no name of its own."""
+    depth = 0
+    for ch in text:
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
+
+
 def _bare(boxes: list[tuple[str, str, int]], run: set[int], a: int) -> bool:
     """Nothing of a row follows the 「-」 at ``a``: only dashes up to the next 法人番号 or the next name (a text
     box right before a 法人番号) or the end."""
@@ -1492,6 +1506,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         if len(g) == 1 and _name_after_figure(boxes, anchors[k], g[0], prev_seg):
             continue
         if len(g) == 1:
+            if _closes_unopened(boxes[g[0]][1]):
+                continue  # (「4948642347726 会議等出席( | 5,012 | その他 | 諸謝金) | 法人番号」: a cell's wrapped rest)
             if not was_stacked or _ENTITY_IN.search(boxes[g[0]][1]):  # (「A社 | B社 | 番号 業務概要の1行目 | … |
                 # 業務概要の2行目 | 番号」: not B社's row's name, unless it names a legal entity itself)
                 names[k] = _raw_joined(raw, boxes[g[0]][2], boxes[g[0]][1])

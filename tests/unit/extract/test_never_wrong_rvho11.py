@@ -4,6 +4,7 @@ after it), and a Latin name wrapped in several pieces. Excerpts built as pdfmine
 variants' .xlsx records hold them."""
 from __future__ import annotations
 
+from kg.extract.payee_boxes import _closes_unopened
 from kg.extract.payee_columns import payee_columns
 from kg.extract.review_pdf import _payees_plausible
 from kg.records import new_record
@@ -73,3 +74,11 @@ def test_columns_a_name_after_a_dash_followed_by_its_number_pairs_in_order():
         "3,387", "随意契約 (少額)", "-", "-"))
     assert [(r.block, r.rank, r.name, r.corporate_number, r.amount) for r in got if r.block == "A"] == \
         [("A", 1, "委員謝金(委員A)", "-", "438"), ("A", 2, "大和総研(株)", "1838760633822", "253")]
+
+
+def test_a_text_box_closing_a_bracket_it_did_not_open_is_no_name():
+    # (variant 1700, reportlab: 「4948642347726 会議等出席(」 | 5,012 | その他 | 「諸謝金)」 | 「6654994839743 実証事業の実」:
+    # the 業務概要's wrapped rest was taken for the next row's name, 「特定非営利活動法人電波産業会」 in the .xlsx)
+    assert _closes_unopened("諸謝金)") and _closes_unopened("費)、会議等出席(諸謝金)")
+    assert not _closes_unopened("会議等出席(諸謝金)") and not _closes_unopened("国際連合開発計画(UNDP)")
+    assert not _closes_unopened("(株)建設技術研究所") and not _closes_unopened("建設技術研究所(株)")
