@@ -4,9 +4,11 @@ after it), and a Latin name wrapped in several pieces. Excerpts built as pdfmine
 variants' .xlsx records hold them."""
 from __future__ import annotations
 
+from kg.extract.payee_bids import contracts_by_amount
 from kg.extract.payee_boxes import _closes_unopened
 from kg.extract.payee_columns import payee_columns
 from kg.extract.review_pdf import _payees_plausible
+from kg.extract.review_text import PayeeRow
 from kg.records import new_record
 from tests.unit.extract.test_payee_boxes import HEADER as BOX_HEADER
 from tests.unit.extract.test_payee_boxes import _read
@@ -82,3 +84,15 @@ def test_a_text_box_closing_a_bracket_it_did_not_open_is_no_name():
     assert _closes_unopened("諸謝金)") and _closes_unopened("費)、会議等出席(諸謝金)")
     assert not _closes_unopened("会議等出席(諸謝金)") and not _closes_unopened("国際連合開発計画(UNDP)")
     assert not _closes_unopened("(株)建設技術研究所") and not _closes_unopened("建設技術研究所(株)")
+
+
+def test_a_method_after_a_column_of_amounts_is_not_the_last_amounts():
+    # (variant 1716, reportlab: block L's 「162」「151」「補助」「金等」「交付」: the amounts written as a column, the one
+    # 契約方式 after them row 1's (the .xlsx: 162 補助金等交付, 151 none); it was given to 151)
+    rows = [PayeeRow("L", 1, {"name": "千葉市", "amount": "162"}, 1, False),
+            PayeeRow("L", 2, {"name": "静岡市", "amount": "151"}, 2, False)]
+    texts = ["162", "151", "補助金等交付", "-", "-", "--", "-", "-", "1", "千葉市", "2", "静岡市", "ヘルプデスク業務"]
+    assert [r.cells.get("contract_method") for r in contracts_by_amount(texts, rows)] == [None, None]
+    # (each amount with its own 契約方式 after it, a 業務概要 between: each row's)
+    texts = ["162", "その他", "ヘルプデスク業務", "151", "補助金等交付", "-"]
+    assert [r.cells.get("contract_method") for r in contracts_by_amount(texts, rows)] == ["その他", "補助金等交付"]
