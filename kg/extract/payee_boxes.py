@@ -552,6 +552,18 @@ def _rest_as_name(boxes: list[tuple[str, str, int]], run: set[int], anchors: lis
         and _bare(boxes, run, anchors[k + 1])
 
 
+def _late_name_before(boxes: list[tuple[str, str, int]], anchors: list[int], groups: list[list[int]],
+                      names: list[str | None], k: int) -> bool:
+    """The one text box before anchor ``k`` stands right after the row before's 法人番号, that row with no name
+    before it (「3249670437519 | 国立研究開発法人産業技術総合研究所 | 6756387188158 | 業務概要 | 685 | … | name」):
+    pdfminer.six may write a row's name after its number, so the text is that row's name as well as this one's —
+    not established."""
+    if not k or names[k - 1] is not None or groups[k - 1]:
+        return False
+    before = anchors[k - 1]
+    return boxes[before][0] == "corp" and groups[k] == [before + 1]
+
+
 def _closes_unopened(text: str) -> bool:
     """A bracket closes in ``text`` that did not open in it (「諸謝金)」): the rest of a cell wrapped after its 「(」,
     no name of its own."""
@@ -1504,6 +1516,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             # written late — 「法人番号 | 業務概要 | 0.1 | … | 随意契約 (公募) | name | 法人番号 | … | name」; not when its
             # own boxes hold two text boxes, its name and 業務概要 written after its number)
         if len(g) == 1 and _name_after_figure(boxes, anchors[k], g[0], prev_seg):
+            continue
+        if len(g) == 1 and _late_name_before(boxes, anchors, groups, names, k):
             continue
         if len(g) == 1:
             if _closes_unopened(boxes[g[0]][1]):

@@ -96,3 +96,15 @@ def test_a_method_after_a_column_of_amounts_is_not_the_last_amounts():
     # (each amount with its own 契約方式 after it, a 業務概要 between: each row's)
     texts = ["162", "その他", "ヘルプデスク業務", "151", "補助金等交付", "-"]
     assert [r.cells.get("contract_method") for r in contracts_by_amount(texts, rows)] == ["その他", "補助金等交付"]
+
+
+def test_boxes_a_name_between_two_numbers_after_a_nameless_row_is_unknown():
+    # (variant 1705, LibreOffice: 「3249670437519」「国立研究開発法人産業技術総合研究所」「6756387188158」: the name is the
+    # row before's, written after its number (the .xlsx: rank 2's; rank 3 is 「合同会社パシフィックコンサルタンツ」, written
+    # after its row's cells) — it was given to rank 3)
+    rows = _read(["A.", "1", "2", "3", *BOX_HEADER, "6459125400924", "データ整備及び分析業務", "一般財団法人全国地域情報化推進協会",
+                  "1,920", "補助金等交付 -", "-", "-", "補助事業の実施", "1,668", "一般競争契約(最低価格)", "3", "70.2%",
+                  "3249670437519", "国立研究開発法人産業技術総合研究所", "6756387188158", "普及啓発コンテンツの作成", "685", "その他",
+                  "-", "-", "合同会社パシフィックコンサルタンツ"])
+    assert rows[("A", 3)]["corporate_number"] == "6756387188158" and rows[("A", 3)]["name"] is None
+    assert rows[("A", 2)]["corporate_number"] == "3249670437519"
