@@ -552,6 +552,27 @@ def _rest_as_name(boxes: list[tuple[str, str, int]], run: set[int], anchors: lis
         and _bare(boxes, run, anchors[k + 1])
 
 
+def _count_unsure(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int],
+                  order: list[tuple[str, int]], bare: list[int]) -> set[str]:
+    """The blocks whose rows are not established when ``bare`` 「-」 were left out of the anchors to make the count:
+    one of them follows a name written after the row before's right cells (「1,115 | 契約方式 | 6 | 41% - | Asia Wise
+    法律事務所 | - | 国立大学法人東京大学 | 1598058483954」: that payee's 「-」 for no 法人番号, a row), while a 「-」 kept
+    as an anchor follows a 業務概要 list (a text holding 「、」, no name: 「… | 定期刊行物の購読、諸外国の動向に関する文書の
+    分析及び要約作業 | - | - | 随意契約 (公募)」, a row's blank cells) — the count then holds by a row lost and a row
+    made up, each row between a place off. The blocks on either side of both."""
+    named = [a for a in bare if a >= 2 and a - 1 not in taken and a - 2 not in taken and boxes[a - 1][0] == "text"
+             and boxes[a - 2][0] in ("contract", "rate", "dash", "int")]
+    listed = [a for a in anchors if boxes[a][0] == "dash" and a and a - 1 not in taken and boxes[a - 1][0] == "text"
+              and "、" in boxes[a - 1][1]]
+    if not named or not listed:
+        return set()
+    out: set[str] = set()
+    for d in (*named, *listed):
+        k = next((k for k, a in enumerate(anchors) if a >= d), len(anchors))
+        out.update(order[j][0] for j in (k - 1, k) if 0 <= j < min(len(anchors), len(order)))
+    return out
+
+
 def _late_name_before(boxes: list[tuple[str, str, int]], anchors: list[int], groups: list[list[int]],
                       names: list[str | None], k: int) -> bool:
     """The one text box before anchor ``k`` stands right after the row before's 法人番号, that row with no name
@@ -1454,6 +1475,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
     stray = [b[1] for i, b in enumerate(boxes) if i not in anchored and houjin.DIGITS13.search(b[1])]
     if stray:  # a 法人番号 in a box that anchors no row: a row not read, and the count would not be of the rows
         return f"a 法人番号 in a box that is no row's ({stray[0][:40]!r})"
+    unsure: set[str] = set()  # blocks whose rows are not established (``_count_unsure``)
     if len(anchors) > len(order):  # a 「-」 after a name with no cell of its own: a 法人番号 only if the count needs it
         bare = [a for a in anchors if boxes[a][0] == "dash" and _bare(boxes, taken, a)]
         if len(anchors) - len(bare) > len(order):
@@ -1461,6 +1483,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         _, sure, doubt = _figures(boxes, taken, False, frozenset(anchors) - frozenset(bare))
         if len(anchors) - len(bare) == len(order) and len(sure) <= len(order) <= len(sure) + len(doubt):
             anchors = [a for a in anchors if a not in bare]  # (the amounts may count as the ranks too)
+            unsure = _count_unsure(boxes, taken, anchors, order, bare)
     if len(anchors) != len(order) and not (fit and len(anchors) < len(order)):
         return f"{len(anchors)} rows but {len(order)} ranks in the block letters' run"
     # each anchor's name group: the text boxes right before it (run boxes skipped), after the row before's cells
@@ -1640,15 +1663,16 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
     if fit:
         placed = _by_amounts(boxes, taken, order, anchors, _doubts_own(boxes, rows, spans, doubted), spans, raw)
         if placed is not None:
-            return placed
-        return _fit(rows, order) if len(order) - len(anchors) <= _FIT_MAX else []
+            return [r for r in placed if r.block not in unsure]
+        return [r for r in _fit(rows, order) if r.block not in unsure] if len(order) - len(anchors) <= _FIT_MAX else []
     # an amount no row's boxes hold is a row not read: the rows counted after it (or before) may stand a place off
     # (also one written after the run and before the first row: 「1 | … | 7 | 738 | - | 法人番号 | 業務概要 | 法人番号 |
     # 業務概要 | 697 | …」, the first row's amount written before it, each row's in the next row's boxes)
     if _amount_values(unplaced):
-        return rows
+        return [r for r in rows if r.block not in unsure]
     led = bool(_amount_values(_before_first(boxes, taken, anchors, groups)))
-    return _pooled_amounts(rows, segs, doubted, {rows[0].block} if led and rows else set())
+    return [r for r in _pooled_amounts(rows, segs, doubted, {rows[0].block} if led and rows else set())
+            if r.block not in unsure]
 
 
 def _before_first(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int],

@@ -108,3 +108,14 @@ def test_boxes_a_name_between_two_numbers_after_a_nameless_row_is_unknown():
                   "-", "-", "合同会社パシフィックコンサルタンツ"])
     assert rows[("A", 3)]["corporate_number"] == "6756387188158" and rows[("A", 3)]["name"] is None
     assert rows[("A", 2)]["corporate_number"] == "3249670437519"
+
+
+def test_boxes_a_count_made_by_a_lost_row_and_a_made_up_one_leaves_the_block_unknown():
+    # (variant 1710, reportlab: 「Asia Wise法律事務所」「-」 after row 1's cells — a payee with no 法人番号 — was left out as
+    # a stray 「-」, while the 「-」 after 「定期刊行物の購読、…」 (a 業務概要 list) anchored a row: the count held and
+    # rank 2 became 「国立大学法人東京大学」 1598058483954 with 831, which are rank 3's name and number and rank 2's amount)
+    rows = _read(["A.", "1", "2", "3", *BOX_HEADER, "講師謝金(講師A)", "-", "諸外国の動向に関する文書の分析及び要約作業、セキュリティ説明会の開催",
+                  "1,115", "一般競争契約 (総合評価)", "6", "41% -", "Asia Wise法律事務所", "-", "国立大学法人東京大学",
+                  "1598058483954", "831", "282", "普及啓発コンテンツの作成", "定期刊行物の購読、諸外国の動向に関する文書の分析及び要約作業",
+                  "-", "-", "-", "-", "随意契約 (公募)", "4", "-"])
+    assert ("A", 2) not in rows and ("A", 3) not in rows
