@@ -728,7 +728,7 @@ def budget_boxes(lines: list[str], years: list[tuple[int, bool]], start: int) ->
     cs, rates = got if got is not None else (None, None)
     if not cs or not any(c.row is not None or c.tail for c in cs):
         return None  # no figure placed by a label or a line: the past years' columns could be any of them
-    if not _headers_in_order(lines, start, cs[0].line):
+    if not headers_in_order(lines, start, cs[0].line):
         return None  # the columns written out of their order (「平成29年度要求」 before 「平成28年度」): so may be the cells
     ratio_row = any(x.replace(" ", "").startswith("当初予算+補正予") for x in lines[start - 1:cs[-1].line + MAX_LINES])
     sol = solve(cs, n_past, rates, 2 if ratio_row else 1)
@@ -758,16 +758,27 @@ def budget_boxes(lines: list[str], years: list[tuple[int, bool]], start: int) ->
     return budget, cs[0].line, cs[-1].line, dropped, unknown
 
 
-def _headers_in_order(lines: list[str], start: int, stop: int) -> bool:
-    """The era years written between the 予算額 label (line ``start``) and the first figure (line ``stop``) rise in
-    text order: the search places the columns in the years' order, which pdfminer keeps only when it writes the
-    headers so (a header wrapped in its narrow cell may come after the request's: 「平成29年度要求」 「平成 28年 度」)."""
-    text = "".join(x.replace(" ", "") for x in lines[start - 1:stop - 1])
-    years = [parse_year(m[0] + "年")[0] for m in _YEAR_CUT.finditer(text)]
-    return all(a < b for a, b in zip(years, years[1:], strict=False))
+_BREAKDOWN_HEAD = re.compile(r"\d\s*・|・\s*\d|内訳")
+
+
+def header_years(lines: list[str], start: int, stop: int) -> list[int | None]:
+    """The era years written between the 予算額 label (line ``start``) and the first figure (line ``stop``), in
+    text order, a header wrapped in its narrow cell joined again (「令」「和2」「年」「度」: 2020); a later table's
+    header printed amid them (the 予算内訳's 「令和4・5年度 予算内訳」, 「平成28・」) is left out."""
+    text = "".join(x.replace(" ", "") for x in lines[start - 1:stop - 1] if not _BREAKDOWN_HEAD.search(x))
+    return [parse_year(m[0] + "年")[0] for m in _YEAR_CUT.finditer(text)]
+
+
+def headers_in_order(lines: list[str], start: int, stop: int) -> bool:
+    """The header years (header_years) rise in text order: the readings place the columns in the years' order,
+    which pdfminer keeps only when it writes the headers so (a header wrapped in its narrow cell may come after the
+    request's: 「平成29年度要求」 「平成 28年 度」)."""
+    years = header_years(lines, start, stop)
+    return all(a is not None and b is not None and a < b for a, b in zip(years, years[1:], strict=False))
+
 
 
 _num = as_int_if_whole  # (None stays None)
 
 
-__all__ = ["Cell", "cells", "solve", "budget_boxes"]
+__all__ = ["Cell", "cells", "solve", "budget_boxes", "header_years", "headers_in_order"]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from itertools import product
 
-from kg.extract.budget_boxes import _unwrapped
+from kg.extract.budget_boxes import _unwrapped, header_years
 from kg.extract.review_text import _BUDGET_LABEL, _MARK_GAP, _adds_up, _folded, _row_field
 from kg.normalize.numbers import as_int_if_whole, parse_number
 
@@ -112,9 +112,10 @@ def _request_fits(col: list[float | None]) -> bool:
     return _adds_up([v for v in col[:TOT] if v is not None], col[TOT])
 
 
-def _tables(cells: list, n_table: int, n_past: int) -> list[list[list[float | None]]]:
+def _tables(cells: list, n_table: int, n_past: int, paired: bool = False) -> list[list[list[float | None]]]:
     """Every cut of ``cells`` (the first ``n_table`` before the rate rows) into the table's rows that fits:
-    [past columns..., current column, request column]."""
+    [past columns..., current column, request column]. ``paired``: only the cuts whose rows holding the request's
+    cell (one at least) hold it on the current year's cell's line, after it, and no cell printed apart."""
     n_cur = n_past + 1
     out = []
     labels = {c[2] for c in cells}  # the rows a figure's label names (once, not per cut and row)
@@ -127,6 +128,8 @@ def _tables(cells: list, n_table: int, n_past: int) -> list[list[list[float | No
         used = sum(sizes)
         left = cells[used:]
         if used > n_table or len(left) > MAX_LEFT or any(c[2] is not None for c in left):
+            continue
+        if paired and (short or left or not any(wide) or not _paired(cells, sizes, wide)):
             continue
         left = _request_column(left, wide[INI])
         rows, p, ok, blank_exe = [], 0, True, False
@@ -174,6 +177,17 @@ def _tables(cells: list, n_table: int, n_past: int) -> list[list[list[float | No
     return out
 
 
+def _paired(cells: list, sizes: list[int], wide: tuple[bool, ...]) -> bool:
+    """Whether each row of the cut holding the request's cell holds it on its current year's cell's line: one line
+    of the text, its cells in their printed order (rl's 「155 266」), whatever order its headers were written in."""
+    p = 0
+    for r, size in enumerate(sizes):
+        if r < len(wide) and wide[r] and cells[p + size - 2][1] != cells[p + size - 1][1]:
+            return False
+        p += size
+    return True
+
+
 def _short_total(cur: list[float | None], figs: list[float], ini_in_row: bool) -> bool:
     """A cut whose 計 row holds the past years' cells only: the current year's and the request's 計 printed after
     the next table (seen: pdftotext's 「当初予算 47 28 36 30 47」 … 「計 45 28 46」, then 「34」「47」 after the 予算内訳
@@ -206,7 +220,19 @@ def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int
     cells, n_table = _cells(lines, start)
     if n_table < 7 * n_past + 4:  # (the 計 row may lack its last two cells: _short_total)
         return None
+    # (the table's years only: another year printed amid the headers, 「令和5年度」 of the 事業開始年度 beside them)
+    heads = [y for y in header_years(lines, start, cells[0][1]) if any(y == x for x, _ in years)]
+    swapped = any(a >= b for a, b in zip(heads, heads[1:], strict=False))
+    if swapped and heads[:n_past] != [y for y, _ in years[:n_past]]:
+        return None
+    # the year headers written out of their order (「令和3年度要求」 before 「令 和2 年 度」, wrapped in its narrow
+    # cell): so may be the cells of each row (LibreOffice's print: the request's 5,966 before the current year's
+    # 「2,5」「17」), and the current year's and the request's cells then add up in either order — which is which is
+    # not known: left unknown, unless every cut that fits prints them on one line in each row (in their order); the
+    # past years', their headers first and in order, open each row
     tables = _tables(cells, n_table, n_past)
+    if swapped and tables and all(t in _tables(cells, n_table, n_past, paired=True) for t in tables):
+        swapped = False
     if not tables:
         return None
     grid = [list(col) for col in tables[0]]
@@ -216,6 +242,8 @@ def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int
                 col[r] = None
     if any(grid[c][TOT] is None and any(t[c][TOT] is not None for t in tables) for c in range(n_past)):
         return None  # a past year's 計 the cuts disagree on (one they all read as a dash: a year with nothing printed)
+    if swapped:
+        grid[n_past:] = [[None] * len(col) for col in grid[n_past:]]
     budget = []
     for (y, is_req), col in zip(years, grid, strict=True):
         if is_req:

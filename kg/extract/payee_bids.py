@@ -110,7 +110,8 @@ def contracts_by_amount(texts: list[str], rows: list[PayeeRow], breaks: frozense
     alone on a paragraph, the next paragraph one 契約方式 cell (maybe followed by its 入札者数 / 落札率), and the
     paragraph after that no 契約方式 (else the cell after the amount is the head of a column of 契約方式:
     reportlab's prints read by pdfminer.six write a group of rows' amounts, then their 契約方式 one after another,
-    the first not the amount's row's). The amount must be written alone as many times as rows have it (once for
+    the first not the amount's row's), and the paragraph before it no other row's amount (「162」「151」「補助金等交付」:
+    the amounts written as a column, the one 契約方式 after them the first's, the second row's blank). The amount must be written alone as many times as rows have it (once for
     one row: a 入札者数 of that figure makes it unknown), each time so, besides a block's 計 of that figure: right
     after a header cell (``breaks``: those paragraphs) and followed by no 契約方式, or else, when the figure has one
     place more than rows, the only place followed by no 契約方式. Rows sharing an amount get a 契約方式 only when
@@ -138,7 +139,7 @@ def contracts_by_amount(texts: list[str], rows: list[PayeeRow], breaks: frozense
                 bare = [i for i in at if not (i + 1 < len(texts) and _CONTRACT.search(texts[i + 1]))]
                 at = [i for i in at if i not in bare] if len(bare) == 1 else at
         cells = [texts[i + 1] for i in at if i + 1 < len(texts) and _contract_cell(texts[i + 1])
-                 and not (i + 2 < len(texts) and _CONTRACT.search(texts[i + 2]))]
+                 and not (i + 2 < len(texts) and _CONTRACT.search(texts[i + 2])) and not (i and texts[i - 1] in amounts)]
         methods = {c.split()[0] for c in cells}
         if len(at) == len(cells) == amounts[amount] and len(methods) == 1:
             found[amount] = methods.pop()

@@ -555,6 +555,53 @@ def _rest_as_name(boxes: list[tuple[str, str, int]], run: set[int], anchors: lis
         and _bare(boxes, run, anchors[k + 1])
 
 
+def _count_unsure(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int],
+                  order: list[tuple[str, int]], bare: list[int]) -> set[str]:
+    """The blocks whose rows are not established when ``bare`` 「-」 were left out of the anchors to make the count:
+    one of them follows a name written after the row before's right cells (「1,115 | 契約方式 | 6 | 41% - | Asia Wise
+    法律事務所 | - | 国立大学法人東京大学 | 1598058483954」: that payee's 「-」 for no 法人番号, a row), while a 「-」 kept
+    as an anchor follows a 業務概要 list (a text holding 「、」, no name: 「… | 定期刊行物の購読、諸外国の動向に関する文書の
+    分析及び要約作業 | - | - | 随意契約 (公募)」, a row's blank cells) — the count then holds by a row lost and a row
+    made up, each row between a place off. The blocks on either side of both."""
+    named = [a for a in bare if a >= 2 and a - 1 not in taken and a - 2 not in taken and boxes[a - 1][0] == "text"
+             and boxes[a - 2][0] in ("contract", "rate", "dash", "int")]
+    listed = [a for a in anchors if boxes[a][0] == "dash" and a and a - 1 not in taken and boxes[a - 1][0] == "text"
+              and "、" in boxes[a - 1][1]]
+    if not named or not listed:
+        return set()
+    out: set[str] = set()
+    for d in (*named, *listed):
+        k = next((k for k, a in enumerate(anchors) if a >= d), len(anchors))
+        out.update(order[j][0] for j in (k - 1, k) if 0 <= j < min(len(anchors), len(order)))
+    return out
+
+
+def _late_name_before(boxes: list[tuple[str, str, int]], anchors: list[int], groups: list[list[int]],
+                      names: list[str | None], k: int) -> bool:
+    """The one text box before anchor ``k`` stands right after the row before's 法人番号, that row with no name
+    before it (「3249670437519 | 国立研究開発法人産業技術総合研究所 | 6756387188158 | 業務概要 | 685 | … | name」):
+    pdfminer.six may write a row's name after its number, so the text is that row's name as well as this one's —
+    not established."""
+    if not k or names[k - 1] is not None or groups[k - 1]:
+        return False
+    before = anchors[k - 1]
+    return boxes[before][0] == "corp" and groups[k] == [before + 1]
+
+
+def _closes_unopened(text: str) -> bool:
+    """A bracket closes in ``text`` that did not open in it (「諸謝金)」): the rest of a cell wrapped after its 「(」,
+    no name of its own."""
+    depth = 0
+    for ch in text:
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
+
+
 def _bare(boxes: list[tuple[str, str, int]], run: set[int], a: int) -> bool:
     """Nothing of a row follows the 「-」 at ``a``: only dashes up to the next 法人番号 or the next name (a text
     box right before a 法人番号) or the end."""
@@ -729,6 +776,7 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
                           "are unknown"))
         return None
     got = _pieces_unplaced(got, _corp_lines_wrapped(joined, raw), notes)
+    got = _corps_between_names(boxes, got, notes)
     return _stray_words_unplaced(_amounts_only_totalled(got, labelled, notes), strays, notes)
 
 
@@ -761,6 +809,53 @@ def _pieces_unplaced(rows: list[PayeeRow], wrapped: dict[int, str], notes: list)
             r = r._replace(cells={**r.cells, "name": None, "description": None})
         out.append(r)
     return out
+
+
+def _corps_between_names(boxes: list[tuple[str, str, int]], rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
+    """``rows`` with the 法人番号 left unknown where names and 法人番号 alternate one box each and the run ends in a
+    name, one more name than numbers (「国際連合開発計画(UNDP) | 2162759725906 | 合同会社UQコミュニケーションズ |
+    5710985267279 | 有限会社日立システムズ | 業務概要 …」): pdfminer.six writes a row's name before its 法人番号 or
+    after it, so each number may be the name's before it or after it (the .xlsx: the ones after, the first name
+    having none). A run ending in a number, in a text box that names no legal entity (a 業務概要), or in names
+    stacked before as many numbers or 「-」 (theirs) pairs each name with the number after it. The rows are kept,
+    those 法人番号 are not established."""
+    unsure: set[str] = set()
+    names: set[str] = set()  # the text boxes after them (names)
+    for a in range(1, len(boxes) - 1):
+        if boxes[a][0] != "corp" or not _CORP13.fullmatch(boxes[a][1]) or boxes[a - 1][0] != "text" \
+                or boxes[a][1] in unsure:
+            continue
+        j = a + 1
+        while j + 2 < len(boxes) and boxes[j + 1][0] == "corp" and _CORP13.fullmatch(boxes[j + 1][1]) \
+                and boxes[j + 2][0] == "text":
+            j += 2
+        k = j
+        while k < len(boxes) and boxes[k][0] == "text":
+            k += 1
+        m = k
+        while m < len(boxes) and boxes[m][0] in ("corp", "dash"):
+            m += 1
+        if _ENTITY_IN.search(boxes[j][1]) and m - k < k - j:  # (names stacked after as many numbers or 「-」 are
+            # theirs: 「name | 法人番号 | name | name | - | -」, the first number the first name's)
+            unsure.update(boxes[c][1] for c in range(a, j, 2))
+            names.update(boxes[c][1] for c in range(a + 1, j + 1, 2))
+    if not unsure:
+        return rows
+    out = []
+    for r in rows:
+        corp = r.cells.get("corporate_number")
+        if corp in unsure:
+            notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: 法人番号 {corp} stands in a run of "
+                                  "names and numbers with one name more; which name is its is not established: unknown"))
+            # (and the name after it is no 業務概要 of the row)
+            desc = r.cells.get("description")
+            r = r._replace(cells={**r.cells, "corporate_number": None,
+                                  "description": None if desc in names else desc})
+        out.append(r)
+    return out
+
+
+_CORP13 = re.compile(r"\d{13}")
 
 
 def _amounts_only_totalled(rows: list[PayeeRow], labelled: list[float], notes: list) -> list[PayeeRow]:
@@ -1415,6 +1510,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
     stray = [b[1] for i, b in enumerate(boxes) if i not in anchored and houjin.DIGITS13.search(b[1])]
     if stray:  # a 法人番号 in a box that anchors no row: a row not read, and the count would not be of the rows
         return f"a 法人番号 in a box that is no row's ({stray[0][:40]!r})"
+    unsure: set[str] = set()  # blocks whose rows are not established (``_count_unsure``)
     if len(anchors) > len(order):  # a 「-」 after a name with no cell of its own: a 法人番号 only if the count needs it
         bare = [a for a in anchors if boxes[a][0] == "dash" and _bare(boxes, taken, a)]
         if len(anchors) - len(bare) > len(order):
@@ -1422,6 +1518,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         _, sure, doubt = _figures(boxes, taken, False, frozenset(anchors) - frozenset(bare))
         if len(anchors) - len(bare) == len(order) and len(sure) <= len(order) <= len(sure) + len(doubt):
             anchors = [a for a in anchors if a not in bare]  # (the amounts may count as the ranks too)
+            unsure = _count_unsure(boxes, taken, anchors, order, bare)
     if len(anchors) != len(order) and not (fit and len(anchors) < len(order)):
         return f"{len(anchors)} rows but {len(order)} ranks in the block letters' run"
     # each anchor's name group: the text boxes right before it (run boxes skipped), after the row before's cells
@@ -1478,7 +1575,11 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             # own boxes hold two text boxes, its name and 業務概要 written after its number)
         if len(g) == 1 and _name_after_figure(boxes, anchors[k], g[0], prev_seg):
             continue
+        if len(g) == 1 and _late_name_before(boxes, anchors, groups, names, k):
+            continue
         if len(g) == 1:
+            if _closes_unopened(boxes[g[0]][1]):
+                continue  # (「4948642347726 会議等出席( | 5,012 | その他 | 諸謝金) | 法人番号」: a cell's wrapped rest)
             if not was_stacked or _ENTITY_IN.search(boxes[g[0]][1]):  # (「A社 | B社 | 番号 業務概要の1行目 | … |
                 # 業務概要の2行目 | 番号」: not B社's row's name, unless it names a legal entity itself)
                 names[k] = _raw_joined(raw, boxes[g[0]][2], boxes[g[0]][1])
@@ -1597,15 +1698,16 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
     if fit:
         placed = _by_amounts(boxes, taken, order, anchors, _doubts_own(boxes, rows, spans, doubted), spans, raw)
         if placed is not None:
-            return placed
-        return _fit(rows, order) if len(order) - len(anchors) <= _FIT_MAX else []
+            return [r for r in placed if r.block not in unsure]
+        return [r for r in _fit(rows, order) if r.block not in unsure] if len(order) - len(anchors) <= _FIT_MAX else []
     # an amount no row's boxes hold is a row not read: the rows counted after it (or before) may stand a place off
     # (also one written after the run and before the first row: 「1 | … | 7 | 738 | - | 法人番号 | 業務概要 | 法人番号 |
     # 業務概要 | 697 | …」, the first row's amount written before it, each row's in the next row's boxes)
     if _amount_values(unplaced):
-        return rows
+        return [r for r in rows if r.block not in unsure]
     led = bool(_amount_values(_before_first(boxes, taken, anchors, groups)))
-    return _pooled_amounts(rows, segs, doubted, {rows[0].block} if led and rows else set())
+    return [r for r in _pooled_amounts(rows, segs, doubted, {rows[0].block} if led and rows else set())
+            if r.block not in unsure]
 
 
 def _before_first(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int],

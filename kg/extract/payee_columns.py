@@ -161,6 +161,31 @@ class Column(NamedTuple):
 _new_column = functools.partial(tuple.__new__, Column)  # Column(*fields) without the Python-level __new__
 
 
+def _name_after_corp(items: list[Item], kinds: list[str], ni: int, ci: int, name_at: set[int],
+                     desc_of: dict[int, int]) -> bool:
+    """Whether the 法人番号 at ``ci``, right after its name, opens a run of names and 法人番号 (or 「-」) one box each
+    that ends in a text cell no row holds naming a registered body, one name more than numbers
+    (「PricewaterhouseCoopers LLP」「1598058483954」「国立大学法人東京大学」): pdfminer.six may write a name before its
+    row's 法人番号 or after it, so each number may be the name's after it (the .xlsx: the first name has none), and
+    the pairing is not established. Names stacked after the run before as many numbers or 「-」 are theirs."""
+    size = len(items)
+    if ni != ci - 1:
+        return False
+    text = ("text", "name")
+    j = ci + 1
+    while j + 2 < size and kinds[j] in text and kinds[j + 1] in ("corp", "dash") and kinds[j + 2] in text:
+        j += 2
+    if j >= size or kinds[j] not in text or j in name_at or j in desc_of.values():
+        return False
+    k = j
+    while k < size and kinds[k] in text:
+        k += 1
+    m = k
+    while m < size and kinds[m] in ("corp", "dash"):
+        m += 1
+    return m - k < k - j and bool(_REGISTERED.search(items[j].text) or _ENTITY.search(items[j].text))
+
+
 @functools.lru_cache(maxsize=4096)
 def _plausible(name: str, corp: str) -> bool:
     """A name and a 法人番号 of one kind: a 地方公共団体's number (…000020…) with a 都道府県市区町村 name, and a
@@ -495,6 +520,8 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
             corp = "-"
         elif local != bool(_LOCAL_NAME.search(name)) and (local or _LOCAL_SHAPE.fullmatch(name)):
             return None, f"{name!r} and 法人番号 {corp} are not of one kind"
+        if _name_after_corp(items, kinds, ni, ci, name_at, desc_of):
+            return None, f"a name more than 法人番号 after 法人番号 {corp}: the names and 法人番号 may pair otherwise"
         desc = contract = None
         if ci in desc_of:
             desc = items[desc_of[ci]].text

@@ -889,6 +889,10 @@ def _budget_of_rows(rec: Record, rows: tuple[list[dict], int, int]) -> None:
         rec["budget"].append(entry)
         span(rec, f"budget[{entry['fiscal_year']}]", first, last)
     span(rec, "budget", first, last)
+    blank = [e["fiscal_year"] for e in budget if all(v is None for k, v in e.items() if k != "fiscal_year")]
+    if blank:  # (budget_form: the current year's and the request's columns printed out of their order)
+        warn(rec, "budget_order_unknown", f"予算額・執行額: {blank}: which printed column is which of these years "
+             "is not told by the text; left unknown", line=first, field="budget")
 
 
 def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, covered: int,
@@ -1922,7 +1926,7 @@ _METHOD_HEADS = ("一般競争契約", "指名競争契約", "随意契約", "�
 _INNER_SPACE = re.compile(r"\([^()]*[^\x00-\x7f(]\s+[^\x00-\x7f()][^()]*\)")
 
 
-_LATIN_SPACE = re.compile(r"([A-Za-z0-9]+) ([A-Za-z0-9]+)")  # two Latin words of a name (「Pricewaterhouse Coopers」)
+_LATIN_SPACE = re.compile(r"([A-Za-z0-9]+) (?=([A-Za-z0-9]+))")  # two Latin words of a name (「Pricewaterhouse Coopers」)
 
 
 def _latin_wraps(rec: Record, key: str, name: str, L: list[str], raw: list[str]) -> str | None:

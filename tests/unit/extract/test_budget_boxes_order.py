@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from kg.extract.budget_boxes import _headers_in_order, budget_boxes
+from kg.extract.budget_boxes import budget_boxes, headers_in_order
 from kg.normalize.text import nfkc_lines
 
 # pdfminer's text of a real-form variant (rv272, printed narrow): the request's header 「平成29年度要求」 is written
@@ -10,13 +10,13 @@ LINES = nfkc_lines(["予算額・執行額 (単位:百万円)", "", "平成25", 
 
 def test_columns_written_out_of_their_years_order_are_not_placed():
     years = [(2013 + k, k == 4) for k in range(5)]
-    assert not _headers_in_order(LINES, 1, LINES.index("予算の状況 当初予算 48,266 22,560") + 1)
+    assert not headers_in_order(LINES, 1, LINES.index("予算の状況 当初予算 48,266 22,560") + 1)
     assert budget_boxes(LINES, years, 1) is None  # (was 2016: 35,400 and the request 17,130, the two swapped)
 
 
 def test_headers_in_their_order_are_kept():
     head = ["予算額・執行額 (単位:百万円)", "", "平成30年度 令和元年", "度", "", "令和2年度 令和3年度要求", "", "当初予算 1"]
-    assert _headers_in_order(head, 1, 8)
+    assert headers_in_order(head, 1, 8)
 
 
 # pdfminer's text of a LibreOffice print (variant 676): 「3年度」 then its column whole (7 cells adding up), then its
