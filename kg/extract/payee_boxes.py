@@ -423,7 +423,9 @@ def _loose_name(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: 
     name, or among the dashes of the row before): the row before is complete (its 業務概要, amount and 契約方式 or
     trailing 「-」 stand since its anchor; or no row and no cell stands before), and this one's 業務概要 and amount
     follow at once (either first), then no 法人番号 before its 契約方式. With ``short`` (tried when the rows do not
-    count as the ranks without it) the row before's amount may be a figure of one or two digits (``_int_amount``)."""
+    count as the ranks without it) the row before's amount may be a figure of one or two digits (``_int_amount``), and
+    so may this one's when its 契約方式 follows it at once (「- | name | 業務概要 | 52 | 随意契約(公募)」: an 入札者数
+    stands after the 契約方式, or after the amount)."""
     if re.search(r" [-－―]$", boxes[i][1]):  # (a name with its 「-」 run into its box: the name would be cut wrong)
         return False
     if out:
@@ -446,7 +448,8 @@ def _loose_name(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: 
         return False  # (two names after its cells and before the next 法人番号: this text box may be the row before's)
     return (len(kinds) == 3 and {kinds[0], kinds[1]} == {"text", "number"} and kinds[2] in ends) \
         or (len(kinds) >= 2 and kinds[0] == _AMOUNT_DESC and kinds[1] in ends) \
-        or (len(kinds) >= 2 and kinds[0] == "text" and kinds[1] == "amount")
+        or (len(kinds) >= 2 and kinds[0] == "text" and kinds[1] == "amount") \
+        or (short and kinds == ["text", "int", "contract"])
 
 
 _AMOUNT_DESC = "text+number"
