@@ -792,10 +792,13 @@ def _without_totals(boxes: list[tuple[str, str, int]], named: bool = False) \
 
 def _before_named_row(boxes: list[tuple[str, str, int]], i: int) -> bool:
     """The number at ``i`` stands right before a name and its 法人番号 (「一般競争契約 | 3 | 京都市 | 法人番号」, 「784 | 1 |
-    name | 法人番号」: pdfminer.six wrote a row's rank after the row before's 契約方式 or the block's 計): a rank, when the
-    run read without it does not give the rows' count."""
-    after = [b[0] for b in boxes[i + 1:i + 3]]
-    return after[:1] == ["namecorp"] or after == ["text", "corp"]
+    name | 法人番号」: pdfminer.six wrote a row's rank after the row before's 契約方式 or the block's 計) — or right before
+    the 「-」 and name of a payee with no 法人番号, its 業務概要, amount and 契約方式 following at once (「その他 | 8 | - |
+    name | 業務概要 | 0.1 | 随意契約 (企画競争)」, the row ``_loose_name`` reads): a rank, when the run read without it
+    does not give the rows' count."""
+    after = [b[0] for b in boxes[i + 1:i + 6]]
+    return after[:1] == ["namecorp"] or after[:2] == ["text", "corp"] \
+        or after == ["dash", "text", "text", "number", "contract"]
 
 
 def _amount_before_rows(boxes: list[tuple[str, str, int]], taken: set[int]) -> bool:
