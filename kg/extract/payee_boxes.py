@@ -570,12 +570,14 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
     right after the amount, before any 契約方式, and a 落札率 after it are passed over — not the amount, and not
     known to be this row's (pdfminer.six writes the 入札者数 and 落札率 of the row before after this row's amount) —,
     but only when ``bidders_first``: the row before has its amount in its own boxes (else 「33 | 22 | 随意契約」 may
-    be its amount and this row's, a column run)."""
+    be its amount and this row's, a column run). Such a number is the row's 入札者数 when the 契約方式 follows it at once
+    and the 落札率 that at once (the cells in the form's order around the 契約方式, the 落札率 read as the row's)."""
     desc, amounts, contracts, rates, tail = [], [], [], [], []
     after_contract = False
     bidders: str | None = None
     after_amount = False  # the box before was the amount (its own, or the figure a 業務概要 box ends in)
     passed = False  # an 入札者数 was passed over before the 契約方式
+    passed_at: int | None = None  # where the one passed over right after the amount stands
     seg = ([("text", merged, 0)] if merged else []) + seg  # (what the 法人番号's box held after the number)
     glued = None  # the next box's index when it is the rest of a figure cut in a 業務概要 box (「… 26,05」 「4」)
     for j, (kind, text, line) in enumerate(seg):
@@ -612,6 +614,7 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
                 return None
             if was_amount and kind == "int" and len(amounts) == 1 and not contracts and bidders_first:
                 passed = True  # (「41,046 | 3 | 一般競争契約」: an 入札者数, whose row's is not established)
+                passed_at = j
                 continue
             if _bidders_after_description(seg, j, amounts) and bidders_first:
                 passed = True  # (「220 | 業務概要 | 3 | 一般競争契約 | 45.5%」: the 入札者数 written before its 契約方式)
@@ -639,6 +642,10 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
         desc = []  # (the 業務概要's first line in the 法人番号's box, its wrapped rest after the amount: not joined)
     if len(desc) > 1 or len(amounts) > 1 or len(contracts) > 1 or len(rates) > 1:
         return None
+    if passed_at is not None and bidders is None and rates \
+            and [b[0] for b in seg[passed_at + 1:passed_at + 3]] == ["contract", "rate"]:
+        bidders = seg[passed_at][1]  # (「11,590 | 5 | 一般競争契約 | 43.1%」: the 入札者数 and 落札率 either side of the
+        # 契約方式, the row's own; the row before's would stand before the 契約方式 with their 落札率)
     if desc and desc[0].count("(") > desc[0].count(")"):  # 「会議等出席(諸謝」: cut at the box's edge, its end elsewhere
         desc = []
     return {"description": desc[0] if desc else None, "amount": amounts[0] if amounts else None,
