@@ -51,6 +51,7 @@ import re
 from itertools import combinations
 from math import comb
 
+from kg.extract.payee_columns_pm import column_rows, with_column_rows
 from kg.extract.payee_form_text import header_text
 from kg.extract.review_text import PayeeRow, _is_total_of
 from kg.normalize import houjin
@@ -735,7 +736,12 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         notes.append((lo, f"支出先上位10者リスト: {got}: which row is in which block is not established; the payees "
                           "are unknown"))
         return None
-    return _stray_words_unplaced(_amounts_only_totalled(got, labelled, notes), strays, notes)
+    got = _stray_words_unplaced(_amounts_only_totalled(got, labelled, notes), strays, notes)
+    if isinstance(run, str):
+        return got
+    return with_column_rows(got, column_rows(boxes, run[0], lambda b: _raw_joined(raw, b[2], b[1]),
+                                             lambda b: (_CONTRACT.match(_raw_joined(raw, b[2], b[1]))
+                                                        or _CONTRACT.match(b[1]))[1]))
 
 
 def _amounts_only_totalled(rows: list[PayeeRow], labelled: list[float], notes: list) -> list[PayeeRow]:
