@@ -51,7 +51,7 @@ import re
 from itertools import combinations
 from math import comb
 
-from kg.extract.payee_columns_pm import column_rows, with_column_rows
+from kg.extract.payee_columns_pm import column_rows, plain, with_column_rows
 from kg.extract.payee_form_text import header_text
 from kg.extract.review_text import PayeeRow, _is_total_of
 from kg.normalize import houjin
@@ -1509,8 +1509,9 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             corp, merged = (m[1], m[2]) if m else (None, None)
             if kind == "namecorp":
                 names[k], corp = _NAME_CORP.match(text).groups() if _NAME_CORP.match(text) else (text[:-2], None)
-            elif kind == "text":  # a name with no anchor of its own (``_loose_name``)
-                names[k] = _raw_joined(raw, line, text)
+            elif kind == "text":  # a name with no anchor of its own (``_loose_name``): unknown with a space between
+                names[k] = plain(_raw_joined(raw, line, text))  # two wide characters (pdftotext's 「センタ ー」, or the
+                # sheet's own?), which no 法人番号 box beside it vouches for as a name cell's whole text
             got = own = _fields(seg, merged, raw, not k or previous_amount)
             if got is None and names[k] is None and kind == "corp" and not merged \
                     and (k + 1 == len(anchors) or _figure_own(boxes, taken, anchors, groups, k + 1)) \

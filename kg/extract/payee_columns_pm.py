@@ -43,14 +43,14 @@ def column_rows(boxes: list[_Box], taken: set[int], text_of, contract_of) -> lis
     i = 0
     while i < n:
         start = i
-        pairs: list[tuple[str, str]] = []  # (name, 法人番号 or "")
+        pairs: list[tuple[str | None, str]] = []  # (name, 法人番号 or "")
         while i < n and i not in taken:
             if boxes[i][0] == "namecorp" and (m := _NAME_ANCHOR.match(boxes[i][1])):
-                pairs.append((m[1], m[2] if m[2].isdigit() else ""))  # (a name and its anchor in one box)
+                pairs.append((plain(m[1]), m[2] if m[2].isdigit() else ""))  # (a name and its anchor in one box)
                 i += 1
             elif i + 1 < n and i + 1 not in taken and boxes[i][0] == "text" \
                     and (corp := _bare_anchor(boxes[i + 1])) is not None:
-                pairs.append((text_of(boxes[i]), corp))
+                pairs.append((plain(text_of(boxes[i])), corp))
                 i += 2
             else:
                 break
@@ -96,9 +96,18 @@ def _cells_after(boxes: list[_Box], taken: set[int], i: int, k: int, text_of, co
     values = [_value(g["amount"]) for g in groups]
     if None in values or any(b >= a for a, b in zip(values, values[1:], strict=False)):
         return None
-    texts = [text_of(boxes[d]) for d in descs]  # (a 業務概要 cut inside its bracket, its end elsewhere: unknown)
-    return [{"description": t if t.count("(") <= t.count(")") else None, **g}
+    texts = [plain(text_of(boxes[d])) for d in descs]  # (one cut inside its bracket, its end elsewhere: unknown)
+    return [{"description": t if t and t.count("(") <= t.count(")") else None, **g}
             for t, g in zip(texts, groups, strict=True)]
+
+
+_WIDE_SPACE = re.compile(r"[^\x00-\x7f]\s+[^\x00-\x7f]")  # a space between two wide characters
+
+
+def plain(text: str) -> str | None:
+    """A name's or 業務概要's text, or None when a space stands between two of its wide characters (「日本翻訳センタ
+    ー(株)」: the tool's space inside a word, or the sheet's own — which, the text does not say)."""
+    return None if _WIDE_SPACE.search(text) else text
 
 
 def with_column_rows(rows: list[PayeeRow], columns: list[list[dict]]) -> list[PayeeRow]:

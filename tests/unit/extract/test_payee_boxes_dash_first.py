@@ -50,3 +50,10 @@ def test_the_short_amount_counts_only_right_after_the_description_and_before_a_m
     assert 9 not in _anchors(_boxes(texts), {0, 1, 2}, loose=1)  # (a two-digit figure: only when the count needs it)
     no_method = texts[:12] + ["-", "-"]  # (no 契約方式 after the figure: an 入札者数 maybe, not established as the amount)
     assert 9 not in _anchors(_boxes(no_method), {0, 1, 2}, loose=2)
+
+
+def test_a_loose_name_with_a_space_between_wide_characters_is_unknown():
+    # (pdftotext writes 「日本翻訳センタ ー(株)」: the row stands, its name is not established)
+    at = SECTION.index("Dingwater Partners LLP")
+    rows = _read([*SECTION[:at], "丁ウォータ ーパートナーズ(株)・戊共同企業体", *SECTION[at + 1:]], [])
+    assert rows[("B", 1)]["name"] is None and rows[("B", 1)]["amount"] == "52"

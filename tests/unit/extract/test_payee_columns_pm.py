@@ -77,3 +77,11 @@ def test_a_name_and_its_number_in_one_box_is_one_columns_pair():
     got = _read(texts)
     assert [(r["name"], r["corporate_number"], r["description"], r["amount"]) for r in got[0]] == [
         ("甲総合研究所(株)", "1239360513021", "定期刊行物の購読", "25,129"), ("京都市", "2000020261009", "ガイドラインの英訳作業", "8,196")]
+
+
+def test_a_space_between_wide_characters_leaves_that_name_unknown():
+    texts = [*TEXTS]
+    texts[texts.index("丙マーケティング株式会社")] = "丙マーケテ ィング株式会社"  # (pdftotext's space inside a word)
+    got = _read(texts)[0]
+    assert got[2]["name"] is None and got[2]["corporate_number"] == "5536102844687" and got[2]["amount"] == "9,603"
+    assert got[1]["name"] == "国際連合乙計画(UNDP)"
