@@ -1810,7 +1810,7 @@ def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[
     for chosen in combinations(doubt, need):
         amounts = sorted([*sure, *chosen])
         got = _placed_at(boxes, taken, order, anchors, rows, spans, amounts)
-        if got is not None:
+        if got is not None and not (placed and _same_places(got, placed[0][0])):
             placed.append((got, amounts))
             if len(placed) > 1:
                 return None
@@ -1826,6 +1826,13 @@ def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[
         used.update([j for j in span if boxes[j][0] == "text"][:1])
     return [r if set(r.cells) != {"amount"} else r._replace(cells=_cells_before(boxes, taken, used, i, raw) or r.cells)
             for r, (i, _) in zip(got, amounts, strict=True)]
+
+
+def _same_places(a: list[PayeeRow], b: list[PayeeRow]) -> bool:
+    """Two placings of the rows by their amounts (``_placed_at``) give every rank the same cells: the choices of the
+    doubtful figures differ only in which of equal figures is taken (「1.9 | … | 1.9 | 1.9」: a one-row block's amount
+    and its 計 printed again), so the rows' places and amounts are the same either way."""
+    return [(r.block, r.rank, r.cells) for r in a] == [(r.block, r.rank, r.cells) for r in b]
 
 
 def _sums_doubted(sure: list[tuple[int, str]], doubt: list[tuple[int, str]]) \
@@ -1895,7 +1902,7 @@ def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[
     and the 契約方式 right after the amount (not one of a run of 契約方式, whose row is not established); else None.
     Not when a text box follows the amount (「- | name | name | 24 | 業務概要 | 22 | 業務概要」: two rows' names, then each
     row's amount and 業務概要) or, after its right cells, one text box and a figure (``_lone_text_then_figure``) or two
-    text boxes and a 法人番号 (``_names_after``).
+    text boxes and a 法人番号 (``_names_after``), nor when a figure stands before the 「-」 boxes (``_figure_before_dashes``).
     """
     kind, text, _ = boxes[i]
     texts = [j for j in (i - 2, i - 1) if j >= 0]
@@ -1915,7 +1922,7 @@ def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[
             or (before - 1 not in taken and boxes[before - 1][0] in ("text", "mixed", *_ANCHOR)) \
             or _after_right_cells(boxes, taken, used, before) \
             or (i + 1 < len(boxes) and boxes[i + 1][0] == "text") or _lone_text_then_figure(boxes, taken, i) \
-            or _names_after(boxes, taken, i):
+            or _names_after(boxes, taken, i) or _figure_before_dashes(boxes, taken, before):
         return None
     name = _raw_joined(raw, boxes[texts[0]][2], boxes[texts[0]][1])
     desc = desc if desc is not None else boxes[texts[1]][1]
@@ -1927,6 +1934,16 @@ def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[
         contract = (_CONTRACT.match(_raw_joined(raw, boxes[i + 1][2], boxes[i + 1][1])) or _CONTRACT.match(boxes[i + 1][1]))[1]
     return {"name": name, "corporate_number": None, "description": desc, "amount": amount,
             "contract_method": contract}
+
+
+def _figure_before_dashes(boxes: list[tuple[str, str, int]], taken: set[int], at: int) -> bool:
+    """A figure (no run box) stands right before the 「-」 boxes that end at ``at`` (「0 | - | - | - | name | 業務概要 |
+    1.4 その他」): the row of the name after them may have been written amount first, that figure its amount — the
+    figure after its 業務概要 then the next row's (rv1321: B4's 0, then C1's 1.4)."""
+    j = at
+    while j >= 0 and j not in taken and boxes[j][0] == "dash":
+        j -= 1
+    return j >= 0 and j not in taken and boxes[j][0] in ("int", "number")
 
 
 def _after_right_cells(boxes: list[tuple[str, str, int]], taken: set[int], used: set[int], at: int) -> bool:
