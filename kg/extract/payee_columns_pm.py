@@ -4,8 +4,10 @@ another, then their k 業務概要, then their k amounts each with its 契約方
     「野村総合研究所(株) | 1239360513021 | 国際連合開発計画(UNDP) | - | 京都市 | 2000020261009 | 業務概要 | 業務概要 |
     業務概要 | 25,129 | 補助金等交付 - | -- | 10,240 | 随意契約 (その他) | - | - | 9,603 | 補助金等交付 -」
 
-(the LibreOffice print of the real form: each column of a block's short rows is one text flow). The i-th name, 業務概要
-and amount are the i-th row's: the three columns are written top to bottom. kg.extract.payee_boxes reads rows one
+(the LibreOffice print of the real form: each column of a block's short rows is one text flow), or with the 業務概要
+and amounts as pairs, row by row (「… | 業務概要 | 11,696 | 業務概要 | 7,943 | 19,639 | - | 補助金等交付」: their 契約方式
+and right cells then in one heap, not read). The i-th name, 業務概要 and amount are the i-th row's: the columns are
+written top to bottom. kg.extract.payee_boxes reads rows one
 after another and places such rows by their amounts alone; ``column_rows`` reads them whole, and
 ``with_column_rows`` gives a row placed with that amount the cells of the column row it belongs to.
 
@@ -58,7 +60,7 @@ def column_rows(boxes: list[_Box], taken: set[int], text_of, contract_of) -> lis
         if k < 2 or (start and start - 1 not in taken and boxes[start - 1][0] in ("text", "corp", "namecorp")):
             i = start + 1 if k == 0 else i
             continue
-        got = _cells_after(boxes, taken, i, k, text_of, contract_of)
+        got = _cells_after(boxes, taken, i, k, text_of, contract_of) or _pairs_after(boxes, taken, i, k, text_of)
         if got is None:
             continue
         out.append([{"name": name, "corporate_number": corp or None, **cells}
@@ -99,6 +101,24 @@ def _cells_after(boxes: list[_Box], taken: set[int], i: int, k: int, text_of, co
     texts = [plain(text_of(boxes[d])) for d in descs]  # (one cut inside its bracket, its end elsewhere: unknown)
     return [{"description": t if t and t.count("(") <= t.count(")") else None, **g}
             for t, g in zip(texts, groups, strict=True)]
+
+
+def _pairs_after(boxes: list[_Box], taken: set[int], i: int, k: int, text_of) -> list[dict] | None:
+    """The k (業務概要, amount) pairs at ``i`` (「業務概要 | 11,696 | 業務概要 | 7,943」: the two columns written row by row),
+    the amounts falling strictly, and no text box right after them (a row more); their 契約方式 and right cells, written
+    after them in one heap, are not read. None when the boxes are not so."""
+    at = range(i, i + 2 * k)
+    if i + 2 * k > len(boxes) or any(j in taken for j in at) \
+            or [boxes[j][0] in ("int", "number") if (j - i) % 2 else boxes[j][0] == "text" for j in at].count(False):
+        return None
+    if i + 2 * k < len(boxes) and i + 2 * k not in taken and boxes[i + 2 * k][0] == "text":
+        return None
+    values = [_value(boxes[j][1]) for j in at[1::2]]
+    if None in values or any(b >= a for a, b in zip(values, values[1:], strict=False)):
+        return None
+    texts = [plain(text_of(boxes[j])) for j in at[::2]]
+    return [{"description": t if t and t.count("(") <= t.count(")") else None, "amount": boxes[j][1]}
+            for t, j in zip(texts, at[1::2], strict=True)]
 
 
 _WIDE_SPACE = re.compile(r"[^\x00-\x7f]\s+[^\x00-\x7f]")  # a space between two wide characters

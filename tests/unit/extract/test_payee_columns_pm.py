@@ -85,3 +85,18 @@ def test_a_space_between_wide_characters_leaves_that_name_unknown():
     got = _read(texts)[0]
     assert got[2]["name"] is None and got[2]["corporate_number"] == "5536102844687" and got[2]["amount"] == "9,603"
     assert got[1]["name"] == "国際連合乙計画(UNDP)"
+
+
+def test_description_and_amount_pairs_after_the_names_are_read_without_their_methods():
+    # rv671 (reportlab): 「name | 法人番号 | name 法人番号 | 業務概要 | 11,696 | 業務概要 | 7,943 | 19,639 | - … | 補助金等交付」:
+    # the two rows' 業務概要 and amounts written row by row, their 計 and right cells in one heap after them
+    texts = ["B", "1", "2", "大和総研株式会社", "4788357620723", "有限会社甲・エス・エス 5979993476366", "会議等出席(諸謝金)",
+             "11,696", "実証事業の実施", "7,943", "19,639", "-", "-", "--", "-", "補助金等交付", "C", "1"]
+    got = _read(texts)
+    assert [(r["name"], r["corporate_number"], r["description"], r["amount"]) for r in got[0]] == [
+        ("大和総研株式会社", "4788357620723", "会議等出席(諸謝金)", "11,696"),
+        ("有限会社甲・エス・エス", "5979993476366", "実証事業の実施", "7,943")]
+    assert "contract_method" not in got[0][1]
+    rising = [*texts]
+    rising[rising.index("7,943")] = "17,943"
+    assert _read(rising) == []
