@@ -564,7 +564,7 @@ def _bare(boxes: list[tuple[str, str, int]], run: set[int], a: int) -> bool:
 
 
 def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] | None,
-            bidders_first: bool = True) -> dict | None:
+            bidders_first: bool = True, cut_right: bool = True) -> dict | None:
     """A row's cells from its boxes after the anchor (``merged``: what its 法人番号 box held after the number);
     None when they do not make one row's cells in row order. An 入札者数 and a 落札率 may stand right after the amount,
     before the 契約方式 (「2.3 | 7 | 一般競争契約 | 75.4%」, 「1,249 | 4 | - | 77.6%」): a number of one or two digits
@@ -572,7 +572,11 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
     known to be this row's (pdfminer.six writes the 入札者数 and 落札率 of the row before after this row's amount) —,
     but only when ``bidders_first``: the row before has its amount in its own boxes (else 「33 | 22 | 随意契約」 may
     be its amount and this row's, a column run). Such a number is the row's 入札者数 when the 契約方式 follows it at once
-    and the 落札率 that at once (the cells in the form's order around the 契約方式, the 落札率 read as the row's)."""
+    and the 落札率 that at once (the cells in the form's order around the 契約方式, the 落札率 read as the row's). A number
+    of one or two digits between a 「-」 and a 「-」 or 落札率 among the right cells (「- | 2 | - | 53.8%」: an 入札者数,
+    this row's or another's) leaves the right cells unknown and ends the row, its one 業務概要, amount and 契約方式 read
+    before (with ``cut_right``; not for ``_nameless_fields``, whose boxes may hold two rows' cells); a figure standing
+    last there may be a row's amount written late: the boxes do not read as one row's."""
     desc, amounts, contracts, rates, tail = [], [], [], [], []
     after_contract = False
     bidders: str | None = None
@@ -612,6 +616,12 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
                         and len(desc) == 1 and len(amounts) == 1:
                     bidders, rates = None, []  # (「契約方式 | 3 | 9」: another row's 入札者数 among the right cells, which
                     break  # are not established; the cells before, in row order, are the row's)
+                if cut_right and kind == "int" and seg[j - 1][0] == "dash" and seg[j + 1:j + 2] \
+                        and seg[j + 1][0] in ("dash", "rate") and len(desc) == 1 and len(amounts) == 1 \
+                        and len(contracts) == 1:
+                    bidders, rates = None, []  # (「業務概要 | 0 | 契約方式 | - | 2 | - | 53.8%」: a figure among the right
+                    break  # cells after a 「-」, whose row's is not established; the cells before, in row order, are
+                    # the row's)
                 return None
             if was_amount and kind == "int" and len(amounts) == 1 and not contracts and bidders_first:
                 passed = True  # (「41,046 | 3 | 一般競争契約」: an 入札者数, whose row's is not established)
@@ -679,7 +689,7 @@ def _nameless_fields(seg: list[tuple[str, str, int]], raw: list[str] | None, bid
     at = next((j for j, b in enumerate(seg) if b[0] in ("contract", "mixed")), len(seg))
     if len(texts) != 2 or texts[-1] > at:
         return None
-    got = _fields([b for j, b in enumerate(seg) if j != texts[0]], None, raw, bidders_first)
+    got = _fields([b for j, b in enumerate(seg) if j != texts[0]], None, raw, bidders_first, cut_right=False)
     if got is None or got["amount"] is None:
         return None
     return {**got, "description": None}
