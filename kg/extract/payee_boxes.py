@@ -40,6 +40,9 @@ before's might stand there are its own (its 業務概要, amount, 契約方式).
 only with every amount read and falling down the ranks. When every row of a block has one amount in its own boxes,
 the cells of rows doubted because the row before had none of its own are taken back (``_pooled_amounts``).
 
+Rows written as columns (k names and anchors, then their k 業務概要, then their k amounts: kg.extract.payee_columns_pm)
+give their cells to the rows placed with those amounts once the rows are read (``with_column_rows``).
+
 The real form prints a block's 計 under its rows; pdfminer.six writes that figure among the rows' boxes (between an
 amount and its 契約方式, after a 落札率, after the run). A figure exactly the sum of two or more amounts written since
 the last 計 is left out before the rows are read (``_block_totals``). An 入札者数 (and 落札率) pdfminer.six writes
