@@ -40,6 +40,9 @@ before's might stand there are its own (its 業務概要, amount, 契約方式).
 only with every amount read and falling down the ranks. When every row of a block has one amount in its own boxes,
 the cells of rows doubted because the row before had none of its own are taken back (``_pooled_amounts``).
 
+Rows written as columns (k names and anchors, then their k 業務概要, then their k amounts: kg.extract.payee_columns_pm)
+give their cells to the rows placed with those amounts once the rows are read (``with_column_rows``).
+
 The real form prints a block's 計 under its rows; pdfminer.six writes that figure among the rows' boxes (between an
 amount and its 契約方式, after a 落札率, after the run). A figure exactly the sum of two or more amounts written since
 the last 計 is left out before the rows are read (``_block_totals``). An 入札者数 (and 落札率) pdfminer.six writes
@@ -54,6 +57,7 @@ import re
 from itertools import combinations
 from math import comb
 
+from kg.extract.payee_columns_pm import column_rows, plain, with_column_rows
 from kg.extract.payee_form_text import header_text
 from kg.extract.review_text import PayeeRow, _is_total_of
 from kg.normalize import houjin
@@ -426,7 +430,9 @@ def _loose_name(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: 
     name, or among the dashes of the row before): the row before is complete (its 業務概要, amount and 契約方式 or
     trailing 「-」 stand since its anchor; or no row and no cell stands before), and this one's 業務概要 and amount
     follow at once (either first), then no 法人番号 before its 契約方式. With ``short`` (tried when the rows do not
-    count as the ranks without it) the row before's amount may be a figure of one or two digits (``_int_amount``)."""
+    count as the ranks without it) the row before's amount may be a figure of one or two digits (``_int_amount``), and
+    so may this one's when its 契約方式 follows it at once (「- | name | 業務概要 | 52 | 随意契約(公募)」: an 入札者数
+    stands after the 契約方式, or after the amount)."""
     if re.search(r" [-－―]$", boxes[i][1]):  # (a name with its 「-」 run into its box: the name would be cut wrong)
         return False
     if out:
@@ -449,7 +455,8 @@ def _loose_name(boxes: list[tuple[str, str, int]], run: set[int], i: int, prev: 
         return False  # (two names after its cells and before the next 法人番号: this text box may be the row before's)
     return (len(kinds) == 3 and {kinds[0], kinds[1]} == {"text", "number"} and kinds[2] in ends) \
         or (len(kinds) >= 2 and kinds[0] == _AMOUNT_DESC and kinds[1] in ends) \
-        or (len(kinds) >= 2 and kinds[0] == "text" and kinds[1] == "amount")
+        or (len(kinds) >= 2 and kinds[0] == "text" and kinds[1] == "amount") \
+        or (short and kinds == ["text", "int", "contract"])
 
 
 _AMOUNT_DESC = "text+number"
@@ -610,19 +617,25 @@ def _bare(boxes: list[tuple[str, str, int]], run: set[int], a: int) -> bool:
 
 
 def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] | None,
-            bidders_first: bool = True) -> dict | None:
+            bidders_first: bool = True, cut_right: bool = True) -> dict | None:
     """A row's cells from its boxes after the anchor (``merged``: what its 法人番号 box held after the number);
     None when they do not make one row's cells in row order. An 入札者数 and a 落札率 may stand right after the amount,
     before the 契約方式 (「2.3 | 7 | 一般競争契約 | 75.4%」, 「1,249 | 4 | - | 77.6%」): a number of one or two digits
     right after the amount, before any 契約方式, and a 落札率 after it are passed over — not the amount, and not
     known to be this row's (pdfminer.six writes the 入札者数 and 落札率 of the row before after this row's amount) —,
     but only when ``bidders_first``: the row before has its amount in its own boxes (else 「33 | 22 | 随意契約」 may
-    be its amount and this row's, a column run)."""
+    be its amount and this row's, a column run). Such a number is the row's 入札者数 when the 契約方式 follows it at once
+    and the 落札率 that at once (the cells in the form's order around the 契約方式, the 落札率 read as the row's). A number
+    of one or two digits between a 「-」 and a 「-」 or 落札率 among the right cells (「- | 2 | - | 53.8%」: an 入札者数,
+    this row's or another's) leaves the right cells unknown and ends the row, its one 業務概要, amount and 契約方式 read
+    before (with ``cut_right``; not for ``_nameless_fields``, whose boxes may hold two rows' cells); a figure standing
+    last there may be a row's amount written late: the boxes do not read as one row's."""
     desc, amounts, contracts, rates, tail = [], [], [], [], []
     after_contract = False
     bidders: str | None = None
     after_amount = False  # the box before was the amount (its own, or the figure a 業務概要 box ends in)
     passed = False  # an 入札者数 was passed over before the 契約方式
+    passed_at: int | None = None  # where the one passed over right after the amount stands
     seg = ([("text", merged, 0)] if merged else []) + seg  # (what the 法人番号's box held after the number)
     glued = None  # the next box's index when it is the rest of a figure cut in a 業務概要 box (「… 26,05」 「4」)
     for j, (kind, text, line) in enumerate(seg):
@@ -656,9 +669,16 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
                         and len(desc) == 1 and len(amounts) == 1:
                     bidders, rates = None, []  # (「契約方式 | 3 | 9」: another row's 入札者数 among the right cells, which
                     break  # are not established; the cells before, in row order, are the row's)
+                if cut_right and kind == "int" and seg[j - 1][0] == "dash" and seg[j + 1:j + 2] \
+                        and seg[j + 1][0] in ("dash", "rate") and len(desc) == 1 and len(amounts) == 1 \
+                        and len(contracts) == 1:
+                    bidders, rates = None, []  # (「業務概要 | 0 | 契約方式 | - | 2 | - | 53.8%」: a figure among the right
+                    break  # cells after a 「-」, whose row's is not established; the cells before, in row order, are
+                    # the row's)
                 return None
             if was_amount and kind == "int" and len(amounts) == 1 and not contracts and bidders_first:
                 passed = True  # (「41,046 | 3 | 一般競争契約」: an 入札者数, whose row's is not established)
+                passed_at = j
                 continue
             if _bidders_after_description(seg, j, amounts) and bidders_first:
                 passed = True  # (「220 | 業務概要 | 3 | 一般競争契約 | 45.5%」: the 入札者数 written before its 契約方式)
@@ -686,6 +706,10 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
         desc = []  # (the 業務概要's first line in the 法人番号's box, its wrapped rest after the amount: not joined)
     if len(desc) > 1 or len(amounts) > 1 or len(contracts) > 1 or len(rates) > 1:
         return None
+    if passed_at is not None and bidders is None and rates \
+            and [b[0] for b in seg[passed_at + 1:passed_at + 3]] == ["contract", "rate"]:
+        bidders = seg[passed_at][1]  # (「11,590 | 5 | 一般競争契約 | 43.1%」: the 入札者数 and 落札率 either side of the
+        # 契約方式, the row's own; the row before's would stand before the 契約方式 with their 落札率)
     if desc and desc[0].count("(") > desc[0].count(")"):  # 「会議等出席(諸謝」: cut at the box's edge, its end elsewhere
         desc = []
     return {"description": desc[0] if desc else None, "amount": amounts[0] if amounts else None,
@@ -718,7 +742,7 @@ def _nameless_fields(seg: list[tuple[str, str, int]], raw: list[str] | None, bid
     at = next((j for j, b in enumerate(seg) if b[0] in ("contract", "mixed")), len(seg))
     if len(texts) != 2 or texts[-1] > at:
         return None
-    got = _fields([b for j, b in enumerate(seg) if j != texts[0]], None, raw, bidders_first)
+    got = _fields([b for j, b in enumerate(seg) if j != texts[0]], None, raw, bidders_first, cut_right=False)
     if got is None or got["amount"] is None:
         return None
     return {**got, "description": None}
@@ -775,9 +799,13 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         notes.append((lo, f"支出先上位10者リスト: {got}: which row is in which block is not established; the payees "
                           "are unknown"))
         return None
+    got = _stray_words_unplaced(_amounts_only_totalled(got, labelled, notes), strays, notes)
+    if not isinstance(run, str):
+        got = with_column_rows(got, column_rows(boxes, run[0], lambda b: _raw_joined(raw, b[2], b[1]),
+                                                lambda b: (_CONTRACT.match(_raw_joined(raw, b[2], b[1]))
+                                                           or _CONTRACT.match(b[1]))[1]))
     got = _pieces_unplaced(got, _corp_lines_wrapped(joined, raw), notes)
-    got = _corps_between_names(boxes, got, notes)
-    return _stray_words_unplaced(_amounts_only_totalled(got, labelled, notes), strays, notes)
+    return _corps_between_names(boxes, got, notes)
 
 
 def _corp_lines_wrapped(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> dict[int, str]:
@@ -919,10 +947,13 @@ def _without_totals(boxes: list[tuple[str, str, int]], named: bool = False) \
 
 def _before_named_row(boxes: list[tuple[str, str, int]], i: int) -> bool:
     """The number at ``i`` stands right before a name and its 法人番号 (「一般競争契約 | 3 | 京都市 | 法人番号」, 「784 | 1 |
-    name | 法人番号」: pdfminer.six wrote a row's rank after the row before's 契約方式 or the block's 計): a rank, when the
-    run read without it does not give the rows' count."""
-    after = [b[0] for b in boxes[i + 1:i + 3]]
-    return after[:1] == ["namecorp"] or after == ["text", "corp"]
+    name | 法人番号」: pdfminer.six wrote a row's rank after the row before's 契約方式 or the block's 計) — or right before
+    the 「-」 and name of a payee with no 法人番号, its 業務概要, amount and 契約方式 following at once (「その他 | 8 | - |
+    name | 業務概要 | 0.1 | 随意契約 (企画競争)」, the row ``_loose_name`` reads): a rank, when the run read without it
+    does not give the rows' count."""
+    after = [b[0] for b in boxes[i + 1:i + 6]]
+    return after[:1] == ["namecorp"] or after[:2] == ["text", "corp"] \
+        or after == ["dash", "text", "text", "number", "contract"]
 
 
 def _amount_before_rows(boxes: list[tuple[str, str, int]], taken: set[int]) -> bool:
@@ -1626,8 +1657,9 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             corp, merged = (m[1], m[2]) if m else (None, None)
             if kind == "namecorp":
                 names[k], corp = _NAME_CORP.match(text).groups() if _NAME_CORP.match(text) else (text[:-2], None)
-            elif kind == "text":  # a name with no anchor of its own (``_loose_name``)
-                names[k] = _raw_joined(raw, line, text)
+            elif kind == "text":  # a name with no anchor of its own (``_loose_name``): unknown with a space between
+                names[k] = plain(_raw_joined(raw, line, text))  # two wide characters (pdftotext's 「センタ ー」, or the
+                # sheet's own?), which no 法人番号 box beside it vouches for as a name cell's whole text
             got = own = _fields(seg, merged, raw, not k or previous_amount)
             if got is None and names[k] is None and kind == "corp" and not merged \
                     and (k + 1 == len(anchors) or _figure_own(boxes, taken, anchors, groups, k + 1)) \
@@ -1927,7 +1959,7 @@ def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[
     for chosen in combinations(doubt, need):
         amounts = sorted([*sure, *chosen])
         got = _placed_at(boxes, taken, order, anchors, rows, spans, amounts)
-        if got is not None:
+        if got is not None and not (placed and _same_places(got, placed[0][0])):
             placed.append((got, amounts))
             if len(placed) > 1:
                 return None
@@ -1943,6 +1975,13 @@ def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[
         used.update([j for j in span if boxes[j][0] == "text"][:1])
     return [r if set(r.cells) != {"amount"} else r._replace(cells=_cells_before(boxes, taken, used, i, raw) or r.cells)
             for r, (i, _) in zip(got, amounts, strict=True)]
+
+
+def _same_places(a: list[PayeeRow], b: list[PayeeRow]) -> bool:
+    """Two placings of the rows by their amounts (``_placed_at``) give every rank the same cells: the choices of the
+    doubtful figures differ only in which of equal figures is taken (「1.9 | … | 1.9 | 1.9」: a one-row block's amount
+    and its 計 printed again), so the rows' places and amounts are the same either way."""
+    return [(r.block, r.rank, r.cells) for r in a] == [(r.block, r.rank, r.cells) for r in b]
 
 
 def _sums_doubted(sure: list[tuple[int, str]], doubt: list[tuple[int, str]]) \
@@ -2012,7 +2051,7 @@ def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[
     and the 契約方式 right after the amount (not one of a run of 契約方式, whose row is not established); else None.
     Not when a text box follows the amount (「- | name | name | 24 | 業務概要 | 22 | 業務概要」: two rows' names, then each
     row's amount and 業務概要) or, after its right cells, one text box and a figure (``_lone_text_then_figure``) or two
-    text boxes and a 法人番号 (``_names_after``).
+    text boxes and a 法人番号 (``_names_after``), nor when a figure stands before the 「-」 boxes (``_figure_before_dashes``).
     """
     kind, text, _ = boxes[i]
     texts = [j for j in (i - 2, i - 1) if j >= 0]
@@ -2032,7 +2071,7 @@ def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[
             or (before - 1 not in taken and boxes[before - 1][0] in ("text", "mixed", *_ANCHOR)) \
             or _after_right_cells(boxes, taken, used, before) \
             or (i + 1 < len(boxes) and boxes[i + 1][0] == "text") or _lone_text_then_figure(boxes, taken, i) \
-            or _names_after(boxes, taken, i):
+            or _names_after(boxes, taken, i) or _figure_before_dashes(boxes, taken, before):
         return None
     name = _raw_joined(raw, boxes[texts[0]][2], boxes[texts[0]][1])
     desc = desc if desc is not None else boxes[texts[1]][1]
@@ -2044,6 +2083,16 @@ def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[
         contract = (_CONTRACT.match(_raw_joined(raw, boxes[i + 1][2], boxes[i + 1][1])) or _CONTRACT.match(boxes[i + 1][1]))[1]
     return {"name": name, "corporate_number": None, "description": desc, "amount": amount,
             "contract_method": contract}
+
+
+def _figure_before_dashes(boxes: list[tuple[str, str, int]], taken: set[int], at: int) -> bool:
+    """A figure (no run box) stands right before the 「-」 boxes that end at ``at`` (「0 | - | - | - | name | 業務概要 |
+    1.4 その他」): the row of the name after them may have been written amount first, that figure its amount — the
+    figure after its 業務概要 then the next row's (rv1321: B4's 0, then C1's 1.4)."""
+    j = at
+    while j >= 0 and j not in taken and boxes[j][0] == "dash":
+        j -= 1
+    return j >= 0 and j not in taken and boxes[j][0] in ("int", "number")
 
 
 def _after_right_cells(boxes: list[tuple[str, str, int]], taken: set[int], used: set[int], at: int) -> bool:

@@ -60,3 +60,28 @@ def test_no_rank_is_taken_so_when_an_amount_stands_before_the_first_row():
     notes: list = []
     assert _read(AMOUNT_BEFORE_ROWS, notes) == {}
     assert notes and "rows but" in notes[0][1]
+
+
+def test_a_rank_after_a_contract_method_right_before_a_dash_and_a_payee_with_no_number_is_read_when_the_count_needs_it():
+    """「その他 | 8 | - | joint venture | 業務概要 | 0.1 | 随意契約 (企画競争)」: rank 8 written after rank 7's 契約方式, right
+    before the 「-」 and name of a payee with no 法人番号 (its cells following at once), and rank 9 after that row's
+    入札者数, right before 静岡市 and its 法人番号: the run 「A | 1 … 7」 and the two give the nine rows their ranks, the
+    amounts falling down them."""
+    notes: list = []
+    rows = _read(["A", *HEADER,
+                  "有限会社甲システムズ", "5710985267279", "データ整備及び分析業務", "18", "随意契約 (その他)", "-",
+                  "合同会社乙Japan", "6532482213394", "補助事業の実施", "10", "随意契約 (公募)", "3",
+                  "丙マーケティング(株)", "1516991992312", "3", "認定制度に関する調査", "随意契約 (少額)", "-", "-", "-", "-",
+                  "-", "合同会社丁研究所・有限会社戊研究所共同企業体", "視察(旅費の支払)", "2.6", "補助金等交付", "-", "--",
+                  "-", "-", "1", "2", "3", "4", "5", "6",
+                  "合同会社己イノベータ", "8586060720666", "ガイドラインの英訳作業", "1.8", "-",
+                  "株式会社庚・辛株式会社共同企業体", "文書の分析及び要約作業", "0.6", "補助金等交付", "-", "-", "-", "--",
+                  "-", "--", "--", "-", "7",
+                  "東京都", "8000020130001", "ガイドラインの英訳作業", "0.3", "その他", "8", "-",
+                  "合同会社壬・(株)癸コンサルタンツ共同企業体", "実証事業の実施", "0.1", "随意契約 (企画競争)", "5", "9",
+                  "静岡市", "8000020221007", "定期刊行物の購読", "0", "随意契約 (企画競争)", "5", "-", "-"], notes)
+    assert [(k, v["corporate_number"], v["amount"]) for k, v in rows.items()] == [
+        (("A", 1), "5710985267279", "18"), (("A", 2), "6532482213394", "10"), (("A", 3), "1516991992312", "3"),
+        (("A", 4), None, "2.6"), (("A", 5), "8586060720666", "1.8"), (("A", 6), None, "0.6"),
+        (("A", 7), "8000020130001", "0.3"), (("A", 8), None, "0.1"), (("A", 9), "8000020221007", "0")]
+    assert rows[("A", 8)]["name"] == "合同会社壬・(株)癸コンサルタンツ共同企業体" and rows[("A", 7)]["bidders"] is None

@@ -119,3 +119,15 @@ def test_two_figures_before_the_contract_after_a_row_with_no_amount_are_two_rows
     assert (rows[("A", 1)]["corporate_number"], rows[("A", 1)]["amount"]) == ("6652386792274", "33")
     assert (rows[("A", 2)]["corporate_number"], rows[("A", 2)]["amount"]) == ("6679552854851", "22")
     assert (rows[("A", 3)]["corporate_number"], rows[("A", 3)]["amount"]) == ("7154320714217", "17")
+
+
+def test_bidders_between_the_amount_and_the_contract_with_the_rate_right_after_it_are_the_rows():
+    """rv673 (LibreOffice): 「11,590 | 5 | 一般競争契約 (総合評価) | 43.1%」: the 入札者数 right before the 契約方式 and the
+    落札率 right after it, both cells of the row in the form's order around its 契約方式 — the row's (the row before's,
+    written after this row's amount, would stand before the 契約方式 with its 落札率)."""
+    rows = _read(["A.", "1", "2",
+                  "国立大学法人甲大学", "1598058483954", "システムの設計・開発及び運用保守", "11,590", "5",
+                  "一般競争契約 (総合評価)", "43.1%", "-",
+                  "千葉市", "6000020121002", "会議等出席(諸謝金)", "5,415", "1", "一般競争契約 (総合評価)", "62.9%"])
+    assert (rows[("A", 1)]["amount"], rows[("A", 1)]["bidders"], rows[("A", 1)]["award_rate"]) == ("11,590", "5", "43.1%")
+    assert (rows[("A", 2)]["amount"], rows[("A", 2)]["bidders"], rows[("A", 2)]["award_rate"]) == ("5,415", "1", "62.9%")
