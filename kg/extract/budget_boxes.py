@@ -26,6 +26,7 @@ from itertools import repeat
 from operator import sub
 from typing import NamedTuple
 
+from kg.extract.doc_memo import last_document
 from kg.extract.review_text import (
     _BUDGET_LABEL,
     _FIGURE,
@@ -75,6 +76,21 @@ def table(lines: list[str], start: int, n_cols: int = 5, first_year: int | None 
     it there at all (variants 1-59: in order every time but one, a column so narrow that its figures wrapped
     (「34」 over 「1」) and its header too, its bare 「28」 before the label). With ``first_year`` (the first column's
     year), a year column printed whole right under its own header is placed there (_headed_columns)."""
+    got = _table(lines, start, n_cols)
+    if got is None:
+        return None
+    cs, rates, folded = got
+    out = list(cs)
+    if first_year is not None and out:
+        out = _headed_columns(folded, start, out, first_year, n_cols)
+    return out, list(rates)
+
+
+@last_document
+def _table(lines: list[str], start: int, n_cols: int) -> tuple[tuple[Cell, ...], tuple[float, ...], list[str]] | None:
+    """``table``'s cells and percentages before any column is placed by its header, and the lines it read them
+    from; kept for the document (budget_boxes asks, then budget_strips when the boxes read nothing: the same
+    table)."""
     out: list[Cell] = []
     rates: list[float] = []
     row_at: int | None = None  # where the 当初予算 row's figures begin, while they are being read
@@ -142,9 +158,7 @@ def table(lines: list[str], start: int, n_cols: int = 5, first_year: int | None 
             k += 1
     if row_at is not None and len(out) - row_at >= n_cols:
         out[row_at:row_at + n_cols] = [c._replace(row=0, col=k) for k, c in enumerate(out[row_at:row_at + n_cols])]
-    if first_year is not None and out:
-        out = _headed_columns(folded, start, out, first_year, n_cols)
-    return out, rates
+    return tuple(out), tuple(rates), folded
 
 
 def _year_piece(folded: list[str], n: int) -> bool:
