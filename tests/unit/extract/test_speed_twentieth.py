@@ -42,3 +42,46 @@ def test_the_table_asked_again_for_the_document_is_the_same():
     assert [c.value for c in again[0][:5]] == [40, 53, 21, 22, 37] and len(again[0]) == len(cs) - 1
     assert again[1] == [85.0, 85.0, 69.0, 62.0, 88.0, 71.0]
     assert table(list(RV015), 1, 5, 2021) == table(RV015, 1, 5, 2021)  # (another list: read afresh, the same)
+
+
+# reportlab sheet 21 (tests/unit/extract/test_budget_text.py): the request is printed nowhere near the table
+HEAD21 = ["予算額・執行額 (単位:百万円)", "令和2年度", "令和3年度", "令和4年度", "令和5年度", "令和6年度要求",
+          "当初予算", "補正予算", "前年度から繰越し", "翌年度へ繰越し", "予備費等", "計", "執行額"]
+FIGURES21 = "5|0|0|0|0|5|4|9|0|0|0|0|9|9|4|0|2|▲2|0|4|4|4|0|0|0|0|4"
+
+
+def _lines21(header: str) -> list[str]:
+    lines = []
+    for t in [*HEAD21, *FIGURES21.split("|"), "事業番号", "0193", "支出先上位10者リスト", header, "1", "2"]:
+        lines += [t, ""]
+    return lines
+
+
+def test_the_table_ends_at_the_payee_header_found_in_the_joined_lines():
+    from kg.extract.budget_text import _payee_header_at, budget_from_text
+
+    for header in ("支出先", "支出 先", "支 出 先 法人番号"):  # (the header squashed: spaces of the print dropped)
+        lines = _lines21(header)
+        at = lines.index(header) + 1
+        assert _payee_header_at(lines, 1, len(lines)) == at  # (not the 支出先上位10者リスト title two lines above)
+        assert _payee_header_at(lines, at + 1, len(lines)) == len(lines) + 1
+        assert _payee_header_at(lines, 1, at - 1) == at  # (past hi: none)
+        got, n = budget_from_text(lines, 1, len(lines))
+        assert n == 1
+        assert got.grid == [[5, 0, 0, 0, 0, 5, 4], [9, 0, 0, 0, 0, 9, 9], [4, 0, 2, -2, 0, 4, 4], [4, 0, 0, 0, 0, 4],
+                            [None]]  # (the payee rank 「1」 after the header is no request)
+        assert got.last == 2 * (len(HEAD21) + 27) - 1  # (the table's 27th figure, 1-based)
+    lines = _lines21("支出先")
+    lines[2] = "支出先 法人番号\n業務概要"  # (a line holding a line break: looked at line by line)
+    assert _payee_header_at(lines, 1, len(lines)) == 3
+
+
+def test_cell_kind_cached_tells_the_cells_run_together():
+    from kg.extract import payee_boxes
+
+    payee_boxes._cell_kind.cache_clear()
+    for _ in range(2):  # (the second time from the cache)
+        assert payee_boxes._cell_kind("text", "研修の企画運営 0.8") == payee_boxes._AMOUNT_DESC
+        assert payee_boxes._cell_kind("mixed", "4,085 補助金等交付 -") == "amount"
+        assert payee_boxes._cell_kind("text", "株式会社日本総合研究所") == "text"
+        assert payee_boxes._cell_kind("number", "1,234") == "number"
