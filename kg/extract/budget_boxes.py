@@ -653,65 +653,71 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
                 return False
         return True
 
-    start = 0
     try:
-        if not feasible(start):
+        start = 0
+        try:
+            if not feasible(start):
+                return None
+        except _TooLarge:
             return None
-    except _TooLarge:
-        return None
-    got: list[dict[int, object]] = [{} for _ in range(n_cols)]
-    seen = set()
-    stack = [start]
-    # the cell a move filled: the column whose count of cells changed, found by the highest bit the move changed
-    # (each column's count above its sum, the columns in order, all above the figure and the place kept; the rate
-    # flag left out), its row the count before (the request's: what the count grew by)
-    seg, low, first_at = wide + _BITS, ~off_rate, s_at[0]
-    req_rows = {4: -1, 1: INI, 2: TOT}
-    try:
-        while stack:  # every move of every state on a reading: the values each cell may take
-            state = stack.pop()
-            if state in seen or (state >> i_at) & imask == n:
-                continue
-            if state not in moves_of:  # its feasibility known from a state like it: its own moves listed
-                feasible(state)
-            seen.add(state)
-            i = (state >> i_at) & imask
-            v = vals[i]
-            at1, keep1 = sym_at[i + 1], keep[i + 1]
-            k1 = len(at1)
-            for st in moves_of[state]:
-                # (canon(st), inline as in feasible)
-                if not at1:
-                    cst = st
-                elif k1 == 2:
-                    x, y = st >> at1[0] & fmask, st >> at1[1] & fmask
-                    cst = (st & keep1, x, y) if x <= y else (st & keep1, y, x)
-                elif k1 == 3:
-                    x, y, z = st >> at1[0] & fmask, st >> at1[1] & fmask, st >> at1[2] & fmask
-                    if x > y:
-                        x, y = y, x
-                    if y > z:
-                        y, z = z, y
+        got: list[dict[int, object]] = [{} for _ in range(n_cols)]
+        seen = set()
+        stack = [start]
+        # the cell a move filled: the column whose count of cells changed, found by the highest bit the move changed
+        # (each column's count above its sum, the columns in order, all above the figure and the place kept; the rate
+        # flag left out), its row the count before (the request's: what the count grew by)
+        seg, low, first_at = wide + _BITS, ~off_rate, s_at[0]
+        req_rows = {4: -1, 1: INI, 2: TOT}
+        try:
+            while stack:  # every move of every state on a reading: the values each cell may take
+                state = stack.pop()
+                if state in seen or (state >> i_at) & imask == n:
+                    continue
+                if state not in moves_of:  # its feasibility known from a state like it: its own moves listed
+                    feasible(state)
+                seen.add(state)
+                i = (state >> i_at) & imask
+                v = vals[i]
+                at1, keep1 = sym_at[i + 1], keep[i + 1]
+                k1 = len(at1)
+                for st in moves_of[state]:
+                    # (canon(st), inline as in feasible)
+                    if not at1:
+                        cst = st
+                    elif k1 == 2:
+                        x, y = st >> at1[0] & fmask, st >> at1[1] & fmask
+                        cst = (st & keep1, x, y) if x <= y else (st & keep1, y, x)
+                    elif k1 == 3:
+                        x, y, z = st >> at1[0] & fmask, st >> at1[1] & fmask, st >> at1[2] & fmask
                         if x > y:
                             x, y = y, x
-                    cst = (st & keep1, x, y, z)
-                else:
-                    cst = (st & keep1, *sorted(map(fmask.__and__, map(st.__rshift__, at1))))
-                hit = memo.get(cst)
-                if not (hit if hit is not None else feasible(st, cst)):
-                    continue
-                c = (((st ^ state) & low).bit_length() - 1 - first_at) // seg
-                if c < REQ:
-                    r = state >> shift[c] & mask
-                else:
-                    r = req_rows[(st >> s_req & mask) - (state >> s_req & mask)]
-                if r >= 0:
-                    old = got[c].get(r, v)
-                    got[c][r] = v if old is not _UNKNOWN and old == v else _UNKNOWN
-                stack.append(st)
-    except _TooLarge:
-        return None
-    return got
+                        if y > z:
+                            y, z = z, y
+                            if x > y:
+                                x, y = y, x
+                        cst = (st & keep1, x, y, z)
+                    else:
+                        cst = (st & keep1, *sorted(map(fmask.__and__, map(st.__rshift__, at1))))
+                    hit = memo.get(cst)
+                    if not (hit if hit is not None else feasible(st, cst)):
+                        continue
+                    c = (((st ^ state) & low).bit_length() - 1 - first_at) // seg
+                    if c < REQ:
+                        r = state >> shift[c] & mask
+                    else:
+                        r = req_rows[(st >> s_req & mask) - (state >> s_req & mask)]
+                    if r >= 0:
+                        old = got[c].get(r, v)
+                        got[c][r] = v if old is not _UNKNOWN and old == v else _UNKNOWN
+                    stack.append(st)
+        except _TooLarge:
+            return None
+        return got
+    finally:
+        # feasible calls itself through its closure: a reference cycle that held every memo of the search until the
+        # collector found it (its passes over the growing memos ~10% of pdfminer.six text's CPU); broken here, they
+        # go when solve returns
+        feasible = None
 
 
 # per figure, the rows it may fill (rows_ok): a dash or 0 any row; a figure above 0 any but 翌年度へ繰越し; a ▲ only that
