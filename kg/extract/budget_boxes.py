@@ -20,6 +20,7 @@ that nothing tells apart (two past years whose figures could be swapped) stay un
 """
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left, insort
 from itertools import repeat
@@ -330,6 +331,18 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     shares its line (column * 16 + row + 2, else 0), the cells filled per column (_BITS bits each), the figure,
     and per column the running sum's number in ``sums``. Each state's moves are listed once: the second pass,
     over the readings, takes them from the first."""
+    enabled = gc.isenabled()
+    gc.disable()  # (the search's states, tuples and lists by the thousand, all held by its memos until it returns
+    # and none in a reference cycle: the collector's passes over them, triggered by their number, find nothing)
+    try:
+        return _solve(cs, n_past, rates, per_year)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _solve(cs: list[Cell], n_past: int, rates: list[float] | None, per_year: int) -> list[dict[int, object]] | None:
+    """solve's search (see solve)."""
     n_cols = n_past + 2
     REQ = n_past + 1
     size = [7] * n_past + [6, 6]

@@ -107,3 +107,28 @@ def test_solve_leaves_nothing_for_the_garbage_collector():
     assert got[1][5] == 48 and got[1][6] == 33 and got[1][3] == -16  # 2022's 計, 執行額, 翌年度へ繰越し ▲16
     assert got[1][1] is _UNKNOWN  # (11 and 6: 2022's or 2023's 補正予算 or 前年度から繰越し, the text does not say)
     assert got[4] == {0: 37, 5: 37}  # the request
+
+
+def test_solve_runs_without_the_collector_and_gives_it_back():
+    cs, rates = table(RV015, 1, 5, 2021)
+    seen = []
+
+    def during(phase, info):  # (a collection while the search runs)
+        seen.append(info["generation"])
+    assert gc.isenabled()
+    gc.callbacks.append(during)
+    try:
+        gc.collect()
+        seen.clear()
+        got = solve(cs, 3, rates, 2)
+        assert gc.isenabled()  # (given back as it was)
+        assert seen == []  # (the search's thousands of tuples and sets: no collection among them)
+    finally:
+        gc.callbacks.remove(during)
+    assert got[2][5] == 17 and got[2][6] == 15 and got[3][2] == 1  # 2023's 計 and 執行額, 2024's 前年度から繰越し
+    gc.disable()
+    try:
+        assert solve(cs, 3, rates, 2) == got
+        assert not gc.isenabled()  # (a caller's disabled collector stays disabled)
+    finally:
+        gc.enable()
