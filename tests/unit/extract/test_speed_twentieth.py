@@ -132,3 +132,57 @@ def test_solve_runs_without_the_collector_and_gives_it_back():
         assert not gc.isenabled()  # (a caller's disabled collector stays disabled)
     finally:
         gc.enable()
+
+
+def test_split_line_in_one_loop_cuts_at_the_labels():
+    from kg.extract.review_text import _split_line
+
+    assert _split_line("事業名 河川整備事業 担当部局庁 水管理・国土保全局") == [
+        ("事業名", "project_name"), ("河川整備事業", None), ("担当部局庁", "bureau"), ("水管理・国土保全局", None)]
+    assert _split_line("担当課室 電波政策課 作成責任者 課長 山田太郎") == [
+        ("担当課室", "division"), ("電波政策課", None), ("作成責任者", "responsible_officials"), ("課長 山田太郎", None)]
+    assert _split_line("事業開始年度平成27年") == [("事業開始年度", "start_fiscal_year"), ("平成27年", None)]
+    assert _split_line("政策評価、新経済・財政再政策 IX. 普及啓発の推進") == [
+        ("政策評価、新経済・財政再", "policy_eval"), ("政策", "policy"), ("IX. 普及啓発の推進", None)]
+    assert _split_line("事業名所管府省名") == [("事業名所管府省名", None)]  # (a table header: no label)
+    assert _split_line("  河川整備事業 ") == [("河川整備事業", None)] and _split_line("   ") == []
+
+
+def test_split_line_cuts_where_the_label_finditer_does():
+    """_split_line's loop against the same cut made from ``_label_matches`` (finditer's matches, as
+    test_seed_kind_speed_forms checks), over its random lines of the form's labels and cell words."""
+    from kg.extract import review_text as rt
+    from tests.unit.extract.test_seed_kind_speed_forms import _label_lines
+
+    def reference(text):
+        out, pos = [], 0
+        for m in rt._label_matches(text):
+            if m.start() > 0 and text[m.start() - 1] != " " and m.group(0) not in rt._GLUED_AFTER \
+                    and not rt._bureau_label_after_name(text, m):
+                continue
+            end = m.start() + len(m.group(0).rstrip())
+            if end < len(text) and text[end] != " " and not (m.start() == 0 and m.group(0) in rt._GLUED_OK) \
+                    and not rt._bureau_label_after_name(text, m):
+                continue
+            if m.start() < pos:
+                continue
+            if before := text[pos:m.start()].strip():
+                out.append((before, None))
+            field, label = rt._LABELS[int(m.lastgroup[1:])][1], m.group(0).strip()
+            if field == "policy_eval" and label.endswith("政策") and len(label) > 6:
+                out.append((label[:-2], field))
+                label, field = "政策", "policy"
+            elif field in ("start_fiscal_year", "end_fiscal_year") and (era := rt._ERA_IN_LABEL.search(label)):
+                out.append((label[:era.start()], field))
+                label, field = label[era.start():], None
+            out.append((label, field))
+            pos = end
+        return out + ([(rest, None)] if (rest := text[pos:].strip()) else [])
+
+    lines = _label_lines()
+    labelled = 0
+    for t in lines:
+        got = rt._split_line(t)
+        assert got == reference(t)
+        labelled += any(f is not None for _, f in got)
+    assert labelled > 1000
