@@ -186,3 +186,19 @@ def test_split_line_cuts_where_the_label_finditer_does():
         assert got == reference(t)
         labelled += any(f is not None for _, f in got)
     assert labelled > 1000
+
+
+def test_solve_keeps_the_sums_below_zero_a_reading_needs():
+    # ups keeps only sums at or above twice the ▲ figures added up (here -10): a past year whose running sum goes
+    # below 0 at its 翌年度へ繰越し (2 + 0 + 0 ▲5 = -3) needs -3 (its 計 2 less its 予備費 5) among them
+    from kg.extract.budget_boxes import Cell
+
+    past, cur = [2, 0, 0, -5, 5, 2, 1], [3, 0, 0, 0, 0, 3]
+    cs = [Cell(float(v), 10 + r, r, False, 0) for r, v in enumerate(past)]
+    cs += [Cell(float(v), 20 + r, r, False, 1) for r, v in enumerate(cur)]
+    cs += [Cell(4.0, 30, 0, False, 2), Cell(4.0, 31, 5, False, 2)]
+    got = solve(cs, 1)
+    assert got[0] == {0: 2, 1: 0, 2: 0, 3: -5, 4: 5, 5: 2, 6: 1}  # 計 2 = 2 + 0 + 0 ▲5 + 5, 執行額 1
+    assert got[1][5] == 3 and got[2] == {0: 4, 5: 4}
+    free = [c._replace(row=None, col=None) if c.col == 1 else c for c in cs]  # (the current year's placed by the sums)
+    assert solve(free, 1) == got
