@@ -22,14 +22,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def fresh() -> None:
-    """Empty kg.normalize.text's caches and payee_columns' cell shapes: each timed extraction is a first pass
-    over its sheet (the same sheet extracted again would find its lines already folded, which a build never
-    does)."""
-    from kg.extract import payee_columns
-    from kg.normalize import text
+    """Empty kg.normalize.text's caches, parse_number's, payee_columns' cell shapes and payee_boxes' cell kinds:
+    each timed extraction is a first pass over its sheet (the same sheet extracted again would find its lines
+    already folded, which a build never does)."""
+    from kg.extract import payee_boxes, payee_columns
+    from kg.normalize import numbers, text
 
     for f in (getattr(text, "_nfkc_cached", None), getattr(text, "_squash_cached", None),
-              getattr(payee_columns, "_shapes", None)):
+              getattr(payee_columns, "_shapes", None), getattr(numbers, "_parsed", None),
+              getattr(payee_boxes._cell_kind, "cache_clear", None) and payee_boxes._cell_kind):
         if f is not None:
             f.cache_clear()
     from kg.extract import doc_memo

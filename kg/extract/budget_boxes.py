@@ -20,12 +20,14 @@ that nothing tells apart (two past years whose figures could be swapped) stay un
 """
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left, insort
 from itertools import repeat
 from operator import sub
 from typing import NamedTuple
 
+from kg.extract.doc_memo import last_document
 from kg.extract.review_text import (
     _BUDGET_LABEL,
     _FIGURE,
@@ -75,6 +77,21 @@ def table(lines: list[str], start: int, n_cols: int = 5, first_year: int | None 
     it there at all (variants 1-59: in order every time but one, a column so narrow that its figures wrapped
     (「34」 over 「1」) and its header too, its bare 「28」 before the label). With ``first_year`` (the first column's
     year), a year column printed whole right under its own header is placed there (_headed_columns)."""
+    got = _table(lines, start, n_cols)
+    if got is None:
+        return None
+    cs, rates, folded = got
+    out = list(cs)
+    if first_year is not None and out:
+        out = _headed_columns(folded, start, out, first_year, n_cols)
+    return out, list(rates)
+
+
+@last_document
+def _table(lines: list[str], start: int, n_cols: int) -> tuple[tuple[Cell, ...], tuple[float, ...], list[str]] | None:
+    """``table``'s cells and percentages before any column is placed by its header, and the lines it read them
+    from; kept for the document (budget_boxes asks, then budget_strips when the boxes read nothing: the same
+    table)."""
     out: list[Cell] = []
     rates: list[float] = []
     row_at: int | None = None  # where the 当初予算 row's figures begin, while they are being read
@@ -142,9 +159,7 @@ def table(lines: list[str], start: int, n_cols: int = 5, first_year: int | None 
             k += 1
     if row_at is not None and len(out) - row_at >= n_cols:
         out[row_at:row_at + n_cols] = [c._replace(row=0, col=k) for k, c in enumerate(out[row_at:row_at + n_cols])]
-    if first_year is not None and out:
-        out = _headed_columns(folded, start, out, first_year, n_cols)
-    return out, rates
+    return tuple(out), tuple(rates), folded
 
 
 def _year_piece(folded: list[str], n: int) -> bool:
@@ -316,6 +331,18 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     shares its line (column * 16 + row + 2, else 0), the cells filled per column (_BITS bits each), the figure,
     and per column the running sum's number in ``sums``. Each state's moves are listed once: the second pass,
     over the readings, takes them from the first."""
+    enabled = gc.isenabled()
+    gc.disable()  # (the search's states, tuples and lists by the thousand, all held by its memos until it returns
+    # and none in a reference cycle: the collector's passes over them, triggered by their number, find nothing)
+    try:
+        return _solve(cs, n_past, rates, per_year)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _solve(cs: list[Cell], n_past: int, rates: list[float] | None, per_year: int) -> list[dict[int, object]] | None:
+    """solve's search (see solve)."""
     n_cols = n_past + 2
     REQ = n_past + 1
     size = [7] * n_past + [6, 6]
@@ -325,6 +352,13 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     # printed before it (from i on); exact for whole figures only: with decimals, rounded parts need not add up
     # exactly, and nothing is pruned
     whole = all(v is None or float(v).is_integer() for v in vals)
+    # Only the sums at or above ``floor`` are kept: the search asks only for running sums, each a sum of figures
+    # placed, so at least ``low`` (the figures below 0 added up); a sum is built from the ones before it in the
+    # recursion by taking more figures off, those below 0 adding -low at most in all, so a sum the search may ask
+    # for is built only from sums at or above 2 * low, and one below that leads to none: the same answers (the
+    # same states searched, in the same order: 205 searches replayed), ~60% of the elements left out
+    low = sum(v for v in vals if v is not None and v < 0)
+    floor = 2.0 * low
     # (from figure 1 on: the search asks for ups[k][i + 1] only; built in place, each set once, 0 added to each
     # at the end: the largest sets are not copied)
     ups = [[set()] * (n + 1) for _ in range(TOT)]
@@ -333,7 +367,7 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
         if v:
             ups[0][i] = ups[0][i + 1] | {v}
             for k in range(1, TOT):  # (the set after, plus its other sums less v: subtracted in C, no copy)
-                u = ups[k][i + 1].union(map(sub, ups[k - 1][i + 1], repeat(v)))
+                u = ups[k][i + 1].union(filter(floor.__le__, map(sub, ups[k - 1][i + 1], repeat(v))))
                 u.add(v)
                 ups[k][i] = u
         else:
@@ -639,65 +673,71 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
                 return False
         return True
 
-    start = 0
     try:
-        if not feasible(start):
+        start = 0
+        try:
+            if not feasible(start):
+                return None
+        except _TooLarge:
             return None
-    except _TooLarge:
-        return None
-    got: list[dict[int, object]] = [{} for _ in range(n_cols)]
-    seen = set()
-    stack = [start]
-    # the cell a move filled: the column whose count of cells changed, found by the highest bit the move changed
-    # (each column's count above its sum, the columns in order, all above the figure and the place kept; the rate
-    # flag left out), its row the count before (the request's: what the count grew by)
-    seg, low, first_at = wide + _BITS, ~off_rate, s_at[0]
-    req_rows = {4: -1, 1: INI, 2: TOT}
-    try:
-        while stack:  # every move of every state on a reading: the values each cell may take
-            state = stack.pop()
-            if state in seen or (state >> i_at) & imask == n:
-                continue
-            if state not in moves_of:  # its feasibility known from a state like it: its own moves listed
-                feasible(state)
-            seen.add(state)
-            i = (state >> i_at) & imask
-            v = vals[i]
-            at1, keep1 = sym_at[i + 1], keep[i + 1]
-            k1 = len(at1)
-            for st in moves_of[state]:
-                # (canon(st), inline as in feasible)
-                if not at1:
-                    cst = st
-                elif k1 == 2:
-                    x, y = st >> at1[0] & fmask, st >> at1[1] & fmask
-                    cst = (st & keep1, x, y) if x <= y else (st & keep1, y, x)
-                elif k1 == 3:
-                    x, y, z = st >> at1[0] & fmask, st >> at1[1] & fmask, st >> at1[2] & fmask
-                    if x > y:
-                        x, y = y, x
-                    if y > z:
-                        y, z = z, y
+        got: list[dict[int, object]] = [{} for _ in range(n_cols)]
+        seen = set()
+        stack = [start]
+        # the cell a move filled: the column whose count of cells changed, found by the highest bit the move changed
+        # (each column's count above its sum, the columns in order, all above the figure and the place kept; the rate
+        # flag left out), its row the count before (the request's: what the count grew by)
+        seg, low, first_at = wide + _BITS, ~off_rate, s_at[0]
+        req_rows = {4: -1, 1: INI, 2: TOT}
+        try:
+            while stack:  # every move of every state on a reading: the values each cell may take
+                state = stack.pop()
+                if state in seen or (state >> i_at) & imask == n:
+                    continue
+                if state not in moves_of:  # its feasibility known from a state like it: its own moves listed
+                    feasible(state)
+                seen.add(state)
+                i = (state >> i_at) & imask
+                v = vals[i]
+                at1, keep1 = sym_at[i + 1], keep[i + 1]
+                k1 = len(at1)
+                for st in moves_of[state]:
+                    # (canon(st), inline as in feasible)
+                    if not at1:
+                        cst = st
+                    elif k1 == 2:
+                        x, y = st >> at1[0] & fmask, st >> at1[1] & fmask
+                        cst = (st & keep1, x, y) if x <= y else (st & keep1, y, x)
+                    elif k1 == 3:
+                        x, y, z = st >> at1[0] & fmask, st >> at1[1] & fmask, st >> at1[2] & fmask
                         if x > y:
                             x, y = y, x
-                    cst = (st & keep1, x, y, z)
-                else:
-                    cst = (st & keep1, *sorted(map(fmask.__and__, map(st.__rshift__, at1))))
-                hit = memo.get(cst)
-                if not (hit if hit is not None else feasible(st, cst)):
-                    continue
-                c = (((st ^ state) & low).bit_length() - 1 - first_at) // seg
-                if c < REQ:
-                    r = state >> shift[c] & mask
-                else:
-                    r = req_rows[(st >> s_req & mask) - (state >> s_req & mask)]
-                if r >= 0:
-                    old = got[c].get(r, v)
-                    got[c][r] = v if old is not _UNKNOWN and old == v else _UNKNOWN
-                stack.append(st)
-    except _TooLarge:
-        return None
-    return got
+                        if y > z:
+                            y, z = z, y
+                            if x > y:
+                                x, y = y, x
+                        cst = (st & keep1, x, y, z)
+                    else:
+                        cst = (st & keep1, *sorted(map(fmask.__and__, map(st.__rshift__, at1))))
+                    hit = memo.get(cst)
+                    if not (hit if hit is not None else feasible(st, cst)):
+                        continue
+                    c = (((st ^ state) & low).bit_length() - 1 - first_at) // seg
+                    if c < REQ:
+                        r = state >> shift[c] & mask
+                    else:
+                        r = req_rows[(st >> s_req & mask) - (state >> s_req & mask)]
+                    if r >= 0:
+                        old = got[c].get(r, v)
+                        got[c][r] = v if old is not _UNKNOWN and old == v else _UNKNOWN
+                    stack.append(st)
+        except _TooLarge:
+            return None
+        return got
+    finally:
+        # feasible calls itself through its closure: a reference cycle that held every memo of the search until the
+        # collector found it (its passes over the growing memos ~10% of pdfminer.six text's CPU); broken here, they
+        # go when solve returns
+        feasible = None
 
 
 # per figure, the rows it may fill (rows_ok): a dash or 0 any row; a figure above 0 any but 翌年度へ繰越し; a ▲ only that

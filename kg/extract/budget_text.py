@@ -21,11 +21,12 @@ out (unknown beats wrong); zeros traded among cells are the same table and no ti
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from kg.extract.pdf_layout import ROWS, Group, budget_groups
-from kg.normalize.text import squash
+from kg.normalize.text import lines_matching, squash
 
 CTN, TOT, EXE = 3, 5, 6  # row indexes (ROWS order)
 MAX_JUMPS = 12  # jumps in reading order beyond which a table is not looked for
@@ -340,6 +341,7 @@ def read_budget(figs: list[Figure], n_past: int = 3, with_request: bool = True) 
     return TextBudget(grid, len(tables), ambiguous, figs[0].line, figs[-1].line)
 
 
+_SHI = re.compile("支")  # (a 支出先 header line holds it, its first character)
 
 
 def _payee_header(text: str) -> bool:
@@ -349,6 +351,15 @@ def _payee_header(text: str) -> bool:
     return t.startswith("支出先") and not t.startswith("支出先上位")
 
 
+def _payee_header_at(lines: list[str], lab: int, hi: int) -> int:
+    """The first line from ``lab`` to ``hi`` (1-based) that is the 支出先 header (_payee_header), else hi + 1: of the
+    lines holding its first character, found in the lines joined (not a call per line)."""
+    if lab < 1:
+        return next((i for i in range(lab, hi + 1) if _payee_header(lines[i - 1])), hi + 1)
+    sub = lines[lab - 1:hi]
+    return next((lab + k for k in lines_matching(sub, _SHI) if _payee_header(sub[k])), hi + 1)
+
+
 def budget_from_text(lines: list[str], lab: int, hi: int, n_past: int = 3, groups: list[Group] | None = None,
                      covered: int = 0) -> tuple[TextBudget | None, int]:
     """The table read from lines lab..hi (1-based; cut at the 支出先上位10者リスト's 支出先 header, where other
@@ -356,7 +367,7 @@ def budget_from_text(lines: list[str], lab: int, hi: int, n_past: int = 3, group
     at all). ``groups``: budget_groups of lines 1..covered when the caller has them. (the table, or None when
     no table or more than one fits; the number of distinct tables that fit), the request's cell left out when
     the table is read both with and without it."""
-    end = next((i for i in range(lab, hi + 1) if _payee_header(lines[i - 1])), hi + 1)
+    end = _payee_header_at(lines, lab, hi)
     if groups is None:
         groups, covered = [], lab - 1
     mine = [g for g in groups if lab <= g.line < end]

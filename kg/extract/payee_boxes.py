@@ -54,6 +54,7 @@ below it, each line the name's or the 業務概要's: such a row's name and 業�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import combinations
 from math import comb
 
@@ -483,9 +484,11 @@ def _int_amount(since: list[str]) -> bool:
     return any(k == "int" and (since[j - 1] == "text" if j else since[1:2] == ["text"]) for j, k in enumerate(since))
 
 
+@lru_cache(maxsize=4096)
 def _cell_kind(kind: str, text: str) -> str:
     """A box's kind with the cells that run together told apart: a 業務概要 and its amount (_AMOUNT_DESC), an amount
-    and its 契約方式 (「amount」)."""
+    and its 契約方式 (「amount」). Pure and asked again for the same boxes (three asks in four repeat one, the
+    readings of a section looking back on the same boxes): cached."""
     if kind == "text" and _ends_in_amount(text):
         return _AMOUNT_DESC
     return "amount" if _amount_contract(kind, text) else kind

@@ -111,6 +111,7 @@ def _is_fragment(t: str) -> bool:
 # every label starts with a literal character: a line holding none of them holds no label
 _LABEL_FIRST = re.compile("[" + "".join(sorted({p[0] for p, _ in _LABELS})) + "]")
 assert all(p[0] not in "\\[]().*+?{}|^$-" for p, _ in _LABELS)
+_FIELD_OF = {f"f{i}": field for i, (_, field) in enumerate(_LABELS)}  # (a match's last group -> its label's field)
 
 
 def _label_matches(text: str):
@@ -144,27 +145,37 @@ def _bureau_label_after_name(text: str, m: re.Match) -> bool:
 
 
 def _split_line(text: str) -> list[tuple[str, str | None]]:
-    """One line -> [(text, field or None)], cut at labels found at the start of the line or after a space."""
-    if not _LABEL_FIRST.search(text):
-        rest = text.strip()
-        return [(rest, None)] if rest else []
+    """One line -> [(text, field or None)], cut at labels found at the start of the line or after a space.
+
+    The labels are ``_label_matches(text)``, written out in the loop (no generator between; a line with no label's
+    first character holds no label: its text is one piece)."""
     out: list[tuple[str, str | None]] = []
     pos = 0
-    for m in _label_matches(text):
-        if m.start() > 0 and text[m.start() - 1] != " " and m.group(0) not in _GLUED_AFTER \
+    after = 0  # the last match's end: where finditer would look for the next
+    match = _LABEL_RE.match
+    for c in _LABEL_FIRST.finditer(text):
+        start = c.start()
+        if start < after:
+            continue
+        m = match(text, start)
+        if m is None:
+            continue
+        after = m.end()
+        whole = m.group(0)
+        if start > 0 and text[start - 1] != " " and whole not in _GLUED_AFTER \
                 and not _bureau_label_after_name(text, m):
             continue
-        end = m.start() + len(m.group(0).rstrip())
-        if end < len(text) and text[end] != " " and not (m.start() == 0 and m.group(0) in _GLUED_OK) \
+        end = start + len(whole.rstrip())
+        if end < len(text) and text[end] != " " and not (start == 0 and whole in _GLUED_OK) \
                 and not _bureau_label_after_name(text, m):
             continue  # glued to more text: a table header (「事業名所管府省名」) or running text, not a form label
-        if m.start() < pos:
+        if start < pos:
             continue
-        before = text[pos:m.start()].strip()
+        before = text[pos:start].strip()
         if before:
             out.append((before, None))
-        field = _LABELS[int(m.lastgroup[1:])][1]
-        label = m.group(0).strip()
+        field = _FIELD_OF[m.lastgroup]
+        label = whole.strip()
         if field == "policy_eval" and label.endswith("政策") and len(label) > 6:
             # the 政策 label glued to the row's wrapped label (「政策評価、新経済・財政再政策 IX. 普及啓発の推進」)
             out.append((label[:-2], field))

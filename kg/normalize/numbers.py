@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 from kg.normalize.text import is_unknown
@@ -25,6 +26,18 @@ def parse_number(text: str | None, percent: bool = False) -> Parsed:
 
     Returns Parsed(None, reason) for text that is not a clean number.
     """
+    if type(text) is str and len(text) <= _SHORT:
+        return _parsed(text, percent)
+    return _parse(text, percent)
+
+
+# parse_number is pure and its answer immutable (a tuple of a float or None and a str or None); a sheet's readers
+# parse the same cells again and again (two calls in three repeat one made earlier in the same document): a
+# bounded cache of the answers for short strings, as kg.normalize.text does for nfkc
+_SHORT = 64
+
+
+def _parse(text: str | None, percent: bool = False) -> Parsed:
     if text is None or is_unknown(text):
         return Parsed(None)
     t = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
@@ -41,6 +54,9 @@ def parse_number(text: str | None, percent: bool = False) -> Parsed:
     if t.startswith("-"):
         neg, v = not neg, abs(v)
     return Parsed(-v if neg else v)
+
+
+_parsed = lru_cache(maxsize=1 << 13)(_parse)
 
 
 def as_int_if_whole(v: float | None) -> float | int | None:
