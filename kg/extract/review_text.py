@@ -50,13 +50,15 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"実施方法", "implementation_methods"),
     (r"予算額・執行額(?:\s*\(単位:百万円\))?", "budget"),
     (r"政策評価書(?:\s*URL)?", "policy_url"),  # (the 施策's neighbour on the 政策評価 rows)
-    (r"政策評価(?:、\S*)?", "policy_eval"),
+    # (the vertical 政策評価 label read as one word glued to its row's 政策 / 施策 label: 「政策評価政策 …」)
+    (r"政策評価(?:、\S*|[政施]策(?= |$))?", "policy_eval"),
     (r"政策", "policy"),
     (r"施策", "measure"),
     (r"関連する過去のレビューシートの事業番号", "past_project_numbers"),
     (r"関連事業", "related"),
     (r"支出先上位", "payees"),
 )
+_EVAL_GLUED = ("政策評価政策", "政策評価施策")
 _LABEL_RE = re.compile("|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(_LABELS)))
 _FULL_LABELS = ("事業開始年度", "事業終了(予定)年度", "根拠法令(具体的な条項も記載)", "関係する計画、通知等",
                 "政策評価、経済財政運営と改革の基本方針との関係", "政策評価、新経済・財政再生計画との関係",
@@ -176,10 +178,11 @@ def _split_line(text: str) -> list[tuple[str, str | None]]:
             out.append((before, None))
         field = _FIELD_OF[m.lastgroup]
         label = whole.strip()
-        if field == "policy_eval" and label.endswith("政策") and len(label) > 6:
-            # the 政策 label glued to the row's wrapped label (「政策評価、新経済・財政再政策 IX. 普及啓発の推進」)
+        if field == "policy_eval" and (label.endswith("政策") and len(label) > 6 or label in _EVAL_GLUED):
+            # the 政策 label glued to the row's wrapped label (「政策評価、新経済・財政再政策 IX. 普及啓発の推進」), or
+            # the 政策 / 施策 label to the vertical 政策評価 read as one word (「政策評価政策 システム運用の推進」)
             out.append((label[:-2], field))
-            label, field = "政策", "policy"
+            label, field = label[-2:], "policy" if label.endswith("政策") else "measure"
         elif field in ("start_fiscal_year", "end_fiscal_year") and (era := _ERA_IN_LABEL.search(label)):
             # the cell's era year glued to its label (「事業開始年度平成27年」, 「事業開始年令和元年度」)
             out.append((label[:era.start()], field))
