@@ -4,12 +4,8 @@ its own — its 業務概要, amount and 契約方式 follow its name at once �
 pdfminer.six wrote them for a generated variant of the real form printed by reportlab (names replaced)."""
 from __future__ import annotations
 
-from kg.extract.payee_boxes import _anchors, _kind, checked_by_amounts, payee_boxes
-from kg.extract.review_text import payee_section_cells
-from kg.normalize.text import nfkc_lines
-
-HEADER = ["支出先", "法人番号", "業務概要", "支出額 (百万円)", "契約方式等", "入札者数 (応\n募者数)", "落札率",
-          "一者応札・一者応募又は競争性のない随意\n契約となった理由及び改善策 (支出額10億\n円以上)"]
+from kg.extract.payee_boxes import _anchors, _kind
+from tests.unit.extract.test_payee_boxes_late_names import HEADER, _read
 
 # block A: three rows at a 法人番号 (the second's name written after its cells, before the third's); block B: one
 # payee with no 法人番号, its 「-」 before its name, after the run's rank
@@ -22,13 +18,6 @@ SECTION = [
     "随意契約(公募)", "1", "-", "-",
 ]
 
-
-def _read(boxes: list[str], notes: list) -> dict:
-    lines = ["### 支出先上位10者リスト", ""]
-    for b in boxes:
-        lines += [*b.split("\n"), ""]
-    got = payee_boxes(payee_section_cells(nfkc_lines(lines), 1), notes, 1, lines) or []
-    return {(r.block, r.rank): r.cells for r in checked_by_amounts(got, [])}
 
 
 def test_a_name_after_its_dash_with_a_two_digit_amount_is_a_row_of_its_own():
