@@ -623,6 +623,9 @@ def _shape_ok(field: str, text: str, sheet_year: int | None) -> bool:
         return "、" not in text and bool(_ORG.search(text)) and not _NUMBERISH.match(text) and len(text) <= 60
     if field in ("major_policy", "major_expense") and fields.YEAR_HEADER.match(text):
         return False  # a budget column's year header (令和元年度) written after the label, not its value
+    if field == "major_policy" and text.endswith("経費"):
+        return False  # a 主要経費 cell (「その他の事項経費」), or its value with the label's rest joined (「主要 経済協力」
+        # over 「経費」: the 主要経費 label cut around its cell, the head dropped as a label's piece), not a 主要政策・施策
     if field == "major_expense" and _DATED_ITEM.search(text):
         return False  # a plan's title and decision date (「…2019(令和2年2月8日閣議決定)」: the 関係する計画 cell's text
         # written after the label), not an expense's category
