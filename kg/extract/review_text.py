@@ -71,6 +71,7 @@ _ACCOUNT = re.compile(r"^(?:一般会計|[^\s、,]{1,30}特別会計[^\s、,]{0,
 _METHODS = {"直接実施", "委託・請負", "補助", "負担", "交付", "貸付", "出資", "その他", "委託", "請負"}
 _ORG = re.compile(r"(?:局|官房|官|部|庁|本部|院|所|室|課|センター|会議|省|庁舎|事務局|グループ|チーム)(?:\([^)]*\))?$")
 _NUMBERISH = re.compile(r"^[\d,.\s▲△\-−%()]+$")
+_FIGURES_ONLY = re.compile(r"^[\d,.\s▲△\-−%()/]+$")  # (and a 単位当たりコスト fraction, 「-/47」)
 CITE = re.compile(r"第\s*[\d一二三四五六七八九十百]+\s*条")  # an article cited (「第4条」「第三十条」): a 根拠法令 text holds one
 
 
@@ -819,7 +820,7 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
             policy = between[0]
         # (a figure is no 政策's name: a 単位当たりコスト cell written after the label, 「政策評価 政策」 over 「47」)
         out["policy_evaluation"] = Found(fields.parse_policy_evaluation(
-            None if _NUMBERISH.match(policy.text) else policy.text, None if cut else mea[0][0].text), policy.line)
+            None if _FIGURES_ONLY.match(policy.text) else policy.text, None if cut else mea[0][0].text), policy.line)
     elif (pe := policy_by_shape(toks, lines, taken, sheet_year)) is not None:
         if pol and pol[0] and (pe.value or {}).get("policy") != pol[0][0].text:
             # the 政策 cell next to its label says otherwise: that one, the 施策 unknown
