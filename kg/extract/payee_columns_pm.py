@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.payee_columns import _value  # (a figure's value, ▲ or △ its minus)
 from kg.extract.review_text import PayeeRow
-from kg.normalize.numbers import parse_number
 
 _Box = tuple[str, str, int]  # (kind, text, line) as kg.extract.payee_boxes types them
 _NAME_ANCHOR = re.compile(r"^(\S.*?) (\d{13}|[-－―])$")  # a namecorp box: a name and its 法人番号 or 「-」
@@ -30,10 +30,6 @@ def _bare_anchor(box: _Box) -> str | None:
     if kind == "corp" and " " not in text:
         return text
     return "" if kind == "dash" and text in ("-", "－", "―") else None
-
-
-def _value(figure: str) -> float | None:
-    return parse_number(figure.replace("△", "▲")).value
 
 
 def column_rows(boxes: list[_Box], taken: set[int], text_of, contract_of) -> list[list[dict]]:
