@@ -152,7 +152,7 @@ def _table(lines: list[str], start: int, n_cols: int) -> tuple[tuple[Cell, ...],
                 continue
             if _BAD_GROUPS.search(w):
                 return None
-            v = None if w in "-－―" else parse_number(w.replace("△", "▲")).value
+            v = None if w in "-－―" else parse_number(w).value
             if w not in "-－―" and v is None:
                 return None
             out.append(Cell(v, n, FIELDS.index(row) if row is not None and k == 0 else None, k > 0))

@@ -82,7 +82,7 @@ def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, 
                 if late is None:
                     out.append((None, n, row if k == 0 else None, gap))
                 continue
-            p = parse_number(x.replace("△", "▲"))
+            p = parse_number(x)
             if p.error or p.value is None:
                 return [], 0
             out.append((p.value, n, row if k == 0 else None, gap))

@@ -95,7 +95,7 @@ def _tokens(lines: list[str], cs: list[Cell]) -> list[tuple[str, float | None]] 
         if _PCT.match(w):
             out.append(("%", float(w[:-1])))
         else:
-            out.append(("c", None if w in _DASH else parse_number(w.replace("△", "▲")).value))
+            out.append(("c", None if w in _DASH else parse_number(w).value))
     if [v for k, v in out if k == "c"] != [c.value for c in cs]:
         return None
     return out

@@ -263,7 +263,7 @@ def _leftovers(texts: list[str], used: set[int], rows: list[PayeeRow], totals: i
     left = [w for i, t in enumerate(texts) if i not in used and _small_para(t) for w in t.split()]
     sums: dict[str, float] = {}
     for r in rows:
-        v = parse_number(str(r.cells["amount"]).replace("△", "▲")).value
+        v = parse_number(str(r.cells["amount"])).value
         if v is None:
             return rows
         sums[r.block] = sums.get(r.block, 0.0) + v

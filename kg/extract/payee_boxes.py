@@ -1124,13 +1124,13 @@ def checked_by_totals(rows: list[PayeeRow], cells: list[tuple[str, int, bool]], 
     for text, _, _ in cells:
         m = _TOTAL_CELL.match(text)
         fig = m[1] if m else text
-        v = parse_number(fig.replace("△", "▲")).value if fig and _FIGURE_CELL.match(fig) else None
+        v = parse_number(fig).value if fig and _FIGURE_CELL.match(fig) else None
         if v is not None:
             figures[v] = figures.get(v, 0) + 1
     out: list[PayeeRow] = []
     for block in dict.fromkeys(r.block for r in rows):
         mine = [r for r in rows if r.block == block]
-        parts = [parse_number((r.cells.get("amount") or "").replace("△", "▲")).value for r in mine]
+        parts = [parse_number(r.cells.get("amount") or "").value for r in mine]
         total = None if None in parts else sum(parts)
         if total is not None and any(abs(v - total) < 1e-6 and n >= (2 if len(mine) == 1 else 1)
                                      for v, n in figures.items()):

@@ -539,7 +539,7 @@ def _value(text: str) -> float | None:
     if _NUMBER.match(text):  # (the common case, without the general parser)
         v = float(text.lstrip("▲△").replace(",", ""))
         return -v if text[0] in "▲△" else v
-    return parse_number(text.replace("△", "▲")).value
+    return parse_number(text).value
 
 
 def _adds_up(rows: list[Column], total: float | None) -> bool:

@@ -30,6 +30,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from kg.normalize.numbers import parse_number
+
 # (kept apart from payee_columns' own patterns: this module reads its items' kinds and texts only)
 _RANK = re.compile(r"^\d{1,2}$")
 _DASH = re.compile(r"^[-－―‐]$")
@@ -356,8 +358,5 @@ def several_rows_only(rows: Sequence[Any], titles: Sequence[str]) -> list[Any]:
     return [r for r in rows if count[r.block] > 1]
 
 def _amount(text: str) -> float | None:
-    try:
-        return float(text.replace(",", "").replace("▲", "-").replace("△", "-"))
-    except ValueError:
-        return None
+    return parse_number(text).value  # (the one number rule: 「1,2,3」 is no amount, 「▲」 / 「△」 minus)
 __all__ = ["after_bunched_title", "continued_reads", "head_amount_reads", "individuals_read", "next_head_reads", "one_row_unsettled", "pair_names", "ranked_names", "several_rows_only"]

@@ -43,7 +43,7 @@ def block_sums(rows: list[PayeeRow]) -> dict[str, float]:
     for r in rows:
         a = str(r.cells.get("amount"))
         plain = a.replace(",", "")  # (the common case without parse_number: a plain figure, maybe with commas)
-        v = int(plain) if plain.isdigit() and plain.isascii() else parse_number(a.replace("△", "▲")).value
+        v = int(plain) if plain.isdigit() and plain.isascii() else parse_number(a).value
         sums[r.block] = sums.get(r.block, 0.0) + (v if v is not None else float("nan"))
     return sums
 

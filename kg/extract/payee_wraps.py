@@ -159,7 +159,7 @@ def uncut_rates(rows: list) -> list:
 
 
 def _amount(text: str | None) -> float | None:
-    return parse_number(text.replace("△", "▲")).value if text else None
+    return parse_number(text).value if text else None
 
 
 def out_of_order(rows: list, i: int) -> bool:

@@ -1817,7 +1817,7 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
                 nums.append(None)
                 continue
             for y in _NUM_TOKEN.findall(x):
-                p = parse_number(y.replace("△", "▲").replace("-", "▲") if y[0] in "△-" else y)
+                p = parse_number(y)
                 if p.error or p.value is None:
                     return None
                 nums.append(as_int_if_whole(p.value))
@@ -1965,8 +1965,8 @@ def _is_total_of(text: str, amounts: list[str]) -> bool:
     """``text`` is a number and the sum of the printed ``amounts`` (a block's 計)."""
     if not amounts or not re.fullmatch(r"[▲△]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[▲△]?\d+(?:\.\d+)?", text):
         return False
-    parts = [parse_number(a.replace("△", "▲")).value for a in amounts]
-    got = parse_number(text.replace("△", "▲")).value
+    parts = [parse_number(a).value for a in amounts]
+    got = parse_number(text).value
     return got is not None and None not in parts and _sums_to(parts, got)
 
 
@@ -2314,7 +2314,7 @@ def _paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object,
                 if x in "-－―":
                     seq.append(("num", None, n))
                     continue
-                p = parse_number(x.replace("△", "▲"))
+                p = parse_number(x)
                 if p.error or p.value is None:
                     return None
                 seq.append(("num", as_int_if_whole(p.value), n))
@@ -2331,7 +2331,7 @@ def _paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object,
             pieces.update(whole[1])
         if re.fullmatch(r"[\d,.▲△\s]+", t):
             for x in _NUM_TOKEN.findall(" ".join(_rejoined(t.split(), folded, n, pieces))):
-                p = parse_number(x.replace("△", "▲"))
+                p = parse_number(x)
                 if p.error or p.value is None:
                     return None
                 seq.append(("num", as_int_if_whole(p.value), n))
