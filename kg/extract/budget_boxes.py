@@ -40,6 +40,7 @@ from kg.extract.review_text import (
 )
 from kg.normalize.era import parse_year
 from kg.normalize.numbers import as_int_if_whole, parse_number
+from kg.normalize.text import CELL_DASHES
 
 FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total", "executed")
 INI, CTN, TOT, EXE = 0, 3, 5, 6
@@ -136,7 +137,7 @@ def _table(lines: list[str], start: int, n_cols: int) -> tuple[tuple[Cell, ...],
             if row == "initial" and row_at is None and not out:
                 row_at = len(out)
                 rest = "当初予算"[len(m[1].replace(" ", "")):] if not m[2] else ""
-        elif words[0] in _LABEL_REST or (words[0] not in "-－―" and not _FIGURE.match(words[0]) and
+        elif words[0] in _LABEL_REST or (words[0] not in CELL_DASHES and not _FIGURE.match(words[0]) and
                                          not _PCT.match(words[0])):
             if words[0] in _LABEL_REST and last_row is not None and all(_cell(w) for w in words[1:]):
                 row, figs = last_row, words[1:]
@@ -152,8 +153,8 @@ def _table(lines: list[str], start: int, n_cols: int) -> tuple[tuple[Cell, ...],
                 continue
             if _BAD_GROUPS.search(w):
                 return None
-            v = None if w in "-－―" else parse_number(w).value
-            if w not in "-－―" and v is None:
+            v = None if w in CELL_DASHES else parse_number(w).value
+            if w not in CELL_DASHES and v is None:
                 return None
             out.append(Cell(v, n, FIELDS.index(row) if row is not None and k == 0 else None, k > 0))
             k += 1
@@ -307,7 +308,7 @@ def _resume(folded: list[str], n: int) -> int | None:
 
 
 def _cell(w: str) -> bool:
-    return w in "-－―" or bool(_FIGURE.match(w))
+    return w in CELL_DASHES or bool(_FIGURE.match(w))
 
 
 _UNKNOWN = object()  # a cell the readings disagree on

@@ -15,6 +15,7 @@ import re
 
 from kg.extract.review_text import _folded
 from kg.normalize.numbers import parse_number
+from kg.normalize.text import CELL_DASHES
 
 _START = ("歳出予算", "予算内")  # (「歳出予算」 over 「目」: the title wrapped)
 _END = ("活動内容", "成果目標", "成果実績", "活動指標", "活動目標", "単位当たり", "支出先", "政策評価", "関連事業")
@@ -92,7 +93,7 @@ def _figures(lines: list[str], start: int, dashes: bool = False) -> list[tuple[f
             break
         tail = []
         for w in reversed(t.split()):
-            if w in "-－―":
+            if w in CELL_DASHES:
                 if dashes:
                     tail.append(None)
                 continue  # a dash: nothing to add

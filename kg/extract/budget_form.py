@@ -24,6 +24,7 @@ from itertools import product
 from kg.extract.budget_boxes import _unwrapped, header_years
 from kg.extract.review_text import _BUDGET_LABEL, _MARK_GAP, _adds_up, _folded, _row_field
 from kg.normalize.numbers import as_int_if_whole, parse_number
+from kg.normalize.text import CELL_DASHES
 
 FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total", "executed")
 INI, CTN, TOT, EXE = 0, 3, 5, 6
@@ -78,7 +79,7 @@ def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, 
                 gap += 1  # the figures of a row may come before its label and after)
             continue
         for k, x in enumerate(t.split()):
-            if x in "-－―":
+            if x in CELL_DASHES:
                 if late is None:
                     out.append((None, n, row if k == 0 else None, gap))
                 continue

@@ -16,9 +16,9 @@ from __future__ import annotations
 from kg.extract.budget_boxes import _PCT, FIELDS, Cell, _cell, table
 from kg.extract.review_text import _MARK_GAP, _adds_up, _folded
 from kg.normalize.numbers import as_int_if_whole, parse_number
+from kg.normalize.text import CELL_DASHES
 
 MAX_CUTS = 64  # ways of cutting the text into strips before the reader gives up (unknown)
-_DASH = "-－―"
 
 
 def budget_strips(lines: list[str], years: list[tuple[int, bool]], start: int
@@ -95,7 +95,7 @@ def _tokens(lines: list[str], cs: list[Cell]) -> list[tuple[str, float | None]] 
         if _PCT.match(w):
             out.append(("%", float(w[:-1])))
         else:
-            out.append(("c", None if w in _DASH else parse_number(w).value))
+            out.append(("c", None if w in CELL_DASHES else parse_number(w).value))
     if [v for k, v in out if k == "c"] != [c.value for c in cs]:
         return None
     return out

@@ -31,10 +31,10 @@ from kg.extract.payee_columns import _CONTRACT
 from kg.extract.payee_runs import _block_figures, block_sums, settle_runs
 from kg.extract.review_text import _BIDDERS, _RATE, _SMALL, PayeeRow
 from kg.normalize.numbers import parse_number
+from kg.normalize.text import is_dash
 
 __all__ = ["settle_bids", "contract_tail", "contracts_by_amount"]
 
-_DASH = re.compile(r"^[-－―]$")
 _AMOUNT_HEAD = re.compile(r"^([▲△]?\d[\d,]*(?:\.\d+)?)\s*(.*)$")
 _CORP13 = re.compile(r"^\d{13}$")
 
@@ -274,7 +274,7 @@ def _leftovers(texts: list[str], used: set[int], rows: list[PayeeRow], totals: i
             if str(int(s)) not in left:
                 return rows
             left.remove(str(int(s)))
-    if any(_DASH.match(w) for w in left):
+    if any(is_dash(w) for w in left):
         return rows
     bids = [w for w in left if not w.endswith("%")]
     rates = [w for w in left if w.endswith("%")]

@@ -63,7 +63,7 @@ from kg.extract.payee_form_text import header_text
 from kg.extract.review_text import PayeeRow, _is_total_of
 from kg.normalize import houjin
 from kg.normalize.numbers import parse_number
-from kg.normalize.text import nfkc
+from kg.normalize.text import is_dash, nfkc
 
 __all__ = ["has_letters", "payee_boxes", "with_boxes"]
 
@@ -286,7 +286,7 @@ def _anchors_of(boxes: list[tuple[str, str, int]], run: set[int], loose: int) ->
         if kind in ("corp", "namecorp"):
             out.append(i)
             texts_since, merged_desc = 0, kind == "corp" and bool(_CORP_HEAD.match(text)[2])
-        elif kind == "dash" and text in ("-", "－", "―") and prev is not None and boxes[prev][0] == "text" \
+        elif kind == "dash" and is_dash(text) and prev is not None and boxes[prev][0] == "text" \
                 and (not out or merged_desc or texts_since >= 2 or _column_pair(boxes, run, out, i) is not None):
             out.append(i)
             out += _dash_pairs(boxes, run, i, names, (not out[:-1] and texts_since == names)
@@ -350,7 +350,7 @@ def _column_pair(boxes: list[tuple[str, str, int]], run: set[int], out: list[int
 def _bare_anchor(box: tuple[str, str, int]) -> bool:
     """The box anchors a row and holds no other cell of it: a 法人番号 alone, a 「-」, a name and its number."""
     kind, text, _ = box
-    return kind == "namecorp" or (kind == "dash" and text in ("-", "－", "―")) \
+    return kind == "namecorp" or (kind == "dash" and is_dash(text)) \
         or (kind == "corp" and not _CORP_HEAD.match(text)[2])
 
 
@@ -533,7 +533,7 @@ def _dash_pairs(boxes: list[tuple[str, str, int]], run: set[int], a: int, names:
         return []
     nxt = [i for i in range(a + 1, len(boxes)) if i not in run][:names]
     dashes = nxt[:names - 1]
-    if len(nxt) < names or any(boxes[i][0] != "dash" or boxes[i][1] not in ("-", "－", "―") for i in dashes) \
+    if len(nxt) < names or any(boxes[i][0] != "dash" or not is_dash(boxes[i][1]) for i in dashes) \
             or boxes[nxt[-1]][0] != "text":
         return []
     return dashes
@@ -2070,7 +2070,7 @@ def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[
     before = texts[0] - 1 if texts else -1
     if len(texts) != 2 or any(j in taken or j in used or (boxes[j][0] != "text" and not (j == i and three))
                               for j in texts) \
-            or before < 1 or before in used or boxes[before][1] not in ("-", "－", "―") \
+            or before < 1 or before in used or not is_dash(boxes[before][1]) \
             or (before - 1 not in taken and boxes[before - 1][0] in ("text", "mixed", *_ANCHOR)) \
             or _after_right_cells(boxes, taken, used, before) \
             or (i + 1 < len(boxes) and boxes[i + 1][0] == "text") or _lone_text_then_figure(boxes, taken, i) \

@@ -19,6 +19,7 @@ import re
 
 from kg.extract.payee_columns import _value  # (a figure's value, ▲ or △ its minus)
 from kg.extract.review_text import PayeeRow
+from kg.normalize.text import is_dash
 
 _Box = tuple[str, str, int]  # (kind, text, line) as kg.extract.payee_boxes types them
 _NAME_ANCHOR = re.compile(r"^(\S.*?) (\d{13}|[-－―])$")  # a namecorp box: a name and its 法人番号 or 「-」
@@ -29,7 +30,7 @@ def _bare_anchor(box: _Box) -> str | None:
     kind, text, _ = box
     if kind == "corp" and " " not in text:
         return text
-    return "" if kind == "dash" and text in ("-", "－", "―") else None
+    return "" if kind == "dash" and is_dash(text) else None
 
 
 def column_rows(boxes: list[_Box], taken: set[int], text_of, contract_of) -> list[list[dict]]:

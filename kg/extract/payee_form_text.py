@@ -60,7 +60,7 @@ from kg.extract import fields, payee_wraps
 from kg.extract.review_text import PayeeRow, _folded
 from kg.normalize.houjin import validate as validate_houjin
 from kg.normalize.numbers import parse_number
-from kg.normalize.text import lines_matching, squash
+from kg.normalize.text import CELL_DASHES, is_dash, lines_matching, squash
 
 _HEADER_TEXT = unicodedata.normalize(
     "NFKC", "支出先法人番号業務概要支出額(百万円)契約方式等入札者数(応募者数)落札率"
@@ -225,7 +225,7 @@ def _cell(words: list[str]) -> str | None:
     """A name or 業務概要 from its words (its lines, and the pieces pdftotext ran on in a line, split at spaces):
     unknown when two of them meet between Latin letters or digits (「Pricewaterho」「useCoopers」: a word cut by
     the wrap, or two words — the text does not say) or one is a dash alone (another column's 「-」)."""
-    if any(w in ("-", "－", "―") for w in words) or any(
+    if any(is_dash(w) for w in words) or any(
             a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum()
             for a, b in zip(words, words[1:], strict=False)):
         return None
@@ -528,13 +528,13 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
         if _split_amount(paras[i])[1] is not None or any(len(w) >= 4 and _DIGITS.match(w) for w in words):
             return (dict(cells), passed(skip(i + 1))) if bare else (None, i)  # (a bare row: its cells unknown)
         first = paras[i][0][0].split(" ")
-        if len(first) >= 2 and first[-1] in ("-", "－", "―"):  # the 法人番号 cell's dash beside the name's first line
+        if len(first) >= 2 and first[-1] in CELL_DASHES:  # the 法人番号 cell's dash beside the name's first line
             del words[len(first) - 1]
         # (a last line 「計」 alone: the block's 計 label written into the last row's name, or the name's own end)
         cells["name"] = None if len(paras[i][0]) > 1 and paras[i][0][-1].strip() == "計" else _cell(words)
         have_name = True
         i = skip(i + 1)
-        if i < n and paras[i].text in "-－―" and len(paras[i].text) == 1:  # no 法人番号
+        if i < n and is_dash(paras[i].text):  # no 法人番号
             i = skip(i + 1)
         elif i < n:
             got = _corp_para(paras[i], True)
@@ -623,7 +623,7 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
     smalls = smalls if crossed is None else smalls[:crossed]
     if smalls and re.fullmatch(r"\d{1,3}", smalls[0]):
         cells["bidders"] = smalls[0]
-    if len(smalls) > 1 and smalls[1].endswith("%") and smalls[0] not in ("-", "－", "―"):
+    if len(smalls) > 1 and smalls[1].endswith("%") and not is_dash(smalls[0]):
         # (a 落札率 after a 入札者数 dash — no bidding, no rate: 「0.3」「-」「43.5%」「-」 in a row whose 契約方式 was
         # not read, 「3.8」「その他」「-」「58.9%」: the row before's rate written after this row's cells — is not
         # established as the row's)
@@ -1323,7 +1323,7 @@ def _rank_runs(paras: list[Para], raw: dict | None = None) \
                           else ("corporate_number",)))
             i += 1
         elif _nameish(p) and j < n and (_corp_pieces(p[0]) or _split_amount(p)[1] is None and (
-                paras[j].text in ("-", "－", "―") or _corp_pieces(paras[j][0]))):  # a row whose rank is apart
+                is_dash(paras[j].text) or _corp_pieces(paras[j][0]))):  # a row whose rank is apart
             cells, i = _read_row(paras, i, 1)
             if cells is None:
                 return None

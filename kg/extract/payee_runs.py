@@ -25,16 +25,14 @@ then nothing of the section is taken. Never overwrites a value.
 """
 from __future__ import annotations
 
-import re
-
 from kg.extract.review_text import _BIDDERS, _RATE, _SMALL, PayeeRow
 from kg.normalize.numbers import parse_number
+from kg.normalize.text import CELL_DASHES, is_dash
 
 __all__ = ["settle_runs", "block_sums"]
 
-_DASH = re.compile(r"^[-－―]$")
 # two dash cells side by side written as one word (pdftotext: 「--」, the 入札者数's and the 落札率's blanks)
-_TWO_DASHES = frozenset(a + b for a in "-－―" for b in "-－―")
+_TWO_DASHES = frozenset(a + b for a in CELL_DASHES for b in CELL_DASHES)
 
 
 def block_sums(rows: list[PayeeRow]) -> dict[str, float]:
@@ -57,7 +55,7 @@ def _corp_dashes(texts: list[str], rows: list[PayeeRow]) -> set[int]:
     """Dash paragraphs right after the name of a payee without a 法人番号 (an individual's 「-」 in that column)."""
     names = tuple(r.cells["name"] for r in rows if r.cells.get("name") and not r.cells.get("corporate_number", "")[:1]
                   .isdigit())
-    return {k for k in range(1, len(texts)) if len(texts[k]) == 1 and names and _DASH.match(texts[k])
+    return {k for k in range(1, len(texts)) if len(texts[k]) == 1 and names and is_dash(texts[k])
             and texts[k - 1].endswith(names)}
 
 
@@ -163,7 +161,7 @@ def settle_runs(texts: list[str], breaks: set[int], rows: list[PayeeRow],
     got, whole = _read_runs(texts, skip, breaks, figures, anchors)
     for n, c in got.items():
         b, r = c.get("bidders"), c.get("award_rate")
-        if (b is not None and r is not None and bool(_DASH.match(b)) != bool(_DASH.match(r))) \
+        if (b is not None and r is not None and is_dash(b) != is_dash(r)) \
                 or any(rows[n].cells.get(k) not in (None, v) for k, v in c.items()):
             got, whole = {}, False  # a reading the cells contradict: none of it
             break

@@ -30,10 +30,10 @@ import unicodedata
 from kg.extract.fields import join_wrapped
 from kg.normalize import houjin
 from kg.normalize.numbers import parse_number
+from kg.normalize.text import CELL_DASHES
 
 CORP = re.compile(r"^(?:\d{6,13}|[-－―])$")  # a 法人番号 cell's first line: fewer than 13 digits wrap onto the next
 CORP_PIECE = re.compile(r"^\d{3,13}$")  # its first piece in a column narrower than six digits
-_DASHES = "-－―"
 _GLUED_DIGITS = re.compile(r"^(.*[^\d\s,.])(\d{6,12})$")  # a name glued to a 法人番号's first line (not 13 digits)
 _DIGITS_TEXT = re.compile(r"^(\d{3,12})([^\d\s,.].*)$")  # a 法人番号's first line glued to the 業務概要's
 _NAME_DIGITS = re.compile(r"^(.*?[^\d\s,.])(\d{3,12})([^\d\s,.].*)?$")  # ... the name's glued to a short one's
@@ -66,7 +66,7 @@ def corp_cell(words: list[str]) -> tuple[list[str], int | None, bool]:
         g = _NAME_DIGITS.match(w) if i == 0 and i + 1 < len(words) and not CORP.match(words[i + 1]) else None
         if g:  # (「株式会社43502」, 「法人地域08758インの英」: the name's first line glued to the 法人番号's)
             return [*words[:i], *(x for x in g.groups() if x), *words[i + 1:]], i + 1, True
-        if len(w) > 1 and w[-1] in _DASHES and w[-2] not in _DASHES and i + 1 < len(words) \
+        if len(w) > 1 and w[-1] in CELL_DASHES and w[-2] not in CELL_DASHES and i + 1 < len(words) \
                 and not CORP.match(words[i + 1]) and (not w[-2].isascii() or (
                     # a Latin letter or a bracket before the dash: not a hyphen of the name's when no 法人番号 cell
                     # follows (「講師謝金(講師A)-」, 「Asia Wise-」; 「Hewlett-」 before 「40100」 is a hyphenated word)
@@ -120,12 +120,12 @@ def split_glued_bidders(rest: list[str], j: int, ends: tuple[str, ...]) -> tuple
     dash): (cells, whether the method was whole there — then it ended, and takes no later piece)."""
     for i in range(j + 1, len(rest)):
         w = rest[i]
-        if w[:1].isdigit() or w in _DASHES:  # (the method ended before a cell of its own)
+        if w[:1].isdigit() or w in CELL_DASHES:  # (the method ended before a cell of its own)
             break
         g = _METHOD_GLUED.match(w)
         if g:
             method = " ".join([*rest[j + 1:i], g[1]])
-            return [*rest[:i], g[1], g[2], *rest[i + 1:]], g[2] in _DASHES and method_closed(method + "-", ends)
+            return [*rest[:i], g[1], g[2], *rest[i + 1:]], g[2] in CELL_DASHES and method_closed(method + "-", ends)
     return rest, False
 
 
@@ -412,7 +412,7 @@ def method_closed(method: str, ends: tuple[str, ...]) -> bool:
     """A whole contract method (ending in one of ``ends``, its brackets closed) glued to the next cell's dash
     (「補助金等交付-」, the 入札者数's): the method's line ended there, so no later piece of the row is the method's."""
     m = method[:-1]
-    return len(method) > 1 and method[-1] in _DASHES and (not m[-1].isascii() or m[-1] == ")") \
+    return len(method) > 1 and method[-1] in CELL_DASHES and (not m[-1].isascii() or m[-1] == ")") \
         and m.endswith(ends) \
         and m.count("(") == m.count(")")
 
@@ -456,7 +456,7 @@ def checked(rows: list, check: dict[int, tuple[bool, bool]]) -> tuple[list, list
     a digit (no method does: the 入札者数 cell glued to it, 「(企画5」). Returns (rows, lines dropped)."""
     bad = [r.line for i, r in enumerate(rows) if _DIGIT.search(r.cells.get("contract_method") or "") or (
         r.line in check and ((not corp_whole(r.cells.get("corporate_number"))
-                              and not (check[r.line][1] and r.cells.get("corporate_number") in _DASHES))
+                              and not (check[r.line][1] and r.cells.get("corporate_number") in CELL_DASHES))
                              or (check[r.line][1] and out_of_order(rows, i))))]
     return [r for r in rows if r.line not in bad], bad
 

@@ -101,7 +101,7 @@ from kg.normalize.houjin import is_valid as houjin_valid
 from kg.normalize.law_ref import parse_legal_bases
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number, parse_numbers
-from kg.normalize.text import is_unknown, lines_matching, nfkc_lines, squash
+from kg.normalize.text import CELL_DASHES, is_unknown, lines_matching, nfkc_lines, squash
 from kg.read.base import RawDoc
 from kg.records import Record, new_record, span, warn
 
@@ -1023,8 +1023,8 @@ def _payee_rows(L: list[str], lo: int) -> list[dict]:
     for i in range(lo, len(L) + 1):
         t = L[i - 1]
         c0 = t[:1]  # the row starts with a digit or a dash (\d's characters are all digits)
-        m = _PAYEE_ROW.match(t) if c0.isdigit() or c0 in "-－―" else None
-        if not m or (m.group(1) in "-－―" and not m.group(2)):
+        m = _PAYEE_ROW.match(t) if c0.isdigit() or c0 in CELL_DASHES else None
+        if not m or (m.group(1) in CELL_DASHES and not m.group(2)):
             continue
         k = _para_of(paras, i)
         pa, pb = paras[k]

@@ -25,7 +25,7 @@ from kg.normalize import houjin
 from kg.normalize.era import ERAS, parse_year
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number, parse_numbers
-from kg.normalize.text import is_unknown, lines_matching, nfkc
+from kg.normalize.text import CELL_DASHES, is_dash, is_unknown, lines_matching, nfkc
 
 # (pattern, field): the label as printed, with the optional tails of its wording
 _LABELS: tuple[tuple[str, str], ...] = (
@@ -1813,7 +1813,7 @@ def budget_rows(lines: list[str], years: list[tuple[int, bool]], start: int = 1)
         if cells == words and wrapped_pieces(below):
             return None  # a cell's last digits wrapped below it (「34」 over 「1」), which cell's the text does not tell
         for x in cells:
-            if x in ("-", "－", "―"):  # a cell printed as a dash: unknown, not 0
+            if is_dash(x):  # a cell printed as a dash: unknown, not 0
                 nums.append(None)
                 continue
             for y in _NUM_TOKEN.findall(x):
@@ -1895,7 +1895,6 @@ _LONE_LETTER = re.compile(r"^([A-Z])$")  # a block's title printed as its letter
 _GLUED_CORP = re.compile(r"^(.*?\D)?(\d{13})(\D.*)?$")
 
 
-_DASH_SET = frozenset("-－―")
 _RATE_DASH = re.compile(r"^(\d{1,3}(?:\.\d*)?%|\d{1,3}\.\d*)([-－―])$")  # (its % maybe on the next line)
 
 
@@ -1909,11 +1908,11 @@ def _unglue(words: list[str]) -> list[str]:
         g = _GLUED_CORP.match(w) if len(w) > 13 else None
         if g and (g[1] or g[3]) and houjin.is_valid(g[2]):
             out += [x for x in (g[1], g[2], g[3]) if x]
-        elif 2 <= len(w) <= 3 and all(ch in "-－―" for ch in w):  # 「--」: two cells' dashes (落札率, 理由)
+        elif 2 <= len(w) <= 3 and all(ch in CELL_DASHES for ch in w):  # 「--」: two cells' dashes (落札率, 理由)
             out += list(w)
-        elif len(w) > 2 and w[-1] in "-－―" and w.count("(") > w.count(")") and w[-2] not in "-－―":
+        elif len(w) > 2 and w[-1] in CELL_DASHES and w.count("(") > w.count(")") and w[-2] not in CELL_DASHES:
             out += [w[:-1], w[-1]]
-        elif w[-1:] in _DASH_SET and (g := _RATE_DASH.match(w)) is not None:  # (「55.6%-」: 落札率 against 理由's dash)
+        elif is_dash(w[-1:]) and (g := _RATE_DASH.match(w)) is not None:  # (「55.6%-」: 落札率 against 理由's dash)
             out += [g[1], g[2]]
         else:
             out.append(w)
@@ -2165,7 +2164,7 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
             two = payee_wraps.method_and_qualifier(pieces, cm, _CONTRACT_END) == 2  # 「約 (そ」: one cell's line
             if cm and pieces and (two or opened or qualifier or not cm.endswith(_CONTRACT_END)
                                   or payee_wraps.method_goes_on(cm, piece)) \
-                    and last.line not in closed and cm not in _DASH_SET:
+                    and last.line not in closed and not is_dash(cm):
                 # the 契約方式 cell (not one glued to the next cell's dash; not a blank cell's 「-」: it wraps nothing)
                 if two:
                     spelled.append(cm + pieces[-2] + " " + pieces[-1])
@@ -2311,7 +2310,7 @@ def _paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object,
         if m:
             seq.append(("label", _row_field(m[1]), n))
             for x in _rejoined((m[2] or "").split(), folded, n, pieces):
-                if x in "-－―":
+                if x in CELL_DASHES:
                     seq.append(("num", None, n))
                     continue
                 p = parse_number(x)

@@ -11,6 +11,14 @@ UNKNOWN_MARKS = frozenset({"", "-", "－", "―", "‐", "—", "–", "ー", "�
 
 
 _DASH_CHARS = "-－―‐—–−ー"
+# the dashes a printed sheet writes in a cell of no value, as PDF text keeps them (ASCII, full-width, horizontal
+# bar): the PDF-text readers tell a dash cell from a hyphen inside a word or a long vowel mark by these
+CELL_DASHES = "-－―"
+
+
+def is_dash(text: str) -> bool:
+    """The whole cell one printed dash (「-」, 「－」, 「―」): no value, and a cell of its own."""
+    return len(text) == 1 and text in CELL_DASHES
 
 
 # nfkc and squash are pure (str -> str) and every reader of a sheet folds the same lines again (thousands of

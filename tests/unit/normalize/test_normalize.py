@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from kg.normalize import era, houjin, numbers
 from kg.normalize.names import corp_display, corp_key, program_key, similarity
 from kg.normalize.project_number import canonical_number, parse_numbers
-from kg.normalize.text import is_unknown, nfkc
+from kg.normalize.text import is_dash, is_unknown, nfkc
 
 # ------------------------------------------------------------------ eras
 
@@ -65,6 +65,12 @@ def test_parse_number(text, value):
 def test_unknown_is_none_not_zero(text):
     assert numbers.parse_number(text) == (None, None)
     assert is_unknown(text)
+
+
+def test_is_dash_is_one_printed_dash_cell():
+    # the PDF-text readers' test for a cell of no value: one dash, not a word's hyphen or long vowel, not two cells
+    assert [is_dash(t) for t in ("-", "－", "―")] == [True, True, True]
+    assert [is_dash(t) for t in ("", "--", "-－", "ー", "‐", "A-1", "−")] == [False] * 7
 
 
 @pytest.mark.parametrize("text", ["1,2,3", "約5", "12,34", "5億", "1.2.3"])
