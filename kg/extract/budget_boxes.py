@@ -107,7 +107,11 @@ def _table(lines: list[str], start: int, n_cols: int) -> tuple[tuple[Cell, ...],
         if not t:
             continue
         if resumed and not all(_cell(w) or _PCT.match(w) for w in t.split()):
-            break  # the run of the table's figures after the 予算内訳 header is over
+            at = _header_end(folded, n)
+            if at is None:
+                break  # the run of the table's figures after the 予算内訳 header is over
+            n = at  # a year column's header among them (its cells follow it: _headed_columns)
+            continue
         if any(w in t for w in _END):
             at = None if resumed or len(out) >= 7 * n_cols - 6 else _resume(folded, n)
             if at is None:
@@ -295,16 +299,29 @@ def _resume(folded: list[str], n: int) -> int | None:
     """Where the table's figures go on after the 予算内訳 table's header (from line ``n``), when the table stopped
     short of its cells there: pdfminer puts a text box's rest after the next table's header boxes (seen: 「令和4・5
     年度 予算内訳 … 歳出予算目 … 主な増減理由」, then 「0」「0」「-」「53,825」 … of the years' columns). The line
-    after that header's last label 主な増減理由 (within _RESUME lines) when it holds figures only; else None (the
-    items' figures come after an item's name)."""
+    after that header's last label 主な増減理由 (within _RESUME lines) when it holds figures only or a year column's
+    header (_header_end); else None (the items' figures come after an item's name)."""
     for k in range(n, min(len(folded), n + _RESUME) + 1):
         if folded[k - 1].strip().endswith("増減理由"):
             for j in range(k + 1, min(len(folded), k + 3) + 1):
                 words = folded[j - 1].split()
                 if words:
-                    return j if all(_cell(w) or _PCT.match(w) for w in words) else None
+                    return j if all(_cell(w) or _PCT.match(w) for w in words) or _header_end(folded, j) else None
             return None
     return None
+
+
+def _header_end(folded: list[str], n: int) -> int | None:
+    """The last line of a year column's header that starts on line ``n`` (「6年度」「7年度要求」, or wrapped in its
+    cell: 「令和6年」「度」), or None when line ``n`` starts none. pdfminer prints the table's last columns after the
+    予算内訳 table's header, each after its own header (seen: 「主な増減理由」「6年度」「20」「7年度要求」「32」…)."""
+    t = folded[n - 1].replace(" ", "")
+    if "年" not in t or len(t) > 8:
+        return None
+    if _HEADER.match(t):
+        return n
+    k = next((j for j in range(n + 1, min(len(folded), n + 2) + 1) if folded[j - 1].strip()), None)
+    return k if k is not None and _HEADER.match(t + folded[k - 1].replace(" ", "")) else None
 
 
 def _cell(w: str) -> bool:
