@@ -97,7 +97,8 @@ def _table(lines: list[str], start: int, n_cols: int) -> tuple[tuple[Cell, ...],
     rates: list[float] = []
     row_at: int | None = None  # where the 当初予算 row's figures begin, while they are being read
     rest = ""  # the rest of a cut 当初予算 label, expected on the next line
-    folded = _unwrapped(_folded(lines), start, min(len(lines), start + MAX_LINES), True)
+    folded = _marks_joined(_unwrapped(_folded(lines), start, min(len(lines), start + MAX_LINES), True), start,
+                           min(len(lines), start + MAX_LINES))
     last_row = None
     resumed = False
     n = start - 1
@@ -292,6 +293,24 @@ def _unwrapped(folded: list[str], start: int, end: int, last_only: bool = False)
             line = line[:m.end()] + rest + line[m.end():]
             out[k - 1] = ""
         out[n - 1] = line
+    return out
+
+
+def _marks_joined(folded: list[str], start: int, end: int) -> list[str]:
+    """``folded`` with a ▲ wrapped in its cell apart from its figure made whole: a line holding the mark alone and the
+    next text line a figure alone, no sign, above 0, are 「▲ 7,477」 on the figure's line (seen: 「▲」「7,477」, the
+    figure read as +7,477 before, and no reading of the table fitted)."""
+    out = folded
+    for n in range(start, end + 1):
+        if out[n - 1].strip() not in ("▲", "△"):
+            continue
+        k = next((j for j in range(n + 1, min(len(out), n + 2) + 1) if out[j - 1].strip()), 0)
+        nxt = out[k - 1].strip() if k else ""
+        if not _FIGURE.match(nxt) or not nxt[0].isdigit() or not parse_number(nxt).value:
+            continue
+        out = out if out is not folded else list(folded)
+        out[k - 1] = out[n - 1].strip() + " " + nxt
+        out[n - 1] = ""
     return out
 
 
