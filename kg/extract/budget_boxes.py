@@ -170,10 +170,11 @@ def _table(lines: list[str], start: int, n_cols: int) -> tuple[tuple[Cell, ...],
 
 def _year_piece(folded: list[str], n: int) -> bool:
     """Whether line ``n`` (a bare number of one or two digits) is a year column's header wrapped in its narrow
-    cell, the era name over it and 年度 under it (「平成」「26」「年度」): the year, not a cell of the table."""
+    cell, the era name over it and 年度 under it (「平成」「26」「年度」), or the era left to the header before it, whose
+    年度 ends the line over it (「平成24年」「度」「25」「年度」): the year, not a cell of the table."""
     before = next((folded[j - 1].strip() for j in range(n - 1, max(0, n - 3), -1) if folded[j - 1].strip()), "")
     after = next((folded[j - 1].strip() for j in range(n + 1, min(len(folded), n + 2) + 1) if folded[j - 1].strip()), "")
-    return before.endswith(("平成", "令和")) and after.startswith("年")
+    return before.endswith(("平成", "令和", "度")) and after.startswith("年")
 
 
 _HEADER = re.compile(r"^(?:令和|平成)?(?:元|\d{1,2})年度(要求)?$")  # a year column's header alone on its line
