@@ -333,15 +333,23 @@ def _resume(folded: list[str], n: int) -> int | None:
 
 def _header_end(folded: list[str], n: int) -> int | None:
     """The last line of a year column's header that starts on line ``n`` (「6年度」「7年度要求」, or wrapped in its
-    cell: 「令和6年」「度」), or None when line ``n`` starts none. pdfminer prints the table's last columns after the
+    cell: 「令和6年」「度」, 「令和」「元年」「度」), or None when line ``n`` starts none. pdfminer prints the table's last columns after the
     予算内訳 table's header, each after its own header (seen: 「主な増減理由」「6年度」「20」「7年度要求」「32」…)."""
     t = folded[n - 1].replace(" ", "")
-    if "年" not in t or len(t) > 8:
-        return None
-    if _HEADER.match(t):
-        return n
-    k = next((j for j in range(n + 1, min(len(folded), n + 2) + 1) if folded[j - 1].strip()), None)
-    return k if k is not None and _HEADER.match(t + folded[k - 1].replace(" ", "")) else None
+    k = n
+    for _ in range(3):  # (the header's pieces: up to three text lines, 「令和」「元年」「度」)
+        if not _HEADER_PIECES.match(t):
+            return None
+        if _HEADER.match(t):
+            return k
+        k = next((j for j in range(k + 1, min(len(folded), k + 2) + 1) if folded[j - 1].strip()), 0)
+        if not k:
+            return None
+        t += folded[k - 1].replace(" ", "")
+    return None
+
+
+_HEADER_PIECES = re.compile(r"^[令和平成元\d年度要求]{1,9}$")  # (a year header or pieces of one)
 
 
 def _cell(w: str) -> bool:

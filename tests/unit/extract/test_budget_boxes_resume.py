@@ -35,6 +35,15 @@ def test_a_header_wrapped_in_its_cell_is_passed_over_too():
     assert [c.value for c in cells(lines, 1, 5)][-3:] == [None, 22, 32]
 
 
+def test_a_header_wrapped_over_three_lines_is_passed_over_too():
+    # (seen in variant 1860: 「主な増減理由」「平成30年」「度」「令和」「元年」「度」「令和2年度要求」, then the figures)
+    at = RV1306.index("6年度")
+    lines = RV1306[:at] + ["令和", "6年", "度"] + RV1306[at + 1:]
+    assert [c.value for c in cells(lines, 1, 5)][-3:] == [None, 22, 32]
+    got = {e["fiscal_year"]: e for e in budget_boxes(lines, Y1306, 1)[0]}
+    assert got[2024]["total"] == 22 and got[2025] == {"fiscal_year": 2025, "requested": 32}
+
+
 def test_an_items_name_after_the_header_still_ends_the_table():
     at = RV1306.index("6年度")
     lines = RV1306[:at] + ["自治体サイバーセ"] + RV1306[at:]
