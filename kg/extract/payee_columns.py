@@ -896,9 +896,20 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
             rows, why = individuals_read(cells, _block_of, lambda line: Item("corp", "-", line, False)) or (None, why)
         elif one_row_unsettled(cells, rows):  # (kg.extract.payee_rescue)
             rows, why = None, "one row, and another amount with its 契約方式 among its cells"
+        elif _corp_with_head_figure(cells):
+            rows, why = None, "a 法人番号 at its head with a figure after it (the block before's, with its 計?)"
         hit = _BLOCKS[cells] = (None if rows is None else tuple(rows)), why
     rows, why = hit
     return (None if rows is None else list(rows)), why
+
+
+def _corp_with_head_figure(cells: tuple[Item, ...]) -> bool:
+    """The block's first cell is a 法人番号 followed by a number that is no rank cell (a rank is followed by its
+    name): pdftotext wrote the last row's 法人番号 of the block before with that block's 計 figure after the next
+    title (「計」「C.」「6857106783327」「770」 then C's header and rank 1): whose number it is is not established."""
+    head = [it for it in cells if it.kind not in ("total", "header")][:3]
+    return len(head) >= 2 and head[0].kind == "corp" and head[0].alone and head[1].kind == "num" \
+        and not (len(head) > 2 and head[2].kind in ("text", "name"))
 
 
 def _other_ranks_left_out(items: list[Item], why: str) -> tuple[list[Column] | None, str]:
