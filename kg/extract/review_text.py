@@ -2793,6 +2793,8 @@ def policy_by_shape(toks: list[Token], lines: list[str], taken: frozenset[str] =
             return None  # the 政策評価 rows' own table (「測定指標 定量的指標」, 「測定指 定量的指標」) begins after their cells
         if not _policy_candidate(t, taken, sheet_year):
             continue
+        if not policy_value_plausible(t.text):
+            return None  # (a header cell among them, the 点検 column's 「チェック」: which cells are the pair is not known)
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if nxt is not None and _policy_candidate(nxt, taken, sheet_year):
             after = toks[i + 2] if i + 2 < len(toks) else None
