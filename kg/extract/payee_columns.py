@@ -306,10 +306,19 @@ def _rank_run_names(items: list[Item]) -> dict[int, int]:
         e = j + 1
         while e < len(items) and items[e].kind == "text":
             e += 1
-        if k >= 2 and e - (j + 1) == k:
+        if k >= 2 and e - (j + 1) == k and not _task_column(items, j + 1, e):
             out.update({j + 1 + q: int(items[i].text) + q for q in range(k)})
         i = j + 1
     return out
+
+
+def _task_column(items: list[Item], a: int, e: int) -> bool:
+    """The text cells items[a:e] after a column of ranks may be the 業務概要 column, not the names: each may be a
+    業務概要 (``_desc_shaped``) and the block holds as many text cells elsewhere that cannot be one (legal entities'
+    names: 「1」…「4」 「普及啓発コンテンツの作成」「データ整備及び分析業務」… then 「2968946035408」「有限会社野村総合研究所」…)."""
+    if not all(_desc_shaped(it.text) for it in items[a:e]):
+        return False
+    return sum(it.kind == "text" and not _desc_shaped(it.text) for k, it in enumerate(items) if not a <= k < e) >= e - a
 
 
 def _block_core(items: list[Item]) -> tuple[list[Column] | None, str]:
