@@ -589,7 +589,7 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
         # to it. In a row of a name alone, that 「1」 stands where its amount stands: an amount the text does not say)
         cells["amount"] = "" if paras[i].text == "1" and _after_first_columns(paras, i) \
             or cells["description"] is None and _task_ahead(paras, i + 1, rank) \
-            or _count_before_rank(paras, i, skip(i + 1), rank) else paras[i].text
+            else _Doubted(paras[i].text) if _count_before_rank(paras, i, skip(i + 1), rank) else paras[i].text
         i = skip(i + 1)
     if cells["corporate_number"] is None and cells["amount"] is None:
         if not (bare and have_name):
@@ -639,11 +639,17 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
     return cells, back if crossed is not None and back < crossed_from else skip(i)
 
 
+class _Doubted(str):
+    """An amount read as a number alone that may be the row's 入札者数 instead (``_count_before_rank``): it stands
+    when its block's 計 adds up with it, and is unknown in a block without a 計 (``_block_end``)."""
+
+
 def _count_before_rank(paras: list[Para], i: int, j: int, rank: int) -> bool:
     """The number alone at paras[i] may be the row's 入札者数 as well as its amount: a whole number of up to three
     digits followed by one dash (paras[j]) and then the next rank — the row's tail holds no 契約方式等, which the form
     writes between the amount and the 入札者数, and one small cell where a row without one holds its 入札者数 and
-    落札率 (「会議等出席(諸謝金)」「1」「-」「3」: the amount 「15,679 随意契約 (企画競争)」 written at the block's end)."""
+    落札率 (「会議等出席(諸謝金)」「1」「-」「3」: the amount 「15,679 随意契約 (企画競争)」 written at the block's end; but
+    「定期刊行物の購読」「24」「-」「2」 with the block's 計 60 = 24 + 23 + 13: the amount). Read as a ``_Doubted`` amount."""
     n = len(paras)
     return bool(re.fullmatch(r"\d{1,3}", paras[i].text)) and j + 1 < n and paras[j].text in ("-", "－", "―") \
         and paras[j + 1].text == str(rank + 1)
@@ -763,7 +769,10 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow], loose: frozenset
         elif not (_is_small(paras[k]) or _is_header(paras[k], False)):
             break
         k += 1
-    if not seen:
+    if not seen:  # (no 計: an amount that may be an 入札者数 is not established — unknown, its row's own dict)
+        for r in rows:
+            if isinstance(r.cells.get("amount"), _Doubted):
+                r.cells["amount"] = ""
         return j
     amounts = [_number(r.cells.get("amount")) for r in rows]
     if late is not None:

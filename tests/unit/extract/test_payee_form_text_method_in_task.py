@@ -45,3 +45,14 @@ def test_a_count_then_one_dash_then_the_next_rank_is_no_amount():
     assert (b2["corporate_number"], b2["description"]) == ("6756387188158", "会議等出席(諸謝金)")
     assert not b2["amount"]  # (「1」 then 「-」 then rank 3: its 入札者数 and 落札率? its amount unknown, never 1)
     assert rows[("B", 1)]["amount"] == "16,439" and rows[("B", 3)]["amount"] == "5,083"
+
+
+def test_a_count_then_one_dash_then_the_next_rank_is_the_amount_when_the_total_adds_up():
+    # (fresh variant 1769 LO pdftotext block E: 「定期刊行物の購読」「24」「-」「2」, the block's 計 60 = 24 + 23 + 13)
+    rows = _rows(_paras("E", "支出先", "法人番号", "業務概要", "支出額 (百万円)", "1",
+                        ["国立研究開発法人産業 3249670437519", "技術総合研究所"], "定期刊行物の購読", "24", "-",
+                        "2", ["有限会社シー・エス・ 5979993476366", "エス"], ["普及啓発コンテンツの 23", "作成、実証事業の実施"],
+                        ["一般競争契約 (総合 5", "評価)"], "70.5%",
+                        "3", ["日経BPマーケティング 5536102844687", "株式会社"], ["ヘルプデスク業務、機 13", "器の賃貸借"],
+                        ["一般競争契約 (総合 2", "評価)"], "72.9%", "計", "60", "-"))
+    assert [rows[("E", k)]["amount"] for k in (1, 2, 3)] == ["24", "23", "13"]
