@@ -203,9 +203,19 @@ def _plans_piece_glued(seen: dict[str, str], word: str, below: list[str]) -> int
     if rest and len(word) > len(rest) and word.endswith(rest):
         return len(rest)
     for k in range(len(rest) - 1, 1, -1):
-        if len(word) > k and word.endswith(rest[:k]) and any(rest[k:] in x.split(" ") for x in below):
+        if len(word) > k and word.endswith(rest[:k]) and (any(rest[k:] in x.split(" ") for x in below)
+                                                          or _rest_in_two(rest[k:], below)):
             return k
     return 0
+
+
+def _rest_in_two(rest: str, below: list[str]) -> bool:
+    """The label's ``rest`` is a word of the first of the ``below`` lines and a word of the second finishing it
+    (「…サリン等計画」 over 「…法律 、通」 over 「…第31条 知等」: 「、通知等」 wrapped twice)."""
+    if len(below) < 2:
+        return False
+    after = below[1].split(" ")
+    return any(w and rest.startswith(w) and rest[len(w):] in after for w in below[0].split(" "))
 
 
 # the right label's first words glued to its first item after a law's words (「…に関する法律 関係する国土強靱化基本計画(…)」)

@@ -306,10 +306,19 @@ def _rank_run_names(items: list[Item]) -> dict[int, int]:
         e = j + 1
         while e < len(items) and items[e].kind == "text":
             e += 1
-        if k >= 2 and e - (j + 1) == k:
+        if k >= 2 and e - (j + 1) == k and not _task_column(items, j + 1, e):
             out.update({j + 1 + q: int(items[i].text) + q for q in range(k)})
         i = j + 1
     return out
+
+
+def _task_column(items: list[Item], a: int, e: int) -> bool:
+    """The text cells items[a:e] after a column of ranks may be the 業務概要 column, not the names: each may be a
+    業務概要 (``_desc_shaped``) and the block holds as many text cells elsewhere that cannot be one (legal entities'
+    names: 「1」…「4」 「普及啓発コンテンツの作成」「データ整備及び分析業務」… then 「2968946035408」「有限会社野村総合研究所」…)."""
+    if not all(_desc_shaped(it.text) for it in items[a:e]):
+        return False
+    return sum(it.kind == "text" and not _desc_shaped(it.text) for k, it in enumerate(items) if not a <= k < e) >= e - a
 
 
 def _block_core(items: list[Item]) -> tuple[list[Column] | None, str]:
@@ -896,9 +905,20 @@ def _block(items: list[Item]) -> tuple[list[Column] | None, str]:
             rows, why = individuals_read(cells, _block_of, lambda line: Item("corp", "-", line, False)) or (None, why)
         elif one_row_unsettled(cells, rows):  # (kg.extract.payee_rescue)
             rows, why = None, "one row, and another amount with its 契約方式 among its cells"
+        elif _corp_with_head_figure(cells):
+            rows, why = None, "a 法人番号 at its head with a figure after it (the block before's, with its 計?)"
         hit = _BLOCKS[cells] = (None if rows is None else tuple(rows)), why
     rows, why = hit
     return (None if rows is None else list(rows)), why
+
+
+def _corp_with_head_figure(cells: tuple[Item, ...]) -> bool:
+    """The block's first cell is a 法人番号 followed by a number that is no rank cell (a rank is followed by its
+    name): pdftotext wrote the last row's 法人番号 of the block before with that block's 計 figure after the next
+    title (「計」「C.」「6857106783327」「770」 then C's header and rank 1): whose number it is is not established."""
+    head = [it for it in cells if it.kind not in ("total", "header")][:3]
+    return len(head) >= 2 and head[0].kind == "corp" and head[0].alone and head[1].kind == "num" \
+        and not (len(head) > 2 and head[2].kind in ("text", "name"))
 
 
 def _other_ranks_left_out(items: list[Item], why: str) -> tuple[list[Column] | None, str]:

@@ -439,6 +439,11 @@ def _split_amount(p: Para, inner: bool = False) -> tuple[list[str], str | None]:
         if first[-1].endswith(","):
             return _amount_rest([" ".join(first[:-1]), *p[0][1:]], first[-1])
         return [" ".join(first[:-1]), *p[0][1:]], first[-1]
+    if len(first) >= 3 and any(_AMOUNT.match(w) for w in first[1:-1]) and _CONTRACT.match(first[-1]):
+        # (「データ整備 244 一般競争」 over 「及び分析業」「契約 (総」「務」: the row's amount and 契約方式等 run on in the
+        # 業務概要's first line, their later lines among the 業務概要's — which lines are its is not known: an
+        # amount the text does not say here, and no 業務概要; _row takes the figure before the 契約方式等)
+        return list(p[0]), ""
     alone = [k for k, ln in enumerate(p[0]) if k and _GROUPED.match(ln)] if inner else []
     if len(alone) == 1 and alone[0] < len(p[0]) - 1:
         # an amount grouped by thousands on a line of its own between the 業務概要's lines (「視察(旅費の支」 「18,634」
@@ -570,6 +575,8 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
         # the amount's cell written among them, or the 業務概要's own figure — leaves it unknown)
         cells["description"] = None if amount == "" or any(k and _AMOUNT.match(ln) for k, ln in enumerate(lines)) \
             else _cell([w for ln in lines for w in ln.split(" ")])
+        if amount == "":  # (the figure right before a 契約方式等 run on in the first line, the only one: its amount)
+            amount = _before_method(lines[0].split(" ")) or amount
         cells["amount"] = cells["amount"] or amount
         i = skip(i + 1)
     if cells["amount"] is None and i < n and _AMOUNT.match(paras[i].text) \
@@ -581,7 +588,8 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
         # its 入札者数? — or a 「1」 after a table's first header cells, 「支出先」「法人番号」: that table's rank, left
         # to it. In a row of a name alone, that 「1」 stands where its amount stands: an amount the text does not say)
         cells["amount"] = "" if paras[i].text == "1" and _after_first_columns(paras, i) \
-            or cells["description"] is None and _task_ahead(paras, i + 1, rank) else paras[i].text
+            or cells["description"] is None and _task_ahead(paras, i + 1, rank) \
+            else _Doubted(paras[i].text) if _count_before_rank(paras, i, skip(i + 1), rank) else paras[i].text
         i = skip(i + 1)
     if cells["corporate_number"] is None and cells["amount"] is None:
         if not (bare and have_name):
@@ -629,6 +637,22 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
         # established as the row's)
         cells["award_rate"] = smalls[1]
     return cells, back if crossed is not None and back < crossed_from else skip(i)
+
+
+class _Doubted(str):
+    """An amount read as a number alone that may be the row's 入札者数 instead (``_count_before_rank``): it stands
+    when its block's 計 adds up with it, and is unknown in a block without a 計 (``_block_end``)."""
+
+
+def _count_before_rank(paras: list[Para], i: int, j: int, rank: int) -> bool:
+    """The number alone at paras[i] may be the row's 入札者数 as well as its amount: a whole number of up to three
+    digits followed by one dash (paras[j]) and then the next rank — the row's tail holds no 契約方式等, which the form
+    writes between the amount and the 入札者数, and one small cell where a row without one holds its 入札者数 and
+    落札率 (「会議等出席(諸謝金)」「1」「-」「3」: the amount 「15,679 随意契約 (企画競争)」 written at the block's end; but
+    「定期刊行物の購読」「24」「-」「2」 with the block's 計 60 = 24 + 23 + 13: the amount). Read as a ``_Doubted`` amount."""
+    n = len(paras)
+    return bool(re.fullmatch(r"\d{1,3}", paras[i].text)) and j + 1 < n and paras[j].text in ("-", "－", "―") \
+        and paras[j + 1].text == str(rank + 1)
 
 
 def _task_ahead(paras: list[Para], i: int, rank: int) -> bool:
@@ -745,7 +769,10 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow], loose: frozenset
         elif not (_is_small(paras[k]) or _is_header(paras[k], False)):
             break
         k += 1
-    if not seen:
+    if not seen:  # (no 計: an amount that may be an 入札者数 is not established — unknown, its row's own dict)
+        for r in rows:
+            if isinstance(r.cells.get("amount"), _Doubted):
+                r.cells["amount"] = ""
         return j
     amounts = [_number(r.cells.get("amount")) for r in rows]
     if late is not None:

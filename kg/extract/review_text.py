@@ -2026,13 +2026,15 @@ def payee_rows(lines: list[str], start: int, notes: list | None = None) -> list[
     return out
 
 
-def _column_ends(column: dict[str, int], cell: str, tail: str, piece: str) -> bool:
+def _column_ends(column: dict[str, int], cell: str, tail: str, piece: str, held: int = 0) -> bool:
     """With every wide character one width, the table's columns as read (``_CHARS``: the characters a column holds
     at least, ``_MOST``: at most) show that ``cell``, whose last line is ``tail``, ended before ``piece``: the line
     had room for the piece's first character, or the piece is longer than the column holds (a cell's lines are
-    consecutive: a line whose one piece is the other cell's ends it)."""
+    consecutive: a line whose one piece is the other cell's ends it) — and than the ``held`` wide characters a line
+    of this cell in the row already holds (「株式会」「ーチ・」 over 「アート」 where the column was read to hold 2 at
+    most: the measure is not this column's, and 「アート」 may end the name)."""
     return payee_wraps.ended_in_chars(tail, column.get(_CHARS[cell], 0), piece) \
-        or (payee_wraps.wide_only(piece) and len(piece) > column.get(_MOST[cell], len(piece)))
+        or (payee_wraps.wide_only(piece) and len(piece) > max(column.get(_MOST[cell], len(piece)), held))
 
 
 def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, int], filled: list,
@@ -2217,7 +2219,8 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
                     still = [f for f in fits if f not in done]  # (a cell that ended takes no piece)
                     if len(still) == 2 and not mono and payee_wraps.monospaced(filled):
                         # the table's lines so far show one width per wide character: its columns read so far
-                        done.update(f for f in still if _column_ends(column, f, tail_of.get(f, ""), pieces[0]))
+                        done.update(f for f in still if _column_ends(column, f, tail_of.get(f, ""), pieces[0],
+                                                                     holds.get(_CHARS[f], 0)))
                         still = [f for f in still if f not in done]
                     target = still[0] if len(still) == 1 else "description"
                     settled = len(still) == 1
@@ -2792,6 +2795,8 @@ def policy_by_shape(toks: list[Token], lines: list[str], taken: frozenset[str] =
             return None  # the 政策評価 rows' own table (「測定指標 定量的指標」, 「測定指 定量的指標」) begins after their cells
         if not _policy_candidate(t, taken, sheet_year):
             continue
+        if not policy_value_plausible(t.text):
+            return None  # (a header cell among them, the 点検 column's 「チェック」: which cells are the pair is not known)
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if nxt is not None and _policy_candidate(nxt, taken, sheet_year):
             after = toks[i + 2] if i + 2 < len(toks) else None
