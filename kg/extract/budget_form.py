@@ -22,6 +22,7 @@ import re
 from itertools import product
 
 from kg.extract.budget_boxes import _unwrapped, header_years
+from kg.extract.budget_tail import printed_rates, rates_match
 from kg.extract.review_text import _BUDGET_LABEL, _MARK_GAP, _adds_up, _folded, _row_field
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.text import CELL_DASHES
@@ -113,15 +114,19 @@ def _request_fits(col: list[float | None]) -> bool:
     return _adds_up([v for v in col[:TOT] if v is not None], col[TOT])
 
 
-def _tables(cells: list, n_table: int, n_past: int, paired: bool = False) -> list[list[list[float | None]]]:
+def _tables(cells: list, n_table: int, n_past: int, paired: bool = False,
+            turns: tuple[bool, bool] = (False, False)) -> list[list[list[float | None]]]:
     """Every cut of ``cells`` (the first ``n_table`` before the rate rows) into the table's rows that fits:
     [past columns..., current column, request column]. ``paired``: only the cuts whose rows holding the request's
-    cell (one at least) hold it on the current year's cell's line, after it, and no cell printed apart."""
+    cell (one at least) hold it on the current year's cell's line, after it, and no cell printed apart.
+    ``turns``: the 計 row, the 執行額 row printed with its last cells first, put back: the 計 row's current year's and
+    request's cells before its past years' (LibreOffice's print, pdftotext: 「予備費等 0 0 0 0 536 509 計 253 278 530」),
+    the 執行額 row's last year's before the others (「1,076」 then 「計 執行額 2,887 1,155」)."""
     n_cur = n_past + 1
     out = []
     labels = {c[2] for c in cells}  # the rows a figure's label names (once, not per cut and row)
     for short, wide in product((False, True), product((False, True), repeat=6)):
-        if short and wide[TOT]:
+        if short and (wide[TOT] or turns[0]):
             continue
         sizes = [n_cur + w for w in wide] + [n_past]
         if short:  # the 計 row without the current year's and the request's cells (_short_total)
@@ -143,12 +148,19 @@ def _tables(cells: list, n_table: int, n_past: int, paired: bool = False) -> lis
             # a year's header amid one row's cells: the text broke the table into blocks (「計」 row's 「6 6 7 5 6」
             # then 執行額's 2021 「6」, then 「令和元 年度 令和2 年度 計」, then its 「4 4」): which cell is which year's is
             # unknown — 執行額's cells are left unknown, a money row's (whose columns must add up) refuse the cut
-            split = bool(row) and row[0][3] != row[-1][3]
+            turned = (r == TOT and turns[0]) or (r == EXE and turns[1])
+            head = len(row) - (n_past if r == TOT else n_past - 1) if turned else 0
+            # (a 計 row printed with its last cells first: the block break may fall where its past years' cells begin)
+            split = any(bool(part) and part[0][3] != part[-1][3]
+                        for part in ((row[:head], row[head:]) if r == TOT and turned else (row,)))
             if split and r != EXE:
                 ok = False
                 break
             blank_exe = split  # (its figures still checked against 計 below, then left out)
-            rows.append([c[0] for c in row] + [None] * (short and r == TOT))
+            vals = [c[0] for c in row]
+            if turned:
+                vals = vals[head:] + vals[:head] if 0 < head < len(vals) else vals
+            rows.append(vals + [None] * (short and r == TOT))
             p += size
         if not ok:
             continue
@@ -213,6 +225,27 @@ def _request_column(left: list, in_row: bool) -> list:
     return left[k:] if k < len(left) else left
 
 
+def _turned_tables(lines: list[str], cells: list, n_table: int, n_past: int) -> list[list[list[float | None]]]:
+    """The cuts that fit with the 計 row or the 執行額 row (or both) put back from their last cells printed first,
+    when no cut fits as printed. The past years' 計 and 執行額 are then tied by their rates too: the 執行率 and 割合
+    rows printed after the table must be the ones each cut gives (budget_tail.rates_match), else none is taken."""
+    printed = printed_rates(lines, cells[n_table - 1][1] + 1) if n_table else []
+    if not printed:
+        return []
+    out: list = []
+    for turns in ((True, False), (False, True), (True, True)):
+        for t in _tables(cells, n_table, n_past, turns=turns):
+            past = t[:n_past]
+            base = [sum(v for v in col[:2] if v is not None) if any(v is not None for v in col[:2]) else None
+                    for col in past]
+            if any(col[EXE] is None and col[TOT] for col in past) or \
+                    not rates_match(printed, [col[TOT] for col in past], [col[EXE] for col in past], base):
+                return []  # (a cut the rates deny: the rows are not read so)
+            if t not in out:
+                out.append(t)
+    return out
+
+
 def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int) -> tuple[list[dict], int, int] | None:
     """The table from line ``start`` on (``years``: [(year, is_request)], the past years, the current year and
     the request year): (budget entries, first line, last line), or None when no cut fits or a past year's 計 is
@@ -232,6 +265,8 @@ def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int
     # not known: left unknown, unless every cut that fits prints them on one line in each row (in their order); the
     # past years', their headers first and in order, open each row
     tables = _tables(cells, n_table, n_past)
+    if not tables and not swapped:
+        tables = _turned_tables(lines, cells, n_table, n_past)
     if swapped and tables and all(t in _tables(cells, n_table, n_past, paired=True) for t in tables):
         swapped = False
     if not tables:
