@@ -112,12 +112,20 @@ def _request(part: tuple, total, *apart) -> object:
     return figs[0] if n == 1 or len(figs) > 1 else _UNKNOWN
 
 
-def solve(rows: list[list], n_past: int, apart: bool = False) -> list[list] | None:
+def solve(rows: list[list], n_past: int, apart: bool = False, short: bool = False) -> list[list] | None:
     """[past columns..., current, request] of cell values every placement agrees on (_UNKNOWN elsewhere), or
     None when no placement fits or the search grows too large; ``apart``: the request year's figures printed
-    apart are read too."""
+    apart are read too; ``short``: the 計 row holds the past years' cells alone, in order (its current year's and
+    request's printed after the next table, 「計 56,817 36,554」 after the 歳出予算目 table's own 計), the current
+    year's column then not closed by a 計 (its 計 unknown)."""
     n_cols = n_past + 2
     vecs = [_placements(cells, n_cols, r, apart) for r, cells in enumerate(rows)]
+    if short:
+        if len(rows[TOT]) != n_past or any(v is not None and v < 0 for v in rows[TOT]) or \
+                any(len(cells) > n_past + 1 for cells in rows[INI + 1:TOT]):
+            return None  # (a part row with a cell in the request's column: the current year's, unchecked, may
+            # take a cell of another column — a dash or a 0 read into a past year's column changes no sum)
+        vecs[TOT] = [(*rows[TOT], None, None, None)]
     if any(not v for v in vecs):
         return None
     levels: list[dict[tuple, list]] = [{tuple((0, 0, True) for _ in range(n_cols)): []}]
@@ -147,7 +155,8 @@ def solve(rows: list[list], n_past: int, apart: bool = False) -> list[list] | No
             x = state[c]
             bits = closing[c].get(x)
             if bits is None:
-                bits = closing[c][x] = sum(1 << j for j, t in enumerate(tots) if _closes(x, t[c], None, c < n_past))
+                bits = closing[c][x] = everything if short and c == n_past else \
+                    sum(1 << j for j, t in enumerate(tots) if _closes(x, t[c], None, c < n_past))
             ok &= bits
             if not ok:
                 break
@@ -196,6 +205,11 @@ def budget_gaps(lines: list[str], years: list[tuple[int, bool]], start: int) \
     rows, first, last = got
     n_past = sum(1 for _, req in years if not req) - 1
     grid = solve(rows, n_past) or solve(rows, n_past, apart=True)  # (a figure apart: when nothing else fits)
+    short = grid is None
+    if short:
+        grid = solve(rows, n_past, short=True)
+        if grid is None or grid[n_past][INI] is _UNKNOWN:
+            return None  # (the current year's column unchecked by a 計: its 当初予算 at least must be told)
     if grid is None:
         return None
     budget, dropped, unknown = [], [], []
@@ -206,6 +220,8 @@ def budget_gaps(lines: list[str], years: list[tuple[int, bool]], start: int) \
         if col[TOT] is _UNKNOWN:
             dropped.append(y)
             continue
+        if short and y == years[n_past][0]:
+            col = [*col[:TOT], _UNKNOWN, *col[TOT + 1:]]  # (its 計 not printed in its row: unknown, not a blank)
         entry = {"fiscal_year": y}
         for r, f in enumerate(FIELDS):
             v = col[r]
