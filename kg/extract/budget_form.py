@@ -22,6 +22,7 @@ import re
 from itertools import product
 
 from kg.extract.budget_boxes import _unwrapped, header_years
+from kg.extract.budget_late import late_executed
 from kg.extract.budget_tail import printed_rates, rates_match
 from kg.extract.review_text import _BUDGET_LABEL, _MARK_GAP, _adds_up, _folded, _row_field
 from kg.normalize.numbers import as_int_if_whole, parse_number
@@ -115,25 +116,26 @@ def _request_fits(col: list[float | None]) -> bool:
 
 
 def _tables(cells: list, n_table: int, n_past: int, paired: bool = False,
-            turns: tuple[bool, bool] = (False, False)) -> list[list[list[float | None]]]:
+            turns: tuple[bool, bool] = (False, False), late: bool = False) -> list[list[list[float | None]]]:
     """Every cut of ``cells`` (the first ``n_table`` before the rate rows) into the table's rows that fits:
     [past columns..., current column, request column]. ``paired``: only the cuts whose rows holding the request's
     cell (one at least) hold it on the current year's cell's line, after it, and no cell printed apart.
     ``turns``: the 計 row, the 執行額 row printed with its last cells first, put back: the 計 row's current year's and
     request's cells before its past years' (LibreOffice's print, pdftotext: 「予備費等 0 0 0 0 536 509 計 253 278 530」),
-    the 執行額 row's last year's before the others (「1,076」 then 「計 執行額 2,887 1,155」)."""
+    the 執行額 row's last year's before the others (「1,076」 then 「計 執行額 2,887 1,155」). ``late``: the 執行額 row
+    without its last cell (printed after the next table: budget_late), no cell printed apart."""
     n_cur = n_past + 1
     out = []
     labels = {c[2] for c in cells}  # the rows a figure's label names (once, not per cut and row)
     for short, wide in product((False, True), product((False, True), repeat=6)):
         if short and (wide[TOT] or turns[0]):
             continue
-        sizes = [n_cur + w for w in wide] + [n_past]
+        sizes = [n_cur + w for w in wide] + [n_past - late]
         if short:  # the 計 row without the current year's and the request's cells (_short_total)
             sizes[TOT] = n_past
         used = sum(sizes)
         left = cells[used:]
-        if used > n_table or len(left) > MAX_LEFT or any(c[2] is not None for c in left):
+        if used > n_table or len(left) > MAX_LEFT or any(c[2] is not None for c in left) or (late and left):
             continue
         if paired and (short or left or not any(wide) or not _paired(cells, sizes, wide)):
             continue
@@ -160,7 +162,7 @@ def _tables(cells: list, n_table: int, n_past: int, paired: bool = False,
             vals = [c[0] for c in row]
             if turned:
                 vals = vals[head:] + vals[:head] if 0 < head < len(vals) else vals
-            rows.append(vals + [None] * (short and r == TOT))
+            rows.append(vals + [None] * ((short and r == TOT) + (late and r == EXE)))
             p += size
         if not ok:
             continue
@@ -246,6 +248,25 @@ def _turned_tables(lines: list[str], cells: list, n_table: int, n_past: int) -> 
     return out
 
 
+def _late_tables(lines: list[str], cells: list, n_table: int, n_past: int) -> list[list[list[float | None]]]:
+    """The cuts that fit with the 執行額 row lacking its last cell, that cell read after the next table as its rates
+    tell it (budget_late); none when a cut's cell is not so told."""
+    first = cells[n_table - 1][1] + 1 if n_table else 0
+    printed = printed_rates(lines, first) if n_table else []
+    out: list = []
+    for t in _tables(cells, n_table, n_past, late=True) if printed else ():
+        past = t[:n_past]
+        base = [sum(v for v in col[:2] if v is not None) if any(v is not None for v in col[:2]) else None
+                for col in past]
+        got = late_executed(lines, first, [col[TOT] for col in past], [col[EXE] for col in past], base, printed)
+        if got is None or any(col[EXE] is None and col[TOT] for col in past[:-1]):
+            return []
+        past[-1][EXE] = got
+        if t not in out:
+            out.append(t)
+    return out
+
+
 def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int) -> tuple[list[dict], int, int] | None:
     """The table from line ``start`` on (``years``: [(year, is_request)], the past years, the current year and
     the request year): (budget entries, first line, last line), or None when no cut fits or a past year's 計 is
@@ -266,7 +287,7 @@ def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int
     # past years', their headers first and in order, open each row
     tables = _tables(cells, n_table, n_past)
     if not tables and not swapped:
-        tables = _turned_tables(lines, cells, n_table, n_past)
+        tables = _turned_tables(lines, cells, n_table, n_past) or _late_tables(lines, cells, n_table, n_past)
     if swapped and tables and all(t in _tables(cells, n_table, n_past, paired=True) for t in tables):
         swapped = False
     if not tables:
