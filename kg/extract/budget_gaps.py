@@ -14,13 +14,14 @@ Which columns a short row's cells sit in is not printed; the table's own arithme
 
 Every placement of every row that keeps these is considered (a search over the rows, its state each column's
 running sum, so placements giving the same sums are one state); a cell is read when every placement gives it the
-same value, and a year is kept when its 計 is so read. A table whose rows do not each follow their own label, or
-that lacks a row, is not read here.
+same value, and a year is kept when its 計 is so read. A table whose rows do not each follow their own label is read
+from its runs of cells, a label away from its row (budget_runs); one that lacks a row is not read here.
 """
 from __future__ import annotations
 
 from itertools import combinations
 
+from kg.extract.budget_runs import row_readings
 from kg.extract.review_text import paragraph_sequence, row_cells
 from kg.normalize.numbers import as_int_if_whole
 
@@ -200,12 +201,17 @@ def budget_gaps(lines: list[str], years: list[tuple[int, bool]], start: int) \
     the cells left unknown as "year field"), or None when the text is not of this shape or nothing fits."""
     seq = paragraph_sequence(lines, start)
     got = labelled_rows(seq) if seq else None
-    if got is None:
-        return None
-    rows, first, last = got
     n_past = sum(1 for _, req in years if not req) - 1
-    grid = solve(rows, n_past) or solve(rows, n_past, apart=True)  # (a figure apart: when nothing else fits)
-    short = grid is None
+    if got is None:  # (a row label away from its row: every reading of the runs, what they all agree on)
+        readings = row_readings(seq, n_past + 2) if seq else None
+        grid = _agreed([g for rows in readings or () if (g := solve(rows, n_past) or
+                                                          solve(rows, n_past, apart=True)) is not None])
+        first, last = (seq[0][2], seq[-1][2]) if seq else (0, 0)
+        short = False
+    else:
+        rows, first, last = got
+        grid = solve(rows, n_past) or solve(rows, n_past, apart=True)  # (a figure apart: when nothing else fits)
+        short = grid is None
     if short:
         grid = solve(rows, n_past, short=True)
         if grid is None or grid[n_past][INI] is _UNKNOWN:
@@ -233,6 +239,14 @@ def budget_gaps(lines: list[str], years: list[tuple[int, bool]], start: int) \
     if not any("total" in e for e in budget):
         return None
     return budget, first, last, dropped, unknown
+
+
+def _agreed(grids: list[list[list]]) -> list[list] | None:
+    """The cells every grid holds alike (_UNKNOWN elsewhere); None when there is no grid."""
+    if not grids:
+        return None
+    return [[v if all(g[c][r] == v for g in grids[1:]) else _UNKNOWN for r, v in enumerate(col)]
+            for c, col in enumerate(grids[0])]
 
 
 _num = as_int_if_whole  # (None stays None)
