@@ -21,8 +21,9 @@ from __future__ import annotations
 
 from itertools import combinations
 
+from kg.extract.budget_late import figures_after
 from kg.extract.budget_runs import row_readings
-from kg.extract.review_text import paragraph_sequence, row_cells
+from kg.extract.review_text import _adds_up, paragraph_sequence, row_cells
 from kg.normalize.numbers import as_int_if_whole
 
 FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total", "executed")
@@ -214,8 +215,8 @@ def budget_gaps(lines: list[str], years: list[tuple[int, bool]], start: int) \
         short = grid is None
     if short:
         grid = solve(rows, n_past, short=True)
-        if grid is None or grid[n_past][INI] is _UNKNOWN:
-            return None  # (the current year's column unchecked by a 計: its 当初予算 at least must be told)
+        if grid is None or not _total_printed_after(lines, last, grid[n_past]):
+            return None
     if grid is None:
         return None
     budget, dropped, unknown = [], [], []
@@ -239,6 +240,18 @@ def budget_gaps(lines: list[str], years: list[tuple[int, bool]], start: int) \
     if not any("total" in e for e in budget):
         return None
     return budget, first, last, dropped, unknown
+
+
+def _total_printed_after(lines: list[str], last: int, col: list) -> bool:
+    """Whether the current year's parts, read without a 計 to check them, add up to a figure printed after the table
+    (its 計 printed after the 歳出予算目 table, which also prints it as its 計 row's 当初予算): a figure of another
+    column read into it (seen: the request's 当初予算 and the current year's 計 in the part rows' runs, 「前年度から
+    繰越し - - - 21」「予備費等 - - - 58」) makes a sum printed nowhere. Its parts must all be told."""
+    parts = col[:TOT]
+    if any(v is _UNKNOWN for v in parts) or col[INI] is None:
+        return False
+    total = sum(v for v in parts if v is not None)
+    return any(_adds_up([total], v) for v in figures_after(lines, last + 1))
 
 
 def _agreed(grids: list[list[list]]) -> list[list] | None:

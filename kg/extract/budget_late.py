@@ -19,7 +19,7 @@ MAX_LINES = 120  # lines after the table within which the cell is looked for
 HALF = 0.5 + 1e-9  # a printed whole percentage: the rate rounded
 
 
-def _figures(lines: list[str], first: int) -> set[float]:
+def figures_after(lines: list[str], first: int) -> set[float]:
     """The figures printed from line ``first`` (1-based) to the next part of the sheet (活動内容, 成果目標, …)."""
     out: set[float] = set()
     for t in lines[first - 1:first - 1 + MAX_LINES]:
@@ -43,10 +43,10 @@ def late_executed(lines: list[str], first: int, totals: list, executed: list, ba
     total, b = totals[-1], base[-1]
     if not printed or not total or total <= 0:
         return None
-    fits = [v for v in _figures(lines, first) if 0 < v <= total and _rounds_to(v, total, printed)
+    fits = [v for v in figures_after(lines, first) if 0 < v <= total and _rounds_to(v, total, printed)
             and _rounds_to(v, b, printed)
             and rates_match(printed, totals, [*executed[:-1], v], base)]
     return fits[0] if len(fits) == 1 else None
 
 
-__all__ = ["late_executed"]
+__all__ = ["figures_after", "late_executed"]

@@ -51,8 +51,8 @@ def _cuts(cells: list, k: int, n_cols: int) -> list[list[list]]:
 
 def row_readings(seq: list[tuple[str, object, int]], n_cols: int) -> list[list[list]] | None:
     """The readings of the seven rows' cells (in FIELDS order) when some row's label is not beside it, as this
-    module tells; None when the text is not of that shape (every label beside its row: budget_gaps.labelled_rows)
-    or there are too many readings."""
+    module tells (asked when budget_gaps.labelled_rows does not read the text: a label missing, printed twice or
+    away from its row); None when the text is not of that shape or there are too many readings."""
     runs = _runs(seq)
     if runs is None:
         return None
@@ -63,7 +63,7 @@ def row_readings(seq: list[tuple[str, object, int]], n_cols: int) -> list[list[l
     if any(e <= s for s, e in zip(starts, ends, strict=True)):
         return None
     spans = [e - s for s, e in zip(starts, ends, strict=True)]
-    if sum(spans) - len(spans) > MAX_MISSING or all(n == 1 for n in spans):
+    if sum(spans) - len(spans) > MAX_MISSING:
         return None
     readings: list[list[list]] = [[]]
     for (_, cells), n in zip(runs, spans, strict=True):
@@ -76,7 +76,7 @@ def row_readings(seq: list[tuple[str, object, int]], n_cols: int) -> list[list[l
         exe = rows[EXE]
         while len(exe) > n_cols and exe[-1] is None:  # (the 執行率 row's dashes read after 執行額's cells)
             exe = exe[:-1]
-        if len(exe) <= n_cols and all(len(r) <= n_cols for r in rows):
+        if len(exe) <= n_cols and all(len(r) <= n_cols for r in rows[:EXE]):
             out.append([*rows[:EXE], exe])
     return out or None
 

@@ -43,6 +43,13 @@ def test_a_run_holding_two_rows_is_cut_where_the_sums_tell():
     assert dropped == [2019]  # (58,597 the current year's 当初予算 or the request's: not told)
 
 
-def test_labels_beside_their_rows_are_not_this_modules():
+def test_labels_beside_their_rows_give_one_reading():
     lines = [*V1028[:5], "当初予算", *V1028[5:10], "補正予算", *V1028[10:]]
+    assert row_readings(paragraph_sequence(lines, 1), 5) == [
+        [[60, 27, 20, 43, 24], [None] * 4, [3, None, None], [None] * 3, [None] * 4, [60, 30, 20, 43], [55, 29, 16]]]
+
+
+def test_a_label_after_its_own_rows_cells_is_no_reading():
+    # (the labels must come in the form's order: 補正予算 before 当初予算 is not the form's)
+    lines = [*V1028[:5], "補正予算", *V1028[5:10], "当初予算", *V1028[10:]]
     assert row_readings(paragraph_sequence(lines, 1), 5) is None
