@@ -22,6 +22,8 @@ import re
 from itertools import product
 
 from kg.extract.budget_boxes import _unwrapped, header_years
+from kg.extract.budget_late import late_executed
+from kg.extract.budget_tail import printed_rates, rates_match
 from kg.extract.review_text import _BUDGET_LABEL, _MARK_GAP, _adds_up, _folded, _row_field
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.text import CELL_DASHES
@@ -113,69 +115,96 @@ def _request_fits(col: list[float | None]) -> bool:
     return _adds_up([v for v in col[:TOT] if v is not None], col[TOT])
 
 
-def _tables(cells: list, n_table: int, n_past: int, paired: bool = False) -> list[list[list[float | None]]]:
+def _tables(cells: list, n_table: int, n_past: int, paired: bool = False,
+            variants: tuple[tuple[bool, bool], ...] = ((False, False),), late: bool = False) \
+        -> list[list[list[float | None]]]:
     """Every cut of ``cells`` (the first ``n_table`` before the rate rows) into the table's rows that fits:
     [past columns..., current column, request column]. ``paired``: only the cuts whose rows holding the request's
-    cell (one at least) hold it on the current year's cell's line, after it, and no cell printed apart."""
+    cell (one at least) hold it on the current year's cell's line, after it, and no cell printed apart.
+    ``variants``: (計 turned, 執行額 turned) ways of reading each cut — the 計 row, the 執行額 row printed with its
+    last cells first, put back: the 計 row's current year's and request's cells before its past years'
+    (LibreOffice's print, pdftotext: 「予備費等 0 0 0 0 536 509 計 253 278 530」), the 執行額 row's last year's before
+    the others (「1,076」 then 「計 執行額 2,887 1,155」). ``late``: the 執行額 row without its last cell (printed after
+    the next table: budget_late), no cell printed apart."""
     n_cur = n_past + 1
-    out = []
+    out: list = []
     labels = {c[2] for c in cells}  # the rows a figure's label names (once, not per cut and row)
+
+    def one_row(r: int, row: list, turned: bool) -> tuple[list | None, bool]:
+        """(the row's values, put back when ``turned``; None when the cut cannot hold it so), whether a year's
+        header falls amid its cells."""
+        if any(c[2] is not None and (k > 0 or c[2] != r) for k, c in enumerate(row)) or \
+                (row and row[0][2] is None and r in labels):
+            return None, False  # a labelled figure must open its row, and a row whose label holds a figure opens there
+        # a year's header amid one row's cells: the text broke the table into blocks (「計」 row's 「6 6 7 5 6」
+        # then 執行額's 2021 「6」, then 「令和元 年度 令和2 年度 計」, then its 「4 4」): which cell is which year's is
+        # unknown — 執行額's cells are left unknown, a money row's (whose columns must add up) refuse the cut
+        head = len(row) - (n_past if r == TOT else n_past - 1) if turned else 0
+        # (a 計 row printed with its last cells first: the block break may fall where its past years' cells begin)
+        split = any(bool(part) and part[0][3] != part[-1][3]
+                    for part in ((row[:head], row[head:]) if r == TOT and turned else (row,)))
+        if split and r != EXE:
+            return None, split
+        vals = [c[0] for c in row]
+        return (vals[head:] + vals[:head] if 0 < head < len(vals) else vals), split
+
     for short, wide in product((False, True), product((False, True), repeat=6)):
         if short and wide[TOT]:
             continue
-        sizes = [n_cur + w for w in wide] + [n_past]
+        sizes = [n_cur + w for w in wide] + [n_past - late]
         if short:  # the 計 row without the current year's and the request's cells (_short_total)
             sizes[TOT] = n_past
         used = sum(sizes)
         left = cells[used:]
-        if used > n_table or len(left) > MAX_LEFT or any(c[2] is not None for c in left):
+        if used > n_table or len(left) > MAX_LEFT or any(c[2] is not None for c in left) or (late and left):
             continue
         if paired and (short or left or not any(wide) or not _paired(cells, sizes, wide)):
             continue
         left = _request_column(left, wide[INI])
-        rows, p, ok, blank_exe = [], 0, True, False
-        for r, size in enumerate(sizes):
-            row = cells[p:p + size]
-            if any(c[2] is not None and (k > 0 or c[2] != r) for k, c in enumerate(row)) or \
-                    (row and row[0][2] is None and r in labels):
-                ok = False  # a labelled figure must open its row, and a row whose label holds a figure opens there
-                break
-            # a year's header amid one row's cells: the text broke the table into blocks (「計」 row's 「6 6 7 5 6」
-            # then 執行額's 2021 「6」, then 「令和元 年度 令和2 年度 計」, then its 「4 4」): which cell is which year's is
-            # unknown — 執行額's cells are left unknown, a money row's (whose columns must add up) refuse the cut
-            split = bool(row) and row[0][3] != row[-1][3]
-            if split and r != EXE:
-                ok = False
-                break
-            blank_exe = split  # (its figures still checked against 計 below, then left out)
-            rows.append([c[0] for c in row] + [None] * (short and r == TOT))
-            p += size
-        if not ok:
+        bounds = [sum(sizes[:r]) for r in range(len(sizes) + 1)]
+        parts = [one_row(r, cells[bounds[r]:bounds[r + 1]], False)[0] for r in range(TOT)]
+        if any(v is None for v in parts):
             continue
-        cols = [[rows[r][c] for r in range(7 if c < n_past else 6)] for c in range(n_cur)]
-        req: list[float | None] = [rows[r][n_cur] if wide[r] else None for r in range(6)]
-        # the request year's cells printed apart: in row order, into the rows that did not hold one
-        free = [r for r in range(6) if not wide[r]]
-        if len(left) > len(free):
-            continue
-        figs = [c[0] for c in left if c[0] is not None]
-        if short and not _short_total(cols[n_past], figs, wide[INI]):
-            continue
-        if figs and not short:
-            # the request year's 当初予算 (when its row did not hold it) first, its 計 last, dashes between
-            if wide[TOT] or left[-1][0] is None or len(figs) != 2 - wide[INI] or \
-                    (not wide[INI] and left[0][0] is None):
+        for turns in variants:
+            if short and turns[0]:
                 continue
-            req[TOT] = figs[-1]
-            if not wide[INI]:
-                req[INI] = figs[0]
-        if all(_fits(col, c < n_past) for c, col in enumerate(cols[:n_past + (not short)])) and _request_fits(req):
-            for col in cols[:n_past] if blank_exe else ():
-                col[EXE] = None
-            t = [*cols, req]
-            if t not in out:
-                out.append(t)
+            (tot, _), (exe, blank_exe) = (one_row(r, cells[bounds[r]:bounds[r + 1]], turns[r - TOT])
+                                          for r in (TOT, EXE))
+            if tot is None or exe is None:
+                continue
+            rows = [*parts, tot + [None] * short, exe + [None] * late]
+            _fit_cut(rows, wide, short, left, blank_exe, n_past, out)
     return out
+
+
+def _fit_cut(rows: list[list], wide: tuple[bool, ...], short: bool, left: list, blank_exe: bool, n_past: int,
+             out: list) -> None:
+    """Add the table of one cut's rows to ``out`` when its columns add up (the request year's cells printed apart
+    ``left`` put in its column)."""
+    n_cur = n_past + 1
+    cols = [[rows[r][c] for r in range(7 if c < n_past else 6)] for c in range(n_cur)]
+    req: list[float | None] = [rows[r][n_cur] if wide[r] else None for r in range(6)]
+    # the request year's cells printed apart: in row order, into the rows that did not hold one
+    free = [r for r in range(6) if not wide[r]]
+    if len(left) > len(free):
+        return
+    figs = [c[0] for c in left if c[0] is not None]
+    if short and not _short_total(cols[n_past], figs, wide[INI]):
+        return
+    if figs and not short:
+        # the request year's 当初予算 (when its row did not hold it) first, its 計 last, dashes between
+        if wide[TOT] or left[-1][0] is None or len(figs) != 2 - wide[INI] or \
+                (not wide[INI] and left[0][0] is None):
+            return
+        req[TOT] = figs[-1]
+        if not wide[INI]:
+            req[INI] = figs[0]
+    if all(_fits(col, c < n_past) for c, col in enumerate(cols[:n_past + (not short)])) and _request_fits(req):
+        for col in cols[:n_past] if blank_exe else ():
+            col[EXE] = None
+        t = [*cols, req]
+        if t not in out:
+            out.append(t)
 
 
 def _paired(cells: list, sizes: list[int], wide: tuple[bool, ...]) -> bool:
@@ -213,6 +242,45 @@ def _request_column(left: list, in_row: bool) -> list:
     return left[k:] if k < len(left) else left
 
 
+def _turned_tables(lines: list[str], cells: list, n_table: int, n_past: int) -> list[list[list[float | None]]]:
+    """The cuts that fit with the 計 row or the 執行額 row (or both) put back from their last cells printed first,
+    when no cut fits as printed. The past years' 計 and 執行額 are then tied by their rates too: the 執行率 and 割合
+    rows printed after the table must be the ones each cut gives (budget_tail.rates_match), else none is taken."""
+    printed = printed_rates(lines, cells[n_table - 1][1] + 1) if n_table else []
+    if not printed:
+        return []
+    out: list = []
+    for t in _tables(cells, n_table, n_past, variants=((True, False), (False, True), (True, True))):
+        past = t[:n_past]
+        base = [sum(v for v in col[:2] if v is not None) if any(v is not None for v in col[:2]) else None
+                for col in past]
+        if any(col[EXE] is None and col[TOT] for col in past) or \
+                not rates_match(printed, [col[TOT] for col in past], [col[EXE] for col in past], base):
+            return []  # (a cut the rates deny: the rows are not read so)
+        if t not in out:
+            out.append(t)
+    return out
+
+
+def _late_tables(lines: list[str], cells: list, n_table: int, n_past: int) -> list[list[list[float | None]]]:
+    """The cuts that fit with the 執行額 row lacking its last cell, that cell read after the next table as its rates
+    tell it (budget_late); none when a cut's cell is not so told."""
+    first = cells[n_table - 1][1] + 1 if n_table else 0
+    printed = printed_rates(lines, first) if n_table else []
+    out: list = []
+    for t in _tables(cells, n_table, n_past, late=True) if printed else ():
+        past = t[:n_past]
+        base = [sum(v for v in col[:2] if v is not None) if any(v is not None for v in col[:2]) else None
+                for col in past]
+        got = late_executed(lines, first, [col[TOT] for col in past], [col[EXE] for col in past], base, printed)
+        if got is None or any(col[EXE] is None and col[TOT] for col in past[:-1]):
+            return []
+        past[-1][EXE] = got
+        if t not in out:
+            out.append(t)
+    return out
+
+
 def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int) -> tuple[list[dict], int, int] | None:
     """The table from line ``start`` on (``years``: [(year, is_request)], the past years, the current year and
     the request year): (budget entries, first line, last line), or None when no cut fits or a past year's 計 is
@@ -232,6 +300,8 @@ def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int
     # not known: left unknown, unless every cut that fits prints them on one line in each row (in their order); the
     # past years', their headers first and in order, open each row
     tables = _tables(cells, n_table, n_past)
+    if not tables and not swapped:
+        tables = _turned_tables(lines, cells, n_table, n_past) or _late_tables(lines, cells, n_table, n_past)
     if swapped and tables and all(t in _tables(cells, n_table, n_past, paired=True) for t in tables):
         swapped = False
     if not tables:

@@ -14,14 +14,16 @@ Which columns a short row's cells sit in is not printed; the table's own arithme
 
 Every placement of every row that keeps these is considered (a search over the rows, its state each column's
 running sum, so placements giving the same sums are one state); a cell is read when every placement gives it the
-same value, and a year is kept when its 計 is so read. A table whose rows do not each follow their own label, or
-that lacks a row, is not read here.
+same value, and a year is kept when its 計 is so read. A table whose rows do not each follow their own label is read
+from its runs of cells, a label away from its row (budget_runs); one that lacks a row is not read here.
 """
 from __future__ import annotations
 
 from itertools import combinations
 
-from kg.extract.review_text import paragraph_sequence, row_cells
+from kg.extract.budget_late import figures_after
+from kg.extract.budget_runs import row_readings
+from kg.extract.review_text import _adds_up, paragraph_sequence, row_cells
 from kg.normalize.numbers import as_int_if_whole
 
 FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total", "executed")
@@ -112,12 +114,20 @@ def _request(part: tuple, total, *apart) -> object:
     return figs[0] if n == 1 or len(figs) > 1 else _UNKNOWN
 
 
-def solve(rows: list[list], n_past: int, apart: bool = False) -> list[list] | None:
+def solve(rows: list[list], n_past: int, apart: bool = False, short: bool = False) -> list[list] | None:
     """[past columns..., current, request] of cell values every placement agrees on (_UNKNOWN elsewhere), or
     None when no placement fits or the search grows too large; ``apart``: the request year's figures printed
-    apart are read too."""
+    apart are read too; ``short``: the 計 row holds the past years' cells alone, in order (its current year's and
+    request's printed after the next table, 「計 56,817 36,554」 after the 歳出予算目 table's own 計), the current
+    year's column then not closed by a 計 (its 計 unknown)."""
     n_cols = n_past + 2
     vecs = [_placements(cells, n_cols, r, apart) for r, cells in enumerate(rows)]
+    if short:
+        if len(rows[TOT]) != n_past or any(v is not None and v < 0 for v in rows[TOT]) or \
+                any(len(cells) > n_past + 1 for cells in rows[INI + 1:TOT]):
+            return None  # (a part row with a cell in the request's column: the current year's, unchecked, may
+            # take a cell of another column — a dash or a 0 read into a past year's column changes no sum)
+        vecs[TOT] = [(*rows[TOT], None, None, None)]
     if any(not v for v in vecs):
         return None
     levels: list[dict[tuple, list]] = [{tuple((0, 0, True) for _ in range(n_cols)): []}]
@@ -147,7 +157,8 @@ def solve(rows: list[list], n_past: int, apart: bool = False) -> list[list] | No
             x = state[c]
             bits = closing[c].get(x)
             if bits is None:
-                bits = closing[c][x] = sum(1 << j for j, t in enumerate(tots) if _closes(x, t[c], None, c < n_past))
+                bits = closing[c][x] = everything if short and c == n_past else \
+                    sum(1 << j for j, t in enumerate(tots) if _closes(x, t[c], None, c < n_past))
             ok &= bits
             if not ok:
                 break
@@ -191,11 +202,21 @@ def budget_gaps(lines: list[str], years: list[tuple[int, bool]], start: int) \
     the cells left unknown as "year field"), or None when the text is not of this shape or nothing fits."""
     seq = paragraph_sequence(lines, start)
     got = labelled_rows(seq) if seq else None
-    if got is None:
-        return None
-    rows, first, last = got
     n_past = sum(1 for _, req in years if not req) - 1
-    grid = solve(rows, n_past) or solve(rows, n_past, apart=True)  # (a figure apart: when nothing else fits)
+    if got is None:  # (a row label away from its row: every reading of the runs, what they all agree on)
+        readings = row_readings(seq, n_past + 2) if seq else None
+        grid = _agreed([g for rows in readings or () if (g := solve(rows, n_past) or
+                                                          solve(rows, n_past, apart=True)) is not None])
+        first, last = (seq[0][2], seq[-1][2]) if seq else (0, 0)
+        short = False
+    else:
+        rows, first, last = got
+        grid = solve(rows, n_past) or solve(rows, n_past, apart=True)  # (a figure apart: when nothing else fits)
+        short = grid is None
+    if short:
+        grid = solve(rows, n_past, short=True)
+        if grid is None or not _total_printed_after(lines, last, grid[n_past]):
+            return None
     if grid is None:
         return None
     budget, dropped, unknown = [], [], []
@@ -206,6 +227,8 @@ def budget_gaps(lines: list[str], years: list[tuple[int, bool]], start: int) \
         if col[TOT] is _UNKNOWN:
             dropped.append(y)
             continue
+        if short and y == years[n_past][0]:
+            col = [*col[:TOT], _UNKNOWN, *col[TOT + 1:]]  # (its 計 not printed in its row: unknown, not a blank)
         entry = {"fiscal_year": y}
         for r, f in enumerate(FIELDS):
             v = col[r]
@@ -217,6 +240,26 @@ def budget_gaps(lines: list[str], years: list[tuple[int, bool]], start: int) \
     if not any("total" in e for e in budget):
         return None
     return budget, first, last, dropped, unknown
+
+
+def _total_printed_after(lines: list[str], last: int, col: list) -> bool:
+    """Whether the current year's parts, read without a 計 to check them, add up to a figure printed after the table
+    (its 計 printed after the 歳出予算目 table, which also prints it as its 計 row's 当初予算): a figure of another
+    column read into it (seen: the request's 当初予算 and the current year's 計 in the part rows' runs, 「前年度から
+    繰越し - - - 21」「予備費等 - - - 58」) makes a sum printed nowhere. Its parts must all be told."""
+    parts = col[:TOT]
+    if any(v is _UNKNOWN for v in parts) or col[INI] is None:
+        return False
+    total = sum(v for v in parts if v is not None)
+    return any(_adds_up([total], v) for v in figures_after(lines, last + 1))
+
+
+def _agreed(grids: list[list[list]]) -> list[list] | None:
+    """The cells every grid holds alike (_UNKNOWN elsewhere); None when there is no grid."""
+    if not grids:
+        return None
+    return [[v if all(g[c][r] == v for g in grids[1:]) else _UNKNOWN for r, v in enumerate(col)]
+            for c, col in enumerate(grids[0])]
 
 
 _num = as_int_if_whole  # (None stays None)
