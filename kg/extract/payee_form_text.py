@@ -46,8 +46,9 @@ alone as a row of that name (the row after it losing the cells that may be its, 
 cells written before its rank. Blocks still unread whose ranked rows (two or more, each but the last with its amount
 or 業務概要, the amounts not rising) stop, their end not in sight, before a cell that opens a row — a text holding no
 figure, or a row reading whole with no rank before it — keep those rows (the ranks after them unknown, and the tail of
-a row after one that read no 契約方式等); a cell of a row's body there (a 法人番号, an amount, a 契約方式等, a text
-with a figure) or a text cell right after a text cell leaves them unknown. Last, a block whose rows lack amounts
+a row after one that read no 契約方式等), or before 契約方式等 and small cells then such a cell (the rows' tails written
+late: every tail unknown); a cell of a row's body there (a 法人番号, an amount, a text with a figure) or a text cell
+right after a text cell leaves them unknown. Last, a block whose rows lack amounts
 takes them from the amounts written in its stretch of text when exactly one choice of them — as many as its rows,
 falling down the text as the form ranks its payees — adds up to its 計 (with the 業務概要 and 法人番号 on the amount's
 line).
@@ -1793,9 +1794,14 @@ def _in_order(paras: list[Para], notes: list | None, bare: bool = False, opened:
             short.append((letter, paras[i][1], len(rows) + 1))
         else:
             if opened is not None and len(rows) > 1 and not (loose or stacked or back) and _bodies_read(rows) \
-                    and not _titles_ahead(paras, bare_at, at) and _opens_other(paras, i):
+                    and not _titles_ahead(paras, bare_at, at):
                 # (two ranks or more each with its row's cells: the rank column runs with the rows, not apart)
-                opened.append((_tails_doubted(rows), (letter, paras[i][1], len(rows) + 1)))
+                if _opens_other(paras, i):
+                    opened.append((_tails_doubted(rows), (letter, paras[i][1], len(rows) + 1)))
+                elif (t := _past_tails(paras, i)) > i and _opens_other(paras, t):
+                    opened.append(([PayeeRow(r.block, r.rank, {**r.cells, "contract_method": None, "bidders": None,
+                                                               "award_rate": None}, r.line, False) for r in rows],
+                                   (letter, paras[i][1], len(rows) + 1)))
             rows = []
         if not rows and stacked:  # (the block does not end past the rows read so: read it again without)
             again, i, last = at, at, before
@@ -2097,9 +2103,9 @@ def with_form_blocks(rows: list[PayeeRow], form: list[PayeeRow] | None) -> list[
         theirs.setdefault(r.block, []).append(r)
     filled: dict[tuple[str, int], PayeeRow] = {}
     for b in set(theirs) & set(mine):
-        if [r.rank for r in theirs[b]] != [r.rank for r in mine[b]]:
-            return rows
-        for f, r in zip(theirs[b], mine[b], strict=True):
+        if [r.rank for r in theirs[b]] != [r.rank for r in mine[b]][:len(theirs[b])]:
+            return rows  # (``form``'s rows may stop short of ``rows``': its ranks after them unknown)
+        for f, r in zip(theirs[b], mine[b], strict=False):
             cells = _cells_joined(r.cells, f.cells, f.cells)
             if cells is None:
                 return rows

@@ -6,6 +6,8 @@ its body or two text cells in a row leave the block unknown. Paragraphs from rea
 (tests/fixtures/real_variants.py, variant 680 block E) as pdftotext wrote them; values as the variants' .xlsx hold them."""
 from __future__ import annotations
 
+from kg.extract.payee_form_text import with_form_blocks
+from kg.extract.review_text import PayeeRow
 from tests.unit.extract.test_payee_form_text import END, _paras, _rows
 
 ROWS = ["E", "法人番号", "業務概要",
@@ -30,9 +32,9 @@ def test_rows_that_stop_before_another_rows_name_stand_and_the_ranks_after_them_
 
 
 def test_a_body_cell_after_the_rows_leaves_the_block_unknown():
-    # an amount, a 法人番号 or a second 契約方式等 (the last row reading the first) right after the rows: the tool wrote
-    # the rows' bodies or tails late, and the cells read may be the row before's
-    for body in (["4,861"], ["3000020141003"], ["補助金等交付", "随意契約 (公募)"], [["視察(旅費の 4,861", "支払)"]]):
+    # an amount, a 法人番号 or a text with a figure right after the rows: the tool wrote the rows' bodies late, and
+    # the cells read may be the row before's
+    for body in (["4,861"], ["3000020141003"], [["視察(旅費の 4,861", "支払)"]]):
         assert not any(k[0] == "E" for k in _rows(_paras(*ROWS, *body, *HEADER, *NEXT) + END))
 
 
@@ -61,3 +63,39 @@ def test_a_row_after_one_without_its_contract_method_has_its_tail_unknown():
     rows = _rows(_paras(*tails, *HEADER, *NEXT) + END)
     e3 = rows[("E", 3)]
     assert (e3["amount"], e3["contract_method"], e3["bidders"], e3["award_rate"]) == ("8,558", None, None, None)
+
+
+def test_rows_whose_tails_follow_them_keep_their_bodies_and_their_tails_are_unknown():
+    # (variant 1302, LibreOffice: row 3 reads a 契約方式等 and another follows — the rows' tails written late, whose
+    # each is the text does not say) the rows' names, 法人番号 and amounts stand; every tail is unknown
+    notes: list = []
+    rows = _rows(_paras(*ROWS, "補助金等交付", "随意契約 (公募)", "-", "3", "88%", *HEADER, *NEXT) + END, notes)
+    assert [rows[("E", r)]["amount"] for r in (1, 2, 3, 4)] == ["26,765", "17,119", "8,558", "6,623"]
+    assert rows[("E", 3)]["corporate_number"] == "9832168838720"
+    assert all(rows[("E", r)][c] is None for r in (1, 2, 3, 4) for c in ("contract_method", "bidders", "award_rate"))
+    assert any("block E: no row ranked 5 reads" in m for _, m in notes)
+    # a figure among them that is no tail's (an amount): the bodies may be shifted too — unknown
+    assert not any(k[0] == "E" for k in _rows(_paras(*ROWS, "補助金等交付", "随意契約 (公募)", "4,861", *HEADER, *NEXT)
+                                              + END))
+
+
+def _row(block, rank, name, amount, method, line):
+    cells = dict.fromkeys(("name", "corporate_number", "description", "amount", "contract_method", "bidders",
+                           "award_rate"))
+    return PayeeRow(block, rank, {**cells, "name": name, "amount": amount, "contract_method": method}, line, False)
+
+
+def test_form_rows_that_stop_short_fill_the_rows_another_reader_gave_in_full():
+    # (variant 1524, reportlab: the column reader's block B has nine rows and no 契約方式等, the form's order reads the
+    # first six with theirs — and the other blocks its cells) the rows both read agree: the form's cells fill them
+    theirs = [_row("B", 1, "一般財団法人日本情報システム・ユーザー協会", "3,810", None, 900),
+              _row("B", 2, "合同会社シー・エス・エス", "1,193", None, 910), _row("B", 3, "岩手県", "120", None, 920),
+              _row("C", 1, "有限会社野村総合研究所", "31,933", None, 1000)]
+    form = [_row("B", 1, "一般財団法人日本情報システム・ユーザー協会", "3,810", None, 900),
+            _row("B", 2, "合同会社シー・エス・エス", "1,193", None, 910),
+            _row("C", 1, "有限会社野村総合研究所", "31,933", "随意契約 (企画競争)", 1000)]
+    got = {(r.block, r.rank): r.cells for r in with_form_blocks(theirs, form)}
+    assert got[("C", 1)]["contract_method"] == "随意契約 (企画競争)" and got[("B", 3)]["amount"] == "120"
+    # ranks that are not the other reading's first ones (B 1 and 3): which rows they are is not established
+    skipped = [form[0], form[1]._replace(rank=3), form[2]]
+    assert with_form_blocks(theirs, skipped) is theirs
