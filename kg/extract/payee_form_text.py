@@ -43,9 +43,15 @@ by their rank runs whose 業務概要 and amounts might be the row before's, wri
 up to the block's 計 (one row may lack its amount when the rest of the 計 stands apart in the text).
 Blocks no reading gave (or whose rows stop short) are read again in the form's order with a rank followed by a name
 alone as a row of that name (the row after it losing the cells that may be its, written late), past the first row's
-cells written before its rank. Last, a block whose rows lack amounts takes them from the amounts written in its stretch
-of text when exactly one choice of them — as many as its rows, falling down the text as the form ranks its payees —
-adds up to its 計 (with the 業務概要 and 法人番号 on the amount's line).
+cells written before its rank. Blocks still unread whose ranked rows (two or more, each but the last with its amount
+or 業務概要, the amounts not rising) stop, their end not in sight, before a cell that opens a row — a text holding no
+figure, or a row reading whole with no rank before it — keep those rows (the ranks after them unknown, and the tail of
+a row after one that read no 契約方式等), or before 契約方式等 and small cells then such a cell (the rows' tails written
+late: every tail unknown); a cell of a row's body there (a 法人番号, an amount, a text with a figure) or a text cell
+right after a text cell leaves them unknown. Last, a block whose rows lack amounts
+takes them from the amounts written in its stretch of text when exactly one choice of them — as many as its rows,
+falling down the text as the form ranks its payees — adds up to its 計 (with the 業務概要 and 法人番号 on the amount's
+line).
 """
 from __future__ import annotations
 
@@ -1067,6 +1073,52 @@ def _cut_short(paras: list[Para], i: int, rows: list[PayeeRow]) -> bool:
         r.cells.get("corporate_number") or r.cells.get("description") for r in rows)
 
 
+def _opens_other(paras: list[Para], i: int) -> bool:
+    """The rows read up to paras[i], their block's end not in sight (no later letter, 計 or next table's start),
+    are followed — past small cells and header cells — by a cell that opens a row: a text cell holding no digit (a
+    name, or a 業務概要 the tool wrote apart) or a row reading whole with no rank before it (a name, its amount,
+    a 法人番号 or 業務概要: another table's row, or one of this block's whose rank stands elsewhere). Never by a cell
+    of a row's body that may be the rows' own written late (a 法人番号, an amount, a 契約方式等, a text holding a
+    figure, the 計: the tool shifted the rows' cells, and the cells read may be the row before's): then the rows
+    read keep their cells and the rows ranked after them, if any, are unknown."""
+    n, k = len(paras), i
+    while k < n and (_is_small(paras[k]) or _is_header(paras[k], False)):
+        k += 1
+    if k >= n or not _nameish(paras[k]) or k == i > 0 and _text_alone(paras[i - 1]):
+        return False  # (two text cells in a row: pdfminer.six may write the rows' 業務概要 as a column after them)
+    if not any(c.isdigit() for c in paras[k].text):
+        return True
+    cells, _ = _read_row(paras, k, 0)
+    return cells is not None and cells["name"] is not None and _number(cells["amount"]) is not None \
+        and bool(cells["corporate_number"] or cells["description"])
+
+
+def _bodies_read(rows: list[PayeeRow]) -> bool:
+    """Every row but the last read its amount or its 業務概要 (a row of a name and 法人番号 alone has its body written
+    elsewhere — pdfminer.six may write the rows' 業務概要 as a column after them — and the next row's may be its),
+    and the amounts read do not rise down the ranks (the form ranks a block's payees by amount)."""
+    amounts = [a for r in rows if (a := _number(r.cells["amount"])) is not None]
+    return all(r.cells["amount"] is not None or r.cells["description"] is not None for r in rows[:-1]) \
+        and all(a >= b for a, b in zip(amounts, amounts[1:], strict=False))
+
+
+def _text_alone(p: Para) -> bool:
+    """A text cell holding no 法人番号 nor amount (a name or a 業務概要 alone)."""
+    return _nameish(p) and _corp_pieces(p[0]) is None and _split_amount(p)[1] is None
+
+
+def _tails_doubted(rows: list[PayeeRow]) -> list[PayeeRow]:
+    """``rows`` with the 契約方式等, 入札者数 and 落札率 of a row after one that read no 契約方式等 unknown: that row's,
+    written late, may be the one read (as _rank_runs doubts them; the block's end, which would say every tail is
+    in place, is not in sight)."""
+    out = rows[:1]
+    for before, r in zip(rows, rows[1:], strict=False):
+        if before.cells["contract_method"] is None and r.cells["contract_method"] is not None:
+            r = r._replace(cells={**r.cells, "contract_method": None, "bidders": None, "award_rate": None})
+        out.append(r)
+    return out
+
+
 def _totalled(paras: list[Para], i: int, j: int) -> bool:
     """paras[i:j], past a block's rows, hold its 計 row (which _block_end has checked adds up to the rows'
     amounts): the rows are the block's, all of them, whatever cells the tool wrote after it."""
@@ -1552,12 +1604,14 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
 
 
 def _form_rows(paras: list[Para], start: int, notes: list | None) -> list[PayeeRow] | None:
-    out, short = _in_order(paras, notes)
+    opened: list = []
+    out, short = _in_order(paras, notes, opened=opened)
     placed = _with_header_runs(paras, out)
     out = _with_rank_runs(paras, out, notes) if placed is out else placed
     # (blocks no reading gave, or whose rows stop short, or whose cells a reading left unknown: read again in the
     # form's order with rows of a name alone)
     out = _with_bare(out, _names_placed(paras, _in_order(paras, None, bare=True)[0]))
+    out = _with_opened(out, opened, short)
     if not out:
         return None
     out, unspelled = payee_wraps.spell_qualifiers(_summed_amounts(paras, out),
@@ -1607,6 +1661,20 @@ def _with_bare(out: list[PayeeRow], bare: list[PayeeRow]) -> list[PayeeRow]:
             continue
         got += rows[len(have):]
     return sorted(got, key=lambda r: (r.block, r.rank))
+
+
+def _with_opened(out: list[PayeeRow], opened: list, short: list) -> list[PayeeRow]:
+    """``out`` and the rows of each block no reading gave whose rows stop before a cell opening a row (_in_order's
+    ``opened``: the rows read stand, those ranked after them are unknown — ``short`` gets the rank they stop at);
+    none of a row ``out`` reads as another's."""
+    have, used = {r.block for r in out}, {r.line for r in out}
+    got = list(out)
+    for rows, stop in opened:
+        if rows[0].block not in have and not any(r.line in used for r in rows):
+            got += rows
+            short.append(stop)
+            have.add(rows[0].block)
+    return sorted(got, key=lambda r: (r.block, r.rank)) if len(got) > len(out) else out
 
 
 def _names_placed(paras: list[Para], rows: list[PayeeRow]) -> list[PayeeRow]:
@@ -1684,11 +1752,12 @@ def _filled(have: list[PayeeRow], rows: list[PayeeRow]) -> list[PayeeRow] | None
     return out
 
 
-def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
+def _in_order(paras: list[Para], notes: list | None, bare: bool = False, opened: list | None = None) \
         -> tuple[list[PayeeRow], list[tuple[str, int, int]]]:
     """The rows of the blocks read in the form's order (see form_rows) and the (block, line, rank) of the rows
     that do not read after them. ``bare``: a rank followed by a name cell alone is a row of that name (_ranked's
-    ``loose``), the block standing when its 計 is at least the amounts read."""
+    ``loose``), the block standing when its 計 is at least the amounts read. ``opened`` gets (rows, that triple) of
+    each block whose rows stop, their end not in sight, before a cell opening a row (_opens_other)."""
     n = len(paras)
     out: list[PayeeRow] = []
     short: list[tuple[str, int, int]] = []  # (block, line, rank) of a row that does not read
@@ -1751,6 +1820,15 @@ def _in_order(paras: list[Para], notes: list | None, bare: bool = False) \
         elif _cut_short(paras, i, rows):
             short.append((letter, paras[i][1], len(rows) + 1))
         else:
+            if opened is not None and len(rows) > 1 and not (loose or stacked or back) and _bodies_read(rows) \
+                    and not _titles_ahead(paras, bare_at, at):
+                # (two ranks or more each with its row's cells: the rank column runs with the rows, not apart)
+                if _opens_other(paras, i):
+                    opened.append((_tails_doubted(rows), (letter, paras[i][1], len(rows) + 1)))
+                elif (t := _past_tails(paras, i)) > i and _opens_other(paras, t):
+                    opened.append(([PayeeRow(r.block, r.rank, {**r.cells, "contract_method": None, "bidders": None,
+                                                               "award_rate": None}, r.line, False) for r in rows],
+                                   (letter, paras[i][1], len(rows) + 1)))
             rows = []
         if not rows and stacked:  # (the block does not end past the rows read so: read it again without)
             again, i, last = at, at, before
@@ -2052,9 +2130,9 @@ def with_form_blocks(rows: list[PayeeRow], form: list[PayeeRow] | None) -> list[
         theirs.setdefault(r.block, []).append(r)
     filled: dict[tuple[str, int], PayeeRow] = {}
     for b in set(theirs) & set(mine):
-        if [r.rank for r in theirs[b]] != [r.rank for r in mine[b]]:
-            return rows
-        for f, r in zip(theirs[b], mine[b], strict=True):
+        if [r.rank for r in theirs[b]] != [r.rank for r in mine[b]][:len(theirs[b])]:
+            return rows  # (``form``'s rows may stop short of ``rows``': its ranks after them unknown)
+        for f, r in zip(theirs[b], mine[b], strict=False):
             cells = _cells_joined(r.cells, f.cells, f.cells)
             if cells is None:
                 return rows

@@ -20,4 +20,9 @@ def test_rows_the_box_reader_gives_pdftotext_text_are_checked_by_the_block_total
     # reader leaves a 計 printed beside its label out of its boxes, eighteenth session, the count does not match and
     # those blocks are unknown: noted in issue 17)
     unread = [w["message"] for w in rec["warnings"] if "no row of the block was read" in w["message"]]
-    assert unread and all(f"'{b}'" in unread[0] for b in "ACDEFGHI")
+    assert unread and all(f"'{b}'" in unread[0] for b in "CDEGHI")
+    # blocks A and F's three rows are read in the form's order: they stop before a text cell with no figure (another
+    # row's name; for A past the rows' 契約方式等 written after them, then unknown), not at the block's end — their rows
+    # kept, any ranked after them unknown (payee_form_text._opens_other)
+    assert [got.get(("F", r)) for r in (1, 2, 3)] == [6.2, 3.7, 1.4] and "'F'" not in unread[0]
+    assert [got.get(("A", r)) for r in (1, 2, 3)] == [7.9, 3.6, 2.9] and "'A'" not in unread[0]

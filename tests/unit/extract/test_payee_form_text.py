@@ -361,7 +361,8 @@ def test_ranks_written_right_after_a_row_name_before_its_cells():
 def test_a_block_ends_at_a_table_whose_first_row_is_above_its_last_amount():
     """Block A's rows, then a table's header cells and a row with no rank before it (its rank and letter written
     after it): an amount above A's last row's cannot be A's next payee (the form ranks them by amount), so A's rows
-    end at the header; an amount below it may be A's row 4 with its rank written apart — A stays unknown."""
+    end at the header; an amount below it may be A's row 4 with its rank written apart — A's rows 1-3 stand (each
+    rank followed by its row's cells, the next cell a name), and the rows from rank 4 on are unknown (noted)."""
     def section(amount):
         return _paras("A", HEADER_A4, "1", ["有限会社インテック", "・合同会社NECソリ", "ューションイノベー", "タ共同企業体"],
                       "-", ["視察(旅費", "の支払)"], "5,911", ["随意契約 (公募", ")"], "4", "-",
@@ -372,4 +373,9 @@ def test_a_block_ends_at_a_table_whose_first_row_is_above_its_last_amount():
     rows = _rows(section("25,129"))
     assert [(r, c["corporate_number"], c["amount"]) for (b, r), c in sorted(rows.items()) if b == "A"] == [
         (1, None, "5,911"), (2, "4551408758086", "2,348"), (3, None, "712")]
-    assert not _rows(section("501"))
+    notes: list = []
+    below = _rows(section("501"), notes)
+    assert [(b, r, c["amount"]) for (b, r), c in sorted(below.items())] == [("A", 1, "5,911"), ("A", 2, "2,348"),
+                                                                          ("A", 3, "712")]
+    assert below[("A", 2)]["corporate_number"] == "4551408758086"
+    assert any("block A: no row ranked 4 reads" in m for _, m in notes)
