@@ -1177,6 +1177,8 @@ def _rejoin_numbers(boxes: list[tuple[str, str, int]]) -> list[tuple[str, str, i
         # the rest: the next box, or the one after the row's 業務概要 (「大和総研(株) 183876063」「実証事業の実施 2.1」
         # 「3822」: pdfminer.six wrote the 法人番号's last line after the 業務概要's box)
         at = n + 2 if m and n + 2 < len(boxes) and boxes[n + 1][0] == "text" else n + 1
+        if m and not (boxes[at][1].isdigit() and len(m[2]) + len(boxes[at][1]) == 13):
+            at = _tail_later(boxes, n, 13 - len(m[2])) or at
         rest = boxes[at][1] if m else ""
         if m and rest.isdigit() and len(m[2]) + len(rest) == 13 and houjin.is_valid(m[2] + rest) \
                 and _kind(m[1]) == "text":
@@ -1185,6 +1187,26 @@ def _rejoin_numbers(boxes: list[tuple[str, str, int]]) -> list[tuple[str, str, i
             continue
         out.append((kind, text, line))
     return out
+
+
+def _tail_later(boxes: list[tuple[str, str, int]], n: int, digits: int) -> int | None:
+    """The box holding the last ``digits`` digits of the 法人番号 whose first ones end box ``n`` (a name's box), when
+    pdfminer.six wrote them further on among the row's cells (「合同会社エアクレーレン 78512831449」「ヘルプデスク業務」「6.2」
+    「随意契約 (少額)」「-」「15」; 「… 5710985267」 … 「随意契約 (公募)」「279」): the one box of bare digits that long
+    up to the next row's name (a text box after the row's 業務概要), 法人番号 or letter — and only when another figure
+    stands before it (the row's amount, written before its 契約方式: the digits are not it). The caller checks the 13
+    digits' check digit."""
+    found: list[tuple[int, int]] = []  # (the box, the figures before it)
+    texts, figures = 0, 0
+    for i in range(n + 1, min(len(boxes), n + 12)):
+        kind, text, _ = boxes[i]
+        if kind in ("corp", "namecorp", "letter", "mixed") or (kind == "text" and (texts := texts + 1) > 1):
+            break
+        if kind in ("int", "number") and text.isdigit() and len(text) == digits:
+            found.append((i, figures))
+        elif kind in ("int", "number"):
+            figures += 1
+    return found[0][0] if len(found) == 1 and found[0][1] else None
 
 
 def _places(figure: str) -> int:
