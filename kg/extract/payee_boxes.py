@@ -795,9 +795,9 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         return None
     joined = _rejoin_numbers(boxes)
     boxes, run = _without_totals(joined)
-    got = _over_counted_out(boxes, run, _rows_of(boxes, run, raw, notes), notes)
+    got = _over_counted_out(boxes, run, _rows_of(boxes, run, raw, notes, tuple(labelled)), notes)
     if isinstance(got, str):  # (a rank written right before its row's name and 法人番号, after a 契約方式 or a figure)
-        got = _named_ranks_tried(joined, raw, notes, got)
+        got = _named_ranks_tried(joined, raw, notes, got, tuple(labelled))
     if isinstance(got, str):
         notes.append((lo, f"支出先上位10者リスト: {got}: which row is in which block is not established; the payees "
                           "are unknown"))
@@ -968,7 +968,7 @@ def _amount_before_rows(boxes: list[tuple[str, str, int]], taken: set[int]) -> b
 
 
 def _named_ranks_tried(boxes: list[tuple[str, str, int]], raw: list[str] | None, notes: list,
-                       why: str) -> list[PayeeRow] | str:
+                       why: str, totals: tuple[float, ...] = ()) -> list[PayeeRow] | str:
     """The rows read over the run taken with the ranks written right before a row's name and 法人番号
     (``_before_named_row``), when the run read without them does not place the rows (``why``): the same checks
     hold (the rows counting as the ranks, the amounts falling, each block's 計 after); else ``why``."""
@@ -978,7 +978,7 @@ def _named_ranks_tried(boxes: list[tuple[str, str, int]], raw: list[str] | None,
     if isinstance(run, str):
         return why
     tried: list = []
-    got = _over_counted_out(boxes, run, _rows_of(boxes, run, raw, tried), tried)
+    got = _over_counted_out(boxes, run, _rows_of(boxes, run, raw, tried, totals), tried)
     if isinstance(got, str) or _amount_before_rows(boxes, run[0]):
         return why
     notes.extend(tried)
@@ -1359,7 +1359,7 @@ def _bidders_then_rate(boxes: list[tuple[str, str, int]], rest: list[int], n: in
 
 
 def _rows_of(boxes: list[tuple[str, str, int]], run: tuple[set[int], list[tuple[str, int]]] | str,
-             raw: list[str] | None, notes: list) -> list[PayeeRow] | str:
+             raw: list[str] | None, notes: list, totals: tuple[float, ...] = ()) -> list[PayeeRow] | str:
     """The rows of the boxes, or why their blocks are not established. When the rows anchored at a 法人番号 or a
     「-」 do not count as the ranks, names with no anchor of their own (``_loose_name``) are rows too — kept only
     when every such row's amount reads and each block's amounts do not rise down its ranks (the list is of the
@@ -1378,16 +1378,18 @@ def _rows_of(boxes: list[tuple[str, str, int]], run: tuple[set[int], list[tuple[
     if isinstance(loose, str):  # (a row before whose amount is of one or two digits: read so only when needed)
         loose = _rows_anchored(boxes, raw, *run, loose=2)
     if isinstance(loose, str):
-        return _fitted_or(boxes, raw, run, got, notes)
+        return _fitted_or(boxes, raw, run, got, notes, totals)
     named = {r.line for r in loose} - {boxes[a][2] for a in _anchors(boxes, run[0])}
     if any(r.cells.get("amount") is None for r in loose if r.line in named):
-        return _fitted_or(boxes, raw, run, got + "; rows with no 法人番号 of their own do not all read", notes)
+        return _fitted_or(boxes, raw, run, got + "; rows with no 法人番号 of their own do not all read", notes,
+                          totals)
     if _names_paired(boxes, run[0], named) and any(r.cells.get("amount") is None for r in loose):
         return _fitted_or(boxes, raw, run, got + "; with two names written before their rows' cells, a row's amount "
-                                                 "is not read", notes)
+                                                 "is not read", notes, totals)
     falls = _amounts_fall(loose)
     return loose if falls is None else _fitted_or(boxes, raw, run,
-                                                  f"{got}; with rows with no 法人番号 of their own, {falls}", notes)
+                                                  f"{got}; with rows with no 法人番号 of their own, {falls}", notes,
+                                                  totals)
 
 
 def _amounts_counted(boxes: list[tuple[str, str, int]], taken: set[int], rows: list[PayeeRow]) -> list[PayeeRow]:
@@ -1448,10 +1450,11 @@ def _amounts_by_rises(rows: list[PayeeRow], amounts: list[tuple[int, str]]) -> l
 
 
 def _fitted_or(boxes: list[tuple[str, str, int]], raw: list[str] | None, run: tuple[set[int], list[tuple[str, int]]],
-               why: str, notes: list) -> list[PayeeRow] | str:
+               why: str, notes: list, totals: tuple[float, ...] = ()) -> list[PayeeRow] | str:
     """The rows anchored at a 法人番号 or a 「-」 when fewer than the ranks, each placed where every way of fitting
-    them to the ranks in order puts it (``_fit``), the others noted in ``notes`` as (line, message); else ``why``."""
-    fitted = _rows_anchored(boxes, raw, *run, fit=True)
+    them to the ranks in order puts it (``_fit``), the others noted in ``notes`` as (line, message); else ``why``.
+    ``totals``: the blocks' 計 printed beside their labels, in order (``_by_amounts``)."""
+    fitted = _rows_anchored(boxes, raw, *run, fit=True, totals=totals)
     if isinstance(fitted, str) or not fitted:
         return why
     left = [place for place in run[1] if place not in {(r.block, r.rank) for r in fitted}]
@@ -1555,7 +1558,8 @@ _WRAPPED_REST = re.compile(r"^[のをへや、。)]")
 
 
 def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, taken: set[int],
-                   order: list[tuple[str, int]], loose: int = 0, fit: bool = False) -> list[PayeeRow] | str:
+                   order: list[tuple[str, int]], loose: int = 0, fit: bool = False,
+                   totals: tuple[float, ...] = ()) -> list[PayeeRow] | str:
     """The rows anchored as ``_anchors`` finds them, placed by the run's (block, rank) in order — or with ``fit``,
     when up to _FIT_MAX rows fewer than the ranks are anchored (a row not read), placed by ``_fit``: a name is then
     taken only where it is the one text box right before its anchor (several may hold the name of the row not read;
@@ -1753,7 +1757,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
     if not fit:  # (placed by amounts, a row's amount is asked to stand in its own boxes: not a column pair's)
         rows, doubted = _column_pairs_filled(boxes, taken, anchors, rows, doubted)
     if fit:
-        placed = _by_amounts(boxes, taken, order, anchors, _doubts_own(boxes, rows, spans, doubted), spans, raw)
+        placed = _by_amounts(boxes, taken, order, anchors, _doubts_own(boxes, rows, spans, doubted), spans, raw,
+                             totals)
         if placed is not None:
             return [r for r in placed if r.block not in unsure]
         return [r for r in _fit(rows, order) if r.block not in unsure] if len(order) - len(anchors) <= _FIT_MAX else []
@@ -1962,7 +1967,7 @@ def _name_after_anchor(names: list[str | None], groups: list[list[int]], claimed
 
 def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[tuple[str, int]],
                 anchors: list[int], rows: list[PayeeRow], spans: list[list[int]],
-                raw: list[str] | None = None) -> list[PayeeRow] | None:
+                raw: list[str] | None = None, totals: tuple[float, ...] = ()) -> list[PayeeRow] | None:
     """Every rank's row placed by its amount when fewer rows are anchored than the run has ranks (a payee without a
     法人番号 whose 「-」 pdfminer.six wrote apart from its name): the section holds as many amounts (``_figures``) as
     ranks, falling down each block, so the n-th amount is the n-th rank's. A row anchored at its 法人番号 (or 「-」)
@@ -1972,7 +1977,9 @@ def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[
     written before its row's cells (an 契約方式, 入札者数, 落札率 or 「-」 after it, not a 業務概要 before it) is followed by
     fewer than three text boxes before the next anchor: its row may be that anchor's, whose own boxes would then
     hold the next row's amount. Figures that may be an amount or not (``_doubtful``) are tried each way: the rows
-    are placed when exactly one choice of them places them (none when more than _CHOICES_MAX choices are to try)."""
+    are placed when exactly one choice of them places them (none when more than _CHOICES_MAX choices are to try) — or,
+    of several, exactly one whose blocks add up to ``totals``, the blocks' 計 printed beside their labels (one a block,
+    in order: ``_totalled``)."""
     _, sure, doubt = _figures(boxes, taken, False, frozenset(anchors))
     if len(sure) > len(order):
         sure, doubt = _sums_doubted(sure, doubt)
@@ -1984,11 +1991,12 @@ def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[
     for chosen in combinations(doubt, need):
         amounts = sorted([*sure, *chosen])
         got = _placed_at(boxes, taken, order, anchors, rows, spans, amounts)
-        if got is not None and not (placed and _same_places(got, placed[0][0])):
+        if got is not None and not any(_same_places(got, other) for other, _ in placed):
             placed.append((got, amounts))
-            if len(placed) > 1:
+            if len(placed) > 1 and len(totals) != len({block for block, _ in order}):
                 return None
-    if not placed:
+    placed = placed if len(placed) < 2 else [(got, amounts) for got, amounts in placed if _totalled(got, totals)]
+    if len(placed) != 1:
         return None
     got, amounts = placed[0]
     used = set(anchors)  # the anchors, the text boxes right before them (names) and the first after them (業務概要)
@@ -2000,6 +2008,26 @@ def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[
         used.update([j for j in span if boxes[j][0] == "text"][:1])
     return [r if set(r.cells) != {"amount"} else r._replace(cells=_cells_before(boxes, taken, used, i, raw) or r.cells)
             for r, (i, _) in zip(got, amounts, strict=True)]
+
+
+def _totalled(rows: list[PayeeRow], totals: tuple[float, ...]) -> bool:
+    """Each block's amounts (``rows``, one a rank, in the run's order) add up exactly to its 計, the block's figure of
+    ``totals`` (printed beside the 計 labels, one a block, in order): which of two placings by amounts (``_by_amounts``,
+    a figure that may be an 入札者数 taken or not, 「28 | 6 | 一般競争契約」) is the rows' when both fall down each block."""
+    blocks = list(dict.fromkeys(r.block for r in rows))
+    if len(blocks) != len(totals):
+        return False
+    for block, total in zip(blocks, totals, strict=True):
+        figures = [r.cells["amount"] for r in rows if r.block == block]
+        if not _sums_exactly_to(figures, total):
+            return False
+    return True
+
+
+def _sums_exactly_to(figures: list[str], total: float) -> bool:
+    """``figures`` add up to ``total`` at their most decimals."""
+    places = max(_places(f) for f in figures)
+    return abs(round(sum(_value(f) for f in figures), places) - total) < 1e-9
 
 
 def _same_places(a: list[PayeeRow], b: list[PayeeRow]) -> bool:
