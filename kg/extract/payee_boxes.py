@@ -1401,7 +1401,8 @@ def _amounts_counted(boxes: list[tuple[str, str, int]], taken: set[int], rows: l
     if all(r.cells.get("amount") is not None for r in rows):
         return rows
     _, amounts, doubt = _figures(boxes, taken, False, frozenset(_anchors(boxes, taken)))
-    if (by_rises := _amounts_by_rises(rows, amounts)) is not None:
+    if (by_rises := _amounts_by_rises(rows, amounts)) is not None or (
+            by_rises := _doubts_by_rises(rows, amounts, doubt)) is not None:
         return by_rises
     if (doubt and not _totals_among(rows, amounts, doubt)) or len(amounts) != len(rows) or any(
             r.cells.get("amount") is not None and parse_number(r.cells["amount"]).value != _value(figure)
@@ -1410,6 +1411,33 @@ def _amounts_counted(boxes: list[tuple[str, str, int]], taken: set[int], rows: l
     read = {r.block for r in rows if r.cells.get("amount") is not None}  # (blocks where the countings agree on a row)
     return [r if r.cells.get("amount") is not None or r.block not in read else r._replace(cells={**r.cells, "amount": figure})
             for r, (_, figure) in zip(rows, amounts, strict=True)]
+
+
+def _doubts_by_rises(rows: list[PayeeRow], amounts: list[tuple[int, str]], doubt: list[tuple[int, str]]) \
+        -> list[PayeeRow] | None:
+    """``_amounts_by_rises`` over the section's amounts with as many of the figures that may be an amount or not
+    (``doubt``: 「19 | 随意契約 (その他) | 12 | その他」, an amount or an 入札者数) as the rows need, when exactly one choice of
+    them cuts the rows into their blocks so (two choices that do are no reading). The rows of a block where a row is
+    given its amount so keep only their 法人番号, the name before it and the amount: their own boxes did not all read
+    as one row's each (a 業務概要 cut at its wrap, the text before a 「-」 after the row before's cells taken for a
+    name), their other cells are unknown."""
+    need = len(rows) - len(amounts)
+    if need < 1 or need > len(doubt) or comb(len(doubt), need) > _CHOICES_MAX:
+        return None
+    found: list[PayeeRow] = []
+    for chosen in combinations(doubt, need):
+        got = _amounts_by_rises(rows, sorted([*amounts, *chosen]))
+        if got is not None and not (found and _same_places(got, found)):
+            if found:
+                return None
+            found = got
+    if not found:
+        return None
+    filled = {r.block for r in rows if r.cells.get("amount") is None}
+    return [r if r.block not in filled else g._replace(cells={
+        "name": r.cells.get("name") if r.cells.get("corporate_number") else None,
+        "corporate_number": r.cells.get("corporate_number"), "amount": g.cells["amount"]})
+        for r, g in zip(rows, found, strict=True)]
 
 
 def _totals_among(rows: list[PayeeRow], amounts: list[tuple[int, str]], doubt: list[tuple[int, str]]) -> bool:
