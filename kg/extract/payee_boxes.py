@@ -1674,7 +1674,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         elif (k or all(i in taken for i in range(g[0]))) and k + len(g) <= len(groups) \
                 and not any(_WRAPPED_REST.match(boxes[i][1]) for i in g) \
                 and not any(groups[k + m] or boxes[anchors[k + m]][0] == "namecorp" for m in range(1, len(g))) \
-                and not (k and names[k - 1] is None and boxes[anchors[k - 1]][0] == "corp"):
+                and not (k and names[k - 1] is None and boxes[anchors[k - 1]][0] == "corp") \
+                and not _dash_among_corps(boxes, anchors[k:k + len(g)]):
             # k names, then their k anchors with no name of their own: in order (first of all, only the run before;
             # not when the row before, at a 法人番号, has no name: pdfminer.six may write a name after its row's
             # 法人番号 and cells, 「法人番号 | 業務概要 | 6.3 | その他 | name | name | 法人番号」, the first name that row's)
@@ -1798,6 +1799,14 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
     led = bool(_amount_values(_before_first(boxes, taken, anchors, groups)))
     return [r for r in _pooled_amounts(rows, segs, doubted, {rows[0].block} if led and rows else set())
             if r.block not in unsure]
+
+
+def _dash_among_corps(boxes: list[tuple[str, str, int]], anchors: list[int]) -> bool:
+    """The anchors of k names stacked before them hold a 「-」 right after the names and a 法人番号 later
+    (「(株)オリエンタル | UQ(株) | 個人(A) | - | 業務概要 | … | 法人番号 | … | 法人番号」): the name right before the 「-」
+    may be its row's (a payee with no 法人番号 has its 「-」 beside its name), the others the later rows' — or the
+    names are in order: which name is whose is not established."""
+    return boxes[anchors[0]][0] == "dash" and any(boxes[a][0] in _ANCHOR for a in anchors[1:])
 
 
 def _before_first(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int],
