@@ -2016,10 +2016,16 @@ def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[
     hold the next row's amount. Figures that may be an amount or not (``_doubtful``) are tried each way: the rows
     are placed when exactly one choice of them places them (none when more than _CHOICES_MAX choices are to try) — or,
     of several, exactly one whose blocks add up to ``totals``, the blocks' 計 printed beside their labels (one a block,
-    in order: ``_totalled``)."""
+    in order: ``_totalled``). A figure right after a 「-」 that may be no payee's (its text the wrapped rest of a
+    業務概要 begun in a 法人番号's box: ``_wrapped_rests``) is doubtful too; when the choices then place the rows
+    several ways, the ranks every placing gives the same amount (from the same box) stand and the others are left
+    out."""
     _, sure, doubt = _figures(boxes, taken, False, frozenset(anchors))
     if len(sure) > len(order):
         sure, doubt = _sums_doubted(sure, doubt)
+    if after := {a + 1 for a in _wrapped_rests(boxes, taken, anchors)}:  # (the figure after a 「-」 that may be no
+        # payee's, 「法人番号 データ整備及 | 18 | び分析業務 | - | 3 | 随意契約」: an 入札者数 as well as an amount)
+        sure, doubt = [f for f in sure if f[0] not in after], sorted([*doubt, *(f for f in sure if f[0] in after)])
     need = len(order) - len(sure)
     if need < 0 or need > len(doubt) or comb(len(doubt), need) > _CHOICES_MAX \
             or _rank_before_letter(boxes, taken, order):
@@ -2030,12 +2036,16 @@ def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[
         got = _placed_at(boxes, taken, order, anchors, rows, spans, amounts)
         if got is not None and not any(_same_places(got, other) for other, _ in placed):
             placed.append((got, amounts))
-            if len(placed) > 1 and len(totals) != len({block for block, _ in order}):
+            if len(placed) > 1 and len(totals) != len({block for block, _ in order}) and not after:
                 return None
+    several = placed if len(placed) > 1 else []
     placed = placed if len(placed) < 2 else [(got, amounts) for got, amounts in placed if _totalled(got, totals)]
-    if len(placed) != 1:
+    if len(placed) != 1 and not (after and several):
         return None
+    placed = placed if len(placed) == 1 else several  # (a figure after a doubted 「-」: the ranks every placing
+    # gives the same amount, from the same box, stand; the others are unknown)
     got, amounts = placed[0]
+    agreed = [all(g[k].cells == r.cells and a[k][0] == amounts[k][0] for g, a in placed[1:]) for k, r in enumerate(got)]
     used = set(anchors)  # the anchors, the text boxes right before them (names) and the first after them (業務概要)
     for a, span in zip(anchors, spans, strict=True):
         j = a - 1
@@ -2044,7 +2054,7 @@ def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[
             j -= 1
         used.update([j for j in span if boxes[j][0] == "text"][:1])
     return [r if set(r.cells) != {"amount"} else r._replace(cells=_cells_before(boxes, taken, used, i, raw) or r.cells)
-            for r, (i, _) in zip(got, amounts, strict=True)]
+            for r, (i, _), ok in zip(got, amounts, agreed, strict=True) if ok]
 
 
 def _totalled(rows: list[PayeeRow], totals: tuple[float, ...]) -> bool:
