@@ -1347,9 +1347,13 @@ def _after_figure(boxes: list[tuple[str, str, int]], rest: list[int], n: int, la
 
 
 def _bidders_rate_method(boxes: list[tuple[str, str, int]], rest: list[int], n: int) -> bool:
-    """The number at ``rest[n]`` is followed by a 落札率 and then a competitive 契約方式 (「業務概要 | 6 | 50.2% | 一般競争契約
-    (最低価格)」): that contract's 入札者数, the 落札率 beside it."""
-    return n + 2 < len(rest) and boxes[rest[n + 2]][0] == "contract" and "競争" in boxes[rest[n + 2]][1]
+    """The number at ``rest[n]`` is followed by a 落札率 and then (past 「-」 cells: 「2 | 71.5% | - | 一般競争契約」, the
+    一者応札 column's) a competitive 契約方式 (「業務概要 | 6 | 50.2% | 一般競争契約 (最低価格)」): that contract's 入札者数,
+    the 落札率 beside it."""
+    k = n + 2
+    while k < len(rest) and boxes[rest[k]][0] == "dash" and k < n + 4:
+        k += 1
+    return k < len(rest) and boxes[rest[k]][0] == "contract" and "競争" in boxes[rest[k]][1]
 
 
 def _bidders_then_rate(boxes: list[tuple[str, str, int]], rest: list[int], n: int) -> bool:
