@@ -795,9 +795,9 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         return None
     joined = _rejoin_numbers(boxes)
     boxes, run = _without_totals(joined)
-    got = _over_counted_out(boxes, run, _rows_of(boxes, run, raw, notes), notes)
+    got = _over_counted_out(boxes, run, _rows_of(boxes, run, raw, notes, tuple(labelled)), notes)
     if isinstance(got, str):  # (a rank written right before its row's name and 法人番号, after a 契約方式 or a figure)
-        got = _named_ranks_tried(joined, raw, notes, got)
+        got = _named_ranks_tried(joined, raw, notes, got, tuple(labelled))
     if isinstance(got, str):
         notes.append((lo, f"支出先上位10者リスト: {got}: which row is in which block is not established; the payees "
                           "are unknown"))
@@ -968,7 +968,7 @@ def _amount_before_rows(boxes: list[tuple[str, str, int]], taken: set[int]) -> b
 
 
 def _named_ranks_tried(boxes: list[tuple[str, str, int]], raw: list[str] | None, notes: list,
-                       why: str) -> list[PayeeRow] | str:
+                       why: str, totals: tuple[float, ...] = ()) -> list[PayeeRow] | str:
     """The rows read over the run taken with the ranks written right before a row's name and 法人番号
     (``_before_named_row``), when the run read without them does not place the rows (``why``): the same checks
     hold (the rows counting as the ranks, the amounts falling, each block's 計 after); else ``why``."""
@@ -978,7 +978,7 @@ def _named_ranks_tried(boxes: list[tuple[str, str, int]], raw: list[str] | None,
     if isinstance(run, str):
         return why
     tried: list = []
-    got = _over_counted_out(boxes, run, _rows_of(boxes, run, raw, tried), tried)
+    got = _over_counted_out(boxes, run, _rows_of(boxes, run, raw, tried, totals), tried)
     if isinstance(got, str) or _amount_before_rows(boxes, run[0]):
         return why
     notes.extend(tried)
@@ -1177,6 +1177,8 @@ def _rejoin_numbers(boxes: list[tuple[str, str, int]]) -> list[tuple[str, str, i
         # the rest: the next box, or the one after the row's 業務概要 (「大和総研(株) 183876063」「実証事業の実施 2.1」
         # 「3822」: pdfminer.six wrote the 法人番号's last line after the 業務概要's box)
         at = n + 2 if m and n + 2 < len(boxes) and boxes[n + 1][0] == "text" else n + 1
+        if m and not (boxes[at][1].isdigit() and len(m[2]) + len(boxes[at][1]) == 13):
+            at = _tail_later(boxes, n, 13 - len(m[2])) or at
         rest = boxes[at][1] if m else ""
         if m and rest.isdigit() and len(m[2]) + len(rest) == 13 and houjin.is_valid(m[2] + rest) \
                 and _kind(m[1]) == "text":
@@ -1185,6 +1187,26 @@ def _rejoin_numbers(boxes: list[tuple[str, str, int]]) -> list[tuple[str, str, i
             continue
         out.append((kind, text, line))
     return out
+
+
+def _tail_later(boxes: list[tuple[str, str, int]], n: int, digits: int) -> int | None:
+    """The box holding the last ``digits`` digits of the 法人番号 whose first ones end box ``n`` (a name's box), when
+    pdfminer.six wrote them further on among the row's cells (「合同会社エアクレーレン 78512831449」「ヘルプデスク業務」「6.2」
+    「随意契約 (少額)」「-」「15」; 「… 5710985267」 … 「随意契約 (公募)」「279」): the one box of bare digits that long
+    up to the next row's name (a text box after the row's 業務概要), 法人番号 or letter — and only when another figure
+    stands before it (the row's amount, written before its 契約方式: the digits are not it). The caller checks the 13
+    digits' check digit."""
+    found: list[tuple[int, int]] = []  # (the box, the figures before it)
+    texts, figures = 0, 0
+    for i in range(n + 1, min(len(boxes), n + 12)):
+        kind, text, _ = boxes[i]
+        if kind in ("corp", "namecorp", "letter", "mixed") or (kind == "text" and (texts := texts + 1) > 1):
+            break
+        if kind in ("int", "number") and text.isdigit() and len(text) == digits:
+            found.append((i, figures))
+        elif kind in ("int", "number"):
+            figures += 1
+    return found[0][0] if len(found) == 1 and found[0][1] else None
 
 
 def _places(figure: str) -> int:
@@ -1341,9 +1363,13 @@ def _after_figure(boxes: list[tuple[str, str, int]], rest: list[int], n: int, la
 
 
 def _bidders_rate_method(boxes: list[tuple[str, str, int]], rest: list[int], n: int) -> bool:
-    """The number at ``rest[n]`` is followed by a 落札率 and then a competitive 契約方式 (「業務概要 | 6 | 50.2% | 一般競争契約
-    (最低価格)」): that contract's 入札者数, the 落札率 beside it."""
-    return n + 2 < len(rest) and boxes[rest[n + 2]][0] == "contract" and "競争" in boxes[rest[n + 2]][1]
+    """The number at ``rest[n]`` is followed by a 落札率 and then (past 「-」 cells: 「2 | 71.5% | - | 一般競争契約」, the
+    一者応札 column's) a competitive 契約方式 (「業務概要 | 6 | 50.2% | 一般競争契約 (最低価格)」): that contract's 入札者数,
+    the 落札率 beside it."""
+    k = n + 2
+    while k < len(rest) and boxes[rest[k]][0] == "dash" and k < n + 4:
+        k += 1
+    return k < len(rest) and boxes[rest[k]][0] == "contract" and "競争" in boxes[rest[k]][1]
 
 
 def _bidders_then_rate(boxes: list[tuple[str, str, int]], rest: list[int], n: int) -> bool:
@@ -1353,7 +1379,7 @@ def _bidders_then_rate(boxes: list[tuple[str, str, int]], rest: list[int], n: in
 
 
 def _rows_of(boxes: list[tuple[str, str, int]], run: tuple[set[int], list[tuple[str, int]]] | str,
-             raw: list[str] | None, notes: list) -> list[PayeeRow] | str:
+             raw: list[str] | None, notes: list, totals: tuple[float, ...] = ()) -> list[PayeeRow] | str:
     """The rows of the boxes, or why their blocks are not established. When the rows anchored at a 法人番号 or a
     「-」 do not count as the ranks, names with no anchor of their own (``_loose_name``) are rows too — kept only
     when every such row's amount reads and each block's amounts do not rise down its ranks (the list is of the
@@ -1372,16 +1398,18 @@ def _rows_of(boxes: list[tuple[str, str, int]], run: tuple[set[int], list[tuple[
     if isinstance(loose, str):  # (a row before whose amount is of one or two digits: read so only when needed)
         loose = _rows_anchored(boxes, raw, *run, loose=2)
     if isinstance(loose, str):
-        return _fitted_or(boxes, raw, run, got, notes)
+        return _fitted_or(boxes, raw, run, got, notes, totals)
     named = {r.line for r in loose} - {boxes[a][2] for a in _anchors(boxes, run[0])}
     if any(r.cells.get("amount") is None for r in loose if r.line in named):
-        return _fitted_or(boxes, raw, run, got + "; rows with no 法人番号 of their own do not all read", notes)
+        return _fitted_or(boxes, raw, run, got + "; rows with no 法人番号 of their own do not all read", notes,
+                          totals)
     if _names_paired(boxes, run[0], named) and any(r.cells.get("amount") is None for r in loose):
         return _fitted_or(boxes, raw, run, got + "; with two names written before their rows' cells, a row's amount "
-                                                 "is not read", notes)
+                                                 "is not read", notes, totals)
     falls = _amounts_fall(loose)
     return loose if falls is None else _fitted_or(boxes, raw, run,
-                                                  f"{got}; with rows with no 法人番号 of their own, {falls}", notes)
+                                                  f"{got}; with rows with no 法人番号 of their own, {falls}", notes,
+                                                  totals)
 
 
 def _amounts_counted(boxes: list[tuple[str, str, int]], taken: set[int], rows: list[PayeeRow]) -> list[PayeeRow]:
@@ -1393,7 +1421,8 @@ def _amounts_counted(boxes: list[tuple[str, str, int]], taken: set[int], rows: l
     if all(r.cells.get("amount") is not None for r in rows):
         return rows
     _, amounts, doubt = _figures(boxes, taken, False, frozenset(_anchors(boxes, taken)))
-    if (by_rises := _amounts_by_rises(rows, amounts)) is not None:
+    if (by_rises := _amounts_by_rises(rows, amounts)) is not None or (
+            by_rises := _doubts_by_rises(rows, amounts, doubt)) is not None:
         return by_rises
     if (doubt and not _totals_among(rows, amounts, doubt)) or len(amounts) != len(rows) or any(
             r.cells.get("amount") is not None and parse_number(r.cells["amount"]).value != _value(figure)
@@ -1402,6 +1431,33 @@ def _amounts_counted(boxes: list[tuple[str, str, int]], taken: set[int], rows: l
     read = {r.block for r in rows if r.cells.get("amount") is not None}  # (blocks where the countings agree on a row)
     return [r if r.cells.get("amount") is not None or r.block not in read else r._replace(cells={**r.cells, "amount": figure})
             for r, (_, figure) in zip(rows, amounts, strict=True)]
+
+
+def _doubts_by_rises(rows: list[PayeeRow], amounts: list[tuple[int, str]], doubt: list[tuple[int, str]]) \
+        -> list[PayeeRow] | None:
+    """``_amounts_by_rises`` over the section's amounts with as many of the figures that may be an amount or not
+    (``doubt``: 「19 | 随意契約 (その他) | 12 | その他」, an amount or an 入札者数) as the rows need, when exactly one choice of
+    them cuts the rows into their blocks so (two choices that do are no reading). The rows of a block where a row is
+    given its amount so keep only their 法人番号, the name before it and the amount: their own boxes did not all read
+    as one row's each (a 業務概要 cut at its wrap, the text before a 「-」 after the row before's cells taken for a
+    name), their other cells are unknown."""
+    need = len(rows) - len(amounts)
+    if need < 1 or need > len(doubt) or comb(len(doubt), need) > _CHOICES_MAX:
+        return None
+    found: list[PayeeRow] = []
+    for chosen in combinations(doubt, need):
+        got = _amounts_by_rises(rows, sorted([*amounts, *chosen]))
+        if got is not None and not (found and _same_places(got, found)):
+            if found:
+                return None
+            found = got
+    if not found:
+        return None
+    filled = {r.block for r in rows if r.cells.get("amount") is None}
+    return [r if r.block not in filled else g._replace(cells={
+        "name": r.cells.get("name") if r.cells.get("corporate_number") else None,
+        "corporate_number": r.cells.get("corporate_number"), "amount": g.cells["amount"]})
+        for r, g in zip(rows, found, strict=True)]
 
 
 def _totals_among(rows: list[PayeeRow], amounts: list[tuple[int, str]], doubt: list[tuple[int, str]]) -> bool:
@@ -1442,10 +1498,11 @@ def _amounts_by_rises(rows: list[PayeeRow], amounts: list[tuple[int, str]]) -> l
 
 
 def _fitted_or(boxes: list[tuple[str, str, int]], raw: list[str] | None, run: tuple[set[int], list[tuple[str, int]]],
-               why: str, notes: list) -> list[PayeeRow] | str:
+               why: str, notes: list, totals: tuple[float, ...] = ()) -> list[PayeeRow] | str:
     """The rows anchored at a 法人番号 or a 「-」 when fewer than the ranks, each placed where every way of fitting
-    them to the ranks in order puts it (``_fit``), the others noted in ``notes`` as (line, message); else ``why``."""
-    fitted = _rows_anchored(boxes, raw, *run, fit=True)
+    them to the ranks in order puts it (``_fit``), the others noted in ``notes`` as (line, message); else ``why``.
+    ``totals``: the blocks' 計 printed beside their labels, in order (``_by_amounts``)."""
+    fitted = _rows_anchored(boxes, raw, *run, fit=True, totals=totals)
     if isinstance(fitted, str) or not fitted:
         return why
     left = [place for place in run[1] if place not in {(r.block, r.rank) for r in fitted}]
@@ -1549,7 +1606,8 @@ _WRAPPED_REST = re.compile(r"^[のをへや、。)]")
 
 
 def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, taken: set[int],
-                   order: list[tuple[str, int]], loose: int = 0, fit: bool = False) -> list[PayeeRow] | str:
+                   order: list[tuple[str, int]], loose: int = 0, fit: bool = False,
+                   totals: tuple[float, ...] = ()) -> list[PayeeRow] | str:
     """The rows anchored as ``_anchors`` finds them, placed by the run's (block, rank) in order — or with ``fit``,
     when up to _FIT_MAX rows fewer than the ranks are anchored (a row not read), placed by ``_fit``: a name is then
     taken only where it is the one text box right before its anchor (several may hold the name of the row not read;
@@ -1636,7 +1694,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         elif (k or all(i in taken for i in range(g[0]))) and k + len(g) <= len(groups) \
                 and not any(_WRAPPED_REST.match(boxes[i][1]) for i in g) \
                 and not any(groups[k + m] or boxes[anchors[k + m]][0] == "namecorp" for m in range(1, len(g))) \
-                and not (k and names[k - 1] is None and boxes[anchors[k - 1]][0] == "corp"):
+                and not (k and names[k - 1] is None and boxes[anchors[k - 1]][0] == "corp") \
+                and not _dash_among_corps(boxes, anchors[k:k + len(g)]):
             # k names, then their k anchors with no name of their own: in order (first of all, only the run before;
             # not when the row before, at a 法人番号, has no name: pdfminer.six may write a name after its row's
             # 法人番号 and cells, 「法人番号 | 業務概要 | 6.3 | その他 | name | name | 法人番号」, the first name that row's)
@@ -1747,7 +1806,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
     if not fit:  # (placed by amounts, a row's amount is asked to stand in its own boxes: not a column pair's)
         rows, doubted = _column_pairs_filled(boxes, taken, anchors, rows, doubted)
     if fit:
-        placed = _by_amounts(boxes, taken, order, anchors, _doubts_own(boxes, rows, spans, doubted), spans, raw)
+        placed = _by_amounts(boxes, taken, order, anchors, _doubts_own(boxes, rows, spans, doubted), spans, raw,
+                             totals)
         if placed is not None:
             return [r for r in placed if r.block not in unsure]
         return [r for r in _fit(rows, order) if r.block not in unsure] if len(order) - len(anchors) <= _FIT_MAX else []
@@ -1759,6 +1819,14 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
     led = bool(_amount_values(_before_first(boxes, taken, anchors, groups)))
     return [r for r in _pooled_amounts(rows, segs, doubted, {rows[0].block} if led and rows else set())
             if r.block not in unsure]
+
+
+def _dash_among_corps(boxes: list[tuple[str, str, int]], anchors: list[int]) -> bool:
+    """The anchors of k names stacked before them hold a 「-」 right after the names and a 法人番号 later
+    (「(株)オリエンタル | UQ(株) | 個人(A) | - | 業務概要 | … | 法人番号 | … | 法人番号」): the name right before the 「-」
+    may be its row's (a payee with no 法人番号 has its 「-」 beside its name), the others the later rows' — or the
+    names are in order: which name is whose is not established."""
+    return boxes[anchors[0]][0] == "dash" and any(boxes[a][0] in _ANCHOR for a in anchors[1:])
 
 
 def _before_first(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int],
@@ -1956,7 +2024,7 @@ def _name_after_anchor(names: list[str | None], groups: list[list[int]], claimed
 
 def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[tuple[str, int]],
                 anchors: list[int], rows: list[PayeeRow], spans: list[list[int]],
-                raw: list[str] | None = None) -> list[PayeeRow] | None:
+                raw: list[str] | None = None, totals: tuple[float, ...] = ()) -> list[PayeeRow] | None:
     """Every rank's row placed by its amount when fewer rows are anchored than the run has ranks (a payee without a
     法人番号 whose 「-」 pdfminer.six wrote apart from its name): the section holds as many amounts (``_figures``) as
     ranks, falling down each block, so the n-th amount is the n-th rank's. A row anchored at its 法人番号 (or 「-」)
@@ -1966,10 +2034,18 @@ def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[
     written before its row's cells (an 契約方式, 入札者数, 落札率 or 「-」 after it, not a 業務概要 before it) is followed by
     fewer than three text boxes before the next anchor: its row may be that anchor's, whose own boxes would then
     hold the next row's amount. Figures that may be an amount or not (``_doubtful``) are tried each way: the rows
-    are placed when exactly one choice of them places them (none when more than _CHOICES_MAX choices are to try)."""
+    are placed when exactly one choice of them places them (none when more than _CHOICES_MAX choices are to try) — or,
+    of several, exactly one whose blocks add up to ``totals``, the blocks' 計 printed beside their labels (one a block,
+    in order: ``_totalled``). A figure right after a 「-」 that may be no payee's (its text the wrapped rest of a
+    業務概要 begun in a 法人番号's box: ``_wrapped_rests``) is doubtful too; when the choices then place the rows
+    several ways, the ranks every placing gives the same amount (from the same box) stand and the others are left
+    out."""
     _, sure, doubt = _figures(boxes, taken, False, frozenset(anchors))
     if len(sure) > len(order):
         sure, doubt = _sums_doubted(sure, doubt)
+    if after := {a + 1 for a in _wrapped_rests(boxes, taken, anchors)}:  # (the figure after a 「-」 that may be no
+        # payee's, 「法人番号 データ整備及 | 18 | び分析業務 | - | 3 | 随意契約」: an 入札者数 as well as an amount)
+        sure, doubt = [f for f in sure if f[0] not in after], sorted([*doubt, *(f for f in sure if f[0] in after)])
     need = len(order) - len(sure)
     if need < 0 or need > len(doubt) or comb(len(doubt), need) > _CHOICES_MAX \
             or _rank_before_letter(boxes, taken, order):
@@ -1978,13 +2054,18 @@ def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[
     for chosen in combinations(doubt, need):
         amounts = sorted([*sure, *chosen])
         got = _placed_at(boxes, taken, order, anchors, rows, spans, amounts)
-        if got is not None and not (placed and _same_places(got, placed[0][0])):
+        if got is not None and not any(_same_places(got, other) for other, _ in placed):
             placed.append((got, amounts))
-            if len(placed) > 1:
+            if len(placed) > 1 and len(totals) != len({block for block, _ in order}) and not after:
                 return None
-    if not placed:
+    several = placed if len(placed) > 1 else []
+    placed = placed if len(placed) < 2 else [(got, amounts) for got, amounts in placed if _totalled(got, totals)]
+    if len(placed) != 1 and not (after and several):
         return None
+    placed = placed if len(placed) == 1 else several  # (a figure after a doubted 「-」: the ranks every placing
+    # gives the same amount, from the same box, stand; the others are unknown)
     got, amounts = placed[0]
+    agreed = [all(g[k].cells == r.cells and a[k][0] == amounts[k][0] for g, a in placed[1:]) for k, r in enumerate(got)]
     used = set(anchors)  # the anchors, the text boxes right before them (names) and the first after them (業務概要)
     for a, span in zip(anchors, spans, strict=True):
         j = a - 1
@@ -1993,7 +2074,27 @@ def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[
             j -= 1
         used.update([j for j in span if boxes[j][0] == "text"][:1])
     return [r if set(r.cells) != {"amount"} else r._replace(cells=_cells_before(boxes, taken, used, i, raw) or r.cells)
-            for r, (i, _) in zip(got, amounts, strict=True)]
+            for r, (i, _), ok in zip(got, amounts, agreed, strict=True) if ok]
+
+
+def _totalled(rows: list[PayeeRow], totals: tuple[float, ...]) -> bool:
+    """Each block's amounts (``rows``, one a rank, in the run's order) add up exactly to its 計, the block's figure of
+    ``totals`` (printed beside the 計 labels, one a block, in order): which of two placings by amounts (``_by_amounts``,
+    a figure that may be an 入札者数 taken or not, 「28 | 6 | 一般競争契約」) is the rows' when both fall down each block."""
+    blocks = list(dict.fromkeys(r.block for r in rows))
+    if len(blocks) != len(totals):
+        return False
+    for block, total in zip(blocks, totals, strict=True):
+        figures = [r.cells["amount"] for r in rows if r.block == block]
+        if not _sums_exactly_to(figures, total):
+            return False
+    return True
+
+
+def _sums_exactly_to(figures: list[str], total: float) -> bool:
+    """``figures`` add up to ``total`` at their most decimals."""
+    places = max(_places(f) for f in figures)
+    return abs(round(sum(_value(f) for f in figures), places) - total) < 1e-9
 
 
 def _same_places(a: list[PayeeRow], b: list[PayeeRow]) -> bool:

@@ -1462,6 +1462,10 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
                     for k, r in enumerate(read[best][0])]
             continue
         rows, ranked = read[0]
+        if not ranked and _ranks_printed(title_cut, letter) not in (None, len(rows)):
+            unread.setdefault(letter, (rows[0].line, f"block {letter}: its title's printed ranks count otherwise than "
+                                                     "the rows read"))
+            continue
         if (ranked and letter not in after_bunched_title(title_cut)) or letter not in readings[0]:  # read by one cut only: by its table header (its cells
             out += rows  # come after the header row above them), or by its title with its ranks printed
         else:
@@ -1496,6 +1500,18 @@ def _read(items: list[Item], before: dict[str, float]) -> tuple[list[Column], li
     out = _drop_shared_rows(out, unread)
     done = {r.block for r in out}
     return out, [v for k, v in sorted(unread.items()) if k not in done]
+
+
+def _ranks_printed(title_cut: list[tuple[str, list[Item]]], letter: str) -> int | None:
+    """How many ranks (1, 2, …) pdfminer.six wrote right after block ``letter``'s title (「J. | 1 | 2 | 支出先 | …」:
+    the title and its rank column bunched before the table), None when none stands there: a block read unranked
+    (by its table header's cut) with another count of rows lost a row (「職員旅費(職員A) | - | 32」, a 「-」 the
+    reader took for no 法人番号), the rows it read are then not established at their ranks."""
+    chunk = next((chunk for title, chunk in title_cut if title == letter), None)
+    n = 0
+    while chunk and n < len(chunk) and chunk[n].kind in ("rank", "num") and chunk[n].text == str(n + 1):
+        n += 1
+    return n or None
 
 
 def _spilled_titles(items: list[Item], title_cut: list[tuple[str, list[Item]]],

@@ -1762,6 +1762,7 @@ def extract(doc: RawDoc) -> Record:
     _major_policy_plausible(rec)
     _expense_plausible(rec)
     _payees_plausible(rec, L, lines)
+    _swapped_blocks(rec)
     _payee_cells_plausible(rec)
     _descriptions_plausible(rec)
     _nameless_entity_descriptions(rec)
@@ -2041,6 +2042,29 @@ def _nameless_entity_descriptions(rec: Record) -> None:
              "and the row has no name: the name read as the 業務概要; left out",
              line=rec["provenance"]["spans"].get(key, [None])[0], field="payees")
         p["description"] = None
+
+
+# a name of a body of any shape (a legal entity, a juridical person, a 地方公共団体, a person): no 業務概要 read as a name
+_BODY_NAME = re.compile(_ENTITY_NAME.pattern + "|" + _JURIDICAL_HEAD.pattern
+                        + r"|^\S{1,5}(?:都|道|府|県|市|区|町|村)$|^(?:個人|職員|委員|講師)")
+
+
+def _swapped_blocks(rec: Record) -> None:
+    """A block where a row's 業務概要 is a legal entity's name and its name is no body's (「普及啓発コンテンツの作成」 as the
+    name, 「UQコミュニケーションズ株式会社」 as the 業務概要: pdfminer.six's reportlab text, variant 1524 C, read as columns
+    paired the other way round): the block's names and 業務概要 columns were read swapped, so every row's name and
+    業務概要 there is in doubt (the other rows' 業務概要-shaped names too) — left out with a warning naming the block."""
+    swapped = {p.get("block") for p in rec["payees"]
+               if p.get("name") and not _BODY_NAME.search(p["name"].replace(" ", ""))
+               and _ENTITY_NAME.search((desc := (p.get("description") or "")).replace(" ", "")) and "、" not in desc}
+    for block in sorted(b for b in swapped if b is not None):
+        rows = [p for p in rec["payees"] if p.get("block") == block]
+        key = f"payees[{block}|{rows[0].get('rank')}]"
+        warn(rec, "payee_implausible", f"payees block {block}: a row's 業務概要 is a legal entity's name and its name "
+             "is not: the names and 業務概要 read swapped; every row's name and 業務概要 of the block left out",
+             line=rec["provenance"]["spans"].get(key, [None])[0], field="payees")
+        for p in rows:
+            p["name"] = p["description"] = None
 
 
 def _descriptions_plausible(rec: Record) -> None:
