@@ -1269,9 +1269,6 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
             if anchors is not None and was == "anchor" and kind == "int" and nxt == "rate":
                 prev = "bidders"  # (「札幌市 | 9000020011002 | 2 | 71.5%」: its 入札者数 and 落札率 in the form's column
                 # order, right after the anchor; its amount written after its 契約方式 — 「- | 一般競争契約 | 4.1」)
-            elif anchors is not None and was == "anchor" and kind == "int" and _count_after_task_dash(boxes, rest, n,
-                                                                                                     last_amount):
-                prev = "bidders"  # (「18 | び分析業務 | - | 3 | 随意契約」: the 入札者数 column, 「-」 and 「3」)
             elif prev == "text" and (was == "text" or (anchors is not None and kind == "int" and _after_figure(
                     boxes, rest, n, last_amount) and _bidders_then_rate(boxes, rest, n))):
                 prev = "bidders"  # (「amount | 業務概要 | 2 | 一般競争契約 | 63%」)
@@ -1307,16 +1304,6 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
             count, total, places = count + 1, total + _value(amount), max(places, _places(amount))
             top = max(top, _value(amount))
     return out, amounts, doubt
-
-
-def _count_after_task_dash(boxes: list[tuple[str, str, int]], rest: list[int], n: int, last_amount: int) -> bool:
-    """The number of one or two digits at ``rest[n]`` follows a 「-」 anchor that follows the row before's amount and
-    its 業務概要's wrapped rest, and a 契約方式 follows it (「18 | び分析業務 | - | 3 | 随意契約 (その他) | 一般競争契約」):
-    pdfminer.six wrote the 入札者数 column (「-」 and 「3」) before the 契約方式 column — no payee's 「-」 and amount, which
-    would stand after the payee's name (「個人(C) | - | 80 | 一般競争契約」)."""
-    return n >= 3 and len(boxes[rest[n]][1]) <= 2 and boxes[rest[n - 1]][0] == "dash" \
-        and boxes[rest[n - 2]][0] == "text" and last_amount == n - 3 \
-        and n + 1 < len(rest) and boxes[rest[n + 1]][0] == "contract"
 
 
 def _corp_amount(text: str) -> str | None:
