@@ -1266,10 +1266,7 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
             continue
         elif kind in ("int", "number"):
             nxt = boxes[rest[n + 1]][0] if n + 1 < len(rest) else ""
-            if anchors is not None and was == "anchor" and kind == "int" and nxt == "rate":
-                prev = "bidders"  # (「札幌市 | 9000020011002 | 2 | 71.5%」: its 入札者数 and 落札率 in the form's column
-                # order, right after the anchor; its amount written after its 契約方式 — 「- | 一般競争契約 | 4.1」)
-            elif prev == "text" and (was == "text" or (anchors is not None and kind == "int" and _after_figure(
+            if prev == "text" and (was == "text" or (anchors is not None and kind == "int" and _after_figure(
                     boxes, rest, n, last_amount) and _bidders_then_rate(boxes, rest, n))):
                 prev = "bidders"  # (「amount | 業務概要 | 2 | 一般競争契約 | 63%」)
             elif anchors is not None and kind == "int" and nxt == "rate" and (prev == "amount" or _bidders_rate_method(
