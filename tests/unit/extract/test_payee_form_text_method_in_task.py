@@ -5,22 +5,10 @@ number alone followed by one dash and the next rank (「会議等出席(諸謝�
 row's 入札者数 and 落札率: no amount."""
 from __future__ import annotations
 
-from kg.extract.payee_form_text import form_rows
+from tests.unit.extract.test_payee_form_text_run_on_cells import _paras, _rows
 
 HEADER = ["支出先", "", "法人番号 業務概要", "", "支出 契約方式", "額( 等", "百万", "円)", "", "入札者数 落札率",
           "(応募者数", ")"]
-
-
-def _paras(*cells):
-    out: list[str] = []
-    for c in cells:
-        out += ([c] if isinstance(c, str) else list(c)) + [""]
-    return out
-
-
-def _rows(lines):
-    got = form_rows(["支出先上位10者リスト", "", *lines], 1, [])
-    return {(r.block, r.rank): r.cells for r in got or []}
 
 
 def test_the_amount_before_the_method_run_on_in_the_task_line_and_no_task():
