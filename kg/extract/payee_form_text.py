@@ -632,7 +632,7 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
                 back -= 1
         for ln in paras[i][0]:
             for w in ln.split(" "):
-                smalls += list(w) if set(w) <= set("-－―") else [w]
+                smalls += list(w) if set(w) <= set(CELL_DASHES) else [w]
         i += 1
     smalls = smalls if crossed is None else smalls[:crossed]
     if smalls and re.fullmatch(r"\d{1,3}", smalls[0]):
@@ -657,7 +657,7 @@ def _count_before_rank(paras: list[Para], i: int, j: int, rank: int) -> bool:
     落札率 (「会議等出席(諸謝金)」「1」「-」「3」: the amount 「15,679 随意契約 (企画競争)」 written at the block's end; but
     「定期刊行物の購読」「24」「-」「2」 with the block's 計 60 = 24 + 23 + 13: the amount). Read as a ``_Doubted`` amount."""
     n = len(paras)
-    return bool(re.fullmatch(r"\d{1,3}", paras[i].text)) and j + 1 < n and paras[j].text in ("-", "－", "―") \
+    return bool(re.fullmatch(r"\d{1,3}", paras[i].text)) and j + 1 < n and is_dash(paras[j].text) \
         and paras[j + 1].text == str(rank + 1)
 
 
