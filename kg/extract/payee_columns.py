@@ -1511,6 +1511,12 @@ def _ranks_printed(title_cut: list[tuple[str, list[Item]]], letter: str) -> int 
     n = 0
     while chunk and n < len(chunk) and chunk[n].kind in ("rank", "num") and chunk[n].text == str(n + 1):
         n += 1
+    # a group of ranks whose column goes on further down (「A. | 1 | 2 | 3 | 4 | names … | 5 | 6 | 7」: pdfminer.six
+    # wrote the ranks in groups): the ranks after the title are only its first, and count nothing. (A 「1」 alone
+    # there is no group: the block's count stays 1, and a block read with more rows than that is unread.)
+    later = [it.text if it.kind in ("rank", "num") else "" for it in chunk[n:]] if chunk and n >= 2 else []
+    if any(a == str(n + 1) and b == str(n + 2) for a, b in zip(later, later[1:], strict=False)):
+        return None
     return n or None
 
 

@@ -30,3 +30,18 @@ def test_a_header_read_block_with_fewer_rows_than_its_printed_ranks_is_unread():
 def test_a_header_read_block_counting_as_its_printed_ranks_stays():
     got, _ = payee_columns(_section(["1"]))
     assert [(r.rank, r.name, r.corporate_number) for r in got if r.block == "J"] == [(1, "沖縄県", OKINAWA)]
+
+
+def test_ranks_written_in_groups_count_nothing():
+    # 「A. | 1 | 2 | 3 | 4 | KDDI株式会社 | 富士通株式会社 | … | 5 | 6 | 7」 (pdfminer.six's text of a reportlab print of
+    # the generated sheet02: the rank column in groups, the block's 10 rows read whole by its header's cut)
+    from kg.extract.payee_columns import Item, _ranks_printed
+
+    def chunk(*texts: str) -> list:
+        return [Item("num" if t.isdigit() else "name", t, k) for k, t in enumerate(texts)]
+
+    grouped = chunk("1", "2", "3", "4", "KDDI株式会社", "富士通株式会社", "43", "33", "5", "6", "7", "8")
+    assert _ranks_printed([("A", grouped)], "A") is None
+    # a 「1」 alone is no group: the count stays 1 though 「2 | 3」 stand further down (入札者数, or another run)
+    assert _ranks_printed([("G", chunk("1", "2,197", "1,971", "756", "1", "2", "3", "4"))], "G") == 1
+    assert _ranks_printed([("J", chunk("1", "2", "沖縄県", "14", "5"))], "J") == 2
