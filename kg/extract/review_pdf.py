@@ -438,6 +438,7 @@ _VOCAB_FIELDS = (("major_expense", frozenset(MAJOR_EXPENSES), re.compile(r"^主�
 _LABEL_WORDS = {word: re.compile(re.escape(word)) for *_, word in _VOCAB_FIELDS}
 _LABEL_HEADS = {word: re.compile("^" + re.escape(word[:3]), re.M) for *_, word in _VOCAB_FIELDS}  # (a line's start)
 _ACCOUNT_WORD = re.compile("会計")
+_POLICY_BLOCK = "政策評価、"  # the title of the 政策評価、新経済・財政再生計画との関係 block
 
 
 def _vocab_alone(head: list[str], vocab: frozenset[str], word: str) -> tuple[int, str | None]:
@@ -517,12 +518,15 @@ def _vocab_cells(rec: Record, L: list[str], hi: int) -> None:
             if parts and all(p in _METHODS for p in parts):
                 found.append((k + 1, 1, "implementation_methods", parts))
                 break
+    # a word alone from the 政策評価 block on is that block's 政策 or 施策 cell (政策 「防災」), not the header's
+    block = _first_starting(L, _POLICY_BLOCK)
+    alone_head = head[:block - 1] if block and block <= hi else head
     for order, (key, vocab, label, word) in enumerate(_VOCAB_FIELDS, 2):
         if rec[key] is not None:
             continue
         # a line that is a vocabulary word (not starting with the label: that is read without it), or the label
         # and a word
-        at, alone = _vocab_alone(head, vocab, word)
+        at, alone = _vocab_alone(alone_head, vocab, word)
         for k in lines_matching(head[:at], _LABEL_WORDS[word]):
             t = head[k]
             if t.startswith(word) and (v := label.sub("", t)) in vocab:
