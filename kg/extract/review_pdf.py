@@ -847,6 +847,10 @@ def _budget_table(rec: Record, L: list[str]) -> None:
         _budget_of_runs(rec, L, lab, sy, groups, hi - 1, years)
         return
     years = [sy - 3 + k for k in range(len(sol.grid))]
+    if _solution_denied(L, lab, years, sol):
+        # (rv1881: the first column's figures left out and the others read a year early; every column adds up)
+        _budget_of_runs(rec, L, lab, sy, groups, hi - 1, [(sy - 3 + k, k == 4) for k in range(5)])
+        return
     for y, col in zip(years[:-1], sol.grid[:-1], strict=False):  # the searched table must add up exactly
         parts, total = col[:5], col[5]
         if total is not None and all(isinstance(v, int | float) and float(v).is_integer() for v in [*parts, total]
@@ -885,6 +889,14 @@ def _budget_table(rec: Record, L: list[str]) -> None:
         warn(rec, "budget_ambiguous", f"予算額・執行額: {sol.ties} other table(s) fit the printed values equally "
              "well; the first was kept", line=lab, field="budget")
     span(rec, "budget", min(g.line for g in groups), max(g.line for g in groups))
+
+
+def _solution_denied(L: list[str], lab: int, years: list[int], sol) -> bool:
+    """The searched table (solve_budget) does not give the 執行率 and 割合 rows printed after it: its columns add
+    up as read, but are not the printed years' (a column's figures left out, the others a year early)."""
+    entries = [{"fiscal_year": y, **{key: col[k] for k, key in enumerate(ROWS)}} for y, col in zip(years, sol.grid,
+                                                                                                   strict=True)]
+    return _rates_deny(L, (entries, lab, lab))
 
 
 def _budget_of_rows(rec: Record, rows: tuple[list[dict], int, int]) -> None:

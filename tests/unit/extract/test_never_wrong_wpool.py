@@ -1,9 +1,9 @@
 """Never confidently wrong (issue 17), on the wrong-hunting pool (variants 1700–1789, 1860–1899): a 政策評価 block's
-政策 read as the header's 主要政策・施策 cell. Excerpts as the tools wrote them; values as the variants' .xlsx
+政策 read as the header's 主要政策・施策 cell; a budget table searched whole whose columns add up a year early. Excerpts as the tools wrote them; values as the variants' .xlsx
 records hold them."""
 from __future__ import annotations
 
-from kg.extract.review_pdf import _vocab_cells
+from kg.extract.review_pdf import _budget_table, _vocab_cells
 from kg.records import new_record
 
 
@@ -25,3 +25,24 @@ def test_the_policy_blocks_policy_word_is_no_major_policy():
     # the same word before the block is the header's cell
     rec = _vocab(lines[:4] + ["防災", ""] + lines[4:12])
     assert rec["major_policy"] == "防災"
+
+
+def test_a_searched_budget_table_the_printed_rates_deny_is_not_kept():
+    # (pdfminer, rv1881 LO: the 補正予算 row's blank cells leave the 前年度から繰越し row's figures in no told order;
+    # the table searched whole kept 2017 as {当初 0, 繰越し 4,808, 計 4,808}, every column a year early and the
+    # 4,961 / 4,827 / 4,318 column left out — each column adds up, but its 執行額 0 gives none of the printed rates)
+    lines = ["予算額・執行額 (単位:百万円) 平成29年", "", "度", "", "平成30", "年度", "", "令和元", "年度", "", "令和2",
+             "年度", "", "令和3年度要求", "", "予算の状況 当初予算 4,961", "", "4,808 5,563 2,445 1,907", "", "補正予算 0",
+             "", "前年度か", "ら繰越し", "", "0", "", "0", "", "0", "", "0", "", "356", "", "0", "", "0", "", "\x0c翌年度へ",
+             "繰越し", "", "▲134", "", "0", "", "0", "", "0", "", "予備費等 0", "", "0", "", "0", "", "0", "", "計", "",
+             "4,827", "", "4,808 5,919 2,445 1,907", "", "執行額", "", "4,318", "", "3,435 4,399", "", "執行率(%)", "",
+             "89%", "", "71%", "", "当初予算+補正予算に", "対する執行額の割合(%)", "", "87%", "", "71%", "", "74%", "",
+             "79%", ""]
+    rec = new_record("review_sheet", "x.txt")
+    rec["sheet_fiscal_year"] = 2020
+    _budget_table(rec, lines)
+    by_year = {e["fiscal_year"]: e for e in rec["budget"]}
+    assert by_year[2017]["initial"] == 4961 and by_year[2017]["total"] == 4827 and by_year[2017]["executed"] == 4318
+    assert by_year[2018]["initial"] == 4808 and by_year[2018]["executed"] == 3435
+    assert by_year[2019]["total"] == 5919 and by_year[2019]["supplementary"] is None  # (read two ways: unknown)
+    assert by_year[2021]["requested"] == 1907
