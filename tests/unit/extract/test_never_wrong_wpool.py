@@ -1,8 +1,10 @@
 """Never confidently wrong (issue 17), on the wrong-hunting pool (variants 1700–1789, 1860–1899): a 政策評価 block's
-政策 read as the header's 主要政策・施策 cell; a budget table searched whole whose columns add up a year early. Excerpts as the tools wrote them; values as the variants' .xlsx
+政策 read as the header's 主要政策・施策 cell; a budget table searched whole whose columns add up a year early; the 歳出予算目 table's 計 cut after its
+comma. Excerpts as the tools wrote them; values as the variants' .xlsx
 records hold them."""
 from __future__ import annotations
 
+from kg.extract.budget_breakdown import breakdown_totals
 from kg.extract.review_pdf import _budget_table, _vocab_cells
 from kg.records import new_record
 
@@ -46,3 +48,17 @@ def test_a_searched_budget_table_the_printed_rates_deny_is_not_kept():
     assert by_year[2018]["initial"] == 4808 and by_year[2018]["executed"] == 3435
     assert by_year[2019]["total"] == 5919 and by_year[2019]["supplementary"] is None  # (read two ways: unknown)
     assert by_year[2021]["requested"] == 1907
+
+
+def test_a_breakdown_total_cut_after_its_comma_is_read_whole():
+    # (pdfminer, rv1782 rl: the 計 row 「4,984」 then 「1,」 over 「975」 — the current year's 1,975 written after the
+    # request's 4,984; the rows' columns add up to 1,975 and 4,984, so the 当初予算 is 1,975, not the 4,984 the
+    # budget table's text order gives)
+    lines = ["歳出予算目 平成", "30年", "度当", "初予", "算", "", "令和元年度", "要求", "", "主な増減理由", "", "諸謝金", "",
+             "604", "", "173", "", "職員旅費 685", "", "1,898", "", "委員等旅費 151", "", "511", "", "情報処理業",
+             "務庁費", "", "104", "", "304", "", "その他", "", "431", "", "2,098", "", "計", "", "4,984", "", "1,",
+             "975", "", "活動内容 (", "アクティビ"]
+    got = breakdown_totals(lines, 1)
+    assert got is not None and got[:2] == (1975.0, 4984.0)
+    # (no comma: no cut figure, the 計 row 「4,984」 「1」 「975」 adds up to neither column)
+    assert breakdown_totals(lines[:-5] + ["1"] + lines[-4:], 1) is None
