@@ -1,6 +1,6 @@
 """Never confidently wrong (issue 17), on the wrong-hunting pool (variants 1700–1789, 1860–1899): a 政策評価 block's
 政策 read as the header's 主要政策・施策 cell; a budget table searched whole whose columns add up a year early; the 歳出予算目 table's 計 cut after its
-comma. Excerpts as the tools wrote them; values as the variants' .xlsx
+comma; a current year's 計 added up without the 当初予算 the request column may hold. Excerpts as the tools wrote them; values as the variants' .xlsx
 records hold them."""
 from __future__ import annotations
 
@@ -62,3 +62,24 @@ def test_a_breakdown_total_cut_after_its_comma_is_read_whole():
     assert got is not None and got[:2] == (1975.0, 4984.0)
     # (no comma: no cut figure, the 計 row 「4,984」 「1」 「975」 adds up to neither column)
     assert breakdown_totals(lines[:-5] + ["1"] + lines[-4:], 1) is None
+
+
+def test_a_current_years_total_without_its_told_initial_is_unknown():
+    # (pdftotext, rv1898 LO: 「当初予算 -」 then 3, 3, 5 — four cells for four columns and the request's, so whether
+    # the 5 is 2024's or the request's is not told; the 2024 計 7 is printed after the next table, and 2024's 計 was
+    # read as 2, its 補正予算 alone)
+    lines = ["予算額・執行額 (単位:百万円)", "予算の状況", "", "令和3年度", "", "令和4年度", "",
+             "令和5年度 令和6年度 令和7年度要求", "", "当初予算 -", "", "3", "", "3", "", "5", "", "補正予算 -", "", "0", "",
+             "0", "", "2", "", "前年度か ら繰越し", "", "0", "", "0", "", "0", "", "翌年度へ 繰越し", "", "0", "", "▲2", "",
+             "0", "", "予備費等 -", "", "0", "", "0", "", "0", "", "3", "", "-", "", "\x0c計", "", "-", "", "3", "", "1", "",
+             "執行額", "", "-", "", "2", "", "1", "", "-", "", "67%", "", "100%", "",
+             "当初予算+補正予算に対す る執行額の割合(%)", "", "67%", "", "33%", "", "執行率(%)", "", "令和6・7 歳出予算目",
+             "年度 予算"]
+    rec = new_record("review_sheet", "x.txt")
+    rec["sheet_fiscal_year"] = 2024
+    _budget_table(rec, lines)
+    by_year = {e["fiscal_year"]: e for e in rec["budget"]}
+    assert by_year[2022]["initial"] == 3 and by_year[2022]["total"] == 3
+    assert by_year[2023]["carried_to_next"] == -2 and by_year[2023]["total"] == 1
+    assert by_year[2024]["supplementary"] == 2
+    assert by_year[2024]["total"] is None and by_year[2024]["initial"] is None
