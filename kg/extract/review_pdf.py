@@ -557,6 +557,8 @@ def _legal(rec: Record, L: list[str]) -> None:
     for a, b in paragraphs(L, lab + 1, min(len(L), lab + 15)):
         if not any(CITE.search(x) for x in L[a - 1:b]):
             continue
+        while b < len(L) and L[b].strip() and b < a + 15:  # (the window's end is no paragraph's: 「…バイオマ」 over 「ス…」)
+            b += 1
         items, buf = [], []
         cell = L[a - 1:b]
         for k, x in enumerate(cell):

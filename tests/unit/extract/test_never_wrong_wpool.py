@@ -1,11 +1,12 @@
 """Never confidently wrong (issue 17), on the wrong-hunting pool (variants 1700–1789, 1860–1899): a 政策評価 block's
 政策 read as the header's 主要政策・施策 cell; a budget table searched whole whose columns add up a year early; the 歳出予算目 table's 計 cut after its
-comma; a current year's 計 added up without the 当初予算 the request column may hold. Excerpts as the tools wrote them; values as the variants' .xlsx
+comma; a current year's 計 added up without the 当初予算 the request column may hold; a law
+cell's paragraph cut in two by lines, its title's head given to the 関係する計画 cell. Excerpts as the tools wrote them; values as the variants' .xlsx
 records hold them."""
 from __future__ import annotations
 
 from kg.extract.budget_breakdown import breakdown_totals
-from kg.extract.review_pdf import _budget_table, _vocab_cells
+from kg.extract.review_pdf import _budget_table, _legal, _vocab_cells
 from kg.records import new_record
 
 
@@ -83,3 +84,18 @@ def test_a_current_years_total_without_its_told_initial_is_unknown():
     assert by_year[2023]["carried_to_next"] == -2 and by_year[2023]["total"] == 1
     assert by_year[2024]["supplementary"] == 2
     assert by_year[2024]["total"] is None and by_year[2024]["initial"] is None
+
+
+def test_a_law_cells_paragraph_is_not_cut_in_two_by_lines():
+    # (pdfminer, rv1893 rl: the 根拠法令 cell a paragraph of its own after the 関係する計画 label; its first line was
+    # read as the 関係する計画 cell's, the law read as 「全機構法」)
+    lines = ["会計区", "分", "", "根拠法", "令 (具体", "的な条", "項も記", "載)", "", "一般会計", "", "関係する", "計画、通",
+             "知等", "", "独立行政法人環境再生保", "全機構法第71条第2項第", "27号、第59条第1項第5", "号及び第79条 バイオマ",
+             "ス活用推進基本法第81", "条及び第44条の19", "", "サイバーセキュリティ戦略(令和元年2月28日関係閣僚会議決定)",
+             ""]
+    rec = new_record("review_sheet", "x.txt")
+    _legal(rec, lines)
+    laws = {lb["law"]: lb["citations"] for lb in rec["legal_bases"]}
+    assert list(laws) == ["独立行政法人環境再生保全機構法", "バイオマス活用推進基本法"]
+    assert laws["独立行政法人環境再生保全機構法"][0] == {"article": "71", "paragraph": "2", "item": "27"}
+    assert laws["バイオマス活用推進基本法"][1] == {"article": "44の19"}
