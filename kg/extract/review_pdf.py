@@ -1542,6 +1542,10 @@ def _laws_plausible(rec: Record) -> None:
             warn(rec, "legal_base_implausible", f"根拠法令 {law!r}: the citation {cite!r} ends in a number cut from "
                  "its counter (other text glued on); left out", line=line, field="legal_bases")
     bad = set(implausible_laws(rec["legal_bases"], text))
+    # a title ending the cell's text with no article cited: the cell goes on elsewhere (beside the 関係する計画
+    # label, 「…第20号 総合法律 関係する計画、通 支援法第28条…」), so the title may be cut (総合法律支援法)
+    bad |= {lb.get("law") for lb in rec["legal_bases"] if not lb.get("citations") and lb.get("law")
+            and text.rstrip().endswith(lb["law"])}
     if not bad:
         return
     for lb in [lb for lb in rec["legal_bases"] if lb.get("law") in bad]:

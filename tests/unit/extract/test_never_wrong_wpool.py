@@ -1,12 +1,13 @@
 """Never confidently wrong (issue 17), on the wrong-hunting pool (variants 1700–1789, 1860–1899): a 政策評価 block's
 政策 read as the header's 主要政策・施策 cell; a budget table searched whole whose columns add up a year early; the 歳出予算目 table's 計 cut after its
 comma; a current year's 計 added up without the 当初予算 the request column may hold; a law
-cell's paragraph cut in two by lines, its title's head given to the 関係する計画 cell. Excerpts as the tools wrote them; values as the variants' .xlsx
+cell's paragraph cut in two by lines, its title's head given to the 関係する計画 cell; a title
+ending the law cell's text uncited, its rest beside the next label. Excerpts as the tools wrote them; values as the variants' .xlsx
 records hold them."""
 from __future__ import annotations
 
 from kg.extract.budget_breakdown import breakdown_totals
-from kg.extract.review_pdf import _budget_table, _legal, _vocab_cells
+from kg.extract.review_pdf import _budget_table, _laws_plausible, _legal, _vocab_cells
 from kg.records import new_record
 
 
@@ -99,3 +100,16 @@ def test_a_law_cells_paragraph_is_not_cut_in_two_by_lines():
     assert list(laws) == ["独立行政法人環境再生保全機構法", "バイオマス活用推進基本法"]
     assert laws["独立行政法人環境再生保全機構法"][0] == {"article": "71", "paragraph": "2", "item": "27"}
     assert laws["バイオマス活用推進基本法"][1] == {"article": "44の19"}
+
+
+def test_a_title_ending_the_law_cell_uncited_is_withheld():
+    # (pdftotext, rv1895 rl: 総合法律支援法 cut by the 関係する計画 label, its rest 「支援法第28条…」 after it)
+    lines = ["会計区分", "", "一般会計", "", "根拠法令 (具体的な条", "項も記載)", "",
+             "地方公務員災害補償法第47条、第99条及び第51条第2項第20号 総合法律 関係する計画、通 支援法第28条及び第104条",
+             "知等", "", "主要政策・施策", "", "-", ""]
+    rec = new_record("review_sheet", "x.txt")
+    _legal(rec, lines)
+    _laws_plausible(rec)
+    assert [lb["law"] for lb in rec["legal_bases"]] == ["地方公務員災害補償法"]
+    assert rec["legal_bases"][0]["citations"][2] == {"article": "51", "paragraph": "2", "item": "20"}
+    assert any(w["code"] == "legal_base_implausible" and "総合法律" in w["message"] for w in rec["warnings"])
