@@ -2,12 +2,14 @@
 政策 read as the header's 主要政策・施策 cell; a budget table searched whole whose columns add up a year early; the 歳出予算目 table's 計 cut after its
 comma; a current year's 計 added up without the 当初予算 the request column may hold; a law
 cell's paragraph cut in two by lines, its title's head given to the 関係する計画 cell; a title
-ending the law cell's text uncited, its rest beside the next label. Excerpts as the tools wrote them; values as the variants' .xlsx
+ending the law cell's text uncited, its rest beside the next label; an RS past number
+with a year cell's wrapped text among its pieces. Excerpts as the tools wrote them; values as the variants' .xlsx
 records hold them."""
 from __future__ import annotations
 
 from kg.extract.budget_breakdown import breakdown_totals
 from kg.extract.review_pdf import _budget_table, _laws_plausible, _legal, _vocab_cells
+from kg.extract.review_text import _paired_past
 from kg.records import new_record
 
 
@@ -113,3 +115,14 @@ def test_a_title_ending_the_law_cell_uncited_is_withheld():
     assert [lb["law"] for lb in rec["legal_bases"]] == ["地方公務員災害補償法"]
     assert rec["legal_bases"][0]["citations"][2] == {"article": "51", "paragraph": "2", "item": "20"}
     assert any(w["code"] == "legal_base_implausible" and "総合法律" in w["message"] for w in rec["warnings"])
+
+
+def test_an_rs_number_with_a_year_cell_among_its_pieces_is_read_whole():
+    # (pdftotext, rv1879 rl: 「2022」 over 「令和5年」 over 「外務 21 度」 over 「0376」 — the 令和5年度 cell wrapped into
+    # the 2022-外務-21-0376 cell; read as the numbers 2022 and 0376)
+    cells = ["令和3年度", "-", "令和4年度", "2022令和5年外務 21 度0376", "2023 外務 22 0151"]
+    assert _paired_past(cells) == [{"fiscal_year": 2022, "number": "2022-外務-21-0376"},
+                                   {"fiscal_year": 2023, "number": "2023-外務-22-0151"}]
+    # (a cell holding other text besides is read as ever)
+    assert {"number": "2022-外務-21-0376", "fiscal_year": 2022} not in _paired_past(
+        ["令和4年度", "2022令和5年外務 21 度0376 他", "2023 外務 22 0151"])
