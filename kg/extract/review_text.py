@@ -3391,6 +3391,7 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
 
 _NUMBER_HEAD = re.compile(rf"^\S{{1,12}}{_MINISTRY_END}\s*[-‐−―]$")  # 「総務省 -」: a 事業番号 cell's head, its number below
 _ERA_IN = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2})(?:\s*年(?:\s*度)*)?)")
+_YEAR_IN_MINISTRY = re.compile(r"[^\s\d-]\s*(?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*年\s*度?[省庁]")
 _ERA_BARE = re.compile(r"(?:令和|平成|昭和)(?!\s*(?:元|\d))")  # an era whose year is not beside it
 
 
@@ -3422,6 +3423,9 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
     seen_years = [y for cell in cells for y in (parse_year(m if "年" in m else m + "年度")[0]
                                                  for m in _ERA_IN.findall(cell)) if y is not None]
     in_order = all(a <= b for a, b in zip(seen_years, seen_years[1:], strict=False))  # (a year again: the note)
+    # a year cell wrapped into a ministry's name (「厚生労働 平成25年度省 - 0086」): the cell's number is another
+    # row's, whose year is not told
+    yearless = yearless | {ci for ci, cell in enumerate(cells) if _YEAR_IN_MINISTRY.search(cell)}
     for ci, cell in enumerate(cells):
         if (rs := _rs_around_year(cell)) is not None:
             prev, waiting, open_at = ("number",), None, None

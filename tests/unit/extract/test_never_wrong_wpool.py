@@ -3,7 +3,7 @@
 comma; a current year's 計 added up without the 当初予算 the request column may hold; a law
 cell's paragraph cut in two by lines, its title's head given to the 関係する計画 cell; a title
 ending the law cell's text uncited, its rest beside the next label; an RS past number
-with a year cell's wrapped text among its pieces. Excerpts as the tools wrote them; values as the variants' .xlsx
+with a year cell's wrapped text among its pieces; a year cell wrapped into a number cell's ministry. Excerpts as the tools wrote them; values as the variants' .xlsx
 records hold them."""
 from __future__ import annotations
 
@@ -126,3 +126,13 @@ def test_an_rs_number_with_a_year_cell_among_its_pieces_is_read_whole():
     # (a cell holding other text besides is read as ever)
     assert {"number": "2022-外務-21-0376", "fiscal_year": 2022} not in _paired_past(
         ["令和4年度", "2022令和5年外務 21 度0376 他", "2023 外務 22 0151"])
+
+
+def test_a_year_wrapped_into_a_ministrys_name_gives_no_year():
+    # (pdftotext, rv1873 rl: 「厚生労働」 over 「省 - 0086」 with the 平成25年度 cell written between; 0086 is
+    # 平成24年度's, read as 2013)
+    cells = ["平成22年度", "厚生労働省 - 0187", "平成23年度", "厚生労働省- 0089", "平成24年度", "厚生労働 平成25年度省 - 0086",
+             "0479"]
+    got = _paired_past(cells)
+    assert {"fiscal_year": 2011, "number": "0089"} in got
+    assert {"number": "0086"} in got and all(x.get("fiscal_year") != 2013 for x in got)
