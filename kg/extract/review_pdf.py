@@ -894,11 +894,19 @@ def _budget_table(rec: Record, L: list[str]) -> None:
 
 
 def _solution_denied(L: list[str], lab: int, years: list[int], sol) -> bool:
-    """The searched table (solve_budget) does not give the 執行率 and 割合 rows printed after it: its columns add
-    up as read, but are not the printed years' (a column's figures left out, the others a year early)."""
-    entries = [{"fiscal_year": y, **{key: col[k] for k, key in enumerate(ROWS)}} for y, col in zip(years, sol.grid,
-                                                                                                   strict=True)]
-    return _rates_deny(L, (entries, lab, lab))
+    """The searched table (solve_budget) gives none of the 執行率 and 割合 percentages printed after it: its
+    columns add up as read, but are not the printed years' (a column's figures left out, the others a year early,
+    its 執行額 0). Not one rate, so that a rate's line read apart (a shuffled text) does not deny a table."""
+    printed = printed_rates(L, lab)
+    past = list(zip(years, sol.grid, strict=True))[:3]  # (sy - 3 ..: the current year has no 執行率, the request none)
+    if not printed or not past:
+        return False
+    executed = [col[6] if len(col) > 6 else None for _, col in past]
+    totals = [col[5] for _, col in past]
+    base = [sum(v for v in col[:2] if v is not None) for _, col in past]
+    got = [100.0 * e / d for e, ds in zip(executed, zip(totals, base, strict=True), strict=True) if e is not None
+           for d in ds if d]
+    return not any(abs(p - g) < 1.0 for p in printed for g in got)
 
 
 def _budget_of_rows(rec: Record, rows: tuple[list[dict], int, int]) -> None:
