@@ -20,6 +20,8 @@ from kg.normalize.text import CELL_DASHES
 _START = ("歳出予算", "予算内")  # (「歳出予算」 over 「目」: the title wrapped)
 _END = ("活動内容", "成果目標", "成果実績", "活動指標", "活動目標", "単位当たり", "支出先", "政策評価", "関連事業")
 _FIG = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)$")
+_CUT_HEAD = re.compile(r"(?:^|\s)(\d{1,3},)$")  # a figure's head its cell cut after the comma
+_GROUP_FIRST = re.compile(r"^\d{3}(?:,\d{3})*(?:\s|$)")  # the rest of such a figure, starting the next line
 # (any word of _START / _END in a text: one search, not a generator per line)
 _START_IN = re.compile("|".join(map(re.escape, _START)))
 _END_IN = re.compile("|".join(map(re.escape, _END)))
@@ -91,6 +93,9 @@ def _figures(lines: list[str], start: int, dashes: bool = False) -> list[tuple[f
         t = folded[n - 1].strip()
         if _END_IN.search(t):
             break
+        # a figure cut in its narrow cell after its comma (「1,」 over 「975」): its head ends the line above
+        if n > first and (head := _CUT_HEAD.search(folded[n - 2])) and _GROUP_FIRST.match(t):
+            t = head.group(1) + t
         tail = []
         for w in reversed(t.split()):
             if w in CELL_DASHES:

@@ -216,6 +216,11 @@ def read_tail(rows: dict[str, list], rest: list, n_past: int, printed: list[floa
         # read as 3 years' and the request's, the current year blank; the current year's and the request's 計
         # printed after the next table, and the request's 当初予算 39,082 read as its 予備費等)
         requested = _AMBIG
+        if any(w[n + 1][0][n_cur - 1] is None for w in ways):
+            # nor is the current year's 計 when a way leaves its 当初予算 blank: it adds up without the 当初予算 the
+            # request took (rv1898: 「当初予算 - 3 3 5」, the 5 read as the request's, the 計 2 its 補正予算 alone;
+            # the 計 7 printed after the next table)
+            totals[n_cur - 1] = _AMBIG
     unknown = [("total", c) for c, v in enumerate(totals) if v is _AMBIG] + \
         [("executed", c) for c, v in enumerate(executed) if v is _AMBIG] + \
         [(f, c) for f in PARTS for c, v in enumerate(parts[f]) if v is _AMBIG] + \

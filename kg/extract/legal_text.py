@@ -398,12 +398,21 @@ def legal_pieces(lines: list[str], lab: int) -> tuple[str, int, int] | None:
     """(the 根拠法令 cell's text, first line, last line; 1-based) by ``row_cells``; None when no piece cites an
     article."""
     # (an account cell written after the label by a paragraph-style tool, 「東日本大震災復興特別会計」, is no law's)
-    pieces = [p for p in _row_cells_once(lines, lab)[0] if not _ACCOUNT.match(p[0])]
-    if not pieces:
+    left, right = _row_cells_once(lines, lab)
+    pieces = [p for p in left if not _ACCOUNT.match(p[0])]
+    if not pieces or _head_given_right(lines, pieces[0], right):
         return None
     text = fields.join_wrapped(t for t, _ in pieces)  # (a citation wrapped before its counter: 「…第55」 + 「条」)
     text = _LABEL_AFTER_DAI.sub("第", text)
     return (text, pieces[0][1], pieces[-1][1]) if CITE.search(text) else None
+
+
+def _head_given_right(lines: list[str], first: tuple[str, int], right: list[tuple[str, int]]) -> bool:
+    """The law cell's first piece is a whole line and the line right above it, in the same paragraph, a whole
+    line given to the 関係する計画 cell: one paragraph cut in two by lines (pdfminer.six writing the cell alone,
+    「独立行政法人環境再生保」 over 「全機構法第71条…」), the law's title cut off its head."""
+    text, line = first
+    return line >= 2 and lines[line - 1].strip() == text and (lines[line - 2].strip(), line - 1) in right
 
 
 def plans_pieces(lines: list[str], lab: int) -> tuple[str, int, int] | None:

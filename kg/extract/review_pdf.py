@@ -438,6 +438,7 @@ _VOCAB_FIELDS = (("major_expense", frozenset(MAJOR_EXPENSES), re.compile(r"^主�
 _LABEL_WORDS = {word: re.compile(re.escape(word)) for *_, word in _VOCAB_FIELDS}
 _LABEL_HEADS = {word: re.compile("^" + re.escape(word[:3]), re.M) for *_, word in _VOCAB_FIELDS}  # (a line's start)
 _ACCOUNT_WORD = re.compile("会計")
+_POLICY_BLOCK = "政策評価、"  # the title of the 政策評価、新経済・財政再生計画との関係 block
 
 
 def _vocab_alone(head: list[str], vocab: frozenset[str], word: str) -> tuple[int, str | None]:
@@ -517,12 +518,15 @@ def _vocab_cells(rec: Record, L: list[str], hi: int) -> None:
             if parts and all(p in _METHODS for p in parts):
                 found.append((k + 1, 1, "implementation_methods", parts))
                 break
+    # a word alone from the 政策評価 block on is that block's 政策 or 施策 cell (政策 「防災」), not the header's
+    block = _first_starting(L, _POLICY_BLOCK)
+    alone_head = head[:block - 1] if block and block <= hi else head
     for order, (key, vocab, label, word) in enumerate(_VOCAB_FIELDS, 2):
         if rec[key] is not None:
             continue
         # a line that is a vocabulary word (not starting with the label: that is read without it), or the label
         # and a word
-        at, alone = _vocab_alone(head, vocab, word)
+        at, alone = _vocab_alone(alone_head, vocab, word)
         for k in lines_matching(head[:at], _LABEL_WORDS[word]):
             t = head[k]
             if t.startswith(word) and (v := label.sub("", t)) in vocab:
@@ -553,6 +557,8 @@ def _legal(rec: Record, L: list[str]) -> None:
     for a, b in paragraphs(L, lab + 1, min(len(L), lab + 15)):
         if not any(CITE.search(x) for x in L[a - 1:b]):
             continue
+        while b < len(L) and L[b].strip() and b < a + 15:  # (the window's end is no paragraph's: 「…バイオマ」 over 「ス…」)
+            b += 1
         items, buf = [], []
         cell = L[a - 1:b]
         for k, x in enumerate(cell):
@@ -843,6 +849,10 @@ def _budget_table(rec: Record, L: list[str]) -> None:
         _budget_of_runs(rec, L, lab, sy, groups, hi - 1, years)
         return
     years = [sy - 3 + k for k in range(len(sol.grid))]
+    if _solution_denied(L, lab, years, sol):
+        # (rv1881: the first column's figures left out and the others read a year early; every column adds up)
+        _budget_of_runs(rec, L, lab, sy, groups, hi - 1, [(sy - 3 + k, k == 4) for k in range(5)])
+        return
     for y, col in zip(years[:-1], sol.grid[:-1], strict=False):  # the searched table must add up exactly
         parts, total = col[:5], col[5]
         if total is not None and all(isinstance(v, int | float) and float(v).is_integer() for v in [*parts, total]
@@ -881,6 +891,22 @@ def _budget_table(rec: Record, L: list[str]) -> None:
         warn(rec, "budget_ambiguous", f"予算額・執行額: {sol.ties} other table(s) fit the printed values equally "
              "well; the first was kept", line=lab, field="budget")
     span(rec, "budget", min(g.line for g in groups), max(g.line for g in groups))
+
+
+def _solution_denied(L: list[str], lab: int, years: list[int], sol) -> bool:
+    """The searched table (solve_budget) gives none of the 執行率 and 割合 percentages printed after it: its
+    columns add up as read, but are not the printed years' (a column's figures left out, the others a year early,
+    its 執行額 0). Not one rate, so that a rate's line read apart (a shuffled text) does not deny a table."""
+    printed = printed_rates(L, lab)
+    past = list(zip(years, sol.grid, strict=True))[:3]  # (sy - 3 ..: the current year has no 執行率, the request none)
+    if not printed or not past:
+        return False
+    executed = [col[6] if len(col) > 6 else None for _, col in past]
+    totals = [col[5] for _, col in past]
+    base = [sum(v for v in col[:2] if v is not None) for _, col in past]
+    got = [100.0 * e / d for e, ds in zip(executed, zip(totals, base, strict=True), strict=True) if e is not None
+           for d in ds if d]
+    return not any(abs(p - g) < 1.0 for p in printed for g in got)
 
 
 def _budget_of_rows(rec: Record, rows: tuple[list[dict], int, int]) -> None:
@@ -1524,6 +1550,10 @@ def _laws_plausible(rec: Record) -> None:
             warn(rec, "legal_base_implausible", f"根拠法令 {law!r}: the citation {cite!r} ends in a number cut from "
                  "its counter (other text glued on); left out", line=line, field="legal_bases")
     bad = set(implausible_laws(rec["legal_bases"], text))
+    # a title ending the cell's text with no article cited: the cell goes on elsewhere (beside the 関係する計画
+    # label, 「…第20号 総合法律 関係する計画、通 支援法第28条…」), so the title may be cut (総合法律支援法)
+    bad |= {lb.get("law") for lb in rec["legal_bases"] if not lb.get("citations") and lb.get("law")
+            and text.rstrip().endswith(lb["law"])}
     if not bad:
         return
     for lb in [lb for lb in rec["legal_bases"] if lb.get("law") in bad]:

@@ -3391,6 +3391,7 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
 
 _NUMBER_HEAD = re.compile(rf"^\S{{1,12}}{_MINISTRY_END}\s*[-‐−―]$")  # 「総務省 -」: a 事業番号 cell's head, its number below
 _ERA_IN = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2})(?:\s*年(?:\s*度)*)?)")
+_YEAR_IN_MINISTRY = re.compile(r"[^\s\d-]\s*(?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*年\s*度?[省庁]")
 _ERA_BARE = re.compile(r"(?:令和|平成|昭和)(?!\s*(?:元|\d))")  # an era whose year is not beside it
 
 
@@ -3422,7 +3423,17 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
     seen_years = [y for cell in cells for y in (parse_year(m if "年" in m else m + "年度")[0]
                                                  for m in _ERA_IN.findall(cell)) if y is not None]
     in_order = all(a <= b for a, b in zip(seen_years, seen_years[1:], strict=False))  # (a year again: the note)
+    # a year cell wrapped into a ministry's name (「厚生労働 平成25年度省 - 0086」): the cell's number is another
+    # row's, whose year is not told
+    yearless = yearless | {ci for ci, cell in enumerate(cells) if _YEAR_IN_MINISTRY.search(cell)}
     for ci, cell in enumerate(cells):
+        if (rs := _rs_around_year(cell)) is not None:
+            prev, waiting, open_at = ("number",), None, None
+            for ref in rs:
+                if (ref.fiscal_year, ref.number) not in seen:
+                    seen.add((ref.fiscal_year, ref.number))
+                    out.append({"fiscal_year": ref.fiscal_year, "number": ref.number})
+            continue
         parts = [p.strip() for p in _ERA_IN.split(cell)]
         # an era without its year (「平成 文部科学省 - 0050」 over 「28年」 over 「度」: the cell's year cut in its narrow
         # cell): the cell is a year's row of its own, whose year the text does not give whole
@@ -3478,6 +3489,25 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
 
 
 _YEAR_ONLY = re.compile(r"(?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*年度?")
+
+
+_RS_WHOLE = re.compile(r"^\d{4} \S{1,6} 新?\d{2} \d{4}$")  # an RS number's four pieces, nothing else
+
+
+def _rs_around_year(cell: str) -> list | None:
+    """The RS numbers of a cell whose pieces a year cell's wrapped text stands among (「2022」 「令和5年」 「外務 21 度」
+    「0376」 joined as 「2022令和5年外務 21 度0376」: 2022-外務-21-0376), each with the year it carries; None when the
+    cell, its era years and 度 taken out, is not one whole RS number (its four pieces and nothing else) it does not
+    hold as it is."""
+    if not _ERA_IN.search(cell):
+        return None
+    rest = " ".join(_ERA_IN.sub(" ", cell).replace("度", " ").split())
+    if not _RS_WHOLE.match(rest):
+        return None
+    refs = parse_numbers(rest)
+    if len(refs) != 1 or refs[0].raw != rest or not refs[0].fiscal_year:
+        return None
+    return None if refs[0].number in {r.number for r in parse_numbers(cell)} else refs
 _NEW = re.compile(r"新(\d{2})-")
 
 
