@@ -808,7 +808,54 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
                                                 lambda b: (_CONTRACT.match(_raw_joined(raw, b[2], b[1]))
                                                            or _CONTRACT.match(b[1]))[1]))
     got = _pieces_unplaced(got, _corp_lines_wrapped(joined, raw), notes)
+    if not isinstance(run, str):
+        got = _bidders_as_amounts(boxes, run[0], got)
     return _corps_between_names(boxes, got, notes)
+
+
+def _bidders_spot(boxes: list[tuple[str, str, int]], i: int) -> bool:
+    """Box ``i`` (a number of one or two digits) stands where an 入札者数 stands: right before a competitive 契約方式
+    and right after another row's figure or a 落札率 (pdfminer.six writes the 入札者数 before its 契約方式: 「17 | 9 |
+    一般競争契約 | 49.9%」, 「73% | 9 | 一般競争契約 | 15 | 業務概要」), unless a number and a 落札率 follow that 契約方式
+    (「30 | 9 | 一般競争契約 | 3 | 45%」: the 9 an amount, its row's 入札者数 after it). After a 業務概要 the figure is the
+    row's amount (「業務概要 | 83 | 一般競争契約 | 87.5%」); so it is before a 落札率 too (「業務概要 | 36 | 54.3%」)."""
+    nxt = [b[0] for b in boxes[i + 1:i + 4]]
+    return nxt[:1] == ["contract"] and "競争契約" in boxes[i + 1][1] and nxt[1:] != ["int", "rate"] \
+        and i > 0 and boxes[i - 1][0] in ("int", "number", "rate")
+
+
+def _bidders_as_amounts(boxes: list[tuple[str, str, int]], taken: set[int], rows: list[PayeeRow]) -> list[PayeeRow]:
+    """``rows`` with an amount of one or two digits marked doubted (``_AMOUNT_DOUBT``) when the figure stands in no box
+    of the section (past the letters and ranks, ``taken``) but numbers where an 入札者数 stands (``_bidders_spot``):
+    the figure read as the row's amount is then some row's 入札者数, and the row's own amount another box (「17 | 9 |
+    一般競争契約」 read as 9). Marked, not cleared: the blocks' checks (``checked_by_amounts``) read the rows' places
+    with it (kg.extract.review_pdf's ``_payees`` then clears it, ``doubted_amounts_unknown``)."""
+    out = []
+    for r in rows:
+        amount = r.cells.get("amount")
+        if amount is not None and _RANK.match(amount):
+            at = [i for i, b in enumerate(boxes) if i not in taken and amount in b[1].split(" ")]
+            if at and all(boxes[i][0] == "int" and _bidders_spot(boxes, i) for i in at):
+                r = r._replace(cells={**r.cells, _AMOUNT_DOUBT: True})
+        out.append(r)
+    return out
+
+
+_AMOUNT_DOUBT = "amount_doubt"  # (a cell key no reader writes: the row's amount may be an 入札者数)
+
+
+def doubted_amounts_unknown(rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
+    """``rows`` with the amounts ``_bidders_as_amounts`` doubted made unknown, noted (the rows' places stand: their
+    anchors and ranks placed them, and the blocks' checks passed)."""
+    out = []
+    for r in rows or []:
+        if r.cells.get(_AMOUNT_DOUBT):
+            notes.append((r.line, f"支出先上位10者リスト block {r.block} rank {r.rank}: the amount {r.cells['amount']} "
+                                  "read stands only where an 入札者数 stands (before a competitive 契約方式, after "
+                                  "another figure): unknown"))
+            r = r._replace(cells={k: v for k, v in r.cells.items() if k != _AMOUNT_DOUBT} | {"amount": None})
+        out.append(r)
+    return out
 
 
 def _corp_lines_wrapped(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> dict[int, str]:

@@ -1,0 +1,44 @@
+"""An 入札者数 read as a row's amount (LibreOffice prints of the real form as pdfminer.six writes them: the 入札者数
+before its competitive 契約方式, right after another row's amount, 「17 | 9 | 一般競争契約」; kg.extract.payee_boxes
+._bidders_as_amounts). Boxes copied from generated outputs."""
+from __future__ import annotations
+
+from kg.extract.payee_boxes import PayeeRow, doubted_amounts_unknown
+from tests.unit.extract.test_payee_boxes import HEADER, _read
+
+# (a block of a generated sheet: rank 4's amount 17 and 入札者数 9 written before its name, after rank 3's 30 and 9;
+# the rows past rank 1 are placed by their amounts, as many as the ranks)
+BLOCK_A = ["A.", "1", "2", "3", "4", *HEADER,
+           "公益財団法人日本規格協会", "3223272742197", "ヘルプデスク業務", "62", "随意契約 (その他)", "-", "--", "-",
+           "日本レジストリサービス(株)・ぎょうせい(株)共同企業体", "55", "セキュリティ説明会の開催", "随意契約 (少額)",
+           "-", "--", "-",
+           "株式会社パシフィックコンサルタンツ", "1183808840406", "ヘルプデスク業務、補助事業の実施", "30", "9",
+           "一般競争契約 (最低価格)", "83.9%", "-", "17", "9", "一般競争契約 (最低価格)", "49.9%", "-",
+           "OCS株式会社", "8246475658740", "タイムスタンプ認定制度に関する調査"]
+
+
+def test_a_figure_only_ever_before_a_competitive_contract_after_a_figure_is_a_doubted_amount():
+    rows = _read(BLOCK_A)
+    assert [rows[("A", k)]["amount"] for k in (1, 2, 3)] == ["62", "55", "30"]
+    assert rows[("A", 4)]["amount"] == "9"  # (as read: the 9s stand only where 入札者数 stand)
+    assert rows[("A", 4)].get("amount_doubt") is True
+    assert not any(rows[("A", k)].get("amount_doubt") for k in (1, 2, 3))
+
+
+def test_a_doubted_amount_is_made_unknown_and_the_row_kept():
+    notes: list = []
+    got = doubted_amounts_unknown([PayeeRow("E", 4, {"name": "OCS株式会社", "corporate_number": "8246475658740",
+                                                     "amount": "9", "amount_doubt": True}, 40, False),
+                                   PayeeRow("E", 3, {"amount": "30"}, 30, False)], notes)
+    assert got[0].cells == {"name": "OCS株式会社", "corporate_number": "8246475658740", "amount": None}
+    assert got[1].cells == {"amount": "30"}
+    assert len(notes) == 1 and "入札者数" in notes[0][1]
+
+
+def test_a_figure_after_a_description_before_a_competitive_contract_is_the_amount():
+    """「業務概要 | 83 | 一般競争契約 | 87.5%」: the row's amount, its 入札者数 not printed; and 「30 | 9 | 一般競争契約 | 3 |
+    45%」 would make the 9 an amount (its own 入札者数 after the 契約方式)."""
+    rows = _read(["A.", "1", "2", *HEADER,
+                  "有限会社丸紅", "6105387981124", "会議等出席(諸謝金)", "83", "一般競争契約 (最低価格)", "87.5%",
+                  "富士通Japan株式会社", "5880825012060", "定期刊行物の購読", "35", "随意契約 (公募)", "-"])
+    assert rows[("A", 1)]["amount"] == "83" and not rows[("A", 1)].get("amount_doubt")
