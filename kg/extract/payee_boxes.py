@@ -829,7 +829,8 @@ def _bidders_as_amounts(boxes: list[tuple[str, str, int]], taken: set[int], rows
     of the section (past the letters and ranks, ``taken``) but numbers where an 入札者数 stands (``_bidders_spot``):
     the figure read as the row's amount is then some row's 入札者数, and the row's own amount another box (「17 | 9 |
     一般競争契約」 read as 9). Marked, not cleared: the blocks' checks (``checked_by_amounts``) read the rows' places
-    with it (kg.extract.review_pdf's ``_payees`` then clears it, ``doubted_amounts_unknown``)."""
+    with it (kg.extract.review_pdf's ``_payees`` then clears it, ``doubted_amounts_unknown``). An amount that may be
+    the rest of a figure cut in a 業務概要 box (``_cut_figure_rest``) is marked so too."""
     out = []
     for r in rows:
         amount = r.cells.get("amount")
@@ -837,8 +838,24 @@ def _bidders_as_amounts(boxes: list[tuple[str, str, int]], taken: set[int], rows
             at = [i for i, b in enumerate(boxes) if i not in taken and amount in b[1].split(" ")]
             if at and all(boxes[i][0] == "int" and _bidders_spot(boxes, i) for i in at):
                 r = r._replace(cells={**r.cells, _AMOUNT_DOUBT: True})
+        if amount is not None and _cut_figure_rest(boxes, amount):
+            r = r._replace(cells={**r.cells, _AMOUNT_DOUBT: True})
         out.append(r)
     return out
+
+
+def _cut_figure_rest(boxes: list[tuple[str, str, int]], amount: str) -> bool:
+    """A box holding just ``amount`` stands one or two boxes after a text box that ends in a figure cut inside a group
+    of three digits, and the two make one figure (「機器の賃貸借 3, | その他 | 843」: the amount 3,843, cut at the
+    業務概要 box's edge, its rest written after the 契約方式): the figure read may be the rest of another."""
+    for i, (kind, text, _) in enumerate(boxes):
+        if kind in ("int", "number") and text == amount:
+            for k in (i - 1, i - 2):
+                words = boxes[k][1].split(" ") if k >= 0 and boxes[k][0] in ("text", "mixed") else []
+                if len(words) > 1 and _CUT_FIGURE.match(words[-1]) and re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?",
+                                                                                  words[-1] + amount):
+                    return True
+    return False
 
 
 _AMOUNT_DOUBT = "amount_doubt"  # (a cell key no reader writes: the row's amount may be an 入札者数)
@@ -852,7 +869,7 @@ def doubted_amounts_unknown(rows: list[PayeeRow], notes: list) -> list[PayeeRow]
         if r.cells.get(_AMOUNT_DOUBT):
             notes.append((r.line, f"支出先上位10者リスト block {r.block} rank {r.rank}: the amount {r.cells['amount']} "
                                   "read stands only where an 入札者数 stands (before a competitive 契約方式, after "
-                                  "another figure): unknown"))
+                                  "another figure), or may be the rest of a figure cut in a 業務概要: unknown"))
             r = r._replace(cells={k: v for k, v in r.cells.items() if k != _AMOUNT_DOUBT} | {"amount": None})
         out.append(r)
     return out

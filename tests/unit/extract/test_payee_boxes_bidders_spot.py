@@ -3,7 +3,7 @@ before its competitive 契約方式, right after another row's amount, 「17 | 9
 ._bidders_as_amounts). Boxes copied from generated outputs."""
 from __future__ import annotations
 
-from kg.extract.payee_boxes import PayeeRow, doubted_amounts_unknown
+from kg.extract.payee_boxes import PayeeRow, _bidders_as_amounts, doubted_amounts_unknown
 from tests.unit.extract.test_payee_boxes import HEADER, _read
 
 # (a block of a generated sheet: rank 4's amount 17 and 入札者数 9 written before its name, after rank 3's 30 and 9;
@@ -42,3 +42,18 @@ def test_a_figure_after_a_description_before_a_competitive_contract_is_the_amoun
                   "有限会社丸紅", "6105387981124", "会議等出席(諸謝金)", "83", "一般競争契約 (最低価格)", "87.5%",
                   "富士通Japan株式会社", "5880825012060", "定期刊行物の購読", "35", "随意契約 (公募)", "-"])
     assert rows[("A", 1)]["amount"] == "83" and not rows[("A", 1)].get("amount_doubt")
+
+
+def test_an_amount_that_may_be_the_rest_of_a_figure_cut_in_a_description_is_doubted():
+    """「機器の賃貸借 3, | その他 | 843」: the amount 3,843 cut at the 業務概要 box's edge, its rest after the 契約方式; the
+    843 read as the row's amount is doubted (then unknown), the row before keeps its 10,251."""
+    boxes = [("text", "ガイドラインの英訳作業", 10), ("number", "10,251", 11), ("contract", "随意契約 (その他)", 12),
+             ("text", "地方公共団体情報システム機構", 13), ("corp", "8725162049967", 14), ("text", "機器の賃貸借 3,", 15),
+             ("contract", "その他", 16), ("number", "843", 17), ("dash", "-", 18)]
+    rows = [PayeeRow("F", 2, {"amount": "10,251"}, 11, False),
+            PayeeRow("F", 3, {"corporate_number": "8725162049967", "amount": "843"}, 14, False)]
+    got = _bidders_as_amounts(boxes, set(), rows)
+    assert got[0].cells == {"amount": "10,251"}
+    assert got[1].cells.get("amount_doubt") is True
+    assert _bidders_as_amounts(boxes[:5] + [("text", "機器の賃貸借", 15)] + boxes[6:], set(), rows)[1].cells \
+        == {"corporate_number": "8725162049967", "amount": "843"}  # (no figure cut before it: the 843 stands)
