@@ -30,3 +30,13 @@ def test_a_figure_after_the_description_before_a_competitive_contract_stays_the_
                  ["一般競争契約", "(総合評価)"], "1", "90.9%", "2", "(株)エアクレーレン", ["42601619", "04462"],
                  ["会議等出", "席(諸謝", "金)"], "71", "随意契約 (少額)", "-", "-")
     assert rows[("C", 1)]["amount"] == "79"
+
+
+def test_a_figure_right_after_the_corporate_number_before_a_competitive_contract_and_its_count_is_the_amount():
+    """「法人番号 | 31 | 一般競争契約 (総合評価) | 5」: the 5 after the 契約方式 is the row's 入札者数, the 31 its amount."""
+    rows = _rows("F", *HEADER, "1", ["合同会社", "ソフトバ", "ンク"], ["7764924", "899870"], "31",
+                 ["一般競争契", "約 (総合評価", ")"], "5", ["60.2", "%"], ["会議等出", "席(諸謝", "金)"],
+                 "2", ["(株)エアクレ", "ーレン"], ["42601619", "04462"], "-", ["随意契", "約 (少", "額)"], "--", "-", "27",
+                 ["会議等出", "席(諸謝", "金)"])
+    assert rows[("F", 1)]["corporate_number"] == "7764924899870"
+    assert rows[("F", 1)]["amount"] == "31"
