@@ -60,6 +60,7 @@ from math import comb
 
 from kg.extract.payee_columns_pm import column_rows, plain, with_column_rows
 from kg.extract.payee_form_text import header_text
+from kg.extract.payee_wraps import unlike_name
 from kg.extract.review_text import PayeeRow, _is_total_of
 from kg.normalize import houjin
 from kg.normalize.numbers import parse_number
@@ -810,6 +811,7 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
     got = _pieces_unplaced(got, _corp_lines_wrapped(joined, raw), notes)
     if not isinstance(run, str):
         got = _bidders_as_amounts(boxes, run[0], got)
+    got = _names_between_anchors(boxes, got, notes)
     return _corps_between_names(boxes, got, notes)
 
 
@@ -840,6 +842,27 @@ def _bidders_as_amounts(boxes: list[tuple[str, str, int]], taken: set[int], rows
                 r = r._replace(cells={**r.cells, _AMOUNT_DOUBT: True})
         if amount is not None and _cut_figure_rest(boxes, amount):
             r = r._replace(cells={**r.cells, _AMOUNT_DOUBT: True})
+        out.append(r)
+    return out
+
+
+def _names_between_anchors(boxes: list[tuple[str, str, int]], rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
+    """``rows`` with a name made unknown when the text box it was read from stands right after a 法人番号 and right
+    before an anchor (a 法人番号 or 「-」) whose next text box names a legal entity (``_ENTITY_IN``), and it names none
+    and ends as no name does (kg.extract.payee_wraps.unlike_name: 「法人番号 | セキュリティ説明会の開催 | 法人番号 |
+    一般社団法人…」): the text may be the 業務概要 of the row before, written after its 法人番号, and the entity's
+    name, written after its anchor, this row's."""
+    out = []
+    for r in rows:
+        name = r.cells.get("name")
+        if name and unlike_name(name) and not _ENTITY_IN.search(name) and any(
+                b == ("text", name, b[2]) and 0 < i < len(boxes) - 2 and boxes[i - 1][0] == "corp"
+                and boxes[i + 1][0] in ("corp", "dash") and boxes[i + 2][0] == "text"
+                and _ENTITY_IN.search(boxes[i + 2][1]) for i, b in enumerate(boxes)):
+            notes.append((r.line, f"支出先上位10者リスト block {r.block} rank {r.rank}: the name {name!r} stands between "
+                                  "a 法人番号 and an anchor followed by an entity's name: it may be the row before's "
+                                  "業務概要; unknown"))
+            r = r._replace(cells={**r.cells, "name": None})
         out.append(r)
     return out
 

@@ -57,3 +57,19 @@ def test_an_amount_that_may_be_the_rest_of_a_figure_cut_in_a_description_is_doub
     assert got[1].cells.get("amount_doubt") is True
     assert _bidders_as_amounts(boxes[:5] + [("text", "機器の賃貸借", 15)] + boxes[6:], set(), rows)[1].cells \
         == {"corporate_number": "8725162049967", "amount": "843"}  # (no figure cut before it: the 843 stands)
+
+
+def test_a_name_between_a_corporate_number_and_an_anchor_before_an_entity_name_is_unknown():
+    """「合同会社KDDI | 法人番号 | セキュリティ説明会の開催 | 法人番号 | 一般社団法人地方自治情報センター」: the text after
+    the first 法人番号 may be its row's 業務概要; read as the next row's name, it is unknown. 「大阪府」 there stays."""
+    from kg.extract.payee_boxes import _names_between_anchors
+    boxes = [("text", "合同会社KDDI", 1), ("corp", "2520735979930", 2), ("text", "セキュリティ説明会の開催", 3),
+             ("corp", "2361409260591", 4), ("text", "一般社団法人地方自治情報センター", 5), ("number", "57", 6)]
+    rows = [PayeeRow("D", 4, {"name": "セキュリティ説明会の開催", "corporate_number": "2361409260591",
+                              "amount": "57"}, 4, False)]
+    notes: list = []
+    got = _names_between_anchors(boxes, rows, notes)
+    assert got[0].cells == {"name": None, "corporate_number": "2361409260591", "amount": "57"} and len(notes) == 1
+    boxes[2] = ("text", "大阪府", 3)
+    rows = [rows[0]._replace(cells={**rows[0].cells, "name": "大阪府"})]
+    assert _names_between_anchors(boxes, rows, [])[0].cells["name"] == "大阪府"
