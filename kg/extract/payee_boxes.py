@@ -811,7 +811,7 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
     got = _pieces_unplaced(got, _corp_lines_wrapped(joined, raw), notes)
     if not isinstance(run, str):
         got = _bidders_as_amounts(boxes, run[0], got)
-    got = _names_between_anchors(boxes, got, notes)
+    got = _rests_after_contract(boxes, _names_between_anchors(boxes, got, notes), notes)
     return _corps_between_names(boxes, got, notes)
 
 
@@ -863,6 +863,25 @@ def _names_between_anchors(boxes: list[tuple[str, str, int]], rows: list[PayeeRo
                                   "a 法人番号 and an anchor followed by an entity's name: it may be the row before's "
                                   "業務概要; unknown"))
             r = r._replace(cells={**r.cells, "name": None})
+        out.append(r)
+    return out
+
+
+def _rests_after_contract(boxes: list[tuple[str, str, int]], rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
+    """``rows`` with a 業務概要 made unknown when its text box is followed by an amount, a 契約方式 and a text that
+    names no entity and ends as no name does (kg.extract.payee_wraps.unlike_name), then a name or a 法人番号 (「法人番号
+    実証事業の | 2,944 | 補助金等交付 | 実施 | 日本レジストリサービス株式会社」): that text may be the 業務概要's wrapped
+    rest, written after the 契約方式 (not the next row's 業務概要, which its amount or 契約方式 would follow)."""
+    out = []
+    for r in rows:
+        desc = r.cells.get("description")
+        if desc and any(b[0] == "text" and b[1] == desc and [k for k, _, _ in boxes[i + 1:i + 4]] in (
+                ["int", "contract", "text"], ["number", "contract", "text"]) and unlike_name(boxes[i + 3][1])
+                and not _ENTITY_IN.search(boxes[i + 3][1]) and i + 4 < len(boxes)
+                and boxes[i + 4][0] in ("text", "namecorp", "corp") for i, b in enumerate(boxes)):
+            notes.append((r.line, f"支出先上位10者リスト block {r.block} rank {r.rank}: a text that is no name stands "
+                                  "after the 契約方式 (the 業務概要's wrapped rest?): the 業務概要 is unknown"))
+            r = r._replace(cells={**r.cells, "description": None})
         out.append(r)
     return out
 

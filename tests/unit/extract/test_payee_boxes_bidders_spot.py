@@ -73,3 +73,18 @@ def test_a_name_between_a_corporate_number_and_an_anchor_before_an_entity_name_i
     boxes[2] = ("text", "大阪府", 3)
     rows = [rows[0]._replace(cells={**rows[0].cells, "name": "大阪府"})]
     assert _names_between_anchors(boxes, rows, [])[0].cells["name"] == "大阪府"
+
+
+def test_a_description_whose_wrapped_rest_stands_after_the_contract_is_unknown():
+    """「有限会社KDDI 法人番号 | 実証事業の | 2,944 | 補助金等交付 | 実施 | 日本レジストリサービス株式会社」: 「実施」, no name,
+    may be the 業務概要's rest; with the next row's amount after it instead (its 業務概要), the 業務概要 stands."""
+    from kg.extract.payee_boxes import _rests_after_contract
+    boxes = [("namecorp", "有限会社KDDI 3757442493908", 1), ("text", "実証事業の", 2), ("number", "2,944", 3),
+             ("contract", "補助金等交付 -", 4), ("text", "実施", 5), ("text", "日本レジストリサービス株式会社", 6)]
+    row = PayeeRow("A", 1, {"name": "有限会社KDDI", "description": "実証事業の", "amount": "2,944"}, 1, False)
+    notes: list = []
+    assert _rests_after_contract(boxes, [row], notes)[0].cells == {"name": "有限会社KDDI", "description": None,
+                                                                   "amount": "2,944"}
+    assert len(notes) == 1
+    boxes[4:] = [("text", "ヘルプデスク業務", 5), ("number", "2,076", 6)]
+    assert _rests_after_contract(boxes, [row], [])[0].cells["description"] == "実証事業の"
