@@ -60,6 +60,7 @@ from math import comb
 
 from kg.extract.payee_columns_pm import column_rows, plain, with_column_rows
 from kg.extract.payee_form_text import header_text
+from kg.extract.payee_wraps import unlike_name
 from kg.extract.review_text import PayeeRow, _is_total_of
 from kg.normalize import houjin
 from kg.normalize.numbers import parse_number
@@ -808,7 +809,112 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
                                                 lambda b: (_CONTRACT.match(_raw_joined(raw, b[2], b[1]))
                                                            or _CONTRACT.match(b[1]))[1]))
     got = _pieces_unplaced(got, _corp_lines_wrapped(joined, raw), notes)
+    if not isinstance(run, str):
+        got = _bidders_as_amounts(boxes, run[0], got)
+    got = _rests_after_contract(boxes, _names_between_anchors(boxes, got, notes), notes)
     return _corps_between_names(boxes, got, notes)
+
+
+def _bidders_spot(boxes: list[tuple[str, str, int]], i: int) -> bool:
+    """Box ``i`` (a number of one or two digits) stands where an 入札者数 stands: right before a competitive 契約方式
+    and right after another row's figure or a 落札率 (pdfminer.six writes the 入札者数 before its 契約方式: 「17 | 9 |
+    一般競争契約 | 49.9%」, 「73% | 9 | 一般競争契約 | 15 | 業務概要」), unless a number and a 落札率 follow that 契約方式
+    (「30 | 9 | 一般競争契約 | 3 | 45%」: the 9 an amount, its row's 入札者数 after it). After a 業務概要 the figure is the
+    row's amount (「業務概要 | 83 | 一般競争契約 | 87.5%」); so it is before a 落札率 too (「業務概要 | 36 | 54.3%」)."""
+    nxt = [b[0] for b in boxes[i + 1:i + 4]]
+    return nxt[:1] == ["contract"] and "競争契約" in boxes[i + 1][1] and nxt[1:] != ["int", "rate"] \
+        and i > 0 and boxes[i - 1][0] in ("int", "number", "rate")
+
+
+def _bidders_as_amounts(boxes: list[tuple[str, str, int]], taken: set[int], rows: list[PayeeRow]) -> list[PayeeRow]:
+    """``rows`` with an amount of one or two digits marked doubted (``_AMOUNT_DOUBT``) when the figure stands in no box
+    of the section (past the letters and ranks, ``taken``) but numbers where an 入札者数 stands (``_bidders_spot``):
+    the figure read as the row's amount is then some row's 入札者数, and the row's own amount another box (「17 | 9 |
+    一般競争契約」 read as 9). Marked, not cleared: the blocks' checks (``checked_by_amounts``) read the rows' places
+    with it (kg.extract.review_pdf's ``_payees`` then clears it, ``doubted_amounts_unknown``). An amount that may be
+    the rest of a figure cut in a 業務概要 box (``_cut_figure_rest``) is marked so too."""
+    out = []
+    for r in rows:
+        amount = r.cells.get("amount")
+        if amount is not None and _RANK.match(amount):
+            at = [i for i, b in enumerate(boxes) if i not in taken and amount in b[1].split(" ")]
+            if at and all(boxes[i][0] == "int" and _bidders_spot(boxes, i) for i in at):
+                r = r._replace(cells={**r.cells, _AMOUNT_DOUBT: True})
+        if amount is not None and _cut_figure_rest(boxes, amount):
+            r = r._replace(cells={**r.cells, _AMOUNT_DOUBT: True})
+        out.append(r)
+    return out
+
+
+def _names_between_anchors(boxes: list[tuple[str, str, int]], rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
+    """``rows`` with a name made unknown when the text box it was read from stands right after a 法人番号 and right
+    before an anchor (a 法人番号 or 「-」) whose next text box names a legal entity (``_ENTITY_IN``), and it names none
+    and ends as no name does (kg.extract.payee_wraps.unlike_name: 「法人番号 | セキュリティ説明会の開催 | 法人番号 |
+    一般社団法人…」): the text may be the 業務概要 of the row before, written after its 法人番号, and the entity's
+    name, written after its anchor, this row's."""
+    out = []
+    for r in rows:
+        name = r.cells.get("name")
+        if name and unlike_name(name) and not _ENTITY_IN.search(name) and any(
+                b == ("text", name, b[2]) and 0 < i < len(boxes) - 2 and boxes[i - 1][0] == "corp"
+                and boxes[i + 1][0] in ("corp", "dash") and boxes[i + 2][0] == "text"
+                and _ENTITY_IN.search(boxes[i + 2][1]) for i, b in enumerate(boxes)):
+            notes.append((r.line, f"支出先上位10者リスト block {r.block} rank {r.rank}: the name {name!r} stands between "
+                                  "a 法人番号 and an anchor followed by an entity's name: it may be the row before's "
+                                  "業務概要; unknown"))
+            r = r._replace(cells={**r.cells, "name": None})
+        out.append(r)
+    return out
+
+
+def _rests_after_contract(boxes: list[tuple[str, str, int]], rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
+    """``rows`` with a 業務概要 made unknown when its text box is followed by an amount, a 契約方式 and a text that
+    names no entity and ends as no name does (kg.extract.payee_wraps.unlike_name), then a name or a 法人番号 (「法人番号
+    実証事業の | 2,944 | 補助金等交付 | 実施 | 日本レジストリサービス株式会社」): that text may be the 業務概要's wrapped
+    rest, written after the 契約方式 (not the next row's 業務概要, which its amount or 契約方式 would follow)."""
+    out = []
+    for r in rows:
+        desc = r.cells.get("description")
+        if desc and any(b[0] == "text" and b[1] == desc and [k for k, _, _ in boxes[i + 1:i + 4]] in (
+                ["int", "contract", "text"], ["number", "contract", "text"]) and unlike_name(boxes[i + 3][1])
+                and not _ENTITY_IN.search(boxes[i + 3][1]) and i + 4 < len(boxes)
+                and boxes[i + 4][0] in ("text", "namecorp", "corp") for i, b in enumerate(boxes)):
+            notes.append((r.line, f"支出先上位10者リスト block {r.block} rank {r.rank}: a text that is no name stands "
+                                  "after the 契約方式 (the 業務概要's wrapped rest?): the 業務概要 is unknown"))
+            r = r._replace(cells={**r.cells, "description": None})
+        out.append(r)
+    return out
+
+
+def _cut_figure_rest(boxes: list[tuple[str, str, int]], amount: str) -> bool:
+    """A box holding just ``amount`` stands one or two boxes after a text box that ends in a figure cut inside a group
+    of three digits, and the two make one figure (「機器の賃貸借 3, | その他 | 843」: the amount 3,843, cut at the
+    業務概要 box's edge, its rest written after the 契約方式): the figure read may be the rest of another."""
+    for i, (kind, text, _) in enumerate(boxes):
+        if kind in ("int", "number") and text == amount:
+            for k in (i - 1, i - 2):
+                words = boxes[k][1].split(" ") if k >= 0 and boxes[k][0] in ("text", "mixed") else []
+                if len(words) > 1 and _CUT_FIGURE.match(words[-1]) and re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?",
+                                                                                  words[-1] + amount):
+                    return True
+    return False
+
+
+_AMOUNT_DOUBT = "amount_doubt"  # (a cell key no reader writes: the row's amount may be an 入札者数)
+
+
+def doubted_amounts_unknown(rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
+    """``rows`` with the amounts ``_bidders_as_amounts`` doubted made unknown, noted (the rows' places stand: their
+    anchors and ranks placed them, and the blocks' checks passed)."""
+    out = []
+    for r in rows or []:
+        if r.cells.get(_AMOUNT_DOUBT):
+            notes.append((r.line, f"支出先上位10者リスト block {r.block} rank {r.rank}: the amount {r.cells['amount']} "
+                                  "read stands only where an 入札者数 stands (before a competitive 契約方式, after "
+                                  "another figure), or may be the rest of a figure cut in a 業務概要: unknown"))
+            r = r._replace(cells={k: v for k, v in r.cells.items() if k != _AMOUNT_DOUBT} | {"amount": None})
+        out.append(r)
+    return out
 
 
 def _corp_lines_wrapped(boxes: list[tuple[str, str, int]], raw: list[str] | None) -> dict[int, str]:

@@ -595,7 +595,8 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
         # to it. In a row of a name alone, that 「1」 stands where its amount stands: an amount the text does not say)
         cells["amount"] = "" if paras[i].text == "1" and _after_first_columns(paras, i) \
             or cells["description"] is None and _task_ahead(paras, i + 1, rank) \
-            else _Doubted(paras[i].text) if _count_before_rank(paras, i, skip(i + 1), rank) else paras[i].text
+            else _Doubted(paras[i].text) if _count_before_rank(paras, i, skip(i + 1), rank) \
+            or cells["description"] is None and _count_before_method(paras, i, skip(i + 1)) else paras[i].text
         i = skip(i + 1)
     if cells["corporate_number"] is None and cells["amount"] is None:
         if not (bare and have_name):
@@ -659,6 +660,17 @@ def _count_before_rank(paras: list[Para], i: int, j: int, rank: int) -> bool:
     n = len(paras)
     return bool(re.fullmatch(r"\d{1,3}", paras[i].text)) and j + 1 < n and is_dash(paras[j].text) \
         and paras[j + 1].text == str(rank + 1)
+
+
+def _count_before_method(paras: list[Para], i: int, j: int) -> bool:
+    """The number alone at paras[i], read with no 業務概要 before it, may be the row's 入札者数: a whole number of one
+    or two digits right before a competitive 契約方式 (paras[j]) — the form writes the 入札者数 after the 契約方式 and
+    the amount after the 業務概要, but pdfminer.six writes a row 「法人番号 | 1 | 一般競争契約 (総合評価) | - | 90.9% | 79 |
+    業務概要」, the 入札者数 first —, unless a number follows that 契約方式 (「法人番号 | 31 | 一般競争契約 (総合評価) | 5」:
+    the row's 入札者数 after it, the 31 its amount). Read as a ``_Doubted`` amount."""
+    return bool(re.fullmatch(r"\d{1,2}", paras[i].text)) and j < len(paras) \
+        and bool(_CONTRACT.match(paras[j].text)) and "競争契約" in "".join(paras[j][0]).replace(" ", "") \
+        and not (j + 1 < len(paras) and re.fullmatch(r"\d{1,3}", paras[j + 1].text))
 
 
 def _task_ahead(paras: list[Para], i: int, rank: int) -> bool:

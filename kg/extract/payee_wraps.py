@@ -533,6 +533,12 @@ def _name_whole(name: str, paren: bool = True) -> bool:
     return len(core) >= 2
 
 
+def unlike_name(text: str) -> bool:
+    """``text`` ends as no payee's name does: not whole as a name (``_name_whole``), nor in a body's last character
+    (``_BODY_END``): 「セキュリティ説明会の開催」, a 業務概要, not 「大阪府」 nor 「国際連合開発計画(UNDP)」."""
+    return not _name_whole(text) and text[-1:] not in _BODY_END
+
+
 def settled_by_shape(name: str, pieces: list[str]) -> str | None:
     """The cell (``"name"`` or ``"description"``) that a row's last lines of one piece each (``pieces``) go on, when
     the name read before them settles it by its shape: it ends as a whole name does and would not with them

@@ -46,7 +46,14 @@ from kg.extract.legal_text import (
 )
 from kg.extract.page_marks import without_page_numbers
 from kg.extract.payee_bids import settle_bids
-from kg.extract.payee_boxes import checked_by_amounts, checked_by_totals, has_letters, payee_boxes, with_boxes
+from kg.extract.payee_boxes import (
+    checked_by_amounts,
+    checked_by_totals,
+    doubted_amounts_unknown,
+    has_letters,
+    payee_boxes,
+    with_boxes,
+)
 from kg.extract.payee_columns import payee_columns
 from kg.extract.payee_form_text import (
     form_disputes,
@@ -1318,6 +1325,7 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
         elif has_letters(cells):  # the real form's letters: this reader may give the rows the others left unread
             boxed = _checked_boxes(cells, box_notes, lo, raw)
             text_rows = with_boxes(text_rows, boxed, notes, lo) if boxed else text_rows
+        text_rows = doubted_amounts_unknown(text_rows, notes)  # (after the blocks' checks, which read them)
         if text_rows:
             text_rows, unknown = respell_methods(text_rows, L[lo:], raw[lo:] if raw is not None else None)
             if unknown:
