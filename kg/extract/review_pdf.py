@@ -1223,6 +1223,16 @@ def _name_ends_alone(name: str | None, method: str | None, below: list[str]) -> 
     return False
 
 
+_FIGURE_IN_TEXT = re.compile(r"(?<=[^\x00-\x7f])\d[\d,.]*(?![\d,.])")  # a figure after Japanese text (「出席3(」)
+
+
+def _figure_of_its_own(description: str | None, near: list[str]) -> bool:
+    """The 業務概要 read holds a figure glued after its Japanese text that the row's lines ``near`` print alone on a
+    line (「会議等出席」 over 「3」 over 「(諸謝金)、補」: pdftotext writes the 支出額 cell between the 業務概要's pieces)."""
+    figures = {m[0] for m in _FIGURE_IN_TEXT.finditer(description or "")}
+    return bool(figures) and any(line.strip() in figures for line in near)
+
+
 def _woven_rows(rows: list | None, notes: list, L: list[str] | None = None) -> list | None:
     """Rows whose 業務概要 holds the 支出額 and the 契約方式 (_AMOUNT_THEN_METHOD: the cells to its right woven into
     it, line by line) with the 業務概要 and every cell after it unknown (what was read as the amount is some other
@@ -1238,6 +1248,12 @@ def _woven_rows(rows: list | None, notes: list, L: list[str] | None = None) -> l
                                   "in the 業務概要, and the name ends in a piece alone on its line (the 業務概要's "
                                   "rest): name/description/contract_method unknown"))
             r = r._replace(cells={**r.cells, **dict.fromkeys(("name", "description", "contract_method"))})
+        if L is not None and r.cells.get("amount") is None and _figure_of_its_own(r.cells.get("description"),
+                                                                                   L[r.line - 1:r.line + 15]):
+            notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: the amount unread and the 業務概要 "
+                                  "read holds a figure printed on a line of its own (the amount's cell woven into "
+                                  "it): its 業務概要 unknown"))
+            r = r._replace(cells={**r.cells, "description": None})
         if _AMOUNT_THEN_METHOD.search(r.cells.get("description") or ""):
             gone = ["description", "amount", "contract_method", "bidders", "award_rate"]
             if _DIGIT_RUN.search(r.cells.get("name") or ""):

@@ -144,3 +144,19 @@ def test_a_name_whose_end_the_position_left_unknown_is_not_read_whole_next_to_it
                             "会計区分 東日本大震災復興特別会計"])
         assert not name_rest_before_label_rest(lines, 3) and name_rest_before_label_rest(
             [*lines[:3], "事業 庁", *lines[4:]], 3)
+
+
+def test_a_description_holding_a_figure_printed_alone_with_the_amount_unread_is_unknown():
+    # pdftotext, fresh variant 1951: 「8239545548017 会議等出席」 over 「3」 over 「(諸謝金)、補」 over 「助事業の実施」: the
+    # amount 3 read into the 業務概要, the amount itself unread
+    lines = ["1", "", "株式会社IT", "リサーチ・", "アート", "", "8239545548017 会議等出席", "3", "(諸謝金)、補", "助事業の実施",
+             "", "一般競争 4", "契約 (総合", "評価)", "", "89.2%", "", "-"]
+    rows = [PayeeRow("E", 1, {"name": "株式会社ITリサーチ・アート", "description": "会議等出席3(諸謝金)、補助事業の実施",
+                              "amount": None}, 1, False),
+            # (the amount read: a figure in the 業務概要 stands)
+            PayeeRow("E", 2, {"name": "株式会社ITリサーチ・アート", "description": "会議等出席3(諸謝金)、補助事業の実施",
+                              "amount": "3"}, 1, False)]
+    notes: list = []
+    got = review_pdf._woven_rows(rows, notes, lines)
+    assert [r.cells["description"] for r in got] == [None, "会議等出席3(諸謝金)、補助事業の実施"]
+    assert got[0].cells["name"] == "株式会社ITリサーチ・アート" and len(notes) == 1
