@@ -424,6 +424,41 @@ def plans_pieces(lines: list[str], lab: int) -> tuple[str, int, int] | None:
     return "\n".join(t for t, _ in pieces), pieces[0][1], pieces[-1][1]
 
 
+# a plan item's dated decision (「(平成30年1月3日閣議決定)」)
+_PLAN_DATED = re.compile(r"\((?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^()]*決定\)")
+
+
+def plans_taken_left(lines: list[str], lab: int) -> bool:
+    """The row's cells split wrongly: a 根拠法令 piece holds a plan item with its dated decision and the 関係する計画
+    cell's first piece stands on a later line than the 根拠法令's first (「…第41条及関係 サイバーセキュリティ2019(平成30
+    年1月3日閣議決定) 第4期教育振興基」 over 「… 本計画(令和元年…)」: the plans' first line was read as the left
+    cell's, so the plan starting the next line, 「本計画」, is an item's rest)."""
+    legal, plans = _row_cells_once(lines, lab)
+    return bool(legal and plans and plans[0][1] > legal[0][1] and any(_PLAN_DATED.search(t) for t, _ in legal))
+
+
+# the left cell's piece glued to the 関係する計画 label's cut rest (「独立行政法人地域医療る計画」: the label between
+# the two cells); a title's own 「…に係る計画」「…する計画」 is none
+_LEFT_BEFORE_LABEL = re.compile(r"^[^()()\d]{2,}(?<![係す])る計画$")
+
+
+def laws_cut_at_head(lines: list[str], lab: int) -> list[str]:
+    """The laws whose title's head the 根拠法令 cell lost: a piece of the left cell glued to the label's rest went
+    with the 関係する計画 cell (_LEFT_BEFORE_LABEL), so the law starting the next 根拠法令 piece below it is cut at its
+    head (「独立行政法人地域医療」 lost, 「機能推進機構法第76条」 read as a law's citation)."""
+    from kg.normalize.law_ref import parse_legal_bases
+
+    legal, plans = _row_cells_once(lines, lab)
+    out = []
+    for text, line in plans:
+        if _LEFT_BEFORE_LABEL.match(text.replace(" ", "")):
+            below = next((t for t, n in legal if n > line), None)
+            bases = parse_legal_bases(below) if below else []
+            if bases and bases[0].get("law"):
+                out.append(bases[0]["law"])
+    return out
+
+
 def plans_rejoined(lines: list[str], lab: int) -> str | None:
     """The 関係する計画、通知等 cell's items (one a line) when the cell's words are dated items wrapped anywhere: a
     piece that does not close its item (「…決定) 地球」 over 「温暖化対策計画(…決定)」) goes on with the first piece of

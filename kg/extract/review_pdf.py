@@ -40,9 +40,11 @@ from kg.extract.legal_text import (
     _PLANS_PIECES,
     cut_citations,
     implausible_laws,
+    laws_cut_at_head,
     legal_pieces,
     plans_pieces,
     plans_rejoined,
+    plans_taken_left,
 )
 from kg.extract.page_marks import without_page_numbers
 from kg.extract.payee_bids import settle_bids
@@ -86,6 +88,7 @@ from kg.extract.review_text import (
     measure_rest_apart,
     name_and_bureau_rests_below,
     name_rest_alone,
+    name_rest_before_label_rest,
     name_rest_below,
     name_rest_beside,
     next_row,
@@ -605,6 +608,11 @@ _BULLETS = ("・", "○", "●")
 def _plans(rec: Record, L: list[str]) -> None:
     legal = _first_wrapped(L, _LEGAL_LABEL)
     got = plans_pieces(L, legal) if legal is not None else None  # the cell beside 根拠法令, read on its lines
+    if got is not None and plans_taken_left(L, legal):
+        warn(rec, "related_plans_unsure", "関係する計画、通知等: a plan item with its date stands in the 根拠法令 cell's "
+             "pieces and the cell's first piece on a later line (the row's cells split wrongly): left out",
+             line=got[1], field="related_plans")
+        return
     if got is not None:
         plans = fields.parse_plans(got[0])
         # every item dated, or the cell's items all bulleted (an item without a date: 「・…基準(平成14年…告示第334号)」)
@@ -1211,6 +1219,111 @@ def _figure_descriptions(rows: list | None, notes: list, L: list[str] | None = N
     return out
 
 
+# a figure of the 支出額 cell's shape (grouped by commas, its last group maybe cut by the wrap: 「28,9」) and then
+# a contract method (「随意契約」「3,360その他」): the next two columns' cells, in the form's order, read into the
+# 業務概要 — no 業務概要 says an amount and then how it was contracted
+_AMOUNT_THEN_METHOD = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{1,3})+\s?(?:随意契約|一般競争|指名競争|補助金等交付|その他)")
+_DIGIT_RUN = re.compile(r"\d{2,}")  # (a 法人番号's wrapped piece 「8712」, a figure's 「98」)
+
+
+_METHOD_WORDS = ("補助金等交付", "一般競争契約", "指名競争契約", "随意契約")
+
+
+def _method_rest_inside(method: str | None, description: str | None) -> bool:
+    """The 契約方式 read is a method's word cut (「補助」 of 補助金等交付, 「一般競争」 of 一般競争契約) and two characters
+    of its rest stand in the 業務概要 read (「セキュリティ説明金等交付」, 「データ整備及契約(総1.び分析…」): the row's
+    lines were split into cells wrongly, its name and 業務概要 hold each other's pieces."""
+    m, d = (method or "").replace(" ", ""), (description or "").replace(" ", "")
+    return bool(m and d) and any(w.startswith(m) and w != m and any(w[k:k + 2] in d for k in range(len(m), len(w) - 1))
+                                 for w in _METHOD_WORDS)
+
+
+_NEXT_ROW = re.compile(r"^(?:\d{1,2} \S|計(?: |$)|[A-Z]\.?$)")
+
+
+def _name_ends_alone(name: str | None, method: str | None, below: list[str]) -> bool:
+    """The name read ends in a piece that starts a line of the row's ``below`` alone, or beside the cut method's
+    rest only (「会の開催 交付」, 「の作成」): a line whose name column is empty there, the 業務概要's rest in it."""
+    n, m = (name or "").replace(" ", ""), (method or "").replace(" ", "")
+    rest = next((w[len(m):] for w in _METHOD_WORDS if m and w.startswith(m) and w != m), "")
+    for line in below:
+        if _NEXT_ROW.match(line):
+            return False  # (the next rank's row, or the block's 計: its name's pieces are no longer this row's)
+        words = line.split(" ")
+        if words[0] and n.endswith(words[0]) and len(words[0]) < len(n) \
+                and all(w and w in rest for w in words[1:]):
+            return True
+    return False
+
+
+_FIGURE_IN_TEXT = re.compile(r"(?<=[^\x00-\x7f])\d[\d,.]*(?![\d,.])")  # a figure after Japanese text (「出席3(」)
+
+
+def _figure_of_its_own(description: str | None, near: list[str]) -> bool:
+    """The 業務概要 read holds a figure glued after its Japanese text that the row's lines ``near`` print alone on a
+    line (「会議等出席」 over 「3」 over 「(諸謝金)、補」: pdftotext writes the 支出額 cell between the 業務概要's pieces)."""
+    figures = {m[0] for m in _FIGURE_IN_TEXT.finditer(description or "")}
+    return bool(figures) and any(line.strip() in figures for line in near)
+
+
+def _woven_rows(rows: list | None, notes: list, L: list[str] | None = None) -> list | None:
+    """Rows whose 業務概要 holds the 支出額 and the 契約方式 (_AMOUNT_THEN_METHOD: the cells to its right woven into
+    it, line by line) with the 業務概要 and every cell after it unknown (what was read as the amount is some other
+    cell's digit), noted; the name too when it holds a run of digits (the other cells' pieces woven into it as
+    well: 「ITリサーチ・アート(株)8712英訳作業」)."""
+    if not rows:
+        return rows
+    out = []
+    for r in rows:
+        if L is not None and _method_rest_inside(r.cells.get("contract_method"), r.cells.get("description")) \
+                and _name_ends_alone(r.cells.get("name"), r.cells.get("contract_method"), L[r.line:r.line + 12]):
+            notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: the 契約方式 read is cut, its rest "
+                                  "in the 業務概要, and the name ends in a piece alone on its line (the 業務概要's "
+                                  "rest): name/description/contract_method unknown"))
+            r = r._replace(cells={**r.cells, **dict.fromkeys(("name", "description", "contract_method"))})
+        if L is not None and r.cells.get("amount") is None and _figure_of_its_own(r.cells.get("description"),
+                                                                                   L[r.line - 1:r.line + 15]):
+            notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: the amount unread and the 業務概要 "
+                                  "read holds a figure printed on a line of its own (the amount's cell woven into "
+                                  "it): its 業務概要 unknown"))
+            r = r._replace(cells={**r.cells, "description": None})
+        if _AMOUNT_THEN_METHOD.search(r.cells.get("description") or ""):
+            gone = ["description", "amount", "contract_method", "bidders", "award_rate"]
+            if _DIGIT_RUN.search(r.cells.get("name") or ""):
+                gone.append("name")
+            notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: the 業務概要 read holds the "
+                                  "支出額 and the 契約方式 (the cells to its right woven into it): "
+                                  f"{'/'.join(gone)} unknown"))
+            r = r._replace(cells={**r.cells, **dict.fromkeys(gone)})
+        out.append(r)
+    return out
+
+
+_RATE_ONE_DIGIT = re.compile(r"^\d%?$")  # (「9%」: 「96.2%」 printed 「9」「6.」「2」「%」 down a narrow column)
+# a name's end that is no name's: a dash word (the next cell's 「-」 read on its line), or one CJK character apart
+# after CJK text (「…法律事務 所」: the wrap's last character joined with a space)
+_NAME_TORN = re.compile(r"(?:\s[-－―ー]+|[\u3040-\u30ff\u4e00-\u9fff]\s[\u3040-\u30ff\u4e00-\u9fff])$")
+
+
+def _torn_cells(rows: list | None, notes: list) -> list | None:
+    """Rows with a 落札率 read as one digit (_RATE_ONE_DIGIT: no award is a whole 1-9% of the 予定価格; it is the
+    first digit of a rate whose other pieces wrapped down its narrow column) and a name ending in another cell's
+    piece (_NAME_TORN) each unknown, noted."""
+    if not rows:
+        return rows
+    out = []
+    for r in rows:
+        gone = [k for k, bad in (("award_rate", _RATE_ONE_DIGIT), ("name", _NAME_TORN))
+                if bad.search((r.cells.get(k) or "").strip() if k == "award_rate" else r.cells.get(k) or "")]
+        if gone:
+            notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: {'/'.join(gone)} read is cut or "
+                                  "holds another cell's piece (a 落札率 of one digit, a name ending in a dash or a "
+                                  "character apart): unknown"))
+            r = r._replace(cells={**r.cells, **dict.fromkeys(gone)})
+        out.append(r)
+    return out
+
+
 def _at_break(L: list[str], run: str) -> bool:
     """The two Latin words of ``run`` (a _LATIN_CUT match) stand where the text's lines break: a word of one line
     ends with the first, a word of the next starts with the second."""
@@ -1334,7 +1447,7 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
                                           "spells none on one line (a space before it or not): unknown"))
     else:
         text_rows = payee_rows(L, lo, notes)
-    text_rows = _rises_cut(_keys_once(_figure_descriptions(text_rows, notes, L), notes), notes)
+    text_rows = _rises_cut(_keys_once(_torn_cells(_woven_rows(_figure_descriptions(text_rows, notes, L), notes, L), notes), notes), notes)
     for line, message in notes:
         warn(rec, "payees_partial", message, line=line, field="payees")
     if text_rows:
@@ -1526,8 +1639,14 @@ def _label_anchored(rec: Record, L: list[str]) -> None:
     """Fields printed next to their labels, in any tool's order (kg.extract.review_text), take precedence over
     the positional guesses above; a guess they replace is a warning naming field and line."""
     found = label_fields(L, rec["sheet_fiscal_year"])
+    # (a 事業名 whose end the position left unknown, more text below it, is read as the same text next to its label:
+    # that settles nothing — 「…システム運用」 over 「事業 庁」, the name's 「事業」 beside the label's 「庁」)
+    unsure = {w["message"] for w in rec["warnings"] if w.get("code") == "project_name_ambiguous"
+              and w.get("line") and name_rest_before_label_rest(L, w["line"])}
     for key, (value, line) in sorted(found.items()):
         old = rec.get(key)
+        if key == "project_name" and any(m.startswith(f"事業名 {value!r} printed beside") for m in unsure):
+            continue
         if old == value or (key == "major_expense" and (not _expense_ok(value) or (
                 old in MAJOR_EXPENSES and squash(value) not in MAJOR_EXPENSES))) \
                 or (key == "major_policy" and old in MAJOR_POLICIES and value in MAJOR_EXPENSES
@@ -1546,7 +1665,19 @@ def _label_anchored(rec: Record, L: list[str]) -> None:
                            not (key in ("start_fiscal_year", "end_fiscal_year") and w.get("code") == "period_missing")]
 
 
-def _laws_plausible(rec: Record) -> None:
+def _past_plausible(rec: Record) -> None:
+    """A past 事業番号 that is its own fiscal year's four digits alone (「2022」 of 「令和4年 2022」 over 「外務 21」 over
+    「0376」: the number's cell cut after its year, the rest wrapped) is no number: left out with a warning."""
+    bad = [x for x in rec["past_project_numbers"]
+           if x.get("fiscal_year") is not None and x.get("number") == str(int(x["fiscal_year"]))]
+    for x in bad:
+        warn(rec, "past_numbers_unsure", f"関連する過去の事業番号 {x['number']!r} is its fiscal year alone (the rest of "
+             "the number wrapped); left out", field="past_project_numbers")
+    if bad:
+        rec["past_project_numbers"] = [x for x in rec["past_project_numbers"] if x not in bad]
+
+
+def _laws_plausible(rec: Record, L: list[str] | None = None) -> None:
     """A law whose name cannot be a law's title (pieces of neighbouring cells: 「記載バーセキュリティ基本法」) is no
     fact: withheld (extra["withheld"]) with a warning naming the lines it came from."""
     text = rec["extra"].get("legal_bases_text") or ""
@@ -1562,6 +1693,8 @@ def _laws_plausible(rec: Record) -> None:
     # label, 「…第20号 総合法律 関係する計画、通 支援法第28条…」), so the title may be cut (総合法律支援法)
     bad |= {lb.get("law") for lb in rec["legal_bases"] if not lb.get("citations") and lb.get("law")
             and text.rstrip().endswith(lb["law"])}
+    if L is not None and rec["legal_bases"] and (lab := _first_wrapped(L, _LEGAL_LABEL)) is not None:
+        bad |= set(laws_cut_at_head(L, lab))
     if not bad:
         return
     for lb in [lb for lb in rec["legal_bases"] if lb.get("law") in bad]:
@@ -1581,8 +1714,9 @@ def _policy_plausible(rec: Record) -> None:
     pe = rec["policy_evaluation"]
     if not pe:
         return
-    for key in ("policy", "measure"):
-        if pe.get(key) and not policy_value_plausible(pe[key]):
+    for key, label in (("policy", "政策 "), ("measure", "施策 ")):
+        # (a value starting with its own label word and a space is the label read with it: 「政策 政策 VII. …」)
+        if pe.get(key) and (not policy_value_plausible(pe[key]) or pe[key].startswith(label)):
             warn(rec, "policy_evaluation_implausible", f"政策評価 {key} {pe[key]!r} holds another table's header "
                  "word, or is a sentence or its row label's rest; left out", line=rec["provenance"]["spans"].get("policy_evaluation", [None])[0],
                  field="policy_evaluation")
@@ -1790,7 +1924,8 @@ def extract(doc: RawDoc) -> Record:
     _label_anchored(rec, L)
     _label_lists(rec, L)
     _past_years_wrapped(rec, L)
-    _laws_plausible(rec)
+    _past_plausible(rec)
+    _laws_plausible(rec, L)
     _policy_plausible(rec)
     _officials_plausible(rec, L, lines)
     _name_plausible(rec)

@@ -406,6 +406,21 @@ def _labels_wrapped_below(split: list[tuple[str, str | None]], folded: list[str]
     return True
 
 
+def name_rest_before_label_rest(lines: list[str], n: int) -> bool:
+    """The line right below line ``n`` (1-based) starts with a piece that is no wrapped rest of line ``n``'s cut
+    labels and goes on with such a rest (「…システム運用 担当部局 道路局」 over 「事業 庁」): the leftmost cell's
+    rest, left of the label's, in the form's column order — the 事業名's cell goes on below."""
+    split = _split_line(lines[n - 1])
+    pieces = [p for p, f in split if f is not None] + [w for w in lines[n - 1].split(" ") if len(w) >= 2]
+    labels = [lab for lab in (*_FULL_LABELS, "担当部局庁") for p in pieces if lab.startswith(p) and lab != p]
+    words = (lines[n] if n < len(lines) else "").split()
+
+    def rest(w: str) -> bool:
+        return any(w in lab[1:] for lab in labels)
+
+    return len(words) >= 2 and not rest(words[0]) and any(rest(w) for w in words[1:])
+
+
 def label_rests_to_next_row(folded: list[str], n: int) -> bool:
     """Row-style text: the lines below line ``n`` (1-based) hold only the wrapped rests of line ``n``'s labels (「…
     担当課室 技術調査課 山本 純一」 over 「年度」 of 「事業終了(予定)」), up to a line that starts the form's next row
@@ -1513,7 +1528,9 @@ def officials_wrapped(text: str, folded: list[str], line: int) -> list[str] | No
     # (a title and one name piece over one piece below, 「参事官 小林」 over 「雅一」, is no evidence of the space: real
     # sheets write 「参事官 小林雅一」 as often as 「参事官 小林 雅一」, and a wrap may cut either anywhere — unknown. Two
     # pieces below show the space between the names.)
-    if tail == 2 == len(below) and (len(g) == 2 or next_row(folded, line + 1)):
+    # (a surname's rest is kanji: 「し」 over it is 「終了予定な」's rest, 「課長 渡」 over 「し 辺拓也」)
+    if tail == 2 == len(below) and (len(g) == 2 and _KANJI_PIECE.match(below[0]) or len(g) == 1
+                                    and next_row(folded, line + 1)):
         g[1:] = [g[1] + below[0], below[1]] if len(g) == 2 else below
     elif kanji == 2 and _whole_before(folded[line - 1], text) \
             and next_row(folded, line + 1) and not any(_TITLE_TAIL.match(w) for w in below[len(below) - kanji:]) \
