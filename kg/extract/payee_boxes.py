@@ -1378,6 +1378,10 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
             elif anchors is not None and kind == "int" and nxt == "rate" and (prev == "amount" or _bidders_rate_method(
                     boxes, rest, n)):
                 prev = "bidders"  # (「240 | 2 | 66.9%」: the 入札者数 and its 落札率, in the form's column order)
+            elif anchors is not None and kind == "int" and prev == "corp" and len(text) <= 2 \
+                    and _bidders_then_rate(boxes, rest, n):
+                doubt.append((i, text))  # (「法人番号 | 4 | 一般競争契約 (総合評価) | 50% | 23」: right after the anchor, a
+                prev = kind  # row's amount or its 入札者数 written before its 契約方式 and 落札率, the amount after them)
             elif anchors is not None and _doubtful(boxes, rest, taken, n, prev, last_amount):
                 doubt.append((i, text))
                 prev = "bidders" if prev == "amount" else kind
