@@ -528,7 +528,7 @@ def _vocab_cells(rec: Record, L: list[str], hi: int) -> None:
             if parts and all(p in _METHODS for p in parts):
                 found.append((k + 1, 1, "implementation_methods", parts))
                 break
-    # a word alone from the 政策評価 block on is that block's 政策 or 施策 cell (政策 「防災」), not the header's
+    # a 主要政策 word alone from the 政策評価 block on is that block's 政策 or 施策 cell (政策 「防災」), not the header's
     block = _first_starting(L, _POLICY_BLOCK)
     alone_head = head[:block - 1] if block and block <= hi else head
     for order, (key, vocab, label, word) in enumerate(_VOCAB_FIELDS, 2):
@@ -536,7 +536,8 @@ def _vocab_cells(rec: Record, L: list[str], hi: int) -> None:
             continue
         # a line that is a vocabulary word (not starting with the label: that is read without it), or the label
         # and a word
-        at, alone = _vocab_alone(alone_head, vocab, word)
+        at, alone = _vocab_alone(alone_head if key == "major_policy" else head, vocab, word)  # (a 主要経費 word is
+        # no 政策's: 「公共事業関係費」 written after the block's title by pdftotext is still the header's cell)
         for k in lines_matching(head[:at], _LABEL_WORDS[word]):
             t = head[k]
             if t.startswith(word) and (v := label.sub("", t)) in vocab:
