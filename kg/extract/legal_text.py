@@ -520,7 +520,7 @@ def implausible_laws(bases: list[dict], text: str = "") -> list[str]:
         name = b.get("law") or ""
         if (not law_title_end(name) or name.startswith(_LABEL_PIECES) or _PLAN_WORDS.search(name)
                 or name[:1] in "・、,()第条項号0123456789の" or _LABEL_IN.search(name)
-                or _NOT_IN_TITLE.search(name) or (flat and _cut_from(flat, name))):
+                or _NOT_IN_TITLE.search(name) or _CUT_HEAD.match(name) or (flat and _cut_from(flat, name))):
             out.append(name)
     return out
 
@@ -528,6 +528,9 @@ def implausible_laws(bases: list[dict], text: str = "") -> list[str]:
 # a dash (the empty cell's 「-」 of a neighbour) or a citation's number (「納税貯蓄組合法第70漁港漁場整備法」: two
 # laws run together, the counter lost): no law's title holds one (its numbers are written in kanji)
 _NOT_IN_TITLE = re.compile(r"[-‐‑–—―−]|第\s*\d")
+# a title whose head went elsewhere (「特別会計に」 on the line above, the 関係する計画 label's pieces between:
+# 「関する法律第16条」 read alone): no law's title starts with a particle or a word that ties it to what came before
+_CUT_HEAD = re.compile(r"^(?:に|関する|係る|よる|対する|基づく|及び|並びに|又は|若しくは|等)")
 
 
 def _cut_from(flat: str, name: str) -> bool:

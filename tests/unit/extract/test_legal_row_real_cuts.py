@@ -151,3 +151,11 @@ def test_label_rest_below_a_name_is_no_wrap_of_it():
     rec = _run("平成29年度行政事業レビューシート (内閣府)\n事業名 普及啓発安全対策支援事業 担当部局 老健局 作成責任者\n庁\n"
                "事業開 平成24年度 事業終了 終了予定なし 担当課室 地域情報政策室 参事官 小林 参事官 加藤 健太郎")
     assert rec["project_name"] == "普及啓発安全対策支援事業"
+
+
+def test_a_title_whose_head_went_to_the_line_above_is_no_law():
+    # (held-out variant 1828, every text tool: 「…金融事業に関する法律第109条・特別会計に 関係する 計画、 …」 over
+    # 「載) 関する法律第16条 通知等」: the title's head 「特別会計に」 stays on the line above, 「関する法律」 read alone)
+    bases = [{"law": "関する法律"}, {"law": "に関する法律"}, {"law": "特別会計に関する法律"}, {"law": "電波法"},
+             {"law": "及び公正取引の確保に関する法律"}]
+    assert implausible_laws(bases) == ["関する法律", "に関する法律", "及び公正取引の確保に関する法律"]
