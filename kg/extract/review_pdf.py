@@ -1196,6 +1196,12 @@ def _with_columns(cells: list[tuple[str, int, bool]], lo: int, rows: list[PayeeR
     return out
 
 
+def _unknown(r: PayeeRow, keys, notes: list, why: str) -> PayeeRow:
+    """Row ``r`` with its cells ``keys`` unknown, and a note at its line saying ``why`` (the row checks below)."""
+    notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: {why}"))
+    return r._replace(cells={**r.cells, **dict.fromkeys(keys)})
+
+
 def _figure_descriptions(rows: list | None, notes: list, L: list[str] | None = None) -> list | None:
     """Rows whose 業務概要 is a figure alone (「11,504」: the amount cell read as it, the cells after it shifted —
     the 入札者数 read as the amount) with the 業務概要 and amount unknown, noted; so is a name or 業務概要 holding two
@@ -1206,16 +1212,13 @@ def _figure_descriptions(rows: list | None, notes: list, L: list[str] | None = N
     out = []
     for r in rows:
         if _FIGURE.match((r.cells.get("description") or "").strip()):
-            notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: the 業務概要 read is a figure "
-                                  "(another cell's): its 業務概要 and amount are unknown"))
-            r = r._replace(cells={**r.cells, "description": None, "amount": None})
+            r = _unknown(r, ("description", "amount"), notes, "the 業務概要 read is a figure (another cell's): its "
+                         "業務概要 and amount are unknown")
         cut = [k for k in ("name", "description") if any(L is None or _at_break(L, m[0])
                                                           for m in _LATIN_CUT.finditer(r.cells.get(k) or ""))]
         if cut:  # (「合同会社日経B Pマーケティング」「富士通Ja pan株式会社」: a Latin word the wrap may have cut)
-            notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: {'/'.join(cut)} holds a Latin "
-                                  "run split by one space between Japanese text (a wrap inside a word, or between "
-                                  "two words: the text does not say): unknown"))
-            r = r._replace(cells={**r.cells, **dict.fromkeys(cut)})
+            r = _unknown(r, cut, notes, f"{'/'.join(cut)} holds a Latin run split by one space between Japanese text "
+                         "(a wrap inside a word, or between two words: the text does not say): unknown")
         out.append(r)
     return out
 
@@ -1278,24 +1281,19 @@ def _woven_rows(rows: list | None, notes: list, L: list[str] | None = None) -> l
     for r in rows:
         if L is not None and _method_rest_inside(r.cells.get("contract_method"), r.cells.get("description")) \
                 and _name_ends_alone(r.cells.get("name"), r.cells.get("contract_method"), L[r.line:r.line + 12]):
-            notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: the 契約方式 read is cut, its rest "
-                                  "in the 業務概要, and the name ends in a piece alone on its line (the 業務概要's "
-                                  "rest): name/description/contract_method unknown"))
-            r = r._replace(cells={**r.cells, **dict.fromkeys(("name", "description", "contract_method"))})
+            r = _unknown(r, ("name", "description", "contract_method"), notes, "the 契約方式 read is cut, its rest in "
+                         "the 業務概要, and the name ends in a piece alone on its line (the 業務概要's rest): "
+                         "name/description/contract_method unknown")
         if L is not None and r.cells.get("amount") is None and _figure_of_its_own(r.cells.get("description"),
                                                                                    L[r.line - 1:r.line + 15]):
-            notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: the amount unread and the 業務概要 "
-                                  "read holds a figure printed on a line of its own (the amount's cell woven into "
-                                  "it): its 業務概要 unknown"))
-            r = r._replace(cells={**r.cells, "description": None})
+            r = _unknown(r, ("description",), notes, "the amount unread and the 業務概要 read holds a figure printed "
+                         "on a line of its own (the amount's cell woven into it): its 業務概要 unknown")
         if _AMOUNT_THEN_METHOD.search(r.cells.get("description") or ""):
             gone = ["description", "amount", "contract_method", "bidders", "award_rate"]
             if _DIGIT_RUN.search(r.cells.get("name") or ""):
                 gone.append("name")
-            notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: the 業務概要 read holds the "
-                                  "支出額 and the 契約方式 (the cells to its right woven into it): "
-                                  f"{'/'.join(gone)} unknown"))
-            r = r._replace(cells={**r.cells, **dict.fromkeys(gone)})
+            r = _unknown(r, gone, notes, "the 業務概要 read holds the 支出額 and the 契約方式 (the cells to its right "
+                         f"woven into it): {'/'.join(gone)} unknown")
         out.append(r)
     return out
 
@@ -1317,10 +1315,8 @@ def _torn_cells(rows: list | None, notes: list) -> list | None:
         gone = [k for k, bad in (("award_rate", _RATE_ONE_DIGIT), ("name", _NAME_TORN))
                 if bad.search((r.cells.get(k) or "").strip() if k == "award_rate" else r.cells.get(k) or "")]
         if gone:
-            notes.append((r.line, f"支出先上位10者リスト: block {r.block} rank {r.rank}: {'/'.join(gone)} read is cut or "
-                                  "holds another cell's piece (a 落札率 of one digit, a name ending in a dash or a "
-                                  "character apart): unknown"))
-            r = r._replace(cells={**r.cells, **dict.fromkeys(gone)})
+            r = _unknown(r, gone, notes, f"{'/'.join(gone)} read is cut or holds another cell's piece (a 落札率 of one "
+                         "digit, a name ending in a dash or a character apart): unknown")
         out.append(r)
     return out
 
