@@ -67,6 +67,59 @@ def test_rates_printed_after_a_later_strip_are_the_waiting_years_in_order():
     assert by[2024] == {"fiscal_year": 2024, "initial": 4, "supplementary": 0, "carried_from_previous": 0,
                         "carried_to_next": 0, "reserve": 0, "total": 4, "executed": None}
     assert by[2025] == {"fiscal_year": 2025, "requested": 3}
-    # the rates in another order than the strips': no cut
+    # the rates in another order than the strips': no cut waits for them so, but each year's rates are printed, and
+    # the current year's strip and the request's are the same in every cut of the cells
     swapped = [*lines[:lines.index("67%")], "100%", "50%", "67%", "67%", *lines[lines.index("50%") + 1:]]
-    assert budget_strips(swapped, years, 1) is None
+    got = budget_strips(swapped, years, 1)
+    assert _by_year(got)[2024]["total"] == 4 and _by_year(got)[2025] == {"fiscal_year": 2025, "requested": 3}
+    assert got[3] == [2021, 2022, 2023]
+
+
+# variant 1802 (reportlab): the first two past years' strips, the three past years' rates, the current year's strip,
+# the request's, then the third past year's strip and the page's footer
+RV1802 = ("予算額・執行額 (単位:百万円) | 令和元年度 | 令和2年度 | 令和3年度 | 令和4年度 | 令和5年度要求 | 予算の状況 | 計 | 執行額 | "
+          "当初予算 | 補正予算 | 前年度から繰越し | 翌年度へ繰越し | 予備費等 | 5 | 0 | 1 | 0 | 0 | 6 | 4 | 2 | 0 | 0 | 0 | 0 | 2 | "
+          "2 | 執行率(%) | 当初予算+補正予算に対する執行額の割合(%) | 67% | 80% | 100% | 100% | 83% | 83% | 4 | 0 | 0 | 0 | 0 | "
+          "4 | 6 | - | 6 | 6 | 0 | 0 | 0 | 0 | 6 | 5 | 1 / 9 | 令和4・5年度 予算 | 内訳 (単位:百万円) | 歳出予算目").split(" | ")
+_YEARS_R = [(2019, False), (2020, False), (2021, False), (2022, False), (2023, True)]
+
+
+def test_rates_printed_before_their_strip_are_looked_for_among_all():
+    # 6 / 6 = 100%... the third past year's rates (83%, 83%: 5 / 6) printed before its strip: no cut waits for them
+    # there, each past year's rates are among the percentages printed
+    got = budget_strips(RV1802, _YEARS_R, 1)
+    by = _by_year(got)
+    assert by[2022] == {"fiscal_year": 2022, "initial": 4, "supplementary": 0, "carried_from_previous": 0,
+                        "carried_to_next": 0, "reserve": 0, "total": 4, "executed": None}
+    assert by[2023] == {"fiscal_year": 2023, "requested": 6}
+    assert got[3] == [2019, 2020, 2021]
+    # a past year's rate printed nowhere (83% read 90%: 5 / 6 is not it): no cut
+    assert budget_strips([x if x != "83%" else "90%" for x in RV1802], _YEARS_R, 1) is None
+
+
+# variant 1018 (reportlab): three dashes, the fourth beside its row label 翌年度へ繰越し (the first year's cell of that
+# row), then the first past year's strip goes on (「-」「0」「0」) with its rates' dashes, the current year's strip, the
+# request's, the second past year's with its dashes, the third's with its rates
+RV1018 = ("予算額・ 執行額 (単位:百万円) | 平成27年度 28年 | 29年度 | 30年度 | 令和元年度要求 | 予算 の 状 況 当初予算 | 補正予算 | "
+          "前年度から繰越 | し | - | - | - | 翌年度へ繰越し - | 予備費等 | 計 | 執行額 | 執行率(%) | 当初予算+補正予算に対する執 | "
+          "行額の割合(%) | - | 0 | 0 | - | - | 2 | 2 | 0 | 0 | 0 | 4 | 6 | - | - | - | - | 6 | 度 | - | - | - | - | - | 0 | "
+          "0 | - | - | 2 | 0 | 0 | ▲ 1 | 0 | 1 | 1 | 100% | 50% | 平成30・31年 | 度 予算内訳 ( | 単位:百万円) | 歳出予算目").split(" | ")
+_YEARS_H = [(2015, False), (2016, False), (2017, False), (2018, False), (2019, True)]
+
+
+def test_a_cell_beside_its_row_label_makes_the_first_strip_the_first_years():
+    got = budget_strips(RV1018, _YEARS_H, 1)
+    by = _by_year(got)
+    assert by[2015] == {"fiscal_year": 2015, "initial": None, "supplementary": None, "carried_from_previous": None,
+                        "carried_to_next": None, "reserve": None, "total": 0, "executed": 0}
+    assert by[2018]["initial"] == 2 and by[2018]["supplementary"] == 2 and by[2018]["total"] == 4
+    assert by[2019] == {"fiscal_year": 2019, "requested": 6}
+    # the other two past years' strips differ (a new project's, 2 0 0 ▲1 0 1 1): which is which is not told
+    assert got[3] == [2016, 2017]
+
+
+def test_a_cell_beside_its_row_label_out_of_the_first_strips_place_reads_nothing():
+    # the dash beside 翌年度へ繰越し the third cell: it cannot be the first year's 翌年度へ繰越し in the first strip
+    k = RV1018.index("翌年度へ繰越し -")
+    lines = [*RV1018[:k - 1], RV1018[k], RV1018[k - 1], *RV1018[k + 1:]]
+    assert budget_strips(lines, _YEARS_H, 1) is None
