@@ -844,6 +844,44 @@ def budget_boxes(lines: list[str], years: list[tuple[int, bool]], start: int) ->
     return budget, cs[0].line, cs[-1].line, dropped, unknown
 
 
+def budget_headed(lines: list[str], years: list[tuple[int, bool]], start: int
+                  ) -> tuple[list[dict], int, int, list[int], list[str]] | None:
+    """(budget entries, first line, last line, the years left out, []) of the year columns printed whole under their
+    own headers (table's _headed_columns: a header alone on its line, then the column's cells one a line adding
+    up, told so by a second such header or the column's own 執行率 after it), when no reading of the whole table
+    fits (budget_boxes: the other columns' cells printed elsewhere, seen after the 予算内訳 table's items, or
+    not at all); None when no column is read so. Each such column is every reading's, whatever the others hold."""
+    n_past = sum(1 for _, req in years if not req) - 1
+    got = table(lines, start, n_past + 2, years[0][0])
+    if not got or not got[0]:
+        return None
+    cs = got[0]
+    by_col: dict[int, dict[int, float | None]] = {}
+    for c in cs:
+        if c.col is not None and c.row is not None:
+            rows = by_col.setdefault(c.col, {})
+            rows[c.row] = c.value if c.row not in rows else _UNKNOWN
+    budget, dropped = [], []
+    for col, (y, is_req) in enumerate(years):
+        rows = by_col.get(col, {})
+        if is_req:
+            ok = rows.get(INI) not in (None, _UNKNOWN) and rows.get(TOT) == rows[INI]
+            if ok:
+                budget.append({"fiscal_year": y, "requested": _num(rows[INI])})
+            else:
+                dropped.append(y)
+            continue
+        need = range(EXE + 1 if col < n_past else TOT + 1)
+        if any(r not in rows or rows[r] is _UNKNOWN for r in need) or \
+                _column_rows([rows[r] for r in need], col, n_past) is None:
+            dropped.append(y)
+            continue
+        budget.append({"fiscal_year": y, **{f: _num(rows.get(r)) for r, f in enumerate(FIELDS)}})
+    if len(dropped) == len(years):
+        return None
+    return budget, cs[0].line, cs[-1].line, dropped, []
+
+
 _BREAKDOWN_HEAD = re.compile(r"\d\s*・|・\s*\d|内訳")
 
 
@@ -867,4 +905,4 @@ def headers_in_order(lines: list[str], start: int, stop: int) -> bool:
 _num = as_int_if_whole  # (None stays None)
 
 
-__all__ = ["Cell", "cells", "solve", "budget_boxes", "header_years", "headers_in_order"]
+__all__ = ["Cell", "cells", "solve", "budget_boxes", "budget_headed", "header_years", "headers_in_order"]

@@ -26,7 +26,7 @@ import functools
 import re
 
 from kg.extract import fields
-from kg.extract.budget_boxes import budget_boxes
+from kg.extract.budget_boxes import budget_boxes, budget_headed
 from kg.extract.budget_breakdown import breakdown_columns, breakdown_request, breakdown_totals
 from kg.extract.budget_form import budget_row_major
 from kg.extract.budget_gaps import budget_gaps
@@ -973,6 +973,8 @@ def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, 
         boxes = boxes or budget_gaps(L, years, lab)
         # else its columns printed whole, one cell a line (budget_strips): the current year's and the request's
         boxes = boxes or (budget_strips(L, years, lab) if any("執行率" in t for t in L[lab - 1:lab + 200]) else None)
+        # else the year columns printed whole under their own headers, the others not read (budget_headed)
+        boxes = boxes or (budget_headed(L, years, lab) if any("執行率" in t for t in L[lab - 1:lab + 200]) else None)
         if tail is not None and (boxes is None or boxes[3] or boxes[4]):
             boxes = tail  # (read in part: kept unless another reading tells every cell)
         if boxes is not None:
