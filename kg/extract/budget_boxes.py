@@ -359,7 +359,8 @@ def _cell(w: str) -> bool:
 _UNKNOWN = object()  # a cell the readings disagree on
 
 
-def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_year: int = 1) -> list[dict[int, object]] | None:
+def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_year: int = 1,
+          large: object = None) -> list[dict[int, object]] | None:
     """{row: value} per column (the past years, the current year, the request (rows 0 and 5)) that every reading
     of ``cs`` gives (_UNKNOWN where they disagree); None when no reading fits or the search grows too large.
 
@@ -376,18 +377,19 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     A state is one int (cheap to hash and to step), low bits first: the previous cell's place when this figure
     shares its line (column * 16 + row + 2, else 0), the cells filled per column (_BITS bits each), the figure,
     and per column the running sum's number in ``sums``. Each state's moves are listed once: the second pass,
-    over the readings, takes them from the first."""
+    over the readings, takes them from the first. ``large``: what a search given up returns (None unless asked)."""
     enabled = gc.isenabled()
     gc.disable()  # (the search's states, tuples and lists by the thousand, all held by its memos until it returns
     # and none in a reference cycle: the collector's passes over them, triggered by their number, find nothing)
     try:
-        return _solve(cs, n_past, rates, per_year)
+        return _solve(cs, n_past, rates, per_year, large)
     finally:
         if enabled:
             gc.enable()
 
 
-def _solve(cs: list[Cell], n_past: int, rates: list[float] | None, per_year: int) -> list[dict[int, object]] | None:
+def _solve(cs: list[Cell], n_past: int, rates: list[float] | None, per_year: int,
+           large: object = None) -> list[dict[int, object]] | None:
     """solve's search (see solve)."""
     n_cols = n_past + 2
     REQ = n_past + 1
@@ -725,7 +727,7 @@ def _solve(cs: list[Cell], n_past: int, rates: list[float] | None, per_year: int
             if not feasible(start):
                 return None
         except _TooLarge:
-            return None
+            return large
         got: list[dict[int, object]] = [{} for _ in range(n_cols)]
         seen = set()
         stack = [start]
@@ -777,7 +779,7 @@ def _solve(cs: list[Cell], n_past: int, rates: list[float] | None, per_year: int
                         got[c][r] = v if old is not _UNKNOWN and old == v else _UNKNOWN
                     stack.append(st)
         except _TooLarge:
-            return None
+            return large
         return got
     finally:
         # feasible calls itself through its closure: a reference cycle that held every memo of the search until the
@@ -818,6 +820,8 @@ def budget_boxes(lines: list[str], years: list[tuple[int, bool]], start: int) ->
         return None  # the columns written out of their order (「平成29年度要求」 before 「平成28年度」): so may be the cells
     ratio_row = any(x.replace(" ", "").startswith("当初予算+補正予") for x in lines[start - 1:cs[-1].line + MAX_LINES])
     sol = solve(cs, n_past, rates, 2 if ratio_row else 1)
+    if sol is None:
+        sol = _wrapped_moved(lines, start, cs, n_past, rates, 2 if ratio_row else 1)
     if sol is None:
         return None
     budget, dropped, unknown = [], [], []
@@ -880,6 +884,43 @@ def budget_headed(lines: list[str], years: list[tuple[int, bool]], start: int
     if len(dropped) == len(years):
         return None
     return budget, cs[0].line, cs[-1].line, dropped, []
+
+
+def _wrapped_moved(lines: list[str], start: int, cs: list[Cell], n_past: int, rates: list[float],
+                   per_year: int) -> list[dict[int, object]] | None:
+    """solve's answer when the 当初予算 row printed whole after its label (table's row_at) has no reading as
+    placed and one of its figures was wrapped in its narrow cell (「26,」 over 「212」, made whole by _unwrapped):
+    pdfminer writes such a cell's box after its neighbours' (seen: the second year's 26,212 after the request's
+    45,768; the current year's 26,667 after the request's 56,598), so its column is not told. Every other column
+    for it is tried, the row's other figures keeping their order in the columns left; the cells every placing
+    with a reading agrees on are kept (_UNKNOWN where they differ). None when no placing has a reading, or a
+    search is given up."""
+    n_cols = n_past + 2
+    row = [k for k, c in enumerate(cs) if c.row == INI and c.col is not None]
+    if [cs[k].col for k in row] != list(range(n_cols)):
+        return None
+    folded, plain = _table(lines, start, n_cols)[2], _folded(lines)
+    wrapped = [k for k in row if folded[cs[k].line - 1] != plain[cs[k].line - 1]]
+    if len(wrapped) != 1:
+        return None
+    w = wrapped[0]
+    others = [k for k in row if k != w]
+    merged: list[dict[int, object]] | None = None
+    for j in range(n_cols):
+        if j == cs[w].col:
+            continue  # (the placing as printed: no reading)
+        alt = list(cs)
+        for col, k in enumerate([*others[:j], w, *others[j:]]):
+            alt[k] = cs[k]._replace(col=col)
+        sol = solve(alt, n_past, rates, per_year, large=_TooLarge)
+        if sol is _TooLarge:
+            return None
+        if sol is None:
+            continue
+        merged = sol if merged is None else [
+            {r: a[r] if r in b and a[r] is not _UNKNOWN and a[r] == b[r] else _UNKNOWN for r in {*a, *b}}
+            for a, b in zip(merged, sol, strict=True)]
+    return merged
 
 
 _BREAKDOWN_HEAD = re.compile(r"\d\s*・|・\s*\d|内訳")
