@@ -312,6 +312,19 @@ def _corp_lines(lines: tuple[str, ...], has_name: bool, chars: tuple[int, int] =
 _WHOLE_AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$")  # an amount as the form prints it, not cut in a group
 
 
+# a 契約方式等 cell as the form words it, its lines joined (「一般」「競争」「契約」「(総合」「評価)」)
+_METHOD_WHOLE = re.compile(r"^(?:(?:一般競争|指名競争|随意)契約(?:\([^()]*\))?|補助金等?交付)$")
+
+
+def _method_counted(p: Para) -> bool:
+    """The paragraph is a 契約方式等 cell with the row's 入札者数 ending its first line (「一般 3」 over 「競争」「契約」
+    「(総合」「評価)」: the two columns side by side), not a 業務概要 with its amount: the words before the number, and
+    the lines after, join into a contract method as the form words it."""
+    first = p[0][0].split(" ")
+    return len(first) >= 2 and _DIGITS.match(first[-1]) is not None and len(first[-1]) <= 3 \
+        and _METHOD_WHOLE.match("".join([*first[:-1], *p[0][1:]]).replace(" ", "")) is not None
+
+
 def _before_method(after: list[str]) -> str | None:
     """The amount among the words after a 法人番号's first piece when the row's later cells run on in its line
     (「実証事業の 31,087 一般競争契約」): the one number, whole as the form prints an amount, standing right before the
@@ -571,9 +584,10 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
             if got["description"]:
                 cells["description"] = _cell(got["description"])
                 desc_done = True
-    # 業務概要 as a cell of its own, then the amount alone
+    # 業務概要 as a cell of its own, then the amount alone (never a 契約方式等 with its 入札者数: the row's 業務概要
+    # and amount written elsewhere)
     if not desc_done and i < n and _nameish(paras[i]) and not next_rank(i) \
-            and _corp_pieces(paras[i][0]) is None:
+            and _corp_pieces(paras[i][0]) is None and not _method_counted(paras[i]):
         lines, amount = _split_amount(paras[i], inner=True)
         if amount and cells["amount"] is not None:
             return None, i
