@@ -783,6 +783,8 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow], loose: frozenset
     seen = False
     late = None  # the amount ending the last row's 業務概要 written after the 計 (the row lacking both)
     last = rows[-1].cells if rows else {}
+    tails = 0  # the 契約方式等 passed after the 計
+    untailed = sum(r.cells.get("contract_method") is None for r in rows)
     while k < n:
         t = paras[k].text
         if t == "計" and not seen:
@@ -796,6 +798,14 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow], loose: frozenset
         elif seen and (not total or len(total) == 1 and last.get("amount") is None) and _CONTRACT.match(t):
             pass  # the last row's 契約方式等 written after the 計 (its 入札者数 and 落札率 with it, small cells), before the
             # 計's amount (or after the last row's amount written there): whose it is stays unknown
+            tails += 1
+        elif seen and tails and tails < untailed and _CONTRACT.match(t):
+            # (more rows' 契約方式等 written there, each with its small cells — 「計」「-」「一般競争契約 (最低価格)」「2」
+            # 「61.6%」「一般競争契約 (総合評価)」「4」「46%」 … 「1,234」 — no more than the rows lacking one: whose they
+            # are stays unknown, and their small cells are no 計)
+            tails += 1
+            while k + 1 < n and _is_small(paras[k + 1]):
+                k += 1
         elif _AMOUNT.match(t) and not _is_small(paras[k]) or _DIGITS.match(t):
             total.append(t)
         elif not (_is_small(paras[k]) or _is_header(paras[k], False)):

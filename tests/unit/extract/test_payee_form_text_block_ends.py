@@ -134,3 +134,32 @@ def test_the_total_label_is_no_cell_of_a_row():
                         "一般競争契約 (総合評価) 9", "8,249") + END)
     assert all(c["description"] != "計" for c in rows.values())
     assert ("F", 1) not in rows  # (its amount not read: the 計 cannot be checked, the block is not closed)
+
+
+def test_a_total_after_the_tails_of_two_rows_written_past_the_total_label():
+    # (held-out variant 1314 rl pdftotext block B: rows 3, 4 and 5 read with no 契約方式等, then 「計」「-」「-」 and two
+    # rows' 契約方式等 with their 入札者数 and 落札率, then the 計 1,234 = 417 + 320 + 288 + 130 + 79)
+    body = ["B.", *HEADER, "1", "個人(A)", "-", ["ヘルプデス", "ク業務"], "417", ["一般競争", "契約 (総合", "評価)"], "3", "80.9%",
+            "2", ["国立大", "学法人", "京都大", "学"], ["5272809854 諸外国の動", "204", "向に関する", "文書の分析"], "320",
+            ["一般競争", "契約 (最低", "価格)"], "2", "66%",
+            "3", ["講師謝", "金(講師", "C)"], "-", ["研修の企画", "運営"], "288",
+            "4", ["日本レ", "ジスト", "リサー", "ビス株", "式会社"], ["4903322732 機器の賃貸", "715", "借"], "130",
+            "5", ["合同会", "社NEC", "ソリュ", "ーショ", "ンイノ", "ベータ"], ["8586060720 データ整備", "666", "及び分析業", "務"], "79",
+            "計", "-", "-", ["一般競争", "契約 (最低", "価格)"], "2", "61.6%", ["一般競争", "契約 (総合", "評価)"], "4", "46%",
+            "-", "-"]
+    rows = _rows(_paras(*body, "1,234") + END)
+    assert [rows[("B", k)]["amount"] for k in range(1, 6)] == ["417", "320", "288", "130", "79"]
+    assert rows[("B", 4)]["corporate_number"] == "4903322732715"
+    assert all(rows[("B", k)]["contract_method"] is None for k in (3, 4, 5))  # (whose tails they are: unknown)
+    assert not _rows(_paras(*body, "1,243") + END)  # (a 計 the rows do not add up to: the block is not established)
+
+
+def test_no_more_tails_past_the_total_label_than_rows_lacking_one():
+    # (the same block with row 5's 契約方式等 read in place: one row lacks its tail, two are written after 「計」 —
+    # one of them another block's: the block is not established)
+    body = ["B.", *HEADER, "1", "個人(A)", "-", ["ヘルプデス", "ク業務"], "417", ["一般競争", "契約 (総合", "評価)"], "3", "80.9%",
+            "2", "講師謝金(講師C)", "-", ["研修の企画", "運営"], "288",
+            "3", ["合同会", "社NEC"], ["8586060720 データ整備", "666", "及び分析業", "務"], "79", "その他", "-", "-",
+            "計", "-", "-", ["一般競争", "契約 (最低", "価格)"], "2", "61.6%", ["一般競争", "契約 (総合", "評価)"], "4", "46%",
+            "-", "-", "784"]
+    assert not _rows(_paras(*body) + END)
