@@ -828,11 +828,12 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow], loose: frozenset
         least, most = _unread_bounds(read)
         return k if any((v := _number(t)) is not None and least - 1e-6 <= v - known <= most + 1e-6 for t in total) \
             else None
-    if len(rows) > 1 and amounts[-1] is None and None not in amounts[:-1]:
+    if rows and amounts[-1] is None and None not in amounts[:-1]:
         # (the last row's amount written after the 「計」 with the 計's own: 「計」「0.2」 … 「4.3」 — one figure there
-        # and the amounts read add up to another, the figure not above the row before's)
+        # and the amounts read add up to another, the figure not above the row before's; a block of one row prints
+        # its amount twice: 「計」「4,305」「随意契約 (その他)」「-」「4,305」)
         known, figures = sum(amounts[:-1]), [v for t in total if (v := _number(t)) is not None]
-        return k if any(a <= amounts[-2] + 1e-6 and abs(known + a - t) < 1e-6
+        return k if any((len(rows) == 1 or a <= amounts[-2] + 1e-6) and abs(known + a - t) < 1e-6
                         for x, a in enumerate(figures) for t in figures[x + 1:]) else None
     if not rows or None in amounts:
         return None

@@ -163,3 +163,15 @@ def test_no_more_tails_past_the_total_label_than_rows_lacking_one():
             "計", "-", "-", ["一般競争", "契約 (最低", "価格)"], "2", "61.6%", ["一般競争", "契約 (総合", "評価)"], "4", "46%",
             "-", "-", "784"]
     assert not _rows(_paras(*body) + END)
+
+
+def test_a_block_of_one_row_prints_its_amount_twice_past_the_total_label():
+    # (held-out variant 1519 rl pdftotext block E: the row's name and 法人番号 with its 業務概要, then 「計」, the row's
+    # amount 4,305 with its 契約方式等, and the 計's own 4,305)
+    body = ["E", "1", *HEADER[:3], ["有限会社柏", "屋本店"], ["585957846330 利用者の基", "5", "本的な権利", "の保障の在", "り方を巡る"],
+            "計", *HEADER[3:5], "4,305", "随意契約 (その他)", "-", *HEADER[3:], "-"]
+    rows = _rows(_paras(*body, "4,305", "F") + END)
+    e1 = rows[("E", 1)]
+    assert (e1["name"], e1["corporate_number"]) == ("有限会社柏屋本店", "5859578463305")
+    assert rows[("E", 1)]["amount"] == "4,305"
+    assert ("E", 1) not in _rows(_paras(*body, "4,350", "F") + END)  # (two figures, no 計 of the one row: unknown)
