@@ -835,6 +835,15 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow], loose: frozenset
         known, figures = sum(amounts[:-1]), [v for t in total if (v := _number(t)) is not None]
         return k if any((len(rows) == 1 or a <= amounts[-2] + 1e-6) and abs(known + a - t) < 1e-6
                         for x, a in enumerate(figures) for t in figures[x + 1:]) else None
+    if rows and None in amounts[:-1] and any(a is not None for a in amounts):
+        # (a row above the last whose amount the tool wrote elsewhere — before the block's letter, in the block
+        # before's stretch: 「D」 … 「株式会社ソフトバンク」 「455」 「計」 「1,154」, D1's 699 written among C's cells —
+        # the block stands as one with no 計 would, the 計 being the amounts read and, the form ranking its payees by
+        # amount, for each row unread one between the amounts read above and below it; those amounts stay unknown)
+        known = sum(a for a in amounts if a is not None)
+        least, most = _unread_bounds(amounts)
+        return k if any((v := _number(t)) is not None and least - 1e-6 <= v - known <= most + 1e-6 for t in total) \
+            else None
     if not rows or None in amounts:
         return None
     want = sum(amounts)

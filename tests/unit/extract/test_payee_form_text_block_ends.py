@@ -175,3 +175,19 @@ def test_a_block_of_one_row_prints_its_amount_twice_past_the_total_label():
     assert (e1["name"], e1["corporate_number"]) == ("有限会社柏屋本店", "5859578463305")
     assert rows[("E", 1)]["amount"] == "4,305"
     assert ("E", 1) not in _rows(_paras(*body, "4,350", "F") + END)  # (two figures, no 計 of the one row: unknown)
+
+
+def test_a_block_whose_first_amount_was_written_elsewhere_stands_when_its_total_can_hold_it():
+    # (held-out variant 1519 rl pdftotext block D: row 1's amount 699 written among block C's cells, row 2's 455 read,
+    # then 「計」 and 1,154 — 699 is above 455, as the form ranks its payees)
+    def block(total):
+        return _paras("D", *HEADER[:2], "1", ["合同会社大", "和総研"],
+                      ["481724956755 タイムスタ", "0", "ンプ認定制", "度に関する", "調査"],
+                      "2", ["株式会社ソ", "フトバンク"], ["692083343251 普及啓発コ 455", "7", "ンテンツの", "作成"],
+                      "計", HEADER[2], total, "E") + END
+    rows = _rows(block("1,154"))
+    d1, d2 = rows[("D", 1)], rows[("D", 2)]
+    assert (d1["name"], d1["corporate_number"]) == ("合同会社大和総研", "4817249567550")
+    assert (d2["name"], d2["corporate_number"], d2["amount"]) == ("株式会社ソフトバンク", "6920833432517", "455")
+    assert d1["amount"] != "1,154"
+    assert not _rows(block("800"))  # (row 1's amount would be 345, below row 2's: the rows are not the block's)
