@@ -864,6 +864,13 @@ def _unread_bounds(amounts: list[float | None]) -> tuple[float, float]:
     return least, most
 
 
+def _past_header(paras: list[Para], k: int) -> int:
+    """The index past the header cells from paras[k] on (``k`` when there are none)."""
+    while k < len(paras) and _is_header(paras[k], False):
+        k += 1
+    return k
+
+
 def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = None, early: bool = False,
             notes: list | None = None, stacked: list | None = None, first: PayeeRow | None = None) \
         -> tuple[list[PayeeRow], int]:
@@ -879,6 +886,9 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
         k = i
         while k < len(paras) and rows and set(paras[k].text) <= set("-－― "):  # a row's empty cells left over
             k += 1
+        if rows and (h := _past_header(paras, k)) > k and h < len(paras) and paras[h].text == str(len(rows) + 1):
+            k = h  # (header cells the tool wrote between two rows — a page's, the form's header row repeated — and
+            # then the next rank: the rows go on)
         if rows and k < len(paras) and paras[k].text != str(len(rows) + 1):
             k = _past_strays(paras, k, rows)
         if rows and k < len(paras) and paras[k].text != str(len(rows) + 1) and \
@@ -966,7 +976,10 @@ def _stacked_ranks(paras: list[Para], k: int, rows: list[PayeeRow], letter: str)
     name, m = j, r
     while j + 1 < n and paras[j + 1].text == str(m + 1):
         j, m = j + 1, m + 1
-    first = paras[j + 1] if j + 1 < n else None
+    f = j + 1  # (row r's first cell after the stacked ranks, past header cells the tool wrote between: 「1」
+    while f < n and _is_header(paras[f], False):  # 「ぎょうせい(株)」「2」「支出先」 … 「5904550885 機器の賃」)
+        f += 1
+    first = paras[f] if f < n else None
     whole = first is not None and _whole_number(first.text)  # (the 法人番号 a cell of its own)
     if m == r or first is None or not whole and (not _nameish(first) or _DIGITS.match(first.text)):
         return None
