@@ -1649,6 +1649,14 @@ def _rankless(paras: list[Para], row: PayeeRow) -> bool:
     return any(p[1] == row.line and _nameish(p) for p in paras)
 
 
+def form_letters(lines: list[str], start: int) -> list[str]:
+    """The block letters the section writes as paragraphs of their own (「A」「B.」), when they run A, B, C, ... in the
+    form's order, each once: the section's blocks, whose titles are not found by their dots (LibreOffice's print,
+    read by pdftotext, writes 「B」 alone). [] else."""
+    letters = [m[1] for p in _paras(lines, start) if (m := _LETTER.match(p.text))]
+    return letters if letters == [chr(ord("A") + k) for k in range(len(letters))] else []
+
+
 def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:
     """The rows of the blocks the text holds in the form's order (letter, header cells, rank 1, 2, ... each with
     its cells); None when no block reads so. ``notes`` gets (line, message) when 法人番号 are left unread."""

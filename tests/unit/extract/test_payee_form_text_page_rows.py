@@ -4,6 +4,7 @@ them (held-out variant 1314 rl pdftotext block A: 「1」「ぎょうせい(株)
 and a header cell between two rows where a page breaks (「-」「一者応札・一者応募又は競争性のない…」「5」): the rows go on."""
 from __future__ import annotations
 
+from kg.extract.payee_form_text import form_letters
 from tests.unit.extract.test_payee_form_text import END, _paras, _rows
 
 REASON = ["一者応札・一者応募又は競争性のない随意契約となった理由及び改", "善策 (支出額10億円以上)"]
@@ -36,3 +37,12 @@ def test_header_cells_then_rank_one_are_another_table_not_the_rows_going_on():
     text = "\n".join(_block([REASON, "支出先", "法人番号", "1"])).replace("\n4\n", "\n")
     rows = _rows(text.split("\n"))
     assert not any(block == "A" and rank >= 4 for block, rank in rows)
+
+
+def test_the_letters_written_alone_are_the_sections_blocks():
+    # (held-out variant 1013 LO pdftotext: 「A」 … 「B」 … 「C」「1」 … 「D」 … 「E」「F」 … 「G」 … 「H」 with no dots, so no block
+    # title is found; blocks B, C and E–H read no row: their letters say the blocks are there, unknown)
+    lines = ["支出先上位10者リスト", "", *_paras("A", "1", "支出先", "株式会社OCS", "B", "1,063", "C", "1", "-", "D",
+                                         "個人(A)", "E", "F", "61.6%", "G", "H", "1", "42%")]
+    assert form_letters(lines, 1) == list("ABCDEFGH")
+    assert form_letters(lines[:-8] + _paras("J"), 1) == []  # (「J」 after 「F」: no run of the form's letters)
