@@ -312,6 +312,19 @@ def _corp_lines(lines: tuple[str, ...], has_name: bool, chars: tuple[int, int] =
 _WHOLE_AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$")  # an amount as the form prints it, not cut in a group
 
 
+# a 契約方式等 cell as the form words it, its lines joined (「一般」「競争」「契約」「(総合」「評価)」)
+_METHOD_WHOLE = re.compile(r"^(?:(?:一般競争|指名競争|随意)契約(?:\([^()]*\))?|補助金等?交付)$")
+
+
+def _method_counted(p: Para) -> bool:
+    """The paragraph is a 契約方式等 cell with the row's 入札者数 ending its first line (「一般 3」 over 「競争」「契約」
+    「(総合」「評価)」: the two columns side by side), not a 業務概要 with its amount: the words before the number, and
+    the lines after, join into a contract method as the form words it."""
+    first = p[0][0].split(" ")
+    return len(first) >= 2 and _DIGITS.match(first[-1]) is not None and len(first[-1]) <= 3 \
+        and _METHOD_WHOLE.match("".join([*first[:-1], *p[0][1:]]).replace(" ", "")) is not None
+
+
 def _before_method(after: list[str]) -> str | None:
     """The amount among the words after a 法人番号's first piece when the row's later cells run on in its line
     (「実証事業の 31,087 一般競争契約」): the one number, whole as the form prints an amount, standing right before the
@@ -571,9 +584,10 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
             if got["description"]:
                 cells["description"] = _cell(got["description"])
                 desc_done = True
-    # 業務概要 as a cell of its own, then the amount alone
+    # 業務概要 as a cell of its own, then the amount alone (never a 契約方式等 with its 入札者数: the row's 業務概要
+    # and amount written elsewhere)
     if not desc_done and i < n and _nameish(paras[i]) and not next_rank(i) \
-            and _corp_pieces(paras[i][0]) is None:
+            and _corp_pieces(paras[i][0]) is None and not _method_counted(paras[i]):
         lines, amount = _split_amount(paras[i], inner=True)
         if amount and cells["amount"] is not None:
             return None, i
@@ -769,6 +783,8 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow], loose: frozenset
     seen = False
     late = None  # the amount ending the last row's 業務概要 written after the 計 (the row lacking both)
     last = rows[-1].cells if rows else {}
+    tails = 0  # the 契約方式等 passed after the 計
+    untailed = sum(r.cells.get("contract_method") is None for r in rows)
     while k < n:
         t = paras[k].text
         if t == "計" and not seen:
@@ -782,6 +798,14 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow], loose: frozenset
         elif seen and (not total or len(total) == 1 and last.get("amount") is None) and _CONTRACT.match(t):
             pass  # the last row's 契約方式等 written after the 計 (its 入札者数 and 落札率 with it, small cells), before the
             # 計's amount (or after the last row's amount written there): whose it is stays unknown
+            tails += 1
+        elif seen and tails and tails < untailed and _CONTRACT.match(t):
+            # (more rows' 契約方式等 written there, each with its small cells — 「計」「-」「一般競争契約 (最低価格)」「2」
+            # 「61.6%」「一般競争契約 (総合評価)」「4」「46%」 … 「1,234」 — no more than the rows lacking one: whose they
+            # are stays unknown, and their small cells are no 計)
+            tails += 1
+            while k + 1 < n and _is_small(paras[k + 1]):
+                k += 1
         elif _AMOUNT.match(t) and not _is_small(paras[k]) or _DIGITS.match(t):
             total.append(t)
         elif not (_is_small(paras[k]) or _is_header(paras[k], False)):
@@ -804,12 +828,22 @@ def _block_end(paras: list[Para], i: int, rows: list[PayeeRow], loose: frozenset
         least, most = _unread_bounds(read)
         return k if any((v := _number(t)) is not None and least - 1e-6 <= v - known <= most + 1e-6 for t in total) \
             else None
-    if len(rows) > 1 and amounts[-1] is None and None not in amounts[:-1]:
+    if rows and amounts[-1] is None and None not in amounts[:-1]:
         # (the last row's amount written after the 「計」 with the 計's own: 「計」「0.2」 … 「4.3」 — one figure there
-        # and the amounts read add up to another, the figure not above the row before's)
+        # and the amounts read add up to another, the figure not above the row before's; a block of one row prints
+        # its amount twice: 「計」「4,305」「随意契約 (その他)」「-」「4,305」)
         known, figures = sum(amounts[:-1]), [v for t in total if (v := _number(t)) is not None]
-        return k if any(a <= amounts[-2] + 1e-6 and abs(known + a - t) < 1e-6
+        return k if any((len(rows) == 1 or a <= amounts[-2] + 1e-6) and abs(known + a - t) < 1e-6
                         for x, a in enumerate(figures) for t in figures[x + 1:]) else None
+    if rows and None in amounts[:-1] and any(a is not None for a in amounts):
+        # (a row above the last whose amount the tool wrote elsewhere — before the block's letter, in the block
+        # before's stretch: 「D」 … 「株式会社ソフトバンク」 「455」 「計」 「1,154」, D1's 699 written among C's cells —
+        # the block stands as one with no 計 would, the 計 being the amounts read and, the form ranking its payees by
+        # amount, for each row unread one between the amounts read above and below it; those amounts stay unknown)
+        known = sum(a for a in amounts if a is not None)
+        least, most = _unread_bounds(amounts)
+        return k if any((v := _number(t)) is not None and least - 1e-6 <= v - known <= most + 1e-6 for t in total) \
+            else None
     if not rows or None in amounts:
         return None
     want = sum(amounts)
@@ -830,6 +864,13 @@ def _unread_bounds(amounts: list[float | None]) -> tuple[float, float]:
     return least, most
 
 
+def _past_header(paras: list[Para], k: int) -> int:
+    """The index past the header cells from paras[k] on (``k`` when there are none)."""
+    while k < len(paras) and _is_header(paras[k], False):
+        k += 1
+    return k
+
+
 def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = None, early: bool = False,
             notes: list | None = None, stacked: list | None = None, first: PayeeRow | None = None) \
         -> tuple[list[PayeeRow], int]:
@@ -845,6 +886,9 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
         k = i
         while k < len(paras) and rows and set(paras[k].text) <= set("-－― "):  # a row's empty cells left over
             k += 1
+        if rows and (h := _past_header(paras, k)) > k and h < len(paras) and paras[h].text == str(len(rows) + 1):
+            k = h  # (header cells the tool wrote between two rows — a page's, the form's header row repeated — and
+            # then the next rank: the rows go on)
         if rows and k < len(paras) and paras[k].text != str(len(rows) + 1):
             k = _past_strays(paras, k, rows)
         if rows and k < len(paras) and paras[k].text != str(len(rows) + 1) and \
@@ -932,7 +976,10 @@ def _stacked_ranks(paras: list[Para], k: int, rows: list[PayeeRow], letter: str)
     name, m = j, r
     while j + 1 < n and paras[j + 1].text == str(m + 1):
         j, m = j + 1, m + 1
-    first = paras[j + 1] if j + 1 < n else None
+    f = j + 1  # (row r's first cell after the stacked ranks, past header cells the tool wrote between: 「1」
+    while f < n and _is_header(paras[f], False):  # 「ぎょうせい(株)」「2」「支出先」 … 「5904550885 機器の賃」)
+        f += 1
+    first = paras[f] if f < n else None
     whole = first is not None and _whole_number(first.text)  # (the 法人番号 a cell of its own)
     if m == r or first is None or not whole and (not _nameish(first) or _DIGITS.match(first.text)):
         return None
@@ -1600,6 +1647,14 @@ def _agrees(out: list[PayeeRow], got: list[PayeeRow]) -> bool:
 def _rankless(paras: list[Para], row: PayeeRow) -> bool:
     """The row's first paragraph is its name (its rank 「1」 written apart), not its rank."""
     return any(p[1] == row.line and _nameish(p) for p in paras)
+
+
+def form_letters(lines: list[str], start: int) -> list[str]:
+    """The block letters the section writes as paragraphs of their own (「A」「B.」), when they run A, B, C, ... in the
+    form's order, each once: the section's blocks, whose titles are not found by their dots (LibreOffice's print,
+    read by pdftotext, writes 「B」 alone). [] else."""
+    letters = [m[1] for p in _paras(lines, start) if (m := _LETTER.match(p.text))]
+    return letters if letters == [chr(ord("A") + k) for k in range(len(letters))] else []
 
 
 def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[PayeeRow] | None:

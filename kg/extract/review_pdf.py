@@ -59,6 +59,7 @@ from kg.extract.payee_boxes import (
 from kg.extract.payee_columns import payee_columns
 from kg.extract.payee_form_text import (
     form_disputes,
+    form_letters,
     form_rows,
     header_piece,
     number_line_wraps,
@@ -1451,7 +1452,10 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
         warn(rec, "payees_partial", message, line=line, field="payees")
     if text_rows:
         read = {r.block for r in text_rows}
-        unread = [x for x in _blocks(L, lo)[0] if x not in read]
+        # (the blocks' titles, and in paragraph text the letters written alone: 「B」 with no dot is no title _blocks
+        # finds, and a block of it no reader gave must be unknown, not absent)
+        titles = set(_blocks(L, lo)[0]) | (set(form_letters(L, lo)) if paragraph_style(L) else set())
+        unread = sorted(x for x in titles if x not in read)
         if unread:  # a block whose title is in the text and of which no row was read is unknown, never absent
             warn(rec, "payees_partial", f"支出先上位10者リスト: blocks {unread}: the title is in the text but no row "
                  "of the block was read: their payees are unknown", line=lo, field="payees")

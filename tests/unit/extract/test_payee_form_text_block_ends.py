@@ -134,3 +134,60 @@ def test_the_total_label_is_no_cell_of_a_row():
                         "一般競争契約 (総合評価) 9", "8,249") + END)
     assert all(c["description"] != "計" for c in rows.values())
     assert ("F", 1) not in rows  # (its amount not read: the 計 cannot be checked, the block is not closed)
+
+
+def test_a_total_after_the_tails_of_two_rows_written_past_the_total_label():
+    # (held-out variant 1314 rl pdftotext block B: rows 3, 4 and 5 read with no 契約方式等, then 「計」「-」「-」 and two
+    # rows' 契約方式等 with their 入札者数 and 落札率, then the 計 1,234 = 417 + 320 + 288 + 130 + 79)
+    body = ["B.", *HEADER, "1", "個人(A)", "-", ["ヘルプデス", "ク業務"], "417", ["一般競争", "契約 (総合", "評価)"], "3", "80.9%",
+            "2", ["国立大", "学法人", "京都大", "学"], ["5272809854 諸外国の動", "204", "向に関する", "文書の分析"], "320",
+            ["一般競争", "契約 (最低", "価格)"], "2", "66%",
+            "3", ["講師謝", "金(講師", "C)"], "-", ["研修の企画", "運営"], "288",
+            "4", ["日本レ", "ジスト", "リサー", "ビス株", "式会社"], ["4903322732 機器の賃貸", "715", "借"], "130",
+            "5", ["合同会", "社NEC", "ソリュ", "ーショ", "ンイノ", "ベータ"], ["8586060720 データ整備", "666", "及び分析業", "務"], "79",
+            "計", "-", "-", ["一般競争", "契約 (最低", "価格)"], "2", "61.6%", ["一般競争", "契約 (総合", "評価)"], "4", "46%",
+            "-", "-"]
+    rows = _rows(_paras(*body, "1,234") + END)
+    assert [rows[("B", k)]["amount"] for k in range(1, 6)] == ["417", "320", "288", "130", "79"]
+    assert rows[("B", 4)]["corporate_number"] == "4903322732715"
+    assert all(rows[("B", k)]["contract_method"] is None for k in (3, 4, 5))  # (whose tails they are: unknown)
+    assert not _rows(_paras(*body, "1,243") + END)  # (a 計 the rows do not add up to: the block is not established)
+
+
+def test_no_more_tails_past_the_total_label_than_rows_lacking_one():
+    # (the same block with row 5's 契約方式等 read in place: one row lacks its tail, two are written after 「計」 —
+    # one of them another block's: the block is not established)
+    body = ["B.", *HEADER, "1", "個人(A)", "-", ["ヘルプデス", "ク業務"], "417", ["一般競争", "契約 (総合", "評価)"], "3", "80.9%",
+            "2", "講師謝金(講師C)", "-", ["研修の企画", "運営"], "288",
+            "3", ["合同会", "社NEC"], ["8586060720 データ整備", "666", "及び分析業", "務"], "79", "その他", "-", "-",
+            "計", "-", "-", ["一般競争", "契約 (最低", "価格)"], "2", "61.6%", ["一般競争", "契約 (総合", "評価)"], "4", "46%",
+            "-", "-", "784"]
+    assert not _rows(_paras(*body) + END)
+
+
+def test_a_block_of_one_row_prints_its_amount_twice_past_the_total_label():
+    # (held-out variant 1519 rl pdftotext block E: the row's name and 法人番号 with its 業務概要, then 「計」, the row's
+    # amount 4,305 with its 契約方式等, and the 計's own 4,305)
+    body = ["E", "1", *HEADER[:3], ["有限会社柏", "屋本店"], ["585957846330 利用者の基", "5", "本的な権利", "の保障の在", "り方を巡る"],
+            "計", *HEADER[3:5], "4,305", "随意契約 (その他)", "-", *HEADER[3:], "-"]
+    rows = _rows(_paras(*body, "4,305", "F") + END)
+    e1 = rows[("E", 1)]
+    assert (e1["name"], e1["corporate_number"]) == ("有限会社柏屋本店", "5859578463305")
+    assert rows[("E", 1)]["amount"] == "4,305"
+    assert ("E", 1) not in _rows(_paras(*body, "4,350", "F") + END)  # (two figures, no 計 of the one row: unknown)
+
+
+def test_a_block_whose_first_amount_was_written_elsewhere_stands_when_its_total_can_hold_it():
+    # (held-out variant 1519 rl pdftotext block D: row 1's amount 699 written among block C's cells, row 2's 455 read,
+    # then 「計」 and 1,154 — 699 is above 455, as the form ranks its payees)
+    def block(total):
+        return _paras("D", *HEADER[:2], "1", ["合同会社大", "和総研"],
+                      ["481724956755 タイムスタ", "0", "ンプ認定制", "度に関する", "調査"],
+                      "2", ["株式会社ソ", "フトバンク"], ["692083343251 普及啓発コ 455", "7", "ンテンツの", "作成"],
+                      "計", HEADER[2], total, "E") + END
+    rows = _rows(block("1,154"))
+    d1, d2 = rows[("D", 1)], rows[("D", 2)]
+    assert (d1["name"], d1["corporate_number"]) == ("合同会社大和総研", "4817249567550")
+    assert (d2["name"], d2["corporate_number"], d2["amount"]) == ("株式会社ソフトバンク", "6920833432517", "455")
+    assert d1["amount"] != "1,154"
+    assert not _rows(block("800"))  # (row 1's amount would be 345, below row 2's: the rows are not the block's)

@@ -44,3 +44,18 @@ def test_a_count_then_one_dash_then_the_next_rank_is_the_amount_when_the_total_a
                         "3", ["日経BPマーケティング 5536102844687", "株式会社"], ["ヘルプデスク業務、機 13", "器の賃貸借"],
                         ["一般競争契約 (総合 2", "評価)"], "72.9%", "計", "60", "-"))
     assert [rows[("E", k)]["amount"] for k in (1, 2, 3)] == ["24", "23", "13"]
+
+
+def test_a_method_with_its_count_after_a_name_is_no_task_and_amount():
+    # (held-out variant 1812 rl pdftotext block B: the row's 業務概要 and amount 26,198 written before the letter, then
+    # 「1」「講師謝金( 講師A)」 and 「一般 3」 over 「競争」「契約」「(総合」「評価)」: the 契約方式等 beside its 入札者数 3)
+    rows = _rows(_paras(["視察(旅費", "の支払)、", "補助事業", "の実施"], ["26,", "198"], "B.", "1", ["法人番", "号"],
+                        "講師謝金( 講師A)", ["入札 落札", "者数 率", "(応募", "者数)"],
+                        ["一般 3", "競争", "契約", "(総合", "評価)"], "89.1%", "C."))
+    b1 = rows.get(("B", 1), {})
+    assert b1.get("amount") is None and b1.get("description") is None  # (never amount 3, task 「一般競争契約(総合評価)」)
+
+
+def test_a_task_ending_in_its_amount_still_reads_when_its_words_are_no_method():
+    rows = _rows(_paras("A", *HEADER, "1", "講師謝金( 講師A)", "-", ["補助事業の 3", "実施"], "その他", "-", "-", "B"))
+    assert rows[("A", 1)]["amount"] == "3" and rows[("A", 1)]["description"] == "補助事業の実施"

@@ -151,7 +151,9 @@ def test_a_run_ending_in_a_rank_with_no_cells_then_a_run_whose_rank_is_apart_pla
 
 def test_a_number_without_a_name_piece_right_after_a_rank_may_be_the_row_befores():
     """「1」 then a name alone, then 「2」 and the header cells, then a 法人番号 with no piece of a name beside it: row 1's
-    number and 業務概要 written after rank 2 (row 2's name comes after them). Row 2 does not take that number."""
+    number and 業務概要 written after rank 2 (row 2's name comes after them). Row 2 does not take that number: it is
+    row 1's, the rank 「2」 stacked after row 1's name (_stacked_ranks, past the header cells), row 2 the name after
+    row 1's cells with its own number."""
     rows = _rows(_paras("A", "支出先", "法人番号", "1", ["合同会社大", "和総研"], "2", "業務概要", "支出額 (百万円)", "契約方式等",
                         ["入札者数 (", "応募者数)"], "落札率",
                         ["48172495 研修の企画運営、", "67550", "機器の賃貸借"], "5.8", ["随意契約 (", "その他)"], "-", "-", "-",
@@ -160,7 +162,10 @@ def test_a_number_without_a_name_piece_right_after_a_rank_may_be_the_row_befores
                         ["37022932 会議等出席(諸謝金) 3.4", "09716", "、ガイドラインの", "英訳作業"], "-", "-", "-",
                         "4", "個人(D)", "-", ["普及啓発コンテン", "ツの作成"], "1.9", "-", "-", "-") + END)
     assert rows[("A", 1)]["name"] == "合同会社大和総研"
-    assert rows[("A", 2)]["corporate_number"] is None  # (not row 1's 4817249567550)
+    assert rows[("A", 2)]["corporate_number"] != "4817249567550"  # (row 1's)
+    assert (rows[("A", 1)]["corporate_number"], rows[("A", 1)]["amount"]) == ("4817249567550", "5.8")
+    assert (rows[("A", 2)]["name"], rows[("A", 2)]["corporate_number"], rows[("A", 2)]["amount"]) == \
+        ("合同会社エアクレーレン", "7851283144915", "5.3")
 
 
 def test_an_amount_two_readers_give_otherwise_for_one_row_is_unknown():
