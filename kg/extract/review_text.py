@@ -21,6 +21,7 @@ from typing import NamedTuple
 from kg.extract import fields, payee_wraps
 from kg.extract.doc_memo import last_document
 from kg.extract.page_marks import is_page_mark
+from kg.extract.past_rows import past_by_wrapped_rows
 from kg.normalize import houjin
 from kg.normalize.era import ERAS, parse_year
 from kg.normalize.numbers import as_int_if_whole, parse_number
@@ -857,10 +858,15 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
         if (rel := related_by_shape(toks, frozenset(placed), sheet_year, lines)) is not None:
             out["related_projects"] = rel
     run = _run(toks, "past_project_numbers", 40)
-    columns = past_by_columns(toks, sheet_year) if paragraph_style(lines) else None
-    by_lines = past_by_lines(lines, run[1], sheet_year) if run and columns is None and paragraph_style(lines) \
-        else None
-    if columns is not None:
+    # rows of several column groups wrapped onto more lines, each wrapped line's pieces exactly the rests the
+    # groups' cells lack (past_rows): every number's year settled by its place
+    rows = past_by_wrapped_rows(_folded(lines)[run[1]:run[1] + 40]) if run and run[0] else None
+    columns = past_by_columns(toks, sheet_year) if paragraph_style(lines) and rows is None else None
+    by_lines = past_by_lines(lines, run[1], sheet_year) if run and columns is None and rows is None \
+        and paragraph_style(lines) else None
+    if rows is not None:
+        out["past_project_numbers"] = Found(rows, run[1] + 1)
+    elif columns is not None:
         out["past_project_numbers"] = columns
     elif by_lines is not None:
         out["past_project_numbers"] = by_lines
@@ -1183,10 +1189,11 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             if wrapped:  # (「審議参事官 海野 信」 over 「官」: another official's title wraps, its first line glued on)
                 officials = None
             if not paragraph_style(lines) and not next_row(_folded(lines), v.line) and any(
-                    x.line == v.line + 1 and x.field is None and _ORG.search(x.text) and not label_piece(x.text)
-                    and not _TITLE_TAIL.match(x.text) for x in toks[k + 1:k + 12]):  # (「官」: an official's title's)
+                    x.line == v.line + 1 and x.field is None and _ORG.search(p) and not label_piece(p)
+                    and not _TITLE_TAIL.match(p) for x in toks[k + 1:k + 12] for p in x.text.split(" ")):
                 continue  # an organisation's tail wrapped below in the row (「サイバーセキュリティ参事官 海野信」 over
-                # 「統括官(室)」): the 担当課室 cell goes on there, glued to the next cell on its first line — unknown
+                # 「統括官(室)」, or over 「し 統括官(室) 伊藤 雅」, glued to its neighbours' wraps): the 担当課室 cell
+                # goes on there, glued to the next cell on its first line — unknown (「官」: an official's title's)
             if officials and len(vals) > 1 and paragraph_style(lines) and side_cells_wrapped(lines, vals[1]):
                 officials = None  # (「審議官 中村 純 参事官 小林 雅一」 over 「一」: whose name goes on is unknown)
             if _shape_ok("division", text, sheet_year):
@@ -3429,6 +3436,11 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
     # the cell of the last year whose row still waits for its number (nothing of it read yet, or only its ministry
     # and dash: 「平成30年度 厚生労働省 -」); None when no row waits
     waiting: int | None = None
+    # the year cells read less the value cells (numbers, blanks) read: a row passed by with no value (「平成24年度」
+    # then 「平成27年度」 over 「厚生労働省 - 0120」) has its value further on, out of the rows' order, so a number
+    # standing below a later year while such a row waits may be that row's (「平成28年度」 over 「厚生労働省 -0277」,
+    # 0277 平成24年度's): it is paired by standing below only when its year's row alone waits
+    unread = 0
     # a year's row left open at its line's end (「平成27年度 防衛省 -」) and not closed by the next line's number
     # (「平成29年度 防衛省 -」 next: its number is written elsewhere, the text out of the table's order): a number
     # later settles by a year below which it stands no more, only by one beside it
@@ -3470,6 +3482,7 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
                 # 令和元年度」 over 「- 0476」; 「平成29年度」 then 「令和3年度」): the next number may be either's, so
                 # this year settles none (on one line, 「平成21年文部科学省 平成22年 …」, the cells stand side by side)
                 held = waiting is not None and waiting != ci
+                unread += 1
                 alone = not any(q for q in parts[:pi] + parts[pi + 1:])
                 prev = ("year", y, ci, alone and (latest is None or y > latest) and not held, held)
                 latest = y if latest is None else max(latest, y)
@@ -3487,9 +3500,10 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
                 open_at = ci  # (「平成27年度 防衛省 -」: the row's number not on its line)
             for ref in refs:
                 fy = ref.fiscal_year
-                same = prev is not None and prev[0] == "year" and prev[2] == ci and not prev[4]
+                same = prev is not None and prev[0] == "year" and prev[2] == ci and not prev[4] \
+                    and not _TAIL_AFTER.search(part)
                 below = prev is not None and prev[0] == "year" and prev[3] and prev[2] == ci - 1 and first \
-                    and not dangling
+                    and not dangling and unread <= 1
                 if fy is None and ci not in yearless and not cut_year and (same or below or _new_of(ref.number, prev)):
                     fy = prev[1]
                 # a year on a line of its own goes on to the number lines right below it (「令和2年度」 over
@@ -3502,7 +3516,14 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
                     continue
                 seen.add((fy, ref.number))
                 out.append({"fiscal_year": fy, "number": ref.number} if fy is not None else {"number": ref.number})
+            if refs or not head:
+                unread -= max(1, len(refs))  # (not floored: a column's blanks may come before its years)
     return out
+
+
+# a year cell's wrapped tail written after a number (「平成25年度 防衛省 平成26年 防衛省 - 0237 度」): the number stands
+# on the row's second line with that tail, a wrapped cell's rest, not beside the year before it (0237 is 平成25年度's)
+_TAIL_AFTER = re.compile(r"\d\)?\s+(?:年度|度)$")
 
 
 _YEAR_ONLY = re.compile(r"(?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*年度?")
