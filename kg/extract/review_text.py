@@ -1397,6 +1397,8 @@ def division_by_shape(toks: list[Token]) -> Found | None:
 _TITLE_TAIL = re.compile(r"^\S{0,3}(?:官|長|補佐)$")  # the end of an official's title (「官」「課長」「補佐」)
 _HEADER_END = frozenset({"purpose", "outline", "budget", "payees", "policy_eval", "related"})
 _TITLE_NAME = re.compile(r"(?:長|官|補佐|理事|参事)\s+\S")  # a title and a name's start: an official's piece
+_HEADER_LABELS = frozenset({"bureau", "division", "responsible_officials", "start_fiscal_year", "end_fiscal_year",
+                            "accounts", "major_policy", "major_expense"})  # the labels of the header's cells
 
 
 # a name's last characters (kanji) wrapped below its cell (「郎」; not a cell's kana tail: 「終了予定」 over 「なし」)
@@ -1409,14 +1411,25 @@ def officials_by_shape(toks: list[Token], lines: list[str] | None = None) -> Fou
     the 作成責任者 label is there and no other header cell holds an official's piece (「参事官 小林 参事官 加藤
     健太郎」 over 「雅一」: two officials' cells run together), nor a cut cell, nor a paragraph of officials whose later
     line is no official of its own (「室長 神門 健太 課長補佐 佐々木 敦史」 over 「郎」: a name cut, which one is
-    unknown; ``lines``, the text, shows the paragraph's lines); None otherwise."""
+    unknown; ``lines``, the text, shows the paragraph's lines); None otherwise. The header's cells may go on after
+    a later block's paragraph when the 作成責任者 label is not yet met (pdftotext: 事業の目的 and its text, then
+    the 事業終了 row's labels and 「作成責任者」): they are read from the next header label on."""
     if not any(t.field == "responsible_officials" for t in toks):
         return None
     found: list[str] = []
     line = 0
+    labelled = skipping = False
     for t in toks:
+        labelled = labelled or t.field == "responsible_officials"
         if t.field in _HEADER_END:
-            break
+            if labelled:
+                break
+            skipping = True  # the header's cells written on after a later block's paragraph (pdftotext: 「事業の目的」
+            # and its text, then 「事業終了(予定)年度」「担当課室」「主要経費」 … 「作成責任者」「整備課」「企画官 佐々木 信」)
+            continue
+        if skipping and t.field not in _HEADER_LABELS:
+            continue
+        skipping = False
         if t.field is None and (officials := _officials_of(t.text) or _title_and_name(t.text, lines)):
             if lines is not None and any(not _officials_of(x) for x in _paragraph_lines(lines, t)[1:]):
                 return None
