@@ -2,12 +2,14 @@
 and its 事業番号 cell, four side by side) wrapped onto a second or third line: each wrapped line holds, left to right,
 the rests of the cells the first line left unfinished (「平成28年度 新28-0458 平成29年度 経済産業省 - 平成30 経済産業省 -
 令和元年度 0317」 over 「0171 年度 0187」). A cell's state says what it still lacks — a year its digits, 年 or 度 (「平成」,
-「平成30」, 「平成26年」), a 事業番号 cell its number (「経済産業省 -」) — so the rests are settled when the wrapped line's
-pieces, each a year's piece or a number, are exactly the lacking parts in the groups' order, one each. Anything else
-(a cell of another shape, an RS number cut in pieces, a piece too many or too few, years that do not rise) leaves the
-table to the other readers: the pairing is never guessed. Pure functions."""
+「平成30」, 「平成26年」), a 事業番号 cell its number (「経済産業省 -」), its ministry's end (「文部科学」) or an RS number's
+serial (「2021 厚労 20」) — so the rests are settled when the wrapped line's words split in one way only into exactly
+the lacking parts in the groups' order. Anything else (a cell of another shape, a word too many or too few, two ways
+to split, years that do not rise) leaves the table to the other readers: the pairing is never guessed. Pure
+functions."""
 from __future__ import annotations
 
+import copy
 import re
 
 from kg.extract.page_marks import is_page_mark
@@ -22,11 +24,10 @@ _NUMBER = r"(?:[-‐−―]\s*)?(?:\(\s*)?(?:新\d{2}\s*-\s*)?\d{4}\)?"
 # a 事業番号 cell's text, whole: a blank, a number maybe after its ministry (「経済産業省 - 0460」「(0165)」), an RS
 # number's four pieces (「2021 厚労 20 0026」)
 _WHOLE = re.compile(rf"^(?:-|(?:\S{{1,12}}{_MINISTRY_END}\s*)?{_NUMBER}|\d{{4}} \S{{1,6}} 新?\d{{2}} \d{{4}})$")
-# ... or lacking its number (「経済産業省 -」「厚生労働省 (」「文部科学省」), or its ministry's name cut (「文部科学」)
-_OPEN = re.compile(rf"^(?:\S{{1,12}}{_MINISTRY_END}\s*[-‐−―(]?|[^\d\s()\-‐−―]{{1,11}})$")
+# ... or lacking its number (「経済産業省 -」「厚生労働省 (」「文部科学省」), its ministry's name cut (「文部科学」), or an
+# RS number cut before its serial (「2021 厚労 20」「2022 厚労」)
+_OPEN = re.compile(rf"^(?:\S{{1,12}}{_MINISTRY_END}\s*[-‐−―(]?|[^\d\s()\-‐−―]{{1,11}}|\d{{4}} [^\d\s]{{1,6}}(?: 新?\d{{2}})?)$")
 _TAIL = re.compile(rf"^[^\d\s()\-‐−―]{{0,6}}{_MINISTRY_END}$")  # a cut ministry's rest (「省」「働省」)
-# a 事業番号 cell's rest on a wrapped line: a cut ministry's end, a dash or an opening parenthesis, the number
-_REST = re.compile(rf"^(?=\S)(?:[^\d\s()\-‐−―]{{0,6}}{_MINISTRY_END})?(?:\s*[-‐−―(])?(?:\s*\(?\s*(?:新\d{{2}}\s*-\s*)?\d{{4}}\)?)?$")
 
 
 class _Group:
@@ -81,34 +82,42 @@ def _groups(line: str) -> list[_Group] | None:
     return out
 
 
-def _pieces(line: str) -> list[tuple[str, str]] | None:
-    """A wrapped line's pieces, each (kind, text): a year's piece (「23年」「度」), or a 事業番号 cell's rest — a cut
-    ministry's end, a dash, a number, as they stand together (「省 (0176)」「働省 -」「- 0022」「0095」). None when a
-    word is of neither kind."""
-    out: list[tuple[str, str]] = []
+def _words(line: str) -> list[str]:
+    """A wrapped line's words, a lone dash joined to the number after it (「- 0022」)."""
+    out: list[str] = []
     for w in line.split():
-        if _DIGITS.match(w) or w in ("年", "年度", "度"):
-            out.append(("year", w))
-        elif out and out[-1][0] == "cell" and _REST.match(joined := f"{out[-1][1]} {w}") \
-                and not re.search(r"\d", out[-1][1]):
-            out[-1] = ("cell", joined)  # (「省」 「(0176)」: one cell's rest)
-        elif _REST.match(w):
-            out.append(("cell", w))
+        if out and out[-1] in ("-", "‐", "−", "―") and re.match(r"^\d{4}\)?$", w):
+            out[-1] = f"- {w}"
         else:
-            return None
+            out.append(w)
+    return out
+
+
+def _ways(groups: list[_Group], needs: list[tuple[int, str]], words: list[str]) -> list[list[str]]:
+    """Every way to split ``words`` into the ``needs``' parts in order: a year's part one word its year cell takes,
+    a cell's part one or more words its 事業番号 cell takes (「省 (0176)」「働省 -」「21 0392」)."""
+    if not needs:
+        return [[]] if not words else []
+    (gi, kind), rest = needs[0], needs[1:]
+    out = []
+    for j in range(1, len(words) - len(rest) + 1 if kind == "cell" else min(2, len(words) + 1)):
+        part = " ".join(words[:j])
+        g = copy.copy(groups[gi])
+        if g.take_year(part) if kind == "year" else g.take_cell(part):
+            out += [[part] + way for way in _ways(groups, rest, words[j:])]
     return out
 
 
 def _settle(groups: list[_Group], wrapped: list[str]) -> bool:
-    """Give each wrapped line's pieces to the groups' lacking parts in order; False unless every line's pieces are
-    exactly those parts (kinds and count) and no part is left lacking after the last line."""
+    """Give each wrapped line's words to the groups' lacking parts in order; False unless every line splits into
+    exactly those parts in one way only and no part is left lacking after the last line."""
     for line in wrapped:
-        needs = [(g, n) for g in groups for n in g.needs()]
-        pieces = _pieces(line)
-        if pieces is None or [k for k, _ in pieces] != [n for _, n in needs]:
+        needs = [(gi, n) for gi, g in enumerate(groups) for n in g.needs()]
+        ways = _ways(groups, needs, _words(line))
+        if len(ways) != 1:
             return False
-        for (g, n), (_, p) in zip(needs, pieces, strict=True):
-            if not (g.take_year(p) if n == "year" else g.take_cell(p)):
+        for (gi, n), part in zip(needs, ways[0], strict=True):
+            if not (groups[gi].take_year(part) if n == "year" else groups[gi].take_cell(part)):
                 return False
     return not any(g.needs() for g in groups)
 

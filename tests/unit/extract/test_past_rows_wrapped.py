@@ -28,17 +28,26 @@ def test_a_page_footer_before_the_rows_and_blank_cells_are_passed_over():
         {"fiscal_year": 2013, "number": "0175"}, {"fiscal_year": 2014, "number": "0233"}]
 
 
-def test_an_rs_number_cut_in_pieces_or_a_piece_too_many_leaves_the_table_unsettled():
-    # (variant 685: 「2022 経産」 over 「21 0414」 — 「21」 has a year's piece's shape: nothing is settled)
+def test_an_rs_number_cut_before_its_era_year_and_serial_is_settled_whole():
+    # (variant 685: 令和4年's cell 「2022 経産」 over 「21 0414」 beside its year's 「度」; 令和3年度's 「経済産業省 (」 over
+    # 「0181)」)
     lines = ["平成28年度 新28-0458 平成29年度 経済産業省 - 平成30 経済産業省 - 令和元年度 0317", "0171 年度 0187",
              "令和2年度 経済産業省 - 令和3年度 経済産業省 ( 令和4年 2022 経産 令和5年度 経済産業省 - 0460",
              "0178 0181) 度 21 0414", "※令和5年度実績を記入。"]
-    assert past_by_wrapped_rows(lines) is None
-    assert past_by_wrapped_rows(lines[:2] + ["※"]) == [
+    assert past_by_wrapped_rows(lines) == [
+        {"fiscal_year": 2016, "number": "新28-0458"}, {"fiscal_year": 2017, "number": "0171"},
+        {"fiscal_year": 2018, "number": "0187"}, {"fiscal_year": 2019, "number": "0317"},
+        {"fiscal_year": 2020, "number": "0178"}, {"fiscal_year": 2021, "number": "0181"},
+        {"fiscal_year": 2022, "number": "2022-経産-21-0414"}, {"fiscal_year": 2023, "number": "0460"}]
+
+
+def test_a_piece_too_many_or_too_few_leaves_the_table_unsettled():
+    first = "平成28年度 新28-0458 平成29年度 経済産業省 - 平成30 経済産業省 - 令和元年度 0317"
+    assert past_by_wrapped_rows([first, "0171 年度 0187 0200", "※"]) is None  # (which cell's is 0200?)
+    assert past_by_wrapped_rows([first, "0171 0187", "※"]) is None  # (平成30's 年度 lost: is 0171 its?)
+    assert past_by_wrapped_rows([first, "0171 年度 0187", "※"]) == [
         {"fiscal_year": 2016, "number": "新28-0458"}, {"fiscal_year": 2017, "number": "0171"},
         {"fiscal_year": 2018, "number": "0187"}, {"fiscal_year": 2019, "number": "0317"}]
-    # (a number more than the cells lack: which cell's is not told)
-    assert past_by_wrapped_rows([lines[0], "0171 年度 0187 0200", "※"]) is None
 
 
 def test_the_settled_rows_are_the_records_past_numbers():
