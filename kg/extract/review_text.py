@@ -640,6 +640,9 @@ def _shape_ok(field: str, text: str, sheet_year: int | None) -> bool:
         return "、" not in text and bool(_ORG.search(text)) and not _NUMBERISH.match(text) and len(text) <= 60
     if field in ("major_policy", "major_expense") and fields.YEAR_HEADER.match(text):
         return False  # a budget column's year header (令和元年度) written after the label, not its value
+    if field in ("major_policy", "major_expense") and (_BUREAU.match(text) or _DIVISION.match(text)):
+        return False  # a bureau's or a division's cell (「地球環境局」: pdftotext wrote the 担当部局庁 cell after the
+        # 主要政策・施策 label, its own label far above), no policy's nor expense's name
     if field == "major_policy" and text.endswith("経費"):
         return False  # a 主要経費 cell (「その他の事項経費」), or its value with the label's rest joined (「主要 経済協力」
         # over 「経費」: the 主要経費 label cut around its cell, the head dropped as a label's piece), not a 主要政策・施策
