@@ -1269,6 +1269,9 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
     if paragraph_style(lines) and not ({"bureau", "division", "major_expense"} <= out.keys()):
         for key, found in beside_label_head(lines, toks, sheet_year).items():
             out.setdefault(key, found)
+    if "division" not in out and not paragraph_style(lines) and not any(t.field == "division" for t in toks) \
+            and (d := division_glued(toks, _folded(lines))) is not None:
+        out["division"] = d
     if "bureau" not in out and not _beside_label(toks, "bureau") and (b := bureau_by_shape(toks)) is not None:
         out["bureau"] = b
     if "responsible_officials" not in out and paragraph_style(lines) \
@@ -1377,6 +1380,28 @@ def beside_label_head(lines: list[str], toks: list[Token], sheet_year: int | Non
         if _shape_ok(field, value, sheet_year) and not label_piece(value):
             out[field] = Found(value, n + 1)
     return out
+
+
+_LABEL_GLUED = re.compile(r"担当課室(\S+)")  # the 担当課室 label glued to its cell's first line (「担当課室企画課」)
+
+
+def division_glued(toks: list[Token], folded: list[str]) -> Found | None:
+    """Row-style text (pdfplumber) whose 担当課室 label stands glued to its cell in a token of its own (「終了予定な
+    担当課室企画課 課長 小林 敦史」): the cell's first line, of a division's shape, when the row's next lines (up to
+    the form's next row) hold no piece of an organisation's shape — the cell's wrapped rest (「総務課」 over
+    「企画調整室」); an official title's wrapped end (「官」) is none. None otherwise."""
+    for t in toks:
+        if t.field is not None or (m := _LABEL_GLUED.search(t.text)) is None:
+            continue
+        if not (_DIVISION.match(m[1]) and _shape_ok("division", m[1], None)):
+            return None
+        for n in (t.line, t.line + 1):  # (0-based: the two lines below the token's)
+            if n >= len(folded) or next_row(folded, n):
+                break
+            if any(_ORG.search(p) and not _TITLE_TAIL.match(p) for p in folded[n].split()):
+                return None
+        return Found(m[1], t.line)
+    return None
 
 
 def division_by_shape(toks: list[Token]) -> Found | None:
@@ -3287,7 +3312,7 @@ def _columns_before(toks: list[Token], k: int) -> tuple[list[Token], list[Token]
     return numbers, names
 
 
-__all__ += ["related_by_shape", "related_by_header", "officials_by_shape", "division_by_shape", "label_rests_below", "bureau_by_shape", "org_plausible", "label_piece", "holds_label_head"]
+__all__ += ["related_by_shape", "related_by_header", "officials_by_shape", "division_by_shape", "division_glued", "label_rests_below", "bureau_by_shape", "org_plausible", "label_piece", "holds_label_head"]
 
 
 def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found | None:

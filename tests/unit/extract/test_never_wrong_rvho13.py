@@ -59,3 +59,15 @@ def test_a_number_below_a_year_after_a_row_passed_by_without_its_number_gets_no_
     got = _past(lines, 2019)
     assert {"number": "0277"} in got and {"number": "0120"} in got
     assert {"fiscal_year": 2013, "number": "0232"} in got
+
+
+def test_a_division_glued_to_its_label_is_read_unless_its_rest_wraps_below():
+    # (pdfplumber, LibreOffice, variant 1002: 「担当課室企画課」 one piece; the line below holds other cells' rests)
+    lines = _lines("令和3年度行政事業レビューシート ( 総務省 )\n事業名 防災データ活用経費 担当部局庁 道路局 作成責任者\n"
+                   "事業開 令和2 事業終 終了予定な 担当課室企画課 課長 小林 敦史\n始年度 年度 了(予 し\n定)年度\n"
+                   "会計区分 一般会計")
+    assert label_fields(lines, 2021)["division"].value == "企画課"
+    # (the cell 「総務課企画調整室」 wrapped after 「総務課」: its rest below, so the first line is not the division)
+    wrapped = [x.replace("担当課室企画課", "担当課室総務課") for x in lines]
+    wrapped = [x + " 企画調整室" if x.startswith("始年度") else x for x in wrapped]
+    assert "division" not in label_fields(wrapped, 2021)
