@@ -21,6 +21,7 @@ from typing import NamedTuple
 from kg.extract import fields, payee_wraps
 from kg.extract.doc_memo import last_document
 from kg.extract.page_marks import is_page_mark
+from kg.extract.past_rows import past_by_wrapped_rows
 from kg.normalize import houjin
 from kg.normalize.era import ERAS, parse_year
 from kg.normalize.numbers import as_int_if_whole, parse_number
@@ -639,6 +640,9 @@ def _shape_ok(field: str, text: str, sheet_year: int | None) -> bool:
         return "、" not in text and bool(_ORG.search(text)) and not _NUMBERISH.match(text) and len(text) <= 60
     if field in ("major_policy", "major_expense") and fields.YEAR_HEADER.match(text):
         return False  # a budget column's year header (令和元年度) written after the label, not its value
+    if field in ("major_policy", "major_expense") and (_BUREAU.match(text) or _DIVISION.match(text)):
+        return False  # a bureau's or a division's cell (「地球環境局」: pdftotext wrote the 担当部局庁 cell after the
+        # 主要政策・施策 label, its own label far above), no policy's nor expense's name
     if field == "major_policy" and text.endswith("経費"):
         return False  # a 主要経費 cell (「その他の事項経費」), or its value with the label's rest joined (「主要 経済協力」
         # over 「経費」: the 主要経費 label cut around its cell, the head dropped as a label's piece), not a 主要政策・施策
@@ -857,10 +861,15 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
         if (rel := related_by_shape(toks, frozenset(placed), sheet_year, lines)) is not None:
             out["related_projects"] = rel
     run = _run(toks, "past_project_numbers", 40)
-    columns = past_by_columns(toks, sheet_year) if paragraph_style(lines) else None
-    by_lines = past_by_lines(lines, run[1], sheet_year) if run and columns is None and paragraph_style(lines) \
-        else None
-    if columns is not None:
+    # rows of several column groups wrapped onto more lines, each wrapped line's pieces exactly the rests the
+    # groups' cells lack (past_rows): every number's year settled by its place
+    rows = past_by_wrapped_rows(_folded(lines)[run[1]:run[1] + 40]) if run and run[0] else None
+    columns = past_by_columns(toks, sheet_year) if paragraph_style(lines) and rows is None else None
+    by_lines = past_by_lines(lines, run[1], sheet_year) if run and columns is None and rows is None \
+        and paragraph_style(lines) else None
+    if rows is not None:
+        out["past_project_numbers"] = Found(rows, run[1] + 1)
+    elif columns is not None:
         out["past_project_numbers"] = columns
     elif by_lines is not None:
         out["past_project_numbers"] = by_lines
@@ -1183,10 +1192,11 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             if wrapped:  # (「審議参事官 海野 信」 over 「官」: another official's title wraps, its first line glued on)
                 officials = None
             if not paragraph_style(lines) and not next_row(_folded(lines), v.line) and any(
-                    x.line == v.line + 1 and x.field is None and _ORG.search(x.text) and not label_piece(x.text)
-                    and not _TITLE_TAIL.match(x.text) for x in toks[k + 1:k + 12]):  # (「官」: an official's title's)
+                    x.line == v.line + 1 and x.field is None and _ORG.search(p) and not label_piece(p)
+                    and not _TITLE_TAIL.match(p) for x in toks[k + 1:k + 12] for p in x.text.split(" ")):
                 continue  # an organisation's tail wrapped below in the row (「サイバーセキュリティ参事官 海野信」 over
-                # 「統括官(室)」): the 担当課室 cell goes on there, glued to the next cell on its first line — unknown
+                # 「統括官(室)」, or over 「し 統括官(室) 伊藤 雅」, glued to its neighbours' wraps): the 担当課室 cell
+                # goes on there, glued to the next cell on its first line — unknown (「官」: an official's title's)
             if officials and len(vals) > 1 and paragraph_style(lines) and side_cells_wrapped(lines, vals[1]):
                 officials = None  # (「審議官 中村 純 参事官 小林 雅一」 over 「一」: whose name goes on is unknown)
             if _shape_ok("division", text, sheet_year):
@@ -1259,6 +1269,9 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
     if paragraph_style(lines) and not ({"bureau", "division", "major_expense"} <= out.keys()):
         for key, found in beside_label_head(lines, toks, sheet_year).items():
             out.setdefault(key, found)
+    if "division" not in out and not paragraph_style(lines) and not any(t.field == "division" for t in toks) \
+            and (d := division_glued(toks, _folded(lines))) is not None:
+        out["division"] = d
     if "bureau" not in out and not _beside_label(toks, "bureau") and (b := bureau_by_shape(toks)) is not None:
         out["bureau"] = b
     if "responsible_officials" not in out and paragraph_style(lines) \
@@ -1369,6 +1382,28 @@ def beside_label_head(lines: list[str], toks: list[Token], sheet_year: int | Non
     return out
 
 
+_LABEL_GLUED = re.compile(r"担当課室(\S+)")  # the 担当課室 label glued to its cell's first line (「担当課室企画課」)
+
+
+def division_glued(toks: list[Token], folded: list[str]) -> Found | None:
+    """Row-style text (pdfplumber) whose 担当課室 label stands glued to its cell in a token of its own (「終了予定な
+    担当課室企画課 課長 小林 敦史」): the cell's first line, of a division's shape, when the row's next lines (up to
+    the form's next row) hold no piece of an organisation's shape — the cell's wrapped rest (「総務課」 over
+    「企画調整室」); an official title's wrapped end (「官」) is none. None otherwise."""
+    for t in toks:
+        if t.field is not None or (m := _LABEL_GLUED.search(t.text)) is None:
+            continue
+        if not (_DIVISION.match(m[1]) and _shape_ok("division", m[1], None)):
+            return None
+        for n in (t.line, t.line + 1):  # (0-based: the two lines below the token's)
+            if n >= len(folded) or next_row(folded, n):
+                break
+            if any(_ORG.search(p) and not _TITLE_TAIL.match(p) for p in folded[n].split()):
+                return None
+        return Found(m[1], t.line)
+    return None
+
+
 def division_by_shape(toks: list[Token]) -> Found | None:
     """The 担当課室 of paragraph-style text whose cell stands apart from its label (pdftotext writes 「担当課室」 at
     the end of another row's line and the cell a few paragraphs on): the one header cell (before 事業の目的) of a
@@ -1390,6 +1425,8 @@ def division_by_shape(toks: list[Token]) -> Found | None:
 _TITLE_TAIL = re.compile(r"^\S{0,3}(?:官|長|補佐)$")  # the end of an official's title (「官」「課長」「補佐」)
 _HEADER_END = frozenset({"purpose", "outline", "budget", "payees", "policy_eval", "related"})
 _TITLE_NAME = re.compile(r"(?:長|官|補佐|理事|参事)\s+\S")  # a title and a name's start: an official's piece
+_HEADER_LABELS = frozenset({"bureau", "division", "responsible_officials", "start_fiscal_year", "end_fiscal_year",
+                            "accounts", "major_policy", "major_expense"})  # the labels of the header's cells
 
 
 # a name's last characters (kanji) wrapped below its cell (「郎」; not a cell's kana tail: 「終了予定」 over 「なし」)
@@ -1402,14 +1439,25 @@ def officials_by_shape(toks: list[Token], lines: list[str] | None = None) -> Fou
     the 作成責任者 label is there and no other header cell holds an official's piece (「参事官 小林 参事官 加藤
     健太郎」 over 「雅一」: two officials' cells run together), nor a cut cell, nor a paragraph of officials whose later
     line is no official of its own (「室長 神門 健太 課長補佐 佐々木 敦史」 over 「郎」: a name cut, which one is
-    unknown; ``lines``, the text, shows the paragraph's lines); None otherwise."""
+    unknown; ``lines``, the text, shows the paragraph's lines); None otherwise. The header's cells may go on after
+    a later block's paragraph when the 作成責任者 label is not yet met (pdftotext: 事業の目的 and its text, then
+    the 事業終了 row's labels and 「作成責任者」): they are read from the next header label on."""
     if not any(t.field == "responsible_officials" for t in toks):
         return None
     found: list[str] = []
     line = 0
+    labelled = skipping = False
     for t in toks:
+        labelled = labelled or t.field == "responsible_officials"
         if t.field in _HEADER_END:
-            break
+            if labelled:
+                break
+            skipping = True  # the header's cells written on after a later block's paragraph (pdftotext: 「事業の目的」
+            # and its text, then 「事業終了(予定)年度」「担当課室」「主要経費」 … 「作成責任者」「整備課」「企画官 佐々木 信」)
+            continue
+        if skipping and t.field not in _HEADER_LABELS:
+            continue
+        skipping = False
         if t.field is None and (officials := _officials_of(t.text) or _title_and_name(t.text, lines)):
             if lines is not None and any(not _officials_of(x) for x in _paragraph_lines(lines, t)[1:]):
                 return None
@@ -3264,7 +3312,7 @@ def _columns_before(toks: list[Token], k: int) -> tuple[list[Token], list[Token]
     return numbers, names
 
 
-__all__ += ["related_by_shape", "related_by_header", "officials_by_shape", "division_by_shape", "label_rests_below", "bureau_by_shape", "org_plausible", "label_piece", "holds_label_head"]
+__all__ += ["related_by_shape", "related_by_header", "officials_by_shape", "division_by_shape", "division_glued", "label_rests_below", "bureau_by_shape", "org_plausible", "label_piece", "holds_label_head"]
 
 
 def past_by_columns(toks: list[Token], sheet_year: int | None = None) -> Found | None:
@@ -3429,6 +3477,11 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
     # the cell of the last year whose row still waits for its number (nothing of it read yet, or only its ministry
     # and dash: 「平成30年度 厚生労働省 -」); None when no row waits
     waiting: int | None = None
+    # the year cells read less the value cells (numbers, blanks) read: a row passed by with no value (「平成24年度」
+    # then 「平成27年度」 over 「厚生労働省 - 0120」) has its value further on, out of the rows' order, so a number
+    # standing below a later year while such a row waits may be that row's (「平成28年度」 over 「厚生労働省 -0277」,
+    # 0277 平成24年度's): it is paired by standing below only when its year's row alone waits
+    unread = 0
     # a year's row left open at its line's end (「平成27年度 防衛省 -」) and not closed by the next line's number
     # (「平成29年度 防衛省 -」 next: its number is written elsewhere, the text out of the table's order): a number
     # later settles by a year below which it stands no more, only by one beside it
@@ -3470,6 +3523,7 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
                 # 令和元年度」 over 「- 0476」; 「平成29年度」 then 「令和3年度」): the next number may be either's, so
                 # this year settles none (on one line, 「平成21年文部科学省 平成22年 …」, the cells stand side by side)
                 held = waiting is not None and waiting != ci
+                unread += 1
                 alone = not any(q for q in parts[:pi] + parts[pi + 1:])
                 prev = ("year", y, ci, alone and (latest is None or y > latest) and not held, held)
                 latest = y if latest is None else max(latest, y)
@@ -3487,9 +3541,10 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
                 open_at = ci  # (「平成27年度 防衛省 -」: the row's number not on its line)
             for ref in refs:
                 fy = ref.fiscal_year
-                same = prev is not None and prev[0] == "year" and prev[2] == ci and not prev[4]
+                same = prev is not None and prev[0] == "year" and prev[2] == ci and not prev[4] \
+                    and not _TAIL_AFTER.search(part)
                 below = prev is not None and prev[0] == "year" and prev[3] and prev[2] == ci - 1 and first \
-                    and not dangling
+                    and not dangling and unread <= 1
                 if fy is None and ci not in yearless and not cut_year and (same or below or _new_of(ref.number, prev)):
                     fy = prev[1]
                 # a year on a line of its own goes on to the number lines right below it (「令和2年度」 over
@@ -3502,7 +3557,14 @@ def _paired_past(cells: list[str], yearless: frozenset[int] = frozenset()) -> li
                     continue
                 seen.add((fy, ref.number))
                 out.append({"fiscal_year": fy, "number": ref.number} if fy is not None else {"number": ref.number})
+            if refs or not head:
+                unread -= max(1, len(refs))  # (not floored: a column's blanks may come before its years)
     return out
+
+
+# a year cell's wrapped tail written after a number (「平成25年度 防衛省 平成26年 防衛省 - 0237 度」): the number stands
+# on the row's second line with that tail, a wrapped cell's rest, not beside the year before it (0237 is 平成25年度's)
+_TAIL_AFTER = re.compile(r"\d\)?\s+(?:年度|度)$")
 
 
 _YEAR_ONLY = re.compile(r"(?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*年度?")

@@ -1,7 +1,8 @@
 """関連する過去のレビューシートの事業番号 of the real ruled form as pdfplumber writes it (issue 17: never confidently
 wrong). The excerpts are pdfplumber's text of real-form variants (tests.fixtures.real_variants) printed by
 LibreOffice: the table ends before the note and 資金の流れ, and the payee table further on (wrapped 法人番号 tails
-「2369」) gave extra past numbers; a row of four cells wrapped onto a second line gave its numbers the wrong year."""
+「2369」) gave extra past numbers; a row of four cells wrapped onto a second line gave its numbers the wrong year
+(now settled by the second line's pieces standing where the first line's cells lack them, or left without one)."""
 from __future__ import annotations
 
 from kg.extract.review_text import label_lists
@@ -28,15 +29,20 @@ def test_the_payee_table_after_the_past_numbers_gives_no_past_number():
                                   {"fiscal_year": 2020, "number": "0366"}]
 
 
-def test_a_wrapped_row_of_four_cells_leaves_its_second_lines_years_unknown():
+def test_a_wrapped_row_of_four_cells_settles_its_second_lines_numbers_by_their_places():
     lines = _HEAD + ["関連する過去のレビューシートの事業番号",
                      "平成20年度 - 平成21年文部科学省 平成22年 文部科学省 - 平成23 文部科学省 - 0074",
                      "度 (0176) 度 0432 年度",
                      "平成24年度 文部科学省 平成25年文部科学省 平成26年 文部科学省 - 平成27 0363",
                      "- 0200 度 - 0154 度 0029 年度",
                      "※平成27年度実績を記入。執行実績がない新規事業、新規要求事業については現時点で予定やイメージを記入。"] + _PAYEES
+    # the second line's pieces are exactly what the first line's cells lack, left to right (平成21年's 度, its
+    # ministry's number 「(0176)」, 平成22年's 度, 「0432」, 平成23's 年度): 0176 is 平成21年度's, 0432 平成22年度's
+    assert _past(lines, 2016) == [{"fiscal_year": 2008 + i, "number": n}
+                                  for i, n in enumerate(("0176", "0432", "0074", "0200", "0154", "0029", "0363"), 1)]
+    # a piece missing on the second line (平成23's 年度 lost): whose rest is whose is not told, so no year
+    lines = [x if x != "度 (0176) 度 0432 年度" else "度 (0176) 度 0432" for x in lines]
     got = _past(lines, 2016)
-    # 0176 is 平成21年度's and 0432 平成22年度's (the year cells above them): which is which is lost, so no year
     assert {"fiscal_year": 2011, "number": "0074"} in got and {"fiscal_year": 2015, "number": "0363"} in got
     rest = [x for x in got if x["number"] not in ("0074", "0363")]
     assert rest == [{"number": n} for n in ("0176", "0432", "0200", "0154", "0029")]
@@ -56,7 +62,9 @@ def test_a_number_wrapped_below_a_row_of_four_year_cells_gets_no_year():
                      "令和2年度 総務省 - 0286令和3年度 2021 総務 20 0123 令和4年度 0207 令和5年度 2023 総務 22 0435",
                      "※令和5年度実績を記入。執行実績がない新規事業、新規要求事業については現時点で予定やイメージを記入。"] + _PAYEES
     got = _past(lines, 2024)
-    assert {"number": "0078"} in got  # not 令和元年度's (2019), the year before it on the line
+    # not 令和元年度's (2019), the year before it on the line: the one piece below is what 平成30年度's open cell
+    # 「総務省 -」 lacks, the row's only lacking part
+    assert {"fiscal_year": 2018, "number": "0078"} in got
     assert {"fiscal_year": 2019, "number": "0270"} in got and {"fiscal_year": 2016, "number": "0210"} in got
     assert {"fiscal_year": 2023, "number": "2023-総務-22-0435"} in got
 
