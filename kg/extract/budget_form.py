@@ -302,6 +302,8 @@ def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int
     tables = _tables(cells, n_table, n_past)
     if not tables and not swapped:
         tables = _turned_tables(lines, cells, n_table, n_past) or _late_tables(lines, cells, n_table, n_past)
+    elif not swapped and any(_lone_total(col) for t in tables for col in t[:n_past]):
+        tables += [t for t in _turned_tables(lines, cells, n_table, n_past) if t not in tables]
     if swapped and tables and all(t in _tables(cells, n_table, n_past, paired=True) for t in tables):
         swapped = False
     if not tables:
@@ -311,8 +313,10 @@ def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int
         for r in range(len(col)):
             if any(t[c][r] != col[r] for t in tables[1:]):
                 col[r] = None
-    if any(grid[c][TOT] is None and any(t[c][TOT] is not None for t in tables) for c in range(n_past)):
-        return None  # a past year's 計 the cuts disagree on (one they all read as a dash: a year with nothing printed)
+    if any(grid[c][TOT] is None and any(t[c][TOT] is not None for t in tables)
+           and not all(_lone_total(t[c]) or all(v is None for v in t[c]) for t in tables) for c in range(n_past)):
+        return None  # a past year's 計 the cuts disagree on (one they all read as a dash: a year with nothing printed;
+        # a year no cut gives a part, its lone 計 in doubt: that 計 alone unknown)
     if swapped:
         grid[n_past:] = [[None] * len(col) for col in grid[n_past:]]
     budget = []
@@ -324,6 +328,13 @@ def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int
         entry.setdefault("executed", None)
         budget.append(entry)
     return budget, cells[0][1], cells[-1][1]
+
+
+def _lone_total(col: list[float | None]) -> bool:
+    """A past year's column whose 計 is its only figure read (every part a dash): a 0 that fits any place, so the
+    cut that put it there is no proof (seen, rl pdftotext: 「計 2 2 - - 2」, the 計 row printed with its last
+    cells first, read as printed with a 予備費等 0 taken for the first year's 計)."""
+    return col[TOT] is not None and all(v is None for v in col[:TOT])
 
 
 _num = as_int_if_whole  # (None stays None)
