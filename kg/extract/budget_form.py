@@ -54,15 +54,23 @@ def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, 
     late = None
     gap = 0  # lines holding a year's header (or its wrapped piece) passed over so far
     folded = _unwrapped(_folded(lines), start, min(len(lines), start + MAX_LINES))  # 「59,64」「9」: 59,649
+    bare = False  # a row's label alone since the last cell
+    named: set[int] = set()  # the rows whose label was seen
+    skip = 0  # the next table's header lines printed amid the rows after a page break, passed over (_page_resume)
     for n in range(start, min(len(lines), start + MAX_LINES) + 1):
         t = folded[n - 1].strip()
-        if not t:
+        if not t or n < skip:
             continue
         if "▲" in t or "△" in t:
             t = _MARK_GAP.sub(r"\1", t)
+        if " ," in t:
+            t = _COMMA_GAP.sub(r"\1,", t)
         if t.startswith(_END) or (out and any(w in t for w in _END)):
-            if not out and any(x.strip().startswith("当初予算") for x in folded[n:n + _AHEAD]):
+            if not out and _rows_ahead(folded, n):
                 continue  # a later table's header printed before this table's rows (the 当初予算 label still to come)
+            skip = _page_resume(folded, n, bare, named) if out and late is None else 0
+            if skip:
+                continue
             break
         if "%" in t or t.startswith(_RATES):
             if out:  # (a rate row's label before any cell: the label column printed ahead of the rows, 「予算の状況」
@@ -74,12 +82,17 @@ def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, 
             if late is not None:
                 break  # a labelled row after the rate rows: the next table's (歳出予算目's 計)
             row, t = FIELDS.index(_row_field(m[1])), m[2]
+            named.add(row)
         elif not _CELLS.match(t):
+            if m:
+                bare = True
+                named.add(FIELDS.index(_row_field(m[1])))
             if late is not None and len(out) > late:
                 break  # other text after the request year's cells printed apart: the next table's
             if _YEARISH.search(t):  # (a label alone, its wrapped rest 「越し」「況」, or a figure's piece is no break:
                 gap += 1  # the figures of a row may come before its label and after)
             continue
+        bare = False
         for k, x in enumerate(t.split()):
             if x in CELL_DASHES:
                 if late is None:
@@ -90,6 +103,56 @@ def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, 
                 return [], 0
             out.append((p.value, n, row if k == 0 else None, gap))
     return out, len(out) if late is None else late
+
+
+def _page_resume(folded: list[str], n: int, bare: bool, named: set[int]) -> int:
+    """The line where the table's rows go on after a later table's header (from line ``n``) that a page break put
+    amid them (reportlab's print, pdftotext: 「- - - - -」, the page's number, 「令和4・5年度」「予算内訳 (単位」
+    「成果目標及び」 … 「翌年度へ繰越し」 and its cells): the first line after the header's pieces, within _PAGE_HEAD
+    text lines, when it is the label of a row not yet seen — or cells when a row's label alone (``bare``) came last
+    before the header (「計」「平成26・27年」「度 予算内訳 (単」 … 「238」); else 0 (the table ends there). Not past the
+    歳出予算目 table's header, a rate row or another figure."""
+    seen = 0
+    for k in range(n + 1, min(len(folded), n + 4 * _PAGE_HEAD) + 1):
+        t = folded[k - 1].strip()
+        if not t:
+            continue
+        m = _BUDGET_LABEL.match(t)
+        if m and not t.startswith(_RATES):
+            return k if FIELDS.index(_row_field(m[1])) not in named else 0
+        if _CELLS.match(t):
+            return k if bare else 0
+        seen += 1
+        if "歳出予" in t or "%" in t or t.startswith(_RATES) or seen > _PAGE_HEAD or any(c.isdigit() for c in t) \
+                and not _HEAD_PIECE.search(t):
+            return 0
+    return 0
+
+
+_PAGE_HEAD = 10  # text lines of the later table's header a page break may put amid the rows
+_HEAD_PIECE = re.compile(r"年度?|単位|百万円")  # (the 予算内訳 header's 「令和4・5年度」「平成26・27年」「(単位:百万円)」)
+
+
+def _rows_ahead(folded: list[str], n: int) -> bool:
+    """Whether the 当初予算 row's label comes within _AHEAD text lines after line ``n`` — alone or after the vertical
+    予算の状況 label's pieces (「予算 の 状 況 当初予算」) —, a later table's header on line ``n`` printed before the
+    rows (reportlab's print, pdftotext: 「予算内訳 (単」 … 「成果目標及」 … 「根拠として用いた統計」, then the year
+    headers and the rows)."""
+    seen = 0
+    for x in folded[n:n + 4 * _AHEAD]:
+        if not x.strip():
+            continue
+        if _ROWS_OPEN.match(x.strip()):
+            return True
+        seen += 1
+        if seen >= _AHEAD:
+            break
+    return False
+
+
+# a figure's last group apart from its head (reportlab's print, pdftotext: 「▲ 14 ,355」): no cell opens with a comma
+_COMMA_GAP = re.compile(r"(\d) ,(?=\d{3}(?!\d))")
+_ROWS_OPEN = re.compile(r"^(?:[予算の状況]{1,5}\s)*当初予算(?![+＋])")
 
 
 def _fits(col: list[float | None], past: bool) -> bool:
