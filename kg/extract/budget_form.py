@@ -57,12 +57,19 @@ def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, 
     bare = False  # a row's label alone since the last cell
     named: set[int] = set()  # the rows whose label was seen
     skip = 0  # the next table's header lines printed amid the rows after a page break, passed over (_page_resume)
+    marked = None  # where a ▲ printed apart from its figure stands among the cells, not yet given to one
     for n in range(start, min(len(lines), start + MAX_LINES) + 1):
         t = folded[n - 1].strip()
         if not t or n < skip:
             continue
+        mark = False
         if "▲" in t or "△" in t:
             t = _MARK_GAP.sub(r"\1", t)
+            if t[-1] in "▲△" and (len(t) == 1 or t[-2] == " "):
+                t, mark = t[:-1].rstrip(), True  # (「▲」 alone, or after its row's cell: 「▲ 3,713 ▲」)
+                if not t:
+                    marked = len(out)
+                    continue
         if " ," in t:
             t = _COMMA_GAP.sub(r"\1,", t)
         if t.startswith(_END) or (out and any(w in t for w in _END)):
@@ -83,9 +90,10 @@ def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, 
                 break  # a labelled row after the rate rows: the next table's (歳出予算目's 計)
             row, t = FIELDS.index(_row_field(m[1])), m[2]
             named.add(row)
-        elif not _CELLS.match(t):
+            marked = None
+        elif not _CELLS.match(t) or not named and _header_piece(folded, n, t):
             if m:
-                bare = True
+                bare, marked = True, None
                 named.add(FIELDS.index(_row_field(m[1])))
             if late is not None and len(out) > late:
                 break  # other text after the request year's cells printed apart: the next table's
@@ -101,8 +109,41 @@ def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, 
             p = parse_number(x)
             if p.error or p.value is None:
                 return [], 0
+            if marked is not None and p.value > 0:
+                # a ▲ printed apart: the row's next figure above 0 is the one it marks, its cell where the mark stands
+                # (「翌年度へ 0」「▲」「0」「139」: the cell wrapped, 「▲」 level with the next cell's 0, 「139」 under it)
+                out.insert(marked, (-p.value, n, None, gap))
+                marked = None
+                continue
             out.append((p.value, n, row if k == 0 else None, gap))
-    return out, len(out) if late is None else late
+        if mark and marked is None:
+            marked = len(out)
+    return _first_row_last(out), len(out) if late is None else late
+
+
+def _header_piece(folded: list[str], n: int, t: str) -> bool:
+    """Whether ``t`` (line ``n``, before any row label) is a year column's header wrapped in its narrow cell, not a
+    cell: one or two digits, the era's last piece or the header before it over it, 年 or 度 under it (reportlab's
+    print, pdftotext: 「平」「成」「27」「年」「度」; LibreOffice's: 「23年 度」「度」「26」「度」「年度」)."""
+    if not (t.isdigit() and len(t) <= 2):
+        return False
+    before = next((folded[j - 1].strip() for j in range(n - 1, max(0, n - 3), -1) if folded[j - 1].strip()), "")
+    after = next((folded[j - 1].strip() for j in range(n + 1, min(len(folded), n + 2) + 1) if folded[j - 1].strip()), "")
+    return before.endswith(("平成", "令和", "成", "和", "度")) and after.startswith(("年", "度"))
+
+
+def _first_row_last(cells: list) -> list:
+    """``cells`` with the 当初予算 row's labelled first cell put back before the unlabelled cells that open the table,
+    when it was written after them (LibreOffice's print, pdftotext: 「4,434 4,060」「2,052」「2,132」, then
+    「当初予算 3,337」 — or only after the next rows, 「補正予算 801」 …): the table's first row is the 当初予算's, so the
+    cells before any label are its later ones; the sums then tell whether the row was so."""
+    first = next((i for i, c in enumerate(cells) if c[2] is not None), None)
+    if not first:
+        return cells
+    ini = next((i for i in range(first, len(cells)) if cells[i][2] == INI), None)
+    if ini is None:
+        return cells
+    return [cells[ini], *cells[:ini], *cells[ini + 1:]]
 
 
 def _page_resume(folded: list[str], n: int, bare: bool, named: set[int]) -> int:

@@ -211,8 +211,8 @@ def budget_gaps(lines: list[str], years: list[tuple[int, bool]], start: int) \
         short = False
     else:
         rows, first, last = got
-        grid = solve(rows, n_past) or solve(rows, n_past, apart=True)  # (a figure apart: when nothing else fits)
-        short = grid is None
+        grid = solve(rows, n_past) or solve(rows, n_past, apart=True) or _total_in_part_row(rows, n_past)
+        short = grid is None  # (a figure apart: when nothing else fits)
     if short:
         grid = solve(rows, n_past, short=True)
         if grid is None or not _total_printed_after(lines, last, grid[n_past]):
@@ -240,6 +240,29 @@ def budget_gaps(lines: list[str], years: list[tuple[int, bool]], start: int) \
     if not any("total" in e for e in budget):
         return None
     return budget, first, last, dropped, unknown
+
+
+def _total_in_part_row(rows: list[list], n_past: int) -> list[list] | None:
+    """The table whose 計 row holds the past years' cells alone because the current year's and the request's 計
+    were printed in a part row's run (LibreOffice's print, pdftotext: 「予備費等 - - 29,908 56,598 -」, then 「計
+    15,878 23,341 28,824」): two figures side by side in a part row, the second the request's 当初予算, put back at
+    the 計 row's end — taken when the table then fits with the first as the current year's 計 (its parts adding up
+    to it) and the second as the request's; the readings of every such pair, what they agree on."""
+    ini = rows[INI]
+    if len(rows[TOT]) != n_past or len(ini) != n_past + 2 or ini[-1] is None:
+        return None
+    grids = []
+    for r in range(INI + 1, TOT):
+        cells = rows[r]
+        for i in range(len(cells) - 1):
+            a, b = cells[i], cells[i + 1]
+            if a is None or b != ini[-1] or a <= 0:
+                continue
+            moved = [*rows[:r], [*cells[:i], *cells[i + 2:]], *rows[r + 1:TOT], [*rows[TOT], a, b], *rows[TOT + 1:]]
+            grid = solve(moved, n_past)
+            if grid is not None and grid[n_past][TOT] == a and grid[-1][INI] == b:
+                grids.append(grid)
+    return _agreed(grids)
 
 
 def _total_printed_after(lines: list[str], last: int, col: list) -> bool:

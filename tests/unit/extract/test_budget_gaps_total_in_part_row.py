@@ -1,0 +1,27 @@
+"""予算額・執行額 of the real form from rows printed after their labels with blank cells left out
+(kg.extract.budget_gaps) when LibreOffice's print, in pdftotext's text, writes the current year's and the request's
+計 in the 予備費等 row's run (「- - - 29 32」) and the 計 row with its past years' cells alone. Excerpt of a real-form
+variant (tests/fixtures/real_variants.py) as pdftotext wrote it; figures as its .xlsx record holds them."""
+from __future__ import annotations
+
+from kg.extract.budget_gaps import budget_gaps
+
+YEARS = [(2021, False), (2022, False), (2023, False), (2024, False), (2025, True)]
+LINES = ["予算額・執行額 (単位:百万 令和3年", "円)", "度", "令和4年度 令和5年度 令 令和7年度要求", "和6", "年", "度",
+         "\x0c予算の状 当初予 40", "況", "算", "46", "43", "26 32", "補正予 算", "-", "-", "-", "前年度 5", "から繰", "越し", "-",
+         "9", "3", "翌年度 へ繰越", "し", "-", "-", "-", "予備費 等", "-", "-", "-", "29 32", "計", "45", "46", "52", "執行額",
+         "36", "37", "50", "80%", "80%", "96%", "当初予算+補正予算 90%", "に対する執行額の割", "合(%)", "80%", "116%",
+         "執行率(%)", "令和6・7 歳出予算 令和6 令和7年"]
+
+
+def test_the_current_years_total_printed_in_a_part_row():
+    by = {e["fiscal_year"]: e for e in budget_gaps(LINES, YEARS, 1)[0]}
+    assert [by[y]["total"] for y in (2021, 2022, 2023, 2024)] == [45, 46, 52, 29]
+    assert [by[y]["carried_from_previous"] for y in (2021, 2022, 2023, 2024)] == [5, None, 9, 3]
+    assert (by[2023]["executed"], by[2025]["requested"]) == (50, 32)
+
+
+def test_a_pair_whose_second_is_not_the_requests_initial_stays_unread():
+    # (「29 33」: 33 is not the request's 当初予算 32, no 計 of the request's column)
+    lines = [("29 33" if t == "29 32" else t) for t in LINES]
+    assert budget_gaps(lines, YEARS, 1) is None
