@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from itertools import combinations
 
+from kg.extract.budget_boxes import _unwrapped
 from kg.extract.budget_late import figures_after
 from kg.extract.budget_runs import row_readings
-from kg.extract.review_text import _adds_up, paragraph_sequence, row_cells
+from kg.extract.review_text import _adds_up, _folded, _paragraph_sequence, paragraph_sequence, row_cells
 from kg.normalize.numbers import as_int_if_whole
 
 FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total", "executed")
@@ -201,6 +202,9 @@ def budget_gaps(lines: list[str], years: list[tuple[int, bool]], start: int) \
     """(budget entries of the years whose 計 every placement agrees on, first line, last line, the years left out,
     the cells left unknown as "year field"), or None when the text is not of this shape or nothing fits."""
     seq = paragraph_sequence(lines, start)
+    if seq is None:  # (a figure unreadable: one wrapped in its cell, its last digits under the next cell's figure,
+        # 「26,6 56,598」「67」, made whole — budget_boxes._unwrapped — the lines' other text as it was)
+        seq = _paragraph_sequence(_unwrapped(_folded(lines), start + 1, min(len(lines), start + 120)), start)
     got = labelled_rows(seq) if seq else None
     n_past = sum(1 for _, req in years if not req) - 1
     if got is None:  # (a row label away from its row: every reading of the runs, what they all agree on)

@@ -25,3 +25,20 @@ def test_a_pair_whose_second_is_not_the_requests_initial_stays_unread():
     # (「29 33」: 33 is not the request's 当初予算 32, no 計 of the request's column)
     lines = [("29 33" if t == "29 32" else t) for t in LINES]
     assert budget_gaps(lines, YEARS, 1) is None
+
+
+# the current year's 当初予算 and 計 wrapped in their cells, their last digits under the request's figures
+# (「26,6 56,598」「67」, 「29,9 56,598」「08」), the 計 pair in the 予備費等 row's run, blank cells left out
+WRAPPED = ["予算額・執行額 (単位:百万円)", "予算の状況", "平成24 平成25年度", "年度", "平成26年度 平成 平成28年度要求", "27年",
+           "度", "当初予算", "15,878 23,341", "17,642", "26,6 56,598", "67", "補正予算", "-", "-", "11,182", "3,241",
+           "前年度から繰 越し", "-", "-", "-", "翌年度へ繰越 し", "-", "-", "-", "予備費等", "-", "-", "29,9 56,598", "08", "-",
+           "計", "15,878 23,341", "28,824", "執行額", "11,241 19,215", "27,908", "執行率(%)", "71%", "82%", "97%",
+           "当初予算+補正予算に対する", "執行額の割合(%)", "71%", "82%", "97%", "平成27・28 歳出予算目"]
+
+
+def test_figures_wrapped_under_the_next_cell_are_made_whole():
+    years = [(2012, False), (2013, False), (2014, False), (2015, False), (2016, True)]
+    by = {e["fiscal_year"]: e for e in budget_gaps(WRAPPED, years, 1)[0]}
+    assert (by[2015]["initial"], by[2015]["supplementary"], by[2015]["total"]) == (26667, 3241, 29908)
+    assert [by[y]["executed"] for y in (2012, 2013, 2014)] == [11241, 19215, 27908]
+    assert by[2016]["requested"] == 56598
