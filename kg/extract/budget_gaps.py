@@ -22,6 +22,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from kg.extract.budget_boxes import _unwrapped
+from kg.extract.budget_breakdown import breakdown_pair
 from kg.extract.budget_late import figures_after
 from kg.extract.budget_runs import row_readings
 from kg.extract.review_text import _adds_up, _folded, _paragraph_sequence, paragraph_sequence, row_cells
@@ -115,12 +116,14 @@ def _request(part: tuple, total, *apart) -> object:
     return figs[0] if n == 1 or len(figs) > 1 else _UNKNOWN
 
 
-def solve(rows: list[list], n_past: int, apart: bool = False, short: bool = False) -> list[list] | None:
+def solve(rows: list[list], n_past: int, apart: bool = False, short: bool = False, request: float | None = None) \
+        -> list[list] | None:
     """[past columns..., current, request] of cell values every placement agrees on (_UNKNOWN elsewhere), or
     None when no placement fits or the search grows too large; ``apart``: the request year's figures printed
     apart are read too; ``short``: the 計 row holds the past years' cells alone, in order (its current year's and
     request's printed after the next table, 「計 56,817 36,554」 after the 歳出予算目 table's own 計), the current
-    year's column then not closed by a 計 (its 計 unknown)."""
+    year's column then not closed by a 計 (its 計 unknown); ``request``: the request's 要求額 the 歳出予算目 table
+    tells, a placement giving it another 当初予算 no reading."""
     n_cols = n_past + 2
     vecs = [_placements(cells, n_cols, r, apart) for r, cells in enumerate(rows)]
     if short:
@@ -172,7 +175,8 @@ def solve(rows: list[list], n_past: int, apart: bool = False, short: bool = Fals
                 fits[j] = [e for e in exes if all(e[c] is None or (c < n_past and t[c] is not None and e[c] <= t[c])
                                                   for c in range(req))]
             for e in fits[j]:
-                if (got := _request(state[req], t[req], t[-1], e[-1])) is not False:
+                if (got := _request(state[req], t[req], t[-1], e[-1])) is not False and \
+                        (request is None or got is None or got is _UNKNOWN or got == request):
                     alive.add(state)
                     used[TOT].add(t)
                     used[EXE].add(e)
@@ -211,6 +215,8 @@ def budget_gaps(lines: list[str], years: list[tuple[int, bool]], start: int) \
         readings = row_readings(seq, n_past + 2) if seq else None
         grid = _agreed([g for rows in readings or () if (g := solve(rows, n_past) or
                                                           solve(rows, n_past, apart=True)) is not None])
+        if grid is not None and grid[n_past][TOT] is _UNKNOWN:
+            grid = _told_by_breakdown(lines, start, readings, n_past) or grid
         first, last = (seq[0][2], seq[-1][2]) if seq else (0, 0)
         short = False
     else:
@@ -223,6 +229,8 @@ def budget_gaps(lines: list[str], years: list[tuple[int, bool]], start: int) \
             return None
     if grid is None:
         return None
+    if got is not None and not short and grid[n_past][TOT] is _UNKNOWN:
+        grid = _told_by_breakdown(lines, start, [rows], n_past) or grid
     budget, dropped, unknown = [], [], []
     for (y, is_req), col in zip(years, grid, strict=True):
         if is_req:
@@ -244,6 +252,26 @@ def budget_gaps(lines: list[str], years: list[tuple[int, bool]], start: int) \
     if not any("total" in e for e in budget):
         return None
     return budget, first, last, dropped, unknown
+
+
+def _told_by_breakdown(lines: list[str], start: int, readings: list[list[list]], n_past: int) -> list[list] | None:
+    """The table when the placements leave the current year's column unknown because the current year's and the
+    request's cells may sit in either column (the 当初予算 row 「5 4 4 4」, no request printed: 4 the current year's,
+    or the request's and the current year's cell blank) and the 歳出予算目 table's 計 row tells them: it gives a
+    figure of the 当初予算 row as the current year's 当初予算 with the request's 要求額 its rows add up to
+    (budget_breakdown.breakdown_pair); the placements are then those not giving the request another 当初予算, taken
+    when they read that figure as the current year's 当初予算 and tell its 計 — for one such figure only (the rows
+    read more ways, ``readings``: what every way agrees on)."""
+    found = []
+    for x in {v for rows in readings for v in rows[INI] if v is not None and v > 0}:
+        pair = breakdown_pair(lines, start, float(x))
+        if pair is None:
+            continue
+        grid = _agreed([g for rows in readings if (g := solve(rows, n_past, request=pair[0]) or
+                                                   solve(rows, n_past, apart=True, request=pair[0])) is not None])
+        if grid is not None and grid[n_past][INI] == x and grid[n_past][TOT] is not _UNKNOWN:
+            found.append(grid)
+    return found[0] if len(found) == 1 else None
 
 
 def _total_in_part_row(rows: list[list], n_past: int) -> list[list] | None:

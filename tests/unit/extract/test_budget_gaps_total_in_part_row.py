@@ -42,3 +42,28 @@ def test_figures_wrapped_under_the_next_cell_are_made_whole():
     assert (by[2015]["initial"], by[2015]["supplementary"], by[2015]["total"]) == (26667, 3241, 29908)
     assert [by[y]["executed"] for y in (2012, 2013, 2014)] == [11241, 19215, 27908]
     assert by[2016]["requested"] == 56598
+
+
+# no request printed in the budget table (「当初予算 5 4 4 4」): its last 4 the current year's, or the request's with
+# the current year's cell blank — the 歳出予算目 table's 計 row 「4」「3」 (its rows adding up) tells the first
+BLANK_REQUEST = ["予算の状況 当初予算", "5", "4", "4", "4", "補正予算", "-", "-", "-", "-", "前年度から繰 越し", "-", "2", "-",
+                 "翌年度へ繰越 ▲1", "し", "▲2", "▲3", "-", "予備費等", "-", "-", "-", "-", "計", "4", "2", "3", "4", "執行額",
+                 "3", "2", "2", "75%", "100%", "67%", "当初予算+補正予算に対 60%", "する執行額の割合(%)", "50%", "50%",
+                 "予算額・執行額 (単位:百万円)", "執行率(%)", "令和4・5年 歳出予算目 令和4年度当初 令和5年度要 主な増減理由",
+                 "度 予算内訳", "予算", "求", "(単位:百万", "円)", "諸謝金", "1", "1", "職員旅費", "-", "-", "委員等旅費 2",
+                 "1", "情報処理業 務庁費", "1", "3", "3", "\x0cその他", "1", "-", "計", "4", "3", "活動内容"]
+YEARS_2022 = [(2019, False), (2020, False), (2021, False), (2022, False), (2023, True)]
+
+
+def test_the_breakdowns_total_tells_the_current_year_from_the_request():
+    got = budget_gaps(BLANK_REQUEST, YEARS_2022, 1)
+    by = {e["fiscal_year"]: e for e in got[0]}
+    assert (by[2022]["initial"], by[2022]["total"], by[2022]["carried_from_previous"]) == (4, 4, None)
+    assert [by[y]["carried_to_next"] for y in (2019, 2020, 2021)] == [-1, -2, -3]
+    assert got[3] == []  # (no year left out)
+
+
+def test_a_breakdown_total_not_checked_by_its_rows_tells_nothing():
+    # (the 計 row's 「4」 printed 「5」: its rows do not add up to it, the current year's column stays unknown)
+    lines = BLANK_REQUEST[:-3] + ["5", "3", "活動内容"]
+    assert budget_gaps(lines, YEARS_2022, 1)[3] == [2022]
