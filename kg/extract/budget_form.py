@@ -54,15 +54,30 @@ def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, 
     late = None
     gap = 0  # lines holding a year's header (or its wrapped piece) passed over so far
     folded = _unwrapped(_folded(lines), start, min(len(lines), start + MAX_LINES))  # 「59,64」「9」: 59,649
+    bare = False  # a row's label alone since the last cell
+    named: set[int] = set()  # the rows whose label was seen
+    skip = 0  # the next table's header lines printed amid the rows after a page break, passed over (_page_resume)
+    marked = None  # where a ▲ printed apart from its figure stands among the cells, not yet given to one
     for n in range(start, min(len(lines), start + MAX_LINES) + 1):
         t = folded[n - 1].strip()
-        if not t:
+        if not t or n < skip:
             continue
+        mark = False
         if "▲" in t or "△" in t:
             t = _MARK_GAP.sub(r"\1", t)
+            if t[-1] in "▲△" and (len(t) == 1 or t[-2] == " "):
+                t, mark = t[:-1].rstrip(), True  # (「▲」 alone, or after its row's cell: 「▲ 3,713 ▲」)
+                if not t:
+                    marked = len(out)
+                    continue
+        if " ," in t:
+            t = _COMMA_GAP.sub(r"\1,", t)
         if t.startswith(_END) or (out and any(w in t for w in _END)):
-            if not out and any(x.strip().startswith("当初予算") for x in folded[n:n + _AHEAD]):
+            if not out and _rows_ahead(folded, n):
                 continue  # a later table's header printed before this table's rows (the 当初予算 label still to come)
+            skip = _page_resume(folded, n, bare, named) if out and late is None else 0
+            if skip:
+                continue
             break
         if "%" in t or t.startswith(_RATES):
             if out:  # (a rate row's label before any cell: the label column printed ahead of the rows, 「予算の状況」
@@ -74,12 +89,18 @@ def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, 
             if late is not None:
                 break  # a labelled row after the rate rows: the next table's (歳出予算目's 計)
             row, t = FIELDS.index(_row_field(m[1])), m[2]
-        elif not _CELLS.match(t):
+            named.add(row)
+            marked = None
+        elif not _CELLS.match(t) or not named and _header_piece(folded, n, t):
+            if m:
+                bare, marked = True, None
+                named.add(FIELDS.index(_row_field(m[1])))
             if late is not None and len(out) > late:
                 break  # other text after the request year's cells printed apart: the next table's
             if _YEARISH.search(t):  # (a label alone, its wrapped rest 「越し」「況」, or a figure's piece is no break:
                 gap += 1  # the figures of a row may come before its label and after)
             continue
+        bare = False
         for k, x in enumerate(t.split()):
             if x in CELL_DASHES:
                 if late is None:
@@ -88,8 +109,91 @@ def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, 
             p = parse_number(x)
             if p.error or p.value is None:
                 return [], 0
+            if marked is not None and p.value > 0:
+                # a ▲ printed apart: the row's next figure above 0 is the one it marks, its cell where the mark stands
+                # (「翌年度へ 0」「▲」「0」「139」: the cell wrapped, 「▲」 level with the next cell's 0, 「139」 under it)
+                out.insert(marked, (-p.value, n, None, gap))
+                marked = None
+                continue
             out.append((p.value, n, row if k == 0 else None, gap))
-    return out, len(out) if late is None else late
+        if mark and marked is None:
+            marked = len(out)
+    return _first_row_last(out), len(out) if late is None else late
+
+
+def _header_piece(folded: list[str], n: int, t: str) -> bool:
+    """Whether ``t`` (line ``n``, before any row label) is a year column's header wrapped in its narrow cell, not a
+    cell: one or two digits, the era's last piece or the header before it over it, 年 or 度 under it (reportlab's
+    print, pdftotext: 「平」「成」「27」「年」「度」; LibreOffice's: 「23年 度」「度」「26」「度」「年度」)."""
+    if not (t.isdigit() and len(t) <= 2):
+        return False
+    before = next((folded[j - 1].strip() for j in range(n - 1, max(0, n - 3), -1) if folded[j - 1].strip()), "")
+    after = next((folded[j - 1].strip() for j in range(n + 1, min(len(folded), n + 2) + 1) if folded[j - 1].strip()), "")
+    return before.endswith(("平成", "令和", "成", "和", "度")) and after.startswith(("年", "度"))
+
+
+def _first_row_last(cells: list) -> list:
+    """``cells`` with the 当初予算 row's labelled first cell put back before the unlabelled cells that open the table,
+    when it was written after them (LibreOffice's print, pdftotext: 「4,434 4,060」「2,052」「2,132」, then
+    「当初予算 3,337」 — or only after the next rows, 「補正予算 801」 …): the table's first row is the 当初予算's, so the
+    cells before any label are its later ones; the sums then tell whether the row was so."""
+    first = next((i for i, c in enumerate(cells) if c[2] is not None), None)
+    if not first:
+        return cells
+    ini = next((i for i in range(first, len(cells)) if cells[i][2] == INI), None)
+    if ini is None:
+        return cells
+    return [cells[ini], *cells[:ini], *cells[ini + 1:]]
+
+
+def _page_resume(folded: list[str], n: int, bare: bool, named: set[int]) -> int:
+    """The line where the table's rows go on after a later table's header (from line ``n``) that a page break put
+    amid them (reportlab's print, pdftotext: 「- - - - -」, the page's number, 「令和4・5年度」「予算内訳 (単位」
+    「成果目標及び」 … 「翌年度へ繰越し」 and its cells): the first line after the header's pieces, within _PAGE_HEAD
+    text lines, when it is the label of a row not yet seen — or cells when a row's label alone (``bare``) came last
+    before the header (「計」「平成26・27年」「度 予算内訳 (単」 … 「238」); else 0 (the table ends there). Not past the
+    歳出予算目 table's header, a rate row or another figure."""
+    seen = 0
+    for k in range(n + 1, min(len(folded), n + 4 * _PAGE_HEAD) + 1):
+        t = folded[k - 1].strip()
+        if not t:
+            continue
+        m = _BUDGET_LABEL.match(t)
+        if m and not t.startswith(_RATES):
+            return k if FIELDS.index(_row_field(m[1])) not in named else 0
+        if _CELLS.match(t):
+            return k if bare else 0
+        seen += 1
+        if "歳出予" in t or "%" in t or t.startswith(_RATES) or seen > _PAGE_HEAD or any(c.isdigit() for c in t) \
+                and not _HEAD_PIECE.search(t):
+            return 0
+    return 0
+
+
+_PAGE_HEAD = 10  # text lines of the later table's header a page break may put amid the rows
+_HEAD_PIECE = re.compile(r"年度?|単位|百万円")  # (the 予算内訳 header's 「令和4・5年度」「平成26・27年」「(単位:百万円)」)
+
+
+def _rows_ahead(folded: list[str], n: int) -> bool:
+    """Whether the 当初予算 row's label comes within _AHEAD text lines after line ``n`` — alone or after the vertical
+    予算の状況 label's pieces (「予算 の 状 況 当初予算」) —, a later table's header on line ``n`` printed before the
+    rows (reportlab's print, pdftotext: 「予算内訳 (単」 … 「成果目標及」 … 「根拠として用いた統計」, then the year
+    headers and the rows)."""
+    seen = 0
+    for x in folded[n:n + 4 * _AHEAD]:
+        if not x.strip():
+            continue
+        if _ROWS_OPEN.match(x.strip()):
+            return True
+        seen += 1
+        if seen >= _AHEAD:
+            break
+    return False
+
+
+# a figure's last group apart from its head (reportlab's print, pdftotext: 「▲ 14 ,355」): no cell opens with a comma
+_COMMA_GAP = re.compile(r"(\d) ,(?=\d{3}(?!\d))")
+_ROWS_OPEN = re.compile(r"^(?:[予算の状況]{1,5}\s)*当初予算(?![+＋])")
 
 
 def _fits(col: list[float | None], past: bool) -> bool:
@@ -302,6 +406,8 @@ def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int
     tables = _tables(cells, n_table, n_past)
     if not tables and not swapped:
         tables = _turned_tables(lines, cells, n_table, n_past) or _late_tables(lines, cells, n_table, n_past)
+    elif not swapped and any(_lone_total(col) for t in tables for col in t[:n_past]):
+        tables += [t for t in _turned_tables(lines, cells, n_table, n_past) if t not in tables]
     if swapped and tables and all(t in _tables(cells, n_table, n_past, paired=True) for t in tables):
         swapped = False
     if not tables:
@@ -311,8 +417,10 @@ def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int
         for r in range(len(col)):
             if any(t[c][r] != col[r] for t in tables[1:]):
                 col[r] = None
-    if any(grid[c][TOT] is None and any(t[c][TOT] is not None for t in tables) for c in range(n_past)):
-        return None  # a past year's 計 the cuts disagree on (one they all read as a dash: a year with nothing printed)
+    if any(grid[c][TOT] is None and any(t[c][TOT] is not None for t in tables)
+           and not all(_lone_total(t[c]) or all(v is None for v in t[c]) for t in tables) for c in range(n_past)):
+        return None  # a past year's 計 the cuts disagree on (one they all read as a dash: a year with nothing printed;
+        # a year no cut gives a part, its lone 計 in doubt: that 計 alone unknown)
     if swapped:
         grid[n_past:] = [[None] * len(col) for col in grid[n_past:]]
     budget = []
@@ -324,6 +432,13 @@ def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int
         entry.setdefault("executed", None)
         budget.append(entry)
     return budget, cells[0][1], cells[-1][1]
+
+
+def _lone_total(col: list[float | None]) -> bool:
+    """A past year's column whose 計 is its only figure read (every part a dash): a 0 that fits any place, so the
+    cut that put it there is no proof (seen, rl pdftotext: 「計 2 2 - - 2」, the 計 row printed with its last
+    cells first, read as printed with a 予備費等 0 taken for the first year's 計)."""
+    return col[TOT] is not None and all(v is None for v in col[:TOT])
 
 
 _num = as_int_if_whole  # (None stays None)

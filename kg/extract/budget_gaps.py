@@ -21,9 +21,11 @@ from __future__ import annotations
 
 from itertools import combinations
 
+from kg.extract.budget_boxes import _unwrapped
+from kg.extract.budget_breakdown import breakdown_pair
 from kg.extract.budget_late import figures_after
 from kg.extract.budget_runs import row_readings
-from kg.extract.review_text import _adds_up, paragraph_sequence, row_cells
+from kg.extract.review_text import _adds_up, _folded, _paragraph_sequence, paragraph_sequence, row_cells
 from kg.normalize.numbers import as_int_if_whole
 
 FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total", "executed")
@@ -114,12 +116,14 @@ def _request(part: tuple, total, *apart) -> object:
     return figs[0] if n == 1 or len(figs) > 1 else _UNKNOWN
 
 
-def solve(rows: list[list], n_past: int, apart: bool = False, short: bool = False) -> list[list] | None:
+def solve(rows: list[list], n_past: int, apart: bool = False, short: bool = False, request: float | None = None) \
+        -> list[list] | None:
     """[past columns..., current, request] of cell values every placement agrees on (_UNKNOWN elsewhere), or
     None when no placement fits or the search grows too large; ``apart``: the request year's figures printed
     apart are read too; ``short``: the 計 row holds the past years' cells alone, in order (its current year's and
     request's printed after the next table, 「計 56,817 36,554」 after the 歳出予算目 table's own 計), the current
-    year's column then not closed by a 計 (its 計 unknown)."""
+    year's column then not closed by a 計 (its 計 unknown); ``request``: the request's 要求額 the 歳出予算目 table
+    tells, a placement giving it another 当初予算 no reading."""
     n_cols = n_past + 2
     vecs = [_placements(cells, n_cols, r, apart) for r, cells in enumerate(rows)]
     if short:
@@ -171,7 +175,8 @@ def solve(rows: list[list], n_past: int, apart: bool = False, short: bool = Fals
                 fits[j] = [e for e in exes if all(e[c] is None or (c < n_past and t[c] is not None and e[c] <= t[c])
                                                   for c in range(req))]
             for e in fits[j]:
-                if (got := _request(state[req], t[req], t[-1], e[-1])) is not False:
+                if (got := _request(state[req], t[req], t[-1], e[-1])) is not False and \
+                        (request is None or got is None or got is _UNKNOWN or got == request):
                     alive.add(state)
                     used[TOT].add(t)
                     used[EXE].add(e)
@@ -201,24 +206,31 @@ def budget_gaps(lines: list[str], years: list[tuple[int, bool]], start: int) \
     """(budget entries of the years whose 計 every placement agrees on, first line, last line, the years left out,
     the cells left unknown as "year field"), or None when the text is not of this shape or nothing fits."""
     seq = paragraph_sequence(lines, start)
+    if seq is None:  # (a figure unreadable: one wrapped in its cell, its last digits under the next cell's figure,
+        # 「26,6 56,598」「67」, made whole — budget_boxes._unwrapped — the lines' other text as it was)
+        seq = _paragraph_sequence(_unwrapped(_folded(lines), start + 1, min(len(lines), start + 120)), start)
     got = labelled_rows(seq) if seq else None
     n_past = sum(1 for _, req in years if not req) - 1
     if got is None:  # (a row label away from its row: every reading of the runs, what they all agree on)
         readings = row_readings(seq, n_past + 2) if seq else None
         grid = _agreed([g for rows in readings or () if (g := solve(rows, n_past) or
                                                           solve(rows, n_past, apart=True)) is not None])
+        if grid is not None and grid[n_past][TOT] is _UNKNOWN:
+            grid = _told_by_breakdown(lines, start, readings, n_past) or grid
         first, last = (seq[0][2], seq[-1][2]) if seq else (0, 0)
         short = False
     else:
         rows, first, last = got
-        grid = solve(rows, n_past) or solve(rows, n_past, apart=True)  # (a figure apart: when nothing else fits)
-        short = grid is None
+        grid = solve(rows, n_past) or solve(rows, n_past, apart=True) or _total_in_part_row(rows, n_past)
+        short = grid is None  # (a figure apart: when nothing else fits)
     if short:
         grid = solve(rows, n_past, short=True)
         if grid is None or not _total_printed_after(lines, last, grid[n_past]):
             return None
     if grid is None:
         return None
+    if got is not None and not short and grid[n_past][TOT] is _UNKNOWN:
+        grid = _told_by_breakdown(lines, start, [rows], n_past) or grid
     budget, dropped, unknown = [], [], []
     for (y, is_req), col in zip(years, grid, strict=True):
         if is_req:
@@ -240,6 +252,49 @@ def budget_gaps(lines: list[str], years: list[tuple[int, bool]], start: int) \
     if not any("total" in e for e in budget):
         return None
     return budget, first, last, dropped, unknown
+
+
+def _told_by_breakdown(lines: list[str], start: int, readings: list[list[list]], n_past: int) -> list[list] | None:
+    """The table when the placements leave the current year's column unknown because the current year's and the
+    request's cells may sit in either column (the 当初予算 row 「5 4 4 4」, no request printed: 4 the current year's,
+    or the request's and the current year's cell blank) and the 歳出予算目 table's 計 row tells them: it gives a
+    figure of the 当初予算 row as the current year's 当初予算 with the request's 要求額 its rows add up to
+    (budget_breakdown.breakdown_pair); the placements are then those not giving the request another 当初予算, taken
+    when they read that figure as the current year's 当初予算 and tell its 計 — for one such figure only (the rows
+    read more ways, ``readings``: what every way agrees on)."""
+    found = []
+    for x in {v for rows in readings for v in rows[INI] if v is not None and v > 0}:
+        pair = breakdown_pair(lines, start, float(x))
+        if pair is None:
+            continue
+        grid = _agreed([g for rows in readings if (g := solve(rows, n_past, request=pair[0]) or
+                                                   solve(rows, n_past, apart=True, request=pair[0])) is not None])
+        if grid is not None and grid[n_past][INI] == x and grid[n_past][TOT] is not _UNKNOWN:
+            found.append(grid)
+    return found[0] if len(found) == 1 else None
+
+
+def _total_in_part_row(rows: list[list], n_past: int) -> list[list] | None:
+    """The table whose 計 row holds the past years' cells alone because the current year's and the request's 計
+    were printed in a part row's run (LibreOffice's print, pdftotext: 「予備費等 - - 29,908 56,598 -」, then 「計
+    15,878 23,341 28,824」): two figures side by side in a part row, the second the request's 当初予算, put back at
+    the 計 row's end — taken when the table then fits with the first as the current year's 計 (its parts adding up
+    to it) and the second as the request's; the readings of every such pair, what they agree on."""
+    ini = rows[INI]
+    if len(rows[TOT]) != n_past or len(ini) != n_past + 2 or ini[-1] is None:
+        return None
+    grids = []
+    for r in range(INI + 1, TOT):
+        cells = rows[r]
+        for i in range(len(cells) - 1):
+            a, b = cells[i], cells[i + 1]
+            if a is None or b != ini[-1] or a <= 0:
+                continue
+            moved = [*rows[:r], [*cells[:i], *cells[i + 2:]], *rows[r + 1:TOT], [*rows[TOT], a, b], *rows[TOT + 1:]]
+            grid = solve(moved, n_past)
+            if grid is not None and grid[n_past][TOT] == a and grid[-1][INI] == b:
+                grids.append(grid)
+    return _agreed(grids)
 
 
 def _total_printed_after(lines: list[str], last: int, col: list) -> bool:

@@ -837,8 +837,14 @@ def _initial_misplaced(rec: Record, L: list[str]) -> None:
 
 
 def _budget_label(L: list[str]) -> int | None:
+    """The line of the budget table's first label: 予算額・執行額, or its first row's label written before it — alone
+    or after the vertical 予算の状況 label's pieces (LibreOffice's print, pdftotext: 「予算 の 状 況 当初予算」, the
+    rows, then 「予算額・ 執行額 (単位:百万円)」 after the rate rows)."""
     return next((i for i, (t, q) in enumerate(zip(L, _squashed(L), strict=True), 1)
-                if "予算額" in q or t.startswith(("当初予算", "執行額"))), None)
+                if "予算額" in q or t.startswith(("当初予算", "執行額")) or _STATUS_FIRST.match(q)), None)
+
+
+_STATUS_FIRST = re.compile(r"^[予算の状況]{2,5}当初予")  # (「予算の状況当初予算」 squashed, 「予算の状当初予」 cut short)
 
 
 def _budget_table(rec: Record, L: list[str]) -> None:

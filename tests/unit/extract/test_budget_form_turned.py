@@ -52,3 +52,22 @@ def test_a_turned_row_the_rates_deny_is_not_read():
 def test_a_turned_row_without_printed_rates_is_not_read():
     lines = LO[:LO.index("88%")]
     assert budget_row_major(lines, YEARS, 1) is None
+
+
+# reportlab's print of a project begun in its third year: the 計 row 「2 2 - - 2」 (its current year's and request's
+# cells first). Read as printed it fits too — 予備費等 「- - - 0」, the first year's 計 the 予備費等 row's 0, the
+# request's 翌年度へ繰越し, 予備費等 and 計 printed apart — so that lone 0 is no 計 of its year
+LONE = ["予算額・ 執行額 (単位:百万円)", "予算 の 状 況", "", "平成25年度", "26年度", "27年度", "28年度", "29年度要求",
+        "当初予算", "-", "-", "2", "2", "2", "補正予算", "-", "-", "1", "0", "-", "前年度から", "繰越し", "-", "-", "1", "0",
+        "-", "翌年度へ繰", "越し", "-", "-", "▲2", "0", "-", "予備費等", "-", "-", "0", "0", "-", "計", "2", "2", "-", "-",
+        "2", "執行額", "-", "-", "2", "執行率(%)", "-", "-", "100%", "当初予算+補正予算に対する", "執行額の割合(%)", "-", "-",
+        "67%", "歳出予算目"]
+LONE_YEARS = [(2013, False), (2014, False), (2015, False), (2016, False), (2017, True)]
+
+
+def test_a_lone_total_of_a_year_with_no_part_is_left_unknown():
+    by = _by_year(budget_row_major(LONE, LONE_YEARS, 1))
+    assert by[2013]["total"] is None and by[2014]["total"] is None
+    assert [by[y]["total"] for y in (2015, 2016)] == [2, 2]
+    assert (by[2015]["initial"], by[2015]["carried_to_next"], by[2015]["executed"]) == (2, -2, 2)
+    assert by[2017]["requested"] == 2
