@@ -824,6 +824,7 @@ def budget_boxes(lines: list[str], years: list[tuple[int, bool]], start: int) ->
         sol = _wrapped_moved(lines, start, cs, n_past, rates, 2 if ratio_row else 1)
     if sol is None:
         return None
+    _swappable(sol[0], _beside_labels(_table(lines, start, n_past + 2)[2], cs))
     budget, dropped, unknown = [], [], []
     for (y, is_req), col in zip(years, sol, strict=True):
         if is_req:
@@ -921,6 +922,41 @@ def _wrapped_moved(lines: list[str], start: int, cs: list[Cell], n_past: int, ra
             {r: a[r] if r in b and a[r] is not _UNKNOWN and a[r] == b[r] else _UNKNOWN for r in {*a, *b}}
             for a, b in zip(merged, sol, strict=True)]
     return merged
+
+
+_ADDED = (INI, 1, 2, 4)  # the rows 計 adds as they are (当初予算, 補正予算, 前年度から繰越し, 予備費等): any two of
+# a column's may trade values and every sum, 執行率 and sign check still holds
+
+
+def _beside_labels(folded: list[str], cs: list[Cell]) -> list[tuple[float | None, int]]:
+    """(value, row) of each figure printed alone on its line straight after a row label other than 当初予算 that
+    has no figure on its line (「補正予算」, then 「5,434」): pdfminer may have written that label's neighbour, the
+    first year's cell of its row, before the column's cells above it (seen: the first year's 補正予算 before its
+    当初予算), so the top-to-bottom order the readings assume is not proved there."""
+    out = []
+    for i, c in enumerate(cs):
+        if c.row is not None or c.col is not None or c.tail or (i + 1 < len(cs) and cs[i + 1].tail):
+            continue
+        k = c.line - 2
+        while k >= 0 and not folded[k].strip():
+            k -= 1
+        m = _BUDGET_LABEL.match(folded[k].strip()) if k >= 0 else None
+        if m and not m[2] and (row := FIELDS.index(_row_field(m[1]))) in _ADDED[1:]:
+            out.append((c.value, row))
+    return out
+
+
+def _swappable(first: dict[int, object], beside: list[tuple[float | None, int]]) -> None:
+    """Leave unknown (in place) the first column's two cells a figure straight after a row label (_beside_labels)
+    may sit in: the readings put it in another added row of that column, and the reading with the two cells'
+    values traded (the figure in its label's row) adds up just as well, so nothing tells which is right (seen:
+    当初予算 and 補正予算 swapped)."""
+    for v, row in beside:
+        if row in first and first[row] is not _UNKNOWN and first[row] == v:
+            continue  # (the readings put it beside its label)
+        for r in _ADDED:
+            if r != row and r in first and first[r] is not _UNKNOWN and first[r] == v:
+                first[r] = first[row] = _UNKNOWN
 
 
 _BREAKDOWN_HEAD = re.compile(r"\d\s*・|・\s*\d|内訳")

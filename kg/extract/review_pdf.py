@@ -2132,6 +2132,31 @@ def _latin_wraps(rec: Record, key: str, name: str, L: list[str], raw: list[str])
     return name
 
 
+def _dash_cell_inside(name: str, L: list[str]) -> bool:
+    """``name`` holds a dash that the text prints alone on its line, between a line ending in the name's piece
+    before it and one starting with its piece after (「PricewaterhouseCoopers」, 「-」, 「LLP」): an empty cell's
+    dash (its 法人番号's) written amid the name's wrapped lines and joined into it, not the name's own character."""
+    for m in _DASH_IN_NAME.finditer(name):
+        if any(L[n].strip() == m[2] and L[n - 1].rstrip().endswith(m[1]) and L[n + 1].lstrip().startswith(m[3])
+               for n in range(1, len(L) - 1)):
+            return True
+    return False
+
+
+_DASH_IN_NAME = re.compile(rf"(\S+)\s?([{CELL_DASHES}])\s?(\S+)")
+
+
+def _tie_cut(text: str, L: list[str]) -> bool:
+    """``text`` (a 業務概要) ends in the head of a tying word (「及」 of 及び, 「並」 of 並びに) and a line of the text starts
+    with that word's rest (「び分析業務」): the cell wrapped inside the word and its rest printed apart from it
+    (pdfminer.six wrote it after the row's other cells), so the text read is cut short — not 「普及」's end."""
+    rest = _TIE_RESTS.get(text[-1:])
+    return rest is not None and any(x.lstrip().startswith(rest) for x in L)
+
+
+_TIE_RESTS = {"及": "び", "並": "び"}  # (a wrapped 及び's or 並びに's rest opens its line with 「び」)
+
+
 def _total_label_below(head: str, L: list[str]) -> bool:
     """A line ending in ``head`` (a name without its last 「計」) stands right above a line that is 「計」 alone: the
     block's 計 row label joined to the name as its wrapped end, or the name's own 「…設」 over 「計」 — which, the
@@ -2167,11 +2192,21 @@ def _payees_plausible(rec: Record, L: list[str] | None = None, raw: list[str] | 
                  "cells' box taken for the name); left out", line=rec["provenance"]["spans"].get(key, [None])[0],
                  field="payees")
             p["name"] = None
+        if L is not None and _dash_cell_inside(p.get("name") or "", L):
+            warn(rec, "payee_implausible", f"{key}.name {p['name']!r} holds a dash printed alone on a line between "
+                 "its pieces (an empty cell's dash joined into the wrapped name); left out",
+                 line=rec["provenance"]["spans"].get(key, [None])[0], field="payees")
+            p["name"] = None
         if _INNER_SPACE.search(p.get("name") or ""):
             warn(rec, "payee_implausible", f"{key}.name {p['name']!r}: a space inside its words (a wrapped line "
                  "or the sheet's own?); left out", line=rec["provenance"]["spans"].get(key, [None])[0],
                  field="payees")
             p["name"] = None
+        if L is not None and _tie_cut(p.get("description") or "", L):
+            warn(rec, "payee_implausible", f"{key}.description {p['description']!r} ends in the head of a tying "
+                 "word whose rest starts a line of the text elsewhere (its wrapped rest printed apart); left out",
+                 line=rec["provenance"]["spans"].get(key, [None])[0], field="payees")
+            p["description"] = None
         cm = (p.get("contract_method") or "").replace(" ", "")
         word = next((w for w in _METHOD_HEADS if len(cm) >= 2 and w.startswith(cm) and w != cm), None)
         if word is None:
