@@ -1,5 +1,6 @@
-"""支出先上位10者リスト read from pdfminer.six's boxes (kg.extract.payee_boxes): a block whose small amount may be
-another cell's figure.
+"""支出先上位10者リスト read from pdfminer.six's boxes (kg.extract.payee_boxes): blocks whose rows the boxes show
+counted a figure or a row off — a small amount that may be another cell's figure (``small_amounts_outnumbered``), a
+rank written right before a row that was counted to another (``ranks_contradicted``).
 
 A row's amount of one or two digits (「3」) is also the shape of an 入札者数 or a rank. pdfminer.six writes a row's
 amount before its row's anchor at times (「業務概要 | 87 | 81 | 随意契約 | 随意契約 | name | 法人番号 | 業務概要 | 3 | 5」:
@@ -9,6 +10,11 @@ rows are then counted or fitted one figure off: each takes an 入札者数 or a 
 amount, and the amounts still fall down the block. What gives it away is a figure among the block's boxes that no
 row took and that is larger than such a small amount: a row's amount left over (an 入札者数 larger than it is as
 likely, so this leaves some right blocks unknown too — unknown beats wrong).
+
+pdfminer.six writes a block's ranks as a run somewhere among its rows, or one alone right before its row's name
+(「- | 5 | 千葉市 | 6000020121002」). Such a lone rank is the row's rank: when the counting of the anchors gave that row
+another, a row was read where none is or one was not read, and the rows counted after it carry their neighbours'
+cells.
 """
 from __future__ import annotations
 
@@ -87,3 +93,28 @@ def _block_sums(rows: list[PayeeRow]) -> list[float]:
         if None not in parts:
             out.append(round(sum(parts), 6))
     return out
+
+
+def ranks_contradicted(boxes: list[tuple[str, str, int]], taken: set[int], rows: list[PayeeRow],
+                       notes: list) -> list[PayeeRow]:
+    """``rows`` without the blocks where a rank written alone right before a row's name and anchor (「- | 5 | 千葉市 |
+    6000020121002」: a box of the run, after no rank, letter or text — 「職員旅費(職員I) | 10 | 職員旅費(職員J) | - | -」 is
+    two names before their two 「-」, the rank between them the second's) is not the rank the row was counted to: a
+    row before it was read where none is (the 「-」 after a name written after its row's cells, 「5343757571346 |
+    視察(旅費の支払) | 0 | 公益財団法人… | - | - | -」, taken for a payee with no 法人番号) or one not read, and the rows
+    after it take their neighbours' names, 法人番号 and 業務概要. Noted."""
+    at = {b[2]: i for i, b in enumerate(boxes) if b[0] in ("corp", "namecorp", "dash")}
+    wrong: set[str] = set()
+    for r in rows:
+        i = at.get(r.line)
+        if i is None or r.block in wrong:
+            continue
+        k = i - 1 if boxes[i][0] == "namecorp" else i - 2  # (the rank right before the name's box)
+        if k < 0 or k not in taken or boxes[k][0] != "int" or (boxes[k + 1][0] != "text" and k + 1 != i) \
+                or (k > 0 and (k - 1 in taken or boxes[k - 1][0] == "text")):
+            continue
+        if int(boxes[k][1]) != r.rank:
+            wrong.add(r.block)
+            notes.append((r.line, f"支出先上位10者リスト block {r.block}: the rank {boxes[k][1]} written right before the "
+                                  f"row counted as rank {r.rank}: the rows are counted a row off; they are unknown"))
+    return [r for r in rows if r.block not in wrong]

@@ -38,6 +38,39 @@ def test_a_small_amount_with_no_larger_figure_left_over_stands():
     assert (rows[("B", 3)]["name"], rows[("B", 3)]["amount"]) == ("個人(C)", "87")
 
 
+# block A as pdfminer.six wrote it for a real-form variant (LibreOffice's print): A4's name written after its cells
+# (「5343757571346 | 視察(旅費の支払) | 0 | 公益財団法人… | - | - | -」, read as a payee with no 法人番号), then the rank 5
+# alone right before 千葉市 and its 法人番号
+RANK_FIVE = ["A", "1", *HEADER, "合同会社大\n和総研", "4817249567\n550", "セキュリテ\nィ説明会の\n開催", "0.1", "一般競争契約 \n(最低価格)", "8",
+              "45.5%", "-", "2", "3", "4", "8192278147\n335", "研修の企画\n運営", "0", "有限会社エ\nヌ・ティ・\nティ・デー\nタ経営研究\n所",
+              "講師謝金(講\n師C)", "-", "0", "利用者の基\n本的な権利\nの保障の在\nり方を巡る\n諸外国の法\n制度・実態\nの調査",
+              "5343757571\n346", "視察(旅費の\n支払)", "0", "公益財団法\n人全国地域\n情報化推進\n協会", "-", "-", "-", "5", "千葉市",
+              "6000020121\n002", "機器の賃貸\n借、実証事\n業の実施", "0", "随意契約 (少\n額)", "-", "-", "-", "-", "-", "-", "6", "7", "8",
+              "9", "講師謝金(講\n師F)", "-", "定期刊行物\nの購読", "合同会社丸\n紅", "2181109351\n949", "ヘルプデス\nク業務、デ\nータ整備及\nび分析業務",
+              "株式会社\nTKC", "4581978917\n381", "-", "有限会社イ\nンテック・\n日本レジス\nトリサービ\nス株式会社\n共同企業体",
+              "システムの\n設計・開発\n及び運用保\n守", "研修の企画\n運営、普及\n啓発コンテ\nンツの作成", "0", "0", "0", "0", "-", "-", "--", "--",
+              "その他", "一般競争契約 \n(総合評価)", "5", "63.5%", "-", "-", "--", "-", "計", "0.1"]
+
+
+def test_a_rank_alone_before_a_row_counted_otherwise_leaves_the_block_unknown():
+    notes: list = []
+    rows = _read(RANK_FIVE, notes)
+    # (counted, 千葉市's row is A6 and A5 is 公益財団法人全国地域情報化推進協会 with no 法人番号; the rank 5 says otherwise)
+    assert not rows, rows
+    assert any("block A: the rank 5 written right before the row counted as rank 6" in m for _, m in notes)
+
+
+def test_two_names_with_a_rank_between_them_before_their_dashes_stand():
+    # 「職員旅費(職員I) | 3 | 職員旅費(職員J) | - | -」: the two names, then their 「-」; the 3 is the second's rank, not a
+    # rank written before the row counted as A2
+    notes: list = []
+    rows = _read(["A", "1", "2", *HEADER, "株式会社大和総研", "7631313211121", "実証事業の実施", "60", "随意契約 (企画競争)", "-",
+                  "職員旅費(職員I)", "3", "職員旅費(職員J)", "-", "-", "視察(旅費の支払)", "研修の企画運営", "46",
+                  "随意契約 (少額)", "33", "随意契約 (公募)", "-"], notes)
+    assert not any("written right before the row" in m for _, m in notes), notes
+    assert (rows[("A", 1)]["name"], rows[("A", 1)]["amount"]) == ("株式会社大和総研", "60")
+
+
 def test_a_name_that_is_a_descriptions_wrapped_rest_is_left_out():
     rec = new_record("review_sheet", "x")
     rec["payees"] = [{"block": "A", "rank": 1, "name": "の実施", "corporate_number": "9732466871318"},
