@@ -78,3 +78,16 @@ def test_a_name_that_is_a_descriptions_wrapped_rest_is_left_out():
     _payee_cells_plausible(rec)
     assert [p["name"] for p in rec["payees"]] == [None, "有限会社オリエンタルコンサルタンツ"]
     assert rec["payees"][0]["corporate_number"] == "9732466871318"
+
+
+def test_a_name_that_is_a_description_read_in_the_section_is_left_out():
+    # (pdfminer.six wrote C3's name elsewhere; C2's 業務概要's first task was read as C3's name)
+    rec = new_record("review_sheet", "x")
+    rec["payees"] = [{"block": "C", "rank": 2, "name": "株式会社ぎょうせい", "corporate_number": "4712581529914",
+                      "description": "視察(旅費の支払)、システムの設計・開発及び運用保守"},
+                     {"block": "C", "rank": 3, "name": "視察(旅費の支払)", "corporate_number": "4350215537548",
+                      "description": "ヘルプデスク業務"},
+                     {"block": "C", "rank": 4, "name": "ヘルプデスク業務"}]
+    _payee_cells_plausible(rec)
+    assert [p["name"] for p in rec["payees"]] == ["株式会社ぎょうせい", None, None]
+    assert rec["payees"][1]["corporate_number"] == "4350215537548"
