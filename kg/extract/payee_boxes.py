@@ -59,6 +59,7 @@ from itertools import combinations
 from math import comb
 
 from kg.extract.payee_columns_pm import column_rows, plain, with_column_rows
+from kg.extract.payee_figures import ranks_contradicted, small_amounts_outnumbered
 from kg.extract.payee_form_text import header_text
 from kg.extract.payee_wraps import unlike_name
 from kg.extract.review_text import PayeeRow, _is_total_of
@@ -812,7 +813,9 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
     if not isinstance(run, str):
         got = _bidders_as_amounts(boxes, run[0], got)
     got = _rests_after_contract(boxes, _names_between_anchors(boxes, got, notes), notes)
-    return _corps_between_names(boxes, got, notes)
+    got = _corps_between_names(boxes, got, notes)
+    return got if isinstance(run, str) else small_amounts_outnumbered(boxes, run[0], ranks_contradicted(
+        boxes, run[0], got, notes), notes)
 
 
 def _bidders_spot(boxes: list[tuple[str, str, int]], i: int) -> bool:

@@ -2229,6 +2229,7 @@ _DIGIT_RUN = re.compile(r"\d+")
 _LATIN_ONLY = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 _BRACKET_SPACE = re.compile(r"\(\s|\s\)")
 _OPEN_PAREN = re.compile(r"^(\S+?)\s*\(")
+_PARTICLE_HEAD = re.compile(r"^[のを。)]")  # a wrapped rest of a 業務概要 (「の実施」 of 「実証事業の実施」): no payee's name
 
 
 # a legal entity's name as a whole: its form first or last (「有限会社柏屋本店・株式会社OCS共同企業体」), never a 業務概要
@@ -2305,8 +2306,11 @@ def _descriptions_plausible(rec: Record) -> None:
 def _payee_cells_plausible(rec: Record) -> None:
     """Payee cells that cannot be what their column holds, each left out with a warning naming the row:
     - a name holding 「、」 (no organisation's name does; a 業務概要 list of tasks, 「…の調査、…の作成」, read where
-      the name was looked for), of one character (another cell's wrapped last piece, 「務」), or starting with a contract method's wrapped rest (「約 (最低価格)」 of
-      「一般競争契約 (最低価格)」);
+      the name was looked for), of one character (another cell's wrapped last piece, 「務」), starting with a particle
+      (「の実施」: a 業務概要's wrapped rest, 「実証事業」 over 「の実施」), or starting with a contract method's wrapped rest
+      (「約 (最低価格)」 of 「一般競争契約 (最低価格)」);
+    - a name that is a 業務概要 read in the section, or one of the tasks such a 業務概要 lists (「視察(旅費の支払)」: a row's
+      業務概要 taken for the next row's name when pdfminer.six writes the name elsewhere);
     - a name with digit runs that join into a check-digit-valid 法人番号 (「富士フイルムビジ 1158399540ネスイノベーショ
       656ン(株)」: the number's cell interleaved with the name's), and the row's 法人番号 too unless it is that one;
     - a name with a space against a bracket inside it (「講師謝金(講師A )」), and a name with a 業務概要 of Latin
@@ -2317,6 +2321,8 @@ def _payee_cells_plausible(rec: Record) -> None:
     - a 法人番号 that another row gives to another name while this row's name has another number elsewhere (a
       number taken from the row next to it)."""
     payees = rec["payees"]
+    tasks = {t for p in payees for t in (p.get("description") or "").split("、") if t}  # (the 業務概要 read, and the
+    # tasks they list)
     names_of: dict[str, set[str]] = {}
     numbers_of: dict[str, set[str]] = {}
     for p in payees:
@@ -2338,10 +2344,14 @@ def _payee_cells_plausible(rec: Record) -> None:
             p["name"] = None
             if p.get("corporate_number") != digits:
                 p["corporate_number"] = None
-        elif "、" in name or len(name.strip()) == 1 or ((m := _OPEN_PAREN.match(name)) and any(
+        elif "、" in name or len(name.strip()) == 1 or _PARTICLE_HEAD.match(name) or ((m := _OPEN_PAREN.match(name)) and any(
                 h.endswith(m[1]) and h != m[1] for h in _METHOD_HEADS)):
             warn(rec, "payee_implausible", f"{key}.name {name!r} is another column's text (a 業務概要 list or a "
                  "契約方式's wrapped rest); left out", line=line, field="payees")
+            p["name"] = None
+        if p.get("name") in tasks:
+            warn(rec, "payee_implausible", f"{key}.name {p['name']!r} is a 業務概要 read in this section (a task "
+                 "written where the name was looked for); left out", line=line, field="payees")
             p["name"] = None
         desc = p.get("description") or ""
         if p.get("name") and _LATIN_ONLY.fullmatch(desc) and not p["name"][-1].isascii():

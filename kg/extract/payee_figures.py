@@ -1,0 +1,120 @@
+"""支出先上位10者リスト read from pdfminer.six's boxes (kg.extract.payee_boxes): blocks whose rows the boxes show
+counted a figure or a row off — a small amount that may be another cell's figure (``small_amounts_outnumbered``), a
+rank written right before a row that was counted to another (``ranks_contradicted``).
+
+A row's amount of one or two digits (「3」) is also the shape of an 入札者数 or a rank. pdfminer.six writes a row's
+amount before its row's anchor at times (「業務概要 | 87 | 81 | 随意契約 | 随意契約 | name | 法人番号 | 業務概要 | 3 | 5」:
+the row before holds both amounts, this row's boxes only the 入札者数 of the rows above), or a rank right after a
+法人番号 (「1 | name | 法人番号 | 2 | name | - | 22,635」: the 2 the next rank, the amount after the next name). The
+rows are then counted or fitted one figure off: each takes an 入札者数 or a rank for its amount, or the next row's
+amount, and the amounts still fall down the block. What gives it away is a figure among the block's boxes that no
+row took and that is larger than such a small amount: a row's amount left over (an 入札者数 larger than it is as
+likely, so this leaves some right blocks unknown too — unknown beats wrong).
+
+pdfminer.six writes a block's ranks as a run somewhere among its rows, or one alone right before its row's name
+(「- | 5 | 千葉市 | 6000020121002」). Such a lone rank is the row's rank: when the counting of the anchors gave that row
+another, a row was read where none is or one was not read, and the rows counted after it carry their neighbours'
+cells.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.extract.review_text import PayeeRow
+from kg.normalize.numbers import parse_number
+
+_SMALL = re.compile(r"^\d{1,2}$")  # an amount of the shape of an 入札者数 or a rank
+_FIGURE = ("int", "number")  # kg.extract.payee_boxes' kinds of a box that is one figure
+
+
+def small_amounts_outnumbered(boxes: list[tuple[str, str, int]], taken: set[int], rows: list[PayeeRow],
+                              notes: list) -> list[PayeeRow]:
+    """``rows`` without the blocks holding an amount of one or two digits (every row's amount read: else a figure
+    left over may be the amount not read) while a figure no 入札者数 could be (three digits or more, or a fraction)
+    and larger than it stands among the block's boxes and is no row's amount (module doc). The block's boxes: from
+    its first row to the next block's first row or the first 法人番号 or block letter after its last row, whichever
+    comes first (by line); never a box of the run (``taken``: the letters and ranks) nor a block's 計 (its amounts'
+    sum). Noted."""
+    small = {r.block for r in rows if _SMALL.match(r.cells.get("amount") or "")}
+    small = {b for b in small if all(r.cells.get("amount") for r in rows if r.block == b)}
+    if not small:
+        return rows
+    blocks = list(dict.fromkeys(r.block for r in rows))
+    first = {b: min(r.line for r in rows if r.block == b) for b in blocks}
+    out: list[PayeeRow] = []
+    for k, block in enumerate(blocks):
+        mine = [r for r in rows if r.block == block]
+        if block in small:
+            end = min(first[blocks[k + 1]] if k + 1 < len(blocks) else 1 << 30,
+                      _next_anchor(boxes, max(r.line for r in mine)))
+            if _left_over(boxes, taken, rows, mine, first[block], end):
+                notes.append((mine[0].line, f"支出先上位10者リスト block {block}: a row's amount of one or two digits "
+                                            "while a larger figure of the block is no row's: the rows may be counted a "
+                                            "figure off (an 入札者数 or a rank taken for an amount); they are unknown"))
+                continue
+        out += mine
+    return out
+
+
+def _left_over(boxes: list[tuple[str, str, int]], taken: set[int], rows: list[PayeeRow], mine: list[PayeeRow],
+               start: int, end: int) -> bool:
+    """A figure box on a line in [``start``, ``end``), no box of the run, that is no row's amount (each amount of
+    ``rows`` matched once) nor a block's sum, of no 入札者数's shape and larger than the least amount of one or two
+    digits of ``mine`` (a block's rows)."""
+    least = min(int(r.cells["amount"]) for r in mine if _SMALL.match(r.cells.get("amount") or ""))
+    placed = Counter(parse_number(r.cells.get("amount") or "").value for r in rows)
+    sums = _block_sums(rows)
+    for i, (kind, text, line) in enumerate(boxes):
+        if kind not in _FIGURE or i in taken or not start <= line < end:
+            continue
+        v = parse_number(text).value
+        if v is None:
+            continue
+        if placed[v]:
+            placed[v] -= 1
+        elif v > least and not _SMALL.match(text) and not any(abs(v - t) < 1e-6 for t in sums):
+            return True
+    return False
+
+
+def _next_anchor(boxes: list[tuple[str, str, int]], line: int) -> int:
+    """The line of the first 法人番号 box (another row's anchor) or block letter after ``line`` (a block's last row):
+    the block's boxes end there at the latest (the rows of the blocks after it may be unread)."""
+    return next((b[2] for b in boxes if b[2] > line and b[0] in ("corp", "namecorp", "letter")), 1 << 30)
+
+
+def _block_sums(rows: list[PayeeRow]) -> list[float]:
+    """Each block's amounts added up, its 計 as the form prints it (pdfminer.six writes it among the rows' boxes), for
+    the blocks whose every amount reads."""
+    out = []
+    for block in dict.fromkeys(r.block for r in rows):
+        parts = [parse_number(r.cells.get("amount") or "").value for r in rows if r.block == block]
+        if None not in parts:
+            out.append(round(sum(parts), 6))
+    return out
+
+
+def ranks_contradicted(boxes: list[tuple[str, str, int]], taken: set[int], rows: list[PayeeRow],
+                       notes: list) -> list[PayeeRow]:
+    """``rows`` without the blocks where a rank written alone right before a row's name and anchor (「- | 5 | 千葉市 |
+    6000020121002」: a box of the run, after no rank, letter or text — 「職員旅費(職員I) | 10 | 職員旅費(職員J) | - | -」 is
+    two names before their two 「-」, the rank between them the second's) is not the rank the row was counted to: a
+    row before it was read where none is (the 「-」 after a name written after its row's cells, 「5343757571346 |
+    視察(旅費の支払) | 0 | 公益財団法人… | - | - | -」, taken for a payee with no 法人番号) or one not read, and the rows
+    after it take their neighbours' names, 法人番号 and 業務概要. Noted."""
+    at = {b[2]: i for i, b in enumerate(boxes) if b[0] in ("corp", "namecorp", "dash")}
+    wrong: set[str] = set()
+    for r in rows:
+        i = at.get(r.line)
+        if i is None or r.block in wrong:
+            continue
+        k = i - 1 if boxes[i][0] == "namecorp" else i - 2  # (the rank right before the name's box)
+        if k < 0 or k not in taken or boxes[k][0] != "int" or (boxes[k + 1][0] != "text" and k + 1 != i) \
+                or (k > 0 and (k - 1 in taken or boxes[k - 1][0] == "text")):
+            continue
+        if int(boxes[k][1]) != r.rank:
+            wrong.add(r.block)
+            notes.append((r.line, f"支出先上位10者リスト block {r.block}: the rank {boxes[k][1]} written right before the "
+                                  f"row counted as rank {r.rank}: the rows are counted a row off; they are unknown"))
+    return [r for r in rows if r.block not in wrong]
