@@ -39,12 +39,14 @@ def _runs(seq: list[tuple[str, object, int]]) -> list[tuple[int | None, list]] |
 
 
 def _cuts(cells: list, k: int, n_cols: int) -> list[list[list]]:
-    """Every cut of a run into ``k`` rows of 1 to ``n_cols`` cells each, in order."""
+    """Every cut of a run into ``k`` rows of 1 to ``n_cols`` + 1 cells each, in order (one more than the columns:
+    the request year's 当初予算 printed in a later row's run, budget_gaps' figure apart; row_readings keeps it to
+    the rows after 当初予算)."""
     out = []
     for at in combinations(range(1, len(cells)), k - 1):
         bounds = [0, *at, len(cells)]
         pieces = [cells[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
-        if all(len(p) <= n_cols for p in pieces):
+        if all(len(p) <= n_cols + 1 for p in pieces):
             out.append(pieces)
     return out
 
@@ -76,7 +78,10 @@ def row_readings(seq: list[tuple[str, object, int]], n_cols: int) -> list[list[l
         exe = rows[EXE]
         while len(exe) > n_cols and exe[-1] is None:  # (the 執行率 row's dashes read after 執行額's cells)
             exe = exe[:-1]
-        if len(exe) <= n_cols and all(len(r) <= n_cols for r in rows[:EXE]):
+        # a part or 計 row after 当初予算 may hold the request's 当初予算 printed apart, one cell more than the columns
+        # (「予備費等 - - - 0 0 4,764 2,661 2,942 2,942」: three dashes, then 計's five cells with the request's 計
+        # 2,942 and its 当初予算 2,942 apart; cut at four cells only, the 計 row's first 0 was read as 予備費等's)
+        if len(exe) <= n_cols and all(len(r) <= n_cols + (k > 0) for k, r in enumerate(rows[:EXE])):
             out.append([*rows[:EXE], exe])
     return out or None
 

@@ -68,9 +68,10 @@ def rates_match(printed: list[float], totals: list, executed: list, base: list) 
     return len(want) == len(printed) and all(abs(p - w) < 1.0 for p, w in zip(sorted(printed), want, strict=True))
 
 
-def _part_rows(seq: list, n_cur: int) -> tuple[dict[str, list], list, int] | None:
-    """The part rows' cells (each label followed by its cells, in the form's order) and the cells after the
-    予備費等 label (its own and the 計 and 執行額 rows'), and the last line they span; None when the text is not so."""
+def _part_rows(seq: list, n_cur: int) -> tuple[dict[str, list], list, int, int] | None:
+    """The part rows' cells (each label followed by its cells, in the form's order), the cells after the
+    予備費等 label (its own and the 計 and 執行額 rows'), the last line they span, and how many of those cells come
+    before the next label; None when the text is not so."""
     rows: dict[str, list] = {}
     k = 0
     for f in PARTS:
@@ -78,6 +79,7 @@ def _part_rows(seq: list, n_cur: int) -> tuple[dict[str, list], list, int] | Non
             return None
         rows[f], k = row_cells(seq, k + 1)
     rest = rows.pop("reserve")
+    own = len(rest)
     seen: set = set()
     last = seq[k - 1][2]
     while k < len(seq):
@@ -92,7 +94,7 @@ def _part_rows(seq: list, n_cur: int) -> tuple[dict[str, list], list, int] | Non
         k += 1
     if any(len(rows[f]) > n_cur + 1 for f in PARTS[:-1]):
         return None
-    return rows, rest, last
+    return rows, rest, last, own
 
 
 def _ways(bag: Counter, slots: list, picked: list, out: list) -> None:
@@ -146,18 +148,23 @@ def _row_options(cells: list, n_cur: int, initial: bool) -> list[tuple]:
 MAX_PLACINGS = 64  # combinations of the part rows' possible places before the reading gives up
 
 
-def read_tail(rows: dict[str, list], rest: list, n_past: int, printed: list[float]) -> dict | None:
+def read_tail(rows: dict[str, list], rest: list, n_past: int, printed: list[float], own: int | None = None) \
+        -> dict | None:
     """{"parts": {field: [cell per past and current year]}, "totals", "request_total", "executed", "unknown":
-    [(field, column)]} read from the part rows and the cells after 予備費等's label (``rest``); None when no
-    reading fits or a 計 is not told. Cells the readings disagree on are None and named in "unknown"."""
+    [(field, column)]} read from the part rows and the cells after 予備費等's label (``rest``, ``own`` of them before
+    the next label); None when no reading fits or a 計 is not told. Cells the readings disagree on are None and
+    named in "unknown"."""
     n_cur = n_past + 1
     for f in PARTS[:-1]:
         if any(v is not None and ((v > 0) if PARTS.index(f) == CTN else (v < 0)) for v in rows[f]):
             return None
     found: list[tuple] = []
+    # 予備費等 with or without the request year's cell, or with fewer cells than columns when fewer come before the
+    # 計 label (a blank cell prints nothing: rl's 「予備費等 - - - 計 0 0 4,764 2,661」 of a year with no budget, its
+    # first 計 cell no 予備費等 of the current year)
+    widths = [n_cur, n_cur + 1] + ([own] if own is not None and 0 < own < n_cur else [])
     try:
-        for wide in (False, True):  # 予備費等 with or without the request year's cell
-            k = n_cur + wide
+        for wide, k in enumerate(widths):
             if len(rest) < k or any(v is not None and v < 0 for v in rest[:k]):
                 continue
             cols = {**rows, "reserve": rest[:k]}
@@ -251,8 +258,8 @@ def budget_tail(lines: list[str], years: list[tuple[int, bool]], start: int) \
     got = _part_rows(seq, n_cur) if seq else None
     if got is None:
         return None
-    rows, rest, last = got
-    tail = read_tail(rows, rest, n_past, printed_rates(lines, last))
+    rows, rest, last, own = got
+    tail = read_tail(rows, rest, n_past, printed_rates(lines, last), own)
     if tail is None:
         return None
     unknown_cells = set(tail["unknown"])

@@ -956,6 +956,12 @@ def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, 
         # the real form (its 執行率 row): pdfminer prints its year columns as text boxes in no fixed order (seen:
         # 平成26, 27, 24, 25年度), and a column read adds up whatever year it is: which year is which is not known
         got, n = None, 0
+    denied = got is not None and _solution_denied(L, lab, list(range(len(got.grid))), got)
+    if denied:
+        # not one of the printed 執行率 / 割合 is a rate of the columns read: their 執行額 (or 計) read in another
+        # column than printed (lo pdftotext: the 執行額 row 「2,840 計 執行額 2,742 2,412」, its first cell
+        # printed before the labels, read last-year-first: each column still adds up, 執行額 at most 計)
+        got, n = None, 0
     if got is None and n <= 1:
         rows = budget_row_major(L, years, lab)
         if rows is not None and not _rates_deny(L, rows):
@@ -987,7 +993,7 @@ def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, 
         if boxes is not None:
             _budget_of_boxes(rec, boxes)
             return
-    if unordered:
+    if unordered or denied:
         warn(rec, "budget_order_unknown", "予算額・執行額: the year columns' order is not told by the text; "
              "none kept", line=lab, field="budget")
         return
