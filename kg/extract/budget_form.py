@@ -220,8 +220,8 @@ def _request_fits(col: list[float | None]) -> bool:
 
 
 def _tables(cells: list, n_table: int, n_past: int, paired: bool = False,
-            variants: tuple[tuple[bool, bool], ...] = ((False, False),), late: bool = False) \
-        -> list[list[list[float | None]]]:
+            variants: tuple[tuple[bool, bool], ...] = ((False, False),), late: bool = False,
+            opens: list[int] | None = None) -> list[list[list[float | None]]]:
     """Every cut of ``cells`` (the first ``n_table`` before the rate rows) into the table's rows that fits:
     [past columns..., current column, request column]. ``paired``: only the cuts whose rows holding the request's
     cell (one at least) hold it on the current year's cell's line, after it, and no cell printed apart.
@@ -229,7 +229,8 @@ def _tables(cells: list, n_table: int, n_past: int, paired: bool = False,
     last cells first, put back: the 計 row's current year's and request's cells before its past years'
     (LibreOffice's print, pdftotext: 「予備費等 0 0 0 0 536 509 計 253 278 530」), the 執行額 row's last year's before
     the others (「1,076」 then 「計 執行額 2,887 1,155」). ``late``: the 執行額 row without its last cell (printed after
-    the next table: budget_late), no cell printed apart."""
+    the next table: budget_late), no cell printed apart. ``opens``: where each row's cells begin when the text
+    tells it (_label_opens); a cut whose rows begin elsewhere is passed over."""
     n_cur = n_past + 1
     out: list = []
     labels = {c[2] for c in cells}  # the rows a figure's label names (once, not per cut and row)
@@ -266,6 +267,8 @@ def _tables(cells: list, n_table: int, n_past: int, paired: bool = False,
             continue
         left = _request_column(left, wide[INI])
         bounds = [sum(sizes[:r]) for r in range(len(sizes) + 1)]
+        if opens is not None and bounds[:len(opens)] != opens:
+            continue
         parts = [one_row(r, cells[bounds[r]:bounds[r + 1]], False)[0] for r in range(TOT)]
         if any(v is None for v in parts):
             continue
@@ -346,7 +349,8 @@ def _request_column(left: list, in_row: bool) -> list:
     return left[k:] if k < len(left) else left
 
 
-def _turned_tables(lines: list[str], cells: list, n_table: int, n_past: int) -> list[list[list[float | None]]]:
+def _turned_tables(lines: list[str], cells: list, n_table: int, n_past: int,
+                   opens: list[int] | None = None) -> list[list[list[float | None]]]:
     """The cuts that fit with the 計 row or the 執行額 row (or both) put back from their last cells printed first,
     when no cut fits as printed. The past years' 計 and 執行額 are then tied by their rates too: the 執行率 and 割合
     rows printed after the table must be the ones each cut gives (budget_tail.rates_match), else none is taken."""
@@ -354,7 +358,7 @@ def _turned_tables(lines: list[str], cells: list, n_table: int, n_past: int) -> 
     if not printed:
         return []
     out: list = []
-    for t in _tables(cells, n_table, n_past, variants=((True, False), (False, True), (True, True))):
+    for t in _tables(cells, n_table, n_past, variants=((True, False), (False, True), (True, True)), opens=opens):
         past = t[:n_past]
         base = [sum(v for v in col[:2] if v is not None) if any(v is not None for v in col[:2]) else None
                 for col in past]
@@ -366,13 +370,14 @@ def _turned_tables(lines: list[str], cells: list, n_table: int, n_past: int) -> 
     return out
 
 
-def _late_tables(lines: list[str], cells: list, n_table: int, n_past: int) -> list[list[list[float | None]]]:
+def _late_tables(lines: list[str], cells: list, n_table: int, n_past: int,
+                 opens: list[int] | None = None) -> list[list[list[float | None]]]:
     """The cuts that fit with the 執行額 row lacking its last cell, that cell read after the next table as its rates
     tell it (budget_late); none when a cut's cell is not so told."""
     first = cells[n_table - 1][1] + 1 if n_table else 0
     printed = printed_rates(lines, first) if n_table else []
     out: list = []
-    for t in _tables(cells, n_table, n_past, late=True) if printed else ():
+    for t in _tables(cells, n_table, n_past, late=True, opens=opens) if printed else ():
         past = t[:n_past]
         base = [sum(v for v in col[:2] if v is not None) if any(v is not None for v in col[:2]) else None
                 for col in past]
@@ -403,11 +408,13 @@ def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int
     # 「2,5」「17」), and the current year's and the request's cells then add up in either order — which is which is
     # not known: left unknown, unless every cut that fits prints them on one line in each row (in their order); the
     # past years', their headers first and in order, open each row
-    tables = _tables(cells, n_table, n_past)
+    opens = _label_opens(lines, start, cells, n_past)
+    tables = _tables(cells, n_table, n_past, opens=opens)
     if not tables and not swapped:
-        tables = _turned_tables(lines, cells, n_table, n_past) or _late_tables(lines, cells, n_table, n_past)
+        tables = _turned_tables(lines, cells, n_table, n_past, opens) or \
+            _late_tables(lines, cells, n_table, n_past, opens)
     elif not swapped and any(_lone_total(col) for t in tables for col in t[:n_past]):
-        tables += [t for t in _turned_tables(lines, cells, n_table, n_past) if t not in tables]
+        tables += [t for t in _turned_tables(lines, cells, n_table, n_past, opens) if t not in tables]
     if swapped and tables and all(t in _tables(cells, n_table, n_past, paired=True) for t in tables):
         swapped = False
     if not tables:
@@ -432,6 +439,36 @@ def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int
         entry.setdefault("executed", None)
         budget.append(entry)
     return budget, cells[0][1], cells[-1][1]
+
+
+def _label_opens(lines: list[str], start: int, cells: list, n_past: int) -> list[int] | None:
+    """Where each of the seven rows' cells begin (their indices in ``cells``) when every row's label stands alone on
+    its line, in the form's order, just before its row's first cell (the first cell after the table's first line,
+    each next label between two cells); None when the text does not tell so. The rows are then cut where the labels
+    stand, whatever the cells' count: a row whose blank cells print nothing (a year with no budget yet: 「補正予算」
+    「-」「-」「-」「1」 over four years) is short, and no cut of fixed widths is read — its cells are not another
+    row's (seen, pdftotext: 予備費等's four dashes then 「計」「0」「0」「5」「4」, read as 予備費等 0, 0, 5)."""
+    if not cells:
+        return None
+    opens: list[int] = []
+    k = 0
+    for n in range(start, cells[-1][1]):
+        while k < len(cells) and cells[k][1] <= n:
+            k += 1
+        t = lines[n - 1].strip()
+        m = _BUDGET_LABEL.match(t) or _BUDGET_LABEL.match(t.replace(" ", ""))
+        if m is None or m[2]:
+            continue
+        row = FIELDS.index(_row_field(m[1]))
+        if row != len(opens):
+            return None  # (a label out of the form's order, twice, or a wrapped piece: not told)
+        opens.append(k)
+    if len(opens) != 7 or opens[0] != 0:
+        return None
+    # a money row of fewer cells than the past years' or more than a row holds, or 執行額 with none: the labels are
+    # printed apart from their rows (「当初予算」「53,005」「補正予算」, then 当初予算's other cells)
+    sizes = [b - a for a, b in zip(opens, [*opens[1:], len(cells)], strict=True)]
+    return opens if all(n_past <= n <= n_past + 2 for n in sizes[:6]) and sizes[6] > 0 else None
 
 
 def _lone_total(col: list[float | None]) -> bool:
