@@ -636,6 +636,9 @@ def _shape_ok(field: str, text: str, sheet_year: int | None) -> bool:
         return False  # a cell cut short (「…統括官(室」): the rest of it is elsewhere
     if field == "division" and re.search(r"(?:局|官房|統括官|庁)$", text):
         return False  # a bureau's shape (自治行政局, 出入国在留管理庁: the 担当部局庁 column's): another cell's text after the label
+    if field == "division" and _BARE_TITLE.match(text):
+        return False  # an official's title alone (「参事官」 of 「参事官 神門拓也」: the 作成責任者 cell written after the
+        # label, its name unspaced so no official's shape): no division (a 参事官's division carries its 室 or its charge)
     if field in ("bureau", "division"):  # (not a list: 「合、他部局」 is a wrapped sentence's piece)
         return "、" not in text and bool(_ORG.search(text)) and not _NUMBERISH.match(text) and len(text) <= 60
     if field in ("major_policy", "major_expense") and fields.YEAR_HEADER.match(text):
@@ -1147,6 +1150,7 @@ def _past_cells(run: list[Token]) -> list[Token]:
 # one number, its cells' dashes lost); its 年度 may be wrapped onto the next line in a narrow cell, the era year then
 # glued to a four-digit number (「平成230038」 is 平成23 and 0038) or followed by a space (「令和元 総務省 - 0037」)
 _ERA_YEAR_CELL = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2})(?:\s*年度?|(?=\d{4}(?!\d)|\s)))")
+_BARE_TITLE = re.compile(r"^\S{0,6}(?:長|官|補佐|理事|参事)$")  # 参事官, 課長, 課長補佐: a title, no organisation
 _YEAR_CUT = re.compile(r"(?:令和|平成|昭和)\s*(?:元|\d{1,2})")  # such a cell without its 年度
 
 
