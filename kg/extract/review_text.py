@@ -3428,7 +3428,15 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
             if n + 1 < len(window) and window[n + 1] and len(parse_numbers(t + " " + window[n + 1])) == 1:
                 continue  # a 事業番号 cell wrapped after its ministry and dash (「総務省 -」 over 「0078」): read with the next
             break
+        if t in _ERAS and n + 1 < len(window) and _YEAR_REST.match(window[n + 1]):
+            continue  # a year cell cut after its era (「平成」 over 「29年」 over 「度」): read with the next line
+        if n and window[n - 1] in _ERAS and _YEAR_REST.match(t):
+            t = window[n - 1] + t
+        if _MINISTRY_ALONE.match(t) and n + 1 < len(window) and _DASHED_NUMBER.match(window[n + 1]):
+            continue  # a 事業番号 cell wrapped before its dash (「国土交通省」 over 「- 0007」): read with the next line
         if n and _NUMBER_HEAD.match(window[n - 1]):
+            t = window[n - 1] + " " + t
+        elif n and _DASHED_NUMBER.match(t) and _MINISTRY_ALONE.match(window[n - 1]):
             t = window[n - 1] + " " + t
         if n and _RS_SERIAL.match(t) and _RS_HEAD_END.search(window[n - 1]):
             continue  # (the serial of the RS number cut at the line's end above: read with it)
@@ -3458,6 +3466,10 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
     return Found(nums, label_line + 1) if nums else None
 
 
+_ERAS = frozenset({"令和", "平成", "昭和"})
+_YEAR_REST = re.compile(r"^(?:元|\d{1,2})年(?:度)?$")  # 「29年」: a year cell's rest, its era on the line above
+_MINISTRY_ALONE = re.compile(rf"^\S{{1,12}}{_MINISTRY_END}$")  # 「国土交通省」: a 事業番号 cell's head, its dash wrapped
+_DASHED_NUMBER = re.compile(r"^[-‐−―]\s*\d{4}$")  # 「- 0007」: that cell's rest
 _NUMBER_HEAD = re.compile(rf"^\S{{1,12}}{_MINISTRY_END}\s*[-‐−―]$")  # 「総務省 -」: a 事業番号 cell's head, its number below
 _ERA_IN = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2})(?:\s*年(?:\s*度)*)?)")
 _YEAR_IN_MINISTRY = re.compile(r"[^\s\d-]\s*(?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*年\s*度?[省庁]")
