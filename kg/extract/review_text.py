@@ -636,6 +636,9 @@ def _shape_ok(field: str, text: str, sheet_year: int | None) -> bool:
         return False  # a cell cut short (「…統括官(室」): the rest of it is elsewhere
     if field == "division" and re.search(r"(?:局|官房|統括官|庁)$", text):
         return False  # a bureau's shape (自治行政局, 出入国在留管理庁: the 担当部局庁 column's): another cell's text after the label
+    if field == "division" and _BARE_TITLE.match(text):
+        return False  # an official's title alone (「参事官」 of 「参事官 神門拓也」: the 作成責任者 cell written after the
+        # label, its name unspaced so no official's shape): no division (a 参事官's division carries its 室 or its charge)
     if field in ("bureau", "division"):  # (not a list: 「合、他部局」 is a wrapped sentence's piece)
         return "、" not in text and bool(_ORG.search(text)) and not _NUMBERISH.match(text) and len(text) <= 60
     if field in ("major_policy", "major_expense") and fields.YEAR_HEADER.match(text):
@@ -1147,6 +1150,7 @@ def _past_cells(run: list[Token]) -> list[Token]:
 # one number, its cells' dashes lost); its 年度 may be wrapped onto the next line in a narrow cell, the era year then
 # glued to a four-digit number (「平成230038」 is 平成23 and 0038) or followed by a space (「令和元 総務省 - 0037」)
 _ERA_YEAR_CELL = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2})(?:\s*年度?|(?=\d{4}(?!\d)|\s)))")
+_BARE_TITLE = re.compile(r"^\S{0,6}(?:長|官|補佐|理事|参事)$")  # 参事官, 課長, 課長補佐: a title, no organisation
 _YEAR_CUT = re.compile(r"(?:令和|平成|昭和)\s*(?:元|\d{1,2})")  # such a cell without its 年度
 
 
@@ -2883,10 +2887,12 @@ def policy_by_shape(toks: list[Token], lines: list[str], taken: frozenset[str] =
 # holding one (or a 「分野:」 or 「取組事項」 label of the 新経済・財政再生計画 rows, the 政策評価書 row's 「該当箇所」 label and its 「3ページ目」 page reference) is
 # another cell's text
 _NOT_POLICY = re.compile(r"^[、,]|。|^(?=.{30})(?:[^、]*、){2}|測定指標|単位当たり|活動指標|成果指標|成果目標|成果実績|活動実績|目標値|実績値|当初見込み|百万円|千円|ページ目|[:/]$"
-                         r"|https?://|政策評価書|URL|該当箇所|^取組事|定量的指標|定性的指標|^チェック$|^(?:千|百万)?円/[^\s/]{1,3}$")
+                         r"|https?://|政策評価書|URL|該当箇所|^取組事|定量的指標|定性的指標|^チェック$|^(?:千|百万)?円/[^\s/]{1,3}$"
+                         r"|^(?=.{30})[^、]*、.*る$")
 # (the 点検 column's 「チェック」 header; a unit of the 単位当たりコスト row, 「円/件」; a sentence — 。, or a long text
 # listing with 、 — or a text starting with a comma, its row label's wrapped rest 「、 新経済…」: no 政策's or 施策's name;
-# nor a text ending with 「/」, the 単位当たりコスト table's slash cell joined to it: 「…の推進」 over 「/」)
+# nor a text ending with 「/」, the 単位当たりコスト table's slash cell joined to it: 「…の推進」 over 「/」; nor a long text
+# with a comma ending in a verb, a sentence whose 。 wrapped away: 「…について、…効率化を図る」 over 「。」, the 事業の目的 cell)
 
 def policy_value_plausible(text: str) -> bool:
     """``text`` may be a 政策 / 施策 name: it holds none of the other tables' header words (``_NOT_POLICY``), is no
@@ -3424,7 +3430,15 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
             if n + 1 < len(window) and window[n + 1] and len(parse_numbers(t + " " + window[n + 1])) == 1:
                 continue  # a 事業番号 cell wrapped after its ministry and dash (「総務省 -」 over 「0078」): read with the next
             break
+        if t in _ERAS and n + 1 < len(window) and _YEAR_REST.match(window[n + 1]):
+            continue  # a year cell cut after its era (「平成」 over 「29年」 over 「度」): read with the next line
+        if n and window[n - 1] in _ERAS and _YEAR_REST.match(t):
+            t = window[n - 1] + t
+        if _MINISTRY_ALONE.match(t) and n + 1 < len(window) and _DASHED_NUMBER.match(window[n + 1]):
+            continue  # a 事業番号 cell wrapped before its dash (「国土交通省」 over 「- 0007」): read with the next line
         if n and _NUMBER_HEAD.match(window[n - 1]):
+            t = window[n - 1] + " " + t
+        elif n and _DASHED_NUMBER.match(t) and _MINISTRY_ALONE.match(window[n - 1]):
             t = window[n - 1] + " " + t
         if n and _RS_SERIAL.match(t) and _RS_HEAD_END.search(window[n - 1]):
             continue  # (the serial of the RS number cut at the line's end above: read with it)
@@ -3454,6 +3468,10 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
     return Found(nums, label_line + 1) if nums else None
 
 
+_ERAS = frozenset({"令和", "平成", "昭和"})
+_YEAR_REST = re.compile(r"^(?:元|\d{1,2})年(?:度)?$")  # 「29年」: a year cell's rest, its era on the line above
+_MINISTRY_ALONE = re.compile(rf"^\S{{1,12}}{_MINISTRY_END}$")  # 「国土交通省」: a 事業番号 cell's head, its dash wrapped
+_DASHED_NUMBER = re.compile(r"^[-‐−―]\s*\d{4}$")  # 「- 0007」: that cell's rest
 _NUMBER_HEAD = re.compile(rf"^\S{{1,12}}{_MINISTRY_END}\s*[-‐−―]$")  # 「総務省 -」: a 事業番号 cell's head, its number below
 _ERA_IN = re.compile(r"((?:令和|平成|昭和)\s*(?:元|\d{1,2})(?:\s*年(?:\s*度)*)?)")
 _YEAR_IN_MINISTRY = re.compile(r"[^\s\d-]\s*(?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*年\s*度?[省庁]")
