@@ -529,8 +529,9 @@ def implausible_laws(bases: list[dict], text: str = "") -> list[str]:
 # laws run together, the counter lost): no law's title holds one (its numbers are written in kanji)
 _NOT_IN_TITLE = re.compile(r"[-‐‑–—―−]|第\s*\d")
 # a title whose head went elsewhere (「特別会計に」 on the line above, the 関係する計画 label's pieces between:
-# 「関する法律第16条」 read alone): no law's title starts with a particle or a word that ties it to what came before
-_CUT_HEAD = re.compile(r"^(?:に|関する|係る|よる|対する|基づく|及び|並びに|又は|若しくは|等)")
+# 「関する法律第16条」 read alone): no law's title starts with a particle, a verb's ending (「る法律」: 「…に関す」 on
+# the line above) or a word that ties it to what came before (none of the e-Gov list's titles starts with one)
+_CUT_HEAD = re.compile(r"^(?:に|を|は|で|る|関する|係る|よる|対する|基づく|及び|並びに|又は|若しくは|等)")
 
 
 def _cut_from(flat: str, name: str) -> bool:

@@ -159,3 +159,5 @@ def test_a_title_whose_head_went_to_the_line_above_is_no_law():
     bases = [{"law": "関する法律"}, {"law": "に関する法律"}, {"law": "特別会計に関する法律"}, {"law": "電波法"},
              {"law": "及び公正取引の確保に関する法律"}]
     assert implausible_laws(bases) == ["関する法律", "に関する法律", "及び公正取引の確保に関する法律"]
+    # (fresh variant 2007, reportlab, pdftotext: 「南極地域の環境の保護に関す」 over 「る法律第119条第4項第12号」)
+    assert implausible_laws([{"law": "る法律"}, {"law": "と畜場法"}, {"law": "がん対策基本法"}]) == ["る法律"]
