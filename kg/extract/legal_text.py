@@ -490,7 +490,9 @@ _YEAR_DATE_REST = re.compile(r"^年\d{1,2}月")
 # words of the row's two labels (cut by a narrow cell: 「関係す」) that no law's title holds
 # (「る計画」 of the 関係する計画 label glued inside a title: 「国家公務員災る計画害補償法」; real titles hold it only as
 # 「…に係る計画」「…する計画」)
-_LABEL_IN = re.compile(r"関係す|通知等|条項も|具体的な|(?<![係す])る計画")
+# (「知等」, the label's last piece, glued inside a title: 「株式会社知等農林漁業…法」; the e-Gov list's titles hold
+# 「知等」 only in 「通知等」)
+_LABEL_IN = re.compile(r"関係す|通知等|条項も|具体的な|(?<![係す])る計画|(?<!通)知等")
 # a whole law citation (「サイバーセキュリティ基本法第16条」): the left cell's, even beside an open plan item
 _LAW_CITATION = re.compile(r"(?:(?<![方手用寸製工])(?<![^競]技)(?<!^技)法|律|令|規則)第\s*\d+\s*条(?:の\d+)?(?:第\s*\d+\s*[項号])*$")
 # a law's title and the 第 of its citation, the number wrapped onto the next line (「電子署名…に関する法律第」)

@@ -161,3 +161,11 @@ def test_a_title_whose_head_went_to_the_line_above_is_no_law():
     assert implausible_laws(bases) == ["関する法律", "に関する法律", "及び公正取引の確保に関する法律"]
     # (fresh variant 2007, reportlab, pdftotext: 「南極地域の環境の保護に関す」 over 「る法律第119条第4項第12号」)
     assert implausible_laws([{"law": "る法律"}, {"law": "と畜場法"}, {"law": "がん対策基本法"}]) == ["る法律"]
+
+
+def test_the_plans_labels_last_piece_inside_a_title_is_no_law():
+    # (fresh variant 2058, LibreOffice, pdfplumber: 「・株式会社知等」 over 「農林漁業成長産業化支援機構法第73条第」: the
+    # 関係する計画、通知等 label's 「知等」 at the line's end)
+    bases = [{"law": "株式会社知等農林漁業成長産業化支援機構法"}, {"law": "株式会社農林漁業成長産業化支援機構法"},
+             {"law": "行政手続等における情報通信の技術の利用に関する法律"}]
+    assert implausible_laws(bases) == ["株式会社知等農林漁業成長産業化支援機構法"]
