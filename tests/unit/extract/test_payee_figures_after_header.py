@@ -1,0 +1,27 @@
+"""pdfminer.six's text of reportlab prints of the real form (kg.extract.payee_figures.header_figures_unplaced): a
+block's first row's amount written right after the block's header, before the row's name and 法人番号. Boxes built
+like a generated variant's output (blocks A and B, each printed under its own header)."""
+from __future__ import annotations
+
+from tests.unit.extract.test_payee_boxes import HEADER, _read
+
+TRUTH = {("A", 1): ("(株)野村総合研究所", "46,306"), ("B", 1): ("一般財団法人国際協力推進協会", "50,891"),
+         ("B", 2): ("有限会社富士通Japan", "33,768")}
+
+
+def _blocks(first: str, second: str) -> list[str]:
+    return ["A.", "1", "B.", "1", "2", *HEADER, first, "-", "--", "(株)野村総合研究所", "2998334892738",
+            "会議等出席(諸謝金)、機器の賃貸借", *HEADER, second, "-", "--", "-", "1881938634263", "一般財団法人国際協力推進協会",
+            "タイムスタンプ認定制度に関する調査", "7214179756815", "補助事業の実施", "有限会社富士通Japan", "33,768", "その他",
+            "-", "--", "-"]
+
+
+def test_a_figure_after_a_header_that_no_row_after_it_holds_leaves_the_blocks_unknown():
+    """The amounts fitted one off (A1 taking B1's 50,891): no row's amount or name is other than the form's."""
+    notes: list = []
+    rows = _read(_blocks("46,306", "50,891"), notes)
+    for key, cells in rows.items():
+        assert (cells.get("name"), cells.get("amount")) in ((None, None), (TRUTH[key][0], None), (None, TRUTH[key][1]),
+                                                            TRUTH[key]), key
+    assert ("A", 1) not in rows or rows[("A", 1)].get("amount") != "50,891"
+    assert any("right after a block's header is no row's amount" in n[1] for n in notes)
