@@ -129,7 +129,7 @@ def header_figures_unplaced(boxes: list[tuple[str, str, int]], taken: set[int], 
     rows after it were fitted to the amounts and anchors one off (the row's name taken into the block before, each
     row the next one's amount); when only rows so left unknown hold it, the amounts moved across the blocks (「46,306」
     no row's, D1 taking E1's 「50,891」 written after E's header). The blocks of the first row on or after such a
-    header and of every row up to the next header are unknown — unless the figure is no row's and that first row is
+    header (read before the next header's first box) and of every row up to the next header are unknown — unless the figure is no row's and that first row is
     its block's first and holds no amount (its amount left unread, nothing fitted to the figure: 「201 | その他 | - |
     -- | 法人番号 | name | 業務概要 | 149 | 随意契約」, the 149 maybe the next row's). A figure of one or two digits is
     left alone (a rank's or an 入札者数's shape: the figure written there may be the row before's). Noted."""
@@ -145,12 +145,12 @@ def header_figures_unplaced(boxes: list[tuple[str, str, int]], taken: set[int], 
             continue
         v = parse_number(box[1]).value
         first = next((k for k in order if rows[k].line >= line), None)
-        if v is None or first is None:
-            continue
+        end = heads[n + 1] if n + 1 < len(heads) else 1 << 30
+        if v is None or first is None or rows[first].line > end:
+            continue  # (no row read under the header: the rows of the figure's block were read by another reader)
         holders = {rows[k].block for k, a in enumerate(amounts) if a is not None and abs(a - v) < 1e-6}
         if holders - set(wrong) or (not holders and amounts[first] is None and rows[first].rank == 1):
             continue  # (a row's amount; or the block's first row with its amount left unread: nothing fitted to it)
-        end = heads[n + 1] if n + 1 < len(heads) else 1 << 30
         for k in order:
             if k == first or line <= rows[k].line < end:
                 wrong.setdefault(rows[k].block, rows[first].line)
