@@ -132,7 +132,11 @@ def header_figures_unplaced(boxes: list[tuple[str, str, int]], taken: set[int], 
     header (read before the next header's first box) and of every row up to the next header are unknown — unless the figure is no row's and that first row is
     its block's first and holds no amount (its amount left unread, nothing fitted to the figure: 「201 | その他 | - |
     -- | 法人番号 | name | 業務概要 | 149 | 随意契約」, the 149 maybe the next row's). A figure of one or two digits is
-    left alone (a rank's or an 入札者数's shape: the figure written there may be the row before's). Noted."""
+    left alone (a rank's or an 入札者数's shape: the figure written there may be the row before's). A row written
+    before the header (since the header before it) that holds the figure, no row after the header holding it, was
+    read across the header (「業務概要's wrapped rest | - | -- | header | 3.6 | 随意契約」: the rest and its dashes taken
+    for a payee with no 法人番号, the next block's first amount for its amount): its block is unknown, and so are the
+    rows under the header. Noted."""
     if not heads or not rows:
         return rows
     at = {b[2]: (i, b) for i, b in reversed(list(enumerate(boxes)))}  # (a line's first box)
@@ -144,6 +148,11 @@ def header_figures_unplaced(boxes: list[tuple[str, str, int]], taken: set[int], 
         if box is None or i in taken or box[0] not in _FIGURE or _SMALL.match(box[1]):
             continue
         v = parse_number(box[1]).value
+        held = [k for k, a in enumerate(amounts) if v is not None and a is not None and abs(a - v) < 1e-6]
+        if held and all(rows[k].line < line for k in held):  # (the figure taken by a row written before the header)
+            for k in held:
+                if rows[k].line > (heads[n - 1] if n else -1):
+                    wrong.setdefault(rows[k].block, rows[k].line)
         first = next((k for k in order if rows[k].line >= line), None)
         end = heads[n + 1] if n + 1 < len(heads) else 1 << 30
         if v is None or first is None or rows[first].line > end:
