@@ -129,14 +129,17 @@ def header_figures_unplaced(boxes: list[tuple[str, str, int]], taken: set[int], 
     rows after it were fitted to the amounts and anchors one off (the row's name taken into the block before, each
     row the next one's amount); when only rows so left unknown hold it, the amounts moved across the blocks (「46,306」
     no row's, D1 taking E1's 「50,891」 written after E's header). The blocks of the first row on or after such a
-    header (read before the next header's first box) and of every row up to the next header are unknown — unless the figure is no row's and that first row is
-    its block's first and holds no amount (its amount left unread, nothing fitted to the figure: 「201 | その他 | - |
-    -- | 法人番号 | name | 業務概要 | 149 | 随意契約」, the 149 maybe the next row's). A figure of one or two digits is
-    left alone (a rank's or an 入札者数's shape: the figure written there may be the row before's). A row written
-    before the header (since the header before it) that holds the figure, no row after the header holding it, was
-    read across the header (「業務概要's wrapped rest | - | -- | header | 3.6 | 随意契約」: the rest and its dashes taken
-    for a payee with no 法人番号, the next block's first amount for its amount): its block is unknown, and so are the
-    rows under the header. Noted."""
+    header (read before the next header's first box: else the figure's block was read by another reader) and of
+    every row up to the next header are unknown — unless the figure is no row's and that first row is its block's
+    first and holds no amount (its amount left unread, nothing fitted to the figure: 「201 | その他 | - | -- | 法人番号
+    | name | 業務概要 | 149 | 随意契約」, the 149 maybe the next row's). A figure of one or two digits is left alone (a
+    rank's or an 入札者数's shape: the figure written there may be the row before's).
+
+    A row with a name and no 法人番号 written before the header (since the header before it) that holds the figure, no row after
+    the header holding it nor of its block (a block printed across a page, its header again on the next: the rows
+    under it are its rest), was read across the header (「業務概要's wrapped rest | - | -- | header | 3.6 | 随意契約」:
+    the rest and its dashes taken for a payee with no 法人番号, the next block's first amount for its amount): its
+    block is unknown, and so are the rows under the header. Noted."""
     if not heads or not rows:
         return rows
     at = {b[2]: (i, b) for i, b in reversed(list(enumerate(boxes)))}  # (a line's first box)
@@ -149,12 +152,14 @@ def header_figures_unplaced(boxes: list[tuple[str, str, int]], taken: set[int], 
             continue
         v = parse_number(box[1]).value
         held = [k for k, a in enumerate(amounts) if v is not None and a is not None and abs(a - v) < 1e-6]
+        end = heads[n + 1] if n + 1 < len(heads) else 1 << 30
+        under = {r.block for r in rows if line <= r.line <= end}
         if held and all(rows[k].line < line for k in held):  # (the figure taken by a row written before the header)
             for k in held:
-                if rows[k].line > (heads[n - 1] if n else -1):
+                if rows[k].line > (heads[n - 1] if n else -1) and rows[k].block not in under \
+                        and rows[k].cells.get("name") and not rows[k].cells.get("corporate_number"):
                     wrong.setdefault(rows[k].block, rows[k].line)
         first = next((k for k in order if rows[k].line >= line), None)
-        end = heads[n + 1] if n + 1 < len(heads) else 1 << 30
         if v is None or first is None or rows[first].line > end:
             continue  # (no row read under the header: the rows of the figure's block were read by another reader)
         holders = {rows[k].block for k, a in enumerate(amounts) if a is not None and abs(a - v) < 1e-6}
