@@ -59,7 +59,7 @@ from itertools import combinations
 from math import comb
 
 from kg.extract.payee_columns_pm import column_rows, plain, with_column_rows
-from kg.extract.payee_figures import ranks_contradicted, small_amounts_outnumbered
+from kg.extract.payee_figures import header_figures_unplaced, ranks_contradicted, small_amounts_outnumbered
 from kg.extract.payee_form_text import header_text
 from kg.extract.payee_wraps import unlike_name
 from kg.extract.review_text import PayeeRow, _is_total_of
@@ -769,9 +769,12 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
     strays: list[int] = []  # lines of header-worded boxes among the rows' cells (no header cell right before)
     labelled: list[float] = []  # the blocks' 計 printed beside their labels, left out of the boxes
     after_header = False
+    heads: list[int] = []  # lines of the first box after a whole header (its last cell 「(支出額10億円以上)」)
+    head = ""
     for n, (text, line, header) in enumerate(cells):
         was_header, after_header = after_header, header
         if header and not _LETTER.match(text):  # (「L」「R」「U」 are also pieces of a wrapped 「URL」 label)
+            head = text
             if not was_header and n + 1 < len(cells) and not cells[n + 1][2] and not _TOTAL.match(text) \
                     and not _END.search(text) and any(b[0] in _ANCHOR for b in boxes):  # (a header word alone amid rows,
                 strays.append(line)  # 「番号 研修の企画運 | 2.1 | 営 | name」: a 業務概要's wrapped end, maybe)
@@ -788,10 +791,13 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         if kind == "text" and header_text(text, False):  # (「10億円以上)」「式等」: a header cell's wrapped end in a
             if not was_header and any(b[0] in _ANCHOR for b in boxes):  # box of its own; not 「随意契約」, a 契約方式
                 strays.append(line)  # though the header holds it)
-            after_header = True
+            after_header, head = True, text
             continue
         if kind == "text" and _method_rest(boxes[-3:], text):
             continue
+        if "10億円以上" in head:
+            heads.append(line)
+        head = ""
         boxes.append((kind, text, line))
     if not any(b[0] in ("corp", "dash") for b in boxes):
         return None
@@ -815,7 +821,7 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
     got = _rests_after_contract(boxes, _names_between_anchors(boxes, got, notes), notes)
     got = _corps_between_names(boxes, got, notes)
     return got if isinstance(run, str) else small_amounts_outnumbered(boxes, run[0], ranks_contradicted(
-        boxes, run[0], got, notes), notes)
+        boxes, run[0], header_figures_unplaced(boxes, run[0], heads, got, notes), notes), notes)
 
 
 def _bidders_spot(boxes: list[tuple[str, str, int]], i: int) -> bool:

@@ -186,6 +186,23 @@ def _name_after_corp(items: list[Item], kinds: list[str], ni: int, ci: int, name
     return m - k < k - j and bool(_REGISTERED.search(items[j].text) or _ENTITY.search(items[j].text))
 
 
+def _names_crossed(names: list[int], corps: list[int]) -> bool:
+    """The names (``names``: their items' places) and 法人番号 (``corps``), paired in order, are written in groups —
+    some names, then some 法人番号 — of which one holds k ≥ 1 names and m ≥ 1 法人番号, k ≠ m, and a name is written
+    after it: neither a column (k names then their k 法人番号) nor one by one. pdfminer.six wrote a row's name after
+    its 法人番号 and the others before theirs (「name2 | name3 | 法人番号1 | name1 | 法人番号2 | … | 法人番号3」): the
+    order pairs name2 with 法人番号1, each row its neighbour's name."""
+    marks = sorted([(i, "n") for i in names] + [(i, "c") for i in corps])
+    groups: list[list[int]] = []  # [names, 法人番号] of each group
+    for _, mark in marks:
+        if mark == "n" and (not groups or groups[-1][1]):
+            groups.append([0, 0])
+        if not groups:
+            groups.append([0, 0])
+        groups[-1][0 if mark == "n" else 1] += 1
+    return any(k and m and k != m and any(g[0] for g in groups[at + 1:]) for at, (k, m) in enumerate(groups))
+
+
 @functools.lru_cache(maxsize=4096)
 def _plausible(name: str, corp: str) -> bool:
     """A name and a 法人番号 of one kind: a 地方公共団体's number (…000020…) with a 都道府県市区町村 name, and a
@@ -506,6 +523,8 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
     chosen = set(amounts)
     if any(i not in chosen and not _SMALL.match(items[i].text) for i in nums):
         return None, "a number of an amount's shape is left over"
+    if _names_crossed(names, corp_at):
+        return None, "names written between the 法人番号 unlike a column or one by one: they may pair otherwise"
     pairs = dict(zip(names, corp_at, strict=True))
     for ni in names:  # a name and a 法人番号 written in one cell (「4 …株式 1662665234794」) are one row's
         ci = ni + 1

@@ -118,3 +118,58 @@ def ranks_contradicted(boxes: list[tuple[str, str, int]], taken: set[int], rows:
             notes.append((r.line, f"支出先上位10者リスト block {r.block}: the rank {boxes[k][1]} written right before the "
                                   f"row counted as rank {r.rank}: the rows are counted a row off; they are unknown"))
     return [r for r in rows if r.block not in wrong]
+
+
+def header_figures_unplaced(boxes: list[tuple[str, str, int]], taken: set[int], heads: list[int],
+                            rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
+    """``rows`` without the blocks read after a block's header whose figure written right after that header is no
+    row's amount. pdfminer.six writes a block's first row's amount (and its 契約方式's 「-」s) right after the header,
+    before the row's name and 法人番号 (「(支出額10億円以上) | 846 | - | -- | 地方公共団体情報システム機構 |
+    8725162049967」; ``heads``: the lines of the first box after each header). When no row holds that figure, the
+    rows after it were fitted to the amounts and anchors one off (the row's name taken into the block before, each
+    row the next one's amount); when only rows so left unknown hold it, the amounts moved across the blocks (「46,306」
+    no row's, D1 taking E1's 「50,891」 written after E's header). The blocks of the first row on or after such a
+    header (read before the next header's first box: else the figure's block was read by another reader) and of
+    every row up to the next header are unknown — unless the figure is no row's and that first row is its block's
+    first and holds no amount (its amount left unread, nothing fitted to the figure: 「201 | その他 | - | -- | 法人番号
+    | name | 業務概要 | 149 | 随意契約」, the 149 maybe the next row's). A figure of one or two digits is left alone (a
+    rank's or an 入札者数's shape: the figure written there may be the row before's).
+
+    A row with a name and no 法人番号 written before the header (since the header before it) that holds the figure, no row after
+    the header holding it nor of its block (a block printed across a page, its header again on the next: the rows
+    under it are its rest), was read across the header (「業務概要's wrapped rest | - | -- | header | 3.6 | 随意契約」:
+    the rest and its dashes taken for a payee with no 法人番号, the next block's first amount for its amount): its
+    block is unknown, and so are the rows under the header. Noted."""
+    if not heads or not rows:
+        return rows
+    at = {b[2]: (i, b) for i, b in reversed(list(enumerate(boxes)))}  # (a line's first box)
+    order = sorted(range(len(rows)), key=lambda k: rows[k].line)
+    amounts = [parse_number(r.cells.get("amount") or "").value for r in rows]
+    wrong: dict[str, int] = {}
+    for n, line in enumerate(heads):
+        i, box = at.get(line, (None, None))
+        if box is None or i in taken or box[0] not in _FIGURE or _SMALL.match(box[1]):
+            continue
+        v = parse_number(box[1]).value
+        held = [k for k, a in enumerate(amounts) if v is not None and a is not None and abs(a - v) < 1e-6]
+        end = heads[n + 1] if n + 1 < len(heads) else 1 << 30
+        under = {r.block for r in rows if line <= r.line <= end}
+        if held and all(rows[k].line < line for k in held):  # (the figure taken by a row written before the header)
+            for k in held:
+                if rows[k].line > (heads[n - 1] if n else -1) and rows[k].block not in under \
+                        and rows[k].cells.get("name") and not rows[k].cells.get("corporate_number"):
+                    wrong.setdefault(rows[k].block, rows[k].line)
+        first = next((k for k in order if rows[k].line >= line), None)
+        if v is None or first is None or rows[first].line > end:
+            continue  # (no row read under the header: the rows of the figure's block were read by another reader)
+        holders = {rows[k].block for k, a in enumerate(amounts) if a is not None and abs(a - v) < 1e-6}
+        if holders - set(wrong) or (not holders and amounts[first] is None and rows[first].rank == 1):
+            continue  # (a row's amount; or the block's first row with its amount left unread: nothing fitted to it)
+        for k in order:
+            if k == first or line <= rows[k].line < end:
+                wrong.setdefault(rows[k].block, rows[first].line)
+    for block, line in wrong.items():
+        notes.append((line, f"支出先上位10者リスト block {block}: the figure written right after a block's header is "
+                            "no row's amount: the rows may be fitted to the amounts and anchors one off; they are "
+                            "unknown"))
+    return [r for r in rows if r.block not in wrong]
