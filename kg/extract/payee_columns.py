@@ -191,16 +191,21 @@ def _names_crossed(names: list[int], corps: list[int]) -> bool:
     some names, then some 法人番号 — of which one holds k ≥ 1 names and m ≥ 1 法人番号, k ≠ m, and a name is written
     after it: neither a column (k names then their k 法人番号) nor one by one. pdfminer.six wrote a row's name after
     its 法人番号 and the others before theirs (「name2 | name3 | 法人番号1 | name1 | 法人番号2 | … | 法人番号3」): the
-    order pairs name2 with 法人番号1, each row its neighbour's name."""
+    order pairs name2 with 法人番号1, each row its neighbour's name. Only when the names so get two or more ahead of
+    the 法人番号 (the names written before the 法人番号 they wait for): one row's name written just after its own
+    法人番号 (「name4 | 法人番号4 | 法人番号5 | name5 | name6 | 法人番号6」, one name behind, then even) pairs right."""
     marks = sorted([(i, "n") for i in names] + [(i, "c") for i in corps])
-    groups: list[list[int]] = []  # [names, 法人番号] of each group
+    groups: list[list[int]] = []  # [names, 法人番号, names ahead before the group] of each group
+    ahead = 0
     for _, mark in marks:
         if mark == "n" and (not groups or groups[-1][1]):
-            groups.append([0, 0])
+            groups.append([0, 0, ahead])
         if not groups:
-            groups.append([0, 0])
+            groups.append([0, 0, ahead])
         groups[-1][0 if mark == "n" else 1] += 1
-    return any(k and m and k != m and any(g[0] for g in groups[at + 1:]) for at, (k, m) in enumerate(groups))
+        ahead += 1 if mark == "n" else -1
+    return any(k and m and k != m and before + k >= 2 and any(g[0] for g in groups[at + 1:])
+               for at, (k, m, before) in enumerate(groups))
 
 
 @functools.lru_cache(maxsize=4096)

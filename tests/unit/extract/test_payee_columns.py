@@ -641,3 +641,12 @@ def test_a_text_cell_right_before_a_contract_method_is_no_name():
         "計", "54.4"))
     assert not any(r.name == "システムの設計・開発及び運用保守" for r in got)
     assert not any(r.description == "(株)ぎょうせい" for r in got)
+
+
+def test_one_name_written_after_its_own_number_still_pairs_in_order():
+    # (the generated sheet02, LibreOffice, pdfminer.six: block B 「name4 | 法人番号4 | 法人番号5 | name5 | name6 |
+    # 法人番号6」: one name a step behind, then even — in order each row's own; a name two ahead, 「name2 | name3 |
+    # 法人番号1 | name1 | 法人番号2 | 法人番号3」 (fresh variant 2017, reportlab), is not)
+    from kg.extract.payee_columns import _names_crossed
+    assert not _names_crossed([0, 2, 4, 6, 9, 10, 12, 14], [1, 3, 5, 7, 8, 11, 13, 15])
+    assert _names_crossed([0, 1, 3], [2, 4, 5])
