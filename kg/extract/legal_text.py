@@ -231,9 +231,11 @@ def _head_glued(text: str, below: list[str], further: list[str]) -> re.Match | N
 
 def _rest_below(rest: str, below: list[str], further: list[str]) -> bool:
     """The label's ``rest`` is a word of the next line, or a word there and the word finishing it on the line after
-    (that word of the next line maybe glued to the cell's next words: 「計画、通10月17日閣議決定)」 over 「知等」)."""
+    (that word of the next line maybe glued to the cell's next words: 「計画、通10月17日閣議決定)」 over 「知等」; the
+    finishing word maybe glued to the end of the law cell's line: 「…第89条第3項・株式会社知等」)."""
     return rest in below or any(w and rest.startswith(w) and rest[len(w):] in further for w in below) \
-        or any(_glued_head(w, rest) and rest[_glued_head(w, rest):] in further for w in below)
+        or any((k := _glued_head(w, rest)) and (rest[k:] in further or len(rest) - k >= 2 and any(
+            x != rest[k:] and x.endswith(rest[k:]) for x in further)) for w in below)
 
 
 def _glued_head(word: str, rest: str) -> int:

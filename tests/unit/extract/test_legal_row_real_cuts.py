@@ -169,3 +169,18 @@ def test_the_plans_labels_last_piece_inside_a_title_is_no_law():
     bases = [{"law": "株式会社知等農林漁業成長産業化支援機構法"}, {"law": "株式会社農林漁業成長産業化支援機構法"},
              {"law": "行政手続等における情報通信の技術の利用に関する法律"}]
     assert implausible_laws(bases) == ["株式会社知等農林漁業成長産業化支援機構法"]
+
+
+def test_the_plans_label_glued_to_its_first_item_its_last_piece_glued_to_the_law_cell():
+    # (fresh variant 2058, LibreOffice, pdfplumber: 「関係する」 glued to the first plan, 「計画、通」 to the second plan's
+    # rest, 「知等」 to the end of the law cell's next line: the plans are no law cell's text, and the citation cut after
+    # its 「第」 takes no plan's 「5」 — 第117条の17, not 第5117条の17)
+    rec = _run("会計区分 一般会計\n"
+               "根拠法令 (具体 琵琶湖の保全及び再生に関する法律第 関係する国土強靱化基本計画(令和4年3月19日関係閣僚会議決定)"
+               " サイバーセキュリティ戦略(令和元年5\n"
+               "的な条項も記載)117条の17・中小企業信用保険法第53 計画、通月6日総務大臣決定)\n"
+               "条、第97条及び第89条第3項・株式会社知等\n農林漁業成長産業化支援機構法第73条第\n"
+               "4項第29号、第62条第3項及び第45条第\n4項\n主要政策・施策 IT戦略 主要経費その他の事項経費")
+    laws = {b["law"]: b.get("citations") for b in rec["legal_bases"]}
+    assert laws["琵琶湖の保全及び再生に関する法律"] == [{"article": "117の17"}]
+    assert laws["中小企業信用保険法"][0] == {"article": "53"}
