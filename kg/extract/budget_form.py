@@ -360,14 +360,19 @@ def _turned_tables(lines: list[str], cells: list, n_table: int, n_past: int,
     out: list = []
     for t in _tables(cells, n_table, n_past, variants=((True, False), (False, True), (True, True)), opens=opens):
         past = t[:n_past]
-        base = [sum(v for v in col[:2] if v is not None) if any(v is not None for v in col[:2]) else None
-                for col in past]
+        base = _rate_bases(past)
         if any(col[EXE] is None and col[TOT] for col in past) or \
                 not rates_match(printed, [col[TOT] for col in past], [col[EXE] for col in past], base):
             return []  # (a cut the rates deny: the rows are not read so)
         if t not in out:
             out.append(t)
     return out
+
+
+def _rate_bases(past: list[list[float | None]]) -> list[float | None]:
+    """Each past year's 当初予算 + 補正予算 (the base of the 割合 row; None when both are dashes), for rates_match and
+    late_executed."""
+    return [sum(v for v in col[:2] if v is not None) if any(v is not None for v in col[:2]) else None for col in past]
 
 
 def _late_tables(lines: list[str], cells: list, n_table: int, n_past: int,
@@ -379,8 +384,7 @@ def _late_tables(lines: list[str], cells: list, n_table: int, n_past: int,
     out: list = []
     for t in _tables(cells, n_table, n_past, late=True, opens=opens) if printed else ():
         past = t[:n_past]
-        base = [sum(v for v in col[:2] if v is not None) if any(v is not None for v in col[:2]) else None
-                for col in past]
+        base = _rate_bases(past)
         got = late_executed(lines, first, [col[TOT] for col in past], [col[EXE] for col in past], base, printed)
         if got is None or any(col[EXE] is None and col[TOT] for col in past[:-1]):
             return []

@@ -162,7 +162,7 @@ def header_figures_unplaced(boxes: list[tuple[str, str, int]], taken: set[int], 
         first = next((k for k in order if rows[k].line >= line), None)
         if v is None or first is None or rows[first].line > end:
             continue  # (no row read under the header: the rows of the figure's block were read by another reader)
-        holders = {rows[k].block for k, a in enumerate(amounts) if a is not None and abs(a - v) < 1e-6}
+        holders = {rows[k].block for k in held}
         if holders - set(wrong) or (not holders and amounts[first] is None and rows[first].rank == 1):
             continue  # (a row's amount; or the block's first row with its amount left unread: nothing fitted to it)
         for k in order:
