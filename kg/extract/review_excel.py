@@ -37,6 +37,7 @@ from kg.extract.fields import (
 from kg.extract.flows import extract_flows
 from kg.normalize.era import guess_era, parse_year, parse_year_headers
 from kg.normalize.project_number import canonical_number
+from kg.normalize.sudachi import inside_word
 from kg.normalize.text import is_unknown, nfkc, or_none, squash
 from kg.read.base import RawDoc
 from kg.records import Record, new_record, span, warn
@@ -243,9 +244,9 @@ def _project_number(cx: _Ctx, name_row: int | None) -> None:
 def _shaped_officials(cx: _Ctx, line: int, cut: list[str]) -> None:
     """A PDF's cells: its wrapped lines rejoined without a space unless the line visibly broke early, so an
     official wrapped where the sheet had a space may read run together (「参事官 山本」 over 「拓也」 as 「参事官 山本拓也」).
-    An official from a cell the width cut (``cut``: kg.read.pdf_grid.cell_text_cut) not of a title, a family and a
-    given name, or one from any cell that cannot be one official (two run together over a line break), is left
-    out with a warning; one printed on its cell's lines as the sheet wrote it (「室長 野中嘉人」) is kept."""
+    An official from a cell the width cut where a space is not ruled out (``cut``: _space_unruled) not of a title,
+    a family and a given name, or one from any cell that cannot be one official (two run together over a line
+    break), is left out with a warning; one printed on its cell's lines as the sheet wrote it (「室長 野中嘉人」) is kept."""
     from kg.extract.review_text import OFFICIAL_SHAPE
 
     bad = [o for o in cx.rec["responsible_officials"]
@@ -254,6 +255,13 @@ def _shaped_officials(cx: _Ctx, line: int, cut: list[str]) -> None:
         warn(cx.rec, "official_implausible", f"作成責任者 {o!r} is not a title, a family and a given name (a wrap "
              "in a PDF cell may have run two of them together); left out", line=line, field="responsible_officials")
     cx.rec["responsible_officials"] = [o for o in cx.rec["responsible_officials"] if o not in bad]
+
+
+def _space_unruled(text: str, cuts: tuple) -> bool:
+    """A PDF cell's text joined across a line the width cut (``cuts``: kg.read.pdf_grid.Cut) where a space of the
+    sheet's is not ruled out: the join does not fall inside one dictionary word (「山|本直子」 falls inside the
+    family name 山本, 「山本|拓也」 between two words, where 「山本 拓也」 may have been printed)."""
+    return any(text[c.at - 1:c.at + 1] != c.pair or not inside_word(text, c.at) for c in cuts)
 
 
 def _officials(cx: _Ctx) -> None:
@@ -274,7 +282,7 @@ def _officials(cx: _Ctx) -> None:
                 break
     cx.rec["responsible_officials"] = parse_officials([c for _, _, c in cells])
     if cx.pdf:
-        cut = parse_officials([c for n, j, c in cells if j in cx.cut_cells.get(n, ())])
+        cut = parse_officials([c for n, j, c in cells if _space_unruled(c, cx.cut_cells.get(n, {}).get(j, ()))])
         _shaped_officials(cx, row.line, cut)
     if cx.rec["responsible_officials"]:
         span(cx.rec, "responsible_officials", min(lines), max(lines))

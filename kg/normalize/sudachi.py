@@ -66,6 +66,21 @@ def clause_start(text: str) -> int:
     return start
 
 
+@lru_cache(maxsize=4096)
+def inside_word(text: str, at: int) -> bool:
+    """Whether offset ``at`` of ``text`` falls strictly inside one word of the dictionary, a noun (not a word
+    Sudachi made up for characters it does not know): 「吉|田恵」 inside the family name 吉田, 「高村審|議官」 inside
+    審議官 — no space can have stood there. A boundary between two words (「山本|拓也」) is not inside one."""
+    if not 0 < at < len(text):
+        return False
+    with _LOCK:
+        for m in _tokenizer().tokenize(text):
+            if m.begin() < at < m.end():
+                return not m.is_oov() and _pos(m.part_of_speech_id())[0] == "名詞"
+            if m.begin() >= at:
+                break
+    return False
+
 class Unit(NamedTuple):
     """A long unit (SplitMode.C) and its short units (SplitMode.A; the unit itself when it does not split)."""
     token: Token

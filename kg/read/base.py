@@ -38,9 +38,9 @@ class RawDoc:
     sha256: str = ""
     warnings: list[dict] = field(default_factory=list)
     locators: list[str] | None = None
-    # a PDF's cell grid: {1-based line: its TAB cells whose text was rejoined across a line the cell's width cut,
-    # where a space of the sheet's cannot be told from none (kg.read.pdf_grid.cell_text_cut)}
-    cut_cells: dict[int, frozenset[int]] = field(default_factory=dict)
+    # a PDF's cell grid: {1-based line: {TAB cell: where its text was rejoined across a line the cell's width cut,
+    # a space of the sheet's there not told from none by the page (kg.read.pdf_grid.Cut, cell_text_cut)}}
+    cut_cells: dict[int, dict[int, tuple]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:

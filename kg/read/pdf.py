@@ -18,7 +18,7 @@ from pathlib import Path
 
 from kg.read.base import RawDoc, ReadError, read_bytes, sha256_bytes
 from kg.read.pdf_geometry import GeometryError, read_geometry
-from kg.read.pdf_grid import MIN_CELLS, grid_lines, page_grid
+from kg.read.pdf_grid import MIN_CELLS, Cut, grid_lines, page_grid
 
 GAP = 0.8  # a vertical gap wider than this many line heights ends a paragraph (like pdftotext)
 ROWS = 0.2  # this share of text lines with cells side by side: a form laid out in rows (no paragraphs)
@@ -52,7 +52,7 @@ def read_pdf(path: str | Path, text_only: bool = False) -> RawDoc:
         geometry = []  # pdfplumber below says why (encrypted, damaged)
     grids = [page_grid(chars, edges, n) for n, (chars, edges) in enumerate(geometry, 1)]
     if any(g.cells >= MIN_CELLS for g in grids):  # a ruled form: the cell grid
-        cut: dict[int, frozenset[int]] = {}
+        cut: dict[int, dict[int, tuple[Cut, ...]]] = {}
         lines, locators = grid_lines(grids, cut)
         if any(x.strip() for x in lines):
             return RawDoc(path=str(p), lines=lines, encoding="pdf", fmt="pdf", sha256=sha256_bytes(data),

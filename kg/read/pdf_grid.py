@@ -20,10 +20,18 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 MIN_CELLS = 20  # a page with fewer table cells is not a ruled form
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-‐－—]\s*\d{1,4}\s*[-‐－—]|\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|(?:page|p\.)\s*\d{1,4}"
                           r"(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s*ページ|\d{1,4}\s*頁)\s*$", re.I)
+
+
+class Cut(NamedTuple):
+    """Where a cell's text joins two lines with no space because the width cut the first: the offset of the second
+    line's first character, and the two characters either side of the join (to check the text is still the one cut)."""
+    at: int
+    pair: str
 
 
 @dataclass
@@ -34,17 +42,19 @@ class PageGrid:
     tops: list[float] = field(default_factory=list)
     cells: int = 0
     cell_x: list[float] = field(default_factory=list)  # left edges of the page's table cells
-    cut: set[tuple[int, float]] = field(default_factory=set)  # (row, x0) of cells cell_text_cut says were cut
+    cut: dict[tuple[int, float], tuple[Cut, ...]] = field(default_factory=dict)  # (row, x0): cell_text_cut's joins
 
 
 def _is_ascii_word(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-def _join_lines(lines: list[str], broke: list[bool]) -> str:
+def _join_lines(lines: list[str], broke: list[bool]) -> tuple[str, tuple[Cut, ...]]:
     """Rejoin wrapped lines: no space, except after a line that broke where the sheet had a space or a line
-    break of its own (``broke``), as the .xlsx record reads such a cell (a line break is a space there)."""
+    break of its own (``broke``), as the .xlsx record reads such a cell (a line break is a space there). Also the
+    joins made with no space: where a space of the sheet's cannot be ruled out."""
     out = ""
+    cuts: list[Cut] = []
     prev_broke = False
     for s, b in zip(lines, broke, strict=True):
         s = s.strip()
@@ -52,9 +62,11 @@ def _join_lines(lines: list[str], broke: list[bool]) -> str:
             continue
         if out and prev_broke:
             out += " "
+        elif out:
+            cuts.append(Cut(len(out), out[-1] + s[0]))
         out += s
         prev_broke = b
-    return out
+    return out, tuple(cuts)
 
 
 _NO_LINE_START = set(")]}）］｝」』】〕〉》、。，．,.・：；:;？！?!ーゝゞ々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ")  # kinsoku
@@ -137,13 +149,14 @@ def cell_text(chars: list[dict], right: float | None = None) -> str:
     return cell_text_cut(chars, right)[0]
 
 
-def cell_text_cut(chars: list[dict], right: float | None = None) -> tuple[str, bool]:
-    """``cell_text`` and whether two of its lines were rejoined without a space where the width cut the first
-    (a space the sheet had at that point cannot be told from none: 「参事官 山本」 over 「拓也」 reads 「参事官 山本拓也」)."""
+def cell_text_cut(chars: list[dict], right: float | None = None) -> tuple[str, tuple[Cut, ...]]:
+    """``cell_text`` and where two of its lines were rejoined without a space because the width cut the first
+    (a space the sheet had at that point cannot be told from none by the page: 「参事官 山本」 over 「拓也」 reads
+    「参事官 山本拓也」; only the words either side can tell, kg.extract)."""
     if not chars:
-        return "", False
+        return "", ()
     if all(not c.get("upright", True) for c in chars):  # rotated text: read along the page, top to bottom
-        return "".join(c["text"] for c in sorted(chars, key=lambda c: (c["top"], c["x0"]))).strip(), False
+        return "".join(c["text"] for c in sorted(chars, key=lambda c: (c["top"], c["x0"]))).strip(), ()
     groups = [g for g in _lines_of(chars) if _line_text(g)]
     lines = [_line_text(g) for g in groups]
     if len(lines) >= 2 and all(len(x) == 1 for x in lines):  # stacked: a vertical label, or a cell one character
@@ -154,7 +167,7 @@ def cell_text_cut(chars: list[dict], right: float | None = None) -> tuple[str, b
     else:
         broke = [_broke_early(g, groups[k + 1], right) if k + 1 < len(groups) else False
                  for k, g in enumerate(groups)]
-    return _join_lines(lines, broke), not all(broke[:-1])
+    return _join_lines(lines, broke)
 
 
 def _segments(chars: list[dict]) -> list[tuple[float, str]]:
@@ -288,12 +301,12 @@ def page_grid(chars: list[dict], edges: list[dict], number: int) -> PageGrid:
             free.append(ch)
         else:
             in_cell.setdefault(i, []).append(ch)
-    items: list[tuple[float, float, str, bool]] = []  # (top, x0, text, the width cut one of its lines)
+    items: list[tuple[float, float, str, tuple[Cut, ...]]] = []  # (top, x0, text, the joins the width cut)
     for i, (x0, top, x1, _bottom) in enumerate(cells):
         items.append((top, x0, *cell_text_cut(in_cell.get(i, []), x1)))
     span_top = min((c[1] for c in cells), default=None)
     span_bottom = max((c[3] for c in cells), default=None)
-    free_rows: list[tuple[float, list[tuple[float, str, bool]]]] = []
+    free_rows: list[tuple[float, list[tuple[float, str, tuple[Cut, ...]]]]] = []
     for line in _lines_of(free):
         top = min(c["top"] for c in line)
         segs = _segments(line)
@@ -301,10 +314,10 @@ def page_grid(chars: list[dict], edges: list[dict], number: int) -> PageGrid:
         outside = span_top is None or top < span_top or top > span_bottom
         if outside and _PAGE_NUMBER.match(text):
             continue
-        free_rows.append((top, [(x, t, False) for x, t in segs]))
+        free_rows.append((top, [(x, t, ()) for x, t in segs]))
     # rows: cells grouped by their top edge
     items.sort()
-    rows: list[tuple[float, list[tuple[float, str, bool]]]] = []
+    rows: list[tuple[float, list[tuple[float, str, tuple[Cut, ...]]]]] = []
     for top, x0, text, cut in items:
         if rows and abs(top - rows[-1][0]) <= 2.0:
             rows[-1][1].append((x0, text, cut))
@@ -312,7 +325,7 @@ def page_grid(chars: list[dict], edges: list[dict], number: int) -> PageGrid:
             rows.append((top, [(x0, text, cut)]))
     rows += free_rows
     rows.sort(key=lambda r: r[0])
-    grid.cut = {(k, x0) for k, (_, r) in enumerate(rows) for x0, _, cut in r if cut}
+    grid.cut = {(k, x0): cut for k, (_, r) in enumerate(rows) for x0, _, cut in r if cut}
     grid.rows = [[(x0, text) for x0, text, _ in sorted(r, key=lambda c: c[0])] for _, r in rows]
     grid.tops = [t for t, _ in rows]
     return grid
@@ -328,9 +341,10 @@ def _columns(xs: list[float], tol: float = 2.5) -> list[float]:
     return out
 
 
-def grid_lines(pages: list[PageGrid], cut: dict[int, frozenset[int]] | None = None) -> tuple[list[str], list[str]]:
+def grid_lines(pages: list[PageGrid], cut: dict[int, dict[int, tuple[Cut, ...]]] | None = None
+               ) -> tuple[list[str], list[str]]:
     """TAB lines and their locators for the whole document (columns numbered over all pages). ``cut``, when
-    given, is filled with {1-based line: its TAB cells whose text cell_text_cut says was cut by the width}."""
+    given, is filled with {1-based line: {TAB cell: the joins cell_text_cut says the width cut in its text}}."""
     cols = _columns([x for p in pages for x in p.cell_x]) or _columns([x for p in pages for r in p.rows for x, _ in r])
     lines: list[str] = []
     locators: list[str] = []
@@ -344,7 +358,7 @@ def grid_lines(pages: list[PageGrid], cut: dict[int, frozenset[int]] | None = No
                 cells += [""] * (j - len(cells))
                 cells.append(text.replace("\t", " "))
                 if cut is not None and (k - 1, x) in p.cut:
-                    cut[len(lines) + 1] = cut.get(len(lines) + 1, frozenset()) | {j}
+                    cut.setdefault(len(lines) + 1, {})[j] = p.cut[k - 1, x]
             while cells and not cells[-1]:
                 cells.pop()
             lines.append("\t".join(cells))
@@ -352,4 +366,4 @@ def grid_lines(pages: list[PageGrid], cut: dict[int, frozenset[int]] | None = No
     return lines, locators
 
 
-__all__ = ["PageGrid", "page_cells", "page_grid", "grid_lines", "cell_text", "cell_text_cut", "MIN_CELLS"]
+__all__ = ["Cut", "PageGrid", "page_cells", "page_grid", "grid_lines", "cell_text", "cell_text_cut", "MIN_CELLS"]

@@ -158,13 +158,27 @@ def test_an_official_written_without_the_three_words_is_read_from_the_pdf_when_n
     assert not any(w.get("code") == "official_implausible" for w in rec["warnings"])
 
 
-def test_an_official_whose_cell_the_width_cut_is_unknown_unless_of_three_words(tmp_path):
-    # variant 10's 「審議官 吉田信」 wraps in its reportlab print: the join at the cut could have been a space
+def test_an_official_whose_cell_the_width_cut_inside_a_word_is_read(tmp_path):
+    # variant 10's 「審議官 吉田信」 wraps in its reportlab print inside the family name (「審議官 吉」 over 「田信」):
+    # no space can have stood inside 吉田, so the join is the sheet's text (Sudachi: 吉田 is one word, a 姓)
     xlsx, pdf, _ = reportlab_variant(10, tmp_path, "pdfplumber")
     assert extract_path(xlsx)["responsible_officials"] == ["審議官 吉田信", "課長 渡辺 信"]
     rec = extract_path(pdf)
-    assert rec["responsible_officials"] == ["課長 渡辺 信"]
-    assert any(w.get("code") == "official_implausible" and "吉田信" in w["message"] for w in rec["warnings"])
+    assert rec["responsible_officials"] == ["審議官 吉田信", "課長 渡辺 信"]
+    assert not any(w.get("code") == "official_implausible" for w in rec["warnings"])
+
+
+def test_an_official_cut_between_two_words_is_unknown_unless_of_three_words():
+    # the join falls between family and given name (「参事官 山本」 over 「拓也」): 「参事官 山本 拓也」 may have been
+    # printed, so the two-word official is left out; one inside a word (「山」 over 「本直子」) is kept
+    from kg.extract.review_excel import _space_unruled
+    from kg.read.pdf_grid import Cut
+
+    assert _space_unruled("参事官 山本拓也", (Cut(6, "本拓"),))
+    assert not _space_unruled("審議官 山本直子", (Cut(5, "山本"),))
+    assert not _space_unruled("高村審議官", (Cut(3, "審議"),))
+    assert _space_unruled("高村審議官", (Cut(2, "村審"),))  # 「高村 審議官」 may have been printed
+    assert _space_unruled("審議官 山本直子", (Cut(4, "山本"),))  # the text is no longer the one cut: unknown
 
 
 def test_a_payee_box_after_two_stacked_names_is_not_the_next_rows_name(variant29):

@@ -114,16 +114,17 @@ def test_cell_text_rejoins_wrapped_and_stacked_text():
 
 
 def test_a_cell_says_whether_the_width_cut_one_of_its_lines():
-    from kg.read.pdf_grid import cell_text_cut
+    from kg.read.pdf_grid import Cut, cell_text_cut
 
     def lines(*rows, size=7.5):
         return [_ch(c, 100 + size * k, 10 * r, size=size) for r, row in enumerate(rows) for k, c in enumerate(row)]
 
-    # 「参事官 山本」 filled the cell: 「拓也」 joined with no space, and a space there cannot be ruled out
-    assert cell_text_cut(lines("参事官 山本", "拓也"), right=100 + 7.5 * 6) == ("参事官 山本拓也", True)
+    # 「参事官 山本」 filled the cell: 「拓也」 joined with no space at offset 6, where the page cannot rule a space out
+    assert cell_text_cut(lines("参事官 山本", "拓也"), right=100 + 7.5 * 6) == ("参事官 山本拓也", (Cut(6, "本拓"),))
+    assert cell_text_cut(lines("審議官 山", "本直子"), right=100 + 7.5 * 5) == ("審議官 山本直子", (Cut(5, "山本"),))
     # broken with room left: the sheet's space; one line: nothing cut
-    assert cell_text_cut(lines("参事官小林", "雅一"), right=100 + 7.5 * 8) == ("参事官小林 雅一", False)
-    assert cell_text_cut(lines("室長 野中嘉人"), right=100 + 7.5 * 9) == ("室長 野中嘉人", False)
+    assert cell_text_cut(lines("参事官小林", "雅一"), right=100 + 7.5 * 8) == ("参事官小林 雅一", ())
+    assert cell_text_cut(lines("室長 野中嘉人"), right=100 + 7.5 * 9) == ("室長 野中嘉人", ())
 
 
 def test_a_line_broken_with_room_left_was_a_space_or_a_line_break_of_the_sheet():
