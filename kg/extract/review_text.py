@@ -26,6 +26,7 @@ from kg.normalize import houjin
 from kg.normalize.era import ERAS, parse_year
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number, parse_numbers
+from kg.normalize.sudachi import word_goes_on
 from kg.normalize.text import CELL_DASHES, is_dash, is_unknown, lines_matching, nfkc
 
 # (pattern, field): the label as printed, with the optional tails of its wording
@@ -2269,7 +2270,7 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
             if d is not None:  # the 法人番号's piece parts the line: a cell with no piece on either side of it ended
                 done.update(f for f, p in (("name", left), ("description", pieces)) if not p)
             if pieces:
-                target, settled = "description", True
+                target, settled, worded = "description", True, False
                 if d is None and not left and len(pieces) == 1:  # one piece: the name's or the description's
                     # (a piece starting with a Latin word or an opening bracket fits either cell: a wrap moves such
                     # a word whole and leaves the line above short — 「富士通」 over 「Japan(株)」)
@@ -2291,8 +2292,14 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
                         done.update(f for f in still if _column_ends(column, f, tail_of.get(f, ""), pieces[0],
                                                                      holds.get(_CHARS[f], 0)))
                         still = [f for f in still if f not in done]
+                    if len(still) == 2:  # (「合同会社大」 over 「和総研」: the name's word 大和 goes on, the 業務概要's
+                        # 「会議等出席(諸謝金)」 ends whole — words across the join, kg.normalize.sudachi; a cell so
+                        # told is not measured: its lines' widths are no proof of the column's)
+                        going = [f for f in still if word_goes_on(cells.get(f) or "", pieces[0])]
+                        worded = len(going) == 1
+                        still = going if worded else still
                     target = still[0] if len(still) == 1 else "description"
-                    settled = len(still) == 1
+                    settled = len(still) == 1 and not worded
                     if len(still) != 1:
                         guessed = True
                         if not unsure and len(still) == 2:  # (the pieces of lines after: the same cell's)
@@ -2305,7 +2312,8 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
                     elif len(fits) == 1:
                         done.add("name" if target == "description" else "description")  # (the other did not wrap)
                 cells[target] = fields.join_wrapped([cells.get(target) or "", *pieces])
-                _wrapped_on(holds, tail_of, target, pieces[0], filled, last.block, column if settled else None)
+                _wrapped_on(holds, tail_of, target, pieces[0], [] if worded else filled, last.block,
+                            column if settled else None)
                 tail_of[target] = " ".join(pieces)
             if alone.get(last.line):  # a line of one piece after the cell that ended: that piece is the other's
                 alone[last.line] = (*alone[last.line][:3], [*alone[last.line][3], pieces[0]]) \

@@ -141,3 +141,21 @@ def test_a_header_whose_first_label_is_cut_too_a_blank_method_and_a_letter_at_a_
     c = rows[("C", 1)]
     assert (c["name"], c["corporate_number"], c["description"], c["contract_method"]) == \
         ("UQコミュニケーションズ株式会社", "2010401075423", "モバイルWi-Fi機器の使用料", "随意契約 (その他)")
+
+
+def test_a_piece_that_carries_on_a_word_the_name_ends_in_the_middle_of_is_the_names():
+    # (real-form variant 1000 LO: 「合同会社大」 and 「会議等出席(諸謝金)」 both fit 「和総研」 by width; 大和 is one word
+    # across the join, the 業務概要 ends whole — was: both unknown)
+    header = ["支出先 法人番号 業務概要 支出額 契約方式等 入札者数 落札率 一者応札・一者応募又は競争性のない随意契約となった",
+              "(百万円) (応募者数) 理由及び改善策 (支出額10億円以上)"]
+    rows = _rows(["E", *header, "1 合同会社大 4817249567550 会議等出席(諸謝金) 271 一般競争契 8 60.5% -",
+                  "和総研 約 (最低価格", ")", "2 合同会社ソ 7764924899870 普及啓発コンテンツ 219 随意契約 (少- - -",
+                  "フトバンク の作成 額)"])
+    e1 = rows[("E", 1)]
+    assert (e1["name"], e1["description"], e1["amount"]) == ("合同会社大和総研", "会議等出席(諸謝金)", "271")
+    assert e1["corporate_number"] == "4817249567550"
+    # a word made only by breaking up the name's last word is no proof (「…法律事務所」+「在り」: 所在 out of 事務所)
+    from kg.normalize.sudachi import word_goes_on
+
+    assert word_goes_on("合同会社大", "和総研") and not word_goes_on("会議等出席(諸謝金)", "和総研")
+    assert not word_goes_on("Asia Wise法律事務所", "在り")
