@@ -289,7 +289,8 @@ def _anchors_of(boxes: list[tuple[str, str, int]], run: set[int], loose: int) ->
             out.append(i)
             texts_since, merged_desc = 0, kind == "corp" and bool(_CORP_HEAD.match(text)[2])
         elif kind == "dash" and is_dash(text) and prev is not None and boxes[prev][0] == "text" \
-                and (not out or merged_desc or texts_since >= 2 or _column_pair(boxes, run, out, i) is not None):
+                and (not out or merged_desc or texts_since >= 2 or _column_pair(boxes, run, out, i) is not None) \
+                and not (out and texts_since >= 2 and _task_column_before(boxes, run, out[-1], i)):
             out.append(i)
             out += _dash_pairs(boxes, run, i, names, (not out[:-1] and texts_since == names)
                                or (bool(out[:-1]) and (merged_desc or texts_since > names)))
@@ -309,6 +310,16 @@ def _anchors_of(boxes: list[tuple[str, str, int]], run: set[int], loose: int) ->
         names = names + 1 if kind == "text" else 0
         prev = i
     return out
+
+
+def _task_column_before(boxes: list[tuple[str, str, int]], run: set[int], last: int, i: int) -> bool:
+    """The boxes between the last anchor and the 「-」 at ``i`` are k figures, then k text boxes (k ≥ 2): the amounts
+    of the rows before written as a column, then their 業務概要 as one (reportlab's boxes as pdfminer.six groups them:
+    「個人(A) | - | name | 法人番号 | name 法人番号 | 13 | 4.3 | 2.6 | 業務概要 | 業務概要 | 業務概要 | - | - | 随意契約」), so the
+    text box before the 「-」 is a 業務概要, no name, and the 「-」 a right cell."""
+    kinds = ["figure" if boxes[j][0] in ("int", "number") else boxes[j][0] for j in range(last + 1, i) if j not in run]
+    k = kinds.count("figure")
+    return k >= 2 and kinds == ["figure"] * k + ["text"] * k
 
 
 def _column_pair(boxes: list[tuple[str, str, int]], run: set[int], out: list[int], i: int) \
@@ -668,8 +679,9 @@ def _fields(seg: list[tuple[str, str, int]], merged: str | None, raw: list[str] 
         elif kind in ("int", "number"):
             if after_contract:
                 if j and seg[j - 1][0] == "contract" and kind == "int" and bidders is None:
-                    bidders = text
-                    continue
+                    if passed_at is None or seg[passed_at + 1][0] != "rate":
+                        bidders = text  # (not after an 入札者数 and its 落札率 passed over before the 契約方式, 「4 | 6 |
+                    continue  # 81.8% | 一般競争契約 | 4」: which of the two figures is the row's is not established)
                 if kind == "int" and bidders is not None and seg[j - 1][0] == "int" and seg[j - 2][0] == "contract" \
                         and len(desc) == 1 and len(amounts) == 1:
                     bidders, rates = None, []  # (「契約方式 | 3 | 9」: another row's 入札者数 among the right cells, which
@@ -1391,6 +1403,10 @@ def _figures(boxes: list[tuple[str, str, int]], taken: set[int], totals: bool,
                     and _bidders_then_rate(boxes, rest, n):
                 doubt.append((i, text))  # (「法人番号 | 4 | 一般競争契約 (総合評価) | 50% | 23」: right after the anchor, a
                 prev = kind  # row's amount or its 入札者数 written before its 契約方式 and 落札率, the amount after them)
+            elif anchors is not None and kind == "int" and was == "anchor" and boxes[rest[n - 1]][0] == "dash" \
+                    and nxt == "dash":
+                doubt.append((i, text))  # (「業務概要 | - | 3 | - | --」: right after a 「-」 taken for an anchor, a
+                prev = kind  # figure of one or two digits and a 「-」: an 入札者数 and 落札率 as well as an amount)
             elif anchors is not None and _doubtful(boxes, rest, taken, n, prev, last_amount):
                 doubt.append((i, text))
                 prev = "bidders" if prev == "amount" else kind
@@ -1668,16 +1684,20 @@ def _ranks_skipped(boxes: list[tuple[str, str, int]], taken: set[int], order: li
     before's rank count (「A. | 1 | name | … | 2 | name | … | 3 | B.」 read as one rank of A: its ranks 2 written before
     their rows' names, the last one at the foot of the rank column): ranks of that block were passed over, its count
     is not established; else None."""
-    for before, count, number, letter in _numbers_before_letters(boxes, taken, order):
+    for before, count, number, letter, i in _numbers_before_letters(boxes, taken, order):
         if count + 2 <= number <= count + 3:
             return f"block {before}'s rank {number} stands before block {letter} with ranks passed over"
+        if number == count + 1 and i >= 3 and [b[0] for b in boxes[i - 3:i]] == ["int", "rate", "contract"]:
+            # (「4 | 6 | 81.8% | 一般競争契約 | 4 | D」: the row's 入札者数 and 落札率 stand before its 契約方式, so the figure
+            # after it, one above the block's count, is the block's next rank, its row counted into the next block)
+            return f"block {before}'s rank {number} stands before block {letter} after its row's right cells"
     return None
 
 
 def _numbers_before_letters(boxes: list[tuple[str, str, int]], taken: set[int], order: list[tuple[str, int]]) \
-        -> list[tuple[str, int, int, str]]:
-    """(the block before's letter, its rank count in ``order``, the number, the letter) for each number not taken as
-    a rank that stands right before a block's letter taken in the run."""
+        -> list[tuple[str, int, int, str, int]]:
+    """(the block before's letter, its rank count in ``order``, the number, the letter, the number's index) for each
+    number not taken as a rank that stands right before a block's letter taken in the run."""
     count: dict[str, int] = {}
     for block, rank in order:
         count[block] = max(count.get(block, 0), rank)
@@ -1685,7 +1705,7 @@ def _numbers_before_letters(boxes: list[tuple[str, str, int]], taken: set[int], 
     for i, (kind, text, _) in enumerate(boxes):
         if kind == "letter" and i in taken and i and boxes[i - 1][0] == "int" and i - 1 not in taken:
             before = chr(ord(_LETTER.match(text)[1]) - 1)
-            out.append((before, count.get(before, 0), int(boxes[i - 1][1]), text[:1]))
+            out.append((before, count.get(before, 0), int(boxes[i - 1][1]), text[:1], i - 1))
     return out
 
 
@@ -1752,6 +1772,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         return f"{len(anchors)} rows but {len(order)} ranks in the block letters' run, a row with no anchor before " \
                f"{boxes[anchors[k]][1][:13]}"
     names: list[str | None] = [None] * len(anchors)
+    stacks: list[int] = []  # the rows after the first of k names written before their k anchors
     claimed: set[int] = set()  # text boxes that are a row's 業務概要 though they stand before the next anchor
     stacked = False  # the group before held more names than its row and none was placed: a later row's name stood
     for k, g in enumerate(groups):  # there, so the next lone text box may be the row before's wrapped 業務概要
@@ -1786,6 +1807,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             # own boxes hold two text boxes, its name and 業務概要 written after its number)
         if len(g) == 1 and _name_after_figure(boxes, anchors[k], g[0], prev_seg):
             continue
+        if fit and len(g) == 1 and _nameless_row_before(boxes, prev_seg):
+            continue
         if len(g) == 1 and _late_name_before(boxes, anchors, groups, names, k):
             continue
         if len(g) == 1:
@@ -1804,6 +1827,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             # 法人番号 and cells, 「法人番号 | 業務概要 | 6.3 | その他 | name | name | 法人番号」, the first name that row's)
             for m, i in enumerate(g):
                 names[k + m] = _raw_joined(raw, boxes[i][2], boxes[i][1])
+            stacks += range(k + 1, k + len(g))
         else:
             stacked = True
     def read(leads: dict[int, tuple[int, int]]) -> tuple:
@@ -1814,7 +1838,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         spans: list[list[int]] = []  # each row's boxes after its anchor, as indices
         doubted: list[dict | None] = []  # a row's cells read from its boxes but left out (the row before's may be there)
         unplaced: list[tuple[str, str, int]] = []  # boxes after the run up to the next row: no row's
-        previous_empty = previous_open = previous_amount = False
+        previous_empty = previous_open = previous_amount = previous_late = False
         lead_open = False  # the row before took its amount from its lead and has no 業務概要
         used: set[int] = set()  # the rows that took their lead
         for k, a in enumerate(anchors):
@@ -1870,8 +1894,13 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
                 own["description"] = None
             if got is not None and previous_empty and k:
                 got = None  # the row before had no cell of its own here, or its cells did not read: these may be its
-            elif got is not None and previous_open and _right_cells(seg) > 4:  # more than one row's 契約方式, 入札者数,
-                got.update(contract_method=None, bidders=None, award_rate=None)  # 落札率 and 理由: some the row before's
+            elif got is not None and previous_open and (_right_cells(seg) > 4 or (
+                    previous_late and [b[0] if b[0] != "int" else "number" for b in seg[:3]]
+                    == ["number", "text", "contract"])):  # more than one row's 契約方式, 入札者数, 落札率 and 理由:
+                got.update(contract_method=None, bidders=None, award_rate=None)  # some the row before's; or the row
+                # before wrote its amount (then its 業務概要, maybe taken for this row's name) and no 契約方式 (「法人番号 |
+                # 0.9 | 業務概要 | 法人番号 | 0.3 | 業務概要 | 一般競争契約 | 1 | -」): the 契約方式 after this row's may be the
+                # row before's, written late
             elif got is not None and _right_cells(_from_contract(seg)) > 4:  # (another row's 入札者数 and 落札率 among them)
                 got.update(bidders=None, award_rate=None)
             if own is not None and own["contract_method"] is None and _name_after_anchor(names, groups, claimed, k):
@@ -1892,6 +1921,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             # 随意契約 | 一般競争契約 | … | name | 法人番号 | …」)
             previous_amount = own is not None and own["amount"] is not None
             previous_open = got is not None and got["contract_method"] is None
+            previous_late = bool(seg) and (seg[-1][0] in ("number", "int") or [b[0] for b in seg[-2:]] in (
+                ["number", "text"], ["int", "text"]))  # (its amount, maybe its 業務概要 after it, and no 契約方式 yet)
             cells_ = {"name": names[k], "corporate_number": corp}
             cells_.update(got or {})
             block, rank = order[k] if not fit else ("", k)
@@ -1906,6 +1937,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         if used >= set(leads):
             break
         leads = {k: v for k, v in leads.items() if k in used}
+    rows = _right_cells_stacked(rows, segs, stacks)
     if not fit:  # (placed by amounts, a row's amount is asked to stand in its own boxes: not a column pair's)
         rows, doubted = _column_pairs_filled(boxes, taken, anchors, rows, doubted)
     if fit:
@@ -1922,6 +1954,33 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
     led = bool(_amount_values(_before_first(boxes, taken, anchors, groups)))
     return [r for r in _pooled_amounts(rows, segs, doubted, {rows[0].block} if led and rows else set())
             if r.block not in unsure]
+
+
+def _right_cells_stacked(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]], stacks: list[int]) \
+        -> list[PayeeRow]:
+    """``rows`` with the 入札者数 and 落札率 of a row in ``stacks`` (its name one of k written before their k anchors)
+    unknown when the row before ends at its 契約方式, no right cell of its own after it: pdfminer.six writes the names'
+    rows' right cells after the last of them (「name | name | 法人番号 業務概要 | 207 | 随意契約 (公募) | 法人番号 | 業務概要 |
+    118 | その他 | 1 | -」: the 1 is the first row's 入札者数), so the cells after this row's 契約方式 may be the row before's."""
+    out = list(rows)
+    for k in stacks:
+        if k < len(out) and segs[k - 1] and segs[k - 1][-1][0] == "contract" \
+                and any(out[k].cells.get(c) is not None for c in ("bidders", "award_rate")):
+            out[k] = out[k]._replace(cells={**out[k].cells, "bidders": None, "award_rate": None})
+    return out
+
+
+def _nameless_row_before(boxes: list[tuple[str, str, int]], prev_seg: list[int]) -> bool:
+    """The row before's boxes (``prev_seg``) hold, after its 契約方式, a text box and then a figure: a row not read (its
+    業務概要 and amount, no name or anchor before them — 「法人番号 | 業務概要 | 6.3 | 随意契約 | 5 | - | 業務概要 | 4.6 | - |
+    name | 法人番号 | … | name | 4 | name | 法人番号」): pdfminer.six wrote that row's name after its cells, so the one text
+    box before the next anchor is its name as well as the next row's — not established."""
+    kinds = [boxes[i][0] for i in prev_seg]
+    at = next((j for j, kind in enumerate(kinds) if kind == "contract"), None)
+    if at is None:
+        return False
+    text = next((j for j in range(at + 1, len(kinds)) if kinds[j] == "text"), None)
+    return text is not None and any(kind in ("int", "number") for kind in kinds[text + 1:])
 
 
 def _dash_among_corps(boxes: list[tuple[str, str, int]], anchors: list[int]) -> bool:
@@ -2176,7 +2235,8 @@ def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[
             used.add(j)
             j -= 1
         used.update([j for j in span if boxes[j][0] == "text"][:1])
-    return [r if set(r.cells) != {"amount"} else r._replace(cells=_cells_before(boxes, taken, used, i, raw) or r.cells)
+    return [r if set(r.cells) != {"amount"} else r._replace(cells=_cells_before(boxes, taken, used, i, raw, r.rank)
+                                                              or r.cells)
             for r, (i, _), ok in zip(got, amounts, agreed, strict=True) if ok]
 
 
@@ -2266,7 +2326,7 @@ _RIGHT_OR_INT = (*_ROW_END, "int")
 
 
 def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[int], i: int,
-                  raw: list[str] | None) -> dict | None:
+                  raw: list[str] | None, rank: int | None = None) -> dict | None:
     """The cells of a row placed by its amount alone (box ``i``), when its name and 業務概要 are the two text boxes
     right before the amount (or before the 業務概要 box the amount ends), right after a 「-」 that follows no text box
     or anchor (「- | - | name | 業務概要 | 22,405 | 随意契約 (少額)」: a payee without a 法人番号, its 「-」 written
@@ -2294,8 +2354,11 @@ def _cells_before(boxes: list[tuple[str, str, int]], taken: set[int], used: set[
             or (before - 1 not in taken and boxes[before - 1][0] in ("text", "mixed", *_ANCHOR)) \
             or _after_right_cells(boxes, taken, used, before) \
             or (i + 1 < len(boxes) and boxes[i + 1][0] == "text") or _lone_text_then_figure(boxes, taken, i) \
-            or _names_after(boxes, taken, i) or _figure_before_dashes(boxes, taken, before):
-        return None
+            or _names_after(boxes, taken, i) or _figure_before_dashes(boxes, taken, before) \
+            or (rank is not None and before - 1 in taken and boxes[before - 1][0] == "int" and before - 2 not in taken
+                and int(boxes[before - 1][1]) != rank):
+        return None  # (the last: 「130 | 随意契約 | - | 1 | - | name | 業務概要 | 98」, a rank written alone right before the
+        # 「-」 and name of its row, another rank's than the one the amount placed: the name is rank 1's, 98 rank 2's)
     name = _raw_joined(raw, boxes[texts[0]][2], boxes[texts[0]][1])
     desc = desc if desc is not None else boxes[texts[1]][1]
     if _kind(desc) != "text" or _kind(name) != "text":
@@ -2379,17 +2442,26 @@ def _placed_at(boxes: list[tuple[str, str, int]], taken: set[int], order: list[t
             texts, j = texts + 1, j + 1
         return texts, rest[j] if j < len(rest) else None
     nameless: set[int] = set()  # the ranks of anchored rows whose name may be an unanchored row's
+    unplaced: set[int] = set()  # the ranks of anchored rows whose amount may be the next row's
     for n, (i, _) in enumerate(amounts):
         if n in placed or boxes[i][0] == "text" or (where[i] and _desc_box(boxes[rest[where[i] - 1]])):
             continue  # (an amount after its 業務概要, maybe in its 法人番号's box)
         texts, stop = texts_after(i)
-        if texts < 2 and at_anchor.get(stop) == n + 1 and texts_after(amounts[n + 1][0])[0] >= 2:
-            return None  # (「amount | 契約方式 | name | 法人番号 | 業務概要 | amount | 契約方式 | name | 業務概要」)
+        if texts < 2 and at_anchor.get(stop) == n + 1:
+            again, stop_again = texts_after(amounts[n + 1][0])
+            if again >= 2:
+                return None  # (「amount | 契約方式 | name | 法人番号 | 業務概要 | amount | 契約方式 | name | 業務概要」)
+            if again == 0 and stop_again in heads and boxes[stop_again][0] == "corp":
+                unplaced.add(n + 1)  # (「15 | 契約方式 | name | 法人番号 | 業務概要 | 7.4 | 契約方式 | 4 | 57% | 法人番号 | name
+                # | 業務概要」: the next row's name written after its number, the amount after the anchored row's cells may
+                # be that next row's, written before its anchor, as 15 may be the anchored row's: its cells are not placed)
         j, texts = where[i] + 1, 0  # its row's cells up to the next anchor: fewer than three text boxes (its name,
         while j < len(rest) and rest[j] not in heads and boxes[rest[j]][0] in ("text", *_ROW_END, "int"):
             texts, j = texts + (boxes[rest[j]][0] == "text"), j + 1  # its 業務概要 and the anchored row's name)
         if j < len(rest) and rest[j] in at_anchor and texts < 3 and boxes[rest[j]][0] != "namecorp":
             nameless.add(at_anchor[rest[j]])  # (「2,703 | 業務概要 | … | name | 法人番号 | …」: the name may be its)
+    for n in unplaced:
+        placed.pop(n, None)
     return [PayeeRow(*order[n], ({**placed[n].cells, "name": None} if n in nameless else placed[n].cells)
                      if n in placed else {"amount": figure}, placed[n].line if n in placed else boxes[i][2], False)
             for n, (i, figure) in enumerate(amounts)]
@@ -2449,7 +2521,7 @@ def _total_as_amount(order: list[tuple[str, int]], amounts: list[tuple[int, str]
 def _rank_before_letter(boxes: list[tuple[str, str, int]], taken: set[int], order: list[tuple[str, int]]) -> bool:
     """A number that is not taken as a rank stands right before a block's letter and is the block before's next
     rank (「… | 9 | B | 1 | 2」 when the run gave that block 8 ranks): the block's rank count is not established."""
-    return any(number == count + 1 for _, count, number, _ in _numbers_before_letters(boxes, taken, order))
+    return any(number == count + 1 for _, count, number, _, _ in _numbers_before_letters(boxes, taken, order))
 
 
 def _amount_values(seg: list[tuple[str, str, int]]) -> list[str]:

@@ -45,6 +45,7 @@ _RANK = re.compile(r"^\d{1,2}$")
 _NUMBER = re.compile(r"^[▲△]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[▲△]?\d+(?:\.\d+)?$")
 _BIG = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|[1-9]\d{2,})(?:\.\d+)?$|^\d+\.\d+$")
 _DASH = re.compile(r"^[-－―‐]$")
+_DASHES = re.compile(r"[-－―‐](?: ?[-－―‐])+")  # (fullmatch: the dashes of two cells run together, 「--」)
 _CONTRACT = re.compile(r"^(?:一般競争|指名競争|随意契約|随契|企画競争|確認公募|公募|少額|不落|補助金|交付|負担|その他|特命|競争|契約)")
 _SMALL = re.compile(r"^(?:[-－―‐]|\d{1,3}(?:\(\d+\))?|\d{1,3}(?:\.\d+)?%)$")
 _TOTAL_CELL = re.compile(r"(?:計|合計|小計)(?:\s*([▲△]?[\d,]+(?:\.\d+)?))?")
@@ -430,8 +431,9 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
                 q -= 1
             texts.reverse()
             after_prev = bool(prev_run) and q == prev_run[-1]
-            if len(texts) == len(run) and not after_prev:
-                name_at.update(texts)
+            if len(texts) == len(run) and not after_prev and not (len(run) > 1 and any(
+                    _DASHES.fullmatch(items[q].text) for q in texts)):  # (「-- | name | 法人番号 | 法人番号」: two right
+                name_at.update(texts)  # cells' dashes run together are no name: the column of names is one short)
             elif after_prev and len(texts) == len(prev_run) + len(run):
                 desc_of.update(zip(prev_run, texts[:len(prev_run)], strict=True))
                 name_at.update(texts[len(prev_run):])
@@ -489,8 +491,11 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
 
     def weak() -> list[int]:  # numbers written right after a 業務概要 (a row's cells in order), not followed by a
         return [i for i in nums if i not in strong_at and i > 0 and (  # small number or the rank cell of the
-            kinds[i - 1] == "desc" or (kinds[i - 1] == "text" and i - 1 not in name_at)) and  # name after it
+            kinds[i - 1] == "desc" or (kinds[i - 1] == "text" and i - 1 not in name_at
+                                       and not _ENTITY.search(items[i - 1].text))) and  # name after it
             not (i + 1 < size and kinds[i + 1] in ("small", "num")) and i + 1 not in ranks]
+    # (a legal entity's name is no 業務概要: a number after it is a rank written after its row's name, 「有限会社…共同
+    # 企業体 | 1」, the row's amount run into its 業務概要's box, 「機器の賃貸借 38」)
     # (asked only where the strong amounts are not one per row; name_at and ranks are settled above)
     if len(strong) == n:
         amounts: list[int] | None = strong
@@ -541,6 +546,11 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
     for k, (ni, ci, ai) in enumerate(zip(names, corp_at, amounts, strict=True), start=1):
         if ni in ranks and ranks[ni] != k:
             return None, f"rank {ranks[ni]} printed where row {k} is in order"
+        if k > 1 and ni == corp_at[k - 2] + 1 < amounts[k - 2] and kinds[ni] == "text" \
+                and not (ni < size - 1 and kinds[ni + 1] in ("corp", "dash")):
+            # (「name | 法人番号 | 業務概要 | 39 | 随意契約 | - | name | 31 | …」: the text right after the row before's
+            # 法人番号 and before its amount is that row's 業務概要 in the form's order, no name of a row after it)
+            return None, f"the name of row {k} stands between row {k - 1}'s 法人番号 and its amount"
         name, corp = items[ni].text, items[ci].text
         amount = _value(items[ai].text)
         if amount is None or (prev is not None and amount > prev):

@@ -73,9 +73,24 @@ def _left_over(boxes: list[tuple[str, str, int]], taken: set[int], rows: list[Pa
             continue
         if placed[v]:
             placed[v] -= 1
-        elif v > least and not _SMALL.match(text) and not any(abs(v - t) < 1e-6 for t in sums):
+        elif v > least and (not _SMALL.match(text) or _in_amount_column(boxes, taken, i)) \
+                and not any(abs(v - t) < 1e-6 for t in sums):
             return True
     return False
+
+
+def _in_amount_column(boxes: list[tuple[str, str, int]], taken: set[int], i: int) -> bool:
+    """Box ``i`` is one of a column of two or more figures written right before as many 契約方式, one for one
+    (「87 | 81 | 随意契約 (その他) | 随意契約 (その他)」): the amounts of rows written as columns (kg.extract.payee_columns
+    reads such a column so), not an 入札者数."""
+    s = e = i
+    while s - 1 >= 0 and s - 1 not in taken and boxes[s - 1][0] in _FIGURE:
+        s -= 1
+    while e + 1 < len(boxes) and e + 1 not in taken and boxes[e + 1][0] in _FIGURE:
+        e += 1
+    k = e - s + 1
+    after = [b[0] for b in boxes[e + 1:e + 1 + k + 1]]
+    return k >= 2 and after[:k] == ["contract"] * k and after[k:] != ["contract"]
 
 
 def _next_anchor(boxes: list[tuple[str, str, int]], line: int) -> int:
@@ -105,19 +120,38 @@ def ranks_contradicted(boxes: list[tuple[str, str, int]], taken: set[int], rows:
     after it take their neighbours' names, 法人番号 and 業務概要. Noted."""
     at = {b[2]: i for i, b in enumerate(boxes) if b[0] in ("corp", "namecorp", "dash")}
     wrong: set[str] = set()
+    counted = _ranks_counted(boxes, taken)
     for r in rows:
         i = at.get(r.line)
         if i is None or r.block in wrong:
             continue
         k = i - 1 if boxes[i][0] == "namecorp" else i - 2  # (the rank right before the name's box)
-        if k < 0 or k not in taken or boxes[k][0] != "int" or (boxes[k + 1][0] != "text" and k + 1 != i) \
+        if k < 0 or boxes[k][0] != "int" or (boxes[k + 1][0] != "text" and k + 1 != i) \
                 or (k > 0 and (k - 1 in taken or boxes[k - 1][0] == "text")):
             continue
+        if k not in taken and (r.rank != counted.get(r.block, 0) or int(boxes[k][1]) != r.rank + 1
+                               or boxes[k - 1][0] == "contract"):
+            continue  # (not in the run: only the rank after the block's last right before the row counted last,
+            # 「随意契約 | 5 | 10 | 岩手県 | 法人番号」 counted rank 9 with ranks 1..9 in the run, says a rank the run left
+            # out — the rows were counted to too few ranks; not right after a 契約方式, whose 入札者数 it may be)
         if int(boxes[k][1]) != r.rank:
             wrong.add(r.block)
             notes.append((r.line, f"支出先上位10者リスト block {r.block}: the rank {boxes[k][1]} written right before the "
                                   f"row counted as rank {r.rank}: the rows are counted a row off; they are unknown"))
     return [r for r in rows if r.block not in wrong]
+
+
+def _ranks_counted(boxes: list[tuple[str, str, int]], taken: set[int]) -> dict[str, int]:
+    """{block letter: its last rank in the run} (``taken``: the run's boxes, letters and ranks)."""
+    out: dict[str, int] = {}
+    letter = ""
+    for i in sorted(taken):
+        kind, text, _ = boxes[i]
+        if kind == "letter":
+            letter = text[:1]
+        elif kind == "int" and letter:
+            out[letter] = max(out.get(letter, 0), int(text))
+    return out
 
 
 def header_figures_unplaced(boxes: list[tuple[str, str, int]], taken: set[int], heads: list[int],

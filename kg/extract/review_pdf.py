@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from kg.extract import fields
 from kg.extract.budget_boxes import budget_boxes, budget_headed
@@ -66,7 +67,7 @@ from kg.extract.payee_form_text import (
     with_form_blocks,
     with_form_rows,
 )
-from kg.extract.payee_wraps import respell_methods
+from kg.extract.payee_wraps import respell_methods, unlike_name
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
 from kg.extract.review_text import (
@@ -1951,7 +1952,8 @@ def extract(doc: RawDoc) -> Record:
     _expense_plausible(rec)
     _payees_plausible(rec, L, lines)
     _swapped_blocks(rec)
-    _payee_cells_plausible(rec)
+    _payee_cells_plausible(rec, lambda: _listed_tasks(L))
+    _cells_after_named_description(rec)
     _descriptions_plausible(rec)
     _nameless_entity_descriptions(rec)
     if rec["policy_evaluation"] is None:
@@ -2291,10 +2293,43 @@ def _swapped_blocks(rec: Record) -> None:
             p["name"] = p["description"] = None
 
 
+def _cells_after_named_description(rec: Record) -> None:
+    """A row whose 業務概要 is a body's name (a legal entity's, or a juridical person's on a row with no name: the
+    payee's name written after its 法人番号, 「1 | 法人番号 | 国立研究開発法人… | 2 | 北海道 | 法人番号 | 238 | 随意契約」), and
+    the next row of its block read with an amount but no 業務概要: the cells after the first row's name were written out
+    of the form's order, so the next row's amount may be the first row's — its amount, 契約方式, 入札者数 and 落札率 are
+    left out with a warning naming the row. When the row before the first has neither name nor 法人番号 read, the
+    name may be the first row's written after that row's 法人番号 (「法人番号 | A社・B社共同企業体 | 0.2 | その他」, the number
+    the row before's): the first row's 法人番号 is left out too."""
+    rows = {(p.get("block"), p.get("rank")): p for p in rec["payees"]}
+    for p in rec["payees"]:
+        desc = (p.get("description") or "").replace(" ", "")
+        if "、" in desc or not (_ENTITY_NAME.search(desc) or (not p.get("name") and _JURIDICAL_HEAD.match(desc))):
+            continue
+        before = rows.get((p.get("block"), (p.get("rank") or 0) - 1))
+        if p.get("corporate_number") and before is not None and not before.get("name") \
+                and not before.get("corporate_number"):
+            key = f"payees[{p.get('block')}|{p.get('rank')}]"
+            warn(rec, "payee_implausible", f"{key}: the 業務概要 is a body's name and the row before has neither name "
+                 "nor 法人番号: the name may be this row's written after the row before's number; its 法人番号 left out",
+                 line=rec["provenance"]["spans"].get(key, [None])[0], field="payees")
+            p["corporate_number"] = None
+        q = rows.get((p.get("block"), (p.get("rank") or 0) + 1))
+        if q is None or q.get("amount") is None or q.get("description"):
+            continue
+        key = f"payees[{q.get('block')}|{q.get('rank')}]"
+        warn(rec, "payee_implausible", f"{key}: the row before's 業務概要 is a body's name (its name written after its "
+             "法人番号) and this row has an amount but no 業務概要: the amount may be the row before's; its amount, "
+             "contract method, bidders and award rate left out", line=rec["provenance"]["spans"].get(key, [None])[0],
+             field="payees")
+        for c in ("amount", "contract_method", "bidders", "award_rate"):
+            q[c] = None
+
+
 def _descriptions_plausible(rec: Record) -> None:
     """A 業務概要 that is a legal entity's name (a payee's name written where the row's 業務概要 was looked for: pdfminer.six
-    wrote the names after the rows' cells) is no fact, nor a name that is a 契約方式's bracketed qualifier alone: left
-    out with a warning naming the row."""
+    wrote the names after the rows' cells) is no fact, nor one ending in 「、」 (a list cut off), nor a name that is a
+    契約方式's bracketed qualifier alone: left out with a warning naming the row."""
     for p in rec["payees"]:
         key = f"payees[{p.get('block')}|{p.get('rank')}]"
         line = rec["provenance"]["spans"].get(key, [None])[0]
@@ -2303,19 +2338,42 @@ def _descriptions_plausible(rec: Record) -> None:
                  "out", line=line, field="payees")
             p["name"] = None
         desc = p.get("description") or ""
-        if _ENTITY_NAME.search(desc.replace(" ", "")) and "、" not in desc:
+        if desc.rstrip().endswith("、"):  # (「視察(旅費の支払)、」: the list cut at the box's edge, its rest elsewhere)
+            warn(rec, "payee_implausible", f"{key}.description {desc!r} ends in 「、」 (the rest of its list cut off); "
+                 "left out", line=line, field="payees")
+            p["description"] = None
+        elif _ENTITY_NAME.search(desc.replace(" ", "")) and "、" not in desc:
             warn(rec, "payee_implausible", f"{key}.description {desc!r} is a legal entity's name (a payee's name read "
                  "as the 業務概要); left out", line=line, field="payees")
             p["description"] = None
 
 
-def _payee_cells_plausible(rec: Record) -> None:
+_FIGURE_TAIL = re.compile(r" [▲△]?[\d,]+(?:\.\d+)?$")  # an amount run into the end of a 業務概要's box
+
+
+_ENTITY_WORD = re.compile(r"株式会社|有限会社|合同会社|\(株\)|\(有\)|法人|組合|協会|機構")  # a legal entity named
+
+
+def _listed_tasks(L: list[str]) -> set[str]:
+    """The tasks the payee section's lists of tasks name: each item of a line holding 「、」 (no name does: a 業務概要
+    listing its tasks, 「視察(旅費の支払)、機器の賃貸借 46」, its amount run in left off), those at its ends too (a
+    wrapped cell's piece there is no whole name either)."""
+    lo = _first_in(L, "支出先上位")
+    if lo is None:
+        return set()
+    return {t.strip() for text, _, header in payee_section_cells(L, lo) if not header and "、" in text
+            for t in _FIGURE_TAIL.sub("", text).split("、") if t.strip()}
+
+
+def _payee_cells_plausible(rec: Record, listed: Callable[[], set[str]] | None = None) -> None:
     """Payee cells that cannot be what their column holds, each left out with a warning naming the row:
     - a name holding 「、」 (no organisation's name does; a 業務概要 list of tasks, 「…の調査、…の作成」, read where
       the name was looked for), of one character (another cell's wrapped last piece, 「務」), starting with a particle
       (「の実施」: a 業務概要's wrapped rest, 「実証事業」 over 「の実施」), or starting with a contract method's wrapped rest
       (「約 (最低価格)」 of 「一般競争契約 (最低価格)」);
-    - a name that is a 業務概要 read in the section, or one of the tasks such a 業務概要 lists (「視察(旅費の支払)」: a row's
+    - a name that ends as no payee's name does and names no legal entity (kg.extract.payee_wraps.unlike_name:
+      「ヘルプデスク業務」), or that is a 業務概要 read in the section, or one of the tasks such a 業務概要 — or a list of
+      tasks anywhere in the section (``listed``) — lists (「視察(旅費の支払)」: a row's
       業務概要 taken for the next row's name when pdfminer.six writes the name elsewhere);
     - a name with digit runs that join into a check-digit-valid 法人番号 (「富士フイルムビジ 1158399540ネスイノベーショ
       656ン(株)」: the number's cell interleaved with the name's), and the row's 法人番号 too unless it is that one;
@@ -2329,6 +2387,7 @@ def _payee_cells_plausible(rec: Record) -> None:
     payees = rec["payees"]
     tasks = {t for p in payees for t in (p.get("description") or "").split("、") if t}  # (the 業務概要 read, and the
     # tasks they list)
+    tasks_listed: set[str] | None = None  # (``listed``'s, asked once a name is there to check)
     names_of: dict[str, set[str]] = {}
     numbers_of: dict[str, set[str]] = {}
     for p in payees:
@@ -2355,7 +2414,13 @@ def _payee_cells_plausible(rec: Record) -> None:
             warn(rec, "payee_implausible", f"{key}.name {name!r} is another column's text (a 業務概要 list or a "
                  "契約方式's wrapped rest); left out", line=line, field="payees")
             p["name"] = None
-        if p.get("name") in tasks:
+        if p.get("name") and unlike_name(p["name"].strip()) and not _ENTITY_WORD.search(p["name"]):
+            warn(rec, "payee_implausible", f"{key}.name {p['name']!r} ends as no payee's name does and names no legal "
+                 "entity (a 業務概要, 「ヘルプデスク業務」, written where the name was looked for); left out", line=line,
+                 field="payees")
+            p["name"] = None
+        if p.get("name") and (p["name"] in tasks or (listed is not None and p["name"] in (
+                tasks_listed := tasks_listed if tasks_listed is not None else listed()))):
             warn(rec, "payee_implausible", f"{key}.name {p['name']!r} is a 業務概要 read in this section (a task "
                  "written where the name was looked for); left out", line=line, field="payees")
             p["name"] = None
