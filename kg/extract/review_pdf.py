@@ -113,6 +113,7 @@ from kg.normalize.houjin import is_valid as houjin_valid
 from kg.normalize.law_ref import parse_legal_bases
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.project_number import canonical_number, parse_numbers
+from kg.normalize.sudachi import word_goes_on
 from kg.normalize.text import CELL_DASHES, is_unknown, lines_matching, nfkc_lines, squash
 from kg.read.base import RawDoc
 from kg.records import Record, new_record, span, warn
@@ -304,6 +305,22 @@ def _from_name_label(parts: list[str]) -> list[str]:
     above it, no blank line between: 「令和3年度行政事業レビューシート (防衛省)」 over 「事業名調査情報対策事業 …」)."""
     k = max((k for k, x in enumerate(parts) if x.startswith("事業名")), default=0)
     return parts[k:]
+
+
+def _name_goes_on_below(rec: Record, L: list[str]) -> None:
+    """A 事業名 read ending on a line whose last word the line below carries on (「…推進対策事」 over 「業 庁」: 事業
+    across the join, kg.normalize.sudachi.word_goes_on) was cut where its cell wrapped: unknown, with a warning
+    (which pieces below are the name's, the label's and the bureau's is not told)."""
+    name = rec.get("project_name")
+    i = (rec["provenance"]["spans"].get("project_name") or [None])[-1]
+    if not isinstance(name, str) or not name or not isinstance(i, int) or i >= len(L) or not L[i].strip() \
+            or name[-1] not in L[i - 1]:  # (the name's span ends on line i, the name's end printed there)
+        return
+    if word_goes_on(name, L[i].split(" ")[0]):
+        warn(rec, "project_name_ambiguous", f"事業名 {name!r}: its last word goes on below ({L[i]!r}), the name cut "
+             "where its cell wrapped; its end is unknown", line=i, field="project_name")
+        rec["project_name"] = None
+        rec["provenance"]["spans"].pop("project_name", None)
 
 
 def _names(rec: Record, L: list[str]) -> None:
@@ -1704,6 +1721,11 @@ def _laws_plausible(rec: Record, L: list[str] | None = None) -> None:
             lb["citations"].remove(cite)
             warn(rec, "legal_base_implausible", f"根拠法令 {law!r}: the citation {cite!r} ends in a number cut from "
                  "its counter (other text glued on); left out", line=line, field="legal_bases")
+    for lb in rec["legal_bases"]:  # a 項 or 号 with no 条 (nor 章, nor 附則, whose 項 stand alone): the article was cut
+        for cite in [c for c in lb.get("citations") or [] if not {"article", "chapter", "supplementary"} & set(c)]:
+            lb["citations"].remove(cite)  # off (「第94条第2」 over 「(具体的な項第28号」: the label's piece between)
+            warn(rec, "legal_base_implausible", f"根拠法令 {lb.get('law')!r}: the citation {cite!r} names no article "
+                 "(its 条 cut off); left out", line=line, field="legal_bases")
     bad = set(implausible_laws(rec["legal_bases"], text))
     # a title ending the cell's text with no article cited: the cell goes on elsewhere (beside the 関係する計画
     # label, 「…第20号 総合法律 関係する計画、通 支援法第28条…」), so the title may be cut (総合法律支援法)
@@ -1945,6 +1967,7 @@ def extract(doc: RawDoc) -> Record:
     _policy_plausible(rec)
     _officials_plausible(rec, L, lines)
     _name_plausible(rec)
+    _name_goes_on_below(rec, L)
     _orgs_plausible(rec)
     _plans_not_placed(rec)
     _vocab_cut(rec, L)
