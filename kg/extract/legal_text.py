@@ -544,12 +544,23 @@ def _cut_from(flat: str, name: str) -> bool:
     p = flat.find(name)
     if p < 0:
         return bool(_PLAN_WORDS.search(flat))
-    return any(flat[max(0, p - j):p + 1] in _PLANS_PIECES for j in (2, 3, 4) if p >= j)
+    return any(flat[max(0, p - j):p + 1] in _PLANS_PIECES for j in (2, 3, 4) if p >= j) \
+        or (p >= 2 and flat[p - 1:p + 1] in _PLANS_PIECES and not _LIST_BEFORE.match(flat[p - 2]))
+
+
+# what a 「、」 listing another law follows: a title's end or a citation's (「電波法、通信傍受法」) — after anything else
+# (「…医療機、通」 over 「器総合機構法」) a 2-character piece of the 関係する計画、通知等 label ran into the title
+_LIST_BEFORE = re.compile(r"[法令則律約条項号等\d)]")
 
 
 # a citation's number cut from its counter and glued to other text (「…第2項第12関係する…」 over 「号・…」): the
 # citation it ends is not established
 _CUT_NUMBER = re.compile(r"(?<=[条項号\d])第\s*\d+(?=[^\d\s条項号章の、,・~〜第及並又かま等)\n])")
+
+
+# an article's 「の」 number cut from it by the 関係する計画、通知等 label's pieces (「地方財政法第79条の 計画 …」, its
+# 「2」 further on): the article read (79) is not the one cited (79の2)
+_CUT_NO = re.compile(rf"(?<=条)の(?=\s+(?:{_GLUED_PIECES}))")
 
 
 def cut_citations(text: str, bases: list[dict]) -> list[tuple[str, dict]]:
@@ -558,7 +569,7 @@ def cut_citations(text: str, bases: list[dict]) -> list[tuple[str, dict]]:
     from kg.normalize.law_ref import parse_legal_bases
 
     out = []
-    for m in _CUT_NUMBER.finditer(text):
+    for m in sorted([*_CUT_NUMBER.finditer(text), *_CUT_NO.finditer(text)], key=lambda m: m.start()):
         at = [(text.rfind(b["law"], 0, m.start()), b) for b in bases if b.get("law")]
         p, law = max(at, key=lambda x: x[0], default=(-1, None))
         if p < 0:

@@ -709,6 +709,8 @@ def _set_plans(rec: Record, plans: list[dict], a: int, b: int) -> None:
 
 def _policy_eval(rec: Record, L: list[str]) -> None:
     pol = _first_matching(L, "政策", _POLICY_LINE)
+    while pol and pol > 1 and L[pol - 2].split(" ")[0] == "主要":  # (the 主要政策・施策 label wrapped: 「主要 科学技術・
+        pol = _first(L, _POLICY_LINE.match, pol + 1)  # イノベーショ」 over 「政策 ン 費」 — not the 政策 row's label)
     mea = _first_matching(L, "施策", _MEASURE_LINE)
     # (a space between two wide characters is the tool's, one beside an ASCII character the cell's: 「IX. 支援」)
     p = _WIDE_GAP.sub("", re.sub(r"^政策\s+", "", L[pol - 1])) if pol else None

@@ -2902,10 +2902,17 @@ _NOT_POLICY = re.compile(r"^[、,]|。|^(?=.{30})(?:[^、]*、){2}|測定指標|
 # nor a text ending with 「/」, the 単位当たりコスト table's slash cell joined to it: 「…の推進」 over 「/」; nor a long text
 # with a comma ending in a verb, a sentence whose 。 wrapped away: 「…について、…効率化を図る」 over 「。」, the 事業の目的 cell)
 
+# no word starts with a moraic ン, a long-vowel mark or a small kana: a value that does is a wrapped cell's rest
+# (「科学技術・イノベーショ」 over 「ン」: the 主要政策 cell's, beside the 主要政策・施策 label's piece 「政策」)
+_WORD_CANNOT_START = re.compile(r"^[ンんーッっャュョャァィゥェォぁぃぅぇぉゃゅょ]")
+
+
 def policy_value_plausible(text: str) -> bool:
     """``text`` may be a 政策 / 施策 name: it holds none of the other tables' header words (``_NOT_POLICY``), is no
-    table's year header (「4年度」, written after the label) and no piece of a form label (「費」)."""
-    return not (_NOT_POLICY.search(text) or fields.YEAR_HEADER.match(text) or label_piece(text))
+    table's year header (「4年度」, written after the label), no piece of a form label (「費」), no wrapped rest
+    (``_WORD_CANNOT_START``) and no 政策評価 label's piece glued to a cell (「政策評政策…」)."""
+    return not (_NOT_POLICY.search(text) or fields.YEAR_HEADER.match(text) or label_piece(text)
+                or _WORD_CANNOT_START.match(text) or re.search("政策評(?!価)", text))
 
 
 def _policy_beside_labels(toks: list[Token], k: int, taken: frozenset[str], sheet_year: int | None) -> Found | None:
