@@ -24,7 +24,7 @@ from itertools import product
 from kg.extract.budget_boxes import _unwrapped, header_years
 from kg.extract.budget_late import late_executed
 from kg.extract.budget_tail import printed_rates, rates_match
-from kg.extract.review_text import _BUDGET_LABEL, _MARK_GAP, _adds_up, _folded, _row_field
+from kg.extract.review_text import _BUDGET_LABEL, _MARK_GAP, _adds_up, _folded, _header_year_piece, _row_field
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.text import CELL_DASHES
 
@@ -91,7 +91,7 @@ def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, 
             row, t = FIELDS.index(_row_field(m[1])), m[2]
             named.add(row)
             marked = None
-        elif not _CELLS.match(t) or not named and _header_piece(folded, n, t):
+        elif not _CELLS.match(t) or not named and _header_piece(folded, n, t) or _header_year_piece(folded, n):
             if m:
                 bare, marked = True, None
                 named.add(FIELDS.index(_row_field(m[1])))
@@ -129,7 +129,29 @@ def _header_piece(folded: list[str], n: int, t: str) -> bool:
         return False
     before = next((folded[j - 1].strip() for j in range(n - 1, max(0, n - 3), -1) if folded[j - 1].strip()), "")
     after = next((folded[j - 1].strip() for j in range(n + 1, min(len(folded), n + 2) + 1) if folded[j - 1].strip()), "")
-    return before.endswith(("平成", "令和", "成", "和", "度")) and after.startswith(("年", "度"))
+    return before.endswith(("平成", "令和", "成", "和", "度")) and after.startswith(("年", "度")) or \
+        _request_header_ahead(folded, n)
+
+
+def _request_header_ahead(folded: list[str], n: int) -> bool:
+    """Whether the request year's header (「28年度要求」) comes within _HEADS text lines after line ``n``, only year
+    headers or their pieces between: a number before it is a header's wrapped piece (reportlab's print, pdftotext:
+    「平成24年」「度」「25」「26年度」「年度」「27年度」「28年度要求」 — 25's 年度 after 26's)."""
+    seen = 0
+    for x in folded[n:n + 3 * _HEADS]:
+        t = x.replace(" ", "")
+        if not t:
+            continue
+        if t.endswith("年度要求"):
+            return _HEAD_LINE.match(t) is not None
+        seen += 1
+        if seen > _HEADS or t.isdigit() or not _HEAD_LINE.match(t):
+            return False
+    return False
+
+
+_HEADS = 8  # text lines of the year headers
+_HEAD_LINE = re.compile(r"^(?:(?:令和|平成|昭和)?(?:元|\d{1,2})?年?度?(?:要求)?)+$")  # (headers or their pieces, no cell)
 
 
 def _first_row_last(cells: list) -> list:
@@ -267,13 +289,18 @@ def _tables(cells: list, n_table: int, n_past: int, paired: bool = False,
             continue
         left = _request_column(left, wide[INI])
         bounds = [sum(sizes[:r]) for r in range(len(sizes) + 1)]
-        if opens is not None and bounds[:len(opens)] != opens:
+        # (a 計 row printed with its last cells first: those before its label, the row opening that many cells
+        # before where the label stands)
+        turned_at = opens is not None and bounds[:len(opens)] != opens and \
+            all(b == o for r, (b, o) in enumerate(zip(bounds, opens, strict=False)) if r != TOT) and \
+            opens[TOT] - bounds[TOT] == sizes[TOT] - n_past > 0
+        if opens is not None and bounds[:len(opens)] != opens and not turned_at:
             continue
         parts = [one_row(r, cells[bounds[r]:bounds[r + 1]], False)[0] for r in range(TOT)]
         if any(v is None for v in parts):
             continue
         for turns in variants:
-            if short and turns[0]:
+            if short and turns[0] or turned_at and not turns[0]:
                 continue
             (tot, _), (exe, blank_exe) = (one_row(r, cells[bounds[r]:bounds[r + 1]], turns[r - TOT])
                                           for r in (TOT, EXE))
@@ -397,16 +424,46 @@ def _late_tables(lines: list[str], cells: list, n_table: int, n_past: int,
 def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int) -> tuple[list[dict], int, int] | None:
     """The table from line ``start`` on (``years``: [(year, is_request)], the past years, the current year and
     the request year): (budget entries, first line, last line), or None when no cut fits or a past year's 計 is
-    left unknown. Cells the fitting cuts disagree on are None."""
+    left unknown. Cells the fitting cuts disagree on are None. When no cut fits the cells as printed, the other
+    readings of the text are tried (_readings), each alone."""
     n_past = sum(1 for _, req in years if not req) - 1
     cells, n_table = _cells(lines, start)
     if n_table < 7 * n_past + 4:  # (the 計 row may lack its last two cells: _short_total)
         return None
+    grid = _grid(lines, years, start, cells, n_table, n_past)
+    if grid is False:
+        for cs, nt, rated in _readings(lines, cells, n_table):
+            if (grid := _grid(lines, years, start, cs, nt, n_past, rated)) is not False:
+                break
+    if grid is False or grid is None:
+        return None
+    budget = []
+    for (y, is_req), col in zip(years, grid, strict=True):
+        if is_req:
+            budget.append({"fiscal_year": y, "requested": _num(col[INI])})
+            continue
+        entry = {"fiscal_year": y, **{f: _num(v) for f, v in zip(FIELDS, col, strict=False)}}
+        entry.setdefault("executed", None)
+        budget.append(entry)
+    return budget, cells[0][1], cells[-1][1]
+
+
+def _grid(lines: list[str], years: list[tuple[int, bool]], start: int, cells: list, n_table: int, n_past: int,
+          rated: bool = False) -> list[list[float | None]] | None | bool:
+    """budget_row_major's columns from ``cells`` (the first ``n_table`` the table's); False when no cut fits, None
+    when the cuts disagree on a past year's 計. ``rated``: a cut is kept only when the 執行率 and 割合 rows printed
+    after the table are its past years' (a reading of the text that is not as printed must be so told)."""
     # (the table's years only: another year printed amid the headers, 「令和5年度」 of the 事業開始年度 beside them)
     heads = [y for y in header_years(lines, start, cells[0][1]) if any(y == x for x, _ in years)]
+    first = next((i for i, y in enumerate(heads) if y == years[0][0]), 0)
+    if first and all(y == years[-1][0] for y in heads[:first]) and \
+            any(x.replace(" ", "").endswith("年度要求") for x in lines[start - 1:cells[0][1] - 1]):
+        # (the request year's header before the first year's, its own 「30年度要求」 still to come: the 成果目標
+        # table's 「平成30年度」, printed before the budget table's headers)
+        heads = heads[first:]
     swapped = any(a >= b for a, b in zip(heads, heads[1:], strict=False))
     if swapped and heads[:n_past] != [y for y, _ in years[:n_past]]:
-        return None
+        return False
     # the year headers written out of their order (「令和3年度要求」 before 「令 和2 年 度」, wrapped in its narrow
     # cell): so may be the cells of each row (LibreOffice's print: the request's 5,966 before the current year's
     # 「2,5」「17」), and the current year's and the request's cells then add up in either order — which is which is
@@ -421,8 +478,14 @@ def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int
         tables += [t for t in _turned_tables(lines, cells, n_table, n_past, opens) if t not in tables]
     if swapped and tables and all(t in _tables(cells, n_table, n_past, paired=True) for t in tables):
         swapped = False
+    if rated and tables:
+        printed = printed_rates(lines, cells[n_table - 1][1] + 1)
+        if not printed or not all(rates_match(printed, [col[TOT] for col in t[:n_past]],
+                                              [col[EXE] for col in t[:n_past]], _rate_bases(t[:n_past]))
+                                  for t in tables):
+            return False
     if not tables:
-        return None
+        return False
     grid = [list(col) for col in tables[0]]
     for c, col in enumerate(grid):
         for r in range(len(col)):
@@ -434,15 +497,70 @@ def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int
         # a year no cut gives a part, its lone 計 in doubt: that 計 alone unknown)
     if swapped:
         grid[n_past:] = [[None] * len(col) for col in grid[n_past:]]
-    budget = []
-    for (y, is_req), col in zip(years, grid, strict=True):
-        if is_req:
-            budget.append({"fiscal_year": y, "requested": _num(col[INI])})
+    return grid
+
+
+def _readings(lines: list[str], cells: list, n_table: int) -> list[tuple[list, int, bool]]:
+    """Other readings of the table's ``cells`` than as printed, (cells, how many are the table's, whether the
+    printed rates must confirm it), tried when no cut fits as printed:
+
+    - the request year's 当初予算 printed alone right after its header, before the rows (reportlab's print,
+      pdftotext: 「令和4年度要求」「5,171」「予算の 当初」 …, its 計 after the rate rows): put back after the table's
+      cells, where the request's column printed apart is read (_request_column);
+    - a figure of three digits, no comma, wrapped in its narrow cell: two digits on a line and the last one on the
+      very next (「33」「8」: 338, no blank line between — two cells are printed a paragraph each), joined; taken
+      only when the rates printed after the table confirm it (two cells would read so too)."""
+    out = []
+    ahead = _request_ahead(lines, cells)
+    if ahead is not None:
+        out.append(([*cells[:ahead], *cells[ahead + 1:n_table], cells[ahead], *cells[n_table:]], n_table - 1, False))
+    joined = _short_wraps(lines, cells, n_table)
+    if joined is not None:
+        out.append((*joined, True))
+        if ahead is not None:
+            cs, nt = joined
+            k = next((i for i, c in enumerate(cs) if c is cells[ahead]), None)
+            if k is not None:
+                out.append(([*cs[:k], *cs[k + 1:nt], cs[k], *cs[nt:]], nt - 1, True))
+    return out
+
+
+def _request_ahead(lines: list[str], cells: list) -> int | None:
+    """The index of the table's first cell (0) when it is a figure alone on its line right after the request
+    year's header (「令和4年度要求」, only blank lines between) and before any row label, the 当初予算 row's label
+    still to come; else None."""
+    if not cells or cells[0][0] is None or cells[0][2] is not None:
+        return None
+    n = cells[0][1]
+    if lines[n - 1].split() != [lines[n - 1].strip()] or (len(cells) > 1 and cells[1][1] == n):
+        return None
+    above = next((lines[j - 1].replace(" ", "") for j in range(n - 1, max(0, n - 3), -1) if lines[j - 1].strip()), "")
+    return 0 if above.endswith("年度要求") else None
+
+
+def _short_wraps(lines: list[str], cells: list, n_table: int) -> tuple[list, int] | None:
+    """``cells`` with each figure of three digits wrapped in its cell (「33」 then 「8」 on the very next line, each
+    alone) made whole, and how many are then the table's; None when there is none."""
+    out: list = []
+    n_new = n_table
+    k = 0
+    while k < len(cells):
+        a = cells[k]
+        b = cells[k + 1] if k + 1 < len(cells) else None
+        if b is not None and a[0] is not None and b[0] is not None and b[1] == a[1] + 1 and a[2] is None \
+                and b[2] is None and a[3] == b[3] and _TWO.match(lines[a[1] - 1].strip()) \
+                and _ONE.match(lines[b[1] - 1].strip()):
+            out.append((a[0] * 10 + b[0], a[1], a[2], a[3]))
+            n_new -= k < n_table
+            k += 2
             continue
-        entry = {"fiscal_year": y, **{f: _num(v) for f, v in zip(FIELDS, col, strict=False)}}
-        entry.setdefault("executed", None)
-        budget.append(entry)
-    return budget, cells[0][1], cells[-1][1]
+        out.append(a)
+        k += 1
+    return (out, n_new) if len(out) < len(cells) else None
+
+
+_TWO = re.compile(r"^[1-9]\d$")  # (the first line of a three-digit figure wrapped in its cell)
+_ONE = re.compile(r"^\d$")
 
 
 def _label_opens(lines: list[str], start: int, cells: list, n_past: int) -> list[int] | None:

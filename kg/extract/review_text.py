@@ -2411,13 +2411,21 @@ def _paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object,
 
 def _header_year_piece(folded: list[str], n: int) -> bool:
     """Line ``n`` (1-based) a year header's number alone, its era's piece on the text line before and 年 opening
-    the one after (a narrow header cell wrapped a character or two a line: 「平」「成」「29」「年」「度」): no cell."""
+    the one after (a narrow header cell wrapped a character or two a line: 「平」「成」「29」「年」「度」): no cell.
+    The era may also stand, with no number after it, amid one of the two text lines before (reportlab's print,
+    pdftotext: 「平成27年度 平成 平成29年度要求」「28」「年度」; 「(単位: 平成 平成24」「百万円)」「23」「年度」)."""
     t = folded[n - 1].strip()
     if not (t.isdigit() and len(t) <= 2):
         return False
-    before = next((x.strip() for x in reversed(folded[max(0, n - 4):n - 1]) if x.strip()), "")
     after = next((x.strip() for x in folded[n:n + 3] if x.strip()), "")
-    return before.endswith(("令和", "平成", "昭和", "和", "成")) and after.startswith("年")
+    if not after.startswith("年"):
+        return False
+    before = [x.strip() for x in reversed(folded[max(0, n - 5):n - 1]) if x.strip()][:2]
+    return bool(before) and (before[0].endswith(("令和", "平成", "昭和", "和", "成"))
+                             or any(_ERA_ALONE.search(x) for x in before))
+
+
+_ERA_ALONE = re.compile(r"(?:令和|平成)(?!\s*(?:\d|元))")  # an era whose number is not after it (wrapped away)
 
 
 _COMMA_END = re.compile(r"^[▲△]?[1-9]\d{0,2}(?:,\d{3})*,$")  # a figure cut after a comma (「25,」「▲1,234,」)
