@@ -2370,16 +2370,23 @@ def _paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object,
     seq: list[tuple[str, object, int]] = []
     folded = _folded(lines)
     pieces: set[int] = set()  # lines holding a wrapped figure's last digits, joined to the line above
+    marked = None  # where a ▲ printed alone on its line stands in ``seq``, not yet given to its figure
     for n in range(start + 1, min(len(lines), start + 120) + 1):
         t = folded[n - 1]
         if not t or n in pieces:
             continue
         if "▲" in t or "△" in t:
             t = _MARK_GAP.sub(r"\1", t)
+            if t.strip() in ("▲", "△"):
+                marked = len(seq)
+                continue
+        if " ," in t:
+            t = _COMMA_APART.sub(r"\1,", t)  # (「▲ 14 ,355」: -14,355)
         if any(t.startswith(w) for w in _BUDGET_END):
             break
         m = _BUDGET_LABEL.match(t)
         if m:
+            marked = None
             seq.append(("label", _row_field(m[1]), n))
             for x in _rejoined((m[2] or "").split(), folded, n, pieces):
                 if x in CELL_DASHES:
@@ -2405,8 +2412,17 @@ def _paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object,
                 p = parse_number(x)
                 if p.error or p.value is None:
                     return None
+                if marked is not None and p.value > 0:
+                    # a ▲ printed alone: the row's next figure above 0 is the one it marks, its cell where the mark
+                    # stands (「▲」「2,090」: -2,090; 「▲」「0」「139」: -139 before the 0)
+                    seq.insert(marked, ("num", as_int_if_whole(-p.value), n))
+                    marked = None
+                    continue
                 seq.append(("num", as_int_if_whole(p.value), n))
     return seq
+
+
+_COMMA_APART = re.compile(r"(\d) ,(?=\d{3}(?!\d))")  # a figure's last group apart from its head: no cell opens so
 
 
 def _header_year_piece(folded: list[str], n: int) -> bool:
