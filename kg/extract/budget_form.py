@@ -430,10 +430,10 @@ def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int
     cells, n_table = _cells(lines, start)
     if n_table < 7 * n_past + 4:  # (the 計 row may lack its last two cells: _short_total)
         return None
-    grid = _grid(lines, years, start, cells, n_table, n_past)
+    grid = _grid(lines, years, start, [(cells, n_table)], n_past)
     if grid is False:
-        for cs, nt, rated in _readings(lines, cells, n_table):
-            if (grid := _grid(lines, years, start, cs, nt, n_past, rated)) is not False:
+        for alts, rated in _readings(lines, cells, n_table, n_past):
+            if (grid := _grid(lines, years, start, alts, n_past, rated)) is not False:
                 break
     if grid is False or grid is None:
         return None
@@ -448,22 +448,52 @@ def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int
     return budget, cells[0][1], cells[-1][1]
 
 
-def _grid(lines: list[str], years: list[tuple[int, bool]], start: int, cells: list, n_table: int, n_past: int,
+def _grid(lines: list[str], years: list[tuple[int, bool]], start: int, alts: list[tuple[list, int]], n_past: int,
           rated: bool = False) -> list[list[float | None]] | None | bool:
-    """budget_row_major's columns from ``cells`` (the first ``n_table`` the table's); False when no cut fits, None
-    when the cuts disagree on a past year's 計. ``rated``: a cut is kept only when the 執行率 and 割合 rows printed
-    after the table are its past years' (a reading of the text that is not as printed must be so told)."""
+    """budget_row_major's columns from the cuts of each of ``alts`` (cells, how many of them are the table's: one
+    reading of the text, or several it may be, whose cuts are all read); False when no cut fits, None when the
+    cuts disagree on a past year's 計. ``rated``: a cut is kept only when the 執行率 and 割合 rows printed after the
+    table are its past years' (a reading of the text that is not as printed must be so told)."""
     # (the table's years only: another year printed amid the headers, 「令和5年度」 of the 事業開始年度 beside them)
-    heads = [y for y in header_years(lines, start, cells[0][1]) if any(y == x for x, _ in years)]
+    first_line = min(cs[0][1] for cs, _ in alts)
+    heads = [y for y in header_years(lines, start, first_line) if any(y == x for x, _ in years)]
     first = next((i for i, y in enumerate(heads) if y == years[0][0]), 0)
     if first and all(y == years[-1][0] for y in heads[:first]) and \
-            any(x.replace(" ", "").endswith("年度要求") for x in lines[start - 1:cells[0][1] - 1]):
+            any(x.replace(" ", "").endswith("年度要求") for x in lines[start - 1:first_line - 1]):
         # (the request year's header before the first year's, its own 「30年度要求」 still to come: the 成果目標
         # table's 「平成30年度」, printed before the budget table's headers)
         heads = heads[first:]
     swapped = any(a >= b for a, b in zip(heads, heads[1:], strict=False))
     if swapped and heads[:n_past] != [y for y, _ in years[:n_past]]:
         return False
+    tables: list = []
+    still_swapped = False
+    for cells, n_table in alts:
+        got = _cut_tables(lines, start, cells, n_table, n_past, swapped, rated)
+        if got is False:
+            continue
+        tables += [t for t in got[0] if t not in tables]
+        still_swapped = still_swapped or got[1]
+    if not tables:
+        return False
+    grid = [list(col) for col in tables[0]]
+    for c, col in enumerate(grid):
+        for r in range(len(col)):
+            if any(t[c][r] != col[r] for t in tables[1:]):
+                col[r] = None
+    if any(grid[c][TOT] is None and any(t[c][TOT] is not None for t in tables)
+           and not all(_lone_total(t[c]) or all(v is None for v in t[c]) for t in tables) for c in range(n_past)):
+        return None  # a past year's 計 the cuts disagree on (one they all read as a dash: a year with nothing printed;
+        # a year no cut gives a part, its lone 計 in doubt: that 計 alone unknown)
+    if still_swapped:
+        grid[n_past:] = [[None] * len(col) for col in grid[n_past:]]
+    return grid
+
+
+def _cut_tables(lines: list[str], start: int, cells: list, n_table: int, n_past: int, swapped: bool,
+                rated: bool) -> tuple[list, bool] | bool:
+    """(the cuts of ``cells`` that fit, whether the current year's and the request's columns are still in doubt:
+    see _grid), or False when none fits."""
     # the year headers written out of their order (「令和3年度要求」 before 「令 和2 年 度」, wrapped in its narrow
     # cell): so may be the cells of each row (LibreOffice's print: the request's 5,966 before the current year's
     # 「2,5」「17」), and the current year's and the request's cells then add up in either order — which is which is
@@ -484,25 +514,17 @@ def _grid(lines: list[str], years: list[tuple[int, bool]], start: int, cells: li
                                               [col[EXE] for col in t[:n_past]], _rate_bases(t[:n_past]))
                                   for t in tables):
             return False
-    if not tables:
-        return False
-    grid = [list(col) for col in tables[0]]
-    for c, col in enumerate(grid):
-        for r in range(len(col)):
-            if any(t[c][r] != col[r] for t in tables[1:]):
-                col[r] = None
-    if any(grid[c][TOT] is None and any(t[c][TOT] is not None for t in tables)
-           and not all(_lone_total(t[c]) or all(v is None for v in t[c]) for t in tables) for c in range(n_past)):
-        return None  # a past year's 計 the cuts disagree on (one they all read as a dash: a year with nothing printed;
-        # a year no cut gives a part, its lone 計 in doubt: that 計 alone unknown)
-    if swapped:
-        grid[n_past:] = [[None] * len(col) for col in grid[n_past:]]
-    return grid
+    return (tables, swapped) if tables else False
 
 
-def _readings(lines: list[str], cells: list, n_table: int) -> list[tuple[list, int, bool]]:
-    """Other readings of the table's ``cells`` than as printed, (cells, how many are the table's, whether the
-    printed rates must confirm it), tried when no cut fits as printed:
+def _readings(lines: list[str], cells: list, n_table: int, n_past: int) -> list[tuple[list[tuple[list, int]], bool]]:
+    """Other readings of the table's ``cells`` than as printed, tried in turn when no cut fits as printed: ([(cells,
+    how many are the table's)] — the ways the text may be so read, all read —, whether the printed rates must
+    confirm it):
+
+    - the first two rows' labels printed with their first cells before the first row's other cells (LibreOffice's
+      print, pdftotext: 「当初予 1,824」「補正予 0」「1,649」「1,865」「2,5 5,966」「0」「733」「0」「前年度 0」 …): the
+      second row's labelled cell put after the first row's others, for each count the first row may hold;
 
     - the request year's 当初予算 printed alone right after its header, before the rows (reportlab's print,
       pdftotext: 「令和4年度要求」「5,171」「予算の 当初」 …, its 計 after the rate rows): put back after the table's
@@ -511,18 +533,33 @@ def _readings(lines: list[str], cells: list, n_table: int) -> list[tuple[list, i
       very next (「33」「8」: 338, no blank line between — two cells are printed a paragraph each), joined; taken
       only when the rates printed after the table confirm it (two cells would read so too)."""
     out = []
+    block = _label_block(cells, n_past)
+    if block:
+        out.append(([(cs, n_table) for cs in block], False))
     ahead = _request_ahead(lines, cells)
     if ahead is not None:
-        out.append(([*cells[:ahead], *cells[ahead + 1:n_table], cells[ahead], *cells[n_table:]], n_table - 1, False))
+        out.append(([([*cells[:ahead], *cells[ahead + 1:n_table], cells[ahead], *cells[n_table:]], n_table - 1)],
+                    False))
     joined = _short_wraps(lines, cells, n_table)
     if joined is not None:
-        out.append((*joined, True))
+        out.append(([joined], True))
         if ahead is not None:
             cs, nt = joined
             k = next((i for i, c in enumerate(cs) if c is cells[ahead]), None)
             if k is not None:
-                out.append(([*cs[:k], *cs[k + 1:nt], cs[k], *cs[nt:]], nt - 1, True))
+                out.append(([([*cs[:k], *cs[k + 1:nt], cs[k], *cs[nt:]], nt - 1)], True))
     return out
+
+
+def _label_block(cells: list, n_past: int) -> list[list]:
+    """``cells`` with the 補正予算 row's labelled first cell, printed right after the 当初予算 row's, put after the
+    当初予算 row's other cells: one list per count of cells that row may hold (the past and current years', and
+    maybe the request's); none when the table does not open so."""
+    if len(cells) < 2 or cells[0][2] != INI or cells[1][2] != INI + 1 or cells[0][1] == cells[1][1]:
+        return []
+    rest = cells[2:]
+    return [[cells[0], *rest[:size - 1], cells[1], *rest[size - 1:]] for size in (n_past + 1, n_past + 2)
+            if size - 1 <= len(rest) and all(c[2] is None for c in rest[:size - 1])]
 
 
 def _request_ahead(lines: list[str], cells: list) -> int | None:

@@ -1,7 +1,8 @@
-"""予算額・執行額 of the real form read row after row (kg.extract.budget_form) from reportlab's print as pdftotext
-writes it, where the text is not the rows' cells in order: a figure wrapped over three lines or around the next
-cell's, a year header's pieces amid the labels, the request's 当初予算 printed before the rows, three-digit figures
-wrapped in their narrow cells, a later table's year header before the table's own. Excerpts of real-form variants
+"""予算額・執行額 of the real form read row after row (kg.extract.budget_form) from the prints as pdftotext writes
+them, where the text is not the rows' cells in order: a figure wrapped over three lines or around the next cell's,
+a year header's pieces amid the labels, the request's 当初予算 printed before the rows, three-digit figures wrapped
+in their narrow cells, a later table's year header before the table's own (reportlab's print), the first two
+rows' labels printed with their first cells before the rows' other cells (LibreOffice's). Excerpts of real-form variants
 (tests/fixtures/real_variants.py); figures as the variants' .xlsx records hold them."""
 from __future__ import annotations
 
@@ -47,6 +48,15 @@ ERA_APART = ["予算額・執行額 (単位:百万円)", "", "予算の状況", 
              "執行額", "", "-", "", "-", "", "50", "", "執行率(%)", "", "-", "", "-", "", "75%", "", "当初予算+補正予算に対する執",
              "行額の割合(%)", "", "-", "", "-", "", "88%", "", "平成28・29年 歳出予算目"]
 
+
+# LibreOffice's print: 「当初予 1,824」「補正予 0」, then the 当初予算 row's other cells, then the 補正予算 row's
+LABEL_BLOCK = ["予算額・執行額 (単位: 平成29 平成30 令和元年 令 令和3年度要求", "百万円)", "年度", "年度", "度", "和2", "年", "度", "", "予算の 当初予 1,824",
+               "状況", "算", "", "補正予 0", "算", "", "1,649", "", "1,865", "", "2,5 5,966", "17", "", "0", "", "733", "",
+               "0", "", "\x0c前年度 0", "から繰", "越し", "", "0", "", "0", "", "0", "", "翌年度 ▲ 120 ▲ 85", "へ繰越", "し", "",
+               "0", "", "0", "", "予備費 0", "等", "", "0", "", "0", "", "0", "", "2,5 5,966", "17", "", "計", "", "1,704",
+               "", "1,564", "", "2,598", "", "執行額", "", "1,321", "", "1,104", "", "1,837", "", "78%", "", "71%", "",
+               "71%", "", "当初予算+補正 72%", "予算に対する", "執行額の割合", "(%)", "", "67%", "", "71%", "", "執行率(%)", "",
+               "令和 歳出予 令和2 令和3年 主な増減理由"]
 
 def _years(first: int) -> list[tuple[int, bool]]:
     return [(first + k, k == 4) for k in range(5)]
@@ -101,3 +111,13 @@ def test_a_header_whose_era_is_printed_apart():
     by = _by_year(budget_tail(ERA_APART, _years(2013), 1))
     assert (by[2015]["initial"], by[2015]["carried_from_previous"], by[2015]["total"]) == (57, 10, 67)
     assert (by[2016]["total"], by[2015]["executed"], by[2017]["requested"]) == (52, 50, 24)
+
+
+def test_the_first_two_rows_labels_printed_with_their_first_cells():
+    # 「当初予 1,824」「補正予 0」「1,649」「1,865」「2,5 5,966」「17」「0」「733」「0」: 2017's 補正予算 0 opens the 補正予算
+    # row after the 当初予算 row's other cells (the 計 row printed with its last cells first: its rates tell it)
+    by = _by_year(budget_row_major(LABEL_BLOCK, _years(2017), 1))
+    assert [by[y]["initial"] for y in (2017, 2018, 2019, 2020)] == [1824, 1649, 1865, 2517]
+    assert [by[y]["supplementary"] for y in (2017, 2018, 2019, 2020)] == [0, 0, 733, 0]
+    assert [by[y]["total"] for y in (2017, 2018, 2019, 2020)] == [1704, 1564, 2598, 2517]
+    assert by[2021]["requested"] == 5966
