@@ -267,9 +267,9 @@ def _tables(cells: list, n_table: int, n_past: int, paired: bool = False,
         # then 執行額's 2021 「6」, then 「令和元 年度 令和2 年度 計」, then its 「4 4」): which cell is which year's is
         # unknown — 執行額's cells are left unknown, a money row's (whose columns must add up) refuse the cut
         head = len(row) - (n_past if r == TOT else n_past - 1) if turned else 0
-        # (a 計 row printed with its last cells first: the block break may fall where its past years' cells begin)
+        # (a 計 or 執行額 row printed with its last cells first: the block break may fall where its first cells begin)
         split = any(bool(part) and part[0][3] != part[-1][3]
-                    for part in ((row[:head], row[head:]) if r == TOT and turned else (row,)))
+                    for part in ((row[:head], row[head:]) if turned else (row,)))
         if split and r != EXE:
             return None, split
         vals = [c[0] for c in row]
