@@ -29,7 +29,7 @@ from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.text import CELL_DASHES
 
 FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total", "executed")
-INI, CTN, TOT, EXE = 0, 3, 5, 6
+INI, CTN, RESERVE, TOT, EXE = 0, 3, 4, 5, 6
 _CELL = r"(?:[▲△]?\d[\d,]*(?:\.\d+)?|[-－―])"
 _CELLS = re.compile(rf"^{_CELL}(?:\s+{_CELL})*$")
 _RATES = ("執行率", "当初予算+補正予算")
@@ -525,6 +525,9 @@ def _readings(lines: list[str], cells: list, n_table: int, n_past: int) -> list[
     - the first two rows' labels printed with their first cells before the first row's other cells (LibreOffice's
       print, pdftotext: 「当初予 1,824」「補正予 0」「1,649」「1,865」「2,5 5,966」「0」「733」「0」「前年度 0」 …): the
       second row's labelled cell put after the first row's others, for each count the first row may hold;
+    - a 0 printed alone after the rate rows, the 予備費等 row a cell short (LibreOffice's print, pdftotext:
+      「予備費等 0」「0」「0」「-」 … 「89%」 … 「0」): put back in that row, at each place it may stand (a 0 adds nothing:
+      the sums do not tell where), every reading read;
 
     - the request year's 当初予算 printed alone right after its header, before the rows (reportlab's print,
       pdftotext: 「令和4年度要求」「5,171」「予算の 当初」 …, its 計 after the rate rows): put back after the table's
@@ -536,6 +539,9 @@ def _readings(lines: list[str], cells: list, n_table: int, n_past: int) -> list[
     block = _label_block(cells, n_past)
     if block:
         out.append(([(cs, n_table) for cs in block], False))
+    late_zero = _late_zero(cells, n_table)
+    if late_zero:
+        out.append(([(cs, n_table + 1) for cs in late_zero], False))
     ahead = _request_ahead(lines, cells)
     if ahead is not None:
         out.append(([([*cells[:ahead], *cells[ahead + 1:n_table], cells[ahead], *cells[n_table:]], n_table - 1)],
@@ -560,6 +566,20 @@ def _label_block(cells: list, n_past: int) -> list[list]:
     rest = cells[2:]
     return [[cells[0], *rest[:size - 1], cells[1], *rest[size - 1:]] for size in (n_past + 1, n_past + 2)
             if size - 1 <= len(rest) and all(c[2] is None for c in rest[:size - 1])]
+
+
+def _late_zero(cells: list, n_table: int) -> list[list]:
+    """``cells`` with the first cell after the rate rows, when it is a 0, put in the 予備費等 row (from its labelled
+    first cell on, before the 計 row's cells: the 計 label's row's or the first figure above 0 after it), one list per
+    place; none when the text is not so."""
+    if n_table >= len(cells) or cells[n_table][0] != 0:
+        return []
+    first = next((i for i, c in enumerate(cells[:n_table]) if c[2] == RESERVE), None)
+    if first is None:
+        return []
+    end = next((i for i in range(first + 1, n_table) if cells[i][2] is not None or (cells[i][0] or 0) > 0), n_table)
+    zero = cells[n_table]
+    return [[*cells[:k], zero, *cells[k:n_table], *cells[n_table + 1:]] for k in range(first + 1, end + 1)]
 
 
 def _request_ahead(lines: list[str], cells: list) -> int | None:

@@ -2,7 +2,8 @@
 them, where the text is not the rows' cells in order: a figure wrapped over three lines or around the next cell's,
 a year header's pieces amid the labels, the request's 当初予算 printed before the rows, three-digit figures wrapped
 in their narrow cells, a later table's year header before the table's own (reportlab's print), the first two
-rows' labels printed with their first cells before the rows' other cells (LibreOffice's). Excerpts of real-form variants
+rows' labels printed with their first cells before the rows' other cells, a 0 of the 予備費等 row printed after
+the rate rows (LibreOffice's). Excerpts of real-form variants
 (tests/fixtures/real_variants.py); figures as the variants' .xlsx records hold them."""
 from __future__ import annotations
 
@@ -57,6 +58,15 @@ LABEL_BLOCK = ["予算額・執行額 (単位: 平成29 平成30 令和元年 �
                "", "1,564", "", "2,598", "", "執行額", "", "1,321", "", "1,104", "", "1,837", "", "78%", "", "71%", "",
                "71%", "", "当初予算+補正 72%", "予算に対する", "執行額の割合", "(%)", "", "67%", "", "71%", "", "執行率(%)", "",
                "令和 歳出予 令和2 令和3年 主な増減理由"]
+
+# LibreOffice's print: 「予備費等 0」「0」「0」「-」, 2015's 0 printed after the rate rows
+LATE_ZERO = ["予算額・ 執行額 (単位:百万円)", "", "予算 の 状", "況", "", "平成24年度 25年 26年度", "度", "", "27年度", "", "28年度要求", "",
+             "4,43 4,060", "4", "", "2,052", "", "2,132", "", "当初予算 3,337", "", "\x0c補正予算 1,465", "", "0", "", "0",
+             "", "0", "", "-", "", "前年度か 0", "ら繰越し", "", "0", "", "0", "", "0", "", "-", "", "翌年度へ 0", "繰越し", "", "▲",
+             "0", "139", "", "0", "", "-", "", "予備費等 0", "", "0", "", "0", "", "-", "", "計", "", "4,802", "",
+             "4,29 4,060", "5", "", "2,052", "", "2,132", "", "執行額", "", "4,260", "", "3,66 3,903", "5", "", "執行率(%)",
+             "", "89%", "", "85% 96%", "", "当初予算+補正予算に 89%", "対する執行額の割合(%)", "", "83% 96%", "", "0", "",
+             "平成27・28 歳出予算目 平成27年 平成28年度 主な増減理由"]
 
 def _years(first: int) -> list[tuple[int, bool]]:
     return [(first + k, k == 4) for k in range(5)]
@@ -121,3 +131,11 @@ def test_the_first_two_rows_labels_printed_with_their_first_cells():
     assert [by[y]["supplementary"] for y in (2017, 2018, 2019, 2020)] == [0, 0, 733, 0]
     assert [by[y]["total"] for y in (2017, 2018, 2019, 2020)] == [1704, 1564, 2598, 2517]
     assert by[2021]["requested"] == 5966
+
+
+def test_a_zero_printed_after_the_rates_is_the_short_rows():
+    # (where in the 予備費等 row the 0 stands the sums do not tell: 2015's 予備費等 is 0 or the dash, left unknown)
+    by = _by_year(budget_row_major(LATE_ZERO, _years(2012), 1))
+    assert [by[y]["total"] for y in (2012, 2013, 2014, 2015)] == [4802, 4295, 4060, 2052]
+    assert [by[y]["executed"] for y in (2012, 2013, 2014)] == [4260, 3665, 3903]
+    assert (by[2013]["carried_to_next"], by[2016]["requested"], by[2015]["reserve"]) == (-139, 2132, None)
