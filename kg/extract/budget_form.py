@@ -21,10 +21,19 @@ from __future__ import annotations
 import re
 from itertools import product
 
-from kg.extract.budget_boxes import _unwrapped, header_years
+from kg.extract.budget_boxes import _BREAKDOWN_HEAD, _unwrapped, header_years
 from kg.extract.budget_late import late_executed
 from kg.extract.budget_tail import printed_rates, rates_match
-from kg.extract.review_text import _BUDGET_LABEL, _MARK_GAP, _adds_up, _folded, _header_year_piece, _row_field
+from kg.extract.review_text import (
+    _BUDGET_LABEL,
+    _MARK_GAP,
+    _YEAR_CUT,
+    _adds_up,
+    _folded,
+    _header_year_piece,
+    _row_field,
+)
+from kg.normalize.era import parse_year
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.text import CELL_DASHES
 
@@ -456,13 +465,12 @@ def _grid(lines: list[str], years: list[tuple[int, bool]], start: int, alts: lis
     table are its past years' (a reading of the text that is not as printed must be so told)."""
     # (the table's years only: another year printed amid the headers, 「令和5年度」 of the 事業開始年度 beside them)
     first_line = min(cs[0][1] for cs, _ in alts)
-    heads = [y for y in header_years(lines, start, first_line) if any(y == x for x, _ in years)]
-    first = next((i for i, y in enumerate(heads) if y == years[0][0]), 0)
-    if first and all(y == years[-1][0] for y in heads[:first]) and \
-            any(x.replace(" ", "").endswith("年度要求") for x in lines[start - 1:first_line - 1]):
-        # (the request year's header before the first year's, its own 「30年度要求」 still to come: the 成果目標
-        # table's 「平成30年度」, printed before the budget table's headers)
-        heads = heads[first:]
+    heads = header_years(lines, start, first_line)
+    if heads and heads[0] != years[0][0]:
+        # (the 成果目標 table's title and a header of its own printed before the budget table's headers: 「成果目標及び」
+        # 「成果実績 (ア」「ウトカム)」「平成28年」「度」「平成25年」「度」「26年度」 …)
+        heads = heads[_foreign_heads(lines, start, first_line, years[0][0]):]
+    heads = [y for y in heads if any(y == x for x, _ in years)]
     swapped = any(a >= b for a, b in zip(heads, heads[1:], strict=False))
     if swapped and heads[:n_past] != [y for y, _ in years[:n_past]]:
         return False
@@ -488,6 +496,20 @@ def _grid(lines: list[str], years: list[tuple[int, bool]], start: int, alts: lis
     if still_swapped:
         grid[n_past:] = [[None] * len(col) for col in grid[n_past:]]
     return grid
+
+
+def _foreign_heads(lines: list[str], start: int, stop: int, first_year: int) -> int:
+    """How many era years open the headers (between line ``start`` and line ``stop``) before the first year's own
+    header when another table's title (成果目標, 成果実績) is printed before them: that table's; else 0."""
+    text = "".join(x.replace(" ", "") for x in lines[start - 1:stop - 1] if not _BREAKDOWN_HEAD.search(x))
+    cuts = list(_YEAR_CUT.finditer(text))
+    k = next((i for i, m in enumerate(cuts) if parse_year(m[0] + "年")[0] == first_year), None)
+    if not k or not _OTHER_TABLE.search(text, 0, cuts[0].start()):
+        return 0
+    return k
+
+
+_OTHER_TABLE = re.compile(r"成果目標|成果実績")
 
 
 def _cut_tables(lines: list[str], start: int, cells: list, n_table: int, n_past: int, swapped: bool,

@@ -115,6 +115,20 @@ def test_a_later_tables_header_before_the_tables_own():
     assert (by[2016]["carried_from_previous"], by[2016]["carried_to_next"], by[2018]["requested"]) == (6, -17, 55)
 
 
+def test_a_later_tables_header_of_another_year_before_the_tables_own():
+    # (the 成果目標 table's column header may be any year's: here 2017's, the current year's)
+    lines = [("平成29年度" if t == "平成30年度" else t) for t in FOREIGN]
+    assert lines != FOREIGN
+    by = _by_year(budget_row_major(lines, _years(2014), 1))
+    assert [by[y]["total"] for y in (2014, 2015, 2016, 2017)] == [56, 32, 43, 53]
+
+
+def test_a_header_before_the_first_years_with_no_other_table_before_it_is_the_tables():
+    # (no 成果目標 title before it: 2017's header printed first is the budget table's own, its columns in doubt)
+    lines = [("平成29年度" if t == "平成30年度" else t) for t in FOREIGN if "成果" not in t and "ウトカム" not in t]
+    assert budget_row_major(lines, _years(2014), 1) is None
+
+
 def test_a_header_whose_era_is_printed_apart():
     # 「平成27年度 平成 平成29年度要求」「28」「年度」: 28 is 2016's header, no cell (review_text's paragraph sequence,
     # which budget_tail reads: each row after its label, 2015's parts told by the sums)
