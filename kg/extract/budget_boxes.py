@@ -284,17 +284,50 @@ def _unwrapped(folded: list[str], start: int, end: int, last_only: bool = False)
         for m in cut:
             k = next((j for j in range(k + 1, min(len(folded), k + 3) + 1) if out[j - 1].strip()), 0)
             rest = out[k - 1].strip() if k else ""
-            if not (rest.isdigit() and rest.isascii() and len(rest) == 3 - len(m[0].rsplit(",", 1)[1])):
+            need = 3 - len(m[0].rsplit(",", 1)[1])
+            if not last_only and len(cut) == 1 and _digits(rest) and len(rest) < need:
+                rest, ks = _rest_below(out, k, need)  # (「2, 5,966」「51」「7」: 2,517)
+            elif not last_only and line.strip() == m[0] and _CELL_LINE.match(rest) and not _digits(rest):
+                rest, ks = _rest_below(out, k + 1, need)  # (「4,」「4,060」「434」: 4,434, then 4,060)
+            else:
+                ks = [k]
+            if not (_digits(rest) and len(rest) == need):
                 break
-            rests.append((m, rest, k))
+            rests.append((m, rest, ks))
         if len(rests) < len(cut):
             continue
         out = out if out is not folded else list(folded)
-        for m, rest, k in reversed(rests):
+        for m, rest, ks in reversed(rests):
             line = line[:m.end()] + rest + line[m.end():]
-            out[k - 1] = ""
+            for k in ks:
+                out[k - 1] = ""
         out[n - 1] = line
     return out
+
+
+def _digits(t: str) -> bool:
+    return t.isdigit() and t.isascii()
+
+
+def _rest_below(out: list[str], k: int, need: int) -> tuple[str, list[int]]:
+    """The last digits of a figure wrapped over more than two lines, from line ``k`` on (the first piece's line,
+    or the line before it), each next piece on the very next line (digits alone, no blank line between: one
+    cell's lines), up to ``need`` digits; with their lines. reportlab's print, pdftotext, wraps a figure of a
+    narrow cell so: 「2,」「51」「7」 (2,517), or writes the next cell's line between the figure's two pieces
+    (「4,」「4,060」「434」: the two cells side by side, the first wrapped)."""
+    rest, ks = "", []
+    j = k if _digits(out[k - 1].strip()) else next(
+        (j for j in range(k + 1, min(len(out), k + 2) + 1) if out[j - 1].strip()), 0)
+    while j and j <= len(out) and _digits(x := out[j - 1].strip()) and len(rest + x) <= need:
+        rest += x
+        ks.append(j)
+        if len(rest) == need:
+            break
+        j += 1
+    return rest, ks
+
+
+_CELL_LINE = re.compile(r"^[▲△]?\d{1,3}(?:,\d{3})*$")  # one figure alone, whole (「4,060」)
 
 
 def _marks_joined(folded: list[str], start: int, end: int) -> list[str]:

@@ -92,7 +92,10 @@ def _figures(lines: list[str], start: int, dashes: bool = False) -> list[tuple[f
     for n in range(first, min(len(lines), first + MAX_LINES) + 1):
         t = folded[n - 1].strip()
         if _END_IN.search(t):
-            break
+            if figs or not t.startswith("活動内容"):
+                break
+            continue  # (the 活動内容 label printed amid the table's header, before its rows: LibreOffice's and
+            # reportlab's prints, pdftotext — 「予算内訳 (単位:百万円)」「活動内容 (アクティ」「ビティ)」「35」「35」 …)
         # a figure cut in its narrow cell after its comma (「1,」 over 「975」): its head ends the line above
         if n > first and (head := _CUT_HEAD.search(folded[n - 2])) and _GROUP_FIRST.match(t):
             t = head.group(1) + t

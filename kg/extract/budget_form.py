@@ -21,15 +21,24 @@ from __future__ import annotations
 import re
 from itertools import product
 
-from kg.extract.budget_boxes import _unwrapped, header_years
+from kg.extract.budget_boxes import _BREAKDOWN_HEAD, _unwrapped, header_years
 from kg.extract.budget_late import late_executed
 from kg.extract.budget_tail import printed_rates, rates_match
-from kg.extract.review_text import _BUDGET_LABEL, _MARK_GAP, _adds_up, _folded, _row_field
+from kg.extract.review_text import (
+    _BUDGET_LABEL,
+    _MARK_GAP,
+    _YEAR_CUT,
+    _adds_up,
+    _folded,
+    _header_year_piece,
+    _row_field,
+)
+from kg.normalize.era import parse_year
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.text import CELL_DASHES
 
 FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total", "executed")
-INI, CTN, TOT, EXE = 0, 3, 5, 6
+INI, CTN, RESERVE, TOT, EXE = 0, 3, 4, 5, 6
 _CELL = r"(?:[▲△]?\d[\d,]*(?:\.\d+)?|[-－―])"
 _CELLS = re.compile(rf"^{_CELL}(?:\s+{_CELL})*$")
 _RATES = ("執行率", "当初予算+補正予算")
@@ -91,7 +100,7 @@ def _cells(lines: list[str], start: int) -> tuple[list[tuple[float | None, int, 
             row, t = FIELDS.index(_row_field(m[1])), m[2]
             named.add(row)
             marked = None
-        elif not _CELLS.match(t) or not named and _header_piece(folded, n, t):
+        elif not _CELLS.match(t) or not named and _header_piece(folded, n, t) or _header_year_piece(folded, n):
             if m:
                 bare, marked = True, None
                 named.add(FIELDS.index(_row_field(m[1])))
@@ -129,7 +138,29 @@ def _header_piece(folded: list[str], n: int, t: str) -> bool:
         return False
     before = next((folded[j - 1].strip() for j in range(n - 1, max(0, n - 3), -1) if folded[j - 1].strip()), "")
     after = next((folded[j - 1].strip() for j in range(n + 1, min(len(folded), n + 2) + 1) if folded[j - 1].strip()), "")
-    return before.endswith(("平成", "令和", "成", "和", "度")) and after.startswith(("年", "度"))
+    return before.endswith(("平成", "令和", "成", "和", "度")) and after.startswith(("年", "度")) or \
+        _request_header_ahead(folded, n)
+
+
+def _request_header_ahead(folded: list[str], n: int) -> bool:
+    """Whether the request year's header (「28年度要求」) comes within _HEADS text lines after line ``n``, only year
+    headers or their pieces between: a number before it is a header's wrapped piece (reportlab's print, pdftotext:
+    「平成24年」「度」「25」「26年度」「年度」「27年度」「28年度要求」 — 25's 年度 after 26's)."""
+    seen = 0
+    for x in folded[n:n + 3 * _HEADS]:
+        t = x.replace(" ", "")
+        if not t:
+            continue
+        if t.endswith("年度要求"):
+            return _HEAD_LINE.match(t) is not None
+        seen += 1
+        if seen > _HEADS or t.isdigit() or not _HEAD_LINE.match(t):
+            return False
+    return False
+
+
+_HEADS = 8  # text lines of the year headers
+_HEAD_LINE = re.compile(r"^(?:(?:令和|平成|昭和)?(?:元|\d{1,2})?年?度?(?:要求)?)+$")  # (headers or their pieces, no cell)
 
 
 def _first_row_last(cells: list) -> list:
@@ -245,9 +276,9 @@ def _tables(cells: list, n_table: int, n_past: int, paired: bool = False,
         # then 執行額's 2021 「6」, then 「令和元 年度 令和2 年度 計」, then its 「4 4」): which cell is which year's is
         # unknown — 執行額's cells are left unknown, a money row's (whose columns must add up) refuse the cut
         head = len(row) - (n_past if r == TOT else n_past - 1) if turned else 0
-        # (a 計 row printed with its last cells first: the block break may fall where its past years' cells begin)
+        # (a 計 or 執行額 row printed with its last cells first: the block break may fall where its first cells begin)
         split = any(bool(part) and part[0][3] != part[-1][3]
-                    for part in ((row[:head], row[head:]) if r == TOT and turned else (row,)))
+                    for part in ((row[:head], row[head:]) if turned else (row,)))
         if split and r != EXE:
             return None, split
         vals = [c[0] for c in row]
@@ -267,13 +298,18 @@ def _tables(cells: list, n_table: int, n_past: int, paired: bool = False,
             continue
         left = _request_column(left, wide[INI])
         bounds = [sum(sizes[:r]) for r in range(len(sizes) + 1)]
-        if opens is not None and bounds[:len(opens)] != opens:
+        # (a 計 row printed with its last cells first: those before its label, the row opening that many cells
+        # before where the label stands)
+        turned_at = opens is not None and bounds[:len(opens)] != opens and \
+            all(b == o for r, (b, o) in enumerate(zip(bounds, opens, strict=False)) if r != TOT) and \
+            opens[TOT] - bounds[TOT] == sizes[TOT] - n_past > 0
+        if opens is not None and bounds[:len(opens)] != opens and not turned_at:
             continue
         parts = [one_row(r, cells[bounds[r]:bounds[r + 1]], False)[0] for r in range(TOT)]
         if any(v is None for v in parts):
             continue
         for turns in variants:
-            if short and turns[0]:
+            if short and turns[0] or turned_at and not turns[0]:
                 continue
             (tot, _), (exe, blank_exe) = (one_row(r, cells[bounds[r]:bounds[r + 1]], turns[r - TOT])
                                           for r in (TOT, EXE))
@@ -397,16 +433,89 @@ def _late_tables(lines: list[str], cells: list, n_table: int, n_past: int,
 def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int) -> tuple[list[dict], int, int] | None:
     """The table from line ``start`` on (``years``: [(year, is_request)], the past years, the current year and
     the request year): (budget entries, first line, last line), or None when no cut fits or a past year's 計 is
-    left unknown. Cells the fitting cuts disagree on are None."""
+    left unknown. Cells the fitting cuts disagree on are None. When no cut fits the cells as printed, the other
+    readings of the text are tried (_readings), each alone."""
     n_past = sum(1 for _, req in years if not req) - 1
     cells, n_table = _cells(lines, start)
     if n_table < 7 * n_past + 4:  # (the 計 row may lack its last two cells: _short_total)
         return None
+    grid = _grid(lines, years, start, [(cells, n_table)], n_past)
+    if grid is False:
+        for alts, rated in _readings(lines, cells, n_table, n_past):
+            if (grid := _grid(lines, years, start, alts, n_past, rated)) is not False:
+                break
+    if grid is False or grid is None:
+        return None
+    budget = []
+    for (y, is_req), col in zip(years, grid, strict=True):
+        if is_req:
+            budget.append({"fiscal_year": y, "requested": _num(col[INI])})
+            continue
+        entry = {"fiscal_year": y, **{f: _num(v) for f, v in zip(FIELDS, col, strict=False)}}
+        entry.setdefault("executed", None)
+        budget.append(entry)
+    return budget, cells[0][1], cells[-1][1]
+
+
+def _grid(lines: list[str], years: list[tuple[int, bool]], start: int, alts: list[tuple[list, int]], n_past: int,
+          rated: bool = False) -> list[list[float | None]] | None | bool:
+    """budget_row_major's columns from the cuts of each of ``alts`` (cells, how many of them are the table's: one
+    reading of the text, or several it may be, whose cuts are all read); False when no cut fits, None when the
+    cuts disagree on a past year's 計. ``rated``: a cut is kept only when the 執行率 and 割合 rows printed after the
+    table are its past years' (a reading of the text that is not as printed must be so told)."""
     # (the table's years only: another year printed amid the headers, 「令和5年度」 of the 事業開始年度 beside them)
-    heads = [y for y in header_years(lines, start, cells[0][1]) if any(y == x for x, _ in years)]
+    first_line = min(cs[0][1] for cs, _ in alts)
+    heads = header_years(lines, start, first_line)
+    if heads and heads[0] != years[0][0]:
+        # (the 成果目標 table's title and a header of its own printed before the budget table's headers: 「成果目標及び」
+        # 「成果実績 (ア」「ウトカム)」「平成28年」「度」「平成25年」「度」「26年度」 …)
+        heads = heads[_foreign_heads(lines, start, first_line, years[0][0]):]
+    heads = [y for y in heads if any(y == x for x, _ in years)]
     swapped = any(a >= b for a, b in zip(heads, heads[1:], strict=False))
     if swapped and heads[:n_past] != [y for y, _ in years[:n_past]]:
-        return None
+        return False
+    tables: list = []
+    still_swapped = False
+    for cells, n_table in alts:
+        got = _cut_tables(lines, start, cells, n_table, n_past, swapped, rated)
+        if got is False:
+            continue
+        tables += [t for t in got[0] if t not in tables]
+        still_swapped = still_swapped or got[1]
+    if not tables:
+        return False
+    grid = [list(col) for col in tables[0]]
+    for c, col in enumerate(grid):
+        for r in range(len(col)):
+            if any(t[c][r] != col[r] for t in tables[1:]):
+                col[r] = None
+    if any(grid[c][TOT] is None and any(t[c][TOT] is not None for t in tables)
+           and not all(_lone_total(t[c]) or all(v is None for v in t[c]) for t in tables) for c in range(n_past)):
+        return None  # a past year's 計 the cuts disagree on (one they all read as a dash: a year with nothing printed;
+        # a year no cut gives a part, its lone 計 in doubt: that 計 alone unknown)
+    if still_swapped:
+        grid[n_past:] = [[None] * len(col) for col in grid[n_past:]]
+    return grid
+
+
+def _foreign_heads(lines: list[str], start: int, stop: int, first_year: int) -> int:
+    """How many era years open the headers (between line ``start`` and line ``stop``) before the first year's own
+    header when another table's title (成果目標, 成果実績) is printed before them: that table's; else 0."""
+    text = "".join(x.replace(" ", "") for x in lines[start - 1:stop - 1] if not _BREAKDOWN_HEAD.search(x))
+    cuts = list(_YEAR_CUT.finditer(text))
+    k = next((i for i, m in enumerate(cuts) if parse_year(m[0] + "年")[0] == first_year), None)
+    if not k or not _OTHER_TABLE.search(text, 0, cuts[0].start()):
+        return 0
+    return k
+
+
+_OTHER_TABLE = re.compile(r"成果目標|成果実績")
+
+
+def _cut_tables(lines: list[str], start: int, cells: list, n_table: int, n_past: int, swapped: bool,
+                rated: bool) -> tuple[list, bool] | bool:
+    """(the cuts of ``cells`` that fit, whether the current year's and the request's columns are still in doubt:
+    see _grid), or False when none fits."""
     # the year headers written out of their order (「令和3年度要求」 before 「令 和2 年 度」, wrapped in its narrow
     # cell): so may be the cells of each row (LibreOffice's print: the request's 5,966 before the current year's
     # 「2,5」「17」), and the current year's and the request's cells then add up in either order — which is which is
@@ -421,28 +530,116 @@ def budget_row_major(lines: list[str], years: list[tuple[int, bool]], start: int
         tables += [t for t in _turned_tables(lines, cells, n_table, n_past, opens) if t not in tables]
     if swapped and tables and all(t in _tables(cells, n_table, n_past, paired=True) for t in tables):
         swapped = False
-    if not tables:
+    if rated and tables:
+        printed = printed_rates(lines, cells[n_table - 1][1] + 1)
+        if not printed or not all(rates_match(printed, [col[TOT] for col in t[:n_past]],
+                                              [col[EXE] for col in t[:n_past]], _rate_bases(t[:n_past]))
+                                  for t in tables):
+            return False
+    return (tables, swapped) if tables else False
+
+
+def _readings(lines: list[str], cells: list, n_table: int, n_past: int) -> list[tuple[list[tuple[list, int]], bool]]:
+    """Other readings of the table's ``cells`` than as printed, tried in turn when no cut fits as printed: ([(cells,
+    how many are the table's)] — the ways the text may be so read, all read —, whether the printed rates must
+    confirm it):
+
+    - the first two rows' labels printed with their first cells before the first row's other cells (LibreOffice's
+      print, pdftotext: 「当初予 1,824」「補正予 0」「1,649」「1,865」「2,5 5,966」「0」「733」「0」「前年度 0」 …): the
+      second row's labelled cell put after the first row's others, for each count the first row may hold;
+    - a 0 printed alone after the rate rows, the 予備費等 row a cell short (LibreOffice's print, pdftotext:
+      「予備費等 0」「0」「0」「-」 … 「89%」 … 「0」): put back in that row, at each place it may stand (a 0 adds nothing:
+      the sums do not tell where), every reading read;
+
+    - the request year's 当初予算 printed alone right after its header, before the rows (reportlab's print,
+      pdftotext: 「令和4年度要求」「5,171」「予算の 当初」 …, its 計 after the rate rows): put back after the table's
+      cells, where the request's column printed apart is read (_request_column);
+    - a figure of three digits, no comma, wrapped in its narrow cell: two digits on a line and the last one on the
+      very next (「33」「8」: 338, no blank line between — two cells are printed a paragraph each), joined; taken
+      only when the rates printed after the table confirm it (two cells would read so too)."""
+    out = []
+    block = _label_block(cells, n_past)
+    if block:
+        out.append(([(cs, n_table) for cs in block], False))
+    late_zero = _late_zero(cells, n_table)
+    if late_zero:
+        out.append(([(cs, n_table + 1) for cs in late_zero], False))
+    ahead = _request_ahead(lines, cells)
+    if ahead is not None:
+        out.append(([([*cells[:ahead], *cells[ahead + 1:n_table], cells[ahead], *cells[n_table:]], n_table - 1)],
+                    False))
+    joined = _short_wraps(lines, cells, n_table)
+    if joined is not None:
+        out.append(([joined], True))
+        if ahead is not None:
+            cs, nt = joined
+            k = next((i for i, c in enumerate(cs) if c is cells[ahead]), None)
+            if k is not None:
+                out.append(([([*cs[:k], *cs[k + 1:nt], cs[k], *cs[nt:]], nt - 1)], True))
+    return out
+
+
+def _label_block(cells: list, n_past: int) -> list[list]:
+    """``cells`` with the 補正予算 row's labelled first cell, printed right after the 当初予算 row's, put after the
+    当初予算 row's other cells: one list per count of cells that row may hold (the past and current years', and
+    maybe the request's); none when the table does not open so."""
+    if len(cells) < 2 or cells[0][2] != INI or cells[1][2] != INI + 1 or cells[0][1] == cells[1][1]:
+        return []
+    rest = cells[2:]
+    return [[cells[0], *rest[:size - 1], cells[1], *rest[size - 1:]] for size in (n_past + 1, n_past + 2)
+            if size - 1 <= len(rest) and all(c[2] is None for c in rest[:size - 1])]
+
+
+def _late_zero(cells: list, n_table: int) -> list[list]:
+    """``cells`` with the first cell after the rate rows, when it is a 0, put in the 予備費等 row (from its labelled
+    first cell on, before the 計 row's cells: the 計 label's row's or the first figure above 0 after it), one list per
+    place; none when the text is not so."""
+    if n_table >= len(cells) or cells[n_table][0] != 0:
+        return []
+    first = next((i for i, c in enumerate(cells[:n_table]) if c[2] == RESERVE), None)
+    if first is None:
+        return []
+    end = next((i for i in range(first + 1, n_table) if cells[i][2] is not None or (cells[i][0] or 0) > 0), n_table)
+    zero = cells[n_table]
+    return [[*cells[:k], zero, *cells[k:n_table], *cells[n_table + 1:]] for k in range(first + 1, end + 1)]
+
+
+def _request_ahead(lines: list[str], cells: list) -> int | None:
+    """The index of the table's first cell (0) when it is a figure alone on its line right after the request
+    year's header (「令和4年度要求」, only blank lines between) and before any row label, the 当初予算 row's label
+    still to come; else None."""
+    if not cells or cells[0][0] is None or cells[0][2] is not None:
         return None
-    grid = [list(col) for col in tables[0]]
-    for c, col in enumerate(grid):
-        for r in range(len(col)):
-            if any(t[c][r] != col[r] for t in tables[1:]):
-                col[r] = None
-    if any(grid[c][TOT] is None and any(t[c][TOT] is not None for t in tables)
-           and not all(_lone_total(t[c]) or all(v is None for v in t[c]) for t in tables) for c in range(n_past)):
-        return None  # a past year's 計 the cuts disagree on (one they all read as a dash: a year with nothing printed;
-        # a year no cut gives a part, its lone 計 in doubt: that 計 alone unknown)
-    if swapped:
-        grid[n_past:] = [[None] * len(col) for col in grid[n_past:]]
-    budget = []
-    for (y, is_req), col in zip(years, grid, strict=True):
-        if is_req:
-            budget.append({"fiscal_year": y, "requested": _num(col[INI])})
+    n = cells[0][1]
+    if lines[n - 1].split() != [lines[n - 1].strip()] or (len(cells) > 1 and cells[1][1] == n):
+        return None
+    above = next((lines[j - 1].replace(" ", "") for j in range(n - 1, max(0, n - 3), -1) if lines[j - 1].strip()), "")
+    return 0 if above.endswith("年度要求") else None
+
+
+def _short_wraps(lines: list[str], cells: list, n_table: int) -> tuple[list, int] | None:
+    """``cells`` with each figure of three digits wrapped in its cell (「33」 then 「8」 on the very next line, each
+    alone) made whole, and how many are then the table's; None when there is none."""
+    out: list = []
+    n_new = n_table
+    k = 0
+    while k < len(cells):
+        a = cells[k]
+        b = cells[k + 1] if k + 1 < len(cells) else None
+        if b is not None and a[0] is not None and b[0] is not None and b[1] == a[1] + 1 and a[2] is None \
+                and b[2] is None and a[3] == b[3] and _TWO.match(lines[a[1] - 1].strip()) \
+                and _ONE.match(lines[b[1] - 1].strip()):
+            out.append((a[0] * 10 + b[0], a[1], a[2], a[3]))
+            n_new -= k < n_table
+            k += 2
             continue
-        entry = {"fiscal_year": y, **{f: _num(v) for f, v in zip(FIELDS, col, strict=False)}}
-        entry.setdefault("executed", None)
-        budget.append(entry)
-    return budget, cells[0][1], cells[-1][1]
+        out.append(a)
+        k += 1
+    return (out, n_new) if len(out) < len(cells) else None
+
+
+_TWO = re.compile(r"^[1-9]\d$")  # (the first line of a three-digit figure wrapped in its cell)
+_ONE = re.compile(r"^\d$")
 
 
 def _label_opens(lines: list[str], start: int, cells: list, n_past: int) -> list[int] | None:

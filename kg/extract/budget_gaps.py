@@ -213,15 +213,16 @@ def budget_gaps(lines: list[str], years: list[tuple[int, bool]], start: int) \
     n_past = sum(1 for _, req in years if not req) - 1
     if got is None:  # (a row label away from its row: every reading of the runs, what they all agree on)
         readings = row_readings(seq, n_past + 2) if seq else None
-        grid = _agreed([g for rows in readings or () if (g := solve(rows, n_past) or
-                                                          solve(rows, n_past, apart=True)) is not None])
+        grid = _agreed([g for rows in readings or () if (g := solve(rows, n_past) or solve(rows, n_past, apart=True)
+                                                          or _request_after_executed(rows, n_past)) is not None])
         if grid is not None and grid[n_past][TOT] is _UNKNOWN:
             grid = _told_by_breakdown(lines, start, readings, n_past) or grid
         first, last = (seq[0][2], seq[-1][2]) if seq else (0, 0)
         short = False
     else:
         rows, first, last = got
-        grid = solve(rows, n_past) or solve(rows, n_past, apart=True) or _total_in_part_row(rows, n_past)
+        grid = solve(rows, n_past) or solve(rows, n_past, apart=True) or _total_in_part_row(rows, n_past) or \
+            _request_after_executed(rows, n_past)
         short = grid is None  # (a figure apart: when nothing else fits)
     if short:
         grid = solve(rows, n_past, short=True)
@@ -295,6 +296,25 @@ def _total_in_part_row(rows: list[list], n_past: int) -> list[list] | None:
             if grid is not None and grid[n_past][TOT] == a and grid[-1][INI] == b:
                 grids.append(grid)
     return _agreed(grids)
+
+
+def _request_after_executed(rows: list[list], n_past: int) -> list[list] | None:
+    """The table whose request year's column (its 当初予算 and its 計, one value: its parts blank) was printed after
+    the 執行額 row's cells, so read as that row's (LibreOffice's print, pdftotext: 「執行額」「2」「3」「7」「2」「2」, then
+    the rate rows' dashes 「-」「-」 before their percentages): the 執行額 row holding more cells than the past years',
+    its last two figures (after its trailing dashes) equal; read without them, the request's 当初予算 that value — when
+    no placement gives it another."""
+    exe = list(rows[EXE])
+    while len(exe) > n_past and exe[-1] is None:
+        exe.pop()
+    if len(exe) < n_past + 2 or exe[-1] is None or exe[-1] <= 0 or exe[-2] != exe[-1]:
+        return None
+    req = exe[-1]
+    grid = solve([*rows[:EXE], exe[:-2]], n_past, request=req)
+    if grid is None or grid[-1][INI] not in (None, req):
+        return None
+    grid[-1][INI] = req
+    return grid
 
 
 def _total_printed_after(lines: list[str], last: int, col: list) -> bool:

@@ -68,6 +68,23 @@ def rates_match(printed: list[float], totals: list, executed: list, base: list) 
     return len(want) == len(printed) and all(abs(p - w) < 1.0 for p, w in zip(sorted(printed), want, strict=True))
 
 
+def rates_among(printed: list[float], totals: list, executed: list, base: list) -> bool:
+    """Some of the 執行率 and 割合 rows' percentages printed, the others not found where the rate rows are read (a
+    cell printed after the next table's header, LibreOffice's print, pdftotext): as many as there are past years at
+    least, each a distinct one of the rows' (within rounding)."""
+    want = sorted(sum(_rate_rows(totals, executed, base), []))
+    if not len(totals) <= len(printed) < len(want):
+        return False
+    k = 0
+    for p in sorted(printed):  # (both sorted: each printed rate takes the first one left it may be)
+        while k < len(want) and want[k] <= p - 1.0:
+            k += 1
+        if k == len(want) or abs(want[k] - p) >= 1.0:
+            return False
+        k += 1
+    return True
+
+
 def _part_rows(seq: list, n_cur: int) -> tuple[dict[str, list], list, int, int] | None:
     """The part rows' cells (each label followed by its cells, in the form's order), the cells after the
     予備費等 label (its own and the 計 and 執行額 rows'), the last line they span, and how many of those cells come
@@ -282,4 +299,4 @@ def _num(v):
     return None if v is None else as_int_if_whole(v)
 
 
-__all__ = ["printed_rates", "rates_match", "read_tail", "budget_tail"]
+__all__ = ["printed_rates", "rates_among", "rates_match", "read_tail", "budget_tail"]

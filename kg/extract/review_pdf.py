@@ -32,7 +32,7 @@ from kg.extract.budget_breakdown import breakdown_columns, breakdown_request, br
 from kg.extract.budget_form import budget_row_major
 from kg.extract.budget_gaps import budget_gaps
 from kg.extract.budget_strips import budget_strips
-from kg.extract.budget_tail import budget_tail, printed_rates, rates_match
+from kg.extract.budget_tail import budget_tail, printed_rates, rates_among, rates_match
 from kg.extract.budget_text import budget_from_text
 from kg.extract.doc_memo import last_document
 from kg.extract.legal_text import (
@@ -1048,7 +1048,8 @@ def _rates_deny(L: list[str], rows: tuple[list[dict], int, int]) -> bool:
         return False
     base = [sum(e[f] for f in ("initial", "supplementary") if e.get(f) is not None)
             if any(e.get(f) is not None for f in ("initial", "supplementary")) else None for e in past]
-    return not rates_match(printed, [e.get("total") for e in past], [e.get("executed") for e in past], base)
+    got = ([e.get("total") for e in past], [e.get("executed") for e in past], base)
+    return not rates_match(printed, *got) and not rates_among(printed, *got)
 
 
 def _budget_of_boxes(rec: Record, boxes: tuple[list[dict], int, int, list[int], list[str]]) -> None:

@@ -2378,16 +2378,23 @@ def _paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object,
     seq: list[tuple[str, object, int]] = []
     folded = _folded(lines)
     pieces: set[int] = set()  # lines holding a wrapped figure's last digits, joined to the line above
+    marked = None  # where a ▲ printed alone on its line stands in ``seq``, not yet given to its figure
     for n in range(start + 1, min(len(lines), start + 120) + 1):
         t = folded[n - 1]
         if not t or n in pieces:
             continue
         if "▲" in t or "△" in t:
             t = _MARK_GAP.sub(r"\1", t)
+            if t.strip() in ("▲", "△"):
+                marked = len(seq)
+                continue
+        if " ," in t:
+            t = _COMMA_APART.sub(r"\1,", t)  # (「▲ 14 ,355」: -14,355)
         if any(t.startswith(w) for w in _BUDGET_END):
             break
         m = _BUDGET_LABEL.match(t)
         if m:
+            marked = None
             seq.append(("label", _row_field(m[1]), n))
             for x in _rejoined((m[2] or "").split(), folded, n, pieces):
                 if x in CELL_DASHES:
@@ -2413,19 +2420,36 @@ def _paragraph_sequence(lines: list[str], start: int) -> list[tuple[str, object,
                 p = parse_number(x)
                 if p.error or p.value is None:
                     return None
+                if marked is not None and p.value > 0:
+                    # a ▲ printed alone: the row's next figure above 0 is the one it marks, its cell where the mark
+                    # stands (「▲」「2,090」: -2,090; 「▲」「0」「139」: -139 before the 0)
+                    seq.insert(marked, ("num", as_int_if_whole(-p.value), n))
+                    marked = None
+                    continue
                 seq.append(("num", as_int_if_whole(p.value), n))
     return seq
 
 
+_COMMA_APART = re.compile(r"(\d) ,(?=\d{3}(?!\d))")  # a figure's last group apart from its head: no cell opens so
+
+
 def _header_year_piece(folded: list[str], n: int) -> bool:
     """Line ``n`` (1-based) a year header's number alone, its era's piece on the text line before and 年 opening
-    the one after (a narrow header cell wrapped a character or two a line: 「平」「成」「29」「年」「度」): no cell."""
+    the one after (a narrow header cell wrapped a character or two a line: 「平」「成」「29」「年」「度」): no cell.
+    The era may also stand, with no number after it, amid one of the two text lines before (reportlab's print,
+    pdftotext: 「平成27年度 平成 平成29年度要求」「28」「年度」; 「(単位: 平成 平成24」「百万円)」「23」「年度」)."""
     t = folded[n - 1].strip()
     if not (t.isdigit() and len(t) <= 2):
         return False
-    before = next((x.strip() for x in reversed(folded[max(0, n - 4):n - 1]) if x.strip()), "")
     after = next((x.strip() for x in folded[n:n + 3] if x.strip()), "")
-    return before.endswith(("令和", "平成", "昭和", "和", "成")) and after.startswith("年")
+    if not after.startswith("年"):
+        return False
+    before = [x.strip() for x in reversed(folded[max(0, n - 5):n - 1]) if x.strip()][:2]
+    return bool(before) and (before[0].endswith(("令和", "平成", "昭和", "和", "成"))
+                             or any(_ERA_ALONE.search(x) for x in before))
+
+
+_ERA_ALONE = re.compile(r"(?:令和|平成)(?!\s*(?:\d|元))")  # an era whose number is not after it (wrapped away)
 
 
 _COMMA_END = re.compile(r"^[▲△]?[1-9]\d{0,2}(?:,\d{3})*,$")  # a figure cut after a comma (「25,」「▲1,234,」)

@@ -71,3 +71,21 @@ def test_a_lone_total_of_a_year_with_no_part_is_left_unknown():
     assert [by[y]["total"] for y in (2015, 2016)] == [2, 2]
     assert (by[2015]["initial"], by[2015]["carried_to_next"], by[2015]["executed"]) == (2, -2, 2)
     assert by[2017]["requested"] == 2
+
+
+# LibreOffice's print: the 執行額 row's 2018 cell 「40」 written before the 予算額・執行額 and 計 labels and the
+# 平成27年度 header, 2016's and 2017's 「14」「15」 after them — a header amid the row, where its last cell ends
+EXECUTED_TURNED = ["負担、その他、補助", "平成28年度", "", "平成29年度", "", "平成30年度 令和元年度要求", "", "予算の状況 当初予算 23", "", "21", "", "54",
+                   "", "43", "", "補正予算 0", "", "0", "", "0", "", "0", "", "前年度か 0", "ら繰越し", "", "0", "", "0", "", "0",
+                   "", "翌年度へ ▲ 6", "繰越し", "", "▲3", "", "0", "", "0", "", "予備費等 0", "", "0", "", "0", "", "0", "",
+                   "17", "", "18", "", "54", "", "43", "", "40", "", "予算額・執行額 (単位:百万円)", "", "計", "執行額", "", "平成27年度",
+                   "", "14", "", "15", "", "82%", "", "83%", "", "74%", "", "当初予算+補正予算に対 61%", "する執行額の割合(%)", "",
+                   "71%", "", "74%", "", "執行率(%)", "", "平成30・", "31年度 予", "算内訳 (単", "位:百万円)", "",
+                   "歳出予算目 平成30年 令和元年度要求"]
+
+
+def test_an_executed_row_turned_around_a_header():
+    by = _by_year(budget_row_major(EXECUTED_TURNED, [(2016 + k, k == 4) for k in range(5)], 8))
+    assert [by[y]["executed"] for y in (2016, 2017, 2018)] == [14, 15, 40]
+    assert [by[y]["total"] for y in (2016, 2017, 2018, 2019)] == [17, 18, 54, 43]
+    assert [by[y]["carried_to_next"] for y in (2016, 2017)] == [-6, -3]
