@@ -313,11 +313,11 @@ def _name_goes_on_below(rec: Record, L: list[str]) -> None:
     (which pieces below are the name's, the label's and the bureau's is not told)."""
     name = rec.get("project_name")
     i = (rec["provenance"]["spans"].get("project_name") or [None])[-1]
-    if not isinstance(name, str) or not name or not isinstance(i, int) or i >= len(L) or not L[i].strip() \
-            or name[-1] not in L[i - 1]:  # (the name's span ends on line i, the name's end printed there)
-        return
-    if word_goes_on(name, L[i].split(" ")[0]):
-        warn(rec, "project_name_ambiguous", f"事業名 {name!r}: its last word goes on below ({L[i]!r}), the name cut "
+    if not isinstance(name, str) or not name or not isinstance(i, int) or name[-1] not in L[i - 1]:
+        return  # (the name's span ends on line i, the name's end printed there)
+    below = next((t.strip() for t in L[i:i + 2] if t.strip()), "")  # (pdfminer.six: the next box, a blank between)
+    if below and word_goes_on(name, below.split(" ")[0]):
+        warn(rec, "project_name_ambiguous", f"事業名 {name!r}: its last word goes on below ({below!r}), the name cut "
              "where its cell wrapped; its end is unknown", line=i, field="project_name")
         rec["project_name"] = None
         rec["provenance"]["spans"].pop("project_name", None)
@@ -1771,13 +1771,18 @@ _HEADER_LABEL = re.compile(r"担当部局?|作成責任者|担当課室|事業�
 # (or 担当部局's two pieces with the name's wrapped rest between them: 「…シス 担当テム運用推進費部局」)
 
 
+_OFFICIAL_IN = re.compile(r"(?:^|\s)(?:課長|室長|部長|局長|審議官|参事官|企画官|調査官|統括官|課長補佐|室長補佐)\s+[^\s(]")
+
+
 def _orgs_plausible(rec: Record) -> None:
     """A 担当部局庁 / 担当課室 not of an organisation's shape (a cell's first line whose wrapped rest went elsewhere:
     「サイバーセキュリティ統」) is no fact: left out with a warning."""
     for key in ("bureau", "division"):
         v = rec.get(key)
-        if isinstance(v, str) and (not org_plausible(v) or label_piece(v) or _HEADER_LABEL.search(v)):
-            # (or the label's piece 「部局」, or the header row's labels: 「事業終了(予定)年度 終了予定 担当課室」)
+        if isinstance(v, str) and (not org_plausible(v) or label_piece(v) or _HEADER_LABEL.search(v)
+                                   or _OFFICIAL_IN.search(v)):
+            # (or the label's piece 「部局」, or the header row's labels: 「事業終了(予定)年度 終了予定 担当課室」, or
+            # an official's title followed by a name: the 作成責任者 cell, 「高村審 課長 山本純一」 over 「議官」)
             warn(rec, f"{key}_implausible", f"{key} {v!r} is not an organisation's name (a wrapped cell's first "
                  "line?); left out", line=rec["provenance"]["spans"].get(key, [None])[0], field=key)
             rec[key] = None
