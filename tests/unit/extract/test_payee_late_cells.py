@@ -91,3 +91,14 @@ def test_a_method_holding_the_bidders_count_agrees_with_the_form_readings_method
     got = with_form_rows([PayeeRow("A", 1, cells, 10, False)], form)
     assert [(r.block, r.rank, r.cells["name"], r.cells["contract_method"]) for r in got] == \
         [("A", 1, "札幌市", "一般競争契約 (最低価格)"), ("B", 1, "日本工営株式会社", "随意契約 (企画競争)")]
+
+
+def test_a_corporate_number_wrapped_beside_its_name_in_no_row_read_is_found():
+    # (reportlab's narrow cells: 「一般社団法人日 119416511」 over 「本データ通信協 0508」 — a payee no reader placed is
+    # warned of, never silently absent; 「タイムスタンプ 2.8」's figure makes no number with the digits after it)
+    from kg.extract.review_pdf import _numbers_unplaced
+    L = nfkc_lines(_lines(["C", *HEADER, "利用者の基本的 1.7\nな権利の保障の", "随意契約 (そ\nの他)", "-",
+                           "一般社団法人日 119416511\n本データ通信協 0508\n会", "実証事業の実施 1.6", "補助金等交\n付", "-",
+                           "合同会社TKC", "739996267\n8950"]))
+    tkc = PayeeRow("C", 1, {"name": "合同会社TKC", "corporate_number": "7399962678950"}, 30, False)
+    assert _numbers_unplaced(L, 1, [tkc]) == [("1194165110508", 27)]
