@@ -1486,7 +1486,11 @@ def _rank_runs(paras: list[Para], raw: dict | None = None) \
                 cells = {**cells, "contract_method": None, "bidders": None, "award_rate": None}
             runs.append([PayeeRow("", 1, cells, p[1], False)])
         elif _nameish(p) and _corp_pieces(p[0]) is None:
-            apart.append((len(runs), ("name", "description", "amount")))
+            # (a name cell right before a 業務概要 ending in its amount, no 法人番号 between them: a whole row, its rank
+            # written apart — 「Pricewate rhouseCo opers LLP」「定期刊 7,266」 — no cell of another row)
+            whole = j < n and _nameish(paras[j]) and _corp_pieces(paras[j][0]) is None \
+                and _split_amount(paras[j])[1] and _split_amount(p)[1] is None
+            apart.append((len(runs), ("row",) if whole else ("name", "description", "amount")))
             i += 1
         elif _CONTRACT.match(t):  # a row's 契約方式等 written apart, with its 入札者数 and 落札率 (not ranks)
             apart.append((len(runs), ("contract_method",)))
@@ -1644,6 +1648,9 @@ def _near_its_row(runs: list[list[PayeeRow]], g: int, cells: tuple, raw: dict | 
         return not 0 < k < len(run) or any((raw or {}).get(r.line, r.cells)["corporate_number"] is None for r in run)
     if cells == ("corporate_number",):
         return True
+    if cells == ("row",):  # (a whole row apart: a row lacking both its name and its amount, the two written late)
+        return any(r.cells["name"] is None and r.cells["amount"] is None for run in runs[max(g - 1, 0):g + 1]
+                   for r in run)
     if cells[0] == "amount":
         total = [_number(r.cells["amount"]) for r in runs[g - 1]] if g else [None]
         if None not in total and abs(sum(total) - (_number(cells[1]) or -1)) < 1e-6:

@@ -102,3 +102,20 @@ def test_a_corporate_number_wrapped_beside_its_name_in_no_row_read_is_found():
                            "合同会社TKC", "739996267\n8950"]))
     tkc = PayeeRow("C", 1, {"name": "合同会社TKC", "corporate_number": "7399962678950"}, 30, False)
     assert _numbers_unplaced(L, 1, [tkc]) == [("1194165110508", 27)]
+
+
+def test_a_whole_row_written_apart_before_the_rank_runs_keeps_them_from_being_counted_as_blocks():
+    # (LibreOffice's print: block A's one row, 「Pricewate rhouseCo opers LLP」 with its 業務概要 and amount and no
+    # 法人番号, rank written apart; block B's ranks 1–4 with the letter 「B」 among them; counting the rank runs as the
+    # blocks gave A the rows of B and B the row of C)
+    rows = _form(["A", *HEADER[2:], REASON, "Pricewate rhouseCo\nopers LLP", "定期刊 7,266\n行物の\n購読", "-",
+                  "支出先", "法人番号", *HEADER[2:],
+                  "1", "国立大学\n法人東京\n大学", "1598058483 研修の 16,859\n954\n企画運\n営", "-", "--",
+                  "2", "シー・エ\nス・エス\n(株)", "5220984241 実証事 10,298\n458\n業の実\n施", "随意契約\n(企画競争)", "-",
+                  "支出先", "1", "法人番号", "B", REASON, "-",
+                  "3", "職員旅費\n(職員C)", "視察(旅 7,363\n費の支\n払)", "-", "-", "-",
+                  "4", "三菱総合 9786621061 セキュ 4,067\n研究所(株) 439\nリティ", "-", "-", "-",
+                  "C", "1", "支出先", "法人番号", *HEADER[2:], REASON,
+                  "国際連合\n開発計画\n(UNDP)", "-", "普及啓 17,457\n発コン\nテンツ", "-", "一般競争契 6\n約 (最低価\n格)", "61.2%",
+                  "特定非営\n利活動法\n人国際協\n力推進協\n会", "1932079643 普及啓 13,959\n785\n発コン\nテンツ"])
+    assert not {("A", 1), ("A", 2), ("A", 3), ("B", 1)} & set(rows)
