@@ -119,3 +119,16 @@ def test_a_whole_row_written_apart_before_the_rank_runs_keeps_them_from_being_co
                   "国際連合\n開発計画\n(UNDP)", "-", "普及啓 17,457\n発コン\nテンツ", "-", "一般競争契 6\n約 (最低価\n格)", "61.2%",
                   "特定非営\n利活動法\n人国際協\n力推進協\n会", "1932079643 普及啓 13,959\n785\n発コン\nテンツ"])
     assert not {("A", 1), ("A", 2), ("A", 3), ("B", 1)} & set(rows)
+
+
+def test_a_bidders_count_other_than_the_one_run_into_the_method_is_unknown():
+    # (「一般競争契約(総合5評価)」: reportlab's 入札者数 5 run into the method's wrap; a 1 read for the row elsewhere is
+    # another cell's — both unknown; a count equal to the digit stands)
+    from kg.extract.payee_wraps import respell_methods
+    cells = {"name": "国立研究開発法人産業技術総合研究所", "corporate_number": "3249670437519", "amount": "28,727",
+             "contract_method": "一般競争契約(総合5評価)", "bidders": "1", "award_rate": "54.8%"}
+    rows = [PayeeRow("A", 1, cells, 10, False), PayeeRow("A", 2, {**cells, "bidders": "5"}, 20, False)]
+    got, unknown = respell_methods(rows, ["一般競争契約 (総合評価)"])
+    assert [(r.cells["contract_method"], r.cells["bidders"], r.cells["award_rate"]) for r in got] == \
+        [(None, None, "54.8%"), (None, "5", "54.8%")]
+    assert unknown == [10, 20]
