@@ -795,7 +795,7 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
             break
         if _TOTAL.match(text):  # a block's 計: the generated form, read by the other readers
             return None
-        text = _figure_rejoined(text)
+        text = _method_rejoined(_figure_rejoined(text))
         kind = _kind(text)
         if n and cells[n - 1][2] and _TOTAL.match(cells[n - 1][0]) and _total_after_label(boxes, kind, text):
             labelled.append(_value(text))
@@ -1062,6 +1062,17 @@ def _figure_rejoined(text: str) -> str:
     figure, when the rejoined digits make the last group three; else the box as it is."""
     m = _WRAPPED_FIGURE.match(text)
     return m[1] + m[2] if m and len(m[1].rsplit(",", 1)[1] + m[2]) == 3 else text
+
+
+# a 契約方式 choice with no qualifier printed on two lines of its narrow cell that the text rejoined with a space
+# (pdftotext: 「補助金等交 付」, 「補助金等 交付」)
+_SPACED_METHOD = re.compile(r"^(?:(?:一般競争|指名競争|随意)契約|企画競争|補助金等?交付)$")
+
+
+def _method_rejoined(text: str) -> str:
+    """A box holding one 契約方式 choice cut by a space at its cell's wrap (「補助金等交 付」) as the choice
+    (「補助金等交付」); else the box as it is."""
+    return squashed if " " in text and _SPACED_METHOD.match(squashed := text.replace(" ", "")) else text
 
 
 def _without_totals(boxes: list[tuple[str, str, int]], named: bool = False) \

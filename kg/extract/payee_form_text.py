@@ -84,6 +84,9 @@ _RATE_GAP = re.compile(r"^(\d{1,3}(?:\.\d+)?) %$")  # a 落札率 cell whose 「
 _GROUPS_CUT = re.compile(r"^\d{1,3}(?:,\d{3})*,$")  # an amount cut after a comma, the rest its whole groups
 _GROUPS_REST = re.compile(r"^\d{3}(?:,\d{3})*(?:\.\d+)?$")
 _RATE_WRAPPED = re.compile(r"^\d{1,3}(?:\.\d+)?%$")  # a 落札率 (its two lines rejoined)
+_UNBID = re.compile(r"^(?:随意契約|補助金|その他)")  # 契約方式 with no bid: no 落札率 of its own
+_RATE_HEAD = re.compile(r"^\d{1,3}$")  # a 落札率's figure before its point, the rest wrapped: 「92」 over 「.4」 over 「%」
+_POINT_REST = re.compile(r"^\.\d+%?$")
 _RATE_PIECE = re.compile(r"^(?:\d{1,3}(?:\.\d*)?)? ?%$")  # a 落札率 or its 「%」 written apart: never a name
 _END = re.compile("支出先上位|資金の流れ|費目・使途")
 _OPEN_SPACE = re.compile(r"\(\s+")  # white space after an opening bracket (_join drops it), and before a closing one
@@ -125,6 +128,10 @@ def _paras(lines: list[str], start: int) -> list[Para]:
             first = n
         elif (t == "%" or t.endswith("%") and buf[-1].endswith(".")) and _RATE_WRAPPED.match(buf[-1] + t):
             buf[-1] += t  # (a 落札率 wrapped after its figure or its point: 「54」 over 「%」, 「65.」 over 「9%」)
+            continue
+        elif _POINT_REST.match(t) and _RATE_HEAD.match(buf[-1]) and (t.endswith("%") or n < stop and
+                                                                       folded[n].strip() == "%"):
+            buf[-1] += t  # (a 落札率 wrapped after its figure and after its point: 「92」 over 「.4」 over 「%」)
             continue
         elif _GROUPS_CUT.match(buf[-1]) and _GROUPS_REST.match(t):  # (an amount alone wrapped after a comma:
             buf[-1] += t  # 「31,」 over 「087」)
@@ -620,7 +627,8 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
         return cells, i
     # the tail: 契約方式等 (maybe with 入札者数 ending its first line), then the small cells
     smalls: list[str] = []
-    if i < n and _CONTRACT.match(paras[i].text):
+    method = i < n and bool(_CONTRACT.match(paras[i].text))
+    if method:
         lines = list(paras[i][0])
         first = lines[0].split(" ")
         if len(first) >= 2 and _SMALL.match(first[-1]):
@@ -650,12 +658,18 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
                 smalls += list(w) if set(w) <= set(CELL_DASHES) else [w]
         i += 1
     smalls = smalls if crossed is None else smalls[:crossed]
+    if not method and len(smalls) == 1 and _DIGITS.match(smalls[0]) and i < n and _is_header(paras[i], False):
+        smalls = []  # (a number alone after the amount, no 契約方式等 before it and header cells after it: a rank
+        # written late, the row's (「岩手県」「法人番号」「業務概要 2,639」「1」「一者応札…」「B.」「1」) or another table's
+        # (「… 定期刊行物の 10」「1」「法人番号」「業務概要」…「E.」), or the row's 入札者数: which, the text does not say)
     if smalls and re.fullmatch(r"\d{1,3}", smalls[0]):
         cells["bidders"] = smalls[0]
-    if len(smalls) > 1 and smalls[1].endswith("%") and not is_dash(smalls[0]):
+    if len(smalls) > 1 and smalls[1].endswith("%") and not is_dash(smalls[0]) \
+            and not _UNBID.match(cells["contract_method"] or ""):
         # (a 落札率 after a 入札者数 dash — no bidding, no rate: 「0.3」「-」「43.5%」「-」 in a row whose 契約方式 was
         # not read, 「3.8」「その他」「-」「58.9%」: the row before's rate written after this row's cells — is not
-        # established as the row's)
+        # established as the row's; nor one after a 契約方式 of no bidding, 「随意契約 (企画競争)」「1」「59.9 %」: a
+        # 落札率 is a bid's, this one the row before's written late)
         cells["award_rate"] = smalls[1]
     return cells, back if crossed is not None and back < crossed_from else skip(i)
 
@@ -1472,7 +1486,11 @@ def _rank_runs(paras: list[Para], raw: dict | None = None) \
                 cells = {**cells, "contract_method": None, "bidders": None, "award_rate": None}
             runs.append([PayeeRow("", 1, cells, p[1], False)])
         elif _nameish(p) and _corp_pieces(p[0]) is None:
-            apart.append((len(runs), ("name", "description", "amount")))
+            # (a name cell right before a 業務概要 ending in its amount, no 法人番号 between them: a whole row, its rank
+            # written apart — 「Pricewate rhouseCo opers LLP」「定期刊 7,266」 — no cell of another row)
+            whole = j < n and _nameish(paras[j]) and _corp_pieces(paras[j][0]) is None \
+                and _split_amount(paras[j])[1] and _split_amount(p)[1] is None
+            apart.append((len(runs), ("row",) if whole else ("name", "description", "amount")))
             i += 1
         elif _CONTRACT.match(t):  # a row's 契約方式等 written apart, with its 入札者数 and 落札率 (not ranks)
             apart.append((len(runs), ("contract_method",)))
@@ -1630,6 +1648,9 @@ def _near_its_row(runs: list[list[PayeeRow]], g: int, cells: tuple, raw: dict | 
         return not 0 < k < len(run) or any((raw or {}).get(r.line, r.cells)["corporate_number"] is None for r in run)
     if cells == ("corporate_number",):
         return True
+    if cells == ("row",):  # (a whole row apart: a row lacking both its name and its amount, the two written late)
+        return any(r.cells["name"] is None and r.cells["amount"] is None for run in runs[max(g - 1, 0):g + 1]
+                   for r in run)
     if cells[0] == "amount":
         total = [_number(r.cells["amount"]) for r in runs[g - 1]] if g else [None]
         if None not in total and abs(sum(total) - (_number(cells[1]) or -1)) < 1e-6:
@@ -2161,7 +2182,8 @@ def _cells_joined(base: dict, other: dict, keys) -> dict | None:
 def _same_cell(key: str, w: object, v: object) -> bool:
     """Two readings of one payee cell give the same value (an amount's figure, else the text but for white space)."""
     return w == v or (key == "amount" and _number(str(w)) == _number(str(v))) or \
-        re.sub(r"\s", "", str(w)) == re.sub(r"\s", "", str(v))
+        re.sub(r"\s", "", str(w)) == re.sub(r"\s", "", str(v)) or \
+        (key == "contract_method" and re.sub(r"[\s\d]", "", str(w)) == re.sub(r"[\s\d]", "", str(v)))
 
 
 def form_disputes(rows: list[PayeeRow], form: list[PayeeRow] | None) -> tuple[list[PayeeRow], list[str]]:

@@ -325,7 +325,7 @@ def method_goes_on(method: str, piece: str) -> bool:
 
 def respell_methods(rows: list, lines: list[str], raw: list[str] | None = None) -> tuple[list, list[int]]:
     """Paragraph text's contract methods: one holding a digit (a 入札者数 run into it, 「一般競争契約(最低価8格)」) is
-    unknown; one whose space before its qualifier differs from the sheet's own spelling on one line (``lines``: the
+    unknown, and so is the row's 入札者数 when it is another number; one whose space before its qualifier differs from the sheet's own spelling on one line (``lines``: the
     payee section's; ``qualifier_spacing``) was rejoined across the wrap that fell on that space and is spelled as the
     sheet spells it. Returns (rows, lines of the methods left unknown)."""
     space = qualifier_spacing(method_cells(lines))
@@ -340,7 +340,10 @@ def respell_methods(rows: list, lines: list[str], raw: list[str] | None = None) 
             # (or a method whose qualifier the sheet spells on no line, with a space or without: it was rejoined
             # across the wrap, where a space may have stood)
             unknown.append(r.line)
-            r = r._replace(cells={**r.cells, "contract_method": None})
+            run_in = re.findall(r"\d+", cm)  # (the 入札者数 run into it: a count read elsewhere that is not that one
+            bidders = r.cells.get("bidders")  # is another cell's, 「一般競争契約(総合5評価)」 with 1)
+            gone = {"bidders": None} if bidders is not None and run_in and run_in != [str(bidders)] else {}
+            r = r._replace(cells={**r.cells, "contract_method": None, **gone})
         elif space is not None and _SPELLED.search(cm):
             r = r._replace(cells={**r.cells, "contract_method": _SPELLED.sub(
                 lambda m: m[1] + space + "(", cm)})

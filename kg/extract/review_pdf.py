@@ -1420,9 +1420,29 @@ def _numbers_unplaced(L: list[str], lo: int, rows: list) -> list[tuple[str, int]
     held = {r.cells.get("corporate_number") for r in rows}
     out: list[tuple[str, int]] = []
     for text, line, _ in payee_section_cells(L, lo):
-        for number in _WHOLE13.findall(text):
+        for number in _WHOLE13.findall(text) + _pieced13(text):
             if number not in held and houjin_valid(number) and (number, line) not in out:
                 out.append((number, line))
+    return out
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _pieced13(text: str) -> list[str]:
+    """The 13 digits of runs of digits next to each other in a cell's text (its lines rejoined) that make a 法人番号
+    only together: a number the narrow cell wrapped beside the name's lines (「一般社団法人日 119416511本データ通信協
+    0508会」)."""
+    runs = _DIGIT_RUN.findall(text) if len(text) >= 13 else []
+    out = []
+    for k in range(len(runs) - 1):
+        joined = runs[k]
+        for run in runs[k + 1:]:
+            joined += run
+            if len(joined) >= 13:
+                break
+        if len(joined) == 13 and len(runs[k]) < 13:
+            out.append(joined)
     return out
 
 
