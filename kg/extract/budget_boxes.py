@@ -27,6 +27,7 @@ from itertools import repeat
 from operator import sub
 from typing import NamedTuple
 
+from kg.extract.budget_breakdown import breakdown_totals
 from kg.extract.doc_memo import last_document
 from kg.extract.review_text import (
     _BUDGET_LABEL,
@@ -852,9 +853,7 @@ def budget_boxes(lines: list[str], years: list[tuple[int, bool]], start: int) ->
     if not headers_in_order(lines, start, cs[0].line):
         return None  # the columns written out of their order (「平成29年度要求」 before 「平成28年度」): so may be the cells
     ratio_row = any(x.replace(" ", "").startswith("当初予算+補正予") for x in lines[start - 1:cs[-1].line + MAX_LINES])
-    sol = solve(cs, n_past, rates, 2 if ratio_row else 1)
-    if sol is None:
-        sol = _wrapped_moved(lines, start, cs, n_past, rates, 2 if ratio_row else 1)
+    sol = _wrapped_read(lines, start, cs, n_past, rates, 2 if ratio_row else 1)
     if sol is None:
         return None
     _swappable(sol[0], _beside_labels(_table(lines, start, n_past + 2)[2], cs))
@@ -920,41 +919,58 @@ def budget_headed(lines: list[str], years: list[tuple[int, bool]], start: int
     return budget, cs[0].line, cs[-1].line, dropped, []
 
 
-def _wrapped_moved(lines: list[str], start: int, cs: list[Cell], n_past: int, rates: list[float],
-                   per_year: int) -> list[dict[int, object]] | None:
-    """solve's answer when the 当初予算 row printed whole after its label (table's row_at) has no reading as
-    placed and one of its figures was wrapped in its narrow cell (「26,」 over 「212」, made whole by _unwrapped):
-    pdfminer writes such a cell's box after its neighbours' (seen: the second year's 26,212 after the request's
-    45,768; the current year's 26,667 after the request's 56,598), so its column is not told. Every other column
-    for it is tried, the row's other figures keeping their order in the columns left; the cells every placing
-    with a reading agrees on are kept (_UNKNOWN where they differ). None when no placing has a reading, or a
-    search is given up."""
+def _wrapped_read(lines: list[str], start: int, cs: list[Cell], n_past: int, rates: list[float],
+                  per_year: int) -> list[dict[int, object]] | None:
+    """solve's answer, but when the 当初予算 row printed whole after its label (table's row_at) holds one figure
+    wrapped in its narrow cell (「26,」 over 「212」, made whole by _unwrapped), last in the row or with no reading
+    where it was printed: pdfminer writes such a cell's box after the rest of its row (seen: the second year's
+    26,212 after the request's 45,768; the current year's 26,667 and 50,900 after the request's 56,598 and
+    23,608), so a wrapped figure printed last may be any column's (one printed amid the row was always in its own
+    column: 9 such rows seen). Every column for it is then tried, the row's other figures keeping their order in
+    the columns left; of the placings with a reading, those the 歳出予算目 table agrees with (_breakdown_agrees)
+    when any does, and the cells all those agree on are kept (_UNKNOWN where they differ; seen: a current year of
+    当初予算 and 計 alone read as the request and the request as that year, each column adding up either way).
+    None when no placing has a reading, or a search is given up (the placing it left unsearched may be the one)."""
     n_cols = n_past + 2
+    printed = solve(cs, n_past, rates, per_year, large=_TooLarge)
+    if printed is _TooLarge:
+        return None
     row = [k for k, c in enumerate(cs) if c.row == INI and c.col is not None]
     if [cs[k].col for k in row] != list(range(n_cols)):
-        return None
+        return printed
     folded, plain = _table(lines, start, n_cols)[2], _folded(lines)
     wrapped = [k for k in row if folded[cs[k].line - 1] != plain[cs[k].line - 1]]
-    if len(wrapped) != 1:
-        return None
+    if len(wrapped) != 1 or (printed is not None and cs[wrapped[0]].col != n_cols - 1):
+        return printed
     w = wrapped[0]
     others = [k for k in row if k != w]
-    merged: list[dict[int, object]] | None = None
+    sols = [] if printed is None else [printed]
     for j in range(n_cols):
         if j == cs[w].col:
-            continue  # (the placing as printed: no reading)
+            continue  # (the placing as printed)
         alt = list(cs)
         for col, k in enumerate([*others[:j], w, *others[j:]]):
             alt[k] = cs[k]._replace(col=col)
         sol = solve(alt, n_past, rates, per_year, large=_TooLarge)
         if sol is _TooLarge:
             return None
-        if sol is None:
-            continue
+        if sol is not None:
+            sols.append(sol)
+    if len(sols) > 1:
+        sols = [s for s in sols if _breakdown_agrees(lines, start, s, n_past)] or sols
+    merged: list[dict[int, object]] | None = None
+    for sol in sols:
         merged = sol if merged is None else [
             {r: a[r] if r in b and a[r] is not _UNKNOWN and a[r] == b[r] else _UNKNOWN for r in {*a, *b}}
             for a, b in zip(merged, sol, strict=True)]
     return merged
+
+
+def _breakdown_agrees(lines: list[str], start: int, sol: list[dict[int, object]], n_past: int) -> bool:
+    """The 歳出予算目 table's rows, added up column by column (budget_breakdown.breakdown_totals), give the current
+    year's 当初予算 and the request's 要求額 as ``sol`` reads them."""
+    got = breakdown_totals(lines, start)
+    return got is not None and sol[n_past].get(INI) == got[0] and sol[n_past + 1].get(INI) == got[1]
 
 
 _ADDED = (INI, 1, 2, 4)  # the rows 計 adds as they are (当初予算, 補正予算, 前年度から繰越し, 予備費等): any two of

@@ -17,7 +17,7 @@ from kg.extract.review_text import _folded
 from kg.normalize.numbers import parse_number
 from kg.normalize.text import CELL_DASHES
 
-_START = ("歳出予算", "予算内")  # (「歳出予算」 over 「目」: the title wrapped)
+_START = ("歳出予", "予算内")  # (「歳出予算」 over 「目」, 「歳出予」 over 「算目」: the title wrapped)
 _END = ("活動内容", "成果目標", "成果実績", "活動指標", "活動目標", "単位当たり", "支出先", "政策評価", "関連事業")
 _FIG = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)$")
 _CUT_HEAD = re.compile(r"(?:^|\s)(\d{1,3},)$")  # a figure's head its cell cut after the comma

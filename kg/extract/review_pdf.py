@@ -733,6 +733,7 @@ def _policy_eval(rec: Record, L: list[str]) -> None:
 
 def _budget(rec: Record, L: list[str]) -> None:
     _budget_table(rec, L)
+    _unread_of_breakdown(rec, L)
     _request_of_breakdown(rec, L)
     _request_swapped(rec, L)  # (the current year's 当初予算 and the 要求額 put back where the 歳出予算目 table's columns
     _initial_misplaced(rec, L)  # tell them; what it still contradicts is then left unknown)
@@ -774,6 +775,29 @@ def _current_year_denied(rec: Record, L: list[str]) -> None:
             cur[f] = None
     if req is not None and req.get("requested") != got[1]:
         req["requested"] = None
+
+
+def _unread_of_breakdown(rec: Record, L: list[str]) -> None:
+    """The current year's 当初予算 and the request's 要求額 from the 歳出予算目 table when the budget table gave neither
+    (unread, or those columns left out): that table lists the two by 歳出予算目, so its rows' two columns adding up
+    to its 計 row's two figures (budget_breakdown.breakdown_totals) are those figures, whatever the budget table's
+    text (seen: pdfminer's boxes of a table whose past years nothing tells apart, none read). The current year's
+    other cells stay unknown."""
+    sy = rec["sheet_fiscal_year"]
+    cur, req = _current_and_request(rec)
+    if sy is None or any(v is not None for e in (cur, req) if e is not None
+                         for k, v in e.items() if k != "fiscal_year"):
+        return
+    got = breakdown_totals(L, _budget_label(L) or 1)
+    if got is None:
+        return
+    rec["budget"] = [e for e in rec["budget"] if e["fiscal_year"] not in (sy, sy + 1)] + [
+        {"fiscal_year": sy, **dict.fromkeys(ROWS), "initial": as_int_if_whole(got[0])},
+        {"fiscal_year": sy + 1, "requested": as_int_if_whole(got[1])}]
+    for y in (sy, sy + 1):
+        span(rec, f"budget[{y}]", got[2])
+    warn(rec, "budget_cells_unknown", f"予算額・執行額: {sy}'s 当初予算 and the {sy + 1} 要求額 read from the 歳出予算目 "
+         "table's column sums; the year's other cells not read", line=got[2], field="budget")
 
 
 def _request_of_breakdown(rec: Record, L: list[str]) -> None:
