@@ -814,6 +814,8 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
         # the 政策評価書URL label and its URL glued to the 施策 cell's piece (「(4)支援国際協政策評価書 https://…」):
         # that piece, the cell's end unknown unless its rest below reads whole (measure_rest)
         mea = ([mea[0][0]._replace(text=glued[1]), *mea[0][1:]], mea[1])
+    if mea and mea[0] and not glued and (beside := measure_beside_label(_folded(lines), mea[0][0])) is not None:
+        mea = ([mea[0][0]._replace(text=beside), *mea[0][1:]], mea[1])
     cut = mea and mea[0] and (glued or (_line_goes_on(lines, mea[0][0]) if paragraph_style(lines)
                                         else _wraps_on(toks, mea[0][0])))
     if mea and mea[0] and not cut and paragraph_style(lines) and mea[0][0].line == toks[k_mea].line:
@@ -977,6 +979,56 @@ def measure_rest(folded: list[str], value: Token) -> list[str] | None:
         out.append(w)
     # (pieces going on past the lines looked at: the cell's end is unknown, 「(2)高度化普及啓発の推」 without 「進」)
     return out if out and not rest and ended else None
+
+
+def measure_beside_label(folded: list[str], value: Token) -> str | None:
+    """The 施策 cell and the 政策評価書URL label beside it both wrapped in their narrow cells, written line by line as
+    one paragraph (「6. システム運 政策評」 over 「用人材育成の 価書」 over 「推進」 over 「URL」; the URL cell's text may
+    stand between, 「(2)デー 政策評」 over 「https://…pdf」 over 「タ活用 価書URL」): each of its first lines ends with a
+    piece of the label, the pieces joined from the first line on giving 政策評価書. The cell is the lines' other
+    words joined (「6. システム運用人材育成の推進」); None unless the label is found so, each line after it holds one
+    word of the cell (or the label's last piece after it, 「運用の推 URL」) and the lines give the token's text."""
+    if value.line < 1 or value.line > len(folded):
+        return None
+    words = folded[value.line - 1].split(" ")
+    if len(words) < 2 or len(words[-1]) < 2 or not _URL_LABEL.startswith(words[-1]):
+        return None
+    label, parts = words[-1], [" ".join(words[:-1])]
+    seen, aside = [folded[value.line - 1]], []  # the paragraph's lines; those holding no piece of the cell
+    for t in folded[value.line:value.line + 8]:
+        if not t:
+            break
+        words = t.split(" ")
+        if len(words) == 1 and t.startswith(_URL_HEADS):
+            seen.append(t)
+            aside.append(t)  # (the URL cell's text written between the lines)
+            continue
+        if len(label) < len(_URL_LABEL) and _URL_LABEL.startswith(label + words[-1]) \
+                and (len(words) > 1 or len(label) < len("政策評価書") or words[-1] == _URL_LABEL[len(label):]):
+            label += words[-1]  # the label's pieces go on, one at each line's end
+            if len(words) == 1:
+                aside.append(t)
+            else:
+                parts.append(" ".join(words[:-1]))
+        elif len(label) < len("政策評価書") or len(words) > 1:
+            return None  # the label's piece lacking, or two cells on a line below it: the 施策's pieces unknown
+        elif re.search("[A-Za-z]", t) or label_piece(t) or holds_label_head(t):
+            return None
+        else:
+            parts.append(t)
+        seen.append(t)
+    if len(label) < len("政策評価書"):
+        return None
+    head = _split_line(parts[0])  # (the 施策 label before the cell on its first line: 「施策 6. システム運」)
+    if not head or head[-1][1] is not None:
+        return None
+    parts[0] = head[-1][0]
+    got = value.text.replace(" ", "")
+    if not got.startswith(parts[0].replace(" ", "")) or not any(
+            x.endswith(got) for x in ("".join(seen).replace(" ", ""),
+                                      "".join(t for t in seen if t not in aside).replace(" ", ""))):
+        return None
+    return fields.join_wrapped(parts)
 
 
 _NOT_A_REST = re.compile(r"[\x21-\x7e]")  # ASCII: a URL, a number, 「-」 (a wrapped rest of the 施策 cell holds none)
