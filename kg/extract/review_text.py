@@ -2357,7 +2357,10 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
                     elif len(fits) == 1:
                         done.add("name" if target == "description" else "description")  # (the other did not wrap)
                 cells[target] = fields.join_wrapped([cells.get(target) or "", *pieces])
-                _wrapped_on(holds, tail_of, target, pieces[0], filled, last.block, column if settled else None)
+                # (a row with a piece left to either cell before: its cells' last lines are guesses, 「日経BPマ」 put
+                # in the 業務概要 and 「ーケティ」「ング共同」 then 'settled' there — no measure of the table's column)
+                _wrapped_on(holds, tail_of, target, pieces[0], filled, last.block,
+                            column if settled and not last.unsure else None)
                 tail_of[target] = " ".join(pieces)
             if alone.get(last.line):  # a line of one piece after the cell that ended: that piece is the other's
                 alone[last.line] = (*alone[last.line][:3], [*alone[last.line][3], pieces[0]]) \
