@@ -3693,10 +3693,37 @@ def _rows_of_columns(cells: list[str]) -> list[str] | None:
             m += 1
         if m - j != k:
             return None
-        for y, n in zip(cells[i:j], cells[j:m], strict=True):
+        values = _own_years_first(cells[i:j], cells[j:m])
+        if values is None:
+            return None
+        for y, n in zip(cells[i:j], values, strict=True):
             out += [y, n]
         i = m
     return out
+
+
+def _own_years_first(years: list[str], values: list[str]) -> list[str] | None:
+    """The value cells of a run of year cells (rows written column by column) in the years' order. A value that
+    carries its own year (an RS number, 「2021 総務 20 0458」) goes to that year: when one is not where the run's order
+    puts it (「令和2年度」「令和3年度」 then 「2021 総務 20 0458」「総務省 - 0314」), the text left the table's order,
+    and the one value left after those go to their years is the one year left's; more than one left, or an own
+    year the run does not hold once: None (which number goes with which year is unknown)."""
+    own = [next((r.fiscal_year for r in parse_numbers(v) if r.fiscal_year is not None), None) for v in values]
+    at = [parse_year(y if "年" in y else y + "度")[0] for y in years]
+    if all(o is None or o == a for o, a in zip(own, at, strict=True)):
+        return values
+    placed: list[str | None] = [None] * len(years)
+    for v, o in zip(values, own, strict=True):
+        if o is None:
+            continue
+        if at.count(o) != 1 or placed[at.index(o)] is not None:
+            return None
+        placed[at.index(o)] = v
+    rest = [v for v, o in zip(values, own, strict=True) if o is None]
+    if len(rest) != 1:
+        return None
+    placed[placed.index(None)] = rest[0]
+    return placed
 
 
 __all__ += ["past_by_lines"]
