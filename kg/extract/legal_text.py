@@ -121,9 +121,10 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                 if label == "legal" and _counter_not_label(seen, word, left, lines[i + 1:i + 3]):
                     label = None  # 「…法律第55」 over 「条」, the label's 「条項も記載」 on a line below: the cell's
                 if label is None and not seen["plans"] and _PLANS_LABEL.startswith(word) and (len(word) >= 3 or (
-                        len(word) == 2 and any(_PLANS_LABEL.startswith(word + w) for w in below))):
+                        len(word) == 2 and (any(_PLANS_LABEL.startswith(word + w) for w in below)
+                                            or (w_at == len(words) - 1 and _label_down(word, lines[i + 1:i + 8]))))):
                     # the right label's first line alone (「関係する」「関係す」: wrapped in a narrow cell; 「関係」 with
-                    # 「する」 on the next line)
+                    # 「する」 on the next line, or at the ends of the lines below)
                     label = "plans"
                 if label == "plans" or (label is None and word in _PLANS_PIECES and i > lab - 1):
                     if label:
@@ -150,6 +151,26 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                     continue
                 _add(side if side is not None else left, word, i + 1)
     return left, right
+
+
+def _label_down(head: str, lines: list[str]) -> bool:
+    """``head`` (「関係」, the last word of its line) is the 関係する計画 label's first piece: the last words of the
+    lines below carry it on up to 関係する計画 at least (「関係」 then 「…第94 する」, 「…信託業務 計画」), lines of the
+    left label's wrapped wording alone (「体的な条項」「も記載)」) passed over — a law cell's text holds no such
+    column of the label's pieces."""
+    got = head
+    for t in lines:
+        words = t.split(" ")
+        if not t:
+            break
+        if len(words) == 1 and t in _LEGAL_PIECES:
+            continue
+        if not _PLANS_LABEL.startswith(got + words[-1]):
+            break
+        got += words[-1]
+        if len(got) >= len("関係する計画"):
+            return True
+    return False
 
 
 # a citation's start (「第109条、…」) and its number and counter cut after its 第 (「77条、…」)
