@@ -3084,8 +3084,9 @@ def _is_number_cell(toks: list[Token], i: int) -> bool:
 
 def _related_rows(toks: list[Token], i: int) -> list[tuple[str, str | None, str]] | None:
     """The 関連事業 rows from token ``i`` on, read group by group: a run of a ministry cells, a run of a 事業番号
-    cells (blank 「-」 or not) or none, a run of a name cells (pdftotext writes a group of one row, pdfminer a group
-    of the rows its text box holds); None when a group does not read whole or a 事業番号 follows the last one."""
+    cells (blank 「-」 or not; fewer: the group's numbers unknown) or none, a run of a name cells (pdftotext writes a
+    group of one row, pdfminer a group of the rows its text box holds); None when a group does not read whole or a
+    事業番号 follows the last one."""
     rows: list[tuple[str, str | None, str]] = []
     while _is_ministry(toks, i):
         j = i
@@ -3095,9 +3096,11 @@ def _related_rows(toks: list[Token], i: int) -> list[tuple[str, str | None, str]
         m = j
         while _is_number_cell(toks, m):
             m += 1
-        if m - j not in (0, a) or not all(_related_name(t) for t in toks[m:m + a]) or m + a > len(toks):
+        if m - j > a or not all(_related_name(t) for t in toks[m:m + a]) or m + a > len(toks):
             return None
-        rows += [(toks[i + x].text, None if m == j or is_unknown(toks[j + x].text) else toks[j + x].text,
+        # (fewer numbers than the group's rows, 「金融庁」「財務省」 then 「23-0087」 then two names: which row's is
+        # unknown, the group's numbers too)
+        rows += [(toks[i + x].text, None if m - j != a or is_unknown(toks[j + x].text) else toks[j + x].text,
                   toks[m + x].text) for x in range(a)]
         i = m + a
     if i < len(toks) and toks[i].field is None and (canonical_number(toks[i].text) is not None
@@ -3121,11 +3124,22 @@ def related_by_header(toks: list[Token], lines: list[str] | None = None) -> Foun
         return _one_row(lines) if lines is not None else None
     toks = toks[:h + 1] + _cells_apart(toks[h + 1:h + 80])
     found = _related_by_header(toks, h)
-    if found is None and (cells := _table_cells(toks, h, lines)) is not None \
-            and (rows := _related_rows(cells, 0) or _alternating_rows(cells)) \
+    if (found is None or found.value) and (cells := _table_cells(toks, h, lines)) is not None \
+            and (rows := _related_rows(cells, 0) or _alternating_rows(cells) or _rows_before_last(cells)) \
             and not any(_ITEM_HEAD.match(name) for _, _, name in rows):  # (not a 政策 / 施策 cell: 「8.推進の推進」)
-        return Found(fields.parse_related_projects(rows), toks[h].line)
+        more = fields.parse_related_projects(rows)
+        # (rows read under the headers up to a cell of the 点検 column between them — the 関連事業 label, its row
+        # labels' wrapped pieces: the same rows and more when those cells are left out)
+        if found is None or (len(more) > len(found.value) and more[:len(found.value)] == found.value):
+            return Found(more, toks[h].line)
     return found if found is not None or lines is None else _one_row(lines)
+
+
+def _rows_before_last(cells: list[Token]) -> list[tuple[str, str | None, str]] | None:
+    """The rows read whole before the table's last cell when that is a ministry whose name the text gives no more
+    (it stands after the next block's label: 「文部科学省」 then 「外部有識者の所見」): the rows before it, the last
+    row's unknown."""
+    return _related_rows(cells[:-1], 0) if len(cells) > 1 and _is_ministry(cells, len(cells) - 1) else None
 
 
 def _paragraphs(folded: list[str], start: int):
@@ -3234,6 +3248,9 @@ def _alternating_rows(cells: list[Token]) -> list[tuple[str, str | None, str]] |
 _CHECK_ROW_LABEL = "(?:点検・改善結果|点検結果|改善の方向性)"
 _CHECK_ROW_LABELS = re.compile(rf"^{_CHECK_ROW_LABEL}(?:\s*{_CHECK_ROW_LABEL})*$")
 _MINISTRY_CHECK = re.compile(rf"^(\S{{1,12}}?{_MINISTRY_END}){_CHECK_ROW_LABEL}$")
+# ... glued to the row labels' lines run together (「文部科学省点検・改善結 点検結果果」: 点検・改善結果 wrapped beside
+# 点検結果, its 「果」 below)
+_MINISTRY_CHECKS = re.compile(rf"^(\S{{1,12}}?{_MINISTRY_END})((?:点検|改善)[点検・改善結果の方向性 ]*)$")
 
 
 def _table_cells(toks: list[Token], h: int, lines: list[str] | None = None) -> list[Token] | None:
@@ -3251,16 +3268,19 @@ def _table_cells(toks: list[Token], h: int, lines: list[str] | None = None) -> l
         if t.field in ("project_number", "project_name") and t.text in ("事業番号", "事業名"):
             headers.add(t.field)
             continue
+        if t.field == "related" and t.text == "関連事業" and headers:
+            continue  # the table's own label, printed at its left, written between two rows' cells
         if t.field is not None:
             break
         text = t.text
         if "。" in text and lines is not None and (head := _cell_over_sentence(lines, t.line)) is not None:
             t = _new_token((head, t.line, None))  # (a row's name over the 点検 column's sentence, no blank between)
-        elif "。" in text or _CHECK_ROW_LABELS.match(text) or _check_labels_mixed(text):
+        elif "。" in text or _CHECK_ROW_LABELS.match(text) or _check_labels_mixed(text) or _check_label_piece(text):
             continue
         if _CHECK_LABELS.search(text):
-            m = _MINISTRY_CHECK.match(text)
-            if m is None or not _MINISTRY.match(m.group(1)):
+            m = _MINISTRY_CHECK.match(text) or _MINISTRY_CHECKS.match(text)
+            if m is None or not _MINISTRY.match(m.group(1)) or (m.re is _MINISTRY_CHECKS
+                                                               and not _check_labels_mixed(m.group(2))):
                 break
             t = _new_token((m.group(1), t.line, None))
         if _MINISTRY.match(t.text) and _TWO_MINISTRIES.search(t.text):
@@ -3277,6 +3297,16 @@ def _check_labels_mixed(text: str) -> bool:
     (「点検・改 点検結果善結果」: 点検・改善結果 wrapped beside 点検結果)."""
     t = text.replace(" ", "")
     return len(t) >= 4 and set(t) <= _CHECK_LABEL_CHARS
+
+
+_CHECK_ROW_TEXTS = ("点検・改善結果", "点検結果", "改善の方向性")
+
+
+def _check_label_piece(text: str) -> bool:
+    """``text`` is a piece of one of the 点検 column's row labels wrapped in its cell (「点検・」「改善結」「果」 of
+    点検・改善結果): no cell of the 関連事業 table (a ministry, 事業番号 or project name) is made of one."""
+    t = text.replace(" ", "")
+    return bool(t) and any(t in lab for lab in _CHECK_ROW_TEXTS)
 
 
 def _cell_over_sentence(lines: list[str], line: int) -> str | None:
@@ -3708,7 +3738,8 @@ def _own_years_first(years: list[str], values: list[str]) -> list[str] | None:
     puts it (「令和2年度」「令和3年度」 then 「2021 総務 20 0458」「総務省 - 0314」), the text left the table's order,
     and the one value left after those go to their years is the one year left's; more than one left, or an own
     year the run does not hold once: None (which number goes with which year is unknown)."""
-    own = [next((r.fiscal_year for r in parse_numbers(v) if r.fiscal_year is not None), None) for v in values]
+    own = [next((r.fiscal_year for r in parse_numbers(v) if r.fiscal_year is not None  # (an RS number's own year,
+                 and r.number.startswith(str(r.fiscal_year))), None) for v in values]  # not an era year beside it)
     at = [parse_year(y if "年" in y else y + "度")[0] for y in years]
     if all(o is None or o == a for o, a in zip(own, at, strict=True)):
         return values

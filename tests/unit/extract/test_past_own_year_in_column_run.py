@@ -4,7 +4,7 @@ the number left over is the other year's (fresh variant 2014 LO pdftotext: 「�
 「2021 総務 20 0458」「総務省 - 0314」 gave 0314 the year 2021)."""
 from __future__ import annotations
 
-from kg.extract.review_text import past_by_lines
+from kg.extract.review_text import _rows_of_columns, past_by_lines
 
 HEAD = ["関連する過去のレビューシートの事業番号", "平成30年度 総務省 0091", "", "令和元年度", "", "総務省 - 0242", ""]
 TAIL = ["", "※令和3年度実績を記入。執行実績がない新規事業、新規要求事業については現時点で予定やイメージを記入。"]
@@ -32,3 +32,11 @@ def test_two_numbers_left_without_their_own_years_are_unknown():
     got = _past(["令和2年度", "", "令和3年度", "", "令和4年度", "", "2021 総務 20 0458", "", "総務省 - 0314", "",
                  "総務省 - 0315"])
     assert not any(p["number"] in ("0314", "0315") and p.get("fiscal_year") for p in got)
+
+
+def test_an_era_year_beside_a_number_is_not_the_numbers_own_year():
+    # (held-out 1978 LO pdftotext: the run 「平成19 年度」「平成20年度」 then a cell holding 平成21年度 beside 0089 — the
+    # era year is another row's cell, not the number's own as an RS number's is: the run reads in its order)
+    cells = ["平成19 年度", "平成20年度", "国土交通省 平成21年度 国土交通省 - 0089", "0094", "平成22年度 国土交通省 - 0022"]
+    assert _rows_of_columns(cells) == ["平成19 年度", "国土交通省 平成21年度 国土交通省 - 0089", "平成20年度", "0094",
+                                       "平成22年度 国土交通省 - 0022"]
