@@ -3084,9 +3084,8 @@ def _is_number_cell(toks: list[Token], i: int) -> bool:
 
 def _related_rows(toks: list[Token], i: int) -> list[tuple[str, str | None, str]] | None:
     """The 関連事業 rows from token ``i`` on, read group by group: a run of a ministry cells, a run of a 事業番号
-    cells (blank 「-」 or not; fewer: the group's numbers unknown) or none, a run of a name cells (pdftotext writes a
-    group of one row, pdfminer a group of the rows its text box holds); None when a group does not read whole or a
-    事業番号 follows the last one."""
+    cells (blank 「-」 or not) or none, a run of a name cells (pdftotext writes a group of one row, pdfminer a group
+    of the rows its text box holds); None when a group does not read whole or a 事業番号 follows the last one."""
     rows: list[tuple[str, str | None, str]] = []
     while _is_ministry(toks, i):
         j = i
@@ -3096,11 +3095,9 @@ def _related_rows(toks: list[Token], i: int) -> list[tuple[str, str | None, str]
         m = j
         while _is_number_cell(toks, m):
             m += 1
-        if m - j > a or not all(_related_name(t) for t in toks[m:m + a]) or m + a > len(toks):
+        if m - j not in (0, a) or not all(_related_name(t) for t in toks[m:m + a]) or m + a > len(toks):
             return None
-        # (fewer numbers than the group's rows, 「金融庁」「財務省」 then 「23-0087」 then two names: which row's is
-        # unknown, the group's numbers too)
-        rows += [(toks[i + x].text, None if m - j != a or is_unknown(toks[j + x].text) else toks[j + x].text,
+        rows += [(toks[i + x].text, None if m == j or is_unknown(toks[j + x].text) else toks[j + x].text,
                   toks[m + x].text) for x in range(a)]
         i = m + a
     if i < len(toks) and toks[i].field is None and (canonical_number(toks[i].text) is not None
@@ -3123,7 +3120,7 @@ def related_by_header(toks: list[Token], lines: list[str] | None = None) -> Foun
     if h is None:
         return _one_row(lines) if lines is not None else None
     toks = toks[:h + 1] + _cells_apart(toks[h + 1:h + 80])
-    found = _related_by_header(toks, h)
+    found = _related_by_header(toks, h, lines)
     if (found is None or found.value) and (cells := _table_cells(toks, h, lines)) is not None \
             and (rows := _related_rows(cells, 0) or _alternating_rows(cells) or _rows_before_last(cells)) \
             and not any(_ITEM_HEAD.match(name) for _, _, name in rows):  # (not a 政策 / 施策 cell: 「8.推進の推進」)
@@ -3343,7 +3340,7 @@ def _cells_apart(toks: list[Token]) -> list[Token]:
     return out
 
 
-def _related_by_header(toks: list[Token], h: int) -> Found | None:
+def _related_by_header(toks: list[Token], h: int, lines: list[str] | None = None) -> Found | None:
     n = next((j for j in range(h + 1, min(len(toks), h + 40)) if _header_at(toks, j, "project_number")), None)
     e = next((j for j in range(h + 1, min(len(toks), h + 40)) if _header_at(toks, j, "project_name")), None)
     if n is None or e is None or e < n:
@@ -3351,6 +3348,8 @@ def _related_by_header(toks: list[Token], h: int) -> Found | None:
     if e == n + 1 and all(t.field is None and "。" in t.text for t in toks[h + 1:n]):
         rows = _related_rows(toks, e + 1)
         return Found(fields.parse_related_projects(rows), toks[e + 1].line) if rows else None
+    if n == h + 1 and e > n + 1:
+        return _ministries_after_number_header(toks, n, e, lines)
     k = 0
     while _is_ministry(toks, h + 1 + k):
         k += 1
@@ -3367,6 +3366,56 @@ def _related_by_header(toks: list[Token], h: int) -> Found | None:
     rows = [(toks[h + 1 + x].text, None if not numbers or is_unknown(numbers[x].text) else numbers[x].text,
              names[x].text) for x in range(k)]
     return Found(fields.parse_related_projects(rows), names[0].line)
+
+
+def _ministries_after_number_header(toks: list[Token], n: int, e: int, lines: list[str] | None = None) -> Found | None:
+    """The table written column by column with the 事業番号 header right after 所管府省名 (pdftotext: 「所管府省名」
+    「事業番号」 「文部科学省」 「財務省」 「点検・改善結果」 「事業名」 then the names, a row's 事業番号 among them; each
+    column's cells may be lines of one paragraph, ``_column_lines``): the k ministry cells after the 事業番号
+    header (token ``n``) and the k name cells after the 事業名 header (token ``e``) in order, the numbers among the
+    names unknown (which row's is not told). Between the headers only ministries, the 点検 column's row labels and
+    sentences; after the names a row label, a sentence or a label. None otherwise (a name's cell wrapped over two
+    lines, more names than ministries: which name is whose is unknown)."""
+    ministries: list[Token] = []
+    for t in toks[n + 1:e]:
+        cells = _column_lines(t, lines)
+        k = 0
+        while k < len(cells) and _is_ministry(cells, k):
+            k += 1
+        if k and ministries:
+            return None  # (the ministries in two paragraphs: pdfminer's text boxes, in an order of their own)
+        ministries = ministries or cells[:k]
+        if not all(_CHECK_ROW_LABELS.match(c.text) or "。" in c.text for c in cells[k:]):
+            return None  # (the paragraph's lines: the ministries first, then the 点検 column's labels or sentences)
+    names: list[Token] = []
+    for t in toks[e + 1:e + 12]:
+        if t.field is not None or "。" in t.text or _CHECK_ROW_LABELS.match(t.text) or _CHECK_LABELS.search(t.text):
+            break
+        if _is_number_cell([t], 0) or names:
+            return None  # (a 事業番号 or a second paragraph among the names: their order is not the ministries')
+        names = _column_lines(t, lines)
+        if not all(_related_name(c) for c in names):
+            return None
+    if not ministries or len(names) != len(ministries):
+        return None
+    return Found(fields.parse_related_projects([(m.text, None, x.text) for m, x in zip(ministries, names, strict=True)]),
+                 names[0].line)
+
+
+def _column_lines(t: Token, lines: list[str] | None) -> list[Token]:
+    """Token ``t`` as the lines of its paragraph, each a token, when they join into its text (cells of one column
+    written one a line with no blank between: 「文部科学省」 over 「財務省」 over 「点検・改善結果」); else [t]."""
+    if lines is None or t.field is not None:
+        return [t]
+    folded = _folded(lines)
+    out: list[Token] = []
+    for i in range(t.line - 1, min(len(folded), t.line + 11)):
+        x = folded[i].strip()
+        if not x:
+            break
+        out.append(_new_token((x, i + 1, None)))
+    joined = "".join(c.text for c in out).replace(" ", "")
+    return out if len(out) > 1 and joined == t.text.replace(" ", "") else [t]
 
 
 def _names_among_numbers(toks: list[Token], i: int, k: int) -> list[Token]:

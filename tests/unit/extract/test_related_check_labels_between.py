@@ -42,9 +42,29 @@ def test_two_ministries_before_the_names_stay_unread():
     assert all(r[2] != "18-0257" for r in _rows(body))
 
 
-def test_a_group_with_fewer_numbers_than_rows_gives_its_rows_without_numbers():
-    # pdfminer (held-out 1004): the text box's two ministries, the row labels, one 事業番号, the two names — which row
-    # the number is of is unknown, each row's ministry and name are not
-    body = ["金融庁", "", "財務省", "", "点検・改善", "結果", "", "点検結果", "", "23-0087", "", "調査情報データ活用事業", "",
-            "システム運用情報研究開発事業", "", SENTENCE, ""]
-    assert _rows(body) == [("金融庁", None, "調査情報データ活用事業"), ("財務省", None, "システム運用情報研究開発事業")]
+HEADERS_APART = ["関連事業", "", "点検・改善結果", "", "活動実績は見込みに見合ったものであるか。", "", "所管府省名", "",
+                 "事業番号", ""]
+
+
+def test_ministries_after_the_number_header_then_the_names_column():
+    # pdftotext (held-out 686 LO): 「所管府省名」 「事業番号」, the ministries one a line with the row label below them,
+    # then 「事業名」 and the names one a line: each column's lines in the rows' order
+    lines = [*HEADERS_APART, "内閣府", "国土交通省", "点検・改善結果", "", "事業名", "", "防災人材育成研究開発事業",
+             "高度化支援安全対策事業", "", "点検結果", "", SENTENCE, ""]
+    got = label_lists(lines, 2023)["related_projects"].value
+    assert [(p["ministry"], p["number"], p["name"]) for p in got] == [
+        ("内閣府", None, "防災人材育成研究開発事業"), ("国土交通省", None, "高度化支援安全対策事業")]
+
+
+def test_a_number_among_the_names_leaves_the_rows_unknown():
+    # (a 事業番号 between two paragraphs of names: pdfminer's text boxes come in an order of their own, 689 LO)
+    lines = [*HEADERS_APART, "文部科学省", "デジタル庁", "財務省", "点検・改善結果", "", "事業名", "", "安全対策調査データ活用事業", "",
+             "19-0001", "", "データ活用調査推進事業", "支援高度化防災事業", "", "点検結果", "", SENTENCE, ""]
+    assert "related_projects" not in label_lists(lines, 2023)
+
+
+def test_more_name_lines_than_ministries_leave_the_rows_unknown():
+    # a name wrapped over two lines of the names' paragraph: three lines for two ministries
+    lines = [*HEADERS_APART, "文部科学省", "財務省", "点検・改善結果", "", "事業名", "", "研究開発防災人材育成",
+             "事業", "支援研究開発国際協力事業", "", "点検結果", "", SENTENCE, ""]
+    assert "related_projects" not in label_lists(lines, 2023)
