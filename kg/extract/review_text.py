@@ -890,7 +890,8 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
                      and len(_ERA_YEAR_CELL.findall(lines[t.line - 2])) > 1)
                  or (paragraph_style(lines) and len(_ERA_IN.findall(t.text)) > 1 and _goes_on(lines, t.line))]
         cells = _cut_serials_out(cells, _folded(lines))
-        nums = _paired_past(_serials_blanked(cells), frozenset(i for i, t in enumerate(cells) if t in tails))
+        texts = _serials_blanked(cells)
+        nums = _rs_years_kept(_paired_past(texts, frozenset(i for i, t in enumerate(cells) if t in tails)), texts)
         if nums:
             out["past_project_numbers"] = Found(nums, run[0][0].line)
     return out
@@ -3598,8 +3599,22 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
     cells = _rows_of_columns(cells)
     if not cells:
         return None
-    nums = _paired_past(cells)
+    nums = _rs_years_kept(_paired_past(cells), cells)
     return Found(nums, label_line + 1) if nums else None
+
+
+_RS_HEAD = re.compile(r"(?:^|\s)(20\d\d) [^\s\d]{1,6}(?=\s|$)")  # an RS number's year and ministry (「2021 農水」)
+
+
+def _rs_years_kept(nums: list[dict], cells: list[str]) -> list[dict]:
+    """Past numbers whose year is the year an RS number of the table carries (「2021 農水」 「20 0212」: the 令和3年度
+    row's) without being that RS number: the year is another row's (「令和3年」「度」 over 「0404」 over 「2021 農水
+    令和4年度」 — 0404 is 令和4年度's, written before it), so unknown. The RS number's first piece is its row's year."""
+    rs = {int(y) for c in cells for y in _RS_HEAD.findall(c)}
+    if not rs:
+        return nums
+    return [{"number": x["number"]} if x.get("fiscal_year") in rs and not x["number"].startswith(str(x["fiscal_year"]))
+            else x for x in nums]
 
 
 _ERAS = frozenset({"令和", "平成", "昭和"})

@@ -4,7 +4,7 @@ the number left over is the other year's (fresh variant 2014 LO pdftotext: 「�
 「2021 総務 20 0458」「総務省 - 0314」 gave 0314 the year 2021)."""
 from __future__ import annotations
 
-from kg.extract.review_text import _rows_of_columns, past_by_lines
+from kg.extract.review_text import _rows_of_columns, label_lists, past_by_lines
 
 HEAD = ["関連する過去のレビューシートの事業番号", "平成30年度 総務省 0091", "", "令和元年度", "", "総務省 - 0242", ""]
 TAIL = ["", "※令和3年度実績を記入。執行実績がない新規事業、新規要求事業については現時点で予定やイメージを記入。"]
@@ -40,3 +40,14 @@ def test_an_era_year_beside_a_number_is_not_the_numbers_own_year():
     cells = ["平成19 年度", "平成20年度", "国土交通省 平成21年度 国土交通省 - 0089", "0094", "平成22年度 国土交通省 - 0022"]
     assert _rows_of_columns(cells) == ["平成19 年度", "国土交通省 平成21年度 国土交通省 - 0089", "平成20年度", "0094",
                                        "平成22年度 国土交通省 - 0022"]
+
+
+def test_a_number_given_the_year_an_rs_number_carries_has_no_year():
+    # (fresh 2311 LO pdftotext: 「令和3年」「度」 over 「0404」 over 「2021 農水 令和4年度」 over 「20 0212」 — 0404 is the
+    # 令和4年度 row's, written before its year; the RS number 2021-農水-20-0212 is 令和3年度's: 0404's year unknown)
+    lines = ["関連する過去のレビューシートの事業番号", "平成27年度", "", "-", "", "平成28年度", "", "農林水産省 0290", "",
+             "令和元年度", "", "農林水産省 (0135) 令和2年度", "", "農林水産省(0329)", "", "令和3年", "度", "", "0404", "",
+             "2021 農水 令和4年度", "20 0212", "", *TAIL]
+    got = label_lists(lines, 2023)["past_project_numbers"].value
+    assert {"number": "0404"} in got and {"fiscal_year": 2021, "number": "0404"} not in got
+    assert {"fiscal_year": 2016, "number": "0290"} in got
