@@ -545,7 +545,8 @@ def implausible_laws(bases: list[dict], text: str = "") -> list[str]:
         name = b.get("law") or ""
         if (not law_title_end(name) or name.startswith(_LABEL_PIECES) or _PLAN_WORDS.search(name)
                 or name[:1] in "・、,()第条項号0123456789の" or _LABEL_IN.search(name)
-                or _NOT_IN_TITLE.search(name) or _CUT_HEAD.match(name) or (flat and _cut_from(flat, name))):
+                or _NOT_IN_TITLE.search(name) or _CUT_HEAD.match(name) or _KIND_ONLY.match(name)
+                or (flat and _cut_from(flat, name))):
             out.append(name)
     return out
 
@@ -553,6 +554,9 @@ def implausible_laws(bases: list[dict], text: str = "") -> list[str]:
 # a dash (the empty cell's 「-」 of a neighbour) or a citation's number (「納税貯蓄組合法第70漁港漁場整備法」: two
 # laws run together, the counter lost): no law's title holds one (its numbers are written in kanji)
 _NOT_IN_TITLE = re.compile(r"[-‐‑–—―−]|第\s*\d")
+# a title that is only the kind of law, its body cut off on the lines above (「消費者教育の推進に関する」 then the
+# 関係する計画 cell's line, then 「法律第93条…」 read as the law 「法律」)
+_KIND_ONLY = re.compile(r"^(?:法律?|政令|省令|府令|規則|令|条例|施行令|施行規則)$")
 # a title whose head went elsewhere (「特別会計に」 on the line above, the 関係する計画 label's pieces between:
 # 「関する法律第16条」 read alone): no law's title starts with a particle, a verb's ending (「る法律」: 「…に関す」 on
 # the line above) or a word that ties it to what came before (none of the e-Gov list's titles starts with one)
