@@ -9,7 +9,8 @@ LibreOffice: there the reference is the seed's gold record, and the .xlsx is sco
 The reference of every generated sheet is its .xlsx record (tests/test_pdf_formats.py checks it holds the generated facts),
 cut to the gold schema (../shared/gold/SCHEMA.md: the keys the gold records carry, `source` left out) and
 flattened into facts as ../shared/tools/gold_score.py does — a fact is a (path, value) pair, list items matched
-by their identity fields. Each other format of the sheet is scored the same way: a fact is recovered when the
+by their identity fields (past project numbers by number and, when the reference lists a number for two years, by
+number and year: see paired_facts). Each other format of the sheet is scored the same way: a fact is recovered when the
 format gives that value, wrong when it gives another, absent when it gives none; a fact the format gives that the
 reference has no place for (a list item of its own: a law, plan or payee row the sheet does not hold) is extra —
 as wrong as a wrong value. Prints one line per format (facts recovered / facts, %, wrong, absent, extra), then with --keys the misses per top-level key, and with --misses N
@@ -67,6 +68,65 @@ def project(obj, schema):
     return obj
 
 
+PAST = "past_project_numbers"
+
+
+def _past_idents(ref: list, got: list, norm) -> tuple[list[str], list[str]]:
+    """The identity of each reference and each extracted past-number item. gold_score keys them by number alone,
+    so a sheet listing one number for two years (「0083」 in 2015 and 2019) folds both into one fact and a true
+    pairing can count as wrong. A number the reference lists once keys by number (a wrong year stays a wrong
+    value); one it lists more than once keys by number|year, and each extracted item of that number takes the
+    identity of the reference item it pairs with: the one of its own year first, then the rest in order. An
+    extracted item left over (a number or a year the reference does not hold) keeps an identity of its own: extra."""
+    def num(it):
+        return str(norm(it.get("number"))) if isinstance(it, dict) else str(norm(it))
+
+    def year(it):
+        return str(norm(it.get("fiscal_year"))) if isinstance(it, dict) else "None"
+
+    count, seen = Counter(num(it) for it in ref), Counter()
+    ref_ids = []
+    for it in ref:  # the same number and year listed twice (a copied row) stays two items
+        ident = num(it) if count[num(it)] == 1 else f"{num(it)}|{year(it)}"
+        seen[ident] += 1
+        ref_ids.append(ident if seen[ident] == 1 else f"{ident}#{seen[ident]}")
+    free = list(range(len(ref)))
+    got_ids: list[str | None] = [None] * len(got)
+    for exact in (True, False):
+        for j, it in enumerate(got):
+            if got_ids[j] is not None:
+                continue
+            for i in free:
+                if num(ref[i]) == num(it) and (not exact or year(ref[i]) == year(it)):
+                    got_ids[j] = ref_ids[i]
+                    free.remove(i)
+                    break
+    taken = Counter()
+    for j, it in enumerate(got):
+        if got_ids[j] is None:
+            taken[num(it)] += 1
+            got_ids[j] = f"{num(it)}|{year(it)}|+{taken[num(it)]}"
+    return ref_ids, got_ids
+
+
+def paired_facts(gs, ref: dict, got: dict | None) -> tuple[dict, dict]:
+    """The facts of the reference and of an extracted record (gold_score.facts), past project numbers keyed by
+    _past_idents so that a number listed for two years is two facts each side."""
+    def split(rec: dict) -> tuple[dict, list]:  # a list of past numbers apart; None or absent stays a fact of its own
+        past = rec.get(PAST)
+        return ({k: v for k, v in rec.items() if k != PAST}, past) if isinstance(past, list) else (rec, [])
+
+    rest, ref_past = split(ref)
+    want = gs.facts(rest)
+    rest, got_past = split(got or {})
+    have = gs.facts(rest) if got else {}
+    ref_ids, got_ids = _past_idents(ref_past, got_past, gs.norm)
+    for out, items, ids in ((want, ref_past, ref_ids), (have, got_past, got_ids)):
+        for it, ident in zip(items, ids, strict=True):
+            out.update(gs.facts(it, f"/{PAST}[{ident}]"))
+    return want, have
+
+
 def record(path: Path) -> dict | None:
     from kg.extract.dispatch import ExtractError, extract_path
     from kg.read.base import ReadError
@@ -98,7 +158,7 @@ def main() -> None:
             ref = json.loads(gold.read_text(encoding="utf-8")) if gold.exists() else record(xlsx)
             if ref is None:
                 continue
-            want = gs.facts(project(ref, schema))
+            ref = project(ref, schema)
             others = {p.name[len(name) + 1:].removesuffix(".txt"): p for p in d.glob(f"{name}.*")
                       if p != xlsx or gold.exists()}
             for producer in ("lo", "rl"):  # tests.fixtures.seed_prints.PRODUCERS' folders
@@ -108,7 +168,7 @@ def main() -> None:
                 if only and fmt not in only:
                     continue
                 got = record(p)
-                have = gs.facts(project(got, schema)) if got else {}
+                want, have = paired_facts(gs, ref, project(got, schema) if got else None)
                 t = tally[fmt]
                 t["sheets"] += 1
                 for path, v in want.items():

@@ -121,9 +121,10 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                 if label == "legal" and _counter_not_label(seen, word, left, lines[i + 1:i + 3]):
                     label = None  # 「…法律第55」 over 「条」, the label's 「条項も記載」 on a line below: the cell's
                 if label is None and not seen["plans"] and _PLANS_LABEL.startswith(word) and (len(word) >= 3 or (
-                        len(word) == 2 and any(_PLANS_LABEL.startswith(word + w) for w in below))):
+                        len(word) == 2 and (any(_PLANS_LABEL.startswith(word + w) for w in below)
+                                            or (w_at == len(words) - 1 and _label_down(word, lines[i + 1:i + 8]))))):
                     # the right label's first line alone (「関係する」「関係す」: wrapped in a narrow cell; 「関係」 with
-                    # 「する」 on the next line)
+                    # 「する」 on the next line, or at the ends of the lines below)
                     label = "plans"
                 if label == "plans" or (label is None and word in _PLANS_PIECES and i > lab - 1):
                     if label:
@@ -150,6 +151,26 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                     continue
                 _add(side if side is not None else left, word, i + 1)
     return left, right
+
+
+def _label_down(head: str, lines: list[str]) -> bool:
+    """``head`` (「関係」, the last word of its line) is the 関係する計画 label's first piece: the last words of the
+    lines below carry it on up to 関係する計画 at least (「関係」 then 「…第94 する」, 「…信託業務 計画」), lines of the
+    left label's wrapped wording alone (「体的な条項」「も記載)」) passed over — a law cell's text holds no such
+    column of the label's pieces."""
+    got = head
+    for t in lines:
+        words = t.split(" ")
+        if not t:
+            break
+        if len(words) == 1 and t in _LEGAL_PIECES:
+            continue
+        if not _PLANS_LABEL.startswith(got + words[-1]):
+            break
+        got += words[-1]
+        if len(got) >= len("関係する計画"):
+            return True
+    return False
 
 
 # a citation's start (「第109条、…」) and its number and counter cut after its 第 (「77条、…」)
@@ -524,7 +545,8 @@ def implausible_laws(bases: list[dict], text: str = "") -> list[str]:
         name = b.get("law") or ""
         if (not law_title_end(name) or name.startswith(_LABEL_PIECES) or _PLAN_WORDS.search(name)
                 or name[:1] in "・、,()第条項号0123456789の" or _LABEL_IN.search(name)
-                or _NOT_IN_TITLE.search(name) or _CUT_HEAD.match(name) or (flat and _cut_from(flat, name))):
+                or _NOT_IN_TITLE.search(name) or _CUT_HEAD.match(name) or _KIND_ONLY.match(name)
+                or (flat and _cut_from(flat, name))):
             out.append(name)
     return out
 
@@ -532,6 +554,9 @@ def implausible_laws(bases: list[dict], text: str = "") -> list[str]:
 # a dash (the empty cell's 「-」 of a neighbour) or a citation's number (「納税貯蓄組合法第70漁港漁場整備法」: two
 # laws run together, the counter lost): no law's title holds one (its numbers are written in kanji)
 _NOT_IN_TITLE = re.compile(r"[-‐‑–—―−]|第\s*\d")
+# a title that is only the kind of law, its body cut off on the lines above (「消費者教育の推進に関する」 then the
+# 関係する計画 cell's line, then 「法律第93条…」 read as the law 「法律」)
+_KIND_ONLY = re.compile(r"^(?:法律?|政令|省令|府令|規則|令|条例|施行令|施行規則)$")
 # a title whose head went elsewhere (「特別会計に」 on the line above, the 関係する計画 label's pieces between:
 # 「関する法律第16条」 read alone): no law's title starts with a particle, a verb's ending (「る法律」: 「…に関す」 on
 # the line above) or a word that ties it to what came before (none of the e-Gov list's titles starts with one)

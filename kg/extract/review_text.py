@@ -815,6 +815,8 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
         # the 政策評価書URL label and its URL glued to the 施策 cell's piece (「(4)支援国際協政策評価書 https://…」):
         # that piece, the cell's end unknown unless its rest below reads whole (measure_rest)
         mea = ([mea[0][0]._replace(text=glued[1]), *mea[0][1:]], mea[1])
+    if mea and mea[0] and not glued and (beside := measure_beside_label(_folded(lines), mea[0][0])) is not None:
+        mea = ([mea[0][0]._replace(text=beside), *mea[0][1:]], mea[1])
     cut = mea and mea[0] and (glued or (_line_goes_on(lines, mea[0][0]) if paragraph_style(lines)
                                         else _wraps_on(toks, mea[0][0])))
     if mea and mea[0] and not cut and paragraph_style(lines) and mea[0][0].line == toks[k_mea].line:
@@ -889,7 +891,8 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
                      and len(_ERA_YEAR_CELL.findall(lines[t.line - 2])) > 1)
                  or (paragraph_style(lines) and len(_ERA_IN.findall(t.text)) > 1 and _goes_on(lines, t.line))]
         cells = _cut_serials_out(cells, _folded(lines))
-        nums = _paired_past(_serials_blanked(cells), frozenset(i for i, t in enumerate(cells) if t in tails))
+        texts = _serials_blanked(cells)
+        nums = _rs_years_kept(_paired_past(texts, frozenset(i for i, t in enumerate(cells) if t in tails)), texts)
         if nums:
             out["past_project_numbers"] = Found(nums, run[0][0].line)
     return out
@@ -978,6 +981,56 @@ def measure_rest(folded: list[str], value: Token) -> list[str] | None:
         out.append(w)
     # (pieces going on past the lines looked at: the cell's end is unknown, 「(2)高度化普及啓発の推」 without 「進」)
     return out if out and not rest and ended else None
+
+
+def measure_beside_label(folded: list[str], value: Token) -> str | None:
+    """The 施策 cell and the 政策評価書URL label beside it both wrapped in their narrow cells, written line by line as
+    one paragraph (「6. システム運 政策評」 over 「用人材育成の 価書」 over 「推進」 over 「URL」; the URL cell's text may
+    stand between, 「(2)デー 政策評」 over 「https://…pdf」 over 「タ活用 価書URL」): each of its first lines ends with a
+    piece of the label, the pieces joined from the first line on giving 政策評価書. The cell is the lines' other
+    words joined (「6. システム運用人材育成の推進」); None unless the label is found so, each line after it holds one
+    word of the cell (or the label's last piece after it, 「運用の推 URL」) and the lines give the token's text."""
+    if value.line < 1 or value.line > len(folded):
+        return None
+    words = folded[value.line - 1].split(" ")
+    if len(words) < 2 or len(words[-1]) < 2 or not _URL_LABEL.startswith(words[-1]):
+        return None
+    label, parts = words[-1], [" ".join(words[:-1])]
+    seen, aside = [folded[value.line - 1]], []  # the paragraph's lines; those holding no piece of the cell
+    for t in folded[value.line:value.line + 8]:
+        if not t:
+            break
+        words = t.split(" ")
+        if len(words) == 1 and t.startswith(_URL_HEADS):
+            seen.append(t)
+            aside.append(t)  # (the URL cell's text written between the lines)
+            continue
+        if len(label) < len(_URL_LABEL) and _URL_LABEL.startswith(label + words[-1]) \
+                and (len(words) > 1 or len(label) < len("政策評価書") or words[-1] == _URL_LABEL[len(label):]):
+            label += words[-1]  # the label's pieces go on, one at each line's end
+            if len(words) == 1:
+                aside.append(t)
+            else:
+                parts.append(" ".join(words[:-1]))
+        elif len(label) < len("政策評価書") or len(words) > 1:
+            return None  # the label's piece lacking, or two cells on a line below it: the 施策's pieces unknown
+        elif re.search("[A-Za-z]", t) or label_piece(t) or holds_label_head(t):
+            return None
+        else:
+            parts.append(t)
+        seen.append(t)
+    if len(label) < len("政策評価書"):
+        return None
+    head = _split_line(parts[0])  # (the 施策 label before the cell on its first line: 「施策 6. システム運」)
+    if not head or head[-1][1] is not None:
+        return None
+    parts[0] = head[-1][0]
+    got = value.text.replace(" ", "")
+    if not got.startswith(parts[0].replace(" ", "")) or not any(
+            x.endswith(got) for x in ("".join(seen).replace(" ", ""),
+                                      "".join(t for t in seen if t not in aside).replace(" ", ""))):
+        return None
+    return fields.join_wrapped(parts)
 
 
 _NOT_A_REST = re.compile(r"[\x21-\x7e]")  # ASCII: a URL, a number, 「-」 (a wrapped rest of the 施策 cell holds none)
@@ -2312,8 +2365,10 @@ def _payee_rows(lines: list[str], start: int, notes: list, columns: dict[str, in
                     elif len(fits) == 1:
                         done.add("name" if target == "description" else "description")  # (the other did not wrap)
                 cells[target] = fields.join_wrapped([cells.get(target) or "", *pieces])
+                # (a row with a piece left to either cell before: its cells' last lines are guesses, 「日経BPマ」 put
+                # in the 業務概要 and 「ーケティ」「ング共同」 then 'settled' there — no measure of the table's column)
                 _wrapped_on(holds, tail_of, target, pieces[0], [] if worded else filled, last.block,
-                            column if settled else None)
+                            column if settled and not last.unsure else None)
                 tail_of[target] = " ".join(pieces)
             if alone.get(last.line):  # a line of one piece after the cell that ended: that piece is the other's
                 alone[last.line] = (*alone[last.line][:3], [*alone[last.line][3], pieces[0]]) \
@@ -3104,12 +3159,23 @@ def related_by_header(toks: list[Token], lines: list[str] | None = None) -> Foun
     if h is None:
         return _one_row(lines) if lines is not None else None
     toks = toks[:h + 1] + _cells_apart(toks[h + 1:h + 80])
-    found = _related_by_header(toks, h)
-    if found is None and (cells := _table_cells(toks, h, lines)) is not None \
-            and (rows := _related_rows(cells, 0) or _alternating_rows(cells)) \
+    found = _related_by_header(toks, h, lines)
+    if (found is None or found.value) and (cells := _table_cells(toks, h, lines)) is not None \
+            and (rows := _related_rows(cells, 0) or _alternating_rows(cells) or _rows_before_last(cells)) \
             and not any(_ITEM_HEAD.match(name) for _, _, name in rows):  # (not a 政策 / 施策 cell: 「8.推進の推進」)
-        return Found(fields.parse_related_projects(rows), toks[h].line)
+        more = fields.parse_related_projects(rows)
+        # (rows read under the headers up to a cell of the 点検 column between them — the 関連事業 label, its row
+        # labels' wrapped pieces: the same rows and more when those cells are left out)
+        if found is None or (len(more) > len(found.value) and more[:len(found.value)] == found.value):
+            return Found(more, toks[h].line)
     return found if found is not None or lines is None else _one_row(lines)
+
+
+def _rows_before_last(cells: list[Token]) -> list[tuple[str, str | None, str]] | None:
+    """The rows read whole before the table's last cell when that is a ministry whose name the text gives no more
+    (it stands after the next block's label: 「文部科学省」 then 「外部有識者の所見」): the rows before it, the last
+    row's unknown."""
+    return _related_rows(cells[:-1], 0) if len(cells) > 1 and _is_ministry(cells, len(cells) - 1) else None
 
 
 def _paragraphs(folded: list[str], start: int):
@@ -3218,6 +3284,9 @@ def _alternating_rows(cells: list[Token]) -> list[tuple[str, str | None, str]] |
 _CHECK_ROW_LABEL = "(?:点検・改善結果|点検結果|改善の方向性)"
 _CHECK_ROW_LABELS = re.compile(rf"^{_CHECK_ROW_LABEL}(?:\s*{_CHECK_ROW_LABEL})*$")
 _MINISTRY_CHECK = re.compile(rf"^(\S{{1,12}}?{_MINISTRY_END}){_CHECK_ROW_LABEL}$")
+# ... glued to the row labels' lines run together (「文部科学省点検・改善結 点検結果果」: 点検・改善結果 wrapped beside
+# 点検結果, its 「果」 below)
+_MINISTRY_CHECKS = re.compile(rf"^(\S{{1,12}}?{_MINISTRY_END})((?:点検|改善)[点検・改善結果の方向性 ]*)$")
 
 
 def _table_cells(toks: list[Token], h: int, lines: list[str] | None = None) -> list[Token] | None:
@@ -3235,16 +3304,19 @@ def _table_cells(toks: list[Token], h: int, lines: list[str] | None = None) -> l
         if t.field in ("project_number", "project_name") and t.text in ("事業番号", "事業名"):
             headers.add(t.field)
             continue
+        if t.field == "related" and t.text == "関連事業" and headers:
+            continue  # the table's own label, printed at its left, written between two rows' cells
         if t.field is not None:
             break
         text = t.text
         if "。" in text and lines is not None and (head := _cell_over_sentence(lines, t.line)) is not None:
             t = _new_token((head, t.line, None))  # (a row's name over the 点検 column's sentence, no blank between)
-        elif "。" in text or _CHECK_ROW_LABELS.match(text) or _check_labels_mixed(text):
+        elif "。" in text or _CHECK_ROW_LABELS.match(text) or _check_labels_mixed(text) or _check_label_piece(text):
             continue
         if _CHECK_LABELS.search(text):
-            m = _MINISTRY_CHECK.match(text)
-            if m is None or not _MINISTRY.match(m.group(1)):
+            m = _MINISTRY_CHECK.match(text) or _MINISTRY_CHECKS.match(text)
+            if m is None or not _MINISTRY.match(m.group(1)) or (m.re is _MINISTRY_CHECKS
+                                                               and not _check_labels_mixed(m.group(2))):
                 break
             t = _new_token((m.group(1), t.line, None))
         if _MINISTRY.match(t.text) and _TWO_MINISTRIES.search(t.text):
@@ -3261,6 +3333,16 @@ def _check_labels_mixed(text: str) -> bool:
     (「点検・改 点検結果善結果」: 点検・改善結果 wrapped beside 点検結果)."""
     t = text.replace(" ", "")
     return len(t) >= 4 and set(t) <= _CHECK_LABEL_CHARS
+
+
+_CHECK_ROW_TEXTS = ("点検・改善結果", "点検結果", "改善の方向性")
+
+
+def _check_label_piece(text: str) -> bool:
+    """``text`` is a piece of one of the 点検 column's row labels wrapped in its cell (「点検・」「改善結」「果」 of
+    点検・改善結果): no cell of the 関連事業 table (a ministry, 事業番号 or project name) is made of one."""
+    t = text.replace(" ", "")
+    return bool(t) and any(t in lab for lab in _CHECK_ROW_TEXTS)
 
 
 def _cell_over_sentence(lines: list[str], line: int) -> str | None:
@@ -3297,7 +3379,7 @@ def _cells_apart(toks: list[Token]) -> list[Token]:
     return out
 
 
-def _related_by_header(toks: list[Token], h: int) -> Found | None:
+def _related_by_header(toks: list[Token], h: int, lines: list[str] | None = None) -> Found | None:
     n = next((j for j in range(h + 1, min(len(toks), h + 40)) if _header_at(toks, j, "project_number")), None)
     e = next((j for j in range(h + 1, min(len(toks), h + 40)) if _header_at(toks, j, "project_name")), None)
     if n is None or e is None or e < n:
@@ -3305,6 +3387,8 @@ def _related_by_header(toks: list[Token], h: int) -> Found | None:
     if e == n + 1 and all(t.field is None and "。" in t.text for t in toks[h + 1:n]):
         rows = _related_rows(toks, e + 1)
         return Found(fields.parse_related_projects(rows), toks[e + 1].line) if rows else None
+    if n == h + 1 and e > n + 1:
+        return _ministries_after_number_header(toks, n, e, lines)
     k = 0
     while _is_ministry(toks, h + 1 + k):
         k += 1
@@ -3321,6 +3405,56 @@ def _related_by_header(toks: list[Token], h: int) -> Found | None:
     rows = [(toks[h + 1 + x].text, None if not numbers or is_unknown(numbers[x].text) else numbers[x].text,
              names[x].text) for x in range(k)]
     return Found(fields.parse_related_projects(rows), names[0].line)
+
+
+def _ministries_after_number_header(toks: list[Token], n: int, e: int, lines: list[str] | None = None) -> Found | None:
+    """The table written column by column with the 事業番号 header right after 所管府省名 (pdftotext: 「所管府省名」
+    「事業番号」 「文部科学省」 「財務省」 「点検・改善結果」 「事業名」 then the names, a row's 事業番号 among them; each
+    column's cells may be lines of one paragraph, ``_column_lines``): the k ministry cells after the 事業番号
+    header (token ``n``) and the k name cells after the 事業名 header (token ``e``) in order, the numbers among the
+    names unknown (which row's is not told). Between the headers only ministries, the 点検 column's row labels and
+    sentences; after the names a row label, a sentence or a label. None otherwise (a name's cell wrapped over two
+    lines, more names than ministries: which name is whose is unknown)."""
+    ministries: list[Token] = []
+    for t in toks[n + 1:e]:
+        cells = _column_lines(t, lines)
+        k = 0
+        while k < len(cells) and _is_ministry(cells, k):
+            k += 1
+        if k and ministries:
+            return None  # (the ministries in two paragraphs: pdfminer's text boxes, in an order of their own)
+        ministries = ministries or cells[:k]
+        if not all(_CHECK_ROW_LABELS.match(c.text) or "。" in c.text for c in cells[k:]):
+            return None  # (the paragraph's lines: the ministries first, then the 点検 column's labels or sentences)
+    names: list[Token] = []
+    for t in toks[e + 1:e + 12]:
+        if t.field is not None or "。" in t.text or _CHECK_ROW_LABELS.match(t.text) or _CHECK_LABELS.search(t.text):
+            break
+        if _is_number_cell([t], 0) or names:
+            return None  # (a 事業番号 or a second paragraph among the names: their order is not the ministries')
+        names = _column_lines(t, lines)
+        if not all(_related_name(c) for c in names):
+            return None
+    if not ministries or len(names) != len(ministries):
+        return None
+    return Found(fields.parse_related_projects([(m.text, None, x.text) for m, x in zip(ministries, names, strict=True)]),
+                 names[0].line)
+
+
+def _column_lines(t: Token, lines: list[str] | None) -> list[Token]:
+    """Token ``t`` as the lines of its paragraph, each a token, when they join into its text (cells of one column
+    written one a line with no blank between: 「文部科学省」 over 「財務省」 over 「点検・改善結果」); else [t]."""
+    if lines is None or t.field is not None:
+        return [t]
+    folded = _folded(lines)
+    out: list[Token] = []
+    for i in range(t.line - 1, min(len(folded), t.line + 11)):
+        x = folded[i].strip()
+        if not x:
+            break
+        out.append(_new_token((x, i + 1, None)))
+    joined = "".join(c.text for c in out).replace(" ", "")
+    return out if len(out) > 1 and joined == t.text.replace(" ", "") else [t]
 
 
 def _names_among_numbers(toks: list[Token], i: int, k: int) -> list[Token]:
@@ -3503,8 +3637,22 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
     cells = _rows_of_columns(cells)
     if not cells:
         return None
-    nums = _paired_past(cells)
+    nums = _rs_years_kept(_paired_past(cells), cells)
     return Found(nums, label_line + 1) if nums else None
+
+
+_RS_HEAD = re.compile(r"(?:^|\s)(20\d\d) [^\s\d]{1,6}(?=\s|$)")  # an RS number's year and ministry (「2021 農水」)
+
+
+def _rs_years_kept(nums: list[dict], cells: list[str]) -> list[dict]:
+    """Past numbers whose year is the year an RS number of the table carries (「2021 農水」 「20 0212」: the 令和3年度
+    row's) without being that RS number: the year is another row's (「令和3年」「度」 over 「0404」 over 「2021 農水
+    令和4年度」 — 0404 is 令和4年度's, written before it), so unknown. The RS number's first piece is its row's year."""
+    rs = {int(y) for c in cells for y in _RS_HEAD.findall(c)}
+    if not rs:
+        return nums
+    return [{"number": x["number"]} if x.get("fiscal_year") in rs and not x["number"].startswith(str(x["fiscal_year"]))
+            else x for x in nums]
 
 
 _ERAS = frozenset({"令和", "平成", "昭和"})
@@ -3677,10 +3825,38 @@ def _rows_of_columns(cells: list[str]) -> list[str] | None:
             m += 1
         if m - j != k:
             return None
-        for y, n in zip(cells[i:j], cells[j:m], strict=True):
+        values = _own_years_first(cells[i:j], cells[j:m])
+        if values is None:
+            return None
+        for y, n in zip(cells[i:j], values, strict=True):
             out += [y, n]
         i = m
     return out
+
+
+def _own_years_first(years: list[str], values: list[str]) -> list[str] | None:
+    """The value cells of a run of year cells (rows written column by column) in the years' order. A value that
+    carries its own year (an RS number, 「2021 総務 20 0458」) goes to that year: when one is not where the run's order
+    puts it (「令和2年度」「令和3年度」 then 「2021 総務 20 0458」「総務省 - 0314」), the text left the table's order,
+    and the one value left after those go to their years is the one year left's; more than one left, or an own
+    year the run does not hold once: None (which number goes with which year is unknown)."""
+    own = [next((r.fiscal_year for r in parse_numbers(v) if r.fiscal_year is not None  # (an RS number's own year,
+                 and r.number.startswith(str(r.fiscal_year))), None) for v in values]  # not an era year beside it)
+    at = [parse_year(y if "年" in y else y + "度")[0] for y in years]
+    if all(o is None or o == a for o, a in zip(own, at, strict=True)):
+        return values
+    placed: list[str | None] = [None] * len(years)
+    for v, o in zip(values, own, strict=True):
+        if o is None:
+            continue
+        if at.count(o) != 1 or placed[at.index(o)] is not None:
+            return None
+        placed[at.index(o)] = v
+    rest = [v for v, o in zip(values, own, strict=True) if o is None]
+    if len(rest) != 1:
+        return None
+    placed[placed.index(None)] = rest[0]
+    return placed
 
 
 __all__ += ["past_by_lines"]
