@@ -547,9 +547,11 @@ def _block_core_of(cells: tuple[Item, ...], loose: bool = False) -> tuple[list[C
         if ni in ranks and ranks[ni] != k:
             return None, f"rank {ranks[ni]} printed where row {k} is in order"
         if k > 1 and ni == corp_at[k - 2] + 1 < amounts[k - 2] and kinds[ni] == "text" \
-                and not (ni < size - 1 and kinds[ni + 1] in ("corp", "dash")):
+                and not (ni < size - 1 and kinds[ni + 1] in ("corp", "dash")) and not _ENTITY.search(items[ni].text):
             # (「name | 法人番号 | 業務概要 | 39 | 随意契約 | - | name | 31 | …」: the text right after the row before's
-            # 法人番号 and before its amount is that row's 業務概要 in the form's order, no name of a row after it)
+            # 法人番号 and before its amount is that row's 業務概要 in the form's order, no name of a row after it —
+            # but a legal entity's name is no 業務概要: 「個人(A) | - | 日本電気株式会社 | 札幌市 | …」, the 業務概要 and
+            # amounts listed later, column by column, in generated sheet03's rl print)
             return None, f"the name of row {k} stands between row {k - 1}'s 法人番号 and its amount"
         name, corp = items[ni].text, items[ci].text
         amount = _value(items[ai].text)
