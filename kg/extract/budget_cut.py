@@ -12,13 +12,14 @@ one reading per row that the form proves:
 - every past and current year's column adds up (計 = 当初 + 補正 + 前年度から繰越し + 翌年度へ繰越し(▲) + 予備費等;
   a dashed 計, a column of dashes), the request year's 計 (when printed) is its 当初予算 and nothing else is there;
 - the printed 執行率 and 割合 rows are those of the past years' 執行額 (budget_tail.rates_match);
-- the 歳出予算目 table's 計 (when its rows add up to it: budget_breakdown.breakdown_totals) is the current year's
-  当初予算 and the request;
-- a cell wraps only when its text is wider than its column: a column's cell printed on one line that holds as many
-  digits, commas and marks as a wrapped one denies that reading (LibreOffice's 「40,02|524,154」: 「40,027」 wrapped
-  where 「38,029」 fits).
+- the 歳出予算目 table's 計 is the current year's 当初予算 and the request (in either order): as
+  budget_breakdown.breakdown_totals reads it when that table's rows add up to it, else its 計 row read as the
+  budget's rows are (「計 24,15 48,865」 over 「7」: its rows' figures cut too), when there is one.
 
 A cell is read when every choice that fits gives it the same value, else left unknown; no choice, no table.
+(Not used: which column a wrapped cell's width fits. A row's last printed cell may be merged with the blank cells
+after it — rv1812's 執行額 「60,959」 on one line where 「57,615」 wrapped above it — and a proportional font's digits
+differ in width, so a cell printed whole tells no sure bound on its column.)
 """
 from __future__ import annotations
 
@@ -73,15 +74,15 @@ def _heads(words: list[str], most: int) -> list[list[str]]:
     return out
 
 
-def _completions(cells: list[str], lines: list[list[str]]) -> list[tuple[list[str], frozenset[int]]]:
+def _completions(cells: list[str], lines: list[list[str]]) -> list[list[str]]:
     """``cells`` completed by the pieces of the lines below, each line's pieces given in order to cells still open
-    (a cell that took no piece on a line took none after); with the cells that took any."""
+    (a cell that took no piece on a line took none after)."""
     out = []
 
-    def walk(cells: list[str], open_: list[int], k: int, took: frozenset[int]) -> None:
+    def walk(cells: list[str], open_: list[int], k: int) -> None:
         if k == len(lines):
             if all(is_dash(c) or _WHOLE.match(c) for c in cells):
-                out.append((cells, took))
+                out.append(cells)
             return
         pieces = lines[k]
         for chosen in combinations(open_, len(pieces)):
@@ -89,9 +90,9 @@ def _completions(cells: list[str], lines: list[list[str]]) -> list[tuple[list[st
             for i, p in zip(chosen, pieces, strict=True):
                 new[i] += p
             if all(_OPEN.match(new[i]) or _WHOLE.match(new[i]) for i in chosen):
-                walk(new, list(chosen), k + 1, took | set(chosen))
+                walk(new, list(chosen), k + 1)
 
-    walk(cells, [i for i, c in enumerate(cells) if _OPEN.match(c) and c], 0, frozenset())
+    walk(cells, [i for i, c in enumerate(cells) if _OPEN.match(c) and c], 0)
     return out
 
 
@@ -102,15 +103,10 @@ def _value(text: str) -> int | None:
     return -v if text[:1] in _MARKS else v
 
 
-def row_readings(words: list[str], lines: list[list[str]], most: int) -> list[tuple[tuple, tuple, frozenset[int]]]:
-    """Every reading of one row: (values, texts, wrapped cells), distinct; at most ``most`` cells."""
-    seen = {}
-    for cells in _heads(words, most):
-        for done, took in _completions(cells, lines):
-            key = (tuple(done), took)
-            if key not in seen:
-                seen[key] = (tuple(_value(c) for c in done), tuple(done), took)
-    return list(seen.values())
+def row_readings(words: list[str], lines: list[list[str]], most: int) -> list[tuple]:
+    """Every reading of one row: its cells' values (None for a dash), distinct; at most ``most`` cells."""
+    return list(dict.fromkeys(tuple(_value(c) for c in done) for cells in _heads(words, most)
+                              for done in _completions(cells, lines)))
 
 
 def _row_lines(L: list[str], lab: int) -> list[tuple[str, list[str], list[list[str]], int, int]] | None:
@@ -172,7 +168,7 @@ def budget_cut(L: list[str], years: list[tuple[int, bool]], lab: int) -> tuple[l
     for field, words, below, _, _ in rows:
         most = n - 1 if field == "executed" else n
         least = n if field == "initial" else n - 2 if field == "executed" else n - 1
-        got = [r for r in row_readings(words, below, most) if len(r[0]) >= least]
+        got = [r for r in row_readings(words, below, most) if len(r) >= least]
         if not got:
             return None
         readings.append(got)
@@ -206,7 +202,7 @@ def _breakdown_total(L: list[str], after: int) -> set[tuple] | None:
                 if not (pieces := _pieces(x)):
                     break
                 below.append(pieces)
-            got = {r[0] for r in row_readings(t.split()[1:], below, 2) if len(r[0]) == 2 and None not in r[0]}
+            got = {r for r in row_readings(t.split()[1:], below, 2) if len(r) == 2 and None not in r}
             return got or None
     return None
 
@@ -216,7 +212,7 @@ _BREAKDOWN_END = re.compile("活動内容|成果目標|成果実績|活動指標
 
 def _grid(table: tuple, n: int) -> list[list]:
     """The table's cells by row, each padded with None to ``n`` columns (a short row: its leading columns)."""
-    return [list(vals) + [None] * (n - len(vals)) for vals, _, _ in table]
+    return [list(vals) + [None] * (n - len(vals)) for vals in table]
 
 
 def _fits(table: tuple, n: int, rates: list[float], told: tuple | None) -> bool:
@@ -239,24 +235,7 @@ def _fits(table: tuple, n: int, rates: list[float], told: tuple | None) -> bool:
             return False
     if told is not None and (ini[n - 2], ini[req]) not in told and (ini[req], ini[n - 2]) not in told:
         return False
-    return _widths_fit(table)
-
-
-def _counts(text: str) -> tuple[int, int, int]:
-    return sum(ch.isdigit() for ch in text), text.count(","), sum(ch in _MARKS for ch in text)
-
-
-def _widths_fit(table: tuple) -> bool:
-    """No cell printed on one line holds as many digits, commas and marks as a wrapped cell of its column (that
-    one would have fitted too). A row's last printed cell tells nothing: the form may merge it with the blank
-    cells after it (the 執行額 row's last past year, 「60,959」 on one line where 「57,615」 wrapped above it)."""
-    cols: dict[int, tuple[list, list]] = {}
-    for _, texts, took in table:
-        for c, text in enumerate(texts):
-            if not is_dash(text) and (c in took or c < len(texts) - 1):
-                cols.setdefault(c, ([], []))[c in took].append(_counts(text))
-    return not any(all(a >= b for a, b in zip(s, w, strict=True))
-                   for one, wrapped in cols.values() for s in one for w in wrapped)
+    return True
 
 
 def _entries(fits: list[tuple], years: list[tuple[int, bool]], first: int, last: int
