@@ -29,6 +29,7 @@ from collections.abc import Callable
 from kg.extract import fields
 from kg.extract.budget_boxes import budget_boxes, budget_headed
 from kg.extract.budget_breakdown import breakdown_columns, breakdown_request, breakdown_totals
+from kg.extract.budget_cut import budget_cut
 from kg.extract.budget_form import budget_row_major
 from kg.extract.budget_gaps import budget_gaps
 from kg.extract.budget_strips import budget_strips
@@ -1045,6 +1046,9 @@ def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, 
         if n > 1:
             warn(rec, "budget_ambiguous", f"予算額・執行額: {n} tables fit the printed figures with different "
                  "values; none kept", line=lab, field="budget")
+        elif (cut := budget_cut(L, years, lab)) is not None:
+            # (each row after its label, its figures wrapped in their narrow cells past budget_rows' reading)
+            _budget_of_boxes(rec, cut)
         else:
             warn(rec, "budget_unsolved", "予算額・執行額: no table of printed values adds up "
                  "(当初+補正+繰越し+予備費 = 計)", line=lab, field="budget")
