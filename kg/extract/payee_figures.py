@@ -53,8 +53,42 @@ def small_amounts_outnumbered(boxes: list[tuple[str, str, int]], taken: set[int]
                                             "while a larger figure of the block is no row's: the rows may be counted a "
                                             "figure off (an 入札者数 or a rank taken for an amount); they are unknown"))
                 continue
+            if (v := _tens_left_over(boxes, taken, rows, mine, first[block], end)) is not None:
+                below = [r for r in mine if parse_number(r.cells["amount"]).value < v]
+                notes.append((below[0].line, f"支出先上位10者リスト block {block}: a row's amount of one digit while "
+                                             f"the block's figure {v:g} is no row's: the rows from rank {below[0].rank} "
+                                             "on may each hold the next row's amount; they are unknown"))
+                mine = [r for r in mine if r not in below]
         out += mine
     return out
+
+
+def _tens_left_over(boxes: list[tuple[str, str, int]], taken: set[int], rows: list[PayeeRow], mine: list[PayeeRow],
+                    start: int, end: int) -> float | None:
+    """The largest figure of two digits on a line in [``start``, ``end``) that ``_left_over`` lets pass as an
+    入札者数 while a row of ``mine`` holds an amount of one digit: no box of the run, no row's amount, no block's sum,
+    and no rank of the block (「10」 written right before its row, out of the run). A row's amount of one digit under
+    a figure of two no row took is how the rows read when each took the next row's amount and the last an 入札者数
+    (「15 | 12 | 11 | 業務概要 | 3 | 1」 read 11, 3, 1 for 15, 12, 11; 「42 | 機器の賃貸借 | 8」 read 8 for 42): the block's
+    amounts fall in rank order, so that figure is a row's below every amount larger than it and the rows holding
+    less than it are not proven (an 入札者数 of ten or more leaves right rows unknown: unknown beats wrong)."""
+    amounts = [parse_number(r.cells.get("amount") or "").value for r in mine]
+    if not any(_SMALL.match(r.cells.get("amount") or "") and len(r.cells["amount"]) == 1 for r in mine):
+        return None
+    least = min(a for a in amounts if a is not None)
+    placed = Counter(parse_number(r.cells.get("amount") or "").value for r in rows)
+    sums = _block_sums(rows)
+    ranks = max(r.rank for r in mine)
+    found = None
+    for i, (kind, text, line) in enumerate(boxes):
+        if kind != "int" or i in taken or not start <= line < end or len(text) != 2:
+            continue
+        v = parse_number(text).value
+        if placed[v]:
+            placed[v] -= 1
+        elif v > least and v > ranks and not any(abs(v - t) < 1e-6 for t in sums):
+            found = v if found is None else max(found, v)
+    return found
 
 
 def _left_over(boxes: list[tuple[str, str, int]], taken: set[int], rows: list[PayeeRow], mine: list[PayeeRow],
