@@ -2133,6 +2133,16 @@ def _plans_not_placed(rec: Record) -> None:
 # the 契約方式等 list's words, before a method's parenthesis (「随意契約 (公募)」): a cell holding a piece of one of
 # them and nothing more (「補助」 over 「金等」 「交付」 read elsewhere) was cut where its wrapped rest went astray
 _METHOD_HEADS = ("一般競争契約", "指名競争契約", "随意契約", "補助金等交付")
+# the form's 契約方式 a bracketed qualifier always follows (「随意契約 (企画競争)」): printed bare in the text, the
+# qualifier may stand apart (pdfminer.six: 「2,746 随意契約」 … 「(企画競」「争)」 after the 入札者数)
+_QUALIFIED = frozenset(_METHOD_HEADS[:3])
+_QUALIFIER_LINE = re.compile(r"^\s*[(（](?:企画|公募|その他|その|少額|最低|総合)")
+
+
+def _qualifier_apart(L: list[str]) -> bool:
+    """A line of ``L`` opens with a 契約方式's bracketed qualifier (「(企画競」, 「(その他)」): one printed apart from
+    its method."""
+    return any(_QUALIFIER_LINE.match(x) for x in L)
 
 
 # a space between two Japanese characters inside a name's parenthesis (「委員謝金(委 員A)」): a tool's line break run
@@ -2239,6 +2249,12 @@ def _payees_plausible(rec: Record, L: list[str] | None = None, raw: list[str] | 
                  line=rec["provenance"]["spans"].get(key, [None])[0], field="payees")
             p["description"] = None
         cm = (p.get("contract_method") or "").replace(" ", "")
+        if cm in _QUALIFIED and L is not None and _qualifier_apart(L):
+            warn(rec, "payee_implausible", f"{key}.contract_method {cm!r} without its qualifier while a qualifier "
+                 "(「(企画競争)」…) is printed on a line of its own: its bracket may be this one's; left out",
+                 line=rec["provenance"]["spans"].get(key, [None])[0], field="payees")
+            p["contract_method"] = None
+            continue
         word = next((w for w in _METHOD_HEADS if len(cm) >= 2 and w.startswith(cm) and w != cm), None)
         if word is None:
             continue
