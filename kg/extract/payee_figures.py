@@ -241,3 +241,35 @@ def header_figures_unplaced(boxes: list[tuple[str, str, int]], taken: set[int], 
                             "no row's amount: the rows may be fitted to the amounts and anchors one off; they are "
                             "unknown"))
     return [r for r in rows if r.block not in wrong]
+
+
+def listed_name_counted(rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
+    """``rows`` (counted to the run's ranks in text order) up to the first row whose name is a list of tasks
+    (「…に関する調査、…の調査、会議等出席(諸謝金)」: no body's name holds 「、」) with no 法人番号, when a block counted
+    after it has amounts rising down its ranks. Such a row is a 業務概要 and the 「-」 of a blank cell after it read as
+    a row where none may be; a rise after it shows the count is off (the block's first row took the row before's
+    amount), and every row counted from it on may be the row before its own (A's last read as B1, B's as C1, …)
+    while most blocks' amounts still fall. A row so named with no rise after it stands (a real row whose name was
+    written elsewhere: the name check later leaves the name out). Noted."""
+    at = next((n for n, r in enumerate(rows) if "、" in (r.cells.get("name") or "")
+               and not r.cells.get("corporate_number")), None)
+    if at is None or not _rise_after(rows[at + 1:]):
+        return rows
+    r = rows[at]
+    notes.append((r.line, f"支出先上位10者リスト block {r.block} rank {r.rank}: its name is a list of tasks with no "
+                          "法人番号 (a 業務概要 read as a row) and a block after it has amounts rising: the rows counted "
+                          "from it on may each be the row before theirs; they are unknown"))
+    return rows[:at]
+
+
+def _rise_after(rows: list[PayeeRow]) -> bool:
+    """A block of ``rows`` whose amounts (those read) rise down its ranks."""
+    last: dict[str, float] = {}
+    for r in rows:
+        v = parse_number(r.cells.get("amount") or "").value
+        if v is None:
+            continue
+        if r.block in last and v > last[r.block]:
+            return True
+        last[r.block] = v
+    return False

@@ -1,0 +1,78 @@
+"""Payee rows of pdfminer.six's boxes (kg.extract.payee_figures) counted a row off where nothing else shows it: a
+row's amount of one digit under a figure of two digits no row took (the rows under it each took the next row's amount),
+and a 業務概要 list read as a row with no 法人番号 before a block whose amounts rise (every row after it the one before)."""
+from __future__ import annotations
+
+from kg.extract.payee_figures import listed_name_counted, small_amounts_outnumbered
+from kg.extract.review_text import PayeeRow
+
+RUN = {0, 1, 2, 3, 4}
+
+
+def _row(rank: int, line: int, amount: str, corp: str | None = None) -> PayeeRow:
+    return PayeeRow("G", rank, {"name": None, "corporate_number": corp, "amount": amount}, line, False)
+
+
+# block G as pdfminer.six wrote reportlab's print of a real-form variant: G2..G4's amounts 15 | 12 | 11 in one
+# column after four 契約方式, then the 業務概要, then the 入札者数 3 | 1 | 6; the rows were fitted 11, 3, 1
+COLUMN = [("letter", "G.", 1), ("int", "1", 2), ("int", "2", 3), ("int", "3", 4), ("int", "4", 5),
+          ("text", "有限会社NECソリューションイノベータ", 10), ("corp", "1912232231225", 11), ("text", "会議等出席(諸謝金)", 12),
+          ("int", "39", 13), ("contract", "随意契約 (公募)", 14), ("contract", "一般競争契約 (総合評価)", 15),
+          ("contract", "一般競争契約 (総合評価)", 16), ("contract", "随意契約 (少額)", 17), ("int", "15", 18),
+          ("int", "12", 19), ("int", "11", 20), ("text", "視察(旅費の支払)", 21), ("text", "システムの設計・開発及び運用保守", 22),
+          ("int", "3", 23), ("int", "1", 24), ("int", "6", 25), ("dash", "-", 26), ("rate", "77%", 27)]
+
+
+def test_rows_under_a_two_digit_figure_no_row_took_are_unknown():
+    rows = [_row(1, 13, "39", "1912232231225"), _row(2, 20, "11"), _row(3, 23, "3"), _row(4, 24, "1")]
+    notes: list = []
+    got = small_amounts_outnumbered(COLUMN, RUN, rows, notes)
+    assert [(r.rank, r.cells["amount"]) for r in got] == [(1, "39")]
+    assert "block G" in notes[0][1] and "rank 2" in notes[0][1]
+
+
+def test_rows_whose_amounts_take_every_two_digit_figure_stand():
+    rows = [_row(1, 13, "39", "1912232231225"), _row(2, 18, "15"), _row(3, 19, "12"), _row(4, 20, "11")]
+    notes: list = []
+    assert [r.cells["amount"] for r in small_amounts_outnumbered(COLUMN, RUN, rows, notes)] == ["39", "15", "12", "11"]
+    assert notes == []
+
+
+def test_the_rank_ten_written_before_its_row_is_no_amount_left_over():
+    # (「8 | 3 | 10 | name」: the 10 is the tenth row's rank, out of the run; C8 holds 8, C10 3.3)
+    boxes = [("letter", "C.", 1), ("int", "9", 2), ("text", "丸紅(株)", 5), ("corp", "5414503654668", 6), ("int", "8", 7),
+             ("int", "3", 8), ("int", "10", 9), ("text", "丸紅株式会社", 10), ("corp", "9906338085741", 11),
+             ("number", "3.3", 12)]
+    rows = [PayeeRow("C", 9, {"amount": "8"}, 6, False), PayeeRow("C", 10, {"amount": "3.3"}, 11, False)]
+    assert len(small_amounts_outnumbered(boxes, {0, 1}, rows, [])) == 2
+
+
+def _named(block: str, rank: int, line: int, name: str | None, corp: str | None, amount: str | None) -> PayeeRow:
+    return PayeeRow(block, rank, {"name": name, "corporate_number": corp, "amount": amount}, line, False)
+
+
+# LibreOffice's print of a real-form variant as pdfminer.six wrote it: A3's 業務概要 list and the 「-」s of blank cells
+# (「タイムスタンプ…調査、…、会議等出席(諸謝金) | - | - | -」) counted as A4, so 有限会社インテック (A4) was counted B1,
+# PricewaterhouseCoopers LLP (B1) B2, 日本翻訳センター(株) (B2) C1, …; D shows it: UQ's 1.2 over 富士通's 2.3
+LISTED = "タイムスタンプ認定制度に関する調査、利用者の基本的な権利の保障の在り方を巡る諸外国の法制度・実態の調査、会議等出席(諸謝金)"
+CHAIN = [_named("A", 1, 10, "公益社団法人国際協力推進協会", "3724396712395", "2.8"),
+         _named("A", 2, 20, "委員謝金(委員B)", None, None), _named("A", 3, 21, "(株)TKC・(株)日立システムズ共同企業体", None, None),
+         _named("A", 4, 30, LISTED, None, None), _named("B", 1, 40, None, "3250610978092", "1.1"),
+         _named("B", 2, 50, "PricewaterhouseCoopers LLP", None, "0.1"),
+         _named("C", 1, 60, "日本翻訳センター(株)", "2721953107665", "0"),
+         _named("D", 1, 70, "UQコミュニケーションズ(株)", "4758673620211", "1.2"),
+         _named("D", 2, 80, "株式会社富士通Japan", "1587629928167", "2.3")]
+
+
+def test_rows_counted_after_a_task_list_read_as_a_row_are_unknown_when_a_block_after_rises():
+    notes: list = []
+    got = listed_name_counted(CHAIN, notes)
+    assert [(r.block, r.rank) for r in got] == [("A", 1), ("A", 2), ("A", 3)]
+    assert got[0].cells["corporate_number"] == "3724396712395" and "block A rank 4" in notes[0][1]
+
+
+def test_a_task_list_row_with_the_amounts_falling_after_it_stands():
+    # (a real row whose name pdfminer.six wrote elsewhere: D's amounts fall, nothing shows the count off)
+    falling = [*CHAIN[:-1], _named("D", 2, 80, "株式会社富士通Japan", "1587629928167", "0.7")]
+    notes: list = []
+    assert listed_name_counted(falling, notes) == falling and notes == []
