@@ -54,7 +54,7 @@ def small_amounts_outnumbered(boxes: list[tuple[str, str, int]], taken: set[int]
                                             "figure off (an 入札者数 or a rank taken for an amount); they are unknown"))
                 continue
             if (v := _tens_left_over(boxes, taken, rows, mine, first[block], end)) is not None:
-                below = [r for r in mine if parse_number(r.cells["amount"]).value < v]
+                below = [r for r in mine if parse_number(r.cells["amount"]).value < v and not r.cells.get("amount_doubt")]
                 notes.append((below[0].line, f"支出先上位10者リスト block {block}: a row's amount of one digit while "
                                              f"the block's figure {v:g} is no row's: the rows from rank {below[0].rank} "
                                              "on may each hold the next row's amount; they are unknown"))
@@ -73,7 +73,8 @@ def _tens_left_over(boxes: list[tuple[str, str, int]], taken: set[int], rows: li
     amounts fall in rank order, so that figure is a row's below every amount larger than it and the rows holding
     less than it are not proven (an 入札者数 of ten or more leaves right rows unknown: unknown beats wrong)."""
     amounts = [parse_number(r.cells.get("amount") or "").value for r in mine]
-    if not any(_SMALL.match(r.cells.get("amount") or "") and len(r.cells["amount"]) == 1 for r in mine):
+    if not any(_SMALL.match(r.cells.get("amount") or "") and len(r.cells["amount"]) == 1
+               and not r.cells.get("amount_doubt") for r in mine):  # (a doubted amount is made unknown later)
         return None
     least = min(a for a in amounts if a is not None)
     placed = Counter(parse_number(r.cells.get("amount") or "").value for r in rows)
@@ -273,3 +274,38 @@ def _rise_after(rows: list[PayeeRow]) -> bool:
             return True
         last[r.block] = v
     return False
+
+
+# a 契約方式 of the form's choices opening a cell (「随意契約(その他)」, 「随意契約 」 cut before its bracket)
+_METHOD_CELL = re.compile(r"^(?:(?:一般競争|指名競争|随意)契約|補助金等?交付|その他$)")
+# an amount as the form prints it (its thousands marked): not a 法人番号's wrapped digits (「347137168」)
+_FIGURE_CELL = re.compile(r"^[▲△]?(?:\d{1,3}(?:,\d{3})+|\d{1,4})(?:\.\d+)?$")
+
+
+def header_figure_unheld(cells: list[tuple[str, int, bool]], rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
+    """``rows`` (any reader's, over the section's ``cells``: text, line, is a header) without the blocks of the rows
+    read under a block's header whose figure written right after that header (「…(支出額10億円以上) | 2.3 | 随意契約
+    (その他) | - | 1 | name」: pdfminer.six writes a block's first amount before its rows) is no row's amount: the rows
+    were fitted to the amounts one off (each row the next one's amount, the last row's lost). Only a figure with a
+    契約方式 right after it, as a row's amount has (not 「14.4 | B.」: a 計 or a cell of the block before). A figure of one or two
+    digits without a fraction is left alone (a rank's or an 入札者数's shape), and so are digits no amount is written
+as (a 法人番号's wrapped piece, five digits or more unmarked). Every row from that header to the next
+    is unknown with its block. Noted."""
+    held = {parse_number(r.cells.get("amount") or "").value for r in rows}
+    heads = [n for n, (text, _, header) in enumerate(cells) if header and "10億円以上" in text
+             and n + 1 < len(cells) and not cells[n + 1][2]]
+    wrong: dict[str, int] = {}
+    for k, n in enumerate(heads):
+        text, line = cells[n + 1][0], cells[n + 1][1]
+        if not _FIGURE_CELL.match(text) or _SMALL.match(text) or parse_number(text).value in held \
+                or n + 2 >= len(cells) or not _METHOD_CELL.match(cells[n + 2][0]):
+            continue
+        end = cells[heads[k + 1]][1] if k + 1 < len(heads) else 1 << 30
+        for r in rows:
+            if line <= r.line < end:
+                wrong.setdefault(r.block, r.line)
+    for block, line in wrong.items():
+        notes.append((line, f"支出先上位10者リスト block {block}: the figure written right after a block's header is "
+                            "no row's amount: the rows may be fitted to the amounts one off; they are unknown"))
+    return [r for r in rows if r.block not in wrong]
+

@@ -3,7 +3,7 @@ row's amount of one digit under a figure of two digits no row took (the rows und
 and a 業務概要 list read as a row with no 法人番号 before a block whose amounts rise (every row after it the one before)."""
 from __future__ import annotations
 
-from kg.extract.payee_figures import listed_name_counted, small_amounts_outnumbered
+from kg.extract.payee_figures import header_figure_unheld, listed_name_counted, small_amounts_outnumbered
 from kg.extract.review_text import PayeeRow
 
 RUN = {0, 1, 2, 3, 4}
@@ -76,3 +76,33 @@ def test_a_task_list_row_with_the_amounts_falling_after_it_stands():
     falling = [*CHAIN[:-1], _named("D", 2, 80, "株式会社富士通Japan", "1587629928167", "0.7")]
     notes: list = []
     assert listed_name_counted(falling, notes) == falling and notes == []
+
+
+# block I of LibreOffice's print as pdfminer.six wrote it: I1's amount and 契約方式 right after the header, before its
+# rank and name; the column reader fitted I1 1.3, I2 0.7, I3 0.4 (I2's, I3's, I4's)
+HEAD = "一者応札・一者応募又は競争性のない随意契約となった理由及び改善策 (支出額10億円以上)"
+I_CELLS = [("H.", 1600, True), ("有限会社日立システムズ", 1610, False), ("3.9", 1620, False), (HEAD, 1660, True),
+           ("2.3", 1663, False), ("随意契約(その他)", 1665, False), ("-", 1668, False), ("1", 1674, False),
+           ("有限会社丸紅", 1676, False), ("6105387981124", 1679, False), ("1.3", 1700, False), ("0.7", 1712, False),
+           ("0.4", 1716, False), ("J.", 1800, True)]
+
+
+def _amounted(block: str, rank: int, line: int, name: str, amount: str) -> PayeeRow:
+    return PayeeRow(block, rank, {"name": name, "amount": amount}, line, False)
+
+
+def test_a_block_read_under_a_header_whose_figure_no_row_holds_is_unknown():
+    rows = [_amounted("H", 1, 1610, "有限会社日立システムズ", "3.9"), _amounted("I", 1, 1676, "有限会社丸紅", "1.3"),
+            _amounted("I", 2, 1696, "合同会社ソフトバンク", "0.7"), _amounted("I", 3, 1720, "静岡市", "0.4")]
+    notes: list = []
+    got = header_figure_unheld(I_CELLS, rows, notes)
+    assert [(r.block, r.cells["amount"]) for r in got] == [("H", "3.9")] and "block I" in notes[0][1]
+    # the figure a row's amount: the block stands
+    held = [rows[0], _amounted("I", 1, 1676, "有限会社丸紅", "2.3"), *rows[1:3]]
+    assert header_figure_unheld(I_CELLS, held, []) == held
+
+
+def test_a_corporate_numbers_wrapped_digits_after_a_header_are_no_figure():
+    cells = [*I_CELLS[:4], ("347137168", 1663, False), *I_CELLS[5:]]
+    rows = [_amounted("I", 1, 1676, "有限会社丸紅", "1.3")]
+    assert header_figure_unheld(cells, rows, []) == rows
