@@ -2225,6 +2225,14 @@ def _payees_plausible(rec: Record, L: list[str] | None = None, raw: list[str] | 
                  "(a wrapped header cell's end); left out", line=rec["provenance"]["spans"].get(key, [None])[0],
                  field="payees")
             p["name"] = None
+            desc = (p.get("description") or "").replace(" ", "")
+            if desc and "、" not in desc and (_LATIN_ONLY.fullmatch(p["description"]) or _BODY_NAME.search(desc)):
+                # (the name's cell took the header's piece, so the 業務概要's took the name: 「億円以上)」 and
+                # 「Pricewaterh ouseCooper s LLP」)
+                warn(rec, "payee_implausible", f"{key}.description {p['description']!r} reads as a body's name in a "
+                     "row whose name was a header's piece: the name read a cell late; left out",
+                     line=rec["provenance"]["spans"].get(key, [None])[0], field="payees")
+                p["description"] = None
         if L is not None and (p.get("name") or "").endswith("計") and _total_label_below(p["name"][:-1], L):
             warn(rec, "payee_implausible", f"{key}.name {p['name']!r} ends in 「計」 printed alone on the line below "
                  "its text (the block's 計 row label, or the name's own wrapped end?); left out",
