@@ -1173,6 +1173,11 @@ def _with_columns(cells: list[tuple[str, int, bool]], lo: int, rows: list[PayeeR
     if rows and not notes:  # the whole-row reader read every row (no 法人番号 left over): nothing to add
         return rows
     cols, unread = payee_columns(cells)
+    if dashed := {c.block for c in cols if c.name and not c.name.strip(CELL_DASHES + " ")}:
+        # (a name that is a blank cell's dashes, 「--」: the block's names were read a row off — each row its next
+        # row's name and 法人番号, the last the dashes; its column rows are not read)
+        cols = [c for c in cols if c.block not in dashed]
+        unread = [*unread, *((b, f"block {b}: a name read as a blank cell's dashes") for b in sorted(dashed))]
     by_block: dict[str, list[PayeeRow]] = {}
     for r in rows:
         by_block.setdefault(r.block, []).append(r)
