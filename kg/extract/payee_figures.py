@@ -287,10 +287,11 @@ def header_figure_unheld(cells: list[tuple[str, int, bool]], rows: list[PayeeRow
     read under a block's header whose figure written right after that header (「…(支出額10億円以上) | 2.3 | 随意契約
     (その他) | - | 1 | name」: pdfminer.six writes a block's first amount before its rows) is no row's amount: the rows
     were fitted to the amounts one off (each row the next one's amount, the last row's lost). Only a figure with a
-    契約方式 right after it, as a row's amount has (not 「14.4 | B.」: a 計 or a cell of the block before). A figure of one or two
-    digits without a fraction is left alone (a rank's or an 入札者数's shape), and so are digits no amount is written
-as (a 法人番号's wrapped piece, five digits or more unmarked). Every row from that header to the next
-    is unknown with its block. Noted."""
+    契約方式 right after it, as a row's amount has (not 「14.4 | B.」: a 計 or a cell of the block before); not one of
+    one or two digits without a fraction (a rank's or an 入札者数's shape), nor digits no amount is written as (a
+    法人番号's wrapped piece, five digits or more unmarked); and not when the first row under the header is its
+    block's first with no amount read (nothing was fitted to the figure). Every row from that header to the next is
+    unknown with its block. Noted."""
     held = {parse_number(r.cells.get("amount") or "").value for r in rows}
     heads = [n for n, (text, _, header) in enumerate(cells) if header and "10億円以上" in text
              and n + 1 < len(cells) and not cells[n + 1][2]]
@@ -301,9 +302,12 @@ as (a 法人番号's wrapped piece, five digits or more unmarked). Every row fro
                 or n + 2 >= len(cells) or not _METHOD_CELL.match(cells[n + 2][0]):
             continue
         end = cells[heads[k + 1]][1] if k + 1 < len(heads) else 1 << 30
-        for r in rows:
-            if line <= r.line < end:
-                wrong.setdefault(r.block, r.line)
+        under = [r for r in rows if line <= r.line < end]
+        first = min(under, key=lambda r: r.line, default=None)
+        if first is not None and first.rank == 1 and not first.cells.get("amount"):
+            continue  # (the block's first row with its amount left unread: nothing was fitted to the figure)
+        for r in under:
+            wrong.setdefault(r.block, r.line)
     for block, line in wrong.items():
         notes.append((line, f"支出先上位10者リスト block {block}: the figure written right after a block's header is "
                             "no row's amount: the rows may be fitted to the amounts one off; they are unknown"))

@@ -106,3 +106,8 @@ def test_a_corporate_numbers_wrapped_digits_after_a_header_are_no_figure():
     cells = [*I_CELLS[:4], ("347137168", 1663, False), *I_CELLS[5:]]
     rows = [_amounted("I", 1, 1676, "有限会社丸紅", "1.3")]
     assert header_figure_unheld(cells, rows, []) == rows
+
+
+def test_a_header_figure_before_a_first_row_with_no_amount_read_leaves_the_block():
+    rows = [_amounted("I", 1, 1676, "有限会社丸紅", None), _amounted("I", 2, 1696, "合同会社ソフトバンク", "1.3")]
+    assert header_figure_unheld(I_CELLS, rows, []) == rows
