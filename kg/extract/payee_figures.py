@@ -283,15 +283,15 @@ _FIGURE_CELL = re.compile(r"^[▲△]?(?:\d{1,3}(?:,\d{3})+|\d{1,4})(?:\.\d+)?$"
 
 
 def header_figure_unheld(cells: list[tuple[str, int, bool]], rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
-    """``rows`` (any reader's, over the section's ``cells``: text, line, is a header) without the blocks of the rows
-    read under a block's header whose figure written right after that header (「…(支出額10億円以上) | 2.3 | 随意契約
+    """``rows`` (any reader's, over the section's ``cells``: text, line, is a header) without the block of the first
+    row read under a block's header whose figure written right after that header (「…(支出額10億円以上) | 2.3 | 随意契約
     (その他) | - | 1 | name」: pdfminer.six writes a block's first amount before its rows) is no row's amount: the rows
     were fitted to the amounts one off (each row the next one's amount, the last row's lost). Only a figure with a
     契約方式 right after it, as a row's amount has (not 「14.4 | B.」: a 計 or a cell of the block before); not one of
     one or two digits without a fraction (a rank's or an 入札者数's shape), nor digits no amount is written as (a
-    法人番号's wrapped piece, five digits or more unmarked); and not when the first row under the header is its
-    block's first with no amount read (nothing was fitted to the figure). Every row from that header to the next is
-    unknown with its block. Noted."""
+    法人番号's wrapped piece, five digits or more unmarked); and not when a row of the block of the first row under
+    the header has no amount read (the figure may be its: nothing was fitted to it). The block of that first row is
+    unknown. Noted."""
     held = {parse_number(r.cells.get("amount") or "").value for r in rows}
     heads = [n for n, (text, _, header) in enumerate(cells) if header and "10億円以上" in text
              and n + 1 < len(cells) and not cells[n + 1][2]]
@@ -302,12 +302,10 @@ def header_figure_unheld(cells: list[tuple[str, int, bool]], rows: list[PayeeRow
                 or n + 2 >= len(cells) or not _METHOD_CELL.match(cells[n + 2][0]):
             continue
         end = cells[heads[k + 1]][1] if k + 1 < len(heads) else 1 << 30
-        under = [r for r in rows if line <= r.line < end]
-        first = min(under, key=lambda r: r.line, default=None)
-        if first is not None and first.rank == 1 and not first.cells.get("amount"):
-            continue  # (the block's first row with its amount left unread: nothing was fitted to the figure)
-        for r in under:
-            wrong.setdefault(r.block, r.line)
+        first = min((r for r in rows if line <= r.line < end), key=lambda r: r.line, default=None)
+        if first is None or not all(r.cells.get("amount") for r in rows if r.block == first.block):
+            continue  # (a row of the block with its amount left unread: the figure may be its, nothing fitted to it)
+        wrong.setdefault(first.block, first.line)
     for block, line in wrong.items():
         notes.append((line, f"支出先上位10者リスト block {block}: the figure written right after a block's header is "
                             "no row's amount: the rows may be fitted to the amounts one off; they are unknown"))

@@ -108,6 +108,6 @@ def test_a_corporate_numbers_wrapped_digits_after_a_header_are_no_figure():
     assert header_figure_unheld(cells, rows, []) == rows
 
 
-def test_a_header_figure_before_a_first_row_with_no_amount_read_leaves_the_block():
-    rows = [_amounted("I", 1, 1676, "有限会社丸紅", None), _amounted("I", 2, 1696, "合同会社ソフトバンク", "1.3")]
+def test_a_header_figure_before_a_block_with_an_amount_unread_leaves_the_block():
+    rows = [_amounted("I", 1, 1676, "有限会社丸紅", "1.3"), _amounted("I", 2, 1696, "合同会社ソフトバンク", None)]
     assert header_figure_unheld(I_CELLS, rows, []) == rows
