@@ -59,7 +59,12 @@ from itertools import combinations
 from math import comb
 
 from kg.extract.payee_columns_pm import column_rows, plain, with_column_rows
-from kg.extract.payee_figures import header_figures_unplaced, ranks_contradicted, small_amounts_outnumbered
+from kg.extract.payee_figures import (
+    header_figures_unplaced,
+    listed_name_counted,
+    ranks_contradicted,
+    small_amounts_outnumbered,
+)
 from kg.extract.payee_form_text import header_text
 from kg.extract.payee_wraps import unlike_name
 from kg.extract.review_text import PayeeRow, _is_total_of
@@ -833,7 +838,8 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
     got = _rests_after_contract(boxes, _names_between_anchors(boxes, got, notes), notes)
     got = _corps_between_names(boxes, got, notes)
     return got if isinstance(run, str) else small_amounts_outnumbered(boxes, run[0], ranks_contradicted(
-        boxes, run[0], header_figures_unplaced(boxes, run[0], heads, got, notes), notes), notes)
+        boxes, run[0], header_figures_unplaced(boxes, run[0], heads, listed_name_counted(got, notes), notes), notes),
+        notes)
 
 
 def _bidders_spot(boxes: list[tuple[str, str, int]], i: int) -> bool:

@@ -53,8 +53,43 @@ def small_amounts_outnumbered(boxes: list[tuple[str, str, int]], taken: set[int]
                                             "while a larger figure of the block is no row's: the rows may be counted a "
                                             "figure off (an 入札者数 or a rank taken for an amount); they are unknown"))
                 continue
+            if (v := _tens_left_over(boxes, taken, rows, mine, first[block], end)) is not None:
+                below = [r for r in mine if parse_number(r.cells["amount"]).value < v and not r.cells.get("amount_doubt")]
+                notes.append((below[0].line, f"支出先上位10者リスト block {block}: a row's amount of one digit while "
+                                             f"the block's figure {v:g} is no row's: the rows from rank {below[0].rank} "
+                                             "on may each hold the next row's amount; they are unknown"))
+                mine = [r for r in mine if r not in below]
         out += mine
     return out
+
+
+def _tens_left_over(boxes: list[tuple[str, str, int]], taken: set[int], rows: list[PayeeRow], mine: list[PayeeRow],
+                    start: int, end: int) -> float | None:
+    """The largest figure of two digits on a line in [``start``, ``end``) that ``_left_over`` lets pass as an
+    入札者数 while a row of ``mine`` holds an amount of one digit: no box of the run, no row's amount, no block's sum,
+    and no rank of the block (「10」 written right before its row, out of the run). A row's amount of one digit under
+    a figure of two no row took is how the rows read when each took the next row's amount and the last an 入札者数
+    (「15 | 12 | 11 | 業務概要 | 3 | 1」 read 11, 3, 1 for 15, 12, 11; 「42 | 機器の賃貸借 | 8」 read 8 for 42): the block's
+    amounts fall in rank order, so that figure is a row's below every amount larger than it and the rows holding
+    less than it are not proven (an 入札者数 of ten or more leaves right rows unknown: unknown beats wrong)."""
+    amounts = [parse_number(r.cells.get("amount") or "").value for r in mine]
+    if not any(_SMALL.match(r.cells.get("amount") or "") and len(r.cells["amount"]) == 1
+               and not r.cells.get("amount_doubt") for r in mine):  # (a doubted amount is made unknown later)
+        return None
+    least = min(a for a in amounts if a is not None)
+    placed = Counter(parse_number(r.cells.get("amount") or "").value for r in rows)
+    sums = _block_sums(rows)
+    ranks = max(r.rank for r in mine)
+    found = None
+    for i, (kind, text, line) in enumerate(boxes):
+        if kind != "int" or i in taken or not start <= line < end or len(text) != 2:
+            continue
+        v = parse_number(text).value
+        if placed[v]:
+            placed[v] -= 1
+        elif v > least and v > ranks and not any(abs(v - t) < 1e-6 for t in sums):
+            found = v if found is None else max(found, v)
+    return found
 
 
 def _left_over(boxes: list[tuple[str, str, int]], taken: set[int], rows: list[PayeeRow], mine: list[PayeeRow],
@@ -207,3 +242,77 @@ def header_figures_unplaced(boxes: list[tuple[str, str, int]], taken: set[int], 
                             "no row's amount: the rows may be fitted to the amounts and anchors one off; they are "
                             "unknown"))
     return [r for r in rows if r.block not in wrong]
+
+
+def listed_name_counted(rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
+    """``rows`` (counted to the run's ranks in text order) up to the first row whose name is a list of tasks
+    (「…に関する調査、…の調査、会議等出席(諸謝金)」: no body's name holds 「、」) with no 法人番号, when a block counted
+    after it has amounts rising down its ranks. Such a row is a 業務概要 and the 「-」 of a blank cell after it read as
+    a row where none may be; a rise after it shows the count is off (the block's first row took the row before's
+    amount), and every row counted from it on may be the row before its own (A's last read as B1, B's as C1, …)
+    while most blocks' amounts still fall. A row so named with no rise after it stands (a real row whose name was
+    written elsewhere: the name check later leaves the name out). Noted."""
+    at = next((n for n, r in enumerate(rows) if "、" in (r.cells.get("name") or "")
+               and not r.cells.get("corporate_number")), None)
+    if at is None or not _rise_after(rows[at + 1:]):
+        return rows
+    r = rows[at]
+    notes.append((r.line, f"支出先上位10者リスト block {r.block} rank {r.rank}: its name is a list of tasks with no "
+                          "法人番号 (a 業務概要 read as a row) and a block after it has amounts rising: the rows counted "
+                          "from it on may each be the row before theirs; they are unknown"))
+    return rows[:at]
+
+
+def _rise_after(rows: list[PayeeRow]) -> bool:
+    """A block of ``rows`` whose amounts (those read) rise down its ranks."""
+    last: dict[str, float] = {}
+    for r in rows:
+        v = parse_number(r.cells.get("amount") or "").value
+        if v is None:
+            continue
+        if r.block in last and v > last[r.block]:
+            return True
+        last[r.block] = v
+    return False
+
+
+# a 契約方式 of the form's choices opening a cell (「随意契約(その他)」, 「随意契約 」 cut before its bracket)
+_METHOD_CELL = re.compile(r"^(?:(?:一般競争|指名競争|随意)契約|補助金等?交付|その他$)")
+# an amount as the form prints it (its thousands marked): not a 法人番号's wrapped digits (「347137168」)
+_FIGURE_CELL = re.compile(r"^[▲△]?(?:\d{1,3}(?:,\d{3})+|\d{1,4})(?:\.\d+)?$")
+
+
+def header_figure_unheld(cells: list[tuple[str, int, bool]], rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
+    """``rows`` (any reader's, over the section's ``cells``: text, line, is a header) without the block of the first
+    row read under a block's header whose figure written right after that header (「…(支出額10億円以上) | 2.3 | 随意契約
+    (その他) | - | 1 | name」: pdfminer.six writes a block's first amount before its rows) is no row's amount: the rows
+    were fitted to the amounts one off (each row the next one's amount, the last row's lost). Only a figure with a
+    契約方式 right after it, as a row's amount has (not 「14.4 | B.」: a 計 or a cell of the block before), or one
+    alone between two header cells (「支出額(百万円) | 189 | 支出先」: reportlab's print, the rows' cells after the
+    header then read with an 入札者数 for the amount), the rows up to the next 「10億円以上」 header, when that block
+    holds an amount of one or two digits (an 入札者数's shape); not one of
+    one or two digits without a fraction (a rank's or an 入札者数's shape), nor digits no amount is written as (a
+    法人番号's wrapped piece, five digits or more unmarked); and not when a row of the block of the first row under
+    the header has no amount read (the figure may be its: nothing was fitted to it). The block of that first row is
+    unknown. Noted."""
+    held = {parse_number(r.cells.get("amount") or "").value for r in rows}
+    heads = [n for n, (text, _, header) in enumerate(cells) if header and n + 2 < len(cells) and not cells[n + 1][2]
+             and ("10億円以上" in text and _METHOD_CELL.match(cells[n + 2][0]) or cells[n + 2][2])]
+    ends = [cells[n][1] for n, (text, _, header) in enumerate(cells) if header and "10億円以上" in text]
+    wrong: dict[str, int] = {}
+    for n in heads:
+        text, line = cells[n + 1][0], cells[n + 1][1]
+        if not _FIGURE_CELL.match(text) or _SMALL.match(text) or parse_number(text).value in held:
+            continue
+        end = next((e for e in ends if e > line), 1 << 30)
+        first = min((r for r in rows if line <= r.line < end), key=lambda r: r.line, default=None)
+        if first is None or not all(r.cells.get("amount") for r in rows if r.block == first.block):
+            continue  # (a row of the block with its amount left unread: the figure may be its, nothing fitted to it)
+        if cells[n + 2][2] and not any(_SMALL.match(r.cells["amount"]) for r in rows if r.block == first.block):
+            continue  # (between header cells: only against a block holding an amount of an 入札者数's shape)
+        wrong.setdefault(first.block, first.line)
+    for block, line in wrong.items():
+        notes.append((line, f"支出先上位10者リスト block {block}: the figure written right after a block's header is "
+                            "no row's amount: the rows may be fitted to the amounts one off; they are unknown"))
+    return [r for r in rows if r.block not in wrong]
+

@@ -59,6 +59,7 @@ from kg.extract.payee_boxes import (
     with_boxes,
 )
 from kg.extract.payee_columns import payee_columns
+from kg.extract.payee_figures import header_figure_unheld
 from kg.extract.payee_form_text import (
     form_disputes,
     form_letters,
@@ -1203,6 +1204,11 @@ def _with_columns(cells: list[tuple[str, int, bool]], lo: int, rows: list[PayeeR
     if rows and not notes:  # the whole-row reader read every row (no 法人番号 left over): nothing to add
         return rows
     cols, unread = payee_columns(cells)
+    if dashed := {c.block for c in cols if c.name and not c.name.strip(CELL_DASHES + " ")}:
+        # (a name that is a blank cell's dashes, 「--」: the block's names were read a row off — each row its next
+        # row's name and 法人番号, the last the dashes; its column rows are not read)
+        cols = [c for c in cols if c.block not in dashed]
+        unread = [*unread, *((b, f"block {b}: a name read as a blank cell's dashes") for b in sorted(dashed))]
     by_block: dict[str, list[PayeeRow]] = {}
     for r in rows:
         by_block.setdefault(r.block, []).append(r)
@@ -1520,6 +1526,7 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
             boxed = _checked_boxes(cells, box_notes, lo, raw)
             text_rows = with_boxes(text_rows, boxed, notes, lo) if boxed else text_rows
         text_rows = doubted_amounts_unknown(text_rows, notes)  # (after the blocks' checks, which read them)
+        text_rows = header_figure_unheld(cells, text_rows, notes) if text_rows else text_rows
         if text_rows:
             text_rows, unknown = respell_methods(text_rows, L[lo:], raw[lo:] if raw is not None else None)
             if unknown:
@@ -2189,6 +2196,16 @@ def _plans_not_placed(rec: Record) -> None:
 # the 契約方式等 list's words, before a method's parenthesis (「随意契約 (公募)」): a cell holding a piece of one of
 # them and nothing more (「補助」 over 「金等」 「交付」 read elsewhere) was cut where its wrapped rest went astray
 _METHOD_HEADS = ("一般競争契約", "指名競争契約", "随意契約", "補助金等交付")
+# the form's 契約方式 a bracketed qualifier always follows (「随意契約 (企画競争)」): printed bare in the text, the
+# qualifier may stand apart (pdfminer.six: 「2,746 随意契約」 … 「(企画競」「争)」 after the 入札者数)
+_QUALIFIED = frozenset(_METHOD_HEADS[:3])
+_QUALIFIER_LINE = re.compile(r"^\s*[(（](?:企画|公募|その他|その|少額|最低|総合)")
+
+
+def _qualifier_apart(L: list[str]) -> bool:
+    """A line of ``L`` opens with a 契約方式's bracketed qualifier (「(企画競」, 「(その他)」): one printed apart from
+    its method."""
+    return any(_QUALIFIER_LINE.match(x) for x in L)
 
 
 # a space between two Japanese characters inside a name's parenthesis (「委員謝金(委 員A)」): a tool's line break run
@@ -2269,6 +2286,14 @@ def _payees_plausible(rec: Record, L: list[str] | None = None, raw: list[str] | 
                  "(a wrapped header cell's end); left out", line=rec["provenance"]["spans"].get(key, [None])[0],
                  field="payees")
             p["name"] = None
+            desc = (p.get("description") or "").replace(" ", "")
+            if desc and "、" not in desc and (_LATIN_ONLY.fullmatch(p["description"]) or _BODY_NAME.search(desc)):
+                # (the name's cell took the header's piece, so the 業務概要's took the name: 「億円以上)」 and
+                # 「Pricewaterh ouseCooper s LLP」)
+                warn(rec, "payee_implausible", f"{key}.description {p['description']!r} reads as a body's name in a "
+                     "row whose name was a header's piece: the name read a cell late; left out",
+                     line=rec["provenance"]["spans"].get(key, [None])[0], field="payees")
+                p["description"] = None
         if L is not None and (p.get("name") or "").endswith("計") and _total_label_below(p["name"][:-1], L):
             warn(rec, "payee_implausible", f"{key}.name {p['name']!r} ends in 「計」 printed alone on the line below "
                  "its text (the block's 計 row label, or the name's own wrapped end?); left out",
@@ -2295,6 +2320,12 @@ def _payees_plausible(rec: Record, L: list[str] | None = None, raw: list[str] | 
                  line=rec["provenance"]["spans"].get(key, [None])[0], field="payees")
             p["description"] = None
         cm = (p.get("contract_method") or "").replace(" ", "")
+        if cm in _QUALIFIED and L is not None and _qualifier_apart(L):
+            warn(rec, "payee_implausible", f"{key}.contract_method {cm!r} without its qualifier while a qualifier "
+                 "(「(企画競争)」…) is printed on a line of its own: its bracket may be this one's; left out",
+                 line=rec["provenance"]["spans"].get(key, [None])[0], field="payees")
+            p["contract_method"] = None
+            continue
         word = next((w for w in _METHOD_HEADS if len(cm) >= 2 and w.startswith(cm) and w != cm), None)
         if word is None:
             continue
