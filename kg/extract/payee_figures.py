@@ -289,8 +289,7 @@ def header_figure_unheld(cells: list[tuple[str, int, bool]], rows: list[PayeeRow
     were fitted to the amounts one off (each row the next one's amount, the last row's lost). Only a figure with a
     契約方式 right after it, as a row's amount has (not 「14.4 | B.」: a 計 or a cell of the block before), or one
     alone between two header cells (「支出額(百万円) | 189 | 支出先」: reportlab's print, the rows' cells after the
-    header then read with an 入札者数 for the amount), the rows up to the next 「10億円以上」 header, when that block
-    holds an amount of one or two digits (an 入札者数's shape); not one of
+    header then read with an 入札者数 for the amount), the rows up to the next 「10億円以上」 header; not one of
     one or two digits without a fraction (a rank's or an 入札者数's shape), nor digits no amount is written as (a
     法人番号's wrapped piece, five digits or more unmarked); and not when a row of the block of the first row under
     the header has no amount read (the figure may be its: nothing was fitted to it). The block of that first row is
@@ -308,8 +307,6 @@ def header_figure_unheld(cells: list[tuple[str, int, bool]], rows: list[PayeeRow
         first = min((r for r in rows if line <= r.line < end), key=lambda r: r.line, default=None)
         if first is None or not all(r.cells.get("amount") for r in rows if r.block == first.block):
             continue  # (a row of the block with its amount left unread: the figure may be its, nothing fitted to it)
-        if cells[n + 2][2] and not any(_SMALL.match(r.cells["amount"]) for r in rows if r.block == first.block):
-            continue  # (between header cells: only against a block holding an amount of an 入札者数's shape)
         wrong.setdefault(first.block, first.line)
     for block, line in wrong.items():
         notes.append((line, f"支出先上位10者リスト block {block}: the figure written right after a block's header is "

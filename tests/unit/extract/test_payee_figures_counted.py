@@ -125,6 +125,3 @@ def test_a_figure_alone_between_header_cells_that_no_row_holds_leaves_the_block_
     assert [r.block for r in header_figure_unheld(cells, rows, notes)] == ["H"] and "block G" in notes[0][1]
     held = [_amounted("G", 1, 1410, "有限会社UQコミュニケーションズ", "189"), rows[1]]
     assert header_figure_unheld(cells, held, []) == held
-    # (rows whose amounts have no 入札者数's shape: nothing shows a bidders count read for the amount)
-    larger = [_amounted("G", 1, 1410, "有限会社UQコミュニケーションズ", "120"), rows[1]]
-    assert header_figure_unheld(cells, larger, []) == larger
