@@ -287,23 +287,21 @@ def header_figure_unheld(cells: list[tuple[str, int, bool]], rows: list[PayeeRow
     row read under a block's header whose figure written right after that header (「…(支出額10億円以上) | 2.3 | 随意契約
     (その他) | - | 1 | name」: pdfminer.six writes a block's first amount before its rows) is no row's amount: the rows
     were fitted to the amounts one off (each row the next one's amount, the last row's lost). Only a figure with a
-    契約方式 right after it, as a row's amount has (not 「14.4 | B.」: a 計 or a cell of the block before), or one
-    alone between two header cells (「支出額(百万円) | 189 | 支出先」: reportlab's print, the rows' cells after the
-    header then read with an 入札者数 for the amount), the rows up to the next 「10億円以上」 header; not one of
+    契約方式 right after it, as a row's amount has (not 「14.4 | B.」: a 計 or a cell of the block before); not one of
     one or two digits without a fraction (a rank's or an 入札者数's shape), nor digits no amount is written as (a
     法人番号's wrapped piece, five digits or more unmarked); and not when a row of the block of the first row under
     the header has no amount read (the figure may be its: nothing was fitted to it). The block of that first row is
     unknown. Noted."""
     held = {parse_number(r.cells.get("amount") or "").value for r in rows}
-    heads = [n for n, (text, _, header) in enumerate(cells) if header and n + 2 < len(cells) and not cells[n + 1][2]
-             and ("10億円以上" in text and _METHOD_CELL.match(cells[n + 2][0]) or cells[n + 2][2])]
-    ends = [cells[n][1] for n, (text, _, header) in enumerate(cells) if header and "10億円以上" in text]
+    heads = [n for n, (text, _, header) in enumerate(cells) if header and "10億円以上" in text
+             and n + 1 < len(cells) and not cells[n + 1][2]]
     wrong: dict[str, int] = {}
-    for n in heads:
+    for k, n in enumerate(heads):
         text, line = cells[n + 1][0], cells[n + 1][1]
-        if not _FIGURE_CELL.match(text) or _SMALL.match(text) or parse_number(text).value in held:
+        if not _FIGURE_CELL.match(text) or _SMALL.match(text) or parse_number(text).value in held \
+                or n + 2 >= len(cells) or not _METHOD_CELL.match(cells[n + 2][0]):
             continue
-        end = next((e for e in ends if e > line), 1 << 30)
+        end = cells[heads[k + 1]][1] if k + 1 < len(heads) else 1 << 30
         first = min((r for r in rows if line <= r.line < end), key=lambda r: r.line, default=None)
         if first is None or not all(r.cells.get("amount") for r in rows if r.block == first.block):
             continue  # (a row of the block with its amount left unread: the figure may be its, nothing fitted to it)

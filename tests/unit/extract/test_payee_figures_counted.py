@@ -111,17 +111,3 @@ def test_a_corporate_numbers_wrapped_digits_after_a_header_are_no_figure():
 def test_a_header_figure_before_a_block_with_an_amount_unread_leaves_the_block():
     rows = [_amounted("I", 1, 1676, "有限会社丸紅", "1.3"), _amounted("I", 2, 1696, "合同会社ソフトバンク", None)]
     assert header_figure_unheld(I_CELLS, rows, []) == rows
-
-
-def test_a_figure_alone_between_header_cells_that_no_row_holds_leaves_the_block_unknown():
-    # (reportlab's print as pdfminer.six wrote it: G1's 189 between the header's 「支出額(百万円)」 and 「支出先」; G1 was
-    # read with the 入札者数 4 for its amount)
-    cells = [("--", 1396, False), ("支出額(百万円)", 1398, True), ("189", 1402, False), ("支出先", 1404, True),
-             ("業務概要", 1408, True), ("諸外国の動向に関する文書の分析及び要約作業", 1410, False), ("-", 1414, False),
-             (HEAD, 1432, True), ("4", 1436, False), ("一般競争契約 (総合評価)", 1438, False), ("H.", 1450, True),
-             ("東京都", 1460, False)]
-    rows = [_amounted("G", 1, 1410, "有限会社UQコミュニケーションズ", "4"), _amounted("H", 1, 1460, "東京都", "28")]
-    notes: list = []
-    assert [r.block for r in header_figure_unheld(cells, rows, notes)] == ["H"] and "block G" in notes[0][1]
-    held = [_amounted("G", 1, 1410, "有限会社UQコミュニケーションズ", "189"), rows[1]]
-    assert header_figure_unheld(cells, held, []) == held
