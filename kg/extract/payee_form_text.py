@@ -1967,7 +1967,12 @@ def _summed_amounts(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
             found = _block_amounts(paras, start, first, rows, lines)
         if found is not None:
             amounts, past = found
-            beside = [_beside(paras[k]) for _, _, k in amounts]
+            # (the cells beside an amount another of the block's rows shares are no rank's the text establishes:
+            # the form ranks by amount, so of equal amounts which is whose the order of the text alone would say,
+            # and pdftotext writes a row's cells after the next row's — 「8」「職員旅費」「9」「インテック…」 then row 8's
+            # 業務概要 「データ整備… 0」: the amounts stand, the cells beside them are unknown)
+            values = [a for a, _, _ in amounts]
+            beside = [_beside(paras[k]) if values.count(a) == 1 else {} for a, _, k in amounts]
             if all(r.cells.get("amount") is None or _number(r.cells["amount"]) == a
                    for r, (a, _, _) in zip(rows, amounts, strict=True)) and \
                     all(r.cells.get(c) is None or r.cells[c] == v

@@ -187,3 +187,19 @@ def test_a_total_stands_for_rows_with_unread_amounts_only_as_the_ranking_allows(
     paras = [_para(["計"], 50), _para(["-"], 51), _para(["普及啓発コンテンツの 1.8", "作成、データ整備及び", "分析業務"], 52), _para(["7.9"], 55),
              _para(["M"], 56)]
     assert _block_end(paras, 0, rows, {20, 30, 40}) == 4
+
+
+def test_cells_beside_an_amount_another_row_shares_are_unknown():
+    # variant 2343 (block A's last rows): row 3's cells written after row 4's name and 法人番号 — 「3」「職員旅費」「4」
+    # 「インテック…」 then row 3's 業務概要 「データ整備… 0」; the 計 chooses 0.4, 0, 0, 0 (ranks 1..4), but which 0 is
+    # whose the text's order does not say: the 業務概要 beside 「データ整備… 0」 is no row's the text establishes
+    rows = _rows(_paras("A.", *HEADER, "1", ["特定非営 66549948 機器の 0.4", "利活動法 39743", "賃貸借"], "補助金等交付",
+                        "-", "--", "2", "大阪府", "-", ["40000202 機器の 0", "70008", "賃貸借"], "-", "-", "-",
+                        "3", "職員旅費 (職員H)", "4",
+                        ["インテッ 15854484 機器の 0", "ク(株)", "79973", "賃貸借", "、諸外", "国の動"],
+                        ["補助金等交", "付"], ["データ 0", "整備及", "び分析", "業務"], ["補助金等交", "付"],
+                        "-", "-", "-", "-", "計", "0.4") + END)
+    a4 = rows[("A", 4)]
+    assert (a4["corporate_number"], a4["amount"]) == ("1585448479973", "0")
+    assert a4["description"] != "データ整備及び分析業務"
+    assert rows[("A", 1)]["amount"] == "0.4"
