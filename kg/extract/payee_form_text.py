@@ -665,11 +665,12 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
     if smalls and re.fullmatch(r"\d{1,3}", smalls[0]):
         cells["bidders"] = smalls[0]
     if len(smalls) > 1 and smalls[1].endswith("%") and not is_dash(smalls[0]) \
-            and not _UNBID.match(cells["contract_method"] or ""):
+            and not _UNBID.match(cells["contract_method"] or "") and not any(w.endswith("%") for w in smalls[2:]):
         # (a 落札率 after a 入札者数 dash — no bidding, no rate: 「0.3」「-」「43.5%」「-」 in a row whose 契約方式 was
         # not read, 「3.8」「その他」「-」「58.9%」: the row before's rate written after this row's cells — is not
         # established as the row's; nor one after a 契約方式 of no bidding, 「随意契約 (企画競争)」「1」「59.9 %」: a
-        # 落札率 is a bid's, this one the row before's written late)
+        # 落札率 is a bid's, this one the row before's written late; nor one with another rate after it,
+        # 「一般競争契約 6」「41 %」「94 %」: an earlier row's rate written late, before or after the row's own)
         cells["award_rate"] = smalls[1]
     return cells, back if crossed is not None and back < crossed_from else skip(i)
 

@@ -203,3 +203,16 @@ def test_cells_beside_an_amount_another_row_shares_are_unknown():
     assert (a4["corporate_number"], a4["amount"]) == ("1585448479973", "0")
     assert a4["description"] != "データ整備及び分析業務"
     assert rows[("A", 1)]["amount"] == "0.4"
+
+
+def test_a_rate_with_another_rate_after_it_is_unknown():
+    # variant 2355 (block C): row 1's 落札率 「41 %」 written after row 2's 入札者数, then row 2's own 「94 %」: of the
+    # two, the row's is not established
+    rows = _rows(_paras("A.", *HEADER, "1", ["公益社 86547 利用者の 4.9", "団法人 49300", "全国地 735", "域情報", "化推進", "協会"],
+                        ["一般競争契 7", "約 (総合評", "価)"],
+                        "2", ["国立大 15980", "学法人 58483", "東京大 954", "学"], ["データ整 2.6", "備及び分", "析業務"],
+                        ["一般競争契 6", "約 (最低価", "格)"], "41 %", "94 %", "計", "7.5") + END)
+    a2 = rows[("A", 2)]
+    assert (a2["corporate_number"], a2["amount"], a2["bidders"]) == ("1598058483954", "2.6", "6")
+    assert a2["award_rate"] is None
+    assert rows[("A", 1)]["award_rate"] is None
