@@ -605,8 +605,14 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
         if amount == "":  # (the figure right before a 契約方式等 run on in the first line, the only one: its amount)
             amount = _before_method(lines[0].split(" ")) or amount
         cells["amount"] = cells["amount"] or amount
+        # (a run of digits no 業務概要 holds — a 法人番号's piece, 「6」「494864234 視察(旅費の支」「7726」: the
+        # row's amount written before its 法人番号 and 業務概要, run together — leaves the number after them, the
+        # row before's amount written late, no amount of this row)
+        ran = any(len(w) >= 6 and _DIGITS.match(w) for ln in lines for w in ln.split(" "))
         i = skip(i + 1)
-    if cells["amount"] is None and i < n and _AMOUNT.match(paras[i].text) \
+    else:
+        ran = False
+    if cells["amount"] is None and not ran and i < n and _AMOUNT.match(paras[i].text) \
             and (paras[i].text != str(rank + 1) or _rank_later(paras, i, skip(i + 1), next_rank)) \
             and not _whole_number(paras[i].text) and not _ran_on(paras, corp_at) \
             and not (cells["corporate_number"] and paras[i].text == "1" and _after_first_columns(paras, i)):

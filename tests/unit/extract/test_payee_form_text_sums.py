@@ -216,3 +216,19 @@ def test_a_rate_with_another_rate_after_it_is_unknown():
     assert (a2["corporate_number"], a2["amount"], a2["bidders"]) == ("1598058483954", "2.6", "6")
     assert a2["award_rate"] is None
     assert rows[("A", 1)]["award_rate"] is None
+
+
+
+
+def test_the_number_after_a_cell_holding_a_corporate_numbers_piece_is_no_amount_of_the_row():
+    # variant 2356 (block A): row 2's amount 「6」 written before its 法人番号 and 業務概要 in one paragraph, then row
+    # 1's amount 「20」 written late: the 「20」 is no amount of row 2 (the form ranks by amount: 6 is row 2's)
+    head = ["支出額 (百 契約方式等 入札者数 (応募", "万円)", "者数)"]
+    rows = _rows(_paras("A", "支出先", "法人番号", "業務概要", head, "落札率", "1", "千葉市",
+                        ["600002012 利用者の基本的", "1002", "な権利の保障の", "在り方を巡る諸", "外国の法制度・", "実態の調査"],
+                        "2", ["建設技術研究所", "(株)"], ["6", "494864234 視察(旅費の支", "7726", "払)、機器の賃貸", "借"],
+                        "20", ["随意契約", "3", "(企画競争)"], "-", "2", "-", "-") + END)
+    a1, a2 = rows[("A", 1)], rows[("A", 2)]
+    assert (a1["name"], a1["corporate_number"]) == ("千葉市", "6000020121002")
+    assert a2["name"] == "建設技術研究所(株)"
+    assert a2["amount"] is None
