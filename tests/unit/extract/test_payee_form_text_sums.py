@@ -232,3 +232,16 @@ def test_the_number_after_a_cell_holding_a_corporate_numbers_piece_is_no_amount_
     assert (a1["name"], a1["corporate_number"]) == ("千葉市", "6000020121002")
     assert a2["name"] == "建設技術研究所(株)"
     assert a2["amount"] is None
+
+
+def test_a_number_before_a_contract_method_the_row_did_not_reach_is_no_bidder_count():
+    # variant 2325 (block A, rank 6): the row's amount 「68」 alone after its name, 法人番号 and 業務概要 run together
+    # (read as no amount), then its 契約方式等 with the 入札者数 「4」 in it: the 「68」 is no 入札者数
+    from kg.extract.payee_form_text import _paras as form_paras
+    from kg.extract.payee_form_text import _row
+    paras = form_paras(["支出先上位10者リスト", "", *_paras(
+        "6", ["(株)伊藤 627498 補助", "忠テク 267130 事業", "ノソリ 5", "の実", "ューシ", "施", "ョンズ"], "68",
+        ["随意契", "4", "約 (企画", "競争)"], "-", "7", ["柏屋本 店(株)・", "株式会", "社野村"], "42"), *END], 1)
+    cells, _ = _row(paras, 1, 6, False)
+    assert (cells["name"], cells["corporate_number"]) == ("(株)伊藤忠テクノソリューションズ", "6274982671305")
+    assert cells["bidders"] is None
