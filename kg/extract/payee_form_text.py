@@ -954,6 +954,11 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
                                            "whose it is is unknown"))
         if late:
             cells = {**cells, "contract_method": None, "bidders": None, "award_rate": None}
+        if rows and rows[-1].cells["amount"] is None and cells["amount"] is not None \
+                and any(paras[j].text == cells["amount"] for j in range(k + 1, after)):
+            cells = {**cells, "amount": None}  # (the row before's amount unread, a number alone after this row's
+            # cells may be that row's written late — 「2」「オリエンタル…」「7146694238 ガイドラ…」「3」「(株)伊藤忠…」
+            # 「定期刊行物…」「0.1」 then row 3's 「0」 after row 2's tail: unknown, unless the block's 計 places it)
         rows.append(PayeeRow(letter, len(rows) + 1, cells, paras[k][1], False))
         i = after
 

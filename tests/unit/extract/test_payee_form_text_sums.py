@@ -245,3 +245,19 @@ def test_a_number_before_a_contract_method_the_row_did_not_reach_is_no_bidder_co
     cells, _ = _row(paras, 1, 6, False)
     assert (cells["name"], cells["corporate_number"]) == ("(株)伊藤忠テクノソリューションズ", "6274982671305")
     assert cells["bidders"] is None
+
+
+def test_a_number_alone_after_a_row_whose_row_before_read_no_amount_is_unknown():
+    # variant 2316 (block E): row 2's amount, 契約方式等 and rate written after row 3's name and 業務概要 — 「0.1」 then
+    # 「一般競争契約 (総合評価)」「8」「83% -」, then row 3's own 「0」: the 「0.1」 is no amount of row 3 the text establishes
+    rows = _rows(_paras("E", "1", "法人番号", "業務概要",
+                        ["UQコミ 4758673620 実証事業", "ュニケ 211", "の実施", "ーショ", "ンズ(株)"], "2",
+                        ["オリエ", "ンタル", "コンサ", "ルタン", "ツ(株)"], ["7146694238 ガイドラ", "987", "インの英", "訳作業"], "3",
+                        ["(株)伊藤 忠テク", "ノソリ", "ューシ", "ョンズ", "・合同", "会社日", "経BPマ", "ーケテ", "ィング", "共同企", "業体"],
+                        ["定期刊行", "物の購読"], "0.1", ["一般競争契約", "(総合評価)"], "8", "83% -", "0", "補助金等交付", "-", "--",
+                        "-", "4", ["有限会 社TKC", "・富士", "通Japan", "(株)共同", "企業体"], ["普及啓発", "コンテン", "ツの作成"], "0",
+                        ["随意契約 (少", "額)"], "-", "--", "F", "-") + END)
+    e2, e3 = rows[("E", 2)], rows[("E", 3)]
+    assert (e2["corporate_number"], e2["amount"]) == ("7146694238987", None)
+    assert e3["name"] == "(株)伊藤忠テクノソリューションズ・合同会社日経BPマーケティング共同企業体"
+    assert e3["amount"] is None
