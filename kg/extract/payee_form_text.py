@@ -906,6 +906,8 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
     1's row read elsewhere (_late_first), paras[i] being the rank 「2」."""
     rows: list[PayeeRow] = [first] if first is not None else []
     late = False  # the rows' tails were written after them, in a run: the tails from there on are unknown
+    nulled: set[int] = set()  # the ranks whose amount the row before's unread amount left unknown (no further down:
+    # else one amount unread would leave every amount after it in the block unknown)
     while True:
         k = i
         while k < len(paras) and rows and set(paras[k].text) <= set("-－― "):  # a row's empty cells left over
@@ -954,8 +956,9 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
                                            "whose it is is unknown"))
         if late:
             cells = {**cells, "contract_method": None, "bidders": None, "award_rate": None}
-        if rows and rows[-1].cells["amount"] is None and cells["amount"] is not None \
+        if rows and rows[-1].cells["amount"] is None and rows[-1].rank not in nulled and cells["amount"] is not None \
                 and any(paras[j].text == cells["amount"] for j in range(k + 1, after)):
+            nulled.add(len(rows) + 1)
             cells = {**cells, "amount": None}  # (the row before's amount unread, a number alone after this row's
             # cells may be that row's written late — 「2」「オリエンタル…」「7146694238 ガイドラ…」「3」「(株)伊藤忠…」
             # 「定期刊行物…」「0.1」 then row 3's 「0」 after row 2's tail: unknown, unless the block's 計 places it)

@@ -261,3 +261,15 @@ def test_a_number_alone_after_a_row_whose_row_before_read_no_amount_is_unknown()
     assert (e2["corporate_number"], e2["amount"]) == ("7146694238987", None)
     assert e3["name"] == "(株)伊藤忠テクノソリューションズ・合同会社日経BPマーケティング共同企業体"
     assert e3["amount"] is None
+
+
+def test_the_doubt_of_an_amount_after_a_row_with_none_goes_no_further_down():
+    # (row 1's amount unread: row 2's 「0.5」 may be row 1's, unknown; row 3's 「0.2」 stands — else one amount unread
+    # would leave every amount after it unknown)
+    rows = _rows(_paras("A", "1", "法人番号", "業務概要",
+                        ["UQコミ 4758673620 実証事業", "ュニケ 211", "の実施", "ーショ", "ンズ(株)"],
+                        "2", "大阪府", ["40000202 機器の", "70008", "賃貸借"], "0.5", "その他", "-", "--",
+                        "3", "千葉市", ["600002012 研修の", "1002", "企画運営"], "0.2", "その他", "-", "--",
+                        "B", "-") + END)
+    assert (rows[("A", 2)]["corporate_number"], rows[("A", 2)]["amount"]) == ("4000020270008", None)
+    assert (rows[("A", 3)]["corporate_number"], rows[("A", 3)]["amount"]) == ("6000020121002", "0.2")
