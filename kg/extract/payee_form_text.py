@@ -664,9 +664,9 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
                 smalls += list(w) if set(w) <= set(CELL_DASHES) else [w]
         i += 1
     smalls = smalls if crossed is None else smalls[:crossed]
-    if not method and crossed is None and i < n and _CONTRACT.match(paras[i].text):
-        smalls = []  # (numbers before a 契約方式等 the row's cells did not reach — 「補助事業の実施」「68」「随意契約 (企画
-        # 競争)」「4」: the row's amount left unread, or a 入札者数 written early — are no 入札者数 the text establishes)
+    if not method and crossed is None and len(smalls) == 1 and i < n and _CONTRACT.match(paras[i].text):
+        smalls = []  # (a number alone before a 契約方式等 the row's cells did not reach — 「補助事業の実施」「68」「随意契約
+        # (企画競争)」「4」: the row's amount left unread, or a 入札者数 written early — is no 入札者数 the text establishes)
     if not method and len(smalls) == 1 and _DIGITS.match(smalls[0]) and i < n and _is_header(paras[i], False):
         smalls = []  # (a number alone after the amount, no 契約方式等 before it and header cells after it: a rank
         # written late, the row's (「岩手県」「法人番号」「業務概要 2,639」「1」「一者応札…」「B.」「1」) or another table's
