@@ -2217,10 +2217,6 @@ def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[
     業務概要 begun in a 法人番号's box: ``_wrapped_rests``) is doubtful too; when the choices then place the rows
     several ways, the ranks every placing gives the same amount (from the same box) stand and the others are left
     out."""
-    if any(boxes[i][0] == "text" and _HIDDEN_FIGURE.search(boxes[i][1]) and not _PIECES_OR_METHOD.search(boxes[i][1])
-           for i in range(len(boxes)) if i not in taken):
-        return None  # (a figure run into a 業務概要's wrapped lines, 「視察(旅 3費の支払)」: an amount the figures do
-        # not count, so the n-th amount counted is not established as the n-th rank's)
     _, sure, doubt = _figures(boxes, taken, False, frozenset(anchors))
     if len(sure) > len(order):
         sure, doubt = _sums_doubted(sure, doubt)
@@ -2231,6 +2227,10 @@ def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[
     if need < 0 or need > len(doubt) or comb(len(doubt), need) > _CHOICES_MAX \
             or _rank_before_letter(boxes, taken, order):
         return None
+    if any(boxes[i][0] == "text" and _HIDDEN_FIGURE.search(boxes[i][1]) and not _PIECES_OR_METHOD.search(boxes[i][1])
+           for i in range(len(boxes)) if i not in taken):
+        return None  # (a figure run into a 業務概要's wrapped lines, 「視察(旅 3費の支払)」: an amount the figures do
+        # not count, so the n-th amount counted is not established as the n-th rank's)
     placed = []
     for chosen in combinations(doubt, need):
         amounts = sorted([*sure, *chosen])
