@@ -87,6 +87,10 @@ _CONTRACT = re.compile(r"^((?:(?:一般競争|指名競争|随意)契約|企画�
                        r"(?: [-－―])?$")
 _TOTAL = re.compile(r"^(?:計|合計|小計)\b")
 _END = re.compile(r"チェック|【別紙")
+# a figure standing as a word of its own, run into the text after it (a cell's wrapped lines joined), and the
+# boxes where such a figure is no amount: pieces of a 法人番号, a 契約方式 with its 入札者数
+_HIDDEN_FIGURE = re.compile(r"(?:^|\s)[▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?=[^\d\s.,%年月日度回条項号次期か])")
+_PIECES_OR_METHOD = re.compile(r"\d{5}|契約|交付|その他|競争|公募")
 # a figure starting a word inside a 業務概要 (not a count of years, times, articles…): an amount run in
 _FIGURE_IN = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d年月日度回条項号次期か%])")
 
@@ -2229,6 +2233,10 @@ def _by_amounts(boxes: list[tuple[str, str, int]], taken: set[int], order: list[
     if need < 0 or need > len(doubt) or comb(len(doubt), need) > _CHOICES_MAX \
             or _rank_before_letter(boxes, taken, order):
         return None
+    if any(boxes[i][0] == "text" and _HIDDEN_FIGURE.search(boxes[i][1]) and not _PIECES_OR_METHOD.search(boxes[i][1])
+           for i in range(len(boxes)) if i not in taken):
+        return None  # (a figure run into a 業務概要's wrapped lines, 「視察(旅 3費の支払)」: an amount the figures do
+        # not count, so the n-th amount counted is not established as the n-th rank's)
     placed = []
     for chosen in combinations(doubt, need):
         amounts = sorted([*sure, *chosen])

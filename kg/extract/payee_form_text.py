@@ -605,8 +605,14 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
         if amount == "":  # (the figure right before a 契約方式等 run on in the first line, the only one: its amount)
             amount = _before_method(lines[0].split(" ")) or amount
         cells["amount"] = cells["amount"] or amount
+        # (a run of digits no 業務概要 holds — a 法人番号's piece, 「6」「494864234 視察(旅費の支」「7726」: the
+        # row's amount written before its 法人番号 and 業務概要, run together — leaves the number after them, the
+        # row before's amount written late, no amount of this row)
+        ran = any(len(w) >= 6 and _DIGITS.match(w) for ln in lines for w in ln.split(" "))
         i = skip(i + 1)
-    if cells["amount"] is None and i < n and _AMOUNT.match(paras[i].text) \
+    else:
+        ran = False
+    if cells["amount"] is None and not ran and i < n and _AMOUNT.match(paras[i].text) \
             and (paras[i].text != str(rank + 1) or _rank_later(paras, i, skip(i + 1), next_rank)) \
             and not _whole_number(paras[i].text) and not _ran_on(paras, corp_at) \
             and not (cells["corporate_number"] and paras[i].text == "1" and _after_first_columns(paras, i)):
@@ -658,6 +664,9 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
                 smalls += list(w) if set(w) <= set(CELL_DASHES) else [w]
         i += 1
     smalls = smalls if crossed is None else smalls[:crossed]
+    if not method and crossed is None and len(smalls) == 1 and i < n and _CONTRACT.match(paras[i].text):
+        smalls = []  # (a number alone before a 契約方式等 the row's cells did not reach — 「補助事業の実施」「68」「随意契約
+        # (企画競争)」「4」: the row's amount left unread, or a 入札者数 written early — is no 入札者数 the text establishes)
     if not method and len(smalls) == 1 and _DIGITS.match(smalls[0]) and i < n and _is_header(paras[i], False):
         smalls = []  # (a number alone after the amount, no 契約方式等 before it and header cells after it: a rank
         # written late, the row's (「岩手県」「法人番号」「業務概要 2,639」「1」「一者応札…」「B.」「1」) or another table's
@@ -665,11 +674,12 @@ def _row(paras: list[Para], i: int, rank: int, bare: bool) -> tuple[dict | None,
     if smalls and re.fullmatch(r"\d{1,3}", smalls[0]):
         cells["bidders"] = smalls[0]
     if len(smalls) > 1 and smalls[1].endswith("%") and not is_dash(smalls[0]) \
-            and not _UNBID.match(cells["contract_method"] or ""):
+            and not _UNBID.match(cells["contract_method"] or "") and not any(w.endswith("%") for w in smalls[2:]):
         # (a 落札率 after a 入札者数 dash — no bidding, no rate: 「0.3」「-」「43.5%」「-」 in a row whose 契約方式 was
         # not read, 「3.8」「その他」「-」「58.9%」: the row before's rate written after this row's cells — is not
         # established as the row's; nor one after a 契約方式 of no bidding, 「随意契約 (企画競争)」「1」「59.9 %」: a
-        # 落札率 is a bid's, this one the row before's written late)
+        # 落札率 is a bid's, this one the row before's written late; nor one with another rate after it,
+        # 「一般競争契約 6」「41 %」「94 %」: an earlier row's rate written late, before or after the row's own)
         cells["award_rate"] = smalls[1]
     return cells, back if crossed is not None and back < crossed_from else skip(i)
 
@@ -896,6 +906,8 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
     1's row read elsewhere (_late_first), paras[i] being the rank 「2」."""
     rows: list[PayeeRow] = [first] if first is not None else []
     late = False  # the rows' tails were written after them, in a run: the tails from there on are unknown
+    nulled: set[int] = set()  # the ranks whose amount the row before's unread amount left unknown (no further down:
+    # else one amount unread would leave every amount after it in the block unknown)
     while True:
         k = i
         while k < len(paras) and rows and set(paras[k].text) <= set("-－― "):  # a row's empty cells left over
@@ -944,6 +956,12 @@ def _ranked(paras: list[Para], i: int, letter: str, loose: set[int] | None = Non
                                            "whose it is is unknown"))
         if late:
             cells = {**cells, "contract_method": None, "bidders": None, "award_rate": None}
+        if rows and rows[-1].cells["amount"] is None and rows[-1].rank not in nulled and cells["amount"] is not None \
+                and any(paras[j].text == cells["amount"] for j in range(k + 1, after)):
+            nulled.add(len(rows) + 1)
+            cells = {**cells, "amount": None}  # (the row before's amount unread, a number alone after this row's
+            # cells may be that row's written late — 「2」「オリエンタル…」「7146694238 ガイドラ…」「3」「(株)伊藤忠…」
+            # 「定期刊行物…」「0.1」 then row 3's 「0」 after row 2's tail: unknown, unless the block's 計 places it)
         rows.append(PayeeRow(letter, len(rows) + 1, cells, paras[k][1], False))
         i = after
 
@@ -1967,7 +1985,12 @@ def _summed_amounts(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
             found = _block_amounts(paras, start, first, rows, lines)
         if found is not None:
             amounts, past = found
-            beside = [_beside(paras[k]) for _, _, k in amounts]
+            # (the cells beside an amount another of the block's rows shares are no rank's the text establishes:
+            # the form ranks by amount, so of equal amounts which is whose the order of the text alone would say,
+            # and pdftotext writes a row's cells after the next row's — 「8」「職員旅費」「9」「インテック…」 then row 8's
+            # 業務概要 「データ整備… 0」: the amounts stand, the cells beside them are unknown)
+            values = [a for a, _, _ in amounts]
+            beside = [_beside(paras[k]) if values.count(a) == 1 else {} for a, _, k in amounts]
             if all(r.cells.get("amount") is None or _number(r.cells["amount"]) == a
                    for r, (a, _, _) in zip(rows, amounts, strict=True)) and \
                     all(r.cells.get(c) is None or r.cells[c] == v

@@ -34,3 +34,27 @@ def test_a_name_after_dashes_that_follow_a_figure_is_not_the_next_amounts_row():
     # C1 is 有限会社TKC, not that name)
     rows = _read(SECTION)
     assert rows[("C", 1)].get("name") is None and rows[("C", 1)].get("description") is None
+
+
+# variant 2349 as pdftotext wrote reportlab's print (paragraphs for boxes): block B's rank 「2」 after a page's number
+# (「12 / 15」) is no rank the run counts, and block C's amount 「3」 is run into its 業務概要's lines (「視察(旅 3」「費の支
+# 払)」), so the amounts counted (B2's 1.3 among them) are as many as the ranks counted — each the wrong rank's
+HEAD = ['支出先 法人番\n号', '業務概\n要', '支出\n契約方式 入札 落札 一者応札・一者応募又は競争性のない随意契約となった\n額 (百 等\n者数 ( 率\n理由及び改善策 (支出額10億円以上)\n万円)\n応募\n者数)']
+SECTION_2349 = [
+    'A.', '1', *HEAD, 'シー・ 52209\nエス・ 84241\nエス( 458\n株)', '定期刊\n行物の\n購読', '0.3', *HEAD,
+    '株式会 73022\n社日本 03114\nレジス 473\nトリサ\nービス', '利用者\nの基本\n的な権\n利の保\n障の在\nり方を\n巡る諸\n外国の\n法制度\n・実態\nの調査', '2.1',
+    '随意契約 5\n(公募)', '-', 'B', '1', '一般競争 9\n契約 (最\n低価格)', '59.2 %', '12 / 15', '2',
+    'Price water\nhouse\nCoop\ners\nLLP', '定期刊\n行物の\n購読', '1.3', '補助金等 交付', '--', *HEAD,
+    '国立大 15980\n学法人 58483\n東京大 954\n学', '視察(旅 3\n費の支\n払)', *HEAD, '合同会 21627\n社UQ 59725\nコミュ 906\nニケー\nション\nズ',
+    'タイム\nスタン\nプ認定\n制度に\n関する\n調査', '3.4', 'C', '1', '随意契約 (少額)', '--', '-', 'D', '1', '-', '--', '13 / 15', '-', '2',
+    '特定非 66523\n営利活 86792\n動法人 274\n地域活\n性化セ\nンター', '研修の\n企画運\n営', '2', 'その他', '-', '--', '3', '個人(\nC)', '-',
+    'ヘルプ\nデスク\n業務', '1.1', 'その他', '-', '-', *HEAD, '国立大 52728\n学法人 09854\n京都大 204\n学', 'ガイド\nライン\nの英訳\n作業', '3.9',
+    'E', '1', '随意契約 4\n(公募)', '-', '14 / 15', '2', '公益財 53437\n団法人 57571\n全国地 346\n域情報\n化推進\n協会',
+    '定期刊\n行物の\n購読、\n諸外国\nの動向\nに関す\nる文書\nの分析\n及び要\n約作業', '2.1', '随意契約 1\n(公募)', '-', '-',
+]
+
+
+def test_a_figure_run_into_a_text_box_leaves_the_amounts_unplaced():
+    rows = _read(SECTION_2349)
+    assert rows.get(("C", 1), {}).get("amount") is None  # (not B2's 1.3; its own 3 the text does not place)
+    assert rows.get(("D", 1), {}).get("amount") is None  # (its 3.4 right only by a count gone wrong)

@@ -187,3 +187,89 @@ def test_a_total_stands_for_rows_with_unread_amounts_only_as_the_ranking_allows(
     paras = [_para(["計"], 50), _para(["-"], 51), _para(["普及啓発コンテンツの 1.8", "作成、データ整備及び", "分析業務"], 52), _para(["7.9"], 55),
              _para(["M"], 56)]
     assert _block_end(paras, 0, rows, {20, 30, 40}) == 4
+
+
+def test_cells_beside_an_amount_another_row_shares_are_unknown():
+    # variant 2343 (block A's last rows): row 3's cells written after row 4's name and 法人番号 — 「3」「職員旅費」「4」
+    # 「インテック…」 then row 3's 業務概要 「データ整備… 0」; the 計 chooses 0.4, 0, 0, 0 (ranks 1..4), but which 0 is
+    # whose the text's order does not say: the 業務概要 beside 「データ整備… 0」 is no row's the text establishes
+    rows = _rows(_paras("A.", *HEADER, "1", ["特定非営 66549948 機器の 0.4", "利活動法 39743", "賃貸借"], "補助金等交付",
+                        "-", "--", "2", "大阪府", "-", ["40000202 機器の 0", "70008", "賃貸借"], "-", "-", "-",
+                        "3", "職員旅費 (職員H)", "4",
+                        ["インテッ 15854484 機器の 0", "ク(株)", "79973", "賃貸借", "、諸外", "国の動"],
+                        ["補助金等交", "付"], ["データ 0", "整備及", "び分析", "業務"], ["補助金等交", "付"],
+                        "-", "-", "-", "-", "計", "0.4") + END)
+    a4 = rows[("A", 4)]
+    assert (a4["corporate_number"], a4["amount"]) == ("1585448479973", "0")
+    assert a4["description"] != "データ整備及び分析業務"
+    assert rows[("A", 1)]["amount"] == "0.4"
+
+
+def test_a_rate_with_another_rate_after_it_is_unknown():
+    # variant 2355 (block C): row 1's 落札率 「41 %」 written after row 2's 入札者数, then row 2's own 「94 %」: of the
+    # two, the row's is not established
+    rows = _rows(_paras("A.", *HEADER, "1", ["公益社 86547 利用者の 4.9", "団法人 49300", "全国地 735", "域情報", "化推進", "協会"],
+                        ["一般競争契 7", "約 (総合評", "価)"],
+                        "2", ["国立大 15980", "学法人 58483", "東京大 954", "学"], ["データ整 2.6", "備及び分", "析業務"],
+                        ["一般競争契 6", "約 (最低価", "格)"], "41 %", "94 %", "計", "7.5") + END)
+    a2 = rows[("A", 2)]
+    assert (a2["corporate_number"], a2["amount"], a2["bidders"]) == ("1598058483954", "2.6", "6")
+    assert a2["award_rate"] is None
+    assert rows[("A", 1)]["award_rate"] is None
+
+
+
+
+def test_the_number_after_a_cell_holding_a_corporate_numbers_piece_is_no_amount_of_the_row():
+    # variant 2356 (block A): row 2's amount 「6」 written before its 法人番号 and 業務概要 in one paragraph, then row
+    # 1's amount 「20」 written late: the 「20」 is no amount of row 2 (the form ranks by amount: 6 is row 2's)
+    head = ["支出額 (百 契約方式等 入札者数 (応募", "万円)", "者数)"]
+    rows = _rows(_paras("A", "支出先", "法人番号", "業務概要", head, "落札率", "1", "千葉市",
+                        ["600002012 利用者の基本的", "1002", "な権利の保障の", "在り方を巡る諸", "外国の法制度・", "実態の調査"],
+                        "2", ["建設技術研究所", "(株)"], ["6", "494864234 視察(旅費の支", "7726", "払)、機器の賃貸", "借"],
+                        "20", ["随意契約", "3", "(企画競争)"], "-", "2", "-", "-") + END)
+    a1, a2 = rows[("A", 1)], rows[("A", 2)]
+    assert (a1["name"], a1["corporate_number"]) == ("千葉市", "6000020121002")
+    assert a2["name"] == "建設技術研究所(株)"
+    assert a2["amount"] is None
+
+
+def test_a_number_before_a_contract_method_the_row_did_not_reach_is_no_bidder_count():
+    # variant 2325 (block A, rank 6): the row's amount 「68」 alone after its name, 法人番号 and 業務概要 run together
+    # (read as no amount), then its 契約方式等 with the 入札者数 「4」 in it: the 「68」 is no 入札者数
+    from kg.extract.payee_form_text import _paras as form_paras
+    from kg.extract.payee_form_text import _row
+    paras = form_paras(["支出先上位10者リスト", "", *_paras(
+        "6", ["(株)伊藤 627498 補助", "忠テク 267130 事業", "ノソリ 5", "の実", "ューシ", "施", "ョンズ"], "68",
+        ["随意契", "4", "約 (企画", "競争)"], "-", "7", ["柏屋本 店(株)・", "株式会", "社野村"], "42"), *END], 1)
+    cells, _ = _row(paras, 1, 6, False)
+    assert (cells["name"], cells["corporate_number"]) == ("(株)伊藤忠テクノソリューションズ", "6274982671305")
+    assert cells["bidders"] is None
+
+
+def test_a_number_alone_after_a_row_whose_row_before_read_no_amount_is_unknown():
+    # variant 2316 (block E): row 2's amount, 契約方式等 and rate written after row 3's name and 業務概要 — 「0.1」 then
+    # 「一般競争契約 (総合評価)」「8」「83% -」, then row 3's own 「0」: the 「0.1」 is no amount of row 3 the text establishes
+    rows = _rows(_paras("E", "1", "法人番号", "業務概要",
+                        ["UQコミ 4758673620 実証事業", "ュニケ 211", "の実施", "ーショ", "ンズ(株)"], "2",
+                        ["オリエ", "ンタル", "コンサ", "ルタン", "ツ(株)"], ["7146694238 ガイドラ", "987", "インの英", "訳作業"], "3",
+                        ["(株)伊藤 忠テク", "ノソリ", "ューシ", "ョンズ", "・合同", "会社日", "経BPマ", "ーケテ", "ィング", "共同企", "業体"],
+                        ["定期刊行", "物の購読"], "0.1", ["一般競争契約", "(総合評価)"], "8", "83% -", "0", "補助金等交付", "-", "--",
+                        "-", "4", ["有限会 社TKC", "・富士", "通Japan", "(株)共同", "企業体"], ["普及啓発", "コンテン", "ツの作成"], "0",
+                        ["随意契約 (少", "額)"], "-", "--", "F", "-") + END)
+    e2, e3 = rows[("E", 2)], rows[("E", 3)]
+    assert (e2["corporate_number"], e2["amount"]) == ("7146694238987", None)
+    assert e3["name"] == "(株)伊藤忠テクノソリューションズ・合同会社日経BPマーケティング共同企業体"
+    assert e3["amount"] is None
+
+
+def test_the_doubt_of_an_amount_after_a_row_with_none_goes_no_further_down():
+    # (row 1's amount unread: row 2's 「0.5」 may be row 1's, unknown; row 3's 「0.2」 stands — else one amount unread
+    # would leave every amount after it unknown)
+    rows = _rows(_paras("A", "1", "法人番号", "業務概要",
+                        ["UQコミ 4758673620 実証事業", "ュニケ 211", "の実施", "ーショ", "ンズ(株)"],
+                        "2", "大阪府", ["40000202 機器の", "70008", "賃貸借"], "0.5", "その他", "-", "--",
+                        "3", "千葉市", ["600002012 研修の", "1002", "企画運営"], "0.2", "その他", "-", "--",
+                        "B", "-") + END)
+    assert (rows[("A", 2)]["corporate_number"], rows[("A", 2)]["amount"]) == ("4000020270008", None)
+    assert (rows[("A", 3)]["corporate_number"], rows[("A", 3)]["amount"]) == ("6000020121002", "0.2")
