@@ -84,16 +84,17 @@ def inside_word(text: str, at: int) -> bool:
 
 def word_goes_on(text: str, piece: str) -> bool:
     """Whether ``piece``, the next line of a wrapped cell, carries on a word ``text`` ends in the middle of: the join
-    falls inside one dictionary noun (``inside_word``) that starts where the last word of ``text`` alone starts
-    (「合同会社大」+「和総研」: 大和; 「審議官 山」+「本直子」: 山本). A word made only by breaking up the last word of
-    ``text`` (「…法律事務所」+「在り」 makes 所在 out of 事務所) is no proof: ``text`` may well have ended there."""
+    falls inside one dictionary noun (``inside_word``) that starts where a word of ``text`` alone starts
+    (「合同会社大」+「和総研」: 大和; 「審議官 山」+「本直子」: 山本; 「有限会社野村総合研究」+「所・株式会」: the name
+    野村総合研究所). A word made only by breaking up a word of ``text`` (「…法律事務所」+「在り」 makes 所在 out of 事務所)
+    is no proof: ``text`` may well have ended there. Both of two cells may pass (「…英訳作業」+「所」: 作業所)."""
     if not text or not piece or text[-1].isspace() or piece[0].isspace():
         return False
     joined = text + piece
     if not inside_word(joined, len(text)):
         return False
-    last = tokenize(text)[-1]
-    return any(t.begin == last.begin and t.end > len(text) for t in tokenize(joined))
+    starts = {t.begin for t in tokenize(text)}
+    return any(t.begin < len(text) < t.end and t.begin in starts for t in tokenize(joined))
 
 class Unit(NamedTuple):
     """A long unit (SplitMode.C) and its short units (SplitMode.A; the unit itself when it does not split)."""

@@ -159,3 +159,6 @@ def test_a_piece_that_carries_on_a_word_the_name_ends_in_the_middle_of_is_the_na
 
     assert word_goes_on("合同会社大", "和総研") and not word_goes_on("会議等出席(諸謝金)", "和総研")
     assert not word_goes_on("Asia Wise法律事務所", "在り")
+    # a compound starting at an earlier word of the cell counts (野村総合研究所), and both cells may pass — then
+    # nothing is told (「…英訳作業」+「所・株式会」 makes 作業所: held-out variant 2213 LO, C3)
+    assert word_goes_on("有限会社野村総合研究", "所・株式会") and word_goes_on("ガイドラインの英訳作業", "所・株式会")
