@@ -2083,6 +2083,8 @@ def _major_policy_plausible(rec: Record) -> None:
         why = "holds a form label's head (cells and a cut label on one line)"
     elif v in MAJOR_EXPENSES:
         why = "is a 主要経費 category"
+    elif _OFFICIAL_IN.search(v):
+        why = "is an official's title and name (the 作成責任者 cell)"
     else:
         return
     warn(rec, "major_policy_implausible", f"主要政策・施策 {v!r} {why}; left out",

