@@ -2971,10 +2971,10 @@ def policy_by_shape(toks: list[Token], lines: list[str], taken: frozenset[str] =
 
 
 # words of the form's other tables' headers (成果目標・活動指標, 単位当たりコスト) and their units: a 政策 / 施策 value
-# holding one (or a 「分野:」 or 「取組事項」 label of the 新経済・財政再生計画 rows, the 政策評価書 row's 「該当箇所」 label and its 「3ページ目」 page reference) is
-# another cell's text
+# holding one (or a 「分野:」 or 「取組事項」 label of the 新経済・財政再生計画 rows, the 政策評価書 row's 「該当箇所」 label and its 「3ページ目」 page reference,
+# or the 政策評価 label's piece 「政策評」 glued to a cell: 「政策評政策…」) is another cell's text
 _NOT_POLICY = re.compile(r"^[、,]|。|^(?=.{30})(?:[^、]*、){2}|測定指標|単位当たり|活動指標|成果指標|成果目標|成果実績|活動実績|目標値|実績値|当初見込み|活動見込|百万円|千円|ページ目|[:/]$"
-                         r"|https?://|政策評価書|URL|該当箇所|^取組事|定量的指標|定性的指標|^チェック$|^(?:千|百万)?円/[^\s/]{1,3}$"
+                         r"|https?://|政策評価書|政策評(?!価)|URL|該当箇所|^取組事|定量的指標|定性的指標|^チェック$|^(?:千|百万)?円/[^\s/]{1,3}$"
                          r"|^(?=.{30})[^、]*、.*る$")
 # (the 点検 column's 「チェック」 header; a unit of the 単位当たりコスト row, 「円/件」; a sentence — 。, or a long text
 # listing with 、 — or a text starting with a comma, its row label's wrapped rest 「、 新経済…」: no 政策's or 施策's name;
@@ -2983,15 +2983,15 @@ _NOT_POLICY = re.compile(r"^[、,]|。|^(?=.{30})(?:[^、]*、){2}|測定指標|
 
 # no word starts with a moraic ン, a long-vowel mark or a small kana: a value that does is a wrapped cell's rest
 # (「科学技術・イノベーショ」 over 「ン」: the 主要政策 cell's, beside the 主要政策・施策 label's piece 「政策」)
-_WORD_CANNOT_START = re.compile(r"^[ンんーッっャュョャァィゥェォぁぃぅぇぉゃゅょ]")
+_WORD_CANNOT_START = re.compile(r"^[ンんーッっャュョァィゥェォぁぃぅぇぉゃゅょ]")
 
 
 def policy_value_plausible(text: str) -> bool:
     """``text`` may be a 政策 / 施策 name: it holds none of the other tables' header words (``_NOT_POLICY``), is no
-    table's year header (「4年度」, written after the label), no piece of a form label (「費」), no wrapped rest
-    (``_WORD_CANNOT_START``) and no 政策評価 label's piece glued to a cell (「政策評政策…」)."""
+    table's year header (「4年度」, written after the label), no piece of a form label (「費」) and no wrapped rest
+    (``_WORD_CANNOT_START``)."""
     return not (_NOT_POLICY.search(text) or fields.YEAR_HEADER.match(text) or label_piece(text)
-                or _WORD_CANNOT_START.match(text) or re.search("政策評(?!価)", text))
+                or _WORD_CANNOT_START.match(text))
 
 
 def _policy_beside_labels(toks: list[Token], k: int, taken: frozenset[str], sheet_year: int | None) -> Found | None:

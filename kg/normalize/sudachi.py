@@ -67,19 +67,25 @@ def clause_start(text: str) -> int:
 
 
 @lru_cache(maxsize=4096)
-def inside_word(text: str, at: int) -> bool:
-    """Whether offset ``at`` of ``text`` falls strictly inside one word of the dictionary, a noun (not a word
-    Sudachi made up for characters it does not know): 「吉|田恵」 inside the family name 吉田, 「高村審|議官」 inside
-    審議官 — no space can have stood there. A boundary between two words (「山本|拓也」) is not inside one."""
+def _noun_across(text: str, at: int) -> int | None:
+    """Where the word of the dictionary that offset ``at`` of ``text`` falls strictly inside starts, when it is a
+    noun (not a word Sudachi made up for characters it does not know); else None."""
     if not 0 < at < len(text):
-        return False
+        return None
     with _LOCK:
         for m in _tokenizer().tokenize(text):
             if m.begin() < at < m.end():
-                return not m.is_oov() and _pos(m.part_of_speech_id())[0] == "名詞"
+                return m.begin() if not m.is_oov() and _pos(m.part_of_speech_id())[0] == "名詞" else None
             if m.begin() >= at:
                 break
-    return False
+    return None
+
+
+def inside_word(text: str, at: int) -> bool:
+    """Whether offset ``at`` of ``text`` falls strictly inside one word of the dictionary, a noun (``_noun_across``):
+    「吉|田恵」 inside the family name 吉田, 「高村審|議官」 inside 審議官 — no space can have stood there. A boundary
+    between two words (「山本|拓也」) is not inside one."""
+    return _noun_across(text, at) is not None
 
 
 def word_goes_on(text: str, piece: str) -> bool:
@@ -90,11 +96,9 @@ def word_goes_on(text: str, piece: str) -> bool:
     is no proof: ``text`` may well have ended there. Both of two cells may pass (「…英訳作業」+「所」: 作業所)."""
     if not text or not piece or text[-1].isspace() or piece[0].isspace():
         return False
-    joined = text + piece
-    if not inside_word(joined, len(text)):
-        return False
-    starts = {t.begin for t in tokenize(text)}
-    return any(t.begin < len(text) < t.end and t.begin in starts for t in tokenize(joined))
+    begin = _noun_across(text + piece, len(text))
+    return begin is not None and any(t.begin == begin for t in tokenize(text))
+
 
 class Unit(NamedTuple):
     """A long unit (SplitMode.C) and its short units (SplitMode.A; the unit itself when it does not split)."""
