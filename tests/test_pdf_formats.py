@@ -133,7 +133,7 @@ def test_row_style_text_gives_the_xlsx_budget_and_payees(fixtures, xlsx_records,
     ref = xlsx_records[name]
     assert rec["budget"] == ref["budget"]
     # every row, each cell the .xlsx's — but a name and 業務概要 that a wrapped piece could both have ended are
-    # unknown (kg.extract.review_text._settle_unsure: a guess by length was wrong on real sheets), and noted
+    # unknown (kg.extract.payee_rows_text._settle_unsure: a guess by length was wrong on real sheets), and noted
     assert [(p["block"], p["rank"]) for p in rec["payees"]] == [(p["block"], p["rank"]) for p in ref["payees"]]
     for got, want in zip(rec["payees"], ref["payees"], strict=True):
         unsure = got["name"] is None and got["description"] is None

@@ -29,16 +29,9 @@ from typing import NamedTuple
 
 from kg.extract.budget_breakdown import breakdown_totals
 from kg.extract.doc_memo import last_document
-from kg.extract.review_text import (
-    _BUDGET_LABEL,
-    _FIGURE,
-    _LABEL_REST,
-    _MARK_GAP,
-    _YEAR_CUT,
-    _adds_up,
-    _folded,
-    _row_field,
-)
+from kg.extract.folded_text import folded as _folded
+from kg.extract.payee_rows_text import FIGURE
+from kg.extract.review_text import _BUDGET_LABEL, _LABEL_REST, _MARK_GAP, _YEAR_CUT, _adds_up, _row_field
 from kg.normalize.era import parse_year
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.text import CELL_DASHES
@@ -143,7 +136,7 @@ def _table(lines: list[str], start: int, n_cols: int) -> tuple[tuple[Cell, ...],
             if row == "initial" and row_at is None and not out:
                 row_at = len(out)
                 rest = "当初予算"[len(m[1].replace(" ", "")):] if not m[2] else ""
-        elif words[0] in _LABEL_REST or (words[0] not in CELL_DASHES and not _FIGURE.match(words[0]) and
+        elif words[0] in _LABEL_REST or (words[0] not in CELL_DASHES and not FIGURE.match(words[0]) and
                                          not _PCT.match(words[0])):
             if words[0] in _LABEL_REST and last_row is not None and all(_cell(w) for w in words[1:]):
                 row, figs = last_row, words[1:]
@@ -278,7 +271,7 @@ def _unwrapped(folded: list[str], start: int, end: int, last_only: bool = False)
         if not _BAD_GROUPS.search(line):
             continue  # (no word of it holds one: a comma's next three characters are the same in the line, its
             # word's end a space or the line's)
-        cut = [m for m in _WORDS.finditer(line) if _BAD_GROUPS.search(m[0]) and _FIGURE.match(m[0])]
+        cut = [m for m in _WORDS.finditer(line) if _BAD_GROUPS.search(m[0]) and FIGURE.match(m[0])]
         if not cut or last_only and (len(cut) > 1 or cut[0].end() < len(line.rstrip())):
             continue
         rests, k = [], n
@@ -341,7 +334,7 @@ def _marks_joined(folded: list[str], start: int, end: int) -> list[str]:
             continue
         k = next((j for j in range(n + 1, min(len(out), n + 2) + 1) if out[j - 1].strip()), 0)
         nxt = out[k - 1].strip() if k else ""
-        if not _FIGURE.match(nxt) or not nxt[0].isdigit() or not parse_number(nxt).value:
+        if not FIGURE.match(nxt) or not nxt[0].isdigit() or not parse_number(nxt).value:
             continue
         out = out if out is not folded else list(folded)
         out[k - 1] = out[n - 1].strip() + " " + nxt
@@ -387,7 +380,7 @@ _HEADER_PIECES = re.compile(r"^[令和平成元\d年度要求]{1,9}$")  # (a yea
 
 
 def _cell(w: str) -> bool:
-    return w in CELL_DASHES or bool(_FIGURE.match(w))
+    return w in CELL_DASHES or bool(FIGURE.match(w))
 
 
 _UNKNOWN = object()  # a cell the readings disagree on

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.review_text import _folded
+from kg.extract.folded_text import folded as _folded
 from kg.normalize.numbers import parse_number
 from kg.normalize.text import CELL_DASHES
 

@@ -28,8 +28,9 @@ import re
 from collections import Counter
 
 from kg.extract.payee_columns import _CONTRACT
+from kg.extract.payee_rows_text import SMALL, PayeeRow
 from kg.extract.payee_runs import _block_figures, block_sums, settle_runs
-from kg.extract.review_text import _BIDDERS, _RATE, _SMALL, PayeeRow
+from kg.extract.review_text import _BIDDERS, _RATE
 from kg.normalize.numbers import parse_number
 from kg.normalize.text import is_dash
 
@@ -45,7 +46,7 @@ def _squash(text: str) -> str:
 
 def _small_para(text: str) -> bool:
     words = text.split()
-    return bool(words) and all(_SMALL.match(w) for w in words)
+    return bool(words) and all(SMALL.match(w) for w in words)
 
 
 def contract_tail(texts: list[str], i: int, amount: str, contract: str) -> tuple[list[str], int] | None:
@@ -78,7 +79,7 @@ def _at_row(words: list[str], after: list[str]) -> tuple[str | None, str | None,
     """(入札者数, 落札率, paragraphs after the cell used) from the words left on the 契約方式's paragraph and the
     run of single-cell paragraphs of those shapes that follows it (``after``, the whole run); (None, None, 0)
     when they do not settle it. A run longer than the cells the row lacks is a column of other rows' cells."""
-    if words and not all(_SMALL.match(w) for w in words):
+    if words and not all(SMALL.match(w) for w in words):
         return None, None, 0
     if len(words) == 2:
         b, r = words
@@ -101,7 +102,7 @@ def _at_row(words: list[str], after: list[str]) -> tuple[str | None, str | None,
 def _contract_cell(text: str) -> bool:
     """One 契約方式 cell (its wrapped lines rejoined), maybe with 入札者数 / 落札率 cells after it on its paragraph."""
     words = text.split()
-    return bool(words) and bool(_CONTRACT.search(words[0])) and all(_SMALL.match(w) for w in words[1:])
+    return bool(words) and bool(_CONTRACT.search(words[0])) and all(SMALL.match(w) for w in words[1:])
 
 
 def contracts_by_amount(texts: list[str], rows: list[PayeeRow], breaks: frozenset[int] | set[int] = frozenset()
@@ -195,7 +196,7 @@ def settle_bids(cells: list[tuple[str, int, bool]], rows: list[PayeeRow] | None,
         for i, (words, j) in at:
             after = []
             while j + len(after) < len(texts) and len(texts[j + len(after)].split()) == 1 \
-                    and _SMALL.match(texts[j + len(after)]):
+                    and SMALL.match(texts[j + len(after)]):
                 after.append(texts[j + len(after)])
             if j + len(after) < len(texts) and _small_para(texts[j + len(after)]):
                 after = after + ["?", "?"]  # the run goes on in a paragraph of several such cells: unbounded
@@ -257,7 +258,7 @@ def _leftovers(texts: list[str], used: set[int], rows: list[PayeeRow], totals: i
     corps = [w for t in texts for w in re.findall(r"(?<!\d)\d{13}(?!\d)", t)]
     if len(corps) != len(rows) or any(not _CORP13.match(r.cells.get("corporate_number") or "") for r in rows):
         return rows
-    named = [t for i, t in enumerate(texts) if i not in used and re.match(r"\d{1,2} ", t) and not _SMALL.match(t.split()[1])]
+    named = [t for i, t in enumerate(texts) if i not in used and re.match(r"\d{1,2} ", t) and not SMALL.match(t.split()[1])]
     if len(named) != len(rows):  # each rank with its name (a rank alone would look like a 入札者数)
         return rows
     left = [w for i, t in enumerate(texts) if i not in used and _small_para(t) for w in t.split()]

@@ -66,8 +66,8 @@ from kg.extract.payee_figures import (
     small_amounts_outnumbered,
 )
 from kg.extract.payee_form_text import header_text
+from kg.extract.payee_rows_text import PayeeRow, is_total_of
 from kg.extract.payee_wraps import unlike_name
-from kg.extract.review_text import PayeeRow, _is_total_of
 from kg.normalize import houjin
 from kg.normalize.numbers import parse_number
 from kg.normalize.text import is_dash, nfkc
@@ -2621,7 +2621,7 @@ def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]]
         if block in led:  # (its first row's amount may stand before its anchor, not in the rows' boxes: pooled, each
             continue      # row would take the next one's)
         values: list[tuple[str, int]] = [(v, n) for n, k in enumerate(idx) for v in _amount_values(segs[k])]
-        if len(values) == len(idx) + 1 and _is_total_of(values[-1][0], [v for v, _ in values[:-1]]):
+        if len(values) == len(idx) + 1 and is_total_of(values[-1][0], [v for v, _ in values[:-1]]):
             values.pop()  # the block's 計
         if len(values) != len(idx) or any(n < i for i, (_, n) in enumerate(values)):
             continue

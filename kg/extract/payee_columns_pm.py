@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.payee_columns import _value  # (a figure's value, ▲ or △ its minus)
-from kg.extract.review_text import PayeeRow
+from kg.extract.payee_rows_text import PayeeRow
 from kg.normalize.text import is_dash
 
 _Box = tuple[str, str, int]  # (kind, text, line) as kg.extract.payee_boxes types them

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.extract.review_text import PayeeRow
+from kg.extract.payee_rows_text import PayeeRow
 from kg.normalize.numbers import parse_number
 
 _SMALL = re.compile(r"^\d{1,2}$")  # an amount of the shape of an 入札者数 or a rank

@@ -63,7 +63,8 @@ from functools import lru_cache, partial
 from typing import NamedTuple
 
 from kg.extract import fields, payee_wraps
-from kg.extract.review_text import PayeeRow, _folded
+from kg.extract.folded_text import folded as _folded
+from kg.extract.payee_rows_text import PayeeRow
 from kg.normalize.houjin import validate as validate_houjin
 from kg.normalize.numbers import parse_number
 from kg.normalize.text import CELL_DASHES, is_dash, lines_matching, squash

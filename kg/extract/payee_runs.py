@@ -25,7 +25,8 @@ then nothing of the section is taken. Never overwrites a value.
 """
 from __future__ import annotations
 
-from kg.extract.review_text import _BIDDERS, _RATE, _SMALL, PayeeRow
+from kg.extract.payee_rows_text import SMALL, PayeeRow
+from kg.extract.review_text import _BIDDERS, _RATE
 from kg.normalize.numbers import parse_number
 from kg.normalize.text import CELL_DASHES, is_dash
 
@@ -69,7 +70,7 @@ def _rank_cells(texts: list[str], rows: list[PayeeRow]) -> set[int]:
             names.setdefault(r.rank, []).append("".join(r.cells["name"].split()))
     out: set[int] = set()
     for e in range(len(texts) - 1):
-        if not texts[e].isdigit() or _SMALL.match(texts[e + 1].split(None, 1)[0] if texts[e + 1] else "-"):
+        if not texts[e].isdigit() or SMALL.match(texts[e + 1].split(None, 1)[0] if texts[e + 1] else "-"):
             continue  # (e: the last of a run of lone integers, a cell of other shape after it)
         s = e  # the run's ascending tail: r, r+1, ..., texts[e]
         while s > 0 and texts[s - 1].isdigit() and int(texts[s - 1]) == int(texts[s]) - 1:
@@ -91,7 +92,7 @@ def _next_ranks(texts: list[str], rows: list[PayeeRow], anchors: dict[int, tuple
     order = sorted((i, n) for n, (i, _, _) in anchors.items())
     out: set[int] = set()
     for k in range(len(texts) - 1):
-        if not texts[k].isdigit() or _SMALL.match(texts[k + 1].split(None, 1)[0] if texts[k + 1] else "-"):
+        if not texts[k].isdigit() or SMALL.match(texts[k + 1].split(None, 1)[0] if texts[k + 1] else "-"):
             continue
         before = [n for i, n in order if i < k]
         if before and int(texts[k]) == rows[before[-1]].rank + 1:
@@ -121,7 +122,7 @@ def _read_runs(texts: list[str], skip: set[int], breaks: set[int], figures: set[
     run: list[str] = []
     for k, t in enumerate(texts + [""]):  # (a last empty paragraph ends the last run)
         words = [d for w in t.split() for d in (list(w) if w in _TWO_DASHES else [w])]
-        small = k not in skip and bool(words) and all(_SMALL.match(w) for w in words) \
+        small = k not in skip and bool(words) and all(SMALL.match(w) for w in words) \
             and figures.isdisjoint(words)
         if run and (k in starts or not small):
             s = _split(run, len(pending_b), len(pending_r))

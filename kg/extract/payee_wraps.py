@@ -1,5 +1,5 @@
 """Row-style payee tables printed in narrow or wide cells (pdfplumber's one-form-row-per-line text of the real
-form at any page width): the cases kg.extract.review_text.payee_rows reads with these small rules.
+form at any page width): the cases kg.extract.payee_rows_text.payee_rows reads with these small rules.
 
 - A cell glued to its neighbour when the first filled its column (no gap left for a space): the 業務概要's
   first line against the amount (「会議等出席0.2」), the name against the 法人番号's first digits

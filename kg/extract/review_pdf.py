@@ -36,6 +36,7 @@ from kg.extract.budget_strips import budget_strips
 from kg.extract.budget_tail import budget_tail, printed_rates, rates_among, rates_match
 from kg.extract.budget_text import budget_from_text
 from kg.extract.doc_memo import last_document
+from kg.extract.folded_text import folded_lines
 from kg.extract.legal_text import (
     _LEGAL_LABEL,
     _PLANS_LABEL,
@@ -69,20 +70,18 @@ from kg.extract.payee_form_text import (
     with_form_blocks,
     with_form_rows,
 )
+from kg.extract.payee_rows_text import FIGURE, PayeeRow, payee_rows
 from kg.extract.payee_wraps import respell_methods, unlike_name
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
 from kg.extract.review_text import (
     _CHECK_ROW_LABEL,
-    _FIGURE,
     CITE,
     OFFICIAL_SHAPE,
-    PayeeRow,
     budget_paragraphs,
     budget_rows,
     bureau_rest_below,
     cut_number_head,
-    folded_lines,
     holds_label_head,
     label_fields,
     label_lists,
@@ -102,7 +101,6 @@ from kg.extract.review_text import (
     org_plausible,
     paragraph_style,
     payee_paragraphs,
-    payee_rows,
     payee_section_cells,
     plans_plausible,
     policy_value_plausible,
@@ -1281,7 +1279,7 @@ def _figure_descriptions(rows: list | None, notes: list, L: list[str] | None = N
         return rows
     out = []
     for r in rows:
-        if _FIGURE.match((r.cells.get("description") or "").strip()):
+        if FIGURE.match((r.cells.get("description") or "").strip()):
             r = _unknown(r, ("description", "amount"), notes, "the 業務概要 read is a figure (another cell's): its "
                          "業務概要 and amount are unknown")
         cut = [k for k in ("name", "description") if any(L is None or _at_break(L, m[0])

@@ -7,8 +7,8 @@ from __future__ import annotations
 from kg.extract.payee_bids import contracts_by_amount
 from kg.extract.payee_boxes import _closes_unopened
 from kg.extract.payee_columns import payee_columns
+from kg.extract.payee_rows_text import PayeeRow
 from kg.extract.review_pdf import _payees_plausible
-from kg.extract.review_text import PayeeRow
 from kg.records import new_record
 from tests.unit.extract.test_payee_boxes import HEADER as BOX_HEADER
 from tests.unit.extract.test_payee_boxes import _read

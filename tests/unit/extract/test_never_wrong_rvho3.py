@@ -8,16 +8,15 @@ from __future__ import annotations
 from kg.extract import fields
 from kg.extract.legal_text import legal_pieces, plans_rejoined
 from kg.extract.payee_form_text import _corp_para, _para, _read_row, form_rows
+from kg.extract.payee_rows_text import PayeeRow, payee_rows
 from kg.extract.payee_wraps import respell_methods
 from kg.extract.review_pdf import _expense_ok, _figure_descriptions
 from kg.extract.review_text import (
-    PayeeRow,
     _paired_past,
     holds_label_head,
     label_fields,
     label_lists,
     officials_by_shape,
-    payee_rows,
     tokens,
 )
 from kg.normalize.law_ref import parse_legal_bases

@@ -9,9 +9,10 @@ from __future__ import annotations
 from kg.extract.legal_text import cut_citations, implausible_laws, legal_pieces
 from kg.extract.payee_boxes import _amount_values, _fields, _kind, _ranks_passed_over
 from kg.extract.payee_form_text import form_rows
+from kg.extract.payee_rows_text import PayeeRow
 from kg.extract.payee_wraps import respell_methods
 from kg.extract.review_pdf import _major_policy_plausible, _name_plausible, _orgs_plausible, _payees_plausible
-from kg.extract.review_text import PayeeRow, label_fields, label_lists
+from kg.extract.review_text import label_fields, label_lists
 from kg.normalize.law_ref import parse_legal_bases
 from kg.normalize.text import nfkc
 from kg.records import new_record

@@ -7,8 +7,9 @@ from __future__ import annotations
 from kg.extract.budget_form import budget_row_major
 from kg.extract.legal_text import legal_pieces
 from kg.extract.payee_form_text import form_disputes
+from kg.extract.payee_rows_text import PayeeRow, payee_rows
 from kg.extract.review_pdf import _past_numbers
-from kg.extract.review_text import PayeeRow, Token, _related_name, label_fields, label_lists, payee_rows
+from kg.extract.review_text import Token, _related_name, label_fields, label_lists
 from kg.normalize.law_ref import parse_legal_bases
 from kg.normalize.text import nfkc
 from kg.records import new_record

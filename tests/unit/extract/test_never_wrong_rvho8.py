@@ -7,8 +7,9 @@ excerpt is a few lines as the tool wrote them; values as the variants' .xlsx rec
 from __future__ import annotations
 
 from kg.extract.checks import check_amounts
+from kg.extract.payee_rows_text import PayeeRow
 from kg.extract.payee_runs import settle_runs
-from kg.extract.review_text import PayeeRow, label_lists
+from kg.extract.review_text import label_lists
 from kg.normalize.text import nfkc
 from tests.unit.extract.test_payee_boxes import HEADER
 from tests.unit.extract.test_payee_boxes import _read as _boxes

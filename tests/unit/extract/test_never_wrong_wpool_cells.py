@@ -6,7 +6,8 @@ texts those tools wrote."""
 from __future__ import annotations
 
 from kg.extract import review_pdf
-from kg.extract.review_text import PayeeRow, name_rest_before_label_rest, officials_wrapped
+from kg.extract.payee_rows_text import PayeeRow
+from kg.extract.review_text import name_rest_before_label_rest, officials_wrapped
 from kg.normalize.text import nfkc_lines
 from kg.records import new_record
 

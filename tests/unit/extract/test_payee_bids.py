@@ -7,7 +7,7 @@ The .xlsx of that sheet has row 1: 入札者数 1, 落札率 81%; row 2: 「-」
 from __future__ import annotations
 
 from kg.extract.payee_bids import contract_tail, settle_bids
-from kg.extract.review_text import PayeeRow
+from kg.extract.payee_rows_text import PayeeRow
 
 HEAD = [("A.公益法人支出先", 167, True), ("法人番号", 170, True), ("業務概要", 172, True),
         ("支出額 (百万円) 契約方式等", 174, True), ("入札者数 (応募 落札率者数)", 176, True)]

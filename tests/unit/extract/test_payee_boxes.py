@@ -188,7 +188,7 @@ def test_rows_the_box_reader_and_another_reader_give_otherwise_are_unknown():
     read no other block; the box reader gives every rank. Rows read alike stay, rows only the box reader gives are
     added, and the two rows read otherwise are unknown, with a note."""
     from kg.extract.payee_boxes import with_boxes
-    from kg.extract.review_text import PayeeRow
+    from kg.extract.payee_rows_text import PayeeRow
 
     def row(block, rank, name, corp, amount):
         return PayeeRow(block, rank, {"name": name, "corporate_number": corp, "amount": amount}, 1, False)
@@ -234,7 +234,7 @@ def test_a_row_after_one_with_no_contract_holding_more_than_one_rows_right_cells
 
 
 def _row(block, rank, name, number, amount):
-    from kg.extract.review_text import PayeeRow
+    from kg.extract.payee_rows_text import PayeeRow
 
     return PayeeRow(block=block, rank=rank, line=100 + rank, guessed=False,
                     cells={"name": name, "corporate_number": number, "amount": amount})

@@ -91,7 +91,7 @@ def test_a_row_placed_before_anchors_written_ahead_of_it_is_not_placed():
     third row's 法人番号. Placed by that 5.4, the third anchor's row would be rank 1 although two anchors stand before it:
     its cells stay unplaced (rank 1 keeps its amount alone)."""
     from kg.extract.payee_boxes import _out_of_anchor_order
-    from kg.extract.review_text import PayeeRow
+    from kg.extract.payee_rows_text import PayeeRow
 
     dash1, dash2 = PayeeRow("", 0, {"corporate_number": None}, 10, False), PayeeRow("", 1, {}, 12, False)
     hitachi = PayeeRow("", 2, {"name": "(株)日立システムズ", "corporate_number": "8286484397896", "amount": "5.4"}, 14, False)

@@ -77,7 +77,7 @@ def test_blocks_placed_by_amounts_alone_must_add_up_to_a_labelled_total():
     its label, each 計 one block's (the count of amounts may match the ranks by chance): 613, block G's 計 and its
     one row's amount, given to block H's rank 1 too, is G's; block A's 221 + 68 adds up to its 289."""
     from kg.extract.payee_boxes import _amounts_only_totalled
-    from kg.extract.review_text import PayeeRow
+    from kg.extract.payee_rows_text import PayeeRow
 
     rows = [PayeeRow("A", 1, {"name": "青森県", "corporate_number": "2000020020001", "amount": "221"}, 1, False),
             PayeeRow("A", 2, {"amount": "68"}, 2, False),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from kg.extract.payee_boxes import _cells_before, _fields, _figures, _placed_at, _ranks_skipped
 from kg.extract.payee_figures import ranks_contradicted, small_amounts_outnumbered
-from kg.extract.review_text import PayeeRow
+from kg.extract.payee_rows_text import PayeeRow
 from tests.unit.extract.test_payee_boxes import HEADER, _read
 
 # block A as pdfminer.six wrote it for a real-form variant (LibreOffice's print): two names, then each row's cells;

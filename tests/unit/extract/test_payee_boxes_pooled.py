@@ -89,7 +89,7 @@ def test_a_name_read_with_a_wraps_space_by_one_reader_agrees_with_the_other():
     """pdftotext's text of variant 25: the box reader keeps a wrap's space (「株式会 社」) the row reader does not;
     the two readings agree, so the row stands (it was unknown, 'read otherwise')."""
     from kg.extract.payee_boxes import with_boxes
-    from kg.extract.review_text import PayeeRow
+    from kg.extract.payee_rows_text import PayeeRow
 
     theirs = [PayeeRow("A", 2, {"name": "合同会社日本工営・株式会社ソフトバンク共同企業体", "corporate_number": None,
                                 "amount": "13,117"}, 771, False)]

@@ -11,7 +11,7 @@ from kg.extract.payee_boxes import (
     _run,
     _total_as_amount,
 )
-from kg.extract.review_text import PayeeRow
+from kg.extract.payee_rows_text import PayeeRow
 
 
 def _boxes(texts: list[str]) -> list[tuple[str, str, int]]:

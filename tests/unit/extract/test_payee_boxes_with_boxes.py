@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.extract.payee_boxes import with_boxes
-from kg.extract.review_text import PayeeRow
+from kg.extract.payee_rows_text import PayeeRow
 
 
 def _row(block: str, rank: int, name: str, number: str | None, amount: str) -> PayeeRow:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kg.extract.payee_boxes import _CONTRACT, _kind
 from kg.extract.payee_columns_pm import column_rows, with_column_rows
-from kg.extract.review_text import PayeeRow
+from kg.extract.payee_rows_text import PayeeRow
 
 # block B (four rows) after the run, then block C's two rows after its letter and ranks
 TEXTS = ["B", "1", "2", "3", "4", "C", "1", "2",

@@ -4,7 +4,7 @@ like a generated variant's output (blocks A and B, each printed under its own he
 from __future__ import annotations
 
 from kg.extract.payee_figures import header_figures_unplaced
-from kg.extract.review_text import PayeeRow
+from kg.extract.payee_rows_text import PayeeRow
 from tests.unit.extract.test_payee_boxes import HEADER, _read
 
 TRUTH = {("A", 1): ("(株)野村総合研究所", "46,306"), ("B", 1): ("一般財団法人国際協力推進協会", "50,891"),

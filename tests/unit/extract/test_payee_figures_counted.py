@@ -4,7 +4,7 @@ and a 業務概要 list read as a row with no 法人番号 before a block whose 
 from __future__ import annotations
 
 from kg.extract.payee_figures import header_figure_unheld, listed_name_counted, small_amounts_outnumbered
-from kg.extract.review_text import PayeeRow
+from kg.extract.payee_rows_text import PayeeRow
 
 RUN = {0, 1, 2, 3, 4}
 

@@ -5,7 +5,7 @@ reader's rows (with_form_blocks). Paragraphs as pdftotext wrote them for reportl
 from __future__ import annotations
 
 from kg.extract.payee_form_text import with_form_blocks
-from kg.extract.review_text import PayeeRow
+from kg.extract.payee_rows_text import PayeeRow
 from tests.unit.extract.test_payee_form_text import END, _paras, _rows
 
 HEADER = ["支出先", "法人番号", "業務概要", "支出額 ( 百万円)", "契約方式等", "入札者数 (応募者数) 落札率"]

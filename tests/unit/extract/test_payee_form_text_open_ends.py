@@ -7,7 +7,7 @@ its body or two text cells in a row leave the block unknown. Paragraphs from rea
 from __future__ import annotations
 
 from kg.extract.payee_form_text import with_form_blocks
-from kg.extract.review_text import PayeeRow
+from kg.extract.payee_rows_text import PayeeRow
 from tests.unit.extract.test_payee_form_text import END, _paras, _rows
 
 ROWS = ["E", "法人番号", "業務概要",

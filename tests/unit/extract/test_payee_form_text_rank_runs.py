@@ -5,7 +5,7 @@ with_form_rows taking those rows beside another reader's."""
 from __future__ import annotations
 
 from kg.extract.payee_form_text import form_disputes, with_form_rows
-from kg.extract.review_text import PayeeRow
+from kg.extract.payee_rows_text import PayeeRow
 from tests.unit.extract.test_payee_form_text import END, _paras, _rows
 
 # the header cells as pdftotext writes them, the 理由 header run together with its row's 「-」

@@ -5,7 +5,7 @@ read from them is the guess's. Held-out variant 1973 reportlab pdfplumber: block
 characters, and block C's 「業の実」 was then read as ended: its 「施」 was glued to the name (「(株)日立システムズ施」)."""
 from __future__ import annotations
 
-from kg.extract.review_text import payee_rows
+from kg.extract.payee_rows_text import payee_rows
 
 HEADER = ["支出先 法人番号 業務概 支出額 (百 契約方 入札 落札 一者応札・一者応募",
           "要 万円) 式等 者数 ( 率 又は競争性のない随", "応募 意契約となった理由", "者数) 及び改善策 (支出額",

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from kg.extract.payee_boxes import payee_boxes
 from kg.extract.payee_form_text import form_rows, with_form_rows
-from kg.extract.review_text import PayeeRow, payee_section_cells
+from kg.extract.payee_rows_text import PayeeRow
+from kg.extract.review_text import payee_section_cells
 from kg.normalize.text import nfkc_lines
 
 HEADER = ["支出先", "法人番号", "業務概要", "支出額 (百\n万円)", "契約方式等 入札者 落札率\n数 (応\n募者数\n)"]

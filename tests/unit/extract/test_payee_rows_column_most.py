@@ -1,10 +1,10 @@
 """A wrapped piece of wide characters longer than a column was read to hold at most, but no longer than a line the
-cell already holds in its own row (kg.extract.review_text._column_ends): the measure is not the column's, so the
+cell already holds in its own row (kg.extract.payee_rows_text._column_ends): the measure is not the column's, so the
 cell is not taken as ended — 「株式会」「社ITリサ」「ーチ・」 over 「アート」 (variant 1518 rl pdfplumber I1, the name
 column read as holding 2 wide characters at most) may end the name; the piece was put into the 業務概要."""
 from __future__ import annotations
 
-from kg.extract.review_text import _column_ends
+from kg.extract.payee_rows_text import _column_ends
 
 COLUMN = {"name": 8, "description": 12, "name#": 3, "name<": 2, "description#": 6, "description<": 6}
 

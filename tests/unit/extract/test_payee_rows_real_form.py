@@ -1,10 +1,10 @@
-"""Payee rows of row-style PDF text (pdfplumber) of the real form (kg.extract.review_text.payee_rows): the real
+"""Payee rows of row-style PDF text (pdfplumber) of the real form (kg.extract.payee_rows_text.payee_rows): the real
 seeds 000 and 003 printed as a ruled form by LibreOffice (tests/fixtures/seed_prints.py), lines as pdfplumber
 wrote them, values as the seeds' gold records hold them. The form has a ninth column (一者応札…の理由) after 落札率,
 block titles printed as the letter alone, and cells pdfplumber writes without a space between them."""
 from __future__ import annotations
 
-from kg.extract.review_text import payee_rows
+from kg.extract.payee_rows_text import payee_rows
 
 HEADER = ["支出先 法人番号 業務概要 支出額 (百万円) 契約方式等 入札者数 (応落札率 一者応札・一者応募又は競争性のない随意",
           "募者数) 契約となった理由及び改善策 (支出額10億", "円以上)"]

@@ -9,7 +9,7 @@ written in its amount's paragraph). The .xlsx of that sheet has: 1 一般競争�
 from __future__ import annotations
 
 from kg.extract.payee_bids import contracts_by_amount, settle_bids
-from kg.extract.review_text import PayeeRow
+from kg.extract.payee_rows_text import PayeeRow
 
 HEAD = [("A.民間企業", 192, False), ("支出先", 194, True), ("法人番号", 196, True), ("業務概要", 198, True),
         ("支出額 (百万円)", 200, True), ("契約方式等", 202, True), ("入札者数 (応募者数)", 204, True),

@@ -3,7 +3,8 @@
 pdftotext's paragraph-per-cell text."""
 from __future__ import annotations
 
-from kg.extract.review_text import payee_paragraphs, payee_rows
+from kg.extract.payee_rows_text import payee_rows
+from kg.extract.review_text import payee_paragraphs
 from tests.unit.extract.test_payee_paragraphs import paragraphs
 from tests.unit.extract.test_review_excel import S000, codes, idx, run, seed
 

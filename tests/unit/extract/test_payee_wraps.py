@@ -1,5 +1,5 @@
 """Payee rows of the real form printed narrow and wide (pdfplumber's lines of the seeds 000 and 003 printed by
-LibreOffice at other page widths: tests/fixtures/seed_prints.py), read by kg.extract.review_text.payee_rows with
+LibreOffice at other page widths: tests/fixtures/seed_prints.py), read by kg.extract.payee_rows_text.payee_rows with
 the rules of kg.extract.payee_wraps; values as the seeds' gold records hold them."""
 from __future__ import annotations
 

@@ -90,8 +90,8 @@ def test_paragraph_text_methods_spelled_as_the_sheet_spells_them_and_never_with_
     """Held-out real-form variant 61 (pdftotext): 「一般競争契約(最低価8格)」 (a 入札者数 run into the method) and
     「随意契約(企画競争)」 rejoined across the wrap that fell on its space, where the sheet prints 「随意契約 (公募)」 on
     one line: the first unknown, the second spelled with the sheet's space."""
+    from kg.extract.payee_rows_text import PayeeRow
     from kg.extract.payee_wraps import respell_methods
-    from kg.extract.review_text import PayeeRow
 
     rows = [PayeeRow(block="A", rank=k, line=40 + k, guessed=False, cells={"contract_method": cm})
             for k, cm in enumerate(["一般競争契約(最低価8格)", "随意契約(企画競争)", "補助金等交付"], 1)]

@@ -1,7 +1,7 @@
 """A payee the readers left out without a note still leaves the document not ok: the valid 法人番号 of the section
 that no row read holds are named (review_pdf._numbers_unplaced)."""
+from kg.extract.payee_rows_text import PayeeRow
 from kg.extract.review_pdf import _numbers_unplaced
-from kg.extract.review_text import PayeeRow
 
 READ = "5010001008846"  # 日本総合研究所's shape: a valid check digit
 LEFT = "8000020130001"  # a 地方公共団体's number (000020 + 団体コード), valid

@@ -16,6 +16,8 @@ import kg.extract.review_pdf as rp
 import kg.extract.review_text as rt
 from kg.extract import detect
 from kg.extract.dispatch import extract_doc
+from kg.extract.folded_text import folded_lines
+from kg.extract.payee_rows_text import SECTION_END
 from kg.normalize.text import lines_matching, nfkc, nfkc_lines
 from kg.read import read_document
 from tests.conftest import SEEDS
@@ -78,7 +80,7 @@ def _section_cells_plain(L: list[str], lo: int) -> list[tuple[str, int, bool]]:
     """payee_section_cells as it was before this round (the section's cells walked by each reader)."""
     out = []
     for text, line in rt._cut_total(rt._paragraph_cells(L, lo)):
-        if rt._SECTION_END.search(text):
+        if SECTION_END.search(text):
             break
         if rt.is_page_mark(text):
             continue
@@ -110,7 +112,7 @@ def test_payee_section_cells_and_tokens_equal_the_plain_forms(texts):
     for p in texts:
         raw = read_document(p).lines
         L = nfkc_lines(raw)
-        rt.folded_lines(L)
+        folded_lines(L)
         lo = rp._first_in(L, "支出先上位")
         if lo is None:
             continue

@@ -15,6 +15,7 @@ import kg.extract.payee_columns as pc
 import kg.extract.review_text as rt
 from kg.extract import pdf_layout
 from kg.extract.dispatch import extract_doc
+from kg.extract.folded_text import folded_lines
 from kg.normalize.text import nfkc
 from kg.read import read_document
 from tests.fixtures.review_sheets import more_sheets, reportlab_texts
@@ -188,7 +189,7 @@ def test_folded_lines_fragments_and_total_cells_equal_the_plain_forms(texts):
         raw = read_document(p).lines
         L = [nfkc(x) for x in raw]
         assert rt._folded(raw) == L
-        rt.folded_lines(L)
+        folded_lines(L)
         assert rt._folded(L) is L
         assert [nfkc(x) for x in L] == L  # (nfkc is idempotent on these lines: folded_lines' premise)
         pieces.update(L)

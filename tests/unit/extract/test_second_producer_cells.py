@@ -10,7 +10,8 @@ import pytest
 from kg.extract import review_pdf
 from kg.extract.dispatch import extract_path
 from kg.extract.payee_columns import payee_columns
-from kg.extract.review_text import PayeeRow, _shape_ok, label_fields, label_lists, payee_section_cells
+from kg.extract.payee_rows_text import PayeeRow
+from kg.extract.review_text import _shape_ok, label_fields, label_lists, payee_section_cells
 from kg.normalize.text import nfkc_lines
 from kg.records import new_record
 from tests.fixtures.real_variants import reportlab_variant
