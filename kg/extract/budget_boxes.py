@@ -28,10 +28,11 @@ from operator import sub
 from typing import NamedTuple
 
 from kg.extract.budget_breakdown import breakdown_totals
+from kg.extract.budget_lines import _BUDGET_LABEL, _LABEL_REST, _MARK_GAP, _adds_up, _row_field
 from kg.extract.doc_memo import last_document
 from kg.extract.folded_text import folded as _folded
 from kg.extract.payee_rows_text import FIGURE
-from kg.extract.review_text import _BUDGET_LABEL, _LABEL_REST, _MARK_GAP, _YEAR_CUT, _adds_up, _row_field
+from kg.extract.review_text import _YEAR_CUT
 from kg.normalize.era import parse_year
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.text import CELL_DASHES

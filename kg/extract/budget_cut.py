@@ -27,10 +27,10 @@ import re
 from itertools import combinations, product
 
 from kg.extract.budget_breakdown import breakdown_totals
+from kg.extract.budget_lines import _BUDGET_ROW, _BUDGET_ROW_FIRST, _row_field
 from kg.extract.budget_tail import printed_rates, rates_match
 from kg.extract.folded_text import folded as _folded
 from kg.extract.page_marks import is_page_mark
-from kg.extract.review_text import _BUDGET_ROW, _BUDGET_ROW_FIRST, _row_field
 from kg.normalize.text import is_dash
 
 FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total", "executed")

@@ -23,16 +23,10 @@ from itertools import product
 
 from kg.extract.budget_boxes import _BREAKDOWN_HEAD, _unwrapped, header_years
 from kg.extract.budget_late import late_executed
+from kg.extract.budget_lines import _BUDGET_LABEL, _MARK_GAP, _adds_up, _header_year_piece, _row_field
 from kg.extract.budget_tail import printed_rates, rates_match
 from kg.extract.folded_text import folded as _folded
-from kg.extract.review_text import (
-    _BUDGET_LABEL,
-    _MARK_GAP,
-    _YEAR_CUT,
-    _adds_up,
-    _header_year_piece,
-    _row_field,
-)
+from kg.extract.review_text import _YEAR_CUT
 from kg.normalize.era import parse_year
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.text import CELL_DASHES

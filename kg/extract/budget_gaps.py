@@ -24,9 +24,9 @@ from itertools import combinations
 from kg.extract.budget_boxes import _unwrapped
 from kg.extract.budget_breakdown import breakdown_pair
 from kg.extract.budget_late import figures_after
+from kg.extract.budget_lines import _adds_up, _paragraph_sequence, paragraph_sequence, row_cells
 from kg.extract.budget_runs import row_readings
 from kg.extract.folded_text import folded as _folded
-from kg.extract.review_text import _adds_up, _paragraph_sequence, paragraph_sequence, row_cells
 from kg.normalize.numbers import as_int_if_whole
 
 FIELDS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve", "total", "executed")

@@ -14,8 +14,8 @@ that adds up in no cut) gives None: nothing is read.
 from __future__ import annotations
 
 from kg.extract.budget_boxes import _PCT, FIELDS, Cell, _cell, table
+from kg.extract.budget_lines import _BUDGET_LABEL, _MARK_GAP, _adds_up
 from kg.extract.folded_text import folded as _folded
-from kg.extract.review_text import _BUDGET_LABEL, _MARK_GAP, _adds_up
 from kg.normalize.numbers import as_int_if_whole, parse_number
 from kg.normalize.text import CELL_DASHES
 

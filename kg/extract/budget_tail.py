@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from itertools import combinations, product
 
-from kg.extract.review_text import _adds_up, paragraph_sequence, row_cells
+from kg.extract.budget_lines import _adds_up, paragraph_sequence, row_cells
 from kg.normalize.numbers import as_int_if_whole
 
 PARTS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve")

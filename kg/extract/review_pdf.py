@@ -10,7 +10,7 @@ line offsets, and settled by consistency checks:
 - 会計区分, 実施方法, 主要経費 / 主要政策・施策: cells that are made only of the form's vocabulary;
 - 根拠法令: the paragraph after the label, law names rejoined over line breaks, then
   ``kg.normalize.law_ref.parse_legal_bases``; 関係する計画、通知等: the bullet paragraph next to its label;
-- 予算額・執行額: rows beside their labels (review_text.budget_rows / budget_paragraphs), else rebuilt from its
+- 予算額・執行額: rows beside their labels (budget_lines.budget_rows / budget_paragraphs), else rebuilt from its
   arithmetic (kg.extract.pdf_layout.solve_budget, budget_text's column runs), else the real form's rows in
   reading order (budget_form); each checked by 計 = its parts;
 - 支出先上位10者リスト: rows anchored on the 法人番号 cell (13 digits, or "-" with the amount), blocks taken
@@ -32,6 +32,7 @@ from kg.extract.budget_breakdown import breakdown_columns, breakdown_request, br
 from kg.extract.budget_cut import budget_cut
 from kg.extract.budget_form import budget_row_major
 from kg.extract.budget_gaps import budget_gaps
+from kg.extract.budget_lines import budget_paragraphs, budget_rows
 from kg.extract.budget_strips import budget_strips
 from kg.extract.budget_tail import budget_tail, printed_rates, rates_among, rates_match
 from kg.extract.budget_text import budget_from_text
@@ -78,8 +79,6 @@ from kg.extract.review_text import (
     _CHECK_ROW_LABEL,
     CITE,
     OFFICIAL_SHAPE,
-    budget_paragraphs,
-    budget_rows,
     bureau_rest_below,
     cut_number_head,
     holds_label_head,

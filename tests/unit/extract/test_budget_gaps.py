@@ -1,12 +1,12 @@
 """Budget tables of the real form whose rows leave their blank cells out (pdftotext's and pdfplumber's text of
 real-form variants printed by LibreOffice: tests/fixtures/real_variants.py), and figures wrapped or glued in
-narrow cells (kg.extract.budget_gaps, kg.extract.review_text.budget_rows). Values as the variants' .xlsx records
+narrow cells (kg.extract.budget_gaps, kg.extract.budget_lines.budget_rows). Values as the variants' .xlsx records
 hold them."""
 from __future__ import annotations
 
 from kg.extract.budget_breakdown import breakdown_request
 from kg.extract.budget_gaps import budget_gaps
-from kg.extract.review_text import budget_rows
+from kg.extract.budget_lines import budget_rows
 
 # variant rv003, pdftotext: each row label, then its cells one per line; the 補正予算, 前年度から繰越し, 翌年度へ繰越し
 # and 予備費等 rows leave the request year's (and one more) blank cell out

@@ -4,7 +4,7 @@ wrote them, figures as the seeds' gold records hold them (a dash: None, unknown,
 from __future__ import annotations
 
 from kg.extract.budget_form import budget_row_major
-from kg.extract.review_text import budget_rows
+from kg.extract.budget_lines import budget_rows
 
 Y000 = [(2019, False), (2020, False), (2021, False), (2022, False), (2023, True)]
 Y001 = [(2017, False), (2018, False), (2019, False), (2020, False), (2021, True)]
@@ -131,7 +131,7 @@ def test_a_current_year_that_does_not_add_up_gives_no_table():
     # pdftotext of a real-form variant (narrow): the request's 当初予算 (21) printed after the 前年度から繰越し row and
     # the current year's 計 (58) after 予備費等's, so those rows look full and the 計 row short: 令和元年度 would read
     # 前年度から繰越し 21, 予備費等 58 and no 計; refused (its parts are printed without a 計)
-    from kg.extract.review_text import budget_paragraphs
+    from kg.extract.budget_lines import budget_paragraphs
 
     years = [(2015, False), (2016, False), (2017, False), (2018, False), (2019, True)]
     lines = ["予算額・執行額 (単位:百万円)", "平成27年 平成28", "度", "年度", "予算の状況 当初予 23", "算", "37", "41", "58",

@@ -4,8 +4,8 @@ whose 当初予算 and 補正予算 labels come after the rate rows. Values as t
 from __future__ import annotations
 
 from kg.extract.budget_gaps import budget_gaps
+from kg.extract.budget_lines import paragraph_sequence
 from kg.extract.budget_runs import row_readings
-from kg.extract.review_text import paragraph_sequence
 
 # variant 1028: both labels after the table, the two rows' cells before the 前年度から繰越し label
 V1028 = ["予算額・執行額 (単位:百万円)", "平成30年度", "令和元年度", "令和2年度 令和3年度", "令和4年度要求", "60", "27", "20", "43", "24",

@@ -1,10 +1,10 @@
 """Row-style budget tables of the real form printed narrow (pdfplumber's lines of real-form variants printed by
 LibreOffice: tests/fixtures/real_variants.py): a figure wrapped in its cell and glued to the next cell's, a row
-label glued to the vertical 予算の状況 label's last piece (kg.extract.review_text.budget_rows). Values as the
+label glued to the vertical 予算の状況 label's last piece (kg.extract.budget_lines.budget_rows). Values as the
 variants' .xlsx records hold them."""
 from __future__ import annotations
 
-from kg.extract.review_text import _wrapped_figures, budget_rows
+from kg.extract.budget_lines import _wrapped_figures, budget_rows
 
 
 def test_a_figure_wrapped_in_its_cell_and_glued_to_the_next():

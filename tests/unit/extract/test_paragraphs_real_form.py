@@ -5,9 +5,10 @@ printed side by side on one line with the rest of one of them below (pdftotext),
 years wrapped before their 年度, dashes in the budget's cells and a column for the request year in every row."""
 from __future__ import annotations
 
+from kg.extract.budget_lines import budget_paragraphs
 from kg.extract.detect import detect
 from kg.extract.dispatch import extract_path
-from kg.extract.review_text import budget_paragraphs, label_fields, label_lists, past_by_lines
+from kg.extract.review_text import label_fields, label_lists, past_by_lines
 
 
 def test_table_text_of_a_printed_cell_is_no_excel_export():

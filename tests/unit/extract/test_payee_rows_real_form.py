@@ -48,7 +48,7 @@ def test_budget_rows_of_the_real_form():
     """pdfplumber's lines of the real seeds' budget tables: the vertical 予算の状況 label's pieces before a row
     label, row labels wrapped in their cells (「前年度か」「ら繰越し」), dashes (unknown, not 0), and the request year's
     column printed in every row but 執行額."""
-    from kg.extract.review_text import budget_rows
+    from kg.extract.budget_lines import budget_rows
 
     years = [(2017 + k, k == 4) for k in range(5)]
     lines = ["予算額・ 執行額 (単位:百万円) 平成29年度 30年度 令和元年度 2年度 3年度要求", "予算 の 状 況 当初予算 336 47 99 105 3,209",

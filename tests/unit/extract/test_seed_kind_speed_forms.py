@@ -16,7 +16,7 @@ import unicodedata
 
 import pytest
 
-from kg.extract import detect, pdf_layout, policy_eval, review_text
+from kg.extract import budget_lines, detect, pdf_layout, policy_eval, review_text
 from kg.extract.pdf_layout import Group, budget_groups
 from kg.normalize import text as T
 from kg.normalize.text import nfkc, squash
@@ -473,12 +473,12 @@ def test_budget_row_lines_start_with_a_first_literal():
     lines += [f"{p}{lab} 1,234 ▲5 -" for lab in labels for p in ["", "予 ", "算 ", "の ", "状 ", "況 ", "x ", "1 "]]
     hits = 0
     for t in lines:
-        m = review_text._BUDGET_ROW.match(t)
-        if t[:1] not in review_text._BUDGET_ROW_FIRST:
+        m = budget_lines._BUDGET_ROW.match(t)
+        if t[:1] not in budget_lines._BUDGET_ROW_FIRST:
             assert m is None, t
         hits += m is not None
     assert hits >= 9 * 6
-    rows = review_text.budget_rows(["予算額・執行額", "当初予算 10 20 30 40 50", "補正予算 0 0 0 0", "前年度から繰越し 0 2 0 0",
+    rows = budget_lines.budget_rows(["予算額・執行額", "当初予算 10 20 30 40 50", "補正予算 0 0 0 0", "前年度から繰越し 0 2 0 0",
                                     "翌年度へ繰越し ▲2 0 0 0", "予備費等 0 0 0 0", "計 8 22 30 40", "執行額 7 19 29",
                                     "x 計 1 2 3 4"], [(2014 + k, k == 4) for k in range(5)])
     assert rows is not None and rows[0][0]["total"] == 8 and rows[0][1]["executed"] == 19

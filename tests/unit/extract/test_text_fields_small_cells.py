@@ -3,8 +3,9 @@ pdftotext and pdfplumber wrote them for real-form variants (tests.fixtures.real_
 value the sheet holds, or its absence where the text does not settle it (unknown beats wrong)."""
 from __future__ import annotations
 
+from kg.extract.budget_lines import _comma_wrapped
 from kg.extract.review_pdf import extract
-from kg.extract.review_text import _comma_wrapped, label_fields, label_lists, whole_year
+from kg.extract.review_text import label_fields, label_lists, whole_year
 from kg.read.base import RawDoc
 
 
