@@ -67,6 +67,7 @@ from kg.extract.folded_text import folded as _folded
 from kg.extract.payee_rows_text import PayeeRow
 from kg.normalize.houjin import validate as validate_houjin
 from kg.normalize.numbers import parse_number
+from kg.normalize.sudachi import word_goes_on
 from kg.normalize.text import CELL_DASHES, is_dash, lines_matching, squash
 
 _HEADER_TEXT = unicodedata.normalize(
@@ -256,7 +257,8 @@ def _corp_para(p: Para, has_name: bool) -> dict | None:
 @lru_cache(maxsize=4096)
 def _corp_lines(lines: tuple[str, ...], has_name: bool, chars: tuple[int, int] = (0, 0)) -> dict | None:
     """A paragraph holding the 法人番号: name pieces before it on its lines, 業務概要 pieces after it, the amount
-    ending the first line. Wrapped lines without a piece of the number are the name's when no line had a
+    ending the first line (a name's first line written alone just above the number's line is that line's name
+    piece, _name_line_above). Wrapped lines without a piece of the number are the name's when no line had a
     業務概要 piece, the 業務概要's when no line had a name piece (or the name is a cell of its own); when both
     cells have pieces, or such lines stand between the number's, they are placed by the printed lines' order
     (_lines_placed, with ``chars``: the wide characters the name's and the 業務概要's columns hold at least, 0 when
@@ -265,6 +267,10 @@ def _corp_lines(lines: tuple[str, ...], has_name: bool, chars: tuple[int, int] =
     if found is None:
         return None
     corp, where = found
+    if len(where) > 1 and where[0] is None and where[1] == 0 and not has_name and _name_line_above(lines[0]) \
+            and (got := _corp_lines((f"{lines[0]} {lines[1]}", *lines[2:]), has_name, chars)) is not None \
+            and not got["unsure"] and len(got["name"]) > 1:
+        return got
     if where[0] is None:  # lines above the number's: which cell's they are is unknown (not the amount ending the
         # number's first line, after a 業務概要 piece)
         return {"corporate_number": corp, "name": None, "description": None, "amount": _ending_amount(lines, where),
@@ -324,6 +330,14 @@ _WHOLE_AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$")  # an amount as th
 _METHOD_WHOLE = re.compile(r"^(?:(?:一般競争|指名競争|随意)契約(?:\([^()]*\))?|補助金等?交付)$")
 
 
+def _name_line_above(t: str) -> bool:
+    """A line written just above the 法人番号's first line, that line holding no name piece (「株式会社」 over
+    「3695014278797 視察(旅費の支払)、デ 354」): the name's first printed line, its baseline a little higher than the
+    number's — one cell's piece, not an amount, a 契約方式等 or a small cell. Taken so only when the name is read
+    on over the lines below (its lines placed, more than that one): a name of one line might be cut."""
+    return " " not in t and not (_AMOUNT.match(t) or _CONTRACT.match(t) or _small_text(t))
+
+
 def _method_counted(p: Para) -> bool:
     """The paragraph is a 契約方式等 cell with the row's 入札者数 ending its first line (「一般 3」 over 「競争」「契約」
     「(総合」「評価)」: the two columns side by side), not a 業務概要 with its amount: the words before the number, and
@@ -365,7 +379,8 @@ def _lines_placed(items: list, chars: tuple[int, int] = (0, 0)) -> tuple[list[st
     作業」: the name's second line, then the number's and the 業務概要's). So the k-th line holding a piece of the
     number is printed line k, and a line without one is the next line of the name or of the 業務概要, in that
     order: each assignment of those lines that keeps the pieces in the printed order (a name piece on the number's
-    k-th line being the name's k-th line, and so for the 業務概要) is a reading; it stands when every line of each
+    k-th line being the name's k-th line, and so for the 業務概要; a line either cell may take goes to the one whose
+    word it carries on when only one's does, kg.normalize.sudachi.word_goes_on) is a reading; it stands when every line of each
     cell but its last goes on (kg.extract.payee_wraps.ended: no line clearly short of its column before another,
     cannot_go_on: no piece that cannot follow the line before; with ``chars``, the wide characters each column
     holds at least, payee_wraps.ended_in_chars: no line of wide characters with room left for the next line's
@@ -387,9 +402,15 @@ def _lines_placed(items: list, chars: tuple[int, int] = (0, 0)) -> tuple[list[st
             return
         x = items[i]
         if isinstance(x, str):  # the name's next line (column 0) or the 業務概要's (column 2), after ``last``
-            if (len(name) + 1, 0) > last:
+            to_name, to_desc = (len(name) + 1, 0) > last, (len(desc) + 1, 2) > last
+            if to_name and to_desc:  # (「合同会社大」 and 「会議等出席(諸謝金)」 over 「和総研」: the name's word 大和
+                # goes on, the 業務概要 ends whole — words across the join, kg.normalize.sudachi)
+                going = (word_goes_on("".join(name), x), word_goes_on("".join(desc), x))
+                if going[0] != going[1]:
+                    to_name, to_desc = going
+            if to_name:
                 go(i + 1, k, (len(name) + 1, 0), (*name, x), desc)
-            if (len(desc) + 1, 2) > last:
+            if to_desc:
                 go(i + 1, k, (len(desc) + 1, 2), name, (*desc, x))
             return
         k += 1  # the number's k-th printed line: its pieces are the cells' k-th lines

@@ -89,7 +89,9 @@ def test_the_amount_ending_the_numbers_line_under_a_name_line():
                         "支出先上位10者リスト欄についてさらに記載が必要な場合はチェックの上【別紙3】に記載"))
     a1 = rows[("A", 1)]
     assert (a1["corporate_number"], a1["amount"]) == ("3695014278797", "354")
-    assert a1["name"] is None and a1["description"] is None  # (which lines are whose: unknown)
+    # (「株式会社」 above the number's line is the name's printed line 1; below, the lines alternate name / 業務概要:
+    # 「ータ整備…」 carries on データ, 「ニケーショ」 コミュニケーション — kg.normalize.sudachi)
+    assert (a1["name"], a1["description"]) == ("株式会社UQコミュニケーションズ", "視察(旅費の支払)、データ整備及び分析業務")
     rows = _rows(_paras("A.", *HEADER, "1", ["株式会社", "3695014278797 視察 4,900 随意契約 3", "UQコミュ"]))
     assert rows.get(("A", 1), {}).get("amount") != "3"  # (the row's later cells run on: its last figure a count)
 
