@@ -397,7 +397,8 @@ def _lines_placed(items: list, chars: tuple[int, int] = (0, 0)) -> tuple[list[st
         if len(found) > 1:
             return
         if i == len(items):
-            if _goes_on(list(name), chars[0]) and _goes_on(list(desc), chars[1]):
+            if _goes_on(list(name), chars[0]) and _goes_on(list(desc), chars[1]) \
+                    and not (name and _UNFINISHED.search(name[-1]) or desc and _UNFINISHED.search(desc[-1])):
                 found.add((name, desc))
             return
         x = items[i]
@@ -424,6 +425,11 @@ def _lines_placed(items: list, chars: tuple[int, int] = (0, 0)) -> tuple[list[st
         return None
     name, desc = found.pop()
     return list(name), list(desc)
+
+
+# a cell's text cannot end here: a list's comma or middle dot, an opening bracket (「視察(旅費の支払)、」 over
+# 「ヘルプデスク業務」: the 業務概要 goes on, the line is not the name's)
+_UNFINISHED = re.compile(r"[、,・(]$")
 
 
 def _goes_on(lines: list[str], chars: int = 0) -> bool:

@@ -26,3 +26,9 @@ def test_a_piece_no_word_carries_on_leaves_both_cells_unknown():
     # (variant 1000 E2: 「フトバンク」 carries on ソフトバンク, but 「の作成」 may follow either cell: both unknown)
     assert _cells(["合同会社ソ 7764924899870 普及啓発コンテンツ 219", "フトバンク", "の作成"]) == \
         ("7764924899870", None, None, "219")
+
+
+def test_a_cell_ending_in_a_lists_comma_goes_on_over_the_line_below():
+    # (variant 1308 LO: 「視察(旅費の支払)、」 cannot end the 業務概要, so 「ヘルプデスク業務」 is its line, not the name's)
+    assert _cells(["TKC株式会社 3947476525938 視察(旅費の支払)、 4.2", "ヘルプデスク業務"]) == \
+        ("3947476525938", "TKC株式会社", "視察(旅費の支払)、ヘルプデスク業務", "4.2")
