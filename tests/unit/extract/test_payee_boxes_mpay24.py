@@ -1,0 +1,60 @@
+"""Payee rows of pdfminer.six's text of the real ruled form (kg.extract.payee_boxes, payee_columns_pm, payee_figures,
+review_pdf): cells whose row the text does not prove are left unknown — a 落札率 written after the block's 計, a name
+read beside another payee's name, the rows between a 「-」 anchored with no cell after it and a 「-」 after a name that
+anchors none, an amount of an 入札者数's shape while a figure among the header's cells is no row's."""
+from __future__ import annotations
+
+from kg.extract.payee_boxes import _after_totals
+from kg.extract.payee_columns_pm import column_rows
+from tests.unit.extract.test_payee_boxes import HEADER, _read
+
+# boxes of block C's rows 4 and 5 as pdfminer.six wrote them for a real-form variant (reportlab's print, 2203 C): both
+# names and 法人番号, both 業務概要, then each row's amount, 契約方式 and 入札者数 in turn, the block's 計 (left out of the
+# boxes; its label at line 25), and only then 「81% | -」
+COLUMN_TOTAL = [("text", "株式会社日本工営", 10), ("corp", "5952324475061", 11), ("text", "一般社団法人日本規格協会", 12),
+                ("corp", "7429317994908", 13), ("text", "利用者の基本的な権利の保障の在り方を巡る諸外国の法制度・実態の調査", 14),
+                ("text", "諸外国の動向に関する文書の分析及び要約作業、ヘルプデスク業務", 16), ("int", "246", 18),
+                ("contract", "一般競争契約 (総合評価)", 19), ("int", "1", 21), ("int", "136", 22),
+                ("contract", "随意契約 (企画競争)", 23), ("int", "2", 24), ("rate", "81%", 29), ("dash", "-", 30)]
+
+
+def _columns(boxes: list, total_lines: list[int]) -> list[dict]:
+    got = column_rows(boxes, set(), lambda b: b[1], lambda b: b[1], _after_totals(boxes, total_lines))
+    assert len(got) == 1
+    return got[0]
+
+
+def test_a_rate_written_after_the_blocks_total_is_no_rows():
+    c4, c5 = _columns(COLUMN_TOTAL, [25, 27])
+    assert (c4["name"], c4["corporate_number"], c4["amount"], c4["bidders"]) == \
+        ("株式会社日本工営", "5952324475061", "246", "1")
+    assert (c5["name"], c5["amount"], c5["contract_method"], c5["bidders"]) == \
+        ("一般社団法人日本規格協会", "136", "随意契約 (企画競争)", "2")
+    assert c4["award_rate"] is None and c5["award_rate"] is None  # (the 81% is C4's or C5's: not established)
+
+
+def test_a_rate_right_after_its_rows_bidders_stands():
+    assert _columns(COLUMN_TOTAL, [])[1]["award_rate"] == "81%"
+
+
+# blocks C–F as pdfminer.six wrote them for a real-form variant (reportlab's print, wpool 1897): D's amounts first,
+# then its names — 「Asia Wise法律事務所 | -」, a name and its 「-」, between two rows at a 法人番号 — then its 業務概要;
+# further on, a name after its row's cells and two 「-」 right cells with nothing of a row after them
+SWAYED = ["A", "1", "B", "1", "2", "3", "C", "1", "D", "1", *HEADER,
+          "ソフトバンク\n株式会社", "144165852\n1224", "セキュリテ\nィ説明会", "23.5", "随意契約 (少額\n)", "-", *HEADER,
+          "2.4", "随意契約 (公募\n)", "1", "1.3", "随意契約 (その\n他)", "-", "有限会社日立\nシステムズ", "571098526\n7279",
+          "Asia Wise法\n律事務所", "-", "公益社団法人\n日本データ通\n信協会", "347137168\n0260", "機器の賃貸\n借", "利用者の基\n本的な権利", *HEADER,
+          "独立行政法人\n情報処理推進\n機構", "361832342\n2493", "タイムスタ\nンプ認定制\n度に関する\n調査", "2.2",
+          "一般競争契約 (\n総合評価)", "6", "93.5%", "株式会社富士\nフイルムビジ\nネスイノベー\nション", "-", "-", *HEADER,
+          "合同会社エア\nクレーレン", "785128314\n4915", "実証事業の\n実施", "4.6", "随意契約 (企画\n競争)", "-"]
+
+
+def test_rows_between_a_bare_dash_anchor_and_a_dash_after_a_name_are_unknown():
+    rows = _read(SWAYED)  # (blocks C–F here A–D)
+    assert rows[("A", 1)]["corporate_number"] == "1441658521224"
+    # (before, B1 took Asia Wise法律事務所 for its 業務概要, B2 データ通信協会's 法人番号, B3 情報処理推進機構's and C1
+    # 富士フイルム's 「-」; D1 is its own)
+    assert all(rows.get(k, {}).get("corporate_number") is None for k in (("B", 1), ("B", 2), ("B", 3), ("C", 1)))
+    assert rows.get(("B", 1), {}).get("description") is None
+    assert rows.get(("C", 1), {}).get("name") is None and rows.get(("C", 1), {}).get("amount") is None
+    assert (rows[("D", 1)]["corporate_number"], rows[("D", 1)]["amount"]) == ("7851283144915", "4.6")
