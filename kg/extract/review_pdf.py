@@ -59,7 +59,7 @@ from kg.extract.payee_boxes import (
     with_boxes,
 )
 from kg.extract.payee_columns import payee_columns
-from kg.extract.payee_figures import header_figure_unheld
+from kg.extract.payee_figures import bidders_shaped_amounts, header_figure_unheld
 from kg.extract.payee_form_text import (
     form_disputes,
     form_letters,
@@ -1527,6 +1527,7 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
             text_rows = with_boxes(text_rows, boxed, notes, lo) if boxed else text_rows
         text_rows = doubted_amounts_unknown(text_rows, notes)  # (after the blocks' checks, which read them)
         text_rows = header_figure_unheld(cells, text_rows, notes) if text_rows else text_rows
+        text_rows = bidders_shaped_amounts(cells, text_rows, notes) if text_rows else text_rows
         if text_rows:
             text_rows, unknown = respell_methods(text_rows, L[lo:], raw[lo:] if raw is not None else None)
             if unknown:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from kg.extract.payee_boxes import _after_totals
 from kg.extract.payee_columns_pm import column_rows
+from kg.extract.payee_figures import bidders_shaped_amounts
+from kg.extract.review_text import PayeeRow
 from tests.unit.extract.test_payee_boxes import HEADER, _read
 
 # boxes of block C's rows 4 and 5 as pdfminer.six wrote them for a real-form variant (reportlab's print, 2203 C): both
@@ -58,3 +60,27 @@ def test_rows_between_a_bare_dash_anchor_and_a_dash_after_a_name_are_unknown():
     assert rows.get(("B", 1), {}).get("description") is None
     assert rows.get(("C", 1), {}).get("name") is None and rows.get(("C", 1), {}).get("amount") is None
     assert (rows[("D", 1)]["corporate_number"], rows[("D", 1)]["amount"]) == ("7851283144915", "4.6")
+
+
+def _row(block: str, rank: int, line: int, **cells) -> PayeeRow:
+    return PayeeRow(block, rank, cells, line, False)
+
+
+# block G as pdfminer.six wrote it for a real-form variant (reportlab's print, 2350 G): its amount 189 among the
+# header's cells, its 入札者数 4 right before its competitive 契約方式 and 落札率
+HEADER_FIGURE = [("支出額(百万円)", 10, True), ("189", 12, False), ("支出先", 14, True), ("法人番号", 16, True),
+                 ("諸外国の動向に関する文書の分析及び要約作業", 20, False), ("-", 24, False),
+                 ("有限会社UQコミュニケーションズ共同企業体", 26, False), ("契約方式等", 30, True),
+                 ("一者応札・一者応募又は競争性のない随意契約となった理由及び改善策 (支出額10億円以上)", 32, True), ("4", 36, False),
+                 ("一般競争契約 (総合評価)", 38, False), ("70.2%", 42, False)]
+
+
+def test_an_amount_of_a_bidders_shape_after_a_header_figure_is_unknown():
+    notes: list = []
+    got = bidders_shaped_amounts(HEADER_FIGURE, [_row("F", 1, 4, amount="201"), _row("G", 1, 20, amount="4")], notes)
+    assert got[0].cells["amount"] == "201" and got[1].cells["amount"] is None and notes
+
+
+def test_an_amount_of_a_bidders_shape_stands_when_a_row_holds_the_header_figure():
+    got = bidders_shaped_amounts(HEADER_FIGURE, [_row("F", 1, 4, amount="189"), _row("G", 1, 20, amount="4")], [])
+    assert got[1].cells["amount"] == "4"
