@@ -2459,6 +2459,11 @@ def _descriptions_plausible(rec: Record) -> None:
             warn(rec, "payee_implausible", f"{key}.description {desc!r} is a legal entity's name (a payee's name read "
                  "as the 業務概要); left out", line=line, field="payees")
             p["description"] = None
+            if _BODY_NAME.search((p.get("name") or "").replace(" ", "")):
+                warn(rec, "payee_implausible", f"{key}.name {p['name']!r}: the row's 業務概要 read is a name too (two "
+                     "payees' names read as one row's); which row's it is is not established, left out", line=line,
+                     field="payees")
+                p["name"] = None
 
 
 _FIGURE_TAIL = re.compile(r" [▲△]?[\d,]+(?:\.\d+)?$")  # an amount run into the end of a 業務概要's box

@@ -7,7 +7,9 @@ from __future__ import annotations
 from kg.extract.payee_boxes import _after_totals
 from kg.extract.payee_columns_pm import column_rows
 from kg.extract.payee_figures import bidders_shaped_amounts
+from kg.extract.review_pdf import _descriptions_plausible
 from kg.extract.review_text import PayeeRow
+from kg.records import new_record
 from tests.unit.extract.test_payee_boxes import HEADER, _read
 
 # boxes of block C's rows 4 and 5 as pdfminer.six wrote them for a real-form variant (reportlab's print, 2203 C): both
@@ -37,6 +39,18 @@ def test_a_rate_written_after_the_blocks_total_is_no_rows():
 
 def test_a_rate_right_after_its_rows_bidders_stands():
     assert _columns(COLUMN_TOTAL, [])[1]["award_rate"] == "81%"
+
+
+def test_a_name_read_beside_another_payees_name_is_unknown():
+    # (2208 A5 in reportlab's print: 「講師謝金(講師C) | 有限会社UQ…共同企業体 | 0.2」, two rows' names, read as one row's
+    # name and 業務概要)
+    rec = new_record("review_sheet", "x")
+    rec["payees"] = [{"block": "A", "rank": 5, "name": "講師謝金(講師C)",
+                      "description": "有限会社UQコミュニケーションズ・有限会社パシフィックコンサルタンツ共同企業体", "amount": 0.2},
+                     {"block": "A", "rank": 6, "name": "一般社団法人国際協力推進協会", "description": "セキュリティ説明会の開催"}]
+    _descriptions_plausible(rec)
+    assert (rec["payees"][0]["name"], rec["payees"][0]["description"], rec["payees"][0]["amount"]) == (None, None, 0.2)
+    assert rec["payees"][1]["name"] == "一般社団法人国際協力推進協会"
 
 
 # blocks C–F as pdfminer.six wrote them for a real-form variant (reportlab's print, wpool 1897): D's amounts first,
