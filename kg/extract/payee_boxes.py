@@ -1542,6 +1542,9 @@ def _rows_of(boxes: list[tuple[str, str, int]], run: tuple[set[int], list[tuple[
         return f"the block letters and ranks do not read ({passed})"
     got = _rows_anchored(boxes, raw, *run)
     if not isinstance(got, str):
+        if blank := [(r.block, r.rank) for r in got if not any(v is not None for v in r.cells.values())]:
+            notes.append((got[0].line, f"支出先上位10者リスト: rows {blank}: no cell of theirs is established (which "
+                                       "anchor is whose, the text does not say); they are unknown"))
         return _amounts_counted(boxes, run[0], got)
     if " rows but " not in got:
         return got
@@ -1796,6 +1799,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
                 g.insert(0, j)
             j -= 1
         groups.append(g)
+    if not fit:
+        swayed |= _dash_after_names(boxes, taken, anchors, groups)
     if not fit and (k := next((k for k, g in enumerate(groups) if len(g) >= 2 + _stack_size(boxes, anchors, groups, k)
                                 and boxes[anchors[k]][0] == "corp" and _figure_method_before(boxes, taken, g[0])),
                               None)) is not None:
@@ -2018,6 +2023,24 @@ def _dash_swayed(boxes: list[tuple[str, str, int]], taken: set[int], anchors: li
             before = max((a for a in anchors if a < d), default=d)  # (its row may have taken the name for its 業務概要)
             lo, hi = min(b, before), max(b, d)
             out.update(k for k, a in enumerate(anchors) if lo <= a <= hi)
+    return out
+
+
+def _dash_after_names(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int],
+                      groups: list[list[int]]) -> set[int]:
+    """The rows (indices into ``anchors``) of a 「-」 written right after m ≥ 2 names (its group's text boxes) with no
+    cell of a row after it (``_bare``) and of the m - 1 anchors after it, each with no name of its own (「静岡市 | 那覇市
+    | … | 職員旅費(職員G) | - | 法人番号 業務概要 | 1.5 | … | 法人番号」): the 「-」 may be the first name's (the rows in
+    the names' order) or the last one's, the name right before it (then the 法人番号 are the other names', and the
+    「-」's row, its cells written after theirs, the last) — which, the text does not say. (A 「-」 with its row's cells
+    right after it is the first row's: ``_dash_among_corps`` leaves only the names unknown.)"""
+    out: set[int] = set()
+    for k, a in enumerate(anchors):
+        m = len(groups[k])
+        if boxes[a][0] != "dash" or m < 2 or k + m > len(anchors) or not _bare(boxes, taken, a) \
+                or any(groups[k + j] or boxes[anchors[k + j]][0] != "corp" for j in range(1, m)):
+            continue
+        out.update(range(k, k + m))
     return out
 
 

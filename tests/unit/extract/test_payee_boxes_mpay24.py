@@ -98,3 +98,22 @@ def test_an_amount_of_a_bidders_shape_after_a_header_figure_is_unknown():
 def test_an_amount_of_a_bidders_shape_stands_when_a_row_holds_the_header_figure():
     got = bidders_shaped_amounts(HEADER_FIGURE, [_row("F", 1, 4, amount="189"), _row("G", 1, 20, amount="4")], [])
     assert got[1].cells["amount"] == "4"
+
+
+# block A as pdfminer.six wrote it for a real-form variant (reportlab's print, fresh 2548 A): rows 3–7's names in a heap,
+# then 「-」 (the last name's, 職員旅費(職員G)'s), then rows 3–6's 法人番号 each with its 業務概要, amount and 契約方式
+NAMES_THEN_DASH = ["A", "1", "2", "3", "4", "5", *HEADER, "エアクレーレン(\n株)", "8728344098959 セキュリティ\n説明会の開催", "4.3",
+                   "その他", "株式会社ITリサー\nチ・アート", "8239545548017 実証事業の実\n施", "3.5", "一般競争契約 (総合\n評価)",
+                   "静岡市", "那覇市", "職員旅費(職員G)", "-", "8000020221007 システムの設\n計・開発及び\n運用保守", "1.5",
+                   "随意契約 (少額)", "3000020472018 視察(旅費の支\n払)", "0.5", "その他", "-", "-", "研修の企画運\n営", "0.1",
+                   "随意契約 (企画競争)"]
+
+
+def test_a_dash_after_a_heap_of_names_leaves_their_rows_unknown():
+    notes: list = []
+    rows = _read(NAMES_THEN_DASH, notes)
+    assert (rows[("A", 1)]["corporate_number"], rows[("A", 2)]["corporate_number"]) == ("8728344098959", "8239545548017")
+    # (before, A3 was the 「-」's row and A4 took 静岡市's 8000020221007, A5 那覇市's)
+    assert all(rows.get(("A", k), {}).get("corporate_number") is None for k in (3, 4, 5))
+    assert any("no cell of theirs is established" in m for _, m in notes)
+
