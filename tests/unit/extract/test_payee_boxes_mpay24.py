@@ -4,6 +4,7 @@ read beside another payee's name, the rows between a 「-」 anchored with no ce
 anchors none, an amount of an 入札者数's shape while a figure among the header's cells is no row's."""
 from __future__ import annotations
 
+from kg.extract.payee_bids import contracts_by_amount
 from kg.extract.payee_boxes import _after_totals
 from kg.extract.payee_columns_pm import column_rows
 from kg.extract.payee_figures import bidders_shaped_amounts
@@ -117,3 +118,14 @@ def test_a_dash_after_a_heap_of_names_leaves_their_rows_unknown():
     assert all(rows.get(("A", k), {}).get("corporate_number") is None for k in (3, 4, 5))
     assert any("no cell of theirs is established" in m for _, m in notes)
 
+
+def test_contracts_by_amount_leave_a_figure_written_once_more_while_a_row_is_unread():
+    # (fresh 2558 LO pdftotext: D1's 13 after its 業務概要, a block's row not read with its own 13 before 補助金等交付)
+    texts = ["国立大学法人京都大学", "5272809854204", "定期刊行物の購読", "13", "D.", "1", "随意契約 (その他)", "13",
+             "補助金等交付", "-", "2", "(株)オリエンタルコンサルタンツ", "8202136580287", "定期刊行物の購読", "7.2"]
+    rows = [PayeeRow("D", 1, {"name": "国立大学法人京都大学", "corporate_number": "5272809854204", "amount": "13"}, 10,
+                     False)]
+    assert contracts_by_amount(texts, rows)[0].cells.get("contract_method") is None
+    read = rows + [PayeeRow("E", 2, {"corporate_number": "8202136580287", "amount": "7.2"}, 20, False)]
+    assert contracts_by_amount(texts, read)[0].cells.get("contract_method") == "補助金等交付"  # (every row read: the
+    # place with no 契約方式 after it is D's 計)
