@@ -827,7 +827,9 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         return None
     joined = _rejoin_numbers(boxes)
     boxes, run = _without_totals(joined)
-    total_lines += [b[2] for b in joined if b not in boxes]  # (the 計 figures left out)
+    if len(joined) > len(boxes):
+        kept = set(boxes)
+        total_lines += [b[2] for b in joined if b not in kept]  # (the 計 figures left out)
     got = _over_counted_out(boxes, run, _rows_of(boxes, run, raw, notes, tuple(labelled)), notes)
     if isinstance(got, str):  # (a rank written right before its row's name and 法人番号, after a 契約方式 or a figure)
         got = _named_ranks_tried(joined, raw, notes, got, tuple(labelled))
@@ -2013,8 +2015,8 @@ def _dash_swayed(boxes: list[tuple[str, str, int]], taken: set[int], anchors: li
     for i, (kind, text, _) in enumerate(boxes):
         if i in taken:
             continue
-        if kind == "dash" and is_dash(text) and i not in anchored and prev is not None and boxes[prev][0] == "text" \
-                and _bare(boxes, taken, i) and (i + 1 < len(boxes) and boxes[i + 1][0] == "text"):
+        if kind == "dash" and i + 1 < len(boxes) and boxes[i + 1][0] == "text" and prev is not None \
+                and boxes[prev][0] == "text" and i not in anchored and is_dash(text) and _bare(boxes, taken, i):
             lone.append(i)  # (a name, its 「-」, and the next row's name and anchor at once: no cell between)
         prev = i
     out: set[int] = set()
