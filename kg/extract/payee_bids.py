@@ -115,8 +115,8 @@ def contracts_by_amount(texts: list[str], rows: list[PayeeRow], breaks: frozense
     the amounts written as a column, the one 契約方式 after them the first's, the second row's blank). The amount must be written alone as many times as rows have it (once for
     one row: a 入札者数 of that figure makes it unknown), each time so, besides a block's 計 of that figure: right
     after a header cell (``breaks``: those paragraphs) and followed by no 契約方式, or else, when the figure has one
-    place more than rows, the only place followed by no 契約方式. Rows sharing an amount get a 契約方式 only when
-    all those places give the same."""
+    place more than rows and no row is left unread (``_corps_unread``: else the place may be that row's amount), the
+    only place followed by no 契約方式. Rows sharing an amount get a 契約方式 only when all those places give the same."""
     if all(r.cells.get("contract_method") for r in rows):
         return rows
     amounts = Counter(str(r.cells.get("amount")) for r in rows)
@@ -136,7 +136,7 @@ def contracts_by_amount(texts: list[str], rows: list[PayeeRow], breaks: frozense
                 continue
             if total:
                 at = [i for i in at if i not in breaks]
-            elif len(at) == amounts[amount] + 1:
+            elif len(at) == amounts[amount] + 1 and not _corps_unread(texts, rows):
                 bare = [i for i in at if not (i + 1 < len(texts) and _CONTRACT.search(texts[i + 1]))]
                 at = [i for i in at if i not in bare] if len(bare) == 1 else at
         cells = [texts[i + 1] for i in at if i + 1 < len(texts) and _contract_cell(texts[i + 1])
@@ -235,6 +235,13 @@ def settle_bids(cells: list[tuple[str, int, bool]], rows: list[PayeeRow] | None,
     if accounted:
         out = _leftovers(texts, used, out, totals)
     return settle_runs(texts, breaks, out, anchors, notes, line)
+
+
+def _corps_unread(texts: list[str], rows: list[PayeeRow]) -> bool:
+    """The paragraphs hold a 法人番号 no row read has: a row not read, whose amount may be any figure written (so a
+    figure written once more than the rows read have it is not shown to be a block's 計)."""
+    read = {r.cells.get("corporate_number") for r in rows}
+    return any(w not in read for t in texts for w in re.findall(r"(?<!\d)\d{13}(?!\d)", t))
 
 
 def _segments(texts: list[str], rows: list[PayeeRow]) -> dict[int, tuple[int, int]]:

@@ -791,9 +791,12 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
     labelled: list[float] = []  # the blocks' 計 printed beside their labels, left out of the boxes
     after_header = False
     heads: list[int] = []  # lines of the first box after a whole header (its last cell 「(支出額10億円以上)」)
+    total_lines: list[int] = []  # lines of the blocks' 計 labels
     head = ""
     for n, (text, line, header) in enumerate(cells):
         was_header, after_header = after_header, header
+        if header and _TOTAL.match(text):
+            total_lines.append(line)
         if header and not _LETTER.match(text):  # (「L」「R」「U」 are also pieces of a wrapped 「URL」 label)
             head = text
             if not was_header and n + 1 < len(cells) and not cells[n + 1][2] and not _TOTAL.match(text) \
@@ -824,6 +827,9 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
         return None
     joined = _rejoin_numbers(boxes)
     boxes, run = _without_totals(joined)
+    if len(joined) > len(boxes):
+        kept = set(boxes)
+        total_lines += [b[2] for b in joined if b not in kept]  # (the 計 figures left out)
     got = _over_counted_out(boxes, run, _rows_of(boxes, run, raw, notes, tuple(labelled)), notes)
     if isinstance(got, str):  # (a rank written right before its row's name and 法人番号, after a 契約方式 or a figure)
         got = _named_ranks_tried(joined, raw, notes, got, tuple(labelled))
@@ -835,7 +841,8 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
     if not isinstance(run, str):
         got = with_column_rows(got, column_rows(boxes, run[0], lambda b: _raw_joined(raw, b[2], b[1]),
                                                 lambda b: (_CONTRACT.match(_raw_joined(raw, b[2], b[1]))
-                                                           or _CONTRACT.match(b[1]))[1]))
+                                                           or _CONTRACT.match(b[1]))[1],
+                                                _after_totals(boxes, total_lines)))
     got = _pieces_unplaced(got, _corp_lines_wrapped(joined, raw), notes)
     if not isinstance(run, str):
         got = _bidders_as_amounts(boxes, run[0], got)
@@ -844,6 +851,12 @@ def payee_boxes(cells: list[tuple[str, int, bool]], notes: list, lo: int,
     return got if isinstance(run, str) else small_amounts_outnumbered(boxes, run[0], ranks_contradicted(
         boxes, run[0], header_figures_unplaced(boxes, run[0], heads, listed_name_counted(got, notes), notes), notes),
         notes)
+
+
+def _after_totals(boxes: list[tuple[str, str, int]], total_lines: list[int]) -> set[int]:
+    """The boxes written right after a block's 計 (a label or its figure, ``total_lines``, stood between the box before
+    and them): the 計 is printed under the block's rows, so a cell pdfminer.six wrote after it left the rows' flow."""
+    return {i for i in range(1, len(boxes)) if any(boxes[i - 1][2] < t < boxes[i][2] for t in total_lines)}
 
 
 def _bidders_spot(boxes: list[tuple[str, str, int]], i: int) -> bool:
@@ -1531,6 +1544,9 @@ def _rows_of(boxes: list[tuple[str, str, int]], run: tuple[set[int], list[tuple[
         return f"the block letters and ranks do not read ({passed})"
     got = _rows_anchored(boxes, raw, *run)
     if not isinstance(got, str):
+        if blank := [(r.block, r.rank) for r in got if not any(v is not None for v in r.cells.values())]:
+            notes.append((got[0].line, f"支出先上位10者リスト: rows {blank}: no cell of theirs is established (which "
+                                       "anchor is whose, the text does not say); they are unknown"))
         return _amounts_counted(boxes, run[0], got)
     if " rows but " not in got:
         return got
@@ -1773,6 +1789,7 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
             unsure = _count_unsure(boxes, taken, anchors, order, bare)
     if len(anchors) != len(order) and not (fit and len(anchors) < len(order)):
         return f"{len(anchors)} rows but {len(order)} ranks in the block letters' run"
+    swayed = _dash_swayed(boxes, taken, anchors) if not fit else set()
     # each anchor's name group: the text boxes right before it (run boxes skipped), after the row before's cells
     groups: list[list[int]] = []
     for k, a in enumerate(anchors):
@@ -1784,6 +1801,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
                 g.insert(0, j)
             j -= 1
         groups.append(g)
+    if not fit:
+        swayed |= _dash_after_names(boxes, taken, anchors, groups)
     if not fit and (k := next((k for k, g in enumerate(groups) if len(g) >= 2 + _stack_size(boxes, anchors, groups, k)
                                 and boxes[anchors[k]][0] == "corp" and _figure_method_before(boxes, taken, g[0])),
                               None)) is not None:
@@ -1967,6 +1986,10 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
         if placed is not None:
             return [r for r in placed if r.block not in unsure]
         return [r for r in _fit(rows, order) if r.block not in unsure] if len(order) - len(anchors) <= _FIT_MAX else []
+    if swayed:  # (kept in the count, their cells unknown)
+        rows = [r._replace(cells=dict.fromkeys(r.cells)) if k in swayed else r for k, r in enumerate(rows)]
+        segs = [[] if k in swayed else x for k, x in enumerate(segs)]
+        doubted = [None if k in swayed else x for k, x in enumerate(doubted)]
     # an amount no row's boxes hold is a row not read: the rows counted after it (or before) may stand a place off
     # (also one written after the run and before the first row: 「1 | … | 7 | 738 | - | 法人番号 | 業務概要 | 法人番号 |
     # 業務概要 | 697 | …」, the first row's amount written before it, each row's in the next row's boxes)
@@ -1975,6 +1998,52 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
     led = bool(_amount_values(_before_first(boxes, taken, anchors, groups)))
     return [r for r in _pooled_amounts(rows, segs, doubted, {rows[0].block} if led and rows else set())
             if r.block not in unsure]
+
+
+def _dash_swayed(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int]) -> set[int]:
+    """The rows (indices into ``anchors``) the count does not place when a 「-」 with no cell of a row after it
+    (``_bare``) anchors a row while a 「-」 right after a text box anchors none (「name | 法人番号 | Asia Wise法律事務所 |
+    - | name | 法人番号 | … | 富士フイルム… | - | - | name | 法人番号」): either may be the row's 法人番号 and the other a
+    right cell, so the rows from the one to the other stand a place off in the other reading, and the row before the
+    「-」 after a name may have taken that name for its 業務概要 — not established."""
+    anchored = set(anchors)
+    bare = [a for a in anchors if boxes[a][0] == "dash" and _bare(boxes, taken, a)]
+    if not bare:
+        return set()
+    lone = []
+    prev = None
+    for i, (kind, text, _) in enumerate(boxes):
+        if i in taken:
+            continue
+        if kind == "dash" and i + 1 < len(boxes) and boxes[i + 1][0] == "text" and prev is not None \
+                and boxes[prev][0] == "text" and i not in anchored and is_dash(text) and _bare(boxes, taken, i):
+            lone.append(i)  # (a name, its 「-」, and the next row's name and anchor at once: no cell between)
+        prev = i
+    out: set[int] = set()
+    for b in bare:
+        for d in lone:
+            before = max((a for a in anchors if a < d), default=d)  # (its row may have taken the name for its 業務概要)
+            lo, hi = min(b, before), max(b, d)
+            out.update(k for k, a in enumerate(anchors) if lo <= a <= hi)
+    return out
+
+
+def _dash_after_names(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int],
+                      groups: list[list[int]]) -> set[int]:
+    """The rows (indices into ``anchors``) of a 「-」 written right after m ≥ 2 names (its group's text boxes) with no
+    cell of a row after it (``_bare``) and of the m - 1 anchors after it, each with no name of its own (「静岡市 | 那覇市
+    | … | 職員旅費(職員G) | - | 法人番号 業務概要 | 1.5 | … | 法人番号」): the 「-」 may be the first name's (the rows in
+    the names' order) or the last one's, the name right before it (then the 法人番号 are the other names', and the
+    「-」's row, its cells written after theirs, the last) — which, the text does not say. (A 「-」 with its row's cells
+    right after it is the first row's: ``_dash_among_corps`` leaves only the names unknown.)"""
+    out: set[int] = set()
+    for k, a in enumerate(anchors):
+        m = len(groups[k])
+        if boxes[a][0] != "dash" or m < 2 or k + m > len(anchors) or not _bare(boxes, taken, a) \
+                or any(groups[k + j] or boxes[anchors[k + j]][0] != "corp" for j in range(1, m)):
+            continue
+        out.update(range(k, k + m))
+    return out
 
 
 def _right_cells_stacked(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]], stacks: list[int]) \

@@ -33,10 +33,13 @@ def _bare_anchor(box: _Box) -> str | None:
     return "" if kind == "dash" and is_dash(text) else None
 
 
-def column_rows(boxes: list[_Box], taken: set[int], text_of, contract_of) -> list[list[dict]]:
+def column_rows(boxes: list[_Box], taken: set[int], text_of, contract_of, after_total: set[int] = frozenset()) \
+        -> list[list[dict]]:
     """The column-written rows of ``boxes`` (``taken``: the run's boxes, which cut a stretch), each stretch as a list
     of k rows' cells in order. ``text_of(box)``: a name's or 業務概要's text (its wrapped lines rejoined);
-    ``contract_of(box)``: the 契約方式 of a contract box (the caller's shapes)."""
+    ``contract_of(box)``: the 契約方式 of a contract box (the caller's shapes). ``after_total``: boxes written right
+    after a block's 計, which no row's 入札者数 or 落札率 is read from (「246 | 一般競争契約 | 1 | 136 | 随意契約 | 2 |
+    計 4,827 | 81% | -」: the 81% is row 4's or row 5's, which is not established)."""
     out: list[list[dict]] = []
     n = len(boxes)
     i = 0
@@ -57,7 +60,8 @@ def column_rows(boxes: list[_Box], taken: set[int], text_of, contract_of) -> lis
         if k < 2 or (start and start - 1 not in taken and boxes[start - 1][0] in ("text", "corp", "namecorp")):
             i = start + 1 if k == 0 else i
             continue
-        got = _cells_after(boxes, taken, i, k, text_of, contract_of) or _pairs_after(boxes, taken, i, k, text_of)
+        got = _cells_after(boxes, taken | after_total, i, k, text_of, contract_of) \
+            or _pairs_after(boxes, taken, i, k, text_of)
         if got is None:
             continue
         out.append([{"name": name, "corporate_number": corp or None, **cells}

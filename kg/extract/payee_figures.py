@@ -311,3 +311,35 @@ def header_figure_unheld(cells: list[tuple[str, int, bool]], rows: list[PayeeRow
                             "no row's amount: the rows may be fitted to the amounts one off; they are unknown"))
     return [r for r in rows if r.block not in wrong]
 
+
+_RATE_CELL = re.compile(r"^\d{1,3}(?:\.\d+)?%$")
+
+
+def bidders_shaped_amounts(cells: list[tuple[str, int, bool]], rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
+    """``rows`` (any reader's, over the section's ``cells``: text, line, is a header) with the amount unknown of the
+    first row read after a figure written between two header cells that no row holds (「支出額(百万円) | 189 | 支出先」:
+    pdfminer.six wrote a block's amount among its header's cells), when that amount is a number of one or two digits
+    written right before a competitive 契約方式 and a 落札率 (「4 | 一般競争契約 (総合評価) | 70.2%」: an 入札者数's
+    place): the row's amount may be the figure among the headers, and that number its 入札者数. Noted."""
+    held = {parse_number(r.cells.get("amount") or "").value for r in rows}
+    out = list(rows)
+    for n in range(1, len(cells) - 1):
+        text, line, header = cells[n]
+        if header or not cells[n - 1][2] or not cells[n + 1][2] or not _FIGURE_CELL.match(text) \
+                or _SMALL.match(text) or parse_number(text).value in held:
+            continue
+        first = min((k for k, r in enumerate(out) if r.line > line), key=lambda k: out[k].line, default=None)
+        if first is None or not _SMALL.match(str(out[first].cells.get("amount") or "")):
+            continue
+        small = str(out[first].cells["amount"])
+        until = min((r.line for r in out if r.line > out[first].line), default=1 << 30)  # (the next row's line)
+        if not any(t == small and not h and line < ln < until and "競争" in cells[m + 1][0] and not cells[m + 1][2]
+                   and _RATE_CELL.match(cells[m + 2][0])
+                   for m, (t, ln, h) in enumerate(cells[:-2])):
+            continue
+        r = out[first]
+        notes.append((r.line, f"支出先上位10者リスト block {r.block} rank {r.rank}: its amount {small} stands where an "
+                              f"入札者数 does (before a competitive 契約方式 and a 落札率) and the figure {text} written "
+                              "among the header's cells is no row's: the amount is unknown"))
+        out[first] = r._replace(cells={**r.cells, "amount": None})
+    return out

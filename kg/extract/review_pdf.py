@@ -61,7 +61,7 @@ from kg.extract.payee_boxes import (
     with_boxes,
 )
 from kg.extract.payee_columns import payee_columns
-from kg.extract.payee_figures import header_figure_unheld
+from kg.extract.payee_figures import bidders_shaped_amounts, header_figure_unheld
 from kg.extract.payee_form_text import (
     form_disputes,
     form_letters,
@@ -1524,6 +1524,7 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
             text_rows = with_boxes(text_rows, boxed, notes, lo) if boxed else text_rows
         text_rows = doubted_amounts_unknown(text_rows, notes)  # (after the blocks' checks, which read them)
         text_rows = header_figure_unheld(cells, text_rows, notes) if text_rows else text_rows
+        text_rows = bidders_shaped_amounts(cells, text_rows, notes) if text_rows else text_rows
         if text_rows:
             text_rows, unknown = respell_methods(text_rows, L[lo:], raw[lo:] if raw is not None else None)
             if unknown:
@@ -2455,6 +2456,11 @@ def _descriptions_plausible(rec: Record) -> None:
             warn(rec, "payee_implausible", f"{key}.description {desc!r} is a legal entity's name (a payee's name read "
                  "as the 業務概要); left out", line=line, field="payees")
             p["description"] = None
+            if _BODY_NAME.search((p.get("name") or "").replace(" ", "")):
+                warn(rec, "payee_implausible", f"{key}.name {p['name']!r}: the row's 業務概要 read is a name too (two "
+                     "payees' names read as one row's); which row's it is is not established, left out", line=line,
+                     field="payees")
+                p["name"] = None
 
 
 _FIGURE_TAIL = re.compile(r" [▲△]?[\d,]+(?:\.\d+)?$")  # an amount run into the end of a 業務概要's box
