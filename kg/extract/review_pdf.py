@@ -78,7 +78,7 @@ from kg.extract.review_text import (
     CITE,
     OFFICIAL_SHAPE,
     PayeeRow,
-    budget_paragraphs,
+    budget_paragraphs_unsure,
     budget_rows,
     bureau_rest_below,
     cut_number_head,
@@ -902,8 +902,10 @@ def _budget_table(rec: Record, L: list[str]) -> None:
     hi = _first_search(L, _OUTCOME_RE) or len(L)
     years = [(sy - 3 + k, k == 4) for k in range(5)]
     rows = budget_rows(L, years, lab)  # row-style text: each row label with its figures, checked by arithmetic
+    unsure: list[tuple[int, str]] = []
     if rows is None and paragraph_style(L):
-        rows = budget_paragraphs(L, years, lab)
+        got = budget_paragraphs_unsure(L, years, lab)
+        rows, unsure = (got[:3], got[3]) if got is not None else (None, [])
     if rows is not None and rows[0] and rows[0][-1].get("requested", 0) is None:
         # no request read beside its row label: the real form may print its column after the table
         more = budget_row_major(L, years, lab)
@@ -911,6 +913,9 @@ def _budget_table(rec: Record, L: list[str]) -> None:
             rows = (more[0], min(rows[1], more[1]), max(rows[2], more[2]))
     if rows is not None:
         _budget_of_rows(rec, rows)
+        if unsure:
+            warn(rec, "budget_cells_unknown", f"予算額・執行額: a row printed one cell short could stand in more than "
+                 f"one way; these cells are left unknown: {unsure}", line=rows[1], field="budget")
         return
     groups = budget_groups(L, 1, hi - 1)
     sol = solve_budget(groups)
