@@ -32,10 +32,14 @@ def settled(values: dict[str, list], widths: dict[str, int], table: Callable[[di
     columns, rows not named are left as read); else the table of every placement of the short rows' cells that
     ``table`` accepts (it checks the sums), each cell kept only when all of them agree on it, and the cells that
     differ as (fiscal year, field). None when no placement is accepted."""
-    short = [f for f, row in values.items() if f in widths and len(row) < widths[f]]
+    rows = [f for f, row in values.items() if f in widths and len(row) < widths[f]]
     first = table(values)
-    if not short or first is None:
+    if not rows or first is None:
         return (first, []) if first is not None else None
+    # a part row of zeros and dashes adds nothing to any sum wherever its cells stand: its cells are searched alone
+    # (each kept when all its own placements agree), the placements of the other rows together
+    flat = [f for f in rows if f not in ("initial", "total") and all(not v for v in values[f])]
+    short = [f for f in rows if f not in flat]
     options = [list(placements(values[f], widths[f])) for f in short]
     n = 1
     for o in options:
@@ -48,9 +52,16 @@ def settled(values: dict[str, list], widths: dict[str, int], table: Callable[[di
         if got is not None:
             tables.append(got)
     out, unsure = [dict(e) for e in first], []
+    alone = {f: list(placements(values[f], widths[f])) for f in flat}
     for k, entry in enumerate(out):
         for f, v in entry.items():
-            if f != "fiscal_year" and any(t[k].get(f) != v for t in tables):
+            if f == "fiscal_year":
+                continue
+            if f in alone:
+                differ = any((o[k] if k < len(o) else None) != v for o in alone[f])
+            else:
+                differ = any(t[k].get(f) != v for t in tables)
+            if differ:
                 entry[f] = None
                 unsure.append((entry["fiscal_year"], f))
     return out, unsure

@@ -2599,7 +2599,14 @@ def budget_paragraphs_unsure(lines: list[str], years: list[tuple[int, bool]], st
             values[f] = row
     if "initial" not in values or "total" not in values:
         return None
-    widths = {f: n_cur + 1 if f == "initial" else n_cur for f in values if f != "executed"}
+    # A row one cell short may have lost any cell (budget_short). But when a row holds the request year's cell too
+    # (the real form prints every row in that column, and leaves it blank in many), a row of the past and current
+    # columns alone has mostly that blank: only a row whose label wrapped in its narrow cell is taken to have lost
+    # any (seen: 「前年度から繰 越し」 then 「0 0 0 -」 for 「- 0 0 0 -」, its first dash lost beside the wrapped label)
+    wide = any(len(row) > n_cur for f, row in values.items() if f not in ("initial", "executed"))
+    wrapped = {f for kind, f, n in seq if kind == "label" and _wrapped_label(_folded(lines)[n - 1])} if wide else set()
+    widths = {f: n_cur + 1 if f == "initial" or f in wrapped else n_cur for f in values
+              if f != "executed" and (not wide or f == "initial" or f in wrapped)}
     got = budget_short.settled(values, widths, lambda v: _paragraph_table(v, years, past))
     if got is None or not used_lines:
         return None
@@ -2607,6 +2614,13 @@ def budget_paragraphs_unsure(lines: list[str], years: list[tuple[int, bool]], st
     if all(e.get(f) is None for e in budget for f in e if f != "fiscal_year"):
         return None
     return budget, min(used_lines), max(used_lines), unsure
+
+
+def _wrapped_label(text: str) -> bool:
+    """A row label wrapped in its narrow cell whose two pieces the text joined on one line (「前年度から繰 越し」): the
+    cell printed beside its first piece is the one seen lost (a label cut over two lines of text loses none)."""
+    m = _BUDGET_LABEL.match(text.strip())
+    return m is not None and any(c.isspace() for c in m[1].strip())
 
 
 def _paragraph_table(values: dict[str, list], years: list[tuple[int, bool]], past: int) -> list[dict] | None:

@@ -51,3 +51,24 @@ def test_a_current_total_with_no_part_is_no_reading():
 def test_placements_put_the_reader_s_own_reading_first():
     got = list(placements([1, 2], 3))
     assert got[0] == [1, 2, None] and sorted(map(str, got)) == sorted(map(str, [[1, 2, None], [1, None, 2], [None, 1, 2]]))
+
+
+def _wide(cfp_label: str) -> list[str]:
+    # LibreOffice's print, pdftotext (variant 2569): every row has the request year's column; the 前年度から繰越し
+    # label wrapped in its cell, the dash beside it lost: 「0 0 0 -」 for 「- 0 0 0 -」
+    return ["予算額・ 執行額 (単位:百万円)", "平成30年度", "令和元年", "度", "2年度", "3年度", "4年度要求",
+            "当初予算", "-", "1,821", "1,889", "3,589", "5,364", "補正予算", "-", "1,055", "0", "852", "-",
+            cfp_label, "0", "0", "0", "-", "翌年度へ繰越し", "-", "0", "0", "0", "-", "予備費等", "-", "0", "0", "0", "-",
+            "計", "0", "2,876", "1,889", "4,441", "5,364", "執行額", "0", "2,074", "1,767", "執行率(%)"]
+
+
+def test_a_wrapped_label_s_row_one_cell_short_in_a_wide_table_is_unknown_where_it_could_stand_apart():
+    years = [(2018, False), (2019, False), (2020, False), (2021, False), (2022, True)]
+    budget, _first, _last, unsure = budget_paragraphs_unsure(_wide("前年度から繰 越し"), years, 1)
+    # 2018's 0 and 2021's dash, or 2018's blank and 2021's 0: not read either way
+    assert [e["carried_from_previous"] for e in budget[:4]] == [None, None, None, None]
+    assert (2018, "carried_from_previous") in unsure
+    assert [e["supplementary"] for e in budget[:4]] == [None, 1055, 0, 852] and budget[3]["total"] == 4441
+    # a label printed whole: the row's blank is the request year's, as the real form leaves it
+    budget = budget_paragraphs(_wide("前年度から繰越し"), years, 1)[0]
+    assert [e["carried_from_previous"] for e in budget[:4]] == [0, 0, 0, None]
