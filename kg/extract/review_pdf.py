@@ -1041,6 +1041,9 @@ def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, 
         boxes = boxes or (budget_headed(L, years, lab) if any("執行率" in t for t in L[lab - 1:lab + 200]) else None)
         if tail is not None and (boxes is None or boxes[3] or boxes[4]):
             boxes = tail  # (read in part: kept unless another reading tells every cell)
+        if boxes is None and any("執行率" in t for t in L[lab - 1:lab + 200]):
+            # else the boxes again, the current year's and the request's 当初予算 the 歳出予算目 table's 計
+            boxes = budget_boxes(L, years, lab, anchored=True)
         if boxes is not None:
             _budget_of_boxes(rec, boxes)
             return
