@@ -388,7 +388,7 @@ _UNKNOWN = object()  # a cell the readings disagree on
 
 
 def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_year: int = 1,
-          large: object = None) -> list[dict[int, object]] | None:
+          large: object = None, anchor: tuple[float, float] | None = None) -> list[dict[int, object]] | None:
     """{row: value} per column (the past years, the current year, the request (rows 0 and 5)) that every reading
     of ``cs`` gives (_UNKNOWN where they disagree); None when no reading fits or the search grows too large.
 
@@ -410,14 +410,14 @@ def solve(cs: list[Cell], n_past: int, rates: list[float] | None = None, per_yea
     gc.disable()  # (the search's states, tuples and lists by the thousand, all held by its memos until it returns
     # and none in a reference cycle: the collector's passes over them, triggered by their number, find nothing)
     try:
-        return _solve(cs, n_past, rates, per_year, large)
+        return _solve(cs, n_past, rates, per_year, large, anchor)
     finally:
         if enabled:
             gc.enable()
 
 
 def _solve(cs: list[Cell], n_past: int, rates: list[float] | None, per_year: int,
-           large: object = None) -> list[dict[int, object]] | None:
+           large: object = None, anchor: tuple[float, float] | None = None) -> list[dict[int, object]] | None:
     """solve's search (see solve)."""
     n_cols = n_past + 2
     REQ = n_past + 1
@@ -505,6 +505,8 @@ def _solve(cs: list[Cell], n_past: int, rates: list[float] | None, per_year: int
     if not 0 <= n_dashes < TOT:
         return None  # more figures than cells or fewer: no reading
     memo: dict = {}
+    cur_ini = anchor[0] if anchor else None
+    req_ok = (anchor[1],) if anchor else printed[0]  # (the request's 当初予算: any figure, or the 歳出予算目's 要求)
     moves_of: dict = {}  # a state's next states
     states = 0
     cap = MAX_STATES
@@ -522,6 +524,8 @@ def _solve(cs: list[Cell], n_past: int, rates: list[float] | None, per_year: int
         v, ok_r, nr, t, whole_v = info[i][1:6]
         if r >= size[c] or not ok_r[r] or (want is not None and r != want):
             return None
+        if r == INI and c == n_past and cur_ini is not None and v != cur_ini:
+            return None  # the current year's 当初予算 is the 歳出予算目 table's (``anchor``)
         a = sums[no]
         x = None  # the column's new running sum, when it changes
         check = 0
@@ -639,7 +643,7 @@ def _solve(cs: list[Cell], n_past: int, rates: list[float] | None, per_year: int
             if v is None:
                 if kind in (None, -1) and r >> 2 < n_dashes:
                     out.append(base + 4 * one_req + (REQ * 16 + 1 if t else 0))
-            elif v >= 0 and kind in (None, INI) and not r & 1 and v in printed[i + 1]:
+            elif v >= 0 and kind in (None, INI) and not r & 1 and v in printed[i + 1] and v in req_ok:
                 nx = sum_no.setdefault(v, len(sums))
                 if nx == len(sums):
                     sums.append(v)
@@ -835,10 +839,15 @@ def _rate_in(rate: float, pcts: list[float]) -> bool:
     return any(abs(rate - p) < 1 for p in pcts)
 
 
-def budget_boxes(lines: list[str], years: list[tuple[int, bool]], start: int) -> tuple[list[dict], int, int, list[int], list[str]] | None:
+def budget_boxes(lines: list[str], years: list[tuple[int, bool]], start: int, anchored: bool = False
+                 ) -> tuple[list[dict], int, int, list[int], list[str]] | None:
     """(budget entries of the years whose 計 every reading agrees on, first line, last line, the years left out,
     the cells left unknown as "year field"), or None when no reading fits. A cell the readings disagree on is
-    None."""
+    None. ``anchored``: only the readings whose current year's 当初予算 and request's are the 歳出予算目 table's 計
+    (breakdown_totals: its rows adding up to it; None when it does not tell them): the columns those figures
+    could trade with are told apart, and the search is smaller (seen: given up at MAX_STATES without, 31 states
+    with). The caller asks so only when no other reader read the table, so that a table read before is read as
+    before (a partial answer here would stand before another reader's whole one)."""
     n_past = sum(1 for _, req in years if not req) - 1
     got = table(lines, start, n_past + 2, years[0][0])
     cs, rates = got if got is not None else (None, None)
@@ -846,8 +855,14 @@ def budget_boxes(lines: list[str], years: list[tuple[int, bool]], start: int) ->
         return None  # no figure placed by a label or a line: the past years' columns could be any of them
     if not headers_in_order(lines, start, cs[0].line):
         return None  # the columns written out of their order (「平成29年度要求」 before 「平成28年度」): so may be the cells
+    anchor = None
+    if anchored:
+        totals = breakdown_totals(lines, start)
+        if totals is None:
+            return None
+        anchor = totals[:2]
     ratio_row = any(x.replace(" ", "").startswith("当初予算+補正予") for x in lines[start - 1:cs[-1].line + MAX_LINES])
-    sol = _wrapped_read(lines, start, cs, n_past, rates, 2 if ratio_row else 1)
+    sol = _wrapped_read(lines, start, cs, n_past, rates, 2 if ratio_row else 1, anchor)
     if sol is None:
         return None
     _swappable(sol[0], _beside_labels(_table(lines, start, n_past + 2)[2], cs))
@@ -914,7 +929,7 @@ def budget_headed(lines: list[str], years: list[tuple[int, bool]], start: int
 
 
 def _wrapped_read(lines: list[str], start: int, cs: list[Cell], n_past: int, rates: list[float],
-                  per_year: int) -> list[dict[int, object]] | None:
+                  per_year: int, anchor: tuple[float, float] | None = None) -> list[dict[int, object]] | None:
     """solve's answer, but when the 当初予算 row printed whole after its label (table's row_at) holds one figure
     wrapped in its narrow cell (「26,」 over 「212」, made whole by _unwrapped), last in the row or with no reading
     where it was printed: pdfminer writes such a cell's box after the rest of its row (seen: the second year's
@@ -924,9 +939,10 @@ def _wrapped_read(lines: list[str], start: int, cs: list[Cell], n_past: int, rat
     the columns left; of the placings with a reading, those the 歳出予算目 table agrees with (_breakdown_agrees)
     when any does, and the cells all those agree on are kept (_UNKNOWN where they differ; seen: a current year of
     当初予算 and 計 alone read as the request and the request as that year, each column adding up either way).
-    None when no placing has a reading, or a search is given up (the placing it left unsearched may be the one)."""
+    None when no placing has a reading, or a search is given up (the placing it left unsearched may be the one).
+    ``anchor``: solve's (budget_boxes' ``anchored``)."""
     n_cols = n_past + 2
-    printed = solve(cs, n_past, rates, per_year, large=_TooLarge)
+    printed = solve(cs, n_past, rates, per_year, large=_TooLarge, anchor=anchor)
     if printed is _TooLarge:
         return None
     row = [k for k, c in enumerate(cs) if c.row == INI and c.col is not None]
@@ -945,7 +961,7 @@ def _wrapped_read(lines: list[str], start: int, cs: list[Cell], n_past: int, rat
         alt = list(cs)
         for col, k in enumerate([*others[:j], w, *others[j:]]):
             alt[k] = cs[k]._replace(col=col)
-        sol = solve(alt, n_past, rates, per_year, large=_TooLarge)
+        sol = solve(alt, n_past, rates, per_year, large=_TooLarge, anchor=anchor)
         if sol is _TooLarge:
             return None
         if sol is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract import budget_short
 from kg.extract.doc_memo import last_document
 from kg.extract.folded_text import folded as _folded
 from kg.normalize.numbers import as_int_if_whole, parse_number
@@ -344,7 +345,15 @@ def budget_paragraphs(lines: list[str], years: list[tuple[int, bool]], start: in
     """Paragraph-style budget (pdftotext, pdfminer): row labels and figures in reading order, a run of labels
     followed by a run of figures read row by row (当初予算 has the past, current and request columns, 執行額
     the past ones, the other rows past and current). Accepted only when every past column's 計 is the sum of
-    its parts; None otherwise (the caller's solver then tries)."""
+    its parts; None otherwise (the caller's solver then tries). A row one cell short: budget_short."""
+    got = budget_paragraphs_unsure(lines, years, start)
+    return got[:3] if got is not None else None
+
+
+def budget_paragraphs_unsure(lines: list[str], years: list[tuple[int, bool]], start: int
+                             ) -> tuple[list[dict], int, int, list[tuple[int, str]]] | None:
+    """budget_paragraphs' table, first and last lines, and the cells left unknown because a row one cell short
+    could stand in more than one way (budget_short.settled): [(fiscal year, field)]."""
     past = sum(1 for _, req in years if not req) - 1  # executed columns (the current year has none)
     n_cur = past + 1
     seq = paragraph_sequence(lines, start)
@@ -392,6 +401,34 @@ def budget_paragraphs(lines: list[str], years: list[tuple[int, bool]], start: in
             values[f] = row
     if "initial" not in values or "total" not in values:
         return None
+    # A row one cell short may have lost any cell (budget_short). But when a row holds the request year's cell too
+    # (the real form prints every row in that column, and leaves it blank in many), a row of the past and current
+    # columns alone has mostly that blank: only a row whose label wrapped in its narrow cell is taken to have lost
+    # any (seen: 「前年度から繰 越し」 then 「0 0 0 -」 for 「- 0 0 0 -」, its first dash lost beside the wrapped label)
+    wide = any(len(row) > n_cur for f, row in values.items() if f not in ("initial", "executed"))
+    wrapped = {f for kind, f, n in seq if kind == "label" and _wrapped_label(_folded(lines)[n - 1])} if wide else set()
+    widths = {f: n_cur + 1 if f == "initial" or f in wrapped else n_cur for f in values
+              if f != "executed" and (not wide or f == "initial" or f in wrapped)}
+    got = budget_short.settled(values, widths, lambda v: _paragraph_table(v, years, past))
+    if got is None or not used_lines:
+        return None
+    budget, unsure = got
+    if all(e.get(f) is None for e in budget for f in e if f != "fiscal_year"):
+        return None
+    return budget, min(used_lines), max(used_lines), unsure
+
+
+def _wrapped_label(text: str) -> bool:
+    """A row label wrapped in its narrow cell whose two pieces the text joined on one line (「前年度から繰 越し」): the
+    cell printed beside its first piece is the one seen lost (a label cut over two lines of text loses none)."""
+    m = _BUDGET_LABEL.match(text.strip())
+    return m is not None and any(c.isspace() for c in m[1].strip())
+
+
+def _paragraph_table(values: dict[str, list], years: list[tuple[int, bool]], past: int) -> list[dict] | None:
+    """budget_paragraphs' table of its rows ``values``: None unless every past column's 計 is the sum of its parts
+    and the current year's printed parts add up to its 計."""
+    n_cur = past + 1
     budget = []
     for i, (y, req) in enumerate(years):
         if req:
@@ -409,15 +446,13 @@ def budget_paragraphs(lines: list[str], years: list[tuple[int, bool]], start: in
             if e["total"] is None or any(len(values.get(f, ())) <= i for f in _PARTS) \
                     or not _adds_up([x for x in parts if x is not None], e["total"]):
                 return None
-        else:  # the current year: its printed parts add up to its 計, and no part is printed without a 計
-            known = [e[f] for f in _PARTS if e[f] is not None]
-            if (e["total"] is None and any(known)) or \
+        else:  # the current year: its printed parts add up to its 計, no part is printed without a 計, and no 計
+            known = [e[f] for f in _PARTS if e[f] is not None]  # above 0 without a part
+            if (e["total"] is None and any(known)) or (e["total"] and not known) or \
                     (e["total"] is not None and known and not _adds_up(known, e["total"])):
                 return None
         budget.append(e)
-    if not used_lines or all(e.get(f) is None for e in budget for f in e if f != "fiscal_year"):
-        return None
-    return budget, min(used_lines), max(used_lines)
+    return budget
 
 
 _PARTS = ("initial", "supplementary", "carried_from_previous", "carried_to_next", "reserve")
@@ -454,4 +489,4 @@ def _cuts(options: list[tuple[int, ...]]):
             yield [head, *rest]
 
 
-__all__ = ["budget_rows", "budget_paragraphs", "paragraph_sequence", "row_cells"]
+__all__ = ["budget_rows", "budget_paragraphs", "budget_paragraphs_unsure", "paragraph_sequence", "row_cells"]

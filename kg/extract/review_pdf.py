@@ -32,7 +32,7 @@ from kg.extract.budget_breakdown import breakdown_columns, breakdown_request, br
 from kg.extract.budget_cut import budget_cut
 from kg.extract.budget_form import budget_row_major
 from kg.extract.budget_gaps import budget_gaps
-from kg.extract.budget_lines import budget_paragraphs, budget_rows
+from kg.extract.budget_lines import budget_paragraphs_unsure, budget_rows
 from kg.extract.budget_strips import budget_strips
 from kg.extract.budget_tail import budget_tail, printed_rates, rates_among, rates_match
 from kg.extract.budget_text import budget_from_text
@@ -899,8 +899,10 @@ def _budget_table(rec: Record, L: list[str]) -> None:
     hi = _first_search(L, _OUTCOME_RE) or len(L)
     years = [(sy - 3 + k, k == 4) for k in range(5)]
     rows = budget_rows(L, years, lab)  # row-style text: each row label with its figures, checked by arithmetic
+    unsure: list[tuple[int, str]] = []
     if rows is None and paragraph_style(L):
-        rows = budget_paragraphs(L, years, lab)
+        got = budget_paragraphs_unsure(L, years, lab)
+        rows, unsure = (got[:3], got[3]) if got is not None else (None, [])
     if rows is not None and rows[0] and rows[0][-1].get("requested", 0) is None:
         # no request read beside its row label: the real form may print its column after the table
         more = budget_row_major(L, years, lab)
@@ -908,6 +910,9 @@ def _budget_table(rec: Record, L: list[str]) -> None:
             rows = (more[0], min(rows[1], more[1]), max(rows[2], more[2]))
     if rows is not None:
         _budget_of_rows(rec, rows)
+        if unsure:
+            warn(rec, "budget_cells_unknown", f"予算額・執行額: a row printed one cell short could stand in more than "
+                 f"one way; these cells are left unknown: {unsure}", line=rows[1], field="budget")
         return
     groups = budget_groups(L, 1, hi - 1)
     sol = solve_budget(groups)
@@ -1033,6 +1038,9 @@ def _budget_of_runs(rec: Record, L: list[str], lab: int, sy: int, groups: list, 
         boxes = boxes or (budget_headed(L, years, lab) if any("執行率" in t for t in L[lab - 1:lab + 200]) else None)
         if tail is not None and (boxes is None or boxes[3] or boxes[4]):
             boxes = tail  # (read in part: kept unless another reading tells every cell)
+        if boxes is None and any("執行率" in t for t in L[lab - 1:lab + 200]):
+            # else the boxes again, the current year's and the request's 当初予算 the 歳出予算目 table's 計
+            boxes = budget_boxes(L, years, lab, anchored=True)
         if boxes is not None:
             _budget_of_boxes(rec, boxes)
             return
