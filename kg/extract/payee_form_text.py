@@ -1500,21 +1500,26 @@ def _opened_blocks(paras: list[Para], runs: list[tuple[int, int]], n: int) -> li
 
 def _with_opened_blocks(paras: list[Para], out: list[PayeeRow],
                         found: tuple[list[str], list[tuple[int, int]]] | None) -> list[PayeeRow]:
-    """``out`` with the blocks _opened_blocks places that read whole (_read_segment) in place of ``out``'s rows of
-    their letters (each of which must be one of theirs: same rank, same first line); a block that does not read
-    (its columns written apart after a page break) keeps ``out``'s rows, or stays unknown. ``out`` alone when the
-    text's runs are not more than its letters or the blocks are not placed so, a number other than a dash or a
-    rate is written apart from the blocks read (a row or rank of theirs elsewhere), or a row of ``out`` lies in
-    another block's cells than its own."""
+    """``out`` with the blocks placed by the text's runs of cells that read whole (_read_segment), block by block,
+    in place of ``out``'s rows of their letters (each of which must be one of theirs: same rank, same first line):
+    the k-th run the k-th letter's when the runs with a name are as many as the letters (_with_header_runs, which
+    reads them all or none), or the blocks _opened_blocks places when they are more. A block that does not read (its
+    ranks and names written apart from its other cells, its columns after a page break) keeps ``out``'s rows, or
+    stays unknown. ``out`` alone when the runs are fewer or the blocks are not placed so, a number other than a dash
+    or a rate is written apart from the blocks read (a row or rank of theirs elsewhere; a block read as one row
+    whose rank is written apart is not taken), or a row of ``out`` lies in another block's cells than its own."""
     if found is None:
         return out
     letters, runs = found
-    if sum(any(_nameish(p) for p in paras[a:b]) for a, b in runs) <= len(letters):
+    named = [r for r in runs if any(_nameish(p) for p in paras[r[0]:r[1]])]
+    if len(named) == len(letters):  # (the k-th run of cells the k-th block's: _with_header_runs, block by block)
+        blocks: list[tuple[int, int]] | None = named
+        stray = [p.text for p in paras[:runs[0][0]] if not (_LETTER.match(p.text) or _is_header(p, True))]
+        stray += [p.text for r in runs if r not in named for p in paras[r[0]:r[1]] if not _LETTER.match(p.text)]
+    elif len(named) > len(letters) and (blocks := _opened_blocks(paras, runs, len(letters))):
+        stray = [p.text for p in paras[:blocks[0][0]] if not (_LETTER.match(p.text) or _is_header(p, True))]
+    else:
         return out
-    blocks = _opened_blocks(paras, runs, len(letters))
-    if blocks is None:
-        return out
-    stray = [p.text for p in paras[:blocks[0][0]] if not (_LETTER.match(p.text) or _is_header(p, True))]
     got: dict[str, list[PayeeRow]] = {}
     where: dict[int, str] = {}  # each paragraph's block, by its line
     for (a, b), letter in zip(blocks, letters, strict=True):

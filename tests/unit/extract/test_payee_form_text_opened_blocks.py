@@ -55,3 +55,48 @@ def test_no_block_is_placed_by_rank_1s_fewer_than_the_letters():
     rows = _rows(_section(d_rank=()))
     assert not {k for k in rows if k[0] == "D"}
     assert ("B", 4) in rows
+
+
+# A print whose six blocks each have their run of header cells (as many runs as letters), block C's ranks and
+# names written apart from its other cells, and the letters D, E, F written together after E's rows
+HEADER6 = [
+    "支出先", "法人番号", "業務概要", ["支出額", "(百万", "円)"], "契約方式等", ["入札者数 (応", "募者数)"], "落札率",
+]
+REASON = [["一者応札・一者応募又は競争性のない随意契約", "となった理由及び改善策 (支出額10億円以上)"]]
+
+
+def _six():
+    c_rows = [
+        "1", ["公益社団法人", "電波産業会"], "2", ["28873809636", "94"], ["データ整備", "及び分析業", "務、補助事", "業の実施"], "0",
+        ["一般競争契約", "(最低価格)"], "3", "65.8%", "講師謝金(講師 B)",
+        ["タイムスタ", "ンプ認定制", "度に関する", "調査、セキ", "ュリティ説", "明会の開催", "、ガイドラ", "インの英訳", "作業"], "0",
+        ["随意契約 (そ", "の他)"], "-", "--", "-",
+    ]
+    return _paras(
+        "A", *HEADER6,
+        "1", ["地方公共団体", "情報システム", "機構"], ["87251620499", "67"], ["ガイドライ", "ンの英訳作", "業"], "0.4",
+        ["随意契約 (企", "画競争)"], "4", "-",
+        *HEADER6,
+        "1", ["公益社団法人", "地方自治情報", "センター"], ["65381108238", "19"],
+        ["タイムスタ", "ンプ認定制", "度に関する", "調査、定期", "刊行物の購", "読"], "0.5", "その他", "-", "-",
+        *HEADER6, *REASON, "B", *REASON, "-", "C", *REASON, *c_rows,
+        *HEADER6, *REASON,
+        "1", ["公益財団法人", "地域活性化セ", "ンター"], ["95263327456", "11"], ["ヘルプデス", "ク業務"], "0.4", "その他", "-", "-",
+        *HEADER6, *REASON,
+        "1", "大阪府", ["40000202700", "08"], ["システムの", "設計・開発", "及び運用保", "守、タイム", "スタンプ認", "定制度に関", "する調査"],
+        "0.5", ["随意契約 (企", "画競争)"], "5", "-", "-",
+        "D", "E", "F", *HEADER6,
+        "1", "職員旅費(職員 A)", ["補助事業の", "実施、会議", "等出席(諸謝", "金)"], "0.4", ["随意契約 (そ", "の他)"], "-", "-",
+        ["49286543368", "42"], *REASON, "-",
+    )
+
+
+def test_blocks_placed_one_by_one_when_the_runs_are_as_many_as_the_letters_but_one_block_does_not_read():
+    """Block C's ranks and names are written before its other cells: C does not read whole, so counting gave
+    nothing; each other block's run of cells, the k-th the k-th letter's, reads on its own."""
+    rows = _rows(_six())
+    d1, e1 = rows[("D", 1)], rows[("E", 1)]
+    assert (d1["name"], d1["corporate_number"], d1["description"], d1["amount"], d1["contract_method"]) == \
+        ("公益財団法人地域活性化センター", "9526332745611", "ヘルプデスク業務", "0.4", "その他")
+    assert (e1["name"], e1["corporate_number"], e1["amount"], e1["bidders"]) == ("大阪府", "4000020270008", "0.5", "5")
+    assert ("F", 1) in rows and ("E", 2) not in rows
