@@ -1443,7 +1443,7 @@ def _with_header_runs(paras: list[Para], out: list[PayeeRow],
     got: list[PayeeRow] = []
     rankless = 0
     for (a, b), letter in zip(blocks, letters, strict=True):
-        read = _read_segment(paras[a:b], letter)
+        read = _segment(paras, a, b, letter)
         if read is None:
             return out
         got += read[0]
@@ -1452,6 +1452,18 @@ def _with_header_runs(paras: list[Para], out: list[PayeeRow],
     if sorted(t for t in stray if not _no_rank(t)) != ["1"] * rankless:  # (a rate written apart is no rank)
         return out
     return got if _agrees(out, got) else out
+
+
+def _segment(paras: list[Para], a: int, b: int, letter: str) -> tuple[list[PayeeRow], bool, list[str]] | None:
+    """_read_segment of paras[a:b], read once per section (_ROWS): _with_header_runs and _with_opened_blocks read the
+    same runs of cells when they are as many as the letters."""
+    memo = _ROWS.get()
+    if memo is None or memo[0] is not paras:
+        return _read_segment(paras[a:b], letter)
+    key = ("segment", a, b, letter)
+    if key not in memo[1]:
+        memo[1][key] = _read_segment(paras[a:b], letter)
+    return memo[1][key]
 
 
 def _no_rank(t: str) -> bool:
@@ -1520,19 +1532,19 @@ def _with_opened_blocks(paras: list[Para], out: list[PayeeRow],
         stray = [p.text for p in paras[:blocks[0][0]] if not (_LETTER.match(p.text) or _is_header(p, True))]
     else:
         return out
+    where = {p[1]: letter for (a, b), letter in zip(blocks, letters, strict=True) for p in paras[a:b]}  # (by line)
+    if not all(_no_rank(t) for t in stray) or any(where.get(r.line, r.block) != r.block for r in out):
+        return out
     got: dict[str, list[PayeeRow]] = {}
-    where: dict[int, str] = {}  # each paragraph's block, by its line
     for (a, b), letter in zip(blocks, letters, strict=True):
-        where.update((p[1], letter) for p in paras[a:b])
-        read = _read_segment(paras[a:b], letter)
+        read = _segment(paras, a, b, letter)
         if read is not None and not read[1]:
             got[letter] = read[0]
             stray += [t for t in read[2] if not _LETTER.match(t)]
     if not got or not all(_no_rank(t) for t in stray):
         return out
     placed = {(g.block, g.rank, g.line) for rows in got.values() for g in rows}
-    if any(where.get(r.line, r.block) != r.block or r.block in got and (r.block, r.rank, r.line) not in placed
-           for r in out):
+    if any(r.block in got and (r.block, r.rank, r.line) not in placed for r in out):
         return out
     return [r for letter in dict.fromkeys([*letters, *(r.block for r in out)])
             for r in got.get(letter, [r for r in out if r.block == letter])]
