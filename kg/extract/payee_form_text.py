@@ -1426,17 +1426,14 @@ def _runs_going_on(paras: list[Para], runs: list[tuple[int, int, int]]) -> list[
     return out
 
 
-def _with_header_runs(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
-    """``out`` and the rows of blocks placed by counting: the real form writes its header cells once per block,
-    so when the text's runs of header cells followed by row cells are as many as the section's letters (each
-    written once, A, B, C, ... in order), the k-th such run of cells is the k-th block's. A block's cells are read
-    as ranks 1, 2, ... with their rows, or (its rank written elsewhere) as one row; the numbers written apart from
-    the rows must then be those blocks' rank 「1」s, each block read whole, and the blocks read in the form's order
-    the same ones. Anything else: ``out`` alone."""
+def _header_runs(paras: list[Para]) -> tuple[list[str], list[tuple[int, int]]] | None:
+    """The section's letters (each written once, A, B, C, ... in order) and its runs of cells after header cells
+    ((first, end) of each, a run going on the block before joined to it: _runs_going_on); None when the letters do
+    not run so, there are no runs or a name comes before the first."""
     n = len(paras)
     letters = [m[1] for p in paras if (m := _LETTER.match(p.text))]
     if not letters or letters != [chr(ord("A") + k) for k in range(len(letters))]:
-        return out
+        return None
     heads: list[tuple[int, int, int]] = []  # (first header cell, first, end) of the paragraphs after each run of
     k = 0  # header cells
     while k < n:
@@ -1451,7 +1448,21 @@ def _with_header_runs(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
             k += 1
     runs = [(a, b) for _, a, b in _runs_going_on(paras, heads)]
     if not runs or any(_nameish(p) for p in paras[:runs[0][0]]):
+        return None
+    return letters, runs
+
+
+def _with_header_runs(paras: list[Para], out: list[PayeeRow],
+                      found: tuple[list[str], list[tuple[int, int]]] | None) -> list[PayeeRow]:
+    """``out`` and the rows of blocks placed by counting: the real form writes its header cells once per block,
+    so when the text's runs of header cells followed by row cells (``found``: _header_runs) are as many as the
+    section's letters, the k-th such run of cells is the k-th block's. A block's cells are read
+    as ranks 1, 2, ... with their rows, or (its rank written elsewhere) as one row; the numbers written apart from
+    the rows must then be those blocks' rank 「1」s, each block read whole, and the blocks read in the form's order
+    the same ones. Anything else: ``out`` alone."""
+    if found is None:
         return out
+    letters, runs = found
     stray = [p.text for p in paras[:runs[0][0]] if not (_LETTER.match(p.text) or _is_header(p, True))]
     blocks = [r for r in runs if any(_nameish(p) for p in paras[r[0]:r[1]])]
     stray += [p.text for r in runs if r not in blocks for p in paras[r[0]:r[1]] if not _LETTER.match(p.text)]
@@ -1460,16 +1471,111 @@ def _with_header_runs(paras: list[Para], out: list[PayeeRow]) -> list[PayeeRow]:
     got: list[PayeeRow] = []
     rankless = 0
     for (a, b), letter in zip(blocks, letters, strict=True):
-        read = _read_segment(paras[a:b], letter)
+        read = _segment(paras, a, b, letter)
         if read is None:
             return out
         got += read[0]
         rankless += read[1]
         stray += [t for t in read[2] if not _LETTER.match(t)]
-    if sorted(t for t in stray if t not in ("-", "－", "―", "--") and not re.fullmatch(r"\d{1,3}(?:\.\d+)?%", t)) \
-            != ["1"] * rankless:  # (a rate written apart is no rank)
+    if sorted(t for t in stray if not _no_rank(t)) != ["1"] * rankless:  # (a rate written apart is no rank)
         return out
     return got if _agrees(out, got) else out
+
+
+def _segment(paras: list[Para], a: int, b: int, letter: str) -> tuple[list[PayeeRow], bool, list[str]] | None:
+    """_read_segment of paras[a:b], read once per section (_ROWS): _with_header_runs and _with_opened_blocks read the
+    same runs of cells when they are as many as the letters."""
+    memo = _ROWS.get()
+    if memo is None or memo[0] is not paras:
+        return _read_segment(paras[a:b], letter)
+    key = ("segment", a, b, letter)
+    if key not in memo[1]:
+        memo[1][key] = _read_segment(paras[a:b], letter)
+    return memo[1][key]
+
+
+def _no_rank(t: str) -> bool:
+    """A cell written apart that is no rank: a dash or a rate."""
+    return t in ("-", "－", "―", "--") or bool(re.fullmatch(r"\d{1,3}(?:\.\d+)?%", t))
+
+
+def _openings(paras: list[Para], runs: list[tuple[int, int]]) -> list[int]:
+    """The indices of the rank 「1」s that open a block, each followed (past header cells) by a name: the first
+    cell of a run of cells after header cells (past dashes, rates and letters), or a 「1」 whose paragraph before
+    (past header cells) is a letter — the tool wrote the block's letter and rank, then the header row or the row."""
+    n = len(paras)
+    firsts = set()
+    for a, b in runs:
+        while a < b and (set(t := paras[a].text) <= set("-－― ") or _LETTER.match(t)
+                         or re.fullmatch(r"\d{1,3}(?:\.\d+)?%", t)):
+            a += 1
+        firsts.add(a)
+    out = []
+    for j in range(n):
+        if paras[j].text != "1":
+            continue
+        k = j + 1
+        while k < n and _is_header(paras[k], False):
+            k += 1
+        g = j - 1
+        while g >= 0 and _is_header(paras[g], False):
+            g -= 1
+        if k < n and _nameish(paras[k]) and (j in firsts or g >= 0 and _LETTER.match(paras[g].text)):
+            out.append(j)
+    return out
+
+
+def _opened_blocks(paras: list[Para], runs: list[tuple[int, int]], n: int) -> list[tuple[int, int]] | None:
+    """The ``n`` blocks' cells ((first, end) each) when the text's runs of header cells are more than its ``n``
+    letters but exactly ``n`` rank 「1」s open a block (_openings), no name before the first: every block starts at
+    rank 1, so each of those opens a block and the cells after it up to the next (a page break's header cells
+    repeated among the block's rows, the columns after the names written after them) are its. None when the
+    openings are not ``n``, or a name comes before the first (a block whose rank is written apart: which runs
+    are whose, the count does not tell)."""
+    opens = _openings(paras, runs)
+    if len(opens) != n or any(_nameish(p) for p in paras[:opens[0]]):
+        return None
+    return list(zip(opens, [*opens[1:], runs[-1][1]], strict=True))
+
+
+def _with_opened_blocks(paras: list[Para], out: list[PayeeRow],
+                        found: tuple[list[str], list[tuple[int, int]]] | None) -> list[PayeeRow]:
+    """``out`` with the blocks placed by the text's runs of cells that read whole (_read_segment), block by block,
+    in place of ``out``'s rows of their letters (each of which must be one of theirs: same rank, same first line):
+    the k-th run the k-th letter's when the runs with a name are as many as the letters (_with_header_runs, which
+    reads them all or none), or the blocks _opened_blocks places when they are more. A block that does not read (its
+    ranks and names written apart from its other cells, its columns after a page break) keeps ``out``'s rows, or
+    stays unknown. ``out`` alone when the runs are fewer or the blocks are not placed so, a number other than a dash
+    or a rate is written apart from the blocks read (a row or rank of theirs elsewhere; a block read as one row
+    whose rank is written apart is not taken), or a row of ``out`` lies in another block's cells than its own."""
+    if found is None:
+        return out
+    letters, runs = found
+    named = [r for r in runs if any(_nameish(p) for p in paras[r[0]:r[1]])]
+    if len(named) == len(letters):  # (the k-th run of cells the k-th block's: _with_header_runs, block by block)
+        blocks: list[tuple[int, int]] | None = named
+        stray = [p.text for p in paras[:runs[0][0]] if not (_LETTER.match(p.text) or _is_header(p, True))]
+        stray += [p.text for r in runs if r not in named for p in paras[r[0]:r[1]] if not _LETTER.match(p.text)]
+    elif len(named) > len(letters) and (blocks := _opened_blocks(paras, runs, len(letters))):
+        stray = [p.text for p in paras[:blocks[0][0]] if not (_LETTER.match(p.text) or _is_header(p, True))]
+    else:
+        return out
+    where = {p[1]: letter for (a, b), letter in zip(blocks, letters, strict=True) for p in paras[a:b]}  # (by line)
+    if not all(_no_rank(t) for t in stray) or any(where.get(r.line, r.block) != r.block for r in out):
+        return out
+    got: dict[str, list[PayeeRow]] = {}
+    for (a, b), letter in zip(blocks, letters, strict=True):
+        read = _segment(paras, a, b, letter)
+        if read is not None and not read[1]:
+            got[letter] = read[0]
+            stray += [t for t in read[2] if not _LETTER.match(t)]
+    if not got or not all(_no_rank(t) for t in stray):
+        return out
+    placed = {(g.block, g.rank, g.line) for rows in got.values() for g in rows}
+    if any(r.block in got and (r.block, r.rank, r.line) not in placed for r in out):
+        return out
+    return [r for letter in dict.fromkeys([*letters, *(r.block for r in out)])
+            for r in got.get(letter, [r for r in out if r.block == letter])]
 
 
 def _rank_runs(paras: list[Para], raw: dict | None = None) \
@@ -1740,8 +1846,9 @@ def form_rows(lines: list[str], start: int, notes: list | None = None) -> list[P
 def _form_rows(paras: list[Para], start: int, notes: list | None) -> list[PayeeRow] | None:
     opened: list = []
     out, short = _in_order(paras, notes, opened=opened)
-    placed = _with_header_runs(paras, out)
-    out = _with_rank_runs(paras, out, notes) if placed is out else placed
+    found = _header_runs(paras)
+    placed = _with_header_runs(paras, out, found)
+    out = _with_opened_blocks(paras, _with_rank_runs(paras, out, notes), found) if placed is out else placed
     # (blocks no reading gave, or whose rows stop short, or whose cells a reading left unknown: read again in the
     # form's order with rows of a name alone)
     out = _with_bare(out, _names_placed(paras, _in_order(paras, None, bare=True)[0]))
