@@ -1250,11 +1250,13 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             if wrapped:  # (「審議参事官 海野 信」 over 「官」: another official's title wraps, its first line glued on)
                 officials = None
             if not paragraph_style(lines) and not next_row(_folded(lines), v.line) and any(
-                    x.line == v.line + 1 and x.field is None and _ORG.search(p) and not label_piece(p)
-                    and not _TITLE_TAIL.match(p) for x in toks[k + 1:k + 12] for p in x.text.split(" ")):
+                    (_ORG.search(p) and not label_piece(p) and not _TITLE_TAIL.match(p)) or _WORD_CANNOT_START.match(p)
+                    for x in _row_wraps(toks, k, v.line) for p in x.text.split(" ")):
                 continue  # an organisation's tail wrapped below in the row (「サイバーセキュリティ参事官 海野信」 over
-                # 「統括官(室)」, or over 「し 統括官(室) 伊藤 雅」, glued to its neighbours' wraps): the 担当課室 cell
-                # goes on there, glued to the next cell on its first line — unknown (「官」: an official's title's)
+                # 「統括官(室)」, or over 「し 統括官(室) 伊藤 雅」, glued to its neighbours' wraps), or a word's rest
+                # (「サイバーセキ企画官 伊藤敦史」 over 「ュリティ統括」 over 「官(室)」: no word starts with 「ュ」): the
+                # 担当課室 cell goes on there, glued to the next cell on its first line — unknown (「官」: an
+                # official's title's)
             if officials and len(vals) > 1 and paragraph_style(lines) and side_cells_wrapped(lines, vals[1]):
                 officials = None  # (「審議官 中村 純 参事官 小林 雅一」 over 「一」: whose name goes on is unknown)
             if _shape_ok("division", text, sheet_year):
@@ -1653,6 +1655,18 @@ def officials_wrapped(text: str, folded: list[str], line: int) -> list[str] | No
 
 
 _KANJI_PIECE = re.compile(r"^[\u4e00-\u9fff々]{1,4}$")  # a piece of a person's name in kanji (「田」「恵」「拓也」)
+
+
+def _row_wraps(toks: list[Token], k: int, line: int) -> list[Token]:
+    """The value tokens after label token ``k`` on the lines below ``line`` (row-style text), up to the next
+    label: the row's cells wrapped (the 担当課室 row's: a division's, an official's, the year labels' pieces)."""
+    out = []
+    for x in toks[k + 1:k + 12]:
+        if x.field is not None:
+            break
+        if x.line > line:
+            out.append(x)
+    return out
 
 
 def next_row(folded: list[str], n: int) -> bool:
