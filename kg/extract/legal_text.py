@@ -166,6 +166,9 @@ def _label_down(head: str, lines: list[str]) -> bool:
         if len(words) == 1 and t in _LEGAL_PIECES:
             continue
         if not _PLANS_LABEL.startswith(got + words[-1]):
+            if len(words) > 1 and len(words[0]) > 1 and words[0] in _LEGAL_PIECES:
+                continue  # the row's next line, the left label's wrapped wording first (「具体的な 3項 自動車抵当法
+                # 第27条の6」): the left cell's text, the right label's rest on the lines after it (pdftotext)
             break
         got += words[-1]
         if len(got) >= len("関係する計画"):
@@ -588,13 +591,19 @@ _CUT_NUMBER = re.compile(r"(?<=[条項号\d])第\s*\d+(?=[^\d\s条項号章の�
 _CUT_NO = re.compile(rf"(?<=条)の(?=\s+(?:{_GLUED_PIECES}))")
 
 
+# a 第 after a citation's counter with no number after it (「…法律第99条第」 then 「関係」 and 「3項」 elsewhere): the
+# citation goes on past the cut, its paragraph or item unread — the article alone is not the one cited
+_CUT_DAI = re.compile(r"(?<=[条項号])第(?!\s*[\d一二三四五六七八九十百])")
+
+
 def cut_citations(text: str, bases: list[dict]) -> list[tuple[str, dict]]:
     """(law, citation) of ``bases`` whose citation ends in a number cut from its counter in ``text`` (the cell's
     text they were parsed from): the law named last before the cut, the last citation read up to it."""
     from kg.normalize.law_ref import parse_legal_bases
 
     out = []
-    for m in sorted([*_CUT_NUMBER.finditer(text), *_CUT_NO.finditer(text)], key=lambda m: m.start()):
+    cuts = [*_CUT_NUMBER.finditer(text), *_CUT_NO.finditer(text), *_CUT_DAI.finditer(text)]
+    for m in sorted(cuts, key=lambda m: m.start()):
         at = [(text.rfind(b["law"], 0, m.start()), b) for b in bases if b.get("law")]
         p, law = max(at, key=lambda x: x[0], default=(-1, None))
         if p < 0:

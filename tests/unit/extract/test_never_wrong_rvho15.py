@@ -3,8 +3,12 @@ fresh sets: cells cut mid-word, whose rest the text wrote elsewhere, are left un
 as the tool wrote them; values as the variants' .xlsx records hold them."""
 from __future__ import annotations
 
+from kg.extract.legal_text import cut_citations
+from kg.extract.review_pdf import extract
 from kg.extract.review_text import label_fields
+from kg.normalize.law_ref import parse_legal_bases
 from kg.normalize.text import nfkc
+from kg.read.base import RawDoc
 
 
 def _lines(text: str) -> list[str]:
@@ -29,3 +33,33 @@ def test_a_division_cut_mid_word_glued_to_an_officials_title_is_unknown():
                    "度 定)年度\n会計区分 一般会計")
     got = label_fields(lines, 2021)
     assert got["division"].value == "技術調査課"
+
+
+def _record(text: str) -> dict:
+    return extract(RawDoc(path="real.txt", lines=text.split("\n")))
+
+
+_LEGAL_ROW = ("根拠法令 ( 原子力損害の賠償に関する法律第99条第 関係\n"
+              "具体的な 3項 自動車抵当法第27条の6\n"
+              "する\n条項も記\n計画\n載)\n、通\n知等\n\n"
+              "経済財政運営と改革の基本方針2021(平成26年10月16日閣\n議決定) 地球温暖化対策計画(平成25年7月19日閣議決定)\n\n"
+              "主要政策\n・施策\n\n公共事業関係費\n")
+
+
+def test_the_plans_labels_head_beside_a_law_its_rest_below_the_next_line_is_no_law_text():
+    # (pdftotext, reportlab: 「関係」 ends the label's line, the row's next line 「具体的な 3項 自動車抵当法第27条の6」
+    # (the left label's piece first) holds the law cell's rest, and the right label's 「する」「計画」「、通」「知等」
+    # stand on lines of their own after it: 「関係」 is the label's, not the citation's 「第99条第関係3項」)
+    rec = _record(_LEGAL_ROW)
+    assert rec["legal_bases"] == [
+        {"law": "原子力損害の賠償に関する法律", "citations": [{"article": "99", "paragraph": "3"}]},
+        {"law": "自動車抵当法", "citations": [{"article": "27の6"}]}]
+
+
+def test_a_citation_cut_after_its_dai_is_not_the_article_alone():
+    # (the same cell with the label's head read into it: 「第99条第」 goes on in a paragraph cut off — the article
+    # alone is not what the sheet cites)
+    text = "原子力損害の賠償に関する法律第99条第関係3項自動車抵当法第27条の6"
+    assert cut_citations(text, parse_legal_bases(text)) == [("原子力損害の賠償に関する法律", {"article": "99"})]
+    text = "原子力損害の賠償に関する法律第99条第3項 自動車抵当法第27条の6"
+    assert cut_citations(text, parse_legal_bases(text)) == []
