@@ -392,6 +392,9 @@ def _goes_right(word: str, left: list, right: list, later: list[str] = ()) -> bo
             return True
         if any(rest.match(w) for w in later):
             return False
+    if _ERA_OPEN.search(right[-1][0]) and not _ERA_REST.match(word):
+        return False  # the right cell's date cut after its era (「…戦略(平成」 over 「29年6月17日…」): its rest is a
+        # year's number, a word that is none (「投」 of 「投資信託及び…法律」 over 「資信託…」) is the law cell's
     if word.startswith(("・", "●", "○")):
         return True
     return (r.count("(") > r.count(")") or r.count("「") > r.count("」")) and bool(left) \
@@ -511,6 +514,8 @@ _PLANS_PIECES = frozenset(_PLANS_LABEL[i:j] for i in range(1, len(_PLANS_LABEL))
 _OTHER_LABELS = (*(x for x in _FULL_LABELS if not x.startswith(("根拠法令", "関係する"))), "主要政策・施策", "主要経費",
                  "会計区分", "実施方法", "担当部局庁", "作成責任者")  # the form's labels of the rows around 根拠法令
 _OPEN_DATE = re.compile(r"(?:(?:\d{1,4}|元)年|(?:令和|平成|昭和)(?:\d{1,2}|元))$")  # a plan's date cut after its year
+_ERA_OPEN = re.compile(r"(?:令和|平成|昭和)$")  # a plan's date cut after its era's name
+_ERA_REST = re.compile(r"^(?:\d|元)")
 _DATE_REST = re.compile(r"^\d{1,2}月")  # (or before its 年: 「(令和元」 over 「年5月23日…」)
 _YEAR_DATE_REST = re.compile(r"^年\d{1,2}月")
 # words of the row's two labels (cut by a narrow cell: 「関係す」) that no law's title holds

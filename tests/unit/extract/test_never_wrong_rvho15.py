@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kg.extract.legal_text import cut_citations
 from kg.extract.review_pdf import extract
-from kg.extract.review_text import label_fields
+from kg.extract.review_text import label_fields, label_lists
 from kg.normalize.law_ref import parse_legal_bases
 from kg.normalize.text import nfkc
 from kg.read.base import RawDoc
@@ -63,3 +63,37 @@ def test_a_citation_cut_after_its_dai_is_not_the_article_alone():
     assert cut_citations(text, parse_legal_bases(text)) == [("原子力損害の賠償に関する法律", {"article": "99"})]
     text = "原子力損害の賠償に関する法律第99条第3項 自動車抵当法第27条の6"
     assert cut_citations(text, parse_legal_bases(text)) == []
+
+
+def test_a_law_titles_head_beside_a_plans_date_cut_after_its_era_is_the_laws():
+    # (pdftotext, LibreOffice, fresh 2241: 「投」 ends the line after the law cell's 「…第58条」, the 関係する計画 cell
+    # open at 「サイバーセキュリティ戦略(平成」 — its rest is a year's number (「29年6月17日…」 below), so 「投」 is
+    # the head of 「資信託及び投資法人に関する法律第」 below, not a piece of the plan)
+    rec = _record("会計区分 エネルギー対策特別会計\n"
+                  "根拠法令 公安調査庁設置法第89条、第50条及 関係する計画 成長戦略フォローアップ(令和元年8月22日関係閣僚会議決定)"
+                  " 国土強靱化基本計画(平\n"
+                  "(具体的 び第41条 海洋生物資源の保存及び管 、通知等\n"
+                  "成30年8月12日サイバーセキュリティ戦略本部決定) サイバーセキュリティ戦略(平成\n"
+                  "な条項も 理に関する法律第2条及び第58条 投\n"
+                  "29年6月17日関係閣僚会議決定)\n記載)\n"
+                  "資信託及び投資法人に関する法律第\n29条、第37条及び第60条\n\n"
+                  "主要政策 国土強靱化 主要経費 公共事業関係費\n")
+    laws = [lb["law"] for lb in rec["legal_bases"]]
+    assert "資信託及び投資法人に関する法律" not in laws
+    assert {"law": "投資信託及び投資法人に関する法律",
+            "citations": [{"article": "29"}, {"article": "37"}, {"article": "60"}]} in rec["legal_bases"]
+    assert {"title": "サイバーセキュリティ戦略", "date": "2017-06-17", "decided_by": "関係閣僚会議決定"} \
+        in rec["related_plans"]
+
+
+def test_a_serial_below_two_cells_lacking_their_numbers_goes_to_neither():
+    # (pdftotext, LibreOffice, fresh 2242: 「文部科学省 - 令和3年 2021 文科 20」 over 「0032」 「度」 「0334」: 令和2年度's
+    # cell 「文部科学省 -」 and the RS number 「2021 文科 20」 both lack their numbers — 0032 is 令和2年度's, 0334 the RS
+    # number's serial, which the text does not say)
+    lines = _lines("関連する過去のレビューシートの事業番号\n平成27年 度\n\n平成28年度\n\n-\n\n平成29 年度\n\n"
+                   "平成30年度\n\n0126\n\n令和元年 文部科学省\n度\n(0229)\n\n令和2年度\n\n"
+                   "文部科学省 - 令和3年 2021 文科 20\n0032\n度\n0334\n\n令和4年度\n\n2022 文科 21 0039\n\n"
+                   "※令和4年度実績を記入。執行実績がない新規事業、新規要求事業については現時点で予定やイメージを記入。\n\n資金の流れ")
+    got = label_lists(lines, 2022)["past_project_numbers"].value
+    assert {"fiscal_year": 2018, "number": "0126"} in got and {"fiscal_year": 2022, "number": "2022-文科-21-0039"} in got
+    assert not any(x["number"] in ("2021-文科-20-0032", "0334", "0032") for x in got)
