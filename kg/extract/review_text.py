@@ -1134,6 +1134,10 @@ def _wrapped_row(line: str) -> bool:
     return len(words) > 1 and any(w in _YEAR_TAIL for w in words)
 
 
+# a 事業番号 cell lacking its number, another cell after it on its line (「文部科学省 - 令和3年 …」「厚生労働省 ( 令和…」)
+_OPEN_BEFORE = re.compile(r"(?:省|庁|府|委員会|院|官房|本部)\s*[-‐−―(]\s+(?=(?:令和|平成|昭和)|20\d\d\s)")
+
+
 def _cut_serials_out(cells: list[Token], folded: list[str]) -> list[Token]:
     """The past numbers' cells without the numbers that may be the serial of a number cut before it (「2021 厚労 20」,
     cut_number_head): its serial was wrapped apart, so any number written alone after it (「0085」, on a line of
@@ -1148,6 +1152,9 @@ def _cut_serials_out(cells: list[Token], folded: list[str]) -> list[Token]:
                 and t.text.startswith(first):
             t = t._replace(text=first)  # (another cell after the cut number on its line: the piece below is not
             # plainly its serial, as it is below a line that the cut number ends, 「2022 文科 21」 over 「0365」)
+        elif m and len(t.text) > len(first) and t.text.startswith(first) and _OPEN_BEFORE.search(first[:m.start()]):
+            t = t._replace(text=first)  # (another cell before the cut number on its line lacks its number too,
+            # 「文部科学省 - 令和3年 2021 文科 20」 over 「0032」 … 「0334」: which of them a number below ends is unknown)
         if cut and _NUMBERS_ONLY.match(t.text):
             continue
         cut = cut or cut_number_head(t.text)
