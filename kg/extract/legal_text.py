@@ -102,7 +102,7 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                 if (k := _glued_rest(seen, word)):  # 「(具体的な条基本台帳法…」: the label's rest glued to the cell's
                     seen["legal"] += word[:k]
                     word = word[k:]
-                if k := _glued_plans(seen["plans"], word, below):
+                if k := _glued_plans(seen["plans"], word, below, further):
                     # the label's next piece glued to the cell's first item (「計画、通まち・ひと…(平成25年7」 over
                     # 「知等」)
                     seen["plans"] += word[:k]
@@ -243,7 +243,9 @@ def _rest_in_two(rest: str, below: list[str]) -> bool:
 
 
 # the right label's first words glued to its first item after a law's words (「…に関する法律 関係する国土強靱化基本計画(…)」)
-_HEAD_GLUED = re.compile(r"(?:^|(?<= ))関係する(?=[^\s計])")
+# (or glued to the law cell's words before it too, 「…第98条・ダイ関係する未来投資戦略2018(…)」 over 「オキシン類…
+# 計画、通」: the label's rest below settles it)
+_HEAD_GLUED = re.compile(r"関係する(?=[^\s計])")
 
 
 def _head_glued(text: str, below: list[str], further: list[str]) -> re.Match | None:
