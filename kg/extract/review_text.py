@@ -1299,9 +1299,9 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
         if t.field not in ("project_number", "project_name", "bureau", "start_fiscal_year", "end_fiscal_year",
                            "accounts", "major_policy", "major_expense", "implementation_methods"):
             continue
-        if t.field == "bureau" and t.text.replace(" ", "") == "担当部局" and text.endswith(("局庁", "庁庁")):
+        if t.field == "bureau" and t.text.replace(" ", "") == "担当部局" and text.endswith(("局庁", "庁庁", "統括官庁")):
             text = text[:-1]  # the label's wrapped 「庁」 read on with its cell (「高等教育局」 over 「庁」): no 「…局庁」
-            # nor 「…庁庁」 exists
+            # nor 「…庁庁」 exists, nor a 「…統括官庁」 (「サイバーセキュリティ統括官」 over 「庁」)
         if t.field in ("start_fiscal_year", "end_fiscal_year"):
             text = whole_year(text)
         if not _shape_ok(t.field, text, sheet_year):
