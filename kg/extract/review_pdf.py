@@ -1933,10 +1933,12 @@ _TITLE_INSIDE = re.compile(r"課長|室長|企画官|参事官|審議官|局長|
 def _titles_as_names(rec: Record) -> None:
     """An official whose name holds a title word (「企画官 企画官 渡辺直子」: two officials' title cells side by side,
     their names below; which name is whose is unknown), or a title inside a name's word (「課長 渡辺健 高村課長補佐太郎」:
-    「課長 渡辺健」 and 「高村課長補佐」 side by side, the first one's 「太郎」 wrapped below and joined to the second), is no
-    fact: left out with a warning."""
+    「課長 渡辺健」 and 「高村課長補佐」 side by side, the first one's 「太郎」 wrapped below and joined to the second), or
+    two titles in its first word (「佐々木参事官企画官 小林 雅一」: 「佐々木参事官」 and 「企画官 小林 雅一」 run together),
+    is no fact: left out with a warning."""
     bad = [o for o in rec["responsible_officials"] if any(_TITLE_ALONE.match(w) or _TITLE_INSIDE.search(w)
-                                                          for w in o.split(" ")[1:])]
+                                                          for w in o.split(" ")[1:])
+           or len(_TITLE_INSIDE.findall(o.split(" ")[0])) > 1]
     for o in bad:
         warn(rec, "official_implausible", f"作成責任者 {o!r}: a title where its name stands (officials' cells side "
              "by side); left out", line=rec["provenance"]["spans"].get("responsible_officials", [None])[0],

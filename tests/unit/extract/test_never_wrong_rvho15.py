@@ -97,3 +97,47 @@ def test_a_serial_below_two_cells_lacking_their_numbers_goes_to_neither():
     got = label_lists(lines, 2022)["past_project_numbers"].value
     assert {"fiscal_year": 2018, "number": "0126"} in got and {"fiscal_year": 2022, "number": "2022-文科-21-0039"} in got
     assert not any(x["number"] in ("2021-文科-20-0032", "0334", "0032") for x in got)
+
+
+def test_the_bureau_labels_wrapped_cho_is_no_part_of_a_toukatsukan():
+    # (pdftotext, LibreOffice, fresh 2393: 「担当部局 サイバーセキュリティ統括官」 over 「庁」, the label's wrapped rest —
+    # no bureau is named 「…統括官庁」)
+    lines = _lines("事業番号 2021 - 厚労 - 20 - 0458\n\n令和3年度行政事業レビューシート ( 厚生労働省 )\n\n事業名\n\n"
+                   "調査高度化情報普及啓発推進費\n\n担当部局 サイバーセキュリティ統括官\n庁\n\n作成責任者\n\n事業開始年度\n\n"
+                   "平成18年度\n\n担当課室 住民制度課\n\n審議官 加藤 美香")
+    assert label_fields(lines, 2021)["bureau"].value == "サイバーセキュリティ統括官"
+
+
+def test_the_plans_labels_head_glued_between_a_law_and_a_plan():
+    # (pdfplumber, LibreOffice, fresh 2393: 「…第98条・ダイ関係する未来投資戦略2018(…決定)」 over 「オキシン類対策特別措置法
+    # 第85条 計画、通」 over 「知等」: 関係する is the label, its rest below — not 「オキシン類対策特別措置法」)
+    rec = _record("会計区分 一般会計\n"
+                  "根拠法令 (具体的 日本郵政株式会社法第38条、第118条及び第98条・ダイ関係する未来投資戦略2018(平成30年2月10日総務大臣決定)\n"
+                  "な条項も記載) オキシン類対策特別措置法第85条 計画、通\n知等\n"
+                  "主要政策・施策 科学技術・イノベーション 主要経費社会保障\n")
+    assert {"law": "ダイオキシン類対策特別措置法", "citations": [{"article": "85"}]} in rec["legal_bases"]
+    assert rec["related_plans"] == [{"title": "未来投資戦略2018", "date": "2018-02-10", "decided_by": "総務大臣決定"}]
+
+
+def test_the_plans_labels_piece_glued_to_a_plan_its_rest_two_lines_down():
+    # (pdfplumber, LibreOffice, fresh 2392: 「関係す」 / 「る 計画戦略本部決定)」 / 「、通知」 / 「等」: 「計画」 is the label's,
+    # 「、通知」 below and 「等」 under it — the decider is 「サイバーセキュリティ戦略本部決定」)
+    rec = _record("会計区分 一般会計\n"
+                  "根拠法令 (具体的特定都市鉄道整備促進特別措置法第100条の8、第 関係す 経済財政運営と改革の基本方針2021(平成29年4月8日"
+                  "サイバーセキュリティ\n"
+                  "な 条項も記載) 57条第1項及び第57条第3項第7号・と畜場法第22 る 計画戦略本部決定) サイバーセキュリティ2019(令和元年7月21日"
+                  "総務大臣決定)\n条 、通知\n等\n主要政策・施策 - 主要経 中小企業対策\n")
+    assert {"title": "経済財政運営と改革の基本方針2021", "date": "2017-04-08",
+            "decided_by": "サイバーセキュリティ戦略本部決定"} in rec["related_plans"]
+    assert {"law": "と畜場法", "citations": [{"article": "22"}]} in rec["legal_bases"]
+
+
+def test_two_officials_run_together_in_one_word_are_unknown():
+    # (pdfplumber, LibreOffice, fresh 2383: 「佐々木参事官」 and 「企画官 小林 雅一」 run together at the row's end)
+    rec = _record("平成28年度行政事業レビューシート (外務省)\n"
+                  "事業名 国際協力システム運用経費 担当部局庁 製造産業局 作成責任者\n"
+                  "事業開始年度 平成23年度 事業終了(予定)年度終了予定なし 担当課室 素形材産業室 佐々木参事官企画官 小林 雅一\n"
+                  "会計区分 一般会計")  # (row-style text: no blank line)
+    assert rec["bureau"] == "製造産業局"
+    assert not any("企画官 小林 雅一" in o for o in rec["responsible_officials"])
+
