@@ -185,7 +185,8 @@ def _left_open(left: list[tuple[str, int]], word: str, line: int = 0) -> bool:
     title not yet cited and the word a citation (「…第18号 裁判官弾劾法 関係する計画、通知 第109条、…」), or the
     piece a citation cut after its 第 and the word its number and counter (「…製菓衛生師法第」 … 「77条、…」), or the
     piece ending an article and the word its paragraph or item (「…法律第80条の23、第37条」 … 「第1項及び第26条」: no
-    plan's item starts with one), and after such a word on ``line`` a law's whole citation (「内航海運組合法第38条」),
+    plan's item starts with one) or its の-number (「…理容師法第49条」 … 「の23及び第78条」), and after such a word
+    on ``line`` a law's whole citation (「内航海運組合法第38条」),
     or the piece a citation cut before its counter and the word that counter (「…第76条第3」 … 「項第11号」), or the
     piece a title's head (no citation nor title ended) and the word a law's title going on and cited (「…第109条の3
     議院事」 … 「務局法第119条…」: pdftotext writes the cell's next line after the right label's); no plan's words in
@@ -194,11 +195,13 @@ def _left_open(left: list[tuple[str, int]], word: str, line: int = 0) -> bool:
         return False
     last = left[-1][0]
     return bool((law_title_end(last) and _CITE_START.match(word)) or (last.endswith("第") and _NUMBER_REST.match(word))
-                or (last.endswith("条") and _SUB_CITE.match(word)) or (_OPEN_CITE.search(last) and _COUNTER_REST.match(word))
+                or (last.endswith("条") and (_SUB_CITE.match(word) or _NO_REST.match(word)))
+                or (_OPEN_CITE.search(last) and _COUNTER_REST.match(word))
                 or (not _CITE_END.search(last) and not law_title_end(last) and _LAW_CITED.search(word))
                 or (left[-1][1] == line and _SUB_CITE.match(last) and _LAW_CITATION.search(word)))
 
 
+_NO_REST = re.compile(r"^の\s*\d+(?:$|[、,及並又第])")  # an article's の-number cut from it (「…法第49条」 … 「の23及び…」)
 _COUNTER_REST = re.compile(r"^[条項号](?:$|[、,第の及並又])")  # the counter of a number cut before it (「第3」 … 「項第11号」)
 _LAW_CITED = re.compile(r"(?:法|律|令|規則)第\s*\d+\s*条")  # a law's title ending and its article
 _SUB_CITE = re.compile(r"^第\s*\d+\s*[項号]")  # a citation's paragraph or item, its article on the line before
@@ -594,8 +597,9 @@ _CUT_NUMBER = re.compile(r"(?<=[条項号\d])第\s*\d+(?=[^\d\s条項号章の�
 
 
 # an article's 「の」 number cut from it by the 関係する計画、通知等 label's pieces (「地方財政法第79条の 計画 …」, its
-# 「2」 further on): the article read (79) is not the one cited (79の2)
-_CUT_NO = re.compile(rf"(?<=条)の(?=\s+(?:{_GLUED_PIECES}))")
+# 「2」 further on), or by anything else glued on (「…第35条の関係す第4期…」): the article read (79) is not the one
+# cited (79の2)
+_CUT_NO = re.compile(rf"(?<=条)の(?=\s+(?:{_GLUED_PIECES}))|(?<=条)の(?![\s\d一二三四五六七八九十]|規定|定め)")
 
 
 # a 第 after a citation's counter with no number after it (「…法律第99条第」 then 「関係」 and 「3項」 elsewhere): the
