@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kg.extract.legal_text import cut_citations
 from kg.extract.review_pdf import extract
-from kg.extract.review_text import label_fields, label_lists
+from kg.extract.review_text import label_fields, label_lists, policy_value_plausible
 from kg.normalize.law_ref import parse_legal_bases
 from kg.normalize.text import nfkc
 from kg.read.base import RawDoc
@@ -141,3 +141,28 @@ def test_two_officials_run_together_in_one_word_are_unknown():
     assert rec["bureau"] == "製造産業局"
     assert not any("企画官 小林 雅一" in o for o in rec["responsible_officials"])
 
+
+
+def test_an_articles_no_number_after_the_plans_label_goes_on_the_law():
+    # (pdftotext, reportlab, fresh 2065: 「…理容師法第49条」 ends the line, the label's 「通知等」 on a line of its own,
+    # then 「の23及び第78条」: the article's の-number — 第49条の23 and 第78条, not 第49条)
+    rec = _record("根拠法令 (具体的な 条\n項も記載)\n\n"
+                  "湖沼水質保全特別措置法第4条、第104条の23及び第99条 少年の保 関係する 計画、\n"
+                  "護事件に係る補償に関する法律第5条第4項第5号 理容師法第49条\n通知等\nの23及び第78条\n\n"
+                  "未来投資戦略2018(平成26年3月4日サイバーセキュリティ戦略本部決定)\n\n主要政策・施策\n\nIT戦略\n")
+    assert {"law": "理容師法", "citations": [{"article": "49の23"}, {"article": "78"}]} in rec["legal_bases"]
+
+
+def test_an_articles_no_cut_by_other_text_is_not_the_article_alone():
+    # (pdfplumber, LibreOffice, fresh 2134: 「…及び第35条の関係す第4期…」, its 「16」 further on: 第35条 is not cited)
+    text = "行政相談委員法第115条及び第35条の関係す第4期教育振興基本計画(令和元年7月15日総務大臣決定)16"
+    assert cut_citations(text, parse_legal_bases(text)) == [("行政相談委員法", {"article": "35"})]
+    text = "行政相談委員法第115条の規定及び第35条の2"  # (「条の規定」: no number cut)
+    assert cut_citations(text, parse_legal_bases(text)) == []
+
+
+def test_a_year_header_or_formula_row_is_no_policy():
+    # (pdftotext, LibreOffice, fresh 2575 / 2110: the indicator tables' 「平成29 30年度」 and 「計算式」 written after the
+    # 政策 / 施策 labels)
+    assert not policy_value_plausible("平成29 30年度") and not policy_value_plausible("計算式")
+    assert policy_value_plausible("3. 防災") and policy_value_plausible("(4)支援高度化の推進")
