@@ -318,11 +318,32 @@ def _name_goes_on_below(rec: Record, L: list[str]) -> None:
     if not isinstance(name, str) or not name or not isinstance(i, int) or name[-1] not in L[i - 1]:
         return  # (the name's span ends on line i, the name's end printed there)
     below = next((t.strip() for t in L[i:i + 2] if t.strip()), "")  # (pdfminer.six: the next box, a blank between)
-    if below and word_goes_on(name, below.split(" ")[0]):
+    if (below and word_goes_on(name, below.split(" ")[0])) or _name_rest_alone(name, L, i):
         warn(rec, "project_name_ambiguous", f"事業名 {name!r}: its last word goes on below ({below!r}), the name cut "
              "where its cell wrapped; its end is unknown", line=i, field="project_name")
         rec["project_name"] = None
         rec["provenance"]["spans"].pop("project_name", None)
+
+
+_HEADER_END = re.compile(r"^(?:会計区分|根拠法令)")
+
+
+def _name_rest_alone(name: str, L: list[str], i: int) -> bool:
+    """Paragraph-style text: a line of the header rows below the 事業名 (line ``i``), up to 会計区分, that is one
+    piece of a label's shape alone (read as a label's wrapped piece) and that the name's last word goes on into
+    (「事業名 基盤整備推進国際協力対策事」 … 「業」 among the year cells, pdfminer.six): the name's cell wrapped there."""
+    if not paragraph_style(L) or name[-1] not in _NAME_CUT_END:
+        return False
+    for t in L[i:i + 40]:
+        if _HEADER_END.match(t):
+            return False
+        w = t.strip()
+        if w and " " not in w and len(w) <= 2 and label_piece(w) and word_goes_on(name, w):
+            return True
+    return False
+
+
+_NAME_CUT_END = frozenset("事")  # (「…対策事」: 事業's head; a name ending in a whole word is not looked at)
 
 
 def _names(rec: Record, L: list[str]) -> None:
