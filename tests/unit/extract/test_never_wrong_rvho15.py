@@ -7,6 +7,7 @@ from kg.extract.legal_text import cut_citations
 from kg.extract.review_pdf import extract
 from kg.extract.review_text import label_fields, label_lists, policy_value_plausible
 from kg.normalize.law_ref import parse_legal_bases
+from kg.normalize.project_number import parse_numbers
 from kg.normalize.text import nfkc
 from kg.read.base import RawDoc
 
@@ -166,3 +167,21 @@ def test_a_year_header_or_formula_row_is_no_policy():
     # 政策 / 施策 labels)
     assert not policy_value_plausible("平成29 30年度") and not policy_value_plausible("計算式")
     assert policy_value_plausible("3. 防災") and policy_value_plausible("(4)支援高度化の推進")
+
+
+def test_a_name_cut_mid_word_its_rest_alone_among_the_year_cells_is_unknown():
+    # (pdfminer.six, reportlab, fresh 2136: 「事業名 基盤整備推進国際協力対策事」, its 「業」 a box of its own among the
+    # 事業開始年度 cells — the name is not 「…対策事」)
+    rec = _record("令和2年度行政事業レビューシート (国土交通省)\n\n事業名 基盤整備推進国際協力対策事\n\n担当部\n局\n\n民事局\n\n"
+                  "作成責任者\n\n事業終了(\n予定)年度\n\n令和2年\n度\n\n担当課\n室\n\n素形材産業室 審議官 吉田 敦史\n\n業\n\n"
+                  "平成\n17年\n度\n\nエネルギー対策特別会計\n\n会計区分\n")
+    assert rec["project_name"] is None
+    assert rec["bureau"] == "民事局"
+
+
+def test_an_rs_number_cut_in_its_ministry_is_no_number():
+    # (pdftotext, LibreOffice, fresh 2134: 「文部科学省 令和3 2021 文」 over 「- 0365」: 0365 is 令和2年度's, the RS
+    # number's 「文科」 cut — no ministry abbreviates to 「文」)
+    assert parse_numbers("2021 文 - 0365") == [] or all(r.number != "2021-文-0365" for r in parse_numbers("2021 文 - 0365"))
+    assert [r.number for r in parse_numbers("2021 文科 20 0026")] == ["2021-文科-20-0026"]
+    assert [r.number for r in parse_numbers("2022-国交-0117")] == ["2022-国交-0117"]
