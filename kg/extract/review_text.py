@@ -895,7 +895,15 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
         nums = _rs_years_kept(_paired_past(texts, frozenset(i for i, t in enumerate(cells) if t in tails)), texts)
         if nums:
             out["past_project_numbers"] = Found(nums, run[0][0].line)
+    if (got := out.get("past_project_numbers")) is not None and any(_NEW_CUT.search(t.text) for t in run[0]):
+        # a new program's number cut before its serial (「平成23 新23-」 over 「年度 0279 - 0415 年度」): which serial
+        # of the table is its is not told, so no serial read alone is known to be a number of its own
+        kept = [x for x in got.value if not _BARE_SERIAL.fullmatch(x["number"])]
+        out["past_project_numbers"] = Found(kept, got.line)
     return out
+
+
+_BARE_SERIAL = re.compile(r"\d{4}")
 
 
 _NUMBER_CUT = re.compile(r"第\s*\d+$")  # a 根拠法令 cell cut after an article's number (「…に関する法律第55」)
@@ -1136,6 +1144,11 @@ def _wrapped_row(line: str) -> bool:
 
 # a 事業番号 cell lacking its number, another cell after it on its line (「文部科学省 - 令和3年 …」「厚生労働省 ( 令和…」)
 _OPEN_BEFORE = re.compile(r"(?:省|庁|府|委員会|院|官房|本部)\s*[-‐−―(]\s+(?=(?:令和|平成|昭和)|20\d\d\s)")
+
+
+# a new program's number cut before its serial (「平成23 新23-」 over 「年度 0279 …」, or its dash lost, 「新23年度」
+# over 「0279」): its serial stands elsewhere
+_NEW_CUT = re.compile(r"(?<!\S)新\s*\d{1,2}(?:\s*-)?(?!\s*-?\s*\d)")
 
 
 def _cut_serials_out(cells: list[Token], folded: list[str]) -> list[Token]:

@@ -185,3 +185,17 @@ def test_an_rs_number_cut_in_its_ministry_is_no_number():
     assert parse_numbers("2021 文 - 0365") == [] or all(r.number != "2021-文-0365" for r in parse_numbers("2021 文 - 0365"))
     assert [r.number for r in parse_numbers("2021 文科 20 0026")] == ["2021-文科-20-0026"]
     assert [r.number for r in parse_numbers("2022-国交-0117")] == ["2022-国交-0117"]
+
+
+def test_serials_alone_beside_a_new_programs_number_cut_before_its_serial_are_unknown():
+    # (pdftotext, LibreOffice, fresh 2113: 「平成23 新23年度」 over 「0279」 — the number is 新23-0279, its dash lost; no
+    # serial read alone in that table is known to be a number of its own)
+    lines = _lines("関連する過去のレビューシートの事業番号\n平成18年度 -\n\n平成19 年度\n\n平成20年度\n\n-\n\n平成21 年度\n\n"
+                   "平成22年度 -\n\n平成23 新23年度\n0279\n\n平成24年度\n\n国土交通省 平成25 0288\n- 0415\n年度\n\n"
+                   "※平成25年度実績を記入。執行実績がない新規事業、新規要求事業については現時点で予定やイメージを記入。\n\n資金の流れ")
+    got = label_lists(lines, 2014).get("past_project_numbers")
+    assert got is None or not any(x["number"] == "0279" for x in got.value)
+    # (a whole new program's number is read)
+    lines = _lines("関連する過去のレビューシートの事業番号\n平成22年度 -\n\n平成23年度 新23-0279\n\n"
+                   "※平成25年度実績を記入。執行実績がない新規事業、新規要求事業については現時点で予定やイメージを記入。\n\n資金の流れ")
+    assert {"fiscal_year": 2011, "number": "新23-0279"} in label_lists(lines, 2014)["past_project_numbers"].value
