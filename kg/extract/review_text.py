@@ -3624,6 +3624,7 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
     None when no number is read or a year's tail finds no year to complete."""
     folded = _folded(lines)
     cells: list[str] = []
+    cut = False
     window = folded[label_line:label_line + 80]
     for n, t in enumerate(window):
         if not t:
@@ -3666,6 +3667,10 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
         if not (_ERA_CUT.search(t) or fields.parse_fiscal_year_cell(t, sheet_year).year
                 or parse_numbers(t) or _RS_TAIL.match(t)):
             break  # (an RS number's tail, 「20 0135」, is a cell of the table: its number is unknown)
+        if cut and _NUMBERS_ONLY.match(t):
+            continue  # a number alone after an RS number cut before its serial, not read with it (「令和3年度 2021
+            # 外務 20」 over 「令和4年度 2022 外務 21 0370」 over 「0471」): that serial or another's (_cut_serials_out)
+        cut = cut or cut_number_head(t)
         cells.append(t)
     if _rows_of_columns([c for c in cells if c != "-"]) is None:
         return None  # (not read so without the blank cells: they only settle which year a number is of)

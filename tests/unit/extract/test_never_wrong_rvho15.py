@@ -199,3 +199,15 @@ def test_serials_alone_beside_a_new_programs_number_cut_before_its_serial_are_un
     lines = _lines("関連する過去のレビューシートの事業番号\n平成22年度 -\n\n平成23年度 新23-0279\n\n"
                    "※平成25年度実績を記入。執行実績がない新規事業、新規要求事業については現時点で予定やイメージを記入。\n\n資金の流れ")
     assert {"fiscal_year": 2011, "number": "新23-0279"} in label_lists(lines, 2014)["past_project_numbers"].value
+
+
+def test_a_number_alone_after_an_rs_number_cut_before_its_serial_is_unknown():
+    # (pdfminer.six, LibreOffice, fresh 2128: 「令和3年度 2021 外務 20」 over 「令和4年度 2022 外務 21 0370」 over 「0471」:
+    # 0471 is the cut number's serial, 2021-外務-20-0471 — not a number of its own)
+    lines = _lines("関連する過去のレビューシートの事業番号\n\n平成27年度\n\n-\n\n平成28年度\n\n外務省 - 0416 平成29年\n\n度\n\n0228\n\n"
+                   "平成30年度\n\n0138\n\n令和元年度\n\n外務省 - 0301 令和2年度\n\n0134\n\n令和3年度 2021 外務 20 \n\n"
+                   "令和4年度 2022 外務 21 0370\n\n0471\n\n"
+                   "※令和4年度実績を記入。執行実績がない新規事業、新規要求事業については現時点で予定やイメージを記入。\n\n資金の流れ")
+    got = label_lists(lines, 2022)["past_project_numbers"].value
+    assert {"fiscal_year": 2022, "number": "2022-外務-21-0370"} in got and {"fiscal_year": 2018, "number": "0138"} in got
+    assert not any(x["number"] == "0471" for x in got)
