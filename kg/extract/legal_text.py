@@ -619,8 +619,11 @@ def cut_citations(text: str, bases: list[dict]) -> list[tuple[str, dict]]:
         p, law = max(at, key=lambda x: x[0], default=(-1, None))
         if p < 0:
             continue
-        read = [c for lb in parse_legal_bases(text[p:m.start()]) if lb.get("law") == law["law"]
-                for c in lb.get("citations") or []]
+        parsed = parse_legal_bases(text[p:m.start()])
+        if not parsed or parsed[-1].get("law") != law["law"]:
+            continue  # another title named after it up to the cut (「…福祉士法第79条・法の適用に関する通則法…第71条の
+            # る法律…」, that title no base of its own): the cut is that one's, not this law's
+        read = [c for lb in parsed if lb.get("law") == law["law"] for c in lb.get("citations") or []]
         if read and read[-1] in (law.get("citations") or []):
             out.append((law["law"], read[-1]))
     return out

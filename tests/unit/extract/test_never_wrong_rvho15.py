@@ -211,3 +211,10 @@ def test_a_number_alone_after_an_rs_number_cut_before_its_serial_is_unknown():
     got = label_lists(lines, 2022)["past_project_numbers"].value
     assert {"fiscal_year": 2022, "number": "2022-外務-21-0370"} in got and {"fiscal_year": 2018, "number": "0138"} in got
     assert not any(x["number"] == "0471" for x in got)
+
+
+def test_a_cut_in_a_later_titles_text_leaves_the_law_before_it_whole():
+    # (pdftotext, LibreOffice, wrong-hunting pool 1885: 「…第71条のる法律…」 cuts the second title's article, whose
+    # title is no base of its own — 精神保健福祉士法's 第79条, before it, stays)
+    text = "精神保健福祉士法第79条・法の適用に関する通則法第99条第4項第8号、第34条及び第71条のる法律第16条"
+    assert ("精神保健福祉士法", {"article": "79"}) not in cut_citations(text, parse_legal_bases(text))
