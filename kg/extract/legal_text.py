@@ -102,7 +102,7 @@ def row_cells(lines: list[str], lab: int, window: int = 15) -> tuple[list[tuple[
                 if (k := _glued_rest(seen, word)):  # 「(具体的な条基本台帳法…」: the label's rest glued to the cell's
                     seen["legal"] += word[:k]
                     word = word[k:]
-                if k := _glued_plans(seen["plans"], word, below):
+                if k := _glued_plans(seen["plans"], word, below, further):
                     # the label's next piece glued to the cell's first item (「計画、通まち・ひと…(平成25年7」 over
                     # 「知等」)
                     seen["plans"] += word[:k]
@@ -166,6 +166,9 @@ def _label_down(head: str, lines: list[str]) -> bool:
         if len(words) == 1 and t in _LEGAL_PIECES:
             continue
         if not _PLANS_LABEL.startswith(got + words[-1]):
+            if len(words) > 1 and len(words[0]) > 1 and words[0] in _LEGAL_PIECES:
+                continue  # the row's next line, the left label's wrapped wording first (「具体的な 3項 自動車抵当法
+                # 第27条の6」): the left cell's text, the right label's rest on the lines after it (pdftotext)
             break
         got += words[-1]
         if len(got) >= len("関係する計画"):
@@ -182,7 +185,8 @@ def _left_open(left: list[tuple[str, int]], word: str, line: int = 0) -> bool:
     title not yet cited and the word a citation (「…第18号 裁判官弾劾法 関係する計画、通知 第109条、…」), or the
     piece a citation cut after its 第 and the word its number and counter (「…製菓衛生師法第」 … 「77条、…」), or the
     piece ending an article and the word its paragraph or item (「…法律第80条の23、第37条」 … 「第1項及び第26条」: no
-    plan's item starts with one), and after such a word on ``line`` a law's whole citation (「内航海運組合法第38条」),
+    plan's item starts with one) or its の-number (「…理容師法第49条」 … 「の23及び第78条」), and after such a word
+    on ``line`` a law's whole citation (「内航海運組合法第38条」),
     or the piece a citation cut before its counter and the word that counter (「…第76条第3」 … 「項第11号」), or the
     piece a title's head (no citation nor title ended) and the word a law's title going on and cited (「…第109条の3
     議院事」 … 「務局法第119条…」: pdftotext writes the cell's next line after the right label's); no plan's words in
@@ -191,11 +195,13 @@ def _left_open(left: list[tuple[str, int]], word: str, line: int = 0) -> bool:
         return False
     last = left[-1][0]
     return bool((law_title_end(last) and _CITE_START.match(word)) or (last.endswith("第") and _NUMBER_REST.match(word))
-                or (last.endswith("条") and _SUB_CITE.match(word)) or (_OPEN_CITE.search(last) and _COUNTER_REST.match(word))
+                or (last.endswith("条") and (_SUB_CITE.match(word) or _NO_REST.match(word)))
+                or (_OPEN_CITE.search(last) and _COUNTER_REST.match(word))
                 or (not _CITE_END.search(last) and not law_title_end(last) and _LAW_CITED.search(word))
                 or (left[-1][1] == line and _SUB_CITE.match(last) and _LAW_CITATION.search(word)))
 
 
+_NO_REST = re.compile(r"^の\s*\d+(?:$|[、,及並又第])")  # an article's の-number cut from it (「…法第49条」 … 「の23及び…」)
 _COUNTER_REST = re.compile(r"^[条項号](?:$|[、,第の及並又])")  # the counter of a number cut before it (「第3」 … 「項第11号」)
 _LAW_CITED = re.compile(r"(?:法|律|令|規則)第\s*\d+\s*条")  # a law's title ending and its article
 _SUB_CITE = re.compile(r"^第\s*\d+\s*[項号]")  # a citation's paragraph or item, its article on the line before
@@ -240,7 +246,9 @@ def _rest_in_two(rest: str, below: list[str]) -> bool:
 
 
 # the right label's first words glued to its first item after a law's words (「…に関する法律 関係する国土強靱化基本計画(…)」)
-_HEAD_GLUED = re.compile(r"(?:^|(?<= ))関係する(?=[^\s計])")
+# (or glued to the law cell's words before it too, 「…第98条・ダイ関係する未来投資戦略2018(…)」 over 「オキシン類…
+# 計画、通」: the label's rest below settles it)
+_HEAD_GLUED = re.compile(r"関係する(?=[^\s計])")
 
 
 def _head_glued(text: str, below: list[str], further: list[str]) -> re.Match | None:
@@ -389,6 +397,9 @@ def _goes_right(word: str, left: list, right: list, later: list[str] = ()) -> bo
             return True
         if any(rest.match(w) for w in later):
             return False
+    if _ERA_OPEN.search(right[-1][0]) and not _ERA_REST.match(word):
+        return False  # the right cell's date cut after its era (「…戦略(平成」 over 「29年6月17日…」): its rest is a
+        # year's number, a word that is none (「投」 of 「投資信託及び…法律」 over 「資信託…」) is the law cell's
     if word.startswith(("・", "●", "○")):
         return True
     return (r.count("(") > r.count(")") or r.count("「") > r.count("」")) and bool(left) \
@@ -508,6 +519,8 @@ _PLANS_PIECES = frozenset(_PLANS_LABEL[i:j] for i in range(1, len(_PLANS_LABEL))
 _OTHER_LABELS = (*(x for x in _FULL_LABELS if not x.startswith(("根拠法令", "関係する"))), "主要政策・施策", "主要経費",
                  "会計区分", "実施方法", "担当部局庁", "作成責任者")  # the form's labels of the rows around 根拠法令
 _OPEN_DATE = re.compile(r"(?:(?:\d{1,4}|元)年|(?:令和|平成|昭和)(?:\d{1,2}|元))$")  # a plan's date cut after its year
+_ERA_OPEN = re.compile(r"(?:令和|平成|昭和)$")  # a plan's date cut after its era's name
+_ERA_REST = re.compile(r"^(?:\d|元)")
 _DATE_REST = re.compile(r"^\d{1,2}月")  # (or before its 年: 「(令和元」 over 「年5月23日…」)
 _YEAR_DATE_REST = re.compile(r"^年\d{1,2}月")
 # words of the row's two labels (cut by a narrow cell: 「関係す」) that no law's title holds
@@ -584,8 +597,14 @@ _CUT_NUMBER = re.compile(r"(?<=[条項号\d])第\s*\d+(?=[^\d\s条項号章の�
 
 
 # an article's 「の」 number cut from it by the 関係する計画、通知等 label's pieces (「地方財政法第79条の 計画 …」, its
-# 「2」 further on): the article read (79) is not the one cited (79の2)
-_CUT_NO = re.compile(rf"(?<=条)の(?=\s+(?:{_GLUED_PIECES}))")
+# 「2」 further on), or by anything else glued on (「…第35条の関係す第4期…」): the article read (79) is not the one
+# cited (79の2)
+_CUT_NO = re.compile(rf"(?<=条)の(?=\s+(?:{_GLUED_PIECES}))|(?<=条)の(?![\s\d一二三四五六七八九十]|規定|定め)")
+
+
+# a 第 after a citation's counter with no number after it (「…法律第99条第」 then 「関係」 and 「3項」 elsewhere): the
+# citation goes on past the cut, its paragraph or item unread — the article alone is not the one cited
+_CUT_DAI = re.compile(r"(?<=[条項号])第(?!\s*[\d一二三四五六七八九十百])")
 
 
 def cut_citations(text: str, bases: list[dict]) -> list[tuple[str, dict]]:
@@ -594,13 +613,17 @@ def cut_citations(text: str, bases: list[dict]) -> list[tuple[str, dict]]:
     from kg.normalize.law_ref import parse_legal_bases
 
     out = []
-    for m in sorted([*_CUT_NUMBER.finditer(text), *_CUT_NO.finditer(text)], key=lambda m: m.start()):
+    cuts = [*_CUT_NUMBER.finditer(text), *_CUT_NO.finditer(text), *_CUT_DAI.finditer(text)]
+    for m in sorted(cuts, key=lambda m: m.start()):
         at = [(text.rfind(b["law"], 0, m.start()), b) for b in bases if b.get("law")]
         p, law = max(at, key=lambda x: x[0], default=(-1, None))
         if p < 0:
             continue
-        read = [c for lb in parse_legal_bases(text[p:m.start()]) if lb.get("law") == law["law"]
-                for c in lb.get("citations") or []]
+        parsed = parse_legal_bases(text[p:m.start()])
+        if not parsed or parsed[-1].get("law") != law["law"]:
+            continue  # another title named after it up to the cut (「…福祉士法第79条・法の適用に関する通則法…第71条の
+            # る法律…」, that title no base of its own): the cut is that one's, not this law's
+        read = [c for lb in parsed if lb.get("law") == law["law"] for c in lb.get("citations") or []]
         if read and read[-1] in (law.get("citations") or []):
             out.append((law["law"], read[-1]))
     return out

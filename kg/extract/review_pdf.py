@@ -315,11 +315,32 @@ def _name_goes_on_below(rec: Record, L: list[str]) -> None:
     if not isinstance(name, str) or not name or not isinstance(i, int) or name[-1] not in L[i - 1]:
         return  # (the name's span ends on line i, the name's end printed there)
     below = next((t.strip() for t in L[i:i + 2] if t.strip()), "")  # (pdfminer.six: the next box, a blank between)
-    if below and word_goes_on(name, below.split(" ")[0]):
+    if (below and word_goes_on(name, below.split(" ")[0])) or _name_rest_alone(name, L, i):
         warn(rec, "project_name_ambiguous", f"事業名 {name!r}: its last word goes on below ({below!r}), the name cut "
              "where its cell wrapped; its end is unknown", line=i, field="project_name")
         rec["project_name"] = None
         rec["provenance"]["spans"].pop("project_name", None)
+
+
+_HEADER_END = re.compile(r"^(?:会計区分|根拠法令)")
+
+
+def _name_rest_alone(name: str, L: list[str], i: int) -> bool:
+    """Paragraph-style text: a line of the header rows below the 事業名 (line ``i``), up to 会計区分, that is one
+    piece of a label's shape alone (read as a label's wrapped piece) and that the name's last word goes on into
+    (「事業名 基盤整備推進国際協力対策事」 … 「業」 among the year cells, pdfminer.six): the name's cell wrapped there."""
+    if not paragraph_style(L) or name[-1] not in _NAME_CUT_END:
+        return False
+    for t in L[i:i + 40]:
+        if _HEADER_END.match(t):
+            return False
+        w = t.strip()
+        if w and " " not in w and len(w) <= 2 and label_piece(w) and word_goes_on(name, w):
+            return True
+    return False
+
+
+_NAME_CUT_END = frozenset("事")  # (「…対策事」: 事業's head; a name ending in a whole word is not looked at)
 
 
 def _names(rec: Record, L: list[str]) -> None:
@@ -1939,10 +1960,12 @@ _TITLE_INSIDE = re.compile(r"課長|室長|企画官|参事官|審議官|局長|
 def _titles_as_names(rec: Record) -> None:
     """An official whose name holds a title word (「企画官 企画官 渡辺直子」: two officials' title cells side by side,
     their names below; which name is whose is unknown), or a title inside a name's word (「課長 渡辺健 高村課長補佐太郎」:
-    「課長 渡辺健」 and 「高村課長補佐」 side by side, the first one's 「太郎」 wrapped below and joined to the second), is no
-    fact: left out with a warning."""
+    「課長 渡辺健」 and 「高村課長補佐」 side by side, the first one's 「太郎」 wrapped below and joined to the second), or
+    two titles in its first word (「佐々木参事官企画官 小林 雅一」: 「佐々木参事官」 and 「企画官 小林 雅一」 run together),
+    is no fact: left out with a warning."""
     bad = [o for o in rec["responsible_officials"] if any(_TITLE_ALONE.match(w) or _TITLE_INSIDE.search(w)
-                                                          for w in o.split(" ")[1:])]
+                                                          for w in o.split(" ")[1:])
+           or len(_TITLE_INSIDE.findall(o.split(" ")[0])) > 1]
     for o in bad:
         warn(rec, "official_implausible", f"作成責任者 {o!r}: a title where its name stands (officials' cells side "
              "by side); left out", line=rec["provenance"]["spans"].get("responsible_officials", [None])[0],

@@ -891,7 +891,15 @@ def label_lists(lines: list[str], sheet_year: int | None = None, taken: frozense
         nums = _rs_years_kept(_paired_past(texts, frozenset(i for i, t in enumerate(cells) if t in tails)), texts)
         if nums:
             out["past_project_numbers"] = Found(nums, run[0][0].line)
+    if (got := out.get("past_project_numbers")) is not None and any(_NEW_CUT.search(t.text) for t in run[0]):
+        # a new program's number cut before its serial (「平成23 新23-」 over 「年度 0279 - 0415 年度」): which serial
+        # of the table is its is not told, so no serial read alone is known to be a number of its own
+        kept = [x for x in got.value if not _BARE_SERIAL.fullmatch(x["number"])]
+        out["past_project_numbers"] = Found(kept, got.line)
     return out
+
+
+_BARE_SERIAL = re.compile(r"\d{4}")
 
 
 _NUMBER_CUT = re.compile(r"第\s*\d+$")  # a 根拠法令 cell cut after an article's number (「…に関する法律第55」)
@@ -1130,6 +1138,15 @@ def _wrapped_row(line: str) -> bool:
     return len(words) > 1 and any(w in _YEAR_TAIL for w in words)
 
 
+# a 事業番号 cell lacking its number, another cell after it on its line (「文部科学省 - 令和3年 …」「厚生労働省 ( 令和…」)
+_OPEN_BEFORE = re.compile(r"(?:省|庁|府|委員会|院|官房|本部)\s*[-‐−―(]\s+(?=(?:令和|平成|昭和)|20\d\d\s)")
+
+
+# a new program's number cut before its serial (「平成23 新23-」 over 「年度 0279 …」, or its dash lost, 「新23年度」
+# over 「0279」): its serial stands elsewhere
+_NEW_CUT = re.compile(r"(?<!\S)新\s*\d{1,2}(?:\s*-)?(?!\s*-?\s*\d)")
+
+
 def _cut_serials_out(cells: list[Token], folded: list[str]) -> list[Token]:
     """The past numbers' cells without the numbers that may be the serial of a number cut before it (「2021 厚労 20」,
     cut_number_head): its serial was wrapped apart, so any number written alone after it (「0085」, on a line of
@@ -1144,6 +1161,9 @@ def _cut_serials_out(cells: list[Token], folded: list[str]) -> list[Token]:
                 and t.text.startswith(first):
             t = t._replace(text=first)  # (another cell after the cut number on its line: the piece below is not
             # plainly its serial, as it is below a line that the cut number ends, 「2022 文科 21」 over 「0365」)
+        elif m and len(t.text) > len(first) and t.text.startswith(first) and _OPEN_BEFORE.search(first[:m.start()]):
+            t = t._replace(text=first)  # (another cell before the cut number on its line lacks its number too,
+            # 「文部科学省 - 令和3年 2021 文科 20」 over 「0032」 … 「0334」: which of them a number below ends is unknown)
         if cut and _NUMBERS_ONLY.match(t.text):
             continue
         cut = cut or cut_number_head(t.text)
@@ -1246,11 +1266,13 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
             if wrapped:  # (「審議参事官 海野 信」 over 「官」: another official's title wraps, its first line glued on)
                 officials = None
             if not paragraph_style(lines) and not next_row(_folded(lines), v.line) and any(
-                    x.line == v.line + 1 and x.field is None and _ORG.search(p) and not label_piece(p)
-                    and not _TITLE_TAIL.match(p) for x in toks[k + 1:k + 12] for p in x.text.split(" ")):
+                    (_ORG.search(p) and not label_piece(p) and not _TITLE_TAIL.match(p)) or _WORD_CANNOT_START.match(p)
+                    for x in _row_wraps(toks, k, v.line) for p in x.text.split(" ")):
                 continue  # an organisation's tail wrapped below in the row (「サイバーセキュリティ参事官 海野信」 over
-                # 「統括官(室)」, or over 「し 統括官(室) 伊藤 雅」, glued to its neighbours' wraps): the 担当課室 cell
-                # goes on there, glued to the next cell on its first line — unknown (「官」: an official's title's)
+                # 「統括官(室)」, or over 「し 統括官(室) 伊藤 雅」, glued to its neighbours' wraps), or a word's rest
+                # (「サイバーセキ企画官 伊藤敦史」 over 「ュリティ統括」 over 「官(室)」: no word starts with 「ュ」): the
+                # 担当課室 cell goes on there, glued to the next cell on its first line — unknown (「官」: an
+                # official's title's)
             if officials and len(vals) > 1 and paragraph_style(lines) and side_cells_wrapped(lines, vals[1]):
                 officials = None  # (「審議官 中村 純 参事官 小林 雅一」 over 「一」: whose name goes on is unknown)
             if _shape_ok("division", text, sheet_year):
@@ -1286,9 +1308,9 @@ def label_fields(lines: list[str], sheet_year: int | None = None) -> dict[str, F
         if t.field not in ("project_number", "project_name", "bureau", "start_fiscal_year", "end_fiscal_year",
                            "accounts", "major_policy", "major_expense", "implementation_methods"):
             continue
-        if t.field == "bureau" and t.text.replace(" ", "") == "担当部局" and text.endswith(("局庁", "庁庁")):
+        if t.field == "bureau" and t.text.replace(" ", "") == "担当部局" and text.endswith(("局庁", "庁庁", "統括官庁")):
             text = text[:-1]  # the label's wrapped 「庁」 read on with its cell (「高等教育局」 over 「庁」): no 「…局庁」
-            # nor 「…庁庁」 exists
+            # nor 「…庁庁」 exists, nor a 「…統括官庁」 (「サイバーセキュリティ統括官」 over 「庁」)
         if t.field in ("start_fiscal_year", "end_fiscal_year"):
             text = whole_year(text)
         if not _shape_ok(t.field, text, sheet_year):
@@ -1649,6 +1671,18 @@ def officials_wrapped(text: str, folded: list[str], line: int) -> list[str] | No
 
 
 _KANJI_PIECE = re.compile(r"^[\u4e00-\u9fff々]{1,4}$")  # a piece of a person's name in kanji (「田」「恵」「拓也」)
+
+
+def _row_wraps(toks: list[Token], k: int, line: int) -> list[Token]:
+    """The value tokens after label token ``k`` on the lines below ``line`` (row-style text), up to the next
+    label: the row's cells wrapped (the 担当課室 row's: a division's, an official's, the year labels' pieces)."""
+    out = []
+    for x in toks[k + 1:k + 12]:
+        if x.field is not None:
+            break
+        if x.line > line:
+            out.append(x)
+    return out
 
 
 def next_row(folded: list[str], n: int) -> bool:
@@ -2112,11 +2146,12 @@ def policy_by_shape(toks: list[Token], lines: list[str], taken: frozenset[str] =
 # or the 政策評価 label's piece 「政策評」 glued to a cell: 「政策評政策…」) is another cell's text
 _NOT_POLICY = re.compile(r"^[、,]|。|^(?=.{30})(?:[^、]*、){2}|測定指標|単位当たり|活動指標|成果指標|成果目標|成果実績|活動実績|目標値|実績値|当初見込み|活動見込|百万円|千円|ページ目|[:/]$"
                          r"|https?://|政策評価書|政策評(?!価)|URL|該当箇所|^取組事|定量的指標|定性的指標|^チェック$|^(?:千|百万)?円/[^\s/]{1,3}$"
-                         r"|^(?=.{30})[^、]*、.*る$")
+                         r"|^(?=.{30})[^、]*、.*る$|計算式|^(?=.*\d)[令和平成昭元年度\d\s]+$")
 # (the 点検 column's 「チェック」 header; a unit of the 単位当たりコスト row, 「円/件」; a sentence — 。, or a long text
 # listing with 、 — or a text starting with a comma, its row label's wrapped rest 「、 新経済…」: no 政策's or 施策's name;
 # nor a text ending with 「/」, the 単位当たりコスト table's slash cell joined to it: 「…の推進」 over 「/」; nor a long text
-# with a comma ending in a verb, a sentence whose 。 wrapped away: 「…について、…効率化を図る」 over 「。」, the 事業の目的 cell)
+# with a comma ending in a verb, a sentence whose 。 wrapped away: 「…について、…効率化を図る」 over 「。」, the 事業の目的 cell;
+# nor the indicator tables' 「計算式」 row label, nor their year headers run together, 「平成29 30年度」)
 
 # no word starts with a moraic ン, a long-vowel mark or a small kana: a value that does is a wrapped cell's rest
 # (「科学技術・イノベーショ」 over 「ン」: the 主要政策 cell's, beside the 主要政策・施策 label's piece 「政策」)
@@ -2726,6 +2761,7 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
     None when no number is read or a year's tail finds no year to complete."""
     folded = _folded(lines)
     cells: list[str] = []
+    cut = False
     window = folded[label_line:label_line + 80]
     for n, t in enumerate(window):
         if not t:
@@ -2768,6 +2804,10 @@ def past_by_lines(lines: list[str], label_line: int, sheet_year: int | None = No
         if not (_ERA_CUT.search(t) or fields.parse_fiscal_year_cell(t, sheet_year).year
                 or parse_numbers(t) or _RS_TAIL.match(t)):
             break  # (an RS number's tail, 「20 0135」, is a cell of the table: its number is unknown)
+        if cut and _NUMBERS_ONLY.match(t):
+            continue  # a number alone after an RS number cut before its serial, not read with it (「令和3年度 2021
+            # 外務 20」 over 「令和4年度 2022 外務 21 0370」 over 「0471」): that serial or another's (_cut_serials_out)
+        cut = cut or cut_number_head(t)
         cells.append(t)
     if _rows_of_columns([c for c in cells if c != "-"]) is None:
         return None  # (not read so without the blank cells: they only settle which year a number is of)

@@ -21,7 +21,9 @@ from kg.normalize.era import parse_year
 
 _DASHES = "-‐‑‒–—―−－ｰー~〜"
 _DASH_RE = re.compile(f"[{re.escape(_DASHES)}]")
-_MINISTRY_WORD = r"[^\d\s,、，;；()（）\[\]「」/・-]{1,8}?"
+# (two characters at least: no ministry abbreviates to one, 「2021 文」 over 「- 0365」 is a cut 文科 and another cell's
+# number, not 2021-文-0365)
+_MINISTRY_WORD = r"[^\d\s,、，;；()（）\[\]「」/・-]{2,8}?"
 
 # 2021-総務-20-0095, 2021 総務 20 0032, 2023警察220059, 2023環境22 0150
 # (2022-国交-0117 has no era year; 2023-こども-新23-0001 is a new program; "-1" marks a sub-sheet)
