@@ -2659,8 +2659,11 @@ def _amount_values(seg: list[tuple[str, str, int]]) -> list[str]:
 
 
 # the cells of a doubted row taken when its amount is its own: 入札者数 and 落札率 (short figures written apart from
-# their rows, after the next row's anchor) are not
+# their rows, after the next row's anchor) are not, unless the row before's own stand in its boxes (_RIGHT)
 _OWN = ("description", "amount", "contract_method")
+_RIGHT = ("bidders", "award_rate")
+_RATED = re.compile(r"(?:一般競争|指名競争)契約")  # the 契約方式 with a 落札率 (and an 入札者数)
+_COUNTED = re.compile(r"(?:随意契約 ?\()?(?:企画競争|公募)")  # with an 応募者数 only
 
 
 def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]],
@@ -2672,7 +2675,8 @@ def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]]
     last is their sum (the block's 計). Kept only when they agree with every amount the rows' own boxes gave;
     ``checked_by_amounts`` then asks that they fall down the ranks. When every row's amount is in its own boxes, no
     row's cells stand in the next row's boxes: a row's cells left out for that doubt (``doubted``) are its own
-    when they hold that amount (its 業務概要 and 契約方式; not its 入札者数 and 落札率). The blocks in ``led`` have a
+    when they hold that amount (its 業務概要 and 契約方式; its 入札者数 and 落札率 only when the row before's boxes end in
+    its own right cells and these fit the row's 契約方式, ``_right_cells_own``). The blocks in ``led`` have a
     figure written before their first row: their amounts are not pooled."""
     out = list(rows)
     for block in dict.fromkeys(r.block for r in rows):
@@ -2683,7 +2687,9 @@ def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]]
             for k in idx:  # one amount in each row's own boxes: no row's cells stand in another's
                 if doubted[k]:
                     r = rows[k]
-                    out[k] = PayeeRow(r.block, r.rank, {**r.cells, **{c: doubted[k][c] for c in _OWN}}, r.line, r.guessed)
+                    mine = _OWN + _RIGHT if k and _right_cells_own(segs[k - 1]) and _right_cells_fit(doubted[k]) \
+                        else _OWN
+                    out[k] = PayeeRow(r.block, r.rank, {**r.cells, **{c: doubted[k][c] for c in mine}}, r.line, r.guessed)
             continue
         if any(_figure_before_method(segs[k]) for k in idx[:-1]):  # (after the block's last row: the next block's?)
             continue
@@ -2705,6 +2711,36 @@ def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]]
             elif r.cells.get("amount") is None:
                 out[k] = PayeeRow(r.block, r.rank, {**r.cells, "amount": v}, r.line, r.guessed)
     return out
+
+
+def _right_cells_own(seg: list[tuple[str, str, int]]) -> bool:
+    """A row's boxes (``seg``) end in its own right cells: after its 契約方式, an 入札者数 then a 落札率 (一般競争・指名競争),
+    an 入札者数 then a 「-」 (企画競争・公募: 応募者数, no 落札率) or two 「-」 (the other methods, neither), and nothing
+    else but 「-」 — the shapes its 契約方式 asks for. A row's 入札者数 and 落札率 that pdfminer.six writes late stand after
+    the next row's 契約方式 (「随意契約 (企画競争) | name | 法人番号 | … | 随意契約 (少額) | 1 | - | - | -」: the 1 the first
+    row's): the cells after a 契約方式 that asks for none are not the row's own."""
+    at = next((j for j, (k, _, _) in enumerate(seg) if k == "contract"), None)
+    if at is None:
+        return False
+    kinds = [k for k, _, _ in seg[at + 1:]]
+    if len(kinds) < 2 or any(k not in ("int", "rate", "dash") for k in kinds) or "int" in kinds[2:] or "rate" in kinds[2:]:
+        return False
+    method = seg[at][1]
+    if _RATED.match(method):
+        return kinds[:2] == ["int", "rate"]
+    if _COUNTED.match(method):
+        return kinds[:2] == ["int", "dash"]
+    return kinds[:2] == ["dash", "dash"]
+
+
+def _right_cells_fit(cells: dict) -> bool:
+    """A row's 入札者数 and 落札率 as its 契約方式 asks for them (``_right_cells_own``'s shapes)."""
+    method = cells.get("contract_method") or ""
+    if _RATED.match(method):
+        return cells.get("bidders") is not None and cells.get("award_rate") is not None
+    if _COUNTED.match(method):
+        return cells.get("bidders") is not None and cells.get("award_rate") is None
+    return False
 
 
 def _figure_before_method(seg: list[tuple[str, str, int]]) -> bool:

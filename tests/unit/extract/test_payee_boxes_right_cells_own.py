@@ -1,0 +1,41 @@
+"""A row's cells left out because the row before's might stand in its boxes (kg.extract.payee_boxes._pooled_amounts)
+get back their 入札者数 and 落札率 too when the row before's boxes end in its own right cells, shaped as its 契約方式
+asks (一般競争: 入札者数 and 落札率; 公募・企画競争: 応募者数 and 「-」; the others: 「-」 only), and the row's own fit
+its 契約方式 — boxes of blocks E and F as pdfminer.six wrote them for a real-form variant (LibreOffice's print,
+rvho11 1309)."""
+from __future__ import annotations
+
+from kg.extract.payee_boxes import _pooled_amounts
+from kg.extract.review_text import PayeeRow
+
+F1_SEG = [("text", "タイムスタンプ認定制度に関する調査、会議等出席(諸謝金)", 10), ("number", "106", 14),
+          ("contract", "一般競争契約 (総合評価)", 15), ("int", "6", 16), ("rate", "87%", 17), ("dash", "-", 18)]
+F2_SEG = [("text", "ヘルプデスク業務、会議等出席(諸謝金)", 22), ("int", "87", 25), ("contract", "随意契約 (公募)", 26),
+          ("int", "2", 27), ("dash", "-", 28)]
+F2_CELLS = {"description": "ヘルプデスク業務、会議等出席(諸謝金)", "amount": "87", "contract_method": "随意契約 (公募)",
+            "bidders": "2", "award_rate": None}
+
+
+def _rows(first_seg: list, first_method: str) -> list[PayeeRow]:
+    f1 = PayeeRow("F", 1, {"name": "PricewaterhouseCoopers LLP", "corporate_number": None, "amount": "106",
+                           "contract_method": first_method, "bidders": None, "award_rate": None}, 9, False)
+    f2 = PayeeRow("F", 2, {"name": "国立研究開発法人産業技術総合研究所", "corporate_number": "3249670437519",
+                           **dict.fromkeys(F2_CELLS)}, 20, False)
+    return _pooled_amounts([f1, f2], [first_seg, F2_SEG], [None, F2_CELLS])
+
+
+def test_a_doubted_rows_bidders_stand_when_the_row_before_ends_in_its_own_right_cells():
+    f2 = _rows(F1_SEG, "一般競争契約 (総合評価)")[1].cells
+    assert (f2["amount"], f2["contract_method"], f2["bidders"], f2["award_rate"]) == ("87", "随意契約 (公募)", "2", None)
+
+
+def test_a_row_before_ending_at_its_method_may_have_its_bidders_here():
+    f2 = _rows(F1_SEG[:3], "一般競争契約 (総合評価)")[1].cells
+    assert (f2["amount"], f2["contract_method"], f2["bidders"]) == ("87", "随意契約 (公募)", None)
+
+
+def test_a_figure_after_a_method_that_asks_for_none_is_no_bidders_of_its_row():
+    # (「随意契約 (少額) | 1 | - | -」: the 1 is a row before's 入札者数, written late; so may the row after's cells be)
+    seg = [*F1_SEG[:2], ("contract", "随意契約 (少額)", 15), ("int", "1", 16), ("dash", "-", 17), ("dash", "-", 18)]
+    f2 = _rows(seg, "随意契約 (少額)")[1].cells
+    assert (f2["amount"], f2["bidders"]) == ("87", None)
