@@ -2687,8 +2687,7 @@ def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]]
             for k in idx:  # one amount in each row's own boxes: no row's cells stand in another's
                 if doubted[k]:
                     r = rows[k]
-                    mine = _OWN + _RIGHT if k and _right_cells_own(segs[k - 1]) and _right_cells_fit(doubted[k]) \
-                        else _OWN
+                    mine = _taken_back(segs, doubted[k], k)
                     out[k] = PayeeRow(r.block, r.rank, {**r.cells, **{c: doubted[k][c] for c in mine}}, r.line, r.guessed)
             continue
         if any(_figure_before_method(segs[k]) for k in idx[:-1]):  # (after the block's last row: the next block's?)
@@ -2707,10 +2706,18 @@ def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]]
         for k, (v, _) in zip(idx, values, strict=True):
             r, mine = rows[k], doubted[k]
             if own and mine and parse_number(mine["amount"] or "").value == parse_number(v).value:
-                out[k] = PayeeRow(r.block, r.rank, {**r.cells, **{c: mine[c] for c in _OWN}}, r.line, r.guessed)
+                out[k] = PayeeRow(r.block, r.rank, {**r.cells, **{c: mine[c] for c in _taken_back(segs, mine, k)}},
+                                  r.line, r.guessed)
             elif r.cells.get("amount") is None:
                 out[k] = PayeeRow(r.block, r.rank, {**r.cells, "amount": v}, r.line, r.guessed)
     return out
+
+
+def _taken_back(segs: list[list[tuple[str, str, int]]], cells: dict, k: int) -> tuple[str, ...]:
+    """The cells of the doubted row ``k`` (``cells``, read from its own boxes) taken back once its amount is
+    established as its own: _OWN, and _RIGHT too when the row before's boxes end in its own right cells and this row's
+    fit its 契約方式 (``_right_cells_own``, ``_right_cells_fit``)."""
+    return _OWN + _RIGHT if k and _right_cells_own(segs[k - 1]) and _right_cells_fit(cells) else _OWN
 
 
 def _right_cells_own(seg: list[tuple[str, str, int]]) -> bool:

@@ -39,3 +39,15 @@ def test_a_figure_after_a_method_that_asks_for_none_is_no_bidders_of_its_row():
     seg = [*F1_SEG[:2], ("contract", "随意契約 (少額)", 15), ("int", "1", 16), ("dash", "-", 17), ("dash", "-", 18)]
     f2 = _rows(seg, "随意契約 (少額)")[1].cells
     assert (f2["amount"], f2["bidders"]) == ("87", None)
+
+
+def test_a_doubted_rows_bidders_stand_too_when_the_blocks_amounts_are_pooled():
+    # (F3's cells did not read as one row's, its amount the block's figures give it: F2's, doubted, are its own)
+    f1 = PayeeRow("F", 1, {"name": "PricewaterhouseCoopers LLP", "corporate_number": None, "amount": "106",
+                           "contract_method": "一般競争契約 (総合評価)", "bidders": "6", "award_rate": "87%"}, 9, False)
+    f2 = PayeeRow("F", 2, {"name": "国立研究開発法人産業技術総合研究所", "corporate_number": "3249670437519",
+                           **dict.fromkeys(F2_CELLS)}, 20, False)
+    f3 = PayeeRow("F", 3, {"name": "横浜市", "corporate_number": "3000020141003", **dict.fromkeys(F2_CELLS)}, 30, False)
+    f3_seg = [("text", "視察(旅費の支払)", 31), ("text", "データ整備", 32), ("number", "46", 33)]
+    got = _pooled_amounts([f1, f2, f3], [F1_SEG, F2_SEG, f3_seg], [None, F2_CELLS, None])
+    assert (got[1].cells["amount"], got[1].cells["bidders"], got[2].cells["amount"]) == ("87", "2", "46")
