@@ -1996,8 +1996,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
     if _amount_values(unplaced):
         return [r for r in rows if r.block not in unsure]
     led = bool(_amount_values(_before_first(boxes, taken, anchors, groups)))
-    return [r for r in _pooled_amounts(rows, segs, doubted, {rows[0].block} if led and rows else set())
-            if r.block not in unsure]
+    return [r for r in _late_right_cells(_pooled_amounts(rows, segs, doubted, {rows[0].block} if led and rows else set()),
+                                         segs) if r.block not in unsure]
 
 
 def _dash_swayed(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int]) -> set[int]:
@@ -2738,6 +2738,39 @@ def _right_cells_own(seg: list[tuple[str, str, int]]) -> bool:
     if _COUNTED.match(method):
         return kinds[:2] == ["int", "dash"]
     return kinds[:2] == ["dash", "dash"]
+
+
+def _asks(method: str) -> tuple[str, str] | None:
+    """The kinds of the first two right cells a 契約方式 asks for (``_right_cells_own``), None when it asks for no
+    入札者数."""
+    return ("int", "rate") if _RATED.match(method) else ("int", "dash") if _COUNTED.match(method) else None
+
+
+def _late_right_cells(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]]) -> list[PayeeRow]:
+    """``rows`` with the 入札者数 (and 落札率) of a row whose boxes end at its 契約方式 read from the next row's boxes,
+    when that row's 契約方式 asks for none and the cells after it are one 入札者数 (and 落札率) in the shapes this row's
+    asks for, then 「-」 only (「随意契約 (企画競争) | name | 法人番号 | 業務概要 | 7,919 | 随意契約 (少額) | 1 | - | - | -」:
+    pdfminer.six wrote the first row's right cells after the next row's 契約方式). Only within a block whose rows all
+    have their amounts (no figure there is a row's amount written late), and when the row before's boxes end in its
+    own right cells or its 契約方式 asks for none (its late 入札者数 is not the one there)."""
+    out = list(rows)
+    for k in range(1, len(rows) - 1):
+        r, nxt = rows[k], rows[k + 1]
+        seg, after = segs[k], _from_contract(segs[k + 1])
+        if r.block != nxt.block or not seg or seg[-1][0] != "contract" or not after \
+                or any(c.cells.get("amount") is None for c in rows if c.block == r.block) \
+                or any(c.get(f) is not None for c in (r.cells, nxt.cells) for f in _RIGHT):
+            continue
+        shape = _asks(seg[-1][1])
+        before = _from_contract(segs[k - 1])
+        kinds = [b[0] for b in after[1:]]
+        if shape is None or _asks(after[0][1]) is not None or tuple(kinds[:2]) != shape \
+                or any(x != "dash" for x in kinds[2:]) or r.cells.get("contract_method") is None \
+                or not (_right_cells_own(segs[k - 1]) or (before and _asks(before[0][1]) is None)):
+            continue
+        cells = {"bidders": after[1][1], "award_rate": _RATE.match(after[2][1])[1] if shape[1] == "rate" else None}
+        out[k] = r._replace(cells={**r.cells, **cells})
+    return out
 
 
 def _right_cells_fit(cells: dict) -> bool:

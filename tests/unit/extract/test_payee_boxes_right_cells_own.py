@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from kg.extract.payee_boxes import _pooled_amounts
 from kg.extract.review_text import PayeeRow
+from tests.unit.extract.test_payee_boxes import HEADER, _read
 
 F1_SEG = [("text", "タイムスタンプ認定制度に関する調査、会議等出席(諸謝金)", 10), ("number", "106", 14),
           ("contract", "一般競争契約 (総合評価)", 15), ("int", "6", 16), ("rate", "87%", 17), ("dash", "-", 18)]
@@ -51,3 +52,23 @@ def test_a_doubted_rows_bidders_stand_too_when_the_blocks_amounts_are_pooled():
     f3_seg = [("text", "視察(旅費の支払)", 31), ("text", "データ整備", 32), ("number", "46", 33)]
     got = _pooled_amounts([f1, f2, f3], [F1_SEG, F2_SEG, f3_seg], [None, F2_CELLS, None])
     assert (got[1].cells["amount"], got[1].cells["bidders"], got[2].cells["amount"]) == ("87", "2", "46")
+
+
+# block B's rows 1 and 2 (here ranked A2 and A3) as pdfminer.six wrote them for a real-form variant (LibreOffice's
+# print, rvho11 1305): the 企画競争 row ends at its 契約方式, its 入札者数 written after the next row's 随意契約 (少額)
+LATE = ["A", "1", "2", "3", *HEADER, "岩手県", "4000020030007", "利用者の基本的\nな権利の保障", "5,149", "随意契約 (少額)",
+        "-", "-", "神奈川県", "1000020140007", "機器の賃貸借 7,989", "随意契約 (企画競争)",
+        "株式会社パシ\nフィックコン\nサルタンツ", "1183808840406", "セキュリティ説\n明会の開催", "7,919", "随意契約 (少額)", "1", "-",
+        "-", "-"]
+
+
+def test_a_bidders_count_after_the_next_rows_method_that_asks_for_none_is_the_row_befores():
+    rows = _read(LATE)
+    assert (rows["A", 2]["amount"], rows["A", 2]["contract_method"], rows["A", 2]["bidders"]) == \
+        ("7,989", "随意契約 (企画競争)", "1")
+    assert (rows["A", 3]["amount"], rows["A", 3]["bidders"]) == ("7,919", None)
+
+
+def test_a_bidders_count_after_a_method_that_asks_for_one_is_not_the_row_befores():
+    rows = _read(LATE[:-5] + ["随意契約 (公募)", "1", "-", "-", "-"])
+    assert (rows["A", 2]["amount"], rows["A", 2]["bidders"]) == ("7,989", None)
