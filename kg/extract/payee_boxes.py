@@ -1941,7 +1941,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
                 # before wrote its amount (then its 業務概要, maybe taken for this row's name) and no 契約方式 (「法人番号 |
                 # 0.9 | 業務概要 | 法人番号 | 0.3 | 業務概要 | 一般競争契約 | 1 | -」): the 契約方式 after this row's may be the
                 # row before's, written late
-            elif got is not None and _right_cells(_from_contract(seg)) > 4:  # (another row's 入札者数 and 落札率 among them)
+            elif got is not None and _right_cells(_from_contract(seg)) > 4 \
+                    and not (k and _dashes_over(seg, segs[k - 1])):  # (another row's 入札者数 and 落札率 among them)
                 got.update(bidders=None, award_rate=None)
             if own is not None and own["contract_method"] is None and _name_after_anchor(names, groups, claimed, k):
                 own["description"] = None  # (``got`` is ``own`` or None)
@@ -2771,6 +2772,18 @@ def _late_right_cells(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]
         cells = {"bidders": after[1][1], "award_rate": _RATE.match(after[2][1])[1] if shape[1] == "rate" else None}
         out[k] = r._replace(cells={**r.cells, **cells})
     return out
+
+
+def _dashes_over(seg: list[tuple[str, str, int]], before: list[tuple[str, str, int]]) -> bool:
+    """A row's boxes hold more right cells than one row's, but the extra are 「-」 only: after its 契約方式 the 入札者数
+    (and 落札率) it asks for, then 「-」 only (「随意契約 (企画競争) | 1 | - | - | - | -」), and the row before's boxes end
+    in its own right cells or its 契約方式 asks for none — no other row's 入札者数 there: the figure is the row's own."""
+    after = _from_contract(seg)
+    shape = _asks(after[0][1]) if after else None
+    kinds = [b[0] for b in after[1:]]
+    previous = _from_contract(before)
+    return shape is not None and tuple(kinds[:2]) == shape and all(x == "dash" for x in kinds[2:]) \
+        and (_right_cells_own(before) or (bool(previous) and _asks(previous[0][1]) is None))
 
 
 def _right_cells_fit(cells: dict) -> bool:

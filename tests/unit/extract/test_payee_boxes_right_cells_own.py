@@ -72,3 +72,24 @@ def test_a_bidders_count_after_the_next_rows_method_that_asks_for_none_is_the_ro
 def test_a_bidders_count_after_a_method_that_asks_for_one_is_not_the_row_befores():
     rows = _read(LATE[:-5] + ["随意契約 (公募)", "1", "-", "-", "-"])
     assert (rows["A", 2]["amount"], rows["A", 2]["bidders"]) == ("7,989", None)
+
+
+# a 企画競争 row with its 応募者数 and 「-」 cells more than one row's (a real-form variant, LibreOffice's print, rvho8):
+# the row before ends in its own right cells, so the figure is the row's own
+EXTRA_DASHES = ["A", "1", "2", *HEADER, "岩手県", "4000020030007", "利用者の基本的\nな権利の保障", "25,149", "随意契約 (少額)",
+                "-", "-", "国立大学法人京都大学", "5272809854204", "ガイドラインの英訳\n作業", "23,901", "随意契約 (企画競争)", "1",
+                "-", "-", "-", "-"]
+
+
+def test_extra_dashes_after_a_rows_own_bidders_leave_them_its():
+    a2 = _read(EXTRA_DASHES)["A", 2]
+    assert (a2["amount"], a2["contract_method"], a2["bidders"], a2["award_rate"]) == \
+        ("23,901", "随意契約 (企画競争)", "1", None)
+
+
+def test_extra_cells_after_a_row_before_ending_at_a_method_that_asks_leave_them_unknown():
+    boxes = [b for b in EXTRA_DASHES]
+    boxes[boxes.index("随意契約 (少額)")] = "随意契約 (公募)"
+    boxes.remove("-")  # (its 「-」 cells: 「随意契約 (公募) | - | name」, its 応募者数 maybe written late)
+    a2 = _read(boxes)["A", 2]
+    assert (a2["amount"], a2["bidders"]) == ("23,901", None)
