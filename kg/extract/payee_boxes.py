@@ -1941,7 +1941,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
                 # before wrote its amount (then its 業務概要, maybe taken for this row's name) and no 契約方式 (「法人番号 |
                 # 0.9 | 業務概要 | 法人番号 | 0.3 | 業務概要 | 一般競争契約 | 1 | -」): the 契約方式 after this row's may be the
                 # row before's, written late
-            elif got is not None and _right_cells(_from_contract(seg)) > 4:  # (another row's 入札者数 and 落札率 among them)
+            elif got is not None and _right_cells(_from_contract(seg)) > 4 \
+                    and not (k and _dashes_over(seg, segs[k - 1])):  # (another row's 入札者数 and 落札率 among them)
                 got.update(bidders=None, award_rate=None)
             if own is not None and own["contract_method"] is None and _name_after_anchor(names, groups, claimed, k):
                 own["description"] = None  # (``got`` is ``own`` or None)
@@ -1996,8 +1997,8 @@ def _rows_anchored(boxes: list[tuple[str, str, int]], raw: list[str] | None, tak
     if _amount_values(unplaced):
         return [r for r in rows if r.block not in unsure]
     led = bool(_amount_values(_before_first(boxes, taken, anchors, groups)))
-    return [r for r in _pooled_amounts(rows, segs, doubted, {rows[0].block} if led and rows else set())
-            if r.block not in unsure]
+    return [r for r in _late_right_cells(_pooled_amounts(rows, segs, doubted, {rows[0].block} if led and rows else set()),
+                                         segs) if r.block not in unsure]
 
 
 def _dash_swayed(boxes: list[tuple[str, str, int]], taken: set[int], anchors: list[int]) -> set[int]:
@@ -2659,8 +2660,11 @@ def _amount_values(seg: list[tuple[str, str, int]]) -> list[str]:
 
 
 # the cells of a doubted row taken when its amount is its own: 入札者数 and 落札率 (short figures written apart from
-# their rows, after the next row's anchor) are not
+# their rows, after the next row's anchor) are not, unless the row before's own stand in its boxes (_RIGHT)
 _OWN = ("description", "amount", "contract_method")
+_RIGHT = ("bidders", "award_rate")
+_RATED = re.compile(r"(?:一般競争|指名競争)契約")  # the 契約方式 with a 落札率 (and an 入札者数)
+_COUNTED = re.compile(r"(?:随意契約 ?\()?(?:企画競争|公募)")  # with an 応募者数 only
 
 
 def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]],
@@ -2672,7 +2676,8 @@ def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]]
     last is their sum (the block's 計). Kept only when they agree with every amount the rows' own boxes gave;
     ``checked_by_amounts`` then asks that they fall down the ranks. When every row's amount is in its own boxes, no
     row's cells stand in the next row's boxes: a row's cells left out for that doubt (``doubted``) are its own
-    when they hold that amount (its 業務概要 and 契約方式; not its 入札者数 and 落札率). The blocks in ``led`` have a
+    when they hold that amount (its 業務概要 and 契約方式; its 入札者数 and 落札率 only when the row before's boxes end in
+    its own right cells and these fit the row's 契約方式, ``_right_cells_own``). The blocks in ``led`` have a
     figure written before their first row: their amounts are not pooled."""
     out = list(rows)
     for block in dict.fromkeys(r.block for r in rows):
@@ -2683,7 +2688,8 @@ def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]]
             for k in idx:  # one amount in each row's own boxes: no row's cells stand in another's
                 if doubted[k]:
                     r = rows[k]
-                    out[k] = PayeeRow(r.block, r.rank, {**r.cells, **{c: doubted[k][c] for c in _OWN}}, r.line, r.guessed)
+                    mine = _taken_back(segs, doubted[k], k)
+                    out[k] = PayeeRow(r.block, r.rank, {**r.cells, **{c: doubted[k][c] for c in mine}}, r.line, r.guessed)
             continue
         if any(_figure_before_method(segs[k]) for k in idx[:-1]):  # (after the block's last row: the next block's?)
             continue
@@ -2701,10 +2707,93 @@ def _pooled_amounts(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]]
         for k, (v, _) in zip(idx, values, strict=True):
             r, mine = rows[k], doubted[k]
             if own and mine and parse_number(mine["amount"] or "").value == parse_number(v).value:
-                out[k] = PayeeRow(r.block, r.rank, {**r.cells, **{c: mine[c] for c in _OWN}}, r.line, r.guessed)
+                out[k] = PayeeRow(r.block, r.rank, {**r.cells, **{c: mine[c] for c in _taken_back(segs, mine, k)}},
+                                  r.line, r.guessed)
             elif r.cells.get("amount") is None:
                 out[k] = PayeeRow(r.block, r.rank, {**r.cells, "amount": v}, r.line, r.guessed)
     return out
+
+
+def _taken_back(segs: list[list[tuple[str, str, int]]], cells: dict, k: int) -> tuple[str, ...]:
+    """The cells of the doubted row ``k`` (``cells``, read from its own boxes) taken back once its amount is
+    established as its own: _OWN, and _RIGHT too when the row before's boxes end in its own right cells and this row's
+    fit its 契約方式 (``_right_cells_own``, ``_right_cells_fit``)."""
+    return _OWN + _RIGHT if k and _right_cells_own(segs[k - 1]) and _right_cells_fit(cells) else _OWN
+
+
+def _right_cells_own(seg: list[tuple[str, str, int]]) -> bool:
+    """A row's boxes (``seg``) end in its own right cells: after its 契約方式, an 入札者数 then a 落札率 (一般競争・指名競争),
+    an 入札者数 then a 「-」 (企画競争・公募: 応募者数, no 落札率) or two 「-」 (the other methods, neither), and nothing
+    else but 「-」 — the shapes its 契約方式 asks for. A row's 入札者数 and 落札率 that pdfminer.six writes late stand after
+    the next row's 契約方式 (「随意契約 (企画競争) | name | 法人番号 | … | 随意契約 (少額) | 1 | - | - | -」: the 1 the first
+    row's): the cells after a 契約方式 that asks for none are not the row's own."""
+    at = next((j for j, (k, _, _) in enumerate(seg) if k == "contract"), None)
+    if at is None:
+        return False
+    kinds = [k for k, _, _ in seg[at + 1:]]
+    if len(kinds) < 2 or any(k not in ("int", "rate", "dash") for k in kinds) or "int" in kinds[2:] or "rate" in kinds[2:]:
+        return False
+    method = seg[at][1]
+    if _RATED.match(method):
+        return kinds[:2] == ["int", "rate"]
+    if _COUNTED.match(method):
+        return kinds[:2] == ["int", "dash"]
+    return kinds[:2] == ["dash", "dash"]
+
+
+def _asks(method: str) -> tuple[str, str] | None:
+    """The kinds of the first two right cells a 契約方式 asks for (``_right_cells_own``), None when it asks for no
+    入札者数."""
+    return ("int", "rate") if _RATED.match(method) else ("int", "dash") if _COUNTED.match(method) else None
+
+
+def _late_right_cells(rows: list[PayeeRow], segs: list[list[tuple[str, str, int]]]) -> list[PayeeRow]:
+    """``rows`` with the 入札者数 (and 落札率) of a row whose boxes end at its 契約方式 read from the next row's boxes,
+    when that row's 契約方式 asks for none and the cells after it are one 入札者数 (and 落札率) in the shapes this row's
+    asks for, then 「-」 only (「随意契約 (企画競争) | name | 法人番号 | 業務概要 | 7,919 | 随意契約 (少額) | 1 | - | - | -」:
+    pdfminer.six wrote the first row's right cells after the next row's 契約方式). Only within a block whose rows all
+    have their amounts (no figure there is a row's amount written late), and when the row before's boxes end in its
+    own right cells or its 契約方式 asks for none (its late 入札者数 is not the one there)."""
+    out = list(rows)
+    for k in range(1, len(rows) - 1):
+        r, nxt = rows[k], rows[k + 1]
+        seg, after = segs[k], _from_contract(segs[k + 1])
+        if r.block != nxt.block or not seg or seg[-1][0] != "contract" or not after \
+                or any(c.cells.get("amount") is None for c in rows if c.block == r.block) \
+                or any(c.get(f) is not None for c in (r.cells, nxt.cells) for f in _RIGHT):
+            continue
+        shape = _asks(seg[-1][1])
+        before = _from_contract(segs[k - 1])
+        kinds = [b[0] for b in after[1:]]
+        if shape is None or _asks(after[0][1]) is not None or tuple(kinds[:2]) != shape \
+                or any(x != "dash" for x in kinds[2:]) or r.cells.get("contract_method") is None \
+                or not (_right_cells_own(segs[k - 1]) or (before and _asks(before[0][1]) is None)):
+            continue
+        cells = {"bidders": after[1][1], "award_rate": _RATE.match(after[2][1])[1] if shape[1] == "rate" else None}
+        out[k] = r._replace(cells={**r.cells, **cells})
+    return out
+
+
+def _dashes_over(seg: list[tuple[str, str, int]], before: list[tuple[str, str, int]]) -> bool:
+    """A row's boxes hold more right cells than one row's, but the extra are 「-」 only: after its 契約方式 the 入札者数
+    (and 落札率) it asks for, then 「-」 only (「随意契約 (企画競争) | 1 | - | - | - | -」), and the row before's boxes end
+    in its own right cells or its 契約方式 asks for none — no other row's 入札者数 there: the figure is the row's own."""
+    after = _from_contract(seg)
+    shape = _asks(after[0][1]) if after else None
+    kinds = [b[0] for b in after[1:]]
+    previous = _from_contract(before)
+    return shape is not None and tuple(kinds[:2]) == shape and all(x == "dash" for x in kinds[2:]) \
+        and (_right_cells_own(before) or (bool(previous) and _asks(previous[0][1]) is None))
+
+
+def _right_cells_fit(cells: dict) -> bool:
+    """A row's 入札者数 and 落札率 as its 契約方式 asks for them (``_right_cells_own``'s shapes)."""
+    method = cells.get("contract_method") or ""
+    if _RATED.match(method):
+        return cells.get("bidders") is not None and cells.get("award_rate") is not None
+    if _COUNTED.match(method):
+        return cells.get("bidders") is not None and cells.get("award_rate") is None
+    return False
 
 
 def _figure_before_method(seg: list[tuple[str, str, int]]) -> bool:
