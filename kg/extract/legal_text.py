@@ -627,3 +627,26 @@ def cut_citations(text: str, bases: list[dict]) -> list[tuple[str, dict]]:
         if read and read[-1] in (law.get("citations") or []):
             out.append((law["law"], read[-1]))
     return out
+
+
+# a bare article number (no 第) after words that follow a citation's counter with no list word between
+# (「土地基本法第39条第3項 国立研」 over 「110条」: the next law's title cut, its 第 and rest beside the 関係する計画 label)
+_WORDS_THEN_BARE = re.compile(r"(?<=[条項号])([^\d\s、,・第及並又~〜か等()]{1,12}?)(\d+)条")
+
+
+def stray_articles(text: str, bases: list[dict]) -> list[tuple[str, dict]]:
+    """(law, citation) of ``bases`` whose article stands in ``text`` bare (no 第) after words, not a law's title nor a
+    list word, that follow the law's citation before: the parser gave it to that law, but the words are another
+    cell's or the head of a title cut off (「…第3項国立研110条」: 110 is 国立研究開発法人…法's, not 土地基本法's)."""
+    from kg.normalize.law_ref import law_title_end
+
+    out = []
+    for m in _WORDS_THEN_BARE.finditer(text):
+        if law_title_end(m[1]):
+            continue  # (another law cited without 第: the parser's own)
+        at = [(text.rfind(b["law"], 0, m.start()), b) for b in bases if b.get("law")]
+        p, law = max(at, key=lambda x: x[0], default=(-1, None))
+        if p < 0:
+            continue
+        out += [(law["law"], c) for c in law.get("citations") or [] if c.get("article") == m[2] and set(c) == {"article"}]
+    return out

@@ -49,6 +49,7 @@ from kg.extract.legal_text import (
     plans_pieces,
     plans_rejoined,
     plans_taken_left,
+    stray_articles,
 )
 from kg.extract.page_marks import without_page_numbers
 from kg.extract.payee_bids import settle_bids
@@ -1806,6 +1807,12 @@ def _laws_plausible(rec: Record, L: list[str] | None = None) -> None:
             lb["citations"].remove(cite)
             warn(rec, "legal_base_implausible", f"根拠法令 {law!r}: the citation {cite!r} ends in a number cut from "
                  "its counter (other text glued on); left out", line=line, field="legal_bases")
+    for law, cite in stray_articles(text, rec["legal_bases"]):
+        lb = next(lb for lb in rec["legal_bases"] if lb.get("law") == law)
+        if cite in lb["citations"]:
+            lb["citations"].remove(cite)
+            warn(rec, "legal_base_implausible", f"根拠法令 {law!r}: the citation {cite!r} stands bare after words that "
+                 "are not this law's (another title's cut head?); left out", line=line, field="legal_bases")
     for lb in rec["legal_bases"]:  # a 項 or 号 with no 条 (nor 章, nor 附則, whose 項 stand alone): the article was cut
         for cite in [c for c in lb.get("citations") or [] if not {"article", "chapter", "supplementary"} & set(c)]:
             lb["citations"].remove(cite)  # off (「第94条第2」 over 「(具体的な項第28号」: the label's piece between)
@@ -2071,6 +2078,7 @@ def extract(doc: RawDoc) -> Record:
     _cells_after_named_description(rec)
     _descriptions_plausible(rec)
     _nameless_entity_descriptions(rec)
+    _latin_joined(rec, L, lines)
     if rec["policy_evaluation"] is None:
         warn(rec, "policy_evaluation_missing", "no 政策 / 施策 cells", field="policy_evaluation")
     return rec
@@ -2492,6 +2500,34 @@ def _descriptions_plausible(rec: Record) -> None:
                      "payees' names read as one row's); which row's it is is not established, left out", line=line,
                      field="payees")
                 p["name"] = None
+
+
+def _latin_joined(rec: Record, L: list[str], lines: list[str]) -> None:
+    """A payee's name or 業務概要 whose Latin letters or digits run on across two lines of a text that keeps no
+    line's trailing space (pdftotext, pdfplumber: 「pers」 over 「LLP」 in 「PricewaterhouseCoopers LLP」) may have been
+    printed with a space at the wrap or without one; the text does not say which, so the cell is left out with a
+    warning. (pdfminer.six keeps the space a line was wrapped at: kg.extract.payee_boxes._raw_joined; a name read
+    with a space there: _latin_wraps.) Two lines
+    are taken for the cell's when both, of two characters or more, stand in it joined."""
+    cells = [(p, f) for p in rec["payees"] for f in ("name", "description") if _LATIN_END.search(p.get(f) or "")]
+    if not cells or any(ln[-1:] in (" ", "\t") for ln in lines):
+        return
+    joins = set()
+    for a, b in zip(L, L[1:], strict=False):
+        a, b = a.strip(), b.strip()
+        if len(a) >= 2 and len(b) >= 2 and _LATIN_END.search(a[-1]) and _LATIN_END.search(b[0]):
+            joins.add(a + b)
+    for p, f in cells:
+        text = p[f].replace(" ", "")
+        if any(j in text for j in joins):
+            key = f"payees[{p.get('block')}|{p.get('rank')}]"
+            warn(rec, "payee_implausible", f"{key}.{f} {p[f]!r}: Latin letters run on across a line of the text, which "
+                 "keeps no space a line was wrapped at: one word or two, not established; left out",
+                 line=rec["provenance"]["spans"].get(key, [None])[0], field="payees")
+            p[f] = None
+
+
+_LATIN_END = re.compile(r"[A-Za-z0-9]")
 
 
 _FIGURE_TAIL = re.compile(r" [▲△]?[\d,]+(?:\.\d+)?$")  # an amount run into the end of a 業務概要's box

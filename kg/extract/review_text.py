@@ -2146,8 +2146,8 @@ def policy_by_shape(toks: list[Token], lines: list[str], taken: frozenset[str] =
 # or the 政策評価 label's piece 「政策評」 glued to a cell: 「政策評政策…」) is another cell's text
 _NOT_POLICY = re.compile(r"^[、,]|。|^(?=.{30})(?:[^、]*、){2}|測定指標|単位当たり|活動指標|成果指標|成果目標|成果実績|活動実績|目標値|実績値|当初見込み|活動見込|百万円|千円|ページ目|[:/]$"
                          r"|https?://|政策評価書|政策評(?!価)|URL|該当箇所|^取組事|定量的指標|定性的指標|^チェック$|^(?:千|百万)?円/[^\s/]{1,3}$"
-                         r"|^(?=.{30})[^、]*、.*る$|計算式|^(?=.*\d)[令和平成昭元年度\d\s]+$")
-# (the 点検 column's 「チェック」 header; a unit of the 単位当たりコスト row, 「円/件」; a sentence — 。, or a long text
+                         r"|^(?=.{30})[^、]*、.*る$|計算式|^(?=.*\d)[令和平成昭元年度\d\s]+$|について、")
+# (the 点検 column's 「チェック」 header; a unit of the 単位当たりコスト row, 「円/件」; a sentence — 。, 「…について、」, or a long text
 # listing with 、 — or a text starting with a comma, its row label's wrapped rest 「、 新経済…」: no 政策's or 施策's name;
 # nor a text ending with 「/」, the 単位当たりコスト table's slash cell joined to it: 「…の推進」 over 「/」; nor a long text
 # with a comma ending in a verb, a sentence whose 。 wrapped away: 「…について、…効率化を図る」 over 「。」, the 事業の目的 cell;
