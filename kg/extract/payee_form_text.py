@@ -1093,8 +1093,8 @@ def _tail_late(paras: list[Para], k: int, after: int, before: dict) -> bool:
         return False  # row's, not a small cell of a tail)
     for p in paras[after:]:
         t = p.text
-        if _LETTER.match(t) or t == "計":  # (a 契約方式等 past the block's 計 row is one written late too: 「補助事業の実
-            return True  # 651」「その他」「3」 … 「計」「随意契約 (企 3」「画競争)」 — row 1's その他 before row 2's 企画競争)
+        if _LETTER.match(t):
+            return True
         if _CONTRACT.match(t):
             return False
     return True

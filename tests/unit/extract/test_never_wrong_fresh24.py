@@ -4,33 +4,10 @@ them; values as the variants' .xlsx records hold them."""
 from __future__ import annotations
 
 from kg.extract.legal_text import stray_articles
-from kg.extract.payee_form_text import form_rows
 from kg.extract.review_pdf import _latin_joined
 from kg.extract.review_text import policy_value_plausible
 from kg.normalize.law_ref import parse_legal_bases
 from kg.records import new_record
-
-
-def _paras(*cells):
-    out: list[str] = []
-    for c in cells:
-        out += ([c] if isinstance(c, str) else list(c)) + [""]
-    return out
-
-
-def test_a_method_written_right_after_a_row_is_unknown_when_the_row_before_has_none_and_methods_stand_past_the_total():
-    # (variant 2569 LO pdftotext block B: row 1 reads no 契約方式; 「その他」 after row 2's cells is row 1's, row 2's
-    # 「随意契約 (企画競争)」 written past the block's 計 with the others' — row 2 read 「その他」)
-    lines = _paras("B.", "支出先", "法人番号", "業務概要", ["支出額 (百 契約方式等 入札者数 (応募", "万円)"], "者数)",
-                   "1", "職員旅費(職員A)", "-", ["システムの設 704", "計・開発及び", "運用保守、ヘ", "ルプデスク業", "務"],
-                   "2", ["有限会社大和総研 1905396594 補助事業の実 651", "403", "施、機器の賃", "貸借"], "その他",
-                   "3", "柏屋本店(株)", ["3257873263 セキュリティ 227", "590", "説明会の開催"],
-                   "4", ["特定非営利活動法 8801259980 機器の賃貸借 143", "人日本情報システ 577", "ム・ユーザー協会"],
-                   "計", ["随意契約 (企 3", "画競争)"], "-", "その他", "--", "-", "1,725", "C.")
-    rows = {(r.block, r.rank): r.cells for r in form_rows(["支出先上位10者リスト", "", *lines], 1, []) or []}
-    b2 = rows[("B", 2)]
-    assert (b2["corporate_number"], b2["amount"]) == ("1905396594403", "651")
-    assert b2["contract_method"] is None  # (not 「その他」: want 随意契約 (企画競争))
 
 
 def test_latin_letters_run_on_across_a_line_of_text_that_keeps_no_trailing_space_are_unknown():
