@@ -71,6 +71,7 @@ from kg.extract.payee_form_text import (
     with_form_blocks,
     with_form_rows,
 )
+from kg.extract.payee_heads import rows_before_letter
 from kg.extract.payee_rows_text import FIGURE, PayeeRow, payee_rows
 from kg.extract.payee_uncontested import bids_without_contest
 from kg.extract.payee_wraps import respell_methods, unlike_name
@@ -1511,6 +1512,7 @@ def _checked_boxes(cells: list, notes: list, lo: int, raw: list[str] | None) -> 
     """The box reader's rows (pdfminer.six's boxes of the real form; any paragraph text with its block letters),
     each block's kept only when its amounts pass the amount and 計 checks (noted otherwise)."""
     rows = payee_boxes(cells, notes, lo, raw)
+    rows = rows_before_letter(cells, rows, notes) if rows else rows
     return checked_by_totals(checked_by_amounts(rows, notes), cells, notes) if rows else rows
 
 
@@ -2535,6 +2537,7 @@ def _payee_cells_plausible(rec: Record, listed: Callable[[], set[str]] | None = 
       業務概要 taken for the next row's name when pdfminer.six writes the name elsewhere);
     - a name with digit runs that join into a check-digit-valid 法人番号 (「富士フイルムビジ 1158399540ネスイノベーショ
       656ン(株)」: the number's cell interleaved with the name's), and the row's 法人番号 too unless it is that one;
+    - a 業務概要 of one character (「要」: the header's 「業務概要」 wrapped as 「業務概」 over 「要」);
     - a name with a space against a bracket inside it (「講師謝金(講師A )」), and a name with a 業務概要 of Latin
       letters alone (「合同会社富士通」 and 「Japan」: the name's wrapped tail in the next column);
     - a 契約方式 whose brackets do not close (「随意契約 (」: its rest lost) or with a space against a bracket inside
@@ -2588,6 +2591,11 @@ def _payee_cells_plausible(rec: Record, listed: Callable[[], set[str]] | None = 
                  f"{p['name']!r} (the name's wrapped tail, 「富士通」 over 「Japan」?); both left out", line=line,
                  field="payees")
             p["name"] = p["description"] = None
+        if len(desc.strip()) == 1:  # (「要」: the wrapped end of the header's 「業務概要」, 「業務概」 over it, or
+            # another cell's last piece; no 業務概要 is one character)
+            warn(rec, "payee_implausible", f"{key}.description {desc!r} is one character (a wrapped header's or "
+                 "cell's last piece); left out", line=line, field="payees")
+            p["description"] = None
         if _BRACKET_SPACE.search(p.get("name") or ""):
             warn(rec, "payee_implausible", f"{key}.name {p['name']!r}: a space against a bracket (a wrapped line "
                  "joined, or the sheet's own?); left out", line=line, field="payees")
