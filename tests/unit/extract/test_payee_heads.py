@@ -41,3 +41,15 @@ def test_a_block_whose_rows_all_follow_its_letter_and_header_stands():
     cells = [c for c in CELLS if c[0] != HEAD]
     rows = [_row("D", 1, 1570, "委員謝金(委員J)", "-"), _row("D", 2, 1664, "(株)大和総研", "4782536765664")]
     assert rows_before_letter(cells, rows, notes) == rows and not notes
+
+
+def test_a_first_row_after_a_header_of_its_own_with_its_letter_written_after_it_stands():
+    # (variant 2358, reportlab, pdfminer.six: B1's boxes 「0.8 | - | … | 富士フイルム…共同企業体」 right after a
+    # header, then 「1 | 2 | B | 1」, the page mark and the next page's header, then B2's boxes)
+    cells = [("A", 800, False), (HEAD, 913, True), ("0.8", 916, False), ("-", 918, False), ("1", 945, False),
+             ("B", 949, False), ("1", 951, False), (HEAD, 955, True), ("職員旅費(職員B)", 960, False),
+             ("-", 963, False), ("0.3", 965, False)]
+    rows = [PayeeRow("B", 1, {"name": None, "amount": "0.8"}, 916, False),
+            PayeeRow("B", 2, {"name": None, "amount": "0.3"}, 965, False)]
+    notes: list = []
+    assert rows_before_letter(cells, rows, notes) == rows and not notes
