@@ -24,6 +24,7 @@ from collections import Counter
 from kg.extract.payee_rows_text import PayeeRow
 from kg.normalize.numbers import parse_number
 
+_CORP13 = re.compile(r"\d{13}")  # a row's 法人番号 (a 「-」 or nothing when it has none)
 _SMALL = re.compile(r"^\d{1,2}$")  # an amount of the shape of an 入札者数 or a rank
 _FIGURE = ("int", "number")  # kg.extract.payee_boxes' kinds of a box that is one figure
 
@@ -251,7 +252,9 @@ def listed_name_counted(rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
     a row where none may be; a rise after it shows the count is off (the block's first row took the row before's
     amount), and every row counted from it on may be the row before its own (A's last read as B1, B's as C1, …)
     while most blocks' amounts still fall. A row so named with no rise after it stands (a real row whose name was
-    written elsewhere: the name check later leaves the name out). Noted."""
+    written elsewhere: the name check later leaves the name out). The row right before it in its block, when it has
+    no 法人番号 either and its 「-」 is the box right before this row's, goes too: either 「-」 may be the one read as
+    a row's anchor where none is. Noted."""
     at = next((n for n, r in enumerate(rows) if "、" in (r.cells.get("name") or "")
                and not r.cells.get("corporate_number")), None)
     if at is None or not _rise_after(rows[at + 1:]):
@@ -260,6 +263,14 @@ def listed_name_counted(rows: list[PayeeRow], notes: list) -> list[PayeeRow]:
     notes.append((r.line, f"支出先上位10者リスト block {r.block} rank {r.rank}: its name is a list of tasks with no "
                           "法人番号 (a 業務概要 read as a row) and a block after it has amounts rising: the rows counted "
                           "from it on may each be the row before theirs; they are unknown"))
+    if at and rows[at - 1].block == r.block and not _CORP13.search(rows[at - 1].cells.get("corporate_number") or "") \
+            and r.line - rows[at - 1].line <= 2:
+        # (the row before, in the block, with no 法人番号 either and its 「-」 the box right before this row's (the
+        # next line but the blank one between boxes), may be the one read where none is: two blank cells' 「-」
+        # read as two rows' anchors; 「PricewaterhouseCoopers LLP | … | - | - | JV's name」 gave B1 B2's 9.5)
+        notes.append((rows[at - 1].line, f"支出先上位10者リスト block {r.block} rank {rows[at - 1].rank}: a row with no "
+                                         "法人番号 right before it may be the one counted where none is; unknown"))
+        at -= 1
     return rows[:at]
 
 

@@ -72,7 +72,9 @@ from kg.extract.payee_form_text import (
     with_form_blocks,
     with_form_rows,
 )
+from kg.extract.payee_heads import rows_before_letter
 from kg.extract.payee_rows_text import FIGURE, PayeeRow, payee_rows
+from kg.extract.payee_uncontested import bids_without_contest
 from kg.extract.payee_wraps import respell_methods, unlike_name
 from kg.extract.pdf_layout import ROWS, budget_groups, paragraphs, solve_budget
 from kg.extract.policy_eval import MINISTRY_PARENT
@@ -1511,6 +1513,7 @@ def _checked_boxes(cells: list, notes: list, lo: int, raw: list[str] | None) -> 
     """The box reader's rows (pdfminer.six's boxes of the real form; any paragraph text with its block letters),
     each block's kept only when its amounts pass the amount and 計 checks (noted otherwise)."""
     rows = payee_boxes(cells, notes, lo, raw)
+    rows = rows_before_letter(cells, rows, notes) if rows else rows
     return checked_by_totals(checked_by_amounts(rows, notes), cells, notes) if rows else rows
 
 
@@ -1564,6 +1567,7 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
     else:
         text_rows = payee_rows(L, lo, notes)
     text_rows = _rises_cut(_keys_once(_torn_cells(_woven_rows(_figure_descriptions(text_rows, notes, L), notes, L), notes), notes), notes)
+    text_rows = bids_without_contest(text_rows, notes) if text_rows else text_rows
     for line, message in notes:
         warn(rec, "payees_partial", message, line=line, field="payees")
     if text_rows:
@@ -2342,6 +2346,13 @@ def _payees_plausible(rec: Record, L: list[str] | None = None, raw: list[str] | 
             warn(rec, "payee_implausible", f"{key}.name {p['name']!r} is an amount and a contract method (other "
                  "cells' box taken for the name); left out", line=rec["provenance"]["spans"].get(key, [None])[0],
                  field="payees")
+            if parse_number(_FIGURE_HEAD.match(p["name"])[0]).value != p.get("amount"):
+                # (the row's amount is another figure than the one in that box: the cells were read one off, 「38 随意」
+                # then the 入札者数 「4」 taken for the amount; its 入札者数 and 落札率 are other cells' too)
+                warn(rec, "payee_implausible", f"{key}.amount {p.get('amount')!r} is not the figure of the box taken "
+                     "for the name: the row's figures read one off; left out",
+                     line=rec["provenance"]["spans"].get(key, [None])[0], field="payees")
+                p.update(amount=None, bidders=None, award_rate=None)
             p["name"] = None
         if L is not None and _dash_cell_inside(p.get("name") or "", L):
             warn(rec, "payee_implausible", f"{key}.name {p['name']!r} holds a dash printed alone on a line between "
@@ -2379,9 +2390,12 @@ def _payees_plausible(rec: Record, L: list[str] | None = None, raw: list[str] | 
             p["description"] = None
 
 
-# a figure, then a 契約方式 of the form's choices: a row's amount and method, never a payee's name
-_AMOUNT_METHOD_NAME = re.compile(r"^[▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? ?(?:(?:一般競争|指名競争|随意)契約|企画競争"
-                                 r"|公募|補助金等?交付)")
+# a figure, then a 契約方式 of the form's choices, maybe cut after its first word (「38 随意」, its 「契約 (企画競争)」
+# written apart): a row's amount and method, never a payee's name (「1 一般社団法人…」, a rank and a name, is one:
+# 「一般」 alone is no method's head)
+_AMOUNT_METHOD_NAME = re.compile(r"^[▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? ?(?:(?:一般競争|指名競争)契約|随意(?:契約)?"
+                                 r"|企画競争|公募|補助金等?交付)")
+_FIGURE_HEAD = re.compile(r"[▲△]?[\d,]+(?:\.\d+)?")  # (that box's figure)
 _DIGIT_RUN = re.compile(r"\d+")
 _LATIN_ONLY = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 _BRACKET_SPACE = re.compile(r"\(\s|\s\)")
@@ -2559,6 +2573,7 @@ def _payee_cells_plausible(rec: Record, listed: Callable[[], set[str]] | None = 
       業務概要 taken for the next row's name when pdfminer.six writes the name elsewhere);
     - a name with digit runs that join into a check-digit-valid 法人番号 (「富士フイルムビジ 1158399540ネスイノベーショ
       656ン(株)」: the number's cell interleaved with the name's), and the row's 法人番号 too unless it is that one;
+    - a 業務概要 of one character (「要」: the header's 「業務概要」 wrapped as 「業務概」 over 「要」);
     - a name with a space against a bracket inside it (「講師謝金(講師A )」), and a name with a 業務概要 of Latin
       letters alone (「合同会社富士通」 and 「Japan」: the name's wrapped tail in the next column);
     - a 契約方式 whose brackets do not close (「随意契約 (」: its rest lost) or with a space against a bracket inside
@@ -2612,6 +2627,11 @@ def _payee_cells_plausible(rec: Record, listed: Callable[[], set[str]] | None = 
                  f"{p['name']!r} (the name's wrapped tail, 「富士通」 over 「Japan」?); both left out", line=line,
                  field="payees")
             p["name"] = p["description"] = None
+        if len(desc.strip()) == 1:  # (「要」: the wrapped end of the header's 「業務概要」, 「業務概」 over it, or
+            # another cell's last piece; no 業務概要 is one character)
+            warn(rec, "payee_implausible", f"{key}.description {desc!r} is one character (a wrapped header's or "
+                 "cell's last piece); left out", line=line, field="payees")
+            p["description"] = None
         if _BRACKET_SPACE.search(p.get("name") or ""):
             warn(rec, "payee_implausible", f"{key}.name {p['name']!r}: a space against a bracket (a wrapped line "
                  "joined, or the sheet's own?); left out", line=line, field="payees")

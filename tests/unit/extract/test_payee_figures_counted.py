@@ -111,3 +111,17 @@ def test_a_corporate_numbers_wrapped_digits_after_a_header_are_no_figure():
 def test_a_header_figure_before_a_block_with_an_amount_unread_leaves_the_block():
     rows = [_amounted("I", 1, 1676, "有限会社丸紅", "1.3"), _amounted("I", 2, 1696, "合同会社ソフトバンク", None)]
     assert header_figure_unheld(I_CELLS, rows, []) == rows
+
+
+def test_a_dash_row_right_before_a_task_list_row_is_unknown_too():
+    # (variant 2565, reportlab, pdfminer.six: 「PricewaterhouseCoopers LLP」 … 「- | - | 合同会社エアクレーレン・…共同企業体」
+    # with B2's 業務概要 list after: the two blank cells' 「-」 (lines 797, 799) counted B1 and B2, B1 given B2's 9.5
+    # while its own 13 stood before its name)
+    rows = [_named("A", 1, 714, "講師謝金(講師A)", None, "8"),
+            _named("B", 1, 797, "PricewaterhouseCoopers LLP", "-", "9.5"), _named("B", 2, 799, LISTED, None, None),
+            _named("C", 1, 924, "講師謝金(講師A)", None, "0.5"), _named("C", 2, 942, "一般社団法人地域活性化センター",
+                                                                    "9783884543269", "33")]
+    notes: list = []
+    got = listed_name_counted(rows, notes)
+    assert [(r.block, r.rank, r.cells["amount"]) for r in got] == [("A", 1, "8")]
+    assert "block B rank 1" in notes[1][1]
