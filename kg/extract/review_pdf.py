@@ -1805,18 +1805,14 @@ def _laws_plausible(rec: Record, L: list[str] | None = None) -> None:
     fact: withheld (extra["withheld"]) with a warning naming the lines it came from."""
     text = rec["extra"].get("legal_bases_text") or ""
     line = rec["provenance"]["spans"].get("legal_bases", [None])[0]
-    for law, cite in cut_citations(text, rec["legal_bases"]):
-        lb = next(lb for lb in rec["legal_bases"] if lb.get("law") == law)
-        if cite in lb["citations"]:
-            lb["citations"].remove(cite)
-            warn(rec, "legal_base_implausible", f"根拠法令 {law!r}: the citation {cite!r} ends in a number cut from "
-                 "its counter (other text glued on); left out", line=line, field="legal_bases")
-    for law, cite in stray_articles(text, rec["legal_bases"]):
-        lb = next(lb for lb in rec["legal_bases"] if lb.get("law") == law)
-        if cite in lb["citations"]:
-            lb["citations"].remove(cite)
-            warn(rec, "legal_base_implausible", f"根拠法令 {law!r}: the citation {cite!r} stands bare after words that "
-                 "are not this law's (another title's cut head?); left out", line=line, field="legal_bases")
+    for find, why in ((cut_citations, "ends in a number cut from its counter (other text glued on)"),
+                      (stray_articles, "stands bare after words that are not this law's (another title's cut head?)")):
+        for law, cite in find(text, rec["legal_bases"]):
+            lb = next(lb for lb in rec["legal_bases"] if lb.get("law") == law)
+            if cite in lb["citations"]:
+                lb["citations"].remove(cite)
+                warn(rec, "legal_base_implausible", f"根拠法令 {law!r}: the citation {cite!r} {why}; left out", line=line,
+                     field="legal_bases")
     for lb in rec["legal_bases"]:  # a 項 or 号 with no 条 (nor 章, nor 附則, whose 項 stand alone): the article was cut
         for cite in [c for c in lb.get("citations") or [] if not {"article", "chapter", "supplementary"} & set(c)]:
             lb["citations"].remove(cite)  # off (「第94条第2」 over 「(具体的な項第28号」: the label's piece between)
