@@ -637,8 +637,9 @@ _WORDS_THEN_BARE = re.compile(r"(?<=[条項号])([^\d\s、,・第及並又~〜�
 def stray_articles(text: str, bases: list[dict]) -> list[tuple[str, dict]]:
     """(law, citation) of ``bases`` whose article stands in ``text`` bare (no 第) after words, not a law's title nor a
     list word, that follow the law's citation before: the parser gave it to that law, but the words are another
-    cell's or the head of a title cut off (「…第3項国立研110条」: 110 is 国立研究開発法人…法's, not 土地基本法's)."""
-    from kg.normalize.law_ref import law_title_end
+    cell's or the head of a title cut off (「…第3項国立研110条」: 110 is 国立研究開発法人…法's, not 土地基本法's);
+    and the law's citations read after a lost piece of the cell (_LOST_BETWEEN)."""
+    from kg.normalize.law_ref import law_title_end, parse_legal_bases
 
     out = []
     for m in _WORDS_THEN_BARE.finditer(text):
@@ -649,4 +650,18 @@ def stray_articles(text: str, bases: list[dict]) -> list[tuple[str, dict]]:
         if p < 0:
             continue
         out += [(law["law"], c) for c in law.get("citations") or [] if c.get("article") == m[2] and set(c) == {"article"}]
+    for m in _LOST_BETWEEN.finditer(text):  # (「…第3号」 then 「条及び第94条」: the line between lost)
+        at = [(text.rfind(b["law"], 0, m.start()), b) for b in bases if b.get("law")]
+        p, law = max(at, key=lambda x: x[0], default=(-1, None))
+        if p < 0:
+            continue
+        before = [c for lb in parse_legal_bases(text[p:m.start()]) if lb.get("law") == law["law"]
+                  for c in lb.get("citations") or []]
+        out += [(law["law"], c) for c in law.get("citations") or [] if c not in before]
     return out
+
+
+# a citation's counter followed by another counter (「第3号」 then 「条及び第94条」): a piece of the cell between them
+# was lost (written with a label's piece, 「条項も記 ・独立行政法人福祉医療機構法第17」), and the citations after it are
+# another law's
+_LOST_BETWEEN = re.compile(r"(?<=\d[条項号])[条項号]")

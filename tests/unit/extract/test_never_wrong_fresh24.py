@@ -38,3 +38,10 @@ def test_a_purpose_sentence_is_no_policy():
     # (variant 2544 rl pdfplumber: the 政策 label's piece of 「主要政策・施策」 then the 事業の目的 cell's first line)
     assert not policy_value_plausible("支援システム運用情報研究開発人材育成に関する調査研究について、地方公共団体の情報セキュリティ")
     assert policy_value_plausible("I. データ活用")
+
+
+def test_citations_after_a_lost_piece_of_the_cell_are_not_the_law_befores():
+    # (held-out variant 2520 LO pdfplumber: 「条項も記 ・独立行政法人福祉医療機構法第17」 dropped with the label's piece,
+    # so 「…第13条第2項第3号」 runs into 「条及び第94条」: 94 is the lost law's, not 裁判官の報酬等に関する法律's)
+    text = "裁判官の報酬等に関する法律第86条第3項第3号及び第13条第2項第3号条及び第94条・水産基本法第105条の26、第72条及び第92条"
+    assert stray_articles(text, parse_legal_bases(text)) == [("裁判官の報酬等に関する法律", {"article": "94"})]
