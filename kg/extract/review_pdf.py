@@ -1558,6 +1558,9 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
         text_rows = doubted_amounts_unknown(text_rows, notes)  # (after the blocks' checks, which read them)
         text_rows = header_figure_unheld(cells, text_rows, notes) if text_rows else text_rows
         text_rows = bidders_shaped_amounts(cells, text_rows, notes) if text_rows else text_rows
+        # (a count read for a row whose method takes no bids: another row's cell — in paragraph text only, where a
+        # row's cells may stand among the next row's; a row-style line holds its own row's cells)
+        text_rows = bids_without_contest(text_rows, notes) if text_rows else text_rows
         if text_rows:
             text_rows, unknown = respell_methods(text_rows, L[lo:], raw[lo:] if raw is not None else None)
             if unknown:
@@ -1567,7 +1570,6 @@ def _payees(rec: Record, L: list[str], raw: list[str] | None = None) -> None:
     else:
         text_rows = payee_rows(L, lo, notes)
     text_rows = _rises_cut(_keys_once(_torn_cells(_woven_rows(_figure_descriptions(text_rows, notes, L), notes, L), notes), notes), notes)
-    text_rows = bids_without_contest(text_rows, notes) if text_rows else text_rows
     for line, message in notes:
         warn(rec, "payees_partial", message, line=line, field="payees")
     if text_rows:
