@@ -61,7 +61,8 @@ def _placements(cells: list, n_cols: int, row: int, apart: bool) -> list[tuple]:
     当初予算 and 計; then the figure of the request year's column printed in this row's run apart from its own
     cell (a row after 当初予算, when ``apart``), or None."""
     options = [(cells, None)]
-    if apart and row > INI:
+    if apart and row > INI and not (row == EXE and len(cells) <= n_cols - 2):  # (an 執行額 row printing a cell for
+        # each past year, dashes too, holds no figure of another: 「239 183 414」 is no request's 414 printed apart)
         options += [([*cells[:i], *cells[i + 1:]], v) for i, v in enumerate(cells) if v is not None and v > 0]
     out = set()
     for rest, apart in options:

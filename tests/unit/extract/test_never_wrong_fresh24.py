@@ -45,3 +45,14 @@ def test_citations_after_a_lost_piece_of_the_cell_are_not_the_law_befores():
     # so 「…第13条第2項第3号」 runs into 「条及び第94条」: 94 is the lost law's, not 裁判官の報酬等に関する法律's)
     text = "裁判官の報酬等に関する法律第86条第3項第3号及び第13条第2項第3号条及び第94条・水産基本法第105条の26、第72条及び第92条"
     assert stray_articles(text, parse_legal_bases(text)) == [("裁判官の報酬等に関する法律", {"article": "94"})]
+
+
+def test_an_executed_row_printing_each_past_years_cell_holds_no_request_figure():
+    # (fresh variant 2599 LO pdftotext: 当初予算 printed out of column order, 「351 310 169 241 414」, the 計 row
+    # 「246 225 414 169 241」 and 執行額 「239 183 414」 in order; the request's figure read as printed apart in the 計
+    # and 執行額 rows gave 2016 the 当初予算 169 and the request 414 — want 414 for 2016, 169 for 2017, 241 requested)
+    from kg.extract.budget_gaps import solve
+
+    rows = [[351, 310, 169, 241, 414], [None] * 4, [None] * 4, [-105, -85, None, None, None], [None] * 4,
+            [246, 225, 414, 169, 241], [239, 183, 414]]
+    assert solve(rows, 3, apart=True) is None  # (no reading: the rows read in order do not add up)
