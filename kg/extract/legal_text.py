@@ -607,6 +607,14 @@ _CUT_NO = re.compile(rf"(?<=条)の(?=\s+(?:{_GLUED_PIECES}))|(?<=条)の(?![\s\
 _CUT_DAI = re.compile(r"(?<=[条項号])第(?!\s*[\d一二三四五六七八九十百])")
 
 
+def _law_before(text: str, bases: list[dict], at: int) -> tuple[int, dict | None]:
+    """Where in ``text`` the law of ``bases`` named last before ``at`` is named, and that base; (-1, None) when
+    none is."""
+    found = [(text.rfind(b["law"], 0, at), b) for b in bases if b.get("law")]
+    p, law = max(found, key=lambda x: x[0], default=(-1, None))
+    return (p, law) if p >= 0 else (-1, None)
+
+
 def cut_citations(text: str, bases: list[dict]) -> list[tuple[str, dict]]:
     """(law, citation) of ``bases`` whose citation ends in a number cut from its counter in ``text`` (the cell's
     text they were parsed from): the law named last before the cut, the last citation read up to it."""
@@ -615,9 +623,8 @@ def cut_citations(text: str, bases: list[dict]) -> list[tuple[str, dict]]:
     out = []
     cuts = [*_CUT_NUMBER.finditer(text), *_CUT_NO.finditer(text), *_CUT_DAI.finditer(text)]
     for m in sorted(cuts, key=lambda m: m.start()):
-        at = [(text.rfind(b["law"], 0, m.start()), b) for b in bases if b.get("law")]
-        p, law = max(at, key=lambda x: x[0], default=(-1, None))
-        if p < 0:
+        p, law = _law_before(text, bases, m.start())
+        if law is None:
             continue
         parsed = parse_legal_bases(text[p:m.start()])
         if not parsed or parsed[-1].get("law") != law["law"]:
@@ -634,6 +641,12 @@ def cut_citations(text: str, bases: list[dict]) -> list[tuple[str, dict]]:
 _WORDS_THEN_BARE = re.compile(r"(?<=[条項号])([^\d\s、,・第及並又~〜か等()]{1,12}?)(\d+)条")
 
 
+# a citation's counter followed by another counter (「第3号」 then 「条及び第94条」): a piece of the cell between them
+# was lost (written with a label's piece, 「条項も記 ・独立行政法人福祉医療機構法第17」), and the citations after it are
+# another law's
+_LOST_BETWEEN = re.compile(r"(?<=\d[条項号])[条項号]")
+
+
 def stray_articles(text: str, bases: list[dict]) -> list[tuple[str, dict]]:
     """(law, citation) of ``bases`` whose article stands in ``text`` bare (no 第) after words, not a law's title nor a
     list word, that follow the law's citation before: the parser gave it to that law, but the words are another
@@ -645,23 +658,15 @@ def stray_articles(text: str, bases: list[dict]) -> list[tuple[str, dict]]:
     for m in _WORDS_THEN_BARE.finditer(text):
         if law_title_end(m[1]):
             continue  # (another law cited without 第: the parser's own)
-        at = [(text.rfind(b["law"], 0, m.start()), b) for b in bases if b.get("law")]
-        p, law = max(at, key=lambda x: x[0], default=(-1, None))
-        if p < 0:
+        _, law = _law_before(text, bases, m.start())
+        if law is None:
             continue
         out += [(law["law"], c) for c in law.get("citations") or [] if c.get("article") == m[2] and set(c) == {"article"}]
     for m in _LOST_BETWEEN.finditer(text):  # (「…第3号」 then 「条及び第94条」: the line between lost)
-        at = [(text.rfind(b["law"], 0, m.start()), b) for b in bases if b.get("law")]
-        p, law = max(at, key=lambda x: x[0], default=(-1, None))
-        if p < 0:
+        p, law = _law_before(text, bases, m.start())
+        if law is None:
             continue
         before = [c for lb in parse_legal_bases(text[p:m.start()]) if lb.get("law") == law["law"]
                   for c in lb.get("citations") or []]
         out += [(law["law"], c) for c in law.get("citations") or [] if c not in before]
     return out
-
-
-# a citation's counter followed by another counter (「第3号」 then 「条及び第94条」): a piece of the cell between them
-# was lost (written with a label's piece, 「条項も記 ・独立行政法人福祉医療機構法第17」), and the citations after it are
-# another law's
-_LOST_BETWEEN = re.compile(r"(?<=\d[条項号])[条項号]")
